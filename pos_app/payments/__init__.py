@@ -1,0 +1,1 @@
+"""Payment providers: signing, HTTP clients, provider events, and the shared vocabulary."""

@@ -1,0 +1,1 @@
+"""DOKU direct (Non-SNAP) API: DOKU Wallet orders, status checks, HTTP notifications."""

@@ -1,0 +1,1 @@
+"""ecommpay: Payment Page URLs and Gate requests for DOKU Wallet, signed callbacks."""

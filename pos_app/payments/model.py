@@ -1,0 +1,153 @@
+"""The provider-neutral payment vocabulary the checkout flow, the store and the relay share.
+
+Each provider (DOKU direct, ecommpay Payment Page, ecommpay Gate) turns a :class:`PaymentOrder`
+into a :class:`PaymentRequest` whose URL the QR code shows, reports status as
+:class:`PaymentStatus`, and has its notifications parsed into :class:`ProviderEvent`.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+from pos_app.basket import LineItem
+
+
+class ProviderName(StrEnum):
+    DOKU = "doku"
+    ECOMMPAY_PAGE = "ecommpay-page"
+    ECOMMPAY_GATE = "ecommpay-gate"
+
+
+class PaymentStatus(StrEnum):
+    """What a provider says about a payment, in the terminal's words (DESIGN.md §2)."""
+
+    PENDING = "pending"
+    PAID = "paid"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    REFUNDED = "refunded"
+    FAILED = "failed"
+
+
+class AttemptState(StrEnum):
+    """Where one payment attempt on the terminal stands (DESIGN.md §3)."""
+
+    CREATED = "created"
+    PENDING = "pending"
+    UNKNOWN = "unknown"
+    PAID = "paid"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
+    REFUNDED = "refunded"
+
+
+OPEN_STATES = frozenset({AttemptState.CREATED, AttemptState.PENDING, AttemptState.UNKNOWN})
+"""Attempts in these states resume after a restart and are still waited on."""
+
+LATE_PAYMENT_FROM = frozenset(
+    {AttemptState.CANCELLED, AttemptState.EXPIRED, AttemptState.DECLINED, AttemptState.FAILED}
+)
+"""A payment that lands on an attempt in one of these states is a late payment: kept, flagged."""
+
+_TRANSITIONS: dict[AttemptState, frozenset[AttemptState]] = {
+    AttemptState.CREATED: frozenset(AttemptState) - {AttemptState.CREATED, AttemptState.REFUNDED},
+    AttemptState.PENDING: frozenset(
+        {
+            AttemptState.PENDING,
+            AttemptState.UNKNOWN,
+            AttemptState.PAID,
+            AttemptState.DECLINED,
+            AttemptState.EXPIRED,
+            AttemptState.CANCELLED,
+        }
+    ),
+    AttemptState.UNKNOWN: frozenset(OPEN_STATES - {AttemptState.CREATED})
+    | {
+        AttemptState.PAID,
+        AttemptState.DECLINED,
+        AttemptState.EXPIRED,
+        AttemptState.CANCELLED,
+        AttemptState.FAILED,
+    },
+    AttemptState.PAID: frozenset({AttemptState.REFUNDED}),
+    AttemptState.REFUNDED: frozenset(),
+    **{state: frozenset({AttemptState.PAID}) for state in LATE_PAYMENT_FROM},
+}
+
+
+def can_transition(current: AttemptState, new: AttemptState) -> bool:
+    """Whether an attempt may move from ``current`` to ``new``; a paid one never goes back."""
+    return new in _TRANSITIONS[current]
+
+
+STATUS_TO_STATE: dict[PaymentStatus, AttemptState] = {
+    PaymentStatus.PENDING: AttemptState.PENDING,
+    PaymentStatus.PAID: AttemptState.PAID,
+    PaymentStatus.DECLINED: AttemptState.DECLINED,
+    PaymentStatus.EXPIRED: AttemptState.EXPIRED,
+    PaymentStatus.REFUNDED: AttemptState.REFUNDED,
+    PaymentStatus.FAILED: AttemptState.FAILED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentOrder:
+    """What the terminal asks a provider to collect. ``invoice_number`` is never reused."""
+
+    invoice_number: str
+    amount: int
+    lines: tuple[LineItem, ...] = ()
+    customer_id: str = "walk-in"
+    redirect_url: str | None = None
+    """For ecommpay Gate: the relay's ``/r/{token}`` page, which the QR shows."""
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRequest:
+    """A created order: ``payment_url`` is what the customer's phone opens from the QR code."""
+
+    provider: ProviderName
+    invoice_number: str
+    amount: int
+    payment_url: str
+    expires_at: datetime | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusResult:
+    """The answer of a provider's status API."""
+
+    provider: ProviderName
+    invoice_number: str
+    status: PaymentStatus
+    amount: int | None = None
+    reference: str | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderEvent:
+    """A verified notification or callback, parsed: the fields Kasir relies on, and the rest raw."""
+
+    provider: ProviderName
+    invoice_number: str
+    status: PaymentStatus
+    amount: int
+    reference: str | None = None
+    occurred_at: datetime | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict)
+
+
+class PaymentProvider(Protocol):
+    """One interface for every provider, so the checkout flow does not know which it talks to."""
+
+    name: ProviderName
+
+    def create_payment(self, order: PaymentOrder) -> PaymentRequest: ...
+
+    def check_status(self, invoice_number: str) -> StatusResult: ...
