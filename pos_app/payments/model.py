@@ -5,7 +5,7 @@ into a :class:`PaymentRequest` whose URL the QR code shows, reports status as
 :class:`PaymentStatus`, and has its notifications parsed into :class:`ProviderEvent`.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -151,3 +151,27 @@ class PaymentProvider(Protocol):
     def create_payment(self, order: PaymentOrder) -> PaymentRequest: ...
 
     def check_status(self, invoice_number: str) -> StatusResult: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RelayEvent:
+    """A payment event as the relay hands it to the terminal that registered the payment."""
+
+    cursor: int
+    invoice_number: str
+    provider: ProviderName
+    status: PaymentStatus
+    received_at: str
+    payload: Mapping[str, Any] = field(default_factory=dict)
+
+
+class EventSink(Protocol):
+    """Where the terminal's relay client delivers events; the terminal store implements it.
+
+    ``apply_relay_events`` applies the events and saves ``cursor`` in one transaction, and ignores
+    events at or below the saved cursor, so a crash or a repeated batch never double-applies.
+    """
+
+    def relay_cursor(self) -> int: ...
+
+    def apply_relay_events(self, events: Sequence[RelayEvent], cursor: int) -> None: ...

@@ -1,0 +1,28 @@
+import pytest
+
+from pos_app.payments.model import (
+    LATE_PAYMENT_FROM,
+    OPEN_STATES,
+    AttemptState,
+    can_transition,
+)
+
+
+def test_a_paid_attempt_never_goes_back() -> None:
+    for state in AttemptState:
+        expected = state is AttemptState.REFUNDED
+        assert can_transition(AttemptState.PAID, state) is expected
+
+
+@pytest.mark.parametrize("state", sorted(LATE_PAYMENT_FROM))
+def test_closed_attempts_still_accept_a_late_payment(state: AttemptState) -> None:
+    assert can_transition(state, AttemptState.PAID)
+    assert not can_transition(state, AttemptState.PENDING)
+
+
+def test_open_attempts_can_settle_or_be_cancelled() -> None:
+    for state in OPEN_STATES:
+        for final in (AttemptState.PAID, AttemptState.DECLINED, AttemptState.CANCELLED):
+            assert can_transition(state, final)
+    assert not can_transition(AttemptState.PENDING, AttemptState.CREATED)
+    assert not can_transition(AttemptState.REFUNDED, AttemptState.PAID)
