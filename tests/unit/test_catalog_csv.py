@@ -1,0 +1,65 @@
+from pathlib import Path
+
+import pytest
+
+from pos_app.catalog import is_valid_ean13
+from pos_app.catalog_csv import CatalogImportError, read_catalog_csv
+
+DEMO = Path(__file__).parents[2] / "resources" / "demo" / "catalog.csv"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "catalog.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_demo_catalogue_is_a_valid_minimarket() -> None:
+    products = read_catalog_csv(DEMO)
+    assert 50 <= len(products) <= 80
+    assert all(is_valid_ean13(p.barcode) for p in products)
+    assert len({p.category for p in products}) >= 5
+    assert all(isinstance(p.price, int) and p.price > 0 for p in products)
+
+
+def test_reads_quoted_cells_and_a_bom(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '\ufeffsku,barcode,name,category,price\nA-1,,"Kopi, bubuk ""Toraja""",Kopi,15000\n\n',
+    )
+    [product] = read_catalog_csv(path)
+    assert product.name == 'Kopi, bubuk "Toraja"'
+    assert product.barcode == ""
+
+
+def test_every_bad_line_is_reported_and_nothing_is_returned(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "sku,barcode,name,category,price\n"
+        "A-1,8991000079191,Indomie,Mie,3500\n"
+        "A-2,8991000079192,Bad barcode,Mie,3500\n"
+        "A-3,,No price,Mie,12.5\n"
+        "A-1,,Duplicate sku,Mie,1000\n"
+        "A-4,,Too few columns\n"
+        "A-5,,Free,Mie,0\n",
+    )
+    with pytest.raises(CatalogImportError) as caught:
+        read_catalog_csv(path)
+    lines = [line for line, _ in caught.value.problems]
+    assert lines == [3, 4, 5, 6, 7]
+    message = str(caught.value)
+    assert "line 3" in message
+    assert "EAN-13" in message
+    assert "sku A-1 already on line 2" in message
+    assert "nothing imported" in message
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"name,price\nx,1\n", b"", b"\xff\xfe not utf-8 \xff"],
+)
+def test_wrong_header_or_encoding_is_refused(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    with pytest.raises(CatalogImportError):
+        read_catalog_csv(path)
