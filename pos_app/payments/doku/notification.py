@@ -75,7 +75,7 @@ def event_from_payload(payload: Any) -> ProviderEvent:
         status=doku_status(transaction["status"]),
         amount=_amount(order.get("amount")),
         reference=reference if isinstance(reference, str) and reference else None,
-        occurred_at=_moment(transaction.get("date")),
+        occurred_at=parse_doku_time(transaction.get("date")),
         raw=payload,
     )
 
@@ -176,9 +176,13 @@ def _amount(value: object) -> int:
     return amount
 
 
-def _moment(value: object) -> datetime | None:
-    """``transaction.date`` as UTC; DOKU documents UTC, so a zone-less value is taken as UTC."""
-    if not isinstance(value, str):
+def parse_doku_time(value: object) -> datetime | None:
+    """An ISO 8601 date and time from a DOKU body as UTC, or None.
+
+    DOKU documents UTC, so a zone-less value is taken as UTC; a bare date is not a moment. Only
+    informative fields go through here, so an unreadable value is not an error.
+    """
+    if not isinstance(value, str) or ":" not in value:
         return None
     try:
         moment = datetime.fromisoformat(value)

@@ -1,0 +1,331 @@
+"""DOKU direct (Non-SNAP) HTTP client: create a DOKU Wallet order, ask an order's status.
+
+Every request is signed, every answer we act on must carry a valid DOKU signature, and a lost
+answer to an order creation is resolved without ever creating a second order: the create
+Request-Id is derived from the invoice number, so a retransmission (now, or after a restart) is
+the same request with the same body, which DOKU answers with the first response (HTTP 409).
+"""
+
+import json
+import logging
+import uuid
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import quote
+
+import httpx
+
+from pos_app.basket import MAX_QUANTITY
+from pos_app.catalog import MAX_NAME_LENGTH
+from pos_app.errors import ValidationError
+from pos_app.money import check_amount
+from pos_app.payments.doku.notification import (
+    MAX_INVOICE_LENGTH,
+    check_signature,
+    event_from_payload,
+    parse_doku_time,
+)
+from pos_app.payments.doku.signing import (
+    RESPONSE_TIMESTAMP,
+    doku_signature,
+    new_request_id,
+    utc_timestamp,
+)
+from pos_app.payments.errors import (
+    ProviderProtocolError,
+    ProviderRejected,
+    ProviderUnreachable,
+)
+from pos_app.payments.model import PaymentOrder, PaymentRequest, ProviderName, StatusResult
+
+log = logging.getLogger(__name__)
+
+CREATE_PATH = "/dokuwallet-emoney/v1/payment"
+STATUS_PATH = "/orders/v1/status/"
+REQUEST_ID_NAMESPACE = uuid.UUID("6f1b7c2e-4d0a-5b8e-9c3f-2a7d1e5b9c40")
+"""Fixed forever: changing it would give an invoice already sent a second create Request-Id."""
+_EXPIRY_KEYS = ("expired_date", "expiry", "expires_at")
+
+
+class OrderNotFound(ProviderRejected):
+    """DOKU does not know the invoice (HTTP 404 on the status API)."""
+
+
+def order_request_id(client_id: str, invoice_number: str) -> str:
+    """The one Request-Id ever used to create the order for ``invoice_number``."""
+    return str(uuid.uuid5(REQUEST_ID_NAMESPACE, f"{client_id}:{invoice_number}"))
+
+
+def order_body(
+    order: PaymentOrder,
+    *,
+    notify_url: str,
+    success_url: str | None = None,
+    failed_url: str | None = None,
+    auto_redirect: bool = False,
+    override_notification_url: str | None = None,
+) -> bytes:
+    """The create-order JSON, serialised once, compactly and deterministically.
+
+    The same order and URLs always give the same bytes, so a retransmission matches the first
+    request exactly. Raises :class:`ValidationError` for anything DOKU would refuse.
+    """
+    _check_invoice(order.invoice_number)
+    check_amount(order.amount, field="order.amount")
+    details: dict[str, Any] = {"invoice_number": order.invoice_number, "amount": order.amount}
+    if order.lines:
+        details["line_items"] = _line_items(order)
+    details["notify_url"] = notify_url
+    if success_url is not None:
+        details["success_url"] = success_url
+    if failed_url is not None:
+        details["failed_url"] = failed_url
+    details["auto_redirect"] = auto_redirect
+    payload: dict[str, Any] = {"order": details}
+    if override_notification_url is not None:
+        payload["additional_info"] = {"override_notification_url": override_notification_url}
+    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+class DokuClient:
+    """Synchronous DOKU API client; call it off the GUI thread."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        client_id: str,
+        secret_key: str,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if not client_id or not secret_key:
+            raise ValidationError("DOKU client id and secret key must both be set")
+        self.base_url = base_url.rstrip("/")
+        self.client_id = client_id
+        self._secret_key = secret_key
+        self._http = httpx.Client(
+            base_url=self.base_url, timeout=httpx.Timeout(timeout), transport=transport
+        )
+
+    def __repr__(self) -> str:
+        return f"DokuClient(base_url={self.base_url!r}, client_id={self.client_id!r})"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def create_order(
+        self,
+        order: PaymentOrder,
+        *,
+        notify_url: str,
+        success_url: str | None = None,
+        failed_url: str | None = None,
+        auto_redirect: bool = False,
+        override_notification_url: str | None = None,
+    ) -> PaymentRequest:
+        """Create (or recover) the DOKU Wallet order for ``order`` and return its payment page.
+
+        Raises :class:`ProviderUnreachable` when the outcome cannot be known yet: the caller keeps
+        the attempt ``unknown`` and may call again with the same order at any later time.
+        """
+        body = order_body(
+            order,
+            notify_url=notify_url,
+            success_url=success_url,
+            failed_url=failed_url,
+            auto_redirect=auto_redirect,
+            override_notification_url=override_notification_url,
+        )
+        request_id = order_request_id(self.client_id, order.invoice_number)
+        try:
+            response = self._send("POST", CREATE_PATH, request_id, body)
+        except ProviderUnreachable as lost:
+            log.info("DOKU create for %s got no answer (%s)", order.invoice_number, lost)
+            self._status_after_lost_answer(order.invoice_number)
+            response = self._send("POST", CREATE_PATH, request_id, body)
+        answer = self._signed_json(response, CREATE_PATH, request_id, also_ok=409)
+        page = answer.get("doku_wallet_payment_page")
+        url = page.get("url") if isinstance(page, dict) else None
+        if not isinstance(url, str) or not url:
+            raise ProviderProtocolError(
+                f"DOKU answered HTTP {response.status_code} to POST {CREATE_PATH} "
+                f"without doku_wallet_payment_page.url"
+            )
+        return PaymentRequest(
+            provider=ProviderName.DOKU,
+            invoice_number=order.invoice_number,
+            amount=order.amount,
+            payment_url=url,
+            expires_at=_expiry(answer, page),
+            reference=request_id,
+        )
+
+    def check_status(self, invoice_number: str) -> StatusResult:
+        """The order's current status; :class:`OrderNotFound` if DOKU does not know it."""
+        _check_invoice(invoice_number)
+        path = STATUS_PATH + quote(invoice_number, safe="")
+        request_id = new_request_id()
+        response = self._send("GET", path, request_id, None)
+        event = event_from_payload(self._signed_json(response, path, request_id))
+        if event.invoice_number != invoice_number:
+            raise ProviderProtocolError(
+                f"DOKU answered the status of {event.invoice_number!r} "
+                f"when asked about {invoice_number!r}"
+            )
+        return StatusResult(
+            provider=ProviderName.DOKU,
+            invoice_number=invoice_number,
+            status=event.status,
+            amount=event.amount,
+            reference=event.reference,
+            raw=event.raw,
+        )
+
+    def _status_after_lost_answer(self, invoice_number: str) -> None:
+        """After a lost create answer: return once DOKU answered a status check either way.
+
+        Anything but a clean answer (found, or not found) leaves the outcome unknown, so it
+        becomes :class:`ProviderUnreachable`, never a rejection the caller could read as
+        "no order was created".
+        """
+        try:
+            self.check_status(invoice_number)
+        except OrderNotFound:
+            return
+        except (ProviderRejected, ProviderProtocolError) as exc:
+            raise ProviderUnreachable(
+                f"DOKU order {invoice_number}: the create answer was lost and the status check "
+                f"failed ({exc}); try again later"
+            ) from None
+
+    def _send(self, method: str, path: str, request_id: str, body: bytes | None) -> httpx.Response:
+        timestamp = utc_timestamp()
+        headers = {
+            "Client-Id": self.client_id,
+            "Request-Id": request_id,
+            "Request-Timestamp": timestamp,
+            "Signature": doku_signature(
+                client_id=self.client_id,
+                request_id=request_id,
+                timestamp=timestamp,
+                request_target=path,
+                secret_key=self._secret_key,
+                body=body,
+            ),
+        }
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            return self._http.request(method, path, content=body, headers=headers)
+        except httpx.TransportError as exc:
+            raise ProviderUnreachable(
+                f"DOKU {method} {path}: no answer ({type(exc).__name__})"
+            ) from None
+
+    def _signed_json(
+        self, response: httpx.Response, path: str, request_id: str, *, also_ok: int = 0
+    ) -> dict[str, Any]:
+        """The answer as a JSON object, once its signature verifies; errors raised typed.
+
+        Error answers are read without a signature (DOKU may not sign them): they only ever
+        make us stop, never trust anything.
+        """
+        status = response.status_code
+        try:
+            payload = json.loads(response.content)
+        except ValueError:
+            payload = None
+        error = payload.get("error") if isinstance(payload, dict) else None
+        if isinstance(error, dict):
+            raise _rejection(status, error, path)
+        if not (response.is_success or status == also_ok):
+            raise ProviderProtocolError(
+                f"DOKU answered HTTP {status} to {path} without a DOKU error: "
+                f"{_snippet(response.content)}"
+            )
+        check_signature(
+            response.headers,
+            response.content,
+            client_id=self.client_id,
+            secret_key=self._secret_key,
+            request_target=path,
+            timestamp_header=RESPONSE_TIMESTAMP,
+            request_id=request_id,
+            what=f"answer to {path}",
+        )
+        if not isinstance(payload, dict):
+            raise ProviderProtocolError(
+                f"DOKU answered HTTP {status} to {path} with no JSON object: "
+                f"{_snippet(response.content)}"
+            )
+        return payload
+
+
+def _rejection(status: int, error: dict[str, Any], path: str) -> ProviderRejected:
+    code, kind = str(error.get("code") or ""), str(error.get("type") or "")
+    message = f"DOKU refused {path} (HTTP {status}, {code or 'no code'}): {error.get('message')}"
+    if status == 404 and path.startswith(STATUS_PATH):
+        return OrderNotFound(message, status_code=status, code=code, kind=kind)
+    return ProviderRejected(message, status_code=status, code=code, kind=kind)
+
+
+def _check_invoice(invoice_number: str) -> None:
+    if not isinstance(invoice_number, str) or not invoice_number.strip():
+        raise ValidationError(
+            f"order.invoice_number must be a non-empty string, got {invoice_number!r}"
+        )
+    if len(invoice_number) > MAX_INVOICE_LENGTH:
+        raise ValidationError(
+            f"order.invoice_number is {len(invoice_number)} characters, "
+            f"DOKU allows at most {MAX_INVOICE_LENGTH}"
+        )
+
+
+def _line_items(order: PaymentOrder) -> list[dict[str, Any]]:
+    items = []
+    for index, line in enumerate(order.lines, start=1):
+        where = f"order line {index} ({line.name!r})"
+        if not line.name.strip() or len(line.name) > MAX_NAME_LENGTH:
+            raise ValidationError(f"{where}: name must be 1 to {MAX_NAME_LENGTH} characters")
+        check_amount(line.unit_price, field=f"{where} price", allow_zero=True)
+        if isinstance(line.quantity, bool) or not isinstance(line.quantity, int):
+            raise ValidationError(f"{where}: quantity must be a whole number")
+        if not 1 <= line.quantity <= MAX_QUANTITY:
+            raise ValidationError(f"{where}: quantity must be between 1 and {MAX_QUANTITY}")
+        items.append({"name": line.name, "price": line.unit_price, "quantity": line.quantity})
+    total = sum(line.line_total for line in order.lines)
+    if total != order.amount:
+        raise ValidationError(
+            f"order {order.invoice_number}: line items add up to {total}, "
+            f"but order.amount is {order.amount}"
+        )
+    return items
+
+
+def _expiry(answer: dict[str, Any], page: dict[str, Any]) -> datetime | None:
+    """DOKU does not document an expiry here; use one if a zoned or UTC time shows up."""
+    for source in (page, answer.get("order"), answer):
+        if isinstance(source, dict):
+            for key in _EXPIRY_KEYS:
+                moment = parse_doku_time(source.get(key))
+                if moment is not None:
+                    return moment
+    return None
+
+
+def _snippet(content: bytes, limit: int = 120) -> str:
+    text = content[:limit].decode("utf-8", "replace")
+    return repr(text + ("…" if len(content) > limit else ""))
