@@ -1,0 +1,241 @@
+import os
+from datetime import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pos_app import config
+from pos_app.config import ConfigError, Secret, Settings, load_settings
+
+SECRET = "SK-very-secret-value-123"
+ECOMMPAY_KEYS = ["ecommpay.project_id", "ecommpay.secret_key"]
+
+
+def write(path: Path, text: str, mode: int = 0o600) -> Path:
+    path.write_text(text, encoding="utf-8")
+    path.chmod(mode)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the developer's own kasir.toml out of the tests."""
+    monkeypatch.setattr(config, "default_config_path", lambda: tmp_path / "absent.toml")
+
+
+@pytest.fixture
+def key_file(tmp_path: Path) -> Path:
+    return write(tmp_path / "doku.key", SECRET + "\n")
+
+
+def test_no_file_means_defaults() -> None:
+    settings = load_settings(env={})
+    assert settings == Settings()
+    assert settings.provider == "sandbox"
+    assert settings.timezone == ZoneInfo("Asia/Jakarta")
+    assert settings.business_day_cutoff == time(0, 0)
+    assert settings.status_check_wait_seconds == 60
+    assert settings.doku.api_url == "https://api-sandbox.doku.com"
+    assert settings.source is None
+
+
+def test_a_full_file_is_read(tmp_path: Path, key_file: Path) -> None:
+    path = write(
+        tmp_path / "kasir.toml",
+        f"""
+        provider = "doku"
+        terminal_id = "T2"
+        timezone = "Asia/Makassar"
+        business_day_cutoff = "04:30"
+        qr_expiry_minutes = 10
+        status_check_wait_seconds = 45
+
+        [shop]
+        name = "Toko Maju"
+        address = "Jl. Merdeka 1"
+
+        [doku]
+        environment = "production"
+        client_id = "BRN-1"
+        secret_key_file = "{key_file}"
+
+        [ecommpay]
+        project_id = 42
+
+        [relay]
+        url = "https://relay.example.com/"
+        """,
+    )
+    settings = load_settings(path, env={})
+    assert settings.provider == "doku"
+    assert settings.terminal_id == "T2"
+    assert settings.timezone == ZoneInfo("Asia/Makassar")
+    assert settings.business_day_cutoff == time(4, 30)
+    assert settings.business_day.cutoff == time(4, 30)
+    assert (settings.qr_expiry_minutes, settings.status_check_wait_seconds) == (10, 45)
+    assert settings.shop.name == "Toko Maju"
+    assert settings.doku.api_url == "https://api.doku.com"
+    assert settings.doku.secret_key is not None
+    assert settings.doku.secret_key.reveal() == SECRET
+    assert settings.ecommpay.project_id == 42
+    assert settings.relay.url == "https://relay.example.com"
+    assert settings.source == path
+    assert settings.missing_for_provider() == ["relay.token"]
+
+
+def test_environment_overrides_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "kasir.toml", 'provider = "doku"\n[relay]\nurl = "http://a.example"\n')
+    settings = load_settings(
+        path,
+        env={
+            "KASIR_PROVIDER": "ecommpay-gate",
+            "KASIR_RELAY_URL": "http://127.0.0.1:9000",
+            "KASIR_RELAY_TOKEN": "tok",
+            "KASIR_ECOMMPAY_PROJECT_ID": "77",
+            "KASIR_ECOMMPAY_SECRET_KEY": SECRET,
+            "KASIR_BUSINESS_DAY_CUTOFF": "03:00",
+            "KASIR_DOKU_BASE_URL": "http://127.0.0.1:8001",
+            "KASIR_SHOP_NAME": "",
+        },
+    )
+    assert settings.provider == "ecommpay-gate"
+    assert settings.relay.url == "http://127.0.0.1:9000"
+    assert settings.ecommpay.project_id == 77
+    assert settings.business_day_cutoff == time(3, 0)
+    assert settings.doku.api_url == "http://127.0.0.1:8001"
+    assert settings.shop.name == "Kasir"  # an empty variable counts as unset
+    assert settings.missing_for_provider() == []
+
+
+def test_kasir_config_names_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "elsewhere.toml", 'terminal_id = "KASSA-3"\n')
+    assert load_settings(env={"KASIR_CONFIG": str(path)}).terminal_id == "KASSA-3"
+
+
+def test_every_problem_is_reported_with_its_key(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "kasir.toml",
+        """
+        provider = "paypal"
+        timezone = "Asia/Atlantis"
+        business_day_cutoff = "25:00"
+        qr_expiry_minutes = 0
+        colour = "red"
+        [relay]
+        url = "ftp://x"
+        tokn = "oops"
+        """,
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, env={"KASIR_STATUS_CHECK_WAIT_SECONDS": "soon"})
+    problems = caught.value.problems
+    assert "relay.url: expected an http(s) URL, got 'ftp://x'" in problems
+    assert "colour: unknown setting" in problems
+    assert "relay.tokn: unknown setting" in problems
+    for key in ("provider", "timezone", "business_day_cutoff", "qr_expiry_minutes"):
+        assert any(problem.startswith(f"{key}: ") for problem in problems), key
+    assert any(
+        problem.startswith("status_check_wait_seconds (from KASIR_STATUS_CHECK_WAIT_SECONDS)")
+        for problem in problems
+    )
+    assert str(path) in str(caught.value)
+    assert len(problems) == 8
+
+
+def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "kasir.toml", "provider = \n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(path, env={})
+
+
+def test_an_explicit_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings(tmp_path / "nope.toml", env={})
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_a_secret_file_others_can_read_is_refused(tmp_path: Path) -> None:
+    key = write(tmp_path / "doku.key", SECRET, mode=0o644)
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={"KASIR_CONFIG": "", "KASIR_DOKU_SECRET_KEY_FILE": str(key)})
+    message = str(caught.value)
+    assert "doku.secret_key_file (from KASIR_DOKU_SECRET_KEY_FILE)" in message
+    assert "chmod 600" in message
+    assert SECRET not in message
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_inline_secrets_need_a_private_settings_file(tmp_path: Path) -> None:
+    text = f'[relay]\nurl = "https://r.example"\ntoken = "{SECRET}"\n'
+    private = write(tmp_path / "private.toml", text)
+    token = load_settings(private, env={}).relay.token
+    assert token is not None and token.reveal() == SECRET
+
+    shared = write(tmp_path / "shared.toml", text, mode=0o640)
+    with pytest.raises(ConfigError, match=r"relay\.token: an inline secret") as caught:
+        load_settings(shared, env={})
+    assert SECRET not in str(caught.value)
+
+
+def test_a_missing_or_empty_secret_file_is_named(tmp_path: Path) -> None:
+    empty = write(tmp_path / "empty.key", "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(
+            env={
+                "KASIR_CONFIG": str(write(tmp_path / "k.toml", "")),
+                "KASIR_RELAY_TOKEN_FILE": str(tmp_path / "absent.key"),
+                "KASIR_ECOMMPAY_SECRET_KEY_FILE": str(empty),
+            }
+        )
+    assert any("relay.token_file" in p and "cannot read" in p for p in caught.value.problems)
+    assert any("ecommpay.secret_key_file" in p and "is empty" in p for p in caught.value.problems)
+
+
+def test_both_inline_and_file_secret_is_ambiguous(tmp_path: Path, key_file: Path) -> None:
+    path = write(tmp_path / "k.toml", f'[doku]\nsecret_key = "x"\nsecret_key_file = "{key_file}"\n')
+    with pytest.raises(ConfigError, match=r"either doku\.secret_key or doku\.secret_key_file"):
+        load_settings(path, env={})
+
+
+def test_the_environment_secret_wins_over_the_file(tmp_path: Path, key_file: Path) -> None:
+    path = write(tmp_path / "k.toml", f'[doku]\nsecret_key_file = "{key_file}"\n')
+    key = load_settings(path, env={"KASIR_DOKU_SECRET_KEY": "from-env"}).doku.secret_key
+    assert key is not None and key.reveal() == "from-env"
+
+
+def test_secrets_are_masked_everywhere_but_reveal(tmp_path: Path, key_file: Path) -> None:
+    path = write(tmp_path / "k.toml", f'[doku]\nsecret_key_file = "{key_file}"\n')
+    settings = load_settings(path, env={"KASIR_RELAY_TOKEN": "relay-token-xyz"})
+    for text in (repr(settings), str(settings), f"{settings.doku.secret_key}"):
+        assert SECRET not in text
+        assert "relay-token-xyz" not in text
+    assert repr(Secret("x")) == "Secret('***')"
+    assert str(Secret("x")) == "***"
+    assert Secret("x") == Secret("x") and Secret("x") != Secret("y")
+
+
+@pytest.mark.parametrize(
+    ("provider", "missing"),
+    [
+        ("sandbox", []),
+        ("doku", ["doku.client_id", "doku.secret_key", "relay.url", "relay.token"]),
+        ("ecommpay-page", [*ECOMMPAY_KEYS, "relay.url", "relay.token"]),
+        ("ecommpay-gate", [*ECOMMPAY_KEYS, "relay.url", "relay.token"]),
+    ],
+)
+def test_missing_for_provider_lists_what_to_configure(provider: str, missing: list[str]) -> None:
+    assert Settings(provider=provider).missing_for_provider() == missing
+    assert Settings().missing_for_provider(provider) == missing
+
+
+@pytest.mark.parametrize("terminal_id", ["", "T 1", "-T1", "T" * 17, "T1/2"])
+def test_terminal_ids_fit_in_invoice_numbers(tmp_path: Path, terminal_id: str) -> None:
+    path = write(tmp_path / "k.toml", f'terminal_id = "{terminal_id}"\n')
+    with pytest.raises(ConfigError, match="terminal_id: expected 1-16 letters"):
+        load_settings(path, env={})
+
+
+def test_a_toml_local_time_is_accepted_as_cutoff(tmp_path: Path) -> None:
+    path = write(tmp_path / "k.toml", "business_day_cutoff = 04:00:00\n")
+    assert load_settings(path, env={}).business_day_cutoff == time(4, 0)
