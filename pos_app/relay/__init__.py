@@ -1,0 +1,7 @@
+"""The notification relay: an internet-facing service that stores the providers' notifications
+durably and hands them to the shop terminals by long-poll (DESIGN.md §2).
+
+Modules: ``config`` (settings), ``storage`` (SQLite, group commit), ``auth`` (terminal tokens),
+``waiters`` (long-poll wake-ups), ``app`` (the ASGI routes), ``pages`` (the Gate redirect page),
+``embedded`` (a relay inside this process), ``client`` (the terminal side), ``cli``.
+"""

@@ -1,0 +1,258 @@
+"""Relay settings: defaults, then a TOML file, then command-line options, then validation.
+
+One table (:data:`SETTINGS`) names every setting once, with its TOML section and key and its
+command-line option, so the file, the options and ``check-config`` can never drift apart.
+"""
+
+import argparse
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+DEFAULT_PORT = 8780
+DEFAULT_DOKU_PATH = "/doku/notifications"
+MAX_WAIT_LIMIT = 60.0
+
+
+@dataclass(frozen=True)
+class RelayConfig:
+    """Everything ``pos-app relay`` needs; the secret keys are left out of ``repr``."""
+
+    host: str = "127.0.0.1"
+    port: int = DEFAULT_PORT
+    db: Path = Path("relay.db")
+    public_url: str = ""
+    """Base URL the internet reaches the relay at; empty: taken from each request."""
+    doku_client_id: str = ""
+    doku_secret_key: str = field(default="", repr=False)
+    doku_notification_path: str = DEFAULT_DOKU_PATH
+    """The path DOKU posts to and signs, as seen from outside (a proxy may rewrite it)."""
+    ecommpay_project_id: int | None = None
+    ecommpay_secret_key: str = field(default="", repr=False)
+    max_body_bytes: int = 64 * 1024
+    max_wait_seconds: float = MAX_WAIT_LIMIT
+    max_waits_per_terminal: int = 4
+    max_waits_total: int = 5000
+    redirect_ttl_seconds: int = 1800
+    log_level: str = "info"
+
+    @property
+    def doku_enabled(self) -> bool:
+        return bool(self.doku_client_id and self.doku_secret_key)
+
+    @property
+    def ecommpay_enabled(self) -> bool:
+        return bool(self.ecommpay_project_id is not None and self.ecommpay_secret_key)
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    section: str
+    key: str
+    kind: type
+    help: str
+    secret: bool = False
+
+    @property
+    def option(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("host", "relay", "host", str, "address to listen on"),
+    Setting("port", "relay", "port", int, f"port to listen on (default {DEFAULT_PORT})"),
+    Setting("db", "relay", "db", Path, "the relay's SQLite database file"),
+    Setting("public_url", "relay", "public_url", str, "base URL the internet reaches the relay at"),
+    Setting("log_level", "relay", "log_level", str, "debug, info, warning or error"),
+    Setting("doku_client_id", "doku", "client_id", str, "DOKU Client-Id"),
+    Setting("doku_secret_key", "doku", "secret_key", str, "DOKU secret key", secret=True),
+    Setting(
+        "doku_notification_path",
+        "doku",
+        "notification_path",
+        str,
+        f"public path DOKU posts to and signs (default {DEFAULT_DOKU_PATH})",
+    ),
+    Setting("ecommpay_project_id", "ecommpay", "project_id", int, "ecommpay project id"),
+    Setting(
+        "ecommpay_secret_key", "ecommpay", "secret_key", str, "ecommpay secret key", secret=True
+    ),
+    Setting("max_body_bytes", "limits", "max_body_bytes", int, "largest notification accepted"),
+    Setting("max_wait_seconds", "limits", "max_wait_seconds", float, "longest long-poll wait"),
+    Setting(
+        "max_waits_per_terminal",
+        "limits",
+        "max_waits_per_terminal",
+        int,
+        "concurrent long-polls allowed per terminal",
+    ),
+    Setting("max_waits_total", "limits", "max_waits_total", int, "concurrent long-polls overall"),
+    Setting(
+        "redirect_ttl_seconds",
+        "limits",
+        "redirect_ttl_seconds",
+        int,
+        "how long a Gate redirect link (/r/TOKEN) stays valid",
+    ),
+)
+_BY_SECTION_KEY = {(s.section, s.key): s for s in SETTINGS}
+assert {s.name for s in SETTINGS} == {f.name for f in fields(RelayConfig)}
+
+
+class ConfigError(ValueError):
+    """A settings file or option that cannot be used; the message lists every problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def add_setting_options(parser: argparse.ArgumentParser) -> None:
+    """``--config`` and one option per setting; unset options stay ``None`` (not overriding)."""
+    parser.add_argument("--config", type=Path, metavar="PATH", help="relay TOML file")
+    for setting in SETTINGS:
+        parser.add_argument(
+            setting.option,
+            dest=setting.name,
+            default=None,
+            metavar="KEY" if setting.secret else setting.name.upper().split("_")[-1],
+            help=setting.help,
+        )
+
+
+def _convert(setting: Setting, value: Any, where: str) -> Any:
+    """Bring a TOML or option value to the setting's type, or raise a message naming ``where``."""
+    if setting.kind is bool or isinstance(value, bool):
+        raise ValueError(f"{where}: expected {setting.kind.__name__}, got {value!r}")
+    try:
+        if setting.kind is int:
+            if isinstance(value, float) or (isinstance(value, str) and not value.strip()):
+                raise ValueError
+            return int(value)
+        if setting.kind is float:
+            return float(value)
+        if setting.kind is Path:
+            if not isinstance(value, str | Path):
+                raise ValueError
+            return Path(value).expanduser()
+        if not isinstance(value, str):
+            raise ValueError
+        return value
+    except ValueError:
+        shown = "(hidden)" if setting.secret else repr(value)
+        raise ValueError(f"{where}: expected {setting.kind.__name__}, got {shown}") from None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """The settings a TOML file sets; relative ``db`` paths are taken from the file's folder."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError([f"cannot read {path}: {exc.strerror or exc}"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{path} is not valid TOML: {exc}"]) from None
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for section, table in document.items():
+        if not isinstance(table, dict):
+            problems.append(f"{path}: [{section}] must be a table, not a single value")
+            continue
+        for key, value in table.items():
+            setting = _BY_SECTION_KEY.get((section, key))
+            if setting is None:
+                problems.append(f"{path}: unknown setting {section}.{key}")
+                continue
+            try:
+                values[setting.name] = _convert(setting, value, f"{path}: {section}.{key}")
+            except ValueError as exc:
+                problems.append(str(exc))
+    if problems:
+        raise ConfigError(problems)
+    if "db" in values and not values["db"].is_absolute():
+        values["db"] = path.parent / values["db"]
+    return values
+
+
+def load_config(
+    config_file: Path | None = None, overrides: Mapping[str, Any] | None = None
+) -> RelayConfig:
+    """Defaults < file < overrides (``None`` overrides are ignored); raises :class:`ConfigError`."""
+    values = read_toml(config_file) if config_file is not None else {}
+    problems: list[str] = []
+    by_name = {s.name: s for s in SETTINGS}
+    for name, value in (overrides or {}).items():
+        if value is None:
+            continue
+        try:
+            values[name] = _convert(by_name[name], value, by_name[name].option)
+        except ValueError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise ConfigError(problems)
+    return replace(RelayConfig(), **values)
+
+
+def config_from_args(args: argparse.Namespace) -> RelayConfig:
+    return load_config(args.config, {s.name: getattr(args, s.name) for s in SETTINGS})
+
+
+def validate(config: RelayConfig) -> list[str]:
+    """Every problem that would stop the relay from serving correctly, in plain words."""
+    problems: list[str] = []
+    if not config.host:
+        problems.append("relay.host is empty")
+    if not 0 <= config.port <= 65535:
+        problems.append(f"relay.port {config.port} is not between 0 and 65535")
+    if config.public_url:
+        url = urlsplit(config.public_url)
+        if url.scheme not in ("http", "https") or not url.netloc:
+            problems.append(f"relay.public_url {config.public_url!r} is not an http(s) URL")
+        elif url.query or url.fragment:
+            problems.append("relay.public_url must not have a query or fragment")
+    if config.db.is_dir():
+        problems.append(f"relay.db {config.db} is a directory, not a database file")
+    elif not config.db.parent.is_dir():
+        problems.append(f"relay.db: the folder {config.db.parent} does not exist")
+    if config.log_level.lower() not in ("debug", "info", "warning", "error"):
+        problems.append(f"relay.log_level {config.log_level!r} is not debug/info/warning/error")
+    if bool(config.doku_client_id) != bool(config.doku_secret_key):
+        missing = "secret_key" if config.doku_client_id else "client_id"
+        problems.append(f"doku.{missing} is missing (DOKU needs both client_id and secret_key)")
+    path = config.doku_notification_path
+    if not path.startswith("/") or any(c in path for c in "?# ") or "//" in path:
+        problems.append(f"doku.notification_path {path!r} must be a plain path starting with /")
+    if (config.ecommpay_project_id is not None) != bool(config.ecommpay_secret_key):
+        missing = "secret_key" if config.ecommpay_project_id is not None else "project_id"
+        problems.append(
+            f"ecommpay.{missing} is missing (ecommpay needs both project_id and secret_key)"
+        )
+    if config.ecommpay_project_id is not None and config.ecommpay_project_id <= 0:
+        problems.append("ecommpay.project_id must be a positive number")
+    if not (config.doku_enabled or config.ecommpay_enabled) and not problems:
+        problems.append("no provider is configured: set [doku] and/or [ecommpay]")
+    if not 1024 <= config.max_body_bytes <= 1024 * 1024:
+        problems.append("limits.max_body_bytes must be between 1024 and 1048576")
+    if not 0 < config.max_wait_seconds <= MAX_WAIT_LIMIT:
+        problems.append(f"limits.max_wait_seconds must be above 0 and at most {MAX_WAIT_LIMIT:g}")
+    if config.max_waits_per_terminal < 1 or config.max_waits_total < 1:
+        problems.append("limits.max_waits_per_terminal and max_waits_total must be at least 1")
+    if config.redirect_ttl_seconds < 60:
+        problems.append("limits.redirect_ttl_seconds must be at least 60")
+    return problems
+
+
+def describe(config: RelayConfig) -> list[str]:
+    """The settings in effect, one per line, secrets shown only as set or not set."""
+    lines = []
+    for setting in SETTINGS:
+        value = getattr(config, setting.name)
+        if setting.secret:
+            shown = "(set)" if value else "(not set)"
+        else:
+            shown = "(not set)" if value in ("", None) else str(value)
+        lines.append(f"  {setting.section}.{setting.key} = {shown}")
+    return lines

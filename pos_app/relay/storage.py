@@ -1,0 +1,533 @@
+"""The relay's own SQLite database: notifications, terminals, registered payments, deliveries.
+
+Durability: WAL with ``synchronous=FULL``, so a commit is on disk when it returns. Throughput:
+every write goes through one writer thread that drains whatever requests are queued, runs them
+in one transaction and commits once (group commit), and only then resolves their futures, so a
+request answers 2xx only after its notification is on disk.
+
+Cursors: each delivery of an event to a terminal gets a row in ``deliveries`` whose AUTOINCREMENT
+id is the cursor. It is global and monotonic, so a terminal's cursor never skips or repeats, and
+an orphan that a terminal adopts later (by registering its invoice) gets a fresh, larger cursor
+the terminal will still see.
+"""
+
+import asyncio
+import concurrent.futures
+import json
+import logging
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pos_app.payments.model import PaymentStatus, ProviderName
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+MAX_BATCH = 1024
+SCHEMA_VERSION = 1
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS terminals (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS payments (
+    invoice_number TEXT PRIMARY KEY,
+    provider TEXT NOT NULL,
+    family TEXT NOT NULL,
+    terminal_id INTEGER NOT NULL REFERENCES terminals(id),
+    amount INTEGER NOT NULL,
+    redirect_token TEXT UNIQUE,
+    redirect_expires_at TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    family TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    invoice_number TEXT NOT NULL,
+    status TEXT NOT NULL,
+    amount INTEGER,
+    request_id TEXT,
+    received_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    redirect_data TEXT
+);
+CREATE INDEX IF NOT EXISTS events_invoice ON events(invoice_number, family);
+CREATE TABLE IF NOT EXISTS deliveries (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    terminal_id INTEGER NOT NULL REFERENCES terminals(id),
+    event_id INTEGER NOT NULL UNIQUE REFERENCES events(id)
+);
+CREATE INDEX IF NOT EXISTS deliveries_terminal ON deliveries(terminal_id, cursor);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+STATUS_RANK: dict[str, int] = {
+    PaymentStatus.PENDING: 0,
+    PaymentStatus.DECLINED: 1,
+    PaymentStatus.EXPIRED: 1,
+    PaymentStatus.FAILED: 1,
+    PaymentStatus.PAID: 2,
+    PaymentStatus.REFUNDED: 3,
+}
+"""A later event never moves a payment back (a stale ``pending`` after ``paid``); a payment after
+a decline still counts, as the terminal's lifecycle allows (a late payment)."""
+
+
+def family(provider: str) -> str:
+    """DOKU and ecommpay keep separate invoice spaces; both ecommpay products share one."""
+    return "doku" if provider == ProviderName.DOKU else "ecommpay"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open (creating if needed) the database in WAL mode with fsync on every commit."""
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise RuntimeError(f"{path} was written by a newer relay (schema {version})")
+    if version < SCHEMA_VERSION:
+        conn.executescript(f"BEGIN IMMEDIATE;{SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
+    return conn
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Terminal:
+    id: int
+    name: str
+    created_at: str
+    revoked_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """A verified notification about to be stored; ``dedupe_key`` identifies redeliveries."""
+
+    dedupe_key: str
+    provider: ProviderName
+    invoice_number: str
+    status: PaymentStatus
+    amount: int | None
+    payload: str
+    request_id: str | None = None
+    redirect_data: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    event_id: int
+    duplicate: bool
+    terminal_id: int | None
+    """The terminal it was delivered to; ``None`` for an orphan."""
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    invoice_number: str
+    provider: str
+    amount: int
+    redirect_token: str | None
+    adopted: int
+    """How many orphan events were handed to the terminal by this registration."""
+
+
+class PaymentConflict(Exception):
+    """The invoice is registered already, by another terminal or with other details."""
+
+
+class NameTaken(Exception):
+    """A terminal of that name exists (revoked names are not reused, to keep logs unambiguous)."""
+
+
+# --- writes (each runs inside the writer's batch transaction) ------------------------------
+
+
+def insert_event(conn: sqlite3.Connection, event: NewEvent) -> Ingested:
+    """Store a notification once; deliver it to the terminal that registered its invoice."""
+    fam = family(event.provider)
+    row = conn.execute(
+        "INSERT INTO events (dedupe_key, family, provider, invoice_number, status, amount,"
+        " request_id, received_at, payload, redirect_data) VALUES (?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(dedupe_key) DO NOTHING RETURNING id",
+        (
+            event.dedupe_key,
+            fam,
+            event.provider.value,
+            event.invoice_number,
+            event.status.value,
+            event.amount,
+            event.request_id,
+            iso(utc_now()),
+            event.payload,
+            event.redirect_data,
+        ),
+    ).fetchone()
+    if row is None:
+        existing = conn.execute(
+            "SELECT e.id, d.terminal_id FROM events e LEFT JOIN deliveries d ON d.event_id = e.id"
+            " WHERE e.dedupe_key = ?",
+            (event.dedupe_key,),
+        ).fetchone()
+        return Ingested(existing[0], True, existing[1])
+    event_id = row[0]
+    owner = conn.execute(
+        "SELECT terminal_id FROM payments WHERE invoice_number = ? AND family = ?",
+        (event.invoice_number, fam),
+    ).fetchone()
+    if owner is None:
+        return Ingested(event_id, False, None)
+    conn.execute(
+        "INSERT INTO deliveries (terminal_id, event_id) VALUES (?, ?)", (owner[0], event_id)
+    )
+    return Ingested(event_id, False, owner[0])
+
+
+def register_payment(
+    conn: sqlite3.Connection,
+    *,
+    terminal_id: int,
+    invoice_number: str,
+    provider: ProviderName,
+    amount: int,
+    redirect_token: str | None,
+    redirect_ttl: timedelta,
+) -> Registration:
+    """Record who expects this invoice; a repeat of the same registration answers the same.
+
+    Events that arrived before the registration (orphans) are delivered now, in their order.
+    """
+    existing = conn.execute(
+        "SELECT terminal_id, provider, amount, redirect_token FROM payments"
+        " WHERE invoice_number = ?",
+        (invoice_number,),
+    ).fetchone()
+    if existing is not None:
+        same = (existing[0], existing[1], existing[2]) == (terminal_id, provider.value, amount)
+        if not same:
+            who = "this terminal" if existing[0] == terminal_id else "another terminal"
+            raise PaymentConflict(
+                f"invoice {invoice_number!r} is already registered by {who}"
+                + (" with another provider or amount" if existing[0] == terminal_id else "")
+            )
+        return Registration(invoice_number, provider.value, amount, existing[3], 0)
+    now = utc_now()
+    fam = family(provider)
+    conn.execute(
+        "INSERT INTO payments (invoice_number, provider, family, terminal_id, amount,"
+        " redirect_token, redirect_expires_at, created_at) VALUES (?,?,?,?,?,?,?,?)",
+        (
+            invoice_number,
+            provider.value,
+            fam,
+            terminal_id,
+            amount,
+            redirect_token,
+            iso(now + redirect_ttl) if redirect_token else None,
+            iso(now),
+        ),
+    )
+    adopted = conn.execute(
+        "INSERT INTO deliveries (terminal_id, event_id) SELECT ?, e.id FROM events e"
+        " WHERE e.invoice_number = ? AND e.family = ?"
+        " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id",
+        (terminal_id, invoice_number, fam),
+    ).rowcount
+    return Registration(invoice_number, provider.value, amount, redirect_token, adopted)
+
+
+def touch(conn: sqlite3.Connection) -> None:
+    """A real write, so ``/healthz`` proves the database still takes commits."""
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('health_checked_at', ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (iso(utc_now()),),
+    )
+
+
+def add_terminal_row(conn: sqlite3.Connection, name: str, token_hash: str) -> Terminal:
+    created = iso(utc_now())
+    try:
+        cursor = conn.execute(
+            "INSERT INTO terminals (name, token_hash, created_at) VALUES (?, ?, ?)",
+            (name, token_hash, created),
+        )
+    except sqlite3.IntegrityError:
+        raise NameTaken(f"a terminal named {name!r} exists already") from None
+    return Terminal(int(cursor.lastrowid or 0), name, created, None)
+
+
+def revoke_terminal(conn: sqlite3.Connection, name: str) -> bool:
+    """Revoke the terminal's token; ``False`` when no active terminal has that name."""
+    changed = conn.execute(
+        "UPDATE terminals SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
+        (iso(utc_now()), name),
+    ).rowcount
+    return changed == 1
+
+
+# --- reads ---------------------------------------------------------------------------------
+
+
+def terminal_by_hash(conn: sqlite3.Connection, token_hash: str) -> tuple[Terminal, str] | None:
+    row = conn.execute(
+        "SELECT id, name, created_at, revoked_at, token_hash FROM terminals WHERE token_hash = ?",
+        (token_hash,),
+    ).fetchone()
+    if row is None:
+        return None
+    return Terminal(row[0], row[1], row[2], row[3]), row[4]
+
+
+def list_terminals(conn: sqlite3.Connection) -> list[Terminal]:
+    rows = conn.execute("SELECT id, name, created_at, revoked_at FROM terminals ORDER BY name")
+    return [Terminal(*row) for row in rows]
+
+
+_EVENT_COLUMNS = (
+    "d.cursor, e.invoice_number, p.provider, e.status, e.amount, e.received_at, e.payload"
+)
+
+
+def _event_json(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "cursor": row[0],
+        "invoice_number": row[1],
+        "provider": row[2],
+        "status": row[3],
+        "amount": row[4],
+        "received_at": row[5],
+        "payload": json.loads(row[6]),
+    }
+
+
+def events_after(
+    conn: sqlite3.Connection, terminal_id: int, after: int, limit: int
+) -> list[dict[str, Any]]:
+    """This terminal's events with a cursor above ``after``, oldest first (the API's shape)."""
+    rows = conn.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM deliveries d JOIN events e ON e.id = d.event_id"
+        " JOIN payments p ON p.invoice_number = e.invoice_number"
+        " WHERE d.terminal_id = ? AND d.cursor > ? ORDER BY d.cursor LIMIT ?",
+        (terminal_id, after, limit),
+    )
+    return [_event_json(row) for row in rows]
+
+
+def fold_status(statuses: list[str]) -> str:
+    """The payment's status after these events in arrival order (see :data:`STATUS_RANK`)."""
+    current = PaymentStatus.PENDING.value
+    for status in statuses:
+        if STATUS_RANK.get(status, 0) >= STATUS_RANK.get(current, 0):
+            current = status
+    return current
+
+
+def payment_view(
+    conn: sqlite3.Connection, terminal_id: int, invoice_number: str
+) -> dict[str, Any] | None:
+    """``GET /v1/payments/{invoice}``: ``None`` unless this terminal registered it."""
+    payment = conn.execute(
+        "SELECT provider, amount, redirect_token, created_at FROM payments"
+        " WHERE invoice_number = ? AND terminal_id = ?",
+        (invoice_number, terminal_id),
+    ).fetchone()
+    if payment is None:
+        return None
+    rows = conn.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM deliveries d JOIN events e ON e.id = d.event_id"
+        " JOIN payments p ON p.invoice_number = e.invoice_number"
+        " WHERE e.invoice_number = ? AND d.terminal_id = ? ORDER BY d.cursor",
+        (invoice_number, terminal_id),
+    ).fetchall()
+    events = [_event_json(row) for row in rows]
+    return {
+        "invoice_number": invoice_number,
+        "provider": payment[0],
+        "amount": payment[1],
+        "redirect_token": payment[2],
+        "registered_at": payment[3],
+        "status": fold_status([event["status"] for event in events]),
+        "events": events,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class RedirectView:
+    invoice_number: str
+    status: str
+    redirect_data: dict[str, Any] | None
+
+
+def redirect_view(conn: sqlite3.Connection, token: str, now: datetime) -> RedirectView | None:
+    """What the ``/r/{token}`` page shows; ``None`` for an unknown or expired token."""
+    payment = conn.execute(
+        "SELECT invoice_number, redirect_expires_at FROM payments WHERE redirect_token = ?",
+        (token,),
+    ).fetchone()
+    if payment is None or payment[1] is None or payment[1] < iso(now):
+        return None
+    rows = conn.execute(
+        "SELECT status, redirect_data FROM events WHERE invoice_number = ? AND family = ?"
+        " ORDER BY id",
+        (payment[0], "ecommpay"),
+    ).fetchall()
+    redirect = next((json.loads(row[1]) for row in reversed(rows) if row[1]), None)
+    return RedirectView(payment[0], fold_status([row[0] for row in rows]), redirect)
+
+
+def orphans(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Stored notifications no terminal has registered (yet); the customer may have paid."""
+    rows = conn.execute(
+        "SELECT id, received_at, provider, invoice_number, status, amount FROM events e"
+        " WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY id"
+    )
+    keys = ("id", "received_at", "provider", "invoice_number", "status", "amount")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    one = "SELECT COUNT(*) FROM "
+    return {
+        "terminals": conn.execute(one + "terminals WHERE revoked_at IS NULL").fetchone()[0],
+        "payments": conn.execute(one + "payments").fetchone()[0],
+        "events": conn.execute(one + "events").fetchone()[0],
+        "orphans": conn.execute(
+            one + "events e WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)"
+        ).fetchone()[0],
+    }
+
+
+# --- the writer ----------------------------------------------------------------------------
+
+_STOP = object()
+
+
+class StorageClosed(RuntimeError):
+    """The storage was closed; nothing more is accepted."""
+
+
+class RelayStorage:
+    """One database: a reader connection for the event loop's thread and one writer thread.
+
+    ``write(fn)`` queues ``fn(conn)``; the writer runs every queued ``fn`` of a batch in one
+    transaction (each in a savepoint, so one failing write does not undo the others), commits
+    once, then resolves the futures. ``close()`` drains what is queued, then closes.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.reader = connect(self.path)
+        self._writer_conn = connect(self.path)
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._closed = False
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name="relay-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, fn: Callable[[sqlite3.Connection], T]) -> concurrent.futures.Future[T]:
+        """Queue a write from any thread; the future resolves after the commit."""
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+        with self._lock:
+            if self._closed:
+                raise StorageClosed("the relay storage is closed")
+            self._queue.put((fn, future))
+        return future
+
+    async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        return await asyncio.wrap_future(self.submit(fn))
+
+    def write_sync(self, fn: Callable[[sqlite3.Connection], T], timeout: float = 30.0) -> T:
+        return self.submit(fn).result(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive() and not self._closed
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._queue.put(_STOP)
+        self._thread.join()
+        self.reader.close()
+
+    def _run(self) -> None:
+        try:
+            while True:
+                first = self._queue.get()
+                if first is _STOP:
+                    return
+                batch = [first]
+                stop = False
+                while len(batch) < MAX_BATCH:
+                    try:
+                        item = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if item is _STOP:
+                        stop = True
+                        break
+                    batch.append(item)
+                self._commit_batch(batch)
+                if stop:
+                    return
+        finally:
+            self._writer_conn.close()
+
+    def _commit_batch(self, batch: list[tuple[Callable[[sqlite3.Connection], Any], Any]]) -> None:
+        conn = self._writer_conn
+        live = [(fn, future) for fn, future in batch if future.set_running_or_notify_cancel()]
+        outcomes: list[tuple[Any, BaseException | None]] = []
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for fn, _ in live:
+                conn.execute("SAVEPOINT op")
+                try:
+                    outcomes.append((fn(conn), None))
+                except Exception as exc:
+                    conn.execute("ROLLBACK TO op")
+                    outcomes.append((None, exc))
+                conn.execute("RELEASE op")
+            conn.execute("COMMIT")
+        except Exception as exc:
+            log.error("relay storage: a batch of %d writes failed: %s", len(live), exc)
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            for _, future in live:
+                future.set_exception(StorageFailed(f"the database did not take the write: {exc}"))
+            return
+        for (_, future), (result, error) in zip(live, outcomes, strict=True):
+            if error is None:
+                future.set_result(result)
+            else:
+                future.set_exception(error)
+
+
+class StorageFailed(RuntimeError):
+    """The database did not take a commit (disk full, I/O error): nothing of the batch stored."""
