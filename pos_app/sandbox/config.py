@@ -1,0 +1,125 @@
+"""What the sandbox accepts and how fast it runs: credentials, delays, limits.
+
+Without options it uses the documented demo credentials below, which the terminal's demo mode
+also uses; anyone may read them, so they protect nothing and are printed at start.
+"""
+
+import math
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pos_app.errors import ValidationError
+
+DEMO_DOKU_CLIENT_ID = "MCH-DEMO-KASIR-0001"
+DEMO_DOKU_SECRET_KEY = "SK-DEMO-kasir-doku-sandbox"
+DEMO_ECOMMPAY_PROJECT_ID = 4242
+DEMO_ECOMMPAY_SECRET_KEY = "demo-kasir-ecommpay-sandbox"
+
+SECRET_FIELDS = frozenset({"doku_secret_key", "ecommpay_secret_key"})
+
+
+@dataclass(frozen=True, slots=True)
+class SandboxConfig:
+    """Every option of ``pos-app sandbox``; the CLI flags and the TOML keys use these names."""
+
+    doku_client_id: str = DEMO_DOKU_CLIENT_ID
+    doku_secret_key: str = field(default=DEMO_DOKU_SECRET_KEY, repr=False)
+    ecommpay_project_id: int = DEMO_ECOMMPAY_PROJECT_ID
+    ecommpay_secret_key: str = field(default=DEMO_ECOMMPAY_SECRET_KEY, repr=False)
+    ecommpay_callback_url: str | None = None
+    """The callback URL of the project settings, used when a request names none."""
+    public_url: str | None = None
+    """How customers reach the sandbox; without it, the URL each request arrived on."""
+    retry_scale: float = 1.0
+    """Multiplies every notification/callback retry delay: 1 is the providers' schedule."""
+    order_expiry: float = 3600.0
+    """Seconds after which an unpaid order expires."""
+    auto_pay: float | None = None
+    """Seconds after which a pending order pays by itself (demo); ``None`` waits for a choice."""
+    clock_skew: float = 300.0
+    """How far a DOKU ``Request-Timestamp`` may be from the sandbox's clock, in seconds."""
+    max_body_bytes: int = 64 * 1024
+    delivery_timeout: float = 10.0
+    """Seconds a receiver may take to answer one notification or callback attempt."""
+    merchant_name: str = "Toko Demo Kasir"
+
+    def __post_init__(self) -> None:
+        for name in ("doku_client_id", "doku_secret_key", "ecommpay_secret_key", "merchant_name"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name):
+                raise ValidationError(f"{name} must be a non-empty string")
+        _require_number(self.ecommpay_project_id, "ecommpay_project_id", integer=True, low=1)
+        _require_number(self.retry_scale, "retry_scale", low=0)
+        _require_number(self.order_expiry, "order_expiry", low=0, strict=True)
+        _require_number(self.clock_skew, "clock_skew", low=0)
+        _require_number(self.max_body_bytes, "max_body_bytes", integer=True, low=1024)
+        _require_number(self.delivery_timeout, "delivery_timeout", low=0, strict=True)
+        if self.auto_pay is not None:
+            _require_number(self.auto_pay, "auto_pay", low=0)
+        for name in ("ecommpay_callback_url", "public_url"):
+            value = getattr(self, name)
+            if value is not None:
+                require_http_url(value, name)
+
+    def with_values(self, values: Mapping[str, object]) -> "SandboxConfig":
+        """A copy with ``values`` applied; keys may use ``-`` or ``_``; unknown keys are errors."""
+        known = {f.name for f in fields(self)}
+        changes = {}
+        for key, value in values.items():
+            name = str(key).replace("-", "_")
+            if name not in known:
+                raise ValidationError(f"unknown sandbox setting {key!r}")
+            changes[name] = value
+        return replace(self, **changes)
+
+    def printable_credentials(self) -> dict[str, str]:
+        """The credentials to show at start: demo secrets in full, the user's own never."""
+        demo = {
+            "doku_secret_key": DEMO_DOKU_SECRET_KEY,
+            "ecommpay_secret_key": DEMO_ECOMMPAY_SECRET_KEY,
+        }
+        shown = {
+            "doku_client_id": self.doku_client_id,
+            "ecommpay_project_id": str(self.ecommpay_project_id),
+        }
+        for name in sorted(SECRET_FIELDS):
+            value = getattr(self, name)
+            shown[name] = value if value == demo[name] else "(your own, not shown)"
+        return shown
+
+
+def load_config_file(path: Path) -> dict[str, object]:
+    """Read a TOML settings file (flat keys, the option names); errors name the file."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ValidationError(f"cannot read sandbox config {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValidationError(f"sandbox config {path} is not valid TOML: {exc}") from None
+
+
+def require_http_url(value: object, name: str) -> str:
+    """An absolute ``http``/``https`` URL, else a :class:`ValidationError` naming ``name``."""
+    if isinstance(value, str):
+        try:
+            parts = urlsplit(value)
+        except ValueError:
+            parts = None
+        if parts and parts.scheme in ("http", "https") and parts.hostname:
+            return value
+    raise ValidationError(f"{name} must be an absolute http(s) URL, got {value!r}")
+
+
+def _require_number(
+    value: object, name: str, *, integer: bool = False, low: float, strict: bool = False
+) -> None:
+    kinds = (int,) if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        kind = "an integer" if integer else "a number"
+        raise ValidationError(f"{name} must be {kind}, got {value!r}")
+    if not math.isfinite(value) or value < low or (strict and value == low):
+        bound = "greater than" if strict else "at least"
+        raise ValidationError(f"{name} must be {bound} {low}, got {value!r}")

@@ -1,0 +1,124 @@
+"""The simulator itself, shared by both providers: orders, their timers and how they settle.
+
+A pending order settles by the customer's choice, a control route, the auto-pay timer or the
+expiry timer; whichever comes first wins, and the provider then sends its notification.
+"""
+
+import secrets
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from starlette.requests import Request
+
+from pos_app.sandbox import pages
+from pos_app.sandbox.config import SandboxConfig
+from pos_app.sandbox.delivery import Background, Deliverer
+from pos_app.sandbox.state import Choice, Order, Outcome, SandboxState
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """How a provider answers a choice: the outcome, its own status word, extra details."""
+
+    outcome: Outcome
+    provider_status: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+class ProviderSimulator(Protocol):
+    name: str
+
+    def settlement(self, order: Order, choice: Choice) -> Settlement:
+        """What ``choice`` makes of ``order`` (ecommpay test amounts decline whatever is chosen)."""
+        ...
+
+    def settled(self, order: Order) -> None:
+        """Tell the merchant: send the notification or callback for the new outcome."""
+        ...
+
+    def return_url(self, order: Order) -> str | None:
+        """Where the customer's browser goes after the result page, if anywhere."""
+        ...
+
+
+class NotPending(Exception):
+    """The order was already paid, declined or expired."""
+
+    def __init__(self, order: Order) -> None:
+        super().__init__(f"{order.order_id} is already {order.outcome.value}")
+        self.order = order
+
+
+class Sandbox:
+    """Holds the configuration, the state, the background tasks and the provider simulators."""
+
+    def __init__(self, config: SandboxConfig, clock: Callable[[], datetime] | None = None) -> None:
+        self.config = config
+        self.now: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
+        self.state = SandboxState()
+        self.background = Background()
+        self.deliverer = Deliverer(
+            self.state,
+            self.background,
+            retry_scale=config.retry_scale,
+            timeout=config.delivery_timeout,
+            clock=self.now,
+        )
+        self._providers: dict[str, ProviderSimulator] = {}
+
+    def register(self, provider: ProviderSimulator) -> None:
+        self._providers[provider.name] = provider
+
+    def provider(self, order: Order) -> ProviderSimulator:
+        return self._providers[order.provider]
+
+    def base_url(self, request: Request) -> str:
+        """The sandbox's own address for payment pages: configured, or the one the request used."""
+        return (self.config.public_url or str(request.base_url)).rstrip("/")
+
+    def new_session(self) -> str:
+        return secrets.token_urlsafe(18)
+
+    def expiry(self, not_after: datetime | None = None) -> datetime:
+        """When an order opened now expires: the configured time, or earlier if the caller says."""
+        expires = self.now() + timedelta(seconds=self.config.order_expiry)
+        return min(expires, not_after) if not_after else expires
+
+    def open_order(self, order: Order) -> None:
+        """Store a new pending order and start its expiry and auto-pay timers."""
+        self.state.add_order(order)
+        if order.expires_at is not None:
+            remaining = (order.expires_at - self.now()).total_seconds()
+            self.background.later(max(remaining, 0.0), lambda: self._settle_if_pending(order))
+        if self.config.auto_pay is not None:
+            self.background.later(
+                self.config.auto_pay, lambda: self._settle_if_pending(order, Choice.PAY)
+            )
+
+    def settle(self, order: Order, choice: Choice) -> Order:
+        """Apply ``choice`` to a pending order and notify the merchant, or raise NotPending."""
+        provider = self.provider(order)
+        result = provider.settlement(order, choice)
+        if not self.state.settle(
+            order, result.outcome, result.provider_status, self.now(), **result.details
+        ):
+            raise NotPending(order)
+        provider.settled(order)
+        return order
+
+    def _settle_if_pending(self, order: Order, choice: Choice = Choice.EXPIRE) -> None:
+        if order.outcome is Outcome.PENDING:
+            with suppress(NotPending):
+                self.settle(order, choice)
+
+    def page(self, order: Order) -> str:
+        """The customer's page for ``order``: Pay / Decline, or the result."""
+        go_to = self.provider(order).return_url(order)
+        return pages.order_page(order, merchant=self.config.merchant_name, go_to=go_to)
+
+    async def close(self) -> None:
+        await self.background.close()
+        await self.deliverer.close()

@@ -1,0 +1,456 @@
+"""ecommpay with the DOKU Wallet method: Payment Page, Gate sale, payout, status, callbacks.
+
+The checks follow DESIGN.md §4 and the ecommpay seed; docs/sandbox.md lists each with its source.
+Amounts are minor units here, as at ecommpay's boundary.
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import itertools
+import secrets
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from pos_app.payments.ecommpay.signing import ecommpay_signature, verify_ecommpay_signature
+from pos_app.sandbox import pages
+from pos_app.sandbox.core import Sandbox, Settlement
+from pos_app.sandbox.delivery import ECOMMPAY_RETRY_OFFSETS, Delivery
+from pos_app.sandbox.state import Choice, Order, Outcome, rupiah_text
+from pos_app.sandbox.wire import (
+    InboundError,
+    check_range,
+    field,
+    json_bytes,
+    parse_json_object,
+    parse_query,
+    read_body,
+    require_int,
+    require_object,
+    require_str,
+    require_url,
+)
+
+PAGE_PATH = "/payment"
+SALE_PATH = "/v2/payment/wallet/doku/sale"
+PAYOUT_PATH = "/v2/payment/wallet/doku/payout"
+STATUS_PATH = "/v2/payment/status"
+WALLET_PATH = "/ecommpay/doku/wallet"
+
+CURRENCY = "IDR"
+DECLINE_AMOUNTS = frozenset({40000, 40400})
+"""Test projects decline these amounts (minor units) whatever the customer does (seed)."""
+PURCHASE_LIMITS = (100, 200_000_000)
+"""1.00 to 2,000,000.00 IDR, the limit before KYC (seed)."""
+PAYOUT_LIMITS = (100, 1_000_000_000)
+"""1.00 to 10,000,000.00 IDR (seed)."""
+SUCCESS = ("0", "Success")
+LIMIT_DECLINE = ("20101", "Decline due to amount or frequency limit")
+CUSTOMER_DECLINE = ("20000", "Customer declined the payment")
+"""Chosen by the sandbox; the seed does not give the code for a customer's refusal."""
+EXPIRED_DECLINE = ("20602", "Payment time expired")
+"""Chosen by the sandbox; the seed says an overdue payment is declined, not with which code."""
+DOKU_PROVIDER_ID = 1162
+MALL_ID = 4038
+AWAITING_REDIRECT = "awaiting redirect result"
+PROCESSING = "processing"
+
+
+class EcommpaySimulator:
+    """ecommpay's platform as the terminal sees it: signed requests in, signed callbacks out."""
+
+    name = "ecommpay"
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self._sandbox = sandbox
+        self._config = sandbox.config
+        self._operation_ids = itertools.count(6085000000001)
+        self._words_key = secrets.token_bytes(32)
+
+    def routes(self) -> list[Route]:
+        return [
+            Route(PAGE_PATH, self.payment_page, methods=["GET"]),
+            Route(SALE_PATH, self._gate(self._sale), methods=["POST"]),
+            Route(PAYOUT_PATH, self._gate(self._payout), methods=["POST"]),
+            Route(STATUS_PATH, self._gate(self._status), methods=["POST"]),
+            Route(WALLET_PATH, self.wallet_page, methods=["POST"]),
+        ]
+
+    async def payment_page(self, request: Request) -> HTMLResponse:
+        """``GET /payment?…&signature=…``: every query parameter must be signed."""
+        try:
+            raw = request.scope.get("query_string", b"")
+            if len(raw) > self._config.max_body_bytes:
+                raise InboundError("the payment URL is too long", status_code=414)
+            params = parse_query(raw)
+            order = self._page_order(request, params)
+        except InboundError as exc:
+            page = pages.error_page("Payment cannot be opened", exc.message)
+            return HTMLResponse(page, status_code=exc.status_code)
+        return HTMLResponse(self._sandbox.page(order))
+
+    async def wallet_page(self, request: Request) -> HTMLResponse:
+        """Where a Gate sale's ``redirect_data`` form lands: the DOKU Wallet payment form."""
+        try:
+            params = parse_query(await read_body(request, self._config.max_body_bytes), what="form")
+            order = self._sandbox.state.by_session(params.get("SESSIONID", ""))
+            if order is None or order.kind != "sale":
+                raise InboundError("SESSIONID does not name a payment", status_code=404)
+            words = params.get("WORDS", "")
+            if not hmac.compare_digest(words.encode(), self._words(order).encode()):
+                raise InboundError("WORDS does not match this payment", status_code=400)
+        except InboundError as exc:
+            page = pages.error_page("Payment cannot be opened", exc.message)
+            return HTMLResponse(page, status_code=exc.status_code)
+        return HTMLResponse(self._sandbox.page(order))
+
+    def settlement(self, order: Order, choice: Choice) -> Settlement:
+        if choice is Choice.EXPIRE:
+            return _declined(Outcome.EXPIRED, EXPIRED_DECLINE)
+        if choice is Choice.DECLINE:
+            return _declined(Outcome.DECLINED, CUSTOMER_DECLINE)
+        if order.amount in DECLINE_AMOUNTS:
+            return _declined(Outcome.DECLINED, LIMIT_DECLINE)
+        code, message = SUCCESS
+        return Settlement(
+            Outcome.PAID,
+            "success",
+            {
+                "code": code,
+                "message": message,
+                "provider_payment_id": str(secrets.randbelow(900000) + 100000),
+                "account_number": order.details.get("account_number") or "1189632633",
+            },
+        )
+
+    def settled(self, order: Order) -> None:
+        self._callback(order)
+
+    def return_url(self, order: Order) -> str | None:
+        key = "success_url" if order.outcome is Outcome.PAID else "fail_url"
+        return order.details.get(key)
+
+    def _page_order(self, request: Request, params: dict[str, str]) -> Order:
+        if "signature" not in params:
+            raise InboundError("the payment URL has no signature", status_code=400)
+        if params.get("project_id") != str(self._config.ecommpay_project_id):
+            raise InboundError(f"unknown project_id {params.get('project_id')!r}", status_code=401)
+        if not verify_ecommpay_signature(params, self._config.ecommpay_secret_key):
+            raise InboundError("the payment URL's signature does not match", status_code=401)
+        payment_id = require_str(params, "payment_id")
+        amount_text = require_str(params, "payment_amount", max_length=15)
+        if not amount_text.isdigit():
+            raise InboundError(f"payment_amount must be whole minor units, got {amount_text!r}")
+        amount = check_range(
+            int(amount_text), "payment_amount", low=PURCHASE_LIMITS[0], high=PURCHASE_LIMITS[1]
+        )
+        _require_currency(params.get("payment_currency"), "payment_currency")
+        customer_id = require_str(params, "customer_id")
+        callback_url = require_url(params, "merchant_callback_url", optional=True)
+        best_before = _best_before(params.get("best_before"))
+        if best_before is not None and best_before <= self._sandbox.now():
+            raise InboundError("this payment link has expired (best_before)", status_code=410)
+        existing = self._sandbox.state.order(self.name, payment_id)
+        if existing is not None:
+            if existing.kind == "page" and existing.amount == amount:
+                return existing
+            raise InboundError(f"payment_id {payment_id} was already used")
+        order = self._new_order(
+            kind="page",
+            payment_id=payment_id,
+            amount=amount,
+            status=PROCESSING,
+            expires_at=self._sandbox.expiry(best_before),
+            details={
+                "customer": {"id": customer_id},
+                "callback_url": callback_url,
+                "success_url": params.get("merchant_success_url"),
+                "fail_url": params.get("merchant_fail_url") or params.get("merchant_success_url"),
+                "description": params.get("payment_description", ""),
+            },
+        )
+        self._sandbox.open_order(order)
+        return order
+
+    def _gate(
+        self, handler: Callable[[Request, dict[str, Any]], tuple[int, dict[str, Any]]]
+    ) -> Callable[[Request], Any]:
+        """Wrap a Gate endpoint: capped JSON body, project and signature, the error shape."""
+
+        async def endpoint(request: Request) -> Response:
+            data: dict[str, Any] = {}
+            try:
+                data = parse_json_object(await read_body(request, self._config.max_body_bytes))
+                self._authenticate(data)
+                status_code, answer = handler(request, data)
+            except InboundError as exc:
+                status_code, answer = exc.status_code, _gate_error(exc, data)
+            return Response(json_bytes(answer), status_code, media_type="application/json")
+
+        return endpoint
+
+    def _authenticate(self, data: dict[str, Any]) -> None:
+        require_object(data, "general")
+        project_id = require_int(data, "general.project_id", low=1, high=2**63)
+        require_str(data, "general.signature", max_length=1024)
+        if project_id != self._config.ecommpay_project_id:
+            raise InboundError(
+                f"unknown general.project_id {project_id}", status_code=401, code="unknown_project"
+            )
+        if not verify_ecommpay_signature(data, self._config.ecommpay_secret_key):
+            raise InboundError(
+                "general.signature does not match the request",
+                status_code=401,
+                code="invalid_signature",
+            )
+
+    def _sale(self, request: Request, data: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        payment_id, customer, amount = self._common_fields(data, PURCHASE_LIMITS)
+        customer["first_name"] = require_str(data, "customer.first_name", optional=True)
+        customer["email"] = require_str(data, "customer.email", optional=True)
+        order = self._new_order(
+            kind="sale",
+            payment_id=payment_id,
+            amount=amount,
+            status=AWAITING_REDIRECT,
+            expires_at=self._sandbox.expiry(),
+            details={
+                "customer": customer,
+                "callback_url": require_url(data, "general.merchant_callback_url", optional=True),
+                "wallet_url": self._sandbox.base_url(request) + WALLET_PATH,
+                "description": require_str(data, "payment.description", optional=True) or "",
+            },
+        )
+        self._sandbox.open_order(order)
+        self._callback(order)
+        return 200, _acknowledgement(order, self._config.ecommpay_project_id)
+
+    def _payout(self, request: Request, data: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        payment_id, customer, amount = self._common_fields(data, PAYOUT_LIMITS)
+        order = self._new_order(
+            kind="payout",
+            payment_id=payment_id,
+            amount=amount,
+            status=PROCESSING,
+            expires_at=None,
+            details={
+                "customer": customer,
+                "callback_url": require_url(data, "general.merchant_callback_url", optional=True),
+                "account_number": require_str(data, "account.number", max_length=64),
+                "customer_name": require_str(data, "account.customer_name"),
+                "description": require_str(data, "payment.description", optional=True) or "",
+            },
+        )
+        self._sandbox.state.add_order(order)
+        self._sandbox.settle(order, Choice.PAY)
+        return 200, _acknowledgement(order, self._config.ecommpay_project_id)
+
+    def _status(self, request: Request, data: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        payment_id = require_str(data, "general.payment_id")
+        order = self._sandbox.state.order(self.name, payment_id)
+        if order is None:
+            raise InboundError(
+                f"payment {payment_id} not found", status_code=404, code="payment_not_found"
+            )
+        return 200, self._signed(self._payment_body(order))
+
+    def _common_fields(
+        self, data: dict[str, Any], limits: tuple[int, int]
+    ) -> tuple[str, dict[str, Any], int]:
+        payment_id = require_str(data, "general.payment_id")
+        customer = {"id": require_str(data, "customer.id")}
+        address = require_str(data, "customer.ip_address", max_length=45)
+        try:
+            ipaddress.ip_address(address)
+        except ValueError:
+            raise InboundError(f"customer.ip_address {address!r} is not an IP address") from None
+        amount = require_int(data, "payment.amount", low=limits[0], high=limits[1])
+        _require_currency(field(data, "payment.currency"), "payment.currency")
+        if self._sandbox.state.order(self.name, payment_id) is not None:
+            raise InboundError(
+                f"general.payment_id {payment_id} was already used", code="payment_exists"
+            )
+        return payment_id, customer, amount
+
+    def _new_order(
+        self,
+        *,
+        kind: str,
+        payment_id: str,
+        amount: int,
+        status: str,
+        expires_at: datetime | None,
+        details: dict[str, Any],
+    ) -> Order:
+        return Order(
+            provider=self.name,
+            kind=kind,
+            order_id=payment_id,
+            amount=amount,
+            rupiah_text=rupiah_text(amount, minor_units=True),
+            session_id=self._sandbox.new_session(),
+            created_at=self._sandbox.now(),
+            provider_status=status,
+            expires_at=expires_at,
+            details={
+                "operation_id": next(self._operation_ids),
+                "request_id": f"{secrets.token_hex(20)}-{secrets.token_hex(20)}",
+                **details,
+            },
+        )
+
+    def _callback(self, order: Order) -> None:
+        url = order.details["callback_url"] or self._config.ecommpay_callback_url
+        if url is None:
+            self._sandbox.deliverer.record_undeliverable(
+                "ecommpay-callback",
+                order.order_id,
+                order.provider_status,
+                "no merchant_callback_url in the request and none configured",
+            )
+            return
+        body = json_bytes(self._signed(self._payment_body(order)))
+        self._sandbox.deliverer.send(
+            Delivery(
+                kind="ecommpay-callback",
+                order_id=order.order_id,
+                event=order.provider_status,
+                url=url,
+                offsets=ECOMMPAY_RETRY_OFFSETS,
+                build=lambda: (body, {"Content-Type": "application/json"}),
+                acknowledges=lambda code: code == 200,
+            )
+        )
+
+    def _signed(self, payload: dict[str, Any]) -> dict[str, Any]:
+        signature = ecommpay_signature(payload, self._config.ecommpay_secret_key)
+        return {**payload, "signature": signature}
+
+    def _payment_body(self, order: Order) -> dict[str, Any]:
+        """The callback body (the status answer has the same shape); no nulls, no floats, so
+        the official SDK's signature check agrees with ours."""
+        details = order.details
+        money = {"amount": order.amount, "currency": CURRENCY}
+        date = _date(order.settled_at or order.created_at)
+        payout = order.kind == "payout"
+        provider: dict[str, Any] = {
+            "id": DOKU_PROVIDER_ID,
+            "payment_id": details.get("provider_payment_id", ""),
+            "auth_code": "",
+        }
+        operation: dict[str, Any] = {
+            "id": details["operation_id"],
+            "type": "payout" if payout else "sale",
+            "status": order.provider_status,
+            "date": date,
+            "created_date": _date(order.created_at),
+            "request_id": details["request_id"],
+            "sum_initial": money,
+            "sum_converted": money,
+            "provider": provider,
+        }
+        if "code" in details:
+            provider["date"] = date
+            operation["code"], operation["message"] = details["code"], details["message"]
+        body: dict[str, Any] = {
+            "project_id": self._config.ecommpay_project_id,
+            "payment": {
+                "id": order.order_id,
+                "type": "payout" if payout else "purchase",
+                "status": order.provider_status,
+                "date": date,
+                "method": "Doku",
+                "sum": money,
+                "description": details["description"],
+            },
+            "customer": {"id": details["customer"]["id"]},
+            "operation": operation,
+        }
+        if order.outcome is Outcome.PAID or payout:
+            body["account"] = {"number": details["account_number"]}
+        if order.kind == "sale" and order.outcome is Outcome.PENDING:
+            body["redirect_data"] = self._redirect_data(order)
+        return body
+
+    def _redirect_data(self, order: Order) -> dict[str, Any]:
+        """Like DOKU's form in the seed; the sandbox's wallet page checks WORDS and SESSIONID."""
+        customer = order.details["customer"]
+        amount = _decimal_text(order.amount)
+        return {
+            "method": "POST",
+            "body": {
+                "MALLID": MALL_ID,
+                "CHAINMERCHANT": "NA",
+                "AMOUNT": amount,
+                "PURCHASEAMOUNT": amount,
+                "TRANSIDMERCHANT": order.details["operation_id"],
+                "PAYMENTTYPE": "SALE",
+                "WORDS": self._words(order),
+                "REQUESTDATETIME": order.created_at.strftime("%Y%m%d%H%M%S"),
+                "CURRENCY": "360",
+                "PURCHASECURRENCY": "360",
+                "SESSIONID": order.session_id,
+                "NAME": customer.get("first_name") or "",
+                "EMAIL": customer.get("email") or "",
+                "BASKET": f"Sale,{amount},1,{amount}",
+                "PAYMENTCHANNEL": "41",
+            },
+            "encrypted": [],
+            "url": order.details["wallet_url"],
+        }
+
+    def _words(self, order: Order) -> str:
+        text = f"{_decimal_text(order.amount)}{MALL_ID}{order.details['operation_id']}"
+        text += order.session_id
+        return hmac.new(self._words_key, text.encode(), hashlib.sha1).hexdigest()
+
+
+def _declined(outcome: Outcome, reason: tuple[str, str]) -> Settlement:
+    return Settlement(outcome, "decline", {"code": reason[0], "message": reason[1]})
+
+
+def _acknowledgement(order: Order, project_id: int) -> dict[str, Any]:
+    """The synchronous Gate answer only says the request was accepted; callbacks tell the rest."""
+    return {
+        "status": "success",
+        "request_id": order.details["request_id"],
+        "project_id": project_id,
+        "payment_id": order.order_id,
+    }
+
+
+def _gate_error(error: InboundError, data: Mapping[str, Any]) -> dict[str, Any]:
+    answer: dict[str, Any] = {"status": "error", "code": error.code, "message": error.message}
+    for name in ("project_id", "payment_id"):
+        value = field(data, f"general.{name}")
+        if isinstance(value, int | str) and not isinstance(value, bool):
+            answer[name] = value
+    return answer
+
+
+def _require_currency(value: object, path: str) -> None:
+    if value != CURRENCY:
+        raise InboundError(f"{path} must be {CURRENCY} for DOKU Wallet, got {value!r}")
+
+
+def _best_before(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise InboundError(f"best_before must be an ISO 8601 time, got {value!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _date(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")
+
+
+def _decimal_text(minor: int) -> str:
+    return f"{minor // 100}.{minor % 100:02d}"
