@@ -6,7 +6,9 @@ signing contracts, so what the relay verifies here is what it verifies in produc
 
 import json
 import threading
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from pos_app.money import to_minor_units
@@ -14,14 +16,34 @@ from pos_app.payments.doku.signing import doku_signature, new_request_id, utc_ti
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.model import RelayEvent
 from pos_app.relay.app import DOKU_ROUTE
+from pos_app.relay.config import RelayConfig
+
+DOKU_CLIENT_ID = "BRN-0001-TEST"
+DOKU_SECRET_KEY = "doku-test-secret-key"
+ECOMMPAY_PROJECT_ID = 238
+ECOMMPAY_SECRET_KEY = "ecommpay-test-secret-key"
+
+
+def relay_config(db: Path, **overrides: Any) -> RelayConfig:
+    """A loopback relay on a free port with both providers set up with the test credentials."""
+    settings: dict[str, Any] = {
+        "host": "127.0.0.1",
+        "port": 0,
+        "db": db,
+        "doku_client_id": DOKU_CLIENT_ID,
+        "doku_secret_key": DOKU_SECRET_KEY,
+        "ecommpay_project_id": ECOMMPAY_PROJECT_ID,
+        "ecommpay_secret_key": ECOMMPAY_SECRET_KEY,
+    }
+    return RelayConfig(**(settings | overrides))
 
 
 def signed_doku_notification(
     *,
     invoice_number: str,
     amount: int,
-    client_id: str,
-    secret_key: str,
+    client_id: str = DOKU_CLIENT_ID,
+    secret_key: str = DOKU_SECRET_KEY,
     status: str = "SUCCESS",
     request_target: str = DOKU_ROUTE,
     request_id: str | None = None,
@@ -66,8 +88,8 @@ def signed_ecommpay_callback(
     *,
     payment_id: str,
     amount: int,
-    project_id: int,
-    secret_key: str,
+    project_id: int = ECOMMPAY_PROJECT_ID,
+    secret_key: str = ECOMMPAY_SECRET_KEY,
     status: str = "success",
     redirect_data: Mapping[str, Any] | None = None,
     operation_id: int = 6085000002263,
@@ -99,6 +121,16 @@ def signed_ecommpay_callback(
         payload["redirect_data"] = dict(redirect_data)
     payload["signature"] = ecommpay_signature(payload, secret_key)
     return json.dumps(payload).encode("utf-8")
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 5.0, what: str = "") -> None:
+    """Check ``condition`` every 10 ms until it holds; ``TimeoutError`` after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"gave up after {timeout:g} s waiting for {what or condition}")
+        pause.wait(0.01)
 
 
 class MemorySink:
