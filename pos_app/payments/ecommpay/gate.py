@@ -1,0 +1,346 @@
+"""ecommpay Gate: DOKU Wallet sale and payout requests, the payment status API, and the Gate
+provider for the checkout flow.
+
+Gate answers a sale or payout synchronously only with an acknowledgement (the request was
+accepted); the outcome arrives later in a callback, or from :meth:`GateClient.status`. Amounts
+are rupiah here and become minor units only in the body sent.
+"""
+
+import ipaddress
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import urlsplit
+
+import httpx
+
+from pos_app.errors import ValidationError
+from pos_app.money import to_minor_units
+from pos_app.payments.ecommpay.callback import CURRENCY, read_payment
+from pos_app.payments.ecommpay.limits import (
+    PAYOUT_LIMIT,
+    PURCHASE_LIMIT,
+    check_purchase_limit,
+    check_within,
+)
+from pos_app.payments.ecommpay.signing import (
+    PAYMENT_PAGE_BASE_URL,
+    check_portable,
+    ecommpay_signature,
+    payment_page_url,
+    verify_ecommpay_signature,
+)
+from pos_app.payments.errors import (
+    ProviderProtocolError,
+    ProviderRejected,
+    ProviderUnreachable,
+    SignatureMismatch,
+)
+from pos_app.payments.model import PaymentOrder, PaymentRequest, ProviderName, StatusResult
+
+GATE_BASE_URL = "https://api.ecommpay.com"
+SALE_PATH = "/v2/payment/wallet/doku/sale"
+PAYOUT_PATH = "/v2/payment/wallet/doku/payout"
+STATUS_PATH = "/v2/payment/status"
+MAX_PAYMENT_ID_LENGTH = 255
+
+
+class PaymentNotFound(ProviderRejected):
+    """ecommpay has no payment with this id (HTTP 404 on the status API): nothing was started."""
+
+
+@dataclass(frozen=True, slots=True)
+class GateAck:
+    """Gate accepted a request; the payment's outcome comes later."""
+
+    payment_id: str
+    request_id: str
+    raw: Mapping[str, Any] = field(default_factory=dict)
+
+
+class GateClient:
+    """Synchronous Gate client for one ecommpay project; call it off the GUI thread."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        project_id: int,
+        secret_key: str,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if isinstance(project_id, bool) or not isinstance(project_id, int) or project_id < 1:
+            raise ValidationError(
+                f"ecommpay project_id must be a positive integer, got {project_id!r}"
+            )
+        if not secret_key:
+            raise ValidationError("ecommpay secret key must be set")
+        self.base_url = base_url.rstrip("/")
+        self.project_id = project_id
+        self._secret_key = secret_key
+        self._http = httpx.Client(
+            base_url=self.base_url, timeout=httpx.Timeout(timeout), transport=transport
+        )
+
+    def __repr__(self) -> str:
+        return f"GateClient(base_url={self.base_url!r}, project_id={self.project_id})"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def payment_page_url(
+        self, params: Mapping[str, Any], *, base_url: str = PAYMENT_PAGE_BASE_URL
+    ) -> str:
+        """A Payment Page URL for this project, signed with its key (which stays in here)."""
+        return payment_page_url(
+            {"project_id": self.project_id, **params}, self._secret_key, base_url=base_url
+        )
+
+    def sale(
+        self,
+        *,
+        payment_id: str,
+        amount: int,
+        customer_id: str,
+        customer_ip: str,
+        first_name: str | None,
+        email: str | None,
+        callback_url: str,
+        purchase_limit: int = PURCHASE_LIMIT,
+    ) -> GateAck:
+        """Ask for a DOKU Wallet purchase of ``amount`` rupiah; a callback brings redirect_data."""
+        check_within(amount, check_purchase_limit(purchase_limit), what="purchase")
+        customer = _customer(customer_id, customer_ip)
+        if first_name:
+            customer["first_name"] = first_name
+        if email:
+            customer["email"] = email
+        body = {
+            "general": self._general(payment_id, callback_url),
+            "customer": customer,
+            "payment": {"amount": to_minor_units(amount), "currency": CURRENCY},
+        }
+        return _ack(self._post(SALE_PATH, body), payment_id)
+
+    def payout(
+        self,
+        *,
+        payment_id: str,
+        amount: int,
+        account_number: str,
+        customer_name: str,
+        customer_id: str,
+        customer_ip: str,
+        callback_url: str,
+    ) -> GateAck:
+        """Send ``amount`` rupiah to a DOKU wallet; the result comes in a payout callback."""
+        check_within(amount, PAYOUT_LIMIT, what="payout")
+        body = {
+            "general": self._general(payment_id, callback_url),
+            "customer": _customer(customer_id, customer_ip),
+            "account": {
+                "number": _required_text(account_number, "account.number", 64),
+                "customer_name": _required_text(customer_name, "account.customer_name", 255),
+            },
+            "payment": {"amount": to_minor_units(amount), "currency": CURRENCY},
+        }
+        return _ack(self._post(PAYOUT_PATH, body), payment_id)
+
+    def status(
+        self, payment_id: str, *, provider: ProviderName = ProviderName.ECOMMPAY_GATE
+    ) -> StatusResult:
+        """The payment as ecommpay sees it now; :class:`PaymentNotFound` if it never started."""
+        body = {"general": {"project_id": self.project_id, "payment_id": _payment_id(payment_id)}}
+        answer = self._post(STATUS_PATH, body)
+        operations = answer.get("operations")
+        latest = operations[-1] if isinstance(operations, list) and operations else None
+        report = read_payment(answer, answer.get("operation", latest), source="status answer")
+        if report.invoice_number != payment_id:
+            raise ProviderProtocolError(
+                f"ecommpay status answer is about payment {report.invoice_number!r}, "
+                f"not {payment_id!r}"
+            )
+        return StatusResult(
+            provider=provider,
+            invoice_number=payment_id,
+            status=report.status,
+            amount=report.amount,
+            reference=report.reference,
+            raw=answer,
+        )
+
+    def _general(self, payment_id: str, callback_url: str) -> dict[str, Any]:
+        return {
+            "project_id": self.project_id,
+            "payment_id": _payment_id(payment_id),
+            "merchant_callback_url": check_url(callback_url, "general.merchant_callback_url"),
+        }
+
+    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Sign ``body`` into ``general.signature``, send it, and read the answer typed."""
+        check_portable(body)
+        body["general"]["signature"] = ecommpay_signature(body, self._secret_key)
+        content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            response = self._http.post(
+                path, content=content, headers={"Content-Type": "application/json"}
+            )
+        except httpx.TransportError as exc:
+            raise ProviderUnreachable(
+                f"ecommpay POST {path}: no answer ({type(exc).__name__})"
+            ) from None
+        return self._answer(response, path)
+
+    def _answer(self, response: httpx.Response, path: str) -> dict[str, Any]:
+        status = response.status_code
+        if status >= 500:
+            raise ProviderUnreachable(
+                f"ecommpay answered HTTP {status} to {path}; whether it took effect is unknown "
+                "until a status check"
+            )
+        try:
+            payload = json.loads(response.content)
+        except ValueError:
+            payload = None
+        if not isinstance(payload, dict):
+            raise ProviderProtocolError(
+                f"ecommpay answered HTTP {status} to {path} with no JSON object: "
+                f"{_snippet(response.content)}"
+            )
+        if payload.get("status") == "error" or not response.is_success:
+            raise _rejection(status, payload, path)
+        signed = "signature" in payload or (
+            isinstance(payload.get("general"), Mapping) and "signature" in payload["general"]
+        )
+        if signed and not verify_ecommpay_signature(payload, self._secret_key):
+            raise SignatureMismatch(f"ecommpay answer to {path}: signature does not verify")
+        return payload
+
+
+class EcommpayGateProvider:
+    """ecommpay Gate as a payment provider: the QR shows the relay's ``/r/{token}`` page, which
+    forwards the customer's phone to DOKU once the callback with ``redirect_data`` arrives."""
+
+    name = ProviderName.ECOMMPAY_GATE
+
+    def __init__(
+        self,
+        gate: GateClient,
+        *,
+        callback_url: str,
+        customer_ip: str,
+        customer_email: str,
+        customer_first_name: str = "Pelanggan",
+        purchase_limit: int = PURCHASE_LIMIT,
+    ) -> None:
+        self.gate = gate
+        self.callback_url = check_url(callback_url, "callback_url")
+        self.customer_ip = _ip(customer_ip)
+        self.customer_email = _required_text(customer_email, "customer_email", 255)
+        self.customer_first_name = customer_first_name
+        self.purchase_limit = check_purchase_limit(purchase_limit)
+
+    def __repr__(self) -> str:
+        return f"EcommpayGateProvider({self.gate!r}, callback_url={self.callback_url!r})"
+
+    def create_payment(self, order: PaymentOrder) -> PaymentRequest:
+        if not order.redirect_url:
+            raise ValidationError(
+                f"order {order.invoice_number}: ecommpay Gate needs the relay's redirect page "
+                "(order.redirect_url) for the QR code"
+            )
+        ack = self.gate.sale(
+            payment_id=order.invoice_number,
+            amount=order.amount,
+            customer_id=order.customer_id,
+            customer_ip=self.customer_ip,
+            first_name=self.customer_first_name,
+            email=self.customer_email,
+            callback_url=self.callback_url,
+            purchase_limit=self.purchase_limit,
+        )
+        return PaymentRequest(
+            provider=self.name,
+            invoice_number=order.invoice_number,
+            amount=order.amount,
+            payment_url=order.redirect_url,
+            reference=ack.request_id,
+        )
+
+    def check_status(self, invoice_number: str) -> StatusResult:
+        return self.gate.status(invoice_number, provider=self.name)
+
+
+def _ack(answer: dict[str, Any], payment_id: str) -> GateAck:
+    request_id = answer.get("request_id")
+    if answer.get("status") != "success" or not isinstance(request_id, str) or not request_id:
+        raise ProviderProtocolError(
+            f"ecommpay acknowledgement for {payment_id} lacks status success and a request_id: "
+            f"{_snippet(json.dumps(answer, ensure_ascii=False).encode())}"
+        )
+    return GateAck(payment_id=payment_id, request_id=request_id, raw=answer)
+
+
+def _rejection(status: int, payload: Mapping[str, Any], path: str) -> ProviderRejected:
+    code = str(payload.get("code") or "")
+    message = payload.get("message") or payload.get("errors") or "no message"
+    text = f"ecommpay refused {path} (HTTP {status}, {code or 'no code'}): {message}"
+    kind = str(payload.get("status") or "")
+    if status == 404 and path == STATUS_PATH:
+        return PaymentNotFound(text, status_code=status, code=code, kind=kind)
+    return ProviderRejected(text, status_code=status, code=code, kind=kind)
+
+
+def _customer(customer_id: str, customer_ip: str) -> dict[str, Any]:
+    return {"id": _required_text(customer_id, "customer.id", 255), "ip_address": _ip(customer_ip)}
+
+
+def _payment_id(value: str) -> str:
+    return _required_text(value, "general.payment_id", MAX_PAYMENT_ID_LENGTH)
+
+
+def _required_text(value: object, name: str, max_length: int) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(f"ecommpay {name} must be a non-empty text, got {value!r}")
+    if len(value) > max_length:
+        raise ValidationError(f"ecommpay {name} is {len(value)} characters, at most {max_length}")
+    return value
+
+
+def _ip(value: object) -> str:
+    try:
+        if not isinstance(value, str):
+            raise ValueError(value)
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        raise ValidationError(
+            f"ecommpay customer.ip_address {value!r} is not an IP address"
+        ) from None
+
+
+def check_url(value: object, name: str) -> str:
+    """``value`` if it is an absolute http(s) URL, else an error naming ``name``."""
+    if not isinstance(value, str) or urlsplit(value).scheme not in {"http", "https"}:
+        raise ValidationError(f"ecommpay {name} must be an http(s) URL, got {value!r}")
+    if not urlsplit(value).netloc:
+        raise ValidationError(f"ecommpay {name} {value!r} has no host")
+    return value
+
+
+def _snippet(content: bytes, limit: int = 120) -> str:
+    text = content[:limit].decode("utf-8", "replace")
+    return repr(text + ("…" if len(content) > limit else ""))
