@@ -18,6 +18,7 @@ DEMO_DOKU_SECRET_KEY = "SK-DEMO-kasir-doku-sandbox"
 DEMO_ECOMMPAY_PROJECT_ID = 4242
 DEMO_ECOMMPAY_SECRET_KEY = "demo-kasir-ecommpay-sandbox"
 
+YEAR = 365 * 24 * 3600.0
 SECRET_FIELDS = frozenset({"doku_secret_key", "ecommpay_secret_key"})
 
 
@@ -52,12 +53,12 @@ class SandboxConfig:
                 raise ValidationError(f"{name} must be a non-empty string")
         _require_number(self.ecommpay_project_id, "ecommpay_project_id", integer=True, low=1)
         _require_number(self.retry_scale, "retry_scale", low=0)
-        _require_number(self.order_expiry, "order_expiry", low=0, strict=True)
+        _require_number(self.order_expiry, "order_expiry", low=0, strict=True, high=YEAR)
         _require_number(self.clock_skew, "clock_skew", low=0)
         _require_number(self.max_body_bytes, "max_body_bytes", integer=True, low=1024)
         _require_number(self.delivery_timeout, "delivery_timeout", low=0, strict=True)
         if self.auto_pay is not None:
-            _require_number(self.auto_pay, "auto_pay", low=0)
+            _require_number(self.auto_pay, "auto_pay", low=0, high=YEAR)
         for name in ("ecommpay_callback_url", "public_url"):
             value = getattr(self, name)
             if value is not None:
@@ -114,7 +115,13 @@ def require_http_url(value: object, name: str) -> str:
 
 
 def _require_number(
-    value: object, name: str, *, integer: bool = False, low: float, strict: bool = False
+    value: object,
+    name: str,
+    *,
+    integer: bool = False,
+    low: float,
+    strict: bool = False,
+    high: float = math.inf,
 ) -> None:
     kinds = (int,) if integer else (int, float)
     if isinstance(value, bool) or not isinstance(value, kinds):
@@ -123,3 +130,5 @@ def _require_number(
     if not math.isfinite(value) or value < low or (strict and value == low):
         bound = "greater than" if strict else "at least"
         raise ValidationError(f"{name} must be {bound} {low}, got {value!r}")
+    if value > high:
+        raise ValidationError(f"{name} must be at most {high:g}, got {value!r}")

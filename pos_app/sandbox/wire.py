@@ -57,6 +57,12 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
         raise InboundError(f"request body is not valid JSON: {exc}", code="invalid_json") from None
     if not isinstance(data, dict):
         raise InboundError("request body must be a JSON object", code="invalid_json")
+    try:
+        json_bytes(data)
+    except UnicodeEncodeError:
+        raise InboundError(
+            "request body has a \\u escape that is not a whole character", code="invalid_json"
+        ) from None
     return data
 
 

@@ -1,0 +1,380 @@
+"""The sandbox's ecommpay over real HTTP, checked against the official SDK (payment_page_sdk)."""
+
+import json
+import re
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from payment_page_sdk.callback import Callback
+from payment_page_sdk.payment import Payment
+from payment_page_sdk.payment_page import PaymentPage
+from payment_page_sdk.process_exception import ProcessException
+from payment_page_sdk.signature_handler import SignatureHandler
+
+from pos_app.payments.ecommpay.callback import verify_callback
+from pos_app.payments.ecommpay.signing import payment_page_url
+from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.sandbox import SandboxConfig
+from pos_app.sandbox.testing import (
+    Received,
+    Receiver,
+    gate_request,
+    running_receiver,
+    running_sandbox,
+    wait_until,
+)
+
+CONFIG = SandboxConfig(retry_scale=0.0005)
+"""ecommpay's 10 s retry interval becomes 5 ms."""
+SECRET = CONFIG.ecommpay_secret_key
+SALE = "/v2/payment/wallet/doku/sale"
+PAYOUT = "/v2/payment/wallet/doku/payout"
+STATUS = "/v2/payment/status"
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[str]:
+    with running_sandbox(CONFIG) as (url, _):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def receiver() -> Iterator[tuple[str, Receiver]]:
+    with running_receiver() as pair:
+        yield pair
+
+
+def new_id() -> str:
+    return f"ECT-{uuid.uuid4().hex[:12]}"
+
+
+def callback_path() -> str:
+    return f"/ecommpay/callbacks/{uuid.uuid4().hex[:8]}"
+
+
+def sdk_callback(received: Received) -> Callback:
+    """The official SDK raises ProcessException unless the signature verifies."""
+    return Callback(received.body.decode(), SignatureHandler(SECRET))
+
+
+def sdk_page_url(sandbox: str, payment_id: str, amount: int, callback_url: str) -> str:
+    payment = Payment(str(CONFIG.ecommpay_project_id), payment_id)
+    payment.payment_amount = amount
+    payment.payment_currency = "IDR"
+    payment.customer_id = "walk-in"
+    payment.customer_first_name = "Hasan"
+    payment.customer_email = "hasan@example.com"
+    payment.force_payment_method = "doku"
+    payment.merchant_callback_url = callback_url
+    payment.best_before = datetime.now(UTC) + timedelta(minutes=15)
+    return PaymentPage(SignatureHandler(SECRET), sandbox + "/payment").get_url(payment)
+
+
+def sale(sandbox: str, payment_id: str, amount: int, callback_url: str) -> httpx.Response:
+    body = gate_request(
+        CONFIG,
+        {
+            "general": {"payment_id": payment_id, "merchant_callback_url": callback_url},
+            "customer": {
+                "id": "walk-in",
+                "ip_address": "114.124.147.207",
+                "first_name": "Riza",
+                "email": "riza@example.com",
+            },
+            "payment": {"amount": amount, "currency": "IDR"},
+        },
+    )
+    return httpx.post(sandbox + SALE, json=body)
+
+
+def payout(sandbox: str, payment_id: str, amount: int, callback_url: str) -> httpx.Response:
+    body = gate_request(
+        CONFIG,
+        {
+            "general": {"payment_id": payment_id, "merchant_callback_url": callback_url},
+            "customer": {"id": "payoutTest", "ip_address": "114.124.147.206"},
+            "account": {"number": "654654654", "customer_name": "John Doe"},
+            "payment": {"amount": amount, "currency": "IDR"},
+        },
+    )
+    return httpx.post(sandbox + PAYOUT, json=body)
+
+
+def press(sandbox: str, page_html: str, choice: str) -> httpx.Response:
+    action = re.search(r'action="([^"]+)"', page_html).group(1)
+    return httpx.post(sandbox + action, data={"choice": choice})
+
+
+def test_a_payment_page_url_built_by_the_official_sdk_is_accepted_and_paid(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    receiver_url, inbox = receiver
+    payment_id, path = new_id(), callback_path()
+    page = httpx.get(sdk_page_url(sandbox, payment_id, 1_250_000, receiver_url + path))
+
+    assert page.status_code == 200
+    assert "Rp 12.500" in page.text and "Pay with DOKU Wallet" in page.text
+    assert "Payment successful" in press(sandbox, page.text, "pay").text
+
+    (received,) = inbox.wait_for(path)
+    callback = sdk_callback(received)
+    assert callback.get_payment_id() == payment_id
+    assert callback.get_payment_status() == Callback.SUCCESS_STATUS
+    assert callback.get_value("payment.sum.amount") == 1_250_000
+    assert callback.get_value("operation.code") == "0"
+    event = verify_callback(received.body, SECRET)
+    assert (event.invoice_number, event.status, event.amount) == (
+        payment_id,
+        PaymentStatus.PAID,
+        12_500,
+    )
+
+
+def test_a_tampered_payment_page_url_is_rejected(sandbox: str) -> None:
+    url = sdk_page_url(sandbox, new_id(), 1_250_000, "https://shop.example/cb")
+    tampered = url.replace("payment_amount=1250000", "payment_amount=1250")
+    assert tampered != url
+
+    answer = httpx.get(tampered)
+    assert answer.status_code == 401
+    assert "signature does not match" in answer.text
+    unsigned = httpx.get(url.split("&signature=")[0])
+    assert unsigned.status_code == 400
+
+
+def test_the_projects_own_payment_page_url_is_accepted_and_reopens_the_same_payment(
+    sandbox: str,
+) -> None:
+    payment_id = new_id()
+    params = {
+        "project_id": CONFIG.ecommpay_project_id,
+        "payment_id": payment_id,
+        "payment_amount": 500_000,
+        "payment_currency": "IDR",
+        "customer_id": "walk-in",
+        "force_payment_method": "doku",
+    }
+    url = payment_page_url(params, SECRET, base_url=sandbox)
+    assert httpx.get(url).status_code == 200
+    assert httpx.get(url).status_code == 200
+    orders = httpx.get(sandbox + "/_sandbox/orders").json()["orders"]
+    assert [o["kind"] for o in orders if o["id"] == payment_id] == ["page"]
+
+    other = payment_page_url({**params, "payment_amount": 600_000}, SECRET, base_url=sandbox)
+    reused = httpx.get(other)
+    assert reused.status_code == 400 and "already used" in reused.text
+
+
+def test_a_payment_page_past_best_before_is_refused(sandbox: str) -> None:
+    params = {
+        "project_id": CONFIG.ecommpay_project_id,
+        "payment_id": new_id(),
+        "payment_amount": 500_000,
+        "payment_currency": "IDR",
+        "customer_id": "walk-in",
+        "best_before": (datetime.now(UTC) - timedelta(minutes=1)).isoformat(),
+    }
+    answer = httpx.get(payment_page_url(params, SECRET, base_url=sandbox))
+    assert answer.status_code == 410
+
+
+def test_a_test_amount_on_the_payment_page_declines_even_when_paid(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    receiver_url, inbox = receiver
+    path = callback_path()
+    page = httpx.get(sdk_page_url(sandbox, new_id(), 40000, receiver_url + path))
+    result = press(sandbox, page.text, "pay")
+    assert "Payment declined" in result.text
+    assert "Decline due to amount or frequency limit" in result.text
+
+    callback = sdk_callback(inbox.wait_for(path)[0])
+    assert callback.get_payment_status() == Callback.DECLINE_STATUS
+    assert callback.get_value("operation.code") == "20101"
+    assert callback.get_value("operation.message") == "Decline due to amount or frequency limit"
+
+
+def test_the_customer_declining_on_the_page_sends_a_decline(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    receiver_url, inbox = receiver
+    path = callback_path()
+    page = httpx.get(sdk_page_url(sandbox, new_id(), 1_000_000, receiver_url + path))
+    assert "Payment declined" in press(sandbox, page.text, "decline").text
+    callback = sdk_callback(inbox.wait_for(path)[0])
+    assert callback.get_payment_status() == Callback.DECLINE_STATUS
+    assert callback.get_value("operation.code") == "20000"
+
+
+def test_gate_sale_sends_redirect_data_then_the_result_after_paying(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    receiver_url, inbox = receiver
+    payment_id, path = new_id(), callback_path()
+    ack = sale(sandbox, payment_id, 1_000_000, receiver_url + path)
+    assert ack.status_code == 200
+    assert ack.json()["status"] == "success"
+    assert ack.json()["payment_id"] == payment_id
+    assert ack.json()["request_id"]
+
+    (first,) = inbox.wait_for(path)
+    redirect = sdk_callback(first)
+    assert redirect.get_payment_status() == Callback.AW_RED_STATUS
+    data = redirect.get_value("redirect_data")
+    assert data["method"] == "POST"
+    assert data["url"] == sandbox + "/ecommpay/doku/wallet"
+    assert data["body"]["AMOUNT"] == "10000.00"
+    event = verify_callback(first.body, SECRET, provider=ProviderName.ECOMMPAY_GATE)
+    assert event.status is PaymentStatus.PENDING
+
+    wallet = httpx.post(data["url"], data={k: str(v) for k, v in data["body"].items()})
+    assert wallet.status_code == 200 and "Rp 10.000" in wallet.text
+    forged = httpx.post(data["url"], data={**data["body"], "WORDS": "0" * 40})
+    assert forged.status_code == 400
+
+    paid = httpx.post(f"{sandbox}/_sandbox/pay/{payment_id}")
+    assert paid.status_code == 200
+    final = sdk_callback(inbox.wait_for(path, count=2)[1])
+    assert final.get_payment_status() == Callback.SUCCESS_STATUS
+    assert final.get_value("redirect_data") is None
+    assert final.get_value("operation.request_id") == ack.json()["request_id"]
+
+
+def test_gate_sale_paid_from_the_wallet_page_with_a_test_amount_declines(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    receiver_url, inbox = receiver
+    payment_id, path = new_id(), callback_path()
+    assert sale(sandbox, payment_id, 40000, receiver_url + path).status_code == 200
+    data = sdk_callback(inbox.wait_for(path)[0]).get_value("redirect_data")
+    wallet = httpx.post(data["url"], data={k: str(v) for k, v in data["body"].items()})
+    assert "Payment declined" in press(sandbox, wallet.text, "pay").text
+
+    final = sdk_callback(inbox.wait_for(path, count=2)[1])
+    assert final.get_payment_status() == Callback.DECLINE_STATUS
+    assert final.get_value("operation.code") == "20101"
+
+
+def test_gate_status_reports_the_payment_signed(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    receiver_url, _ = receiver
+    payment_id, path = new_id(), callback_path()
+    sale(sandbox, payment_id, 1_000_000, receiver_url + path)
+    httpx.post(f"{sandbox}/_sandbox/decline/{payment_id}")
+
+    answer = httpx.post(
+        sandbox + STATUS, json=gate_request(CONFIG, {"general": {"payment_id": payment_id}})
+    )
+    assert answer.status_code == 200
+    status = Callback(answer.text, SignatureHandler(SECRET))
+    assert status.get_payment_status() == Callback.DECLINE_STATUS
+
+    unknown = httpx.post(
+        sandbox + STATUS, json=gate_request(CONFIG, {"general": {"payment_id": "no-such"}})
+    )
+    assert unknown.status_code == 404
+    assert unknown.json()["status"] == "error"
+
+
+def test_payouts_succeed_or_decline_by_amount(sandbox: str, receiver: tuple[str, Receiver]) -> None:
+    receiver_url, inbox = receiver
+    ok_id, no_id, path = new_id(), new_id(), callback_path()
+    assert payout(sandbox, ok_id, 10000, receiver_url + path).json()["status"] == "success"
+    assert payout(sandbox, no_id, 40400, receiver_url + path).json()["status"] == "success"
+
+    callbacks = {c.get_payment_id(): c for c in map(sdk_callback, inbox.wait_for(path, 2))}
+    assert callbacks[ok_id].get_payment_status() == Callback.SUCCESS_STATUS
+    assert callbacks[ok_id].get_value("payment.type") == "payout"
+    assert callbacks[ok_id].get_value("account.number") == "654654654"
+    assert callbacks[no_id].get_payment_status() == Callback.DECLINE_STATUS
+    assert callbacks[no_id].get_value("operation.code") == "20101"
+    assert httpx.post(f"{sandbox}/_sandbox/pay/{ok_id}").status_code == 409
+
+
+def test_gate_refuses_bad_signatures_unknown_projects_and_missing_fields(sandbox: str) -> None:
+    good = gate_request(
+        CONFIG,
+        {
+            "general": {"payment_id": new_id()},
+            "customer": {"id": "walk-in", "ip_address": "114.124.147.207"},
+            "payment": {"amount": 100000, "currency": "IDR"},
+        },
+    )
+    tampered = {**good, "payment": {"amount": 1, "currency": "IDR"}}
+    answer = httpx.post(sandbox + SALE, json=tampered)
+    assert answer.status_code == 401
+    assert answer.json()["status"] == "error" and answer.json()["code"] == "invalid_signature"
+
+    stranger = SandboxConfig(ecommpay_project_id=9999)
+    foreign = gate_request(stranger, {k: v for k, v in good.items() if k != "general"})
+    assert httpx.post(sandbox + SALE, json=foreign).status_code == 401
+
+    missing = gate_request(CONFIG, {**good, "customer": {"id": "walk-in"}})
+    answer = httpx.post(sandbox + SALE, json=missing)
+    assert answer.status_code == 400
+    assert answer.json()["message"] == "customer.ip_address is required"
+
+    assert httpx.post(sandbox + SALE, json=good).status_code == 200
+    again = httpx.post(sandbox + SALE, json=good)
+    assert again.status_code == 400 and again.json()["code"] == "payment_exists"
+
+
+def test_a_gate_request_signed_by_the_official_sdk_is_accepted(sandbox: str) -> None:
+    body: dict[str, Any] = {
+        "general": {"project_id": CONFIG.ecommpay_project_id, "payment_id": new_id()},
+        "customer": {"id": "walk-in", "ip_address": "114.124.147.207"},
+        "payment": {"amount": 100000, "currency": "IDR"},
+    }
+    body["general"]["signature"] = SignatureHandler(SECRET).sign(json.loads(json.dumps(body)))
+    assert httpx.post(sandbox + SALE, json=body).status_code == 200
+
+
+def test_only_http_200_acknowledges_a_callback(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    receiver_url, inbox = receiver
+    payment_id, path = new_id(), callback_path()
+    inbox.answer(path, 201, 500)
+    payout(sandbox, payment_id, 10000, receiver_url + path)
+
+    tries = inbox.wait_for(path, count=3)
+    assert [t.answered for t in tries] == [201, 500, 200]
+    assert {t.body for t in tries} == {tries[0].body}
+    with pytest.raises(ProcessException):
+        Callback(tries[0].body.decode().replace("10000", "10001"), SignatureHandler(SECRET))
+
+
+def test_a_payment_without_any_callback_url_is_listed_as_undeliverable(sandbox: str) -> None:
+    payment_id = new_id()
+    body = gate_request(
+        CONFIG,
+        {
+            "general": {"payment_id": payment_id},
+            "customer": {"id": "x", "ip_address": "10.0.0.1"},
+            "account": {"number": "1", "customer_name": "A"},
+            "payment": {"amount": 10000, "currency": "IDR"},
+        },
+    )
+    assert httpx.post(sandbox + PAYOUT, json=body).status_code == 200
+
+    def listed() -> list[dict[str, Any]]:
+        deliveries = httpx.get(sandbox + "/_sandbox/deliveries").json()["deliveries"]
+        return [d for d in deliveries if d["order_id"] == payment_id]
+
+    (attempt,) = wait_until(listed, what="an undeliverable callback listed")
+    assert "no merchant_callback_url" in attempt["error"]
+
+
+def test_an_unpaid_gate_sale_expires_into_a_decline_callback() -> None:
+    config = SandboxConfig(order_expiry=0.2, retry_scale=0.0005)
+    with running_sandbox(config) as (url, _), running_receiver() as (receiver_url, inbox):
+        path = callback_path()
+        sale(url, new_id(), 1_000_000, receiver_url + path)
+        final = sdk_callback(inbox.wait_for(path, count=2)[1])
+        assert final.get_payment_status() == Callback.DECLINE_STATUS
+        assert final.get_value("operation.message") == "Payment time expired"
