@@ -48,10 +48,9 @@ def resolve(args: argparse.Namespace) -> tuple[str, int, SandboxConfig]:
     for name, _, _ in OPTIONS:
         if getattr(args, name) is not None:
             settings[name] = getattr(args, name)
-    host = args.host or settings.pop("host", DEFAULT_HOST)
-    port = args.port if args.port is not None else settings.pop("port", DEFAULT_PORT)
-    settings.pop("host", None)
-    settings.pop("port", None)
+    file_host, file_port = settings.pop("host", DEFAULT_HOST), settings.pop("port", DEFAULT_PORT)
+    host = args.host or file_host
+    port = args.port if args.port is not None else file_port
     if not isinstance(host, str) or isinstance(port, bool) or not isinstance(port, int):
         raise ValidationError("host must be a string and port an integer")
     return host, port, SandboxConfig().with_values(settings)
