@@ -154,15 +154,17 @@ class RelayApp:
         self._loop = asyncio.get_running_loop()
         if self._storage is None:
             self._storage = RelayStorage(self.config.db)
+        await self._storage.start()
         log.info("relay %s serving, database %s", __version__, self.config.db)
         try:
             yield
         finally:
             self.waiters.close()
+            await self._storage.stop()
             if self._owns_storage:
                 self._storage.close()
                 self._storage = None
-            log.info("relay stopped; database closed")
+            log.info("relay stopped; every acknowledged notification is committed")
 
     def begin_shutdown(self) -> None:
         """Answer every long-poll now (thread- and signal-safe), so shutdown does not wait."""

@@ -230,6 +230,7 @@ class RelayClient:
         """
         state: ConnectionState | None = None
         failures = 0
+        current_wait = 0.0  # the first poll after (re)connecting answers at once: state known
 
         def report(new: ConnectionState) -> None:
             nonlocal state
@@ -240,7 +241,7 @@ class RelayClient:
 
         while not stop.is_set():
             try:
-                self.poll(sink, wait)
+                self.poll(sink, current_wait)
             except RelayUnauthorized as exc:
                 log.error("relay refused this terminal: %s", exc)
                 report(ConnectionState.UNAUTHORIZED)
@@ -254,6 +255,8 @@ class RelayClient:
             else:
                 report(ConnectionState.CONNECTED)
                 failures = 0
+                current_wait = wait
                 continue
             failures += 1
+            current_wait = 0.0
             stop.wait(backoff_delay(failures, max_backoff))

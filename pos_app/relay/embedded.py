@@ -32,10 +32,10 @@ class EmbeddedRelay:
 
     def add_terminal(self, name: str) -> str:
         """A new terminal's bearer token (written through the relay's own writer)."""
-        return self.storage.write_sync(lambda conn: auth.create_terminal(conn, name)[1])
+        return self.storage.write_from_thread(lambda conn: auth.create_terminal(conn, name)[1])
 
     def stop(self) -> None:
-        """Answer open long-polls, stop serving, then close the database after its last write."""
+        """Answer open long-polls, stop serving (which drains the writer), close the database."""
         self.app.begin_shutdown()
         self.server.stop()
         self.storage.close()

@@ -1,9 +1,9 @@
 """The relay's own SQLite database: notifications, terminals, registered payments, deliveries.
 
 Durability: WAL with ``synchronous=FULL``, so a commit is on disk when it returns. Throughput:
-every write goes through one writer thread that drains whatever requests are queued, runs them
-in one transaction and commits once (group commit), and only then resolves their futures, so a
-request answers 2xx only after its notification is on disk.
+every write goes through one writer that takes whatever requests are queued, runs them in one
+transaction and commits once (group commit), and only then resolves their futures, so a request
+answers 2xx only after its notification is on disk.
 
 Cursors: each delivery of an event to a terminal gets a row in ``deliveries`` whose AUTOINCREMENT
 id is the cursor. It is global and monotonic, so a terminal's cursor never skips or repeats, and
@@ -12,13 +12,11 @@ the terminal will still see.
 """
 
 import asyncio
-import concurrent.futures
 import json
 import logging
-import queue
 import sqlite3
-import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -424,89 +422,99 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 # --- the writer ----------------------------------------------------------------------------
 
-_STOP = object()
-
 
 class StorageClosed(RuntimeError):
-    """The storage was closed; nothing more is accepted."""
+    """The writer is not running (not started yet, or stopped): nothing more is accepted."""
+
+
+class StorageFailed(RuntimeError):
+    """The database did not take a commit (disk full, I/O error): nothing of the batch stored."""
 
 
 class RelayStorage:
-    """One database: a reader connection for the event loop's thread and one writer thread.
+    """One database: a reader connection and a group-committing writer, both for one event loop.
 
-    ``write(fn)`` queues ``fn(conn)``; the writer runs every queued ``fn`` of a batch in one
-    transaction (each in a savepoint, so one failing write does not undo the others), commits
-    once, then resolves the futures. ``close()`` drains what is queued, then closes.
+    ``await write(fn)`` queues ``fn(conn)``. The writer task takes every write queued so far,
+    runs them on the loop's thread inside one transaction (each in a savepoint, so one failing
+    write does not undo the others), then commits in a helper thread, so the fsync neither
+    blocks the loop nor makes the loop and a writer thread fight over the GIL for every
+    statement. Writes queued during a commit form the next batch. ``stop()`` drains the queue.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.reader = connect(self.path)
-        self._writer_conn = connect(self.path)
-        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._closed = False
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._run, name="relay-writer", daemon=True)
-        self._thread.start()
-
-    def submit(self, fn: Callable[[sqlite3.Connection], T]) -> concurrent.futures.Future[T]:
-        """Queue a write from any thread; the future resolves after the commit."""
-        future: concurrent.futures.Future[T] = concurrent.futures.Future()
-        with self._lock:
-            if self._closed:
-                raise StorageClosed("the relay storage is closed")
-            self._queue.put((fn, future))
-        return future
-
-    async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        return await asyncio.wrap_future(self.submit(fn))
-
-    def write_sync(self, fn: Callable[[sqlite3.Connection], T], timeout: float = 30.0) -> T:
-        return self.submit(fn).result(timeout)
+        self._conn = connect(self.path)
+        self._pending: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future[Any]]] = []
+        self._wake: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping = False
+        self._committer = ThreadPoolExecutor(1, thread_name_prefix="relay-commit")
 
     @property
     def running(self) -> bool:
-        return self._thread.is_alive() and not self._closed
+        return self._task is not None and not self._task.done() and not self._stopping
+
+    async def start(self) -> None:
+        """Start the writer on the running loop (the one that serves the relay)."""
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._task = asyncio.create_task(self._run(), name="relay-writer")
+
+    async def stop(self) -> None:
+        """Commit everything queued, then stop the writer; later writes raise StorageClosed."""
+        if self._task is None or self._wake is None:
+            return
+        self._stopping = True
+        self._wake.set()
+        await self._task
+        self._task = None
 
     def close(self) -> None:
-        with self._lock:
-            if self._closed:
-                return
-            self._closed = True
-            self._queue.put(_STOP)
-        self._thread.join()
+        """Close the connections (after :meth:`stop`, or when the writer never started)."""
+        self._committer.shutdown(wait=True)
         self.reader.close()
+        self._conn.close()
 
-    def _run(self) -> None:
-        try:
-            while True:
-                first = self._queue.get()
-                if first is _STOP:
-                    return
-                batch = [first]
-                stop = False
-                while len(batch) < MAX_BATCH:
-                    try:
-                        item = self._queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if item is _STOP:
-                        stop = True
-                        break
-                    batch.append(item)
-                self._commit_batch(batch)
-                if stop:
-                    return
-        finally:
-            self._writer_conn.close()
+    async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``fn(conn)`` in the next batch; returns its result once the batch is on disk."""
+        if not self.running or self._wake is None or self._loop is None:
+            raise StorageClosed("the relay storage is not accepting writes")
+        future: asyncio.Future[T] = self._loop.create_future()
+        self._pending.append((fn, future))
+        self._wake.set()
+        return await future
 
-    def _commit_batch(self, batch: list[tuple[Callable[[sqlite3.Connection], Any], Any]]) -> None:
-        conn = self._writer_conn
-        live = [(fn, future) for fn, future in batch if future.set_running_or_notify_cancel()]
+    def write_from_thread(self, fn: Callable[[sqlite3.Connection], T], timeout: float = 30) -> T:
+        """:meth:`write` for another thread than the loop's (demo mode, tests)."""
+        if self._loop is None:
+            raise StorageClosed("the relay storage has not started")
+        return asyncio.run_coroutine_threadsafe(self.write(fn), self._loop).result(timeout)
+
+    async def _run(self) -> None:
+        assert self._wake is not None and self._loop is not None
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            if self._pending:
+                batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
+                if self._pending:
+                    self._wake.set()
+                await self._commit_batch(batch)
+            elif self._stopping:
+                return
+
+    async def _commit_batch(
+        self, batch: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future[Any]]]
+    ) -> None:
+        assert self._loop is not None
+        conn = self._conn
         outcomes: list[tuple[Any, BaseException | None]] = []
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            for fn, _ in live:
+            await self._loop.run_in_executor(self._committer, conn.execute, "BEGIN IMMEDIATE")
+            for fn, _ in batch:
                 conn.execute("SAVEPOINT op")
                 try:
                     outcomes.append((fn(conn), None))
@@ -514,20 +522,17 @@ class RelayStorage:
                     conn.execute("ROLLBACK TO op")
                     outcomes.append((None, exc))
                 conn.execute("RELEASE op")
-            conn.execute("COMMIT")
+            await self._loop.run_in_executor(self._committer, conn.execute, "COMMIT")
         except Exception as exc:
-            log.error("relay storage: a batch of %d writes failed: %s", len(live), exc)
+            log.error("relay storage: a batch of %d writes failed: %s", len(batch), exc)
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            for _, future in live:
-                future.set_exception(StorageFailed(f"the database did not take the write: {exc}"))
-            return
-        for (_, future), (result, error) in zip(live, outcomes, strict=True):
+            failure = StorageFailed(f"the database did not take the write: {exc}")
+            outcomes = [(None, failure)] * len(batch)
+        for (_, future), (result, error) in zip(batch, outcomes, strict=True):
+            if future.done():
+                continue
             if error is None:
                 future.set_result(result)
             else:
                 future.set_exception(error)
-
-
-class StorageFailed(RuntimeError):
-    """The database did not take a commit (disk full, I/O error): nothing of the batch stored."""

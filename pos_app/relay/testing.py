@@ -1,15 +1,21 @@
-"""Signed provider notifications and an in-memory event sink, for the relay's tests and benchmarks.
+"""Signed notifications, an in-memory sink, relay launchers: for the relay's tests and benchmarks.
 
 The notifications are built and signed the way the providers do (DESIGN.md §4) with the shared
 signing contracts, so what the relay verifies here is what it verifies in production.
 """
 
 import json
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+import httpx
 
 from pos_app.money import to_minor_units
 from pos_app.payments.doku.signing import doku_signature, new_request_id, utc_timestamp
@@ -131,6 +137,63 @@ def wait_until(condition: Callable[[], bool], timeout: float = 5.0, what: str = 
         if time.monotonic() > deadline:
             raise TimeoutError(f"gave up after {timeout:g} s waiting for {what or condition}")
         pause.wait(0.01)
+
+
+def free_port() -> int:
+    """A loopback port free right now (for a process that must be told its port up front)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def answers_healthz(base_url: str) -> bool:
+    try:
+        return httpx.get(base_url + "/healthz", timeout=1).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+class RelayProcess:
+    """``python -m pos_app relay serve`` in a subprocess, as an operator runs it.
+
+    The config file in ``workdir`` sets up DOKU with the test credentials; its log goes to
+    ``workdir/relay.log``.
+    """
+
+    STARTUP_TIMEOUT = 20.0
+
+    def __init__(self, workdir: Path, *, log_level: str = "warning") -> None:
+        self.db = workdir / "relay.db"
+        self.log = workdir / "relay.log"
+        self.config = workdir / "relay.toml"
+        self.config.write_text(
+            f'[relay]\nhost = "127.0.0.1"\ndb = "relay.db"\nlog_level = "{log_level}"\n'
+            f'[doku]\nclient_id = "{DOKU_CLIENT_ID}"\nsecret_key = "{DOKU_SECRET_KEY}"\n'
+        )
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        command = ["relay", "serve", "--config", str(self.config), "--port", str(self.port)]
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "pos_app", *command], stdout=log, stderr=log
+            )
+        wait_until(self.ready, self.STARTUP_TIMEOUT, what="the relay to answer /healthz")
+
+    def ready(self) -> bool:
+        if self.process is None or self.process.poll() is not None:
+            raise RuntimeError(f"the relay is not running: {self.log.read_text()}")
+        return answers_healthz(self.url)
+
+    def stop(self, sig: int = signal.SIGTERM) -> int:
+        """Send ``sig`` and wait for the exit; the exit code."""
+        if self.process is None:
+            return 0
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+        return self.process.wait(15)
 
 
 class MemorySink:

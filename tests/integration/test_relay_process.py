@@ -5,9 +5,6 @@ SIGTERM must answer open long-polls, drain the writer and close the database.
 """
 
 import signal
-import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,65 +16,14 @@ import pytest
 from pos_app.payments.model import ProviderName
 from pos_app.relay.auth import add_terminal
 from pos_app.relay.client import RelayClient
-from pos_app.relay.testing import (
-    DOKU_CLIENT_ID,
-    DOKU_SECRET_KEY,
-    signed_doku_notification,
-    wait_until,
-)
-
-STARTUP_TIMEOUT = 20.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RelayProcess:
-    def __init__(self, tmp_path: Path) -> None:
-        self.db = tmp_path / "relay.db"
-        self.config = tmp_path / "relay.toml"
-        self.config.write_text(
-            f'[relay]\nhost = "127.0.0.1"\ndb = "relay.db"\nlog_level = "warning"\n'
-            f'[doku]\nclient_id = "{DOKU_CLIENT_ID}"\nsecret_key = "{DOKU_SECRET_KEY}"\n'
-        )
-        self.log = tmp_path / "relay.log"
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        command = ["relay", "serve", "--config", str(self.config), "--port", str(self.port)]
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "pos_app", *command], stdout=log, stderr=log
-            )
-        wait_until(self.ready, STARTUP_TIMEOUT, what="the relay to answer /healthz")
-
-    def ready(self) -> bool:
-        assert self.process is not None
-        if self.process.poll() is not None:
-            raise RuntimeError(f"relay exited: {self.log.read_text()}")
-        try:
-            return httpx.get(self.url + "/healthz", timeout=1).status_code == 200
-        except httpx.TransportError:
-            return False
-
-    def stop(self, sig: int) -> int:
-        assert self.process is not None
-        self.process.send_signal(sig)
-        return self.process.wait(15)
+from pos_app.relay.testing import RelayProcess, signed_doku_notification, wait_until
 
 
 @pytest.fixture
 def relay(tmp_path: Path) -> Iterator[RelayProcess]:
     running = RelayProcess(tmp_path)
     yield running
-    if running.process is not None and running.process.poll() is None:
-        running.process.kill()
-        running.process.wait(5)
+    running.stop(signal.SIGKILL)
 
 
 def post_notification(url: str, invoice: str) -> int:

@@ -1,0 +1,114 @@
+"""Relay ingest: signed DOKU notifications per second on loopback, every 200 durable (issue 4).
+
+The relay runs as the operator runs it (``python -m pos_app relay serve``, its own process); the
+sender is this process. Then a bare uvicorn + Starlette app that answers 200 to the same requests
+runs under the same conditions, so the ratio shows what verification and storage cost. After
+the run the relay's database is counted: every 200 must be a stored notification.
+"""
+
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from pos_app.relay import storage
+from pos_app.relay.app import DOKU_ROUTE
+from pos_app.relay.loadgen import (
+    LoadResult,
+    doku_requests,
+    percentile,
+    prepare_terminals,
+    run_load,
+)
+from pos_app.relay.testing import RelayProcess, answers_healthz, free_port, wait_until
+
+SECONDS = 8.0
+WARMUP_SECONDS = 1.5
+CONNECTIONS = 32
+NOTIFICATIONS = 40_000
+
+
+def bare_server(port: int) -> None:
+    """The baseline: uvicorn + Starlette, reading the body and answering a small JSON 200."""
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    async def ok(request: Request) -> JSONResponse:
+        await request.body()
+        return JSONResponse({"status": "OK", "duplicate": False})
+
+    app = Starlette(
+        routes=[
+            Route(DOKU_ROUTE, ok, methods=["POST"]),
+            Route("/healthz", ok, methods=["GET"]),
+        ]
+    )
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def load(port: int, requests: list[bytes]) -> tuple[LoadResult, LoadResult]:
+    warmup = run_load(
+        "127.0.0.1", port, requests[:2000], connections=CONNECTIONS, seconds=WARMUP_SECONDS
+    )
+    rest = requests[warmup.done :]
+    return warmup, run_load("127.0.0.1", port, rest, connections=CONNECTIONS, seconds=SECONDS)
+
+
+def describe(name: str, result: LoadResult) -> str:
+    ms = [value * 1000 for value in result.latencies]
+    return (
+        f"{name:<28} {result.rate:8.0f} req/s   {result.done:6d} answers in {result.seconds:4.1f} s"
+        f"   p50 {percentile(ms, 0.5):5.1f} ms  p99 {percentile(ms, 0.99):5.1f} ms"
+        f"   statuses {dict(result.statuses)}"
+    )
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="relay-bench-") as tmp:
+        relay = RelayProcess(Path(tmp))
+        [(_, invoices)] = prepare_terminals(relay.db, 1, NOTIFICATIONS)
+        requests = list(doku_requests(relay.port, invoices))
+        relay.start()
+        try:
+            warmup, measured = load(relay.port, requests)
+        finally:
+            relay.stop(signal.SIGTERM)
+        conn = storage.connect(relay.db)
+        stored = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        delivered = conn.execute("SELECT COUNT(*) FROM deliveries").fetchone()[0]
+        conn.close()
+
+        port = free_port()
+        bare = subprocess.Popen([sys.executable, __file__, "--bare", str(port)])
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_until(lambda: answers_healthz(url), 20, what="the bare server")
+            _, baseline = load(port, requests)
+        finally:
+            bare.send_signal(signal.SIGTERM)
+            bare.wait(15)
+
+    acknowledged = warmup.statuses[200] + measured.statuses[200]
+    print(f"{CONNECTIONS} concurrent keep-alive senders on loopback, {SECONDS:g} s measured")
+    print(describe("relay (verify+store+fsync)", measured))
+    print(describe("bare uvicorn+Starlette 200", baseline))
+    print(f"relay / bare ratio: {measured.rate / baseline.rate:.2f}")
+    print(
+        f"durability: {acknowledged} notifications answered 200, {stored} stored, "
+        f"{delivered} delivered to the terminal"
+    )
+    if stored != acknowledged:
+        print("FAILED: a 200 without a stored notification")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--bare"]:
+        bare_server(int(sys.argv[2]))
+        sys.exit(0)
+    sys.exit(main())
