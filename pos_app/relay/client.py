@@ -177,6 +177,10 @@ class RelayClient:
             raise RelayProtocolError("relay redirect_token is not text")
         return token
 
+    def redirect_url(self, redirect_token: str) -> str:
+        """The ``/r/{token}`` page a Gate payment's QR code shows."""
+        return f"{self.base_url}/r/{quote(redirect_token, safe='')}"
+
     def payment_status(self, invoice_number: str) -> RelayPayment:
         body = self._request("GET", f"/v1/payments/{quote(invoice_number, safe='')}")
         try:

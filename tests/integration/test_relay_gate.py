@@ -1,0 +1,139 @@
+"""The Gate redirect page end to end: terminal, relay and the sandbox's ecommpay Gate on loopback.
+
+The customer's phone is played by httpx: it opens ``/r/{token}`` from the QR code, sees the
+waiting page until the sandbox's callback brings ``redirect_data``, submits the form the page
+holds to the sandbox's DOKU Wallet form, and pays there.
+"""
+
+import re
+import uuid
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import httpx
+import pytest
+
+from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
+from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderName
+from pos_app.relay.client import RelayClient
+from pos_app.relay.embedded import EmbeddedRelay, start_relay
+from pos_app.relay.testing import relay_config, signed_ecommpay_callback, wait_until
+from pos_app.sandbox import SandboxConfig
+from pos_app.sandbox.testing import running_sandbox
+
+SANDBOX = SandboxConfig(retry_scale=0.0005)
+
+
+class Form(HTMLParser):
+    """The one form of a page, read the way a browser reads it (entities decoded)."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.method = ""
+        self.action = ""
+        self.fields: dict[str, str] = {}
+        self.feed(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "form":
+            self.method, self.action = values.get("method", "get"), values["action"]
+        elif tag == "input" and values.get("type") == "hidden":
+            self.fields[values["name"]] = values.get("value", "")
+
+
+@pytest.fixture
+def relay(tmp_path: Path) -> Iterator[EmbeddedRelay]:
+    config = relay_config(
+        tmp_path / "relay.db",
+        ecommpay_project_id=SANDBOX.ecommpay_project_id,
+        ecommpay_secret_key=SANDBOX.ecommpay_secret_key,
+    )
+    with start_relay(config) as running:
+        yield running
+
+
+def test_the_phone_waits_then_is_sent_to_the_wallet_and_the_terminal_sees_it_paid(
+    relay: EmbeddedRelay,
+) -> None:
+    invoice = f"KSR-{uuid.uuid4().hex[:10]}"
+    with (
+        running_sandbox(SANDBOX) as (sandbox_url, _),
+        RelayClient(relay.url, relay.add_terminal("till")) as till,
+        GateClient(
+            base_url=sandbox_url,
+            project_id=SANDBOX.ecommpay_project_id,
+            secret_key=SANDBOX.ecommpay_secret_key,
+        ) as gate,
+    ):
+        token = till.register_payment(invoice, ProviderName.ECOMMPAY_GATE, 25_000)
+        assert token and len(token) <= 24
+        qr_url = till.redirect_url(token)
+        waiting = httpx.get(qr_url)
+        assert waiting.status_code == 200
+        assert 'http-equiv="refresh"' in waiting.text and "<form" not in waiting.text
+
+        provider = EcommpayGateProvider(
+            gate,
+            callback_url=relay.url + "/ecommpay/callbacks",
+            customer_ip="114.124.147.207",
+            customer_email="kasir@example.com",
+        )
+        provider.create_payment(PaymentOrder(invoice, 25_000, redirect_url=qr_url))
+        wait_until(lambda: "<form" in httpx.get(qr_url).text, what="the redirect_data callback")
+        form = Form(httpx.get(qr_url).text)
+        assert form.method == "post"
+        assert form.action == sandbox_url + "/ecommpay/doku/wallet"
+        assert form.fields["PAYMENTCHANNEL"] == "41" and form.fields["SESSIONID"]
+
+        wallet = httpx.post(form.action, data=form.fields)
+        assert wallet.status_code == 200
+        choice = re.search(r'action="([^"]+)"', wallet.text)
+        assert choice, wallet.text
+        assert httpx.post(sandbox_url + choice.group(1), data={"choice": "pay"}).status_code == 200
+
+        wait_until(
+            lambda: till.payment_status(invoice).status is PaymentStatus.PAID,
+            what="the paid callback",
+        )
+        events, _ = till.fetch_events(0)
+        assert [(e.provider, e.status) for e in events] == [
+            (ProviderName.ECOMMPAY_GATE, PaymentStatus.PENDING),
+            (ProviderName.ECOMMPAY_GATE, PaymentStatus.PAID),
+        ]
+        finished = httpx.get(qr_url)
+        assert "Pembayaran berhasil" in finished.text and "<form" not in finished.text
+
+
+def test_a_declined_gate_payment_says_so_instead_of_redirecting(tmp_path: Path) -> None:
+    with start_relay(relay_config(tmp_path / "relay.db")) as relay:
+        till = RelayClient(relay.url, relay.add_terminal("till"))
+        token = till.register_payment("G-1", ProviderName.ECOMMPAY_GATE, 400)
+        redirect = {"method": "POST", "url": "https://pay.example/form", "body": {"A": 1}}
+        for status, data in (("awaiting redirect result", redirect), ("decline", None)):
+            body = signed_ecommpay_callback(
+                payment_id="G-1", amount=400, status=status, redirect_data=data
+            )
+            assert httpx.post(relay.url + "/ecommpay/callbacks", content=body).status_code == 200
+
+        page = httpx.get(till.redirect_url(token))
+        till.close()
+
+    assert page.status_code == 200
+    assert "tidak selesai" in page.text and "<form" not in page.text
+
+
+@pytest.mark.parametrize("ttl", [None, 0], ids=["unknown", "expired"])
+def test_unknown_and_expired_links_get_a_friendly_404(tmp_path: Path, ttl: int | None) -> None:
+    overrides = {} if ttl is None else {"redirect_ttl_seconds": ttl}
+    with start_relay(relay_config(tmp_path / "relay.db", **overrides)) as relay:
+        till = RelayClient(relay.url, relay.add_terminal("till"))
+        token = till.register_payment("G-1", ProviderName.ECOMMPAY_GATE, 1_000)
+        url = till.redirect_url(token if ttl is not None else "nO5uchT0ken")
+        page = httpx.get(url)
+        till.close()
+
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert "unknown or has expired" in page.text
