@@ -1,0 +1,140 @@
+"""Blocking work off the GUI thread, results back on it (after Anki's ``taskman``).
+
+The GUI thread never waits on the network or the disk: a :class:`TaskRunner` runs a callable on a
+worker thread and calls ``on_success(result)`` or ``on_failure(exc)`` on the main thread; a
+:class:`LoopThread` repeats one step (the relay long-poll) until it is told to stop.
+"""
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+SuccessCallback = Callable[[Any], None]
+FailureCallback = Callable[[Exception], None]
+
+
+@dataclass(slots=True)
+class _Pending:
+    work: Callable[[], Any]
+    on_success: SuccessCallback | None
+    on_failure: FailureCallback | None
+
+
+class _Job(QRunnable):
+    def __init__(self, runner: "TaskRunner", job_id: int, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self._runner = runner
+        self._job_id = job_id
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:
+            self._runner._finished.emit(self._job_id, False, exc)
+        else:
+            self._runner._finished.emit(self._job_id, True, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables on its own thread pool; callbacks always run on the runner's (GUI) thread.
+
+    ``max_threads=1`` serialises the work, the way Anki keeps one worker for its database.
+    """
+
+    _finished = Signal(int, bool, object)
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._pending: dict[int, _Pending] = {}
+        self._ids = itertools.count(1)
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def pending(self) -> int:
+        """Tasks started whose callback has not run yet."""
+        return len(self._pending)
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_success: SuccessCallback | None = None,
+        on_failure: FailureCallback | None = None,
+    ) -> int:
+        """Start ``work`` on a worker thread; returns an id that names the task in logs."""
+        job_id = next(self._ids)
+        self._pending[job_id] = _Pending(work, on_success, on_failure)
+        self._pool.start(_Job(self, job_id, work))
+        return job_id
+
+    def wait_for_done(self, timeout_ms: int = -1) -> bool:
+        """Wait for running tasks (at shutdown); their callbacks run when events are processed."""
+        return self._pool.waitForDone(timeout_ms)
+
+    @Slot(int, bool, object)
+    def _deliver(self, job_id: int, ok: bool, payload: object) -> None:
+        pending = self._pending.pop(job_id)
+        if ok:
+            if pending.on_success is not None:
+                pending.on_success(payload)
+        elif pending.on_failure is not None:
+            assert isinstance(payload, Exception)
+            pending.on_failure(payload)
+        else:
+            log.error("background task %d failed", job_id, exc_info=payload)
+
+
+class LoopThread(QThread):
+    """Calls ``step()`` over and over on its own thread until :meth:`stop`.
+
+    Each value ``step`` returns is emitted as ``result`` and each exception as ``failed``; after a
+    failure the loop waits ``retry_delay`` seconds (cut short by :meth:`stop`) before trying again.
+    ``step`` should itself return within a bounded time (a long-poll with a ``wait``), since a
+    call in progress is not interrupted.
+    """
+
+    result = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        step: Callable[[], Any],
+        *,
+        retry_delay: float = 2.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if retry_delay < 0:
+            raise ValueError(f"retry_delay must not be negative, got {retry_delay}")
+        self._step = step
+        self._retry_delay = retry_delay
+        self._stopping = threading.Event()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
+    def run(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                value = self._step()
+            except Exception as exc:
+                self.failed.emit(exc)
+                self._stopping.wait(self._retry_delay)
+            else:
+                if not self._stopping.is_set():
+                    self.result.emit(value)
+
+    def stop(self, timeout_ms: int = 5000) -> bool:
+        """Ask the loop to end and wait for it; False if the step in progress outlasted the wait."""
+        self._stopping.set()
+        return self.wait(timeout_ms)

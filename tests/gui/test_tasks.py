@@ -1,0 +1,111 @@
+import logging
+import threading
+
+import pytest
+
+from pos_app.gui.tasks import LoopThread, TaskRunner
+
+
+@pytest.fixture
+def runner(qtbot):
+    made = TaskRunner()
+    yield made
+    assert made.wait_for_done(5000)
+
+
+def test_success_callback_runs_on_the_gui_thread_with_the_result(qtbot, runner):
+    gui_thread = threading.get_ident()
+    worked_on: list[int] = []
+    results: list[tuple[int, bool]] = []
+
+    def work() -> int:
+        worked_on.append(threading.get_ident())
+        return 42
+
+    runner.run(work, lambda value: results.append((value, threading.get_ident() == gui_thread)))
+    assert runner.pending == 1
+    qtbot.waitUntil(lambda: results == [(42, True)])
+    assert worked_on and worked_on[0] != gui_thread
+    assert runner.pending == 0
+
+
+def test_failure_callback_gets_the_exception_on_the_gui_thread(qtbot, runner):
+    gui_thread = threading.get_ident()
+    failures: list[tuple[Exception, bool]] = []
+
+    def work() -> None:
+        raise ConnectionError("relay down")
+
+    runner.run(
+        work,
+        on_success=lambda _: pytest.fail("work failed, success must not be called"),
+        on_failure=lambda exc: failures.append((exc, threading.get_ident() == gui_thread)),
+    )
+    qtbot.waitUntil(lambda: len(failures) == 1)
+    exc, on_gui_thread = failures[0]
+    assert isinstance(exc, ConnectionError) and str(exc) == "relay down"
+    assert on_gui_thread
+
+
+def test_a_failure_nobody_handles_is_logged(qtbot, runner, caplog):
+    def work() -> None:
+        raise ValueError("bad")
+
+    with caplog.at_level(logging.ERROR, logger="pos_app.gui.tasks"):
+        runner.run(work)
+        qtbot.waitUntil(lambda: runner.pending == 0)
+    assert any(record.exc_info and record.exc_info[1].args == ("bad",) for record in caplog.records)
+
+
+def test_one_thread_runs_tasks_in_order(qtbot):
+    runner = TaskRunner(max_threads=1)
+    done: list[int] = []
+    for number in range(5):
+        runner.run(lambda number=number: number, done.append)
+    qtbot.waitUntil(lambda: len(done) == 5)
+    assert done == [0, 1, 2, 3, 4]
+
+
+def test_loop_thread_emits_each_result_and_failure_until_stopped(qtbot):
+    gui_thread = threading.get_ident()
+    calls = iter(range(1_000_000))
+
+    def step() -> int:
+        number = next(calls)
+        if number == 2:
+            raise TimeoutError("long-poll failed")
+        return number
+
+    results: list[int] = []
+    failures: list[Exception] = []
+    threads: set[bool] = set()
+    loop = LoopThread(step, retry_delay=0)
+    loop.result.connect(
+        lambda value: (results.append(value), threads.add(threading.get_ident() == gui_thread))
+    )
+    loop.failed.connect(failures.append)
+    loop.start()
+    qtbot.waitUntil(lambda: len(results) >= 4)
+    assert loop.stop(5000)
+    assert loop.isFinished() and loop.stopping
+    assert results[:4] == [0, 1, 3, 4]
+    assert [str(exc) for exc in failures] == ["long-poll failed"]
+    assert threads == {True}
+
+
+def test_stop_cuts_the_retry_delay_short(qtbot):
+    failures: list[Exception] = []
+
+    def step() -> None:
+        raise ConnectionError("down")
+
+    loop = LoopThread(step, retry_delay=3600)
+    loop.failed.connect(failures.append)
+    loop.start()
+    qtbot.waitUntil(lambda: len(failures) == 1)
+    assert loop.stop(2000), "stop() must not wait out an hour-long retry delay"
+
+
+def test_a_negative_retry_delay_is_refused():
+    with pytest.raises(ValueError, match="retry_delay"):
+        LoopThread(lambda: None, retry_delay=-1)
