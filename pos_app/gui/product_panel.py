@@ -1,0 +1,363 @@
+"""The scanner/search line, category tiles and product tiles on the left of the cashier screen.
+
+A barcode scanner types like a keyboard and presses Enter, so the input line is always ready: Enter
+on an exact barcode or SKU adds the product (``3*`` first adds three), anything else filters the
+tiles as it is typed, and Enter on a search with one hit adds that hit. A string of digits is a
+code: it must match exactly. Searching runs on the GUI thread (the catalog answers from an index
+in a few milliseconds, less than a worker thread's round trip) once typing pauses for
+:data:`SEARCH_DELAY_MS`, so a scanner's burst of digits costs one search, not thirteen.
+"""
+
+import re
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QButtonGroup,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.catalog import Product
+from pos_app.gui.services import Catalog
+from pos_app.money import format_rupiah
+
+TOUCH_TARGET = 48
+"""Smallest side, in pixels, of anything meant to be tapped."""
+SEARCH_LIMIT = 50
+SEARCH_DELAY_MS = 25
+"""A scanner types a code within a few milliseconds: search once it pauses, not per digit."""
+CATEGORY_TILE_LIMIT = 200
+"""More tiles than this are no help to a cashier; the search line finds the rest."""
+CATEGORY_COLUMNS = 4
+CATEGORY_PROPERTY = "category"
+"""The category a tile stands for (its text doubles ``&``, which Qt reads as a mnemonic)."""
+_QUANTITY_PREFIX = re.compile(r"^\s*(\d+)\s*\*\s*(.*)$", re.DOTALL)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def split_quantity(text: str) -> tuple[int, str]:
+    """``"3*8991234567890"`` → ``(3, "8991234567890")``; without a prefix the quantity is 1."""
+    match = _QUANTITY_PREFIX.match(text)
+    if match is None:
+        return 1, text.strip()
+    return int(match.group(1)), match.group(2).strip()
+
+
+class ProductListModel(QAbstractListModel):
+    """The products the tiles show: a search result or one category."""
+
+    ProductRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._products: list[Product] = []
+
+    @property
+    def products(self) -> list[Product]:
+        return list(self._products)
+
+    def set_products(self, products: list[Product]) -> None:
+        self.beginResetModel()
+        self._products = list(products)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._products)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        product = self._products[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return product.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            code = product.barcode or product.sku
+            return f"{product.name}\n{code}\n{format_rupiah(product.price)}"
+        if role == self.ProductRole:
+            return product
+        return None
+
+
+class ProductTileDelegate(QStyledItemDelegate):
+    """Paints a product as a tile: its name (up to two lines) and its price."""
+
+    TILE = QSize(166, 72)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        return self.TILE
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        product = index.data(ProductListModel.ProductRole)
+        if not isinstance(product, Product):
+            return
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        tile = option.rect.adjusted(3, 3, -3, -3)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(
+            palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Button)
+        )
+        painter.drawRoundedRect(tile, 6, 6)
+        role = QPalette.ColorRole
+        painter.setPen(palette.color(role.HighlightedText if selected else role.ButtonText))
+        inner = tile.adjusted(8, 5, -8, -5)
+        line_height = option.fontMetrics.lineSpacing()
+        name_box = QRect(inner.left(), inner.top(), inner.width(), 2 * line_height)
+        painter.setClipRect(name_box)
+        painter.drawText(
+            name_box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, product.name
+        )
+        painter.setClipping(False)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(
+            inner,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+            format_rupiah(product.price),
+        )
+        painter.restore()
+
+
+class ProductPanel(QWidget):
+    """Emits ``product_chosen(product, quantity)``; unknown codes show inline, never modally."""
+
+    product_chosen = Signal(object, int)
+    unknown_code = Signal(str)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self.input = QLineEdit()
+        self.input.setObjectName("scanInput")
+        self.input.setPlaceholderText(self.tr("Scan a barcode or type to search — 3* adds three"))
+        self.input.setClearButtonEnabled(True)
+        self.input.setMinimumHeight(TOUCH_TARGET)
+        font = self.input.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.input.setFont(font)
+        self.message = QLabel()
+        self.message.setObjectName("scanMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(
+            "QLabel { background: #fde2e1; color: #8a1c14; padding: 6px; border-radius: 4px; }"
+        )
+        self.message.hide()
+
+        names = catalog.categories()
+        self._category: str | None = None
+        self._category_products: list[Product] = []
+        self._load_category(names[0] if names else None)
+        self.categories = QButtonGroup(self)
+        self.categories.setExclusive(True)
+        category_grid = QGridLayout()
+        category_grid.setSpacing(6)
+        for position, name in enumerate(names):
+            button = QPushButton(name.replace("&", "&&"))
+            button.setProperty(CATEGORY_PROPERTY, name)
+            button.setCheckable(True)
+            button.setMinimumHeight(TOUCH_TARGET)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.categories.addButton(button)
+            category_grid.addWidget(button, *divmod(position, CATEGORY_COLUMNS))
+        self.categories.buttonClicked.connect(self._show_category)
+
+        self.model = ProductListModel(self)
+        self.tiles = QListView()
+        self.tiles.setObjectName("productTiles")
+        self.tiles.setModel(self.model)
+        self.tiles.setItemDelegate(ProductTileDelegate(self.tiles))
+        self.tiles.setViewMode(QListView.ViewMode.IconMode)
+        self.tiles.setFlow(QListView.Flow.LeftToRight)
+        self.tiles.setWrapping(True)
+        self.tiles.setResizeMode(QListView.ResizeMode.Adjust)
+        self.tiles.setMovement(QListView.Movement.Static)
+        self.tiles.setUniformItemSizes(True)
+        self.tiles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tiles.clicked.connect(self._choose_index)
+        self.tiles.installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.input)
+        layout.addWidget(self.message)
+        layout.addLayout(category_grid)
+        layout.addWidget(self.tiles, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_now)
+        self.input.textChanged.connect(self._text_changed)
+        self.input.returnPressed.connect(self._enter)
+        self.input.installEventFilter(self)
+        self.setFocusProxy(self.input)
+        self._text_changed("")
+
+    def focus_input(self) -> None:
+        self.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.input.selectAll()
+
+    def show_message(self, text: str) -> None:
+        """A non-blocking notice under the input line; it goes away when the cashier types."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def forward_typing(self, source: QWidget) -> None:
+        """Send what is typed on ``source`` (the basket table) to the input line instead."""
+        source.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Delete on an empty input line belongs to the window (remove the selected line).
+            return watched is self.input and key == Qt.Key.Key_Delete and not self.input.text()
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if watched is self.input:
+            if key == Qt.Key.Key_Down:
+                self._search_now()
+                if self.model.rowCount():
+                    self._enter_tiles()
+                return True
+            if key == Qt.Key.Key_Escape and self.input.text():
+                self._reset()
+                return True
+            return False
+        if watched is self.tiles and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._choose_index(self.tiles.currentIndex())
+            return True
+        if watched is self.tiles and key == Qt.Key.Key_Escape:
+            self.focus_input()
+            return True
+        if _is_typing(event):
+            self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+            QApplication.sendEvent(self.input, QKeyEvent(event))
+            return True
+        return False
+
+    def _text_changed(self, text: str) -> None:
+        if text:
+            self.show_message("")
+        _, query = split_quantity(text)
+        if query:
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+            self._check_category(self._category)
+            self.model.set_products(self._category_products)
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        _, query = split_quantity(self.input.text())
+        if query:
+            self._check_category(None)
+            self.model.set_products(self._catalog.search(query, SEARCH_LIMIT))
+
+    def _load_category(self, name: str | None) -> None:
+        """Fetch a category's tiles once; they come back after every scan clears the line."""
+        self._category = name
+        products = self._catalog.by_category(name) if name else []
+        self._category_products = products[:CATEGORY_TILE_LIMIT]
+
+    def _show_category(self, button: QPushButton) -> None:
+        self._load_category(button.property(CATEGORY_PROPERTY))
+        quantity, _ = split_quantity(self.input.text())
+        self.input.blockSignals(True)
+        self.input.setText(f"{quantity}*" if quantity != 1 else "")
+        self.input.blockSignals(False)
+        self._text_changed(self.input.text())
+        self.focus_input()
+
+    def _check_category(self, name: str | None) -> None:
+        """Show which category the tiles come from; none while they show a search."""
+        self.categories.setExclusive(False)
+        for button in self.categories.buttons():
+            button.setChecked(button.property(CATEGORY_PROPERTY) == name)
+        self.categories.setExclusive(True)
+
+    def _enter(self) -> None:
+        text = self.input.text()
+        quantity, query = split_quantity(text)
+        if not query:
+            if text.strip():
+                self.show_message(
+                    self.tr("Scan or type a product after {quantity}*").format(quantity=quantity)
+                )
+            return
+        if quantity < 1:
+            self.show_message(self.tr("The quantity must be at least 1."))
+            return
+        product = self._catalog.find_by_code(query)
+        if product is None and not query.isdigit():
+            self._search_now()
+            listed = self.model.products
+            if len(listed) == 1:
+                product = listed[0]
+            elif listed:
+                self._enter_tiles()
+                return
+        if product is None:
+            self._reject_code(query)
+            return
+        self._reset()
+        self.product_chosen.emit(product, quantity)
+
+    def _choose_index(self, index: QModelIndex) -> None:
+        product = index.data(ProductListModel.ProductRole) if index.isValid() else None
+        if not isinstance(product, Product):
+            return
+        quantity, _ = split_quantity(self.input.text())
+        self._reset()
+        self.focus_input()
+        self.product_chosen.emit(product, max(quantity, 1))
+
+    def _enter_tiles(self) -> None:
+        self.tiles.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.tiles.currentIndex().isValid():
+            self.tiles.setCurrentIndex(self.model.index(0))
+
+    def _reject_code(self, code: str) -> None:
+        self._reset()
+        self.show_message(self.tr("No product with code or name “{code}”.").format(code=code))
+        QApplication.beep()
+        self.focus_input()
+        self.unknown_code.emit(code)
+
+    def _reset(self) -> None:
+        self.input.clear()
+        self.show_message("")
+
+
+def _is_typing(event: QKeyEvent) -> bool:
+    """A printable key without Ctrl/Alt: what a person or a scanner types into the input line."""
+    blocked = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    text = event.text()
+    return bool(text) and text.isprintable() and not (event.modifiers() & blocked)
