@@ -1,0 +1,142 @@
+"""Cash tender: what the customer hands over, the change due, and no completing with too little."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.errors import ValidationError
+from pos_app.money import format_rupiah, parse_rupiah
+
+ROUNDINGS = (5_000, 10_000, 20_000, 50_000, 100_000)
+"""Banknote steps a customer typically pays with."""
+
+
+def quick_amounts(total: int) -> list[int]:
+    """The exact total, then ``total`` rounded up to each of :data:`ROUNDINGS`, without repeats."""
+    amounts = [total]
+    for step in ROUNDINGS:
+        rounded = -(-total // step) * step
+        if rounded not in amounts:
+            amounts.append(rounded)
+    return amounts
+
+
+class CashDialog(QDialog):
+    """Emits ``tendered(received, change)`` and accepts; Complete stays disabled until it may."""
+
+    tendered = Signal(int, int)
+
+    def __init__(self, total: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if total < 1:
+            raise ValidationError(f"a cash sale needs a total of at least Rp 1, got {total}")
+        self.setWindowTitle(self.tr("Cash payment"))
+        self.setMinimumWidth(440)
+        self._total = total
+        self._received: int | None = None
+
+        total_label = QLabel(format_rupiah(total))
+        total_label.setObjectName("total")
+        total_label.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        self.received_input = QLineEdit()
+        self.received_input.setObjectName("received")
+        self.received_input.setPlaceholderText(self.tr("e.g. 50.000"))
+        self.received_input.setMinimumHeight(48)
+        font = self.received_input.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.received_input.setFont(font)
+        self.change_label = QLabel()
+        self.change_label.setObjectName("change")
+        self.change_label.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setStyleSheet("color: #8a1c14;")
+        self.problem.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Total"), total_label)
+        form.addRow(self.tr("Received"), self.received_input)
+        form.addRow(self.tr("Change"), self.change_label)
+
+        self.quick_buttons: list[QPushButton] = []
+        quick = QGridLayout()
+        for position, amount in enumerate(quick_amounts(total)):
+            text = self.tr("Exact {amount}") if amount == total else "{amount}"
+            button = QPushButton(text.format(amount=format_rupiah(amount)))
+            button.setMinimumHeight(48)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, amount=amount: self.set_received(amount))
+            self.quick_buttons.append(button)
+            quick.addWidget(button, *divmod(position, 3))
+
+        self.complete_button = QPushButton(self.tr("Complete (Enter)"))
+        self.complete_button.setMinimumHeight(48)
+        self.complete_button.setDefault(True)
+        cancel = QPushButton(self.tr("Cancel (Esc)"))
+        cancel.setMinimumHeight(48)
+        cancel.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.complete_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(quick)
+        layout.addWidget(self.problem)
+        layout.addLayout(buttons)
+
+        self.received_input.textChanged.connect(self._update)
+        self.complete_button.clicked.connect(self._complete)
+        cancel.clicked.connect(self.reject)
+        self._update("")
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def received(self) -> int | None:
+        """The amount typed, or None while it is empty or unreadable."""
+        return self._received
+
+    @property
+    def change(self) -> int | None:
+        return None if self._received is None else self._received - self._total
+
+    def set_received(self, amount: int) -> None:
+        self.received_input.setText(format_rupiah(amount))
+
+    def _update(self, text: str) -> None:
+        self._received = None
+        problem = ""
+        if text.strip():
+            try:
+                self._received = parse_rupiah(text)
+            except ValidationError:
+                problem = self.tr("Type the amount received in whole rupiah, like 50.000.")
+        change = self.change
+        if change is not None and change < 0:
+            problem = self.tr("{amount} short: the customer must pay at least the total.").format(
+                amount=format_rupiah(-change)
+            )
+        self.problem.setText(problem)
+        enough = change is not None and change >= 0
+        self.change_label.setText(format_rupiah(change) if enough and change is not None else "—")
+        self.complete_button.setEnabled(enough)
+
+    def _complete(self) -> None:
+        change = self.change
+        if self._received is None or change is None or change < 0:
+            return
+        self.tendered.emit(self._received, change)
+        self.accept()

@@ -1,0 +1,9 @@
+"""Display formats shared by several views."""
+
+
+def format_countdown(seconds: int) -> str:
+    """``754`` → ``"12:34"``; an hour or more shows hours too (``"1:02:03"``); never negative."""
+    seconds = max(seconds, 0)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,74 @@
+import pytest
+from PySide6.QtCore import Qt
+
+from pos_app.errors import ValidationError
+from pos_app.gui.cash_dialog import CashDialog, quick_amounts
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [
+        (12_300, [12_300, 15_000, 20_000, 50_000, 100_000]),
+        (20_000, [20_000, 50_000, 100_000]),
+        (73_500, [73_500, 75_000, 80_000, 100_000]),
+        (150_001, [150_001, 155_000, 160_000, 200_000]),
+    ],
+)
+def test_quick_amounts_are_exact_then_the_next_round_notes(total, expected):
+    assert quick_amounts(total) == expected
+
+
+@pytest.fixture
+def dialog(qtbot):
+    made = CashDialog(18_000)
+    qtbot.addWidget(made)
+    made.open()
+    return made
+
+
+def test_change_due_follows_the_amount_typed(qtbot, dialog):
+    qtbot.keyClicks(dialog.received_input, "Rp 50.000")
+    assert dialog.received == 50_000 and dialog.change == 32_000
+    assert dialog.change_label.text() == "Rp 32.000"
+    assert dialog.complete_button.isEnabled()
+    with qtbot.waitSignal(dialog.tendered) as tendered:
+        qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    assert tendered.args == [50_000, 32_000]
+    assert dialog.result() == CashDialog.DialogCode.Accepted
+
+
+def test_too_little_cannot_complete(qtbot, dialog):
+    completed: list[int] = []
+    dialog.tendered.connect(lambda received, _change: completed.append(received))
+    qtbot.keyClicks(dialog.received_input, "15000")
+    assert not dialog.complete_button.isEnabled()
+    assert "Rp 3.000 short" in dialog.problem.text()
+    assert dialog.change_label.text() == "—"
+    qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    assert completed == [] and dialog.isVisible()
+
+
+def test_unreadable_amount_is_explained(qtbot, dialog):
+    qtbot.keyClicks(dialog.received_input, "20.000,50")
+    assert dialog.received is None
+    assert "whole rupiah" in dialog.problem.text()
+    assert not dialog.complete_button.isEnabled()
+
+
+def test_quick_amount_buttons_fill_the_amount(qtbot, dialog):
+    texts = [button.text() for button in dialog.quick_buttons]
+    assert texts == ["Exact Rp 18.000", "Rp 20.000", "Rp 50.000", "Rp 100.000"]
+    qtbot.mouseClick(dialog.quick_buttons[1], Qt.MouseButton.LeftButton)
+    assert dialog.received == 20_000 and dialog.change_label.text() == "Rp 2.000"
+    qtbot.mouseClick(dialog.quick_buttons[0], Qt.MouseButton.LeftButton)
+    assert dialog.change == 0 and dialog.complete_button.isEnabled()
+
+
+def test_escape_cancels(qtbot, dialog):
+    qtbot.keyClick(dialog.received_input, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == CashDialog.DialogCode.Rejected
+
+
+def test_a_zero_total_is_refused():
+    with pytest.raises(ValidationError, match="at least"):
+        CashDialog(0)
