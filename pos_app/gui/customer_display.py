@@ -1,0 +1,117 @@
+"""The customer-facing window: the basket as it grows, the QR code to pay, then a thank-you.
+
+It views the cashier's :class:`BasketModel`, so it follows every change without being told.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.gui.basket_model import BasketModel
+from pos_app.gui.basket_view import basket_table, fit_columns
+from pos_app.gui.qr_widget import QRCodeWidget
+from pos_app.money import format_rupiah
+from pos_app.payments.model import PaymentRequest
+
+
+def _big_label(point_size: int, *, bold: bool = True) -> QLabel:
+    label = QLabel()
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    weight = "bold" if bold else "normal"
+    label.setStyleSheet(f"font-size: {point_size}pt; font-weight: {weight};")
+    return label
+
+
+class CustomerDisplay(QWidget):
+    """A top-level window; :meth:`open_on_best_screen` puts it full screen on a second screen."""
+
+    def __init__(
+        self, model: BasketModel, *, shop_name: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("Kasir — customer display"))
+        self._model = model
+
+        self.shop = _big_label(20)
+        self.shop.setText(shop_name)
+        self.shop.setVisible(bool(shop_name))
+
+        self.lines = basket_table(model, selectable=False)
+        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        font = self.lines.font()
+        font.setPointSize(16)
+        self.lines.setFont(font)
+        self.lines.horizontalHeader().setFont(font)
+        fit_columns(self.lines)
+        self.total = _big_label(36)
+        self.total.setObjectName("customerTotal")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        basket_page = QWidget()
+        basket_layout = QVBoxLayout(basket_page)
+        basket_layout.addWidget(self.lines, 1)
+        basket_layout.addWidget(self.total)
+
+        self.qr = QRCodeWidget(min_side=360)
+        self.pay_prompt = _big_label(22)
+        self.pay_prompt.setText(self.tr("Scan to pay with DOKU Wallet"))
+        self.pay_amount = _big_label(36)
+        self.pay_amount.setObjectName("payAmount")
+        payment_page = QWidget()
+        payment_layout = QVBoxLayout(payment_page)
+        payment_layout.addWidget(self.pay_prompt)
+        payment_layout.addWidget(self.qr, 1, Qt.AlignmentFlag.AlignHCenter)
+        payment_layout.addWidget(self.pay_amount)
+
+        self.thanks = _big_label(40)
+        self.thanks.setObjectName("thanks")
+        self.thanks.setText(self.tr("Terima kasih\nThank you"))
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(basket_page)
+        self.pages.addWidget(payment_page)
+        self.pages.addWidget(self.thanks)
+        self._basket_page = basket_page
+        self._payment_page = payment_page
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.shop)
+        layout.addWidget(self.pages, 1)
+
+        model.changed.connect(self._basket_changed)
+        self._basket_changed()
+
+    def show_basket(self) -> None:
+        self.pages.setCurrentWidget(self._basket_page)
+
+    def show_payment(self, request: PaymentRequest) -> None:
+        self.qr.set_data(request.payment_url)
+        self.pay_amount.setText(format_rupiah(request.amount))
+        self.pages.setCurrentWidget(self._payment_page)
+
+    def show_thank_you(self) -> None:
+        """Stays until the next sale's first item."""
+        self.pages.setCurrentWidget(self.thanks)
+
+    def open_on_best_screen(self) -> None:
+        """Full screen on a screen other than the cashier's when there is one, else a window."""
+        primary = QGuiApplication.primaryScreen()
+        others = [screen for screen in QGuiApplication.screens() if screen is not primary]
+        if others:
+            screen = others[0]
+            self.setScreen(screen)
+            self.setGeometry(screen.geometry())
+            self.showFullScreen()
+        else:
+            self.resize(800, 600)
+            self.showNormal()
+
+    def _basket_changed(self) -> None:
+        total = format_rupiah(self._model.total)
+        self.total.setText(self.tr("Total {amount}").format(amount=total))
+        if self.pages.currentWidget() is self.thanks and len(self._model.basket):
+            self.show_basket()
