@@ -1,0 +1,364 @@
+"""The cashier screen: products on the left, the basket and the tenders on the right.
+
+Every action is a ``QAction`` with its shortcut, shown on its button. The window holds no checkout
+logic: it hands the basket to :class:`pos_app.gui.services.SaleActions` and reports what it says.
+"""
+
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.basket import MAX_QUANTITY, Basket
+from pos_app.catalog import Product
+from pos_app.errors import KasirError
+from pos_app.gui.basket_model import BasketModel
+from pos_app.gui.basket_view import basket_table
+from pos_app.gui.cash_dialog import CashDialog
+from pos_app.gui.dialogs import ask_confirmation
+from pos_app.gui.product_panel import TOUCH_TARGET, ProductPanel
+from pos_app.gui.services import Catalog, SaleActions
+from pos_app.money import format_rupiah
+
+log = logging.getLogger(__name__)
+
+MESSAGE_MS = 6000
+"""How long a transient status bar message stays."""
+
+
+class MainWindow(QMainWindow):
+    """The cashier screen. ``back_office_requested`` is emitted by F10."""
+
+    back_office_requested = Signal()
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        actions: SaleActions,
+        *,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kasir — DEMO") if demo else self.tr("Kasir"))
+        self.setMinimumSize(1024, 640)
+        self._actions = actions
+
+        self.panel = ProductPanel(catalog)
+        self.basket_model = BasketModel(parent=self)
+        self.basket_view = basket_table(self.basket_model, selectable=True)
+        self.basket_view.setObjectName("basket")
+        self.panel.forward_typing(self.basket_view)
+
+        self.total_label = QLabel()
+        self.total_label.setObjectName("total")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total_label.setStyleSheet("font-size: 32pt; font-weight: bold;")
+
+        self.demo_mark = QLabel(self.tr("DEMO"))
+        self.demo_mark.setObjectName("demoMark")
+        self.demo_mark.setStyleSheet(
+            "QLabel { background: #e65100; color: white; font-weight: bold; font-size: 14pt;"
+            " padding: 4px 14px; border-radius: 4px; }"
+        )
+        self.demo_mark.setToolTip(self.tr("Demo mode: payments go to the local sandbox"))
+        self.demo_mark.setVisible(demo)
+
+        def action(text: str, slot: Callable[[], None], key: Qt.Key | None = None) -> QAction:
+            made = QAction(text, self)
+            if key is not None:
+                made.setShortcut(QKeySequence(key))
+                made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            made.triggered.connect(slot)
+            self.addAction(made)
+            return made
+
+        self.focus_search_action = action(self.tr("Search"), self.panel.focus_input, Qt.Key.Key_F2)
+        self.quantity_action = action(self.tr("Quantity"), self.ask_quantity, Qt.Key.Key_F4)
+        self.remove_action = action(self.tr("Remove"), self.remove_selected, Qt.Key.Key_Delete)
+        self.hold_action = action(self.tr("Hold / Recall"), self.hold_or_recall, Qt.Key.Key_F6)
+        self.cash_action = action(self.tr("Cash"), self.pay_cash, Qt.Key.Key_F9)
+        self.qr_action = action(self.tr("QR payment"), self.pay_by_qr, Qt.Key.Key_F12)
+        self.back_office_action = action(
+            self.tr("Back office"), self.back_office_requested.emit, Qt.Key.Key_F10
+        )
+        self.plus_action = action("+1", lambda: self.change_quantity(1))
+        self.minus_action = action("−1", lambda: self.change_quantity(-1))
+        self.clear_action = action(self.tr("Clear basket"), self.ask_clear)
+
+        line_buttons = QHBoxLayout()
+        for line_action in (
+            self.plus_action,
+            self.minus_action,
+            self.quantity_action,
+            self.remove_action,
+            self.clear_action,
+        ):
+            line_buttons.addWidget(self._button(line_action))
+        tenders = QHBoxLayout()
+        tenders.addWidget(self._button(self.hold_action), 1)
+        tenders.addWidget(self._button(self.cash_action, emphasis=True), 2)
+        tenders.addWidget(self._button(self.qr_action, emphasis=True), 2)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.basket_view, 1)
+        right_layout.addLayout(line_buttons)
+        right_layout.addWidget(self.total_label)
+        right_layout.addLayout(tenders)
+        splitter = QSplitter()
+        splitter.addWidget(self.panel)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.demo_mark)
+        top.addStretch(1)
+        top.addWidget(self._button(self.focus_search_action))
+        top.addWidget(self._button(self.back_office_action))
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.addLayout(top)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.cashier_label = QLabel()
+        self.date_label = QLabel()
+        self.provider_label = QLabel()
+        self.relay_label = QLabel()
+        self.late_label = QLabel()
+        self.late_label.setObjectName("latePayments")
+        self.late_label.setStyleSheet(
+            "QLabel { background: #fff1cc; color: #6b4a00; font-weight: bold; padding: 2px 8px; }"
+        )
+        self.late_label.hide()
+        status = self.statusBar()
+        for label in (
+            self.late_label,
+            self.cashier_label,
+            self.date_label,
+            self.provider_label,
+            self.relay_label,
+        ):
+            status.addPermanentWidget(label)
+        self.set_relay_state(False)
+
+        self.panel.product_chosen.connect(self.add_product)
+        self.basket_model.changed.connect(self._basket_changed)
+        self.basket_view.selectionModel().currentRowChanged.connect(self._update_line_actions)
+        self._basket_changed()
+        self.panel.focus_input()
+
+    def selected_row(self) -> int | None:
+        index = self.basket_view.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def add_product(self, product: Product, quantity: int = 1) -> None:
+        try:
+            row = self.basket_model.add(product, quantity)
+        except KasirError as exc:
+            self._refuse(str(exc))
+            return
+        self._select(row)
+
+    def change_quantity(self, delta: int) -> None:
+        """``+1``/``−1`` on the selected line; −1 on a single item removes the line."""
+        row = self.selected_row()
+        if row is None:
+            return
+        self._set_quantity(row, self.basket_model.line_at(row).quantity + delta)
+
+    def ask_quantity(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        line = self.basket_model.line_at(row)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Quantity"))
+        dialog.setLabelText(self.tr("Quantity of {name} (0 removes it)").format(name=line.name))
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(0, MAX_QUANTITY)
+        dialog.setIntValue(line.quantity)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sku = line.sku
+        dialog.intValueSelected.connect(
+            lambda value: self._set_quantity(self.basket_model.row_of(sku), value)
+        )
+        dialog.open()
+
+    def remove_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        self.basket_model.remove(row)
+        if self.basket_model.rowCount():
+            self._select(min(row, self.basket_model.rowCount() - 1))
+
+    def ask_clear(self) -> None:
+        if not self.basket_model.rowCount():
+            return
+        ask_confirmation(
+            self,
+            self.tr("Clear basket"),
+            self.tr("Remove every item from the basket?"),
+            self.start_new_sale,
+        )
+
+    def hold_or_recall(self) -> None:
+        """F6 parks a basket with items, and brings a parked one back to an empty screen."""
+        basket = self.basket_model.basket
+        if len(basket):
+            held, _ = self._call(self.tr("Could not hold the basket"), self._actions.hold, basket)
+            if held:
+                self.start_new_sale()
+                self.show_message(self.tr("Basket held. F6 on an empty basket recalls it."))
+            return
+        ok, recalled = self._call(self.tr("Could not recall a basket"), self._actions.recall)
+        if not ok:
+            return
+        if not isinstance(recalled, Basket):
+            self.show_message(self.tr("No held basket to recall."))
+            return
+        self.basket_model.replace(recalled)
+        if self.basket_model.rowCount():
+            self._select(self.basket_model.rowCount() - 1)
+        self.show_message(self.tr("Basket recalled."))
+
+    def pay_cash(self) -> None:
+        if not self._require_items():
+            return
+        dialog = CashDialog(self.basket_model.total, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.tendered.connect(self._cash_tendered)
+        dialog.open()
+
+    def pay_by_qr(self) -> None:
+        if self._require_items():
+            self._call(
+                self.tr("Could not start the QR payment"),
+                self._actions.pay_by_qr,
+                self.basket_model.basket,
+            )
+
+    def start_new_sale(self) -> None:
+        self.basket_model.clear()
+        self.panel.show_message("")
+        self.panel.focus_input()
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def set_session(self, cashier: str, business_date: date) -> None:
+        self.cashier_label.setText(self.tr("Cashier: {name}").format(name=cashier))
+        self.date_label.setText(
+            self.tr("Business day {date}").format(date=business_date.strftime("%d/%m/%Y"))
+        )
+
+    def set_provider(self, name: str, *, sandbox: bool) -> None:
+        text = self.tr("{provider} SANDBOX") if sandbox else "{provider}"
+        self.provider_label.setText(text.format(provider=name))
+        self.provider_label.setStyleSheet("color: #e65100; font-weight: bold;" if sandbox else "")
+
+    def set_relay_state(self, connected: bool, detail: str = "") -> None:
+        text = self.tr("Relay: connected") if connected else self.tr("Relay: not connected")
+        self.relay_label.setText(text)
+        self.relay_label.setToolTip(detail)
+        self.relay_label.setStyleSheet("" if connected else "color: #8a1c14;")
+
+    def announce_late_payment(self, text: str) -> None:
+        """Keep a late payment visible for the manager until :meth:`clear_late_payments`."""
+        self.late_label.setText(text)
+        self.late_label.show()
+
+    def clear_late_payments(self) -> None:
+        self.late_label.clear()
+        self.late_label.hide()
+
+    def _button(self, action: QAction, *, emphasis: bool = False) -> QPushButton:
+        """A touch-sized button for ``action`` that shows its shortcut, and follows its state."""
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        label = f"{action.text()}  [{shortcut}]" if shortcut else action.text()
+        button = QPushButton(label)
+        button.setMinimumHeight(TOUCH_TARGET + (16 if emphasis else 0))
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if emphasis:
+            button.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        button.clicked.connect(action.trigger)
+        action.enabledChanged.connect(button.setEnabled)
+        button.setEnabled(action.isEnabled())
+        return button
+
+    def _set_quantity(self, row: int, quantity: int) -> None:
+        try:
+            self.basket_model.set_quantity(row, quantity)
+        except KasirError as exc:
+            self._refuse(str(exc))
+            return
+        if row < self.basket_model.rowCount():
+            self._select(row)
+
+    def _select(self, row: int) -> None:
+        self.basket_view.selectRow(row)
+        self.basket_view.scrollTo(self.basket_model.index(row, 0))
+
+    def _cash_tendered(self, received: int, change: int) -> None:
+        recorded, _ = self._call(
+            self.tr("Could not record the cash sale"),
+            self._actions.pay_cash,
+            self.basket_model.basket,
+            received,
+        )
+        if recorded:
+            self.start_new_sale()
+            self.show_message(self.tr("Change {amount}").format(amount=format_rupiah(change)))
+
+    def _require_items(self) -> bool:
+        if self.basket_model.rowCount():
+            return True
+        self._refuse(self.tr("The basket is empty."))
+        return False
+
+    def _call(
+        self, failure: str, function: Callable[..., object], *args: object
+    ) -> tuple[bool, object]:
+        """Call a sale action; a failure is shown on screen instead of being lost in a slot."""
+        try:
+            return True, function(*args)
+        except Exception as exc:
+            log.exception("%s", failure)
+            self._refuse(f"{failure}: {exc}")
+            return False, None
+
+    def _refuse(self, text: str) -> None:
+        self.panel.show_message(text)
+        self.panel.focus_input()
+
+    def _basket_changed(self) -> None:
+        self.total_label.setText(format_rupiah(self.basket_model.total))
+        self.clear_action.setEnabled(self.basket_model.rowCount() > 0)
+        self._update_line_actions()
+
+    def _update_line_actions(self) -> None:
+        selected = self.selected_row() is not None
+        for line_action in (
+            self.plus_action,
+            self.minus_action,
+            self.quantity_action,
+            self.remove_action,
+        ):
+            line_action.setEnabled(selected)

@@ -1,0 +1,245 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
+
+from pos_app.basket import Basket
+from pos_app.errors import KasirError
+from pos_app.gui.cash_dialog import CashDialog
+from pos_app.gui.main_window import MainWindow
+from tests.gui.helpers import answer_confirmation, product, show, wait_for_modal
+
+
+class RecordingActions:
+    """Stands in for the lead's checkout flow: records what the screen asked for."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, object]] = []
+        self.held: list[Basket] = []
+        self.fail_with: Exception | None = None
+
+    def _record(self, name: str, value: object) -> None:
+        if self.fail_with is not None:
+            raise self.fail_with
+        self.calls.append((name, value))
+
+    def pay_by_qr(self, basket: Basket) -> None:
+        self._record("qr", [(line.sku, line.quantity) for line in basket])
+
+    def pay_cash(self, basket: Basket, received: int) -> None:
+        self._record("cash", (basket.total, received))
+
+    def hold(self, basket: Basket) -> None:
+        self._record("hold", len(basket))
+        self.held.append(basket)
+
+    def recall(self) -> Basket | None:
+        self._record("recall", None)
+        return self.held.pop() if self.held else None
+
+
+@pytest.fixture
+def actions() -> RecordingActions:
+    return RecordingActions()
+
+
+@pytest.fixture
+def window(qtbot, catalog, actions):
+    made = MainWindow(catalog, actions, demo=True)
+    made.resize(1280, 800)
+    show(qtbot, made)
+    return made
+
+
+def scan(qtbot, window: MainWindow, code: str) -> None:
+    qtbot.keyClicks(window.panel.input, code)
+    qtbot.keyClick(window.panel.input, Qt.Key.Key_Return)
+
+
+def lines(window: MainWindow) -> list[tuple[str, int]]:
+    return [(line.sku, line.quantity) for line in window.basket_model.basket]
+
+
+def ring_up(qtbot, window: MainWindow) -> None:
+    scan(qtbot, window, product("IDM-GRG").barcode)
+    scan(qtbot, window, "2*" + product("AQUA-600").barcode)
+    scan(qtbot, window, product("TEH-BTL").barcode)
+
+
+def press(qtbot, window: MainWindow, key: Qt.Key) -> None:
+    qtbot.keyClick(QApplication.focusWidget() or window, key)
+
+
+def button(window: MainWindow, starts: str) -> QPushButton:
+    return next(b for b in window.findChildren(QPushButton) if b.text().startswith(starts))
+
+
+def test_scans_fill_the_basket_and_the_big_total(qtbot, window):
+    ring_up(qtbot, window)
+    assert lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)]
+    assert window.total_label.text() == "Rp 18.000"
+    assert window.selected_row() == 2, "the last scanned line is selected"
+    scan(qtbot, window, product("IDM-GRG").barcode)
+    assert lines(window)[0] == ("IDM-GRG", 2) and window.selected_row() == 0
+
+
+def test_unknown_barcode_is_a_message_not_a_dialog(qtbot, window):
+    scan(qtbot, window, "8990000000000")
+    assert QApplication.activeModalWidget() is None
+    assert window.panel.message.isVisible()
+    assert window.panel.input.hasFocus()
+    assert lines(window) == []
+
+
+def test_plus_minus_and_remove_act_on_the_selected_line(qtbot, window):
+    ring_up(qtbot, window)
+    window.basket_view.selectRow(1)
+    qtbot.mouseClick(button(window, "+1"), Qt.MouseButton.LeftButton)
+    assert lines(window)[1] == ("AQUA-600", 3)
+    for _ in range(3):
+        qtbot.mouseClick(button(window, "−1"), Qt.MouseButton.LeftButton)
+    assert lines(window) == [("IDM-GRG", 1), ("TEH-BTL", 1)], "minus on one item removes it"
+    window.basket_view.selectRow(0)
+    qtbot.mouseClick(button(window, "Remove"), Qt.MouseButton.LeftButton)
+    assert lines(window) == [("TEH-BTL", 1)]
+    assert window.selected_row() == 0
+
+
+def test_delete_removes_the_selected_line_but_edits_a_typed_search(qtbot, window):
+    ring_up(qtbot, window)
+    window.panel.focus_input()
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2)]
+    qtbot.keyClicks(window.panel.input, "aqua")
+    window.panel.input.setCursorPosition(0)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert window.panel.input.text() == "qua"
+    assert len(lines(window)) == 2
+
+
+def test_clear_basket_asks_first(qtbot, window):
+    ring_up(qtbot, window)
+    qtbot.mouseClick(button(window, "Clear basket"), Qt.MouseButton.LeftButton)
+    answer_confirmation(qtbot, yes=False)
+    assert len(lines(window)) == 3
+    qtbot.mouseClick(button(window, "Clear basket"), Qt.MouseButton.LeftButton)
+    answer_confirmation(qtbot, yes=True)
+    assert lines(window) == [] and window.total_label.text() == "Rp 0"
+
+
+def test_f2_focuses_the_input_line(qtbot, window):
+    window.basket_view.setFocus()
+    press(qtbot, window, Qt.Key.Key_F2)
+    assert window.panel.input.hasFocus()
+
+
+def test_typing_on_the_basket_goes_to_the_input_line(qtbot, window):
+    ring_up(qtbot, window)
+    window.basket_view.setFocus()
+    qtbot.keyClicks(window.basket_view, product("SABUN-LX").barcode)
+    qtbot.keyClick(window.panel.input, Qt.Key.Key_Return)
+    assert lines(window)[-1] == ("SABUN-LX", 1)
+
+
+def test_f4_sets_the_quantity_of_the_selected_line(qtbot, window):
+    ring_up(qtbot, window)
+    window.basket_view.selectRow(0)
+    press(qtbot, window, Qt.Key.Key_F4)
+    dialog = wait_for_modal(qtbot, QInputDialog)
+    assert dialog.intValue() == 1
+    dialog.setIntValue(12)
+    dialog.accept()
+    assert lines(window)[0] == ("IDM-GRG", 12)
+    assert window.total_label.text() == "Rp 56.500"
+
+
+def test_f6_holds_a_basket_and_recalls_it_on_an_empty_screen(qtbot, window, actions):
+    ring_up(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_F6)
+    assert actions.calls == [("hold", 3)]
+    assert lines(window) == []
+    press(qtbot, window, Qt.Key.Key_F6)
+    assert actions.calls[-1] == ("recall", None)
+    assert lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)]
+    window.start_new_sale()
+    press(qtbot, window, Qt.Key.Key_F6)
+    assert "No held basket" in window.statusBar().currentMessage()
+    assert lines(window) == []
+
+
+def test_a_failing_hold_keeps_the_basket_and_says_why(qtbot, window, actions):
+    ring_up(qtbot, window)
+    actions.fail_with = KasirError("database is locked")
+    press(qtbot, window, Qt.Key.Key_F6)
+    assert len(lines(window)) == 3
+    assert "database is locked" in window.panel.message.text()
+
+
+def test_f9_takes_cash_and_starts_a_new_sale(qtbot, window, actions):
+    ring_up(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_F9)
+    dialog = wait_for_modal(qtbot, CashDialog)
+    assert dialog.total == 18_000
+    qtbot.keyClicks(dialog.received_input, "20.000")
+    qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    assert actions.calls == [("cash", (18_000, 20_000))]
+    assert lines(window) == []
+    assert "Rp 2.000" in window.statusBar().currentMessage()
+
+
+def test_f12_hands_the_basket_to_the_qr_payment(qtbot, window, actions):
+    ring_up(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_F12)
+    assert actions.calls == [("qr", [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)])]
+    assert len(lines(window)) == 3, "the basket stays until the payment is done"
+
+
+def test_tenders_refuse_an_empty_basket(qtbot, window, actions):
+    press(qtbot, window, Qt.Key.Key_F12)
+    press(qtbot, window, Qt.Key.Key_F9)
+    assert actions.calls == []
+    assert QApplication.activeModalWidget() is None
+    assert "empty" in window.panel.message.text()
+
+
+def test_f10_asks_for_the_back_office(qtbot, window):
+    with qtbot.waitSignal(window.back_office_requested):
+        press(qtbot, window, Qt.Key.Key_F10)
+
+
+def test_buttons_show_their_shortcuts(window):
+    for start, key in [
+        ("Search", "F2"),
+        ("Quantity", "F4"),
+        ("Remove", "Del"),
+        ("Hold / Recall", "F6"),
+        ("Cash", "F9"),
+        ("QR payment", "F12"),
+        ("Back office", "F10"),
+    ]:
+        assert key in button(window, start).text()
+
+
+def test_status_bar_shows_session_provider_relay_and_late_payments(qtbot, window):
+    window.set_session("Siti", date(2025, 1, 31))
+    window.set_provider("DOKU", sandbox=True)
+    window.set_relay_state(True)
+    assert window.cashier_label.text() == "Cashier: Siti"
+    assert "31/01/2025" in window.date_label.text()
+    assert window.provider_label.text() == "DOKU SANDBOX"
+    assert window.relay_label.text() == "Relay: connected"
+    window.set_relay_state(False, "connection refused")
+    assert window.relay_label.text() == "Relay: not connected"
+    window.announce_late_payment("Late payment INV-7: Rp 18.000")
+    window.show_message("something else")
+    assert window.late_label.isVisible() and "INV-7" in window.late_label.text()
+    window.clear_late_payments()
+    assert window.late_label.isHidden()
+
+
+def test_demo_mark_only_in_demo_mode(qtbot, catalog, actions, window):
+    assert window.demo_mark.isVisible()
+    plain = MainWindow(catalog, actions)
+    show(qtbot, plain)
+    assert plain.demo_mark.isHidden()
