@@ -1,0 +1,29 @@
+"""Errors of the local store; each message is fit to show the cashier or the manager."""
+
+from datetime import datetime
+
+from pos_app.errors import KasirError
+
+
+class StoreError(KasirError):
+    """The local database cannot do what was asked; nothing was written."""
+
+
+class SchemaVersionError(StoreError):
+    """The database was written by a newer Kasir than this one."""
+
+
+class NotFound(StoreError):
+    """A sale, attempt, user or held basket that does not exist."""
+
+
+class InvalidTransition(StoreError):
+    """A payment attempt was asked to move to a state its lifecycle does not allow."""
+
+
+class SignInLocked(StoreError):
+    """Too many wrong PINs: sign-in is refused until ``until`` without checking the PIN."""
+
+    def __init__(self, message: str, *, until: datetime) -> None:
+        super().__init__(message)
+        self.until = until

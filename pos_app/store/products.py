@@ -1,0 +1,167 @@
+"""The shop's products: bulk upsert, scanner look-up and search-as-you-type."""
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from pos_app.catalog import Product
+from pos_app.errors import ValidationError
+from pos_app.store.database import transaction, utc_text
+
+SORT_WINDOW = 1000
+"""At most this many matches are sorted by name per search, so a keystroke stays cheap."""
+
+_COLUMNS = "p.sku, p.name, p.price, p.barcode, p.category, p.active"
+
+_UPSERT = """
+INSERT INTO products (sku, barcode, name, category, price, active, updated_at)
+VALUES (:sku, :barcode, :name, :category, :price, :active, :now)
+ON CONFLICT (sku) DO UPDATE SET
+    barcode = excluded.barcode, name = excluded.name, category = excluded.category,
+    price = excluded.price, active = excluded.active, updated_at = excluded.updated_at
+WHERE (barcode, name, category, price, active)
+    IS NOT (excluded.barcode, excluded.name, excluded.category, excluded.price, excluded.active)
+"""
+
+
+def fts_query(text: str) -> str:
+    """Turn what a cashier typed into an FTS5 query that can never be a syntax error.
+
+    Each word becomes a quoted phrase with a prefix star, so ``"``, ``*``, ``-``, ``AND`` or ``(``
+    are only ever text; FTS5 splits a phrase the way it splits the indexed text, so ``BRS-0``
+    finds SKU ``BRS-001``. Words are ANDed: ``indo mie`` finds "Indomie Mie Goreng". Control
+    characters (a NUL ends an FTS5 string early) count as spaces.
+    """
+    printable = "".join(char if char.isprintable() else " " for char in text)
+    phrases = [
+        '"' + word.replace('"', '""') + '"*'
+        for word in printable.split()
+        if any(char.isalnum() for char in word)
+    ]
+    return " ".join(phrases)
+
+
+class Products:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def upsert_many(self, products: Iterable[Product], *, now: datetime | None = None) -> int:
+        """Insert or update by SKU in one transaction; return how many rows actually changed."""
+        stamp = utc_text(now or datetime.now(UTC))
+        changed = 0
+        with transaction(self._db) as conn:
+            for product in products:
+                row = {
+                    "sku": product.sku,
+                    "barcode": product.barcode or None,
+                    "name": product.name,
+                    "category": product.category,
+                    "price": product.price,
+                    "active": int(product.active),
+                    "now": stamp,
+                }
+                try:
+                    changed += conn.execute(_UPSERT, row).rowcount
+                except sqlite3.IntegrityError:
+                    owner = conn.execute(
+                        "SELECT sku FROM products WHERE barcode = ?", [product.barcode]
+                    ).fetchone()
+                    raise ValidationError(
+                        f"product {product.sku}: barcode {product.barcode} already belongs to "
+                        f"product {owner[0] if owner else '?'}"
+                    ) from None
+        return changed
+
+    def get(self, sku: str) -> Product | None:
+        return self._one(f"SELECT {_COLUMNS} FROM products p WHERE p.sku = ?", sku)
+
+    def find_by_code(self, code: str) -> Product | None:
+        """What a scanner or a typed code names: a barcode first, then a SKU in any case,
+        active or not.
+
+        A 12-digit code is also tried as the EAN-13 it is (scanners often send UPC-A that way).
+        """
+        code = code.strip()
+        if not code:
+            return None
+        barcodes = [code, "0" + code] if len(code) == 12 and code.isdigit() else [code]
+        for barcode in barcodes:
+            found = self._one(f"SELECT {_COLUMNS} FROM products p WHERE p.barcode = ?", barcode)
+            if found:
+                return found
+        return self._one(
+            f"SELECT {_COLUMNS} FROM products p WHERE p.sku = ? COLLATE NOCASE "
+            "ORDER BY p.sku = ? DESC LIMIT 1",
+            code,
+            code,
+        )
+
+    def search(
+        self, text: str, limit: int = 50, *, include_inactive: bool = False
+    ) -> list[Product]:
+        """Products whose name words, SKU or barcode start with what was typed, by name.
+
+        An exact barcode or SKU comes first. Empty text lists the first products by name. When
+        more than :data:`SORT_WINDOW` products match (a letter or two typed), the list is sorted
+        among the first that many matches only: that keeps every keystroke near 1 ms on 100,000
+        products, and the next letters narrow it to an exact order.
+        """
+        active = "" if include_inactive else "AND p.active = 1"
+        query = fts_query(text)
+        if not query:
+            return self._many(
+                f"SELECT {_COLUMNS} FROM products p WHERE 1 {active} "
+                "ORDER BY p.active DESC, p.name COLLATE NOCASE LIMIT ?",
+                limit,
+            )
+        found = self._many(
+            f"SELECT {_COLUMNS} FROM ("
+            "  SELECT rowid AS id FROM products_fts WHERE products_fts MATCH ? LIMIT ?"
+            f") AS m CROSS JOIN products p ON p.id = m.id WHERE 1 {active}"
+            " ORDER BY p.name COLLATE NOCASE LIMIT ?",
+            query,
+            SORT_WINDOW,
+            limit,
+        )
+        exact = self.find_by_code(text)
+        if exact and (include_inactive or exact.active):
+            found = [exact, *(product for product in found if product.sku != exact.sku)]
+        return found[:limit]
+
+    def categories(self) -> list[str]:
+        rows = self._db.execute(
+            "SELECT DISTINCT category FROM products WHERE active = 1 AND category != '' "
+            "ORDER BY category COLLATE NOCASE"
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def by_category(self, category: str, *, include_inactive: bool = False) -> list[Product]:
+        active = "" if include_inactive else "AND p.active = 1"
+        return self._many(
+            f"SELECT {_COLUMNS} FROM products p WHERE p.category = ? {active} "
+            "ORDER BY p.name COLLATE NOCASE",
+            category,
+        )
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM products").fetchone()[0])
+
+    def _one(self, sql: str, *params: object) -> Product | None:
+        found = self._many(sql, *params)
+        return found[0] if found else None
+
+    def _many(self, sql: str, *params: object) -> list[Product]:
+        rows = self._db.execute(sql, list(params)).fetchall()
+        return [
+            Product(
+                sku=sku,
+                name=name,
+                price=price,
+                barcode=barcode or "",
+                category=category,
+                active=bool(active),
+            )
+            for sku, name, price, barcode, category, active in rows
+        ]
