@@ -1,0 +1,496 @@
+"""Payment attempts and the append-only log of every event that touched them.
+
+An attempt is written before any request leaves the terminal; each change of state is written in
+the same transaction as the event that caused it. Two ways in:
+
+- :meth:`Payments.transition` for what the terminal decides (cashier cancels, system marks
+  unknown): a move the lifecycle forbids is an error and nothing is written.
+- :meth:`Payments.record_status` for what a provider reports (relay events, status checks): the
+  report is always kept; one that would move the attempt backwards (pending after paid) is logged
+  as ``ignored``, one for an invoice this terminal does not know as an ``orphan``.
+
+:class:`Payments` is the :class:`pos_app.payments.model.EventSink` of the relay client.
+"""
+
+import json
+import re
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlite_utils import Database
+
+from pos_app.business_day import BusinessDay
+from pos_app.errors import ValidationError
+from pos_app.money import format_rupiah
+from pos_app.payments.model import (
+    LATE_PAYMENT_FROM,
+    OPEN_STATES,
+    STATUS_TO_STATE,
+    AttemptState,
+    PaymentRequest,
+    PaymentStatus,
+    ProviderName,
+    RelayEvent,
+    can_transition,
+)
+from pos_app.store.database import (
+    optional_utc,
+    parse_utc,
+    read_meta,
+    to_json,
+    transaction,
+    utc_text,
+    write_meta,
+)
+from pos_app.store.errors import InvalidTransition, NotFound, StoreError
+
+INVOICE_PREFIX = "KSR"
+MAX_INVOICE_LENGTH = 64
+"""DOKU's limit on ``order.invoice_number``; ecommpay's payment_id allows more."""
+
+_INVOICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_RELAY_CURSOR = "relay_cursor"
+_INVOICE_SEQUENCE = "invoice_sequence"
+
+
+class EventSource(StrEnum):
+    RELAY = "relay"
+    STATUS = "status"
+    CASHIER = "cashier"
+    SYSTEM = "system"
+
+
+class Outcome(StrEnum):
+    APPLIED = "applied"
+    """The attempt moved to the event's state."""
+    REPEATED = "repeated"
+    """The attempt was already in that state."""
+    IGNORED = "ignored"
+    """The lifecycle does not allow that move (e.g. pending after paid); kept, not applied."""
+    ORPHAN = "orphan"
+    """No attempt has that invoice number; kept for the manager to look at."""
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentEvent:
+    id: int
+    invoice_number: str
+    source: EventSource
+    state: AttemptState
+    outcome: Outcome
+    created_at: datetime
+    status: PaymentStatus | None = None
+    payload: Mapping[str, Any] = field(default_factory=dict)
+    relay_cursor: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentAttempt:
+    id: int
+    invoice_number: str
+    sale_id: int
+    provider: ProviderName
+    amount: int
+    state: AttemptState
+    late: bool
+    created_at: datetime
+    updated_at: datetime
+    payment_url: str | None = None
+    expires_at: datetime | None = None
+    reference: str | None = None
+    events: tuple[PaymentEvent, ...] = ()
+
+
+_ATTEMPT_COLUMNS = (
+    "id, invoice_number, sale_id, provider, amount, state, late, created_at, updated_at, "
+    "payment_url, expires_at, reference"
+)
+_EVENT_COLUMNS = (
+    "id, invoice_number, source, state, outcome, created_at, status, payload, relay_cursor"
+)
+
+
+class Payments:
+    def __init__(self, db: Database, day: BusinessDay | None = None) -> None:
+        self._db = db
+        self._day = day or BusinessDay()
+
+    def next_invoice_number(self, terminal_id: str, now: datetime) -> str:
+        """``KSR-T1-20261121-000042``: terminal, shop day, and a counter that never goes back.
+
+        The counter lives in the database, so it survives restarts and deleted rows; the shop day
+        keeps numbers from an older restored backup apart from today's.
+        """
+        day = self._day.date_of(now)
+        with transaction(self._db) as conn:
+            number = int(read_meta(self._db, _INVOICE_SEQUENCE) or 0) + 1
+            write_meta(conn, _INVOICE_SEQUENCE, str(number))
+        invoice = f"{INVOICE_PREFIX}-{terminal_id}-{day:%Y%m%d}-{number:06d}"
+        _check_invoice_number(invoice)
+        return invoice
+
+    def create_attempt(
+        self,
+        sale_id: int,
+        provider: ProviderName | str,
+        amount: int,
+        invoice_number: str,
+        now: datetime,
+    ) -> PaymentAttempt:
+        """Record the attempt (state ``created``) before the provider is asked for anything.
+
+        Refused while the sale has another attempt open or paid: a lost answer is resolved by
+        checking that attempt's status, never by a second order for the same basket.
+        """
+        _check_invoice_number(invoice_number)
+        try:
+            provider = ProviderName(provider)
+        except ValueError:
+            choices = ", ".join(name.value for name in ProviderName)
+            raise ValidationError(
+                f"provider: expected one of {choices}, got {provider!r}"
+            ) from None
+        stamp = utc_text(now)
+        with transaction(self._db) as conn:
+            sale = conn.execute(
+                "SELECT status, total FROM sales WHERE id = ?", [sale_id]
+            ).fetchone()
+            if sale is None:
+                raise NotFound(f"sale {sale_id} does not exist")
+            if sale[0] != "open":
+                raise StoreError(f"sale {sale_id} is {sale[0]}, not open")
+            if amount != sale[1]:
+                raise ValidationError(
+                    f"payment amount {format_rupiah(amount)} differs from the sale total "
+                    f"{format_rupiah(sale[1])}"
+                )
+            for other in self.attempts_for_sale(sale_id):
+                if other.state in OPEN_STATES or other.state is AttemptState.PAID:
+                    raise StoreError(
+                        f"sale {sale_id} already has payment {other.invoice_number} "
+                        f"({other.state}); check its status or cancel it first"
+                    )
+            try:
+                attempt_id = conn.execute(
+                    "INSERT INTO payment_attempts (invoice_number, sale_id, provider, amount, "
+                    "state, created_at, updated_at) VALUES (?, ?, ?, ?, 'created', ?, ?)",
+                    [invoice_number, sale_id, provider.value, amount, stamp, stamp],
+                ).lastrowid
+            except sqlite3.IntegrityError:
+                raise StoreError(f"invoice number {invoice_number} was already used") from None
+            self._append(
+                conn,
+                attempt_id,
+                invoice_number,
+                EventSource.SYSTEM,
+                AttemptState.CREATED,
+                Outcome.APPLIED,
+                now,
+            )
+        return self.get_attempt(invoice_number)
+
+    def record_request(self, request: PaymentRequest, *, now: datetime) -> PaymentAttempt:
+        """The provider accepted the order: keep its URL, expiry and reference; now ``pending``."""
+        with transaction(self._db) as conn:
+            attempt = self.get_attempt(request.invoice_number)
+            conn.execute(
+                "UPDATE payment_attempts SET payment_url = ?, expires_at = ?, "
+                "reference = coalesce(?, reference), updated_at = ? WHERE id = ?",
+                [
+                    request.payment_url,
+                    utc_text(request.expires_at) if request.expires_at else None,
+                    request.reference,
+                    utc_text(now),
+                    attempt.id,
+                ],
+            )
+            self._apply(
+                conn,
+                attempt,
+                AttemptState.PENDING,
+                source=EventSource.SYSTEM,
+                payload={"payment_url": request.payment_url, "reference": request.reference},
+                now=now,
+                strict=False,
+            )
+        return self.get_attempt(request.invoice_number)
+
+    def transition(
+        self,
+        invoice_number: str,
+        new_state: AttemptState,
+        *,
+        source: EventSource | str,
+        payload: Mapping[str, Any] | None = None,
+        now: datetime,
+        reference: str | None = None,
+    ) -> PaymentAttempt:
+        """Move the attempt to ``new_state`` with its event, or raise InvalidTransition."""
+        with transaction(self._db) as conn:
+            attempt = self.get_attempt(invoice_number)
+            self._apply(
+                conn,
+                attempt,
+                AttemptState(new_state),
+                source=EventSource(source),
+                payload=payload,
+                now=now,
+                reference=reference,
+                strict=True,
+            )
+        return self.get_attempt(invoice_number)
+
+    def record_status(
+        self,
+        invoice_number: str,
+        status: PaymentStatus,
+        *,
+        source: EventSource | str,
+        payload: Mapping[str, Any] | None = None,
+        now: datetime,
+        reference: str | None = None,
+        relay_cursor: int | None = None,
+    ) -> PaymentEvent:
+        """Keep what a provider reported; apply it when the lifecycle allows. Never refuses it."""
+        status = PaymentStatus(status)
+        state = STATUS_TO_STATE[status]
+        with transaction(self._db) as conn:
+            attempt = self.find_attempt(invoice_number)
+            if attempt is None:
+                event_id = self._append(
+                    conn,
+                    None,
+                    invoice_number,
+                    EventSource(source),
+                    state,
+                    Outcome.ORPHAN,
+                    now,
+                    status=status,
+                    payload=payload,
+                    relay_cursor=relay_cursor,
+                )
+            else:
+                event_id = self._apply(
+                    conn,
+                    attempt,
+                    state,
+                    source=EventSource(source),
+                    payload=payload,
+                    now=now,
+                    reference=reference,
+                    status=status,
+                    relay_cursor=relay_cursor,
+                    strict=False,
+                )
+        return self._event(event_id)
+
+    def relay_cursor(self) -> int:
+        return int(read_meta(self._db, _RELAY_CURSOR) or 0)
+
+    def apply_relay_events(
+        self, events: Sequence[RelayEvent], cursor: int, *, now: datetime | None = None
+    ) -> None:
+        """Record a batch from the relay and save its cursor, all in one transaction.
+
+        Events at or below the saved cursor were applied before and are skipped; the cursor never
+        moves back.
+        """
+        moment = now or datetime.now(UTC)
+        with transaction(self._db) as conn:
+            saved = self.relay_cursor()
+            newest = max(saved, cursor)
+            for event in sorted(events, key=lambda event: event.cursor):
+                if event.cursor <= saved:
+                    continue
+                self.record_status(
+                    event.invoice_number,
+                    event.status,
+                    source=EventSource.RELAY,
+                    payload={
+                        "provider": str(event.provider),
+                        "received_at": event.received_at,
+                        "payload": dict(event.payload),
+                    },
+                    now=moment,
+                    relay_cursor=event.cursor,
+                )
+                newest = max(newest, event.cursor)
+            write_meta(conn, _RELAY_CURSOR, str(newest))
+
+    def find_attempt(self, invoice_number: str) -> PaymentAttempt | None:
+        """The attempt (without its events), or None for an invoice this terminal never made."""
+        found = self._attempts("WHERE invoice_number = ?", invoice_number)
+        return found[0] if found else None
+
+    def get_attempt(self, invoice_number: str) -> PaymentAttempt:
+        """The attempt with its events, oldest first."""
+        attempt = self.find_attempt(invoice_number)
+        if attempt is None:
+            raise NotFound(f"payment {invoice_number} does not exist")
+        rows = self._db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM payment_events WHERE attempt_id = ? ORDER BY id",
+            [attempt.id],
+        ).fetchall()
+        return replace(attempt, events=tuple(_event_from_row(row) for row in rows))
+
+    def attempts_for_sale(self, sale_id: int) -> list[PaymentAttempt]:
+        return self._attempts("WHERE sale_id = ? ORDER BY id", sale_id)
+
+    def open_attempts(self) -> list[PaymentAttempt]:
+        """Attempts still waited on, oldest first: what a restart resumes."""
+        states = sorted(OPEN_STATES)
+        marks = ", ".join("?" * len(states))
+        return self._attempts(f"WHERE state IN ({marks}) ORDER BY id", *states)
+
+    def attempts_paid_with_open_sale(self) -> list[PaymentAttempt]:
+        """Paid in time while the terminal was away (crash, restart): sales still to complete."""
+        return self._attempts(
+            "WHERE state = 'paid' AND late = 0 "
+            "AND sale_id IN (SELECT id FROM sales WHERE status = 'open') ORDER BY id"
+        )
+
+    def late_payments(self) -> list[PaymentAttempt]:
+        """Money that arrived after the attempt was given up on: for the manager to settle."""
+        return self._attempts("WHERE late = 1 ORDER BY updated_at, id")
+
+    def orphan_events(self) -> list[PaymentEvent]:
+        rows = self._db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM payment_events WHERE attempt_id IS NULL ORDER BY id"
+        ).fetchall()
+        return [_event_from_row(row) for row in rows]
+
+    def _apply(
+        self,
+        conn: sqlite3.Connection,
+        attempt: PaymentAttempt,
+        state: AttemptState,
+        *,
+        source: EventSource,
+        payload: Mapping[str, Any] | None,
+        now: datetime,
+        strict: bool,
+        reference: str | None = None,
+        status: PaymentStatus | None = None,
+        relay_cursor: int | None = None,
+    ) -> int:
+        if state is attempt.state:
+            outcome = Outcome.REPEATED
+        elif can_transition(attempt.state, state):
+            outcome = Outcome.APPLIED
+        elif strict:
+            raise InvalidTransition(
+                f"payment {attempt.invoice_number} is {attempt.state}; it cannot become {state}"
+            )
+        else:
+            outcome = Outcome.IGNORED
+        if outcome is Outcome.APPLIED:
+            late = state is AttemptState.PAID and attempt.state in LATE_PAYMENT_FROM
+            conn.execute(
+                "UPDATE payment_attempts SET state = ?, late = max(late, ?), "
+                "reference = coalesce(?, reference), updated_at = ? WHERE id = ?",
+                [state.value, int(late), reference, utc_text(now), attempt.id],
+            )
+        return self._append(
+            conn,
+            attempt.id,
+            attempt.invoice_number,
+            source,
+            state,
+            outcome,
+            now,
+            status=status,
+            payload=payload,
+            relay_cursor=relay_cursor,
+        )
+
+    @staticmethod
+    def _append(
+        conn: sqlite3.Connection,
+        attempt_id: int | None,
+        invoice_number: str,
+        source: EventSource,
+        state: AttemptState,
+        outcome: Outcome,
+        now: datetime,
+        *,
+        status: PaymentStatus | None = None,
+        payload: Mapping[str, Any] | None = None,
+        relay_cursor: int | None = None,
+    ) -> int:
+        try:
+            body = to_json(dict(payload or {}))
+        except (TypeError, ValueError):
+            raise ValidationError(
+                f"payment {invoice_number}: event details must be plain JSON values"
+            ) from None
+        event_id = conn.execute(
+            "INSERT INTO payment_events (attempt_id, invoice_number, source, status, state, "
+            "outcome, payload, relay_cursor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                attempt_id,
+                invoice_number,
+                source.value,
+                status.value if status else None,
+                state.value,
+                outcome.value,
+                body,
+                relay_cursor,
+                utc_text(now),
+            ],
+        ).lastrowid
+        assert event_id is not None
+        return event_id
+
+    def _attempts(self, where: str, *params: object) -> list[PaymentAttempt]:
+        rows = self._db.execute(
+            f"SELECT {_ATTEMPT_COLUMNS} FROM payment_attempts {where}", list(params)
+        ).fetchall()
+        return [
+            PaymentAttempt(
+                id=row[0],
+                invoice_number=row[1],
+                sale_id=row[2],
+                provider=ProviderName(row[3]),
+                amount=row[4],
+                state=AttemptState(row[5]),
+                late=bool(row[6]),
+                created_at=parse_utc(row[7]),
+                updated_at=parse_utc(row[8]),
+                payment_url=row[9],
+                expires_at=optional_utc(row[10]),
+                reference=row[11],
+            )
+            for row in rows
+        ]
+
+    def _event(self, event_id: int) -> PaymentEvent:
+        row = self._db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM payment_events WHERE id = ?", [event_id]
+        ).fetchone()
+        return _event_from_row(row)
+
+
+def _event_from_row(row: Sequence[Any]) -> PaymentEvent:
+    return PaymentEvent(
+        id=row[0],
+        invoice_number=row[1],
+        source=EventSource(row[2]),
+        state=AttemptState(row[3]),
+        outcome=Outcome(row[4]),
+        created_at=parse_utc(row[5]),
+        status=PaymentStatus(row[6]) if row[6] else None,
+        payload=json.loads(row[7]),
+        relay_cursor=row[8],
+    )
+
+
+def _check_invoice_number(invoice: str) -> None:
+    if len(invoice) > MAX_INVOICE_LENGTH or not _INVOICE.match(invoice):
+        raise ValidationError(
+            f"invoice number {invoice!r}: expected at most {MAX_INVOICE_LENGTH} letters, digits, "
+            "'-' or '_'"
+        )

@@ -1,0 +1,219 @@
+"""Sales and their lines: created open, then completed (cash or a paid QR attempt) or cancelled.
+
+A sale's business date is set when it is created and again when it completes: a sale belongs to
+the shop day its money was taken on.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlite_utils import Database
+
+from pos_app.basket import MAX_QUANTITY, LineItem
+from pos_app.business_day import BusinessDay
+from pos_app.errors import ValidationError
+from pos_app.money import check_amount, format_rupiah
+from pos_app.payments.model import OPEN_STATES, AttemptState, ProviderName
+from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
+from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.payments import Payments
+
+
+class SaleStatus(StrEnum):
+    OPEN = "open"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    VOIDED = "voided"
+
+
+class Tender(StrEnum):
+    CASH = "cash"
+    QR = "qr"
+
+
+@dataclass(frozen=True, slots=True)
+class Sale:
+    id: int
+    created_at: datetime
+    business_date: date
+    status: SaleStatus
+    cashier: str
+    terminal_id: str
+    total: int
+    lines: tuple[LineItem, ...]
+    completed_at: datetime | None = None
+    tender: Tender | None = None
+    provider: ProviderName | None = None
+    cash_received: int | None = None
+    change_due: int | None = None
+    payment_reference: str | None = None
+    invoice_number: str | None = None
+
+
+class Sales:
+    def __init__(self, db: Database, day: BusinessDay | None = None) -> None:
+        self._db = db
+        self._day = day or BusinessDay()
+
+    def create_sale(
+        self, lines: Sequence[LineItem], *, cashier: str, terminal_id: str, now: datetime
+    ) -> int:
+        """Write an open sale and its lines together; the total is computed here, from the lines."""
+        if not lines:
+            raise ValidationError("a sale needs at least one line")
+        for line in lines:
+            _check_line(line)
+        total = check_amount(sum(line.line_total for line in lines), field="sale total")
+        if not cashier.strip():
+            raise ValidationError("a sale needs the cashier's name")
+        stamp = utc_text(now)
+        with transaction(self._db) as conn:
+            sale_id = conn.execute(
+                "INSERT INTO sales (created_at, business_date, status, cashier, terminal_id, total)"
+                " VALUES (?, ?, 'open', ?, ?, ?)",
+                [stamp, self._date(now), cashier, terminal_id, total],
+            ).lastrowid
+            conn.executemany(
+                "INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_price, quantity, "
+                "line_total) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        sale_id,
+                        no,
+                        line.sku,
+                        line.name,
+                        line.unit_price,
+                        line.quantity,
+                        line.line_total,
+                    )
+                    for no, line in enumerate(lines, start=1)
+                ],
+            )
+        assert sale_id is not None
+        return sale_id
+
+    def complete_cash(self, sale_id: int, received: int, now: datetime) -> Sale:
+        """Cash in hand: at least the total; the change is recorded with the sale."""
+        with transaction(self._db) as conn:
+            sale = self._open_sale(sale_id)
+            check_amount(received, field="cash received")
+            if received < sale.total:
+                raise ValidationError(
+                    f"cash received {format_rupiah(received)} is less than the total "
+                    f"{format_rupiah(sale.total)}"
+                )
+            conn.execute(
+                "UPDATE sales SET status = 'completed', completed_at = ?, business_date = ?, "
+                "tender = 'cash', cash_received = ?, change_due = ? WHERE id = ?",
+                [utc_text(now), self._date(now), received, received - sale.total, sale_id],
+            )
+        return self.get(sale_id)
+
+    def complete_with_payment(self, sale_id: int, invoice_number: str, now: datetime) -> Sale:
+        """Complete by the paid attempt ``invoice_number``: this sale's, for the sale's total."""
+        with transaction(self._db) as conn:
+            sale = self._open_sale(sale_id)
+            attempt = Payments(self._db).get_attempt(invoice_number)
+            if attempt.sale_id != sale_id:
+                raise StoreError(f"payment {invoice_number} belongs to sale {attempt.sale_id}")
+            if attempt.state is not AttemptState.PAID:
+                raise StoreError(f"payment {invoice_number} is {attempt.state}, not paid")
+            if attempt.amount != sale.total:
+                raise StoreError(
+                    f"payment {invoice_number} is for {format_rupiah(attempt.amount)}, the sale "
+                    f"total is {format_rupiah(sale.total)}"
+                )
+            conn.execute(
+                "UPDATE sales SET status = 'completed', completed_at = ?, business_date = ?, "
+                "tender = 'qr', provider = ?, payment_reference = ?, invoice_number = ? "
+                "WHERE id = ?",
+                [
+                    utc_text(now),
+                    self._date(now),
+                    attempt.provider,
+                    attempt.reference,
+                    invoice_number,
+                    sale_id,
+                ],
+            )
+        return self.get(sale_id)
+
+    def cancel(self, sale_id: int, *, now: datetime, reason: str = "") -> Sale:
+        """Cancel an open sale and, with it, its open payment attempts (source ``cashier``).
+
+        A sale whose payment already arrived cannot be cancelled: the money is in; complete it.
+        A payment that arrives after this is recorded as a late payment on its attempt.
+        """
+        payments = Payments(self._db)
+        with transaction(self._db) as conn:
+            self._open_sale(sale_id)
+            for attempt in payments.attempts_for_sale(sale_id):
+                if attempt.state is AttemptState.PAID:
+                    raise StoreError(
+                        f"sale {sale_id} has a paid payment {attempt.invoice_number}; "
+                        "complete the sale instead of cancelling it"
+                    )
+                if attempt.state in OPEN_STATES:
+                    payments.transition(
+                        attempt.invoice_number,
+                        AttemptState.CANCELLED,
+                        source="cashier",
+                        payload={"reason": reason} if reason else {},
+                        now=now,
+                    )
+            conn.execute("UPDATE sales SET status = 'cancelled' WHERE id = ?", [sale_id])
+        return self.get(sale_id)
+
+    def get(self, sale_id: int) -> Sale:
+        row = self._db.execute(
+            "SELECT id, created_at, business_date, status, cashier, terminal_id, total, "
+            "completed_at, tender, provider, cash_received, change_due, payment_reference, "
+            "invoice_number FROM sales WHERE id = ?",
+            [sale_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"sale {sale_id} does not exist")
+        lines = self._db.execute(
+            "SELECT sku, name, unit_price, quantity FROM sale_lines WHERE sale_id = ? "
+            "ORDER BY line_no",
+            [sale_id],
+        ).fetchall()
+        return Sale(
+            id=row[0],
+            created_at=parse_utc(row[1]),
+            business_date=date.fromisoformat(row[2]),
+            status=SaleStatus(row[3]),
+            cashier=row[4],
+            terminal_id=row[5],
+            total=row[6],
+            lines=tuple(LineItem(*line) for line in lines),
+            completed_at=optional_utc(row[7]),
+            tender=Tender(row[8]) if row[8] else None,
+            provider=ProviderName(row[9]) if row[9] else None,
+            cash_received=row[10],
+            change_due=row[11],
+            payment_reference=row[12],
+            invoice_number=row[13],
+        )
+
+    def _open_sale(self, sale_id: int) -> Sale:
+        sale = self.get(sale_id)
+        if sale.status is not SaleStatus.OPEN:
+            raise StoreError(f"sale {sale_id} is {sale.status}, not open")
+        return sale
+
+    def _date(self, now: datetime) -> str:
+        return self._day.date_of(now).isoformat()
+
+
+def _check_line(line: LineItem) -> None:
+    for name, value in (("unit price", line.unit_price), ("quantity", line.quantity)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(f"{line.sku}: {name} must be a whole number, got {value!r}")
+    if not 1 <= line.quantity <= MAX_QUANTITY:
+        raise ValidationError(
+            f"{line.sku}: quantity must be between 1 and {MAX_QUANTITY}, got {line.quantity}"
+        )
+    check_amount(line.unit_price, field=f"{line.sku}: unit price")
