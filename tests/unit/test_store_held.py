@@ -1,0 +1,41 @@
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from pos_app.basket import LineItem
+from pos_app.errors import ValidationError
+from pos_app.store.database import open_database
+from pos_app.store.errors import NotFound
+from pos_app.store.held import HeldBaskets
+
+NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
+LINES = [LineItem("MIE-001", "Indomie Goreng", 3500, 2), LineItem("TEH", "Teh Botol", 5000, 1)]
+
+
+@pytest.fixture
+def held(tmp_path: Path) -> Iterator[HeldBaskets]:
+    database: Database = open_database(tmp_path / "kasir.db")
+    yield HeldBaskets(database)
+    database.close()
+
+
+def test_a_held_basket_comes_back_once_as_it_was(held: HeldBaskets) -> None:
+    first = held.hold(LINES, "Sari", NOW)
+    second = held.hold(LINES[:1], "Budi", NOW)
+    listed = held.list_held()
+    assert [(h.id, h.cashier, h.total, h.created_at) for h in listed] == [
+        (first, "Sari", 12000, NOW),
+        (second, "Budi", 7000, NOW),
+    ]
+    assert held.recall(first) == LINES
+    assert [h.id for h in held.list_held()] == [second]
+    with pytest.raises(NotFound, match="already recalled"):
+        held.recall(first)
+
+
+def test_an_empty_basket_is_not_held(held: HeldBaskets) -> None:
+    with pytest.raises(ValidationError, match="empty basket"):
+        held.hold([], "Sari", NOW)
