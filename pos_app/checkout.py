@@ -1,0 +1,249 @@
+"""From a basket to a completed sale: cash, or a QR payment through whichever provider is set up.
+
+Every method blocks and may be called from any thread (the store opens a connection per thread);
+the GUI calls them from workers. The rules of DESIGN.md §3 live here:
+
+- the attempt is stored before any request leaves the terminal;
+- every change of state is stored with the event that caused it (relay, status check, cashier);
+- a lost answer is resolved by asking again for the same invoice, never by a second order;
+- a payment that lands on a cancelled, expired or declined attempt is a late payment: kept, flagged,
+  and announced to listeners, never used to complete a sale by itself.
+"""
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from pos_app.basket import LineItem
+from pos_app.payments.errors import ProviderRejected
+from pos_app.payments.model import (
+    OPEN_STATES,
+    AttemptState,
+    PaymentOrder,
+    PaymentProvider,
+    ProviderName,
+    RelayEvent,
+)
+from pos_app.relay.client import RelayClient, RelayError
+from pos_app.store.payments import EventSource, PaymentAttempt
+from pos_app.store.sales import Sale, SaleStatus
+from pos_app.store.terminal_store import TerminalStore
+
+log = logging.getLogger(__name__)
+
+AttemptListener = Callable[[PaymentAttempt], None]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Checkout:
+    def __init__(
+        self,
+        store: TerminalStore,
+        provider: PaymentProvider,
+        *,
+        terminal_id: str,
+        relay: RelayClient | None = None,
+        payment_expiry: timedelta = timedelta(minutes=15),
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.store = store
+        self.provider = provider
+        self.relay = relay
+        self.terminal_id = terminal_id
+        self.payment_expiry = payment_expiry
+        self.clock = clock
+        self._listeners: list[AttemptListener] = []
+
+    def subscribe(self, listener: AttemptListener) -> None:
+        """Call ``listener`` (on the changing thread) whenever an attempt may have moved."""
+        self._listeners.append(listener)
+
+    # sales
+
+    def open_sale(
+        self, lines: Sequence[LineItem], *, cashier: str, reuse: int | None = None
+    ) -> int:
+        """The sale for this basket: ``reuse`` if still open with the same lines, else a new one.
+
+        A basket changed after a cancelled QR attempt gets a new sale; the old one is cancelled so
+        no open sale is left behind.
+        """
+        if reuse is not None:
+            sale = self.store.sales.get(reuse)
+            if sale.status is SaleStatus.OPEN:
+                if tuple(sale.lines) == tuple(lines):
+                    return sale.id
+                self.store.sales.cancel(sale.id, now=self.clock(), reason="basket changed")
+        return self.store.sales.create_sale(
+            lines, cashier=cashier, terminal_id=self.terminal_id, now=self.clock()
+        )
+
+    def pay_cash(self, sale_id: int, received: int) -> Sale:
+        return self.store.sales.complete_cash(sale_id, received, self.clock())
+
+    def abandon_sale(self, sale_id: int, reason: str = "") -> Sale:
+        """Cancel the sale and its open attempts; a payment arriving later is a late payment."""
+        sale = self.store.sales.cancel(sale_id, now=self.clock(), reason=reason)
+        for attempt in self.store.payments.attempts_for_sale(sale_id):
+            self._announce(attempt)
+        return sale
+
+    # QR payments
+
+    def start_qr_payment(self, sale_id: int) -> PaymentAttempt:
+        """Store a new attempt, register it with the relay, and create the provider's order.
+
+        Raises the provider's error after recording it: ``failed`` when the provider refused,
+        ``unknown`` when its answer was lost (then :meth:`check_status` resolves it).
+        """
+        sale = self.store.sales.get(sale_id)
+        now = self.clock()
+        invoice = self.store.payments.next_invoice_number(self.terminal_id, now)
+        attempt = self.store.payments.create_attempt(
+            sale_id, self.provider.name, sale.total, invoice, now
+        )
+        return self._create(attempt, sale, first=True)
+
+    def check_status(self, invoice_number: str) -> PaymentAttempt:
+        """Ask the provider (the fallback to the relay, and the cashier's "Check status")."""
+        attempt = self.store.payments.get_attempt(invoice_number)
+        if attempt.payment_url is None and attempt.state in OPEN_STATES:
+            sale = self.store.sales.get(attempt.sale_id)
+            try:
+                return self._create(attempt, sale, first=False)
+            except ProviderRejected as error:
+                log.info("re-sending %s was refused (%s); asking its status", invoice_number, error)
+        result = self.provider.check_status(invoice_number)
+        self.store.payments.record_status(
+            invoice_number,
+            result.status,
+            source=EventSource.STATUS,
+            payload=dict(result.raw),
+            reference=result.reference,
+            now=self.clock(),
+        )
+        return self.settle(invoice_number)
+
+    def expire_if_due(self, invoice_number: str) -> PaymentAttempt:
+        """At the end of the countdown: a last status check, then ``expired`` if still unpaid."""
+        attempt = self.store.payments.get_attempt(invoice_number)
+        if attempt.state not in OPEN_STATES or attempt.expires_at is None:
+            return attempt
+        if self.clock() < attempt.expires_at:
+            return attempt
+        try:
+            attempt = self.check_status(invoice_number)
+        except Exception as error:
+            log.warning("last status check of %s failed: %s", invoice_number, error)
+        if attempt.state in OPEN_STATES:
+            attempt = self.store.payments.transition(
+                invoice_number, AttemptState.EXPIRED, source=EventSource.SYSTEM, now=self.clock()
+            )
+            self._announce(attempt)
+        return attempt
+
+    def cancel_payment(self, invoice_number: str) -> PaymentAttempt:
+        """The cashier gives up waiting; the sale stays open for another tender."""
+        attempt = self.store.payments.transition(
+            invoice_number, AttemptState.CANCELLED, source=EventSource.CASHIER, now=self.clock()
+        )
+        self._announce(attempt)
+        return attempt
+
+    def settle(self, invoice_number: str) -> PaymentAttempt:
+        """Complete the sale of a paid, on-time attempt; announce the attempt either way."""
+        attempt = self.store.payments.get_attempt(invoice_number)
+        if attempt.state is AttemptState.PAID and not attempt.late:
+            sale = self.store.sales.get(attempt.sale_id)
+            if sale.status is SaleStatus.OPEN:
+                self.store.sales.complete_with_payment(sale.id, invoice_number, self.clock())
+        self._announce(attempt)
+        return attempt
+
+    def resume(self) -> list[PaymentAttempt]:
+        """After a restart: settle what was paid while we were away; return what is still open."""
+        for attempt in self.store.payments.attempts_paid_with_open_sale():
+            self.settle(attempt.invoice_number)
+        return self.store.payments.open_attempts()
+
+    # the relay's event sink
+
+    def relay_cursor(self) -> int:
+        return self.store.payments.relay_cursor()
+
+    def apply_relay_events(self, events: Sequence[RelayEvent], cursor: int) -> None:
+        self.store.payments.apply_relay_events(events, cursor, now=self.clock())
+        for invoice in dict.fromkeys(event.invoice_number for event in events):
+            if self.store.payments.find_attempt(invoice) is not None:
+                self.settle(invoice)
+
+    # inside
+
+    def _create(self, attempt: PaymentAttempt, sale: Sale, *, first: bool) -> PaymentAttempt:
+        redirect_url = self._register(attempt)
+        order = PaymentOrder(
+            invoice_number=attempt.invoice_number,
+            amount=attempt.amount,
+            lines=sale.lines,
+            redirect_url=redirect_url,
+        )
+        try:
+            request = self.provider.create_payment(order)
+        except ProviderRejected as error:
+            if first:
+                self._record_failure(attempt, AttemptState.FAILED, error)
+            raise
+        except Exception as error:
+            self._record_failure(attempt, AttemptState.UNKNOWN, error)
+            raise
+        if request.expires_at is None:
+            request = replace(request, expires_at=self.clock() + self.payment_expiry)
+        recorded = self.store.payments.record_request(request, now=self.clock())
+        self._announce(recorded)
+        return recorded
+
+    def _register(self, attempt: PaymentAttempt) -> str | None:
+        """Tell the relay to route this invoice's events here; Gate needs its redirect page."""
+        needs_page = attempt.provider is ProviderName.ECOMMPAY_GATE
+        if self.relay is None:
+            if needs_page:
+                raise RelayError("ecommpay Gate payments need the relay, and none is set up")
+            return None
+        try:
+            token = self.relay.register_payment(
+                attempt.invoice_number, attempt.provider, attempt.amount
+            )
+        except RelayError as error:
+            if needs_page:
+                self._record_failure(attempt, AttemptState.UNKNOWN, error)
+                raise
+            log.warning(
+                "relay did not take %s (%s); status checks will do", attempt.invoice_number, error
+            )
+            return None
+        return self.relay.redirect_url(token) if needs_page and token else None
+
+    def _record_failure(
+        self, attempt: PaymentAttempt, state: AttemptState, error: Exception
+    ) -> None:
+        current = self.store.payments.get_attempt(attempt.invoice_number)
+        if current.state is not state:
+            current = self.store.payments.transition(
+                attempt.invoice_number,
+                state,
+                source=EventSource.SYSTEM,
+                payload={"error": str(error), "kind": type(error).__name__},
+                now=self.clock(),
+            )
+        self._announce(current)
+
+    def _announce(self, attempt: PaymentAttempt) -> None:
+        for listener in self._listeners:
+            try:
+                listener(attempt)
+            except Exception:
+                log.exception("attempt listener failed")

@@ -1,0 +1,215 @@
+"""The checkout against the real local sandbox (DOKU direct) and a real SQLite store."""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from pos_app.basket import LineItem
+from pos_app.checkout import Checkout
+from pos_app.errors import ValidationError
+from pos_app.payments.doku.client import DokuClient
+from pos_app.payments.doku.provider import DokuWalletProvider
+from pos_app.payments.errors import ProviderUnreachable
+from pos_app.payments.model import AttemptState, PaymentOrder, PaymentRequest, StatusResult
+from pos_app.sandbox.config import SandboxConfig
+from pos_app.sandbox.testing import running_sandbox
+from pos_app.store.payments import PaymentAttempt
+from pos_app.store.sales import SaleStatus, Tender
+from pos_app.store.terminal_store import TerminalStore
+
+LINES = (
+    LineItem("MIE-001", "Indomie Goreng 85g", 3500, 3),
+    LineItem("MIN-001", "Teh Botol Sosro 450ml", 5500, 1),
+)
+TOTAL = 3 * 3500 + 5500
+
+
+@pytest.fixture
+def sandbox() -> Iterator[str]:
+    with running_sandbox(SandboxConfig(retry_scale=0.0001)) as (url, _):
+        yield url
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> TerminalStore:
+    return TerminalStore(tmp_path / "kasir.db")
+
+
+def doku_provider(base_url: str, *, timeout: float = 5.0) -> DokuWalletProvider:
+    config = SandboxConfig()
+    client = DokuClient(
+        base_url=base_url,
+        client_id=config.doku_client_id,
+        secret_key=config.doku_secret_key,
+        timeout=timeout,
+    )
+    return DokuWalletProvider(client, notify_url="http://127.0.0.1:9/doku/notifications")
+
+
+def checkout_for(store: TerminalStore, provider: object, **kwargs: object) -> Checkout:
+    return Checkout(store, provider, terminal_id="T1", **kwargs)  # type: ignore[arg-type]
+
+
+def control(sandbox: str, action: str, invoice: str) -> None:
+    httpx.post(f"{sandbox}/_sandbox/{action}/{invoice}").raise_for_status()
+
+
+def test_qr_payment_paid_completes_the_sale(sandbox: str, store: TerminalStore) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    seen: list[PaymentAttempt] = []
+    checkout.subscribe(seen.append)
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+
+    attempt = checkout.start_qr_payment(sale_id)
+    assert attempt.state is AttemptState.PENDING
+    assert attempt.amount == TOTAL
+    assert attempt.payment_url and attempt.payment_url.startswith(sandbox)
+    assert attempt.expires_at is not None
+
+    control(sandbox, "pay", attempt.invoice_number)
+    settled = checkout.check_status(attempt.invoice_number)
+    assert settled.state is AttemptState.PAID
+    sale = store.sales.get(sale_id)
+    assert sale.status is SaleStatus.COMPLETED
+    assert sale.tender is Tender.QR
+    assert sale.invoice_number == attempt.invoice_number
+    assert [line.quantity for line in sale.lines] == [3, 1]
+    assert [a.state for a in seen][-1] is AttemptState.PAID
+    sources = [event.source for event in store.payments.get_attempt(attempt.invoice_number).events]
+    assert sources[0] == "system"
+    assert sources[-1] == "status"
+
+
+class SpyProvider:
+    """Wraps the real provider to look at the store at the moment a request would leave."""
+
+    def __init__(self, inner: DokuWalletProvider, store: TerminalStore) -> None:
+        self.inner, self.store, self.name = inner, store, inner.name
+        self.states_seen: list[AttemptState] = []
+
+    def create_payment(self, order: PaymentOrder) -> PaymentRequest:
+        self.states_seen.append(self.store.payments.get_attempt(order.invoice_number).state)
+        return self.inner.create_payment(order)
+
+    def check_status(self, invoice_number: str) -> StatusResult:
+        return self.inner.check_status(invoice_number)
+
+
+def test_the_attempt_is_stored_before_the_request_leaves(
+    sandbox: str, store: TerminalStore
+) -> None:
+    spy = SpyProvider(doku_provider(sandbox), store)
+    checkout = checkout_for(store, spy)
+    checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
+    assert spy.states_seen == [AttemptState.CREATED]
+
+
+def test_declined_then_a_new_invoice_for_the_same_sale(sandbox: str, store: TerminalStore) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    first = checkout.start_qr_payment(sale_id)
+    control(sandbox, "decline", first.invoice_number)
+    assert checkout.check_status(first.invoice_number).state is AttemptState.DECLINED
+    assert store.sales.get(sale_id).status is SaleStatus.OPEN
+
+    second = checkout.start_qr_payment(sale_id)
+    assert second.invoice_number != first.invoice_number
+    control(sandbox, "pay", second.invoice_number)
+    assert checkout.check_status(second.invoice_number).state is AttemptState.PAID
+    assert store.sales.get(sale_id).invoice_number == second.invoice_number
+
+
+def test_payment_after_cancel_is_a_late_payment(sandbox: str, store: TerminalStore) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    assert checkout.cancel_payment(attempt.invoice_number).state is AttemptState.CANCELLED
+
+    control(sandbox, "pay", attempt.invoice_number)
+    late = checkout.check_status(attempt.invoice_number)
+    assert late.state is AttemptState.PAID
+    assert late.late
+    assert store.sales.get(sale_id).status is SaleStatus.OPEN
+    assert [a.invoice_number for a in store.payments.late_payments()] == [attempt.invoice_number]
+
+
+def test_lost_create_answer_is_recovered_without_a_second_order(
+    sandbox: str, store: TerminalStore
+) -> None:
+    httpx.post(
+        f"{sandbox}/_sandbox/delay",
+        json={"path": "/dokuwallet-emoney/v1/payment", "seconds": 2, "count": 1},
+    ).raise_for_status()
+    checkout = checkout_for(store, doku_provider(sandbox, timeout=0.5))
+    attempt = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
+    assert attempt.state is AttemptState.PENDING
+    orders = httpx.get(f"{sandbox}/_sandbox/orders").json()["orders"]
+    assert [order["id"] for order in orders] == [attempt.invoice_number]
+
+
+def test_unreachable_provider_leaves_an_unknown_attempt_that_resumes(
+    sandbox: str, store: TerminalStore
+) -> None:
+    down = checkout_for(store, doku_provider("http://127.0.0.1:9", timeout=0.5))
+    sale_id = down.open_sale(LINES, cashier="Sari")
+    with pytest.raises(ProviderUnreachable):
+        down.start_qr_payment(sale_id)
+    [unknown] = store.payments.open_attempts()
+    assert unknown.state is AttemptState.UNKNOWN
+    assert unknown.payment_url is None
+
+    restarted = checkout_for(store, doku_provider(sandbox))
+    assert [a.invoice_number for a in restarted.resume()] == [unknown.invoice_number]
+    recovered = restarted.check_status(unknown.invoice_number)
+    assert recovered.state is AttemptState.PENDING
+    assert recovered.payment_url
+
+
+def test_expiry_asks_the_provider_once_more_then_expires(
+    sandbox: str, store: TerminalStore
+) -> None:
+    now = [datetime.now(UTC)]
+    checkout = checkout_for(
+        store, doku_provider(sandbox), payment_expiry=timedelta(minutes=5), clock=lambda: now[0]
+    )
+    attempt = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
+    assert checkout.expire_if_due(attempt.invoice_number).state is AttemptState.PENDING
+    now[0] = attempt.expires_at + timedelta(seconds=1)
+    assert checkout.expire_if_due(attempt.invoice_number).state is AttemptState.EXPIRED
+
+
+def test_resume_completes_a_sale_paid_while_the_terminal_was_down(
+    sandbox: str, store: TerminalStore
+) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    control(sandbox, "pay", attempt.invoice_number)
+    checkout.store.payments.record_status(
+        attempt.invoice_number, "paid", source="relay", now=datetime.now(UTC)
+    )
+    assert store.sales.get(sale_id).status is SaleStatus.OPEN
+
+    assert checkout_for(store, doku_provider(sandbox)).resume() == []
+    assert store.sales.get(sale_id).status is SaleStatus.COMPLETED
+
+
+def test_cash_sale_with_change(store: TerminalStore) -> None:
+    checkout = checkout_for(store, doku_provider("http://127.0.0.1:9"))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    with pytest.raises(ValidationError, match="less than the total"):
+        checkout.pay_cash(sale_id, TOTAL - 1)
+    sale = checkout.pay_cash(sale_id, 20000)
+    assert (sale.status, sale.tender, sale.change_due) == (SaleStatus.COMPLETED, Tender.CASH, 4000)
+
+
+def test_a_changed_basket_gets_a_new_sale(store: TerminalStore) -> None:
+    checkout = checkout_for(store, doku_provider("http://127.0.0.1:9"))
+    first = checkout.open_sale(LINES, cashier="Sari")
+    assert checkout.open_sale(LINES, cashier="Sari", reuse=first) == first
+    second = checkout.open_sale(LINES[:1], cashier="Sari", reuse=first)
+    assert second != first
+    assert store.sales.get(first).status is SaleStatus.CANCELLED
