@@ -26,6 +26,8 @@ explicit file is an error. Example::
     secret_key_file = "/home/kasir/.config/Kasir/ecommpay.key"
     payment_page_url = "https://paymentpage.ecommpay.com"
     gate_url = "https://api.ecommpay.com"
+    customer_email = "kasir@tokomaju.id"   # sent as the customer's, so ecommpay asks them nothing
+    customer_ip = "203.0.113.10"           # the shop's public address (Gate requires one)
 
     [relay]
     url = "https://relay.example.com"
@@ -37,7 +39,8 @@ in a section, upper-cased: ``KASIR_PROVIDER``, ``KASIR_TERMINAL_ID``, ``KASIR_TI
 ``KASIR_SHOP_NAME``, ``KASIR_SHOP_ADDRESS``, ``KASIR_DOKU_ENVIRONMENT``, ``KASIR_DOKU_CLIENT_ID``,
 ``KASIR_DOKU_SECRET_KEY``, ``KASIR_DOKU_SECRET_KEY_FILE``, ``KASIR_DOKU_BASE_URL``,
 ``KASIR_ECOMMPAY_PROJECT_ID``, ``KASIR_ECOMMPAY_SECRET_KEY``, ``KASIR_ECOMMPAY_SECRET_KEY_FILE``,
-``KASIR_ECOMMPAY_PAYMENT_PAGE_URL``, ``KASIR_ECOMMPAY_GATE_URL``, ``KASIR_RELAY_URL``,
+``KASIR_ECOMMPAY_PAYMENT_PAGE_URL``, ``KASIR_ECOMMPAY_GATE_URL``, ``KASIR_ECOMMPAY_CUSTOMER_EMAIL``,
+``KASIR_ECOMMPAY_CUSTOMER_IP``, ``KASIR_RELAY_URL``,
 ``KASIR_RELAY_TOKEN``, ``KASIR_RELAY_TOKEN_FILE``. An environment value wins over the file.
 
 Secrets (``doku.secret_key``, ``ecommpay.secret_key``, ``relay.token``) come, in this order, from
@@ -47,6 +50,7 @@ itself is user-only. File permissions are not checked on Windows, which has no s
 """
 
 import hmac
+import ipaddress
 import os
 import re
 import stat
@@ -143,6 +147,10 @@ class EcommpaySettings:
     secret_key: Secret | None = None
     payment_page_url: str = "https://paymentpage.ecommpay.com"
     gate_url: str = "https://api.ecommpay.com"
+    customer_email: str = ""
+    """Sent as the walk-in customer's e-mail; without one ecommpay stops to ask the customer."""
+    customer_ip: str = ""
+    """The shop's public IP address: Gate requires a customer IP."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +199,10 @@ class Settings:
             needed = {
                 "ecommpay.project_id": self.ecommpay.project_id,
                 "ecommpay.secret_key": self.ecommpay.secret_key,
+                "ecommpay.customer_email": self.ecommpay.customer_email,
             }
+            if chosen == "ecommpay-gate":
+                needed["ecommpay.customer_ip"] = self.ecommpay.customer_ip
         if chosen != "sandbox":
             needed |= {"relay.url": self.relay.url, "relay.token": self.relay.token}
         return [key for key, value in needed.items() if not value]
@@ -240,7 +251,15 @@ _SECTIONS: Final = {
     },
     "shop": {"name", "address"},
     "doku": {"environment", "client_id", "secret_key", "secret_key_file", "base_url"},
-    "ecommpay": {"project_id", "secret_key", "secret_key_file", "payment_page_url", "gate_url"},
+    "ecommpay": {
+        "project_id",
+        "secret_key",
+        "secret_key_file",
+        "payment_page_url",
+        "gate_url",
+        "customer_email",
+        "customer_ip",
+    },
     "relay": {"url", "token", "token_file"},
 }
 
@@ -292,6 +311,8 @@ class _Reader:
                     "ecommpay.payment_page_url", defaults.ecommpay.payment_page_url, _http_url
                 ),
                 gate_url=self.value("ecommpay.gate_url", defaults.ecommpay.gate_url, _http_url),
+                customer_email=self.value("ecommpay.customer_email", "", _email),
+                customer_ip=self.value("ecommpay.customer_ip", "", _ip_address),
             ),
             relay=RelaySettings(
                 url=self.value("relay.url", "", _http_url),
@@ -457,6 +478,22 @@ def _cutoff(raw: object) -> time:
     if not match:
         raise ValueError(f"expected a local time as HH:MM (00:00 to 23:59), got {raw!r}")
     return time(int(match[1]), int(match[2]))
+
+
+def _email(raw: object) -> str:
+    text = _text(raw)
+    local, _, domain = text.partition("@")
+    if not (local and "." in domain) or " " in text:
+        raise ValueError(f"expected an e-mail address, got {text!r}")
+    return text
+
+
+def _ip_address(raw: object) -> str:
+    text = _text(raw)
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        raise ValueError(f"expected an IP address, got {text!r}") from None
 
 
 def _http_url(raw: object) -> str:

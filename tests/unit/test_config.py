@@ -94,6 +94,8 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
             "KASIR_RELAY_TOKEN": "tok",
             "KASIR_ECOMMPAY_PROJECT_ID": "77",
             "KASIR_ECOMMPAY_SECRET_KEY": SECRET,
+            "KASIR_ECOMMPAY_CUSTOMER_EMAIL": "kasir@toko.id",
+            "KASIR_ECOMMPAY_CUSTOMER_IP": "203.0.113.10",
             "KASIR_BUSINESS_DAY_CUTOFF": "03:00",
             "KASIR_DOKU_BASE_URL": "http://127.0.0.1:8001",
             "KASIR_SHOP_NAME": "",
@@ -220,8 +222,17 @@ def test_secrets_are_masked_everywhere_but_reveal(tmp_path: Path, key_file: Path
     [
         ("sandbox", []),
         ("doku", ["doku.client_id", "doku.secret_key", "relay.url", "relay.token"]),
-        ("ecommpay-page", [*ECOMMPAY_KEYS, "relay.url", "relay.token"]),
-        ("ecommpay-gate", [*ECOMMPAY_KEYS, "relay.url", "relay.token"]),
+        ("ecommpay-page", [*ECOMMPAY_KEYS, "ecommpay.customer_email", "relay.url", "relay.token"]),
+        (
+            "ecommpay-gate",
+            [
+                *ECOMMPAY_KEYS,
+                "ecommpay.customer_email",
+                "ecommpay.customer_ip",
+                "relay.url",
+                "relay.token",
+            ],
+        ),
     ],
 )
 def test_missing_for_provider_lists_what_to_configure(provider: str, missing: list[str]) -> None:
@@ -239,3 +250,20 @@ def test_terminal_ids_fit_in_invoice_numbers(tmp_path: Path, terminal_id: str) -
 def test_a_toml_local_time_is_accepted_as_cutoff(tmp_path: Path) -> None:
     path = write(tmp_path / "k.toml", "business_day_cutoff = 04:00:00\n")
     assert load_settings(path, env={}).business_day_cutoff == time(4, 0)
+
+
+def test_ecommpay_customer_details_are_checked(tmp_path: Path) -> None:
+    good = write(
+        tmp_path / "good.toml",
+        '[ecommpay]\ncustomer_email = "kasir@toko.id"\ncustomer_ip = "203.0.113.10"\n',
+    )
+    settings = load_settings(good, env={})
+    assert settings.ecommpay.customer_email == "kasir@toko.id"
+    assert settings.ecommpay.customer_ip == "203.0.113.10"
+    bad = write(
+        tmp_path / "bad.toml", '[ecommpay]\ncustomer_email = "kasir"\ncustomer_ip = "999.1.1.1"\n'
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_settings(bad, env={})
+    assert "ecommpay.customer_email" in str(caught.value)
+    assert "ecommpay.customer_ip" in str(caught.value)
