@@ -1,0 +1,216 @@
+"""Assembling a terminal: store, payment provider, relay client and checkout, from the settings.
+
+Demo mode (and the ``sandbox`` provider) embeds the provider simulator and a relay on free loopback
+ports, so a newcomer needs no account and no network. Everything here is Qt-free; the GUI receives a
+ready :class:`Terminal`.
+"""
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from pathlib import Path
+
+from pos_app.catalog_csv import read_catalog_csv
+from pos_app.checkout import Checkout
+from pos_app.config import ConfigError, Secret, Settings
+from pos_app.paths import resources_dir
+from pos_app.payments.doku.client import DokuClient
+from pos_app.payments.doku.provider import DokuWalletProvider
+from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
+from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
+from pos_app.payments.model import PaymentProvider
+from pos_app.relay.app import RelayApp
+from pos_app.relay.auth import add_terminal
+from pos_app.relay.client import RelayClient
+from pos_app.relay.config import RelayConfig
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.sandbox.config import SandboxConfig
+from pos_app.serving import ServerThread
+from pos_app.store.terminal_store import TerminalStore
+
+DEMO_USERS = (("Demo Kasir", "cashier", "1111"), ("Demo Manajer", "manager", "9999"))
+DOKU_NOTIFICATION_PATH = "/doku/notifications"
+ECOMMPAY_CALLBACK_PATH = "/ecommpay/callbacks"
+PROVIDER_LABELS = {
+    "sandbox": "DOKU Wallet",
+    "doku": "DOKU Wallet",
+    "ecommpay-page": "DOKU Wallet (ecommpay)",
+    "ecommpay-gate": "DOKU Wallet (ecommpay Gate)",
+}
+
+
+@dataclass
+class EmbeddedServices:
+    """The simulator and a relay running in this process, for demo mode and training."""
+
+    sandbox: ServerThread
+    relay: ServerThread
+    relay_token: str
+    config: SandboxConfig
+
+    @classmethod
+    def start(cls, relay_db: Path) -> "EmbeddedServices":
+        config = SandboxConfig(retry_scale=0.001)
+        sandbox = ServerThread(create_sandbox_app(config)).start()
+        relay_config = RelayConfig(
+            db=relay_db,
+            doku_client_id=config.doku_client_id,
+            doku_secret_key=config.doku_secret_key,
+            ecommpay_project_id=config.ecommpay_project_id,
+            ecommpay_secret_key=config.ecommpay_secret_key,
+        )
+        try:
+            relay = ServerThread(RelayApp(relay_config).asgi).start()
+        except BaseException:
+            sandbox.stop()
+            raise
+        return cls(sandbox, relay, _embedded_relay_token(relay_db), config)
+
+    def stop(self) -> None:
+        self.relay.stop()
+        self.sandbox.stop()
+
+
+@dataclass
+class Terminal:
+    settings: Settings
+    store: TerminalStore
+    checkout: Checkout
+    relay: RelayClient | None
+    demo: bool = False
+    embedded: EmbeddedServices | None = None
+    demo_users: tuple[tuple[str, str, str], ...] = ()
+    closed: bool = field(default=False, repr=False)
+
+    @property
+    def provider_label(self) -> str:
+        return PROVIDER_LABELS[self.settings.provider]
+
+    @property
+    def sandbox(self) -> bool:
+        """Payments go to a simulator or a provider's test environment: no real money."""
+        return self.embedded is not None or (
+            self.settings.provider == "doku" and self.settings.doku.environment == "sandbox"
+        )
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.relay is not None:
+            self.relay.close()
+        if self.embedded is not None:
+            self.embedded.stop()
+        self.store.close()
+
+
+def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> Terminal:
+    """Build the terminal; raises :class:`ConfigError` naming what is missing for real payments."""
+    if demo:
+        settings = replace(settings, provider="sandbox")
+    missing = settings.missing_for_provider()
+    if missing:
+        raise ConfigError(
+            [f"{key}: not set (needed for provider {settings.provider})" for key in missing]
+        )
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    store = TerminalStore(db_path, settings.business_day)
+    embedded = None
+    try:
+        if settings.provider == "sandbox":
+            embedded = EmbeddedServices.start(db_path.with_name(db_path.stem + "-relay.db"))
+            relay_url, token = embedded.relay.url, embedded.relay_token
+            settings = _embedded_settings(settings, embedded)
+        else:
+            relay_url = settings.relay.url
+            token = settings.relay.token.reveal() if settings.relay.token else ""
+        relay = RelayClient(relay_url, token)
+        checkout = Checkout(
+            store,
+            build_provider(settings, relay_url),
+            terminal_id=settings.terminal_id,
+            relay=relay,
+            payment_expiry=timedelta(minutes=settings.qr_expiry_minutes),
+        )
+        if demo:
+            seed_demo(store)
+    except BaseException:
+        if embedded is not None:
+            embedded.stop()
+        store.close()
+        raise
+    return Terminal(
+        settings,
+        store,
+        checkout,
+        relay,
+        demo=demo,
+        embedded=embedded,
+        demo_users=DEMO_USERS if demo else (),
+    )
+
+
+def build_provider(settings: Settings, relay_url: str) -> PaymentProvider:
+    """The configured provider; its notifications and callbacks go to the relay."""
+    relay_url = relay_url.rstrip("/")
+    if settings.provider in ("doku", "sandbox"):
+        assert settings.doku.secret_key is not None
+        client = DokuClient(
+            base_url=settings.doku.api_url,
+            client_id=settings.doku.client_id,
+            secret_key=settings.doku.secret_key.reveal(),
+        )
+        return DokuWalletProvider(client, notify_url=relay_url + DOKU_NOTIFICATION_PATH)
+    ecommpay = settings.ecommpay
+    assert ecommpay.project_id is not None and ecommpay.secret_key is not None
+    gate = GateClient(
+        base_url=ecommpay.gate_url,
+        project_id=ecommpay.project_id,
+        secret_key=ecommpay.secret_key.reveal(),
+    )
+    callback_url = relay_url + ECOMMPAY_CALLBACK_PATH
+    if settings.provider == "ecommpay-page":
+        return EcommpayPageProvider(
+            gate,
+            callback_url=callback_url,
+            customer_email=ecommpay.customer_email,
+            page_base_url=ecommpay.payment_page_url,
+            expiry=timedelta(minutes=settings.qr_expiry_minutes),
+        )
+    return EcommpayGateProvider(
+        gate,
+        callback_url=callback_url,
+        customer_ip=ecommpay.customer_ip,
+        customer_email=ecommpay.customer_email,
+    )
+
+
+def seed_demo(store: TerminalStore) -> None:
+    """First start of a demo database: the sample catalogue and the two demo users."""
+    if store.products.count() == 0:
+        store.products.upsert_many(read_catalog_csv(resources_dir() / "demo" / "catalog.csv"))
+    if not store.users.list_users():
+        for name, role, pin in DEMO_USERS:
+            store.users.add_user(name, role, pin)
+
+
+def _embedded_settings(settings: Settings, embedded: EmbeddedServices) -> Settings:
+    config = embedded.config
+    doku = replace(
+        settings.doku,
+        client_id=config.doku_client_id,
+        secret_key=Secret(config.doku_secret_key),
+        base_url=embedded.sandbox.url,
+    )
+    return replace(settings, doku=doku)
+
+
+def _embedded_relay_token(relay_db: Path) -> str:
+    """The embedded relay's token for this terminal, kept beside its database (owner-only)."""
+    token_file = relay_db.with_suffix(".token")
+    if token_file.exists():
+        return token_file.read_text(encoding="utf-8").strip()
+    token = add_terminal(relay_db, f"terminal-{uuid.uuid4().hex[:8]}")
+    token_file.touch(mode=0o600)
+    token_file.write_text(token, encoding="utf-8")
+    return token

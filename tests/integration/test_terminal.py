@@ -1,0 +1,61 @@
+"""A whole demo terminal: embedded sandbox and relay, the real long-poll, the real store."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from pos_app.basket import Basket
+from pos_app.config import ConfigError, Settings
+from pos_app.payments.model import AttemptState
+from pos_app.store.sales import SaleStatus
+from pos_app.terminal import Terminal, open_terminal
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Terminal]:
+    terminal = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
+    yield terminal
+    terminal.close()
+
+
+def test_demo_terminal_is_seeded_once(demo: Terminal, tmp_path: Path) -> None:
+    assert demo.store.products.count() == 62
+    assert [user.name for user in demo.store.users.list_users()] == ["Demo Kasir", "Demo Manajer"]
+    assert demo.sandbox and demo.demo
+    demo.close()
+    again = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
+    try:
+        assert again.store.products.count() == 62
+        assert len(again.store.users.list_users()) == 2
+    finally:
+        again.close()
+
+
+def test_paid_in_the_sandbox_reaches_the_store_through_the_relay(demo: Terminal) -> None:
+    assert demo.embedded is not None and demo.relay is not None
+    basket = Basket()
+    basket.add(demo.store.products.find_by_code("8991000079191"), 3)
+    sale_id = demo.checkout.open_sale(basket.lines, cashier="Demo Kasir")
+    attempt = demo.checkout.start_qr_payment(sale_id)
+    assert attempt.payment_url.startswith(demo.embedded.sandbox.url)
+
+    httpx.post(f"{demo.embedded.sandbox.url}/_sandbox/pay/{attempt.invoice_number}")
+    applied = 0
+    for _ in range(5):
+        applied += demo.relay.poll(demo.checkout, wait=5)
+        if applied:
+            break
+    assert applied == 1
+    assert demo.store.payments.get_attempt(attempt.invoice_number).state is AttemptState.PAID
+    assert demo.store.sales.get(sale_id).status is SaleStatus.COMPLETED
+
+
+def test_real_providers_say_what_is_missing(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        open_terminal(Settings(provider="doku"), tmp_path / "kasir.db")
+    message = str(caught.value)
+    for key in ("doku.client_id", "doku.secret_key", "relay.url", "relay.token"):
+        assert key in message
+    assert not (tmp_path / "kasir.db").exists()
