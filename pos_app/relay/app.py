@@ -363,7 +363,7 @@ class RelayApp:
             {
                 "status": "ok" if writable else "error",
                 "version": __version__,
-                "storage": {"writable": writable},
+                "storage": {"writable": writable, "commits": self.store.commits},
                 "counts": storage.counts(self.store.reader),
                 "long_polls": self.waiters.active,
             },

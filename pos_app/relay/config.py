@@ -232,7 +232,7 @@ def validate(config: RelayConfig) -> list[str]:
         )
     if config.ecommpay_project_id is not None and config.ecommpay_project_id <= 0:
         problems.append("ecommpay.project_id must be a positive number")
-    if not (config.doku_enabled or config.ecommpay_enabled) and not problems:
+    if not (config.doku_client_id or config.ecommpay_project_id is not None):
         problems.append("no provider is configured: set [doku] and/or [ecommpay]")
     if not 1024 <= config.max_body_bytes <= 1024 * 1024:
         problems.append("limits.max_body_bytes must be between 1024 and 1048576")

@@ -451,6 +451,8 @@ class RelayStorage:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
         self._committer = ThreadPoolExecutor(1, thread_name_prefix="relay-commit")
+        self.commits = 0
+        """Batches committed so far (each one fsync), shown by ``/healthz``."""
 
     @property
     def running(self) -> bool:
@@ -496,15 +498,14 @@ class RelayStorage:
     async def _run(self) -> None:
         assert self._wake is not None and self._loop is not None
         while True:
-            await self._wake.wait()
-            self._wake.clear()
-            if self._pending:
-                batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
-                if self._pending:
-                    self._wake.set()
-                await self._commit_batch(batch)
-            elif self._stopping:
-                return
+            if not self._pending:
+                if self._stopping:
+                    return
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
+            await self._commit_batch(batch)
 
     async def _commit_batch(
         self, batch: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future[Any]]]
@@ -523,6 +524,7 @@ class RelayStorage:
                     outcomes.append((None, exc))
                 conn.execute("RELEASE op")
             await self._loop.run_in_executor(self._committer, conn.execute, "COMMIT")
+            self.commits += 1
         except Exception as exc:
             log.error("relay storage: a batch of %d writes failed: %s", len(batch), exc)
             if conn.in_transaction:

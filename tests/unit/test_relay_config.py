@@ -1,0 +1,105 @@
+"""Relay settings: file, options, validation, and secrets kept out of sight."""
+
+from pathlib import Path
+
+import pytest
+
+from pos_app.relay import cli
+from pos_app.relay.config import (
+    SETTINGS,
+    ConfigError,
+    RelayConfig,
+    describe,
+    load_config,
+    validate,
+)
+
+EXAMPLE = Path(__file__).parents[2] / "packaging" / "relay" / "relay.example.toml"
+
+
+def valid(**changes: object) -> RelayConfig:
+    base = {"doku_client_id": "BRN-1", "doku_secret_key": "s3cret-doku", "db": Path("relay.db")}
+    return RelayConfig(**(base | changes))  # type: ignore[arg-type]
+
+
+def test_the_example_file_passes_check_config(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["check-config", "--config", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "The configuration is valid." in out
+    assert "secret_key = (set)" in out
+    assert "replace-with" not in out  # the secret values themselves never appear
+
+
+def test_every_setting_has_an_option_and_options_win_over_the_file(tmp_path: Path) -> None:
+    config_file = tmp_path / "relay.toml"
+    config_file.write_text('[relay]\nport = 9000\ndb = "data/relay.db"\n[doku]\nclient_id = "A"\n')
+
+    config = load_config(config_file, {"port": "9100", "doku_secret_key": "k", "host": None})
+
+    assert (config.port, config.doku_client_id, config.doku_secret_key) == (9100, "A", "k")
+    assert config.db == tmp_path / "data" / "relay.db"  # relative to the file's folder
+    for setting in SETTINGS:
+        for command in ("serve", "check-config", "orphans"):
+            args = cli.parser().parse_args([command, setting.option, "7"])
+            assert getattr(args, setting.name) == "7", (command, setting.option)
+
+
+def test_file_problems_are_all_named_and_secrets_are_not_echoed(tmp_path: Path) -> None:
+    config_file = tmp_path / "relay.toml"
+    config_file.write_text(
+        '[relay]\nprot = 1\nport = "eighty"\n[doku]\nsecret_key = 42\n[extra]\nx = 1\n'
+    )
+
+    with pytest.raises(ConfigError) as error:
+        load_config(config_file)
+
+    message = str(error.value)
+    assert "unknown setting relay.prot" in message
+    assert "relay.port: expected int, got 'eighty'" in message
+    assert "doku.secret_key: expected str, got (hidden)" in message
+    assert "unknown setting extra.x" in message
+
+
+def test_a_file_that_is_not_toml_is_named(tmp_path: Path) -> None:
+    config_file = tmp_path / "relay.toml"
+    config_file.write_text("[relay\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(config_file)
+
+
+@pytest.mark.parametrize(
+    ("changes", "named"),
+    [
+        ({"doku_secret_key": ""}, "doku.secret_key is missing"),
+        ({"doku_client_id": "", "doku_secret_key": ""}, "no provider is configured"),
+        ({"ecommpay_project_id": 238}, "ecommpay.secret_key is missing"),
+        ({"public_url": "relay.example.id"}, "relay.public_url"),
+        ({"doku_notification_path": "doku/notifications"}, "doku.notification_path"),
+        ({"port": 70000}, "relay.port 70000"),
+        ({"db": Path("/no/such/folder/relay.db")}, "does not exist"),
+        ({"max_wait_seconds": 120.0}, "max_wait_seconds"),
+        ({"log_level": "loud"}, "relay.log_level"),
+    ],
+)
+def test_validation_says_what_is_wrong(changes: dict, named: str) -> None:
+    problems = validate(valid(**changes))
+    assert any(named in problem for problem in problems), problems
+
+
+def test_a_valid_config_has_no_problems_and_hides_its_secrets() -> None:
+    config = valid(ecommpay_project_id=238, ecommpay_secret_key="s3cret-ecommpay")
+    assert validate(config) == []
+    shown = repr(config) + "\n".join(describe(config))
+    assert "s3cret" not in shown
+
+
+def test_check_config_exits_non_zero_and_lists_the_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = cli.main(
+        ["check-config", "--db", str(tmp_path / "r.db"), "--doku-secret-key", "s3cret-doku"]
+    )
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "doku.client_id is missing" in captured.err
+    assert "s3cret" not in captured.out + captured.err
