@@ -45,6 +45,7 @@ MAX_EVENTS_PER_ANSWER = 500
 MAX_REGISTRATION_BYTES = 4096
 MAX_INVOICE_LENGTH = 64
 HEALTH_TIMEOUT = 5.0
+MAX_CURSOR = 2**63 - 1
 
 
 class HTTPProblem(Exception):
@@ -74,7 +75,7 @@ async def read_body(request: Request, limit: int) -> bytes:
     """The body, refusing more than ``limit`` bytes whether announced or streamed."""
     length = request.headers.get("content-length")
     if length is not None:
-        if not length.isdigit():
+        if not (length.isascii() and length.isdigit()):
             raise HTTPProblem(400, "Content-Length is not a number")
         if int(length) > limit:
             raise HTTPProblem(413, f"body is larger than {limit} bytes")
@@ -92,8 +93,8 @@ def _int_param(request: Request, name: str, default: int) -> int:
     raw = request.query_params.get(name)
     if raw is None:
         return default
-    if not raw.isdigit():
-        raise HTTPProblem(400, f"{name} must be a whole number ≥ 0, got {raw!r}")
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_CURSOR:
+        raise HTTPProblem(400, f"{name} must be a whole number from 0 to {MAX_CURSOR}, got {raw!r}")
     return int(raw)
 
 

@@ -197,7 +197,9 @@ def test_long_polls_beyond_the_caps_get_429(tmp_path: Path) -> None:
     assert "limit of 2" in str(overall.value)
 
 
-@pytest.mark.parametrize("query", ["after=-1", "after=x", "wait=61", "wait=soon"])
+@pytest.mark.parametrize(
+    "query", ["after=-1", "after=x", "after=²", f"after={2**64}", "wait=61", "wait=nan"]
+)
 def test_bad_long_poll_parameters_get_400(relay: EmbeddedRelay, query: str) -> None:
     token = relay.add_terminal("till")
     answer = httpx.get(
