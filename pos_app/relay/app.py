@@ -246,7 +246,13 @@ class RelayApp:
                 event.invoice_number,
                 event.status,
             )
-        log.debug("%s %s %s stored", what, event.invoice_number, event.status)
+        log.info(
+            "%s %s %s %s",
+            what,
+            event.invoice_number,
+            event.status,
+            "repeated, already stored" if stored.duplicate else "stored",
+        )
         return JSONResponse({"status": "OK", "duplicate": stored.duplicate})
 
     # --- terminal side ---------------------------------------------------------------------
@@ -365,7 +371,7 @@ class RelayApp:
                 "status": "ok" if writable else "error",
                 "version": __version__,
                 "storage": {"writable": writable, "commits": self.store.commits},
-                "counts": storage.counts(self.store.reader),
+                "counts": await asyncio.to_thread(storage.read_counts, self.store.path),
                 "long_polls": self.waiters.active,
             },
             status_code=200 if writable else 503,

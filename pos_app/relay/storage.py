@@ -420,6 +420,16 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
+def read_counts(path: Path) -> dict[str, int]:
+    """:func:`counts` on a read-only connection of its own, to run in a thread: the orphan count
+    scans every event, which must not stall the event loop on a large database."""
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        return counts(conn)
+    finally:
+        conn.close()
+
+
 # --- the writer ----------------------------------------------------------------------------
 
 
