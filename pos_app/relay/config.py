@@ -7,7 +7,7 @@ command-line option, so the file, the options and ``check-config`` can never dri
 import argparse
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -61,6 +61,14 @@ class Setting:
     def option(self) -> str:
         return "--" + self.name.replace("_", "-")
 
+    @property
+    def metavar(self) -> str:
+        if self.secret:
+            return "KEY"
+        if self.kind is Path:
+            return "PATH"
+        return "N" if self.kind in (int, float) else self.name.upper().split("_")[-1]
+
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("host", "relay", "host", str, "address to listen on"),
@@ -100,7 +108,6 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 _BY_SECTION_KEY = {(s.section, s.key): s for s in SETTINGS}
-assert {s.name for s in SETTINGS} == {f.name for f in fields(RelayConfig)}
 
 
 class ConfigError(ValueError):
@@ -119,7 +126,7 @@ def add_setting_options(parser: argparse.ArgumentParser) -> None:
             setting.option,
             dest=setting.name,
             default=None,
-            metavar="KEY" if setting.secret else setting.name.upper().split("_")[-1],
+            metavar=setting.metavar,
             help=setting.help,
         )
 

@@ -1,5 +1,6 @@
 """Relay settings: file, options, validation, and secrets kept out of sight."""
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,7 @@ def test_every_setting_has_an_option_and_options_win_over_the_file(tmp_path: Pat
 
     assert (config.port, config.doku_client_id, config.doku_secret_key) == (9100, "A", "k")
     assert config.db == tmp_path / "data" / "relay.db"  # relative to the file's folder
+    assert {s.name for s in SETTINGS} == {f.name for f in fields(RelayConfig)}
     for setting in SETTINGS:
         for command in ("serve", "check-config", "orphans"):
             args = cli.parser().parse_args([command, setting.option, "7"])
