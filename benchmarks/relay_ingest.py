@@ -6,6 +6,7 @@ runs under the same conditions, so the ratio shows what verification and storage
 the run the relay's database is counted: every 200 must be a stored notification.
 """
 
+import os
 import signal
 import subprocess
 import sys
@@ -72,6 +73,7 @@ def describe(name: str, result: LoadResult) -> str:
 
 
 def main() -> int:
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="relay-bench-") as tmp:
         relay = RelayProcess(Path(tmp))
         [(_, invoices)] = prepare_terminals(relay.db, 1, NOTIFICATIONS)
@@ -97,7 +99,10 @@ def main() -> int:
             bare.wait(15)
 
     acknowledged = warmup.statuses[200] + measured.statuses[200]
-    print(f"{CONNECTIONS} concurrent keep-alive senders on loopback, {SECONDS:g} s measured")
+    print(
+        f"{CONNECTIONS} concurrent keep-alive senders on loopback, {SECONDS:g} s measured; "
+        f"load average before the run {load_before:.2f} (other work on the machine skews both)"
+    )
     print(describe("relay (verify+store+fsync)", measured))
     print(describe("bare uvicorn+Starlette 200", baseline))
     print(f"relay / bare ratio: {measured.rate / baseline.rate:.2f}")
