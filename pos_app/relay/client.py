@@ -13,13 +13,13 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from pos_app.errors import KasirError
+from pos_app.http_client import HttpClient
 from pos_app.payments.model import EventSink, PaymentStatus, ProviderName, RelayEvent
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ def _event(item: Any) -> RelayEvent:
         ) from None
 
 
-class RelayClient:
+class RelayClient(HttpClient):
     """One terminal's connection to the relay. The token never appears in logs or ``repr``."""
 
     def __init__(
@@ -107,31 +107,15 @@ class RelayClient:
         timeout: float = 10.0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._timeout = timeout
-        self._http = httpx.Client(
-            base_url=self.base_url,
-            headers={"Authorization": f"Bearer {token}"},
+        super().__init__(
+            base_url,
             timeout=timeout,
             transport=transport,
+            headers={"Authorization": f"Bearer {token}"},
         )
 
     def __repr__(self) -> str:
         return f"RelayClient({self.base_url!r})"
-
-    def close(self) -> None:
-        self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         try:

@@ -10,8 +10,7 @@ import json
 import logging
 import uuid
 from datetime import datetime
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -19,6 +18,7 @@ import httpx
 from pos_app.basket import MAX_QUANTITY
 from pos_app.catalog import MAX_NAME_LENGTH
 from pos_app.errors import ValidationError
+from pos_app.http_client import HttpClient
 from pos_app.money import check_amount
 from pos_app.payments.doku.notification import (
     MAX_INVOICE_LENGTH,
@@ -88,7 +88,7 @@ def order_body(
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-class DokuClient:
+class DokuClient(HttpClient):
     """Synchronous DOKU API client; call it off the GUI thread."""
 
     def __init__(
@@ -102,29 +102,12 @@ class DokuClient:
     ) -> None:
         if not client_id or not secret_key:
             raise ValidationError("DOKU client id and secret key must both be set")
-        self.base_url = base_url.rstrip("/")
+        super().__init__(base_url, timeout=timeout, transport=transport)
         self.client_id = client_id
         self._secret_key = secret_key
-        self._http = httpx.Client(
-            base_url=self.base_url, timeout=httpx.Timeout(timeout), transport=transport
-        )
 
     def __repr__(self) -> str:
         return f"DokuClient(base_url={self.base_url!r}, client_id={self.client_id!r})"
-
-    def close(self) -> None:
-        self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def create_order(
         self,

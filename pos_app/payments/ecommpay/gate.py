@@ -10,13 +10,13 @@ import ipaddress
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
 from pos_app.errors import ValidationError
+from pos_app.http_client import HttpClient
 from pos_app.money import to_minor_units
 from pos_app.payments.ecommpay.callback import CURRENCY, read_payment
 from pos_app.payments.ecommpay.limits import (
@@ -60,7 +60,7 @@ class GateAck:
     raw: Mapping[str, Any] = field(default_factory=dict)
 
 
-class GateClient:
+class GateClient(HttpClient):
     """Synchronous Gate client for one ecommpay project; call it off the GUI thread."""
 
     def __init__(
@@ -78,29 +78,12 @@ class GateClient:
             )
         if not secret_key:
             raise ValidationError("ecommpay secret key must be set")
-        self.base_url = base_url.rstrip("/")
+        super().__init__(base_url, timeout=timeout, transport=transport)
         self.project_id = project_id
         self._secret_key = secret_key
-        self._http = httpx.Client(
-            base_url=self.base_url, timeout=httpx.Timeout(timeout), transport=transport
-        )
 
     def __repr__(self) -> str:
         return f"GateClient(base_url={self.base_url!r}, project_id={self.project_id})"
-
-    def close(self) -> None:
-        self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def payment_page_url(
         self, params: Mapping[str, Any], *, base_url: str = PAYMENT_PAGE_BASE_URL
