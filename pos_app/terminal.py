@@ -47,6 +47,7 @@ class EmbeddedServices:
     relay: ServerThread
     relay_token: str
     config: SandboxConfig
+    relay_app: RelayApp
 
     @classmethod
     def start(cls, relay_db: Path) -> "EmbeddedServices":
@@ -59,14 +60,17 @@ class EmbeddedServices:
             ecommpay_project_id=config.ecommpay_project_id,
             ecommpay_secret_key=config.ecommpay_secret_key,
         )
+        relay_app = RelayApp(relay_config)
         try:
-            relay = ServerThread(RelayApp(relay_config).asgi).start()
+            relay = ServerThread(relay_app.asgi).start()
         except BaseException:
             sandbox.stop()
             raise
-        return cls(sandbox, relay, _embedded_relay_token(relay_db), config)
+        return cls(sandbox, relay, _embedded_relay_token(relay_db), config, relay_app)
 
     def stop(self) -> None:
+        """Answer the terminal's long-poll first, or stopping the relay waits it out."""
+        self.relay_app.begin_shutdown()
         self.relay.stop()
         self.sandbox.stop()
 
