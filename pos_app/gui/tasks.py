@@ -57,6 +57,7 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(max_threads)
         self._pending: dict[int, _Pending] = {}
         self._ids = itertools.count(1)
+        self._closed = False
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -71,6 +72,8 @@ class TaskRunner(QObject):
         on_failure: FailureCallback | None = None,
     ) -> int:
         """Start ``work`` on a worker thread; returns an id that names the task in logs."""
+        if self._closed:
+            raise RuntimeError("the task runner is closed")
         job_id = next(self._ids)
         self._pending[job_id] = _Pending(work, on_success, on_failure)
         self._pool.start(_Job(self, job_id, work))
@@ -80,9 +83,20 @@ class TaskRunner(QObject):
         """Wait for running tasks (at shutdown); their callbacks run when events are processed."""
         return self._pool.waitForDone(timeout_ms)
 
+    def close(self, timeout_ms: int = -1) -> bool:
+        """At shutdown: refuse new work, wait for running tasks, and drop every callback not yet
+        run, so nothing touches windows or services already closed. False if a task outlasted
+        the wait."""
+        self._closed = True
+        done = self._pool.waitForDone(timeout_ms)
+        self._pending.clear()
+        return done
+
     @Slot(int, bool, object)
     def _deliver(self, job_id: int, ok: bool, payload: object) -> None:
-        pending = self._pending.pop(job_id)
+        pending = self._pending.pop(job_id, None)
+        if pending is None:
+            return
         if ok:
             if pending.on_success is not None:
                 pending.on_success(payload)

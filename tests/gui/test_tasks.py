@@ -2,6 +2,7 @@ import logging
 import threading
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from pos_app.gui.tasks import LoopThread, TaskRunner
 
@@ -64,6 +65,20 @@ def test_one_thread_runs_tasks_in_order(qtbot):
         runner.run(lambda number=number: number, done.append)
     qtbot.waitUntil(lambda: len(done) == 5)
     assert done == [0, 1, 2, 3, 4]
+
+
+def test_a_closed_runner_drops_callbacks_and_refuses_work(qtbot):
+    runner = TaskRunner()
+    ran: list[int] = []
+    delivered: list[object] = []
+    runner.run(lambda: ran.append(1), delivered.append, delivered.append)
+    assert runner.close(5000)
+    assert ran == [1], "close waits for the running task"
+    QCoreApplication.processEvents()
+    assert delivered == [], "no callback after close: the windows it would touch are gone"
+    assert runner.pending == 0
+    with pytest.raises(RuntimeError, match="closed"):
+        runner.run(lambda: None)
 
 
 def test_loop_thread_emits_each_result_and_failure_until_stopped(qtbot):
