@@ -39,9 +39,10 @@ MESSAGE_MS = 6000
 
 
 class MainWindow(QMainWindow):
-    """The cashier screen. ``back_office_requested`` is emitted by F10."""
+    """The cashier screen. F10 emits ``back_office_requested``, F8 ``reprint_requested``."""
 
     back_office_requested = Signal()
+    reprint_requested = Signal()
 
     def __init__(
         self,
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
         self.back_office_action = action(
             self.tr("Back office"), self.back_office_requested.emit, Qt.Key.Key_F10
         )
+        self.reprint_action = action(
+            self.tr("Last receipt"), self.reprint_requested.emit, Qt.Key.Key_F8
+        )
         self.plus_action = action("+1", lambda: self.change_quantity(1))
         self.minus_action = action("−1", lambda: self.change_quantity(-1))
         self.clear_action = action(self.tr("Clear basket"), self.ask_clear)
@@ -130,6 +134,7 @@ class MainWindow(QMainWindow):
         top.addWidget(self.demo_mark)
         top.addStretch(1)
         top.addWidget(self._button(self.focus_search_action))
+        top.addWidget(self._button(self.reprint_action))
         top.addWidget(self._button(self.back_office_action))
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -147,9 +152,16 @@ class MainWindow(QMainWindow):
             "QLabel { background: #fff1cc; color: #6b4a00; font-weight: bold; padding: 2px 8px; }"
         )
         self.late_label.hide()
+        self.open_payments_label = QLabel()
+        self.open_payments_label.setObjectName("openPayments")
+        self.open_payments_label.setStyleSheet(
+            "QLabel { background: #e3eefc; color: #123a6b; padding: 2px 8px; }"
+        )
+        self.open_payments_label.hide()
         status = self.statusBar()
         for label in (
             self.late_label,
+            self.open_payments_label,
             self.cashier_label,
             self.date_label,
             self.provider_label,
@@ -274,8 +286,14 @@ class MainWindow(QMainWindow):
         self.provider_label.setText(text.format(provider=name))
         self.provider_label.setStyleSheet("color: #e65100; font-weight: bold;" if sandbox else "")
 
-    def set_relay_state(self, connected: bool, detail: str = "") -> None:
-        text = self.tr("Relay: connected") if connected else self.tr("Relay: not connected")
+    def set_relay_state(self, connected: bool, detail: str = "", *, refused: bool = False) -> None:
+        """``refused``: the relay turned this terminal's token away (an operator must act)."""
+        if connected:
+            text = self.tr("Relay: connected")
+        elif refused:
+            text = self.tr("Relay: token refused")
+        else:
+            text = self.tr("Relay: not connected")
         self.relay_label.setText(text)
         self.relay_label.setToolTip(detail)
         self.relay_label.setStyleSheet("" if connected else "color: #8a1c14;")
@@ -288,6 +306,11 @@ class MainWindow(QMainWindow):
     def clear_late_payments(self) -> None:
         self.late_label.clear()
         self.late_label.hide()
+
+    def show_open_payments(self, text: str) -> None:
+        """QR payments still open but not on screen (after a restart); empty hides the note."""
+        self.open_payments_label.setText(text)
+        self.open_payments_label.setVisible(bool(text))
 
     def _button(self, action: QAction, *, emphasis: bool = False) -> QPushButton:
         """A touch-sized button for ``action`` that shows its shortcut, and follows its state."""

@@ -164,7 +164,9 @@ class PaymentDialog(QDialog):
         self._state = state
         is_open = state in OPEN_STATES
         paid = state == AttemptState.PAID
-        scannable = state in (AttemptState.PENDING, AttemptState.UNKNOWN)
+        scannable = state in (AttemptState.PENDING, AttemptState.UNKNOWN) and bool(
+            self._request.payment_url
+        )
         title, style = self._describe(state)
         self.banner.setText(title)
         self.banner.setStyleSheet(f"QLabel {{ {style} font-size: 16pt; padding: 10px; }}")

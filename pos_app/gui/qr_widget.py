@@ -4,6 +4,8 @@ Each module is a whole number of device pixels, so the code stays sharp on any s
 scaled from a bitmap. The quiet zone (four modules) is part of the matrix and painted white.
 """
 
+from functools import lru_cache
+
 import qrcode
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -17,11 +19,26 @@ MIN_MODULE = 2
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
-    """The modules of ``text`` at error correction M, quiet zone included; True is dark."""
+    """The modules of ``text`` at error correction M, quiet zone included; True is dark.
+
+    Encoding a payment URL takes several milliseconds in pure Python, so the result is cached:
+    a worker can encode it ahead (:func:`prepare_qr`) and the dialog and the customer display
+    then show it without encoding it again on the GUI thread.
+    """
+    return [list(row) for row in _encode(text)]
+
+
+def prepare_qr(text: str) -> None:
+    """Encode ``text`` now (on a worker thread), so showing it later costs no encoding."""
+    _encode(text)
+
+
+@lru_cache(maxsize=16)
+def _encode(text: str) -> tuple[tuple[bool, ...], ...]:
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(text)
     code.make(fit=True)
-    return code.get_matrix()
+    return tuple(tuple(row) for row in code.get_matrix())
 
 
 class QRCodeWidget(QWidget):
