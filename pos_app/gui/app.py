@@ -1,0 +1,242 @@
+"""The terminal application: sign-in, the cashier screen, the customer display and the relay watch.
+
+:class:`TerminalApp` wires a ready :class:`~pos_app.terminal.Terminal` to the views. The PIN is
+checked on a worker (scrypt takes tens of milliseconds per user), the relay is long-polled on
+its own thread, and the sale flow lives in :class:`~pos_app.gui.controller.CashierController`.
+"""
+
+import logging
+import math
+import signal
+import sys
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from pos_app.gui.controller import CashierController
+from pos_app.gui.main_window import MainWindow
+from pos_app.gui.qr_payment import PaymentTiming
+from pos_app.gui.relay_watch import RelayWatch
+from pos_app.gui.sign_in import SignInPage
+from pos_app.gui.tasks import TaskRunner
+from pos_app.relay.client import DEFAULT_WAIT, ConnectionState, RelayClient
+from pos_app.store.errors import SignInLocked
+from pos_app.store.users import User
+from pos_app.terminal import Terminal
+
+log = logging.getLogger(__name__)
+
+DATE_REFRESH_MS = 60_000
+"""The business date in the status bar follows the shop's cut-off within a minute."""
+SIGNAL_CHECK_MS = 200
+SHUTDOWN_WAIT_MS = 3_000
+"""How long closing waits for checkout work in progress (bounded by its HTTP timeouts)."""
+
+
+class TerminalWindow(QStackedWidget):
+    """The terminal's main window: the sign-in page, then the cashier screen.
+
+    The cashier screen's shortcuts work only while it is the page shown (hidden widgets take no
+    shortcuts), so F9 or F12 cannot reach the checkout before someone has signed in.
+    """
+
+    def __init__(self, sign_in: SignInPage, cashier: MainWindow) -> None:
+        super().__init__()
+        self.sign_in = sign_in
+        self.cashier = cashier
+        self.demo_mark = QLabel(cashier.demo_mark.text())
+        self.demo_mark.setStyleSheet(cashier.demo_mark.styleSheet())
+        self.demo_mark.setToolTip(cashier.demo_mark.toolTip())
+        self.demo_mark.setVisible(not cashier.demo_mark.isHidden())
+        self._sign_in_page = QWidget()
+        layout = QVBoxLayout(self._sign_in_page)
+        layout.addWidget(self.demo_mark, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(sign_in, 1)
+        self.addWidget(self._sign_in_page)
+        self.addWidget(cashier)
+        self.setWindowTitle(cashier.windowTitle())
+        self.setMinimumSize(cashier.minimumSize())
+
+    def show_sign_in(self) -> None:
+        self.setCurrentWidget(self._sign_in_page)
+        self.sign_in.setFocus()
+
+    def show_cashier(self) -> None:
+        self.setCurrentWidget(self.cashier)
+        self.cashier.panel.focus_input()
+
+
+class TerminalApp(QObject):
+    """Everything on screen for one terminal. ``signed_in(User)`` follows a good PIN.
+
+    ``relay`` replaces the terminal's relay client for the long-poll (tests point it at a dead
+    port); ``relay_wait`` and ``timing`` shorten the waits for tests and benchmarks.
+    """
+
+    signed_in = Signal(object)
+
+    def __init__(
+        self,
+        terminal: Terminal,
+        *,
+        customer_display: bool = True,
+        relay: RelayClient | None = None,
+        relay_wait: float = DEFAULT_WAIT,
+        timing: PaymentTiming | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.terminal = terminal
+        self.runner = TaskRunner(self, max_threads=4)
+        self.controller = CashierController(
+            terminal, self.runner, timing=timing, customer_display=customer_display, parent=self
+        )
+        self.window = self.controller.window
+        self.display = self.controller.display
+        self.sign_in = SignInPage()
+        if terminal.demo_users:
+            self.sign_in.set_hint(
+                self.tr("Demo: {users}").format(
+                    users=" · ".join(
+                        self.tr("{name} PIN {pin}").format(name=name, pin=pin)
+                        for name, _role, pin in terminal.demo_users
+                    )
+                )
+            )
+        self.shell = TerminalWindow(self.sign_in, self.window)
+        self.user: User | None = None
+        self._verifying = False
+        self._closed = False
+
+        relay = relay or terminal.relay
+        self.relay_watch: RelayWatch | None = None
+        if relay is not None:
+            self.relay_watch = RelayWatch(relay, terminal.checkout, wait=relay_wait, parent=self)
+            self.relay_watch.state_changed.connect(self._relay_state)
+            self._relay_url = relay.base_url
+        self.window.set_provider(terminal.provider_label, sandbox=terminal.sandbox)
+        self.window.set_relay_state(False, self.tr("Connecting…"))
+        self.window.back_office_requested.connect(self._back_office)
+        self.sign_in.pin_entered.connect(self._verify)
+        self._date_timer = QTimer(self)
+        self._date_timer.setInterval(DATE_REFRESH_MS)
+        self._date_timer.timeout.connect(self._show_session)
+
+    def start(self, *, maximized: bool = False) -> None:
+        """Show the sign-in page, start the relay watch and look for payments left open."""
+        if self.display is not None:
+            self.display.open_on_best_screen()
+        if maximized:
+            self.shell.showMaximized()
+        else:
+            self.shell.show()
+        self.shell.activateWindow()
+        self.shell.show_sign_in()
+        if self.relay_watch is not None:
+            self.relay_watch.start()
+        self.controller.resume()
+
+    def close(self) -> None:
+        """Stop the relay watch and the timers, wait briefly for checkout work, close windows."""
+        if self._closed:
+            return
+        self._closed = True
+        self._date_timer.stop()
+        if self.relay_watch is not None:
+            self.relay_watch.stop()
+        self.controller.close()
+        if not self.runner.close(SHUTDOWN_WAIT_MS):
+            log.warning("checkout work still running at shutdown; it finishes on its own")
+        self.shell.close()
+
+    def _verify(self, pin: str) -> None:
+        if self._verifying:
+            return
+        self._verifying = True
+        users = self.terminal.store
+        self.runner.run(lambda: users.users.verify_pin(pin), self._verified, self._refused)
+
+    def _verified(self, user: User | None) -> None:
+        self._verifying = False
+        if user is None:
+            self.sign_in.set_error(self.tr("Wrong PIN. Try again."))
+            return
+        self.user = user
+        self._show_session()
+        self._date_timer.start()
+        self.shell.show_cashier()
+        self.controller.start_session(user.name)
+        self.signed_in.emit(user)
+
+    def _refused(self, error: Exception) -> None:
+        self._verifying = False
+        if isinstance(error, SignInLocked):
+            left = (error.until - self.terminal.checkout.clock()).total_seconds()
+            self.sign_in.lock(max(1, math.ceil(left)))
+            return
+        log.error("PIN check failed: %s", error)
+        self.sign_in.set_error(self.tr("Could not check the PIN: {error}").format(error=error))
+
+    def _show_session(self) -> None:
+        if self.user is not None:
+            today = self.terminal.store.day.date_of(self.terminal.checkout.clock())
+            self.window.set_session(self.user.name, today)
+
+    def _relay_state(self, state: ConnectionState) -> None:
+        connected = state is ConnectionState.CONNECTED
+        detail = {
+            ConnectionState.CONNECTED: self.tr("Payment notifications arrive through {url}"),
+            ConnectionState.UNREACHABLE: self.tr(
+                "{url} cannot be reached; the payment service is asked directly meanwhile"
+            ),
+            ConnectionState.UNAUTHORIZED: self.tr(
+                "{url} refused this terminal's token; the relay operator must issue a new one"
+            ),
+        }[state].format(url=self._relay_url)
+        self.window.set_relay_state(
+            connected, detail, refused=state is ConnectionState.UNAUTHORIZED
+        )
+        self.controller.set_relay_connected(connected)
+
+    def _back_office(self) -> None:
+        self.window.show_message(
+            self.tr("The back office is not available yet; it comes with a later version.")
+        )
+
+
+def application() -> QApplication:
+    """The running QApplication, or a new one named and styled for Kasir."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Kasir")
+    app.setApplicationDisplayName("Kasir")
+    app.setStyle("Fusion")
+    return app
+
+
+def quit_on_signals(app: QApplication) -> QTimer:
+    """Ctrl+C or a service manager's SIGTERM closes the terminal cleanly, even one that arrives
+    before the event loop runs (the quit waits in the event queue).
+
+    Python runs signal handlers only between bytecodes, never while Qt's event loop waits in
+    C++, so a timer lets it look in regularly.
+    """
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda _signum, _frame: QTimer.singleShot(0, app.quit))
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(SIGNAL_CHECK_MS)
+    return timer
+
+
+def run_terminal(terminal: Terminal, *, customer_display: bool = True) -> int:
+    """Show the terminal until its window is closed; the exit code of the event loop."""
+    app = application()
+    terminal_app = TerminalApp(terminal, customer_display=customer_display)
+    terminal_app.start(maximized=True)
+    try:
+        return app.exec()
+    finally:
+        terminal_app.close()

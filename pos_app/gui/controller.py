@@ -1,0 +1,449 @@
+"""The sale flow behind the cashier screen: QR and cash tenders, hold/recall, receipts, recovery.
+
+:class:`CashierController` is the :class:`~pos_app.gui.services.SaleActions` of the
+:class:`MainWindow` it builds. Every checkout call that may touch the network runs on the
+:class:`TaskRunner`; the checkout's listener (called on whatever thread changed an attempt) is
+turned into a queued signal, so attempts are only ever shown on the GUI thread.
+"""
+
+import logging
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+from pos_app.basket import Basket, LineItem
+from pos_app.catalog import Product
+from pos_app.gui.customer_display import CustomerDisplay
+from pos_app.gui.main_window import MainWindow
+from pos_app.gui.qr_payment import PaymentTiming, QrPayment, start_attempt
+from pos_app.gui.receipt import ReceiptData, ReceiptDialog
+from pos_app.gui.tasks import TaskRunner
+from pos_app.money import format_rupiah
+from pos_app.payments.model import OPEN_STATES, AttemptState
+from pos_app.store.payments import PaymentAttempt
+from pos_app.store.sales import Sale, SaleStatus, Tender
+from pos_app.terminal import PROVIDER_LABELS, Terminal
+
+log = logging.getLogger(__name__)
+
+LISTED_INVOICES = 3
+"""Open payments named in the status bar; more are counted."""
+
+
+class CashierController(QObject):
+    """Owns the cashier screen (``window``) and the customer display (``display``, optional)."""
+
+    _attempt_changed = Signal(object)
+
+    def __init__(
+        self,
+        terminal: Terminal,
+        runner: TaskRunner,
+        *,
+        timing: PaymentTiming | None = None,
+        customer_display: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._terminal = terminal
+        self._checkout = terminal.checkout
+        self._store = terminal.store
+        self._runner = runner
+        self._timing = timing or PaymentTiming(
+            status_check_wait=terminal.settings.status_check_wait_seconds
+        )
+        self.window = MainWindow(terminal.store.products, self, demo=terminal.demo)
+        self.display: CustomerDisplay | None = None
+        if customer_display:
+            self.display = CustomerDisplay(
+                self.window.basket_model, shop_name=terminal.settings.shop.name
+            )
+            self.display.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        self.payment: QrPayment | None = None
+        """The QR payment on screen, if any."""
+        self._cashier = ""
+        self._open_sale_id: int | None = None
+        """The stored sale of the basket on screen, once a tender has started on it."""
+        self._starting = False
+        self._cash_next = False
+        self._relay_connected = False
+        self._last_receipt: tuple[int, ReceiptData] | None = None
+        self._receipt_due: int | None = None
+        self._late: dict[str, PaymentAttempt] = {}
+        self._background: dict[str, PaymentAttempt] = {}
+        self._recovered: list[PaymentAttempt] | None = None
+        self._closed = False
+
+        self._reconcile_timer = QTimer(self)
+        self._reconcile_timer.setInterval(round(self._timing.status_check_wait * 1000))
+        self._reconcile_timer.timeout.connect(self._reconcile)
+        self._attempt_changed.connect(self._attempt_update, Qt.ConnectionType.QueuedConnection)
+        self._checkout.subscribe(self._on_attempt)
+        self.window.basket_model.changed.connect(self._basket_changed)
+        self.window.reprint_requested.connect(self.reprint_last_receipt)
+
+    @property
+    def cashier(self) -> str:
+        return self._cashier
+
+    @property
+    def open_sale_id(self) -> int | None:
+        return self._open_sale_id
+
+    @property
+    def last_receipt(self) -> ReceiptData | None:
+        return self._last_receipt[1] if self._last_receipt else None
+
+    @property
+    def late_payments(self) -> list[PaymentAttempt]:
+        """Late payments seen since start, oldest first."""
+        return list(self._late.values())
+
+    @property
+    def background_payments(self) -> list[PaymentAttempt]:
+        """Open payments not on screen (listed in the status bar)."""
+        return list(self._background.values())
+
+    def start_session(self, cashier: str) -> None:
+        """A cashier signed in: sales are theirs, and recovered payments come back on screen."""
+        self._cashier = cashier
+        if self._recovered is not None:
+            self._reopen_recovered()
+
+    def resume(self) -> None:
+        """At start: settle what was paid while the terminal was away, then reopen what is open."""
+        self._runner.run(self._checkout.resume, self._resumed, self._resume_failed)
+
+    def set_relay_connected(self, connected: bool) -> None:
+        self._relay_connected = connected
+        if self.payment is not None:
+            self.payment.set_relay_connected(connected)
+
+    def close(self) -> None:
+        """Stop listening and close the windows; open attempts stay open for the next start."""
+        self._closed = True
+        self._reconcile_timer.stop()
+        if self.payment is not None:
+            self.payment.close()
+            self.payment = None
+        if self.display is not None:
+            self.display.close()
+
+    # SaleActions
+
+    def pay_by_qr(self, basket: Basket) -> None:
+        if self.payment is not None or self._starting:
+            return
+        lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
+        self._starting = True
+        self.window.show_message(self.tr("Creating the QR payment…"))
+
+        def work() -> tuple[PaymentAttempt, str]:
+            sale_id = self._checkout.open_sale(lines, cashier=cashier, reuse=reuse)
+            self._cancel_open_attempts(sale_id)
+            return start_attempt(self._checkout, sale_id)
+
+        self._runner.run(work, self._qr_started, self._qr_refused)
+
+    def pay_cash(self, basket: Basket, received: int) -> None:
+        """Recorded off the GUI thread; the screen starts anew at once and the receipt follows."""
+        lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
+        self._open_sale_id = None
+
+        def work() -> Sale:
+            sale_id = self._checkout.open_sale(lines, cashier=cashier, reuse=reuse)
+            self._cancel_open_attempts(sale_id)
+            return self._checkout.pay_cash(sale_id, received)
+
+        self._runner.run(work, self._cash_recorded, lambda error: self._cash_refused(lines, error))
+
+    def hold(self, basket: Basket) -> None:
+        """One small local write, on the GUI thread: the view needs to know it is kept."""
+        self._store.held.hold(basket.lines, self._cashier, self._checkout.clock())
+        self._abandon_open_sale("basket held")
+
+    def recall(self) -> Basket | None:
+        """The basket held longest (customers come back in the order they left)."""
+        held = self._store.held.list_held()
+        if not held:
+            return None
+        return _basket_of(self._store.held.recall(held[0].id))
+
+    def reprint_last_receipt(self) -> None:
+        if self._last_receipt is None:
+            self.window.show_message(self.tr("No receipt to reprint yet."))
+            return
+        self._show_receipt(self._last_receipt[1])
+
+    # receipts
+
+    def receipt_for(self, sale: Sale) -> ReceiptData:
+        settings = self._terminal.settings
+        if sale.tender is Tender.CASH:
+            tender = self.tr("Cash")
+        elif sale.provider is not None:
+            tender = PROVIDER_LABELS.get(sale.provider.value, sale.provider.value)
+        else:
+            tender = self.tr("QR")
+        return ReceiptData(
+            shop_name=settings.shop.name,
+            shop_address=settings.shop.address,
+            lines=sale.lines,
+            total=sale.total,
+            tender=tender,
+            paid_at=sale.completed_at or sale.created_at,
+            invoice_number=sale.invoice_number,
+            provider_reference=sale.payment_reference,
+            received=sale.cash_received,
+            change=sale.change_due,
+            time_zone=settings.timezone.key,
+        )
+
+    def _show_receipt(self, data: ReceiptData) -> None:
+        dialog = ReceiptDialog(data, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._back_to_scanning())
+        dialog.open()
+
+    def _receipt_ready(self, sale: Sale) -> None:
+        self._last_receipt = (sale.id, self.receipt_for(sale))
+        if self._receipt_due == sale.id and self.payment is None:
+            self._receipt_due = None
+            self._show_receipt(self._last_receipt[1])
+
+    # QR payments
+
+    def _qr_started(self, started: tuple[PaymentAttempt, str]) -> None:
+        self._starting = False
+        attempt, message = started
+        self._open_sale_id = attempt.sale_id
+        self.window.statusBar().clearMessage()
+        self._show_payment(attempt, message)
+
+    def _qr_refused(self, error: Exception) -> None:
+        self._starting = False
+        self._refuse(self.tr("Could not start the QR payment: {error}").format(error=error))
+
+    def _show_payment(self, attempt: PaymentAttempt, message: str = "") -> QrPayment:
+        payment = QrPayment(
+            self._checkout,
+            self._runner,
+            attempt,
+            self.window,
+            timing=self._timing,
+            relay_connected=self._relay_connected,
+            clock=self._checkout.clock,
+        )
+        payment.closed.connect(self._payment_closed)
+        payment.other_tender_requested.connect(self._other_tender)
+        if self.display is not None:
+            payment.request_shown.connect(self.display.show_payment)
+        self.payment = payment
+        payment.open(message)
+        return payment
+
+    def _other_tender(self) -> None:
+        self._cash_next = True
+
+    @Slot(bool)
+    def _payment_closed(self, paid: bool) -> None:
+        if self.payment is not None:
+            self.payment.deleteLater()
+            self.payment = None
+        if paid:
+            if self._last_receipt and self._receipt_due == self._last_receipt[0]:
+                self._receipt_due = None
+                self._show_receipt(self._last_receipt[1])
+            return
+        if self.display is not None:
+            self.display.show_basket()
+        self._back_to_scanning()
+        if self._cash_next:
+            self._cash_next = False
+            self.window.pay_cash()
+
+    def _sale_paid(self, attempt: PaymentAttempt) -> None:
+        """The on-screen sale is paid (and already completed by the checkout): next customer."""
+        self._open_sale_id = None
+        self._receipt_due = attempt.sale_id
+        self.window.start_new_sale()
+        if self.display is not None:
+            self.display.show_thank_you()
+        sale_id = attempt.sale_id
+        self._runner.run(lambda: self._store.sales.get(sale_id), self._receipt_ready)
+
+    def _cancel_open_attempts(self, sale_id: int) -> None:
+        """Worker side: one open attempt per sale, so a payment on an older one counts as late."""
+        for attempt in self._store.payments.attempts_for_sale(sale_id):
+            if attempt.state in OPEN_STATES:
+                self._checkout.cancel_payment(attempt.invoice_number)
+
+    # cash
+
+    def _cash_recorded(self, sale: Sale) -> None:
+        data = self.receipt_for(sale)
+        self._last_receipt = (sale.id, data)
+        if self.display is not None and not len(self.window.basket_model.basket):
+            self.display.show_thank_you()
+        self._show_receipt(data)
+
+    def _cash_refused(self, lines: tuple[LineItem, ...], error: Exception) -> None:
+        log.error("cash sale not recorded: %s", error)
+        if not len(self.window.basket_model.basket):
+            self.window.basket_model.replace(_basket_of(lines))
+        self._refuse(self.tr("Could not record the cash sale: {error}").format(error=error))
+
+    # the basket
+
+    def _basket_changed(self) -> None:
+        empty = not len(self.window.basket_model.basket)
+        if empty and self.payment is None and not self._starting:
+            self._abandon_open_sale("basket cleared")
+
+    def _abandon_open_sale(self, reason: str) -> None:
+        """The basket that had a stored sale is gone: cancel the sale (a payment now is late)."""
+        sale_id, self._open_sale_id = self._open_sale_id, None
+        if sale_id is None:
+            return
+        self._runner.run(
+            lambda: self._checkout.abandon_sale(sale_id, reason),
+            None,
+            lambda error: log.warning("could not cancel sale %d: %s", sale_id, error),
+        )
+
+    # attempts, from any thread
+
+    def _on_attempt(self, attempt: PaymentAttempt) -> None:
+        if not self._closed:
+            self._attempt_changed.emit(attempt)
+
+    @Slot(object)
+    def _attempt_update(self, attempt: PaymentAttempt) -> None:
+        if self._closed:
+            return
+        if self.payment is not None:
+            self.payment.update(attempt)
+        invoice = attempt.invoice_number
+        if invoice in self._background:
+            if attempt.state in OPEN_STATES:
+                self._background[invoice] = attempt
+            else:
+                del self._background[invoice]
+            self._list_background()
+        if attempt.state is not AttemptState.PAID:
+            return
+        if attempt.late:
+            self._announce_late(attempt)
+        elif attempt.sale_id == self._open_sale_id:
+            self._sale_paid(attempt)
+        elif self.payment is None or self.payment.invoice_number != invoice:
+            self.window.show_message(
+                self.tr("Payment {invoice} of {amount} received; its sale is complete.").format(
+                    invoice=invoice, amount=format_rupiah(attempt.amount)
+                )
+            )
+
+    def _announce_late(self, attempt: PaymentAttempt) -> None:
+        if attempt.invoice_number in self._late:
+            return
+        self._late[attempt.invoice_number] = attempt
+        amount = format_rupiah(attempt.amount)
+        if len(self._late) == 1:
+            text = self.tr("Late payment {invoice}: {amount}, recorded for the manager")
+        else:
+            text = self.tr("{count} late payments, the last {invoice}: {amount}; see the manager")
+        self.window.announce_late_payment(
+            text.format(invoice=attempt.invoice_number, amount=amount, count=len(self._late))
+        )
+
+    # recovery
+
+    def _resumed(self, attempts: list[PaymentAttempt]) -> None:
+        self._recovered = attempts
+        if self._cashier:
+            self._reopen_recovered()
+
+    def _resume_failed(self, error: Exception) -> None:
+        log.error("could not resume open payments: %s", error)
+        self.window.show_message(
+            self.tr("Could not look for open payments: {error}").format(error=error)
+        )
+
+    def _reopen_recovered(self) -> None:
+        """The newest open attempt comes back in its dialog with its basket; others are listed."""
+        attempts, self._recovered = self._recovered or [], None
+        if not attempts:
+            return
+        newest = attempts[-1]
+        for attempt in attempts[:-1]:
+            self._background[attempt.invoice_number] = attempt
+        if self.payment is not None or len(self.window.basket_model.basket):
+            self._background[newest.invoice_number] = newest
+        else:
+            sale_id = newest.sale_id
+            self._runner.run(
+                lambda: self._store.sales.get(sale_id),
+                lambda sale: self._reopen(newest, sale),
+            )
+        self._list_background()
+        self._reconcile()
+
+    def _reopen(self, attempt: PaymentAttempt, sale: Sale) -> None:
+        busy = self.payment is not None or len(self.window.basket_model.basket)
+        if sale.status is not SaleStatus.OPEN or busy:
+            self._background[attempt.invoice_number] = attempt
+            self._list_background()
+            self._reconcile()
+            return
+        self.window.basket_model.replace(_basket_of(sale.lines))
+        self._open_sale_id = sale.id
+        self._show_payment(attempt).check_now()
+
+    def _list_background(self) -> None:
+        invoices = list(self._background)
+        if not invoices:
+            self._reconcile_timer.stop()
+            self.window.show_open_payments("")
+            return
+        named = ", ".join(invoices[:LISTED_INVOICES])
+        more = len(invoices) - LISTED_INVOICES
+        text = self.tr("Open QR payments, still checked: {invoices}").format(invoices=named)
+        if more > 0:
+            text += self.tr(" and {count} more").format(count=more)
+        self.window.show_open_payments(text)
+        if not self._reconcile_timer.isActive():
+            self._reconcile_timer.start()
+
+    def _reconcile(self) -> None:
+        """Ask about every listed payment; the checkout's listener brings the answers."""
+        invoices = list(self._background)
+        if invoices:
+            self._runner.run(lambda: _reconcile(self._terminal, invoices))
+
+    def _refuse(self, text: str) -> None:
+        self.window.panel.show_message(text)
+        self.window.panel.focus_input()
+
+    def _back_to_scanning(self) -> None:
+        """After a dialog: the cashier screen is active again and the next scan lands in it."""
+        self.window.activateWindow()
+        self.window.panel.focus_input()
+
+
+def _reconcile(terminal: Terminal, invoices: list[str]) -> None:
+    for invoice in invoices:
+        try:
+            terminal.checkout.check_status(invoice)
+        except Exception as error:
+            log.info("status of %s still unknown: %s", invoice, error)
+        try:
+            terminal.checkout.expire_if_due(invoice)
+        except Exception as error:
+            log.warning("could not expire %s: %s", invoice, error)
+
+
+def _basket_of(lines: tuple[LineItem, ...] | list[LineItem]) -> Basket:
+    """A basket of stored lines, at the prices they were rung up at."""
+    basket = Basket()
+    for line in lines:
+        basket.add(Product(line.sku, line.name, line.unit_price), line.quantity)
+    return basket

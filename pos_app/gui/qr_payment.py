@@ -1,0 +1,314 @@
+"""One sale's QR payment on screen: its dialog, its attempts, and when to ask the provider.
+
+The relay is the fast path: its events reach :meth:`QrPayment.update` through the checkout's
+listener. The provider's status API is the fallback, asked on "Check status", after
+``status_check_wait`` seconds without news, every ``trouble_check_interval`` seconds while the
+relay or the provider cannot be reached, and once more when the countdown ends (``expire_if_due``).
+Every call into the checkout runs on the :class:`TaskRunner`; this object only decides and shows.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from pos_app.checkout import Checkout
+from pos_app.gui.payment_dialog import Clock, PaymentDialog
+from pos_app.gui.qr_widget import prepare_qr
+from pos_app.gui.tasks import TaskRunner
+from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
+from pos_app.store.payments import PaymentAttempt
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentTiming:
+    """When the terminal stops waiting for the relay and asks the provider itself (seconds)."""
+
+    status_check_wait: float = 60.0
+    """No news from the relay for this long: ask the provider."""
+    trouble_check_interval: float = 10.0
+    """While the relay or the provider cannot be reached: ask this often."""
+    expiry_grace: float = 1.0
+    """After the countdown ends, before the last check and ``expired``."""
+    paid_close_delay: float = 2.0
+    """How long the big "Paid" stays before the receipt; 0 keeps it until Done."""
+
+    def __post_init__(self) -> None:
+        for name in ("status_check_wait", "trouble_check_interval"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be above 0 seconds, got {getattr(self, name)}")
+        for name in ("expiry_grace", "paid_close_delay"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative, got {getattr(self, name)}")
+
+
+def request_of(attempt: PaymentAttempt) -> PaymentRequest:
+    """The dialog's view of an attempt; one whose order was never created has no URL yet."""
+    return PaymentRequest(
+        provider=attempt.provider,
+        invoice_number=attempt.invoice_number,
+        amount=attempt.amount,
+        payment_url=attempt.payment_url or "",
+        expires_at=attempt.expires_at,
+        reference=attempt.reference,
+    )
+
+
+def start_attempt(checkout: Checkout, sale_id: int) -> tuple[PaymentAttempt, str]:
+    """A new attempt for the sale, and the error that stopped its order ("" when none).
+
+    A refused or unanswered order still leaves its attempt (``failed`` or ``unknown``): the
+    dialog shows that attempt, so the cashier sees why, and an unknown one keeps being checked.
+    Runs on a worker thread.
+    """
+    before = {attempt.id for attempt in checkout.store.payments.attempts_for_sale(sale_id)}
+    try:
+        attempt = checkout.start_qr_payment(sale_id)
+    except Exception as error:
+        made = [
+            attempt
+            for attempt in checkout.store.payments.attempts_for_sale(sale_id)
+            if attempt.id not in before
+        ]
+        if not made:
+            raise
+        log.warning("payment order for sale %d did not go through: %s", sale_id, error)
+        return made[-1], str(error)
+    if attempt.payment_url:
+        prepare_qr(attempt.payment_url)
+    return attempt, ""
+
+
+def check_or_expire(checkout: Checkout, invoice_number: str) -> PaymentAttempt:
+    """Ask the provider; once the countdown is over, the last check (``expired`` if unpaid).
+
+    Timers drift (a suspended laptop, a busy machine), so every check looks at the clock too.
+    Runs on a worker thread.
+    """
+    attempt = checkout.store.payments.get_attempt(invoice_number)
+    if attempt.expires_at is not None and checkout.clock() >= attempt.expires_at:
+        return checkout.expire_if_due(invoice_number)
+    return checkout.check_status(invoice_number)
+
+
+def _ms(seconds: float) -> int:
+    return max(0, round(seconds * 1000))
+
+
+class QrPayment(QObject):
+    """The payment dialog of one sale and the checks that keep it up to date.
+
+    ``request_shown(PaymentRequest)``: a QR for the customer (first attempt and each retry);
+    ``closed(paid)``: the dialog is gone; ``other_tender_requested``: the cashier wants cash.
+    """
+
+    request_shown = Signal(object)
+    closed = Signal(bool)
+    other_tender_requested = Signal()
+
+    def __init__(
+        self,
+        checkout: Checkout,
+        runner: TaskRunner,
+        attempt: PaymentAttempt,
+        parent: QWidget,
+        *,
+        timing: PaymentTiming,
+        relay_connected: bool,
+        clock: Clock,
+    ) -> None:
+        super().__init__(parent)
+        self._checkout = checkout
+        self._runner = runner
+        self._timing = timing
+        self._relay_connected = relay_connected
+        self._clock = clock
+        self._attempt = attempt
+        self._checking = False
+        self._check_failed = False
+        self._retrying = False
+        self._paid = False
+
+        self.dialog = PaymentDialog(request_of(attempt), parent, clock=clock)
+        self.dialog.check_requested.connect(self.check_now)
+        self.dialog.cancel_confirmed.connect(self._cancel)
+        self.dialog.retry_requested.connect(self._retry)
+        self.dialog.other_tender_requested.connect(self.other_tender_requested)
+        self.dialog.finished.connect(self._finished)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.timeout.connect(self.check_now)
+        self._expiry_timer = QTimer(self)
+        self._expiry_timer.setSingleShot(True)
+        self._expiry_timer.timeout.connect(self._expire)
+
+    @property
+    def attempt(self) -> PaymentAttempt:
+        return self._attempt
+
+    @property
+    def invoice_number(self) -> str:
+        return self._attempt.invoice_number
+
+    @property
+    def sale_id(self) -> int:
+        return self._attempt.sale_id
+
+    def open(self, message: str = "") -> None:
+        """Show the dialog (window-modal, no nested event loop) with the attempt as it stands."""
+        self._show(self._attempt, message)
+        self.dialog.open()
+
+    def update(self, attempt: PaymentAttempt, message: str = "") -> bool:
+        """Show news of an attempt; False when it is not this dialog's (or is older news)."""
+        current = self._attempt
+        if attempt.invoice_number != current.invoice_number:
+            return False
+        stale = attempt.updated_at < current.updated_at or (
+            current.state not in OPEN_STATES and attempt.state in OPEN_STATES
+        )
+        if stale:
+            return True
+        self._attempt = attempt
+        if (attempt.payment_url or "") != self.dialog.request.payment_url:
+            self.dialog.set_request(request_of(attempt))  # the order went through at last
+            self.request_shown.emit(self.dialog.request)
+        self.dialog.set_state(attempt.state, message, late=attempt.late)
+        if attempt.state in OPEN_STATES:
+            self._arm_check()
+            return True
+        self._check_timer.stop()
+        self._expiry_timer.stop()
+        if attempt.state is AttemptState.PAID and not attempt.late and not self._paid:
+            self._paid = True
+            if self._timing.paid_close_delay:
+                QTimer.singleShot(_ms(self._timing.paid_close_delay), self, self._close_paid)
+        return True
+
+    def set_relay_connected(self, connected: bool) -> None:
+        """The relay came or went: ask the provider now when it went, else wait as usual."""
+        was = self._relay_connected
+        self._relay_connected = connected
+        if self._attempt.state not in OPEN_STATES:
+            return
+        if was and not connected:
+            self.check_now()
+        else:
+            self._arm_check()
+
+    def check_now(self) -> None:
+        """Ask the provider (the cashier's button, and every automatic check)."""
+        if self._checking or self._attempt.state not in OPEN_STATES:
+            return
+        self._checking = True
+        invoice = self.invoice_number
+        self._runner.run(
+            lambda: check_or_expire(self._checkout, invoice), self._checked, self._check_refused
+        )
+
+    def close(self) -> None:
+        """Close without a decision (the terminal is shutting down): the attempt stays open."""
+        self._stop_timers()
+        self.dialog.finished.disconnect(self._finished)
+        self.dialog.done(QDialog.DialogCode.Rejected)
+
+    def _show(self, attempt: PaymentAttempt, message: str) -> None:
+        self._attempt = attempt
+        self._check_failed = False
+        request = request_of(attempt)
+        if request != self.dialog.request:
+            self.dialog.set_request(request)
+        self.dialog.set_state(attempt.state, message, late=attempt.late)
+        self.request_shown.emit(self.dialog.request)
+        self._arm_expiry(attempt.expires_at)
+        if attempt.state in OPEN_STATES:
+            self._arm_check()
+
+    def _arm_check(self) -> None:
+        troubled = (
+            not self._relay_connected
+            or self._check_failed
+            or self._attempt.state is AttemptState.UNKNOWN
+        )
+        wait = self._timing.trouble_check_interval if troubled else self._timing.status_check_wait
+        self._check_timer.start(_ms(wait))
+
+    def _arm_expiry(self, expires_at: datetime | None) -> None:
+        self._expiry_timer.stop()
+        if expires_at is not None:
+            left = (expires_at - self._clock()).total_seconds() + self._timing.expiry_grace
+            self._expiry_timer.start(_ms(left))
+
+    def _checked(self, attempt: PaymentAttempt) -> None:
+        self._checking = False
+        self._check_failed = False
+        self.update(attempt)
+
+    def _check_refused(self, error: Exception) -> None:
+        self._checking = False
+        self._check_failed = True
+        if self._attempt.state not in OPEN_STATES:
+            return
+        log.warning("status check of %s failed: %s", self.invoice_number, error)
+        self.dialog.status_line.setText(
+            self.tr(
+                "Could not ask the payment service ({error}). Trying again in {seconds} s."
+            ).format(error=error, seconds=round(self._timing.trouble_check_interval))
+        )
+        self._arm_check()
+
+    def _expire(self) -> None:
+        invoice = self.invoice_number
+        self._runner.run(
+            lambda: self._checkout.expire_if_due(invoice), self.update, self._expire_refused
+        )
+
+    def _expire_refused(self, error: Exception) -> None:
+        log.warning("could not expire %s: %s", self.invoice_number, error)
+
+    def _retry(self) -> None:
+        """ "Try again": a new attempt, with a new invoice number, for the same open sale."""
+        if self._retrying:
+            return
+        self._retrying = True
+        self.dialog.status_line.setText(self.tr("Creating a new payment…"))
+        sale_id = self.sale_id
+        self._runner.run(
+            lambda: start_attempt(self._checkout, sale_id), self._retried, self._retry_refused
+        )
+
+    def _retried(self, started: tuple[PaymentAttempt, str]) -> None:
+        self._retrying = False
+        attempt, message = started
+        self._show(attempt, message)
+
+    def _retry_refused(self, error: Exception) -> None:
+        self._retrying = False
+        self.dialog.status_line.setText(
+            self.tr("Could not start a new payment: {error}").format(error=error)
+        )
+
+    def _cancel(self) -> None:
+        invoice = self.invoice_number
+        self._runner.run(lambda: self._checkout.cancel_payment(invoice), None, self._cancel_refused)
+
+    def _cancel_refused(self, error: Exception) -> None:
+        """Most likely the payment arrived while the cashier was deciding: the listener says."""
+        log.warning("could not cancel %s: %s", self.invoice_number, error)
+
+    def _close_paid(self) -> None:
+        if self.dialog.isVisible():
+            self.dialog.accept()
+
+    def _stop_timers(self) -> None:
+        self._check_timer.stop()
+        self._expiry_timer.stop()
+
+    def _finished(self, _result: int) -> None:
+        self._stop_timers()
+        self.closed.emit(self._paid)
