@@ -5,11 +5,18 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Signal
 
+from pos_app.config import Settings
+from pos_app.gui.app import TerminalApp
+from pos_app.terminal import Terminal, open_terminal
+from tests.gui.e2e import FAST, RELAY_WAIT
 from tests.gui.helpers import PRODUCTS, MemoryCatalog
 
 
@@ -38,3 +45,31 @@ def _signal_emit_keeps_references() -> None:
 @pytest.fixture
 def catalog() -> MemoryCatalog:
     return MemoryCatalog(PRODUCTS)
+
+
+@pytest.fixture
+def demo_terminal(tmp_path: Path) -> Iterator[Terminal]:
+    """A whole demo terminal: store, embedded sandbox and relay on loopback."""
+    terminal = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
+    yield terminal
+    terminal.close()
+
+
+@pytest.fixture
+def start_app(qtbot, demo_terminal: Terminal) -> Iterator[Callable[..., TerminalApp]]:
+    """Start a :class:`TerminalApp` (on the demo terminal unless given another); closed after."""
+    started: list[TerminalApp] = []
+
+    def start(terminal: Terminal | None = None, **options: Any) -> TerminalApp:
+        options.setdefault("timing", FAST)
+        options.setdefault("relay_wait", RELAY_WAIT)
+        app = TerminalApp(terminal or demo_terminal, **options)
+        started.append(app)
+        qtbot.addWidget(app.shell)
+        app.shell.resize(1280, 800)
+        app.start()
+        return app
+
+    yield start
+    for app in started:
+        app.close()

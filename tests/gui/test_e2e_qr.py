@@ -1,0 +1,207 @@
+"""QR payments end to end: the real window, store, sandbox and relay, driven by keys."""
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from PySide6.QtCore import Qt
+
+from pos_app.gui.receipt import ReceiptDialog
+from pos_app.payments.model import AttemptState
+from pos_app.relay.client import RelayClient
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.serving import ServerThread
+from pos_app.store.payments import EventSource
+from pos_app.store.sales import SaleStatus, Tender
+from tests.gui.e2e import (
+    FAST,
+    TEH,
+    dead_port,
+    open_payment,
+    press,
+    ring_up_three,
+    sandbox,
+    scan,
+    sign_in,
+    wait_state,
+)
+from tests.gui.helpers import answer_confirmation, wait_for_modal
+
+
+def test_three_scans_f12_paid_through_the_relay(qtbot, start_app, demo_terminal):
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    attempt = payment.attempt
+    assert attempt.state is AttemptState.PENDING and attempt.amount == total
+    assert payment.dialog.qr.text == attempt.payment_url
+    assert attempt.payment_url.startswith(demo_terminal.embedded.sandbox.url)
+    assert app.display.qr.text == attempt.payment_url, "the customer sees the same QR"
+    assert app.display.pages.currentWidget() is not app.display.thanks
+
+    sandbox(demo_terminal, "pay", attempt.invoice_number)
+    wait_state(qtbot, payment, AttemptState.PAID)
+    assert "Paid" in payment.dialog.outcome.text()
+    assert payment.dialog.done_button.isVisible()
+    assert len(app.window.basket_model.basket) == 0, "the next customer's basket is empty"
+    assert app.display.pages.currentWidget() is app.display.thanks
+
+    store = demo_terminal.store
+    sale = store.sales.get(attempt.sale_id)
+    assert sale.status is SaleStatus.COMPLETED and sale.tender is Tender.QR
+    assert sale.invoice_number == attempt.invoice_number and sale.total == total
+    assert [(line.sku, line.quantity) for line in sale.lines] == [
+        ("MIE-001", 2),
+        ("MIE-002", 1),
+        ("MIN-001", 1),
+    ]
+    events = store.payments.get_attempt(attempt.invoice_number).events
+    assert [(e.source, e.state) for e in events if e.state is AttemptState.PAID] == [
+        (EventSource.RELAY, AttemptState.PAID)
+    ], "paid came by the relay's long-poll, not a status check"
+
+    qtbot.keyClick(payment.dialog, Qt.Key.Key_Return)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert receipt.data.invoice_number == attempt.invoice_number
+    assert receipt.data.total == total and receipt.data.tender == "DOKU Wallet"
+    assert "Indomie Goreng" in receipt.preview.toPlainText()
+    receipt.reject()
+    qtbot.waitUntil(lambda: app.window.panel.input.hasFocus())
+    scan(qtbot, app, TEH)
+    assert app.display.pages.currentWidget() is not app.display.thanks
+
+
+def test_declined_then_try_again_pays_the_same_sale(qtbot, start_app, demo_terminal):
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    first = payment.attempt
+
+    sandbox(demo_terminal, "decline", first.invoice_number)
+    wait_state(qtbot, payment, AttemptState.DECLINED)
+    assert payment.dialog.retry_button.isVisible() and payment.dialog.other_button.isVisible()
+    assert len(app.window.basket_model.basket) == 3, "the basket waits for another try"
+
+    payment.dialog.retry_button.click()
+    qtbot.waitUntil(lambda: payment.invoice_number != first.invoice_number, timeout=10_000)
+    wait_state(qtbot, payment, AttemptState.PENDING)
+    second = payment.attempt
+    assert second.sale_id == first.sale_id
+    assert payment.dialog.qr.text == second.payment_url != first.payment_url
+    assert app.display.qr.text == second.payment_url
+
+    sandbox(demo_terminal, "pay", second.invoice_number)
+    wait_state(qtbot, payment, AttemptState.PAID)
+    sale = demo_terminal.store.sales.get(first.sale_id)
+    assert sale.status is SaleStatus.COMPLETED and sale.invoice_number == second.invoice_number
+    assert demo_terminal.store.payments.get_attempt(first.invoice_number).state is (
+        AttemptState.DECLINED
+    )
+
+
+def test_cancel_keeps_the_basket_and_a_later_payment_is_announced_late(
+    qtbot, start_app, demo_terminal
+):
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    invoice = payment.invoice_number
+
+    press(qtbot, Qt.Key.Key_Escape)
+    answer_confirmation(qtbot, yes=True)
+    qtbot.waitUntil(lambda: app.controller.payment is None)
+    store = demo_terminal.store
+    qtbot.waitUntil(lambda: store.payments.get_attempt(invoice).state is AttemptState.CANCELLED)
+    assert len(app.window.basket_model.basket) == 3, "the basket stays for another tender"
+    assert app.window.late_label.isHidden()
+
+    sandbox(demo_terminal, "pay", invoice)
+    qtbot.waitUntil(lambda: app.window.late_label.isVisible(), timeout=10_000)
+    assert invoice in app.window.late_label.text()
+    late = store.payments.get_attempt(invoice)
+    assert late.state is AttemptState.PAID and late.late
+    assert [attempt.invoice_number for attempt in store.payments.late_payments()] == [invoice]
+    assert store.sales.get(late.sale_id).status is SaleStatus.OPEN, "late money completes nothing"
+
+
+def test_relay_down_falls_back_to_the_status_api(qtbot, start_app, demo_terminal):
+    dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
+    app = start_app(relay=dead)
+    qtbot.waitUntil(lambda: app.window.relay_label.text() == "Relay: not connected")
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    invoice = payment.invoice_number
+
+    sandbox(demo_terminal, "pay", invoice)
+    wait_state(qtbot, payment, AttemptState.PAID)
+    events = demo_terminal.store.payments.get_attempt(invoice).events
+    paid_by = {event.source for event in events if event.state is AttemptState.PAID}
+    assert paid_by == {EventSource.STATUS}, "nobody polled the relay: the status API said paid"
+    sale = demo_terminal.store.sales.get(payment.sale_id)
+    assert sale.status is SaleStatus.COMPLETED
+    dead.close()
+
+
+def test_the_provider_is_asked_after_the_configured_wait_while_the_relay_is_up(
+    qtbot, start_app, demo_terminal
+):
+    app = start_app(timing=replace(FAST, status_check_wait=0.3))
+    qtbot.waitUntil(lambda: app.window.relay_label.text() == "Relay: connected")
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    payments = demo_terminal.store.payments
+
+    def asked() -> None:
+        events = payments.get_attempt(payment.invoice_number).events
+        assert [event.source for event in events].count(EventSource.STATUS) >= 2
+
+    qtbot.waitUntil(asked, timeout=5_000)
+    assert payment.dialog.state is AttemptState.PENDING, "still waiting, and still asking"
+
+
+def test_a_check_after_the_countdown_ends_the_attempt_as_expired(qtbot, start_app, demo_terminal):
+    ahead = [timedelta(0)]
+    demo_terminal.checkout.clock = lambda: datetime.now(UTC) + ahead[0]
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    expires_at = payment.attempt.expires_at
+    assert expires_at is not None
+
+    ahead[0] = expires_at - datetime.now(UTC) + timedelta(seconds=1)
+    payment.dialog.check_button.click()
+    wait_state(qtbot, payment, AttemptState.EXPIRED)
+    assert payment.dialog.retry_button.isVisible() and payment.dialog.other_button.isVisible()
+    sale = demo_terminal.store.sales.get(payment.sale_id)
+    assert sale.status is SaleStatus.OPEN, "the basket can still be paid another way"
+
+
+def test_provider_down_at_the_charge_keeps_trying_until_the_order_goes_through(
+    qtbot, start_app, demo_terminal
+):
+    embedded = demo_terminal.embedded
+    port = embedded.sandbox.port
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    embedded.sandbox.stop()
+    payment = open_payment(qtbot, app)
+    wait_state(qtbot, payment, AttemptState.UNKNOWN)
+    invoice = payment.invoice_number
+    assert payment.dialog.picture.currentWidget() is payment.dialog.outcome, "no QR, no order"
+    assert "unreachable" in payment.dialog.banner.text()
+
+    with ServerThread(create_sandbox_app(embedded.config), port=port) as back:
+        wait_state(qtbot, payment, AttemptState.PENDING)
+        assert payment.invoice_number == invoice, "the same order, sent again"
+        assert payment.dialog.qr.text == payment.attempt.payment_url != ""
+        assert app.display.qr.text == payment.attempt.payment_url
+        httpx.post(f"{back.url}/_sandbox/pay/{invoice}").raise_for_status()
+        wait_state(qtbot, payment, AttemptState.PAID)
+    assert demo_terminal.store.sales.get(payment.sale_id).status is SaleStatus.COMPLETED
