@@ -137,24 +137,36 @@ class CashierController(QObject):
         self._starting = True
         self.window.show_message(self.tr("Creating the QR payment…"))
 
-        def work() -> tuple[PaymentAttempt, str]:
+        def work() -> tuple[int, PaymentAttempt | None, str]:
             sale_id = self._checkout.open_sale(lines, cashier=cashier, reuse=reuse)
-            self._cancel_open_attempts(sale_id)
-            return start_attempt(self._checkout, sale_id)
+            try:
+                self._cancel_open_attempts(sale_id)
+                return (sale_id, *start_attempt(self._checkout, sale_id))
+            except Exception as error:
+                log.warning("QR payment for sale %d not started: %s", sale_id, error)
+                return sale_id, None, str(error)
 
-        self._runner.run(work, self._qr_started, self._qr_refused)
+        self._runner.run(work, self._qr_started, lambda error: self._qr_refused(str(error)))
 
     def pay_cash(self, basket: Basket, received: int) -> None:
         """Recorded off the GUI thread; the screen starts anew at once and the receipt follows."""
         lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
         self._open_sale_id = None
 
-        def work() -> Sale:
+        def work() -> tuple[int, Sale | None, str]:
             sale_id = self._checkout.open_sale(lines, cashier=cashier, reuse=reuse)
-            self._cancel_open_attempts(sale_id)
-            return self._checkout.pay_cash(sale_id, received)
+            try:
+                self._cancel_open_attempts(sale_id)
+                return sale_id, self._checkout.pay_cash(sale_id, received), ""
+            except Exception as error:
+                log.error("cash sale %d not recorded: %s", sale_id, error)
+                return sale_id, None, str(error)
 
-        self._runner.run(work, self._cash_recorded, lambda error: self._cash_refused(lines, error))
+        self._runner.run(
+            work,
+            lambda done: self._cash_done(lines, *done),
+            lambda error: self._cash_done(lines, reuse, None, str(error)),
+        )
 
     def hold(self, basket: Basket) -> None:
         """One small local write, on the GUI thread: the view needs to know it is kept."""
@@ -212,14 +224,17 @@ class CashierController(QObject):
 
     # QR payments
 
-    def _qr_started(self, started: tuple[PaymentAttempt, str]) -> None:
+    def _qr_started(self, started: tuple[int, PaymentAttempt | None, str]) -> None:
+        sale_id, attempt, message = started
+        self._open_sale_id = sale_id
+        if attempt is None:
+            self._qr_refused(message)
+            return
         self._starting = False
-        attempt, message = started
-        self._open_sale_id = attempt.sale_id
         self.window.statusBar().clearMessage()
         self._show_payment(attempt, message)
 
-    def _qr_refused(self, error: Exception) -> None:
+    def _qr_refused(self, error: str) -> None:
         self._starting = False
         self._refuse(self.tr("Could not start the QR payment: {error}").format(error=error))
 
@@ -247,6 +262,7 @@ class CashierController(QObject):
     @Slot(bool)
     def _payment_closed(self, paid: bool) -> None:
         if self.payment is not None:
+            self.payment.dialog.deleteLater()
             self.payment.deleteLater()
             self.payment = None
         if paid:
@@ -279,17 +295,19 @@ class CashierController(QObject):
 
     # cash
 
-    def _cash_recorded(self, sale: Sale) -> None:
-        data = self.receipt_for(sale)
-        self._last_receipt = (sale.id, data)
-        if self.display is not None and not len(self.window.basket_model.basket):
-            self.display.show_thank_you()
-        self._show_receipt(data)
-
-    def _cash_refused(self, lines: tuple[LineItem, ...], error: Exception) -> None:
-        log.error("cash sale not recorded: %s", error)
+    def _cash_done(
+        self, lines: tuple[LineItem, ...], sale_id: int | None, sale: Sale | None, error: str
+    ) -> None:
+        if sale is not None:
+            data = self.receipt_for(sale)
+            self._last_receipt = (sale.id, data)
+            if self.display is not None and not len(self.window.basket_model.basket):
+                self.display.show_thank_you()
+            self._show_receipt(data)
+            return
         if not len(self.window.basket_model.basket):
             self.window.basket_model.replace(_basket_of(lines))
+            self._open_sale_id = sale_id
         self._refuse(self.tr("Could not record the cash sale: {error}").format(error=error))
 
     # the basket

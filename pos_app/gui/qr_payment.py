@@ -132,6 +132,8 @@ class QrPayment(QObject):
         self._check_failed = False
         self._retrying = False
         self._paid = False
+        self._done = False
+        """The dialog has closed: answers still on their way are dropped."""
 
         self.dialog = PaymentDialog(request_of(attempt), parent, clock=clock)
         self.dialog.check_requested.connect(self.check_now)
@@ -165,9 +167,9 @@ class QrPayment(QObject):
         self.dialog.open()
 
     def update(self, attempt: PaymentAttempt, message: str = "") -> bool:
-        """Show news of an attempt; False when it is not this dialog's (or is older news)."""
+        """Show news of an attempt; False when it is not this dialog's. Older news is ignored."""
         current = self._attempt
-        if attempt.invoice_number != current.invoice_number:
+        if self._done or attempt.invoice_number != current.invoice_number:
             return False
         stale = attempt.updated_at < current.updated_at or (
             current.state not in OPEN_STATES and attempt.state in OPEN_STATES
@@ -203,7 +205,7 @@ class QrPayment(QObject):
 
     def check_now(self) -> None:
         """Ask the provider (the cashier's button, and every automatic check)."""
-        if self._checking or self._attempt.state not in OPEN_STATES:
+        if self._done or self._checking or self._attempt.state not in OPEN_STATES:
             return
         self._checking = True
         invoice = self.invoice_number
@@ -213,6 +215,7 @@ class QrPayment(QObject):
 
     def close(self) -> None:
         """Close without a decision (the terminal is shutting down): the attempt stays open."""
+        self._done = True
         self._stop_timers()
         self.dialog.finished.disconnect(self._finished)
         self.dialog.done(QDialog.DialogCode.Rejected)
@@ -252,7 +255,7 @@ class QrPayment(QObject):
     def _check_refused(self, error: Exception) -> None:
         self._checking = False
         self._check_failed = True
-        if self._attempt.state not in OPEN_STATES:
+        if self._done or self._attempt.state not in OPEN_STATES:
             return
         log.warning("status check of %s failed: %s", self.invoice_number, error)
         self.dialog.status_line.setText(
@@ -284,11 +287,14 @@ class QrPayment(QObject):
 
     def _retried(self, started: tuple[PaymentAttempt, str]) -> None:
         self._retrying = False
-        attempt, message = started
-        self._show(attempt, message)
+        if not self._done:
+            attempt, message = started
+            self._show(attempt, message)
 
     def _retry_refused(self, error: Exception) -> None:
         self._retrying = False
+        if self._done:
+            return
         self.dialog.status_line.setText(
             self.tr("Could not start a new payment: {error}").format(error=error)
         )
@@ -310,5 +316,6 @@ class QrPayment(QObject):
         self._expiry_timer.stop()
 
     def _finished(self, _result: int) -> None:
+        self._done = True
         self._stop_timers()
         self.closed.emit(self._paid)
