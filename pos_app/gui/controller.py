@@ -131,11 +131,12 @@ class CashierController(QObject):
     # SaleActions
 
     def pay_by_qr(self, basket: Basket) -> None:
+        """The dialog opens at once; the sale, the attempt and the order are made meanwhile."""
         if self.payment is not None or self._starting:
             return
         lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
         self._starting = True
-        self.window.show_message(self.tr("Creating the QR payment…"))
+        payment = self._show_payment(basket.total)
 
         def work() -> tuple[int, PaymentAttempt | None, str]:
             sale_id = self._checkout.open_sale(lines, cashier=cashier, reuse=reuse)
@@ -146,7 +147,11 @@ class CashierController(QObject):
                 log.warning("QR payment for sale %d not started: %s", sale_id, error)
                 return sale_id, None, str(error)
 
-        self._runner.run(work, self._qr_started, lambda error: self._qr_refused(str(error)))
+        self._runner.run(
+            work,
+            lambda started: self._qr_started(payment, *started),
+            lambda error: self._qr_refused(payment, str(error)),
+        )
 
     def pay_cash(self, basket: Basket, received: int) -> None:
         """Recorded off the GUI thread; the screen starts anew at once and the receipt follows."""
@@ -224,26 +229,27 @@ class CashierController(QObject):
 
     # QR payments
 
-    def _qr_started(self, started: tuple[int, PaymentAttempt | None, str]) -> None:
-        sale_id, attempt, message = started
+    def _qr_started(
+        self, payment: QrPayment, sale_id: int, attempt: PaymentAttempt | None, message: str
+    ) -> None:
         self._open_sale_id = sale_id
         if attempt is None:
-            self._qr_refused(message)
+            self._qr_refused(payment, message)
             return
         self._starting = False
-        self.window.statusBar().clearMessage()
-        self._show_payment(attempt, message)
+        payment.attach(attempt, message)
 
-    def _qr_refused(self, error: str) -> None:
+    def _qr_refused(self, payment: QrPayment, error: str) -> None:
         self._starting = False
+        payment.fail()
         self._refuse(self.tr("Could not start the QR payment: {error}").format(error=error))
 
-    def _show_payment(self, attempt: PaymentAttempt, message: str = "") -> QrPayment:
+    def _show_payment(self, amount: int) -> QrPayment:
         payment = QrPayment(
             self._checkout,
             self._runner,
-            attempt,
             self.window,
+            amount=amount,
             timing=self._timing,
             relay_connected=self._relay_connected,
             clock=self._checkout.clock,
@@ -253,7 +259,7 @@ class CashierController(QObject):
         if self.display is not None:
             payment.request_shown.connect(self.display.show_payment)
         self.payment = payment
-        payment.open(message)
+        payment.open()
         return payment
 
     def _other_tender(self) -> None:
@@ -414,7 +420,9 @@ class CashierController(QObject):
             return
         self.window.basket_model.replace(_basket_of(sale.lines))
         self._open_sale_id = sale.id
-        self._show_payment(attempt).check_now()
+        payment = self._show_payment(attempt.amount)
+        payment.attach(attempt)
+        payment.check_now()
 
     def _list_background(self) -> None:
         invoices = list(self._background)

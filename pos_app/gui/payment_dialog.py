@@ -157,6 +157,7 @@ class PaymentDialog(QDialog):
         self.qr.set_data(request.payment_url)
         self.amount.setText(format_rupiah(request.amount))
         self.invoice.setText(self.tr("Invoice {number}").format(number=request.invoice_number))
+        self.invoice.setVisible(bool(request.invoice_number))
         self.set_state(AttemptState.PENDING)
 
     def set_state(self, state: AttemptState, message: str = "", late: bool = False) -> None:

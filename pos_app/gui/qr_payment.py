@@ -102,8 +102,11 @@ def _ms(seconds: float) -> int:
 class QrPayment(QObject):
     """The payment dialog of one sale and the checks that keep it up to date.
 
-    ``request_shown(PaymentRequest)``: a QR for the customer (first attempt and each retry);
-    ``closed(paid)``: the dialog is gone; ``other_tender_requested``: the cashier wants cash.
+    The dialog opens at once ("Creating the payment…", the basket locked behind it) and shows
+    the attempt when the worker brings it (:meth:`attach`), so building the dialog overlaps the
+    order's round trips. ``request_shown(PaymentRequest)``: a QR for the customer (first attempt
+    and each retry); ``closed(paid)``: the dialog is gone; ``other_tender_requested``: the
+    cashier wants cash.
     """
 
     request_shown = Signal(object)
@@ -114,9 +117,9 @@ class QrPayment(QObject):
         self,
         checkout: Checkout,
         runner: TaskRunner,
-        attempt: PaymentAttempt,
         parent: QWidget,
         *,
+        amount: int,
         timing: PaymentTiming,
         relay_connected: bool,
         clock: Clock,
@@ -127,7 +130,7 @@ class QrPayment(QObject):
         self._timing = timing
         self._relay_connected = relay_connected
         self._clock = clock
-        self._attempt = attempt
+        self._attempt: PaymentAttempt | None = None
         self._checking = False
         self._check_failed = False
         self._retrying = False
@@ -135,7 +138,9 @@ class QrPayment(QObject):
         self._done = False
         """The dialog has closed: answers still on their way are dropped."""
 
-        self.dialog = PaymentDialog(request_of(attempt), parent, clock=clock)
+        waiting = PaymentRequest(checkout.provider.name, "", amount, "")
+        self.dialog = PaymentDialog(waiting, parent, clock=clock)
+        self.dialog.set_state(AttemptState.CREATED)
         self.dialog.check_requested.connect(self.check_now)
         self.dialog.cancel_confirmed.connect(self._cancel)
         self.dialog.retry_requested.connect(self._retry)
@@ -150,26 +155,42 @@ class QrPayment(QObject):
         self._expiry_timer.timeout.connect(self._expire)
 
     @property
-    def attempt(self) -> PaymentAttempt:
+    def attempt(self) -> PaymentAttempt | None:
+        """The attempt shown; None while its order is being created."""
         return self._attempt
 
     @property
     def invoice_number(self) -> str:
-        return self._attempt.invoice_number
+        return self._attempt.invoice_number if self._attempt else ""
 
     @property
-    def sale_id(self) -> int:
-        return self._attempt.sale_id
+    def sale_id(self) -> int | None:
+        return self._attempt.sale_id if self._attempt else None
 
-    def open(self, message: str = "") -> None:
-        """Show the dialog (window-modal, no nested event loop) with the attempt as it stands."""
-        self._show(self._attempt, message)
+    def open(self) -> None:
+        """Show the dialog (window-modal, no nested event loop), creating the payment."""
         self.dialog.open()
+
+    def attach(self, attempt: PaymentAttempt, message: str = "") -> None:
+        """The stored attempt has come back (``message``: why its order did not go through).
+
+        If the cashier cancelled while it was being created, it is cancelled now: a payment
+        that still comes is a late one.
+        """
+        if not self._done:
+            self._show(attempt, message)
+        elif attempt.state in OPEN_STATES:
+            self._cancel_attempt(attempt.invoice_number)
+
+    def fail(self) -> None:
+        """Nothing was stored (the sale could not be written): the dialog goes away."""
+        if not self._done:
+            self.dialog.done(QDialog.DialogCode.Rejected)
 
     def update(self, attempt: PaymentAttempt, message: str = "") -> bool:
         """Show news of an attempt; False when it is not this dialog's. Older news is ignored."""
         current = self._attempt
-        if self._done or attempt.invoice_number != current.invoice_number:
+        if self._done or current is None or attempt.invoice_number != current.invoice_number:
             return False
         stale = attempt.updated_at < current.updated_at or (
             current.state not in OPEN_STATES and attempt.state in OPEN_STATES
@@ -196,7 +217,7 @@ class QrPayment(QObject):
         """The relay came or went: ask the provider now when it went, else wait as usual."""
         was = self._relay_connected
         self._relay_connected = connected
-        if self._attempt.state not in OPEN_STATES:
+        if self._attempt is None or self._attempt.state not in OPEN_STATES:
             return
         if was and not connected:
             self.check_now()
@@ -205,10 +226,11 @@ class QrPayment(QObject):
 
     def check_now(self) -> None:
         """Ask the provider (the cashier's button, and every automatic check)."""
-        if self._done or self._checking or self._attempt.state not in OPEN_STATES:
+        attempt = self._attempt
+        if self._done or self._checking or attempt is None or attempt.state not in OPEN_STATES:
             return
         self._checking = True
-        invoice = self.invoice_number
+        invoice = attempt.invoice_number
         self._runner.run(
             lambda: check_or_expire(self._checkout, invoice), self._checked, self._check_refused
         )
@@ -236,7 +258,7 @@ class QrPayment(QObject):
         troubled = (
             not self._relay_connected
             or self._check_failed
-            or self._attempt.state is AttemptState.UNKNOWN
+            or (self._attempt is not None and self._attempt.state is AttemptState.UNKNOWN)
         )
         wait = self._timing.trouble_check_interval if troubled else self._timing.status_check_wait
         self._check_timer.start(_ms(wait))
@@ -255,7 +277,7 @@ class QrPayment(QObject):
     def _check_refused(self, error: Exception) -> None:
         self._checking = False
         self._check_failed = True
-        if self._done or self._attempt.state not in OPEN_STATES:
+        if self._done or self._attempt is None or self._attempt.state not in OPEN_STATES:
             return
         log.warning("status check of %s failed: %s", self.invoice_number, error)
         self.dialog.status_line.setText(
@@ -276,11 +298,11 @@ class QrPayment(QObject):
 
     def _retry(self) -> None:
         """ "Try again": a new attempt, with a new invoice number, for the same open sale."""
-        if self._retrying:
+        if self._retrying or self._attempt is None:
             return
         self._retrying = True
         self.dialog.status_line.setText(self.tr("Creating a new payment…"))
-        sale_id = self.sale_id
+        sale_id = self._attempt.sale_id
         self._runner.run(
             lambda: start_attempt(self._checkout, sale_id), self._retried, self._retry_refused
         )
@@ -300,12 +322,17 @@ class QrPayment(QObject):
         )
 
     def _cancel(self) -> None:
-        invoice = self.invoice_number
-        self._runner.run(lambda: self._checkout.cancel_payment(invoice), None, self._cancel_refused)
+        """The cashier confirmed; an attempt still being created is cancelled on arrival."""
+        if self._attempt is not None:
+            self._cancel_attempt(self._attempt.invoice_number)
 
-    def _cancel_refused(self, error: Exception) -> None:
-        """Most likely the payment arrived while the cashier was deciding: the listener says."""
-        log.warning("could not cancel %s: %s", self.invoice_number, error)
+    def _cancel_attempt(self, invoice: str) -> None:
+        self._runner.run(
+            lambda: self._checkout.cancel_payment(invoice),
+            None,
+            # Most likely paid while the cashier was deciding: the checkout's listener says so.
+            lambda error: log.warning("could not cancel %s: %s", invoice, error),
+        )
 
     def _close_paid(self) -> None:
         if self.dialog.isVisible():

@@ -53,21 +53,30 @@ def ring_up_three(qtbot, app: TerminalApp) -> int:
 
 
 def press(qtbot, key: Qt.Key) -> None:
-    """A key on whatever has the focus (window activation after a dialog is asynchronous)."""
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is not None)
+    """A key on whatever has the focus, once the window that should have it is active (window
+    activation after a dialog opens or closes is asynchronous)."""
+
+    def settled() -> None:
+        active, modal = QApplication.activeWindow(), QApplication.activeModalWidget()
+        assert active is not None and modal in (None, active), (active, modal)
+
+    qtbot.waitUntil(settled)
     qtbot.keyClick(QApplication.focusWidget() or QApplication.activeWindow(), key)
 
 
 def open_payment(qtbot, app: TerminalApp) -> QrPayment:
-    """F12, and the payment dialog once it shows the QR."""
+    """F12, and the payment dialog once it shows the attempt."""
     press(qtbot, Qt.Key.Key_F12)
     return shown_payment(qtbot, app)
 
 
 def shown_payment(qtbot, app: TerminalApp) -> QrPayment:
+    """The payment dialog once it shows a stored attempt (it opens before the order exists)."""
+
     def showing() -> None:
         payment = app.controller.payment
         assert payment is not None and payment.dialog.isVisible()
+        assert payment.attempt is not None
 
     qtbot.waitUntil(showing, timeout=WAIT_MS)
     payment = app.controller.payment

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
@@ -205,3 +206,37 @@ def test_provider_down_at_the_charge_keeps_trying_until_the_order_goes_through(
         httpx.post(f"{back.url}/_sandbox/pay/{invoice}").raise_for_status()
         wait_state(qtbot, payment, AttemptState.PAID)
     assert demo_terminal.store.sales.get(payment.sale_id).status is SaleStatus.COMPLETED
+
+
+def test_the_dialog_opens_before_the_order_and_cancelling_then_cancels_the_attempt(
+    qtbot, start_app, demo_terminal
+):
+    delay = {"path": "/dokuwallet-emoney/v1/payment", "seconds": 1, "count": 1}
+    httpx.post(
+        f"{demo_terminal.embedded.sandbox.url}/_sandbox/delay", json=delay
+    ).raise_for_status()
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    press(qtbot, Qt.Key.Key_F12)
+    payment = app.controller.payment
+    assert payment is not None and payment.attempt is None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is payment.dialog)
+    assert QApplication.activeModalWidget() is payment.dialog, "the basket is locked meanwhile"
+    assert payment.dialog.state is AttemptState.CREATED
+    assert "Creating the payment" in payment.dialog.outcome.text()
+    assert payment.dialog.invoice.isHidden()
+
+    press(qtbot, Qt.Key.Key_Escape)
+    answer_confirmation(qtbot, yes=True)
+    qtbot.waitUntil(lambda: app.controller.payment is None)
+    payments = demo_terminal.store.payments
+
+    def cancelled_on_arrival() -> None:
+        sale_id = app.controller.open_sale_id
+        assert sale_id is not None
+        states = [attempt.state for attempt in payments.attempts_for_sale(sale_id)]
+        assert states == [AttemptState.CANCELLED]
+
+    qtbot.waitUntil(cancelled_on_arrival, timeout=10_000)
+    assert len(app.window.basket_model.basket) == 3
