@@ -1,0 +1,189 @@
+"""Cashier screen latencies, offscreen, with the demo sandbox and relay on loopback.
+
+- charge → QR visible: F12 until the payment dialog's QR code is painted (open_sale, attempt
+  stored, relay registration, provider order, dialog built) — target p95 ≤ 50 ms;
+- pay → "paid" shown: the sandbox's Pay button until the dialog paints "Paid" (the sandbox's
+  signed notification, the relay, the long-poll, the store, the queued signal) — target p95 ≤
+  100 ms; it bounds notification → paid from above;
+- search per keystroke over 100,000 products: a key in the scan line until the product tiles
+  are repainted with the hits (the panel's typing pause left out) — target p95 ≤ 16 ms.
+
+Usage: ``python benchmarks/terminal_latency.py [ROUNDS] [PRODUCTS]`` (default 30 and 100,000).
+"""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from store_search import catalogue
+
+from pos_app.config import Settings
+from pos_app.gui.app import TerminalApp, application
+from pos_app.gui.payment_dialog import PaymentDialog
+from pos_app.gui.product_panel import ProductPanel
+from pos_app.gui.qr_payment import PaymentTiming
+from pos_app.gui.qr_widget import QRCodeWidget
+from pos_app.payments.model import AttemptState
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.terminal import open_terminal
+
+TIMEOUT = 10.0
+TYPED = ["indomie goreng", "kopi susu", "sabun", "aqua 600", "SKU-01234", "teh botol", "a"]
+
+
+class PaintWatch(QObject):
+    """Notes the moment a widget that ``wanted`` picks is next painted (an application filter,
+    so even a widget that does not exist yet is seen)."""
+
+    def __init__(self, wanted: Callable[[QObject], bool]) -> None:
+        super().__init__()
+        self.painted_at: float | None = None
+        self._wanted = wanted
+        QCoreApplication.instance().installEventFilter(self)
+
+    def arm(self) -> None:
+        self.painted_at = None
+
+    def stop(self) -> None:
+        QCoreApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.painted_at is None and self._wanted(watched):
+            self.painted_at = time.perf_counter()
+        return False
+
+
+def spin(condition: Callable[[], bool], what: str) -> None:
+    """Run the event loop until ``condition`` holds (sleeping in the loop between events)."""
+    deadline = time.perf_counter() + TIMEOUT
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{what} did not happen within {TIMEOUT} s")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+
+
+def percentiles(label: str, timings_ms: list[float], target: float) -> None:
+    ordered = sorted(timings_ms)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    verdict = "ok" if p95 <= target else "ABOVE TARGET"
+    print(
+        f"{label}: n={len(ordered)} p50 {statistics.median(ordered):.1f} ms, p95 {p95:.1f} ms, "
+        f"max {ordered[-1]:.1f} ms (target p95 ≤ {target:g} ms: {verdict})"
+    )
+
+
+def payment_rounds(tmp: Path, rounds: int) -> tuple[list[float], list[float]]:
+    terminal = open_terminal(Settings(), tmp / "demo.db", demo=True)
+    assert terminal.embedded is not None
+    sandbox = httpx.Client(base_url=terminal.embedded.sandbox.url, timeout=TIMEOUT)
+    app = TerminalApp(terminal, timing=PaymentTiming(paid_close_delay=0))
+    try:
+        app.shell.resize(1280, 800)
+        app.start()
+        app.sign_in.pin_entered.emit("1111")
+        spin(lambda: app.shell.currentWidget() is app.window, "sign-in")
+        spin(lambda: app.window.relay_label.text() == "Relay: connected", "relay connection")
+        products = [terminal.store.products.find_by_code(code) for code in ("MIE-001", "MIN-001")]
+        qr_paint = PaintWatch(
+            lambda widget: (
+                isinstance(widget, QRCodeWidget) and isinstance(widget.window(), PaymentDialog)
+            )
+        )
+        outcome_paint = PaintWatch(lambda widget: widget.objectName() == "outcome")
+        charge, paid = [], []
+        for round_number in range(rounds + 3):
+            for product in products:
+                assert product is not None
+                app.window.add_product(product)
+            qr_paint.arm()
+            started = time.perf_counter()
+            app.window.qr_action.trigger()
+            spin(lambda: qr_paint.painted_at is not None, "the QR painted")
+            assert qr_paint.painted_at is not None
+            payment = app.controller.payment
+            assert payment is not None
+            QCoreApplication.processEvents()
+
+            outcome_paint.arm()
+            pay_clicked = time.perf_counter()
+            sandbox.post(f"/_sandbox/pay/{payment.invoice_number}").raise_for_status()
+            spin(
+                lambda p=payment: (
+                    p.dialog.state is AttemptState.PAID and outcome_paint.painted_at is not None
+                ),
+                "paid shown",
+            )
+            assert outcome_paint.painted_at is not None
+            if round_number >= 3:  # the first rounds warm up caches and connections
+                charge.append((qr_paint.painted_at - started) * 1000)
+                paid.append((outcome_paint.painted_at - pay_clicked) * 1000)
+            payment.dialog.accept()
+            spin(lambda: QApplication.activeModalWidget() is not None, "the receipt")
+            modal = QApplication.activeModalWidget()
+            assert modal is not None
+            modal.close()
+            spin(lambda: QApplication.activeModalWidget() is None, "the receipt closed")
+        qr_paint.stop()
+        outcome_paint.stop()
+        return charge, paid
+    finally:
+        app.close()
+        sandbox.close()
+        terminal.close()
+
+
+def search_keystrokes(tmp: Path, count: int) -> tuple[list[float], float]:
+    store = TerminalStore(tmp / "catalogue.db")
+    started = time.perf_counter()
+    store.products.upsert_many(catalogue(count))
+    filled = time.perf_counter() - started
+    panel = ProductPanel(store.products)
+    panel.resize(760, 700)
+    panel.show()
+    viewport = panel.tiles.viewport()
+    tiles = PaintWatch(lambda widget: widget is viewport)
+    QCoreApplication.processEvents()
+    timings = []
+    for text in TYPED:
+        panel.input.clear()
+        QCoreApplication.processEvents()
+        for char in text:
+            tiles.arm()
+            begun = time.perf_counter()
+            QTest.keyClick(panel.input, char)
+            panel._search_now()  # what the typing pause's timer runs
+            spin(lambda: tiles.painted_at is not None, "tiles repainted")
+            timings.append((time.perf_counter() - begun) * 1000)
+    tiles.stop()
+    panel.close()
+    store.close()
+    return timings, filled
+
+
+def main() -> int:
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+    application()
+    with tempfile.TemporaryDirectory() as tmp:
+        charge, paid = payment_rounds(Path(tmp), rounds)
+        percentiles("charge → QR visible", charge, 50)
+        percentiles("pay → paid shown", paid, 100)
+        typed, filled = search_keystrokes(Path(tmp), count)
+        print(f"({count:,} products stored in {filled:.1f} s)")
+        percentiles(f"search per keystroke, {count:,} products", typed, 16)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
