@@ -178,5 +178,33 @@ END;
 INSERT INTO products_fts (products_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: tuple[Migration, ...] = (_CORE, _PRODUCT_SEARCH)
+_REFUNDS = """
+-- Money paid back to a customer's DOKU Wallet (an ecommpay Gate payout), always approved by a
+-- manager. sale_id is the sale whose money is returned: a completed sale, or the cancelled sale of
+-- a late payment (then invoice_number names that payment). business_date is the shop day the
+-- money left, set with completed_at when the provider's answer arrives.
+CREATE TABLE refunds (
+    id INTEGER PRIMARY KEY,
+    payout_id TEXT NOT NULL UNIQUE CHECK (length(payout_id) BETWEEN 1 AND 64),
+    sale_id INTEGER NOT NULL REFERENCES sales (id),
+    invoice_number TEXT REFERENCES payment_attempts (invoice_number),
+    provider TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
+    account_number TEXT NOT NULL,
+    customer_name TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    approved_by TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'paid', 'declined', 'failed')),
+    reference TEXT,
+    result TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(result)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    completed_at TEXT,
+    business_date TEXT
+);
+CREATE INDEX refunds_by_day ON refunds (business_date, status);
+CREATE INDEX refunds_by_sale ON refunds (sale_id);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (_CORE, _PRODUCT_SEARCH, _REFUNDS)
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -1,0 +1,106 @@
+"""Closed shop days: one row per business date, written once, audited in the same transaction.
+
+``detail`` keeps the whole Z report as it stood at the close, so a reprint shows what the manager
+signed off even if a late correction changes the day's sales afterwards.
+"""
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from pos_app.errors import ValidationError
+from pos_app.store.audit import AuditLog
+from pos_app.store.database import parse_utc, to_json, transaction, utc_text
+from pos_app.store.errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class DayClose:
+    business_date: date
+    closed_at: datetime
+    closed_by: str
+    sales_count: int
+    total: int
+    """The day's net takings: sales less refunds paid that day."""
+    cash_total: int
+    qr_total: int
+    counted_cash: int | None
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+
+_COLUMNS = (
+    "business_date, closed_at, closed_by, sales_count, total, cash_total, qr_total, counted_cash, "
+    "detail"
+)
+
+
+class DayCloses:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def record(self, close: DayClose, audit: Mapping[str, Any]) -> DayClose:
+        """Store the close and its audit entry together; a day is closed at most once."""
+        if not close.closed_by.strip():
+            raise ValidationError("closing a day needs the manager's name")
+        try:
+            detail = to_json(dict(close.detail))
+        except (TypeError, ValueError):
+            raise ValidationError("a day close's detail must be plain JSON values") from None
+        with transaction(self._db) as conn:
+            try:
+                conn.execute(
+                    f"INSERT INTO day_closes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        close.business_date.isoformat(),
+                        utc_text(close.closed_at),
+                        close.closed_by,
+                        close.sales_count,
+                        close.total,
+                        close.cash_total,
+                        close.qr_total,
+                        close.counted_cash,
+                        detail,
+                    ],
+                )
+            except sqlite3.IntegrityError:
+                earlier = self.get(close.business_date)
+                by = f" by {earlier.closed_by} at {utc_text(earlier.closed_at)}" if earlier else ""
+                raise StoreError(
+                    f"business day {close.business_date.isoformat()} is already closed{by}"
+                ) from None
+            AuditLog(self._db).record(close.closed_by, "day.close", audit, now=close.closed_at)
+        found = self.get(close.business_date)
+        assert found is not None
+        return found
+
+    def get(self, business_date: date) -> DayClose | None:
+        found = self._closes("WHERE business_date = ?", business_date.isoformat())
+        return found[0] if found else None
+
+    def recent(self, limit: int = 60) -> list[DayClose]:
+        """The latest closed days first."""
+        return self._closes("ORDER BY business_date DESC LIMIT ?", limit)
+
+    def _closes(self, where: str, *params: object) -> list[DayClose]:
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM day_closes {where}", list(params)
+        ).fetchall()
+        return [
+            DayClose(
+                business_date=date.fromisoformat(row[0]),
+                closed_at=parse_utc(row[1]),
+                closed_by=row[2],
+                sales_count=row[3],
+                total=row[4],
+                cash_total=row[5],
+                qr_total=row[6],
+                counted_cash=row[7],
+                detail=json.loads(row[8]),
+            )
+            for row in rows
+        ]

@@ -1,0 +1,243 @@
+"""Refunds: money paid back to a customer's DOKU Wallet by a manager-approved payout.
+
+A refund is recorded ``pending`` before the payout request leaves the terminal, and settled with the
+provider's answer (its callback result kept as JSON). Only a ``paid`` refund moved money; it counts
+on the shop day it was paid (``business_date``), in the daily CSV and the Z report.
+
+What a sale took, and so the most that can be paid back: the total of a completed sale, or the
+late payments that landed on a cancelled sale's attempts. Pending and paid refunds both use up that
+amount, so two payouts racing for the same money cannot both be approved.
+"""
+
+import json
+import re
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlite_utils import Database
+
+from pos_app.business_day import BusinessDay
+from pos_app.errors import ValidationError
+from pos_app.money import check_amount, format_rupiah
+from pos_app.store.audit import AuditLog
+from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
+from pos_app.store.errors import InvalidTransition, NotFound, StoreError
+
+MAX_PAYOUT_ID_LENGTH = 64
+_PAYOUT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+class RefundStatus(StrEnum):
+    PENDING = "pending"
+    PAID = "paid"
+    DECLINED = "declined"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Refund:
+    id: int
+    payout_id: str
+    sale_id: int
+    provider: str
+    amount: int
+    account_number: str
+    """The customer's DOKU Wallet number the payout goes to."""
+    customer_name: str
+    approved_by: str
+    status: RefundStatus
+    created_at: datetime
+    invoice_number: str | None = None
+    reason: str = ""
+    reference: str | None = None
+    result: Mapping[str, Any] = field(default_factory=dict)
+    completed_at: datetime | None = None
+    business_date: date | None = None
+
+
+_COLUMNS = (
+    "id, payout_id, sale_id, provider, amount, account_number, customer_name, approved_by, "
+    "status, created_at, invoice_number, reason, reference, result, completed_at, business_date"
+)
+
+
+class Refunds:
+    def __init__(self, db: Database, day: BusinessDay | None = None) -> None:
+        self._db = db
+        self._day = day or BusinessDay()
+
+    def refundable(self, sale_id: int) -> int:
+        """What the sale took, less the refunds paid or still pending against it."""
+        row = self._db.execute("SELECT status, total FROM sales WHERE id = ?", [sale_id]).fetchone()
+        if row is None:
+            raise NotFound(f"sale {sale_id} does not exist")
+        if row[0] == "completed":
+            taken = row[1]
+        else:
+            taken = self._db.execute(
+                "SELECT coalesce(sum(amount), 0) FROM payment_attempts "
+                "WHERE sale_id = ? AND late = 1 AND state = 'paid'",
+                [sale_id],
+            ).fetchone()[0]
+        used = self._db.execute(
+            "SELECT coalesce(sum(amount), 0) FROM refunds "
+            "WHERE sale_id = ? AND status IN ('pending', 'paid')",
+            [sale_id],
+        ).fetchone()[0]
+        return int(taken) - int(used)
+
+    def create(
+        self,
+        sale_id: int,
+        payout_id: str,
+        amount: int,
+        *,
+        provider: str,
+        account_number: str,
+        customer_name: str,
+        approved_by: str,
+        now: datetime,
+        invoice_number: str | None = None,
+        reason: str = "",
+    ) -> Refund:
+        """Record an approved payout as ``pending`` (and audit it) before it is sent."""
+        _check_payout_id(payout_id)
+        check_amount(amount, field="refund amount")
+        for label, value in (
+            ("wallet number", account_number),
+            ("customer name", customer_name),
+            ("approving manager", approved_by),
+        ):
+            if not value.strip():
+                raise ValidationError(f"a refund needs the {label}")
+        stamp = utc_text(now)
+        with transaction(self._db) as conn:
+            available = self.refundable(sale_id)
+            if amount > available:
+                raise ValidationError(
+                    f"refund {format_rupiah(amount)} is more than sale {sale_id} has left to "
+                    f"refund ({format_rupiah(max(available, 0))})"
+                )
+            if invoice_number is not None:
+                owner = conn.execute(
+                    "SELECT sale_id FROM payment_attempts WHERE invoice_number = ?",
+                    [invoice_number],
+                ).fetchone()
+                if owner is None or owner[0] != sale_id:
+                    raise ValidationError(
+                        f"payment {invoice_number} is not a payment of sale {sale_id}"
+                    )
+            try:
+                conn.execute(
+                    "INSERT INTO refunds (payout_id, sale_id, invoice_number, provider, amount, "
+                    "account_number, customer_name, reason, approved_by, status, created_at, "
+                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+                    [
+                        payout_id,
+                        sale_id,
+                        invoice_number,
+                        provider,
+                        amount,
+                        account_number.strip(),
+                        customer_name.strip(),
+                        reason,
+                        approved_by,
+                        stamp,
+                        stamp,
+                    ],
+                )
+            except sqlite3.IntegrityError:
+                raise StoreError(f"payout id {payout_id} was already used") from None
+            AuditLog(self._db).record(
+                approved_by,
+                "refund.approve",
+                {"payout_id": payout_id, "sale_id": sale_id, "amount": amount, "reason": reason},
+                now=now,
+            )
+        return self.get(payout_id)
+
+    def settle(
+        self,
+        payout_id: str,
+        status: RefundStatus | str,
+        *,
+        now: datetime,
+        result: Mapping[str, Any] | None = None,
+        reference: str | None = None,
+    ) -> Refund:
+        """The provider's final answer; the same answer again changes nothing."""
+        status = RefundStatus(status)
+        if status is RefundStatus.PENDING:
+            raise ValidationError("a refund is settled as paid, declined or failed")
+        try:
+            body = to_json(dict(result or {}))
+        except (TypeError, ValueError):
+            raise ValidationError(f"refund {payout_id}: result must be plain JSON values") from None
+        with transaction(self._db) as conn:
+            refund = self.get(payout_id)
+            if refund.status is status:
+                return refund
+            if refund.status is not RefundStatus.PENDING:
+                raise InvalidTransition(
+                    f"refund {payout_id} is already {refund.status}; it cannot become {status}"
+                )
+            stamp = utc_text(now)
+            conn.execute(
+                "UPDATE refunds SET status = ?, result = ?, reference = coalesce(?, reference), "
+                "completed_at = ?, business_date = ?, updated_at = ? WHERE id = ?",
+                [
+                    status.value,
+                    body,
+                    reference,
+                    stamp,
+                    self._day.date_of(now).isoformat(),
+                    stamp,
+                    refund.id,
+                ],
+            )
+        return self.get(payout_id)
+
+    def get(self, payout_id: str) -> Refund:
+        found = self._refunds("WHERE payout_id = ?", payout_id)
+        if not found:
+            raise NotFound(f"refund {payout_id} does not exist")
+        return found[0]
+
+    def for_sale(self, sale_id: int) -> list[Refund]:
+        return self._refunds("WHERE sale_id = ? ORDER BY id", sale_id)
+
+    def _refunds(self, where: str, *params: object) -> list[Refund]:
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM refunds {where}", list(params)).fetchall()
+        return [
+            Refund(
+                id=row[0],
+                payout_id=row[1],
+                sale_id=row[2],
+                provider=row[3],
+                amount=row[4],
+                account_number=row[5],
+                customer_name=row[6],
+                approved_by=row[7],
+                status=RefundStatus(row[8]),
+                created_at=parse_utc(row[9]),
+                invoice_number=row[10],
+                reason=row[11],
+                reference=row[12],
+                result=json.loads(row[13]),
+                completed_at=optional_utc(row[14]),
+                business_date=date.fromisoformat(row[15]) if row[15] else None,
+            )
+            for row in rows
+        ]
+
+
+def _check_payout_id(payout_id: str) -> None:
+    if len(payout_id) > MAX_PAYOUT_ID_LENGTH or not _PAYOUT_ID.match(payout_id):
+        raise ValidationError(
+            f"payout id {payout_id!r}: expected at most {MAX_PAYOUT_ID_LENGTH} letters, digits, "
+            "'-' or '_'"
+        )
