@@ -1,0 +1,131 @@
+"""Writing CSV files a spreadsheet can open safely, and that are never seen half-written.
+
+Formula neutralisation: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return (or the full-width ``＝ ＋ － ＠`` some spreadsheets also accept) would be run as a
+formula by Excel or LibreOffice ("CSV injection"). Such a cell gets a leading apostrophe, which
+spreadsheets show as text. Only ``str`` cells are touched: numbers are written from ``int`` values,
+so a refund of ``-12000`` stays a number a spreadsheet can add up.
+
+Atomic writing: rows go to a temporary file beside the target, which is flushed, synced and
+renamed over it with :func:`os.replace` only when every row is written. Any failure (an exception,
+a cancelled export, a full disk) removes the temporary file and leaves the target as it was.
+"""
+
+import contextlib
+import csv
+import io
+import os
+import re
+import secrets
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+from pos_app.errors import KasirError
+
+FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
+NEUTRALISER = "'"
+QUOTE_TRIGGERS = ',"\r\n'
+"""A cell holding one of these is quoted (RFC 4180; the csv module's minimal quoting)."""
+_NEVER_FIRST = re.escape("".join(sorted(FORMULA_STARTS)) + QUOTE_TRIGGERS)
+_PLAIN = re.compile(f"[^{_NEVER_FIRST}][^{re.escape(QUOTE_TRIGGERS)}]*")
+"""Text that is its own CSV cell: no formula start, nothing to quote."""
+LINE_END = "\r\n"
+
+
+class CsvRowWriter(Protocol):
+    def writerow(self, row: Sequence[Any], /) -> Any: ...
+
+
+class OutputError(KasirError):
+    """The output file cannot be written; the message names the file and the reason."""
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` as a spreadsheet will show it as text, never run it as a formula."""
+    return NEUTRALISER + cell if cell and cell[0] in FORMULA_STARTS else cell
+
+
+def safe_cells(row: Sequence[object]) -> list[object]:
+    """Neutralise the text cells of ``row``; ints and None (empty) pass unchanged."""
+    return [neutralise(cell) if isinstance(cell, str) else cell for cell in row]
+
+
+class CsvCells:
+    """Text cells as CSV text (neutralised, quoted like the csv module), for exports that write
+    their rows as strings: plain text passes as it is, and cells that repeat (a cashier, a product)
+    are encoded once. At most ``limit`` combinations are remembered, so memory stays bounded."""
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self._limit = limit
+        self._known: dict[tuple[str, ...], str] = {}
+        self._buffer = io.StringIO()
+        # the file's own line end, so a cell holding CR or LF is quoted exactly as in a file
+        self._writer = csv.writer(self._buffer, lineterminator=LINE_END)
+
+    def one(self, text: str) -> str:
+        """One cell that is seldom repeated (an invoice number)."""
+        return text if not text or _PLAIN.fullmatch(text) else self._encode((text,))
+
+    def many(self, *texts: str) -> str:
+        """Adjacent cells that often repeat together, joined by commas."""
+        known = self._known.get(texts)
+        if known is None:
+            known = self._encode(texts)
+            if len(self._known) < self._limit:
+                self._known[texts] = known
+        return known
+
+    def _encode(self, texts: Sequence[str]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow([neutralise(text) for text in texts])
+        return self._buffer.getvalue()[: -len(LINE_END)]
+
+
+@contextmanager
+def atomic_csv(path: Path) -> Iterator[CsvRowWriter]:
+    """An RFC 4180 writer (UTF-8, ``\\r\\n``) whose file appears at ``path`` only on success."""
+    with atomic_text(path) as handle:
+        yield csv.writer(handle, lineterminator=LINE_END)
+
+
+@contextmanager
+def atomic_text(path: Path) -> Iterator[Any]:
+    """A UTF-8 text file that replaces ``path`` when the block ends without an exception."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{target} is a folder; give a file name to write")
+    if not target.parent.is_dir():
+        raise OutputError(f"cannot write {target}: folder {target.parent} does not exist")
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        # 0o666 before the umask: the file gets the same permissions as any file the user saves.
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise OutputError(f"cannot write {target}: {error.strerror}") from None
+    try:
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {target}: {error.strerror or error}") from None
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+    if os.name == "nt":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

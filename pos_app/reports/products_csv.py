@@ -1,0 +1,45 @@
+"""The product catalogue as CSV: import all-or-nothing, export in the same columns.
+
+Import reads the whole file with :func:`pos_app.catalog_csv.read_catalog_csv` (every bad line is
+reported, nothing is written) and upserts by SKU in one transaction. Export writes the active
+products, by SKU, in the columns of ``resources/demo/catalog.csv``, with formula cells neutralised
+and through an atomic rename. Inactive products are left out because the file has no ``active``
+column: importing it back would bring them back on sale.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from pos_app.catalog_csv import COLUMNS, read_catalog_csv
+from pos_app.reports.csv_safety import atomic_csv, safe_cells
+from pos_app.store.products import Products
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    products: int
+    """Products in the file."""
+    changed: int
+    """Rows inserted or actually changed; an identical product is not rewritten."""
+
+
+def import_products(db: Database, path: Path) -> ImportSummary:
+    """Upsert every product of ``path`` or none (CatalogImportError lists every bad line)."""
+    products = read_catalog_csv(path)
+    return ImportSummary(len(products), Products(db).upsert_many(products))
+
+
+def export_products(db: Database, path: Path) -> int:
+    """Write the active products to ``path``; return how many."""
+    count = 0
+    with atomic_csv(path) as writer:
+        writer.writerow(COLUMNS)
+        for row in db.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM products WHERE active = 1 ORDER BY sku"
+        ):
+            sku, barcode, name, category, price = row
+            writer.writerow(safe_cells([sku, barcode or "", name, category, price]))
+            count += 1
+    return count

@@ -1,0 +1,305 @@
+"""The daily sales CSV for the accountant: one row per sale line, or one row per sale.
+
+What is in it (docs/csv.md says the same for the accountant):
+
+- every **completed** sale whose business date is in the range, and
+- every **paid refund** of a completed sale whose refund was paid on a business date in the range,
+  as a ``refund`` row with a negative amount.
+
+Open, cancelled and voided sales, failed or declined payments and late payments that no sale took
+are not takings and are not in either file; the Z report counts them. So for any range the sum of
+``line_total`` in the lines file, the sum of ``total`` in the sales file and the Z report's net
+total are the same number.
+
+Rows are streamed from SQLite one business day at a time, in sale order, so memory stays flat
+however long the range, all from one snapshot of the database, so sales completed meanwhile are
+either wholly in or wholly out. The file is written through :func:`atomic_text`: a failure or a
+cancel leaves no file behind (and an older file of that name untouched).
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from pos_app.business_day import DEFAULT_TIMEZONE
+from pos_app.errors import KasirError, ValidationError
+from pos_app.reports.csv_safety import LINE_END, CsvCells, atomic_text
+from pos_app.reports.snapshot import read_snapshot
+from pos_app.store.errors import StoreError
+
+SHARED_COLUMNS = (
+    "business_date",
+    "record_type",
+    "sale_id",
+    "invoice_number",
+    "local_date",
+    "local_time",
+    "terminal",
+    "cashier",
+    "tender",
+    "provider",
+    "payment_status",
+    "provider_reference",
+)
+LINE_COLUMNS = (*SHARED_COLUMNS, "line_no", "sku", "name", "quantity", "unit_price", "line_total")
+SALE_COLUMNS = (*SHARED_COLUMNS, "lines", "items", "total", "cash_received", "change_due")
+
+REFUND_TENDER = "payout"
+REFUND_NAME = "Refund"
+PROGRESS_EVERY = 2000
+"""Rows between two progress reports (and cancel checks)."""
+TEXT_CACHE = 100_000
+"""Encoded repeating cells (products, cashiers) kept while exporting: a catalogue's worth, bounded
+however long the range."""
+
+
+class ExportKind(StrEnum):
+    LINES = "lines"
+    SALES = "sales"
+
+
+class ExportCancelled(KasirError):
+    """The export was cancelled; no file was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    path: Path
+    kind: ExportKind
+    rows: int
+    """Data rows, the header not counted."""
+    sales: int
+    refunds: int
+    total: int
+    """Net rupiah: the sum of ``line_total`` (lines) or ``total`` (sales)."""
+
+
+def columns(kind: ExportKind) -> tuple[str, ...]:
+    return LINE_COLUMNS if ExportKind(kind) is ExportKind.LINES else SALE_COLUMNS
+
+
+def export_sales(
+    db: Database,
+    path: Path,
+    *,
+    first_day: date,
+    last_day: date | None = None,
+    kind: ExportKind = ExportKind.LINES,
+    tz: ZoneInfo | None = None,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportSummary:
+    """Write the sales of business days ``first_day`` to ``last_day`` (inclusive) to ``path``.
+
+    ``tz`` is the shop's time zone for ``local_date``/``local_time``. ``progress`` gets the number
+    of rows written so far; ``cancelled`` returning True stops with :class:`ExportCancelled`. Both
+    are called on the exporting thread.
+    """
+    kind = ExportKind(kind)
+    days = _days(first_day, last_day)
+    with read_snapshot(db), atomic_text(path) as handle:
+        out = _Writer(handle, tz or ZoneInfo(DEFAULT_TIMEZONE), progress, cancelled)
+        out.header(columns(kind))
+        for day in days:
+            key = [day.isoformat()]
+            if kind is ExportKind.LINES:
+                out.sale_lines(db.execute(_SHARED_OF_DAY, key), db.execute(_LINES_OF_DAY, key))
+            else:
+                out.sales(db.execute(_SALES_OF_DAY, key))
+            out.refunds(db.execute(_REFUNDS_OF_DAY, key), kind)
+        out.finish()
+    return ExportSummary(Path(path), kind, out.rows, out.sale_count, out.refund_count, out.total)
+
+
+def count_rows(
+    db: Database, first_day: date, last_day: date | None = None, kind: ExportKind = ExportKind.LINES
+) -> int:
+    """How many data rows :func:`export_sales` will write: the maximum of a progress bar."""
+    days = _days(first_day, last_day)
+    bounds = [days[0].isoformat(), days[-1].isoformat()]
+    lines = ExportKind(kind) is ExportKind.LINES
+    per_sale = "JOIN sale_lines l ON l.sale_id = s.id" if lines else ""
+    counted = db.execute(
+        f"SELECT (SELECT count(*) FROM sales s {per_sale} "
+        "WHERE s.business_date BETWEEN ?1 AND ?2 AND s.status = 'completed') + "
+        f"(SELECT count(*) FROM {_COUNTED_REFUNDS} AND r.business_date BETWEEN ?1 AND ?2)",
+        bounds,
+    ).fetchone()[0]
+    return int(counted)
+
+
+_COUNTED_REFUNDS = (
+    "refunds r JOIN sales s ON s.id = r.sale_id WHERE r.status = 'paid' AND s.status = 'completed'"
+)
+"""Refunds that count against takings: paid, of a sale that is itself counted."""
+
+_SALE_FIELDS = (
+    "s.id, s.business_date, s.invoice_number, s.completed_at, s.terminal_id, s.cashier, s.tender, "
+    "s.provider, CASE WHEN s.tender = 'cash' THEN 'paid' ELSE a.state END, s.payment_reference"
+)
+_SALE_FROM = (
+    "FROM sales s LEFT JOIN payment_attempts a ON a.invoice_number = s.invoice_number "
+    "WHERE s.business_date = ? AND s.status = 'completed' ORDER BY s.id"
+)
+_SALES_OF_DAY = (
+    f"SELECT {_SALE_FIELDS}, "
+    "(SELECT count(*) FROM sale_lines l WHERE l.sale_id = s.id), "
+    "CAST((SELECT sum(quantity) FROM sale_lines l WHERE l.sale_id = s.id) AS INTEGER), "
+    "CAST(s.total AS INTEGER), CAST(s.cash_received AS INTEGER), "
+    f"CAST(s.change_due AS INTEGER) {_SALE_FROM}"
+)
+_SHARED_OF_DAY = f"SELECT {_SALE_FIELDS} {_SALE_FROM}"
+_LINES_OF_DAY = (
+    "SELECT l.sale_id, CAST(l.line_no AS INTEGER), l.sku, l.name, CAST(l.quantity AS INTEGER), "
+    "CAST(l.unit_price AS INTEGER), CAST(l.line_total AS INTEGER) "
+    "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
+    "WHERE s.business_date = ? AND s.status = 'completed' ORDER BY s.id, l.line_no"
+)
+"""Only each line's own columns: the sale's come once per sale from ``_SHARED_OF_DAY``, in the
+same order, so a million lines do not fetch their sale's text a million times."""
+_REFUNDS_OF_DAY = (
+    "SELECT r.sale_id, r.business_date, r.payout_id, r.completed_at, s.terminal_id, "
+    f"r.approved_by, '{REFUND_TENDER}', r.provider, r.status, r.reference, "
+    "CAST(r.amount AS INTEGER) "
+    f"FROM {_COUNTED_REFUNDS} AND r.business_date = ? ORDER BY r.id"
+)
+
+Row = Sequence[Any]
+
+
+class _Writer:
+    """Writes rows as text, in batches, and keeps the tally; calls ``progress`` and ``cancelled``
+    every so many rows.
+
+    Rows are put together as strings rather than passed to ``csv.writer`` cell by cell: for a
+    million lines that is most of the time. Text cells go through :class:`CsvCells`
+    (neutralised, quoted like the csv module); every number is ``CAST(... AS INTEGER)`` in the
+    query, so a number column never holds text a spreadsheet could run.
+    """
+
+    def __init__(
+        self,
+        handle: TextIO,
+        tz: ZoneInfo,
+        progress: Callable[[int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self._handle = handle
+        self._tz = tz
+        self._progress = progress
+        self._cancelled = cancelled
+        self._cells = CsvCells(TEXT_CACHE)
+        self._parts: list[str] = []
+        self.rows = self.sale_count = self.refund_count = self.total = 0
+
+    def header(self, names: Sequence[str]) -> None:
+        self._handle.write(self._cells.many(*names) + LINE_END)
+
+    def sale_lines(self, sales: Iterable[Row], lines: Iterable[Row]) -> None:
+        """The hot loop of a long export: a sale's columns encoded once for all its lines, a
+        product's once a day, counters kept in locals."""
+        sales = iter(sales)
+        append = self._parts.append
+        products: dict[tuple[str, str], str] = {}
+        rows, total = self.rows, self.total
+        current = None
+        shared = ""
+        for sale_id, line_no, sku, name, quantity, unit_price, line_total in lines:
+            if sale_id != current:
+                sale = next(sales)
+                while sale[0] != sale_id:  # a sale without lines has no rows here
+                    sale = next(sales)
+                shared = self._shared(sale, "sale")
+                current = sale_id
+                self.sale_count += 1
+            product = products.get((sku, name))
+            if product is None:
+                product = products[sku, name] = self._cells.many(sku, name)
+            append(f"{shared}{line_no},{product},{quantity},{unit_price},{line_total}{LINE_END}")
+            total += line_total
+            rows += 1
+            if not rows % PROGRESS_EVERY:
+                self.rows, self.total = rows, total
+                self._flush()
+        self.rows, self.total = rows, total
+
+    def sales(self, sales: Iterable[Row]) -> None:
+        for sale in sales:
+            lines, items, total, received, change = sale[10:]
+            self._row(
+                f"{self._shared(sale, 'sale')}{lines},{items},{total},"
+                f"{_number(received)},{_number(change)}{LINE_END}",
+                total,
+            )
+            self.sale_count += 1
+
+    def refunds(self, refunds: Iterable[Row], kind: ExportKind) -> None:
+        for refund in refunds:
+            amount = -refund[10]
+            shared = self._shared(refund, "refund")
+            if kind is ExportKind.LINES:
+                product = self._cells.many("", REFUND_NAME)
+                tail = f",{product},1,{amount},{amount}"
+            else:
+                tail = f",,{amount},,"
+            self._row(f"{shared}{tail}{LINE_END}", amount)
+            self.refund_count += 1
+
+    def finish(self) -> None:
+        self._flush()
+
+    def _shared(self, row: Row, record_type: str) -> str:
+        """The shared columns, from the first ten fields of a sale or refund row, and a comma."""
+        sale_id, business_date, invoice, done_at, terminal, cashier, tender, provider = row[:8]
+        status, reference = row[8:10]
+        try:
+            moment = datetime.fromisoformat(done_at).astimezone(self._tz).replace(tzinfo=None)
+        except (TypeError, ValueError):
+            raise StoreError(
+                f"{record_type} of sale {sale_id}: completion time {done_at!r} is not a time"
+            ) from None
+        local = moment.isoformat(",", "seconds")  # local_date,local_time
+        cells = self._cells
+        return (
+            f"{cells.many(business_date, record_type)},{sale_id},{cells.one(invoice or '')},"
+            f"{local},{cells.many(terminal, cashier, tender or '', provider or '', status or '')},"
+            f"{cells.one(reference or '')},"
+        )
+
+    def _row(self, text: str, amount: int) -> None:
+        self._parts.append(text)
+        self.total += amount
+        self.rows += 1
+        if not self.rows % PROGRESS_EVERY:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Write the batch, then report progress and look for a cancel."""
+        self._handle.write("".join(self._parts))
+        self._parts.clear()
+        self._check_cancelled()
+        if self._progress is not None:
+            self._progress(self.rows)
+
+    def _check_cancelled(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise ExportCancelled("export cancelled; no file was written")
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _days(first_day: date, last_day: date | None) -> list[date]:
+    last = last_day or first_day
+    if last < first_day:
+        raise ValidationError(
+            f"the range ends ({last.isoformat()}) before it starts ({first_day.isoformat()})"
+        )
+    return [first_day + timedelta(days=offset) for offset in range((last - first_day).days + 1)]

@@ -1,0 +1,210 @@
+"""The Z report: takings by tender and provider, exceptions, the cash drawer; closing a day."""
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlite_utils import Database
+
+from pos_app.basket import LineItem
+from pos_app.business_day import BusinessDay
+from pos_app.errors import ValidationError
+from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
+from pos_app.reports.z_report import (
+    CashCount,
+    ZReport,
+    build_z_report,
+    close_day,
+    render_html,
+    render_text,
+)
+from pos_app.store.audit import AuditLog
+from pos_app.store.database import open_database
+from pos_app.store.day_closes import DayCloses
+from pos_app.store.errors import StoreError
+from pos_app.store.payments import Payments
+from pos_app.store.refunds import Refunds
+from pos_app.store.sales import Sales
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+DAY = BusinessDay(JAKARTA, time(4, 0))
+D = date(2026, 11, 21)
+LINES = (LineItem("MIE-001", "Indomie Goreng", 3500, 2), LineItem("TEH-1", "Teh Botol", 5000, 1))
+DRAWER = CashCount({100_000: 2, 20_000: 1, 10_000: 1, 5_000: 1, 500: 2})  # Rp 236.000
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=JAKARTA).astimezone(UTC)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "kasir.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def day(db: Database) -> Database:
+    """21 Nov: 3 cash and 2 QR sales (Rp 12.000 each), a refund, and every kind of exception."""
+    sales, payments = Sales(db, DAY), Payments(db, DAY)
+
+    def sale(when: str) -> int:
+        return sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=local(when))
+
+    def attempt(sale_id: int, when: str, provider: ProviderName = ProviderName.DOKU) -> str:
+        invoice = payments.next_invoice_number("T1", local(when))
+        payments.create_attempt(sale_id, provider, 12000, invoice, local(when))
+        payments.record_request(
+            PaymentRequest(provider, invoice, 12000, "https://pay.example/x"), now=local(when)
+        )
+        return invoice
+
+    def paid(invoice: str, when: str) -> None:
+        payments.record_status(invoice, PaymentStatus.PAID, source="relay", now=local(when))
+
+    for when in ("2026-11-21T10:00", "2026-11-21T11:00"):
+        sales.complete_cash(sale(when), 12500, local(when))
+    for when, provider in (
+        ("2026-11-21T12:00", ProviderName.DOKU),
+        ("2026-11-21T13:00", ProviderName.ECOMMPAY_PAGE),
+    ):
+        sale_id = sale(when)
+        invoice = attempt(sale_id, when, provider)
+        paid(invoice, when)
+        sales.complete_with_payment(sale_id, invoice, local(when))
+        refundable = sale_id
+    walked_away = sale("2026-11-21T14:00")
+    late = attempt(walked_away, "2026-11-21T14:00")
+    sales.cancel(walked_away, now=local("2026-11-21T14:02"), reason="customer left")
+    paid(late, "2026-11-22T03:00")  # late, still the 21st's business day
+    switched = sale("2026-11-21T15:00")
+    late_next_day = attempt(switched, "2026-11-21T15:00")
+    payments.transition(late_next_day, "cancelled", source="cashier", now=local("2026-11-21T15:01"))
+    sales.complete_cash(switched, 20000, local("2026-11-21T15:02"))
+    paid(late_next_day, "2026-11-22T04:30")  # after the cut-off: the 22nd's late payment
+    attempt(sale("2026-11-21T16:00"), "2026-11-21T16:00")  # still waiting at the close
+    voided = sale("2026-11-21T17:00")
+    sales.complete_cash(voided, 12000, local("2026-11-21T17:00"))
+    db.execute("UPDATE sales SET status = 'voided' WHERE id = ?", [voided])
+    db.conn.commit()
+    refunds = Refunds(db, DAY)
+    refunds.create(
+        refundable,
+        "PO-1",
+        5000,
+        provider="ecommpay-gate",
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Manajer",
+        now=local("2026-11-21T18:00"),
+    )
+    refunds.settle("PO-1", "paid", now=local("2026-11-21T18:01"))
+    sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=local("2026-11-22T05:00"))
+    return db
+
+
+def test_takings_by_tender_and_provider_and_the_exceptions(day: Database) -> None:
+    report = build_z_report(day, D, day=DAY, opening_float=200_000, counted=DRAWER)
+
+    assert report.sales_count == 5 and report.items_sold == 15
+    assert [(t.tender, t.provider, t.count, t.total) for t in report.tenders] == [
+        ("cash", "", 3, 36000),
+        ("qr", "doku", 1, 12000),
+        ("qr", "ecommpay-page", 1, 12000),
+    ]
+    assert (report.sales_total, report.refunds_total, report.net_total) == (60000, 5000, 55000)
+    assert (report.cancelled_sales, report.voided_sales) == (1, 1)
+    assert report.cancelled_attempts == 2
+    assert report.open_attempts == 1
+    assert [(p.sale_id, p.amount) for p in report.late_payments] == [(5, 12000)]
+    assert report.late_payments[0].paid_at == local("2026-11-22T03:00")
+    assert (report.starts_at, report.ends_at) == (
+        local("2026-11-21T04:00"),
+        local("2026-11-22T04:00"),
+    )
+
+
+def test_expected_cash_against_the_denomination_count(day: Database) -> None:
+    report = build_z_report(day, D, day=DAY, opening_float=200_000, counted=DRAWER)
+    assert (report.expected_cash, report.counted_cash, report.difference) == (236000, 236000, 0)
+
+    short = build_z_report(day, D, day=DAY, opening_float=200_000, counted=CashCount({100_000: 2}))
+    assert short.difference == -36000
+    assert build_z_report(day, D, day=DAY).difference is None
+
+
+@pytest.mark.parametrize(
+    ("counts", "message"),
+    [
+        ({75_000: 1}, "75000 is not a rupiah note or coin"),
+        ({1_000: -1}, "not between 0 and"),
+        ({1_000: 1.5}, "must be a whole number"),
+        ({1_000: True}, "must be a whole number"),
+    ],
+)
+def test_a_bad_cash_count_is_refused(counts: dict[int, object], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        CashCount(counts)  # type: ignore[arg-type]
+
+
+def test_closing_a_day_records_it_and_audits_it_once(day: Database) -> None:
+    moment = local("2026-11-21T22:00")
+    report = close_day(
+        day, D, day=DAY, counted=DRAWER, closed_by="Manajer", opening_float=200_000, now=moment
+    )
+
+    closed = DayCloses(day).get(D)
+    assert closed is not None
+    assert (closed.closed_by, closed.closed_at, closed.sales_count, closed.total) == (
+        "Manajer",
+        moment,
+        5,
+        55000,
+    )
+    assert (closed.cash_total, closed.qr_total, closed.counted_cash) == (36000, 24000, 236000)
+    assert ZReport.from_json(closed.detail) == report
+    (entry,) = AuditLog(day).recent(1)
+    assert (entry.actor, entry.action, entry.detail["difference"]) == ("Manajer", "day.close", 0)
+
+    with pytest.raises(StoreError, match="already closed by Manajer"):
+        close_day(day, D, day=DAY, counted=DRAWER, closed_by="Budi", now=moment)
+    assert len(DayCloses(day).recent()) == 1
+    assert [e.action for e in AuditLog(day).recent()].count("day.close") == 1
+
+
+def test_a_day_that_has_not_started_cannot_be_closed(db: Database) -> None:
+    with pytest.raises(StoreError, match="has not started"):
+        close_day(
+            db, D, day=DAY, counted=CashCount(), closed_by="Manajer", now=local("2026-11-21T03:59")
+        )
+    assert DayCloses(db).get(D) is None and AuditLog(db).recent() == []
+
+
+def test_text_and_html_show_the_same_figures(day: Database) -> None:
+    report = build_z_report(
+        day,
+        D,
+        day=DAY,
+        opening_float=200_000,
+        counted=DRAWER,
+        now=local("2026-11-21T22:00"),
+    )
+    text = render_text(report, shop_name="Toko <Maju> & Co", width=42)
+    assert all(len(line) <= 42 for line in text.splitlines())
+    for figure in ("NET TOTAL", "Rp 55.000", "-Rp 5.000", "Rp 236.000", "21/11/2026 04:00"):
+        assert figure in text
+    assert "QR ecommpay-page (1)" in text and "Difference" in text
+
+    page = render_html(report, shop_name="Toko <Maju> & Co")
+    assert "Toko &lt;Maju&gt; &amp; Co" in page and "<Maju>" not in page
+    assert "Rp 55.000" in page and "Rp 236.000" in page
+
+
+def test_an_empty_day_reports_zeros(db: Database) -> None:
+    report = build_z_report(db, D, day=DAY)
+    assert (report.sales_count, report.net_total, report.expected_cash) == (0, 0, 0)
+    assert report.tenders == () and report.late_payments == ()
+    assert report.ends_at - report.starts_at == timedelta(days=1)
