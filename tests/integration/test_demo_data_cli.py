@@ -1,0 +1,85 @@
+"""``pos-app demo-data``: a demo database full of sales, which the export then reads."""
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from pos_app.basket import LineItem
+from pos_app.cli import main
+from pos_app.store.database import open_database, read_meta
+from pos_app.store.sales import Sales
+from pos_app.terminal import DEMO_USERS
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(os.environ):
+        if name.startswith("KASIR_"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    path = tmp_path / "kasir.toml"
+    path.write_text(
+        'timezone = "Asia/Jakarta"\nbusiness_day_cutoff = "04:00"\nterminal_id = "K2"\n'
+    )
+    return path
+
+
+def test_it_seeds_users_and_products_and_fills_the_days(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "demo.db"
+    args = ["--days", "3", "--sales-per-day", "40", "--db", str(db_path), "--config", str(config)]
+    assert main(["demo-data", *args]) == 0
+    assert "120 sales (" in capsys.readouterr().out
+
+    db = open_database(db_path)
+    try:
+        assert db.execute("SELECT count(*) FROM sales").fetchone()[0] == 120
+        assert db.execute("SELECT count(DISTINCT business_date) FROM sales").fetchone()[0] == 3
+        assert {row[0] for row in db.execute("SELECT name FROM users")} == {
+            name for name, _, _ in DEMO_USERS
+        }
+        assert db.execute("SELECT count(*) FROM products").fetchone()[0] > 50
+        assert {row[0] for row in db.execute("SELECT DISTINCT terminal_id FROM sales")} == {"K2"}
+        assert read_meta(db, "relay_cursor") is None  # demo mode's relay starts from the start
+        first = db.execute("SELECT min(business_date) FROM sales").fetchone()[0]
+    finally:
+        db.close()
+
+    out = tmp_path / "day.csv"
+    assert main(["export", "--date", first, "--out", str(out), "--sales", "--db", str(db_path),
+                 "--config", str(config)]) == 0  # fmt: skip
+    assert len(out.read_text(encoding="utf-8").splitlines()) > 30
+
+
+def test_a_database_with_real_sales_is_refused(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+
+    db_path = tmp_path / "shop.db"
+    db = open_database(db_path)
+    Sales(db).create_sale(
+        [LineItem("A", "A", 1000, 1)], cashier="Sari", terminal_id="T1", now=datetime.now(UTC)
+    )
+    db.close()
+    args = ["--days", "1", "--sales-per-day", "5", "--db", str(db_path), "--config", str(config)]
+    assert main(["demo-data", *args]) == 1
+    assert "holds real sales" in capsys.readouterr().err
+    db = open_database(db_path)
+    try:
+        assert db.execute("SELECT count(*) FROM sales").fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM users").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
+def test_counts_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["demo-data", "--days", "0", "--sales-per-day", "5", "--db", str(tmp_path / "d.db")])
+    assert stopped.value.code == 2
+    assert "expected a whole number of at least 1, got '0'" in capsys.readouterr().err
