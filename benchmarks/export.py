@@ -2,10 +2,9 @@
 
 Targets: at most 5 s and 150 MB resident. The sales come from the demo-data generator (one year of
 a busy shop, about 1,000 sales a day), written once to a database cached in the temp folder and
-reused by later runs (about 30 s to build on 2 cores; the whole script stays well under 3
-minutes).
-The export runs in a child process, so its peak memory (VmHWM, and ``ru_maxrss`` of the child as
-the parent sees it) is the export's alone, interpreter and imports included.
+reused by later runs: about 30 s to build on 2 cores, so the whole script stays well under 3
+minutes. The export runs in a child process, so its peak memory (VmHWM, and ``ru_maxrss`` of the
+child as the parent sees it) is the export's alone, interpreter and imports included.
 
     python benchmarks/export.py [LINES]       # default 1,000,000
 """
