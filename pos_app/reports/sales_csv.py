@@ -3,8 +3,8 @@
 What is in it (docs/csv.md says the same for the accountant):
 
 - every **completed** sale whose business date is in the range, and
-- every **paid refund** of a completed sale whose refund was paid on a business date in the range,
-  as a ``refund`` row with a negative amount.
+- every **paid refund** of a completed sale (not of a late payment) paid on a business date in the
+  range, as a ``refund`` row with a negative amount.
 
 Open, cancelled and voided sales, failed or declined payments and late payments that no sale took
 are not takings and are not in either file; the Z report counts them. So for any range the sum of
@@ -32,6 +32,7 @@ from pos_app.errors import KasirError, ValidationError
 from pos_app.reports.csv_safety import LINE_END, CsvCells, atomic_text
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.errors import StoreError
+from pos_app.store.refunds import REDUCES_TAKINGS, REFUND_JOINS
 
 SHARED_COLUMNS = (
     "business_date",
@@ -134,10 +135,8 @@ def count_rows(
     return int(counted)
 
 
-_COUNTED_REFUNDS = (
-    "refunds r JOIN sales s ON s.id = r.sale_id WHERE r.status = 'paid' AND s.status = 'completed'"
-)
-"""Refunds that count against takings: paid, of a sale that is itself counted."""
+_COUNTED_REFUNDS = f"{REFUND_JOINS} WHERE r.status = 'paid' AND {REDUCES_TAKINGS}"
+"""Refunds that count against takings: paid, of money that was counted."""
 
 _SALE_FIELDS = (
     "s.id, s.business_date, s.invoice_number, s.completed_at, s.terminal_id, s.cashier, s.tender, "

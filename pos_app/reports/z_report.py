@@ -28,6 +28,7 @@ from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.day_closes import DayClose, DayCloses
 from pos_app.store.errors import StoreError
+from pos_app.store.refunds import REDUCES_TAKINGS, REFUND_JOINS
 
 DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
 """Rupiah notes and coins in circulation, largest first."""
@@ -102,7 +103,8 @@ class ZReport:
     tenders: tuple[TenderTotal, ...]
     refunds_count: int
     refunds_total: int
-    """Paid refunds of completed sales, paid this day: they reduce the takings."""
+    """Paid refunds of completed sales (not of late payments), paid this day: they reduce the
+    takings."""
     cancelled_sales: int
     voided_sales: int
     cancelled_attempts: int
@@ -269,9 +271,8 @@ def _build(
     refunds = dict(
         (counted_sale, (count, total))
         for counted_sale, count, total in db.execute(
-            "SELECT s.status = 'completed', count(*), sum(r.amount) FROM refunds r "
-            "JOIN sales s ON s.id = r.sale_id WHERE r.business_date = ? AND r.status = 'paid' "
-            "GROUP BY s.status = 'completed'",
+            f"SELECT {REDUCES_TAKINGS}, count(*), sum(r.amount) FROM {REFUND_JOINS} "
+            "WHERE r.business_date = ? AND r.status = 'paid' GROUP BY 1",
             [key],
         )
     )

@@ -4,9 +4,10 @@ A refund is recorded ``pending`` before the payout request leaves the terminal, 
 provider's answer (its callback result kept as JSON). Only a ``paid`` refund moved money; it counts
 on the shop day it was paid (``business_date``), in the daily CSV and the Z report.
 
-What a sale took, and so the most that can be paid back: the total of a completed sale, or the
-late payments that landed on a cancelled sale's attempts. Pending and paid refunds both use up that
-amount, so two payouts racing for the same money cannot both be approved.
+What a sale took, and so the most that can be paid back: the total of a completed sale plus the
+late payments that landed on its attempts (a customer who paid twice, or paid a cancelled sale).
+Pending and paid refunds both use up that amount, so two payouts racing for the same money cannot
+both be approved. A refund of a late payment names that payment (``invoice_number``).
 """
 
 import json
@@ -27,6 +28,13 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
 
+REFUND_JOINS = (
+    "refunds r JOIN sales s ON s.id = r.sale_id "
+    "LEFT JOIN payment_attempts a ON a.invoice_number = r.invoice_number"
+)
+REDUCES_TAKINGS = "(s.status = 'completed' AND coalesce(a.late, 0) = 0)"
+"""SQL over :data:`REFUND_JOINS`: the refund gives back money of a counted sale. A refund of a late
+payment gives back money that never was takings, so it does not reduce them."""
 MAX_PAYOUT_ID_LENGTH = 64
 _PAYOUT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -75,14 +83,12 @@ class Refunds:
         row = self._db.execute("SELECT status, total FROM sales WHERE id = ?", [sale_id]).fetchone()
         if row is None:
             raise NotFound(f"sale {sale_id} does not exist")
-        if row[0] == "completed":
-            taken = row[1]
-        else:
-            taken = self._db.execute(
-                "SELECT coalesce(sum(amount), 0) FROM payment_attempts "
-                "WHERE sale_id = ? AND late = 1 AND state = 'paid'",
-                [sale_id],
-            ).fetchone()[0]
+        late = self._db.execute(
+            "SELECT coalesce(sum(amount), 0) FROM payment_attempts "
+            "WHERE sale_id = ? AND late = 1 AND state = 'paid'",
+            [sale_id],
+        ).fetchone()[0]
+        taken = (row[1] if row[0] == "completed" else 0) + late
         used = self._db.execute(
             "SELECT coalesce(sum(amount), 0) FROM refunds "
             "WHERE sale_id = ? AND status IN ('pending', 'paid')",

@@ -98,6 +98,20 @@ def test_a_late_payment_can_be_refunded_and_a_cancelled_sale_without_one_cannot(
         create(refunds, completed_sale(db), "PO-Y", 1000, invoice_number=invoice)
 
 
+def test_a_customer_who_paid_twice_can_get_the_late_payment_back(
+    db: Database, refunds: Refunds
+) -> None:
+    sales, payments = Sales(db, DAY), Payments(db, DAY)
+    sale_id = sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=NOW)
+    invoice = payments.next_invoice_number("T1", NOW)
+    payments.create_attempt(sale_id, ProviderName.DOKU, 12000, invoice, NOW)
+    payments.transition(invoice, "cancelled", source="cashier", now=NOW)
+    sales.complete_cash(sale_id, 12000, NOW)
+    assert refunds.refundable(sale_id) == 12000
+    payments.record_status(invoice, PaymentStatus.PAID, source="relay", now=NOW)
+    assert refunds.refundable(sale_id) == 24000
+
+
 def test_settling_sets_the_business_day_of_the_payout_once(db: Database, refunds: Refunds) -> None:
     sale_id = completed_sale(db)
     create(refunds, sale_id, "PO-1", 5000)

@@ -127,20 +127,31 @@ def mixed(db: Database) -> Shop:
     shop.payments.record_status(
         late_invoice, PaymentStatus.PAID, source="relay", now=local("2026-11-21T16:20")
     )
+    paid_twice, twice_invoice = shop.qr(  # gave up on the QR code, paid cash, and the QR too
+        "2026-11-21T17:00:00", complete=False, status=PaymentStatus.PENDING
+    )
+    shop.payments.transition(
+        twice_invoice, "cancelled", source="cashier", now=local("2026-11-21T17:01")
+    )
+    shop.sales.complete_cash(paid_twice, 12500, local("2026-11-21T17:02"))
+    shop.payments.record_status(
+        twice_invoice, PaymentStatus.PAID, source="relay", now=local("2026-11-21T17:10")
+    )
     shop.cash("2026-11-21T23:59:00")
     shop.qr("2026-11-22T00:01:00")  # after midnight, before the cut-off: still the 21st
     shop.cash("2026-11-22T04:00:00")  # the cut-off itself: the 22nd
     shop.cash("2026-11-22T04:01:00")
-    for payout, sale, amount, status in (
-        ("PO-1", refunded, 5000, RefundStatus.PAID),
-        ("PO-2", refunded, 1000, RefundStatus.DECLINED),
-        ("PO-3", refunded, 2000, None),
-        ("PO-4", late_sale, 12000, RefundStatus.PAID),
+    for payout, sale, amount, status, invoice in (
+        ("PO-1", refunded, 5000, RefundStatus.PAID, None),
+        ("PO-2", refunded, 1000, RefundStatus.DECLINED, None),
+        ("PO-3", refunded, 2000, None, None),
+        ("PO-4", late_sale, 12000, RefundStatus.PAID, late_invoice),
+        ("PO-5", paid_twice, 12000, RefundStatus.PAID, twice_invoice),
     ):
         shop.refunds.create(
             sale, payout, amount, provider="ecommpay-gate", account_number="081234567890",
             customer_name="Ani", approved_by="Manajer", reason="=bad",
-            now=local("2026-11-21T18:00"),
+            now=local("2026-11-21T18:00"), invoice_number=invoice,
         )  # fmt: skip
         if status is not None:
             shop.refunds.settle(payout, status, now=local("2026-11-21T18:05"), result={"k": SECRET})
@@ -193,7 +204,10 @@ def expected_sale_rows(db: Database, day: date) -> list[dict[str, str]]:
         "SELECT r.sale_id, r.payout_id, r.completed_at, r.amount, r.provider, r.reference, "
         "r.approved_by, (SELECT terminal_id FROM sales WHERE id = r.sale_id) FROM refunds r "
         "WHERE r.status = 'paid' AND r.business_date = ? "
-        "AND r.sale_id IN (SELECT id FROM sales WHERE status = 'completed') ORDER BY r.id",
+        "AND r.sale_id IN (SELECT id FROM sales WHERE status = 'completed') "
+        "AND (r.invoice_number IS NULL "
+        "     OR r.invoice_number NOT IN (SELECT invoice_number FROM payment_attempts WHERE late))"
+        " ORDER BY r.id",
         [day.isoformat()],
     ):
         rows.append(
@@ -340,7 +354,8 @@ def test_lines_sales_and_z_report_agree_rupiah_for_rupiah(mixed: Shop, tmp_path:
     report = build_z_report(mixed.db, D, day=DAY)
 
     assert line_sum == sale_sum == report.net_total == lines.total == sales.total
-    assert report.refunds_total == 5000 and report.late_refunds_total == 12000
+    assert report.refunds_total == 5000 and report.late_refunds_total == 24000
+    assert [p.amount for p in report.late_payments] == [12000, 12000]
     assert report.sales_count == sales.sales
     assert report.net_total == report.sales_total - 5000
 
