@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pos_app.catalog import Product
 from pos_app.errors import KasirError, ValidationError
+from pos_app.reports.csv_safety import restore
 
 COLUMNS = ("sku", "barcode", "name", "category", "price")
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -72,7 +73,7 @@ def _parse(path: Path, reader: Iterable[list[str]]) -> list[Product]:
 def _product(row: list[str]) -> Product:
     if len(row) != len(COLUMNS):
         raise ValidationError(f"expected {len(COLUMNS)} columns, found {len(row)}")
-    sku, barcode, name, category, price = (cell.strip() for cell in row)
+    sku, barcode, name, category, price = (restore(cell.strip()) for cell in row)
     if not price.isdigit():
         raise ValidationError(f"price {price!r} is not a whole number of rupiah")
     return Product(sku=sku, barcode=barcode, name=name, category=category, price=int(price))

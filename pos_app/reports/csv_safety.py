@@ -47,6 +47,13 @@ def neutralise(cell: str) -> str:
     return NEUTRALISER + cell if cell and cell[0] in FORMULA_STARTS else cell
 
 
+def restore(cell: str) -> str:
+    """Undo :func:`neutralise` on a cell read back, so an export then import changes nothing."""
+    if len(cell) > 1 and cell[0] == NEUTRALISER and cell[1] in FORMULA_STARTS:
+        return cell[1:]
+    return cell
+
+
 def safe_cells(row: Sequence[object]) -> list[object]:
     """Neutralise the text cells of ``row``; ints and None (empty) pass unchanged."""
     return [neutralise(cell) if isinstance(cell, str) else cell for cell in row]

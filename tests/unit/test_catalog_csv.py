@@ -63,3 +63,13 @@ def test_wrong_header_or_encoding_is_refused(tmp_path: Path, content: bytes) -> 
     path.write_bytes(content)
     with pytest.raises(CatalogImportError):
         read_catalog_csv(path)
+
+
+def test_a_neutralised_export_imports_back_unchanged(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "sku,barcode,name,category,price\nA-1,,'=Promo 1+1,'-Diskon,5000\nA-2,,'Kopi',Kopi,1000\n",
+    )
+    first, second = read_catalog_csv(path)
+    assert (first.name, first.category) == ("=Promo 1+1", "-Diskon")
+    assert second.name == "'Kopi'"
