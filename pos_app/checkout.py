@@ -7,7 +7,8 @@ the GUI calls them from workers. The rules of DESIGN.md §3 live here:
 - every change of state is stored with the event that caused it (relay, status check, cashier);
 - a lost answer is resolved by asking again for the same invoice, never by a second order;
 - a payment that lands on a cancelled, expired or declined attempt is a late payment: kept, flagged,
-  and announced to listeners, never used to complete a sale by itself.
+  and announced to listeners, never used to complete a sale by itself;
+- a payout callback (a refund to the customer's wallet) settles its refund, never an attempt.
 """
 
 import logging
@@ -25,8 +26,11 @@ from pos_app.payments.model import (
     ProviderName,
     RelayEvent,
 )
+from pos_app.refunds import find_refund, settle_from_relay
 from pos_app.relay.client import RelayClient, RelayError
+from pos_app.store.database import transaction
 from pos_app.store.payments import EventSource, PaymentAttempt
+from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sale, SaleStatus
 from pos_app.store.terminal_store import TerminalStore
 
@@ -176,9 +180,22 @@ class Checkout:
         return self.store.payments.relay_cursor()
 
     def apply_relay_events(self, events: Sequence[RelayEvent], cursor: int) -> None:
-        self.store.payments.apply_relay_events(events, cursor, now=self.clock())
-        for invoice in dict.fromkeys(event.invoice_number for event in events):
-            if self.store.payments.find_attempt(invoice) is not None:
+        """Payment events go to their attempts, payout callbacks settle their refunds; all of
+        it and the cursor in one transaction, so a batch is applied whole or not at all."""
+        now = self.clock()
+        repos = self.store.repositories()
+        refunds = Refunds(repos.db, self.store.day)
+        payment_events = []
+        with transaction(repos.db):
+            saved = repos.payments.relay_cursor()
+            for event in events:
+                if find_refund(refunds, event.invoice_number) is None:
+                    payment_events.append(event)
+                elif event.cursor > saved:
+                    settle_from_relay(refunds, event, now=now)
+            repos.payments.apply_relay_events(payment_events, cursor, now=now)
+        for invoice in dict.fromkeys(event.invoice_number for event in payment_events):
+            if repos.payments.find_attempt(invoice) is not None:
                 self.settle(invoice)
 
     # inside

@@ -19,6 +19,7 @@ from pos_app.payments.doku.provider import DokuWalletProvider
 from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
 from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
 from pos_app.payments.model import PaymentProvider
+from pos_app.refunds import Payouts, missing_for_payouts
 from pos_app.relay.app import RelayApp
 from pos_app.relay.auth import add_terminal
 from pos_app.relay.client import RelayClient
@@ -31,6 +32,8 @@ from pos_app.store.terminal_store import TerminalStore
 DEMO_USERS = (("Demo Kasir", "cashier", "1111"), ("Demo Manajer", "manager", "9999"))
 DOKU_NOTIFICATION_PATH = "/doku/notifications"
 ECOMMPAY_CALLBACK_PATH = "/ecommpay/callbacks"
+LOOPBACK_IP = "127.0.0.1"
+"""The customer address a demo payout gives the sandbox, which requires one."""
 PROVIDER_LABELS = {
     "sandbox": "DOKU Wallet",
     "doku": "DOKU Wallet",
@@ -84,6 +87,8 @@ class Terminal:
     demo: bool = False
     embedded: EmbeddedServices | None = None
     demo_users: tuple[tuple[str, str, str], ...] = ()
+    payouts: Payouts | None = None
+    """Refunds to customers' wallets (ecommpay Gate payouts); None without ecommpay settings."""
     closed: bool = field(default=False, repr=False)
 
     @property
@@ -103,6 +108,8 @@ class Terminal:
         self.closed = True
         if self.relay is not None:
             self.relay.close()
+        if self.payouts is not None:
+            self.payouts.close()
         if self.embedded is not None:
             self.embedded.stop()
         self.store.close()
@@ -136,6 +143,7 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
             relay=relay,
             payment_expiry=timedelta(minutes=settings.qr_expiry_minutes),
         )
+        payouts = build_payouts(settings, store, relay, relay_url, embedded)
         if demo:
             seed_demo(store)
     except BaseException:
@@ -151,6 +159,7 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
         demo=demo,
         embedded=embedded,
         demo_users=DEMO_USERS if demo else (),
+        payouts=payouts,
     )
 
 
@@ -186,6 +195,44 @@ def build_provider(settings: Settings, relay_url: str) -> PaymentProvider:
         callback_url=callback_url,
         customer_ip=ecommpay.customer_ip,
         customer_email=ecommpay.customer_email,
+    )
+
+
+def build_payouts(
+    settings: Settings,
+    store: TerminalStore,
+    relay: RelayClient,
+    relay_url: str,
+    embedded: EmbeddedServices | None,
+) -> Payouts | None:
+    """Refunds go out as ecommpay Gate payouts whichever provider takes the sales: through the
+    embedded sandbox's demo project in demo mode, else when the ecommpay settings are complete."""
+    if embedded is not None:
+        config = embedded.config
+        gate = GateClient(
+            base_url=embedded.sandbox.url,
+            project_id=config.ecommpay_project_id,
+            secret_key=config.ecommpay_secret_key,
+        )
+        customer_ip = LOOPBACK_IP
+    elif missing_for_payouts(settings):
+        return None
+    else:
+        ecommpay = settings.ecommpay
+        assert ecommpay.project_id is not None and ecommpay.secret_key is not None
+        gate = GateClient(
+            base_url=ecommpay.gate_url,
+            project_id=ecommpay.project_id,
+            secret_key=ecommpay.secret_key.reveal(),
+        )
+        customer_ip = ecommpay.customer_ip
+    return Payouts(
+        store,
+        gate,
+        relay=relay,
+        callback_url=relay_url.rstrip("/") + ECOMMPAY_CALLBACK_PATH,
+        customer_ip=customer_ip,
+        terminal_id=settings.terminal_id,
     )
 
 
