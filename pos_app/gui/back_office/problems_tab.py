@@ -1,0 +1,177 @@
+"""The Problem payments tab: payments still open, paid late, declined on a sale that never
+completed, and provider reports for unknown invoices. Check the status now, mark one resolved with
+a reason (audited), or refund a late payment to the customer's wallet.
+
+Attaching a late payment to a sale (completing another sale with that money) is not offered yet.
+"""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.back_office import BackOffice
+from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view, word
+from pos_app.gui.tasks import TaskRunner
+from pos_app.money import format_rupiah
+from pos_app.problem_payments import ProblemKind, ProblemPayment
+from pos_app.store.payments import PaymentAttempt
+from pos_app.terminal import PROVIDER_LABELS
+
+
+class ProblemsTab(Tab):
+    """``refund_requested(sale_id, invoice)`` asks the window for the refund dialog."""
+
+    refund_requested = Signal(int, str)
+
+    def __init__(self, office: BackOffice, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(office, tasks, parent)
+        self.problems = RowsModel(
+            [
+                self.tr("Problem"),
+                self.tr("Invoice"),
+                self.tr("Sale"),
+                self.tr("Provider"),
+                self.tr("Amount"),
+                self.tr("State"),
+                self.tr("Since"),
+            ],
+            right=[2, 4],
+            parent=self,
+        )
+        self.view = table_view(self.problems, "problemsTable")
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.refresh)
+        self.check_button = QPushButton(self.tr("Check status now"))
+        self.check_button.setObjectName("checkStatus")
+        self.check_button.clicked.connect(self.check_status)
+        self.refund_button = QPushButton(self.tr("Refund to wallet…"))
+        self.refund_button.setObjectName("refundLate")
+        self.refund_button.clicked.connect(self._refund)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("resolveReason")
+        self.reason.setPlaceholderText(self.tr("Why is it resolved? (required)"))
+        self.reason.textChanged.connect(lambda _text: self._selected())
+        self.resolve_button = QPushButton(self.tr("Mark resolved"))
+        self.resolve_button.setObjectName("markResolved")
+        self.resolve_button.clicked.connect(self.resolve)
+        explanation = QLabel(
+            self.tr(
+                "Open: no answer yet whether the customer paid. Late: paid after the cashier gave "
+                "up; no sale took the money. Declined: the sale never completed. Unknown invoice: "
+                "a payment service reported a payment this terminal never made."
+            )
+        )
+        explanation.setWordWrap(True)
+
+        actions = QHBoxLayout()
+        actions.addWidget(refresh)
+        actions.addWidget(self.check_button)
+        actions.addWidget(self.refund_button)
+        actions.addStretch(1)
+        resolving = QHBoxLayout()
+        resolving.addWidget(self.reason, 1)
+        resolving.addWidget(self.resolve_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        layout.addLayout(resolving)
+        layout.addWidget(self.status)
+        self.shown: dict[str, ProblemPayment] = {}
+        self._selected()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.run(self.office.problems, self._show)
+
+    def _show(self, problems: list[ProblemPayment]) -> None:
+        selected = selected_key(self.view)
+        zone = self.office.store.day.tz
+        self.shown = {problem.invoice_number: problem for problem in problems}
+        self.problems.set_rows(
+            [
+                [
+                    word(problem.kind.value),
+                    problem.invoice_number,
+                    str(problem.sale_id or ""),
+                    PROVIDER_LABELS.get(problem.provider, problem.provider),
+                    format_rupiah(problem.amount) if problem.amount is not None else "",
+                    word(problem.state),
+                    problem.since.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                ]
+                for problem in problems
+            ],
+            list(self.shown),
+        )
+        if selected in self.shown:
+            self.select(selected)
+        self._selected()
+
+    def select(self, invoice_number: str) -> None:
+        self.view.selectRow(list(self.shown).index(invoice_number))
+
+    def chosen(self) -> ProblemPayment | None:
+        invoice = selected_key(self.view)
+        return self.shown.get(invoice) if invoice is not None else None
+
+    def _selected(self) -> None:
+        problem = self.chosen()
+        self.check_button.setEnabled(problem is not None and problem.kind is not ProblemKind.ORPHAN)
+        self.refund_button.setEnabled(problem is not None and problem.kind is ProblemKind.LATE)
+        self.resolve_button.setEnabled(problem is not None and bool(self.reason.text().strip()))
+
+    def check_status(self) -> None:
+        problem = self.chosen()
+        if problem is None:
+            return
+        invoice = problem.invoice_number
+        self.check_button.setEnabled(False)
+        self.say(self.tr("Asking about {invoice}…").format(invoice=invoice))
+        self.run(
+            lambda: self.office.check_status(invoice),
+            self._checked,
+            lambda error: self._check_failed(invoice, error),
+        )
+
+    def _checked(self, attempt: PaymentAttempt) -> None:
+        self.say(
+            self.tr("{invoice} is {state} now.").format(
+                invoice=attempt.invoice_number, state=word(attempt.state.value)
+            )
+        )
+        self.refresh()
+
+    def _check_failed(self, invoice: str, error: Exception) -> None:
+        self._selected()
+        self.say_error(
+            self.tr("The status of {invoice} could not be checked: {error}").format(
+                invoice=invoice, error=error
+            )
+        )
+
+    def resolve(self) -> None:
+        problem, reason = self.chosen(), self.reason.text().strip()
+        if problem is None or not reason:
+            return
+        invoice = problem.invoice_number
+        self.resolve_button.setEnabled(False)
+        self.run(
+            lambda: self.office.resolve(invoice, reason), lambda _none: self._resolved(invoice)
+        )
+
+    def _resolved(self, invoice: str) -> None:
+        self.reason.clear()
+        self.say(self.tr("{invoice} is marked resolved.").format(invoice=invoice))
+        self.refresh()
+
+    def _refund(self) -> None:
+        problem = self.chosen()
+        if problem is not None and problem.sale_id is not None:
+            self.refund_requested.emit(problem.sale_id, problem.invoice_number)

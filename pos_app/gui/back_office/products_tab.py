@@ -1,0 +1,294 @@
+"""The Products tab: find a product, change its name, category or price, take it off sale; import
+the catalogue from CSV (all or nothing: every bad line is listed with its number) or export it."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.back_office import BackOffice
+from pos_app.catalog import Product
+from pos_app.catalog_csv import CatalogImportError
+from pos_app.errors import ValidationError
+from pos_app.gui.back_office.widgets import (
+    RowsModel,
+    Tab,
+    choose_file,
+    selected_key,
+    table_view,
+)
+from pos_app.gui.dialogs import ask_confirmation
+from pos_app.gui.tasks import TaskRunner
+from pos_app.money import format_rupiah, parse_rupiah
+from pos_app.reports.products_csv import ImportSummary
+
+SEARCH_DELAY_MS = 200
+
+
+class ImportProblemsDialog(QDialog):
+    """Every bad line of a refused import, by line number; nothing was imported."""
+
+    def __init__(self, file_name: str, problems: list[tuple[int, str]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import refused"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.problems = problems
+        intro = QLabel(
+            self.tr(
+                "{file}: nothing was imported. Correct these lines and import the file again:"
+            ).format(file=file_name)
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(problems), 2)
+        self.table.setObjectName("importProblems")
+        self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Problem")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, (line, reason) in enumerate(problems):
+            number = QTableWidgetItem(str(line) if line else self.tr("file"))
+            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 0, number)
+            self.table.setItem(row, 1, QTableWidgetItem(reason))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(640, 360)
+
+
+class ProductsTab(Tab):
+    def __init__(self, office: BackOffice, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(office, tasks, parent)
+        self.search = QLineEdit()
+        self.search.setObjectName("productSearch")
+        self.search.setPlaceholderText(self.tr("Search by name, SKU or barcode"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textEdited.connect(lambda _text: self._search_timer.start())
+        import_button = QPushButton(self.tr("Import CSV…"))
+        import_button.setObjectName("importProducts")
+        import_button.clicked.connect(self._ask_import)
+        export_button = QPushButton(self.tr("Export CSV…"))
+        export_button.setObjectName("exportProducts")
+        export_button.clicked.connect(self._ask_export)
+
+        self.products = RowsModel(
+            [
+                self.tr("SKU"),
+                self.tr("Barcode"),
+                self.tr("Name"),
+                self.tr("Category"),
+                self.tr("Price"),
+                self.tr("On sale"),
+            ],
+            right=[4],
+            parent=self,
+        )
+        self.view = table_view(self.products, "productsTable")
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+        self.name = QLineEdit()
+        self.name.setObjectName("productName")
+        self.category = QComboBox()
+        self.category.setObjectName("productCategory")
+        self.category.setEditable(True)
+        self.price = QLineEdit()
+        self.price.setObjectName("productPrice")
+        self.save_button = QPushButton(self.tr("Save changes"))
+        self.save_button.setObjectName("saveProduct")
+        self.save_button.clicked.connect(self.save)
+        self.deactivate_button = QPushButton(self.tr("Take off sale…"))
+        self.deactivate_button.setObjectName("deactivateProduct")
+        self.deactivate_button.clicked.connect(self._ask_deactivate)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(import_button)
+        top.addWidget(export_button)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Price"), self.price)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.deactivate_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self.shown: dict[str, Product] = {}
+        self._set_editing(None)
+
+    def refresh(self) -> None:
+        super().refresh()
+        text = self.search.text()
+        self.run(lambda: (self.office.products(text), self.office.categories()), self._show)
+
+    def _show(self, answer: tuple[list[Product], list[str]]) -> None:
+        products, categories = answer
+        selected = selected_key(self.view)
+        self.shown = {product.sku: product for product in products}
+        self.products.set_rows(
+            [
+                [
+                    p.sku,
+                    p.barcode,
+                    p.name,
+                    p.category,
+                    format_rupiah(p.price),
+                    self.tr("yes") if p.active else self.tr("no"),
+                ]
+                for p in products
+            ],
+            [p.sku for p in products],
+        )
+        current = self.category.currentText()
+        self.category.clear()
+        self.category.addItems(categories)
+        self.category.setCurrentText(current)
+        if selected in self.shown:
+            self.select(selected)
+        else:
+            self._set_editing(None)
+
+    def select(self, sku: str) -> None:
+        row = list(self.shown).index(sku)
+        self.view.selectRow(row)
+
+    def editing(self) -> Product | None:
+        sku = selected_key(self.view)
+        return self.shown.get(sku) if sku is not None else None
+
+    def _selected(self) -> None:
+        self._set_editing(self.editing())
+
+    def _set_editing(self, product: Product | None) -> None:
+        for widget in (
+            self.name,
+            self.category,
+            self.price,
+            self.save_button,
+            self.deactivate_button,
+        ):
+            widget.setEnabled(product is not None)
+        if product is None:
+            self.name.clear()
+            self.price.clear()
+            self.category.setCurrentText("")
+            return
+        self.name.setText(product.name)
+        self.category.setCurrentText(product.category)
+        self.price.setText(str(product.price))
+        self.deactivate_button.setEnabled(product.active)
+
+    def save(self) -> None:
+        product = self.editing()
+        if product is None:
+            return
+        try:
+            price = parse_rupiah(self.price.text())
+        except ValidationError as error:
+            self.say_error(error)
+            return
+        name, category = self.name.text(), self.category.currentText()
+        self.run(
+            lambda: self.office.save_product(
+                product.sku, name=name, category=category, price=price
+            ),
+            lambda saved: self._changed(self.tr("{sku} saved.").format(sku=saved.sku)),
+        )
+
+    def _ask_deactivate(self) -> None:
+        product = self.editing()
+        if product is None:
+            return
+        ask_confirmation(
+            self,
+            self.tr("Take off sale"),
+            self.tr(
+                "Take {name} ({sku}) off sale? It can no longer be sold; past sales keep it."
+            ).format(name=product.name, sku=product.sku),
+            lambda: self.run(
+                lambda: self.office.deactivate_product(product.sku),
+                lambda done: self._changed(self.tr("{sku} is off sale.").format(sku=done.sku)),
+            ),
+        )
+
+    def _changed(self, text: str) -> None:
+        self.say(text)
+        self.refresh()
+
+    def _ask_import(self) -> None:
+        choose_file(
+            self,
+            self.tr("Import products from CSV"),
+            "",
+            self.tr("CSV files (*.csv)"),
+            self.import_file,
+            save=False,
+        )
+
+    def import_file(self, path: str) -> None:
+        self.say(self.tr("Importing {path}…").format(path=path))
+        self.run(
+            lambda: self.office.import_products(Path(path)),
+            self._imported,
+            lambda error: self._import_failed(path, error),
+        )
+
+    def _imported(self, summary: ImportSummary) -> None:
+        self._changed(
+            self.tr("Imported {products} products; {changed} new or changed.").format(
+                products=summary.products, changed=summary.changed
+            )
+        )
+
+    def _import_failed(self, path: str, error: Exception) -> None:
+        if isinstance(error, CatalogImportError):
+            self.say_error(
+                self.tr("Nothing was imported: {count} lines have problems.").format(
+                    count=len(error.problems)
+                )
+            )
+            ImportProblemsDialog(Path(path).name, error.problems, self).show()
+        else:
+            self.say_error(self.tr("Nothing was imported: {error}").format(error=error))
+
+    def _ask_export(self) -> None:
+        choose_file(
+            self,
+            self.tr("Export products as CSV"),
+            "products.csv",
+            self.tr("CSV files (*.csv)"),
+            self.export_file,
+            save=True,
+            suffix="csv",
+        )
+
+    def export_file(self, path: str) -> None:
+        self.run(
+            lambda: self.office.export_products(Path(path)),
+            lambda count: self.say(
+                self.tr("Exported {count} products to {path}.").format(count=count, path=path)
+            ),
+        )

@@ -1,0 +1,220 @@
+"""Pieces every back-office tab uses: a table model of text rows, the tab base with its status line
+and off-thread calls, file choosers, and the words for stored states."""
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from pos_app.back_office import BackOffice
+from pos_app.gui.tasks import TaskRunner
+
+ERROR_STYLE = "color: #8a1c14; font-weight: bold;"
+OK_STYLE = "color: #1b5e20;"
+Index = QModelIndex | QPersistentModelIndex
+
+
+def word(value: str) -> str:
+    """A stored state or kind (``completed``, ``declined``, ``qr``…) in the manager's language."""
+    words = {
+        "open": QCoreApplication.translate("Status", "open"),
+        "completed": QCoreApplication.translate("Status", "completed"),
+        "cancelled": QCoreApplication.translate("Status", "cancelled"),
+        "voided": QCoreApplication.translate("Status", "voided"),
+        "created": QCoreApplication.translate("Status", "created"),
+        "pending": QCoreApplication.translate("Status", "pending"),
+        "unknown": QCoreApplication.translate("Status", "unknown"),
+        "paid": QCoreApplication.translate("Status", "paid"),
+        "declined": QCoreApplication.translate("Status", "declined"),
+        "expired": QCoreApplication.translate("Status", "expired"),
+        "failed": QCoreApplication.translate("Status", "failed"),
+        "refunded": QCoreApplication.translate("Status", "refunded"),
+        "late": QCoreApplication.translate("Status", "late"),
+        "orphan": QCoreApplication.translate("Status", "unknown invoice"),
+        "cash": QCoreApplication.translate("Status", "cash"),
+        "qr": QCoreApplication.translate("Status", "QR"),
+        "cashier": QCoreApplication.translate("Status", "cashier"),
+        "manager": QCoreApplication.translate("Status", "manager"),
+    }
+    return words.get(value, value)
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of display text, each with a key (the id behind it); ``right`` columns are numbers."""
+
+    def __init__(
+        self, headers: Sequence[str], right: Sequence[int] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._right = set(right)
+        self._rows: list[Sequence[str]] = []
+        self._keys: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Sequence[str]], keys: Sequence[Any] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._keys = list(keys) if keys is not None else list(range(len(self._rows)))
+        self.endResetModel()
+
+    def key(self, row: int) -> Any:
+        return self._keys[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+
+def table_view(model: RowsModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def selected_key(view: QTableView) -> Any:
+    """The key of the selected row, or None."""
+    rows = view.selectionModel().selectedRows()
+    if not rows:
+        return None
+    model = view.model()
+    assert isinstance(model, RowsModel)
+    return model.key(rows[0].row())
+
+
+def date_edit(value: date, name: str) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def chosen_date(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def set_date(edit: QDateEdit, value: date) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def choose_file(
+    parent: QWidget,
+    title: str,
+    name: str,
+    file_filter: str,
+    on_path: Callable[[str], None],
+    *,
+    save: bool,
+    suffix: str = "",
+) -> QFileDialog:
+    """A window-modal file dialog (no nested event loop); ``on_path`` gets the file chosen."""
+    dialog = QFileDialog(parent, title, name, file_filter)
+    dialog.setAcceptMode(
+        QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen
+    )
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    if suffix:
+        dialog.setDefaultSuffix(suffix)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(on_path)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    return dialog
+
+
+def run_for(
+    owner: QObject,
+    tasks: TaskRunner,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+) -> None:
+    """``work`` on a worker; its answer (or error) back on the GUI thread, unless ``owner`` (a
+    tab, a dialog) has been closed and deleted by then."""
+    tasks.run(
+        work,
+        lambda result: on_done(result) if shiboken6.isValid(owner) else None,
+        lambda error: on_error(error) if shiboken6.isValid(owner) else None,
+    )
+
+
+class Tab(QWidget):
+    """A back-office tab: runs the manager's actions off the GUI thread, says how they went in its
+    status line, and loads its data the first time it is shown (``refresh``)."""
+
+    def __init__(self, office: BackOffice, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.office = office
+        self.tasks = tasks
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.loaded = False
+
+    def refresh(self) -> None:
+        """Load what the tab shows; the window calls it when the tab is first shown."""
+        self.loaded = True
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        run_for(self, self.tasks, work, on_done, on_error or self.say_error)
+
+    def say(self, text: str) -> None:
+        self.status.setStyleSheet(OK_STYLE)
+        self.status.setText(text)
+
+    def say_error(self, error: Exception | str) -> None:
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(str(error))
