@@ -10,7 +10,7 @@ import math
 import signal
 import sys
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.gui.controller import CashierController
@@ -67,13 +67,11 @@ class TerminalWindow(QStackedWidget):
 
 
 class TerminalApp(QObject):
-    """Everything on screen for one terminal. ``signed_in(User)`` follows a good PIN.
+    """Everything on screen for one terminal; ``user`` is who signed in.
 
     ``relay`` replaces the terminal's relay client for the long-poll (tests point it at a dead
     port); ``relay_wait`` and ``timing`` shorten the waits for tests and benchmarks.
     """
-
-    signed_in = Signal(object)
 
     def __init__(
         self,
@@ -135,9 +133,16 @@ class TerminalApp(QObject):
         if self.relay_watch is not None:
             self.relay_watch.start()
         self.controller.resume()
+        store = self.terminal.store
+        self.runner.run(lambda: store.users.list_users(), self._users_known)
 
     def close(self) -> None:
-        """Stop the relay watch and the timers, wait briefly for checkout work, close windows."""
+        """Stop the relay watch and the timers, wait briefly for checkout work, close windows.
+
+        The windows and this object are then deleted on the GUI thread (``deleteLater``): left
+        to Python's garbage collector, a QObject may be deleted by whichever thread happens to
+        collect, and a timer of it then fires on freed memory.
+        """
         if self._closed:
             return
         self._closed = True
@@ -148,13 +153,21 @@ class TerminalApp(QObject):
         if not self.runner.close(SHUTDOWN_WAIT_MS):
             log.warning("checkout work still running at shutdown; it finishes on its own")
         self.shell.close()
+        self.shell.deleteLater()
+        self.deleteLater()
+
+    def _users_known(self, users: list[User]) -> None:
+        if not any(user.active for user in users):
+            self.sign_in.set_error(
+                self.tr("No one can sign in yet: a manager must first add users to this terminal.")
+            )
 
     def _verify(self, pin: str) -> None:
         if self._verifying:
             return
         self._verifying = True
-        users = self.terminal.store
-        self.runner.run(lambda: users.users.verify_pin(pin), self._verified, self._refused)
+        store = self.terminal.store
+        self.runner.run(lambda: store.users.verify_pin(pin), self._verified, self._refused)
 
     def _verified(self, user: User | None) -> None:
         self._verifying = False
@@ -166,7 +179,6 @@ class TerminalApp(QObject):
         self._date_timer.start()
         self.shell.show_cashier()
         self.controller.start_session(user.name)
-        self.signed_in.emit(user)
 
     def _refused(self, error: Exception) -> None:
         self._verifying = False

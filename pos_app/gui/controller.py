@@ -82,26 +82,8 @@ class CashierController(QObject):
         self.window.reprint_requested.connect(self.reprint_last_receipt)
 
     @property
-    def cashier(self) -> str:
-        return self._cashier
-
-    @property
     def open_sale_id(self) -> int | None:
         return self._open_sale_id
-
-    @property
-    def last_receipt(self) -> ReceiptData | None:
-        return self._last_receipt[1] if self._last_receipt else None
-
-    @property
-    def late_payments(self) -> list[PaymentAttempt]:
-        """Late payments seen since start, oldest first."""
-        return list(self._late.values())
-
-    @property
-    def background_payments(self) -> list[PaymentAttempt]:
-        """Open payments not on screen (listed in the status bar)."""
-        return list(self._background.values())
 
     def start_session(self, cashier: str) -> None:
         """A cashier signed in: sales are theirs, and recovered payments come back on screen."""
@@ -127,6 +109,7 @@ class CashierController(QObject):
             self.payment = None
         if self.display is not None:
             self.display.close()
+            self.display.deleteLater()
 
     # SaleActions
 

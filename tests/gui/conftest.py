@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
 from pos_app.config import Settings
 from pos_app.gui.app import TerminalApp
@@ -65,7 +65,6 @@ def start_app(qtbot, demo_terminal: Terminal) -> Iterator[Callable[..., Terminal
         options.setdefault("relay_wait", RELAY_WAIT)
         app = TerminalApp(terminal or demo_terminal, **options)
         started.append(app)
-        qtbot.addWidget(app.shell)
         app.shell.resize(1280, 800)
         app.start()
         return app
@@ -73,3 +72,4 @@ def start_app(qtbot, demo_terminal: Terminal) -> Iterator[Callable[..., Terminal
     yield start
     for app in started:
         app.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -3,10 +3,12 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.config import Settings
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.store.sales import SaleStatus, Tender
+from pos_app.terminal import open_terminal
 from tests.gui.e2e import (
     GORENG,
     TEH,
@@ -133,3 +135,14 @@ def test_f10_says_the_back_office_is_not_there_yet(qtbot, start_app):
     press(qtbot, Qt.Key.Key_F10)
     assert "not available yet" in app.window.statusBar().currentMessage()
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_terminal_without_users_says_so_on_the_sign_in_page(qtbot, start_app, tmp_path):
+    bare = open_terminal(Settings(), tmp_path / "kasir.db")
+    try:
+        app = start_app(bare)
+        qtbot.waitUntil(lambda: "add users" in app.sign_in.error.text())
+        assert app.shell.demo_mark.isHidden() and app.sign_in.hint.text() == ""
+        app.close()
+    finally:
+        bare.close()
