@@ -40,6 +40,7 @@ class ManagerSignIn(QDialog):
         self.setWindowTitle(self.tr("Back office — manager sign-in"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumWidth(380)
         self.manager = QComboBox()
         self.manager.setObjectName("managerName")
         self.manager.setMinimumHeight(40)
