@@ -62,9 +62,13 @@ class Checkout:
         self.clock = clock
         self._listeners: list[AttemptListener] = []
 
-    def subscribe(self, listener: AttemptListener) -> None:
-        """Call ``listener`` (on the changing thread) whenever an attempt may have moved."""
+    def subscribe(self, listener: AttemptListener) -> Callable[[], None]:
+        """Call ``listener`` (on the changing thread) whenever an attempt may have moved.
+
+        Returns the function that unsubscribes it again.
+        """
         self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
 
     # sales
 
@@ -87,6 +91,8 @@ class Checkout:
         )
 
     def pay_cash(self, sale_id: int, received: int) -> Sale:
+        """Cash for the sale; a QR attempt still open for it is cancelled first."""
+        self._cancel_open_attempts(sale_id)
         return self.store.sales.complete_cash(sale_id, received, self.clock())
 
     def abandon_sale(self, sale_id: int, reason: str = "") -> Sale:
@@ -104,6 +110,7 @@ class Checkout:
         Raises the provider's error after recording it: ``failed`` when the provider refused,
         ``unknown`` when its answer was lost (then :meth:`check_status` resolves it).
         """
+        self._cancel_open_attempts(sale_id)
         sale = self.store.sales.get(sale_id)
         now = self.clock()
         invoice = self.store.payments.next_invoice_number(self.terminal_id, now)
@@ -199,6 +206,12 @@ class Checkout:
                 self.settle(invoice)
 
     # inside
+
+    def _cancel_open_attempts(self, sale_id: int) -> None:
+        """One open attempt per sale: a payment on an older one then counts as late."""
+        for attempt in self.store.payments.attempts_for_sale(sale_id):
+            if attempt.state in OPEN_STATES:
+                self.cancel_payment(attempt.invoice_number)
 
     def _create(self, attempt: PaymentAttempt, sale: Sale, *, first: bool) -> PaymentAttempt:
         redirect_url = self._register(attempt)

@@ -77,7 +77,7 @@ class CashierController(QObject):
         self._reconcile_timer.setInterval(round(self._timing.status_check_wait * 1000))
         self._reconcile_timer.timeout.connect(self._reconcile)
         self._attempt_changed.connect(self._attempt_update, Qt.ConnectionType.QueuedConnection)
-        self._checkout.subscribe(self._on_attempt)
+        self._unsubscribe = self._checkout.subscribe(self._on_attempt)
         self.window.basket_model.changed.connect(self._basket_changed)
         self.window.reprint_requested.connect(self.reprint_last_receipt)
 
@@ -103,6 +103,7 @@ class CashierController(QObject):
     def close(self) -> None:
         """Stop listening and close the windows; open attempts stay open for the next start."""
         self._closed = True
+        self._unsubscribe()
         self._reconcile_timer.stop()
         if self.payment is not None:
             self.payment.close()
@@ -124,7 +125,6 @@ class CashierController(QObject):
         def work() -> tuple[int, PaymentAttempt | None, str]:
             sale_id = self._checkout.open_sale(lines, cashier=cashier, reuse=reuse)
             try:
-                self._cancel_open_attempts(sale_id)
                 return (sale_id, *start_attempt(self._checkout, sale_id))
             except Exception as error:
                 log.warning("QR payment for sale %d not started: %s", sale_id, error)
@@ -144,7 +144,6 @@ class CashierController(QObject):
         def work() -> tuple[int, Sale | None, str]:
             sale_id = self._checkout.open_sale(lines, cashier=cashier, reuse=reuse)
             try:
-                self._cancel_open_attempts(sale_id)
                 return sale_id, self._checkout.pay_cash(sale_id, received), ""
             except Exception as error:
                 log.error("cash sale %d not recorded: %s", sale_id, error)
@@ -275,12 +274,6 @@ class CashierController(QObject):
             self.display.show_thank_you()
         sale_id = attempt.sale_id
         self._runner.run(lambda: self._store.sales.get(sale_id), self._receipt_ready)
-
-    def _cancel_open_attempts(self, sale_id: int) -> None:
-        """Worker side: one open attempt per sale, so a payment on an older one counts as late."""
-        for attempt in self._store.payments.attempts_for_sale(sale_id):
-            if attempt.state in OPEN_STATES:
-                self._checkout.cancel_payment(attempt.invoice_number)
 
     # cash
 

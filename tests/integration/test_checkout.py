@@ -213,3 +213,27 @@ def test_a_changed_basket_gets_a_new_sale(store: TerminalStore) -> None:
     second = checkout.open_sale(LINES[:1], cashier="Sari", reuse=first)
     assert second != first
     assert store.sales.get(first).status is SaleStatus.CANCELLED
+
+
+def test_cash_after_an_open_qr_attempt_makes_its_payment_late(
+    sandbox: str, store: TerminalStore
+) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    assert checkout.pay_cash(sale_id, TOTAL).tender is Tender.CASH
+    assert store.payments.get_attempt(attempt.invoice_number).state is AttemptState.CANCELLED
+
+    control(sandbox, "pay", attempt.invoice_number)
+    late = checkout.check_status(attempt.invoice_number)
+    assert (late.state, late.late) == (AttemptState.PAID, True)
+
+
+def test_a_new_qr_attempt_cancels_the_open_one(sandbox: str, store: TerminalStore) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    first = checkout.start_qr_payment(sale_id)
+    second = checkout.start_qr_payment(sale_id)
+    states = [a.state for a in store.payments.attempts_for_sale(sale_id)]
+    assert states == [AttemptState.CANCELLED, AttemptState.PENDING]
+    assert second.invoice_number != first.invoice_number
