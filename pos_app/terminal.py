@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pos_app.catalog_csv import read_catalog_csv
 from pos_app.checkout import Checkout
-from pos_app.config import ConfigError, Secret, Settings
+from pos_app.config import ConfigError, Secret, Settings, ShopSettings
 from pos_app.paths import resources_dir
 from pos_app.payments.doku.client import DokuClient
 from pos_app.payments.doku.provider import DokuWalletProvider
@@ -20,15 +20,15 @@ from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
 from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
 from pos_app.payments.model import PaymentProvider
 from pos_app.refunds import Payouts, missing_for_payouts
-from pos_app.relay.app import RelayApp
-from pos_app.relay.auth import add_terminal
 from pos_app.relay.client import RelayClient
 from pos_app.relay.config import RelayConfig
+from pos_app.relay.embedded import EmbeddedRelay, start_relay
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.serving import ServerThread
 from pos_app.store.terminal_store import TerminalStore
 
+DEMO_SHOP = ShopSettings(name="Toko Demo Kasir", address="Jl. Contoh No. 1, Jakarta Pusat")
 DEMO_USERS = (("Demo Kasir", "cashier", "1111"), ("Demo Manajer", "manager", "9999"))
 DOKU_NOTIFICATION_PATH = "/doku/notifications"
 ECOMMPAY_CALLBACK_PATH = "/ecommpay/callbacks"
@@ -47,33 +47,31 @@ class EmbeddedServices:
     """The simulator and a relay running in this process, for demo mode and training."""
 
     sandbox: ServerThread
-    relay: ServerThread
+    relay: EmbeddedRelay
     relay_token: str
     config: SandboxConfig
-    relay_app: RelayApp
 
     @classmethod
     def start(cls, relay_db: Path) -> "EmbeddedServices":
         config = SandboxConfig(retry_scale=0.001)
+        new_relay = not relay_db.exists()
         sandbox = ServerThread(create_sandbox_app(config)).start()
         relay_config = RelayConfig(
+            port=0,
             db=relay_db,
             doku_client_id=config.doku_client_id,
             doku_secret_key=config.doku_secret_key,
             ecommpay_project_id=config.ecommpay_project_id,
             ecommpay_secret_key=config.ecommpay_secret_key,
         )
-        relay_app = RelayApp(relay_config)
         try:
-            relay = ServerThread(relay_app.asgi).start()
+            relay = start_relay(relay_config)
         except BaseException:
             sandbox.stop()
             raise
-        return cls(sandbox, relay, _embedded_relay_token(relay_db), config, relay_app)
+        return cls(sandbox, relay, _embedded_relay_token(relay, relay_db, new_relay), config)
 
     def stop(self) -> None:
-        """Answer the terminal's long-poll first, or stopping the relay waits it out."""
-        self.relay_app.begin_shutdown()
         self.relay.stop()
         self.sandbox.stop()
 
@@ -106,19 +104,20 @@ class Terminal:
         if self.closed:
             return
         self.closed = True
+        if self.embedded is not None:
+            self.embedded.stop()  # first: it answers the open long-poll, then the client closes
         if self.relay is not None:
             self.relay.close()
         if self.payouts is not None:
             self.payouts.close()
-        if self.embedded is not None:
-            self.embedded.stop()
         self.store.close()
 
 
 def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> Terminal:
     """Build the terminal; raises :class:`ConfigError` naming what is missing for real payments."""
     if demo:
-        settings = replace(settings, provider="sandbox")
+        shop = DEMO_SHOP if settings.shop == ShopSettings() else settings.shop
+        settings = replace(settings, provider="sandbox", shop=shop)
     missing = settings.missing_for_provider()
     if missing:
         raise ConfigError(
@@ -256,12 +255,15 @@ def _embedded_settings(settings: Settings, embedded: EmbeddedServices) -> Settin
     return replace(settings, doku=doku)
 
 
-def _embedded_relay_token(relay_db: Path) -> str:
-    """The embedded relay's token for this terminal, kept beside its database (owner-only)."""
+def _embedded_relay_token(relay: EmbeddedRelay, relay_db: Path, new_relay: bool) -> str:
+    """This terminal's token at the embedded relay, kept beside its database (owner-only).
+
+    A relay database made anew knows no token, so an old token file is replaced then.
+    """
     token_file = relay_db.with_suffix(".token")
-    if token_file.exists():
+    if token_file.exists() and not new_relay:
         return token_file.read_text(encoding="utf-8").strip()
-    token = add_terminal(relay_db, f"terminal-{uuid.uuid4().hex[:8]}")
+    token = relay.add_terminal(f"terminal-{uuid.uuid4().hex[:8]}")
     token_file.touch(mode=0o600)
     token_file.write_text(token, encoding="utf-8")
     return token

@@ -59,3 +59,22 @@ def test_real_providers_say_what_is_missing(tmp_path: Path) -> None:
     for key in ("doku.client_id", "doku.secret_key", "relay.url", "relay.token"):
         assert key in message
     assert not (tmp_path / "kasir.db").exists()
+
+
+def test_a_new_demo_relay_database_gets_a_new_token(tmp_path: Path) -> None:
+    first = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
+    old_token = first.embedded.relay_token
+    first.close()
+    for leftover in tmp_path.glob("demo-relay.db*"):
+        leftover.unlink()
+    again = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
+    try:
+        assert again.embedded.relay_token != old_token
+        assert again.relay.fetch_events(0)[1] == 0  # the relay accepts the new token
+    finally:
+        again.close()
+
+
+def test_demo_mode_names_a_demo_shop(demo: Terminal) -> None:
+    assert demo.settings.shop.name == "Toko Demo Kasir"
+    assert demo.settings.shop.address
