@@ -78,7 +78,9 @@ def test_a_newer_database_is_refused_and_left_alone(tmp_path: Path) -> None:
     db = open_database(path)
     db.execute("PRAGMA user_version = 9")
     db.close()
-    with pytest.raises(SchemaVersionError, match=rf"schema version 9.*versions up to {len(MIGRATIONS)}"):
+    with pytest.raises(
+        SchemaVersionError, match=rf"schema version 9.*versions up to {len(MIGRATIONS)}"
+    ):
         open_database(path)
     assert schema_version(Database(path)) == 9
 
