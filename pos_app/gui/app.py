@@ -13,6 +13,7 @@ import sys
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from pos_app.gui.back_office import open_back_office
 from pos_app.gui.controller import CashierController
 from pos_app.gui.main_window import MainWindow
 from pos_app.gui.qr_payment import PaymentTiming
@@ -211,9 +212,8 @@ class TerminalApp(QObject):
         self.controller.set_relay_connected(connected)
 
     def _back_office(self) -> None:
-        self.window.show_message(
-            self.tr("The back office is not available yet; it comes with a later version.")
-        )
+        """F10: the manager's side, behind a manager PIN; it covers the cashier screen meanwhile."""
+        open_back_office(self.shell, self.terminal, self.runner)
 
 
 def application() -> QApplication:
