@@ -30,7 +30,7 @@ from pos_app.store.database import open_database
 from pos_app.store.day_closes import DayCloses
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import PaymentAttempt
-from pos_app.store.refunds import Refund, Refunds, RefundStatus
+from pos_app.store.refunds import Refund, RefundStatus
 from pos_app.store.users import Role, User
 from pos_app.terminal import Terminal
 
@@ -231,7 +231,7 @@ class BackOffice:
 
     def refundable(self, sale_id: int, invoice_number: str | None = None) -> int:
         """What may still be paid back: of the sale, and at most the late payment's amount."""
-        refunds = Refunds(self._db(), self.store.day)
+        refunds = self.store.refunds
         left = refunds.refundable(sale_id)
         if invoice_number is not None:
             attempt = self.store.payments.get_attempt(invoice_number)
@@ -271,7 +271,7 @@ class BackOffice:
         )
 
     def refund_state(self, payout_id: str) -> Refund:
-        return Refunds(self._db(), self.store.day).get(payout_id)
+        return self.store.refunds.get(payout_id)
 
     def check_refund(self, payout_id: str) -> Refund:
         """The status API, for a payout whose callback has not come."""

@@ -30,7 +30,6 @@ from pos_app.refunds import find_refund, settle_from_relay
 from pos_app.relay.client import RelayClient, RelayError
 from pos_app.store.database import transaction
 from pos_app.store.payments import EventSource, PaymentAttempt
-from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sale, SaleStatus
 from pos_app.store.terminal_store import TerminalStore
 
@@ -191,7 +190,7 @@ class Checkout:
         it and the cursor in one transaction, so a batch is applied whole or not at all."""
         now = self.clock()
         repos = self.store.repositories()
-        refunds = Refunds(repos.db, self.store.day)
+        refunds = repos.refunds
         payment_events = []
         with transaction(repos.db):
             saved = repos.payments.relay_cursor()

@@ -154,7 +154,7 @@ class Payouts:
 
     def refunds(self) -> Refunds:
         """This thread's view of the refunds table."""
-        return Refunds(self.store.repositories().db, self.store.day)
+        return self.store.refunds
 
     def refundable(self, sale_id: int) -> int:
         return self.refunds().refundable(sale_id)

@@ -18,6 +18,7 @@ from pos_app.store.database import open_database
 from pos_app.store.held import HeldBaskets
 from pos_app.store.payments import Payments
 from pos_app.store.products import Products
+from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales
 from pos_app.store.users import Users
 
@@ -28,6 +29,7 @@ class Repositories:
     products: Products
     sales: Sales
     payments: Payments
+    refunds: Refunds
     users: Users
     held: HeldBaskets
     audit: AuditLog
@@ -50,6 +52,7 @@ class TerminalStore:
                 products=Products(db),
                 sales=Sales(db, self.day),
                 payments=Payments(db, self.day),
+                refunds=Refunds(db, self.day),
                 users=Users(db),
                 held=HeldBaskets(db),
                 audit=AuditLog(db),
@@ -68,6 +71,10 @@ class TerminalStore:
     @property
     def payments(self) -> Payments:
         return self.repositories().payments
+
+    @property
+    def refunds(self) -> Refunds:
+        return self.repositories().refunds
 
     @property
     def users(self) -> Users:
