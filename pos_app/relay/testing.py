@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from pos_app.money import to_minor_units
-from pos_app.payments.doku.signing import doku_signature, new_request_id, utc_timestamp
+from pos_app.payments.doku.signing import signed_headers
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.model import RelayEvent
 from pos_app.relay.app import DOKU_ROUTE
@@ -71,22 +71,13 @@ def signed_doku_notification(
         },
         separators=(",", ":"),
     ).encode("utf-8")
-    request_id = request_id or new_request_id()
-    timestamp = utc_timestamp()
-    headers = {
-        "Client-Id": client_id,
-        "Request-Id": request_id,
-        "Request-Timestamp": timestamp,
-        "Signature": doku_signature(
-            client_id=client_id,
-            request_id=request_id,
-            timestamp=timestamp,
-            request_target=request_target,
-            secret_key=secret_key,
-            body=body,
-        ),
-        "Content-Type": "application/json",
-    }
+    headers = signed_headers(
+        client_id=client_id,
+        secret_key=secret_key,
+        request_target=request_target,
+        body=body,
+        request_id=request_id,
+    )
     return headers, body
 
 

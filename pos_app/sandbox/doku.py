@@ -19,6 +19,7 @@ from pos_app.payments.doku.signing import (
     doku_signature,
     new_request_id,
     parse_timestamp,
+    signed_headers,
     utc_timestamp,
     verify_doku_signature,
 )
@@ -216,22 +217,14 @@ class DokuSimulator:
         config = self._config
 
         def build() -> tuple[bytes, dict[str, str]]:
-            timestamp = utc_timestamp(self._sandbox.now())
-            signature = doku_signature(
+            return body, signed_headers(
                 client_id=config.doku_client_id,
-                request_id=request_id,
-                timestamp=timestamp,
-                request_target=target,
                 secret_key=config.doku_secret_key,
+                request_target=target,
                 body=body,
+                request_id=request_id,
+                timestamp=utc_timestamp(self._sandbox.now()),
             )
-            return body, {
-                "Content-Type": "application/json",
-                "Client-Id": config.doku_client_id,
-                "Request-Id": request_id,
-                "Request-Timestamp": timestamp,
-                "Signature": signature,
-            }
 
         self._sandbox.deliverer.send(
             Delivery(

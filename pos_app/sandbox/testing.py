@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
-from pos_app.payments.doku.signing import doku_signature, new_request_id, utc_timestamp
+from pos_app.payments.doku.signing import signed_headers
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.config import SandboxConfig
@@ -127,24 +127,14 @@ def doku_headers(
     timestamp: str | None = None,
 ) -> dict[str, str]:
     """Signed DOKU request headers for ``path``; ``body=None`` for a GET (no Digest line)."""
-    request_id = request_id or new_request_id()
-    timestamp = timestamp or utc_timestamp()
-    headers = {
-        "Client-Id": config.doku_client_id,
-        "Request-Id": request_id,
-        "Request-Timestamp": timestamp,
-        "Signature": doku_signature(
-            client_id=config.doku_client_id,
-            request_id=request_id,
-            timestamp=timestamp,
-            request_target=path,
-            secret_key=config.doku_secret_key,
-            body=body,
-        ),
-    }
-    if body is not None:
-        headers["Content-Type"] = "application/json"
-    return headers
+    return signed_headers(
+        client_id=config.doku_client_id,
+        secret_key=config.doku_secret_key,
+        request_target=path,
+        body=body,
+        request_id=request_id,
+        timestamp=timestamp,
+    )
 
 
 def gate_request(config: SandboxConfig, payload: dict[str, Any]) -> dict[str, Any]:

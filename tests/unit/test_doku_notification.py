@@ -12,7 +12,7 @@ from pos_app.payments.doku.notification import (
     parse_notification,
     verify_notification,
 )
-from pos_app.payments.doku.signing import doku_signature
+from pos_app.payments.doku.signing import signed_headers as doku_signed_headers
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
 from pos_app.payments.model import PaymentStatus, ProviderName
 
@@ -43,20 +43,16 @@ def encode(payload: Any) -> bytes:
 
 
 def signed_headers(body: bytes, *, secret: str = SECRET, target: str = TARGET) -> dict[str, str]:
-    request_id, timestamp = "c0ffee00-0000-4000-8000-000000000001", "2026-01-01T03:24:24Z"
-    return {
-        "Client-Id": CLIENT_ID,
-        "Request-Id": request_id,
-        "Request-Timestamp": timestamp,
-        "Signature": doku_signature(
-            client_id=CLIENT_ID,
-            request_id=request_id,
-            timestamp=timestamp,
-            request_target=target,
-            secret_key=secret,
-            body=body,
-        ),
-    }
+    headers = doku_signed_headers(
+        client_id=CLIENT_ID,
+        secret_key=secret,
+        request_target=target,
+        body=body,
+        request_id="c0ffee00-0000-4000-8000-000000000001",
+        timestamp="2026-01-01T03:24:24Z",
+    )
+    del headers["Content-Type"]
+    return headers
 
 
 def verify(headers: dict[str, str], body: bytes, *, target: str = TARGET):

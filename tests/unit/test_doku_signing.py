@@ -14,6 +14,7 @@ from pos_app.payments.doku.signing import (
     doku_signature,
     new_request_id,
     parse_timestamp,
+    signed_headers,
     utc_timestamp,
     verify_doku_signature,
 )
@@ -125,3 +126,32 @@ def test_timestamp_is_utc_without_fractions() -> None:
     for bad in ("2020-09-22T01:51:00.123Z", "2020-09-22T01:51:00+00:00", "2020-09-22 01:51:00"):
         with pytest.raises(ValueError):
             parse_timestamp(bad)
+
+
+def test_signed_headers_carry_a_verifiable_signature() -> None:
+    headers = signed_headers(
+        client_id=CLIENT_ID, secret_key=SECRET, request_target=PAYMENT["request_target"], body=BODY
+    )
+    assert headers["Content-Type"] == "application/json"
+    assert verify_doku_signature(
+        signature=headers["Signature"],
+        client_id=headers["Client-Id"],
+        request_id=headers["Request-Id"],
+        timestamp=headers["Request-Timestamp"],
+        request_target=PAYMENT["request_target"],
+        secret_key=SECRET,
+        body=BODY,
+    )
+    fixed = signed_headers(
+        client_id=CLIENT_ID,
+        secret_key=SECRET,
+        request_target=PAYMENT["request_target"],
+        body=BODY,
+        request_id=PAYMENT["request_id"],
+        timestamp=PAYMENT["timestamp"],
+    )
+    assert fixed["Signature"] == PAYMENT_SIGNATURE
+    get = signed_headers(
+        client_id=CLIENT_ID, secret_key=SECRET, request_target=STATUS["request_target"], body=None
+    )
+    assert "Content-Type" not in get

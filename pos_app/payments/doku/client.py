@@ -28,9 +28,8 @@ from pos_app.payments.doku.notification import (
 )
 from pos_app.payments.doku.signing import (
     RESPONSE_TIMESTAMP,
-    doku_signature,
     new_request_id,
-    utc_timestamp,
+    signed_headers,
 )
 from pos_app.payments.errors import (
     ProviderProtocolError,
@@ -195,22 +194,13 @@ class DokuClient(HttpClient):
             ) from None
 
     def _send(self, method: str, path: str, request_id: str, body: bytes | None) -> httpx.Response:
-        timestamp = utc_timestamp()
-        headers = {
-            "Client-Id": self.client_id,
-            "Request-Id": request_id,
-            "Request-Timestamp": timestamp,
-            "Signature": doku_signature(
-                client_id=self.client_id,
-                request_id=request_id,
-                timestamp=timestamp,
-                request_target=path,
-                secret_key=self._secret_key,
-                body=body,
-            ),
-        }
-        if body is not None:
-            headers["Content-Type"] = "application/json"
+        headers = signed_headers(
+            client_id=self.client_id,
+            secret_key=self._secret_key,
+            request_target=path,
+            body=body,
+            request_id=request_id,
+        )
         try:
             return self._http.request(method, path, content=body, headers=headers)
         except httpx.TransportError as exc:

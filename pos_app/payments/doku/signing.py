@@ -94,6 +94,36 @@ def verify_doku_signature(
     return hmac.compare_digest(expected.encode("utf-8"), signature.encode("utf-8", "replace"))
 
 
+def signed_headers(
+    *,
+    client_id: str,
+    secret_key: str,
+    request_target: str,
+    body: bytes | None,
+    request_id: str | None = None,
+    timestamp: str | None = None,
+) -> dict[str, str]:
+    """The headers of a signed DOKU request or notification (and Content-Type with a body)."""
+    request_id = request_id or new_request_id()
+    timestamp = timestamp or utc_timestamp()
+    headers = {
+        "Client-Id": client_id,
+        "Request-Id": request_id,
+        "Request-Timestamp": timestamp,
+        "Signature": doku_signature(
+            client_id=client_id,
+            request_id=request_id,
+            timestamp=timestamp,
+            request_target=request_target,
+            secret_key=secret_key,
+            body=body,
+        ),
+    }
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    return headers
+
+
 def new_request_id() -> str:
     """A fresh ``Request-Id``: a UUID4 is unique and well under DOKU's 128 characters."""
     return str(uuid.uuid4())
