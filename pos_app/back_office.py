@@ -6,7 +6,7 @@ thread, and a long export opens its own. The back-office screens call these from
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -15,7 +15,7 @@ from pos_app.catalog import Product
 from pos_app.connection_check import Check, check_payouts, check_provider, check_relay
 from pos_app.day_sales import DaySales, day_sales
 from pos_app.errors import ValidationError
-from pos_app.problem_payments import ProblemPayment, list_problems, resolve
+from pos_app.problem_payments import ProblemPayment, attach, list_problems, resolve
 from pos_app.refunds import missing_for_payouts
 from pos_app.reports.products_csv import ImportSummary, export_products, import_products
 from pos_app.reports.sales_csv import (
@@ -31,6 +31,7 @@ from pos_app.store.day_closes import DayCloses
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.store.sales import Sale
 from pos_app.store.users import Role, User
 from pos_app.terminal import Terminal
 
@@ -38,6 +39,10 @@ _USING = (RefundStatus.PENDING, RefundStatus.PAID)
 """Refund states that use up refundable money."""
 PRODUCT_ROWS = 200
 """Products listed per search: the catalogue may hold 100,000; the manager narrows by typing."""
+ATTACH_DAYS = 7
+"""A late payment is offered the unpaid sales of this many shop days (today's included), besides
+its own sale."""
+ATTACH_ROWS = 50
 
 
 class BackOffice:
@@ -220,6 +225,24 @@ class BackOffice:
         resolve(self._db(), invoice_number, reason=reason, manager=self.name, now=self.now())
         if self.store.payments.find_attempt(invoice_number) is not None:
             self.terminal.checkout.settle(invoice_number)  # tells the cashier screen
+
+    def attach_candidates(self, invoice_number: str) -> list[Sale]:
+        """The unpaid sales that could take this late payment: its own first, then recent ones."""
+        since = self.today() - timedelta(days=ATTACH_DAYS - 1)
+        return self.store.sales.attach_candidates(invoice_number, since=since, limit=ATTACH_ROWS)
+
+    def attach(self, invoice_number: str, sale_id: int) -> Sale:
+        """Complete the sale with the late payment (audited); the cashier screen hears of it."""
+        sale = attach(
+            self._db(),
+            invoice_number,
+            sale_id,
+            manager=self.name,
+            day=self.store.day,
+            now=self.now(),
+        )
+        self.terminal.checkout.settle(invoice_number)
+        return sale
 
     # refunds
 

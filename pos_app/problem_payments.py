@@ -6,6 +6,10 @@ from the terminal's side (source ``cashier``, the payload naming the manager and
 in the audit log, in one transaction. An open attempt is cancelled by it (a payment that still
 comes is then a late payment); any other keeps its state. A payment that changes state after being
 resolved (a late payment landing on a resolved decline) is listed again.
+
+A late payment may instead be attached to a sale that was not paid (its own, or another of the
+same total): the sale completes with it, the attempt's event says ``attached`` and names the sale,
+and the audit log has ``payment.attach``, all in one transaction.
 """
 
 import json
@@ -17,15 +21,19 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from pos_app.business_day import BusinessDay
 from pos_app.errors import ValidationError
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import parse_utc, transaction
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import EventSource, Payments
+from pos_app.store.sales import Sale, Sales
 
 RESOLUTION = "resolution"
 """The payload key of a manager's resolution event."""
+ATTACHED = "attached"
+"""The resolution of a late payment attached to a sale."""
 MAX_REASON_LENGTH = 500
 
 
@@ -159,6 +167,33 @@ def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now
             {"invoice_number": invoice_number, "reason": reason, "state": str(state)},
             now=now,
         )
+
+
+def attach(
+    db: Database,
+    invoice_number: str,
+    sale_id: int,
+    *,
+    manager: str,
+    day: BusinessDay,
+    now: datetime,
+) -> Sale:
+    """Complete ``sale_id`` with the late payment ``invoice_number``, and audit it."""
+    payload = {RESOLUTION: ATTACHED, "sale_id": sale_id, "resolved_by": manager}
+    with transaction(db):
+        sale = Sales(db, day).attach_late_payment(sale_id, invoice_number, payload=payload, now=now)
+        AuditLog(db).record(
+            manager,
+            "payment.attach",
+            {
+                "invoice_number": invoice_number,
+                "sale_id": sale_id,
+                "amount": sale.total,
+                "business_date": sale.business_date.isoformat(),
+            },
+            now=now,
+        )
+    return sale
 
 
 def orphan_amount(payload: Mapping[str, Any]) -> int | None:

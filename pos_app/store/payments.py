@@ -288,6 +288,42 @@ class Payments:
                 )
         return self._event(event_id)
 
+    def late_payment(self, invoice_number: str) -> PaymentAttempt:
+        """The attempt, if it is a late payment that no sale has taken yet; else say why not."""
+        attempt = self.get_attempt(invoice_number)
+        if attempt.state is not AttemptState.PAID:
+            raise StoreError(f"payment {invoice_number} is {attempt.state}, not paid")
+        if not attempt.late:
+            raise StoreError(
+                f"payment {invoice_number} is not a late payment: a sale has its money already"
+            )
+        return attempt
+
+    def take_late_payment(
+        self, invoice_number: str, *, payload: Mapping[str, Any], now: datetime
+    ) -> PaymentAttempt:
+        """A sale took this late payment (a manager attached it), so it is late no more: its money
+        is that sale's, for refunds and reports alike. Written with its event (source
+        ``cashier``); the state stays ``paid``. The caller completes the sale in the same
+        transaction."""
+        with transaction(self._db) as conn:
+            attempt = self.late_payment(invoice_number)
+            conn.execute(
+                "UPDATE payment_attempts SET late = 0, updated_at = ? WHERE id = ?",
+                [utc_text(now), attempt.id],
+            )
+            self._append(
+                conn,
+                attempt.id,
+                invoice_number,
+                EventSource.CASHIER,
+                AttemptState.PAID,
+                Outcome.REPEATED,
+                now,
+                payload=payload,
+            )
+        return self.get_attempt(invoice_number)
+
     def relay_cursor(self) -> int:
         return int(read_meta(self._db, _RELAY_CURSOR) or 0)
 

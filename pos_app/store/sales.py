@@ -1,13 +1,16 @@
 """Sales and their lines: created open, then completed (cash or a paid QR attempt) or cancelled.
+A manager may still complete an open or cancelled sale with a late payment.
 
 A sale's business date is set when it is created and again when it completes: a sale belongs to
-the shop day its money was taken on.
+the shop day its money was taken on (for a late payment: the day a manager attached it).
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from sqlite3 import Connection
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -18,7 +21,7 @@ from pos_app.money import check_amount, format_rupiah
 from pos_app.payments.model import OPEN_STATES, AttemptState, ProviderName
 from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
-from pos_app.store.payments import Payments
+from pos_app.store.payments import PaymentAttempt, Payments
 
 
 class SaleStatus(StrEnum):
@@ -125,20 +128,109 @@ class Sales:
                     f"payment {invoice_number} is for {format_rupiah(attempt.amount)}, the sale "
                     f"total is {format_rupiah(sale.total)}"
                 )
-            conn.execute(
-                "UPDATE sales SET status = 'completed', completed_at = ?, business_date = ?, "
-                "tender = 'qr', provider = ?, payment_reference = ?, invoice_number = ? "
-                "WHERE id = ?",
-                [
-                    utc_text(now),
-                    self._date(now),
-                    attempt.provider,
-                    attempt.reference,
-                    invoice_number,
-                    sale_id,
-                ],
-            )
+            self._complete_by_qr(conn, sale_id, attempt, now)
         return self.get(sale_id)
+
+    def attach_late_payment(
+        self, sale_id: int, invoice_number: str, *, payload: Mapping[str, Any], now: datetime
+    ) -> Sale:
+        """Complete an unpaid sale with a late payment, the payment's event (``payload``) with it.
+
+        The sale is open or cancelled (typically the payment's own: the goods went with the
+        customer), its total is the payment's amount, and nothing else pays it or is waited on;
+        a paid sale cannot take it (that would be a double payment: refund it instead). The
+        sale completes now, on today's business day, as a QR sale with the payment's provider,
+        invoice and reference; the payment is late no more, so it is neither attached nor
+        refunded a second time.
+        """
+        payments = Payments(self._db)
+        with transaction(self._db) as conn:
+            attempt = payments.late_payment(invoice_number)
+            refusal = self._attach_refusal(self.get(sale_id), attempt)
+            if refusal is not None:
+                raise StoreError(refusal)
+            payments.take_late_payment(invoice_number, payload=payload, now=now)
+            self._complete_by_qr(conn, sale_id, attempt, now)
+        return self.get(sale_id)
+
+    def attach_candidates(self, invoice_number: str, *, since: date, limit: int) -> list[Sale]:
+        """The sales that could take this late payment: its own sale (whatever its age) first,
+        then open or cancelled sales of ``since`` or later with exactly its amount, newest
+        first."""
+        attempt = Payments(self._db).late_payment(invoice_number)
+        rows = self._db.execute(
+            "SELECT id FROM sales WHERE status IN ('open', 'cancelled') AND total = ? "
+            "AND (business_date >= ? OR id = ?) ORDER BY id = ? DESC, id DESC",
+            [attempt.amount, since.isoformat(), attempt.sale_id, attempt.sale_id],
+        )
+        found: list[Sale] = []
+        for (sale_id,) in rows:
+            sale = self.get(sale_id)
+            if self._attach_refusal(sale, attempt) is None:
+                found.append(sale)
+                if len(found) == limit:
+                    break
+        return found
+
+    def _attach_refusal(self, sale: Sale, attempt: PaymentAttempt) -> str | None:
+        """Why ``sale`` cannot take the late payment ``attempt``; None if it can."""
+        invoice = attempt.invoice_number
+        if sale.status not in (SaleStatus.OPEN, SaleStatus.CANCELLED):
+            return (
+                f"sale {sale.id} is {sale.status}: it was paid already, and payment {invoice} "
+                "would pay it twice; refund the payment instead"
+            )
+        if attempt.amount != sale.total:
+            return (
+                f"payment {invoice} is for {format_rupiah(attempt.amount)} and sale {sale.id} "
+                f"totals {format_rupiah(sale.total)}: only a sale of exactly that total can "
+                "take it"
+            )
+        if sale.id != attempt.sale_id and self.get(attempt.sale_id).status is SaleStatus.OPEN:
+            return (
+                f"payment {invoice} was made for sale {attempt.sale_id}, which is still open: "
+                "attach the payment to that sale"
+            )
+        for other in Payments(self._db).attempts_for_sale(sale.id):
+            if other.state in OPEN_STATES:
+                return (
+                    f"sale {sale.id} still waits for payment {other.invoice_number} "
+                    f"({other.state}); check its status or resolve it first"
+                )
+            if other.state is AttemptState.PAID and not other.late:
+                return f"sale {sale.id} is paid by payment {other.invoice_number} already"
+        refund = self._db.execute(
+            "SELECT payout_id, invoice_number, sale_id FROM refunds "
+            "WHERE status IN ('pending', 'paid') "
+            "AND (invoice_number = ? OR (invoice_number IS NULL AND sale_id IN (?, ?))) "
+            "ORDER BY id LIMIT 1",
+            [invoice, attempt.sale_id, sale.id],
+        ).fetchone()
+        if refund is not None and refund[1] == invoice:
+            return f"payment {invoice} is refunded, or being refunded, by payout {refund[0]}"
+        if refund is not None:
+            return (
+                f"payout {refund[0]} refunds money of sale {refund[2]} without naming a payment; "
+                f"attaching {invoice} would change what it paid back"
+            )
+        return None
+
+    def _complete_by_qr(
+        self, conn: Connection, sale_id: int, attempt: PaymentAttempt, now: datetime
+    ) -> None:
+        conn.execute(
+            "UPDATE sales SET status = 'completed', completed_at = ?, business_date = ?, "
+            "tender = 'qr', provider = ?, payment_reference = ?, invoice_number = ? "
+            "WHERE id = ?",
+            [
+                utc_text(now),
+                self._date(now),
+                attempt.provider,
+                attempt.reference,
+                attempt.invoice_number,
+                sale_id,
+            ],
+        )
 
     def cancel(self, sale_id: int, *, now: datetime, reason: str = "") -> Sale:
         """Cancel an open sale and, with it, its open payment attempts (source ``cashier``).

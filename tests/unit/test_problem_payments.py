@@ -1,24 +1,37 @@
 """Problem payments: which attempts and orphan reports need a manager, and resolving them."""
 
+import csv
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
 from pos_app.basket import LineItem
+from pos_app.business_day import BusinessDay
 from pos_app.errors import ValidationError
 from pos_app.payments.model import AttemptState, PaymentRequest, PaymentStatus, ProviderName
-from pos_app.problem_payments import RESOLUTION, ProblemKind, list_problems, resolve
+from pos_app.problem_payments import (
+    ATTACHED,
+    RESOLUTION,
+    ProblemKind,
+    attach,
+    list_problems,
+    resolve,
+)
+from pos_app.reports.sales_csv import ExportKind, export_sales
+from pos_app.reports.z_report import TenderTotal, build_z_report
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database
+from pos_app.store.errors import StoreError
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
-from pos_app.store.sales import Sales
+from pos_app.store.sales import Sales, SaleStatus
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
 LATER = NOW + timedelta(minutes=5)
+NEXT_DAY = NOW + timedelta(days=1)
 TOTAL = 12_000
 
 
@@ -45,6 +58,25 @@ def attempt(db: Database) -> tuple[int, str]:
 
 def report(db: Database, invoice: str, status: PaymentStatus) -> None:
     Payments(db).record_status(invoice, status, source=EventSource.RELAY, now=LATER)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+SHARED = (
+    "business_date",
+    "record_type",
+    "sale_id",
+    "invoice_number",
+    "local_date",
+    "local_time",
+    "tender",
+    "provider",
+    "payment_status",
+    "provider_reference",
+)
 
 
 def kinds(db: Database) -> dict[str, ProblemKind]:
@@ -153,3 +185,101 @@ def test_a_resolution_needs_a_reason(db: Database) -> None:
     with pytest.raises(ValidationError, match="a reason is required"):
         resolve(db, invoice, reason="   ", manager="Bu Rina", now=LATER)
     assert Payments(db).get_attempt(invoice).state is AttemptState.PENDING
+
+
+def late(db: Database) -> tuple[int, str]:
+    """A sale the cashier cancelled, paid by the customer afterwards."""
+    sale_id, invoice = attempt(db)
+    Sales(db).cancel(sale_id, now=NOW)
+    report(db, invoice, PaymentStatus.PAID)
+    return sale_id, invoice
+
+
+def test_attaching_a_late_payment_settles_it_and_is_audited(db: Database) -> None:
+    sale_id, invoice = late(db)
+
+    sale = attach(db, invoice, sale_id, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
+
+    assert (sale.status, sale.invoice_number) == (SaleStatus.COMPLETED, invoice)
+    last = Payments(db).get_attempt(invoice).events[-1]
+    assert (last.source, last.payload) == (
+        EventSource.CASHIER,
+        {RESOLUTION: ATTACHED, "sale_id": sale_id, "resolved_by": "Bu Rina"},
+    )
+    entry = AuditLog(db).recent(1)[0]
+    assert (entry.actor, entry.action, entry.at) == ("Bu Rina", "payment.attach", NEXT_DAY)
+    assert entry.detail == {
+        "invoice_number": invoice,
+        "sale_id": sale_id,
+        "amount": TOTAL,
+        "business_date": "2026-11-22",
+    }
+    assert kinds(db) == {}
+    with pytest.raises(StoreError, match="not a late payment"):
+        attach(db, invoice, sale_id, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
+    assert [e.action for e in AuditLog(db).recent()] == ["payment.attach"]
+
+
+def test_a_refused_attachment_leaves_no_audit_entry(db: Database) -> None:
+    _, invoice = late(db)
+    paid_sale = Sales(db).create_sale(
+        [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    Sales(db).complete_cash(paid_sale, TOTAL, NOW)
+    with pytest.raises(StoreError, match="refund the payment instead"):
+        attach(db, invoice, paid_sale, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
+    assert AuditLog(db).recent() == []
+    assert kinds(db) == {invoice: ProblemKind.LATE}
+
+
+def test_an_attached_payment_is_takings_of_the_day_it_is_attached_in_csv_and_z_report(
+    db: Database, tmp_path: Path
+) -> None:
+    day = BusinessDay()
+    sales = Sales(db, day)
+    cash_sale = sales.create_sale(
+        [LineItem("TEH", "Teh", 5000, 1)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    sales.complete_cash(cash_sale, 5000, NOW)
+    sale_id, invoice = late(db)
+    arrival_day, attach_day = date(2026, 11, 21), date(2026, 11, 22)
+    before = build_z_report(db, arrival_day, day=day)
+    assert [p.invoice_number for p in before.late_payments] == [invoice]
+    assert before.net_total == 5000  # late money is not takings
+
+    attach(db, invoice, sale_id, manager="Bu Rina", day=day, now=NEXT_DAY)
+
+    arrival = build_z_report(db, arrival_day, day=day)
+    assert (arrival.net_total, arrival.late_payments) == (5000, ())
+    z = build_z_report(db, attach_day, day=day)
+    assert z.tenders == (TenderTotal("qr", "doku", 1, TOTAL),)
+    assert (z.net_total, z.sales_count, z.items_sold, z.late_payments) == (TOTAL, 1, 2, ())
+    lines, per_sale = tmp_path / "lines.csv", tmp_path / "sales.csv"
+    export_sales(db, lines, first_day=attach_day, kind=ExportKind.LINES)
+    export_sales(db, per_sale, first_day=attach_day, kind=ExportKind.SALES)
+    [line] = read_csv(lines)
+    [row] = read_csv(per_sale)
+    completed_at, reference = db.execute(
+        "SELECT s.completed_at, a.reference FROM sales s "
+        "JOIN payment_attempts a ON a.invoice_number = s.invoice_number WHERE s.id = ?",
+        [sale_id],
+    ).fetchone()
+    assert completed_at == "2026-11-22T03:00:00.000Z"
+    for found in (line, row):
+        assert {key: found[key] for key in SHARED} == {
+            "business_date": "2026-11-22",
+            "record_type": "sale",
+            "sale_id": str(sale_id),
+            "invoice_number": invoice,
+            "local_date": "2026-11-22",
+            "local_time": "10:00:00",
+            "tender": "qr",
+            "provider": "doku",
+            "payment_status": "paid",
+            "provider_reference": reference or "",
+        }
+    counted = db.execute(
+        "SELECT sum(total) FROM sales WHERE business_date = ? AND status = 'completed'",
+        [attach_day.isoformat()],
+    ).fetchone()[0]
+    assert int(line["line_total"]) == int(row["total"]) == z.net_total == counted == TOTAL

@@ -14,6 +14,7 @@ from pos_app.payments.model import AttemptState, PaymentStatus, ProviderName
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payments import EventSource, Outcome, Payments
+from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales, SaleStatus, Tender
 
 LINES = [LineItem("MIE-001", "Indomie Goreng", 3500, 2), LineItem("TEH-BTL", "Teh Botol", 5000, 1)]
@@ -163,3 +164,187 @@ def test_a_sale_whose_money_arrived_cannot_be_cancelled(sales: Sales, db: Databa
 def test_an_unknown_sale_is_not_found(sales: Sales) -> None:
     with pytest.raises(NotFound, match="sale 99"):
         sales.get(99)
+
+
+ATTACHED = {"resolution": "attached", "resolved_by": "Bu Rina"}
+ATTACH_TIME = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)  # 09:00 on the 22nd in Jakarta
+
+
+def late_payment(sales: Sales, db: Database) -> tuple[int, str]:
+    """A QR sale the cashier cancelled; the customer paid it afterwards."""
+    sale_id = new_sale(sales)
+    invoice = pay_by_qr(db, sale_id, status=PaymentStatus.PENDING)
+    sales.cancel(sale_id, now=NOW, reason="customer left")
+    Payments(db).record_status(
+        invoice, PaymentStatus.PAID, source=EventSource.RELAY, reference="REF-9", now=NOW
+    )
+    assert Payments(db).get_attempt(invoice).late
+    return sale_id, invoice
+
+
+def attach(sales: Sales, sale_id: int, invoice: str) -> None:
+    sales.attach_late_payment(
+        sale_id, invoice, payload={**ATTACHED, "sale_id": sale_id}, now=ATTACH_TIME
+    )
+
+
+def test_a_late_payment_completes_its_own_cancelled_sale(sales: Sales, db: Database) -> None:
+    sale_id, invoice = late_payment(sales, db)
+
+    sale = sales.attach_late_payment(
+        sale_id, invoice, payload={**ATTACHED, "sale_id": sale_id}, now=ATTACH_TIME
+    )
+
+    assert sale.status is SaleStatus.COMPLETED
+    assert (sale.tender, sale.provider) == (Tender.QR, ProviderName.DOKU)
+    assert (sale.invoice_number, sale.payment_reference) == (invoice, "REF-9")
+    assert (sale.completed_at, sale.business_date) == (ATTACH_TIME, date(2026, 11, 22))
+    attempt = Payments(db).get_attempt(invoice)
+    assert (attempt.state, attempt.late, attempt.updated_at) == (
+        AttemptState.PAID,
+        False,
+        ATTACH_TIME,
+    )
+    last = attempt.events[-1]
+    assert (last.source, last.state, last.outcome, last.payload) == (
+        EventSource.CASHIER,
+        AttemptState.PAID,
+        Outcome.REPEATED,
+        {**ATTACHED, "sale_id": sale_id},
+    )
+    assert Refunds(db).refundable(sale_id) == 12000  # the sale's money, counted once
+
+
+def test_a_late_payment_completes_another_unpaid_sale_of_the_same_total(
+    sales: Sales, db: Database
+) -> None:
+    own, invoice = late_payment(sales, db)
+    other = new_sale(sales)
+
+    attach(sales, other, invoice)
+
+    assert sales.get(other).status is SaleStatus.COMPLETED
+    assert sales.get(other).invoice_number == invoice
+    assert sales.get(own).status is SaleStatus.CANCELLED
+    refunds = Refunds(db)
+    assert (refunds.refundable(own), refunds.refundable(other)) == (0, 12000)
+    assert Payments(db).attempts_paid_with_open_sale() == []  # nothing for a restart to complete
+
+
+def refusal(sales: Sales, db: Database, sale_id: int, invoice: str, message: str) -> None:
+    """Attaching is refused with ``message`` and changes nothing."""
+    before = (
+        db.execute("SELECT * FROM sales ORDER BY id").fetchall(),
+        db.execute("SELECT * FROM payment_attempts ORDER BY id").fetchall(),
+        db.execute("SELECT count(*) FROM payment_events").fetchone(),
+    )
+    with pytest.raises(StoreError, match=message):
+        attach(sales, sale_id, invoice)
+    assert before == (
+        db.execute("SELECT * FROM sales ORDER BY id").fetchall(),
+        db.execute("SELECT * FROM payment_attempts ORDER BY id").fetchall(),
+        db.execute("SELECT count(*) FROM payment_events").fetchone(),
+    )
+
+
+def test_a_paid_sale_cannot_take_a_late_payment(sales: Sales, db: Database) -> None:
+    _, invoice = late_payment(sales, db)
+    cash = new_sale(sales)
+    sales.complete_cash(cash, 12000, NOW)
+    refusal(sales, db, cash, invoice, "is completed: it was paid already.*refund the payment")
+    on_time = new_sale(sales)
+    paid = pay_by_qr(db, on_time)
+    refusal(sales, db, on_time, invoice, f"is paid by payment {paid} already")
+
+
+def test_only_a_sale_of_exactly_the_payments_amount_can_take_it(sales: Sales, db: Database) -> None:
+    _, invoice = late_payment(sales, db)
+    bigger = sales.create_sale(
+        [*LINES, LineItem("X", "Permen", 500, 1)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    refusal(sales, db, bigger, invoice, r"is for Rp 12\.000 and sale \d+ totals Rp 12\.500")
+
+
+def test_only_a_late_payment_can_be_attached_and_only_once(sales: Sales, db: Database) -> None:
+    open_sale = new_sale(sales)
+    pending = pay_by_qr(db, open_sale, status=PaymentStatus.PENDING)
+    refusal(sales, db, open_sale, pending, "is pending, not paid")
+    on_time_sale = new_sale(sales)
+    on_time = pay_by_qr(db, on_time_sale)
+    refusal(sales, db, new_sale(sales), on_time, "is not a late payment")
+
+    sale_id, invoice = late_payment(sales, db)
+    attach(sales, sale_id, invoice)
+    refusal(sales, db, new_sale(sales), invoice, "is not a late payment")
+
+
+def test_a_sale_waiting_on_a_payment_or_a_payment_whose_sale_is_open_is_refused(
+    sales: Sales, db: Database
+) -> None:
+    _, invoice = late_payment(sales, db)
+    waiting = new_sale(sales)
+    pending = pay_by_qr(db, waiting, status=PaymentStatus.PENDING)
+    refusal(sales, db, waiting, invoice, f"still waits for payment {pending}")
+
+    own = new_sale(sales)  # expired while the sale stayed open, then paid
+    expired = pay_by_qr(db, own, status=PaymentStatus.EXPIRED)
+    Payments(db).record_status(expired, PaymentStatus.PAID, source=EventSource.RELAY, now=NOW)
+    refusal(sales, db, new_sale(sales), expired, f"made for sale {own}, which is still open")
+    attach(sales, own, expired)
+    assert sales.get(own).status is SaleStatus.COMPLETED
+
+
+def test_a_refunded_late_payment_cannot_be_attached(sales: Sales, db: Database) -> None:
+    sale_id, invoice = late_payment(sales, db)
+    Refunds(db).create(
+        sale_id,
+        "PO-1",
+        5000,
+        provider="ecommpay-gate",
+        account_number="0812",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=NOW,
+        invoice_number=invoice,
+    )
+    refusal(sales, db, sale_id, invoice, "refunded, or being refunded, by payout PO-1")
+    Refunds(db).settle("PO-1", "declined", now=NOW)  # nothing was paid back: free again
+    attach(sales, sale_id, invoice)
+
+
+def test_attaching_is_all_or_nothing(sales: Sales, db: Database) -> None:
+    sale_id, invoice = late_payment(sales, db)
+    db.execute(
+        "CREATE TRIGGER refuse_completion BEFORE UPDATE OF status ON sales "
+        "WHEN new.status = 'completed' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+    )
+    events = len(Payments(db).get_attempt(invoice).events)
+    with pytest.raises(sqlite3.IntegrityError, match="disk on fire"):
+        attach(sales, sale_id, invoice)
+    attempt = Payments(db).get_attempt(invoice)
+    assert attempt.late and len(attempt.events) == events
+    assert sales.get(sale_id).status is SaleStatus.CANCELLED
+
+
+def test_candidates_are_the_unpaid_sales_of_recent_days_with_that_total(
+    sales: Sales, db: Database
+) -> None:
+    old = new_sale(sales, NOW - timedelta(days=10))
+    own, invoice = late_payment(sales, db)
+    sales.cancel(old, now=NOW)  # cancelled, but too long ago
+    cancelled = new_sale(sales)
+    sales.cancel(cancelled, now=NOW)
+    still_open = new_sale(sales)
+    sales.complete_cash(new_sale(sales), 12000, NOW)
+    pay_by_qr(db, new_sale(sales), status=PaymentStatus.PENDING)
+    sales.create_sale([LineItem("X", "Permen", 500, 1)], cashier="Sari", terminal_id="T1", now=NOW)
+
+    found = sales.attach_candidates(invoice, since=date(2026, 11, 15), limit=10)
+
+    assert [sale.id for sale in found] == [own, still_open, cancelled]
+    assert [sale.id for sale in sales.attach_candidates(invoice, since=NOW.date(), limit=2)] == [
+        own,
+        still_open,
+    ]
+    later = sales.attach_candidates(invoice, since=date(2026, 11, 22), limit=10)
+    assert [sale.id for sale in later] == [own]  # its own sale, however old
