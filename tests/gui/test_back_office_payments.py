@@ -1,21 +1,34 @@
 """Problem payments and refunds to a wallet, on a demo terminal with its real sandbox and relay:
-the payout's result comes back in ecommpay's callback, through the relay's long-poll."""
+the payout's result comes back in ecommpay's callback, through the relay's long-poll. A late
+payment attached to a sale completes it and counts in the CSV files and the Z report of today."""
+
+import csv
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from pos_app.basket import LineItem
 from pos_app.gui.app import TerminalApp
+from pos_app.gui.back_office.attach_dialog import AttachDialog
+from pos_app.gui.back_office.problems_tab import ProblemsTab
 from pos_app.gui.back_office.refund_dialog import RefundDialog
 from pos_app.payments.model import AttemptState
-from pos_app.problem_payments import RESOLUTION
+from pos_app.problem_payments import ATTACHED, RESOLUTION
+from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.store.payments import EventSource
 from pos_app.store.refunds import RefundStatus
+from pos_app.store.sales import SaleStatus, Tender
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, sandbox
 from tests.gui.helpers import answer_confirmation
 
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
 TOTAL = 14_000
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 def pending_qr(app: TerminalApp) -> tuple[int, str]:
@@ -139,3 +152,96 @@ def test_without_ecommpay_settings_the_refund_dialog_names_what_is_missing(
         assert not dialog.send_button.isEnabled()
     finally:
         app.terminal.payouts = payouts
+
+
+def open_attach(qtbot, tab: ProblemsTab, invoice: str) -> AttachDialog:
+    """The Attach dialog of a listed late payment, once it lists its candidate sales."""
+    tab.select(invoice)
+    qtbot.mouseClick(tab.attach_button, Qt.MouseButton.LeftButton)
+    dialog = tab.attach_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=WAIT_MS)
+    return dialog
+
+
+def test_a_late_payment_attached_to_its_own_sale_completes_it_in_csv_and_z_report(
+    qtbot, start_app, tmp_path: Path
+) -> None:
+    app = start_app()
+    checkout = app.terminal.checkout
+    cash_sale = checkout.open_sale(LINES, cashier="Demo Kasir")
+    checkout.pay_cash(cash_sale, TOTAL)  # paid: a double payment, never offered
+    other_total = checkout.open_sale(
+        (LineItem("TEH", "Teh Botol", 5_500, 1),), cashier="Demo Kasir"
+    )
+    sale_id, invoice = late_payment(qtbot, app)
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+
+    dialog = open_attach(qtbot, tab, invoice)
+
+    assert list(dialog.candidates) == [sale_id]
+    assert cash_sale not in dialog.candidates and other_total not in dialog.candidates
+    assert dialog.sales.data(dialog.sales.index(0, 6)) == "the payment's own sale"
+    assert dialog.chosen() is not None and dialog.chosen().id == sale_id  # type: ignore[union-attr]
+    qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
+    answer_confirmation(qtbot, yes=True)
+    qtbot.waitUntil(lambda: invoice not in tab.shown, timeout=WAIT_MS)
+    assert tab.status.text() == f"Sale {sale_id} is completed with payment {invoice} (Rp 14.000)."
+
+    sale = app.terminal.store.sales.get(sale_id)
+    assert (sale.status, sale.tender, sale.invoice_number) == (
+        SaleStatus.COMPLETED,
+        Tender.QR,
+        invoice,
+    )
+    attempt = app.terminal.store.payments.get_attempt(invoice)
+    assert not attempt.late
+    assert attempt.events[-1].payload == {
+        RESOLUTION: ATTACHED,
+        "sale_id": sale_id,
+        "resolved_by": "Demo Manajer",
+    }
+    idle(qtbot, window)
+    [entry] = [e for e in app.terminal.store.audit.recent() if e.action == "payment.attach"]
+    assert entry.actor == "Demo Manajer" and entry.detail["sale_id"] == sale_id
+    assert window.office.refundable(sale_id) == TOTAL  # the sale's money, once
+
+    office = window.office
+    report, _ = office.z_report(sale.business_date)
+    assert report.late_payments == ()
+    assert report.tender_total("qr") == TOTAL and report.net_total == 2 * TOTAL
+    sums = []
+    for kind, column in ((ExportKind.LINES, "line_total"), (ExportKind.SALES, "total")):
+        path = tmp_path / f"{kind}.csv"
+        export_sales(office.store.repositories().db, path, first_day=sale.business_date, kind=kind)
+        rows = read_rows(path)
+        assert {row["invoice_number"] for row in rows if row["sale_id"] == str(sale_id)} == {
+            invoice
+        }
+        sums.append(sum(int(row[column]) for row in rows))
+    assert sums == [report.net_total, report.net_total]
+
+
+def test_a_sale_paid_meanwhile_is_refused_with_the_advice_to_refund(qtbot, start_app) -> None:
+    app = start_app()
+    checkout = app.terminal.checkout
+    _, invoice = late_payment(qtbot, app)
+    again = checkout.open_sale(LINES, cashier="Demo Kasir")  # the same basket rung up again
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+    dialog = open_attach(qtbot, tab, invoice)
+    assert again in dialog.candidates
+    dialog.select(again)
+
+    checkout.pay_cash(again, TOTAL)  # at the till, while the manager looks
+    qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
+    answer_confirmation(qtbot, yes=True)
+
+    qtbot.waitUntil(lambda: dialog.attach_button.isEnabled(), timeout=WAIT_MS)
+    assert dialog.state.text().startswith(f"The payment was not attached: sale {again} is ")
+    assert dialog.state.text().endswith("refund the payment instead")
+    assert app.terminal.store.payments.get_attempt(invoice).late
+    assert app.terminal.store.sales.get(again).tender is Tender.CASH

@@ -1,8 +1,7 @@
 """The Problem payments tab: payments still open, paid late, declined on a sale that never
 completed, and provider reports for unknown invoices. Check the status now, mark one resolved with
-a reason (audited), or refund a late payment to the customer's wallet.
-
-Attaching a late payment to a sale (completing another sale with that money) is not offered yet.
+a reason (audited), and for a late payment: attach it to an unpaid sale (which completes with it)
+or refund it to the customer's wallet.
 """
 
 from PySide6.QtCore import Signal
@@ -16,11 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.back_office import BackOffice
+from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view, word
 from pos_app.gui.tasks import TaskRunner
 from pos_app.money import format_rupiah
 from pos_app.problem_payments import ProblemKind, ProblemPayment
 from pos_app.store.payments import PaymentAttempt
+from pos_app.store.sales import Sale
 from pos_app.terminal import PROVIDER_LABELS
 
 
@@ -54,6 +55,14 @@ class ProblemsTab(Tab):
         self.refund_button = QPushButton(self.tr("Refund to wallet…"))
         self.refund_button.setObjectName("refundLate")
         self.refund_button.clicked.connect(self._refund)
+        self.attach_button = QPushButton(self.tr("Attach to a sale…"))
+        self.attach_button.setObjectName("attachLate")
+        self.attach_button.setToolTip(
+            self.tr(
+                "Complete the unpaid sale this money was for (the goods went with the customer)"
+            )
+        )
+        self.attach_button.clicked.connect(self.open_attach)
         self.reason = QLineEdit()
         self.reason.setObjectName("resolveReason")
         self.reason.setPlaceholderText(self.tr("Why is it resolved? (required)"))
@@ -64,7 +73,8 @@ class ProblemsTab(Tab):
         explanation = QLabel(
             self.tr(
                 "Open: no answer yet whether the customer paid. Late: paid after the cashier gave "
-                "up; no sale took the money. Declined: the sale never completed. Unknown invoice: "
+                "up; no sale took the money: attach it to the sale it was for, or refund it. "
+                "Declined: the sale never completed. Unknown invoice: "
                 "a payment service reported a payment this terminal never made."
             )
         )
@@ -73,6 +83,7 @@ class ProblemsTab(Tab):
         actions = QHBoxLayout()
         actions.addWidget(refresh)
         actions.addWidget(self.check_button)
+        actions.addWidget(self.attach_button)
         actions.addWidget(self.refund_button)
         actions.addStretch(1)
         resolving = QHBoxLayout()
@@ -85,6 +96,7 @@ class ProblemsTab(Tab):
         layout.addLayout(resolving)
         layout.addWidget(self.status)
         self.shown: dict[str, ProblemPayment] = {}
+        self.attach_dialog: AttachDialog | None = None
         self._selected()
 
     def refresh(self) -> None:
@@ -124,7 +136,9 @@ class ProblemsTab(Tab):
     def _selected(self) -> None:
         problem = self.chosen()
         self.check_button.setEnabled(problem is not None and problem.kind is not ProblemKind.ORPHAN)
-        self.refund_button.setEnabled(problem is not None and problem.kind is ProblemKind.LATE)
+        late = problem is not None and problem.kind is ProblemKind.LATE
+        self.refund_button.setEnabled(late)
+        self.attach_button.setEnabled(late)
         self.resolve_button.setEnabled(problem is not None and bool(self.reason.text().strip()))
 
     def check_status(self) -> None:
@@ -175,3 +189,21 @@ class ProblemsTab(Tab):
         problem = self.chosen()
         if problem is not None and problem.sale_id is not None:
             self.refund_requested.emit(problem.sale_id, problem.invoice_number)
+
+    def open_attach(self) -> AttachDialog | None:
+        problem = self.chosen()
+        if problem is None or problem.kind is not ProblemKind.LATE:
+            return None
+        dialog = AttachDialog(self.office, self.tasks, problem, parent=self)
+        dialog.attached.connect(lambda sale: self._attached(problem.invoice_number, sale))
+        self.attach_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _attached(self, invoice: str, sale: Sale) -> None:
+        self.say(
+            self.tr("Sale {sale} is completed with payment {invoice} ({amount}).").format(
+                sale=sale.id, invoice=invoice, amount=format_rupiah(sale.total)
+            )
+        )
+        self.refresh()
