@@ -73,8 +73,7 @@ class ProblemsTab(Tab):
         explanation = QLabel(
             self.tr(
                 "Open: no answer yet whether the customer paid. Late: paid after the cashier gave "
-                "up; no sale took the money: attach it to the sale it was for, or refund it. "
-                "Declined: the sale never completed. Unknown invoice: "
+                "up; no sale took the money. Declined: the sale never completed. Unknown invoice: "
                 "a payment service reported a payment this terminal never made."
             )
         )
