@@ -10,6 +10,7 @@ explicit file is an error. Example::
     business_day_cutoff = "04:00"      # local HH:MM; earlier sales count for the previous day
     qr_expiry_minutes = 15
     status_check_wait_seconds = 60     # ask the provider if the relay has said nothing by then
+    language = "id"                    # id | en; not set: the system's language (id_ID → id)
 
     [shop]
     name = "Toko Maju"
@@ -36,6 +37,7 @@ explicit file is an error. Example::
 Environment overrides: ``KASIR_<KEY>`` for a top-level key and ``KASIR_<SECTION>_<KEY>`` for a key
 in a section, upper-cased: ``KASIR_PROVIDER``, ``KASIR_TERMINAL_ID``, ``KASIR_TIMEZONE``,
 ``KASIR_BUSINESS_DAY_CUTOFF``, ``KASIR_QR_EXPIRY_MINUTES``, ``KASIR_STATUS_CHECK_WAIT_SECONDS``,
+``KASIR_LANGUAGE``,
 ``KASIR_SHOP_NAME``, ``KASIR_SHOP_ADDRESS``, ``KASIR_DOKU_ENVIRONMENT``, ``KASIR_DOKU_CLIENT_ID``,
 ``KASIR_DOKU_SECRET_KEY``, ``KASIR_DOKU_SECRET_KEY_FILE``, ``KASIR_DOKU_BASE_URL``,
 ``KASIR_ECOMMPAY_PROJECT_ID``, ``KASIR_ECOMMPAY_SECRET_KEY``, ``KASIR_ECOMMPAY_SECRET_KEY_FILE``,
@@ -67,6 +69,7 @@ import platformdirs
 
 from pos_app.business_day import DEFAULT_TIMEZONE, BusinessDay, zone
 from pos_app.errors import KasirError, ValidationError
+from pos_app.i18n import LANGUAGES
 
 PROVIDERS: Final = ("sandbox", "doku", "ecommpay-page", "ecommpay-gate")
 """``sandbox`` is the local simulator (demo mode); the others are the real providers."""
@@ -167,6 +170,8 @@ class Settings:
     business_day_cutoff: time = time(0, 0)
     qr_expiry_minutes: int = 15
     status_check_wait_seconds: int = 60
+    language: str | None = None
+    """``id`` or ``en``; None follows the system's language (see :mod:`pos_app.i18n`)."""
     shop: ShopSettings = field(default_factory=ShopSettings)
     doku: DokuSettings = field(default_factory=DokuSettings)
     ecommpay: EcommpaySettings = field(default_factory=EcommpaySettings)
@@ -248,6 +253,7 @@ _SECTIONS: Final = {
         "business_day_cutoff",
         "qr_expiry_minutes",
         "status_check_wait_seconds",
+        "language",
     },
     "shop": {"name", "address"},
     "doku": {"environment", "client_id", "secret_key", "secret_key_file", "base_url"},
@@ -294,6 +300,7 @@ class _Reader:
                 defaults.status_check_wait_seconds,
                 _int_between(1, 3600),
             ),
+            language=self.value("language", None, _one_of(LANGUAGES)),
             shop=ShopSettings(
                 name=self.value("shop.name", defaults.shop.name, _non_empty_text),
                 address=self.value("shop.address", defaults.shop.address, _text),
