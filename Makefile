@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean package package-check
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +25,17 @@ test: lint
 
 bench: install
 	@set -e; for f in benchmarks/*.py; do echo "== $$f"; QT_QPA_PLATFORM=offscreen $(PY) $$f; done
+
+# The desktop app as one folder, dist/kasir/ (PyInstaller; packaging/kasir.spec). Not part of test.
+package: install
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/kasir.spec
+
+# Build, then start the built app: its version, and one QR sale end to end (offscreen).
+package-check: package
+	dist/kasir/kasir --version
+	QT_QPA_PLATFORM=offscreen dist/kasir/kasir --self-test
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
