@@ -1,0 +1,47 @@
+"""The relay deployment examples agree: the example configuration is valid, the reverse proxy
+passes exactly the relay's public paths to its port, and the service runs ``relay serve``."""
+
+import re
+import tomllib
+from pathlib import Path
+
+from pos_app.relay import cli
+
+RELAY = Path(__file__).resolve().parents[2] / "packaging" / "relay"
+EXAMPLE = RELAY / "relay.example.toml"
+CONFIG = "/etc/kasir-relay/relay.toml"
+
+
+def test_the_example_configuration_passes_check_config(capsys) -> None:
+    assert cli.main(["check-config", "--config", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "The configuration is valid." in out
+    assert "SK-replace-with-your-doku-secret-key" not in out, "secrets are never printed"
+
+
+def test_the_caddyfile_passes_the_public_paths_unchanged_to_the_relays_port() -> None:
+    example = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    caddyfile = (RELAY / "Caddyfile").read_text(encoding="utf-8")
+    active = "\n".join(line for line in caddyfile.splitlines() if not line.lstrip().startswith("#"))
+    matcher = re.search(r"@relay path (.+)", active)
+    assert matcher is not None
+    assert set(matcher.group(1).split()) == {
+        example["doku"]["notification_path"],
+        "/ecommpay/callbacks",
+        "/v1/*",
+        "/r/*",
+        "/healthz",
+    }
+    relay = example["relay"]
+    assert re.findall(r"reverse_proxy (\S+)", active) == [f"{relay['host']}:{relay['port']}"]
+    assert "rewrite" not in active and "handle_path" not in active, "DOKU signs the public path"
+
+
+def test_the_service_checks_then_serves_the_configuration_as_its_own_user() -> None:
+    unit = (RELAY / "kasir-relay.service").read_text(encoding="utf-8")
+    settings = dict(
+        line.split("=", 1) for line in unit.splitlines() if "=" in line and not line.startswith("#")
+    )
+    assert settings["ExecStartPre"].endswith("pos-app relay check-config --config " + CONFIG)
+    assert settings["ExecStart"].endswith("pos-app relay serve --config " + CONFIG)
+    assert settings["User"] == "kasir-relay" and settings["StateDirectory"] == "kasir-relay"
