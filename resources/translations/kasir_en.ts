@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Attach a late payment to a sale</source>
+        <translation>Attach a late payment to a sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Late payment {invoice}: {amount} by {provider}, made for sale {sale}.</source>
+        <translation>Late payment {invoice}: {amount} by {provider}, made for sale {sale}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>The payment completes the sale you choose, as a QR sale of today's business day. Only an open or cancelled sale of exactly {amount} can take it: its own sale, or another of the last {days} days. A sale already paid (in cash, for example) cannot: the customer would have paid twice, so refund the payment to their wallet instead.</source>
+        <translation>The payment completes the sale you choose, as a QR sale of today's business day. Only an open or cancelled sale of exactly {amount} can take it: its own sale, or another of the last {days} days. A sale already paid (in cash, for example) cannot: the customer would have paid twice, so refund the payment to their wallet instead.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Rung up</source>
+        <translation>Rung up</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Attach to this sale…</source>
+        <translation>Attach to this sale…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>the payment's own sale</source>
+        <translation>the payment's own sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>No open or cancelled sale of the last {days} days totals {amount}. Refund the payment to the customer's wallet instead.</source>
+        <translation>No open or cancelled sale of the last {days} days totals {amount}. Refund the payment to the customer's wallet instead.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Attach the payment</source>
+        <translation>Attach the payment</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Complete sale {sale} of {amount} with payment {invoice}?</source>
+        <translation>Complete sale {sale} of {amount} with payment {invoice}?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>The payment was not attached: {error}</source>
+        <translation>The payment was not attached: {error}</translation>
+    </message>
+</context>
+<context>
     <name>BackOfficeWindow</name>
     <message>
         <location filename="../../pos_app/gui/back_office/window.py"/>
@@ -943,6 +1031,16 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Attach to a sale…</source>
+        <translation>Attach to a sale…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Complete the unpaid sale this money was for (the goods went with the customer)</source>
+        <translation>Complete the unpaid sale this money was for (the goods went with the customer)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Why is it resolved? (required)</source>
         <translation>Why is it resolved? (required)</translation>
     </message>
@@ -975,6 +1073,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>{invoice} is marked resolved.</source>
         <translation>{invoice} is marked resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Sale {sale} is completed with payment {invoice} ({amount}).</source>
+        <translation>Sale {sale} is completed with payment {invoice} ({amount}).</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID" sourcelanguage="en_US">
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Attach a late payment to a sale</source>
+        <translation>Lampirkan pembayaran terlambat ke penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Late payment {invoice}: {amount} by {provider}, made for sale {sale}.</source>
+        <translation>Pembayaran terlambat {invoice}: {amount} melalui {provider}, dibuat untuk penjualan {sale}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>The payment completes the sale you choose, as a QR sale of today's business day. Only an open or cancelled sale of exactly {amount} can take it: its own sale, or another of the last {days} days. A sale already paid (in cash, for example) cannot: the customer would have paid twice, so refund the payment to their wallet instead.</source>
+        <translation>Pembayaran ini menyelesaikan penjualan yang Anda pilih, sebagai penjualan QR pada hari usaha saat ini. Hanya penjualan terbuka atau dibatalkan yang totalnya tepat {amount} yang dapat menerimanya: penjualannya sendiri, atau penjualan lain dalam {days} hari terakhir. Penjualan yang sudah dibayar (misalnya tunai) tidak bisa: pelanggan akan membayar dua kali, jadi kembalikan pembayarannya ke wallet pelanggan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Sale</source>
+        <translation>Penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Rung up</source>
+        <translation>Dicatat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Items</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Attach to this sale…</source>
+        <translation>Lampirkan ke penjualan ini…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>the payment's own sale</source>
+        <translation>penjualan milik pembayaran ini</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>No open or cancelled sale of the last {days} days totals {amount}. Refund the payment to the customer's wallet instead.</source>
+        <translation>Tidak ada penjualan terbuka atau dibatalkan dalam {days} hari terakhir yang totalnya {amount}. Kembalikan pembayarannya ke wallet pelanggan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Attach the payment</source>
+        <translation>Lampirkan pembayaran</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>Complete sale {sale} of {amount} with payment {invoice}?</source>
+        <translation>Selesaikan penjualan {sale} sebesar {amount} dengan pembayaran {invoice}?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/attach_dialog.py"/>
+        <source>The payment was not attached: {error}</source>
+        <translation>Pembayaran tidak dilampirkan: {error}</translation>
+    </message>
+</context>
+<context>
     <name>BackOfficeWindow</name>
     <message>
         <location filename="../../pos_app/gui/back_office/window.py"/>
@@ -943,6 +1031,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Attach to a sale…</source>
+        <translation>Lampirkan ke penjualan…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Complete the unpaid sale this money was for (the goods went with the customer)</source>
+        <translation>Selesaikan penjualan belum dibayar yang menjadi tujuan uang ini (barangnya sudah dibawa pelanggan)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Why is it resolved? (required)</source>
         <translation>Mengapa dianggap selesai? (wajib)</translation>
     </message>
@@ -975,6 +1073,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>{invoice} is marked resolved.</source>
         <translation>{invoice} ditandai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Sale {sale} is completed with payment {invoice} ({amount}).</source>
+        <translation>Penjualan {sale} selesai dengan pembayaran {invoice} ({amount}).</translation>
     </message>
 </context>
 <context>
