@@ -62,4 +62,3 @@ def remove_translation(app: QCoreApplication) -> None:
         app.removeTranslator(translator)
         translator.setObjectName("")
         translator.deleteLater()
-
