@@ -425,7 +425,7 @@ class SetupWizard(QWizard):
         """Ask the relay and the payment service off the GUI thread; the page says what answered."""
         if self._testing:
             return
-        found = self.problems(PAYMENT_KEYS + RELAY_KEYS)
+        found = self.problems()
         if found:
             self.relay.results.setText(_paragraphs(found, ok=False))
             return

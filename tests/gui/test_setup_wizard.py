@@ -102,6 +102,16 @@ def test_a_refused_token_is_said_in_words(
     assert "The relay refused the token" in wizard.relay.results.text()
 
 
+def test_test_connection_names_what_is_missing_instead_of_asking(
+    wizard: SetupWizard, services: EmbeddedServices
+) -> None:
+    fill_doku(wizard, services)
+    wizard.relay.relay_token.clear()
+    wizard.relay.test_button.click()
+    assert "Terminal token: required" in wizard.relay.results.text()
+    assert wizard.checks == [] and wizard.relay.test_button.isEnabled()
+
+
 def test_saved_secrets_are_never_shown_and_an_empty_field_keeps_them(
     qtbot, wizard: SetupWizard, services: EmbeddedServices, settings_path: Path
 ) -> None:
