@@ -9,6 +9,7 @@ file is written atomically and readable by its owner only (:mod:`pos_app.setting
 
 import html
 import logging
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -29,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app import settings_file
-from pos_app.config import ConfigError, Settings, ShopSettings
+from pos_app.config import DOKU_HOSTS, ConfigError, Settings, ShopSettings
+from pos_app.config import PROVIDERS as ALL_PROVIDERS
 from pos_app.connection_check import Check, Service, Verdict, check_provider, check_relay
 from pos_app.gui.i18n import use_language
 from pos_app.gui.tasks import TaskRunner
@@ -39,8 +41,9 @@ from pos_app.terminal import build_provider
 
 log = logging.getLogger(__name__)
 
-PROVIDERS = ("doku", "ecommpay-page", "ecommpay-gate")
-DOKU_ENVIRONMENTS = ("sandbox", "production")
+PROVIDERS = tuple(provider for provider in ALL_PROVIDERS if provider != "sandbox")
+"""The real providers; the simulator is what "Try demo mode" opens."""
+DOKU_ENVIRONMENTS = tuple(DOKU_HOSTS)
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 """Each language in its own words, so it can be found whatever the screen speaks now."""
 SHOP_KEYS = ("language", "terminal_id", "shop.")
@@ -314,8 +317,6 @@ class SetupWizard(QWizard):
         self.path = path
         settings = saved_settings(path)
         self.outcome = SetupOutcome.CANCELLED
-        self.saved: Settings | None = None
-        """The settings written, once Finish has written them."""
         self.checks: list[Check] = []
         self._testing = False
         self._runner = TaskRunner(self, max_threads=1)
@@ -404,9 +405,9 @@ class SetupWizard(QWizard):
                 (key, required) for key in settings.missing_for_provider() if key not in named
             ]
         return [
-            f"{self.field_name(key)}: {detail}"
+            f"{self.field_name(key)}: {detail}" if key else detail
             for key, detail in found
-            if not keys or key.startswith(tuple(keys))
+            if not (keys and key) or key.startswith(tuple(keys))
         ]
 
     def field_name(self, key: str) -> str:
@@ -439,7 +440,7 @@ class SetupWizard(QWizard):
         """Finish: write the file (atomically, owner-only), then close."""
         try:
             text = settings_file.draft(self.path, self.changes())
-            self.saved = settings_file.check(text)
+            settings_file.check(text)
             settings_file.write(self.path, text)
         except (ConfigError, OSError) as error:
             self.relay.problems.setText(
@@ -561,6 +562,8 @@ _KEYS = {
     "relayToken": "relay.token",
 }
 """Each field (by object name) and the settings key it sets."""
+_PROBLEM = re.compile(r"^([a-z_]+(?:\.[a-z_]+)?)(?: \(from \w+\))?: (.*)$", re.DOTALL)
+"""A :class:`ConfigError` problem: the key, where it came from, what is wrong."""
 
 
 def _probe(settings: Settings) -> list[Check]:
@@ -576,9 +579,10 @@ def _text(field: QLineEdit) -> str | None:
 
 
 def _split(problem: str) -> tuple[str, str]:
-    """``"relay.url: expected …"`` → ``("relay.url", "expected …")``."""
-    key, _, detail = problem.partition(": ")
-    return key.split(" ")[0].rstrip(":"), detail or problem
+    """``"relay.url: expected …"`` → ``("relay.url", "expected …")``; a problem of no one key
+    (the file is not TOML) → ``("", problem)``, shown on every page."""
+    match = _PROBLEM.match(problem)
+    return (match[1], match[2]) if match else ("", problem)
 
 
 def _paragraphs(lines: Sequence[str], *, ok: bool, detail: str = "") -> str:

@@ -175,6 +175,19 @@ def test_each_page_names_what_is_missing_or_wrong(wizard: SetupWizard) -> None:
     ]
 
 
+def test_a_settings_file_broken_meanwhile_is_named_on_every_page(
+    wizard: SetupWizard, settings_path: Path
+) -> None:
+    wizard.shop.shop_name.setText(SHOP)
+    settings_path.write_text("provider = ", encoding="utf-8")
+    assert not wizard.validateCurrentPage()
+    assert wizard.shop.problems.text().startswith("cannot be updated: ")
+    wizard.accept()  # what Finish does
+    assert wizard.isVisible() and wizard.outcome is SetupOutcome.CANCELLED
+    assert "Could not save the settings" in wizard.relay.problems.text()
+    assert settings_path.read_text(encoding="utf-8") == "provider = ", "nothing written over it"
+
+
 def test_try_demo_mode_writes_nothing(wizard: SetupWizard, settings_path: Path) -> None:
     before = settings_path.read_text(encoding="utf-8")
     wizard.shop.shop_name.setText(SHOP)
