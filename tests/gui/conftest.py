@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
 from pos_app.config import Settings
 from pos_app.gui.app import TerminalApp
+from pos_app.gui.i18n import remove_translation
 from pos_app.terminal import Terminal, open_terminal
 from tests.gui.e2e import FAST, RELAY_WAIT
 from tests.gui.helpers import PRODUCTS, MemoryCatalog
@@ -40,6 +41,14 @@ def _signal_emit_keeps_references() -> None:
             "Use a PySide6 release without this bug (6.11.3 is sound).",
             pytrace=False,
         )
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test(qapp) -> Iterator[None]:
+    """A test that starts the app in-process installs the system language's translator; take it
+    away again, so a developer's ``LANG=id_ID`` cannot turn later tests Indonesian."""
+    yield
+    remove_translation(qapp)
 
 
 @pytest.fixture
