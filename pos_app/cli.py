@@ -23,7 +23,8 @@ TERMINAL = "pos_app.terminal_cli"
 def usage() -> str:
     rows = "\n".join(f"  {name:<12} {summary}" for name, (_, summary) in COMMANDS.items())
     return (
-        "usage: pos-app [--demo] [--db PATH] [--config PATH]\n"
+        "usage: pos-app [--demo] [--db PATH] [--config PATH] [--no-customer-display]\n"
+        "               [--no-wizard] [--self-test]\n"
         "       pos-app COMMAND [options]\n\n"
         f"commands:\n{rows}\n\n"
         "Run 'pos-app COMMAND --help' for a command's options."
