@@ -16,7 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "products": ("pos_app.products_cli", "Import or export the product list as CSV."),
     "demo-data": ("pos_app.demo_data_cli", "Fill a demo database with realistic sales."),
 }
-TERMINAL = "pos_app.terminal_cli"
+TERMINAL = "pos_app.gui.terminal_cli"
 """Without a subcommand: the terminal itself (``--demo`` for the embedded sandbox and relay)."""
 
 

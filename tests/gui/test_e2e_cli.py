@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app import terminal_cli
+from pos_app.gui import terminal_cli
 
 SERVICE_LINE = re.compile(r"^(sandbox|relay): http://127\.0\.0\.1:\d+$")
 

@@ -27,7 +27,7 @@ from pos_app.config import load_settings
 from pos_app.gui.main_window import MainWindow
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.sign_in import SignInPage
-from pos_app.terminal_cli import started_application
+from pos_app.gui.terminal_cli import started_application
 from tests.gui.helpers import PRODUCTS, MemoryCatalog
 
 started_application(load_settings().language)

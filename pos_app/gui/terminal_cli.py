@@ -1,0 +1,194 @@
+"""The shop terminal's entry point (``pos-app`` without a subcommand).
+
+A terminal that is not set up yet (no settings file and no provider in the environment, or a
+provider whose credentials are missing) opens the setup wizard, which writes the settings file or
+turns into demo mode. Where no one can answer a window (``--no-wizard``, CI, Qt's offscreen
+platform, no display), settings problems and an unusable database are reported in plain words
+with exit status 2. With embedded services (demo mode) their addresses are printed before the
+window opens. ``--self-test`` runs one QR sale end to end in demo mode, unattended.
+"""
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from pos_app.config import ConfigError, Settings, default_config_path, load_settings
+from pos_app.gui.app import application, quit_on_signals, run_terminal
+from pos_app.gui.i18n import system_language, use_language
+from pos_app.gui.self_test import run_self_test
+from pos_app.gui.setup_wizard import SetupOutcome, run_setup_wizard
+from pos_app.paths import demo_database_path, resources_dir
+from pos_app.store.database import default_database_path
+from pos_app.store.errors import StoreError
+from pos_app.terminal import open_terminal
+
+CONFIG_EXIT = 2
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
+ICON = Path("icons") / "kasir.png"
+
+
+def parser() -> argparse.ArgumentParser:
+    made = argparse.ArgumentParser(prog="pos-app", description="Kasir shop terminal")
+    made.add_argument(
+        "--demo",
+        action="store_true",
+        help="embedded sandbox and relay, demo catalogue and users (PIN 1111 and 9999)",
+    )
+    made.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="terminal database (default: kasir.db, or demo.db with --demo, in the data dir)",
+    )
+    made.add_argument(
+        "--config", type=Path, metavar="PATH", help="settings file (default: kasir.toml)"
+    )
+    made.add_argument(
+        "--no-customer-display",
+        dest="customer_display",
+        action="store_false",
+        help="do not open the customer-facing window",
+    )
+    made.add_argument(
+        "--no-wizard",
+        dest="wizard",
+        action="store_false",
+        help="never open the setup wizard: a terminal not set up exits with status 2",
+    )
+    made.add_argument(
+        "--self-test",
+        action="store_true",
+        help="run one QR sale in demo mode on a temporary database (offscreen), exit 0 if it works",
+    )
+    return made
+
+
+class NotSetUp(Exception):
+    """The terminal cannot start; the message says why and what to do (exit status 2)."""
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    if args.self_test:
+        return self_test()
+    try:
+        settings, demo = settings_to_run(args)
+    except NotSetUp as stop:
+        print(f"pos-app: {stop}", file=sys.stderr)
+        return CONFIG_EXIT
+    db = args.db or (demo_database_path() if demo else default_database_path())
+    try:
+        terminal = open_terminal(settings, db, demo=demo)
+    except ConfigError as error:
+        print(
+            f"pos-app: not set up for payments yet: {error}\n"
+            "Set these in the settings file or the environment (KASIR_...), "
+            "or try Kasir with 'pos-app --demo'.",
+            file=sys.stderr,
+        )
+        return CONFIG_EXIT
+    except StoreError as error:
+        print(f"pos-app: cannot open the database {db}: {error}", file=sys.stderr)
+        return CONFIG_EXIT
+    try:
+        if terminal.embedded is not None:
+            print(f"sandbox: {terminal.embedded.sandbox.url}", flush=True)
+            print(f"relay: {terminal.embedded.relay.url}", flush=True)
+        return run_terminal(terminal, customer_display=args.customer_display)
+    finally:
+        terminal.close()
+
+
+def settings_to_run(args: argparse.Namespace) -> tuple[Settings, bool]:
+    """The settings and whether to run in demo mode, once the application runs in the right
+    language; first the setup wizard where Kasir is not set up and someone can answer it."""
+    ask = args.wizard and can_show_windows(os.environ)
+    path = settings_path(args.config, os.environ)
+    settings: Settings | None = None
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as error:
+        if args.demo or path.exists() or not ask:
+            raise NotSetUp(f"the settings cannot be used: {error}") from None
+    language = settings.language if settings else None
+    app = started_application(language)
+    if settings is not None and (args.demo or not needs_setup(settings, os.environ)):
+        return settings, args.demo
+    if not ask:
+        if settings is None or first_run(settings, os.environ):
+            raise NotSetUp(
+                f"Kasir is not set up yet: there is no settings file at {path}.\n"
+                "Run pos-app at the till's screen to set it up, write the file "
+                "(README: Configuration), or try Kasir with 'pos-app --demo'."
+            )
+        return settings, False  # open_terminal names what is missing
+    outcome = setup(app, path, language)
+    if outcome is SetupOutcome.CANCELLED:
+        raise NotSetUp(
+            "setup cancelled, nothing was written. Run pos-app again to set up Kasir, "
+            "or try it with 'pos-app --demo'."
+        )
+    if outcome is SetupOutcome.DEMO:
+        return settings or Settings(), True
+    try:
+        return load_settings(args.config), False
+    except ConfigError as error:
+        raise NotSetUp(f"the settings cannot be used: {error}") from None
+
+
+def self_test() -> int:
+    """Offscreen unless a platform is named: the test needs no one at the screen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started_application(None)
+    return run_self_test()
+
+
+def started_application(language: str | None) -> QApplication:
+    """The application, quitting on Ctrl+C/SIGTERM, in the chosen language, with Kasir's icon."""
+    app = application()
+    quit_on_signals(app)
+    use_language(app, system_language(language))
+    app.setWindowIcon(QIcon(str(resources_dir() / ICON)))
+    return app
+
+
+def setup(app: QApplication, path: Path, language: str | None) -> SetupOutcome:
+    """The wizard, before the terminal's event loop: closing it must not end the application."""
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        return run_setup_wizard(path, system_language(language)).outcome
+    finally:
+        app.setQuitOnLastWindowClosed(quits)
+
+
+def settings_path(explicit: Path | None, env: Mapping[str, str]) -> Path:
+    """The settings file :func:`load_settings` reads: ``--config``, ``KASIR_CONFIG``, default."""
+    if explicit is not None:
+        return explicit
+    return Path(env["KASIR_CONFIG"]) if env.get("KASIR_CONFIG") else default_config_path()
+
+
+def first_run(settings: Settings, env: Mapping[str, str]) -> bool:
+    """No settings file, and no provider named in the environment either."""
+    return settings.source is None and not env.get("KASIR_PROVIDER")
+
+
+def needs_setup(settings: Settings, env: Mapping[str, str]) -> bool:
+    """First run, or the chosen provider's credentials are missing."""
+    return first_run(settings, env) or bool(settings.missing_for_provider())
+
+
+def can_show_windows(env: Mapping[str, str]) -> bool:
+    """Someone may be at a screen to answer the wizard: not CI, not a headless Qt platform, and
+    on X11/Wayland systems a display to show it on."""
+    if env.get("CI") or env.get("QT_QPA_PLATFORM", "").split(":")[0] in HEADLESS_PLATFORMS:
+        return False
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
