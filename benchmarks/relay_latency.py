@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from pos_app.payments.model import RelayEvent
+from pos_app.payments.model import RelayEvent, RelayPosition
 from pos_app.relay.client import ConnectionState, RelayClient
 from pos_app.relay.loadgen import doku_requests, percentile, prepare_terminals, run_load
 from pos_app.relay.testing import MemorySink, RelayProcess, signed_doku_notification
@@ -37,11 +37,13 @@ class TimedSink(MemorySink):
         super().__init__()
         self.arrived: dict[str, float] = {}
 
-    def apply_relay_events(self, events: Sequence[RelayEvent], cursor: int) -> None:
+    def apply_relay_events(
+        self, events: Sequence[RelayEvent], position: RelayPosition
+    ) -> list[RelayEvent]:
         now = time.perf_counter()
         for event in events:
             self.arrived.setdefault(event.invoice_number, now)
-        super().apply_relay_events(events, cursor)
+        return super().apply_relay_events(events, position)
 
 
 def measure(relay: RelayProcess, sink: TimedSink, invoices: list[str]) -> list[float]:

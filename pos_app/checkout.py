@@ -25,6 +25,7 @@ from pos_app.payments.model import (
     PaymentProvider,
     ProviderName,
     RelayEvent,
+    RelayPosition,
 )
 from pos_app.refunds import find_refund, settle_from_relay
 from pos_app.relay.client import RelayClient, RelayError
@@ -182,27 +183,35 @@ class Checkout:
 
     # the relay's event sink
 
-    def relay_cursor(self) -> int:
-        return self.store.payments.relay_cursor()
+    def relay_position(self) -> RelayPosition:
+        return self.store.payments.relay_position()
 
-    def apply_relay_events(self, events: Sequence[RelayEvent], cursor: int) -> None:
+    def apply_relay_events(
+        self, events: Sequence[RelayEvent], position: RelayPosition
+    ) -> list[RelayEvent]:
         """Payment events go to their attempts, payout callbacks settle their refunds; all of
-        it and the cursor in one transaction, so a batch is applied whole or not at all."""
+        it and the position in one transaction, so a batch is applied whole or not at all.
+
+        An event handed over again (the relay's epoch changed) changes nothing: the payments
+        skip what they hold, and a refund takes the same answer only once.
+        """
         now = self.clock()
         repos = self.store.repositories()
         refunds = repos.refunds
         payment_events = []
+        applied = []
         with transaction(repos.db):
-            saved = repos.payments.relay_cursor()
-            for event in events:
-                if find_refund(refunds, event.invoice_number) is None:
+            for event in repos.payments.unseen_relay_events(events, position):
+                refund = find_refund(refunds, event.invoice_number)
+                if refund is None:
                     payment_events.append(event)
-                elif event.cursor > saved:
-                    settle_from_relay(refunds, event, now=now)
-            repos.payments.apply_relay_events(payment_events, cursor, now=now)
-        for invoice in dict.fromkeys(event.invoice_number for event in payment_events):
+                elif settle_from_relay(refunds, event, now=now) != refund:
+                    applied.append(event)
+            applied += repos.payments.apply_relay_events(payment_events, position, now=now)
+        for invoice in dict.fromkeys(event.invoice_number for event in applied):
             if repos.payments.find_attempt(invoice) is not None:
                 self.settle(invoice)
+        return applied
 
     # inside
 

@@ -5,6 +5,7 @@ into a :class:`PaymentRequest` whose URL the QR code shows, reports status as
 :class:`PaymentStatus`, and has its notifications parsed into :class:`ProviderEvent`.
 """
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -164,14 +165,62 @@ class RelayEvent:
     received_at: str
     payload: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def identity(self) -> str:
+        """Equal for the same notification however it is delivered again (a restored relay hands
+        it over under another cursor): the relay stores each provider body once."""
+        return notification_identity(self.invoice_number, self.status, self.payload)
+
+
+def notification_identity(invoice_number: str, status: str, payload: Mapping[str, Any]) -> str:
+    """:attr:`RelayEvent.identity` of an event stored earlier, from what was stored."""
+    body = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return f"{invoice_number}\n{status}\n{body}"
+
+
+@dataclass(frozen=True, slots=True)
+class RelayPosition:
+    """How far a terminal has read the relay's events: a cursor, and the epoch it belongs to.
+
+    The relay's database draws a new random epoch when it is created or restored from a backup,
+    and its cursors mean nothing in another epoch. ``None``: not known (a terminal that has not
+    heard of epochs yet, or a relay that does not send them).
+    """
+
+    epoch: str | None = None
+    cursor: int = 0
+
+    def continued_by(self, batch: "RelayPosition") -> bool:
+        """Whether a batch ending at ``batch`` continues this position's cursors (same epoch)."""
+        return self.epoch is None or batch.epoch is None or self.epoch == batch.epoch
+
+    def unseen(self, events: Sequence[RelayEvent], batch: "RelayPosition") -> list[RelayEvent]:
+        """The batch's events in cursor order, less those at or below this cursor when the batch
+        continues it; after an epoch change all of them (the sink still skips what it holds)."""
+        ordered = sorted(events, key=lambda event: event.cursor)
+        if not self.continued_by(batch):
+            return ordered
+        return [event for event in ordered if event.cursor > self.cursor]
+
+    def after(self, batch: "RelayPosition") -> "RelayPosition":
+        """The position to save with the batch: the cursor never moves back within an epoch."""
+        if not self.continued_by(batch):
+            return batch
+        return RelayPosition(batch.epoch or self.epoch, max(self.cursor, batch.cursor))
+
 
 class EventSink(Protocol):
     """Where the terminal's relay client delivers events; the terminal store implements it.
 
-    ``apply_relay_events`` applies the events and saves ``cursor`` in one transaction, and ignores
-    events at or below the saved cursor, so a crash or a repeated batch never double-applies.
+    ``apply_relay_events`` applies the events and saves ``position.after(batch)`` in one
+    transaction. It skips events at or below the saved cursor of the same epoch, and events it
+    holds already (by :attr:`RelayEvent.identity`): after a relay's epoch changes the client
+    fetches from its first cursor again, so nothing is lost and nothing is applied twice. It
+    returns the events it applied now.
     """
 
-    def relay_cursor(self) -> int: ...
+    def relay_position(self) -> RelayPosition: ...
 
-    def apply_relay_events(self, events: Sequence[RelayEvent], cursor: int) -> None: ...
+    def apply_relay_events(
+        self, events: Sequence[RelayEvent], position: RelayPosition
+    ) -> Sequence[RelayEvent]: ...

@@ -46,6 +46,7 @@ MAX_REGISTRATION_BYTES = 4096
 MAX_INVOICE_LENGTH = 64
 HEALTH_TIMEOUT = 5.0
 MAX_CURSOR = 2**63 - 1
+MAX_EPOCH_LENGTH = 64
 
 
 class HTTPProblem(Exception):
@@ -96,6 +97,15 @@ def _int_param(request: Request, name: str, default: int) -> int:
     if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_CURSOR:
         raise HTTPProblem(400, f"{name} must be a whole number from 0 to {MAX_CURSOR}, got {raw!r}")
     return int(raw)
+
+
+def _epoch_param(request: Request) -> str | None:
+    raw = request.query_params.get("epoch")
+    if raw is not None and not (
+        0 < len(raw) <= MAX_EPOCH_LENGTH and raw.isalnum() and raw.isascii()
+    ):
+        raise HTTPProblem(400, f"epoch must be 1 to {MAX_EPOCH_LENGTH} letters or digits")
+    return raw
 
 
 def _wait_param(request: Request, limit: float) -> float:
@@ -310,11 +320,20 @@ class RelayApp:
         return JSONResponse(view)
 
     async def events(self, request: Request) -> Response:
-        """Long-poll: answer as soon as this terminal has an event after ``after``."""
+        """Long-poll: answer as soon as this terminal has an event after ``after``.
+
+        A terminal that names another ``epoch`` than this database's has a cursor from another
+        database (this one was restored from a backup, or made anew): it gets the events from
+        the first cursor on, and learns the epoch from the answer.
+        """
         terminal = self._terminal(request)
         after = _int_param(request, "after", 0)
+        epoch = _epoch_param(request)
         wait = _wait_param(request, self.config.max_wait_seconds)
         reader = self.store.reader
+        if epoch is not None and epoch != self.store.epoch:
+            log.info("terminal %s had epoch %s: answering from the start", terminal.name, epoch)
+            after = 0
         found = storage.events_after(reader, terminal.id, after, MAX_EVENTS_PER_ANSWER)
         if not found and wait > 0 and not self.waiters.closed:
             refused = self.waiters.enter(terminal.id)
@@ -338,7 +357,7 @@ class RelayApp:
                 disconnect.cancel()
                 self.waiters.leave(terminal.id)
         cursor = found[-1]["cursor"] if found else after
-        return JSONResponse({"events": found, "cursor": cursor})
+        return JSONResponse({"events": found, "cursor": cursor, "epoch": self.store.epoch})
 
     # --- customer and operator -------------------------------------------------------------
 
@@ -370,6 +389,7 @@ class RelayApp:
             {
                 "status": "ok" if writable else "error",
                 "version": __version__,
+                "epoch": self.store.epoch,
                 "storage": {"writable": writable, "commits": self.store.commits},
                 "counts": await asyncio.to_thread(storage.read_counts, self.store.path),
                 "long_polls": self.waiters.active,

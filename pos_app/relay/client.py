@@ -1,9 +1,12 @@
 """The terminal's side of the relay: register payments, long-poll events into the store.
 
 Synchronous (httpx): the GUI runs :meth:`RelayClient.run` in a worker thread. Events are applied
-through an :class:`~pos_app.payments.model.EventSink` that saves them together with the cursor in
-one transaction and ignores cursors at or below the saved one, and the next poll always starts
-from the sink's saved cursor: so no event is lost or applied twice across crashes and restarts.
+through an :class:`~pos_app.payments.model.EventSink` that saves them together with its position
+(the relay database's epoch and a cursor) in one transaction and ignores what it has applied
+already, and the next poll always starts from the sink's saved position: so no event is lost or
+applied twice across crashes and restarts, of the terminal or of the relay. A relay restored from
+a backup or made anew has another epoch; it then answers from its first cursor, since the saved
+one means nothing there.
 """
 
 import itertools
@@ -20,7 +23,13 @@ import httpx
 
 from pos_app.errors import KasirError
 from pos_app.http_client import HttpClient
-from pos_app.payments.model import EventSink, PaymentStatus, ProviderName, RelayEvent
+from pos_app.payments.model import (
+    EventSink,
+    PaymentStatus,
+    ProviderName,
+    RelayEvent,
+    RelayPosition,
+)
 
 log = logging.getLogger(__name__)
 
@@ -180,28 +189,51 @@ class RelayClient(HttpClient):
             raise RelayProtocolError(f"relay payment answer cannot be read: {exc}") from None
 
     def fetch_events(self, after: int, wait: float = 0.0) -> tuple[list[RelayEvent], int]:
-        """One long-poll: the events after ``after`` (waiting up to ``wait`` s) and the cursor."""
+        """One long-poll from a bare cursor, whatever the epoch: the events and the cursor."""
+        events, position = self.fetch(RelayPosition(cursor=after), wait)
+        return events, position.cursor
+
+    def fetch(
+        self, position: RelayPosition, wait: float = 0.0
+    ) -> tuple[list[RelayEvent], RelayPosition]:
+        """One long-poll: the events after ``position`` (waiting up to ``wait`` s) and where the
+        batch ends. From another epoch than the relay's, the batch starts at its first cursor."""
+        params: dict[str, str | int] = {"after": position.cursor, "wait": f"{wait:g}"}
+        if position.epoch is not None:
+            params["epoch"] = position.epoch
         body = self._request(
             "GET",
             "/v1/events",
-            params={"after": after, "wait": f"{wait:g}"},
+            params=params,
             timeout=httpx.Timeout(self._timeout, read=wait + self._timeout),
         )
         items = body.get("events")
         if not isinstance(items, list):
             raise RelayProtocolError("relay events answer has no events list")
+        epoch = body.get("epoch", position.epoch)
+        if epoch is not None and not isinstance(epoch, str):
+            raise RelayProtocolError("relay epoch is not text")
+        batch = RelayPosition(epoch, position.cursor)
+        after = position.cursor if position.continued_by(batch) else 0
         events = [_event(item) for item in items]
         cursors = [after] + [event.cursor for event in events]
         if any(b <= a for a, b in itertools.pairwise(cursors)):
             raise RelayProtocolError("relay events are not in increasing cursor order")
-        return events, cursors[-1]
+        return events, RelayPosition(epoch, cursors[-1])
 
     def poll(self, sink: EventSink, wait: float = DEFAULT_WAIT) -> int:
-        """Fetch from the sink's saved cursor and apply; the number of events applied."""
-        events, cursor = self.fetch_events(sink.relay_cursor(), wait)
-        if events:
-            sink.apply_relay_events(events, cursor)
-        return len(events)
+        """Fetch from the sink's saved position and apply; the number of events applied."""
+        saved = sink.relay_position()
+        events, batch = self.fetch(saved, wait)
+        if events or batch != saved:
+            if not saved.continued_by(batch):
+                log.warning(
+                    "the relay's database is another one (restored or new, epoch %s): "
+                    "fetching its events from the start; those applied already are skipped",
+                    batch.epoch,
+                )
+            return len(sink.apply_relay_events(events, batch))
+        return 0
 
     def run(
         self,

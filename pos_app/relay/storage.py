@@ -5,16 +5,26 @@ every write goes through one writer that takes whatever requests are queued, run
 transaction and commits once (group commit), and only then resolves their futures, so a request
 answers 2xx only after its notification is on disk.
 
-Cursors: each delivery of an event to a terminal gets a row in ``deliveries`` whose AUTOINCREMENT
-id is the cursor. It is global and monotonic, so a terminal's cursor never skips or repeats, and
-an orphan that a terminal adopts later (by registering its invoice) gets a fresh, larger cursor
-the terminal will still see.
+Cursors: each delivery of an event to a terminal gets a row in ``deliveries`` whose id is the
+cursor. It is global and monotonic, so a terminal's cursor never skips or repeats, and an orphan
+that a terminal adopts later (by registering its invoice) gets a fresh, larger cursor the terminal
+will still see.
+
+Epochs: cursors are only comparable within one database, and a database restored from a backup
+(or made anew) would hand out again cursors that terminals have passed already. So each database
+has an ``epoch``, a random id drawn when it is created, and drawn again by ``pos-app relay
+restore`` and in every copy ``pos-app relay backup`` makes; a terminal that saved another epoch
+is answered from the first cursor (and skips what it has applied). As a second guard, for a
+backup put back by hand, a new cursor is never below the clock in microseconds: with a clock that
+does not go back, a restored database's new cursors still pass every one handed out before.
 """
 
 import asyncio
 import json
 import logging
+import secrets
 import sqlite3
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -28,7 +38,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 MAX_BATCH = 1024
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: the tables; 2: the database's ``epoch`` in ``meta``."""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS terminals (
     id INTEGER PRIMARY KEY,
@@ -96,7 +107,10 @@ def iso(moment: datetime) -> str:
 
 
 def connect(path: Path | str) -> sqlite3.Connection:
-    """Open (creating if needed) the database in WAL mode with fsync on every commit."""
+    """Open (creating if needed) the database in WAL mode with fsync on every commit.
+
+    A database created (or one from before epochs) gets its epoch in the same transaction.
+    """
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
@@ -107,8 +121,40 @@ def connect(path: Path | str) -> sqlite3.Connection:
         conn.close()
         raise RuntimeError(f"{path} was written by a newer relay (schema {version})")
     if version < SCHEMA_VERSION:
-        conn.executescript(f"BEGIN IMMEDIATE;{SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
+        conn.executescript(f"BEGIN IMMEDIATE;{SCHEMA}")
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('epoch', ?) ON CONFLICT(key) DO NOTHING",
+            (new_epoch(),),
+        )
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("COMMIT")
     return conn
+
+
+def new_epoch() -> str:
+    return secrets.token_hex(16)
+
+
+def read_epoch(conn: sqlite3.Connection) -> str:
+    return str(conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone()[0])
+
+
+def replace_epoch(conn: sqlite3.Connection) -> str:
+    """Give the database a new epoch (a restored copy): every terminal's cursor is void."""
+    epoch = new_epoch()
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'epoch'", (epoch,))
+    return epoch
+
+
+def clock_cursor() -> int:
+    """The lowest cursor a delivery made now may get: the clock in microseconds."""
+    return time.time_ns() // 1000
+
+
+def next_cursor(conn: sqlite3.Connection) -> int:
+    """Above every cursor this database handed out (deleted or not), and not below the clock."""
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'deliveries'").fetchone()
+    return max((row[0] if row else 0) + 1, clock_cursor())
 
 
 # --- records -------------------------------------------------------------------------------
@@ -200,7 +246,8 @@ def insert_event(conn: sqlite3.Connection, event: NewEvent) -> Ingested:
     if owner is None:
         return Ingested(event_id, False, None)
     conn.execute(
-        "INSERT INTO deliveries (terminal_id, event_id) VALUES (?, ?)", (owner[0], event_id)
+        "INSERT INTO deliveries (cursor, terminal_id, event_id) VALUES (?, ?, ?)",
+        (next_cursor(conn), owner[0], event_id),
     )
     return Ingested(event_id, False, owner[0])
 
@@ -250,10 +297,11 @@ def register_payment(
         ),
     )
     adopted = conn.execute(
-        "INSERT INTO deliveries (terminal_id, event_id) SELECT ?, e.id FROM events e"
+        "INSERT INTO deliveries (cursor, terminal_id, event_id)"
+        " SELECT ? + row_number() OVER (ORDER BY e.id) - 1, ?, e.id FROM events e"
         " WHERE e.invoice_number = ? AND e.family = ?"
         " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id",
-        (terminal_id, invoice_number, fam),
+        (next_cursor(conn), terminal_id, invoice_number, fam),
     ).rowcount
     return Registration(invoice_number, provider.value, amount, redirect_token, adopted)
 
@@ -455,6 +503,8 @@ class RelayStorage:
         self.path = Path(path)
         self.reader = connect(self.path)
         self._conn = connect(self.path)
+        self.epoch = read_epoch(self.reader)
+        """Fixed while the relay runs: only ``pos-app relay restore`` draws a new one, stopped."""
         self._pending: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future[Any]]] = []
         self._wake: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None

@@ -20,7 +20,7 @@ import httpx
 from pos_app.money import to_minor_units
 from pos_app.payments.doku.signing import signed_headers
 from pos_app.payments.ecommpay.signing import ecommpay_signature
-from pos_app.payments.model import RelayEvent
+from pos_app.payments.model import RelayEvent, RelayPosition
 from pos_app.relay.app import DOKU_ROUTE
 from pos_app.relay.config import RelayConfig
 
@@ -192,19 +192,29 @@ class MemorySink:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self.cursor = 0
+        self.position = RelayPosition()
         self.events: list[RelayEvent] = []
+        self._held: set[str] = set()
         self.applied = threading.Condition(self._lock)
 
-    def relay_cursor(self) -> int:
+    def relay_position(self) -> RelayPosition:
         with self._lock:
-            return self.cursor
+            return self.position
 
-    def apply_relay_events(self, events: Sequence[RelayEvent], cursor: int) -> None:
+    def apply_relay_events(
+        self, events: Sequence[RelayEvent], position: RelayPosition
+    ) -> list[RelayEvent]:
         with self._lock:
-            self.events.extend(event for event in events if event.cursor > self.cursor)
-            self.cursor = max(self.cursor, cursor)
+            new = [
+                event
+                for event in self.position.unseen(events, position)
+                if event.identity not in self._held
+            ]
+            self.events.extend(new)
+            self._held.update(event.identity for event in new)
+            self.position = self.position.after(position)
             self.applied.notify_all()
+            return new
 
     def wait_for(self, count: int, timeout: float) -> bool:
         """Wait until at least ``count`` events are applied; ``False`` if the time ran out."""

@@ -35,7 +35,9 @@ from pos_app.payments.model import (
     PaymentStatus,
     ProviderName,
     RelayEvent,
+    RelayPosition,
     can_transition,
+    notification_identity,
 )
 from pos_app.store.database import (
     optional_utc,
@@ -54,6 +56,7 @@ MAX_INVOICE_LENGTH = 64
 
 _INVOICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _RELAY_CURSOR = "relay_cursor"
+_RELAY_EPOCH = "relay_epoch"
 _INVOICE_SEQUENCE = "invoice_sequence"
 
 
@@ -324,23 +327,38 @@ class Payments:
             )
         return self.get_attempt(invoice_number)
 
-    def relay_cursor(self) -> int:
-        return int(read_meta(self._db, _RELAY_CURSOR) or 0)
+    def relay_position(self) -> RelayPosition:
+        return RelayPosition(
+            read_meta(self._db, _RELAY_EPOCH), int(read_meta(self._db, _RELAY_CURSOR) or 0)
+        )
+
+    def unseen_relay_events(
+        self, events: Sequence[RelayEvent], position: RelayPosition
+    ) -> list[RelayEvent]:
+        """The batch's events in cursor order, less those at or below the saved cursor when the
+        batch is of the saved epoch (for the checkout, which routes payout callbacks itself)."""
+        return self.relay_position().unseen(events, position)
 
     def apply_relay_events(
-        self, events: Sequence[RelayEvent], cursor: int, *, now: datetime | None = None
-    ) -> None:
-        """Record a batch from the relay and save its cursor, all in one transaction.
+        self,
+        events: Sequence[RelayEvent],
+        position: RelayPosition,
+        *,
+        now: datetime | None = None,
+    ) -> list[RelayEvent]:
+        """Record a batch from the relay and save its position, all in one transaction; the
+        events recorded now.
 
-        Events at or below the saved cursor were applied before and are skipped; the cursor never
-        moves back.
+        Skipped: events at or below the saved cursor (of the same epoch), and events recorded
+        before under another cursor (the relay's epoch changed, so it hands its events over
+        again): a repeat never appends to the log. The cursor never moves back within an epoch.
         """
         moment = now or datetime.now(UTC)
+        applied = []
         with transaction(self._db) as conn:
-            saved = self.relay_cursor()
-            newest = max(saved, cursor)
-            for event in sorted(events, key=lambda event: event.cursor):
-                if event.cursor <= saved:
+            saved = self.relay_position()
+            for event in saved.unseen(events, position):
+                if self._relayed_before(conn, event):
                     continue
                 self.record_status(
                     event.invoice_number,
@@ -354,8 +372,12 @@ class Payments:
                     now=moment,
                     relay_cursor=event.cursor,
                 )
-                newest = max(newest, event.cursor)
-            write_meta(conn, _RELAY_CURSOR, str(newest))
+                applied.append(event)
+            newest = saved.after(position)
+            write_meta(conn, _RELAY_CURSOR, str(newest.cursor))
+            if newest.epoch is not None:
+                write_meta(conn, _RELAY_EPOCH, newest.epoch)
+        return applied
 
     def find_attempt(self, invoice_number: str) -> PaymentAttempt | None:
         """The attempt (without its events), or None for an invoice this terminal never made."""
@@ -398,6 +420,22 @@ class Payments:
             f"SELECT {_EVENT_COLUMNS} FROM payment_events WHERE attempt_id IS NULL ORDER BY id"
         ).fetchall()
         return [_event_from_row(row) for row in rows]
+
+    def _relayed_before(self, conn: sqlite3.Connection, event: RelayEvent) -> bool:
+        """Whether the log holds this notification from the relay already (its identity)."""
+        attempt = self.find_attempt(event.invoice_number)
+        rows = conn.execute(
+            "SELECT payload FROM payment_events WHERE source = 'relay' AND status = ? AND "
+            + ("attempt_id = ?" if attempt else "attempt_id IS NULL AND invoice_number = ?"),
+            [event.status.value, attempt.id if attempt else event.invoice_number],
+        )
+        return any(
+            notification_identity(
+                event.invoice_number, event.status, json.loads(row[0]).get("payload", {})
+            )
+            == event.identity
+            for row in rows
+        )
 
     def _apply(
         self,

@@ -1,13 +1,14 @@
 """Refund payouts against the real sandbox (ecommpay Gate) and relay of a demo terminal."""
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from pos_app.basket import LineItem
 from pos_app.config import Settings
-from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent
+from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent, RelayPosition
 from pos_app.refunds import Payouts, RefundNotSent
 from pos_app.relay.client import RelayClient
 from pos_app.store.refunds import Refund, RefundStatus
@@ -108,16 +109,22 @@ def test_a_relay_event_for_a_payout_never_touches_payments(terminal: Terminal) -
     assert payouts is not None
     sale_id = cash_sale(terminal)
     refund = send(payouts, sale_id, 1_000)
-    cursor = terminal.checkout.relay_cursor() + 1000
+    position = RelayPosition("live", terminal.checkout.relay_position().cursor + 1000)
     event = RelayEvent(
-        cursor, refund.payout_id, ProviderName.ECOMMPAY_GATE, PaymentStatus.PAID, "now", {}
+        position.cursor, refund.payout_id, ProviderName.ECOMMPAY_GATE, PaymentStatus.PAID, "now", {}
     )
 
-    terminal.checkout.apply_relay_events([event], cursor)
-    terminal.checkout.apply_relay_events([event], cursor)  # a repeated batch is skipped
+    assert terminal.checkout.apply_relay_events([event], position) == [event]
+    assert terminal.checkout.apply_relay_events([event], position) == []  # a repeated batch
+    settled = payouts.refunds().get(refund.payout_id)
+    # A restored relay hands the callback over again, under another epoch and cursor.
+    again = replace(event, cursor=1)
+    assert terminal.checkout.apply_relay_events([again], RelayPosition("restored", 1)) == []
 
-    assert payouts.refunds().get(refund.payout_id).status is RefundStatus.PAID
-    assert terminal.checkout.relay_cursor() == cursor
+    assert settled.status is RefundStatus.PAID
+    assert payouts.refunds().get(refund.payout_id) == settled
+    assert payouts.refundable(sale_id) == TOTAL - 1_000
+    assert terminal.checkout.relay_position() == RelayPosition("restored", 1)
     assert terminal.store.payments.orphan_events() == []
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent
+from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent, RelayPosition
 from pos_app.relay import cli
 from pos_app.relay.client import (
     ConnectionState,
@@ -43,30 +43,39 @@ def notify(relay: EmbeddedRelay, invoice: str, status: str = "SUCCESS", amount: 
 
 
 class SqliteSink:
-    """A terminal store reduced to what the relay client needs: events and cursor, atomically."""
+    """A terminal store reduced to what the relay client needs: events and position, atomically."""
 
     def __init__(self, path: Path) -> None:
         self.conn = sqlite3.connect(path, isolation_level=None)
-        self.conn.execute("CREATE TABLE IF NOT EXISTS cursor (id INTEGER PRIMARY KEY, value INT)")
-        self.conn.execute("CREATE TABLE IF NOT EXISTS applied (cursor INT UNIQUE, invoice TEXT)")
-        self.conn.execute("INSERT OR IGNORE INTO cursor VALUES (1, 0)")
+        self.conn.execute("CREATE TABLE IF NOT EXISTS position (id INT PRIMARY KEY, epoch, cursor)")
+        self.conn.execute("CREATE TABLE IF NOT EXISTS applied (identity TEXT UNIQUE, invoice TEXT)")
+        self.conn.execute("INSERT OR IGNORE INTO position VALUES (1, NULL, 0)")
 
-    def relay_cursor(self) -> int:
-        return self.conn.execute("SELECT value FROM cursor").fetchone()[0]
+    def relay_position(self) -> RelayPosition:
+        return RelayPosition(*self.conn.execute("SELECT epoch, cursor FROM position").fetchone())
 
-    def apply_relay_events(self, events: Sequence[RelayEvent], cursor: int) -> None:
+    def apply_relay_events(
+        self, events: Sequence[RelayEvent], position: RelayPosition
+    ) -> list[RelayEvent]:
         with self.conn:
             self.conn.execute("BEGIN")
-            saved = self.relay_cursor()
-            for event in events:
-                if event.cursor > saved:
-                    self.conn.execute(
-                        "INSERT INTO applied VALUES (?, ?)", (event.cursor, event.invoice_number)
-                    )
-            self.conn.execute("UPDATE cursor SET value = MAX(value, ?)", (cursor,))
+            saved = self.relay_position()
+            applied = [
+                event
+                for event in saved.unseen(events, position)
+                if self.conn.execute(
+                    "INSERT OR IGNORE INTO applied VALUES (?, ?)",
+                    (event.identity, event.invoice_number),
+                ).rowcount
+            ]
+            newest = saved.after(position)
+            self.conn.execute(
+                "UPDATE position SET epoch = ?, cursor = ?", (newest.epoch, newest.cursor)
+            )
+        return applied
 
     def invoices(self) -> list[str]:
-        return [row[0] for row in self.conn.execute("SELECT invoice FROM applied ORDER BY cursor")]
+        return [row[0] for row in self.conn.execute("SELECT invoice FROM applied ORDER BY rowid")]
 
 
 def test_a_terminal_sees_only_the_payments_it_registered(relay: EmbeddedRelay) -> None:
@@ -148,15 +157,44 @@ def test_cursor_resumption_never_skips_or_repeats_across_a_terminal_restart(
 
     notify(relay, "INV-3")
     notify(relay, "INV-1", status="FAILED")
-    sink = SqliteSink(store)  # the terminal restarted: a new client, the cursor from its store
+    sink = SqliteSink(store)  # the terminal restarted: a new client, the position from its store
     with RelayClient(relay.url, token) as till:
-        events, cursor = till.fetch_events(sink.relay_cursor())
-        sink.apply_relay_events(events, cursor)
-        sink.apply_relay_events(events, cursor)  # a repeated batch is ignored by the sink
+        events, position = till.fetch(sink.relay_position())
+        assert sink.apply_relay_events(events, position) == events
+        assert sink.apply_relay_events(events, position) == []  # a repeated batch is ignored
         assert till.poll(sink, wait=0) == 0
 
     assert sink.invoices() == ["INV-1", "INV-2", "INV-3", "INV-1"]
-    assert sink.relay_cursor() == cursor
+    assert sink.relay_position() == position
+    assert position.epoch == relay.storage.epoch
+
+
+def test_events_answers_name_the_epoch_and_a_cursor_of_another_is_answered_from_the_start(
+    relay: EmbeddedRelay,
+) -> None:
+    token = relay.add_terminal("till")
+    with RelayClient(relay.url, token) as till:
+        for invoice in ("INV-1", "INV-2"):
+            till.register_payment(invoice, ProviderName.DOKU, 5_000)
+            notify(relay, invoice)
+        first, second = till.fetch_events(0)[0]
+
+    def events(**query: object) -> dict:
+        answer = httpx.get(
+            relay.url + "/v1/events", params=query, headers={"Authorization": f"Bearer {token}"}
+        )
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    epoch = relay.storage.epoch
+    same = events(after=first.cursor, epoch=epoch)
+    other = events(after=second.cursor, epoch="0123abcd")
+    assert [e["invoice_number"] for e in same["events"]] == ["INV-2"]
+    assert same["epoch"] == other["epoch"] == epoch
+    assert [e["invoice_number"] for e in other["events"]] == ["INV-1", "INV-2"]
+    assert other["cursor"] == second.cursor
+    assert events(after=second.cursor)["events"] == []  # no epoch named: the cursor as given
+    assert httpx.get(relay.url + "/healthz").json()["epoch"] == epoch
 
 
 def test_a_long_poll_answers_as_soon_as_an_event_arrives(relay: EmbeddedRelay) -> None:
@@ -198,7 +236,17 @@ def test_long_polls_beyond_the_caps_get_429(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["after=-1", "after=x", "after=²", f"after={2**64}", "wait=61", "wait=nan"]
+    "query",
+    [
+        "after=-1",
+        "after=x",
+        "after=²",
+        f"after={2**64}",
+        "wait=61",
+        "wait=nan",
+        "epoch=",
+        "epoch=a/b",
+    ],
 )
 def test_bad_long_poll_parameters_get_400(relay: EmbeddedRelay, query: str) -> None:
     token = relay.add_terminal("till")

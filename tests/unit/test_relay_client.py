@@ -3,6 +3,7 @@
 import httpx
 import pytest
 
+from pos_app.payments.model import RelayPosition
 from pos_app.relay.client import (
     FIRST_BACKOFF,
     RelayClient,
@@ -10,6 +11,7 @@ from pos_app.relay.client import (
     RelayUnreachable,
     backoff_delay,
 )
+from pos_app.relay.testing import MemorySink
 
 
 def test_backoff_grows_exponentially_with_jitter_up_to_the_cap() -> None:
@@ -42,3 +44,53 @@ def test_a_relay_in_trouble_counts_as_unreachable_and_the_token_stays_secret() -
     with pytest.raises(RelayUnreachable) as error:
         client.fetch_events(0)
     assert "kasir_secret-token" not in str(error.value) + repr(client)
+
+
+def recording(body: dict) -> tuple[RelayClient, list[httpx.Request]]:
+    requests: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(200, json=body)
+
+    return RelayClient("http://relay.test", "t", transport=httpx.MockTransport(answer)), requests
+
+
+EVENT = {"invoice_number": "I", "provider": "doku", "status": "paid", "received_at": "t"}
+
+
+def test_a_relay_of_another_epoch_answers_from_its_first_cursor() -> None:
+    body = {"events": [{**EVENT, "cursor": 1}, {**EVENT, "cursor": 2}], "epoch": "new"}
+    client, requests = recording({**body, "cursor": 2})
+
+    events, position = client.fetch(RelayPosition("old", 90), wait=0)
+
+    assert requests[0].url.params["epoch"] == "old"
+    assert requests[0].url.params["after"] == "90"
+    assert [e.cursor for e in events] == [1, 2]  # below 90, yet in order: a new epoch's
+    assert position == RelayPosition("new", 2)
+
+
+def test_within_one_epoch_a_cursor_at_or_below_the_saved_one_is_refused() -> None:
+    client, _ = recording({"events": [{**EVENT, "cursor": 2}], "cursor": 2, "epoch": "same"})
+    with pytest.raises(RelayProtocolError, match="increasing"):
+        client.fetch(RelayPosition("same", 90))
+
+
+def test_a_relay_that_names_no_epoch_leaves_the_saved_one() -> None:
+    client, _ = recording({"events": [{**EVENT, "cursor": 91}], "cursor": 91})
+    sink = MemorySink()
+    sink.position = RelayPosition("known", 90)
+
+    assert client.poll(sink, wait=0) == 1
+    assert sink.relay_position() == RelayPosition("known", 91)
+
+
+def test_a_terminal_that_knows_no_epoch_names_none_and_learns_it() -> None:
+    client, requests = recording({"events": [], "cursor": 7, "epoch": "first"})
+    sink = MemorySink()
+    sink.position = RelayPosition(None, 7)
+
+    assert client.poll(sink, wait=0) == 0
+    assert "epoch" not in requests[0].url.params
+    assert sink.relay_position() == RelayPosition("first", 7)

@@ -1,6 +1,7 @@
 """The relay's storage: group commit, durability before the answer, dedupe, orphans, cursors."""
 
 import asyncio
+import contextlib
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -169,3 +170,50 @@ def test_a_database_from_a_newer_relay_is_refused(tmp_path: Path) -> None:
     storage.connect(db).execute(f"PRAGMA user_version = {storage.SCHEMA_VERSION + 1}")
     with pytest.raises(RuntimeError, match="newer relay"):
         storage.connect(db)
+
+
+def test_a_database_gets_an_epoch_when_made_and_keeps_it(tmp_path: Path) -> None:
+    db = tmp_path / "relay.db"
+    epoch = storage.read_epoch(storage.connect(db))
+
+    assert len(epoch) == 32
+    assert storage.read_epoch(storage.connect(db)) == epoch
+    assert storage.read_epoch(storage.connect(tmp_path / "other.db")) != epoch
+
+
+def test_a_database_from_before_epochs_gets_one(tmp_path: Path) -> None:
+    db = tmp_path / "relay.db"
+    conn = storage.connect(db)
+    conn.execute("DELETE FROM meta")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+
+    upgraded = storage.connect(db)
+
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    assert len(storage.read_epoch(upgraded)) == 32
+
+
+def test_a_backup_copied_back_by_hand_still_hands_out_cursors_above_those_handed_out(
+    tmp_path: Path,
+) -> None:
+    db, copy = tmp_path / "relay.db", tmp_path / "copy.db"
+    conn = storage.connect(db)
+    terminal, _ = auth.create_terminal(conn, "till")
+    for invoice in ("A", "B", "C"):
+        register(conn, terminal.id, invoice)
+    storage.insert_event(conn, event("A"))
+    storage.insert_event(conn, event("ORPHAN"))
+    with contextlib.closing(sqlite3.connect(copy)) as target:
+        conn.backup(target)
+    storage.insert_event(conn, event("B"))
+    seen = storage.events_after(conn, terminal.id, 0, 100)[-1]["cursor"]
+    conn.close()
+    copy.replace(db)  # its epoch is the old one: only the cursors can tell
+
+    conn = storage.connect(db)
+    register(conn, terminal.id, "ORPHAN")  # adopted now
+    storage.insert_event(conn, event("C"))
+
+    after = storage.events_after(conn, terminal.id, seen, 100)
+    assert [e["invoice_number"] for e in after] == ["ORPHAN", "C"]

@@ -1,5 +1,6 @@
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pos_app.payments.model import (
     PaymentStatus,
     ProviderName,
     RelayEvent,
+    RelayPosition,
 )
 from pos_app.store.database import open_database
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
@@ -181,9 +183,9 @@ def test_the_event_log_is_append_only(payments: Payments, db: Database) -> None:
 def test_relay_events_are_applied_once_with_their_cursor(payments: Payments, db: Database) -> None:
     sink: EventSink = payments
     invoice = new_attempt(payments, db)
-    assert sink.relay_cursor() == 0
+    assert sink.relay_position() == RelayPosition(None, 0)
     batch = [relay(7, invoice, PaymentStatus.PAID), relay(6, invoice, PaymentStatus.PENDING)]
-    sink.apply_relay_events(batch, 7)
+    assert sink.apply_relay_events(batch, RelayPosition("e1", 7)) == batch[::-1]
     attempt = payments.get_attempt(invoice)
     assert attempt.state is AttemptState.PAID
     relayed = [e for e in attempt.events if e.source is EventSource.RELAY]
@@ -192,12 +194,51 @@ def test_relay_events_are_applied_once_with_their_cursor(payments: Payments, db:
         (7, PaymentStatus.PAID, Outcome.APPLIED),
     ]
     assert relayed[0].payload["payload"] == {"n": 6}
-    assert sink.relay_cursor() == 7
+    assert sink.relay_position() == RelayPosition("e1", 7)
 
-    sink.apply_relay_events(batch, 7)  # the same batch again, after a lost answer
-    sink.apply_relay_events([], 5)  # an older cursor never moves it back
+    # the same batch again, after a lost answer
+    assert sink.apply_relay_events(batch, RelayPosition("e1", 7)) == []
+    sink.apply_relay_events([], RelayPosition("e1", 5))  # an older cursor never moves it back
     assert len(payments.get_attempt(invoice).events) == len(attempt.events)
-    assert sink.relay_cursor() == 7
+    assert sink.relay_position() == RelayPosition("e1", 7)
+
+
+def test_a_relay_with_another_epoch_hands_everything_over_again_and_only_news_is_applied(
+    payments: Payments, db: Database
+) -> None:
+    paid, later = new_attempt(payments, db), new_attempt(payments, db)
+    before = [
+        relay(6, paid, PaymentStatus.PENDING),
+        relay(7, paid, PaymentStatus.PAID),
+        relay(8, "KSR-ELSEWHERE-1", PaymentStatus.PAID),
+    ]
+    payments.apply_relay_events(before, RelayPosition("before", 8))
+    logged = event_count(db)
+
+    # The relay was restored from a backup: the same notifications under new, lower cursors,
+    # then one the terminal has not seen.
+    again = [replace(event, cursor=n) for n, event in enumerate(before, 1)]
+    news = relay(4, later, PaymentStatus.PAID)
+    applied = payments.apply_relay_events([*again, news], RelayPosition("restored", 4))
+
+    assert applied == [news]
+    assert event_count(db) == logged + 1
+    assert payments.get_attempt(later).state is AttemptState.PAID
+    assert [e.outcome for e in payments.get_attempt(paid).events].count(Outcome.REPEATED) == 0
+    assert len(payments.orphan_events()) == 1
+    assert payments.relay_position() == RelayPosition("restored", 4)  # lower: a new epoch's
+    assert payments.apply_relay_events([news], RelayPosition("restored", 4)) == []
+
+
+def test_a_terminal_that_saved_no_epoch_keeps_its_cursor_and_learns_the_epoch(
+    payments: Payments, db: Database
+) -> None:
+    invoice = new_attempt(payments, db)
+    payments.apply_relay_events([relay(7, invoice, PaymentStatus.PENDING)], RelayPosition(None, 7))
+    batch = [relay(7, invoice, PaymentStatus.PENDING), relay(9, invoice, PaymentStatus.PAID)]
+
+    assert payments.apply_relay_events(batch, RelayPosition("e1", 9)) == batch[1:]
+    assert payments.relay_position() == RelayPosition("e1", 9)
 
 
 def test_a_late_pending_after_paid_is_kept_but_not_applied(
@@ -205,7 +246,8 @@ def test_a_late_pending_after_paid_is_kept_but_not_applied(
 ) -> None:
     invoice = new_attempt(payments, db)
     payments.apply_relay_events(
-        [relay(1, invoice, PaymentStatus.PAID), relay(2, invoice, PaymentStatus.PENDING)], 2
+        [relay(1, invoice, PaymentStatus.PAID), relay(2, invoice, PaymentStatus.PENDING)],
+        RelayPosition("e1", 2),
     )
     attempt = payments.get_attempt(invoice)
     assert attempt.state is AttemptState.PAID
@@ -213,12 +255,14 @@ def test_a_late_pending_after_paid_is_kept_but_not_applied(
 
 
 def test_an_event_for_an_unknown_invoice_is_kept_as_an_orphan(payments: Payments) -> None:
-    payments.apply_relay_events([relay(3, "KSR-ELSEWHERE-1", PaymentStatus.PAID)], 3)
+    payments.apply_relay_events(
+        [relay(3, "KSR-ELSEWHERE-1", PaymentStatus.PAID)], RelayPosition("e1", 3)
+    )
     orphans = payments.orphan_events()
     assert [(o.invoice_number, o.outcome, o.relay_cursor) for o in orphans] == [
         ("KSR-ELSEWHERE-1", Outcome.ORPHAN, 3)
     ]
-    assert payments.relay_cursor() == 3
+    assert payments.relay_position() == RelayPosition("e1", 3)
 
 
 def test_a_batch_that_fails_half_way_applies_nothing(payments: Payments, db: Database) -> None:
@@ -230,10 +274,10 @@ def test_a_batch_that_fails_half_way_applies_nothing(payments: Payments, db: Dat
     before = event_count(db)
     batch = [relay(1, first, PaymentStatus.PAID), relay(2, second, PaymentStatus.PAID)]
     with pytest.raises(sqlite3.IntegrityError, match="disk full"):
-        payments.apply_relay_events(batch, 2)
+        payments.apply_relay_events(batch, RelayPosition("e1", 2))
     assert payments.get_attempt(first).state is AttemptState.CREATED
     assert event_count(db) == before
-    assert payments.relay_cursor() == 0
+    assert payments.relay_position() == RelayPosition(None, 0)
 
 
 def test_open_attempts_survive_a_restart(path: Path, db: Database) -> None:
