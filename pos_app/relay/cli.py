@@ -1,4 +1,5 @@
-"""``pos-app relay …``: serve, manage terminal tokens, list orphans, check a configuration.
+"""``pos-app relay …``: serve, manage terminal tokens, list orphans, check a configuration,
+back up and restore the database.
 
 Every subcommand takes ``--config relay.toml`` and every setting as an option (options win over
 the file). Secrets are never printed; a new terminal token is printed once, as the last line.
@@ -7,12 +8,13 @@ the file). Secrets are never printed; a new terminal token is printed once, as t
 import argparse
 import logging
 import sys
+from pathlib import Path
 from types import FrameType
 
 import uvicorn
 
 from pos_app import __version__
-from pos_app.relay import auth, storage
+from pos_app.relay import auth, backup, storage
 from pos_app.relay.app import RelayApp
 from pos_app.relay.config import (
     ConfigError,
@@ -126,6 +128,37 @@ def _orphans(config: RelayConfig) -> int:
     return 0
 
 
+def _backup(config: RelayConfig, destination: Path) -> int:
+    try:
+        epoch = backup.backup(config.db, destination)
+    except backup.BackupError as exc:
+        print(f"pos-app relay backup: {exc}", file=sys.stderr)
+        return 1
+    print(f"Backed up {config.db} to {destination} (epoch {epoch}).")
+    return 0
+
+
+def _restore(config: RelayConfig, source: Path) -> int:
+    try:
+        restored = backup.restore(source, config.db)
+    except backup.BackupError as exc:
+        print(f"pos-app relay restore: {exc}", file=sys.stderr)
+        return 1
+    counts = restored.counts
+    print(
+        f"Restored {source} into {config.db}: {counts['terminals']} terminal(s), "
+        f"{counts['events']} notification(s), {counts['orphans']} orphan(s)."
+    )
+    print(
+        f"New epoch {restored.epoch}: each terminal fetches the relay's events again from the "
+        "start and skips those it has; nothing after the backup is skipped."
+    )
+    if restored.kept is not None:
+        print(f"The database it replaced is kept as {restored.kept}.")
+    print("Start the relay again.")
+    return 0
+
+
 def _check_config(config: RelayConfig) -> int:
     problems = validate(config)
     print("Settings in effect:")
@@ -165,6 +198,12 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "check-config", parents=[settings], help="validate the settings; exit 1 if wrong"
     )
+    commands.add_parser(
+        "backup", parents=[settings], help="copy the database to a new file, even while serving"
+    ).add_argument("destination", type=Path, metavar="FILE")
+    commands.add_parser(
+        "restore", parents=[settings], help="put a backup in place of the database (relay stopped)"
+    ).add_argument("source", type=Path, metavar="BACKUP")
     return root
 
 
@@ -179,6 +218,8 @@ def main(argv: list[str]) -> int:
         return _serve(config)
     if args.command == "check-config":
         return _check_config(config)
+    if args.command == "restore":
+        return _restore(config, args.source)
     if args.command == "add-terminal":
         if not config.db.parent.is_dir():
             print(f"pos-app relay: the folder of {config.db} does not exist", file=sys.stderr)
@@ -187,6 +228,8 @@ def main(argv: list[str]) -> int:
     if not config.db.is_file():
         print(f"pos-app relay: there is no relay database at {config.db}", file=sys.stderr)
         return 1
+    if args.command == "backup":
+        return _backup(config, args.destination)
     if args.command == "revoke":
         return _revoke(config, args.name)
     if args.command == "list-terminals":

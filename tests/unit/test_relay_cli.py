@@ -1,6 +1,7 @@
 """``pos-app relay`` administration: terminal tokens, listing, revoking, orphans."""
 
 import hashlib
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +90,138 @@ def test_serve_refuses_an_invalid_configuration(
     code, _, err = run(capsys, "serve", "--db", str(tmp_path / "r.db"), "--port", "99999")
     assert code == 2
     assert "relay.port 99999" in err and "no provider is configured" in err
+
+
+def epoch_of(db: Path) -> str:
+    conn = storage.connect(db)
+    try:
+        return storage.read_epoch(conn)
+    finally:
+        conn.close()
+
+
+def terminal_names(db: Path) -> list[str]:
+    conn = storage.connect(db)
+    try:
+        return [t.name for t in storage.list_terminals(conn)]
+    finally:
+        conn.close()
+
+
+def test_backup_and_restore_give_new_epochs_and_keep_the_replaced_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, saved = tmp_path / "relay.db", tmp_path / "backup.db"
+    run(capsys, "add-terminal", "till-a", "--db", str(db))
+    live = epoch_of(db)
+    assert run(capsys, "backup", str(saved), "--db", str(db))[0] == 0
+    run(capsys, "add-terminal", "till-b", "--db", str(db))  # after the backup
+
+    code, out, _ = run(capsys, "restore", str(saved), "--db", str(db))
+
+    restored = epoch_of(db)
+    kept = [path for path in tmp_path.iterdir() if path.name.startswith("relay.db.replaced-")]
+    assert code == 0 and "1 terminal(s)" in out and restored in out
+    assert terminal_names(db) == ["till-a"]
+    assert len({live, epoch_of(saved), restored}) == 3
+    assert len(kept) == 1 and terminal_names(kept[0]) == ["till-a", "till-b"]
+    assert str(kept[0]) in out
+    assert saved.stat().st_mode & 0o077 == 0  # token hashes and payments: owner only
+    assert {path.name for path in tmp_path.iterdir()} == {"relay.db", "backup.db", kept[0].name}
+
+    assert run(capsys, "restore", str(saved), "--db", str(db))[0] == 0
+    assert epoch_of(db) != restored  # the same backup twice: again a new epoch
+
+
+def test_restore_keeps_what_a_killed_relay_left_in_its_wal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, saved = tmp_path / "relay.db", tmp_path / "backup.db"
+    run(capsys, "add-terminal", "till-a", "--db", str(db))
+    run(capsys, "backup", str(saved), "--db", str(db))
+    killed = (
+        "import os, sys\n"
+        "from pos_app.relay import auth, storage\n"
+        "auth.create_terminal(storage.connect(sys.argv[1]), 'till-b')\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", killed, str(db)], check=True)
+    assert Path(f"{db}-wal").exists()
+
+    assert run(capsys, "restore", str(saved), "--db", str(db))[0] == 0
+
+    kept = next(tmp_path.glob("relay.db.replaced-*"))
+    assert terminal_names(kept) == ["till-a", "till-b"]
+    assert terminal_names(db) == ["till-a"]
+
+
+def test_restore_refuses_a_database_in_use_and_what_is_no_relay_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, saved = tmp_path / "relay.db", tmp_path / "backup.db"
+    run(capsys, "add-terminal", "till", "--db", str(db))
+    run(capsys, "backup", str(saved), "--db", str(db))
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n" * 100)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE terminals (id)").connection.close()
+    copied_in_use = tmp_path / "copied.db"
+    copied_in_use.write_bytes(saved.read_bytes())
+    Path(f"{copied_in_use}-wal").write_bytes(b"")
+    live = epoch_of(db)
+
+    serving = storage.connect(db)  # as the running relay has it open
+    try:
+        refusals = {
+            "in use": run(capsys, "restore", str(saved), "--db", str(db)),
+        }
+    finally:
+        serving.close()
+    refusals |= {
+        "no backup at": run(capsys, "restore", str(tmp_path / "missing.db"), "--db", str(db)),
+        "not a relay database": run(capsys, "restore", str(text), "--db", str(db)),
+        "no deliveries, events, meta, payments table": run(
+            capsys, "restore", str(other), "--db", str(db)
+        ),
+        "the relay database itself": run(capsys, "restore", str(db), "--db", str(db)),
+        "copied while in use": run(capsys, "restore", str(copied_in_use), "--db", str(db)),
+    }
+
+    for reason, (code, _, err) in refusals.items():
+        assert code == 1 and reason in err, (reason, err)
+    assert epoch_of(db) == live
+    assert {path.name for path in tmp_path.iterdir()} == {
+        "relay.db",
+        "backup.db",
+        "notes.txt",
+        "other.db",
+        "copied.db",
+        "copied.db-wal",
+    }
+
+
+def test_restore_replaces_a_damaged_database_and_keeps_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, saved = tmp_path / "relay.db", tmp_path / "backup.db"
+    run(capsys, "add-terminal", "till", "--db", str(db))
+    run(capsys, "backup", str(saved), "--db", str(db))
+    db.write_bytes(b"\x00" * 4096)  # the disk went bad
+
+    assert run(capsys, "restore", str(saved), "--db", str(db))[0] == 0
+
+    assert terminal_names(db) == ["till"]
+    assert next(tmp_path.glob("relay.db.replaced-*")).read_bytes() == b"\x00" * 4096
+
+
+def test_backup_refuses_to_overwrite_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, saved = tmp_path / "relay.db", tmp_path / "backup.db"
+    run(capsys, "add-terminal", "till", "--db", str(db))
+    saved.write_text("yesterday's backup")
+
+    code, _, err = run(capsys, "backup", str(saved), "--db", str(db))
+
+    assert code == 1 and "exists already" in err
+    assert saved.read_text() == "yesterday's backup"
