@@ -11,7 +11,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from pos_app import settings_file
 from pos_app.catalog import Product
+from pos_app.config import ConfigError, default_config_path
 from pos_app.connection_check import Check, check_payouts, check_provider, check_relay
 from pos_app.day_sales import DaySales, day_sales
 from pos_app.errors import ValidationError
@@ -306,6 +308,36 @@ class BackOffice:
         return refund
 
     # settings
+
+    def settings_path(self) -> Path:
+        """Where settings are saved: the file this terminal read, else where Kasir looks first."""
+        return self.terminal.settings.source or default_config_path()
+
+    def save_settings(self, update: settings_file.Update) -> list[str]:
+        """Apply ``update`` to the settings file; the keys whose setting changed (none: nothing
+        is written). Checked by reading it back first, so a :class:`ConfigError` naming every
+        wrong key leaves the file as it was; written atomically, owner-only. Audited with the
+        changed keys only, never a value. The running terminal keeps its settings: they apply
+        when it is started again, not in the middle of a payment.
+        """
+        if self.terminal.demo:
+            raise ValidationError(
+                "demo mode runs on embedded services: its settings cannot be saved"
+            )
+        path = self.settings_path()
+        text = settings_file.draft(path, update)
+        after = settings_file.check(text)
+        try:
+            before = settings_file.check(settings_file.draft(path, {}))
+        except ConfigError:
+            changed = sorted(update)
+        else:
+            changed = settings_file.changed_keys(before, after)
+        if not changed:
+            return []
+        settings_file.write(path, text)
+        self._audit("settings.change", {"file": str(path), "keys": changed})
+        return changed
 
     def test_connection(self) -> list[Check]:
         payouts = self.terminal.payouts

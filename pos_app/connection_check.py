@@ -5,6 +5,7 @@ Each probe changes nothing anywhere: the relay's ``/healthz``; the relay's payme
 invoice that never exists (404 means the token was accepted); and the provider's status API for
 an invoice that never exists (its "not found" means the request was signed right). The outcome
 is a word (:class:`Verdict`) the screen turns into a sentence, with the error text as detail.
+:func:`check_settings` asks the same of settings not in use yet (a form being filled in).
 """
 
 import uuid
@@ -14,6 +15,7 @@ from enum import StrEnum
 
 import httpx
 
+from pos_app.config import Settings
 from pos_app.payments.doku.client import OrderNotFound
 from pos_app.payments.ecommpay.gate import GateClient, PaymentNotFound
 from pos_app.payments.errors import (
@@ -23,6 +25,7 @@ from pos_app.payments.errors import (
     SignatureMismatch,
 )
 from pos_app.payments.model import PaymentProvider
+from pos_app.refunds import missing_for_payouts
 from pos_app.relay.client import (
     RelayClient,
     RelayProtocolError,
@@ -30,6 +33,7 @@ from pos_app.relay.client import (
     RelayUnauthorized,
     RelayUnreachable,
 )
+from pos_app.terminal import build_provider
 
 PROBE_TIMEOUT = 5.0
 PROBE_PREFIX = "KASIR-CHECK"
@@ -125,6 +129,33 @@ def check_payouts(gate: GateClient | None) -> Check:
     if gate is None:
         return Check(Service.PAYOUTS, Verdict.NOT_SET_UP)
     return check_status_api(gate.status, Service.PAYOUTS)
+
+
+def check_settings(settings: Settings, *, payouts: bool = False) -> list[Check]:
+    """The relay, then the provider (and with ``payouts`` the refund credentials) as ``settings``
+    would use them; blocks on the network. The local sandbox has nothing outside to ask."""
+    if settings.provider == "sandbox":
+        raise ValueError("provider: the sandbox runs inside the terminal; nothing to check")
+    checks = check_relay(None)
+    if settings.relay.url:
+        token = settings.relay.token.reveal() if settings.relay.token else ""
+        with RelayClient(settings.relay.url, token, timeout=PROBE_TIMEOUT) as relay:
+            checks = check_relay(relay)
+    checks.append(check_provider(build_provider(settings, settings.relay.url)))
+    if payouts:
+        ecommpay = settings.ecommpay
+        if missing_for_payouts(settings):
+            checks.append(check_payouts(None))
+        else:
+            assert ecommpay.project_id is not None and ecommpay.secret_key is not None
+            with GateClient(
+                base_url=ecommpay.gate_url,
+                project_id=ecommpay.project_id,
+                secret_key=ecommpay.secret_key.reveal(),
+                timeout=PROBE_TIMEOUT,
+            ) as gate:
+                checks.append(check_payouts(gate))
+    return checks
 
 
 def _probe_id() -> str:

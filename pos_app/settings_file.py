@@ -1,4 +1,4 @@
-"""Writing the terminal's settings file (``kasir.toml``), as the setup wizard does.
+"""Writing the settings file (``kasir.toml``), as the setup wizard and the back office do.
 
 An update names keys as :mod:`pos_app.config` does (``provider``, ``doku.client_id``…); ``None``
 removes a key, and keys the update does not name are kept (the file's comments are not: it is
@@ -12,13 +12,14 @@ import os
 import tempfile
 import tomllib
 from collections.abc import Mapping
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 from pos_app.config import ConfigError, Secret, Settings, load_settings
 
 HEADER = (
-    "# Kasir terminal settings, written by the setup wizard.\n"
+    "# Kasir terminal settings, written by Kasir (the setup wizard or the back office).\n"
     "# Every key is described in README.md (Configuration). Keep this file private (chmod 600).\n"
 )
 
@@ -46,18 +47,38 @@ def draft(path: Path, update: Update) -> str:
     return render(document)
 
 
-def check(text: str) -> Settings:
+def check(text: str, env: Mapping[str, str] | None = None) -> Settings:
     """The settings ``text`` gives; :class:`ConfigError` lists every key that is wrong.
 
-    Read without the environment, so the check is of the file alone.
+    Read without the environment unless ``env`` is given, so the check is of the file alone; with
+    ``env`` (``os.environ``) it is what the terminal would run with, ``KASIR_…`` variables winning.
     """
     with tempfile.TemporaryDirectory(prefix="kasir-settings-") as folder:
         trial = Path(folder) / "kasir.toml"
         _write_private(trial, text)
         try:
-            return load_settings(trial, env={})
+            return load_settings(trial, env=env or {})
         except ConfigError as error:
             raise ConfigError(list(error.problems)) from None
+
+
+def changed_keys(before: Settings, after: Settings) -> list[str]:
+    """The keys whose setting differs, named as in the file; values are compared, never shown
+    (a secret read from a ``*_file`` and the same one inline are the same setting)."""
+    changed = []
+    for item in fields(Settings):
+        if item.name == "source":
+            continue
+        old, new = getattr(before, item.name), getattr(after, item.name)
+        if is_dataclass(old):
+            changed += [
+                f"{item.name}.{inner.name}"
+                for inner in fields(old)
+                if getattr(old, inner.name) != getattr(new, inner.name)
+            ]
+        elif old != new:
+            changed.append(item.name)
+    return changed
 
 
 def write(path: Path, text: str) -> None:

@@ -84,3 +84,39 @@ def test_a_file_that_is_not_toml_is_not_overwritten(tmp_path: Path) -> None:
 def test_a_value_toml_cannot_hold_is_refused_by_name() -> None:
     with pytest.raises(ConfigError, match=r"shop\.name: cannot write a dict"):
         settings_file.render({"shop": {"name": {"nested": 1}}})
+
+
+def test_check_reads_the_environment_only_when_given_it(tmp_path: Path) -> None:
+    text = settings_file.draft(tmp_path / "kasir.toml", {"relay.url": "https://a.example.id"})
+    env = {"KASIR_RELAY_URL": "https://b.example.id"}
+    assert settings_file.check(text).relay.url == "https://a.example.id"
+    assert settings_file.check(text, env).relay.url == "https://b.example.id"
+
+
+def test_changed_keys_compares_settings_not_how_the_file_spells_them(tmp_path: Path) -> None:
+    key_file = tmp_path / "doku.key"
+    key_file.write_text(SECRET, encoding="utf-8")
+    key_file.chmod(0o600)
+    path = tmp_path / "kasir.toml"
+    path.write_text(
+        f'business_day_cutoff = 04:00:00\n\n[doku]\nsecret_key_file = "{key_file}"\n',
+        encoding="utf-8",
+    )
+
+    def after(update: settings_file.Update) -> list[str]:
+        before = settings_file.check(settings_file.draft(path, {}))
+        return settings_file.changed_keys(
+            before, settings_file.check(settings_file.draft(path, update))
+        )
+
+    inline = {"doku.secret_key": Secret(SECRET), "doku.secret_key_file": None}
+    assert after({**inline, "business_day_cutoff": "04:00", "timezone": "Asia/Jakarta"}) == []
+    changed = after(
+        {
+            "doku.secret_key": Secret("another-secret"),
+            "doku.secret_key_file": None,
+            "timezone": "Asia/Makassar",
+            "shop.name": "Toko Maju",
+        }
+    )
+    assert changed == ["timezone", "shop.name", "doku.secret_key"]
