@@ -893,71 +893,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU Wallet: DOKU's own API</source>
-        <translation>DOKU Wallet: DOKU's own API</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU Wallet through ecommpay (Payment Page)</source>
-        <translation>DOKU Wallet through ecommpay (Payment Page)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU Wallet through ecommpay (Gate)</source>
-        <translation>DOKU Wallet through ecommpay (Gate)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Sandbox: test payments, no real money</source>
-        <translation>Sandbox: test payments, no real money</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Production: real payments</source>
-        <translation>Production: real payments</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Provider</source>
-        <translation>Provider</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU environment</source>
-        <translation>DOKU environment</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU Client ID</source>
-        <translation>DOKU Client ID</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU secret key</source>
-        <translation>DOKU secret key</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>ecommpay project ID</source>
-        <translation>ecommpay project ID</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>ecommpay secret key</source>
-        <translation>ecommpay secret key</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Customer e-mail</source>
-        <translation>Customer e-mail</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Shop's public IP address</source>
-        <translation>Shop's public IP address</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>saved; leave empty to keep it</source>
         <translation>saved; leave empty to keep it</translation>
     </message>
@@ -965,16 +900,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>from the merchant dashboard</source>
         <translation>from the merchant dashboard</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Sent as the walk-in customer's e-mail, so ecommpay asks the customer nothing</source>
-        <translation>Sent as the walk-in customer's e-mail, so ecommpay asks the customer nothing</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>ecommpay Gate requires the customer's IP address</source>
-        <translation>ecommpay Gate requires the customer's IP address</translation>
     </message>
 </context>
 <context>
@@ -1525,16 +1450,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Relay address</source>
-        <translation>Relay address</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Terminal token</source>
-        <translation>Terminal token</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>saved; leave empty to keep it</source>
         <translation>saved; leave empty to keep it</translation>
     </message>
@@ -1658,7 +1573,275 @@ Still trying — the payment stays open.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsFields</name>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Shop name</source>
+        <translation>Shop name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Terminal ID</source>
+        <translation>Terminal ID</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Business day starts at</source>
+        <translation>Business day starts at</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU environment</source>
+        <translation>DOKU environment</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU Client ID</source>
+        <translation>DOKU Client ID</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU secret key</source>
+        <translation>DOKU secret key</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay project ID</source>
+        <translation>ecommpay project ID</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay secret key</source>
+        <translation>ecommpay secret key</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Customer e-mail</source>
+        <translation>Customer e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Shop's public IP address</source>
+        <translation>Shop's public IP address</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Relay address</source>
+        <translation>Relay address</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Terminal token</source>
+        <translation>Terminal token</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>e.g. Toko Maju</source>
+        <translation>e.g. Toko Maju</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>printed on receipts, e.g. Jl. Merdeka 1</source>
+        <translation>printed on receipts, e.g. Jl. Merdeka 1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>set — type to replace</source>
+        <translation>set — type to replace</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Letters, digits or '-', up to 16; different for each till of the shop</source>
+        <translation>Letters, digits or '-', up to 16; different for each till of the shop</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>WIB: Asia/Jakarta, WITA: Asia/Makassar, WIT: Asia/Jayapura; or type another time zone name</source>
+        <translation>WIB: Asia/Jakarta, WITA: Asia/Makassar, WIT: Asia/Jayapura; or type another time zone name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Sales before this local time count for the previous day, e.g. 04:00 for a shop open past midnight</source>
+        <translation>Sales before this local time count for the previous day, e.g. 04:00 for a shop open past midnight</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Sent as the walk-in customer's e-mail, so ecommpay asks the customer nothing</source>
+        <translation>Sent as the walk-in customer's e-mail, so ecommpay asks the customer nothing</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay Gate requires the customer's IP address; refunds need it too</source>
+        <translation>ecommpay Gate requires the customer's IP address; refunds need it too</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Sandbox: simulated payments inside Kasir, no real money</source>
+        <translation>Sandbox: simulated payments inside Kasir, no real money</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU Wallet: DOKU's own API</source>
+        <translation>DOKU Wallet: DOKU's own API</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU Wallet through ecommpay (Payment Page)</source>
+        <translation>DOKU Wallet through ecommpay (Payment Page)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU Wallet through ecommpay (Gate)</source>
+        <translation>DOKU Wallet through ecommpay (Gate)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Sandbox: test payments, no real money</source>
+        <translation>Sandbox: test payments, no real money</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Production: real payments</source>
+        <translation>Production: real payments</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The system's language</source>
+        <translation>The system's language</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay answers.</source>
+        <translation>The relay answers.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay cannot be reached: check the relay address and the internet connection.</source>
+        <translation>The relay cannot be reached: check the relay address and the internet connection.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay answers but cannot store notifications: tell its operator.</source>
+        <translation>The relay answers but cannot store notifications: tell its operator.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>No relay is set up: fill in the relay address and the terminal token.</source>
+        <translation>No relay is set up: fill in the relay address and the terminal token.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay accepts this terminal's token.</source>
+        <translation>The relay accepts this terminal's token.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay refused the token: check it, or ask the relay's operator for a new one.</source>
+        <translation>The relay refused the token: check it, or ask the relay's operator for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay stopped answering while the token was checked.</source>
+        <translation>The relay stopped answering while the token was checked.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The payment provider accepts the credentials.</source>
+        <translation>The payment provider accepts the credentials.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The payment provider cannot be reached: check the internet connection.</source>
+        <translation>The payment provider cannot be reached: check the internet connection.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The payment provider refused the credentials: check the ID and the secret key.</source>
+        <translation>The payment provider refused the credentials: check the ID and the secret key.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay accepts the refund (payout) credentials.</source>
+        <translation>ecommpay accepts the refund (payout) credentials.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay cannot be reached for refunds.</source>
+        <translation>ecommpay cannot be reached for refunds.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay refused the refund credentials: check the ecommpay project ID and secret key.</source>
+        <translation>ecommpay refused the refund credentials: check the ecommpay project ID and secret key.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Refunds are not set up: they need the ecommpay project ID, secret key and the shop's public IP address.</source>
+        <translation>Refunds are not set up: they need the ecommpay project ID, secret key and the shop's public IP address.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>{service}: an unexpected answer.</source>
+        <translation>{service}: an unexpected answer.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Running now</source>
+        <translation>Running now</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Shop and receipts</source>
+        <translation>Shop and receipts</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Payments and refunds</source>
+        <translation>Payments and refunds</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Relay</source>
+        <translation>Relay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>The settings file has problems; these fields show their defaults:</source>
+        <translation>The settings file has problems; these fields show their defaults:</translation>
+    </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Test connection</source>
@@ -1666,13 +1849,83 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Settings are read from {file} and KASIR_… environment variables.</source>
-        <translation>Settings are read from {file} and KASIR_… environment variables.</translation>
+        <source>Save settings</source>
+        <translation>Save settings</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>the default settings (no file)</source>
-        <translation>the default settings (no file)</translation>
+        <source>Nothing was saved: correct what is listed below.</source>
+        <translation>Nothing was saved: correct what is listed below.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Testing the services inside Kasir this terminal runs on…</source>
+        <translation>Testing the services inside Kasir this terminal runs on…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>The sandbox starts inside Kasir with the terminal: there is nothing outside it to test.</source>
+        <translation>The sandbox starts inside Kasir with the terminal: there is nothing outside it to test.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Correct what is listed below before testing.</source>
+        <translation>Correct what is listed below before testing.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Testing the connections…</source>
+        <translation>Testing the connections…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Nothing changed: the settings file stays as it was.</source>
+        <translation>Nothing changed: the settings file stays as it was.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Saved to {file}: {keys}. Restart Kasir to use the new settings; until then the till keeps its current ones, so no payment in progress is switched over.</source>
+        <translation>Saved to {file}: {keys}. Restart Kasir to use the new settings; until then the till keeps its current ones, so no payment in progress is switched over.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Could not save the settings: {error}</source>
+        <translation>Could not save the settings: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>{count} of {total} checks failed.</source>
+        <translation>{count} of {total} checks failed.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Everything answers as it should.</source>
+        <translation>Everything answers as it should.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>The test itself failed: {error}</source>
+        <translation>The test itself failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Demo mode runs on services inside Kasir (a payment simulator and a relay), so settings are not saved here. To set up real payments, start Kasir without --demo.</source>
+        <translation>Demo mode runs on services inside Kasir (a payment simulator and a relay), so settings are not saved here. To set up real payments, start Kasir without --demo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Saved to {file}. Kasir reads its settings when it starts, so what you save applies after a restart. Secret fields never show a saved secret: leave one empty to keep it, type to replace it.</source>
+        <translation>Saved to {file}. Kasir reads its settings when it starts, so what you save applies after a restart. Secret fields never show a saved secret: leave one empty to keep it, type to replace it.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>These environment variables win over the file: {names}.</source>
+        <translation>These environment variables win over the file: {names}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -1706,182 +1959,12 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Relay URL</source>
-        <translation>Relay URL</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>not set</source>
-        <translation>not set</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Relay token</source>
-        <translation>Relay token</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Shop name</source>
-        <translation>Shop name</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Shop address</source>
-        <translation>Shop address</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Time zone</source>
-        <translation>Time zone</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Business day starts at</source>
-        <translation>Business day starts at</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>QR payment expires after</source>
-        <translation>QR payment expires after</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>{minutes} minutes</source>
-        <translation>{minutes} minutes</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>DOKU client id</source>
-        <translation>DOKU client id</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>DOKU secret key</source>
-        <translation>DOKU secret key</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>ecommpay project id</source>
-        <translation>ecommpay project id</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>ecommpay secret key</source>
-        <translation>ecommpay secret key</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>set</source>
-        <translation>set</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Testing the connections…</source>
-        <translation>Testing the connections…</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>{count} of {total} checks failed.</source>
-        <translation>{count} of {total} checks failed.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Everything answers as it should.</source>
-        <translation>Everything answers as it should.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The test itself failed: {error}</source>
-        <translation>The test itself failed: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay answers and can store payment notifications.</source>
-        <translation>The relay answers and can store payment notifications.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay cannot be reached: check relay.url and the shop's internet connection.</source>
-        <translation>The relay cannot be reached: check relay.url and the shop's internet connection.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay answers but cannot store notifications: tell the relay's operator.</source>
-        <translation>The relay answers but cannot store notifications: tell the relay's operator.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>No relay is set up: set relay.url and relay.token.</source>
-        <translation>No relay is set up: set relay.url and relay.token.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay accepts this terminal's token.</source>
-        <translation>The relay accepts this terminal's token.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay refused this terminal's token: ask the relay's operator for a new one and set relay.token.</source>
-        <translation>The relay refused this terminal's token: ask the relay's operator for a new one and set relay.token.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay stopped answering while the token was checked.</source>
-        <translation>The relay stopped answering while the token was checked.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The payment service accepts this terminal's signed requests.</source>
-        <translation>The payment service accepts this terminal's signed requests.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The payment service cannot be reached: check the internet connection.</source>
-        <translation>The payment service cannot be reached: check the internet connection.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The payment service refused the credentials: check the client id or project id and the secret key.</source>
-        <translation>The payment service refused the credentials: check the client id or project id and the secret key.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>ecommpay accepts the refund (payout) credentials.</source>
-        <translation>ecommpay accepts the refund (payout) credentials.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>ecommpay cannot be reached for refunds.</source>
-        <translation>ecommpay cannot be reached for refunds.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>ecommpay refused the refund credentials: check ecommpay.project_id and ecommpay.secret_key.</source>
-        <translation>ecommpay refused the refund credentials: check ecommpay.project_id and ecommpay.secret_key.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Refunds are not set up: they need the ecommpay settings.</source>
-        <translation>Refunds are not set up: they need the ecommpay settings.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>{service}: an unexpected answer.</source>
-        <translation>{service}: an unexpected answer.</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>required</source>
-        <translation>required</translation>
-    </message>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>Testing the connection…</source>
@@ -1927,56 +2010,6 @@ Still trying — the payment stays open.</translation>
         <source>The test itself failed: {error}</source>
         <translation>The test itself failed: {error}</translation>
     </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay answers.</source>
-        <translation>The relay answers.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay cannot be reached: check the relay address and the internet connection.</source>
-        <translation>The relay cannot be reached: check the relay address and the internet connection.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay answers but cannot store notifications: tell its operator.</source>
-        <translation>The relay answers but cannot store notifications: tell its operator.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay accepts this terminal's token.</source>
-        <translation>The relay accepts this terminal's token.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay refused the token: check it, or ask the relay's operator for a new one.</source>
-        <translation>The relay refused the token: check it, or ask the relay's operator for a new one.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay stopped answering while the token was checked.</source>
-        <translation>The relay stopped answering while the token was checked.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The payment provider accepts the credentials.</source>
-        <translation>The payment provider accepts the credentials.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The payment provider cannot be reached: check the internet connection.</source>
-        <translation>The payment provider cannot be reached: check the internet connection.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The payment provider refused the credentials: check the ID and the secret key.</source>
-        <translation>The payment provider refused the credentials: check the ID and the secret key.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>{service}: an unexpected answer.</source>
-        <translation>{service}: an unexpected answer.</translation>
-    </message>
 </context>
 <context>
     <name>ShopPage</name>
@@ -1989,41 +2022,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>Set up this terminal to take payments. You need the credentials of your payment provider, and the relay's address and this terminal's token from whoever runs your relay. Just looking? Try demo mode: it needs no account.</source>
         <translation>Set up this terminal to take payments. You need the credentials of your payment provider, and the relay's address and this terminal's token from whoever runs your relay. Just looking? Try demo mode: it needs no account.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Shop name</source>
-        <translation>Shop name</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Address</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Terminal ID</source>
-        <translation>Terminal ID</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>e.g. Toko Maju</source>
-        <translation>e.g. Toko Maju</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>printed on receipts, e.g. Jl. Merdeka 1</source>
-        <translation>printed on receipts, e.g. Jl. Merdeka 1</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Letters, digits or '-', up to 16; different for each till of the shop</source>
-        <translation>Letters, digits or '-', up to 16; different for each till of the shop</translation>
     </message>
 </context>
 <context>

@@ -893,71 +893,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU Wallet: DOKU's own API</source>
-        <translation>DOKU Wallet: API DOKU langsung</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU Wallet through ecommpay (Payment Page)</source>
-        <translation>DOKU Wallet melalui ecommpay (Payment Page)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU Wallet through ecommpay (Gate)</source>
-        <translation>DOKU Wallet melalui ecommpay (Gate)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Sandbox: test payments, no real money</source>
-        <translation>Sandbox: pembayaran uji coba, bukan uang sungguhan</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Production: real payments</source>
-        <translation>Produksi: pembayaran sungguhan</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Provider</source>
-        <translation>Penyedia</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU environment</source>
-        <translation>Lingkungan DOKU</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU Client ID</source>
-        <translation>Client ID DOKU</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>DOKU secret key</source>
-        <translation>Secret key DOKU</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>ecommpay project ID</source>
-        <translation>Project ID ecommpay</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>ecommpay secret key</source>
-        <translation>Secret key ecommpay</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Customer e-mail</source>
-        <translation>Email pelanggan</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Shop's public IP address</source>
-        <translation>Alamat IP publik toko</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>saved; leave empty to keep it</source>
         <translation>tersimpan; kosongkan untuk tetap memakainya</translation>
     </message>
@@ -965,16 +900,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>from the merchant dashboard</source>
         <translation>dari dasbor merchant</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Sent as the walk-in customer's e-mail, so ecommpay asks the customer nothing</source>
-        <translation>Dikirim sebagai email pelanggan toko, sehingga ecommpay tidak perlu menanyakan apa pun kepada pelanggan</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>ecommpay Gate requires the customer's IP address</source>
-        <translation>ecommpay Gate mewajibkan alamat IP pelanggan</translation>
     </message>
 </context>
 <context>
@@ -1525,16 +1450,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Relay address</source>
-        <translation>Alamat relay</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Terminal token</source>
-        <translation>Token terminal</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>saved; leave empty to keep it</source>
         <translation>tersimpan; kosongkan untuk tetap memakainya</translation>
     </message>
@@ -1658,7 +1573,275 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsFields</name>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>required</source>
+        <translation>wajib diisi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Shop name</source>
+        <translation>Nama toko</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Terminal ID</source>
+        <translation>ID terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Time zone</source>
+        <translation>Zona waktu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Business day starts at</source>
+        <translation>Hari usaha dimulai pukul</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU environment</source>
+        <translation>Lingkungan DOKU</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU Client ID</source>
+        <translation>Client ID DOKU</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU secret key</source>
+        <translation>Secret key DOKU</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay project ID</source>
+        <translation>Project ID ecommpay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay secret key</source>
+        <translation>Secret key ecommpay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Customer e-mail</source>
+        <translation>Email pelanggan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Shop's public IP address</source>
+        <translation>Alamat IP publik toko</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Relay address</source>
+        <translation>Alamat relay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Terminal token</source>
+        <translation>Token terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>e.g. Toko Maju</source>
+        <translation>mis. Toko Maju</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>printed on receipts, e.g. Jl. Merdeka 1</source>
+        <translation>dicetak di struk, mis. Jl. Merdeka 1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>set — type to replace</source>
+        <translation>sudah diatur — ketik untuk mengganti</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>not set</source>
+        <translation>belum diatur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Letters, digits or '-', up to 16; different for each till of the shop</source>
+        <translation>Huruf, angka, atau '-', paling banyak 16; berbeda untuk setiap kasir di toko</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>WIB: Asia/Jakarta, WITA: Asia/Makassar, WIT: Asia/Jayapura; or type another time zone name</source>
+        <translation>WIB: Asia/Jakarta, WITA: Asia/Makassar, WIT: Asia/Jayapura; atau ketik nama zona waktu lain</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Sales before this local time count for the previous day, e.g. 04:00 for a shop open past midnight</source>
+        <translation>Penjualan sebelum jam setempat ini dihitung untuk hari sebelumnya, mis. 04:00 untuk toko yang buka lewat tengah malam</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Sent as the walk-in customer's e-mail, so ecommpay asks the customer nothing</source>
+        <translation>Dikirim sebagai email pelanggan toko, sehingga ecommpay tidak perlu menanyakan apa pun kepada pelanggan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay Gate requires the customer's IP address; refunds need it too</source>
+        <translation>ecommpay Gate mewajibkan alamat IP pelanggan; refund juga memerlukannya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Sandbox: simulated payments inside Kasir, no real money</source>
+        <translation>Sandbox: pembayaran simulasi di dalam Kasir, bukan uang sungguhan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU Wallet: DOKU's own API</source>
+        <translation>DOKU Wallet: API DOKU langsung</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU Wallet through ecommpay (Payment Page)</source>
+        <translation>DOKU Wallet melalui ecommpay (Payment Page)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>DOKU Wallet through ecommpay (Gate)</source>
+        <translation>DOKU Wallet melalui ecommpay (Gate)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Sandbox: test payments, no real money</source>
+        <translation>Sandbox: pembayaran uji coba, bukan uang sungguhan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Production: real payments</source>
+        <translation>Produksi: pembayaran sungguhan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The system's language</source>
+        <translation>Bahasa sistem</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay answers.</source>
+        <translation>Relay menjawab.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay cannot be reached: check the relay address and the internet connection.</source>
+        <translation>Relay tidak dapat dihubungi: periksa alamat relay dan koneksi internet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay answers but cannot store notifications: tell its operator.</source>
+        <translation>Relay menjawab tetapi tidak dapat menyimpan notifikasi: beri tahu pengelolanya.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>No relay is set up: fill in the relay address and the terminal token.</source>
+        <translation>Relay belum diatur: isi alamat relay dan token terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay accepts this terminal's token.</source>
+        <translation>Relay menerima token terminal ini.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay refused the token: check it, or ask the relay's operator for a new one.</source>
+        <translation>Relay menolak token: periksa token, atau minta yang baru kepada pengelola relay.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The relay stopped answering while the token was checked.</source>
+        <translation>Relay berhenti menjawab saat token diperiksa.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The payment provider accepts the credentials.</source>
+        <translation>Penyedia pembayaran menerima kredensial.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The payment provider cannot be reached: check the internet connection.</source>
+        <translation>Penyedia pembayaran tidak dapat dihubungi: periksa koneksi internet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The payment provider refused the credentials: check the ID and the secret key.</source>
+        <translation>Penyedia pembayaran menolak kredensial: periksa ID dan secret key.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay accepts the refund (payout) credentials.</source>
+        <translation>ecommpay menerima kredensial refund (payout).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay cannot be reached for refunds.</source>
+        <translation>ecommpay tidak dapat dihubungi untuk refund.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>ecommpay refused the refund credentials: check the ecommpay project ID and secret key.</source>
+        <translation>ecommpay menolak kredensial refund: periksa project ID dan secret key ecommpay.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Refunds are not set up: they need the ecommpay project ID, secret key and the shop's public IP address.</source>
+        <translation>Refund belum diatur: memerlukan project ID dan secret key ecommpay serta alamat IP publik toko.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>{service}: an unexpected answer.</source>
+        <translation>{service}: jawaban tidak terduga.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Running now</source>
+        <translation>Yang berjalan sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Shop and receipts</source>
+        <translation>Toko dan struk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Payments and refunds</source>
+        <translation>Pembayaran dan refund</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Relay</source>
+        <translation>Relay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>The settings file has problems; these fields show their defaults:</source>
+        <translation>Berkas pengaturan bermasalah; kolom berikut menampilkan nilai bawaannya:</translation>
+    </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Test connection</source>
@@ -1666,13 +1849,83 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Settings are read from {file} and KASIR_… environment variables.</source>
-        <translation>Pengaturan dibaca dari {file} dan variabel lingkungan KASIR_….</translation>
+        <source>Save settings</source>
+        <translation>Simpan pengaturan</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>the default settings (no file)</source>
-        <translation>pengaturan bawaan (tanpa berkas)</translation>
+        <source>Nothing was saved: correct what is listed below.</source>
+        <translation>Tidak ada yang disimpan: perbaiki yang tercantum di bawah.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Testing the services inside Kasir this terminal runs on…</source>
+        <translation>Mengetes layanan di dalam Kasir yang dipakai terminal ini…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>The sandbox starts inside Kasir with the terminal: there is nothing outside it to test.</source>
+        <translation>Sandbox berjalan di dalam Kasir bersama terminal: tidak ada layanan di luar yang perlu dites.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Correct what is listed below before testing.</source>
+        <translation>Perbaiki yang tercantum di bawah sebelum mengetes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Testing the connections…</source>
+        <translation>Mengetes koneksi…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Nothing changed: the settings file stays as it was.</source>
+        <translation>Tidak ada yang berubah: berkas pengaturan tetap seperti semula.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Saved to {file}: {keys}. Restart Kasir to use the new settings; until then the till keeps its current ones, so no payment in progress is switched over.</source>
+        <translation>Disimpan ke {file}: {keys}. Mulai ulang Kasir untuk memakai pengaturan baru; sampai saat itu kasir tetap memakai pengaturan yang sekarang, sehingga tidak ada pembayaran yang sedang berjalan yang dialihkan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Could not save the settings: {error}</source>
+        <translation>Pengaturan tidak dapat disimpan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>{count} of {total} checks failed.</source>
+        <translation>{count} dari {total} pemeriksaan gagal.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Everything answers as it should.</source>
+        <translation>Semua menjawab dengan benar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>The test itself failed: {error}</source>
+        <translation>Tesnya sendiri gagal: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Demo mode runs on services inside Kasir (a payment simulator and a relay), so settings are not saved here. To set up real payments, start Kasir without --demo.</source>
+        <translation>Mode demo berjalan dengan layanan di dalam Kasir (simulator pembayaran dan relay), sehingga pengaturan tidak disimpan di sini. Untuk mengatur pembayaran sungguhan, jalankan Kasir tanpa --demo.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Saved to {file}. Kasir reads its settings when it starts, so what you save applies after a restart. Secret fields never show a saved secret: leave one empty to keep it, type to replace it.</source>
+        <translation>Disimpan ke {file}. Kasir membaca pengaturannya saat dimulai, sehingga yang Anda simpan berlaku setelah dimulai ulang. Kolom rahasia tidak pernah menampilkan rahasia yang tersimpan: kosongkan untuk tetap memakainya, ketik untuk menggantinya.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>These environment variables win over the file: {names}.</source>
+        <translation>Variabel lingkungan berikut mengalahkan isi berkas: {names}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -1706,182 +1959,12 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Relay URL</source>
-        <translation>URL relay</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>not set</source>
-        <translation>belum diatur</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Relay token</source>
-        <translation>Token relay</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Shop name</source>
-        <translation>Nama toko</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Shop address</source>
-        <translation>Alamat toko</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Time zone</source>
-        <translation>Zona waktu</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Business day starts at</source>
-        <translation>Hari usaha dimulai pukul</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>QR payment expires after</source>
-        <translation>Pembayaran QR kedaluwarsa setelah</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>{minutes} minutes</source>
-        <translation>{minutes} menit</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>DOKU client id</source>
-        <translation>Client ID DOKU</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>DOKU secret key</source>
-        <translation>Secret key DOKU</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>ecommpay project id</source>
-        <translation>Project ID ecommpay</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>ecommpay secret key</source>
-        <translation>Secret key ecommpay</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Refunds</source>
         <translation>Refund</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>set</source>
-        <translation>sudah diatur</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Testing the connections…</source>
-        <translation>Mengetes koneksi…</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>{count} of {total} checks failed.</source>
-        <translation>{count} dari {total} pemeriksaan gagal.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Everything answers as it should.</source>
-        <translation>Semua menjawab dengan benar.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The test itself failed: {error}</source>
-        <translation>Tesnya sendiri gagal: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay answers and can store payment notifications.</source>
-        <translation>Relay menjawab dan dapat menyimpan notifikasi pembayaran.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay cannot be reached: check relay.url and the shop's internet connection.</source>
-        <translation>Relay tidak dapat dihubungi: periksa relay.url dan koneksi internet toko.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay answers but cannot store notifications: tell the relay's operator.</source>
-        <translation>Relay menjawab tetapi tidak dapat menyimpan notifikasi: beri tahu pengelola relay.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>No relay is set up: set relay.url and relay.token.</source>
-        <translation>Relay belum diatur: isi relay.url dan relay.token.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay accepts this terminal's token.</source>
-        <translation>Relay menerima token terminal ini.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay refused this terminal's token: ask the relay's operator for a new one and set relay.token.</source>
-        <translation>Relay menolak token terminal ini: minta token baru kepada pengelola relay lalu isi relay.token.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The relay stopped answering while the token was checked.</source>
-        <translation>Relay berhenti menjawab saat token diperiksa.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The payment service accepts this terminal's signed requests.</source>
-        <translation>Layanan pembayaran menerima permintaan bertanda tangan dari terminal ini.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The payment service cannot be reached: check the internet connection.</source>
-        <translation>Layanan pembayaran tidak dapat dihubungi: periksa koneksi internet.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The payment service refused the credentials: check the client id or project id and the secret key.</source>
-        <translation>Layanan pembayaran menolak kredensial: periksa client ID atau project ID dan secret key.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>ecommpay accepts the refund (payout) credentials.</source>
-        <translation>ecommpay menerima kredensial refund (payout).</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>ecommpay cannot be reached for refunds.</source>
-        <translation>ecommpay tidak dapat dihubungi untuk refund.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>ecommpay refused the refund credentials: check ecommpay.project_id and ecommpay.secret_key.</source>
-        <translation>ecommpay menolak kredensial refund: periksa ecommpay.project_id dan ecommpay.secret_key.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Refunds are not set up: they need the ecommpay settings.</source>
-        <translation>Refund belum diatur: memerlukan pengaturan ecommpay.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>{service}: an unexpected answer.</source>
-        <translation>{service}: jawaban tidak terduga.</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>required</source>
-        <translation>wajib diisi</translation>
-    </message>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>Testing the connection…</source>
@@ -1927,56 +2010,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <source>The test itself failed: {error}</source>
         <translation>Tesnya sendiri gagal: {error}</translation>
     </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay answers.</source>
-        <translation>Relay menjawab.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay cannot be reached: check the relay address and the internet connection.</source>
-        <translation>Relay tidak dapat dihubungi: periksa alamat relay dan koneksi internet.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay answers but cannot store notifications: tell its operator.</source>
-        <translation>Relay menjawab tetapi tidak dapat menyimpan notifikasi: beri tahu pengelolanya.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay accepts this terminal's token.</source>
-        <translation>Relay menerima token terminal ini.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay refused the token: check it, or ask the relay's operator for a new one.</source>
-        <translation>Relay menolak token: periksa token, atau minta yang baru kepada pengelola relay.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay stopped answering while the token was checked.</source>
-        <translation>Relay berhenti menjawab saat token diperiksa.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The payment provider accepts the credentials.</source>
-        <translation>Penyedia pembayaran menerima kredensial.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The payment provider cannot be reached: check the internet connection.</source>
-        <translation>Penyedia pembayaran tidak dapat dihubungi: periksa koneksi internet.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The payment provider refused the credentials: check the ID and the secret key.</source>
-        <translation>Penyedia pembayaran menolak kredensial: periksa ID dan secret key.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>{service}: an unexpected answer.</source>
-        <translation>{service}: jawaban tidak terduga.</translation>
-    </message>
 </context>
 <context>
     <name>ShopPage</name>
@@ -1989,41 +2022,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>Set up this terminal to take payments. You need the credentials of your payment provider, and the relay's address and this terminal's token from whoever runs your relay. Just looking? Try demo mode: it needs no account.</source>
         <translation>Atur terminal ini agar dapat menerima pembayaran. Anda memerlukan kredensial dari penyedia pembayaran, serta alamat relay dan token terminal ini dari pengelola relay Anda. Hanya ingin melihat-lihat? Coba mode demo: tidak perlu akun.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Language</source>
-        <translation>Bahasa</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Shop name</source>
-        <translation>Nama toko</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Address</source>
-        <translation>Alamat</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Terminal ID</source>
-        <translation>ID terminal</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>e.g. Toko Maju</source>
-        <translation>mis. Toko Maju</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>printed on receipts, e.g. Jl. Merdeka 1</source>
-        <translation>dicetak di struk, mis. Jl. Merdeka 1</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>Letters, digits or '-', up to 16; different for each till of the shop</source>
-        <translation>Huruf, angka, atau '-', paling banyak 16; berbeda untuk setiap kasir di toko</translation>
     </message>
 </context>
 <context>

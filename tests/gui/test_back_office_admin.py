@@ -1,14 +1,25 @@
 """The Products, Users and Settings tabs: every change lands in the store and the audit log."""
 
-from dataclasses import replace
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+import pytest
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
 
+from pos_app.back_office import BackOffice
+from pos_app.config import ConfigError, Secret, Settings, default_config_path, load_settings
+from pos_app.connection_check import Service, Verdict
+from pos_app.errors import ValidationError
 from pos_app.gui.back_office.products_tab import ImportProblemsDialog
+from pos_app.gui.back_office.settings_tab import SettingsTab
+from pos_app.gui.tasks import TaskRunner
 from pos_app.relay.client import RelayClient
 from pos_app.store.users import Role
+from pos_app.terminal import Terminal, open_terminal
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, dead_port
 from tests.gui.helpers import answer_confirmation, wait_for_modal
@@ -119,19 +130,45 @@ def test_users_are_added_deactivated_and_given_new_pins(qtbot, start_app) -> Non
     assert [e.detail["user"] for e in actions(app, "user.deactivate")] == ["Sari"]
 
 
-def test_settings_hide_secrets_and_test_connection_says_what_is_wrong(qtbot, start_app) -> None:
+def texts_shown(widget: QWidget) -> list[str]:
+    """Every text a person could read or copy off ``widget``: fields, labels, hints."""
+    fields = widget.findChildren(QLineEdit)
+    return (
+        [field.text() for field in fields]
+        + [field.placeholderText() for field in fields]
+        + [label.text() for label in widget.findChildren(QLabel)]
+    )
+
+
+@pytest.fixture
+def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Kasir's default settings file under ``tmp_path``, and no KASIR_ variables."""
+    for name in [name for name in os.environ if name.startswith("KASIR_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    path = default_config_path()
+    assert path.is_relative_to(tmp_path)
+    return path
+
+
+def test_demo_mode_saves_nothing_and_tests_the_services_it_runs_on(
+    qtbot, start_app, no_user_config: Path
+) -> None:
     app = start_app()
     terminal = app.terminal
+    assert terminal.demo and terminal.embedded is not None
     window = signed_in(qtbot, app)
     tab = window.settings
     show_tab(qtbot, window, tab)
-    secrets = [terminal.settings.doku.secret_key.reveal()]  # type: ignore[union-attr]
-    assert terminal.embedded is not None
-    secrets.append(terminal.embedded.relay_token)
-    shown = " ".join(label.text() for label in window.findChildren(QLabel))
-    assert tab.values["dokuSecret"].text() == "set"
-    assert tab.values["relayToken"].text() == "set"
-    assert not any(secret in shown for secret in secrets)
+    assert not tab.save_button.isEnabled() and not tab.editor.isEnabled()
+    assert "Demo mode runs on services inside Kasir" in tab.note.text()
+    secrets = (terminal.settings.doku.secret_key.reveal(), terminal.embedded.relay_token)  # type: ignore[union-attr]
+    assert not any(secret in text for text in texts_shown(tab) for secret in secrets)
+    tab.save()
+    with pytest.raises(ValidationError, match="demo mode"):
+        window.office.save_settings({"shop.name": "Toko Lain"})
+    assert not no_user_config.exists()
+    assert actions(app, "settings.change") == []
 
     qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.test_button.isEnabled() and bool(tab.checks), timeout=WAIT_MS)
@@ -146,4 +183,226 @@ def test_settings_hide_secrets_and_test_connection_says_what_is_wrong(qtbot, sta
     finally:
         terminal.relay.close()
         terminal.relay = live
-    assert "The relay cannot be reached: check relay.url" in tab.results.text()
+    assert "The relay cannot be reached: check the relay address" in tab.results.text()
+
+
+@dataclass
+class Till:
+    """A terminal set up from a settings file (not demo mode), on the embedded sandbox and relay,
+    and its Settings tab for a manager."""
+
+    terminal: Terminal
+    path: Path
+    tab: SettingsTab
+
+    @property
+    def office(self) -> BackOffice:
+        return self.tab.office
+
+    def actions(self, name: str) -> list:
+        return [e for e in self.terminal.store.audit.recent() if e.action == name]
+
+
+def open_till(qtbot, db: Path, settings: Settings, file_text: str = "") -> Till:
+    """The file is written once the embedded sandbox's address is known (``{sandbox}``)."""
+    terminal = open_terminal(settings, db)
+    assert terminal.embedded is not None and not terminal.demo
+    path = settings.source or default_config_path()
+    if file_text:
+        path.write_text(file_text.format(sandbox=terminal.embedded.sandbox.url), "utf-8")
+        path.chmod(0o600)
+    manager = terminal.store.users.add_user("Bu Sari", "manager", "2468")
+    runner = TaskRunner()
+    tab = SettingsTab(BackOffice(terminal, manager), runner)
+    runner.setParent(tab)  # deleted with the tab, on the GUI thread
+    qtbot.addWidget(tab)
+    return Till(terminal, path, tab)
+
+
+@pytest.fixture
+def till(qtbot, tmp_path: Path, no_user_config: Path) -> Iterator[Till]:
+    """Its file keeps a shop, a time zone, a relay token in a file, and keys the form does not
+    show: the providers' hosts on the local sandbox."""
+    token_file = tmp_path / "relay.token"
+    token_file.write_text("old-token\n", "utf-8")
+    token_file.chmod(0o600)
+    made = open_till(
+        qtbot,
+        tmp_path / "till.db",
+        Settings(source=tmp_path / "kasir.toml"),
+        'timezone = "Asia/Makassar"\n\n[shop]\nname = "Toko Lama"\n\n'
+        '[doku]\nbase_url = "{sandbox}"\n\n[ecommpay]\ngate_url = "{sandbox}"\n\n'
+        f'[relay]\ntoken_file = "{token_file}"\n',
+    )
+    yield made
+    made.tab.tasks.close(WAIT_MS)
+    made.terminal.close()
+
+
+def fill_doku(till: Till) -> None:
+    """Real-provider settings, with the embedded sandbox's and relay's credentials."""
+    embedded = till.terminal.embedded
+    assert embedded is not None
+    fields = till.tab.fields
+    fields.combo("provider").setCurrentIndex(fields.combo("provider").findData("doku"))
+    fields.line("doku.client_id").setText(embedded.config.doku_client_id)
+    fields.line("doku.secret_key").setText(embedded.config.doku_secret_key)
+    fields.line("ecommpay.project_id").setText(str(embedded.config.ecommpay_project_id))
+    fields.line("ecommpay.secret_key").setText(embedded.config.ecommpay_secret_key)
+    fields.line("ecommpay.customer_email").setText("kasir@tokomaju.id")
+    fields.line("ecommpay.customer_ip").setText("203.0.113.10")
+    fields.line("relay.url").setText(embedded.relay.url)
+    fields.line("relay.token").setText(embedded.relay_token)
+    fields.line("shop.address").setText("Jl. Merdeka 1, Bandung")
+    fields.widgets["business_day_cutoff"].setTime(QTime(4, 0))  # type: ignore[attr-defined]
+    fields.combo("language").setCurrentIndex(fields.combo("language").findData("id"))
+
+
+def test_the_form_is_tested_then_saved_to_the_file_and_audited_by_key(qtbot, till: Till) -> None:
+    tab, fields = till.tab, till.tab.fields
+    assert fields.line("shop.name").text() == "Toko Lama"
+    assert fields.combo("timezone").currentText() == "Asia/Makassar"
+    assert fields.line("relay.token").text() == ""
+    assert fields.line("relay.token").placeholderText() == "set — type to replace"
+    assert fields.line("doku.secret_key").placeholderText() == "not set"
+    assert "old-token" not in " ".join(texts_shown(tab))
+    fill_doku(till)
+
+    tab.test_button.click()
+    qtbot.waitUntil(lambda: tab.test_button.isEnabled() and bool(tab.checks), timeout=WAIT_MS)
+    assert [check.ok for check in tab.checks] == [True, True, True, True], tab.results.text()
+    assert "The payment provider accepts the credentials." in tab.results.text()
+    assert "ecommpay accepts the refund (payout) credentials." in tab.results.text()
+
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: tab.status.text().startswith("Saved to"), timeout=WAIT_MS)
+    assert "Restart Kasir to use the new settings" in tab.status.text()
+    if os.name != "nt":
+        assert stat.S_IMODE(till.path.stat().st_mode) == 0o600
+    embedded = till.terminal.embedded
+    assert embedded is not None
+    saved = load_settings(till.path, env={})
+    assert (saved.provider, saved.language, saved.shop.name) == ("doku", "id", "Toko Lama")
+    assert saved.shop.address == "Jl. Merdeka 1, Bandung"
+    assert saved.timezone.key == "Asia/Makassar" and saved.business_day_cutoff.hour == 4
+    assert saved.doku.base_url == embedded.sandbox.url, "a key the form does not show is kept"
+    assert saved.doku.secret_key == Secret(embedded.config.doku_secret_key)
+    assert saved.relay.token == Secret(embedded.relay_token)
+    assert "token_file" not in till.path.read_text("utf-8"), "the typed token replaced the file's"
+    assert saved.missing_for_provider() == []
+    assert till.terminal.settings.provider == "sandbox", "the running till keeps its settings"
+
+    [change] = till.actions("settings.change")
+    assert change.actor == "Bu Sari"
+    assert change.detail == {
+        "file": str(till.path),
+        "keys": [
+            "provider",
+            "business_day_cutoff",
+            "language",
+            "shop.address",
+            "doku.client_id",
+            "doku.secret_key",
+            "ecommpay.project_id",
+            "ecommpay.secret_key",
+            "ecommpay.customer_email",
+            "ecommpay.customer_ip",
+            "relay.url",
+            "relay.token",
+        ],
+    }
+    secrets = (
+        embedded.config.doku_secret_key,
+        embedded.config.ecommpay_secret_key,
+        embedded.relay_token,
+    )
+    assert not any(secret in text for text in texts_shown(tab) for secret in secrets)
+    assert fields.line("doku.secret_key").placeholderText() == "set — type to replace"
+
+    before = till.path.read_bytes()
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: tab.status.text().startswith("Nothing changed"), timeout=WAIT_MS)
+    assert till.path.read_bytes() == before and len(till.actions("settings.change")) == 1
+
+
+def test_test_connection_asks_what_the_form_says_and_names_a_dead_relay(qtbot, till: Till) -> None:
+    before = till.path.read_bytes()
+    fill_doku(till)
+    tab = till.tab
+    tab.fields.line("relay.url").setText(f"http://127.0.0.1:{dead_port()}")
+    tab.test_button.click()
+    qtbot.waitUntil(lambda: tab.test_button.isEnabled() and bool(tab.checks), timeout=WAIT_MS)
+    verdicts = [(check.service, check.verdict) for check in tab.checks]
+    assert verdicts == [
+        (Service.RELAY, Verdict.UNREACHABLE),
+        (Service.PAYMENTS, Verdict.OK),
+        (Service.PAYOUTS, Verdict.OK),
+    ]
+    assert tab.status.text() == "1 of 3 checks failed."
+    assert (
+        "The relay cannot be reached: check the relay address and the internet connection."
+        in tab.results.text()
+    )
+
+    tab.fields.line("relay.url").setText(till.terminal.embedded.relay.url)  # type: ignore[union-attr]
+    tab.fields.line("relay.token").setText("not-the-token")
+    tab.test_button.click()
+    qtbot.waitUntil(lambda: "refused the token" in tab.results.text(), timeout=WAIT_MS)
+    assert till.path.read_bytes() == before, "testing writes nothing"
+    assert till.actions("settings.change") == []
+
+
+def test_wrong_or_missing_values_are_named_by_key_and_nothing_is_written(
+    qtbot, till: Till, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab, fields = till.tab, till.tab.fields
+    before = till.path.read_bytes()
+    fields.combo("provider").setCurrentIndex(fields.combo("provider").findData("doku"))
+    fields.line("relay.url").setText("relay.example.id")
+    fields.combo("timezone").setCurrentText("Mars/Olympus")
+    fields.line("ecommpay.project_id").setText("abc")
+    fields.line("doku.secret_key").setText("a-typed-secret")
+    tab.save_button.click()
+    lines = tab.problems.text().splitlines()
+    assert lines[:3] == [
+        "Time zone (timezone): time zone 'Mars/Olympus' is unknown; expected an IANA name "
+        "like 'Asia/Jakarta'",
+        "ecommpay project ID (ecommpay.project_id): expected a whole number, got 'abc'",
+        "Relay address (relay.url): expected an http(s) URL, got 'relay.example.id'",
+    ]
+    assert lines[3:] == ["DOKU Client ID (doku.client_id): required"]
+    assert tab.status.text() == "Nothing was saved: correct what is listed below."
+    assert till.path.read_bytes() == before and till.actions("settings.change") == []
+    assert "a-typed-secret" not in tab.problems.text() + tab.status.text()
+
+    fields.combo("timezone").setCurrentText("Asia/Jayapura")
+    fields.line("ecommpay.project_id").clear()
+    fields.line("doku.client_id").setText("BRN-0001")
+    monkeypatch.setenv("KASIR_RELAY_URL", "https://relay.example.id")
+    tab.save_button.click()  # passes as the terminal would run, but not as a file of its own
+    qtbot.waitUntil(
+        lambda: tab.save_button.isEnabled() and bool(tab.problems.text()), timeout=WAIT_MS
+    )
+    assert tab.problems.text() == (
+        "Relay address (relay.url): expected an http(s) URL, got 'relay.example.id'"
+    )
+    assert till.path.read_bytes() == before and till.actions("settings.change") == []
+    with pytest.raises(ConfigError, match=r"relay\.url"):
+        till.office.save_settings(fields.changes())
+    assert till.path.read_bytes() == before
+
+
+def test_without_a_settings_file_the_default_one_is_written(
+    qtbot, tmp_path: Path, no_user_config: Path
+) -> None:
+    made = open_till(qtbot, tmp_path / "till.db", Settings())
+    try:
+        assert made.tab.path == no_user_config and str(no_user_config) in made.tab.note.text()
+        made.tab.fields.line("shop.name").setText("Toko Baru")
+        made.tab.save_button.click()
+        qtbot.waitUntil(lambda: made.tab.status.text().startswith("Saved to"), timeout=WAIT_MS)
+        assert load_settings(no_user_config, env={}).shop.name == "Toko Baru"
+        assert made.actions("settings.change")[0].detail["keys"] == ["shop.name"]
+    finally:
+        made.tab.tasks.close(WAIT_MS)
+        made.terminal.close()

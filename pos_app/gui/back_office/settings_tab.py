@@ -1,129 +1,238 @@
-"""The Settings tab: what this terminal runs with, read-only, secrets only as "set" or "not set";
-and "Test connection", which asks the relay and the payment services off the GUI thread and says
-in words what is wrong. Settings are changed in the TOML file (README, Configuration)."""
+"""The Settings tab: the settings file as a form, and "Test connection" of what the form says.
 
-import html
+The fields start from the file alone; ``KASIR_…`` variables, which win over it, are named.
+Secrets are write-only. Save names every wrong or missing setting with its key and then writes
+nothing; otherwise the file is replaced atomically, owner-only, and the keys changed are audited.
+The running till keeps its settings until Kasir is started again: switching provider or
+credentials under a payment in progress is how a payment gets lost. Demo mode runs on embedded
+services and saves nothing.
+"""
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos_app.back_office import BackOffice
-from pos_app.config import Secret
-from pos_app.connection_check import Check, Service, Verdict
-from pos_app.gui.back_office.widgets import Tab
+from pos_app.config import PROVIDERS, ConfigError, Secret
+from pos_app.connection_check import Check, check_settings
+from pos_app.gui.back_office.widgets import ERROR_STYLE, Tab
+from pos_app.gui.settings_form import (
+    Problem,
+    SettingsFields,
+    paragraphs,
+    saved_settings,
+    split_problem,
+)
 from pos_app.gui.tasks import TaskRunner
+
+SHOP_FIELDS = ("shop.name", "shop.address", "language", "timezone", "business_day_cutoff")
+PAYMENT_FIELDS = (
+    "provider",
+    "doku.environment",
+    "doku.client_id",
+    "doku.secret_key",
+    "ecommpay.project_id",
+    "ecommpay.secret_key",
+    "ecommpay.customer_email",
+    "ecommpay.customer_ip",
+)
+RELAY_FIELDS = ("relay.url", "relay.token")
+ENV_PREFIX = "KASIR_"
+NOT_SETTINGS = ("KASIR_CONFIG",)
+"""``KASIR_…`` variables that are not settings the file could hold."""
 
 
 class SettingsTab(Tab):
     def __init__(self, office: BackOffice, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(office, tasks, parent)
-        self.form = QFormLayout()
+        terminal = office.terminal
+        self.path = office.settings_path()
+        self.demo = terminal.demo
+        saved, wrong = saved_settings(self.path)
+        self.fields = SettingsFields(
+            saved,
+            SHOP_FIELDS + PAYMENT_FIELDS + RELAY_FIELDS,
+            providers=PROVIDERS,
+            language=saved.language,
+            refunds=True,
+            system_language=True,
+            parent=self,
+        )
+        self.fields.retranslate()
+        self.checks: list[Check] = []
+        self._testing = False
+        self._saving = False
+
         self.values: dict[str, QLabel] = {}
-        for key, label, value in self._rows():
+        running = QFormLayout()
+        for key, label, value in self._running():
             shown = QLabel(value)
             shown.setObjectName(key)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = shown
-            self.form.addRow(label, shown)
+            running.addRow(label, shown)
+        now = QGroupBox(self.tr("Running now"))
+        now.setLayout(running)
+
+        self.editor = QWidget()
+        editor = QVBoxLayout(self.editor)
+        editor.setContentsMargins(0, 0, 0, 0)
+        for title, keys in (
+            (self.tr("Shop and receipts"), SHOP_FIELDS),
+            (self.tr("Payments and refunds"), PAYMENT_FIELDS),
+            (self.tr("Relay"), RELAY_FIELDS),
+        ):
+            form = QFormLayout()
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            self.fields.add_rows(form, keys)
+            group = QGroupBox(title)
+            group.setLayout(form)
+            editor.addWidget(group)
+        self.editor.setEnabled(not self.demo)
+
+        self.note = QLabel(self._note())
+        self.note.setObjectName("settingsNote")
+        self.note.setWordWrap(True)
+        self.problems = QLabel()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet(ERROR_STYLE)
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if wrong:
+            self._show_problems(
+                wrong,
+                self.tr("The settings file has problems; these fields show their defaults:"),
+            )
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setObjectName("testConnection")
         self.test_button.clicked.connect(self.test_connection)
+        self.save_button = QPushButton(self.tr("Save settings"))
+        self.save_button.setObjectName("saveSettings")
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(not self.demo)
         self.results = QLabel()
         self.results.setObjectName("connectionResults")
         self.results.setWordWrap(True)
         self.results.setTextFormat(Qt.TextFormat.RichText)
         self.results.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.checks: list[Check] = []
-        where = office.terminal.settings.source
-        note = QLabel(
-            self.tr("Settings are read from {file} and KASIR_… environment variables.").format(
-                file=where if where else self.tr("the default settings (no file)")
-            )
-        )
-        note.setWordWrap(True)
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
+        buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(note)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(now)
+        layout.addWidget(self.note)
+        layout.addWidget(self.editor)
         layout.addLayout(buttons)
+        layout.addWidget(self.problems)
         layout.addWidget(self.results)
-        layout.addWidget(self.status)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.status)
 
-    def _rows(self) -> list[tuple[str, str, str]]:
-        terminal = self.office.terminal
-        settings = terminal.settings
-        relay_url = terminal.relay.base_url if terminal.relay is not None else settings.relay.url
-        relay_token = settings.relay.token or (terminal.embedded and terminal.embedded.relay_token)
-        provider = f"{terminal.provider_label} ({settings.provider})"
-        if terminal.sandbox:
-            provider += " — " + self.tr("test payments, no real money")
-        missing = self.office.payouts_missing()
-        refunds = (
-            self.tr("ecommpay Gate payouts to DOKU Wallet")
-            + (" — " + self.tr("the sandbox's demo project") if terminal.embedded else "")
-            if not missing
-            else self.tr("not available; needs {keys}").format(keys=", ".join(missing))
+    def save(self) -> None:
+        """Check the form as the terminal will read it, then write it on a worker (audited)."""
+        if self.demo or self._saving:
+            return
+        self.problems.clear()
+        _, found = self.fields.read(self.path, os.environ)
+        if found:
+            self._show_problems(found)
+            self.say_error(self.tr("Nothing was saved: correct what is listed below."))
+            return
+        update = self.fields.changes()
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.say(self.tr("Saving…"))
+        self.run(
+            lambda: self.office.save_settings(update),
+            lambda changed: self._saved(update, changed),
+            self._save_failed,
         )
-        return [
-            ("provider", self.tr("Payment provider"), provider),
-            ("terminalId", self.tr("Terminal"), settings.terminal_id),
-            ("relayUrl", self.tr("Relay URL"), relay_url or self.tr("not set")),
-            ("relayToken", self.tr("Relay token"), self._secret(relay_token)),
-            ("shopName", self.tr("Shop name"), settings.shop.name),
-            ("shopAddress", self.tr("Shop address"), settings.shop.address),
-            ("timeZone", self.tr("Time zone"), settings.timezone.key),
-            (
-                "cutoff",
-                self.tr("Business day starts at"),
-                settings.business_day_cutoff.strftime("%H:%M"),
-            ),
-            (
-                "qrExpiry",
-                self.tr("QR payment expires after"),
-                self.tr("{minutes} minutes").format(minutes=settings.qr_expiry_minutes),
-            ),
-            (
-                "dokuClientId",
-                self.tr("DOKU client id"),
-                settings.doku.client_id or self.tr("not set"),
-            ),
-            ("dokuSecret", self.tr("DOKU secret key"), self._secret(settings.doku.secret_key)),
-            (
-                "ecommpayProject",
-                self.tr("ecommpay project id"),
-                str(settings.ecommpay.project_id or self.tr("not set")),
-            ),
-            (
-                "ecommpaySecret",
-                self.tr("ecommpay secret key"),
-                self._secret(settings.ecommpay.secret_key),
-            ),
-            ("refunds", self.tr("Refunds"), refunds),
-        ]
-
-    def _secret(self, value: Secret | str | None) -> str:
-        return self.tr("set") if value else self.tr("not set")
 
     def test_connection(self) -> None:
-        self.test_button.setEnabled(False)
+        """Ask the relay and the payment services what the form says, off the GUI thread; in
+        demo mode (or the sandbox running now) the services this terminal runs on."""
+        if self._testing:
+            return
+        self.problems.clear()
         self.results.clear()
-        self.say(self.tr("Testing the connections…"))
-        self.run(self.office.test_connection, self._tested, self._test_failed)
+        terminal = self.office.terminal
+        sandbox = self.fields.provider == "sandbox"
+        work: Callable[[], list[Check]]
+        if self.demo or (sandbox and terminal.embedded is not None):
+            self.say(self.tr("Testing the services inside Kasir this terminal runs on…"))
+            work = self.office.test_connection
+        elif sandbox:
+            self.say(
+                self.tr(
+                    "The sandbox starts inside Kasir with the terminal: there is nothing outside "
+                    "it to test."
+                )
+            )
+            return
+        else:
+            settings, found = self.fields.read(self.path, os.environ)
+            if settings is None:
+                self._show_problems(found)
+                self.say_error(self.tr("Correct what is listed below before testing."))
+                return
+            self.say(self.tr("Testing the connections…"))
+            work = partial(check_settings, settings, payouts=True)
+        self._testing = True
+        self.test_button.setEnabled(False)
+        self.run(work, self._tested, self._test_failed)
+
+    def _saved(self, update: Mapping[str, object], changed: Sequence[str]) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        if not changed:
+            self.say(self.tr("Nothing changed: the settings file stays as it was."))
+            return
+        for key, value in update.items():
+            if isinstance(value, Secret):
+                self.fields.saved[key] = True
+                self.fields.line(key).clear()
+        self.fields.retranslate()
+        self.say(
+            self.tr(
+                "Saved to {file}: {keys}. Restart Kasir to use the new settings; until then the "
+                "till keeps its current ones, so no payment in progress is switched over."
+            ).format(file=self.path, keys=", ".join(changed))
+        )
+
+    def _save_failed(self, error: Exception) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, ConfigError):
+            self._show_problems([split_problem(problem) for problem in error.problems])
+            self.say_error(self.tr("Nothing was saved: correct what is listed below."))
+        else:
+            self.say_error(self.tr("Could not save the settings: {error}").format(error=error))
 
     def _tested(self, checks: list[Check]) -> None:
+        self._testing = False
         self.test_button.setEnabled(True)
         self.checks = checks
-        lines = []
-        for check in checks:
-            mark, color = ("✓", "#1b5e20") if check.ok else ("✗", "#8a1c14")
-            detail = f"<br><small>{html.escape(check.detail)}</small>" if check.detail else ""
-            lines.append(
-                f"<p style='color: {color}'>{mark} {html.escape(self.sentence(check))}{detail}</p>"
-            )
-        self.results.setText("".join(lines))
+        self.results.setText(self.fields.results(checks))
         failed = [check for check in checks if not check.ok]
         if failed:
             self.say_error(
@@ -135,55 +244,54 @@ class SettingsTab(Tab):
             self.say(self.tr("Everything answers as it should."))
 
     def _test_failed(self, error: Exception) -> None:
+        self._testing = False
         self.test_button.setEnabled(True)
-        self.say_error(self.tr("The test itself failed: {error}").format(error=error))
+        message = self.tr("The test itself failed: {error}").format(error=error)
+        self.results.setText(paragraphs([message], ok=False))
+        self.say_error(message)
 
-    def sentence(self, check: Check) -> str:
-        """What a check found, in words the manager can act on."""
-        relay = {
-            Verdict.OK: self.tr("The relay answers and can store payment notifications."),
-            Verdict.UNREACHABLE: self.tr(
-                "The relay cannot be reached: check relay.url and the shop's internet connection."
-            ),
-            Verdict.UNHEALTHY: self.tr(
-                "The relay answers but cannot store notifications: tell the relay's operator."
-            ),
-            Verdict.NOT_SET_UP: self.tr("No relay is set up: set relay.url and relay.token."),
-        }
-        token = {
-            Verdict.OK: self.tr("The relay accepts this terminal's token."),
-            Verdict.REFUSED: self.tr(
-                "The relay refused this terminal's token: ask the relay's operator for a new one "
-                "and set relay.token."
-            ),
-            Verdict.UNREACHABLE: self.tr(
-                "The relay stopped answering while the token was checked."
-            ),
-        }
-        payments = {
-            Verdict.OK: self.tr("The payment service accepts this terminal's signed requests."),
-            Verdict.UNREACHABLE: self.tr(
-                "The payment service cannot be reached: check the internet connection."
-            ),
-            Verdict.REFUSED: self.tr(
-                "The payment service refused the credentials: check the client id or project id "
-                "and the secret key."
-            ),
-        }
-        payouts = {
-            Verdict.OK: self.tr("ecommpay accepts the refund (payout) credentials."),
-            Verdict.UNREACHABLE: self.tr("ecommpay cannot be reached for refunds."),
-            Verdict.REFUSED: self.tr(
-                "ecommpay refused the refund credentials: check ecommpay.project_id and "
-                "ecommpay.secret_key."
-            ),
-            Verdict.NOT_SET_UP: self.tr("Refunds are not set up: they need the ecommpay settings."),
-        }
-        sentences = {
-            Service.RELAY: relay,
-            Service.RELAY_TOKEN: token,
-            Service.PAYMENTS: payments,
-            Service.PAYOUTS: payouts,
-        }[check.service]
-        unexpected = self.tr("{service}: an unexpected answer.").format(service=check.service)
-        return sentences.get(check.verdict, unexpected)
+    def _show_problems(self, problems: Sequence[Problem], heading: str = "") -> None:
+        lines = self.fields.describe(problems, with_keys=True)
+        self.problems.setText("\n".join([heading, *lines] if heading else lines))
+
+    def _note(self) -> str:
+        if self.demo:
+            return self.tr(
+                "Demo mode runs on services inside Kasir (a payment simulator and a relay), so "
+                "settings are not saved here. To set up real payments, start Kasir without "
+                "--demo."
+            )
+        note = self.tr(
+            "Saved to {file}. Kasir reads its settings when it starts, so what you save applies "
+            "after a restart. Secret fields never show a saved secret: leave one empty to keep "
+            "it, type to replace it."
+        ).format(file=self.path)
+        overriding = sorted(
+            name
+            for name, value in os.environ.items()
+            if name.startswith(ENV_PREFIX) and name not in NOT_SETTINGS and value
+        )
+        if overriding:
+            note += " " + self.tr("These environment variables win over the file: {names}.").format(
+                names=", ".join(overriding)
+            )
+        return note
+
+    def _running(self) -> list[tuple[str, str, str]]:
+        terminal = self.office.terminal
+        settings = terminal.settings
+        provider = f"{terminal.provider_label} ({settings.provider})"
+        if terminal.sandbox:
+            provider += " — " + self.tr("test payments, no real money")
+        missing = self.office.payouts_missing()
+        refunds = (
+            self.tr("ecommpay Gate payouts to DOKU Wallet")
+            + (" — " + self.tr("the sandbox's demo project") if terminal.embedded else "")
+            if not missing
+            else self.tr("not available; needs {keys}").format(keys=", ".join(missing))
+        )
+        return [
+            ("runningProvider", self.tr("Payment provider"), provider),
+            ("terminalId", self.tr("Terminal"), settings.terminal_id),
+            ("refunds", self.tr("Refunds"), refunds),
+        ]
