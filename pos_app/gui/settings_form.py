@@ -26,6 +26,18 @@ LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 """Each language in its own words, so it can be found whatever the screen speaks now."""
 TIME_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 """Indonesia's three (WIB, WITA, WIT) to pick from; any other IANA name may be typed."""
+PAYMENT_FIELDS = (
+    "provider",
+    "doku.environment",
+    "doku.client_id",
+    "doku.secret_key",
+    "ecommpay.project_id",
+    "ecommpay.secret_key",
+    "ecommpay.customer_email",
+    "ecommpay.customer_ip",
+)
+"""The payment settings, in the order the wizard and the back office show them."""
+RELAY_FIELDS = ("relay.url", "relay.token")
 SECRETS = ("doku.secret_key", "ecommpay.secret_key", "relay.token")
 OBJECT_NAMES = {
     "language": "language",

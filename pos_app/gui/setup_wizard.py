@@ -31,7 +31,13 @@ from pos_app.config import PROVIDERS as ALL_PROVIDERS
 from pos_app.config import ConfigError, Settings
 from pos_app.connection_check import Check, check_settings
 from pos_app.gui.i18n import use_language
-from pos_app.gui.settings_form import SettingsFields, paragraphs, saved_settings
+from pos_app.gui.settings_form import (
+    PAYMENT_FIELDS,
+    RELAY_FIELDS,
+    SettingsFields,
+    paragraphs,
+    saved_settings,
+)
 from pos_app.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -39,17 +45,6 @@ log = logging.getLogger(__name__)
 PROVIDERS = tuple(provider for provider in ALL_PROVIDERS if provider != "sandbox")
 """The real providers; the simulator is what "Try demo mode" opens."""
 SHOP_FIELDS = ("language", "shop.name", "shop.address", "terminal_id")
-PAYMENT_FIELDS = (
-    "provider",
-    "doku.environment",
-    "doku.client_id",
-    "doku.secret_key",
-    "ecommpay.project_id",
-    "ecommpay.secret_key",
-    "ecommpay.customer_email",
-    "ecommpay.customer_ip",
-)
-RELAY_FIELDS = ("relay.url", "relay.token")
 SHOP_KEYS = ("language", "terminal_id", "shop.")
 PAYMENT_KEYS = ("provider", "doku.", "ecommpay.")
 RELAY_KEYS = ("relay.",)

@@ -29,6 +29,8 @@ from pos_app.config import PROVIDERS, ConfigError, Secret
 from pos_app.connection_check import Check, check_settings
 from pos_app.gui.back_office.widgets import ERROR_STYLE, Tab
 from pos_app.gui.settings_form import (
+    PAYMENT_FIELDS,
+    RELAY_FIELDS,
     Problem,
     SettingsFields,
     paragraphs,
@@ -38,17 +40,6 @@ from pos_app.gui.settings_form import (
 from pos_app.gui.tasks import TaskRunner
 
 SHOP_FIELDS = ("shop.name", "shop.address", "language", "timezone", "business_day_cutoff")
-PAYMENT_FIELDS = (
-    "provider",
-    "doku.environment",
-    "doku.client_id",
-    "doku.secret_key",
-    "ecommpay.project_id",
-    "ecommpay.secret_key",
-    "ecommpay.customer_email",
-    "ecommpay.customer_ip",
-)
-RELAY_FIELDS = ("relay.url", "relay.token")
 ENV_PREFIX = "KASIR_"
 NOT_SETTINGS = ("KASIR_CONFIG",)
 """``KASIR_…`` variables that are not settings the file could hold."""
