@@ -7,7 +7,11 @@ the GUI calls them from workers. The rules of DESIGN.md §3 live here:
 - every change of state is stored with the event that caused it (relay, status check, cashier);
 - a lost answer is resolved by asking again for the same invoice, never by a second order;
 - a payment that lands on a cancelled, expired or declined attempt is a late payment: kept, flagged,
-  and announced to listeners, never used to complete a sale by itself;
+  and announced to listeners, never used to complete a sale by itself; so is a payment for another
+  amount or currency than was asked;
+- marking an attempt paid and completing its sale is one transaction, and a sale with a payment
+  that pays it takes no other tender (the store refuses it in the completing transaction), so the
+  counter cannot charge twice;
 - a payout callback (a refund to the customer's wallet) settles its refund, never an attempt.
 """
 
@@ -27,6 +31,7 @@ from pos_app.payments.model import (
     RelayEvent,
     RelayPosition,
 )
+from pos_app.problem_payments import attach
 from pos_app.refunds import find_refund, settle_from_relay
 from pos_app.relay.client import RelayClient, RelayError
 from pos_app.store.database import transaction
@@ -91,9 +96,29 @@ class Checkout:
         )
 
     def pay_cash(self, sale_id: int, received: int) -> Sale:
-        """Cash for the sale; a QR attempt still open for it is cancelled first."""
+        """Cash for the sale; a QR attempt still open for it is cancelled first.
+
+        Raises :class:`SalePaidAlready` when a payment pays the sale already (it arrived after
+        its attempt was given up on): :meth:`complete_with_paid` takes that one instead.
+        """
         self._cancel_open_attempts(sale_id)
         return self.store.sales.complete_cash(sale_id, received, self.clock())
+
+    def complete_with_paid(self, sale_id: int, invoice_number: str, *, cashier: str) -> Sale:
+        """Complete the sale on screen with a payment of its own that came late (after its QR
+        attempt was cancelled, expired or declined): the cashier's one key when the customer
+        paid anyway. Written and audited as :func:`pos_app.problem_payments.attach` does."""
+        self._cancel_open_attempts(sale_id)
+        sale = attach(
+            self.store.repositories().db,
+            invoice_number,
+            sale_id,
+            manager=cashier,
+            day=self.store.day,
+            now=self.clock(),
+        )
+        self._announce(self.store.payments.get_attempt(invoice_number))
+        return sale
 
     def abandon_sale(self, sale_id: int, reason: str = "") -> Sale:
         """Cancel the sale and its open attempts; a payment arriving later is a late payment."""
@@ -129,15 +154,20 @@ class Checkout:
             except ProviderRejected as error:
                 log.info("re-sending %s was refused (%s); asking its status", invoice_number, error)
         result = self.provider.check_status(invoice_number)
-        self.store.payments.record_status(
-            invoice_number,
-            result.status,
-            source=EventSource.STATUS,
-            payload=dict(result.raw),
-            reference=result.reference,
-            now=self.clock(),
-        )
-        return self.settle(invoice_number)
+        repos = self.store.repositories()
+        with transaction(repos.db):
+            repos.payments.record_status(
+                invoice_number,
+                result.status,
+                source=EventSource.STATUS,
+                payload=dict(result.raw),
+                reference=result.reference,
+                now=self.clock(),
+                amount=result.amount,
+                currency=result.currency,
+            )
+            self._complete_if_paid(invoice_number)
+        return self._announce_now(invoice_number)
 
     def expire_if_due(self, invoice_number: str) -> PaymentAttempt:
         """At the end of the countdown: a last status check, then ``expired`` if still unpaid."""
@@ -167,13 +197,9 @@ class Checkout:
 
     def settle(self, invoice_number: str) -> PaymentAttempt:
         """Complete the sale of a paid, on-time attempt; announce the attempt either way."""
-        attempt = self.store.payments.get_attempt(invoice_number)
-        if attempt.state is AttemptState.PAID and not attempt.late:
-            sale = self.store.sales.get(attempt.sale_id)
-            if sale.status is SaleStatus.OPEN:
-                self.store.sales.complete_with_payment(sale.id, invoice_number, self.clock())
-        self._announce(attempt)
-        return attempt
+        with transaction(self.store.repositories().db):
+            self._complete_if_paid(invoice_number)
+        return self._announce_now(invoice_number)
 
     def resume(self) -> list[PaymentAttempt]:
         """After a restart: settle what was paid while we were away; return what is still open."""
@@ -197,23 +223,51 @@ class Checkout:
         """
         now = self.clock()
         repos = self.store.repositories()
-        refunds = repos.refunds
-        payment_events = []
-        applied = []
+        applied: list[RelayEvent] = []
         with transaction(repos.db):
             for event in repos.payments.unseen_relay_events(events, position):
-                refund = find_refund(refunds, event.invoice_number)
-                if refund is None:
-                    payment_events.append(event)
-                elif settle_from_relay(refunds, event, now=now) != refund:
-                    applied.append(event)
-            applied += repos.payments.apply_relay_events(payment_events, position, now=now)
+                try:
+                    with transaction(repos.db):
+                        applied += self._apply_relay_event(event, now)
+                except Exception as error:
+                    log.exception(
+                        "relay event %s for %s could not be applied; kept for the manager",
+                        event.cursor,
+                        event.invoice_number,
+                    )
+                    repos.payments.record_unapplied(event, error=str(error), now=now)
+            repos.payments.save_relay_position(position)
         for invoice in dict.fromkeys(event.invoice_number for event in applied):
             if repos.payments.find_attempt(invoice) is not None:
-                self.settle(invoice)
+                self._announce_now(invoice)
         return applied
 
     # inside
+
+    def _apply_relay_event(self, event: RelayEvent, now: datetime) -> list[RelayEvent]:
+        """One event of a batch, inside its savepoint: a payout callback settles its refund; a
+        payment event goes to its attempt, and completes the sale if it paid it."""
+        repos = self.store.repositories()
+        refund = find_refund(repos.refunds, event.invoice_number)
+        if refund is not None:
+            return [event] if settle_from_relay(repos.refunds, event, now=now) != refund else []
+        if not repos.payments.record_relay_event(event, now=now):
+            return []
+        self._complete_if_paid(event.invoice_number)
+        return [event]
+
+    def _complete_if_paid(self, invoice_number: str) -> None:
+        """Inside the caller's transaction: a paid, on-time attempt completes its open sale."""
+        attempt = self.store.payments.find_attempt(invoice_number)
+        if attempt is None or attempt.state is not AttemptState.PAID or attempt.late:
+            return
+        if self.store.sales.get(attempt.sale_id).status is SaleStatus.OPEN:
+            self.store.sales.complete_with_payment(attempt.sale_id, invoice_number, self.clock())
+
+    def _announce_now(self, invoice_number: str) -> PaymentAttempt:
+        attempt = self.store.payments.get_attempt(invoice_number)
+        self._announce(attempt)
+        return attempt
 
     def _cancel_open_attempts(self, sale_id: int) -> None:
         """One open attempt per sale: a payment on an older one then counts as late."""

@@ -1,5 +1,6 @@
-"""Payments that need a manager: still open, paid late, declined on a sale that never completed,
-or reported by a provider for an invoice this terminal never made (orphans).
+"""Payments that need a manager: still open, paid late, paid for another amount or currency than
+asked, declined on a sale that never completed, or reported by a provider for an invoice this
+terminal never made (orphans).
 
 A manager settles one with a reason. That is written where the payment's history is, as an event
 from the terminal's side (source ``cashier``, the payload naming the manager and the reason), and
@@ -27,7 +28,7 @@ from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import parse_utc, transaction
 from pos_app.store.errors import NotFound
-from pos_app.store.payments import EventSource, Payments
+from pos_app.store.payments import CURRENCY, EventSource, Payments
 from pos_app.store.sales import Sale, Sales
 
 RESOLUTION = "resolution"
@@ -42,6 +43,8 @@ class ProblemKind(StrEnum):
     """Created, pending or unknown: nobody knows yet whether the customer paid."""
     LATE = "late"
     """Paid after the attempt was given up on: money no sale took, to refund or settle."""
+    DIFFERS = "differs"
+    """Paid, but not the amount (or currency) asked: money no sale took, to refund or accept."""
     DECLINED = "declined"
     """Declined, and its sale never completed: the customer may say they paid."""
     ORPHAN = "orphan"
@@ -57,6 +60,7 @@ class ProblemPayment:
     """When the payment last changed (an orphan: when it was last reported)."""
     provider: str = ""
     amount: int | None = None
+    """What was paid (a paid payment), else what was asked."""
     sale_id: int | None = None
     refunded: int = 0
     """Paid refunds naming this payment (late payments)."""
@@ -70,8 +74,12 @@ _UNRESOLVED = f"""NOT EXISTS (
                 WHERE e.attempt_id = a.id AND e.outcome = 'applied'))"""
 
 _ATTEMPTS = f"""
-SELECT CASE WHEN a.late = 1 THEN 'late' WHEN a.state = 'declined' THEN 'declined' ELSE 'open' END,
-       a.invoice_number, a.state, a.updated_at, a.provider, a.amount, a.sale_id,
+SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
+                 OR coalesce(a.paid_currency, '{CURRENCY}') != '{CURRENCY}') THEN 'differs'
+            WHEN a.late = 1 THEN 'late' WHEN a.state = 'declined' THEN 'declined' ELSE 'open' END,
+       a.invoice_number, a.state, a.updated_at, a.provider,
+       CASE WHEN a.state = 'paid' THEN coalesce(a.paid_amount, a.amount) ELSE a.amount END,
+       a.sale_id,
        (SELECT coalesce(sum(f.amount), 0) FROM refunds f
         WHERE f.invoice_number = a.invoice_number AND f.status = 'paid')
 FROM payment_attempts a JOIN sales s ON s.id = a.sale_id
@@ -115,7 +123,7 @@ def list_problems(db: Database) -> list[ProblemPayment]:
         for kind, invoice, state, updated, provider, amount, sale_id, refunded in db.execute(
             _ATTEMPTS
         )
-        if not (kind == ProblemKind.LATE and refunded >= amount)
+        if not (kind in (ProblemKind.LATE, ProblemKind.DIFFERS) and refunded >= amount)
     ]
     for invoice, state, created, payload in db.execute(_ORPHANS):
         details = json.loads(payload)

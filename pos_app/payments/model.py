@@ -129,6 +129,8 @@ class StatusResult:
     amount: int | None = None
     reference: str | None = None
     raw: Mapping[str, Any] = field(default_factory=dict)
+    currency: str = "IDR"
+    """What the provider says the amount is in; anything but IDR never completes a sale."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,11 @@ class ProviderEvent:
     reference: str | None = None
     occurred_at: datetime | None = None
     raw: Mapping[str, Any] = field(default_factory=dict)
+    """What the signature covers, and nothing else: fields the signature cannot see (ecommpay's
+    empty objects and lists) are left out, so a redelivery with them added is the same event."""
+    currency: str = "IDR"
+    account: str | None = None
+    """The merchant account the provider names (ecommpay's ``project_id``); ``None``: not said."""
 
 
 class PaymentProvider(Protocol):
@@ -164,6 +171,9 @@ class RelayEvent:
     status: PaymentStatus
     received_at: str
     payload: Mapping[str, Any] = field(default_factory=dict)
+    amount: int | None = None
+    """The rupiah the provider reported (``None``: the relay did not say)."""
+    currency: str | None = None
 
     @property
     def identity(self) -> str:

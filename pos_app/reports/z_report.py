@@ -291,7 +291,8 @@ def _build(
     late_payments = tuple(
         LatePayment(invoice, sale_id, provider, amount, parse_utc(paid_at))
         for invoice, sale_id, provider, amount, paid_at in db.execute(
-            "SELECT a.invoice_number, a.sale_id, a.provider, a.amount, min(e.created_at) AS paid "
+            "SELECT a.invoice_number, a.sale_id, a.provider, coalesce(a.paid_amount, a.amount), "
+            "min(e.created_at) AS paid "
             "FROM payment_attempts a JOIN payment_events e ON e.attempt_id = a.id "
             "WHERE a.late = 1 AND e.state = 'paid' AND e.outcome = 'applied' "
             "GROUP BY a.id HAVING paid >= ? AND paid < ? ORDER BY paid, a.id",

@@ -21,6 +21,17 @@ class InvalidTransition(StoreError):
     """A payment attempt was asked to move to a state its lifecycle does not allow."""
 
 
+class SalePaidAlready(StoreError):
+    """The sale has a payment that pays it in full: it takes no other tender (no double charge).
+
+    ``invoice_number`` names that payment, so the counter can offer to complete the sale with it.
+    """
+
+    def __init__(self, message: str, *, invoice_number: str) -> None:
+        super().__init__(message)
+        self.invoice_number = invoice_number
+
+
 class SignInLocked(StoreError):
     """Too many wrong PINs: sign-in is refused until ``until`` without checking the PIN."""
 

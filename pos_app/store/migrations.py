@@ -206,5 +206,13 @@ CREATE INDEX refunds_by_day ON refunds (business_date, status);
 CREATE INDEX refunds_by_sale ON refunds (sale_id);
 """
 
-MIGRATIONS: tuple[Migration, ...] = (_CORE, _PRODUCT_SEARCH, _REFUNDS)
+# What the provider reported as paid, beside what was asked: a payment for another amount or in
+# another currency never completes its sale. NULL: paid before Kasir recorded it (the asked amount).
+_PAID_AMOUNTS = """
+ALTER TABLE payment_attempts ADD COLUMN paid_amount INTEGER
+    CHECK (paid_amount IS NULL OR (typeof(paid_amount) = 'integer' AND paid_amount >= 0));
+ALTER TABLE payment_attempts ADD COLUMN paid_currency TEXT;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (_CORE, _PRODUCT_SEARCH, _REFUNDS, _PAID_AMOUNTS)
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -51,6 +51,8 @@ from pos_app.store.database import (
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
 
 INVOICE_PREFIX = "KSR"
+CURRENCY = "IDR"
+"""The only currency a sale is paid in."""
 MAX_INVOICE_LENGTH = 64
 """DOKU's limit on ``order.invoice_number``; ecommpay's payment_id allows more."""
 
@@ -93,6 +95,13 @@ class PaymentEvent:
 
 @dataclass(frozen=True, slots=True)
 class PaymentAttempt:
+    """One try at collecting a sale's total through a provider.
+
+    ``late``: paid, but kept apart from its sale for the manager, because the payment came after
+    the attempt was given up on, or for another amount or currency than was asked
+    (:attr:`amount_differs`). Such money completes no sale by itself.
+    """
+
     id: int
     invoice_number: str
     sale_id: int
@@ -106,11 +115,30 @@ class PaymentAttempt:
     expires_at: datetime | None = None
     reference: str | None = None
     events: tuple[PaymentEvent, ...] = ()
+    paid_amount: int | None = None
+    """What the provider reported as paid; ``None``: not reported (taken as ``amount``)."""
+    paid_currency: str | None = None
+
+    @property
+    def received(self) -> int:
+        """The rupiah this payment brought in, once paid."""
+        return self.amount if self.paid_amount is None else self.paid_amount
+
+    @property
+    def amount_differs(self) -> bool:
+        """Paid for another amount or in another currency than was asked."""
+        return paid_differs(self.amount, self.paid_amount, self.paid_currency)
+
+
+def paid_differs(asked: int, paid: int | None, currency: str | None) -> bool:
+    """Whether a report of ``paid`` in ``currency`` differs from the ``asked`` rupiah; an amount
+    or currency not reported is not taken as a difference."""
+    return (paid is not None and paid != asked) or (currency or CURRENCY) != CURRENCY
 
 
 _ATTEMPT_COLUMNS = (
     "id, invoice_number, sale_id, provider, amount, state, late, created_at, updated_at, "
-    "payment_url, expires_at, reference"
+    "payment_url, expires_at, reference, paid_amount, paid_currency"
 )
 _EVENT_COLUMNS = (
     "id, invoice_number, source, state, outcome, created_at, status, payload, relay_cursor"
@@ -257,8 +285,15 @@ class Payments:
         now: datetime,
         reference: str | None = None,
         relay_cursor: int | None = None,
+        amount: int | None = None,
+        currency: str | None = None,
     ) -> PaymentEvent:
-        """Keep what a provider reported; apply it when the lifecycle allows. Never refuses it."""
+        """Keep what a provider reported; apply it when the lifecycle allows. Never refuses it.
+
+        ``amount`` and ``currency`` are what the provider says was paid (``None``: it did not
+        say). A payment that differs from the attempt's amount is kept apart (``late``), never
+        used to complete the sale.
+        """
         status = PaymentStatus(status)
         state = STATUS_TO_STATE[status]
         with transaction(self._db) as conn:
@@ -288,11 +323,13 @@ class Payments:
                     status=status,
                     relay_cursor=relay_cursor,
                     strict=False,
+                    paid=(amount, currency),
                 )
         return self._event(event_id)
 
     def late_payment(self, invoice_number: str) -> PaymentAttempt:
-        """The attempt, if it is a late payment that no sale has taken yet; else say why not."""
+        """The attempt, if it is a late payment that no sale has taken yet and that could pay
+        one (the amount asked, in rupiah); else say why not."""
         attempt = self.get_attempt(invoice_number)
         if attempt.state is not AttemptState.PAID:
             raise StoreError(f"payment {invoice_number} is {attempt.state}, not paid")
@@ -300,7 +337,21 @@ class Payments:
             raise StoreError(
                 f"payment {invoice_number} is not a late payment: a sale has its money already"
             )
+        if attempt.amount_differs:
+            raise StoreError(
+                f"payment {invoice_number} paid {_paid_text(attempt)}, not the "
+                f"{format_rupiah(attempt.amount)} asked: it pays no sale; refund it, or "
+                "resolve it with a reason"
+            )
         return attempt
+
+    def paying_attempt(self, sale_id: int) -> PaymentAttempt | None:
+        """A paid attempt of this sale that could pay it in full (on time or late): while one
+        exists, the sale takes no other tender."""
+        for attempt in self.attempts_for_sale(sale_id):
+            if attempt.state is AttemptState.PAID and not attempt.amount_differs:
+                return attempt
+        return None
 
     def take_late_payment(
         self, invoice_number: str, *, payload: Mapping[str, Any], now: datetime
@@ -354,30 +405,57 @@ class Payments:
         again): a repeat never appends to the log. The cursor never moves back within an epoch.
         """
         moment = now or datetime.now(UTC)
-        applied = []
+        with transaction(self._db):
+            applied = [
+                event
+                for event in self.unseen_relay_events(events, position)
+                if self.record_relay_event(event, now=moment)
+            ]
+            self.save_relay_position(position)
+        return applied
+
+    def record_relay_event(self, event: RelayEvent, *, now: datetime) -> bool:
+        """Record one event from the relay; ``False`` if the log holds it already (the relay's
+        epoch changed and it handed the event over again under another cursor)."""
         with transaction(self._db) as conn:
-            saved = self.relay_position()
-            for event in saved.unseen(events, position):
-                if self._relayed_before(conn, event):
-                    continue
-                self.record_status(
-                    event.invoice_number,
-                    event.status,
-                    source=EventSource.RELAY,
-                    payload={
-                        "provider": str(event.provider),
-                        "received_at": event.received_at,
-                        "payload": dict(event.payload),
-                    },
-                    now=moment,
-                    relay_cursor=event.cursor,
-                )
-                applied.append(event)
-            newest = saved.after(position)
+            if self._relayed_before(conn, event):
+                return False
+            self.record_status(
+                event.invoice_number,
+                event.status,
+                source=EventSource.RELAY,
+                payload=_relay_payload(event),
+                now=now,
+                relay_cursor=event.cursor,
+                amount=event.amount,
+                currency=event.currency,
+            )
+        return True
+
+    def record_unapplied(self, event: RelayEvent, *, error: str, now: datetime) -> None:
+        """Keep an event that could not be applied, as an orphan report for the manager, so the
+        rest of its batch goes on and nothing the provider said is lost."""
+        with transaction(self._db) as conn:
+            self._append(
+                conn,
+                None,
+                event.invoice_number,
+                EventSource.RELAY,
+                STATUS_TO_STATE[event.status],
+                Outcome.ORPHAN,
+                now,
+                status=event.status,
+                payload={**_relay_payload(event), "error": error},
+                relay_cursor=event.cursor,
+            )
+
+    def save_relay_position(self, batch: RelayPosition) -> None:
+        """Save how far the relay's events are read; the cursor never moves back in an epoch."""
+        with transaction(self._db) as conn:
+            newest = self.relay_position().after(batch)
             write_meta(conn, _RELAY_CURSOR, str(newest.cursor))
             if newest.epoch is not None:
                 write_meta(conn, _RELAY_EPOCH, newest.epoch)
-        return applied
 
     def find_attempt(self, invoice_number: str) -> PaymentAttempt | None:
         """The attempt (without its events), or None for an invoice this terminal never made."""
@@ -450,6 +528,7 @@ class Payments:
         reference: str | None = None,
         status: PaymentStatus | None = None,
         relay_cursor: int | None = None,
+        paid: tuple[int | None, str | None] = (None, None),
     ) -> int:
         if state is attempt.state:
             outcome = Outcome.REPEATED
@@ -462,11 +541,24 @@ class Payments:
         else:
             outcome = Outcome.IGNORED
         if outcome is Outcome.APPLIED:
-            late = state is AttemptState.PAID and attempt.state in LATE_PAYMENT_FROM
+            paid_amount, paid_currency = paid if state is AttemptState.PAID else (None, None)
+            late = state is AttemptState.PAID and (
+                attempt.state in LATE_PAYMENT_FROM
+                or paid_differs(attempt.amount, paid_amount, paid_currency)
+            )
             conn.execute(
                 "UPDATE payment_attempts SET state = ?, late = max(late, ?), "
-                "reference = coalesce(?, reference), updated_at = ? WHERE id = ?",
-                [state.value, int(late), reference, utc_text(now), attempt.id],
+                "reference = coalesce(?, reference), paid_amount = coalesce(?, paid_amount), "
+                "paid_currency = coalesce(?, paid_currency), updated_at = ? WHERE id = ?",
+                [
+                    state.value,
+                    int(late),
+                    reference,
+                    paid_amount,
+                    paid_currency,
+                    utc_text(now),
+                    attempt.id,
+                ],
             )
         return self._append(
             conn,
@@ -537,6 +629,8 @@ class Payments:
                 payment_url=row[9],
                 expires_at=optional_utc(row[10]),
                 reference=row[11],
+                paid_amount=row[12],
+                paid_currency=row[13],
             )
             for row in rows
         ]
@@ -568,3 +662,18 @@ def _check_invoice_number(invoice: str) -> None:
             f"invoice number {invoice!r}: expected at most {MAX_INVOICE_LENGTH} letters, digits, "
             "'-' or '_'"
         )
+
+
+def _paid_text(attempt: PaymentAttempt) -> str:
+    currency = attempt.paid_currency or CURRENCY
+    if currency == CURRENCY:
+        return format_rupiah(attempt.received)
+    return f"{attempt.received} {currency}"
+
+
+def _relay_payload(event: RelayEvent) -> dict[str, Any]:
+    return {
+        "provider": str(event.provider),
+        "received_at": event.received_at,
+        "payload": dict(event.payload),
+    }

@@ -84,7 +84,7 @@ class Refunds:
         if row is None:
             raise NotFound(f"sale {sale_id} does not exist")
         late = self._db.execute(
-            "SELECT coalesce(sum(amount), 0) FROM payment_attempts "
+            "SELECT coalesce(sum(coalesce(paid_amount, amount)), 0) FROM payment_attempts "
             "WHERE sale_id = ? AND late = 1 AND state = 'paid'",
             [sale_id],
         ).fetchone()[0]

@@ -20,7 +20,7 @@ from pos_app.errors import ValidationError
 from pos_app.money import check_amount, format_rupiah
 from pos_app.payments.model import OPEN_STATES, AttemptState, ProviderName
 from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
-from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.errors import NotFound, SalePaidAlready, StoreError
 from pos_app.store.payments import PaymentAttempt, Payments
 
 
@@ -98,9 +98,14 @@ class Sales:
         return sale_id
 
     def complete_cash(self, sale_id: int, received: int, now: datetime) -> Sale:
-        """Cash in hand: at least the total; the change is recorded with the sale."""
+        """Cash in hand: at least the total; the change is recorded with the sale.
+
+        Refused, in the transaction that would complete the sale, while a payment pays it
+        already: the customer would pay twice.
+        """
         with transaction(self._db) as conn:
             sale = self._open_sale(sale_id)
+            self._refuse_if_paid(sale)
             check_amount(received, field="cash received")
             if received < sale.total:
                 raise ValidationError(
@@ -123,6 +128,11 @@ class Sales:
                 raise StoreError(f"payment {invoice_number} belongs to sale {attempt.sale_id}")
             if attempt.state is not AttemptState.PAID:
                 raise StoreError(f"payment {invoice_number} is {attempt.state}, not paid")
+            if attempt.late:
+                raise StoreError(
+                    f"payment {invoice_number} is kept apart for the manager (late, or for "
+                    "another amount): it completes no sale by itself"
+                )
             if attempt.amount != sale.total:
                 raise StoreError(
                     f"payment {invoice_number} is for {format_rupiah(attempt.amount)}, the sale "
@@ -214,6 +224,16 @@ class Sales:
                 f"attaching {invoice} would change what it paid back"
             )
         return None
+
+    def _refuse_if_paid(self, sale: Sale) -> None:
+        paying = Payments(self._db).paying_attempt(sale.id)
+        if paying is not None:
+            raise SalePaidAlready(
+                f"sale {sale.id} is paid already: the customer paid "
+                f"{format_rupiah(paying.received)} by QR (payment {paying.invoice_number}); "
+                "complete the sale with that payment",
+                invoice_number=paying.invoice_number,
+            )
 
     def _complete_by_qr(
         self, conn: Connection, sale_id: int, attempt: PaymentAttempt, now: datetime
