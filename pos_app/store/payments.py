@@ -445,7 +445,15 @@ class Payments:
                 Outcome.ORPHAN,
                 now,
                 status=event.status,
-                payload={**_relay_payload(event), "error": error},
+                payload={
+                    "provider": str(event.provider),
+                    "received_at": event.received_at,
+                    "error": error,
+                    # As text: whatever made it unstorable (a NaN, say) must not lose it again.
+                    "payload_text": json.dumps(
+                        dict(event.payload), ensure_ascii=False, default=repr
+                    ),
+                },
                 relay_cursor=event.cursor,
             )
 

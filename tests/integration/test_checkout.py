@@ -13,9 +13,20 @@ from pos_app.errors import ValidationError
 from pos_app.payments.doku.client import DokuClient
 from pos_app.payments.doku.provider import DokuWalletProvider
 from pos_app.payments.errors import ProviderUnreachable
-from pos_app.payments.model import AttemptState, PaymentOrder, PaymentRequest, StatusResult
+from pos_app.payments.model import (
+    AttemptState,
+    PaymentOrder,
+    PaymentRequest,
+    PaymentStatus,
+    ProviderName,
+    RelayEvent,
+    RelayPosition,
+    StatusResult,
+)
+from pos_app.problem_payments import ProblemKind, list_problems
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.sandbox.testing import running_sandbox
+from pos_app.store.errors import SalePaidAlready, StoreError
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import SaleStatus, Tender
 from pos_app.store.terminal_store import TerminalStore
@@ -237,3 +248,107 @@ def test_a_new_qr_attempt_cancels_the_open_one(sandbox: str, store: TerminalStor
     states = [a.state for a in store.payments.attempts_for_sale(sale_id)]
     assert states == [AttemptState.CANCELLED, AttemptState.PENDING]
     assert second.invoice_number != first.invoice_number
+
+
+def relay_event(
+    invoice: str,
+    status: PaymentStatus,
+    cursor: int,
+    *,
+    amount: int | None = TOTAL,
+    currency: str | None = "IDR",
+    payload: dict[str, object] | None = None,
+) -> RelayEvent:
+    return RelayEvent(
+        cursor=cursor,
+        invoice_number=invoice,
+        provider=ProviderName.DOKU,
+        status=status,
+        received_at="2026-12-03T10:00:00Z",
+        payload=payload if payload is not None else {"order": {"invoice_number": invoice}},
+        amount=amount,
+        currency=currency,
+    )
+
+
+@pytest.mark.parametrize(("amount", "currency"), [(1, "IDR"), (TOTAL + 1, "IDR"), (TOTAL, "USD")])
+def test_a_payment_for_another_amount_or_currency_never_completes_the_sale(
+    sandbox: str, store: TerminalStore, amount: int, currency: str
+) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    paid = relay_event(
+        attempt.invoice_number, PaymentStatus.PAID, 1, amount=amount, currency=currency
+    )
+    assert checkout.apply_relay_events([paid], RelayPosition("e1", 1)) == [paid]
+
+    kept = store.payments.get_attempt(attempt.invoice_number)
+    assert (kept.state, kept.late, kept.amount_differs) == (AttemptState.PAID, True, True)
+    assert (kept.paid_amount, kept.paid_currency) == (amount, currency)
+    assert store.sales.get(sale_id).status is SaleStatus.OPEN
+    [problem] = list_problems(store.repositories().db)
+    assert (problem.kind, problem.amount) == (ProblemKind.DIFFERS, amount)
+    with pytest.raises(StoreError, match="pays no sale"):
+        store.payments.late_payment(attempt.invoice_number)
+    # The differing money is kept apart, so the sale can still be paid in full another way.
+    assert checkout.pay_cash(sale_id, TOTAL).tender is Tender.CASH
+
+
+def test_the_right_amount_as_reported_completes_the_sale(
+    sandbox: str, store: TerminalStore
+) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    paid = relay_event(attempt.invoice_number, PaymentStatus.PAID, 1)
+    checkout.apply_relay_events([paid], RelayPosition("e1", 1))
+    assert store.sales.get(sale_id).invoice_number == attempt.invoice_number
+    assert store.payments.get_attempt(attempt.invoice_number).paid_amount == TOTAL
+
+
+def test_cash_is_refused_while_a_late_payment_pays_the_sale(
+    sandbox: str, store: TerminalStore
+) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    checkout.cancel_payment(attempt.invoice_number)
+    control(sandbox, "pay", attempt.invoice_number)
+    assert checkout.check_status(attempt.invoice_number).late
+
+    with pytest.raises(SalePaidAlready, match="paid already") as refused:
+        checkout.pay_cash(sale_id, 50000)
+    assert refused.value.invoice_number == attempt.invoice_number
+    assert store.sales.get(sale_id).status is SaleStatus.OPEN
+
+    sale = checkout.complete_with_paid(sale_id, attempt.invoice_number, cashier="Sari")
+    assert (sale.status, sale.tender, sale.invoice_number) == (
+        SaleStatus.COMPLETED,
+        Tender.QR,
+        attempt.invoice_number,
+    )
+    assert not store.payments.get_attempt(attempt.invoice_number).late
+    assert list_problems(store.repositories().db) == []
+    [entry] = [e for e in store.repositories().audit.recent() if e.action == "payment.attach"]
+    assert entry.actor == "Sari"
+
+
+def test_an_event_that_cannot_be_stored_does_not_stop_its_batch(
+    sandbox: str, store: TerminalStore
+) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    first = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
+    second_sale = checkout.open_sale(LINES, cashier="Sari")
+    second = checkout.start_qr_payment(second_sale)
+    unstorable = relay_event(
+        first.invoice_number, PaymentStatus.PAID, 1, payload={"tips": float("nan")}
+    )
+    fine = relay_event(second.invoice_number, PaymentStatus.PAID, 2)
+
+    assert checkout.apply_relay_events([unstorable, fine], RelayPosition("e1", 2)) == [fine]
+    assert store.sales.get(second_sale).status is SaleStatus.COMPLETED
+    assert store.payments.relay_position() == RelayPosition("e1", 2)
+    [kept] = store.payments.orphan_events()
+    assert kept.invoice_number == first.invoice_number
+    assert "NaN" in kept.payload["payload_text"]
