@@ -25,6 +25,7 @@ OPTIONS = (
     ("order_expiry", float, "seconds until an unpaid order expires"),
     ("auto_pay", float, "pay every order by itself after this many seconds"),
     ("clock_skew", float, "seconds a DOKU Request-Timestamp may be off"),
+    ("shape_seed", str, "picks the real-world shape of each invoice's answers (reproducible)"),
 )
 
 

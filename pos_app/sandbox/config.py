@@ -46,11 +46,16 @@ class SandboxConfig:
     delivery_timeout: float = 10.0
     """Seconds a receiver may take to answer one notification or callback attempt."""
     merchant_name: str = "Toko Demo Kasir"
+    shape_seed: str = ""
+    """Picks which real-world shape each invoice gets (amount forms, "not found" forms, …; see
+    :mod:`pos_app.sandbox.shapes`); the same seed and invoice always give the same shapes."""
 
     def __post_init__(self) -> None:
         for name in ("doku_client_id", "doku_secret_key", "ecommpay_secret_key", "merchant_name"):
             if not isinstance(getattr(self, name), str) or not getattr(self, name):
                 raise ValidationError(f"{name} must be a non-empty string")
+        if not isinstance(self.shape_seed, str):
+            raise ValidationError(f"shape_seed must be a string, got {self.shape_seed!r}")
         _require_number(self.ecommpay_project_id, "ecommpay_project_id", integer=True, low=1)
         _require_number(self.retry_scale, "retry_scale", low=0)
         _require_number(self.order_expiry, "order_expiry", low=0, strict=True, high=YEAR)

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from pos_app.sandbox import pages
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.sandbox.delivery import Background, Deliverer
+from pos_app.sandbox.shapes import Shapes
 from pos_app.sandbox.state import Choice, Order, Outcome, SandboxState
 
 
@@ -59,6 +60,7 @@ class Sandbox:
         self.config = config
         self.now: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         self.state = SandboxState()
+        self.shapes = Shapes(config.shape_seed)
         self.background = Background()
         self.deliverer = Deliverer(
             self.state,

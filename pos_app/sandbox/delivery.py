@@ -110,15 +110,20 @@ class Deliverer:
         self._clock = clock
         self._client: httpx.AsyncClient | None = None
 
-    def send(self, delivery: Delivery) -> None:
-        self._background.spawn(self._run(delivery, uuid.uuid4().hex[:12]))
+    def send(self, delivery: Delivery, *, then: Delivery | None = None) -> None:
+        """Deliver in the background; ``then`` starts once the first attempt of ``delivery``
+        was answered (or failed), so a receiver sees them in that order unless a retry of the
+        first is needed (as with the real providers, a retry may then arrive after ``then``)."""
+        self._background.spawn(self._run(delivery, uuid.uuid4().hex[:12], then))
 
     def record_undeliverable(self, kind: str, order_id: str, event: str, reason: str) -> None:
         """A notification that has nowhere to go is listed too, so a demo shows why."""
         nowhere = Delivery(kind, order_id, event, "", (), _nothing_to_send, lambda _: False)
         self._record(nowhere, uuid.uuid4().hex[:12], 1, None, reason)
 
-    async def _run(self, delivery: Delivery, delivery_id: str) -> None:
+    async def _run(
+        self, delivery: Delivery, delivery_id: str, then: Delivery | None = None
+    ) -> None:
         loop = asyncio.get_running_loop()
         started = loop.time()
         for number, offset in enumerate(delivery.offsets, start=1):
@@ -126,14 +131,19 @@ class Deliverer:
             if delay > 0:
                 await asyncio.sleep(delay)
             body, headers = delivery.build()
+            acknowledged = False
             try:
                 answer = await self._http().post(delivery.url, content=body, headers=headers)
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 error = f"{type(exc).__name__}: {exc}".rstrip(": ")
                 self._record(delivery, delivery_id, number, None, error)
-                continue
-            self._record(delivery, delivery_id, number, answer.status_code, None)
-            if delivery.acknowledges(answer.status_code):
+            else:
+                self._record(delivery, delivery_id, number, answer.status_code, None)
+                acknowledged = delivery.acknowledges(answer.status_code)
+            if then is not None:
+                self.send(then)
+                then = None
+            if acknowledged:
                 return
 
     def _record(

@@ -1,9 +1,13 @@
 """DOKU direct (Non-SNAP) DOKU Wallet: create order, payment page, notifications, status.
 
 The checks follow DESIGN.md §4 and the DOKU seed; docs/sandbox.md lists each with its source.
+Notifications and status answers have DOKU's real shapes (extra objects always; the amount
+form, the "not found" form and the words of an unpaid order per invoice, from
+:class:`~pos_app.sandbox.shapes.Shapes`).
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,6 +30,7 @@ from pos_app.payments.doku.signing import (
 from pos_app.sandbox import pages
 from pos_app.sandbox.core import Sandbox, Settlement
 from pos_app.sandbox.delivery import DOKU_RETRY_OFFSETS, Delivery
+from pos_app.sandbox.shapes import Shapes
 from pos_app.sandbox.state import Choice, Line, Order, Outcome, StoredAnswer, rupiah_text
 from pos_app.sandbox.wire import (
     InboundError,
@@ -47,12 +52,9 @@ MAX_INVOICE_LENGTH = 64
 MAX_ITEM_NAME_LENGTH = 255
 MAX_QUANTITY = 9999
 REQUIRED_HEADERS = ("Client-Id", "Request-Id", "Request-Timestamp", "Signature")
-STATUS_WORDS = {
-    Outcome.PENDING: "PENDING",
-    Outcome.PAID: "SUCCESS",
-    Outcome.DECLINED: "FAILED",
-    Outcome.EXPIRED: "EXPIRED",
-}
+STATUS_WORDS = {Outcome.PAID: "SUCCESS", Outcome.DECLINED: "FAILED"}
+"""The notified outcomes; a pending order is PENDING or TIMEOUT, an expired one TIMEOUT or
+FAILED (per invoice, :class:`~pos_app.sandbox.shapes.Shapes`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,8 @@ class DokuSimulator:
                     code="invalid_request_id",
                 )
                 return self._error(request, reused, reply_to)
-            return self._answer(request, 409, first.body, reply_to)
+            replay_to = reply_to if self._replay_signed(body) else None
+            return self._answer(request, 409, first.body, replay_to)
         try:
             status_code, answer = 200, json_bytes(self._open_order(request, body, headers))
         except InboundError as exc:
@@ -116,11 +119,16 @@ class DokuSimulator:
         invoice = request.path_params["invoice"]
         order = self._sandbox.state.order(self.name, invoice)
         if order is None:
+            if self._sandbox.shapes.doku_not_found_form(invoice) == "empty":
+                # Neither error nor transaction: how DOKU's Magento plugin knows "not found".
+                empty = json_bytes({"order": {"invoice_number": invoice}})
+                return self._answer(request, 200, empty, reply_to)
             missing = InboundError(
                 f"invoice {invoice} not found", status_code=404, code="invoice_not_found"
             )
             return self._error(request, missing, reply_to)
-        return self._answer(request, 200, json_bytes(transaction_body(order)), reply_to)
+        body = transaction_body(order, self._sandbox.shapes)
+        return self._answer(request, 200, json_bytes(body), reply_to)
 
     async def payment_page(self, request: Request) -> HTMLResponse:
         """The DOKU Wallet page the QR code opens: Pay / Decline, or the result once settled."""
@@ -131,11 +139,11 @@ class DokuSimulator:
         return HTMLResponse(self._sandbox.page(order))
 
     def settlement(self, order: Order, choice: Choice) -> Settlement:
-        outcome = {
-            Choice.PAY: Outcome.PAID,
-            Choice.DECLINE: Outcome.DECLINED,
-            Choice.EXPIRE: Outcome.EXPIRED,
-        }[choice]
+        if choice is Choice.EXPIRE:
+            # E-money has no EXPIRED: an unpaid DOKU Wallet order ends TIMEOUT or FAILED.
+            word = self._sandbox.shapes.doku_expired_word(order.order_id)
+            return Settlement(Outcome.EXPIRED, word)
+        outcome = Outcome.PAID if choice is Choice.PAY else Outcome.DECLINED
         return Settlement(outcome, STATUS_WORDS[outcome])
 
     def settled(self, order: Order) -> None:
@@ -185,7 +193,7 @@ class DokuSimulator:
             rupiah_text=rupiah_text(amount),
             session_id=self._sandbox.new_session(),
             created_at=self._sandbox.now(),
-            provider_status=STATUS_WORDS[Outcome.PENDING],
+            provider_status=self._sandbox.shapes.doku_pending_word(invoice),
             lines=lines,
             expires_at=self._sandbox.expiry(),
             details={
@@ -211,7 +219,7 @@ class DokuSimulator:
 
     def _notify(self, order: Order) -> None:
         url = order.details["notify_url"]
-        body = json_bytes(transaction_body(order))
+        body = json_bytes(transaction_body(order, self._sandbox.shapes))
         request_id = new_request_id()
         target = urlsplit(url).path or "/"
         config = self._config
@@ -287,6 +295,15 @@ class DokuSimulator:
                 code="invalid_signature",
             )
 
+    def _replay_signed(self, body: bytes) -> bool:
+        """Whether this 409 replay is signed for the repeated request (per invoice; DOKU does
+        not document it, so the sandbox sends both and clients must cope with either)."""
+        try:
+            invoice = field(parse_json_object(body), "order.invoice_number")
+        except InboundError:
+            return True
+        return not isinstance(invoice, str) or self._sandbox.shapes.doku_replay_signed(invoice)
+
     def _reply_request_id(self, request: Request) -> str | None:
         """The Request-Id to sign an answer with: only for our client and a sane Request-Id."""
         request_id = request.headers.get("Request-Id", "").strip()
@@ -321,22 +338,50 @@ class DokuSimulator:
         return Response(body, status_code, headers=headers, media_type="application/json")
 
 
-def transaction_body(order: Order) -> dict[str, Any]:
-    """The e-money notification body; the status API answers with the same shape."""
+def transaction_body(order: Order, shapes: Shapes | None = None) -> dict[str, Any]:
+    """The e-money notification body; the status API answers with the same shape.
+
+    Beyond the documented minimum it carries what DOKU really sends (docs/sandbox.md):
+    ``customer``, ``emoney_payment``, ``merchant`` with a space-padded ``terminal_id``,
+    ``issuer`` and ``tips: 0.00``; ``order.amount`` is an integer, a JSON decimal or a decimal
+    string, per invoice. Decimals are :class:`~decimal.Decimal` for :func:`json_bytes`.
+    """
+    shapes = shapes or Shapes()
     body: dict[str, Any] = {
         "service": {"id": "EMONEY"},
         "acquirer": {"id": "DOKU"},
         "channel": {"id": "EMONEY_DOKU"},
-        "order": {"invoice_number": order.order_id, "amount": order.amount},
+        "order": {
+            "invoice_number": order.order_id,
+            "amount": doku_amount(order.amount, shapes.doku_amount_form(order.order_id)),
+        },
         "transaction": {
             "status": order.provider_status,
             "date": utc_timestamp(order.settled_at or order.created_at),
             "original_request_id": order.details["request_id"],
         },
+        "customer": {"name": "Pelanggan DOKU", "email": "pelanggan@example.com"},
+        "emoney_payment": {
+            "account_id": f"8100{order.session_id.encode().hex()[:8]}",
+            "approval_code": order.session_id[:6].upper(),
+        },
+        "merchant": {"terminal_id": "A01       "},
+        "issuer": {"id": "DOKU", "name": "DOKU Wallet"},
+        "tips": Decimal("0.00"),
     }
     if order.details["additional_info"] is not None:
         body["additional_info"] = order.details["additional_info"]
     return body
+
+
+def doku_amount(rupiah: int, form: str) -> int | Decimal | str:
+    """``rupiah`` as DOKU writes it: ``integer`` 6000, ``decimal`` 6000.00, ``string``
+    ``"6000.00"``."""
+    if form == "decimal":
+        return Decimal(f"{rupiah}.00")
+    if form == "string":
+        return f"{rupiah}.00"
+    return rupiah
 
 
 def error_body(error: InboundError) -> dict[str, Any]:

@@ -1,7 +1,10 @@
 """ecommpay with the DOKU Wallet method: Payment Page, Gate sale, payout, status, callbacks.
 
 The checks follow DESIGN.md §4 and the ecommpay seed; docs/sandbox.md lists each with its source.
-Amounts are minor units here, as at ecommpay's boundary.
+Amounts are minor units here, as at ecommpay's boundary. Callbacks and status answers have
+ecommpay's real shapes: extra fields and empty objects and lists (which the signature cannot
+see) always; an intermediate status before a purchase's final callback, the expiry word and
+the "not found" form per payment id (:class:`~pos_app.sandbox.shapes.Shapes`).
 """
 
 import hashlib
@@ -56,6 +59,8 @@ CUSTOMER_DECLINE = ("20000", "Customer declined the payment")
 EXPIRED_DECLINE = ("20602", "Payment time expired")
 """Chosen by the sandbox; the seed says an overdue payment is declined, not with which code."""
 DOKU_PROVIDER_ID = 1162
+DOKU_ENDPOINT_ID = 2301
+"""``operation.provider.endpoint_id``: in ecommpay's callback formats; the value is *sandbox*."""
 MALL_ID = 4038
 AWAITING_REDIRECT = "awaiting redirect result"
 PROCESSING = "processing"
@@ -111,7 +116,9 @@ class EcommpaySimulator:
 
     def settlement(self, order: Order, choice: Choice) -> Settlement:
         if choice is Choice.EXPIRE:
-            return _declined(Outcome.EXPIRED, EXPIRED_DECLINE)
+            word = self._sandbox.shapes.ecommpay_expired_word(order.order_id)
+            code, message = EXPIRED_DECLINE
+            return Settlement(Outcome.EXPIRED, word, {"code": code, "message": message})
         if choice is Choice.DECLINE:
             return _declined(Outcome.DECLINED, CUSTOMER_DECLINE)
         if order.amount in DECLINE_AMOUNTS:
@@ -251,13 +258,21 @@ class EcommpaySimulator:
         return 200, _acknowledgement(order, self._config.ecommpay_project_id)
 
     def _status(self, request: Request, data: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """The payment with ``operations[]`` and ``errors[]``; "not found" as HTTP 404 or as
+        an ``errors[]`` entry in a 200, per payment id."""
         payment_id = require_str(data, "general.payment_id")
         order = self._sandbox.state.order(self.name, payment_id)
         if order is None:
+            if self._sandbox.shapes.ecommpay_not_found_form(payment_id) == "errors":
+                errors = [{"field": "general.payment_id", "message": "Payment not found"}]
+                answer = {"project_id": self._config.ecommpay_project_id, "errors": errors}
+                return 200, self._signed(answer)
             raise InboundError(
                 f"payment {payment_id} not found", status_code=404, code="payment_not_found"
             )
-        return 200, self._signed(self._payment_body(order))
+        body = self._payment_body(order)
+        body["operations"] = [body.pop("operation")]
+        return 200, self._signed(body)
 
     def _common_fields(
         self, data: dict[str, Any], limits: tuple[int, int]
@@ -305,6 +320,8 @@ class EcommpaySimulator:
         )
 
     def _callback(self, order: Order) -> None:
+        """The callback for the order's state; a settled purchase may first get an
+        intermediate one (``external processing``, ``awaiting customer``), as on ecommpay."""
         url = order.details["callback_url"] or self._config.ecommpay_callback_url
         if url is None:
             self._sandbox.deliverer.record_undeliverable(
@@ -314,39 +331,58 @@ class EcommpaySimulator:
                 "no merchant_callback_url in the request and none configured",
             )
             return
-        body = json_bytes(self._signed(self._payment_body(order)))
-        self._sandbox.deliverer.send(
-            Delivery(
-                kind="ecommpay-callback",
-                order_id=order.order_id,
-                event=order.provider_status,
-                url=url,
-                offsets=ECOMMPAY_RETRY_OFFSETS,
-                build=lambda: (body, {"Content-Type": "application/json"}),
-                acknowledges=lambda code: code == 200,
-            )
+        final = self._delivery(order, url, self._payment_body(order), order.provider_status)
+        interim = None
+        if order.kind in ("page", "sale") and order.outcome is not Outcome.PENDING:
+            interim = self._sandbox.shapes.ecommpay_intermediate(order.order_id)
+        if interim is None:
+            self._sandbox.deliverer.send(final)
+            return
+        first = self._delivery(order, url, self._payment_body(order, interim=interim), interim)
+        self._sandbox.deliverer.send(first, then=final)
+
+    def _delivery(self, order: Order, url: str, payload: dict[str, Any], event: str) -> Delivery:
+        body = json_bytes(self._signed(payload))
+        return Delivery(
+            kind="ecommpay-callback",
+            order_id=order.order_id,
+            event=event,
+            url=url,
+            offsets=ECOMMPAY_RETRY_OFFSETS,
+            build=lambda: (body, {"Content-Type": "application/json"}),
+            acknowledges=lambda code: code == 200,
         )
 
     def _signed(self, payload: dict[str, Any]) -> dict[str, Any]:
         signature = ecommpay_signature(payload, self._config.ecommpay_secret_key)
         return {**payload, "signature": signature}
 
-    def _payment_body(self, order: Order) -> dict[str, Any]:
-        """The callback body (the status answer has the same shape); no nulls, no floats, so
-        the official SDK's signature check agrees with ours."""
+    def _payment_body(self, order: Order, *, interim: str | None = None) -> dict[str, Any]:
+        """The callback body (the status answer has the same shape, with ``operations[]``);
+        ``interim`` gives the still-pending snapshot sent before a purchase's final callback.
+
+        Beyond the seed's examples it carries what ecommpay's callbacks carry (SDK and plugin
+        callback formats): ``errors[]`` (empty unless declined), ``operation.provider
+        .endpoint_id``, an empty ``provider_extra_fields`` object; empty objects and lists are
+        invisible to the signature. No nulls, no floats, so the official SDK's signature
+        check agrees with ours.
+        """
         details = order.details
         money = {"amount": order.amount, "currency": CURRENCY}
-        date = _date(order.settled_at or order.created_at)
+        settled = interim is None and order.outcome is not Outcome.PENDING
+        date = _date(order.settled_at if settled and order.settled_at else order.created_at)
+        status = interim or order.provider_status
         payout = order.kind == "payout"
         provider: dict[str, Any] = {
             "id": DOKU_PROVIDER_ID,
-            "payment_id": details.get("provider_payment_id", ""),
+            "payment_id": details.get("provider_payment_id", "") if settled else "",
             "auth_code": "",
+            "endpoint_id": DOKU_ENDPOINT_ID,
         }
         operation: dict[str, Any] = {
             "id": details["operation_id"],
             "type": "payout" if payout else "sale",
-            "status": order.provider_status,
+            "status": status,
             "date": date,
             "created_date": _date(order.created_at),
             "request_id": details["request_id"],
@@ -354,15 +390,18 @@ class EcommpaySimulator:
             "sum_converted": money,
             "provider": provider,
         }
-        if "code" in details:
+        errors: list[dict[str, Any]] = []
+        if "code" in details and settled:
             provider["date"] = date
             operation["code"], operation["message"] = details["code"], details["message"]
+            if order.outcome is not Outcome.PAID:
+                errors.append({"code": int(details["code"]), "message": details["message"]})
         body: dict[str, Any] = {
             "project_id": self._config.ecommpay_project_id,
             "payment": {
                 "id": order.order_id,
                 "type": "payout" if payout else "purchase",
-                "status": order.provider_status,
+                "status": status,
                 "date": date,
                 "method": "Doku",
                 "sum": money,
@@ -370,10 +409,12 @@ class EcommpaySimulator:
             },
             "customer": {"id": details["customer"]["id"]},
             "operation": operation,
+            "errors": errors,
+            "provider_extra_fields": {},
         }
-        if order.outcome is Outcome.PAID or payout:
+        if settled and (order.outcome is Outcome.PAID or payout):
             body["account"] = {"number": details["account_number"]}
-        if order.kind == "sale" and order.outcome is Outcome.PENDING:
+        if order.kind == "sale" and order.outcome is Outcome.PENDING and interim is None:
             body["redirect_data"] = self._redirect_data(order)
         return body
 

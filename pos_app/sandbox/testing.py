@@ -23,6 +23,7 @@ from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.sandbox.core import Sandbox
+from pos_app.sandbox.shapes import Shapes
 from pos_app.serving import ServerThread
 
 DEFAULT_WAIT = 5.0
@@ -101,6 +102,22 @@ def running_receiver() -> Iterator[tuple[str, Receiver]]:
     receiver = Receiver()
     with ServerThread(receiver.app) as server:
         yield server.url, receiver
+
+
+def final_callback(
+    receiver: Receiver,
+    path: str,
+    payment_id: str,
+    *,
+    before: int = 0,
+    shapes: Shapes | None = None,
+    timeout: float = DEFAULT_WAIT,
+) -> Received:
+    """The final callback of an ecommpay purchase at ``path``, after the ``before`` callbacks
+    already expected and the intermediate one the sandbox sends for some payment ids."""
+    shapes = shapes or Shapes()
+    extra = shapes.ecommpay_intermediate(payment_id) is not None
+    return receiver.wait_for(path, before + 1 + extra, timeout)[-1]
 
 
 def wait_until(

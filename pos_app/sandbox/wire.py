@@ -6,7 +6,9 @@ each provider turns it into its own error shape, so bad input gets a 4xx and nev
 """
 
 import json
+import secrets
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, NoReturn
 from urllib.parse import parse_qsl
 
@@ -67,8 +69,28 @@ def parse_json_object(body: bytes) -> dict[str, Any]:
 
 
 def json_bytes(data: Any) -> bytes:
-    """Compact UTF-8 JSON: the exact bytes to sign and to send."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """Compact UTF-8 JSON: the exact bytes to sign and to send.
+
+    A :class:`~decimal.Decimal` is written as the JSON number it spells, digits kept
+    (``Decimal("6000.00")`` → ``6000.00``), as DOKU writes some amounts.
+    """
+    decimals: list[str] = []
+    token = secrets.token_hex(8)
+
+    def swap(node: Any) -> Any:
+        if isinstance(node, Decimal):
+            decimals.append(str(node))
+            return f"{token}:{len(decimals) - 1}"
+        if isinstance(node, dict):
+            return {key: swap(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [swap(value) for value in node]
+        return node
+
+    text = json.dumps(swap(data), ensure_ascii=False, separators=(",", ":"))
+    for index, number in enumerate(decimals):
+        text = text.replace(f'"{token}:{index}"', number, 1)
+    return text.encode("utf-8")
 
 
 def _reject_constant(name: str) -> NoReturn:

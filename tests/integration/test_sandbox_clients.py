@@ -18,7 +18,7 @@ from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
 from pos_app.payments.errors import ProviderRejected
 from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderName
 from pos_app.sandbox import SandboxConfig
-from pos_app.sandbox.testing import Receiver, running_receiver, running_sandbox
+from pos_app.sandbox.testing import Receiver, final_callback, running_receiver, running_sandbox
 
 CONFIG = SandboxConfig(retry_scale=0.0005)
 LINES = (LineItem("8991002101234", "Teh Botol", 4000, 2), LineItem("8990001", "Roti", 4500, 1))
@@ -148,7 +148,8 @@ def test_gate_provider_sale_redirect_callback_then_paid(
         action = re.search(r'action="([^"]+)"', page.text).group(1)
         assert "Payment successful" in httpx.post(sandbox + action, data={"choice": "pay"}).text
 
-        final = verify_callback(inbox.wait_for(path, count=2)[1].body, CONFIG.ecommpay_secret_key)
+        received = final_callback(inbox, path, number, before=1)
+        final = verify_callback(received.body, CONFIG.ecommpay_secret_key)
         assert (final.status, final.amount) == (PaymentStatus.PAID, 25000)
         status = provider.check_status(number)
         assert (status.provider, status.status) == (ProviderName.ECOMMPAY_GATE, PaymentStatus.PAID)
@@ -203,7 +204,8 @@ def test_payment_page_provider_url_opens_and_pays_on_the_sandbox(
         action = re.search(r'action="([^"]+)"', page.text).group(1)
         httpx.post(sandbox + action, data={"choice": "pay"})
 
-        event = verify_callback(inbox.wait_for(path)[0].body, CONFIG.ecommpay_secret_key)
+        received = final_callback(inbox, path, number)
+        event = verify_callback(received.body, CONFIG.ecommpay_secret_key)
         assert (event.invoice_number, event.status, event.amount) == (
             number,
             PaymentStatus.PAID,

@@ -10,12 +10,15 @@ from typing import Any
 import httpx
 import pytest
 
+from pos_app.payments.doku.notification import parse_notification
 from pos_app.payments.doku.signing import (
     RESPONSE_TIMESTAMP,
     utc_timestamp,
     verify_doku_signature,
 )
+from pos_app.payments.model import PaymentStatus
 from pos_app.sandbox import SandboxConfig
+from pos_app.sandbox.shapes import Shapes
 from pos_app.sandbox.testing import (
     Receiver,
     doku_headers,
@@ -27,6 +30,13 @@ from pos_app.sandbox.testing import (
 CREATE = "/dokuwallet-emoney/v1/payment"
 CONFIG = SandboxConfig(retry_scale=0.00002, delivery_timeout=0.5)
 """DOKU's retries (30 min, 6 h, 12 h after the first try) come 0.04 s, 0.4 s and 0.9 s after it."""
+SHAPES = Shapes(CONFIG.shape_seed)
+AMOUNT_TEXT = {
+    "integer": b'"amount":9000',
+    "decimal": b'"amount":9000.00',
+    "string": b'"amount":"9000.00"',
+}
+"""How the sandbox writes ``order.amount`` 9000, per :meth:`Shapes.doku_amount_form`."""
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +87,21 @@ def new_invoice() -> str:
     return f"INV-{uuid.uuid4().hex[:12]}"
 
 
+def invoice_where(wanted: Any) -> str:
+    """A fresh invoice number whose shapes satisfy ``wanted``."""
+    return SHAPES.pick(f"INV-{uuid.uuid4().hex[:8]}-", wanted)
+
+
+def assert_real_shape(body: bytes, invoice: str) -> None:
+    """What DOKU really sends: the invoice's amount form and the extra objects."""
+    assert AMOUNT_TEXT[SHAPES.doku_amount_form(invoice)] in body
+    payload = json.loads(body)
+    assert payload["merchant"]["terminal_id"] == "A01       "
+    assert set(payload["emoney_payment"]) == {"account_id", "approval_code"}
+    assert {"customer", "issuer"} <= set(payload)
+    assert b'"tips":0.00' in body
+
+
 def notify_path() -> str:
     return f"/doku/notifications/{uuid.uuid4().hex[:8]}"
 
@@ -123,7 +148,8 @@ def test_create_then_pay_on_the_page_sends_a_verified_notification(
     assert len(created["order"]["line_items"]) == 2
     page_url = created["doku_wallet_payment_page"]["url"]
     assert page_url.startswith(sandbox + "/")
-    assert status(sandbox, invoice).json()["transaction"]["status"] == "PENDING"
+    pending = status(sandbox, invoice).json()["transaction"]["status"]
+    assert pending == SHAPES.doku_pending_word(invoice)
 
     page = httpx.get(page_url)
     assert page.status_code == 200
@@ -134,7 +160,9 @@ def test_create_then_pay_on_the_page_sends_a_verified_notification(
 
     (received,) = inbox.wait_for(path)
     notification = assert_verified_notification(received, path)
-    assert notification["order"] == {"invoice_number": invoice, "amount": 9000}
+    assert notification["order"]["invoice_number"] == invoice
+    assert_real_shape(received.body, invoice)
+    assert parse_notification(received.body).amount == 9000
     assert notification["transaction"]["status"] == "SUCCESS"
     assert notification["transaction"]["original_request_id"] == answer.headers["Request-Id"]
     assert notification["service"]["id"] == "EMONEY"
@@ -144,7 +172,24 @@ def test_create_then_pay_on_the_page_sends_a_verified_notification(
     assert checked.status_code == 200
     assert_signed_answer(checked, f"/orders/v1/status/{invoice}")
     assert checked.json()["transaction"]["status"] == "SUCCESS"
-    assert checked.json()["order"]["amount"] == 9000
+    assert_real_shape(checked.content, invoice)
+
+
+@pytest.mark.parametrize("form", ["integer", "decimal", "string"])
+def test_notifications_and_status_answers_write_the_amount_in_each_of_dokus_forms(
+    sandbox: str, receiver: tuple[str, Receiver], form: str
+) -> None:
+    receiver_url, inbox = receiver
+    invoice = invoice_where(lambda i: SHAPES.doku_amount_form(i) == form)
+    path = notify_path()
+    assert create(sandbox, order_body(invoice, receiver_url + path)).status_code == 200
+    httpx.post(f"{sandbox}/_sandbox/pay/{invoice}")
+    (received,) = inbox.wait_for(path)
+    assert_verified_notification(received, path)
+    assert AMOUNT_TEXT[form] in received.body
+    assert AMOUNT_TEXT[form] in status(sandbox, invoice).content
+    event = parse_notification(received.body)
+    assert (event.amount, event.status) == (9000, PaymentStatus.PAID)
 
 
 def test_decline_by_control_route_notifies_failed_and_cannot_be_paid_after(
@@ -239,8 +284,10 @@ def test_a_hanging_receiver_does_not_hold_up_the_api(
     assert retried[-1].answered == 200
 
 
-def test_same_request_id_and_body_get_the_first_answer_with_409(sandbox: str) -> None:
-    body = json.dumps(order_body(new_invoice(), "https://shop.example/notify")).encode()
+@pytest.mark.parametrize("signed", [True, False])
+def test_same_request_id_and_body_get_the_first_answer_with_409(sandbox: str, signed: bool) -> None:
+    invoice = invoice_where(lambda i: SHAPES.doku_replay_signed(i) == signed)
+    body = json.dumps(order_body(invoice, "https://shop.example/notify")).encode()
     request_id = str(uuid.uuid4())
     first = create(sandbox, body, request_id=request_id)
     again = create(sandbox, body, request_id=request_id)
@@ -248,7 +295,10 @@ def test_same_request_id_and_body_get_the_first_answer_with_409(sandbox: str) ->
     assert first.status_code == 200
     assert again.status_code == 409
     assert again.content == first.content
-    assert_signed_answer(again, CREATE)
+    if signed:
+        assert_signed_answer(again, CREATE)
+    else:  # DOKU does not say whether a replay is signed: clients must cope with both
+        assert "Signature" not in again.headers
 
     other = json.dumps(order_body(new_invoice(), "https://shop.example/notify")).encode()
     reused = create(sandbox, other, request_id=request_id)
@@ -319,17 +369,25 @@ def test_a_request_timestamp_outside_the_allowed_skew_is_refused(sandbox: str) -
     assert answer.json()["error"]["code"] == "invalid_timestamp"
 
 
-def test_status_of_an_unknown_invoice_is_404_invoice_not_found(sandbox: str) -> None:
-    answer = status(sandbox, "INV-never-created")
-    assert answer.status_code == 404
-    assert answer.json() == {
-        "error": {
-            "code": "invoice_not_found",
-            "message": "invoice INV-never-created not found",
-            "type": "invalid_request_error",
+@pytest.mark.parametrize("form", ["404", "empty"])
+def test_status_of_an_unknown_invoice_comes_in_both_not_found_forms(
+    sandbox: str, form: str
+) -> None:
+    invoice = SHAPES.pick("INV-never-created-", lambda i: SHAPES.doku_not_found_form(i) == form)
+    answer = status(sandbox, invoice)
+    if form == "404":
+        assert answer.status_code == 404
+        assert answer.json() == {
+            "error": {
+                "code": "invoice_not_found",
+                "message": f"invoice {invoice} not found",
+                "type": "invalid_request_error",
+            }
         }
-    }
-    assert_signed_answer(answer, "/orders/v1/status/INV-never-created")
+    else:  # neither error nor transaction
+        assert answer.status_code == 200
+        assert answer.json() == {"order": {"invoice_number": invoice}}
+    assert_signed_answer(answer, f"/orders/v1/status/{invoice}")
 
 
 def test_status_signed_with_a_digest_line_is_refused(sandbox: str) -> None:
@@ -349,7 +407,8 @@ def test_an_answer_lost_to_a_timeout_is_recovered_by_status_and_replay(sandbox: 
     with pytest.raises(httpx.ReadTimeout):
         create(sandbox, raw, request_id=request_id, timeout=0.3)
 
-    assert status(sandbox, invoice).json()["transaction"]["status"] == "PENDING"
+    pending = status(sandbox, invoice).json()["transaction"]["status"]
+    assert pending == SHAPES.doku_pending_word(invoice)
     replay = create(sandbox, raw, request_id=request_id)
     assert replay.status_code == 409
     assert replay.json()["order"]["invoice_number"] == invoice
@@ -378,18 +437,25 @@ def test_an_unknown_payment_page_is_404(sandbox: str) -> None:
     assert "not valid" in answer.text
 
 
-def test_unpaid_orders_expire_and_can_no_longer_be_paid() -> None:
+@pytest.mark.parametrize(("pending", "expired"), [("PENDING", "TIMEOUT"), ("TIMEOUT", "FAILED")])
+def test_unpaid_orders_expire_and_can_no_longer_be_paid(pending: str, expired: str) -> None:
     config = SandboxConfig(order_expiry=0.3)
     with running_sandbox(config) as (url, _):
-        invoice = new_invoice()
+        invoice = invoice_where(
+            lambda i: (
+                (SHAPES.doku_pending_word(i), SHAPES.doku_expired_word(i)) == (pending, expired)
+            )
+        )
         created = create(url, order_body(invoice, "https://shop.example/n"), config=config)
         page_url = created.json()["doku_wallet_payment_page"]["url"]
-        assert status(url, invoice, config).json()["transaction"]["status"] == "PENDING"
+        assert status(url, invoice, config).json()["transaction"]["status"] == pending
 
+        # An unpaid DOKU Wallet order ends TIMEOUT or FAILED: e-money has no EXPIRED.
         wait_until(
-            lambda: status(url, invoice, config).json()["transaction"]["status"] == "EXPIRED",
+            lambda: status(url, invoice, config).json()["transaction"]["status"] == expired,
             what="expiry",
         )
+        assert httpx.get(f"{url}/_sandbox/orders").json()["orders"][0]["state"] == "expired"
         assert "Payment expired" in httpx.get(page_url).text
         assert httpx.post(f"{url}/_sandbox/pay/{invoice}").status_code == 409
 

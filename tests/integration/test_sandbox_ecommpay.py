@@ -19,6 +19,7 @@ from pos_app.payments.ecommpay.callback import verify_callback
 from pos_app.payments.ecommpay.signing import payment_page_url
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.sandbox import SandboxConfig
+from pos_app.sandbox.shapes import Shapes
 from pos_app.sandbox.testing import (
     Received,
     Receiver,
@@ -34,6 +35,7 @@ SECRET = CONFIG.ecommpay_secret_key
 SALE = "/v2/payment/wallet/doku/sale"
 PAYOUT = "/v2/payment/wallet/doku/payout"
 STATUS = "/v2/payment/status"
+SHAPES = Shapes(CONFIG.shape_seed)
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +61,19 @@ def callback_path() -> str:
 def sdk_callback(received: Received) -> Callback:
     """The official SDK raises ProcessException unless the signature verifies."""
     return Callback(received.body.decode(), SignatureHandler(SECRET))
+
+
+def final_callback(inbox: Receiver, path: str, payment_id: str, before: int = 0) -> Received:
+    """A purchase's final callback, after the intermediate one the sandbox sends for some
+    payment ids, which is checked: signed, pending, with its word."""
+    interim = SHAPES.ecommpay_intermediate(payment_id)
+    received = inbox.wait_for(path, count=before + 1 + (interim is not None))
+    if interim is not None:
+        first = sdk_callback(received[before])
+        assert first.get_payment_status() == interim
+        assert verify_callback(received[before].body, SECRET).status is PaymentStatus.PENDING
+        assert first.get_value("operation.code") is None
+    return received[-1]
 
 
 def sdk_page_url(sandbox: str, payment_id: str, amount: int, callback_url: str) -> str:
@@ -120,7 +135,7 @@ def test_a_payment_page_url_built_by_the_official_sdk_is_accepted_and_paid(
     assert "Rp 12.500" in page.text and "Pay with DOKU Wallet" in page.text
     assert "Payment successful" in press(sandbox, page.text, "pay").text
 
-    (received,) = inbox.wait_for(path)
+    received = final_callback(inbox, path, payment_id)
     callback = sdk_callback(received)
     assert callback.get_payment_id() == payment_id
     assert callback.get_payment_status() == Callback.SUCCESS_STATUS
@@ -186,13 +201,13 @@ def test_a_test_amount_on_the_payment_page_declines_even_when_paid(
     sandbox: str, receiver: tuple[str, Receiver]
 ) -> None:
     receiver_url, inbox = receiver
-    path = callback_path()
-    page = httpx.get(sdk_page_url(sandbox, new_id(), 40000, receiver_url + path))
+    payment_id, path = new_id(), callback_path()
+    page = httpx.get(sdk_page_url(sandbox, payment_id, 40000, receiver_url + path))
     result = press(sandbox, page.text, "pay")
     assert "Payment declined" in result.text
     assert "Decline due to amount or frequency limit" in result.text
 
-    callback = sdk_callback(inbox.wait_for(path)[0])
+    callback = sdk_callback(final_callback(inbox, path, payment_id))
     assert callback.get_payment_status() == Callback.DECLINE_STATUS
     assert callback.get_value("operation.code") == "20101"
     assert callback.get_value("operation.message") == "Decline due to amount or frequency limit"
@@ -202,10 +217,10 @@ def test_the_customer_declining_on_the_page_sends_a_decline(
     sandbox: str, receiver: tuple[str, Receiver]
 ) -> None:
     receiver_url, inbox = receiver
-    path = callback_path()
-    page = httpx.get(sdk_page_url(sandbox, new_id(), 1_000_000, receiver_url + path))
+    payment_id, path = new_id(), callback_path()
+    page = httpx.get(sdk_page_url(sandbox, payment_id, 1_000_000, receiver_url + path))
     assert "Payment declined" in press(sandbox, page.text, "decline").text
-    callback = sdk_callback(inbox.wait_for(path)[0])
+    callback = sdk_callback(final_callback(inbox, path, payment_id))
     assert callback.get_payment_status() == Callback.DECLINE_STATUS
     assert callback.get_value("operation.code") == "20000"
 
@@ -238,7 +253,7 @@ def test_gate_sale_sends_redirect_data_then_the_result_after_paying(
 
     paid = httpx.post(f"{sandbox}/_sandbox/pay/{payment_id}")
     assert paid.status_code == 200
-    final = sdk_callback(inbox.wait_for(path, count=2)[1])
+    final = sdk_callback(final_callback(inbox, path, payment_id, before=1))
     assert final.get_payment_status() == Callback.SUCCESS_STATUS
     assert final.get_value("redirect_data") is None
     assert final.get_value("operation.request_id") == ack.json()["request_id"]
@@ -254,9 +269,12 @@ def test_gate_sale_paid_from_the_wallet_page_with_a_test_amount_declines(
     wallet = httpx.post(data["url"], data={k: str(v) for k, v in data["body"].items()})
     assert "Payment declined" in press(sandbox, wallet.text, "pay").text
 
-    final = sdk_callback(inbox.wait_for(path, count=2)[1])
+    final = sdk_callback(final_callback(inbox, path, payment_id, before=1))
     assert final.get_payment_status() == Callback.DECLINE_STATUS
     assert final.get_value("operation.code") == "20101"
+    assert final.get_value("errors") == [
+        {"code": 20101, "message": "Decline due to amount or frequency limit"}
+    ]
 
 
 def test_gate_status_reports_the_payment_signed(
@@ -274,11 +292,29 @@ def test_gate_status_reports_the_payment_signed(
     status = Callback(answer.text, SignatureHandler(SECRET))
     assert status.get_payment_status() == Callback.DECLINE_STATUS
 
+    assert status.get_value("operations")[-1]["status"] == "decline"
+    assert status.get_value("operation") is None
+    assert status.get_value("errors")[0]["code"] == 20000
+
+
+@pytest.mark.parametrize("form", ["404", "errors"])
+def test_gate_status_of_an_unknown_payment_comes_in_both_not_found_forms(
+    sandbox: str, form: str
+) -> None:
+    payment_id = SHAPES.pick("ECT-NONE-", lambda i: SHAPES.ecommpay_not_found_form(i) == form)
     unknown = httpx.post(
-        sandbox + STATUS, json=gate_request(CONFIG, {"general": {"payment_id": "no-such"}})
+        sandbox + STATUS, json=gate_request(CONFIG, {"general": {"payment_id": payment_id}})
     )
-    assert unknown.status_code == 404
-    assert unknown.json()["status"] == "error"
+    if form == "404":
+        assert unknown.status_code == 404
+        assert unknown.json()["status"] == "error"
+    else:
+        assert unknown.status_code == 200
+        answer = Callback(unknown.text, SignatureHandler(SECRET))
+        assert answer.get_value("errors") == [
+            {"field": "general.payment_id", "message": "Payment not found"}
+        ]
+        assert answer.get_value("payment") is None
 
 
 def test_payouts_succeed_or_decline_by_amount(sandbox: str, receiver: tuple[str, Receiver]) -> None:
@@ -370,11 +406,19 @@ def test_a_payment_without_any_callback_url_is_listed_as_undeliverable(sandbox: 
     assert "no merchant_callback_url" in attempt["error"]
 
 
-def test_an_unpaid_gate_sale_expires_into_a_decline_callback() -> None:
+@pytest.mark.parametrize(
+    ("word", "status"), [("decline", PaymentStatus.DECLINED), ("expired", PaymentStatus.EXPIRED)]
+)
+def test_an_unpaid_gate_sale_expires_into_a_decline_or_expired_callback(
+    word: str, status: PaymentStatus
+) -> None:
     config = SandboxConfig(order_expiry=0.2, retry_scale=0.0005)
+    payment_id = SHAPES.pick("ECT-EXP-", lambda i: SHAPES.ecommpay_expired_word(i) == word)
     with running_sandbox(config) as (url, _), running_receiver() as (receiver_url, inbox):
         path = callback_path()
-        sale(url, new_id(), 1_000_000, receiver_url + path)
-        final = sdk_callback(inbox.wait_for(path, count=2)[1])
-        assert final.get_payment_status() == Callback.DECLINE_STATUS
+        sale(url, payment_id, 1_000_000, receiver_url + path)
+        received = final_callback(inbox, path, payment_id, before=1)
+        final = sdk_callback(received)
+        assert final.get_payment_status() == word
         assert final.get_value("operation.message") == "Payment time expired"
+        assert verify_callback(received.body, SECRET).status is status

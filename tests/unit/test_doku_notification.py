@@ -9,6 +9,7 @@ import pytest
 from pos_app.payments.doku.notification import (
     doku_status,
     event_from_payload,
+    is_known_status,
     parse_notification,
     verify_notification,
 )
@@ -100,7 +101,10 @@ def test_zone_less_date_is_taken_as_utc_and_offsets_are_converted() -> None:
     assert parse_notification(encode(wib)).occurred_at == expected
 
 
-@pytest.mark.parametrize(("raw", "expected"), [(9000, 9000), (9000.0, 9000), ("9000", 9000)])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [(9000, 9000), (9000.0, 9000), ("9000", 9000), ("9000.00", 9000), (" 9000.00 ", 9000)],
+)
 def test_whole_rupiah_amount_forms(raw: Any, expected: int) -> None:
     payload = notification(order={"invoice_number": "INV-1", "amount": raw})
     assert parse_notification(encode(payload)).amount == expected
@@ -115,14 +119,14 @@ def test_whole_rupiah_amount_forms(raw: Any, expected: int) -> None:
         ({"invoice_number": "X" * 65, "amount": 1}, {"status": "SUCCESS"}, "order.invoice_number"),
         ({"invoice_number": "I"}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": 9000.5}, {"status": "SUCCESS"}, "order.amount"),
-        ({"invoice_number": "I", "amount": "9000.00"}, {"status": "SUCCESS"}, "order.amount"),
+        ({"invoice_number": "I", "amount": "9000.50"}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": "-5"}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": -5}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": True}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": 10**12}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": 1}, {}, "transaction.status"),
         ({"invoice_number": "I", "amount": 1}, {"status": 1}, "transaction.status"),
-        ({"invoice_number": "I", "amount": 1}, {"status": "success"}, "transaction.status"),
+        ({"invoice_number": "I", "amount": 1}, {"status": "  "}, "transaction.status"),
         ({"invoice_number": "I", "amount": 1}, None, "transaction"),
         (["I", 1], {"status": "SUCCESS"}, "order"),
     ],
@@ -153,16 +157,28 @@ def test_event_from_payload_refuses_non_objects() -> None:
         ("EXPIRED", PaymentStatus.EXPIRED),
         ("REFUNDED", PaymentStatus.REFUNDED),
         ("TIMEOUT", PaymentStatus.PENDING),
+        ("REDIRECT", PaymentStatus.PENDING),
+        (" SUCCESS ", PaymentStatus.PAID),
+        ("Success", PaymentStatus.PAID),
+        ("failed\t", PaymentStatus.DECLINED),
     ],
 )
 def test_doku_status_words(word: str, status: PaymentStatus) -> None:
     assert doku_status(word) is status
+    assert is_known_status(word)
 
 
-@pytest.mark.parametrize("word", ["", "PAID", "Success", "CANCELLED"])
-def test_unknown_status_word_is_a_protocol_error(word: str) -> None:
+@pytest.mark.parametrize("word", ["PAID", "CANCELLED", "ORDER_GENERATED"])
+def test_a_status_word_doku_adds_later_is_pending_and_reported_unknown(word: str) -> None:
+    assert doku_status(word) is PaymentStatus.PENDING
+    assert not is_known_status(word)
+
+
+@pytest.mark.parametrize("word", ["", "   ", None, 1, ["SUCCESS"]])
+def test_a_status_that_is_no_word_is_a_protocol_error(word: Any) -> None:
     with pytest.raises(ProviderProtocolError, match=r"transaction\.status"):
         doku_status(word)
+    assert not is_known_status(word)
 
 
 def test_verify_accepts_a_genuine_notification() -> None:

@@ -22,10 +22,12 @@ from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
 from pos_app.payments.errors import ProviderRejected
 from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderEvent, ProviderName
 from pos_app.sandbox.config import SandboxConfig
+from pos_app.sandbox.shapes import Shapes
 from pos_app.sandbox.testing import Receiver, running_receiver, running_sandbox
 
 CONFIG = SandboxConfig(retry_scale=0.0005)
 SECRET = CONFIG.ecommpay_secret_key
+SHAPES = Shapes(CONFIG.shape_seed)
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +63,19 @@ def callbacks(receiver: tuple[str, Receiver], path: str, count: int) -> list[Pro
     return [verify_callback(r.body, SECRET) for r in receiver[1].wait_for(path, count)]
 
 
+def settled_callbacks(
+    receiver: tuple[str, Receiver], path: str, payment_id: str, before: int = 0
+) -> ProviderEvent:
+    """The final callback of a purchase, after the intermediate one the sandbox may send for
+    this payment id (checked to be pending, with its word)."""
+    interim = SHAPES.ecommpay_intermediate(payment_id)
+    events = callbacks(receiver, path, before + 1 + (interim is not None))[before:]
+    if interim is not None:
+        assert events[0].status is PaymentStatus.PENDING
+        assert events[0].raw["payment"]["status"] == interim
+    return events[-1]
+
+
 def press(sandbox: str, page: str, choice: str) -> httpx.Response:
     action = re.search(r'action="([^"]+)"', page)
     assert action is not None, page
@@ -81,7 +96,7 @@ def test_payment_page_url_opens_pays_and_calls_back(
     assert page.status_code == 200 and "Rp 12.500" in page.text
     assert press(sandbox, page.text, "pay").status_code == 200
 
-    (event,) = callbacks(receiver, path, 1)
+    event = settled_callbacks(receiver, path, number)
     assert (event.invoice_number, event.status, event.amount) == (
         number,
         PaymentStatus.PAID,
@@ -125,7 +140,7 @@ def test_gate_sale_redirects_through_doku_and_settles(
     assert wallet.status_code == 200
     press(sandbox, wallet.text, "pay")
 
-    settled = callbacks(receiver, path, 2)[1]
+    settled = settled_callbacks(receiver, path, number, before=1)
     assert (settled.status, settled.amount) == (outcome, amount)
     assert provider.check_status(number).status is outcome
     with pytest.raises(ProviderRejected, match="already used"):

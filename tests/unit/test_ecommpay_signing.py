@@ -48,7 +48,9 @@ PORTABLE_KEYS = [
     *("general", "customer", "sum", "amount", "status", "redirect_data", "body", "url", "id"),
 ]
 portable_keys = st.sampled_from(PORTABLE_KEYS)
-scalars = st.one_of(st.text(max_size=8), st.integers(-(10**15), 10**15), st.booleans())
+# ';' separates the signed items; ecommpay's signer refuses it, so Kasir never sends it.
+portable_text = st.text(max_size=8).map(lambda text: text.replace(";", ","))
+scalars = st.one_of(portable_text, st.integers(-(10**15), 10**15), st.booleans())
 
 
 def trees(keys: st.SearchStrategy[str], leaves: st.SearchStrategy[Any]) -> st.SearchStrategy:

@@ -4,14 +4,24 @@ Every request is signed, every answer we act on must carry a valid DOKU signatur
 answer to an order creation is resolved without ever creating a second order: the create
 Request-Id is derived from the invoice number, so a retransmission (now, or after a restart) is
 the same request with the same body, which DOKU answers with the first response (HTTP 409).
+
+DOKU does not say whether that 409 replay is signed for the new request. One that does not
+verify is not trusted on its own: a (signed) status check decides. If DOKU knows the order, with
+our amount, the replayed page URL is used; if it does not, no order exists and the create is
+sent again under a fresh Request-Id (DOKU refuses a second order for an invoice number anyway).
+
+"No such order" comes in two shapes: HTTP 404 with DOKU's error object, or a signed 2xx answer
+with neither ``error`` nor ``transaction`` (the shape DOKU's own Magento plugin treats as "not
+found"). Both raise :class:`OrderNotFound`.
 """
 
 import json
 import logging
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -35,6 +45,8 @@ from pos_app.payments.errors import (
     ProviderProtocolError,
     ProviderRejected,
     ProviderUnreachable,
+    SignatureMismatch,
+    read_provider_json,
 )
 from pos_app.payments.model import PaymentOrder, PaymentRequest, ProviderName, StatusResult
 
@@ -48,7 +60,16 @@ _EXPIRY_KEYS = ("expired_date", "expiry", "expires_at")
 
 
 class OrderNotFound(ProviderRejected):
-    """DOKU does not know the invoice (HTTP 404 on the status API)."""
+    """DOKU does not know the invoice: HTTP 404 with DOKU's error, or a signed 2xx status
+    answer with neither ``error`` nor ``transaction``."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """A verified answer: decimals exact for reading money, plain JSON for keeping."""
+
+    exact: dict[str, Any]
+    plain: dict[str, Any]
 
 
 def order_request_id(client_id: str, invoice_number: str) -> str:
@@ -138,22 +159,13 @@ class DokuClient(HttpClient):
             log.info("DOKU create for %s got no answer (%s)", order.invoice_number, lost)
             self._status_after_lost_answer(order.invoice_number)
             response = self._send("POST", CREATE_PATH, request_id, body)
-        answer = self._signed_json(response, CREATE_PATH, request_id, also_ok=409)
-        page = answer.get("doku_wallet_payment_page")
-        url = page.get("url") if isinstance(page, dict) else None
-        if not isinstance(url, str) or not url:
-            raise ProviderProtocolError(
-                f"DOKU answered HTTP {response.status_code} to POST {CREATE_PATH} "
-                f"without doku_wallet_payment_page.url"
-            )
-        return PaymentRequest(
-            provider=ProviderName.DOKU,
-            invoice_number=order.invoice_number,
-            amount=order.amount,
-            payment_url=url,
-            expires_at=_expiry(answer, page),
-            reference=request_id,
-        )
+        try:
+            answer = self._signed_json(response, CREATE_PATH, request_id, also_ok=409)
+        except SignatureMismatch as unsigned:
+            if response.status_code != 409:
+                raise
+            return self._resolve_replay(order, body, response, request_id, unsigned)
+        return _payment_request(order, answer.plain, response.status_code, request_id)
 
     def check_status(self, invoice_number: str) -> StatusResult:
         """The order's current status; :class:`OrderNotFound` if DOKU does not know it."""
@@ -161,8 +173,16 @@ class DokuClient(HttpClient):
         path = STATUS_PATH + quote(invoice_number, safe="")
         request_id = new_request_id()
         response = self._send("GET", path, request_id, None)
-        event = event_from_payload(self._signed_json(response, path, request_id))
-        if event.invoice_number != invoice_number:
+        answer = self._signed_json(response, path, request_id)
+        if answer.plain.get("transaction") is None:
+            raise OrderNotFound(
+                f"DOKU does not know order {invoice_number}: HTTP {response.status_code} "
+                "without error or transaction",
+                status_code=response.status_code,
+                code="no_transaction",
+            )
+        event = event_from_payload(answer.exact, raw=answer.plain)
+        if event.invoice_number != invoice_number.strip():
             raise ProviderProtocolError(
                 f"DOKU answered the status of {event.invoice_number!r} "
                 f"when asked about {invoice_number!r}"
@@ -174,7 +194,48 @@ class DokuClient(HttpClient):
             amount=event.amount,
             reference=event.reference,
             raw=event.raw,
+            currency=event.currency,
         )
+
+    def _resolve_replay(
+        self,
+        order: PaymentOrder,
+        body: bytes,
+        response: httpx.Response,
+        request_id: str,
+        unsigned: SignatureMismatch,
+    ) -> PaymentRequest:
+        """A 409 replay whose signature does not verify: a signed status check decides."""
+        invoice = order.invoice_number
+        log.info("DOKU replayed the create of %s unverified (%s); asking status", invoice, unsigned)
+        try:
+            status = self.check_status(invoice)
+        except OrderNotFound:
+            fresh = new_request_id()
+            log.info("DOKU has no order %s: creating it under Request-Id %s", invoice, fresh)
+            retry = self._send("POST", CREATE_PATH, fresh, body)
+            return _payment_request(
+                order, self._signed_json(retry, CREATE_PATH, fresh).plain, retry.status_code, fresh
+            )
+        except (ProviderRejected, ProviderProtocolError) as exc:
+            raise ProviderUnreachable(
+                f"DOKU order {invoice}: the create was replayed unverified and the status check "
+                f"failed ({exc}); try again later"
+            ) from None
+        if status.amount is not None and status.amount != order.amount:
+            raise ProviderProtocolError(
+                f"DOKU order {invoice} exists for {status.amount} rupiah, not {order.amount}"
+            )
+        replay = _json_object(response.content)
+        try:
+            return _payment_request(order, replay, response.status_code, request_id)
+        except ProviderProtocolError:
+            raise ProviderRejected(
+                f"DOKU order {invoice} exists, but the replayed create answer has no usable "
+                "payment page; its status is known through the status API",
+                status_code=response.status_code,
+                code="replay_without_page",
+            ) from None
 
     def _status_after_lost_answer(self, invoice_number: str) -> None:
         """After a lost create answer: return once DOKU answered a status check either way.
@@ -210,17 +271,14 @@ class DokuClient(HttpClient):
 
     def _signed_json(
         self, response: httpx.Response, path: str, request_id: str, *, also_ok: int = 0
-    ) -> dict[str, Any]:
+    ) -> _Answer:
         """The answer as a JSON object, once its signature verifies; errors raised typed.
 
         Error answers are read without a signature (DOKU may not sign them): they only ever
         make us stop, never trust anything.
         """
         status = response.status_code
-        try:
-            payload = json.loads(response.content)
-        except ValueError:
-            payload = None
+        payload = _json_object(response.content)
         error = payload.get("error") if isinstance(payload, dict) else None
         if isinstance(error, dict):
             raise _rejection(status, error, path)
@@ -244,7 +302,49 @@ class DokuClient(HttpClient):
                 f"DOKU answered HTTP {status} to {path} with no JSON object: "
                 f"{_snippet(response.content)}"
             )
-        return payload
+        exact = read_provider_json(response.content, what=f"DOKU answer to {path}", exact=True)
+        return _Answer(exact=exact, plain=payload)
+
+
+def _payment_request(
+    order: PaymentOrder, answer: dict[str, Any] | None, status: int, request_id: str
+) -> PaymentRequest:
+    """The created order's payment page, from a create answer."""
+    page = answer.get("doku_wallet_payment_page") if answer else None
+    url = page.get("url") if isinstance(page, dict) else None
+    if not _http_url(url):
+        raise ProviderProtocolError(
+            f"DOKU answered HTTP {status} to POST {CREATE_PATH} "
+            f"without an http(s) doku_wallet_payment_page.url"
+        )
+    return PaymentRequest(
+        provider=ProviderName.DOKU,
+        invoice_number=order.invoice_number,
+        amount=order.amount,
+        payment_url=url,
+        expires_at=_expiry(answer or {}, page),
+        reference=request_id,
+    )
+
+
+def _http_url(value: object) -> bool:
+    """An absolute http(s) URL with a host: what a phone can open from the QR code."""
+    if not isinstance(value, str):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _json_object(content: bytes) -> dict[str, Any] | None:
+    """The body as a JSON object (plain types), or None for anything else."""
+    try:
+        payload = read_provider_json(content, what="DOKU answer")
+    except ProviderProtocolError:
+        return None
+    return payload if isinstance(payload, dict) else None
 
 
 def _rejection(status: int, error: dict[str, Any], path: str) -> ProviderRejected:

@@ -2,22 +2,26 @@
 
 A notification and a status answer have the same body shape (``order``, ``transaction``,
 ``service``, ``acquirer``, ``channel``, ``additional_info``), so one reader serves both. Reading is
-lenient about everything Kasir does not use (DOKU adds fields at any time) and strict about what
-it relies on: the invoice number, the amount and the transaction status.
+lenient about everything Kasir does not use (DOKU adds ``customer``, ``emoney_payment``,
+``merchant``, ``issuer``, ``tips`` … at any time) and strict about what it relies on: the invoice
+number, the amount and the transaction status.
 
-Amount rule: a JSON integer, an integer-valued JSON number (``9000.0``) or a string of ASCII
-digits (``"9000"``) is read as whole rupiah; anything with a fraction, a sign, a bool or another
-type is refused rather than rounded.
+Amount rule (:func:`rupiah_amount`): DOKU sends ``order.amount`` as a JSON integer (``6000``), a
+JSON decimal (``6000.00``) or a decimal string (``"6000.00"``, ``"6000"``); all are read exactly
+(as :class:`~decimal.Decimal`, never through float arithmetic) and must be whole rupiah between 0
+and :data:`~pos_app.money.MAX_AMOUNT`. A fraction (``6000.50``), a sign, an exponent in a string,
+NaN or an absurd size is refused rather than rounded.
 """
 
-import json
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pos_app.money import MAX_AMOUNT
 from pos_app.payments.doku.signing import REQUEST_TIMESTAMP, verify_doku_signature
-from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
+from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch, read_provider_json
 from pos_app.payments.model import PaymentStatus, ProviderEvent, ProviderName
 
 MAX_INVOICE_LENGTH = 64
@@ -28,32 +32,87 @@ _STATUSES: dict[str, PaymentStatus] = {
     "PENDING": PaymentStatus.PENDING,
     "EXPIRED": PaymentStatus.EXPIRED,
     "REFUNDED": PaymentStatus.REFUNDED,
-    # For e-money DOKU means "no final answer yet, ask again later".
+    # Not final, "ask again later": TIMEOUT is how an e-money order waits (an unpaid DOKU Wallet
+    # order ends FAILED or TIMEOUT), REDIRECT waits for the acquirer's verification.
     "TIMEOUT": PaymentStatus.PENDING,
+    "REDIRECT": PaymentStatus.PENDING,
 }
+_DECIMAL_TEXT = re.compile(r"[0-9]{1,30}(?:\.[0-9]{1,30})?")
 
 
-def doku_status(word: str) -> PaymentStatus:
-    """DOKU's transaction status in the terminal's words; an unknown word is a protocol error."""
-    try:
-        return _STATUSES[word]
-    except (KeyError, TypeError):
+def _status_word(word: object) -> str | None:
+    return word.strip().upper() if isinstance(word, str) and word.strip() else None
+
+
+def is_known_status(word: object) -> bool:
+    """Whether ``word`` is a ``transaction.status`` Kasir knows; the relay logs the others
+    ("unknown status, stored as pending") instead of refusing a signed notification."""
+    return _status_word(word) in _STATUSES
+
+
+def doku_status(word: object) -> PaymentStatus:
+    """DOKU's transaction status in the terminal's words (padding and case ignored).
+
+    A word DOKU may add later is ``pending``: that never completes a sale, and refusing a
+    signed notification would only make DOKU retry it and then drop it. Not a word at all
+    (missing, empty, a number) is a protocol error.
+    """
+    normal = _status_word(word)
+    if normal is None:
         raise ProviderProtocolError(
-            f"DOKU transaction.status {word!r} is not one of {', '.join(_STATUSES)}"
-        ) from None
+            f"DOKU transaction.status must be a word such as SUCCESS, got {word!r}"
+        )
+    return _STATUSES.get(normal, PaymentStatus.PENDING)
+
+
+def rupiah_amount(value: object, *, field: str = "order.amount") -> int:
+    """Whole rupiah from a DOKU amount in any of the forms DOKU sends; see the module doc."""
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, float):
+        number = Decimal(repr(value))  # only when handed an already decoded body; NaN stays NaN
+    elif isinstance(value, str) and _DECIMAL_TEXT.fullmatch(value.strip()):
+        number = Decimal(value.strip())
+    else:
+        number = None
+    if number is None or not number.is_finite():
+        raise ProviderProtocolError(
+            f'DOKU {field} must be a whole number of rupiah (6000, 6000.00 or "6000.00"), '
+            f"got {_shown(value)}"
+        )
+    if not 0 <= number <= MAX_AMOUNT:
+        raise ProviderProtocolError(
+            f"DOKU {field} {_shown(value)} is out of range (0 to {MAX_AMOUNT} rupiah)"
+        )
+    try:
+        whole = number == number.to_integral_value()
+    except InvalidOperation:  # pragma: no cover - in range, so it always has an integral value
+        whole = False
+    if not whole:
+        raise ProviderProtocolError(
+            f"DOKU {field} {_shown(value)} has a fraction of a rupiah; it is refused, not rounded"
+        )
+    return int(number)
 
 
 def parse_notification(body: bytes) -> ProviderEvent:
     """Read a DOKU e-money notification body (already verified, or trusted by the caller)."""
-    try:
-        payload = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProviderProtocolError(f"DOKU notification is not JSON: {exc}") from None
-    return event_from_payload(payload)
+    exact = read_provider_json(body, what="DOKU notification", exact=True)
+    plain = read_provider_json(body, what="DOKU notification")
+    return event_from_payload(exact, raw=plain)
 
 
-def event_from_payload(payload: Any) -> ProviderEvent:
-    """What Kasir relies on from a decoded notification or status answer; ``raw`` keeps all."""
+def event_from_payload(payload: Any, *, raw: Mapping[str, Any] | None = None) -> ProviderEvent:
+    """What Kasir relies on from a decoded notification or status answer.
+
+    ``payload`` is best decoded with exact decimals (:func:`read_provider_json` ``exact=True``);
+    ``raw`` is what is kept (plain JSON types, so it can be stored as JSON), the payload itself
+    when not given.
+    """
     if not isinstance(payload, dict):
         raise ProviderProtocolError(
             f"DOKU body must be a JSON object, got {type(payload).__name__}"
@@ -61,22 +120,25 @@ def event_from_payload(payload: Any) -> ProviderEvent:
     order = _object(payload, "order")
     transaction = _object(payload, "transaction")
     invoice = order.get("invoice_number")
+    invoice = invoice.strip() if isinstance(invoice, str) else invoice
     if not isinstance(invoice, str) or not invoice or len(invoice) > MAX_INVOICE_LENGTH:
         raise ProviderProtocolError(
             f"DOKU order.invoice_number must be a non-empty string of at most "
-            f"{MAX_INVOICE_LENGTH} characters, got {invoice!r}"
+            f"{MAX_INVOICE_LENGTH} characters, got {order.get('invoice_number')!r}"
         )
     if "status" not in transaction:
         raise ProviderProtocolError("DOKU transaction.status is missing")
     reference = transaction.get("original_request_id")
+    reference = reference.strip() if isinstance(reference, str) else None
     return ProviderEvent(
         provider=ProviderName.DOKU,
         invoice_number=invoice,
         status=doku_status(transaction["status"]),
-        amount=_amount(order.get("amount")),
-        reference=reference if isinstance(reference, str) and reference else None,
+        amount=rupiah_amount(order.get("amount")),
+        reference=reference or None,
         occurred_at=parse_doku_time(transaction.get("date")),
-        raw=payload,
+        raw=payload if raw is None else raw,
+        currency="IDR",
     )
 
 
@@ -154,38 +216,28 @@ def check_signature(
 def _object(payload: Mapping[str, Any], name: str) -> Mapping[str, Any]:
     value = payload.get(name)
     if not isinstance(value, dict):
-        raise ProviderProtocolError(
-            f"DOKU {name} must be a JSON object, got {'nothing' if value is None else repr(value)}"
-        )
+        shown = "nothing" if value is None else _shown(value)
+        raise ProviderProtocolError(f"DOKU {name} must be a JSON object, got {shown}")
     return value
 
 
-def _amount(value: object) -> int:
-    if isinstance(value, float) and value.is_integer():
-        amount = int(value)
-    elif isinstance(value, int) and not isinstance(value, bool):
-        amount = value
-    elif isinstance(value, str) and value.isascii() and value.isdigit():
-        amount = int(value)
-    else:
-        raise ProviderProtocolError(
-            f"DOKU order.amount must be a whole number of rupiah, got {value!r}"
-        )
-    if not 0 <= amount <= MAX_AMOUNT:
-        raise ProviderProtocolError(f"DOKU order.amount {amount} is out of range")
-    return amount
+def _shown(value: object, limit: int = 60) -> str:
+    """A value for an error message: short, whatever its size (a 10^40 or a 4 kB string)."""
+    text = repr(str(value)) if isinstance(value, Decimal) else repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def parse_doku_time(value: object) -> datetime | None:
     """An ISO 8601 date and time from a DOKU body as UTC, or None.
 
     DOKU documents UTC, so a zone-less value is taken as UTC; a bare date is not a moment. Only
-    informative fields go through here, so an unreadable value is not an error.
+    informative fields go through here, so an unreadable value (garbage, a year beyond 9999, an
+    offset that overflows) is simply unknown, never an error.
     """
-    if not isinstance(value, str) or ":" not in value:
+    if not isinstance(value, str) or ":" not in value or len(value) > 64:
         return None
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
+        moment = datetime.fromisoformat(value.strip())
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -1,24 +1,30 @@
 """Reading ecommpay callbacks (and the payment part of status answers) into provider events.
 
-Lenient about fields Kasir does not use, since ecommpay adds fields freely; strict about the ones
-it relies on, so a malformed callback is refused with the name of the field that is wrong.
+A validly signed callback is answered 200 or retried for 11 days, so it must be stored: it
+parses into an event unless it is truly unusable (no ``payment.id``, or an amount that is not a
+whole number of minor units). Everything else is read leniently: unknown statuses are pending,
+new fields are ignored, and an amount or currency that cannot be right for a Kasir sale is kept
+in a form that never matches one (see :func:`event_money`). Only what the signature covers is
+read or kept (:func:`~pos_app.payments.ecommpay.signing.signed_fields`).
 """
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from pos_app.errors import ValidationError
-from pos_app.money import from_minor_units
-from pos_app.payments.ecommpay.signing import verify_ecommpay_signature
+from pos_app.payments.ecommpay.signing import signed_fields, verify_ecommpay_signature
 from pos_app.payments.ecommpay.statuses import payment_status
-from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
+from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch, read_provider_json
 from pos_app.payments.model import PaymentStatus, ProviderEvent, ProviderName
 
 CURRENCY = "IDR"
+MINOR_UNITS_SUFFIX = "/minor"
+"""``IDR/minor``, ``USD/minor``: the amount is in the currency's minor units, exactly as sent."""
+UNKNOWN_CURRENCY = "XXX"
+"""ISO 4217's code for "no currency": what a callback without a readable currency gets."""
+_MAX_EXACT_FLOAT = 2**53
 
 
 class PaymentType(StrEnum):
@@ -46,6 +52,8 @@ class PaymentReport:
     amount: int
     reference: str | None
     occurred_at: datetime | None
+    currency: str = CURRENCY
+    """``IDR`` when ``amount`` is whole rupiah; otherwise ``<code>/minor`` (see event_money)."""
 
 
 def field(payload: Mapping[str, Any], path: str, *, source: str = "callback") -> Any:
@@ -58,38 +66,72 @@ def field(payload: Mapping[str, Any], path: str, *, source: str = "callback") ->
     return node
 
 
+def minor_units(
+    value: object, *, path: str = "payment.sum.amount", source: str = "callback"
+) -> int:
+    """A whole, non-negative number of minor units: a JSON integer, an integral JSON number, or
+    a string of digits (all three sign as the same text). Anything else is malformed."""
+    integral_float = (
+        isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_EXACT_FLOAT
+    )
+    digits = isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 30
+    if isinstance(value, int) and not isinstance(value, bool):
+        number: int | None = value
+    elif integral_float or digits:
+        number = int(value)  # type: ignore[arg-type]
+    else:
+        number = None
+    if number is None or number < 0:
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:60] + "…"
+        raise ProviderProtocolError(
+            f"ecommpay {source} {path} must be a whole number of minor units, got {shown}"
+        )
+    return number
+
+
+def event_money(minor: int, currency: object) -> tuple[int, str]:
+    """``(amount, currency)`` for an event, from minor units and the currency sent.
+
+    Whole rupiah (IDR, minor units ending in 00) is ``(rupiah, "IDR")``: the only form that can
+    match a Kasir sale. Everything else keeps the exact minor units and says so in the currency,
+    ``"IDR/minor"`` or ``"<code>/minor"`` (``"XXX/minor"`` when no currency is readable): DOKU
+    Wallet IDR amounts are whole rupiah, so a signed callback with sen in it, or in another
+    currency, is stored and shown to the manager but can never complete a sale. Other
+    currencies are not divided by 100 because their number of minor digits varies (ISO 4217).
+    """
+    code = currency.strip().upper() if isinstance(currency, str) and currency.strip() else None
+    code = code or UNKNOWN_CURRENCY
+    if code == CURRENCY and minor % 100 == 0:
+        return minor // 100, CURRENCY
+    return minor, code + MINOR_UNITS_SUFFIX
+
+
 def read_payment(
     payload: Mapping[str, Any], operation: object, *, source: str = "callback"
 ) -> PaymentReport:
-    """The ``payment`` object plus the reference and time of ``operation`` (if it is one)."""
+    """The ``payment`` object plus the reference and time of ``operation`` (if it is one).
+
+    Requires ``payment.id`` and a whole ``payment.sum.amount``; an unknown or missing status
+    is pending, a missing currency unknown.
+    """
     invoice = field(payload, "payment.id", source=source)
-    if not isinstance(invoice, str) or not invoice:
+    if isinstance(invoice, int) and not isinstance(invoice, bool):
+        invoice = str(invoice)
+    if not isinstance(invoice, str) or not invoice.strip():
         raise ProviderProtocolError(
             f"ecommpay {source} payment.id must be a non-empty text, got {invoice!r}"
         )
-    status = payment_status(field(payload, "payment.status", source=source))
-    minor = field(payload, "payment.sum.amount", source=source)
-    if isinstance(minor, bool) or not isinstance(minor, int) or minor < 0:
-        raise ProviderProtocolError(
-            f"ecommpay {source} payment.sum.amount must be a whole number of minor units, "
-            f"got {minor!r}"
-        )
-    currency = payload["payment"]["sum"].get("currency", CURRENCY)
-    if currency != CURRENCY:
-        raise ProviderProtocolError(
-            f"ecommpay {source} payment.sum.currency must be {CURRENCY}, got {currency!r}"
-        )
-    try:
-        amount = from_minor_units(minor)
-    except ValidationError as error:
-        raise ProviderProtocolError(f"ecommpay {source} payment.sum.amount: {error}") from error
+    payment = payload["payment"]
+    minor = minor_units(field(payload, "payment.sum.amount", source=source), source=source)
+    amount, currency = event_money(minor, payment["sum"].get("currency"))
     op = operation if isinstance(operation, Mapping) else {}
     return PaymentReport(
-        invoice_number=invoice,
-        status=status,
+        invoice_number=invoice.strip(),
+        status=payment_status(payment.get("status")),
         amount=amount,
         reference=_reference(op),
-        occurred_at=_timestamp(op.get("date")) or _timestamp(payload["payment"].get("date")),
+        occurred_at=_timestamp(op.get("date")) or _timestamp(payment.get("date")),
+        currency=currency,
     )
 
 
@@ -105,8 +147,9 @@ def payment_type(payload: Mapping[str, Any]) -> PaymentType:
 
 
 def redirect_data(payload: Mapping[str, Any]) -> RedirectData | None:
-    """The Gate redirect a callback carries, with the form fields as text; ``None`` if absent."""
-    data = payload.get("redirect_data")
+    """The Gate redirect a callback carries, read from its signed fields only, with the form
+    fields as text; ``None`` if absent. Malformed redirect data is a protocol error."""
+    data = signed_fields(payload).get("redirect_data")
     if data is None:
         return None
     if not isinstance(data, Mapping):
@@ -134,16 +177,17 @@ def redirect_data(payload: Mapping[str, Any]) -> RedirectData | None:
 def parse_callback(
     payload: Mapping[str, Any], *, provider: ProviderName = ProviderName.ECOMMPAY_PAGE
 ) -> ProviderEvent:
-    """A verified callback as a provider event; the whole payload is kept as ``raw``.
+    """A verified callback as a provider event, read from its signed fields, which are also
+    its ``raw`` (so a redelivery with invisible additions is the same event).
 
     A callback does not say whether the payment came from the Payment Page or Gate; the caller
-    that registered the payment knows and passes ``provider``.
+    that registered the payment knows and passes ``provider``. The callback's ``project_id``
+    becomes the event's ``account``.
     """
     if not isinstance(payload, Mapping):
         raise ProviderProtocolError("ecommpay callback must be a JSON object")
-    report = read_payment(payload, payload.get("operation"))
-    payment_type(payload)
-    redirect_data(payload)
+    signed = signed_fields(payload)
+    report = read_payment(signed, signed.get("operation"))
     return ProviderEvent(
         provider=provider,
         invoice_number=report.invoice_number,
@@ -151,7 +195,9 @@ def parse_callback(
         amount=report.amount,
         reference=report.reference,
         occurred_at=report.occurred_at,
-        raw=payload,
+        raw=signed,
+        currency=report.currency,
+        account=_account(signed.get("project_id")),
     )
 
 
@@ -159,15 +205,19 @@ def verify_callback(
     body: bytes, secret_key: str, *, provider: ProviderName = ProviderName.ECOMMPAY_PAGE
 ) -> ProviderEvent:
     """Decode, check the signature, then parse: nothing in an unsigned body is trusted."""
-    try:
-        payload = json.loads(body)
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ProviderProtocolError(f"ecommpay callback is not valid JSON: {error}") from None
+    payload = read_provider_json(body, what="ecommpay callback")
     if not isinstance(payload, dict):
         raise ProviderProtocolError("ecommpay callback must be a JSON object")
     if not verify_ecommpay_signature(payload, secret_key):
         raise SignatureMismatch("ecommpay callback signature does not verify")
     return parse_callback(payload, provider=provider)
+
+
+def _account(project_id: object) -> str | None:
+    if isinstance(project_id, bool) or not isinstance(project_id, int | str):
+        return None
+    text = str(project_id).strip()
+    return text or None
 
 
 def _reference(operation: Mapping[str, Any]) -> str | None:
@@ -180,13 +230,13 @@ def _reference(operation: Mapping[str, Any]) -> str | None:
 
 def _timestamp(value: object) -> datetime | None:
     """ecommpay writes ``2018-12-14T09:21:58+0000``; a time Kasir cannot read is simply unknown."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 64:
         return None
     try:
         moment = datetime.fromisoformat(value)
-    except ValueError:
+        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    except (ValueError, OverflowError):
         return None
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _form_value(key: object, value: object) -> str:

@@ -4,10 +4,17 @@ provider for the checkout flow.
 Gate answers a sale or payout synchronously only with an acknowledgement (the request was
 accepted); the outcome arrives later in a callback, or from :meth:`GateClient.status`. Amounts
 are rupiah here and become minor units only in the body sent.
+
+The status answer is callback-shaped with ``operations[]`` (oldest first) and ``errors[]``
+lists (ecommpay's WooCommerce plugin, ``EcpGatewayInfoStatus``). A payment ecommpay never
+registered (a Payment Page the customer closed) is "not found": ecommpay says so with an error
+(an ``errors[]`` entry or a top-level ``code``/``message``), in a 200 or a 4xx answer, and not
+only with HTTP 404; every form raises :class:`PaymentNotFound`.
 """
 
 import ipaddress
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +37,7 @@ from pos_app.payments.ecommpay.signing import (
     check_portable,
     ecommpay_signature,
     payment_page_url,
+    signed_fields,
     verify_ecommpay_signature,
 )
 from pos_app.payments.errors import (
@@ -37,6 +45,7 @@ from pos_app.payments.errors import (
     ProviderRejected,
     ProviderUnreachable,
     SignatureMismatch,
+    read_provider_json,
 )
 from pos_app.payments.model import PaymentOrder, PaymentRequest, ProviderName, StatusResult
 
@@ -45,10 +54,15 @@ SALE_PATH = "/v2/payment/wallet/doku/sale"
 PAYOUT_PATH = "/v2/payment/wallet/doku/payout"
 STATUS_PATH = "/v2/payment/status"
 MAX_PAYMENT_ID_LENGTH = 255
+NOT_FOUND_CODES = frozenset({"payment_not_found"})
+"""Error codes that mean "no such payment" (the sandbox's word); real answers are recognised
+by their message, since ecommpay's numeric codes for it are not published."""
+_NOT_FOUND_TEXT = re.compile(r"not\s+(?:been\s+)?(?:found|registered)|does\s+not\s+exist", re.I)
 
 
 class PaymentNotFound(ProviderRejected):
-    """ecommpay has no payment with this id (HTTP 404 on the status API): nothing was started."""
+    """ecommpay has no payment with this id (HTTP 404, or a "not found" error in the answer):
+    nothing was started."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +163,16 @@ class GateClient(HttpClient):
         """The payment as ecommpay sees it now; :class:`PaymentNotFound` if it never started."""
         body = {"general": {"project_id": self.project_id, "payment_id": _payment_id(payment_id)}}
         answer = self._post(STATUS_PATH, body)
+        payment = answer.get("payment")
+        if not isinstance(payment, Mapping) or "status" not in payment:
+            errors = _error_texts(answer)
+            raise ProviderRejected(
+                f"ecommpay status answer for {payment_id} has no payment status: "
+                f"{'; '.join(errors) or 'no errors given'}",
+                status_code=200,
+                code=_first_code(answer),
+                kind="no_payment",
+            )
         operations = answer.get("operations")
         latest = operations[-1] if isinstance(operations, list) and operations else None
         report = read_payment(answer, answer.get("operation", latest), source="status answer")
@@ -164,6 +188,7 @@ class GateClient(HttpClient):
             amount=report.amount,
             reference=report.reference,
             raw=answer,
+            currency=report.currency,
         )
 
     def _general(self, payment_id: str, callback_url: str) -> dict[str, Any]:
@@ -196,21 +221,25 @@ class GateClient(HttpClient):
                 "until a status check"
             )
         try:
-            payload = json.loads(response.content)
-        except ValueError:
+            payload = read_provider_json(response.content, what=f"ecommpay answer to {path}")
+        except ProviderProtocolError:
             payload = None
         if not isinstance(payload, dict):
             raise ProviderProtocolError(
                 f"ecommpay answered HTTP {status} to {path} with no JSON object: "
                 f"{_snippet(response.content)}"
             )
-        if payload.get("status") == "error" or not response.is_success:
-            raise _rejection(status, payload, path)
         signed = "signature" in payload or (
             isinstance(payload.get("general"), Mapping) and "signature" in payload["general"]
         )
-        if signed and not verify_ecommpay_signature(payload, self._secret_key):
-            raise SignatureMismatch(f"ecommpay answer to {path}: signature does not verify")
+        if signed:
+            if not verify_ecommpay_signature(payload, self._secret_key):
+                raise SignatureMismatch(f"ecommpay answer to {path}: signature does not verify")
+            payload = signed_fields(payload)
+        if path == STATUS_PATH and _not_found(status, payload):
+            raise _rejection(status, payload, path, not_found=True)
+        if payload.get("status") == "error" or not response.is_success:
+            raise _rejection(status, payload, path)
         return payload
 
 
@@ -236,6 +265,11 @@ class EcommpayGateProvider:
         self.customer_email = _required_text(customer_email, "customer_email", 255)
         self.customer_first_name = customer_first_name
         self.purchase_limit = check_purchase_limit(purchase_limit)
+        check_sendable(
+            callback_url=self.callback_url,
+            customer_email=self.customer_email,
+            customer_first_name=self.customer_first_name,
+        )
 
     def __repr__(self) -> str:
         return f"EcommpayGateProvider({self.gate!r}, callback_url={self.callback_url!r})"
@@ -278,14 +312,68 @@ def _ack(answer: dict[str, Any], payment_id: str) -> GateAck:
     return GateAck(payment_id=payment_id, request_id=request_id, raw=answer)
 
 
-def _rejection(status: int, payload: Mapping[str, Any], path: str) -> ProviderRejected:
-    code = str(payload.get("code") or "")
-    message = payload.get("message") or payload.get("errors") or "no message"
+def check_sendable(**settings: str) -> None:
+    """Refuse, when a provider is set up, a setting ecommpay could not sign (a ``;`` in a name,
+    e-mail or URL), instead of failing on every payment later; the message names the setting."""
+    check_portable(settings)
+
+
+def _rejection(
+    status: int, payload: Mapping[str, Any], path: str, *, not_found: bool = False
+) -> ProviderRejected:
+    code = _first_code(payload)
+    message = "; ".join(_error_texts(payload)) or "no message"
     text = f"ecommpay refused {path} (HTTP {status}, {code or 'no code'}): {message}"
     kind = str(payload.get("status") or "")
-    if status == 404 and path == STATUS_PATH:
-        return PaymentNotFound(text, status_code=status, code=code, kind=kind)
+    if not_found:
+        return PaymentNotFound(text, status_code=status, code=code, kind=kind or "not_found")
     return ProviderRejected(text, status_code=status, code=code, kind=kind)
+
+
+def _errors(payload: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The answer's error objects: the top level (``code``/``message``) and ``errors[]``."""
+    found: list[Mapping[str, Any]] = []
+    if "code" in payload or "message" in payload:
+        found.append(payload)
+    listed = payload.get("errors")
+    if isinstance(listed, list):
+        found += [item for item in listed if isinstance(item, Mapping)]
+    return found
+
+
+def _error_texts(payload: Mapping[str, Any]) -> list[str]:
+    texts = []
+    for error in _errors(payload):
+        parts = (error.get(key) for key in ("message", "field", "description"))
+        text = " ".join(str(part) for part in parts if part not in (None, ""))
+        text = text or str(error.get("code") or "")
+        if text:
+            texts.append(text)
+    return texts
+
+
+def _first_code(payload: Mapping[str, Any]) -> str:
+    for error in _errors(payload):
+        if error.get("code") not in (None, ""):
+            return str(error["code"])
+    return ""
+
+
+def _not_found(status: int, payload: Mapping[str, Any]) -> bool:
+    """Whether a status answer says the payment does not exist: HTTP 404, or, when it carries
+    no payment status, an error whose code or text says "not found"/"not registered"."""
+    if status == 404:
+        return True
+    payment = payload.get("payment")
+    if isinstance(payment, Mapping) and payment.get("status"):
+        return False
+    for error in _errors(payload):
+        if str(error.get("code", "")) in NOT_FOUND_CODES:
+            return True
+        text = " ".join(str(error.get(key, "")) for key in ("message", "description"))
+        if _NOT_FOUND_TEXT.search(text):
+            return True
+    return False
 
 
 def _customer(customer_id: str, customer_ip: str) -> dict[str, Any]:

@@ -10,7 +10,12 @@ from datetime import UTC, datetime, timedelta
 from pos_app.errors import ValidationError
 from pos_app.money import to_minor_units
 from pos_app.payments.ecommpay.callback import CURRENCY
-from pos_app.payments.ecommpay.gate import GateClient, PaymentNotFound, check_url
+from pos_app.payments.ecommpay.gate import (
+    GateClient,
+    PaymentNotFound,
+    check_sendable,
+    check_url,
+)
 from pos_app.payments.ecommpay.limits import PURCHASE_LIMIT, check_purchase_limit, check_within
 from pos_app.payments.ecommpay.signing import PAYMENT_PAGE_BASE_URL
 from pos_app.payments.model import (
@@ -54,6 +59,11 @@ class EcommpayPageProvider:
         self.callback_url = check_url(callback_url, "callback_url")
         self.customer_email = customer_email
         self.customer_first_name = customer_first_name
+        check_sendable(
+            callback_url=self.callback_url,
+            customer_email=customer_email,
+            customer_first_name=customer_first_name,
+        )
         self.page_base_url = page_base_url.rstrip("/")
         self.expiry = expiry
         self.purchase_limit = check_purchase_limit(purchase_limit)

@@ -7,7 +7,12 @@ wherever they appear. The items are sorted by path (list indices as numbers), jo
 and signed; the result is standard base64.
 
 The official SDKs disagree outside a common domain (docs/ecommpay-signature.md);
-:func:`check_portable` refuses anything Kasir would send outside it.
+:func:`check_portable` refuses anything Kasir would send outside it, including a ``;`` in a key
+or value (the separator of the signed items, which ecommpay's own signer refuses).
+
+Since empty containers and the ignored keys contribute nothing, bodies that differ only in them
+carry the same signature. :func:`signed_fields` is what a signature covers, and nothing else:
+callbacks are read, stored and deduplicated on it.
 """
 
 import base64
@@ -22,6 +27,8 @@ from pos_app.errors import ValidationError
 
 PAYMENT_PAGE_BASE_URL = "https://paymentpage.ecommpay.com"
 IGNORED_KEYS = frozenset({"frame_mode", "signature"})
+SEPARATOR = ";"
+"""Joins the signed items; a key or value containing it would make two trees sign alike."""
 PORTABLE_LIST_LENGTH = 10
 """Up to ten items every SDK orders the same; from index 10 on they sort differently."""
 
@@ -98,13 +105,56 @@ def verify_ecommpay_signature(payload: Mapping, secret_key: str) -> bool:
     return hmac.compare_digest(expected.encode("ascii"), signature.encode("utf-8", "replace"))
 
 
+class _Hidden:
+    """Marks a subtree the signature cannot see."""
+
+
+_HIDDEN = _Hidden()
+
+
+def signed_fields(payload: Mapping) -> dict[str, Any]:
+    """``payload`` without what its signature cannot see, so two bodies with one signature
+    give one result.
+
+    Left out, at every depth, exactly what :func:`signing_string` leaves out: ``signature``
+    (the top-level one and ``general.signature`` included) and ``frame_mode`` keys, empty
+    objects and lists, and containers holding nothing else (``general`` once its signature is
+    gone). Inside a list, an invisible item keeps its index as ``{}`` (the indices are signed);
+    invisible items at the end are dropped. Null values stay: they sign as ``key:``, visibly.
+    Leaf values are kept as they are, so ``signing_string(signed_fields(p))`` always equals
+    ``signing_string(p)``.
+    """
+    visible = _visible(payload)
+    return visible if isinstance(visible, dict) else {}
+
+
+def _visible(node: Any) -> Any:
+    if isinstance(node, Mapping):
+        kept = {}
+        for key, child in node.items():
+            if key in IGNORED_KEYS:
+                continue
+            value = _visible(child)
+            if value is not _HIDDEN:
+                kept[key] = value
+        return kept or _HIDDEN
+    if isinstance(node, list | tuple):
+        items = [_visible(child) for child in node]
+        while items and items[-1] is _HIDDEN:
+            items.pop()
+        return [{} if item is _HIDDEN else item for item in items] or _HIDDEN
+    return node
+
+
 def check_portable(params: Mapping) -> None:
     """Refuse a tree on which the official SDKs (and so possibly ecommpay) sign differently.
 
     Kasir only sends trees every SDK signs alike: keys made of letters, ``_`` and other characters
     that sort after ``:`` (no digits, spaces, ``-`` or ``.``), no ``frame_mode`` or ``signature``
     key, at most ten list items, and leaves that are text, integers or booleans (no null, no
-    float). The message names the first offending path.
+    float). No key or text may contain ``;``: ecommpay's signer refuses it (a customer name,
+    e-mail or URL with one must be corrected before anything is sent). The message names the
+    first offending path.
     """
     _check_node(params, "")
 
@@ -118,6 +168,10 @@ def _check_node(node: Any, path: str) -> None:
                 raise ValidationError(
                     f"ecommpay parameter {child_path!r}: keys must be letters or '_' "
                     "(no digits, spaces, punctuation before ':', or ':' itself)"
+                )
+            if SEPARATOR in key:
+                raise ValidationError(
+                    f"ecommpay parameter {child_path!r}: a key may not contain {SEPARATOR!r}"
                 )
             if key in IGNORED_KEYS:
                 raise ValidationError(
@@ -136,6 +190,11 @@ def _check_node(node: Any, path: str) -> None:
         raise ValidationError(
             f"ecommpay parameter {where!r} is {node!r}; send text, integers or booleans "
             "(leave an absent value out instead of null)"
+        )
+    elif isinstance(node, str) and SEPARATOR in node:
+        raise ValidationError(
+            f"ecommpay parameter {where!r} contains {SEPARATOR!r}, which ecommpay's signer "
+            f"refuses (it separates the signed items): {node!r}"
         )
 
 

@@ -1,30 +1,71 @@
-"""ecommpay payment statuses in the terminal's words, shared by callbacks and the status API."""
+"""ecommpay payment statuses in the terminal's words, shared by callbacks and the status API.
 
-from pos_app.payments.errors import ProviderProtocolError
+The words come from ecommpay's SDKs and WooCommerce plugin (``EcpGatewayPaymentStatus``), see
+docs/sandbox.md. ecommpay adds statuses over time, so a word Kasir does not know is never
+refused: it is ``pending`` (which never completes a sale and never loses one), and
+:func:`is_known_status` lets the relay log "unknown status, stored as pending".
+
+Choices where the words leave room:
+
+- ``cancelled`` / ``canceled`` / ``invoice cancelled`` are **declined**: the payment was stopped
+  before money moved, by the customer, the merchant or the provider, and will not be paid.
+  ``expired`` is kept for the one case that is about time (``best_before`` passed).
+- ``partially refunded`` / ``partially reversed`` are **refunded**: the terminal's vocabulary
+  has no partial refund; the exact word stays in the event's ``raw`` for the manager.
+- ``internal error`` / ``external error`` / ``error`` are **failed**: nothing was paid, and
+  unlike a decline nobody decided it.
+"""
+
 from pos_app.payments.model import PaymentStatus
 
 _EXACT: dict[str, PaymentStatus] = {
     "success": PaymentStatus.PAID,
     "decline": PaymentStatus.DECLINED,
-    "processing": PaymentStatus.PENDING,
+    "cancelled": PaymentStatus.DECLINED,
+    "canceled": PaymentStatus.DECLINED,
+    "invoice cancelled": PaymentStatus.DECLINED,
+    "expired": PaymentStatus.EXPIRED,
     "error": PaymentStatus.FAILED,
+    "internal error": PaymentStatus.FAILED,
+    "external error": PaymentStatus.FAILED,
+    "processing": PaymentStatus.PENDING,
+    "external processing": PaymentStatus.PENDING,
+    "invoice sent": PaymentStatus.PENDING,
     "refunded": PaymentStatus.REFUNDED,
+    "partially refunded": PaymentStatus.REFUNDED,
     "reversed": PaymentStatus.REFUNDED,
+    "partially reversed": PaymentStatus.REFUNDED,
 }
 _AWAITING = "awaiting "
+"""``awaiting redirect result``, ``… customer``, ``… clarification``, ``… 3ds result``, …: the
+customer or the provider still has a step to take."""
+
+
+def normal_status(word: object) -> str | None:
+    """The status word as compared: lower case, single spaces; ``None`` if it is no word."""
+    if not isinstance(word, str):
+        return None
+    normal = " ".join(word.split()).lower()
+    return normal or None
+
+
+def is_known_status(word: object) -> bool:
+    """Whether Kasir knows ``word``; an unknown one is stored as pending, and worth a log line."""
+    normal = normal_status(word)
+    if normal is None:
+        return False
+    return normal in _EXACT or (normal.startswith(_AWAITING) and len(normal) > len(_AWAITING))
 
 
 def payment_status(word: object, *, field: str = "payment.status") -> PaymentStatus:
-    """Map ecommpay's status word; an unknown word is refused, never guessed.
+    """Map ecommpay's status word (case and spacing ignored); never refuses one.
 
-    Every ``awaiting …`` status (redirect result, customer, clarification, …) means the customer or
-    the provider still has a step to take, so it is pending.
+    Anything Kasir does not know, including a missing or non-text status, is ``pending``: a
+    validly signed callback is stored and acknowledged whatever its status, and pending neither
+    completes nor cancels anything. ``field`` names where the word came from (kept for callers
+    that log it).
     """
-    if not isinstance(word, str) or not word:
-        raise ProviderProtocolError(f"ecommpay {field} must be a non-empty text, got {word!r}")
-    status = _EXACT.get(word)
-    if status is not None:
-        return status
-    if word.startswith(_AWAITING) and len(word) > len(_AWAITING):
+    normal = normal_status(word)
+    if normal is None or not is_known_status(normal):
         return PaymentStatus.PENDING
-    raise ProviderProtocolError(f"ecommpay {field} {word!r} is not a status Kasir knows")
+    return _EXACT.get(normal, PaymentStatus.PENDING)

@@ -1,0 +1,82 @@
+"""Which real-world shape the sandbox uses for each payment, chosen per invoice, reproducibly.
+
+DOKU and ecommpay send more than the documented happy path (docs/sandbox.md, "Real-world
+shapes", cites where each shape comes from). The sandbox always sends the extra objects, and
+varies the rest: the form of DOKU's ``order.amount``, the two shapes of "no such order", the
+words of an unpaid DOKU Wallet order, whether a 409 replay is signed, ecommpay's intermediate
+statuses, expiry words and "not found" forms. Each choice is a hash of the seed, the dimension
+and the invoice number (or ecommpay payment id): the same invoice always gets the same shapes,
+so a test is reproducible, and a test that needs one shape can :meth:`Shapes.pick` an invoice
+that has it. Change ``shape_seed`` to see other combinations for the same invoices.
+"""
+
+import hashlib
+import itertools
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+DOKU_AMOUNT_FORMS = ("integer", "decimal", "string")
+"""``6000``, ``6000.00`` (a JSON decimal) and ``"6000.00"``."""
+DOKU_NOT_FOUND_FORMS = ("404", "empty")
+"""HTTP 404 with DOKU's error, or HTTP 200 with neither ``error`` nor ``transaction``."""
+DOKU_PENDING_WORDS = ("PENDING", "TIMEOUT")
+DOKU_EXPIRED_WORDS = ("TIMEOUT", "FAILED")
+"""An unpaid DOKU Wallet order ends FAILED or TIMEOUT (EXPIRED is not an e-money status)."""
+ECOMMPAY_INTERMEDIATE = (None, "external processing", "awaiting customer")
+"""The callback sent before the final one of a purchase, if any."""
+ECOMMPAY_EXPIRED_WORDS = ("decline", "expired")
+ECOMMPAY_NOT_FOUND_FORMS = ("404", "errors")
+"""HTTP 404 with Gate's error, or HTTP 200 with the error in ``errors[]``."""
+
+
+class Shapes:
+    """The deterministic choices for one sandbox; ``seed`` is ``SandboxConfig.shape_seed``."""
+
+    def __init__(self, seed: str = "") -> None:
+        self.seed = seed
+
+    def choose(self, dimension: str, key: str, options: Sequence[T]) -> T:
+        """One of ``options`` for ``key`` (an invoice number or payment id) in ``dimension``."""
+        text = f"{self.seed}\x00{dimension}\x00{key}".encode("utf-8", "surrogatepass")
+        digest = hashlib.sha256(text).digest()
+        return options[int.from_bytes(digest[:8], "big") % len(options)]
+
+    def doku_amount_form(self, invoice: str) -> str:
+        return self.choose("doku.amount", invoice, DOKU_AMOUNT_FORMS)
+
+    def doku_not_found_form(self, invoice: str) -> str:
+        return self.choose("doku.not_found", invoice, DOKU_NOT_FOUND_FORMS)
+
+    def doku_pending_word(self, invoice: str) -> str:
+        return self.choose("doku.pending", invoice, DOKU_PENDING_WORDS)
+
+    def doku_expired_word(self, invoice: str) -> str:
+        return self.choose("doku.expired", invoice, DOKU_EXPIRED_WORDS)
+
+    def doku_replay_signed(self, invoice: str) -> bool:
+        """Whether a 409 replay of a create answer is signed for the repeated request."""
+        return self.choose("doku.replay_signed", invoice, (True, False))
+
+    def ecommpay_intermediate(self, payment_id: str) -> str | None:
+        return self.choose("ecommpay.intermediate", payment_id, ECOMMPAY_INTERMEDIATE)
+
+    def ecommpay_expired_word(self, payment_id: str) -> str:
+        return self.choose("ecommpay.expired", payment_id, ECOMMPAY_EXPIRED_WORDS)
+
+    def ecommpay_not_found_form(self, payment_id: str) -> str:
+        return self.choose("ecommpay.not_found", payment_id, ECOMMPAY_NOT_FOUND_FORMS)
+
+    def pick(self, prefix: str, wanted: Callable[[str], bool], limit: int = 10_000) -> str:
+        """The first id ``prefix`` + n (n = 1, 2, …) whose shapes satisfy ``wanted``.
+
+        For tests: ``shapes.pick("KSR-T-", lambda i: shapes.doku_amount_form(i) == "string")``.
+        """
+        for number in itertools.count(1):
+            candidate = f"{prefix}{number}"
+            if wanted(candidate):
+                return candidate
+            if number >= limit:
+                break
+        raise LookupError(f"no id {prefix}1…{limit} has the wanted shapes")
