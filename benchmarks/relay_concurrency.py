@@ -2,13 +2,16 @@
 
 The relay runs in its own process. This script opens one keep-alive connection per terminal,
 each long-polling ``/v1/events``; once all 1,000 wait, the relay's resident memory gives the cost
-of a waiting terminal. Then signed DOKU notifications for every terminal's invoices are sent
-from 16 connections while the terminals keep polling: the ingest rate under that load, and
-whether each terminal got exactly its own events.
+of a waiting terminal. That they wait is read from the relay's own log: it runs at log level
+debug, which logs "terminal T1 long-polls for up to 30 s" as each long-poll begins to wait (the
+only debug line of the relay's; /healthz does not tell). Then signed DOKU notifications for
+every terminal's invoices are sent from 16 connections while the terminals keep polling: the
+ingest rate under that load, and whether each terminal got exactly its own events.
 """
 
 import asyncio
 import json
+import re
 import sys
 import tempfile
 import time
@@ -16,12 +19,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from relay_ingest import prepare_tills
+
 from pos_app.relay.loadgen import (
     doku_requests,
     http_request,
     load,
     long_poll,
-    prepare_terminals,
     read_response,
     rss_bytes,
 )
@@ -31,6 +35,13 @@ TERMINALS = 1000
 INVOICES_EACH = 3
 SENDERS = 16
 BOUND_SECONDS = 40.0
+LONG_POLL_LOGGED = re.compile(r"terminal (\S+) long-polls for up to")
+
+
+def waiting_terminals(log: Path) -> int:
+    """Terminals the relay has logged as long-polling. Before any notification is sent, none of
+    their long-polls has been answered, so each of them is still waiting."""
+    return len(set(LONG_POLL_LOGGED.findall(log.read_text(errors="replace"))))
 
 
 async def healthz(port: int) -> dict[str, Any]:
@@ -74,10 +85,11 @@ async def run(relay: RelayProcess, prepared: list[tuple[str, list[str]]]) -> Non
     ]
 
     async def all_waiting() -> bool:
-        return (await healthz(port))["long_polls"] >= TERMINALS
+        return waiting_terminals(relay.log) >= TERMINALS
 
     await until(all_waiting, 20, f"{TERMINALS} long-polls")
     waiting = rss_bytes(pid)
+    logged = waiting_terminals(relay.log)
 
     invoices = [invoice for _, batch in prepared for invoice in batch]
     result = await load(
@@ -100,7 +112,10 @@ async def run(relay: RelayProcess, prepared: list[tuple[str, list[str]]]) -> Non
     await asyncio.gather(*pollers, return_exceptions=True)
 
     mib = 1024 * 1024
-    print(f"{TERMINALS} terminals long-polling, one keep-alive connection each")
+    print(
+        f"{TERMINALS} terminals long-polling, one keep-alive connection each "
+        f"({logged} logged by the relay as waiting)"
+    )
     print(
         f"relay memory: {baseline / mib:.1f} MiB idle, {waiting / mib:.1f} MiB with all waiting "
         f"→ {(waiting - baseline) / TERMINALS / 1024:.1f} KiB per waiting terminal "
@@ -119,8 +134,8 @@ async def run(relay: RelayProcess, prepared: list[tuple[str, list[str]]]) -> Non
 
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="relay-bench-") as tmp:
-        relay = RelayProcess(Path(tmp))
-        prepared = prepare_terminals(relay.db, TERMINALS, INVOICES_EACH)
+        relay = RelayProcess(Path(tmp), log_level="debug")
+        prepared = prepare_tills(relay.db, TERMINALS, INVOICES_EACH)
         relay.start()
         try:
             asyncio.run(run(relay, prepared))

@@ -4,6 +4,10 @@ The relay runs as the operator runs it (``python -m pos_app relay serve``, its o
 sender is this process. Then a bare uvicorn + Starlette app that answers 200 to the same requests
 runs under the same conditions, so the ratio shows what verification and storage cost. After
 the run the relay's database is counted: every 200 must be a stored notification.
+
+The terminals and invoices come from :func:`prepare_tills`, which relay_latency and
+relay_concurrency share: each terminal is named by its till's ``terminal_id`` and registers
+invoice numbers that carry it, as the till makes them.
 """
 
 import os
@@ -12,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
+from datetime import date, timedelta
 from itertools import cycle, islice
 from pathlib import Path
 
@@ -21,21 +26,66 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from pos_app.relay import storage
+from pos_app.payments.model import ProviderName
+from pos_app.relay import auth, storage
 from pos_app.relay.app import DOKU_ROUTE
-from pos_app.relay.loadgen import (
-    LoadResult,
-    doku_requests,
-    percentile,
-    prepare_terminals,
-    run_load,
-)
+from pos_app.relay.loadgen import LoadResult, doku_requests, percentile, run_load
 from pos_app.relay.testing import RelayProcess, answers_healthz, free_port, wait_until
+from pos_app.store.payments import INVOICE_PREFIX
 
 SECONDS = 8.0
 WARMUP_SECONDS = 1.5
 CONNECTIONS = 32
 NOTIFICATIONS = 40_000
+SHOP_DAY = date(2026, 11, 21)
+AMOUNT = 10_000
+"""What :func:`pos_app.relay.loadgen.doku_requests` notifies as paid."""
+
+
+def till_id(n: int) -> str:
+    """The ``terminal_id`` of the n-th till (``T1``, ``T2``, …): its relay terminal's name."""
+    return auth.check_terminal_id(f"T{n + 1}")
+
+
+def invoice_number(till: str, counter: int) -> str:
+    """``KSR-T1-20261121-000042``, as ``Payments.next_invoice_number`` makes it on that till."""
+    invoice = f"{INVOICE_PREFIX}-{till}-{SHOP_DAY:%Y%m%d}-{counter:06d}"
+    if auth.invoice_till_id(invoice) != till:
+        raise ValueError(f"the relay would not take {invoice} as till {till}'s")
+    return invoice
+
+
+def till_invoices(n: int, count: int) -> list[str]:
+    """The n-th till's first ``count`` invoice numbers."""
+    return [invoice_number(till_id(n), counter) for counter in range(1, count + 1)]
+
+
+def prepare_tills(db: Path, tills: int, invoices_each: int) -> list[tuple[str, list[str]]]:
+    """One relay terminal per till, each with its DOKU invoices registered (Rp 10.000), written
+    straight into a relay database before the relay starts: ``[(token, [invoice, …]), …]``."""
+    conn = storage.connect(db)
+    prepared = []
+    try:
+        conn.execute("BEGIN")
+        for n in range(tills):
+            terminal, token = auth.create_terminal(conn, till_id(n))
+            invoices = till_invoices(n, invoices_each)
+            for invoice in invoices:
+                storage.register_payment(
+                    conn,
+                    terminal_id=terminal.id,
+                    till_id=till_id(n),
+                    invoice_number=invoice,
+                    provider=ProviderName.DOKU,
+                    amount=AMOUNT,
+                    redirect_token=None,
+                    redirect_ttl=timedelta(0),
+                )
+            prepared.append((token, invoices))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return prepared
 
 
 def bare_server(port: int) -> None:
@@ -76,7 +126,7 @@ def main() -> int:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="relay-bench-") as tmp:
         relay = RelayProcess(Path(tmp))
-        [(_, invoices)] = prepare_terminals(relay.db, 1, NOTIFICATIONS)
+        [(_, invoices)] = prepare_tills(relay.db, 1, NOTIFICATIONS)
         requests = list(doku_requests(relay.port, invoices))
         relay.start()
         try:

@@ -5,7 +5,6 @@ ports, so a newcomer needs no account and no network. Everything here is Qt-free
 ready :class:`Terminal`.
 """
 
-import uuid
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
@@ -52,7 +51,7 @@ class EmbeddedServices:
     config: SandboxConfig
 
     @classmethod
-    def start(cls, relay_db: Path) -> "EmbeddedServices":
+    def start(cls, relay_db: Path, terminal_id: str = "T1") -> "EmbeddedServices":
         config = SandboxConfig(retry_scale=0.001)
         new_relay = not relay_db.exists()
         sandbox = ServerThread(create_sandbox_app(config)).start()
@@ -69,7 +68,8 @@ class EmbeddedServices:
         except BaseException:
             sandbox.stop()
             raise
-        return cls(sandbox, relay, _embedded_relay_token(relay, relay_db, new_relay), config)
+        token = _embedded_relay_token(relay, relay_db, new_relay, terminal_id)
+        return cls(sandbox, relay, token, config)
 
     def stop(self) -> None:
         self.relay.stop()
@@ -128,7 +128,9 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
     embedded = None
     try:
         if settings.provider == "sandbox":
-            embedded = EmbeddedServices.start(db_path.with_name(db_path.stem + "-relay.db"))
+            embedded = EmbeddedServices.start(
+                db_path.with_name(db_path.stem + "-relay.db"), settings.terminal_id
+            )
             relay_url, token = embedded.relay.url, embedded.relay_token
             settings = _embedded_settings(settings, embedded)
         else:
@@ -255,15 +257,18 @@ def _embedded_settings(settings: Settings, embedded: EmbeddedServices) -> Settin
     return replace(settings, doku=doku)
 
 
-def _embedded_relay_token(relay: EmbeddedRelay, relay_db: Path, new_relay: bool) -> str:
+def _embedded_relay_token(
+    relay: EmbeddedRelay, relay_db: Path, new_relay: bool, terminal_id: str
+) -> str:
     """This terminal's token at the embedded relay, kept beside its database (owner-only).
 
-    A relay database made anew knows no token, so an old token file is replaced then.
+    A relay database made anew knows no token, so an old token file is replaced then. The
+    terminal is named by its terminal id, as the relay takes only that id's invoices from it.
     """
     token_file = relay_db.with_suffix(".token")
     if token_file.exists() and not new_relay:
         return token_file.read_text(encoding="utf-8").strip()
-    token = relay.add_terminal(f"terminal-{uuid.uuid4().hex[:8]}")
+    token = relay.add_terminal(terminal_id)
     token_file.touch(mode=0o600)
     token_file.write_text(token, encoding="utf-8")
     return token

@@ -1,11 +1,14 @@
 """The relay's ASGI app: provider notifications in, terminal long-polls out (DESIGN.md §2).
 
 A notification is verified, stored and committed (see :mod:`pos_app.relay.storage`) before the
-200 leaves; the terminal that registered the invoice is then woken. Redeliveries are recognised by
-a key that is right for both providers: the provider family plus the SHA-256 of the body's
-canonical JSON (sorted keys, no spaces). DOKU's Request-Id is not used, since a retry need not
-reuse it; a retry repeats the same notification body, and an ecommpay callback's body includes its
-signature, so two different events never share a key.
+200 leaves; the terminal that registered the invoice is then woken. What is stored, and what
+recognises a redelivery, is what the signature covers (the event's ``raw``): the provider family
+plus the SHA-256 of its canonical JSON (sorted keys, no spaces). DOKU signs the whole body; an
+ecommpay signature cannot see empty objects and lists, so a callback re-sent with ``"x": {}``
+added is the same event. DOKU's Request-Id is not used, since a retry need not reuse it.
+
+Nothing a sender puts in a request makes the relay answer 5xx: whatever cannot be read is a 4xx
+with a JSON ``{"error": …}`` saying why. 503 means the database failed (it recovers by itself).
 """
 
 import asyncio
@@ -14,27 +17,36 @@ import hashlib
 import json
 import logging
 import secrets
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import asdict
 from datetime import timedelta
 from functools import partial
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from pos_app import __version__
 from pos_app.errors import ValidationError
 from pos_app.money import check_amount
-from pos_app.payments.doku.notification import verify_notification
+from pos_app.payments.doku import notification as doku_notification
+from pos_app.payments.ecommpay import statuses as ecommpay_statuses
 from pos_app.payments.ecommpay.callback import RedirectData, redirect_data, verify_callback
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
 from pos_app.payments.model import ProviderEvent, ProviderName
 from pos_app.relay import auth, pages, storage
 from pos_app.relay.config import RelayConfig
-from pos_app.relay.storage import NewEvent, PaymentConflict, RelayStorage, StorageFailed
+from pos_app.relay.storage import (
+    NewEvent,
+    NotYours,
+    PaymentConflict,
+    RelayStorage,
+    StorageClosed,
+    StorageFailed,
+)
 from pos_app.relay.waiters import Waiters
 
 log = logging.getLogger("pos_app.relay")
@@ -47,6 +59,14 @@ MAX_INVOICE_LENGTH = 64
 HEALTH_TIMEOUT = 5.0
 MAX_CURSOR = 2**63 - 1
 MAX_EPOCH_LENGTH = 64
+MAX_STORED_DEPTH = 32
+"""Nesting of a stored notification: real ones are 3 to 5 deep, and a stored payload must
+always render back into the terminals' answers."""
+MAX_EVENT_AMOUNT = 10**15 - 1
+"""Above any real payment, in rupiah or in minor units; what no database column could hold is
+refused rather than stored."""
+MAX_REQUEST_ID_LENGTH = 128
+RETRY_AFTER = {"Retry-After": "5"}
 
 
 class HTTPProblem(Exception):
@@ -58,8 +78,15 @@ class HTTPProblem(Exception):
         self.message = message
 
 
-def problem(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status, headers=headers)
+def problem(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    # A message may quote what a sender sent: lone surrogates must not break the answer itself.
+    text = message.encode("utf-8", "backslashreplace").decode("utf-8")
+    return JSONResponse({"error": text}, status_code=status, headers=headers)
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """A sender's value quoted in an error message, cut short."""
+    return repr(value[:limit]) + ("…" if len(value) > limit else "")
 
 
 async def _problem_response(_request: Request, exc: Exception) -> Response:
@@ -67,35 +94,111 @@ async def _problem_response(_request: Request, exc: Exception) -> Response:
     return problem(exc.status, exc.message)
 
 
-def dedupe_key(provider: ProviderName, payload: Any) -> str:
-    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return f"{storage.family(provider)}:{hashlib.sha256(canonical.encode('utf-8')).hexdigest()}"
+async def _http_exception(_request: Request, exc: Exception) -> Response:
+    """Starlette's own 404 and 405 (no such route, wrong method), in the relay's JSON."""
+    assert isinstance(exc, HTTPException)
+    return problem(exc.status_code, exc.detail, exc.headers)
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The body, refusing more than ``limit`` bytes whether announced or streamed."""
+async def _storage_failed(_request: Request, exc: Exception) -> Response:
+    log.error("answered 503: %s", exc)
+    return problem(503, "the relay's database is not available right now; retry", RETRY_AFTER)
+
+
+async def _client_gone(request: Request, _exc: Exception) -> Response:
+    """A client that hangs up mid-body is no error of the relay's; the answer reaches nobody."""
+    client = request.client.host if request.client else "?"
+    log.info(
+        "%s %s: the client %s closed the connection mid-request",
+        request.method,
+        request.url.path,
+        client,
+    )
+    return problem(400, "the client closed the connection before the body was complete")
+
+
+async def _internal_error(_request: Request, _exc: Exception) -> Response:
+    """A bug, not a sender's fault: uvicorn logs the traceback after this answer."""
+    return problem(500, "internal error of the relay; it is logged")
+
+
+def canonical_json(value: Any) -> str:
+    """One text per JSON value (sorted keys, no spaces); ValueError for NaN or infinity."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
+
+
+def dedupe_key(provider: ProviderName, canonical: bytes) -> str:
+    """The provider family and the SHA-256 of the signed fields' canonical JSON (as UTF-8)."""
+    return f"{storage.family(provider)}:{hashlib.sha256(canonical).hexdigest()}"
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests containers more than ``limit`` deep (level by level, without
+    recursion)."""
+    level = [value]
+    for _ in range(limit):
+        below: list[Any] = []
+        for node in level:
+            if isinstance(node, dict):
+                below.extend(node.values())
+            elif isinstance(node, list):
+                below.extend(node)
+        if not below:
+            return False
+        level = below
+    return any(isinstance(node, dict | list) for node in level)
+
+
+async def read_body(request: Request, limit: int, timeout: float) -> bytes:
+    """The body, refusing more than ``limit`` bytes whether announced or streamed, and a body
+    still arriving after ``timeout`` seconds (a slow client holding a connection)."""
     length = request.headers.get("content-length")
     if length is not None:
         if not (length.isascii() and length.isdigit()):
             raise HTTPProblem(400, "Content-Length is not a number")
-        if int(length) > limit:
+        if len(length) > 18 or int(length) > limit:
             raise HTTPProblem(413, f"body is larger than {limit} bytes")
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPProblem(413, f"body is larger than {limit} bytes")
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(timeout):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise HTTPProblem(413, f"body is larger than {limit} bytes")
+                chunks.append(chunk)
+    except TimeoutError:
+        raise HTTPProblem(408, f"the body did not arrive within {timeout:g} s") from None
     return b"".join(chunks)
+
+
+def _json_body(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, numbers beyond Python's limit
+        raise HTTPProblem(400, "the body must be a JSON object") from None
+
+
+def _require_json(request: Request) -> None:
+    """A terminal's body is JSON; one labelled as something else is refused (415)."""
+    declared = request.headers.get("content-type")
+    if declared is None:
+        return
+    media = declared.partition(";")[0].strip().lower()
+    if media != "application/json" and not media.endswith("+json"):
+        raise HTTPProblem(415, f"the body must be application/json, not {shown(media)}")
 
 
 def _int_param(request: Request, name: str, default: int) -> int:
     raw = request.query_params.get(name)
     if raw is None:
         return default
-    if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_CURSOR:
-        raise HTTPProblem(400, f"{name} must be a whole number from 0 to {MAX_CURSOR}, got {raw!r}")
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 19 or int(raw) > MAX_CURSOR:
+        raise HTTPProblem(
+            400, f"{name} must be a whole number from 0 to {MAX_CURSOR}, got {shown(raw)}"
+        )
     return int(raw)
 
 
@@ -117,13 +220,26 @@ def _wait_param(request: Request, limit: float) -> float:
     except ValueError:
         wait = -1.0
     if not 0 <= wait <= limit:
-        raise HTTPProblem(400, f"wait must be a number of seconds from 0 to {limit:g}, got {raw!r}")
+        raise HTTPProblem(
+            400, f"wait must be a number of seconds from 0 to {limit:g}, got {shown(raw)}"
+        )
     return wait
 
 
 async def _until_disconnect(request: Request) -> None:
     while (await request.receive())["type"] != "http.disconnect":
         pass
+
+
+def _status_word(event: ProviderEvent) -> tuple[object, bool]:
+    """The status word the provider sent, and whether Kasir knows it."""
+    if event.provider is ProviderName.DOKU:
+        transaction = event.raw.get("transaction")
+        word = transaction.get("status") if isinstance(transaction, Mapping) else None
+        return word, doku_notification.is_known_status(word)
+    payment = event.raw.get("payment")
+    word = payment.get("status") if isinstance(payment, Mapping) else None
+    return word, ecommpay_statuses.is_known_status(word)
 
 
 class RelayApp:
@@ -151,13 +267,20 @@ class RelayApp:
         self.asgi = Starlette(
             routes=routes,
             lifespan=self._lifespan,
-            exception_handlers={HTTPProblem: _problem_response},
+            exception_handlers={
+                HTTPProblem: _problem_response,
+                HTTPException: _http_exception,
+                StorageFailed: _storage_failed,
+                StorageClosed: _storage_failed,
+                ClientDisconnect: _client_gone,
+                Exception: _internal_error,
+            },
         )
 
     @property
     def store(self) -> RelayStorage:
         if self._storage is None:
-            raise RuntimeError("the relay has not started")
+            raise StorageClosed("the relay has not started")
         return self._storage
 
     @contextlib.asynccontextmanager
@@ -190,7 +313,7 @@ class RelayApp:
             return problem(404, "DOKU notifications are not configured on this relay")
 
         def verify(body: bytes) -> tuple[ProviderEvent, None]:
-            event = verify_notification(
+            event = doku_notification.verify_notification(
                 request.headers,
                 body,
                 client_id=config.doku_client_id,
@@ -218,44 +341,42 @@ class RelayApp:
         what: str,
         verify: Callable[[bytes], tuple[ProviderEvent, RedirectData | None]],
     ) -> Response:
-        """Verify, store durably, wake the owner, then acknowledge; never the other way round."""
+        """Verify, store durably, wake the owner, then acknowledge; never the other way round.
+
+        A content type is not checked: a signed notification is judged by its bytes, never
+        refused for its label.
+        """
         client = request.client.host if request.client else "?"
         try:
-            body = await read_body(request, self.config.max_body_bytes)
+            body = await read_body(
+                request, self.config.max_body_bytes, self.config.client_timeout_seconds
+            )
             event, redirect = verify(body)
+            new = self._new_event(event, redirect, request.headers.get("request-id"))
+        except ClientDisconnect:
+            raise
         except HTTPProblem as exc:
             log.warning("%s from %s refused (%d): %s", what, client, exc.status, exc.message)
             return problem(exc.status, exc.message)
         except SignatureMismatch as exc:
             log.warning("%s from %s refused (401): %s", what, client, exc)
             return problem(401, f"{what} refused: {exc}")
-        except ProviderProtocolError as exc:
+        except (ProviderProtocolError, ValidationError) as exc:
             log.warning("%s from %s refused (400): %s", what, client, exc)
             return problem(400, f"{what} refused: {exc}")
-        new = NewEvent(
-            dedupe_key=dedupe_key(event.provider, event.raw),
-            provider=event.provider,
-            invoice_number=event.invoice_number,
-            status=event.status,
-            amount=event.amount,
-            payload=body.decode("utf-8"),
-            request_id=request.headers.get("request-id"),
-            redirect_data=json.dumps(asdict(redirect)) if redirect else None,
-        )
-        try:
-            stored = await self.store.write(partial(storage.insert_event, event=new))
-        except (StorageFailed, storage.StorageClosed) as exc:
-            log.error("%s for %s not stored: %s", what, event.invoice_number, exc)
-            return problem(503, "the notification could not be stored; please retry")
+        except (RecursionError, ValueError, UnicodeError, OverflowError) as exc:
+            log.warning("%s from %s refused (400): unreadable, %s", what, client, exc)
+            return problem(400, f"{what} refused: it cannot be read ({type(exc).__name__})")
+        except Exception:
+            # A parser that trips over some input is a bug to fix, yet still the sender's input:
+            # a 400, with the traceback for the operator.
+            log.exception("%s from %s refused (400): the parser failed", what, client)
+            return problem(400, f"{what} refused: it cannot be read")
+        stored = await self.store.write(partial(storage.insert_event, event=new))
+        if not stored.duplicate:
+            self._log_new(what, event, new, stored.terminal_id)
         if stored.terminal_id is not None and not stored.duplicate:
             self.waiters.notify(stored.terminal_id)
-        if stored.terminal_id is None and not stored.duplicate:
-            log.warning(
-                "%s for unregistered invoice %s (%s) stored as an orphan",
-                what,
-                event.invoice_number,
-                event.status,
-            )
         log.info(
             "%s %s %s %s",
             what,
@@ -265,28 +386,108 @@ class RelayApp:
         )
         return JSONResponse({"status": "OK", "duplicate": stored.duplicate})
 
+    def _new_event(
+        self, event: ProviderEvent, redirect: RedirectData | None, request_id: str | None
+    ) -> NewEvent:
+        """What is stored of a verified event: its signed fields as canonical JSON. What could
+        not be stored, or handed out again, is a protocol error (400) saying why."""
+        if _deeper_than(event.raw, MAX_STORED_DEPTH):
+            raise ProviderProtocolError(f"it is nested more than {MAX_STORED_DEPTH} levels deep")
+        try:
+            payload = canonical_json(event.raw)
+            key = dedupe_key(event.provider, payload.encode("utf-8"))
+            (event.invoice_number + event.currency).encode("utf-8")
+        except ValueError:  # UnicodeEncodeError is one too
+            raise ProviderProtocolError(
+                "it holds NaN, infinity or a lone surrogate, which JSON cannot carry on"
+            ) from None
+        if not 0 <= event.amount <= MAX_EVENT_AMOUNT:
+            raise ProviderProtocolError(f"its amount is out of range (0 to {MAX_EVENT_AMOUNT})")
+        return NewEvent(
+            dedupe_key=key,
+            provider=event.provider,
+            invoice_number=event.invoice_number,
+            status=event.status,
+            amount=event.amount,
+            payload=payload,
+            request_id=request_id[:MAX_REQUEST_ID_LENGTH] if request_id else None,
+            redirect_data=json.dumps(asdict(redirect)) if redirect else None,
+            currency=event.currency,
+            kept_apart=self._kept_apart(event),
+        )
+
+    def _kept_apart(self, event: ProviderEvent) -> str | None:
+        """Why no terminal may have this event: it names another ecommpay project than this
+        relay's. Stored and acknowledged all the same (ecommpay retries for 11 days)."""
+        project = self.config.ecommpay_project_id
+        if event.provider is ProviderName.DOKU or event.account is None:
+            return None
+        if event.account != str(project):
+            return f"for ecommpay project {event.account}, not this relay's {project}"
+        return None
+
+    def _log_new(
+        self, what: str, event: ProviderEvent, new: NewEvent, terminal_id: int | None
+    ) -> None:
+        """What the operator should hear of a newly stored event."""
+        word, known = _status_word(event)
+        if not known:
+            log.warning(
+                "%s for %s has the status %s, which Kasir does not know: stored, and %s to "
+                "the terminal",
+                what,
+                event.invoice_number,
+                shown(str(word)),
+                event.status,
+            )
+        if new.kept_apart is not None:
+            log.warning(
+                "%s for %s stored and kept apart (%s): no terminal gets it; "
+                "see pos-app relay orphans",
+                what,
+                event.invoice_number,
+                new.kept_apart,
+            )
+        elif terminal_id is None:
+            log.warning(
+                "%s for unregistered invoice %s (%s) stored as an orphan",
+                what,
+                event.invoice_number,
+                event.status,
+            )
+
     # --- terminal side ---------------------------------------------------------------------
 
     def _terminal(self, request: Request) -> storage.Terminal:
         token = auth.bearer_token(request.headers.get("authorization"))
-        terminal = auth.authenticate(self.store.reader, token)
+        terminal = self.store.read(lambda conn: auth.authenticate(conn, token))
         if terminal is None:
             raise HTTPProblem(401, "missing, unknown or revoked terminal token")
         return terminal
 
     async def register_payment(self, request: Request) -> Response:
+        """Register an invoice this terminal's till made: it must carry the till's id. Any
+        other is answered 403 alike, registered elsewhere or not, so nothing is given away."""
         terminal = self._terminal(request)
-        try:
-            payload = json.loads(await read_body(request, MAX_REGISTRATION_BYTES))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise HTTPProblem(400, "the body must be a JSON object") from None
-        invoice, provider, amount = _registration(payload)
+        _require_json(request)
+        body = await read_body(request, MAX_REGISTRATION_BYTES, self.config.client_timeout_seconds)
+        invoice, provider, amount = _registration(_json_body(body))
+        till_id = auth.invoice_till_id(invoice)
+        not_yours = HTTPProblem(
+            403,
+            "a terminal registers only the invoice numbers and payout ids its own till makes: "
+            f"KSR-{terminal.till_id or '<terminal id>'}-… or "
+            f"RFD-{terminal.till_id or '<terminal id>'}-…",
+        )
+        if till_id is None or terminal.till_id not in (None, till_id):
+            raise not_yours
         token = secrets.token_urlsafe(12) if provider is ProviderName.ECOMMPAY_GATE else None
         try:
             registered = await self.store.write(
                 partial(
                     storage.register_payment,
                     terminal_id=terminal.id,
+                    till_id=till_id,
                     invoice_number=invoice,
                     provider=provider,
                     amount=amount,
@@ -294,8 +495,17 @@ class RelayApp:
                     redirect_ttl=timedelta(seconds=self.config.redirect_ttl_seconds),
                 )
             )
+        except NotYours:
+            raise not_yours from None
         except PaymentConflict as exc:
             raise HTTPProblem(409, str(exc)) from None
+        if registered.learned_till_id:
+            log.warning(
+                "terminal %r had no terminal id: it takes %r, from its first invoice "
+                "(pos-app relay set-terminal-id changes it)",
+                terminal.name,
+                till_id,
+            )
         if registered.adopted:
             log.info("invoice %s: %d earlier event(s) handed over", invoice, registered.adopted)
             self.waiters.notify(terminal.id)
@@ -314,9 +524,9 @@ class RelayApp:
     async def payment_status(self, request: Request) -> Response:
         terminal = self._terminal(request)
         invoice = request.path_params["invoice"]
-        view = storage.payment_view(self.store.reader, terminal.id, invoice)
+        view = self.store.read(lambda conn: storage.payment_view(conn, terminal.id, invoice))
         if view is None:
-            return problem(404, f"invoice {invoice!r} is not registered by this terminal")
+            return problem(404, f"invoice {shown(invoice)} is not registered by this terminal")
         return JSONResponse(view)
 
     async def events(self, request: Request) -> Response:
@@ -330,15 +540,20 @@ class RelayApp:
         after = _int_param(request, "after", 0)
         epoch = _epoch_param(request)
         wait = _wait_param(request, self.config.max_wait_seconds)
-        reader = self.store.reader
-        if epoch is not None and epoch != self.store.epoch:
+        store = self.store
+        if epoch is not None and epoch != store.epoch:
             log.info("terminal %s had epoch %s: answering from the start", terminal.name, epoch)
             after = 0
-        found = storage.events_after(reader, terminal.id, after, MAX_EVENTS_PER_ANSWER)
+
+        def newer(conn: Any) -> list[dict[str, Any]]:
+            return storage.events_after(conn, terminal.id, after, MAX_EVENTS_PER_ANSWER)
+
+        found = store.read(newer)
         if not found and wait > 0 and not self.waiters.closed:
             refused = self.waiters.enter(terminal.id)
             if refused:
-                return problem(429, refused, headers={"Retry-After": "5"})
+                return problem(429, refused, headers=RETRY_AFTER)
+            log.debug("terminal %s long-polls for up to %g s", terminal.name, wait)
             loop = asyncio.get_running_loop()
             deadline = loop.time() + wait
             disconnect = asyncio.ensure_future(_until_disconnect(request))
@@ -352,19 +567,18 @@ class RelayApp:
                         {woken, disconnect}, timeout=remaining, return_when=asyncio.FIRST_COMPLETED
                     )
                     self.waiters.unsubscribe(terminal.id, woken)
-                    found = storage.events_after(reader, terminal.id, after, MAX_EVENTS_PER_ANSWER)
+                    found = store.read(newer)
             finally:
                 disconnect.cancel()
                 self.waiters.leave(terminal.id)
         cursor = found[-1]["cursor"] if found else after
-        return JSONResponse({"events": found, "cursor": cursor, "epoch": self.store.epoch})
+        return JSONResponse({"events": found, "cursor": cursor, "epoch": store.epoch})
 
     # --- customer and operator -------------------------------------------------------------
 
     async def redirect(self, request: Request) -> Response:
-        view = storage.redirect_view(
-            self.store.reader, request.path_params["token"], storage.utc_now()
-        )
+        token = request.path_params["token"]
+        view = self.store.read(lambda conn: storage.redirect_view(conn, token, storage.utc_now()))
         if view is None:
             return pages.not_found_page()
         if view.status in ("paid", "refunded"):
@@ -379,23 +593,24 @@ class RelayApp:
         )
 
     async def healthz(self, request: Request) -> Response:
+        """Public, so cheap and terse: a real write proves the database takes commits (503 when
+        it does not). Counts are the operator's: ``pos-app relay status``."""
+        store = self.store
         try:
-            await asyncio.wait_for(self.store.write(storage.touch), HEALTH_TIMEOUT)
-            writable = True
-        except (TimeoutError, StorageFailed, storage.StorageClosed) as exc:
+            await asyncio.wait_for(store.write(storage.touch), HEALTH_TIMEOUT)
+        except (TimeoutError, StorageFailed, StorageClosed) as exc:
             log.error("health check: the database does not take writes: %s", exc)
-            writable = False
-        return JSONResponse(
-            {
-                "status": "ok" if writable else "error",
-                "version": __version__,
-                "epoch": self.store.epoch,
-                "storage": {"writable": writable, "commits": self.store.commits},
-                "counts": await asyncio.to_thread(storage.read_counts, self.store.path),
-                "long_polls": self.waiters.active,
-            },
-            status_code=200 if writable else 503,
-        )
+            return JSONResponse(
+                {
+                    "status": "error",
+                    "version": __version__,
+                    "epoch": store.epoch,
+                    "error": "the relay's database does not take writes",
+                },
+                status_code=503,
+                headers=RETRY_AFTER,
+            )
+        return JSONResponse({"status": "ok", "version": __version__, "epoch": store.epoch})
 
 
 def _registration(payload: Any) -> tuple[str, ProviderName, int]:

@@ -1,12 +1,17 @@
-"""Terminal tokens: random bearer secrets of which the relay keeps only a SHA-256 hash.
+"""Terminal tokens, and which invoices a terminal may claim.
 
 A token carries 256 random bits, so a plain SHA-256 is enough (nothing to brute-force, no salt
 or slow hash needed). The database is looked up by the hash, which tells a timing observer
 nothing about the token (that would need a pre-image); the final comparison is constant-time.
+
+Each terminal is one till, named by the till's ``terminal_id``, which every invoice number and
+payout id the till makes carries (``KSR-T1-20261121-000042``, ``RFD-T1-…``): a terminal may
+register only those that carry its own id, so none can claim another's payment or orphan.
 """
 
 import hashlib
 import hmac
+import re
 import secrets
 import sqlite3
 from pathlib import Path
@@ -16,6 +21,17 @@ from pos_app.relay.storage import Terminal
 
 TOKEN_PREFIX = "kasir_"
 MAX_NAME_LENGTH = 64
+_TILL_ID = r"[A-Za-z0-9][A-Za-z0-9-]{0,15}"
+TERMINAL_ID = re.compile(_TILL_ID)
+"""The till's ``terminal_id`` rule (pos_app.config): 1-16 ASCII letters, digits or '-', starting
+with a letter or digit. Used with ``fullmatch``."""
+OWNED = (
+    re.compile(rf"KSR-(?P<till>{_TILL_ID})-[0-9]{{8}}-[0-9]{{1,12}}"),
+    re.compile(rf"RFD-(?P<till>{_TILL_ID})-[0-9A-Za-z]{{1,40}}"),
+)
+"""An invoice number (``KSR-{id}-{day}-{counter}``, pos_app.store.payments) and a payout id
+(``RFD-{id}-{random}``, pos_app.refunds). Their tails hold no '-' where an id could end, so the
+id they carry is never ambiguous (``KSR-A-B-…`` is terminal A-B's, never A's)."""
 
 
 def new_token() -> str:
@@ -51,6 +67,26 @@ def authenticate(conn: sqlite3.Connection, token: str | None) -> Terminal | None
     return terminal
 
 
+def invoice_till_id(invoice_number: str) -> str | None:
+    """The till id an invoice number or payout id carries; ``None`` if it is not a till's."""
+    for pattern in OWNED:
+        match = pattern.fullmatch(invoice_number)
+        if match:
+            return match["till"]
+    return None
+
+
+def check_terminal_id(name: str) -> str:
+    """A terminal's name as the operator types it: the till's ``terminal_id``, or ValueError."""
+    name = name.strip()
+    if not TERMINAL_ID.fullmatch(name):
+        raise ValueError(
+            f"{name!r} is not a terminal id: give the till's terminal_id (its settings), "
+            "1-16 letters, digits or '-', starting with a letter or digit"
+        )
+    return name
+
+
 def check_name(name: str) -> str:
     """A terminal name as typed by the operator; raises ``ValueError`` naming the rule broken."""
     name = name.strip()
@@ -64,16 +100,41 @@ def check_name(name: str) -> str:
 
 
 def create_terminal(conn: sqlite3.Connection, name: str) -> tuple[Terminal, str]:
-    """Add a terminal and return it with its token, the only time the token exists in clear."""
+    """Add a terminal and return it with its token, the only time the token exists in clear.
+
+    A name that is a terminal id is the terminal's till id. Any other name (demo mode's made-up
+    ones) leaves the till id to be learned from the terminal's first invoice.
+    """
+    name = check_name(name)
     token = new_token()
-    terminal = storage.add_terminal_row(conn, check_name(name), token_hash(token))
+    till_id = name if TERMINAL_ID.fullmatch(name) else None
+    terminal = storage.add_terminal_row(conn, name, token_hash(token), till_id)
     return terminal, token
 
 
 def add_terminal(db: Path | str, name: str) -> str:
-    """Add a terminal to the relay database at ``db`` (for the CLI and demo mode): its token."""
+    """Add the terminal of the till whose ``terminal_id`` is ``name`` to the relay database at
+    ``db`` (the CLI): its token."""
+    till_id = check_terminal_id(name)
     conn = storage.connect(db)
     try:
-        return create_terminal(conn, name)[1]
+        conn.execute("BEGIN IMMEDIATE")
+        token = create_terminal(conn, till_id)[1]
+        conn.execute("COMMIT")
+        return token
     finally:
         conn.close()
+
+
+def rotate_token(db: Path | str, name: str) -> str | None:
+    """A new token for the terminal ``name`` (its old one is refused from now on, and a revoked
+    terminal is active again); ``None`` when there is no such terminal."""
+    token = new_token()
+    conn = storage.connect(db)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        replaced = storage.replace_token(conn, name, token_hash(token))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return token if replaced is not None else None

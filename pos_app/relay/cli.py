@@ -1,8 +1,9 @@
-"""``pos-app relay …``: serve, manage terminal tokens, list orphans, check a configuration,
-back up and restore the database.
+"""``pos-app relay …``: serve, manage terminals and their tokens, list orphans, show the
+database's figures, check a configuration, back up and restore the database.
 
 Every subcommand takes ``--config relay.toml`` and every setting as an option (options win over
 the file). Secrets are never printed; a new terminal token is printed once, as the last line.
+A terminal is named by its till's ``terminal_id``, which its invoice numbers carry.
 """
 
 import argparse
@@ -24,8 +25,7 @@ from pos_app.relay.config import (
     describe,
     validate,
 )
-
-GRACEFUL_SHUTDOWN_SECONDS = 10
+from pos_app.relay.server import uvicorn_config
 
 
 class _RelayServer(uvicorn.Server):
@@ -51,14 +51,8 @@ def _serve(config: RelayConfig) -> int:
     )
     relay = RelayApp(config)
     server = _RelayServer(
-        uvicorn.Config(
-            relay.asgi,
-            host=config.host,
-            port=config.port,
-            log_level=config.log_level.lower(),
-            access_log=False,
-            lifespan="on",
-            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+        uvicorn_config(
+            relay, host=config.host, port=config.port, log_level=config.log_level.lower()
         ),
         relay,
     )
@@ -66,15 +60,55 @@ def _serve(config: RelayConfig) -> int:
     return 0 if server.started else 1
 
 
+def _print_token(token: str) -> None:
+    print("Its token follows; it is shown only this once. Put it in the terminal's settings:")
+    print(token)
+
+
 def _add_terminal(config: RelayConfig, name: str) -> int:
     try:
         token = auth.add_terminal(config.db, name)
-    except (ValueError, storage.NameTaken) as exc:
+    except (ValueError, storage.NameTaken, storage.TillIdTaken) as exc:
         print(f"pos-app relay add-terminal: {exc}", file=sys.stderr)
+        if isinstance(exc, storage.NameTaken):
+            print(f"A new token for it: pos-app relay rotate-token {name.strip()}", file=sys.stderr)
         return 1
-    print(f"Terminal {name.strip()!r} added to {config.db}.")
-    print("Its token follows; it is shown only this once. Put it in the terminal's settings:")
-    print(token)
+    print(f"Terminal {name.strip()!r} added to {config.db}; it registers KSR-{name.strip()}-….")
+    _print_token(token)
+    return 0
+
+
+def _rotate_token(config: RelayConfig, name: str) -> int:
+    try:
+        token = auth.rotate_token(config.db, name)
+    except storage.TillIdTaken as exc:
+        print(f"pos-app relay rotate-token: {exc}", file=sys.stderr)
+        return 1
+    if token is None:
+        print(f"pos-app relay rotate-token: no terminal named {name!r}", file=sys.stderr)
+        return 1
+    print(f"Terminal {name!r} has a new token; its old one is refused from now on.")
+    _print_token(token)
+    return 0
+
+
+def _set_terminal_id(config: RelayConfig, name: str, till_id: str) -> int:
+    try:
+        till_id = auth.check_terminal_id(till_id)
+        conn = storage.connect(config.db)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            changed = storage.set_till_id(conn, name, till_id)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+    except (ValueError, storage.TillIdTaken) as exc:
+        print(f"pos-app relay set-terminal-id: {exc}", file=sys.stderr)
+        return 1
+    if not changed:
+        print(f"pos-app relay set-terminal-id: no active terminal named {name!r}", file=sys.stderr)
+        return 1
+    print(f"Terminal {name!r} has the terminal id {till_id!r}: it registers KSR-{till_id}-….")
     return 0
 
 
@@ -85,12 +119,13 @@ def _list_terminals(config: RelayConfig) -> int:
     finally:
         conn.close()
     if not terminals:
-        print("No terminals yet: add one with 'pos-app relay add-terminal NAME'.")
+        print("No terminals yet: add one with 'pos-app relay add-terminal TERMINAL_ID'.")
         return 0
     width = max(len(t.name) for t in terminals)
     for t in terminals:
         state = f"revoked {t.revoked_at}" if t.revoked_at else "active"
-        print(f"{t.name:<{width}}  added {t.created_at}  {state}")
+        till = f"terminal id {t.till_id}" if t.till_id else "terminal id not known yet"
+        print(f"{t.name:<{width}}  {till:<28}  added {t.created_at}  {state}")
     return 0
 
 
@@ -109,6 +144,15 @@ def _revoke(config: RelayConfig, name: str) -> int:
     return 0
 
 
+def _money(amount: int | None, currency: str | None) -> str:
+    """``Rp 15.000`` for rupiah; other currencies (and minor units) as the provider said."""
+    if amount is None:
+        return "?"
+    if currency in (None, storage.RUPIAH):
+        return f"Rp {amount:,}".replace(",", ".")
+    return f"{amount:,}".replace(",", ".") + f" {currency[:16]}"
+
+
 def _orphans(config: RelayConfig) -> int:
     conn = storage.connect(config.db)
     try:
@@ -118,13 +162,33 @@ def _orphans(config: RelayConfig) -> int:
     if not rows:
         print("No orphan notifications.")
         return 0
-    print(f"{len(rows)} notification(s) for invoices no terminal has registered:")
+    print(f"{len(rows)} notification(s) no terminal has:")
     for row in rows:
-        amount = "?" if row["amount"] is None else f"Rp {row['amount']:,}".replace(",", ".")
-        print(
-            f"  {row['received_at']}  {row['provider']:<8} {row['invoice_number']}"
-            f"  {row['status']}  {amount}"
+        line = (
+            f"  {row['received_at']}  {row['provider']:<13} {row['invoice_number'][:64]}"
+            f"  {row['status']}  {_money(row['amount'], row['currency'])}"
         )
+        if row["registered_amount"] is not None:
+            line += f" (registered {_money(row['registered_amount'], storage.RUPIAH)})"
+        if row["kept_apart"] is not None:
+            line += f"  kept apart: {row['kept_apart']}"
+        print(line)
+    return 0
+
+
+def _status(config: RelayConfig) -> int:
+    conn = storage.connect(config.db)
+    try:
+        epoch = storage.read_epoch(conn)
+        counts = storage.counts(conn)
+    finally:
+        conn.close()
+    print(f"Relay database {config.db} (schema {storage.SCHEMA_VERSION}, epoch {epoch}):")
+    print(f"  {counts['terminals']} active terminal(s)")
+    print(f"  {counts['payments']} registered payment(s)")
+    print(f"  {counts['amount_differs']} of them paid with another amount or currency")
+    print(f"  {counts['events']} notification(s) stored")
+    print(f"  {counts['orphans']} orphan(s), {counts['kept_apart']} of them kept apart")
     return 0
 
 
@@ -186,14 +250,27 @@ def parser() -> argparse.ArgumentParser:
     add_setting_options(settings)
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("serve", parents=[settings], help="run the relay (uvicorn)")
+    commands.add_parser(
+        "add-terminal", parents=[settings], help="add a till's terminal and print its token once"
+    ).add_argument("name", metavar="TERMINAL_ID", help="the till's terminal_id setting")
     for name, text in (
-        ("add-terminal", "add a terminal and print its token once"),
+        ("rotate-token", "give a terminal a new token (the old one is refused at once)"),
         ("revoke", "revoke a terminal's token"),
     ):
         commands.add_parser(name, parents=[settings], help=text).add_argument("name")
+    set_id = commands.add_parser(
+        "set-terminal-id",
+        parents=[settings],
+        help="give a terminal added before terminal ids its till's terminal_id",
+    )
+    set_id.add_argument("name")
+    set_id.add_argument("till_id", metavar="TERMINAL_ID")
     commands.add_parser("list-terminals", parents=[settings], help="list the terminals")
     commands.add_parser(
-        "orphans", parents=[settings], help="list notifications no terminal has registered"
+        "orphans", parents=[settings], help="list notifications no terminal has, with amounts"
+    )
+    commands.add_parser(
+        "status", parents=[settings], help="count terminals, payments, notifications, orphans"
     )
     commands.add_parser(
         "check-config", parents=[settings], help="validate the settings; exit 1 if wrong"
@@ -232,6 +309,12 @@ def main(argv: list[str]) -> int:
         return _backup(config, args.destination)
     if args.command == "revoke":
         return _revoke(config, args.name)
+    if args.command == "rotate-token":
+        return _rotate_token(config, args.name)
+    if args.command == "set-terminal-id":
+        return _set_terminal_id(config, args.name, args.till_id)
     if args.command == "list-terminals":
         return _list_terminals(config)
+    if args.command == "status":
+        return _status(config)
     return _orphans(config)

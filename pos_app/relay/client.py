@@ -75,15 +75,30 @@ class RelayPayment:
     invoice_number: str
     provider: ProviderName
     amount: int
+    """What the terminal registered."""
     status: PaymentStatus
     events: tuple[RelayEvent, ...]
     redirect_token: str | None = None
+    paid_amount: int | None = None
+    """What the latest ``paid`` event reported; ``None``: nothing paid (or an older relay)."""
+    paid_currency: str | None = None
+    amount_differs: bool = False
+    """A paid event reported another amount, or another currency than rupiah."""
 
 
 def backoff_delay(failures: int, maximum: float = MAX_BACKOFF) -> float:
     """Exponential backoff with jitter, so a fleet of terminals does not reconnect in step."""
     ceiling = min(maximum, FIRST_BACKOFF * 2 ** max(0, failures - 1))
     return random.uniform(ceiling / 2, ceiling)
+
+
+def _optional(value: Any, kind: type, name: str) -> Any:
+    """``value`` if it is of ``kind`` (a bool is no number), ``None`` if absent (an older relay)."""
+    if value is None:
+        return None
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise TypeError(f"{name} is not {kind.__name__}: {value!r}")
+    return value
 
 
 def _event(item: Any) -> RelayEvent:
@@ -98,6 +113,8 @@ def _event(item: Any) -> RelayEvent:
             status=PaymentStatus(item["status"]),
             received_at=str(item["received_at"]),
             payload=payload,
+            amount=_optional(item.get("amount"), int, "amount"),
+            currency=_optional(item.get("currency"), str, "currency"),
         )
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise RelayProtocolError(
@@ -184,6 +201,9 @@ class RelayClient(HttpClient):
                 status=PaymentStatus(body["status"]),
                 events=tuple(_event(item) for item in body["events"]),
                 redirect_token=body.get("redirect_token"),
+                paid_amount=_optional(body.get("paid_amount"), int, "paid_amount"),
+                paid_currency=_optional(body.get("paid_currency"), str, "paid_currency"),
+                amount_differs=body.get("amount_differs") is True,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise RelayProtocolError(f"relay payment answer cannot be read: {exc}") from None

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 DEFAULT_PORT = 8780
 DEFAULT_DOKU_PATH = "/doku/notifications"
 MAX_WAIT_LIMIT = 60.0
+MAX_CLIENT_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class RelayConfig:
     max_waits_per_terminal: int = 4
     max_waits_total: int = 5000
     redirect_ttl_seconds: int = 1800
+    client_timeout_seconds: float = 10.0
+    """How long a client may take to send a request's head, or its body, and may stay idle on a
+    kept-alive connection, before the relay closes it."""
     log_level: str = "info"
 
     @property
@@ -105,6 +109,13 @@ SETTINGS: tuple[Setting, ...] = (
         "redirect_ttl_seconds",
         int,
         "how long a Gate redirect link (/r/TOKEN) stays valid",
+    ),
+    Setting(
+        "client_timeout_seconds",
+        "limits",
+        "client_timeout_seconds",
+        float,
+        "how long a client may take to send a request, or stay idle, before it is cut off",
     ),
 )
 _BY_SECTION_KEY = {(s.section, s.key): s for s in SETTINGS}
@@ -249,6 +260,10 @@ def validate(config: RelayConfig) -> list[str]:
         problems.append("limits.max_waits_per_terminal and max_waits_total must be at least 1")
     if config.redirect_ttl_seconds < 60:
         problems.append("limits.redirect_ttl_seconds must be at least 60")
+    if not 0 < config.client_timeout_seconds <= MAX_CLIENT_TIMEOUT:
+        problems.append(
+            f"limits.client_timeout_seconds must be above 0 and at most {MAX_CLIENT_TIMEOUT:g}"
+        )
     return problems
 
 

@@ -129,12 +129,14 @@ def prepare_terminals(db: Path, terminals: int, invoices_each: int) -> list[tupl
     prepared = []
     conn.execute("BEGIN")
     for t in range(terminals):
-        terminal, token = auth.create_terminal(conn, f"bench-{t}")
+        name = f"bench-{t}"  # a terminal id: the till id its invoices are registered under
+        terminal, token = auth.create_terminal(conn, name)
         invoices = [f"T{t}-{k}" for k in range(invoices_each)]
         for invoice in invoices:
             storage.register_payment(
                 conn,
                 terminal_id=terminal.id,
+                till_id=name,
                 invoice_number=invoice,
                 provider=ProviderName.DOKU,
                 amount=10_000,

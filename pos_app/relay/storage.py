@@ -20,6 +20,7 @@ does not go back, a restored database's new cursors still pass every one handed 
 """
 
 import asyncio
+import contextlib
 import json
 import logging
 import secrets
@@ -36,19 +37,24 @@ from pos_app.payments.model import PaymentStatus, ProviderName
 
 log = logging.getLogger(__name__)
 
+RUPIAH = "IDR"
+
 T = TypeVar("T")
 MAX_BATCH = 1024
-SCHEMA_VERSION = 2
-"""1: the tables; 2: the database's ``epoch`` in ``meta``."""
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS terminals (
+BUSY_TIMEOUT = 10.0
+SCHEMA_VERSION = 3
+"""1: the tables; 2: the database's ``epoch`` in ``meta``; 3: each terminal's till id, each
+event's currency and the reason an event is kept apart."""
+TABLES = (
+    """CREATE TABLE IF NOT EXISTS terminals (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
     token_hash TEXT NOT NULL UNIQUE,
     created_at TEXT NOT NULL,
-    revoked_at TEXT
-);
-CREATE TABLE IF NOT EXISTS payments (
+    revoked_at TEXT,
+    till_id TEXT
+)""",
+    """CREATE TABLE IF NOT EXISTS payments (
     invoice_number TEXT PRIMARY KEY,
     provider TEXT NOT NULL,
     family TEXT NOT NULL,
@@ -57,8 +63,8 @@ CREATE TABLE IF NOT EXISTS payments (
     redirect_token TEXT UNIQUE,
     redirect_expires_at TEXT,
     created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
+)""",
+    """CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
     dedupe_key TEXT NOT NULL UNIQUE,
     family TEXT NOT NULL,
@@ -69,17 +75,35 @@ CREATE TABLE IF NOT EXISTS events (
     request_id TEXT,
     received_at TEXT NOT NULL,
     payload TEXT NOT NULL,
-    redirect_data TEXT
-);
-CREATE INDEX IF NOT EXISTS events_invoice ON events(invoice_number, family);
-CREATE TABLE IF NOT EXISTS deliveries (
+    redirect_data TEXT,
+    currency TEXT,
+    kept_apart TEXT
+)""",
+    """CREATE TABLE IF NOT EXISTS deliveries (
     cursor INTEGER PRIMARY KEY AUTOINCREMENT,
     terminal_id INTEGER NOT NULL REFERENCES terminals(id),
     event_id INTEGER NOT NULL UNIQUE REFERENCES events(id)
-);
-CREATE INDEX IF NOT EXISTS deliveries_terminal ON deliveries(terminal_id, cursor);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
+)""",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+UPGRADES: dict[int, tuple[str, ...]] = {
+    3: (
+        # Terminals added before till ids learn theirs from their first invoice (or the operator
+        # sets it); every event stored before was in rupiah (the parsers refused anything else).
+        "ALTER TABLE terminals ADD COLUMN till_id TEXT",
+        "ALTER TABLE events ADD COLUMN currency TEXT",
+        "ALTER TABLE events ADD COLUMN kept_apart TEXT",
+        "UPDATE events SET currency = 'IDR'",
+    ),
+}
+"""The statements that bring a database of the version before the key up to the key."""
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS events_invoice ON events(invoice_number, family)",
+    "CREATE INDEX IF NOT EXISTS deliveries_terminal ON deliveries(terminal_id, cursor)",
+    # One active terminal per till id; a revoked one keeps its id for the record.
+    "CREATE UNIQUE INDEX IF NOT EXISTS terminals_till_id ON terminals(till_id)"
+    " WHERE revoked_at IS NULL",
+)
 
 STATUS_RANK: dict[str, int] = {
     PaymentStatus.PENDING: 0,
@@ -109,26 +133,54 @@ def iso(moment: datetime) -> str:
 def connect(path: Path | str) -> sqlite3.Connection:
     """Open (creating if needed) the database in WAL mode with fsync on every commit.
 
-    A database created (or one from before epochs) gets its epoch in the same transaction.
+    A database created, or one of an older schema, is brought to this relay's schema (and given
+    its epoch) in one transaction.
     """
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
+    conn = sqlite3.connect(
+        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT
+    )
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        if _schema_version(conn, path) < SCHEMA_VERSION:
+            _upgrade(conn, path)
+    except BaseException:
         conn.close()
+        raise
+    return conn
+
+
+def _schema_version(conn: sqlite3.Connection, path: Path | str) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
         raise RuntimeError(f"{path} was written by a newer relay (schema {version})")
-    if version < SCHEMA_VERSION:
-        conn.executescript(f"BEGIN IMMEDIATE;{SCHEMA}")
+    return version
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path | str) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _schema_version(conn, path)  # again: another process may have upgraded it
+        for statement in TABLES:
+            conn.execute(statement)
+        if version:
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in UPGRADES.get(step, ()):
+                    conn.execute(statement)
+        for statement in INDEXES:
+            conn.execute(statement)
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('epoch', ?) ON CONFLICT(key) DO NOTHING",
             (new_epoch(),),
         )
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         conn.execute("COMMIT")
-    return conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def new_epoch() -> str:
@@ -166,6 +218,9 @@ class Terminal:
     name: str
     created_at: str
     revoked_at: str | None
+    till_id: str | None = None
+    """The till's ``terminal_id``, which its invoice numbers carry; ``None`` for a terminal added
+    before till ids, until its first invoice or the operator says it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +235,9 @@ class NewEvent:
     payload: str
     request_id: str | None = None
     redirect_data: str | None = None
+    currency: str | None = None
+    kept_apart: str | None = None
+    """Why no terminal may have this event (another merchant account); ``None``: deliverable."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,26 +256,37 @@ class Registration:
     redirect_token: str | None
     adopted: int
     """How many orphan events were handed to the terminal by this registration."""
+    learned_till_id: bool = False
+    """The terminal had no till id and took the one this invoice carries."""
 
 
 class PaymentConflict(Exception):
     """The invoice is registered already, by another terminal or with other details."""
 
 
+class NotYours(Exception):
+    """The invoice does not carry the registering terminal's till id (answered 403)."""
+
+
 class NameTaken(Exception):
     """A terminal of that name exists (revoked names are not reused, to keep logs unambiguous)."""
+
+
+class TillIdTaken(Exception):
+    """Another active terminal has that till id."""
 
 
 # --- writes (each runs inside the writer's batch transaction) ------------------------------
 
 
 def insert_event(conn: sqlite3.Connection, event: NewEvent) -> Ingested:
-    """Store a notification once; deliver it to the terminal that registered its invoice."""
+    """Store a notification once; deliver it to the terminal that registered its invoice, unless
+    it is kept apart."""
     fam = family(event.provider)
     row = conn.execute(
         "INSERT INTO events (dedupe_key, family, provider, invoice_number, status, amount,"
-        " request_id, received_at, payload, redirect_data) VALUES (?,?,?,?,?,?,?,?,?,?)"
-        " ON CONFLICT(dedupe_key) DO NOTHING RETURNING id",
+        " request_id, received_at, payload, redirect_data, currency, kept_apart)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedupe_key) DO NOTHING RETURNING id",
         (
             event.dedupe_key,
             fam,
@@ -229,6 +298,8 @@ def insert_event(conn: sqlite3.Connection, event: NewEvent) -> Ingested:
             iso(utc_now()),
             event.payload,
             event.redirect_data,
+            event.currency,
+            event.kept_apart,
         ),
     ).fetchone()
     if row is None:
@@ -243,7 +314,7 @@ def insert_event(conn: sqlite3.Connection, event: NewEvent) -> Ingested:
         "SELECT terminal_id FROM payments WHERE invoice_number = ? AND family = ?",
         (event.invoice_number, fam),
     ).fetchone()
-    if owner is None:
+    if owner is None or event.kept_apart is not None:
         return Ingested(event_id, False, None)
     conn.execute(
         "INSERT INTO deliveries (cursor, terminal_id, event_id) VALUES (?, ?, ?)",
@@ -252,10 +323,23 @@ def insert_event(conn: sqlite3.Connection, event: NewEvent) -> Ingested:
     return Ingested(event_id, False, owner[0])
 
 
+def _claim_till_id(conn: sqlite3.Connection, terminal_id: int, till_id: str) -> bool:
+    """Check that the terminal's till id is ``till_id``; a terminal without one takes it if no
+    other active terminal has it. Whether it took it now; raises :class:`NotYours`."""
+    current = conn.execute("SELECT till_id FROM terminals WHERE id = ?", (terminal_id,)).fetchone()
+    if current is not None and current[0] == till_id:
+        return False
+    if current is None or current[0] is not None or _till_id_holder(conn, till_id) is not None:
+        raise NotYours(till_id)
+    conn.execute("UPDATE terminals SET till_id = ? WHERE id = ?", (till_id, terminal_id))
+    return True
+
+
 def register_payment(
     conn: sqlite3.Connection,
     *,
     terminal_id: int,
+    till_id: str,
     invoice_number: str,
     provider: ProviderName,
     amount: int,
@@ -264,8 +348,11 @@ def register_payment(
 ) -> Registration:
     """Record who expects this invoice; a repeat of the same registration answers the same.
 
-    Events that arrived before the registration (orphans) are delivered now, in their order.
+    ``till_id`` is the till id the invoice carries: it must be the terminal's own (see
+    :func:`_claim_till_id`). Events that arrived before the registration (orphans) are
+    delivered now, in their order, except those kept apart.
     """
+    learned = _claim_till_id(conn, terminal_id, till_id)
     existing = conn.execute(
         "SELECT terminal_id, provider, amount, redirect_token FROM payments"
         " WHERE invoice_number = ?",
@@ -279,7 +366,7 @@ def register_payment(
                 f"invoice {invoice_number!r} is already registered by {who}"
                 + (" with another provider or amount" if existing[0] == terminal_id else "")
             )
-        return Registration(invoice_number, provider.value, amount, existing[3], 0)
+        return Registration(invoice_number, provider.value, amount, existing[3], 0, learned)
     now = utc_now()
     fam = family(provider)
     conn.execute(
@@ -299,11 +386,11 @@ def register_payment(
     adopted = conn.execute(
         "INSERT INTO deliveries (cursor, terminal_id, event_id)"
         " SELECT ? + row_number() OVER (ORDER BY e.id) - 1, ?, e.id FROM events e"
-        " WHERE e.invoice_number = ? AND e.family = ?"
+        " WHERE e.invoice_number = ? AND e.family = ? AND e.kept_apart IS NULL"
         " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id",
         (next_cursor(conn), terminal_id, invoice_number, fam),
     ).rowcount
-    return Registration(invoice_number, provider.value, amount, redirect_token, adopted)
+    return Registration(invoice_number, provider.value, amount, redirect_token, adopted, learned)
 
 
 def touch(conn: sqlite3.Connection) -> None:
@@ -315,16 +402,56 @@ def touch(conn: sqlite3.Connection) -> None:
     )
 
 
-def add_terminal_row(conn: sqlite3.Connection, name: str, token_hash: str) -> Terminal:
+def add_terminal_row(
+    conn: sqlite3.Connection, name: str, token_hash: str, till_id: str | None
+) -> Terminal:
+    if till_id is not None:
+        _refuse_taken_till_id(conn, till_id, name)
     created = iso(utc_now())
     try:
         cursor = conn.execute(
-            "INSERT INTO terminals (name, token_hash, created_at) VALUES (?, ?, ?)",
-            (name, token_hash, created),
+            "INSERT INTO terminals (name, token_hash, created_at, till_id) VALUES (?, ?, ?, ?)",
+            (name, token_hash, created, till_id),
         )
     except sqlite3.IntegrityError:
         raise NameTaken(f"a terminal named {name!r} exists already") from None
-    return Terminal(int(cursor.lastrowid or 0), name, created, None)
+    return Terminal(int(cursor.lastrowid or 0), name, created, None, till_id)
+
+
+def replace_token(conn: sqlite3.Connection, name: str, token_hash: str) -> Terminal | None:
+    """Give the terminal a new token hash (its old token is refused from now on) and make it
+    active again if it was revoked; ``None`` when no terminal has that name."""
+    row = conn.execute("SELECT till_id FROM terminals WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        return None
+    if row[0] is not None:
+        _refuse_taken_till_id(conn, row[0], name)
+    conn.execute(
+        "UPDATE terminals SET token_hash = ?, revoked_at = NULL WHERE name = ?", (token_hash, name)
+    )
+    return terminal_by_name(conn, name)
+
+
+def set_till_id(conn: sqlite3.Connection, name: str, till_id: str) -> bool:
+    """Give an active terminal its till id; ``False`` when no active terminal has that name."""
+    _refuse_taken_till_id(conn, till_id, name)
+    changed = conn.execute(
+        "UPDATE terminals SET till_id = ? WHERE name = ? AND revoked_at IS NULL", (till_id, name)
+    ).rowcount
+    return changed == 1
+
+
+def _till_id_holder(conn: sqlite3.Connection, till_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT name FROM terminals WHERE till_id = ? AND revoked_at IS NULL", (till_id,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _refuse_taken_till_id(conn: sqlite3.Connection, till_id: str, name: str) -> None:
+    holder = _till_id_holder(conn, till_id)
+    if holder is not None and holder != name:
+        raise TillIdTaken(f"terminal {holder!r} has the terminal id {till_id!r} already")
 
 
 def revoke_terminal(conn: sqlite3.Connection, name: str) -> bool:
@@ -338,24 +465,34 @@ def revoke_terminal(conn: sqlite3.Connection, name: str) -> bool:
 
 # --- reads ---------------------------------------------------------------------------------
 
+_TERMINAL_COLUMNS = "id, name, created_at, revoked_at, till_id"
+
 
 def terminal_by_hash(conn: sqlite3.Connection, token_hash: str) -> tuple[Terminal, str] | None:
     row = conn.execute(
-        "SELECT id, name, created_at, revoked_at, token_hash FROM terminals WHERE token_hash = ?",
+        f"SELECT {_TERMINAL_COLUMNS}, token_hash FROM terminals WHERE token_hash = ?",
         (token_hash,),
     ).fetchone()
     if row is None:
         return None
-    return Terminal(row[0], row[1], row[2], row[3]), row[4]
+    return Terminal(*row[:5]), row[5]
+
+
+def terminal_by_name(conn: sqlite3.Connection, name: str) -> Terminal | None:
+    row = conn.execute(
+        f"SELECT {_TERMINAL_COLUMNS} FROM terminals WHERE name = ?", (name,)
+    ).fetchone()
+    return None if row is None else Terminal(*row)
 
 
 def list_terminals(conn: sqlite3.Connection) -> list[Terminal]:
-    rows = conn.execute("SELECT id, name, created_at, revoked_at FROM terminals ORDER BY name")
+    rows = conn.execute(f"SELECT {_TERMINAL_COLUMNS} FROM terminals ORDER BY name")
     return [Terminal(*row) for row in rows]
 
 
 _EVENT_COLUMNS = (
-    "d.cursor, e.invoice_number, p.provider, e.status, e.amount, e.received_at, e.payload"
+    "d.cursor, e.invoice_number, p.provider, e.status, e.amount, e.received_at, e.payload,"
+    " e.currency"
 )
 
 
@@ -366,6 +503,7 @@ def _event_json(row: sqlite3.Row) -> dict[str, Any]:
         "provider": row[2],
         "status": row[3],
         "amount": row[4],
+        "currency": row[7],
         "received_at": row[5],
         "payload": json.loads(row[6]),
     }
@@ -396,7 +534,12 @@ def fold_status(statuses: list[str]) -> str:
 def payment_view(
     conn: sqlite3.Connection, terminal_id: int, invoice_number: str
 ) -> dict[str, Any] | None:
-    """``GET /v1/payments/{invoice}``: ``None`` unless this terminal registered it."""
+    """``GET /v1/payments/{invoice}``: ``None`` unless this terminal registered it.
+
+    Beside the registered ``amount``, each event's reported amount and currency, and what the
+    latest ``paid`` event reported (``paid_amount``, ``paid_currency``); ``amount_differs`` when
+    any paid event names another amount or a currency other than rupiah.
+    """
     payment = conn.execute(
         "SELECT provider, amount, redirect_token, created_at FROM payments"
         " WHERE invoice_number = ? AND terminal_id = ?",
@@ -411,6 +554,7 @@ def payment_view(
         (invoice_number, terminal_id),
     ).fetchall()
     events = [_event_json(row) for row in rows]
+    paid = [event for event in events if event["status"] == PaymentStatus.PAID]
     return {
         "invoice_number": invoice_number,
         "provider": payment[0],
@@ -418,6 +562,11 @@ def payment_view(
         "redirect_token": payment[2],
         "registered_at": payment[3],
         "status": fold_status([event["status"] for event in events]),
+        "paid_amount": paid[-1]["amount"] if paid else None,
+        "paid_currency": paid[-1]["currency"] if paid else None,
+        "amount_differs": any(
+            (event["amount"], event["currency"] or RUPIAH) != (payment[1], RUPIAH) for event in paid
+        ),
         "events": events,
     }
 
@@ -430,7 +579,8 @@ class RedirectView:
 
 
 def redirect_view(conn: sqlite3.Connection, token: str, now: datetime) -> RedirectView | None:
-    """What the ``/r/{token}`` page shows; ``None`` for an unknown or expired token."""
+    """What the ``/r/{token}`` page shows; ``None`` for an unknown or expired token. Events kept
+    apart (another merchant account) never steer the customer's phone."""
     payment = conn.execute(
         "SELECT invoice_number, redirect_expires_at FROM payments WHERE redirect_token = ?",
         (token,),
@@ -439,7 +589,7 @@ def redirect_view(conn: sqlite3.Connection, token: str, now: datetime) -> Redire
         return None
     rows = conn.execute(
         "SELECT status, redirect_data FROM events WHERE invoice_number = ? AND family = ?"
-        " ORDER BY id",
+        " AND kept_apart IS NULL ORDER BY id",
         (payment[0], "ecommpay"),
     ).fetchall()
     redirect = next((json.loads(row[1]) for row in reversed(rows) if row[1]), None)
@@ -447,35 +597,45 @@ def redirect_view(conn: sqlite3.Connection, token: str, now: datetime) -> Redire
 
 
 def orphans(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Stored notifications no terminal has registered (yet); the customer may have paid."""
+    """Stored notifications no terminal has (yet): the customer may have paid. With the amount
+    and currency reported, the amount registered (if a terminal registered the invoice), and for
+    an event kept apart, why."""
     rows = conn.execute(
-        "SELECT id, received_at, provider, invoice_number, status, amount FROM events e"
-        " WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY id"
+        "SELECT e.id, e.received_at, e.provider, e.invoice_number, e.status, e.amount,"
+        " e.currency, p.amount, e.kept_apart FROM events e"
+        " LEFT JOIN payments p ON p.invoice_number = e.invoice_number AND p.family = e.family"
+        " WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id"
     )
-    keys = ("id", "received_at", "provider", "invoice_number", "status", "amount")
+    keys = (
+        "id",
+        "received_at",
+        "provider",
+        "invoice_number",
+        "status",
+        "amount",
+        "currency",
+        "registered_amount",
+        "kept_apart",
+    )
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     one = "SELECT COUNT(*) FROM "
+    undelivered = "events e WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)"
     return {
         "terminals": conn.execute(one + "terminals WHERE revoked_at IS NULL").fetchone()[0],
         "payments": conn.execute(one + "payments").fetchone()[0],
         "events": conn.execute(one + "events").fetchone()[0],
-        "orphans": conn.execute(
-            one + "events e WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)"
+        "orphans": conn.execute(one + undelivered).fetchone()[0],
+        "kept_apart": conn.execute(one + "events WHERE kept_apart IS NOT NULL").fetchone()[0],
+        "amount_differs": conn.execute(
+            one + "payments p WHERE EXISTS (SELECT 1 FROM events e WHERE"
+            " e.invoice_number = p.invoice_number AND e.family = p.family AND e.status = 'paid'"
+            " AND e.kept_apart IS NULL AND (e.amount IS NOT p.amount"
+            " OR COALESCE(e.currency, 'IDR') != 'IDR'))"
         ).fetchone()[0],
     }
-
-
-def read_counts(path: Path) -> dict[str, int]:
-    """:func:`counts` on a read-only connection of its own, to run in a thread: the orphan count
-    scans every event, which must not stall the event loop on a large database."""
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        return counts(conn)
-    finally:
-        conn.close()
 
 
 # --- the writer ----------------------------------------------------------------------------
@@ -486,7 +646,9 @@ class StorageClosed(RuntimeError):
 
 
 class StorageFailed(RuntimeError):
-    """The database did not take a commit (disk full, I/O error): nothing of the batch stored."""
+    """The database did not take a commit or answer a read (disk full, read-only, I/O error):
+    nothing of the batch was stored. The next write or read opens the database anew, so the
+    relay recovers by itself once the cause is fixed."""
 
 
 class RelayStorage:
@@ -497,12 +659,17 @@ class RelayStorage:
     write does not undo the others), then commits in a helper thread, so the fsync neither
     blocks the loop nor makes the loop and a writer thread fight over the GIL for every
     statement. Writes queued during a commit form the next batch. ``stop()`` drains the queue.
+
+    A database error fails the write (or the batch) with :class:`StorageFailed` and marks the
+    connection to be opened again before the next batch: a connection opened while the file was
+    read-only stays read-only, so only a new one sees the cause fixed.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.reader = connect(self.path)
         self._conn = connect(self.path)
+        self._conn_broken = False
         self.epoch = read_epoch(self.reader)
         """Fixed while the relay runs: only ``pos-app relay restore`` draws a new one, stopped."""
         self._pending: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future[Any]]] = []
@@ -512,7 +679,7 @@ class RelayStorage:
         self._stopping = False
         self._committer = ThreadPoolExecutor(1, thread_name_prefix="relay-commit")
         self.commits = 0
-        """Batches committed so far (each one fsync), shown by ``/healthz``."""
+        """Batches committed so far (each one fsync): how well writes are grouped."""
 
     @property
     def running(self) -> bool:
@@ -539,6 +706,19 @@ class RelayStorage:
         self._committer.shutdown(wait=True)
         self.reader.close()
         self._conn.close()
+
+    def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """``fn(reader)``; a database error is :class:`StorageFailed`, and the reader is opened
+        anew for the next read."""
+        try:
+            return fn(self.reader)
+        except sqlite3.Error as exc:
+            log.error("relay storage: a read failed: %s", exc)
+            with contextlib.suppress(sqlite3.Error, OSError, RuntimeError):
+                fresh = connect(self.path)
+                self.reader, stale = fresh, self.reader
+                stale.close()
+            raise StorageFailed(f"the database could not be read: {exc}") from None
 
     async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``fn(conn)`` in the next batch; returns its result once the batch is on disk."""
@@ -567,28 +747,45 @@ class RelayStorage:
             batch, self._pending = self._pending[:MAX_BATCH], self._pending[MAX_BATCH:]
             await self._commit_batch(batch)
 
+    async def _reopen(self) -> None:
+        """Replace the writer's connection after a failure (in the helper thread: it may wait)."""
+        assert self._loop is not None
+        fresh = await self._loop.run_in_executor(self._committer, connect, self.path)
+        self._conn, stale = fresh, self._conn
+        self._conn_broken = False
+        stale.close()
+
     async def _commit_batch(
         self, batch: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future[Any]]]
     ) -> None:
         assert self._loop is not None
-        conn = self._conn
         outcomes: list[tuple[Any, BaseException | None]] = []
         try:
+            if self._conn_broken:
+                await self._reopen()
+            conn = self._conn
             await self._loop.run_in_executor(self._committer, conn.execute, "BEGIN IMMEDIATE")
             for fn, _ in batch:
                 conn.execute("SAVEPOINT op")
                 try:
                     outcomes.append((fn(conn), None))
+                except sqlite3.Error as exc:
+                    conn.execute("ROLLBACK TO op")
+                    self._conn_broken = True
+                    log.error("relay storage: a write failed: %s", exc)
+                    outcomes.append((None, StorageFailed(f"the database refused a write: {exc}")))
                 except Exception as exc:
                     conn.execute("ROLLBACK TO op")
                     outcomes.append((None, exc))
                 conn.execute("RELEASE op")
             await self._loop.run_in_executor(self._committer, conn.execute, "COMMIT")
             self.commits += 1
-        except Exception as exc:
+        except (sqlite3.Error, OSError, RuntimeError) as exc:
             log.error("relay storage: a batch of %d writes failed: %s", len(batch), exc)
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            self._conn_broken = True
+            with contextlib.suppress(sqlite3.Error):
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
             failure = StorageFailed(f"the database did not take the write: {exc}")
             outcomes = [(None, failure)] * len(batch)
         for (_, future), (result, error) in zip(batch, outcomes, strict=True):

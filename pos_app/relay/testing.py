@@ -30,6 +30,28 @@ ECOMMPAY_PROJECT_ID = 238
 ECOMMPAY_SECRET_KEY = "ecommpay-test-secret-key"
 
 
+SCHEMA_2 = """
+CREATE TABLE terminals (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+    token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);
+CREATE TABLE payments (invoice_number TEXT PRIMARY KEY, provider TEXT NOT NULL,
+    family TEXT NOT NULL, terminal_id INTEGER NOT NULL REFERENCES terminals(id),
+    amount INTEGER NOT NULL, redirect_token TEXT UNIQUE, redirect_expires_at TEXT,
+    created_at TEXT NOT NULL);
+CREATE TABLE events (id INTEGER PRIMARY KEY, dedupe_key TEXT NOT NULL UNIQUE,
+    family TEXT NOT NULL, provider TEXT NOT NULL, invoice_number TEXT NOT NULL,
+    status TEXT NOT NULL, amount INTEGER, request_id TEXT, received_at TEXT NOT NULL,
+    payload TEXT NOT NULL, redirect_data TEXT);
+CREATE INDEX events_invoice ON events(invoice_number, family);
+CREATE TABLE deliveries (cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    terminal_id INTEGER NOT NULL REFERENCES terminals(id),
+    event_id INTEGER NOT NULL UNIQUE REFERENCES events(id));
+CREATE INDEX deliveries_terminal ON deliveries(terminal_id, cursor);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+"""The relay's schema 2 (and, without an epoch, 1), as databases made before till ids have it:
+for the tests of the upgrade."""
+
+
 def relay_config(db: Path, **overrides: Any) -> RelayConfig:
     """A loopback relay on a free port with both providers set up with the test credentials."""
     settings: dict[str, Any] = {
@@ -90,6 +112,7 @@ def signed_ecommpay_callback(
     status: str = "success",
     redirect_data: Mapping[str, Any] | None = None,
     operation_id: int = 6085000002263,
+    currency: str = "IDR",
 ) -> bytes:
     """An ecommpay purchase callback (amount in rupiah, sent in minor units), signed."""
     payload: dict[str, Any] = {
@@ -100,7 +123,7 @@ def signed_ecommpay_callback(
             "status": status,
             "date": "2024-05-01T08:00:00+0000",
             "method": "Doku",
-            "sum": {"amount": to_minor_units(amount), "currency": "IDR"},
+            "sum": {"amount": to_minor_units(amount), "currency": currency},
             "description": "",
         },
         "operation": {
@@ -109,7 +132,7 @@ def signed_ecommpay_callback(
             "status": status,
             "date": "2024-05-01T08:00:00+0000",
             "request_id": f"req-{payment_id}-{operation_id}",
-            "sum_initial": {"amount": to_minor_units(amount), "currency": "IDR"},
+            "sum_initial": {"amount": to_minor_units(amount), "currency": currency},
             "code": "0",
             "message": status,
         },
@@ -147,8 +170,8 @@ def answers_healthz(base_url: str) -> bool:
 class RelayProcess:
     """``python -m pos_app relay serve`` in a subprocess, as an operator runs it.
 
-    The config file in ``workdir`` sets up DOKU with the test credentials; its log goes to
-    ``workdir/relay.log``.
+    The config file in ``workdir`` sets up DOKU and ecommpay with the test credentials; its log
+    goes to ``workdir/relay.log``.
     """
 
     STARTUP_TIMEOUT = 20.0
@@ -160,6 +183,8 @@ class RelayProcess:
         self.config.write_text(
             f'[relay]\nhost = "127.0.0.1"\ndb = "relay.db"\nlog_level = "{log_level}"\n'
             f'[doku]\nclient_id = "{DOKU_CLIENT_ID}"\nsecret_key = "{DOKU_SECRET_KEY}"\n'
+            f"[ecommpay]\nproject_id = {ECOMMPAY_PROJECT_ID}\n"
+            f'secret_key = "{ECOMMPAY_SECRET_KEY}"\n'
         )
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

@@ -33,7 +33,7 @@ def relay(tmp_path: Path) -> Iterator[EmbeddedRelay]:
 
 @pytest.fixture
 def till(relay: EmbeddedRelay) -> Iterator[RelayClient]:
-    with RelayClient(relay.url, relay.add_terminal("till-1")) as client:
+    with RelayClient(relay.url, relay.add_terminal("T1")) as client:
         yield client
 
 
@@ -49,8 +49,8 @@ def delivered(client: RelayClient) -> list[tuple[str, str]]:
 def test_a_signed_notification_is_acknowledged_and_reaches_the_registering_terminal(
     relay: EmbeddedRelay, till: RelayClient
 ) -> None:
-    till.register_payment("INV-1", ProviderName.DOKU, 15_000)
-    headers, body = signed_doku_notification(invoice_number="INV-1", amount=15_000)
+    till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 15_000)
+    headers, body = signed_doku_notification(invoice_number="KSR-T1-20240501-000001", amount=15_000)
 
     answer = post(relay, DOKU, body, headers)
 
@@ -58,7 +58,7 @@ def test_a_signed_notification_is_acknowledged_and_reaches_the_registering_termi
     assert answer.json()["duplicate"] is False
     events, cursor = till.fetch_events(0)
     assert [(e.invoice_number, e.status, e.cursor) for e in events] == [
-        ("INV-1", PaymentStatus.PAID, cursor)
+        ("KSR-T1-20240501-000001", PaymentStatus.PAID, cursor)
     ]
     assert events[0].payload["order"]["amount"] == 15_000
 
@@ -66,9 +66,9 @@ def test_a_signed_notification_is_acknowledged_and_reaches_the_registering_termi
 def test_a_forged_notification_is_refused_logged_without_secrets_and_never_delivered(
     relay: EmbeddedRelay, till: RelayClient, caplog: pytest.LogCaptureFixture
 ) -> None:
-    till.register_payment("INV-1", ProviderName.DOKU, 15_000)
+    till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 15_000)
     headers, body = signed_doku_notification(
-        invoice_number="INV-1", amount=15_000, secret_key="not-the-shop-key"
+        invoice_number="KSR-T1-20240501-000001", amount=15_000, secret_key="not-the-shop-key"
     )
 
     with caplog.at_level(logging.WARNING, logger="pos_app.relay"):
@@ -83,8 +83,8 @@ def test_a_forged_notification_is_refused_logged_without_secrets_and_never_deliv
 
 
 def test_an_unsigned_notification_is_refused(relay: EmbeddedRelay, till: RelayClient) -> None:
-    till.register_payment("INV-1", ProviderName.DOKU, 15_000)
-    headers, body = signed_doku_notification(invoice_number="INV-1", amount=15_000)
+    till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 15_000)
+    headers, body = signed_doku_notification(invoice_number="KSR-T1-20240501-000001", amount=15_000)
     del headers["Signature"]
 
     answer = post(relay, DOKU, body, headers)
@@ -95,8 +95,10 @@ def test_an_unsigned_notification_is_refused(relay: EmbeddedRelay, till: RelayCl
 
 
 def test_a_body_altered_after_signing_is_refused(relay: EmbeddedRelay, till: RelayClient) -> None:
-    till.register_payment("INV-1", ProviderName.DOKU, 15_000)
-    headers, body = signed_doku_notification(invoice_number="INV-1", amount=15_000, status="FAILED")
+    till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 15_000)
+    headers, body = signed_doku_notification(
+        invoice_number="KSR-T1-20240501-000001", amount=15_000, status="FAILED"
+    )
 
     answer = post(relay, DOKU, body.replace(b"FAILED", b"SUCCESS"), headers)
 
@@ -111,17 +113,17 @@ def test_the_signature_is_checked_against_the_public_path_not_the_local_route(
     config = relay_config(tmp_path / "relay.db", doku_notification_path=public)
     with start_relay(config) as relay:
         signed_for_public = signed_doku_notification(
-            invoice_number="INV-1", amount=1_000, request_target=public
+            invoice_number="KSR-T1-20240501-000001", amount=1_000, request_target=public
         )
         signed_for_local = signed_doku_notification(
-            invoice_number="INV-2", amount=1_000, request_target=DOKU
+            invoice_number="KSR-T1-20240501-000002", amount=1_000, request_target=DOKU
         )
         # A reverse proxy forwards the public path to the relay's own route...
         assert post(relay, DOKU, signed_for_public[1], signed_for_public[0]).status_code == 200
         assert post(relay, DOKU, signed_for_local[1], signed_for_local[0]).status_code == 401
         # ...or DOKU reaches the relay directly on the public path.
         again = signed_doku_notification(
-            invoice_number="INV-3", amount=1_000, request_target=public
+            invoice_number="KSR-T1-20240501-000003", amount=1_000, request_target=public
         )
         assert post(relay, public, again[1], again[0]).status_code == 200
 
@@ -129,10 +131,12 @@ def test_the_signature_is_checked_against_the_public_path_not_the_local_route(
 def test_a_redelivered_notification_is_stored_once_and_acknowledged_again(
     relay: EmbeddedRelay, till: RelayClient
 ) -> None:
-    till.register_payment("INV-1", ProviderName.DOKU, 15_000)
-    headers, body = signed_doku_notification(invoice_number="INV-1", amount=15_000)
+    till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 15_000)
+    headers, body = signed_doku_notification(invoice_number="KSR-T1-20240501-000001", amount=15_000)
     # DOKU's retry may carry a new Request-Id and timestamp over the same body.
-    retry_headers, retry_body = signed_doku_notification(invoice_number="INV-1", amount=15_000)
+    retry_headers, retry_body = signed_doku_notification(
+        invoice_number="KSR-T1-20240501-000001", amount=15_000
+    )
     assert retry_body == body and retry_headers["Request-Id"] != headers["Request-Id"]
 
     first = post(relay, DOKU, body, headers)
@@ -141,16 +145,16 @@ def test_a_redelivered_notification_is_stored_once_and_acknowledged_again(
 
     assert [a.status_code for a in (first, second, third)] == [200, 200, 200]
     assert [a.json()["duplicate"] for a in (first, second, third)] == [False, True, True]
-    assert delivered(till) == [("INV-1", "paid")]
+    assert delivered(till) == [("KSR-T1-20240501-000001", "paid")]
 
 
 def test_events_of_one_payment_keep_their_order_and_a_stale_one_does_not_undo_paid(
     relay: EmbeddedRelay, till: RelayClient
 ) -> None:
-    till.register_payment("INV-1", ProviderName.DOKU, 15_000)
+    till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 15_000)
     for status, date in (("SUCCESS", "2024-05-01T08:05:00Z"), ("PENDING", "2024-05-01T08:00:00Z")):
         headers, body = signed_doku_notification(
-            invoice_number="INV-1", amount=15_000, status=status, date=date
+            invoice_number="KSR-T1-20240501-000001", amount=15_000, status=status, date=date
         )
         assert post(relay, DOKU, body, headers).status_code == 200
 
@@ -158,14 +162,14 @@ def test_events_of_one_payment_keep_their_order_and_a_stale_one_does_not_undo_pa
 
     assert [e.status for e in events] == [PaymentStatus.PAID, PaymentStatus.PENDING]
     assert events[0].cursor < events[1].cursor
-    assert till.payment_status("INV-1").status is PaymentStatus.PAID
+    assert till.payment_status("KSR-T1-20240501-000001").status is PaymentStatus.PAID
 
 
 def test_an_oversized_notification_is_refused_whether_announced_or_streamed(
     relay: EmbeddedRelay, till: RelayClient
 ) -> None:
-    till.register_payment("INV-1", ProviderName.DOKU, 15_000)
-    headers, body = signed_doku_notification(invoice_number="INV-1", amount=15_000)
+    till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 15_000)
+    headers, body = signed_doku_notification(invoice_number="KSR-T1-20240501-000001", amount=15_000)
     huge = body[:-1] + b',"padding":"' + b"x" * 70_000 + b'"}'
 
     announced = post(relay, DOKU, huge, headers)
@@ -205,9 +209,11 @@ def test_a_malformed_but_signed_notification_gets_400(relay: EmbeddedRelay, body
 def test_ecommpay_callbacks_are_verified_and_delivered_under_the_registered_product(
     relay: EmbeddedRelay, till: RelayClient
 ) -> None:
-    till.register_payment("EP-1", ProviderName.ECOMMPAY_PAGE, 1_000)
-    body = signed_ecommpay_callback(payment_id="EP-1", amount=1_000)
-    forged = signed_ecommpay_callback(payment_id="EP-1", amount=1_000, secret_key="wrong")
+    till.register_payment("KSR-T1-20240501-000020", ProviderName.ECOMMPAY_PAGE, 1_000)
+    body = signed_ecommpay_callback(payment_id="KSR-T1-20240501-000020", amount=1_000)
+    forged = signed_ecommpay_callback(
+        payment_id="KSR-T1-20240501-000020", amount=1_000, secret_key="wrong"
+    )
 
     assert post(relay, ECOMMPAY, forged).status_code in (400, 401)
     assert post(relay, ECOMMPAY, b"{nope").status_code == 400
@@ -216,7 +222,7 @@ def test_ecommpay_callbacks_are_verified_and_delivered_under_the_registered_prod
 
     events, _ = till.fetch_events(0)
     assert [(e.invoice_number, e.provider, e.status) for e in events] == [
-        ("EP-1", ProviderName.ECOMMPAY_PAGE, PaymentStatus.PAID)
+        ("KSR-T1-20240501-000020", ProviderName.ECOMMPAY_PAGE, PaymentStatus.PAID)
     ]
     assert ECOMMPAY_SECRET_KEY not in json.dumps(dict(events[0].payload))
 
@@ -224,20 +230,23 @@ def test_ecommpay_callbacks_are_verified_and_delivered_under_the_registered_prod
 def test_an_orphan_is_acknowledged_listed_and_handed_over_when_its_invoice_is_registered(
     relay: EmbeddedRelay, till: RelayClient, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    till.register_payment("INV-OLD", ProviderName.DOKU, 2_000)
-    old_headers, old_body = signed_doku_notification(invoice_number="INV-OLD", amount=2_000)
+    till.register_payment("KSR-T1-20240501-000010", ProviderName.DOKU, 2_000)
+    old_headers, old_body = signed_doku_notification(
+        invoice_number="KSR-T1-20240501-000010", amount=2_000
+    )
     assert post(relay, DOKU, old_body, old_headers).status_code == 200
     _, cursor = till.fetch_events(0)
-    headers, body = signed_doku_notification(invoice_number="INV-LATE", amount=9_000)
+    headers, body = signed_doku_notification(invoice_number="KSR-T1-20240501-000011", amount=9_000)
 
     assert post(relay, DOKU, body, headers).status_code == 200
     assert cli.main(["orphans", "--db", str(relay.storage.path)]) == 0
     listing = capsys.readouterr().out
-    assert "INV-LATE" in listing and "paid" in listing and "INV-OLD" not in listing
+    assert "KSR-T1-20240501-000011  paid  Rp 9.000" in listing
+    assert "KSR-T1-20240501-000010" not in listing
 
-    till.register_payment("INV-LATE", ProviderName.DOKU, 9_000)
+    till.register_payment("KSR-T1-20240501-000011", ProviderName.DOKU, 9_000)
     events, _ = till.fetch_events(cursor)
-    assert [(e.invoice_number, e.status) for e in events] == [("INV-LATE", "paid")]
+    assert [(e.invoice_number, e.status) for e in events] == [("KSR-T1-20240501-000011", "paid")]
     assert events[0].cursor > cursor
     assert cli.main(["orphans", "--db", str(relay.storage.path)]) == 0
     assert "No orphan notifications" in capsys.readouterr().out
@@ -246,6 +255,123 @@ def test_an_orphan_is_acknowledged_listed_and_handed_over_when_its_invoice_is_re
 def test_a_provider_that_is_not_configured_is_not_accepted(tmp_path: Path) -> None:
     config = relay_config(tmp_path / "relay.db", ecommpay_project_id=None, ecommpay_secret_key="")
     with start_relay(config) as relay:
-        answer = post(relay, ECOMMPAY, signed_ecommpay_callback(payment_id="EP-1", amount=1_000))
+        answer = post(
+            relay,
+            ECOMMPAY,
+            signed_ecommpay_callback(payment_id="KSR-T1-20240501-000020", amount=1_000),
+        )
     assert answer.status_code == 404
     assert "not configured" in answer.json()["error"]
+
+
+def test_a_callback_resent_with_what_the_signature_cannot_see_is_the_same_event(
+    relay: EmbeddedRelay, till: RelayClient
+) -> None:
+    invoice = "KSR-T1-20240501-000030"
+    till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, 1_000)
+    body = signed_ecommpay_callback(payment_id=invoice, amount=1_000)
+    padded = json.loads(body)
+    padded["x"] = {}
+    padded["payment"]["extra"] = []  # invisible to the signature, like "x"
+
+    first = post(relay, ECOMMPAY, body)
+    again = post(relay, ECOMMPAY, json.dumps(padded).encode())
+
+    assert first.status_code == again.status_code == 200
+    assert (first.json()["duplicate"], again.json()["duplicate"]) == (False, True)
+    events, _ = till.fetch_events(0)
+    assert len(events) == 1
+    payload = dict(events[0].payload)
+    assert "signature" not in payload and "x" not in payload  # only what is signed is stored
+    assert payload["payment"]["id"] == invoice
+
+
+def test_the_gate_form_carries_only_signed_fields(relay: EmbeddedRelay, till: RelayClient) -> None:
+    invoice = "KSR-T1-20240501-000031"
+    token = till.register_payment(invoice, ProviderName.ECOMMPAY_GATE, 1_000)
+    assert token is not None
+    redirect = {"method": "POST", "url": "https://pay.test/form", "body": {"A": "1", "B": {}}}
+    body = signed_ecommpay_callback(
+        payment_id=invoice, amount=1_000, status="awaiting redirect result", redirect_data=redirect
+    )
+
+    assert post(relay, ECOMMPAY, body).status_code == 200
+
+    page = httpx.get(till.redirect_url(token)).text
+    assert 'name="A" value="1"' in page and 'name="B"' not in page
+
+
+def test_amounts_and_currencies_are_handed_out_beside_the_registered_amount(
+    relay: EmbeddedRelay, till: RelayClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    right, short, dollars = (f"KSR-T1-20240501-00004{n}" for n in range(3))
+    for invoice in (right, short, dollars):
+        till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, 75_000)
+    for invoice, amount, currency in (
+        (right, 75_000, "IDR"),
+        (short, 1, "IDR"),
+        (dollars, 75_000, "USD"),
+    ):
+        body = signed_ecommpay_callback(payment_id=invoice, amount=amount, currency=currency)
+        assert post(relay, ECOMMPAY, body).status_code == 200
+
+    events, _ = till.fetch_events(0)
+    views = {invoice: till.payment_status(invoice) for invoice in (right, short, dollars)}
+
+    assert [(e.invoice_number, e.amount, e.currency) for e in events] == [
+        (right, 75_000, "IDR"),
+        (short, 1, "IDR"),
+        (dollars, 7_500_000, "USD/minor"),  # minor units, and said so: never a sale's
+    ]
+    assert (views[right].amount, views[right].paid_amount, views[right].amount_differs) == (
+        75_000,
+        75_000,
+        False,
+    )
+    assert (views[short].amount, views[short].paid_amount, views[short].amount_differs) == (
+        75_000,
+        1,
+        True,
+    )
+    assert views[dollars].paid_currency == "USD/minor" and views[dollars].amount_differs
+    assert cli.main(["status", "--db", str(relay.storage.path)]) == 0
+    assert "2 of them paid with another amount or currency" in capsys.readouterr().out
+
+
+def test_a_callback_for_another_ecommpay_project_is_stored_acknowledged_and_kept_apart(
+    relay: EmbeddedRelay,
+    till: RelayClient,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    registered, later = "KSR-T1-20240501-000050", "KSR-T1-20240501-000051"
+    till.register_payment(registered, ProviderName.ECOMMPAY_PAGE, 5_000)
+    with caplog.at_level(logging.WARNING, logger="pos_app.relay"):
+        for invoice in (registered, later):
+            body = signed_ecommpay_callback(payment_id=invoice, amount=5_000, project_id=999)
+            assert post(relay, ECOMMPAY, body).status_code == 200
+    till.register_payment(later, ProviderName.ECOMMPAY_PAGE, 5_000)  # nothing to adopt
+
+    assert till.fetch_events(0)[0] == []
+    assert till.payment_status(registered).status is PaymentStatus.PENDING
+    assert cli.main(["orphans", "--db", str(relay.storage.path)]) == 0
+    listing = capsys.readouterr().out
+    assert f"{registered}  paid  Rp 5.000 (registered Rp 5.000)" in listing
+    assert "kept apart: for ecommpay project 999, not this relay's 238" in listing
+    assert listing.count("kept apart") == 2
+    assert "kept apart" in caplog.text
+
+
+def test_an_unknown_ecommpay_status_is_stored_acknowledged_pending_and_logged(
+    relay: EmbeddedRelay, till: RelayClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    invoice = "KSR-T1-20240501-000060"
+    till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, 5_000)
+    body = signed_ecommpay_callback(payment_id=invoice, amount=5_000, status="quantum settled")
+
+    with caplog.at_level(logging.WARNING, logger="pos_app.relay"):
+        answer = post(relay, ECOMMPAY, body)
+
+    assert answer.status_code == 200
+    assert delivered(till) == [(invoice, "pending")]
+    assert "'quantum settled', which Kasir does not know" in caplog.text

@@ -132,7 +132,7 @@ def test_after_a_restore_every_later_event_arrives_once_and_nothing_applies_twic
     db, saved = tmp_path / "relay.db", tmp_path / "relay-backup.db"
     relay = start_relay(relay_config(db))
     try:
-        token = relay.add_terminal("till")
+        token = relay.add_terminal("T1")
         till.connect(relay, token)
         first, lost, after = till.qr_sale(), till.qr_sale(), till.qr_sale()
         cash_sale = till.checkout.open_sale(LINES, cashier="Sari")
@@ -193,7 +193,7 @@ def test_a_relay_database_made_anew_resets_the_terminal_which_keeps_working(
 ) -> None:
     db = tmp_path / "relay.db"
     with start_relay(relay_config(db)) as relay:
-        till.connect(relay, relay.add_terminal("till"))
+        till.connect(relay, relay.add_terminal("T1"))
         before = till.qr_sale()
         pay(relay, before)
         till.catch_up()
@@ -202,7 +202,7 @@ def test_a_relay_database_made_anew_resets_the_terminal_which_keeps_working(
         leftover.unlink(missing_ok=True)
 
     with start_relay(relay_config(db)) as anew:
-        till.connect(anew, anew.add_terminal("till"))  # the operator adds the till again
+        till.connect(anew, anew.add_terminal("T1"))  # the operator adds the till again
         first = till.qr_sale()
         pay(anew, first)
         till.catch_up()

@@ -1,16 +1,21 @@
-"""Terminals against a real relay on loopback: tokens, isolation, cursors, long-polls, retries."""
+"""Terminals against a real relay on loopback: tokens, ownership of invoices, isolation, cursors,
+long-polls, retries."""
 
+import logging
 import queue
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 
+from pos_app.config import ConfigError, load_settings
 from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent, RelayPosition
-from pos_app.relay import cli
+from pos_app.refunds import new_payout_id
+from pos_app.relay import auth, cli, storage
 from pos_app.relay.client import (
     ConnectionState,
     RelayClient,
@@ -19,11 +24,13 @@ from pos_app.relay.client import (
 )
 from pos_app.relay.embedded import EmbeddedRelay, start_relay
 from pos_app.relay.testing import (
+    SCHEMA_2,
     MemorySink,
     relay_config,
     signed_doku_notification,
     wait_until,
 )
+from pos_app.store.terminal_store import TerminalStore
 
 
 @pytest.fixture
@@ -79,30 +86,30 @@ class SqliteSink:
 
 
 def test_a_terminal_sees_only_the_payments_it_registered(relay: EmbeddedRelay) -> None:
-    with client(relay, "till-a") as till_a, client(relay, "till-b") as till_b:
-        till_a.register_payment("INV-A", ProviderName.DOKU, 5_000)
-        till_b.register_payment("INV-B", ProviderName.DOKU, 5_000)
-        notify(relay, "INV-A")
-        notify(relay, "INV-B")
+    with client(relay, "T1") as till_a, client(relay, "T2") as till_b:
+        till_a.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 5_000)
+        till_b.register_payment("KSR-T2-20240501-000001", ProviderName.DOKU, 5_000)
+        notify(relay, "KSR-T1-20240501-000001")
+        notify(relay, "KSR-T2-20240501-000001")
 
-        assert [e.invoice_number for e in till_a.fetch_events(0)[0]] == ["INV-A"]
-        assert [e.invoice_number for e in till_b.fetch_events(0)[0]] == ["INV-B"]
+        assert [e.invoice_number for e in till_a.fetch_events(0)[0]] == ["KSR-T1-20240501-000001"]
+        assert [e.invoice_number for e in till_b.fetch_events(0)[0]] == ["KSR-T2-20240501-000001"]
         with pytest.raises(RelayRejected) as not_hers:
-            till_b.payment_status("INV-A")
+            till_b.payment_status("KSR-T1-20240501-000001")
         assert not_hers.value.status_code == 404
         with pytest.raises(RelayRejected) as taken:
-            till_b.register_payment("INV-A", ProviderName.DOKU, 5_000)
-        assert taken.value.status_code == 409
+            till_b.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 5_000)
+        assert taken.value.status_code == 403
 
 
 def test_registering_again_is_safe_but_changing_the_details_is_a_conflict(
     relay: EmbeddedRelay,
 ) -> None:
-    with client(relay, "till") as till:
-        first = till.register_payment("G-1", ProviderName.ECOMMPAY_GATE, 5_000)
-        again = till.register_payment("G-1", ProviderName.ECOMMPAY_GATE, 5_000)
+    with client(relay, "T1") as till:
+        first = till.register_payment("KSR-T1-20240501-000009", ProviderName.ECOMMPAY_GATE, 5_000)
+        again = till.register_payment("KSR-T1-20240501-000009", ProviderName.ECOMMPAY_GATE, 5_000)
         with pytest.raises(RelayRejected) as changed:
-            till.register_payment("G-1", ProviderName.ECOMMPAY_GATE, 6_000)
+            till.register_payment("KSR-T1-20240501-000009", ProviderName.ECOMMPAY_GATE, 6_000)
 
     assert first and first == again
     assert changed.value.status_code == 409
@@ -120,7 +127,7 @@ def test_registering_again_is_safe_but_changing_the_details_is_a_conflict(
 def test_a_bad_registration_gets_400_naming_the_field(
     relay: EmbeddedRelay, body: dict, named: str
 ) -> None:
-    token = relay.add_terminal("till")
+    token = relay.add_terminal("T1")
     answer = httpx.post(
         relay.url + "/v1/payments", json=body, headers={"Authorization": f"Bearer {token}"}
     )
@@ -129,34 +136,38 @@ def test_a_bad_registration_gets_400_naming_the_field(
 
 
 def test_unknown_missing_and_revoked_tokens_are_refused(relay: EmbeddedRelay) -> None:
-    with client(relay, "till") as till:
+    with client(relay, "T1") as till:
         till.fetch_events(0)
         assert httpx.get(relay.url + "/v1/events").status_code == 401
         with RelayClient(relay.url, "kasir_guessed") as stranger, pytest.raises(RelayUnauthorized):
             stranger.fetch_events(0)
 
-        assert cli.main(["revoke", "till", "--db", str(relay.storage.path)]) == 0
+        assert cli.main(["revoke", "T1", "--db", str(relay.storage.path)]) == 0
 
         with pytest.raises(RelayUnauthorized):
             till.fetch_events(0)
         with pytest.raises(RelayUnauthorized):
-            till.register_payment("INV-1", ProviderName.DOKU, 1_000)
+            till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 1_000)
 
 
 def test_cursor_resumption_never_skips_or_repeats_across_a_terminal_restart(
     relay: EmbeddedRelay, tmp_path: Path
 ) -> None:
-    token = relay.add_terminal("till")
+    token = relay.add_terminal("T1")
     store = tmp_path / "terminal.db"
     with RelayClient(relay.url, token) as till:
-        for invoice in ("INV-1", "INV-2", "INV-3"):
+        for invoice in (
+            "KSR-T1-20240501-000001",
+            "KSR-T1-20240501-000002",
+            "KSR-T1-20240501-000003",
+        ):
             till.register_payment(invoice, ProviderName.DOKU, 5_000)
-        notify(relay, "INV-1")
-        notify(relay, "INV-2")
+        notify(relay, "KSR-T1-20240501-000001")
+        notify(relay, "KSR-T1-20240501-000002")
         assert till.poll(SqliteSink(store), wait=0) == 2
 
-    notify(relay, "INV-3")
-    notify(relay, "INV-1", status="FAILED")
+    notify(relay, "KSR-T1-20240501-000003")
+    notify(relay, "KSR-T1-20240501-000001", status="FAILED")
     sink = SqliteSink(store)  # the terminal restarted: a new client, the position from its store
     with RelayClient(relay.url, token) as till:
         events, position = till.fetch(sink.relay_position())
@@ -164,7 +175,12 @@ def test_cursor_resumption_never_skips_or_repeats_across_a_terminal_restart(
         assert sink.apply_relay_events(events, position) == []  # a repeated batch is ignored
         assert till.poll(sink, wait=0) == 0
 
-    assert sink.invoices() == ["INV-1", "INV-2", "INV-3", "INV-1"]
+    assert sink.invoices() == [
+        "KSR-T1-20240501-000001",
+        "KSR-T1-20240501-000002",
+        "KSR-T1-20240501-000003",
+        "KSR-T1-20240501-000001",
+    ]
     assert sink.relay_position() == position
     assert position.epoch == relay.storage.epoch
 
@@ -172,9 +188,9 @@ def test_cursor_resumption_never_skips_or_repeats_across_a_terminal_restart(
 def test_events_answers_name_the_epoch_and_a_cursor_of_another_is_answered_from_the_start(
     relay: EmbeddedRelay,
 ) -> None:
-    token = relay.add_terminal("till")
+    token = relay.add_terminal("T1")
     with RelayClient(relay.url, token) as till:
-        for invoice in ("INV-1", "INV-2"):
+        for invoice in ("KSR-T1-20240501-000001", "KSR-T1-20240501-000002"):
             till.register_payment(invoice, ProviderName.DOKU, 5_000)
             notify(relay, invoice)
         first, second = till.fetch_events(0)[0]
@@ -189,33 +205,36 @@ def test_events_answers_name_the_epoch_and_a_cursor_of_another_is_answered_from_
     epoch = relay.storage.epoch
     same = events(after=first.cursor, epoch=epoch)
     other = events(after=second.cursor, epoch="0123abcd")
-    assert [e["invoice_number"] for e in same["events"]] == ["INV-2"]
+    assert [e["invoice_number"] for e in same["events"]] == ["KSR-T1-20240501-000002"]
     assert same["epoch"] == other["epoch"] == epoch
-    assert [e["invoice_number"] for e in other["events"]] == ["INV-1", "INV-2"]
+    assert [e["invoice_number"] for e in other["events"]] == [
+        "KSR-T1-20240501-000001",
+        "KSR-T1-20240501-000002",
+    ]
     assert other["cursor"] == second.cursor
     assert events(after=second.cursor)["events"] == []  # no epoch named: the cursor as given
     assert httpx.get(relay.url + "/healthz").json()["epoch"] == epoch
 
 
 def test_a_long_poll_answers_as_soon_as_an_event_arrives(relay: EmbeddedRelay) -> None:
-    with client(relay, "till") as till:
-        till.register_payment("INV-1", ProviderName.DOKU, 5_000)
+    with client(relay, "T1") as till:
+        till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 5_000)
         sink = MemorySink()
         poller = threading.Thread(target=till.poll, args=(sink, 30.0))
         poller.start()
         wait_until(lambda: relay.app.waiters.active == 1, what="the long-poll to wait")
 
-        notify(relay, "INV-1")
+        notify(relay, "KSR-T1-20240501-000001")
 
         poller.join(10)  # far below the 30 s wait: only an early answer ends it in time
         assert not poller.is_alive()
-        assert [e.invoice_number for e in sink.events] == ["INV-1"]
+        assert [e.invoice_number for e in sink.events] == ["KSR-T1-20240501-000001"]
 
 
 def test_long_polls_beyond_the_caps_get_429(tmp_path: Path) -> None:
     config = relay_config(tmp_path / "relay.db", max_waits_per_terminal=1, max_waits_total=2)
     with start_relay(config) as relay:
-        tills = [client(relay, name) for name in ("a", "b", "c")]
+        tills = [client(relay, name) for name in ("T1", "T2", "T3")]
         waiting = [threading.Thread(target=t.fetch_events, args=(0, 30.0)) for t in tills[:2]]
         for thread in waiting:
             thread.start()
@@ -249,7 +268,7 @@ def test_long_polls_beyond_the_caps_get_429(tmp_path: Path) -> None:
     ],
 )
 def test_bad_long_poll_parameters_get_400(relay: EmbeddedRelay, query: str) -> None:
-    token = relay.add_terminal("till")
+    token = relay.add_terminal("T1")
     answer = httpx.get(
         f"{relay.url}/v1/events?{query}", headers={"Authorization": f"Bearer {token}"}
     )
@@ -263,18 +282,18 @@ def test_run_applies_events_and_reports_connected_unauthorized_and_unreachable(
     states: queue.Queue[ConnectionState] = queue.Queue()
     sink = MemorySink()
     stop = threading.Event()
-    till = client(relay, "till")
-    till.register_payment("INV-1", ProviderName.DOKU, 5_000)
+    till = client(relay, "T1")
+    till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 5_000)
     runner = threading.Thread(
         target=till.run, args=(sink, stop, states.put), kwargs={"wait": 0.5, "max_backoff": 0.2}
     )
     runner.start()
     try:
         assert states.get(timeout=5) is ConnectionState.CONNECTED
-        notify(relay, "INV-1")
+        notify(relay, "KSR-T1-20240501-000001")
         assert sink.wait_for(1, timeout=5)
 
-        cli.main(["revoke", "till", "--db", str(relay.storage.path)])
+        cli.main(["revoke", "T1", "--db", str(relay.storage.path)])
         assert states.get(timeout=5) is ConnectionState.UNAUTHORIZED
 
         relay.stop()
@@ -284,4 +303,156 @@ def test_run_applies_events_and_reports_connected_unauthorized_and_unreachable(
         runner.join(5)
         till.close()
     assert not runner.is_alive()
-    assert [(e.invoice_number, e.status) for e in sink.events] == [("INV-1", PaymentStatus.PAID)]
+    assert [(e.invoice_number, e.status) for e in sink.events] == [
+        ("KSR-T1-20240501-000001", PaymentStatus.PAID)
+    ]
+
+
+def status_of(relay: EmbeddedRelay, token: str, invoice: str) -> httpx.Response:
+    return httpx.get(
+        f"{relay.url}/v1/payments/{invoice}", headers={"Authorization": f"Bearer {token}"}
+    )
+
+
+def register(relay: EmbeddedRelay, token: str, invoice: str, amount: int = 5_000):
+    return httpx.post(
+        relay.url + "/v1/payments",
+        json={"invoice_number": invoice, "provider": "doku", "amount": amount},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+
+
+def test_a_terminal_registers_only_its_own_tills_numbers_and_a_refusal_gives_nothing_away(
+    relay: EmbeddedRelay,
+) -> None:
+    t1, t2 = relay.add_terminal("T1"), relay.add_terminal("T2")
+    taken = "KSR-T2-20240501-000001"
+    assert register(relay, t2, taken).status_code == 201
+    assert register(relay, t2, "RFD-T2-0123456789abcdef0123").status_code == 201
+    assert register(relay, t1, "RFD-T1-0123456789abcdef0123").status_code == 201
+
+    refusals = [
+        register(relay, t1, invoice)
+        for invoice in (
+            taken,  # registered by T2
+            "KSR-T2-20240501-000002",  # not registered by anyone
+            "RFD-T2-0123456789abcdef0124",
+            "KSR-T10-20240501-000001",
+            "KSR-T1-2024-1",
+            "INV-1",
+        )
+    ]
+
+    assert {answer.status_code for answer in refusals} == {403}
+    assert len({answer.text for answer in refusals}) == 1  # the same words for each
+    assert "KSR-T1-" in refusals[0].json()["error"]
+    seen, unseen = status_of(relay, t1, taken), status_of(relay, t1, "KSR-T2-20240501-000002")
+    assert seen.status_code == unseen.status_code == 404
+    assert seen.text.replace(taken, "?") == unseen.text.replace("KSR-T2-20240501-000002", "?")
+
+
+def test_the_id_an_invoice_carries_is_never_ambiguous(relay: EmbeddedRelay) -> None:
+    short, long = relay.add_terminal("A"), relay.add_terminal("A-B")
+    invoice = "KSR-A-B-20240501-000001"  # A-B's 1st invoice, or A's with a day "B-…"? A-B's
+
+    assert register(relay, short, invoice).status_code == 403
+    assert register(relay, long, invoice).status_code == 201
+    assert register(relay, short, "KSR-A-20240501-000001").status_code == 201
+    assert register(relay, long, "KSR-A-20240501-000002").status_code == 403
+
+
+def test_only_the_till_whose_id_an_orphan_carries_can_claim_it(relay: EmbeddedRelay) -> None:
+    invoice = "KSR-T2-20240501-000007"
+    notify(relay, invoice)  # paid before any terminal registered it: an orphan
+    thief, owner = relay.add_terminal("T1"), relay.add_terminal("T2")
+
+    assert register(relay, thief, invoice).status_code == 403
+    with RelayClient(relay.url, thief) as till:
+        assert till.fetch_events(0)[0] == []
+    assert register(relay, owner, invoice).status_code == 201
+    with RelayClient(relay.url, owner) as till:
+        events, _ = till.fetch_events(0)
+    assert [(e.invoice_number, e.status, e.amount) for e in events] == [
+        (invoice, PaymentStatus.PAID, 5_000)
+    ]
+
+
+def test_a_terminal_added_before_terminal_ids_learns_its_id_from_its_first_invoice(
+    relay: EmbeddedRelay, caplog: pytest.LogCaptureFixture
+) -> None:
+    relay.add_terminal("T1")
+    legacy = relay.add_terminal("Toko Sari till 2")
+    other_legacy = relay.add_terminal("terminal-0a1b2c3d")  # demo mode's kind of name
+
+    assert register(relay, legacy, "KSR-T1-20240501-000001").status_code == 403  # T1's
+    with caplog.at_level(logging.WARNING, logger="pos_app.relay"):
+        assert register(relay, legacy, "KSR-T2-20240501-000001").status_code == 201
+    assert register(relay, legacy, "RFD-T2-0123456789abcdef0123").status_code == 201
+    assert register(relay, legacy, "KSR-T3-20240501-000001").status_code == 403
+    assert register(relay, other_legacy, "KSR-T2-20240501-000002").status_code == 403
+
+    assert "'Toko Sari till 2' had no terminal id: it takes 'T2'" in caplog.text
+    assert legacy not in caplog.text
+    terminal = relay.storage.write_from_thread(
+        lambda conn: storage.terminal_by_name(conn, "Toko Sari till 2")
+    )
+    assert terminal is not None and terminal.till_id == "T2"
+
+
+def test_the_numbers_a_till_makes_carry_its_id_as_the_relay_reads_it(tmp_path: Path) -> None:
+    store = TerminalStore(tmp_path / "kasir.db")
+    try:
+        for till_id in ("T1", "kasir-1", "A-B", "0", "T" * 16):
+            invoice = store.payments.next_invoice_number(till_id, datetime.now(UTC))
+            assert auth.invoice_till_id(invoice) == till_id, invoice
+            assert auth.invoice_till_id(new_payout_id(till_id)) == till_id
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    "candidate", ["T1", "kasir-1", "0", "T" * 16, "T" * 17, "-T1", "T 1", "T1/2", "T_1", "Ťill"]
+)
+def test_a_terminal_id_is_what_the_tills_settings_accept(tmp_path: Path, candidate: str) -> None:
+    settings = tmp_path / "kasir.toml"
+    settings.write_text(f'terminal_id = "{candidate}"\n', encoding="utf-8")
+    try:
+        accepted = load_settings(env={"KASIR_CONFIG": str(settings)}).terminal_id == candidate
+    except ConfigError:
+        accepted = False
+    assert bool(auth.TERMINAL_ID.fullmatch(candidate)) is accepted
+
+
+def test_a_relay_database_from_before_terminal_ids_keeps_working(tmp_path: Path) -> None:
+    db = tmp_path / "relay.db"
+    token = "kasir_an-old-token"
+    old = sqlite3.connect(db, isolation_level=None)
+    old.executescript(SCHEMA_2)
+    old.execute("INSERT INTO meta VALUES ('epoch', 'e2')")
+    old.execute(
+        "INSERT INTO terminals VALUES (1, 'kasir-1', ?, '2024-05-01T00:00:00Z', NULL)",
+        (auth.token_hash(token),),
+    )
+    old.execute(
+        "INSERT INTO payments VALUES ('KSR-T1-20240501-000001', 'doku', 'doku', 1, 5000,"
+        " NULL, NULL, '2024-05-01T00:00:00Z')"
+    )
+    old.execute(
+        "INSERT INTO events VALUES (1, 'doku:k', 'doku', 'doku', 'KSR-T1-20240501-000001',"
+        " 'paid', 5000, NULL, '2024-05-01T00:00:00Z', '{\"order\": {}}', NULL)"
+    )
+    old.execute("INSERT INTO deliveries VALUES (7, 1, 1)")
+    old.execute("PRAGMA user_version = 2")
+    old.close()
+
+    with start_relay(relay_config(db)) as relay, RelayClient(relay.url, token) as till:
+        events, cursor = till.fetch_events(0)
+        till.register_payment("KSR-T1-20240501-000002", ProviderName.DOKU, 5_000)  # learns T1
+        with pytest.raises(RelayRejected) as not_its:
+            till.register_payment("KSR-T2-20240501-000001", ProviderName.DOKU, 5_000)
+        notify(relay, "KSR-T1-20240501-000002")
+        later, _ = till.fetch_events(cursor)
+
+    assert [(e.cursor, e.amount, e.currency) for e in events] == [(7, 5_000, "IDR")]
+    assert not_its.value.status_code == 403
+    assert [e.invoice_number for e in later] == ["KSR-T1-20240501-000002"]

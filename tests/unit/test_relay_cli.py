@@ -1,4 +1,5 @@
-"""``pos-app relay`` administration: terminal tokens, listing, revoking, orphans."""
+"""``pos-app relay`` administration: terminals and their tokens and ids, listing, revoking,
+orphans, the database's figures."""
 
 import hashlib
 import sqlite3
@@ -22,12 +23,14 @@ def test_add_terminal_prints_the_token_once_as_the_last_line_and_stores_only_its
 ) -> None:
     db = tmp_path / "relay.db"
 
-    code, out, _ = run(capsys, "add-terminal", "Toko Sari till 1", "--db", str(db))
+    code, out, _ = run(capsys, "add-terminal", "T1", "--db", str(db))
 
     token = out.rstrip("\n").splitlines()[-1]
     assert code == 0 and token.startswith("kasir_") and len(token) > 40
+    assert "KSR-T1-" in out
     conn = storage.connect(db)
-    assert auth.authenticate(conn, token).name == "Toko Sari till 1"
+    terminal = auth.authenticate(conn, token)
+    assert terminal is not None and (terminal.name, terminal.till_id) == ("T1", "T1")
     stored = conn.execute("SELECT token_hash FROM terminals").fetchone()[0]
     assert stored == hashlib.sha256(token.encode()).hexdigest()
     conn.close()
@@ -38,7 +41,7 @@ def test_add_terminal_prints_the_token_once_as_the_last_line_and_stores_only_its
 def test_the_token_is_the_last_line_when_run_as_a_command(tmp_path: Path) -> None:
     db = tmp_path / "relay.db"
     done = subprocess.run(
-        [sys.executable, "-m", "pos_app", "relay", "add-terminal", "till", "--db", str(db)],
+        [sys.executable, "-m", "pos_app", "relay", "add-terminal", "T1", "--db", str(db)],
         capture_output=True,
         text=True,
         check=True,
@@ -47,14 +50,28 @@ def test_the_token_is_the_last_line_when_run_as_a_command(tmp_path: Path) -> Non
     assert auth.authenticate(storage.connect(db), token) is not None
 
 
-def test_names_are_unique_and_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "relay.db")
-    assert run(capsys, "add-terminal", "till", "--db", db)[0] == 0
+@pytest.mark.parametrize(
+    "name", ["", "  ", "Toko Sari till 1", "_T1", "T1_A", "terminal-12345678", "T\u0661"]
+)
+def test_a_terminal_is_named_by_its_tills_terminal_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    db = tmp_path / "relay.db"
 
-    code, _, err = run(capsys, "add-terminal", "till", "--db", db)
-    assert code == 1 and "exists already" in err
-    code, _, err = run(capsys, "add-terminal", "  ", "--db", db)
-    assert code == 1 and "empty" in err
+    code, out, err = run(capsys, "add-terminal", name, "--db", str(db))
+
+    assert code == 1 and "not a terminal id" in err and "terminal_id" in err
+    assert "kasir_" not in out
+
+
+def test_names_and_terminal_ids_are_unique(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "relay.db")
+    assert run(capsys, "add-terminal", "T1", "--db", db)[0] == 0
+
+    code, _, err = run(capsys, "add-terminal", "T1", "--db", db)
+    assert code == 1 and "exists already" in err and "rotate-token T1" in err
 
 
 def test_list_and_revoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,17 +85,60 @@ def test_list_and_revoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
     lines = out.splitlines()
     assert code == 0 and "till-a" in lines[0] and "active" in lines[0]
+    assert "terminal id till-a" in lines[0]
     assert "till-b" in lines[1] and "revoked" in lines[1]
     assert token not in out
     assert auth.authenticate(storage.connect(db), token) is None
     assert code_again == 1 and "no active terminal named 'till-b'" in err
 
 
+def test_a_new_token_replaces_the_old_one_at_once_and_keeps_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "relay.db")
+    old = run(capsys, "add-terminal", "T1", "--db", db)[1].splitlines()[-1]
+    run(capsys, "revoke", "T1", "--db", db)
+
+    code, out, _ = run(capsys, "rotate-token", "T1", "--db", db)
+
+    new = out.splitlines()[-1]
+    conn = storage.connect(db)
+    assert code == 0 and new.startswith("kasir_") and new != old
+    assert auth.authenticate(conn, old) is None
+    terminal = auth.authenticate(conn, new)
+    assert terminal is not None and (terminal.name, terminal.till_id) == ("T1", "T1")
+    assert [t.name for t in storage.list_terminals(conn)] == ["T1"]  # the same one, active
+    assert run(capsys, "rotate-token", "T9", "--db", db)[:1] == (1,)
+
+
+def test_a_terminal_added_before_terminal_ids_is_given_its_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "relay.db"
+    conn = storage.connect(db)
+    auth.create_terminal(conn, "Toko Sari till 1")  # as every terminal was added before
+    conn.close()
+    run(capsys, "add-terminal", "T2", "--db", str(db))
+
+    assert "terminal id not known yet" in run(capsys, "list-terminals", "--db", str(db))[1]
+    taken = run(capsys, "set-terminal-id", "Toko Sari till 1", "T2", "--db", str(db))
+    wrong = run(capsys, "set-terminal-id", "Toko Sari till 1", "T 1", "--db", str(db))
+    nobody = run(capsys, "set-terminal-id", "till 9", "T9", "--db", str(db))
+    code, out, _ = run(capsys, "set-terminal-id", "Toko Sari till 1", "T1", "--db", str(db))
+
+    assert taken[0] == 1 and "terminal 'T2' has the terminal id 'T2'" in taken[2]
+    assert wrong[0] == 1 and "not a terminal id" in wrong[2]
+    assert nobody[0] == 1 and "no active terminal named 'till 9'" in nobody[2]
+    assert code == 0 and "KSR-T1-" in out
+    listing = run(capsys, "list-terminals", "--db", str(db))[1]
+    assert "Toko Sari till 1  terminal id T1" in listing
+
+
 def test_commands_that_read_a_database_refuse_a_missing_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = str(tmp_path / "nothing-here.db")
-    for command in ("orphans", "list-terminals"):
+    for command in ("orphans", "list-terminals", "status"):
         code, _, err = run(capsys, command, "--db", missing)
         assert code == 1 and "no relay database" in err
     assert not Path(missing).exists()

@@ -94,3 +94,46 @@ def test_a_terminal_that_knows_no_epoch_names_none_and_learns_it() -> None:
     assert client.poll(sink, wait=0) == 0
     assert "epoch" not in requests[0].url.params
     assert sink.relay_position() == RelayPosition("first", 7)
+
+
+def test_an_events_amount_and_currency_are_read_and_an_older_relay_without_them_is_fine() -> None:
+    newer = {**EVENT, "cursor": 1, "amount": 75_000, "currency": "IDR"}
+    older = {**EVENT, "cursor": 2}
+    client, _ = recording({"events": [newer, older], "cursor": 2})
+
+    events, _ = client.fetch_events(0)
+
+    assert [(e.amount, e.currency) for e in events] == [(75_000, "IDR"), (None, None)]
+
+
+@pytest.mark.parametrize(("amount", "currency"), [("75000", "IDR"), (True, "IDR"), (1, 360)])
+def test_an_amount_or_currency_of_the_wrong_type_is_a_protocol_error(
+    amount: object, currency: object
+) -> None:
+    client, _ = recording(
+        {"events": [{**EVENT, "cursor": 1, "amount": amount, "currency": currency}], "cursor": 1}
+    )
+    with pytest.raises(RelayProtocolError, match="cannot read"):
+        client.fetch_events(0)
+
+
+def test_a_payments_registered_and_paid_amounts_are_read_side_by_side() -> None:
+    paid = {**EVENT, "cursor": 1, "amount": 1, "currency": "IDR"}
+    view = {
+        "invoice_number": "I",
+        "provider": "doku",
+        "amount": 75_000,
+        "status": "paid",
+        "events": [paid],
+        "paid_amount": 1,
+        "paid_currency": "IDR",
+        "amount_differs": True,
+    }
+    older = {key: view[key] for key in ("invoice_number", "provider", "amount", "status")}
+
+    payment = recording(view)[0].payment_status("I")
+    before = recording({**older, "events": []})[0].payment_status("I")
+
+    assert (payment.amount, payment.paid_amount, payment.paid_currency) == (75_000, 1, "IDR")
+    assert payment.amount_differs and payment.events[0].amount == 1
+    assert (before.paid_amount, before.paid_currency, before.amount_differs) == (None, None, False)

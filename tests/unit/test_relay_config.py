@@ -81,6 +81,8 @@ def test_a_file_that_is_not_toml_is_named(tmp_path: Path) -> None:
         ({"db": Path("/no/such/folder/relay.db")}, "does not exist"),
         ({"max_wait_seconds": 120.0}, "max_wait_seconds"),
         ({"log_level": "loud"}, "relay.log_level"),
+        ({"client_timeout_seconds": 0.0}, "limits.client_timeout_seconds"),
+        ({"client_timeout_seconds": float("nan")}, "limits.client_timeout_seconds"),
     ],
 )
 def test_validation_says_what_is_wrong(changes: dict, named: str) -> None:

@@ -1,4 +1,5 @@
-"""The relay's storage: group commit, durability before the answer, dedupe, orphans, cursors."""
+"""The relay's storage: group commit, durability before the answer, dedupe, orphans, cursors,
+till ids, events kept apart, amounts side by side, and schema upgrades."""
 
 import asyncio
 import contextlib
@@ -11,23 +12,37 @@ import pytest
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay import auth, storage
 from pos_app.relay.storage import NewEvent, RelayStorage, StorageClosed
+from pos_app.relay.testing import SCHEMA_2
 
 
-def event(invoice: str, status: PaymentStatus = PaymentStatus.PAID, key: str = "") -> NewEvent:
+def event(
+    invoice: str,
+    status: PaymentStatus = PaymentStatus.PAID,
+    key: str = "",
+    *,
+    amount: int = 1_000,
+    currency: str = "IDR",
+    kept_apart: str | None = None,
+) -> NewEvent:
     return NewEvent(
-        dedupe_key=key or f"doku:{invoice}:{status}",
+        dedupe_key=key or f"doku:{invoice}:{status}:{amount}:{currency}",
         provider=ProviderName.DOKU,
         invoice_number=invoice,
         status=status,
-        amount=1_000,
+        amount=amount,
         payload='{"x": 1}',
+        currency=currency,
+        kept_apart=kept_apart,
     )
 
 
-def register(conn: sqlite3.Connection, terminal_id: int, invoice: str) -> storage.Registration:
+def register(
+    conn: sqlite3.Connection, terminal: storage.Terminal, invoice: str, till_id: str | None = None
+) -> storage.Registration:
     return storage.register_payment(
         conn,
-        terminal_id=terminal_id,
+        terminal_id=terminal.id,
+        till_id=till_id or terminal.till_id or "T1",
         invoice_number=invoice,
         provider=ProviderName.DOKU,
         amount=1_000,
@@ -106,7 +121,7 @@ def test_a_failing_write_fails_alone_and_stop_drains_what_is_queued(tmp_path: Pa
 
 def test_a_redelivery_is_stored_once(conn: sqlite3.Connection) -> None:
     terminal, _ = auth.create_terminal(conn, "till")
-    register(conn, terminal.id, "INV-1")
+    register(conn, terminal, "INV-1")
 
     first = storage.insert_event(conn, event("INV-1", key="k1"))
     again = storage.insert_event(conn, event("INV-1", key="k1"))
@@ -120,7 +135,7 @@ def test_orphans_are_adopted_in_order_with_cursors_above_what_the_terminal_has_s
     conn: sqlite3.Connection,
 ) -> None:
     terminal, _ = auth.create_terminal(conn, "till")
-    register(conn, terminal.id, "SEEN")
+    register(conn, terminal, "SEEN")
     storage.insert_event(conn, event("LATE", PaymentStatus.PENDING))
     storage.insert_event(conn, event("LATE", PaymentStatus.PAID))
     storage.insert_event(conn, event("SEEN"))
@@ -128,7 +143,7 @@ def test_orphans_are_adopted_in_order_with_cursors_above_what_the_terminal_has_s
     assert [e["invoice_number"] for e in seen] == ["SEEN"]
     assert [o["invoice_number"] for o in storage.orphans(conn)] == ["LATE", "LATE"]
 
-    adopted = register(conn, terminal.id, "LATE").adopted
+    adopted = register(conn, terminal, "LATE").adopted
 
     later = storage.events_after(conn, terminal.id, seen[-1]["cursor"], 100)
     assert adopted == 2
@@ -142,11 +157,11 @@ def test_orphans_are_adopted_in_order_with_cursors_above_what_the_terminal_has_s
 def test_an_invoice_belongs_to_one_terminal(conn: sqlite3.Connection) -> None:
     first, _ = auth.create_terminal(conn, "a")
     second, _ = auth.create_terminal(conn, "b")
-    register(conn, first.id, "INV-1")
+    register(conn, first, "INV-1")
 
-    assert register(conn, first.id, "INV-1").adopted == 0  # the same registration again
+    assert register(conn, first, "INV-1").adopted == 0  # the same registration again
     with pytest.raises(storage.PaymentConflict, match="another terminal"):
-        register(conn, second.id, "INV-1")
+        register(conn, second, "INV-1")  # registered before the terminal-id rule, say
 
 
 @pytest.mark.parametrize(
@@ -183,8 +198,8 @@ def test_a_database_gets_an_epoch_when_made_and_keeps_it(tmp_path: Path) -> None
 
 def test_a_database_from_before_epochs_gets_one(tmp_path: Path) -> None:
     db = tmp_path / "relay.db"
-    conn = storage.connect(db)
-    conn.execute("DELETE FROM meta")
+    conn = sqlite3.connect(db)
+    conn.executescript(SCHEMA_2)  # schema 1 had the same tables, without an epoch
     conn.execute("PRAGMA user_version = 1")
     conn.close()
 
@@ -201,7 +216,7 @@ def test_a_backup_copied_back_by_hand_still_hands_out_cursors_above_those_handed
     conn = storage.connect(db)
     terminal, _ = auth.create_terminal(conn, "till")
     for invoice in ("A", "B", "C"):
-        register(conn, terminal.id, invoice)
+        register(conn, terminal, invoice)
     storage.insert_event(conn, event("A"))
     storage.insert_event(conn, event("ORPHAN"))
     with contextlib.closing(sqlite3.connect(copy)) as target:
@@ -212,8 +227,123 @@ def test_a_backup_copied_back_by_hand_still_hands_out_cursors_above_those_handed
     copy.replace(db)  # its epoch is the old one: only the cursors can tell
 
     conn = storage.connect(db)
-    register(conn, terminal.id, "ORPHAN")  # adopted now
+    register(conn, terminal, "ORPHAN")  # adopted now
     storage.insert_event(conn, event("C"))
 
     after = storage.events_after(conn, terminal.id, seen, 100)
     assert [e["invoice_number"] for e in after] == ["ORPHAN", "C"]
+
+
+def test_a_terminal_registers_only_with_its_own_till_id_and_one_without_learns_it(
+    conn: sqlite3.Connection,
+) -> None:
+    bound, _ = auth.create_terminal(conn, "T1")
+    legacy, _ = auth.create_terminal(conn, "Toko Sari till 2")  # added before till ids
+    other, _ = auth.create_terminal(conn, "terminal-0a1b2c3d")  # demo mode's made-up name
+    assert (bound.till_id, legacy.till_id, other.till_id) == ("T1", None, None)
+
+    with pytest.raises(storage.NotYours):
+        register(conn, bound, "KSR-T2-20240501-000001", till_id="T2")
+    with pytest.raises(storage.NotYours):
+        register(conn, legacy, "KSR-T1-20240501-000001", till_id="T1")  # T1 is taken
+    learned = register(conn, legacy, "KSR-T2-20240501-000001", till_id="T2")
+    again = register(conn, legacy, "KSR-T2-20240501-000002", till_id="T2")
+    with pytest.raises(storage.NotYours):
+        register(conn, legacy, "KSR-T3-20240501-000001", till_id="T3")  # it has T2 now
+    with pytest.raises(storage.NotYours):
+        register(conn, other, "KSR-T2-20240501-000003", till_id="T2")
+
+    assert (learned.learned_till_id, again.learned_till_id) == (True, False)
+    assert storage.terminal_by_name(conn, "Toko Sari till 2").till_id == "T2"
+    assert storage.terminal_by_name(conn, "terminal-0a1b2c3d").till_id is None
+
+
+def test_a_revoked_terminal_frees_its_till_id_and_takes_it_back_only_if_free(
+    conn: sqlite3.Connection,
+) -> None:
+    old, _ = auth.create_terminal(conn, "Toko Sari till 1")
+    storage.set_till_id(conn, old.name, "T1")
+    storage.revoke_terminal(conn, old.name)
+    auth.create_terminal(conn, "T1")
+
+    with pytest.raises(storage.TillIdTaken, match="'T1' has the terminal id 'T1'"):
+        storage.replace_token(conn, old.name, "another hash")
+    with pytest.raises(storage.TillIdTaken):
+        storage.set_till_id(conn, old.name, "T1")
+    assert storage.set_till_id(conn, "T1", "T1")  # its own: nothing changes
+
+
+def test_events_kept_apart_are_stored_but_never_delivered_or_adopted(
+    conn: sqlite3.Connection,
+) -> None:
+    terminal, _ = auth.create_terminal(conn, "T1")
+    register(conn, terminal, "KSR-T1-20240501-000001")
+    apart = "for ecommpay project 999, not this relay's 238"
+    stored = storage.insert_event(conn, event("KSR-T1-20240501-000001", kept_apart=apart))
+    storage.insert_event(conn, event("KSR-T1-20240501-000002", kept_apart=apart))
+
+    adopted = register(conn, terminal, "KSR-T1-20240501-000002").adopted
+
+    assert stored.terminal_id is None and adopted == 0
+    assert storage.events_after(conn, terminal.id, 0, 100) == []
+    listed = storage.orphans(conn)
+    assert [(o["invoice_number"], o["kept_apart"]) for o in listed] == [
+        ("KSR-T1-20240501-000001", apart),
+        ("KSR-T1-20240501-000002", apart),
+    ]
+    assert listed[0]["registered_amount"] == 1_000
+    assert storage.counts(conn)["kept_apart"] == 2
+
+
+def test_the_payment_view_shows_the_registered_and_the_paid_amounts_side_by_side(
+    conn: sqlite3.Connection,
+) -> None:
+    terminal, _ = auth.create_terminal(conn, "T1")
+    for invoice in ("KSR-T1-20240501-000001", "KSR-T1-20240501-000002", "KSR-T1-20240501-03"):
+        register(conn, terminal, invoice)
+    storage.insert_event(conn, event("KSR-T1-20240501-000001", PaymentStatus.PENDING))
+    storage.insert_event(conn, event("KSR-T1-20240501-000001"))
+    storage.insert_event(conn, event("KSR-T1-20240501-000002", amount=1))
+    storage.insert_event(conn, event("KSR-T1-20240501-03", amount=100_000, currency="IDR/minor"))
+
+    right, short, sen = (
+        storage.payment_view(conn, terminal.id, invoice)
+        for invoice in ("KSR-T1-20240501-000001", "KSR-T1-20240501-000002", "KSR-T1-20240501-03")
+    )
+
+    assert right is not None and short is not None and sen is not None
+    assert (right["amount"], right["paid_amount"], right["paid_currency"]) == (1_000, 1_000, "IDR")
+    assert right["amount_differs"] is False
+    assert [(e["amount"], e["currency"]) for e in right["events"]] == [(1_000, "IDR")] * 2
+    assert (short["amount"], short["paid_amount"], short["amount_differs"]) == (1_000, 1, True)
+    assert (sen["paid_amount"], sen["paid_currency"], sen["amount_differs"]) == (
+        100_000,
+        "IDR/minor",
+        True,
+    )
+    assert storage.counts(conn)["amount_differs"] == 2
+
+
+def test_a_database_of_schema_2_is_upgraded_and_keeps_its_terminals_and_events(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "relay.db"
+    old = sqlite3.connect(db, isolation_level=None)
+    old.executescript(SCHEMA_2)
+    old.execute("INSERT INTO meta VALUES ('epoch', 'e2')")
+    old.execute("INSERT INTO terminals VALUES (1, 'kasir-1', 'hash', '2024-05-01T00:00:00Z', NULL)")
+    old.execute(
+        "INSERT INTO events (id, dedupe_key, family, provider, invoice_number, status, amount,"
+        " received_at, payload) VALUES (1, 'k', 'doku', 'doku', 'KSR-T1-20240501-000001',"
+        " 'paid', 5000, '2024-05-01T00:00:00Z', '{}')"
+    )
+    old.execute("PRAGMA user_version = 2")
+    old.close()
+
+    conn = storage.connect(db)
+
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    assert storage.read_epoch(conn) == "e2"
+    assert storage.list_terminals(conn)[0].till_id is None  # learned later, or set
+    assert [(o["currency"], o["kept_apart"]) for o in storage.orphans(conn)] == [("IDR", None)]
+    assert storage.connect(db).execute("PRAGMA user_version").fetchone()[0] == 3  # once
