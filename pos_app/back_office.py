@@ -255,7 +255,7 @@ class BackOffice:
         return missing_for_payouts(self.terminal.settings) or ["ecommpay"]
 
     def refundable(self, sale_id: int, invoice_number: str | None = None) -> int:
-        """What may still be paid back: of the sale, and at most the late payment's amount."""
+        """What may still be paid back: of the sale, and at most what the late payment brought."""
         refunds = self.store.refunds
         left = refunds.refundable(sale_id)
         if invoice_number is not None:
@@ -265,7 +265,7 @@ class BackOffice:
                 for refund in refunds.for_sale(sale_id)
                 if refund.invoice_number == invoice_number and refund.status in _USING
             )
-            left = min(left, attempt.amount - used)
+            left = min(left, attempt.received - used)
         return max(left, 0)
 
     def refund(

@@ -13,6 +13,7 @@ same total): the sale completes with it, the attempt's event says ``attached`` a
 and the audit log has ``payment.attach``, all in one transaction.
 """
 
+import contextlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ from sqlite_utils import Database
 
 from pos_app.business_day import BusinessDay
 from pos_app.errors import ValidationError
+from pos_app.payments.doku.notification import rupiah_amount
+from pos_app.payments.ecommpay.callback import event_money, minor_units
+from pos_app.payments.errors import ProviderProtocolError
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import parse_utc, transaction
@@ -205,17 +209,19 @@ def attach(
 
 
 def orphan_amount(payload: Mapping[str, Any]) -> int | None:
-    """The rupiah a provider reported, read leniently: DOKU's ``order.amount`` or ecommpay's
-    ``payment.sum.amount`` (minor units); None when the report does not say."""
+    """The rupiah a provider reported, read as each provider writes it: DOKU's ``order.amount``
+    (integer, decimal or decimal text) or ecommpay's ``payment.sum.amount`` (minor units); None
+    when the report does not say, or not in whole rupiah."""
     doku = payload.get("order")
-    if isinstance(doku, Mapping) and _whole(doku.get("amount")):
-        return int(doku["amount"])
+    if isinstance(doku, Mapping) and "amount" in doku:
+        with contextlib.suppress(ProviderProtocolError):
+            return rupiah_amount(doku["amount"])
     ecommpay = payload.get("payment")
     total = ecommpay.get("sum") if isinstance(ecommpay, Mapping) else None
-    if isinstance(total, Mapping) and _whole(total.get("amount")):
-        return int(total["amount"]) // 100
+    if isinstance(total, Mapping) and "amount" in total:
+        with contextlib.suppress(ProviderProtocolError):
+            amount, currency = event_money(
+                minor_units(total["amount"]), total.get("currency", CURRENCY)
+            )
+            return amount if currency == CURRENCY else None
     return None
-
-
-def _whole(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

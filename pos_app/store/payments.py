@@ -200,7 +200,8 @@ class Payments:
                     f"{format_rupiah(sale[1])}"
                 )
             for other in self.attempts_for_sale(sale_id):
-                if other.state in OPEN_STATES or other.state is AttemptState.PAID:
+                paying = other.state is AttemptState.PAID and not other.amount_differs
+                if other.state in OPEN_STATES or paying:
                     raise StoreError(
                         f"sale {sale_id} already has payment {other.invoice_number} "
                         f"({other.state}); check its status or cancel it first"

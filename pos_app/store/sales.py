@@ -262,7 +262,7 @@ class Sales:
         with transaction(self._db) as conn:
             self._open_sale(sale_id)
             for attempt in payments.attempts_for_sale(sale_id):
-                if attempt.state is AttemptState.PAID:
+                if attempt.state is AttemptState.PAID and not attempt.amount_differs:
                     raise StoreError(
                         f"sale {sale_id} has a paid payment {attempt.invoice_number}; "
                         "complete the sale instead of cancelling it"

@@ -352,3 +352,27 @@ def test_an_event_that_cannot_be_stored_does_not_stop_its_batch(
     [kept] = store.payments.orphan_events()
     assert kept.invoice_number == first.invoice_number
     assert "NaN" in kept.payload["payload_text"]
+
+
+def test_a_differing_payment_leaves_the_sale_free_for_a_new_qr_or_a_cancel(
+    sandbox: str, store: TerminalStore
+) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    first = checkout.start_qr_payment(sale_id)
+    paid = relay_event(first.invoice_number, PaymentStatus.PAID, 1, amount=1)
+    checkout.apply_relay_events([paid], RelayPosition("e1", 1))
+
+    second = checkout.start_qr_payment(sale_id)
+    assert second.state is AttemptState.PENDING
+    assert checkout.abandon_sale(sale_id).status is SaleStatus.CANCELLED
+    assert store.payments.get_attempt(first.invoice_number).received == 1
+
+
+def test_an_overpayment_can_be_refunded_whole(sandbox: str, store: TerminalStore) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    paid = relay_event(attempt.invoice_number, PaymentStatus.PAID, 1, amount=TOTAL + 5_000)
+    checkout.apply_relay_events([paid], RelayPosition("e1", 1))
+    assert store.refunds.refundable(sale_id) == TOTAL + 5_000
