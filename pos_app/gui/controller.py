@@ -4,6 +4,13 @@
 :class:`MainWindow` it builds. Every checkout call that may touch the network runs on the
 :class:`TaskRunner`; the checkout's listener (called on whatever thread changed an attempt) is
 turned into a queued signal, so attempts are only ever shown on the GUI thread.
+
+A payment that comes for the basket on screen after its QR attempt was given up on (cancelled,
+expired, declined) goes up in the window's paid banner at once: the customer has paid, so the
+basket takes no other tender until the cashier completes the sale with that payment (F11). The
+store refuses cash for such a sale too, in the transaction that would complete it; when that
+refusal comes back (the payment landed while the cash dialog was open), the banner goes up the
+same way. A payment for another amount is shown as kept for the manager; cash stays possible.
 """
 
 import logging
@@ -19,7 +26,8 @@ from pos_app.gui.receipt import ReceiptData, ReceiptDialog
 from pos_app.gui.tasks import TaskRunner
 from pos_app.money import format_rupiah
 from pos_app.payments.model import OPEN_STATES, AttemptState
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.errors import SalePaidAlready
+from pos_app.store.payments import CURRENCY, PaymentAttempt
 from pos_app.store.sales import Sale, SaleStatus, Tender
 from pos_app.terminal import PROVIDER_LABELS, Terminal
 
@@ -69,6 +77,12 @@ class CashierController(QObject):
         self._last_receipt: tuple[int, ReceiptData] | None = None
         self._receipt_due: int | None = None
         self._late: dict[str, PaymentAttempt] = {}
+        self._paid_on_screen: PaymentAttempt | None = None
+        """The payment in the banner that can complete the sale on screen (F11)."""
+        self._completing = False
+        self._cash_sale_id: int | None = None
+        """The stored sale whose cash the store is recording: its payments wait for the answer."""
+        self._held_back: list[PaymentAttempt] = []
         self._background: dict[str, PaymentAttempt] = {}
         self._recovered: list[PaymentAttempt] | None = None
         self._closed = False
@@ -80,6 +94,7 @@ class CashierController(QObject):
         self._unsubscribe = self._checkout.subscribe(self._on_attempt)
         self.window.basket_model.changed.connect(self._basket_changed)
         self.window.reprint_requested.connect(self.reprint_last_receipt)
+        self.window.complete_paid_requested.connect(self.complete_with_paid)
 
     @property
     def open_sale_id(self) -> int | None:
@@ -137,22 +152,49 @@ class CashierController(QObject):
         )
 
     def pay_cash(self, basket: Basket, received: int) -> None:
-        """Recorded off the GUI thread; the screen starts anew at once and the receipt follows."""
+        """Recorded off the GUI thread; the screen starts anew at once and the receipt follows.
+
+        Refused by the store when a payment pays the sale already: that payment comes back
+        with the refusal, for the paid banner.
+        """
         lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
         self._open_sale_id = None
+        self._cash_sale_id = reuse
 
-        def work() -> tuple[int, Sale | None, str]:
+        def work() -> tuple[int, Sale | None, str, PaymentAttempt | None]:
             sale_id = self._checkout.open_sale(lines, cashier=cashier, reuse=reuse)
             try:
-                return sale_id, self._checkout.pay_cash(sale_id, received), ""
+                return sale_id, self._checkout.pay_cash(sale_id, received), "", None
+            except SalePaidAlready as paid:
+                log.info("cash for sale %d refused: %s", sale_id, paid)
+                attempt = self._store.payments.get_attempt(paid.invoice_number)
+                return sale_id, None, str(paid), attempt
             except Exception as error:
                 log.error("cash sale %d not recorded: %s", sale_id, error)
-                return sale_id, None, str(error)
+                return sale_id, None, str(error), None
 
         self._runner.run(
             work,
             lambda done: self._cash_done(lines, *done),
-            lambda error: self._cash_done(lines, reuse, None, str(error)),
+            lambda error: self._cash_done(lines, reuse, None, str(error), None),
+        )
+
+    def complete_with_paid(self) -> None:
+        """F11 on the paid banner: complete the sale on screen with the customer's payment.
+
+        The checkout announces the completed attempt, which ends the sale the way every paid
+        QR sale ends (:meth:`_sale_paid`: thank-you, next customer, receipt).
+        """
+        paid = self._paid_on_screen
+        if paid is None or self._completing:
+            return
+        self._completing = True
+        self.window.complete_paid_action.setEnabled(False)
+        sale_id, invoice, cashier = paid.sale_id, paid.invoice_number, self._cashier
+        self._runner.run(
+            lambda: self._checkout.complete_with_paid(sale_id, invoice, cashier=cashier),
+            None,
+            lambda error: self._complete_refused(paid, error),
         )
 
     def hold(self, basket: Basket) -> None:
@@ -223,7 +265,7 @@ class CashierController(QObject):
 
     def _qr_refused(self, payment: QrPayment, error: str) -> None:
         self._starting = False
-        payment.fail()
+        payment.dismiss()
         self._refuse(self.tr("Could not start the QR payment: {error}").format(error=error))
 
     def _show_payment(self, amount: int) -> QrPayment:
@@ -278,24 +320,41 @@ class CashierController(QObject):
     # cash
 
     def _cash_done(
-        self, lines: tuple[LineItem, ...], sale_id: int | None, sale: Sale | None, error: str
+        self,
+        lines: tuple[LineItem, ...],
+        sale_id: int | None,
+        sale: Sale | None,
+        error: str,
+        paid: PaymentAttempt | None,
     ) -> None:
+        """``paid``: the store refused the cash because this payment pays the sale already."""
+        self._cash_sale_id = None
+        held, self._held_back = self._held_back, []
         if sale is not None:
             data = self.receipt_for(sale)
             self._last_receipt = (sale.id, data)
             if self.display is not None and not len(self.window.basket_model.basket):
                 self.display.show_thank_you()
             self._show_receipt(data)
-            return
-        if not len(self.window.basket_model.basket):
-            self.window.basket_model.replace(_basket_of(lines))
-            self._open_sale_id = sale_id
-        self._refuse(self.tr("Could not record the cash sale: {error}").format(error=error))
+        else:
+            back = not len(self.window.basket_model.basket)
+            if back:
+                self.window.basket_model.replace(_basket_of(lines))
+                self._open_sale_id = sale_id
+            if paid is not None and back:
+                self._paid_for_screen(paid, cash_refused=True)
+            else:
+                self._refuse(self.tr("Could not record the cash sale: {error}").format(error=error))
+        for attempt in held:
+            self._attempt_update(attempt)
 
     # the basket
 
     def _basket_changed(self) -> None:
         empty = not len(self.window.basket_model.basket)
+        if empty:
+            self._paid_on_screen = None
+            self._completing = False
         if empty and self.payment is None and not self._starting:
             self._abandon_open_sale("basket cleared")
 
@@ -331,7 +390,11 @@ class CashierController(QObject):
             self._list_background()
         if attempt.state is not AttemptState.PAID:
             return
-        if attempt.late:
+        if attempt.sale_id == self._cash_sale_id:
+            self._held_back.append(attempt)  # whether the cash was taken decides what it is
+        elif attempt.late and attempt.sale_id == self._open_sale_id:
+            self._paid_for_screen(attempt)
+        elif attempt.late:
             self._announce_late(attempt)
         elif attempt.sale_id == self._open_sale_id:
             self._sale_paid(attempt)
@@ -342,15 +405,74 @@ class CashierController(QObject):
                 )
             )
 
+    def _paid_for_screen(self, attempt: PaymentAttempt, *, cash_refused: bool = False) -> None:
+        """A payment for the sale on screen that no sale has taken: the customer has paid after
+        its QR attempt was given up on, or paid another amount than asked. Its QR dialog, now
+        showing a dead QR code, goes away, and the banner says what came in."""
+        if self._paid_on_screen is not None and (
+            self._paid_on_screen.invoice_number == attempt.invoice_number
+        ):
+            return
+        differs = attempt.amount_differs
+        if self.payment is not None and (
+            not differs or self.payment.invoice_number == attempt.invoice_number
+        ):
+            self.payment.dismiss()
+        paid = _paid_text(attempt)
+        if differs:
+            self.window.show_paid_banner(
+                self.tr(
+                    "Customer paid {paid} by DOKU Wallet, not {asked}: kept for the manager"
+                ).format(paid=paid, asked=_rupiah(attempt.amount)),
+                self.tr(
+                    "Take the total another way. The manager refunds or accepts this payment "
+                    "in the back office."
+                ),
+                completable=False,
+            )
+            return
+        self._paid_on_screen = attempt
+        key = self.window.complete_paid_key()
+        if cash_refused:
+            detail = self.tr(
+                "The cash was not recorded: give it back to the customer. Press {key} to "
+                "complete the sale with this payment."
+            )
+        else:
+            detail = self.tr(
+                "Press {key} to complete the sale with this payment. Cash and QR are refused "
+                "for this basket."
+            )
+        self.window.show_paid_banner(
+            self.tr("Customer paid {amount} by DOKU Wallet").format(amount=paid),
+            detail.format(key=key),
+            completable=True,
+        )
+        if self.display is not None:
+            self.display.show_received(attempt.received)
+        self._back_to_scanning()
+
+    def _complete_refused(self, paid: PaymentAttempt, error: Exception) -> None:
+        log.warning("sale %d not completed with %s: %s", paid.sale_id, paid.invoice_number, error)
+        self._completing = False
+        if self._paid_on_screen is paid:
+            self.window.complete_paid_action.setEnabled(True)
+        self._refuse(
+            self.tr("Could not complete the sale with payment {invoice}: {error}").format(
+                invoice=paid.invoice_number, error=error
+            )
+        )
+
     def _announce_late(self, attempt: PaymentAttempt) -> None:
+        """Money no sale on screen can take (its basket is gone): kept for the manager."""
         if attempt.invoice_number in self._late:
             return
         self._late[attempt.invoice_number] = attempt
-        amount = format_rupiah(attempt.amount)
+        amount = _paid_text(attempt)
         if len(self._late) == 1:
-            text = self.tr("Late payment {invoice}: {amount}, recorded for the manager")
+            text = self.tr("Payment {invoice} of {amount} is kept for the manager: no sale took it")
         else:
-            text = self.tr("{count} late payments, the last {invoice}: {amount}; see the manager")
+            text = self.tr("{count} payments kept for the manager, the last {invoice} of {amount}")
         self.window.announce_late_payment(
             text.format(invoice=attempt.invoice_number, amount=amount, count=len(self._late))
         )
@@ -441,6 +563,19 @@ def _reconcile(terminal: Terminal, invoices: list[str]) -> None:
             terminal.checkout.expire_if_due(invoice)
         except Exception as error:
             log.warning("could not expire %s: %s", invoice, error)
+
+
+def _paid_text(attempt: PaymentAttempt) -> str:
+    """What the customer paid: rupiah, or the amount in the other currency the provider named."""
+    currency = attempt.paid_currency or CURRENCY
+    if currency == CURRENCY:
+        return _rupiah(attempt.received)
+    return f"{attempt.received}\N{NO-BREAK SPACE}{currency}"
+
+
+def _rupiah(amount: int) -> str:
+    """An amount in a line that may wrap: never between "Rp" and its digits."""
+    return format_rupiah(amount).replace(" ", "\N{NO-BREAK SPACE}")
 
 
 def _basket_of(lines: tuple[LineItem, ...] | list[LineItem]) -> Basket:

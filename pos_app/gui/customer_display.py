@@ -1,5 +1,8 @@
 """The customer-facing window: the basket as it grows, the QR code to pay, then a thank-you.
 
+A payment that came after its QR code was given up on shows as received (no dead QR code) until
+the cashier completes the sale.
+
 It views the cashier's :class:`BasketModel`, so it follows every change without being told.
 """
 
@@ -68,6 +71,9 @@ class CustomerDisplay(QWidget):
         payment_layout.addWidget(self.qr, 1, Qt.AlignmentFlag.AlignHCenter)
         payment_layout.addWidget(self.pay_amount)
 
+        self.received = _big_label(36)
+        self.received.setObjectName("received")
+
         self.thanks = _big_label(40)
         self.thanks.setObjectName("thanks")
         self.thanks.setText(self.tr("Terima kasih\nThank you"))
@@ -75,6 +81,7 @@ class CustomerDisplay(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(basket_page)
         self.pages.addWidget(payment_page)
+        self.pages.addWidget(self.received)
         self.pages.addWidget(self.thanks)
         self._basket_page = basket_page
         self._payment_page = payment_page
@@ -92,6 +99,13 @@ class CustomerDisplay(QWidget):
         self.qr.set_data(request.payment_url)
         self.pay_amount.setText(format_rupiah(request.amount))
         self.pages.setCurrentWidget(self._payment_page)
+
+    def show_received(self, amount: int) -> None:
+        """The customer's payment is in; the cashier is completing the sale."""
+        self.received.setText(
+            self.tr("Payment received\n{amount}").format(amount=format_rupiah(amount))
+        )
+        self.pages.setCurrentWidget(self.received)
 
     def show_thank_you(self) -> None:
         """Stays until the next sale's first item."""

@@ -2,6 +2,9 @@
 
 Every action is a ``QAction`` with its shortcut, shown on its button. The window holds no checkout
 logic: it hands the basket to :class:`pos_app.gui.services.SaleActions` and reports what it says.
+When the customer has paid the basket on screen by QR after all (its payment came late), the paid
+banner says so across the window and the basket takes no other tender and no change until the
+cashier completes the sale with that payment (F11): the customer must not pay twice.
 """
 
 import logging
@@ -11,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -36,13 +40,19 @@ log = logging.getLogger(__name__)
 
 MESSAGE_MS = 6000
 """How long a transient status bar message stays."""
+PAID_STYLE = "background: #1b5e20; color: white;"
+"""The paid banner when the payment pays the basket: money in, one key to finish."""
+KEPT_STYLE = "background: #fff1cc; color: #6b4a00;"
+"""The paid banner when the payment cannot pay the basket (another amount): kept apart."""
 
 
 class MainWindow(QMainWindow):
-    """The cashier screen. F10 emits ``back_office_requested``, F8 ``reprint_requested``."""
+    """The cashier screen. F10 emits ``back_office_requested``, F8 ``reprint_requested``, F11
+    (while the paid banner offers it) ``complete_paid_requested``."""
 
     back_office_requested = Signal()
     reprint_requested = Signal()
+    complete_paid_requested = Signal()
 
     def __init__(
         self,
@@ -98,6 +108,12 @@ class MainWindow(QMainWindow):
         self.reprint_action = action(
             self.tr("Last receipt"), self.reprint_requested.emit, Qt.Key.Key_F8
         )
+        self.complete_paid_action = action(
+            self.tr("Complete sale"),
+            self.complete_paid_requested.emit,
+            Qt.Key.Key_F11,
+        )
+        self.complete_paid_action.setEnabled(False)
         self.plus_action = action("+1", lambda: self.change_quantity(1))
         self.minus_action = action("−1", lambda: self.change_quantity(-1))
         self.clear_action = action(self.tr("Clear basket"), self.ask_clear)
@@ -136,9 +152,44 @@ class MainWindow(QMainWindow):
         top.addWidget(self._button(self.focus_search_action))
         top.addWidget(self._button(self.reprint_action))
         top.addWidget(self._button(self.back_office_action))
+
+        self.paid_title = QLabel()
+        self.paid_title.setObjectName("paidTitle")
+        self.paid_title.setWordWrap(True)
+        self.paid_title.setStyleSheet("font-size: 26pt; font-weight: bold;")
+        self.paid_detail = QLabel()
+        self.paid_detail.setObjectName("paidDetail")
+        self.paid_detail.setWordWrap(True)
+        self.paid_detail.setStyleSheet("font-size: 14pt;")
+        self.complete_paid_button = self._button(self.complete_paid_action, emphasis=True)
+        self.complete_paid_button.setObjectName("completePaid")
+        paid_texts = QVBoxLayout()
+        paid_texts.addWidget(self.paid_title)
+        paid_texts.addWidget(self.paid_detail)
+        self.paid_banner = QFrame()
+        self.paid_banner.setObjectName("paidBanner")
+        paid_layout = QHBoxLayout(self.paid_banner)
+        paid_layout.setContentsMargins(16, 12, 16, 12)
+        paid_layout.addLayout(paid_texts, 1)
+        paid_layout.addWidget(self.complete_paid_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.paid_banner.hide()
+        self._paid = False
+        """The banner offers to complete the sale: the basket takes nothing else meanwhile."""
+
+        self.late_label = QLabel()
+        self.late_label.setObjectName("latePayments")
+        self.late_label.setWordWrap(True)
+        self.late_label.setStyleSheet(
+            "QLabel { background: #fff1cc; color: #6b4a00; font-weight: bold; font-size: 12pt;"
+            " padding: 6px 10px; }"
+        )
+        self.late_label.hide()
+
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.addLayout(top)
+        central_layout.addWidget(self.paid_banner)
+        central_layout.addWidget(self.late_label)
         central_layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -146,12 +197,6 @@ class MainWindow(QMainWindow):
         self.date_label = QLabel()
         self.provider_label = QLabel()
         self.relay_label = QLabel()
-        self.late_label = QLabel()
-        self.late_label.setObjectName("latePayments")
-        self.late_label.setStyleSheet(
-            "QLabel { background: #fff1cc; color: #6b4a00; font-weight: bold; padding: 2px 8px; }"
-        )
-        self.late_label.hide()
         self.open_payments_label = QLabel()
         self.open_payments_label.setObjectName("openPayments")
         self.open_payments_label.setStyleSheet(
@@ -160,7 +205,6 @@ class MainWindow(QMainWindow):
         self.open_payments_label.hide()
         status = self.statusBar()
         for label in (
-            self.late_label,
             self.open_payments_label,
             self.cashier_label,
             self.date_label,
@@ -181,6 +225,8 @@ class MainWindow(QMainWindow):
         return index.row() if index.isValid() else None
 
     def add_product(self, product: Product, quantity: int = 1) -> None:
+        if self._paid_refused():
+            return
         try:
             row = self.basket_model.add(product, quantity)
         except KasirError as exc:
@@ -215,26 +261,28 @@ class MainWindow(QMainWindow):
 
     def remove_selected(self) -> None:
         row = self.selected_row()
-        if row is None:
+        if row is None or self._paid_refused():
             return
         self.basket_model.remove(row)
         if self.basket_model.rowCount():
             self._select(min(row, self.basket_model.rowCount() - 1))
 
     def ask_clear(self) -> None:
-        if not self.basket_model.rowCount():
+        if not self.basket_model.rowCount() or self._paid_refused():
             return
         ask_confirmation(
             self,
             self.tr("Clear basket"),
             self.tr("Remove every item from the basket?"),
-            self.start_new_sale,
+            self._clear_confirmed,
         )
 
     def hold_or_recall(self) -> None:
         """F6 parks a basket with items, and brings a parked one back to an empty screen."""
         basket = self.basket_model.basket
         if len(basket):
+            if self._paid_refused():
+                return
             held, _ = self._call(self.tr("Could not hold the basket"), self._actions.hold, basket)
             if held:
                 self.start_new_sale()
@@ -252,7 +300,7 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Basket recalled."))
 
     def pay_cash(self) -> None:
-        if not self._require_items():
+        if self._paid_refused() or not self._require_items():
             return
         dialog = CashDialog(self.basket_model.total, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -260,7 +308,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def pay_by_qr(self) -> None:
-        if self._require_items():
+        if not self._paid_refused() and self._require_items():
             self._call(
                 self.tr("Could not start the QR payment"),
                 self._actions.pay_by_qr,
@@ -268,6 +316,7 @@ class MainWindow(QMainWindow):
             )
 
     def start_new_sale(self) -> None:
+        self.hide_paid_banner()
         self.basket_model.clear()
         self.panel.show_message("")
         self.panel.focus_input()
@@ -298,6 +347,38 @@ class MainWindow(QMainWindow):
         self.relay_label.setToolTip(detail)
         self.relay_label.setStyleSheet("" if connected else "color: #8a1c14;")
 
+    def show_paid_banner(self, title: str, detail: str, *, completable: bool) -> None:
+        """Say across the window that the customer has paid the basket on screen.
+
+        ``completable``: the payment pays it, F11 and the banner's button complete the sale,
+        and until then the basket takes no other tender and no change (an open cash dialog
+        closes: its cash must not be taken). Otherwise the payment is only reported (it is kept
+        apart for the manager) and the basket goes on as before.
+        """
+        self._paid = completable
+        self.paid_title.setText(title)
+        self.paid_detail.setText(detail)
+        style = PAID_STYLE if completable else KEPT_STYLE
+        self.paid_banner.setStyleSheet(
+            f"QFrame#paidBanner {{ {style} border-radius: 8px; }} QLabel {{ {style} }}"
+        )
+        self.complete_paid_action.setEnabled(completable)
+        self.complete_paid_button.setVisible(completable)
+        self.paid_banner.show()
+        if completable:
+            for dialog in self.findChildren(CashDialog):
+                if dialog.isVisible():
+                    dialog.reject()
+
+    def hide_paid_banner(self) -> None:
+        self._paid = False
+        self.complete_paid_action.setEnabled(False)
+        self.paid_banner.hide()
+
+    def complete_paid_key(self) -> str:
+        """The key that completes the paid sale, as the cashier's keyboard names it."""
+        return self.complete_paid_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
     def announce_late_payment(self, text: str) -> None:
         """Keep a late payment visible for the manager until :meth:`clear_late_payments`."""
         self.late_label.setText(text)
@@ -327,6 +408,8 @@ class MainWindow(QMainWindow):
         return button
 
     def _set_quantity(self, row: int, quantity: int) -> None:
+        if self._paid_refused():
+            return
         try:
             self.basket_model.set_quantity(row, quantity)
         except KasirError as exc:
@@ -349,6 +432,21 @@ class MainWindow(QMainWindow):
         if recorded:
             self.start_new_sale()
             self.show_message(self.tr("Change {amount}").format(amount=format_rupiah(change)))
+
+    def _paid_refused(self) -> bool:
+        """While the banner offers to complete the paid sale, refuse anything else with it."""
+        if self._paid:
+            self._refuse(
+                self.tr(
+                    "The customer has paid this basket by DOKU Wallet: press {key} to complete "
+                    "the sale with that payment."
+                ).format(key=self.complete_paid_key())
+            )
+        return self._paid
+
+    def _clear_confirmed(self) -> None:
+        if not self._paid_refused():
+            self.start_new_sale()
 
     def _require_items(self) -> bool:
         if self.basket_model.rowCount():

@@ -182,8 +182,10 @@ class QrPayment(QObject):
         elif attempt.state in OPEN_STATES:
             self._cancel_attempt(attempt.invoice_number)
 
-    def fail(self) -> None:
-        """Nothing was stored (the sale could not be written): the dialog goes away."""
+    def dismiss(self) -> None:
+        """The dialog goes away without the cashier: nothing was stored (the sale could not be
+        written), or the payment is now the cashier screen's business (it came after the
+        attempt was given up on, or for another amount)."""
         if not self._done:
             self.dialog.done(QDialog.DialogCode.Rejected)
 

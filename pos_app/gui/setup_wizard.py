@@ -184,8 +184,8 @@ class RelayPage(_Page):
         self.intro.setText(
             self.tr(
                 "The relay receives the payment notifications for your terminals. Its operator "
-                "gives you its address and a token for this terminal "
-                "('pos-app relay add-terminal')."
+                "gives you its address and a token for this terminal, made for this terminal's "
+                "ID ('pos-app relay add-terminal ID')."
             )
         )
         self.relay_token.setPlaceholderText(

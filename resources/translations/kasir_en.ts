@@ -252,13 +252,43 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>Late payment {invoice}: {amount}, recorded for the manager</source>
-        <translation>Late payment {invoice}: {amount}, recorded for the manager</translation>
+        <source>Customer paid {paid} by DOKU Wallet, not {asked}: kept for the manager</source>
+        <translation>Customer paid {paid} by DOKU Wallet, not {asked}: kept for the manager</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>{count} late payments, the last {invoice}: {amount}; see the manager</source>
-        <translation>{count} late payments, the last {invoice}: {amount}; see the manager</translation>
+        <source>Take the total another way. The manager refunds or accepts this payment in the back office.</source>
+        <translation>Take the total another way. The manager refunds or accepts this payment in the back office.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>The cash was not recorded: give it back to the customer. Press {key} to complete the sale with this payment.</source>
+        <translation>The cash was not recorded: give it back to the customer. Press {key} to complete the sale with this payment.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</source>
+        <translation>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Customer paid {amount} by DOKU Wallet</source>
+        <translation>Customer paid {amount} by DOKU Wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Could not complete the sale with payment {invoice}: {error}</source>
+        <translation>Could not complete the sale with payment {invoice}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Payment {invoice} of {amount} is kept for the manager: no sale took it</source>
+        <translation>Payment {invoice} of {amount} is kept for the manager: no sale took it</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>{count} payments kept for the manager, the last {invoice} of {amount}</source>
+        <translation>{count} payments kept for the manager, the last {invoice} of {amount}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
@@ -307,6 +337,13 @@
 Thank you</source>
         <translation>Terima kasih
 Thank you</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/customer_display.py"/>
+        <source>Payment received
+{amount}</source>
+        <translation>Payment received
+{amount}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/customer_display.py"/>
@@ -600,6 +637,11 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Complete sale</source>
+        <translation>Complete sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
         <source>Clear basket</source>
         <translation>Clear basket</translation>
     </message>
@@ -682,6 +724,11 @@ Thank you</translation>
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Change {amount}</source>
         <translation>Change {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>The customer has paid this basket by DOKU Wallet: press {key} to complete the sale with that payment.</source>
+        <translation>The customer has paid this basket by DOKU Wallet: press {key} to complete the sale with that payment.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -976,8 +1023,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made.</source>
-        <translation>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made.</translation>
+        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made.</source>
+        <translation>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1445,8 +1492,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay receives the payment notifications for your terminals. Its operator gives you its address and a token for this terminal ('pos-app relay add-terminal').</source>
-        <translation>The relay receives the payment notifications for your terminals. Its operator gives you its address and a token for this terminal ('pos-app relay add-terminal').</translation>
+        <source>The relay receives the payment notifications for your terminals. Its operator gives you its address and a token for this terminal, made for this terminal's ID ('pos-app relay add-terminal ID').</source>
+        <translation>The relay receives the payment notifications for your terminals. Its operator gives you its address and a token for this terminal, made for this terminal's ID ('pos-app relay add-terminal ID').</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
@@ -2113,6 +2160,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/widgets.py"/>
         <source>late</source>
         <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <source>amount differs</source>
+        <translation>amount differs</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/widgets.py"/>

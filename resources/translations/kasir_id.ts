@@ -252,13 +252,43 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>Late payment {invoice}: {amount}, recorded for the manager</source>
-        <translation>Pembayaran terlambat {invoice}: {amount}, dicatat untuk manajer</translation>
+        <source>Customer paid {paid} by DOKU Wallet, not {asked}: kept for the manager</source>
+        <translation>Pelanggan membayar {paid} dengan DOKU Wallet, bukan {asked}: disimpan untuk manajer</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>{count} late payments, the last {invoice}: {amount}; see the manager</source>
-        <translation>{count} pembayaran terlambat, terakhir {invoice}: {amount}; hubungi manajer</translation>
+        <source>Take the total another way. The manager refunds or accepts this payment in the back office.</source>
+        <translation>Terima totalnya dengan cara lain. Manajer mengembalikan atau menerima pembayaran ini di Back Office.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>The cash was not recorded: give it back to the customer. Press {key} to complete the sale with this payment.</source>
+        <translation>Uang tunai tidak dicatat: kembalikan kepada pelanggan. Tekan {key} untuk menyelesaikan penjualan dengan pembayaran ini.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</source>
+        <translation>Tekan {key} untuk menyelesaikan penjualan dengan pembayaran ini. Tunai dan QR ditolak untuk keranjang ini.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Customer paid {amount} by DOKU Wallet</source>
+        <translation>Pelanggan sudah membayar {amount} dengan DOKU Wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Could not complete the sale with payment {invoice}: {error}</source>
+        <translation>Penjualan tidak dapat diselesaikan dengan pembayaran {invoice}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Payment {invoice} of {amount} is kept for the manager: no sale took it</source>
+        <translation>Pembayaran {invoice} sebesar {amount} disimpan untuk manajer: tidak masuk ke penjualan mana pun</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>{count} payments kept for the manager, the last {invoice} of {amount}</source>
+        <translation>{count} pembayaran disimpan untuk manajer, terakhir {invoice} sebesar {amount}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
@@ -307,6 +337,13 @@
 Thank you</source>
         <translation>Terima kasih
 Thank you</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/customer_display.py"/>
+        <source>Payment received
+{amount}</source>
+        <translation>Pembayaran diterima
+{amount}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/customer_display.py"/>
@@ -600,6 +637,11 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Complete sale</source>
+        <translation>Selesaikan penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
         <source>Clear basket</source>
         <translation>Kosongkan keranjang</translation>
     </message>
@@ -682,6 +724,11 @@ Thank you</translation>
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Change {amount}</source>
         <translation>Kembalian {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>The customer has paid this basket by DOKU Wallet: press {key} to complete the sale with that payment.</source>
+        <translation>Pelanggan sudah membayar keranjang ini dengan DOKU Wallet: tekan {key} untuk menyelesaikan penjualan dengan pembayaran itu.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -976,8 +1023,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made.</source>
-        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini.</translation>
+        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made.</source>
+        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1445,8 +1492,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
-        <source>The relay receives the payment notifications for your terminals. Its operator gives you its address and a token for this terminal ('pos-app relay add-terminal').</source>
-        <translation>Relay menerima notifikasi pembayaran untuk terminal-terminal Anda. Pengelolanya memberi Anda alamat relay dan token untuk terminal ini ('pos-app relay add-terminal').</translation>
+        <source>The relay receives the payment notifications for your terminals. Its operator gives you its address and a token for this terminal, made for this terminal's ID ('pos-app relay add-terminal ID').</source>
+        <translation>Relay menerima notifikasi pembayaran untuk terminal-terminal Anda. Pengelolanya memberi Anda alamat relay dan token untuk terminal ini, dibuat untuk ID terminal ini ('pos-app relay add-terminal ID').</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
@@ -2113,6 +2160,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/widgets.py"/>
         <source>late</source>
         <translation>terlambat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <source>amount differs</source>
+        <translation>jumlah berbeda</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/widgets.py"/>

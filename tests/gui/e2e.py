@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QApplication
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.qr_payment import PaymentTiming, QrPayment
 from pos_app.payments.model import AttemptState
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.sandbox.core import Sandbox
+from pos_app.serving import ServerThread
 from pos_app.terminal import Terminal
 
 FAST = PaymentTiming(
@@ -96,6 +99,26 @@ def sandbox(terminal: Terminal, action: str, invoice: str) -> None:
     assert terminal.embedded is not None
     url = f"{terminal.embedded.sandbox.url}/_sandbox/{action}/{invoice}"
     httpx.post(url, timeout=5).raise_for_status()
+
+
+def own_sandbox(terminal: Terminal) -> Sandbox:
+    """Put a sandbox whose memory the test holds in the place of the demo terminal's (same port,
+    same credentials; the terminal stops it when it closes), for what no customer's button does."""
+    embedded = terminal.embedded
+    assert embedded is not None
+    port = embedded.sandbox.port
+    embedded.sandbox.stop()
+    app = create_sandbox_app(embedded.config)
+    embedded.sandbox = ServerThread(app, port=port).start()
+    return app.state.sandbox
+
+
+def pay_other_amount(terminal: Terminal, customer: Sandbox, invoice: str, rupiah: int) -> None:
+    """The customer's wallet pays ``rupiah`` for the DOKU order ``invoice``, whatever it asked:
+    the notification and the status answer then both report that amount."""
+    [order] = customer.state.find(invoice)
+    order.amount = rupiah
+    sandbox(terminal, "pay", invoice)
 
 
 def dead_port() -> int:

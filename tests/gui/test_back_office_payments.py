@@ -13,13 +13,14 @@ from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.problems_tab import ProblemsTab
 from pos_app.gui.back_office.refund_dialog import RefundDialog
 from pos_app.payments.model import AttemptState
-from pos_app.problem_payments import ATTACHED, RESOLUTION
+from pos_app.problem_payments import ATTACHED, RESOLUTION, ProblemKind
+from pos_app.relay.client import RelayClient
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.store.payments import EventSource
 from pos_app.store.refunds import RefundStatus
 from pos_app.store.sales import SaleStatus, Tender
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
-from tests.gui.e2e import WAIT_MS, sandbox
+from tests.gui.e2e import WAIT_MS, dead_port, own_sandbox, pay_other_amount, sandbox
 from tests.gui.helpers import answer_confirmation
 
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
@@ -245,3 +246,42 @@ def test_a_sale_paid_meanwhile_is_refused_with_the_advice_to_refund(qtbot, start
     assert dialog.state.text().endswith("refund the payment instead")
     assert app.terminal.store.payments.get_attempt(invoice).late
     assert app.terminal.store.sales.get(again).tender is Tender.CASH
+
+
+def test_a_payment_of_another_amount_is_listed_refundable_not_attachable(
+    qtbot, start_app, demo_terminal
+) -> None:
+    customer = own_sandbox(demo_terminal)
+    # No relay: the provider's status answer brings the amount paid (at fac11a4 the relay's
+    # events reach the till without it, and such a payment would complete the sale).
+    dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
+    app = start_app(relay=dead)
+    sale_id, invoice = pending_qr(app)
+    pay_other_amount(demo_terminal, customer, invoice, 1_000)
+    assert app.terminal.checkout.check_status(invoice).amount_differs
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+
+    assert tab.shown[invoice].kind is ProblemKind.DIFFERS
+    tab.select(invoice)
+    row = list(tab.shown).index(invoice)
+    assert [tab.problems.data(tab.problems.index(row, column)) for column in (0, 4, 5)] == [
+        "amount differs",
+        "Rp 1.000",
+        "paid",
+    ]
+    assert tab.refund_button.isEnabled() and not tab.attach_button.isEnabled()
+    assert tab.open_attach() is None
+    qtbot.mouseClick(tab.refund_button, Qt.MouseButton.LeftButton)
+    dialog = window.refund_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.left == 1_000, timeout=WAIT_MS)
+    dialog.reject()
+
+    tab.select(invoice)
+    qtbot.keyClicks(tab.reason, "customer agreed: Rp 1.000 deposit")
+    qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: invoice not in tab.shown, timeout=WAIT_MS)
+    assert app.terminal.store.sales.get(sale_id).status is SaleStatus.OPEN
+    dead.close()

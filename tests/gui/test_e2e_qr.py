@@ -102,32 +102,6 @@ def test_declined_then_try_again_pays_the_same_sale(qtbot, start_app, demo_termi
     )
 
 
-def test_cancel_keeps_the_basket_and_a_later_payment_is_announced_late(
-    qtbot, start_app, demo_terminal
-):
-    app = start_app()
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
-    payment = open_payment(qtbot, app)
-    invoice = payment.invoice_number
-
-    press(qtbot, Qt.Key.Key_Escape)
-    answer_confirmation(qtbot, yes=True)
-    qtbot.waitUntil(lambda: app.controller.payment is None)
-    store = demo_terminal.store
-    qtbot.waitUntil(lambda: store.payments.get_attempt(invoice).state is AttemptState.CANCELLED)
-    assert len(app.window.basket_model.basket) == 3, "the basket stays for another tender"
-    assert app.window.late_label.isHidden()
-
-    sandbox(demo_terminal, "pay", invoice)
-    qtbot.waitUntil(lambda: app.window.late_label.isVisible(), timeout=10_000)
-    assert invoice in app.window.late_label.text()
-    late = store.payments.get_attempt(invoice)
-    assert late.state is AttemptState.PAID and late.late
-    assert [attempt.invoice_number for attempt in store.payments.late_payments()] == [invoice]
-    assert store.sales.get(late.sale_id).status is SaleStatus.OPEN, "late money completes nothing"
-
-
 def test_relay_down_falls_back_to_the_status_api(qtbot, start_app, demo_terminal):
     dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
     app = start_app(relay=dead)

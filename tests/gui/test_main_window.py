@@ -243,3 +243,41 @@ def test_demo_mark_only_in_demo_mode(qtbot, catalog, actions, window):
     plain = MainWindow(catalog, actions)
     show(qtbot, plain)
     assert plain.demo_mark.isHidden()
+
+
+def test_the_paid_banner_takes_over_the_basket_until_f11(qtbot, window, actions):
+    ring_up(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_F9)
+    cash = wait_for_modal(qtbot, CashDialog)
+    window.show_paid_banner("Customer paid Rp 18.000 by DOKU Wallet", "Press F11", completable=True)
+    assert cash.isHidden(), "its cash must not be taken"
+    show(qtbot, window)
+    assert window.paid_banner.isVisible() and window.complete_paid_button.isVisible()
+
+    for key in (Qt.Key.Key_F9, Qt.Key.Key_F12, Qt.Key.Key_F6, Qt.Key.Key_Delete):
+        window.panel.show_message("")
+        press(qtbot, window, key)
+        assert "press F11 to complete the sale" in window.panel.message.text(), key
+        assert QApplication.activeModalWidget() is None
+    scan(qtbot, window, product("SABUN-LX").barcode)
+    window.ask_clear()
+    assert QApplication.activeModalWidget() is None
+    assert lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)]
+    assert actions.calls == []
+
+    with qtbot.waitSignal(window.complete_paid_requested, timeout=1000):
+        press(qtbot, window, Qt.Key.Key_F11)
+    window.start_new_sale()
+    assert window.paid_banner.isHidden() and not window.complete_paid_action.isEnabled()
+
+
+def test_a_payment_kept_for_the_manager_leaves_the_tenders_alone(qtbot, window, actions):
+    ring_up(qtbot, window)
+    window.show_paid_banner(
+        "Customer paid Rp 1 by DOKU Wallet, not Rp 18.000", "", completable=False
+    )
+    assert window.paid_banner.isVisible() and window.complete_paid_button.isHidden()
+    with qtbot.assertNotEmitted(window.complete_paid_requested):
+        press(qtbot, window, Qt.Key.Key_F11)
+    press(qtbot, window, Qt.Key.Key_F12)
+    assert actions.calls == [("qr", [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)])]

@@ -1,7 +1,8 @@
-"""The Problem payments tab: payments still open, paid late, declined on a sale that never
-completed, and provider reports for unknown invoices. Check the status now, mark one resolved with
-a reason (audited), and for a late payment: attach it to an unpaid sale (which completes with it)
-or refund it to the customer's wallet.
+"""The Problem payments tab: payments still open, paid late, paid for another amount than asked,
+declined on a sale that never completed, and provider reports for unknown invoices. Check the
+status now, mark one resolved with a reason (audited; for another amount, that accepts it), refund
+money no sale took (late, or another amount) to the customer's wallet, and attach a late payment
+to an unpaid sale (which completes with it).
 """
 
 from PySide6.QtCore import Signal
@@ -73,8 +74,10 @@ class ProblemsTab(Tab):
         explanation = QLabel(
             self.tr(
                 "Open: no answer yet whether the customer paid. Late: paid after the cashier gave "
-                "up; no sale took the money. Declined: the sale never completed. Unknown invoice: "
-                "a payment service reported a payment this terminal never made."
+                "up; no sale took the money. Amount differs: paid, but not the amount asked; "
+                "refund it, or accept it by marking it resolved. Declined: the sale never "
+                "completed. Unknown invoice: a payment service reported a payment this terminal "
+                "never made."
             )
         )
         explanation.setWordWrap(True)
@@ -135,9 +138,9 @@ class ProblemsTab(Tab):
     def _selected(self) -> None:
         problem = self.chosen()
         self.check_button.setEnabled(problem is not None and problem.kind is not ProblemKind.ORPHAN)
-        late = problem is not None and problem.kind is ProblemKind.LATE
-        self.refund_button.setEnabled(late)
-        self.attach_button.setEnabled(late)
+        kind = problem.kind if problem is not None else None
+        self.refund_button.setEnabled(kind in (ProblemKind.LATE, ProblemKind.DIFFERS))
+        self.attach_button.setEnabled(kind is ProblemKind.LATE)
         self.resolve_button.setEnabled(problem is not None and bool(self.reason.text().strip()))
 
     def check_status(self) -> None:

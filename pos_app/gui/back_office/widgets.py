@@ -49,6 +49,7 @@ def word(value: str) -> str:
         "failed": QCoreApplication.translate("Status", "failed"),
         "refunded": QCoreApplication.translate("Status", "refunded"),
         "late": QCoreApplication.translate("Status", "late"),
+        "differs": QCoreApplication.translate("Status", "amount differs"),
         "orphan": QCoreApplication.translate("Status", "unknown invoice"),
         "cash": QCoreApplication.translate("Status", "cash"),
         "qr": QCoreApplication.translate("Status", "QR"),
