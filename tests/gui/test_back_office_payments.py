@@ -252,8 +252,8 @@ def test_a_payment_of_another_amount_is_listed_refundable_not_attachable(
     qtbot, start_app, demo_terminal
 ) -> None:
     customer = own_sandbox(demo_terminal)
-    # No relay: the provider's status answer brings the amount paid (at fac11a4 the relay's
-    # events reach the till without it, and such a payment would complete the sale).
+    # No relay: here the provider's status answer brings the amount paid (the relay's event
+    # brings it in test_e2e_paid_once).
     dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
     app = start_app(relay=dead)
     sale_id, invoice = pending_qr(app)
