@@ -7,13 +7,31 @@ the relay instead of answering 400.
 """
 
 import json
-from decimal import Decimal
+import re
 from typing import Any
 
 from pos_app.errors import KasirError
 
 MAX_JSON_DEPTH = 32
 """Real notification, callback and status bodies are 3 to 5 levels deep; far deeper is abuse."""
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+"""A ``\\u`` escape of a UTF-16 surrogate: the only way a lone surrogate gets into decoded JSON
+(UTF-8 text cannot carry one)."""
+
+
+class JsonNumber(float):
+    """A JSON decimal as read: a float, as every JSON tool reads it (so it stores and signs as
+    before), that keeps the ``text`` it was written as, so money is read exactly from it."""
+
+    __slots__ = ("text",)
+    text: str
+
+    def __new__(cls, text: str) -> "JsonNumber":
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
 
 
 class ProviderError(KasirError):
@@ -42,17 +60,16 @@ class SignatureMismatch(ProviderProtocolError):
     """An answer or notification whose signature does not verify; its content is not trusted."""
 
 
-def read_provider_json(body: bytes, *, what: str, exact: bool = False) -> Any:
+def read_provider_json(body: bytes, *, what: str) -> Any:
     """``body`` decoded as JSON, or a :class:`ProviderProtocolError` that says why not.
 
-    With ``exact`` JSON decimals become :class:`~decimal.Decimal` (``6000.00`` stays exactly
-    that), for reading money; without it they are floats, as every JSON tool reads them, for
-    storing and signing. Either way the result is at most :data:`MAX_JSON_DEPTH` levels deep
-    and holds only text that can be written back as UTF-8.
+    JSON decimals become :class:`JsonNumber` (``6000.00`` keeps its text for reading money
+    exactly). The result is at most :data:`MAX_JSON_DEPTH` levels deep and holds only text that
+    can be written back as UTF-8.
     """
     try:
         text = body.decode("utf-8")
-        data = json.loads(text, parse_float=Decimal) if exact else json.loads(text)
+        data = json.loads(text, parse_float=JsonNumber)
     except UnicodeDecodeError:
         raise ProviderProtocolError(f"{what} is not UTF-8 text") from None
     except RecursionError:
@@ -60,24 +77,27 @@ def read_provider_json(body: bytes, *, what: str, exact: bool = False) -> Any:
     except ValueError as exc:  # JSONDecodeError, and integers longer than Python reads
         raise ProviderProtocolError(f"{what} is not JSON: {exc}") from None
     _check_depth(data, what)
-    try:
-        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
-    except UnicodeEncodeError:
-        raise ProviderProtocolError(
-            f"{what} has a \\u escape that is not a whole character (a lone surrogate)"
-        ) from None
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ProviderProtocolError(
+                f"{what} has a \\u escape that is not a whole character (a lone surrogate)"
+            ) from None
     return data
 
 
 def _check_depth(data: Any, what: str) -> None:
-    """Refuse more than :data:`MAX_JSON_DEPTH` levels, iteratively (no recursion to exhaust)."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict | list):
-            if depth > MAX_JSON_DEPTH:
-                raise ProviderProtocolError(
-                    f"{what} is nested more than {MAX_JSON_DEPTH} levels deep"
-                )
+    """Refuse more than :data:`MAX_JSON_DEPTH` levels, level by level (no recursion to exhaust,
+    and only containers are visited)."""
+    level = [data] if isinstance(data, dict | list) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_JSON_DEPTH:
+            raise ProviderProtocolError(f"{what} is nested more than {MAX_JSON_DEPTH} levels deep")
+        below: list[Any] = []
+        for node in level:
             children = node.values() if isinstance(node, dict) else node
-            stack.extend((child, depth + 1) for child in children)
+            below.extend(child for child in children if isinstance(child, dict | list))
+        level = below

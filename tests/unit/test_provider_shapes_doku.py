@@ -7,7 +7,6 @@ verifies every request signature and signs its answers with the real signing cod
 
 import json
 from datetime import UTC, datetime
-from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -26,6 +25,7 @@ from pos_app.payments.errors import (
     ProviderRejected,
     ProviderUnreachable,
     SignatureMismatch,
+    read_provider_json,
 )
 from pos_app.payments.model import PaymentStatus
 from tests.unit.test_doku_client import (
@@ -195,11 +195,11 @@ def test_a_validly_signed_hostile_body_is_still_only_a_protocol_error() -> None:
     assert not isinstance(caught.value, SignatureMismatch)
 
 
-def test_event_from_payload_keeps_the_raw_it_is_given() -> None:
-    exact = json.loads(body_with(b"6000.00"), parse_float=Decimal)
-    plain = json.loads(body_with(b"6000.00"))
-    event = event_from_payload(exact, raw=plain)
-    assert event.raw is plain and event.amount == 6000
+def test_one_read_gives_the_exact_amount_and_a_raw_that_stores_as_plain_json() -> None:
+    payload = read_provider_json(body_with(b"6000.00"), what="test")
+    event = event_from_payload(payload)
+    assert event.raw is payload and event.amount == 6000
+    assert json.loads(json.dumps(event.raw))["order"]["amount"] == 6000.0
 
 
 # --- the client: status answers -----------------------------------------------------------

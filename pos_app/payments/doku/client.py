@@ -18,7 +18,6 @@ found"). Both raise :class:`OrderNotFound`.
 import json
 import logging
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -62,14 +61,6 @@ _EXPIRY_KEYS = ("expired_date", "expiry", "expires_at")
 class OrderNotFound(ProviderRejected):
     """DOKU does not know the invoice: HTTP 404 with DOKU's error, or a signed 2xx status
     answer with neither ``error`` nor ``transaction``."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Answer:
-    """A verified answer: decimals exact for reading money, plain JSON for keeping."""
-
-    exact: dict[str, Any]
-    plain: dict[str, Any]
 
 
 def order_request_id(client_id: str, invoice_number: str) -> str:
@@ -165,7 +156,7 @@ class DokuClient(HttpClient):
             if response.status_code != 409:
                 raise
             return self._resolve_replay(order, body, response, request_id, unsigned)
-        return _payment_request(order, answer.plain, response.status_code, request_id)
+        return _payment_request(order, answer, response.status_code, request_id)
 
     def check_status(self, invoice_number: str) -> StatusResult:
         """The order's current status; :class:`OrderNotFound` if DOKU does not know it."""
@@ -174,14 +165,14 @@ class DokuClient(HttpClient):
         request_id = new_request_id()
         response = self._send("GET", path, request_id, None)
         answer = self._signed_json(response, path, request_id)
-        if answer.plain.get("transaction") is None:
+        if answer.get("transaction") is None:
             raise OrderNotFound(
                 f"DOKU does not know order {invoice_number}: HTTP {response.status_code} "
                 "without error or transaction",
                 status_code=response.status_code,
                 code="no_transaction",
             )
-        event = event_from_payload(answer.exact, raw=answer.plain)
+        event = event_from_payload(answer)
         if event.invoice_number != invoice_number.strip():
             raise ProviderProtocolError(
                 f"DOKU answered the status of {event.invoice_number!r} "
@@ -215,7 +206,7 @@ class DokuClient(HttpClient):
             log.info("DOKU has no order %s: creating it under Request-Id %s", invoice, fresh)
             retry = self._send("POST", CREATE_PATH, fresh, body)
             return _payment_request(
-                order, self._signed_json(retry, CREATE_PATH, fresh).plain, retry.status_code, fresh
+                order, self._signed_json(retry, CREATE_PATH, fresh), retry.status_code, fresh
             )
         except (ProviderRejected, ProviderProtocolError) as exc:
             raise ProviderUnreachable(
@@ -271,7 +262,7 @@ class DokuClient(HttpClient):
 
     def _signed_json(
         self, response: httpx.Response, path: str, request_id: str, *, also_ok: int = 0
-    ) -> _Answer:
+    ) -> dict[str, Any]:
         """The answer as a JSON object, once its signature verifies; errors raised typed.
 
         Error answers are read without a signature (DOKU may not sign them): they only ever
@@ -302,8 +293,7 @@ class DokuClient(HttpClient):
                 f"DOKU answered HTTP {status} to {path} with no JSON object: "
                 f"{_snippet(response.content)}"
             )
-        exact = read_provider_json(response.content, what=f"DOKU answer to {path}", exact=True)
-        return _Answer(exact=exact, plain=payload)
+        return payload
 
 
 def _payment_request(

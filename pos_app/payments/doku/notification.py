@@ -21,7 +21,12 @@ from typing import Any
 
 from pos_app.money import MAX_AMOUNT
 from pos_app.payments.doku.signing import REQUEST_TIMESTAMP, verify_doku_signature
-from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch, read_provider_json
+from pos_app.payments.errors import (
+    JsonNumber,
+    ProviderProtocolError,
+    SignatureMismatch,
+    read_provider_json,
+)
 from pos_app.payments.model import PaymentStatus, ProviderEvent, ProviderName
 
 MAX_INVOICE_LENGTH = 64
@@ -71,10 +76,10 @@ def rupiah_amount(value: object, *, field: str = "order.amount") -> int:
         number = None
     elif isinstance(value, int):
         number = Decimal(value)
-    elif isinstance(value, Decimal):
-        number = value
+    elif isinstance(value, JsonNumber):
+        number = Decimal(value.text)  # as written: 6000.00, or 6000.0000001 (a fraction)
     elif isinstance(value, float):
-        number = Decimal(repr(value))  # only when handed an already decoded body; NaN stays NaN
+        number = Decimal(repr(value))  # a body decoded elsewhere; NaN stays NaN
     elif isinstance(value, str) and _DECIMAL_TEXT.fullmatch(value.strip()):
         number = Decimal(value.strip())
     else:
@@ -101,18 +106,12 @@ def rupiah_amount(value: object, *, field: str = "order.amount") -> int:
 
 def parse_notification(body: bytes) -> ProviderEvent:
     """Read a DOKU e-money notification body (already verified, or trusted by the caller)."""
-    exact = read_provider_json(body, what="DOKU notification", exact=True)
-    plain = read_provider_json(body, what="DOKU notification")
-    return event_from_payload(exact, raw=plain)
+    return event_from_payload(read_provider_json(body, what="DOKU notification"))
 
 
-def event_from_payload(payload: Any, *, raw: Mapping[str, Any] | None = None) -> ProviderEvent:
-    """What Kasir relies on from a decoded notification or status answer.
-
-    ``payload`` is best decoded with exact decimals (:func:`read_provider_json` ``exact=True``);
-    ``raw`` is what is kept (plain JSON types, so it can be stored as JSON), the payload itself
-    when not given.
-    """
+def event_from_payload(payload: Any) -> ProviderEvent:
+    """What Kasir relies on from a decoded notification or status answer (decoded by
+    :func:`read_provider_json`, so decimals are read as written); ``raw`` keeps all of it."""
     if not isinstance(payload, dict):
         raise ProviderProtocolError(
             f"DOKU body must be a JSON object, got {type(payload).__name__}"
@@ -137,7 +136,7 @@ def event_from_payload(payload: Any, *, raw: Mapping[str, Any] | None = None) ->
         amount=rupiah_amount(order.get("amount")),
         reference=reference or None,
         occurred_at=parse_doku_time(transaction.get("date")),
-        raw=payload if raw is None else raw,
+        raw=payload,
         currency="IDR",
     )
 
