@@ -59,9 +59,6 @@ MAX_INVOICE_LENGTH = 64
 HEALTH_TIMEOUT = 5.0
 MAX_CURSOR = 2**63 - 1
 MAX_EPOCH_LENGTH = 64
-MAX_STORED_DEPTH = 32
-"""Nesting of a stored notification: real ones are 3 to 5 deep, and a stored payload must
-always render back into the terminals' answers."""
 MAX_EVENT_AMOUNT = 10**15 - 1
 """Above any real payment, in rupiah or in minor units; what no database column could hold is
 refused rather than stored."""
@@ -132,23 +129,6 @@ def canonical_json(value: Any) -> str:
 def dedupe_key(provider: ProviderName, canonical: bytes) -> str:
     """The provider family and the SHA-256 of the signed fields' canonical JSON (as UTF-8)."""
     return f"{storage.family(provider)}:{hashlib.sha256(canonical).hexdigest()}"
-
-
-def _deeper_than(value: Any, limit: int) -> bool:
-    """Whether ``value`` nests containers more than ``limit`` deep (level by level, without
-    recursion)."""
-    level = [value]
-    for _ in range(limit):
-        below: list[Any] = []
-        for node in level:
-            if isinstance(node, dict):
-                below.extend(node.values())
-            elif isinstance(node, list):
-                below.extend(node)
-        if not below:
-            return False
-        level = below
-    return any(isinstance(node, dict | list) for node in level)
 
 
 async def read_body(request: Request, limit: int, timeout: float) -> bytes:
@@ -390,9 +370,8 @@ class RelayApp:
         self, event: ProviderEvent, redirect: RedirectData | None, request_id: str | None
     ) -> NewEvent:
         """What is stored of a verified event: its signed fields as canonical JSON. What could
-        not be stored, or handed out again, is a protocol error (400) saying why."""
-        if _deeper_than(event.raw, MAX_STORED_DEPTH):
-            raise ProviderProtocolError(f"it is nested more than {MAX_STORED_DEPTH} levels deep")
+        not be stored, or handed out again, is a protocol error (400) saying why (depth and
+        lone surrogates the parsers refuse already: :func:`read_provider_json`)."""
         try:
             payload = canonical_json(event.raw)
             key = dedupe_key(event.provider, payload.encode("utf-8"))
