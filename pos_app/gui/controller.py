@@ -27,7 +27,7 @@ from pos_app.gui.tasks import TaskRunner
 from pos_app.money import format_rupiah
 from pos_app.payments.model import OPEN_STATES, AttemptState
 from pos_app.store.errors import SalePaidAlready
-from pos_app.store.payments import CURRENCY, PaymentAttempt
+from pos_app.store.payments import PaymentAttempt, paid_text
 from pos_app.store.sales import Sale, SaleStatus, Tender
 from pos_app.terminal import PROVIDER_LABELS, Terminal
 
@@ -418,12 +418,12 @@ class CashierController(QObject):
             not differs or self.payment.invoice_number == attempt.invoice_number
         ):
             self.payment.dismiss()
-        paid = _paid_text(attempt)
+        paid = _unbroken(paid_text(attempt))
         if differs:
             self.window.show_paid_banner(
                 self.tr(
                     "Customer paid {paid} by DOKU Wallet, not {asked}: kept for the manager"
-                ).format(paid=paid, asked=_rupiah(attempt.amount)),
+                ).format(paid=paid, asked=_unbroken(format_rupiah(attempt.amount))),
                 self.tr(
                     "Take the total another way. The manager refunds or accepts this payment "
                     "in the back office."
@@ -468,7 +468,7 @@ class CashierController(QObject):
         if attempt.invoice_number in self._late:
             return
         self._late[attempt.invoice_number] = attempt
-        amount = _paid_text(attempt)
+        amount = _unbroken(paid_text(attempt))
         if len(self._late) == 1:
             text = self.tr("Payment {invoice} of {amount} is kept for the manager: no sale took it")
         else:
@@ -565,17 +565,9 @@ def _reconcile(terminal: Terminal, invoices: list[str]) -> None:
             log.warning("could not expire %s: %s", invoice, error)
 
 
-def _paid_text(attempt: PaymentAttempt) -> str:
-    """What the customer paid: rupiah, or the amount in the other currency the provider named."""
-    currency = attempt.paid_currency or CURRENCY
-    if currency == CURRENCY:
-        return _rupiah(attempt.received)
-    return f"{attempt.received}\N{NO-BREAK SPACE}{currency}"
-
-
-def _rupiah(amount: int) -> str:
+def _unbroken(amount: str) -> str:
     """An amount in a line that may wrap: never between "Rp" and its digits."""
-    return format_rupiah(amount).replace(" ", "\N{NO-BREAK SPACE}")
+    return amount.replace(" ", "\N{NO-BREAK SPACE}")
 
 
 def _basket_of(lines: tuple[LineItem, ...] | list[LineItem]) -> Basket:

@@ -340,7 +340,7 @@ class Payments:
             )
         if attempt.amount_differs:
             raise StoreError(
-                f"payment {invoice_number} paid {_paid_text(attempt)}, not the "
+                f"payment {invoice_number} paid {paid_text(attempt)}, not the "
                 f"{format_rupiah(attempt.amount)} asked: it pays no sale; refund it, or "
                 "resolve it with a reason"
             )
@@ -673,7 +673,8 @@ def _check_invoice_number(invoice: str) -> None:
         )
 
 
-def _paid_text(attempt: PaymentAttempt) -> str:
+def paid_text(attempt: PaymentAttempt) -> str:
+    """What the customer paid: rupiah, or the amount in the other currency the provider named."""
     currency = attempt.paid_currency or CURRENCY
     if currency == CURRENCY:
         return format_rupiah(attempt.received)
