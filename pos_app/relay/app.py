@@ -35,6 +35,7 @@ from pos_app.money import check_amount
 from pos_app.payments.doku import notification as doku_notification
 from pos_app.payments.ecommpay import statuses as ecommpay_statuses
 from pos_app.payments.ecommpay.callback import RedirectData, redirect_data, verify_callback
+from pos_app.payments.ecommpay.signing import signing_string
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
 from pos_app.payments.model import ProviderEvent, ProviderName
 from pos_app.relay import auth, pages, storage
@@ -126,9 +127,11 @@ def canonical_json(value: Any) -> str:
     )
 
 
-def dedupe_key(provider: ProviderName, canonical: bytes) -> str:
-    """The provider family and the SHA-256 of the signed fields' canonical JSON (as UTF-8)."""
-    return f"{storage.family(provider)}:{hashlib.sha256(canonical).hexdigest()}"
+def dedupe_key(provider: ProviderName, signed: str) -> str:
+    """The provider family and the SHA-256 of what the signature covers: for DOKU the body (as
+    canonical JSON), for ecommpay the signed string, so two callbacks one signature cannot tell
+    apart (``5`` and ``"5"``, an empty object added) are one event."""
+    return f"{storage.family(provider)}:{hashlib.sha256(signed.encode('utf-8')).hexdigest()}"
 
 
 async def read_body(request: Request, limit: int, timeout: float) -> bytes:
@@ -374,7 +377,8 @@ class RelayApp:
         lone surrogates the parsers refuse already: :func:`read_provider_json`)."""
         try:
             payload = canonical_json(event.raw)
-            key = dedupe_key(event.provider, payload.encode("utf-8"))
+            signed = payload if event.provider is ProviderName.DOKU else signing_string(event.raw)
+            key = dedupe_key(event.provider, signed)
             (event.invoice_number + event.currency).encode("utf-8")
         except ValueError:  # UnicodeEncodeError is one too
             raise ProviderProtocolError(
