@@ -348,9 +348,22 @@ class Payments:
 
     def paying_attempt(self, sale_id: int) -> PaymentAttempt | None:
         """A paid attempt of this sale that could pay it in full (on time or late): while one
-        exists, the sale takes no other tender."""
+        exists, the sale takes no other tender. A payment being refunded, or refunded, pays
+        nothing any more: the customer has (or will have) that money back."""
+        refunding = {
+            row[0]
+            for row in self._db.execute(
+                "SELECT invoice_number FROM refunds WHERE sale_id = ? "
+                "AND invoice_number IS NOT NULL AND status IN ('pending', 'paid')",
+                [sale_id],
+            ).fetchall()
+        }
         for attempt in self.attempts_for_sale(sale_id):
-            if attempt.state is AttemptState.PAID and not attempt.amount_differs:
+            if (
+                attempt.state is AttemptState.PAID
+                and not attempt.amount_differs
+                and attempt.invoice_number not in refunding
+            ):
                 return attempt
         return None
 

@@ -261,12 +261,13 @@ class Sales:
         payments = Payments(self._db)
         with transaction(self._db) as conn:
             self._open_sale(sale_id)
+            paying = payments.paying_attempt(sale_id)
+            if paying is not None:
+                raise StoreError(
+                    f"sale {sale_id} has a paid payment {paying.invoice_number}; "
+                    "complete the sale instead of cancelling it"
+                )
             for attempt in payments.attempts_for_sale(sale_id):
-                if attempt.state is AttemptState.PAID and not attempt.amount_differs:
-                    raise StoreError(
-                        f"sale {sale_id} has a paid payment {attempt.invoice_number}; "
-                        "complete the sale instead of cancelling it"
-                    )
                 if attempt.state in OPEN_STATES:
                     payments.transition(
                         attempt.invoice_number,

@@ -1,0 +1,175 @@
+"""The terminal database read whole, from outside the store, for tests that account for money.
+
+Why outside: the money tests compare what a provider says it charged with where the terminal put
+that money. Reading the rows with a connection of our own (read-only) keeps the store's own
+queries and views out of the accounting; only the schema is shared.
+"""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+IDR = "IDR"
+SNAPSHOT_TABLES = (
+    "sales",
+    "sale_lines",
+    "payment_attempts",
+    "payment_events",
+    "refunds",
+    "audit_log",
+    "meta",
+)
+"""The tables a refused action must leave as they were (meta less the invoice counter)."""
+INVOICE_COUNTER = "invoice_sequence"
+"""The meta key that only ever counts up: a refused QR attempt may have used a number."""
+
+
+@dataclass(frozen=True, slots=True)
+class SaleRow:
+    id: int
+    status: str
+    total: int
+    tender: str | None
+    invoice_number: str | None
+    cash_received: int | None
+    change_due: int | None
+    completed_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptRow:
+    invoice_number: str
+    sale_id: int
+    amount: int
+    state: str
+    late: bool
+    paid_amount: int | None
+    paid_currency: str | None
+
+    @property
+    def received(self) -> int:
+        """What the attempt says came in: the amount reported, else the amount asked."""
+        return self.amount if self.paid_amount is None else self.paid_amount
+
+    @property
+    def received_currency(self) -> str:
+        return self.paid_currency or IDR
+
+
+@dataclass(frozen=True, slots=True)
+class RefundRow:
+    payout_id: str
+    sale_id: int
+    invoice_number: str | None
+    amount: int
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """Every sale, attempt and refund of one terminal database at one moment."""
+
+    sales: dict[int, SaleRow]
+    attempts: dict[str, AttemptRow]
+    refunds: tuple[RefundRow, ...]
+
+    def holders(self, invoice_number: str) -> list[SaleRow]:
+        """The completed QR sales whose takings are this payment's money."""
+        return [
+            sale
+            for sale in self.sales.values()
+            if sale.status == "completed"
+            and sale.tender == "qr"
+            and sale.invoice_number == invoice_number
+        ]
+
+    def refunded(self, invoice_number: str) -> int:
+        """Rupiah paid back (refunds settled ``paid``) naming this payment."""
+        return sum(
+            refund.amount
+            for refund in self.refunds
+            if refund.invoice_number == invoice_number and refund.status == "paid"
+        )
+
+    def refunding(self, invoice_number: str) -> bool:
+        """A refund naming this payment is paid or still under way: its money is the
+        customer's again."""
+        return any(
+            refund.invoice_number == invoice_number and refund.status in ("pending", "paid")
+            for refund in self.refunds
+        )
+
+    def attempts_of(self, sale_id: int) -> list[AttemptRow]:
+        return [attempt for attempt in self.attempts.values() if attempt.sale_id == sale_id]
+
+
+Snapshot = dict[str, frozenset[tuple[object, ...]]]
+
+
+class LedgerReader:
+    """A read-only connection of our own to the terminal database, kept open between reads
+    (each read is its own transaction, so it sees every commit made before it)."""
+
+    def __init__(self, path: Path) -> None:
+        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        self._conn.execute("PRAGMA busy_timeout = 5000")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN")
+        try:
+            yield self._conn
+        finally:
+            self._conn.execute("COMMIT")
+
+    def ledger(self) -> Ledger:
+        """All sales, attempts and refunds, read in one transaction (a consistent picture)."""
+        with self._transaction() as conn:
+            sales = {
+                row[0]: SaleRow(*row)
+                for row in conn.execute(
+                    "SELECT id, status, total, tender, invoice_number, cash_received, "
+                    "change_due, completed_at FROM sales"
+                )
+            }
+            attempts = {
+                row[0]: AttemptRow(row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6])
+                for row in conn.execute(
+                    "SELECT invoice_number, sale_id, amount, state, late, paid_amount, "
+                    "paid_currency FROM payment_attempts"
+                )
+            }
+            refunds = tuple(
+                RefundRow(*row)
+                for row in conn.execute(
+                    "SELECT payout_id, sale_id, invoice_number, amount, status FROM refunds "
+                    "ORDER BY id"
+                )
+            )
+        return Ledger(sales, attempts, refunds)
+
+    def snapshot(self) -> Snapshot:
+        """Every row of the tables money lives in, to show that a refused action wrote
+        nothing."""
+        with self._transaction() as conn:
+            found = {
+                table: frozenset(tuple(row) for row in conn.execute(f"SELECT * FROM {table}"))
+                for table in SNAPSHOT_TABLES
+            }
+        found["meta"] = frozenset(row for row in found["meta"] if row[0] != INVOICE_COUNTER)
+        return found
+
+    def columns(self, table: str) -> list[str]:
+        """The column names of ``table``, in table order (to read snapshot rows)."""
+        return [row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")]
+
+
+def read_ledger(path: Path) -> Ledger:
+    """The ledger of the database at ``path``, read once."""
+    with closing(LedgerReader(path)) as reader:
+        return reader.ledger()
