@@ -21,6 +21,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from pos_app.basket import LineItem
+from pos_app.money import format_rupiah
 from pos_app.payments.errors import ProviderRejected
 from pos_app.payments.model import (
     OPEN_STATES,
@@ -35,8 +36,9 @@ from pos_app.problem_payments import attach
 from pos_app.refunds import find_refund, settle_from_relay
 from pos_app.relay.client import RelayClient, RelayError
 from pos_app.store.database import transaction
+from pos_app.store.errors import SaleCompletedAlready, StoreError
 from pos_app.store.payments import EventSource, PaymentAttempt
-from pos_app.store.sales import Sale, SaleStatus
+from pos_app.store.sales import Sale, SaleStatus, Tender
 from pos_app.store.terminal_store import TerminalStore
 
 log = logging.getLogger(__name__)
@@ -99,10 +101,21 @@ class Checkout:
         """Cash for the sale; a QR attempt still open for it is cancelled first.
 
         Raises :class:`SalePaidAlready` when a payment pays the sale already (it arrived after
-        its attempt was given up on): :meth:`complete_with_paid` takes that one instead.
+        its attempt was given up on): :meth:`complete_with_paid` takes that one instead; and
+        :class:`SaleCompletedAlready` when the QR payment completed the sale first.
         """
-        self._cancel_open_attempts(sale_id)
-        return self.store.sales.complete_cash(sale_id, received, self.clock())
+        try:
+            self._cancel_open_attempts(sale_id)
+            return self.store.sales.complete_cash(sale_id, received, self.clock())
+        except StoreError:
+            sale = self.store.sales.get(sale_id)
+            if sale.status is SaleStatus.COMPLETED and sale.tender is Tender.QR:
+                raise SaleCompletedAlready(
+                    f"the customer paid {format_rupiah(sale.total)} by QR a moment ago "
+                    f"(payment {sale.invoice_number}): sale {sale_id} is complete, no cash "
+                    "was taken"
+                ) from None
+            raise
 
     def complete_with_paid(self, sale_id: int, invoice_number: str, *, cashier: str) -> Sale:
         """Complete the sale on screen with a payment of its own that came late (after its QR

@@ -26,7 +26,7 @@ from pos_app.gui.receipt import ReceiptData, ReceiptDialog
 from pos_app.gui.tasks import TaskRunner
 from pos_app.money import format_rupiah
 from pos_app.payments.model import OPEN_STATES, AttemptState
-from pos_app.store.errors import SalePaidAlready
+from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready
 from pos_app.store.payments import PaymentAttempt, paid_text
 from pos_app.store.sales import Sale, SaleStatus, Tender
 from pos_app.terminal import PROVIDER_LABELS, Terminal
@@ -169,6 +169,9 @@ class CashierController(QObject):
                 log.info("cash for sale %d refused: %s", sale_id, paid)
                 attempt = self._store.payments.get_attempt(paid.invoice_number)
                 return sale_id, None, str(paid), attempt
+            except SaleCompletedAlready as completed:
+                log.info("cash for sale %d refused: %s", sale_id, completed)
+                return sale_id, None, str(completed), None
             except Exception as error:
                 log.error("cash sale %d not recorded: %s", sale_id, error)
                 return sale_id, None, str(error), None

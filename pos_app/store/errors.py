@@ -38,3 +38,8 @@ class SignInLocked(StoreError):
     def __init__(self, message: str, *, until: datetime) -> None:
         super().__init__(message)
         self.until = until
+
+
+class SaleCompletedAlready(StoreError):
+    """The sale was completed by its QR payment while the cashier was taking cash: no cash was
+    taken, and the customer paid once."""

@@ -26,7 +26,7 @@ from pos_app.payments.model import (
 from pos_app.problem_payments import ProblemKind, list_problems
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.sandbox.testing import running_sandbox
-from pos_app.store.errors import SalePaidAlready, StoreError
+from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import SaleStatus, Tender
 from pos_app.store.terminal_store import TerminalStore
@@ -332,6 +332,23 @@ def test_cash_is_refused_while_a_late_payment_pays_the_sale(
     assert list_problems(store.repositories().db) == []
     [entry] = [e for e in store.repositories().audit.recent() if e.action == "payment.attach"]
     assert entry.actor == "Sari"
+
+
+def test_cash_after_the_qr_payment_completed_the_sale_says_so(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """The cashier presses F9 a moment after the customer's payment completed the sale: the
+    refusal says the customer paid by QR, and nothing about the sale changes."""
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    control(sandbox, "pay", attempt.invoice_number)
+    checkout.check_status(attempt.invoice_number)
+    completed = store.sales.get(sale_id)
+
+    with pytest.raises(SaleCompletedAlready, match=r"paid Rp 16\.000 by QR a moment ago"):
+        checkout.pay_cash(sale_id, 50000)
+    assert store.sales.get(sale_id) == completed
 
 
 def test_an_event_that_cannot_be_stored_does_not_stop_its_batch(
