@@ -24,7 +24,7 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
 
 bench: install
-	@set -e; for f in benchmarks/*.py; do echo "== $$f"; QT_QPA_PLATFORM=offscreen $(PY) $$f; done
+	@set -e; for f in benchmarks/*.py; do echo "== $$f"; QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(PY) $$f; done
 
 # The desktop app as one folder, dist/kasir/ (PyInstaller; packaging/kasir.spec). Not part of test.
 package: install

@@ -30,12 +30,12 @@ from pathlib import Path
 
 import httpx
 
-from pos_app.basket import Basket
-from pos_app.config import Settings
-from pos_app.problem_payments import ProblemKind, list_problems
+from pos_app.domain.basket import Basket
+from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import SalePaidAlready, StoreError
 from pos_app.store.payments import PaymentAttempt
-from pos_app.terminal import Terminal, open_terminal
+from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.terminal import Terminal, open_terminal
 
 TRIALS = 1000
 WARM_UP = 15

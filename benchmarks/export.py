@@ -18,10 +18,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from pos_app.business_day import BusinessDay
-from pos_app.catalog_csv import read_catalog_csv
-from pos_app.demo_data import DemoShop, Finish, plan_day, write_day
-from pos_app.paths import resources_dir
+from pos_app.demo.sample_sales import DemoShop, Finish, plan_day, write_day
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.catalog_csv import read_catalog_csv
+from pos_app.settings.paths import resources_dir
 from pos_app.store.database import open_database
 from pos_app.store.products import Products
 

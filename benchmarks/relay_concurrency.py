@@ -21,7 +21,7 @@ from typing import Any
 
 from relay_ingest import prepare_tills
 
-from pos_app.relay.loadgen import (
+from tests.harness.load_generator import (
     doku_requests,
     http_request,
     load,
@@ -29,7 +29,7 @@ from pos_app.relay.loadgen import (
     read_response,
     rss_bytes,
 )
-from pos_app.relay.testing import RelayProcess
+from tests.harness.relay_process import RelayProcess
 
 TERMINALS = 1000
 INVOICES_EACH = 3

@@ -2,12 +2,14 @@
 (issue 10 §5).
 
 The relay runs as the operator runs it (``python -m pos_app relay serve``, its own process, on
-loopback); the cases come from :mod:`pos_app.relay.fuzz`, the generator of the fuzz test, seeded.
+loopback); the cases come from :mod:`tests.harness.relay_fuzz_cases`, the generator of the
+fuzz test, seeded.
 Prints the count of 5xx answers (must be 0), the cases per second, the answers by status code,
 and every other broken rule (a 4xx without a JSON reason, no answer at all). Bounded in time: it
 stops after ``--seconds`` whatever the count. Exit status 1 when a rule was broken.
 
-    python benchmarks/relay_fuzz.py [--cases 100000] [--seconds 600] [--connections 8] [--seed 1]
+    PYTHONPATH=. python benchmarks/relay_fuzz.py [--cases 100000] [--seconds 600]
+        [--connections 8] [--seed 1]
 """
 
 import argparse
@@ -17,8 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pos_app.relay import auth, fuzz, storage
-from pos_app.relay.testing import RelayProcess
+from pos_app.relay import auth, storage
+from tests.harness import relay_fuzz_cases
+from tests.harness.relay_process import RelayProcess
 
 
 def main(argv: list[str]) -> int:
@@ -32,12 +35,14 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="relay-fuzz-") as tmp:
         relay = RelayProcess(Path(tmp))
         with contextlib.closing(storage.connect(relay.db)) as conn:
-            tokens = fuzz.terminals(lambda name: auth.create_terminal(conn, name)[1])
+            tokens = relay_fuzz_cases.terminals(lambda name: auth.create_terminal(conn, name)[1])
         relay.start()
         try:
-            target = fuzz.Target("127.0.0.1", relay.port, tokens)
-            work = fuzz.cases(random.Random(args.seed), target, args.cases)
-            result = fuzz.run(target, work, connections=args.connections, seconds=args.seconds)
+            target = relay_fuzz_cases.Target("127.0.0.1", relay.port, tokens)
+            work = relay_fuzz_cases.cases(random.Random(args.seed), target, args.cases)
+            result = relay_fuzz_cases.run(
+                target, work, connections=args.connections, seconds=args.seconds
+            )
         finally:
             relay.stop()
 

@@ -29,9 +29,9 @@ from starlette.routing import Route
 from pos_app.payments.model import ProviderName
 from pos_app.relay import auth, storage
 from pos_app.relay.app import DOKU_ROUTE
-from pos_app.relay.loadgen import LoadResult, doku_requests, percentile, run_load
-from pos_app.relay.testing import RelayProcess, answers_healthz, free_port, wait_until
 from pos_app.store.payments import INVOICE_PREFIX
+from tests.harness.load_generator import LoadResult, doku_requests, percentile, run_load
+from tests.harness.relay_process import RelayProcess, answers_healthz, free_port, wait_until
 
 SECONDS = 8.0
 WARMUP_SECONDS = 1.5
@@ -39,7 +39,7 @@ CONNECTIONS = 32
 NOTIFICATIONS = 40_000
 SHOP_DAY = date(2026, 11, 21)
 AMOUNT = 10_000
-"""What :func:`pos_app.relay.loadgen.doku_requests` notifies as paid."""
+"""What :func:`tests.harness.load_generator.doku_requests` notifies as paid."""
 
 
 def till_id(n: int) -> str:

@@ -21,11 +21,11 @@ from pathlib import Path
 import httpx
 from relay_ingest import prepare_tills, till_invoices
 
+from pos_app.clients.relay_client import ConnectionState, RelayClient
 from pos_app.payments.model import RelayEvent, RelayPosition
 from pos_app.relay import storage
-from pos_app.relay.client import ConnectionState, RelayClient
-from pos_app.relay.loadgen import doku_requests, percentile, run_load
-from pos_app.relay.testing import MemorySink, RelayProcess, signed_doku_notification
+from tests.harness.load_generator import doku_requests, percentile, run_load
+from tests.harness.relay_process import MemorySink, RelayProcess, signed_doku_notification
 
 SAMPLES = 300
 BACKGROUND_NOTIFICATIONS = 30_000

@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pos_app.catalog import Product, ean13_check_digit
+from pos_app.domain.catalog import Product, ean13_check_digit
 from pos_app.store.database import open_database
 from pos_app.store.products import Products
 

@@ -28,15 +28,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from store_search import catalogue
 
-from pos_app.config import Settings
 from pos_app.gui.app import TerminalApp, application
 from pos_app.gui.payment_dialog import PaymentDialog
 from pos_app.gui.product_panel import ProductPanel
 from pos_app.gui.qr_payment import PaymentTiming
 from pos_app.gui.qr_widget import QRCodeWidget
 from pos_app.payments.model import AttemptState
+from pos_app.settings.terminal_config import Settings
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.terminal import open_terminal
+from pos_app.till.terminal import open_terminal
 
 TIMEOUT = 10.0
 TYPED = ["indomie goreng", "kopi susu", "sabun", "aqua 600", "SKU-01234", "teh botol", "a"]

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from store_search import catalogue
 
-from pos_app.config import Settings
-from pos_app.terminal import open_terminal
+from pos_app.settings.terminal_config import Settings
+from pos_app.till.terminal import open_terminal
 
 CHILD_TIMEOUT = 60
 

@@ -10,11 +10,11 @@ import sys
 from pos_app import __version__
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "sandbox": ("pos_app.sandbox.cli", "Run the local DOKU and ecommpay simulator."),
-    "relay": ("pos_app.relay.cli", "Run or administer the notification relay."),
-    "export": ("pos_app.export_cli", "Write the daily sales CSV of a day or a range."),
-    "products": ("pos_app.products_cli", "Import or export the product list as CSV."),
-    "demo-data": ("pos_app.demo_data_cli", "Fill a demo database with realistic sales."),
+    "sandbox": ("pos_app.commands.sandbox_service", "Run the local DOKU and ecommpay simulator."),
+    "relay": ("pos_app.commands.relay_service", "Run or administer the notification relay."),
+    "export": ("pos_app.commands.export", "Write the daily sales CSV of a day or a range."),
+    "products": ("pos_app.commands.products", "Import or export the product list as CSV."),
+    "demo-data": ("pos_app.commands.demo_data", "Fill a demo database with realistic sales."),
 }
 TERMINAL = "pos_app.gui.terminal_cli"
 """Without a subcommand: the terminal itself (``--demo`` for the embedded sandbox and relay)."""

@@ -1,6 +1,6 @@
 """The terminal application: sign-in, the cashier screen, the customer display and the relay watch.
 
-:class:`TerminalApp` wires a ready :class:`~pos_app.terminal.Terminal` to the views. The PIN is
+:class:`TerminalApp` wires a ready :class:`~pos_app.till.terminal.Terminal` to the views. The PIN is
 checked on a worker (scrypt takes tens of milliseconds per user), the relay is long-polled on
 its own thread, and the sale flow lives in :class:`~pos_app.gui.controller.CashierController`.
 """
@@ -13,6 +13,7 @@ import sys
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from pos_app.clients.relay_client import DEFAULT_WAIT, ConnectionState, RelayClient
 from pos_app.gui.back_office import open_back_office
 from pos_app.gui.controller import CashierController
 from pos_app.gui.main_window import MainWindow
@@ -20,10 +21,9 @@ from pos_app.gui.qr_payment import PaymentTiming
 from pos_app.gui.relay_watch import RelayWatch
 from pos_app.gui.sign_in import SignInPage
 from pos_app.gui.tasks import TaskRunner
-from pos_app.relay.client import DEFAULT_WAIT, ConnectionState, RelayClient
 from pos_app.store.errors import SignInLocked
 from pos_app.store.users import User
-from pos_app.terminal import Terminal
+from pos_app.till.terminal import Terminal
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from pos_app.basket import MAX_QUANTITY, Basket, LineItem
-from pos_app.catalog import Product
-from pos_app.money import format_rupiah
+from pos_app.domain.basket import MAX_QUANTITY, Basket, LineItem
+from pos_app.domain.catalog import Product
+from pos_app.domain.money import format_rupiah
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 MAX_PRICE_SHOWN = 9_999_999
@@ -21,7 +21,8 @@ MAX_PRICE_SHOWN = 9_999_999
 class BasketModel(QAbstractTableModel):
     """Changes go through this model so every view hears about them; ``changed`` follows each one.
 
-    Mutators raise :class:`pos_app.errors.ValidationError` (from the basket) and leave it unchanged.
+    Mutators raise :class:`pos_app.domain.errors.ValidationError` (from the basket) and leave it
+    unchanged.
     """
 
     NAME, QUANTITY, PRICE, LINE_TOTAL = range(4)

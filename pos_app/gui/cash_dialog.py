@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.errors import ValidationError
-from pos_app.money import format_rupiah, parse_rupiah
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah, parse_rupiah
 
 ROUNDINGS = (5_000, 10_000, 20_000, 50_000, 100_000)
 """Banknote steps a customer typically pays with."""

@@ -17,19 +17,19 @@ import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from pos_app.basket import Basket, LineItem
-from pos_app.catalog import Product
+from pos_app.domain.basket import Basket, LineItem
+from pos_app.domain.catalog import Product
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.customer_display import CustomerDisplay
 from pos_app.gui.main_window import MainWindow
 from pos_app.gui.qr_payment import PaymentTiming, QrPayment, start_attempt
 from pos_app.gui.receipt import ReceiptData, ReceiptDialog
 from pos_app.gui.tasks import TaskRunner
-from pos_app.money import format_rupiah
 from pos_app.payments.model import OPEN_STATES, AttemptState
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready
 from pos_app.store.payments import PaymentAttempt, paid_text
 from pos_app.store.sales import Sale, SaleStatus, Tender
-from pos_app.terminal import PROVIDER_LABELS, Terminal
+from pos_app.till.terminal import PROVIDER_LABELS, Terminal
 
 log = logging.getLogger(__name__)
 

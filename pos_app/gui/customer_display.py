@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.basket_model import BasketModel
 from pos_app.gui.basket_view import basket_table, fit_columns
 from pos_app.gui.qr_widget import QRCodeWidget
-from pos_app.money import format_rupiah
 from pos_app.payments.model import PaymentRequest
 
 

@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTranslator
 
-from pos_app.i18n import CatalogueError, catalogue, choose_language
+from pos_app.settings.languages import CatalogueError, catalogue, choose_language
 
 log = logging.getLogger(__name__)
 

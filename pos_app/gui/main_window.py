@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.basket import MAX_QUANTITY, Basket
-from pos_app.catalog import Product
-from pos_app.errors import KasirError
+from pos_app.domain.basket import MAX_QUANTITY, Basket
+from pos_app.domain.catalog import Product
+from pos_app.domain.errors import KasirError
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.basket_model import BasketModel
 from pos_app.gui.basket_view import basket_table
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.product_panel import TOUCH_TARGET, ProductPanel
 from pos_app.gui.services import Catalog, SaleActions
-from pos_app.money import format_rupiah
 
 log = logging.getLogger(__name__)
 

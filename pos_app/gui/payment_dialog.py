@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.formatting import format_countdown
 from pos_app.gui.qr_widget import QRCodeWidget
-from pos_app.money import format_rupiah
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
 
 Clock = Callable[[], datetime]

@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.catalog import Product
+from pos_app.domain.catalog import Product
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.services import Catalog
-from pos_app.money import format_rupiah
 
 TOUCH_TARGET = 48
 """Smallest side, in pixels, of anything meant to be tapped."""

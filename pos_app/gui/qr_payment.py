@@ -14,12 +14,12 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from pos_app.checkout import Checkout
 from pos_app.gui.payment_dialog import Clock, PaymentDialog
 from pos_app.gui.qr_widget import prepare_qr
 from pos_app.gui.tasks import TaskRunner
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
 from pos_app.store.payments import PaymentAttempt
+from pos_app.till.checkout import Checkout
 
 log = logging.getLogger(__name__)
 

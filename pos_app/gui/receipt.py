@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.basket import LineItem
-from pos_app.errors import ValidationError
-from pos_app.money import format_rupiah
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah
 
 ROLL_WIDTH_MM = 80.0
 """The common thermal receipt roll; a saved PDF is one page of this width."""

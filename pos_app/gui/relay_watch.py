@@ -11,8 +11,8 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from pos_app.clients.relay_client import DEFAULT_WAIT, MAX_BACKOFF, ConnectionState, RelayClient
 from pos_app.payments.model import EventSink
-from pos_app.relay.client import DEFAULT_WAIT, MAX_BACKOFF, ConnectionState, RelayClient
 
 
 class RelayWatch(QObject):

@@ -19,16 +19,16 @@ import httpx
 from PySide6.QtCore import QEventLoop, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from pos_app.config import Settings
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.qr_payment import PaymentTiming
 from pos_app.gui.receipt import ReceiptDialog
-from pos_app.i18n import LANGUAGES, CatalogueError, catalogue
-from pos_app.money import format_rupiah
 from pos_app.payments.model import AttemptState
+from pos_app.settings.languages import LANGUAGES, CatalogueError, catalogue
+from pos_app.settings.terminal_config import Settings
 from pos_app.store.payments import EventSource
 from pos_app.store.sales import SaleStatus, Tender
-from pos_app.terminal import Terminal, open_terminal
+from pos_app.till.terminal import Terminal, open_terminal
 
 TIMEOUT = 60.0
 """The whole run; it takes a few seconds on a till."""

@@ -2,8 +2,8 @@
 
 from typing import Protocol
 
-from pos_app.basket import Basket
-from pos_app.catalog import Product
+from pos_app.domain.basket import Basket
+from pos_app.domain.catalog import Product
 
 
 class Catalog(Protocol):

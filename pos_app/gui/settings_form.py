@@ -1,12 +1,12 @@
 """The settings a person types in, for the setup wizard and the back office's Settings tab alike:
-each field with its label and the ``kasir.toml`` key it sets, and the words for what a
-connection test found.
+each field with its label and the ``kasir.toml`` key it sets, and the words for what a connection
+test found.
 
-Fields start from what the settings file alone says. What they would write is checked by reading
-the file back through :mod:`pos_app.config` (:mod:`pos_app.settings_file`), so a wrong or missing
-value is named with its field. Secrets are write-only: a saved one is never put in a field, an
-empty field keeps it, a typed one replaces it (inline in the owner-only file, its ``*_file``
-dropped).
+Fields start from what the settings file alone says. What they would write is checked by reading the
+file back through :mod:`pos_app.settings.terminal_config` (:mod:`pos_app.settings.settings_file`),
+so a wrong or missing value is named with its field. Secrets are write-only: a saved one is never
+put in a field, an empty field keeps it, a typed one replaces it (inline in the owner-only file, its
+``*_file`` dropped).
 """
 
 import html
@@ -17,10 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTime
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QTimeEdit, QWidget
 
-from pos_app import settings_file
-from pos_app.config import DOKU_HOSTS, ConfigError, Secret, Settings, ShopSettings
-from pos_app.connection_check import Check, Service, Verdict
-from pos_app.i18n import LANGUAGES
+from pos_app.settings import settings_file
+from pos_app.settings.languages import LANGUAGES
+from pos_app.settings.terminal_config import DOKU_HOSTS, ConfigError, Secret, Settings, ShopSettings
+from pos_app.till.connection_check import Check, Service, Verdict
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 """Each language in its own words, so it can be found whatever the screen speaks now."""

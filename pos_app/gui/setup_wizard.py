@@ -2,9 +2,10 @@
 
 Three pages: the shop (and the language), the payment provider with its credentials, the relay
 with "Test connection". Each page is checked by reading the settings file it would write back
-through :mod:`pos_app.config`, so a wrong value is named on its page, not at the next start.
+through :mod:`pos_app.settings.terminal_config`, so a wrong value is named on its page, not at
+the next start.
 Secrets are write-only: a saved one is never shown, and leaving its field empty keeps it. The
-file is written atomically and readable by its owner only (:mod:`pos_app.settings_file`).
+file is written atomically and readable by its owner only (:mod:`pos_app.settings.settings_file`).
 """
 
 import html
@@ -26,10 +27,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from pos_app import settings_file
-from pos_app.config import PROVIDERS as ALL_PROVIDERS
-from pos_app.config import ConfigError, Settings
-from pos_app.connection_check import Check, check_settings
 from pos_app.gui.i18n import use_language
 from pos_app.gui.settings_form import (
     PAYMENT_FIELDS,
@@ -39,6 +36,10 @@ from pos_app.gui.settings_form import (
     saved_settings,
 )
 from pos_app.gui.tasks import TaskRunner
+from pos_app.settings import settings_file
+from pos_app.settings.terminal_config import PROVIDERS as ALL_PROVIDERS
+from pos_app.settings.terminal_config import ConfigError, Settings
+from pos_app.till.connection_check import Check, check_settings
 
 log = logging.getLogger(__name__)
 

@@ -17,15 +17,20 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from pos_app.config import ConfigError, Settings, default_config_path, load_settings
 from pos_app.gui.app import application, quit_on_signals, run_terminal
 from pos_app.gui.i18n import system_language, use_language
 from pos_app.gui.self_test import run_self_test
 from pos_app.gui.setup_wizard import SetupOutcome, run_setup_wizard
-from pos_app.paths import demo_database_path, resources_dir
+from pos_app.settings.paths import demo_database_path, resources_dir
+from pos_app.settings.terminal_config import (
+    ConfigError,
+    Settings,
+    default_config_path,
+    load_settings,
+)
 from pos_app.store.database import default_database_path
 from pos_app.store.errors import StoreError
-from pos_app.terminal import open_terminal
+from pos_app.till.terminal import open_terminal
 
 CONFIG_EXIT = 2
 HEADLESS_PLATFORMS = ("offscreen", "minimal")

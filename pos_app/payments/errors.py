@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from pos_app.errors import KasirError
+from pos_app.domain.errors import KasirError
 
 MAX_JSON_DEPTH = 32
 """Real notification, callback and status bodies are 3 to 5 levels deep; far deeper is abuse."""

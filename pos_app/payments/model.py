@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from pos_app.basket import LineItem
+from pos_app.domain.basket import LineItem
 
 
 class ProviderName(StrEnum):

@@ -30,8 +30,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from pos_app import __version__
-from pos_app.errors import ValidationError
-from pos_app.money import check_amount
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import check_amount
 from pos_app.payments.doku import notification as doku_notification
 from pos_app.payments.ecommpay import statuses as ecommpay_statuses
 from pos_app.payments.ecommpay.callback import RedirectData, redirect_data, verify_callback

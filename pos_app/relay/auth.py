@@ -23,15 +23,15 @@ TOKEN_PREFIX = "kasir_"
 MAX_NAME_LENGTH = 64
 _TILL_ID = r"[A-Za-z0-9][A-Za-z0-9-]{0,15}"
 TERMINAL_ID = re.compile(_TILL_ID)
-"""The till's ``terminal_id`` rule (pos_app.config): 1-16 ASCII letters, digits or '-', starting
-with a letter or digit. Used with ``fullmatch``."""
+"""The till's ``terminal_id`` rule (pos_app.settings.terminal_config): 1-16 ASCII letters,
+digits or '-', starting with a letter or digit. Used with ``fullmatch``."""
 OWNED = (
     re.compile(rf"KSR-(?P<till>{_TILL_ID})-[0-9]{{8}}-[0-9]{{1,12}}"),
     re.compile(rf"RFD-(?P<till>{_TILL_ID})-[0-9A-Za-z]{{1,40}}"),
 )
 """An invoice number (``KSR-{id}-{day}-{counter}``, pos_app.store.payments) and a payout id
-(``RFD-{id}-{random}``, pos_app.refunds). Their tails hold no '-' where an id could end, so the
-id they carry is never ambiguous (``KSR-A-B-…`` is terminal A-B's, never A's)."""
+(``RFD-{id}-{random}``, pos_app.till.refund_payouts). Their tails hold no '-' where an id could
+end, so the id they carry is never ambiguous (``KSR-A-B-…`` is terminal A-B's, never A's)."""
 
 
 def new_token() -> str:

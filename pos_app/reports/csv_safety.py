@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from pos_app.errors import KasirError
+from pos_app.domain.errors import KasirError
 
 FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
 NEUTRALISER = "'"

@@ -1,7 +1,7 @@
 """The product catalogue as CSV: import all-or-nothing, export in the same columns.
 
-Import reads the whole file with :func:`pos_app.catalog_csv.read_catalog_csv` (every bad line is
-reported, nothing is written) and upserts by SKU in one transaction. Export writes the active
+Import reads the whole file with :func:`pos_app.domain.catalog_csv.read_catalog_csv` (every bad line
+is reported, nothing is written) and upserts by SKU in one transaction. Export writes the active
 products, by SKU, in the columns of ``resources/demo/catalog.csv``, with formula cells neutralised
 and through an atomic rename. Inactive products are left out because the file has no ``active``
 column: importing it back would bring them back on sale.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from pos_app.catalog_csv import COLUMNS, read_catalog_csv
+from pos_app.domain.catalog_csv import COLUMNS, read_catalog_csv
 from pos_app.reports.csv_safety import atomic_csv, safe_cells
 from pos_app.store.products import Products
 

@@ -27,8 +27,8 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from pos_app.business_day import DEFAULT_TIMEZONE
-from pos_app.errors import KasirError, ValidationError
+from pos_app.domain.business_day import DEFAULT_TIMEZONE
+from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.reports.csv_safety import LINE_END, CsvCells, atomic_text
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.errors import StoreError

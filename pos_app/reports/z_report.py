@@ -20,9 +20,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from pos_app.business_day import BusinessDay, zone
-from pos_app.errors import ValidationError
-from pos_app.money import format_rupiah
+from pos_app.domain.business_day import BusinessDay, zone
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah
 from pos_app.payments.model import OPEN_STATES
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, transaction, utc_text

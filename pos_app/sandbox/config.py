@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 
 DEMO_DOKU_CLIENT_ID = "MCH-DEMO-KASIR-0001"
 DEMO_DOKU_SECRET_KEY = "SK-DEMO-kasir-doku-sandbox"

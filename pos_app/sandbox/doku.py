@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from pos_app.money import MAX_AMOUNT
+from pos_app.domain.money import MAX_AMOUNT
 from pos_app.payments.doku.signing import (
     MAX_REQUEST_ID_LENGTH,
     RESPONSE_TIMESTAMP,

@@ -5,7 +5,7 @@ Everything shown comes from a merchant's request, so every value is escaped.
 
 from html import escape
 
-from pos_app.money import format_rupiah
+from pos_app.domain.money import format_rupiah
 from pos_app.sandbox.state import Order, Outcome
 
 CHECKOUT_PATH = "/checkout/{session_id}"

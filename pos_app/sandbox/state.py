@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from pos_app.money import format_rupiah
+from pos_app.domain.money import format_rupiah
 
 
 class Outcome(StrEnum):

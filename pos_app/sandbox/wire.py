@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.sandbox.config import require_http_url
 
 

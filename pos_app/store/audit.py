@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.store.database import parse_utc, to_json, transaction, utc_text
 
 

@@ -27,7 +27,7 @@ from typing import Any
 import platformdirs
 from sqlite_utils import Database
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.store.errors import SchemaVersionError, StoreError
 from pos_app.store.migrations import MIGRATIONS, Migration
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import StoreError

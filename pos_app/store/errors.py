@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from pos_app.errors import KasirError
+from pos_app.domain.errors import KasirError
 
 
 class StoreError(KasirError):

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from pos_app.basket import LineItem
-from pos_app.errors import ValidationError
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
 from pos_app.store.database import parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import NotFound
 

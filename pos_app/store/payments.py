@@ -23,9 +23,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from pos_app.business_day import BusinessDay
-from pos_app.errors import ValidationError
-from pos_app.money import format_rupiah
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah
 from pos_app.payments.model import (
     LATE_PAYMENT_FROM,
     OPEN_STATES,

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from pos_app.catalog import Product
-from pos_app.errors import ValidationError
+from pos_app.domain.catalog import Product
+from pos_app.domain.errors import ValidationError
 from pos_app.store.database import transaction, utc_text
 
 SORT_WINDOW = 1000

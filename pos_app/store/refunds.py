@@ -21,9 +21,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from pos_app.business_day import BusinessDay
-from pos_app.errors import ValidationError
-from pos_app.money import check_amount, format_rupiah
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import check_amount, format_rupiah
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError

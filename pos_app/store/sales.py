@@ -14,10 +14,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from pos_app.basket import MAX_QUANTITY, LineItem
-from pos_app.business_day import BusinessDay
-from pos_app.errors import ValidationError
-from pos_app.money import check_amount, format_rupiah
+from pos_app.domain.basket import MAX_QUANTITY, LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import check_amount, format_rupiah
 from pos_app.payments.model import OPEN_STATES, AttemptState, ProviderName
 from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound, SalePaidAlready, StoreError

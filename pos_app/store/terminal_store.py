@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from pos_app.business_day import BusinessDay
+from pos_app.domain.business_day import BusinessDay
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database
 from pos_app.store.held import HeldBaskets

@@ -24,7 +24,7 @@ from enum import StrEnum
 
 from sqlite_utils import Database
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.store.database import (
     optional_utc,
     read_meta,

@@ -13,10 +13,10 @@ import pytest
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
-from pos_app.config import Settings
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.i18n import remove_translation
-from pos_app.terminal import Terminal, open_terminal
+from pos_app.settings.terminal_config import Settings
+from pos_app.till.terminal import Terminal, open_terminal
 from tests.gui.e2e import FAST, RELAY_WAIT
 from tests.gui.helpers import PRODUCTS, MemoryCatalog
 

@@ -6,13 +6,13 @@ import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.demo.server_thread import ServerThread
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.qr_payment import PaymentTiming, QrPayment
 from pos_app.payments.model import AttemptState
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.core import Sandbox
-from pos_app.serving import ServerThread
-from pos_app.terminal import Terminal
+from pos_app.till.terminal import Terminal
 
 FAST = PaymentTiming(
     status_check_wait=30, trouble_check_interval=0.2, expiry_grace=0.2, paid_close_delay=0

@@ -4,7 +4,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from pos_app.catalog import Product, ean13_check_digit
+from pos_app.domain.catalog import Product, ean13_check_digit
 
 W = TypeVar("W", bound=QWidget)
 

@@ -10,16 +10,22 @@ import pytest
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
 
-from pos_app.back_office import BackOffice
-from pos_app.config import ConfigError, Secret, Settings, default_config_path, load_settings
-from pos_app.connection_check import Service, Verdict
-from pos_app.errors import ValidationError
+from pos_app.clients.relay_client import RelayClient
+from pos_app.domain.errors import ValidationError
 from pos_app.gui.back_office.products_tab import ImportProblemsDialog
 from pos_app.gui.back_office.settings_tab import SettingsTab
 from pos_app.gui.tasks import TaskRunner
-from pos_app.relay.client import RelayClient
+from pos_app.settings.terminal_config import (
+    ConfigError,
+    Secret,
+    Settings,
+    default_config_path,
+    load_settings,
+)
 from pos_app.store.users import Role
-from pos_app.terminal import Terminal, open_terminal
+from pos_app.till.back_office import BackOffice
+from pos_app.till.connection_check import Service, Verdict
+from pos_app.till.terminal import Terminal, open_terminal
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, dead_port
 from tests.gui.helpers import answer_confirmation, wait_for_modal

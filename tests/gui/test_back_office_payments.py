@@ -7,18 +7,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from pos_app.basket import LineItem
+from pos_app.clients.relay_client import RelayClient
+from pos_app.domain.basket import LineItem
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.problems_tab import ProblemsTab
 from pos_app.gui.back_office.refund_dialog import RefundDialog
 from pos_app.payments.model import AttemptState
-from pos_app.problem_payments import ATTACHED, RESOLUTION, ProblemKind
-from pos_app.relay.client import RelayClient
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.store.payments import EventSource
 from pos_app.store.refunds import RefundStatus
 from pos_app.store.sales import SaleStatus, Tender
+from pos_app.till.problem_payments import ATTACHED, RESOLUTION, ProblemKind
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, dead_port, own_sandbox, pay_other_amount, sandbox
 from tests.gui.helpers import answer_confirmation

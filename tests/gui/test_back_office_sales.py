@@ -6,13 +6,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from pos_app.basket import LineItem
-from pos_app.demo_data import generate, shop_from_database
+from pos_app.demo.sample_sales import generate, shop_from_database
+from pos_app.domain.basket import LineItem
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.widgets import set_date
-from pos_app.money import format_rupiah
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.store.day_closes import DayCloses
-from pos_app.terminal import Terminal
+from pos_app.till.terminal import Terminal
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS
 from tests.gui.helpers import answer_confirmation, wait_for_modal

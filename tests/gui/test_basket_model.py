@@ -1,8 +1,8 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from pos_app.basket import Basket
-from pos_app.errors import ValidationError
+from pos_app.domain.basket import Basket
+from pos_app.domain.errors import ValidationError
 from pos_app.gui.basket_model import BasketModel
 from tests.gui.helpers import product
 

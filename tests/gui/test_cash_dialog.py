@@ -1,7 +1,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.gui.cash_dialog import CashDialog, quick_amounts
 
 

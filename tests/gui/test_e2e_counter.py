@@ -3,13 +3,13 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pos_app.config import Settings
 from pos_app.gui.back_office import ManagerSignIn
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
+from pos_app.settings.terminal_config import Settings
 from pos_app.store.sales import SaleStatus, Tender
-from pos_app.terminal import open_terminal
+from pos_app.till.terminal import open_terminal
 from tests.gui.e2e import (
     GORENG,
     TEH,

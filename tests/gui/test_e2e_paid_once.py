@@ -7,16 +7,16 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.receipt import ReceiptDialog
-from pos_app.money import format_rupiah
 from pos_app.payments.model import AttemptState
-from pos_app.problem_payments import ProblemKind, list_problems
 from pos_app.store.errors import SalePaidAlready
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import SaleStatus, Tender
-from pos_app.terminal import Terminal
+from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.terminal import Terminal
 from tests.gui.e2e import (
     WAIT_MS,
     open_payment,

@@ -7,11 +7,11 @@ import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.clients.relay_client import RelayClient
+from pos_app.demo.server_thread import ServerThread
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
-from pos_app.relay.client import RelayClient
 from pos_app.sandbox.app import create_sandbox_app
-from pos_app.serving import ServerThread
 from pos_app.store.payments import EventSource
 from pos_app.store.sales import SaleStatus, Tender
 from tests.gui.e2e import (

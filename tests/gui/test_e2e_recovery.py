@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-from pos_app.basket import LineItem
-from pos_app.config import Settings
+from pos_app.domain.basket import LineItem
 from pos_app.payments.model import AttemptState
+from pos_app.settings.terminal_config import Settings
 from pos_app.store.sales import SaleStatus
-from pos_app.terminal import open_terminal
+from pos_app.till.terminal import open_terminal
 from tests.gui.e2e import (
     open_payment,
     ring_up_three,

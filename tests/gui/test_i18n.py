@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from pos_app.basket import LineItem
+from pos_app.domain.basket import LineItem
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.i18n import remove_translation, use_language
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENS = """
 import json
 from PySide6.QtWidgets import QLabel
-from pos_app.config import load_settings
+from pos_app.settings.terminal_config import load_settings
 from pos_app.gui.main_window import MainWindow
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.sign_in import SignInPage

@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 
-from pos_app.basket import Basket
-from pos_app.errors import KasirError
+from pos_app.domain.basket import Basket
+from pos_app.domain.errors import KasirError
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.main_window import MainWindow
 from tests.gui.helpers import answer_confirmation, product, show, wait_for_modal

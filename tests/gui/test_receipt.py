@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QFileDialog
 
-from pos_app.basket import LineItem
-from pos_app.errors import ValidationError
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
 from pos_app.gui.receipt import ReceiptData, ReceiptDialog, receipt_document, save_pdf
 from tests.gui.helpers import wait_for_modal
 

@@ -7,9 +7,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pos_app.basket import LineItem
-from pos_app.checkout import Checkout
-from pos_app.errors import ValidationError
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
 from pos_app.payments.doku.client import DokuClient
 from pos_app.payments.doku.provider import DokuWalletProvider
 from pos_app.payments.errors import ProviderUnreachable
@@ -23,13 +22,14 @@ from pos_app.payments.model import (
     RelayPosition,
     StatusResult,
 )
-from pos_app.problem_payments import ProblemKind, list_problems
 from pos_app.sandbox.config import SandboxConfig
-from pos_app.sandbox.testing import running_sandbox
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import SaleStatus, Tender
 from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.checkout import Checkout
+from pos_app.till.problem_payments import ProblemKind, list_problems
+from tests.harness.sandbox_process import running_sandbox
 
 LINES = (
     LineItem("MIE-001", "Indomie Goreng 85g", 3500, 3),

@@ -5,20 +5,20 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.config import Settings
-from pos_app.connection_check import (
+from pos_app.clients.relay_client import RelayClient
+from pos_app.payments.doku.client import DokuClient
+from pos_app.payments.doku.provider import DokuWalletProvider
+from pos_app.payments.ecommpay.gate import GateClient
+from pos_app.settings.terminal_config import Settings
+from pos_app.till.connection_check import (
     Service,
     Verdict,
     check_payouts,
     check_provider,
     check_relay,
 )
-from pos_app.payments.doku.client import DokuClient
-from pos_app.payments.doku.provider import DokuWalletProvider
-from pos_app.payments.ecommpay.gate import GateClient
-from pos_app.relay.client import RelayClient
-from pos_app.relay.testing import free_port
-from pos_app.terminal import EmbeddedServices, Terminal, open_terminal
+from pos_app.till.terminal import EmbeddedServices, Terminal, open_terminal
+from tests.harness.relay_process import free_port
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pos_app.basket import LineItem
-from pos_app.business_day import BusinessDay
 from pos_app.cli import main
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
 from pos_app.store.database import open_database
 from pos_app.store.sales import Sales
 

@@ -46,9 +46,8 @@ import pytest
 from hypothesis import HealthCheck, event, settings, target
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from pos_app.basket import LineItem
-from pos_app.checkout import Checkout
-from pos_app.errors import ValidationError
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
 from pos_app.payments.errors import ProviderError, ProviderRejected, ProviderUnreachable
 from pos_app.payments.model import (
     OPEN_STATES,
@@ -60,9 +59,16 @@ from pos_app.payments.model import (
     RelayPosition,
     StatusResult,
 )
-from pos_app.problem_payments import ProblemKind, ProblemPayment, attach, list_problems, resolve
 from pos_app.store.errors import SalePaidAlready, StoreError
 from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.checkout import Checkout
+from pos_app.till.problem_payments import (
+    ProblemKind,
+    ProblemPayment,
+    attach,
+    list_problems,
+    resolve,
+)
 from tests.integration.money_ledger import (
     IDR,
     AttemptRow,

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from pos_app.catalog import Product
-from pos_app.catalog_csv import COLUMNS
 from pos_app.cli import main
-from pos_app.paths import resources_dir
+from pos_app.domain.catalog import Product
+from pos_app.domain.catalog_csv import COLUMNS
+from pos_app.settings.paths import resources_dir
 from pos_app.store.database import open_database
 from pos_app.store.products import Products
 

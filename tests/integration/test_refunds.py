@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.basket import LineItem
-from pos_app.config import Settings
+from pos_app.clients.relay_client import RelayClient
+from pos_app.domain.basket import LineItem
 from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent, RelayPosition
-from pos_app.refunds import Payouts, RefundNotSent
-from pos_app.relay.client import RelayClient
+from pos_app.settings.terminal_config import Settings
 from pos_app.store.refunds import Refund, RefundStatus
-from pos_app.terminal import Terminal, open_terminal
+from pos_app.till.refund_payouts import Payouts, RefundNotSent
+from pos_app.till.terminal import Terminal, open_terminal
 
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
 TOTAL = 14_000

@@ -1,9 +1,9 @@
 """Fuzzing every relay route on loopback: no input makes the relay answer 5xx, every 4xx says why.
 
-Hypothesis draws the family of cases and a seeded random source; :mod:`pos_app.relay.fuzz`
-builds hostile requests from it (validly signed provider bodies among them, so the hostile
-content reaches the parsers and the database) and judges each answer of the real relay.
-``benchmarks/relay_fuzz.py`` runs the same cases by the hundred thousand.
+Hypothesis draws the family of cases and a seeded random source;
+:mod:`tests.harness.relay_fuzz_cases` builds hostile requests from it (validly signed provider
+bodies among them, so the hostile content reaches the parsers and the database) and judges each
+answer of the real relay. ``benchmarks/relay_fuzz.py`` runs the same cases by the hundred thousand.
 """
 
 import random
@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.routing import Route
 
-from pos_app.relay import fuzz
-from pos_app.relay.embedded import EmbeddedRelay, start_relay
-from pos_app.relay.testing import relay_config
+from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
+from tests.harness import relay_fuzz_cases
+from tests.harness.relay_process import relay_config
 
 EXAMPLES = 80
 CASES_PER_EXAMPLE = 25
@@ -31,8 +31,10 @@ def relay(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedRelay]:
 
 
 @pytest.fixture(scope="module")
-def target(relay: EmbeddedRelay) -> fuzz.Target:
-    return fuzz.Target("127.0.0.1", relay.port, fuzz.terminals(relay.add_terminal))
+def target(relay: EmbeddedRelay) -> relay_fuzz_cases.Target:
+    return relay_fuzz_cases.Target(
+        "127.0.0.1", relay.port, relay_fuzz_cases.terminals(relay.add_terminal)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +45,15 @@ def tally() -> Iterator[list[int]]:
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(family=st.sampled_from(sorted(fuzz.FAMILIES)), rng=st.randoms(use_true_random=False))
+@given(
+    family=st.sampled_from(sorted(relay_fuzz_cases.FAMILIES)), rng=st.randoms(use_true_random=False)
+)
 def test_no_request_makes_the_relay_answer_5xx_and_every_4xx_says_why(
-    target: fuzz.Target, tally: list[int], family: str, rng: random.Random
+    target: relay_fuzz_cases.Target, tally: list[int], family: str, rng: random.Random
 ) -> None:
-    work = [fuzz.FAMILIES[family](rng, target) for _ in range(CASES_PER_EXAMPLE)]
+    work = [relay_fuzz_cases.FAMILIES[family](rng, target) for _ in range(CASES_PER_EXAMPLE)]
 
-    result = fuzz.run(target, work, connections=4, seconds=60)
+    result = relay_fuzz_cases.run(target, work, connections=4, seconds=60)
 
     tally.append(result.done)
     assert result.done == len(work)
@@ -59,11 +63,11 @@ def test_no_request_makes_the_relay_answer_5xx_and_every_4xx_says_why(
 
 
 def test_the_cases_reach_every_route_of_the_relay(
-    relay: EmbeddedRelay, target: fuzz.Target
+    relay: EmbeddedRelay, target: relay_fuzz_cases.Target
 ) -> None:
     sent = [
         (case.method, case.path.partition("?")[0])
-        for case in fuzz.cases(random.Random(7), target, 1_000)
+        for case in relay_fuzz_cases.cases(random.Random(7), target, 1_000)
     ]
     routes = [route for route in relay.app.asgi.routes if isinstance(route, Route)]
 

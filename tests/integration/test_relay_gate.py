@@ -14,13 +14,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+from pos_app.clients.relay_client import RelayClient
+from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
 from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderName
-from pos_app.relay.client import RelayClient
-from pos_app.relay.embedded import EmbeddedRelay, start_relay
-from pos_app.relay.testing import relay_config, signed_ecommpay_callback, wait_until
 from pos_app.sandbox import SandboxConfig
-from pos_app.sandbox.testing import running_sandbox
+from tests.harness.relay_process import relay_config, signed_ecommpay_callback, wait_until
+from tests.harness.sandbox_process import running_sandbox
 
 SANDBOX = SandboxConfig(retry_scale=0.0005)
 

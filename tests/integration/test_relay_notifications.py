@@ -8,12 +8,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from pos_app.clients.relay_client import RelayClient
+from pos_app.commands import relay_service
+from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.payments.doku.signing import doku_signature
 from pos_app.payments.model import PaymentStatus, ProviderName
-from pos_app.relay import cli
-from pos_app.relay.client import RelayClient
-from pos_app.relay.embedded import EmbeddedRelay, start_relay
-from pos_app.relay.testing import (
+from tests.harness.relay_process import (
     DOKU_SECRET_KEY,
     ECOMMPAY_SECRET_KEY,
     relay_config,
@@ -239,7 +239,7 @@ def test_an_orphan_is_acknowledged_listed_and_handed_over_when_its_invoice_is_re
     headers, body = signed_doku_notification(invoice_number="KSR-T1-20240501-000011", amount=9_000)
 
     assert post(relay, DOKU, body, headers).status_code == 200
-    assert cli.main(["orphans", "--db", str(relay.storage.path)]) == 0
+    assert relay_service.main(["orphans", "--db", str(relay.storage.path)]) == 0
     listing = capsys.readouterr().out
     assert "KSR-T1-20240501-000011  paid  Rp 9.000" in listing
     assert "KSR-T1-20240501-000010" not in listing
@@ -248,7 +248,7 @@ def test_an_orphan_is_acknowledged_listed_and_handed_over_when_its_invoice_is_re
     events, _ = till.fetch_events(cursor)
     assert [(e.invoice_number, e.status) for e in events] == [("KSR-T1-20240501-000011", "paid")]
     assert events[0].cursor > cursor
-    assert cli.main(["orphans", "--db", str(relay.storage.path)]) == 0
+    assert relay_service.main(["orphans", "--db", str(relay.storage.path)]) == 0
     assert "No orphan notifications" in capsys.readouterr().out
 
 
@@ -335,7 +335,7 @@ def test_amounts_and_currencies_are_handed_out_beside_the_registered_amount(
         True,
     )
     assert views[dollars].paid_currency == "USD/minor" and views[dollars].amount_differs
-    assert cli.main(["status", "--db", str(relay.storage.path)]) == 0
+    assert relay_service.main(["status", "--db", str(relay.storage.path)]) == 0
     assert "2 of them paid with another amount or currency" in capsys.readouterr().out
 
 
@@ -355,7 +355,7 @@ def test_a_callback_for_another_ecommpay_project_is_stored_acknowledged_and_kept
 
     assert till.fetch_events(0)[0] == []
     assert till.payment_status(registered).status is PaymentStatus.PENDING
-    assert cli.main(["orphans", "--db", str(relay.storage.path)]) == 0
+    assert relay_service.main(["orphans", "--db", str(relay.storage.path)]) == 0
     listing = capsys.readouterr().out
     assert f"{registered}  paid  Rp 5.000 (registered Rp 5.000)" in listing
     assert "kept apart: for ecommpay project 999, not this relay's 238" in listing

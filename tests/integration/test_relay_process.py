@@ -14,11 +14,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from pos_app.clients.relay_client import RelayClient
 from pos_app.payments.model import ProviderName
 from pos_app.relay import storage
 from pos_app.relay.auth import add_terminal
-from pos_app.relay.client import RelayClient
-from pos_app.relay.testing import RelayProcess, signed_doku_notification, wait_until
+from tests.harness.relay_process import RelayProcess, signed_doku_notification, wait_until
 
 
 @pytest.fixture

@@ -13,8 +13,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pos_app.basket import LineItem
-from pos_app.checkout import Checkout
+from pos_app.clients.relay_client import RelayClient
+from pos_app.commands import relay_service
+from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
+from pos_app.domain.basket import LineItem
 from pos_app.payments.model import (
     AttemptState,
     PaymentOrder,
@@ -22,15 +24,18 @@ from pos_app.payments.model import (
     ProviderName,
     StatusResult,
 )
-from pos_app.refunds import new_payout_id
-from pos_app.relay import cli, storage
-from pos_app.relay.client import RelayClient
-from pos_app.relay.embedded import EmbeddedRelay, start_relay
-from pos_app.relay.testing import relay_config, signed_doku_notification, signed_ecommpay_callback
+from pos_app.relay import storage
 from pos_app.store.payments import EventSource, Outcome, PaymentAttempt
 from pos_app.store.refunds import RefundStatus
 from pos_app.store.sales import SaleStatus
 from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.checkout import Checkout
+from pos_app.till.refund_payouts import new_payout_id
+from tests.harness.relay_process import (
+    relay_config,
+    signed_doku_notification,
+    signed_ecommpay_callback,
+)
 
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2),)
 TOTAL = 7_000
@@ -154,7 +159,7 @@ def test_after_a_restore_every_later_event_arrives_once_and_nothing_applies_twic
         pay_out(relay, payout_id)
         till.catch_up()
 
-        assert cli.main(["backup", str(saved), "--db", str(db)]) == 0  # while it serves
+        assert relay_service.main(["backup", str(saved), "--db", str(db)]) == 0  # while it serves
         pay(relay, lost)  # after the backup: the restored relay will not know it
         till.catch_up()
         old_epoch = till.checkout.relay_position().epoch
@@ -164,7 +169,7 @@ def test_after_a_restore_every_later_event_arrives_once_and_nothing_applies_twic
     assert refund.status is RefundStatus.PAID
     assert till.attempt(lost).state is AttemptState.PAID
 
-    assert cli.main(["restore", str(saved), "--db", str(db)]) == 0
+    assert relay_service.main(["restore", str(saved), "--db", str(db)]) == 0
     with start_relay(relay_config(db)) as restored:
         till.connect(restored, token)
         till.announced.clear()

@@ -16,11 +16,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.payments.doku.signing import signed_headers
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.relay import auth
-from pos_app.relay.embedded import EmbeddedRelay, start_relay
-from pos_app.relay.testing import (
+from tests.harness.relay_process import (
     DOKU_CLIENT_ID,
     DOKU_SECRET_KEY,
     ECOMMPAY_SECRET_KEY,

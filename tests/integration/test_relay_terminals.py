@@ -12,25 +12,26 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pos_app.config import ConfigError, load_settings
-from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent, RelayPosition
-from pos_app.refunds import new_payout_id
-from pos_app.relay import auth, cli, storage
-from pos_app.relay.client import (
+from pos_app.clients.relay_client import (
     ConnectionState,
     RelayClient,
     RelayRejected,
     RelayUnauthorized,
 )
-from pos_app.relay.embedded import EmbeddedRelay, start_relay
-from pos_app.relay.testing import (
+from pos_app.commands import relay_service
+from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
+from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent, RelayPosition
+from pos_app.relay import auth, storage
+from pos_app.settings.terminal_config import ConfigError, load_settings
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.refund_payouts import new_payout_id
+from tests.harness.relay_process import (
     SCHEMA_2,
     MemorySink,
     relay_config,
     signed_doku_notification,
     wait_until,
 )
-from pos_app.store.terminal_store import TerminalStore
 
 
 @pytest.fixture
@@ -142,7 +143,7 @@ def test_unknown_missing_and_revoked_tokens_are_refused(relay: EmbeddedRelay) ->
         with RelayClient(relay.url, "kasir_guessed") as stranger, pytest.raises(RelayUnauthorized):
             stranger.fetch_events(0)
 
-        assert cli.main(["revoke", "T1", "--db", str(relay.storage.path)]) == 0
+        assert relay_service.main(["revoke", "T1", "--db", str(relay.storage.path)]) == 0
 
         with pytest.raises(RelayUnauthorized):
             till.fetch_events(0)
@@ -293,7 +294,7 @@ def test_run_applies_events_and_reports_connected_unauthorized_and_unreachable(
         notify(relay, "KSR-T1-20240501-000001")
         assert sink.wait_for(1, timeout=5)
 
-        cli.main(["revoke", "T1", "--db", str(relay.storage.path)])
+        relay_service.main(["revoke", "T1", "--db", str(relay.storage.path)])
         assert states.get(timeout=5) is ConnectionState.UNAUTHORIZED
 
         relay.stop()

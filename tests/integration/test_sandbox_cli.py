@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pos_app.sandbox.cli import banner, build_parser, main, resolve
+from pos_app.commands.sandbox_service import banner, build_parser, main, resolve
 from pos_app.sandbox.config import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY, SandboxConfig
 
 

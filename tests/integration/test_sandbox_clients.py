@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from pos_app.basket import LineItem
+from pos_app.domain.basket import LineItem
 from pos_app.payments.doku.client import DokuClient, OrderNotFound
 from pos_app.payments.doku.notification import verify_notification
 from pos_app.payments.doku.provider import DokuWalletProvider
@@ -18,7 +18,12 @@ from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
 from pos_app.payments.errors import ProviderRejected
 from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderName
 from pos_app.sandbox import SandboxConfig
-from pos_app.sandbox.testing import Receiver, final_callback, running_receiver, running_sandbox
+from tests.harness.sandbox_process import (
+    Receiver,
+    final_callback,
+    running_receiver,
+    running_sandbox,
+)
 
 CONFIG = SandboxConfig(retry_scale=0.0005)
 LINES = (LineItem("8991002101234", "Teh Botol", 4000, 2), LineItem("8990001", "Roti", 4500, 1))

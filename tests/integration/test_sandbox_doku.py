@@ -19,7 +19,7 @@ from pos_app.payments.doku.signing import (
 from pos_app.payments.model import PaymentStatus
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import Shapes
-from pos_app.sandbox.testing import (
+from tests.harness.sandbox_process import (
     Receiver,
     doku_headers,
     running_receiver,

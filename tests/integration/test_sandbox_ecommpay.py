@@ -20,7 +20,7 @@ from pos_app.payments.ecommpay.signing import payment_page_url
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import Shapes
-from pos_app.sandbox.testing import (
+from tests.harness.sandbox_process import (
     Received,
     Receiver,
     gate_request,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pos_app.payments.ecommpay.signing import payment_page_url
 from pos_app.sandbox import SandboxConfig
-from pos_app.sandbox.testing import doku_headers, gate_request, running_sandbox
+from tests.harness.sandbox_process import doku_headers, gate_request, running_sandbox
 
 CONFIG = SandboxConfig()
 CREATE = "/dokuwallet-emoney/v1/payment"

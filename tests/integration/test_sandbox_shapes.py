@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
-from pos_app.basket import LineItem
+from pos_app.domain.basket import LineItem
 from pos_app.payments.doku.client import DokuClient, OrderNotFound
 from pos_app.payments.doku.notification import is_known_status as doku_known
 from pos_app.payments.doku.notification import verify_notification
@@ -25,7 +25,7 @@ from pos_app.payments.ecommpay.statuses import is_known_status as ecommpay_known
 from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderEvent
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import Shapes
-from pos_app.sandbox.testing import Receiver, running_receiver, running_sandbox, wait_until
+from tests.harness.sandbox_process import Receiver, running_receiver, running_sandbox, wait_until
 
 CONFIG = SandboxConfig(retry_scale=0.0005, shape_seed="issue-10")
 SHAPES = Shapes(CONFIG.shape_seed)

@@ -6,11 +6,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pos_app.basket import Basket
-from pos_app.config import ConfigError, Settings
+from pos_app.domain.basket import Basket
 from pos_app.payments.model import AttemptState
+from pos_app.settings.terminal_config import ConfigError, Settings
 from pos_app.store.sales import SaleStatus
-from pos_app.terminal import Terminal, open_terminal
+from pos_app.till.terminal import Terminal, open_terminal
 
 
 @pytest.fixture

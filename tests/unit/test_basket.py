@@ -1,9 +1,9 @@
 import pytest
 
-from pos_app.basket import MAX_QUANTITY, Basket
-from pos_app.catalog import Product, ean13_check_digit, is_valid_ean13
-from pos_app.errors import ValidationError
-from pos_app.money import MAX_AMOUNT
+from pos_app.domain.basket import MAX_QUANTITY, Basket
+from pos_app.domain.catalog import Product, ean13_check_digit, is_valid_ean13
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import MAX_AMOUNT
 
 TEH = Product(sku="TEH-01", name="Teh Botol 450ml", price=5500, barcode="8991002101203")
 ROTI = Product(sku="ROTI-01", name="Roti Tawar", price=15000)

@@ -3,8 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pos_app.business_day import BusinessDay, business_date, day_bounds
-from pos_app.errors import ValidationError
+from pos_app.domain.business_day import BusinessDay, business_date, day_bounds
+from pos_app.domain.errors import ValidationError
 
 JAKARTA = timezone(timedelta(hours=7))
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.catalog import is_valid_ean13
-from pos_app.catalog_csv import CatalogImportError, read_catalog_csv
+from pos_app.domain.catalog import is_valid_ean13
+from pos_app.domain.catalog_csv import CatalogImportError, read_catalog_csv
 
 DEMO = Path(__file__).parents[2] / "resources" / "demo" / "catalog.csv"
 

@@ -8,13 +8,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
-from pos_app.basket import LineItem
-from pos_app.business_day import BusinessDay
-from pos_app.day_sales import day_sales
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
 from pos_app.payments.model import AttemptState, PaymentRequest, ProviderName
 from pos_app.store.database import open_database
 from pos_app.store.payments import Payments
 from pos_app.store.sales import Sales
+from pos_app.till.day_sales import day_sales
 
 DAY = BusinessDay(ZoneInfo("Asia/Jakarta"), time(4, 0))
 NOON = datetime(2026, 11, 21, 5, 0, tzinfo=UTC)  # 12:00 in Jakarta

@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from pos_app.basket import LineItem
-from pos_app.errors import KasirError, ValidationError
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.payments.doku.client import (
     CREATE_PATH,
     DokuClient,

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from payment_page_sdk.signature_handler import SignatureHandler
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.payments.ecommpay.gate import (
     PAYOUT_PATH,
     SALE_PATH,

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from payment_page_sdk.signature_handler import SignatureHandler
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.payments.ecommpay.gate import GateClient
 from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
 from pos_app.payments.ecommpay.signing import verify_ecommpay_signature

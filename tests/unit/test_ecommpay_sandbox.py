@@ -23,7 +23,7 @@ from pos_app.payments.errors import ProviderRejected
 from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderEvent, ProviderName
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.sandbox.shapes import Shapes
-from pos_app.sandbox.testing import Receiver, running_receiver, running_sandbox
+from tests.harness.sandbox_process import Receiver, running_receiver, running_sandbox
 
 CONFIG = SandboxConfig(retry_scale=0.0005)
 SECRET = CONFIG.ecommpay_secret_key

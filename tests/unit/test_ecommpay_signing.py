@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from payment_page_sdk.callback import Callback
 from payment_page_sdk.signature_handler import SignatureHandler
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.payments.ecommpay.signing import (
     check_portable,
     ecommpay_signature,

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from pos_app import config, i18n
-from pos_app.config import ConfigError, load_settings
-from pos_app.i18n import CatalogueError, catalogue, choose_language
+from pos_app.settings import languages, terminal_config
+from pos_app.settings.languages import CatalogueError, catalogue, choose_language
+from pos_app.settings.terminal_config import ConfigError, load_settings
 
 
 @pytest.mark.parametrize(
@@ -41,9 +41,9 @@ def test_a_catalogue_is_compiled_once_per_version_of_its_source(
     sources = tmp_path / "resources" / "translations"
     sources.mkdir(parents=True)
     source = sources / "kasir_id.ts"
-    shipped = Path(i18n.__file__).parents[1] / "resources" / "translations" / "kasir_id.ts"
+    shipped = Path(languages.__file__).parents[2] / "resources" / "translations" / "kasir_id.ts"
     source.write_bytes(shipped.read_bytes())
-    monkeypatch.setattr(i18n, "translations_dir", lambda: sources)
+    monkeypatch.setattr(languages, "translations_dir", lambda: sources)
     cache = tmp_path / "cache"
 
     first = catalogue("id", cache)
@@ -61,7 +61,7 @@ def test_a_build_ships_the_compiled_catalogue_without_its_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "kasir_en.qm").write_bytes(b"compiled")
-    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    monkeypatch.setattr(languages, "translations_dir", lambda: tmp_path)
     assert catalogue("en", tmp_path / "cache") == tmp_path / "kasir_en.qm"
     with pytest.raises(CatalogueError, match="no catalogue for 'id'"):
         catalogue("id", tmp_path / "cache")
@@ -79,13 +79,13 @@ def test_a_broken_source_is_a_catalogue_error_and_leaves_nothing_behind(tmp_path
     source.write_text("<TS><context>", encoding="utf-8")
     target = tmp_path / "out" / "kasir_id.qm"
     with pytest.raises(CatalogueError, match="lrelease could not compile"):
-        i18n.compile_catalogue(source, target)
+        languages.compile_catalogue(source, target)
     assert list(target.parent.iterdir()) == []
 
 
 @pytest.fixture
 def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(config, "default_config_path", lambda: tmp_path / "absent.toml")
+    monkeypatch.setattr(terminal_config, "default_config_path", lambda: tmp_path / "absent.toml")
 
 
 @pytest.mark.usefixtures("no_user_config")

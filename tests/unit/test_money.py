@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos_app.errors import ValidationError
-from pos_app.money import (
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import (
     MAX_AMOUNT,
     check_amount,
     format_rupiah,

@@ -8,19 +8,10 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from pos_app.basket import LineItem
-from pos_app.business_day import BusinessDay
-from pos_app.errors import ValidationError
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import AttemptState, PaymentRequest, PaymentStatus, ProviderName
-from pos_app.problem_payments import (
-    ATTACHED,
-    RESOLUTION,
-    ProblemKind,
-    attach,
-    list_problems,
-    orphan_amount,
-    resolve,
-)
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.z_report import TenderTotal, build_z_report
 from pos_app.store.audit import AuditLog
@@ -29,6 +20,15 @@ from pos_app.store.errors import StoreError
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
 from pos_app.store.sales import Sales, SaleStatus
+from pos_app.till.problem_payments import (
+    ATTACHED,
+    RESOLUTION,
+    ProblemKind,
+    attach,
+    list_problems,
+    orphan_amount,
+    resolve,
+)
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
 LATER = NOW + timedelta(minutes=5)

@@ -12,7 +12,7 @@ import pytest
 from payment_page_sdk.callback import Callback
 from payment_page_sdk.signature_handler import SignatureHandler
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.payments.ecommpay.callback import (
     event_money,
     redirect_data,

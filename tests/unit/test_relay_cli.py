@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.relay import auth, cli, storage
+from pos_app.commands import relay_service
+from pos_app.relay import auth, storage
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
+    code = relay_service.main(list(argv))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 

@@ -3,15 +3,15 @@
 import httpx
 import pytest
 
-from pos_app.payments.model import RelayPosition
-from pos_app.relay.client import (
+from pos_app.clients.relay_client import (
     FIRST_BACKOFF,
     RelayClient,
     RelayProtocolError,
     RelayUnreachable,
     backoff_delay,
 )
-from pos_app.relay.testing import MemorySink
+from pos_app.payments.model import RelayPosition
+from tests.harness.relay_process import MemorySink
 
 
 def test_backoff_grows_exponentially_with_jitter_up_to_the_cap() -> None:

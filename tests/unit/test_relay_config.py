@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.relay import cli
+from pos_app.commands import relay_service
 from pos_app.relay.config import (
     SETTINGS,
     ConfigError,
@@ -24,7 +24,7 @@ def valid(**changes: object) -> RelayConfig:
 
 
 def test_the_example_file_passes_check_config(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["check-config", "--config", str(EXAMPLE)]) == 0
+    assert relay_service.main(["check-config", "--config", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
     assert "The configuration is valid." in out
     assert "secret_key = (set)" in out
@@ -42,7 +42,7 @@ def test_every_setting_has_an_option_and_options_win_over_the_file(tmp_path: Pat
     assert {s.name for s in SETTINGS} == {f.name for f in fields(RelayConfig)}
     for setting in SETTINGS:
         for command in ("serve", "check-config", "orphans"):
-            args = cli.parser().parse_args([command, setting.option, "7"])
+            args = relay_service.parser().parse_args([command, setting.option, "7"])
             assert getattr(args, setting.name) == "7", (command, setting.option)
 
 
@@ -100,7 +100,7 @@ def test_a_valid_config_has_no_problems_and_hides_its_secrets() -> None:
 def test_check_config_exits_non_zero_and_lists_the_problems(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = cli.main(
+    code = relay_service.main(
         ["check-config", "--db", str(tmp_path / "r.db"), "--doku-secret-key", "s3cret-doku"]
     )
     captured = capsys.readouterr()

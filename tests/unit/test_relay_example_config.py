@@ -5,7 +5,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from pos_app.relay import cli
+from pos_app.commands import relay_service
 
 RELAY = Path(__file__).resolve().parents[2] / "packaging" / "relay"
 EXAMPLE = RELAY / "relay.example.toml"
@@ -13,7 +13,7 @@ CONFIG = "/etc/kasir-relay/relay.toml"
 
 
 def test_the_example_configuration_passes_check_config(capsys) -> None:
-    assert cli.main(["check-config", "--config", str(EXAMPLE)]) == 0
+    assert relay_service.main(["check-config", "--config", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
     assert "The configuration is valid." in out
     assert "SK-replace-with-your-doku-secret-key" not in out, "secrets are never printed"

@@ -12,7 +12,7 @@ import pytest
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay import auth, storage
 from pos_app.relay.storage import NewEvent, RelayStorage, StorageClosed
-from pos_app.relay.testing import SCHEMA_2
+from tests.harness.relay_process import SCHEMA_2
 
 
 def event(

@@ -9,10 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
-from pos_app.basket import LineItem
-from pos_app.business_day import BusinessDay
-from pos_app.catalog_csv import read_catalog_csv
-from pos_app.demo_data import (
+from pos_app.demo.sample_sales import (
     CANCEL_REASON,
     PAYMENT_PAGE,
     QR_EXPIRY,
@@ -26,8 +23,11 @@ from pos_app.demo_data import (
     shop_from_database,
     write_day,
 )
-from pos_app.paths import resources_dir
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.catalog_csv import read_catalog_csv
 from pos_app.payments.model import AttemptState, PaymentRequest, PaymentStatus, ProviderName
+from pos_app.settings.paths import resources_dir
 from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.payments import EventSource, Payments

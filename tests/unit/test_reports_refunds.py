@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
-from pos_app.basket import LineItem
-from pos_app.business_day import BusinessDay
-from pos_app.errors import ValidationError
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
-from pos_app.basket import LineItem
-from pos_app.business_day import BusinessDay
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
 from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
 from pos_app.reports import sales_csv
 from pos_app.reports.csv_safety import FORMULA_STARTS, OutputError

@@ -3,7 +3,7 @@ from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
-from pos_app.serving import ServerThread
+from pos_app.demo.server_thread import ServerThread
 
 
 def test_server_thread_serves_on_a_free_loopback_port_and_stops() -> None:

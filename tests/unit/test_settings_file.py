@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pos_app import settings_file
-from pos_app.config import ConfigError, Secret, load_settings
+from pos_app.settings import settings_file
+from pos_app.settings.terminal_config import ConfigError, Secret, load_settings
 
 SECRET = "SK-wizard-secret-123"
 

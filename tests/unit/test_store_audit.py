@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database
 

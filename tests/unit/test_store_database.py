@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.store import database
 from pos_app.store.database import (
     migrate,

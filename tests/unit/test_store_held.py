@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from pos_app.basket import LineItem
-from pos_app.errors import ValidationError
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound
 from pos_app.store.held import HeldBaskets

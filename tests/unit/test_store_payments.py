@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from pos_app.basket import LineItem
-from pos_app.errors import ValidationError
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import (
     AttemptState,
     EventSink,

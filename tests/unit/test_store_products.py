@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from pos_app.catalog import Product, ean13_check_digit
-from pos_app.errors import ValidationError
+from pos_app.domain.catalog import Product, ean13_check_digit
+from pos_app.domain.errors import ValidationError
 from pos_app.store.database import migrate, open_database
 from pos_app.store.products import Products, fts_query
 

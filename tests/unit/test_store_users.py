@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, SignInLocked
 from pos_app.store.users import DEFAULT_SCRYPT, LOCK_AFTER, Role, ScryptParams, Users

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.back_office import ATTACH_DAYS, BackOffice
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.widgets import (
     ERROR_STYLE,
     OK_STYLE,
@@ -29,10 +29,10 @@ from pos_app.gui.back_office.widgets import (
 )
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.tasks import TaskRunner
-from pos_app.money import format_rupiah
-from pos_app.problem_payments import ProblemPayment
 from pos_app.store.sales import Sale
-from pos_app.terminal import PROVIDER_LABELS
+from pos_app.till.back_office import ATTACH_DAYS, BackOffice
+from pos_app.till.problem_payments import ProblemPayment
+from pos_app.till.terminal import PROVIDER_LABELS
 
 
 class AttachDialog(QDialog):

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.back_office import BackOffice
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah, parse_rupiah
 from pos_app.gui.back_office.widgets import (
     ERROR_STYLE,
     Tab,
@@ -37,8 +37,8 @@ from pos_app.gui.back_office.widgets import (
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.receipt import print_document, save_pdf
 from pos_app.gui.tasks import TaskRunner
-from pos_app.money import format_rupiah, parse_rupiah
 from pos_app.reports.z_report import DENOMINATIONS, MAX_PIECES, CashCount, ZReport, render_html
+from pos_app.till.back_office import BackOffice
 
 
 class DayCloseTab(Tab):

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.back_office import BackOffice
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.widgets import Tab, choose_file, chosen_date, date_edit
 from pos_app.gui.tasks import TaskRunner
-from pos_app.money import format_rupiah
 from pos_app.reports.sales_csv import ExportCancelled, ExportKind, ExportSummary
+from pos_app.till.back_office import BackOffice
 
 
 class _Progress(QObject):

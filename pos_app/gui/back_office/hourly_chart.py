@@ -6,8 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from pos_app.day_sales import HourTotal
-from pos_app.money import format_rupiah
+from pos_app.domain.money import format_rupiah
+from pos_app.till.day_sales import HourTotal
 
 BAR_COLOR = QColor("#2e7d32")
 AXIS_COLOR = QColor("#616161")

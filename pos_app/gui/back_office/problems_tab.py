@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.back_office import BackOffice
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view, word
 from pos_app.gui.tasks import TaskRunner
-from pos_app.money import format_rupiah
-from pos_app.problem_payments import ProblemKind, ProblemPayment
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import Sale
-from pos_app.terminal import PROVIDER_LABELS
+from pos_app.till.back_office import BackOffice
+from pos_app.till.problem_payments import ProblemKind, ProblemPayment
+from pos_app.till.terminal import PROVIDER_LABELS
 
 
 class ProblemsTab(Tab):

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.back_office import BackOffice
-from pos_app.catalog import Product
-from pos_app.catalog_csv import CatalogImportError
-from pos_app.errors import ValidationError
+from pos_app.domain.catalog import Product
+from pos_app.domain.catalog_csv import CatalogImportError
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah, parse_rupiah
 from pos_app.gui.back_office.widgets import (
     RowsModel,
     Tab,
@@ -31,8 +31,8 @@ from pos_app.gui.back_office.widgets import (
 )
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.tasks import TaskRunner
-from pos_app.money import format_rupiah, parse_rupiah
 from pos_app.reports.products_csv import ImportSummary
+from pos_app.till.back_office import BackOffice
 
 SEARCH_DELAY_MS = 200
 

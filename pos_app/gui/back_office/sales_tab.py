@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.back_office import BackOffice
-from pos_app.day_sales import DaySale, DaySales
+from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.hourly_chart import HourlyChart
 from pos_app.gui.back_office.widgets import (
     RowsModel,
@@ -26,8 +25,9 @@ from pos_app.gui.back_office.widgets import (
     word,
 )
 from pos_app.gui.tasks import TaskRunner
-from pos_app.money import format_rupiah
-from pos_app.terminal import PROVIDER_LABELS
+from pos_app.till.back_office import BackOffice
+from pos_app.till.day_sales import DaySale, DaySales
+from pos_app.till.terminal import PROVIDER_LABELS
 
 
 class SalesTab(Tab):

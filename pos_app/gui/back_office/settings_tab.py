@@ -24,9 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.back_office import BackOffice
-from pos_app.config import PROVIDERS, ConfigError, Secret
-from pos_app.connection_check import Check, check_settings
 from pos_app.gui.back_office.widgets import ERROR_STYLE, Tab
 from pos_app.gui.settings_form import (
     PAYMENT_FIELDS,
@@ -38,6 +35,9 @@ from pos_app.gui.settings_form import (
     split_problem,
 )
 from pos_app.gui.tasks import TaskRunner
+from pos_app.settings.terminal_config import PROVIDERS, ConfigError, Secret
+from pos_app.till.back_office import BackOffice
+from pos_app.till.connection_check import Check, check_settings
 
 SHOP_FIELDS = ("shop.name", "shop.address", "language", "timezone", "business_day_cutoff")
 ENV_PREFIX = "KASIR_"

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.back_office import BackOffice
 from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view, word
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.users import Role, User
+from pos_app.till.back_office import BackOffice
 
 
 def pin_field(name: str) -> QLineEdit:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.back_office import BackOffice
 from pos_app.gui.tasks import TaskRunner
+from pos_app.till.back_office import BackOffice
 
 ERROR_STYLE = "color: #8a1c14; font-weight: bold;"
 OK_STYLE = "color: #1b5e20;"

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.back_office import BackOffice
 from pos_app.gui.back_office.day_close_tab import DayCloseTab
 from pos_app.gui.back_office.export_tab import ExportTab
 from pos_app.gui.back_office.problems_tab import ProblemsTab
@@ -26,6 +25,7 @@ from pos_app.gui.back_office.settings_tab import SettingsTab
 from pos_app.gui.back_office.users_tab import UsersTab
 from pos_app.gui.back_office.widgets import Tab
 from pos_app.gui.tasks import TaskRunner
+from pos_app.till.back_office import BackOffice
 
 
 class BackOfficeWindow(QWidget):

@@ -24,11 +24,11 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 
-from pos_app.basket import MAX_QUANTITY
-from pos_app.catalog import MAX_NAME_LENGTH
-from pos_app.errors import ValidationError
-from pos_app.http_client import HttpClient
-from pos_app.money import check_amount
+from pos_app.clients.http_client import HttpClient
+from pos_app.domain.basket import MAX_QUANTITY
+from pos_app.domain.catalog import MAX_NAME_LENGTH
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import check_amount
 from pos_app.payments.doku.notification import (
     MAX_INVOICE_LENGTH,
     check_signature,

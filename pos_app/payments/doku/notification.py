@@ -9,7 +9,8 @@ number, the amount and the transaction status.
 Amount rule (:func:`rupiah_amount`): DOKU sends ``order.amount`` as a JSON integer (``6000``), a
 JSON decimal (``6000.00``) or a decimal string (``"6000.00"``, ``"6000"``); all are read exactly
 (as :class:`~decimal.Decimal`, never through float arithmetic) and must be whole rupiah between 0
-and :data:`~pos_app.money.MAX_AMOUNT`. A fraction (``6000.50``), a sign, an exponent in a string,
+and :data:`~pos_app.domain.money.MAX_AMOUNT`.
+A fraction (``6000.50``), a sign, an exponent in a string,
 NaN or an absurd size is refused rather than rounded.
 """
 
@@ -19,7 +20,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pos_app.money import MAX_AMOUNT
+from pos_app.domain.money import MAX_AMOUNT
 from pos_app.payments.doku.signing import REQUEST_TIMESTAMP, verify_doku_signature
 from pos_app.payments.errors import (
     JsonNumber,

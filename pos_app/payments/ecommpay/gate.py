@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from pos_app.errors import ValidationError
-from pos_app.http_client import HttpClient
-from pos_app.money import to_minor_units
+from pos_app.clients.http_client import HttpClient
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import to_minor_units
 from pos_app.payments.ecommpay.callback import CURRENCY, read_payment
 from pos_app.payments.ecommpay.limits import (
     PAYOUT_LIMIT,

@@ -1,7 +1,7 @@
 """ecommpay's DOKU Wallet amount limits, in rupiah, checked before anything is signed or sent."""
 
-from pos_app.errors import ValidationError
-from pos_app.money import format_rupiah
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah
 
 MINIMUM = 1
 """1.00 IDR, for purchases and payouts alike."""

@@ -7,8 +7,8 @@ only when the customer confirms on the page), so there is no network call until 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from pos_app.errors import ValidationError
-from pos_app.money import to_minor_units
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import to_minor_units
 from pos_app.payments.ecommpay.callback import CURRENCY
 from pos_app.payments.ecommpay.gate import (
     GateClient,

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
-from pos_app.errors import ValidationError
+from pos_app.domain.errors import ValidationError
 
 PAYMENT_PAGE_BASE_URL = "https://paymentpage.ecommpay.com"
 IGNORED_KEYS = frozenset({"frame_mode", "signature"})

@@ -1,0 +1,1 @@
+"""HTTP clients shared by the till: the base client and the relay client."""

@@ -1,0 +1,302 @@
+"""The terminal's side of the relay: register payments, long-poll events into the store.
+
+Synchronous (httpx): the GUI runs :meth:`RelayClient.run` in a worker thread. Events are applied
+through an :class:`~pos_app.payments.model.EventSink` that saves them together with its position
+(the relay database's epoch and a cursor) in one transaction and ignores what it has applied
+already, and the next poll always starts from the sink's saved position: so no event is lost or
+applied twice across crashes and restarts, of the terminal or of the relay. A relay restored from
+a backup or made anew has another epoch; it then answers from its first cursor, since the saved
+one means nothing there.
+"""
+
+import itertools
+import logging
+import random
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from pos_app.clients.http_client import HttpClient
+from pos_app.domain.errors import KasirError
+from pos_app.payments.model import (
+    EventSink,
+    PaymentStatus,
+    ProviderName,
+    RelayEvent,
+    RelayPosition,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WAIT = 25.0
+FIRST_BACKOFF = 0.5
+MAX_BACKOFF = 60.0
+
+
+class ConnectionState(StrEnum):
+    CONNECTED = "connected"
+    UNREACHABLE = "unreachable"
+    UNAUTHORIZED = "unauthorized"
+
+
+class RelayError(KasirError):
+    """Talking to the relay went wrong."""
+
+
+class RelayUnreachable(RelayError):
+    """No answer, or the relay is unwell (5xx): try again later; nothing was lost."""
+
+
+class RelayUnauthorized(RelayError):
+    """The relay refused the terminal's token (unknown or revoked): an operator must act."""
+
+
+class RelayRejected(RelayError):
+    """The relay refused the request (4xx); the message is the relay's own explanation."""
+
+    def __init__(self, message: str, *, status_code: int) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+
+
+class RelayProtocolError(RelayError):
+    """The relay answered something this terminal cannot read."""
+
+
+@dataclass(frozen=True, slots=True)
+class RelayPayment:
+    """``GET /v1/payments/{invoice}``: what the relay knows of one of this terminal's payments."""
+
+    invoice_number: str
+    provider: ProviderName
+    amount: int
+    """What the terminal registered."""
+    status: PaymentStatus
+    events: tuple[RelayEvent, ...]
+    redirect_token: str | None = None
+    paid_amount: int | None = None
+    """What the latest ``paid`` event reported; ``None``: nothing paid (or an older relay)."""
+    paid_currency: str | None = None
+    amount_differs: bool = False
+    """A paid event reported another amount, or another currency than rupiah."""
+
+
+def backoff_delay(failures: int, maximum: float = MAX_BACKOFF) -> float:
+    """Exponential backoff with jitter, so a fleet of terminals does not reconnect in step."""
+    ceiling = min(maximum, FIRST_BACKOFF * 2 ** max(0, failures - 1))
+    return random.uniform(ceiling / 2, ceiling)
+
+
+def _optional(value: Any, kind: type, name: str) -> Any:
+    """``value`` if it is of ``kind`` (a bool is no number), ``None`` if absent (an older relay)."""
+    if value is None:
+        return None
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise TypeError(f"{name} is not {kind.__name__}: {value!r}")
+    return value
+
+
+def _event(item: Any) -> RelayEvent:
+    try:
+        payload = item.get("payload") or {}
+        if not isinstance(payload, Mapping):
+            raise TypeError("payload is not an object")
+        return RelayEvent(
+            cursor=int(item["cursor"]),
+            invoice_number=str(item["invoice_number"]),
+            provider=ProviderName(item["provider"]),
+            status=PaymentStatus(item["status"]),
+            received_at=str(item["received_at"]),
+            payload=payload,
+            amount=_optional(item.get("amount"), int, "amount"),
+            currency=_optional(item.get("currency"), str, "currency"),
+        )
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        raise RelayProtocolError(
+            f"the relay sent an event this terminal cannot read: {exc}"
+        ) from None
+
+
+class RelayClient(HttpClient):
+    """One terminal's connection to the relay. The token never appears in logs or ``repr``."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            timeout=timeout,
+            transport=transport,
+            headers={"Authorization": f"Bearer {token}"},
+        )
+
+    def __repr__(self) -> str:
+        return f"RelayClient({self.base_url!r})"
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise RelayUnreachable(f"relay {self.base_url} unreachable: {exc!r}") from None
+        if response.status_code >= 500:
+            raise RelayUnreachable(f"relay {self.base_url} answered {response.status_code}")
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        message = body.get("error") if isinstance(body, dict) else None
+        if response.status_code == 401:
+            raise RelayUnauthorized(message or "the relay refused this terminal's token")
+        if response.status_code >= 400:
+            raise RelayRejected(
+                message or f"the relay answered {response.status_code}",
+                status_code=response.status_code,
+            )
+        if not isinstance(body, dict):
+            raise RelayProtocolError(f"relay answer to {method} {path} is not a JSON object")
+        return body
+
+    def register_payment(
+        self, invoice_number: str, provider: ProviderName | str, amount: int
+    ) -> str | None:
+        """Tell the relay this terminal expects ``invoice_number``; Gate payments get a token.
+
+        Safe to repeat after a lost answer: the same registration gets the same answer.
+        """
+        body = self._request(
+            "POST",
+            "/v1/payments",
+            json={
+                "invoice_number": invoice_number,
+                "provider": ProviderName(provider).value,
+                "amount": amount,
+            },
+        )
+        token = body.get("redirect_token")
+        if token is not None and not isinstance(token, str):
+            raise RelayProtocolError("relay redirect_token is not text")
+        return token
+
+    def redirect_url(self, redirect_token: str) -> str:
+        """The ``/r/{token}`` page a Gate payment's QR code shows."""
+        return f"{self.base_url}/r/{quote(redirect_token, safe='')}"
+
+    def payment_status(self, invoice_number: str) -> RelayPayment:
+        body = self._request("GET", f"/v1/payments/{quote(invoice_number, safe='')}")
+        try:
+            return RelayPayment(
+                invoice_number=str(body["invoice_number"]),
+                provider=ProviderName(body["provider"]),
+                amount=int(body["amount"]),
+                status=PaymentStatus(body["status"]),
+                events=tuple(_event(item) for item in body["events"]),
+                redirect_token=body.get("redirect_token"),
+                paid_amount=_optional(body.get("paid_amount"), int, "paid_amount"),
+                paid_currency=_optional(body.get("paid_currency"), str, "paid_currency"),
+                amount_differs=body.get("amount_differs") is True,
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RelayProtocolError(f"relay payment answer cannot be read: {exc}") from None
+
+    def fetch_events(self, after: int, wait: float = 0.0) -> tuple[list[RelayEvent], int]:
+        """One long-poll from a bare cursor, whatever the epoch: the events and the cursor."""
+        events, position = self.fetch(RelayPosition(cursor=after), wait)
+        return events, position.cursor
+
+    def fetch(
+        self, position: RelayPosition, wait: float = 0.0
+    ) -> tuple[list[RelayEvent], RelayPosition]:
+        """One long-poll: the events after ``position`` (waiting up to ``wait`` s) and where the
+        batch ends. From another epoch than the relay's, the batch starts at its first cursor."""
+        params: dict[str, str | int] = {"after": position.cursor, "wait": f"{wait:g}"}
+        if position.epoch is not None:
+            params["epoch"] = position.epoch
+        body = self._request(
+            "GET",
+            "/v1/events",
+            params=params,
+            timeout=httpx.Timeout(self._timeout, read=wait + self._timeout),
+        )
+        items = body.get("events")
+        if not isinstance(items, list):
+            raise RelayProtocolError("relay events answer has no events list")
+        epoch = body.get("epoch", position.epoch)
+        if epoch is not None and not isinstance(epoch, str):
+            raise RelayProtocolError("relay epoch is not text")
+        batch = RelayPosition(epoch, position.cursor)
+        after = position.cursor if position.continued_by(batch) else 0
+        events = [_event(item) for item in items]
+        cursors = [after] + [event.cursor for event in events]
+        if any(b <= a for a, b in itertools.pairwise(cursors)):
+            raise RelayProtocolError("relay events are not in increasing cursor order")
+        return events, RelayPosition(epoch, cursors[-1])
+
+    def poll(self, sink: EventSink, wait: float = DEFAULT_WAIT) -> int:
+        """Fetch from the sink's saved position and apply; the number of events applied."""
+        saved = sink.relay_position()
+        events, batch = self.fetch(saved, wait)
+        if events or batch != saved:
+            if not saved.continued_by(batch):
+                log.warning(
+                    "the relay's database is another one (restored or new, epoch %s): "
+                    "fetching its events from the start; those applied already are skipped",
+                    batch.epoch,
+                )
+            return len(sink.apply_relay_events(events, batch))
+        return 0
+
+    def run(
+        self,
+        sink: EventSink,
+        stop: threading.Event,
+        on_state: Callable[[ConnectionState], None] | None = None,
+        *,
+        wait: float = DEFAULT_WAIT,
+        max_backoff: float = MAX_BACKOFF,
+    ) -> None:
+        """Long-poll until ``stop`` is set, reconnecting with backoff; reports state changes.
+
+        ``stop`` is seen between polls, so stopping takes at most ``wait`` seconds.
+        """
+        state: ConnectionState | None = None
+        failures = 0
+        current_wait = 0.0  # the first poll after (re)connecting answers at once: state known
+
+        def report(new: ConnectionState) -> None:
+            nonlocal state
+            if new is not state:
+                state = new
+                if on_state is not None:
+                    on_state(new)
+
+        while not stop.is_set():
+            try:
+                self.poll(sink, current_wait)
+            except RelayUnauthorized as exc:
+                log.error("relay refused this terminal: %s", exc)
+                report(ConnectionState.UNAUTHORIZED)
+            except RelayRejected as exc:
+                log.warning("relay refused the long-poll (%d): %s", exc.status_code, exc)
+            except (RelayUnreachable, RelayProtocolError) as exc:
+                log.warning("%s", exc)
+                report(ConnectionState.UNREACHABLE)
+            except Exception:
+                log.exception("relay events could not be applied; retrying")
+            else:
+                report(ConnectionState.CONNECTED)
+                failures = 0
+                current_wait = wait
+                continue
+            failures += 1
+            current_wait = 0.0
+            stop.wait(backoff_delay(failures, max_backoff))

@@ -1,0 +1,50 @@
+"""What the back-office commands (``export``, ``products``, ``demo-data``) share: the ``--db`` and
+``--config`` options, and one way to report a failure (a message on stderr, exit status 1)."""
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from pos_app.domain.errors import KasirError
+from pos_app.settings.terminal_config import Settings, load_settings
+from pos_app.store.database import default_database_path, open_database
+from pos_app.store.errors import StoreError
+
+FAILED = 1
+
+
+def add_database_option(parser: argparse.ArgumentParser, default: Path | None = None) -> None:
+    shown = default or default_database_path()
+    parser.add_argument(
+        "--db", type=Path, default=default, help=f"the terminal's database (default {shown})"
+    )
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", type=Path, help="settings file for the time zone and cut-off (kasir.toml)"
+    )
+
+
+def settings(args: argparse.Namespace) -> Settings:
+    return load_settings(args.config)
+
+
+def database(args: argparse.Namespace, *, must_exist: bool) -> Database:
+    """The database of ``--db`` (default: the terminal's); reading needs one that exists."""
+    path: Path = args.db or default_database_path()
+    if must_exist and not path.is_file():
+        raise StoreError(f"database {path} does not exist; give the terminal's database with --db")
+    return open_database(path)
+
+
+def run(prog: str, action: Callable[[], int]) -> int:
+    """Run ``action``; a Kasir or file error becomes one line on stderr and exit status 1."""
+    try:
+        return action()
+    except (KasirError, OSError) as error:
+        print(f"{prog}: {error}", file=sys.stderr)
+        return FAILED

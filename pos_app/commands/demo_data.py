@@ -1,0 +1,84 @@
+"""``pos-app demo-data``: fill a database with realistic sales, for demos and benchmarks.
+
+The default database is the demo one (the one ``pos-app --demo`` uses), never the shop's; a
+database holding real sales is refused.
+"""
+
+import argparse
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+
+from pos_app.commands.common import add_config_option, add_database_option, run, settings
+from pos_app.demo.sample_sales import generate, refuse_real_database, shop_from_database
+from pos_app.payments.model import ProviderName
+from pos_app.settings.paths import demo_database_path
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.terminal import seed_demo
+
+PROG = "pos-app demo-data"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Fill a demo database with sales of the last business days."
+    )
+    parser.add_argument(
+        "--days", required=True, type=_positive, help="business days, up to yesterday"
+    )
+    parser.add_argument("--sales-per-day", required=True, type=_positive, help="sales on each day")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same sales)")
+    add_database_option(parser, demo_database_path())
+    add_config_option(parser)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+
+    def fill() -> int:
+        shop_settings = settings(args)
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        store = TerminalStore(args.db, shop_settings.business_day)
+        try:
+            db = store.repositories().db
+            refuse_real_database(db)
+            seed_demo(store)
+            provider = shop_settings.provider
+            shop = shop_from_database(
+                db,
+                shop_settings.business_day,
+                terminal_id=shop_settings.terminal_id,
+                provider=ProviderName.DOKU if provider == "sandbox" else ProviderName(provider),
+            )
+            started = time.perf_counter()
+            yesterday = shop_settings.business_day.date_of(datetime.now(UTC)) - timedelta(days=1)
+            summary = generate(
+                db,
+                shop,
+                days=args.days,
+                sales_per_day=args.sales_per_day,
+                last_day=yesterday,
+                seed=args.seed,
+                progress=lambda day: print(f"  {day.isoformat()}", file=sys.stderr),
+            )
+        finally:
+            store.close()
+        print(
+            f"{summary.sales} sales ({summary.completed} completed, {summary.lines} lines, "
+            f"{summary.late_payments} late payments) on {summary.first_day} to "
+            f"{summary.last_day} written to {args.db} in {time.perf_counter() - started:.1f} s"
+        )
+        return 0
+
+    return run(PROG, fill)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value

@@ -1,0 +1,1 @@
+"""Demo mode: the embedded sandbox and relay servers, and realistic sample sales."""

@@ -1,0 +1,76 @@
+"""Integer rupiah: parsing, formatting and the provider limits.
+
+Money is an ``int`` number of rupiah everywhere inside Kasir. Minor units (sen) exist only at the
+ecommpay boundary, through :func:`to_minor_units` and :func:`from_minor_units`.
+"""
+
+import re
+
+from pos_app.domain.errors import ValidationError
+
+MAX_AMOUNT = 999_999_999_999
+"""DOKU accepts an amount of at most 12 digits."""
+
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})*$")
+_PLAIN = re.compile(r"^\d+$")
+
+
+def format_rupiah(amount: int) -> str:
+    """``12500`` → ``"Rp 12.500"``; negative amounts (refunds, differences) get a leading minus."""
+    _require_int(amount)
+    sign = "-" if amount < 0 else ""
+    grouped = f"{abs(amount):,}".replace(",", ".")
+    return f"{sign}Rp {grouped}"
+
+
+def parse_rupiah(text: str) -> int:
+    """Read an amount a person typed: ``"Rp 12.500"``, ``"12.500"``, ``"12500"``, ``"12.500,00"``.
+
+    A non-zero fraction is refused rather than rounded: rupiah have no smaller coin in use.
+    """
+    raw = text.strip()
+    negative = raw.startswith("-")
+    raw = raw.removeprefix("-").strip()
+    if raw[:2].lower() == "rp":
+        raw = raw[2:].strip()
+    raw = raw.replace(" ", "")
+    if "," in raw:
+        raw, _, fraction = raw.partition(",")
+        if not fraction.isdigit() or set(fraction) != {"0"}:
+            raise ValidationError(f"amount {text!r}: rupiah amounts have no fraction")
+    if not (_PLAIN.match(raw) or _GROUPED.match(raw)):
+        raise ValidationError(f"amount {text!r}: expected a whole number of rupiah, like Rp 12.500")
+    value = int(raw.replace(".", ""))
+    return -value if negative else value
+
+
+def check_amount(amount: int, *, field: str = "amount", allow_zero: bool = False) -> int:
+    """Return ``amount`` if a provider would accept it, else raise a :class:`ValidationError`."""
+    _require_int(amount, field)
+    low = 0 if allow_zero else 1
+    if not low <= amount <= MAX_AMOUNT:
+        raise ValidationError(
+            f"{field} must be between {format_rupiah(low)} and {format_rupiah(MAX_AMOUNT)}, "
+            f"got {amount}"
+        )
+    return amount
+
+
+def to_minor_units(rupiah: int) -> int:
+    """ecommpay counts IDR in hundredths: Rp 1.000 is ``100000``."""
+    _require_int(rupiah)
+    return rupiah * 100
+
+
+def from_minor_units(minor: int) -> int:
+    """The inverse of :func:`to_minor_units`; a value with sen in it is an error, not rounded."""
+    _require_int(minor, "minor units")
+    rupiah, sen = divmod(minor, 100)
+    if sen:
+        raise ValidationError(f"amount {minor} minor units is not a whole number of rupiah")
+    return rupiah
+
+
+def _require_int(value: object, field: str = "amount") -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"{field} must be an integer number of rupiah, got {value!r}")

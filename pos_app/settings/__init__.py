@@ -1,0 +1,1 @@
+"""The terminal's settings file, its paths on disk and its language."""

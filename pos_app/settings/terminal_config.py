@@ -1,0 +1,511 @@
+"""The terminal's settings: a TOML file, overridden by ``KASIR_…`` environment variables.
+
+The file is ``platformdirs.user_config_path("Kasir") / "kasir.toml"`` unless a path is given
+(``--config PATH``, or ``KASIR_CONFIG``). A missing default file means "all defaults"; a missing
+explicit file is an error. Example::
+
+    provider = "doku"                  # sandbox | doku | ecommpay-page | ecommpay-gate
+    terminal_id = "T1"                 # 1-16 of A-Z a-z 0-9 -; unique per terminal of a merchant
+    timezone = "Asia/Jakarta"
+    business_day_cutoff = "04:00"      # local HH:MM; earlier sales count for the previous day
+    qr_expiry_minutes = 15
+    status_check_wait_seconds = 60     # ask the provider if the relay has said nothing by then
+    language = "id"                    # id | en; not set: the system's language (id_ID → id)
+
+    [shop]
+    name = "Toko Maju"
+    address = "Jl. Merdeka 1, Bandung"
+
+    [doku]
+    environment = "production"         # sandbox (default) | production: picks the API host
+    client_id = "BRN-0000-0000000000000"
+    secret_key_file = "/home/kasir/.config/Kasir/doku.key"
+    # base_url = "http://127.0.0.1:8001"   overrides the host (the local sandbox)
+
+    [ecommpay]
+    project_id = 12345
+    secret_key_file = "/home/kasir/.config/Kasir/ecommpay.key"
+    payment_page_url = "https://paymentpage.ecommpay.com"
+    gate_url = "https://api.ecommpay.com"
+    customer_email = "kasir@tokomaju.id"   # sent as the customer's, so ecommpay asks them nothing
+    customer_ip = "203.0.113.10"           # the shop's public address (Gate requires one)
+
+    [relay]
+    url = "https://relay.example.com"
+    token_file = "/home/kasir/.config/Kasir/relay.token"
+
+Environment overrides: ``KASIR_<KEY>`` for a top-level key and ``KASIR_<SECTION>_<KEY>`` for a key
+in a section, upper-cased: ``KASIR_PROVIDER``, ``KASIR_TERMINAL_ID``, ``KASIR_TIMEZONE``,
+``KASIR_BUSINESS_DAY_CUTOFF``, ``KASIR_QR_EXPIRY_MINUTES``, ``KASIR_STATUS_CHECK_WAIT_SECONDS``,
+``KASIR_LANGUAGE``,
+``KASIR_SHOP_NAME``, ``KASIR_SHOP_ADDRESS``, ``KASIR_DOKU_ENVIRONMENT``, ``KASIR_DOKU_CLIENT_ID``,
+``KASIR_DOKU_SECRET_KEY``, ``KASIR_DOKU_SECRET_KEY_FILE``, ``KASIR_DOKU_BASE_URL``,
+``KASIR_ECOMMPAY_PROJECT_ID``, ``KASIR_ECOMMPAY_SECRET_KEY``, ``KASIR_ECOMMPAY_SECRET_KEY_FILE``,
+``KASIR_ECOMMPAY_PAYMENT_PAGE_URL``, ``KASIR_ECOMMPAY_GATE_URL``, ``KASIR_ECOMMPAY_CUSTOMER_EMAIL``,
+``KASIR_ECOMMPAY_CUSTOMER_IP``, ``KASIR_RELAY_URL``,
+``KASIR_RELAY_TOKEN``, ``KASIR_RELAY_TOKEN_FILE``. An environment value wins over the file.
+
+Secrets (``doku.secret_key``, ``ecommpay.secret_key``, ``relay.token``) come, in this order, from
+the environment, from a ``*_file`` that only its owner may read (``chmod 600``; a file with any
+group/other permission is refused), or inline in the TOML, which is accepted only when the TOML file
+itself is user-only. File permissions are not checked on Windows, which has no such mode bits.
+"""
+
+import hmac
+import ipaddress
+import os
+import re
+import stat
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any, Final, TypeVar
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import platformdirs
+
+from pos_app.domain.business_day import DEFAULT_TIMEZONE, BusinessDay, zone
+from pos_app.domain.errors import KasirError, ValidationError
+from pos_app.settings.languages import LANGUAGES
+
+PROVIDERS: Final = ("sandbox", "doku", "ecommpay-page", "ecommpay-gate")
+"""``sandbox`` is the local simulator (demo mode); the others are the real providers."""
+
+DOKU_HOSTS: Final = {
+    "sandbox": "https://api-sandbox.doku.com",
+    "production": "https://api.doku.com",
+}
+
+_SECRET_MASK = "***"
+_TERMINAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,15}$")
+_CUTOFF = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+class ConfigError(KasirError):
+    """Settings that cannot be used; ``problems`` lists each key and what it expects."""
+
+    def __init__(self, problems: list[str], source: Path | None = None) -> None:
+        self.problems = tuple(problems)
+        where = f"{source}: " if source else ""
+        if len(problems) == 1:
+            message = f"{where}{problems[0]}"
+        else:
+            listed = "\n".join(f"  - {problem}" for problem in problems)
+            message = f"{where}{len(problems)} problems:\n{listed}"
+        super().__init__(message)
+
+
+class Secret:
+    """A secret value that prints as ``Secret('***')``; only :meth:`reveal` gives it out."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return f"Secret({_SECRET_MASK!r})"
+
+    def __str__(self) -> str:
+        return _SECRET_MASK
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Secret):
+            return NotImplemented
+        return hmac.compare_digest(self._value.encode(), other._value.encode())
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+@dataclass(frozen=True, slots=True)
+class ShopSettings:
+    name: str = "Kasir"
+    address: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DokuSettings:
+    environment: str = "sandbox"
+    """``sandbox`` or ``production``; sandbox by default so that no real money moves by accident."""
+    client_id: str = ""
+    secret_key: Secret | None = None
+    base_url: str = ""
+    """Overrides the environment's host, e.g. the local sandbox in demo mode."""
+
+    @property
+    def api_url(self) -> str:
+        return self.base_url or DOKU_HOSTS[self.environment]
+
+
+@dataclass(frozen=True, slots=True)
+class EcommpaySettings:
+    project_id: int | None = None
+    secret_key: Secret | None = None
+    payment_page_url: str = "https://paymentpage.ecommpay.com"
+    gate_url: str = "https://api.ecommpay.com"
+    customer_email: str = ""
+    """Sent as the walk-in customer's e-mail; without one ecommpay stops to ask the customer."""
+    customer_ip: str = ""
+    """The shop's public IP address: Gate requires a customer IP."""
+
+
+@dataclass(frozen=True, slots=True)
+class RelaySettings:
+    url: str = ""
+    token: Secret | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    provider: str = "sandbox"
+    terminal_id: str = "T1"
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
+    business_day_cutoff: time = time(0, 0)
+    qr_expiry_minutes: int = 15
+    status_check_wait_seconds: int = 60
+    language: str | None = None
+    """``id`` or ``en``; None follows the system's language (:mod:`pos_app.settings.languages`)."""
+    shop: ShopSettings = field(default_factory=ShopSettings)
+    doku: DokuSettings = field(default_factory=DokuSettings)
+    ecommpay: EcommpaySettings = field(default_factory=EcommpaySettings)
+    relay: RelaySettings = field(default_factory=RelaySettings)
+    source: Path | None = None
+    """The TOML file these settings were read from, if any."""
+
+    @property
+    def business_day(self) -> BusinessDay:
+        return BusinessDay(self.timezone, self.business_day_cutoff)
+
+    def missing_for_provider(self, provider: str | None = None) -> list[str]:
+        """The keys still to be set before ``provider`` (default: the chosen one) can take payments.
+
+        The relay is required for every real provider: it is how payment notifications, late
+        payments and ecommpay Gate redirects reach the terminal.
+        """
+        chosen = provider or self.provider
+        if chosen not in PROVIDERS:
+            raise ValidationError(
+                f"provider: expected one of {', '.join(PROVIDERS)}, got {chosen!r}"
+            )
+        needed: dict[str, object] = {}
+        if chosen == "doku":
+            needed = {
+                "doku.client_id": self.doku.client_id,
+                "doku.secret_key": self.doku.secret_key,
+            }
+        elif chosen.startswith("ecommpay"):
+            needed = {
+                "ecommpay.project_id": self.ecommpay.project_id,
+                "ecommpay.secret_key": self.ecommpay.secret_key,
+                "ecommpay.customer_email": self.ecommpay.customer_email,
+            }
+            if chosen == "ecommpay-gate":
+                needed["ecommpay.customer_ip"] = self.ecommpay.customer_ip
+        if chosen != "sandbox":
+            needed |= {"relay.url": self.relay.url, "relay.token": self.relay.token}
+        return [key for key, value in needed.items() if not value]
+
+
+def default_config_path() -> Path:
+    return platformdirs.user_config_path("Kasir") / "kasir.toml"
+
+
+def load_settings(path: Path | None = None, env: Mapping[str, str] = os.environ) -> Settings:
+    """Read, merge and check the settings; every problem found is reported in one ConfigError."""
+    explicit = path or (Path(env["KASIR_CONFIG"]) if env.get("KASIR_CONFIG") else None)
+    source = explicit or default_config_path()
+    document: dict[str, Any] = {}
+    if source.exists():
+        document = _read_toml(source)
+    elif explicit:
+        raise ConfigError([f"config file {source} does not exist"])
+    reader = _Reader(document, env, source if source.exists() else None)
+    settings = reader.settings()
+    if reader.problems:
+        raise ConfigError(reader.problems, reader.source)
+    return settings
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"not valid TOML: {exc}"], path) from None
+    except OSError as exc:
+        raise ConfigError([f"cannot be read: {exc.strerror}"], path) from None
+
+
+_T = TypeVar("_T")
+
+_SECTIONS: Final = {
+    "": {
+        "provider",
+        "terminal_id",
+        "timezone",
+        "business_day_cutoff",
+        "qr_expiry_minutes",
+        "status_check_wait_seconds",
+        "language",
+    },
+    "shop": {"name", "address"},
+    "doku": {"environment", "client_id", "secret_key", "secret_key_file", "base_url"},
+    "ecommpay": {
+        "project_id",
+        "secret_key",
+        "secret_key_file",
+        "payment_page_url",
+        "gate_url",
+        "customer_email",
+        "customer_ip",
+    },
+    "relay": {"url", "token", "token_file"},
+}
+
+
+class _Reader:
+    """Looks each key up in the environment, then the file; collects problems instead of raising."""
+
+    def __init__(self, document: dict[str, Any], env: Mapping[str, str], source: Path | None):
+        self.document = document
+        self.env = env
+        self.source = source
+        self.problems: list[str] = []
+        self._check_known_keys()
+
+    def settings(self) -> Settings:
+        defaults = Settings()
+        doku_environment = self.value(
+            "doku.environment", defaults.doku.environment, _one_of(tuple(DOKU_HOSTS))
+        )
+        return Settings(
+            provider=self.value("provider", defaults.provider, _one_of(PROVIDERS)),
+            terminal_id=self.value("terminal_id", defaults.terminal_id, _terminal_id),
+            timezone=self.value("timezone", defaults.timezone, _timezone),
+            business_day_cutoff=self.value(
+                "business_day_cutoff", defaults.business_day_cutoff, _cutoff
+            ),
+            qr_expiry_minutes=self.value(
+                "qr_expiry_minutes", defaults.qr_expiry_minutes, _int_between(1, 24 * 60)
+            ),
+            status_check_wait_seconds=self.value(
+                "status_check_wait_seconds",
+                defaults.status_check_wait_seconds,
+                _int_between(1, 3600),
+            ),
+            language=self.value("language", None, _one_of(LANGUAGES)),
+            shop=ShopSettings(
+                name=self.value("shop.name", defaults.shop.name, _non_empty_text),
+                address=self.value("shop.address", defaults.shop.address, _text),
+            ),
+            doku=DokuSettings(
+                environment=doku_environment,
+                client_id=self.value("doku.client_id", "", _text),
+                secret_key=self.secret("doku.secret_key"),
+                base_url=self.value("doku.base_url", "", _http_url),
+            ),
+            ecommpay=EcommpaySettings(
+                project_id=self.value("ecommpay.project_id", None, _int_between(1, 2**63 - 1)),
+                secret_key=self.secret("ecommpay.secret_key"),
+                payment_page_url=self.value(
+                    "ecommpay.payment_page_url", defaults.ecommpay.payment_page_url, _http_url
+                ),
+                gate_url=self.value("ecommpay.gate_url", defaults.ecommpay.gate_url, _http_url),
+                customer_email=self.value("ecommpay.customer_email", "", _email),
+                customer_ip=self.value("ecommpay.customer_ip", "", _ip_address),
+            ),
+            relay=RelaySettings(
+                url=self.value("relay.url", "", _http_url),
+                token=self.secret("relay.token"),
+            ),
+            source=self.source,
+        )
+
+    def value(self, key: str, default: _T, parse: Callable[[object], _T]) -> _T:
+        raw, origin = self._lookup(key)
+        if raw is None:
+            return default
+        try:
+            return parse(raw)
+        except ValueError as exc:
+            self.problems.append(f"{key}{origin}: {exc}")
+            return default
+
+    def secret(self, key: str) -> Secret | None:
+        file_key = f"{key}_file"
+        from_env, _ = self._lookup_env(key)
+        if from_env:
+            return Secret(from_env)
+        file_name, file_origin = self._lookup(file_key)
+        inline = self._lookup_file(key)
+        if file_name is not None and inline is not None:
+            self.problems.append(f"{key}: give either {key} or {file_key}, not both")
+            return None
+        if file_name is not None:
+            return self._secret_from_file(file_key + file_origin, file_name)
+        if inline is None:
+            return None
+        if not isinstance(inline, str) or not inline.strip():
+            self.problems.append(f"{key}: expected a non-empty text")
+            return None
+        if self.source is not None and _shared_mode(self.source) is not None:
+            self.problems.append(
+                f"{key}: an inline secret needs the settings file to be readable by its owner "
+                f"only (chmod 600 {self.source}); or use {file_key} or "
+                f"{_env_name(key)} instead"
+            )
+            return None
+        return Secret(inline.strip())
+
+    def _secret_from_file(self, label: str, name: object) -> Secret | None:
+        if not isinstance(name, str) or not name.strip():
+            self.problems.append(f"{label}: expected a file path")
+            return None
+        path = Path(name).expanduser()
+        try:
+            mode = _shared_mode(path)
+            if mode is not None:
+                self.problems.append(
+                    f"{label}: {path} may be read by group or others (mode {mode:o}); "
+                    f"run chmod 600 {path}"
+                )
+                return None
+            value = path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            self.problems.append(f"{label}: cannot read {path}: {exc.strerror}")
+            return None
+        if not value:
+            self.problems.append(f"{label}: {path} is empty")
+            return None
+        return Secret(value)
+
+    def _lookup(self, key: str) -> tuple[object, str]:
+        from_env, origin = self._lookup_env(key)
+        if from_env is not None:
+            return from_env, origin
+        return self._lookup_file(key), ""
+
+    def _lookup_env(self, key: str) -> tuple[str | None, str]:
+        """An empty variable counts as unset, as shells make it easy to leave one empty."""
+        name = _env_name(key)
+        return self.env.get(name) or None, f" (from {name})"
+
+    def _lookup_file(self, key: str) -> object:
+        section, _, name = key.rpartition(".")
+        table = self.document.get(section, {}) if section else self.document
+        return table.get(name) if isinstance(table, dict) else None
+
+    def _check_known_keys(self) -> None:
+        for name, value in self.document.items():
+            if name in _SECTIONS and name:
+                if not isinstance(value, dict):
+                    self.problems.append(f"{name}: expected a [{name}] table")
+                    continue
+                unknown = sorted(set(value) - _SECTIONS[name])
+                self.problems.extend(f"{name}.{key}: unknown setting" for key in unknown)
+            elif name not in _SECTIONS[""]:
+                self.problems.append(f"{name}: unknown setting")
+
+
+def _env_name(key: str) -> str:
+    return "KASIR_" + key.replace(".", "_").upper()
+
+
+def _shared_mode(path: Path) -> int | None:
+    """The permission bits of ``path`` if group or others have any access to it, else None."""
+    if os.name == "nt":
+        return None
+    mode = stat.S_IMODE(path.stat().st_mode)
+    return mode if mode & 0o077 else None
+
+
+def _text(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise ValueError(f"expected a text, got {type(raw).__name__}")
+    return raw.strip()
+
+
+def _non_empty_text(raw: object) -> str:
+    text = _text(raw)
+    if not text:
+        raise ValueError("expected a non-empty text")
+    return text
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
+    def parse(raw: object) -> str:
+        text = _text(raw)
+        if text not in choices:
+            raise ValueError(f"expected one of {', '.join(choices)}, got {text!r}")
+        return text
+
+    return parse
+
+
+def _int_between(low: int, high: int) -> Callable[[object], int]:
+    def parse(raw: object) -> int:
+        if isinstance(raw, str) and re.fullmatch(r"\s*-?\d+\s*", raw):
+            raw = int(raw)
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise ValueError(f"expected a whole number, got {raw!r}")
+        if not low <= raw <= high:
+            raise ValueError(f"expected a whole number from {low} to {high}, got {raw}")
+        return raw
+
+    return parse
+
+
+def _terminal_id(raw: object) -> str:
+    text = _text(raw)
+    if not _TERMINAL_ID.match(text):
+        raise ValueError(
+            f"expected 1-16 letters, digits or '-' (starting with a letter or digit), got {text!r}"
+        )
+    return text
+
+
+def _timezone(raw: object) -> ZoneInfo:
+    try:
+        return zone(_text(raw))
+    except ValidationError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _cutoff(raw: object) -> time:
+    if isinstance(raw, time) and raw.tzinfo is None and not raw.second and not raw.microsecond:
+        return raw
+    match = _CUTOFF.match(raw.strip()) if isinstance(raw, str) else None
+    if not match:
+        raise ValueError(f"expected a local time as HH:MM (00:00 to 23:59), got {raw!r}")
+    return time(int(match[1]), int(match[2]))
+
+
+def _email(raw: object) -> str:
+    text = _text(raw)
+    local, _, domain = text.partition("@")
+    if not (local and "." in domain) or " " in text:
+        raise ValueError(f"expected an e-mail address, got {text!r}")
+    return text
+
+
+def _ip_address(raw: object) -> str:
+    text = _text(raw)
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        raise ValueError(f"expected an IP address, got {text!r}") from None
+
+
+def _http_url(raw: object) -> str:
+    text = _text(raw)
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"expected an http(s) URL, got {text!r}")
+    return text.rstrip("/")

@@ -1,0 +1,367 @@
+"""What a signed-in manager does at the terminal, Qt-free; every change audited with their name.
+
+Each method blocks (SQLite, HTTP) and may run on any thread: the store opens a connection per
+thread, and a long export opens its own. The back-office screens call these from workers.
+"""
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from pos_app.domain.catalog import Product
+from pos_app.domain.errors import ValidationError
+from pos_app.reports.products_csv import ImportSummary, export_products, import_products
+from pos_app.reports.sales_csv import (
+    ExportCancelled,
+    ExportKind,
+    ExportSummary,
+    count_rows,
+    export_sales,
+)
+from pos_app.reports.z_report import CashCount, ZReport, build_z_report, close_day
+from pos_app.settings import settings_file
+from pos_app.settings.terminal_config import ConfigError, default_config_path
+from pos_app.store.database import open_database
+from pos_app.store.day_closes import DayCloses
+from pos_app.store.errors import NotFound
+from pos_app.store.payments import PaymentAttempt
+from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.store.sales import Sale
+from pos_app.store.users import Role, User
+from pos_app.till.connection_check import Check, check_payouts, check_provider, check_relay
+from pos_app.till.day_sales import DaySales, day_sales
+from pos_app.till.problem_payments import ProblemPayment, attach, list_problems, resolve
+from pos_app.till.refund_payouts import missing_for_payouts
+from pos_app.till.terminal import Terminal
+
+_USING = (RefundStatus.PENDING, RefundStatus.PAID)
+"""Refund states that use up refundable money."""
+PRODUCT_ROWS = 200
+"""Products listed per search: the catalogue may hold 100,000; the manager narrows by typing."""
+ATTACH_DAYS = 7
+"""A late payment is offered the unpaid sales of this many shop days (today's included), besides
+its own sale."""
+ATTACH_ROWS = 50
+
+
+class BackOffice:
+    def __init__(self, terminal: Terminal, manager: User) -> None:
+        if manager.role is not Role.MANAGER or not manager.active:
+            raise ValidationError(f"{manager.name} is not an active manager")
+        self.terminal = terminal
+        self.manager = manager
+        self.store = terminal.store
+
+    @property
+    def name(self) -> str:
+        return self.manager.name
+
+    def now(self) -> datetime:
+        return self.terminal.checkout.clock()
+
+    def today(self) -> date:
+        return self.store.day.date_of(self.now())
+
+    def record_sign_in(self) -> None:
+        self._audit("back_office.open", {"terminal": self.terminal.settings.terminal_id})
+
+    # sales
+
+    def day_sales(self, business_date: date) -> DaySales:
+        return day_sales(self._db(), business_date, self.store.day)
+
+    def export_sales(
+        self,
+        path: Path,
+        first_day: date,
+        last_day: date,
+        kind: ExportKind,
+        *,
+        started: Callable[[int], None],
+        progress: Callable[[int], None],
+        cancelled: Callable[[], bool],
+    ) -> ExportSummary:
+        """Write the sales CSV on a connection of its own; ``started`` gets the number of rows."""
+        db = open_database(self.store.path)
+        try:
+            started(count_rows(db, first_day, last_day, kind))
+            if cancelled():
+                raise ExportCancelled("export cancelled; no file was written")
+            summary = export_sales(
+                db,
+                path,
+                first_day=first_day,
+                last_day=last_day,
+                kind=kind,
+                tz=self.store.day.tz,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        finally:
+            db.close()
+        self._audit(
+            "sales.export",
+            {
+                "file": str(path),
+                "first_day": first_day.isoformat(),
+                "last_day": last_day.isoformat(),
+                "kind": str(kind),
+                "rows": summary.rows,
+                "total": summary.total,
+            },
+        )
+        return summary
+
+    # day close
+
+    def z_report(
+        self, business_date: date, *, counted: CashCount | None = None, opening_float: int = 0
+    ) -> tuple[ZReport, str | None]:
+        """The day's report and who closed it: as signed off if closed, else as it stands now."""
+        closed = DayCloses(self._db()).get(business_date)
+        if closed is not None:
+            return ZReport.from_json(closed.detail), closed.closed_by
+        report = build_z_report(
+            self._db(),
+            business_date,
+            day=self.store.day,
+            opening_float=opening_float,
+            counted=counted,
+            now=self.now(),
+        )
+        return report, None
+
+    def close_day(self, business_date: date, counted: CashCount, opening_float: int) -> ZReport:
+        return close_day(
+            self._db(),
+            business_date,
+            day=self.store.day,
+            counted=counted,
+            closed_by=self.name,
+            opening_float=opening_float,
+            now=self.now(),
+        )
+
+    # products
+
+    def products(self, text: str) -> list[Product]:
+        return self.store.products.search(text, PRODUCT_ROWS, include_inactive=True)
+
+    def categories(self) -> list[str]:
+        return self.store.products.categories()
+
+    def save_product(self, sku: str, *, name: str, category: str, price: int) -> Product:
+        """Change a product's name, category or price (its SKU and barcode stay)."""
+        before = self._product(sku)
+        after = replace(before, name=name.strip(), category=category.strip(), price=price)
+        self.store.products.upsert_many([after], now=self.now())
+        self._audit(
+            "product.edit",
+            {"sku": sku, "before": _product_fields(before), "after": _product_fields(after)},
+        )
+        return after
+
+    def deactivate_product(self, sku: str) -> Product:
+        """Off sale: no longer found by search or scan for a sale; its past sales stay."""
+        after = replace(self._product(sku), active=False)
+        self.store.products.upsert_many([after], now=self.now())
+        self._audit("product.deactivate", {"sku": sku})
+        return after
+
+    def import_products(self, path: Path) -> ImportSummary:
+        summary = import_products(self._db(), path)
+        self._audit(
+            "products.import",
+            {"file": str(path), "products": summary.products, "changed": summary.changed},
+        )
+        return summary
+
+    def export_products(self, path: Path) -> int:
+        count = export_products(self._db(), path)
+        self._audit("products.export", {"file": str(path), "products": count})
+        return count
+
+    # users
+
+    def users(self) -> list[User]:
+        return self.store.users.list_users()
+
+    def add_user(self, name: str, role: Role | str, pin: str) -> User:
+        user = self.store.users.add_user(name, role, pin, now=self.now())
+        self._audit("user.add", {"user": user.name, "role": str(user.role)})
+        return user
+
+    def deactivate_user(self, user_id: int) -> None:
+        """Refused for the manager signed in and for the last active manager."""
+        user = self.store.users.get(user_id)
+        if user.id == self.manager.id:
+            raise ValidationError("you cannot deactivate yourself while signed in")
+        managers = [u for u in self.users() if u.active and u.role is Role.MANAGER]
+        if user.role is Role.MANAGER and len(managers) <= 1 and user.active:
+            raise ValidationError(f"{user.name} is the last active manager")
+        self.store.users.deactivate(user_id)
+        self._audit("user.deactivate", {"user": user.name})
+
+    def reset_pin(self, user_id: int, pin: str) -> None:
+        user = self.store.users.get(user_id)
+        self.store.users.reset_pin(user_id, pin)
+        self._audit("user.reset_pin", {"user": user.name})
+
+    # problem payments
+
+    def problems(self) -> list[ProblemPayment]:
+        return list_problems(self._db())
+
+    def check_status(self, invoice_number: str) -> PaymentAttempt:
+        """Ask the provider now; the attempt moves (and its sale completes) as it answers."""
+        attempt = self.terminal.checkout.check_status(invoice_number)
+        self._audit(
+            "payment.check_status", {"invoice_number": invoice_number, "state": str(attempt.state)}
+        )
+        return attempt
+
+    def resolve(self, invoice_number: str, reason: str) -> None:
+        resolve(self._db(), invoice_number, reason=reason, manager=self.name, now=self.now())
+        if self.store.payments.find_attempt(invoice_number) is not None:
+            self.terminal.checkout.settle(invoice_number)  # tells the cashier screen
+
+    def attach_candidates(self, invoice_number: str) -> list[Sale]:
+        """The unpaid sales that could take this late payment: its own first, then recent ones."""
+        since = self.today() - timedelta(days=ATTACH_DAYS - 1)
+        return self.store.sales.attach_candidates(invoice_number, since=since, limit=ATTACH_ROWS)
+
+    def attach(self, invoice_number: str, sale_id: int) -> Sale:
+        """Complete the sale with the late payment (audited); the cashier screen hears of it."""
+        sale = attach(
+            self._db(),
+            invoice_number,
+            sale_id,
+            manager=self.name,
+            day=self.store.day,
+            now=self.now(),
+        )
+        self.terminal.checkout.settle(invoice_number)
+        return sale
+
+    # refunds
+
+    def payouts_missing(self) -> list[str]:
+        """The settings refunds still need; empty when refunds can be paid out."""
+        if self.terminal.payouts is not None:
+            return []
+        return missing_for_payouts(self.terminal.settings) or ["ecommpay"]
+
+    def refundable(self, sale_id: int, invoice_number: str | None = None) -> int:
+        """What may still be paid back: of the sale, and at most what the late payment brought."""
+        refunds = self.store.refunds
+        left = refunds.refundable(sale_id)
+        if invoice_number is not None:
+            attempt = self.store.payments.get_attempt(invoice_number)
+            used = sum(
+                refund.amount
+                for refund in refunds.for_sale(sale_id)
+                if refund.invoice_number == invoice_number and refund.status in _USING
+            )
+            left = min(left, attempt.received - used)
+        return max(left, 0)
+
+    def refund(
+        self,
+        sale_id: int,
+        amount: int,
+        *,
+        account_number: str,
+        customer_name: str,
+        invoice_number: str | None = None,
+        reason: str = "",
+    ) -> Refund:
+        payouts = self.terminal.payouts
+        if payouts is None:
+            missing = ", ".join(self.payouts_missing())
+            raise ValidationError(f"refunds need the ecommpay settings: {missing}")
+        left = self.refundable(sale_id, invoice_number)
+        if amount > left:
+            raise ValidationError(f"at most {left} rupiah can still be refunded here")
+        return payouts.send(
+            sale_id,
+            amount,
+            account_number=account_number,
+            customer_name=customer_name,
+            approved_by=self.name,
+            invoice_number=invoice_number,
+            reason=reason,
+        )
+
+    def refund_state(self, payout_id: str) -> Refund:
+        return self.store.refunds.get(payout_id)
+
+    def check_refund(self, payout_id: str) -> Refund:
+        """The status API, for a payout whose callback has not come."""
+        payouts = self.terminal.payouts
+        if payouts is None:
+            return self.refund_state(payout_id)
+        refund = payouts.check(payout_id)
+        self._audit("refund.check_status", {"payout_id": payout_id, "status": str(refund.status)})
+        return refund
+
+    # settings
+
+    def settings_path(self) -> Path:
+        """Where settings are saved: the file this terminal read, else where Kasir looks first."""
+        return self.terminal.settings.source or default_config_path()
+
+    def save_settings(self, update: settings_file.Update) -> list[str]:
+        """Apply ``update`` to the settings file; the keys whose setting changed (none: nothing
+        is written). Checked by reading it back first, so a :class:`ConfigError` naming every
+        wrong key leaves the file as it was; written atomically, owner-only. Audited with the
+        changed keys only, never a value. The running terminal keeps its settings: they apply
+        when it is started again, not in the middle of a payment.
+        """
+        if self.terminal.demo:
+            raise ValidationError(
+                "demo mode runs on embedded services: its settings cannot be saved"
+            )
+        path = self.settings_path()
+        text = settings_file.draft(path, update)
+        after = settings_file.check(text)
+        try:
+            before = settings_file.check(settings_file.draft(path, {}))
+        except ConfigError:
+            changed = sorted(update)
+        else:
+            changed = settings_file.changed_keys(before, after)
+        if not changed:
+            return []
+        settings_file.write(path, text)
+        self._audit("settings.change", {"file": str(path), "keys": changed})
+        return changed
+
+    def test_connection(self) -> list[Check]:
+        payouts = self.terminal.payouts
+        return [
+            *check_relay(self.terminal.relay),
+            check_provider(self.terminal.checkout.provider),
+            check_payouts(payouts.gate if payouts is not None else None),
+        ]
+
+    # inside
+
+    def _db(self) -> Database:
+        """This thread's connection."""
+        return self.store.repositories().db
+
+    def _product(self, sku: str) -> Product:
+        product = self.store.products.get(sku)
+        if product is None:
+            raise NotFound(f"product {sku} does not exist")
+        return product
+
+    def _audit(self, action: str, detail: dict[str, object]) -> None:
+        self.store.audit.record(self.name, action, detail, now=self.now())
+
+
+def _product_fields(product: Product) -> dict[str, object]:
+    return {"name": product.name, "category": product.category, "price": product.price}

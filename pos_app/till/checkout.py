@@ -1,0 +1,354 @@
+"""From a basket to a completed sale: cash, or a QR payment through whichever provider is set up.
+
+Every method blocks and may be called from any thread (the store opens a connection per thread);
+the GUI calls them from workers. The rules of DESIGN.md §3 live here:
+
+- the attempt is stored before any request leaves the terminal;
+- every change of state is stored with the event that caused it (relay, status check, cashier);
+- a lost answer is resolved by asking again for the same invoice, never by a second order;
+- a payment that lands on a cancelled, expired or declined attempt is a late payment: kept, flagged,
+  and announced to listeners, never used to complete a sale by itself; so is a payment for another
+  amount or currency than was asked;
+- marking an attempt paid and completing its sale is one transaction, and a sale with a payment
+  that pays it takes no other tender (the store refuses it in the completing transaction), so the
+  counter cannot charge twice;
+- a payout callback (a refund to the customer's wallet) settles its refund, never an attempt.
+"""
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from pos_app.clients.relay_client import RelayClient, RelayError
+from pos_app.domain.basket import LineItem
+from pos_app.domain.money import format_rupiah
+from pos_app.payments.errors import ProviderRejected
+from pos_app.payments.model import (
+    OPEN_STATES,
+    AttemptState,
+    PaymentOrder,
+    PaymentProvider,
+    ProviderName,
+    RelayEvent,
+    RelayPosition,
+)
+from pos_app.store.database import transaction
+from pos_app.store.errors import SaleCompletedAlready, StoreError
+from pos_app.store.payments import EventSource, PaymentAttempt
+from pos_app.store.sales import Sale, SaleStatus, Tender
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.problem_payments import attach
+from pos_app.till.refund_payouts import find_refund, settle_from_relay
+
+log = logging.getLogger(__name__)
+
+AttemptListener = Callable[[PaymentAttempt], None]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Checkout:
+    def __init__(
+        self,
+        store: TerminalStore,
+        provider: PaymentProvider,
+        *,
+        terminal_id: str,
+        relay: RelayClient | None = None,
+        payment_expiry: timedelta = timedelta(minutes=15),
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.store = store
+        self.provider = provider
+        self.relay = relay
+        self.terminal_id = terminal_id
+        self.payment_expiry = payment_expiry
+        self.clock = clock
+        self._listeners: list[AttemptListener] = []
+
+    def subscribe(self, listener: AttemptListener) -> Callable[[], None]:
+        """Call ``listener`` (on the changing thread) whenever an attempt may have moved.
+
+        Returns the function that unsubscribes it again.
+        """
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    # sales
+
+    def open_sale(
+        self, lines: Sequence[LineItem], *, cashier: str, reuse: int | None = None
+    ) -> int:
+        """The sale for this basket: ``reuse`` if still open with the same lines, else a new one.
+
+        A basket changed after a cancelled QR attempt gets a new sale; the old one is cancelled so
+        no open sale is left behind.
+        """
+        if reuse is not None:
+            sale = self.store.sales.get(reuse)
+            if sale.status is SaleStatus.OPEN:
+                if tuple(sale.lines) == tuple(lines):
+                    return sale.id
+                self.store.sales.cancel(sale.id, now=self.clock(), reason="basket changed")
+        return self.store.sales.create_sale(
+            lines, cashier=cashier, terminal_id=self.terminal_id, now=self.clock()
+        )
+
+    def pay_cash(self, sale_id: int, received: int) -> Sale:
+        """Cash for the sale; a QR attempt still open for it is cancelled first.
+
+        Raises :class:`SalePaidAlready` when a payment pays the sale already (it arrived after
+        its attempt was given up on): :meth:`complete_with_paid` takes that one instead; and
+        :class:`SaleCompletedAlready` when the QR payment completed the sale first.
+        """
+        try:
+            self._cancel_open_attempts(sale_id)
+            return self.store.sales.complete_cash(sale_id, received, self.clock())
+        except StoreError:
+            sale = self.store.sales.get(sale_id)
+            if sale.status is SaleStatus.COMPLETED and sale.tender is Tender.QR:
+                raise SaleCompletedAlready(
+                    f"the customer paid {format_rupiah(sale.total)} by QR a moment ago "
+                    f"(payment {sale.invoice_number}): sale {sale_id} is complete, no cash "
+                    "was taken"
+                ) from None
+            raise
+
+    def complete_with_paid(self, sale_id: int, invoice_number: str, *, cashier: str) -> Sale:
+        """Complete the sale on screen with a payment of its own that came late (after its QR
+        attempt was cancelled, expired or declined): the cashier's one key when the customer
+        paid anyway. Written and audited as :func:`pos_app.till.problem_payments.attach` does."""
+        self._cancel_open_attempts(sale_id)
+        sale = attach(
+            self.store.repositories().db,
+            invoice_number,
+            sale_id,
+            manager=cashier,
+            day=self.store.day,
+            now=self.clock(),
+        )
+        self._announce(self.store.payments.get_attempt(invoice_number))
+        return sale
+
+    def abandon_sale(self, sale_id: int, reason: str = "") -> Sale:
+        """Cancel the sale and its open attempts; a payment arriving later is a late payment."""
+        sale = self.store.sales.cancel(sale_id, now=self.clock(), reason=reason)
+        for attempt in self.store.payments.attempts_for_sale(sale_id):
+            self._announce(attempt)
+        return sale
+
+    # QR payments
+
+    def start_qr_payment(self, sale_id: int) -> PaymentAttempt:
+        """Store a new attempt, register it with the relay, and create the provider's order.
+
+        Raises the provider's error after recording it: ``failed`` when the provider refused,
+        ``unknown`` when its answer was lost (then :meth:`check_status` resolves it).
+        """
+        self._cancel_open_attempts(sale_id)
+        sale = self.store.sales.get(sale_id)
+        now = self.clock()
+        invoice = self.store.payments.next_invoice_number(self.terminal_id, now)
+        attempt = self.store.payments.create_attempt(
+            sale_id, self.provider.name, sale.total, invoice, now
+        )
+        return self._create(attempt, sale, first=True)
+
+    def check_status(self, invoice_number: str) -> PaymentAttempt:
+        """Ask the provider (the fallback to the relay, and the cashier's "Check status")."""
+        attempt = self.store.payments.get_attempt(invoice_number)
+        if attempt.payment_url is None and attempt.state in OPEN_STATES:
+            sale = self.store.sales.get(attempt.sale_id)
+            try:
+                return self._create(attempt, sale, first=False)
+            except ProviderRejected as error:
+                log.info("re-sending %s was refused (%s); asking its status", invoice_number, error)
+        result = self.provider.check_status(invoice_number)
+        repos = self.store.repositories()
+        with transaction(repos.db):
+            repos.payments.record_status(
+                invoice_number,
+                result.status,
+                source=EventSource.STATUS,
+                payload=dict(result.raw),
+                reference=result.reference,
+                now=self.clock(),
+                amount=result.amount,
+                currency=result.currency,
+            )
+            self._complete_if_paid(invoice_number)
+        return self._announce_now(invoice_number)
+
+    def expire_if_due(self, invoice_number: str) -> PaymentAttempt:
+        """At the end of the countdown: a last status check, then ``expired`` if still unpaid."""
+        attempt = self.store.payments.get_attempt(invoice_number)
+        if attempt.state not in OPEN_STATES or attempt.expires_at is None:
+            return attempt
+        if self.clock() < attempt.expires_at:
+            return attempt
+        try:
+            attempt = self.check_status(invoice_number)
+        except Exception as error:
+            log.warning("last status check of %s failed: %s", invoice_number, error)
+        if attempt.state in OPEN_STATES:
+            attempt = self.store.payments.transition(
+                invoice_number, AttemptState.EXPIRED, source=EventSource.SYSTEM, now=self.clock()
+            )
+            self._announce(attempt)
+        return attempt
+
+    def cancel_payment(self, invoice_number: str) -> PaymentAttempt:
+        """The cashier gives up waiting; the sale stays open for another tender."""
+        attempt = self.store.payments.transition(
+            invoice_number, AttemptState.CANCELLED, source=EventSource.CASHIER, now=self.clock()
+        )
+        self._announce(attempt)
+        return attempt
+
+    def settle(self, invoice_number: str) -> PaymentAttempt:
+        """Complete the sale of a paid, on-time attempt; announce the attempt either way."""
+        with transaction(self.store.repositories().db):
+            self._complete_if_paid(invoice_number)
+        return self._announce_now(invoice_number)
+
+    def resume(self) -> list[PaymentAttempt]:
+        """After a restart: settle what was paid while we were away; return what is still open."""
+        for attempt in self.store.payments.attempts_paid_with_open_sale():
+            self.settle(attempt.invoice_number)
+        return self.store.payments.open_attempts()
+
+    # the relay's event sink
+
+    def relay_position(self) -> RelayPosition:
+        return self.store.payments.relay_position()
+
+    def apply_relay_events(
+        self, events: Sequence[RelayEvent], position: RelayPosition
+    ) -> list[RelayEvent]:
+        """Payment events go to their attempts, payout callbacks settle their refunds; all of
+        it and the position in one transaction, so a batch is applied whole or not at all.
+
+        An event handed over again (the relay's epoch changed) changes nothing: the payments
+        skip what they hold, and a refund takes the same answer only once.
+        """
+        now = self.clock()
+        repos = self.store.repositories()
+        applied: list[RelayEvent] = []
+        with transaction(repos.db):
+            for event in repos.payments.unseen_relay_events(events, position):
+                try:
+                    with transaction(repos.db):
+                        applied += self._apply_relay_event(event, now)
+                except Exception as error:
+                    log.exception(
+                        "relay event %s for %s could not be applied; kept for the manager",
+                        event.cursor,
+                        event.invoice_number,
+                    )
+                    repos.payments.record_unapplied(event, error=str(error), now=now)
+            repos.payments.save_relay_position(position)
+        for invoice in dict.fromkeys(event.invoice_number for event in applied):
+            if repos.payments.find_attempt(invoice) is not None:
+                self._announce_now(invoice)
+        return applied
+
+    # inside
+
+    def _apply_relay_event(self, event: RelayEvent, now: datetime) -> list[RelayEvent]:
+        """One event of a batch, inside its savepoint: a payout callback settles its refund; a
+        payment event goes to its attempt, and completes the sale if it paid it."""
+        repos = self.store.repositories()
+        refund = find_refund(repos.refunds, event.invoice_number)
+        if refund is not None:
+            return [event] if settle_from_relay(repos.refunds, event, now=now) != refund else []
+        if not repos.payments.record_relay_event(event, now=now):
+            return []
+        self._complete_if_paid(event.invoice_number)
+        return [event]
+
+    def _complete_if_paid(self, invoice_number: str) -> None:
+        """Inside the caller's transaction: a paid, on-time attempt completes its open sale."""
+        attempt = self.store.payments.find_attempt(invoice_number)
+        if attempt is None or attempt.state is not AttemptState.PAID or attempt.late:
+            return
+        if self.store.sales.get(attempt.sale_id).status is SaleStatus.OPEN:
+            self.store.sales.complete_with_payment(attempt.sale_id, invoice_number, self.clock())
+
+    def _announce_now(self, invoice_number: str) -> PaymentAttempt:
+        attempt = self.store.payments.get_attempt(invoice_number)
+        self._announce(attempt)
+        return attempt
+
+    def _cancel_open_attempts(self, sale_id: int) -> None:
+        """One open attempt per sale: a payment on an older one then counts as late."""
+        for attempt in self.store.payments.attempts_for_sale(sale_id):
+            if attempt.state in OPEN_STATES:
+                self.cancel_payment(attempt.invoice_number)
+
+    def _create(self, attempt: PaymentAttempt, sale: Sale, *, first: bool) -> PaymentAttempt:
+        redirect_url = self._register(attempt)
+        order = PaymentOrder(
+            invoice_number=attempt.invoice_number,
+            amount=attempt.amount,
+            lines=sale.lines,
+            redirect_url=redirect_url,
+        )
+        try:
+            request = self.provider.create_payment(order)
+        except ProviderRejected as error:
+            if first:
+                self._record_failure(attempt, AttemptState.FAILED, error)
+            raise
+        except Exception as error:
+            self._record_failure(attempt, AttemptState.UNKNOWN, error)
+            raise
+        if request.expires_at is None:
+            request = replace(request, expires_at=self.clock() + self.payment_expiry)
+        recorded = self.store.payments.record_request(request, now=self.clock())
+        self._announce(recorded)
+        return recorded
+
+    def _register(self, attempt: PaymentAttempt) -> str | None:
+        """Tell the relay to route this invoice's events here; Gate needs its redirect page."""
+        needs_page = attempt.provider is ProviderName.ECOMMPAY_GATE
+        if self.relay is None:
+            if needs_page:
+                raise RelayError("ecommpay Gate payments need the relay, and none is set up")
+            return None
+        try:
+            token = self.relay.register_payment(
+                attempt.invoice_number, attempt.provider, attempt.amount
+            )
+        except RelayError as error:
+            if needs_page:
+                self._record_failure(attempt, AttemptState.UNKNOWN, error)
+                raise
+            log.warning(
+                "relay did not take %s (%s); status checks will do", attempt.invoice_number, error
+            )
+            return None
+        return self.relay.redirect_url(token) if needs_page and token else None
+
+    def _record_failure(
+        self, attempt: PaymentAttempt, state: AttemptState, error: Exception
+    ) -> None:
+        current = self.store.payments.get_attempt(attempt.invoice_number)
+        if current.state is not state:
+            current = self.store.payments.transition(
+                attempt.invoice_number,
+                state,
+                source=EventSource.SYSTEM,
+                payload={"error": str(error), "kind": type(error).__name__},
+                now=self.clock(),
+            )
+        self._announce(current)
+
+    def _announce(self, attempt: PaymentAttempt) -> None:
+        for listener in self._listeners:
+            try:
+                listener(attempt)
+            except Exception:
+                log.exception("attempt listener failed")

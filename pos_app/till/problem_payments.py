@@ -1,0 +1,227 @@
+"""Payments that need a manager: still open, paid late, paid for another amount or currency than
+asked, declined on a sale that never completed, or reported by a provider for an invoice this
+terminal never made (orphans).
+
+A manager settles one with a reason. That is written where the payment's history is, as an event
+from the terminal's side (source ``cashier``, the payload naming the manager and the reason), and
+in the audit log, in one transaction. An open attempt is cancelled by it (a payment that still
+comes is then a late payment); any other keeps its state. A payment that changes state after being
+resolved (a late payment landing on a resolved decline) is listed again.
+
+A late payment may instead be attached to a sale that was not paid (its own, or another of the
+same total): the sale completes with it, the attempt's event says ``attached`` and names the sale,
+and the audit log has ``payment.attach``, all in one transaction.
+"""
+
+import contextlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlite_utils import Database
+
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.errors import ValidationError
+from pos_app.payments.doku.notification import rupiah_amount
+from pos_app.payments.ecommpay.callback import event_money, minor_units
+from pos_app.payments.errors import ProviderProtocolError
+from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus
+from pos_app.store.audit import AuditLog
+from pos_app.store.database import parse_utc, transaction
+from pos_app.store.errors import NotFound
+from pos_app.store.payments import CURRENCY, EventSource, Payments
+from pos_app.store.sales import Sale, Sales
+
+RESOLUTION = "resolution"
+"""The payload key of a manager's resolution event."""
+ATTACHED = "attached"
+"""The resolution of a late payment attached to a sale."""
+MAX_REASON_LENGTH = 500
+
+
+class ProblemKind(StrEnum):
+    OPEN = "open"
+    """Created, pending or unknown: nobody knows yet whether the customer paid."""
+    LATE = "late"
+    """Paid after the attempt was given up on: money no sale took, to refund or settle."""
+    DIFFERS = "differs"
+    """Paid, but not the amount (or currency) asked: money no sale took, to refund or accept."""
+    DECLINED = "declined"
+    """Declined, and its sale never completed: the customer may say they paid."""
+    ORPHAN = "orphan"
+    """A provider reported a payment this terminal never made."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemPayment:
+    kind: ProblemKind
+    invoice_number: str
+    state: str
+    since: datetime
+    """When the payment last changed (an orphan: when it was last reported)."""
+    provider: str = ""
+    amount: int | None = None
+    """What was paid (a paid payment), else what was asked."""
+    sale_id: int | None = None
+    refunded: int = 0
+    """Paid refunds naming this payment (late payments)."""
+
+
+_UNRESOLVED = f"""NOT EXISTS (
+    SELECT 1 FROM payment_events r
+    WHERE r.attempt_id = a.id AND r.source = 'cashier'
+    AND json_extract(r.payload, '$.{RESOLUTION}') IS NOT NULL
+    AND r.id > (SELECT max(e.id) FROM payment_events e
+                WHERE e.attempt_id = a.id AND e.outcome = 'applied'))"""
+
+_ATTEMPTS = f"""
+SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
+                 OR coalesce(a.paid_currency, '{CURRENCY}') != '{CURRENCY}') THEN 'differs'
+            WHEN a.late = 1 THEN 'late' WHEN a.state = 'declined' THEN 'declined' ELSE 'open' END,
+       a.invoice_number, a.state, a.updated_at, a.provider,
+       CASE WHEN a.state = 'paid' THEN coalesce(a.paid_amount, a.amount) ELSE a.amount END,
+       a.sale_id,
+       (SELECT coalesce(sum(f.amount), 0) FROM refunds f
+        WHERE f.invoice_number = a.invoice_number AND f.status = 'paid')
+FROM payment_attempts a JOIN sales s ON s.id = a.sale_id
+WHERE (a.state IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))})
+       OR (a.late = 1 AND a.state = 'paid')
+       OR (a.state = 'declined' AND a.late = 0 AND s.status != 'completed'))
+  AND {_UNRESOLVED}
+ORDER BY a.updated_at, a.id
+"""
+
+_ORPHANS = f"""
+SELECT o.invoice_number, o.state, o.created_at, o.payload
+FROM payment_events o
+WHERE o.id IN (SELECT max(id) FROM payment_events
+               WHERE attempt_id IS NULL AND source != 'cashier' GROUP BY invoice_number)
+  AND NOT EXISTS (
+    SELECT 1 FROM payment_events r
+    WHERE r.attempt_id IS NULL AND r.invoice_number = o.invoice_number
+    AND r.source = 'cashier' AND json_extract(r.payload, '$.{RESOLUTION}') IS NOT NULL
+    AND r.id > o.id)
+ORDER BY o.id
+"""
+
+
+def list_problems(db: Database) -> list[ProblemPayment]:
+    """Every unresolved problem payment, attempts oldest change first, then orphans.
+
+    A late payment wholly paid back by refunds is settled and not listed.
+    """
+    found = [
+        ProblemPayment(
+            kind=ProblemKind(kind),
+            invoice_number=invoice,
+            state=state,
+            since=parse_utc(updated),
+            provider=provider,
+            amount=amount,
+            sale_id=sale_id,
+            refunded=refunded,
+        )
+        for kind, invoice, state, updated, provider, amount, sale_id, refunded in db.execute(
+            _ATTEMPTS
+        )
+        if not (kind in (ProblemKind.LATE, ProblemKind.DIFFERS) and refunded >= amount)
+    ]
+    for invoice, state, created, payload in db.execute(_ORPHANS):
+        details = json.loads(payload)
+        found.append(
+            ProblemPayment(
+                kind=ProblemKind.ORPHAN,
+                invoice_number=invoice,
+                state=state,
+                since=parse_utc(created),
+                provider=str(details.get("provider", "")),
+                amount=orphan_amount(details.get("payload", {})),
+            )
+        )
+    return found
+
+
+def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now: datetime) -> None:
+    """Record the manager's resolution of one problem payment, and audit it."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("say why the payment is resolved (a reason is required)")
+    if len(reason) > MAX_REASON_LENGTH:
+        raise ValidationError(f"a reason is at most {MAX_REASON_LENGTH} characters")
+    payload = {RESOLUTION: reason, "resolved_by": manager}
+    payments = Payments(db)
+    with transaction(db):
+        attempt = payments.find_attempt(invoice_number)
+        if attempt is not None:
+            state = AttemptState.CANCELLED if attempt.state in OPEN_STATES else attempt.state
+            payments.transition(
+                invoice_number, state, source=EventSource.CASHIER, payload=payload, now=now
+            )
+        else:
+            reports = [e for e in payments.orphan_events() if e.invoice_number == invoice_number]
+            if not reports:
+                raise NotFound(f"payment {invoice_number} does not exist")
+            last = reports[-1]
+            payments.record_status(
+                invoice_number,
+                last.status or PaymentStatus(last.state),
+                source=EventSource.CASHIER,
+                payload=payload,
+                now=now,
+            )
+            state = last.state
+        AuditLog(db).record(
+            manager,
+            "payment.resolve",
+            {"invoice_number": invoice_number, "reason": reason, "state": str(state)},
+            now=now,
+        )
+
+
+def attach(
+    db: Database,
+    invoice_number: str,
+    sale_id: int,
+    *,
+    manager: str,
+    day: BusinessDay,
+    now: datetime,
+) -> Sale:
+    """Complete ``sale_id`` with the late payment ``invoice_number``, and audit it."""
+    payload = {RESOLUTION: ATTACHED, "sale_id": sale_id, "resolved_by": manager}
+    with transaction(db):
+        sale = Sales(db, day).attach_late_payment(sale_id, invoice_number, payload=payload, now=now)
+        AuditLog(db).record(
+            manager,
+            "payment.attach",
+            {
+                "invoice_number": invoice_number,
+                "sale_id": sale_id,
+                "amount": sale.total,
+                "business_date": sale.business_date.isoformat(),
+            },
+            now=now,
+        )
+    return sale
+
+
+def orphan_amount(payload: Mapping[str, Any]) -> int | None:
+    """The rupiah a provider reported, read as each provider writes it: DOKU's ``order.amount``
+    (integer, decimal or decimal text) or ecommpay's ``payment.sum.amount`` (minor units); None
+    when the report does not say, or not in whole rupiah."""
+    doku = payload.get("order")
+    if isinstance(doku, Mapping) and "amount" in doku:
+        with contextlib.suppress(ProviderProtocolError):
+            return rupiah_amount(doku["amount"])
+    ecommpay = payload.get("payment")
+    total = ecommpay.get("sum") if isinstance(ecommpay, Mapping) else None
+    if isinstance(total, Mapping) and "amount" in total:
+        with contextlib.suppress(ProviderProtocolError):
+            amount, currency = event_money(
+                minor_units(total["amount"]), total.get("currency", CURRENCY)
+            )
+            return amount if currency == CURRENCY else None
+    return None

@@ -1,0 +1,251 @@
+"""Refunds to a customer's DOKU Wallet: a manager-approved ecommpay Gate payout, sent and settled.
+
+The steps keep the money accounted for at every point a crash or a lost answer could strike:
+
+1. :meth:`Refunds.create` records the refund ``pending`` and audits the approval, refusing more
+   than the sale has left to refund; nothing has left the terminal yet.
+2. The payout id is registered with the relay, so ecommpay's payout callback finds this terminal.
+   If the relay cannot take it, the refund is settled ``failed`` and nothing is sent.
+3. :meth:`GateClient.payout` asks ecommpay to pay. A refusal settles the refund ``failed``; no
+   answer at all leaves it ``pending``: whether money moved is then known only from the callback
+   or the status API (:meth:`Payouts.check`), never guessed.
+
+The callback comes back through the relay's long-poll: :meth:`Checkout.apply_relay_events` hands
+every event whose invoice is a payout id to :func:`settle_from_relay`.
+"""
+
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any, NoReturn
+
+from pos_app.clients.relay_client import RelayClient, RelayError
+from pos_app.domain.errors import KasirError, ValidationError
+from pos_app.payments.ecommpay.callback import read_payment
+from pos_app.payments.ecommpay.gate import GateClient, PaymentNotFound
+from pos_app.payments.errors import ProviderProtocolError, ProviderRejected
+from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent
+from pos_app.settings.terminal_config import Settings
+from pos_app.store.errors import InvalidTransition, NotFound
+from pos_app.store.refunds import Refund, Refunds, RefundStatus
+from pos_app.store.terminal_store import TerminalStore
+
+log = logging.getLogger(__name__)
+
+PAYOUT_PREFIX = "RFD"
+PAYOUT_PROVIDER = ProviderName.ECOMMPAY_GATE
+FINAL_STATUS = {
+    PaymentStatus.PAID: RefundStatus.PAID,
+    PaymentStatus.DECLINED: RefundStatus.DECLINED,
+    PaymentStatus.FAILED: RefundStatus.FAILED,
+    PaymentStatus.EXPIRED: RefundStatus.FAILED,
+}
+"""What a provider's word means for a payout; ``pending`` (processing) settles nothing."""
+
+
+class RefundError(KasirError):
+    """A refund did not complete as asked; ``refund`` is what the store now holds."""
+
+    def __init__(self, message: str, refund: Refund) -> None:
+        super().__init__(message)
+        self.refund = refund
+
+
+class RefundNotSent(RefundError):
+    """Nothing was paid: the refund is settled ``failed`` and its amount is free again."""
+
+
+class RefundUncertain(RefundError):
+    """ecommpay's answer was lost: the refund stays ``pending`` until its callback or a check."""
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_payout_id(terminal_id: str) -> str:
+    """A payout id unique across terminals and restarts (``RFD-T1-…``, 64 characters at most)."""
+    return f"{PAYOUT_PREFIX}-{terminal_id}-{uuid.uuid4().hex[:20]}"
+
+
+def missing_for_payouts(settings: Settings) -> list[str]:
+    """The settings still needed before refunds can be paid out (demo mode needs none)."""
+    ecommpay = settings.ecommpay
+    needed: dict[str, object] = {
+        "ecommpay.project_id": ecommpay.project_id,
+        "ecommpay.secret_key": ecommpay.secret_key,
+        "ecommpay.customer_ip": ecommpay.customer_ip,
+    }
+    return [key for key, value in needed.items() if not value]
+
+
+def find_refund(refunds: Refunds, payout_id: str) -> Refund | None:
+    try:
+        return refunds.get(payout_id)
+    except NotFound:
+        return None
+
+
+def settle_from_provider(
+    refunds: Refunds,
+    payout_id: str,
+    status: PaymentStatus,
+    *,
+    now: datetime,
+    result: Mapping[str, Any],
+    reference: str | None = None,
+) -> Refund:
+    """Apply ecommpay's word on a payout; a non-final or contradicting word is kept in the log.
+
+    A contradiction (``declined`` after ``paid``) is not applied: the first final answer stands
+    and the manager sees the later one in the log.
+    """
+    final = FINAL_STATUS.get(PaymentStatus(status))
+    if final is None:
+        return refunds.get(payout_id)
+    try:
+        return refunds.settle(payout_id, final, now=now, result=result, reference=reference)
+    except InvalidTransition as error:
+        log.error("payout %s: %s; ecommpay now says %s", payout_id, error, status)
+        return refunds.get(payout_id)
+
+
+def settle_from_relay(refunds: Refunds, event: RelayEvent, *, now: datetime) -> Refund:
+    """A payout callback, as the relay hands it over: its whole body is kept as the result."""
+    try:
+        reference = read_payment(event.payload, event.payload.get("operation")).reference
+    except ProviderProtocolError:
+        reference = None
+    return settle_from_provider(
+        refunds,
+        event.invoice_number,
+        event.status,
+        now=now,
+        result=dict(event.payload),
+        reference=reference,
+    )
+
+
+class Payouts:
+    """Sends manager-approved refunds as Gate payouts. Blocking: call it off the GUI thread."""
+
+    def __init__(
+        self,
+        store: TerminalStore,
+        gate: GateClient,
+        *,
+        relay: RelayClient | None,
+        callback_url: str,
+        customer_ip: str,
+        terminal_id: str,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.store = store
+        self.gate = gate
+        self.relay = relay
+        self.callback_url = callback_url
+        self.customer_ip = customer_ip
+        self.terminal_id = terminal_id
+        self.clock = clock
+
+    def __repr__(self) -> str:
+        return f"Payouts({self.gate!r}, callback_url={self.callback_url!r})"
+
+    def refunds(self) -> Refunds:
+        """This thread's view of the refunds table."""
+        return self.store.refunds
+
+    def refundable(self, sale_id: int) -> int:
+        return self.refunds().refundable(sale_id)
+
+    def send(
+        self,
+        sale_id: int,
+        amount: int,
+        *,
+        account_number: str,
+        customer_name: str,
+        approved_by: str,
+        invoice_number: str | None = None,
+        reason: str = "",
+    ) -> Refund:
+        """Record, register and send one payout; the returned refund is ``pending`` until the
+        callback settles it. Raises :class:`RefundNotSent` or :class:`RefundUncertain`."""
+        refunds = self.refunds()
+        refund = refunds.create(
+            sale_id,
+            new_payout_id(self.terminal_id),
+            amount,
+            provider=PAYOUT_PROVIDER.value,
+            account_number=account_number,
+            customer_name=customer_name,
+            approved_by=approved_by,
+            now=self.clock(),
+            invoice_number=invoice_number,
+            reason=reason,
+        )
+        payout_id = refund.payout_id
+        if self.relay is None:
+            self._not_sent(refund, "no relay is set up to bring ecommpay's answer")
+        try:
+            self.relay.register_payment(payout_id, PAYOUT_PROVIDER, amount)
+        except RelayError as error:
+            self._not_sent(refund, f"the relay did not take the payout ({error})")
+        try:
+            ack = self.gate.payout(
+                payment_id=payout_id,
+                amount=amount,
+                account_number=refund.account_number,
+                customer_name=refund.customer_name,
+                customer_id=f"sale-{sale_id}",
+                customer_ip=self.customer_ip,
+                callback_url=self.callback_url,
+            )
+        except (ProviderRejected, ValidationError) as error:
+            self._not_sent(refund, f"ecommpay refused the payout: {error}")
+        except Exception as error:
+            log.warning("payout %s: answer lost (%s); waiting for its callback", payout_id, error)
+            raise RefundUncertain(
+                f"ecommpay's answer to payout {payout_id} was lost ({error}); it stays pending "
+                "until ecommpay's callback arrives or a status check settles it",
+                refunds.get(payout_id),
+            ) from None
+        log.info("payout %s of %d accepted by ecommpay (%s)", payout_id, amount, ack.request_id)
+        return refunds.get(payout_id)
+
+    def check(self, payout_id: str) -> Refund:
+        """Ask ecommpay's status API (the fallback to the callback) and settle what it says.
+
+        A payout ecommpay never received is settled ``failed``: no money moved.
+        """
+        refunds = self.refunds()
+        refund = refunds.get(payout_id)
+        if refund.status is not RefundStatus.PENDING:
+            return refund
+        try:
+            result = self.gate.status(payout_id)
+        except PaymentNotFound as error:
+            return refunds.settle(
+                payout_id,
+                RefundStatus.FAILED,
+                now=self.clock(),
+                result={"error": str(error), "kind": "not_found"},
+            )
+        return settle_from_provider(
+            refunds,
+            payout_id,
+            result.status,
+            now=self.clock(),
+            result=dict(result.raw),
+            reference=result.reference,
+        )
+
+    def close(self) -> None:
+        self.gate.close()
+
+    def _not_sent(self, refund: Refund, why: str) -> NoReturn:
+        settled = self.refunds().settle(
+            refund.payout_id, RefundStatus.FAILED, now=self.clock(), result={"error": why}
+        )
+        raise RefundNotSent(f"refund {refund.payout_id} was not sent: {why}", settled)

@@ -1,0 +1,1 @@
+"""Test and benchmark helpers: real relay and sandbox processes, load and fuzz generators."""
