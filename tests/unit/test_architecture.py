@@ -1,0 +1,342 @@
+"""The layering rules of docs/architecture.md (§ "Shape"), checked on the source with ``ast``.
+
+Nothing of the product is imported: a module that imports Qt would load it just by being tested.
+Each rule has a test on the real tree and a test that breaks the rule on purpose in a small
+synthetic package, so a checker that stopped seeing violations fails too.
+"""
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+PACKAGE = "pos_app"
+QT_PACKAGES = ("PySide6", "shiboken6")
+PROVIDER_PACKAGES = ("pos_app.payments.doku", "pos_app.payments.ecommpay")
+PROVIDER_NEUTRAL_LAYERS = ("pos_app.till", "pos_app.store", "pos_app.reports")
+ROOT_MODULES = {"__init__.py", "__main__.py", "cli.py"}
+DYNAMIC_IMPORTERS = {"import_module", "__import__"}
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """One import statement (or ``importlib.import_module("…")`` call) found in a module."""
+
+    importer: str
+    target: str
+    path: Path
+    line: int
+    module_level: bool
+    """Run when the module is imported: not inside a function, not under ``if TYPE_CHECKING:``."""
+
+    def where(self, root: Path) -> str:
+        return f"{self.path.relative_to(root)}:{self.line}: {self.importer} imports {self.target}"
+
+
+def module_names(root: Path, package: str) -> dict[str, Path]:
+    """Every module of ``package`` under ``root``, by dotted name (a package by its own name)."""
+    names = {}
+    for path in sorted((root / package).rglob("*.py")):
+        parts = path.relative_to(root).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names[".".join(parts)] = path
+    return names
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _absolute(node: ast.ImportFrom, importer: str, is_package: bool) -> str:
+    """The module a ``from … import`` reads from, relative levels resolved."""
+    if not node.level:
+        return node.module or ""
+    base = importer.split(".")
+    if not is_package:
+        base = base[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def _targets(node: ast.AST, importer: str, is_package: bool, modules: set[str]) -> Iterator[str]:
+    """What one node imports: a submodule where ``from pkg import name`` names one."""
+    if isinstance(node, ast.Import):
+        yield from (alias.name for alias in node.names)
+    elif isinstance(node, ast.ImportFrom):
+        source = _absolute(node, importer, is_package)
+        for alias in node.names:
+            submodule = f"{source}.{alias.name}"
+            yield submodule if submodule in modules else source
+    elif (
+        isinstance(node, ast.Call)
+        and (
+            (isinstance(node.func, ast.Name) and node.func.id in DYNAMIC_IMPORTERS)
+            or (isinstance(node.func, ast.Attribute) and node.func.attr in DYNAMIC_IMPORTERS)
+        )
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        yield node.args[0].value
+
+
+def _walk(node: ast.AST, module_level: bool) -> Iterator[tuple[ast.AST, bool]]:
+    """Every node with whether it runs at import time (functions and TYPE_CHECKING do not)."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            yield child, module_level
+            yield from _walk(child, False)
+        elif isinstance(child, ast.If) and _is_type_checking(child.test):
+            yield child.test, module_level
+            for statement in child.body:
+                yield statement, False
+                yield from _walk(statement, False)
+            for statement in child.orelse:
+                yield statement, module_level
+                yield from _walk(statement, module_level)
+        else:
+            yield child, module_level
+            yield from _walk(child, module_level)
+
+
+def collect_imports(root: Path, package: str = PACKAGE) -> list[Import]:
+    """Every import in every module of ``package``, with where it is and when it runs."""
+    names = module_names(root, package)
+    known = set(names)
+    found: dict[Import, None] = {}
+    for importer, path in names.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        is_package = path.name == "__init__.py"
+        for node, module_level in _walk(tree, True):
+            for target in _targets(node, importer, is_package, known):
+                line = getattr(node, "lineno", 0)
+                found[Import(importer, target, path, line, module_level)] = None
+    return list(found)
+
+
+def _within(name: str, packages: tuple[str, ...]) -> bool:
+    return any(name == package or name.startswith(f"{package}.") for package in packages)
+
+
+def qt_outside_gui(imports: list[Import], package: str = PACKAGE) -> list[Import]:
+    """Imports of Qt, anywhere in a module (functions included), outside ``<package>.gui``."""
+    return [
+        found
+        for found in imports
+        if _within(found.target, QT_PACKAGES) and not _within(found.importer, (f"{package}.gui",))
+    ]
+
+
+def provider_imports_in_neutral_layers(imports: list[Import]) -> list[Import]:
+    """The till's use-cases, the store and the reports reaching into a provider's package."""
+    return [
+        found
+        for found in imports
+        if _within(found.importer, PROVIDER_NEUTRAL_LAYERS)
+        and _within(found.target, PROVIDER_PACKAGES)
+    ]
+
+
+def import_cycles(imports: list[Import], package: str = PACKAGE) -> list[list[Import]]:
+    """One cycle of module-level imports per strongly connected group of modules (Tarjan)."""
+    edges: dict[str, dict[str, Import]] = {}
+    for found in imports:
+        if found.module_level and _within(found.target, (package,)):
+            edges.setdefault(found.importer, {}).setdefault(found.target, found)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for target in edges.get(module, {}):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in on_stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.add(member)
+                if member == module:
+                    break
+            if len(group) > 1 or module in edges.get(module, {}):
+                groups.append(group)
+
+    for module in sorted(edges):
+        if module not in index:
+            visit(module)
+    return [_cycle_in(group, edges) for group in groups]
+
+
+def _cycle_in(group: set[str], edges: dict[str, dict[str, Import]]) -> list[Import]:
+    """A path of imports inside ``group`` that leads from its first module back to it."""
+    start = min(group)
+    paths = {start: []}
+    frontier = [start]
+    while frontier:
+        module = frontier.pop(0)
+        for target, found in sorted(edges.get(module, {}).items()):
+            if target == start:
+                return [*paths[module], found]
+            if target in group and target not in paths:
+                paths[target] = [*paths[module], found]
+                frontier.append(target)
+    raise AssertionError(f"no cycle through {start} in {sorted(group)}")
+
+
+def root_modules(root: Path, package: str = PACKAGE) -> list[str]:
+    """The ``.py`` files at the package's root beyond its face, ``__main__`` and the entry point."""
+    return sorted(
+        path.name for path in (root / package).glob("*.py") if path.name not in ROOT_MODULES
+    )
+
+
+def _report(root: Path, found: list[Import]) -> str:
+    return "\n".join(item.where(root) for item in found)
+
+
+# The rules, on the real tree.
+
+
+def test_no_module_outside_gui_imports_qt() -> None:
+    offending = qt_outside_gui(collect_imports(REPOSITORY))
+    assert not offending, "Qt imported outside pos_app/gui/:\n" + _report(REPOSITORY, offending)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="till/terminal.py, till/connection_check.py, till/refund_payouts.py and "
+    "till/problem_payments.py still import payments/doku and payments/ecommpay; issue 11 moves "
+    "them onto a provider registry and provider-neutral reports",
+)
+def test_till_store_and_reports_import_no_provider_package() -> None:
+    offending = provider_imports_in_neutral_layers(collect_imports(REPOSITORY))
+    assert not offending, "provider package imported by a provider-neutral layer:\n" + _report(
+        REPOSITORY, offending
+    )
+
+
+def test_no_import_cycle_among_pos_app_modules() -> None:
+    cycles = import_cycles(collect_imports(REPOSITORY))
+    assert not cycles, "import cycles:\n" + "\n\n".join(
+        _report(REPOSITORY, cycle) for cycle in cycles
+    )
+
+
+def test_package_root_holds_only_its_face_main_and_entry_point() -> None:
+    extra = root_modules(REPOSITORY)
+    assert not extra, f"modules at the root of pos_app/ that belong in a layer: {extra}"
+
+
+# The checkers see a broken rule: a small package in tmp_path breaks each one.
+
+
+def _tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for directory in {(root / name).parent for name in files}:
+        while directory != root:
+            (directory / "__init__.py").touch()
+            directory = directory.parent
+    return root
+
+
+def test_qt_checker_sees_core_imports_at_module_level_in_functions_and_by_name(
+    tmp_path: Path,
+) -> None:
+    root = _tree(
+        tmp_path,
+        {
+            "pos_app/domain/top.py": "from PySide6.QtCore import QObject\n",
+            "pos_app/till/late.py": "def f():\n    import shiboken6\n",
+            "pos_app/store/dynamic.py": (
+                "import importlib\nimportlib.import_module('PySide6.QtGui')\n"
+            ),
+            "pos_app/gui/window.py": "from PySide6.QtWidgets import QWidget\n",
+            "pos_app/settings/near.py": "import PySide6Extra\n",
+        },
+    )
+    offending = qt_outside_gui(collect_imports(root))
+    assert sorted(_report(root, offending).splitlines()) == [
+        "pos_app/domain/top.py:1: pos_app.domain.top imports PySide6.QtCore",
+        "pos_app/store/dynamic.py:2: pos_app.store.dynamic imports PySide6.QtGui",
+        "pos_app/till/late.py:2: pos_app.till.late imports shiboken6",
+    ]
+
+
+def test_provider_checker_sees_till_store_and_reports_reaching_into_a_provider(
+    tmp_path: Path,
+) -> None:
+    root = _tree(
+        tmp_path,
+        {
+            "pos_app/payments/model.py": "",
+            "pos_app/payments/registry.py": "from pos_app.payments.doku import client\n",
+            "pos_app/payments/doku/client.py": "",
+            "pos_app/payments/ecommpay/callback.py": "",
+            "pos_app/till/checkout.py": (
+                "from pos_app.payments.model import ProviderName\n"
+                "from pos_app.payments import registry\n"
+                "def f():\n    from ..payments.ecommpay.callback import read\n"
+            ),
+            "pos_app/store/sales.py": "import pos_app.payments.doku.client\n",
+            "pos_app/reports/z.py": "from pos_app.payments import ecommpay\n",
+        },
+    )
+    offending = provider_imports_in_neutral_layers(collect_imports(root))
+    assert sorted(_report(root, offending).splitlines()) == [
+        "pos_app/reports/z.py:1: pos_app.reports.z imports pos_app.payments.ecommpay",
+        "pos_app/store/sales.py:1: pos_app.store.sales imports pos_app.payments.doku.client",
+        "pos_app/till/checkout.py:4: pos_app.till.checkout imports "
+        "pos_app.payments.ecommpay.callback",
+    ]
+
+
+def test_cycle_checker_sees_module_level_cycles_only(tmp_path: Path) -> None:
+    root = _tree(
+        tmp_path,
+        {
+            "pos_app/a/one.py": "from pos_app.a import two\n",
+            "pos_app/a/two.py": "from .three import x\n",
+            "pos_app/a/three.py": "import pos_app.a.one\nx = 1\n",
+            "pos_app/b/late.py": "def f():\n    from pos_app.b import other\n",
+            "pos_app/b/other.py": "from pos_app.b import late\n",
+            "pos_app/c/typed.py": (
+                "from typing import TYPE_CHECKING\n"
+                "if TYPE_CHECKING:\n    from pos_app.c import hinted\n"
+            ),
+            "pos_app/c/hinted.py": "from pos_app.c import typed\n",
+        },
+    )
+    cycles = import_cycles(collect_imports(root))
+    assert [_report(root, cycle).splitlines() for cycle in cycles] == [
+        [
+            "pos_app/a/one.py:1: pos_app.a.one imports pos_app.a.two",
+            "pos_app/a/two.py:1: pos_app.a.two imports pos_app.a.three",
+            "pos_app/a/three.py:1: pos_app.a.three imports pos_app.a.one",
+        ]
+    ]
+
+
+def test_root_checker_sees_a_module_beside_the_entry_point(tmp_path: Path) -> None:
+    root = _tree(
+        tmp_path,
+        {"pos_app/__main__.py": "", "pos_app/cli.py": "", "pos_app/money.py": ""},
+    )
+    assert root_modules(root) == ["money.py"]
