@@ -1,7 +1,7 @@
 """The customer pays while the cashier takes cash: races against the real sandbox, relay and
 store (issue 10), counted by where the money ended.
 
-Why: a till that takes cash while the QR payment lands can charge a customer twice. DESIGN.md §3
+Why: cash taken while the QR payment lands could charge twice. docs/architecture.md (Money rules)
 says it cannot, or if the QR money comes after the cash, that money is flagged (a late payment
 in the problem list); it is never lost and never counted silently. This script runs the race
 many times, the way a demo till runs: the embedded sandbox and relay on loopback, the real

@@ -1,1 +1,1 @@
-"""The cashier terminal's Qt views: thin widgets over the Qt-free core (DESIGN.md §2)."""
+"""The terminal's Qt views: thin widgets over the Qt-free core (docs/architecture.md, Shape)."""

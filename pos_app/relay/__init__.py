@@ -1,5 +1,5 @@
 """The notification relay: an internet-facing service that stores the providers' notifications
-durably and hands them to the shop terminals by long-poll (DESIGN.md §2).
+durably and hands them to the shop terminals by long-poll (docs/architecture.md, Shape).
 
 Modules: ``config`` (settings), ``storage`` (SQLite, group commit), ``auth`` (terminal tokens,
 which invoices a terminal may claim), ``waiters`` (long-poll wake-ups), ``app`` (the ASGI routes),

@@ -1,6 +1,6 @@
 """DOKU direct (Non-SNAP) DOKU Wallet: create order, payment page, notifications, status.
 
-The checks follow DESIGN.md §4 and the DOKU seed; docs/sandbox.md lists each with its source.
+The checks follow docs/architecture.md (Provider facts); docs/sandbox.md lists each with its source.
 Notifications and status answers have DOKU's real shapes (extra objects always; the amount
 form, the "not found" form and the words of an unpaid order per invoice, from
 :class:`~pos_app.sandbox.shapes.Shapes`).

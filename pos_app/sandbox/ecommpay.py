@@ -1,6 +1,6 @@
 """ecommpay with the DOKU Wallet method: Payment Page, Gate sale, payout, status, callbacks.
 
-The checks follow DESIGN.md §4 and the ecommpay seed; docs/sandbox.md lists each with its source.
+The checks follow docs/architecture.md (Provider facts); docs/sandbox.md lists each with its source.
 Amounts are minor units here, as at ecommpay's boundary. Callbacks and status answers have
 ecommpay's real shapes: extra fields and empty objects and lists (which the signature cannot
 see) always; an intermediate status before a purchase's final callback, the expiry word and

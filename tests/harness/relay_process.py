@@ -1,6 +1,6 @@
 """Signed notifications, an in-memory sink, relay launchers: for the relay's tests and benchmarks.
 
-The notifications are built and signed the way the providers do (DESIGN.md §4) with the shared
+Notifications are signed as the providers do (docs/architecture.md, Provider facts) with the shared
 signing contracts, so what the relay verifies here is what it verifies in production.
 """
 

@@ -1,4 +1,4 @@
-"""Every rupiah a provider reports paid ends in exactly one place (DESIGN.md §3), whatever the
+"""Every paid rupiah ends in exactly one place (docs/architecture.md, Money rules), whatever the
 order of cashier actions, manager actions and provider events.
 
 Why a state machine: the double charges of issue 10 came from orders of events no example test
