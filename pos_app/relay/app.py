@@ -1,4 +1,4 @@
-"""The relay's ASGI app: provider notifications in, terminal long-polls out (DESIGN.md §2).
+"""The relay's ASGI app: notifications in, long-polls out (docs/architecture.md, Contracts).
 
 A notification is verified, stored and committed (see :mod:`pos_app.relay.storage`) before the
 200 leaves; the terminal that registered the invoice is then woken. What is stored, and what
