@@ -22,7 +22,7 @@ class ProviderName(StrEnum):
 
 
 class PaymentStatus(StrEnum):
-    """What a provider says about a payment, in the terminal's words (DESIGN.md §2)."""
+    """A provider's word on a payment, in the terminal's words (docs/architecture.md, Contracts)."""
 
     PENDING = "pending"
     PAID = "paid"
