@@ -33,7 +33,7 @@ class PaymentStatus(StrEnum):
 
 
 class AttemptState(StrEnum):
-    """Where one payment attempt on the terminal stands (DESIGN.md §3)."""
+    """Where one payment attempt on the terminal stands (docs/architecture.md, Lifecycles)."""
 
     CREATED = "created"
     PENDING = "pending"
