@@ -1,7 +1,7 @@
 """From a basket to a completed sale: cash, or a QR payment through whichever provider is set up.
 
 Every method blocks and may be called from any thread (the store opens a connection per thread);
-the GUI calls them from workers. The rules of DESIGN.md §3 live here:
+the GUI calls them from workers. The rules of docs/architecture.md (Money rules) live here:
 
 - the attempt is stored before any request leaves the terminal;
 - every change of state is stored with the event that caused it (relay, status check, cashier);
