@@ -16,7 +16,7 @@ import httpx
 from pos_app.sandbox.state import Attempt, SandboxState
 
 DOKU_RETRY_OFFSETS: tuple[float, ...] = (0.0, 30 * 60.0, 6 * 3600.0, 12 * 3600.0)
-"""DOKU: the original, then retries 30 min, 6 h and 12 h after it (docs/architecture.md, DOKU)."""
+"""DOKU: the original, then 30 min, 6 h and 12 h after it (docs/architecture.md, Provider facts)."""
 
 ECOMMPAY_QUICK_RETRIES = 6
 ECOMMPAY_QUICK_INTERVAL = 10.0

@@ -1,4 +1,4 @@
-"""The layering rules of docs/architecture.md (§ "Shape"), checked on the source with ``ast``.
+"""The layering rules of docs/architecture.md (Shape), checked on the source with ``ast``.
 
 Nothing of the product is imported: a module that imports Qt would load it just by being tested.
 Each rule has a test on the real tree and a test that breaks the rule on purpose in a small
@@ -6,6 +6,7 @@ synthetic package, so a checker that stopped seeing violations fails too.
 """
 
 import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,6 +241,77 @@ def test_no_import_cycle_among_pos_app_modules() -> None:
 def test_package_root_holds_only_its_face_main_and_entry_point() -> None:
     extra = root_modules(REPOSITORY)
     assert not extra, f"modules at the root of pos_app/ that belong in a layer: {extra}"
+
+
+# The design document: the one the code cites, by sections it has.
+
+DESIGN_DOCUMENT = REPOSITORY / "docs" / "architecture.md"
+CITING = ("pos_app", "tests", "benchmarks", "docs", "packaging", "README.md")
+CITATION = re.compile(r"architecture\.md(?:#(?P<anchor>[a-z0-9-]+)|(?:, | \()(?P<title>[^\n]+))")
+RETIRED = "DESIGN" + ".md"
+"""The design brief the code once cited; the repository never had it (spelt so this file does
+not cite it)."""
+
+
+def headings(document: Path) -> dict[str, str]:
+    """Each section title of a Markdown document and its anchor as GitHub makes it."""
+    found = {}
+    for line in document.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            title = line.lstrip("#").strip()
+            anchor = re.sub(r"[^a-z0-9 -]", "", title.lower()).replace(" ", "-")
+            found[title] = anchor
+    return found
+
+
+def broken_citations(root: Path, document: Path, citing: tuple[str, ...]) -> list[str]:
+    """Citations of ``document`` by a section it lacks, and citations of the retired brief."""
+    sections = headings(document)
+    anchors = set(sections.values())
+    broken = []
+    for name in citing:
+        top = root / name
+        paths = [top] if top.is_file() else sorted(top.rglob("*.py")) + sorted(top.rglob("*.md"))
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            for number, line in enumerate(text.splitlines(), 1):
+                where = f"{path.relative_to(root)}:{number}"
+                if RETIRED in line:
+                    broken.append(f"{where}: cites {RETIRED}")
+                for match in CITATION.finditer(line):
+                    anchor, title = match["anchor"], match["title"]
+                    if anchor is not None and anchor not in anchors:
+                        broken.append(f"{where}: no section #{anchor}")
+                    if title is not None and not any(title.startswith(t) for t in sections):
+                        broken.append(f"{where}: no section at {title!r}")
+    return broken
+
+
+def test_design_references_cite_sections_docs_architecture_has() -> None:
+    broken = broken_citations(REPOSITORY, DESIGN_DOCUMENT, CITING)
+    assert not broken, "design-document references that lead nowhere:\n" + "\n".join(broken)
+
+
+def test_citation_checker_sees_missing_sections_and_the_retired_brief(tmp_path: Path) -> None:
+    root = _tree(
+        tmp_path,
+        {
+            "docs/architecture.md": "# Kasir\n## Money rules\n### DOKU direct (Non-SNAP)\n",
+            "docs/other.md": (
+                "[ok](architecture.md#doku-direct-non-snap) [gone](architecture.md#shape)\n"
+            ),
+            "pos_app/a.py": (
+                '"""Fine (docs/architecture.md, Money rules)."""\n'
+                "# see docs/architecture.md (Lifecycles)\n"
+                f"# {RETIRED} §3\n"
+            ),
+        },
+    )
+    assert broken_citations(root, root / "docs" / "architecture.md", ("pos_app", "docs")) == [
+        "pos_app/a.py:2: no section at 'Lifecycles)'",
+        f"pos_app/a.py:3: cites {RETIRED}",
+        "docs/other.md:1: no section #shape",
+    ]
 
 
 # The checkers see a broken rule: a small package in tmp_path breaks each one.
