@@ -52,6 +52,11 @@ class ProviderRejected(ProviderError):
         self.kind = kind
 
 
+class PaymentUnknown(ProviderRejected):
+    """The provider has no payment (or payout) with this id: nothing was started there. Each
+    provider says so in its own shape; its client raises a subclass of this one."""
+
+
 class ProviderProtocolError(ProviderError):
     """The provider answered something Kasir cannot read: not JSON, or missing what we rely on."""
 

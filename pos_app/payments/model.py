@@ -2,7 +2,10 @@
 
 Each provider (DOKU direct, ecommpay Payment Page, ecommpay Gate) turns a :class:`PaymentOrder`
 into a :class:`PaymentRequest` whose URL the QR code shows, reports status as
-:class:`PaymentStatus`, and has its notifications parsed into :class:`ProviderEvent`.
+:class:`PaymentStatus`, and has its notifications parsed into :class:`ProviderEvent`. Refunds go
+out through a :class:`PayoutGateway`, whose word on a payout (a callback the relay brings, or a
+status answer) reaches the till as a :class:`PayoutReport`: only ``payments/`` reads a provider's
+payload.
 """
 
 import json
@@ -149,6 +152,122 @@ class ProviderEvent:
     currency: str = "IDR"
     account: str | None = None
     """The merchant account the provider names (ecommpay's ``project_id``); ``None``: not said."""
+
+
+class PayoutOutcome(StrEnum):
+    """What a provider says about a payout, in the till's words."""
+
+    PENDING = "pending"
+    """No final word yet (processing, awaiting, or a word Kasir does not know)."""
+    PAID = "paid"
+    DECLINED = "declined"
+    FAILED = "failed"
+    """Nothing was paid and nobody decided it (an error, or the payout expired)."""
+    REVERSED = "reversed"
+    """The provider says the payout was reversed or refunded: no outcome Kasir settles by
+    itself; the manager sees it in the log."""
+
+
+PAYOUT_OUTCOMES: dict[PaymentStatus, PayoutOutcome] = {
+    PaymentStatus.PENDING: PayoutOutcome.PENDING,
+    PaymentStatus.PAID: PayoutOutcome.PAID,
+    PaymentStatus.DECLINED: PayoutOutcome.DECLINED,
+    PaymentStatus.FAILED: PayoutOutcome.FAILED,
+    PaymentStatus.EXPIRED: PayoutOutcome.FAILED,
+    PaymentStatus.REFUNDED: PayoutOutcome.REVERSED,
+}
+"""A payout's outcome from the status word a provider's reader made of it."""
+
+
+@dataclass(frozen=True, slots=True)
+class PayoutReport:
+    """One provider word about one payout (a callback through the relay, or a status answer),
+    read by the provider's own code, so the till's refunds never parse a payload."""
+
+    payout_id: str
+    outcome: PayoutOutcome
+    reference: str | None = None
+    """The provider's id for the payout operation, when it says one."""
+    amount: int | None = None
+    """The rupiah reported (``None``: not said)."""
+    currency: str | None = None
+    reason: str = ""
+    """The provider's own words on a decline or failure; empty when it gives none."""
+    raw: Mapping[str, Any] = field(default_factory=dict)
+    """The payload as received, kept with the refund as the provider's record."""
+
+
+@dataclass(frozen=True, slots=True)
+class PayoutOrder:
+    """A manager-approved payout of ``amount`` rupiah to a customer's wallet."""
+
+    payout_id: str
+    amount: int
+    account_number: str
+    customer_name: str
+    customer_id: str
+
+
+class PayoutGateway(Protocol):
+    """Where refunds are paid out; the outcome comes later as a :class:`PayoutReport`."""
+
+    name: ProviderName
+
+    def send_payout(self, order: PayoutOrder) -> str:
+        """Ask the provider to pay; returns its request id. The answer is only an
+        acknowledgement: the outcome comes in a callback or from :meth:`check_payout`."""
+        ...
+
+    def check_payout(self, payout_id: str) -> PayoutReport:
+        """The provider's word now; :class:`~pos_app.payments.errors.PaymentUnknown` if it never
+        received the payout."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class SecretText(Protocol):
+    def reveal(self) -> str: ...
+
+
+class DokuAccount(Protocol):
+    """What building the DOKU provider reads from the terminal's settings."""
+
+    @property
+    def api_url(self) -> str: ...
+    @property
+    def client_id(self) -> str: ...
+    @property
+    def secret_key(self) -> SecretText | None: ...
+
+
+class EcommpayAccount(Protocol):
+    """What building an ecommpay provider or payout gateway reads from the settings."""
+
+    @property
+    def project_id(self) -> int | None: ...
+    @property
+    def secret_key(self) -> SecretText | None: ...
+    @property
+    def payment_page_url(self) -> str: ...
+    @property
+    def gate_url(self) -> str: ...
+    @property
+    def customer_email(self) -> str: ...
+    @property
+    def customer_ip(self) -> str: ...
+
+
+class ProviderSettings(Protocol):
+    """The settings a provider is built from (the terminal's ``Settings`` has them), named
+    here so that ``payments/`` depends on no settings module."""
+
+    @property
+    def doku(self) -> DokuAccount: ...
+    @property
+    def ecommpay(self) -> EcommpayAccount: ...
+    @property
+    def qr_expiry_minutes(self) -> int: ...
 
 
 class PaymentProvider(Protocol):

@@ -41,6 +41,7 @@ from pos_app.payments.doku.signing import (
     signed_headers,
 )
 from pos_app.payments.errors import (
+    PaymentUnknown,
     ProviderProtocolError,
     ProviderRejected,
     ProviderUnreachable,
@@ -58,7 +59,7 @@ REQUEST_ID_NAMESPACE = uuid.UUID("6f1b7c2e-4d0a-5b8e-9c3f-2a7d1e5b9c40")
 _EXPIRY_KEYS = ("expired_date", "expiry", "expires_at")
 
 
-class OrderNotFound(ProviderRejected):
+class OrderNotFound(PaymentUnknown):
     """DOKU does not know the invoice: HTTP 404 with DOKU's error, or a signed 2xx status
     answer with neither ``error`` nor ``transaction``."""
 

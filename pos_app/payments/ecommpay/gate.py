@@ -41,6 +41,7 @@ from pos_app.payments.ecommpay.signing import (
     verify_ecommpay_signature,
 )
 from pos_app.payments.errors import (
+    PaymentUnknown,
     ProviderProtocolError,
     ProviderRejected,
     ProviderUnreachable,
@@ -60,7 +61,7 @@ by their message, since ecommpay's numeric codes for it are not published."""
 _NOT_FOUND_TEXT = re.compile(r"not\s+(?:been\s+)?(?:found|registered)|does\s+not\s+exist", re.I)
 
 
-class PaymentNotFound(ProviderRejected):
+class PaymentNotFound(PaymentUnknown):
     """ecommpay has no payment with this id (HTTP 404, or a "not found" error in the answer):
     nothing was started."""
 

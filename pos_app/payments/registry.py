@@ -1,0 +1,183 @@
+"""Which code builds and reads each provider, keyed by :class:`ProviderName`.
+
+The rest of Kasir names a provider and gets the provider-neutral model back: a
+:class:`PaymentProvider`, a :class:`PayoutGateway`, a :class:`PayoutReport`. Each provider's
+package is imported only when that provider is built or its payload read, so assembling a terminal
+loads the one provider it uses, and the till's use-cases never import a provider package.
+"""
+
+import contextlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any, Final
+
+from pos_app.domain.errors import KasirError
+from pos_app.payments.errors import ProviderProtocolError
+from pos_app.payments.model import (
+    PaymentProvider,
+    PayoutGateway,
+    PayoutReport,
+    ProviderName,
+    ProviderSettings,
+    RelayEvent,
+)
+
+if TYPE_CHECKING:
+    from pos_app.payments.ecommpay.gate import GateClient
+
+DOKU_NOTIFICATION_PATH: Final = "/doku/notifications"
+ECOMMPAY_CALLBACK_PATH: Final = "/ecommpay/callbacks"
+PAYOUT_PROVIDER: Final = ProviderName.ECOMMPAY_GATE
+"""Refunds go out as ecommpay Gate payouts, whichever provider takes the sales."""
+CURRENCY: Final = "IDR"
+
+
+class UnknownProvider(KasirError):
+    """A provider name Kasir has no code for."""
+
+    def __init__(self, name: object) -> None:
+        known = ", ".join(provider.value for provider in ProviderName)
+        super().__init__(f"no payment provider is called {name!r}; Kasir knows {known}")
+
+
+Builder = Callable[[ProviderSettings, str], PaymentProvider]
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderEntry:
+    """How to build one provider, and how to read its payout reports (if it pays out)."""
+
+    build: Builder
+    payout_report: Callable[[RelayEvent], PayoutReport] | None = None
+
+
+def provider_name(name: ProviderName | str) -> ProviderName:
+    """``name`` as a :class:`ProviderName`; :class:`UnknownProvider` if there is none."""
+    try:
+        return ProviderName(name)
+    except ValueError:
+        raise UnknownProvider(name) from None
+
+
+def build_provider(
+    name: ProviderName | str, settings: ProviderSettings, relay_url: str
+) -> PaymentProvider:
+    """The provider ``name`` as ``settings`` set it up; its notifications go to the relay."""
+    return REGISTRY[provider_name(name)].build(settings, relay_url.rstrip("/"))
+
+
+def read_payout_report(event: RelayEvent) -> PayoutReport:
+    """A payout's callback, brought by the relay, in the till's words."""
+    reader = REGISTRY[provider_name(event.provider)].payout_report
+    if reader is None:
+        raise UnknownProvider(f"{event.provider} (it makes no payouts)")
+    return reader(event)
+
+
+def build_payouts(
+    *,
+    gate_url: str,
+    project_id: int,
+    secret_key: str,
+    customer_ip: str,
+    relay_url: str,
+    timeout: float = 10.0,
+) -> PayoutGateway:
+    """ecommpay Gate payouts for one project; their callbacks go to the relay."""
+    from pos_app.payments.ecommpay.gate import GateClient
+    from pos_app.payments.ecommpay.payouts import EcommpayPayouts
+
+    gate = GateClient(
+        base_url=gate_url, project_id=project_id, secret_key=secret_key, timeout=timeout
+    )
+    return EcommpayPayouts(
+        gate,
+        callback_url=relay_url.rstrip("/") + ECOMMPAY_CALLBACK_PATH,
+        customer_ip=customer_ip,
+    )
+
+
+def reported_amount(payload: Mapping[str, Any]) -> int | None:
+    """The rupiah a stored provider payload reports, read as each provider writes it: DOKU's
+    ``order.amount`` (integer, decimal or decimal text) or ecommpay's ``payment.sum.amount``
+    (minor units); ``None`` when it does not say, or not in whole rupiah."""
+    from pos_app.payments.doku.notification import rupiah_amount
+    from pos_app.payments.ecommpay.callback import event_money, minor_units
+
+    doku = payload.get("order")
+    if isinstance(doku, Mapping) and "amount" in doku:
+        with contextlib.suppress(ProviderProtocolError):
+            return rupiah_amount(doku["amount"])
+    ecommpay = payload.get("payment")
+    total = ecommpay.get("sum") if isinstance(ecommpay, Mapping) else None
+    if isinstance(total, Mapping) and "amount" in total:
+        with contextlib.suppress(ProviderProtocolError):
+            amount, currency = event_money(
+                minor_units(total["amount"]), total.get("currency", CURRENCY)
+            )
+            return amount if currency == CURRENCY else None
+    return None
+
+
+def _doku(settings: ProviderSettings, relay_url: str) -> PaymentProvider:
+    from pos_app.payments.doku.client import DokuClient
+    from pos_app.payments.doku.provider import DokuWalletProvider
+
+    doku = settings.doku
+    assert doku.secret_key is not None
+    client = DokuClient(
+        base_url=doku.api_url, client_id=doku.client_id, secret_key=doku.secret_key.reveal()
+    )
+    return DokuWalletProvider(client, notify_url=relay_url + DOKU_NOTIFICATION_PATH)
+
+
+def _ecommpay_page(settings: ProviderSettings, relay_url: str) -> PaymentProvider:
+    from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
+
+    ecommpay = settings.ecommpay
+    return EcommpayPageProvider(
+        _gate(settings),
+        callback_url=relay_url + ECOMMPAY_CALLBACK_PATH,
+        customer_email=ecommpay.customer_email,
+        page_base_url=ecommpay.payment_page_url,
+        expiry=timedelta(minutes=settings.qr_expiry_minutes),
+    )
+
+
+def _ecommpay_gate(settings: ProviderSettings, relay_url: str) -> PaymentProvider:
+    from pos_app.payments.ecommpay.gate import EcommpayGateProvider
+
+    ecommpay = settings.ecommpay
+    return EcommpayGateProvider(
+        _gate(settings),
+        callback_url=relay_url + ECOMMPAY_CALLBACK_PATH,
+        customer_ip=ecommpay.customer_ip,
+        customer_email=ecommpay.customer_email,
+    )
+
+
+def _gate(settings: ProviderSettings) -> "GateClient":
+    from pos_app.payments.ecommpay.gate import GateClient
+
+    ecommpay = settings.ecommpay
+    assert ecommpay.project_id is not None and ecommpay.secret_key is not None
+    return GateClient(
+        base_url=ecommpay.gate_url,
+        project_id=ecommpay.project_id,
+        secret_key=ecommpay.secret_key.reveal(),
+    )
+
+
+def _ecommpay_payout_report(event: RelayEvent) -> PayoutReport:
+    from pos_app.payments.ecommpay.payouts import report_from_relay
+
+    return report_from_relay(event)
+
+
+REGISTRY: Final[Mapping[ProviderName, ProviderEntry]] = {
+    ProviderName.DOKU: ProviderEntry(_doku),
+    ProviderName.ECOMMPAY_PAGE: ProviderEntry(_ecommpay_page, _ecommpay_payout_report),
+    ProviderName.ECOMMPAY_GATE: ProviderEntry(_ecommpay_gate, _ecommpay_payout_report),
+}
+"""Every provider Kasir can build; a test checks each :class:`ProviderName` has an entry."""
