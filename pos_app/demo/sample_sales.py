@@ -5,8 +5,8 @@ seeded random generator) and then *written* in bulk (:func:`write_day`, one tran
 ``executemany`` per table). The bulk writer skips the repositories' per-call checks but writes
 exactly the rows they would write for the same story, replayed call by call (``create_sale``,
 ``next_invoice_number``, ``create_attempt``, ``record_request``, ``record_status`` /
-``transition``, ``complete_cash`` / ``complete_with_payment`` / ``cancel``); a test replays stories
-through the repositories and compares every row.
+``transition``, ``complete_cash`` / ``complete_with_payment`` / ``cancel``, each sale's status
+history with them); a test replays stories through the repositories and compares every row.
 
 The mix: cash (change from a round amount) and QR payments paid through the relay, some QR
 attempts cancelled (then cash), declined (then a second QR) or expired, a few cancelled sales, and a
@@ -31,6 +31,7 @@ from sqlite_utils import Database
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.catalog import Product
+from pos_app.domain.lifecycles import ChangeSource, SaleStatus
 from pos_app.payments.model import ProviderName
 from pos_app.store.database import read_meta, to_json, transaction, utc_text, write_meta
 from pos_app.store.errors import StoreError
@@ -344,6 +345,11 @@ def write_day(db: Database, shop: DemoShop, stories: Sequence[SaleStory]) -> Non
             "outcome, payload, relay_cursor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows.events,
         )
+        conn.executemany(
+            "INSERT INTO sale_history (id, sale_id, before, after, at, source, actor) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows.history,
+        )
         write_meta(conn, INVOICE_SEQUENCE, str(rows.sequence))
         write_meta(conn, DEMO_MARK, "1")
 
@@ -353,19 +359,21 @@ class _DayRows:
 
     def __init__(self, db: Database, shop: DemoShop) -> None:
         self.shop = shop
-        self.sale_id, self.attempt_id, self.event_id = (
+        self.sale_id, self.attempt_id, self.event_id, self.history_id = (
             db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
-            for table in ("sales", "payment_attempts", "payment_events")
+            for table in ("sales", "payment_attempts", "payment_events", "sale_history")
         )
         self.sequence = int(read_meta(db, INVOICE_SEQUENCE) or 0)
         self.sales: list[tuple[object, ...]] = []
         self.lines: list[tuple[object, ...]] = []
         self.attempts: list[tuple[object, ...]] = []
         self.events: list[tuple[object, ...]] = []
+        self.history: list[tuple[object, ...]] = []
 
     def add(self, story: SaleStory) -> None:
         self.sale_id += 1
         total = story.total
+        self._change(None, SaleStatus.OPEN, story.started_at, ChangeSource.CASHIER, story.cashier)
         self.lines += [
             (self.sale_id, no, line.sku, line.name, line.unit_price, line.quantity, line.line_total)
             for no, line in enumerate(story.lines, start=1)
@@ -384,8 +392,27 @@ class _DayRows:
                 self._event(
                     attempt_id, invoice, "relay", "paid", "paid", payload, attempt.late_paid_at
                 )
+        if story.finish is Finish.CANCEL:
+            self._change(SaleStatus.OPEN, SaleStatus.CANCELLED, story.finished_at)
+        else:
+            source = ChangeSource.CASHIER if story.finish is Finish.CASH else ChangeSource.PROVIDER
+            self._change(SaleStatus.OPEN, SaleStatus.COMPLETED, story.finished_at, source)
         self.sales.append(
             _sale_row(self.sale_id, story, self.shop, total, *(paid[-1] if paid else (None, None)))
+        )
+
+    def _change(
+        self,
+        before: SaleStatus | None,
+        after: SaleStatus,
+        at: datetime,
+        source: ChangeSource = ChangeSource.CASHIER,
+        actor: str = "",
+    ) -> None:
+        """The sale's status history line, as :func:`pos_app.store.history.move` writes it."""
+        self.history_id += 1
+        self.history.append(
+            (self.history_id, self.sale_id, before, after, utc_text(at), source.value, actor)
         )
 
     def _attempt(self, attempt: AttemptStory, total: int) -> tuple[int, str]:

@@ -6,8 +6,8 @@ What is in it (docs/csv.md says the same for the accountant):
 - every **paid refund** of a completed sale (not of a late payment) paid on a business date in the
   range, as a ``refund`` row with a negative amount.
 
-Open, cancelled and voided sales, failed or declined payments and late payments that no sale took
-are not takings and are not in either file; the Z report counts them. So for any range the sum of
+Open and cancelled sales, failed or declined payments and late payments that no sale took are
+not takings and are not in either file; the Z report counts them. So for any range the sum of
 ``line_total`` in the lines file, the sum of ``total`` in the sales file and the Z report's net
 total are the same number.
 

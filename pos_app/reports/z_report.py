@@ -22,13 +22,15 @@ from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay, zone
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.money import format_rupiah
-from pos_app.payments.model import OPEN_STATES
+from pos_app.payments.model import OPEN_STATES, ProviderName
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.day_closes import DayClose, DayCloses
 from pos_app.store.errors import StoreError
 from pos_app.store.refunds import REDUCES_TAKINGS, REFUND_JOINS
+from pos_app.store.sales import Tender
 
 DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
 """Rupiah notes and coins in circulation, largest first."""
@@ -74,19 +76,33 @@ class CashCount:
 
 @dataclass(frozen=True, slots=True)
 class TenderTotal:
-    tender: str
-    """``cash`` or ``qr``."""
-    provider: str
-    """The QR provider (``doku``, ``ecommpay-page``, ``ecommpay-gate``); empty for cash."""
+    tender: Tender
+    provider: ProviderName | None
+    """The QR provider; ``None`` for cash."""
     count: int
     total: int
+
+    def to_json(self) -> dict[str, Any]:
+        """As ``day_closes.detail`` has always held it: the provider empty for cash."""
+        provider = "" if self.provider is None else self.provider.value
+        return {
+            "tender": self.tender.value,
+            "provider": provider,
+            "count": self.count,
+            "total": self.total,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "TenderTotal":
+        provider = ProviderName(data["provider"]) if data["provider"] else None
+        return cls(Tender(data["tender"]), provider, data["count"], data["total"])
 
 
 @dataclass(frozen=True, slots=True)
 class LatePayment:
     invoice_number: str
     sale_id: int
-    provider: str
+    provider: ProviderName
     amount: int
     paid_at: datetime
 
@@ -106,7 +122,6 @@ class ZReport:
     """Paid refunds of completed sales (not of late payments), paid this day: they reduce the
     takings."""
     cancelled_sales: int
-    voided_sales: int
     cancelled_attempts: int
     open_attempts: int
     late_payments: tuple[LatePayment, ...]
@@ -125,7 +140,7 @@ class ZReport:
         """Sales less refunds: the CSV's sum of ``line_total`` and of ``total``."""
         return self.sales_total - self.refunds_total
 
-    def tender_total(self, tender: str) -> int:
+    def tender_total(self, tender: Tender) -> int:
         return sum(entry.total for entry in self.tenders if entry.tender == tender)
 
     @property
@@ -135,7 +150,7 @@ class ZReport:
     @property
     def expected_cash(self) -> int:
         """Wallet refunds do not come out of the drawer, so only cash sales move it."""
-        return self.opening_float + self.tender_total("cash")
+        return self.opening_float + self.tender_total(Tender.CASH)
 
     @property
     def counted_cash(self) -> int | None:
@@ -157,23 +172,19 @@ class ZReport:
             "time_zone": self.time_zone,
             "sales_count": self.sales_count,
             "items_sold": self.items_sold,
-            "tenders": [
-                {"tender": t.tender, "provider": t.provider, "count": t.count, "total": t.total}
-                for t in self.tenders
-            ],
+            "tenders": [tender.to_json() for tender in self.tenders],
             "sales_total": self.sales_total,
             "refunds_count": self.refunds_count,
             "refunds_total": self.refunds_total,
             "net_total": self.net_total,
             "cancelled_sales": self.cancelled_sales,
-            "voided_sales": self.voided_sales,
             "cancelled_attempts": self.cancelled_attempts,
             "open_attempts": self.open_attempts,
             "late_payments": [
                 {
                     "invoice_number": p.invoice_number,
                     "sale_id": p.sale_id,
-                    "provider": p.provider,
+                    "provider": p.provider.value,
                     "amount": p.amount,
                     "paid_at": utc_text(p.paid_at),
                 }
@@ -192,6 +203,8 @@ class ZReport:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "ZReport":
+        """A report as :meth:`to_json` wrote it; days closed before sales could no longer be
+        voided also hold ``voided_sales``, always 0, which is not read."""
         counted = data.get("counted")
         return cls(
             business_date=date.fromisoformat(data["business_date"]),
@@ -201,15 +214,20 @@ class ZReport:
             time_zone=data["time_zone"],
             sales_count=data["sales_count"],
             items_sold=data["items_sold"],
-            tenders=tuple(TenderTotal(**entry) for entry in data["tenders"]),
+            tenders=tuple(TenderTotal.from_json(entry) for entry in data["tenders"]),
             refunds_count=data["refunds_count"],
             refunds_total=data["refunds_total"],
             cancelled_sales=data["cancelled_sales"],
-            voided_sales=data["voided_sales"],
             cancelled_attempts=data["cancelled_attempts"],
             open_attempts=data["open_attempts"],
             late_payments=tuple(
-                LatePayment(**{**entry, "paid_at": parse_utc(entry["paid_at"])})
+                LatePayment(
+                    **{
+                        **entry,
+                        "provider": ProviderName(entry["provider"]),
+                        "paid_at": parse_utc(entry["paid_at"]),
+                    }
+                )
                 for entry in data["late_payments"]
             ),
             late_refunds_count=data["late_refunds_count"],
@@ -249,13 +267,14 @@ def _build(
 ) -> ZReport:
     key = business_date.isoformat()
     starts_at, ends_at = day.bounds(business_date)
-    by_status = dict(
-        db.execute(
+    by_status = {
+        SaleStatus(status): count
+        for status, count in db.execute(
             "SELECT status, count(*) FROM sales WHERE business_date = ? GROUP BY status", [key]
-        ).fetchall()
-    )
+        )
+    }
     tenders = tuple(
-        TenderTotal(tender, provider, count, total)
+        TenderTotal(Tender(tender), ProviderName(provider) if provider else None, count, total)
         for tender, provider, count, total in db.execute(
             "SELECT tender, coalesce(provider, ''), count(*), sum(total) FROM sales "
             "WHERE business_date = ? AND status = 'completed' "
@@ -289,7 +308,7 @@ def _build(
         [key, *open_states],
     ).fetchone()[0]
     late_payments = tuple(
-        LatePayment(invoice, sale_id, provider, amount, parse_utc(paid_at))
+        LatePayment(invoice, sale_id, ProviderName(provider), amount, parse_utc(paid_at))
         for invoice, sale_id, provider, amount, paid_at in db.execute(
             "SELECT a.invoice_number, a.sale_id, a.provider, coalesce(a.paid_amount, a.amount), "
             "min(e.created_at) AS paid "
@@ -307,13 +326,12 @@ def _build(
         ends_at=ends_at,
         generated_at=now,
         time_zone=day.tz.key,
-        sales_count=by_status.get("completed", 0),
+        sales_count=by_status.get(SaleStatus.COMPLETED, 0),
         items_sold=items_sold,
         tenders=tenders,
         refunds_count=refunds_count,
         refunds_total=refunds_total,
-        cancelled_sales=by_status.get("cancelled", 0),
-        voided_sales=by_status.get("voided", 0),
+        cancelled_sales=by_status.get(SaleStatus.CANCELLED, 0),
         cancelled_attempts=cancelled_attempts,
         open_attempts=open_attempts,
         late_payments=late_payments,
@@ -354,8 +372,8 @@ def close_day(
                 closed_by=closed_by,
                 sales_count=report.sales_count,
                 total=report.net_total,
-                cash_total=report.tender_total("cash"),
-                qr_total=report.tender_total("qr"),
+                cash_total=report.tender_total(Tender.CASH),
+                qr_total=report.tender_total(Tender.QR),
                 counted_cash=report.counted_cash,
                 detail=report.to_json(),
             ),
@@ -382,7 +400,7 @@ def report_sections(report: ZReport) -> list[Section]:
 
     takings = [("Sales", str(report.sales_count)), ("Items sold", str(report.items_sold))]
     for entry in report.tenders:
-        label = "Cash" if entry.tender == "cash" else f"QR {entry.provider}".strip()
+        label = "Cash" if entry.provider is None else f"QR {entry.provider}"
         takings.append((f"{label} ({entry.count})", format_rupiah(entry.total)))
     takings += [
         ("Gross sales", format_rupiah(report.sales_total)),
@@ -391,7 +409,6 @@ def report_sections(report: ZReport) -> list[Section]:
     ]
     problems = [
         ("Cancelled sales", str(report.cancelled_sales)),
-        ("Voided sales", str(report.voided_sales)),
         ("Cancelled QR attempts", str(report.cancelled_attempts)),
         ("QR payments still open", str(report.open_attempts)),
         (
@@ -414,7 +431,7 @@ def report_sections(report: ZReport) -> list[Section]:
     )
     cash = [
         ("Opening float", format_rupiah(report.opening_float)),
-        ("Cash sales", format_rupiah(report.tender_total("cash"))),
+        ("Cash sales", format_rupiah(report.tender_total(Tender.CASH))),
         ("Expected cash", format_rupiah(report.expected_cash)),
     ]
     if report.counted is not None:

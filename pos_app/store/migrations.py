@@ -214,5 +214,76 @@ ALTER TABLE payment_attempts ADD COLUMN paid_amount INTEGER
 ALTER TABLE payment_attempts ADD COLUMN paid_currency TEXT;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (_CORE, _PRODUCT_SEARCH, _REFUNDS, _PAID_AMOUNTS)
+# Every change of a sale's or a refund's status, in order, append-only (pos_app/store/history.py
+# writes them). before is NULL where the row was created. source: cashier, manager, provider (a
+# paid QR payment, a payout's answer), system (the terminal itself), or migration: the status a
+# row already had when history began, at its last known time. actor: a person's name, if one did.
+# 'voided' was allowed by the sales CHECK but never written: it is refused from now on (a sale is
+# cancelled, or its money refunded), as SQLite cannot change a CHECK without rebuilding the table.
+_HISTORY = """
+CREATE TABLE sale_history (
+    id INTEGER PRIMARY KEY,
+    sale_id INTEGER NOT NULL REFERENCES sales (id),
+    before TEXT CHECK (before IN ('open', 'completed', 'cancelled')),
+    after TEXT NOT NULL CHECK (after IN ('open', 'completed', 'cancelled')),
+    at TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('cashier', 'manager', 'provider', 'system',
+                                           'migration')),
+    actor TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sale_history_by_sale ON sale_history (sale_id, id);
+CREATE TRIGGER sale_history_no_update BEFORE UPDATE ON sale_history
+BEGIN
+    SELECT RAISE(ABORT, 'sale_history is append-only');
+END;
+CREATE TRIGGER sale_history_no_delete BEFORE DELETE ON sale_history
+BEGIN
+    SELECT RAISE(ABORT, 'sale_history is append-only');
+END;
+
+CREATE TABLE refund_history (
+    id INTEGER PRIMARY KEY,
+    refund_id INTEGER NOT NULL REFERENCES refunds (id),
+    before TEXT CHECK (before IN ('pending', 'paid', 'declined', 'failed')),
+    after TEXT NOT NULL CHECK (after IN ('pending', 'paid', 'declined', 'failed')),
+    at TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('cashier', 'manager', 'provider', 'system',
+                                           'migration')),
+    actor TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX refund_history_by_refund ON refund_history (refund_id, id);
+CREATE TRIGGER refund_history_no_update BEFORE UPDATE ON refund_history
+BEGIN
+    SELECT RAISE(ABORT, 'refund_history is append-only');
+END;
+CREATE TRIGGER refund_history_no_delete BEFORE DELETE ON refund_history
+BEGIN
+    SELECT RAISE(ABORT, 'refund_history is append-only');
+END;
+
+INSERT INTO sale_history (sale_id, before, after, at, source, actor)
+SELECT id, NULL, status, coalesce(completed_at, created_at), 'migration', '' FROM sales
+ORDER BY id;
+INSERT INTO refund_history (refund_id, before, after, at, source, actor)
+SELECT id, NULL, status, coalesce(completed_at, created_at), 'migration', '' FROM refunds
+ORDER BY id;
+
+CREATE TRIGGER sales_never_voided_insert BEFORE INSERT ON sales WHEN new.status = 'voided'
+BEGIN
+    SELECT RAISE(ABORT, 'a sale is never voided: cancel it, or refund its money');
+END;
+CREATE TRIGGER sales_never_voided_update BEFORE UPDATE OF status ON sales
+WHEN new.status = 'voided'
+BEGIN
+    SELECT RAISE(ABORT, 'a sale is never voided: cancel it, or refund its money');
+END;
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _CORE,
+    _PRODUCT_SEARCH,
+    _REFUNDS,
+    _PAID_AMOUNTS,
+    _HISTORY,
+)
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -8,6 +8,9 @@ What a sale took, and so the most that can be paid back: the total of a complete
 late payments that landed on its attempts (a customer who paid twice, or paid a cancelled sale).
 Pending and paid refunds both use up that amount, so two payouts racing for the same money cannot
 both be approved. A refund of a late payment names that payment (``invoice_number``).
+
+Every change of a refund's status goes through :func:`pos_app.store.history.move`, which checks it
+against :data:`~pos_app.domain.lifecycles.REFUND_LIFECYCLE` and writes it to ``refund_history``.
 """
 
 import json
@@ -16,17 +19,20 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.lifecycles import RefundStatus as RefundStatus
 from pos_app.domain.money import check_amount, format_rupiah
+from pos_app.payments.model import ProviderName
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
-from pos_app.store.errors import InvalidTransition, NotFound, StoreError
+from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.history import REFUNDS, StatusChange, history, move
 
 REFUND_JOINS = (
     "refunds r JOIN sales s ON s.id = r.sale_id "
@@ -39,19 +45,12 @@ MAX_PAYOUT_ID_LENGTH = 64
 _PAYOUT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
-class RefundStatus(StrEnum):
-    PENDING = "pending"
-    PAID = "paid"
-    DECLINED = "declined"
-    FAILED = "failed"
-
-
 @dataclass(frozen=True, slots=True)
 class Refund:
     id: int
     payout_id: str
     sale_id: int
-    provider: str
+    provider: ProviderName
     amount: int
     account_number: str
     """The customer's DOKU Wallet number the payout goes to."""
@@ -102,7 +101,7 @@ class Refunds:
         payout_id: str,
         amount: int,
         *,
-        provider: str,
+        provider: ProviderName,
         account_number: str,
         customer_name: str,
         approved_by: str,
@@ -138,26 +137,38 @@ class Refunds:
                         f"payment {invoice_number} is not a payment of sale {sale_id}"
                     )
             try:
-                conn.execute(
+                refund_id = conn.execute(
                     "INSERT INTO refunds (payout_id, sale_id, invoice_number, provider, amount, "
                     "account_number, customer_name, reason, approved_by, status, created_at, "
-                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
+                    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         payout_id,
                         sale_id,
                         invoice_number,
-                        provider,
+                        ProviderName(provider).value,
                         amount,
                         account_number.strip(),
                         customer_name.strip(),
                         reason,
                         approved_by,
+                        RefundStatus.PENDING.value,
                         stamp,
                         stamp,
                     ],
-                )
+                ).lastrowid
             except sqlite3.IntegrityError:
                 raise StoreError(f"payout id {payout_id} was already used") from None
+            assert refund_id is not None
+            move(
+                conn,
+                REFUNDS,
+                refund_id,
+                None,
+                RefundStatus.PENDING,
+                source=ChangeSource.MANAGER,
+                actor=approved_by,
+                now=now,
+            )
             AuditLog(self._db).record(
                 approved_by,
                 "refund.approve",
@@ -174,8 +185,10 @@ class Refunds:
         now: datetime,
         result: Mapping[str, Any] | None = None,
         reference: str | None = None,
+        source: ChangeSource = ChangeSource.PROVIDER,
     ) -> Refund:
-        """The provider's final answer; the same answer again changes nothing."""
+        """The final answer, the provider's (or ``system``: the terminal's, for a payout that never
+        left); the same answer again changes nothing, another one raises InvalidTransition."""
         status = RefundStatus(status)
         if status is RefundStatus.PENDING:
             raise ValidationError("a refund is settled as paid, declined or failed")
@@ -187,25 +200,29 @@ class Refunds:
             refund = self.get(payout_id)
             if refund.status is status:
                 return refund
-            if refund.status is not RefundStatus.PENDING:
-                raise InvalidTransition(
-                    f"refund {payout_id} is already {refund.status}; it cannot become {status}"
-                )
             stamp = utc_text(now)
-            conn.execute(
-                "UPDATE refunds SET status = ?, result = ?, reference = coalesce(?, reference), "
-                "completed_at = ?, business_date = ?, updated_at = ? WHERE id = ?",
-                [
-                    status.value,
-                    body,
-                    reference,
-                    stamp,
-                    self._day.date_of(now).isoformat(),
-                    stamp,
-                    refund.id,
-                ],
+            move(
+                conn,
+                REFUNDS,
+                refund.id,
+                refund.status,
+                status,
+                name=f"refund {payout_id}",
+                source=source,
+                now=now,
+                columns={
+                    "result": body,
+                    "reference": refund.reference if reference is None else reference,
+                    "completed_at": stamp,
+                    "business_date": self._day.date_of(now).isoformat(),
+                    "updated_at": stamp,
+                },
             )
         return self.get(payout_id)
+
+    def history(self, payout_id: str) -> list[StatusChange[RefundStatus]]:
+        """Every change of the refund's status, oldest first (from its approval)."""
+        return history(self._db, REFUNDS, self.get(payout_id).id)
 
     def get(self, payout_id: str) -> Refund:
         found = self._refunds("WHERE payout_id = ?", payout_id)
@@ -223,7 +240,7 @@ class Refunds:
                 id=row[0],
                 payout_id=row[1],
                 sale_id=row[2],
-                provider=row[3],
+                provider=ProviderName(row[3]),
                 amount=row[4],
                 account_number=row[5],
                 customer_name=row[6],

@@ -1,6 +1,9 @@
 """Sales and their lines: created open, then completed (cash or a paid QR attempt) or cancelled.
 A manager may still complete an open or cancelled sale with a late payment.
 
+Every change of a sale's status goes through :func:`pos_app.store.history.move`, which checks it
+against :data:`~pos_app.domain.lifecycles.SALE_LIFECYCLE` and writes it to ``sale_history``.
+
 A sale's business date is set when it is created and again when it completes: a sale belongs to
 the shop day its money was taken on (for a late payment: the day a manager attached it).
 """
@@ -17,18 +20,14 @@ from sqlite_utils import Database
 from pos_app.domain.basket import MAX_QUANTITY, LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.lifecycles import SaleStatus as SaleStatus
 from pos_app.domain.money import check_amount, format_rupiah
 from pos_app.payments.model import OPEN_STATES, AttemptState, ProviderName
 from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound, SalePaidAlready, StoreError
+from pos_app.store.history import SALES, StatusChange, history, move
 from pos_app.store.payments import PaymentAttempt, Payments
-
-
-class SaleStatus(StrEnum):
-    OPEN = "open"
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-    VOIDED = "voided"
 
 
 class Tender(StrEnum):
@@ -75,9 +74,20 @@ class Sales:
         with transaction(self._db) as conn:
             sale_id = conn.execute(
                 "INSERT INTO sales (created_at, business_date, status, cashier, terminal_id, total)"
-                " VALUES (?, ?, 'open', ?, ?, ?)",
-                [stamp, self._date(now), cashier, terminal_id, total],
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [stamp, self._date(now), SaleStatus.OPEN.value, cashier, terminal_id, total],
             ).lastrowid
+            assert sale_id is not None
+            move(
+                conn,
+                SALES,
+                sale_id,
+                None,
+                SaleStatus.OPEN,
+                source=ChangeSource.CASHIER,
+                actor=cashier,
+                now=now,
+            )
             conn.executemany(
                 "INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_price, quantity, "
                 "line_total) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -94,7 +104,6 @@ class Sales:
                     for no, line in enumerate(lines, start=1)
                 ],
             )
-        assert sale_id is not None
         return sale_id
 
     def complete_cash(self, sale_id: int, received: int, now: datetime) -> Sale:
@@ -112,10 +121,21 @@ class Sales:
                     f"cash received {format_rupiah(received)} is less than the total "
                     f"{format_rupiah(sale.total)}"
                 )
-            conn.execute(
-                "UPDATE sales SET status = 'completed', completed_at = ?, business_date = ?, "
-                "tender = 'cash', cash_received = ?, change_due = ? WHERE id = ?",
-                [utc_text(now), self._date(now), received, received - sale.total, sale_id],
+            move(
+                conn,
+                SALES,
+                sale_id,
+                sale.status,
+                SaleStatus.COMPLETED,
+                source=ChangeSource.CASHIER,
+                now=now,
+                columns={
+                    "completed_at": utc_text(now),
+                    "business_date": self._date(now),
+                    "tender": Tender.CASH.value,
+                    "cash_received": received,
+                    "change_due": received - sale.total,
+                },
             )
         return self.get(sale_id)
 
@@ -138,11 +158,18 @@ class Sales:
                     f"payment {invoice_number} is for {format_rupiah(attempt.amount)}, the sale "
                     f"total is {format_rupiah(sale.total)}"
                 )
-            self._complete_by_qr(conn, sale_id, attempt, now)
+            self._complete_by_qr(conn, sale, attempt, now, source=ChangeSource.PROVIDER)
         return self.get(sale_id)
 
     def attach_late_payment(
-        self, sale_id: int, invoice_number: str, *, payload: Mapping[str, Any], now: datetime
+        self,
+        sale_id: int,
+        invoice_number: str,
+        *,
+        payload: Mapping[str, Any],
+        now: datetime,
+        actor: str,
+        source: ChangeSource = ChangeSource.MANAGER,
     ) -> Sale:
         """Complete an unpaid sale with a late payment, the payment's event (``payload``) with it.
 
@@ -156,11 +183,12 @@ class Sales:
         payments = Payments(self._db)
         with transaction(self._db) as conn:
             attempt = payments.late_payment(invoice_number)
-            refusal = self._attach_refusal(self.get(sale_id), attempt)
+            sale = self.get(sale_id)
+            refusal = self._attach_refusal(sale, attempt)
             if refusal is not None:
                 raise StoreError(refusal)
             payments.take_late_payment(invoice_number, payload=payload, now=now)
-            self._complete_by_qr(conn, sale_id, attempt, now)
+            self._complete_by_qr(conn, sale, attempt, now, source=source, actor=actor)
         return self.get(sale_id)
 
     def attach_candidates(self, invoice_number: str, *, since: date, limit: int) -> list[Sale]:
@@ -236,20 +264,32 @@ class Sales:
             )
 
     def _complete_by_qr(
-        self, conn: Connection, sale_id: int, attempt: PaymentAttempt, now: datetime
+        self,
+        conn: Connection,
+        sale: Sale,
+        attempt: PaymentAttempt,
+        now: datetime,
+        *,
+        source: ChangeSource,
+        actor: str = "",
     ) -> None:
-        conn.execute(
-            "UPDATE sales SET status = 'completed', completed_at = ?, business_date = ?, "
-            "tender = 'qr', provider = ?, payment_reference = ?, invoice_number = ? "
-            "WHERE id = ?",
-            [
-                utc_text(now),
-                self._date(now),
-                attempt.provider,
-                attempt.reference,
-                attempt.invoice_number,
-                sale_id,
-            ],
+        move(
+            conn,
+            SALES,
+            sale.id,
+            sale.status,
+            SaleStatus.COMPLETED,
+            source=source,
+            actor=actor,
+            now=now,
+            columns={
+                "completed_at": utc_text(now),
+                "business_date": self._date(now),
+                "tender": Tender.QR.value,
+                "provider": attempt.provider.value,
+                "payment_reference": attempt.reference,
+                "invoice_number": attempt.invoice_number,
+            },
         )
 
     def cancel(self, sale_id: int, *, now: datetime, reason: str = "") -> Sale:
@@ -260,7 +300,7 @@ class Sales:
         """
         payments = Payments(self._db)
         with transaction(self._db) as conn:
-            self._open_sale(sale_id)
+            sale = self._open_sale(sale_id)
             paying = payments.paying_attempt(sale_id)
             if paying is not None:
                 raise StoreError(
@@ -276,8 +316,20 @@ class Sales:
                         payload={"reason": reason} if reason else {},
                         now=now,
                     )
-            conn.execute("UPDATE sales SET status = 'cancelled' WHERE id = ?", [sale_id])
+            move(
+                conn,
+                SALES,
+                sale_id,
+                sale.status,
+                SaleStatus.CANCELLED,
+                source=ChangeSource.CASHIER,
+                now=now,
+            )
         return self.get(sale_id)
+
+    def history(self, sale_id: int) -> list[StatusChange[SaleStatus]]:
+        """Every change of the sale's status, oldest first (from its creation)."""
+        return history(self._db, SALES, sale_id)
 
     def get(self, sale_id: int) -> Sale:
         row = self._db.execute(

@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import ChangeSource
 from pos_app.payments.doku.notification import rupiah_amount
 from pos_app.payments.ecommpay.callback import event_money, minor_units
 from pos_app.payments.errors import ProviderProtocolError
@@ -189,11 +190,18 @@ def attach(
     manager: str,
     day: BusinessDay,
     now: datetime,
+    source: ChangeSource = ChangeSource.MANAGER,
 ) -> Sale:
-    """Complete ``sale_id`` with the late payment ``invoice_number``, and audit it."""
+    """Complete ``sale_id`` with the late payment ``invoice_number``, and audit it.
+
+    ``manager`` names who did it; ``source`` says in which role (the cashier's F11 on their own
+    sale, or a manager in the back office), for the sale's history.
+    """
     payload = {RESOLUTION: ATTACHED, "sale_id": sale_id, "resolved_by": manager}
     with transaction(db):
-        sale = Sales(db, day).attach_late_payment(sale_id, invoice_number, payload=payload, now=now)
+        sale = Sales(db, day).attach_late_payment(
+            sale_id, invoice_number, payload=payload, now=now, actor=manager, source=source
+        )
         AuditLog(db).record(
             manager,
             "payment.attach",

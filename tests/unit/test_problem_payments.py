@@ -19,7 +19,7 @@ from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
-from pos_app.store.sales import Sales, SaleStatus
+from pos_app.store.sales import Sales, SaleStatus, Tender
 from pos_app.till.problem_payments import (
     ATTACHED,
     RESOLUTION,
@@ -149,7 +149,7 @@ def test_a_late_payment_wholly_refunded_is_settled(db: Database) -> None:
             sale_id,
             payout,
             amount,
-            provider="ecommpay-gate",
+            provider=ProviderName.ECOMMPAY_GATE,
             account_number="0812",
             customer_name="Ani",
             approved_by="Bu Rina",
@@ -253,7 +253,7 @@ def test_an_attached_payment_is_takings_of_the_day_it_is_attached_in_csv_and_z_r
     arrival = build_z_report(db, arrival_day, day=day)
     assert (arrival.net_total, arrival.late_payments) == (5000, ())
     z = build_z_report(db, attach_day, day=day)
-    assert z.tenders == (TenderTotal("qr", "doku", 1, TOTAL),)
+    assert z.tenders == (TenderTotal(Tender.QR, ProviderName.DOKU, 1, TOTAL),)
     assert (z.net_total, z.sales_count, z.items_sold, z.late_payments) == (TOTAL, 1, 2, ())
     lines, per_sale = tmp_path / "lines.csv", tmp_path / "sales.csv"
     export_sales(db, lines, first_day=attach_day, kind=ExportKind.LINES)

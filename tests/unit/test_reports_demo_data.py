@@ -36,7 +36,7 @@ from pos_app.store.sales import Sales
 from pos_app.store.users import Users
 
 DAY = BusinessDay(ZoneInfo("Asia/Jakarta"), time(4, 0))
-TABLES = ("sales", "sale_lines", "payment_attempts", "payment_events")
+TABLES = ("sales", "sale_lines", "sale_history", "payment_attempts", "payment_events")
 
 
 @pytest.fixture

@@ -60,7 +60,7 @@ def create(refunds: Refunds, sale_id: int, payout_id: str, amount: int, **extra:
         sale_id,
         payout_id,
         amount,
-        provider="ecommpay-gate",
+        provider=ProviderName.ECOMMPAY_GATE,
         account_number="081234567890",
         customer_name="Ani",
         approved_by="Manajer",
@@ -124,7 +124,7 @@ def test_settling_sets_the_business_day_of_the_payout_once(db: Database, refunds
     )
     assert (paid.reference, paid.result) == ("R-9", {"id": 7})
     assert refunds.settle("PO-1", "paid", now=NOW) == paid  # the same answer again: no change
-    with pytest.raises(InvalidTransition, match="already paid"):
+    with pytest.raises(InvalidTransition, match="refund PO-1 is paid; it cannot become declined"):
         refunds.settle("PO-1", "declined", now=NOW)
     with pytest.raises(ValidationError, match="settled as paid, declined or failed"):
         refunds.settle("PO-1", "pending", now=NOW)

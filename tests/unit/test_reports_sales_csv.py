@@ -149,9 +149,9 @@ def mixed(db: Database) -> Shop:
         ("PO-5", paid_twice, 12000, RefundStatus.PAID, twice_invoice),
     ):
         shop.refunds.create(
-            sale, payout, amount, provider="ecommpay-gate", account_number="081234567890",
-            customer_name="Ani", approved_by="Manajer", reason="=bad",
-            now=local("2026-11-21T18:00"), invoice_number=invoice,
+            sale, payout, amount, provider=ProviderName.ECOMMPAY_GATE,
+            account_number="081234567890", customer_name="Ani", approved_by="Manajer",
+            reason="=bad", now=local("2026-11-21T18:00"), invoice_number=invoice,
         )  # fmt: skip
         if status is not None:
             shop.refunds.settle(payout, status, now=local("2026-11-21T18:05"), result={"k": SECRET})

@@ -184,7 +184,11 @@ def late_payment(sales: Sales, db: Database) -> tuple[int, str]:
 
 def attach(sales: Sales, sale_id: int, invoice: str) -> None:
     sales.attach_late_payment(
-        sale_id, invoice, payload={**ATTACHED, "sale_id": sale_id}, now=ATTACH_TIME
+        sale_id,
+        invoice,
+        payload={**ATTACHED, "sale_id": sale_id},
+        now=ATTACH_TIME,
+        actor="Bu Rina",
     )
 
 
@@ -192,7 +196,11 @@ def test_a_late_payment_completes_its_own_cancelled_sale(sales: Sales, db: Datab
     sale_id, invoice = late_payment(sales, db)
 
     sale = sales.attach_late_payment(
-        sale_id, invoice, payload={**ATTACHED, "sale_id": sale_id}, now=ATTACH_TIME
+        sale_id,
+        invoice,
+        payload={**ATTACHED, "sale_id": sale_id},
+        now=ATTACH_TIME,
+        actor="Bu Rina",
     )
 
     assert sale.status is SaleStatus.COMPLETED
@@ -300,7 +308,7 @@ def test_a_refunded_late_payment_cannot_be_attached(sales: Sales, db: Database) 
         sale_id,
         "PO-1",
         5000,
-        provider="ecommpay-gate",
+        provider=ProviderName.ECOMMPAY_GATE,
         account_number="0812",
         customer_name="Ani",
         approved_by="Bu Rina",

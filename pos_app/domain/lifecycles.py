@@ -1,0 +1,98 @@
+"""The lifecycles of sales and refunds: their states, and the moves each may make, as data.
+
+The store applies every change of a sale's or a refund's status in one place: it refuses what
+:meth:`Lifecycle.refusal` names (as its ``InvalidTransition``, a store error, so callers that
+catch store refusals keep working) and writes the change to its history in the same transaction.
+A status never moves where its table does not lead, and every move is on record. Payment attempts
+keep their table beside their states in :mod:`pos_app.payments.model`, as the payments package
+stands on the domain alone and its states are its own.
+
+Sale: created ``open``; completed by cash, by its QR payment, or by a late payment a manager (or
+the cashier's F11) attaches; an open sale may be cancelled, and a cancelled one still completed by
+a late payment attached to it. A completed sale is final: money goes back by a refund, which has a
+lifecycle of its own.
+
+Refund: recorded ``pending`` before its payout leaves the terminal; settled once, by the provider's
+answer (or the terminal's, when the payout never left), as ``paid``, ``declined`` or ``failed``.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+
+class SaleStatus(StrEnum):
+    OPEN = "open"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class RefundStatus(StrEnum):
+    PENDING = "pending"
+    PAID = "paid"
+    DECLINED = "declined"
+    FAILED = "failed"
+
+
+class ChangeSource(StrEnum):
+    """Who moved a sale or a refund, as its history records it."""
+
+    CASHIER = "cashier"
+    MANAGER = "manager"
+    PROVIDER = "provider"
+    """The payment provider's word: a paid QR payment, a payout's answer."""
+    SYSTEM = "system"
+    """The terminal itself: a payout it could not send."""
+    MIGRATION = "migration"
+    """The status a row already had when its history began (a database from before it)."""
+
+
+State = TypeVar("State", bound=StrEnum)
+
+
+@dataclass(frozen=True, slots=True)
+class Lifecycle(Generic[State]):
+    """Where a ``subject`` starts, and where each of its states may move next (pure data)."""
+
+    subject: str
+    starts: State
+    moves: Mapping[State, frozenset[State]]
+
+    def allows(self, current: State | None, new: State) -> bool:
+        """Whether ``current`` (``None``: not written yet) may become ``new``."""
+        if current is None:
+            return new is self.starts
+        return new in self.moves[current]
+
+    def refusal(self, name: str, current: State | None, new: State) -> str | None:
+        """Why ``name`` may not move from ``current`` to ``new``, in words; ``None``: it may."""
+        if self.allows(current, new):
+            return None
+        if current is None:
+            return f"a new {self.subject} is {self.starts}, never {new}"
+        return f"{name} is {current}; it cannot become {new}"
+
+
+SALE_LIFECYCLE: Lifecycle[SaleStatus] = Lifecycle(
+    subject="sale",
+    starts=SaleStatus.OPEN,
+    moves={
+        SaleStatus.OPEN: frozenset({SaleStatus.COMPLETED, SaleStatus.CANCELLED}),
+        SaleStatus.CANCELLED: frozenset({SaleStatus.COMPLETED}),
+        SaleStatus.COMPLETED: frozenset(),
+    },
+)
+
+REFUND_LIFECYCLE: Lifecycle[RefundStatus] = Lifecycle(
+    subject="refund",
+    starts=RefundStatus.PENDING,
+    moves={
+        RefundStatus.PENDING: frozenset(
+            {RefundStatus.PAID, RefundStatus.DECLINED, RefundStatus.FAILED}
+        ),
+        RefundStatus.PAID: frozenset(),
+        RefundStatus.DECLINED: frozenset(),
+        RefundStatus.FAILED: frozenset(),
+    },
+)
