@@ -44,16 +44,19 @@ def parse_rupiah(text: str) -> int:
     return -value if negative else value
 
 
-def check_amount(amount: int, *, field: str = "amount", allow_zero: bool = False) -> int:
-    """Return ``amount`` if a provider would accept it, else raise a :class:`ValidationError`."""
-    _require_int(amount, field)
+def check_amount(amount: object, *, field: str = "amount", allow_zero: bool = False) -> int:
+    """Return ``amount`` if a provider would accept it, else raise a :class:`ValidationError`.
+
+    Takes any value because amounts also arrive in JSON bodies, where only this check makes them
+    an ``int``."""
+    value = _require_int(amount, field)
     low = 0 if allow_zero else 1
-    if not low <= amount <= MAX_AMOUNT:
+    if not low <= value <= MAX_AMOUNT:
         raise ValidationError(
             f"{field} must be between {format_rupiah(low)} and {format_rupiah(MAX_AMOUNT)}, "
-            f"got {amount}"
+            f"got {value}"
         )
-    return amount
+    return value
 
 
 def to_minor_units(rupiah: int) -> int:
@@ -71,6 +74,7 @@ def from_minor_units(minor: int) -> int:
     return rupiah
 
 
-def _require_int(value: object, field: str = "amount") -> None:
+def _require_int(value: object, field: str = "amount") -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(f"{field} must be an integer number of rupiah, got {value!r}")
+    return value

@@ -610,13 +610,12 @@ def _registration(payload: Any) -> tuple[str, ProviderName, int]:
         raise HTTPProblem(
             400, f"invoice_number must be text of 1 to {MAX_INVOICE_LENGTH} printable characters"
         )
+    providers = {p.value: p for p in ProviderName}
+    provider = payload.get("provider")
+    if not isinstance(provider, str) or provider not in providers:
+        raise HTTPProblem(400, f"provider must be one of {', '.join(providers)}")
     try:
-        provider = ProviderName(payload.get("provider"))
-    except ValueError:
-        names = ", ".join(p.value for p in ProviderName)
-        raise HTTPProblem(400, f"provider must be one of {names}") from None
-    try:
-        amount = check_amount(payload.get("amount"))  # type: ignore[arg-type]
+        amount = check_amount(payload.get("amount"))
     except ValidationError as exc:
         raise HTTPProblem(400, str(exc)) from None
-    return invoice, provider, amount
+    return invoice, providers[provider], amount

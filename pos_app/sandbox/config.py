@@ -9,6 +9,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from pos_app.domain.errors import ValidationError
@@ -72,7 +73,7 @@ class SandboxConfig:
     def with_values(self, values: Mapping[str, object]) -> "SandboxConfig":
         """A copy with ``values`` applied; keys may use ``-`` or ``_``; unknown keys are errors."""
         known = {f.name for f in fields(self)}
-        changes = {}
+        changes: dict[str, Any] = {}  # any value: replace() runs __post_init__'s checks
         for key, value in values.items():
             name = str(key).replace("-", "_")
             if name not in known:

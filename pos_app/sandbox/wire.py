@@ -9,7 +9,7 @@ import json
 import secrets
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any, Literal, NoReturn, overload
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
@@ -124,7 +124,17 @@ def field(data: Mapping[str, Any], path: str) -> Any:
     return value
 
 
-def require_object(data: Mapping[str, Any], path: str, *, optional: bool = False) -> dict | None:
+@overload
+def require_object(
+    data: Mapping[str, Any], path: str, *, optional: Literal[False] = False
+) -> dict[str, Any]: ...
+@overload
+def require_object(
+    data: Mapping[str, Any], path: str, *, optional: bool
+) -> dict[str, Any] | None: ...
+def require_object(
+    data: Mapping[str, Any], path: str, *, optional: bool = False
+) -> dict[str, Any] | None:
     value = field(data, path)
     if value is None and optional:
         return None
@@ -133,6 +143,18 @@ def require_object(data: Mapping[str, Any], path: str, *, optional: bool = False
     return value
 
 
+@overload
+def require_str(
+    data: Mapping[str, Any],
+    path: str,
+    *,
+    max_length: int = 255,
+    optional: Literal[False] = False,
+) -> str: ...
+@overload
+def require_str(
+    data: Mapping[str, Any], path: str, *, max_length: int = 255, optional: bool
+) -> str | None: ...
 def require_str(
     data: Mapping[str, Any], path: str, *, max_length: int = 255, optional: bool = False
 ) -> str | None:
@@ -146,6 +168,14 @@ def require_str(
     return value
 
 
+@overload
+def require_int(
+    data: Mapping[str, Any], path: str, *, low: int, high: int, optional: Literal[False] = False
+) -> int: ...
+@overload
+def require_int(
+    data: Mapping[str, Any], path: str, *, low: int, high: int, optional: bool
+) -> int | None: ...
 def require_int(
     data: Mapping[str, Any], path: str, *, low: int, high: int, optional: bool = False
 ) -> int | None:
@@ -171,6 +201,10 @@ def require_bool(data: Mapping[str, Any], path: str) -> bool:
     return value
 
 
+@overload
+def require_url(data: Mapping[str, Any], path: str, *, optional: Literal[False] = False) -> str: ...
+@overload
+def require_url(data: Mapping[str, Any], path: str, *, optional: bool) -> str | None: ...
 def require_url(data: Mapping[str, Any], path: str, *, optional: bool = False) -> str | None:
     value = require_str(data, path, max_length=2048, optional=optional)
     if value is None:

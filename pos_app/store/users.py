@@ -223,7 +223,7 @@ def _lock_for(failures: int, now: datetime) -> datetime | None:
     if failures < LOCK_AFTER or failures % LOCK_AFTER:
         return None
     rounds = min(failures // LOCK_AFTER - 1, 8)
-    return now + min(FIRST_LOCK * 2**rounds, LONGEST_LOCK)
+    return now + min(FIRST_LOCK * (1 << rounds), LONGEST_LOCK)  # doubled each round
 
 
 def _refuse_if_locked(locked_until: datetime | None, now: datetime) -> None:

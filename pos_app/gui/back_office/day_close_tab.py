@@ -69,7 +69,7 @@ class DayCloseTab(Tab):
         self.difference = QLabel()
         self.difference.setObjectName("cashDifference")
         figures = QGridLayout()
-        for row, (label, value) in enumerate(
+        for row, (label, figure) in enumerate(
             (
                 (self.tr("Opening float"), self.opening_float),
                 (self.tr("Expected cash"), self.expected),
@@ -78,7 +78,7 @@ class DayCloseTab(Tab):
             )
         ):
             figures.addWidget(QLabel(label), row, 0)
-            figures.addWidget(value, row, 1)
+            figures.addWidget(figure, row, 1)
         self.preview = QTextBrowser()
         self.preview.setObjectName("zReport")
         self.preview.setMinimumWidth(340)

@@ -71,16 +71,13 @@ def minor_units(
 ) -> int:
     """A whole, non-negative number of minor units: a JSON integer, an integral JSON number, or
     a string of digits (all three sign as the same text). Anything else is malformed."""
-    integral_float = (
-        isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_EXACT_FLOAT
-    )
-    digits = isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 30
+    number: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
-        number: int | None = value
-    elif integral_float or digits:
-        number = int(value)  # type: ignore[arg-type]
-    else:
-        number = None
+        number = value
+    elif (isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_EXACT_FLOAT) or (
+        isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 30
+    ):
+        number = int(value)
     if number is None or number < 0:
         shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:60] + "…"
         raise ProviderProtocolError(

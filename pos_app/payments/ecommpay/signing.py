@@ -72,13 +72,13 @@ def _text(value: Any, path: str) -> str:
     )
 
 
-def signing_string(params: Mapping) -> str:
+def signing_string(params: Mapping[str, Any]) -> str:
     """The text that is signed; exposed for diagnosing a mismatch with the provider."""
     items = sorted(_leaves(params, "", ""))
     return ";".join(f"{path}:{text}" for _, path, text in items)
 
 
-def ecommpay_signature(params: Mapping, secret_key: str) -> str:
+def ecommpay_signature(params: Mapping[str, Any], secret_key: str) -> str:
     """base64(HMAC-SHA512(secret key, signing string))."""
     mac = hmac.new(
         secret_key.encode("utf-8"), signing_string(params).encode("utf-8"), hashlib.sha512
@@ -86,7 +86,7 @@ def ecommpay_signature(params: Mapping, secret_key: str) -> str:
     return base64.b64encode(mac.digest()).decode("ascii")
 
 
-def verify_ecommpay_signature(payload: Mapping, secret_key: str) -> bool:
+def verify_ecommpay_signature(payload: Mapping[str, Any], secret_key: str) -> bool:
     """Check a signed payload whose signature sits in ``signature`` or ``general.signature``.
 
     Signing leaves every ``signature`` key out, so the payload is signed as the provider signed it,
@@ -112,7 +112,7 @@ class _Hidden:
 _HIDDEN = _Hidden()
 
 
-def signed_fields(payload: Mapping) -> dict[str, Any]:
+def signed_fields(payload: Mapping[str, Any]) -> dict[str, Any]:
     """``payload`` without what its signature cannot see, so two bodies with one signature
     give one result.
 
@@ -146,7 +146,7 @@ def _visible(node: Any) -> Any:
     return node
 
 
-def check_portable(params: Mapping) -> None:
+def check_portable(params: Mapping[str, Any]) -> None:
     """Refuse a tree on which the official SDKs (and so possibly ecommpay) sign differently.
 
     Kasir only sends trees every SDK signs alike: keys made of letters, ``_`` and other characters
@@ -199,7 +199,7 @@ def _check_node(node: Any, path: str) -> None:
 
 
 def payment_page_url(
-    params: Mapping, secret_key: str, base_url: str = PAYMENT_PAGE_BASE_URL
+    params: Mapping[str, Any], secret_key: str, base_url: str = PAYMENT_PAGE_BASE_URL
 ) -> str:
     """The signed Payment Page URL: every query parameter is signed, the signature appended.
 
