@@ -45,6 +45,7 @@ class RelayHttpProtocol(HttpToolsProtocol):
         self._head_bytes = 0
         self._head_too_large = False
 
+    # uvicorn's own protocols narrow BaseTransport to Transport the same way (and ignore it too).
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._await_head()
@@ -136,6 +137,7 @@ def uvicorn_config(
         log_level=log_level,
         access_log=False,
         lifespan="on",
+        # uvicorn annotates int but only hands it to loop.call_later, which takes float seconds.
         timeout_keep_alive=timeout,  # type: ignore[arg-type]
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
