@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 
 from pos_app.commands.common import add_config_option, add_database_option, run, settings
 from pos_app.demo.sample_sales import generate, refuse_real_database, shop_from_database
-from pos_app.payments.model import ProviderName
 from pos_app.settings.paths import demo_database_path
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.terminal import seed_demo
@@ -44,12 +43,11 @@ def main(argv: list[str]) -> int:
             db = store.repositories().db
             refuse_real_database(db)
             seed_demo(store)
-            provider = shop_settings.provider
             shop = shop_from_database(
                 db,
                 shop_settings.business_day,
                 terminal_id=shop_settings.terminal_id,
-                provider=ProviderName.DOKU if provider == "sandbox" else ProviderName(provider),
+                provider=shop_settings.provider.provider_name,
             )
             started = time.perf_counter()
             yesterday = shop_settings.business_day.date_of(datetime.now(UTC)) - timedelta(days=1)

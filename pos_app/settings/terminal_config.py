@@ -60,6 +60,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import time
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
@@ -69,9 +70,25 @@ import platformdirs
 
 from pos_app.domain.business_day import DEFAULT_TIMEZONE, BusinessDay, zone
 from pos_app.domain.errors import KasirError, ValidationError
+from pos_app.payments.model import ProviderName
 from pos_app.settings.languages import LANGUAGES
 
-PROVIDERS: Final = ("sandbox", "doku", "ecommpay-page", "ecommpay-gate")
+
+class ProviderChoice(StrEnum):
+    """The ``provider`` setting: the local simulator, or one of the real providers."""
+
+    SANDBOX = "sandbox"
+    DOKU = ProviderName.DOKU.value
+    ECOMMPAY_PAGE = ProviderName.ECOMMPAY_PAGE.value
+    ECOMMPAY_GATE = ProviderName.ECOMMPAY_GATE.value
+
+    @property
+    def provider_name(self) -> ProviderName:
+        """The provider that takes the payments: the sandbox simulates DOKU."""
+        return ProviderName.DOKU if self is ProviderChoice.SANDBOX else ProviderName(self.value)
+
+
+PROVIDERS: Final = tuple(choice.value for choice in ProviderChoice)
 """``sandbox`` is the local simulator (demo mode); the others are the real providers."""
 
 DOKU_HOSTS: Final = {
@@ -164,7 +181,7 @@ class RelaySettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    provider: str = "sandbox"
+    provider: ProviderChoice = ProviderChoice.SANDBOX
     terminal_id: str = "T1"
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
     business_day_cutoff: time = time(0, 0)
@@ -189,26 +206,27 @@ class Settings:
         The relay is required for every real provider: it is how payment notifications, late
         payments and ecommpay Gate redirects reach the terminal.
         """
-        chosen = provider or self.provider
-        if chosen not in PROVIDERS:
+        try:
+            chosen = ProviderChoice(provider or self.provider)
+        except ValueError:
             raise ValidationError(
-                f"provider: expected one of {', '.join(PROVIDERS)}, got {chosen!r}"
-            )
+                f"provider: expected one of {', '.join(PROVIDERS)}, got {provider!r}"
+            ) from None
         needed: dict[str, object] = {}
-        if chosen == "doku":
+        if chosen is ProviderChoice.DOKU:
             needed = {
                 "doku.client_id": self.doku.client_id,
                 "doku.secret_key": self.doku.secret_key,
             }
-        elif chosen.startswith("ecommpay"):
+        elif chosen in (ProviderChoice.ECOMMPAY_PAGE, ProviderChoice.ECOMMPAY_GATE):
             needed = {
                 "ecommpay.project_id": self.ecommpay.project_id,
                 "ecommpay.secret_key": self.ecommpay.secret_key,
                 "ecommpay.customer_email": self.ecommpay.customer_email,
             }
-            if chosen == "ecommpay-gate":
+            if chosen is ProviderChoice.ECOMMPAY_GATE:
                 needed["ecommpay.customer_ip"] = self.ecommpay.customer_ip
-        if chosen != "sandbox":
+        if chosen is not ProviderChoice.SANDBOX:
             needed |= {"relay.url": self.relay.url, "relay.token": self.relay.token}
         return [key for key, value in needed.items() if not value]
 
@@ -286,7 +304,9 @@ class _Reader:
             "doku.environment", defaults.doku.environment, _one_of(tuple(DOKU_HOSTS))
         )
         return Settings(
-            provider=self.value("provider", defaults.provider, _one_of(PROVIDERS)),
+            provider=ProviderChoice(
+                self.value("provider", defaults.provider.value, _one_of(PROVIDERS))
+            ),
             terminal_id=self.value("terminal_id", defaults.terminal_id, _terminal_id),
             timezone=self.value("timezone", defaults.timezone, _timezone),
             business_day_cutoff=self.value(

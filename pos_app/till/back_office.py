@@ -344,7 +344,7 @@ class BackOffice:
         return [
             *check_relay(self.terminal.relay),
             check_provider(self.terminal.checkout.provider),
-            check_payouts(payouts.gate if payouts is not None else None),
+            check_payouts(payouts.gateway if payouts is not None else None),
         ]
 
     # inside

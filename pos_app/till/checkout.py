@@ -12,7 +12,8 @@ the GUI calls them from workers. The rules of docs/architecture.md (Money rules)
 - marking an attempt paid and completing its sale is one transaction, and a sale with a payment
   that pays it takes no other tender (the store refuses it in the completing transaction), so the
   counter cannot charge twice;
-- a payout callback (a refund to the customer's wallet) settles its refund, never an attempt.
+- a payout callback (a refund to the customer's wallet) settles its refund, never an attempt; it
+  arrives as a provider-neutral :class:`PayoutReport` read by ``payments/``.
 """
 
 import logging
@@ -33,13 +34,14 @@ from pos_app.payments.model import (
     RelayEvent,
     RelayPosition,
 )
+from pos_app.payments.registry import read_payout_report
 from pos_app.store.database import transaction
 from pos_app.store.errors import SaleCompletedAlready, StoreError
 from pos_app.store.payments import EventSource, PaymentAttempt
 from pos_app.store.sales import Sale, SaleStatus, Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.problem_payments import attach
-from pos_app.till.refund_payouts import find_refund, settle_from_relay
+from pos_app.till.refund_payouts import find_refund, settle_from_report
 
 log = logging.getLogger(__name__)
 
@@ -263,7 +265,8 @@ class Checkout:
         repos = self.store.repositories()
         refund = find_refund(repos.refunds, event.invoice_number)
         if refund is not None:
-            return [event] if settle_from_relay(repos.refunds, event, now=now) != refund else []
+            report = read_payout_report(event)
+            return [event] if settle_from_report(repos.refunds, report, now=now) != refund else []
         if not repos.payments.record_relay_event(event, now=now):
             return []
         self._complete_if_paid(event.invoice_number)

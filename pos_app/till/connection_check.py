@@ -22,16 +22,16 @@ from pos_app.clients.relay_client import (
     RelayUnauthorized,
     RelayUnreachable,
 )
-from pos_app.payments.doku.client import OrderNotFound
-from pos_app.payments.ecommpay.gate import GateClient, PaymentNotFound
 from pos_app.payments.errors import (
+    PaymentUnknown,
     ProviderProtocolError,
     ProviderRejected,
     ProviderUnreachable,
     SignatureMismatch,
 )
-from pos_app.payments.model import PaymentProvider
-from pos_app.settings.terminal_config import Settings
+from pos_app.payments.model import PaymentProvider, PayoutGateway
+from pos_app.payments.registry import build_payouts
+from pos_app.settings.terminal_config import ProviderChoice, Settings
 from pos_app.till.refund_payouts import missing_for_payouts
 from pos_app.till.terminal import build_provider
 
@@ -107,7 +107,7 @@ def check_status_api(status: Callable[[str], object], service: Service) -> Check
     """Ask ``status`` about an invoice that was never made: "not found" proves the signature."""
     try:
         status(_probe_id())
-    except (OrderNotFound, PaymentNotFound):
+    except PaymentUnknown:
         return Check(service, Verdict.OK)
     except ProviderUnreachable as error:
         return Check(service, Verdict.UNREACHABLE, str(error))
@@ -125,16 +125,16 @@ def check_provider(provider: PaymentProvider) -> Check:
     return check_status_api(provider.check_status, Service.PAYMENTS)
 
 
-def check_payouts(gate: GateClient | None) -> Check:
-    if gate is None:
+def check_payouts(gateway: PayoutGateway | None) -> Check:
+    if gateway is None:
         return Check(Service.PAYOUTS, Verdict.NOT_SET_UP)
-    return check_status_api(gate.status, Service.PAYOUTS)
+    return check_status_api(gateway.check_payout, Service.PAYOUTS)
 
 
 def check_settings(settings: Settings, *, payouts: bool = False) -> list[Check]:
     """The relay, then the provider (and with ``payouts`` the refund credentials) as ``settings``
     would use them; blocks on the network. The local sandbox has nothing outside to ask."""
-    if settings.provider == "sandbox":
+    if settings.provider is ProviderChoice.SANDBOX:
         raise ValueError("provider: the sandbox runs inside the terminal; nothing to check")
     checks = check_relay(None)
     if settings.relay.url:
@@ -148,13 +148,18 @@ def check_settings(settings: Settings, *, payouts: bool = False) -> list[Check]:
             checks.append(check_payouts(None))
         else:
             assert ecommpay.project_id is not None and ecommpay.secret_key is not None
-            with GateClient(
-                base_url=ecommpay.gate_url,
+            gateway = build_payouts(
+                gate_url=ecommpay.gate_url,
                 project_id=ecommpay.project_id,
                 secret_key=ecommpay.secret_key.reveal(),
+                customer_ip=ecommpay.customer_ip,
+                relay_url=settings.relay.url,
                 timeout=PROBE_TIMEOUT,
-            ) as gate:
-                checks.append(check_payouts(gate))
+            )
+            try:
+                checks.append(check_payouts(gateway))
+            finally:
+                gateway.close()
     return checks
 
 

@@ -13,23 +13,18 @@ same total): the sale completes with it, the attempt's event says ``attached`` a
 and the audit log has ``payment.attach``, all in one transaction.
 """
 
-import contextlib
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
-from pos_app.payments.doku.notification import rupiah_amount
-from pos_app.payments.ecommpay.callback import event_money, minor_units
-from pos_app.payments.errors import ProviderProtocolError
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus
+from pos_app.payments.registry import reported_amount
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import parse_utc, transaction
 from pos_app.store.errors import NotFound
@@ -139,7 +134,7 @@ def list_problems(db: Database) -> list[ProblemPayment]:
                 state=state,
                 since=parse_utc(created),
                 provider=str(details.get("provider", "")),
-                amount=orphan_amount(details.get("payload", {})),
+                amount=reported_amount(details.get("payload", {})),
             )
         )
     return found
@@ -214,22 +209,3 @@ def attach(
             now=now,
         )
     return sale
-
-
-def orphan_amount(payload: Mapping[str, Any]) -> int | None:
-    """The rupiah a provider reported, read as each provider writes it: DOKU's ``order.amount``
-    (integer, decimal or decimal text) or ecommpay's ``payment.sum.amount`` (minor units); None
-    when the report does not say, or not in whole rupiah."""
-    doku = payload.get("order")
-    if isinstance(doku, Mapping) and "amount" in doku:
-        with contextlib.suppress(ProviderProtocolError):
-            return rupiah_amount(doku["amount"])
-    ecommpay = payload.get("payment")
-    total = ecommpay.get("sum") if isinstance(ecommpay, Mapping) else None
-    if isinstance(total, Mapping) and "amount" in total:
-        with contextlib.suppress(ProviderProtocolError):
-            amount, currency = event_money(
-                minor_units(total["amount"]), total.get("currency", CURRENCY)
-            )
-            return amount if currency == CURRENCY else None
-    return None

@@ -6,26 +6,25 @@ The steps keep the money accounted for at every point a crash or a lost answer c
    than the sale has left to refund; nothing has left the terminal yet.
 2. The payout id is registered with the relay, so ecommpay's payout callback finds this terminal.
    If the relay cannot take it, the refund is settled ``failed`` and nothing is sent.
-3. :meth:`GateClient.payout` asks ecommpay to pay. A refusal settles the refund ``failed``; no
+3. The :class:`PayoutGateway` asks ecommpay to pay. A refusal settles the refund ``failed``; no
    answer at all leaves it ``pending``: whether money moved is then known only from the callback
    or the status API (:meth:`Payouts.check`), never guessed.
 
-The callback comes back through the relay's long-poll: :meth:`Checkout.apply_relay_events` hands
-every event whose invoice is a payout id to :func:`settle_from_relay`.
+The callback comes back through the relay's long-poll: :meth:`Checkout.apply_relay_events` has
+``payments/`` read every event whose invoice is a payout id into a :class:`PayoutReport` and hands
+it to :func:`settle_from_report`, as :meth:`Payouts.check` does with the status API's answer.
 """
 
 import logging
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from pos_app.clients.relay_client import RelayClient, RelayError
 from pos_app.domain.errors import KasirError, ValidationError
-from pos_app.payments.ecommpay.callback import read_payment
-from pos_app.payments.ecommpay.gate import GateClient, PaymentNotFound
-from pos_app.payments.errors import ProviderProtocolError, ProviderRejected
-from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent
+from pos_app.payments.errors import PaymentUnknown, ProviderRejected
+from pos_app.payments.model import PayoutGateway, PayoutOrder, PayoutOutcome, PayoutReport
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import InvalidTransition, NotFound
 from pos_app.store.refunds import Refund, Refunds, RefundStatus
@@ -34,14 +33,13 @@ from pos_app.store.terminal_store import TerminalStore
 log = logging.getLogger(__name__)
 
 PAYOUT_PREFIX = "RFD"
-PAYOUT_PROVIDER = ProviderName.ECOMMPAY_GATE
 FINAL_STATUS = {
-    PaymentStatus.PAID: RefundStatus.PAID,
-    PaymentStatus.DECLINED: RefundStatus.DECLINED,
-    PaymentStatus.FAILED: RefundStatus.FAILED,
-    PaymentStatus.EXPIRED: RefundStatus.FAILED,
+    PayoutOutcome.PAID: RefundStatus.PAID,
+    PayoutOutcome.DECLINED: RefundStatus.DECLINED,
+    PayoutOutcome.FAILED: RefundStatus.FAILED,
 }
-"""What a provider's word means for a payout; ``pending`` (processing) settles nothing."""
+"""What a provider's word on a payout means for its refund; ``pending`` settles nothing, and
+neither does ``reversed`` (the manager sees it in the log)."""
 
 
 class RefundError(KasirError):
@@ -87,70 +85,55 @@ def find_refund(refunds: Refunds, payout_id: str) -> Refund | None:
         return None
 
 
-def settle_from_provider(
-    refunds: Refunds,
-    payout_id: str,
-    status: PaymentStatus,
-    *,
-    now: datetime,
-    result: Mapping[str, Any],
-    reference: str | None = None,
-) -> Refund:
-    """Apply ecommpay's word on a payout; a non-final or contradicting word is kept in the log.
+def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime) -> Refund:
+    """Apply the provider's word on a payout; a non-final or contradicting word is kept in the log.
 
     A contradiction (``declined`` after ``paid``) is not applied: the first final answer stands
-    and the manager sees the later one in the log.
+    and the manager sees the later one in the log. The report's payload is kept as the result.
     """
-    final = FINAL_STATUS.get(PaymentStatus(status))
+    final = FINAL_STATUS.get(report.outcome)
     if final is None:
-        return refunds.get(payout_id)
+        if report.outcome is PayoutOutcome.REVERSED:
+            log.warning("payout %s: the provider says it was reversed", report.payout_id)
+        return refunds.get(report.payout_id)
+    if report.reason:
+        log.info("payout %s %s: %s", report.payout_id, report.outcome, report.reason)
     try:
-        return refunds.settle(payout_id, final, now=now, result=result, reference=reference)
+        return refunds.settle(
+            report.payout_id,
+            final,
+            now=now,
+            result=dict(report.raw),
+            reference=report.reference,
+        )
     except InvalidTransition as error:
-        log.error("payout %s: %s; ecommpay now says %s", payout_id, error, status)
-        return refunds.get(payout_id)
-
-
-def settle_from_relay(refunds: Refunds, event: RelayEvent, *, now: datetime) -> Refund:
-    """A payout callback, as the relay hands it over: its whole body is kept as the result."""
-    try:
-        reference = read_payment(event.payload, event.payload.get("operation")).reference
-    except ProviderProtocolError:
-        reference = None
-    return settle_from_provider(
-        refunds,
-        event.invoice_number,
-        event.status,
-        now=now,
-        result=dict(event.payload),
-        reference=reference,
-    )
+        log.error(
+            "payout %s: %s; the provider now says %s", report.payout_id, error, report.outcome
+        )
+        return refunds.get(report.payout_id)
 
 
 class Payouts:
-    """Sends manager-approved refunds as Gate payouts. Blocking: call it off the GUI thread."""
+    """Sends manager-approved refunds through a payout gateway (ecommpay Gate). Blocking: call
+    it off the GUI thread."""
 
     def __init__(
         self,
         store: TerminalStore,
-        gate: GateClient,
+        gateway: PayoutGateway,
         *,
         relay: RelayClient | None,
-        callback_url: str,
-        customer_ip: str,
         terminal_id: str,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.store = store
-        self.gate = gate
+        self.gateway = gateway
         self.relay = relay
-        self.callback_url = callback_url
-        self.customer_ip = customer_ip
         self.terminal_id = terminal_id
         self.clock = clock
 
     def __repr__(self) -> str:
-        return f"Payouts({self.gate!r}, callback_url={self.callback_url!r})"
+        return f"Payouts({self.gateway!r})"
 
     def refunds(self) -> Refunds:
         """This thread's view of the refunds table."""
@@ -177,7 +160,7 @@ class Payouts:
             sale_id,
             new_payout_id(self.terminal_id),
             amount,
-            provider=PAYOUT_PROVIDER.value,
+            provider=self.gateway.name,
             account_number=account_number,
             customer_name=customer_name,
             approved_by=approved_by,
@@ -189,18 +172,18 @@ class Payouts:
         if self.relay is None:
             self._not_sent(refund, "no relay is set up to bring ecommpay's answer")
         try:
-            self.relay.register_payment(payout_id, PAYOUT_PROVIDER, amount)
+            self.relay.register_payment(payout_id, self.gateway.name, amount)
         except RelayError as error:
             self._not_sent(refund, f"the relay did not take the payout ({error})")
         try:
-            ack = self.gate.payout(
-                payment_id=payout_id,
-                amount=amount,
-                account_number=refund.account_number,
-                customer_name=refund.customer_name,
-                customer_id=f"sale-{sale_id}",
-                customer_ip=self.customer_ip,
-                callback_url=self.callback_url,
+            request_id = self.gateway.send_payout(
+                PayoutOrder(
+                    payout_id=payout_id,
+                    amount=amount,
+                    account_number=refund.account_number,
+                    customer_name=refund.customer_name,
+                    customer_id=f"sale-{sale_id}",
+                )
             )
         except (ProviderRejected, ValidationError) as error:
             self._not_sent(refund, f"ecommpay refused the payout: {error}")
@@ -211,7 +194,7 @@ class Payouts:
                 "until ecommpay's callback arrives or a status check settles it",
                 refunds.get(payout_id),
             ) from None
-        log.info("payout %s of %d accepted by ecommpay (%s)", payout_id, amount, ack.request_id)
+        log.info("payout %s of %d accepted by ecommpay (%s)", payout_id, amount, request_id)
         return refunds.get(payout_id)
 
     def check(self, payout_id: str) -> Refund:
@@ -224,25 +207,18 @@ class Payouts:
         if refund.status is not RefundStatus.PENDING:
             return refund
         try:
-            result = self.gate.status(payout_id)
-        except PaymentNotFound as error:
+            report = self.gateway.check_payout(payout_id)
+        except PaymentUnknown as error:
             return refunds.settle(
                 payout_id,
                 RefundStatus.FAILED,
                 now=self.clock(),
                 result={"error": str(error), "kind": "not_found"},
             )
-        return settle_from_provider(
-            refunds,
-            payout_id,
-            result.status,
-            now=self.clock(),
-            result=dict(result.raw),
-            reference=result.reference,
-        )
+        return settle_from_report(refunds, report, now=self.clock())
 
     def close(self) -> None:
-        self.gate.close()
+        self.gateway.close()
 
     def _not_sent(self, refund: Refund, why: str) -> NoReturn:
         settled = self.refunds().settle(

@@ -1,79 +1,49 @@
 """Assembling a terminal: store, payment provider, relay client and checkout, from the settings.
 
 Demo mode (and the ``sandbox`` provider) embeds the provider simulator and a relay on free loopback
-ports, so a newcomer needs no account and no network. Everything here is Qt-free; the GUI receives a
-ready :class:`Terminal`.
+ports, so a newcomer needs no account and no network; those servers are imported only then. The
+provider is built by :mod:`pos_app.payments.registry`, which imports only the provider in use.
+Everything here is Qt-free; the GUI receives a ready :class:`Terminal`.
 """
+
+from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos_app.clients.relay_client import RelayClient
-from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
-from pos_app.demo.server_thread import ServerThread
 from pos_app.domain.catalog_csv import read_catalog_csv
-from pos_app.payments.doku.client import DokuClient
-from pos_app.payments.doku.provider import DokuWalletProvider
-from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
-from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
-from pos_app.payments.model import PaymentProvider
-from pos_app.relay.config import RelayConfig
-from pos_app.sandbox.app import create_sandbox_app
-from pos_app.sandbox.config import SandboxConfig
+from pos_app.payments.model import PaymentProvider, PayoutGateway
+from pos_app.payments.registry import build_payouts as build_payout_gateway
+from pos_app.payments.registry import build_provider as build_registered_provider
 from pos_app.settings.paths import resources_dir
-from pos_app.settings.terminal_config import ConfigError, Secret, Settings, ShopSettings
+from pos_app.settings.terminal_config import (
+    ConfigError,
+    ProviderChoice,
+    Secret,
+    Settings,
+    ShopSettings,
+)
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.refund_payouts import Payouts, missing_for_payouts
 
+if TYPE_CHECKING:
+    from pos_app.demo.embedded_services import EmbeddedServices
+
 DEMO_SHOP = ShopSettings(name="Toko Demo Kasir", address="Jl. Contoh No. 1, Jakarta Pusat")
 DEMO_USERS = (("Demo Kasir", "cashier", "1111"), ("Demo Manajer", "manager", "9999"))
-DOKU_NOTIFICATION_PATH = "/doku/notifications"
-ECOMMPAY_CALLBACK_PATH = "/ecommpay/callbacks"
 LOOPBACK_IP = "127.0.0.1"
 """The customer address a demo payout gives the sandbox, which requires one."""
-PROVIDER_LABELS = {
-    "sandbox": "DOKU Wallet",
-    "doku": "DOKU Wallet",
-    "ecommpay-page": "DOKU Wallet (ecommpay)",
-    "ecommpay-gate": "DOKU Wallet (ecommpay Gate)",
+PROVIDER_LABELS: dict[str, str] = {
+    ProviderChoice.SANDBOX: "DOKU Wallet",
+    ProviderChoice.DOKU: "DOKU Wallet",
+    ProviderChoice.ECOMMPAY_PAGE: "DOKU Wallet (ecommpay)",
+    ProviderChoice.ECOMMPAY_GATE: "DOKU Wallet (ecommpay Gate)",
 }
-
-
-@dataclass
-class EmbeddedServices:
-    """The simulator and a relay running in this process, for demo mode and training."""
-
-    sandbox: ServerThread
-    relay: EmbeddedRelay
-    relay_token: str
-    config: SandboxConfig
-
-    @classmethod
-    def start(cls, relay_db: Path, terminal_id: str = "T1") -> "EmbeddedServices":
-        config = SandboxConfig(retry_scale=0.001)
-        new_relay = not relay_db.exists()
-        sandbox = ServerThread(create_sandbox_app(config)).start()
-        relay_config = RelayConfig(
-            port=0,
-            db=relay_db,
-            doku_client_id=config.doku_client_id,
-            doku_secret_key=config.doku_secret_key,
-            ecommpay_project_id=config.ecommpay_project_id,
-            ecommpay_secret_key=config.ecommpay_secret_key,
-        )
-        try:
-            relay = start_relay(relay_config)
-        except BaseException:
-            sandbox.stop()
-            raise
-        token = _embedded_relay_token(relay, relay_db, new_relay, terminal_id)
-        return cls(sandbox, relay, token, config)
-
-    def stop(self) -> None:
-        self.relay.stop()
-        self.sandbox.stop()
+"""What the customer pays with, by provider setting (or a payment's provider name)."""
 
 
 @dataclass
@@ -97,7 +67,8 @@ class Terminal:
     def sandbox(self) -> bool:
         """Payments go to a simulator or a provider's test environment: no real money."""
         return self.embedded is not None or (
-            self.settings.provider == "doku" and self.settings.doku.environment == "sandbox"
+            self.settings.provider is ProviderChoice.DOKU
+            and self.settings.doku.environment == "sandbox"
         )
 
     def close(self) -> None:
@@ -117,7 +88,7 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
     """Build the terminal; raises :class:`ConfigError` naming what is missing for real payments."""
     if demo:
         shop = DEMO_SHOP if settings.shop == ShopSettings() else settings.shop
-        settings = replace(settings, provider="sandbox", shop=shop)
+        settings = replace(settings, provider=ProviderChoice.SANDBOX, shop=shop)
     missing = settings.missing_for_provider()
     if missing:
         raise ConfigError(
@@ -127,7 +98,9 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
     store = TerminalStore(db_path, settings.business_day)
     embedded = None
     try:
-        if settings.provider == "sandbox":
+        if settings.provider is ProviderChoice.SANDBOX:
+            from pos_app.demo.embedded_services import EmbeddedServices
+
             embedded = EmbeddedServices.start(
                 db_path.with_name(db_path.stem + "-relay.db"), settings.terminal_id
             )
@@ -166,37 +139,7 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
 
 def build_provider(settings: Settings, relay_url: str) -> PaymentProvider:
     """The configured provider; its notifications and callbacks go to the relay."""
-    relay_url = relay_url.rstrip("/")
-    if settings.provider in ("doku", "sandbox"):
-        assert settings.doku.secret_key is not None
-        client = DokuClient(
-            base_url=settings.doku.api_url,
-            client_id=settings.doku.client_id,
-            secret_key=settings.doku.secret_key.reveal(),
-        )
-        return DokuWalletProvider(client, notify_url=relay_url + DOKU_NOTIFICATION_PATH)
-    ecommpay = settings.ecommpay
-    assert ecommpay.project_id is not None and ecommpay.secret_key is not None
-    gate = GateClient(
-        base_url=ecommpay.gate_url,
-        project_id=ecommpay.project_id,
-        secret_key=ecommpay.secret_key.reveal(),
-    )
-    callback_url = relay_url + ECOMMPAY_CALLBACK_PATH
-    if settings.provider == "ecommpay-page":
-        return EcommpayPageProvider(
-            gate,
-            callback_url=callback_url,
-            customer_email=ecommpay.customer_email,
-            page_base_url=ecommpay.payment_page_url,
-            expiry=timedelta(minutes=settings.qr_expiry_minutes),
-        )
-    return EcommpayGateProvider(
-        gate,
-        callback_url=callback_url,
-        customer_ip=ecommpay.customer_ip,
-        customer_email=ecommpay.customer_email,
-    )
+    return build_registered_provider(settings.provider.provider_name, settings, relay_url)
 
 
 def build_payouts(
@@ -208,33 +151,29 @@ def build_payouts(
 ) -> Payouts | None:
     """Refunds go out as ecommpay Gate payouts whichever provider takes the sales: through the
     embedded sandbox's demo project in demo mode, else when the ecommpay settings are complete."""
+    gateway: PayoutGateway
     if embedded is not None:
         config = embedded.config
-        gate = GateClient(
-            base_url=embedded.sandbox.url,
+        gateway = build_payout_gateway(
+            gate_url=embedded.sandbox.url,
             project_id=config.ecommpay_project_id,
             secret_key=config.ecommpay_secret_key,
+            customer_ip=LOOPBACK_IP,
+            relay_url=relay_url,
         )
-        customer_ip = LOOPBACK_IP
     elif missing_for_payouts(settings):
         return None
     else:
         ecommpay = settings.ecommpay
         assert ecommpay.project_id is not None and ecommpay.secret_key is not None
-        gate = GateClient(
-            base_url=ecommpay.gate_url,
+        gateway = build_payout_gateway(
+            gate_url=ecommpay.gate_url,
             project_id=ecommpay.project_id,
             secret_key=ecommpay.secret_key.reveal(),
+            customer_ip=ecommpay.customer_ip,
+            relay_url=relay_url,
         )
-        customer_ip = ecommpay.customer_ip
-    return Payouts(
-        store,
-        gate,
-        relay=relay,
-        callback_url=relay_url.rstrip("/") + ECOMMPAY_CALLBACK_PATH,
-        customer_ip=customer_ip,
-        terminal_id=settings.terminal_id,
-    )
+    return Payouts(store, gateway, relay=relay, terminal_id=settings.terminal_id)
 
 
 def seed_demo(store: TerminalStore) -> None:
@@ -255,20 +194,3 @@ def _embedded_settings(settings: Settings, embedded: EmbeddedServices) -> Settin
         base_url=embedded.sandbox.url,
     )
     return replace(settings, doku=doku)
-
-
-def _embedded_relay_token(
-    relay: EmbeddedRelay, relay_db: Path, new_relay: bool, terminal_id: str
-) -> str:
-    """This terminal's token at the embedded relay, kept beside its database (owner-only).
-
-    A relay database made anew knows no token, so an old token file is replaced then. The
-    terminal is named by its terminal id, as the relay takes only that id's invoices from it.
-    """
-    token_file = relay_db.with_suffix(".token")
-    if token_file.exists() and not new_relay:
-        return token_file.read_text(encoding="utf-8").strip()
-    token = relay.add_terminal(terminal_id)
-    token_file.touch(mode=0o600)
-    token_file.write_text(token, encoding="utf-8")
-    return token

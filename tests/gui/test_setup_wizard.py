@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWizard
 
+from pos_app.demo.embedded_services import EmbeddedServices
 from pos_app.gui import terminal_cli
 from pos_app.gui.i18n import remove_translation
 from pos_app.gui.setup_wizard import SetupOutcome, SetupWizard
 from pos_app.settings.terminal_config import Secret, load_settings
 from pos_app.till.connection_check import Service, Verdict
-from pos_app.till.terminal import EmbeddedServices, Terminal
+from pos_app.till.terminal import Terminal
 from tests.gui.e2e import WAIT_MS
 
 SHOP = "Toko Maju Jaya"

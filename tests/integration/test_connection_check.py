@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from pos_app.clients.relay_client import RelayClient
+from pos_app.demo.embedded_services import EmbeddedServices
 from pos_app.payments.doku.client import DokuClient
 from pos_app.payments.doku.provider import DokuWalletProvider
-from pos_app.payments.ecommpay.gate import GateClient
+from pos_app.payments.registry import build_payouts
 from pos_app.settings.terminal_config import Settings
 from pos_app.till.connection_check import (
     Service,
@@ -17,7 +18,7 @@ from pos_app.till.connection_check import (
     check_provider,
     check_relay,
 )
-from pos_app.till.terminal import EmbeddedServices, Terminal, open_terminal
+from pos_app.till.terminal import Terminal, open_terminal
 from tests.harness.relay_process import free_port
 
 
@@ -42,7 +43,7 @@ def test_a_demo_terminal_passes_every_check(terminal: Terminal) -> None:
     checks = [
         *check_relay(terminal.relay),
         check_provider(terminal.checkout.provider),
-        check_payouts(terminal.payouts.gate),
+        check_payouts(terminal.payouts.gateway),
     ]
     assert all(check.ok for check in checks), checks
 
@@ -54,8 +55,12 @@ def test_a_refused_token_and_refused_credentials_are_named(terminal: Terminal) -
     doku = DokuClient(
         base_url=embedded.sandbox.url, client_id=config.doku_client_id, secret_key="wrong"
     )
-    gate = GateClient(
-        base_url=embedded.sandbox.url, project_id=config.ecommpay_project_id, secret_key="wrong"
+    gate = build_payouts(
+        gate_url=embedded.sandbox.url,
+        project_id=config.ecommpay_project_id,
+        secret_key="wrong",
+        customer_ip="127.0.0.1",
+        relay_url=embedded.relay.url,
     )
     try:
         assert verdicts(check_relay(relay)) == [

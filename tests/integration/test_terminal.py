@@ -1,5 +1,7 @@
 """A whole demo terminal: embedded sandbox and relay, the real long-poll, the real store."""
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,7 +10,7 @@ import pytest
 
 from pos_app.domain.basket import Basket
 from pos_app.payments.model import AttemptState
-from pos_app.settings.terminal_config import ConfigError, Settings
+from pos_app.settings.terminal_config import ConfigError, ProviderChoice, Settings
 from pos_app.store.sales import SaleStatus
 from pos_app.till.terminal import Terminal, open_terminal
 
@@ -54,7 +56,7 @@ def test_paid_in_the_sandbox_reaches_the_store_through_the_relay(demo: Terminal)
 
 def test_real_providers_say_what_is_missing(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
-        open_terminal(Settings(provider="doku"), tmp_path / "kasir.db")
+        open_terminal(Settings(provider=ProviderChoice.DOKU), tmp_path / "kasir.db")
     message = str(caught.value)
     for key in ("doku.client_id", "doku.secret_key", "relay.url", "relay.token"):
         assert key in message
@@ -78,3 +80,29 @@ def test_a_new_demo_relay_database_gets_a_new_token(tmp_path: Path) -> None:
 def test_demo_mode_names_a_demo_shop(demo: Terminal) -> None:
     assert demo.settings.shop.name == "Toko Demo Kasir"
     assert demo.settings.shop.address
+
+
+DEMO_ONLY = ("starlette", "uvicorn", "pos_app.relay", "pos_app.sandbox", "pos_app.demo")
+"""The servers of demo mode and the sandbox provider, and what they run on."""
+
+
+def test_assembling_a_terminal_loads_no_demo_server_until_demo_mode_starts() -> None:
+    """``import pos_app.till.terminal`` (what the GUI does at start) loads no server; only
+    opening a demo terminal does."""
+    script = f"""
+import sys, tempfile
+from pathlib import Path
+import pos_app.till.terminal as terminal
+def loaded(): return sorted({{m.split(".")[0] if not m.startswith("pos_app") else
+    ".".join(m.split(".")[:2]) for m in sys.modules if m.startswith({DEMO_ONLY!r})}})
+print(loaded())
+with tempfile.TemporaryDirectory() as folder:
+    terminal.open_terminal(terminal.Settings(), Path(folder) / "demo.db", demo=True).close()
+print(loaded())
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    before, after = result.stdout.splitlines()
+    assert before == "[]"
+    assert after == str(sorted(DEMO_ONLY))

@@ -26,7 +26,6 @@ from pos_app.till.problem_payments import (
     ProblemKind,
     attach,
     list_problems,
-    orphan_amount,
     resolve,
 )
 
@@ -284,21 +283,3 @@ def test_an_attached_payment_is_takings_of_the_day_it_is_attached_in_csv_and_z_r
         [attach_day.isoformat()],
     ).fetchone()[0]
     assert int(line["line_total"]) == int(row["total"]) == z.net_total == counted == TOTAL
-
-
-@pytest.mark.parametrize(
-    ("payload", "rupiah"),
-    [
-        ({"order": {"amount": 6000}}, 6000),
-        ({"order": {"amount": "6000.00"}}, 6000),
-        ({"order": {"amount": "6000.50"}}, None),
-        ({"payment": {"sum": {"amount": 600000, "currency": "IDR"}}}, 6000),
-        ({"payment": {"sum": {"amount": 600050, "currency": "IDR"}}}, None),
-        ({"payment": {"sum": {"amount": 600000, "currency": "USD"}}}, None),
-        ({"customer": {}}, None),
-    ],
-)
-def test_an_orphan_amount_is_read_as_each_provider_writes_it(
-    payload: dict[str, object], rupiah: int | None
-) -> None:
-    assert orphan_amount(payload) == rupiah
