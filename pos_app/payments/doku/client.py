@@ -19,7 +19,7 @@ import json
 import logging
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import quote, urlsplit
 
 import httpx
@@ -302,7 +302,9 @@ def _payment_request(
 ) -> PaymentRequest:
     """The created order's payment page, from a create answer."""
     page = answer.get("doku_wallet_payment_page") if answer else None
-    url = page.get("url") if isinstance(page, dict) else None
+    if not isinstance(page, dict):
+        page = {}
+    url = page.get("url")
     if not _http_url(url):
         raise ProviderProtocolError(
             f"DOKU answered HTTP {status} to POST {CREATE_PATH} "
@@ -318,7 +320,7 @@ def _payment_request(
     )
 
 
-def _http_url(value: object) -> bool:
+def _http_url(value: object) -> TypeGuard[str]:
     """An absolute http(s) URL with a host: what a phone can open from the QR code."""
     if not isinstance(value, str):
         return False

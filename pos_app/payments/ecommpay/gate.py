@@ -221,6 +221,7 @@ class GateClient(HttpClient):
                 f"ecommpay answered HTTP {status} to {path}; whether it took effect is unknown "
                 "until a status check"
             )
+        payload: object
         try:
             payload = read_provider_json(response.content, what=f"ecommpay answer to {path}")
         except ProviderProtocolError:
