@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 REPOSITORY = Path(__file__).resolve().parents[2]
 PACKAGE = "pos_app"
 QT_PACKAGES = ("PySide6", "shiboken6")
@@ -218,12 +216,6 @@ def test_no_module_outside_gui_imports_qt() -> None:
     assert not offending, "Qt imported outside pos_app/gui/:\n" + _report(REPOSITORY, offending)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="till/terminal.py, till/connection_check.py, till/refund_payouts.py and "
-    "till/problem_payments.py still import payments/doku and payments/ecommpay; issue 11 moves "
-    "them onto a provider registry and provider-neutral reports",
-)
 def test_till_store_and_reports_import_no_provider_package() -> None:
     offending = provider_imports_in_neutral_layers(collect_imports(REPOSITORY))
     assert not offending, "provider package imported by a provider-neutral layer:\n" + _report(
