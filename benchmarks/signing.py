@@ -3,12 +3,13 @@
 import json
 import time
 from collections.abc import Callable
+from typing import Any
 
 from pos_app.payments.doku.signing import doku_signature, verify_doku_signature
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 
 SECONDS = 2.0
-LINES = [
+LINES: list[dict[str, Any]] = [
     {"name": f"Barang nomor {i}", "price": 1000 + i * 250, "quantity": i % 4 + 1} for i in range(20)
 ]
 DOKU_BODY = json.dumps(

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from store_search import catalogue
@@ -33,7 +34,7 @@ def child(db: Path) -> int:
 
     from pos_app.gui.app import TerminalApp, application
 
-    def spin_until(condition) -> None:  # type: ignore[no-untyped-def]
+    def spin_until(condition: Callable[[], object]) -> None:
         deadline = time.monotonic() + CHILD_TIMEOUT
         while not condition() and time.monotonic() < deadline:
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
