@@ -42,6 +42,9 @@ class ConnectionState(StrEnum):
     CONNECTED = "connected"
     UNREACHABLE = "unreachable"
     UNAUTHORIZED = "unauthorized"
+    NOT_APPLIED = "not applied"
+    """The relay answers, but the sink failed to take its events (its store, say): they are
+    fetched again until they go in, and the state is then ``CONNECTED`` again."""
 
 
 class RelayError(KasirError):
@@ -261,12 +264,15 @@ class RelayClient(HttpClient):
         stop: threading.Event,
         on_state: Callable[[ConnectionState], None] | None = None,
         *,
+        on_not_applied: Callable[[Exception], None] | None = None,
         wait: float = DEFAULT_WAIT,
         max_backoff: float = MAX_BACKOFF,
     ) -> None:
         """Long-poll until ``stop`` is set, reconnecting with backoff; reports state changes.
 
-        ``stop`` is seen between polls, so stopping takes at most ``wait`` seconds.
+        ``on_not_applied`` gets the cause each time the sink fails, before the state
+        ``NOT_APPLIED`` is reported. ``stop`` is seen between polls, so stopping takes at most
+        ``wait`` seconds.
         """
         state: ConnectionState | None = None
         failures = 0
@@ -290,8 +296,11 @@ class RelayClient(HttpClient):
             except (RelayUnreachable, RelayProtocolError) as exc:
                 log.warning("%s", exc)
                 report(ConnectionState.UNREACHABLE)
-            except Exception:
+            except Exception as exc:
                 log.exception("relay events could not be applied; retrying")
+                if on_not_applied is not None:
+                    on_not_applied(exc)
+                report(ConnectionState.NOT_APPLIED)
             else:
                 report(ConnectionState.CONNECTED)
                 failures = 0

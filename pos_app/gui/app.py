@@ -112,6 +112,7 @@ class TerminalApp(QObject):
         if relay is not None:
             self.relay_watch = RelayWatch(relay, terminal.checkout, wait=relay_wait, parent=self)
             self.relay_watch.state_changed.connect(self._relay_state)
+            self.relay_watch.not_applied.connect(self._relay_not_applied)
             self._relay_url = relay.base_url
         self.window.set_provider(terminal.provider_label, sandbox=terminal.sandbox)
         self.window.set_relay_state(False, self.tr("Connecting…"))
@@ -176,6 +177,7 @@ class TerminalApp(QObject):
             self.sign_in.set_error(self.tr("Wrong PIN. Try again."))
             return
         self.user = user
+        log.info("%s signed in (%s)", user.name, user.role)
         self._show_session()
         self._date_timer.start()
         self.shell.show_cashier()
@@ -196,6 +198,7 @@ class TerminalApp(QObject):
             self.window.set_session(self.user.name, today)
 
     def _relay_state(self, state: ConnectionState) -> None:
+        log.info("relay %s: %s", self._relay_url, state.value)
         connected = state is ConnectionState.CONNECTED
         detail = {
             ConnectionState.CONNECTED: self.tr("Payment notifications arrive through {url}"),
@@ -210,6 +213,17 @@ class TerminalApp(QObject):
             connected, detail, refused=state is ConnectionState.UNAUTHORIZED
         )
         self.controller.set_relay_connected(connected)
+
+    def _relay_not_applied(self, cause: str) -> None:
+        """The relay answers but its events could not be applied here (the store failed): said
+        until a batch goes in, meanwhile payments are asked of the provider as if unreachable."""
+        detail = self.tr(
+            "{url} answers, but its payment events could not be applied on this terminal: "
+            "{cause}. They are fetched again until they apply; meanwhile the payment service is "
+            "asked directly."
+        ).format(url=self._relay_url, cause=cause)
+        self.window.set_relay_state(False, detail, failure=cause)
+        self.controller.set_relay_connected(False)
 
     def _back_office(self) -> None:
         """F10: the manager's side, behind a manager PIN; it covers the cashier screen meanwhile."""

@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 
 MESSAGE_MS = 6000
 """How long a transient status bar message stays."""
+FAILURE_CHARS = 80
+"""A relay failure's cause in the status bar is cut here; its tooltip holds all of it."""
 PAID_STYLE = "background: #1b5e20; color: white;"
 """The paid banner when the payment pays the basket: money in, one key to finish."""
 KEPT_STYLE = "background: #fff1cc; color: #6b4a00;"
@@ -335,10 +337,16 @@ class MainWindow(QMainWindow):
         self.provider_label.setText(text.format(provider=name))
         self.provider_label.setStyleSheet("color: #e65100; font-weight: bold;" if sandbox else "")
 
-    def set_relay_state(self, connected: bool, detail: str = "", *, refused: bool = False) -> None:
-        """``refused``: the relay turned this terminal's token away (an operator must act)."""
+    def set_relay_state(
+        self, connected: bool, detail: str = "", *, refused: bool = False, failure: str = ""
+    ) -> None:
+        """``refused``: the relay turned this terminal's token away (an operator must act);
+        ``failure``: why its payment events could not be applied here."""
         if connected:
             text = self.tr("Relay: connected")
+        elif failure:
+            short = failure if len(failure) <= FAILURE_CHARS else failure[: FAILURE_CHARS - 1] + "…"
+            text = self.tr("Relay: payments could not be applied: {cause}").format(cause=short)
         elif refused:
             text = self.tr("Relay: token refused")
         else:

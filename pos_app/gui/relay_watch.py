@@ -5,6 +5,7 @@ The poll runs in a daemon Python thread rather than a :class:`~pos_app.gui.tasks
 and a QThread may not be destroyed while it runs, so closing the window would wait for the relay.
 A daemon thread is simply left to finish its last poll. :meth:`RelayClient.run` does the looping,
 the reconnection backoff and the state changes; events go straight into the checkout (its sink).
+When the checkout cannot take them (its store fails), the cause is reported until they go in.
 """
 
 import threading
@@ -16,10 +17,13 @@ from pos_app.payments.model import EventSink
 
 
 class RelayWatch(QObject):
-    """Emits ``state_changed(ConnectionState)`` on the GUI thread when the connection changes."""
+    """Emits ``state_changed(ConnectionState)`` on the GUI thread when the connection changes,
+    and ``not_applied(cause)`` instead when the relay's events could not be applied here; the
+    next ``state_changed`` says they apply again."""
 
     state_changed = Signal(object)
-    _reported = Signal(object)
+    not_applied = Signal(str)
+    _reported = Signal(object, str)
 
     def __init__(
         self,
@@ -38,6 +42,7 @@ class RelayWatch(QObject):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._state: ConnectionState | None = None
+        self._cause = ""
         self._reported.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -68,17 +73,25 @@ class RelayWatch(QObject):
             self._sink,
             self._stop,
             self._on_state,
+            on_not_applied=self._on_not_applied,
             wait=self._wait,
             max_backoff=self._max_backoff,
         )
 
+    def _on_not_applied(self, error: Exception) -> None:
+        """On the poll's thread, just before the state ``NOT_APPLIED`` is reported."""
+        self._cause = str(error) or type(error).__name__
+
     def _on_state(self, state: ConnectionState) -> None:
         if not self._stop.is_set():
-            self._reported.emit(state)
+            self._reported.emit(state, self._cause)
 
-    @Slot(object)
-    def _deliver(self, state: ConnectionState) -> None:
+    @Slot(object, str)
+    def _deliver(self, state: ConnectionState, cause: str) -> None:
         if self._stop.is_set():
             return
         self._state = state
-        self.state_changed.emit(state)
+        if state is ConnectionState.NOT_APPLIED:
+            self.not_applied.emit(cause)
+        else:
+            self.state_changed.emit(state)

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal, Slot
 
+from pos_app.domain.errors import KasirError
+
 log = logging.getLogger(__name__)
 
 SuccessCallback = Callable[[Any], None]
@@ -102,6 +104,10 @@ class TaskRunner(QObject):
                 pending.on_success(payload)
         elif pending.on_failure is not None:
             assert isinstance(payload, Exception)
+            if isinstance(payload, KasirError):  # a refusal the callback puts in words
+                log.info("background task %d refused: %s", job_id, payload)
+            else:  # the callback tells the user; the log keeps where it came from
+                log.warning("background task %d failed", job_id, exc_info=payload)
             pending.on_failure(payload)
         else:
             log.error("background task %d failed", job_id, exc_info=payload)

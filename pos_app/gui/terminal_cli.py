@@ -6,10 +6,15 @@ turns into demo mode. Where no one can answer a window (``--no-wizard``, CI, Qt'
 platform, no display), settings problems and an unusable database are reported in plain words
 with exit status 2. With embedded services (demo mode) their addresses are printed before the
 window opens. ``--self-test`` runs one QR sale end to end in demo mode, unattended.
+
+Everything from the first line of ``main`` to the last is logged (:mod:`pos_app.settings.log_file`):
+into ``kasir.log``, or ``kasir-demo.log`` for demo mode and the self-test.
 """
 
 import argparse
+import logging
 import os
+import platform
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,10 +22,13 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from pos_app import __version__
 from pos_app.gui.app import application, quit_on_signals, run_terminal
 from pos_app.gui.i18n import system_language, use_language
 from pos_app.gui.self_test import run_self_test
 from pos_app.gui.setup_wizard import SetupOutcome, run_setup_wizard
+from pos_app.gui.versions import qt_versions
+from pos_app.settings.log_file import hide, hide_secrets, start_logging, stop_logging
 from pos_app.settings.paths import demo_database_path, resources_dir
 from pos_app.settings.terminal_config import (
     ConfigError,
@@ -35,6 +43,8 @@ from pos_app.till.terminal import open_terminal
 CONFIG_EXIT = 2
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 ICON = Path("icons") / "kasir.png"
+
+log = logging.getLogger(__name__)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -79,17 +89,42 @@ class NotSetUp(Exception):
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    if args.self_test:
-        return self_test()
+    path = start_logging(demo=args.demo or args.self_test)
+    versions = ", ".join(f"{name} {version}" for name, version in qt_versions().items())
+    log.info(
+        "Kasir %s starting%s: Python %s, %s, %s; logging to %s",
+        __version__,
+        " (demo)" if args.demo else " (self-test)" if args.self_test else "",
+        platform.python_version(),
+        versions,
+        platform.platform(),
+        path,
+    )
+    try:
+        return self_test() if args.self_test else run(args)
+    except Exception:
+        log.critical("Kasir stopped on an error", exc_info=True)
+        raise
+    finally:
+        log.info("Kasir stopped")
+        stop_logging()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Settings, database, window: each problem in plain words on stderr and in the log."""
     try:
         settings, demo = settings_to_run(args)
     except NotSetUp as stop:
+        log.error("not started: %s", stop)
         print(f"pos-app: {stop}", file=sys.stderr)
         return CONFIG_EXIT
+    if demo and not args.demo:
+        start_logging(demo=True)  # the wizard chose demo mode: its own file from here on
     db = args.db or (demo_database_path() if demo else default_database_path())
     try:
         terminal = open_terminal(settings, db, demo=demo)
     except ConfigError as error:
+        log.error("not set up for payments yet: %s", error)
         print(
             f"pos-app: not set up for payments yet: {error}\n"
             "Set these in the settings file or the environment (KASIR_...), "
@@ -98,8 +133,18 @@ def main(argv: list[str]) -> int:
         )
         return CONFIG_EXIT
     except StoreError as error:
+        log.error("cannot open the database %s: %s", db, error)
         print(f"pos-app: cannot open the database {db}: {error}", file=sys.stderr)
         return CONFIG_EXIT
+    hide_secrets(terminal.settings)
+    if terminal.embedded is not None:
+        hide([terminal.embedded.relay_token])
+    log.info(
+        "terminal %s open: provider %s, database %s",
+        terminal.settings.terminal_id,
+        terminal.settings.provider,
+        db,
+    )
     try:
         if terminal.embedded is not None:
             print(f"sandbox: {terminal.embedded.sandbox.url}", flush=True)
@@ -117,6 +162,7 @@ def settings_to_run(args: argparse.Namespace) -> tuple[Settings, bool]:
     settings: Settings | None = None
     try:
         settings = load_settings(args.config)
+        hide_secrets(settings)
     except ConfigError as error:
         if args.demo or path.exists() or not ask:
             raise NotSetUp(f"the settings cannot be used: {error}") from None
@@ -141,9 +187,11 @@ def settings_to_run(args: argparse.Namespace) -> tuple[Settings, bool]:
     if outcome is SetupOutcome.DEMO:
         return settings or Settings(), True
     try:
-        return load_settings(args.config), False
+        settings = load_settings(args.config)
     except ConfigError as error:
         raise NotSetUp(f"the settings cannot be used: {error}") from None
+    hide_secrets(settings)
+    return settings, False
 
 
 def self_test() -> int:

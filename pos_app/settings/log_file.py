@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 def log_dir(env: Mapping[str, str] = os.environ) -> Path:
     """``KASIR_LOG_DIR`` if set, else the platform's per-user log folder for Kasir."""
     chosen = env.get(LOG_DIR_ENV)
-    return Path(chosen) if chosen else platformdirs.user_log_path("Kasir", appauthor=False)
+    return Path(chosen) if chosen else platformdirs.user_log_path("Kasir")
 
 
 def log_name(*, demo: bool) -> str:

@@ -707,6 +707,11 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Relay: payments could not be applied: {cause}</source>
+        <translation>Relay: payments could not be applied: {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
         <source>Relay: token refused</source>
         <translation>Relay: token refused</translation>
     </message>
@@ -1901,6 +1906,21 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Kasir writes what happens on this terminal to {file} (older files beside it). When asking for help, save a support bundle and send it: the log files, the versions and these settings, without any secret.</source>
+        <translation>Kasir writes what happens on this terminal to {file} (older files beside it). When asking for help, save a support bundle and send it: the log files, the versions and these settings, without any secret.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Save support bundle…</source>
+        <translation>Save support bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Log and support</source>
+        <translation>Log and support</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Nothing was saved: correct what is listed below.</source>
         <translation>Nothing was saved: correct what is listed below.</translation>
     </message>
@@ -1928,6 +1948,31 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Testing the connections…</source>
         <translation>Testing the connections…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Save a support bundle</source>
+        <translation>Save a support bundle</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip files (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Saving the support bundle to {path}…</source>
+        <translation>Saving the support bundle to {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Support bundle saved to {path} ({size} KB): the log files, the versions and the settings, without secrets.</source>
+        <translation>Support bundle saved to {path} ({size} KB): the log files, the versions and the settings, without secrets.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Could not save the support bundle: {error}</source>
+        <translation>Could not save the support bundle: {error}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -2238,6 +2283,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/app.py"/>
         <source>{url} refused this terminal's token; the relay operator must issue a new one</source>
         <translation>{url} refused this terminal's token; the relay operator must issue a new one</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/app.py"/>
+        <source>{url} answers, but its payment events could not be applied on this terminal: {cause}. They are fetched again until they apply; meanwhile the payment service is asked directly.</source>
+        <translation>{url} answers, but its payment events could not be applied on this terminal: {cause}. They are fetched again until they apply; meanwhile the payment service is asked directly.</translation>
     </message>
 </context>
 <context>

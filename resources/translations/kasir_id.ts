@@ -707,6 +707,11 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Relay: payments could not be applied: {cause}</source>
+        <translation>Relay: pembayaran tidak dapat diterapkan: {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
         <source>Relay: token refused</source>
         <translation>Relay: token ditolak</translation>
     </message>
@@ -1901,6 +1906,21 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Kasir writes what happens on this terminal to {file} (older files beside it). When asking for help, save a support bundle and send it: the log files, the versions and these settings, without any secret.</source>
+        <translation>Kasir mencatat apa yang terjadi di terminal ini ke {file} (berkas lama di sebelahnya). Saat meminta bantuan, simpan paket dukungan dan kirimkan: berkas log, versi, dan pengaturan ini, tanpa rahasia apa pun.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Save support bundle…</source>
+        <translation>Simpan paket dukungan…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Log and support</source>
+        <translation>Log dan dukungan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Nothing was saved: correct what is listed below.</source>
         <translation>Tidak ada yang disimpan: perbaiki yang tercantum di bawah.</translation>
     </message>
@@ -1928,6 +1948,31 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Testing the connections…</source>
         <translation>Mengetes koneksi…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Save a support bundle</source>
+        <translation>Simpan paket dukungan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Berkas zip (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Saving the support bundle to {path}…</source>
+        <translation>Menyimpan paket dukungan ke {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Support bundle saved to {path} ({size} KB): the log files, the versions and the settings, without secrets.</source>
+        <translation>Paket dukungan disimpan ke {path} ({size} KB): berkas log, versi, dan pengaturan, tanpa rahasia.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Could not save the support bundle: {error}</source>
+        <translation>Paket dukungan tidak dapat disimpan: {error}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -2238,6 +2283,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/app.py"/>
         <source>{url} refused this terminal's token; the relay operator must issue a new one</source>
         <translation>{url} menolak token terminal ini; pengelola relay harus menerbitkan token baru</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/app.py"/>
+        <source>{url} answers, but its payment events could not be applied on this terminal: {cause}. They are fetched again until they apply; meanwhile the payment service is asked directly.</source>
+        <translation>{url} menjawab, tetapi kejadian pembayarannya tidak dapat diterapkan di terminal ini: {cause}. Kejadian itu diambil lagi sampai berhasil diterapkan; sementara itu layanan pembayaran ditanya langsung.</translation>
     </message>
 </context>
 <context>

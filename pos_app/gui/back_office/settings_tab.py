@@ -6,11 +6,16 @@ nothing; otherwise the file is replaced atomically, owner-only, and the keys cha
 The running till keeps its settings until Kasir is started again: switching provider or
 credentials under a payment in progress is how a payment gets lost. Demo mode runs on embedded
 services and saves nothing.
+
+The tab also says where the log is and saves a support bundle (the log files, the versions, the
+settings without their secrets) to a zip file the manager chooses, written on a worker.
 """
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.gui.back_office.widgets import ERROR_STYLE, Tab
+from pos_app.gui.back_office.widgets import ERROR_STYLE, Tab, choose_file
 from pos_app.gui.settings_form import (
     PAYMENT_FIELDS,
     RELAY_FIELDS,
@@ -35,13 +40,22 @@ from pos_app.gui.settings_form import (
     split_problem,
 )
 from pos_app.gui.tasks import TaskRunner
+from pos_app.gui.versions import qt_versions
+from pos_app.settings.log_file import (
+    LOG_DIR_ENV,
+    LOG_LEVEL_ENV,
+    current_log,
+    log_dir,
+    log_name,
+)
 from pos_app.settings.terminal_config import PROVIDERS, ConfigError, Secret
 from pos_app.till.back_office import BackOffice
 from pos_app.till.connection_check import Check, check_settings
+from pos_app.till.support_bundle import SupportBundle, write_support_bundle
 
 SHOP_FIELDS = ("shop.name", "shop.address", "language", "timezone", "business_day_cutoff")
 ENV_PREFIX = "KASIR_"
-NOT_SETTINGS = ("KASIR_CONFIG",)
+NOT_SETTINGS = ("KASIR_CONFIG", LOG_DIR_ENV, LOG_LEVEL_ENV)
 """``KASIR_…`` variables that are not settings the file could hold."""
 
 
@@ -65,6 +79,8 @@ class SettingsTab(Tab):
         self.checks: list[Check] = []
         self._testing = False
         self._saving = False
+        self._bundling = False
+        self.log_path = current_log() or log_dir() / log_name(demo=self.demo)
 
         self.values: dict[str, QLabel] = {}
         running = QFormLayout()
@@ -123,6 +139,25 @@ class SettingsTab(Tab):
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
+
+        log_note = QLabel(
+            self.tr(
+                "Kasir writes what happens on this terminal to {file} (older files beside it). "
+                "When asking for help, save a support bundle and send it: the log files, the "
+                "versions and these settings, without any secret."
+            ).format(file=self.log_path)
+        )
+        log_note.setObjectName("logNote")
+        log_note.setWordWrap(True)
+        log_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bundle_button = QPushButton(self.tr("Save support bundle…"))
+        self.bundle_button.setObjectName("saveSupportBundle")
+        self.bundle_button.clicked.connect(self.ask_bundle_path)
+        support_layout = QVBoxLayout()
+        support_layout.addWidget(log_note)
+        support_layout.addWidget(self.bundle_button, 0, Qt.AlignmentFlag.AlignLeft)
+        support = QGroupBox(self.tr("Log and support"))
+        support.setLayout(support_layout)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(now)
@@ -131,6 +166,7 @@ class SettingsTab(Tab):
         layout.addLayout(buttons)
         layout.addWidget(self.problems)
         layout.addWidget(self.results)
+        layout.addWidget(support)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -191,6 +227,51 @@ class SettingsTab(Tab):
         self._testing = True
         self.test_button.setEnabled(False)
         self.run(work, self._tested, self._test_failed)
+
+    def ask_bundle_path(self) -> None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        choose_file(
+            self,
+            self.tr("Save a support bundle"),
+            f"kasir-support-{self.office.terminal.settings.terminal_id}-{stamp}.zip",
+            self.tr("Zip files (*.zip)"),
+            self.save_bundle,
+            save=True,
+            suffix="zip",
+        )
+
+    def save_bundle(self, path: str) -> None:
+        """Collect and zip on a worker: the log files may be megabytes."""
+        if self._bundling:
+            return
+        self._bundling = True
+        self.bundle_button.setEnabled(False)
+        self.say(self.tr("Saving the support bundle to {path}…").format(path=path))
+        settings, folder, versions = (
+            self.office.terminal.settings,
+            self.log_path.parent,
+            qt_versions(),
+        )
+        self.run(
+            lambda: write_support_bundle(Path(path), settings, folder, extra_versions=versions),
+            self._bundled,
+            self._bundle_failed,
+        )
+
+    def _bundled(self, bundle: SupportBundle) -> None:
+        self._bundling = False
+        self.bundle_button.setEnabled(True)
+        self.say(
+            self.tr(
+                "Support bundle saved to {path} ({size} KB): the log files, the versions and the "
+                "settings, without secrets."
+            ).format(path=bundle.path, size=max(1, round(bundle.size / 1024)))
+        )
+
+    def _bundle_failed(self, error: Exception) -> None:
+        self._bundling = False
+        self.bundle_button.setEnabled(True)
+        self.say_error(self.tr("Could not save the support bundle: {error}").format(error=error))
 
     def _saved(self, update: Mapping[str, object], changed: Sequence[str]) -> None:
         self._saving = False
