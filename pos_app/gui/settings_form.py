@@ -19,7 +19,14 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QTimeEd
 
 from pos_app.settings import settings_file
 from pos_app.settings.languages import LANGUAGES
-from pos_app.settings.terminal_config import DOKU_HOSTS, ConfigError, Secret, Settings, ShopSettings
+from pos_app.settings.terminal_config import (
+    DOKU_HOSTS,
+    ConfigError,
+    ProviderChoice,
+    Secret,
+    Settings,
+    ShopSettings,
+)
 from pos_app.till.connection_check import Check, Service, Verdict
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -130,11 +137,12 @@ class SettingsFields(QObject):
             return True
         provider = self.provider
         if key.startswith("doku."):
-            return provider == "doku"
+            return provider == ProviderChoice.DOKU
         if key == "ecommpay.customer_ip":
-            return provider == "ecommpay-gate" or self.refunds
+            return provider == ProviderChoice.ECOMMPAY_GATE or self.refunds
         if key.startswith("ecommpay."):
-            return provider.startswith("ecommpay") or self.refunds
+            ecommpay = (ProviderChoice.ECOMMPAY_PAGE, ProviderChoice.ECOMMPAY_GATE)
+            return provider in ecommpay or self.refunds
         return True
 
     def show_rows(self) -> None:
@@ -252,12 +260,16 @@ class SettingsFields(QObject):
         for key, tip in tips.items():
             if key in self.widgets:
                 self.widgets[key].setToolTip(tip)
-        choices = {
+        choices: dict[str, dict[str, str]] = {
             "provider": {
-                "sandbox": self.tr("Sandbox: simulated payments inside Kasir, no real money"),
-                "doku": self.tr("DOKU Wallet: DOKU's own API"),
-                "ecommpay-page": self.tr("DOKU Wallet through ecommpay (Payment Page)"),
-                "ecommpay-gate": self.tr("DOKU Wallet through ecommpay (Gate)"),
+                ProviderChoice.SANDBOX: self.tr(
+                    "Sandbox: simulated payments inside Kasir, no real money"
+                ),
+                ProviderChoice.DOKU: self.tr("DOKU Wallet: DOKU's own API"),
+                ProviderChoice.ECOMMPAY_PAGE: self.tr(
+                    "DOKU Wallet through ecommpay (Payment Page)"
+                ),
+                ProviderChoice.ECOMMPAY_GATE: self.tr("DOKU Wallet through ecommpay (Gate)"),
             },
             "doku.environment": {
                 "sandbox": self.tr("Sandbox: test payments, no real money"),

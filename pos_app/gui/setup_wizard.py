@@ -37,13 +37,12 @@ from pos_app.gui.settings_form import (
 )
 from pos_app.gui.tasks import TaskRunner
 from pos_app.settings import settings_file
-from pos_app.settings.terminal_config import PROVIDERS as ALL_PROVIDERS
-from pos_app.settings.terminal_config import ConfigError, Settings
+from pos_app.settings.terminal_config import ConfigError, ProviderChoice, Settings
 from pos_app.till.connection_check import Check, check_settings
 
 log = logging.getLogger(__name__)
 
-PROVIDERS = tuple(provider for provider in ALL_PROVIDERS if provider != "sandbox")
+PROVIDERS = tuple(choice.value for choice in ProviderChoice if choice is not ProviderChoice.SANDBOX)
 """The real providers; the simulator is what "Try demo mode" opens."""
 SHOP_FIELDS = ("language", "shop.name", "shop.address", "terminal_id")
 SHOP_KEYS = ("language", "terminal_id", "shop.")
