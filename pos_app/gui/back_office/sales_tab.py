@@ -25,6 +25,8 @@ from pos_app.gui.back_office.widgets import (
     word,
 )
 from pos_app.gui.tasks import TaskRunner
+from pos_app.payments.model import ProviderName
+from pos_app.store.sales import Tender
 from pos_app.till.back_office import BackOffice
 from pos_app.till.day_sales import DaySale, DaySales
 from pos_app.till.terminal import PROVIDER_LABELS
@@ -153,8 +155,8 @@ class SalesTab(Tab):
             self.refund_requested.emit(sale.sale_id)
 
 
-def _tender_label(tender: str, provider: str) -> str:
-    if tender == "cash":
+def _tender_label(tender: Tender, provider: ProviderName | None) -> str:
+    if tender is Tender.CASH or provider is None:  # the Z report gives cash no provider
         return QCoreApplication.translate("SalesTab", "Cash")
     return f"{word(tender)} — {PROVIDER_LABELS.get(provider, provider)}"
 
