@@ -7,6 +7,7 @@ and through an atomic rename. Inactive products are left out because the file ha
 column: importing it back would bring them back on sale.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.catalog_csv import COLUMNS, read_catalog_csv
 from pos_app.reports.csv_safety import atomic_csv, safe_cells
+from pos_app.store.database import transaction
 from pos_app.store.products import Products
 
 
@@ -25,10 +27,20 @@ class ImportSummary:
     """Rows inserted or actually changed; an identical product is not rewritten."""
 
 
-def import_products(db: Database, path: Path) -> ImportSummary:
-    """Upsert every product of ``path`` or none (CatalogImportError lists every bad line)."""
+def import_products(
+    db: Database, path: Path, *, audit: Callable[[ImportSummary], None] | None = None
+) -> ImportSummary:
+    """Upsert every product of ``path`` or none (CatalogImportError lists every bad line).
+
+    The file is read before the write lock is taken; ``audit`` records the import in the
+    transaction that writes it, so the two are kept or undone together.
+    """
     products = read_catalog_csv(path)
-    return ImportSummary(len(products), Products(db).upsert_many(products))
+    with transaction(db):
+        summary = ImportSummary(len(products), Products(db).upsert_many(products))
+        if audit is not None:
+            audit(summary)
+    return summary
 
 
 def export_products(db: Database, path: Path) -> int:

@@ -1,6 +1,9 @@
 """Who did what and when: sign-ins, cancellations, settings and user changes, day closes.
 
 Never put a PIN or a secret in ``detail``; it is shown to managers and kept for good.
+
+Record an entry inside the transaction of the change it describes (:meth:`AuditLog.record` joins a
+caller's transaction as a savepoint): then the change and its entry are kept or undone together.
 """
 
 import json

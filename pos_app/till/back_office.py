@@ -1,10 +1,15 @@
 """What a signed-in manager does at the terminal, Qt-free; every change audited with their name.
 
+A change to the database and its audit entry are written in one transaction (:meth:`_audited`):
+both or neither. What leaves the database (an export file, the settings file, a provider's
+answer) is audited once it is done, as there is no transaction to share.
+
 Each method blocks (SQLite, HTTP) and may run on any thread: the store opens a connection per
 thread, and a long export opens its own. The back-office screens call these from workers.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,7 +29,7 @@ from pos_app.reports.sales_csv import (
 from pos_app.reports.z_report import CashCount, ZReport, build_z_report, close_day
 from pos_app.settings import settings_file
 from pos_app.settings.terminal_config import ConfigError, default_config_path
-from pos_app.store.database import open_database
+from pos_app.store.database import open_database, transaction
 from pos_app.store.day_closes import DayCloses
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import PaymentAttempt
@@ -155,29 +160,33 @@ class BackOffice:
 
     def save_product(self, sku: str, *, name: str, category: str, price: int) -> Product:
         """Change a product's name, category or price (its SKU and barcode stay)."""
-        before = self._product(sku)
-        after = replace(before, name=name.strip(), category=category.strip(), price=price)
-        self.store.products.upsert_many([after], now=self.now())
-        self._audit(
-            "product.edit",
-            {"sku": sku, "before": _product_fields(before), "after": _product_fields(after)},
-        )
+        with self._audited() as audit:
+            before = self._product(sku)
+            after = replace(before, name=name.strip(), category=category.strip(), price=price)
+            self.store.products.upsert_many([after], now=self.now())
+            audit(
+                "product.edit",
+                {"sku": sku, "before": _product_fields(before), "after": _product_fields(after)},
+            )
         return after
 
     def deactivate_product(self, sku: str) -> Product:
         """Off sale: no longer found by search or scan for a sale; its past sales stay."""
-        after = replace(self._product(sku), active=False)
-        self.store.products.upsert_many([after], now=self.now())
-        self._audit("product.deactivate", {"sku": sku})
+        with self._audited() as audit:
+            after = replace(self._product(sku), active=False)
+            self.store.products.upsert_many([after], now=self.now())
+            audit("product.deactivate", {"sku": sku})
         return after
 
     def import_products(self, path: Path) -> ImportSummary:
-        summary = import_products(self._db(), path)
-        self._audit(
-            "products.import",
-            {"file": str(path), "products": summary.products, "changed": summary.changed},
+        return import_products(
+            self._db(),
+            path,
+            audit=lambda summary: self._audit(
+                "products.import",
+                {"file": str(path), "products": summary.products, "changed": summary.changed},
+            ),
         )
-        return summary
 
     def export_products(self, path: Path) -> int:
         count = export_products(self._db(), path)
@@ -190,25 +199,29 @@ class BackOffice:
         return self.store.users.list_users()
 
     def add_user(self, name: str, role: Role | str, pin: str) -> User:
-        user = self.store.users.add_user(name, role, pin, now=self.now())
-        self._audit("user.add", {"user": user.name, "role": str(user.role)})
+        with self._audited() as audit:
+            user = self.store.users.add_user(name, role, pin, now=self.now())
+            audit("user.add", {"user": user.name, "role": str(user.role)})
         return user
 
     def deactivate_user(self, user_id: int) -> None:
-        """Refused for the manager signed in and for the last active manager."""
-        user = self.store.users.get(user_id)
-        if user.id == self.manager.id:
-            raise ValidationError("you cannot deactivate yourself while signed in")
-        managers = [u for u in self.users() if u.active and u.role is Role.MANAGER]
-        if user.role is Role.MANAGER and len(managers) <= 1 and user.active:
-            raise ValidationError(f"{user.name} is the last active manager")
-        self.store.users.deactivate(user_id)
-        self._audit("user.deactivate", {"user": user.name})
+        """Refused for the manager signed in and for the last active manager (checked in the
+        writing transaction, so two managers cannot deactivate each other at once)."""
+        with self._audited() as audit:
+            user = self.store.users.get(user_id)
+            if user.id == self.manager.id:
+                raise ValidationError("you cannot deactivate yourself while signed in")
+            managers = [u for u in self.users() if u.active and u.role is Role.MANAGER]
+            if user.role is Role.MANAGER and len(managers) <= 1 and user.active:
+                raise ValidationError(f"{user.name} is the last active manager")
+            self.store.users.deactivate(user_id)
+            audit("user.deactivate", {"user": user.name})
 
     def reset_pin(self, user_id: int, pin: str) -> None:
-        user = self.store.users.get(user_id)
-        self.store.users.reset_pin(user_id, pin)
-        self._audit("user.reset_pin", {"user": user.name})
+        with self._audited() as audit:
+            user = self.store.users.get(user_id)
+            self.store.users.reset_pin(user_id, pin)
+            audit("user.reset_pin", {"user": user.name})
 
     # problem payments
 
@@ -360,7 +373,16 @@ class BackOffice:
         return product
 
     def _audit(self, action: str, detail: dict[str, object]) -> None:
+        """Audit what is done already outside the database (a file, a provider's answer)."""
         self.store.audit.record(self.name, action, detail, now=self.now())
+
+    @contextmanager
+    def _audited(self) -> Iterator[Callable[[str, dict[str, object]], None]]:
+        """One transaction on this thread's connection for a change and its audit entry: the
+        store's own transactions nest in it, so an audit that fails undoes the change, and a
+        change that fails is never audited."""
+        with transaction(self._db()):
+            yield self._audit
 
 
 def _product_fields(product: Product) -> dict[str, object]:
