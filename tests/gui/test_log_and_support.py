@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,8 +22,9 @@ from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.sandbox.config import DEMO_DOKU_SECRET_KEY
 from pos_app.settings import log_file
+from pos_app.settings.terminal_config import EcommpaySettings, Secret, Settings
 from pos_app.till.support_bundle import SECRET_MARK
-from pos_app.till.terminal import Terminal
+from pos_app.till.terminal import Terminal, open_terminal
 from tests.gui.back_office_helpers import show_tab, signed_in
 from tests.gui.e2e import TEH, WAIT_MS, open_payment, sandbox, sign_in, wait_state
 from tests.gui.helpers import wait_for_modal
@@ -33,6 +35,7 @@ SECRETS = {
     "KASIR_ECOMMPAY_SECRET_KEY": "ecommpay-from-the-env-93ad",
     "KASIR_RELAY_TOKEN": "relay-token-from-the-env-5e0b",
 }
+ECOMMPAY_SECRET = "ecommpay-secret-in-the-settings-4b1f"
 STORE_FAILS = """
 CREATE TRIGGER cursor_insert_fails BEFORE INSERT ON meta WHEN NEW.key = 'relay_cursor'
 BEGIN SELECT RAISE(ABORT, 'database or disk is full (test)'); END;
@@ -87,35 +90,44 @@ def basket_of_one(app: TerminalApp) -> None:
 
 
 @pytest.fixture
-def logging_on(tmp_path: Path, demo_terminal: Terminal) -> Iterator[Path]:
-    """The log started as ``pos-app --demo`` starts it, with the demo terminal's secrets."""
+def secret_terminal(tmp_path: Path) -> Iterator[Terminal]:
+    """A demo terminal whose settings hold an ecommpay secret key, as a shop's kasir.toml can."""
+    settings = Settings(ecommpay=EcommpaySettings(secret_key=Secret(ECOMMPAY_SECRET)))
+    terminal = open_terminal(settings, tmp_path / "secret.db", demo=True)
+    yield terminal
+    terminal.close()
+
+
+@pytest.fixture
+def logging_on(tmp_path: Path, secret_terminal: Terminal) -> Iterator[Path]:
+    """The log started as ``pos-app --demo`` starts it, with the terminal's secrets."""
     path = log_file.start_logging(
-        demo=True, settings=demo_terminal.settings, env={log_file.LOG_DIR_ENV: str(tmp_path)}
+        demo=True, settings=secret_terminal.settings, env={log_file.LOG_DIR_ENV: str(tmp_path)}
     )
-    assert demo_terminal.embedded is not None
-    log_file.hide([demo_terminal.embedded.relay_token])
+    assert secret_terminal.embedded is not None
+    log_file.hide([secret_terminal.embedded.relay_token])
     yield path
     log_file.stop_logging()
 
 
 def test_a_sale_a_failure_and_the_support_bundle_keep_the_secrets_out(
-    qtbot, start_app, demo_terminal: Terminal, logging_on: Path, tmp_path: Path
+    qtbot, start_app, secret_terminal: Terminal, logging_on: Path, tmp_path: Path
 ) -> None:
-    assert demo_terminal.settings.doku.secret_key is not None and demo_terminal.embedded
-    doku_key = demo_terminal.settings.doku.secret_key.reveal()  # signs every DOKU request
-    relay_token = demo_terminal.embedded.relay_token
-    app = start_app()
+    assert secret_terminal.settings.doku.secret_key is not None and secret_terminal.embedded
+    doku_key = secret_terminal.settings.doku.secret_key.reveal()  # signs every DOKU request
+    secrets = (doku_key, ECOMMPAY_SECRET, secret_terminal.embedded.relay_token)
+    app = start_app(secret_terminal)
     sign_in(qtbot, app)
     basket_of_one(app)
     payment = open_payment(qtbot, app)
     assert payment.attempt is not None
-    sandbox(demo_terminal, "pay", payment.attempt.invoice_number)
+    sandbox(secret_terminal, "pay", payment.attempt.invoice_number)
     wait_state(qtbot, payment, AttemptState.PAID)
     qtbot.keyClick(payment.dialog, Qt.Key.Key_Return)
     wait_for_modal(qtbot, ReceiptDialog).reject()
 
     def leaks() -> None:
-        raise RuntimeError(f"the provider refused the signature made with {doku_key}")
+        raise RuntimeError(f"signed with {doku_key}, refunds with {ECOMMPAY_SECRET}: refused")
 
     failures: list[Exception] = []
     app.runner.run(leaks, None, failures.append)
@@ -137,18 +149,20 @@ def test_a_sale_a_failure_and_the_support_bundle_keep_the_secrets_out(
 
     log_file.stop_logging()
     text = logging_on.read_text(encoding="utf-8")
-    assert "Cashier signed in" in text or " signed in (cashier)" in text
-    assert "background task" in text and "the signature made with ***" in text
+    assert " signed in (cashier)" in text
+    assert "background task" in text and "signed with ***, refunds with ***: refused" in text
     with zipfile.ZipFile(target) as zf:
         entries = {name: zf.read(name).decode() for name in zf.namelist()}
     assert sorted(entries) == ["logs/kasir-demo.log", "settings.toml", "versions.txt"]
-    assert "signature made with ***" in entries["logs/kasir-demo.log"]
+    assert "signed with ***, refunds with ***" in entries["logs/kasir-demo.log"]
     versions = entries["versions.txt"]
     for name in ("Kasir", "Python", "PySide6", "Qt", "platform"):
         assert f"\n{name}: " in f"\n{versions}"
-    assert f'secret_key = "{SECRET_MARK}"' in entries["settings.toml"]
+    settings = tomllib.loads(entries["settings.toml"])
+    assert settings["doku"]["secret_key"] == settings["ecommpay"]["secret_key"] == SECRET_MARK
     for content in [text, *entries.values()]:
-        assert doku_key not in content and relay_token not in content
+        for secret in secrets:
+            assert secret not in content
 
 
 def test_relay_events_that_cannot_be_applied_are_said_until_they_apply(

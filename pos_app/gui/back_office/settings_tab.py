@@ -45,6 +45,7 @@ from pos_app.settings.log_file import (
     LOG_DIR_ENV,
     LOG_LEVEL_ENV,
     current_log,
+    hide,
     log_dir,
     log_name,
 )
@@ -281,6 +282,7 @@ class SettingsTab(Tab):
             return
         for key, value in update.items():
             if isinstance(value, Secret):
+                hide([value.reveal()])  # not yet running, but never to be logged either
                 self.fields.saved[key] = True
                 self.fields.line(key).clear()
         self.fields.retranslate()
