@@ -35,7 +35,8 @@ BACKUPS: Final = 4
 MASK: Final = "***"
 FORMAT: Final = "%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s"
 QUIET: Final = {"httpx": logging.WARNING, "httpcore": logging.WARNING}
-"""Libraries that log every request at INFO: one line per relay long-poll says nothing useful."""
+"""Libraries that log every request at INFO (one line per relay long-poll says nothing useful):
+they log from WARNING, or from the chosen level if that is higher."""
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,7 @@ class _Running:
         self.path = path
         self.handlers = handlers
         self.root_level = level
+        self.quiet_levels = {name: logging.getLogger(name).level for name in QUIET}
         self.excepthook = sys.excepthook
         self.thread_excepthook = threading.excepthook
 
@@ -182,6 +184,8 @@ def stop_logging() -> None:
         root.removeHandler(handler)
         handler.close()
     root.setLevel(running.root_level)
+    for name, level in running.quiet_levels.items():
+        logging.getLogger(name).setLevel(level)
     if sys.excepthook is _log_uncaught:
         sys.excepthook = running.excepthook
     if threading.excepthook is _log_uncaught_in_thread:

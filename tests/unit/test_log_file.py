@@ -136,12 +136,16 @@ def test_uncaught_exceptions_of_any_thread_are_logged_masked(tmp_path: Path) -> 
         assert secret not in text
 
 
-def test_stopping_puts_the_hooks_back(tmp_path: Path) -> None:
-    before = (sys.excepthook, threading.excepthook, logging.getLogger().handlers[:])
+def test_stopping_puts_the_hooks_and_levels_back(tmp_path: Path) -> None:
+    def state() -> tuple[object, ...]:
+        root, httpx = logging.getLogger(), logging.getLogger("httpx")
+        return sys.excepthook, threading.excepthook, root.handlers[:], root.level, httpx.level
+
+    before = state()
     log_file.start_logging(demo=False, env={log_file.LOG_DIR_ENV: str(tmp_path)})
-    assert sys.excepthook is not before[0]
+    assert state() != before
     log_file.stop_logging()
-    assert (sys.excepthook, threading.excepthook, logging.getLogger().handlers) == before
+    assert state() == before
 
 
 def test_every_secret_of_the_settings_is_found() -> None:
