@@ -12,9 +12,12 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.lifecycles import SaleStatus
+from pos_app.payments.model import AttemptState, ProviderName
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.reports.z_report import ZReport, build_z_report
 from pos_app.store.database import optional_utc, parse_utc
+from pos_app.store.sales import Tender
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,15 +25,15 @@ class DaySale:
     sale_id: int
     created_at: datetime
     completed_at: datetime | None
-    status: str
+    status: SaleStatus
     cashier: str
     total: int
-    tender: str = ""
-    provider: str = ""
+    tender: Tender | None = None
+    provider: ProviderName | None = None
     invoice_number: str = ""
     """A completed sale's paying QR attempt; an unfinished sale's latest attempt."""
-    payment_state: str = ""
-    """``paid`` for cash; else the state of that attempt; empty if there is none."""
+    payment_state: AttemptState | None = None
+    """``paid`` for cash; else the state of that attempt; ``None`` if there is none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +59,8 @@ class DaySales:
 
 _SALES = """
 SELECT s.id, s.created_at, s.completed_at, s.status, s.cashier, s.total,
-       coalesce(s.tender, ''), coalesce(a.provider, ''), coalesce(a.invoice_number, ''),
-       CASE WHEN s.tender = 'cash' THEN 'paid' ELSE coalesce(a.state, '') END
+       s.tender, a.provider, coalesce(a.invoice_number, ''),
+       CASE WHEN s.tender = 'cash' THEN 'paid' ELSE a.state END
 FROM sales s
 LEFT JOIN payment_attempts a ON a.id = CASE WHEN s.status = 'completed'
     THEN (SELECT p.id FROM payment_attempts p WHERE p.invoice_number = s.invoice_number)
@@ -77,20 +80,20 @@ def day_sales(db: Database, business_date: date, day: BusinessDay) -> DaySales:
             sale_id=row[0],
             created_at=parse_utc(row[1]),
             completed_at=optional_utc(row[2]),
-            status=row[3],
+            status=SaleStatus(row[3]),
             cashier=row[4],
             total=row[5],
-            tender=row[6],
-            provider=row[7],
+            tender=Tender(row[6]) if row[6] else None,
+            provider=ProviderName(row[7]) if row[7] else None,
             invoice_number=row[8],
-            payment_state=row[9],
+            payment_state=AttemptState(row[9]) if row[9] else None,
         )
         for row in rows
     )
     first_hour = day.cutoff.hour
     buckets = {hour: [0, 0] for hour in range(24)}
     for sale in sales:
-        if sale.status == "completed" and sale.completed_at is not None:
+        if sale.status is SaleStatus.COMPLETED and sale.completed_at is not None:
             bucket = buckets[sale.completed_at.astimezone(day.tz).hour]
             bucket[0] += 1
             bucket[1] += sale.total

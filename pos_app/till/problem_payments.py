@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
-from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus
+from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus, ProviderName
 from pos_app.payments.registry import reported_amount
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import parse_utc, transaction
@@ -55,10 +55,11 @@ class ProblemKind(StrEnum):
 class ProblemPayment:
     kind: ProblemKind
     invoice_number: str
-    state: str
+    state: AttemptState
     since: datetime
     """When the payment last changed (an orphan: when it was last reported)."""
-    provider: str = ""
+    provider: ProviderName | None = None
+    """``None``: an orphan whose report names no provider Kasir knows."""
     amount: int | None = None
     """What was paid (a paid payment), else what was asked."""
     sale_id: int | None = None
@@ -113,9 +114,9 @@ def list_problems(db: Database) -> list[ProblemPayment]:
         ProblemPayment(
             kind=ProblemKind(kind),
             invoice_number=invoice,
-            state=state,
+            state=AttemptState(state),
             since=parse_utc(updated),
-            provider=provider,
+            provider=ProviderName(provider),
             amount=amount,
             sale_id=sale_id,
             refunded=refunded,
@@ -131,13 +132,18 @@ def list_problems(db: Database) -> list[ProblemPayment]:
             ProblemPayment(
                 kind=ProblemKind.ORPHAN,
                 invoice_number=invoice,
-                state=state,
+                state=AttemptState(state),
                 since=parse_utc(created),
-                provider=str(details.get("provider", "")),
+                provider=_provider(details.get("provider")),
                 amount=reported_amount(details.get("payload", {})),
             )
         )
     return found
+
+
+def _provider(name: object) -> ProviderName | None:
+    """The provider an orphan's report names, if it is one Kasir knows."""
+    return next((provider for provider in ProviderName if provider.value == name), None)
 
 
 def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now: datetime) -> None:

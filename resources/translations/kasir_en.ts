@@ -2142,97 +2142,92 @@ Still trying — the payment stays open.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>completed</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
-        <source>voided</source>
-        <translation>voided</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>created</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>pending</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>paid</source>
         <translation>paid</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>declined</source>
         <translation>declined</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>expired</source>
         <translation>expired</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>refunded</source>
         <translation>refunded</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>late</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>amount differs</source>
         <translation>amount differs</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>unknown invoice</source>
         <translation>unknown invoice</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>cash</source>
         <translation>cash</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>QR</source>
         <translation>QR</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>cashier</source>
         <translation>cashier</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>manager</source>
         <translation>manager</translation>
     </message>

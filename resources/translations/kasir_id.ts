@@ -2142,97 +2142,92 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>open</source>
         <translation>terbuka</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
-        <source>voided</source>
-        <translation>dibatalkan (void)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>created</source>
         <translation>dibuat</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>pending</source>
         <translation>menunggu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>paid</source>
         <translation>lunas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>declined</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>expired</source>
         <translation>kedaluwarsa</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>failed</source>
         <translation>gagal</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>refunded</source>
         <translation>dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>late</source>
         <translation>terlambat</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>amount differs</source>
         <translation>jumlah berbeda</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>unknown invoice</source>
         <translation>invoice tak dikenal</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>cash</source>
         <translation>tunai</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>QR</source>
         <translation>QR</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>cashier</source>
         <translation>kasir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/widgets.py"/>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>manager</source>
         <translation>manajer</translation>
     </message>

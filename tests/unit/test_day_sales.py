@@ -13,7 +13,7 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.payments.model import AttemptState, PaymentRequest, ProviderName
 from pos_app.store.database import open_database
 from pos_app.store.payments import Payments
-from pos_app.store.sales import Sales
+from pos_app.store.sales import Sales, SaleStatus, Tender
 from pos_app.till.day_sales import day_sales
 
 DAY = BusinessDay(ZoneInfo("Asia/Jakarta"), time(4, 0))
@@ -72,14 +72,24 @@ def test_a_cash_sale_after_a_cancelled_qr_attempt_shows_only_its_cash(db: Databa
     cash, waiting = day_sales(db, date(2026, 11, 21), DAY).sales
 
     assert (cash.tender, cash.provider, cash.invoice_number, cash.payment_state) == (
-        "cash",
+        Tender.CASH,
+        None,
         "",
-        "",
-        "paid",
+        AttemptState.PAID,
     )
     assert (waiting.status, waiting.provider, waiting.invoice_number, waiting.payment_state) == (
-        "open",
-        "doku",
+        SaleStatus.OPEN,
+        ProviderName.DOKU,
         other,
-        "created",
+        AttemptState.CREATED,
+    )
+    assert waiting.tender is None
+    assert all(  # enums, not their text: the back office labels each from its own enum's table
+        type(value) is enum
+        for value, enum in (
+            (cash.tender, Tender),
+            (cash.payment_state, AttemptState),
+            (waiting.status, SaleStatus),
+            (waiting.provider, ProviderName),
+        )
     )

@@ -168,13 +168,20 @@ def test_orphan_reports_are_listed_with_their_amount_until_resolved(db: Database
     payments = Payments(db)
     payments.record_status("X-1", PaymentStatus.PAID, source="relay", payload=payload, now=NOW)
 
-    [orphan] = list_problems(db)
+    payments.record_status(
+        "X-2", PaymentStatus.PAID, source="relay", payload={"provider": "doku"}, now=NOW
+    )
+
+    orphan, named = list_problems(db)
     assert (orphan.kind, orphan.invoice_number, orphan.amount) == (
         ProblemKind.ORPHAN,
         "X-1",
         12_500,
     )
+    assert (orphan.state, orphan.provider) == (AttemptState.PAID, None)  # no provider named
+    assert type(orphan.state) is AttemptState and named.provider is ProviderName.DOKU
     resolve(db, "X-1", reason="another shop's payment", manager="Bu Rina", now=LATER)
+    resolve(db, "X-2", reason="another shop's payment", manager="Bu Rina", now=LATER)
     assert kinds(db) == {}
     payments.record_status("X-1", PaymentStatus.PAID, source="relay", now=LATER)
     assert kinds(db) == {"X-1": ProblemKind.ORPHAN}

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import format_rupiah
+from pos_app.gui.back_office.labels import label, provider_label
 from pos_app.gui.back_office.widgets import (
     ERROR_STYLE,
     OK_STYLE,
@@ -25,14 +26,12 @@ from pos_app.gui.back_office.widgets import (
     run_for,
     selected_key,
     table_view,
-    word,
 )
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.sales import Sale
 from pos_app.till.back_office import ATTACH_DAYS, BackOffice
 from pos_app.till.problem_payments import ProblemPayment
-from pos_app.till.terminal import PROVIDER_LABELS
 
 
 class AttachDialog(QDialog):
@@ -61,7 +60,7 @@ class AttachDialog(QDialog):
             self.tr("Late payment {invoice}: {amount} by {provider}, made for sale {sale}.").format(
                 invoice=payment.invoice_number,
                 amount=amount,
-                provider=PROVIDER_LABELS.get(payment.provider, payment.provider),
+                provider=provider_label(payment.provider),
                 sale=payment.sale_id,
             )
         )
@@ -131,7 +130,7 @@ class AttachDialog(QDialog):
                 [
                     str(sale.id),
                     sale.created_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                    word(sale.status.value),
+                    label(sale.status),
                     sale.cashier,
                     str(sum(line.quantity for line in sale.lines)),
                     format_rupiah(sale.total),

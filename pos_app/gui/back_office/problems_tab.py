@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.attach_dialog import AttachDialog
-from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view, word
+from pos_app.gui.back_office.labels import label, provider_label
+from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import Sale
 from pos_app.till.back_office import BackOffice
 from pos_app.till.problem_payments import ProblemKind, ProblemPayment
-from pos_app.till.terminal import PROVIDER_LABELS
 
 
 class ProblemsTab(Tab):
@@ -112,12 +112,12 @@ class ProblemsTab(Tab):
         self.problems.set_rows(
             [
                 [
-                    word(problem.kind.value),
+                    label(problem.kind),
                     problem.invoice_number,
                     str(problem.sale_id or ""),
-                    PROVIDER_LABELS.get(problem.provider, problem.provider),
+                    provider_label(problem.provider),
                     format_rupiah(problem.amount) if problem.amount is not None else "",
-                    word(problem.state),
+                    label(problem.state),
                     problem.since.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
                 ]
                 for problem in problems
@@ -159,7 +159,7 @@ class ProblemsTab(Tab):
     def _checked(self, attempt: PaymentAttempt) -> None:
         self.say(
             self.tr("{invoice} is {state} now.").format(
-                invoice=attempt.invoice_number, state=word(attempt.state.value)
+                invoice=attempt.invoice_number, state=label(attempt.state)
             )
         )
         self.refresh()

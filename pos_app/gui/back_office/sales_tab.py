@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.hourly_chart import HourlyChart
+from pos_app.gui.back_office.labels import label, provider_label
 from pos_app.gui.back_office.widgets import (
     RowsModel,
     Tab,
@@ -22,14 +23,12 @@ from pos_app.gui.back_office.widgets import (
     date_edit,
     selected_key,
     table_view,
-    word,
 )
 from pos_app.gui.tasks import TaskRunner
 from pos_app.payments.model import ProviderName
 from pos_app.store.sales import Tender
 from pos_app.till.back_office import BackOffice
 from pos_app.till.day_sales import DaySale, DaySales
-from pos_app.till.terminal import PROVIDER_LABELS
 
 
 class SalesTab(Tab):
@@ -158,7 +157,7 @@ class SalesTab(Tab):
 def _tender_label(tender: Tender, provider: ProviderName | None) -> str:
     if tender is Tender.CASH or provider is None:  # the Z report gives cash no provider
         return QCoreApplication.translate("SalesTab", "Cash")
-    return f"{word(tender)} — {PROVIDER_LABELS.get(provider, provider)}"
+    return f"{label(tender)} — {provider_label(provider)}"
 
 
 def _sale_row(sale: DaySale, zone: ZoneInfo) -> list[str]:
@@ -166,10 +165,10 @@ def _sale_row(sale: DaySale, zone: ZoneInfo) -> list[str]:
     return [
         moment.strftime("%H:%M"),
         str(sale.sale_id),
-        word(sale.status),
-        word(sale.tender) if sale.tender else "",
-        PROVIDER_LABELS.get(sale.provider, sale.provider),
-        word(sale.payment_state) if sale.payment_state else "",
+        label(sale.status),
+        label(sale.tender) if sale.tender else "",
+        provider_label(sale.provider),
+        label(sale.payment_state) if sale.payment_state else "",
         sale.invoice_number,
         sale.cashier,
         format_rupiah(sale.total),

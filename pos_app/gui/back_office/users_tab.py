@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view, word
+from pos_app.gui.back_office.labels import label
+from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.users import Role, User
@@ -42,7 +43,7 @@ class UsersTab(Tab):
         self.new_role = QComboBox()
         self.new_role.setObjectName("newUserRole")
         for role in Role:
-            self.new_role.addItem(word(role.value), role.value)
+            self.new_role.addItem(label(role), role.value)
         self.new_pin = pin_field("newUserPin")
         add_button = QPushButton(self.tr("Add user"))
         add_button.setObjectName("addUser")
@@ -90,7 +91,7 @@ class UsersTab(Tab):
         self.shown = {user.id: user for user in users}
         self.users.set_rows(
             [
-                [user.name, word(user.role.value), self.tr("yes") if user.active else self.tr("no")]
+                [user.name, label(user.role), self.tr("yes") if user.active else self.tr("no")]
                 for user in users
             ],
             [user.id for user in users],
@@ -120,7 +121,7 @@ class UsersTab(Tab):
         self.new_name.clear()
         self.say(
             self.tr("{name} can now sign in as {role}.").format(
-                name=user.name, role=word(user.role.value)
+                name=user.name, role=label(user.role)
             )
         )
         self.refresh()

@@ -1,5 +1,5 @@
 """Pieces every back-office tab uses: a table model of text rows, the tab base with its status line
-and off-thread calls, file choosers, and the words for stored states."""
+and off-thread calls, file choosers. The words for stored states are in ``labels``."""
 
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -8,7 +8,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -31,32 +30,6 @@ from pos_app.till.back_office import BackOffice
 ERROR_STYLE = "color: #8a1c14; font-weight: bold;"
 OK_STYLE = "color: #1b5e20;"
 Index = QModelIndex | QPersistentModelIndex
-
-
-def word(value: str) -> str:
-    """A stored state or kind (``completed``, ``declined``, ``qr``…) in the manager's language."""
-    words = {
-        "open": QCoreApplication.translate("Status", "open"),
-        "completed": QCoreApplication.translate("Status", "completed"),
-        "cancelled": QCoreApplication.translate("Status", "cancelled"),
-        "voided": QCoreApplication.translate("Status", "voided"),
-        "created": QCoreApplication.translate("Status", "created"),
-        "pending": QCoreApplication.translate("Status", "pending"),
-        "unknown": QCoreApplication.translate("Status", "unknown"),
-        "paid": QCoreApplication.translate("Status", "paid"),
-        "declined": QCoreApplication.translate("Status", "declined"),
-        "expired": QCoreApplication.translate("Status", "expired"),
-        "failed": QCoreApplication.translate("Status", "failed"),
-        "refunded": QCoreApplication.translate("Status", "refunded"),
-        "late": QCoreApplication.translate("Status", "late"),
-        "differs": QCoreApplication.translate("Status", "amount differs"),
-        "orphan": QCoreApplication.translate("Status", "unknown invoice"),
-        "cash": QCoreApplication.translate("Status", "cash"),
-        "qr": QCoreApplication.translate("Status", "QR"),
-        "cashier": QCoreApplication.translate("Status", "cashier"),
-        "manager": QCoreApplication.translate("Status", "manager"),
-    }
-    return words.get(value, value)
 
 
 class RowsModel(QAbstractTableModel):
