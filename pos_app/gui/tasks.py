@@ -2,11 +2,13 @@
 
 The GUI thread never waits on the network or the disk: a :class:`TaskRunner` runs a callable on a
 worker thread and calls ``on_success(result)`` or ``on_failure(exc)`` on the main thread; a
-:class:`LoopThread` repeats one step (the relay long-poll) until it is told to stop.
+:class:`SerialRunner` does the same one task at a time, in order, on one thread that lives as long
+as it does; a :class:`LoopThread` repeats one step (the relay long-poll) until it is told to stop.
 """
 
 import itertools
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,8 +80,11 @@ class TaskRunner(QObject):
             raise RuntimeError("the task runner is closed")
         job_id = next(self._ids)
         self._pending[job_id] = _Pending(work, on_success, on_failure)
-        self._pool.start(_Job(self, job_id, work))
+        self._start(_Job(self, job_id, work))
         return job_id
+
+    def _start(self, job: _Job) -> None:
+        self._pool.start(job)
 
     def wait_for_done(self, timeout_ms: int = -1) -> bool:
         """Wait for running tasks (at shutdown); their callbacks run when events are processed."""
@@ -111,6 +116,54 @@ class TaskRunner(QObject):
             pending.on_failure(payload)
         else:
             log.error("background task %d failed", job_id, exc_info=payload)
+
+
+class SerialRunner(TaskRunner):
+    """Runs tasks one at a time, in the order given, on one long-lived Python thread.
+
+    A pool thread drops its Python thread state after every task, and with it what the task kept
+    per thread: the store opens a new SQLite connection, with a cold page cache, for each task.
+    This runner's thread keeps its connection (and its cache) warm, which a search per keystroke
+    needs, and answers in the order asked, which scans need. The thread ends when the runner is
+    closed or destroyed.
+    """
+
+    def __init__(self, parent: QObject | None = None, *, name: str = "serial-runner") -> None:
+        super().__init__(parent, max_threads=1)
+        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._unfinished = 0
+        self._idle = threading.Condition()
+        stop = self._queue.put
+        self.destroyed.connect(lambda: stop(None))
+        threading.Thread(target=self._serve, name=name, daemon=True).start()
+
+    def _start(self, job: _Job) -> None:
+        with self._idle:
+            self._unfinished += 1
+        self._queue.put(job)
+
+    def _serve(self) -> None:
+        while (job := self._queue.get()) is not None:
+            try:
+                job.run()
+            except RuntimeError:  # the runner was deleted under its last task: nobody waits
+                return
+            with self._idle:
+                self._unfinished -= 1
+                self._idle.notify_all()
+
+    def wait_for_done(self, timeout_ms: int = -1) -> bool:
+        with self._idle:
+            return self._idle.wait_for(
+                lambda: self._unfinished == 0, None if timeout_ms < 0 else timeout_ms / 1000
+            )
+
+    def close(self, timeout_ms: int = -1) -> bool:
+        self._closed = True
+        done = self.wait_for_done(timeout_ms)
+        self._queue.put(None)
+        self._pending.clear()
+        return done
 
 
 class LoopThread(QThread):

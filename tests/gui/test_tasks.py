@@ -4,7 +4,7 @@ import threading
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from pos_app.gui.tasks import LoopThread, TaskRunner
+from pos_app.gui.tasks import LoopThread, SerialRunner, TaskRunner
 
 
 @pytest.fixture
@@ -79,6 +79,45 @@ def test_a_closed_runner_drops_callbacks_and_refuses_work(qtbot):
     assert runner.pending == 0
     with pytest.raises(RuntimeError, match="closed"):
         runner.run(lambda: None)
+
+
+def test_a_serial_runner_keeps_one_thread_and_what_it_keeps_per_thread(qtbot):
+    """The store's connection is per thread: it must outlive one task, or every keystroke's
+    search opens the database anew with a cold cache."""
+    runner = SerialRunner()
+    kept = threading.local()
+    seen: list[tuple[int, int]] = []
+
+    def work(number: int) -> tuple[int, int]:
+        kept.tasks = getattr(kept, "tasks", 0) + 1
+        return number, kept.tasks
+
+    for number in range(5):
+        runner.run(lambda number=number: work(number), seen.append)
+    qtbot.waitUntil(lambda: len(seen) == 5)
+    assert seen == [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]
+    assert runner.close(5000)
+    with pytest.raises(RuntimeError, match="closed"):
+        runner.run(lambda: None)
+
+
+def test_a_closed_serial_runner_waits_for_its_task_and_drops_the_callback(qtbot):
+    runner = SerialRunner()
+    started, release = threading.Event(), threading.Event()
+    delivered: list[object] = []
+
+    def work() -> str:
+        started.set()
+        assert release.wait(5)
+        return "done"
+
+    runner.run(work, delivered.append)
+    assert started.wait(5)
+    assert not runner.wait_for_done(10), "the task is still running"
+    release.set()
+    assert runner.close(5000)
+    QCoreApplication.processEvents()
+    assert delivered == []
 
 
 def test_loop_thread_emits_each_result_and_failure_until_stopped(qtbot):
