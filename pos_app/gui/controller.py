@@ -24,6 +24,7 @@ from pos_app.gui.customer_display import CustomerDisplay
 from pos_app.gui.main_window import MainWindow
 from pos_app.gui.qr_payment import PaymentTiming, QrPayment, start_attempt
 from pos_app.gui.receipt import ReceiptData, ReceiptDialog
+from pos_app.gui.services import StoreCatalog
 from pos_app.gui.tasks import TaskRunner
 from pos_app.payments.model import OPEN_STATES, AttemptState
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready
@@ -59,7 +60,7 @@ class CashierController(QObject):
         self._timing = timing or PaymentTiming(
             status_check_wait=terminal.settings.status_check_wait_seconds
         )
-        self.window = MainWindow(terminal.store.products, self, demo=terminal.demo)
+        self.window = MainWindow(StoreCatalog(terminal.store), self, demo=terminal.demo)
         self.display: CustomerDisplay | None = None
         if customer_display:
             self.display = CustomerDisplay(
@@ -85,6 +86,8 @@ class CashierController(QObject):
         self._held_back: list[PaymentAttempt] = []
         self._background: dict[str, PaymentAttempt] = {}
         self._recovered: list[PaymentAttempt] | None = None
+        self._shelving = 0
+        """Holds and recalls on their way to or from the store."""
         self._closed = False
 
         self._reconcile_timer = QTimer(self)
@@ -201,16 +204,46 @@ class CashierController(QObject):
         )
 
     def hold(self, basket: Basket) -> None:
-        """One small local write, on the GUI thread: the view needs to know it is kept."""
-        self._store.held.hold(basket.lines, self._cashier, self._checkout.clock())
+        """Stored off the GUI thread while the screen starts the next sale; a basket that could
+        not be stored comes back on screen."""
+        lines, cashier, now = tuple(basket.lines), self._cashier, self._checkout.clock()
         self._abandon_open_sale("basket held")
+        self._shelving += 1
 
-    def recall(self) -> Basket | None:
-        """The basket held longest (customers come back in the order they left)."""
-        held = self._store.held.list_held()
-        if not held:
-            return None
-        return _basket_of(self._store.held.recall(held[0].id))
+        def held(_: int) -> None:
+            self._shelving -= 1
+            self.window.basket_held()
+
+        def failed(error: Exception) -> None:
+            self._shelving -= 1
+            log.warning("basket not held: %s", error)
+            self.window.hold_failed(_basket_of(lines), str(error))
+
+        self._runner.run(lambda: self._store.held.hold(lines, cashier, now), held, failed)
+
+    def recall(self) -> None:
+        """The basket held longest (customers come back in the order they left), read off the
+        GUI thread. Ignored while a hold or a recall is on its way: F6 pressed twice recalls
+        one basket, and never the one still being held."""
+        if self._shelving:
+            return
+        self._shelving += 1
+        store = self._store
+
+        def work() -> Basket | None:
+            held = store.held.list_held()
+            return _basket_of(store.held.recall(held[0].id)) if held else None
+
+        def recalled(basket: Basket | None) -> None:
+            self._shelving -= 1
+            self.window.show_recalled(basket)
+
+        def failed(error: Exception) -> None:
+            self._shelving -= 1
+            log.warning("basket not recalled: %s", error)
+            self.window.recall_failed(str(error))
+
+        self._runner.run(work, recalled, failed)
 
     def reprint_last_receipt(self) -> None:
         if self._last_receipt is None:

@@ -280,7 +280,12 @@ class MainWindow(QMainWindow):
         )
 
     def hold_or_recall(self) -> None:
-        """F6 parks a basket with items, and brings a parked one back to an empty screen."""
+        """F6 parks a basket with items, and brings a parked one back to an empty screen.
+
+        Both are store writes made off the GUI thread: a held basket leaves the screen at once
+        (:meth:`basket_held` or :meth:`hold_failed` follows), a recalled one comes with
+        :meth:`show_recalled`.
+        """
         basket = self.basket_model.basket
         if len(basket):
             if self._paid_refused():
@@ -288,18 +293,26 @@ class MainWindow(QMainWindow):
             held, _ = self._call(self.tr("Could not hold the basket"), self._actions.hold, basket)
             if held:
                 self.start_new_sale()
-                self.show_message(self.tr("Basket held. F6 on an empty basket recalls it."))
             return
-        ok, recalled = self._call(self.tr("Could not recall a basket"), self._actions.recall)
-        if not ok:
-            return
-        if not isinstance(recalled, Basket):
+        self._call(self.tr("Could not recall a basket"), self._actions.recall)
+
+    def basket_held(self) -> None:
+        self.show_message(self.tr("Basket held. F6 on an empty basket recalls it."))
+
+    def hold_failed(self, basket: Basket, error: str) -> None:
+        """The held basket was not stored: it comes back on screen."""
+        self._bring_back(basket)
+        self._refuse(f"{self.tr('Could not hold the basket')}: {error}")
+
+    def show_recalled(self, basket: Basket | None) -> None:
+        if basket is None:
             self.show_message(self.tr("No held basket to recall."))
             return
-        self.basket_model.replace(recalled)
-        if self.basket_model.rowCount():
-            self._select(self.basket_model.rowCount() - 1)
+        self._bring_back(basket)
         self.show_message(self.tr("Basket recalled."))
+
+    def recall_failed(self, error: str) -> None:
+        self._refuse(f"{self.tr('Could not recall a basket')}: {error}")
 
     def pay_cash(self) -> None:
         if self._paid_refused() or not self._require_items():
@@ -440,6 +453,15 @@ class MainWindow(QMainWindow):
         if recorded:
             self.start_new_sale()
             self.show_message(self.tr("Change {amount}").format(amount=format_rupiah(change)))
+
+    def _bring_back(self, basket: Basket) -> None:
+        """Put ``basket`` on screen; what was scanned while it was away stays, after it."""
+        scanned = list(self.basket_model.basket)
+        self.basket_model.replace(basket)
+        for line in scanned:
+            self.add_product(Product(line.sku, line.name, line.unit_price), line.quantity)
+        if self.basket_model.rowCount():
+            self._select(self.basket_model.rowCount() - 1)
 
     def _paid_refused(self) -> bool:
         """While the banner offers to complete the paid sale, refuse anything else with it."""

@@ -3,11 +3,17 @@
 A barcode scanner types like a keyboard and presses Enter, so the input line is always ready: Enter
 on an exact barcode or SKU adds the product (``3*`` first adds three), anything else filters the
 tiles as it is typed, and Enter on a search with one hit adds that hit. A string of digits is a
-code: it must match exactly. Searching runs on the GUI thread (the catalog answers from an index
-in a few milliseconds, less than a worker thread's round trip) once typing pauses for
-:data:`SEARCH_DELAY_MS`, so a scanner's burst of digits costs one search, not thirteen.
+code: it must match exactly.
+
+The catalog is read on the panel's own worker (one thread, so its answers come back in the order
+asked), never on the GUI thread: the disk may stall. Typing searches once it pauses for
+:data:`SEARCH_DELAY_MS`, so a scanner's burst of digits costs one search, not thirteen; an answer
+to an older text than the line now holds is dropped, and at most one search is on its way (the
+latest text is asked next). Enter takes the line's text at once and clears the line for the next
+scan; the look-ups queue in scan order, so fast scans are added in the order scanned.
 """
 
+import logging
 import re
 
 from PySide6.QtCore import (
@@ -42,6 +48,9 @@ from PySide6.QtWidgets import (
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.services import Catalog
+from pos_app.gui.tasks import SerialRunner
+
+log = logging.getLogger(__name__)
 
 TOUCH_TARGET = 48
 """Smallest side, in pixels, of anything meant to be tapped."""
@@ -150,9 +159,22 @@ class ProductPanel(QWidget):
     product_chosen = Signal(object, int)
     unknown_code = Signal(str)
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        parent: QWidget | None = None,
+        *,
+        typing_pause_ms: int = SEARCH_DELAY_MS,
+    ) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self._worker = SerialRunner(self, name="catalog")
+        self._text_version = 0
+        """Counts changes to the input line: an answer asked for an older one is stale."""
+        self._searching = False
+        self._search_again = False
+        self._tiles_wanted = False
+        """Down was pressed before the search it asked for came back."""
         self.input = QLineEdit()
         self.input.setObjectName("scanInput")
         self.input.setPlaceholderText(self.tr("Scan a barcode or type to search — 3* adds three"))
@@ -169,22 +191,12 @@ class ProductPanel(QWidget):
         )
         self.message.hide()
 
-        names = catalog.categories()
         self._category: str | None = None
         self._category_products: list[Product] = []
-        self._load_category(names[0] if names else None)
         self.categories = QButtonGroup(self)
         self.categories.setExclusive(True)
-        category_grid = QGridLayout()
-        category_grid.setSpacing(6)
-        for position, name in enumerate(names):
-            button = QPushButton(name.replace("&", "&&"))
-            button.setProperty(CATEGORY_PROPERTY, name)
-            button.setCheckable(True)
-            button.setMinimumHeight(TOUCH_TARGET)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.categories.addButton(button)
-            category_grid.addWidget(button, *divmod(position, CATEGORY_COLUMNS))
+        self._category_grid = QGridLayout()
+        self._category_grid.setSpacing(6)
         self.categories.buttonClicked.connect(self._show_category)
 
         self.model = ProductListModel(self)
@@ -206,18 +218,23 @@ class ProductPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.input)
         layout.addWidget(self.message)
-        layout.addLayout(category_grid)
+        layout.addLayout(self._category_grid)
         layout.addWidget(self.tiles, 1)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.setInterval(typing_pause_ms)
         self._search_timer.timeout.connect(self._search_now)
         self.input.textChanged.connect(self._text_changed)
         self.input.returnPressed.connect(self._enter)
         self.input.installEventFilter(self)
         self.setFocusProxy(self.input)
-        self._text_changed("")
+        self._worker.run(lambda: _first_category(catalog), self._categories_known, self._failed)
+
+    @property
+    def settled(self) -> bool:
+        """Nothing typed or scanned is still waiting for the catalog's answer."""
+        return not self._search_timer.isActive() and not self._worker.pending
 
     def focus_input(self) -> None:
         self.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -243,8 +260,10 @@ class ProductPanel(QWidget):
             return False
         if watched is self.input:
             if key == Qt.Key.Key_Down:
-                self._search_now()
-                if self.model.rowCount():
+                if self._search_timer.isActive() or self._searching:
+                    self._tiles_wanted = True
+                    self._search_now()
+                elif self.model.rowCount():
                     self._enter_tiles()
                 return True
             if key == Qt.Key.Key_Escape and self.input.text():
@@ -264,6 +283,8 @@ class ProductPanel(QWidget):
         return False
 
     def _text_changed(self, text: str) -> None:
+        self._text_version += 1
+        self._tiles_wanted = False
         if text:
             self.show_message("")
         _, query = split_quantity(text)
@@ -275,26 +296,79 @@ class ProductPanel(QWidget):
             self.model.set_products(self._category_products)
 
     def _search_now(self) -> None:
+        """Ask the worker for the line's hits, unless a search is on its way: then ask again
+        when it is back, for whatever the line holds by then."""
         self._search_timer.stop()
         _, query = split_quantity(self.input.text())
-        if query:
-            self._check_category(None)
-            self.model.set_products(self._catalog.search(query, SEARCH_LIMIT))
+        if not query:
+            return
+        if self._searching:
+            self._search_again = True
+            return
+        self._searching = True
+        version, catalog = self._text_version, self._catalog
+        self._worker.run(
+            lambda: catalog.search(query, SEARCH_LIMIT),
+            lambda found: self._searched(version, found),
+            lambda error: self._searched(version, None, error),
+        )
 
-    def _load_category(self, name: str | None) -> None:
-        """Fetch a category's tiles once; they come back after every scan clears the line."""
-        self._category = name
-        products = self._catalog.by_category(name) if name else []
-        self._category_products = products[:CATEGORY_TILE_LIMIT]
+    def _searched(
+        self, version: int, found: list[Product] | None, error: Exception | None = None
+    ) -> None:
+        self._searching = False
+        if self._search_again:
+            self._search_again = False
+            self._search_now()
+        if error is not None:
+            log.warning("search failed: %s", error)
+        if found is None or version != self._text_version:
+            return
+        self._check_category(None)
+        self.model.set_products(found)
+        if self._tiles_wanted:
+            self._tiles_wanted = False
+            if self.model.rowCount():
+                self._enter_tiles()
+
+    def _categories_known(self, first: tuple[list[str], list[Product]]) -> None:
+        names, products = first
+        for position, name in enumerate(names):
+            button = QPushButton(name.replace("&", "&&"))
+            button.setProperty(CATEGORY_PROPERTY, name)
+            button.setCheckable(True)
+            button.setMinimumHeight(TOUCH_TARGET)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.categories.addButton(button)
+            self._category_grid.addWidget(button, *divmod(position, CATEGORY_COLUMNS))
+        if names and self._category is None:
+            self._category_loaded(names[0], products)
 
     def _show_category(self, button: QPushButton) -> None:
-        self._load_category(button.property(CATEGORY_PROPERTY))
+        name = button.property(CATEGORY_PROPERTY)
+        self._category, self._category_products = name, []
+        catalog = self._catalog
+        self._worker.run(
+            lambda: catalog.by_category(name),
+            lambda products: self._category_loaded(name, products),
+            self._failed,
+        )
         quantity, _ = split_quantity(self.input.text())
         self.input.blockSignals(True)
         self.input.setText(f"{quantity}*" if quantity != 1 else "")
         self.input.blockSignals(False)
         self._text_changed(self.input.text())
         self.focus_input()
+
+    def _category_loaded(self, name: str, products: list[Product]) -> None:
+        """A category's tiles, kept: they come back after every scan clears the line."""
+        if self._category not in (None, name):
+            return  # another category was chosen meanwhile
+        self._category = name
+        self._category_products = products[:CATEGORY_TILE_LIMIT]
+        if not split_quantity(self.input.text())[1]:
+            self._check_category(name)
+            self.model.set_products(self._category_products)
 
     def _check_category(self, name: str | None) -> None:
         """Show which category the tiles come from; none while they show a search."""
@@ -304,6 +378,7 @@ class ProductPanel(QWidget):
         self.categories.setExclusive(True)
 
     def _enter(self) -> None:
+        """Take the line's text, clear the line for the next scan, and look the text up."""
         text = self.input.text()
         quantity, query = split_quantity(text)
         if not query:
@@ -315,20 +390,39 @@ class ProductPanel(QWidget):
         if quantity < 1:
             self.show_message(self.tr("The quantity must be at least 1."))
             return
-        product = self._catalog.find_by_code(query)
-        if product is None and not query.isdigit():
-            self._search_now()
-            listed = self.model.products
-            if len(listed) == 1:
-                product = listed[0]
-            elif listed:
-                self._enter_tiles()
-                return
-        if product is None:
-            self._reject_code(query)
-            return
         self._reset()
-        self.product_chosen.emit(product, quantity)
+        catalog = self._catalog
+        self._worker.run(
+            lambda: _look_up(catalog, query),
+            lambda found: self._looked_up(text, query, quantity, found),
+            lambda error: self._failed(error, query),
+        )
+
+    def _looked_up(
+        self, text: str, query: str, quantity: int, found: Product | list[Product]
+    ) -> None:
+        if isinstance(found, list) and len(found) == 1:
+            found = found[0]
+        if isinstance(found, Product):
+            self.product_chosen.emit(found, quantity)
+        elif not found:
+            self._reject_code(query)
+        elif not self.input.text() and not self._worker.pending:
+            # Several hits for a name: back on the line, the cashier picks a tile.
+            self.input.blockSignals(True)
+            self.input.setText(text)
+            self.input.blockSignals(False)
+            self._text_version += 1
+            self._check_category(None)
+            self.model.set_products(found)
+            self._enter_tiles()
+
+    def _failed(self, error: Exception, code: str = "") -> None:
+        """The catalog could not answer (a disk or database error): a scan must not pass
+        unnoticed, so it is refused aloud."""
+        log.error("catalog look-up failed: %s", error)
+        if code:
+            self._reject_code(code)
 
     def _choose_index(self, index: QModelIndex) -> None:
         product = index.data(ProductListModel.ProductRole) if index.isValid() else None
@@ -345,15 +439,30 @@ class ProductPanel(QWidget):
             self.tiles.setCurrentIndex(self.model.index(0))
 
     def _reject_code(self, code: str) -> None:
-        self._reset()
         self.show_message(self.tr("No product with code or name “{code}”.").format(code=code))
         QApplication.beep()
-        self.focus_input()
+        # Focus without selecting: the next scan may have begun typing into the line already.
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
         self.unknown_code.emit(code)
 
     def _reset(self) -> None:
         self.input.clear()
         self.show_message("")
+
+
+def _first_category(catalog: Catalog) -> tuple[list[str], list[Product]]:
+    """The category names and the first one's products: what the panel shows at first."""
+    names = catalog.categories()
+    return names, catalog.by_category(names[0]) if names else []
+
+
+def _look_up(catalog: Catalog, query: str) -> Product | list[Product]:
+    """What Enter on ``query`` names: the product with that code, else (unless the query is
+    digits, which must be a code) the search hits."""
+    product = catalog.find_by_code(query)
+    if product is not None:
+        return product
+    return [] if query.isdigit() else catalog.search(query, SEARCH_LIMIT)
 
 
 def _is_typing(event: QKeyEvent) -> bool:

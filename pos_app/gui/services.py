@@ -4,6 +4,7 @@ from typing import Protocol
 
 from pos_app.domain.basket import Basket
 from pos_app.domain.catalog import Product
+from pos_app.store.terminal_store import TerminalStore
 
 
 class Catalog(Protocol):
@@ -20,10 +21,33 @@ class Catalog(Protocol):
     def by_category(self, category: str) -> list[Product]: ...
 
 
+class StoreCatalog:
+    """The store's products as a :class:`Catalog` for whichever thread asks.
+
+    The product panel reads the catalog on its worker thread, and a SQLite connection serves only
+    the thread that opened it, so each call goes to the calling thread's repository.
+    """
+
+    def __init__(self, store: TerminalStore) -> None:
+        self._store = store
+
+    def find_by_code(self, code: str) -> Product | None:
+        return self._store.products.find_by_code(code)
+
+    def search(self, text: str, limit: int = 50) -> list[Product]:
+        return self._store.products.search(text, limit)
+
+    def categories(self) -> list[str]:
+        return self._store.products.categories()
+
+    def by_category(self, category: str) -> list[Product]:
+        return self._store.products.by_category(category)
+
+
 class SaleActions(Protocol):
     """What the cashier screen asks of the checkout flow.
 
-    Methods that may touch the network return at once and finish through a
+    Methods that touch the disk or the network return at once and finish through a
     :class:`pos_app.gui.tasks.TaskRunner`; a method that raises leaves the basket on screen.
     """
 
@@ -36,9 +60,12 @@ class SaleActions(Protocol):
         ...
 
     def hold(self, basket: Basket) -> None:
-        """Park the basket; when it returns the screen starts a new sale."""
+        """Park the basket, off the GUI thread: the screen starts a new sale at once, and
+        ``MainWindow.basket_held()`` or ``MainWindow.hold_failed(basket, error)`` follows."""
         ...
 
-    def recall(self) -> Basket | None:
-        """The parked basket to resume, or None when nothing is parked."""
+    def recall(self) -> None:
+        """Bring back the basket held longest, off the GUI thread: ``MainWindow.show_recalled``
+        follows with it, or with None when nothing is parked. Asked again before that answer,
+        it does nothing (one recall per answer)."""
         ...

@@ -36,11 +36,13 @@ def sign_in(qtbot, app: TerminalApp, pin: str = "1111") -> None:
 
 
 def scan(qtbot, app: TerminalApp, code: str) -> None:
-    """What a barcode scanner does: type the code into the focused line, then Enter."""
+    """What a barcode scanner does: type the code into the focused line, then Enter; then wait
+    for the catalog's answer (read off the GUI thread)."""
     target = QApplication.focusWidget()
     assert target is app.window.panel.input, f"scans must land in the input line, not {target}"
     qtbot.keyClicks(target, code)
     qtbot.keyClick(target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.window.panel.settled, timeout=WAIT_MS)
 
 
 def ring_up_three(qtbot, app: TerminalApp) -> int:

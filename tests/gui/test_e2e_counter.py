@@ -103,6 +103,7 @@ def test_hold_then_serve_another_customer_then_recall(qtbot, start_app, demo_ter
     ring_up_three(qtbot, app)
     press(qtbot, Qt.Key.Key_F6)
     assert len(app.window.basket_model.basket) == 0
+    qtbot.waitUntil(lambda: "Basket held" in app.window.statusBar().currentMessage())
     held = demo_terminal.store.held.list_held()
     assert [(line.sku, line.quantity) for line in held[0].lines] == [
         ("MIE-001", 2),
@@ -120,6 +121,7 @@ def test_hold_then_serve_another_customer_then_recall(qtbot, start_app, demo_ter
     qtbot.waitUntil(lambda: app.window.panel.input.hasFocus())
 
     press(qtbot, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 3)
     assert [(line.sku, line.quantity) for line in app.window.basket_model.basket] == [
         ("MIE-001", 2),
         ("MIE-002", 1),
@@ -128,6 +130,25 @@ def test_hold_then_serve_another_customer_then_recall(qtbot, start_app, demo_ter
     assert demo_terminal.store.held.list_held() == []
     scan(qtbot, app, GORENG)
     assert app.window.basket_model.basket.line("MIE-001").quantity == 3
+
+
+def test_f6_pressed_twice_recalls_one_basket(qtbot, start_app, demo_terminal):
+    app = start_app()
+    sign_in(qtbot, app)
+    for code in (GORENG, TEH):
+        scan(qtbot, app, code)
+        press(qtbot, Qt.Key.Key_F6)
+        qtbot.waitUntil(lambda: "Basket held" in app.window.statusBar().currentMessage())
+        app.window.statusBar().clearMessage()
+    assert len(demo_terminal.store.held.list_held()) == 2
+
+    line = QApplication.focusWidget()
+    qtbot.keyClick(line, Qt.Key.Key_F6)
+    qtbot.keyClick(line, Qt.Key.Key_F6)  # before the first recall is back
+    qtbot.waitUntil(lambda: "Basket recalled" in app.window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: app.runner.pending == 0)
+    assert [line.sku for line in app.window.basket_model.basket] == ["MIE-001"]
+    assert [held.lines[0].sku for held in demo_terminal.store.held.list_held()] == ["MIN-001"]
 
 
 def test_f10_asks_for_a_manager_pin(qtbot, start_app):

@@ -1,7 +1,8 @@
+from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 
 from pos_app.domain.basket import Basket
@@ -18,6 +19,12 @@ class RecordingActions:
         self.calls: list[tuple[str, object]] = []
         self.held: list[Basket] = []
         self.fail_with: Exception | None = None
+        self.window: MainWindow | None = None
+        """Where hold and recall answer, as the controller does once the store has."""
+        self.hold_refused_with = ""
+        self.recall_held_back = False
+        """Keep the recall's answer until the test calls ``answer_recall``."""
+        self.answer_recall: Callable[[], None] | None = None
 
     def _record(self, name: str, value: object) -> None:
         if self.fail_with is not None:
@@ -32,11 +39,20 @@ class RecordingActions:
 
     def hold(self, basket: Basket) -> None:
         self._record("hold", len(basket))
+        assert self.window is not None
+        if self.hold_refused_with:
+            QTimer.singleShot(0, lambda: self.window.hold_failed(basket, self.hold_refused_with))
+            return
         self.held.append(basket)
+        QTimer.singleShot(0, self.window.basket_held)
 
-    def recall(self) -> Basket | None:
+    def recall(self) -> None:
         self._record("recall", None)
-        return self.held.pop() if self.held else None
+        assert self.window is not None
+        basket = self.held.pop() if self.held else None
+        self.answer_recall = lambda: self.window.show_recalled(basket)
+        if not self.recall_held_back:
+            QTimer.singleShot(0, self.answer_recall)
 
 
 @pytest.fixture
@@ -47,14 +63,17 @@ def actions() -> RecordingActions:
 @pytest.fixture
 def window(qtbot, catalog, actions):
     made = MainWindow(catalog, actions, demo=True)
+    actions.window = made
     made.resize(1280, 800)
     show(qtbot, made)
+    qtbot.waitUntil(lambda: made.panel.settled)
     return made
 
 
 def scan(qtbot, window: MainWindow, code: str) -> None:
     qtbot.keyClicks(window.panel.input, code)
     qtbot.keyClick(window.panel.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.settled)
 
 
 def lines(window: MainWindow) -> list[tuple[str, int]]:
@@ -139,7 +158,7 @@ def test_typing_on_the_basket_goes_to_the_input_line(qtbot, window):
     window.basket_view.setFocus()
     qtbot.keyClicks(window.basket_view, product("SABUN-LX").barcode)
     qtbot.keyClick(window.panel.input, Qt.Key.Key_Return)
-    assert lines(window)[-1] == ("SABUN-LX", 1)
+    qtbot.waitUntil(lambda: lines(window)[-1] == ("SABUN-LX", 1))
 
 
 def test_f4_sets_the_quantity_of_the_selected_line(qtbot, window):
@@ -158,13 +177,14 @@ def test_f6_holds_a_basket_and_recalls_it_on_an_empty_screen(qtbot, window, acti
     ring_up(qtbot, window)
     press(qtbot, window, Qt.Key.Key_F6)
     assert actions.calls == [("hold", 3)]
-    assert lines(window) == []
+    assert lines(window) == [], "the held basket leaves the screen at once"
+    qtbot.waitUntil(lambda: "Basket held" in window.statusBar().currentMessage())
     press(qtbot, window, Qt.Key.Key_F6)
     assert actions.calls[-1] == ("recall", None)
-    assert lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)]
+    qtbot.waitUntil(lambda: lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)])
     window.start_new_sale()
     press(qtbot, window, Qt.Key.Key_F6)
-    assert "No held basket" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "No held basket" in window.statusBar().currentMessage())
     assert lines(window) == []
 
 
@@ -174,6 +194,25 @@ def test_a_failing_hold_keeps_the_basket_and_says_why(qtbot, window, actions):
     press(qtbot, window, Qt.Key.Key_F6)
     assert len(lines(window)) == 3
     assert "database is locked" in window.panel.message.text()
+
+
+def test_a_hold_the_store_refuses_brings_the_basket_back(qtbot, window, actions):
+    ring_up(qtbot, window)
+    actions.hold_refused_with = "disk full"
+    press(qtbot, window, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: "disk full" in window.panel.message.text())
+    assert lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)]
+
+
+def test_a_recalled_basket_keeps_what_was_scanned_while_it_came(qtbot, window, actions):
+    ring_up(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_F6)
+    actions.recall_held_back = True
+    press(qtbot, window, Qt.Key.Key_F6)
+    scan(qtbot, window, product("SABUN-LX").barcode)
+    assert lines(window) == [("SABUN-LX", 1)] and actions.answer_recall is not None
+    actions.answer_recall()
+    assert lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1), ("SABUN-LX", 1)]
 
 
 def test_f9_takes_cash_and_starts_a_new_sale(qtbot, window, actions):

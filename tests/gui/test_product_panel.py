@@ -1,9 +1,75 @@
+import threading
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.domain.catalog import Product
 from pos_app.gui.product_panel import TOUCH_TARGET, ProductPanel, split_quantity
-from tests.gui.helpers import product, show
+from tests.gui.helpers import PRODUCTS, MemoryCatalog, product, show
+
+GUI_THREAD = threading.get_ident()
+
+
+class ThreadCheckingCatalog(MemoryCatalog):
+    """Notes every read made on the GUI thread, where the store's disk must not be read."""
+
+    def __init__(self, products: list[Product]) -> None:
+        super().__init__(products)
+        self.on_gui_thread: list[str] = []
+
+    def _off_gui_thread(self, what: str) -> None:
+        if threading.get_ident() == GUI_THREAD:
+            self.on_gui_thread.append(what)
+
+    def find_by_code(self, code: str) -> Product | None:
+        self._off_gui_thread(code)
+        return super().find_by_code(code)
+
+    def search(self, text: str, limit: int = 50) -> list[Product]:
+        self._off_gui_thread(text)
+        return super().search(text, limit)
+
+    def categories(self) -> list[str]:
+        self._off_gui_thread("categories")
+        return super().categories()
+
+    def by_category(self, category: str) -> list[Product]:
+        self._off_gui_thread(category)
+        return super().by_category(category)
+
+
+class GatedCatalog(ThreadCheckingCatalog):
+    """A look-up of a gated text waits until the test opens its gate: a slow disk, on cue."""
+
+    def __init__(self, products: list[Product]) -> None:
+        super().__init__(products)
+        self.gates: dict[str, threading.Event] = {}
+        self.asked: list[str] = []
+        """Every text looked up, as the worker reaches it."""
+
+    def gate(self, text: str) -> threading.Event:
+        self.gates[text] = threading.Event()
+        return self.gates[text]
+
+    def _wait(self, text: str) -> None:
+        self.asked.append(text)
+        gate = self.gates.get(text)
+        if gate is not None:
+            assert gate.wait(5), f"the look-up of {text!r} was never let through"
+
+    def find_by_code(self, code: str) -> Product | None:
+        self._wait(code)
+        return super().find_by_code(code)
+
+    def search(self, text: str, limit: int = 50) -> list[Product]:
+        self._wait(text)
+        return super().search(text, limit)
+
+
+@pytest.fixture
+def catalog() -> ThreadCheckingCatalog:
+    return ThreadCheckingCatalog(PRODUCTS)
 
 
 @pytest.fixture
@@ -12,7 +78,9 @@ def panel(qtbot, catalog):
     made.resize(800, 600)
     show(qtbot, made)
     made.focus_input()
-    return made
+    qtbot.waitUntil(lambda: made.settled and made.model.rowCount() > 0)
+    yield made
+    assert catalog.on_gui_thread == [], "the catalog must be read off the GUI thread"
 
 
 @pytest.fixture
@@ -23,9 +91,10 @@ def chosen(panel):
 
 
 def scan(qtbot, panel, text: str) -> None:
-    """What a barcode scanner does: type the code, press Enter."""
+    """What a barcode scanner does: type the code, press Enter; then wait for the answer."""
     qtbot.keyClicks(panel.input, text)
     qtbot.keyClick(panel.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.settled)
 
 
 def shown(panel) -> list[str]:
@@ -126,7 +195,7 @@ def test_category_tiles_are_touch_sized_and_list_their_products(qtbot, panel, ch
     assert all(b.height() >= TOUCH_TARGET and b.width() >= TOUCH_TARGET for b in buttons.values())
     assert shown(panel) == ["IDM-GRG", "IDM-SOTO", "CHITATO"]
     qtbot.mouseClick(buttons["Minuman"], Qt.MouseButton.LeftButton)
-    assert shown(panel) == ["AQUA-600", "TEH-BTL"]
+    qtbot.waitUntil(lambda: shown(panel) == ["AQUA-600", "TEH-BTL"])
     assert buttons["Minuman"].isChecked()
     tile = panel.tiles.visualRect(panel.model.index(1))
     assert tile.height() >= TOUCH_TARGET and tile.width() >= TOUCH_TARGET
@@ -155,3 +224,94 @@ def test_clicking_outside_a_tile_chooses_nothing(qtbot, panel, chosen):
     corner = panel.tiles.viewport().rect().bottomRight() - QPoint(2, 2)
     qtbot.mouseClick(panel.tiles.viewport(), Qt.MouseButton.LeftButton, pos=corner)
     assert chosen == []
+
+
+@pytest.fixture
+def gated() -> GatedCatalog:
+    return GatedCatalog(PRODUCTS)
+
+
+@pytest.fixture
+def gated_panel(qtbot, gated):
+    made = ProductPanel(gated)
+    made.resize(800, 600)
+    show(qtbot, made)
+    made.focus_input()
+    qtbot.waitUntil(lambda: made.settled and made.model.rowCount() > 0)
+    yield made
+    for gate in gated.gates.values():
+        gate.set()
+    qtbot.waitUntil(lambda: made.settled)
+    assert gated.on_gui_thread == []
+
+
+def listings(panel) -> list[list[str]]:
+    """Every list the tiles show from now on."""
+    seen: list[list[str]] = []
+    panel.model.modelReset.connect(lambda: seen.append(shown(panel)))
+    return seen
+
+
+def test_a_stale_search_answer_never_replaces_a_newer_one(qtbot, gated_panel, gated):
+    panel = gated_panel
+    seen = listings(panel)
+    slow = gated.gate("lux")
+    qtbot.keyClicks(panel.input, "lux")
+    qtbot.waitUntil(lambda: gated.asked == ["lux"])
+    panel.input.clear()
+    qtbot.keyClicks(panel.input, "teh")
+    qtbot.waitUntil(lambda: not panel._search_timer.isActive())
+    slow.set()  # the answer for "lux" comes back after "teh" was typed
+    qtbot.waitUntil(lambda: panel.settled and shown(panel) == ["TEH-BTL"])
+    assert ["SABUN-LX"] not in seen
+    assert gated.asked[0] == "lux" and gated.asked[-1] == "teh"
+
+
+def test_a_search_answer_after_escape_leaves_the_category_tiles(qtbot, gated_panel, gated):
+    panel = gated_panel
+    category = shown(panel)
+    slow = gated.gate("lux")
+    qtbot.keyClicks(panel.input, "lux")
+    qtbot.waitUntil(lambda: gated.asked == ["lux"])
+    qtbot.keyClick(panel.input, Qt.Key.Key_Escape)
+    slow.set()
+    qtbot.waitUntil(lambda: panel.settled)
+    assert shown(panel) == category and panel.input.text() == ""
+
+
+def test_fast_scans_add_exactly_what_was_scanned_in_order(qtbot, gated_panel, gated):
+    panel = gated_panel
+    picks: list[tuple[str, int]] = []
+    unknown: list[str] = []
+    panel.product_chosen.connect(lambda p, quantity: picks.append((p.sku, quantity)))
+    panel.unknown_code.connect(unknown.append)
+    first = product("AQUA-600").barcode
+    slow = gated.gate(first)  # the first look-up is slow: the others must wait their turn
+    codes = [
+        first,
+        "2*" + product("TEH-BTL").barcode,
+        "8990000000000",
+        product("IDM-GRG").barcode,
+        "SABUN-LX",
+    ]
+    for code in codes:
+        qtbot.keyClicks(panel.input, code)
+        qtbot.keyClick(panel.input, Qt.Key.Key_Return)
+        assert panel.input.text() == "", "the line is free for the next scan at once"
+    assert picks == []
+    slow.set()
+    qtbot.waitUntil(lambda: panel.settled)
+    assert picks == [("AQUA-600", 1), ("TEH-BTL", 2), ("IDM-GRG", 1), ("SABUN-LX", 1)]
+    assert unknown == ["8990000000000"]
+    assert gated.asked[: len(codes)] == [split_quantity(code)[1] for code in codes]
+
+
+def test_down_before_the_answer_moves_to_its_tiles(qtbot, gated_panel, gated):
+    panel = gated_panel
+    slow = gated.gate("indomie")
+    qtbot.keyClicks(panel.input, "indomie")
+    qtbot.keyClick(panel.input, Qt.Key.Key_Down)
+    assert panel.input.hasFocus()
+    slow.set()
+    qtbot.waitUntil(lambda: panel.tiles.hasFocus())
+    assert shown(panel) == ["IDM-GRG", "IDM-SOTO"]
