@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 
 from pos_app.clients.relay_client import RelayClient, RelayError
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import ChangeSource
 from pos_app.domain.money import format_rupiah
 from pos_app.payments.errors import ProviderRejected
 from pos_app.payments.model import (
@@ -131,6 +132,7 @@ class Checkout:
             manager=cashier,
             day=self.store.day,
             now=self.clock(),
+            source=ChangeSource.CASHIER,
         )
         self._announce(self.store.payments.get_attempt(invoice_number))
         return sale

@@ -23,6 +23,7 @@ from typing import NoReturn
 
 from pos_app.clients.relay_client import RelayClient, RelayError
 from pos_app.domain.errors import KasirError, ValidationError
+from pos_app.domain.lifecycles import ChangeSource
 from pos_app.payments.errors import PaymentUnknown, ProviderRejected
 from pos_app.payments.model import PayoutGateway, PayoutOrder, PayoutOutcome, PayoutReport
 from pos_app.settings.terminal_config import Settings
@@ -222,6 +223,10 @@ class Payouts:
 
     def _not_sent(self, refund: Refund, why: str) -> NoReturn:
         settled = self.refunds().settle(
-            refund.payout_id, RefundStatus.FAILED, now=self.clock(), result={"error": why}
+            refund.payout_id,
+            RefundStatus.FAILED,
+            now=self.clock(),
+            result={"error": why},
+            source=ChangeSource.SYSTEM,  # the terminal's word: the payout never left
         )
         raise RefundNotSent(f"refund {refund.payout_id} was not sent: {why}", settled)

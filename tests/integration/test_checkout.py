@@ -9,6 +9,7 @@ import pytest
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import ChangeSource
 from pos_app.payments.doku.client import DokuClient
 from pos_app.payments.doku.provider import DokuWalletProvider
 from pos_app.payments.errors import ProviderUnreachable
@@ -332,6 +333,13 @@ def test_cash_is_refused_while_a_late_payment_pays_the_sale(
     assert list_problems(store.repositories().db) == []
     [entry] = [e for e in store.repositories().audit.recent() if e.action == "payment.attach"]
     assert entry.actor == "Sari"
+    last = store.sales.history(sale_id)[-1]
+    assert (last.before, last.after, last.source, last.actor) == (
+        SaleStatus.OPEN,
+        SaleStatus.COMPLETED,
+        ChangeSource.CASHIER,
+        "Sari",
+    )
 
 
 def test_cash_after_the_qr_payment_completed_the_sale_says_so(

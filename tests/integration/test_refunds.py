@@ -8,6 +8,7 @@ import pytest
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import ChangeSource
 from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent, RelayPosition
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.refunds import Refund, RefundStatus
@@ -139,3 +140,8 @@ def test_a_payout_the_relay_cannot_route_is_not_sent(terminal: Terminal) -> None
 
     assert caught.value.refund.status is RefundStatus.FAILED
     assert payouts.refundable(sale_id) == TOTAL
+    history = payouts.refunds().history(caught.value.refund.payout_id)
+    assert [(change.after, change.source) for change in history] == [
+        (RefundStatus.PENDING, ChangeSource.MANAGER),
+        (RefundStatus.FAILED, ChangeSource.SYSTEM),  # the terminal's word, not ecommpay's
+    ]
