@@ -4,8 +4,8 @@ The store applies every change of a sale's or a refund's status in one place: it
 :meth:`Lifecycle.refusal` names (as its ``InvalidTransition``, a store error, so callers that
 catch store refusals keep working) and writes the change to its history in the same transaction.
 A status never moves where its table does not lead, and every move is on record. Payment attempts
-keep their table beside their states in :mod:`pos_app.payments.model`, as the payments package
-stands on the domain alone and its states are its own.
+have a :class:`Lifecycle` too (``ATTEMPT_LIFECYCLE`` in :mod:`pos_app.payments.model`), kept beside
+their states: the payments package stands on the domain alone, and its events are its history.
 
 Sale: created ``open``; completed by cash, by its QR payment, or by a late payment a manager (or
 the cashier's F11) attaches; an open sale may be cancelled, and a cancelled one still completed by

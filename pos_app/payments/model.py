@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import Lifecycle
 
 
 class ProviderName(StrEnum):
@@ -57,35 +58,43 @@ LATE_PAYMENT_FROM = frozenset(
 )
 """A payment that lands on an attempt in one of these states is a late payment: kept, flagged."""
 
-_TRANSITIONS: dict[AttemptState, frozenset[AttemptState]] = {
-    AttemptState.CREATED: frozenset(AttemptState) - {AttemptState.CREATED, AttemptState.REFUNDED},
-    AttemptState.PENDING: frozenset(
-        {
-            AttemptState.PENDING,
-            AttemptState.UNKNOWN,
+ATTEMPT_LIFECYCLE: Lifecycle[AttemptState] = Lifecycle(
+    subject="payment",
+    starts=AttemptState.CREATED,
+    moves={
+        AttemptState.CREATED: frozenset(AttemptState)
+        - {AttemptState.CREATED, AttemptState.REFUNDED},
+        AttemptState.PENDING: frozenset(
+            {
+                AttemptState.PENDING,
+                AttemptState.UNKNOWN,
+                AttemptState.PAID,
+                AttemptState.DECLINED,
+                AttemptState.EXPIRED,
+                AttemptState.CANCELLED,
+            }
+        ),
+        AttemptState.UNKNOWN: frozenset(OPEN_STATES - {AttemptState.CREATED})
+        | {
             AttemptState.PAID,
             AttemptState.DECLINED,
             AttemptState.EXPIRED,
             AttemptState.CANCELLED,
-        }
-    ),
-    AttemptState.UNKNOWN: frozenset(OPEN_STATES - {AttemptState.CREATED})
-    | {
-        AttemptState.PAID,
-        AttemptState.DECLINED,
-        AttemptState.EXPIRED,
-        AttemptState.CANCELLED,
-        AttemptState.FAILED,
+            AttemptState.FAILED,
+        },
+        AttemptState.PAID: frozenset({AttemptState.REFUNDED}),
+        AttemptState.REFUNDED: frozenset(),
+        **{state: frozenset({AttemptState.PAID}) for state in LATE_PAYMENT_FROM},
     },
-    AttemptState.PAID: frozenset({AttemptState.REFUNDED}),
-    AttemptState.REFUNDED: frozenset(),
-    **{state: frozenset({AttemptState.PAID}) for state in LATE_PAYMENT_FROM},
-}
+)
+"""A payment attempt's lifecycle, of the same kind as a sale's and a refund's
+(:mod:`pos_app.domain.lifecycles`); its table stays beside the states it moves between. A repeated
+report of the same state is no move: the store keeps it as ``repeated``."""
 
 
 def can_transition(current: AttemptState, new: AttemptState) -> bool:
     """Whether an attempt may move from ``current`` to ``new``; a paid one never goes back."""
-    return new in _TRANSITIONS[current]
+    return ATTEMPT_LIFECYCLE.allows(current, new)
 
 
 STATUS_TO_STATE: dict[PaymentStatus, AttemptState] = {

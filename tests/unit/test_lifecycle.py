@@ -1,6 +1,7 @@
 import pytest
 
 from pos_app.payments.model import (
+    ATTEMPT_LIFECYCLE,
     LATE_PAYMENT_FROM,
     OPEN_STATES,
     AttemptState,
@@ -26,3 +27,9 @@ def test_open_attempts_can_settle_or_be_cancelled() -> None:
             assert can_transition(state, final)
     assert not can_transition(AttemptState.PENDING, AttemptState.CREATED)
     assert not can_transition(AttemptState.REFUNDED, AttemptState.PAID)
+
+
+def test_an_attempt_is_created_first_like_a_sale_or_a_refund() -> None:
+    assert [state for state in AttemptState if ATTEMPT_LIFECYCLE.allows(None, state)] == [
+        AttemptState.CREATED
+    ]
