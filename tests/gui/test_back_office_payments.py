@@ -212,7 +212,7 @@ def test_a_late_payment_attached_to_its_own_sale_completes_it_in_csv_and_z_repor
     office = window.office
     report, _ = office.z_report(sale.business_date)
     assert report.late_payments == ()
-    assert report.tender_total("qr") == TOTAL and report.net_total == 2 * TOTAL
+    assert report.tender_total(Tender.QR) == TOTAL and report.net_total == 2 * TOTAL
     sums = []
     for kind, column in ((ExportKind.LINES, "line_total"), (ExportKind.SALES, "total")):
         path = tmp_path / f"{kind}.csv"
