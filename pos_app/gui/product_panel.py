@@ -288,8 +288,10 @@ class ProductPanel(QWidget):
         if text:
             self.show_message("")
         _, query = split_quantity(text)
-        if query:
+        if query and self._search_timer.interval():
             self._search_timer.start()
+        elif query:  # no typing pause: ask now, while the GUI thread paints the typed text
+            self._search_now()
         else:
             self._search_timer.stop()
             self._check_category(self._category)
