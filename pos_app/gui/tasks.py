@@ -12,7 +12,7 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal, Slot
 
@@ -20,14 +20,14 @@ from pos_app.domain.errors import KasirError
 
 log = logging.getLogger(__name__)
 
-SuccessCallback = Callable[[Any], None]
-FailureCallback = Callable[[Exception], None]
+T = TypeVar("T")
+FailureCallback = Callable[[Exception], object]
 
 
 @dataclass(slots=True)
 class _Pending:
     work: Callable[[], Any]
-    on_success: SuccessCallback | None
+    on_success: Callable[[Any], object] | None
     on_failure: FailureCallback | None
 
 
@@ -71,11 +71,13 @@ class TaskRunner(QObject):
 
     def run(
         self,
-        work: Callable[[], Any],
-        on_success: SuccessCallback | None = None,
+        work: Callable[[], T],
+        on_success: Callable[[T], object] | None = None,
         on_failure: FailureCallback | None = None,
     ) -> int:
-        """Start ``work`` on a worker thread; returns an id that names the task in logs."""
+        """Start ``work`` on a worker thread; returns an id that names the task in logs.
+
+        ``on_success`` gets what ``work`` returned; whatever a callback returns is ignored."""
         if self._closed:
             raise RuntimeError("the task runner is closed")
         job_id = next(self._ids)
@@ -107,8 +109,9 @@ class TaskRunner(QObject):
         if ok:
             if pending.on_success is not None:
                 pending.on_success(payload)
-        elif pending.on_failure is not None:
-            assert isinstance(payload, Exception)
+            return
+        assert isinstance(payload, Exception)  # what _Job sends when the work raised
+        if pending.on_failure is not None:
             if isinstance(payload, KasirError):  # a refusal the callback puts in words
                 log.info("background task %d refused: %s", job_id, payload)
             else:  # the callback tells the user; the log keeps where it came from
