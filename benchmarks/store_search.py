@@ -7,7 +7,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pos_app.domain.catalog import Product, ean13_check_digit
+from pos_app.domain.barcodes import gs1_check_digit
+from pos_app.domain.catalog import Product
 from pos_app.store.database import open_database
 from pos_app.store.products import Products
 
@@ -110,7 +111,7 @@ def catalogue(count: int) -> list[Product]:
                 sku=f"SKU-{i:06d}",
                 name=name,
                 price=rng.randrange(1, 500) * 500,
-                barcode=first12 + ean13_check_digit(first12),
+                barcode=first12 + gs1_check_digit(first12),
                 category=rng.choice(ITEMS),
             )
         )

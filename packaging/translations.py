@@ -3,11 +3,12 @@
     python packaging/translations.py update   # add new texts, drop gone ones, keep translations
     python packaging/translations.py check    # exit 1 if a text is missing or untranslated
 
-Texts are found in ``pos_app/gui`` (the back office included) by reading the code, the way
-``pyside6-lupdate`` does, and also through a module's own helper that wraps
-``QCoreApplication.translate`` with a fixed context (the receipt's ``_tr``), which lupdate cannot
-follow. Recognised: ``self.tr("…")`` (context: the enclosing class), ``QCoreApplication.translate(
-"Context", "…")``, ``QT_TRANSLATE_NOOP("Context", "…")``, and calls of such helpers.
+Texts are found in ``pos_app`` by reading the code, the way ``pyside6-lupdate`` does, and also
+through a module's own helper that wraps ``QCoreApplication.translate`` with a fixed context (the
+receipt's ``_tr``), which lupdate cannot follow. Recognised: ``self.tr("…")`` (context: the
+enclosing class), ``QCoreApplication.translate("Context", "…")``, ``QT_TRANSLATE_NOOP("Context",
+"…")``, calls of such helpers, and ``N_("…")``, the marker of texts made in the Qt-free core
+(errors, the Z report; context ``core``, see ``pos_app/domain/texts.py``).
 
 A new text gets an empty translation marked unfinished in ``kasir_id.ts`` (open the file in Qt
 Linguist, ``pyside6-linguist``, or edit the XML), and its own text in ``kasir_en.ts``: English is
@@ -24,7 +25,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "pos_app" / "gui"
+SOURCES = ROOT / "pos_app"
+CORE_CONTEXT = "core"
+"""``pos_app.domain.texts.CONTEXT``: the GUI translates the core's texts in this context."""
+CORE_MARKER = "N_"
 CATALOGUES = ROOT / "resources" / "translations"
 SOURCE_LANGUAGE = "en"
 QT_LANGUAGES = {"id": "id_ID", "en": "en_US"}
@@ -82,6 +86,16 @@ def _texts(tree: ast.Module, problems: list[str], name: str) -> Iterator[Key]:
                 yield context, text
             elif context is not None and called == "QT_TRANSLATE_NOOP":
                 problems.append(f"{where}: QT_TRANSLATE_NOOP of something other than a string")
+        elif called == "tr" and called not in helpers:
+            problems.append(
+                f"{where}: tr() by a bare name (tr = self.tr) is not found by the extractor; "
+                "call self.tr() in the class, or a module helper"
+            )
+        elif called == CORE_MARKER and isinstance(function, ast.Name):
+            if len(literals) != 1 or literals[0] is None:
+                problems.append(f"{where}: {CORE_MARKER}() of something other than a plain string")
+            else:
+                yield CORE_CONTEXT, literals[0]
         elif called in helpers and isinstance(function, ast.Name):
             if not literals or literals[0] is None:
                 problems.append(f"{where}: {called}() of something other than a plain string")

@@ -15,7 +15,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("pos_app.commands.export", "Write the daily sales CSV of a day or a range."),
     "products": ("pos_app.commands.products", "Import or export the product list as CSV."),
     "demo-data": ("pos_app.commands.demo_data", "Fill a demo database with realistic sales."),
+    "printer": ("pos_app.commands.printer", "Print the test page on a receipt printer."),
 }
+INTERNAL: dict[str, str] = {"demo-services": "pos_app.demo.services_child"}
+"""Commands the terminal starts itself (demo mode's sandbox and relay); not listed in the usage."""
 TERMINAL = "pos_app.gui.terminal_cli"
 """Without a subcommand: the terminal itself (``--demo`` for the embedded sandbox and relay)."""
 
@@ -41,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args and args[0] in COMMANDS:
         module_name, args = COMMANDS[args[0]][0], args[1:]
+    elif args and args[0] in INTERNAL:
+        module_name, args = INTERNAL[args[0]], args[1:]
     elif args and not args[0].startswith("-"):
         print(f"pos-app: unknown command {args[0]!r}\n\n{usage()}", file=sys.stderr)
         return 2

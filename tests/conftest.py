@@ -7,6 +7,8 @@ import pytest
 
 from pos_app.settings.log_file import LOG_DIR_ENV
 
+pytest_plugins = ["tests.harness.postgres_server"]
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _logs_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:

@@ -7,6 +7,9 @@ already, and the next poll always starts from the sink's saved position: so no e
 applied twice across crashes and restarts, of the terminal or of the relay. A relay restored from
 a backup or made anew has another epoch; it then answers from its first cursor, since the saved
 one means nothing there.
+
+The whole-shop routes (``put_day``, ``shop_day``, ``shop_uploads``) carry a till's day files up
+and the shop's down (``till/uploads.py``, the back office's Export tab).
 """
 
 import itertools
@@ -23,6 +26,7 @@ import httpx
 
 from pos_app.clients.http_client import HttpClient
 from pos_app.domain.errors import KasirError
+from pos_app.domain.texts import N_
 from pos_app.payments.model import (
     EventSink,
     PaymentStatus,
@@ -125,6 +129,76 @@ def _event(item: Any) -> RelayEvent:
         ) from None
 
 
+@dataclass(frozen=True, slots=True)
+class DayStored:
+    """The relay's answer to ``PUT /v1/days/{date}``."""
+
+    revision: int
+    """The revision the relay holds for that till and day."""
+    stored: bool
+    """False: a repeat, or an older revision than the relay holds; nothing changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class TillDay:
+    """One till's upload of a business day, as ``GET /v1/shop/days/{date}`` lists it."""
+
+    till_id: str
+    name: str
+    revision: int
+    uploaded_at: str
+    """UTC, ISO 8601."""
+    day_closed: bool
+    files: Mapping[str, str]
+    """The till's CSV text of each kind (``lines``, ``sales``, ``payments``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TillUploads:
+    """How far one till of the shop has uploaded (``GET /v1/shop/uploads``)."""
+
+    till_id: str
+    name: str
+    last_upload_at: str | None
+    latest_day: str | None
+    closed_through: str | None
+    """The latest business day uploaded with its day closed."""
+
+
+def _text(item: Mapping[str, Any], name: str) -> str:
+    value = item[name]
+    if not isinstance(value, str):
+        raise TypeError(f"{name} is not text: {value!r}")
+    return value
+
+
+def _till_day(item: Any) -> TillDay:
+    files = item["files"]
+    if not isinstance(files, Mapping) or not all(isinstance(v, str) for v in files.values()):
+        raise TypeError("files is not an object of texts")
+    revision = item["revision"]
+    if not isinstance(revision, int) or isinstance(revision, bool):
+        raise TypeError(f"revision is not a number: {revision!r}")
+    return TillDay(
+        till_id=_text(item, "till_id"),
+        name=str(item.get("name") or item["till_id"]),
+        revision=revision,
+        uploaded_at=_text(item, "uploaded_at"),
+        day_closed=item["day_closed"] is True,
+        files=dict(files),
+    )
+
+
+def _till_uploads(item: Any) -> TillUploads:
+    return TillUploads(
+        till_id=_text(item, "till_id"),
+        name=str(item.get("name") or item["till_id"]),
+        last_upload_at=_optional(item.get("last_upload_at"), str, "last_upload_at"),
+        latest_day=_optional(item.get("latest_day"), str, "latest_day"),
+        closed_through=_optional(item.get("closed_through"), str, "closed_through"),
+    )
+
+
 class RelayClient(HttpClient):
     """One terminal's connection to the relay. The token never appears in logs or ``repr``."""
 
@@ -150,16 +224,22 @@ class RelayClient(HttpClient):
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
-            raise RelayUnreachable(f"relay {self.base_url} unreachable: {exc!r}") from None
+            raise RelayUnreachable(
+                N_("relay {url} unreachable: {cause}"), url=self.base_url, cause=repr(exc)
+            ) from None
         if response.status_code >= 500:
-            raise RelayUnreachable(f"relay {self.base_url} answered {response.status_code}")
+            raise RelayUnreachable(
+                N_("relay {url} answered {status}"),
+                url=self.base_url,
+                status=response.status_code,
+            )
         try:
             body = response.json()
         except ValueError:
             body = None
         message = body.get("error") if isinstance(body, dict) else None
         if response.status_code == 401:
-            raise RelayUnauthorized(message or "the relay refused this terminal's token")
+            raise RelayUnauthorized(message or N_("the relay refused this terminal's token"))
         if response.status_code >= 400:
             raise RelayRejected(
                 message or f"the relay answered {response.status_code}",
@@ -210,6 +290,33 @@ class RelayClient(HttpClient):
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise RelayProtocolError(f"relay payment answer cannot be read: {exc}") from None
+
+    def put_day(self, business_date: str, body: Mapping[str, Any]) -> DayStored:
+        """Store one till's day; safe to repeat (the same revision and files change nothing)."""
+        answer = self._request("PUT", f"/v1/days/{quote(business_date, safe='')}", json=body)
+        try:
+            revision = answer["revision"]
+            if not isinstance(revision, int) or isinstance(revision, bool):
+                raise TypeError(f"revision is not a number: {revision!r}")
+            return DayStored(revision=revision, stored=answer["stored"] is True)
+        except (KeyError, TypeError) as exc:
+            raise RelayProtocolError(f"relay day answer cannot be read: {exc}") from None
+
+    def shop_day(self, business_date: str) -> tuple[TillDay, ...]:
+        """Every till of this terminal's shop that uploaded ``business_date``, by till id."""
+        answer = self._request("GET", f"/v1/shop/days/{quote(business_date, safe='')}")
+        try:
+            return tuple(_till_day(item) for item in answer["tills"])
+        except (KeyError, TypeError) as exc:
+            raise RelayProtocolError(f"relay shop day answer cannot be read: {exc}") from None
+
+    def shop_uploads(self) -> tuple[TillUploads, ...]:
+        """Every active till of this terminal's shop and how far it has uploaded."""
+        answer = self._request("GET", "/v1/shop/uploads")
+        try:
+            return tuple(_till_uploads(item) for item in answer["tills"])
+        except (KeyError, TypeError) as exc:
+            raise RelayProtocolError(f"relay uploads answer cannot be read: {exc}") from None
 
     def fetch_events(self, after: int, wait: float = 0.0) -> tuple[list[RelayEvent], int]:
         """One long-poll from a bare cursor, whatever the epoch: the events and the cursor."""

@@ -23,10 +23,10 @@ def add_database_option(parser: argparse.ArgumentParser, default: Path | None = 
     )
 
 
-def add_config_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--config", type=Path, help="settings file for the time zone and cut-off (kasir.toml)"
-    )
+def add_config_option(
+    parser: argparse.ArgumentParser, purpose: str = "the time zone and cut-off"
+) -> None:
+    parser.add_argument("--config", type=Path, help=f"settings file for {purpose} (kasir.toml)")
 
 
 def settings(args: argparse.Namespace) -> Settings:

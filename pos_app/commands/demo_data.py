@@ -11,9 +11,10 @@ from datetime import UTC, datetime, timedelta
 
 from pos_app.commands.common import add_config_option, add_database_option, run, settings
 from pos_app.demo.sample_sales import generate, refuse_real_database, shop_from_database
+from pos_app.domain.tax import NO_TAX
 from pos_app.settings.paths import demo_database_path
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.terminal import seed_demo
+from pos_app.till.terminal import DEMO_TAX, seed_demo
 
 PROG = "pos-app demo-data"
 
@@ -48,6 +49,7 @@ def main(argv: list[str]) -> int:
                 shop_settings.business_day,
                 terminal_id=shop_settings.terminal_id,
                 provider=shop_settings.provider.provider_name,
+                tax=DEMO_TAX if shop_settings.tax == NO_TAX else shop_settings.tax,
             )
             started = time.perf_counter()
             yesterday = shop_settings.business_day.date_of(datetime.now(UTC)) - timedelta(days=1)
@@ -64,8 +66,9 @@ def main(argv: list[str]) -> int:
             store.close()
         print(
             f"{summary.sales} sales ({summary.completed} completed, {summary.lines} lines, "
-            f"{summary.late_payments} late payments) on {summary.first_day} to "
-            f"{summary.last_day} written to {args.db} in {time.perf_counter() - started:.1f} s"
+            f"{summary.late_payments} late payments, {summary.returns} returns) on "
+            f"{summary.first_day} to {summary.last_day} written to {args.db} in "
+            f"{time.perf_counter() - started:.1f} s"
         )
         return 0
 

@@ -9,7 +9,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from pos_app.commands.common import add_database_option, database, run
+from pos_app.commands.common import (
+    add_config_option,
+    add_database_option,
+    database,
+    run,
+    settings,
+)
 from pos_app.domain.catalog_csv import CatalogImportError
 from pos_app.reports.products_csv import export_products, import_products
 
@@ -26,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
         action = actions.add_parser(name, help=text, description=text)
         action.add_argument("file", type=Path, help="the CSV file")
         add_database_option(action)
+        if name == "import":
+            add_config_option(action, "the scale's label prefixes")
     return parser
 
 
@@ -40,7 +48,7 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     db = database(args, must_exist=False)
     try:
-        summary = import_products(db, args.file)
+        summary = import_products(db, args.file, layout=settings(args).barcodes)
     except CatalogImportError as error:
         print(
             f"{PROG}: {args.file}: {len(error.problems)} problem(s), nothing imported",

@@ -1,5 +1,6 @@
 """``pos-app relay …``: serve, manage terminals and their tokens, list orphans, show the
-database's figures, check a configuration, back up and restore the database.
+database's figures, check a configuration, back up and restore the database, and write a shop's
+daily accountant file from its tills' uploads.
 
 Every subcommand takes ``--config relay.toml`` and every setting as an option (options win over
 the file). Secrets are never printed; a new terminal token is printed once, as the last line.
@@ -15,7 +16,9 @@ from types import FrameType
 import uvicorn
 
 from pos_app import __version__
-from pos_app.relay import auth, backup, storage
+from pos_app.commands.common import run
+from pos_app.commands.file_options import add_file_options, chosen_kinds, iso_date, said
+from pos_app.relay import auth, backup, engines, storage, till_days
 from pos_app.relay.app import RelayApp
 from pos_app.relay.config import (
     ConfigError,
@@ -26,6 +29,8 @@ from pos_app.relay.config import (
     validate,
 )
 from pos_app.relay.server import uvicorn_config
+from pos_app.reports.accountant_files import FileKind
+from pos_app.reports.shop_files import TillDayFiles, write_shop_file
 
 
 class _RelayServer(uvicorn.Server):
@@ -65,22 +70,55 @@ def _print_token(token: str) -> None:
     print(token)
 
 
-def _add_terminal(config: RelayConfig, name: str) -> int:
+def _add_terminal(config: RelayConfig, name: str, shop: str) -> int:
     try:
-        token = auth.add_terminal(config.db, name)
+        token = auth.add_terminal(config.database, name, shop)
     except (ValueError, storage.NameTaken, storage.TillIdTaken) as exc:
         print(f"pos-app relay add-terminal: {exc}", file=sys.stderr)
         if isinstance(exc, storage.NameTaken):
             print(f"A new token for it: pos-app relay rotate-token {name.strip()}", file=sys.stderr)
         return 1
-    print(f"Terminal {name.strip()!r} added to {config.db}; it registers KSR-{name.strip()}-….")
+    where = engines.describe(config.database)
+    print(
+        f"Terminal {name.strip()!r} of shop {shop.strip()!r} added to {where}; "
+        f"it registers KSR-{name.strip()}-…."
+    )
     _print_token(token)
     return 0
 
 
+def _export(config: RelayConfig, args: argparse.Namespace) -> int:
+    """One file for the shop's business day, from what each of its tills uploaded."""
+    prog = "pos-app relay export"
+
+    def export() -> int:
+        conn = storage.connect(config.database)
+        try:
+            uploaded = till_days.shop_days(conn, args.shop, args.date.isoformat())
+        finally:
+            conn.close()
+        if not uploaded:
+            print(f"{prog}: no till of shop {args.shop!r} uploaded {args.date}", file=sys.stderr)
+            return 1
+        tills = [
+            TillDayFiles(till["till_id"], {FileKind(k): v for k, v in till["files"].items()})
+            for till in uploaded
+        ]
+        written = write_shop_file(tills, args.out, args.kinds, args.file_format, args.excel_id)
+        for till in uploaded:
+            closed = "day closed" if till["day_closed"] else "day not closed yet"
+            print(f"till {till['till_id']}: uploaded {till['uploaded_at']}, {closed}")
+        for part in written.parts:
+            print(said(part))
+        print(f"written to {written.path}")
+        return 0
+
+    return run(prog, export)
+
+
 def _rotate_token(config: RelayConfig, name: str) -> int:
     try:
-        token = auth.rotate_token(config.db, name)
+        token = auth.rotate_token(config.database, name)
     except storage.TillIdTaken as exc:
         print(f"pos-app relay rotate-token: {exc}", file=sys.stderr)
         return 1
@@ -95,9 +133,9 @@ def _rotate_token(config: RelayConfig, name: str) -> int:
 def _set_terminal_id(config: RelayConfig, name: str, till_id: str) -> int:
     try:
         till_id = auth.check_terminal_id(till_id)
-        conn = storage.connect(config.db)
+        conn = storage.connect(config.database)
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.begin()
             changed = storage.set_till_id(conn, name, till_id)
             conn.execute("COMMIT")
         finally:
@@ -113,7 +151,7 @@ def _set_terminal_id(config: RelayConfig, name: str, till_id: str) -> int:
 
 
 def _list_terminals(config: RelayConfig) -> int:
-    conn = storage.connect(config.db)
+    conn = storage.connect(config.database)
     try:
         terminals = storage.list_terminals(conn)
     finally:
@@ -125,14 +163,14 @@ def _list_terminals(config: RelayConfig) -> int:
     for t in terminals:
         state = f"revoked {t.revoked_at}" if t.revoked_at else "active"
         till = f"terminal id {t.till_id}" if t.till_id else "terminal id not known yet"
-        print(f"{t.name:<{width}}  {till:<28}  added {t.created_at}  {state}")
+        print(f"{t.name:<{width}}  {till:<28}  shop {t.shop}  added {t.created_at}  {state}")
     return 0
 
 
 def _revoke(config: RelayConfig, name: str) -> int:
-    conn = storage.connect(config.db)
+    conn = storage.connect(config.database)
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        conn.begin()
         revoked = storage.revoke_terminal(conn, name)
         conn.execute("COMMIT")
     finally:
@@ -154,7 +192,7 @@ def _money(amount: int | None, currency: str | None) -> str:
 
 
 def _orphans(config: RelayConfig) -> int:
-    conn = storage.connect(config.db)
+    conn = storage.connect(config.database)
     try:
         rows = storage.orphans(conn)
     finally:
@@ -177,13 +215,14 @@ def _orphans(config: RelayConfig) -> int:
 
 
 def _status(config: RelayConfig) -> int:
-    conn = storage.connect(config.db)
+    conn = storage.connect(config.database)
     try:
         epoch = storage.read_epoch(conn)
         counts = storage.counts(conn)
     finally:
         conn.close()
-    print(f"Relay database {config.db} (schema {storage.SCHEMA_VERSION}, epoch {epoch}):")
+    where = engines.describe(config.database)
+    print(f"Relay database {where} (schema {storage.SCHEMA_VERSION}, epoch {epoch}):")
     print(f"  {counts['terminals']} active terminal(s)")
     print(f"  {counts['payments']} registered payment(s)")
     print(f"  {counts['amount_differs']} of them paid with another amount or currency")
@@ -250,9 +289,27 @@ def parser() -> argparse.ArgumentParser:
     add_setting_options(settings)
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("serve", parents=[settings], help="run the relay (uvicorn)")
-    commands.add_parser(
+    add = commands.add_parser(
         "add-terminal", parents=[settings], help="add a till's terminal and print its token once"
-    ).add_argument("name", metavar="TERMINAL_ID", help="the till's terminal_id setting")
+    )
+    add.add_argument("name", metavar="TERMINAL_ID", help="the till's terminal_id setting")
+    add.add_argument(
+        "--shop",
+        default=storage.DEFAULT_SHOP,
+        help="the shop the till is in: its terminals see each other's uploads "
+        f"(default {storage.DEFAULT_SHOP!r})",
+    )
+    export = commands.add_parser(
+        "export",
+        parents=[settings],
+        help="write one accountant file of a business day for all the tills of a shop",
+    )
+    export.add_argument("--date", required=True, type=iso_date, help="business day, YYYY-MM-DD")
+    export.add_argument(
+        "--shop", default=storage.DEFAULT_SHOP, help=f"default {storage.DEFAULT_SHOP!r}"
+    )
+    add_file_options(export)
+    export.add_argument("--out", required=True, type=Path, help="the file to write")
     for name, text in (
         ("rotate-token", "give a terminal a new token (the old one is refused at once)"),
         ("revoke", "revoke a terminal's token"),
@@ -281,11 +338,59 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "restore", parents=[settings], help="put a backup in place of the database (relay stopped)"
     ).add_argument("source", type=Path, metavar="BACKUP")
+    commands.add_parser(
+        "new-epoch",
+        parents=[settings],
+        help="after pg_restore: void every terminal's cursor (PostgreSQL)",
+    )
     return root
 
 
+POSTGRES_BACKUP = (
+    "on PostgreSQL, back up with pg_dump and restore with pg_restore, then run "
+    "'pos-app relay new-epoch' (README, operator runbook)"
+)
+
+
+def _on_postgres(config: RelayConfig, args: argparse.Namespace) -> int:
+    """The subcommands on a PostgreSQL database, which the server keeps: no file to check."""
+    if args.command in ("backup", "restore"):
+        print(f"pos-app relay {args.command}: {POSTGRES_BACKUP}", file=sys.stderr)
+        return 2
+    commands = {
+        "add-terminal": lambda: _add_terminal(config, args.name, args.shop),
+        "export": lambda: _export(config, args),
+        "revoke": lambda: _revoke(config, args.name),
+        "rotate-token": lambda: _rotate_token(config, args.name),
+        "set-terminal-id": lambda: _set_terminal_id(config, args.name, args.till_id),
+        "list-terminals": lambda: _list_terminals(config),
+        "status": lambda: _status(config),
+        "orphans": lambda: _orphans(config),
+        "new-epoch": lambda: _new_epoch(config),
+    }
+    return commands[args.command]()
+
+
+def _new_epoch(config: RelayConfig) -> int:
+    conn = storage.connect(config.database)
+    try:
+        conn.begin()
+        epoch = storage.replace_epoch(conn)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    print(
+        f"New epoch {epoch}: each terminal fetches the relay's events again from the start and "
+        "skips those it has."
+    )
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
+    options = parser()
+    args = options.parse_args(argv)
+    if args.command == "export":
+        args.kinds = chosen_kinds(options, args)
     try:
         config = config_from_args(args)
     except ConfigError as exc:
@@ -295,13 +400,18 @@ def main(argv: list[str]) -> int:
         return _serve(config)
     if args.command == "check-config":
         return _check_config(config)
+    if config.database_url:
+        return _on_postgres(config, args)
+    if args.command == "new-epoch":
+        print("pos-app relay: new-epoch is for PostgreSQL; restore draws one", file=sys.stderr)
+        return 2
     if args.command == "restore":
         return _restore(config, args.source)
     if args.command == "add-terminal":
         if not config.db.parent.is_dir():
             print(f"pos-app relay: the folder of {config.db} does not exist", file=sys.stderr)
             return 1
-        return _add_terminal(config, args.name)
+        return _add_terminal(config, args.name, args.shop)
     if not config.db.is_file():
         print(f"pos-app relay: there is no relay database at {config.db}", file=sys.stderr)
         return 1
@@ -317,4 +427,6 @@ def main(argv: list[str]) -> int:
         return _list_terminals(config)
     if args.command == "status":
         return _status(config)
+    if args.command == "export":
+        return _export(config, args)
     return _orphans(config)

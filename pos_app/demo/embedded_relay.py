@@ -24,7 +24,7 @@ class EmbeddedRelay:
     """A running relay: ``url`` to reach it, ``add_terminal`` to mint tokens, ``stop`` to end."""
 
     def __init__(self, config: RelayConfig) -> None:
-        self.storage = RelayStorage(config.db)
+        self.storage = RelayStorage(config.database)
         self.app = RelayApp(config, self.storage)
         self.server = uvicorn.Server(uvicorn_config(self.app, host=config.host, port=config.port))
         self._thread = threading.Thread(target=self.server.run, name="relay", daemon=True)

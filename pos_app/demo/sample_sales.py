@@ -10,8 +10,9 @@ history with them); a test replays stories through the repositories and compares
 
 The mix: cash (change from a round amount) and QR payments paid through the relay, some QR
 attempts cancelled (then cash), declined (then a second QR) or expired, a few cancelled sales, and a
-few late payments on cancelled attempts. Sales are spread over shop hours (07:00-22:00 local, busy
-at breakfast, lunch and after work) in the shop's time zone.
+few late payments on cancelled attempts; now and then an item comes back later that day (a return,
+through the store's returns, approved by the demo manager). Sales are spread over shop hours
+(07:00-22:00 local, busy at breakfast, lunch and after work) in the shop's time zone.
 
 Relay events are written without a relay cursor, and the saved cursor is left alone: the demo
 database is also the one ``pos-app --demo`` polls its embedded relay with, and a cursor from made-up
@@ -31,11 +32,18 @@ from sqlite_utils import Database
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.catalog import Product
+from pos_app.domain.discounts import Discount
 from pos_app.domain.lifecycles import ChangeSource, SaleStatus
+from pos_app.domain.pricing import PricedSale, price_sale
+from pos_app.domain.returns import ReturnMethod
+from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy
 from pos_app.payments.model import ProviderName
-from pos_app.store.database import read_meta, to_json, transaction, utc_text, write_meta
+from pos_app.store.database import parse_utc, read_meta, to_json, transaction, utc_text, write_meta
 from pos_app.store.errors import StoreError
 from pos_app.store.payments import INVOICE_PREFIX
+from pos_app.store.receipt_numbers import last_sequence, receipt_number
+from pos_app.store.returns import Returns
+from pos_app.store.sales import INSERT_SALE_LINE, sale_line_rows
 
 INVOICE_SEQUENCE = "invoice_sequence"
 """The meta key ``Payments.next_invoice_number`` counts in."""
@@ -47,10 +55,22 @@ HOUR_WEIGHTS = (4, 6, 5, 4, 6, 8, 6, 4, 4, 5, 7, 8, 8, 6, 4)
 LINE_COUNT_WEIGHTS = (30, 25, 18, 12, 8, 5, 2)
 """How often a basket has 1, 2, ... 7 different products."""
 QUANTITY_WEIGHTS = (70, 20, 6, 3, 1)
+LINE_DISCOUNTS = (Discount.percent(1000), Discount.percent(500), Discount.rupiah(500))
+"""A line now and then sells off: 10 %, 5 % or Rp 500 off."""
+BASKET_DISCOUNTS = (Discount.percent(500), Discount.rupiah(2000))
+"""A basket now and then gets a member's 5 % or Rp 2.000 off."""
+MEMBER_MINIMUM = 10_000
+"""A member's discount is for a basket of at least this much (before any discount): then even
+Rp 2.000 off leaves something to pay, as line discounts take at most half of a line."""
 CASH_NOTES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000)
 PAYMENT_PAGE = "https://demo.kasir.invalid/pay/"
 QR_EXPIRY = timedelta(minutes=15)
 CANCEL_REASON = "customer left"
+RETURN_SHARE = 0.02
+"""About one completed sale in fifty has an item brought back (at least one sale a day)."""
+RETURN_AFTER = timedelta(minutes=40)
+RETURN_APPROVER = "Demo Manajer"
+RETURN_REASON = "customer brought it back"
 
 
 class Outcome(StrEnum):
@@ -92,10 +112,14 @@ class SaleStory:
     finished_at: datetime
     attempts: tuple[AttemptStory, ...] = ()
     cash_received: int | None = None
+    discount: Discount | None = None
+    """The basket's discount."""
+    priced: PricedSale = field(default_factory=lambda: PricedSale(()))
+    """The lines priced as ``create_sale`` prices them (``price_sale``)."""
 
     @property
     def total(self) -> int:
-        return sum(line.line_total for line in self.lines)
+        return self.priced.total
 
 
 @dataclass(slots=True)
@@ -106,6 +130,7 @@ class DemoSummary:
     lines: int = 0
     """Lines of completed sales: the rows of the lines CSV."""
     late_payments: int = 0
+    returns: int = 0
     first_day: date | None = None
     last_day: date | None = None
 
@@ -119,6 +144,7 @@ class DemoShop:
     terminal_id: str = "T1"
     provider: ProviderName = ProviderName.DOKU
     day: BusinessDay = field(default_factory=BusinessDay)
+    tax: TaxPolicy = NO_TAX
 
 
 def shop_from_database(
@@ -127,18 +153,19 @@ def shop_from_database(
     *,
     terminal_id: str = "T1",
     provider: ProviderName = ProviderName.DOKU,
+    tax: TaxPolicy = NO_TAX,
 ) -> DemoShop:
     """The active products and users of ``db`` (seed them first: ``terminal.seed_demo``)."""
     products = [
-        Product(sku=sku, name=name, price=price)
-        for sku, name, price in db.execute(
-            "SELECT sku, name, price FROM products WHERE active = 1 ORDER BY sku"
+        Product(sku=sku, name=name, price=price, tax_class=TaxClass(tax_class))
+        for sku, name, price, tax_class in db.execute(
+            "SELECT sku, name, price, tax_class FROM products WHERE active = 1 ORDER BY sku"
         )
     ]
     cashiers = [row[0] for row in db.execute("SELECT name FROM users WHERE active = 1 ORDER BY id")]
     if not products or not cashiers:
         raise StoreError("demo data needs products and users in the database; seed them first")
-    return DemoShop(products, cashiers, terminal_id, provider, day)
+    return DemoShop(products, cashiers, terminal_id, provider, day, tax)
 
 
 def refuse_real_database(db: Database) -> None:
@@ -170,6 +197,7 @@ def generate(
         business_date = last_day - timedelta(days=offset)
         stories = plan_day(rng, shop, business_date, sales_per_day)
         write_day(db, shop, stories)
+        summary.returns += bring_back(db, shop, rng, business_date)
         summary.first_day = summary.first_day or business_date
         summary.last_day = business_date
         summary.sales += len(stories)
@@ -181,6 +209,34 @@ def generate(
         if progress is not None:
             progress(business_date)
     return summary
+
+
+def bring_back(db: Database, shop: DemoShop, rng: random.Random, business_date: date) -> int:
+    """Some of the day's completed sales have one item brought back a little later, as the counter
+    returns it: in cash, or a DOKU-direct QR sale's now and then refunded outside Kasir."""
+    completed = db.execute(
+        "SELECT id, completed_at, tender, cashier FROM sales "
+        "WHERE business_date = ? AND status = 'completed' AND terminal_id = ? ORDER BY id",
+        [business_date.isoformat(), shop.terminal_id],
+    ).fetchall()
+    if not completed:
+        return 0
+    returns = Returns(db, shop.day)
+    chosen = rng.sample(completed, max(1, round(len(completed) * RETURN_SHARE)))
+    for sale_id, completed_at, tender, cashier in sorted(chosen):
+        line = rng.choice(returns.returnable(sale_id).lines)
+        outside = tender == "qr" and shop.provider is ProviderName.DOKU and rng.random() < 0.5
+        returns.record(
+            sale_id,
+            {line.line_no: 1},
+            method=ReturnMethod.OUTSIDE if outside else ReturnMethod.CASH,
+            terminal_id=shop.terminal_id,
+            cashier=cashier,
+            approved_by=RETURN_APPROVER,
+            now=parse_utc(completed_at) + RETURN_AFTER,
+            reason=RETURN_REASON,
+        )
+    return len(chosen)
 
 
 def plan_day(
@@ -200,8 +256,19 @@ def _story(rng: random.Random, shop: DemoShop, started: datetime) -> SaleStory:
         shop.products, k=min(len(shop.products), _weighted(rng, LINE_COUNT_WEIGHTS))
     )
     lines = tuple(
-        LineItem(p.sku, p.name, p.price, _weighted(rng, QUANTITY_WEIGHTS)) for p in chosen
+        LineItem(
+            p.sku,
+            p.name,
+            p.price,
+            _weighted(rng, QUANTITY_WEIGHTS),
+            p.tax_class,
+            rng.choice(LINE_DISCOUNTS) if rng.random() < 0.08 and p.price > 1000 else None,
+        )
+        for p in chosen
     )
+    member = sum(line.line_total for line in lines) >= MEMBER_MINIMUM
+    discount = rng.choice(BASKET_DISCOUNTS) if member and rng.random() < 0.05 else None
+    priced = price_sale(lines, discount=discount, tax=shop.tax, day=shop.day.date_of(started))
     cashier = rng.choice(shop.cashiers)
     clock = _Clock(rng, started + timedelta(seconds=rng.randrange(20, 90)))
     roll = rng.random()
@@ -228,7 +295,7 @@ def _story(rng: random.Random, shop: DemoShop, started: datetime) -> SaleStory:
         finish = Finish.CANCEL
     abandoned = bool(attempts) and attempts[-1].outcome is Outcome.ABANDONED
     finished = attempts[-1].settled_at if abandoned else clock.tick(2, 40)
-    total = sum(line.line_total for line in lines)
+    total = priced.total
     return SaleStory(
         started_at=started,
         lines=lines,
@@ -237,6 +304,8 @@ def _story(rng: random.Random, shop: DemoShop, started: datetime) -> SaleStory:
         finished_at=finished,
         attempts=tuple(attempts),
         cash_received=_cash_received(rng, total) if finish is Finish.CASH else None,
+        discount=discount,
+        priced=priced,
     )
 
 
@@ -321,14 +390,11 @@ def write_day(db: Database, shop: DemoShop, stories: Sequence[SaleStory]) -> Non
         conn.executemany(
             "INSERT INTO sales (id, created_at, completed_at, business_date, status, cashier, "
             "terminal_id, total, tender, provider, cash_received, change_due, payment_reference, "
-            "invoice_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            "receipt_number, discount_rule, invoice_number) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
             [row[:-1] for row in rows.sales],
         )
-        conn.executemany(
-            "INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_price, quantity, "
-            "line_total) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows.lines,
-        )
+        conn.executemany(INSERT_SALE_LINE, rows.lines)
         conn.executemany(
             "INSERT INTO payment_attempts (id, invoice_number, sale_id, provider, amount, state, "
             "late, payment_url, expires_at, reference, created_at, updated_at) "
@@ -346,9 +412,10 @@ def write_day(db: Database, shop: DemoShop, stories: Sequence[SaleStory]) -> Non
             rows.events,
         )
         conn.executemany(
-            "INSERT INTO sale_history (id, sale_id, before, after, at, source, actor) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows.history,
+            "INSERT INTO sale_history (id, sale_id, before, after, at, source, actor, "
+            "business_date) VALUES (?, ?, ?, ?, ?, ?, ?, "
+            "(SELECT business_date FROM sales WHERE id = ?))",
+            [(*row, row[1]) for row in rows.history],
         )
         write_meta(conn, INVOICE_SEQUENCE, str(rows.sequence))
         write_meta(conn, DEMO_MARK, "1")
@@ -369,15 +436,15 @@ class _DayRows:
         self.attempts: list[tuple[object, ...]] = []
         self.events: list[tuple[object, ...]] = []
         self.history: list[tuple[object, ...]] = []
+        self._receipts: dict[date, int] = {}
+        """The last receipt sequence of each business day at the shop's terminal."""
+        self._db = db
 
     def add(self, story: SaleStory) -> None:
         self.sale_id += 1
         total = story.total
         self._change(None, SaleStatus.OPEN, story.started_at, ChangeSource.CASHIER, story.cashier)
-        self.lines += [
-            (self.sale_id, no, line.sku, line.name, line.unit_price, line.quantity, line.line_total)
-            for no, line in enumerate(story.lines, start=1)
-        ]
+        self.lines += sale_line_rows(self.sale_id, story.priced)
         opened = [(attempt, *self._attempt(attempt, total)) for attempt in story.attempts]
         paid = [(invoice, a.reference) for a, _, invoice in opened if a.outcome is Outcome.PAID]
         for attempt, attempt_id, invoice in opened:  # Sales.cancel cancels what is still open
@@ -397,9 +464,19 @@ class _DayRows:
         else:
             source = ChangeSource.CASHIER if story.finish is Finish.CASH else ChangeSource.PROVIDER
             self._change(SaleStatus.OPEN, SaleStatus.COMPLETED, story.finished_at, source)
-        self.sales.append(
-            _sale_row(self.sale_id, story, self.shop, total, *(paid[-1] if paid else (None, None)))
-        )
+        receipt = None if story.finish is Finish.CANCEL else self._receipt(story.finished_at)
+        payment = paid[-1] if paid else (None, None)
+        row = _sale_row(self.sale_id, story, self.shop, total, receipt, *payment)
+        rule = story.discount.stored() if story.discount else ""
+        self.sales.append((*row[:-1], rule, row[-1]))
+
+    def _receipt(self, completed_at: datetime) -> str:
+        """The receipt number ``Sales`` gives a sale completing at ``completed_at``."""
+        day = self.shop.day.date_of(completed_at)
+        if day not in self._receipts:
+            self._receipts[day] = last_sequence(self._db.conn, self.shop.terminal_id, day)
+        self._receipts[day] += 1
+        return receipt_number(self.shop.terminal_id, day, self._receipts[day])
 
     def _change(
         self,
@@ -487,6 +564,7 @@ def _sale_row(
     story: SaleStory,
     shop: DemoShop,
     total: int,
+    receipt: str | None,
     invoice: str | None,
     reference: str | None,
 ) -> tuple[object, ...]:
@@ -496,7 +574,7 @@ def _sale_row(
     if story.finish is Finish.CANCEL:
         return (
             sale_id, started, None, date_of(story.started_at).isoformat(), "cancelled",
-            story.cashier, shop.terminal_id, total, None, None, None, None, None, None,
+            story.cashier, shop.terminal_id, total, None, None, None, None, None, None, None,
         )  # fmt: skip
     done, day = utc_text(story.finished_at), date_of(story.finished_at).isoformat()
     if story.finish is Finish.CASH:
@@ -504,9 +582,9 @@ def _sale_row(
         assert received is not None
         return (
             sale_id, started, done, day, "completed", story.cashier, shop.terminal_id, total,
-            "cash", None, received, received - total, None, None,
+            "cash", None, received, received - total, None, receipt, None,
         )  # fmt: skip
     return (
         sale_id, started, done, day, "completed", story.cashier, shop.terminal_id, total, "qr",
-        shop.provider.value, None, None, reference, invoice,
+        shop.provider.value, None, None, reference, receipt, invoice,
     )  # fmt: skip

@@ -1,14 +1,23 @@
 """The basket a cashier rings up: lines of products with quantities, no I/O."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pos_app.domain.catalog import Product
+from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah
+from pos_app.domain.tax import TaxClass
+from pos_app.domain.texts import N_
 
+MIN_QUANTITY = 1
 MAX_QUANTITY = 9999
 """DOKU allows at most four digits for a line item's quantity."""
+
+
+def quantity_in_range(quantity: int) -> bool:
+    """The one range of a line's quantity, wherever a cashier enters one."""
+    return MIN_QUANTITY <= quantity <= MAX_QUANTITY
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,17 +26,32 @@ class LineItem:
     name: str
     unit_price: int
     quantity: int
+    tax_class: TaxClass = TaxClass.STANDARD
+    discount: Discount | None = None
+    """The line's own discount; the basket's is :attr:`Basket.discount`."""
+    labelled: bool = False
+    """Priced by a scale's label (``domain/scale_labels.py``): a line of its own, quantity 1."""
 
     @property
     def line_total(self) -> int:
+        """Before any discount."""
         return self.unit_price * self.quantity
 
 
 class Basket:
-    """Ordered lines keyed by SKU; adding a product already in the basket raises its quantity."""
+    """Ordered lines keyed by SKU; adding a product already in the basket raises its quantity.
+
+    A labelled line (a scale's label) has a key of its own instead, so two labels of one product
+    stay two lines.
+    """
 
     def __init__(self) -> None:
         self._lines: dict[str, LineItem] = {}
+        self._labels = 0
+        self.discount: Discount | None = None
+        """Off the whole basket, after the lines' own discounts."""
+        self.approved_by: str | None = None
+        """The manager who approved a discount above the shop's limit on this basket."""
 
     def __iter__(self) -> Iterator[LineItem]:
         return iter(self._lines.values())
@@ -40,6 +64,11 @@ class Basket:
         return list(self._lines.values())
 
     @property
+    def keys(self) -> list[str]:
+        """Each line's key, in the lines' order: the SKU, or a labelled line's own key."""
+        return list(self._lines)
+
+    @property
     def total(self) -> int:
         return sum(line.line_total for line in self._lines.values())
 
@@ -47,16 +76,26 @@ class Basket:
         try:
             return self._lines[sku]
         except KeyError:
-            raise ValidationError(f"{sku} is not in the basket") from None
+            raise ValidationError(N_("{sku} is not in the basket"), sku=sku) from None
 
-    def add(self, product: Product, quantity: int = 1) -> LineItem:
+    def add(self, product: Product, quantity: int = 1, *, labelled: bool = False) -> LineItem:
+        """``labelled``: ``product`` is as a scale's label sells it, added as a line of its own."""
         if not product.active:
-            raise ValidationError(f"{product.name} is no longer sold")
-        current = self._lines.get(product.sku)
+            raise ValidationError(N_("{name} is no longer sold"), name=product.name)
+        key = self._label_key(product.sku) if labelled else product.sku
+        current = self._lines.get(key)
         new_quantity = quantity + (current.quantity if current else 0)
-        line = LineItem(product.sku, product.name, product.price, new_quantity)
+        line = LineItem(
+            product.sku,
+            product.name,
+            product.price,
+            new_quantity,
+            product.tax_class,
+            current.discount if current else None,
+            labelled,
+        )
         self._check(line, replacing=current)
-        self._lines[product.sku] = line
+        self._lines[key] = line
         return line
 
     def set_quantity(self, sku: str, quantity: int) -> LineItem | None:
@@ -65,8 +104,16 @@ class Basket:
         if quantity == 0:
             del self._lines[sku]
             return None
-        line = LineItem(current.sku, current.name, current.unit_price, quantity)
+        line = replace(current, quantity=quantity)
         self._check(line, replacing=current)
+        self._lines[sku] = line
+        return line
+
+    def set_discount(self, sku: str, discount: Discount | None) -> LineItem:
+        """Give a line its own discount (None takes it away); one it cannot bear is refused."""
+        line = replace(self.line(sku), discount=discount)
+        if discount is not None:
+            discount.off(line.line_total)
         self._lines[sku] = line
         return line
 
@@ -76,16 +123,34 @@ class Basket:
 
     def clear(self) -> None:
         self._lines.clear()
+        self.discount = None
+        self.approved_by = None
+
+    def _label_key(self, sku: str) -> str:
+        self._labels += 1
+        return f"{sku}\N{INFORMATION SEPARATOR ONE}{self._labels}"
 
     def _check(self, line: LineItem, *, replacing: LineItem | None) -> None:
         if isinstance(line.quantity, bool) or not isinstance(line.quantity, int):
-            raise ValidationError(f"{line.name}: quantity must be a whole number")
-        if not 1 <= line.quantity <= MAX_QUANTITY:
+            raise ValidationError(N_("{name}: quantity must be a whole number"), name=line.name)
+        if line.labelled and line.quantity != 1:
             raise ValidationError(
-                f"{line.name}: quantity must be between 1 and {MAX_QUANTITY}, got {line.quantity}"
+                N_("{name} is priced by its label: scan each label instead of a quantity"),
+                name=line.name,
             )
+        if not quantity_in_range(line.quantity):
+            raise ValidationError(
+                N_("{name}: quantity must be between 1 and {most}, got {quantity}"),
+                name=line.name,
+                most=MAX_QUANTITY,
+                quantity=line.quantity,
+            )
+        if line.discount is not None:
+            line.discount.off(line.line_total)  # a discount in rupiah may outgrow a smaller line
         total = self.total - (replacing.line_total if replacing else 0) + line.line_total
         if total > MAX_AMOUNT:
             raise ValidationError(
-                f"the basket total would be {total}, above the limit of {format_rupiah(MAX_AMOUNT)}"
+                N_("the basket total would be {total}, above the limit of {limit}"),
+                total=format_rupiah(total),
+                limit=format_rupiah(MAX_AMOUNT),
             )

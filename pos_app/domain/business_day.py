@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.texts import N_
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 MIDNIGHT = time(0, 0)
@@ -26,7 +27,8 @@ def zone(tz: ZoneInfo | str) -> ZoneInfo:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            f"time zone {tz!r} is unknown; expected an IANA name like 'Asia/Jakarta'"
+            N_("time zone {zone} is unknown; expected an IANA name like 'Asia/Jakarta'"),
+            zone=repr(tz),
         ) from None
 
 

@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass
 
+from pos_app.domain.barcodes import stored_form
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import check_amount
+from pos_app.domain.tax import TaxClass
+from pos_app.domain.texts import N_, Text
 
 MAX_NAME_LENGTH = 255
 """DOKU's limit on a line item's name."""
@@ -17,29 +20,26 @@ class Product:
     barcode: str = ""
     category: str = ""
     active: bool = True
+    tax_class: TaxClass = TaxClass.STANDARD
+    """Which PPN rate applies when the shop charges PPN."""
 
     def __post_init__(self) -> None:
         if not self.sku.strip():
-            raise ValidationError("sku must not be empty")
+            raise ValidationError(N_("sku must not be empty"))
         if not self.name.strip():
-            raise ValidationError(f"product {self.sku}: name must not be empty")
+            raise ValidationError(N_("product {sku}: name must not be empty"), sku=self.sku)
         if len(self.name) > MAX_NAME_LENGTH:
             raise ValidationError(
-                f"product {self.sku}: name is {len(self.name)} characters, "
-                f"at most {MAX_NAME_LENGTH} allowed"
+                N_("product {sku}: name is {length} characters, at most {most} allowed"),
+                sku=self.sku,
+                length=len(self.name),
+                most=MAX_NAME_LENGTH,
             )
-        if self.barcode and not is_valid_ean13(self.barcode):
-            raise ValidationError(
-                f"product {self.sku}: barcode {self.barcode!r} is not a valid EAN-13"
-            )
-        check_amount(self.price, field=f"product {self.sku}: price")
-
-
-def ean13_check_digit(first12: str) -> str:
-    """The GS1 check digit for the first twelve digits of an EAN-13."""
-    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first12))
-    return str((10 - total % 10) % 10)
-
-
-def is_valid_ean13(code: str) -> bool:
-    return len(code) == 13 and code.isdigit() and ean13_check_digit(code[:12]) == code[12]
+        if self.barcode:
+            try:
+                object.__setattr__(self, "barcode", stored_form(self.barcode))
+            except ValidationError as error:
+                raise ValidationError(
+                    N_("product {sku}: {problem}"), sku=self.sku, problem=error.text
+                ) from None
+        check_amount(self.price, field=Text(N_("product {sku}: price"), sku=self.sku))

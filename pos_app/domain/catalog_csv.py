@@ -1,23 +1,39 @@
-"""Product catalogue CSV (``sku,barcode,name,category,price``): read all-or-nothing.
+"""Product catalogue CSV (``sku,barcode,name,category,price[,tax_class]``): read all-or-nothing.
+
+``tax_class`` (``standard``, ``other`` or ``exempt``: docs/tax.md) may be left out, as files made
+before it existed do; a product then keeps the standard class.
 
 The same columns serve the demo catalogue, the manager's import and export. A file with any bad line
 is refused whole, with every problem listed by line number, so an import never half-applies.
+Barcodes are every kind ``domain/barcodes.py`` knows, compared in their stored form: a UPC-A on one
+line and its EAN-13 on another are the same barcode. A barcode another product already has is a
+problem too, unless the file gives that product another barcode.
 """
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pos_app.domain.barcodes import MeasureLayout, check_item_code
 from pos_app.domain.catalog import Product
 from pos_app.domain.errors import KasirError, ValidationError
+from pos_app.domain.tax import TaxClass
+from pos_app.domain.texts import N_, say
 from pos_app.reports.csv_safety import restore
 
+if TYPE_CHECKING:
+    import _csv
+
 COLUMNS = ("sku", "barcode", "name", "category", "price")
+TAXED_COLUMNS = (*COLUMNS, "tax_class")
+"""The columns an export writes; an import takes these or :data:`COLUMNS`."""
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 class CatalogImportError(KasirError):
-    """A catalogue file that cannot be imported; ``problems`` holds ``(line, reason)`` pairs."""
+    """A catalogue file that cannot be imported; ``problems`` holds ``(line, reason)`` pairs, each
+    reason in the language the GUI chose (English without a GUI)."""
 
     def __init__(self, path: Path, problems: list[tuple[int, str]]) -> None:
         self.problems = problems
@@ -28,52 +44,116 @@ class CatalogImportError(KasirError):
         )
 
 
-def read_catalog_csv(path: Path) -> list[Product]:
-    """Every product of the file, or :class:`CatalogImportError` listing every bad line."""
+BarcodeOwner = Callable[[str], str | None]
+"""The SKU of the product that has a barcode already, if any."""
+
+
+def read_catalog_csv(
+    path: Path, *, layout: MeasureLayout | None = None, owner: BarcodeOwner | None = None
+) -> list[Product]:
+    """Every product of the file, or :class:`CatalogImportError` listing every bad line.
+
+    ``layout``: the scale's label prefixes, whose products are kept under their item code (the
+    value 00000); ``owner`` looks up the barcodes products have already.
+    """
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise CatalogImportError(path, [(0, f"file is larger than {MAX_FILE_BYTES} bytes")])
+        raise CatalogImportError(
+            path, [(0, say(N_("file is larger than {most} bytes"), most=MAX_FILE_BYTES))]
+        )
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _parse(path, csv.reader(handle))
+            return _parse(path, csv.reader(handle), layout or MeasureLayout(), owner)
     except UnicodeDecodeError as error:
-        raise CatalogImportError(path, [(0, f"not UTF-8 text ({error.reason})")]) from None
+        raise CatalogImportError(
+            path, [(0, say(N_("not UTF-8 text ({reason})"), reason=error.reason))]
+        ) from None
 
 
-def _parse(path: Path, reader: Iterable[list[str]]) -> list[Product]:
-    rows = iter(reader)
-    header = [cell.strip().lower() for cell in next(rows, [])]
-    if tuple(header) != COLUMNS:
-        raise CatalogImportError(path, [(1, f"header must be {','.join(COLUMNS)}")])
+def _parse(
+    path: Path, reader: "_csv.Reader", layout: MeasureLayout, owner: BarcodeOwner | None
+) -> list[Product]:
+    """Each problem carries the file's line where its row starts (a quoted cell may hold line
+    breaks, so rows and lines can differ)."""
+    header = tuple(cell.strip().lower() for cell in next(reader, []))
+    if header not in (COLUMNS, TAXED_COLUMNS):
+        raise CatalogImportError(
+            path, [(1, say(N_("header must be {columns}"), columns=",".join(TAXED_COLUMNS)))]
+        )
     products: list[Product] = []
+    lines: list[int] = []
     problems: list[tuple[int, str]] = []
     seen_sku: dict[str, int] = {}
     seen_barcode: dict[str, int] = {}
-    for line, row in enumerate(rows, start=2):
+    starts = reader.line_num + 1
+    for row in reader:
+        line, starts = starts, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
         try:
-            product = _product(row)
+            product = _product(row, len(header), layout)
         except ValidationError as error:
             problems.append((line, str(error)))
             continue
-        for key, seen, label in (
-            (product.sku, seen_sku, "sku"),
-            (product.barcode, seen_barcode, "barcode"),
+        for key, seen, repeated in (
+            (product.sku, seen_sku, N_("sku {key} already on line {line}")),
+            (product.barcode, seen_barcode, N_("barcode {key} already on line {line}")),
         ):
             if key and key in seen:
-                problems.append((line, f"{label} {key} already on line {seen[key]}"))
+                problems.append((line, say(repeated, key=key, line=seen[key])))
             elif key:
                 seen[key] = line
         products.append(product)
+        lines.append(line)
+    if owner is not None:
+        problems += _taken(products, lines, owner)
     if problems:
-        raise CatalogImportError(path, problems)
+        raise CatalogImportError(path, sorted(problems))
     return products
 
 
-def _product(row: list[str]) -> Product:
-    if len(row) != len(COLUMNS):
-        raise ValidationError(f"expected {len(COLUMNS)} columns, found {len(row)}")
-    sku, barcode, name, category, price = (restore(cell.strip()) for cell in row)
+def _taken(products: list[Product], lines: list[int], owner: BarcodeOwner) -> list[tuple[int, str]]:
+    """Lines whose barcode another product has already, and keeps (the file leaves it be)."""
+    barcode_in_file = {product.sku: product.barcode for product in products}
+    problems = []
+    for line, product in zip(lines, products, strict=True):
+        holder = owner(product.barcode) if product.barcode else None
+        keeps = (
+            holder is not None and barcode_in_file.get(holder, product.barcode) == product.barcode
+        )
+        if keeps and holder != product.sku:
+            reason = say(
+                N_("barcode {barcode} already belongs to product {owner}"),
+                barcode=product.barcode,
+                owner=holder,
+            )
+            problems.append((line, reason))
+    return problems
+
+
+def _product(row: list[str], columns: int, layout: MeasureLayout) -> Product:
+    if len(row) != columns:
+        raise ValidationError(
+            N_("expected {expected} columns, found {found}"), expected=columns, found=len(row)
+        )
+    sku, barcode, name, category, price, *tax = (restore(cell.strip()) for cell in row)
     if not price.isdigit():
-        raise ValidationError(f"price {price!r} is not a whole number of rupiah")
-    return Product(sku=sku, barcode=barcode, name=name, category=category, price=int(price))
+        raise ValidationError(
+            N_("price {price} is not a whole number of rupiah"), price=repr(price)
+        )
+    tax_class = (tax[0] if tax else "").lower() or TaxClass.STANDARD
+    if tax_class not in set(TaxClass):
+        raise ValidationError(
+            N_("tax class {tax_class} is not one of {classes}"),
+            tax_class=repr(tax_class),
+            classes=", ".join(TaxClass),
+        )
+    product = Product(
+        sku=sku,
+        barcode=barcode,
+        name=name,
+        category=category,
+        price=int(price),
+        tax_class=TaxClass(tax_class),
+    )
+    check_item_code(product.barcode, layout)
+    return product

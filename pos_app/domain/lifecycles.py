@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from pos_app.domain.texts import N_, Text
+
 
 class SaleStatus(StrEnum):
     OPEN = "open"
@@ -65,13 +67,20 @@ class Lifecycle(Generic[State]):
             return new is self.starts
         return new in self.moves[current]
 
-    def refusal(self, name: str, current: State | None, new: State) -> str | None:
+    def refusal(self, name: str, current: State | None, new: State) -> Text | None:
         """Why ``name`` may not move from ``current`` to ``new``, in words; ``None``: it may."""
         if self.allows(current, new):
             return None
         if current is None:
-            return f"a new {self.subject} is {self.starts}, never {new}"
-        return f"{name} is {current}; it cannot become {new}"
+            return Text(
+                N_("a new {subject} is {starts}, never {new}"),
+                subject=self.subject,
+                starts=self.starts,
+                new=new,
+            )
+        return Text(
+            N_("{name} is {current}; it cannot become {new}"), name=name, current=current, new=new
+        )
 
 
 SALE_LIFECYCLE: Lifecycle[SaleStatus] = Lifecycle(

@@ -7,6 +7,7 @@ ecommpay boundary, through :func:`to_minor_units` and :func:`from_minor_units`.
 import re
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.texts import N_, Text
 
 MAX_AMOUNT = 999_999_999_999
 """DOKU accepts an amount of at most 12 digits."""
@@ -37,14 +38,18 @@ def parse_rupiah(text: str) -> int:
     if "," in raw:
         raw, _, fraction = raw.partition(",")
         if not fraction.isdigit() or set(fraction) != {"0"}:
-            raise ValidationError(f"amount {text!r}: rupiah amounts have no fraction")
+            raise ValidationError(
+                N_("amount {text}: rupiah amounts have no fraction"), text=repr(text)
+            )
     if not (_PLAIN.match(raw) or _GROUPED.match(raw)):
-        raise ValidationError(f"amount {text!r}: expected a whole number of rupiah, like Rp 12.500")
+        raise ValidationError(
+            N_("amount {text}: expected a whole number of rupiah, like Rp 12.500"), text=repr(text)
+        )
     value = int(raw.replace(".", ""))
     return -value if negative else value
 
 
-def check_amount(amount: object, *, field: str = "amount", allow_zero: bool = False) -> int:
+def check_amount(amount: object, *, field: str | Text = "amount", allow_zero: bool = False) -> int:
     """Return ``amount`` if a provider would accept it, else raise a :class:`ValidationError`.
 
     Takes any value because amounts also arrive in JSON bodies, where only this check makes them
@@ -53,8 +58,11 @@ def check_amount(amount: object, *, field: str = "amount", allow_zero: bool = Fa
     low = 0 if allow_zero else 1
     if not low <= value <= MAX_AMOUNT:
         raise ValidationError(
-            f"{field} must be between {format_rupiah(low)} and {format_rupiah(MAX_AMOUNT)}, "
-            f"got {value}"
+            N_("{field} must be between {low} and {high}, got {value}"),
+            field=field,
+            low=format_rupiah(low),
+            high=format_rupiah(MAX_AMOUNT),
+            value=value,
         )
     return value
 
@@ -70,11 +78,17 @@ def from_minor_units(minor: int) -> int:
     _require_int(minor, "minor units")
     rupiah, sen = divmod(minor, 100)
     if sen:
-        raise ValidationError(f"amount {minor} minor units is not a whole number of rupiah")
+        raise ValidationError(
+            N_("amount {minor} minor units is not a whole number of rupiah"), minor=minor
+        )
     return rupiah
 
 
-def _require_int(value: object, field: str = "amount") -> int:
+def _require_int(value: object, field: str | Text = "amount") -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{field} must be an integer number of rupiah, got {value!r}")
+        raise ValidationError(
+            N_("{field} must be an integer number of rupiah, got {value}"),
+            field=field,
+            value=repr(value),
+        )
     return value

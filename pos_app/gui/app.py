@@ -9,6 +9,7 @@ import logging
 import math
 import signal
 import sys
+from datetime import date
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -19,11 +20,16 @@ from pos_app.gui.controller import CashierController
 from pos_app.gui.main_window import MainWindow
 from pos_app.gui.qr_payment import PaymentTiming
 from pos_app.gui.relay_watch import RelayWatch
+from pos_app.gui.return_dialog import ReturnDialog
+from pos_app.gui.shift_flow import ShiftFlow
 from pos_app.gui.sign_in import SignInPage
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.errors import SignInLocked
+from pos_app.store.receipt_numbers import looks_like_receipt_number
 from pos_app.store.users import User
+from pos_app.till.returns import ReturnDesk
 from pos_app.till.terminal import Terminal
+from pos_app.till.uploads import Uploader
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +77,8 @@ class TerminalApp(QObject):
     """Everything on screen for one terminal; ``user`` is who signed in.
 
     ``relay`` replaces the terminal's relay client for the long-poll (tests point it at a dead
-    port); ``relay_wait`` and ``timing`` shorten the waits for tests and benchmarks.
+    port); ``relay_wait`` and ``timing`` shorten the waits for tests and benchmarks;
+    ``ask_for_shift`` False leaves the open-shift dialog to F5 (tests that are about other things).
     """
 
     def __init__(
@@ -82,6 +89,7 @@ class TerminalApp(QObject):
         relay: RelayClient | None = None,
         relay_wait: float = DEFAULT_WAIT,
         timing: PaymentTiming | None = None,
+        ask_for_shift: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -109,14 +117,27 @@ class TerminalApp(QObject):
 
         relay = relay or terminal.relay
         self.relay_watch: RelayWatch | None = None
+        self.uploader: Uploader | None = None
+        """The day files to the relay for the whole-shop file (``till/uploads.py``)."""
         if relay is not None:
             self.relay_watch = RelayWatch(relay, terminal.checkout, wait=relay_wait, parent=self)
             self.relay_watch.state_changed.connect(self._relay_state)
             self.relay_watch.not_applied.connect(self._relay_not_applied)
+            self.uploader = Uploader(terminal.store, relay, terminal.settings.terminal_id)
             self._relay_url = relay.base_url
         self.window.set_provider(terminal.provider_label, sandbox=terminal.sandbox)
         self.window.set_relay_state(False, self.tr("Connecting…"))
         self.window.back_office_requested.connect(self._back_office)
+        self.window.sign_out_requested.connect(self._sign_out)
+        self.shifts = ShiftFlow(
+            terminal, self.runner, self.shell, ask_on_sign_in=ask_for_shift, parent=self
+        )
+        self.window.shift_requested.connect(self.shifts.show)
+        if self.uploader is not None:
+            self.shifts.changed.connect(lambda _shift: self._nudge_uploads())
+        self.window.return_requested.connect(self._return_items)
+        self.window.panel.unknown_code.connect(self._maybe_receipt)
+        self._shown_day: date | None = None
         self.sign_in.pin_entered.connect(self._verify)
         self._date_timer = QTimer(self)
         self._date_timer.setInterval(DATE_REFRESH_MS)
@@ -134,6 +155,8 @@ class TerminalApp(QObject):
         self.shell.show_sign_in()
         if self.relay_watch is not None:
             self.relay_watch.start()
+        if self.uploader is not None:
+            self.uploader.start()
         self.controller.resume()
         store = self.terminal.store
         self.runner.run(lambda: store.users.list_users(), self._users_known)
@@ -151,6 +174,8 @@ class TerminalApp(QObject):
         self._date_timer.stop()
         if self.relay_watch is not None:
             self.relay_watch.stop()
+        if self.uploader is not None:
+            self.uploader.stop()
         self.controller.close()
         if not self.runner.close(SHUTDOWN_WAIT_MS):
             log.warning("checkout work still running at shutdown; it finishes on its own")
@@ -178,10 +203,21 @@ class TerminalApp(QObject):
             return
         self.user = user
         log.info("%s signed in (%s)", user.name, user.role)
+        self.window.set_cashier(user.name)
         self._show_session()
         self._date_timer.start()
         self.shell.show_cashier()
         self.controller.start_session(user.name)
+        self.shifts.start(user.name)
+
+    def _sign_out(self) -> None:
+        """F7 on the cashier screen (its basket held already): back to the sign-in page."""
+        if self.user is not None:
+            log.info("%s signed out", self.user.name)
+        self.user = None
+        self._date_timer.stop()
+        self.controller.end_session()
+        self.shell.show_sign_in()
 
     def _refused(self, error: Exception) -> None:
         self._verifying = False
@@ -193,9 +229,25 @@ class TerminalApp(QObject):
         self.sign_in.set_error(self.tr("Could not check the PIN: {error}").format(error=error))
 
     def _show_session(self) -> None:
-        if self.user is not None:
-            today = self.terminal.store.day.date_of(self.terminal.checkout.clock())
-            self.window.set_session(self.user.name, today)
+        """The business day sales go to now, asked of the store: a closed day is skipped."""
+        if self.user is not None and not self._closed:
+            store, now = self.terminal.store, self.terminal.checkout.clock()
+            self.runner.run(lambda: store.business_date(now), self._session_day)
+
+    def _session_day(self, business_date: date) -> None:
+        if self.user is None:
+            return
+        self.window.set_business_day(business_date)
+        earlier, self._shown_day = self._shown_day, business_date
+        by_clock = self.terminal.store.day.date_of(self.terminal.checkout.clock())
+        if earlier is not None and earlier < business_date and by_clock < business_date:
+            self.window.show_message(
+                self.tr(
+                    "Business day {closed} is closed: sales now go to business day {day}."
+                ).format(
+                    closed=earlier.strftime("%d/%m/%Y"), day=business_date.strftime("%d/%m/%Y")
+                )
+            )
 
     def _relay_state(self, state: ConnectionState) -> None:
         log.info("relay %s: %s", self._relay_url, state.value)
@@ -225,9 +277,34 @@ class TerminalApp(QObject):
         self.window.set_relay_state(False, detail, failure=cause)
         self.controller.set_relay_connected(False)
 
+    def _maybe_receipt(self, code: str) -> None:
+        """A receipt's number scanned or typed at the input line: the customer brings it back."""
+        if looks_like_receipt_number(code):
+            self._return_items(code)
+
+    def _return_items(self, number: str = "") -> None:
+        """F3: items of an earlier sale come back, a manager approving at the till; the cash goes
+        out of this cashier's drawer."""
+        if self.user is not None:
+            desk = ReturnDesk(self.terminal, self.user.name)
+            dialog = ReturnDialog(desk, self.runner, self.shell, number=number)
+            dialog.rejected.connect(self.shell.activateWindow)  # the till gets the keys back
+            dialog.show()
+
+    def _nudge_uploads(self) -> None:
+        """A shift or the back office changed a day's files: the uploader looks now, not in
+        up to five seconds."""
+        if self.uploader is not None:
+            self.uploader.nudge()
+
     def _back_office(self) -> None:
         """F10: the manager's side, behind a manager PIN; it covers the cashier screen meanwhile."""
-        open_back_office(self.shell, self.terminal, self.runner)
+        entry = open_back_office(self.shell, self.terminal, self.runner)
+        entry.destroyed.connect(self._show_session)  # a day close moves the till on
+        entry.destroyed.connect(self._nudge_uploads)  # a day closed, a refund: upload now
+        entry.opened.connect(
+            lambda window: window.products_changed.connect(self.window.panel.reload)
+        )
 
 
 def application() -> QApplication:

@@ -1,5 +1,7 @@
 """The basket as a Qt table: the cashier's table and the customer display both view this model."""
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -10,8 +12,13 @@ from PySide6.QtCore import (
 )
 
 from pos_app.domain.basket import MAX_QUANTITY, Basket, LineItem
+from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.catalog import Product
+from pos_app.domain.discounts import Discount
+from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah
+from pos_app.domain.pricing import PricedSale, price_sale
+from pos_app.domain.tax import NO_TAX, TaxPolicy
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 MAX_PRICE_SHOWN = 9_999_999
@@ -33,24 +40,65 @@ class BasketModel(QAbstractTableModel):
     def __init__(self, basket: Basket | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._basket = basket if basket is not None else Basket()
-        self._skus: list[str] = [line.sku for line in self._basket]
+        self._keys = self._basket.keys
+        self._tax = NO_TAX
+        self._day = BusinessDay()
+        self._priced = self._price()
 
     @property
     def basket(self) -> Basket:
         return self._basket
 
     @property
+    def priced(self) -> PricedSale:
+        """The basket's discounts, PPN and total, as the store will price the sale."""
+        return self._priced
+
+    @property
     def total(self) -> int:
-        return self._basket.total
+        return self._priced.total
+
+    def summary(self) -> str:
+        """The discounts and the PPN under the total, for the cashier and the customer alike."""
+        priced = self._priced
+        parts = []
+        if priced.discount_total:
+            parts.append(
+                self.tr("Discount {amount}").format(amount=format_rupiah(-priced.discount_total))
+            )
+        if priced.ppn and priced.tax_included:
+            parts.append(self.tr("incl. PPN {amount}").format(amount=format_rupiah(priced.ppn)))
+        elif priced.ppn:
+            parts.append(self.tr("PPN {amount} added").format(amount=format_rupiah(priced.ppn)))
+        return " · ".join(parts)
+
+    def set_tax(self, tax: TaxPolicy, day: BusinessDay) -> None:
+        """The shop's PPN and business day, which the prices shown follow."""
+        self._tax, self._day = tax, day
+        self._repriced()
+
+    def set_line_discount(self, row: int, discount: Discount | None) -> None:
+        self._basket.set_discount(self._keys[row], discount)
+        self._repriced()
+
+    def set_basket_discount(self, discount: Discount | None) -> None:
+        if discount is not None:
+            discount.off(self._priced.gross - self._priced.line_discounts)
+        self._basket.discount = discount
+        self._repriced()
 
     def line_at(self, row: int) -> LineItem:
-        return self._basket.line(self._skus[row])
+        return self._basket.line(self._keys[row])
 
-    def row_of(self, sku: str) -> int:
-        return self._skus.index(sku)
+    def key_at(self, row: int) -> str:
+        return self._keys[row]
+
+    def row_of(self, key: str) -> int:
+        """The row of the line with ``key``: its SKU, unless it is labelled."""
+        return self._keys.index(key)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._skus)
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
@@ -76,41 +124,49 @@ class BasketModel(QAbstractTableModel):
             return None
         line = self.line_at(index.row())
         if column == self.NAME:
-            return line.name
+            if line.discount is None:
+                return line.name
+            return self.tr("{name} (discount {discount})").format(
+                name=line.name, discount=line.discount.label()
+            )
         if column == self.QUANTITY:
             return str(line.quantity)
-        return format_rupiah(line.unit_price if column == self.PRICE else line.line_total)
+        if column == self.PRICE:
+            return format_rupiah(line.unit_price)
+        return format_rupiah(line.line_total - self._priced.lines[index.row()].line_discount)
 
-    def add(self, product: Product, quantity: int = 1) -> int:
-        """Add ``quantity`` of ``product`` (raising an existing line); returns the line's row."""
-        if product.sku in self._skus:
+    def add(self, product: Product, quantity: int = 1, *, labelled: bool = False) -> int:
+        """Add ``quantity`` of ``product`` (raising an existing line; a ``labelled`` one, a
+        scale's label, is always a line of its own); returns the line's row."""
+        if not labelled and product.sku in self._keys:
             self._basket.add(product, quantity)
             row = self.row_of(product.sku)
             self._row_changed(row)
         else:
-            row = len(self._skus)
-            self._basket.add(product, quantity)
+            row = len(self._keys)
+            self._basket.add(product, quantity, labelled=labelled)
+            self._priced = self._price()
             self.beginInsertRows(QModelIndex(), row, row)
-            self._skus.append(product.sku)
+            self._keys.append(self._basket.keys[-1])
             self.endInsertRows()
         self.changed.emit()
         return row
 
     def set_quantity(self, row: int, quantity: int) -> None:
         """Quantity 0 removes the line, as the basket does."""
-        sku = self._skus[row]
         if quantity == 0:
             self.remove(row)
             return
-        self._basket.set_quantity(sku, quantity)
+        self._basket.set_quantity(self._keys[row], quantity)
         self._row_changed(row)
         self.changed.emit()
 
     def remove(self, row: int) -> None:
-        sku = self._skus[row]
+        key = self._keys[row]
         self.beginRemoveRows(QModelIndex(), row, row)
-        self._basket.remove(sku)
-        del self._skus[row]
+        self._basket.remove(key)
+        del self._keys[row]
+        self._priced = self._price()
         self.endRemoveRows()
         self.changed.emit()
 
@@ -121,7 +177,8 @@ class BasketModel(QAbstractTableModel):
         """Show another basket (a new sale, a recalled one)."""
         self.beginResetModel()
         self._basket = basket
-        self._skus = [line.sku for line in basket]
+        self._keys = basket.keys
+        self._priced = self._price()
         self.endResetModel()
         self.changed.emit()
 
@@ -134,7 +191,28 @@ class BasketModel(QAbstractTableModel):
         }
 
     def _row_changed(self, row: int) -> None:
+        self._priced = self._price()
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _repriced(self) -> None:
+        self._priced = self._price()
+        if self._keys:
+            last = self.index(len(self._keys) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        self.changed.emit()
+
+    def _price(self) -> PricedSale:
+        """Priced with the shop's PPN. A tax class without a rate, or a basket discount in rupiah
+        that the basket no longer bears (lines removed), is left out of what is shown: the store
+        refuses such a sale and says why."""
+        lines, discount = self._basket.lines, self._basket.discount
+        day = self._day.date_of(datetime.now(UTC))
+        for tax, given in ((self._tax, discount), (NO_TAX, discount)):
+            try:
+                return price_sale(lines, discount=given, tax=tax, day=day)
+            except ValidationError:
+                continue
+        return price_sale(lines, discount=None, tax=NO_TAX, day=day)
 
     def _alignment(self, column: int) -> Qt.AlignmentFlag:
         horizontal = (

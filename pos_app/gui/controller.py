@@ -11,28 +11,44 @@ basket takes no other tender until the cashier completes the sale with that paym
 store refuses cash for such a sale too, in the transaction that would complete it; when that
 refusal comes back (the payment landed while the cash dialog was open), the banner goes up the
 same way. A payment for another amount is shown as kept for the manager; cash stays possible.
+A payment kept for the manager leaves the banner once it is no longer a problem (refunded,
+attached or resolved): asked again when its attempt moves and when the terminal's window comes
+back to the front (the back office closed).
 """
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QWindow
 
 from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.catalog import Product
+from pos_app.domain.discounts import Discount
 from pos_app.domain.money import format_rupiah
+from pos_app.gui.back_office.entry import ManagerPin
 from pos_app.gui.customer_display import CustomerDisplay
 from pos_app.gui.main_window import MainWindow
-from pos_app.gui.qr_payment import PaymentTiming, QrPayment, start_attempt
-from pos_app.gui.receipt import ReceiptData, ReceiptDialog
+from pos_app.gui.payment_dialog import PaymentDialog
+from pos_app.gui.printer_status import PrinterStatus
+from pos_app.gui.qr_payment import PaymentTiming, QrPayment, send_order, spare_dialog
+from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.services import StoreCatalog
-from pos_app.gui.tasks import TaskRunner
-from pos_app.payments.model import OPEN_STATES, AttemptState
-from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready
+from pos_app.gui.tasks import SerialRunner, TaskRunner
+from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
+from pos_app.store.errors import NotFound, SaleCompletedAlready, SalePaidAlready
+from pos_app.store.held import HeldBasket
 from pos_app.store.payments import PaymentAttempt, paid_text
-from pos_app.store.sales import Sale, SaleStatus, Tender
-from pos_app.till.terminal import PROVIDER_LABELS, Terminal
+from pos_app.store.sales import Sale, SaleStatus
+from pos_app.store.users import User
+from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.receipts import ReceiptData, receipt_data
+from pos_app.till.terminal import Terminal
 
 log = logging.getLogger(__name__)
+
+CHARGE_WAIT_MS = 5000
+"""At shutdown, how long a QR charge on its way may take to be stored."""
 
 LISTED_INVOICES = 3
 """Open payments named in the status bar; more are counted."""
@@ -42,6 +58,8 @@ class CashierController(QObject):
     """Owns the cashier screen (``window``) and the customer display (``display``, optional)."""
 
     _attempt_changed = Signal(object)
+    _order_answered = Signal(object)
+    """A charge's order, answered on the worker: queued to :meth:`_order_shown`."""
 
     def __init__(
         self,
@@ -60,7 +78,12 @@ class CashierController(QObject):
         self._timing = timing or PaymentTiming(
             status_check_wait=terminal.settings.status_check_wait_seconds
         )
-        self.window = MainWindow(StoreCatalog(terminal.store), self, demo=terminal.demo)
+        self.window = MainWindow(
+            StoreCatalog(terminal.store, terminal.settings.barcodes),
+            self,
+            demo=terminal.demo,
+            time_zone=terminal.settings.timezone,
+        )
         self.display: CustomerDisplay | None = None
         if customer_display:
             self.display = CustomerDisplay(
@@ -73,6 +96,10 @@ class CashierController(QObject):
         self._open_sale_id: int | None = None
         """The stored sale of the basket on screen, once a tender has started on it."""
         self._starting = False
+        self._spare_dialog: PaymentDialog | None = None
+        self._charges = SerialRunner(self, name="qr-charge")
+        """Starts QR charges on one long-lived thread, whose store connection stays open: a pool
+        thread opens (and checks the schema of) the database anew for every task."""
         self._cash_next = False
         self._relay_connected = False
         self._last_receipt: tuple[int, ReceiptData] | None = None
@@ -89,15 +116,25 @@ class CashierController(QObject):
         self._shelving = 0
         """Holds and recalls on their way to or from the store."""
         self._closed = False
+        self.printer_status: PrinterStatus | None = None
+        if terminal.printer is not None:
+            self.printer_status = PrinterStatus(terminal.printer, self)
+            self.printer_status.notice.connect(self.window.show_message)
+            self.window.statusBar().addPermanentWidget(self.printer_status.button)
 
         self._reconcile_timer = QTimer(self)
         self._reconcile_timer.setInterval(round(self._timing.status_check_wait * 1000))
         self._reconcile_timer.timeout.connect(self._reconcile)
         self._attempt_changed.connect(self._attempt_update, Qt.ConnectionType.QueuedConnection)
+        self._order_answered.connect(self._order_shown, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = self._checkout.subscribe(self._on_attempt)
+        self.window.basket_model.set_tax(terminal.settings.tax, terminal.settings.business_day)
         self.window.basket_model.changed.connect(self._basket_changed)
         self.window.reprint_requested.connect(self.reprint_last_receipt)
         self.window.complete_paid_requested.connect(self.complete_with_paid)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._focus_window_changed)
 
     @property
     def open_sale_id(self) -> int | None:
@@ -106,8 +143,14 @@ class CashierController(QObject):
     def start_session(self, cashier: str) -> None:
         """A cashier signed in: sales are theirs, and recovered payments come back on screen."""
         self._cashier = cashier
+        self._count_held()
+        QTimer.singleShot(0, self, self._build_spare_dialog)
         if self._recovered is not None:
             self._reopen_recovered()
+
+    def end_session(self) -> None:
+        """The cashier signed out: nothing more is theirs until the next one signs in."""
+        self._cashier = ""
 
     def resume(self) -> None:
         """At start: settle what was paid while the terminal was away, then reopen what is open."""
@@ -121,8 +164,15 @@ class CashierController(QObject):
     def close(self) -> None:
         """Stop listening and close the windows; open attempts stay open for the next start."""
         self._closed = True
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._focus_window_changed)
         self._unsubscribe()
         self._reconcile_timer.stop()
+        if self.printer_status is not None:
+            self.printer_status.close()
+        if not self._charges.close(CHARGE_WAIT_MS):
+            log.warning("a QR charge is still on its way at shutdown; it finishes on its own")
         if self.payment is not None:
             self.payment.close()
             self.payment = None
@@ -137,22 +187,23 @@ class CashierController(QObject):
         if self.payment is not None or self._starting:
             return
         lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
+        discount, approved_by = basket.discount, basket.approved_by
         self._starting = True
-        payment = self._show_payment(basket.total)
 
-        def work() -> tuple[int, PaymentAttempt | None, str]:
-            sale_id = self._checkout.open_sale(lines, cashier=cashier, reuse=reuse)
-            try:
-                return (sale_id, *start_attempt(self._checkout, sale_id))
-            except Exception as error:
-                log.warning("QR payment for sale %d not started: %s", sale_id, error)
-                return sale_id, None, str(error)
+        def work() -> tuple[PaymentAttempt, str]:
+            attempt = self._checkout.store_qr_attempt(
+                lines, cashier=cashier, reuse=reuse, discount=discount, approved_by=approved_by
+            )
+            return send_order(self._checkout, attempt, self._order_answered.emit)
 
-        self._runner.run(
+        # The work starts before the dialog is shown, so its round trips overlap the showing;
+        # its answers come back through the event loop, after ``payment`` exists.
+        self._charges.run(
             work,
             lambda started: self._qr_started(payment, *started),
             lambda error: self._qr_refused(payment, str(error)),
         )
+        payment = self._show_payment(self.window.basket_model.total)
 
     def pay_cash(self, basket: Basket, received: int) -> None:
         """Recorded off the GUI thread; the screen starts anew at once and the receipt follows.
@@ -161,11 +212,14 @@ class CashierController(QObject):
         with the refusal, for the paid banner.
         """
         lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
+        discount, approved_by = basket.discount, basket.approved_by
         self._open_sale_id = None
         self._cash_sale_id = reuse
 
         def work() -> tuple[int, Sale | None, str, PaymentAttempt | None]:
-            sale_id = self._checkout.open_sale(lines, cashier=cashier, reuse=reuse)
+            sale_id = self._checkout.open_sale(
+                lines, cashier=cashier, reuse=reuse, discount=discount, approved_by=approved_by
+            )
             try:
                 return sale_id, self._checkout.pay_cash(sale_id, received), "", None
             except SalePaidAlready as paid:
@@ -181,9 +235,32 @@ class CashierController(QObject):
 
         self._runner.run(
             work,
-            lambda done: self._cash_done(lines, *done),
-            lambda error: self._cash_done(lines, reuse, None, str(error), None),
+            lambda done: self._cash_done(_basket_of(lines, discount, approved_by), *done),
+            lambda error: self._cash_done(
+                _basket_of(lines, discount, approved_by), reuse, None, str(error), None
+            ),
         )
+
+    def discount_needs_approval(self, share: int) -> bool:
+        limit = self._terminal.settings.discounts.approval_above_percent
+        return share > limit * 100
+
+    def approve_discount(self, detail: dict[str, object], approved: Callable[[str], None]) -> None:
+        pin = ManagerPin(self._terminal, self._runner, self.window)
+        pin.setWindowTitle(self.tr("Discount above the limit — manager's PIN"))
+        entry = {
+            **detail,
+            "cashier": self._cashier,
+            "terminal": self._terminal.settings.terminal_id,
+        }
+        store = self._store  # its audit log on the worker's own connection
+
+        def verified(manager: User) -> None:
+            self._runner.run(lambda: store.audit.record(manager.name, "discount.approved", entry))
+            approved(manager.name)
+
+        pin.verified.connect(verified)
+        pin.show()
 
     def complete_with_paid(self) -> None:
         """F11 on the paid banner: complete the sale on screen with the customer's payment.
@@ -203,39 +280,71 @@ class CashierController(QObject):
             lambda error: self._complete_refused(paid, error),
         )
 
-    def hold(self, basket: Basket) -> None:
+    def hold(self, basket: Basket, name: str) -> None:
         """Stored off the GUI thread while the screen starts the next sale; a basket that could
         not be stored comes back on screen."""
         lines, cashier, now = tuple(basket.lines), self._cashier, self._checkout.clock()
+        discount, approved_by = basket.discount, basket.approved_by
         self._abandon_open_sale("basket held")
         self._shelving += 1
+        store = self._store  # each worker thread has its own connection
 
-        def held(_: int) -> None:
+        def work() -> int:
+            store.held.hold(lines, cashier, now, name, discount=discount, approved_by=approved_by)
+            return store.held.count()
+
+        def held(count: int) -> None:
             self._shelving -= 1
+            self.window.set_held_count(count)
             self.window.basket_held()
 
         def failed(error: Exception) -> None:
             self._shelving -= 1
             log.warning("basket not held: %s", error)
-            self.window.hold_failed(_basket_of(lines), str(error))
+            self.window.hold_failed(_basket_of(lines, discount, approved_by), str(error))
 
-        self._runner.run(lambda: self._store.held.hold(lines, cashier, now), held, failed)
+        self._runner.run(work, held, failed)
 
     def recall(self) -> None:
-        """The basket held longest (customers come back in the order they left), read off the
-        GUI thread. Ignored while a hold or a recall is on its way: F6 pressed twice recalls
-        one basket, and never the one still being held."""
+        """The held baskets, read off the GUI thread, for the cashier to pick one. Ignored while
+        a hold or a recall is on its way: F6 pressed twice lists once, and a basket still on its
+        way to the store is never missing from the list."""
         if self._shelving:
             return
         self._shelving += 1
         store = self._store
 
-        def work() -> Basket | None:
-            held = store.held.list_held()
-            return _basket_of(store.held.recall(held[0].id)) if held else None
-
-        def recalled(basket: Basket | None) -> None:
+        def listed(held: list[HeldBasket]) -> None:
             self._shelving -= 1
+            self.window.choose_held(held)
+
+        def failed(error: Exception) -> None:
+            self._shelving -= 1
+            log.warning("held baskets not listed: %s", error)
+            self.window.recall_failed(str(error))
+
+        self._runner.run(lambda: store.held.list_held(), listed, failed)
+
+    def recall_held(self, held_id: int) -> None:
+        """The basket picked, taken out of the store off the GUI thread (None: another till or
+        a double pick took it already)."""
+        if self._shelving:
+            return
+        self._shelving += 1
+        store = self._store
+
+        def work() -> tuple[Basket | None, int]:
+            try:
+                held = store.held.recall(held_id)
+                basket: Basket | None = _basket_of(held.lines, held.discount, held.approved_by)
+            except NotFound:
+                basket = None
+            return basket, store.held.count()
+
+        def recalled(answer: tuple[Basket | None, int]) -> None:
+            self._shelving -= 1
+            basket, count = answer
+            self.window.set_held_count(count)
             self.window.show_recalled(basket)
 
         def failed(error: Exception) -> None:
@@ -246,65 +355,66 @@ class CashierController(QObject):
         self._runner.run(work, recalled, failed)
 
     def reprint_last_receipt(self) -> None:
-        if self._last_receipt is None:
+        """F8: the last sale this terminal completed, read from the store (so a restart does not
+        forget it), printed again as a COPY."""
+        terminal_id = self._checkout.terminal_id
+        self._runner.run(lambda: self._store.sales.last_completed(terminal_id), self._reprint)
+
+    def _reprint(self, sale: Sale | None) -> None:
+        if sale is None:
             self.window.show_message(self.tr("No receipt to reprint yet."))
             return
-        self._show_receipt(self._last_receipt[1])
+        self._show_receipt(receipt_data(sale, self._terminal.settings, copy=True))
 
     # receipts
 
     def receipt_for(self, sale: Sale) -> ReceiptData:
-        settings = self._terminal.settings
-        if sale.tender is Tender.CASH:
-            tender = self.tr("Cash")
-        elif sale.provider is not None:
-            tender = PROVIDER_LABELS.get(sale.provider.value, sale.provider.value)
-        else:
-            tender = self.tr("QR")
-        return ReceiptData(
-            shop_name=settings.shop.name,
-            shop_address=settings.shop.address,
-            lines=sale.lines,
-            total=sale.total,
-            tender=tender,
-            paid_at=sale.completed_at or sale.created_at,
-            invoice_number=sale.invoice_number,
-            provider_reference=sale.payment_reference,
-            received=sale.cash_received,
-            change=sale.change_due,
-            time_zone=settings.timezone.key,
-        )
+        return receipt_data(sale, self._terminal.settings)
 
     def _show_receipt(self, data: ReceiptData) -> None:
-        dialog = ReceiptDialog(data, self.window)
+        dialog = ReceiptDialog(data, self.window, printer=self._terminal.printer)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._back_to_scanning())
         dialog.open()
 
     def _receipt_ready(self, sale: Sale) -> None:
         self._last_receipt = (sale.id, self.receipt_for(sale))
+        self._sale_to_printer(self._last_receipt[1])
         if self._receipt_due == sale.id and self.payment is None:
             self._receipt_due = None
             self._show_receipt(self._last_receipt[1])
 
+    def _sale_to_printer(self, data: ReceiptData) -> None:
+        """The receipt printer's part of a completed sale: the drawer opens for cash, the receipt
+        prints if the shop wants; queued, so nothing here waits for the printer."""
+        if self._terminal.printer is not None:
+            self._terminal.printer.sale_completed(data)
+
     # QR payments
 
-    def _qr_started(
-        self, payment: QrPayment, sale_id: int, attempt: PaymentAttempt | None, message: str
-    ) -> None:
-        self._open_sale_id = sale_id
-        if attempt is None:
-            self._qr_refused(payment, message)
-            return
+    def _qr_started(self, payment: QrPayment, attempt: PaymentAttempt, message: str) -> None:
+        self._open_sale_id = attempt.sale_id
         self._starting = False
         payment.attach(attempt, message)
+
+    @Slot(object)
+    def _order_shown(self, request: PaymentRequest) -> None:
+        """The provider answered the charge on its way: its QR goes up before it is stored."""
+        if self.payment is not None and self._starting:
+            self.payment.show_order(request)
 
     def _qr_refused(self, payment: QrPayment, error: str) -> None:
         self._starting = False
         payment.dismiss()
         self._refuse(self.tr("Could not start the QR payment: {error}").format(error=error))
 
+    def _build_spare_dialog(self) -> None:
+        """The next charge's dialog, built after the event loop has nothing else to do."""
+        if self._spare_dialog is None and not self._closed:
+            self._spare_dialog = spare_dialog(self._checkout, self.window, self._checkout.clock)
+
     def _show_payment(self, amount: int) -> QrPayment:
+        dialog, self._spare_dialog = self._spare_dialog, None
         payment = QrPayment(
             self._checkout,
             self._runner,
@@ -313,11 +423,13 @@ class CashierController(QObject):
             timing=self._timing,
             relay_connected=self._relay_connected,
             clock=self._checkout.clock,
+            dialog=dialog,
         )
         payment.closed.connect(self._payment_closed)
         payment.other_tender_requested.connect(self._other_tender)
         if self.display is not None:
             payment.request_shown.connect(self.display.show_payment)
+            payment.request_withdrawn.connect(self.display.show_basket)
         self.payment = payment
         payment.open()
         return payment
@@ -331,6 +443,7 @@ class CashierController(QObject):
             self.payment.dialog.deleteLater()
             self.payment.deleteLater()
             self.payment = None
+        QTimer.singleShot(0, self, self._build_spare_dialog)
         if paid:
             if self._last_receipt and self._receipt_due == self._last_receipt[0]:
                 self._receipt_due = None
@@ -357,7 +470,7 @@ class CashierController(QObject):
 
     def _cash_done(
         self,
-        lines: tuple[LineItem, ...],
+        basket: Basket,
         sale_id: int | None,
         sale: Sale | None,
         error: str,
@@ -368,14 +481,15 @@ class CashierController(QObject):
         held, self._held_back = self._held_back, []
         if sale is not None:
             data = self.receipt_for(sale)
+            self._sale_to_printer(data)
             self._last_receipt = (sale.id, data)
             if self.display is not None and not len(self.window.basket_model.basket):
-                self.display.show_thank_you()
+                self.display.show_change(sale.change_due or 0)
             self._show_receipt(data)
         else:
             back = not len(self.window.basket_model.basket)
             if back:
-                self.window.basket_model.replace(_basket_of(lines))
+                self.window.basket_model.replace(basket)
                 self._open_sale_id = sale_id
             if paid is not None and back:
                 self._paid_for_screen(paid, cash_refused=True)
@@ -502,8 +616,16 @@ class CashierController(QObject):
     def _announce_late(self, attempt: PaymentAttempt) -> None:
         """Money no sale on screen can take (its basket is gone): kept for the manager."""
         if attempt.invoice_number in self._late:
+            self._recheck_late()
             return
         self._late[attempt.invoice_number] = attempt
+        self._show_late()
+
+    def _show_late(self) -> None:
+        if not self._late:
+            self.window.clear_late_payments()
+            return
+        attempt = list(self._late.values())[-1]
         amount = _unbroken(paid_text(attempt))
         if len(self._late) == 1:
             text = self.tr("Payment {invoice} of {amount} is kept for the manager: no sale took it")
@@ -512,6 +634,34 @@ class CashierController(QObject):
         self.window.announce_late_payment(
             text.format(invoice=attempt.invoice_number, amount=amount, count=len(self._late))
         )
+
+    def _recheck_late(self) -> None:
+        """Ask the store which payments in the banner are still the manager's to settle."""
+        if not self._late or self._closed:
+            return
+        store = self._store
+
+        def still_late() -> set[str]:
+            problems = list_problems(store.repositories().db)
+            kept = (ProblemKind.LATE, ProblemKind.DIFFERS)
+            return {p.invoice_number for p in problems if p.kind in kept}
+
+        def known(late: set[str]) -> None:
+            settled = [invoice for invoice in self._late if invoice not in late]
+            for invoice in settled:
+                del self._late[invoice]
+            if settled:
+                self._show_late()
+
+        self._runner.run(still_late, known)
+
+    def _focus_window_changed(self, window: QWindow | None) -> None:
+        if window is not None and window is self.window.window().windowHandle():
+            self._recheck_late()
+
+    def _count_held(self) -> None:
+        store = self._store
+        self._runner.run(lambda: store.held.count(), self.window.set_held_count)
 
     # recovery
 
@@ -552,7 +702,7 @@ class CashierController(QObject):
             self._list_background()
             self._reconcile()
             return
-        self.window.basket_model.replace(_basket_of(sale.lines))
+        self.window.basket_model.replace(_basket_of(sale.lines, sale.discount))
         self._open_sale_id = sale.id
         payment = self._show_payment(attempt.amount)
         payment.attach(attempt)
@@ -606,9 +756,19 @@ def _unbroken(amount: str) -> str:
     return amount.replace(" ", "\N{NO-BREAK SPACE}")
 
 
-def _basket_of(lines: tuple[LineItem, ...] | list[LineItem]) -> Basket:
-    """A basket of stored lines, at the prices they were rung up at."""
+def _basket_of(
+    lines: tuple[LineItem, ...] | list[LineItem],
+    discount: Discount | None = None,
+    approved_by: str | None = None,
+) -> Basket:
+    """A basket of stored lines, at the prices, tax classes and discounts they were rung up
+    with; ``discount`` is the basket's, approved by the manager ``approved_by``."""
     basket = Basket()
     for line in lines:
-        basket.add(Product(line.sku, line.name, line.unit_price), line.quantity)
+        product = Product(line.sku, line.name, line.unit_price, tax_class=line.tax_class)
+        added = basket.add(product, line.quantity, labelled=line.labelled)
+        if line.discount is not None:
+            basket.set_discount(basket.keys[-1] if line.labelled else added.sku, line.discount)
+    basket.discount = discount
+    basket.approved_by = approved_by
     return basket

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 def ask_confirmation(
@@ -30,3 +30,28 @@ def ask_confirmation(
     box.finished.connect(lambda _result: on_yes() if box.clickedButton() is yes else None)
     box.open()
     return box
+
+
+def choose_file(
+    parent: QWidget,
+    title: str,
+    name: str,
+    file_filter: str,
+    on_path: Callable[[str], None],
+    *,
+    save: bool,
+    suffix: str = "",
+) -> QFileDialog:
+    """A window-modal file dialog (no nested event loop); ``on_path`` gets the file chosen."""
+    dialog = QFileDialog(parent, title, name, file_filter)
+    dialog.setAcceptMode(
+        QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen
+    )
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    if suffix:
+        dialog.setDefaultSuffix(suffix)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(on_path)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    return dialog

@@ -6,12 +6,18 @@ replacing it later sends every widget a ``LanguageChange`` event (the setup wiza
 Qt ships no Indonesian catalogue of its own, so the standard button texts that Qt's dialogs take
 from the ``QPlatformTheme`` context (OK, Cancel, Yes, No…) are listed below for extraction and
 translated in Kasir's catalogue.
+
+Texts made in the core (errors, the Z report) are translated here too, in the catalogue's "core"
+context: the translator below is handed to the core, which asks it whenever such a text is shown.
 """
 
 import logging
+from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTranslator
 
+from pos_app.domain.texts import CONTEXT, set_translator
+from pos_app.gui.back_office.labels import TABLES
 from pos_app.settings.languages import CatalogueError, catalogue, choose_language
 
 log = logging.getLogger(__name__)
@@ -41,6 +47,7 @@ def use_language(app: QCoreApplication, language: str) -> bool:
     """Replace Kasir's translator with ``language``'s; False (the English source texts) when
     its catalogue cannot be had, which is logged rather than stopping the till."""
     remove_translation(app)
+    set_translator(translate_core_text, label_or_value)
     try:
         path = catalogue(language)
     except CatalogueError as error:
@@ -54,6 +61,17 @@ def use_language(app: QCoreApplication, language: str) -> bool:
         return False
     app.installTranslator(translator)
     return True
+
+
+def translate_core_text(text: str) -> str:
+    """A text the core marked with ``N_``, in the language of Kasir's translator."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def label_or_value(value: StrEnum) -> str:
+    """A state or kind named in a core text, in the back office's words for it if it has them."""
+    table = TABLES.get(type(value))
+    return table()[value] if table is not None else value.value
 
 
 def remove_translation(app: QCoreApplication) -> None:

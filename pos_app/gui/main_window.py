@@ -5,15 +5,20 @@ logic: it hands the basket to :class:`pos_app.gui.services.SaleActions` and repo
 When the customer has paid the basket on screen by QR after all (its payment came late), the paid
 banner says so across the window and the basket takes no other tender and no change until the
 cashier completes the sale with that payment (F11): the customer must not pay twice.
+
+Messages go to a notice that wraps, so a long one is read whole (a status bar cuts it); a cash
+sale's change stays large under the total until the next scan.
 """
 
 import logging
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, tzinfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -25,36 +30,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.basket import MAX_QUANTITY, Basket
+from pos_app.domain.barcodes import MeasuredScan
+from pos_app.domain.basket import Basket, quantity_in_range
 from pos_app.domain.catalog import Product
+from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import KasirError
 from pos_app.domain.money import format_rupiah
+from pos_app.domain.scale_labels import label_product
 from pos_app.gui.basket_model import BasketModel
 from pos_app.gui.basket_view import basket_table
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.dialogs import ask_confirmation
+from pos_app.gui.discount_dialog import DiscountDialog
+from pos_app.gui.held_picker import HeldPicker
 from pos_app.gui.product_panel import TOUCH_TARGET, ProductPanel
+from pos_app.gui.quantity_dialog import QuantityDialog, quantity_warning
 from pos_app.gui.services import Catalog, SaleActions
+from pos_app.gui.steady_look import keep_look_when_inactive
+from pos_app.store.held import HeldBasket
 
 log = logging.getLogger(__name__)
 
-MESSAGE_MS = 6000
-"""How long a transient status bar message stays."""
+MESSAGE_MS = 8000
+"""How long a transient notice stays."""
 FAILURE_CHARS = 80
 """A relay failure's cause in the status bar is cut here; its tooltip holds all of it."""
 PAID_STYLE = "background: #1b5e20; color: white;"
 """The paid banner when the payment pays the basket: money in, one key to finish."""
 KEPT_STYLE = "background: #fff1cc; color: #6b4a00;"
 """The paid banner when the payment cannot pay the basket (another amount): kept apart."""
+HOLD_NAME_TIME = "%H:%M"
 
 
 class MainWindow(QMainWindow):
     """The cashier screen. F10 emits ``back_office_requested``, F8 ``reprint_requested``, F11
-    (while the paid banner offers it) ``complete_paid_requested``."""
+    (while the paid banner offers it) ``complete_paid_requested``, F7 ``sign_out_requested``
+    (once the basket on screen, if any, is held). ``time_zone``: the shop's, for held baskets'
+    times (None: the machine's)."""
 
     back_office_requested = Signal()
     reprint_requested = Signal()
     complete_paid_requested = Signal()
+    sign_out_requested = Signal()
+    shift_requested = Signal()
+    """F5: the cashier's shift (float, cash in and out, count and close)."""
+    return_requested = Signal()
+    """F3: items of an earlier sale come back (a manager approves at the till)."""
 
     def __init__(
         self,
@@ -62,12 +83,14 @@ class MainWindow(QMainWindow):
         actions: SaleActions,
         *,
         demo: bool = False,
+        time_zone: tzinfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Kasir — DEMO") if demo else self.tr("Kasir"))
         self.setMinimumSize(1024, 640)
         self._actions = actions
+        self._time_zone = time_zone
 
         self.panel = ProductPanel(catalog)
         self.basket_model = BasketModel(parent=self)
@@ -79,6 +102,18 @@ class MainWindow(QMainWindow):
         self.total_label.setObjectName("total")
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.total_label.setStyleSheet("font-size: 32pt; font-weight: bold;")
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("basketSummary")
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.summary_label.hide()
+        self.change_label = QLabel()
+        self.change_label.setObjectName("changeDue")
+        self.change_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.change_label.setStyleSheet(
+            "QLabel { background: #1b5e20; color: white; font-size: 28pt; font-weight: bold;"
+            " padding: 6px 12px; border-radius: 6px; }"
+        )
+        self.change_label.hide()
 
         self.demo_mark = QLabel(self.tr("DEMO"))
         self.demo_mark.setObjectName("demoMark")
@@ -100,6 +135,9 @@ class MainWindow(QMainWindow):
 
         self.focus_search_action = action(self.tr("Search"), self.panel.focus_input, Qt.Key.Key_F2)
         self.quantity_action = action(self.tr("Quantity"), self.ask_quantity, Qt.Key.Key_F4)
+        self.discount_action = action("%", self.ask_discount)
+        self.discount_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.discount_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.remove_action = action(self.tr("Remove"), self.remove_selected, Qt.Key.Key_Delete)
         self.hold_action = action(self.tr("Hold / Recall"), self.hold_or_recall, Qt.Key.Key_F6)
         self.cash_action = action(self.tr("Cash"), self.pay_cash, Qt.Key.Key_F9)
@@ -110,6 +148,9 @@ class MainWindow(QMainWindow):
         self.reprint_action = action(
             self.tr("Last receipt"), self.reprint_requested.emit, Qt.Key.Key_F8
         )
+        self.sign_out_action = action(self.tr("Sign out"), self.sign_out, Qt.Key.Key_F7)
+        self.shift_action = action(self.tr("Shift"), self.shift_requested.emit, Qt.Key.Key_F5)
+        self.return_action = action(self.tr("Return"), self.return_requested.emit, Qt.Key.Key_F3)
         self.complete_paid_action = action(
             self.tr("Complete sale"),
             self.complete_paid_requested.emit,
@@ -131,6 +172,9 @@ class MainWindow(QMainWindow):
             line_buttons.addWidget(self._button(line_action))
         tenders = QHBoxLayout()
         tenders.addWidget(self._button(self.hold_action), 1)
+        discount_button = self._button(self.discount_action)
+        discount_button.setToolTip(self.tr("Discount on the line or the whole basket"))
+        tenders.addWidget(discount_button, 1)
         tenders.addWidget(self._button(self.cash_action, emphasis=True), 2)
         tenders.addWidget(self._button(self.qr_action, emphasis=True), 2)
 
@@ -139,7 +183,9 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.basket_view, 1)
         right_layout.addLayout(line_buttons)
+        right_layout.addWidget(self.summary_label)
         right_layout.addWidget(self.total_label)
+        right_layout.addWidget(self.change_label)
         right_layout.addLayout(tenders)
         splitter = QSplitter()
         splitter.addWidget(self.panel)
@@ -148,12 +194,24 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
+        self.held_label = QLabel()
+        self.held_label.setObjectName("heldCount")
+        self.held_label.setStyleSheet(
+            "QLabel { background: #e3eefc; color: #123a6b; font-weight: bold; padding: 4px 10px;"
+            " border-radius: 4px; }"
+        )
+        self.held_label.hide()
+
         top = QHBoxLayout()
         top.addWidget(self.demo_mark)
+        top.addWidget(self.held_label)
         top.addStretch(1)
         top.addWidget(self._button(self.focus_search_action))
         top.addWidget(self._button(self.reprint_action))
+        top.addWidget(self._button(self.return_action))
+        top.addWidget(self._button(self.shift_action))
         top.addWidget(self._button(self.back_office_action))
+        top.addWidget(self._button(self.sign_out_action))
 
         self.paid_title = QLabel()
         self.paid_title.setObjectName("paidTitle")
@@ -187,11 +245,24 @@ class MainWindow(QMainWindow):
         )
         self.late_label.hide()
 
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel { background: #e3eefc; color: #123a6b; font-size: 12pt; padding: 6px 10px; }"
+        )
+        self.notice.hide()
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(MESSAGE_MS)
+        self._notice_timer.timeout.connect(self.clear_message)
+
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.addLayout(top)
         central_layout.addWidget(self.paid_banner)
         central_layout.addWidget(self.late_label)
+        central_layout.addWidget(self.notice)
         central_layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -217,24 +288,37 @@ class MainWindow(QMainWindow):
         self.set_relay_state(False)
 
         self.panel.product_chosen.connect(self.add_product)
+        self.panel.label_scanned.connect(self.add_label)
         self.basket_model.changed.connect(self._basket_changed)
         self.basket_view.selectionModel().currentRowChanged.connect(self._update_line_actions)
         self._basket_changed()
         self.panel.focus_input()
+        keep_look_when_inactive(self)
 
     def selected_row(self) -> int | None:
         index = self.basket_view.currentIndex()
         return index.row() if index.isValid() else None
 
-    def add_product(self, product: Product, quantity: int = 1) -> None:
+    def add_product(self, product: Product, quantity: int = 1, *, labelled: bool = False) -> None:
+        """``labelled``: ``product`` as a scale's label sells it, a line of its own."""
         if self._paid_refused():
             return
         try:
-            row = self.basket_model.add(product, quantity)
+            row = self.basket_model.add(product, quantity, labelled=labelled)
         except KasirError as exc:
             self._refuse(str(exc))
             return
         self._select(row)
+
+    def add_label(self, product: Product, scan: MeasuredScan) -> None:
+        """A scale's label: the product at the label's price, or its kilogram price times the
+        label's weight (``domain/scale_labels.py``)."""
+        try:
+            labelled = label_product(product, scan)
+        except KasirError as exc:
+            self._refuse(str(exc))
+            return
+        self.add_product(labelled, labelled=True)
 
     def change_quantity(self, delta: int) -> None:
         """``+1``/``−1`` on the selected line; −1 on a single item removes the line."""
@@ -248,18 +332,30 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         line = self.basket_model.line_at(row)
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Quantity"))
-        dialog.setLabelText(self.tr("Quantity of {name} (0 removes it)").format(name=line.name))
-        dialog.setInputMode(QInputDialog.InputMode.IntInput)
-        dialog.setIntRange(0, MAX_QUANTITY)
-        dialog.setIntValue(line.quantity)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        sku = line.sku
-        dialog.intValueSelected.connect(
-            lambda value: self._set_quantity(self.basket_model.row_of(sku), value)
+        dialog = QuantityDialog(line.name, line.quantity, self)
+        key = self.basket_model.key_at(row)
+        dialog.chosen.connect(
+            lambda quantity: self._set_quantity(self.basket_model.row_of(key), quantity)
         )
-        dialog.open()
+        self._open_dialog(dialog)
+
+    def ask_discount(self) -> None:
+        """Ctrl+D: a discount on the selected line, or on the whole basket when none is selected
+        (the dialog can switch); above the shop's limit a manager's PIN approves it first."""
+        if not self._require_items() or self._paid_refused():
+            return
+        row = self.selected_row()
+        key = None if row is None else self.basket_model.key_at(row)
+        name = None if row is None else self.basket_model.line_at(row).name
+
+        def check(on_line: bool, discount: Discount) -> None:
+            discount.off(self._discount_base(key if on_line else None))
+
+        dialog = DiscountDialog(name, check, self)
+        dialog.chosen.connect(
+            lambda on_line, discount: self._discount_chosen(key if on_line else None, discount)
+        )
+        self._open_dialog(dialog)
 
     def remove_selected(self) -> None:
         row = self.selected_row()
@@ -280,21 +376,62 @@ class MainWindow(QMainWindow):
         )
 
     def hold_or_recall(self) -> None:
-        """F6 parks a basket with items, and brings a parked one back to an empty screen.
+        """F6 parks a basket with items under a name the cashier may change, and on an empty
+        screen lists the parked ones to recall one.
 
-        Both are store writes made off the GUI thread: a held basket leaves the screen at once
-        (:meth:`basket_held` or :meth:`hold_failed` follows), a recalled one comes with
-        :meth:`show_recalled`.
+        Both are store work done off the GUI thread: a held basket leaves the screen at once
+        (:meth:`basket_held` or :meth:`hold_failed` follows); the list comes with
+        :meth:`choose_held`, the basket picked from it with :meth:`show_recalled`.
         """
-        basket = self.basket_model.basket
-        if len(basket):
+        if len(self.basket_model.basket):
             if self._paid_refused():
                 return
-            held, _ = self._call(self.tr("Could not hold the basket"), self._actions.hold, basket)
-            if held:
-                self.start_new_sale()
+            dialog = QInputDialog(self)
+            dialog.setWindowTitle(self.tr("Hold basket"))
+            dialog.setLabelText(self.tr("Name this basket (for example the customer's name):"))
+            dialog.setTextValue(self.default_hold_name())
+            dialog.textValueSelected.connect(self._hold)
+            self._open_dialog(dialog)
             return
         self._call(self.tr("Could not recall a basket"), self._actions.recall)
+
+    def default_hold_name(self) -> str:
+        """The time and the total: enough to tell two waiting customers apart."""
+        now = datetime.now(UTC).astimezone(self._time_zone)
+        return f"{now.strftime(HOLD_NAME_TIME)} · {format_rupiah(self.basket_model.total)}"
+
+    def sign_out(self) -> None:
+        """F7: the next cashier signs in; a basket on screen is held first, once confirmed."""
+        if self._paid_refused():
+            return
+        if not len(self.basket_model.basket):
+            self.sign_out_requested.emit()
+            return
+        name = self.default_hold_name()
+        ask_confirmation(
+            self,
+            self.tr("Sign out"),
+            self.tr("The basket on screen is held as “{name}”. Sign out?").format(name=name),
+            lambda: self._hold_and_sign_out(name),
+        )
+
+    def set_held_count(self, count: int) -> None:
+        self.held_label.setText(self.tr("Held baskets: {count}").format(count=count))
+        self.held_label.setVisible(count > 0)
+
+    def choose_held(self, held: Sequence[HeldBasket]) -> None:
+        """The held baskets, listed for the cashier to pick the one to recall."""
+        self.set_held_count(len(held))
+        if not held:
+            self.show_message(self.tr("No held basket to recall."))
+            return
+        picker = HeldPicker(held, self._time_zone, self)
+        picker.picked.connect(
+            lambda held_id: self._call(
+                self.tr("Could not recall a basket"), self._actions.recall_held, held_id
+            )
+        )
+        self._open_dialog(picker)
 
     def basket_held(self) -> None:
         self.show_message(self.tr("Basket held. F6 on an empty basket recalls it."))
@@ -309,6 +446,7 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("No held basket to recall."))
             return
         self._bring_back(basket)
+        self.panel.show_message("")
         self.show_message(self.tr("Basket recalled."))
 
     def recall_failed(self, error: str) -> None:
@@ -332,15 +470,32 @@ class MainWindow(QMainWindow):
 
     def start_new_sale(self) -> None:
         self.hide_paid_banner()
+        self.change_label.hide()
         self.basket_model.clear()
         self.panel.show_message("")
         self.panel.focus_input()
 
-    def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, MESSAGE_MS)
+    def show_change(self, change: int) -> None:
+        """The change due after a cash sale, large, until the next scan."""
+        self.change_label.setText(self.tr("Change {amount}").format(amount=format_rupiah(change)))
+        self.change_label.show()
 
-    def set_session(self, cashier: str, business_date: date) -> None:
+    def show_message(self, text: str) -> None:
+        """A notice for a while, wrapped so the whole of it can be read."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self._notice_timer.start()
+
+    def clear_message(self) -> None:
+        self._notice_timer.stop()
+        self.notice.clear()
+        self.notice.hide()
+
+    def set_cashier(self, cashier: str) -> None:
         self.cashier_label.setText(self.tr("Cashier: {name}").format(name=cashier))
+
+    def set_business_day(self, business_date: date) -> None:
+        """Shown when the store answers which day sales go to (a closed day is skipped)."""
         self.date_label.setText(
             self.tr("Business day {date}").format(date=business_date.strftime("%d/%m/%Y"))
         )
@@ -410,8 +565,10 @@ class MainWindow(QMainWindow):
         self.late_label.hide()
 
     def show_open_payments(self, text: str) -> None:
-        """QR payments still open but not on screen (after a restart); empty hides the note."""
+        """QR payments still open but not on screen (after a restart); empty hides the note.
+        The status bar may cut a long list short: its tooltip holds all of it."""
         self.open_payments_label.setText(text)
+        self.open_payments_label.setToolTip(text)
         self.open_payments_label.setVisible(bool(text))
 
     def _button(self, action: QAction, *, emphasis: bool = False) -> QPushButton:
@@ -428,8 +585,23 @@ class MainWindow(QMainWindow):
         button.setEnabled(action.isEnabled())
         return button
 
+    def _open_dialog(self, dialog: QDialog) -> None:
+        """Open one of the window's own dialogs, deleted once closed; then the next scan lands
+        in the input line again (a deleted dialog may leave no window active)."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._back_to_input)
+        dialog.open()
+
+    def _back_to_input(self) -> None:
+        if self.isVisible() and QApplication.activeModalWidget() is None:
+            self.activateWindow()
+            self.panel.focus_input()
+
     def _set_quantity(self, row: int, quantity: int) -> None:
         if self._paid_refused():
+            return
+        if quantity and not quantity_in_range(quantity):
+            self._refuse(quantity_warning())
             return
         try:
             self.basket_model.set_quantity(row, quantity)
@@ -452,14 +624,16 @@ class MainWindow(QMainWindow):
         )
         if recorded:
             self.start_new_sale()
-            self.show_message(self.tr("Change {amount}").format(amount=format_rupiah(change)))
+            self.show_change(change)
 
     def _bring_back(self, basket: Basket) -> None:
         """Put ``basket`` on screen; what was scanned while it was away stays, after it."""
         scanned = list(self.basket_model.basket)
         self.basket_model.replace(basket)
         for line in scanned:
-            self.add_product(Product(line.sku, line.name, line.unit_price), line.quantity)
+            self.add_product(
+                Product(line.sku, line.name, line.unit_price), line.quantity, labelled=line.labelled
+            )
         if self.basket_model.rowCount():
             self._select(self.basket_model.rowCount() - 1)
 
@@ -477,6 +651,65 @@ class MainWindow(QMainWindow):
     def _clear_confirmed(self) -> None:
         if not self._paid_refused():
             self.start_new_sale()
+
+    def _hold(self, name: str) -> None:
+        """Hand the basket on screen to the store under ``name``; the screen starts anew."""
+        if not len(self.basket_model.basket) or self._paid_refused():
+            return
+        held, _ = self._call(
+            self.tr("Could not hold the basket"),
+            self._actions.hold,
+            self.basket_model.basket,
+            name,
+        )
+        if held:
+            self.start_new_sale()
+
+    def _hold_and_sign_out(self, name: str) -> None:
+        self._hold(name)
+        if not len(self.basket_model.basket):
+            self.sign_out_requested.emit()
+
+    def _discount_base(self, key: str | None) -> int:
+        """What a discount is given on: the line ``key`` before discounts, or the basket after its
+        lines' own discounts."""
+        if key is not None:
+            return self.basket_model.line_at(self.basket_model.row_of(key)).line_total
+        priced = self.basket_model.priced
+        return priced.gross - priced.line_discounts
+
+    def _discount_chosen(self, key: str | None, discount: Discount | None) -> None:
+        if discount is None or not self._actions.discount_needs_approval(
+            discount.share(self._discount_base(key))
+        ):
+            self._give_discount(key, discount, None)
+            return
+        line = None if key is None else self.basket_model.line_at(self.basket_model.row_of(key))
+        detail: dict[str, object] = {
+            "on": "basket" if line is None else "line",
+            "sku": None if line is None else line.sku,
+            "discount": discount.label(),
+            "given_on": self._discount_base(key),
+            "off": discount.off(self._discount_base(key)),
+        }
+        self._actions.approve_discount(
+            detail, lambda manager: self._give_discount(key, discount, manager)
+        )
+
+    def _give_discount(
+        self, key: str | None, discount: Discount | None, manager: str | None
+    ) -> None:
+        try:
+            if key is None:
+                self.basket_model.set_basket_discount(discount)
+            else:
+                self.basket_model.set_line_discount(self.basket_model.row_of(key), discount)
+        except (KasirError, ValueError) as error:  # the line went meanwhile, or outgrew it
+            self._refuse(str(error))
+            return
+        if manager is not None:
+            self.basket_model.basket.approved_by = manager
+        self.panel.focus_input()
 
     def _require_items(self) -> bool:
         if self.basket_model.rowCount():
@@ -501,7 +734,16 @@ class MainWindow(QMainWindow):
 
     def _basket_changed(self) -> None:
         self.total_label.setText(format_rupiah(self.basket_model.total))
-        self.clear_action.setEnabled(self.basket_model.rowCount() > 0)
+        summary = self.basket_model.summary()
+        self.summary_label.setText(summary)
+        self.summary_label.setVisible(bool(summary))
+        filled = self.basket_model.rowCount() > 0
+        self.discount_action.setEnabled(filled)
+        self.clear_action.setEnabled(filled)
+        self.cash_action.setEnabled(filled)
+        self.qr_action.setEnabled(filled)
+        if filled:
+            self.change_label.hide()
         self._update_line_actions()
 
     def _update_line_actions(self) -> None:

@@ -41,6 +41,13 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _restyle(label: QLabel, sheet: str) -> None:
+    """Set a style sheet only when it changes: each setting re-polishes the label, milliseconds
+    of the GUI thread on the way from F12 to the QR, and most state changes keep the style."""
+    if label.styleSheet() != sheet:
+        label.setStyleSheet(sheet)
+
+
 class PaymentDialog(QDialog):
     """Esc or Cancel on an open attempt asks first, then emits ``cancel_confirmed`` and closes."""
 
@@ -170,17 +177,10 @@ class PaymentDialog(QDialog):
         )
         title, style = self._describe(state)
         self.banner.setText(title)
-        self.banner.setStyleSheet(f"QLabel {{ {style} font-size: 16pt; padding: 10px; }}")
+        _restyle(self.banner, f"QLabel {{ {style} font-size: 16pt; padding: 10px; }}")
         self.banner.setVisible(is_open)
-        if paid:
-            title = self.tr("Paid\n{amount}").format(amount=format_rupiah(self._request.amount))
-            if late:
-                title += "\n" + self.tr("(late payment: recorded for the manager)")
-        self.outcome.setText(title)
-        size = 16 if state == AttemptState.CREATED else 28
-        self.outcome.setStyleSheet(
-            f"QLabel {{ {style} font-size: {size}pt; font-weight: bold; border-radius: 8px; }}"
-        )
+        if not scannable:  # the QR hides the outcome: restyling it then only costs time
+            self._show_outcome(title, style, paid=paid, late=late)
         self.picture.setCurrentWidget(self.qr if scannable else self.outcome)
         self.prompt.setVisible(scannable)
         self.status_line.setText(message)
@@ -200,6 +200,29 @@ class PaymentDialog(QDialog):
         else:
             self._timer.stop()
             self.countdown.setVisible(False)
+
+    def prepare_to_show(self) -> None:
+        """Do ahead what showing does the first time: the native window, the style of every
+        child, the layout. Showing holds the GIL, so those milliseconds on F12's path also
+        stalled the worker storing the sale."""
+        self.set_state(AttemptState.CREATED)
+        self.create()
+        self.ensurePolished()
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+
+    def _show_outcome(self, title: str, style: str, *, paid: bool, late: bool) -> None:
+        if paid:
+            title = self.tr("Paid\n{amount}").format(amount=format_rupiah(self._request.amount))
+            if late:
+                title += "\n" + self.tr("(late payment: recorded for the manager)")
+        self.outcome.setText(title)
+        size = 16 if self._state == AttemptState.CREATED else 28
+        _restyle(
+            self.outcome,
+            f"QLabel {{ {style} font-size: {size}pt; font-weight: bold; border-radius: 8px; }}",
+        )
 
     def reject(self) -> None:
         """Esc and the window's close button: an open attempt is cancelled only after asking."""

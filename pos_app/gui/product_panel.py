@@ -10,7 +10,8 @@ asked), never on the GUI thread: the disk may stall. Typing searches once it pau
 :data:`SEARCH_DELAY_MS`, so a scanner's burst of digits costs one search, not thirteen; an answer
 to an older text than the line now holds is dropped, and at most one search is on its way (the
 latest text is asked next). Enter takes the line's text at once and clears the line for the next
-scan; the look-ups queue in scan order, so fast scans are added in the order scanned.
+scan, also when it is refused (a bad ``N*``): the next scan must not be appended to it. The
+look-ups queue in scan order, so fast scans are added in the order scanned.
 """
 
 import logging
@@ -45,8 +46,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.barcodes import MeasuredScan
+from pos_app.domain.basket import quantity_in_range
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import format_rupiah
+from pos_app.gui.quantity_dialog import quantity_warning
 from pos_app.gui.services import Catalog
 from pos_app.gui.tasks import SerialRunner
 
@@ -65,6 +69,7 @@ CATEGORY_PROPERTY = "category"
 _QUANTITY_PREFIX = re.compile(r"^\s*(\d+)\s*\*\s*(.*)$", re.DOTALL)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+Label = tuple[Product, MeasuredScan]
 
 
 def split_quantity(text: str) -> tuple[int, str]:
@@ -157,6 +162,8 @@ class ProductPanel(QWidget):
     """Emits ``product_chosen(product, quantity)``; unknown codes show inline, never modally."""
 
     product_chosen = Signal(object, int)
+    label_scanned = Signal(object, object)
+    """A scale's label: its product and the :class:`MeasuredScan` (price or weight) it carries."""
     unknown_code = Signal(str)
 
     def __init__(
@@ -229,12 +236,27 @@ class ProductPanel(QWidget):
         self.input.returnPressed.connect(self._enter)
         self.input.installEventFilter(self)
         self.setFocusProxy(self.input)
-        self._worker.run(lambda: _first_category(catalog), self._categories_known, self._failed)
+        self._worker.run(
+            lambda: _categories(catalog, None),
+            lambda known: self._categories_known(None, known),
+            self._failed,
+        )
 
     @property
     def settled(self) -> bool:
         """Nothing typed or scanned is still waiting for the catalog's answer."""
         return not self._search_timer.isActive() and not self._worker.pending
+
+    def reload(self) -> None:
+        """The catalogue changed (the back office): categories, tiles and hits are read again."""
+        catalog, category = self._catalog, self._category
+        self._worker.run(
+            lambda: _categories(catalog, category),
+            lambda known: self._categories_known(category, known),
+            self._failed,
+        )
+        if split_quantity(self.input.text())[1]:
+            self._search_now()
 
     def focus_input(self) -> None:
         self.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -333,8 +355,15 @@ class ProductPanel(QWidget):
             if self.model.rowCount():
                 self._enter_tiles()
 
-    def _categories_known(self, first: tuple[list[str], list[Product]]) -> None:
-        names, products = first
+    def _categories_known(
+        self, wanted: str | None, known: tuple[list[str], str | None, list[Product]]
+    ) -> None:
+        """A button per category, and the tiles of the one shown (the first at the start), unless
+        the cashier chose another category while they were read."""
+        names, shown, products = known
+        for button in self.categories.buttons():
+            self.categories.removeButton(button)
+            button.deleteLater()
         for position, name in enumerate(names):
             button = QPushButton(name.replace("&", "&&"))
             button.setProperty(CATEGORY_PROPERTY, name)
@@ -343,8 +372,14 @@ class ProductPanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.categories.addButton(button)
             self._category_grid.addWidget(button, *divmod(position, CATEGORY_COLUMNS))
-        if names and self._category is None:
-            self._category_loaded(names[0], products)
+        if self._category != wanted:
+            self._check_category(self._category)
+            return
+        self._category, self._category_products = None, []
+        if shown is not None:
+            self._category_loaded(shown, products)
+        elif not split_quantity(self.input.text())[1]:
+            self.model.set_products([])
 
     def _show_category(self, button: QPushButton) -> None:
         name = button.property(CATEGORY_PROPERTY)
@@ -385,12 +420,12 @@ class ProductPanel(QWidget):
         quantity, query = split_quantity(text)
         if not query:
             if text.strip():
-                self.show_message(
+                self._refuse_line(
                     self.tr("Scan or type a product after {quantity}*").format(quantity=quantity)
                 )
             return
-        if quantity < 1:
-            self.show_message(self.tr("The quantity must be at least 1."))
+        if not quantity_in_range(quantity):
+            self._refuse_line(quantity_warning())
             return
         self._reset()
         catalog = self._catalog
@@ -401,12 +436,15 @@ class ProductPanel(QWidget):
         )
 
     def _looked_up(
-        self, text: str, query: str, quantity: int, found: Product | list[Product]
+        self, text: str, query: str, quantity: int, found: Product | list[Product] | Label
     ) -> None:
+        if isinstance(found, tuple):
+            self.label_scanned.emit(*found)
+            return
         if isinstance(found, list) and len(found) == 1:
             found = found[0]
         if isinstance(found, Product):
-            self.product_chosen.emit(found, quantity)
+            self._choose(found, quantity)
         elif not found:
             self._reject_code(query)
         elif not self.input.text() and not self._worker.pending:
@@ -431,9 +469,22 @@ class ProductPanel(QWidget):
         if not isinstance(product, Product):
             return
         quantity, _ = split_quantity(self.input.text())
-        self._reset()
         self.focus_input()
-        self.product_chosen.emit(product, max(quantity, 1))
+        if not quantity_in_range(quantity):
+            self._refuse_line(quantity_warning())
+            return
+        self._reset()
+        self._choose(product, quantity)
+
+    def _choose(self, product: Product, quantity: int) -> None:
+        """A product kept under a scale-label code is priced by its label, never by count."""
+        if self._catalog.layout.kind_of(product.barcode) is None:
+            self.product_chosen.emit(product, quantity)
+            return
+        self.show_message(
+            self.tr("{name} is priced by the scale: scan its label.").format(name=product.name)
+        )
+        QApplication.beep()
 
     def _enter_tiles(self) -> None:
         self.tiles.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -451,16 +502,29 @@ class ProductPanel(QWidget):
         self.input.clear()
         self.show_message("")
 
+    def _refuse_line(self, text: str) -> None:
+        """Enter refused: the line is cleared for the next scan, and the notice says why."""
+        self.input.clear()
+        self.show_message(text)
+        QApplication.beep()
 
-def _first_category(catalog: Catalog) -> tuple[list[str], list[Product]]:
-    """The category names and the first one's products: what the panel shows at first."""
+
+def _categories(
+    catalog: Catalog, wanted: str | None
+) -> tuple[list[str], str | None, list[Product]]:
+    """The category names, and the one to show (``wanted`` while it exists, else the first) with
+    its products."""
     names = catalog.categories()
-    return names, catalog.by_category(names[0]) if names else []
+    shown = wanted if wanted in names else (names[0] if names else None)
+    return names, shown, catalog.by_category(shown) if shown is not None else []
 
 
-def _look_up(catalog: Catalog, query: str) -> Product | list[Product]:
-    """What Enter on ``query`` names: the product with that code, else (unless the query is
-    digits, which must be a code) the search hits."""
+def _look_up(catalog: Catalog, query: str) -> Product | list[Product] | Label:
+    """What Enter on ``query`` names: a scale's label, the product with that code, else (unless
+    the query is digits, which must be a code) the search hits."""
+    label = catalog.read_label(query)
+    if label is not None:
+        return label
     product = catalog.find_by_code(query)
     if product is not None:
         return product

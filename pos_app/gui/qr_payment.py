@@ -19,7 +19,7 @@ from pos_app.gui.qr_widget import prepare_qr
 from pos_app.gui.tasks import TaskRunner
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
 from pos_app.store.payments import PaymentAttempt
-from pos_app.till.checkout import Checkout
+from pos_app.till.checkout import Checkout, OrderListener
 
 log = logging.getLogger(__name__)
 
@@ -59,28 +59,32 @@ def request_of(attempt: PaymentAttempt) -> PaymentRequest:
 
 
 def start_attempt(checkout: Checkout, sale_id: int) -> tuple[PaymentAttempt, str]:
-    """A new attempt for the sale, and the error that stopped its order ("" when none).
+    """A new attempt for the sale ("Try again"), as :func:`send_order` sends it."""
+    return send_order(checkout, checkout.new_attempt(sale_id))
+
+
+def send_order(
+    checkout: Checkout, attempt: PaymentAttempt, on_order: OrderListener | None = None
+) -> tuple[PaymentAttempt, str]:
+    """The stored attempt after its order, and the error that stopped the order ("" when none).
 
     A refused or unanswered order still leaves its attempt (``failed`` or ``unknown``): the
     dialog shows that attempt, so the cashier sees why, and an unknown one keeps being checked.
-    Runs on a worker thread.
+    The QR is encoded here, before ``on_order`` hears of it, so the dialog and the customer
+    display show it without encoding it on the GUI thread. Runs on a worker thread.
     """
-    before = {attempt.id for attempt in checkout.store.payments.attempts_for_sale(sale_id)}
+
+    def answered(request: PaymentRequest) -> None:
+        if request.payment_url:
+            prepare_qr(request.payment_url)
+        if on_order is not None:
+            on_order(request)
+
     try:
-        attempt = checkout.start_qr_payment(sale_id)
+        return checkout.send_order(attempt, on_order=answered), ""
     except Exception as error:
-        made = [
-            attempt
-            for attempt in checkout.store.payments.attempts_for_sale(sale_id)
-            if attempt.id not in before
-        ]
-        if not made:
-            raise
-        log.warning("payment order for sale %d did not go through: %s", sale_id, error)
-        return made[-1], str(error)
-    if attempt.payment_url:
-        prepare_qr(attempt.payment_url)
-    return attempt, ""
+        log.warning("payment order %s did not go through: %s", attempt.invoice_number, error)
+        return checkout.store.payments.get_attempt(attempt.invoice_number), str(error)
 
 
 def check_or_expire(checkout: Checkout, invoice_number: str) -> PaymentAttempt:
@@ -95,6 +99,14 @@ def check_or_expire(checkout: Checkout, invoice_number: str) -> PaymentAttempt:
     return checkout.check_status(invoice_number)
 
 
+def spare_dialog(checkout: Checkout, parent: QWidget, clock: Clock) -> PaymentDialog:
+    """A payment dialog for the next charge, built while the counter is idle: building one
+    takes milliseconds of the GUI thread that F12 would otherwise wait for."""
+    dialog = PaymentDialog(PaymentRequest(checkout.provider.name, "", 0, ""), parent, clock=clock)
+    dialog.prepare_to_show()
+    return dialog
+
+
 def _ms(seconds: float) -> int:
     return max(0, round(seconds * 1000))
 
@@ -105,11 +117,16 @@ class QrPayment(QObject):
     The dialog opens at once ("Creating the payment…", the basket locked behind it) and shows
     the attempt when the worker brings it (:meth:`attach`), so building the dialog overlaps the
     order's round trips. ``request_shown(PaymentRequest)``: a QR for the customer (first attempt
-    and each retry); ``closed(paid)``: the dialog is gone; ``other_tender_requested``: the
-    cashier wants cash.
+    and each retry); ``request_withdrawn``: that QR is dead (declined, expired, failed, cancelled)
+    and must leave the customer's sight; ``closed(paid)``: the dialog is gone;
+    ``other_tender_requested``: the cashier wants cash.
+
+    "Check status" always answers: asking, then still waiting, paid or failed as the dialog's
+    state, or why the service could not be asked.
     """
 
     request_shown = Signal(object)
+    request_withdrawn = Signal()
     closed = Signal(bool)
     other_tender_requested = Signal()
 
@@ -123,7 +140,9 @@ class QrPayment(QObject):
         timing: PaymentTiming,
         relay_connected: bool,
         clock: Clock,
+        dialog: PaymentDialog | None = None,
     ) -> None:
+        """``dialog``: one built ahead (:func:`spare_dialog`), so F12 does not wait for it."""
         super().__init__(parent)
         self._checkout = checkout
         self._runner = runner
@@ -133,15 +152,18 @@ class QrPayment(QObject):
         self._attempt: PaymentAttempt | None = None
         self._checking = False
         self._check_failed = False
+        self._cashier_asked = False
+        """The cashier pressed "Check status": the answer is said on the status line."""
         self._retrying = False
         self._paid = False
         self._done = False
         """The dialog has closed: answers still on their way are dropped."""
 
         waiting = PaymentRequest(checkout.provider.name, "", amount, "")
-        self.dialog = PaymentDialog(waiting, parent, clock=clock)
+        self.dialog = dialog or spare_dialog(checkout, parent, clock)
+        self.dialog.set_request(waiting)
         self.dialog.set_state(AttemptState.CREATED)
-        self.dialog.check_requested.connect(self.check_now)
+        self.dialog.check_requested.connect(self._cashier_check)
         self.dialog.cancel_confirmed.connect(self._cancel)
         self.dialog.retry_requested.connect(self._retry)
         self.dialog.other_tender_requested.connect(self.other_tender_requested)
@@ -170,6 +192,13 @@ class QrPayment(QObject):
     def open(self) -> None:
         """Show the dialog (window-modal, no nested event loop), creating the payment."""
         self.dialog.open()
+
+    def show_order(self, request: PaymentRequest) -> None:
+        """The provider's answer, before its attempt comes back stored: the QR goes up now,
+        and :meth:`attach` then finds it shown. The customer display waits for ``attach``, so
+        the cashier's QR is not kept waiting for a second window's paint."""
+        if not self._done and self._attempt is None:
+            self.dialog.set_request(request)
 
     def attach(self, attempt: PaymentAttempt, message: str = "") -> None:
         """The stored attempt has come back (``message``: why its order did not go through).
@@ -209,6 +238,8 @@ class QrPayment(QObject):
             return True
         self._check_timer.stop()
         self._expiry_timer.stop()
+        if attempt.state is not AttemptState.PAID:
+            self.request_withdrawn.emit()
         if attempt.state is AttemptState.PAID and not attempt.late and not self._paid:
             self._paid = True
             if self._timing.paid_close_delay:
@@ -251,7 +282,10 @@ class QrPayment(QObject):
         if request != self.dialog.request:
             self.dialog.set_request(request)
         self.dialog.set_state(attempt.state, message, late=attempt.late)
-        self.request_shown.emit(self.dialog.request)
+        if attempt.state in OPEN_STATES and attempt.payment_url:
+            self.request_shown.emit(self.dialog.request)
+        else:
+            self.request_withdrawn.emit()
         self._arm_expiry(attempt.expires_at)
         if attempt.state in OPEN_STATES:
             self._arm_check()
@@ -271,14 +305,25 @@ class QrPayment(QObject):
             left = (expires_at - self._clock()).total_seconds() + self._timing.expiry_grace
             self._expiry_timer.start(_ms(left))
 
+    def _cashier_check(self) -> None:
+        self._cashier_asked = True
+        self.check_now()
+
     def _checked(self, attempt: PaymentAttempt) -> None:
         self._checking = False
         self._check_failed = False
+        asked, self._cashier_asked = self._cashier_asked, False
         self.update(attempt)
+        current = self._attempt
+        if asked and not self._done and current is not None and current.state in OPEN_STATES:
+            self.dialog.status_line.setText(
+                self.tr("Not paid yet: the payment service is still waiting for the customer.")
+            )
 
     def _check_refused(self, error: Exception) -> None:
         self._checking = False
         self._check_failed = True
+        self._cashier_asked = False
         if self._done or self._attempt is None or self._attempt.state not in OPEN_STATES:
             return
         log.warning("status check of %s failed: %s", self.invoice_number, error)

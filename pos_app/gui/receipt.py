@@ -1,69 +1,34 @@
-"""Receipts: what was sold and how it was paid, as HTML in a QTextDocument; print or save as PDF.
+"""Receipts as HTML in a QTextDocument, shown in a :class:`DocumentPreview` for the system's
+print dialog, a PDF or the receipt printer.
 
-:class:`ReceiptData` is Qt-free and may move to the core once the store builds receipts itself.
+The receipt's model, :class:`~pos_app.till.receipts.ReceiptData`, lives in the core, which renders
+the thermal printer's receipt from it too. A receipt printed again (F8 at the counter, Reprint in
+the back office) says COPY, so it cannot pass for a second purchase.
 """
 
 import html
-from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
-from zoneinfo import ZoneInfo
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QWidget
 
-from pos_app.domain.basket import LineItem
-from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah
-
-ROLL_WIDTH_MM = 80.0
-"""The common thermal receipt roll; a saved PDF is one page of this width."""
-MARGIN_MM = 4.0
-MIN_HEIGHT_MM = 60.0
-MM_PER_INCH = 25.4
-UNITS_PER_INCH = 96
-"""The receipt document's layout unit is a CSS pixel."""
-DEFAULT_TIME_ZONE = "Asia/Jakarta"
-
-
-@dataclass(frozen=True, slots=True)
-class ReceiptData:
-    """One completed sale as the customer's receipt shows it. ``paid_at`` is aware (UTC inside)."""
-
-    shop_name: str
-    shop_address: str
-    lines: tuple[LineItem, ...]
-    total: int
-    tender: str
-    paid_at: datetime
-    invoice_number: str | None = None
-    provider_reference: str | None = None
-    received: int | None = None
-    change: int | None = None
-    time_zone: str = DEFAULT_TIME_ZONE
-
-    def __post_init__(self) -> None:
-        if self.paid_at.tzinfo is None:
-            raise ValidationError("receipt paid_at must carry a time zone (UTC inside Kasir)")
-
-    @property
-    def local_time(self) -> datetime:
-        return self.paid_at.astimezone(ZoneInfo(self.time_zone))
+from pos_app.gui.document_preview import DocumentPreview
+from pos_app.store.sales import Tender
+from pos_app.till.receipt_printer import ReceiptPrinter
+from pos_app.till.receipts import ReceiptData, line_discount_row, subtotal_rows, tax_rows
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Receipt", text)
+
+
+def tender_name(data: ReceiptData) -> str:
+    """What the sale was paid with, in the receipt's words."""
+    if data.tender is Tender.CASH:
+        return _tr("Cash")
+    return data.wallet or _tr("QR")
 
 
 def receipt_html(data: ReceiptData) -> str:
@@ -77,26 +42,40 @@ def receipt_html(data: ReceiptData) -> str:
     items = "".join(
         f"<tr><td colspan='2'>{e(line.name)}</td></tr>"
         + row(f"{line.quantity} × {format_rupiah(line.unit_price)}", format_rupiah(line.line_total))
-        for line in data.lines
+        + "".join(row(*found) for found in [line_discount_row(data, index)] if found)
+        for index, line in enumerate(data.lines)
     )
     payment = [
+        *(row(*found) for found in subtotal_rows(data)),
         row(_tr("TOTAL"), format_rupiah(data.total), strong=True),
-        row(_tr("Paid by"), data.tender),
+        *(row(*found) for found in tax_rows(data)),
+        row(_tr("Paid by"), tender_name(data)),
     ]
     if data.received is not None:
         payment.append(row(_tr("Received"), format_rupiah(data.received)))
     if data.change is not None:
         payment.append(row(_tr("Change"), format_rupiah(data.change)))
-    facts = [row(_tr("Time"), data.local_time.strftime("%d/%m/%Y %H:%M"))]
+    facts = []
+    if data.receipt_number:
+        facts.append(row(_tr("Receipt no."), data.receipt_number))
+    if data.cashier:
+        facts.append(row(_tr("Cashier"), data.cashier))
+    if data.terminal_id:
+        facts.append(row(_tr("Terminal"), data.terminal_id))
+    if data.business_date is not None:
+        facts.append(row(_tr("Business day"), data.business_date.strftime("%d/%m/%Y")))
+    facts.append(row(_tr("Time"), data.local_time.strftime("%d/%m/%Y %H:%M")))
     if data.invoice_number:
         facts.append(row(_tr("Invoice"), data.invoice_number))
     if data.provider_reference:
         facts.append(row(_tr("Reference"), data.provider_reference))
     address = "<br>".join(e(part) for part in data.shop_address.splitlines())
     table = "<table width='100%' cellspacing='0' cellpadding='1'>{}</table>"
+    copy = f"<p align='center'><b style='font-size: x-large'>{e(_tr('COPY'))}</b></p>"
     return (
         "<html><body>"
-        f"<p align='center'><b style='font-size: large'>{e(data.shop_name)}</b><br>{address}</p>"
+        + (copy if data.copy else "")
+        + f"<p align='center'><b style='font-size: large'>{e(data.shop_name)}</b><br>{address}</p>"
         "<hr>"
         + table.format(items)
         + "<hr>"
@@ -104,7 +83,8 @@ def receipt_html(data: ReceiptData) -> str:
         + "<hr>"
         + table.format("".join(facts))
         + f"<p align='center'>{e(_tr('Terima kasih / Thank you'))}</p>"
-        "</body></html>"
+        + (copy if data.copy else "")
+        + "</body></html>"
     )
 
 
@@ -114,100 +94,29 @@ def receipt_document(data: ReceiptData) -> QTextDocument:
     return document
 
 
-def print_document(document: QTextDocument, printer: QPrinter) -> None:
-    """Print at natural size on the printer's page, a roll or a sheet, paginating if need be."""
-    area = printer.pageLayout().paintRect(QPageLayout.Unit.Inch)
-    laid_out = document.clone()
-    laid_out.setPageSize(QSizeF(area.width() * UNITS_PER_INCH, area.height() * UNITS_PER_INCH))
-    laid_out.print_(printer)
+class ReceiptDialog(DocumentPreview):
+    """Shows a receipt with Print and Save as PDF, and with the shop's receipt printer if it has
+    one (``printer``); reopen it with the same data to reprint."""
 
-
-def save_pdf(document: QTextDocument, path: Path | str) -> None:
-    """Write the receipt as one PDF page as wide as a receipt roll and as long as it needs."""
-    text_width = (ROLL_WIDTH_MM - 2 * MARGIN_MM) / MM_PER_INCH * UNITS_PER_INCH
-    measured = document.clone()
-    measured.setTextWidth(text_width)
-    text_height_mm = measured.size().height() / UNITS_PER_INCH * MM_PER_INCH
-    height_mm = max(MIN_HEIGHT_MM, text_height_mm + 2 * MARGIN_MM + 1)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    page = QPageSize(QSizeF(ROLL_WIDTH_MM, height_mm), QPageSize.Unit.Millimeter, "receipt")
-    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    printer.setPageLayout(
-        QPageLayout(page, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
-    )
-    print_document(document, printer)
-    if printer.printerState() == QPrinter.PrinterState.Error or not Path(path).is_file():
-        raise OSError(f"could not write the receipt PDF to {path}")
-
-
-class ReceiptDialog(QDialog):
-    """Shows a receipt with Print and Save as PDF; reopen it with the same data to reprint."""
-
-    def __init__(self, data: ReceiptData, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Receipt"))
-        self.data = data
-        self.document = receipt_document(data)
-        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        """Outlives the print dialog, which only points at it, and keeps its settings."""
-        self._print_dialog: QPrintDialog | None = None
-        self.preview = QTextBrowser()
-        self.preview.setDocument(self.document)
-        self.preview.setMinimumSize(360, 480)
-        self.print_button = QPushButton(self.tr("Print (Ctrl+P)"))
-        self.print_button.setShortcut("Ctrl+P")
-        self.pdf_button = QPushButton(self.tr("Save as PDF"))
-        close = QPushButton(self.tr("Close (Esc)"))
-        for button in (self.print_button, self.pdf_button, close):
-            button.setMinimumHeight(48)
-            button.setAutoDefault(False)
-        self.status = QLabel()
-        self.status.setObjectName("receiptStatus")
-        self.status.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.pdf_button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
-        self.print_button.clicked.connect(self._print)
-        self.pdf_button.clicked.connect(self._ask_pdf_path)
-        close.clicked.connect(self.reject)
-
-    def _print(self) -> None:
-        if self._print_dialog is None:
-            self._print_dialog = QPrintDialog(self._printer, self)
-            self._print_dialog.accepted.connect(
-                lambda: print_document(self.document, self._printer)
-            )
-        _open_window_modal(self._print_dialog)
-
-    def _ask_pdf_path(self) -> None:
-        stamp = self.data.invoice_number or f"{self.data.local_time:%Y%m%d-%H%M%S}"
-        dialog = QFileDialog(
-            self, self.tr("Save receipt as PDF"), f"receipt-{stamp}.pdf", self.tr("PDF (*.pdf)")
+    def __init__(
+        self,
+        data: ReceiptData,
+        parent: QWidget | None = None,
+        *,
+        printer: ReceiptPrinter | None = None,
+    ) -> None:
+        stamp = data.receipt_number or data.invoice_number or f"{data.local_time:%Y%m%d-%H%M%S}"
+        super().__init__(
+            receipt_html(data),
+            title=(
+                QCoreApplication.translate("ReceiptDialog", "Receipt (copy)")
+                if data.copy
+                else QCoreApplication.translate("ReceiptDialog", "Receipt")
+            ),
+            name="receiptText",
+            pdf_name=f"receipt-{stamp}{'-copy' if data.copy else ''}.pdf",
+            parent=parent,
+            to_receipt_printer=None if printer is None else partial(printer.print_receipt, data),
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.save_to)
-        _open_window_modal(dialog)
-
-    def save_to(self, path: str) -> None:
-        try:
-            save_pdf(self.document, path)
-        except OSError as exc:
-            self.status.setText(self.tr("Could not save the PDF: {error}").format(error=exc))
-        else:
-            self.status.setText(self.tr("Saved to {path}").format(path=path))
-
-
-def _open_window_modal(dialog: QDialog) -> None:
-    """``QDialog.open()``, which PySide hides behind the (receiver, member) overload of these."""
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.show()
+        self.data = data
+        self.status.setObjectName("receiptStatus")

@@ -92,7 +92,7 @@ class _Sale(QObject):
         self.terminal = terminal
         self.deadline = deadline
         self.out = out
-        self.app = TerminalApp(terminal, timing=TIMING)
+        self.app = TerminalApp(terminal, timing=TIMING, ask_for_shift=False)
         self.error: Exception | None = None
         self.invoice = ""
         self.total = 0

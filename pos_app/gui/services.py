@@ -1,7 +1,9 @@
 """What the views need from the rest of Kasir, as small protocols the lead's wiring satisfies."""
 
+from collections.abc import Callable
 from typing import Protocol
 
+from pos_app.domain.barcodes import MeasuredScan, MeasureLayout, read_label
 from pos_app.domain.basket import Basket
 from pos_app.domain.catalog import Product
 from pos_app.store.terminal_store import TerminalStore
@@ -10,8 +12,15 @@ from pos_app.store.terminal_store import TerminalStore
 class Catalog(Protocol):
     """Product look-ups; ``pos_app.store.products.ProductRepository`` implements this."""
 
+    layout: MeasureLayout
+    """The scale's label prefixes: a product kept under one is sold by its label only."""
+
     def find_by_code(self, code: str) -> Product | None:
         """The product whose barcode or SKU is exactly ``code``."""
+        ...
+
+    def read_label(self, code: str) -> tuple[Product, MeasuredScan] | None:
+        """The product a scale's label names, and what it carries; None for any other code."""
         ...
 
     def search(self, text: str, limit: int = 50) -> list[Product]: ...
@@ -28,11 +37,17 @@ class StoreCatalog:
     the thread that opened it, so each call goes to the calling thread's repository.
     """
 
-    def __init__(self, store: TerminalStore) -> None:
+    def __init__(self, store: TerminalStore, layout: MeasureLayout) -> None:
         self._store = store
+        self.layout = layout
 
     def find_by_code(self, code: str) -> Product | None:
         return self._store.products.find_by_code(code)
+
+    def read_label(self, code: str) -> tuple[Product, MeasuredScan] | None:
+        scan = read_label(code, self.layout)
+        product = self._store.products.find_by_code(scan.item_barcode) if scan else None
+        return (product, scan) if product and scan else None
 
     def search(self, text: str, limit: int = 50) -> list[Product]:
         return self._store.products.search(text, limit)
@@ -55,17 +70,32 @@ class SaleActions(Protocol):
         """Start a QR payment; call ``MainWindow.start_new_sale()`` once it is paid."""
         ...
 
+    def discount_needs_approval(self, share: int) -> bool:
+        """Whether a discount taking ``share`` (basis points) of what it is given on is above the
+        shop's limit, so a manager must approve it."""
+        ...
+
+    def approve_discount(self, detail: dict[str, object], approved: Callable[[str], None]) -> None:
+        """Ask a manager's PIN; once given, the approval is audited with ``detail`` and
+        ``approved(manager)`` called. Nothing happens if the manager cancels."""
+        ...
+
     def pay_cash(self, basket: Basket, received: int) -> None:
         """Record a cash sale; once it returns the sale is stored and the screen starts anew."""
         ...
 
-    def hold(self, basket: Basket) -> None:
-        """Park the basket, off the GUI thread: the screen starts a new sale at once, and
-        ``MainWindow.basket_held()`` or ``MainWindow.hold_failed(basket, error)`` follows."""
+    def hold(self, basket: Basket, name: str) -> None:
+        """Park the basket under ``name``, off the GUI thread: the screen starts a new sale at
+        once, and ``MainWindow.basket_held()`` or ``MainWindow.hold_failed(basket, error)``
+        follows."""
         ...
 
     def recall(self) -> None:
-        """Bring back the basket held longest, off the GUI thread: ``MainWindow.show_recalled``
-        follows with it, or with None when nothing is parked. Asked again before that answer,
-        it does nothing (one recall per answer)."""
+        """List the held baskets, off the GUI thread: ``MainWindow.choose_held`` follows with
+        them. Asked again before that answer, it does nothing."""
+        ...
+
+    def recall_held(self, held_id: int) -> None:
+        """Bring back the basket picked from the list, off the GUI thread:
+        ``MainWindow.show_recalled`` follows with it, or with None when it is gone already."""
         ...

@@ -13,12 +13,23 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTime
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTimeEdit,
+    QWidget,
+)
 
+from pos_app.gui.printer_fields import PrinterAddressEdit
 from pos_app.settings import settings_file
 from pos_app.settings.languages import LANGUAGES
+from pos_app.settings.printer_settings import PrinterSettings, paper_width, printer_address
 from pos_app.settings.terminal_config import (
     DOKU_HOSTS,
     ConfigError,
@@ -45,6 +56,9 @@ PAYMENT_FIELDS = (
 )
 """The payment settings, in the order the wizard and the back office show them."""
 RELAY_FIELDS = ("relay.url", "relay.token")
+PRINTER_FIELDS = ("printer.address", "printer.width", "printer.auto_print", "printer.drawer")
+PAPER_WIDTHS = (80, 58)
+"""The rolls offered, the common one first."""
 SECRETS = ("doku.secret_key", "ecommpay.secret_key", "relay.token")
 OBJECT_NAMES = {
     "language": "language",
@@ -63,6 +77,10 @@ OBJECT_NAMES = {
     "ecommpay.customer_ip": "customerIp",
     "relay.url": "relayUrl",
     "relay.token": "relayToken",
+    "printer.address": "printerAddress",
+    "printer.width": "printerWidth",
+    "printer.auto_print": "printerAutoPrint",
+    "printer.drawer": "printerDrawer",
 }
 """Every key a field can set, and the field's object name."""
 CUTOFF_FORMAT = "HH:mm"
@@ -120,8 +138,8 @@ class SettingsFields(QObject):
         return widget
 
     @property
-    def provider(self) -> str:
-        return self.combo("provider").currentData()
+    def provider(self) -> ProviderChoice:
+        return ProviderChoice(self.combo("provider").currentData())
 
     def add_rows(self, layout: QFormLayout, keys: Sequence[str]) -> None:
         """Put the fields of ``keys`` in ``layout``, each under its label."""
@@ -180,6 +198,23 @@ class SettingsFields(QObject):
             ]
         return (None if found else settings), found
 
+    def printer(self) -> PrinterSettings:
+        """The receipt printer the fields describe, checked as the settings file is, before
+        anything is saved (for "Print test page")."""
+        address = self.widgets["printer.address"]
+        assert isinstance(address, PrinterAddressEdit)
+        return PrinterSettings(
+            printer_address(address.address()),
+            paper_width(self.combo("printer.width").currentData()),
+            self.check("printer.auto_print").isChecked(),
+            self.check("printer.drawer").isChecked(),
+        )
+
+    def check(self, key: str) -> QCheckBox:
+        widget = self.widgets[key]
+        assert isinstance(widget, QCheckBox)
+        return widget
+
     def problems(self, path: Path, env: Mapping[str, str] = NO_ENV) -> list[Problem]:
         return self.read(path, env)[1]
 
@@ -225,6 +260,10 @@ class SettingsFields(QObject):
             "ecommpay.customer_ip": self.tr("Shop's public IP address"),
             "relay.url": self.tr("Relay address"),
             "relay.token": self.tr("Terminal token"),
+            "printer.address": self.tr("Receipt printer"),
+            "printer.width": self.tr("Paper width"),
+            "printer.auto_print": self.tr("Print by itself"),
+            "printer.drawer": self.tr("Cash drawer"),
         }
         for key, label in self.labels.items():
             label.setText(names[key])
@@ -260,7 +299,19 @@ class SettingsFields(QObject):
         for key, tip in tips.items():
             if key in self.widgets:
                 self.widgets[key].setToolTip(tip)
-        choices: dict[str, dict[str, str]] = {
+        boxes = {
+            "printer.auto_print": self.tr("Print the receipt after every sale"),
+            "printer.drawer": self.tr(
+                "A cash drawer hangs off the printer: open it for cash, never for QR"
+            ),
+        }
+        for key, text in boxes.items():
+            if key in self.widgets:
+                self.check(key).setText(text)
+        address = self.widgets.get("printer.address")
+        if isinstance(address, PrinterAddressEdit):
+            address.retranslate()
+        choices: dict[str, Mapping[Any, str]] = {
             "provider": {
                 ProviderChoice.SANDBOX: self.tr(
                     "Sandbox: simulated payments inside Kasir, no real money"
@@ -276,6 +327,10 @@ class SettingsFields(QObject):
                 "production": self.tr("Production: real payments"),
             },
             "language": {SYSTEM_LANGUAGE: self.tr("The system's language"), **LANGUAGE_NAMES},
+            "printer.width": {
+                80: self.tr("80 mm (48 characters a line)"),
+                58: self.tr("58 mm (32 characters a line)"),
+            },
         }
         for key, texts in choices.items():
             if key in self.widgets:
@@ -363,6 +418,18 @@ class SettingsFields(QObject):
             box.addItems(list(TIME_ZONES))
             box.setCurrentText(settings.timezone.key)
             return box
+        if key == "printer.address":
+            return PrinterAddressEdit(settings.printer.address)
+        if key == "printer.width":
+            box = QComboBox()
+            for width in PAPER_WIDTHS:
+                box.addItem("", width)
+            box.setCurrentIndex(box.findData(settings.printer.width))
+            return box
+        if key in ("printer.auto_print", "printer.drawer"):
+            check = QCheckBox()
+            check.setChecked(getattr(settings.printer, key.removeprefix("printer.")))
+            return check
         if key == "business_day_cutoff":
             cutoff = settings.business_day_cutoff
             edit = QTimeEdit(QTime(cutoff.hour, cutoff.minute))
@@ -448,6 +515,10 @@ def _value(key: str, widget: QWidget) -> object:
     """A field's value as the file holds it; None (an empty field) removes the key."""
     if isinstance(widget, QTimeEdit):
         return widget.time().toString(CUTOFF_FORMAT)
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, PrinterAddressEdit):
+        return widget.address() or None
     if isinstance(widget, QComboBox):
         chosen = widget.currentText().strip() if widget.isEditable() else widget.currentData()
         return chosen or None

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.gui.i18n import use_language
+from pos_app.gui.printer_fields import PrintTestPage
 from pos_app.gui.settings_form import (
     PAYMENT_FIELDS,
+    PRINTER_FIELDS,
     RELAY_FIELDS,
     SettingsFields,
     paragraphs,
@@ -45,7 +47,7 @@ log = logging.getLogger(__name__)
 PROVIDERS = tuple(choice.value for choice in ProviderChoice if choice is not ProviderChoice.SANDBOX)
 """The real providers; the simulator is what "Try demo mode" opens."""
 SHOP_FIELDS = ("language", "shop.name", "shop.address", "terminal_id")
-SHOP_KEYS = ("language", "terminal_id", "shop.")
+SHOP_KEYS = ("language", "terminal_id", "shop.", "printer.")
 PAYMENT_KEYS = ("provider", "doku.", "ecommpay.")
 RELAY_KEYS = ("relay.",)
 ERROR_STYLE = "color: #8a1c14;"
@@ -100,15 +102,18 @@ class ShopPage(_Page):
 
     def __init__(self, wizard: "SetupWizard", fields: SettingsFields) -> None:
         super().__init__(wizard)
-        fields.add_rows(self.form, SHOP_FIELDS)
+        fields.add_rows(self.form, SHOP_FIELDS + PRINTER_FIELDS)
         self.language = fields.combo("language")
         self.shop_name = fields.line("shop.name")
+        self.test_page = PrintTestPage(fields.printer, self.shop_name.text, wizard._runner)
+        self.form.addRow(self.test_page)
         self.shop_address = fields.line("shop.address")
         self.terminal_id = fields.line("terminal_id")
         self.registerField("shopName*", self.shop_name)
         self.language.currentIndexChanged.connect(self._language_chosen)
 
     def retranslate(self) -> None:
+        self.test_page.retranslate()
         self.setTitle(self.tr("Welcome to Kasir"))
         self.intro.setText(
             self.tr(
@@ -232,7 +237,7 @@ class SetupWizard(QWizard):
         self.customButtonClicked.connect(self._try_demo)
         self.fields = SettingsFields(
             settings,
-            SHOP_FIELDS + PAYMENT_FIELDS + RELAY_FIELDS,
+            SHOP_FIELDS + PRINTER_FIELDS + PAYMENT_FIELDS + RELAY_FIELDS,
             providers=PROVIDERS,
             language=language,
             parent=self,

@@ -4,8 +4,10 @@ A terminal that is not set up yet (no settings file and no provider in the envir
 provider whose credentials are missing) opens the setup wizard, which writes the settings file or
 turns into demo mode. Where no one can answer a window (``--no-wizard``, CI, Qt's offscreen
 platform, no display), settings problems and an unusable database are reported in plain words
-with exit status 2. With embedded services (demo mode) their addresses are printed before the
-window opens. ``--self-test`` runs one QR sale end to end in demo mode, unattended.
+with exit status 2; a desktop without the system libraries Qt's X11 plugin needs is told which
+packages to install, with exit status 3. With embedded services (demo mode) their addresses are
+printed before the window opens. ``--self-test`` runs one QR sale end to end in demo mode,
+unattended.
 
 Everything from the first line of ``main`` to the last is logged (:mod:`pos_app.settings.log_file`):
 into ``kasir.log``, or ``kasir-demo.log`` for demo mode and the self-test.
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app import __version__
 from pos_app.gui.app import application, quit_on_signals, run_terminal
+from pos_app.gui.desktop_libraries import xcb_problem
 from pos_app.gui.i18n import system_language, use_language
 from pos_app.gui.self_test import run_self_test
 from pos_app.gui.setup_wizard import SetupOutcome, run_setup_wizard
@@ -41,6 +44,8 @@ from pos_app.store.errors import StoreError
 from pos_app.till.terminal import open_terminal
 
 CONFIG_EXIT = 2
+LIBRARIES_EXIT = 3
+"""Qt's platform plugin would not load: system packages to install are named."""
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 ICON = Path("icons") / "kasir.png"
 
@@ -112,6 +117,11 @@ def main(argv: list[str]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Settings, database, window: each problem in plain words on stderr and in the log."""
+    missing = xcb_problem(os.environ) if QApplication.instance() is None else None
+    if missing:  # once an application runs, its platform plugin is loaded already
+        log.error("not started: %s", missing)
+        print(f"pos-app: {missing}", file=sys.stderr)
+        return LIBRARIES_EXIT
     try:
         settings, demo = settings_to_run(args)
     except NotSetUp as stop:

@@ -38,8 +38,11 @@ from pos_app.payments.ecommpay.callback import RedirectData, redirect_data, veri
 from pos_app.payments.ecommpay.signing import signing_string
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
 from pos_app.payments.model import ProviderEvent, ProviderName
-from pos_app.relay import auth, pages, storage
+from pos_app.relay import auth, engines, pages, storage, uploads
 from pos_app.relay.config import RelayConfig
+from pos_app.relay.request_input import HTTPProblem, problem, read_body, shown
+from pos_app.relay.request_input import json_body as _json_body
+from pos_app.relay.request_input import require_json as _require_json
 from pos_app.relay.storage import (
     NewEvent,
     NotYours,
@@ -49,6 +52,7 @@ from pos_app.relay.storage import (
     StorageFailed,
 )
 from pos_app.relay.waiters import Waiters
+from pos_app.relay.wakeups import DeliveryListener
 
 log = logging.getLogger("pos_app.relay")
 
@@ -65,26 +69,6 @@ MAX_EVENT_AMOUNT = 10**15 - 1
 refused rather than stored."""
 MAX_REQUEST_ID_LENGTH = 128
 RETRY_AFTER = {"Retry-After": "5"}
-
-
-class HTTPProblem(Exception):
-    """Ends a request with ``status`` and a JSON ``{"error": message}``."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def problem(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
-    # A message may quote what a sender sent: lone surrogates must not break the answer itself.
-    text = message.encode("utf-8", "backslashreplace").decode("utf-8")
-    return JSONResponse({"error": text}, status_code=status, headers=headers)
-
-
-def shown(value: str, limit: int = 40) -> str:
-    """A sender's value quoted in an error message, cut short."""
-    return repr(value[:limit]) + ("…" if len(value) > limit else "")
 
 
 async def _problem_response(_request: Request, exc: Exception) -> Response:
@@ -132,46 +116,6 @@ def dedupe_key(provider: ProviderName, signed: str) -> str:
     canonical JSON), for ecommpay the signed string, so two callbacks one signature cannot tell
     apart (``5`` and ``"5"``, an empty object added) are one event."""
     return f"{storage.family(provider)}:{hashlib.sha256(signed.encode('utf-8')).hexdigest()}"
-
-
-async def read_body(request: Request, limit: int, timeout: float) -> bytes:
-    """The body, refusing more than ``limit`` bytes whether announced or streamed, and a body
-    still arriving after ``timeout`` seconds (a slow client holding a connection)."""
-    length = request.headers.get("content-length")
-    if length is not None:
-        if not (length.isascii() and length.isdigit()):
-            raise HTTPProblem(400, "Content-Length is not a number")
-        if len(length) > 18 or int(length) > limit:
-            raise HTTPProblem(413, f"body is larger than {limit} bytes")
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        async with asyncio.timeout(timeout):
-            async for chunk in request.stream():
-                size += len(chunk)
-                if size > limit:
-                    raise HTTPProblem(413, f"body is larger than {limit} bytes")
-                chunks.append(chunk)
-    except TimeoutError:
-        raise HTTPProblem(408, f"the body did not arrive within {timeout:g} s") from None
-    return b"".join(chunks)
-
-
-def _json_body(body: bytes) -> Any:
-    try:
-        return json.loads(body)
-    except (ValueError, RecursionError):  # not UTF-8, not JSON, numbers beyond Python's limit
-        raise HTTPProblem(400, "the body must be a JSON object") from None
-
-
-def _require_json(request: Request) -> None:
-    """A terminal's body is JSON; one labelled as something else is refused (415)."""
-    declared = request.headers.get("content-type")
-    if declared is None:
-        return
-    media = declared.partition(";")[0].strip().lower()
-    if media != "application/json" and not media.endswith("+json"):
-        raise HTTPProblem(415, f"the body must be application/json, not {shown(media)}")
 
 
 def _int_param(request: Request, name: str, default: int) -> int:
@@ -242,6 +186,7 @@ class RelayApp:
             Route("/v1/events", self.events, methods=["GET"]),
             Route("/r/{token}", self.redirect, methods=["GET"]),
             Route("/healthz", self.healthz, methods=["GET"]),
+            *uploads.UploadRoutes(self).routes(),
         ]
         if config.doku_notification_path != DOKU_ROUTE:
             routes.append(
@@ -270,12 +215,24 @@ class RelayApp:
     async def _lifespan(self, _app: Starlette) -> AsyncIterator[None]:
         self._loop = asyncio.get_running_loop()
         if self._storage is None:
-            self._storage = RelayStorage(self.config.db)
+            self._storage = RelayStorage(self.config.database)
         await self._storage.start()
-        log.info("relay %s serving, database %s", __version__, self.config.db)
+        listener = None
+        if engines.is_postgres(self._storage.database):
+            listener = DeliveryListener(
+                str(self._storage.database), self.waiters.notify, self.waiters.wake_all
+            )
+            await listener.start()
+        log.info(
+            "relay %s serving, database %s",
+            __version__,
+            engines.describe(self._storage.database),
+        )
         try:
             yield
         finally:
+            if listener is not None:
+                await listener.stop()
             self.waiters.close()
             await self._storage.stop()
             if self._owns_storage:
@@ -355,7 +312,7 @@ class RelayApp:
             # a 400, with the traceback for the operator.
             log.exception("%s from %s refused (400): the parser failed", what, client)
             return problem(400, f"{what} refused: it cannot be read")
-        stored = await self.store.write(partial(storage.insert_event, event=new))
+        stored = await self.store.write(storage.Ingest(new))
         if not stored.duplicate:
             self._log_new(what, event, new, stored.terminal_id)
         if stored.terminal_id is not None and not stored.duplicate:
@@ -380,9 +337,12 @@ class RelayApp:
             signed = payload if event.provider is ProviderName.DOKU else signing_string(event.raw)
             key = dedupe_key(event.provider, signed)
             (event.invoice_number + event.currency).encode("utf-8")
+            if "\x00" in event.invoice_number + event.currency:
+                raise ValueError("NUL")
         except ValueError:  # UnicodeEncodeError is one too
             raise ProviderProtocolError(
-                "it holds NaN, infinity or a lone surrogate, which JSON cannot carry on"
+                "it holds NaN, infinity, a lone surrogate or a NUL character, which JSON or the"
+                " database cannot carry on"
             ) from None
         if not 0 <= event.amount <= MAX_EVENT_AMOUNT:
             raise ProviderProtocolError(f"its amount is out of range (0 to {MAX_EVENT_AMOUNT})")

@@ -13,10 +13,10 @@ import hashlib
 import hmac
 import re
 import secrets
-import sqlite3
 from pathlib import Path
 
 from pos_app.relay import storage
+from pos_app.relay.engines import Connection
 from pos_app.relay.storage import Terminal
 
 TOKEN_PREFIX = "kasir_"
@@ -53,7 +53,7 @@ def bearer_token(authorization: str | None) -> str | None:
     return token
 
 
-def authenticate(conn: sqlite3.Connection, token: str | None) -> Terminal | None:
+def authenticate(conn: Connection, token: str | None) -> Terminal | None:
     """The active terminal this token belongs to, or ``None`` (unknown or revoked)."""
     if not token:
         return None
@@ -99,8 +99,19 @@ def check_name(name: str) -> str:
     return name
 
 
-def create_terminal(conn: sqlite3.Connection, name: str) -> tuple[Terminal, str]:
-    """Add a terminal and return it with its token, the only time the token exists in clear.
+def check_shop(shop: str) -> str:
+    """A shop's name as typed by the operator; raises ``ValueError`` naming the rule broken."""
+    shop = shop.strip()
+    if not shop or len(shop) > MAX_NAME_LENGTH or not shop.isprintable():
+        raise ValueError(f"the shop is not 1 to {MAX_NAME_LENGTH} printable characters")
+    return shop
+
+
+def create_terminal(
+    conn: Connection, name: str, shop: str = storage.DEFAULT_SHOP
+) -> tuple[Terminal, str]:
+    """Add a terminal of ``shop`` and return it with its token, the only time the token exists
+    in clear.
 
     A name that is a terminal id is the terminal's till id. Any other name (demo mode's made-up
     ones) leaves the till id to be learned from the terminal's first invoice.
@@ -108,18 +119,18 @@ def create_terminal(conn: sqlite3.Connection, name: str) -> tuple[Terminal, str]
     name = check_name(name)
     token = new_token()
     till_id = name if TERMINAL_ID.fullmatch(name) else None
-    terminal = storage.add_terminal_row(conn, name, token_hash(token), till_id)
+    terminal = storage.add_terminal_row(conn, name, token_hash(token), till_id, check_shop(shop))
     return terminal, token
 
 
-def add_terminal(db: Path | str, name: str) -> str:
-    """Add the terminal of the till whose ``terminal_id`` is ``name`` to the relay database at
-    ``db`` (the CLI): its token."""
+def add_terminal(db: Path | str, name: str, shop: str = storage.DEFAULT_SHOP) -> str:
+    """Add the terminal of the till whose ``terminal_id`` is ``name``, in ``shop``, to the relay
+    database ``db`` (a SQLite file or a PostgreSQL URL; the CLI): its token."""
     till_id = check_terminal_id(name)
     conn = storage.connect(db)
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        token = create_terminal(conn, till_id)[1]
+        conn.begin()
+        token = create_terminal(conn, till_id, shop)[1]
         conn.execute("COMMIT")
         return token
     finally:
@@ -132,7 +143,7 @@ def rotate_token(db: Path | str, name: str) -> str | None:
     token = new_token()
     conn = storage.connect(db)
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        conn.begin()
         replaced = storage.replace_token(conn, name, token_hash(token))
         conn.execute("COMMIT")
     finally:

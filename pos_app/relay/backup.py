@@ -129,7 +129,7 @@ def _finish_copy(path: Path, *, journal: str) -> str:
     """Bring the copy to this relay's schema, give it a new epoch, leave it in ``journal`` mode
     and on disk; the epoch."""
     with contextlib.closing(storage.connect(path)) as conn:
-        conn.execute("BEGIN IMMEDIATE")
+        conn.begin()
         epoch = storage.replace_epoch(conn)
         conn.execute("COMMIT")
         conn.execute(f"PRAGMA journal_mode={journal}")

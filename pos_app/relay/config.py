@@ -16,6 +16,7 @@ DEFAULT_PORT = 8780
 DEFAULT_DOKU_PATH = "/doku/notifications"
 MAX_WAIT_LIMIT = 60.0
 MAX_CLIENT_TIMEOUT = 300.0
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class RelayConfig:
     host: str = "127.0.0.1"
     port: int = DEFAULT_PORT
     db: Path = Path("relay.db")
+    database_url: str = field(default="", repr=False)
+    """A ``postgresql://`` URL: the relay keeps its data there instead of in ``db`` (it may hold
+    a password, so it is shown only as set or not)."""
     public_url: str = ""
     """Base URL the internet reaches the relay at; empty: taken from each request."""
     doku_client_id: str = ""
@@ -34,6 +38,8 @@ class RelayConfig:
     ecommpay_project_id: int | None = None
     ecommpay_secret_key: str = field(default="", repr=False)
     max_body_bytes: int = 64 * 1024
+    max_upload_bytes: int = 32 * 1024 * 1024
+    """A till's uploaded business day (its three CSV files) is far larger than a notification."""
     max_wait_seconds: float = MAX_WAIT_LIMIT
     max_waits_per_terminal: int = 4
     max_waits_total: int = 5000
@@ -42,6 +48,11 @@ class RelayConfig:
     """How long a client may take to send a request's head, or its body, and may stay idle on a
     kept-alive connection, before the relay closes it."""
     log_level: str = "info"
+
+    @property
+    def database(self) -> Path | str:
+        """What :func:`pos_app.relay.engines.connect` opens: the URL when set, else the file."""
+        return self.database_url or self.db
 
     @property
     def doku_enabled(self) -> bool:
@@ -67,7 +78,7 @@ class Setting:
 
     @property
     def metavar(self) -> str:
-        if self.secret:
+        if self.secret and not self.name.endswith("_url"):
             return "KEY"
         if self.kind is Path:
             return "PATH"
@@ -78,6 +89,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("host", "relay", "host", str, "address to listen on"),
     Setting("port", "relay", "port", int, f"port to listen on (default {DEFAULT_PORT})"),
     Setting("db", "relay", "db", Path, "the relay's SQLite database file"),
+    Setting(
+        "database_url",
+        "relay",
+        "database_url",
+        str,
+        "PostgreSQL database (postgresql://…) instead of the SQLite file",
+        secret=True,
+    ),
     Setting("public_url", "relay", "public_url", str, "base URL the internet reaches the relay at"),
     Setting("log_level", "relay", "log_level", str, "debug, info, warning or error"),
     Setting("doku_client_id", "doku", "client_id", str, "DOKU Client-Id"),
@@ -94,6 +113,9 @@ SETTINGS: tuple[Setting, ...] = (
         "ecommpay_secret_key", "ecommpay", "secret_key", str, "ecommpay secret key", secret=True
     ),
     Setting("max_body_bytes", "limits", "max_body_bytes", int, "largest notification accepted"),
+    Setting(
+        "max_upload_bytes", "limits", "max_upload_bytes", int, "largest till day upload accepted"
+    ),
     Setting("max_wait_seconds", "limits", "max_wait_seconds", float, "longest long-poll wait"),
     Setting(
         "max_waits_per_terminal",
@@ -231,7 +253,10 @@ def validate(config: RelayConfig) -> list[str]:
             problems.append(f"relay.public_url {config.public_url!r} is not an http(s) URL")
         elif url.query or url.fragment:
             problems.append("relay.public_url must not have a query or fragment")
-    if config.db.is_dir():
+    if config.database_url:
+        if not config.database_url.startswith(POSTGRES_SCHEMES):
+            problems.append("relay.database_url must start with postgresql://")
+    elif config.db.is_dir():
         problems.append(f"relay.db {config.db} is a directory, not a database file")
     elif not config.db.parent.is_dir():
         problems.append(f"relay.db: the folder {config.db.parent} does not exist")
@@ -254,6 +279,8 @@ def validate(config: RelayConfig) -> list[str]:
         problems.append("no provider is configured: set [doku] and/or [ecommpay]")
     if not 1024 <= config.max_body_bytes <= 1024 * 1024:
         problems.append("limits.max_body_bytes must be between 1024 and 1048576")
+    if not 64 * 1024 <= config.max_upload_bytes <= 1024 * 1024 * 1024:
+        problems.append("limits.max_upload_bytes must be between 65536 and 1073741824")
     if not 0 < config.max_wait_seconds <= MAX_WAIT_LIMIT:
         problems.append(f"limits.max_wait_seconds must be above 0 and at most {MAX_WAIT_LIMIT:g}")
     if config.max_waits_per_terminal < 1 or config.max_waits_total < 1:

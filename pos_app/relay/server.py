@@ -3,7 +3,7 @@
 uvicorn times out an idle kept-alive connection, but not a client that opens a connection and
 sends its request head slowly or never (slowloris), and it takes request heads of any size. The
 relay's protocol adds both limits, and says what was wrong in JSON like every other refusal.
-The body has its own time limit in the app (:func:`pos_app.relay.app.read_body`).
+The body has its own time limit in the app (:func:`pos_app.relay.request_input.read_body`).
 """
 
 import asyncio

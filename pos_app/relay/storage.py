@@ -1,6 +1,10 @@
-"""The relay's own SQLite database: notifications, terminals, registered payments, deliveries.
+"""The relay's own database: notifications, terminals, registered payments, deliveries.
 
-Durability: WAL with ``synchronous=FULL``, so a commit is on disk when it returns. Throughput:
+SQLite by default, PostgreSQL when a URL is configured: one set of SQL and migrations for both,
+behind :mod:`pos_app.relay.engines`.
+
+Durability: SQLite in WAL with ``synchronous=FULL``, PostgreSQL with its default synchronous
+commit, so a commit is on disk when it returns. Throughput:
 every write goes through one writer that takes whatever requests are queued, runs them in one
 transaction and commits once (group commit), and only then resolves their futures, so a request
 answers 2xx only after its notification is on disk.
@@ -21,10 +25,10 @@ does not go back, a restored database's new cursors still pass every one handed 
 
 import asyncio
 import contextlib
+import itertools
 import json
 import logging
 import secrets
-import sqlite3
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -34,6 +38,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.relay.engines import ERRORS, NOTIFY_CHANNEL, Connection, open_connection
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +46,11 @@ RUPIAH = "IDR"
 
 T = TypeVar("T")
 MAX_BATCH = 1024
-BUSY_TIMEOUT = 10.0
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: the tables; 2: the database's ``epoch`` in ``meta``; 3: each terminal's till id, each
-event's currency and the reason an event is kept apart."""
+event's currency and the reason an event is kept apart; 4: each terminal's shop and the tills'
+uploaded business days (:mod:`pos_app.relay.till_days`)."""
+DEFAULT_SHOP = "default"
 TABLES = (
     """CREATE TABLE IF NOT EXISTS terminals (
     id INTEGER PRIMARY KEY,
@@ -52,7 +58,8 @@ TABLES = (
     token_hash TEXT NOT NULL UNIQUE,
     created_at TEXT NOT NULL,
     revoked_at TEXT,
-    till_id TEXT
+    till_id TEXT,
+    shop TEXT NOT NULL DEFAULT 'default'
 )""",
     """CREATE TABLE IF NOT EXISTS payments (
     invoice_number TEXT PRIMARY KEY,
@@ -85,6 +92,21 @@ TABLES = (
     event_id INTEGER NOT NULL UNIQUE REFERENCES events(id)
 )""",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS till_days (
+    shop TEXT NOT NULL,
+    till_id TEXT NOT NULL,
+    business_date TEXT NOT NULL,
+    terminal_id INTEGER NOT NULL REFERENCES terminals(id),
+    revision INTEGER NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    day_closed INTEGER NOT NULL,
+    shifts INTEGER NOT NULL,
+    lines_csv TEXT NOT NULL,
+    sales_csv TEXT NOT NULL,
+    payments_csv TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    PRIMARY KEY (shop, till_id, business_date)
+)""",
 )
 UPGRADES: dict[int, tuple[str, ...]] = {
     3: (
@@ -95,6 +117,8 @@ UPGRADES: dict[int, tuple[str, ...]] = {
         "ALTER TABLE events ADD COLUMN kept_apart TEXT",
         "UPDATE events SET currency = 'IDR'",
     ),
+    # Every terminal added before shops is in the one shop; till_days is made by TABLES.
+    4: ("ALTER TABLE terminals ADD COLUMN shop TEXT NOT NULL DEFAULT 'default'",),
 }
 """The statements that bring a database of the version before the key up to the key."""
 INDEXES = (
@@ -130,52 +154,46 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """Open (creating if needed) the database in WAL mode with fsync on every commit.
+def connect(database: Path | str) -> Connection:
+    """Open the SQLite file (creating it if needed) or the PostgreSQL database.
 
     A database created, or one of an older schema, is brought to this relay's schema (and given
     its epoch) in one transaction.
     """
-    conn = sqlite3.connect(
-        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT
-    )
-    conn.row_factory = sqlite3.Row
+    conn = open_connection(database)
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        if _schema_version(conn, path) < SCHEMA_VERSION:
-            _upgrade(conn, path)
+        if _schema_version(conn, database) < SCHEMA_VERSION:
+            _upgrade(conn, database)
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _schema_version(conn: sqlite3.Connection, path: Path | str) -> int:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+def _schema_version(conn: Connection, database: Path | str) -> int:
+    version = conn.schema_version()
     if version > SCHEMA_VERSION:
-        raise RuntimeError(f"{path} was written by a newer relay (schema {version})")
+        raise RuntimeError(f"{database} was written by a newer relay (schema {version})")
     return version
 
 
-def _upgrade(conn: sqlite3.Connection, path: Path | str) -> None:
-    conn.execute("BEGIN IMMEDIATE")
+def _upgrade(conn: Connection, database: Path | str) -> None:
+    conn.begin()
     try:
-        version = _schema_version(conn, path)  # again: another process may have upgraded it
+        version = _schema_version(conn, database)  # again: another process may have upgraded it
         for statement in TABLES:
-            conn.execute(statement)
+            conn.execute(conn.ddl(statement))
         if version:
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in UPGRADES.get(step, ()):
-                    conn.execute(statement)
+                    conn.execute(conn.ddl(statement))
         for statement in INDEXES:
             conn.execute(statement)
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('epoch', ?) ON CONFLICT(key) DO NOTHING",
             (new_epoch(),),
         )
-        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.set_schema_version(SCHEMA_VERSION)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -187,11 +205,11 @@ def new_epoch() -> str:
     return secrets.token_hex(16)
 
 
-def read_epoch(conn: sqlite3.Connection) -> str:
+def read_epoch(conn: Connection) -> str:
     return str(conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone()[0])
 
 
-def replace_epoch(conn: sqlite3.Connection) -> str:
+def replace_epoch(conn: Connection) -> str:
     """Give the database a new epoch (a restored copy): every terminal's cursor is void."""
     epoch = new_epoch()
     conn.execute("UPDATE meta SET value = ? WHERE key = 'epoch'", (epoch,))
@@ -203,10 +221,9 @@ def clock_cursor() -> int:
     return time.time_ns() // 1000
 
 
-def next_cursor(conn: sqlite3.Connection) -> int:
-    """Above every cursor this database handed out (deleted or not), and not below the clock."""
-    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'deliveries'").fetchone()
-    return max((row[0] if row else 0) + 1, clock_cursor())
+def next_cursor(conn: Connection) -> int:
+    """Above every cursor this database handed out, and not below the clock."""
+    return max(conn.highest_cursor() + 1, clock_cursor())
 
 
 # --- records -------------------------------------------------------------------------------
@@ -221,6 +238,8 @@ class Terminal:
     till_id: str | None = None
     """The till's ``terminal_id``, which its invoice numbers carry; ``None`` for a terminal added
     before till ids, until its first invoice or the operator says it."""
+    shop: str = DEFAULT_SHOP
+    """The shop the till is in: a terminal sees the uploaded days of its own shop only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,35 +298,96 @@ class TillIdTaken(Exception):
 # --- writes (each runs inside the writer's batch transaction) ------------------------------
 
 
-def insert_event(conn: sqlite3.Connection, event: NewEvent) -> Ingested:
+_INSERT_EVENT = (
+    "INSERT INTO events (dedupe_key, family, provider, invoice_number, status, amount,"
+    " request_id, received_at, payload, redirect_data, currency, kept_apart)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedupe_key) DO NOTHING RETURNING id"
+)
+_STORED_EVENT = (
+    "SELECT e.id, d.terminal_id FROM events e"
+    " LEFT JOIN deliveries d ON d.event_id = e.id WHERE e.dedupe_key = ?"
+)
+_INGEST_IN_ONE_STATEMENT = (
+    f"WITH new AS ({_INSERT_EVENT}),"
+    " owner AS (SELECT terminal_id FROM payments WHERE invoice_number = ? AND family = ?"
+    " AND CAST(? AS TEXT) IS NULL),"
+    " delivered AS (INSERT INTO deliveries (cursor, terminal_id, event_id)"
+    " SELECT GREATEST((SELECT COALESCE(MAX(cursor), 0) FROM deliveries) + 1, ?),"
+    " owner.terminal_id, new.id FROM new, owner RETURNING terminal_id),"
+    " announced AS (SELECT pg_notify(?, CAST(terminal_id AS TEXT)) FROM delivered)"
+    " SELECT new.id, FALSE, (SELECT terminal_id FROM delivered),"
+    " (SELECT COUNT(*) FROM announced) FROM new"
+    f" UNION ALL SELECT stored.id, TRUE, stored.terminal_id, 0 FROM ({_STORED_EVENT}) stored"
+    " WHERE NOT EXISTS (SELECT 1 FROM new)"
+)
+""":func:`insert_event` as one round trip on PostgreSQL (its ``WITH`` takes INSERTs): each
+statement costs a round trip there, and the writers of every process take turns, so the
+statements per notification bound the whole relay's ingest rate. The duplicate branch reads the
+statement's snapshot, which holds every row committed or written before in this transaction."""
+
+
+def _columns(event: NewEvent) -> tuple[Any, ...]:
+    """The parameters of :data:`_INSERT_EVENT`."""
+    return (
+        event.dedupe_key,
+        family(event.provider),
+        event.provider.value,
+        event.invoice_number,
+        event.status.value,
+        event.amount,
+        event.request_id,
+        iso(utc_now()),
+        event.payload,
+        event.redirect_data,
+        event.currency,
+        event.kept_apart,
+    )
+
+
+def _ingest_parameters(event: NewEvent) -> tuple[Any, ...]:
+    """The parameters of :data:`_INGEST_IN_ONE_STATEMENT`."""
+    fam = family(event.provider)
+    return (
+        *_columns(event),
+        event.invoice_number,
+        fam,
+        event.kept_apart,
+        clock_cursor(),
+        NOTIFY_CHANNEL,
+        event.dedupe_key,
+    )
+
+
+def insert_events(conn: Connection, events: list[NewEvent]) -> list[Ingested]:
+    """:func:`insert_event` for each, in order; on PostgreSQL all in one pipelined round trip
+    (each statement still sees what those before it wrote)."""
+    if not conn.writable_ctes:
+        return [insert_event(conn, event) for event in events]
+    rows = conn.execute_each(_INGEST_IN_ONE_STATEMENT, [_ingest_parameters(e) for e in events])
+    return [Ingested(row[0], row[1], row[2]) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class Ingest:
+    """The write that stores a notification: the writer runs consecutive ones together."""
+
+    event: NewEvent
+
+    def __call__(self, conn: Connection) -> Ingested:
+        return insert_event(conn, self.event)
+
+
+def insert_event(conn: Connection, event: NewEvent) -> Ingested:
     """Store a notification once; deliver it to the terminal that registered its invoice, unless
     it is kept apart."""
+    if conn.writable_ctes:
+        row = conn.execute(_INGEST_IN_ONE_STATEMENT, _ingest_parameters(event)).fetchone()
+        return Ingested(row[0], row[1], row[2])
     fam = family(event.provider)
-    row = conn.execute(
-        "INSERT INTO events (dedupe_key, family, provider, invoice_number, status, amount,"
-        " request_id, received_at, payload, redirect_data, currency, kept_apart)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(dedupe_key) DO NOTHING RETURNING id",
-        (
-            event.dedupe_key,
-            fam,
-            event.provider.value,
-            event.invoice_number,
-            event.status.value,
-            event.amount,
-            event.request_id,
-            iso(utc_now()),
-            event.payload,
-            event.redirect_data,
-            event.currency,
-            event.kept_apart,
-        ),
-    ).fetchone()
+    columns = _columns(event)
+    row = conn.execute(_INSERT_EVENT, columns).fetchone()
     if row is None:
-        existing = conn.execute(
-            "SELECT e.id, d.terminal_id FROM events e LEFT JOIN deliveries d ON d.event_id = e.id"
-            " WHERE e.dedupe_key = ?",
-            (event.dedupe_key,),
-        ).fetchone()
+        existing = conn.execute(_STORED_EVENT, (event.dedupe_key,)).fetchone()
         return Ingested(existing[0], True, existing[1])
     event_id = row[0]
     owner = conn.execute(
@@ -320,10 +400,11 @@ def insert_event(conn: sqlite3.Connection, event: NewEvent) -> Ingested:
         "INSERT INTO deliveries (cursor, terminal_id, event_id) VALUES (?, ?, ?)",
         (next_cursor(conn), owner[0], event_id),
     )
+    conn.announce(owner[0])
     return Ingested(event_id, False, owner[0])
 
 
-def _claim_till_id(conn: sqlite3.Connection, terminal_id: int, till_id: str) -> bool:
+def claim_till_id(conn: Connection, terminal_id: int, till_id: str) -> bool:
     """Check that the terminal's till id is ``till_id``; a terminal without one takes it if no
     other active terminal has it. Whether it took it now; raises :class:`NotYours`."""
     current = conn.execute("SELECT till_id FROM terminals WHERE id = ?", (terminal_id,)).fetchone()
@@ -336,7 +417,7 @@ def _claim_till_id(conn: sqlite3.Connection, terminal_id: int, till_id: str) -> 
 
 
 def register_payment(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     terminal_id: int,
     till_id: str,
@@ -349,10 +430,10 @@ def register_payment(
     """Record who expects this invoice; a repeat of the same registration answers the same.
 
     ``till_id`` is the till id the invoice carries: it must be the terminal's own (see
-    :func:`_claim_till_id`). Events that arrived before the registration (orphans) are
+    :func:`claim_till_id`). Events that arrived before the registration (orphans) are
     delivered now, in their order, except those kept apart.
     """
-    learned = _claim_till_id(conn, terminal_id, till_id)
+    learned = claim_till_id(conn, terminal_id, till_id)
     existing = conn.execute(
         "SELECT terminal_id, provider, amount, redirect_token FROM payments"
         " WHERE invoice_number = ?",
@@ -390,10 +471,12 @@ def register_payment(
         " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id",
         (next_cursor(conn), terminal_id, invoice_number, fam),
     ).rowcount
+    if adopted:
+        conn.announce(terminal_id)
     return Registration(invoice_number, provider.value, amount, redirect_token, adopted, learned)
 
 
-def touch(conn: sqlite3.Connection) -> None:
+def touch(conn: Connection) -> None:
     """A real write, so ``/healthz`` proves the database still takes commits."""
     conn.execute(
         "INSERT INTO meta (key, value) VALUES ('health_checked_at', ?)"
@@ -403,22 +486,23 @@ def touch(conn: sqlite3.Connection) -> None:
 
 
 def add_terminal_row(
-    conn: sqlite3.Connection, name: str, token_hash: str, till_id: str | None
+    conn: Connection, name: str, token_hash: str, till_id: str | None, shop: str = DEFAULT_SHOP
 ) -> Terminal:
     if till_id is not None:
         _refuse_taken_till_id(conn, till_id, name)
     created = iso(utc_now())
     try:
-        cursor = conn.execute(
-            "INSERT INTO terminals (name, token_hash, created_at, till_id) VALUES (?, ?, ?, ?)",
-            (name, token_hash, created, till_id),
-        )
-    except sqlite3.IntegrityError:
+        row = conn.execute(
+            "INSERT INTO terminals (name, token_hash, created_at, till_id, shop)"
+            " VALUES (?, ?, ?, ?, ?) RETURNING id",
+            (name, token_hash, created, till_id, shop),
+        ).fetchone()
+    except ERRORS.integrity:
         raise NameTaken(f"a terminal named {name!r} exists already") from None
-    return Terminal(int(cursor.lastrowid or 0), name, created, None, till_id)
+    return Terminal(int(row[0]), name, created, None, till_id, shop)
 
 
-def replace_token(conn: sqlite3.Connection, name: str, token_hash: str) -> Terminal | None:
+def replace_token(conn: Connection, name: str, token_hash: str) -> Terminal | None:
     """Give the terminal a new token hash (its old token is refused from now on) and make it
     active again if it was revoked; ``None`` when no terminal has that name."""
     row = conn.execute("SELECT till_id FROM terminals WHERE name = ?", (name,)).fetchone()
@@ -432,7 +516,7 @@ def replace_token(conn: sqlite3.Connection, name: str, token_hash: str) -> Termi
     return terminal_by_name(conn, name)
 
 
-def set_till_id(conn: sqlite3.Connection, name: str, till_id: str) -> bool:
+def set_till_id(conn: Connection, name: str, till_id: str) -> bool:
     """Give an active terminal its till id; ``False`` when no active terminal has that name."""
     _refuse_taken_till_id(conn, till_id, name)
     changed = conn.execute(
@@ -441,20 +525,20 @@ def set_till_id(conn: sqlite3.Connection, name: str, till_id: str) -> bool:
     return changed == 1
 
 
-def _till_id_holder(conn: sqlite3.Connection, till_id: str) -> str | None:
+def _till_id_holder(conn: Connection, till_id: str) -> str | None:
     row = conn.execute(
         "SELECT name FROM terminals WHERE till_id = ? AND revoked_at IS NULL", (till_id,)
     ).fetchone()
     return None if row is None else str(row[0])
 
 
-def _refuse_taken_till_id(conn: sqlite3.Connection, till_id: str, name: str) -> None:
+def _refuse_taken_till_id(conn: Connection, till_id: str, name: str) -> None:
     holder = _till_id_holder(conn, till_id)
     if holder is not None and holder != name:
         raise TillIdTaken(f"terminal {holder!r} has the terminal id {till_id!r} already")
 
 
-def revoke_terminal(conn: sqlite3.Connection, name: str) -> bool:
+def revoke_terminal(conn: Connection, name: str) -> bool:
     """Revoke the terminal's token; ``False`` when no active terminal has that name."""
     changed = conn.execute(
         "UPDATE terminals SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
@@ -465,27 +549,27 @@ def revoke_terminal(conn: sqlite3.Connection, name: str) -> bool:
 
 # --- reads ---------------------------------------------------------------------------------
 
-_TERMINAL_COLUMNS = "id, name, created_at, revoked_at, till_id"
+_TERMINAL_COLUMNS = "id, name, created_at, revoked_at, till_id, shop"
 
 
-def terminal_by_hash(conn: sqlite3.Connection, token_hash: str) -> tuple[Terminal, str] | None:
+def terminal_by_hash(conn: Connection, token_hash: str) -> tuple[Terminal, str] | None:
     row = conn.execute(
         f"SELECT {_TERMINAL_COLUMNS}, token_hash FROM terminals WHERE token_hash = ?",
         (token_hash,),
     ).fetchone()
     if row is None:
         return None
-    return Terminal(*row[:5]), row[5]
+    return Terminal(*row[:6]), row[6]
 
 
-def terminal_by_name(conn: sqlite3.Connection, name: str) -> Terminal | None:
+def terminal_by_name(conn: Connection, name: str) -> Terminal | None:
     row = conn.execute(
         f"SELECT {_TERMINAL_COLUMNS} FROM terminals WHERE name = ?", (name,)
     ).fetchone()
     return None if row is None else Terminal(*row)
 
 
-def list_terminals(conn: sqlite3.Connection) -> list[Terminal]:
+def list_terminals(conn: Connection) -> list[Terminal]:
     rows = conn.execute(f"SELECT {_TERMINAL_COLUMNS} FROM terminals ORDER BY name")
     return [Terminal(*row) for row in rows]
 
@@ -496,7 +580,7 @@ _EVENT_COLUMNS = (
 )
 
 
-def _event_json(row: sqlite3.Row) -> dict[str, Any]:
+def _event_json(row: Any) -> dict[str, Any]:
     return {
         "cursor": row[0],
         "invoice_number": row[1],
@@ -510,7 +594,7 @@ def _event_json(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def events_after(
-    conn: sqlite3.Connection, terminal_id: int, after: int, limit: int
+    conn: Connection, terminal_id: int, after: int, limit: int
 ) -> list[dict[str, Any]]:
     """This terminal's events with a cursor above ``after``, oldest first (the API's shape)."""
     rows = conn.execute(
@@ -531,9 +615,7 @@ def fold_status(statuses: list[str]) -> str:
     return current
 
 
-def payment_view(
-    conn: sqlite3.Connection, terminal_id: int, invoice_number: str
-) -> dict[str, Any] | None:
+def payment_view(conn: Connection, terminal_id: int, invoice_number: str) -> dict[str, Any] | None:
     """``GET /v1/payments/{invoice}``: ``None`` unless this terminal registered it.
 
     Beside the registered ``amount``, each event's reported amount and currency, and what the
@@ -578,7 +660,7 @@ class RedirectView:
     redirect_data: dict[str, Any] | None
 
 
-def redirect_view(conn: sqlite3.Connection, token: str, now: datetime) -> RedirectView | None:
+def redirect_view(conn: Connection, token: str, now: datetime) -> RedirectView | None:
     """What the ``/r/{token}`` page shows; ``None`` for an unknown or expired token. Events kept
     apart (another merchant account) never steer the customer's phone."""
     payment = conn.execute(
@@ -596,7 +678,7 @@ def redirect_view(conn: sqlite3.Connection, token: str, now: datetime) -> Redire
     return RedirectView(payment[0], fold_status([row[0] for row in rows]), redirect)
 
 
-def orphans(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def orphans(conn: Connection) -> list[dict[str, Any]]:
     """Stored notifications no terminal has (yet): the customer may have paid. With the amount
     and currency reported, the amount registered (if a terminal registered the invoice), and for
     an event kept apart, why."""
@@ -620,7 +702,7 @@ def orphans(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def counts(conn: sqlite3.Connection) -> dict[str, int]:
+def counts(conn: Connection) -> dict[str, int]:
     one = "SELECT COUNT(*) FROM "
     undelivered = "events e WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)"
     return {
@@ -632,13 +714,24 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
         "amount_differs": conn.execute(
             one + "payments p WHERE EXISTS (SELECT 1 FROM events e WHERE"
             " e.invoice_number = p.invoice_number AND e.family = p.family AND e.status = 'paid'"
-            " AND e.kept_apart IS NULL AND (e.amount IS NOT p.amount"
+            " AND e.kept_apart IS NULL AND (e.amount IS DISTINCT FROM p.amount"
             " OR COALESCE(e.currency, 'IDR') != 'IDR'))"
         ).fetchone()[0],
     }
 
 
 # --- the writer ----------------------------------------------------------------------------
+
+
+def _run_together(conn: Connection, writes: list[Callable[[Connection], Any]]) -> list[Any]:
+    """Each write's result, in order; consecutive notifications in one :func:`insert_events`."""
+    results: list[Any] = []
+    for ingests, run in itertools.groupby(writes, key=lambda fn: isinstance(fn, Ingest)):
+        if ingests:
+            results.extend(insert_events(conn, [fn.event for fn in run]))  # type: ignore[attr-defined]
+        else:
+            results.extend(fn(conn) for fn in run)
+    return results
 
 
 class StorageClosed(RuntimeError):
@@ -655,24 +748,26 @@ class RelayStorage:
     """One database: a reader connection and a group-committing writer, both for one event loop.
 
     ``await write(fn)`` queues ``fn(conn)``. The writer task takes every write queued so far,
-    runs them on the loop's thread inside one transaction (each in a savepoint, so one failing
-    write does not undo the others), then commits in a helper thread, so the fsync neither
-    blocks the loop nor makes the loop and a writer thread fight over the GIL for every
-    statement. Writes queued during a commit form the next batch. ``stop()`` drains the queue.
+    runs them on the loop's thread inside one transaction (run again, each in a savepoint, if
+    one raised, so one failing write does not undo the others), then commits in a helper thread,
+    so the fsync neither blocks the loop nor makes the loop and a writer thread fight over the
+    GIL for every statement. On PostgreSQL, where each statement is a round trip to the server,
+    the whole batch runs in the helper thread instead, so the loop serves requests while it
+    waits. Writes queued during a commit form the next batch. ``stop()`` drains the queue.
 
     A database error fails the write (or the batch) with :class:`StorageFailed` and marks the
     connection to be opened again before the next batch: a connection opened while the file was
     read-only stays read-only, so only a new one sees the cause fixed.
     """
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self.reader = connect(self.path)
-        self._conn = connect(self.path)
+    def __init__(self, database: Path | str) -> None:
+        self.database = database
+        self.reader = connect(database)
+        self._conn = connect(database)
         self._conn_broken = False
         self.epoch = read_epoch(self.reader)
         """Fixed while the relay runs: only ``pos-app relay restore`` draws a new one, stopped."""
-        self._pending: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future[Any]]] = []
+        self._pending: list[tuple[Callable[[Connection], Any], asyncio.Future[Any]]] = []
         self._wake: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -680,6 +775,8 @@ class RelayStorage:
         self._committer = ThreadPoolExecutor(1, thread_name_prefix="relay-commit")
         self.commits = 0
         """Batches committed so far (each one fsync): how well writes are grouped."""
+        self.retried_batches = 0
+        """Batches run again write by write, each in its savepoint, because one write raised."""
 
     @property
     def running(self) -> bool:
@@ -707,20 +804,20 @@ class RelayStorage:
         self.reader.close()
         self._conn.close()
 
-    def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+    def read(self, fn: Callable[[Connection], T]) -> T:
         """``fn(reader)``; a database error is :class:`StorageFailed`, and the reader is opened
         anew for the next read."""
         try:
             return fn(self.reader)
-        except sqlite3.Error as exc:
+        except ERRORS.database as exc:
             log.error("relay storage: a read failed: %s", exc)
-            with contextlib.suppress(sqlite3.Error, OSError, RuntimeError):
-                fresh = connect(self.path)
+            with contextlib.suppress(*ERRORS.database, OSError, RuntimeError):
+                fresh = connect(self.database)
                 self.reader, stale = fresh, self.reader
                 stale.close()
             raise StorageFailed(f"the database could not be read: {exc}") from None
 
-    async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+    async def write(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn(conn)`` in the next batch; returns its result once the batch is on disk."""
         if not self.running or self._wake is None or self._loop is None:
             raise StorageClosed("the relay storage is not accepting writes")
@@ -729,7 +826,7 @@ class RelayStorage:
         self._wake.set()
         return await future
 
-    def write_from_thread(self, fn: Callable[[sqlite3.Connection], T], timeout: float = 30) -> T:
+    def write_from_thread(self, fn: Callable[[Connection], T], timeout: float = 30) -> T:
         """:meth:`write` for another thread than the loop's (demo mode, tests)."""
         if self._loop is None:
             raise StorageClosed("the relay storage has not started")
@@ -750,13 +847,57 @@ class RelayStorage:
     async def _reopen(self) -> None:
         """Replace the writer's connection after a failure (in the helper thread: it may wait)."""
         assert self._loop is not None
-        fresh = await self._loop.run_in_executor(self._committer, connect, self.path)
+        fresh = await self._loop.run_in_executor(self._committer, connect, self.database)
         self._conn, stale = fresh, self._conn
         self._conn_broken = False
         stale.close()
 
+    def _apply(
+        self, conn: Connection, batch: list[tuple[Callable[[Connection], Any], Any]]
+    ) -> list[tuple[Any, BaseException | None]]:
+        """The batch's writes inside the open transaction: first all together, as nearly every
+        batch succeeds whole; if one raises, the transaction starts over and each write runs
+        in its savepoint, so the one that fails fails alone (a savepoint costs two round trips
+        on PostgreSQL, where the writes of every process take turns)."""
+        try:
+            return [(result, None) for result in _run_together(conn, [fn for fn, _ in batch])]
+        except Exception:  # each write's own error is found again below
+            conn.execute("ROLLBACK")
+            conn.begin()
+            self.retried_batches += 1
+        return self._apply_each(conn, batch)
+
+    def _apply_each(
+        self, conn: Connection, batch: list[tuple[Callable[[Connection], Any], Any]]
+    ) -> list[tuple[Any, BaseException | None]]:
+        """Each write of the batch in its savepoint, inside the open transaction."""
+        outcomes: list[tuple[Any, BaseException | None]] = []
+        for fn, _ in batch:
+            conn.execute("SAVEPOINT op")
+            try:
+                outcomes.append((fn(conn), None))
+            except ERRORS.database as exc:
+                conn.execute("ROLLBACK TO op")
+                self._conn_broken = True
+                log.error("relay storage: a write failed: %s", exc)
+                outcomes.append((None, StorageFailed(f"the database refused a write: {exc}")))
+            except Exception as exc:
+                conn.execute("ROLLBACK TO op")
+                outcomes.append((None, exc))
+            conn.execute("RELEASE op")
+        return outcomes
+
+    def _run_batch(
+        self, conn: Connection, batch: list[tuple[Callable[[Connection], Any], Any]]
+    ) -> list[tuple[Any, BaseException | None]]:
+        """Begin, apply, commit: the whole batch in the writer's thread."""
+        conn.begin()
+        outcomes = self._apply(conn, batch)
+        conn.execute("COMMIT")
+        return outcomes
+
     async def _commit_batch(
-        self, batch: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future[Any]]]
+        self, batch: list[tuple[Callable[[Connection], Any], asyncio.Future[Any]]]
     ) -> None:
         assert self._loop is not None
         outcomes: list[tuple[Any, BaseException | None]] = []
@@ -764,26 +905,19 @@ class RelayStorage:
             if self._conn_broken:
                 await self._reopen()
             conn = self._conn
-            await self._loop.run_in_executor(self._committer, conn.execute, "BEGIN IMMEDIATE")
-            for fn, _ in batch:
-                conn.execute("SAVEPOINT op")
-                try:
-                    outcomes.append((fn(conn), None))
-                except sqlite3.Error as exc:
-                    conn.execute("ROLLBACK TO op")
-                    self._conn_broken = True
-                    log.error("relay storage: a write failed: %s", exc)
-                    outcomes.append((None, StorageFailed(f"the database refused a write: {exc}")))
-                except Exception as exc:
-                    conn.execute("ROLLBACK TO op")
-                    outcomes.append((None, exc))
-                conn.execute("RELEASE op")
-            await self._loop.run_in_executor(self._committer, conn.execute, "COMMIT")
+            if conn.batch_in_thread:
+                outcomes = await self._loop.run_in_executor(
+                    self._committer, self._run_batch, conn, batch
+                )
+            else:
+                await self._loop.run_in_executor(self._committer, conn.begin)
+                outcomes = self._apply(conn, batch)
+                await self._loop.run_in_executor(self._committer, conn.execute, "COMMIT")
             self.commits += 1
-        except (sqlite3.Error, OSError, RuntimeError) as exc:
+        except (*ERRORS.database, OSError, RuntimeError) as exc:  # type: ignore[misc]
             log.error("relay storage: a batch of %d writes failed: %s", len(batch), exc)
             self._conn_broken = True
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*ERRORS.database):
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
             failure = StorageFailed(f"the database did not take the write: {exc}")

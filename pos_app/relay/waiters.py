@@ -60,8 +60,13 @@ class Waiters:
             if not future.done():
                 future.set_result(None)
 
+    def wake_all(self) -> None:
+        """Wake every waiter to look again (a wake-up from another process may have been
+        missed)."""
+        for terminal_id in list(self._futures):
+            self.notify(terminal_id)
+
     def close(self) -> None:
         """Wake every waiter and let no one wait again (shutting down)."""
         self.closed = True
-        for terminal_id in list(self._futures):
-            self.notify(terminal_id)
+        self.wake_all()

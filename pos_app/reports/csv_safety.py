@@ -6,9 +6,10 @@ formula by Excel or LibreOffice ("CSV injection"). Such a cell gets a leading ap
 spreadsheets show as text. Only ``str`` cells are touched: numbers are written from ``int`` values,
 so a refund of ``-12000`` stays a number a spreadsheet can add up.
 
-Atomic writing: rows go to a temporary file beside the target, which is flushed, synced and
-renamed over it with :func:`os.replace` only when every row is written. Any failure (an exception,
-a cancelled export, a full disk) removes the temporary file and leaves the target as it was.
+Atomic writing (a text file or a binary workbook): rows go to a temporary file beside the target,
+which is flushed, synced and renamed over it with :func:`os.replace` only when every row is
+written. Any failure (an exception, a cancelled export, a full disk) removes the temporary file and
+leaves the target as it was.
 """
 
 import contextlib
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pos_app.domain.errors import KasirError
+from pos_app.domain.texts import N_
 
 FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
 NEUTRALISER = "'"
@@ -99,21 +101,43 @@ def atomic_csv(path: Path) -> Iterator[CsvRowWriter]:
 
 
 @contextmanager
-def atomic_text(path: Path) -> Iterator[Any]:
-    """A UTF-8 text file that replaces ``path`` when the block ends without an exception."""
+def atomic_text(path: Path, *, encoding: str = "utf-8") -> Iterator[Any]:
+    """A text file (UTF-8 unless told) that replaces ``path`` when the block ends without an
+    exception; ``utf-8-sig`` starts it with the byte-order mark Excel looks for."""
+    with _atomic(path, "w", encoding) as handle:
+        yield handle
+
+
+@contextmanager
+def atomic_bytes(path: Path) -> Iterator[Any]:
+    """A binary file (a workbook) that replaces ``path`` when the block ends without an
+    exception."""
+    with _atomic(path, "wb", None) as handle:
+        yield handle
+
+
+@contextmanager
+def _atomic(path: Path, mode: str, encoding: str | None) -> Iterator[Any]:
     target = Path(path)
     if target.is_dir():
-        raise OutputError(f"{target} is a folder; give a file name to write")
+        raise OutputError(N_("{target} is a folder; give a file name to write"), target=target)
     if not target.parent.is_dir():
-        raise OutputError(f"cannot write {target}: folder {target.parent} does not exist")
+        raise OutputError(
+            N_("cannot write {target}: folder {folder} does not exist"),
+            target=target,
+            folder=target.parent,
+        )
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         # 0o666 before the umask: the file gets the same permissions as any file the user saves.
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
-        raise OutputError(f"cannot write {target}: {error.strerror}") from None
+        raise OutputError(
+            N_("cannot write {target}: {why}"), target=target, why=error.strerror
+        ) from None
     try:
-        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
+        newline = None if encoding is None else ""
+        with open(descriptor, mode, encoding=encoding, newline=newline) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -122,7 +146,9 @@ def atomic_text(path: Path) -> Iterator[Any]:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
         if isinstance(error, OSError):
-            raise OutputError(f"cannot write {target}: {error.strerror or error}") from None
+            raise OutputError(
+                N_("cannot write {target}: {why}"), target=target, why=error.strerror or error
+            ) from None
         raise
     _sync_folder(target.parent)
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from pos_app.domain.catalog_csv import COLUMNS, read_catalog_csv
+from pos_app.domain.barcodes import MeasureLayout
+from pos_app.domain.catalog_csv import TAXED_COLUMNS, read_catalog_csv
 from pos_app.reports.csv_safety import atomic_csv, safe_cells
 from pos_app.store.database import transaction
 from pos_app.store.products import Products
@@ -28,14 +29,20 @@ class ImportSummary:
 
 
 def import_products(
-    db: Database, path: Path, *, audit: Callable[[ImportSummary], None] | None = None
+    db: Database,
+    path: Path,
+    *,
+    layout: MeasureLayout | None = None,
+    audit: Callable[[ImportSummary], None] | None = None,
 ) -> ImportSummary:
-    """Upsert every product of ``path`` or none (CatalogImportError lists every bad line).
+    """Upsert every product of ``path`` or none (CatalogImportError lists every bad line, a
+    barcode another product has among them).
 
     The file is read before the write lock is taken; ``audit`` records the import in the
-    transaction that writes it, so the two are kept or undone together.
+    transaction that writes it, so the two are kept or undone together. ``layout``: the scale's
+    label prefixes (``domain/barcodes.py``).
     """
-    products = read_catalog_csv(path)
+    products = read_catalog_csv(path, layout=layout, owner=Products(db).owner_of_barcode)
     with transaction(db):
         summary = ImportSummary(len(products), Products(db).upsert_many(products))
         if audit is not None:
@@ -47,11 +54,11 @@ def export_products(db: Database, path: Path) -> int:
     """Write the active products to ``path``; return how many."""
     count = 0
     with atomic_csv(path) as writer:
-        writer.writerow(COLUMNS)
+        writer.writerow(TAXED_COLUMNS)
         for row in db.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM products WHERE active = 1 ORDER BY sku"
+            f"SELECT {', '.join(TAXED_COLUMNS)} FROM products WHERE active = 1 ORDER BY sku"
         ):
-            sku, barcode, name, category, price = row
-            writer.writerow(safe_cells([sku, barcode or "", name, category, price]))
+            sku, barcode, name, category, price, tax_class = row
+            writer.writerow(safe_cells([sku, barcode or "", name, category, price, tax_class]))
             count += 1
     return count

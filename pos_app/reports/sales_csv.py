@@ -4,12 +4,18 @@ What is in it (docs/csv.md says the same for the accountant):
 
 - every **completed** sale whose business date is in the range, and
 - every **paid refund** of a completed sale (not of a late payment) paid on a business date in the
-  range, as a ``refund`` row with a negative amount.
+  range, as a ``refund`` row with a negative amount (but a return's payout, which its return rows
+  show), and
+- every **return** counted on a business date in the range (``store/returns.py``): in the lines
+  file a ``return`` row per returned line, its quantity and amount negative; in the sales file one
+  ``return`` row per return.
 
 Open and cancelled sales, failed or declined payments and late payments that no sale took are
 not takings and are not in either file; the Z report counts them. So for any range the sum of
-``line_total`` in the lines file, the sum of ``total`` in the sales file and the Z report's net
-total are the same number.
+``line_total`` in the lines file (each line's amount after its discounts, PPN included), the sum
+of ``total`` in the sales file and the Z report's net total are the same number; so are the sums
+of ``discount``, ``dpp`` and ``ppn`` in both files and the Z report's (refund rows leave these four
+empty; return rows give back their DPP and PPN, negative, as kept with the return).
 
 Rows are streamed from SQLite one business day at a time, in sale order, so memory stays flat
 however long the range, all from one snapshot of the database, so sales completed meanwhile are
@@ -19,7 +25,7 @@ cancel leaves no file behind (and an older file of that name untouched).
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
@@ -28,16 +34,21 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from pos_app.domain.business_day import DEFAULT_TIMEZONE
-from pos_app.domain.errors import KasirError, ValidationError
+from pos_app.domain.discounts import percent_text
+from pos_app.domain.errors import KasirError
+from pos_app.domain.texts import N_
 from pos_app.reports.csv_safety import LINE_END, CsvCells, atomic_text
+from pos_app.reports.date_range import business_days
 from pos_app.reports.snapshot import read_snapshot
+from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, SETTLED
 from pos_app.store.errors import StoreError
-from pos_app.store.refunds import REDUCES_TAKINGS, REFUND_JOINS
+from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS
 
 SHARED_COLUMNS = (
     "business_date",
     "record_type",
     "sale_id",
+    "receipt_number",
     "invoice_number",
     "local_date",
     "local_time",
@@ -48,8 +59,28 @@ SHARED_COLUMNS = (
     "payment_status",
     "provider_reference",
 )
-LINE_COLUMNS = (*SHARED_COLUMNS, "line_no", "sku", "name", "quantity", "unit_price", "line_total")
-SALE_COLUMNS = (*SHARED_COLUMNS, "lines", "items", "total", "cash_received", "change_due")
+TAX_COLUMNS = ("discount", "dpp", "ppn", "tax_rate")
+"""Rupiah taken off by discounts, then the PPN's base, the PPN and its rate in percent
+(docs/tax.md); the last three empty where no PPN was charged."""
+LINE_COLUMNS = (
+    *SHARED_COLUMNS,
+    "line_no",
+    "sku",
+    "name",
+    "quantity",
+    "unit_price",
+    "line_total",
+    *TAX_COLUMNS,
+)
+SALE_COLUMNS = (
+    *SHARED_COLUMNS,
+    "lines",
+    "items",
+    "total",
+    "cash_received",
+    "change_due",
+    *TAX_COLUMNS,
+)
 
 REFUND_TENDER = "payout"
 REFUND_NAME = "Refund"
@@ -79,6 +110,7 @@ class ExportSummary:
     refunds: int
     total: int
     """Net rupiah: the sum of ``line_total`` (lines) or ``total`` (sales)."""
+    returns: int = 0
 
 
 def columns(kind: ExportKind) -> tuple[str, ...]:
@@ -103,7 +135,7 @@ def export_sales(
     are called on the exporting thread.
     """
     kind = ExportKind(kind)
-    days = _days(first_day, last_day)
+    days = business_days(first_day, last_day)
     with read_snapshot(db), atomic_text(path) as handle:
         out = _Writer(handle, tz or ZoneInfo(DEFAULT_TIMEZONE), progress, cancelled)
         out.header(columns(kind))
@@ -114,59 +146,111 @@ def export_sales(
             else:
                 out.sales(db.execute(_SALES_OF_DAY, key))
             out.refunds(db.execute(_REFUNDS_OF_DAY, key), kind)
+            if kind is ExportKind.LINES:
+                out.return_lines(db.execute(_RETURN_LINES_OF_DAY, key))
+            else:
+                out.returns(db.execute(_RETURNS_OF_DAY, key))
         out.finish()
-    return ExportSummary(Path(path), kind, out.rows, out.sale_count, out.refund_count, out.total)
+    return ExportSummary(
+        Path(path), kind, out.rows, out.sale_count, out.refund_count, out.total, out.return_count
+    )
 
 
 def count_rows(
     db: Database, first_day: date, last_day: date | None = None, kind: ExportKind = ExportKind.LINES
 ) -> int:
     """How many data rows :func:`export_sales` will write: the maximum of a progress bar."""
-    days = _days(first_day, last_day)
+    days = business_days(first_day, last_day)
     bounds = [days[0].isoformat(), days[-1].isoformat()]
     lines = ExportKind(kind) is ExportKind.LINES
     per_sale = "JOIN sale_lines l ON l.sale_id = s.id" if lines else ""
+    per_return = "JOIN return_lines rl ON rl.return_id = t.id" if lines else ""
     counted = db.execute(
         f"SELECT (SELECT count(*) FROM sales s {per_sale} "
         "WHERE s.business_date BETWEEN ?1 AND ?2 AND s.status = 'completed') + "
-        f"(SELECT count(*) FROM {_COUNTED_REFUNDS} AND r.business_date BETWEEN ?1 AND ?2)",
+        f"(SELECT count(*) FROM {_COUNTED_REFUNDS} AND r.business_date BETWEEN ?1 AND ?2) + "
+        f"(SELECT count(*) FROM {RETURN_JOINS} {per_return} "
+        f"WHERE {SETTLED} AND {COUNTED_ON} BETWEEN ?1 AND ?2)",
         bounds,
     ).fetchone()[0]
     return int(counted)
 
 
-_COUNTED_REFUNDS = f"{REFUND_JOINS} WHERE r.status = 'paid' AND {REDUCES_TAKINGS}"
-"""Refunds that count against takings: paid, of money that was counted."""
+_COUNTED_REFUNDS = (
+    f"{REFUND_JOINS} WHERE r.status = 'paid' AND {REDUCES_TAKINGS} AND {NOT_A_RETURN}"
+)
+"""Refunds that count against takings: paid, of money that was counted, for no return."""
 
 _SALE_FIELDS = (
-    "s.id, s.business_date, s.invoice_number, s.completed_at, s.terminal_id, s.cashier, s.tender, "
-    "s.provider, CASE WHEN s.tender = 'cash' THEN 'paid' ELSE a.state END, s.payment_reference"
+    "s.id, s.business_date, s.receipt_number, s.invoice_number, s.completed_at, s.terminal_id, "
+    "s.cashier, s.tender, s.provider, CASE WHEN s.tender = 'cash' THEN 'paid' ELSE a.state END, "
+    "s.payment_reference"
 )
 _SALE_FROM = (
     "FROM sales s LEFT JOIN payment_attempts a ON a.invoice_number = s.invoice_number "
     "WHERE s.business_date = ? AND s.status = 'completed' ORDER BY s.id"
 )
+_OF_SALE = "FROM sale_lines l WHERE l.sale_id = s.id"
 _SALES_OF_DAY = (
     f"SELECT {_SALE_FIELDS}, "
-    "(SELECT count(*) FROM sale_lines l WHERE l.sale_id = s.id), "
-    "CAST((SELECT sum(quantity) FROM sale_lines l WHERE l.sale_id = s.id) AS INTEGER), "
+    f"(SELECT count(*) {_OF_SALE}), "
+    f"CAST((SELECT sum(quantity) {_OF_SALE}) AS INTEGER), "
     "CAST(s.total AS INTEGER), CAST(s.cash_received AS INTEGER), "
-    f"CAST(s.change_due AS INTEGER) {_SALE_FROM}"
+    "CAST(s.change_due AS INTEGER), "
+    f"CAST((SELECT sum(discount) {_OF_SALE}) AS INTEGER), "
+    f"CAST((SELECT sum(dpp) {_OF_SALE}) AS INTEGER), "
+    f"CAST((SELECT sum(ppn) {_OF_SALE} AND l.tax_rate IS NOT NULL) AS INTEGER), "
+    f"(SELECT CASE WHEN count(DISTINCT tax_rate) = 1 THEN CAST(min(tax_rate) AS INTEGER) END "
+    f"{_OF_SALE}) {_SALE_FROM}"
 )
 _SHARED_OF_DAY = f"SELECT {_SALE_FIELDS} {_SALE_FROM}"
 _LINES_OF_DAY = (
     "SELECT l.sale_id, CAST(l.line_no AS INTEGER), l.sku, l.name, CAST(l.quantity AS INTEGER), "
-    "CAST(l.unit_price AS INTEGER), CAST(l.line_total AS INTEGER) "
+    "CAST(l.unit_price AS INTEGER), CAST(l.amount AS INTEGER), CAST(l.discount AS INTEGER), "
+    "CAST(l.dpp AS INTEGER), CASE WHEN l.tax_rate IS NOT NULL THEN CAST(l.ppn AS INTEGER) END, "
+    "CAST(l.tax_rate AS INTEGER) "
     "FROM sales s JOIN sale_lines l ON l.sale_id = s.id "
     "WHERE s.business_date = ? AND s.status = 'completed' ORDER BY s.id, l.line_no"
 )
 """Only each line's own columns: the sale's come once per sale from ``_SHARED_OF_DAY``, in the
 same order, so a million lines do not fetch their sale's text a million times."""
 _REFUNDS_OF_DAY = (
-    "SELECT r.sale_id, r.business_date, r.payout_id, r.completed_at, s.terminal_id, "
+    "SELECT r.sale_id, r.business_date, s.receipt_number, r.payout_id, r.completed_at, "
+    "s.terminal_id, "
     f"r.approved_by, '{REFUND_TENDER}', r.provider, r.status, r.reference, "
     "CAST(r.amount AS INTEGER) "
     f"FROM {_COUNTED_REFUNDS} AND r.business_date = ? ORDER BY r.id"
+)
+_RETURN_FIELDS = (
+    f"t.sale_id, {COUNTED_ON}, s.receipt_number, t.payout_id, "
+    "coalesce(p.completed_at, t.created_at), t.terminal_id, t.cashier, "
+    f"CASE t.method WHEN 'wallet' THEN '{REFUND_TENDER}' ELSE t.method END, "
+    "CASE t.method WHEN 'wallet' THEN p.provider WHEN 'outside' THEN s.provider END, "
+    "coalesce(p.status, 'paid'), p.reference"
+)
+"""A return's shared columns: the returned sale's receipt number, the payout id as its invoice,
+``cash``, ``payout`` or ``outside`` as its tender."""
+_RETURNS_OF = f"FROM {RETURN_JOINS} JOIN sales s ON s.id = t.sale_id"
+_RETURNS_ON_DAY = f"WHERE {SETTLED} AND {COUNTED_ON} = ?"
+_RETURN_LINES_OF_DAY = (
+    f"SELECT {_RETURN_FIELDS}, CAST(rl.line_no AS INTEGER), l.sku, l.name, "
+    "CAST(rl.quantity AS INTEGER), CAST(l.unit_price AS INTEGER), CAST(rl.amount AS INTEGER), "
+    "CAST(rl.dpp AS INTEGER), CASE WHEN rl.tax_rate IS NOT NULL THEN CAST(rl.ppn AS INTEGER) END, "
+    "CAST(rl.tax_rate AS INTEGER) "
+    f"{_RETURNS_OF} JOIN return_lines rl ON rl.return_id = t.id "
+    f"JOIN sale_lines l ON l.sale_id = t.sale_id AND l.line_no = rl.line_no {_RETURNS_ON_DAY} "
+    "ORDER BY t.id, rl.line_no"
+)
+_OF_RETURN = "FROM return_lines rl WHERE rl.return_id = t.id"
+_RETURNS_OF_DAY = (
+    f"SELECT {_RETURN_FIELDS}, "
+    f"(SELECT count(*) {_OF_RETURN}), "
+    f"CAST((SELECT sum(quantity) {_OF_RETURN}) AS INTEGER), "
+    "CAST(t.amount AS INTEGER), "
+    f"CAST((SELECT sum(dpp) {_OF_RETURN}) AS INTEGER), "
+    f"CAST((SELECT sum(ppn) {_OF_RETURN} AND rl.tax_rate IS NOT NULL) AS INTEGER), "
+    "(SELECT CASE WHEN count(DISTINCT tax_rate) = 1 THEN CAST(min(tax_rate) AS INTEGER) END "
+    f"{_OF_RETURN}) {_RETURNS_OF} {_RETURNS_ON_DAY} ORDER BY t.id"
 )
 
 Row = Sequence[Any]
@@ -195,7 +279,7 @@ class _Writer:
         self._cancelled = cancelled
         self._cells = CsvCells(TEXT_CACHE)
         self._parts: list[str] = []
-        self.rows = self.sale_count = self.refund_count = self.total = 0
+        self.rows = self.sale_count = self.refund_count = self.return_count = self.total = 0
 
     def header(self, names: Sequence[str]) -> None:
         self._handle.write(self._cells.many(*names) + LINE_END)
@@ -209,7 +293,7 @@ class _Writer:
         rows, total = self.rows, self.total
         current = None
         shared = ""
-        for sale_id, line_no, sku, name, quantity, unit_price, line_total in lines:
+        for sale_id, line_no, sku, name, quantity, unit_price, line_total, *taxes in lines:
             if sale_id != current:
                 sale = next(sales)
                 while sale[0] != sale_id:  # a sale without lines has no rows here
@@ -220,7 +304,10 @@ class _Writer:
             product = products.get((sku, name))
             if product is None:
                 product = products[sku, name] = self._cells.many(sku, name)
-            append(f"{shared}{line_no},{product},{quantity},{unit_price},{line_total}{LINE_END}")
+            append(
+                f"{shared}{line_no},{product},{quantity},{unit_price},{line_total},"
+                f"{_taxes(*taxes)}{LINE_END}"
+            )
             total += line_total
             rows += 1
             if not rows % PROGRESS_EVERY:
@@ -230,33 +317,56 @@ class _Writer:
 
     def sales(self, sales: Iterable[Row]) -> None:
         for sale in sales:
-            lines, items, total, received, change = sale[10:]
+            lines, items, total, received, change = sale[11:16]
             self._row(
                 f"{self._shared(sale, 'sale')}{lines},{items},{total},"
-                f"{_number(received)},{_number(change)}{LINE_END}",
+                f"{_number(received)},{_number(change)},{_taxes(*sale[16:])}{LINE_END}",
                 total,
             )
             self.sale_count += 1
 
     def refunds(self, refunds: Iterable[Row], kind: ExportKind) -> None:
         for refund in refunds:
-            amount = -refund[10]
+            amount = -refund[11]
             shared = self._shared(refund, "refund")
             if kind is ExportKind.LINES:
                 product = self._cells.many("", REFUND_NAME)
-                tail = f",{product},1,{amount},{amount}"
+                tail = f",{product},1,{amount},{amount},,,,"
             else:
-                tail = f",,{amount},,"
+                tail = f",,{amount},,,,,,"
             self._row(f"{shared}{tail}{LINE_END}", amount)
             self.refund_count += 1
+
+    def return_lines(self, lines: Iterable[Row]) -> None:
+        """A row per returned line: the items and the money going back, negative."""
+        returns: set[tuple[object, ...]] = set()
+        for line in lines:
+            line_no, sku, name, quantity, unit_price, amount = line[11:17]
+            self._row(
+                f"{self._shared(line, 'return')}{line_no},{self._cells.many(sku, name)},"
+                f"{-quantity},{unit_price},{-amount},{_given_back(*line[17:])}{LINE_END}",
+                -amount,
+            )
+            returns.add(tuple(line[:5]))
+        self.return_count += len(returns)
+
+    def returns(self, returns: Iterable[Row]) -> None:
+        for entry in returns:
+            lines, items, amount = entry[11:14]
+            self._row(
+                f"{self._shared(entry, 'return')}{lines},{-items},{-amount},,,"
+                f"{_given_back(*entry[14:])}{LINE_END}",
+                -amount,
+            )
+            self.return_count += 1
 
     def finish(self) -> None:
         self._flush()
 
     def _shared(self, row: Row, record_type: str) -> str:
-        """The shared columns, from the first ten fields of a sale or refund row, and a comma."""
-        sale_id, business_date, invoice, done_at, terminal, cashier, tender, provider = row[:8]
-        status, reference = row[8:10]
+        """The shared columns, from the first eleven fields of a sale or refund row, and a comma."""
+        sale_id, business_date, receipt, invoice, done_at, terminal, cashier, tender = row[:8]
+        provider, status, reference = row[8:11]
         try:
             moment = datetime.fromisoformat(done_at).astimezone(self._tz).replace(tzinfo=None)
         except (TypeError, ValueError):
@@ -266,7 +376,8 @@ class _Writer:
         local = moment.isoformat(",", "seconds")  # local_date,local_time
         cells = self._cells
         return (
-            f"{cells.many(business_date, record_type)},{sale_id},{cells.one(invoice or '')},"
+            f"{cells.many(business_date, record_type)},{sale_id},"
+            f"{cells.many(receipt or '', invoice or '')},"
             f"{local},{cells.many(terminal, cashier, tender or '', provider or '', status or '')},"
             f"{cells.one(reference or '')},"
         )
@@ -288,17 +399,19 @@ class _Writer:
 
     def _check_cancelled(self) -> None:
         if self._cancelled is not None and self._cancelled():
-            raise ExportCancelled("export cancelled; no file was written")
+            raise ExportCancelled(N_("export cancelled; no file was written"))
 
 
 def _number(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _days(first_day: date, last_day: date | None) -> list[date]:
-    last = last_day or first_day
-    if last < first_day:
-        raise ValidationError(
-            f"the range ends ({last.isoformat()}) before it starts ({first_day.isoformat()})"
-        )
-    return [first_day + timedelta(days=offset) for offset in range((last - first_day).days + 1)]
+def _taxes(discount: int | str, dpp: int | None, ppn: int | None, rate: int | None) -> str:
+    """The discount, DPP, PPN and rate cells (the rate in percent: ``12``, ``1.1``)."""
+    shown_rate = "" if rate is None else percent_text(rate)
+    return f"{discount},{_number(dpp)},{_number(ppn)},{shown_rate}"
+
+
+def _given_back(dpp: int | None, ppn: int | None, rate: int | None) -> str:
+    """A return's discount (empty), DPP, PPN and rate cells: the tax it gives back, negative."""
+    return _taxes("", None if dpp is None else -dpp, None if ppn is None else -ppn, rate)

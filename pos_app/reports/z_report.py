@@ -1,77 +1,44 @@
 """The Z report of a shop day, and closing the day with it.
 
 Takings are counted exactly as the daily sales CSV counts them (completed sales of the business
-date, less paid refunds of completed sales paid that day), so the report's net total equals the
-CSV's sum rupiah for rupiah. Around them the report shows what the manager settles at the close:
-cancelled sales and payment attempts, payments still open, late payments (money that arrived on an
-attempt given up on, not part of takings until the manager settles it), and the cash drawer:
-expected cash (opening float plus cash sales) against the counted notes and coins.
+date, less paid refunds of completed sales paid that day and the returns counted that day), so the
+report's net total equals the CSV's sum rupiah for rupiah. Around them the report shows what the
+manager settles at the close: cancelled sales and payment attempts, payments still open, late
+payments (money that arrived on an attempt given up on, not part of takings until the manager
+settles it), and the cash drawer: expected cash (opening float plus cash sales, less cash given
+back for returns) against the counted notes and coins.
 
 Closing a day builds the report under the write lock, stores it whole in ``day_closes`` and
 writes the audit entry, in one transaction. :func:`render_text` (a receipt printer's 42 columns)
 and :func:`render_html` (print preview, PDF) are two views of the same rows.
 """
 
-import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay, zone
+from pos_app.domain.cash_count import CashCount, CountedDrawer
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.money import format_rupiah
+from pos_app.domain.pricing import RateTotal
+from pos_app.domain.texts import N_, say
 from pos_app.payments.model import OPEN_STATES, ProviderName
+from pos_app.reports.discount_rows import discount_rows
+from pos_app.reports.sections import Section, sections_html
 from pos_app.reports.snapshot import read_snapshot
-from pos_app.store.database import parse_utc, transaction, utc_text
+from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, RETURNED_LINES, SETTLED
+from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
 from pos_app.store.day_closes import DayClose, DayCloses
 from pos_app.store.errors import StoreError
-from pos_app.store.refunds import REDUCES_TAKINGS, REFUND_JOINS
+from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS
+from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
 from pos_app.store.sales import Tender
-
-DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
-"""Rupiah notes and coins in circulation, largest first."""
-MAX_PIECES = 1_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class CashCount:
-    """How many notes or coins of each denomination are in the drawer (missing ones: none)."""
-
-    counts: Mapping[int, int] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for denomination, pieces in self.counts.items():
-            if denomination not in DENOMINATIONS:
-                listed = ", ".join(str(value) for value in DENOMINATIONS)
-                raise ValidationError(
-                    f"cash count: {denomination!r} is not a rupiah note or coin ({listed})"
-                )
-            if isinstance(pieces, bool) or not isinstance(pieces, int):
-                raise ValidationError(
-                    f"cash count: the number of {denomination} pieces must be a whole number, "
-                    f"got {pieces!r}"
-                )
-            if not 0 <= pieces <= MAX_PIECES:
-                raise ValidationError(
-                    f"cash count: {pieces} pieces of {denomination} is not between 0 and "
-                    f"{MAX_PIECES}"
-                )
-        full = {value: self.counts.get(value, 0) for value in DENOMINATIONS}
-        object.__setattr__(
-            self, "counts", full
-        )  # every denomination, so equal counts compare equal
-
-    @property
-    def total(self) -> int:
-        return sum(denomination * pieces for denomination, pieces in self.counts.items())
-
-    def pieces(self) -> list[tuple[int, int]]:
-        """Every denomination with its count, largest first."""
-        return list(self.counts.items())
+from pos_app.store.shifts import Shift, Shifts
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +66,59 @@ class TenderTotal:
 
 
 @dataclass(frozen=True, slots=True)
+class ShiftLine:
+    """One cashier's shift of the day, as the Z report lists it."""
+
+    id: int
+    cashier: str
+    terminal_id: str
+    opened_at: datetime
+    closed_at: datetime | None
+    opening_float: int
+    expected_cash: int
+    counted_cash: int | None
+    cash_moved: int = 0
+    """Cash put in less cash taken out of the drawer during the shift (0 in closes before it)."""
+
+    @classmethod
+    def of(cls, shift: Shift) -> "ShiftLine":
+        return cls(
+            shift.id,
+            shift.cashier,
+            shift.terminal_id,
+            shift.opened_at,
+            shift.closed_at,
+            shift.opening_float,
+            shift.expected_cash,
+            shift.counted_cash,
+            shift.cash_in - shift.cash_out,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "cashier": self.cashier,
+            "terminal_id": self.terminal_id,
+            "opened_at": utc_text(self.opened_at),
+            "closed_at": None if self.closed_at is None else utc_text(self.closed_at),
+            "opening_float": self.opening_float,
+            "expected_cash": self.expected_cash,
+            "counted_cash": self.counted_cash,
+            "cash_moved": self.cash_moved,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "ShiftLine":
+        return cls(
+            **{
+                **data,
+                "opened_at": parse_utc(data["opened_at"]),
+                "closed_at": optional_utc(data["closed_at"]),
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class LatePayment:
     invoice_number: str
     sale_id: int
@@ -108,7 +128,7 @@ class LatePayment:
 
 
 @dataclass(frozen=True, slots=True)
-class ZReport:
+class ZReport(CountedDrawer):
     business_date: date
     starts_at: datetime
     ends_at: datetime
@@ -130,6 +150,16 @@ class ZReport:
     """Paid refunds of late payments, paid this day: money back that never was takings."""
     opening_float: int = 0
     counted: CashCount | None = None
+    shifts: tuple[ShiftLine, ...] = ()
+    """The cashiers' shifts opened on this business day, on every till."""
+    discounts: DiscountsAndTax = field(default_factory=DiscountsAndTax)
+    """The completed sales' discounts and PPN per rate (none in closes before them)."""
+    returns_count: int = 0
+    returns_total: int = 0
+    """Money given back for returned items this day, however it went back: it reduces the
+    takings (0 in closes before returns)."""
+    cash_returns: int = 0
+    """The part of ``returns_total`` given back from the drawer."""
 
     @property
     def sales_total(self) -> int:
@@ -137,8 +167,8 @@ class ZReport:
 
     @property
     def net_total(self) -> int:
-        """Sales less refunds: the CSV's sum of ``line_total`` and of ``total``."""
-        return self.sales_total - self.refunds_total
+        """Sales less refunds and returns: the CSV's sum of ``line_total`` and of ``total``."""
+        return self.sales_total - self.refunds_total - self.returns_total
 
     def tender_total(self, tender: Tender) -> int:
         return sum(entry.total for entry in self.tenders if entry.tender == tender)
@@ -148,19 +178,20 @@ class ZReport:
         return sum(payment.amount for payment in self.late_payments)
 
     @property
+    def cash_moved(self) -> int:
+        """Cash the shifts put in less what they took out (petty cash, pick-ups)."""
+        return sum(shift.cash_moved for shift in self.shifts)
+
+    @property
     def expected_cash(self) -> int:
-        """Wallet refunds do not come out of the drawer, so only cash sales move it."""
-        return self.opening_float + self.tender_total(Tender.CASH)
-
-    @property
-    def counted_cash(self) -> int | None:
-        return None if self.counted is None else self.counted.total
-
-    @property
-    def difference(self) -> int | None:
-        """Counted less expected: negative when the drawer is short."""
-        counted = self.counted_cash
-        return None if counted is None else counted - self.expected_cash
+        """Wallet refunds do not come out of the drawer: cash sales, the shifts' cash in and out
+        and cash given back for returns move it."""
+        return (
+            self.opening_float
+            + self.tender_total(Tender.CASH)
+            + self.cash_moved
+            - self.cash_returns
+        )
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON values, for ``day_closes.detail``; :meth:`from_json` reads it back."""
@@ -176,6 +207,9 @@ class ZReport:
             "sales_total": self.sales_total,
             "refunds_count": self.refunds_count,
             "refunds_total": self.refunds_total,
+            "returns_count": self.returns_count,
+            "returns_total": self.returns_total,
+            "cash_returns": self.cash_returns,
             "net_total": self.net_total,
             "cancelled_sales": self.cancelled_sales,
             "cancelled_attempts": self.cancelled_attempts,
@@ -194,11 +228,15 @@ class ZReport:
             "late_refunds_total": self.late_refunds_total,
             "opening_float": self.opening_float,
             "expected_cash": self.expected_cash,
-            "counted": None
-            if self.counted is None
-            else {str(value): pieces for value, pieces in self.counted.pieces()},
+            "counted": None if self.counted is None else self.counted.to_json(),
             "counted_cash": self.counted_cash,
             "difference": self.difference,
+            "shifts": [shift.to_json() for shift in self.shifts],
+            "discount_total": self.discounts.discount,
+            "tax_rates": [
+                {"tax_rate": r.tax_rate, "amount": r.amount, "dpp": r.dpp, "ppn": r.ppn}
+                for r in self.discounts.rates
+            ],
         }
 
     @classmethod
@@ -217,6 +255,9 @@ class ZReport:
             tenders=tuple(TenderTotal.from_json(entry) for entry in data["tenders"]),
             refunds_count=data["refunds_count"],
             refunds_total=data["refunds_total"],
+            returns_count=data.get("returns_count", 0),
+            returns_total=data.get("returns_total", 0),
+            cash_returns=data.get("cash_returns", 0),
             cancelled_sales=data["cancelled_sales"],
             cancelled_attempts=data["cancelled_attempts"],
             open_attempts=data["open_attempts"],
@@ -233,10 +274,25 @@ class ZReport:
             late_refunds_count=data["late_refunds_count"],
             late_refunds_total=data["late_refunds_total"],
             opening_float=data["opening_float"],
-            counted=None
-            if counted is None
-            else CashCount({int(value): pieces for value, pieces in counted.items()}),
+            counted=None if counted is None else CashCount.from_json(counted),
+            shifts=tuple(ShiftLine.from_json(entry) for entry in data.get("shifts", ())),
+            discounts=DiscountsAndTax(
+                data.get("discount_total", 0),
+                tuple(RateTotal(**entry) for entry in data.get("tax_rates", ())),
+            ),
         )
+
+
+def _cancelled_on(db: Database, key: str) -> int:
+    """Sales cancelled on this business day, also those a late payment completed later (on
+    another day): a closed day's count never changes."""
+    return int(
+        db.execute(
+            "SELECT count(DISTINCT h.sale_id) FROM sale_history h JOIN sales s ON s.id = h.sale_id "
+            "WHERE h.after = 'cancelled' AND coalesce(h.business_date, s.business_date) = ?",
+            [key],
+        ).fetchone()[0]
+    )
 
 
 def build_z_report(
@@ -291,7 +347,7 @@ def _build(
         (counted_sale, (count, total))
         for counted_sale, count, total in db.execute(
             f"SELECT {REDUCES_TAKINGS}, count(*), sum(r.amount) FROM {REFUND_JOINS} "
-            "WHERE r.business_date = ? AND r.status = 'paid' GROUP BY 1",
+            f"WHERE r.business_date = ? AND r.status = 'paid' AND {NOT_A_RETURN} GROUP BY 1",
             [key],
         )
     )
@@ -315,9 +371,15 @@ def _build(
             "FROM payment_attempts a JOIN payment_events e ON e.attempt_id = a.id "
             "WHERE a.late = 1 AND e.state = 'paid' AND e.outcome = 'applied' "
             "GROUP BY a.id HAVING paid >= ? AND paid < ? ORDER BY paid, a.id",
-            [utc_text(starts_at), utc_text(ends_at)],
+            [utc_text(moment) for moment in _late_window(db, business_date, starts_at, ends_at)],
         )
     )
+    returns_count, returns_total, cash_returns = db.execute(
+        "SELECT count(*), coalesce(sum(t.amount), 0), "
+        "coalesce(sum(CASE WHEN t.method = 'cash' THEN t.amount END), 0) "
+        f"FROM {RETURN_JOINS} WHERE {SETTLED} AND {COUNTED_ON} = ?",
+        [key],
+    ).fetchone()
     refunds_count, refunds_total = refunds.get(1, (0, 0))
     late_refunds_count, late_refunds_total = refunds.get(0, (0, 0))
     return ZReport(
@@ -331,7 +393,7 @@ def _build(
         tenders=tenders,
         refunds_count=refunds_count,
         refunds_total=refunds_total,
-        cancelled_sales=by_status.get(SaleStatus.CANCELLED, 0),
+        cancelled_sales=_cancelled_on(db, key),
         cancelled_attempts=cancelled_attempts,
         open_attempts=open_attempts,
         late_payments=late_payments,
@@ -339,7 +401,40 @@ def _build(
         late_refunds_total=late_refunds_total,
         opening_float=opening_float,
         counted=counted,
+        shifts=tuple(ShiftLine.of(shift) for shift in Shifts(db).for_day(business_date, until=now)),
+        discounts=discounts_and_tax(
+            db,
+            "s.business_date = ? AND s.status = 'completed'",
+            [key],
+            f"{RETURNED_LINES} AND {COUNTED_ON} = ?",
+            [key],
+        ),
+        returns_count=returns_count,
+        returns_total=returns_total,
+        cash_returns=cash_returns,
     )
+
+
+def _late_window(
+    db: Database, business_date: date, starts_at: datetime, ends_at: datetime
+) -> tuple[datetime, datetime]:
+    """When the late payments listed under this day arrived: within its bounds, but from the
+    previous day's close if that came before these bounds began, and until this day's own close,
+    so a payment that arrives after an early close is listed under the next day, not the closed
+    one."""
+    previous = (business_date - timedelta(days=1)).isoformat()
+    closes = dict(
+        db.execute(
+            "SELECT business_date, closed_at FROM day_closes WHERE business_date IN (?, ?)",
+            [previous, business_date.isoformat()],
+        ).fetchall()
+    )
+    start, end = starts_at, ends_at
+    if previous in closes:
+        start = min(start, parse_utc(closes[previous]))
+    if business_date.isoformat() in closes:
+        end = min(end, parse_utc(closes[business_date.isoformat()]))
+    return start, end
 
 
 def close_day(
@@ -351,10 +446,15 @@ def close_day(
     closed_by: str,
     opening_float: int = 0,
     now: datetime | None = None,
+    shown: ZReport | None = None,
 ) -> ZReport:
     """Build the report under the write lock, record the close and audit it; return the report.
 
-    A day that has not started yet cannot be closed, and a day is closed only once.
+    A day that has not started yet cannot be closed, and a day is closed only once. A shift of
+    the day still open refuses the close: its drawer is not counted yet, and its sales would run
+    on past the close. ``shown`` is the report the manager confirmed: if the store's figures
+    differ from it now (a refund or a sale landed meanwhile), :class:`DayChanged` refuses the
+    close, so what is recorded is exactly what was confirmed.
     """
     moment = now or datetime.now(UTC)
     with transaction(db):
@@ -365,6 +465,18 @@ def close_day(
             raise StoreError(
                 f"business day {business_date.isoformat()} has not started yet; it cannot be closed"
             )
+        for shift in report.shifts:
+            if shift.closed_at is None:
+                raise StoreError(
+                    N_(
+                        "the shift of {cashier} on till {terminal} is still open: close it with "
+                        "a count before closing the day"
+                    ),
+                    cashier=shift.cashier,
+                    terminal=shift.terminal_id,
+                )
+        if shown is not None and _figures(shown) != _figures(report):
+            raise DayChanged(report)
         DayCloses(db).record(
             DayClose(
                 business_date=business_date,
@@ -388,31 +500,65 @@ def close_day(
     return report
 
 
-Section = tuple[str, list[tuple[str, str]]]
+class DayChanged(StoreError):
+    """The day's figures changed between the report the manager confirmed and the close; nothing
+    was recorded. ``report`` is the day as it stands now, to show and confirm again."""
+
+    def __init__(self, report: ZReport) -> None:
+        super().__init__(
+            N_(
+                "the figures of business day {day} changed while they were shown (net takings "
+                "now {net}); check them and close again"
+            ),
+            day=report.business_date.isoformat(),
+            net=format_rupiah(report.net_total),
+        )
+        self.report = report
+
+
+def _figures(report: ZReport) -> dict[str, Any]:
+    """Everything the report says but the moment it was made."""
+    figures = report.to_json()
+    del figures["generated_at"]
+    return figures
 
 
 def report_sections(report: ZReport) -> list[Section]:
-    """The report as titled sections of (label, value) rows, for any renderer."""
+    """The report as titled sections of (label, value) rows, for any renderer, in the language
+    the GUI chose (English without one)."""
     shop_zone = zone(report.time_zone)
 
     def local(moment: datetime, form: str = "%d/%m/%Y %H:%M") -> str:
         return moment.astimezone(shop_zone).strftime(form)
 
-    takings = [("Sales", str(report.sales_count)), ("Items sold", str(report.items_sold))]
+    takings = [
+        (say(N_("Sales")), str(report.sales_count)),
+        (say(N_("Items sold")), str(report.items_sold)),
+    ]
     for entry in report.tenders:
-        label = "Cash" if entry.provider is None else f"QR {entry.provider}"
-        takings.append((f"{label} ({entry.count})", format_rupiah(entry.total)))
+        if entry.provider is None:
+            label = say(N_("Cash ({count})"), count=entry.count)
+        else:
+            label = say(N_("QR {provider} ({count})"), provider=entry.provider, count=entry.count)
+        takings.append((label, format_rupiah(entry.total)))
     takings += [
-        ("Gross sales", format_rupiah(report.sales_total)),
-        (f"Refunds ({report.refunds_count})", format_rupiah(-report.refunds_total)),
-        ("NET TOTAL", format_rupiah(report.net_total)),
+        (say(N_("Gross sales")), format_rupiah(report.sales_total)),
+        (
+            say(N_("Refunds ({count})"), count=report.refunds_count),
+            format_rupiah(-report.refunds_total),
+        ),
+        (
+            say(N_("Returns ({count})"), count=report.returns_count),
+            format_rupiah(-report.returns_total),
+        ),
+        (say(N_("NET TOTAL")), format_rupiah(report.net_total)),
     ]
     problems = [
-        ("Cancelled sales", str(report.cancelled_sales)),
-        ("Cancelled QR attempts", str(report.cancelled_attempts)),
-        ("QR payments still open", str(report.open_attempts)),
+        (say(N_("Cancelled sales")), str(report.cancelled_sales)),
+        (say(N_("Cancelled QR attempts")), str(report.cancelled_attempts)),
+        (say(N_("QR payments still open")), str(report.open_attempts)),
         (
-            f"Late payments ({len(report.late_payments)})",
+            say(N_("Late payments ({count})"), count=len(report.late_payments)),
             format_rupiah(report.late_payments_total),
         ),
     ]
@@ -425,15 +571,19 @@ def report_sections(report: ZReport) -> list[Section]:
     ]
     problems.append(
         (
-            f"Late payments refunded ({report.late_refunds_count})",
+            say(N_("Late payments refunded ({count})"), count=report.late_refunds_count),
             format_rupiah(-report.late_refunds_total),
         )
     )
     cash = [
-        ("Opening float", format_rupiah(report.opening_float)),
-        ("Cash sales", format_rupiah(report.tender_total(Tender.CASH))),
-        ("Expected cash", format_rupiah(report.expected_cash)),
+        (say(N_("Opening float")), format_rupiah(report.opening_float)),
+        (say(N_("Cash sales")), format_rupiah(report.tender_total(Tender.CASH))),
     ]
+    if report.cash_moved:
+        cash.append((say(N_("Cash in less cash out")), format_rupiah(report.cash_moved)))
+    if report.cash_returns:
+        cash.append((say(N_("Cash returns")), format_rupiah(-report.cash_returns)))
+    cash.append((say(N_("Expected cash")), format_rupiah(report.expected_cash)))
     if report.counted is not None:
         cash += [
             (f"  {value} x {pieces}", format_rupiah(value * pieces))
@@ -441,21 +591,49 @@ def report_sections(report: ZReport) -> list[Section]:
             if pieces
         ]
         cash += [
-            ("Counted cash", format_rupiah(report.counted.total)),
-            ("Difference", format_rupiah(report.difference or 0)),
+            (say(N_("Counted cash")), format_rupiah(report.counted.total)),
+            (say(N_("Difference")), format_rupiah(report.difference or 0)),
         ]
     heading = [
-        ("Business day", report.business_date.isoformat()),
-        ("From", local(report.starts_at)),
-        ("To", local(report.ends_at)),
-        ("Printed", local(report.generated_at)),
+        (say(N_("Business day")), report.business_date.isoformat()),
+        (say(N_("From")), local(report.starts_at)),
+        (say(N_("To")), local(report.ends_at)),
+        (say(N_("Printed")), local(report.generated_at)),
     ]
+    sales = discount_rows(report.discounts)
     return [
-        ("Z REPORT", heading),
-        ("Takings", takings),
-        ("Exceptions", problems),
-        ("Cash drawer", cash),
+        (say(N_("Z REPORT")), heading),
+        (say(N_("Takings")), takings),
+        *([(say(N_("Discounts and PPN")), sales)] if sales else []),
+        (say(N_("Exceptions")), problems),
+        (say(N_("Cash drawer")), cash),
+        (say(N_("Shifts")), _shift_rows(report, local)),
     ]
+
+
+def _shift_rows(report: ZReport, local: Callable[..., str]) -> list[tuple[str, str]]:
+    """Each shift: who, when, and its drawer (expected, counted, difference; or still open)."""
+    rows: list[tuple[str, str]] = []
+    for shift in report.shifts:
+        until = "…" if shift.closed_at is None else local(shift.closed_at, "%H:%M")
+        rows.append(
+            (
+                f"{shift.cashier} ({shift.terminal_id}) {local(shift.opened_at, '%H:%M')}-{until}",
+                format_rupiah(shift.opening_float),
+            )
+        )
+        rows.append(("  " + say(N_("Expected cash")), format_rupiah(shift.expected_cash)))
+        if shift.counted_cash is None:
+            rows.append(("  " + say(N_("Still open")), ""))
+        else:
+            rows += [
+                ("  " + say(N_("Counted cash")), format_rupiah(shift.counted_cash)),
+                (
+                    "  " + say(N_("Difference")),
+                    format_rupiah(shift.counted_cash - shift.expected_cash),
+                ),
+            ]
+    return rows
 
 
 def render_text(report: ZReport, *, shop_name: str = "", width: int = 42) -> str:
@@ -475,16 +653,4 @@ def render_text(report: ZReport, *, shop_name: str = "", width: int = 42) -> str
 
 def render_html(report: ZReport, *, shop_name: str = "") -> str:
     """HTML for print preview and PDF (Qt rich text understands it)."""
-    e = html.escape
-    parts = ["<html><body>"]
-    if shop_name:
-        parts.append(f"<h2 align='center'>{e(shop_name)}</h2>")
-    for title, rows in report_sections(report):
-        parts.append(f"<h3>{e(title)}</h3><table width='100%' cellspacing='0' cellpadding='1'>")
-        parts += [
-            f"<tr><td>{e(label)}</td><td align='right'>{e(value)}</td></tr>"
-            for label, value in rows
-        ]
-        parts.append("</table>")
-    parts.append("</body></html>")
-    return "".join(parts)
+    return sections_html(report_sections(report), shop_name=shop_name)

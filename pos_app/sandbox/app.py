@@ -7,6 +7,7 @@ Run it with ``pos-app sandbox`` or in-process with ``ServerThread(create_sandbox
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from datetime import datetime
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -20,6 +21,7 @@ from pos_app.sandbox.control import AnswerDelays, Control, DelayedAnswers
 from pos_app.sandbox.core import NotPending, Sandbox
 from pos_app.sandbox.doku import DokuSimulator
 from pos_app.sandbox.ecommpay import EcommpaySimulator
+from pos_app.sandbox.saved_state import SavedState
 from pos_app.sandbox.state import Choice
 from pos_app.sandbox.wire import InboundError, parse_query, read_body
 
@@ -27,10 +29,15 @@ MAX_FORM_BYTES = 4096
 
 
 def create_sandbox_app(
-    config: SandboxConfig | None = None, *, clock: Callable[[], datetime] | None = None
+    config: SandboxConfig | None = None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    state_file: Path | None = None,
 ) -> Starlette:
-    """A fresh sandbox with its own memory; ``clock`` (UTC) lets tests move time."""
-    sandbox = Sandbox(config or SandboxConfig(), clock)
+    """A sandbox with its own memory; ``clock`` (UTC) lets tests move time. With ``state_file``
+    (demo mode) its orders outlive the process: it starts from those saved there."""
+    saved = SavedState(state_file) if state_file is not None else None
+    sandbox = Sandbox(config or SandboxConfig(), clock, saved)
     doku = DokuSimulator(sandbox)
     ecommpay = EcommpaySimulator(sandbox)
     sandbox.register(doku)
@@ -66,8 +73,11 @@ def create_sandbox_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        sandbox.resume()
         yield
         await sandbox.close()
+        if saved is not None:
+            saved.close()
 
     app = Starlette(
         routes=[

@@ -16,6 +16,7 @@ from starlette.requests import Request
 from pos_app.sandbox import pages
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.sandbox.delivery import Background, Deliverer
+from pos_app.sandbox.saved_state import SavedState
 from pos_app.sandbox.shapes import Shapes
 from pos_app.sandbox.state import Choice, Order, Outcome, SandboxState
 
@@ -56,10 +57,15 @@ class NotPending(Exception):
 class Sandbox:
     """Holds the configuration, the state, the background tasks and the provider simulators."""
 
-    def __init__(self, config: SandboxConfig, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        config: SandboxConfig,
+        clock: Callable[[], datetime] | None = None,
+        saved: SavedState | None = None,
+    ) -> None:
         self.config = config
         self.now: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
-        self.state = SandboxState()
+        self.state = SandboxState(saved)
         self.shapes = Shapes(config.shape_seed)
         self.background = Background()
         self.deliverer = Deliverer(
@@ -92,13 +98,22 @@ class Sandbox:
     def open_order(self, order: Order) -> None:
         """Store a new pending order and start its expiry and auto-pay timers."""
         self.state.add_order(order)
-        if order.expires_at is not None:
-            remaining = (order.expires_at - self.now()).total_seconds()
-            self.background.later(max(remaining, 0.0), lambda: self._settle_if_pending(order))
+        self._arm_expiry(order)
         if self.config.auto_pay is not None:
             self.background.later(
                 self.config.auto_pay, lambda: self._settle_if_pending(order, Choice.PAY)
             )
+
+    def resume(self) -> None:
+        """At start, inside the server's loop: the saved orders still pending expire in time."""
+        for order in self.state.orders():
+            if order.outcome is Outcome.PENDING:
+                self._arm_expiry(order)
+
+    def _arm_expiry(self, order: Order) -> None:
+        if order.expires_at is not None:
+            remaining = (order.expires_at - self.now()).total_seconds()
+            self.background.later(max(remaining, 0.0), lambda: self._settle_if_pending(order))
 
     def settle(self, order: Order, choice: Choice) -> Order:
         """Apply ``choice`` to a pending order and notify the merchant, or raise NotPending."""

@@ -1,16 +1,20 @@
 """The sandbox's memory: orders of both providers, remembered answers and delivery attempts.
 
 Everything lives in process memory (it is a simulator) behind one lock, so demo mode may read it
-from another thread while the server's event loop changes it.
+from another thread while the server's event loop changes it. Given a :class:`SavedState` (demo
+mode's file), it starts from the orders and answers saved there and saves every change to them.
 """
 
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.money import format_rupiah
+
+if TYPE_CHECKING:
+    from pos_app.sandbox.saved_state import SavedState
 
 
 class Outcome(StrEnum):
@@ -70,6 +74,10 @@ class Order:
             "expires_at": self.expires_at.isoformat() if self.expires_at else None,
             "settled_at": self.settled_at.isoformat() if self.settled_at else None,
             "session_id": self.session_id,
+            "line_items": [
+                {"name": line.name, "price": line.price, "quantity": line.quantity}
+                for line in self.lines
+            ],
         }
 
 
@@ -119,12 +127,18 @@ class DuplicateOrder(Exception):
 class SandboxState:
     """Orders by (provider, id) and by payment-page session, remembered answers, attempts."""
 
-    def __init__(self) -> None:
+    def __init__(self, saved: "SavedState | None" = None) -> None:
         self._lock = threading.Lock()
+        self._saved = saved
         self._orders: dict[tuple[str, str], Order] = {}
         self._sessions: dict[str, Order] = {}
-        self._answers: dict[tuple[str, str], StoredAnswer] = {}
+        self._answers: dict[tuple[str, str], StoredAnswer] = (
+            saved.answers() if saved is not None else {}
+        )
         self._attempts: list[Attempt] = []
+        for order in saved.orders() if saved is not None else ():
+            self._orders[(order.provider, order.order_id)] = order
+            self._sessions[order.session_id] = order
 
     def add_order(self, order: Order) -> None:
         with self._lock:
@@ -133,6 +147,8 @@ class SandboxState:
                 raise DuplicateOrder(order.order_id)
             self._orders[key] = order
             self._sessions[order.session_id] = order
+            if self._saved is not None:
+                self._saved.save_order(order)
 
     def order(self, provider: str, order_id: str) -> Order | None:
         with self._lock:
@@ -162,11 +178,14 @@ class SandboxState:
             order.provider_status = provider_status
             order.settled_at = at
             order.details.update(details)
+            if self._saved is not None:
+                self._saved.save_order(order)
             return True
 
     def remember_answer(self, key: tuple[str, str], answer: StoredAnswer) -> None:
         with self._lock:
-            self._answers.setdefault(key, answer)
+            if self._answers.setdefault(key, answer) is answer and self._saved is not None:
+                self._saved.save_answer(key, answer)
 
     def answer(self, key: tuple[str, str]) -> StoredAnswer | None:
         with self._lock:

@@ -34,6 +34,16 @@ explicit file is an error. Example::
     url = "https://relay.example.com"
     token_file = "/home/kasir/.config/Kasir/relay.token"
 
+    [printer]                          # the receipt printer (settings/printer_settings.py)
+    address = "tcp://192.168.1.50:9100"
+    width = 80                         # 58 | 80 (mm)
+    auto_print = true
+    drawer = true
+
+    [barcodes]                         # the scale's labels (GS1 variable measure, 20-29)
+    price_prefixes = "20-24"           # PP IIIII VVVVV C: the value is the price in rupiah
+    weight_prefixes = "25-29"          # the value is the weight in grams; "" for none
+
 Environment overrides: ``KASIR_<KEY>`` for a top-level key and ``KASIR_<SECTION>_<KEY>`` for a key
 in a section, upper-cased: ``KASIR_PROVIDER``, ``KASIR_TERMINAL_ID``, ``KASIR_TIMEZONE``,
 ``KASIR_BUSINESS_DAY_CUTOFF``, ``KASIR_QR_EXPIRY_MINUTES``, ``KASIR_STATUS_CHECK_WAIT_SECONDS``,
@@ -43,7 +53,8 @@ in a section, upper-cased: ``KASIR_PROVIDER``, ``KASIR_TERMINAL_ID``, ``KASIR_TI
 ``KASIR_ECOMMPAY_PROJECT_ID``, ``KASIR_ECOMMPAY_SECRET_KEY``, ``KASIR_ECOMMPAY_SECRET_KEY_FILE``,
 ``KASIR_ECOMMPAY_PAYMENT_PAGE_URL``, ``KASIR_ECOMMPAY_GATE_URL``, ``KASIR_ECOMMPAY_CUSTOMER_EMAIL``,
 ``KASIR_ECOMMPAY_CUSTOMER_IP``, ``KASIR_RELAY_URL``,
-``KASIR_RELAY_TOKEN``, ``KASIR_RELAY_TOKEN_FILE``. An environment value wins over the file.
+``KASIR_RELAY_TOKEN``, ``KASIR_RELAY_TOKEN_FILE``, ``KASIR_BARCODES_PRICE_PREFIXES``,
+``KASIR_BARCODES_WEIGHT_PREFIXES``. An environment value wins over the file.
 
 Secrets (``doku.secret_key``, ``ecommpay.secret_key``, ``relay.token``) come, in this order, from
 the environment, from a ``*_file`` that only its owner may read (``chmod 600``; a file with any
@@ -68,10 +79,15 @@ from zoneinfo import ZoneInfo
 
 import platformdirs
 
+from pos_app.domain.barcodes import MeasureLayout, parse_prefixes
 from pos_app.domain.business_day import DEFAULT_TIMEZONE, BusinessDay, zone
 from pos_app.domain.errors import KasirError, ValidationError
+from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, TaxRate, parse_rate
+from pos_app.domain.texts import N_, say
 from pos_app.payments.model import ProviderName
 from pos_app.settings.languages import LANGUAGES
+from pos_app.settings.printer_settings import KEYS as PRINTER_KEYS
+from pos_app.settings.printer_settings import PrinterSettings, paper_width, printer_address
 
 
 class ProviderChoice(StrEnum):
@@ -148,6 +164,12 @@ class ShopSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class DiscountSettings:
+    approval_above_percent: int = 10
+    """A discount taking more than this share of what it is given on needs a manager's PIN."""
+
+
+@dataclass(frozen=True, slots=True)
 class DokuSettings:
     environment: str = "sandbox"
     """``sandbox`` or ``production``; sandbox by default so that no real money moves by accident."""
@@ -179,6 +201,10 @@ class RelaySettings:
     token: Secret | None = None
 
 
+def _default_layout() -> MeasureLayout:
+    return MeasureLayout()
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     provider: ProviderChoice = ProviderChoice.SANDBOX
@@ -189,10 +215,16 @@ class Settings:
     status_check_wait_seconds: int = 60
     language: str | None = None
     """``id`` or ``en``; None follows the system's language (:mod:`pos_app.settings.languages`)."""
+    tax: TaxPolicy = NO_TAX
+    """PPN: off for a shop that is no PKP (docs/tax.md)."""
+    discounts: DiscountSettings = field(default_factory=DiscountSettings)
     shop: ShopSettings = field(default_factory=ShopSettings)
     doku: DokuSettings = field(default_factory=DokuSettings)
     ecommpay: EcommpaySettings = field(default_factory=EcommpaySettings)
     relay: RelaySettings = field(default_factory=RelaySettings)
+    printer: PrinterSettings = field(default_factory=PrinterSettings)
+    barcodes: MeasureLayout = field(default_factory=_default_layout)
+    """Which scale-label prefixes carry a price and which a weight (``domain/barcodes.py``)."""
     source: Path | None = None
     """The TOML file these settings were read from, if any."""
 
@@ -210,7 +242,9 @@ class Settings:
             chosen = ProviderChoice(provider or self.provider)
         except ValueError:
             raise ValidationError(
-                f"provider: expected one of {', '.join(PROVIDERS)}, got {provider!r}"
+                N_("provider: expected one of {choices}, got {provider}"),
+                choices=", ".join(PROVIDERS),
+                provider=repr(provider),
             ) from None
         needed: dict[str, object] = {}
         if chosen is ProviderChoice.DOKU:
@@ -274,6 +308,8 @@ _SECTIONS: Final = {
         "language",
     },
     "shop": {"name", "address"},
+    "tax": {"enabled", "prices_include_tax", "standard_rates", "other_rates"},
+    "discounts": {"approval_above_percent"},
     "doku": {"environment", "client_id", "secret_key", "secret_key_file", "base_url"},
     "ecommpay": {
         "project_id",
@@ -285,6 +321,8 @@ _SECTIONS: Final = {
         "customer_ip",
     },
     "relay": {"url", "token", "token_file"},
+    "printer": set(PRINTER_KEYS),
+    "barcodes": {"price_prefixes", "weight_prefixes"},
 }
 
 
@@ -321,6 +359,14 @@ class _Reader:
                 _int_between(1, 3600),
             ),
             language=self.value("language", None, _one_of(LANGUAGES)),
+            tax=self.tax_policy(),
+            discounts=DiscountSettings(
+                self.value(
+                    "discounts.approval_above_percent",
+                    defaults.discounts.approval_above_percent,
+                    _int_between(0, 100),
+                )
+            ),
             shop=ShopSettings(
                 name=self.value("shop.name", defaults.shop.name, _non_empty_text),
                 address=self.value("shop.address", defaults.shop.address, _text),
@@ -345,7 +391,35 @@ class _Reader:
                 url=self.value("relay.url", "", _http_url),
                 token=self.secret("relay.token"),
             ),
+            printer=PrinterSettings(
+                address=self.value("printer.address", None, printer_address),
+                width=self.value("printer.width", defaults.printer.width, paper_width),
+                auto_print=self.value("printer.auto_print", defaults.printer.auto_print, _flag),
+                drawer=self.value("printer.drawer", defaults.printer.drawer, _flag),
+            ),
+            barcodes=self.measure_layout(defaults.barcodes),
             source=self.source,
+        )
+
+    def measure_layout(self, default: MeasureLayout) -> MeasureLayout:
+        prices = self.value("barcodes.price_prefixes", default.price_prefixes, _prefixes)
+        weights = self.value("barcodes.weight_prefixes", default.weight_prefixes, _prefixes)
+        try:
+            return MeasureLayout(prices, weights)
+        except ValidationError as exc:
+            self.problems.append(f"barcodes: {exc}")
+            return default
+
+    def tax_policy(self) -> TaxPolicy:
+        rates = dict(NO_TAX.rates)
+        for tax_class in (TaxClass.STANDARD, TaxClass.OTHER):
+            chosen = self.value(f"tax.{tax_class.value}_rates", None, _tax_rates)
+            if chosen is not None:
+                rates[tax_class] = chosen
+        return TaxPolicy(
+            enabled=self.value("tax.enabled", False, _flag),
+            prices_include_tax=self.value("tax.prices_include_tax", True, _flag),
+            rates=rates,
         )
 
     def value(self, key: str, default: _T, parse: Callable[[object], _T]) -> _T:
@@ -366,43 +440,62 @@ class _Reader:
         file_name, file_origin = self._lookup(file_key)
         inline = self._lookup_file(key)
         if file_name is not None and inline is not None:
-            self.problems.append(f"{key}: give either {key} or {file_key}, not both")
+            self.problems.append(
+                f"{key}: "
+                + say(N_("give either {key} or {file_key}, not both"), key=key, file_key=file_key)
+            )
             return None
         if file_name is not None:
             return self._secret_from_file(file_key + file_origin, file_name)
         if inline is None:
             return None
         if not isinstance(inline, str) or not inline.strip():
-            self.problems.append(f"{key}: expected a non-empty text")
+            self.problems.append(f"{key}: " + say(N_("expected a non-empty text")))
             return None
         if self.source is not None and _shared_mode(self.source) is not None:
             self.problems.append(
-                f"{key}: an inline secret needs the settings file to be readable by its owner "
-                f"only (chmod 600 {self.source}); or use {file_key} or "
-                f"{_env_name(key)} instead"
+                f"{key}: "
+                + say(
+                    N_(
+                        "an inline secret needs the settings file to be readable by its owner "
+                        "only (chmod 600 {path}); or use {file_key} or {variable} instead"
+                    ),
+                    path=self.source,
+                    file_key=file_key,
+                    variable=_env_name(key),
+                )
             )
             return None
         return Secret(inline.strip())
 
     def _secret_from_file(self, label: str, name: object) -> Secret | None:
         if not isinstance(name, str) or not name.strip():
-            self.problems.append(f"{label}: expected a file path")
+            self.problems.append(f"{label}: " + say(N_("expected a file path")))
             return None
         path = Path(name).expanduser()
         try:
             mode = _shared_mode(path)
             if mode is not None:
                 self.problems.append(
-                    f"{label}: {path} may be read by group or others (mode {mode:o}); "
-                    f"run chmod 600 {path}"
+                    f"{label}: "
+                    + say(
+                        N_(
+                            "{path} may be read by group or others (mode {mode}); "
+                            "run chmod 600 {path}"
+                        ),
+                        path=path,
+                        mode=f"{mode:o}",
+                    )
                 )
                 return None
             value = path.read_text(encoding="utf-8").strip()
         except OSError as exc:
-            self.problems.append(f"{label}: cannot read {path}: {exc.strerror}")
+            self.problems.append(
+                f"{label}: " + say(N_("cannot read {path}: {why}"), path=path, why=exc.strerror)
+            )
             return None
         if not value:
-            self.problems.append(f"{label}: {path} is empty")
+            self.problems.append(f"{label}: " + say(N_("{path} is empty"), path=path))
             return None
         return Secret(value)
 
@@ -426,12 +519,16 @@ class _Reader:
         for name, value in self.document.items():
             if name in _SECTIONS and name:
                 if not isinstance(value, dict):
-                    self.problems.append(f"{name}: expected a [{name}] table")
+                    self.problems.append(
+                        f"{name}: " + say(N_("expected a [{name}] table"), name=name)
+                    )
                     continue
                 unknown = sorted(set(value) - _SECTIONS[name])
-                self.problems.extend(f"{name}.{key}: unknown setting" for key in unknown)
+                self.problems.extend(
+                    f"{name}.{key}: " + say(N_("unknown setting")) for key in unknown
+                )
             elif name not in _SECTIONS[""]:
-                self.problems.append(f"{name}: unknown setting")
+                self.problems.append(f"{name}: " + say(N_("unknown setting")))
 
 
 def _env_name(key: str) -> str:
@@ -448,22 +545,59 @@ def _shared_mode(path: Path) -> int | None:
 
 def _text(raw: object) -> str:
     if not isinstance(raw, str):
-        raise ValueError(f"expected a text, got {type(raw).__name__}")
+        raise ValidationError(N_("expected a text, got {kind}"), kind=type(raw).__name__)
     return raw.strip()
 
 
 def _non_empty_text(raw: object) -> str:
     text = _text(raw)
     if not text:
-        raise ValueError("expected a non-empty text")
+        raise ValidationError(N_("expected a non-empty text"))
     return text
+
+
+def _prefixes(raw: object) -> frozenset[str]:
+    return parse_prefixes(_text(raw))
+
+
+def tax_table(tax: TaxPolicy) -> dict[str, object]:
+    """The ``[tax]`` table that reads back as ``tax`` (the support bundle shows it so)."""
+    table: dict[str, object] = {
+        "enabled": tax.enabled,
+        "prices_include_tax": tax.prices_include_tax,
+    }
+    for tax_class in (TaxClass.STANDARD, TaxClass.OTHER):
+        if tax_class in tax.rates:
+            table[f"{tax_class.value}_rates"] = [rate.text() for rate in tax.rates[tax_class]]
+    return table
+
+
+def _flag(raw: object) -> bool:
+    """A TOML boolean, or ``true``/``false`` from the environment."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.strip().lower() in ("true", "false"):
+        return raw.strip().lower() == "true"
+    raise ValidationError(N_("expected true or false, got {value}"), value=repr(raw))
+
+
+def _tax_rates(raw: object) -> tuple[TaxRate, ...]:
+    """A TOML list of rates, or one text with the rates separated by ``;`` (the environment)."""
+    items = raw.split(";") if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise ValidationError(N_('expected a list of rates like "2025-01-01 12 11/12"'))
+    return tuple(sorted(parse_rate(item) for item in items if item.strip()))
 
 
 def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
     def parse(raw: object) -> str:
         text = _text(raw)
         if text not in choices:
-            raise ValueError(f"expected one of {', '.join(choices)}, got {text!r}")
+            raise ValidationError(
+                N_("expected one of {choices}, got {value}"),
+                choices=", ".join(choices),
+                value=repr(text),
+            )
         return text
 
     return parse
@@ -474,9 +608,14 @@ def _int_between(low: int, high: int) -> Callable[[object], int]:
         if isinstance(raw, str) and re.fullmatch(r"\s*-?\d+\s*", raw):
             raw = int(raw)
         if isinstance(raw, bool) or not isinstance(raw, int):
-            raise ValueError(f"expected a whole number, got {raw!r}")
+            raise ValidationError(N_("expected a whole number, got {value}"), value=repr(raw))
         if not low <= raw <= high:
-            raise ValueError(f"expected a whole number from {low} to {high}, got {raw}")
+            raise ValidationError(
+                N_("expected a whole number from {low} to {high}, got {value}"),
+                low=low,
+                high=high,
+                value=raw,
+            )
         return raw
 
     return parse
@@ -485,17 +624,18 @@ def _int_between(low: int, high: int) -> Callable[[object], int]:
 def _terminal_id(raw: object) -> str:
     text = _text(raw)
     if not _TERMINAL_ID.match(text):
-        raise ValueError(
-            f"expected 1-16 letters, digits or '-' (starting with a letter or digit), got {text!r}"
+        raise ValidationError(
+            N_(
+                "expected 1-16 letters, digits or '-' (starting with a letter or digit), "
+                "got {value}"
+            ),
+            value=repr(text),
         )
     return text
 
 
 def _timezone(raw: object) -> ZoneInfo:
-    try:
-        return zone(_text(raw))
-    except ValidationError as exc:
-        raise ValueError(str(exc)) from None
+    return zone(_text(raw))  # its ValidationError is the ValueError a setting's check raises
 
 
 def _cutoff(raw: object) -> time:
@@ -503,7 +643,9 @@ def _cutoff(raw: object) -> time:
         return raw
     match = _CUTOFF.match(raw.strip()) if isinstance(raw, str) else None
     if not match:
-        raise ValueError(f"expected a local time as HH:MM (00:00 to 23:59), got {raw!r}")
+        raise ValidationError(
+            N_("expected a local time as HH:MM (00:00 to 23:59), got {value}"), value=repr(raw)
+        )
     return time(int(match[1]), int(match[2]))
 
 
@@ -511,7 +653,7 @@ def _email(raw: object) -> str:
     text = _text(raw)
     local, _, domain = text.partition("@")
     if not (local and "." in domain) or " " in text:
-        raise ValueError(f"expected an e-mail address, got {text!r}")
+        raise ValidationError(N_("expected an e-mail address, got {value}"), value=repr(text))
     return text
 
 
@@ -520,12 +662,12 @@ def _ip_address(raw: object) -> str:
     try:
         return str(ipaddress.ip_address(text))
     except ValueError:
-        raise ValueError(f"expected an IP address, got {text!r}") from None
+        raise ValidationError(N_("expected an IP address, got {value}"), value=repr(text)) from None
 
 
 def _http_url(raw: object) -> str:
     text = _text(raw)
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"expected an http(s) URL, got {text!r}")
+        raise ValidationError(N_("expected an http(s) URL, got {value}"), value=repr(text))
     return text.rstrip("/")

@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.texts import N_
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import StoreError
@@ -46,7 +47,7 @@ class DayCloses:
     def record(self, close: DayClose, audit: Mapping[str, Any]) -> DayClose:
         """Store the close and its audit entry together; a day is closed at most once."""
         if not close.closed_by.strip():
-            raise ValidationError("closing a day needs the manager's name")
+            raise ValidationError(N_("closing a day needs the manager's name"))
         try:
             detail = to_json(dict(close.detail))
         except (TypeError, ValueError):
@@ -69,9 +70,16 @@ class DayCloses:
                 )
             except sqlite3.IntegrityError:
                 earlier = self.get(close.business_date)
-                by = f" by {earlier.closed_by} at {utc_text(earlier.closed_at)}" if earlier else ""
+                if earlier is None:
+                    raise StoreError(
+                        N_("business day {day} is already closed"),
+                        day=close.business_date.isoformat(),
+                    ) from None
                 raise StoreError(
-                    f"business day {close.business_date.isoformat()} is already closed{by}"
+                    N_("business day {day} is already closed by {manager} at {at}"),
+                    day=close.business_date.isoformat(),
+                    manager=earlier.closed_by,
+                    at=utc_text(earlier.closed_at),
                 ) from None
             AuditLog(self._db).record(close.closed_by, "day.close", audit, now=close.closed_at)
         found = self.get(close.business_date)

@@ -27,16 +27,16 @@ class SalePaidAlready(StoreError):
     ``invoice_number`` names that payment, so the counter can offer to complete the sale with it.
     """
 
-    def __init__(self, message: str, *, invoice_number: str) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, /, *, invoice_number: str, **params: object) -> None:
+        super().__init__(template, invoice_number=invoice_number, **params)
         self.invoice_number = invoice_number
 
 
 class SignInLocked(StoreError):
     """Too many wrong PINs: sign-in is refused until ``until`` without checking the PIN."""
 
-    def __init__(self, message: str, *, until: datetime) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, /, *, until: datetime, **params: object) -> None:
+        super().__init__(template, **params)
         self.until = until
 
 

@@ -4,11 +4,15 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.discounts import Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.tax import TaxClass
+from pos_app.domain.texts import N_
 from pos_app.store.database import parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import NotFound
 
@@ -19,6 +23,12 @@ class HeldBasket:
     cashier: str
     created_at: datetime
     lines: tuple[LineItem, ...]
+    name: str = ""
+    """What the cashier called it when holding it ("" for baskets held before names)."""
+    discount: Discount | None = None
+    """Off the whole basket, kept so a recalled basket costs what it did when held."""
+    approved_by: str | None = None
+    """The manager who approved that discount above the shop's limit, so it needs no second PIN."""
 
     @property
     def total(self) -> int:
@@ -29,35 +39,83 @@ class HeldBaskets:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def hold(self, lines: Sequence[LineItem], cashier: str, now: datetime) -> int:
+    def hold(
+        self,
+        lines: Sequence[LineItem],
+        cashier: str,
+        now: datetime,
+        name: str = "",
+        *,
+        discount: Discount | None = None,
+        approved_by: str | None = None,
+    ) -> int:
         if not lines:
-            raise ValidationError("an empty basket cannot be put on hold")
+            raise ValidationError(N_("an empty basket cannot be put on hold"))
         with transaction(self._db) as conn:
             held_id = conn.execute(
-                "INSERT INTO held_baskets (lines, cashier, created_at) VALUES (?, ?, ?)",
-                [to_json([asdict(line) for line in lines]), cashier, utc_text(now)],
+                "INSERT INTO held_baskets "
+                "(lines, cashier, created_at, name, discount, approved_by) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    to_json([asdict(line) for line in lines]),
+                    cashier,
+                    utc_text(now),
+                    name.strip(),
+                    None if discount is None else to_json(asdict(discount)),
+                    approved_by,
+                ],
             ).lastrowid
         assert held_id is not None
         return held_id
 
-    def recall(self, held_id: int) -> list[LineItem]:
-        """The held lines, as they were; the held basket is gone afterwards."""
+    def recall(self, held_id: int) -> HeldBasket:
+        """The held basket, as it was; it is gone from the store afterwards."""
         with transaction(self._db) as conn:
-            row = conn.execute("SELECT lines FROM held_baskets WHERE id = ?", [held_id]).fetchone()
+            row = conn.execute(f"{_SELECT} WHERE id = ?", [held_id]).fetchone()
             if row is None:
-                raise NotFound(f"held basket {held_id} does not exist (already recalled?)")
+                raise NotFound(
+                    N_("held basket {held} does not exist (already recalled?)"), held=held_id
+                )
             conn.execute("DELETE FROM held_baskets WHERE id = ?", [held_id])
-        return _lines(row[0])
+        return _held(row)
 
     def list_held(self) -> list[HeldBasket]:
         """Oldest first, the order customers are usually served back in."""
-        rows = self._db.execute(
-            "SELECT id, cashier, created_at, lines FROM held_baskets ORDER BY id"
-        ).fetchall()
-        return [
-            HeldBasket(row[0], row[1], parse_utc(row[2]), tuple(_lines(row[3]))) for row in rows
-        ]
+        return [_held(row) for row in self._db.execute(f"{_SELECT} ORDER BY id").fetchall()]
+
+    def count(self) -> int:
+        row = self._db.execute("SELECT count(*) FROM held_baskets").fetchone()
+        return int(row[0])
+
+
+_SELECT = "SELECT id, cashier, created_at, lines, name, discount, approved_by FROM held_baskets"
+
+
+def _held(row: Sequence[Any]) -> HeldBasket:
+    held_id, cashier, created_at, lines, name, discount, approved_by = row
+    return HeldBasket(
+        held_id,
+        cashier,
+        parse_utc(created_at),
+        tuple(_lines(lines)),
+        name,
+        None if discount is None else _discount(json.loads(discount)),
+        approved_by,
+    )
+
+
+def _discount(stored: dict[str, Any]) -> Discount:
+    return Discount(DiscountKind(stored["kind"]), stored["value"])
 
 
 def _lines(text: str) -> list[LineItem]:
-    return [LineItem(**line) for line in json.loads(text)]
+    """The lines as held: their tax class and own discount restored to what they were (a basket
+    held before either existed has neither)."""
+    lines = []
+    for line in json.loads(text):
+        discount = line.pop("discount", None)
+        line["tax_class"] = TaxClass(line.get("tax_class", TaxClass.STANDARD))
+        if discount is not None:
+            line["discount"] = _discount(discount)
+        lines.append(LineItem(**line))
+    return lines

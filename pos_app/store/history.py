@@ -23,6 +23,7 @@ from pos_app.domain.lifecycles import (
     SaleStatus,
     State,
 )
+from pos_app.domain.texts import N_
 from pos_app.store.database import parse_utc, utc_text
 from pos_app.store.errors import InvalidTransition
 
@@ -37,9 +38,15 @@ class Tracked(Generic[State]):
     """The history's column naming the row (``sale_id``, ``refund_id``)."""
     lifecycle: Lifecycle[State]
     states: type[State]
+    dated: bool = False
+    """The history keeps the row's business day after each change (sales: a cancelled sale
+    completed later by a late payment leaves its day, and the day it was cancelled on keeps
+    counting the cancellation)."""
 
 
-SALES: Tracked[SaleStatus] = Tracked("sales", "sale_history", "sale_id", SALE_LIFECYCLE, SaleStatus)
+SALES: Tracked[SaleStatus] = Tracked(
+    "sales", "sale_history", "sale_id", SALE_LIFECYCLE, SaleStatus, dated=True
+)
 REFUNDS: Tracked[RefundStatus] = Tracked(
     "refunds", "refund_history", "refund_id", REFUND_LIFECYCLE, RefundStatus
 )
@@ -88,10 +95,13 @@ def move(
             [*changes.values(), row_id, current.value],
         ).rowcount
         if updated != 1:
-            raise InvalidTransition(f"{subject} is no longer {current}")
+            raise InvalidTransition(
+                N_("{subject} is no longer {current}"), subject=subject, current=current
+            )
+    day = f", (SELECT business_date FROM {tracked.table} WHERE id = ?)" if tracked.dated else ""
     conn.execute(
-        f"INSERT INTO {tracked.history} ({tracked.key}, before, after, at, source, actor) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO {tracked.history} ({tracked.key}, before, after, at, source, actor"
+        f"{', business_date' if tracked.dated else ''}) VALUES (?, ?, ?, ?, ?, ?{day})",
         [
             row_id,
             None if current is None else current.value,
@@ -99,6 +109,7 @@ def move(
             utc_text(now),
             source.value,
             actor,
+            *([row_id] if tracked.dated else []),
         ],
     )
 

@@ -8,7 +8,10 @@ width, so text order is time order); business dates are ``YYYY-MM-DD``; JSON col
 """
 
 from collections.abc import Callable
+from dataclasses import replace
 from sqlite3 import Connection
+
+from pos_app.domain.returns import ReturnableLine
 
 Migration = str | Callable[[Connection], None]
 """An SQL script, or a function for a step SQL alone cannot express."""
@@ -279,11 +282,330 @@ BEGIN
 END;
 """
 
+_CLOSED_DAYS = """
+CREATE TRIGGER sales_not_into_closed_day_insert BEFORE INSERT ON sales
+WHEN EXISTS (SELECT 1 FROM day_closes WHERE business_date = new.business_date)
+BEGIN
+    SELECT RAISE(ABORT, 'business day is closed: a sale goes to the next open day');
+END;
+CREATE TRIGGER sales_not_into_closed_day_update BEFORE UPDATE OF status, business_date ON sales
+WHEN EXISTS (SELECT 1 FROM day_closes WHERE business_date = new.business_date)
+BEGIN
+    SELECT RAISE(ABORT, 'business day is closed: a sale goes to the next open day');
+END;
+CREATE TRIGGER refunds_not_into_closed_day BEFORE UPDATE OF status, business_date ON refunds
+WHEN EXISTS (SELECT 1 FROM day_closes WHERE business_date = new.business_date)
+BEGIN
+    SELECT RAISE(ABORT, 'business day is closed: a refund goes to the next open day');
+END;
+"""
+
+_SHIFTS = """
+CREATE TABLE shifts (
+    id INTEGER PRIMARY KEY,
+    terminal_id TEXT NOT NULL,
+    cashier TEXT NOT NULL,
+    business_date TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    opening_float INTEGER NOT NULL
+        CHECK (typeof(opening_float) = 'integer' AND opening_float >= 0),
+    closed_at TEXT,
+    closed_by TEXT,
+    counted TEXT,
+    expected_cash INTEGER CHECK (expected_cash IS NULL OR typeof(expected_cash) = 'integer'),
+    counted_cash INTEGER CHECK (counted_cash IS NULL OR typeof(counted_cash) = 'integer')
+);
+CREATE UNIQUE INDEX shifts_one_open_per_cashier ON shifts (terminal_id, cashier)
+WHERE closed_at IS NULL;
+CREATE INDEX shifts_by_day ON shifts (business_date, id);
+
+CREATE TABLE shift_cash_moves (
+    id INTEGER PRIMARY KEY,
+    shift_id INTEGER NOT NULL REFERENCES shifts (id),
+    at TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount <> 0),
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    actor TEXT NOT NULL
+);
+CREATE INDEX shift_cash_moves_by_shift ON shift_cash_moves (shift_id, id);
+"""
+
+_HELD_NAMES = """
+ALTER TABLE held_baskets ADD COLUMN name TEXT NOT NULL DEFAULT '';
+"""
+
+# Every completed sale has a receipt number (pos_app/store/receipt_numbers.py):
+# <terminal_id>-<business date YYYYMMDD>-<sequence of that terminal's day, 4 digits>. The sales
+# completed before this step are numbered here, in the order they completed; from now on the
+# number is drawn in the transaction that completes the sale, and a completed sale without one is
+# refused.
+_RECEIPT_NUMBERS = """
+ALTER TABLE sales ADD COLUMN receipt_number TEXT;
+WITH numbered AS (
+    SELECT id, terminal_id || '-' || replace(business_date, '-', '') || '-' ||
+        printf('%04d', row_number() OVER (
+            PARTITION BY terminal_id, business_date ORDER BY completed_at, id)) AS number
+    FROM sales WHERE status = 'completed'
+)
+UPDATE sales SET receipt_number = (SELECT number FROM numbered WHERE numbered.id = sales.id)
+WHERE status = 'completed';
+CREATE UNIQUE INDEX sales_by_receipt_number ON sales (receipt_number);
+CREATE INDEX sales_by_terminal_completion ON sales (terminal_id, completed_at)
+WHERE status = 'completed';
+CREATE TRIGGER sales_completed_with_receipt_number_insert BEFORE INSERT ON sales
+WHEN new.status = 'completed' AND new.receipt_number IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a completed sale needs its receipt number');
+END;
+CREATE TRIGGER sales_completed_with_receipt_number_update
+BEFORE UPDATE OF status, receipt_number ON sales
+WHEN new.status = 'completed' AND new.receipt_number IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a completed sale needs its receipt number');
+END;
+"""
+
+# Discounts and PPN (docs/tax.md): each line keeps what domain/pricing.py computed when the sale
+# was made, so a report never prices a sale again under later rates. ``discount`` is the line's
+# own discount plus its share of the basket's; ``amount``, what the customer paid for the line,
+# follows from the rest. A sale made before this step has no discount and no PPN: it keeps its
+# line totals as amounts.
+_DISCOUNTS_AND_PPN = """
+ALTER TABLE products ADD COLUMN tax_class TEXT NOT NULL DEFAULT 'standard'
+    CHECK (tax_class IN ('standard', 'other', 'exempt'));
+ALTER TABLE sales ADD COLUMN discount_rule TEXT NOT NULL DEFAULT '';
+ALTER TABLE sales ADD COLUMN discount_approved_by TEXT;
+ALTER TABLE sale_lines ADD COLUMN discount_rule TEXT NOT NULL DEFAULT '';
+ALTER TABLE sale_lines ADD COLUMN discount INTEGER NOT NULL DEFAULT 0
+    CHECK (typeof(discount) = 'integer' AND discount >= 0);
+ALTER TABLE sale_lines ADD COLUMN basket_discount INTEGER NOT NULL DEFAULT 0
+    CHECK (typeof(basket_discount) = 'integer' AND basket_discount >= 0);
+ALTER TABLE sale_lines ADD COLUMN tax_class TEXT;
+ALTER TABLE sale_lines ADD COLUMN tax_rate INTEGER
+    CHECK (tax_rate IS NULL OR typeof(tax_rate) = 'integer');
+ALTER TABLE sale_lines ADD COLUMN dpp INTEGER CHECK (dpp IS NULL OR typeof(dpp) = 'integer');
+ALTER TABLE sale_lines ADD COLUMN ppn INTEGER NOT NULL DEFAULT 0
+    CHECK (typeof(ppn) = 'integer' AND ppn >= 0);
+ALTER TABLE sale_lines ADD COLUMN ppn_included INTEGER NOT NULL DEFAULT 1
+    CHECK (ppn_included IN (0, 1));
+ALTER TABLE sale_lines ADD COLUMN amount INTEGER
+    GENERATED ALWAYS AS (line_total - discount + CASE WHEN ppn_included THEN 0 ELSE ppn END);
+"""
+
+# Returns (pos_app/store/returns.py): items of a completed sale brought back, and the money given
+# back for them, in cash from the drawer, as a DOKU Wallet payout (its refund, ``payout_id``), or
+# outside Kasir (a DOKU-direct sale refunded in DOKU's back office). ``amount`` of a return line is
+# what those items had cost the customer; a return counts on the shop day it was made, never a
+# closed one (a wallet return: once its payout is paid, on the day it was).
+_RETURNS = """
+CREATE TABLE returns (
+    id INTEGER PRIMARY KEY,
+    sale_id INTEGER NOT NULL REFERENCES sales (id),
+    method TEXT NOT NULL CHECK (method IN ('cash', 'wallet', 'outside')),
+    payout_id TEXT UNIQUE REFERENCES refunds (payout_id),
+    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount >= 0),
+    terminal_id TEXT NOT NULL,
+    cashier TEXT NOT NULL,
+    approved_by TEXT NOT NULL CHECK (length(trim(approved_by)) > 0),
+    reason TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    business_date TEXT NOT NULL,
+    CHECK ((method = 'wallet') = (payout_id IS NOT NULL))
+);
+CREATE INDEX returns_by_sale ON returns (sale_id);
+CREATE INDEX returns_by_day ON returns (business_date);
+CREATE INDEX returns_by_till ON returns (terminal_id, cashier, created_at);
+
+CREATE TABLE return_lines (
+    return_id INTEGER NOT NULL REFERENCES returns (id),
+    line_no INTEGER NOT NULL,
+    quantity INTEGER NOT NULL CHECK (typeof(quantity) = 'integer' AND quantity > 0),
+    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount >= 0),
+    PRIMARY KEY (return_id, line_no)
+);
+
+CREATE TRIGGER returns_not_into_closed_day BEFORE INSERT ON returns
+WHEN EXISTS (SELECT 1 FROM day_closes WHERE business_date = new.business_date)
+BEGIN
+    SELECT RAISE(ABORT, 'business day is closed: a return goes to the next open day');
+END;
+CREATE TRIGGER returns_are_kept BEFORE DELETE ON returns
+BEGIN
+    SELECT RAISE(ABORT, 'returns are kept');
+END;
+"""
+
+# A sale's history keeps the business day each change was booked on: a cancelled sale that a late
+# payment completes later moves to that open day, and the day it was cancelled on, closed perhaps,
+# still counts its cancellation (reports/z_report.py). Earlier lines take the sale's day.
+_HISTORY_BUSINESS_DAYS = """
+ALTER TABLE sale_history ADD COLUMN business_date TEXT;
+"""
+
+
+def _return_taxes(conn: Connection) -> None:
+    """Each return line keeps the DPP, PPN and rate it gives back (``domain/returns.py``), so the
+    files and reports take returns' PPN off without computing it again. Returns written before
+    get theirs by the same rule, in the order they were made, over the returns that still hold."""
+    for statement in (
+        "ALTER TABLE return_lines ADD COLUMN dpp INTEGER "
+        "CHECK (dpp IS NULL OR typeof(dpp) = 'integer')",
+        "ALTER TABLE return_lines ADD COLUMN ppn INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (typeof(ppn) = 'integer')",
+        "ALTER TABLE return_lines ADD COLUMN tax_rate INTEGER "
+        "CHECK (tax_rate IS NULL OR typeof(tax_rate) = 'integer')",
+    ):
+        conn.execute(statement)
+    lines: dict[tuple[int, int], ReturnableLine] = {}
+    for return_id, sale_id, line_no, quantity, amount, holds, *sold in conn.execute(
+        "SELECT rl.return_id, t.sale_id, rl.line_no, rl.quantity, rl.amount, "
+        "t.payout_id IS NULL OR p.status IN ('pending', 'paid'), "
+        "l.quantity, l.amount, l.dpp, l.ppn, l.tax_rate "
+        "FROM returns t LEFT JOIN refunds p ON p.payout_id = t.payout_id "
+        "JOIN return_lines rl ON rl.return_id = t.id "
+        "JOIN sale_lines l ON l.sale_id = t.sale_id AND l.line_no = rl.line_no "
+        "ORDER BY t.id, rl.line_no"
+    ).fetchall():
+        count, paid, dpp, ppn, rate = sold
+        line = lines.get((sale_id, line_no)) or ReturnableLine(
+            line_no, "", "", count, paid, dpp=dpp, ppn=ppn, tax_rate=rate
+        )
+        given_dpp, given_ppn = line.tax_for(quantity, amount)
+        conn.execute(
+            "UPDATE return_lines SET dpp = ?, ppn = ?, tax_rate = ? "
+            "WHERE return_id = ? AND line_no = ?",
+            [given_dpp, given_ppn, rate, return_id, line_no],
+        )
+        if holds:
+            lines[sale_id, line_no] = replace(
+                line,
+                returned=line.returned + quantity,
+                refunded=line.refunded + amount,
+                returned_dpp=line.returned_dpp + (given_dpp or 0),
+                returned_ppn=line.returned_ppn + given_ppn,
+            )
+
+
+# A held basket keeps its basket discount (JSON of kind and value, NULL for none) and the manager
+# who approved it, so recalling it neither loses the discount nor asks for the PIN again.
+_HELD_DISCOUNTS = """
+ALTER TABLE held_baskets ADD COLUMN discount TEXT;
+ALTER TABLE held_baskets ADD COLUMN approved_by TEXT;
+"""
+
+
+def _mark(day: str, also: str = "1") -> str:
+    """Trigger statements marking business day ``day`` (an SQL expression) to upload again, if
+    the condition ``also`` holds."""
+    return (
+        f"INSERT OR IGNORE INTO upload_days (business_date, revision) "
+        f"SELECT {day}, 0 WHERE {day} IS NOT NULL AND {also};\n"
+        f"UPDATE upload_days SET revision = revision + 1 WHERE business_date = {day} AND {also};\n"
+    )
+
+
+_MOVED = "old.business_date IS NOT new.business_date"
+"""A row moved to another day: the day it left changes too."""
+
+
+_PAID_MOMENT = (
+    "SELECT min(created_at) FROM payment_events WHERE attempt_id = {attempt} "
+    "AND outcome = 'applied' AND state IN ('paid', 'refunded') HAVING min(created_at) IS NOT NULL"
+)
+"""When an attempt was paid: the payments file places a payment on that moment's business day."""
+
+# Whole-shop uploads (pos_app/till/uploads.py): the days whose accountant files must go to the
+# relay again. Every write that changes a day's files bumps its ``revision`` in the same
+# transaction (these triggers, so no write path is missed); the uploader sends the day and sets
+# ``uploaded`` to the revision it sent only if that is still the latest (compare-and-clear).
+# Rows are never deleted: a revision only increases. A payment belongs to the business day of its
+# moment in the shop's time zone, which SQL does not know: its moment goes to ``upload_moments``,
+# and the uploader turns moments into days with the shop's day rule. Existing databases mark every
+# day with sales, returns, refunds, shifts or a close, so the relay gets the till's whole history
+# once.
+_UPLOAD_OUTBOX = f"""
+CREATE TABLE upload_days (
+    business_date TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL CHECK (typeof(revision) = 'integer' AND revision >= 0),
+    uploaded INTEGER NOT NULL DEFAULT 0 CHECK (typeof(uploaded) = 'integer'),
+    uploaded_at TEXT
+);
+CREATE INDEX upload_days_pending ON upload_days (business_date) WHERE revision > uploaded;
+
+CREATE TABLE upload_moments (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL
+);
+
+INSERT INTO upload_days (business_date, revision)
+SELECT business_date, 1 FROM sales WHERE status = 'completed'
+UNION SELECT business_date, 1 FROM returns
+UNION SELECT business_date, 1 FROM refunds WHERE business_date IS NOT NULL
+UNION SELECT business_date, 1 FROM shifts
+UNION SELECT business_date, 1 FROM day_closes;
+INSERT INTO upload_moments (at)
+SELECT min(created_at) FROM payment_events
+WHERE attempt_id IS NOT NULL AND outcome = 'applied' AND state IN ('paid', 'refunded')
+GROUP BY attempt_id;
+
+CREATE TRIGGER upload_sale_written AFTER INSERT ON sales WHEN new.status = 'completed'
+BEGIN
+{_mark("new.business_date")}END;
+CREATE TRIGGER upload_sale_changed AFTER UPDATE ON sales
+WHEN old.status = 'completed' OR new.status = 'completed'
+BEGIN
+{_mark("old.business_date", _MOVED)}{_mark("new.business_date")}END;
+CREATE TRIGGER upload_attempt_changed AFTER UPDATE ON payment_attempts
+BEGIN
+INSERT INTO upload_moments (at) {_PAID_MOMENT.format(attempt="new.id")};
+{_mark("(SELECT business_date FROM sales WHERE id = new.sale_id AND status = 'completed')")}END;
+CREATE TRIGGER upload_payment_event AFTER INSERT ON payment_events
+WHEN new.attempt_id IS NOT NULL AND new.outcome = 'applied'
+BEGIN
+INSERT INTO upload_moments (at) {_PAID_MOMENT.format(attempt="new.attempt_id")};
+END;
+CREATE TRIGGER upload_refund_written AFTER INSERT ON refunds
+BEGIN
+{_mark("new.business_date")}END;
+CREATE TRIGGER upload_refund_changed AFTER UPDATE ON refunds
+BEGIN
+{_mark("old.business_date", _MOVED)}{_mark("new.business_date")}
+INSERT INTO upload_moments (at) {
+    _PAID_MOMENT.format(
+        attempt="(SELECT id FROM payment_attempts WHERE invoice_number = new.invoice_number)"
+    )
+};
+END;
+CREATE TRIGGER upload_return_written AFTER INSERT ON returns
+BEGIN
+{_mark("new.business_date")}END;
+CREATE TRIGGER upload_shift_opened AFTER INSERT ON shifts
+BEGIN
+{_mark("new.business_date")}END;
+CREATE TRIGGER upload_shift_changed AFTER UPDATE ON shifts
+BEGIN
+{_mark("new.business_date")}END;
+CREATE TRIGGER upload_day_closed AFTER INSERT ON day_closes
+BEGIN
+{_mark("new.business_date")}END;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
     _REFUNDS,
     _PAID_AMOUNTS,
     _HISTORY,
+    _CLOSED_DAYS,
+    _SHIFTS,
+    _HELD_NAMES,
+    _RECEIPT_NUMBERS,
+    _DISCOUNTS_AND_PPN,
+    _RETURNS,
+    _HISTORY_BUSINESS_DAYS,
+    _return_taxes,
+    _HELD_DISCOUNTS,
+    _UPLOAD_OUTBOX,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

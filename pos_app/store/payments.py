@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah
+from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import (
     LATE_PAYMENT_FROM,
     OPEN_STATES,
@@ -164,6 +165,19 @@ class Payments:
         _check_invoice_number(invoice)
         return invoice
 
+    def create_numbered_attempt(
+        self, sale_id: int, provider: ProviderName, amount: int, *, terminal_id: str, now: datetime
+    ) -> PaymentAttempt:
+        """Draw the next invoice number and record its attempt in one transaction.
+
+        A refused attempt (the sale is not open, or has another payment open) gives its number
+        back, so the numbers the provider sees have no gaps from refusals; and one commit instead
+        of two keeps the charge fast.
+        """
+        with transaction(self._db):
+            invoice = self.next_invoice_number(terminal_id, now)
+            return self.create_attempt(sale_id, provider, amount, invoice, now)
+
     def create_attempt(
         self,
         sale_id: int,
@@ -183,7 +197,9 @@ class Payments:
         except ValueError:
             choices = ", ".join(name.value for name in ProviderName)
             raise ValidationError(
-                f"provider: expected one of {choices}, got {provider!r}"
+                N_("provider: expected one of {choices}, got {provider}"),
+                choices=choices,
+                provider=repr(provider),
             ) from None
         stamp = utc_text(now)
         with transaction(self._db) as conn:
@@ -191,20 +207,28 @@ class Payments:
                 "SELECT status, total FROM sales WHERE id = ?", [sale_id]
             ).fetchone()
             if sale is None:
-                raise NotFound(f"sale {sale_id} does not exist")
+                raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
             if sale[0] != "open":
-                raise StoreError(f"sale {sale_id} is {sale[0]}, not open")
+                raise StoreError(
+                    N_("sale {sale} is {status}, not open"), sale=sale_id, status=sale[0]
+                )
             if amount != sale[1]:
                 raise ValidationError(
-                    f"payment amount {format_rupiah(amount)} differs from the sale total "
-                    f"{format_rupiah(sale[1])}"
+                    N_("payment amount {amount} differs from the sale total {total}"),
+                    amount=format_rupiah(amount),
+                    total=format_rupiah(sale[1]),
                 )
             for other in self.attempts_for_sale(sale_id):
                 paying = other.state is AttemptState.PAID and not other.amount_differs
                 if other.state in OPEN_STATES or paying:
                     raise StoreError(
-                        f"sale {sale_id} already has payment {other.invoice_number} "
-                        f"({other.state}); check its status or cancel it first"
+                        N_(
+                            "sale {sale} already has payment {invoice} ({state}); check its "
+                            "status or cancel it first"
+                        ),
+                        sale=sale_id,
+                        invoice=other.invoice_number,
+                        state=other.state,
                     )
             try:
                 attempt_id = conn.execute(
@@ -213,7 +237,9 @@ class Payments:
                     [invoice_number, sale_id, provider.value, amount, stamp, stamp],
                 ).lastrowid
             except sqlite3.IntegrityError:
-                raise StoreError(f"invoice number {invoice_number} was already used") from None
+                raise StoreError(
+                    N_("invoice number {invoice} was already used"), invoice=invoice_number
+                ) from None
             self._append(
                 conn,
                 attempt_id,
@@ -333,16 +359,25 @@ class Payments:
         one (the amount asked, in rupiah); else say why not."""
         attempt = self.get_attempt(invoice_number)
         if attempt.state is not AttemptState.PAID:
-            raise StoreError(f"payment {invoice_number} is {attempt.state}, not paid")
+            raise StoreError(
+                N_("payment {invoice} is {state}, not paid"),
+                invoice=invoice_number,
+                state=attempt.state,
+            )
         if not attempt.late:
             raise StoreError(
-                f"payment {invoice_number} is not a late payment: a sale has its money already"
+                N_("payment {invoice} is not a late payment: a sale has its money already"),
+                invoice=invoice_number,
             )
         if attempt.amount_differs:
             raise StoreError(
-                f"payment {invoice_number} paid {paid_text(attempt)}, not the "
-                f"{format_rupiah(attempt.amount)} asked: it pays no sale; refund it, or "
-                "resolve it with a reason"
+                N_(
+                    "payment {invoice} paid {paid}, not the {amount} asked: it pays no sale; "
+                    "refund it, or resolve it with a reason"
+                ),
+                invoice=invoice_number,
+                paid=paid_text(attempt),
+                amount=format_rupiah(attempt.amount),
             )
         return attempt
 
@@ -488,7 +523,7 @@ class Payments:
         """The attempt with its events, oldest first."""
         attempt = self.find_attempt(invoice_number)
         if attempt is None:
-            raise NotFound(f"payment {invoice_number} does not exist")
+            raise NotFound(N_("payment {invoice} does not exist"), invoice=invoice_number)
         rows = self._db.execute(
             f"SELECT {_EVENT_COLUMNS} FROM payment_events WHERE attempt_id = ? ORDER BY id",
             [attempt.id],
@@ -558,7 +593,10 @@ class Payments:
             outcome = Outcome.APPLIED
         elif strict:
             raise InvalidTransition(
-                f"payment {attempt.invoice_number} is {attempt.state}; it cannot become {state}"
+                N_("{name} is {current}; it cannot become {new}"),
+                name=Text(N_("payment {invoice}"), invoice=attempt.invoice_number),
+                current=attempt.state,
+                new=state,
             )
         else:
             outcome = Outcome.IGNORED

@@ -6,23 +6,28 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from pos_app.domain.barcodes import scan_forms
 from pos_app.domain.catalog import Product
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.tax import TaxClass
+from pos_app.domain.texts import N_
 from pos_app.store.database import transaction, utc_text
 
 SORT_WINDOW = 1000
 """At most this many matches are sorted by name per search, so a keystroke stays cheap."""
 
-_COLUMNS = "p.sku, p.name, p.price, p.barcode, p.category, p.active"
+_COLUMNS = "p.sku, p.name, p.price, p.barcode, p.category, p.active, p.tax_class"
 
 _UPSERT = """
-INSERT INTO products (sku, barcode, name, category, price, active, updated_at)
-VALUES (:sku, :barcode, :name, :category, :price, :active, :now)
+INSERT INTO products (sku, barcode, name, category, price, active, tax_class, updated_at)
+VALUES (:sku, :barcode, :name, :category, :price, :active, :tax_class, :now)
 ON CONFLICT (sku) DO UPDATE SET
     barcode = excluded.barcode, name = excluded.name, category = excluded.category,
-    price = excluded.price, active = excluded.active, updated_at = excluded.updated_at
-WHERE (barcode, name, category, price, active)
-    IS NOT (excluded.barcode, excluded.name, excluded.category, excluded.price, excluded.active)
+    price = excluded.price, active = excluded.active, tax_class = excluded.tax_class,
+    updated_at = excluded.updated_at
+WHERE (barcode, name, category, price, active, tax_class)
+    IS NOT (excluded.barcode, excluded.name, excluded.category, excluded.price, excluded.active,
+        excluded.tax_class)
 """
 
 
@@ -60,6 +65,7 @@ class Products:
                     "category": product.category,
                     "price": product.price,
                     "active": int(product.active),
+                    "tax_class": product.tax_class.value,
                     "now": stamp,
                 }
                 try:
@@ -69,8 +75,10 @@ class Products:
                         "SELECT sku FROM products WHERE barcode = ?", [product.barcode]
                     ).fetchone()
                     raise ValidationError(
-                        f"product {product.sku}: barcode {product.barcode} already belongs to "
-                        f"product {owner[0] if owner else '?'}"
+                        N_("product {sku}: barcode {barcode} already belongs to product {owner}"),
+                        sku=product.sku,
+                        barcode=product.barcode,
+                        owner=owner[0] if owner else "?",
                     ) from None
         return changed
 
@@ -81,13 +89,14 @@ class Products:
         """What a scanner or a typed code names: a barcode first, then a SKU in any case,
         active or not.
 
-        A 12-digit code is also tried as the EAN-13 it is (scanners often send UPC-A that way).
+        The barcode is looked up in each stored form it may be (``domain/barcodes.py``): a UPC-A
+        or UPC-E finds the product kept under its EAN-13, and 8 digits are tried as EAN-8 and
+        as UPC-E.
         """
         code = code.strip()
         if not code:
             return None
-        barcodes = [code, "0" + code] if len(code) == 12 and code.isdigit() else [code]
-        for barcode in barcodes:
+        for barcode in scan_forms(code):
             found = self._one(f"SELECT {_COLUMNS} FROM products p WHERE p.barcode = ?", barcode)
             if found:
                 return found
@@ -145,6 +154,11 @@ class Products:
             category,
         )
 
+    def owner_of_barcode(self, barcode: str) -> str | None:
+        """The SKU of the product kept under ``barcode`` (its stored form), if any."""
+        row = self._db.execute("SELECT sku FROM products WHERE barcode = ?", [barcode]).fetchone()
+        return str(row[0]) if row else None
+
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM products").fetchone()[0])
 
@@ -162,6 +176,7 @@ class Products:
                 barcode=barcode or "",
                 category=category,
                 active=bool(active),
+                tax_class=TaxClass(tax_class),
             )
-            for sku, name, price, barcode, category, active in rows
+            for sku, name, price, barcode, category, active, tax_class in rows
         ]

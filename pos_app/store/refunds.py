@@ -28,11 +28,13 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
 from pos_app.domain.lifecycles import RefundStatus as RefundStatus
 from pos_app.domain.money import check_amount, format_rupiah
+from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import ProviderName
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.history import REFUNDS, StatusChange, history, move
+from pos_app.store.open_day import open_business_date
 
 REFUND_JOINS = (
     "refunds r JOIN sales s ON s.id = r.sale_id "
@@ -41,6 +43,9 @@ REFUND_JOINS = (
 REDUCES_TAKINGS = "(s.status = 'completed' AND coalesce(a.late, 0) = 0)"
 """SQL over :data:`REFUND_JOINS`: the refund gives back money of a counted sale. A refund of a late
 payment gives back money that never was takings, so it does not reduce them."""
+NOT_A_RETURN = "NOT EXISTS (SELECT 1 FROM returns t WHERE t.payout_id = r.payout_id)"
+"""SQL over :data:`REFUND_JOINS`: the refund pays back no return. A return's payout is counted with
+its return (``store/returns.py``), item by item, not again as a refund."""
 MAX_PAYOUT_ID_LENGTH = 64
 _PAYOUT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -78,10 +83,11 @@ class Refunds:
         self._day = day or BusinessDay()
 
     def refundable(self, sale_id: int) -> int:
-        """What the sale took, less the refunds paid or still pending against it."""
+        """What the sale took, less the refunds paid or still pending against it and the returns
+        paid back in cash or outside Kasir (a wallet return's money is its refund)."""
         row = self._db.execute("SELECT status, total FROM sales WHERE id = ?", [sale_id]).fetchone()
         if row is None:
-            raise NotFound(f"sale {sale_id} does not exist")
+            raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
         late = self._db.execute(
             "SELECT coalesce(sum(coalesce(paid_amount, amount)), 0) FROM payment_attempts "
             "WHERE sale_id = ? AND late = 1 AND state = 'paid'",
@@ -93,7 +99,11 @@ class Refunds:
             "WHERE sale_id = ? AND status IN ('pending', 'paid')",
             [sale_id],
         ).fetchone()[0]
-        return int(taken) - int(used)
+        returned = self._db.execute(
+            "SELECT coalesce(sum(amount), 0) FROM returns WHERE sale_id = ? AND payout_id IS NULL",
+            [sale_id],
+        ).fetchone()[0]
+        return int(taken) - int(used) - int(returned)
 
     def create(
         self,
@@ -111,21 +121,23 @@ class Refunds:
     ) -> Refund:
         """Record an approved payout as ``pending`` (and audit it) before it is sent."""
         _check_payout_id(payout_id)
-        check_amount(amount, field="refund amount")
-        for label, value in (
-            ("wallet number", account_number),
-            ("customer name", customer_name),
-            ("approving manager", approved_by),
+        check_amount(amount, field=Text(N_("refund amount")))
+        for needed, value in (
+            (N_("a refund needs the wallet number"), account_number),
+            (N_("a refund needs the customer name"), customer_name),
+            (N_("a refund needs the approving manager"), approved_by),
         ):
             if not value.strip():
-                raise ValidationError(f"a refund needs the {label}")
+                raise ValidationError(needed)
         stamp = utc_text(now)
         with transaction(self._db) as conn:
             available = self.refundable(sale_id)
             if amount > available:
                 raise ValidationError(
-                    f"refund {format_rupiah(amount)} is more than sale {sale_id} has left to "
-                    f"refund ({format_rupiah(max(available, 0))})"
+                    N_("refund {amount} is more than sale {sale} has left to refund ({left})"),
+                    amount=format_rupiah(amount),
+                    sale=sale_id,
+                    left=format_rupiah(max(available, 0)),
                 )
             if invoice_number is not None:
                 owner = conn.execute(
@@ -134,7 +146,9 @@ class Refunds:
                 ).fetchone()
                 if owner is None or owner[0] != sale_id:
                     raise ValidationError(
-                        f"payment {invoice_number} is not a payment of sale {sale_id}"
+                        N_("payment {invoice} is not a payment of sale {sale}"),
+                        invoice=invoice_number,
+                        sale=sale_id,
                     )
             try:
                 refund_id = conn.execute(
@@ -214,7 +228,7 @@ class Refunds:
                     "result": body,
                     "reference": refund.reference if reference is None else reference,
                     "completed_at": stamp,
-                    "business_date": self._day.date_of(now).isoformat(),
+                    "business_date": open_business_date(self._db, self._day, now).isoformat(),
                     "updated_at": stamp,
                 },
             )
@@ -227,7 +241,7 @@ class Refunds:
     def get(self, payout_id: str) -> Refund:
         found = self._refunds("WHERE payout_id = ?", payout_id)
         if not found:
-            raise NotFound(f"refund {payout_id} does not exist")
+            raise NotFound(N_("refund {payout} does not exist"), payout=payout_id)
         return found[0]
 
     def for_sale(self, sale_id: int) -> list[Refund]:

@@ -5,7 +5,8 @@ Every change of a sale's status goes through :func:`pos_app.store.history.move`,
 against :data:`~pos_app.domain.lifecycles.SALE_LIFECYCLE` and writes it to ``sale_history``.
 
 A sale's business date is set when it is created and again when it completes: a sale belongs to
-the shop day its money was taken on (for a late payment: the day a manager attached it).
+the shop day its money was taken on (for a late payment: the day it was attached), and never to a
+day already closed (``store/open_day.py``); a sale of a closed day cancelled later moves on too.
 """
 
 from collections.abc import Mapping, Sequence
@@ -19,15 +20,21 @@ from sqlite_utils import Database
 
 from pos_app.domain.basket import MAX_QUANTITY, LineItem
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.discounts import Discount, stored_discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
 from pos_app.domain.lifecycles import SaleStatus as SaleStatus
 from pos_app.domain.money import check_amount, format_rupiah
+from pos_app.domain.pricing import PricedLine, PricedSale, price_sale
+from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy
+from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import OPEN_STATES, AttemptState, ProviderName
 from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound, SalePaidAlready, StoreError
 from pos_app.store.history import SALES, StatusChange, history, move
+from pos_app.store.open_day import first_open_day, open_business_date
 from pos_app.store.payments import PaymentAttempt, Payments
+from pos_app.store.receipt_numbers import next_receipt_number
 
 
 class Tender(StrEnum):
@@ -52,6 +59,56 @@ class Sale:
     change_due: int | None = None
     payment_reference: str | None = None
     invoice_number: str | None = None
+    receipt_number: str | None = None
+    """Given when the sale completes (``store/receipt_numbers.py``); a cancelled sale has none."""
+    discount: Discount | None = None
+    """The basket's discount as the cashier gave it."""
+    line_prices: tuple[PricedLine, ...] = ()
+    """Each line's discounts, DPP, PPN and amount as computed when the sale was made."""
+    discount_approved_by: str | None = None
+    """The manager who approved a discount above the shop's limit."""
+    tax_included: bool = True
+    """Whether the prices were entered with PPN in them."""
+
+    @property
+    def priced(self) -> PricedSale:
+        """The sale's discounts and PPN; a sale built without them (a test's) has neither."""
+        lines = self.line_prices or tuple(
+            PricedLine(line, 0, 0, None, None, 0, line.line_total) for line in self.lines
+        )
+        return PricedSale(lines, self.discount, self.tax_included)
+
+
+INSERT_SALE_LINE = (
+    "INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_price, quantity, line_total, "
+    "discount_rule, discount, basket_discount, tax_class, tax_rate, dpp, ppn, ppn_included) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def sale_line_rows(sale_id: int, priced: PricedSale) -> list[tuple[object, ...]]:
+    """The ``sale_lines`` rows of a priced sale, for :data:`INSERT_SALE_LINE` (also demo data's
+    bulk writer, so its rows stay the repository's)."""
+    return [
+        (
+            sale_id,
+            no,
+            line.item.sku,
+            line.item.name,
+            line.item.unit_price,
+            line.item.quantity,
+            line.item.line_total,
+            line.item.discount.stored() if line.item.discount else "",
+            line.discount,
+            line.basket_discount,
+            line.item.tax_class.value,
+            line.tax_rate,
+            line.dpp,
+            line.ppn,
+            int(priced.tax_included),
+        )
+        for no, line in enumerate(priced.lines, start=1)
+    ]
 
 
 class Sales:
@@ -60,22 +117,43 @@ class Sales:
         self._day = day or BusinessDay()
 
     def create_sale(
-        self, lines: Sequence[LineItem], *, cashier: str, terminal_id: str, now: datetime
+        self,
+        lines: Sequence[LineItem],
+        *,
+        cashier: str,
+        terminal_id: str,
+        now: datetime,
+        discount: Discount | None = None,
+        tax: TaxPolicy = NO_TAX,
+        approved_by: str | None = None,
     ) -> int:
-        """Write an open sale and its lines together; the total is computed here, from the lines."""
+        """Write an open sale and its lines together; the total is computed here, from the lines,
+        their discounts and ``discount`` (the basket's), with PPN as ``tax`` says on the sale's
+        business day (domain/pricing.py); each line keeps its figures."""
         if not lines:
-            raise ValidationError("a sale needs at least one line")
+            raise ValidationError(N_("a sale needs at least one line"))
         for line in lines:
             _check_line(line)
-        total = check_amount(sum(line.line_total for line in lines), field="sale total")
         if not cashier.strip():
-            raise ValidationError("a sale needs the cashier's name")
+            raise ValidationError(N_("a sale needs the cashier's name"))
         stamp = utc_text(now)
         with transaction(self._db) as conn:
+            day = self._date(now)
+            priced = price_sale(lines, discount=discount, tax=tax, day=date.fromisoformat(day))
+            total = check_amount(priced.total, field=Text(N_("sale total")))
             sale_id = conn.execute(
-                "INSERT INTO sales (created_at, business_date, status, cashier, terminal_id, total)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [stamp, self._date(now), SaleStatus.OPEN.value, cashier, terminal_id, total],
+                "INSERT INTO sales (created_at, business_date, status, cashier, terminal_id, total,"
+                " discount_rule, discount_approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    stamp,
+                    day,
+                    SaleStatus.OPEN.value,
+                    cashier,
+                    terminal_id,
+                    total,
+                    discount.stored() if discount else "",
+                    approved_by,
+                ],
             ).lastrowid
             assert sale_id is not None
             move(
@@ -88,22 +166,7 @@ class Sales:
                 actor=cashier,
                 now=now,
             )
-            conn.executemany(
-                "INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_price, quantity, "
-                "line_total) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        sale_id,
-                        no,
-                        line.sku,
-                        line.name,
-                        line.unit_price,
-                        line.quantity,
-                        line.line_total,
-                    )
-                    for no, line in enumerate(lines, start=1)
-                ],
-            )
+            conn.executemany(INSERT_SALE_LINE, sale_line_rows(sale_id, priced))
         return sale_id
 
     def complete_cash(self, sale_id: int, received: int, now: datetime) -> Sale:
@@ -115,11 +178,12 @@ class Sales:
         with transaction(self._db) as conn:
             sale = self._open_sale(sale_id)
             self._refuse_if_paid(sale)
-            check_amount(received, field="cash received")
+            check_amount(received, field=Text(N_("cash received")))
             if received < sale.total:
                 raise ValidationError(
-                    f"cash received {format_rupiah(received)} is less than the total "
-                    f"{format_rupiah(sale.total)}"
+                    N_("cash received {received} is less than the total {total}"),
+                    received=format_rupiah(received),
+                    total=format_rupiah(sale.total),
                 )
             move(
                 conn,
@@ -131,7 +195,7 @@ class Sales:
                 now=now,
                 columns={
                     "completed_at": utc_text(now),
-                    "business_date": self._date(now),
+                    **self._numbered_day(conn, sale, now),
                     "tender": Tender.CASH.value,
                     "cash_received": received,
                     "change_due": received - sale.total,
@@ -145,18 +209,31 @@ class Sales:
             sale = self._open_sale(sale_id)
             attempt = Payments(self._db).get_attempt(invoice_number)
             if attempt.sale_id != sale_id:
-                raise StoreError(f"payment {invoice_number} belongs to sale {attempt.sale_id}")
+                raise StoreError(
+                    N_("payment {invoice} belongs to sale {sale}"),
+                    invoice=invoice_number,
+                    sale=attempt.sale_id,
+                )
             if attempt.state is not AttemptState.PAID:
-                raise StoreError(f"payment {invoice_number} is {attempt.state}, not paid")
+                raise StoreError(
+                    N_("payment {invoice} is {state}, not paid"),
+                    invoice=invoice_number,
+                    state=attempt.state,
+                )
             if attempt.late:
                 raise StoreError(
-                    f"payment {invoice_number} is kept apart for the manager (late, or for "
-                    "another amount): it completes no sale by itself"
+                    N_(
+                        "payment {invoice} is kept apart for the manager (late, or for another "
+                        "amount): it completes no sale by itself"
+                    ),
+                    invoice=invoice_number,
                 )
             if attempt.amount != sale.total:
                 raise StoreError(
-                    f"payment {invoice_number} is for {format_rupiah(attempt.amount)}, the sale "
-                    f"total is {format_rupiah(sale.total)}"
+                    N_("payment {invoice} is for {amount}, the sale total is {total}"),
+                    invoice=invoice_number,
+                    amount=format_rupiah(attempt.amount),
+                    total=format_rupiah(sale.total),
                 )
             self._complete_by_qr(conn, sale, attempt, now, source=ChangeSource.PROVIDER)
         return self.get(sale_id)
@@ -210,33 +287,56 @@ class Sales:
                     break
         return found
 
-    def _attach_refusal(self, sale: Sale, attempt: PaymentAttempt) -> str | None:
+    def _attach_refusal(self, sale: Sale, attempt: PaymentAttempt) -> Text | None:
         """Why ``sale`` cannot take the late payment ``attempt``; None if it can."""
         invoice = attempt.invoice_number
         if sale.status not in (SaleStatus.OPEN, SaleStatus.CANCELLED):
-            return (
-                f"sale {sale.id} is {sale.status}: it was paid already, and payment {invoice} "
-                "would pay it twice; refund the payment instead"
+            return Text(
+                N_(
+                    "sale {sale} is {status}: it was paid already, and payment {invoice} would "
+                    "pay it twice; refund the payment instead"
+                ),
+                sale=sale.id,
+                status=sale.status,
+                invoice=invoice,
             )
         if attempt.amount != sale.total:
-            return (
-                f"payment {invoice} is for {format_rupiah(attempt.amount)} and sale {sale.id} "
-                f"totals {format_rupiah(sale.total)}: only a sale of exactly that total can "
-                "take it"
+            return Text(
+                N_(
+                    "payment {invoice} is for {amount} and sale {sale} totals {total}: only a "
+                    "sale of exactly that total can take it"
+                ),
+                invoice=invoice,
+                amount=format_rupiah(attempt.amount),
+                sale=sale.id,
+                total=format_rupiah(sale.total),
             )
         if sale.id != attempt.sale_id and self.get(attempt.sale_id).status is SaleStatus.OPEN:
-            return (
-                f"payment {invoice} was made for sale {attempt.sale_id}, which is still open: "
-                "attach the payment to that sale"
+            return Text(
+                N_(
+                    "payment {invoice} was made for sale {sale}, which is still open: attach "
+                    "the payment to that sale"
+                ),
+                invoice=invoice,
+                sale=attempt.sale_id,
             )
         for other in Payments(self._db).attempts_for_sale(sale.id):
             if other.state in OPEN_STATES:
-                return (
-                    f"sale {sale.id} still waits for payment {other.invoice_number} "
-                    f"({other.state}); check its status or resolve it first"
+                return Text(
+                    N_(
+                        "sale {sale} still waits for payment {invoice} ({state}); check its "
+                        "status or resolve it first"
+                    ),
+                    sale=sale.id,
+                    invoice=other.invoice_number,
+                    state=other.state,
                 )
             if other.state is AttemptState.PAID and not other.late:
-                return f"sale {sale.id} is paid by payment {other.invoice_number} already"
+                return Text(
+                    N_("sale {sale} is paid by payment {invoice} already"),
+                    sale=sale.id,
+                    invoice=other.invoice_number,
+                )
         refund = self._db.execute(
             "SELECT payout_id, invoice_number, sale_id FROM refunds "
             "WHERE status IN ('pending', 'paid') "
@@ -245,11 +345,20 @@ class Sales:
             [invoice, attempt.sale_id, sale.id],
         ).fetchone()
         if refund is not None and refund[1] == invoice:
-            return f"payment {invoice} is refunded, or being refunded, by payout {refund[0]}"
+            return Text(
+                N_("payment {invoice} is refunded, or being refunded, by payout {payout}"),
+                invoice=invoice,
+                payout=refund[0],
+            )
         if refund is not None:
-            return (
-                f"payout {refund[0]} refunds money of sale {refund[2]} without naming a payment; "
-                f"attaching {invoice} would change what it paid back"
+            return Text(
+                N_(
+                    "payout {payout} refunds money of sale {sale} without naming a payment; "
+                    "attaching {invoice} would change what it paid back"
+                ),
+                payout=refund[0],
+                sale=refund[2],
+                invoice=invoice,
             )
         return None
 
@@ -257,9 +366,12 @@ class Sales:
         paying = Payments(self._db).paying_attempt(sale.id)
         if paying is not None:
             raise SalePaidAlready(
-                f"sale {sale.id} is paid already: the customer paid "
-                f"{format_rupiah(paying.received)} by QR (payment {paying.invoice_number}); "
-                "complete the sale with that payment",
+                N_(
+                    "sale {sale} is paid already: the customer paid {amount} by QR (payment "
+                    "{invoice_number}); complete the sale with that payment"
+                ),
+                sale=sale.id,
+                amount=format_rupiah(paying.received),
                 invoice_number=paying.invoice_number,
             )
 
@@ -284,7 +396,7 @@ class Sales:
             now=now,
             columns={
                 "completed_at": utc_text(now),
-                "business_date": self._date(now),
+                **self._numbered_day(conn, sale, now),
                 "tender": Tender.QR.value,
                 "provider": attempt.provider.value,
                 "payment_reference": attempt.reference,
@@ -304,8 +416,12 @@ class Sales:
             paying = payments.paying_attempt(sale_id)
             if paying is not None:
                 raise StoreError(
-                    f"sale {sale_id} has a paid payment {paying.invoice_number}; "
-                    "complete the sale instead of cancelling it"
+                    N_(
+                        "sale {sale} has a paid payment {invoice}; complete the sale instead of "
+                        "cancelling it"
+                    ),
+                    sale=sale_id,
+                    invoice=paying.invoice_number,
                 )
             for attempt in payments.attempts_for_sale(sale_id):
                 if attempt.state in OPEN_STATES:
@@ -324,8 +440,19 @@ class Sales:
                 SaleStatus.CANCELLED,
                 source=ChangeSource.CASHIER,
                 now=now,
+                columns={"business_date": first_open_day(self._db, sale.business_date).isoformat()},
             )
         return self.get(sale_id)
+
+    def last_completed(self, terminal_id: str) -> Sale | None:
+        """The sale this terminal completed last: the receipt F8 prints again, after a restart
+        too."""
+        row = self._db.execute(
+            "SELECT id FROM sales WHERE terminal_id = ? AND status = 'completed' "
+            "ORDER BY completed_at DESC, id DESC LIMIT 1",
+            [terminal_id],
+        ).fetchone()
+        return None if row is None else self.get(row[0])
 
     def history(self, sale_id: int) -> list[StatusChange[SaleStatus]]:
         """Every change of the sale's status, oldest first (from its creation)."""
@@ -335,16 +462,51 @@ class Sales:
         row = self._db.execute(
             "SELECT id, created_at, business_date, status, cashier, terminal_id, total, "
             "completed_at, tender, provider, cash_received, change_due, payment_reference, "
-            "invoice_number FROM sales WHERE id = ?",
+            "invoice_number, receipt_number, discount_rule, discount_approved_by FROM sales "
+            "WHERE id = ?",
             [sale_id],
         ).fetchone()
         if row is None:
-            raise NotFound(f"sale {sale_id} does not exist")
-        lines = self._db.execute(
-            "SELECT sku, name, unit_price, quantity FROM sale_lines WHERE sale_id = ? "
-            "ORDER BY line_no",
+            raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
+        line_rows = self._db.execute(
+            "SELECT sku, name, unit_price, quantity, tax_class, discount_rule, discount, "
+            "basket_discount, tax_rate, dpp, ppn, amount, ppn_included FROM sale_lines "
+            "WHERE sale_id = ? ORDER BY line_no",
             [sale_id],
         ).fetchall()
+        line_prices = tuple(
+            PricedLine(
+                LineItem(
+                    sku,
+                    name,
+                    price,
+                    quantity,
+                    TaxClass(tax_class or TaxClass.STANDARD),
+                    stored_discount(rule),
+                ),
+                discount - basket_discount,
+                basket_discount,
+                rate,
+                dpp,
+                ppn,
+                amount,
+            )
+            for (
+                sku,
+                name,
+                price,
+                quantity,
+                tax_class,
+                rule,
+                discount,
+                basket_discount,
+                rate,
+                dpp,
+                ppn,
+                amount,
+                _,
+            ) in line_rows
+        )
         return Sale(
             id=row[0],
             created_at=parse_utc(row[1]),
@@ -353,7 +515,7 @@ class Sales:
             cashier=row[4],
             terminal_id=row[5],
             total=row[6],
-            lines=tuple(LineItem(*line) for line in lines),
+            lines=tuple(line.item for line in line_prices),
             completed_at=optional_utc(row[7]),
             tender=Tender(row[8]) if row[8] else None,
             provider=ProviderName(row[9]) if row[9] else None,
@@ -361,24 +523,47 @@ class Sales:
             change_due=row[11],
             payment_reference=row[12],
             invoice_number=row[13],
+            receipt_number=row[14],
+            discount=stored_discount(row[15]),
+            line_prices=line_prices,
+            discount_approved_by=row[16],
+            tax_included=not line_rows or bool(line_rows[0][12]),
         )
 
     def _open_sale(self, sale_id: int) -> Sale:
         sale = self.get(sale_id)
         if sale.status is not SaleStatus.OPEN:
-            raise StoreError(f"sale {sale_id} is {sale.status}, not open")
+            raise StoreError(
+                N_("sale {sale} is {status}, not open"), sale=sale_id, status=sale.status
+            )
         return sale
 
+    def _numbered_day(self, conn: Connection, sale: Sale, now: datetime) -> dict[str, str]:
+        """The business day a sale completing now goes to, and its receipt number there."""
+        day = open_business_date(self._db, self._day, now)
+        return {
+            "business_date": day.isoformat(),
+            "receipt_number": next_receipt_number(conn, sale.terminal_id, day),
+        }
+
     def _date(self, now: datetime) -> str:
-        return self._day.date_of(now).isoformat()
+        return open_business_date(self._db, self._day, now).isoformat()
 
 
 def _check_line(line: LineItem) -> None:
     for name, value in (("unit price", line.unit_price), ("quantity", line.quantity)):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(f"{line.sku}: {name} must be a whole number, got {value!r}")
+            raise ValidationError(
+                N_("{sku}: {name} must be a whole number, got {value}"),
+                sku=line.sku,
+                name=name,
+                value=repr(value),
+            )
     if not 1 <= line.quantity <= MAX_QUANTITY:
         raise ValidationError(
-            f"{line.sku}: quantity must be between 1 and {MAX_QUANTITY}, got {line.quantity}"
+            N_("{sku}: quantity must be between 1 and {most}, got {quantity}"),
+            sku=line.sku,
+            most=MAX_QUANTITY,
+            quantity=line.quantity,
         )
-    check_amount(line.unit_price, field=f"{line.sku}: unit price")
+    check_amount(line.unit_price, field=Text(N_("{sku}: unit price"), sku=line.sku))

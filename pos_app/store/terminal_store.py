@@ -8,6 +8,7 @@ make them cooperate.
 
 import threading
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -16,10 +17,13 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database
 from pos_app.store.held import HeldBaskets
+from pos_app.store.open_day import open_business_date
 from pos_app.store.payments import Payments
 from pos_app.store.products import Products
 from pos_app.store.refunds import Refunds
+from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales
+from pos_app.store.shifts import Shifts
 from pos_app.store.users import Users
 
 
@@ -30,9 +34,11 @@ class Repositories:
     sales: Sales
     payments: Payments
     refunds: Refunds
+    returns: Returns
     users: Users
     held: HeldBaskets
     audit: AuditLog
+    shifts: Shifts
 
 
 class TerminalStore:
@@ -53,9 +59,11 @@ class TerminalStore:
                 sales=Sales(db, self.day),
                 payments=Payments(db, self.day),
                 refunds=Refunds(db, self.day),
+                returns=Returns(db, self.day),
                 users=Users(db),
                 held=HeldBaskets(db),
                 audit=AuditLog(db),
+                shifts=Shifts(db, self.day),
             )
             self._local.repos = repos
         return repos
@@ -77,6 +85,10 @@ class TerminalStore:
         return self.repositories().refunds
 
     @property
+    def returns(self) -> Returns:
+        return self.repositories().returns
+
+    @property
     def users(self) -> Users:
         return self.repositories().users
 
@@ -87,6 +99,14 @@ class TerminalStore:
     @property
     def audit(self) -> AuditLog:
         return self.repositories().audit
+
+    @property
+    def shifts(self) -> Shifts:
+        return self.repositories().shifts
+
+    def business_date(self, now: datetime) -> date:
+        """The business day money taken at ``now`` goes to: closed days are skipped."""
+        return open_business_date(self.repositories().db, self.day, now)
 
     def close(self) -> None:
         """Close this thread's connection (others close with their threads)."""

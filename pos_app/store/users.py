@@ -25,6 +25,7 @@ from enum import StrEnum
 from sqlite_utils import Database
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.texts import N_
 from pos_app.store.database import (
     optional_utc,
     read_meta,
@@ -93,7 +94,9 @@ class Users:
         try:
             role = Role(role)
         except ValueError:
-            raise ValidationError(f"role: expected cashier or manager, got {role!r}") from None
+            raise ValidationError(
+                N_("role: expected cashier or manager, got {role}"), role=repr(role)
+            ) from None
         _check_pin(pin)
         self._refuse_taken_pin(pin)
         salt = secrets.token_bytes(16)
@@ -112,7 +115,9 @@ class Users:
                     ],
                 ).lastrowid
         except sqlite3.IntegrityError:
-            raise ValidationError(f"a user named {name!r} already exists") from None
+            raise ValidationError(
+                N_("a user named {name} already exists"), name=repr(name)
+            ) from None
         assert user_id is not None
         return self.get(user_id)
 
@@ -153,7 +158,7 @@ class Users:
     def get(self, user_id: int) -> User:
         found = self._users("WHERE id = ?", user_id)
         if not found:
-            raise NotFound(f"user {user_id} does not exist")
+            raise NotFound(N_("user {user} does not exist"), user=user_id)
         return found[0]
 
     def list_users(self) -> list[User]:
@@ -209,7 +214,7 @@ class Users:
     def _refuse_taken_pin(self, pin: str, except_id: int | None = None) -> None:
         holder = self._match(pin, None)
         if holder is not None and holder.id != except_id:
-            raise ValidationError("that PIN is already in use; choose another one")
+            raise ValidationError(N_("that PIN is already in use; choose another one"))
 
     def _users(self, where: str, *params: object) -> list[User]:
         rows = self._db.execute(
@@ -230,17 +235,19 @@ def _refuse_if_locked(locked_until: datetime | None, now: datetime) -> None:
     if locked_until is not None and now < locked_until:
         seconds = int((locked_until - now).total_seconds() + 0.999)
         raise SignInLocked(
-            f"too many wrong PINs; try again in {seconds} seconds", until=locked_until
+            N_("too many wrong PINs; try again in {seconds} seconds"),
+            until=locked_until,
+            seconds=seconds,
         )
 
 
 def _check_pin(pin: str) -> None:
     if not isinstance(pin, str) or not _PIN.match(pin):
-        raise ValidationError("a PIN is 4 to 8 digits")
+        raise ValidationError(N_("a PIN is 4 to 8 digits"))
 
 
 def _check_name(name: str) -> str:
     name = name.strip()
     if not 1 <= len(name) <= MAX_NAME_LENGTH:
-        raise ValidationError(f"a user's name is 1 to {MAX_NAME_LENGTH} characters")
+        raise ValidationError(N_("a user's name is 1 to {most} characters"), most=MAX_NAME_LENGTH)
     return name

@@ -16,16 +16,19 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from pos_app.domain.barcodes import check_item_code
 from pos_app.domain.catalog import Product
 from pos_app.domain.errors import ValidationError
-from pos_app.reports.products_csv import ImportSummary, export_products, import_products
-from pos_app.reports.sales_csv import (
-    ExportCancelled,
-    ExportKind,
-    ExportSummary,
-    count_rows,
-    export_sales,
+from pos_app.domain.tax import TaxClass
+from pos_app.domain.texts import N_
+from pos_app.reports.accountant_files import (
+    AccountantFile,
+    FileRequest,
+    count_work,
+    write_files,
 )
+from pos_app.reports.products_csv import ImportSummary, export_products, import_products
+from pos_app.reports.sales_csv import ExportCancelled
 from pos_app.reports.z_report import CashCount, ZReport, build_z_report, close_day
 from pos_app.settings import settings_file
 from pos_app.settings.terminal_config import ConfigError, default_config_path
@@ -34,12 +37,14 @@ from pos_app.store.day_closes import DayCloses
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.store.sale_lookup import SaleQuery
 from pos_app.store.sales import Sale
 from pos_app.store.users import Role, User
 from pos_app.till.connection_check import Check, check_payouts, check_provider, check_relay
-from pos_app.till.day_sales import DaySales, day_sales
+from pos_app.till.day_sales import DaySale, DaySales, day_sales
 from pos_app.till.problem_payments import ProblemPayment, attach, list_problems, resolve
 from pos_app.till.refund_payouts import missing_for_payouts
+from pos_app.till.sale_detail import SaleDetail, found_sales, sale_detail
 from pos_app.till.terminal import Terminal
 
 _USING = (RefundStatus.PENDING, RefundStatus.PAID)
@@ -55,7 +60,7 @@ ATTACH_ROWS = 50
 class BackOffice:
     def __init__(self, terminal: Terminal, manager: User) -> None:
         if manager.role is not Role.MANAGER or not manager.active:
-            raise ValidationError(f"{manager.name} is not an active manager")
+            raise ValidationError(N_("{name} is not an active manager"), name=manager.name)
         self.terminal = terminal
         self.manager = manager
         self.store = terminal.store
@@ -68,42 +73,61 @@ class BackOffice:
         return self.terminal.checkout.clock()
 
     def today(self) -> date:
+        """The shop day by the clock (no disk: the screens ask it on the GUI thread)."""
         return self.store.day.date_of(self.now())
+
+    def open_day(self) -> date:
+        """The business day the till takes money into now: after a day close, the next one."""
+        return self.store.business_date(self.now())
 
     def record_sign_in(self) -> None:
         self._audit("back_office.open", {"terminal": self.terminal.settings.terminal_id})
+
+    def open_drawer(self) -> None:
+        """ "Open drawer": the drawer's pulse, and who asked in the audit log (the drawer holds
+        the shift's cash)."""
+        printer = self.terminal.printer
+        if printer is None or not printer.settings.drawer:
+            raise ValidationError(N_("no cash drawer is set up on this till's receipt printer"))
+        self._audit("drawer.open", {"terminal": self.terminal.settings.terminal_id})
+        printer.open_drawer()
 
     # sales
 
     def day_sales(self, business_date: date) -> DaySales:
         return day_sales(self._db(), business_date, self.store.day)
 
-    def export_sales(
+    def find_sales(self, query: SaleQuery) -> tuple[DaySale, ...]:
+        return found_sales(self.store.repositories(), query)
+
+    def sale_detail(self, sale_id: int) -> SaleDetail:
+        return sale_detail(self.store.repositories(), sale_id)
+
+    def reprint(self, sale_id: int) -> Sale:
+        """The sale whose receipt is printed again (as a COPY); audited, as every reprint is a
+        receipt in someone's hands."""
+        sale = self.store.sales.get(sale_id)
+        self._audit("sale.reprint", {"sale": sale.id, "receipt_number": sale.receipt_number})
+        return sale
+
+    def export_files(
         self,
         path: Path,
-        first_day: date,
-        last_day: date,
-        kind: ExportKind,
+        request: FileRequest,
         *,
         started: Callable[[int], None],
         progress: Callable[[int], None],
         cancelled: Callable[[], bool],
-    ) -> ExportSummary:
-        """Write the sales CSV on a connection of its own; ``started`` gets the number of rows."""
+    ) -> AccountantFile:
+        """Write the accountant's file on a connection of its own; ``started`` gets the number of
+        steps ``progress`` counts to."""
         db = open_database(self.store.path)
         try:
-            started(count_rows(db, first_day, last_day, kind))
+            started(count_work(db, request, self.store.day))
             if cancelled():
-                raise ExportCancelled("export cancelled; no file was written")
-            summary = export_sales(
-                db,
-                path,
-                first_day=first_day,
-                last_day=last_day,
-                kind=kind,
-                tz=self.store.day.tz,
-                progress=progress,
-                cancelled=cancelled,
+                raise ExportCancelled(N_("export cancelled; no file was written"))
+            written = write_files(
+                db, path, request, day=self.store.day, progress=progress, cancelled=cancelled
             )
         finally:
             db.close()
@@ -111,14 +135,15 @@ class BackOffice:
             "sales.export",
             {
                 "file": str(path),
-                "first_day": first_day.isoformat(),
-                "last_day": last_day.isoformat(),
-                "kind": str(kind),
-                "rows": summary.rows,
-                "total": summary.total,
+                "first_day": request.first_day.isoformat(),
+                "last_day": (request.last_day or request.first_day).isoformat(),
+                "kinds": [str(kind) for kind in request.kinds],
+                "format": str(request.file_format),
+                "excel_id": request.excel_id,
+                "rows": written.rows,
             },
         )
-        return summary
+        return written
 
     # day close
 
@@ -139,15 +164,18 @@ class BackOffice:
         )
         return report, None
 
-    def close_day(self, business_date: date, counted: CashCount, opening_float: int) -> ZReport:
+    def close_day(self, shown: ZReport) -> ZReport:
+        """Close the day of ``shown`` with its count and float, if its figures still hold."""
+        assert shown.counted is not None
         return close_day(
             self._db(),
-            business_date,
+            shown.business_date,
             day=self.store.day,
-            counted=counted,
+            counted=shown.counted,
             closed_by=self.name,
-            opening_float=opening_float,
+            opening_float=shown.opening_float,
             now=self.now(),
+            shown=shown,
         )
 
     # products
@@ -158,12 +186,40 @@ class BackOffice:
     def categories(self) -> list[str]:
         return self.store.products.categories()
 
-    def save_product(self, sku: str, *, name: str, category: str, price: int) -> Product:
-        """Change a product's name, category or price (its SKU and barcode stay)."""
+    def add_product(self, product: Product) -> Product:
+        """A new product; a SKU the catalogue has already is refused (edit that one instead)."""
+        with self._audited() as audit:
+            if self.store.products.get(product.sku) is not None:
+                raise ValidationError(
+                    N_("product {sku} exists already: find it and edit it"), sku=product.sku
+                )
+            self._keep(product)
+            audit("product.add", {"sku": product.sku, **_product_fields(product)})
+        return product
+
+    def save_product(
+        self,
+        sku: str,
+        *,
+        name: str,
+        category: str,
+        price: int,
+        barcode: str | None = None,
+        tax_class: TaxClass | None = None,
+    ) -> Product:
+        """Change a product's name, category, price, barcode or tax class (None keeps the barcode
+        or the tax class); its SKU stays."""
         with self._audited() as audit:
             before = self._product(sku)
-            after = replace(before, name=name.strip(), category=category.strip(), price=price)
-            self.store.products.upsert_many([after], now=self.now())
+            after = replace(
+                before,
+                name=name.strip(),
+                category=category.strip(),
+                price=price,
+                barcode=before.barcode if barcode is None else barcode.strip(),
+                tax_class=before.tax_class if tax_class is None else tax_class,
+            )
+            self._keep(after)
             audit(
                 "product.edit",
                 {"sku": sku, "before": _product_fields(before), "after": _product_fields(after)},
@@ -172,16 +228,29 @@ class BackOffice:
 
     def deactivate_product(self, sku: str) -> Product:
         """Off sale: no longer found by search or scan for a sale; its past sales stay."""
+        return self._put_on_sale(sku, False, "product.deactivate")
+
+    def reactivate_product(self, sku: str) -> Product:
+        """Back on sale: the cashier finds it again by search, scan and tile."""
+        return self._put_on_sale(sku, True, "product.reactivate")
+
+    def _put_on_sale(self, sku: str, active: bool, action: str) -> Product:
         with self._audited() as audit:
-            after = replace(self._product(sku), active=False)
+            after = replace(self._product(sku), active=active)
             self.store.products.upsert_many([after], now=self.now())
-            audit("product.deactivate", {"sku": sku})
+            audit(action, {"sku": sku})
         return after
+
+    def _keep(self, product: Product) -> None:
+        """Write a product the manager entered; a scale label with its value in it is refused."""
+        check_item_code(product.barcode, self.terminal.settings.barcodes)
+        self.store.products.upsert_many([product], now=self.now())
 
     def import_products(self, path: Path) -> ImportSummary:
         return import_products(
             self._db(),
             path,
+            layout=self.terminal.settings.barcodes,
             audit=lambda summary: self._audit(
                 "products.import",
                 {"file": str(path), "products": summary.products, "changed": summary.changed},
@@ -210,10 +279,10 @@ class BackOffice:
         with self._audited() as audit:
             user = self.store.users.get(user_id)
             if user.id == self.manager.id:
-                raise ValidationError("you cannot deactivate yourself while signed in")
+                raise ValidationError(N_("you cannot deactivate yourself while signed in"))
             managers = [u for u in self.users() if u.active and u.role is Role.MANAGER]
             if user.role is Role.MANAGER and len(managers) <= 1 and user.active:
-                raise ValidationError(f"{user.name} is the last active manager")
+                raise ValidationError(N_("{name} is the last active manager"), name=user.name)
             self.store.users.deactivate(user_id)
             audit("user.deactivate", {"user": user.name})
 
@@ -386,4 +455,10 @@ class BackOffice:
 
 
 def _product_fields(product: Product) -> dict[str, object]:
-    return {"name": product.name, "category": product.category, "price": product.price}
+    return {
+        "barcode": product.barcode,
+        "name": product.name,
+        "category": product.category,
+        "price": product.price,
+        "tax_class": product.tax_class.value,
+    }

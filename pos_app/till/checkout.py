@@ -18,19 +18,25 @@ the GUI calls them from workers. The rules of docs/architecture.md (Money rules)
 
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from pos_app.clients.relay_client import RelayClient, RelayError
 from pos_app.domain.basket import LineItem
+from pos_app.domain.discounts import Discount
 from pos_app.domain.lifecycles import ChangeSource
 from pos_app.domain.money import format_rupiah
+from pos_app.domain.pricing import payment_lines
+from pos_app.domain.tax import NO_TAX, TaxPolicy
+from pos_app.domain.texts import N_
 from pos_app.payments.errors import ProviderRejected
 from pos_app.payments.model import (
     OPEN_STATES,
     AttemptState,
     PaymentOrder,
     PaymentProvider,
+    PaymentRequest,
     ProviderName,
     RelayEvent,
     RelayPosition,
@@ -47,10 +53,19 @@ from pos_app.till.refund_payouts import find_refund, settle_from_report
 log = logging.getLogger(__name__)
 
 AttemptListener = Callable[[PaymentAttempt], None]
+OrderListener = Callable[[PaymentRequest], None]
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _registered(registering: Future[str | None], invoice_number: str) -> None:
+    """A registration sent beside the order has ended; one that failed leaves status checks to
+    do the relay's work, as :meth:`Checkout._register` says for every provider but Gate."""
+    error = registering.exception()
+    if error is not None:
+        log.warning("relay did not take %s (%s); status checks will do", invoice_number, error)
 
 
 class Checkout:
@@ -63,14 +78,18 @@ class Checkout:
         relay: RelayClient | None = None,
         payment_expiry: timedelta = timedelta(minutes=15),
         clock: Callable[[], datetime] = utc_now,
+        tax: TaxPolicy = NO_TAX,
     ) -> None:
         self.store = store
+        self.tax = tax
         self.provider = provider
         self.relay = relay
         self.terminal_id = terminal_id
         self.payment_expiry = payment_expiry
         self.clock = clock
         self._listeners: list[AttemptListener] = []
+        self._registrations = ThreadPoolExecutor(2, thread_name_prefix="relay-registration")
+        """Relay registrations run beside the provider's order (neither needs the other)."""
 
     def subscribe(self, listener: AttemptListener) -> Callable[[], None]:
         """Call ``listener`` (on the changing thread) whenever an attempt may have moved.
@@ -83,9 +102,17 @@ class Checkout:
     # sales
 
     def open_sale(
-        self, lines: Sequence[LineItem], *, cashier: str, reuse: int | None = None
+        self,
+        lines: Sequence[LineItem],
+        *,
+        cashier: str,
+        reuse: int | None = None,
+        discount: Discount | None = None,
+        approved_by: str | None = None,
     ) -> int:
-        """The sale for this basket: ``reuse`` if still open with the same lines, else a new one.
+        """The sale for this basket: ``reuse`` if still open with the same lines and discounts,
+        else a new one, priced with the shop's PPN (``discount`` is the basket's; ``approved_by``
+        the manager who allowed a discount above the limit).
 
         A basket changed after a cancelled QR attempt gets a new sale; the old one is cancelled so
         no open sale is left behind.
@@ -93,11 +120,17 @@ class Checkout:
         if reuse is not None:
             sale = self.store.sales.get(reuse)
             if sale.status is SaleStatus.OPEN:
-                if tuple(sale.lines) == tuple(lines):
+                if tuple(sale.lines) == tuple(lines) and sale.discount == discount:
                     return sale.id
                 self.store.sales.cancel(sale.id, now=self.clock(), reason="basket changed")
         return self.store.sales.create_sale(
-            lines, cashier=cashier, terminal_id=self.terminal_id, now=self.clock()
+            lines,
+            cashier=cashier,
+            terminal_id=self.terminal_id,
+            now=self.clock(),
+            discount=discount,
+            tax=self.tax,
+            approved_by=approved_by,
         )
 
     def pay_cash(self, sale_id: int, received: int) -> Sale:
@@ -114,9 +147,13 @@ class Checkout:
             sale = self.store.sales.get(sale_id)
             if sale.status is SaleStatus.COMPLETED and sale.tender is Tender.QR:
                 raise SaleCompletedAlready(
-                    f"the customer paid {format_rupiah(sale.total)} by QR a moment ago "
-                    f"(payment {sale.invoice_number}): sale {sale_id} is complete, no cash "
-                    "was taken"
+                    N_(
+                        "the customer paid {amount} by QR a moment ago (payment {invoice}): "
+                        "sale {sale} is complete, no cash was taken"
+                    ),
+                    amount=format_rupiah(sale.total),
+                    invoice=sale.invoice_number,
+                    sale=sale_id,
                 ) from None
             raise
 
@@ -146,20 +183,59 @@ class Checkout:
 
     # QR payments
 
-    def start_qr_payment(self, sale_id: int) -> PaymentAttempt:
+    def start_qr_payment(
+        self, sale_id: int, *, on_order: OrderListener | None = None
+    ) -> PaymentAttempt:
         """Store a new attempt, register it with the relay, and create the provider's order.
+
+        The invoice number is drawn with the attempt: a refused attempt takes none. ``on_order``
+        as in :meth:`send_order`.
 
         Raises the provider's error after recording it: ``failed`` when the provider refused,
         ``unknown`` when its answer was lost (then :meth:`check_status` resolves it).
         """
+        return self.send_order(self.new_attempt(sale_id), on_order=on_order)
+
+    def store_qr_attempt(
+        self,
+        lines: Sequence[LineItem],
+        *,
+        cashier: str,
+        reuse: int | None = None,
+        discount: Discount | None = None,
+        approved_by: str | None = None,
+    ) -> PaymentAttempt:
+        """The sale for this basket (as :meth:`open_sale`) and its new attempt, in one commit:
+        F12 waits for one write to reach the disk before the order leaves, not two. Nothing is
+        stored when the attempt is refused; :meth:`send_order` sends its order."""
+        with transaction(self.store.repositories().db):
+            sale_id = self.open_sale(
+                lines, cashier=cashier, reuse=reuse, discount=discount, approved_by=approved_by
+            )
+            return self.new_attempt(sale_id)
+
+    def new_attempt(self, sale_id: int) -> PaymentAttempt:
+        """The sale's next attempt, stored (``created``) with its invoice number; an attempt
+        still open for the sale is cancelled first."""
         self._cancel_open_attempts(sale_id)
         sale = self.store.sales.get(sale_id)
-        now = self.clock()
-        invoice = self.store.payments.next_invoice_number(self.terminal_id, now)
-        attempt = self.store.payments.create_attempt(
-            sale_id, self.provider.name, sale.total, invoice, now
+        return self.store.payments.create_numbered_attempt(
+            sale_id, self.provider.name, sale.total, terminal_id=self.terminal_id, now=self.clock()
         )
-        return self._create(attempt, sale, first=True)
+
+    def send_order(
+        self, attempt: PaymentAttempt, *, on_order: OrderListener | None = None
+    ) -> PaymentAttempt:
+        """Register the stored attempt with the relay and create its order at the provider.
+
+        ``on_order(request)`` hears the provider's answer before it is stored, so the QR can be
+        on its way to the screen during that commit: the attempt, and so its invoice, is on
+        disk already, and a crash before the URL is leaves an open attempt without one, whose
+        status check sends the same order (same invoice) again. Raises as
+        :meth:`start_qr_payment` says.
+        """
+        sale = self.store.sales.get(attempt.sale_id)
+        return self._create(attempt, sale, first=True, on_order=on_order)
 
     def check_status(self, invoice_number: str) -> PaymentAttempt:
         """Ask the provider (the fallback to the relay, and the cashier's "Check status")."""
@@ -219,10 +295,20 @@ class Checkout:
         return self._announce_now(invoice_number)
 
     def resume(self) -> list[PaymentAttempt]:
-        """After a restart: settle what was paid while we were away; return what is still open."""
+        """After a restart: settle what was paid while we were away; return what is still open.
+
+        Each open attempt is registered again (a repeat answers the same): a crash between
+        the order and its registration would otherwise leave the payment an orphan at the
+        relay, reaching the till only through status checks. Gate attempts are registered
+        before their order, so theirs cannot have been lost.
+        """
         for attempt in self.store.payments.attempts_paid_with_open_sale():
             self.settle(attempt.invoice_number)
-        return self.store.payments.open_attempts()
+        still_open = self.store.payments.open_attempts()
+        for attempt in still_open:
+            if attempt.provider is not ProviderName.ECOMMPAY_GATE:
+                self._register_beside(attempt)
+        return still_open
 
     # the relay's event sink
 
@@ -293,12 +379,29 @@ class Checkout:
             if attempt.state in OPEN_STATES:
                 self.cancel_payment(attempt.invoice_number)
 
-    def _create(self, attempt: PaymentAttempt, sale: Sale, *, first: bool) -> PaymentAttempt:
-        redirect_url = self._register(attempt)
+    def _create(
+        self,
+        attempt: PaymentAttempt,
+        sale: Sale,
+        *,
+        first: bool,
+        on_order: OrderListener | None = None,
+    ) -> PaymentAttempt:
+        """Register with the relay and send the order; both round trips at once, unless the
+        order needs the relay's answer (a Gate payment's redirect page).
+
+        The QR does not wait for the registration either: an event that reaches the relay
+        before it is kept there and handed over once the invoice is registered.
+        """
+        if attempt.provider is ProviderName.ECOMMPAY_GATE:
+            redirect_url = self._register(attempt)
+        else:
+            redirect_url = None
+            self._register_beside(attempt)
         order = PaymentOrder(
             invoice_number=attempt.invoice_number,
             amount=attempt.amount,
-            lines=sale.lines,
+            lines=payment_lines(sale.priced),
             redirect_url=redirect_url,
         )
         try:
@@ -310,18 +413,30 @@ class Checkout:
         except Exception as error:
             self._record_failure(attempt, AttemptState.UNKNOWN, error)
             raise
-        if request.expires_at is None:
-            request = replace(request, expires_at=self.clock() + self.payment_expiry)
+        expires_at = request.expires_at or self.clock() + self.payment_expiry
+        # as stored (to the millisecond), so what ``on_order`` shows is what the store returns
+        request = replace(
+            request,
+            expires_at=expires_at.replace(microsecond=expires_at.microsecond // 1000 * 1000),
+        )
+        if on_order is not None:
+            on_order(request)
         recorded = self.store.payments.record_request(request, now=self.clock())
         self._announce(recorded)
         return recorded
+
+    def _register_beside(self, attempt: PaymentAttempt) -> None:
+        """Register in the background; the caller goes on without the relay's answer."""
+        invoice = attempt.invoice_number
+        registering = self._registrations.submit(self._register, attempt)
+        registering.add_done_callback(lambda done: _registered(done, invoice))
 
     def _register(self, attempt: PaymentAttempt) -> str | None:
         """Tell the relay to route this invoice's events here; Gate needs its redirect page."""
         needs_page = attempt.provider is ProviderName.ECOMMPAY_GATE
         if self.relay is None:
             if needs_page:
-                raise RelayError("ecommpay Gate payments need the relay, and none is set up")
+                raise RelayError(N_("ecommpay Gate payments need the relay, and none is set up"))
             return None
         try:
             token = self.relay.register_payment(

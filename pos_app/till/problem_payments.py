@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.texts import N_
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus, ProviderName
 from pos_app.payments.registry import reported_amount
 from pos_app.store.audit import AuditLog
@@ -150,9 +151,9 @@ def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now
     """Record the manager's resolution of one problem payment, and audit it."""
     reason = reason.strip()
     if not reason:
-        raise ValidationError("say why the payment is resolved (a reason is required)")
+        raise ValidationError(N_("say why the payment is resolved (a reason is required)"))
     if len(reason) > MAX_REASON_LENGTH:
-        raise ValidationError(f"a reason is at most {MAX_REASON_LENGTH} characters")
+        raise ValidationError(N_("a reason is at most {most} characters"), most=MAX_REASON_LENGTH)
     payload = {RESOLUTION: reason, "resolved_by": manager}
     payments = Payments(db)
     with transaction(db):
@@ -165,7 +166,7 @@ def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now
         else:
             reports = [e for e in payments.orphan_events() if e.invoice_number == invoice_number]
             if not reports:
-                raise NotFound(f"payment {invoice_number} does not exist")
+                raise NotFound(N_("payment {invoice} does not exist"), invoice=invoice_number)
             last = reports[-1]
             payments.record_status(
                 invoice_number,

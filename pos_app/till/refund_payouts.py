@@ -24,6 +24,7 @@ from typing import NoReturn
 from pos_app.clients.relay_client import RelayClient, RelayError
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.texts import N_, Text
 from pos_app.payments.errors import PaymentUnknown, ProviderRejected
 from pos_app.payments.model import PayoutGateway, PayoutOrder, PayoutOutcome, PayoutReport
 from pos_app.settings.terminal_config import Settings
@@ -46,8 +47,8 @@ neither does ``reversed`` (the manager sees it in the log)."""
 class RefundError(KasirError):
     """A refund did not complete as asked; ``refund`` is what the store now holds."""
 
-    def __init__(self, message: str, refund: Refund) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, refund: Refund, /, **params: object) -> None:
+        super().__init__(template, **params)
         self.refund = refund
 
 
@@ -169,13 +170,21 @@ class Payouts:
             invoice_number=invoice_number,
             reason=reason,
         )
-        payout_id = refund.payout_id
+        return self.dispatch(refund)
+
+    def dispatch(self, refund: Refund) -> Refund:
+        """Register and send a refund recorded ``pending`` (by :meth:`send`, or with a return);
+        raises :class:`RefundNotSent` or :class:`RefundUncertain`."""
+        refunds = self.refunds()
+        payout_id, amount = refund.payout_id, refund.amount
         if self.relay is None:
-            self._not_sent(refund, "no relay is set up to bring ecommpay's answer")
+            self._not_sent(refund, Text(N_("no relay is set up to bring ecommpay's answer")))
         try:
             self.relay.register_payment(payout_id, self.gateway.name, amount)
         except RelayError as error:
-            self._not_sent(refund, f"the relay did not take the payout ({error})")
+            self._not_sent(
+                refund, Text(N_("the relay did not take the payout ({error})"), error=error)
+            )
         try:
             request_id = self.gateway.send_payout(
                 PayoutOrder(
@@ -183,17 +192,21 @@ class Payouts:
                     amount=amount,
                     account_number=refund.account_number,
                     customer_name=refund.customer_name,
-                    customer_id=f"sale-{sale_id}",
+                    customer_id=f"sale-{refund.sale_id}",
                 )
             )
         except (ProviderRejected, ValidationError) as error:
-            self._not_sent(refund, f"ecommpay refused the payout: {error}")
+            self._not_sent(refund, Text(N_("ecommpay refused the payout: {error}"), error=error))
         except Exception as error:
             log.warning("payout %s: answer lost (%s); waiting for its callback", payout_id, error)
             raise RefundUncertain(
-                f"ecommpay's answer to payout {payout_id} was lost ({error}); it stays pending "
-                "until ecommpay's callback arrives or a status check settles it",
+                N_(
+                    "ecommpay's answer to payout {payout} was lost ({error}); it stays pending "
+                    "until ecommpay's callback arrives or a status check settles it"
+                ),
                 refunds.get(payout_id),
+                payout=payout_id,
+                error=error,
             ) from None
         log.info("payout %s of %d accepted by ecommpay (%s)", payout_id, amount, request_id)
         return refunds.get(payout_id)
@@ -221,12 +234,14 @@ class Payouts:
     def close(self) -> None:
         self.gateway.close()
 
-    def _not_sent(self, refund: Refund, why: str) -> NoReturn:
+    def _not_sent(self, refund: Refund, why: Text) -> NoReturn:
         settled = self.refunds().settle(
             refund.payout_id,
             RefundStatus.FAILED,
             now=self.clock(),
-            result={"error": why},
+            result={"error": why.english()},
             source=ChangeSource.SYSTEM,  # the terminal's word: the payout never left
         )
-        raise RefundNotSent(f"refund {refund.payout_id} was not sent: {why}", settled)
+        raise RefundNotSent(
+            N_("refund {payout} was not sent: {why}"), settled, payout=refund.payout_id, why=why
+        )

@@ -21,9 +21,11 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from pos_app import __version__
+from pos_app.domain.printer_address import PrinterAddress
+from pos_app.domain.tax import TaxPolicy
 from pos_app.settings.log_file import SecretMask, log_files, secret_values
 from pos_app.settings.settings_file import HEADER, render
-from pos_app.settings.terminal_config import Secret, Settings
+from pos_app.settings.terminal_config import Secret, Settings, tax_table
 
 SECRET_MARK: Final = "<secret: set, not included>"
 VERSIONS: Final = "versions.txt"
@@ -111,6 +113,10 @@ def _shown(value: object) -> object:
         return None
     if isinstance(value, Secret):
         return SECRET_MARK
+    if isinstance(value, PrinterAddress):
+        return str(value)
+    if isinstance(value, TaxPolicy):
+        return tax_table(value)
     if is_dataclass(value) and not isinstance(value, type):
         return _document(value)
     if isinstance(value, Enum):
@@ -119,4 +125,6 @@ def _shown(value: object) -> object:
         return value.key
     if isinstance(value, time):
         return value.strftime("%H:%M")
+    if isinstance(value, frozenset):
+        return ",".join(sorted(value))
     return value

@@ -8,13 +8,16 @@ Everything here is Qt-free; the GUI receives a ready :class:`Terminal`.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_app.clients.relay_client import RelayClient
+from pos_app.domain.catalog import Product
 from pos_app.domain.catalog_csv import read_catalog_csv
+from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy
 from pos_app.payments.model import PaymentProvider, PayoutGateway
 from pos_app.payments.registry import build_payouts as build_payout_gateway
 from pos_app.payments.registry import build_provider as build_registered_provider
@@ -32,9 +35,18 @@ from pos_app.till.refund_payouts import Payouts, missing_for_payouts
 
 if TYPE_CHECKING:
     from pos_app.demo.embedded_services import EmbeddedServices
+    from pos_app.till.receipt_printer import ReceiptPrinter
+
+log = logging.getLogger(__name__)
 
 DEMO_SHOP = ShopSettings(name="Toko Demo Kasir", address="Jl. Contoh No. 1, Jakarta Pusat")
 DEMO_USERS = (("Demo Kasir", "cashier", "1111"), ("Demo Manajer", "manager", "9999"))
+DEMO_TAX = TaxPolicy(enabled=True)
+"""The demo shop is a PKP: it charges PPN, prices with PPN in them."""
+DEMO_EXEMPT_SKUS = frozenset({"POK-001", "POK-003", "POK-004", "POK-006"})
+"""Rice, sugar, eggs and salt: basic necessities free of PPN (PP 49/2022)."""
+PRINTER_CLOSE_WAIT = 5.0
+"""Seconds the printer may take at shutdown to finish the receipts it was given."""
 LOOPBACK_IP = "127.0.0.1"
 """The customer address a demo payout gives the sandbox, which requires one."""
 PROVIDER_LABELS: dict[str, str] = {
@@ -57,6 +69,8 @@ class Terminal:
     demo_users: tuple[tuple[str, str, str], ...] = ()
     payouts: Payouts | None = None
     """Refunds to customers' wallets (ecommpay Gate payouts); None without ecommpay settings."""
+    printer: ReceiptPrinter | None = None
+    """The thermal receipt printer and its drawer; None without ``[printer] address``."""
     closed: bool = field(default=False, repr=False)
 
     @property
@@ -81,6 +95,8 @@ class Terminal:
             self.relay.close()
         if self.payouts is not None:
             self.payouts.close()
+        if self.printer is not None and not self.printer.close(PRINTER_CLOSE_WAIT):
+            log.warning("the receipt printer still had jobs at shutdown; they are dropped")
         self.store.close()
 
 
@@ -88,7 +104,8 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
     """Build the terminal; raises :class:`ConfigError` naming what is missing for real payments."""
     if demo:
         shop = DEMO_SHOP if settings.shop == ShopSettings() else settings.shop
-        settings = replace(settings, provider=ProviderChoice.SANDBOX, shop=shop)
+        tax = DEMO_TAX if settings.tax == NO_TAX else settings.tax
+        settings = replace(settings, provider=ProviderChoice.SANDBOX, shop=shop, tax=tax)
     missing = settings.missing_for_provider()
     if missing:
         raise ConfigError(
@@ -102,7 +119,9 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
             from pos_app.demo.embedded_services import EmbeddedServices
 
             embedded = EmbeddedServices.start(
-                db_path.with_name(db_path.stem + "-relay.db"), settings.terminal_id
+                db_path.with_name(db_path.stem + "-relay.db"),
+                settings.terminal_id,
+                sandbox_state=db_path.with_name(db_path.stem + "-sandbox.db"),
             )
             relay_url, token = embedded.relay.url, embedded.relay_token
             settings = _embedded_settings(settings, embedded)
@@ -116,6 +135,7 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
             terminal_id=settings.terminal_id,
             relay=relay,
             payment_expiry=timedelta(minutes=settings.qr_expiry_minutes),
+            tax=settings.tax,
         )
         payouts = build_payouts(settings, store, relay, relay_url, embedded)
         if demo:
@@ -125,6 +145,8 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
             embedded.stop()
         store.close()
         raise
+    from pos_app.till.receipt_printer import open_receipt_printer  # it imports this module
+
     return Terminal(
         settings,
         store,
@@ -134,6 +156,7 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
         embedded=embedded,
         demo_users=DEMO_USERS if demo else (),
         payouts=payouts,
+        printer=open_receipt_printer(settings.printer),
     )
 
 
@@ -179,10 +202,18 @@ def build_payouts(
 def seed_demo(store: TerminalStore) -> None:
     """First start of a demo database: the sample catalogue and the two demo users."""
     if store.products.count() == 0:
-        store.products.upsert_many(read_catalog_csv(resources_dir() / "demo" / "catalog.csv"))
+        store.products.upsert_many(demo_catalog())
     if not store.users.list_users():
         for name, role, pin in DEMO_USERS:
             store.users.add_user(name, role, pin)
+
+
+def demo_catalog() -> list[Product]:
+    """The sample catalogue, its basic necessities exempt from PPN."""
+    return [
+        replace(product, tax_class=TaxClass.EXEMPT) if product.sku in DEMO_EXEMPT_SKUS else product
+        for product in read_catalog_csv(resources_dir() / "demo" / "catalog.csv")
+    ]
 
 
 def _embedded_settings(settings: Settings, embedded: EmbeddedServices) -> Settings:

@@ -103,8 +103,8 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/window.py"/>
-        <source>Export CSV</source>
-        <translation>Export CSV</translation>
+        <source>Export</source>
+        <translation>Export</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/window.py"/>
@@ -141,9 +141,34 @@
         <source>Close back office</source>
         <translation>Close back office</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/window.py"/>
+        <source>Open drawer</source>
+        <translation>Open drawer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/window.py"/>
+        <source>Drawer opening (in the audit log).</source>
+        <translation>Drawer opening (in the audit log).</translation>
+    </message>
 </context>
 <context>
     <name>BasketModel</name>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>Discount {amount}</source>
+        <translation>Discount {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>incl. PPN {amount}</source>
+        <translation>incl. PPN {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>PPN {amount} added</source>
+        <translation>PPN {amount} added</translation>
+    </message>
     <message>
         <location filename="../../pos_app/gui/basket_model.py"/>
         <source>Item</source>
@@ -163,6 +188,11 @@
         <location filename="../../pos_app/gui/basket_model.py"/>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>{name} (discount {discount})</source>
+        <translation>{name} (discount {discount})</translation>
     </message>
 </context>
 <context>
@@ -219,21 +249,59 @@
     </message>
 </context>
 <context>
+    <name>CashMoveDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cash in</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cash out</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>e.g. change from the bank</source>
+        <translation>e.g. change from the bank</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>e.g. pick-up to the safe, petty cash for ice</source>
+        <translation>e.g. pick-up to the safe, petty cash for ice</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>CashierController</name>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Discount above the limit — manager's PIN</source>
+        <translation>Discount above the limit — manager's PIN</translation>
+    </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
         <source>No receipt to reprint yet.</source>
         <translation>No receipt to reprint yet.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Cash</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>QR</source>
-        <translation>QR</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
@@ -347,16 +415,74 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/customer_display.py"/>
+        <source>Change
+{amount}
+
+Thank you</source>
+        <translation>Change
+{amount}
+
+Thank you</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/customer_display.py"/>
         <source>Total {amount}</source>
         <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/customer_display.py"/>
+        <source>{name}
+{quantity} × {price} = {total}</source>
+        <translation>{name}
+{quantity} × {price} = {total}</translation>
     </message>
 </context>
 <context>
     <name>DayCloseTab</name>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
-        <source>Cash in the drawer</source>
-        <translation>Cash in the drawer</translation>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Float</source>
+        <translation>Float</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Count and close this shift…</source>
+        <translation>Count and close this shift…</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
@@ -372,11 +498,6 @@ Thank you</translation>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
         <source>Counted cash</source>
         <translation>Counted cash</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
-        <source>Difference</source>
-        <translation>Difference</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
@@ -400,8 +521,18 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Shifts of the day</source>
+        <translation>Shifts of the day</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
         <source>Closed by {name}; this is the report as it was signed off.</source>
         <translation>Closed by {name}; this is the report as it was signed off.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>open</source>
+        <translation>open</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
@@ -415,8 +546,8 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
-        <source>Business day {day} is closed.</source>
-        <translation>Business day {day} is closed.</translation>
+        <source>Business day {day} is closed. Sales, refunds and late payments now go to business day {next}.</source>
+        <translation>Business day {day} is closed. Sales, refunds and late payments now go to business day {next}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
@@ -428,33 +559,162 @@ Thank you</translation>
         <source>Save the Z report as PDF</source>
         <translation>Save the Z report as PDF</translation>
     </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>Line: {name}</source>
+        <translation>Line: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>Whole basket</source>
+        <translation>Whole basket</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>10% or 5.000</source>
+        <translation>10% or 5.000</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>No discount</source>
+        <translation>No discount</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>Percentage (10%) or rupiah (5.000)</source>
+        <translation>Percentage (10%) or rupiah (5.000)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <location filename="../../pos_app/gui/document_output.py"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <location filename="../../pos_app/gui/document_output.py"/>
         <source>Could not save the PDF: {error}</source>
         <translation>Could not save the PDF: {error}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <location filename="../../pos_app/gui/document_output.py"/>
         <source>Saved to {path}</source>
         <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Print… (Ctrl+P)</source>
+        <translation>Print… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Sent to the receipt printer.</source>
+        <translation>Sent to the receipt printer.</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerCount</name>
+    <message>
+        <location filename="../../pos_app/gui/drawer_count.py"/>
+        <source>Cash in the drawer</source>
+        <translation>Cash in the drawer</translation>
     </message>
 </context>
 <context>
     <name>ExportTab</name>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
-        <source>One row per sale line</source>
-        <translation>One row per sale line</translation>
+        <source>Sale lines: one row per product sold</source>
+        <translation>Sale lines: one row per product sold</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
-        <source>One row per sale</source>
-        <translation>One row per sale</translation>
+        <source>Sales: one row per sale</source>
+        <translation>Sales: one row per sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Payments: one row per DOKU Wallet payment or payout</source>
+        <translation>Payments: one row per DOKU Wallet payment or payout</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>CSV file</source>
+        <translation>CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Excel workbook: sale lines, sales and payments</source>
+        <translation>Excel workbook: sale lines, sales and payments</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>For Excel in Indonesian (opens with a double click)</source>
+        <translation>For Excel in Indonesian (opens with a double click)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Whole shop: every till's files of the first business day, from the relay</source>
+        <translation>Whole shop: every till's files of the first business day, from the relay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Last upload</source>
+        <translation>Last upload</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Latest day</source>
+        <translation>Latest day</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Closed through</source>
+        <translation>Closed through</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Refresh uploads</source>
+        <translation>Refresh uploads</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
@@ -478,8 +738,30 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
-        <source>Completed sales of the chosen business days, and refunds paid on them, for the accountant (UTF-8, comma-separated; the columns are described in docs/csv.md).</source>
-        <translation>Completed sales of the chosen business days, and refunds paid on them, for the accountant (UTF-8, comma-separated; the columns are described in docs/csv.md).</translation>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Tills</source>
+        <translation>Tills</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Sale lines: every product sold on the chosen business days, with its discount and PPN, and every refund paid; the file the accountant books from. Sales: the same money, one row per sale with its total and how it was paid. Payments: every DOKU Wallet payment and payout the provider handled, with its reference, to tick off against the provider's settlement report; it also lists payments no sale took (late, or another amount) and what was paid back.
+Give the accountant the Excel workbook, which holds all three. A CSV file opens in any spreadsheet through its import; tick “For Excel in Indonesian” for one that Excel set to Indonesian opens with a double click.</source>
+        <translation>Sale lines: every product sold on the chosen business days, with its discount and PPN, and every refund paid; the file the accountant books from. Sales: the same money, one row per sale with its total and how it was paid. Payments: every DOKU Wallet payment and payout the provider handled, with its reference, to tick off against the provider's settlement report; it also lists payments no sale took (late, or another amount) and what was paid back.
+Give the accountant the Excel workbook, which holds all three. A CSV file opens in any spreadsheet through its import; tick “For Excel in Indonesian” for one that Excel set to Indonesian opens with a double click.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Tills' uploads</source>
+        <translation>Tills' uploads</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
@@ -488,13 +770,38 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
-        <source>Export the sales as CSV</source>
-        <translation>Export the sales as CSV</translation>
+        <source>Export as an Excel workbook</source>
+        <translation>Export as an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Export as CSV</source>
+        <translation>Export as CSV</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Export the whole shop as an Excel workbook</source>
+        <translation>Export the whole shop as an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Export the whole shop as CSV</source>
+        <translation>Export the whole shop as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>This till has no relay: the whole shop's files are there.</source>
+        <translation>This till has no relay: the whole shop's files are there.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
@@ -508,8 +815,53 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
-        <source>Exported {rows} rows ({sales} sales, {refunds} refunds, {total}) to {path}.</source>
-        <translation>Exported {rows} rows ({sales} sales, {refunds} refunds, {total}) to {path}.</translation>
+        <source>Exported {rows} rows ({parts}) to {path}.</source>
+        <translation>Exported {rows} rows ({parts}) to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Tills in the file: {tills}.</source>
+        <translation>Tills in the file: {tills}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Not uploaded yet, so not in the file: {tills}.</source>
+        <translation>Not uploaded yet, so not in the file: {tills}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>This till: {count} days waiting to upload ({days}); last upload {last}.</source>
+        <translation>This till: {count} days waiting to upload ({days}); last upload {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>This till: every day uploaded; last upload {last}.</source>
+        <translation>This till: every day uploaded; last upload {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>The relay cannot be reached, so the tills' uploads are unknown: {error}</source>
+        <translation>The relay cannot be reached, so the tills' uploads are unknown: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>{payments} payments, {payouts} payouts</source>
+        <translation>{payments} payments, {payouts} payouts</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>{sales} sales, {refunds} refunds, {returns} returns, {total}</source>
+        <translation>{sales} sales, {refunds} refunds, {returns} returns, {total}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
@@ -518,8 +870,56 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>The relay cannot be reached, so no whole-shop file was written; try again when this till is online: {error}</source>
+        <translation>The relay cannot be reached, so no whole-shop file was written; try again when this till is online: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>The export failed; no file was written: {error}</source>
         <translation>The export failed; no file was written: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HeldPicker</name>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Recall a held basket</source>
+        <translation>Recall a held basket</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Recall</source>
+        <translation>Recall</translation>
     </message>
 </context>
 <context>
@@ -637,6 +1037,21 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
         <source>Complete sale</source>
         <translation>Complete sale</translation>
     </message>
@@ -647,8 +1062,8 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Quantity of {name} (0 removes it)</source>
-        <translation>Quantity of {name} (0 removes it)</translation>
+        <source>Discount on the line or the whole basket</source>
+        <translation>Discount on the line or the whole basket</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -657,13 +1072,13 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Could not hold the basket</source>
-        <translation>Could not hold the basket</translation>
+        <source>Hold basket</source>
+        <translation>Hold basket</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Basket held. F6 on an empty basket recalls it.</source>
-        <translation>Basket held. F6 on an empty basket recalls it.</translation>
+        <source>Name this basket (for example the customer's name):</source>
+        <translation>Name this basket (for example the customer's name):</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -672,8 +1087,28 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
+        <source>The basket on screen is held as “{name}”. Sign out?</source>
+        <translation>The basket on screen is held as “{name}”. Sign out?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Held baskets: {count}</source>
+        <translation>Held baskets: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
         <source>No held basket to recall.</source>
         <translation>No held basket to recall.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Basket held. F6 on an empty basket recalls it.</source>
+        <translation>Basket held. F6 on an empty basket recalls it.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Could not hold the basket</source>
+        <translation>Could not hold the basket</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -684,6 +1119,11 @@ Thank you</translation>
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Could not start the QR payment</source>
         <translation>Could not start the QR payment</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Change {amount}</source>
+        <translation>Change {amount}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -727,11 +1167,6 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Change {amount}</source>
-        <translation>Change {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
         <source>The customer has paid this basket by DOKU Wallet: press {key} to complete the sale with that payment.</source>
         <translation>The customer has paid this basket by DOKU Wallet: press {key} to complete the sale with that payment.</translation>
     </message>
@@ -742,12 +1177,7 @@ Thank you</translation>
     </message>
 </context>
 <context>
-    <name>ManagerSignIn</name>
-    <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
-        <source>Back office — manager sign-in</source>
-        <translation>Back office — manager sign-in</translation>
-    </message>
+    <name>ManagerPin</name>
     <message>
         <location filename="../../pos_app/gui/back_office/entry.py"/>
         <source>Demo: {managers}</source>
@@ -777,6 +1207,37 @@ Thank you</translation>
         <location filename="../../pos_app/gui/back_office/entry.py"/>
         <source>Could not check the PIN: {error}</source>
         <translation>Could not check the PIN: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSignIn</name>
+    <message>
+        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <source>Back office — manager sign-in</source>
+        <translation>Back office — manager sign-in</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Open your shift</source>
+        <translation>Open your shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Opening float (cash in the drawer now)</source>
+        <translation>Opening float (cash in the drawer now)</translation>
     </message>
 </context>
 <context>
@@ -955,6 +1416,80 @@ Still trying — the payment stays open.</translation>
     </message>
 </context>
 <context>
+    <name>PrintTestPage</name>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>Print test page</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>The printer took the test page.</source>
+        <translation>The printer took the test page.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterAddressEdit</name>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>None: the print dialog and PDF only</source>
+        <translation>None: the print dialog and PDF only</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>Network (TCP 9100)</source>
+        <translation>Network (TCP 9100)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>Serial port</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>address[:port], e.g. 192.168.1.50:9100</source>
+        <translation>address[:port], e.g. 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>vendor:product ids from lsusb, e.g. 04b8:0202</source>
+        <translation>vendor:product ids from lsusb, e.g. 04b8:0202</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>device, e.g. /dev/ttyUSB0 or COM3</source>
+        <translation>device, e.g. /dev/ttyUSB0 or COM3</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <location filename="../../pos_app/gui/printer_status.py"/>
+        <source>Print kept receipts ({count})</source>
+        <translation>Print kept receipts ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_status.py"/>
+        <source>Not printed ({what}): {error}. The receipt is kept: press "Print kept receipts" once the printer is ready.</source>
+        <translation>Not printed ({what}): {error}. The receipt is kept: press "Print kept receipts" once the printer is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_status.py"/>
+        <source>The cash drawer did not open: {error}.</source>
+        <translation>The cash drawer did not open: {error}.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsTab</name>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1071,8 +1606,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/product_panel.py"/>
-        <source>The quantity must be at least 1.</source>
-        <translation>The quantity must be at least 1.</translation>
+        <source>{name} is priced by the scale: scan its label.</source>
+        <translation>{name} is priced by the scale: scan its label.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/product_panel.py"/>
@@ -1086,6 +1621,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>Search by name, SKU or barcode</source>
         <translation>Search by name, SKU or barcode</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>New product</source>
+        <translation>New product</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
@@ -1129,6 +1669,26 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Scan or type: EAN-13, EAN-8, UPC-A, UPC-E or an in-store code</source>
+        <translation>Scan or type: EAN-13, EAN-8, UPC-A, UPC-E or an in-store code</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>PPN at the standard rate</source>
+        <translation>PPN at the standard rate</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>PPN at the other rate</source>
+        <translation>PPN at the other rate</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Exempt from PPN</source>
+        <translation>Exempt from PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>Save changes</source>
         <translation>Save changes</translation>
     </message>
@@ -1136,6 +1696,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>Take off sale…</source>
         <translation>Take off sale…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Put back on sale</source>
+        <translation>Put back on sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Tax</source>
+        <translation>Tax</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
@@ -1149,8 +1719,33 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Add product</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Sold by weight: the price is per kilogram.</source>
+        <translation>Sold by weight: the price is per kilogram.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Priced by the scale: its label carries the price.</source>
+        <translation>Priced by the scale: its label carries the price.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>{sku} added.</source>
+        <translation>{sku} added.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>{sku} saved.</source>
         <translation>{sku} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>{sku} is on sale again.</source>
+        <translation>{sku} is on sale again.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
@@ -1265,6 +1860,11 @@ Still trying — the payment stays open.</translation>
     <name>QrPayment</name>
     <message>
         <location filename="../../pos_app/gui/qr_payment.py"/>
+        <source>Not paid yet: the payment service is still waiting for the customer.</source>
+        <translation>Not paid yet: the payment service is still waiting for the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/qr_payment.py"/>
         <source>Could not ask the payment service ({error}). Trying again in {seconds} s.</source>
         <translation>Could not ask the payment service ({error}). Trying again in {seconds} s.</translation>
     </message>
@@ -1280,7 +1880,38 @@ Still trying — the payment stays open.</translation>
     </message>
 </context>
 <context>
+    <name>Quantity</name>
+    <message>
+        <location filename="../../pos_app/gui/quantity_dialog.py"/>
+        <source>The quantity must be from {least} to {most}.</source>
+        <translation>The quantity must be from {least} to {most}.</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/quantity_dialog.py"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/quantity_dialog.py"/>
+        <source>Quantity of {name} (0 removes it)</source>
+        <translation>Quantity of {name} (0 removes it)</translation>
+    </message>
+</context>
+<context>
     <name>Receipt</name>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
+        <source>QR</source>
+        <translation>QR</translation>
+    </message>
     <message>
         <location filename="../../pos_app/gui/receipt.py"/>
         <source>TOTAL</source>
@@ -1303,6 +1934,26 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Business day</source>
+        <translation>Business day</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
@@ -1318,6 +1969,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/receipt.py"/>
+        <source>COPY</source>
+        <translation>COPY</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
         <source>Terima kasih / Thank you</source>
         <translation>Terima kasih / Thank you</translation>
     </message>
@@ -1326,43 +1982,13 @@ Still trying — the payment stays open.</translation>
     <name>ReceiptDialog</name>
     <message>
         <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Receipt (copy)</source>
+        <translation>Receipt (copy)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
         <source>Receipt</source>
         <translation>Receipt</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Print (Ctrl+P)</source>
-        <translation>Print (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Save as PDF</source>
-        <translation>Save as PDF</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Save receipt as PDF</source>
-        <translation>Save receipt as PDF</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Could not save the PDF: {error}</source>
-        <translation>Could not save the PDF: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Saved to {path}</source>
-        <translation>Saved to {path}</translation>
     </message>
 </context>
 <context>
@@ -1517,11 +2143,440 @@ Still trying — the payment stays open.</translation>
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Return items</source>
+        <translation>Return items</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Scan or type the receipt number</source>
+        <translation>Scan or type the receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>The customer's DOKU Wallet number</source>
+        <translation>The customer's DOKU Wallet number</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Demo: {managers}</source>
+        <translation>Demo: {managers}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Money back by</source>
+        <translation>Money back by</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Wallet number</source>
+        <translation>Wallet number</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Customer name</source>
+        <translation>Customer name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Give back</source>
+        <translation>Give back</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Looking for receipt {number}…</source>
+        <translation>Looking for receipt {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Set how many items come back.</source>
+        <translation>Set how many items come back.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Making the return…</source>
+        <translation>Making the return…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Every item of this receipt has been returned already.</source>
+        <translation>Every item of this receipt has been returned already.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Receipt {number}: set the items that come back.</source>
+        <translation>Receipt {number}: set the items that come back.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Cash from the drawer</source>
+        <translation>Cash from the drawer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>DOKU Wallet (payout)</source>
+        <translation>DOKU Wallet (payout)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Refunded outside Kasir (DOKU back office)</source>
+        <translation>Refunded outside Kasir (DOKU back office)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Money back: {amount}</source>
+        <translation>Money back: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnReceiptDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Return receipt</source>
+        <translation>Return receipt</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>The payout did not go out: {problem}. Give the money back in cash instead.</source>
+        <translation>The payout did not go out: {problem}. Give the money back in cash instead.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Payout {payout} sent to the customer's DOKU Wallet; ecommpay's answer comes through the relay (Back office, sale detail).</source>
+        <translation>Payout {payout} sent to the customer's DOKU Wallet; ecommpay's answer comes through the relay (Back office, sale detail).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Give {amount} back from the drawer.</source>
+        <translation>Give {amount} back from the drawer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Recorded as refunded outside Kasir.</source>
+        <translation>Recorded as refunded outside Kasir.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleDetailDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Sale {sale}</source>
+        <translation>Sale {sale}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Tender</source>
+        <translation>Tender</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Asked</source>
+        <translation>Asked</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Money back</source>
+        <translation>Money back</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Paid back</source>
+        <translation>Paid back</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Payment events</source>
+        <translation>Payment events</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Lines</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Tenders</source>
+        <translation>Tenders</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Returns</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Reprint receipt (COPY)</source>
+        <translation>Reprint receipt (COPY)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Receipt {number} printed again as a COPY.</source>
+        <translation>Receipt {number} printed again as a COPY.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Receipt no. {number}</source>
+        <translation>Receipt no. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Business day {day}</source>
+        <translation>Business day {day}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Opened {time}</source>
+        <translation>Opened {time}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Completed {time}</source>
+        <translation>Completed {time}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Cashier: {name}</source>
+        <translation>Cashier: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Terminal: {terminal}</source>
+        <translation>Terminal: {terminal}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Total: {total}</source>
+        <translation>Total: {total}</translation>
+    </message>
+</context>
+<context>
     <name>SalesTab</name>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>The chosen day's sales, also after a lookup</source>
+        <translation>The chosen day's sales, also after a lookup</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
@@ -1535,6 +2590,31 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Open sale…</source>
+        <translation>Open sale…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Receipt or invoice number</source>
+        <translation>Receipt or invoice number</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Between</source>
+        <translation>Between</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
@@ -1542,6 +2622,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Sale</source>
         <translation>Sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
@@ -1585,18 +2670,23 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
-        <source>Amount</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Business day</source>
         <translation>Business day</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Find a sale</source>
+        <translation>Find a sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Takings by hour</source>
         <translation>Takings by hour</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>{count} sales found. Refresh lists the chosen day again.</source>
+        <translation>{count} sales found. Refresh lists the chosen day again.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
@@ -1607,6 +2697,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Returns</source>
+        <translation>Returns</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
@@ -1713,6 +2808,26 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Paper width</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Print by itself</source>
+        <translation>Print by itself</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Cash drawer</source>
+        <translation>Cash drawer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>e.g. Toko Maju</source>
         <translation>e.g. Toko Maju</translation>
     </message>
@@ -1758,6 +2873,16 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Print the receipt after every sale</source>
+        <translation>Print the receipt after every sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>A cash drawer hangs off the printer: open it for cash, never for QR</source>
+        <translation>A cash drawer hangs off the printer: open it for cash, never for QR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>Sandbox: simulated payments inside Kasir, no real money</source>
         <translation>Sandbox: simulated payments inside Kasir, no real money</translation>
     </message>
@@ -1790,6 +2915,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>The system's language</source>
         <translation>The system's language</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>80 mm (48 characters a line)</source>
+        <translation>80 mm (48 characters a line)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>58 mm (32 characters a line)</source>
+        <translation>58 mm (32 characters a line)</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -1888,6 +3023,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Relay</source>
         <translation>Relay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -2104,6 +3244,70 @@ Still trying — the payment stays open.</translation>
     </message>
 </context>
 <context>
+    <name>Shift</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>an amount cannot be negative</source>
+        <translation>an amount cannot be negative</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Shift of {name}</source>
+        <translation>Shift of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cash in…</source>
+        <translation>Cash in…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cash out…</source>
+        <translation>Cash out…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Close shift with this count</source>
+        <translation>Close shift with this count</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Back to the till (Esc)</source>
+        <translation>Back to the till (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Expected cash</source>
+        <translation>Expected cash</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Counted cash</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Opening float {float} · cash sales {sales} ({count}) · cash in {cash_in} · cash out {cash_out}</source>
+        <translation>Opening float {float} · cash sales {sales} ({count}) · cash in {cash_in} · cash out {cash_out}</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Shift report</source>
+        <translation>Shift report</translation>
+    </message>
+</context>
+<context>
     <name>ShopPage</name>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
@@ -2231,6 +3435,46 @@ Still trying — the payment stays open.</translation>
         <source>manager</source>
         <translation>manager</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>relay</source>
+        <translation>relay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>status check</source>
+        <translation>status check</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>terminal</source>
+        <translation>terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>applied</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>repeated</source>
+        <translation>repeated</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>ignored</source>
+        <translation>ignored</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>provider</source>
+        <translation>provider</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>upgrade</source>
+        <translation>upgrade</translation>
+    </message>
 </context>
 <context>
     <name>TerminalApp</name>
@@ -2263,6 +3507,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/app.py"/>
         <source>Could not check the PIN: {error}</source>
         <translation>Could not check the PIN: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/app.py"/>
+        <source>Business day {closed} is closed: sales now go to business day {day}.</source>
+        <translation>Business day {closed} is closed: sales now go to business day {day}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/app.py"/>
@@ -2371,6 +3620,1370 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/users_tab.py"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} can no longer sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../pos_app/clients/relay_client.py"/>
+        <source>relay {url} unreachable: {cause}</source>
+        <translation>relay {url} unreachable: {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/clients/relay_client.py"/>
+        <source>relay {url} answered {status}</source>
+        <translation>relay {url} answered {status}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/clients/relay_client.py"/>
+        <source>the relay refused this terminal's token</source>
+        <translation>the relay refused this terminal's token</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is not a valid EAN-13: its check digit is wrong</source>
+        <translation>barcode {barcode} is not a valid EAN-13: its check digit is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is not a valid UPC-A: its check digit is wrong</source>
+        <translation>barcode {barcode} is not a valid UPC-A: its check digit is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is neither a valid EAN-8 nor a UPC-E: its check digit is wrong</source>
+        <translation>barcode {barcode} is neither a valid EAN-8 nor a UPC-E: its check digit is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is neither an EAN-13, EAN-8, UPC-A or UPC-E with its check digit nor an in-store code (letters, digits and -, at most {most})</source>
+        <translation>barcode {barcode} is neither an EAN-13, EAN-8, UPC-A or UPC-E with its check digit nor an in-store code (letters, digits and -, at most {most})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>expected prefixes from 20 to 29 such as 20-24 or 20,21, got {value}</source>
+        <translation>expected prefixes from 20 to 29 such as 20-24 or 20,21, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>prefixes {prefixes} cannot carry both a price and a weight</source>
+        <translation>prefixes {prefixes} cannot carry both a price and a weight</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is a scale's label with its price or weight: give the item's code, with 00000 in their place ({item})</source>
+        <translation>barcode {barcode} is a scale's label with its price or weight: give the item's code, with 00000 in their place ({item})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>{sku} is not in the basket</source>
+        <translation>{sku} is not in the basket</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>{name} is no longer sold</source>
+        <translation>{name} is no longer sold</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>{name}: quantity must be a whole number</source>
+        <translation>{name}: quantity must be a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>{name} is priced by its label: scan each label instead of a quantity</source>
+        <translation>{name} is priced by its label: scan each label instead of a quantity</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>{name}: quantity must be between 1 and {most}, got {quantity}</source>
+        <translation>{name}: quantity must be between 1 and {most}, got {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>the basket total would be {total}, above the limit of {limit}</source>
+        <translation>the basket total would be {total}, above the limit of {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/business_day.py"/>
+        <source>time zone {zone} is unknown; expected an IANA name like 'Asia/Jakarta'</source>
+        <translation>time zone {zone} is unknown; expected an IANA name like 'Asia/Jakarta'</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>sku must not be empty</source>
+        <translation>sku must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>product {sku}: name must not be empty</source>
+        <translation>product {sku}: name must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>product {sku}: name is {length} characters, at most {most} allowed</source>
+        <translation>product {sku}: name is {length} characters, at most {most} allowed</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>product {sku}: {problem}</source>
+        <translation>product {sku}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>product {sku}: price</source>
+        <translation>product {sku}: price</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>file is larger than {most} bytes</source>
+        <translation>file is larger than {most} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>not UTF-8 text ({reason})</source>
+        <translation>not UTF-8 text ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>header must be {columns}</source>
+        <translation>header must be {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>sku {key} already on line {line}</source>
+        <translation>sku {key} already on line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>barcode {key} already on line {line}</source>
+        <translation>barcode {key} already on line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>barcode {barcode} already belongs to product {owner}</source>
+        <translation>barcode {barcode} already belongs to product {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>expected {expected} columns, found {found}</source>
+        <translation>expected {expected} columns, found {found}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>price {price} is not a whole number of rupiah</source>
+        <translation>price {price} is not a whole number of rupiah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>tax class {tax_class} is not one of {classes}</source>
+        <translation>tax class {tax_class} is not one of {classes}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/discounts.py"/>
+        <source>a discount must be a whole number, got {value}</source>
+        <translation>a discount must be a whole number, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/discounts.py"/>
+        <source>a discount must be more than 0 and at most {most}, got {value}</source>
+        <translation>a discount must be more than 0 and at most {most}, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/discounts.py"/>
+        <source>a discount of {discount} is more than the {gross} it is given on</source>
+        <translation>a discount of {discount} is more than the {gross} it is given on</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/discounts.py"/>
+        <source>discount {text}: expected a percentage like 10% or 12,5%</source>
+        <translation>discount {text}: expected a percentage like 10% or 12,5%</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/lifecycles.py"/>
+        <source>a new {subject} is {starts}, never {new}</source>
+        <translation>a new {subject} is {starts}, never {new}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/lifecycles.py"/>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>{name} is {current}; it cannot become {new}</source>
+        <translation>{name} is {current}; it cannot become {new}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>amount {text}: rupiah amounts have no fraction</source>
+        <translation>amount {text}: rupiah amounts have no fraction</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>amount {text}: expected a whole number of rupiah, like Rp 12.500</source>
+        <translation>amount {text}: expected a whole number of rupiah, like Rp 12.500</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>{field} must be between {low} and {high}, got {value}</source>
+        <translation>{field} must be between {low} and {high}, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>amount {minor} minor units is not a whole number of rupiah</source>
+        <translation>amount {minor} minor units is not a whole number of rupiah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>{field} must be an integer number of rupiah, got {value}</source>
+        <translation>{field} must be an integer number of rupiah, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/printer_address.py"/>
+        <source>expected a printer as tcp://HOST:PORT, usb://VENDOR:PRODUCT (hexadecimal ids) or serial:DEVICE, got {value}</source>
+        <translation>expected a printer as tcp://HOST:PORT, usb://VENDOR:PRODUCT (hexadecimal ids) or serial:DEVICE, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/returns.py"/>
+        <source>{name}: return a whole number of items, 1 or more, got {quantity}</source>
+        <translation>{name}: return a whole number of items, 1 or more, got {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/returns.py"/>
+        <source>{name}: {quantity} returned, but only {left} of {sold} can still come back</source>
+        <translation>{name}: {quantity} returned, but only {left} of {sold} can still come back</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/scale_labels.py"/>
+        <source>{name}: the label is worth Rp 0; weigh or price it again</source>
+        <translation>{name}: the label is worth Rp 0; weigh or price it again</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/tax.py"/>
+        <source>a tax rate must be between 0 and 100 %, got {rate}</source>
+        <translation>a tax rate must be between 0 and 100 %, got {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/tax.py"/>
+        <source>the DPP fraction must be between 0 and 1, got {numerator}/{denominator}</source>
+        <translation>the DPP fraction must be between 0 and 1, got {numerator}/{denominator}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/tax.py"/>
+        <source>tax rate {text}: expected a date, a rate and an optional DPP fraction, like 2025-01-01 12 11/12</source>
+        <translation>tax rate {text}: expected a date, a rate and an optional DPP fraction, like 2025-01-01 12 11/12</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/tax.py"/>
+        <source>no PPN rate is set for tax class {tax_class} on {day}</source>
+        <translation>no PPN rate is set for tax class {tax_class} on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/payments/doku/client.py"/>
+        <source>DOKU order {invoice}: the create was replayed unverified and the status check failed ({error}); try again later</source>
+        <translation>DOKU order {invoice}: the create was replayed unverified and the status check failed ({error}); try again later</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/payments/doku/client.py"/>
+        <source>DOKU order {invoice}: the create answer was lost and the status check failed ({error}); try again later</source>
+        <translation>DOKU order {invoice}: the create answer was lost and the status check failed ({error}); try again later</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/payments/doku/client.py"/>
+        <source>DOKU {method} {path}: no answer ({cause})</source>
+        <translation>DOKU {method} {path}: no answer ({cause})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/payments/ecommpay/gate.py"/>
+        <source>ecommpay POST {path}: no answer ({cause})</source>
+        <translation>ecommpay POST {path}: no answer ({cause})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/payments/ecommpay/gate.py"/>
+        <source>ecommpay answered HTTP {status} to {path}; whether it took effect is unknown until a status check</source>
+        <translation>ecommpay answered HTTP {status} to {path}; whether it took effect is unknown until a status check</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/printing/device.py"/>
+        <source>The receipt printer {address} cannot be reached (is it on and connected?): {why}</source>
+        <translation>The receipt printer {address} cannot be reached (is it on and connected?): {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/printing/device.py"/>
+        <source>The receipt printer {address} is out of paper</source>
+        <translation>The receipt printer {address} is out of paper</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/printing/device.py"/>
+        <source>The receipt printer {address} stopped answering: {why}</source>
+        <translation>The receipt printer {address} stopped answering: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/accountant_files.py"/>
+        <source>choose the kinds of rows to export, each once</source>
+        <translation>choose the kinds of rows to export, each once</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/accountant_files.py"/>
+        <source>a CSV file holds one kind of rows: sale lines, sales or payments</source>
+        <translation>a CSV file holds one kind of rows: sale lines, sales or payments</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/accountant_files.py"/>
+        <source>the Excel workbook needs no CSV option</source>
+        <translation>the Excel workbook needs no CSV option</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>{target} is a folder; give a file name to write</source>
+        <translation>{target} is a folder; give a file name to write</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>cannot write {target}: folder {folder} does not exist</source>
+        <translation>cannot write {target}: folder {folder} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>cannot write {target}: {why}</source>
+        <translation>cannot write {target}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/date_range.py"/>
+        <source>the range ends ({last}) before it starts ({first})</source>
+        <translation>the range ends ({last}) before it starts ({first})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>Discounts</source>
+        <translation>Discounts</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>Sales at PPN {rate}</source>
+        <translation>Sales at PPN {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>DPP</source>
+        <translation>DPP</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>PPN</source>
+        <translation>PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/export_progress.py"/>
+        <location filename="../../pos_app/reports/sales_csv.py"/>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>export cancelled; no file was written</source>
+        <translation>export cancelled; no file was written</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Business day</source>
+        <translation>Business day</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>still open</source>
+        <translation>still open</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Counted by</source>
+        <translation>Counted by</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Opening float</source>
+        <translation>Opening float</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Cash sales ({count})</source>
+        <translation>Cash sales ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Cash in</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Cash out</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash returns</source>
+        <translation>Cash returns</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Expected cash</source>
+        <translation>Expected cash</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Counted cash</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>SHIFT REPORT</source>
+        <translation>SHIFT REPORT</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash drawer</source>
+        <translation>Cash drawer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Discounts and PPN</source>
+        <translation>Discounts and PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shop_files.py"/>
+        <source>till {till} uploaded no {kind} file</source>
+        <translation>till {till} uploaded no {kind} file</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shop_files.py"/>
+        <source>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</source>
+        <translation>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shop_files.py"/>
+        <source>the {kind} file of till {till} has a row of {cells} cells, not {columns}</source>
+        <translation>the {kind} file of till {till} has a row of {cells} cells, not {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shop_files.py"/>
+        <source>{column} holds {text!r}, not whole rupiah</source>
+        <translation>{column} holds {text!r}, not whole rupiah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/workbook.py"/>
+        <source>{sheet}: more than {most} rows do not fit in an Excel sheet; export fewer days, or a CSV file</source>
+        <translation>{sheet}: more than {most} rows do not fit in an Excel sheet; export fewer days, or a CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</source>
+        <translation>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</source>
+        <translation>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Items sold</source>
+        <translation>Items sold</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash ({count})</source>
+        <translation>Cash ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>QR {provider} ({count})</source>
+        <translation>QR {provider} ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Gross sales</source>
+        <translation>Gross sales</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Refunds ({count})</source>
+        <translation>Refunds ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Returns ({count})</source>
+        <translation>Returns ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>NET TOTAL</source>
+        <translation>NET TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cancelled sales</source>
+        <translation>Cancelled sales</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cancelled QR attempts</source>
+        <translation>Cancelled QR attempts</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>QR payments still open</source>
+        <translation>QR payments still open</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Late payments ({count})</source>
+        <translation>Late payments ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Late payments refunded ({count})</source>
+        <translation>Late payments refunded ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash sales</source>
+        <translation>Cash sales</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash in less cash out</source>
+        <translation>Cash in less cash out</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Z REPORT</source>
+        <translation>Z REPORT</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Takings</source>
+        <translation>Takings</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Exceptions</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Shifts</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Still open</source>
+        <translation>Still open</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/printer_settings.py"/>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a text, got {kind}</source>
+        <translation>expected a text, got {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/printer_settings.py"/>
+        <source>expected the roll's width in mm, 58 or 80, got {value}</source>
+        <translation>expected the roll's width in mm, 58 or 80, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>provider: expected one of {choices}, got {provider}</source>
+        <translation>provider: expected one of {choices}, got {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>give either {key} or {file_key}, not both</source>
+        <translation>give either {key} or {file_key}, not both</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a non-empty text</source>
+        <translation>expected a non-empty text</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>an inline secret needs the settings file to be readable by its owner only (chmod 600 {path}); or use {file_key} or {variable} instead</source>
+        <translation>an inline secret needs the settings file to be readable by its owner only (chmod 600 {path}); or use {file_key} or {variable} instead</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a file path</source>
+        <translation>expected a file path</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>{path} may be read by group or others (mode {mode}); run chmod 600 {path}</source>
+        <translation>{path} may be read by group or others (mode {mode}); run chmod 600 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>cannot read {path}: {why}</source>
+        <translation>cannot read {path}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>{path} is empty</source>
+        <translation>{path} is empty</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a [{name}] table</source>
+        <translation>expected a [{name}] table</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>unknown setting</source>
+        <translation>unknown setting</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected true or false, got {value}</source>
+        <translation>expected true or false, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a list of rates like "2025-01-01 12 11/12"</source>
+        <translation>expected a list of rates like "2025-01-01 12 11/12"</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected one of {choices}, got {value}</source>
+        <translation>expected one of {choices}, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a whole number, got {value}</source>
+        <translation>expected a whole number, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a whole number from {low} to {high}, got {value}</source>
+        <translation>expected a whole number from {low} to {high}, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected 1-16 letters, digits or '-' (starting with a letter or digit), got {value}</source>
+        <translation>expected 1-16 letters, digits or '-' (starting with a letter or digit), got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a local time as HH:MM (00:00 to 23:59), got {value}</source>
+        <translation>expected a local time as HH:MM (00:00 to 23:59), got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected an e-mail address, got {value}</source>
+        <translation>expected an e-mail address, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected an IP address, got {value}</source>
+        <translation>expected an IP address, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected an http(s) URL, got {value}</source>
+        <translation>expected an http(s) URL, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/day_closes.py"/>
+        <source>closing a day needs the manager's name</source>
+        <translation>closing a day needs the manager's name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/day_closes.py"/>
+        <source>business day {day} is already closed</source>
+        <translation>business day {day} is already closed</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/day_closes.py"/>
+        <source>business day {day} is already closed by {manager} at {at}</source>
+        <translation>business day {day} is already closed by {manager} at {at}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/held.py"/>
+        <source>an empty basket cannot be put on hold</source>
+        <translation>an empty basket cannot be put on hold</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/held.py"/>
+        <source>held basket {held} does not exist (already recalled?)</source>
+        <translation>held basket {held} does not exist (already recalled?)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/history.py"/>
+        <source>{subject} is no longer {current}</source>
+        <translation>{subject} is no longer {current}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <location filename="../../pos_app/store/returns.py"/>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} does not exist</source>
+        <translation>sale {sale} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} is {status}, not open</source>
+        <translation>sale {sale} is {status}, not open</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment amount {amount} differs from the sale total {total}</source>
+        <translation>payment amount {amount} differs from the sale total {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>sale {sale} already has payment {invoice} ({state}); check its status or cancel it first</source>
+        <translation>sale {sale} already has payment {invoice} ({state}); check its status or cancel it first</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>invoice number {invoice} was already used</source>
+        <translation>invoice number {invoice} was already used</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} is {state}, not paid</source>
+        <translation>payment {invoice} is {state}, not paid</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice} is not a late payment: a sale has its money already</source>
+        <translation>payment {invoice} is not a late payment: a sale has its money already</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice} paid {paid}, not the {amount} asked: it pays no sale; refund it, or resolve it with a reason</source>
+        <translation>payment {invoice} paid {paid}, not the {amount} asked: it pays no sale; refund it, or resolve it with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>payment {invoice} does not exist</source>
+        <translation>payment {invoice} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice}</source>
+        <translation>payment {invoice}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/products.py"/>
+        <source>product {sku}: barcode {barcode} already belongs to product {owner}</source>
+        <translation>product {sku}: barcode {barcode} already belongs to product {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>refund amount</source>
+        <translation>refund amount</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>a refund needs the wallet number</source>
+        <translation>a refund needs the wallet number</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>a refund needs the customer name</source>
+        <translation>a refund needs the customer name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>a refund needs the approving manager</source>
+        <translation>a refund needs the approving manager</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>refund {amount} is more than sale {sale} has left to refund ({left})</source>
+        <translation>refund {amount} is more than sale {sale} has left to refund ({left})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>payment {invoice} is not a payment of sale {sale}</source>
+        <translation>payment {invoice} is not a payment of sale {sale}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>refund {payout} does not exist</source>
+        <translation>refund {payout} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>no completed sale has receipt number {number}</source>
+        <translation>no completed sale has receipt number {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>sale {sale} is {status}: only a completed sale takes returns</source>
+        <translation>sale {sale} is {status}: only a completed sale takes returns</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>a return needs the approving manager</source>
+        <translation>a return needs the approving manager</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>a wallet return, and only one, names the wallet to pay</source>
+        <translation>a wallet return, and only one, names the wallet to pay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>a return needs at least one item</source>
+        <translation>a return needs at least one item</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>receipt {receipt}: its money cannot go back as {method}</source>
+        <translation>receipt {receipt}: its money cannot go back as {method}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>receipt {receipt} has no line {line}</source>
+        <translation>receipt {receipt} has no line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>return {amount} is more than sale {sale} has left to refund ({left})</source>
+        <translation>return {amount} is more than sale {sale} has left to refund ({left})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>return {number} does not exist</source>
+        <translation>return {number} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>cannot give back {amount} in cash: the drawer should hold only {expected}</source>
+        <translation>cannot give back {amount} in cash: the drawer should hold only {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sale_lookup.py"/>
+        <source>give a receipt or invoice number, an amount or a time</source>
+        <translation>give a receipt or invoice number, an amount or a time</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sale_lookup.py"/>
+        <source>the time range ends before it starts</source>
+        <translation>the time range ends before it starts</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>a sale needs at least one line</source>
+        <translation>a sale needs at least one line</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>a sale needs the cashier's name</source>
+        <translation>a sale needs the cashier's name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale total</source>
+        <translation>sale total</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>cash received</source>
+        <translation>cash received</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>cash received {received} is less than the total {total}</source>
+        <translation>cash received {received} is less than the total {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} belongs to sale {sale}</source>
+        <translation>payment {invoice} belongs to sale {sale}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} is kept apart for the manager (late, or for another amount): it completes no sale by itself</source>
+        <translation>payment {invoice} is kept apart for the manager (late, or for another amount): it completes no sale by itself</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} is for {amount}, the sale total is {total}</source>
+        <translation>payment {invoice} is for {amount}, the sale total is {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} is {status}: it was paid already, and payment {invoice} would pay it twice; refund the payment instead</source>
+        <translation>sale {sale} is {status}: it was paid already, and payment {invoice} would pay it twice; refund the payment instead</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} is for {amount} and sale {sale} totals {total}: only a sale of exactly that total can take it</source>
+        <translation>payment {invoice} is for {amount} and sale {sale} totals {total}: only a sale of exactly that total can take it</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} was made for sale {sale}, which is still open: attach the payment to that sale</source>
+        <translation>payment {invoice} was made for sale {sale}, which is still open: attach the payment to that sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} still waits for payment {invoice} ({state}); check its status or resolve it first</source>
+        <translation>sale {sale} still waits for payment {invoice} ({state}); check its status or resolve it first</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} is paid by payment {invoice} already</source>
+        <translation>sale {sale} is paid by payment {invoice} already</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
+        <translation>payment {invoice} is refunded, or being refunded, by payout {payout}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payout {payout} refunds money of sale {sale} without naming a payment; attaching {invoice} would change what it paid back</source>
+        <translation>payout {payout} refunds money of sale {sale} without naming a payment; attaching {invoice} would change what it paid back</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} is paid already: the customer paid {amount} by QR (payment {invoice_number}); complete the sale with that payment</source>
+        <translation>sale {sale} is paid already: the customer paid {amount} by QR (payment {invoice_number}); complete the sale with that payment</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} has a paid payment {invoice}; complete the sale instead of cancelling it</source>
+        <translation>sale {sale} has a paid payment {invoice}; complete the sale instead of cancelling it</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>{sku}: {name} must be a whole number, got {value}</source>
+        <translation>{sku}: {name} must be a whole number, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>{sku}: quantity must be between 1 and {most}, got {quantity}</source>
+        <translation>{sku}: quantity must be between 1 and {most}, got {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>{sku}: unit price</source>
+        <translation>{sku}: unit price</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>opening float</source>
+        <translation>opening float</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>a shift needs the cashier's name</source>
+        <translation>a shift needs the cashier's name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>{cashier} has a shift open on this till already</source>
+        <translation>{cashier} has a shift open on this till already</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>a cash movement needs an amount other than 0</source>
+        <translation>a cash movement needs an amount other than 0</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>cash movement</source>
+        <translation>cash movement</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>a cash movement needs a reason</source>
+        <translation>a cash movement needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>cannot take out {amount}: the drawer should hold only {expected}</source>
+        <translation>cannot take out {amount}: the drawer should hold only {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>closing a shift needs the name of who counted</source>
+        <translation>closing a shift needs the name of who counted</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>the shift of {cashier} is closed already</source>
+        <translation>the shift of {cashier} is closed already</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>shift {shift} does not exist</source>
+        <translation>shift {shift} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>role: expected cashier or manager, got {role}</source>
+        <translation>role: expected cashier or manager, got {role}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>a user named {name} already exists</source>
+        <translation>a user named {name} already exists</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>user {user} does not exist</source>
+        <translation>user {user} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>that PIN is already in use; choose another one</source>
+        <translation>that PIN is already in use; choose another one</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>too many wrong PINs; try again in {seconds} seconds</source>
+        <translation>too many wrong PINs; try again in {seconds} seconds</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>a PIN is 4 to 8 digits</source>
+        <translation>a PIN is 4 to 8 digits</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>a user's name is 1 to {most} characters</source>
+        <translation>a user's name is 1 to {most} characters</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>{name} is not an active manager</source>
+        <translation>{name} is not an active manager</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>no cash drawer is set up on this till's receipt printer</source>
+        <translation>no cash drawer is set up on this till's receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>product {sku} exists already: find it and edit it</source>
+        <translation>product {sku} exists already: find it and edit it</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>you cannot deactivate yourself while signed in</source>
+        <translation>you cannot deactivate yourself while signed in</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>{name} is the last active manager</source>
+        <translation>{name} is the last active manager</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
+        <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</source>
+        <translation>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
+        <source>ecommpay Gate payments need the relay, and none is set up</source>
+        <translation>ecommpay Gate payments need the relay, and none is set up</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>say why the payment is resolved (a reason is required)</source>
+        <translation>say why the payment is resolved (a reason is required)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>a reason is at most {most} characters</source>
+        <translation>a reason is at most {most} characters</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipt_printer.py"/>
+        <source>receipt {number}</source>
+        <translation>receipt {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipt_printer.py"/>
+        <source>return receipt {number}</source>
+        <translation>return receipt {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipt_printer.py"/>
+        <source>cash drawer</source>
+        <translation>cash drawer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipt_printer.py"/>
+        <source>no receipt printer is set up: give its address</source>
+        <translation>no receipt printer is set up: give its address</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Discount {discount}</source>
+        <translation>Discount {discount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Basket discount {discount}</source>
+        <translation>Basket discount {discount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>PPN {rate}</source>
+        <translation>PPN {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Harga sudah termasuk PPN</source>
+        <translation>Harga sudah termasuk PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>DPP {rate}</source>
+        <translation>DPP {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>no relay is set up to bring ecommpay's answer</source>
+        <translation>no relay is set up to bring ecommpay's answer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>the relay did not take the payout ({error})</source>
+        <translation>the relay did not take the payout ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>ecommpay refused the payout: {error}</source>
+        <translation>ecommpay refused the payout: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>ecommpay's answer to payout {payout} was lost ({error}); it stays pending until ecommpay's callback arrives or a status check settles it</source>
+        <translation>ecommpay's answer to payout {payout} was lost ({error}); it stays pending until ecommpay's callback arrives or a status check settles it</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>refund {payout} was not sent: {why}</source>
+        <translation>refund {payout} was not sent: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>DOKU Wallet (payout)</source>
+        <translation>DOKU Wallet (payout)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Refunded outside Kasir</source>
+        <translation>Refunded outside Kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Original receipt</source>
+        <translation>Original receipt</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>TOTAL RETURNED</source>
+        <translation>TOTAL RETURNED</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Paid back</source>
+        <translation>Paid back</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>RETURN</source>
+        <translation>RETURN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Items returned</source>
+        <translation>Items returned</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Money back</source>
+        <translation>Money back</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/returns.py"/>
+        <source>this till cannot pay out to a wallet: pay back in cash</source>
+        <translation>this till cannot pay out to a wallet: pay back in cash</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/returns.py"/>
+        <source>wrong PIN for {name}: the return was not made</source>
+        <translation>wrong PIN for {name}: the return was not made</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>COPY</source>
+        <translation>COPY</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Paid by</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Terima kasih / Thank you</source>
+        <translation>Terima kasih / Thank you</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Kasir printer test</source>
+        <translation>Kasir printer test</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>{width} mm roll, {columns} characters a line</source>
+        <translation>{width} mm roll, {columns} characters a line</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>QR</source>
+        <translation>QR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/uploads.py"/>
+        <source>no till has uploaded business day {day} to the relay yet</source>
+        <translation>no till has uploaded business day {day} to the relay yet</translation>
     </message>
 </context>
 </TS>

@@ -103,8 +103,8 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/window.py"/>
-        <source>Export CSV</source>
-        <translation>Ekspor CSV</translation>
+        <source>Export</source>
+        <translation>Ekspor</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/window.py"/>
@@ -141,9 +141,34 @@
         <source>Close back office</source>
         <translation>Tutup Back Office</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/window.py"/>
+        <source>Open drawer</source>
+        <translation>Buka laci kas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/window.py"/>
+        <source>Drawer opening (in the audit log).</source>
+        <translation>Laci kas sedang dibuka (dicatat di log audit).</translation>
+    </message>
 </context>
 <context>
     <name>BasketModel</name>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>Discount {amount}</source>
+        <translation>Diskon {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>incl. PPN {amount}</source>
+        <translation>termasuk PPN {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>PPN {amount} added</source>
+        <translation>ditambah PPN {amount}</translation>
+    </message>
     <message>
         <location filename="../../pos_app/gui/basket_model.py"/>
         <source>Item</source>
@@ -163,6 +188,11 @@
         <location filename="../../pos_app/gui/basket_model.py"/>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>{name} (discount {discount})</source>
+        <translation>{name} (diskon {discount})</translation>
     </message>
 </context>
 <context>
@@ -219,21 +249,59 @@
     </message>
 </context>
 <context>
+    <name>CashMoveDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cash in</source>
+        <translation>Kas masuk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cash out</source>
+        <translation>Kas keluar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>e.g. change from the bank</source>
+        <translation>mis. uang kecil dari bank</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>e.g. pick-up to the safe, petty cash for ice</source>
+        <translation>mis. setor ke brankas, kas kecil untuk beli es</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Record</source>
+        <translation>Catat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cancel (Esc)</source>
+        <translation>Batal (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+</context>
+<context>
     <name>CashierController</name>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Discount above the limit — manager's PIN</source>
+        <translation>Diskon melebihi batas — PIN manajer</translation>
+    </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
         <source>No receipt to reprint yet.</source>
         <translation>Belum ada struk untuk dicetak ulang.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Cash</source>
-        <translation>Tunai</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>QR</source>
-        <translation>QR</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
@@ -347,16 +415,74 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/customer_display.py"/>
+        <source>Change
+{amount}
+
+Thank you</source>
+        <translation>Kembalian
+{amount}
+
+Terima kasih</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/customer_display.py"/>
         <source>Total {amount}</source>
         <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/customer_display.py"/>
+        <source>{name}
+{quantity} × {price} = {total}</source>
+        <translation>{name}
+{quantity} × {price} = {total}</translation>
     </message>
 </context>
 <context>
     <name>DayCloseTab</name>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
-        <source>Cash in the drawer</source>
-        <translation>Uang tunai di laci</translation>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Till</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Opened</source>
+        <translation>Dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Float</source>
+        <translation>Modal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Expected</source>
+        <translation>Seharusnya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Counted</source>
+        <translation>Dihitung</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Count and close this shift…</source>
+        <translation>Hitung dan tutup shift ini…</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
@@ -372,11 +498,6 @@ Thank you</translation>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
         <source>Counted cash</source>
         <translation>Tunai dihitung</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
-        <source>Difference</source>
-        <translation>Selisih</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
@@ -400,8 +521,18 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Shifts of the day</source>
+        <translation>Shift hari ini</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
         <source>Closed by {name}; this is the report as it was signed off.</source>
         <translation>Ditutup oleh {name}; ini laporan sebagaimana disahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>open</source>
+        <translation>terbuka</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
@@ -415,8 +546,8 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
-        <source>Business day {day} is closed.</source>
-        <translation>Hari usaha {day} sudah ditutup.</translation>
+        <source>Business day {day} is closed. Sales, refunds and late payments now go to business day {next}.</source>
+        <translation>Hari usaha {day} sudah ditutup. Penjualan, refund, dan pembayaran terlambat sekarang masuk ke hari usaha {next}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
@@ -428,33 +559,162 @@ Thank you</translation>
         <source>Save the Z report as PDF</source>
         <translation>Simpan laporan Z sebagai PDF</translation>
     </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
     <message>
-        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>Discount</source>
+        <translation>Diskon</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>Line: {name}</source>
+        <translation>Barang: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>Line</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>Whole basket</source>
+        <translation>Seluruh keranjang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>10% or 5.000</source>
+        <translation>10% atau 5.000</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>No discount</source>
+        <translation>Tanpa diskon</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/discount_dialog.py"/>
+        <source>Percentage (10%) or rupiah (5.000)</source>
+        <translation>Persen (10%) atau rupiah (5.000)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <location filename="../../pos_app/gui/document_output.py"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <location filename="../../pos_app/gui/document_output.py"/>
         <source>Could not save the PDF: {error}</source>
         <translation>PDF tidak dapat disimpan: {error}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <location filename="../../pos_app/gui/document_output.py"/>
         <source>Saved to {path}</source>
         <translation>Disimpan ke {path}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Print… (Ctrl+P)</source>
+        <translation>Cetak… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Receipt printer</source>
+        <translation>Printer struk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Save as PDF…</source>
+        <translation>Simpan sebagai PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Save as PDF</source>
+        <translation>Simpan sebagai PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/document_preview.py"/>
+        <source>Sent to the receipt printer.</source>
+        <translation>Dikirim ke printer struk.</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerCount</name>
+    <message>
+        <location filename="../../pos_app/gui/drawer_count.py"/>
+        <source>Cash in the drawer</source>
+        <translation>Uang tunai di laci</translation>
     </message>
 </context>
 <context>
     <name>ExportTab</name>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
-        <source>One row per sale line</source>
-        <translation>Satu baris per barang terjual</translation>
+        <source>Sale lines: one row per product sold</source>
+        <translation>Rincian penjualan: satu baris per produk terjual</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
-        <source>One row per sale</source>
-        <translation>Satu baris per penjualan</translation>
+        <source>Sales: one row per sale</source>
+        <translation>Penjualan: satu baris per penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Payments: one row per DOKU Wallet payment or payout</source>
+        <translation>Pembayaran: satu baris per pembayaran atau payout DOKU Wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>CSV file</source>
+        <translation>Berkas CSV</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Excel workbook: sale lines, sales and payments</source>
+        <translation>Buku kerja Excel: rincian penjualan, penjualan, dan pembayaran</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>For Excel in Indonesian (opens with a double click)</source>
+        <translation>Untuk Excel berbahasa Indonesia (buka dengan klik dua kali)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Whole shop: every till's files of the first business day, from the relay</source>
+        <translation>Seluruh toko: berkas semua mesin kasir untuk hari usaha pertama, dari relay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Till</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Last upload</source>
+        <translation>Unggahan terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Latest day</source>
+        <translation>Hari terbaru</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Closed through</source>
+        <translation>Ditutup sampai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Refresh uploads</source>
+        <translation>Muat ulang unggahan</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
@@ -478,8 +738,30 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
-        <source>Completed sales of the chosen business days, and refunds paid on them, for the accountant (UTF-8, comma-separated; the columns are described in docs/csv.md).</source>
-        <translation>Penjualan selesai pada hari usaha yang dipilih, beserta refund yang dibayarkan pada hari itu, untuk akuntan (UTF-8, dipisah koma; kolomnya dijelaskan di docs/csv.md).</translation>
+        <source>Rows</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Tills</source>
+        <translation>Mesin kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Sale lines: every product sold on the chosen business days, with its discount and PPN, and every refund paid; the file the accountant books from. Sales: the same money, one row per sale with its total and how it was paid. Payments: every DOKU Wallet payment and payout the provider handled, with its reference, to tick off against the provider's settlement report; it also lists payments no sale took (late, or another amount) and what was paid back.
+Give the accountant the Excel workbook, which holds all three. A CSV file opens in any spreadsheet through its import; tick “For Excel in Indonesian” for one that Excel set to Indonesian opens with a double click.</source>
+        <translation>Rincian penjualan: setiap produk yang terjual pada hari usaha yang dipilih, dengan diskon dan PPN-nya, serta setiap refund yang dibayarkan; berkas yang dipakai akuntan untuk pembukuan. Penjualan: uang yang sama, satu baris per penjualan dengan totalnya dan cara bayarnya. Pembayaran: setiap pembayaran dan payout DOKU Wallet yang ditangani penyedia, dengan referensinya, untuk dicocokkan dengan laporan settlement penyedia; juga mencantumkan pembayaran yang tidak masuk ke penjualan mana pun (terlambat, atau jumlahnya berbeda) dan uang yang sudah dikembalikan.
+Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dapat dibuka di aplikasi spreadsheet apa pun lewat fitur impornya; centang “Untuk Excel berbahasa Indonesia” agar berkasnya terbuka dengan klik dua kali di Excel yang diatur ke bahasa Indonesia.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Tills' uploads</source>
+        <translation>Unggahan mesin kasir</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
@@ -488,13 +770,38 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
-        <source>Export the sales as CSV</source>
-        <translation>Ekspor penjualan sebagai CSV</translation>
+        <source>Export as an Excel workbook</source>
+        <translation>Ekspor sebagai buku kerja Excel</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Export as CSV</source>
+        <translation>Ekspor sebagai CSV</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Export the whole shop as an Excel workbook</source>
+        <translation>Ekspor seluruh toko sebagai buku kerja Excel</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Export the whole shop as CSV</source>
+        <translation>Ekspor seluruh toko sebagai CSV</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>This till has no relay: the whole shop's files are there.</source>
+        <translation>Relay belum diatur di kasir ini: berkas seluruh toko ada di relay.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
@@ -508,8 +815,53 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
-        <source>Exported {rows} rows ({sales} sales, {refunds} refunds, {total}) to {path}.</source>
-        <translation>{rows} baris diekspor ({sales} penjualan, {refunds} refund, {total}) ke {path}.</translation>
+        <source>Exported {rows} rows ({parts}) to {path}.</source>
+        <translation>{rows} baris ({parts}) diekspor ke {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Tills in the file: {tills}.</source>
+        <translation>Mesin kasir dalam berkas: {tills}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Not uploaded yet, so not in the file: {tills}.</source>
+        <translation>Belum mengunggah, jadi tidak ada dalam berkas: {tills}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>This till: {count} days waiting to upload ({days}); last upload {last}.</source>
+        <translation>Kasir ini: {count} hari menunggu diunggah ({days}); unggahan terakhir {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>This till: every day uploaded; last upload {last}.</source>
+        <translation>Kasir ini: semua hari sudah terunggah; unggahan terakhir {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>none</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>The relay cannot be reached, so the tills' uploads are unknown: {error}</source>
+        <translation>Relay tidak dapat dihubungi, jadi unggahan mesin kasir belum diketahui: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>{payments} payments, {payouts} payouts</source>
+        <translation>{payments} pembayaran, {payouts} payout</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>{sales} sales, {refunds} refunds, {returns} returns, {total}</source>
+        <translation>{sales} penjualan, {refunds} refund, {returns} retur, {total}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
@@ -518,8 +870,56 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>The relay cannot be reached, so no whole-shop file was written; try again when this till is online: {error}</source>
+        <translation>Relay tidak dapat dihubungi, jadi berkas seluruh toko tidak ditulis; coba lagi saat kasir ini online: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>The export failed; no file was written: {error}</source>
         <translation>Ekspor gagal; tidak ada berkas yang ditulis: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HeldPicker</name>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Recall a held basket</source>
+        <translation>Panggil keranjang tahanan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Items</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>(no name)</source>
+        <translation>(tanpa nama)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>Recall</source>
+        <translation>Panggil</translation>
     </message>
 </context>
 <context>
@@ -637,6 +1037,21 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Sign out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
         <source>Complete sale</source>
         <translation>Selesaikan penjualan</translation>
     </message>
@@ -647,8 +1062,8 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Quantity of {name} (0 removes it)</source>
-        <translation>Jumlah {name} (0 untuk menghapus)</translation>
+        <source>Discount on the line or the whole basket</source>
+        <translation>Diskon per barang atau untuk seluruh keranjang</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -657,13 +1072,13 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Could not hold the basket</source>
-        <translation>Keranjang tidak dapat ditahan</translation>
+        <source>Hold basket</source>
+        <translation>Tahan keranjang</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Basket held. F6 on an empty basket recalls it.</source>
-        <translation>Keranjang ditahan. Tekan F6 saat keranjang kosong untuk memanggilnya kembali.</translation>
+        <source>Name this basket (for example the customer's name):</source>
+        <translation>Beri nama keranjang ini (misalnya nama pelanggan):</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -672,8 +1087,28 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
+        <source>The basket on screen is held as “{name}”. Sign out?</source>
+        <translation>Keranjang di layar ditahan sebagai “{name}”. Keluar?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Held baskets: {count}</source>
+        <translation>Keranjang ditahan: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
         <source>No held basket to recall.</source>
         <translation>Tidak ada keranjang yang ditahan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Basket held. F6 on an empty basket recalls it.</source>
+        <translation>Keranjang ditahan. Tekan F6 saat keranjang kosong untuk memanggilnya kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Could not hold the basket</source>
+        <translation>Keranjang tidak dapat ditahan</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -684,6 +1119,11 @@ Thank you</translation>
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Could not start the QR payment</source>
         <translation>Pembayaran QR tidak dapat dimulai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Change {amount}</source>
+        <translation>Kembalian {amount}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -727,11 +1167,6 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Change {amount}</source>
-        <translation>Kembalian {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
         <source>The customer has paid this basket by DOKU Wallet: press {key} to complete the sale with that payment.</source>
         <translation>Pelanggan sudah membayar keranjang ini dengan DOKU Wallet: tekan {key} untuk menyelesaikan penjualan dengan pembayaran itu.</translation>
     </message>
@@ -742,12 +1177,7 @@ Thank you</translation>
     </message>
 </context>
 <context>
-    <name>ManagerSignIn</name>
-    <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
-        <source>Back office — manager sign-in</source>
-        <translation>Back Office — masuk manajer</translation>
-    </message>
+    <name>ManagerPin</name>
     <message>
         <location filename="../../pos_app/gui/back_office/entry.py"/>
         <source>Demo: {managers}</source>
@@ -777,6 +1207,37 @@ Thank you</translation>
         <location filename="../../pos_app/gui/back_office/entry.py"/>
         <source>Could not check the PIN: {error}</source>
         <translation>PIN tidak dapat diperiksa: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSignIn</name>
+    <message>
+        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <source>Back office — manager sign-in</source>
+        <translation>Back Office — masuk manajer</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Open your shift</source>
+        <translation>Buka shift Anda</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Open shift</source>
+        <translation>Buka shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Opening float (cash in the drawer now)</source>
+        <translation>Modal awal (uang tunai di laci sekarang)</translation>
     </message>
 </context>
 <context>
@@ -955,6 +1416,80 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
 </context>
 <context>
+    <name>PrintTestPage</name>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>Print test page</source>
+        <translation>Cetak halaman uji</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>Printing…</source>
+        <translation>Mencetak…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>The printer took the test page.</source>
+        <translation>Printer sudah menerima halaman uji.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterAddressEdit</name>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>None: the print dialog and PDF only</source>
+        <translation>Tidak ada: hanya dialog cetak dan PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>Network (TCP 9100)</source>
+        <translation>Jaringan (TCP 9100)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>Serial port</source>
+        <translation>Port serial</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>address[:port], e.g. 192.168.1.50:9100</source>
+        <translation>alamat[:port], mis. 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>vendor:product ids from lsusb, e.g. 04b8:0202</source>
+        <translation>ID vendor:produk dari lsusb, mis. 04b8:0202</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_fields.py"/>
+        <source>device, e.g. /dev/ttyUSB0 or COM3</source>
+        <translation>perangkat, mis. /dev/ttyUSB0 atau COM3</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <location filename="../../pos_app/gui/printer_status.py"/>
+        <source>Print kept receipts ({count})</source>
+        <translation>Cetak struk tertunda ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_status.py"/>
+        <source>Not printed ({what}): {error}. The receipt is kept: press "Print kept receipts" once the printer is ready.</source>
+        <translation>Tidak tercetak ({what}): {error}. Struk disimpan: tekan "Cetak struk tertunda" setelah printer siap.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/printer_status.py"/>
+        <source>The cash drawer did not open: {error}.</source>
+        <translation>Laci kas tidak terbuka: {error}.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsTab</name>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1062,7 +1597,7 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     <message>
         <location filename="../../pos_app/gui/product_panel.py"/>
         <source>Scan a barcode or type to search — 3* adds three</source>
-        <translation>Pindai barcode atau ketik untuk mencari — 3* menambah tiga</translation>
+        <translation>Pindai barcode atau cari — 3* menambah tiga</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/product_panel.py"/>
@@ -1071,8 +1606,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/product_panel.py"/>
-        <source>The quantity must be at least 1.</source>
-        <translation>Jumlah paling sedikit 1.</translation>
+        <source>{name} is priced by the scale: scan its label.</source>
+        <translation>Harga {name} dari timbangan: pindai labelnya.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/product_panel.py"/>
@@ -1086,6 +1621,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>Search by name, SKU or barcode</source>
         <translation>Cari menurut nama, SKU, atau barcode</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>New product</source>
+        <translation>Produk baru</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
@@ -1129,13 +1669,43 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Scan or type: EAN-13, EAN-8, UPC-A, UPC-E or an in-store code</source>
+        <translation>Pindai atau ketik: EAN-13, EAN-8, UPC-A, UPC-E, atau kode toko</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>PPN at the standard rate</source>
+        <translation>PPN tarif umum</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>PPN at the other rate</source>
+        <translation>PPN tarif lain</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Exempt from PPN</source>
+        <translation>Bebas PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>Save changes</source>
         <translation>Simpan perubahan</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>Take off sale…</source>
-        <translation>Hentikan penjualan…</translation>
+        <translation>Nonaktifkan…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Put back on sale</source>
+        <translation>Aktifkan lagi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Tax</source>
+        <translation>Pajak</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
@@ -1149,23 +1719,48 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Add product</source>
+        <translation>Tambah produk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Sold by weight: the price is per kilogram.</source>
+        <translation>Dijual per berat: harganya per kg.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>Priced by the scale: its label carries the price.</source>
+        <translation>Harga dari timbangan: harganya tercetak di label.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>{sku} added.</source>
+        <translation>{sku} ditambahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>{sku} saved.</source>
         <translation>{sku} disimpan.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>{sku} is on sale again.</source>
+        <translation>{sku} diaktifkan lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>Take off sale</source>
-        <translation>Hentikan penjualan</translation>
+        <translation>Nonaktifkan produk</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>Take {name} ({sku}) off sale? It can no longer be sold; past sales keep it.</source>
-        <translation>Hentikan penjualan {name} ({sku})? Produk ini tidak dapat dijual lagi; penjualan sebelumnya tetap menyimpannya.</translation>
+        <translation>Nonaktifkan {name} ({sku})? Produk ini tidak dapat dijual lagi; penjualan sebelumnya tetap menyimpannya.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>{sku} is off sale.</source>
-        <translation>{sku} tidak dijual lagi.</translation>
+        <translation>{sku} dinonaktifkan.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
@@ -1265,6 +1860,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     <name>QrPayment</name>
     <message>
         <location filename="../../pos_app/gui/qr_payment.py"/>
+        <source>Not paid yet: the payment service is still waiting for the customer.</source>
+        <translation>Belum dibayar: layanan pembayaran masih menunggu pelanggan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/qr_payment.py"/>
         <source>Could not ask the payment service ({error}). Trying again in {seconds} s.</source>
         <translation>Layanan pembayaran tidak dapat ditanya ({error}). Dicoba lagi dalam {seconds} detik.</translation>
     </message>
@@ -1280,7 +1880,38 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
 </context>
 <context>
+    <name>Quantity</name>
+    <message>
+        <location filename="../../pos_app/gui/quantity_dialog.py"/>
+        <source>The quantity must be from {least} to {most}.</source>
+        <translation>Jumlah harus dari {least} sampai {most}.</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/quantity_dialog.py"/>
+        <source>Quantity</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/quantity_dialog.py"/>
+        <source>Quantity of {name} (0 removes it)</source>
+        <translation>Jumlah {name} (0 untuk menghapus)</translation>
+    </message>
+</context>
+<context>
     <name>Receipt</name>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Cash</source>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
+        <source>QR</source>
+        <translation>QR</translation>
+    </message>
     <message>
         <location filename="../../pos_app/gui/receipt.py"/>
         <source>TOTAL</source>
@@ -1303,6 +1934,26 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Receipt no.</source>
+        <translation>No. struk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Business day</source>
+        <translation>Hari usaha</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
@@ -1318,6 +1969,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/receipt.py"/>
+        <source>COPY</source>
+        <translation>SALINAN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
         <source>Terima kasih / Thank you</source>
         <translation>Terima kasih atas kunjungan Anda</translation>
     </message>
@@ -1326,43 +1982,13 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     <name>ReceiptDialog</name>
     <message>
         <location filename="../../pos_app/gui/receipt.py"/>
+        <source>Receipt (copy)</source>
+        <translation>Struk (salinan)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/receipt.py"/>
         <source>Receipt</source>
         <translation>Struk</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Print (Ctrl+P)</source>
-        <translation>Cetak (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Save as PDF</source>
-        <translation>Simpan sebagai PDF</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Close (Esc)</source>
-        <translation>Tutup (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Save receipt as PDF</source>
-        <translation>Simpan struk sebagai PDF</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Could not save the PDF: {error}</source>
-        <translation>PDF tidak dapat disimpan: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Saved to {path}</source>
-        <translation>Disimpan ke {path}</translation>
     </message>
 </context>
 <context>
@@ -1517,11 +2143,440 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Return items</source>
+        <translation>Retur barang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Scan or type the receipt number</source>
+        <translation>Pindai atau ketik nomor struk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Find</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Sold</source>
+        <translation>Terjual</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Left</source>
+        <translation>Sisa</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Back</source>
+        <translation>Uang kembali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>The customer's DOKU Wallet number</source>
+        <translation>Nomor DOKU Wallet pelanggan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Demo: {managers}</source>
+        <translation>Demo: {managers}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Money back by</source>
+        <translation>Dikembalikan lewat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Wallet number</source>
+        <translation>Nomor wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Customer name</source>
+        <translation>Nama pelanggan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Manager</source>
+        <translation>Manajer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Manager PIN</source>
+        <translation>PIN manajer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Give back</source>
+        <translation>Kembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Looking for receipt {number}…</source>
+        <translation>Mencari struk {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Set how many items come back.</source>
+        <translation>Isi jumlah barang yang dikembalikan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Making the return…</source>
+        <translation>Memproses retur…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Every item of this receipt has been returned already.</source>
+        <translation>Semua barang di struk ini sudah diretur.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Receipt {number}: set the items that come back.</source>
+        <translation>Struk {number}: isi barang yang dikembalikan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Cash from the drawer</source>
+        <translation>Tunai dari laci kas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>DOKU Wallet (payout)</source>
+        <translation>DOKU Wallet (payout)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Refunded outside Kasir (DOKU back office)</source>
+        <translation>Dikembalikan di luar Kasir (back office DOKU)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Money back: {amount}</source>
+        <translation>Uang kembali: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnReceiptDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Return receipt</source>
+        <translation>Struk retur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>The payout did not go out: {problem}. Give the money back in cash instead.</source>
+        <translation>Payout tidak terkirim: {problem}. Kembalikan uangnya secara tunai saja.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Payout {payout} sent to the customer's DOKU Wallet; ecommpay's answer comes through the relay (Back office, sale detail).</source>
+        <translation>Payout {payout} dikirim ke DOKU Wallet pelanggan; jawaban ecommpay datang lewat relay (Back Office, rincian penjualan).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Give {amount} back from the drawer.</source>
+        <translation>Kembalikan {amount} dari laci kas.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Recorded as refunded outside Kasir.</source>
+        <translation>Dicatat sebagai dikembalikan di luar Kasir.</translation>
+    </message>
+</context>
+<context>
+    <name>SaleDetailDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Sale {sale}</source>
+        <translation>Penjualan {sale}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Product</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Qty</source>
+        <translation>Jml</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Tender</source>
+        <translation>Cara bayar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Reference</source>
+        <translation>Referensi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Change</source>
+        <translation>Kembalian</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Asked</source>
+        <translation>Diminta</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Late</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>To</source>
+        <translation>Menjadi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Who</source>
+        <translation>Siapa</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Approved by</source>
+        <translation>Disetujui oleh</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Items</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Money back</source>
+        <translation>Uang kembali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Paid back</source>
+        <translation>Dikembalikan lewat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Payment events</source>
+        <translation>Kejadian pembayaran</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Lines</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Tenders</source>
+        <translation>Cara bayar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Payments</source>
+        <translation>Pembayaran QR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Refunds</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Returns</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Reprint receipt (COPY)</source>
+        <translation>Cetak ulang struk (SALINAN)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Close (Esc)</source>
+        <translation>Tutup (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Receipt {number} printed again as a COPY.</source>
+        <translation>Struk {number} dicetak ulang sebagai SALINAN.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>late</source>
+        <translation>terlambat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Receipt no. {number}</source>
+        <translation>No. struk {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Business day {day}</source>
+        <translation>Hari usaha {day}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Opened {time}</source>
+        <translation>Dibuka {time}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Completed {time}</source>
+        <translation>Selesai {time}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Cashier: {name}</source>
+        <translation>Kasir: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Terminal: {terminal}</source>
+        <translation>Terminal: {terminal}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>Total: {total}</source>
+        <translation>Total: {total}</translation>
+    </message>
+</context>
+<context>
     <name>SalesTab</name>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>The chosen day's sales, also after a lookup</source>
+        <translation>Penjualan hari yang dipilih, juga setelah pencarian</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
@@ -1535,6 +2590,31 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Open sale…</source>
+        <translation>Buka penjualan…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Receipt or invoice number</source>
+        <translation>Nomor struk atau invoice</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Between</source>
+        <translation>Antara</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Find</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
@@ -1542,6 +2622,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Sale</source>
         <translation>Penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Receipt</source>
+        <translation>Struk</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
@@ -1585,18 +2670,23 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
-        <source>Amount</source>
-        <translation>Jumlah</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Business day</source>
         <translation>Hari usaha</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Find a sale</source>
+        <translation>Cari penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Takings by hour</source>
         <translation>Pendapatan per jam</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>{count} sales found. Refresh lists the chosen day again.</source>
+        <translation>{count} penjualan ditemukan. Muat ulang menampilkan hari yang dipilih lagi.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
@@ -1607,6 +2697,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Refunds</source>
         <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Returns</source>
+        <translation>Retur</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
@@ -1713,6 +2808,26 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Receipt printer</source>
+        <translation>Printer struk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Paper width</source>
+        <translation>Lebar kertas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Print by itself</source>
+        <translation>Cetak otomatis</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Cash drawer</source>
+        <translation>Laci kas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>e.g. Toko Maju</source>
         <translation>mis. Toko Maju</translation>
     </message>
@@ -1758,6 +2873,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Print the receipt after every sale</source>
+        <translation>Cetak struk setiap selesai penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>A cash drawer hangs off the printer: open it for cash, never for QR</source>
+        <translation>Laci kas tersambung ke printer: dibuka untuk tunai, tidak pernah untuk QR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>Sandbox: simulated payments inside Kasir, no real money</source>
         <translation>Sandbox: pembayaran simulasi di dalam Kasir, bukan uang sungguhan</translation>
     </message>
@@ -1790,6 +2915,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>The system's language</source>
         <translation>Bahasa sistem</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>80 mm (48 characters a line)</source>
+        <translation>80 mm (48 karakter per baris)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>58 mm (32 characters a line)</source>
+        <translation>58 mm (32 karakter per baris)</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -1888,6 +3023,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Relay</source>
         <translation>Relay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Receipt printer</source>
+        <translation>Printer struk</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -2104,6 +3244,70 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
 </context>
 <context>
+    <name>Shift</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>an amount cannot be negative</source>
+        <translation>jumlah tidak boleh negatif</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Shift of {name}</source>
+        <translation>Shift {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cash in…</source>
+        <translation>Kas masuk…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Cash out…</source>
+        <translation>Kas keluar…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Close shift with this count</source>
+        <translation>Tutup shift dengan hitungan ini</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Back to the till (Esc)</source>
+        <translation>Kembali ke kasir (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Expected cash</source>
+        <translation>Tunai seharusnya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Counted cash</source>
+        <translation>Tunai dihitung</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Opening float {float} · cash sales {sales} ({count}) · cash in {cash_in} · cash out {cash_out}</source>
+        <translation>Modal awal {float} · penjualan tunai {sales} ({count}) · kas masuk {cash_in} · kas keluar {cash_out}</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Shift report</source>
+        <translation>Laporan shift</translation>
+    </message>
+</context>
+<context>
     <name>ShopPage</name>
     <message>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
@@ -2231,6 +3435,46 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <source>manager</source>
         <translation>manajer</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>relay</source>
+        <translation>relay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>status check</source>
+        <translation>cek status</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>terminal</source>
+        <translation>terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>applied</source>
+        <translation>diterapkan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>repeated</source>
+        <translation>berulang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>ignored</source>
+        <translation>diabaikan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>provider</source>
+        <translation>penyedia</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>upgrade</source>
+        <translation>pembaruan</translation>
+    </message>
 </context>
 <context>
     <name>TerminalApp</name>
@@ -2263,6 +3507,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/app.py"/>
         <source>Could not check the PIN: {error}</source>
         <translation>PIN tidak dapat diperiksa: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/app.py"/>
+        <source>Business day {closed} is closed: sales now go to business day {day}.</source>
+        <translation>Hari usaha {closed} sudah ditutup: penjualan sekarang masuk ke hari usaha {day}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/app.py"/>
@@ -2371,6 +3620,1370 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/users_tab.py"/>
         <source>{name} can no longer sign in.</source>
         <translation>{name} tidak dapat masuk lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../pos_app/clients/relay_client.py"/>
+        <source>relay {url} unreachable: {cause}</source>
+        <translation>relay {url} tidak dapat dihubungi: {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/clients/relay_client.py"/>
+        <source>relay {url} answered {status}</source>
+        <translation>relay {url} menjawab {status}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/clients/relay_client.py"/>
+        <source>the relay refused this terminal's token</source>
+        <translation>relay menolak token terminal ini</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is not a valid EAN-13: its check digit is wrong</source>
+        <translation>barcode {barcode} bukan EAN-13 yang sah: digit pemeriksanya salah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is not a valid UPC-A: its check digit is wrong</source>
+        <translation>barcode {barcode} bukan UPC-A yang sah: digit pemeriksanya salah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is neither a valid EAN-8 nor a UPC-E: its check digit is wrong</source>
+        <translation>barcode {barcode} bukan EAN-8 maupun UPC-E yang sah: digit pemeriksanya salah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is neither an EAN-13, EAN-8, UPC-A or UPC-E with its check digit nor an in-store code (letters, digits and -, at most {most})</source>
+        <translation>barcode {barcode} bukan EAN-13, EAN-8, UPC-A, atau UPC-E dengan digit pemeriksa yang benar, dan bukan kode toko (huruf, angka, dan -, paling banyak {most})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>expected prefixes from 20 to 29 such as 20-24 or 20,21, got {value}</source>
+        <translation>harus awalan dari 20 sampai 29, misalnya 20-24 atau 20,21, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>prefixes {prefixes} cannot carry both a price and a weight</source>
+        <translation>awalan {prefixes} tidak dapat berisi harga sekaligus berat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is a scale's label with its price or weight: give the item's code, with 00000 in their place ({item})</source>
+        <translation>barcode {barcode} adalah label timbangan berisi harga atau berat: isi kode barangnya, dengan 00000 di tempat harga atau berat itu ({item})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>{sku} is not in the basket</source>
+        <translation>{sku} tidak ada di keranjang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>{name} is no longer sold</source>
+        <translation>{name} sudah tidak dijual</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>{name}: quantity must be a whole number</source>
+        <translation>{name}: jumlah harus bilangan bulat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>{name} is priced by its label: scan each label instead of a quantity</source>
+        <translation>harga {name} ada di labelnya: pindai setiap label, jangan isi jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>{name}: quantity must be between 1 and {most}, got {quantity}</source>
+        <translation>{name}: jumlah harus antara 1 dan {most}, bukan {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/basket.py"/>
+        <source>the basket total would be {total}, above the limit of {limit}</source>
+        <translation>total keranjang akan menjadi {total}, melebihi batas {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/business_day.py"/>
+        <source>time zone {zone} is unknown; expected an IANA name like 'Asia/Jakarta'</source>
+        <translation>zona waktu {zone} tidak dikenal; isi nama IANA seperti 'Asia/Jakarta'</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>sku must not be empty</source>
+        <translation>SKU tidak boleh kosong</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>product {sku}: name must not be empty</source>
+        <translation>produk {sku}: nama tidak boleh kosong</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>product {sku}: name is {length} characters, at most {most} allowed</source>
+        <translation>produk {sku}: nama {length} karakter, paling banyak {most}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>product {sku}: {problem}</source>
+        <translation>produk {sku}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>product {sku}: price</source>
+        <translation>produk {sku}: harga</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>file is larger than {most} bytes</source>
+        <translation>file lebih besar dari {most} byte</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>not UTF-8 text ({reason})</source>
+        <translation>bukan teks UTF-8 ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>header must be {columns}</source>
+        <translation>baris judul harus {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>sku {key} already on line {line}</source>
+        <translation>SKU {key} sudah ada di baris {line}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>barcode {key} already on line {line}</source>
+        <translation>barcode {key} sudah ada di baris {line}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>barcode {barcode} already belongs to product {owner}</source>
+        <translation>barcode {barcode} sudah dipakai produk {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>expected {expected} columns, found {found}</source>
+        <translation>seharusnya {expected} kolom, ada {found}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>price {price} is not a whole number of rupiah</source>
+        <translation>harga {price} bukan rupiah utuh</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>tax class {tax_class} is not one of {classes}</source>
+        <translation>kelas pajak {tax_class} bukan salah satu dari {classes}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/discounts.py"/>
+        <source>a discount must be a whole number, got {value}</source>
+        <translation>diskon harus bilangan bulat, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/discounts.py"/>
+        <source>a discount must be more than 0 and at most {most}, got {value}</source>
+        <translation>diskon harus lebih dari 0 dan paling banyak {most}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/discounts.py"/>
+        <source>a discount of {discount} is more than the {gross} it is given on</source>
+        <translation>diskon {discount} melebihi {gross} yang didiskon</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/discounts.py"/>
+        <source>discount {text}: expected a percentage like 10% or 12,5%</source>
+        <translation>diskon {text}: harus persentase seperti 10% atau 12,5%</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/lifecycles.py"/>
+        <source>a new {subject} is {starts}, never {new}</source>
+        <translation>{subject} baru berstatus {starts}, tidak pernah {new}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/lifecycles.py"/>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>{name} is {current}; it cannot become {new}</source>
+        <translation>{name} berstatus {current}; tidak dapat menjadi {new}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>amount {text}: rupiah amounts have no fraction</source>
+        <translation>jumlah {text}: rupiah tidak memakai sen</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>amount {text}: expected a whole number of rupiah, like Rp 12.500</source>
+        <translation>jumlah {text}: isi rupiah tanpa sen, misalnya Rp 12.500</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>{field} must be between {low} and {high}, got {value}</source>
+        <translation>{field} harus antara {low} dan {high}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>amount {minor} minor units is not a whole number of rupiah</source>
+        <translation>jumlah {minor} satuan kecil bukan rupiah utuh</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>{field} must be an integer number of rupiah, got {value}</source>
+        <translation>{field} harus rupiah utuh, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/printer_address.py"/>
+        <source>expected a printer as tcp://HOST:PORT, usb://VENDOR:PRODUCT (hexadecimal ids) or serial:DEVICE, got {value}</source>
+        <translation>harus printer berupa tcp://HOST:PORT, usb://VENDOR:PRODUCT (ID heksadesimal), atau serial:DEVICE, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/returns.py"/>
+        <source>{name}: return a whole number of items, 1 or more, got {quantity}</source>
+        <translation>{name}: jumlah retur harus bilangan bulat, 1 atau lebih, bukan {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/returns.py"/>
+        <source>{name}: {quantity} returned, but only {left} of {sold} can still come back</source>
+        <translation>{name}: {quantity} diretur, padahal hanya {left} dari {sold} yang masih bisa dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/scale_labels.py"/>
+        <source>{name}: the label is worth Rp 0; weigh or price it again</source>
+        <translation>{name}: nilai labelnya Rp 0; timbang atau beri harga lagi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/tax.py"/>
+        <source>a tax rate must be between 0 and 100 %, got {rate}</source>
+        <translation>tarif pajak harus antara 0 dan 100 %, bukan {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/tax.py"/>
+        <source>the DPP fraction must be between 0 and 1, got {numerator}/{denominator}</source>
+        <translation>pecahan DPP harus antara 0 dan 1, bukan {numerator}/{denominator}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/tax.py"/>
+        <source>tax rate {text}: expected a date, a rate and an optional DPP fraction, like 2025-01-01 12 11/12</source>
+        <translation>tarif pajak {text}: harus berisi tanggal, tarif, dan pecahan DPP (boleh dikosongkan), seperti 2025-01-01 12 11/12</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/tax.py"/>
+        <source>no PPN rate is set for tax class {tax_class} on {day}</source>
+        <translation>belum ada tarif PPN untuk kelas pajak {tax_class} pada {day}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/payments/doku/client.py"/>
+        <source>DOKU order {invoice}: the create was replayed unverified and the status check failed ({error}); try again later</source>
+        <translation>pesanan DOKU {invoice}: jawaban pembuatan diulang tanpa verifikasi dan cek status gagal ({error}); coba lagi nanti</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/payments/doku/client.py"/>
+        <source>DOKU order {invoice}: the create answer was lost and the status check failed ({error}); try again later</source>
+        <translation>pesanan DOKU {invoice}: jawaban pembuatan hilang dan cek status gagal ({error}); coba lagi nanti</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/payments/doku/client.py"/>
+        <source>DOKU {method} {path}: no answer ({cause})</source>
+        <translation>DOKU {method} {path}: tidak ada jawaban ({cause})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/payments/ecommpay/gate.py"/>
+        <source>ecommpay POST {path}: no answer ({cause})</source>
+        <translation>ecommpay POST {path}: tidak ada jawaban ({cause})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/payments/ecommpay/gate.py"/>
+        <source>ecommpay answered HTTP {status} to {path}; whether it took effect is unknown until a status check</source>
+        <translation>ecommpay menjawab HTTP {status} untuk {path}; berhasil atau tidaknya baru diketahui setelah cek status</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/printing/device.py"/>
+        <source>The receipt printer {address} cannot be reached (is it on and connected?): {why}</source>
+        <translation>Printer struk {address} tidak dapat dihubungi (sudah menyala dan tersambung?): {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/printing/device.py"/>
+        <source>The receipt printer {address} is out of paper</source>
+        <translation>Kertas printer struk {address} habis</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/printing/device.py"/>
+        <source>The receipt printer {address} stopped answering: {why}</source>
+        <translation>Printer struk {address} tidak merespons lagi: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/accountant_files.py"/>
+        <source>choose the kinds of rows to export, each once</source>
+        <translation>pilih jenis baris yang diekspor, masing-masing sekali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/accountant_files.py"/>
+        <source>a CSV file holds one kind of rows: sale lines, sales or payments</source>
+        <translation>file CSV hanya berisi satu jenis baris: rincian penjualan, penjualan, atau pembayaran</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/accountant_files.py"/>
+        <source>the Excel workbook needs no CSV option</source>
+        <translation>buku kerja Excel tidak memerlukan opsi CSV</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>{target} is a folder; give a file name to write</source>
+        <translation>{target} adalah folder; beri nama file untuk ditulis</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>cannot write {target}: folder {folder} does not exist</source>
+        <translation>tidak dapat menulis {target}: folder {folder} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>cannot write {target}: {why}</source>
+        <translation>tidak dapat menulis {target}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/date_range.py"/>
+        <source>the range ends ({last}) before it starts ({first})</source>
+        <translation>rentang berakhir ({last}) sebelum dimulai ({first})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>Discounts</source>
+        <translation>Diskon</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>Sales at PPN {rate}</source>
+        <translation>Penjualan PPN {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>DPP</source>
+        <translation>DPP</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>PPN</source>
+        <translation>PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/export_progress.py"/>
+        <location filename="../../pos_app/reports/sales_csv.py"/>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>export cancelled; no file was written</source>
+        <translation>ekspor dibatalkan; tidak ada file yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Cashier</source>
+        <translation>Kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Till</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Business day</source>
+        <translation>Hari usaha</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Opened</source>
+        <translation>Dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>still open</source>
+        <translation>masih terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Counted by</source>
+        <translation>Dihitung oleh</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Opening float</source>
+        <translation>Modal awal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Cash sales ({count})</source>
+        <translation>Penjualan tunai ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Cash in</source>
+        <translation>Kas masuk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>Cash out</source>
+        <translation>Kas keluar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash returns</source>
+        <translation>Retur tunai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Expected cash</source>
+        <translation>Tunai seharusnya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Counted cash</source>
+        <translation>Tunai dihitung</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <source>SHIFT REPORT</source>
+        <translation>LAPORAN SHIFT</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash drawer</source>
+        <translation>Laci kas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Discounts and PPN</source>
+        <translation>Diskon dan PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shop_files.py"/>
+        <source>till {till} uploaded no {kind} file</source>
+        <translation>kasir {till} tidak mengunggah file {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shop_files.py"/>
+        <source>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</source>
+        <translation>file {kind} dari kasir {till} kolomnya berbeda dengan kasir lain (mesin kasir dengan versi Kasir lain?); perbarui semua mesin kasir ke versi yang sama</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shop_files.py"/>
+        <source>the {kind} file of till {till} has a row of {cells} cells, not {columns}</source>
+        <translation>file {kind} dari kasir {till} punya baris berisi {cells} sel, bukan {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shop_files.py"/>
+        <source>{column} holds {text!r}, not whole rupiah</source>
+        <translation>{column} berisi {text!r}, bukan rupiah utuh</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/workbook.py"/>
+        <source>{sheet}: more than {most} rows do not fit in an Excel sheet; export fewer days, or a CSV file</source>
+        <translation>{sheet}: lebih dari {most} baris tidak muat dalam satu sheet Excel; ekspor lebih sedikit hari, atau sebagai file CSV</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</source>
+        <translation>shift {cashier} di kasir {terminal} masih terbuka: tutup dengan hitungan uang sebelum menutup hari</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</source>
+        <translation>angka hari usaha {day} berubah selagi ditampilkan (pendapatan bersih sekarang {net}); periksa lalu tutup lagi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Sales</source>
+        <translation>Penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Items sold</source>
+        <translation>Barang terjual</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash ({count})</source>
+        <translation>Tunai ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>QR {provider} ({count})</source>
+        <translation>QR {provider} ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Gross sales</source>
+        <translation>Penjualan kotor</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Refunds ({count})</source>
+        <translation>Refund ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Returns ({count})</source>
+        <translation>Retur ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>NET TOTAL</source>
+        <translation>TOTAL BERSIH</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cancelled sales</source>
+        <translation>Penjualan dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cancelled QR attempts</source>
+        <translation>Pembayaran QR dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>QR payments still open</source>
+        <translation>Pembayaran QR masih terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Late payments ({count})</source>
+        <translation>Pembayaran terlambat ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Late payments refunded ({count})</source>
+        <translation>Pembayaran terlambat direfund ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash sales</source>
+        <translation>Penjualan tunai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash in less cash out</source>
+        <translation>Kas masuk dikurangi kas keluar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Printed</source>
+        <translation>Dicetak</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Z REPORT</source>
+        <translation>LAPORAN Z</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Takings</source>
+        <translation>Pendapatan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Exceptions</source>
+        <translation>Perlu perhatian</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Shifts</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Still open</source>
+        <translation>Masih terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/printer_settings.py"/>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a text, got {kind}</source>
+        <translation>harus berupa teks, bukan {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/printer_settings.py"/>
+        <source>expected the roll's width in mm, 58 or 80, got {value}</source>
+        <translation>harus lebar kertas dalam mm, 58 atau 80, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>provider: expected one of {choices}, got {provider}</source>
+        <translation>penyedia: harus salah satu dari {choices}, bukan {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>give either {key} or {file_key}, not both</source>
+        <translation>isi {key} atau {file_key}, jangan keduanya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a non-empty text</source>
+        <translation>harus berisi teks</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>an inline secret needs the settings file to be readable by its owner only (chmod 600 {path}); or use {file_key} or {variable} instead</source>
+        <translation>rahasia yang ditulis langsung memerlukan file pengaturan yang hanya dapat dibaca pemiliknya (chmod 600 {path}); atau pakai {file_key} atau {variable}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a file path</source>
+        <translation>harus berisi path file</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>{path} may be read by group or others (mode {mode}); run chmod 600 {path}</source>
+        <translation>{path} dapat dibaca grup atau pengguna lain (mode {mode}); jalankan chmod 600 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>cannot read {path}: {why}</source>
+        <translation>tidak dapat membaca {path}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>{path} is empty</source>
+        <translation>{path} kosong</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a [{name}] table</source>
+        <translation>harus berupa tabel [{name}]</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>unknown setting</source>
+        <translation>pengaturan tidak dikenal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected true or false, got {value}</source>
+        <translation>harus true atau false, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a list of rates like "2025-01-01 12 11/12"</source>
+        <translation>harus daftar tarif seperti "2025-01-01 12 11/12"</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected one of {choices}, got {value}</source>
+        <translation>harus salah satu dari {choices}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a whole number, got {value}</source>
+        <translation>harus bilangan bulat, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a whole number from {low} to {high}, got {value}</source>
+        <translation>harus bilangan bulat dari {low} sampai {high}, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected 1-16 letters, digits or '-' (starting with a letter or digit), got {value}</source>
+        <translation>harus 1-16 huruf, angka, atau '-' (diawali huruf atau angka), bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected a local time as HH:MM (00:00 to 23:59), got {value}</source>
+        <translation>harus jam lokal JJ:MM (00:00 sampai 23:59), bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected an e-mail address, got {value}</source>
+        <translation>harus alamat email, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected an IP address, got {value}</source>
+        <translation>harus alamat IP, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected an http(s) URL, got {value}</source>
+        <translation>harus URL http(s), bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/day_closes.py"/>
+        <source>closing a day needs the manager's name</source>
+        <translation>menutup hari memerlukan nama manajer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/day_closes.py"/>
+        <source>business day {day} is already closed</source>
+        <translation>hari usaha {day} sudah ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/day_closes.py"/>
+        <source>business day {day} is already closed by {manager} at {at}</source>
+        <translation>hari usaha {day} sudah ditutup oleh {manager} pada {at}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/held.py"/>
+        <source>an empty basket cannot be put on hold</source>
+        <translation>keranjang kosong tidak dapat ditahan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/held.py"/>
+        <source>held basket {held} does not exist (already recalled?)</source>
+        <translation>keranjang tahanan {held} tidak ada (sudah dipanggil?)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/history.py"/>
+        <source>{subject} is no longer {current}</source>
+        <translation>{subject} tidak lagi berstatus {current}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <location filename="../../pos_app/store/returns.py"/>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} does not exist</source>
+        <translation>penjualan {sale} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} is {status}, not open</source>
+        <translation>penjualan {sale} berstatus {status}, tidak terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment amount {amount} differs from the sale total {total}</source>
+        <translation>jumlah pembayaran {amount} berbeda dari total penjualan {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>sale {sale} already has payment {invoice} ({state}); check its status or cancel it first</source>
+        <translation>penjualan {sale} sudah punya pembayaran {invoice} ({state}); cek statusnya atau batalkan dulu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>invoice number {invoice} was already used</source>
+        <translation>nomor invoice {invoice} sudah pernah dipakai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} is {state}, not paid</source>
+        <translation>pembayaran {invoice} berstatus {state}, belum dibayar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice} is not a late payment: a sale has its money already</source>
+        <translation>pembayaran {invoice} bukan pembayaran terlambat: uangnya sudah masuk ke penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice} paid {paid}, not the {amount} asked: it pays no sale; refund it, or resolve it with a reason</source>
+        <translation>pembayaran {invoice} dibayar {paid}, bukan {amount} yang diminta: tidak membayar penjualan mana pun; refund, atau tandai selesai dengan alasan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>payment {invoice} does not exist</source>
+        <translation>pembayaran {invoice} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice}</source>
+        <translation>pembayaran {invoice}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/products.py"/>
+        <source>product {sku}: barcode {barcode} already belongs to product {owner}</source>
+        <translation>produk {sku}: barcode {barcode} sudah dipakai produk {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>refund amount</source>
+        <translation>jumlah refund</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>a refund needs the wallet number</source>
+        <translation>refund memerlukan nomor wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>a refund needs the customer name</source>
+        <translation>refund memerlukan nama pelanggan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>a refund needs the approving manager</source>
+        <translation>refund memerlukan manajer yang menyetujui</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>refund {amount} is more than sale {sale} has left to refund ({left})</source>
+        <translation>refund {amount} melebihi sisa yang bisa direfund dari penjualan {sale} ({left})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>payment {invoice} is not a payment of sale {sale}</source>
+        <translation>pembayaran {invoice} bukan pembayaran penjualan {sale}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>refund {payout} does not exist</source>
+        <translation>refund {payout} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>no completed sale has receipt number {number}</source>
+        <translation>tidak ada penjualan selesai dengan nomor struk {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>sale {sale} is {status}: only a completed sale takes returns</source>
+        <translation>penjualan {sale} berstatus {status}: hanya penjualan selesai yang dapat diretur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>a return needs the approving manager</source>
+        <translation>retur memerlukan manajer yang menyetujui</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>a wallet return, and only one, names the wallet to pay</source>
+        <translation>nomor wallet diisi untuk retur ke wallet, dan hanya untuk itu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>a return needs at least one item</source>
+        <translation>retur memerlukan paling sedikit satu barang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>receipt {receipt}: its money cannot go back as {method}</source>
+        <translation>struk {receipt}: uangnya tidak dapat dikembalikan lewat {method}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>receipt {receipt} has no line {line}</source>
+        <translation>struk {receipt} tidak punya baris {line}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>return {amount} is more than sale {sale} has left to refund ({left})</source>
+        <translation>retur {amount} melebihi sisa yang bisa direfund dari penjualan {sale} ({left})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>return {number} does not exist</source>
+        <translation>retur {number} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>cannot give back {amount} in cash: the drawer should hold only {expected}</source>
+        <translation>tidak dapat mengembalikan {amount} secara tunai: laci seharusnya hanya berisi {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sale_lookup.py"/>
+        <source>give a receipt or invoice number, an amount or a time</source>
+        <translation>isi nomor struk atau invoice, jumlah, atau waktu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sale_lookup.py"/>
+        <source>the time range ends before it starts</source>
+        <translation>rentang waktu berakhir sebelum dimulai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>a sale needs at least one line</source>
+        <translation>penjualan memerlukan paling sedikit satu baris</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>a sale needs the cashier's name</source>
+        <translation>penjualan memerlukan nama kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale total</source>
+        <translation>total penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>cash received</source>
+        <translation>uang diterima</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>cash received {received} is less than the total {total}</source>
+        <translation>uang diterima {received} kurang dari total {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} belongs to sale {sale}</source>
+        <translation>pembayaran {invoice} milik penjualan {sale}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} is kept apart for the manager (late, or for another amount): it completes no sale by itself</source>
+        <translation>pembayaran {invoice} disimpan untuk manajer (terlambat, atau jumlahnya berbeda): tidak menyelesaikan penjualan dengan sendirinya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} is for {amount}, the sale total is {total}</source>
+        <translation>pembayaran {invoice} sebesar {amount}, total penjualan {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} is {status}: it was paid already, and payment {invoice} would pay it twice; refund the payment instead</source>
+        <translation>penjualan {sale} berstatus {status}: sudah dibayar, dan pembayaran {invoice} akan membayarnya dua kali; refund pembayarannya saja</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} is for {amount} and sale {sale} totals {total}: only a sale of exactly that total can take it</source>
+        <translation>pembayaran {invoice} sebesar {amount} dan total penjualan {sale} {total}: hanya penjualan dengan total yang sama persis yang dapat menerimanya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} was made for sale {sale}, which is still open: attach the payment to that sale</source>
+        <translation>pembayaran {invoice} dibuat untuk penjualan {sale}, yang masih terbuka: lampirkan pembayarannya ke penjualan itu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} still waits for payment {invoice} ({state}); check its status or resolve it first</source>
+        <translation>penjualan {sale} masih menunggu pembayaran {invoice} ({state}); cek statusnya atau selesaikan dulu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} is paid by payment {invoice} already</source>
+        <translation>penjualan {sale} sudah dibayar dengan pembayaran {invoice}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
+        <translation>pembayaran {invoice} sudah atau sedang direfund lewat payout {payout}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payout {payout} refunds money of sale {sale} without naming a payment; attaching {invoice} would change what it paid back</source>
+        <translation>payout {payout} merefund uang penjualan {sale} tanpa menyebut pembayarannya; melampirkan {invoice} akan mengubah apa yang sudah dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} is paid already: the customer paid {amount} by QR (payment {invoice_number}); complete the sale with that payment</source>
+        <translation>penjualan {sale} sudah dibayar: pelanggan membayar {amount} lewat QR (pembayaran {invoice_number}); selesaikan penjualan dengan pembayaran itu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} has a paid payment {invoice}; complete the sale instead of cancelling it</source>
+        <translation>penjualan {sale} punya pembayaran {invoice} yang sudah dibayar; selesaikan penjualannya, jangan dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>{sku}: {name} must be a whole number, got {value}</source>
+        <translation>{sku}: {name} harus bilangan bulat, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>{sku}: quantity must be between 1 and {most}, got {quantity}</source>
+        <translation>{sku}: jumlah harus antara 1 dan {most}, bukan {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>{sku}: unit price</source>
+        <translation>{sku}: harga satuan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>opening float</source>
+        <translation>modal awal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>a shift needs the cashier's name</source>
+        <translation>shift memerlukan nama kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>{cashier} has a shift open on this till already</source>
+        <translation>{cashier} sudah punya shift terbuka di kasir ini</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>a cash movement needs an amount other than 0</source>
+        <translation>kas masuk/keluar memerlukan jumlah selain 0</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>cash movement</source>
+        <translation>kas masuk/keluar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>a cash movement needs a reason</source>
+        <translation>kas masuk/keluar memerlukan alasan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>cannot take out {amount}: the drawer should hold only {expected}</source>
+        <translation>tidak dapat mengambil {amount}: laci seharusnya hanya berisi {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>closing a shift needs the name of who counted</source>
+        <translation>menutup shift memerlukan nama yang menghitung</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>the shift of {cashier} is closed already</source>
+        <translation>shift {cashier} sudah ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
+        <source>shift {shift} does not exist</source>
+        <translation>shift {shift} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>role: expected cashier or manager, got {role}</source>
+        <translation>peran: harus kasir atau manajer, bukan {role}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>a user named {name} already exists</source>
+        <translation>pengguna bernama {name} sudah ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>user {user} does not exist</source>
+        <translation>pengguna {user} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>that PIN is already in use; choose another one</source>
+        <translation>PIN itu sudah dipakai; pilih PIN lain</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>too many wrong PINs; try again in {seconds} seconds</source>
+        <translation>terlalu sering salah PIN; coba lagi dalam {seconds} detik</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>a PIN is 4 to 8 digits</source>
+        <translation>PIN terdiri dari 4 sampai 8 angka</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/users.py"/>
+        <source>a user's name is 1 to {most} characters</source>
+        <translation>nama pengguna 1 sampai {most} karakter</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>{name} is not an active manager</source>
+        <translation>{name} bukan manajer aktif</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>no cash drawer is set up on this till's receipt printer</source>
+        <translation>belum ada laci kas yang diatur di printer struk kasir ini</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>product {sku} exists already: find it and edit it</source>
+        <translation>produk {sku} sudah ada: cari lalu ubah produk itu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>you cannot deactivate yourself while signed in</source>
+        <translation>Anda tidak dapat menonaktifkan diri sendiri selagi masuk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>{name} is the last active manager</source>
+        <translation>{name} adalah manajer aktif terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
+        <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</source>
+        <translation>pelanggan baru saja membayar {amount} lewat QR (pembayaran {invoice}): penjualan {sale} selesai, tidak ada uang tunai yang diterima</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
+        <source>ecommpay Gate payments need the relay, and none is set up</source>
+        <translation>pembayaran ecommpay Gate memerlukan relay, dan belum ada yang diatur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>say why the payment is resolved (a reason is required)</source>
+        <translation>tuliskan mengapa pembayaran ditandai selesai (alasan wajib diisi)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>a reason is at most {most} characters</source>
+        <translation>alasan paling banyak {most} karakter</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipt_printer.py"/>
+        <source>receipt {number}</source>
+        <translation>struk {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipt_printer.py"/>
+        <source>return receipt {number}</source>
+        <translation>struk retur {number}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipt_printer.py"/>
+        <source>cash drawer</source>
+        <translation>laci kas</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipt_printer.py"/>
+        <source>no receipt printer is set up: give its address</source>
+        <translation>printer struk belum diatur: isi alamatnya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Discount {discount}</source>
+        <translation>Diskon {discount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Basket discount {discount}</source>
+        <translation>Diskon keranjang {discount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>PPN {rate}</source>
+        <translation>PPN {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Harga sudah termasuk PPN</source>
+        <translation>Harga sudah termasuk PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>DPP {rate}</source>
+        <translation>DPP {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>no relay is set up to bring ecommpay's answer</source>
+        <translation>belum ada relay yang diatur untuk membawa jawaban ecommpay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>the relay did not take the payout ({error})</source>
+        <translation>relay tidak menerima payout ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>ecommpay refused the payout: {error}</source>
+        <translation>ecommpay menolak payout: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>ecommpay's answer to payout {payout} was lost ({error}); it stays pending until ecommpay's callback arrives or a status check settles it</source>
+        <translation>jawaban ecommpay untuk payout {payout} hilang ({error}); statusnya tetap tertunda sampai callback ecommpay tiba atau cek status memastikannya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>refund {payout} was not sent: {why}</source>
+        <translation>refund {payout} tidak terkirim: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Cash</source>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>DOKU Wallet (payout)</source>
+        <translation>DOKU Wallet (payout)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Refunded outside Kasir</source>
+        <translation>Dikembalikan di luar Kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Original receipt</source>
+        <translation>Struk asal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Approved by</source>
+        <translation>Disetujui oleh</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>TOTAL RETURNED</source>
+        <translation>TOTAL RETUR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Paid back</source>
+        <translation>Dikembalikan lewat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Payout</source>
+        <translation>Payout</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>RETURN</source>
+        <translation>RETUR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Items returned</source>
+        <translation>Barang diretur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Money back</source>
+        <translation>Uang kembali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/returns.py"/>
+        <source>this till cannot pay out to a wallet: pay back in cash</source>
+        <translation>kasir ini tidak dapat mengirim payout ke wallet: kembalikan secara tunai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/returns.py"/>
+        <source>wrong PIN for {name}: the return was not made</source>
+        <translation>PIN salah untuk {name}: retur tidak dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>COPY</source>
+        <translation>SALINAN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Paid by</source>
+        <translation>Dibayar dengan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Change</source>
+        <translation>Kembalian</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Receipt no.</source>
+        <translation>No. struk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Reference</source>
+        <translation>Referensi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Terima kasih / Thank you</source>
+        <translation>Terima kasih atas kunjungan Anda</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Kasir printer test</source>
+        <translation>Tes printer Kasir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>{width} mm roll, {columns} characters a line</source>
+        <translation>Kertas {width} mm, {columns} karakter/baris</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>QR</source>
+        <translation>QR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/uploads.py"/>
+        <source>no till has uploaded business day {day} to the relay yet</source>
+        <translation>belum ada kasir yang mengunggah hari usaha {day} ke relay</translation>
     </message>
 </context>
 </TS>

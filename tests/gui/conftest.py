@@ -72,6 +72,7 @@ def start_app(qtbot, demo_terminal: Terminal) -> Iterator[Callable[..., Terminal
     def start(terminal: Terminal | None = None, **options: Any) -> TerminalApp:
         options.setdefault("timing", FAST)
         options.setdefault("relay_wait", RELAY_WAIT)
+        options.setdefault("ask_for_shift", False)
         app = TerminalApp(terminal or demo_terminal, **options)
         started.append(app)
         app.shell.resize(1280, 800)

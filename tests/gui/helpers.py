@@ -4,13 +4,14 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from pos_app.domain.catalog import Product, ean13_check_digit
+from pos_app.domain.barcodes import MeasuredScan, MeasureLayout, gs1_check_digit, read_label
+from pos_app.domain.catalog import Product
 
 W = TypeVar("W", bound=QWidget)
 
 
 def ean13(first12: str) -> str:
-    return first12 + ean13_check_digit(first12)
+    return first12 + gs1_check_digit(first12)
 
 
 PRODUCTS = [
@@ -30,6 +31,8 @@ def product(sku: str) -> Product:
 class MemoryCatalog:
     """The catalog interface over a list."""
 
+    layout = MeasureLayout()
+
     def __init__(self, products: list[Product]) -> None:
         self.products = list(products)
         self.queries: list[str] = []
@@ -37,6 +40,11 @@ class MemoryCatalog:
 
     def find_by_code(self, code: str) -> Product | None:
         return next((p for p in self.products if code in (p.barcode, p.sku)), None)
+
+    def read_label(self, code: str) -> tuple[Product, MeasuredScan] | None:
+        scan = read_label(code, self.layout)
+        product = self.find_by_code(scan.item_barcode) if scan else None
+        return (product, scan) if product and scan else None
 
     def search(self, text: str, limit: int = 50) -> list[Product]:
         self.queries.append(f"search:{text}")

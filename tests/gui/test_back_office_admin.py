@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidg
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.printer_address import parse_printer
 from pos_app.gui.back_office.products_tab import ImportProblemsDialog
 from pos_app.gui.back_office.settings_tab import SettingsTab
+from pos_app.gui.printer_fields import PrinterAddressEdit
 from pos_app.gui.tasks import TaskRunner
+from pos_app.settings.printer_settings import PrinterSettings
 from pos_app.settings.terminal_config import (
     ConfigError,
     Secret,
@@ -29,6 +32,7 @@ from pos_app.till.terminal import Terminal, open_terminal
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, dead_port
 from tests.gui.helpers import answer_confirmation, wait_for_modal
+from tests.harness.fake_printer import fake_printer, printed_rows
 
 BAD_CATALOG = (
     "sku,barcode,name,category,price\r\n"
@@ -412,3 +416,42 @@ def test_without_a_settings_file_the_default_one_is_written(
     finally:
         made.tab.tasks.close(WAIT_MS)
         made.terminal.close()
+
+
+def test_the_receipt_printer_is_chosen_tested_and_saved(qtbot, till: Till) -> None:
+    tab, fields = till.tab, till.tab.fields
+    address = fields.widgets["printer.address"]
+    assert isinstance(address, PrinterAddressEdit)
+    assert address.address() == "" and not address.where.isEnabled(), "no printer until chosen"
+    tab.test_page.button.click()
+    qtbot.waitUntil(
+        lambda: "no receipt printer is set up" in tab.test_page.result.text(), timeout=WAIT_MS
+    )
+    address.kind.setCurrentIndex(address.kind.findData("usb"))
+    address.where.setText("printer")
+    tab.test_page.button.click()
+    assert "expected a printer as" in tab.test_page.result.text()
+    with fake_printer() as device:
+        address.kind.setCurrentIndex(address.kind.findData("tcp"))
+        address.where.setText(f"127.0.0.1:{device.port}")
+        width = fields.combo("printer.width")
+        width.setCurrentIndex(width.findData(58))
+        fields.check("printer.drawer").setChecked(True)
+        tab.test_page.button.click()
+        qtbot.waitUntil(lambda: tab.test_page.button.isEnabled(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: len(device.jobs) == 1, timeout=WAIT_MS)
+        (page,) = device.jobs
+    assert tab.test_page.result.text() == "The printer took the test page."
+    rows = printed_rows(page)
+    assert "12345678901234567890123456789012" in rows and "Toko Lama" in rows[1]
+    assert not till.path.read_text("utf-8").count("[printer]"), "a test page saves nothing"
+
+    fill_doku(till)
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: tab.status.text().startswith("Saved to"), timeout=WAIT_MS)
+    saved = load_settings(till.path, env={})
+    assert saved.printer == PrinterSettings(
+        parse_printer(f"tcp://127.0.0.1:{device.port}"), width=58, auto_print=True, drawer=True
+    )
+    (change,) = till.actions("settings.change")
+    assert {"printer.address", "printer.width", "printer.drawer"} <= set(change.detail["keys"])

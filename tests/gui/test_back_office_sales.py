@@ -63,7 +63,14 @@ def test_the_sales_tab_shows_the_day_as_the_store_holds_it(qtbot, start_app) -> 
     completed_total = db.execute(
         "SELECT sum(total) FROM sales WHERE business_date = ? AND status = 'completed'", key
     ).fetchone()[0]
-    assert rows[-1] == ["Net takings", "", format_rupiah(completed_total)]
+    returned = db.execute(
+        "SELECT count(*), sum(amount) FROM returns WHERE business_date = ?", key
+    ).fetchone()
+    assert returned[0] > 0  # demo data brings items back
+    assert rows[-2:] == [
+        ["Returns", str(returned[0]), format_rupiah(-returned[1])],
+        ["Net takings", "", format_rupiah(completed_total - returned[1])],
+    ]
     listed = db.execute("SELECT count(*) FROM sales WHERE business_date = ?", key).fetchone()[0]
     assert tab.sales.rowCount() == listed
     assert sum(hour.total for hour in tab.chart.hours) == completed_total

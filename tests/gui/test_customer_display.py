@@ -57,3 +57,59 @@ def test_one_screen_means_a_normal_window(display):
     assert display.isVisible()
     display.close()
     assert not display.isVisible()
+
+
+def test_a_cash_sales_change_shows_large_until_the_next_item(display, model):
+    model.add(product("CHITATO"))
+    model.clear()
+    display.show_change(8_100)
+    assert display.pages.currentWidget() is display.change
+    assert display.change.text() == "Change\nRp 8.100\n\nThank you"
+    assert display.change.font().pointSize() >= display.total.font().pointSize()
+    model.add(product("AQUA-600"))
+    assert display.pages.currentWidget() is display.basket_page
+    model.clear()
+    display.show_change(0)
+    assert display.pages.currentWidget() is display.thanks, "no change: the thanks alone"
+
+
+def test_a_dead_qr_leaves_for_the_basket(display, model):
+    model.add(product("CHITATO"))
+    display.show_payment(PaymentRequest(ProviderName.DOKU, "INV-0001", 11_900, URL))
+    display.show_basket()
+    assert display.pages.currentWidget() is display.basket_page
+    assert display.total.text() == "Total Rp 11.900"
+
+
+def test_the_line_just_added_or_changed_shows_large_over_the_running_total(display, model):
+    assert display.last_line.text() == ""
+    model.add(product("AQUA-600"))
+    assert display.last_line.text() == "Aqua 600ml\n1 × Rp 4.000 = Rp 4.000"
+    model.add(product("TEH-BTL"))
+    assert display.last_line.text() == "Teh Botol Sosro 450ml\n1 × Rp 6.500 = Rp 6.500"
+    model.add(product("AQUA-600"), 2)
+    assert display.last_line.text() == "Aqua 600ml\n3 × Rp 4.000 = Rp 12.000"
+    assert display.total.text() == "Total Rp 18.500"
+    assert display.last_line.font().pointSize() > display.lines.font().pointSize()
+    model.remove(0)
+    assert display.last_line.text() == "", "a removed line is not shown as the last one"
+    model.clear()
+    assert display.last_line.text() == ""
+
+
+def test_the_change_gives_way_to_terima_kasih(qtbot, model):
+    display = CustomerDisplay(model, change_shown_ms=50)
+    qtbot.addWidget(display)
+    display.show_change(8_100)
+    assert display.pages.currentWidget() is display.change
+    qtbot.waitUntil(lambda: display.pages.currentWidget() is display.thanks, timeout=2_000)
+    assert display.thanks.text().startswith("Terima kasih")
+
+
+def test_a_given_up_qr_is_forgotten_not_just_hidden(display, model):
+    model.add(product("CHITATO"))
+    display.show_payment(PaymentRequest(ProviderName.DOKU, "INV-0001", 11_900, URL))
+    display.show_basket()
+    assert display.qr.text == ""
+    display.show_payment(PaymentRequest(ProviderName.DOKU, "INV-0002", 11_900, URL + "2"))
+    assert display.qr.text == URL + "2"

@@ -1,10 +1,14 @@
 """The counter end to end: sign-in, cash with change, hold and recall, receipts, back office."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from dataclasses import replace
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office import ManagerSignIn
 from pos_app.gui.cash_dialog import CashDialog
+from pos_app.gui.held_picker import HeldPicker
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.settings.terminal_config import Settings
@@ -13,6 +17,7 @@ from pos_app.till.terminal import open_terminal
 from tests.gui.e2e import (
     GORENG,
     TEH,
+    WAIT_MS,
     open_payment,
     press,
     ring_up_three,
@@ -55,23 +60,31 @@ def test_cash_sale_with_change_and_a_reprinted_receipt(qtbot, start_app, demo_te
 
     receipt = wait_for_modal(qtbot, ReceiptDialog)
     assert (receipt.data.tender, receipt.data.received, receipt.data.change) == (
-        "Cash",
+        Tender.CASH,
         50_000,
         50_000 - total,
     )
     assert "Rp 34.200" in receipt.preview.toPlainText()
     assert len(app.window.basket_model.basket) == 0
-    assert app.display.pages.currentWidget() is app.display.thanks
+    assert app.window.change_label.text() == "Change Rp 34.200"
+    assert app.window.change_label.isVisible(), "the cashier sees the change large"
+    assert app.display.pages.currentWidget() is app.display.change
+    assert app.display.change.text() == "Change\nRp 34.200\n\nThank you"
     sale = demo_terminal.store.sales.get(1)  # the fresh database's first sale
     assert (sale.status, sale.tender, sale.total) == (SaleStatus.COMPLETED, Tender.CASH, total)
     assert (sale.cash_received, sale.change_due) == (50_000, 50_000 - total)
     assert sale.cashier == "Demo Kasir" and len(sale.lines) == 3
+    first_print = receipt.preview.toPlainText()
+    assert sale.receipt_number == f"{sale.terminal_id}-{sale.business_date:%Y%m%d}-0001"
+    for shown in (sale.receipt_number, "Demo Kasir", sale.terminal_id):
+        assert shown in first_print, shown
     receipt.reject()
     qtbot.waitUntil(lambda: app.window.panel.input.hasFocus())
 
     press(qtbot, Qt.Key.Key_F8)
     again = wait_for_modal(qtbot, ReceiptDialog)
-    assert again is not receipt and again.data == receipt.data
+    assert again is not receipt and again.data == replace(receipt.data, copy=True)
+    assert "COPY" in again.preview.toPlainText() and "COPY" not in first_print
     again.reject()
 
 
@@ -97,20 +110,39 @@ def test_declined_qr_then_cash_completes_the_same_sale(qtbot, start_app, demo_te
     receipt.reject()
 
 
+def hold(qtbot, app: TerminalApp, name: str) -> None:
+    """F6 on a basket with items, named ``name``; until the store has it."""
+    press(qtbot, Qt.Key.Key_F6)
+    asked = wait_for_modal(qtbot, QInputDialog)
+    asked.setTextValue(name)
+    asked.accept()
+    qtbot.waitUntil(lambda: "Basket held" in app.window.notice.text(), timeout=WAIT_MS)
+    app.window.clear_message()
+
+
+def recall(qtbot, name: str) -> None:
+    """F6 on an empty basket, and the held basket called ``name`` picked from the list."""
+    press(qtbot, Qt.Key.Key_F6)
+    picker = wait_for_modal(qtbot, HeldPicker)
+    names = [picker.table.item(row, 0).text() for row in range(picker.table.rowCount())]
+    picker.table.selectRow(names.index(name))
+    qtbot.keyClick(picker.table, Qt.Key.Key_Return)
+
+
 def test_hold_then_serve_another_customer_then_recall(qtbot, start_app, demo_terminal):
     app = start_app()
     sign_in(qtbot, app)
     ring_up_three(qtbot, app)
-    press(qtbot, Qt.Key.Key_F6)
+    hold(qtbot, app, "Pak Budi")
     assert len(app.window.basket_model.basket) == 0
-    qtbot.waitUntil(lambda: "Basket held" in app.window.statusBar().currentMessage())
+    assert app.window.held_label.text() == "Held baskets: 1"
     held = demo_terminal.store.held.list_held()
     assert [(line.sku, line.quantity) for line in held[0].lines] == [
         ("MIE-001", 2),
         ("MIE-002", 1),
         ("MIN-001", 1),
     ]
-    assert held[0].cashier == "Demo Kasir"
+    assert (held[0].cashier, held[0].name) == ("Demo Kasir", "Pak Budi")
 
     scan(qtbot, app, TEH)
     press(qtbot, Qt.Key.Key_F9)
@@ -120,8 +152,9 @@ def test_hold_then_serve_another_customer_then_recall(qtbot, start_app, demo_ter
     wait_for_modal(qtbot, ReceiptDialog).reject()
     qtbot.waitUntil(lambda: app.window.panel.input.hasFocus())
 
-    press(qtbot, Qt.Key.Key_F6)
+    recall(qtbot, "Pak Budi")
     qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 3)
+    assert app.window.held_label.isHidden()
     assert [(line.sku, line.quantity) for line in app.window.basket_model.basket] == [
         ("MIE-001", 2),
         ("MIE-002", 1),
@@ -132,23 +165,34 @@ def test_hold_then_serve_another_customer_then_recall(qtbot, start_app, demo_ter
     assert app.window.basket_model.basket.line("MIE-001").quantity == 3
 
 
-def test_f6_pressed_twice_recalls_one_basket(qtbot, start_app, demo_terminal):
+def test_f6_pressed_twice_lists_once_and_recalls_the_basket_picked(qtbot, start_app, demo_terminal):
     app = start_app()
     sign_in(qtbot, app)
-    for code in (GORENG, TEH):
+    for code, name in ((GORENG, "first"), (TEH, "second")):
         scan(qtbot, app, code)
-        press(qtbot, Qt.Key.Key_F6)
-        qtbot.waitUntil(lambda: "Basket held" in app.window.statusBar().currentMessage())
-        app.window.statusBar().clearMessage()
+        hold(qtbot, app, name)
     assert len(demo_terminal.store.held.list_held()) == 2
+    assert app.window.held_label.text() == "Held baskets: 2"
 
-    line = QApplication.focusWidget()
-    qtbot.keyClick(line, Qt.Key.Key_F6)
-    qtbot.keyClick(line, Qt.Key.Key_F6)  # before the first recall is back
-    qtbot.waitUntil(lambda: "Basket recalled" in app.window.statusBar().currentMessage())
+    press(qtbot, Qt.Key.Key_F6)
+    qtbot.keyClick(app.window.panel.input, Qt.Key.Key_F6)  # before the list is back
+    picker = wait_for_modal(qtbot, HeldPicker)
     qtbot.waitUntil(lambda: app.runner.pending == 0)
-    assert [line.sku for line in app.window.basket_model.basket] == ["MIE-001"]
-    assert [held.lines[0].sku for held in demo_terminal.store.held.list_held()] == ["MIN-001"]
+    assert len(app.window.findChildren(HeldPicker)) == 1
+    rows = [
+        [picker.table.item(row, column).text() for column in (0, 1, 3, 4)]
+        for row in range(picker.table.rowCount())
+    ]
+    assert rows == [
+        ["first", "Demo Kasir", "1", "Rp 3.500"],
+        ["second", "Demo Kasir", "1", "Rp 5.500"],
+    ]
+    picker.table.selectRow(1)
+    qtbot.keyClick(picker.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Basket recalled" in app.window.notice.text(), timeout=WAIT_MS)
+    assert [line.sku for line in app.window.basket_model.basket] == ["MIN-001"]
+    assert [held.name for held in demo_terminal.store.held.list_held()] == ["first"]
+    assert app.window.held_label.text() == "Held baskets: 1"
 
 
 def test_f10_asks_for_a_manager_pin(qtbot, start_app):

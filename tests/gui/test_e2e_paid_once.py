@@ -103,7 +103,7 @@ def test_paid_after_cancel_is_announced_refuses_cash_and_f11_completes_it(
     press(qtbot, Qt.Key.Key_F11)
     receipt = wait_for_modal(qtbot, ReceiptDialog)
     assert (receipt.data.invoice_number, receipt.data.total) == (invoice, total)
-    assert receipt.data.tender == "DOKU Wallet" and receipt.data.received is None
+    assert receipt.data.wallet == "DOKU Wallet" and receipt.data.received is None
     assert app.display.pages.currentWidget() is app.display.thanks
     assert len(window.basket_model.basket) == 0 and window.paid_banner.isHidden()
     assert not window.complete_paid_action.isEnabled()
@@ -203,7 +203,7 @@ def test_a_payment_of_another_amount_is_kept_for_the_manager_and_cash_still_work
     cash.set_received(total)
     qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
     receipt = wait_for_modal(qtbot, ReceiptDialog)
-    assert receipt.data.tender == "Cash" and receipt.data.change == 0
+    assert receipt.data.tender is Tender.CASH and receipt.data.change == 0
     assert window.paid_banner.isHidden()
 
     assert sales(demo_terminal) == [("completed", "cash", None, total)]

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.server_thread import ServerThread
+from pos_app.domain.money import format_rupiah
+from pos_app.gui.payment_dialog import PaymentDialog
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.sandbox.app import create_sandbox_app
@@ -65,7 +67,7 @@ def test_three_scans_f12_paid_through_the_relay(qtbot, start_app, demo_terminal)
     qtbot.keyClick(payment.dialog, Qt.Key.Key_Return)
     receipt = wait_for_modal(qtbot, ReceiptDialog)
     assert receipt.data.invoice_number == attempt.invoice_number
-    assert receipt.data.total == total and receipt.data.tender == "DOKU Wallet"
+    assert receipt.data.total == total and receipt.data.wallet == "DOKU Wallet"
     assert "Indomie Goreng" in receipt.preview.toPlainText()
     receipt.reject()
     qtbot.waitUntil(lambda: app.window.panel.input.hasFocus())
@@ -214,3 +216,24 @@ def test_the_dialog_opens_before_the_order_and_cancelling_then_cancels_the_attem
 
     qtbot.waitUntil(cancelled_on_arrival, timeout=10_000)
     assert len(app.window.basket_model.basket) == 3
+
+
+def test_each_charge_shows_a_dialog_built_before_f12(qtbot, start_app, demo_terminal):
+    """F12 does not wait for a dialog to be built: one is made while the counter is idle, after
+    sign-in and again after each payment, and shows the charge's own amount and QR."""
+    app = start_app()
+    sign_in(qtbot, app)
+    for _ in range(2):
+        total = ring_up_three(qtbot, app)
+        qtbot.waitUntil(lambda: len(app.window.findChildren(PaymentDialog)) == 1)
+        [ready] = app.window.findChildren(PaymentDialog)
+        assert not ready.isVisible()
+        payment = open_payment(qtbot, app)
+        assert payment.dialog is ready
+        assert payment.dialog.amount.text() == format_rupiah(total)
+        assert payment.dialog.qr.text == payment.attempt.payment_url
+        sandbox(demo_terminal, "pay", payment.invoice_number)
+        wait_state(qtbot, payment, AttemptState.PAID)
+        payment.dialog.accept()
+        wait_for_modal(qtbot, ReceiptDialog).accept()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is app.window.panel.input)

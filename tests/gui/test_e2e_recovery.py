@@ -1,6 +1,11 @@
 """Restarts: every open QR payment comes back, on screen or listed, and can still be paid."""
 
+import json
+import subprocess
+import sys
 from pathlib import Path
+
+import httpx
 
 from pos_app.domain.basket import LineItem
 from pos_app.payments.model import AttemptState
@@ -72,6 +77,62 @@ def test_after_a_restart_the_newest_reopens_and_older_ones_are_listed(
             older.invoice_number,
             newest.invoice_number,
         }, "nothing left open was lost or closed by the restart"
+        app.close()
+    finally:
+        after.close()
+
+
+CRASHING_TILL = """
+import json, sys
+from pathlib import Path
+from pos_app.domain.basket import LineItem
+from pos_app.settings.terminal_config import Settings
+from pos_app.till.terminal import open_terminal
+
+terminal = open_terminal(Settings(), Path(sys.argv[1]), demo=True)
+checkout = terminal.checkout
+sale = checkout.open_sale([LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2)], cashier="Ani")
+attempt = checkout.start_qr_payment(sale)
+print(json.dumps({"invoice": attempt.invoice_number, "url": attempt.payment_url}), flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_demo_payment_opened_before_a_kill_can_be_paid_after_the_restart(
+    qtbot, start_app, tmp_path: Path
+):
+    """kill -9 the demo app while its QR is shown; the restarted demo's sandbox still has the
+    order, answers on the QR's link, and paying it completes the sale."""
+    path = tmp_path / "demo.db"
+    till = subprocess.Popen(
+        [sys.executable, "-c", CRASHING_TILL, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert till.stdout is not None
+        opened = json.loads(till.stdout.readline())
+    finally:
+        till.kill()
+        till.wait(timeout=10)
+
+    after = open_terminal(Settings(), path, demo=True)
+    try:
+        assert after.embedded is not None
+        assert opened["url"].startswith(after.embedded.sandbox.url + "/")
+        assert httpx.get(opened["url"], timeout=5).status_code == 200
+        app = start_app(after)
+        sign_in(qtbot, app)
+        payment = shown_payment(qtbot, app)
+        assert payment.invoice_number == opened["invoice"]
+        assert payment.dialog.qr.text == opened["url"]
+
+        sandbox(after, "pay", opened["invoice"])
+        wait_state(qtbot, payment, AttemptState.PAID)
+        sale = after.store.sales.get(payment.attempt.sale_id)
+        assert sale.status is SaleStatus.COMPLETED
+        assert sale.invoice_number == opened["invoice"]
         app.close()
     finally:
         after.close()

@@ -16,8 +16,10 @@ from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.i18n import remove_translation, use_language
 from pos_app.gui.payment_dialog import PaymentDialog
-from pos_app.gui.receipt import ReceiptData, receipt_html
+from pos_app.gui.receipt import receipt_html
 from pos_app.payments.model import AttemptState, PaymentRequest
+from pos_app.store.sales import Tender
+from pos_app.till.receipts import ReceiptData
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = """
@@ -116,7 +118,7 @@ def test_cash_change_and_the_receipt_follow_the_language(qtbot) -> None:
             shop_address="",
             lines=(LineItem("MIE-001", "Indomie Goreng", 3_500, 2),),
             total=7_000,
-            tender="Tunai",
+            tender=Tender.CASH,
             paid_at=datetime(2026, 11, 21, 5, 0, tzinfo=UTC),
             received=10_000,
             change=3_000,

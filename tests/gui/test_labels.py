@@ -3,17 +3,28 @@
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from pos_app.domain.lifecycles import RefundStatus, SaleStatus
+from pos_app.domain.lifecycles import ChangeSource, RefundStatus, SaleStatus
 from pos_app.gui.back_office.labels import TABLES, label, provider_label
 from pos_app.gui.i18n import remove_translation, use_language
 from pos_app.payments.model import AttemptState, ProviderName
+from pos_app.store.payments import EventSource, Outcome
 from pos_app.store.sales import Tender
 from pos_app.store.users import Role
 from pos_app.till.problem_payments import ProblemKind
 
 
 def test_the_back_office_labels_every_enum_it_shows() -> None:
-    assert set(TABLES) == {SaleStatus, AttemptState, RefundStatus, ProblemKind, Tender, Role}
+    assert set(TABLES) == {
+        SaleStatus,
+        AttemptState,
+        RefundStatus,
+        ProblemKind,
+        Tender,
+        Role,
+        EventSource,
+        Outcome,
+        ChangeSource,
+    }
 
 
 @pytest.mark.parametrize("enum", list(TABLES), ids=lambda enum: enum.__name__)

@@ -1,15 +1,21 @@
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QPushButton, QWidget
 
 from pos_app.domain.basket import Basket
 from pos_app.domain.errors import KasirError
 from pos_app.gui.cash_dialog import CashDialog
+from pos_app.gui.held_picker import HeldPicker
 from pos_app.gui.main_window import MainWindow
+from pos_app.gui.quantity_dialog import QuantityDialog
+from pos_app.store.held import HeldBasket
 from tests.gui.helpers import answer_confirmation, product, show, wait_for_modal
+
+HELD_AT = datetime(2026, 12, 4, 7, 5, tzinfo=UTC)
 
 
 class RecordingActions:
@@ -17,7 +23,7 @@ class RecordingActions:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, object]] = []
-        self.held: list[Basket] = []
+        self.held: list[tuple[str, Basket]] = []
         self.fail_with: Exception | None = None
         self.window: MainWindow | None = None
         """Where hold and recall answer, as the controller does once the store has."""
@@ -37,19 +43,28 @@ class RecordingActions:
     def pay_cash(self, basket: Basket, received: int) -> None:
         self._record("cash", (basket.total, received))
 
-    def hold(self, basket: Basket) -> None:
-        self._record("hold", len(basket))
+    def hold(self, basket: Basket, name: str) -> None:
+        self._record("hold", (len(basket), name))
         assert self.window is not None
         if self.hold_refused_with:
             QTimer.singleShot(0, lambda: self.window.hold_failed(basket, self.hold_refused_with))
             return
-        self.held.append(basket)
+        self.held.append((name, basket))
         QTimer.singleShot(0, self.window.basket_held)
 
     def recall(self) -> None:
         self._record("recall", None)
         assert self.window is not None
-        basket = self.held.pop() if self.held else None
+        listed = [
+            HeldBasket(number, "Siti", HELD_AT, tuple(basket.lines), name)
+            for number, (name, basket) in enumerate(self.held)
+        ]
+        QTimer.singleShot(0, lambda: self.window.choose_held(listed))
+
+    def recall_held(self, held_id: int) -> None:
+        self._record("recall_held", held_id)
+        assert self.window is not None
+        basket = self.held.pop(held_id)[1]
         self.answer_recall = lambda: self.window.show_recalled(basket)
         if not self.recall_held_back:
             QTimer.singleShot(0, self.answer_recall)
@@ -92,6 +107,37 @@ def press(qtbot, window: MainWindow, key: Qt.Key) -> None:
 
 def button(window: MainWindow, starts: str) -> QPushButton:
     return next(b for b in window.findChildren(QPushButton) if b.text().startswith(starts))
+
+
+def answered(qtbot, window: MainWindow, dialog: QDialog, answer: Callable[[], None]) -> None:
+    """Answer the window's dialog; once the dialog is gone, the window is active again (the
+    offscreen platform leaves no window active when a closed dialog is deleted)."""
+    gone: list[bool] = []
+    dialog.destroyed.connect(lambda: gone.append(True))
+    answer()
+    qtbot.waitUntil(lambda: bool(gone))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def hold(qtbot, window: MainWindow, name: str | None = None) -> None:
+    """F6 on a basket with items, and the name asked for (its default when ``name`` is None)."""
+    press(qtbot, window, Qt.Key.Key_F6)
+    dialog = wait_for_modal(qtbot, QInputDialog)
+    if name is not None:
+        dialog.setTextValue(name)
+    answered(qtbot, window, dialog, dialog.accept)
+
+
+def pick(qtbot, window: MainWindow, picker: HeldPicker, row: int) -> None:
+    picker.table.selectRow(row)
+    answered(qtbot, window, picker, lambda: qtbot.keyClick(picker.table, Qt.Key.Key_Return))
+
+
+def recall(qtbot, window: MainWindow, row: int) -> None:
+    """F6 on an empty basket, and the held basket in ``row`` of the list picked."""
+    press(qtbot, window, Qt.Key.Key_F6)
+    pick(qtbot, window, wait_for_modal(qtbot, HeldPicker), row)
 
 
 def test_scans_fill_the_basket_and_the_big_total(qtbot, window):
@@ -165,33 +211,86 @@ def test_f4_sets_the_quantity_of_the_selected_line(qtbot, window):
     ring_up(qtbot, window)
     window.basket_view.selectRow(0)
     press(qtbot, window, Qt.Key.Key_F4)
-    dialog = wait_for_modal(qtbot, QInputDialog)
-    assert dialog.intValue() == 1
-    dialog.setIntValue(12)
-    dialog.accept()
+    dialog = wait_for_modal(qtbot, QuantityDialog)
+    assert dialog.input.text() == "1"
+    qtbot.keyClicks(dialog.input, "12")
+    qtbot.keyClick(dialog.input, Qt.Key.Key_Return)
     assert lines(window)[0] == ("IDM-GRG", 12)
     assert window.total_label.text() == "Rp 56.500"
 
 
-def test_f6_holds_a_basket_and_recalls_it_on_an_empty_screen(qtbot, window, actions):
+def test_f4_refuses_a_quantity_out_of_range_aloud_instead_of_capping_it(qtbot, window):
+    ring_up(qtbot, window)
+    window.basket_view.selectRow(1)
+    press(qtbot, window, Qt.Key.Key_F4)
+    dialog = wait_for_modal(qtbot, QuantityDialog)
+    qtbot.keyClicks(dialog.input, "10000")
+    assert dialog.input.text() == "10000", "nothing is cut off while typing"
+    qtbot.keyClick(dialog.input, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.warning.isVisible()
+    assert dialog.warning.text() == "The quantity must be from 1 to 9999."
+    assert lines(window)[1] == ("AQUA-600", 2), "the line keeps its quantity"
+    dialog.input.selectAll()
+    qtbot.keyClicks(dialog.input, "9999")
+    assert dialog.warning.isHidden(), "the warning goes once the cashier types again"
+    qtbot.keyClick(dialog.input, Qt.Key.Key_Return)
+    assert lines(window)[1] == ("AQUA-600", 9999)
+
+    window.basket_view.selectRow(1)
+    qtbot.mouseClick(button(window, "+1"), Qt.MouseButton.LeftButton)
+    assert lines(window)[1] == ("AQUA-600", 9999)
+    assert window.panel.message.text() == "The quantity must be from 1 to 9999."
+    assert window.panel.input.hasFocus()
+
+
+def test_f6_holds_a_named_basket_and_recalls_the_one_picked(qtbot, window, actions):
     ring_up(qtbot, window)
     press(qtbot, window, Qt.Key.Key_F6)
-    assert actions.calls == [("hold", 3)]
+    asked = wait_for_modal(qtbot, QInputDialog)
+    assert asked.textValue().endswith("· Rp 18.000"), "the default names the time and the total"
+    asked.setTextValue("Ibu Ani")
+    answered(qtbot, window, asked, asked.accept)
+    assert actions.calls == [("hold", (3, "Ibu Ani"))]
     assert lines(window) == [], "the held basket leaves the screen at once"
-    qtbot.waitUntil(lambda: "Basket held" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "Basket held" in window.notice.text())
+    window.set_held_count(1)
+    assert window.held_label.isVisible() and window.held_label.text() == "Held baskets: 1"
+
+    scan(qtbot, window, product("SABUN-LX").barcode)
+    hold(qtbot, window)
+    assert actions.calls[-1][1][1].endswith("· Rp 5.200")
+    window.set_held_count(2)
+    assert window.held_label.text() == "Held baskets: 2"
+
     press(qtbot, window, Qt.Key.Key_F6)
+    picker = wait_for_modal(qtbot, HeldPicker)
     assert actions.calls[-1] == ("recall", None)
+    table = picker.table
+    rows = [
+        [table.item(row, column).text() for column in range(table.columnCount())]
+        for row in range(table.rowCount())
+    ]
+    assert [row[0] for row in rows] == ["Ibu Ani", actions.held[1][0]]
+    assert rows[0][1:] == ["Siti", HELD_AT.astimezone().strftime("%H:%M"), "4", "Rp 18.000"]
+    assert rows[1][3:] == ["1", "Rp 5.200"]
+    pick(qtbot, window, picker, 1)
+    assert actions.calls[-1] == ("recall_held", 1), "the one picked, not the oldest"
+    qtbot.waitUntil(lambda: lines(window) == [("SABUN-LX", 1)])
+
+    window.start_new_sale()
+    recall(qtbot, window, 0)
     qtbot.waitUntil(lambda: lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)])
     window.start_new_sale()
     press(qtbot, window, Qt.Key.Key_F6)
-    qtbot.waitUntil(lambda: "No held basket" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "No held basket" in window.notice.text())
+    assert QApplication.activeModalWidget() is None and window.held_label.isHidden()
     assert lines(window) == []
 
 
 def test_a_failing_hold_keeps_the_basket_and_says_why(qtbot, window, actions):
     ring_up(qtbot, window)
     actions.fail_with = KasirError("database is locked")
-    press(qtbot, window, Qt.Key.Key_F6)
+    hold(qtbot, window)
     assert len(lines(window)) == 3
     assert "database is locked" in window.panel.message.text()
 
@@ -199,16 +298,16 @@ def test_a_failing_hold_keeps_the_basket_and_says_why(qtbot, window, actions):
 def test_a_hold_the_store_refuses_brings_the_basket_back(qtbot, window, actions):
     ring_up(qtbot, window)
     actions.hold_refused_with = "disk full"
-    press(qtbot, window, Qt.Key.Key_F6)
+    hold(qtbot, window)
     qtbot.waitUntil(lambda: "disk full" in window.panel.message.text())
     assert lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)]
 
 
 def test_a_recalled_basket_keeps_what_was_scanned_while_it_came(qtbot, window, actions):
     ring_up(qtbot, window)
-    press(qtbot, window, Qt.Key.Key_F6)
+    hold(qtbot, window)
     actions.recall_held_back = True
-    press(qtbot, window, Qt.Key.Key_F6)
+    recall(qtbot, window, 0)
     scan(qtbot, window, product("SABUN-LX").barcode)
     assert lines(window) == [("SABUN-LX", 1)] and actions.answer_recall is not None
     actions.answer_recall()
@@ -224,7 +323,10 @@ def test_f9_takes_cash_and_starts_a_new_sale(qtbot, window, actions):
     qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
     assert actions.calls == [("cash", (18_000, 20_000))]
     assert lines(window) == []
-    assert "Rp 2.000" in window.statusBar().currentMessage()
+    assert window.change_label.isVisible() and window.change_label.text() == "Change Rp 2.000"
+    assert window.change_label.font().pointSize() >= window.total_label.font().pointSize() - 4
+    scan(qtbot, window, product("TEH-BTL").barcode)
+    assert window.change_label.isHidden(), "the change stays until the next scan"
 
 
 def test_f12_hands_the_basket_to_the_qr_payment(qtbot, window, actions):
@@ -234,12 +336,69 @@ def test_f12_hands_the_basket_to_the_qr_payment(qtbot, window, actions):
     assert len(lines(window)) == 3, "the basket stays until the payment is done"
 
 
-def test_tenders_refuse_an_empty_basket(qtbot, window, actions):
+def test_tenders_are_disabled_on_an_empty_basket(qtbot, window, actions):
+    tenders = [button(window, "Cash"), button(window, "QR payment")]
+    assert not any(tender.isEnabled() for tender in tenders)
     press(qtbot, window, Qt.Key.Key_F12)
     press(qtbot, window, Qt.Key.Key_F9)
     assert actions.calls == []
     assert QApplication.activeModalWidget() is None
-    assert "empty" in window.panel.message.text()
+    scan(qtbot, window, product("TEH-BTL").barcode)
+    assert all(tender.isEnabled() for tender in tenders)
+    window.basket_view.selectRow(0)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert not any(tender.isEnabled() for tender in tenders)
+    assert button(window, "Hold / Recall").isEnabled(), "F6 recalls on an empty basket"
+
+
+def test_the_empty_basket_message_goes_when_a_basket_is_recalled(qtbot, window, actions):
+    ring_up(qtbot, window)
+    hold(qtbot, window)
+    window.pay_cash()  # a QR dialog's "Other tender" asks for cash on whatever is on screen
+    assert window.panel.message.text() == "The basket is empty."
+    recall(qtbot, window, 0)
+    qtbot.waitUntil(lambda: len(lines(window)) == 3)
+    assert window.panel.message.isHidden()
+
+
+def test_a_long_message_is_shown_whole(qtbot, window):
+    text = (
+        "Payment T1-20261204-000123 of Rp 1.234.500 received; its sale is complete. "
+        "The late payment was recorded for the manager, who refunds or attaches it."
+    )
+    window.resize(1024, 768)
+    window.show_message(text)
+    assert window.notice.isVisible() and window.notice.text() == text
+    assert window.notice.wordWrap()
+    assert window.notice.width() <= window.width()
+    needed = window.notice.fontMetrics().horizontalAdvance(text)
+    assert needed > window.notice.width(), "the text is longer than one line here"
+    assert window.notice.height() >= window.notice.heightForWidth(window.notice.width())
+    window.clear_message()
+    assert window.notice.isHidden()
+    listed = "Open QR payments, still checked: T1-20261204-000001, T1-20261204-000002 and 4 more"
+    window.show_open_payments(listed)
+    assert window.open_payments_label.toolTip() == listed, "the status bar may cut it short"
+
+
+def test_f7_signs_out_at_once_on_an_empty_basket(qtbot, window, actions):
+    with qtbot.waitSignal(window.sign_out_requested, timeout=1000):
+        press(qtbot, window, Qt.Key.Key_F7)
+    assert "F7" in button(window, "Sign out").text()
+
+
+def test_signing_out_with_a_basket_holds_it_once_confirmed(qtbot, window, actions):
+    ring_up(qtbot, window)
+    with qtbot.assertNotEmitted(window.sign_out_requested):
+        press(qtbot, window, Qt.Key.Key_F7)
+        answer_confirmation(qtbot, yes=False)
+    assert len(lines(window)) == 3 and actions.calls == []
+    with qtbot.waitSignal(window.sign_out_requested, timeout=1000):
+        press(qtbot, window, Qt.Key.Key_F7)
+        answer_confirmation(qtbot, yes=True)
+    assert actions.calls[0][0] == "hold" and actions.calls[0][1][0] == 3
+    assert actions.calls[0][1][1].endswith("· Rp 18.000")
+    assert lines(window) == []
 
 
 def test_f10_asks_for_the_back_office(qtbot, window):
@@ -261,7 +420,8 @@ def test_buttons_show_their_shortcuts(window):
 
 
 def test_status_bar_shows_session_provider_relay_and_late_payments(qtbot, window):
-    window.set_session("Siti", date(2025, 1, 31))
+    window.set_cashier("Siti")
+    window.set_business_day(date(2025, 1, 31))
     window.set_provider("DOKU", sandbox=True)
     window.set_relay_state(True)
     assert window.cashier_label.text() == "Cashier: Siti"
@@ -320,3 +480,40 @@ def test_a_payment_kept_for_the_manager_leaves_the_tenders_alone(qtbot, window, 
         press(qtbot, window, Qt.Key.Key_F11)
     press(qtbot, window, Qt.Key.Key_F12)
     assert actions.calls == [("qr", [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)])]
+
+
+class PaintCounter(QObject):
+    """Counts the paints each watched widget receives."""
+
+    def __init__(self, *watched: QWidget) -> None:
+        super().__init__()
+        self.paints = {widget: 0 for widget in watched}
+        for widget in watched:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched in self.paints:
+            self.paints[watched] += 1  # type: ignore[index]
+        return False
+
+
+def test_a_dialog_over_the_window_repaints_neither_basket_nor_tiles(qtbot, window):
+    """Opening the QR dialog deactivates the cashier window; repainting its basket and tiles for
+    that took milliseconds between the provider's answer and the QR on screen."""
+    ring_up(qtbot, window)
+    views = (window.basket_view.viewport(), window.panel.tiles.viewport())
+    marker = window.total_label
+    counter = PaintCounter(*views, marker)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QApplication.processEvents()
+    counter.paints = dict.fromkeys(counter.paints, 0)
+    dialog = QDialog(window)
+    dialog.open()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    marker.update()  # painted in the same pass as anything the deactivation left to repaint
+    qtbot.waitUntil(lambda: counter.paints[marker] > 0)
+    assert [counter.paints[view] for view in views] == [0, 0]
+    assert window.palette().color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight) == (
+        window.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+    )
+    dialog.reject()

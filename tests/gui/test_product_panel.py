@@ -215,9 +215,23 @@ def test_escape_clears_a_search(qtbot, panel):
 def test_quantity_without_a_product_asks_for_one(qtbot, panel, chosen):
     scan(qtbot, panel, "3*")
     assert chosen == [] and "3*" in panel.message.text()
-    panel.input.clear()
-    scan(qtbot, panel, "0*" + product("AQUA-600").barcode)
-    assert chosen == [] and "at least 1" in panel.message.text()
+    assert panel.input.text() == "", "the next scan must not be appended to the refused one"
+
+
+@pytest.mark.parametrize("prefix", ["0*", "10000*"])
+def test_a_quantity_out_of_range_is_refused_and_the_line_cleared(qtbot, panel, chosen, prefix):
+    scan(qtbot, panel, prefix + product("AQUA-600").barcode)
+    assert chosen == []
+    assert panel.message.text() == "The quantity must be from 1 to 9999."
+    assert panel.input.text() == "" and panel.input.hasFocus()
+    scan(qtbot, panel, product("TEH-BTL").barcode)
+    assert chosen == [("TEH-BTL", 1)]
+    assert panel.message.isHidden()
+
+
+def test_the_largest_quantity_is_taken(qtbot, panel, chosen):
+    scan(qtbot, panel, "9999*" + product("AQUA-600").barcode)
+    assert chosen == [("AQUA-600", 9999)]
 
 
 def test_clicking_outside_a_tile_chooses_nothing(qtbot, panel, chosen):

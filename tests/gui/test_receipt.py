@@ -1,13 +1,20 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QFileDialog
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.errors import ValidationError
-from pos_app.gui.receipt import ReceiptData, ReceiptDialog, receipt_document, save_pdf
+from pos_app.gui.document_output import save_pdf
+from pos_app.gui.document_preview import DocumentPreview
+from pos_app.gui.receipt import ReceiptDialog, receipt_document
+from pos_app.payments.model import ProviderName
+from pos_app.settings.terminal_config import Settings
+from pos_app.store.sales import Sale, SaleStatus, Tender
+from pos_app.till.receipts import ReceiptData, receipt_data
 from tests.gui.helpers import wait_for_modal
 
 LINES = (
@@ -22,7 +29,7 @@ def receipt(**changes) -> ReceiptData:
         "shop_address": "Jl. Merdeka 17\nBandung",
         "lines": LINES,
         "total": 20_500,
-        "tender": "Cash",
+        "tender": Tender.CASH,
         "paid_at": datetime(2025, 1, 31, 7, 5, tzinfo=UTC),
         "invoice_number": "INV-20250131-0007",
         "provider_reference": "DOKU-REF-99",
@@ -55,7 +62,13 @@ def test_receipt_shows_every_field_in_local_time(qtbot):
 
 def test_optional_fields_are_left_out(qtbot):
     text = receipt_document(
-        receipt(tender="DOKU Wallet", received=None, change=None, provider_reference=None)
+        receipt(
+            tender=Tender.QR,
+            wallet="DOKU Wallet",
+            received=None,
+            change=None,
+            provider_reference=None,
+        )
     ).toPlainText()
     assert "Received" not in text and "Change" not in text and "Reference" not in text
 
@@ -100,3 +113,87 @@ def test_dialog_print_opens_the_print_dialog(qtbot):
     printing = wait_for_modal(qtbot, QPrintDialog)
     printing.reject()
     assert "Toko Makmur" in dialog.preview.toPlainText()
+
+
+@pytest.mark.parametrize("kind", ["receipt", "report"])
+def test_every_preview_prints_with_ctrl_p_and_says_when_a_pdf_cannot_be_saved(
+    qtbot, tmp_path: Path, kind: str
+):
+    """The receipt and the reports (shift, return) are one dialog: the same keys, the same
+    messages."""
+    if kind == "receipt":
+        dialog: DocumentPreview = ReceiptDialog(receipt())
+    else:
+        dialog = DocumentPreview("<p>Shift 3</p>", title="Shift", name="report", pdf_name="s.pdf")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert not dialog.thermal_button.isVisible(), "no receipt printer on this till"
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # a shortcut works in the active window only
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    wait_for_modal(qtbot, QPrintDialog).reject()
+    dialog.save_to(str(tmp_path / "missing-dir" / "r.pdf"))
+    assert dialog.status.text().startswith("Could not save the PDF: could not write")
+    dialog.save_to(str(tmp_path / "r.pdf"))
+    assert dialog.status.text() == f"Saved to {tmp_path / 'r.pdf'}"
+
+
+def test_receipt_names_its_number_cashier_terminal_day_and_time(qtbot):
+    text = receipt_document(
+        receipt(
+            receipt_number="T2-20250130-0042",
+            cashier="Sari",
+            terminal_id="T2",
+            business_date=date(2025, 1, 30),
+            paid_at=datetime(2025, 1, 30, 19, 30, tzinfo=UTC),  # 02:30 on the 31st in Jakarta
+        )
+    ).toPlainText()
+    for expected in ("T2-20250130-0042", "Sari", "T2", "30/01/2025", "31/01/2025 02:30"):
+        assert expected in text, expected
+    assert "COPY" not in text
+
+
+def test_a_copy_says_so_at_the_top_and_the_bottom(qtbot):
+    text = receipt_document(receipt(copy=True)).toPlainText()
+    assert text.startswith("COPY") and text.rstrip().endswith("COPY")
+
+
+def test_a_copy_saved_as_pdf_says_copy_in_the_file(qtbot, tmp_path: Path):
+    path = tmp_path / "copy.pdf"
+    save_pdf(receipt_document(receipt(copy=True)), path)
+    dialog = ReceiptDialog(receipt(copy=True, receipt_number="T1-20250131-0007"))
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Receipt (copy)"
+    assert path.read_bytes().startswith(b"%PDF")
+    assert "COPY" in dialog.document.toPlainText()
+
+
+def test_receipt_data_of_a_stored_sale(qtbot):
+    sale = Sale(
+        id=7,
+        created_at=datetime(2025, 1, 31, 7, 0, tzinfo=UTC),
+        business_date=date(2025, 1, 31),
+        status=SaleStatus.COMPLETED,
+        cashier="Budi",
+        terminal_id="T1",
+        total=20_500,
+        lines=LINES,
+        completed_at=datetime(2025, 1, 31, 7, 5, tzinfo=UTC),
+        tender=Tender.QR,
+        provider=ProviderName.DOKU,
+        invoice_number="KSR-T1-20250131-000003",
+        receipt_number="T1-20250131-0007",
+    )
+    data = receipt_data(sale, Settings(), copy=True)
+    assert (data.receipt_number, data.cashier, data.terminal_id) == (
+        "T1-20250131-0007",
+        "Budi",
+        "T1",
+    )
+    assert (data.business_date, data.tender, data.wallet, data.copy) == (
+        date(2025, 1, 31),
+        Tender.QR,
+        "DOKU Wallet",
+        True,
+    )
+    assert data.invoice_number == "KSR-T1-20250131-000003" and data.paid_at == sale.completed_at

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWizard
 from pos_app.demo.embedded_services import EmbeddedServices
 from pos_app.gui import terminal_cli
 from pos_app.gui.i18n import remove_translation
+from pos_app.gui.printer_fields import PrinterAddressEdit
 from pos_app.gui.setup_wizard import SetupOutcome, SetupWizard
 from pos_app.settings.terminal_config import Secret, load_settings
 from pos_app.till.connection_check import Service, Verdict
@@ -290,3 +291,20 @@ def test_the_wizard_opens_only_where_someone_can_answer_it(
 ) -> None:
     monkeypatch.setattr(terminal_cli.sys, "platform", "linux")
     assert terminal_cli.can_show_windows(env) is possible
+
+
+def test_the_first_page_sets_up_the_receipt_printer(qtbot, wizard: SetupWizard) -> None:
+    address = wizard.fields.widgets["printer.address"]
+    assert isinstance(address, PrinterAddressEdit)
+    address.kind.setCurrentIndex(address.kind.findData("serial"))
+    address.where.setText("/dev/ttyUSB0")
+    wizard.shop.shop_name.setText(SHOP)
+    wizard.fields.check("printer.auto_print").setChecked(False)
+    assert wizard.validateCurrentPage()
+    changes = wizard.changes()
+    assert changes["printer.address"] == "serial:/dev/ttyUSB0"
+    assert (changes["printer.width"], changes["printer.auto_print"]) == (80, False)
+    address.kind.setCurrentIndex(address.kind.findData("tcp"))
+    address.where.setText("printer at the back")
+    assert not wizard.validateCurrentPage()
+    assert "Receipt printer: expected a printer as" in wizard.shop.problems.text()

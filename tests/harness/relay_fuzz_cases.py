@@ -24,6 +24,8 @@ from pos_app.domain.money import to_minor_units
 from pos_app.payments.doku.signing import signed_headers
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.relay.app import DOKU_ROUTE, ECOMMPAY_ROUTE
+from pos_app.reports.payments_csv import PAYMENT_COLUMNS
+from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS
 from tests.harness.relay_process import (
     DOKU_CLIENT_ID,
     DOKU_SECRET_KEY,
@@ -394,6 +396,44 @@ def register_case(rng: random.Random, target: Target) -> Case:
     )
 
 
+def upload_case(rng: random.Random, target: Target) -> Case:
+    """A till's day upload: real headers with a row of the till's (or another till's) id."""
+    index = rng.randrange(len(target.tokens))
+    till_id = TILL_IDS[index] if index < len(TILL_IDS) else rng.choice(TILL_IDS)
+    business_date = rng.choice(("2026-11-21", "2026-02-30", "21-11-2026", _text(rng)))
+
+    def file(columns: tuple[str, ...]) -> str:
+        row = [rng.choice((till_id, "T2", "1", "-5", "x" * 40, "=1+1")) for _ in columns]
+        return ",".join(columns) + "\r\n" + ",".join(row) + "\r\n"
+
+    tree: dict[str, Any] = {
+        "till_id": till_id,
+        "business_date": business_date,
+        "revision": rng.choice((1, 2, 0, 2**63)),
+        "files": {
+            "lines": file(LINE_COLUMNS),
+            "sales": file(SALE_COLUMNS),
+            "payments": file(PAYMENT_COLUMNS),
+        },
+        "day_closed": rng.choice((True, False)),
+        "shifts": rng.choice((0, 1, 3)),
+    }
+    path = f"/v1/days/{business_date}"
+    headers = [
+        ("Authorization", _authorization(rng, target)),
+        ("Content-Type", "application/json"),
+    ]
+    return Case("upload", "PUT", path, http_request("PUT", path, headers, _body(rng, tree)))
+
+
+def shop_case(rng: random.Random, target: Target) -> Case:
+    path = rng.choice(
+        ("/v1/shop/uploads", "/v1/shop/days/2026-11-21", "/v1/shop/days/" + _text(rng))
+    )
+    headers = [("Authorization", _authorization(rng, target))]
+    return Case("shop", "GET", path, http_request("GET", path, headers))
+
+
 def _authorization(rng: random.Random, target: Target) -> str | bytes:
     roll = rng.random()
     if roll < 0.85:
@@ -524,6 +564,8 @@ FAMILIES: dict[str, Callable[[random.Random, Target], Case]] = {
     "healthz": healthz_case,
     "stray": stray_case,
     "framing": framing_case,
+    "upload": upload_case,
+    "shop": shop_case,
 }
 WEIGHTS = {
     "doku": 5,
@@ -535,6 +577,8 @@ WEIGHTS = {
     "healthz": 1,
     "stray": 1,
     "framing": 1,
+    "upload": 2,
+    "shop": 1,
 }
 
 

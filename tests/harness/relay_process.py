@@ -52,12 +52,13 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 for the tests of the upgrade."""
 
 
-def relay_config(db: Path, **overrides: Any) -> RelayConfig:
-    """A loopback relay on a free port with both providers set up with the test credentials."""
-    settings: dict[str, Any] = {
+def relay_config(database: Path | str, **overrides: Any) -> RelayConfig:
+    """A loopback relay on a free port with both providers set up with the test credentials, on
+    a SQLite file or a PostgreSQL URL."""
+    where = {"database_url": database} if isinstance(database, str) else {"db": database}
+    settings: dict[str, Any] = where | {
         "host": "127.0.0.1",
         "port": 0,
-        "db": db,
         "doku_client_id": DOKU_CLIENT_ID,
         "doku_secret_key": DOKU_SECRET_KEY,
         "ecommpay_project_id": ECOMMPAY_PROJECT_ID,
@@ -143,6 +144,13 @@ def signed_ecommpay_callback(
     return json.dumps(payload).encode("utf-8")
 
 
+def database_option(database: Path | str) -> list[str]:
+    """The ``pos-app relay`` option that names this database."""
+    if isinstance(database, str):
+        return ["--database-url", database]
+    return ["--db", str(database)]
+
+
 def wait_until(condition: Callable[[], bool], timeout: float = 5.0, what: str = "") -> None:
     """Check ``condition`` every 10 ms until it holds; ``TimeoutError`` after ``timeout`` s."""
     deadline = time.monotonic() + timeout
@@ -171,17 +179,22 @@ class RelayProcess:
     """``python -m pos_app relay serve`` in a subprocess, as an operator runs it.
 
     The config file in ``workdir`` sets up DOKU and ecommpay with the test credentials; its log
-    goes to ``workdir/relay.log``.
+    goes to ``workdir/relay.log``. With ``database_url`` it keeps its data in that PostgreSQL
+    database instead of ``workdir/relay.db`` (several processes may share one).
     """
 
     STARTUP_TIMEOUT = 20.0
 
-    def __init__(self, workdir: Path, *, log_level: str = "warning") -> None:
+    def __init__(
+        self, workdir: Path, *, log_level: str = "warning", database_url: str = ""
+    ) -> None:
+        workdir.mkdir(parents=True, exist_ok=True)
         self.db = workdir / "relay.db"
         self.log = workdir / "relay.log"
         self.config = workdir / "relay.toml"
+        database = f'database_url = "{database_url}"\n' if database_url else ""
         self.config.write_text(
-            f'[relay]\nhost = "127.0.0.1"\ndb = "relay.db"\nlog_level = "{log_level}"\n'
+            f'[relay]\nhost = "127.0.0.1"\ndb = "relay.db"\nlog_level = "{log_level}"\n{database}'
             f'[doku]\nclient_id = "{DOKU_CLIENT_ID}"\nsecret_key = "{DOKU_SECRET_KEY}"\n'
             f"[ecommpay]\nproject_id = {ECOMMPAY_PROJECT_ID}\n"
             f'secret_key = "{ECOMMPAY_SECRET_KEY}"\n'

@@ -18,6 +18,8 @@ SNAPSHOT_TABLES = (
     "payment_attempts",
     "payment_events",
     "refunds",
+    "returns",
+    "return_lines",
     "audit_log",
     "meta",
 )
@@ -68,12 +70,27 @@ class RefundRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ReturnedLineRow:
+    """One sale line and what its returns took back: items and rupiah."""
+
+    sale_id: int
+    line_no: int
+    sold: int
+    paid: int
+    returned: int
+    given_back: int
+
+
+@dataclass(frozen=True, slots=True)
 class Ledger:
     """Every sale, attempt and refund of one terminal database at one moment."""
 
     sales: dict[int, SaleRow]
     attempts: dict[str, AttemptRow]
     refunds: tuple[RefundRow, ...]
+    returned_lines: tuple[ReturnedLineRow, ...] = ()
+    """Every sale line that has returns (none here is a wallet return, whose refund could
+    fail and give its items back)."""
 
     def holders(self, invoice_number: str) -> list[SaleRow]:
         """The completed QR sales whose takings are this payment's money."""
@@ -128,7 +145,8 @@ class LedgerReader:
             self._conn.execute("COMMIT")
 
     def ledger(self) -> Ledger:
-        """All sales, attempts and refunds, read in one transaction (a consistent picture)."""
+        """All sales, attempts, refunds and returned lines, read in one transaction (a
+        consistent picture)."""
         with self._transaction() as conn:
             sales = {
                 row[0]: SaleRow(*row)
@@ -151,7 +169,16 @@ class LedgerReader:
                     "ORDER BY id"
                 )
             )
-        return Ledger(sales, attempts, refunds)
+            returned = tuple(
+                ReturnedLineRow(*row)
+                for row in conn.execute(
+                    "SELECT l.sale_id, l.line_no, l.quantity, l.amount, sum(rl.quantity), "
+                    "sum(rl.amount) FROM returns t JOIN return_lines rl ON rl.return_id = t.id "
+                    "JOIN sale_lines l ON l.sale_id = t.sale_id AND l.line_no = rl.line_no "
+                    "GROUP BY l.sale_id, l.line_no"
+                )
+            )
+        return Ledger(sales, attempts, refunds, returned)
 
     def snapshot(self) -> Snapshot:
         """Every row of the tables money lives in, to show that a refused action wrote

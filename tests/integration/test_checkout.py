@@ -401,3 +401,28 @@ def test_an_overpayment_can_be_refunded_whole(sandbox: str, store: TerminalStore
     paid = relay_event(attempt.invoice_number, PaymentStatus.PAID, 1, amount=TOTAL + 5_000)
     checkout.apply_relay_events([paid], RelayPosition("e1", 1))
     assert store.refunds.refundable(sale_id) == TOTAL + 5_000
+
+
+def test_a_refused_qr_charge_takes_no_invoice_number(sandbox: str, store: TerminalStore) -> None:
+    """F12 on a sale that a late payment pays is refused before any order leaves: the next
+    order sent gets the number right after the last one sent, so the numbers have no gap."""
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    first = checkout.start_qr_payment(sale_id)
+    checkout.cancel_payment(first.invoice_number)
+    control(sandbox, "pay", first.invoice_number)
+    assert checkout.check_status(first.invoice_number).late
+
+    with pytest.raises(StoreError, match=f"already has payment {first.invoice_number}"):
+        checkout.start_qr_payment(sale_id)
+    with pytest.raises(StoreError, match=f"already has payment {first.invoice_number}"):
+        checkout.start_qr_payment(sale_id)
+    assert [a.invoice_number for a in store.payments.attempts_for_sale(sale_id)] == [
+        first.invoice_number
+    ]
+
+    second = checkout.start_qr_payment(checkout.open_sale(LINES[:1], cashier="Sari"))
+    assert second.state is AttemptState.PENDING
+    assert int(second.invoice_number.rsplit("-", 1)[1]) == (
+        int(first.invoice_number.rsplit("-", 1)[1]) + 1
+    )

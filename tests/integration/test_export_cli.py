@@ -66,13 +66,16 @@ def test_one_day_of_lines_with_local_times(
         "--date", "2026-11-21", "--out", str(out), "--db", str(database), "--config", str(config)
     )
     assert code == 0
-    assert "4 rows (2 sales, 0 refunds, net Rp 24.000)" in capsys.readouterr().out
+    assert "4 rows (2 sales, 0 refunds, 0 returns, net Rp 24.000)" in capsys.readouterr().out
     got = rows(out)
-    assert [(r["business_date"], r["local_date"], r["local_time"], r["name"]) for r in got] == [
-        ("2026-11-21", "2026-11-21", "10:00:00", "Indomie Goreng"),
-        ("2026-11-21", "2026-11-21", "10:00:00", "'=Teh Botol"),
-        ("2026-11-21", "2026-11-22", "02:00:00", "Indomie Goreng"),
-        ("2026-11-21", "2026-11-22", "02:00:00", "'=Teh Botol"),
+    assert [
+        (r["business_date"], r["receipt_number"], r["local_date"], r["local_time"], r["name"])
+        for r in got
+    ] == [
+        ("2026-11-21", "T1-20261121-0001", "2026-11-21", "10:00:00", "Indomie Goreng"),
+        ("2026-11-21", "T1-20261121-0001", "2026-11-21", "10:00:00", "'=Teh Botol"),
+        ("2026-11-21", "T1-20261121-0002", "2026-11-22", "02:00:00", "Indomie Goreng"),
+        ("2026-11-21", "T1-20261121-0002", "2026-11-22", "02:00:00", "'=Teh Botol"),
     ]
 
 
@@ -85,10 +88,12 @@ def test_a_range_of_sales_in_another_time_zone(
     args = ["--date", "2026-11-21", "--to", "2026-11-22", "--out", str(out), "--sales"]
     assert export(*args, "--db", str(database), "--config", str(config)) == 0
     got = rows(out)
-    assert [(r["business_date"], r["local_time"], r["total"]) for r in got] == [
-        ("2026-11-21", "11:00:00", "12000"),
-        ("2026-11-21", "03:00:00", "12000"),
-        ("2026-11-22", "06:00:00", "12000"),
+    assert [
+        (r["business_date"], r["receipt_number"], r["local_time"], r["total"]) for r in got
+    ] == [
+        ("2026-11-21", "T1-20261121-0001", "11:00:00", "12000"),
+        ("2026-11-21", "T1-20261121-0002", "03:00:00", "12000"),
+        ("2026-11-22", "T1-20261122-0001", "06:00:00", "12000"),
     ]
     assert "3 rows (3 sales" in capsys.readouterr().out
 

@@ -26,6 +26,10 @@ never reported; the relay position saved is the one handed over; and a refused a
 StoreError, SalePaidAlready included, or ValidationError) writes nothing, except that a QR
 attempt still open for the sale is cancelled first, as ``Checkout.pay_cash`` says.
 
+Baskets carry line and basket discounts, and customers bring items of completed sales back
+(cash from the drawer, or a DOKU sale's money paid back outside Kasir): a line's returns never
+take back more items than were sold nor more rupiah than were paid for them, a whole line gives
+back exactly what was paid, and a closed day's returns never change.
 ``test_a_refunded_late_payment_leaves_its_sale_able_to_end`` pins what the state machine once
 found: a late payment refunded in full must not keep its sale from ending.
 """
@@ -36,7 +40,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,7 +51,10 @@ from hypothesis import HealthCheck, event, settings, target
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.cash_count import CashCount
+from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.errors import ProviderError, ProviderRejected, ProviderUnreachable
 from pos_app.payments.model import (
     OPEN_STATES,
@@ -59,7 +66,9 @@ from pos_app.payments.model import (
     RelayPosition,
     StatusResult,
 )
+from pos_app.reports.z_report import ZReport, build_z_report, close_day
 from pos_app.store.errors import SalePaidAlready, StoreError
+from pos_app.store.open_day import open_business_date
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.problem_payments import (
@@ -79,6 +88,8 @@ from tests.integration.money_ledger import (
 )
 
 T = TypeVar("T")
+pytestmark = pytest.mark.timeout(300)
+"""150 runs of 30 steps: about 40 s alone, twice that on a loaded machine."""
 
 TARGET_CAP = 3
 TERMINAL = "T1"
@@ -93,12 +104,19 @@ PRODUCTS = (
     ("BRS-005", "Beras Premium 5kg", 75_000),
 )
 
+DISCOUNTS = st.sampled_from([None, None, None, Discount.percent(1000), Discount.rupiah(500)])
+"""No discount mostly, else 10 % or Rp 500 off (a line's own, or the basket's)."""
 LINES = st.lists(
-    st.tuples(st.integers(0, len(PRODUCTS) - 1), st.integers(1, 3)),
+    st.tuples(st.integers(0, len(PRODUCTS) - 1), st.integers(1, 3), DISCOUNTS),
     min_size=1,
     max_size=3,
     unique_by=lambda line: line[0],
-).map(lambda picked: tuple(LineItem(*PRODUCTS[index], quantity) for index, quantity in picked))
+).map(
+    lambda picked: tuple(
+        LineItem(*PRODUCTS[index], quantity, discount=discount)
+        for index, quantity, discount in picked
+    )
+)
 PICK = st.integers(min_value=0, max_value=1000)
 """An index into whatever is there to choose from (taken modulo its length; shrinks to 0)."""
 
@@ -295,6 +313,8 @@ class MoneyMachine(RuleBasedStateMachine):
         self.cash_against_paid = 0
         self.payouts = itertools.count(1)
         self.notifications = itertools.count(1)
+        self.closed: dict[date, ZReport] = {}
+        """Each closed day's report as the manager signed it off: its takings must hold."""
 
     def teardown(self) -> None:
         # Steer generation towards the rare states the double charges of issue 10 need: a
@@ -341,6 +361,9 @@ class MoneyMachine(RuleBasedStateMachine):
         if open_only:
             return [sale for sale in sales if sale.status == "open"] or sales
         return sales
+
+    def _completed(self) -> list[SaleRow]:
+        return [sale for sale in self._sales() if sale.status == "completed"]
 
     def _attempts(self, wanted: Callable[[AttemptRow], bool] | None = None) -> list[AttemptRow]:
         attempts = sorted(self.ledger.attempts.values(), key=lambda a: a.invoice_number)[::-1]
@@ -437,9 +460,9 @@ class MoneyMachine(RuleBasedStateMachine):
     # rules far more often than the others, and cannot weigh them; the double charges of issue
     # 10 need several rarer actions in a row (a cancel, a late payment, its delivery, cash).
 
-    @initialize(lines=LINES)
-    def first_sale(self, lines: tuple[LineItem, ...]) -> None:
-        sale_id = self.checkout.open_sale(lines, cashier=CASHIER)
+    @initialize(lines=LINES, discount=DISCOUNTS)
+    def first_sale(self, lines: tuple[LineItem, ...], discount: Discount | None) -> None:
+        sale_id = self._open_sale(lines, discount)
         self.checkout.start_qr_payment(sale_id)
 
     # the customer and the provider
@@ -693,9 +716,67 @@ class MoneyMachine(RuleBasedStateMachine):
                 sale.id,
             )
 
+    def manager_closes_day(self, act: dict[str, Any]) -> None:
+        """The manager closes the day money goes to now, early (the shop shuts before the
+        cut-off) or the next morning; whatever happens afterwards lands on a later day."""
+        if act["next_morning"]:
+            self.now += timedelta(days=1)
+        self._tick()
+        db = self.store.repositories().db
+        business_date = open_business_date(db, self.store.day, self.now)
+        report = self._refusable(
+            "close day",
+            lambda: close_day(
+                db,
+                business_date,
+                day=self.store.day,
+                counted=CashCount(),
+                closed_by=MANAGER,
+                now=self.now,
+            ),
+            None,
+        )
+        if report is not None:
+            self.closed[business_date] = report
+
     def till_opens_sale(self, act: dict[str, Any]) -> None:
         self._tick()
-        self.checkout.open_sale(act["lines"], cashier=CASHIER)
+        self._open_sale(act["lines"], act["discount"])
+
+    def _open_sale(self, lines: tuple[LineItem, ...], discount: Discount | None) -> int:
+        """A new sale for ``lines``; any discount approved by the manager."""
+        discounted = discount is not None or any(line.discount for line in lines)
+        return self.checkout.open_sale(
+            lines, cashier=CASHIER, discount=discount, approved_by=MANAGER if discounted else None
+        )
+
+    def customer_returns(self, act: dict[str, Any]) -> None:
+        """The customer brings items of a completed sale back; the manager approves, and the
+        money goes back in cash or (a DOKU sale) is recorded as paid back in DOKU's back office.
+        Asking more items than a line has left, or a way the sale's money cannot go back, is
+        refused and writes nothing."""
+        self._tick()
+        completed = self._completed()
+        if act["method"] == ReturnMethod.OUTSIDE:  # mostly a sale it can be, sometimes not
+            completed = [sale for sale in completed if sale.tender == "qr"] or completed
+        sale = pick(completed, act["index"])
+        lines = self.store.returns.returnable(sale.id).lines
+        quantities = {
+            line.line_no: items for line, items in zip(lines, act["items"], strict=False) if items
+        }
+        self._refusable(
+            f"return ({act['method']})",
+            lambda: self.store.returns.record(
+                sale.id,
+                quantities,
+                method=ReturnMethod(act["method"]),
+                terminal_id=TERMINAL,
+                cashier=CASHIER,
+                approved_by=MANAGER,
+                now=self.now,
+            ),
+            None,
+        )
 
     def till_restarts(self, act: dict[str, Any]) -> None:
         """The till restarts: a new store and checkout on the same file; the long-poll may
@@ -820,9 +901,47 @@ class MoneyMachine(RuleBasedStateMachine):
             )
 
     @invariant()
+    def returns_give_back_no_more_than_was_paid(self) -> None:
+        """Returned items and rupiah never exceed a line's sold items and what was paid for
+        them; a line returned whole gives back exactly what was paid; only completed sales have
+        returns."""
+        for line in self.ledger.returned_lines:
+            assert self.ledger.sales[line.sale_id].status == "completed", line
+            assert 0 < line.returned <= line.sold and 0 <= line.given_back <= line.paid, line
+            if line.returned == line.sold:
+                assert line.given_back == line.paid, f"returned whole, not all paid back: {line}"
+            event("returns: whole line" if line.returned == line.sold else "returns: part")
+
+    @invariant()
+    def closed_days_hold(self) -> None:
+        """No sale, cancel, refund or late-payment attach lands in a day once it is closed."""
+        db = self.store.repositories().db
+        for business_date, signed in self.closed.items():
+            now = build_z_report(db, business_date, day=self.store.day, now=self.now)
+            assert _takings(now) == _takings(signed), (
+                f"closed day {business_date} changed: signed off {_takings(signed)}, "
+                f"now {_takings(now)}"
+            )
+
+    @invariant()
     def relay_position_is_saved(self) -> None:
         if self.relay.delivered_any:
             assert self.store.payments.relay_position() == self.relay.position
+
+
+def _takings(report: ZReport) -> tuple[object, ...]:
+    """What a signed-off Z report says was taken, cancelled, returned and paid back that day."""
+    return (
+        report.sales_count,
+        report.tenders,
+        report.refunds_count,
+        report.refunds_total,
+        report.cancelled_sales,
+        report.late_refunds_total,
+        report.returns_count,
+        report.returns_total,
+        report.cash_returns,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -940,8 +1059,19 @@ ACTIONS = (
         },
         lambda machine: bool(machine.ledger.attempts),
     ),
-    OPEN_SALE := _action("till_opens_sale", 4, {"lines": LINES}),
+    _action(
+        "customer_returns",
+        6,
+        {
+            "index": PICK,
+            "method": st.sampled_from([*[ReturnMethod.CASH.value] * 3, ReturnMethod.OUTSIDE.value]),
+            "items": st.lists(st.integers(0, 3), min_size=3, max_size=3),
+        },
+        lambda machine: any(sale.status == "completed" for sale in machine.ledger.sales.values()),
+    ),
+    OPEN_SALE := _action("till_opens_sale", 4, {"lines": LINES, "discount": DISCOUNTS}),
     _action("till_restarts", 2, {"relay_first": st.booleans()}),
+    _action("manager_closes_day", 2, {"next_morning": st.booleans()}),
 )
 
 

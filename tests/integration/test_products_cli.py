@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from pos_app.cli import main
 from pos_app.domain.catalog import Product
 from pos_app.domain.catalog_csv import COLUMNS
+from pos_app.domain.tax import TaxClass
 from pos_app.settings.paths import resources_dir
 from pos_app.store.database import open_database
 from pos_app.store.products import Products
@@ -54,7 +55,7 @@ def test_a_file_with_bad_lines_changes_nothing_and_names_every_line(
         HEADER
         + "KOPI-1,,Kopi Tubruk,Minuman,9999\n"  # a good line: must not be applied either
         + "TEH-1,,Teh,Minuman,murah\n"
-        + "GULA-1,123,Gula,Dapur,15000\n"
+        + "GULA-1,1234567890129,Gula,Dapur,15000\n"
         + ",,Tanpa SKU,Dapur,1000\n"
         + "KOPI-1,,Kopi lagi,Minuman,4000\n"
         + "ROTI-1,,Roti,Roti\n",
@@ -65,7 +66,7 @@ def test_a_file_with_bad_lines_changes_nothing_and_names_every_line(
     assert "5 problem(s), nothing imported" in err
     for line, reason in (
         (3, "price 'murah' is not a whole number"),
-        (4, "product GULA-1: barcode '123' is not a valid EAN-13"),
+        (4, "product GULA-1: barcode 1234567890129 is not a valid EAN-13"),
         (5, "sku must not be empty"),
         (6, "sku KOPI-1 already on line 2"),
         (7, "expected 5 columns, found 4"),
@@ -102,7 +103,13 @@ def test_export_writes_active_products_in_catalogue_columns_with_formulas_neutra
     Products(db).upsert_many(
         [
             Product("B-1", '=HYPERLINK("http://evil")', 1000, category="+Promo"),
-            Product("A-1", 'Kopi "Kapal Api", 1 kg', 45000, barcode="8991000079191"),
+            Product(
+                "A-1",
+                'Kopi "Kapal Api", 1 kg',
+                45000,
+                barcode="8991000079191",
+                tax_class=TaxClass.EXEMPT,
+            ),
             Product("C-1", "Sudah tidak dijual", 500, active=False),
         ]
     )
@@ -110,12 +117,12 @@ def test_export_writes_active_products_in_catalogue_columns_with_formulas_neutra
     assert products("export", str(out), "--db", str(db_path)) == 0
     assert "2 products written" in capsys.readouterr().out
     raw = out.read_bytes()
-    assert raw.startswith(b"sku,barcode,name,category,price\r\n")
+    assert raw.startswith(b"sku,barcode,name,category,price,tax_class\r\n")
     with out.open(encoding="utf-8", newline="") as handle:
         got = list(csv.reader(handle))
     assert got[1:] == [
-        ["A-1", "8991000079191", 'Kopi "Kapal Api", 1 kg', "", "45000"],
-        ["B-1", "", '\'=HYPERLINK("http://evil")', "'+Promo", "1000"],
+        ["A-1", "8991000079191", 'Kopi "Kapal Api", 1 kg', "", "45000", "exempt"],
+        ["B-1", "", '\'=HYPERLINK("http://evil")', "'+Promo", "1000", "standard"],
     ]
 
 

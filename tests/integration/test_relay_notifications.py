@@ -16,6 +16,7 @@ from pos_app.payments.model import PaymentStatus, ProviderName
 from tests.harness.relay_process import (
     DOKU_SECRET_KEY,
     ECOMMPAY_SECRET_KEY,
+    database_option,
     relay_config,
     signed_doku_notification,
     signed_ecommpay_callback,
@@ -26,8 +27,8 @@ ECOMMPAY = "/ecommpay/callbacks"
 
 
 @pytest.fixture
-def relay(tmp_path: Path) -> Iterator[EmbeddedRelay]:
-    with start_relay(relay_config(tmp_path / "relay.db")) as running:
+def relay(relay_database: Path | str) -> Iterator[EmbeddedRelay]:
+    with start_relay(relay_config(relay_database)) as running:
         yield running
 
 
@@ -206,6 +207,22 @@ def test_a_malformed_but_signed_notification_gets_400(relay: EmbeddedRelay, body
     assert answer.json()["error"]
 
 
+def test_a_signed_invoice_number_with_a_nul_character_gets_400_and_the_relay_serves_on(
+    relay: EmbeddedRelay, till: RelayClient
+) -> None:
+    """PostgreSQL's text cannot hold NUL: refused before the database, on either engine."""
+    headers, body = signed_doku_notification(invoice_number="KSR-T1-\x00", amount=1_000)
+
+    answer = post(relay, DOKU, body, headers)
+
+    assert answer.status_code == 400
+    assert "NUL" in answer.json()["error"]
+    till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 1_000)
+    headers, body = signed_doku_notification(invoice_number="KSR-T1-20240501-000001", amount=1_000)
+    assert post(relay, DOKU, body, headers).status_code == 200
+    assert delivered(till) == [("KSR-T1-20240501-000001", PaymentStatus.PAID)]
+
+
 def test_ecommpay_callbacks_are_verified_and_delivered_under_the_registered_product(
     relay: EmbeddedRelay, till: RelayClient
 ) -> None:
@@ -239,7 +256,7 @@ def test_an_orphan_is_acknowledged_listed_and_handed_over_when_its_invoice_is_re
     headers, body = signed_doku_notification(invoice_number="KSR-T1-20240501-000011", amount=9_000)
 
     assert post(relay, DOKU, body, headers).status_code == 200
-    assert relay_service.main(["orphans", "--db", str(relay.storage.path)]) == 0
+    assert relay_service.main(["orphans", *database_option(relay.storage.database)]) == 0
     listing = capsys.readouterr().out
     assert "KSR-T1-20240501-000011  paid  Rp 9.000" in listing
     assert "KSR-T1-20240501-000010" not in listing
@@ -248,7 +265,7 @@ def test_an_orphan_is_acknowledged_listed_and_handed_over_when_its_invoice_is_re
     events, _ = till.fetch_events(cursor)
     assert [(e.invoice_number, e.status) for e in events] == [("KSR-T1-20240501-000011", "paid")]
     assert events[0].cursor > cursor
-    assert relay_service.main(["orphans", "--db", str(relay.storage.path)]) == 0
+    assert relay_service.main(["orphans", *database_option(relay.storage.database)]) == 0
     assert "No orphan notifications" in capsys.readouterr().out
 
 
@@ -335,7 +352,7 @@ def test_amounts_and_currencies_are_handed_out_beside_the_registered_amount(
         True,
     )
     assert views[dollars].paid_currency == "USD/minor" and views[dollars].amount_differs
-    assert relay_service.main(["status", "--db", str(relay.storage.path)]) == 0
+    assert relay_service.main(["status", *database_option(relay.storage.database)]) == 0
     assert "2 of them paid with another amount or currency" in capsys.readouterr().out
 
 
@@ -355,7 +372,7 @@ def test_a_callback_for_another_ecommpay_project_is_stored_acknowledged_and_kept
 
     assert till.fetch_events(0)[0] == []
     assert till.payment_status(registered).status is PaymentStatus.PENDING
-    assert relay_service.main(["orphans", "--db", str(relay.storage.path)]) == 0
+    assert relay_service.main(["orphans", *database_option(relay.storage.database)]) == 0
     listing = capsys.readouterr().out
     assert f"{registered}  paid  Rp 5.000 (registered Rp 5.000)" in listing
     assert "kept apart: for ecommpay project 999, not this relay's 238" in listing

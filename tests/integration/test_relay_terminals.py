@@ -28,6 +28,7 @@ from pos_app.till.refund_payouts import new_payout_id
 from tests.harness.relay_process import (
     SCHEMA_2,
     MemorySink,
+    database_option,
     relay_config,
     signed_doku_notification,
     wait_until,
@@ -35,8 +36,8 @@ from tests.harness.relay_process import (
 
 
 @pytest.fixture
-def relay(tmp_path: Path) -> Iterator[EmbeddedRelay]:
-    with start_relay(relay_config(tmp_path / "relay.db")) as running:
+def relay(relay_database: Path | str) -> Iterator[EmbeddedRelay]:
+    with start_relay(relay_config(relay_database)) as running:
         yield running
 
 
@@ -143,7 +144,7 @@ def test_unknown_missing_and_revoked_tokens_are_refused(relay: EmbeddedRelay) ->
         with RelayClient(relay.url, "kasir_guessed") as stranger, pytest.raises(RelayUnauthorized):
             stranger.fetch_events(0)
 
-        assert relay_service.main(["revoke", "T1", "--db", str(relay.storage.path)]) == 0
+        assert relay_service.main(["revoke", "T1", *database_option(relay.storage.database)]) == 0
 
         with pytest.raises(RelayUnauthorized):
             till.fetch_events(0)
@@ -294,7 +295,7 @@ def test_run_applies_events_and_reports_connected_unauthorized_and_unreachable(
         notify(relay, "KSR-T1-20240501-000001")
         assert sink.wait_for(1, timeout=5)
 
-        relay_service.main(["revoke", "T1", "--db", str(relay.storage.path)])
+        relay_service.main(["revoke", "T1", *database_option(relay.storage.database)])
         assert states.get(timeout=5) is ConnectionState.UNAUTHORIZED
 
         relay.stop()

@@ -1,16 +1,21 @@
 """A whole demo terminal: embedded sandbox and relay, the real long-poll, the real store."""
 
+import ast
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
 import pytest
 
-from pos_app.domain.basket import Basket
-from pos_app.payments.model import AttemptState
+from pos_app.domain.basket import Basket, LineItem
+from pos_app.domain.errors import ValidationError
+from pos_app.payments.model import AttemptState, PaymentRequest
 from pos_app.settings.terminal_config import ConfigError, ProviderChoice, Settings
+from pos_app.store.errors import NotFound
+from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import SaleStatus
 from pos_app.till.terminal import Terminal, open_terminal
 
@@ -84,11 +89,14 @@ def test_demo_mode_names_a_demo_shop(demo: Terminal) -> None:
 
 DEMO_ONLY = ("starlette", "uvicorn", "pos_app.relay", "pos_app.sandbox", "pos_app.demo")
 """The servers of demo mode and the sandbox provider, and what they run on."""
+SERVERS = ("uvicorn", "pos_app.relay")
+"""What demo mode runs in its child process, never in the terminal's."""
 
 
 def test_assembling_a_terminal_loads_no_demo_server_until_demo_mode_starts() -> None:
-    """``import pos_app.till.terminal`` (what the GUI does at start) loads no server; only
-    opening a demo terminal does."""
+    """``import pos_app.till.terminal`` (what the GUI does at start) loads nothing of demo
+    mode; opening a demo terminal loads its demo code, and the servers run in a child process
+    (their requests would take the GIL from the terminal's charge)."""
     script = f"""
 import sys, tempfile
 from pathlib import Path
@@ -103,6 +111,75 @@ print(loaded())
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
-    before, after = result.stdout.splitlines()
-    assert before == "[]"
-    assert after == str(sorted(DEMO_ONLY))
+    before, after = (ast.literal_eval(line) for line in result.stdout.splitlines())
+    assert before == []
+    assert "pos_app.demo" in after
+    assert not set(SERVERS) & set(after), after
+
+
+def test_a_registration_lost_in_a_crash_is_made_again_on_resume(demo: Terminal) -> None:
+    """The order went out but the till died before the relay heard of it: the paid event waits
+    at the relay as an orphan, and the restarted till's resume claims it."""
+    assert demo.embedded is not None and demo.relay is not None
+    relay, demo.checkout.relay = demo.checkout.relay, None
+    basket = Basket()
+    basket.add(demo.store.products.find_by_code("8991000079191"), 1)
+    sale_id = demo.checkout.open_sale(basket.lines, cashier="Demo Kasir")
+    attempt = demo.checkout.start_qr_payment(sale_id)
+    demo.checkout.relay = relay
+    httpx.post(f"{demo.embedded.sandbox.url}/_sandbox/pay/{attempt.invoice_number}")
+    assert demo.relay.poll(demo.checkout, wait=0) == 0, "not registered: nothing for this till"
+
+    assert [a.invoice_number for a in demo.checkout.resume()] == [attempt.invoice_number]
+    applied = 0
+    for _ in range(5):
+        applied += demo.relay.poll(demo.checkout, wait=5)
+        if applied:
+            break
+    assert applied == 1
+    assert demo.store.sales.get(sale_id).status is SaleStatus.COMPLETED
+
+
+def test_the_qr_is_heard_before_its_url_is_stored_and_is_what_the_store_then_holds(
+    demo: Terminal,
+) -> None:
+    """The charge's sale and attempt are stored before the order leaves; the provider's answer
+    reaches ``on_order`` before it is stored (the QR goes up during that commit), and is
+    exactly what the store returns after, so the dialog need not draw it again."""
+    goreng = LineItem("MIE-001", "Indomie Goreng 85g", 3_500, 2)
+    attempt = demo.checkout.store_qr_attempt([goreng], cashier="Demo Kasir")
+    stored = demo.store.payments.get_attempt(attempt.invoice_number)
+    assert stored.state is AttemptState.CREATED and stored.payment_url is None
+    assert demo.store.sales.get(attempt.sale_id).status is SaleStatus.OPEN
+    heard: list[tuple[PaymentRequest, PaymentAttempt]] = []
+
+    def on_order(request: PaymentRequest) -> None:
+        heard.append((request, demo.store.payments.get_attempt(request.invoice_number)))
+
+    recorded = demo.checkout.send_order(attempt, on_order=on_order)
+    [(request, then)] = heard
+    assert then.payment_url is None and then.state is AttemptState.CREATED, "not stored yet"
+    assert recorded.state is AttemptState.PENDING
+    shown = (request.invoice_number, request.amount, request.payment_url, request.expires_at)
+    assert shown == (
+        recorded.invoice_number,
+        recorded.amount,
+        recorded.payment_url,
+        recorded.expires_at,
+    )
+    assert request.reference == recorded.reference
+
+
+def test_a_refused_attempt_leaves_no_sale_behind(demo: Terminal) -> None:
+    """Sale and attempt are one commit: when the attempt is refused, the sale goes too."""
+    goreng = LineItem("MIE-001", "Indomie Goreng 85g", 3_500, 2)
+    last = demo.checkout.open_sale([goreng], cashier="Demo Kasir")
+    provider = demo.checkout.provider
+    demo.checkout.provider = SimpleNamespace(name="no-such-provider")  # type: ignore[assignment]
+    try:
+        with pytest.raises(ValidationError):
+            demo.checkout.store_qr_attempt([goreng], cashier="Demo Kasir")
+    finally:
+        demo.checkout.provider = provider
+    with pytest.raises(NotFound):
+        demo.store.sales.get(last + 1)

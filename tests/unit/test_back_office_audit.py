@@ -68,6 +68,10 @@ CHANGES: dict[str, Callable[[BackOffice, Path], object]] = {
         "MIE-001", name="Indomie Goreng Jumbo", category="Mie", price=4000
     ),
     "product.deactivate": lambda office, _: office.deactivate_product("MIE-001"),
+    "product.reactivate": lambda office, _: office.reactivate_product("MIE-001"),
+    "product.add": lambda office, _: office.add_product(
+        Product("KUE-1", "Kue Lapis", 2500, barcode="96385074", category="Kue")
+    ),
     "products.import": lambda office, tmp: office.import_products(
         catalog(tmp, "sku,barcode,name,category,price\nTEH-1,,Teh Botol,Minuman,5000\n")
     ),

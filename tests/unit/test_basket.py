@@ -1,7 +1,7 @@
 import pytest
 
 from pos_app.domain.basket import MAX_QUANTITY, Basket
-from pos_app.domain.catalog import Product, ean13_check_digit, is_valid_ean13
+from pos_app.domain.catalog import Product
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT
 
@@ -72,10 +72,3 @@ def test_product_validation_names_the_rule(kwargs: dict, message: str) -> None:
     fields = {"sku": "X", "name": "Barang", "price": 1000} | kwargs
     with pytest.raises(ValidationError, match=message):
         Product(**fields)
-
-
-def test_ean13_check_digit() -> None:
-    assert ean13_check_digit("899100210120") == "3"
-    assert is_valid_ean13("8991002101203")
-    assert not is_valid_ean13("899100210120")
-    assert not is_valid_ean13("899100210120a")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.domain.catalog import is_valid_ean13
+from pos_app.domain.barcodes import Symbology, symbology
 from pos_app.domain.catalog_csv import CatalogImportError, read_catalog_csv
 
 DEMO = Path(__file__).parents[2] / "resources" / "demo" / "catalog.csv"
@@ -17,7 +17,7 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_demo_catalogue_is_a_valid_minimarket() -> None:
     products = read_catalog_csv(DEMO)
     assert 50 <= len(products) <= 80
-    assert all(is_valid_ean13(p.barcode) for p in products)
+    assert all(symbology(p.barcode) is Symbology.EAN13 for p in products)
     assert len({p.category for p in products}) >= 5
     assert all(isinstance(p.price, int) and p.price > 0 for p in products)
 

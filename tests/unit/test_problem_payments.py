@@ -253,12 +253,15 @@ def test_an_attached_payment_is_takings_of_the_day_it_is_attached_in_csv_and_z_r
     before = build_z_report(db, arrival_day, day=day)
     assert [p.invoice_number for p in before.late_payments] == [invoice]
     assert before.net_total == 5000  # late money is not takings
+    assert before.cancelled_sales == 1
 
     attach(db, invoice, sale_id, manager="Bu Rina", day=day, now=NEXT_DAY)
 
     arrival = build_z_report(db, arrival_day, day=day)
     assert (arrival.net_total, arrival.late_payments) == (5000, ())
+    assert arrival.cancelled_sales == 1, "the day it was cancelled on (closed, perhaps) keeps it"
     z = build_z_report(db, attach_day, day=day)
+    assert z.cancelled_sales == 0
     assert z.tenders == (TenderTotal(Tender.QR, ProviderName.DOKU, 1, TOTAL),)
     assert (z.net_total, z.sales_count, z.items_sold, z.late_payments) == (TOTAL, 1, 2, ())
     lines, per_sale = tmp_path / "lines.csv", tmp_path / "sales.csv"

@@ -107,3 +107,17 @@ def test_check_config_exits_non_zero_and_lists_the_problems(
     assert code == 1
     assert "doku.client_id is missing" in captured.err
     assert "s3cret" not in captured.out + captured.err
+
+
+def test_a_postgresql_url_replaces_the_file_and_its_password_is_never_shown() -> None:
+    url = "postgresql://kasir:pa55word@db.example/relay"
+    on_postgres = load_config(None, {"database_url": url, "db": "/no/such/folder/relay.db"})
+
+    assert on_postgres.database == url
+    assert valid(db=Path("/no/such/folder/relay.db"), database_url=url).database == url
+    assert validate(valid(db=Path("/no/such/folder/relay.db"), database_url=url)) == []
+    assert "pa55word" not in "\n".join(describe(on_postgres)) + repr(on_postgres)
+    assert valid().database == Path("relay.db")
+    assert validate(valid(database_url="mysql://db.example/relay")) == [
+        "relay.database_url must start with postgresql://"
+    ]

@@ -1,5 +1,5 @@
 """The relay deployment examples agree: the example configuration is valid, the reverse proxy
-passes exactly the relay's public paths to its port, and the service runs ``relay serve``."""
+passes exactly the relay's public paths to its port, and the services run ``relay serve``."""
 
 import re
 import tomllib
@@ -45,3 +45,24 @@ def test_the_service_checks_then_serves_the_configuration_as_its_own_user() -> N
     assert settings["ExecStartPre"].endswith("pos-app relay check-config --config " + CONFIG)
     assert settings["ExecStart"].endswith("pos-app relay serve --config " + CONFIG)
     assert settings["User"] == "kasir-relay" and settings["StateDirectory"] == "kasir-relay"
+
+
+def test_the_workers_unit_checks_then_serves_the_configuration_on_its_instances_port() -> None:
+    unit = (RELAY / "kasir-relay@.service").read_text(encoding="utf-8")
+    settings = dict(
+        line.split("=", 1) for line in unit.splitlines() if "=" in line and not line.startswith("#")
+    )
+    check = "pos-app relay check-config --config " + CONFIG + " --port %i"
+    assert settings["ExecStartPre"].endswith(check)
+    assert settings["ExecStart"].endswith("pos-app relay serve --config " + CONFIG + " --port %i")
+    assert settings["User"] == "kasir-relay"
+
+
+def test_the_example_names_a_postgresql_database_check_config_accepts(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    commented = re.search(r'^# (database_url = "postgresql://[^"]+")$', text, re.MULTILINE)
+    assert commented is not None
+    on_postgres = tmp_path / "relay.toml"
+    on_postgres.write_text(text.replace(commented.group(0), commented.group(1)), encoding="utf-8")
+
+    assert relay_service.main(["check-config", "--config", str(on_postgres)]) == 0

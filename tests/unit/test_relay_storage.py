@@ -1,9 +1,13 @@
 """The relay's storage: group commit, durability before the answer, dedupe, orphans, cursors,
-till ids, events kept apart, amounts side by side, and schema upgrades."""
+till ids, events kept apart, amounts side by side, and schema upgrades; what ``relay_database``
+takes runs on SQLite and on PostgreSQL."""
 
 import asyncio
 import contextlib
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,6 +15,7 @@ import pytest
 
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay import auth, storage
+from pos_app.relay.engines import Connection
 from pos_app.relay.storage import NewEvent, RelayStorage, StorageClosed
 from tests.harness.relay_process import SCHEMA_2
 
@@ -37,7 +42,7 @@ def event(
 
 
 def register(
-    conn: sqlite3.Connection, terminal: storage.Terminal, invoice: str, till_id: str | None = None
+    conn: Connection, terminal: storage.Terminal, invoice: str, till_id: str | None = None
 ) -> storage.Registration:
     return storage.register_payment(
         conn,
@@ -52,19 +57,22 @@ def register(
 
 
 @pytest.fixture
-def conn(tmp_path: Path) -> sqlite3.Connection:
-    return storage.connect(tmp_path / "relay.db")
+def conn(relay_database: Path | str) -> Iterator[Connection]:
+    connection = storage.connect(relay_database)
+    yield connection
+    connection.close()
 
 
-def test_the_database_is_in_wal_mode_with_fsync_on_every_commit(conn: sqlite3.Connection) -> None:
+def test_the_database_is_in_wal_mode_with_fsync_on_every_commit(tmp_path: Path) -> None:
+    conn = storage.connect(tmp_path / "relay.db")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
 def test_concurrent_writes_share_commits_and_each_is_committed_before_its_caller_resumes(
-    tmp_path: Path,
+    relay_database: Path | str,
 ) -> None:
-    db = tmp_path / "relay.db"
+    db = relay_database
     witness = storage.connect(db)
 
     async def scenario() -> tuple[list[int], int]:
@@ -88,10 +96,12 @@ def test_concurrent_writes_share_commits_and_each_is_committed_before_its_caller
     assert commits < 200  # grouped: fewer commits (fsyncs) than writes
 
 
-def test_a_failing_write_fails_alone_and_stop_drains_what_is_queued(tmp_path: Path) -> None:
-    db = tmp_path / "relay.db"
+def test_a_failing_write_fails_alone_and_stop_drains_what_is_queued(
+    relay_database: Path | str,
+) -> None:
+    db = relay_database
 
-    def broken(conn: sqlite3.Connection) -> None:
+    def broken(conn: Connection) -> None:
         storage.insert_event(conn, event("HALF"))
         raise ValueError("this write changes its mind")
 
@@ -115,11 +125,63 @@ def test_a_failing_write_fails_alone_and_stop_drains_what_is_queued(tmp_path: Pa
     results = asyncio.run(scenario())
 
     assert isinstance(results[1], ValueError)
-    invoices = [row[0] for row in storage.connect(db).execute("SELECT invoice_number FROM events")]
+    rows = storage.connect(db).execute("SELECT invoice_number FROM events ORDER BY id")
+    invoices = [row[0] for row in rows]
     assert invoices == ["A", "B"]
 
 
-def test_a_redelivery_is_stored_once(conn: sqlite3.Connection) -> None:
+def test_a_write_the_database_refuses_fails_alone_and_its_batch_keeps_the_others(
+    relay_database: Path | str,
+) -> None:
+    """PostgreSQL aborts a whole transaction at a statement's error: a batch whose writes run
+    without savepoints runs again write by write, so only the refused write fails, and the
+    others are stored, delivered and deduplicated as if alone; a batch without an error never
+    runs twice."""
+    db = relay_database
+    with contextlib.closing(storage.connect(db)) as setup:
+        terminal, _ = auth.create_terminal(setup, "till")
+        register(setup, terminal, "A")
+        register(setup, terminal, "B")
+
+    def refused(conn: Connection) -> None:
+        conn.execute("INSERT INTO events (id) VALUES (NULL)")
+
+    def ingest(invoice: str, key: str = "") -> storage.Ingest:
+        return storage.Ingest(event(invoice, key=key))
+
+    async def scenario() -> tuple[list[object], list[object], RelayStorage]:
+        relay_storage = RelayStorage(db)
+        await relay_storage.start()
+        clean = await asyncio.gather(relay_storage.write(ingest("C")))
+        batch = [ingest("A", "a"), ingest("B"), refused, ingest("A", "a")]
+        results = await asyncio.gather(
+            *(relay_storage.write(w) for w in batch),
+            return_exceptions=True,
+        )
+        await relay_storage.stop()
+        relay_storage.close()
+        return clean, results, relay_storage
+
+    clean, (first, other, failed, again), relay_storage = asyncio.run(scenario())
+
+    assert isinstance(failed, storage.StorageFailed)
+    assert (relay_storage.commits, relay_storage.retried_batches) == (2, 1)
+    assert isinstance(first, storage.Ingested) and isinstance(again, storage.Ingested)
+    assert (first.duplicate, first.terminal_id) == (False, terminal.id)
+    assert (again.duplicate, again.event_id, again.terminal_id) == (
+        True,
+        first.event_id,
+        terminal.id,
+    )
+    assert isinstance(other, storage.Ingested) and other.terminal_id == terminal.id
+    assert clean[0] == storage.Ingested(1, False, None)  # an orphan
+    with contextlib.closing(storage.connect(db)) as witness:
+        delivered = storage.events_after(witness, terminal.id, 0, 100)
+        assert [e["invoice_number"] for e in delivered] == ["A", "B"]
+        assert [o["invoice_number"] for o in storage.orphans(witness)] == ["C"]
+
+
+def test_a_redelivery_is_stored_once(conn: Connection) -> None:
     terminal, _ = auth.create_terminal(conn, "till")
     register(conn, terminal, "INV-1")
 
@@ -132,7 +194,7 @@ def test_a_redelivery_is_stored_once(conn: sqlite3.Connection) -> None:
 
 
 def test_orphans_are_adopted_in_order_with_cursors_above_what_the_terminal_has_seen(
-    conn: sqlite3.Connection,
+    conn: Connection,
 ) -> None:
     terminal, _ = auth.create_terminal(conn, "till")
     register(conn, terminal, "SEEN")
@@ -154,7 +216,7 @@ def test_orphans_are_adopted_in_order_with_cursors_above_what_the_terminal_has_s
     assert storage.orphans(conn) == []
 
 
-def test_an_invoice_belongs_to_one_terminal(conn: sqlite3.Connection) -> None:
+def test_an_invoice_belongs_to_one_terminal(conn: Connection) -> None:
     first, _ = auth.create_terminal(conn, "a")
     second, _ = auth.create_terminal(conn, "b")
     register(conn, first, "INV-1")
@@ -235,7 +297,7 @@ def test_a_backup_copied_back_by_hand_still_hands_out_cursors_above_those_handed
 
 
 def test_a_terminal_registers_only_with_its_own_till_id_and_one_without_learns_it(
-    conn: sqlite3.Connection,
+    conn: Connection,
 ) -> None:
     bound, _ = auth.create_terminal(conn, "T1")
     legacy, _ = auth.create_terminal(conn, "Toko Sari till 2")  # added before till ids
@@ -259,7 +321,7 @@ def test_a_terminal_registers_only_with_its_own_till_id_and_one_without_learns_i
 
 
 def test_a_revoked_terminal_frees_its_till_id_and_takes_it_back_only_if_free(
-    conn: sqlite3.Connection,
+    conn: Connection,
 ) -> None:
     old, _ = auth.create_terminal(conn, "Toko Sari till 1")
     storage.set_till_id(conn, old.name, "T1")
@@ -274,7 +336,7 @@ def test_a_revoked_terminal_frees_its_till_id_and_takes_it_back_only_if_free(
 
 
 def test_events_kept_apart_are_stored_but_never_delivered_or_adopted(
-    conn: sqlite3.Connection,
+    conn: Connection,
 ) -> None:
     terminal, _ = auth.create_terminal(conn, "T1")
     register(conn, terminal, "KSR-T1-20240501-000001")
@@ -296,7 +358,7 @@ def test_events_kept_apart_are_stored_but_never_delivered_or_adopted(
 
 
 def test_the_payment_view_shows_the_registered_and_the_paid_amounts_side_by_side(
-    conn: sqlite3.Connection,
+    conn: Connection,
 ) -> None:
     terminal, _ = auth.create_terminal(conn, "T1")
     for invoice in ("KSR-T1-20240501-000001", "KSR-T1-20240501-000002", "KSR-T1-20240501-03"):
@@ -346,4 +408,19 @@ def test_a_database_of_schema_2_is_upgraded_and_keeps_its_terminals_and_events(
     assert storage.read_epoch(conn) == "e2"
     assert storage.list_terminals(conn)[0].till_id is None  # learned later, or set
     assert [(o["currency"], o["kept_apart"]) for o in storage.orphans(conn)] == [("IDR", None)]
-    assert storage.connect(db).execute("PRAGMA user_version").fetchone()[0] == 3  # once
+    assert (
+        storage.connect(db).execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    )
+
+
+def test_a_sqlite_relay_never_loads_the_postgresql_driver(tmp_path: Path) -> None:
+    """The demo's relay and the terminal's tests run on SQLite: psycopg's second of import
+    time is paid only by a relay that names a PostgreSQL database."""
+    script = (
+        "import sys\n"
+        "from pos_app.demo.embedded_relay import EmbeddedRelay\n"
+        "from pos_app.relay import storage\n"
+        f"storage.connect({str(tmp_path / 'relay.db')!r}).close()\n"
+        "assert 'psycopg' not in sys.modules, 'psycopg was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)

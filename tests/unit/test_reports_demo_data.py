@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from pos_app.demo.sample_sales import (
     CANCEL_REASON,
+    MEMBER_MINIMUM,
     PAYMENT_PAGE,
     QR_EXPIRY,
     DemoShop,
@@ -25,15 +26,14 @@ from pos_app.demo.sample_sales import (
 )
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
-from pos_app.domain.catalog_csv import read_catalog_csv
 from pos_app.payments.model import AttemptState, PaymentRequest, PaymentStatus, ProviderName
-from pos_app.settings.paths import resources_dir
 from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.products import Products
 from pos_app.store.sales import Sales
 from pos_app.store.users import Users
+from pos_app.till.terminal import DEMO_TAX, demo_catalog
 
 DAY = BusinessDay(ZoneInfo("Asia/Jakarta"), time(4, 0))
 TABLES = ("sales", "sale_lines", "sale_history", "payment_attempts", "payment_events")
@@ -41,8 +41,7 @@ TABLES = ("sales", "sale_lines", "sale_history", "payment_attempts", "payment_ev
 
 @pytest.fixture
 def shop() -> DemoShop:
-    products = read_catalog_csv(resources_dir() / "demo" / "catalog.csv")
-    return DemoShop(products, ("Sari", "Budi"), "T1", ProviderName.DOKU, DAY)
+    return DemoShop(demo_catalog(), ("Sari", "Budi"), "T1", ProviderName.DOKU, DAY, DEMO_TAX)
 
 
 @pytest.fixture
@@ -58,7 +57,12 @@ def replay(db: Database, shop: DemoShop, stories: Sequence[SaleStory]) -> None:
     sales, payments = Sales(db, shop.day), Payments(db, shop.day)
     for story in stories:
         sale_id = sales.create_sale(
-            story.lines, cashier=story.cashier, terminal_id=shop.terminal_id, now=story.started_at
+            story.lines,
+            cashier=story.cashier,
+            terminal_id=shop.terminal_id,
+            now=story.started_at,
+            discount=story.discount,
+            tax=shop.tax,
         )
         opened = []
         paid = None
@@ -151,6 +155,10 @@ def test_bulk_rows_equal_the_rows_of_the_repositories(
     assert outcomes == set(Outcome), "the day should tell every kind of attempt story"
     assert {s.finish for s in stories} == set(Finish)
     assert any(a.late_paid_at for s in stories for a in s.attempts)
+    lines = [line for story in stories for line in story.priced.lines]
+    assert any(story.discount for story in stories), "some baskets get a discount"
+    assert any(line.line_discount for line in lines), "some lines are sold off"
+    assert {line.tax_rate for line in lines} == {0, 1200}, "taxed and exempt products"
     for table in TABLES:
         assert rows(bulk, table) == rows(replayed, table), table
     assert invoice_counter(bulk) == invoice_counter(replayed)
@@ -168,6 +176,17 @@ def test_sales_fall_in_shop_hours_of_their_business_day(shop: DemoShop) -> None:
     cash = [story for story in stories if story.finish is Finish.CASH]
     assert all(story.cash_received and story.cash_received >= story.total for story in cash)
     assert 0.4 < len(cash) / len(stories) < 0.7
+
+
+def test_a_members_discount_goes_to_baskets_it_leaves_something_to_pay_on(
+    shop: DemoShop,
+) -> None:
+    """Rp 2.000 off a Rp 1.000 basket was refused by the pricing and stopped demo-data."""
+    stories = plan_day(random.Random(0), shop, date(2026, 11, 21), 20_000)
+    discounted = [story for story in stories if story.discount is not None]
+    assert len(discounted) > 100
+    assert all(sum(line.line_total for line in s.lines) >= MEMBER_MINIMUM for s in discounted)
+    assert all(story.total > 0 for story in stories)
 
 
 def test_generate_fills_days_and_refuses_a_database_with_real_sales(

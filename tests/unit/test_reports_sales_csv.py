@@ -180,29 +180,37 @@ def expected_sale_rows(db: Database, day: date) -> list[dict[str, str]]:
     for row in db.execute(
         "SELECT s.id, s.business_date, s.invoice_number, s.completed_at, s.terminal_id, "
         "s.cashier, s.tender, s.provider, s.payment_reference, s.total, s.cash_received, "
-        "s.change_due, (SELECT state FROM payment_attempts WHERE invoice_number = s.invoice_number)"
+        "s.change_due, (SELECT state FROM payment_attempts p WHERE p.invoice_number = "
+        "s.invoice_number), s.receipt_number"
         " FROM sales s WHERE s.status = 'completed' AND s.business_date = ? ORDER BY s.id",
         [day.isoformat()],
     ).fetchall():
         sale_id, business, invoice, done, terminal, cashier, tender, provider, ref = row[:9]
-        total, received, change, state = row[9:]
+        total, received, change, state, receipt = row[9:]
         lines = db.execute(
-            "SELECT count(*), sum(quantity) FROM sale_lines WHERE sale_id = ?", [sale_id]
+            "SELECT count(*), sum(quantity), sum(discount), sum(dpp), "
+            "sum(CASE WHEN tax_rate IS NOT NULL THEN ppn END), group_concat(DISTINCT tax_rate) "
+            "FROM sale_lines WHERE sale_id = ?",
+            [sale_id],
         ).fetchone()
+        rate = "" if lines[5] is None or "," in str(lines[5]) else f"{lines[5] / 100:g}"
         rows.append(
             {
                 "business_date": business, "record_type": "sale", "sale_id": str(sale_id),
-                "invoice_number": invoice or "", "terminal": terminal, "cashier": cashier,
-                "tender": tender, "provider": provider or "",
+                "receipt_number": receipt, "invoice_number": invoice or "", "terminal": terminal,
+                "cashier": cashier, "tender": tender, "provider": provider or "",
                 "payment_status": "paid" if tender == "cash" else state,
                 "provider_reference": ref or "", "lines": str(lines[0]), "items": str(lines[1]),
                 "total": str(total), "cash_received": "" if received is None else str(received),
                 "change_due": "" if change is None else str(change), "_at": done,
+                "discount": str(lines[2]), "dpp": "" if lines[3] is None else str(lines[3]),
+                "ppn": "" if lines[4] is None else str(lines[4]), "tax_rate": rate,
             }
         )  # fmt: skip
-    for sale_id, payout, done, amount, provider, ref, by, terminal in db.execute(
+    for sale_id, payout, done, amount, provider, ref, by, terminal, receipt in db.execute(
         "SELECT r.sale_id, r.payout_id, r.completed_at, r.amount, r.provider, r.reference, "
-        "r.approved_by, (SELECT terminal_id FROM sales WHERE id = r.sale_id) FROM refunds r "
+        "r.approved_by, (SELECT terminal_id FROM sales WHERE id = r.sale_id), "
+        "(SELECT receipt_number FROM sales WHERE id = r.sale_id) FROM refunds r "
         "WHERE r.status = 'paid' AND r.business_date = ? "
         "AND r.sale_id IN (SELECT id FROM sales WHERE status = 'completed') "
         "AND (r.invoice_number IS NULL "
@@ -213,10 +221,12 @@ def expected_sale_rows(db: Database, day: date) -> list[dict[str, str]]:
         rows.append(
             {
                 "business_date": day.isoformat(), "record_type": "refund",
-                "sale_id": str(sale_id), "invoice_number": payout, "terminal": terminal,
+                "sale_id": str(sale_id), "receipt_number": receipt, "invoice_number": payout,
+                "terminal": terminal,
                 "cashier": by, "tender": "payout", "provider": provider, "payment_status": "paid",
                 "provider_reference": ref or "", "lines": "", "items": "",
                 "total": str(-amount), "cash_received": "", "change_due": "", "_at": done,
+                "discount": "", "dpp": "", "ppn": "", "tax_rate": "",
             }
         )  # fmt: skip
     for row in rows:
@@ -244,7 +254,7 @@ def test_the_lines_file_holds_every_line_of_every_counted_sale(mixed: Shop, tmp_
     assert list(got[0]) == list(LINE_COLUMNS)
 
     expected = mixed.db.execute(
-        "SELECT s.id, l.line_no, l.sku, l.name, l.quantity, l.unit_price, l.line_total "
+        "SELECT s.id, l.line_no, l.sku, l.name, l.quantity, l.unit_price, l.amount "
         "FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
         "WHERE s.status = 'completed' AND s.business_date = ? ORDER BY s.id, l.line_no",
         [D.isoformat()],

@@ -76,13 +76,14 @@ def test_a_failing_upgrade_leaves_the_database_as_it_was(tmp_path: Path) -> None
 def test_a_newer_database_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "future.db"
     db = open_database(path)
-    db.execute("PRAGMA user_version = 9")
+    newer = len(MIGRATIONS) + 1
+    db.execute(f"PRAGMA user_version = {newer}")
     db.close()
     with pytest.raises(
-        SchemaVersionError, match=rf"schema version 9.*versions up to {len(MIGRATIONS)}"
+        SchemaVersionError, match=rf"schema version {newer}.*versions up to {len(MIGRATIONS)}"
     ):
         open_database(path)
-    assert schema_version(Database(path)) == 9
+    assert schema_version(Database(path)) == newer
 
 
 def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:

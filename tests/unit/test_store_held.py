@@ -6,12 +6,14 @@ import pytest
 from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.discounts import Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound
 from pos_app.store.held import HeldBaskets
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
+RUPIAH_OFF = Discount(DiscountKind.AMOUNT, 2000)
 LINES = [LineItem("MIE-001", "Indomie Goreng", 3500, 2), LineItem("TEH", "Teh Botol", 5000, 1)]
 
 
@@ -30,7 +32,7 @@ def test_a_held_basket_comes_back_once_as_it_was(held: HeldBaskets) -> None:
         (first, "Sari", 12000, NOW),
         (second, "Budi", 7000, NOW),
     ]
-    assert held.recall(first) == LINES
+    assert list(held.recall(first).lines) == LINES
     assert [h.id for h in held.list_held()] == [second]
     with pytest.raises(NotFound, match="already recalled"):
         held.recall(first)
@@ -39,3 +41,26 @@ def test_a_held_basket_comes_back_once_as_it_was(held: HeldBaskets) -> None:
 def test_an_empty_basket_is_not_held(held: HeldBaskets) -> None:
     with pytest.raises(ValidationError, match="empty basket"):
         held.hold([], "Sari", NOW)
+
+
+def test_held_baskets_keep_their_names_and_are_counted(held: HeldBaskets) -> None:
+    held.hold(LINES, "Sari", NOW, "  Ibu Ani  ")
+    held.hold(LINES[:1], "Budi", NOW)
+    assert held.count() == 2
+    assert [h.name for h in held.list_held()] == ["Ibu Ani", ""]
+
+
+def test_a_held_basket_keeps_its_discount_and_approving_manager(held: HeldBaskets) -> None:
+    discounted = held.hold(
+        LINES, "Sari", NOW, discount=Discount.percent(1500), approved_by="Pak Budi"
+    )
+    plain = held.hold(LINES[:1], "Sari", NOW)
+    amount = held.hold(LINES, "Budi", NOW, discount=RUPIAH_OFF)
+    assert [(h.discount, h.approved_by) for h in held.list_held()] == [
+        (Discount.percent(1500), "Pak Budi"),
+        (None, None),
+        (RUPIAH_OFF, None),
+    ]
+    back = held.recall(discounted)
+    assert (back.discount, back.approved_by) == (Discount.percent(1500), "Pak Budi")
+    assert (held.recall(plain).discount, held.recall(amount).discount) == (None, RUPIAH_OFF)

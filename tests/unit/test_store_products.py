@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from pos_app.domain.catalog import Product, ean13_check_digit
+from pos_app.domain.barcodes import gs1_check_digit
+from pos_app.domain.catalog import Product
 from pos_app.domain.errors import ValidationError
 from pos_app.store.database import migrate, open_database
 from pos_app.store.products import Products, fts_query
@@ -17,7 +18,7 @@ NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
 
 
 def ean(first12: str) -> str:
-    return first12 + ean13_check_digit(first12)
+    return first12 + gs1_check_digit(first12)
 
 
 MIE = Product("MIE-001", "Indomie Mie Goreng Rendang", 3500, ean("899100000001"), "Makanan")

@@ -7,6 +7,8 @@ from types import ModuleType
 
 import pytest
 
+from pos_app.domain.texts import CONTEXT
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -89,6 +91,54 @@ def test_a_catalogue_keeps_translations_and_marks_new_texts_unfinished(tmp_path:
     ]
     english = tool.merge(found, {}, "en")
     assert [(m.translation, m.finished) for m in english] == [("Cash", True), ("Change", True)]
+
+
+CORE_SAMPLE = """
+from pos_app.domain.texts import N_
+
+def check(pin):
+    raise ValidationError(N_("that PIN is already in use"), pin=pin)
+
+def loose(text):
+    return N_(text)
+"""
+
+
+def test_the_extractor_finds_the_cores_marked_texts_in_the_core_context(tmp_path: Path) -> None:
+    module = tmp_path / "pos_app" / "store" / "users.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(CORE_SAMPLE, encoding="utf-8")
+    found, problems = tool.extract([module], tmp_path)
+    assert list(found) == [("core", "that PIN is already in use")]
+    assert problems == ["pos_app/store/users.py:8: N_() of something other than a plain string"]
+
+
+def test_tr_called_by_a_bare_name_is_named_as_a_problem(tmp_path: Path) -> None:
+    module = tmp_path / "pos_app" / "gui" / "detail.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(
+        "def summary(dialog):\n    tr = dialog.tr\n    return tr('Total: {total}')\n",
+        encoding="utf-8",
+    )
+    found, problems = tool.extract([module], tmp_path)
+    assert found == {}
+    assert problems == [
+        "pos_app/gui/detail.py:3: tr() by a bare name (tr = self.tr) is not found by the "
+        "extractor; call self.tr() in the class, or a module helper"
+    ]
+
+
+def test_the_catalogues_hold_the_cores_errors_and_the_z_report() -> None:
+    found, _ = tool.extract(tool.source_files())
+    assert tool.CORE_CONTEXT == CONTEXT
+    for text in (
+        "that PIN is already in use; choose another one",
+        "{name}: quantity must be between 1 and {most}, got {quantity}",
+        "{field} must be between {low} and {high}, got {value}",
+        "NET TOTAL",
+        "Cash drawer",
+    ):
+        assert ("core", text) in found, text
 
 
 @pytest.mark.parametrize("language", ["id", "en"])

@@ -1,44 +1,52 @@
-"""The Day close tab: the Z report, the cash count by denomination against the expected cash, and
-closing the day (once, confirmed, audited); print or save the report as PDF.
+"""The Day close tab: the Z report with the day's shifts, the cash count by denomination against the
+expected cash, and closing the day (once, confirmed, audited); print or save the report as PDF.
 
-The report comes from the store once per day chosen; the count and the opening float only change
-the drawer figures, which are worked out here from that report without asking the store again.
-A closed day shows the report as it was signed off.
+The report comes from the store each time the tab is shown or the day chosen; the count and the
+opening float only change the drawer figures, worked out here from that report. Close day asks
+the store again, and the confirmation shows those fresh figures; the store then refuses the close
+if they changed once more before it (``DayChanged``), so what the manager confirms is what is
+recorded. A closed day shows the report as it was signed off.
 """
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
-    QSpinBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from pos_app.domain.cash_count import CashCount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah, parse_rupiah
 from pos_app.gui.back_office.widgets import (
     ERROR_STYLE,
+    RowsModel,
     Tab,
-    choose_file,
     chosen_date,
     date_edit,
+    selected_key,
+    show_whole,
+    table_view,
 )
 from pos_app.gui.dialogs import ask_confirmation
-from pos_app.gui.receipt import print_document, save_pdf
+from pos_app.gui.document_output import DocumentOutput
+from pos_app.gui.drawer_count import DrawerCount
+from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
 from pos_app.gui.tasks import TaskRunner
-from pos_app.reports.z_report import DENOMINATIONS, MAX_PIECES, CashCount, ZReport, render_html
+from pos_app.reports.z_report import DayChanged, ZReport, render_html
+from pos_app.store.shifts import Shift
 from pos_app.till.back_office import BackOffice
+from pos_app.till.shifts import ShiftDesk
 
 
 class DayCloseTab(Tab):
@@ -50,18 +58,32 @@ class DayCloseTab(Tab):
         self.opening_float.setObjectName("openingFloat")
         self.opening_float.setMaximumWidth(180)
         self.opening_float.textEdited.connect(lambda _text: self._recount())
-        self.pieces: dict[int, QSpinBox] = {}
-        count_box = QGroupBox(self.tr("Cash in the drawer"))
-        grid = QGridLayout(count_box)
-        for row, value in enumerate(DENOMINATIONS):
-            spin = QSpinBox()
-            spin.setObjectName(f"pieces{value}")
-            spin.setRange(0, MAX_PIECES)
-            spin.valueChanged.connect(lambda _value: self._recount())
-            self.pieces[value] = spin
-            column = 2 * (row // 5)
-            grid.addWidget(QLabel(f"{format_rupiah(value)} ×"), row % 5, column)
-            grid.addWidget(spin, row % 5, column + 1)
+        self.drawer = DrawerCount()
+        self.drawer.changed.connect(self._recount)
+        self.pieces = self.drawer.pieces
+        self.shifts = RowsModel(
+            [
+                self.tr("Cashier"),
+                self.tr("Till"),
+                self.tr("Opened"),
+                self.tr("Closed"),
+                self.tr("Float"),
+                self.tr("Expected"),
+                self.tr("Counted"),
+                self.tr("Difference"),
+            ],
+            right=(4, 5, 6, 7),
+        )
+        self.shifts_view = table_view(self.shifts, "shifts")
+        self.shifts_view.setMaximumHeight(140)
+        self.shifts_view.selectionModel().selectionChanged.connect(
+            lambda _selected, _deselected: self._shift_chosen()
+        )
+        self.count_shift_button = QPushButton(self.tr("Count and close this shift…"))
+        self.count_shift_button.setObjectName("countShift")
+        self.count_shift_button.setEnabled(False)
+        self.count_shift_button.clicked.connect(self.count_shift)
+        self.shift_dialog: ShiftDialog | ShiftReportDialog | None = None
         self.expected = QLabel()
         self.expected.setObjectName("expectedCash")
         self.counted = QLabel()
@@ -98,7 +120,10 @@ class DayCloseTab(Tab):
         day_row.addWidget(self.day)
         day_row.addStretch(1)
         left.addLayout(day_row)
-        left.addWidget(count_box)
+        left.addWidget(QLabel(self.tr("Shifts of the day")))
+        left.addWidget(self.shifts_view)
+        left.addWidget(self.count_shift_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(self.drawer)
         left.addLayout(figures)
         left.addWidget(self.closed_note)
         buttons = QHBoxLayout()
@@ -113,11 +138,12 @@ class DayCloseTab(Tab):
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.status)
+        self.confirmation: QMessageBox | None = None
         self.base: ZReport | None = None
         """The report as loaded; :attr:`report` adds the count and float entered."""
         self.report: ZReport | None = None
         self.closed_by: str | None = None
-        self._printer: QPrinter | None = None
+        self.output = DocumentOutput(self, self.document, self._said)
 
     def refresh(self) -> None:
         super().refresh()
@@ -132,6 +158,7 @@ class DayCloseTab(Tab):
         closed = closed_by is not None
         for widget in (*self.pieces.values(), self.opening_float, self.close_button):
             widget.setEnabled(not closed)
+        self._list_shifts(report)
         if closed:
             self.closed_note.setText(
                 self.tr("Closed by {name}; this is the report as it was signed off.").format(
@@ -144,18 +171,73 @@ class DayCloseTab(Tab):
             self._recount()
         self.status.clear()
 
+    def _list_shifts(self, report: ZReport) -> None:
+        zone = self.office.store.day.tz
+
+        def local(moment: datetime | None) -> str:
+            return "" if moment is None else moment.astimezone(zone).strftime("%H:%M")
+
+        self.shifts.set_rows(
+            [
+                [
+                    shift.cashier,
+                    shift.terminal_id,
+                    local(shift.opened_at),
+                    local(shift.closed_at) or self.tr("open"),
+                    format_rupiah(shift.opening_float),
+                    format_rupiah(shift.expected_cash),
+                    "" if shift.counted_cash is None else format_rupiah(shift.counted_cash),
+                    ""
+                    if shift.counted_cash is None
+                    else format_rupiah(shift.counted_cash - shift.expected_cash),
+                ]
+                for shift in report.shifts
+            ],
+            [shift.id if shift.closed_at is None else None for shift in report.shifts],
+        )
+        show_whole(self.shifts_view)
+        self._shift_chosen()
+
+    def _shift_chosen(self) -> None:
+        """A shift still open can be counted here, when its cashier left without closing it."""
+        self.count_shift_button.setEnabled(
+            self.closed_by is None and selected_key(self.shifts_view) is not None
+        )
+
+    def count_shift(self) -> None:
+        shift_id = selected_key(self.shifts_view)
+        if shift_id is None:
+            return
+        store = self.office.store  # the worker's own connection
+        self.run(lambda: store.shifts.get(shift_id), self._count_shift)
+
+    def _count_shift(self, shift: Shift) -> None:
+        desk = ShiftDesk(self.office.terminal, shift.cashier, actor=self.office.name)
+        dialog = ShiftDialog(desk, shift, self.tasks, self)
+        dialog.closed.connect(self._shift_closed)
+        self.shift_dialog = dialog
+        dialog.show()
+
+    def _shift_closed(self, shift: Shift) -> None:
+        self.refresh()
+        terminal = self.office.terminal
+        report = ShiftReportDialog(
+            shift,
+            time_zone=terminal.store.day.tz.key,
+            shop_name=terminal.settings.shop.name,
+            parent=self,
+        )
+        self.shift_dialog = report
+        report.show()
+
     def _fill(self, report: ZReport) -> None:
         """Show a closed day's count without treating it as an edit."""
-        counts = dict(report.counted.pieces()) if report.counted else {}
-        for value, spin in self.pieces.items():
-            spin.blockSignals(True)
-            spin.setValue(counts.get(value, 0))
-            spin.blockSignals(False)
+        self.drawer.show_count(report.counted)
         self.opening_float.setText(str(report.opening_float))
         self._show(report)
 
     def count(self) -> CashCount:
-        return CashCount({value: spin.value() for value, spin in self.pieces.items()})
+        return self.drawer.count()
 
     def _recount(self) -> None:
         if self.base is None or self.closed_by is not None:
@@ -182,10 +264,26 @@ class DayCloseTab(Tab):
         self.preview.setHtml(self._html(report))
 
     def ask_close(self) -> None:
-        report = self.report
-        if report is None or self.closed_by is not None:
+        """Ask the store for the day's figures now, then confirm those."""
+        shown = self.report
+        if shown is None or self.closed_by is not None:
             return
-        ask_confirmation(
+        counted, opening = self.count(), shown.opening_float
+        business_date = shown.business_date
+        self.close_button.setEnabled(False)
+        self.run(
+            lambda: self.office.z_report(business_date, counted=counted, opening_float=opening),
+            self._confirm,
+            self._close_failed,
+        )
+
+    def _confirm(self, answer: tuple[ZReport, str | None]) -> None:
+        report, closed_by = answer
+        self._loaded(answer)
+        if closed_by is not None or report.business_date != chosen_date(self.day):
+            return
+        self.close_button.setEnabled(True)
+        self.confirmation = ask_confirmation(
             self,
             self.tr("Close the day"),
             self.tr(
@@ -199,24 +297,33 @@ class DayCloseTab(Tab):
             ),
             lambda: self._close(report),
         )
+        self.confirmation.finished.connect(self._answered)
+
+    def _answered(self) -> None:
+        self.confirmation = None
 
     def _close(self, report: ZReport) -> None:
-        counted, opening = self.count(), report.opening_float
-        business_date: date = report.business_date
         self.close_button.setEnabled(False)
+        office = self.office
         self.run(
-            lambda: self.office.close_day(business_date, counted, opening),
+            lambda: (office.close_day(report), office.open_day()),
             self._closed,
             self._close_failed,
         )
 
-    def _closed(self, report: ZReport) -> None:
-        self.refresh()
+    def _closed(self, answer: tuple[ZReport, date]) -> None:
+        report, next_day = answer
+        self._loaded((report, self.office.name))
         self.say(
-            self.tr("Business day {day} is closed.").format(day=report.business_date.isoformat())
+            self.tr(
+                "Business day {day} is closed. Sales, refunds and late payments now go to "
+                "business day {next}."
+            ).format(day=report.business_date.isoformat(), next=next_day.isoformat())
         )
 
     def _close_failed(self, error: Exception) -> None:
+        if isinstance(error, DayChanged):
+            self._loaded((error.report, None))
         self.close_button.setEnabled(self.closed_by is None)
         self.say_error(self.tr("The day was not closed: {error}").format(error=error))
 
@@ -230,34 +337,21 @@ class DayCloseTab(Tab):
         return render_html(report, shop_name=self.office.terminal.settings.shop.name)
 
     def _print(self) -> None:
-        if self.report is None:
-            return
-        if self._printer is None:
-            self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(self._printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        printer = self._printer
-        dialog.accepted.connect(lambda: print_document(self.document(), printer))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()
+        if self.report is not None:
+            self.output.print()
 
     def _ask_pdf(self) -> None:
-        if self.report is None:
-            return
-        choose_file(
-            self,
-            self.tr("Save the Z report as PDF"),
-            f"z-report-{self.report.business_date.isoformat()}.pdf",
-            self.tr("PDF (*.pdf)"),
-            self.save_pdf,
-            save=True,
-            suffix="pdf",
-        )
+        if self.report is not None:
+            self.output.ask_pdf(
+                self.tr("Save the Z report as PDF"),
+                f"z-report-{self.report.business_date.isoformat()}.pdf",
+            )
 
     def save_pdf(self, path: str) -> None:
-        try:
-            save_pdf(self.document(), path)
-        except OSError as error:
-            self.say_error(self.tr("Could not save the PDF: {error}").format(error=error))
+        self.output.save_pdf(path)
+
+    def _said(self, text: str, error: bool) -> None:
+        if error:
+            self.say_error(text)
         else:
-            self.say(self.tr("Saved to {path}").format(path=path))
+            self.say(text)

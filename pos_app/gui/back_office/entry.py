@@ -2,7 +2,8 @@
 
 The PIN is checked by name (scrypt, on a worker), so wrong guesses lock that manager out, and a
 cashier's own PIN (good at the till) counts as a wrong guess here. The lock-out counts down on the
-PIN pad. A good PIN opens the back-office window; its opening is audited.
+PIN pad. A good PIN opens the back-office window; its opening is audited. The same PIN pad
+(:class:`ManagerPin`) approves what needs a manager at the till, such as a large discount.
 """
 
 import math
@@ -28,16 +29,15 @@ from pos_app.till.back_office import BackOffice
 from pos_app.till.terminal import Terminal
 
 
-class ManagerSignIn(QDialog):
-    """Emits ``signed_in(BackOffice)`` for a manager's right PIN, then closes."""
+class ManagerPin(QDialog):
+    """Emits ``verified(User)`` for a manager's right PIN, then closes."""
 
-    signed_in = Signal(object)
+    verified = Signal(object)
 
     def __init__(self, terminal: Terminal, tasks: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self.terminal = terminal
         self.tasks = tasks
-        self.setWindowTitle(self.tr("Back office — manager sign-in"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumWidth(380)
@@ -97,9 +97,7 @@ class ManagerSignIn(QDialog):
                 self.tr("Wrong PIN for {name}.").format(name=self.manager.currentText())
             )
             return
-        office = BackOffice(self.terminal, user)
-        self.tasks.run(office.record_sign_in)
-        self.signed_in.emit(office)
+        self.verified.emit(user)
         self.accept()
 
     def _failed(self, error: Exception) -> None:
@@ -109,6 +107,22 @@ class ManagerSignIn(QDialog):
             self.pad.lock(max(1, math.ceil(left)))
             return
         self.pad.set_error(self.tr("Could not check the PIN: {error}").format(error=error))
+
+
+class ManagerSignIn(ManagerPin):
+    """Emits ``signed_in(BackOffice)`` for a manager's right PIN, then closes."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, terminal: Terminal, tasks: TaskRunner, parent: QWidget) -> None:
+        super().__init__(terminal, tasks, parent)
+        self.setWindowTitle(self.tr("Back office — manager sign-in"))
+        self.verified.connect(self._open_office)
+
+    def _open_office(self, user: User) -> None:
+        office = BackOffice(self.terminal, user)
+        self.tasks.run(office.record_sign_in)
+        self.signed_in.emit(office)
 
 
 class BackOfficeEntry(QObject):
@@ -125,7 +139,7 @@ class BackOfficeEntry(QObject):
         self.window: BackOfficeWindow | None = None
         self.sign_in = ManagerSignIn(terminal, tasks, parent)
         self.sign_in.signed_in.connect(self._open)
-        self.sign_in.rejected.connect(self.deleteLater)
+        self.sign_in.rejected.connect(self._leave)
         self.sign_in.show()
 
     def raise_(self) -> None:
@@ -136,11 +150,18 @@ class BackOfficeEntry(QObject):
 
     def _open(self, office: BackOffice) -> None:
         self.window = BackOfficeWindow(office, self.tasks, self.host)
-        self.window.destroyed.connect(self.deleteLater)
+        self.window.destroyed.connect(self._leave)
         self.window.resize(1180, 760)
         self.window.show()
         self.window.activateWindow()
         self.opened.emit(self.window)
+
+    def _leave(self) -> None:
+        """The sign-in was refused or the window is gone (each deletes itself on closing); this
+        entry follows at the next turn of the event loop, and until then F10 must not find it
+        (it would raise a deleted window)."""
+        self.setObjectName("")
+        self.deleteLater()
 
 
 def open_back_office(parent: QWidget, terminal: Terminal, tasks: TaskRunner) -> BackOfficeEntry:

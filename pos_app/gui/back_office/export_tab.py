@@ -1,16 +1,25 @@
-"""The Export CSV tab: the daily sales file for a day or a range, with a progress bar and Cancel.
+"""The Export tab: the files for the accountant, for a day or a range, with a progress bar and
+Cancel: sale lines, sales or payments as a CSV file (plain, or for Excel in an Indonesian locale),
+or all three as sheets of one Excel workbook. The tab says in the shop's words what each file
+holds and which to hand over.
+
+The "Whole shop" choice writes one business day for every till of the shop, from the files each
+till uploaded to the relay (``till/uploads.py``); the "Tills' uploads" table shows how far each
+till has uploaded, and this till's own days still waiting.
 
 The export runs on a worker with a database connection of its own; progress comes back through
 queued signals. A cancel is seen within :data:`~pos_app.reports.sales_csv.PROGRESS_EVERY` rows,
-and a cancelled or failed export leaves no file (the CSV is written to a temporary name first).
+and a cancelled or failed export leaves no file (it is written to a temporary name first).
 """
 
 import threading
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -21,11 +30,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.clients.relay_client import RelayClient, RelayUnreachable, TillUploads
 from pos_app.domain.money import format_rupiah
-from pos_app.gui.back_office.widgets import Tab, choose_file, chosen_date, date_edit
+from pos_app.gui.back_office.widgets import (
+    ERROR_STYLE,
+    RowsModel,
+    Tab,
+    choose_file,
+    chosen_date,
+    date_edit,
+    table_view,
+)
 from pos_app.gui.tasks import TaskRunner
-from pos_app.reports.sales_csv import ExportCancelled, ExportKind, ExportSummary
+from pos_app.reports.accountant_files import (
+    AccountantFile,
+    FileFormat,
+    FileKind,
+    FileRequest,
+    Part,
+)
+from pos_app.reports.payments_csv import PaymentsSummary
+from pos_app.reports.sales_csv import ExportCancelled
 from pos_app.till.back_office import BackOffice
+from pos_app.till.uploads import ShopExport, UploadStatus, export_shop_day, upload_status
 
 
 class _Progress(QObject):
@@ -41,14 +68,52 @@ class ExportTab(Tab):
         today = office.today()
         self.first_day = date_edit(today, "exportFrom")
         self.last_day = date_edit(today, "exportTo")
-        self.lines = QRadioButton(self.tr("One row per sale line"))
+        self.lines = QRadioButton(self.tr("Sale lines: one row per product sold"))
         self.lines.setObjectName("exportLines")
         self.lines.setChecked(True)
-        self.per_sale = QRadioButton(self.tr("One row per sale"))
+        self.per_sale = QRadioButton(self.tr("Sales: one row per sale"))
         self.per_sale.setObjectName("exportSales")
+        self.payments = QRadioButton(self.tr("Payments: one row per DOKU Wallet payment or payout"))
+        self.payments.setObjectName("exportPayments")
         kinds = QButtonGroup(self)
-        kinds.addButton(self.lines)
-        kinds.addButton(self.per_sale)
+        for button in (self.lines, self.per_sale, self.payments):
+            kinds.addButton(button)
+        self.csv = QRadioButton(self.tr("CSV file"))
+        self.csv.setObjectName("exportCsv")
+        self.csv.setChecked(True)
+        self.workbook = QRadioButton(self.tr("Excel workbook: sale lines, sales and payments"))
+        self.workbook.setObjectName("exportXlsx")
+        formats = QButtonGroup(self)
+        formats.addButton(self.csv)
+        formats.addButton(self.workbook)
+        self.excel_id = QCheckBox(self.tr("For Excel in Indonesian (opens with a double click)"))
+        self.excel_id.setObjectName("exportExcelId")
+        self.workbook.toggled.connect(self._format_chosen)
+        self.whole_shop = QCheckBox(
+            self.tr("Whole shop: every till's files of the first business day, from the relay")
+        )
+        self.whole_shop.setObjectName("exportWholeShop")
+        self.whole_shop.toggled.connect(lambda shop: self.last_day.setEnabled(not shop))
+        self.uploads = RowsModel(
+            [
+                self.tr("Till"),
+                self.tr("Last upload"),
+                self.tr("Latest day"),
+                self.tr("Closed through"),
+            ],
+            parent=self,
+        )
+        self.uploads_view = table_view(self.uploads, "tillUploads")
+        self.own_uploads = QLabel()
+        self.own_uploads.setObjectName("ownUploads")
+        self.own_uploads.setWordWrap(True)
+        self.uploads_unknown = QLabel()
+        self.uploads_unknown.setObjectName("uploadsUnknown")
+        self.uploads_unknown.setWordWrap(True)
+        self.uploads_unknown.setStyleSheet(ERROR_STYLE)
+        refresh_uploads = QPushButton(self.tr("Refresh uploads"))
+        refresh_uploads.setObjectName("refreshUploads")
+        refresh_uploads.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.ask_path)
@@ -70,8 +135,16 @@ class ExportTab(Tab):
         form.addWidget(self.first_day, 0, 1)
         form.addWidget(QLabel(self.tr("To business day")), 1, 0)
         form.addWidget(self.last_day, 1, 1)
+        form.addWidget(QLabel(self.tr("Rows")), 2, 0)
         form.addWidget(self.lines, 2, 1)
         form.addWidget(self.per_sale, 3, 1)
+        form.addWidget(self.payments, 4, 1)
+        form.addWidget(QLabel(self.tr("File")), 5, 0)
+        form.addWidget(self.csv, 5, 1)
+        form.addWidget(self.excel_id, 6, 1)
+        form.addWidget(self.workbook, 7, 1)
+        form.addWidget(QLabel(self.tr("Tills")), 8, 0)
+        form.addWidget(self.whole_shop, 8, 1)
         form.setColumnStretch(2, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
@@ -79,10 +152,18 @@ class ExportTab(Tab):
         buttons.addStretch(1)
         hint = QLabel(
             self.tr(
-                "Completed sales of the chosen business days, and refunds paid on them, for the "
-                "accountant (UTF-8, comma-separated; the columns are described in docs/csv.md)."
+                "Sale lines: every product sold on the chosen business days, with its discount "
+                "and PPN, and every refund paid; the file the accountant books from. Sales: the "
+                "same money, one row per sale with its total and how it was paid. Payments: every "
+                "DOKU Wallet payment and payout the provider handled, with its reference, to tick "
+                "off against the provider's settlement report; it also lists payments no sale "
+                "took (late, or another amount) and what was paid back.\n"
+                "Give the accountant the Excel workbook, which holds all three. A CSV file opens "
+                "in any spreadsheet through its import; tick “For Excel in Indonesian” for one "
+                "that Excel set to Indonesian opens with a double click."
             )
         )
+        hint.setObjectName("exportHint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -90,47 +171,112 @@ class ExportTab(Tab):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addStretch(1)
+        layout.addWidget(QLabel(self.tr("Tills' uploads")))
+        layout.addWidget(self.uploads_view)
+        layout.addWidget(self.uploads_unknown)
+        uploads_row = QHBoxLayout()
+        uploads_row.addWidget(self.own_uploads, 1)
+        uploads_row.addWidget(refresh_uploads)
+        layout.addLayout(uploads_row)
 
     @property
-    def kind(self) -> ExportKind:
-        return ExportKind.LINES if self.lines.isChecked() else ExportKind.SALES
+    def relay(self) -> RelayClient | None:
+        return self.office.terminal.relay
+
+    def refresh(self) -> None:
+        """This till's days waiting to upload, and every till's uploads as the relay knows them."""
+        super().refresh()
+        store = self.office.store
+        self.run(lambda: upload_status(store), self._own_status)
+        relay = self.relay
+        if relay is None:
+            self.uploads.set_rows([])
+            return
+        self.run(relay.shop_uploads, self._tills_uploads, self._uploads_unknown)
+
+    @property
+    def kind(self) -> FileKind:
+        if self.per_sale.isChecked():
+            return FileKind.SALES
+        return FileKind.PAYMENTS if self.payments.isChecked() else FileKind.LINES
+
+    def request(self) -> FileRequest:
+        """The file the tab's choices ask for."""
+        first, last = chosen_date(self.first_day), chosen_date(self.last_day)
+        if self.workbook.isChecked():
+            return FileRequest(tuple(FileKind), first, last, FileFormat.XLSX)
+        return FileRequest((self.kind,), first, last, FileFormat.CSV, self.excel_id.isChecked())
 
     def ask_path(self) -> None:
         first, last = chosen_date(self.first_day), chosen_date(self.last_day)
+        if self.whole_shop.isChecked():
+            self._ask_shop_path(first)
+            return
         if last < first:
             self.say_error(self.tr("The range ends before it starts."))
             return
         span = first.isoformat() if first == last else f"{first.isoformat()}_{last.isoformat()}"
-        choose_file(
-            self,
-            self.tr("Export the sales as CSV"),
-            f"sales-{self.kind.value}-{span}.csv",
-            self.tr("CSV files (*.csv)"),
-            self.export_to,
-            save=True,
-            suffix="csv",
+        if self.workbook.isChecked():
+            title, name = self.tr("Export as an Excel workbook"), f"kasir-{span}.xlsx"
+            files, suffix = self.tr("Excel workbooks (*.xlsx)"), "xlsx"
+        else:
+            title, name = self.tr("Export as CSV"), f"{self.kind.value}-{span}.csv"
+            files, suffix = self.tr("CSV files (*.csv)"), "csv"
+        choose_file(self, title, name, files, self.export_to, save=True, suffix=suffix)
+
+    def _ask_shop_path(self, day: date) -> None:
+        if self.workbook.isChecked():
+            title, name = self.tr("Export the whole shop as an Excel workbook"), f"shop-{day}.xlsx"
+            files, suffix = self.tr("Excel workbooks (*.xlsx)"), "xlsx"
+        else:
+            title, name = (
+                self.tr("Export the whole shop as CSV"),
+                f"shop-{self.kind.value}-{day}.csv",
+            )
+            files, suffix = self.tr("CSV files (*.csv)"), "csv"
+        choose_file(self, title, name, files, self.export_shop_to, save=True, suffix=suffix)
+
+    def export_shop_to(self, path: str) -> None:
+        """The chosen day of every till, fetched from the relay (this till's pending days sent
+        first) and written on a worker."""
+        relay = self.relay
+        if self.running:
+            return
+        if relay is None:
+            self.say_error(self.tr("This till has no relay: the whole shop's files are there."))
+            return
+        request = self.request()
+        day = request.first_day
+        own = (self.office.store, self.office.terminal.settings.terminal_id)
+        self._start(path, cancellable=False)
+        self.run(
+            lambda: export_shop_day(
+                relay, Path(path), day, request.kinds, request.file_format, request.excel_id, own
+            ),
+            self._shop_done,
+            self._failed,
         )
+
+    def _start(self, path: str, *, cancellable: bool) -> None:
+        self.running = True
+        self.export_button.setEnabled(False)
+        self.cancel_button.setEnabled(cancellable)
+        self.progress.setRange(0, 0)  # busy until the rows are counted
+        self.progress.setVisible(True)
+        self.say(self.tr("Exporting to {path}…").format(path=path))
 
     def export_to(self, path: str) -> None:
         if self.running:
             return
-        first, last, kind = chosen_date(self.first_day), chosen_date(self.last_day), self.kind
-        self.running = True
+        request = self.request()
         self._cancel = threading.Event()
         cancel = self._cancel
-        self.export_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.progress.setRange(0, 0)  # busy until the rows are counted
-        self.progress.setVisible(True)
-        self.say(self.tr("Exporting to {path}…").format(path=path))
+        self._start(path, cancellable=True)
         signals = self._progress
         self.run(
-            lambda: self.office.export_sales(
+            lambda: self.office.export_files(
                 Path(path),
-                first,
-                last,
-                kind,
+                request,
                 started=signals.counted.emit,
                 progress=signals.written.emit,
                 cancelled=cancel.is_set,
@@ -148,19 +294,86 @@ class ExportTab(Tab):
         self.progress.setRange(0, max(rows, 1))
         self.progress.setValue(0)
 
-    def _done(self, summary: ExportSummary) -> None:
+    def _format_chosen(self, workbook: bool) -> None:
+        """A workbook holds every kind of rows, and needs no CSV option."""
+        for choice in (self.lines, self.per_sale, self.payments, self.excel_id):
+            choice.setEnabled(not workbook)
+
+    def _done(self, written: AccountantFile) -> None:
         self._finish()
         self.progress.setValue(self.progress.maximum())
         self.say(
-            self.tr(
-                "Exported {rows} rows ({sales} sales, {refunds} refunds, {total}) to {path}."
-            ).format(
-                rows=summary.rows,
-                sales=summary.sales,
-                refunds=summary.refunds,
-                total=format_rupiah(summary.total),
-                path=summary.path,
+            self.tr("Exported {rows} rows ({parts}) to {path}.").format(
+                rows=written.rows,
+                parts="; ".join(self._part_text(part) for part in written.parts),
+                path=written.path,
             )
+        )
+
+    def _shop_done(self, export: ShopExport) -> None:
+        self._done(export.written)
+        text = self.tr("Tills in the file: {tills}.").format(tills=", ".join(export.tills))
+        if export.missing:
+            missing = self.tr("Not uploaded yet, so not in the file: {tills}.").format(
+                tills=", ".join(export.missing)
+            )
+            self.say_error(f"{self.status.text()} {text} {missing}")
+        else:
+            self.say(f"{self.status.text()} {text}")
+
+    def _own_status(self, status: UploadStatus) -> None:
+        tz = self.office.store.day.tz
+        last = _local(status.last_upload, tz) if status.last_upload else self.tr("never")
+        if status.pending:
+            days = ", ".join(day.business_date.isoformat() for day in status.pending)
+            text = self.tr(
+                "This till: {count} days waiting to upload ({days}); last upload {last}."
+            )
+            self.own_uploads.setText(text.format(count=len(status.pending), days=days, last=last))
+        else:
+            self.own_uploads.setText(
+                self.tr("This till: every day uploaded; last upload {last}.").format(last=last)
+            )
+
+    def _tills_uploads(self, tills: tuple[TillUploads, ...]) -> None:
+        self.uploads_unknown.clear()
+        tz = self.office.store.day.tz
+        none = self.tr("none")
+        self.uploads.set_rows(
+            [
+                (
+                    till.till_id if till.name == till.till_id else f"{till.till_id} ({till.name})",
+                    _local(datetime.fromisoformat(till.last_upload_at), tz)
+                    if till.last_upload_at
+                    else self.tr("never"),
+                    till.latest_day or none,
+                    till.closed_through or none,
+                )
+                for till in tills
+            ]
+        )
+
+    def _uploads_unknown(self, error: Exception) -> None:
+        """Said under the table, so an export's own message in the status line stays."""
+        self.uploads.set_rows([])
+        if isinstance(error, RelayUnreachable):
+            text = self.tr(
+                "The relay cannot be reached, so the tills' uploads are unknown: {error}"
+            )
+            self.uploads_unknown.setText(text.format(error=error))
+        else:
+            self.uploads_unknown.setText(str(error))
+
+    def _part_text(self, part: Part) -> str:
+        if isinstance(part, PaymentsSummary):
+            return self.tr("{payments} payments, {payouts} payouts").format(
+                payments=part.payments, payouts=part.payouts
+            )
+        return self.tr("{sales} sales, {refunds} refunds, {returns} returns, {total}").format(
+            sales=part.sales,
+            refunds=part.refunds,
+            returns=part.returns,
+            total=format_rupiah(part.total),
         )
 
     def _failed(self, error: Exception) -> None:
@@ -168,6 +381,13 @@ class ExportTab(Tab):
         self.progress.setVisible(False)
         if isinstance(error, ExportCancelled):
             self.say(self.tr("Export cancelled; no file was written."))
+        elif isinstance(error, RelayUnreachable):
+            self.say_error(
+                self.tr(
+                    "The relay cannot be reached, so no whole-shop file was written; try again "
+                    "when this till is online: {error}"
+                ).format(error=error)
+            )
         else:
             self.say_error(
                 self.tr("The export failed; no file was written: {error}").format(error=error)
@@ -177,3 +397,10 @@ class ExportTab(Tab):
         self.running = False
         self.export_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+
+
+def _local(moment: datetime, tz: tzinfo) -> str:
+    """A UTC moment (the relay's text may carry no offset) as the shop's clock shows it."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")

@@ -10,8 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from pos_app.domain.lifecycles import RefundStatus, SaleStatus
+from pos_app.domain.lifecycles import ChangeSource, RefundStatus, SaleStatus
 from pos_app.payments.model import AttemptState, ProviderName
+from pos_app.store.payments import EventSource, Outcome
 from pos_app.store.sales import Tender
 from pos_app.store.users import Role
 from pos_app.till.problem_payments import ProblemKind
@@ -71,6 +72,37 @@ def roles() -> dict[Role, str]:
     return {Role.CASHIER: _tr("cashier"), Role.MANAGER: _tr("manager")}
 
 
+def event_sources() -> dict[EventSource, str]:
+    """Where a payment event came from."""
+    return {
+        EventSource.RELAY: _tr("relay"),
+        EventSource.STATUS: _tr("status check"),
+        EventSource.CASHIER: _tr("cashier"),
+        EventSource.SYSTEM: _tr("terminal"),
+    }
+
+
+def outcomes() -> dict[Outcome, str]:
+    """What a payment event did to its attempt."""
+    return {
+        Outcome.APPLIED: _tr("applied"),
+        Outcome.REPEATED: _tr("repeated"),
+        Outcome.IGNORED: _tr("ignored"),
+        Outcome.ORPHAN: _tr("unknown invoice"),
+    }
+
+
+def change_sources() -> dict[ChangeSource, str]:
+    """Who moved a sale or a refund."""
+    return {
+        ChangeSource.CASHIER: _tr("cashier"),
+        ChangeSource.MANAGER: _tr("manager"),
+        ChangeSource.PROVIDER: _tr("provider"),
+        ChangeSource.SYSTEM: _tr("terminal"),
+        ChangeSource.MIGRATION: _tr("upgrade"),
+    }
+
+
 TABLES: dict[type[StrEnum], Callable[[], Mapping[Any, str]]] = {
     SaleStatus: sale_statuses,
     AttemptState: attempt_states,
@@ -78,10 +110,23 @@ TABLES: dict[type[StrEnum], Callable[[], Mapping[Any, str]]] = {
     ProblemKind: problem_kinds,
     Tender: tenders,
     Role: roles,
+    EventSource: event_sources,
+    Outcome: outcomes,
+    ChangeSource: change_sources,
 }
 """Every enum the back office shows, with its table."""
 
-Labelled = SaleStatus | AttemptState | RefundStatus | ProblemKind | Tender | Role
+Labelled = (
+    SaleStatus
+    | AttemptState
+    | RefundStatus
+    | ProblemKind
+    | Tender
+    | Role
+    | EventSource
+    | Outcome
+    | ChangeSource
+)
 
 
 def label(value: Labelled) -> str:

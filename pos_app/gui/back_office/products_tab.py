@@ -1,9 +1,11 @@
-"""The Products tab: find a product, change its name, category or price, take it off sale; import
-the catalogue from CSV (all or nothing: every bad line is listed with its number) or export it."""
+"""The Products tab: find a product, add one, change its barcode (scanned into the field), name,
+category, price or tax class, take it off sale and back on; import the catalogue from CSV (all or
+nothing: every bad line is listed with its number) or export it. Each change reaches the cashier's
+tiles at once (``products_changed``)."""
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.barcodes import MeasureKind
 from pos_app.domain.catalog import Product
 from pos_app.domain.catalog_csv import CatalogImportError
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah, parse_rupiah
+from pos_app.domain.tax import TaxClass
 from pos_app.gui.back_office.widgets import (
     RowsModel,
     Tab,
@@ -72,6 +76,10 @@ class ImportProblemsDialog(QDialog):
 
 
 class ProductsTab(Tab):
+    """``products_changed`` follows every change that is saved, so the cashier's tiles follow."""
+
+    products_changed = Signal()
+
     def __init__(self, office: BackOffice, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(office, tasks, parent)
         self.search = QLineEdit()
@@ -83,6 +91,9 @@ class ProductsTab(Tab):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textEdited.connect(lambda _text: self._search_timer.start())
+        new_button = QPushButton(self.tr("New product"))
+        new_button.setObjectName("newProduct")
+        new_button.clicked.connect(self.start_new)
         import_button = QPushButton(self.tr("Import CSV…"))
         import_button.setObjectName("importProducts")
         import_button.clicked.connect(self._ask_import)
@@ -104,31 +115,58 @@ class ProductsTab(Tab):
         )
         self.view = table_view(self.products, "productsTable")
         self.view.selectionModel().selectionChanged.connect(self._selected)
+        self.sku = QLineEdit()
+        self.sku.setObjectName("productSku")
+        self.barcode = QLineEdit()
+        self.barcode.setObjectName("productBarcode")
+        self.barcode.setPlaceholderText(
+            self.tr("Scan or type: EAN-13, EAN-8, UPC-A, UPC-E or an in-store code")
+        )
         self.name = QLineEdit()
         self.name.setObjectName("productName")
+        self.barcode.returnPressed.connect(lambda: self.name.setFocus())
         self.category = QComboBox()
         self.category.setObjectName("productCategory")
         self.category.setEditable(True)
         self.price = QLineEdit()
         self.price.setObjectName("productPrice")
+        self.price_note = QLabel()
+        self.price_note.setObjectName("productPriceNote")
+        self.tax_class = QComboBox()
+        self.tax_class.setObjectName("productTaxClass")
+        for text, tax_class in (
+            (self.tr("PPN at the standard rate"), TaxClass.STANDARD),
+            (self.tr("PPN at the other rate"), TaxClass.OTHER),
+            (self.tr("Exempt from PPN"), TaxClass.EXEMPT),
+        ):
+            self.tax_class.addItem(text, tax_class)
         self.save_button = QPushButton(self.tr("Save changes"))
         self.save_button.setObjectName("saveProduct")
         self.save_button.clicked.connect(self.save)
         self.deactivate_button = QPushButton(self.tr("Take off sale…"))
         self.deactivate_button.setObjectName("deactivateProduct")
         self.deactivate_button.clicked.connect(self._ask_deactivate)
+        self.reactivate_button = QPushButton(self.tr("Put back on sale"))
+        self.reactivate_button.setObjectName("reactivateProduct")
+        self.reactivate_button.clicked.connect(self.reactivate)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(new_button)
         top.addWidget(import_button)
         top.addWidget(export_button)
         form = QFormLayout()
+        form.addRow(self.tr("SKU"), self.sku)
+        form.addRow(self.tr("Barcode"), self.barcode)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Price"), self.price)
+        form.addRow("", self.price_note)
+        form.addRow(self.tr("Tax"), self.tax_class)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.deactivate_button)
+        buttons.addWidget(self.reactivate_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -137,7 +175,11 @@ class ProductsTab(Tab):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.shown: dict[str, Product] = {}
+        self.adding = False
+        """The form holds a new product, not the selected one."""
+        self._select_next: str | None = None
         self._set_editing(None)
+        self.barcode.textChanged.connect(self._explain_price)
 
     def refresh(self) -> None:
         super().refresh()
@@ -146,7 +188,8 @@ class ProductsTab(Tab):
 
     def _show(self, answer: tuple[list[Product], list[str]]) -> None:
         products, categories = answer
-        selected = selected_key(self.view)
+        selected = self._select_next or selected_key(self.view)
+        self._select_next = None
         self.shown = {product.sku: product for product in products}
         self.products.set_rows(
             [
@@ -168,7 +211,7 @@ class ProductsTab(Tab):
         self.category.setCurrentText(current)
         if selected in self.shown:
             self.select(selected)
-        else:
+        elif not self.adding:
             self._set_editing(None)
 
     def select(self, sku: str) -> None:
@@ -179,43 +222,107 @@ class ProductsTab(Tab):
         sku = selected_key(self.view)
         return self.shown.get(sku) if sku is not None else None
 
+    def start_new(self) -> None:
+        """An empty form for a new product; the cursor waits in the barcode field for a scan."""
+        self.view.clearSelection()
+        self.adding = True
+        self._set_editing(None)
+        self.barcode.setFocus()
+
     def _selected(self) -> None:
-        self._set_editing(self.editing())
+        product = self.editing()
+        if product is not None or not self.adding:
+            self.adding = False
+            self._set_editing(product)
 
     def _set_editing(self, product: Product | None) -> None:
+        open_form = product is not None or self.adding
         for widget in (
+            self.barcode,
             self.name,
             self.category,
             self.price,
+            self.tax_class,
             self.save_button,
-            self.deactivate_button,
         ):
-            widget.setEnabled(product is not None)
+            widget.setEnabled(open_form)
+        self.sku.setEnabled(self.adding)
+        self.save_button.setText(self.tr("Add product") if self.adding else self.tr("Save changes"))
+        self.deactivate_button.setEnabled(product is not None and product.active)
+        self.reactivate_button.setEnabled(product is not None and not product.active)
         if product is None:
-            self.name.clear()
-            self.price.clear()
+            for field in (self.sku, self.barcode, self.name, self.price):
+                field.clear()
             self.category.setCurrentText("")
+            self._show_tax_class(TaxClass.STANDARD)
             return
+        self.sku.setText(product.sku)
+        self.barcode.setText(product.barcode)
         self.name.setText(product.name)
         self.category.setCurrentText(product.category)
         self.price.setText(str(product.price))
-        self.deactivate_button.setEnabled(product.active)
+        self._show_tax_class(product.tax_class)
+
+    def _show_tax_class(self, tax_class: TaxClass) -> None:
+        self.tax_class.setCurrentIndex(self.tax_class.findData(tax_class))
+
+    def _explain_price(self, barcode: str) -> None:
+        """A product kept under a scale's weight-label code is priced per kilogram."""
+        kind = self.office.terminal.settings.barcodes.kind_of(barcode.strip())
+        notes = {
+            MeasureKind.WEIGHT: self.tr("Sold by weight: the price is per kilogram."),
+            MeasureKind.PRICE: self.tr("Priced by the scale: its label carries the price."),
+        }
+        self.price_note.setText(notes[kind] if kind else "")
 
     def save(self) -> None:
-        product = self.editing()
-        if product is None:
-            return
         try:
             price = parse_rupiah(self.price.text())
         except ValidationError as error:
             self.say_error(error)
             return
+        sku, barcode = self.sku.text().strip(), self.barcode.text().strip()
         name, category = self.name.text(), self.category.currentText()
+        tax_class = TaxClass(self.tax_class.currentData())
+        if self.adding:
+            try:
+                product = Product(
+                    sku, name.strip(), price, barcode, category.strip(), tax_class=tax_class
+                )
+            except ValidationError as error:
+                self.say_error(error)
+                return
+            self.run(
+                lambda: self.office.add_product(product),
+                lambda added: self._changed(
+                    self.tr("{sku} added.").format(sku=added.sku), added.sku
+                ),
+            )
+            return
+        editing = self.editing()
+        if editing is None:
+            return
         self.run(
             lambda: self.office.save_product(
-                product.sku, name=name, category=category, price=price
+                editing.sku,
+                name=name,
+                category=category,
+                price=price,
+                barcode=barcode,
+                tax_class=tax_class,
             ),
-            lambda saved: self._changed(self.tr("{sku} saved.").format(sku=saved.sku)),
+            lambda saved: self._changed(self.tr("{sku} saved.").format(sku=saved.sku), saved.sku),
+        )
+
+    def reactivate(self) -> None:
+        product = self.editing()
+        if product is None:
+            return
+        self.run(
+            lambda: self.office.reactivate_product(product.sku),
+            lambda done: self._changed(
+                self.tr("{sku} is on sale again.").format(sku=done.sku), done.sku
+            ),
         )
 
     def _ask_deactivate(self) -> None:
@@ -230,13 +337,21 @@ class ProductsTab(Tab):
             ).format(name=product.name, sku=product.sku),
             lambda: self.run(
                 lambda: self.office.deactivate_product(product.sku),
-                lambda done: self._changed(self.tr("{sku} is off sale.").format(sku=done.sku)),
+                lambda done: self._changed(
+                    self.tr("{sku} is off sale.").format(sku=done.sku), done.sku
+                ),
             ),
         )
 
-    def _changed(self, text: str) -> None:
+    def _changed(self, text: str, sku: str | None = None) -> None:
+        """Saved: the list is read again (with ``sku`` selected) and the till told."""
+        self.adding = False
+        self._select_next = sku
+        if sku is not None and sku not in self.shown:
+            self.search.setText(sku)
         self.say(text)
         self.refresh()
+        self.products_changed.emit()
 
     def _ask_import(self) -> None:
         choose_file(

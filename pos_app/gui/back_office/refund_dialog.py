@@ -3,7 +3,8 @@ the name and the amount, and the payout goes out off the GUI thread.
 
 ecommpay answers a payout only with "accepted"; the result comes in its callback through the
 relay, which settles the stored refund. The dialog watches the stored refund until it is settled,
-and "Check status" asks ecommpay's status API when the callback is slow to come.
+and "Check status" asks ecommpay's status API when the callback is slow to come. Once a payout is
+paid the form is emptied: the same wallet and amount must not be one click from being paid again.
 """
 
 from collections.abc import Callable
@@ -255,6 +256,9 @@ class RefundDialog(QDialog):
             return
         self._watch.stop()
         self.check_button.setEnabled(False)
+        if refund.status is RefundStatus.PAID:
+            for field in (self.wallet, self.customer, self.amount, self.reason):
+                field.clear()
         self._say(self.outcome(refund), error=refund.status is not RefundStatus.PAID)
         self.settled.emit(refund)
         self._load_limit()

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.gui.back_office.widgets import ERROR_STYLE, Tab, choose_file
+from pos_app.gui.printer_fields import PrintTestPage
 from pos_app.gui.settings_form import (
     PAYMENT_FIELDS,
+    PRINTER_FIELDS,
     RELAY_FIELDS,
     Problem,
     SettingsFields,
@@ -49,7 +51,7 @@ from pos_app.settings.log_file import (
     log_dir,
     log_name,
 )
-from pos_app.settings.terminal_config import PROVIDERS, ConfigError, Secret
+from pos_app.settings.terminal_config import PROVIDERS, ConfigError, ProviderChoice, Secret
 from pos_app.till.back_office import BackOffice
 from pos_app.till.connection_check import Check, check_settings
 from pos_app.till.support_bundle import SupportBundle, write_support_bundle
@@ -69,7 +71,7 @@ class SettingsTab(Tab):
         saved, wrong = saved_settings(self.path)
         self.fields = SettingsFields(
             saved,
-            SHOP_FIELDS + PAYMENT_FIELDS + RELAY_FIELDS,
+            SHOP_FIELDS + PRINTER_FIELDS + PAYMENT_FIELDS + RELAY_FIELDS,
             providers=PROVIDERS,
             language=saved.language,
             refunds=True,
@@ -101,6 +103,7 @@ class SettingsTab(Tab):
             (self.tr("Shop and receipts"), SHOP_FIELDS),
             (self.tr("Payments and refunds"), PAYMENT_FIELDS),
             (self.tr("Relay"), RELAY_FIELDS),
+            (self.tr("Receipt printer"), PRINTER_FIELDS),
         ):
             form = QFormLayout()
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -108,6 +111,10 @@ class SettingsTab(Tab):
             group = QGroupBox(title)
             group.setLayout(form)
             editor.addWidget(group)
+        self.test_page = PrintTestPage(
+            self.fields.printer, self.fields.line("shop.name").text, tasks
+        )
+        form.addRow(self.test_page)
         self.editor.setEnabled(not self.demo)
 
         self.note = QLabel(self._note())
@@ -204,7 +211,7 @@ class SettingsTab(Tab):
         self.problems.clear()
         self.results.clear()
         terminal = self.office.terminal
-        sandbox = self.fields.provider == "sandbox"
+        sandbox = self.fields.provider is ProviderChoice.SANDBOX
         work: Callable[[], list[Check]]
         if self.demo or (sandbox and terminal.embedded is not None):
             self.say(self.tr("Testing the services inside Kasir this terminal runs on…"))

@@ -17,13 +17,13 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QTableView,
     QWidget,
 )
 
+from pos_app.gui.dialogs import choose_file as choose_file
 from pos_app.gui.tasks import TaskRunner
 from pos_app.till.back_office import BackOffice
 
@@ -91,6 +91,21 @@ def table_view(model: RowsModel, name: str) -> QTableView:
     return view
 
 
+def show_whole(view: QTableView) -> None:
+    """Keep ``view`` as wide as the columns it holds now (call after its rows change): a short
+    table of figures is read whole, in the longer language too, never behind a scroll bar."""
+    header = view.horizontalHeader()
+    needs = [
+        max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        for column in range(header.count())
+    ]
+    if needs and header.stretchLastSection():  # a stretched section is never below the default
+        needs[-1] = max(needs[-1], header.defaultSectionSize())
+    columns = sum(needs)
+    scroll_bar = view.verticalScrollBar().sizeHint().width()
+    view.setMinimumWidth(columns + 2 * view.frameWidth() + scroll_bar)
+
+
 def selected_key(view: QTableView) -> Any:
     """The key of the selected row, or None."""
     rows = view.selectionModel().selectedRows()
@@ -116,31 +131,6 @@ def chosen_date(edit: QDateEdit) -> date:
 
 def set_date(edit: QDateEdit, value: date) -> None:
     edit.setDate(QDate(value.year, value.month, value.day))
-
-
-def choose_file(
-    parent: QWidget,
-    title: str,
-    name: str,
-    file_filter: str,
-    on_path: Callable[[str], None],
-    *,
-    save: bool,
-    suffix: str = "",
-) -> QFileDialog:
-    """A window-modal file dialog (no nested event loop); ``on_path`` gets the file chosen."""
-    dialog = QFileDialog(parent, title, name, file_filter)
-    dialog.setAcceptMode(
-        QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen
-    )
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
-    if suffix:
-        dialog.setDefaultSuffix(suffix)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.fileSelected.connect(on_path)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.show()
-    return dialog
 
 
 def run_for(

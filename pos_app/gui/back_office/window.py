@@ -4,7 +4,7 @@ It is window-modal over the cashier screen, so nobody rings up a sale while a ma
 and it is deleted when closed: the next F10 asks for a manager PIN again.
 """
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,10 @@ from pos_app.till.back_office import BackOffice
 
 
 class BackOfficeWindow(QWidget):
+    """``products_changed``: the catalogue changed here, and the cashier's tiles should follow."""
+
+    products_changed = Signal()
+
     def __init__(self, office: BackOffice, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.office = office
@@ -49,7 +53,7 @@ class BackOfficeWindow(QWidget):
         self.tabs = QTabWidget()
         for tab, title in (
             (self.sales, self.tr("Sales")),
-            (self.export, self.tr("Export CSV")),
+            (self.export, self.tr("Export")),
             (self.day_close, self.tr("Day close")),
             (self.problems, self.tr("Problem payments")),
             (self.products, self.tr("Products")),
@@ -60,6 +64,7 @@ class BackOfficeWindow(QWidget):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.sales.refund_requested.connect(lambda sale_id: self.open_refund(sale_id))
         self.problems.refund_requested.connect(self.open_refund)
+        self.products.products_changed.connect(self.products_changed)
 
         who = QLabel(
             self.tr(
@@ -70,8 +75,16 @@ class BackOfficeWindow(QWidget):
         close = QPushButton(self.tr("Close back office"))
         close.setObjectName("closeBackOffice")
         close.clicked.connect(self.close)
+        printer = office.terminal.printer
+        self.drawer_button = QPushButton(self.tr("Open drawer"))
+        self.drawer_button.setObjectName("openDrawer")
+        self.drawer_button.setVisible(printer is not None and printer.settings.drawer)
+        self.drawer_button.clicked.connect(self.open_drawer)
+        self.drawer_status = QLabel()
         header = QHBoxLayout()
         header.addWidget(who, 1)
+        header.addWidget(self.drawer_status)
+        header.addWidget(self.drawer_button)
         header.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -81,6 +94,20 @@ class BackOfficeWindow(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._tab_shown(self.tabs.currentIndex())
+
+    def open_drawer(self) -> None:
+        """Audited off the GUI thread, then the pulse is queued for the printer."""
+        self.drawer_button.setEnabled(False)
+
+        def done(_: None) -> None:
+            self.drawer_button.setEnabled(True)
+            self.drawer_status.setText(self.tr("Drawer opening (in the audit log)."))
+
+        def failed(error: Exception) -> None:
+            self.drawer_button.setEnabled(True)
+            self.drawer_status.setText(str(error))
+
+        self.tasks.run(self.office.open_drawer, done, failed)
 
     def show_tab(self, tab: Tab) -> None:
         self.tabs.setCurrentWidget(tab)
@@ -95,13 +122,14 @@ class BackOfficeWindow(QWidget):
         return dialog
 
     def _refund_settled(self) -> None:
-        for tab in (self.sales, self.problems):
+        for tab in (self.sales, self.problems, self.day_close):
             if tab.loaded:
                 tab.refresh()
 
     def _tab_shown(self, index: int) -> None:
+        """Load a tab when first shown; the Day close tab each time, as the day moves on."""
         tab = self.tabs.widget(index)
-        if isinstance(tab, Tab) and not tab.loaded:
+        if isinstance(tab, Tab) and (not tab.loaded or tab is self.day_close):
             tab.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -29,6 +29,7 @@ from pos_app.domain.basket import MAX_QUANTITY
 from pos_app.domain.catalog import MAX_NAME_LENGTH
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import check_amount
+from pos_app.domain.texts import N_
 from pos_app.payments.doku.notification import (
     MAX_INVOICE_LENGTH,
     check_signature,
@@ -211,8 +212,12 @@ class DokuClient(HttpClient):
             )
         except (ProviderRejected, ProviderProtocolError) as exc:
             raise ProviderUnreachable(
-                f"DOKU order {invoice}: the create was replayed unverified and the status check "
-                f"failed ({exc}); try again later"
+                N_(
+                    "DOKU order {invoice}: the create was replayed unverified and the status "
+                    "check failed ({error}); try again later"
+                ),
+                invoice=invoice,
+                error=exc,
             ) from None
         if status.amount is not None and status.amount != order.amount:
             raise ProviderProtocolError(
@@ -242,8 +247,12 @@ class DokuClient(HttpClient):
             return
         except (ProviderRejected, ProviderProtocolError) as exc:
             raise ProviderUnreachable(
-                f"DOKU order {invoice_number}: the create answer was lost and the status check "
-                f"failed ({exc}); try again later"
+                N_(
+                    "DOKU order {invoice}: the create answer was lost and the status check "
+                    "failed ({error}); try again later"
+                ),
+                invoice=invoice_number,
+                error=exc,
             ) from None
 
     def _send(self, method: str, path: str, request_id: str, body: bytes | None) -> httpx.Response:
@@ -258,7 +267,10 @@ class DokuClient(HttpClient):
             return self._http.request(method, path, content=body, headers=headers)
         except httpx.TransportError as exc:
             raise ProviderUnreachable(
-                f"DOKU {method} {path}: no answer ({type(exc).__name__})"
+                N_("DOKU {method} {path}: no answer ({cause})"),
+                method=method,
+                path=path,
+                cause=type(exc).__name__,
             ) from None
 
     def _signed_json(

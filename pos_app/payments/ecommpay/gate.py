@@ -25,6 +25,7 @@ import httpx
 from pos_app.clients.http_client import HttpClient
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import to_minor_units
+from pos_app.domain.texts import N_
 from pos_app.payments.ecommpay.callback import CURRENCY, read_payment
 from pos_app.payments.ecommpay.limits import (
     PAYOUT_LIMIT,
@@ -210,7 +211,9 @@ class GateClient(HttpClient):
             )
         except httpx.TransportError as exc:
             raise ProviderUnreachable(
-                f"ecommpay POST {path}: no answer ({type(exc).__name__})"
+                N_("ecommpay POST {path}: no answer ({cause})"),
+                path=path,
+                cause=type(exc).__name__,
             ) from None
         return self._answer(response, path)
 
@@ -218,8 +221,12 @@ class GateClient(HttpClient):
         status = response.status_code
         if status >= 500:
             raise ProviderUnreachable(
-                f"ecommpay answered HTTP {status} to {path}; whether it took effect is unknown "
-                "until a status check"
+                N_(
+                    "ecommpay answered HTTP {status} to {path}; whether it took effect is "
+                    "unknown until a status check"
+                ),
+                status=status,
+                path=path,
             )
         payload: object
         try:

@@ -1,0 +1,238 @@
+"""Every barcode a shop meets: EAN-13, EAN-8, UPC-A, UPC-E, in-store codes and GS1 variable-measure
+labels from the shop's scale. Pure functions, no I/O.
+
+A product keeps its barcode in one **stored form**, so it is one product whichever form of its
+code is scanned: EAN-13, UPC-A and UPC-E are kept as their 13-digit GTIN (UPC-A is EAN-13 with a
+leading 0; UPC-E is UPC-A with zeros left out, expanded back by GS1's rules); EAN-8 stays 8 digits
+(it is no shorter form of anything); an in-store code (letters, digits and ``-``, at most 32, Code
+128 style, no check digit) is kept as typed. A string of 8, 12 or 13 digits is always a GS1 code
+and must carry its check digit.
+
+**Variable-measure labels** are EAN-13 codes whose prefix (two digits, 20–29, GS1's restricted
+circulation numbers) the shop's scale prints: ``PP IIIII VVVVV C``, the prefix, a five-digit item
+code, a five-digit value and the check digit. Which prefixes carry a price (in rupiah, up to
+Rp 99.999) and which a weight (in grams, up to 99,999 g) is a setting (:class:`MeasureLayout`;
+20–24 price and 25–29 weight by default). The product is the one whose barcode is the same code
+with the value 00000 (and the check digit that makes it valid): the item code finds it. A weight
+label costs the product's price, which is per kilogram, times the weight: see :func:`weighed_price`.
+"""
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.texts import N_
+
+MAX_IN_STORE_LENGTH = 32
+GS1_LENGTHS = (8, 12, 13)
+"""Digit strings of these lengths are GS1 codes (EAN-8 or UPC-E, UPC-A, EAN-13), never in-store."""
+VARIABLE_PREFIXES = tuple(str(prefix) for prefix in range(20, 30))
+_IN_STORE = re.compile(r"[A-Za-z0-9-]{1,32}")
+_PREFIX_RANGE = re.compile(r"^(2\d)(?:-(2\d))?$")
+_WRONG_CHECK_DIGIT = {
+    13: N_("barcode {barcode} is not a valid EAN-13: its check digit is wrong"),
+    12: N_("barcode {barcode} is not a valid UPC-A: its check digit is wrong"),
+    8: N_("barcode {barcode} is neither a valid EAN-8 nor a UPC-E: its check digit is wrong"),
+}
+
+
+class Symbology(StrEnum):
+    EAN13 = "EAN-13"
+    EAN8 = "EAN-8"
+    UPCA = "UPC-A"
+    UPCE = "UPC-E"
+    IN_STORE = "in-store"
+
+
+class MeasureKind(StrEnum):
+    PRICE = "price"
+    WEIGHT = "weight"
+
+
+def gs1_check_digit(body: str) -> str:
+    """The GS1 check digit of ``body`` (all digits but the last): weights 3, 1, 3, … from the
+    right, the same for EAN-13, EAN-8 and UPC-A."""
+    total = sum(int(digit) * (3 if i % 2 == 0 else 1) for i, digit in enumerate(reversed(body)))
+    return str((10 - total % 10) % 10)
+
+
+def _checks(code: str) -> bool:
+    return gs1_check_digit(code[:-1]) == code[-1]
+
+
+def upce_to_upca(code: str) -> str:
+    """The UPC-A a valid-looking 8-digit UPC-E stands for (number system, six digits, check).
+
+    GS1's zero-suppression rules, by the sixth digit: 0–2 keep the manufacturer's first two
+    digits and that digit, then ``0000`` and three digits; 3 keeps three digits then ``00000``
+    and two; 4 keeps four then ``00000`` and one; 5–9 keep five then ``0000`` and that digit.
+    """
+    system, digits, check = code[0], code[1:7], code[7]
+    last = digits[5]
+    if last in "012":
+        body = digits[0:2] + last + "0000" + digits[2:5]
+    elif last == "3":
+        body = digits[0:3] + "00000" + digits[3:5]
+    elif last == "4":
+        body = digits[0:4] + "00000" + digits[4]
+    else:
+        body = digits[0:5] + "0000" + last
+    return system + body + check
+
+
+def is_valid_upce(code: str) -> bool:
+    return len(code) == 8 and code.isdigit() and code[0] in "01" and _checks(upce_to_upca(code))
+
+
+def is_valid_gs1(code: str, length: int) -> bool:
+    """EAN-13 (13), UPC-A (12) or EAN-8 (8) with its check digit right."""
+    return len(code) == length and code.isdigit() and _checks(code)
+
+
+def symbology(code: str) -> Symbology:
+    """What kind of code ``code`` is, or ValidationError saying why it is none."""
+    if code.isdigit() and len(code) in GS1_LENGTHS:
+        if len(code) == 13 and is_valid_gs1(code, 13):
+            return Symbology.EAN13
+        if len(code) == 12 and is_valid_gs1(code, 12):
+            return Symbology.UPCA
+        if len(code) == 8 and is_valid_gs1(code, 8):
+            return Symbology.EAN8
+        if is_valid_upce(code):
+            return Symbology.UPCE
+        raise ValidationError(_WRONG_CHECK_DIGIT[len(code)], barcode=code)
+    if _IN_STORE.fullmatch(code):
+        return Symbology.IN_STORE
+    raise ValidationError(
+        N_(
+            "barcode {barcode} is neither an EAN-13, EAN-8, UPC-A or UPC-E with its check digit "
+            "nor an in-store code (letters, digits and -, at most {most})"
+        ),
+        barcode=repr(code),
+        most=MAX_IN_STORE_LENGTH,
+    )
+
+
+def stored_form(code: str) -> str:
+    """The form a product keeps ``code`` in (see the module's notes); ValidationError if it is
+    no barcode."""
+    code = code.strip()
+    kind = symbology(code)
+    if kind is Symbology.UPCA:
+        return "0" + code
+    if kind is Symbology.UPCE:
+        return "0" + upce_to_upca(code)
+    return code
+
+
+def scan_forms(code: str) -> tuple[str, ...]:
+    """Every stored form a scanned ``code`` may be, best first; none for what is no barcode.
+
+    Eight digits can be both a valid EAN-8 and a valid UPC-E: both are tried.
+    """
+    code = code.strip()
+    if code.isdigit() and len(code) == 8:
+        forms = [code] if is_valid_gs1(code, 8) else []
+        if is_valid_upce(code):
+            forms.append("0" + upce_to_upca(code))
+        return tuple(forms)
+    try:
+        return (stored_form(code),)
+    except ValidationError:
+        return ()
+
+
+def parse_prefixes(text: str) -> frozenset[str]:
+    """``"20-24"``, ``"20,21,25-29"`` or ``""`` (none) as a set of two-digit prefixes in 20–29."""
+    prefixes: set[str] = set()
+    for part in (piece.strip() for piece in text.split(",")):
+        if not part:
+            continue
+        match = _PREFIX_RANGE.match(part.replace(" ", ""))
+        if match is None or int(match.group(2) or match.group(1)) < int(match.group(1)):
+            raise ValidationError(
+                N_("expected prefixes from 20 to 29 such as 20-24 or 20,21, got {value}"),
+                value=repr(part),
+            )
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        prefixes.update(str(prefix) for prefix in range(first, last + 1))
+    return frozenset(prefixes)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureLayout:
+    """Which variable-measure prefixes carry a price and which a weight (the shop's scale)."""
+
+    price_prefixes: frozenset[str] = frozenset(VARIABLE_PREFIXES[:5])
+    weight_prefixes: frozenset[str] = frozenset(VARIABLE_PREFIXES[5:])
+
+    def __post_init__(self) -> None:
+        both = sorted(self.price_prefixes & self.weight_prefixes)
+        if both:
+            raise ValidationError(
+                N_("prefixes {prefixes} cannot carry both a price and a weight"),
+                prefixes=",".join(both),
+            )
+
+    def kind_of(self, code: str) -> MeasureKind | None:
+        """Price, weight, or None for a code that is no variable-measure label."""
+        if len(code) != 13 or not code.isdigit():
+            return None
+        if code[:2] in self.price_prefixes:
+            return MeasureKind.PRICE
+        if code[:2] in self.weight_prefixes:
+            return MeasureKind.WEIGHT
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasuredScan:
+    """A scale's label: the product's barcode (the item code), and the price or weight it
+    carries."""
+
+    item_barcode: str
+    kind: MeasureKind
+    value: int
+    """Rupiah for a price label, grams for a weight label."""
+
+
+def item_barcode(code: str) -> str:
+    """A variable-measure code with its value zeroed: the barcode its product is kept under."""
+    body = code[:7] + "00000"
+    return body + gs1_check_digit(body)
+
+
+def read_label(code: str, layout: MeasureLayout) -> MeasuredScan | None:
+    """The label ``code`` is, when it is a valid EAN-13 with one of ``layout``'s prefixes."""
+    code = code.strip()
+    kind = layout.kind_of(code)
+    if kind is None or not _checks(code):
+        return None
+    return MeasuredScan(item_barcode(code), kind, int(code[7:12]))
+
+
+def check_item_code(barcode: str, layout: MeasureLayout) -> None:
+    """A product is kept under its label's item code, the value 00000: a label with its price or
+    weight in it is refused, naming the code to give instead."""
+    if layout.kind_of(barcode) and barcode != item_barcode(barcode):
+        raise ValidationError(
+            N_(
+                "barcode {barcode} is a scale's label with its price or weight: give the item's "
+                "code, with 00000 in their place ({item})"
+            ),
+            barcode=barcode,
+            item=item_barcode(barcode),
+        )
+
+
+def weighed_price(price_per_kg: int, grams: int) -> int:
+    """The price of ``grams`` at ``price_per_kg`` rupiah a kilogram, to the nearest rupiah, half a
+    rupiah rounded up (Rp 25.000/kg × 733 g = Rp 18.325; Rp 1.999/kg × 500 g = Rp 1.000)."""
+    return (price_per_kg * grams + 500) // 1000
+
+
+def format_weight(grams: int) -> str:
+    """Kilograms with three decimals and the Indonesian decimal comma: ``0,734 kg``."""
+    kilograms, rest = divmod(grams, 1000)
+    return f"{kilograms:,}".replace(",", ".") + f",{rest:03d} kg"

@@ -1,0 +1,81 @@
+"""A count of the cash drawer by Indonesian denomination: what the cashier or the manager counted.
+
+The shift close and the day close both count the drawer note by note and coin by coin, so the
+count, not a typed total, is what is kept: a difference can be traced to a miscounted pile.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from pos_app.domain.errors import ValidationError
+
+DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
+"""Rupiah notes and coins in circulation, largest first."""
+MAX_PIECES = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class CashCount:
+    """How many notes or coins of each denomination are in the drawer (missing ones: none)."""
+
+    counts: Mapping[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for denomination, pieces in self.counts.items():
+            if denomination not in DENOMINATIONS:
+                listed = ", ".join(str(value) for value in DENOMINATIONS)
+                raise ValidationError(
+                    f"cash count: {denomination!r} is not a rupiah note or coin ({listed})"
+                )
+            if isinstance(pieces, bool) or not isinstance(pieces, int):
+                raise ValidationError(
+                    f"cash count: the number of {denomination} pieces must be a whole number, "
+                    f"got {pieces!r}"
+                )
+            if not 0 <= pieces <= MAX_PIECES:
+                raise ValidationError(
+                    f"cash count: {pieces} pieces of {denomination} is not between 0 and "
+                    f"{MAX_PIECES}"
+                )
+        full = {value: self.counts.get(value, 0) for value in DENOMINATIONS}
+        object.__setattr__(
+            self, "counts", full
+        )  # every denomination, so equal counts compare equal
+
+    @property
+    def total(self) -> int:
+        return sum(denomination * pieces for denomination, pieces in self.counts.items())
+
+    def pieces(self) -> list[tuple[int, int]]:
+        """Every denomination with its count, largest first."""
+        return list(self.counts.items())
+
+    def to_json(self) -> dict[str, int]:
+        """Denominations as text keys (JSON objects have no number keys), largest first."""
+        return {str(value): pieces for value, pieces in self.pieces()}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, int]) -> "CashCount":
+        return cls({int(value): pieces for value, pieces in data.items()})
+
+
+class CountedDrawer:
+    """A drawer that should hold ``expected_cash`` and may have been counted: a shift's and a
+    day's, read the same way."""
+
+    __slots__ = ()
+    counted: CashCount | None
+
+    @property
+    def expected_cash(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def counted_cash(self) -> int | None:
+        return None if self.counted is None else self.counted.total
+
+    @property
+    def difference(self) -> int | None:
+        """Counted less expected: negative when the drawer is short."""
+        counted = self.counted_cash
+        return None if counted is None else counted - self.expected_cash

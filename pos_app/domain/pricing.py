@@ -1,0 +1,147 @@
+"""What a basket costs: discounts, then DPP and PPN, line by line. The one computation the screen,
+the store (which keeps its result with the sale), the payment's line items, the receipt and the
+reports all rely on; docs/tax.md gives the rules.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from pos_app.domain.basket import LineItem
+from pos_app.domain.discounts import Discount, percent_text, spread
+from pos_app.domain.tax import TaxPolicy, line_tax
+
+
+@dataclass(frozen=True, slots=True)
+class PricedLine:
+    item: LineItem
+    line_discount: int
+    """Taken off by the line's own discount."""
+    basket_discount: int
+    """This line's share of the basket's discount."""
+    tax_rate: int | None
+    """Basis points of the PPN rate; None when the shop charges no PPN (0: exempt)."""
+    dpp: int | None
+    ppn: int
+    amount: int
+    """What the customer pays for the line."""
+
+    @property
+    def discount(self) -> int:
+        return self.line_discount + self.basket_discount
+
+    @property
+    def net(self) -> int:
+        """The line's price after its discounts, as entered (with or without PPN)."""
+        return self.item.line_total - self.discount
+
+
+@dataclass(frozen=True, slots=True)
+class RateTotal:
+    """The lines of one PPN rate: what they cost, their DPP and their PPN."""
+
+    tax_rate: int
+    amount: int
+    dpp: int
+    ppn: int
+
+    def label(self) -> str:
+        return f"{percent_text(self.tax_rate)}%"
+
+
+@dataclass(frozen=True, slots=True)
+class PricedSale:
+    lines: tuple[PricedLine, ...]
+    discount: Discount | None = None
+    """The basket's discount as given."""
+    tax_included: bool = True
+    """Whether the prices were entered with PPN in them."""
+
+    @property
+    def gross(self) -> int:
+        return sum(line.item.line_total for line in self.lines)
+
+    @property
+    def line_discounts(self) -> int:
+        return sum(line.line_discount for line in self.lines)
+
+    @property
+    def basket_discount(self) -> int:
+        return sum(line.basket_discount for line in self.lines)
+
+    @property
+    def discount_total(self) -> int:
+        return self.line_discounts + self.basket_discount
+
+    @property
+    def ppn(self) -> int:
+        return sum(line.ppn for line in self.lines)
+
+    @property
+    def taxed(self) -> bool:
+        return any(line.tax_rate is not None for line in self.lines)
+
+    @property
+    def total(self) -> int:
+        return sum(line.amount for line in self.lines)
+
+    def rates(self) -> list[RateTotal]:
+        """Per PPN rate, highest first; empty when the shop charges no PPN."""
+        return rate_totals(
+            (line.tax_rate, line.amount, line.dpp or 0, line.ppn)
+            for line in self.lines
+            if line.tax_rate is not None
+        )
+
+
+def rate_totals(rows: Iterable[tuple[int, int, int, int]]) -> list[RateTotal]:
+    """Add up (rate, amount, dpp, ppn) rows per rate, highest rate first."""
+    totals: dict[int, list[int]] = {}
+    for rate, amount, dpp, ppn in rows:
+        sums = totals.setdefault(rate, [0, 0, 0])
+        sums[0] += amount
+        sums[1] += dpp
+        sums[2] += ppn
+    return [RateTotal(rate, *totals[rate]) for rate in sorted(totals, reverse=True)]
+
+
+def price_sale(
+    items: Sequence[LineItem],
+    *,
+    discount: Discount | None = None,
+    tax: TaxPolicy,
+    day: date,
+) -> PricedSale:
+    """Each line's own discount first; then the basket's, taken off what the lines come to after
+    theirs and spread over them in proportion (:func:`spread`, so the shares add up exactly);
+    then each line's DPP and PPN at its tax class's rate on ``day``."""
+    line_discounts = [item.discount.off(item.line_total) if item.discount else 0 for item in items]
+    nets = [item.line_total - off for item, off in zip(items, line_discounts, strict=True)]
+    basket_off = discount.off(sum(nets)) if discount else 0
+    shares = spread(basket_off, nets)
+    lines = []
+    for item, line_off, share, net in zip(items, line_discounts, shares, nets, strict=True):
+        rate = tax.rate(item.tax_class, day)
+        if rate is None:
+            lines.append(PricedLine(item, line_off, share, None, None, 0, net - share))
+            continue
+        taxed = line_tax(net - share, rate, included=tax.prices_include_tax)
+        lines.append(
+            PricedLine(item, line_off, share, rate.basis_points, taxed.dpp, taxed.ppn, taxed.amount)
+        )
+    return PricedSale(tuple(lines), discount, tax.prices_include_tax)
+
+
+def payment_lines(sale: PricedSale) -> tuple[LineItem, ...]:
+    """Line items for a provider that wants Σ price x quantity to equal the amount (DOKU): a line
+    whose amount its quantity does not divide becomes two items of the same name, one priced a
+    rupiah above the other, so unit prices differ by at most a rupiah and the sum is exact."""
+    out: list[LineItem] = []
+    for line in sale.lines:
+        item = line.item
+        price, rest = divmod(line.amount, item.quantity)
+        if item.quantity - rest:
+            out.append(LineItem(item.sku, item.name, price, item.quantity - rest))
+        if rest:
+            out.append(LineItem(item.sku, item.name, price + 1, rest))
+    return tuple(out)

@@ -1,0 +1,305 @@
+"""The cashier's shift on screen: open it with the float, see it and move cash in or out, count the
+drawer to close it, and the shift report (screen, print, PDF).
+
+Every dialog hands its work to a worker through ``runner`` (SQLite never runs on the GUI thread)
+and opens window-modal without a nested event loop.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah, parse_rupiah
+from pos_app.gui.document_preview import DocumentPreview
+from pos_app.gui.drawer_count import DrawerCount
+from pos_app.gui.tasks import TaskRunner
+from pos_app.reports.shift_report import render_shift_html
+from pos_app.store.shifts import Shift
+from pos_app.till.shifts import ShiftDesk
+
+ERROR_STYLE = "color: #8a1c14; font-weight: bold;"
+
+
+def _rupiah(edit: QLineEdit) -> int:
+    """The amount typed, at least Rp 0; a ValidationError says what is wrong."""
+    amount = parse_rupiah(edit.text() or "0")
+    if amount < 0:
+        raise ValidationError(QCoreApplication.translate("Shift", "an amount cannot be negative"))
+    return amount
+
+
+class _WorkDialog(QDialog):
+    """A window-modal dialog that runs the desk's work off the GUI thread and says how it went."""
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.runner = runner
+        self.busy = False
+        self.status = QLabel()
+        self.status.setObjectName("shiftStatus")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.work_buttons: list[QPushButton] = []
+        """The buttons that start work: disabled while a job runs, so no press is lost."""
+
+    def work(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        if self.busy:
+            return
+        self._set_busy(True)
+        self.status.clear()
+        self.runner.run(job, lambda result: self._done(done, result), self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for button in self.work_buttons:
+            button.setEnabled(not busy)
+
+    def _done(self, done: Callable[[Any], None], result: Any) -> None:
+        self._set_busy(False)
+        done(result)
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self.status.setText(str(error))
+
+
+class OpenShiftDialog(_WorkDialog):
+    """Asked after sign-in when the cashier has no open shift here: the float in the drawer.
+
+    It cannot be dismissed: sales are counted against a shift, so one is opened first (a float of
+    Rp 0 is one key away)."""
+
+    opened = Signal(object)
+
+    def __init__(self, desk: ShiftDesk, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(runner, parent)
+        self.desk = desk
+        self.setWindowTitle(self.tr("Open your shift"))
+        self.opening_float = QLineEdit("0")
+        self.opening_float.setObjectName("openingFloat")
+        self.opening_float.selectAll()
+        self.open_button = QPushButton(self.tr("Open shift"))
+        self.open_button.setObjectName("openShift")
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(self._open)
+        self.work_buttons.append(self.open_button)
+        form = QFormLayout()
+        form.addRow(QLabel(self.tr("Cashier")), QLabel(desk.cashier))
+        form.addRow(QLabel(self.tr("Opening float (cash in the drawer now)")), self.opening_float)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.open_button)
+
+    def _open(self) -> None:
+        try:
+            amount = _rupiah(self.opening_float)
+        except ValidationError as error:
+            self.status.setText(str(error))
+            return
+        self.work(lambda: self.desk.open(amount), self._opened)
+
+    def _opened(self, shift: Shift) -> None:
+        self.opened.emit(shift)
+        self.accept()
+
+    def reject(self) -> None:
+        """Esc does not close it: the shift comes first."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.result() != QDialog.DialogCode.Accepted:
+            event.ignore()
+
+
+HINT_MARGIN = 24
+"""A line edit's frame and padding around its placeholder, in pixels."""
+
+
+class CashMoveDialog(_WorkDialog):
+    """Cash put in the drawer (``direction`` 1) or taken out (-1), with the reason."""
+
+    moved = Signal(object)
+
+    def __init__(
+        self,
+        desk: ShiftDesk,
+        shift: Shift,
+        direction: int,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(runner, parent)
+        self.desk, self.shift, self.direction = desk, shift, direction
+        self.setWindowTitle(self.tr("Cash in") if direction > 0 else self.tr("Cash out"))
+        self.amount = QLineEdit()
+        self.amount.setObjectName("moveAmount")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("moveReason")
+        self.reason.setPlaceholderText(
+            self.tr("e.g. change from the bank")
+            if direction > 0
+            else self.tr("e.g. pick-up to the safe, petty cash for ice")
+        )
+        hint = self.reason.fontMetrics().horizontalAdvance(self.reason.placeholderText())
+        self.reason.setMinimumWidth(hint + HINT_MARGIN)  # the hint is read whole, in any language
+        self.ok_button = QPushButton(self.tr("Record"))
+        self.ok_button.setObjectName("recordMove")
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self._record)
+        self.work_buttons.append(self.ok_button)
+        cancel = QPushButton(self.tr("Cancel (Esc)"))
+        cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(QLabel(self.tr("Amount")), self.amount)
+        form.addRow(QLabel(self.tr("Reason")), self.reason)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    def _record(self) -> None:
+        try:
+            amount = _rupiah(self.amount)
+        except ValidationError as error:
+            self.status.setText(str(error))
+            return
+        reason, shift_id = self.reason.text(), self.shift.id
+        move = self.desk.cash_in if self.direction > 0 else self.desk.cash_out
+        self.work(lambda: move(shift_id, amount, reason), self._moved)
+
+    def _moved(self, shift: Shift) -> None:
+        self.moved.emit(shift)
+        self.accept()
+
+
+class ShiftDialog(_WorkDialog):
+    """The open shift (F5): its drawer so far, cash in, cash out, and counting it to close."""
+
+    closed = Signal(object)
+
+    def __init__(
+        self,
+        desk: ShiftDesk,
+        shift: Shift,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(runner, parent)
+        self.desk, self.shift = desk, shift
+        self.setWindowTitle(self.tr("Shift of {name}").format(name=desk.cashier))
+        self.figures = QLabel()
+        self.figures.setObjectName("shiftFigures")
+        self.count = DrawerCount()
+        self.count.changed.connect(self._recount)
+        self.expected = QLabel()
+        self.expected.setObjectName("expectedCash")
+        self.counted = QLabel()
+        self.counted.setObjectName("countedCash")
+        self.difference = QLabel()
+        self.difference.setObjectName("cashDifference")
+        self.cash_in_button = QPushButton(self.tr("Cash in…"))
+        self.cash_in_button.setObjectName("cashIn")
+        self.cash_in_button.clicked.connect(lambda: self._move(1))
+        self.cash_out_button = QPushButton(self.tr("Cash out…"))
+        self.cash_out_button.setObjectName("cashOut")
+        self.cash_out_button.clicked.connect(lambda: self._move(-1))
+        self.close_button = QPushButton(self.tr("Close shift with this count"))
+        self.close_button.setObjectName("closeShift")
+        self.close_button.clicked.connect(self._close)
+        self.work_buttons += [self.cash_in_button, self.cash_out_button, self.close_button]
+        back = QPushButton(self.tr("Back to the till (Esc)"))
+        back.clicked.connect(self.reject)
+        self.move_dialog: CashMoveDialog | None = None
+        totals = QFormLayout()
+        totals.addRow(QLabel(self.tr("Expected cash")), self.expected)
+        totals.addRow(QLabel(self.tr("Counted cash")), self.counted)
+        totals.addRow(QLabel(self.tr("Difference")), self.difference)
+        moves = QHBoxLayout()
+        moves.addWidget(self.cash_in_button)
+        moves.addWidget(self.cash_out_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        buttons.addWidget(back)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.figures)
+        layout.addLayout(moves)
+        layout.addWidget(self.count)
+        layout.addLayout(totals)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self._show(shift)
+        shift_id = shift.id
+        self.work(lambda: desk.refreshed(shift_id), self._show)
+
+    def _show(self, shift: Shift) -> None:
+        self.shift = shift
+        self.figures.setText(
+            self.tr(
+                "Opening float {float} · cash sales {sales} ({count}) · cash in {cash_in} · "
+                "cash out {cash_out}"
+            ).format(
+                float=format_rupiah(shift.opening_float),
+                sales=format_rupiah(shift.cash_sales),
+                count=shift.cash_sales_count,
+                cash_in=format_rupiah(shift.cash_in),
+                cash_out=format_rupiah(shift.cash_out),
+            )
+        )
+        self._recount()
+
+    def _recount(self) -> None:
+        counted = self.count.count().total
+        difference = counted - self.shift.expected_cash
+        self.expected.setText(format_rupiah(self.shift.expected_cash))
+        self.counted.setText(format_rupiah(counted))
+        self.difference.setText(format_rupiah(difference))
+        self.difference.setStyleSheet(ERROR_STYLE if difference < 0 else "")
+
+    def _move(self, direction: int) -> None:
+        dialog = CashMoveDialog(self.desk, self.shift, direction, self.runner, self)
+        dialog.moved.connect(self._show)
+        self.move_dialog = dialog
+        dialog.show()
+
+    def _close(self) -> None:
+        counted, shift_id = self.count.count(), self.shift.id
+        self.work(lambda: self.desk.close(shift_id, counted), self._closed)
+
+    def _closed(self, shift: Shift) -> None:
+        self.closed.emit(shift)
+        self.accept()
+
+
+class ShiftReportDialog(DocumentPreview):
+    """The shift report as the shift closed: on screen, printed, or saved as PDF."""
+
+    def __init__(
+        self, shift: Shift, *, time_zone: str, shop_name: str, parent: QWidget | None = None
+    ):
+        super().__init__(
+            render_shift_html(shift, time_zone=time_zone, shop_name=shop_name),
+            title=QCoreApplication.translate("ShiftReportDialog", "Shift report"),
+            name="shiftReport",
+            pdf_name=f"shift-{shift.business_date.isoformat()}-{shift.id}.pdf",
+            parent=parent,
+        )
+        self.shift = shift

@@ -1,0 +1,182 @@
+"""The tills' uploads of their business days, and the shop's view of them (docs/architecture.md,
+Contracts): ``PUT /v1/days/{date}``, ``GET /v1/shop/days/{date}``, ``GET /v1/shop/uploads``.
+
+A terminal uploads only its own till's records: the body's ``till_id`` and every row's
+``terminal`` cell must be its till id (403 otherwise, nothing stored). Each file's header must be
+the one this relay's Kasir version writes, and its whole-number columns whole numbers, so the
+shop's file made later (:mod:`pos_app.reports.shop_files`) never meets a row it cannot read. A
+terminal reads the days of its own shop only. Nothing a sender sends makes it answer 5xx.
+"""
+
+import asyncio
+import csv
+import logging
+import re
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from pos_app.relay import auth, till_days
+from pos_app.relay.request_input import HTTPProblem, json_body, read_body, require_json, shown
+from pos_app.relay.storage import NotYours
+from pos_app.relay.till_days import RevisionConflict, TillDay
+from pos_app.reports.accountant_files import FileKind
+from pos_app.reports.column_types import ColumnType, column_types
+from pos_app.reports.shop_files import TERMINAL, TILL_COLUMNS, read_rows
+
+if TYPE_CHECKING:
+    from pos_app.relay.app import RelayApp
+
+log = logging.getLogger("pos_app.relay")
+
+MAX_REVISION = 2**63 - 1
+MAX_SHIFTS = 10_000
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WHOLE = (ColumnType.WHOLE, ColumnType.RUPIAH)
+_NUMBER = re.compile(r"-?[0-9]{1,18}")
+
+
+class UploadRoutes:
+    """The routes, on the relay app's storage, terminal authentication and limits."""
+
+    def __init__(self, relay: "RelayApp") -> None:
+        self.relay = relay
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/v1/days/{business_date}", self.upload_day, methods=["PUT"]),
+            Route("/v1/shop/days/{business_date}", self.shop_days, methods=["GET"]),
+            Route("/v1/shop/uploads", self.shop_uploads, methods=["GET"]),
+        ]
+
+    async def upload_day(self, request: Request) -> Response:
+        """Store the till's day if it is newer than the one held; 200 only after the commit."""
+        terminal = self.relay._terminal(request)
+        require_json(request)
+        business_date = _business_date(request.path_params["business_date"])
+        config = self.relay.config
+        body = await read_body(request, config.max_upload_bytes, config.client_timeout_seconds)
+        # megabytes of JSON and CSV to check: off the loop, so notifications are not held up
+        day = await asyncio.to_thread(lambda: till_day(json_body(body), business_date))
+        if terminal.till_id not in (None, day.till_id):
+            raise _not_yours(terminal.till_id)
+        try:
+            stored = await self.relay.store.write(
+                partial(till_days.store_day, terminal=terminal, day=day)
+            )
+        except NotYours:
+            raise _not_yours(terminal.till_id) from None
+        except RevisionConflict as exc:
+            raise HTTPProblem(409, str(exc)) from None
+        if stored.learned_till_id:
+            log.warning(
+                "terminal %r had no terminal id: it takes %r, from its first upload "
+                "(pos-app relay set-terminal-id changes it)",
+                terminal.name,
+                day.till_id,
+            )
+        if stored.stored:
+            log.info(
+                "till %s uploaded %s, revision %d", day.till_id, day.business_date, day.revision
+            )
+        return JSONResponse({"revision": stored.revision, "stored": stored.stored})
+
+    async def shop_days(self, request: Request) -> Response:
+        terminal = self.relay._terminal(request)
+        business_date = _business_date(request.path_params["business_date"])
+        tills = self.relay.store.read(
+            lambda conn: till_days.shop_days(conn, terminal.shop, business_date)
+        )
+        return JSONResponse({"business_date": business_date, "tills": tills})
+
+    async def shop_uploads(self, request: Request) -> Response:
+        terminal = self.relay._terminal(request)
+        tills = self.relay.store.read(lambda conn: till_days.shop_uploads(conn, terminal.shop))
+        return JSONResponse({"tills": tills})
+
+
+def _not_yours(till_id: str | None) -> Exception:
+    return HTTPProblem(
+        403,
+        f"a terminal uploads only its own till's records: till_id and every row's terminal "
+        f"must be {till_id or '<its terminal id>'}",
+    )
+
+
+def _business_date(text: str) -> str:
+    """A business day as ``yyyy-mm-dd``, or 400."""
+    try:
+        if _ISO_DATE.fullmatch(text):
+            return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise HTTPProblem(400, f"the business date must be a date as yyyy-mm-dd, got {shown(text)}")
+
+
+def till_day(payload: Any, business_date: str) -> TillDay:
+    """Validate the body of ``PUT /v1/days/{business_date}``; a 400 names what is wrong, a 403
+    a row of another till."""
+    if not isinstance(payload, dict):
+        raise HTTPProblem(400, "the body must be a JSON object")
+    till_id = payload.get("till_id")
+    if not isinstance(till_id, str) or not auth.TERMINAL_ID.fullmatch(till_id):
+        raise HTTPProblem(400, "till_id must be the till's terminal id")
+    if payload.get("business_date") != business_date:
+        raise HTTPProblem(400, f"business_date must be {business_date}, as in the path")
+    revision = _whole(payload, "revision", 1, MAX_REVISION)
+    shifts = _whole(payload, "shifts", 0, MAX_SHIFTS)
+    day_closed = payload.get("day_closed")
+    if not isinstance(day_closed, bool):
+        raise HTTPProblem(400, "day_closed must be true or false")
+    files = payload.get("files")
+    kinds = {kind.value for kind in FileKind}
+    if not isinstance(files, dict) or set(files) != kinds:
+        raise HTTPProblem(400, f"files must hold {', '.join(sorted(kinds))}, each once")
+    checked = {
+        FileKind(kind): _till_file(FileKind(kind), text, till_id) for kind, text in files.items()
+    }
+    return TillDay(till_id, business_date, revision, day_closed, shifts, checked)
+
+
+def _whole(payload: dict[str, Any], name: str, least: int, most: int) -> int:
+    value = payload.get(name)
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        raise HTTPProblem(400, f"{name} must be a whole number from {least} to {most}")
+    return value
+
+
+def _till_file(kind: FileKind, text: Any, till_id: str) -> str:
+    """``text`` if it is a till's ``kind`` file of ``till_id``'s rows."""
+    if not isinstance(text, str) or "\x00" in text:
+        raise HTTPProblem(400, f"files.{kind.value} must be CSV text")
+    try:
+        text.encode("utf-8")
+        header, rows = read_rows(text)
+    except (UnicodeEncodeError, csv.Error) as exc:
+        raise HTTPProblem(400, f"files.{kind.value} is not CSV text: {exc}") from None
+    if tuple(header) != TILL_COLUMNS[kind]:
+        raise HTTPProblem(
+            400,
+            f"files.{kind.value} does not have the {kind.value} columns of this relay's Kasir "
+            "version; update the relay and the tills to the same version",
+        )
+    whole = [index for index, type_ in enumerate(column_types(header)) if type_ in _WHOLE]
+    terminal = header.index(TERMINAL) if TERMINAL in header else None
+    for number, row in enumerate(rows, start=2):
+        if len(row) != len(header):
+            raise HTTPProblem(
+                400, f"files.{kind.value}, line {number}: {len(row)} cells, not {len(header)}"
+            )
+        if terminal is not None and row[terminal] != till_id:
+            raise _not_yours(till_id)
+        for index in whole:
+            if row[index] and not _NUMBER.fullmatch(row[index]):
+                raise HTTPProblem(
+                    400,
+                    f"files.{kind.value}, line {number}: {header[index]} is not a whole number",
+                )
+    return text

@@ -1,0 +1,259 @@
+"""The payments file: every provider payment and payout of a range of business days, one row each,
+to match line by line against the provider's own settlement report (docs/csv.md, Payments).
+
+A **payment** row is a QR payment the provider reported paid, on the business day Kasir first
+recorded it paid, whatever became of it: taken by a completed sale (``standing`` ``sale``), a late
+payment no sale took (``late``), or paid for another amount or currency than asked
+(``other_amount``); with what was paid back of it. A **payout** row is a refund the provider paid,
+on the business day it was paid, with the payment it pays back. Unlike the sales files, these rows
+follow the provider's money, not the shop's takings: a late payment is here on the day it arrived
+even if a manager attached it to a sale later.
+
+Rows stream from one snapshot of the database through :func:`atomic_csv`: memory stays flat, and
+a failure or a cancel leaves no file. The customer's wallet number and name, the payment page
+URLs and the providers' raw messages are never written.
+"""
+
+import heapq
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from pos_app.domain.business_day import BusinessDay
+from pos_app.reports.csv_safety import atomic_csv, safe_cells
+from pos_app.reports.date_range import business_days
+from pos_app.reports.export_progress import RowCounter
+from pos_app.reports.snapshot import read_snapshot
+from pos_app.store.database import parse_utc, utc_text
+from pos_app.store.payments import CURRENCY
+
+PAYMENT_COLUMNS = (
+    "business_date",
+    "record_type",
+    "provider",
+    "invoice_number",
+    "provider_reference",
+    "amount",
+    "paid_amount",
+    "currency",
+    "state",
+    "standing",
+    "created_date",
+    "created_time",
+    "local_date",
+    "local_time",
+    "sale_id",
+    "receipt_number",
+    "refunded",
+    "refund_pending",
+    "refund_of",
+    "resolution",
+)
+
+_DIFFERS = (
+    "((a.paid_amount IS NOT NULL AND a.paid_amount != a.amount) "
+    f"OR coalesce(a.paid_currency, '{CURRENCY}') != '{CURRENCY}')"
+)
+_REFUNDS_OF_PAYMENT = (
+    "SELECT CAST(coalesce(sum(r.amount), 0) AS INTEGER) FROM refunds r "
+    "WHERE r.sale_id IN (a.sale_id, s.id) AND r.status = '{status}' "
+    "AND (r.invoice_number = a.invoice_number "
+    "OR (r.invoice_number IS NULL AND r.sale_id = s.id))"
+)
+"""Payouts of a payment: of the late payment itself (they name it), or of the sale it paid; found
+through the refunds' index by sale."""
+_ATTACHED_TO = (
+    "SELECT json_extract(e.payload, '$.sale_id') FROM payment_events e "
+    "WHERE e.attempt_id = a.id AND json_extract(e.payload, '$.resolution') = 'attached' "
+    "ORDER BY e.id DESC LIMIT 1"
+)
+"""The sale a manager attached a late payment to (till/problem_payments.py writes the event): it
+may be another sale than the one the payment was made for."""
+_PAID = """
+WITH paid AS (
+    SELECT attempt_id, min(created_at) AS at FROM payment_events
+    WHERE attempt_id IS NOT NULL AND outcome = 'applied' AND state IN ('paid', 'refunded')
+    GROUP BY attempt_id HAVING at >= ?1 AND at < ?2
+)
+"""
+_PAYMENTS = f"""{_PAID}
+SELECT paid.at, a.provider, a.invoice_number, a.reference, CAST(a.amount AS INTEGER),
+       CAST(coalesce(a.paid_amount, a.amount) AS INTEGER), coalesce(a.paid_currency, '{CURRENCY}'),
+       a.state,
+       CASE WHEN s.id IS NOT NULL THEN 'sale' WHEN {_DIFFERS} THEN 'other_amount'
+            WHEN a.late = 1 THEN 'late' ELSE '' END,
+       a.created_at, coalesce(s.id, a.sale_id), s.receipt_number,
+       ({_REFUNDS_OF_PAYMENT.format(status="paid")}),
+       ({_REFUNDS_OF_PAYMENT.format(status="pending")}),
+       (SELECT json_extract(e.payload, '$.resolution') FROM payment_events e
+        WHERE e.attempt_id = a.id AND e.source = 'cashier'
+        AND json_extract(e.payload, '$.resolution') IS NOT NULL ORDER BY e.id DESC LIMIT 1)
+FROM paid JOIN payment_attempts a ON a.id = paid.attempt_id
+LEFT JOIN sales s ON s.id = coalesce(({_ATTACHED_TO}), a.sale_id)
+    AND s.invoice_number = a.invoice_number AND s.status = 'completed'
+ORDER BY paid.at, a.id
+"""
+_PAYOUTS = """
+SELECT r.business_date, r.provider, r.payout_id, r.reference, CAST(r.amount AS INTEGER), r.status,
+       r.created_at, r.completed_at, r.sale_id, s.receipt_number,
+       coalesce(r.invoice_number, s.invoice_number)
+FROM refunds r JOIN sales s ON s.id = r.sale_id
+WHERE r.status = 'paid' AND r.business_date BETWEEN ?1 AND ?2
+ORDER BY r.business_date, r.completed_at, r.id
+"""
+_COUNT = f"""{_PAID}
+SELECT (SELECT count(*) FROM paid) +
+       (SELECT count(*) FROM refunds WHERE status = 'paid' AND business_date BETWEEN ?3 AND ?4)
+"""
+
+Row = list[Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentsSummary:
+    path: Path
+    rows: int
+    """Data rows, the header not counted."""
+    payments: int
+    payouts: int
+    received: int
+    """Rupiah the payments brought in (what was paid, not what was asked)."""
+    paid_out: int
+    """Rupiah the payouts paid back."""
+
+
+def export_payments(
+    db: Database,
+    path: Path,
+    *,
+    first_day: date,
+    last_day: date | None = None,
+    day: BusinessDay | None = None,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PaymentsSummary:
+    """Write the payments and payouts of business days ``first_day`` to ``last_day`` (inclusive)
+    to ``path``. ``day`` is the shop's day rule (time zone and cut-off): it places a payment on
+    its business day and gives the local dates and times."""
+    rule = day or BusinessDay()
+    days = business_days(first_day, last_day)
+    payments = payouts = received = paid_out = 0
+    counter = RowCounter(progress, cancelled)
+    with read_snapshot(db), atomic_csv(path) as out:
+        out.writerow(PAYMENT_COLUMNS)
+        for _, _, row in heapq.merge(
+            _payment_rows(db, rule, days), _payout_rows(db, rule, days), key=lambda r: r[:2]
+        ):
+            out.writerow(safe_cells(row))
+            if row[1] == "payment":
+                payments += 1
+                received += row[6]
+            else:
+                payouts += 1
+                paid_out -= row[6]
+            counter.count()
+    return PaymentsSummary(Path(path), counter.rows, payments, payouts, received, paid_out)
+
+
+def count_payments(db: Database, first_day: date, last_day: date | None, day: BusinessDay) -> int:
+    """How many data rows :func:`export_payments` will write: the maximum of a progress bar."""
+    days = business_days(first_day, last_day)
+    start, end = _window(day, days)
+    counted = db.execute(
+        _COUNT, [start, end, days[0].isoformat(), days[-1].isoformat()]
+    ).fetchone()[0]
+    return int(counted)
+
+
+def _window(day: BusinessDay, days: list[date]) -> tuple[str, str]:
+    return utc_text(day.bounds(days[0])[0]), utc_text(day.bounds(days[-1])[1])
+
+
+def _payment_rows(
+    db: Database, day: BusinessDay, days: list[date]
+) -> Iterator[tuple[str, int, Row]]:
+    """(business date, 0, row) in the order paid: a day's payments before its payouts."""
+    for (
+        paid_at,
+        provider,
+        invoice,
+        reference,
+        amount,
+        paid,
+        currency,
+        state,
+        standing,
+        *rest,
+    ) in db.execute(_PAYMENTS, _window(day, days)):
+        created_at, sale_id, receipt, refunded, pending, resolution = rest
+        moment = parse_utc(paid_at)
+        business = day.date_of(moment).isoformat()
+        yield (
+            business,
+            0,
+            [
+                business,
+                "payment",
+                provider,
+                invoice,
+                reference or "",
+                amount,
+                paid,
+                currency,
+                state,
+                standing,
+                *_local(created_at, day),
+                *_local(paid_at, day),
+                sale_id,
+                receipt or "",
+                refunded,
+                pending,
+                "",
+                resolution or "",
+            ],
+        )
+
+
+def _payout_rows(
+    db: Database, day: BusinessDay, days: list[date]
+) -> Iterator[tuple[str, int, Row]]:
+    """(business date, 1, row) of each paid payout, by business day and time paid."""
+    bounds = [days[0].isoformat(), days[-1].isoformat()]
+    for business, provider, payout_id, reference, amount, status, *rest in db.execute(
+        _PAYOUTS, bounds
+    ):
+        created_at, completed_at, sale_id, receipt, refund_of = rest
+        yield (
+            business,
+            1,
+            [
+                business,
+                "payout",
+                provider,
+                payout_id,
+                reference or "",
+                -amount,
+                -amount,
+                CURRENCY,
+                status,
+                "refund",
+                *_local(created_at, day),
+                *_local(completed_at, day),
+                sale_id,
+                receipt or "",
+                "",
+                "",
+                refund_of or "",
+                "",
+            ],
+        )
+
+
+def _local(stored: str, day: BusinessDay) -> tuple[str, str]:
+    """A stored UTC time as the shop's local date and time of day."""
+    moment: datetime = parse_utc(stored).astimezone(day.tz)
+    return moment.date().isoformat(), moment.time().replace(microsecond=0).isoformat()

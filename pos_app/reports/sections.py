@@ -1,0 +1,26 @@
+"""A report as titled sections of (label, value) rows, and those rows as HTML.
+
+The Z report and the shift report are both lists of figures under headings; each says what its
+rows are, and this module alone says how rows look in print preview and PDF.
+"""
+
+import html
+
+Section = tuple[str, list[tuple[str, str]]]
+
+
+def sections_html(sections: list[Section], *, shop_name: str = "") -> str:
+    """HTML for print preview and PDF (Qt rich text understands it)."""
+    e = html.escape
+    parts = ["<html><body>"]
+    if shop_name:
+        parts.append(f"<h2 align='center'>{e(shop_name)}</h2>")
+    for title, rows in sections:
+        parts.append(f"<h3>{e(title)}</h3><table width='100%' cellspacing='0' cellpadding='1'>")
+        parts += [
+            f"<tr><td>{e(label)}</td><td align='right'>{e(value)}</td></tr>"
+            for label, value in rows
+        ]
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "".join(parts)

@@ -1,0 +1,209 @@
+"""One business day's accountant file for a whole shop, from the files its tills uploaded.
+
+Each till uploads its own CSV files of the day (as :mod:`~pos_app.reports.accountant_files` writes
+them); the shop's file is those files one after another, in till id order, under one header. So
+the shop's totals are the sum of the tills' to the rupiah by construction, and the CSV, the CSV
+for Excel in an Indonesian locale and the workbook are made exactly as a till's own are.
+
+A header that differs between tills (a till on another Kasir version) is refused rather than
+guessed at. The payments file of a till has no ``terminal`` column (a till's payments are all its
+own); the shop's file appends one, so every row says which till it came from.
+"""
+
+import csv
+import io
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.texts import N_
+from pos_app.reports.accountant_files import (
+    AccountantFile,
+    FileFormat,
+    FileKind,
+    FileRequest,
+    Part,
+)
+from pos_app.reports.csv_safety import LINE_END, atomic_text
+from pos_app.reports.excel_csv import write_excel_id_csv
+from pos_app.reports.export_progress import RowCounter
+from pos_app.reports.payments_csv import PAYMENT_COLUMNS, PaymentsSummary
+from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportKind, ExportSummary
+from pos_app.reports.workbook import write_workbook
+
+TERMINAL = "terminal"
+"""The column that names the till a row came from."""
+TILL_COLUMNS: Mapping[FileKind, tuple[str, ...]] = {
+    FileKind.LINES: LINE_COLUMNS,
+    FileKind.SALES: SALE_COLUMNS,
+    FileKind.PAYMENTS: PAYMENT_COLUMNS,
+}
+"""The header of each kind of a till's file, as this Kasir version writes it."""
+
+
+@dataclass(frozen=True, slots=True)
+class TillDayFiles:
+    """One till's files of one business day: the CSV text of each kind."""
+
+    till_id: str
+    files: Mapping[FileKind, str]
+
+
+def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
+    """The header and the data rows of a Kasir CSV text; an empty text has neither."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    return (rows[0], rows[1:]) if rows else ([], [])
+
+
+def shop_header(header: Sequence[str]) -> list[str]:
+    """A till's header as the shop's file has it: with a ``terminal`` column."""
+    return list(header) if TERMINAL in header else [*header, TERMINAL]
+
+
+def write_shop_file(
+    tills: Sequence[TillDayFiles],
+    path: Path,
+    kinds: Sequence[FileKind],
+    file_format: FileFormat = FileFormat.CSV,
+    excel_id: bool = False,
+    *,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> AccountantFile:
+    """Write the tills' files of ``kinds`` as one shop file at ``path`` (a CSV file holds one
+    kind, a workbook a sheet per kind); ``progress`` and ``cancelled`` as for
+    :func:`~pos_app.reports.accountant_files.write_files`. The file appears only when complete."""
+    # the request's own checks of kinds and form; its day is not used
+    request = FileRequest(tuple(kinds), date.min, file_format=file_format, excel_id=excel_id)
+    ordered = sorted(tills, key=lambda till: till.till_id)
+    target = Path(path)
+    counter = RowCounter(progress, cancelled)
+    if request.passes == 1:
+        kind = request.kinds[0]
+        with atomic_text(target) as handle:
+            part = _write_kind(ordered, kind, handle, target, counter)
+        return AccountantFile(target, request.file_format, request.excel_id, (part,))
+    with tempfile.TemporaryDirectory(prefix="kasir-shop-export-") as folder:
+        sources = [(kind.value, Path(folder) / f"{kind.value}.csv") for kind in request.kinds]
+        parts: list[Part] = []
+        for kind, (_, source) in zip(request.kinds, sources, strict=True):
+            with source.open("w", encoding="utf-8", newline="") as handle:
+                parts.append(_write_kind(ordered, kind, handle, target, counter))
+        if request.file_format is FileFormat.XLSX:
+            write_workbook(target, sources, counter)
+        else:
+            write_excel_id_csv(sources[0][1], target, counter)
+    return AccountantFile(target, request.file_format, request.excel_id, tuple(parts))
+
+
+def _write_kind(
+    tills: Sequence[TillDayFiles],
+    kind: FileKind,
+    handle: io.TextIOBase,
+    target: Path,
+    counter: RowCounter,
+) -> Part:
+    """Write every till's rows of ``kind`` under one header; what they hold, summed."""
+    out = csv.writer(handle, lineterminator=LINE_END)
+    header: list[str] | None = None
+    tally = _Tally(kind)
+    for till in tills:
+        text = till.files.get(kind)
+        if text is None:
+            raise ValidationError(
+                N_("till {till} uploaded no {kind} file"), till=till.till_id, kind=kind.value
+            )
+        own, rows = read_rows(text)
+        if header is None:
+            header = own
+            out.writerow(shop_header(own))
+        elif own != header:
+            raise ValidationError(
+                N_(
+                    "the {kind} file of till {till} has other columns than the other tills' "
+                    "(a till on another Kasir version?); update the tills to the same version"
+                ),
+                kind=kind.value,
+                till=till.till_id,
+            )
+        appended = TERMINAL not in own
+        for row in rows:
+            if len(row) != len(own):
+                raise ValidationError(
+                    N_("the {kind} file of till {till} has a row of {cells} cells, not {columns}"),
+                    kind=kind.value,
+                    till=till.till_id,
+                    cells=len(row),
+                    columns=len(own),
+                )
+            tally.add(own, row, till.till_id)
+            out.writerow([*row, till.till_id] if appended else row)
+            counter.count()
+    if header is None:
+        out.writerow(shop_header(TILL_COLUMNS[kind]))
+    return tally.part(target)
+
+
+class _Tally:
+    """What a kind's rows hold (rows, sales, refunds, returns, rupiah), counted as the till's
+    own export counts them, so a shop's summary is the sum of its tills'."""
+
+    def __init__(self, kind: FileKind) -> None:
+        self.kind = kind
+        self.rows = 0
+        self.total = 0
+        self.refunds = 0
+        self.sales: set[tuple[str, ...]] = set()
+        self.returns: set[tuple[str, ...]] = set()
+        self.payments = self.payouts = self.received = self.paid_out = 0
+
+    def add(self, header: Sequence[str], row: Sequence[str], till_id: str) -> None:
+        cell = dict(zip(header, row, strict=True))
+        record = cell.get("record_type", "")
+        self.rows += 1
+        if self.kind is FileKind.PAYMENTS:
+            paid = _rupiah(cell, "paid_amount")
+            if record == "payment":
+                self.payments += 1
+                self.received += paid
+            else:
+                self.payouts += 1
+                self.paid_out -= paid
+            return
+        self.total += _rupiah(cell, "line_total" if self.kind is FileKind.LINES else "total")
+        sale = (till_id, cell.get("sale_id", ""))
+        if record == "sale":
+            self.sales.add(sale)
+        elif record == "refund":
+            self.refunds += 1
+        elif record == "return":
+            self.returns.add((*sale, cell.get("local_date", ""), cell.get("local_time", "")))
+
+    def part(self, path: Path) -> Part:
+        if self.kind is FileKind.PAYMENTS:
+            return PaymentsSummary(
+                path, self.rows, self.payments, self.payouts, self.received, self.paid_out
+            )
+        return ExportSummary(
+            path,
+            ExportKind(self.kind),
+            self.rows,
+            len(self.sales),
+            self.refunds,
+            self.total,
+            len(self.returns),
+        )
+
+
+def _rupiah(cell: Mapping[str, str], column: str) -> int:
+    """The whole rupiah in ``column`` (empty is none); other text is refused, never guessed."""
+    text = cell.get(column) or "0"
+    try:
+        return int(text)
+    except ValueError:
+        raise ValidationError(
+            N_("{column} holds {text!r}, not whole rupiah"), column=column, text=text
+        ) from None

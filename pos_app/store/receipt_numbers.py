@@ -1,0 +1,44 @@
+"""Receipt numbers: ``T1-20261204-0007``, the terminal, the sale's business day, and its place
+among the sales that terminal completed that day.
+
+A cashier reads it aloud as "T1, the fourth of December, number seven"; the terminal's id
+(unique among a shop's tills, as the relay requires) keeps two tills' numbers apart, and the day
+restarts the count, so the number stays short. It is drawn in the transaction that completes the
+sale, after the day's last one, so the numbers of a terminal's day have no gaps (a cancelled sale
+never takes one). A day with more than 9999 sales goes on with five digits.
+"""
+
+import re
+from datetime import date
+from sqlite3 import Connection
+
+SEQUENCE_DIGITS = 4
+_SHAPE = re.compile(r"^[A-Za-z0-9-]{1,16}-\d{8}-\d{4,}$")
+
+
+def looks_like_receipt_number(text: str) -> bool:
+    """Whether ``text`` (typed or scanned) has the shape of a receipt number, ``T1-20261204-0007``,
+    rather than of a product's code."""
+    return bool(_SHAPE.match(text.strip()))
+
+
+def receipt_number(terminal_id: str, business_date: date, sequence: int) -> str:
+    return f"{terminal_id}-{business_date:%Y%m%d}-{sequence:0{SEQUENCE_DIGITS}d}"
+
+
+def last_sequence(conn: Connection, terminal_id: str, business_date: date) -> int:
+    """The sequence of the day's last receipt number at this terminal; 0 before the first."""
+    prefix = receipt_number(terminal_id, business_date, 0)[:-SEQUENCE_DIGITS]
+    found = conn.execute(
+        "SELECT max(CAST(substr(receipt_number, ?) AS INTEGER)) FROM sales "
+        "WHERE business_date = ? AND terminal_id = ? AND receipt_number IS NOT NULL",
+        [len(prefix) + 1, business_date.isoformat(), terminal_id],
+    ).fetchone()[0]
+    return int(found or 0)
+
+
+def next_receipt_number(conn: Connection, terminal_id: str, business_date: date) -> str:
+    """Inside the completing transaction: the number the sale completing now takes."""
+    return receipt_number(
+        terminal_id, business_date, last_sequence(conn, terminal_id, business_date) + 1
+    )

@@ -1,0 +1,317 @@
+"""Returns: items of a completed sale brought back, and their money given back, manager-approved.
+
+A return is written whole in one transaction with its lines, its audit entry and (paid back to the
+wallet) its refund, which the payout then settles like any other (``till/refund_payouts.py``). The
+transaction reads what the sale's lines have left before it writes, under the write lock, so two
+returns racing for the same items cannot both take them: never more items than were sold, never
+more rupiah than were paid per line (``domain/returns.py``) nor than the sale has left to refund.
+
+A return in cash or made outside Kasir counts at once, on the open shop day it was made; a wallet
+return counts once its payout is paid, on the day it was paid, like a refund. A wallet return whose
+payout is declined or fails gives nothing back, and its items can be returned again.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah
+from pos_app.domain.returns import ReturnableLine, ReturnMethod, return_methods
+from pos_app.domain.texts import N_
+from pos_app.payments.model import ProviderName
+from pos_app.store.audit import AuditLog
+from pos_app.store.counted_returns import HOLDS, RETURN_JOINS
+from pos_app.store.database import parse_utc, transaction, utc_text
+from pos_app.store.errors import NotFound
+from pos_app.store.open_day import open_business_date
+from pos_app.store.refunds import Refunds
+from pos_app.store.shifts import Shifts
+
+
+@dataclass(frozen=True, slots=True)
+class WalletPayout:
+    """Where a wallet return's money goes: a payout id and the customer's DOKU Wallet."""
+
+    payout_id: str
+    provider: ProviderName
+    account_number: str
+    customer_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnableSale:
+    """A completed sale as a return sees it: its lines and what each has left."""
+
+    sale_id: int
+    receipt_number: str
+    tender: str
+    provider: ProviderName | None
+    total: int
+    lines: tuple[ReturnableLine, ...]
+    refundable: int
+    """What the sale has left to give back, refunds and returns counted."""
+
+    @property
+    def methods(self) -> tuple[ReturnMethod, ...]:
+        return return_methods(self.tender, self.provider)
+
+    @property
+    def fully_returned(self) -> bool:
+        return all(line.left == 0 for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedLine:
+    line_no: int
+    sku: str
+    name: str
+    quantity: int
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class Return:
+    id: int
+    sale_id: int
+    receipt_number: str
+    """The returned sale's receipt number."""
+    method: ReturnMethod
+    amount: int
+    lines: tuple[ReturnedLine, ...]
+    terminal_id: str
+    cashier: str
+    approved_by: str
+    created_at: datetime
+    business_date: date
+    reason: str = ""
+    payout_id: str | None = None
+
+
+class Returns:
+    def __init__(self, db: Database, day: BusinessDay | None = None) -> None:
+        self._db = db
+        self._day = day or BusinessDay()
+
+    def find_sale(self, receipt_number: str) -> int:
+        """The id of the completed sale with this receipt number, as typed or scanned (in any
+        case: a cashier types ``t1-…``; the exact number first, through its index)."""
+        number = receipt_number.strip()
+        for match in ("receipt_number = ?", "upper(receipt_number) = upper(?)"):
+            row = self._db.execute(
+                f"SELECT id FROM sales WHERE {match} AND status = 'completed'", [number]
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+        raise NotFound(N_("no completed sale has receipt number {number}"), number=number)
+
+    def returnable(self, sale_id: int) -> ReturnableSale:
+        """The sale's lines with what each has left to return."""
+        row = self._db.execute(
+            "SELECT status, receipt_number, tender, provider, total FROM sales WHERE id = ?",
+            [sale_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
+        if row[0] != "completed":
+            raise ValidationError(
+                N_("sale {sale} is {status}: only a completed sale takes returns"),
+                sale=sale_id,
+                status=row[0],
+            )
+        lines = tuple(
+            ReturnableLine(*row)
+            for row in self._db.execute(
+                "SELECT l.line_no, l.sku, l.name, l.quantity, l.amount, "
+                "coalesce(h.items, 0), coalesce(h.amount, 0), l.dpp, l.ppn, "
+                "coalesce(h.dpp, 0), coalesce(h.ppn, 0), l.tax_rate FROM sale_lines l LEFT JOIN ("
+                "SELECT rl.line_no, sum(rl.quantity) AS items, sum(rl.amount) AS amount, "
+                "sum(rl.dpp) AS dpp, sum(rl.ppn) AS ppn "
+                f"FROM {RETURN_JOINS} JOIN return_lines rl ON rl.return_id = t.id "
+                f"WHERE t.sale_id = ?1 AND {HOLDS} GROUP BY rl.line_no"
+                ") h ON h.line_no = l.line_no WHERE l.sale_id = ?1 ORDER BY l.line_no",
+                [sale_id],
+            )
+        )
+        return ReturnableSale(
+            sale_id=sale_id,
+            receipt_number=row[1],
+            tender=row[2],
+            provider=ProviderName(row[3]) if row[3] else None,
+            total=row[4],
+            lines=lines,
+            refundable=Refunds(self._db, self._day).refundable(sale_id),
+        )
+
+    def record(
+        self,
+        sale_id: int,
+        quantities: Mapping[int, int],
+        *,
+        method: ReturnMethod,
+        terminal_id: str,
+        cashier: str,
+        approved_by: str,
+        now: datetime,
+        reason: str = "",
+        payout: WalletPayout | None = None,
+    ) -> Return:
+        """Take back ``quantities`` (line number → items) of a completed sale, paid back by
+        ``method``; a wallet return names its ``payout`` and records its refund ``pending``."""
+        method = ReturnMethod(method)
+        if not approved_by.strip():
+            raise ValidationError(N_("a return needs the approving manager"))
+        if (payout is not None) != (method is ReturnMethod.WALLET):
+            raise ValidationError(N_("a wallet return, and only one, names the wallet to pay"))
+        wanted = {line_no: count for line_no, count in quantities.items() if count}
+        if not wanted:
+            raise ValidationError(N_("a return needs at least one item"))
+        with transaction(self._db) as conn:
+            sale = self.returnable(sale_id)
+            if method not in sale.methods:
+                raise ValidationError(
+                    N_("receipt {receipt}: its money cannot go back as {method}"),
+                    receipt=sale.receipt_number,
+                    method=method,
+                )
+            lines = {line.line_no: line for line in sale.lines}
+            unknown = sorted(set(wanted) - set(lines))
+            if unknown:
+                raise ValidationError(
+                    N_("receipt {receipt} has no line {line}"),
+                    receipt=sale.receipt_number,
+                    line=unknown[0],
+                )
+            amounts = {number: lines[number].refund_for(count) for number, count in wanted.items()}
+            amount = sum(amounts.values())
+            if amount > sale.refundable:
+                raise ValidationError(
+                    N_("return {amount} is more than sale {sale} has left to refund ({left})"),
+                    amount=format_rupiah(amount),
+                    sale=sale_id,
+                    left=format_rupiah(max(sale.refundable, 0)),
+                )
+            if method is ReturnMethod.CASH:
+                self._refuse_more_than_drawer(terminal_id, cashier, amount)
+            if payout is not None:
+                Refunds(self._db, self._day).create(
+                    sale_id,
+                    payout.payout_id,
+                    amount,
+                    provider=payout.provider,
+                    account_number=payout.account_number,
+                    customer_name=payout.customer_name,
+                    approved_by=approved_by,
+                    now=now,
+                    reason=reason or "return",
+                )
+            business_date = open_business_date(self._db, self._day, now)
+            return_id = conn.execute(
+                "INSERT INTO returns (sale_id, method, payout_id, amount, terminal_id, cashier, "
+                "approved_by, reason, created_at, business_date) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    sale_id,
+                    method.value,
+                    None if payout is None else payout.payout_id,
+                    amount,
+                    terminal_id,
+                    cashier,
+                    approved_by,
+                    reason.strip(),
+                    utc_text(now),
+                    business_date.isoformat(),
+                ],
+            ).lastrowid
+            assert return_id is not None
+            conn.executemany(
+                "INSERT INTO return_lines (return_id, line_no, quantity, amount, dpp, ppn, "
+                "tax_rate) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        return_id,
+                        line_no,
+                        count,
+                        amounts[line_no],
+                        *lines[line_no].tax_for(count, amounts[line_no]),
+                        lines[line_no].tax_rate,
+                    )
+                    for line_no, count in sorted(wanted.items())
+                ],
+            )
+            AuditLog(self._db).record(
+                approved_by,
+                "return.approve",
+                {
+                    "return": return_id,
+                    "sale_id": sale_id,
+                    "receipt_number": sale.receipt_number,
+                    "method": method.value,
+                    "amount": amount,
+                    "cashier": cashier,
+                    "lines": {str(line_no): count for line_no, count in sorted(wanted.items())},
+                    "reason": reason.strip(),
+                },
+                now=now,
+            )
+        return self.get(return_id)
+
+    def get(self, return_id: int) -> Return:
+        found = self._returns("t.id = ?", return_id)
+        if not found:
+            raise NotFound(N_("return {number} does not exist"), number=return_id)
+        return found[0]
+
+    def for_sale(self, sale_id: int) -> list[Return]:
+        return self._returns("t.sale_id = ?", sale_id)
+
+    def _refuse_more_than_drawer(self, terminal_id: str, cashier: str, amount: int) -> None:
+        """Cash goes back from the cashier's open shift: never more than its drawer should hold."""
+        shift = Shifts(self._db, self._day).current(terminal_id, cashier)
+        if shift is None:
+            return
+        held = shift.expected_cash
+        if amount > held:
+            raise ValidationError(
+                N_("cannot give back {amount} in cash: the drawer should hold only {expected}"),
+                amount=format_rupiah(amount),
+                expected=format_rupiah(held),
+            )
+
+    def _returns(self, where: str, *params: object) -> list[Return]:
+        rows = self._db.execute(
+            "SELECT t.id, t.sale_id, s.receipt_number, t.method, t.amount, t.terminal_id, "
+            "t.cashier, t.approved_by, t.created_at, t.business_date, t.reason, t.payout_id "
+            f"FROM returns t JOIN sales s ON s.id = t.sale_id WHERE {where} ORDER BY t.id",
+            list(params),
+        ).fetchall()
+        return [
+            Return(
+                id=row[0],
+                sale_id=row[1],
+                receipt_number=row[2],
+                method=ReturnMethod(row[3]),
+                amount=row[4],
+                lines=tuple(
+                    ReturnedLine(*line)
+                    for line in self._db.execute(
+                        "SELECT rl.line_no, l.sku, l.name, rl.quantity, rl.amount "
+                        "FROM return_lines rl JOIN sale_lines l "
+                        "ON l.sale_id = ? AND l.line_no = rl.line_no "
+                        "WHERE rl.return_id = ? ORDER BY rl.line_no",
+                        [row[1], row[0]],
+                    )
+                ),
+                terminal_id=row[5],
+                cashier=row[6],
+                approved_by=row[7],
+                created_at=parse_utc(row[8]),
+                business_date=date.fromisoformat(row[9]),
+                reason=row[10],
+                payout_id=row[11],
+            )
+            for row in rows
+        ]

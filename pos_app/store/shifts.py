@@ -1,0 +1,259 @@
+"""Cashiers' shifts at one till: the opening float, cash put in or taken out, and the count at the
+close against what the drawer should hold.
+
+A shift belongs to one cashier on one terminal; a cashier has at most one open shift per terminal.
+The drawer's expected cash is the opening float, plus the cash sales this cashier completed on this
+terminal while the shift was open (each sale's total: the change went back out of the drawer),
+plus cash put in, less cash taken out, less the cash this cashier gave back for returns on this
+terminal while it was open (``store/returns.py``). Refunds are wallet payouts, never paid from the
+drawer, so they do not move it. Each change is audited in its own transaction.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.cash_count import CashCount, CountedDrawer
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import check_amount, format_rupiah
+from pos_app.domain.texts import N_, Text
+from pos_app.store.audit import AuditLog
+from pos_app.store.counted_returns import RETURNED_LINES
+from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
+from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.open_day import open_business_date
+from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
+
+
+@dataclass(frozen=True, slots=True)
+class CashMove:
+    at: datetime
+    amount: int
+    """Positive: put in the drawer; negative: taken out."""
+    reason: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Shift(CountedDrawer):
+    id: int
+    terminal_id: str
+    cashier: str
+    business_date: date
+    opened_at: datetime
+    opening_float: int
+    cash_sales_count: int
+    cash_sales: int
+    moves: tuple[CashMove, ...]
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+    counted: CashCount | None = None
+    discounts: DiscountsAndTax = field(default_factory=DiscountsAndTax)
+    """The discounts and PPN per rate of every sale its cashier completed on its till while it
+    was open, cash or QR."""
+    cash_returns: int = 0
+    """Cash given back from the drawer for returned items while it was open."""
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def cash_in(self) -> int:
+        return sum(move.amount for move in self.moves if move.amount > 0)
+
+    @property
+    def cash_out(self) -> int:
+        """Taken out of the drawer, as a positive amount."""
+        return -sum(move.amount for move in self.moves if move.amount < 0)
+
+    @property
+    def expected_cash(self) -> int:
+        return (
+            self.opening_float + self.cash_sales + self.cash_in - self.cash_out - self.cash_returns
+        )
+
+
+_COLUMNS = (
+    "id, terminal_id, cashier, business_date, opened_at, opening_float, closed_at, closed_by, "
+    "counted"
+)
+_OF_SHIFT = (
+    "s.status = 'completed' AND s.cashier = ? AND s.terminal_id = ? "
+    "AND s.completed_at >= ? AND (? IS NULL OR s.completed_at < ?)"
+)
+"""The sales of a shift: its cashier's, on its till, completed while it was open."""
+_CASH_SALES = (
+    "SELECT count(*), coalesce(sum(s.total), 0) FROM sales s "
+    f"WHERE s.tender = 'cash' AND {_OF_SHIFT}"
+)
+_RETURNS_OF_SHIFT = (
+    "t.cashier = ? AND t.terminal_id = ? AND t.created_at >= ? AND (? IS NULL OR t.created_at < ?)"
+)
+"""The returns of a shift: taken by its cashier, on its till, while it was open."""
+_CASH_RETURNS = (
+    "SELECT coalesce(sum(t.amount), 0) FROM returns t WHERE t.method = 'cash' "
+    f"AND {_RETURNS_OF_SHIFT}"
+)
+"""Cash given back for returns during a shift."""
+
+
+class Shifts:
+    def __init__(self, db: Database, day: BusinessDay | None = None) -> None:
+        self._db = db
+        self._day = day or BusinessDay()
+
+    def open(self, *, terminal_id: str, cashier: str, opening_float: int, now: datetime) -> Shift:
+        """Start ``cashier``'s shift with ``opening_float`` in the drawer, on the open day."""
+        check_amount(opening_float, field=Text(N_("opening float")), allow_zero=True)
+        if not cashier.strip():
+            raise ValidationError(N_("a shift needs the cashier's name"))
+        with transaction(self._db) as conn:
+            if self.current(terminal_id, cashier) is not None:
+                raise StoreError(
+                    N_("{cashier} has a shift open on this till already"), cashier=cashier
+                )
+            business_date = open_business_date(self._db, self._day, now)
+            shift_id = conn.execute(
+                "INSERT INTO shifts (terminal_id, cashier, business_date, opened_at, "
+                "opening_float) VALUES (?, ?, ?, ?, ?)",
+                [terminal_id, cashier, business_date.isoformat(), utc_text(now), opening_float],
+            ).lastrowid
+            assert shift_id is not None
+            AuditLog(self._db).record(
+                cashier,
+                "shift.open",
+                {"shift": shift_id, "terminal": terminal_id, "opening_float": opening_float},
+                now=now,
+            )
+        return self.get(shift_id)
+
+    def move_cash(
+        self, shift_id: int, amount: int, *, reason: str, actor: str, now: datetime
+    ) -> Shift:
+        """Put cash in (``amount`` > 0) or take it out (< 0) of an open shift's drawer, with why.
+
+        Taking out more than the drawer should hold is refused: the count could never match.
+        """
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount == 0:
+            raise ValidationError(N_("a cash movement needs an amount other than 0"))
+        check_amount(abs(amount), field=Text(N_("cash movement")))
+        if not reason.strip():
+            raise ValidationError(N_("a cash movement needs a reason"))
+        with transaction(self._db) as conn:
+            shift = self._open_shift(shift_id)
+            if amount < 0 and -amount > shift.expected_cash:
+                raise ValidationError(
+                    N_("cannot take out {amount}: the drawer should hold only {expected}"),
+                    amount=format_rupiah(-amount),
+                    expected=format_rupiah(shift.expected_cash),
+                )
+            conn.execute(
+                "INSERT INTO shift_cash_moves (shift_id, at, amount, reason, actor) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [shift_id, utc_text(now), amount, reason.strip(), actor],
+            )
+            AuditLog(self._db).record(
+                actor,
+                "shift.cash_in" if amount > 0 else "shift.cash_out",
+                {"shift": shift_id, "amount": abs(amount), "reason": reason.strip()},
+                now=now,
+            )
+        return self.get(shift_id)
+
+    def close(self, shift_id: int, counted: CashCount, *, closed_by: str, now: datetime) -> Shift:
+        """End the shift with the drawer's count; expected and counted cash are kept with it."""
+        if not closed_by.strip():
+            raise ValidationError(N_("closing a shift needs the name of who counted"))
+        with transaction(self._db) as conn:
+            shift = self._open_shift(shift_id)
+            expected = self._read(shift_id, until=now).expected_cash
+            conn.execute(
+                "UPDATE shifts SET closed_at = ?, closed_by = ?, counted = ?, expected_cash = ?, "
+                "counted_cash = ? WHERE id = ?",
+                [
+                    utc_text(now),
+                    closed_by,
+                    to_json(counted.to_json()),
+                    expected,
+                    counted.total,
+                    shift_id,
+                ],
+            )
+            AuditLog(self._db).record(
+                closed_by,
+                "shift.close",
+                {
+                    "shift": shift_id,
+                    "cashier": shift.cashier,
+                    "expected_cash": expected,
+                    "counted_cash": counted.total,
+                    "difference": counted.total - expected,
+                },
+                now=now,
+            )
+        return self.get(shift_id)
+
+    def current(self, terminal_id: str, cashier: str) -> Shift | None:
+        """``cashier``'s open shift on this terminal, if any."""
+        row = self._db.execute(
+            "SELECT id FROM shifts WHERE terminal_id = ? AND cashier = ? AND closed_at IS NULL",
+            [terminal_id, cashier],
+        ).fetchone()
+        return None if row is None else self.get(row[0])
+
+    def for_day(self, business_date: date, *, until: datetime | None = None) -> list[Shift]:
+        """Every shift opened on ``business_date``, on any terminal of this store, in order; an
+        open one with its cash sales up to ``until`` (all of them without it)."""
+        rows = self._db.execute(
+            "SELECT id FROM shifts WHERE business_date = ? ORDER BY id",
+            [business_date.isoformat()],
+        ).fetchall()
+        return [self._read(shift_id, until=until) for (shift_id,) in rows]
+
+    def get(self, shift_id: int) -> Shift:
+        return self._read(shift_id)
+
+    def _open_shift(self, shift_id: int) -> Shift:
+        shift = self.get(shift_id)
+        if not shift.is_open:
+            raise StoreError(N_("the shift of {cashier} is closed already"), cashier=shift.cashier)
+        return shift
+
+    def _read(self, shift_id: int, *, until: datetime | None = None) -> Shift:
+        """The shift with its cash sales up to its close (or ``until``, for an open one)."""
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM shifts WHERE id = ?", [shift_id]).fetchone()
+        if row is None:
+            raise NotFound(N_("shift {shift} does not exist"), shift=shift_id)
+        end = row[6] if row[6] is not None else (None if until is None else utc_text(until))
+        of_shift = [row[2], row[1], row[4], end, end]
+        count, cash_sales = self._db.execute(_CASH_SALES, of_shift).fetchone()
+        moves = tuple(
+            CashMove(parse_utc(at), amount, reason, actor)
+            for at, amount, reason, actor in self._db.execute(
+                "SELECT at, amount, reason, actor FROM shift_cash_moves WHERE shift_id = ? "
+                "ORDER BY id",
+                [shift_id],
+            )
+        )
+        return Shift(
+            id=row[0],
+            terminal_id=row[1],
+            cashier=row[2],
+            business_date=date.fromisoformat(row[3]),
+            opened_at=parse_utc(row[4]),
+            opening_float=row[5],
+            cash_sales_count=count,
+            cash_sales=cash_sales,
+            moves=moves,
+            closed_at=optional_utc(row[6]),
+            closed_by=row[7],
+            counted=None if row[8] is None else CashCount.from_json(json.loads(row[8])),
+            discounts=discounts_and_tax(
+                self._db, _OF_SHIFT, of_shift, f"{RETURNED_LINES} AND {_RETURNS_OF_SHIFT}", of_shift
+            ),
+            cash_returns=self._db.execute(_CASH_RETURNS, of_shift).fetchone()[0],
+        )

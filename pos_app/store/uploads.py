@@ -1,0 +1,97 @@
+"""The outbox of whole-shop uploads: which business days must go to the relay, at which revision.
+
+The store's triggers (``store/migrations.py``, ``_UPLOAD_OUTBOX``) bump a day's revision in the
+same transaction as every write that changes its files, and keep the moments of payments, whose
+business day only the shop's day rule knows. The uploader asks for the oldest pending day, sends
+it, and records the revision it sent: a day is pending while its revision is newer than that, so a
+sale completed while an upload was in flight is sent by the next one (compare-and-clear).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from pos_app.domain.business_day import BusinessDay
+from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
+
+
+@dataclass(frozen=True, slots=True)
+class PendingDay:
+    business_date: date
+    revision: int
+
+
+class UploadOutbox:
+    def __init__(self, db: Database, day: BusinessDay) -> None:
+        self._db = db
+        self._day = day
+
+    def place_moments(self) -> None:
+        """Mark the business day of each payment moment the triggers kept, then forget them."""
+        with transaction(self._db) as conn:
+            moments = conn.execute("SELECT id, at FROM upload_moments ORDER BY id").fetchall()
+            days = {self._day.date_of(parse_utc(at)).isoformat() for _, at in moments}
+            for day in sorted(days):
+                conn.execute(
+                    "INSERT INTO upload_days (business_date, revision) VALUES (?, 1) "
+                    "ON CONFLICT (business_date) DO UPDATE SET revision = revision + 1",
+                    [day],
+                )
+            if moments:
+                conn.execute("DELETE FROM upload_moments WHERE id <= ?", [moments[-1][0]])
+
+    def pending(self, settled_before: datetime | None = None) -> list[PendingDay]:
+        """The days to upload, oldest first (moments not yet placed are not among them).
+
+        With ``settled_before``, a day last uploaded after that moment waits, unless it has been
+        closed since: today changes with every sale, so the uploader sends it at a steady pace.
+        """
+        settled = None if settled_before is None else utc_text(settled_before)
+        return [
+            PendingDay(date.fromisoformat(day), revision)
+            for day, revision in self._db.execute(
+                "SELECT business_date, revision FROM upload_days u WHERE revision > uploaded "
+                "AND (?1 IS NULL OR uploaded_at IS NULL OR uploaded_at <= ?1 OR EXISTS ("
+                "SELECT 1 FROM day_closes c WHERE c.business_date = u.business_date)) "
+                "ORDER BY business_date",
+                [settled],
+            )
+        ]
+
+    def revision(self, business_date: date) -> int:
+        """The day's latest revision (0: nothing was ever marked)."""
+        row = self._db.execute(
+            "SELECT revision FROM upload_days WHERE business_date = ?", [business_date.isoformat()]
+        ).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def mark_uploaded(self, business_date: date, revision: int, now: datetime) -> bool:
+        """Record that the relay holds ``revision``; True when the day is now clear (no change
+        was marked since that revision was read)."""
+        with transaction(self._db) as conn:
+            conn.execute(
+                "UPDATE upload_days SET uploaded = ?, uploaded_at = ? "
+                "WHERE business_date = ? AND uploaded < ?",
+                [revision, utc_text(now), business_date.isoformat(), revision],
+            )
+            row = conn.execute(
+                "SELECT revision FROM upload_days WHERE business_date = ?",
+                [business_date.isoformat()],
+            ).fetchone()
+        return row is not None and int(row[0]) <= revision
+
+    def mark_after(self, business_date: date, held: int) -> None:
+        """Give the day a revision above ``held``, the relay's: its files are unchanged, but the
+        relay holds that revision with other content (the till's database restored from a
+        backup), so only a newer one replaces it."""
+        with transaction(self._db) as conn:
+            conn.execute(
+                "UPDATE upload_days SET revision = max(revision, ?) + 1 WHERE business_date = ?",
+                [held, business_date.isoformat()],
+            )
+
+    def last_upload(self) -> datetime | None:
+        """When the relay last took a day from this till."""
+        row = self._db.execute("SELECT max(uploaded_at) FROM upload_days").fetchone()
+        return optional_utc(row[0])

@@ -1,0 +1,137 @@
+"""A completed sale as its receipt shows it: one Qt-free model for every way a receipt is printed.
+
+The HTML receipt (print dialog, PDF) and the thermal ESC/POS receipt are both rendered from
+:class:`ReceiptData`, so a field added here reaches each of them. Every receipt names the sale's
+receipt number, cashier, terminal, business day and time (shop time zone), so a customer's receipt
+leads back to its sale; one printed again says COPY, so it cannot pass for a second purchase.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah
+from pos_app.domain.pricing import PricedLine, PricedSale
+from pos_app.domain.texts import N_, say
+from pos_app.settings.terminal_config import Settings
+from pos_app.store.sales import Sale, Tender
+from pos_app.till.terminal import PROVIDER_LABELS
+
+DEFAULT_TIME_ZONE = "Asia/Jakarta"
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptData:
+    """One completed sale as the customer's receipt shows it. ``paid_at`` is aware (UTC inside).
+
+    ``wallet`` names what a QR sale was paid with ("DOKU Wallet"); each renderer names cash and a
+    QR payment of unknown provider in its own language.
+    """
+
+    shop_name: str
+    shop_address: str
+    lines: tuple[LineItem, ...]
+    total: int
+    tender: Tender
+    paid_at: datetime
+    wallet: str | None = None
+    invoice_number: str | None = None
+    provider_reference: str | None = None
+    received: int | None = None
+    change: int | None = None
+    time_zone: str = DEFAULT_TIME_ZONE
+    receipt_number: str | None = None
+    cashier: str = ""
+    terminal_id: str = ""
+    business_date: date | None = None
+    copy: bool = False
+    """Printed again, not the customer's first receipt."""
+    priced: PricedSale | None = None
+    """The discounts and PPN of the sale (``None``: a receipt with neither)."""
+
+    def __post_init__(self) -> None:
+        if self.paid_at.tzinfo is None:
+            raise ValidationError("receipt paid_at must carry a time zone (UTC inside Kasir)")
+
+    @property
+    def local_time(self) -> datetime:
+        return self.paid_at.astimezone(ZoneInfo(self.time_zone))
+
+
+def receipt_data(sale: Sale, settings: Settings, *, copy: bool = False) -> ReceiptData:
+    """The receipt of a completed sale, with the shop's name, address and time zone."""
+    cash = sale.tender is Tender.CASH
+    wallet = None
+    if not cash and sale.provider is not None:
+        wallet = PROVIDER_LABELS.get(sale.provider.value, sale.provider.value)
+    return ReceiptData(
+        shop_name=settings.shop.name,
+        shop_address=settings.shop.address,
+        lines=sale.lines,
+        total=sale.total,
+        tender=Tender.CASH if cash else Tender.QR,
+        paid_at=sale.completed_at or sale.created_at,
+        wallet=wallet,
+        invoice_number=sale.invoice_number,
+        provider_reference=sale.payment_reference,
+        received=sale.cash_received,
+        change=sale.change_due,
+        time_zone=settings.timezone.key,
+        receipt_number=sale.receipt_number,
+        cashier=sale.cashier,
+        terminal_id=sale.terminal_id,
+        business_date=sale.business_date,
+        copy=copy,
+        priced=sale.priced,
+    )
+
+
+Row = tuple[str, str]
+"""A label and its amount, in the language the GUI chose; each renderer lays them out."""
+
+
+def line_discount_row(data: ReceiptData, index: int) -> Row | None:
+    """Under line ``index``: its own discount, if it has one."""
+    if data.priced is None:
+        return None
+    line: PricedLine = data.priced.lines[index]
+    if line.item.discount is None or not line.line_discount:
+        return None
+    label = say(N_("Discount {discount}"), discount=line.item.discount.label())
+    return f"  {label}", format_rupiah(-line.line_discount)
+
+
+def subtotal_rows(data: ReceiptData) -> list[Row]:
+    """Between the lines and the TOTAL: the basket's discount off the subtotal, and the PPN
+    added to prices entered without it."""
+    priced = data.priced
+    if priced is None:
+        return []
+    added = [rate for rate in priced.rates() if rate.ppn] if not priced.tax_included else []
+    rows: list[Row] = []
+    if priced.basket_discount or added:
+        rows.append((say(N_("Subtotal")), format_rupiah(priced.gross - priced.line_discounts)))
+    if priced.discount is not None and priced.basket_discount:
+        label = say(N_("Basket discount {discount}"), discount=priced.discount.label())
+        rows.append((label, format_rupiah(-priced.basket_discount)))
+    rows += [(say(N_("PPN {rate}"), rate=rate.label()), format_rupiah(rate.ppn)) for rate in added]
+    return rows
+
+
+def tax_rows(data: ReceiptData) -> list[Row]:
+    """Under the TOTAL when PPN was charged: that prices include it (and how much), then each
+    rate's DPP and its PPN; exempt lines (0 %) add nothing here."""
+    priced = data.priced
+    if priced is None or not any(rate.tax_rate for rate in priced.rates()):
+        return []
+    rows: list[Row] = []
+    if priced.tax_included:
+        rows.append((say(N_("Harga sudah termasuk PPN")), format_rupiah(priced.ppn)))
+    for rate in priced.rates():
+        if rate.tax_rate:
+            rows.append((say(N_("DPP {rate}"), rate=rate.label()), format_rupiah(rate.dpp)))
+            if priced.tax_included:  # else it is above the TOTAL already
+                rows.append((say(N_("PPN {rate}"), rate=rate.label()), format_rupiah(rate.ppn)))
+    return rows

@@ -1,0 +1,60 @@
+"""The signed-in cashier's shift at this till: open it with a float, move cash in or out with a
+reason, close it with the drawer's count.
+
+Each method blocks on SQLite and may run on any thread (the store opens a connection per thread);
+the counter's dialogs call them from workers.
+"""
+
+from datetime import datetime
+
+from pos_app.domain.cash_count import CashCount
+from pos_app.store.shifts import Shift
+from pos_app.till.terminal import Terminal
+
+
+class ShiftDesk:
+    """``cashier``'s shift, worked by ``actor``: the cashier, or a manager who counts and closes a
+    shift its cashier left open."""
+
+    def __init__(self, terminal: Terminal, cashier: str, actor: str | None = None) -> None:
+        self.terminal = terminal
+        self.cashier = cashier
+        self.actor = actor or cashier
+
+    def now(self) -> datetime:
+        return self.terminal.checkout.clock()
+
+    @property
+    def terminal_id(self) -> str:
+        return self.terminal.settings.terminal_id
+
+    def current(self) -> Shift | None:
+        """The cashier's open shift on this till; None means one must be opened first."""
+        return self.terminal.store.shifts.current(self.terminal_id, self.cashier)
+
+    def open(self, opening_float: int) -> Shift:
+        return self.terminal.store.shifts.open(
+            terminal_id=self.terminal_id,
+            cashier=self.cashier,
+            opening_float=opening_float,
+            now=self.now(),
+        )
+
+    def cash_in(self, shift_id: int, amount: int, reason: str) -> Shift:
+        return self.terminal.store.shifts.move_cash(
+            shift_id, amount, reason=reason, actor=self.actor, now=self.now()
+        )
+
+    def cash_out(self, shift_id: int, amount: int, reason: str) -> Shift:
+        return self.terminal.store.shifts.move_cash(
+            shift_id, -amount, reason=reason, actor=self.actor, now=self.now()
+        )
+
+    def close(self, shift_id: int, counted: CashCount) -> Shift:
+        return self.terminal.store.shifts.close(
+            shift_id, counted, closed_by=self.actor, now=self.now()
+        )
+
+    def refreshed(self, shift_id: int) -> Shift:
+        """The shift with its cash sales up to now: what the close dialog expects."""
+        return self.terminal.store.shifts.get(shift_id)

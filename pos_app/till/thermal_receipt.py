@@ -1,0 +1,118 @@
+"""The receipt as a thermal printer's ticket, laid out for a 58 mm (32 columns) or 80 mm
+(48 columns) roll from the same :class:`~pos_app.till.receipts.ReceiptData` as the HTML receipt;
+a return's receipt from the same sections as its HTML; and the test page that shows a printer is
+set up right."""
+
+from datetime import datetime
+
+from pos_app.domain.money import format_rupiah
+from pos_app.domain.printer_address import COLUMNS
+from pos_app.domain.texts import N_, say
+from pos_app.printing.ticket import Align, Ticket, TicketLine, pair, rule
+from pos_app.settings.terminal_config import ShopSettings
+from pos_app.store.returns import Return
+from pos_app.store.sales import Tender
+from pos_app.till.receipts import ReceiptData, line_discount_row, subtotal_rows, tax_rows
+from pos_app.till.return_receipts import return_sections
+
+
+def receipt_ticket(data: ReceiptData, width_mm: int, *, drawer: bool = False) -> Ticket:
+    """The customer's receipt; ``drawer`` opens the cash drawer as it starts printing."""
+    columns = COLUMNS[width_mm]
+
+    def row(label: str, value: str, *, bold: bool = False, tall: bool = False) -> TicketLine:
+        return TicketLine(pair(label, value, columns), bold=bold, tall=tall)
+
+    copy = [TicketLine(say(N_("COPY")), Align.CENTER, bold=True, tall=True)] if data.copy else []
+    lines = [
+        *copy,
+        TicketLine(data.shop_name, Align.CENTER, bold=True, tall=True),
+        *(TicketLine(part, Align.CENTER) for part in data.shop_address.splitlines()),
+        rule(columns),
+    ]
+    for index, item in enumerate(data.lines):
+        quantity = f"  {item.quantity} × {format_rupiah(item.unit_price)}"
+        lines += [TicketLine(item.name), row(quantity, format_rupiah(item.line_total))]
+        lines += [row(*found) for found in [line_discount_row(data, index)] if found]
+    lines += [
+        rule(columns),
+        *(row(*found) for found in subtotal_rows(data)),
+        row(say(N_("TOTAL")), format_rupiah(data.total), bold=True, tall=True),
+        *(row(*found) for found in tax_rows(data)),
+        row(say(N_("Paid by")), _tender(data)),
+    ]
+    if data.received is not None:
+        lines.append(row(say(N_("Received")), format_rupiah(data.received)))
+    if data.change is not None:
+        lines.append(row(say(N_("Change")), format_rupiah(data.change), bold=True))
+    lines.append(rule(columns))
+    facts = [
+        (N_("Receipt no."), data.receipt_number),
+        (N_("Cashier"), data.cashier),
+        (N_("Terminal"), data.terminal_id),
+        (N_("Business day"), data.business_date and data.business_date.strftime("%d/%m/%Y")),
+        (N_("Time"), data.local_time.strftime("%d/%m/%Y %H:%M")),
+        (N_("Invoice"), data.invoice_number),
+        (N_("Reference"), data.provider_reference),
+    ]
+    lines += [row(say(label), value) for label, value in facts if value]
+    lines += [TicketLine(), TicketLine(say(N_("Terima kasih / Thank you")), Align.CENTER), *copy]
+    return Ticket(columns, tuple(lines), drawer=drawer)
+
+
+def return_ticket(returned: Return, shop: ShopSettings, width_mm: int, *, time_zone: str) -> Ticket:
+    """A return's receipt: RETURN above and below in large letters (the first section's title),
+    so the slip cannot pass for a sale's receipt; between them the return's sections: the original
+    receipt number and who approved it, the items returned, how much money went back and how."""
+    columns = COLUMNS[width_mm]
+    (title, heading), *sections = return_sections(returned, time_zone=time_zone)
+    marked = TicketLine(title, Align.CENTER, bold=True, tall=True)
+    lines = [
+        marked,
+        TicketLine(shop.name, Align.CENTER, bold=True, tall=True),
+        *(TicketLine(part, Align.CENTER) for part in shop.address.splitlines()),
+        rule(columns),
+        *(TicketLine(pair(label, value, columns)) for label, value in heading),
+    ]
+    for title, rows in sections:
+        lines += [rule(columns), TicketLine(title, bold=True)]
+        lines += [TicketLine(pair(label, value, columns)) for label, value in rows]
+    lines += [rule(columns), marked]
+    return Ticket(columns, tuple(lines))
+
+
+def printer_test_page(shop_name: str, width_mm: int, now: datetime) -> Ticket:
+    """A page that shows the roll's width (a ruler as wide as a row), the code page's letters
+    and the shop's name, so whoever sets the printer up sees at once what is wrong."""
+    columns = COLUMNS[width_mm]
+    ruler = "".join(str(index % 10) for index in range(1, columns + 1))
+    return Ticket(
+        columns,
+        (
+            TicketLine(say(N_("Kasir printer test")), Align.CENTER, bold=True, tall=True),
+            TicketLine(shop_name, Align.CENTER),
+            TicketLine(ruler),
+            TicketLine(
+                say(
+                    N_("{width} mm roll, {columns} characters a line"),
+                    width=width_mm,
+                    columns=columns,
+                )
+            ),
+            TicketLine(pair("2 × " + format_rupiah(12_500), format_rupiah(25_000), columns)),
+            TicketLine("àáâäçèéêëìíîïñòóôöùúûü ÀÉÑÖÜ"),
+            TicketLine(now.strftime("%d/%m/%Y %H:%M")),
+            TicketLine(ruler),
+        ),
+    )
+
+
+def drawer_pulse(width_mm: int) -> Ticket:
+    """Opens the cash drawer and prints nothing."""
+    return Ticket(COLUMNS[width_mm], drawer=True, cut=False)
+
+
+def _tender(data: ReceiptData) -> str:
+    if data.tender is Tender.CASH:
+        return say(N_("Cash"))
+    return data.wallet or say(N_("QR"))

@@ -1,0 +1,274 @@
+"""Whole-shop uploads, the till's side: each business day's accountant files go to the relay.
+
+The unit is one till's business day as its own files show it (``reports/accountant_files``: sale
+lines, sales, payments), so the shop's file, the tills' files one after another, adds up to the
+rupiah. The store's outbox (``store/uploads.py``) says which days changed; :class:`Uploader` sends
+the oldest first on a thread of its own, every few seconds or when nudged, and backs off while the
+relay cannot be reached. A till offline for days keeps selling and catches up, oldest day first.
+:func:`export_shop_day` writes the other way round: one day of every till, from the relay.
+"""
+
+import logging
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pos_app.clients.relay_client import (
+    MAX_BACKOFF,
+    DayStored,
+    RelayClient,
+    RelayError,
+    RelayRejected,
+    RelayUnreachable,
+    backoff_delay,
+)
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.texts import N_
+from pos_app.reports.accountant_files import AccountantFile, FileFormat, FileKind
+from pos_app.reports.payments_csv import export_payments
+from pos_app.reports.sales_csv import ExportKind, export_sales
+from pos_app.reports.shop_files import TillDayFiles, write_shop_file
+from pos_app.reports.snapshot import read_snapshot
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.store.uploads import PendingDay, UploadOutbox
+
+log = logging.getLogger(__name__)
+
+CHECK_INTERVAL = 5.0
+"""Seconds between looks at the outbox when nothing nudges the uploader: one indexed query."""
+UPLOAD_GAP = 30.0
+"""Seconds a day just uploaded waits before it goes again (a closed day goes at once): at the
+counter every sale changes today, and building a busy day's files takes a few hundred ms of the
+till's CPU. A whole-shop export sends this till's days first, whatever the gap."""
+CONFLICT = 409
+
+
+@dataclass(frozen=True, slots=True)
+class DayUpload:
+    """One till's business day as the relay takes it (``PUT /v1/days/{date}``)."""
+
+    till_id: str
+    business_date: date
+    revision: int
+    files: dict[FileKind, str]
+    day_closed: bool
+    shifts: int
+    """Closed shifts of the day."""
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "till_id": self.till_id,
+            "business_date": self.business_date.isoformat(),
+            "revision": self.revision,
+            "files": {kind.value: text for kind, text in self.files.items()},
+            "day_closed": self.day_closed,
+            "shifts": self.shifts,
+        }
+
+
+def build_day_upload(store: TerminalStore, till_id: str, business_date: date) -> DayUpload:
+    """The day's three files, its close and its shifts, with the revision they belong to, all
+    read from one snapshot: a change committed meanwhile has a newer revision, sent next."""
+    db = store.repositories().db
+    day = business_date.isoformat()
+    with (
+        read_snapshot(db),
+        tempfile.TemporaryDirectory(prefix="kasir-upload-") as folder,
+    ):
+        revision = UploadOutbox(db, store.day).revision(business_date)
+        closed = db.execute("SELECT 1 FROM day_closes WHERE business_date = ?", [day]).fetchone()
+        shifts = db.execute(
+            "SELECT count(*) FROM shifts WHERE business_date = ? AND closed_at IS NOT NULL", [day]
+        ).fetchone()[0]
+        files: dict[FileKind, str] = {}
+        for kind in FileKind:
+            path = Path(folder) / f"{kind.value}.csv"
+            if kind is FileKind.PAYMENTS:
+                export_payments(db, path, first_day=business_date, day=store.day)
+            else:
+                export_sales(
+                    db, path, first_day=business_date, kind=ExportKind(kind), tz=store.day.tz
+                )
+            files[kind] = path.read_bytes().decode("utf-8")
+    return DayUpload(till_id, business_date, revision, files, closed is not None, int(shifts))
+
+
+@dataclass(frozen=True, slots=True)
+class UploadStatus:
+    """This till's side of the uploads, for the back office."""
+
+    pending: tuple[PendingDay, ...]
+    last_upload: datetime | None
+
+
+def upload_status(store: TerminalStore) -> UploadStatus:
+    outbox = UploadOutbox(store.repositories().db, store.day)
+    outbox.place_moments()
+    return UploadStatus(tuple(outbox.pending()), outbox.last_upload())
+
+
+def upload_day(
+    store: TerminalStore, relay: RelayClient, till_id: str, pending: PendingDay
+) -> DayStored:
+    """Send one day and record the revision the relay holds (compare-and-clear).
+
+    A relay holding a newer revision (this till's database was restored from a backup), or the
+    same revision with other files, gets the day again under a revision above its own.
+    """
+    outbox = UploadOutbox(store.repositories().db, store.day)
+    upload = build_day_upload(store, till_id, pending.business_date)
+    try:
+        answer = relay.put_day(upload.business_date.isoformat(), upload.body())
+    except RelayRejected as exc:
+        if exc.status_code != CONFLICT:
+            raise
+        outbox.mark_after(upload.business_date, upload.revision)
+        log.warning(
+            "relay holds day %s at revision %d with other files; sending it again",
+            upload.business_date,
+            upload.revision,
+        )
+        return DayStored(revision=upload.revision, stored=False)
+    if answer.revision > upload.revision:
+        outbox.mark_after(upload.business_date, answer.revision)
+        log.warning(
+            "relay holds day %s at revision %d, newer than this till's %d",
+            upload.business_date,
+            answer.revision,
+            upload.revision,
+        )
+    else:
+        outbox.mark_uploaded(upload.business_date, upload.revision, datetime.now(UTC))
+        log.debug(
+            "day %s uploaded at revision %d (%s)",
+            upload.business_date,
+            upload.revision,
+            "stored" if answer.stored else "already held",
+        )
+    return answer
+
+
+def catch_up(store: TerminalStore, relay: RelayClient, till_id: str, gap: float = 0.0) -> int:
+    """Upload every pending day, oldest first, until none is left; the uploads made.
+
+    A day changed while it was on its way stays pending and is sent again in the same run, unless
+    ``gap`` seconds have not passed since it went (see :data:`UPLOAD_GAP`).
+    """
+    outbox = UploadOutbox(store.repositories().db, store.day)
+    sent = 0
+    while True:
+        outbox.place_moments()
+        settled = datetime.now(UTC) - timedelta(seconds=gap) if gap else None
+        pending = outbox.pending(settled)
+        if not pending:
+            return sent
+        upload_day(store, relay, till_id, pending[0])
+        sent += 1
+
+
+@dataclass
+class Uploader:
+    """Runs :func:`catch_up` on a daemon thread until stopped: every ``interval`` seconds, or at
+    once when :meth:`nudge` is called (a sale completed, a shift or a day closed)."""
+
+    store: TerminalStore
+    relay: RelayClient
+    till_id: str
+    interval: float = CHECK_INTERVAL
+    gap: float = UPLOAD_GAP
+    max_backoff: float = MAX_BACKOFF
+    _stop: threading.Event = field(default_factory=threading.Event, init=False)
+    _wake: threading.Event = field(default_factory=threading.Event, init=False)
+    _thread: threading.Thread | None = field(default=None, init=False)
+
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("the uploader has already been started")
+        self._thread = threading.Thread(target=self._run, name="shop-uploads", daemon=True)
+        self._thread.start()
+
+    def nudge(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 0.0) -> bool:
+        """Stop after the upload in progress; True if the thread ended within ``timeout`` s."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is None:
+            return True
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        failures = 0
+        try:
+            while not self._stop.is_set():
+                self._wake.clear()
+                try:
+                    sent = catch_up(self.store, self.relay, self.till_id, self.gap)
+                except RelayError as exc:
+                    failures += 1
+                    level = logging.INFO if isinstance(exc, RelayUnreachable) else logging.ERROR
+                    log.log(level, "day upload failed (try %d): %s", failures, exc)
+                    self._stop.wait(backoff_delay(failures, self.max_backoff))
+                    continue
+                except Exception:
+                    failures += 1
+                    log.exception("day upload could not be built")
+                    self._stop.wait(backoff_delay(failures, self.max_backoff))
+                    continue
+                if failures:
+                    log.info("day uploads go through again: %d days uploaded", sent)
+                failures = 0
+                self._wake.wait(self.interval)
+        finally:
+            self.store.close()  # this thread's connection
+
+
+@dataclass(frozen=True, slots=True)
+class ShopExport:
+    """A whole-shop file written, and the shop's tills whose day it lacks."""
+
+    written: AccountantFile
+    tills: tuple[str, ...]
+    """The tills whose files it holds, by till id."""
+    missing: tuple[str, ...]
+    """Active tills of the shop that have not uploaded that day (yet)."""
+
+
+def export_shop_day(
+    relay: RelayClient,
+    path: Path,
+    business_date: date,
+    kinds: tuple[FileKind, ...],
+    file_format: FileFormat = FileFormat.CSV,
+    excel_id: bool = False,
+    own: tuple[TerminalStore, str] | None = None,
+) -> ShopExport:
+    """Fetch every till's files of ``business_date`` from the relay and write the shop's file;
+    ``own``, this till's store and till id: its pending days are uploaded first, so the file holds
+    this till's sales up to now.
+
+    Raises :class:`~pos_app.clients.relay_client.RelayError` when the relay cannot say, and
+    ``ValidationError`` when no till has uploaded that day: an empty file would read as a day
+    without sales.
+    """
+    if own is not None:
+        catch_up(own[0], relay, own[1])
+    uploaded = relay.shop_day(business_date.isoformat())
+    if not uploaded:
+        raise ValidationError(
+            N_("no till has uploaded business day {day} to the relay yet"),
+            day=business_date.isoformat(),
+        )
+    active = {till.till_id for till in relay.shop_uploads()}
+    tills = [
+        TillDayFiles(till.till_id, {FileKind(kind): text for kind, text in till.files.items()})
+        for till in uploaded
+    ]
+    written = write_shop_file(tills, path, kinds, file_format, excel_id)
+    ids = tuple(till.till_id for till in uploaded)
+    return ShopExport(written, ids, tuple(sorted(active - set(ids))))

@@ -1,0 +1,204 @@
+"""Closing a business day through the back office of a demo terminal with its real sandbox and
+relay: what the manager confirms is what the store records, and once closed, the day stays as
+signed off while sales, refunds and late payments go to the next business day."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from pos_app.domain.basket import LineItem
+from pos_app.gui.app import TerminalApp
+from pos_app.gui.back_office.day_close_tab import DayCloseTab
+from pos_app.gui.back_office.window import BackOfficeWindow
+from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
+from pos_app.reports.z_report import ZReport, build_z_report
+from pos_app.store.day_closes import DayCloses
+from pos_app.store.refunds import RefundStatus
+from pos_app.store.sales import SaleStatus
+from tests.gui.back_office_helpers import idle, show_tab, signed_in
+from tests.gui.e2e import WAIT_MS, press, sign_in
+from tests.gui.helpers import answer_confirmation, wait_for_modal
+from tests.gui.test_back_office_payments import late_payment, open_attach, send
+
+LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
+TOTAL = 14_000
+
+
+def today(app: TerminalApp) -> date:
+    return app.terminal.store.day.date_of(app.terminal.checkout.clock())
+
+
+def cash_sale(app: TerminalApp) -> int:
+    checkout = app.terminal.checkout
+    sale_id = checkout.open_sale(LINES, cashier="Demo Kasir")
+    checkout.pay_cash(sale_id, TOTAL)
+    return sale_id
+
+
+def live_report(app: TerminalApp, day: date) -> ZReport:
+    db = app.terminal.store.repositories().db
+    return build_z_report(db, day, day=app.terminal.store.day)
+
+
+def close_day(qtbot, tab: DayCloseTab) -> str:
+    """Close day, then Yes to the confirmation once it shows the store's figures; its text."""
+    qtbot.mouseClick(tab.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.confirmation is not None, timeout=WAIT_MS)
+    assert tab.confirmation is not None
+    text = tab.confirmation.text()
+    answer_confirmation(qtbot, yes=True)
+    return text
+
+
+def refund(qtbot, window: BackOfficeWindow, sale_id: int, amount: int) -> None:
+    dialog = window.open_refund(sale_id)
+    assert send(qtbot, dialog, amount) is RefundStatus.PAID
+    dialog.close()
+
+
+def test_close_day_confirms_and_records_the_figures_of_the_moment(qtbot, start_app) -> None:
+    app = start_app()
+    cash_sale(app)
+    window = signed_in(qtbot, app)
+    tab = window.day_close
+    show_tab(qtbot, window, tab)
+    assert tab.report is not None and tab.report.net_total == TOTAL
+
+    cash_sale(app)  # at the till meanwhile: the preview has not seen it
+    text = close_day(qtbot, tab)
+    assert "Net takings Rp 28.000" in text
+    qtbot.waitUntil(lambda: tab.closed_by == "Demo Manajer", timeout=WAIT_MS)
+    closed = DayCloses(app.terminal.store.repositories().db).get(today(app))
+    assert closed is not None and (closed.sales_count, closed.total) == (2, 2 * TOTAL)
+    assert "NET TOTAL" in tab.preview.toPlainText() and "Rp 28.000" in tab.preview.toPlainText()
+
+
+def test_a_change_after_the_confirmation_is_refused_then_closed_with_it(qtbot, start_app) -> None:
+    app = start_app()
+    cash_sale(app)
+    window = signed_in(qtbot, app)
+    tab = window.day_close
+    show_tab(qtbot, window, tab)
+
+    qtbot.mouseClick(tab.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.confirmation is not None, timeout=WAIT_MS)
+    assert tab.confirmation is not None and "Net takings Rp 14.000" in tab.confirmation.text()
+    cash_sale(app)  # after the manager read the figures, before Yes
+    answer_confirmation(qtbot, yes=True)
+    qtbot.waitUntil(lambda: tab.status.text().startswith("The day was not closed"), timeout=WAIT_MS)
+    assert "changed while they were shown (net takings now Rp 28.000)" in tab.status.text()
+    assert DayCloses(app.terminal.store.repositories().db).get(today(app)) is None
+    assert tab.report is not None and tab.report.net_total == 2 * TOTAL  # shown afresh
+    assert tab.close_button.isEnabled()
+
+    assert "Net takings Rp 28.000" in close_day(qtbot, tab)
+    qtbot.waitUntil(lambda: tab.closed_by == "Demo Manajer", timeout=WAIT_MS)
+    closed = DayCloses(app.terminal.store.repositories().db).get(today(app))
+    assert closed is not None and closed.total == 2 * TOTAL
+
+
+def test_after_the_close_sales_refunds_and_late_payments_go_to_the_next_day(
+    qtbot, start_app
+) -> None:
+    app = start_app()
+    sign_in(qtbot, app)
+    day = today(app)
+    first, second = cash_sale(app), cash_sale(app)
+    late_sale, invoice = late_payment(qtbot, app)
+    press(qtbot, Qt.Key.Key_F10)  # the till's way in: the sign-in below answers it
+    window = signed_in(qtbot, app)
+    refund(qtbot, window, second, 3_500)  # before the close: the closed day's
+    tab = window.day_close
+    show_tab(qtbot, window, tab)
+    qtbot.waitUntil(lambda: tab.report is not None and tab.report.refunds_total == 3_500)
+    assert "Net takings Rp 24.500" in close_day(qtbot, tab)
+    qtbot.waitUntil(lambda: tab.closed_by == "Demo Manajer", timeout=WAIT_MS)
+    next_day = day + timedelta(days=1)
+    assert tab.status.text() == (
+        f"Business day {day.isoformat()} is closed. Sales, refunds and late payments now go to "
+        f"business day {next_day.isoformat()}."
+    )
+    db = app.terminal.store.repositories().db
+    closed = DayCloses(db).get(day)
+    assert closed is not None and (closed.sales_count, closed.total) == (2, 24_500)
+
+    after = cash_sale(app)
+    _, arrived_after = late_payment(qtbot, app)  # given up on and paid after the close
+    refund(qtbot, window, first, 2_000)
+    problems = window.problems
+    show_tab(qtbot, window, problems)
+    problems.refresh()
+    qtbot.waitUntil(lambda: invoice in problems.shown, timeout=WAIT_MS)
+    dialog = open_attach(qtbot, problems, invoice)
+    qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
+    answer_confirmation(qtbot, yes=True)
+    qtbot.waitUntil(lambda: invoice not in problems.shown, timeout=WAIT_MS)
+    idle(qtbot, window)
+
+    sales = app.terminal.store.sales
+    assert sales.get(after).business_date == next_day
+    attached = sales.get(late_sale)
+    assert (attached.status, attached.business_date) == (SaleStatus.COMPLETED, next_day)
+    [late_refund] = [r for r in app.terminal.store.refunds.for_sale(first)]
+    assert late_refund.business_date == next_day
+
+    kept = live_report(app, day)  # the closed day, asked again: what was signed off
+    assert (kept.sales_count, kept.net_total, kept.refunds_total) == (2, 24_500, 3_500)
+    moved = live_report(app, next_day)
+    assert (moved.sales_count, moved.sales_total, moved.refunds_total) == (2, 2 * TOTAL, 2_000)
+    assert [p.invoice_number for p in moved.late_payments] == [arrived_after]
+    assert kept.late_payments == ()
+
+    window.close()  # back at the till: it says where sales go now
+    label = next_day.strftime("%d/%m/%Y")
+    qtbot.waitUntil(lambda: label in app.window.date_label.text(), timeout=WAIT_MS)
+    assert app.window.notice.text() == (
+        f"Business day {day.strftime('%d/%m/%Y')} is closed: sales now go to business day {label}."
+    )
+
+
+def test_a_shift_still_open_keeps_the_day_open(qtbot, start_app, demo_terminal) -> None:
+    shifts = demo_terminal.store.shifts
+    clock = demo_terminal.checkout.clock
+    shift = shifts.open(terminal_id="T1", cashier="Demo Kasir", opening_float=50_000, now=clock())
+    app = start_app()
+    cash_sale(app)
+    window = signed_in(qtbot, app)
+    tab = window.day_close
+    show_tab(qtbot, window, tab)
+    assert tab.shifts.rowCount() == 1
+    assert [tab.shifts.data(tab.shifts.index(0, c)) for c in (0, 1, 3, 4, 5)] == [
+        "Demo Kasir",
+        "T1",
+        "open",
+        "Rp 50.000",
+        "Rp 64.000",
+    ]
+
+    close_day(qtbot, tab)
+    qtbot.waitUntil(lambda: tab.status.text().startswith("The day was not closed"), timeout=WAIT_MS)
+    assert "the shift of Demo Kasir on till T1 is still open" in tab.status.text()
+    assert DayCloses(app.terminal.store.repositories().db).get(today(app)) is None
+
+    tab.shifts_view.selectRow(0)  # its cashier went home: the manager counts the drawer
+    qtbot.mouseClick(tab.count_shift_button, Qt.MouseButton.LeftButton)
+    panel = wait_for_modal(qtbot, ShiftDialog)
+    for value, pieces in ((50_000, 1), (10_000, 1), (2_000, 2)):
+        panel.count.pieces[value].setValue(pieces)
+    assert panel.difference.text() == "Rp 0"
+    qtbot.waitUntil(panel.close_button.isEnabled, timeout=WAIT_MS)  # its figures are in
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    report = wait_for_modal(qtbot, ShiftReportDialog)
+    assert "Counted by" in report.preview.toPlainText()
+    report.close()
+    qtbot.waitUntil(lambda: tab.shifts.data(tab.shifts.index(0, 6)) == "Rp 64.000")
+    assert not tab.count_shift_button.isEnabled()
+    assert shifts.get(shift.id).closed_by == "Demo Manajer"
+    close_day(qtbot, tab)
+    qtbot.waitUntil(lambda: tab.closed_by == "Demo Manajer", timeout=WAIT_MS)
+    closed = DayCloses(app.terminal.store.repositories().db).get(today(app))
+    assert closed is not None
+    assert [
+        (s["cashier"], s["expected_cash"], s["counted_cash"]) for s in closed.detail["shifts"]
+    ] == [("Demo Kasir", 64_000, 64_000)]
+    assert "Shifts" in tab.preview.toPlainText()

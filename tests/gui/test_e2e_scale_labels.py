@@ -1,0 +1,84 @@
+"""Every barcode at the counter, end to end: the real window, store, sandbox and relay. A scale's
+weight and price labels become lines of their own at their computed price, go to DOKU as
+quantity 1, and are stored as sold; a UPC-A scan finds the product kept under its UPC-E."""
+
+from pos_app.domain.barcodes import gs1_check_digit
+from pos_app.domain.catalog import Product
+from pos_app.payments.model import AttemptState, ProviderName
+from pos_app.store.sales import SaleStatus
+from tests.gui.e2e import open_payment, own_sandbox, sandbox, scan, sign_in, wait_state
+
+
+def ean(first12: str) -> str:
+    return first12 + gs1_check_digit(first12)
+
+
+PISANG = Product("BUAH-PSG", "Pisang Cavendish", 25_000, ean("251234500000"), "Buah")
+"""Sold by weight: Rp 25.000 a kilogram."""
+DAGING = Product("DAG-SAPI", "Daging Sapi Has", 140_000, ean("201111100000"), "Daging")
+"""Priced by the scale: the label carries the price."""
+SODA = Product("SODA-330", "Soda Kaleng 330ml", 8_000, "04252614", "Minuman")
+"""Kept under its UPC-E; the can's UPC-A form is scanned."""
+
+
+def test_labels_and_upc_forms_ring_up_pay_by_qr_and_are_stored_as_sold(
+    qtbot, start_app, demo_terminal
+):
+    demo_terminal.store.products.upsert_many([PISANG, DAGING, SODA])
+    customer = own_sandbox(demo_terminal)
+    app = start_app()
+    sign_in(qtbot, app)
+    for code in (
+        ean("251234500734"),  # 734 g
+        ean("251234501250"),  # 1,250 kg
+        ean("201111148500"),  # Rp 48.500
+        "042100005264",  # the UPC-A of SODA's UPC-E
+    ):
+        scan(qtbot, app, code)
+    expected = [
+        ("BUAH-PSG", "Pisang Cavendish 0,734 kg × Rp 25.000/kg", 18_350, 1),
+        ("BUAH-PSG", "Pisang Cavendish 1,250 kg × Rp 25.000/kg", 31_250, 1),
+        ("DAG-SAPI", "Daging Sapi Has", 48_500, 1),
+        ("SODA-330", "Soda Kaleng 330ml", 8_000, 1),
+    ]
+    lines = [
+        (line.sku, line.name, line.unit_price, line.quantity)
+        for line in app.window.basket_model.basket
+    ]
+    assert lines == expected
+    total = sum(price for _, _, price, _ in expected)
+    assert app.window.basket_model.total == total
+
+    payment = open_payment(qtbot, app)
+    attempt = payment.attempt
+    order = customer.state.order(ProviderName.DOKU, attempt.invoice_number)
+    assert order is not None and order.amount == total
+    assert [(line.name, line.price, line.quantity) for line in order.lines] == [
+        (name, price, quantity) for _, name, price, quantity in expected
+    ]
+    sandbox(demo_terminal, "pay", attempt.invoice_number)
+    wait_state(qtbot, payment, AttemptState.PAID)
+    sale = demo_terminal.store.sales.get(attempt.sale_id)
+    assert sale.status is SaleStatus.COMPLETED and sale.total == total
+    assert [(line.sku, line.name, line.unit_price, line.quantity) for line in sale.lines] == (
+        expected
+    )
+
+
+def test_a_label_product_is_not_counted_and_its_line_keeps_quantity_one(
+    qtbot, start_app, demo_terminal
+):
+    demo_terminal.store.products.upsert_many([PISANG])
+    app = start_app()
+    sign_in(qtbot, app)
+    scan(qtbot, app, PISANG.sku)
+    assert len(app.window.basket_model.basket) == 0
+    assert "priced by the scale" in app.window.panel.message.text()
+
+    scan(qtbot, app, ean("251234500500"))
+    [line] = app.window.basket_model.basket
+    assert (line.unit_price, line.quantity) == (12_500, 1)
+    app.window.plus_action.trigger()
+    [line] = app.window.basket_model.basket
+    assert line.quantity == 1, "a weighed line is weighed again, not counted"
+    assert "priced by its label" in app.window.panel.message.text()

@@ -1,0 +1,81 @@
+"""The Export tab's whole-shop choice on a demo terminal: the till uploads its day to its embedded
+relay on its own, and the tab writes the shop's file from the relay (this till's waiting days sent
+first) and lists the tills' uploads."""
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from pos_app.gui.app import TerminalApp
+from pos_app.gui.back_office.export_tab import ExportTab
+from pos_app.reports.sales_csv import SALE_COLUMNS
+from pos_app.till.uploads import upload_status
+from tests.gui.back_office_helpers import show_tab, signed_in
+from tests.gui.e2e import WAIT_MS
+from tests.gui.helpers import wait_for_modal
+from tests.gui.test_day_close import TOTAL, cash_sale
+
+UPLOAD_MS = 20_000
+"""The uploader looks every 5 s; a loaded machine may take longer to answer."""
+
+
+def uploaded(app: TerminalApp) -> bool:
+    return not upload_status(app.terminal.store).pending
+
+
+def export(qtbot, tab: ExportTab, target: Path) -> None:
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    chooser = wait_for_modal(qtbot, QFileDialog)
+    chooser.selectFile(str(target))
+    chooser.accept()
+    qtbot.waitUntil(lambda: not tab.running, timeout=WAIT_MS)
+
+
+def test_the_whole_shop_file_holds_the_day_this_till_uploaded(
+    qtbot, start_app, tmp_path: Path
+) -> None:
+    app = start_app()
+    cash_sale(app)
+    qtbot.waitUntil(lambda: uploaded(app), timeout=UPLOAD_MS)
+    cash_sale(app)  # today went a moment ago: it waits out the uploader's gap
+    assert not uploaded(app)
+
+    window = signed_in(qtbot, app)
+    tab = window.export
+    show_tab(qtbot, window, tab)
+    qtbot.waitUntil(lambda: tab.uploads.rowCount() == 1, timeout=WAIT_MS)
+    today = app.terminal.store.day.date_of(app.terminal.checkout.clock()).isoformat()
+    assert tab.uploads.data(tab.uploads.index(0, 0)) == "T1"
+    assert tab.uploads.data(tab.uploads.index(0, 2)) == today
+    assert "waiting to upload" in tab.own_uploads.text(), tab.own_uploads.text()
+    tab.per_sale.setChecked(True)
+    tab.whole_shop.setChecked(True)
+    assert not tab.last_day.isEnabled()
+    target = tmp_path / "shop-sales.csv"
+    export(qtbot, tab, target)
+
+    assert "Tills in the file: T1." in tab.status.text(), tab.status.text()
+    assert uploaded(app), "the export sends this till's waiting days first"
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+        assert list(rows[0]) == list(SALE_COLUMNS)
+    assert [(row["terminal"], row["record_type"]) for row in rows] == [("T1", "sale")] * 2
+    assert sum(int(row["total"]) for row in rows) == 2 * TOTAL
+
+
+def test_a_relay_that_cannot_be_reached_is_said_plainly(qtbot, start_app, tmp_path: Path) -> None:
+    app = start_app()
+    window = signed_in(qtbot, app)
+    tab = window.export
+    show_tab(qtbot, window, tab)
+    embedded = app.terminal.embedded
+    assert embedded is not None
+    embedded.stop()
+    tab.whole_shop.setChecked(True)
+    target = tmp_path / "shop.csv"
+    export(qtbot, tab, target)
+
+    assert tab.status.text().startswith("The relay cannot be reached"), tab.status.text()
+    assert not target.exists()

@@ -1,0 +1,164 @@
+"""The cashier's shift on a demo terminal, driven through its windows: the float asked after
+sign-in, cash in and out with a reason, the drawer counted note by note at the close, and the
+shift report on screen and as PDF; the store and the audit log checked behind them."""
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pos_app.domain.basket import LineItem
+from pos_app.gui.app import TerminalApp
+from pos_app.gui.shift_dialogs import (
+    CashMoveDialog,
+    OpenShiftDialog,
+    ShiftDialog,
+    ShiftReportDialog,
+)
+from pos_app.store.shifts import Shift
+from tests.gui.e2e import WAIT_MS, press, sign_in
+from tests.gui.helpers import wait_for_modal
+
+LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
+TOTAL = 14_000
+
+
+def open_shift(qtbot, app: TerminalApp, opening_float: str) -> Shift:
+    """Sign in as the demo cashier and answer the open-shift dialog."""
+    sign_in(qtbot, app)
+    dialog = wait_for_modal(qtbot, OpenShiftDialog)
+    dialog.opening_float.setText(opening_float)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: app.shifts.shift is not None, timeout=WAIT_MS)
+    assert app.shifts.shift is not None
+    return app.shifts.shift
+
+
+def cash_sale(app: TerminalApp, received: int) -> int:
+    checkout = app.terminal.checkout
+    sale_id = checkout.open_sale(LINES, cashier="Demo Kasir")
+    checkout.pay_cash(sale_id, received)
+    return sale_id
+
+
+def move_cash(qtbot, panel: ShiftDialog, button, amount: str, reason: str) -> CashMoveDialog:
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT_MS)  # not while the panel fetches figures
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = wait_for_modal(qtbot, CashMoveDialog)
+    qtbot.keyClicks(dialog.amount, amount)
+    qtbot.keyClicks(dialog.reason, reason)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_esc_does_not_skip_the_opening_float(qtbot, start_app) -> None:
+    app = start_app(ask_for_shift=True)
+    sign_in(qtbot, app)
+    dialog = wait_for_modal(qtbot, OpenShiftDialog)
+    qtbot.keyClick(dialog.opening_float, Qt.Key.Key_Escape)
+    assert QApplication.activeModalWidget() is dialog and dialog.isVisible()
+    dialog.opening_float.setText("-5000")
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() != "" and dialog.isVisible()
+    assert app.terminal.store.shifts.current("T1", "Demo Kasir") is None
+
+
+def test_the_shift_buttons_wait_while_its_figures_are_fetched(qtbot, start_app) -> None:
+    """A press while the dialog works was dropped without a word; now the buttons show it."""
+    app = start_app(ask_for_shift=True)
+    open_shift(qtbot, app, "0")
+    press(qtbot, Qt.Key.Key_F5)
+    panel = wait_for_modal(qtbot, ShiftDialog)
+    buttons = (panel.close_button, panel.cash_in_button, panel.cash_out_button)
+    qtbot.waitUntil(lambda: all(button.isEnabled() for button in buttons), timeout=WAIT_MS)
+    gate = threading.Event()
+    panel.work(lambda: gate.wait(WAIT_MS / 1000), lambda _: None)
+    assert not any(button.isEnabled() for button in buttons)
+    gate.set()
+    qtbot.waitUntil(lambda: all(button.isEnabled() for button in buttons), timeout=WAIT_MS)
+
+
+def test_open_move_cash_count_and_close_a_shift(qtbot, start_app, tmp_path: Path) -> None:
+    app = start_app(ask_for_shift=True)
+    shift = open_shift(qtbot, app, "200.000")
+    assert (shift.cashier, shift.terminal_id, shift.opening_float) == ("Demo Kasir", "T1", 200_000)
+    cash_sale(app, 20_000)  # Rp 14.000 taken, Rp 6.000 change given back from the drawer
+    cash_sale(app, TOTAL)
+
+    press(qtbot, Qt.Key.Key_F5)
+    panel = wait_for_modal(qtbot, ShiftDialog)
+    qtbot.waitUntil(lambda: panel.shift.cash_sales_count == 2, timeout=WAIT_MS)
+    assert panel.expected.text() == "Rp 228.000"
+
+    move_cash(qtbot, panel, panel.cash_in_button, "50000", "change from the bank")
+    qtbot.waitUntil(lambda: panel.shift.cash_in == 50_000, timeout=WAIT_MS)
+    refused = move_cash(qtbot, panel, panel.cash_out_button, "500000", "pick-up to the safe")
+    qtbot.waitUntil(lambda: refused.status.text() != "", timeout=WAIT_MS)
+    assert refused.status.text() == (
+        "cannot take out Rp 500.000: the drawer should hold only Rp 278.000"
+    )
+    refused.reason.setText("pick-up to the safe")
+    refused.amount.setText("100.000")
+    qtbot.mouseClick(refused.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.shift.cash_out == 100_000, timeout=WAIT_MS)
+    assert panel.expected.text() == "Rp 178.000"
+
+    for value, pieces in ((100_000, 1), (50_000, 1), (20_000, 1), (5_000, 1), (1_000, 1)):
+        panel.count.pieces[value].setValue(pieces)
+    assert (panel.counted.text(), panel.difference.text()) == ("Rp 176.000", "-Rp 2.000")
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    report = wait_for_modal(qtbot, ShiftReportDialog)
+
+    text = report.preview.toPlainText()
+    for expected in (
+        "SHIFT REPORT",
+        "Demo Kasir",
+        "Cash sales (2)",
+        "change from the bank",
+        "pick-up to the safe",
+        "-Rp 100.000",
+        "Rp 178.000",
+        "Rp 176.000",
+        "-Rp 2.000",
+    ):
+        assert expected in text, expected
+    report.save_to(str(tmp_path / "shift.pdf"))
+    assert (tmp_path / "shift.pdf").read_bytes().startswith(b"%PDF")
+
+    closed = app.terminal.store.shifts.get(shift.id)
+    assert closed.counted is not None and not closed.is_open
+    assert (closed.expected_cash, closed.counted_cash, closed.difference) == (
+        178_000,
+        176_000,
+        -2_000,
+    )
+    assert [(m.amount, m.reason) for m in closed.moves] == [
+        (50_000, "change from the bank"),
+        (-100_000, "pick-up to the safe"),
+    ]
+    assert app.shifts.shift is None
+    cash_sale(app, TOTAL)  # after the close: not this shift's money
+    assert app.terminal.store.shifts.get(shift.id).cash_sales_count == 2
+    audit = [e for e in app.terminal.store.audit.recent() if e.action.startswith("shift.")]
+    assert [e.action for e in reversed(audit)] == [
+        "shift.open",
+        "shift.cash_in",
+        "shift.cash_out",
+        "shift.close",
+    ]
+    assert audit[0].actor == "Demo Kasir" and audit[0].detail["difference"] == -2_000
+
+
+def test_an_open_shift_is_found_again_after_a_restart(qtbot, start_app, demo_terminal) -> None:
+    demo_terminal.store.shifts.open(
+        terminal_id="T1",
+        cashier="Demo Kasir",
+        opening_float=100_000,
+        now=demo_terminal.checkout.clock(),
+    )
+    app = start_app(ask_for_shift=True)
+    sign_in(qtbot, app)
+    qtbot.waitUntil(lambda: app.shifts.shift is not None, timeout=WAIT_MS)
+    assert app.shifts.shift.opening_float == 100_000  # type: ignore[union-attr]
+    assert not isinstance(QApplication.activeModalWidget(), OpenShiftDialog)

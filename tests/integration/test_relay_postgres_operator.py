@@ -1,0 +1,108 @@
+"""The operator's commands on a PostgreSQL relay: terminals as on SQLite, and backup and restore
+as the runbook has it: ``pg_dump``, ``pg_restore`` into an empty database, then ``pos-app relay
+new-epoch``; a terminal that had read past the dump reads again from the start and misses
+nothing stored since."""
+
+import subprocess
+from pathlib import Path
+
+import httpx
+import psycopg
+import pytest
+
+from pos_app.clients.relay_client import RelayClient
+from pos_app.commands import relay_service
+from pos_app.demo.embedded_relay import start_relay
+from pos_app.payments.model import ProviderName, RelayPosition
+from tests.harness.postgres_server import PostgresServer, binaries
+from tests.harness.relay_process import relay_config, signed_doku_notification
+
+ORIGINAL_INVOICES = ("KSR-T1-20240501-000001", "KSR-T1-20240501-000002")
+LATE = "KSR-T1-20240501-000003"
+
+
+def notify(url: str, invoice: str) -> None:
+    headers, body = signed_doku_notification(invoice_number=invoice, amount=7_000)
+    answer = httpx.post(url + "/doku/notifications", content=body, headers=headers)
+    assert answer.status_code == 200
+
+
+def test_a_dump_restored_with_a_new_epoch_is_read_again_from_the_start(
+    postgres_server: PostgresServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = postgres_server.new_database()
+    with start_relay(relay_config(original)) as relay:
+        token = relay.add_terminal("T1")
+        with RelayClient(relay.url, token) as till:
+            for invoice in (*ORIGINAL_INVOICES, LATE):
+                till.register_payment(invoice, ProviderName.DOKU, 7_000)
+            for invoice in ORIGINAL_INVOICES:
+                notify(relay.url, invoice)
+            read, position = till.fetch(RelayPosition())
+    assert [event.invoice_number for event in read] == list(ORIGINAL_INVOICES)
+    dump = tmp_path / "relay.dump"
+    bin_dir = binaries()
+    assert bin_dir is not None
+    subprocess.run(
+        [str(bin_dir / "pg_dump"), "--format=custom", f"--file={dump}", "--dbname", original],
+        check=True,
+    )
+    restored = postgres_server.new_database()
+    subprocess.run(
+        [str(bin_dir / "pg_restore"), "--no-owner", "--dbname", restored, str(dump)], check=True
+    )
+
+    assert relay_service.main(["new-epoch", "--database-url", restored]) == 0
+    assert "New epoch" in capsys.readouterr().out
+    with psycopg.connect(restored) as conn:
+        epoch = conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone()
+    assert epoch is not None and epoch[0] != position.epoch
+    with start_relay(relay_config(restored)) as relay:
+        notify(relay.url, LATE)
+        with RelayClient(relay.url, token) as till:
+            events, batch = till.fetch(position)
+
+    assert batch.epoch == epoch[0]
+    assert [e.invoice_number for e in position.unseen(events, batch)] == [
+        *ORIGINAL_INVOICES,
+        LATE,
+    ]
+    late = next(event for event in events if event.invoice_number == LATE)
+    assert late.cursor > position.cursor  # the clock keeps new cursors above the old ones
+
+
+def test_backup_and_restore_on_postgresql_point_to_pg_dump(
+    postgres_server: PostgresServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = postgres_server.new_database()
+    for command in (["backup", str(tmp_path / "copy.db")], ["restore", str(tmp_path / "x.db")]):
+        assert relay_service.main([*command, "--database-url", url]) == 2
+        assert "pg_dump" in capsys.readouterr().err
+
+
+def test_terminals_are_added_listed_and_revoked_on_postgresql(
+    postgres_server: PostgresServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = postgres_server.new_database()
+    option = ["--database-url", url]
+
+    assert relay_service.main(["add-terminal", "T1", *option]) == 0
+    token = capsys.readouterr().out.strip().splitlines()[-1]
+    assert relay_service.main(["list-terminals", *option]) == 0
+    assert "terminal id T1" in capsys.readouterr().out
+    with start_relay(relay_config(url)) as relay:
+        assert (
+            httpx.get(
+                relay.url + "/v1/events", headers={"Authorization": f"Bearer {token}"}
+            ).status_code
+            == 200
+        )
+        assert relay_service.main(["revoke", "T1", *option]) == 0
+        assert (
+            httpx.get(
+                relay.url + "/v1/events", headers={"Authorization": f"Bearer {token}"}
+            ).status_code
+            == 401
+        )
+    assert relay_service.main(["status", *option]) == 0
+    assert "0 active terminal(s)" in capsys.readouterr().out

@@ -1,0 +1,248 @@
+"""Tills' uploaded business days against a real relay on loopback, on SQLite and PostgreSQL:
+repeats and late retries change nothing, a terminal uploads only its own records and reads only
+its own shop, bad bodies are 4xx saying why, and ``pos-app relay export`` writes the shop's file
+as the sum of the tills' own files."""
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import openpyxl
+import pytest
+
+from pos_app.commands import relay_service
+from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
+from pos_app.relay import auth
+from pos_app.reports.accountant_files import FileKind, Part
+from pos_app.reports.payments_csv import PaymentsSummary
+from pos_app.reports.sales_csv import SALE_COLUMNS
+from pos_app.reports.shop_files import TillDayFiles
+from tests.harness.relay_process import database_option, relay_config
+from tests.unit.test_reports_shop_files import till_files
+
+DAY = "2026-11-21"
+Tills = dict[str, tuple[TillDayFiles, dict[FileKind, Part]]]
+"""Each till's day files and the summaries its own export gave, by till id."""
+
+
+@pytest.fixture
+def relay(relay_database: Path | str) -> Iterator[EmbeddedRelay]:
+    with start_relay(relay_config(relay_database, max_upload_bytes=64 * 1024)) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def tills(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[TillDayFiles, dict[FileKind, Part]]]:
+    """The real files of three tills' day (made once: they do not depend on the engine)."""
+    folder = tmp_path_factory.mktemp("tills")
+    return {
+        till_id: till_files(folder, till_id, sales)
+        for till_id, sales in (("T1", 2), ("T2", 3), ("T3", 1))
+    }
+
+
+def add(relay: EmbeddedRelay, name: str, shop: str = "default") -> str:
+    return relay.storage.write_from_thread(lambda conn: auth.create_terminal(conn, name, shop)[1])
+
+
+def body(day: TillDayFiles, revision: int = 1, **changes: Any) -> dict[str, Any]:
+    return {
+        "till_id": day.till_id,
+        "business_date": DAY,
+        "revision": revision,
+        "files": {kind.value: text for kind, text in day.files.items()},
+        "day_closed": False,
+        "shifts": 1,
+    } | changes
+
+
+def put(relay: EmbeddedRelay, token: str, payload: Any, date: str = DAY) -> httpx.Response:
+    return httpx.put(
+        f"{relay.url}/v1/days/{date}",
+        json=payload,
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+
+
+def get(relay: EmbeddedRelay, token: str, path: str) -> dict[str, Any]:
+    answer = httpx.get(relay.url + path, headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert answer.status_code == 200, answer.text
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+def test_only_a_newer_revision_changes_the_day_repeats_and_late_retries_do_not(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    token = add(relay, "T1")
+    day = tills["T1"][0]
+
+    assert put(relay, token, body(day)).json() == {"revision": 1, "stored": True}
+    assert put(relay, token, body(day)).json() == {"revision": 1, "stored": False}
+    changed = put(relay, token, body(day, day_closed=True))
+    assert changed.status_code == 409 and "higher revision" in changed.json()["error"]
+    assert put(relay, token, body(day, 3, day_closed=True)).json() == {
+        "revision": 3,
+        "stored": True,
+    }
+    late = put(relay, token, body(day, 2))
+    assert late.status_code == 200 and late.json() == {"revision": 3, "stored": False}
+
+    held = get(relay, token, f"/v1/shop/days/{DAY}")["tills"]
+    assert [(t["till_id"], t["revision"], t["day_closed"]) for t in held] == [("T1", 3, True)]
+    assert held[0]["files"]["lines"] == day.files[FileKind.LINES]
+
+
+def test_a_terminal_cannot_upload_another_tills_records(relay: EmbeddedRelay, tills: Tills) -> None:
+    first = add(relay, "T1")
+    second = add(relay, "T2")
+    theirs = tills["T1"][0]
+
+    as_other = put(relay, second, body(theirs))
+    assert as_other.status_code == 403 and "own till" in as_other.json()["error"]
+    relabelled = put(relay, second, body(theirs, till_id="T2"))  # T1's rows under T2's name
+    assert relabelled.status_code == 403
+
+    assert get(relay, first, f"/v1/shop/days/{DAY}")["tills"] == []
+
+
+def test_a_terminal_without_a_till_id_takes_the_one_it_uploads_first(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    token = add(relay, "Kasir depan")
+
+    assert put(relay, token, body(tills["T1"][0])).json()["stored"] is True
+    assert put(relay, token, body(tills["T2"][0])).status_code == 403
+    assert [t["till_id"] for t in get(relay, token, "/v1/shop/uploads")["tills"]] == ["T1"]
+
+
+def test_a_terminal_sees_only_its_own_shop(relay: EmbeddedRelay, tills: Tills) -> None:
+    tokens = {"T1": add(relay, "T1", "Toko Sari"), "T2": add(relay, "T2", "Toko Sari")}
+    tokens["T3"] = add(relay, "T3", "Warung Budi")
+    add(relay, "T4", "Toko Sari")  # never uploads
+    for till_id, token in tokens.items():
+        assert put(relay, token, body(tills[till_id][0], day_closed=True)).status_code == 200
+
+    sari = get(relay, tokens["T2"], f"/v1/shop/days/{DAY}")["tills"]
+    budi = get(relay, tokens["T3"], f"/v1/shop/days/{DAY}")["tills"]
+    assert [t["till_id"] for t in sari] == ["T1", "T2"]
+    assert [t["till_id"] for t in budi] == ["T3"]
+    uploads = get(relay, tokens["T1"], "/v1/shop/uploads")["tills"]
+    assert [(t["till_id"], t["latest_day"], t["closed_through"]) for t in uploads] == [
+        ("T1", DAY, DAY),
+        ("T2", DAY, DAY),
+        ("T4", None, None),
+    ]
+    assert all(t["last_upload_at"] for t in uploads[:2])
+
+
+def test_the_shop_export_of_two_tills_is_the_sum_of_their_files(
+    relay: EmbeddedRelay,
+    relay_database: Path | str,
+    tills: Tills,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for till_id in ("T1", "T2"):
+        assert put(relay, add(relay, till_id), body(tills[till_id][0])).status_code == 200
+    target = tmp_path / "shop-sales.csv"
+
+    status = relay_service.main(
+        ["export", *database_option(relay_database), "--date", DAY, "--sales",
+         "--out", str(target)]
+    )  # fmt: skip
+
+    assert status == 0, capsys.readouterr().err
+    with target.open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    assert header == list(SALE_COLUMNS)
+    total = sum(int(row[SALE_COLUMNS.index("total")]) for row in rows)
+    own = [tills[till_id][1][FileKind.SALES] for till_id in ("T1", "T2")]
+    assert not any(isinstance(part, PaymentsSummary) for part in own)
+    assert total == sum(part.total for part in own)  # type: ignore[union-attr]
+    assert len(rows) == sum(part.rows for part in own)
+    assert "net Rp" in capsys.readouterr().out
+
+
+def bad_bodies(day: TillDayFiles) -> list[tuple[str, Any, int, str]]:
+    files = body(day)["files"]
+    header_only = dict(files, sales=",".join(SALE_COLUMNS[:-1]) + "\r\n")
+    rows = list(csv.reader(files["sales"].splitlines()))
+    rows[1][SALE_COLUMNS.index("total")] = "12.5"
+    not_whole = dict(files, sales="\r\n".join(",".join(row) for row in rows) + "\r\n")
+    return [
+        ("not an object", [1, 2], 400, "JSON object"),
+        ("no revision", body(day, revision=None), 400, "revision"),
+        ("a revision of 0", body(day, 0), 400, "revision"),
+        ("a revision beyond 64 bits", body(day, 2**64), 400, "revision"),
+        ("a boolean shifts", body(day, shifts=True), 400, "shifts"),
+        ("another date", body(day, business_date="2026-11-22"), 400, "business_date"),
+        ("a file missing", body(day, files={"lines": files["lines"]}), 400, "files"),
+        ("a file that is a number", body(day, files=dict(files, lines=5)), 400, "files.lines"),
+        ("another header", body(day, files=header_only), 400, "columns"),
+        ("a NUL", body(day, files=dict(files, lines=files["lines"] + "\x00")), 400, "CSV"),
+        ("a lone surrogate", body(day, files=dict(files, lines="\ud800")), 400, "CSV"),
+        ("an amount that is no number", body(day, files=not_whole), 400, "whole number"),
+        ("a bad till id", body(day, till_id="T 1"), 400, "till_id"),
+        ("too big", body(day, files=dict(files, lines="x" * 70_000)), 413, "larger"),
+    ]
+
+
+def test_bad_uploads_are_4xx_saying_why_and_store_nothing(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    token = add(relay, "T1")
+    for name, payload, status, says in bad_bodies(tills["T1"][0]):
+        answer = httpx.put(
+            f"{relay.url}/v1/days/{DAY}",
+            content=json.dumps(payload).encode("utf-8", "surrogatepass"),
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+            timeout=10,
+        )
+        assert answer.status_code == status, (name, answer.text)
+        assert says in answer.json()["error"], (name, answer.text)
+    for path, status in (("/v1/days/2026-02-30", 400), ("/v1/days/yesterday", 400)):
+        answer = put(relay, token, body(tills["T1"][0]), date=path.rsplit("/", 1)[1])
+        assert answer.status_code == status, answer.text
+    assert put(relay, "kasir_nope", body(tills["T1"][0])).status_code == 401
+    assert httpx.get(f"{relay.url}/v1/shop/uploads").status_code == 401
+    assert get(relay, token, f"/v1/shop/days/{DAY}")["tills"] == []
+
+
+def test_add_terminal_puts_the_till_in_its_shop_and_the_export_reads_that_shop_only(
+    relay_database: Path | str, tills: Tills, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    where = database_option(relay_database)
+    for till_id, shop in (("T1", "toko-sari"), ("T2", "toko-sari"), ("T3", "warung-budi")):
+        assert relay_service.main(["add-terminal", till_id, "--shop", shop, *where]) == 0
+    out = capsys.readouterr().out
+    tokens = [line for line in out.splitlines() if line.startswith(auth.TOKEN_PREFIX)]
+    assert len(tokens) == 3
+    assert relay_service.main(["list-terminals", *where]) == 0
+    listed = capsys.readouterr().out
+    assert "shop toko-sari" in listed and "shop warung-budi" in listed
+    with start_relay(relay_config(relay_database)) as relay:
+        for token, till_id in zip(tokens, ("T1", "T2", "T3"), strict=True):
+            assert put(relay, token, body(tills[till_id][0])).status_code == 200
+    target = tmp_path / "toko-sari.xlsx"
+
+    exported = ["export", *where, "--date", DAY, "--shop", "toko-sari", "--format", "xlsx"]
+    assert relay_service.main([*exported, "--out", str(target)]) == 0, capsys.readouterr().err
+
+    book = openpyxl.load_workbook(target)
+    sheet = book["sales"]
+    header = [cell.value for cell in sheet[1]]
+    terminals = {
+        row[header.index("terminal")] for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert terminals == {"T1", "T2"}
+    nowhere = ["export", *where, "--date", "2026-11-22", "--out", str(tmp_path / "none.csv")]
+    assert relay_service.main(nowhere) == 1
+    assert "no till of shop 'default' uploaded 2026-11-22" in capsys.readouterr().err
+    assert not (tmp_path / "none.csv").exists()

@@ -1,0 +1,94 @@
+"""Returns on a whole demo terminal: a QR sale paid through the real sandbox, its items returned to
+the customer's DOKU Wallet by a payout the sandbox settles through the relay; the manager's PIN
+checked and audited."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from pos_app.domain.basket import LineItem
+from pos_app.domain.returns import ReturnMethod
+from pos_app.payments.model import AttemptState
+from pos_app.reports.z_report import build_z_report
+from pos_app.settings.terminal_config import Settings
+from pos_app.store.refunds import RefundStatus
+from pos_app.till.returns import ApprovalRefused, ReturnDesk
+from pos_app.till.terminal import Terminal, open_terminal
+
+LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4), LineItem("TEH-1", "Teh", 5000, 1))
+POLLS = 20
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    terminal = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
+    yield terminal
+    terminal.close()
+
+
+def qr_sale(terminal: Terminal) -> str:
+    """A sale paid by the sandbox's Pay button; its receipt number."""
+    checkout = terminal.checkout
+    sale_id = checkout.open_sale(LINES, cashier="Demo Kasir")
+    attempt = checkout.start_qr_payment(sale_id)
+    assert terminal.embedded is not None
+    url = f"{terminal.embedded.sandbox.url}/_sandbox/pay/{attempt.invoice_number}"
+    httpx.post(url, timeout=5).raise_for_status()
+    assert checkout.check_status(attempt.invoice_number).state is AttemptState.PAID
+    number = terminal.store.sales.get(sale_id).receipt_number
+    assert number is not None
+    return number
+
+
+def test_a_wallet_return_is_paid_out_through_the_sandbox_and_counted(terminal: Terminal) -> None:
+    desk = ReturnDesk(terminal, "Demo Kasir")
+    sale = desk.find(qr_sale(terminal))
+    assert ReturnMethod.WALLET in desk.methods(sale)
+    outcome = desk.make_return(
+        sale.sale_id,
+        {1: 2},
+        method=ReturnMethod.WALLET,
+        manager="Demo Manajer",
+        pin="9999",
+        account_number="081234567890",
+        customer_name="Ani",
+    )
+    assert outcome.problem == "" and outcome.refund is not None
+    assert outcome.returned.amount == 7000
+    payout_id = outcome.refund.payout_id
+    assert terminal.relay is not None
+    refunds = terminal.store.refunds
+    for _ in range(POLLS):
+        if refunds.get(payout_id).status is not RefundStatus.PENDING:
+            break
+        terminal.relay.poll(terminal.checkout, wait=5)
+    refund = refunds.get(payout_id)
+    assert refund.status is RefundStatus.PAID and refund.reference  # the sandbox's answer
+    day = terminal.store.business_date(terminal.checkout.clock())
+    report = build_z_report(terminal.store.repositories().db, day, day=terminal.store.day)
+    assert (report.returns_count, report.returns_total, report.cash_returns) == (1, 7000, 0)
+    assert report.refunds_total == 0  # the payout is counted once, as the return
+    assert desk.find(sale.receipt_number).lines[0].left == 2
+
+
+def test_a_wrong_pin_or_a_cashiers_pin_makes_no_return(terminal: Terminal) -> None:
+    desk = ReturnDesk(terminal, "Demo Kasir")
+    sale = desk.find(qr_sale(terminal))
+    for manager, pin in (("Demo Manajer", "1234"), ("Demo Kasir", "1111")):
+        with pytest.raises(ApprovalRefused):
+            desk.make_return(
+                sale.sale_id, {2: 1}, method=ReturnMethod.CASH, manager=manager, pin=pin
+            )
+    assert terminal.store.returns.for_sale(sale.sale_id) == []
+    outcome = desk.make_return(
+        sale.sale_id, {2: 1}, method=ReturnMethod.OUTSIDE, manager="Demo Manajer", pin="9999"
+    )
+    assert (outcome.returned.approved_by, outcome.returned.cashier) == (
+        "Demo Manajer",
+        "Demo Kasir",
+    )
+    assert outcome.refund is None and outcome.returned.amount == 5000
+    audit = terminal.store.audit.recent(5)
+    assert any(entry.action == "return.approve" for entry in audit)

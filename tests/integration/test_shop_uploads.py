@@ -1,0 +1,187 @@
+"""Whole-shop uploads against a real relay on loopback: a till offline for days keeps selling and
+catches up oldest day first, a repeated upload changes nothing, a sale completed while its day is
+on its way is sent next, and two tills' shop file is the sum of their own files to the rupiah."""
+
+from collections.abc import Iterator, Mapping
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pos_app.clients.relay_client import DayStored, RelayClient, RelayUnreachable
+from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.reports.accountant_files import FileKind, FileRequest, write_files
+from pos_app.reports.shop_files import TillDayFiles, write_shop_file
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.store.uploads import UploadOutbox
+from pos_app.till.uploads import Uploader, build_day_upload, catch_up
+from tests.harness.relay_process import free_port, relay_config, wait_until
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+DAY = BusinessDay(JAKARTA, time(4, 0))
+D1, D2 = date(2026, 11, 21), date(2026, 11, 22)
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=JAKARTA).astimezone(UTC)
+
+
+class RecordingRelay(RelayClient):
+    """The real client, remembering the days it sent; ``before_put`` runs before each send."""
+
+    def __init__(self, url: str, token: str) -> None:
+        super().__init__(url, token)
+        self.sent: list[tuple[str, int]] = []
+        self.before_put: list[Any] = []
+
+    def put_day(self, business_date: str, body: Mapping[str, Any]) -> DayStored:
+        while self.before_put:
+            self.before_put.pop(0)()
+        self.sent.append((business_date, int(body["revision"])))
+        return super().put_day(business_date, body)
+
+
+@pytest.fixture
+def relay(tmp_path: Path) -> Iterator[EmbeddedRelay]:
+    with start_relay(relay_config(tmp_path / "relay.db")) as running:
+        yield running
+
+
+def till(tmp_path: Path, till_id: str) -> TerminalStore:
+    return TerminalStore(tmp_path / f"{till_id}.db", DAY)
+
+
+def cash_sale(store: TerminalStore, till_id: str, when: str, price: int = 3500) -> int:
+    moment = local(when)
+    lines = (LineItem("MIE-001", "Indomie Goreng", price, 2),)
+    sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id=till_id, now=moment)
+    store.sales.complete_cash(sale_id, 100_000, moment)
+    return sale_id
+
+
+def sale_rows(text: str) -> int:
+    return len(text.strip().splitlines()) - 1
+
+
+def test_a_till_offline_for_days_keeps_selling_and_catches_up_oldest_day_first(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    with start_relay(relay_config(tmp_path / "relay.db", port=port)) as running:
+        token = running.add_terminal("T1")
+    store = till(tmp_path, "T1")
+    client = RecordingRelay(f"http://127.0.0.1:{port}", token)
+    uploader = Uploader(store, client, "T1", interval=0.1, max_backoff=0.3)
+    uploader.start()
+    try:
+        cash_sale(store, "T1", "2026-11-21T10:00")
+        cash_sale(store, "T1", "2026-11-22T10:00")
+        cash_sale(store, "T1", "2026-11-22T11:00")
+        wait_until(lambda: len(client.sent) >= 2, what="the uploader tried while offline")
+        assert [
+            day.business_date for day in UploadOutbox(store.repositories().db, DAY).pending()
+        ] == [D1, D2]
+
+        with start_relay(relay_config(tmp_path / "relay.db", port=port)):
+            wait_until(
+                lambda: not UploadOutbox(store.repositories().db, DAY).pending(),
+                timeout=10,
+                what="the till caught up",
+            )
+            days = [day for day, _ in client.sent]
+            assert days == sorted(days)  # never the 22nd before the 21st is in
+            assert client.sent[-2:] == [(D1.isoformat(), 1), (D2.isoformat(), 2)]
+            assert sale_rows(client.shop_day(D1.isoformat())[0].files["sales"]) == 1
+            assert sale_rows(client.shop_day(D2.isoformat())[0].files["sales"]) == 2
+            assert uploader.stop(5)
+    finally:
+        uploader.stop(5)
+        client.close()
+        store.close()
+
+
+def test_a_repeated_upload_changes_nothing(tmp_path: Path, relay: EmbeddedRelay) -> None:
+    store = till(tmp_path, "T1")
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    cash_sale(store, "T1", "2026-11-21T10:00")
+    assert catch_up(store, client, "T1") == 1
+    held = client.shop_day(D1.isoformat())
+
+    again = build_day_upload(store, "T1", D1)
+    answer = client.put_day(D1.isoformat(), again.body())
+
+    assert answer == DayStored(revision=again.revision, stored=False)
+    assert client.shop_day(D1.isoformat()) == held
+    assert catch_up(store, client, "T1") == 0
+    client.close()
+    store.close()
+
+
+def test_a_sale_completed_while_its_day_is_on_its_way_is_sent_next(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    store = till(tmp_path, "T1")
+    client = RecordingRelay(relay.url, relay.add_terminal("T1"))
+    cash_sale(store, "T1", "2026-11-21T10:00")
+    client.before_put.append(lambda: cash_sale(store, "T1", "2026-11-21T10:05"))
+
+    assert catch_up(store, client, "T1") == 2
+
+    assert client.sent == [(D1.isoformat(), 1), (D1.isoformat(), 2)]
+    assert sale_rows(client.shop_day(D1.isoformat())[0].files["sales"]) == 2
+    client.close()
+    store.close()
+
+
+def test_two_tills_make_one_shop_file_that_is_the_sum_of_their_own(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    stores = {till_id: till(tmp_path, till_id) for till_id in ("T1", "T2")}
+    clients = {till_id: RelayClient(relay.url, relay.add_terminal(till_id)) for till_id in stores}
+    cash_sale(stores["T1"], "T1", "2026-11-21T09:00", price=3500)
+    cash_sale(stores["T1"], "T1", "2026-11-21T12:00", price=12_000)
+    cash_sale(stores["T2"], "T2", "2026-11-21T10:00", price=27_500)
+    for till_id, store in stores.items():
+        catch_up(store, clients[till_id], till_id)
+
+    uploaded = clients["T1"].shop_day(D1.isoformat())
+    assert [t.till_id for t in uploaded] == ["T1", "T2"]
+    shop = write_shop_file(
+        [TillDayFiles(t.till_id, {FileKind(k): v for k, v in t.files.items()}) for t in uploaded],
+        tmp_path / "shop.csv",
+        [FileKind.SALES],
+    )
+    own = [
+        write_files(
+            store.repositories().db,
+            tmp_path / f"{till_id}-own.csv",
+            FileRequest((FileKind.SALES,), D1),
+            day=DAY,
+        )
+        for till_id, store in stores.items()
+    ]
+    assert (
+        shop.parts[0].total
+        == sum(part.parts[0].total for part in own)
+        == 2 * (3500 + 12_000 + 27_500)
+    )
+    assert shop.rows == sum(part.rows for part in own) == 3
+    for client in clients.values():
+        client.close()
+    for store in stores.values():
+        store.close()
+
+
+def test_an_unreachable_relay_is_reported_as_such(tmp_path: Path) -> None:
+    store = till(tmp_path, "T1")
+    cash_sale(store, "T1", "2026-11-21T10:00")
+    client = RelayClient(f"http://127.0.0.1:{free_port()}", "token")
+    with pytest.raises(RelayUnreachable):
+        catch_up(store, client, "T1")
+    assert UploadOutbox(store.repositories().db, DAY).pending()
+    client.close()
+    store.close()

@@ -1,0 +1,170 @@
+"""Every barcode kind with its check digit right and wrong, the forms a product is found by, and
+the scale's variable-measure labels with a price and with a weight."""
+
+import pytest
+
+from pos_app.domain.barcodes import (
+    MeasureKind,
+    MeasureLayout,
+    Symbology,
+    format_weight,
+    gs1_check_digit,
+    is_valid_upce,
+    item_barcode,
+    parse_prefixes,
+    read_label,
+    scan_forms,
+    stored_form,
+    symbology,
+    upce_to_upca,
+    weighed_price,
+)
+from pos_app.domain.catalog import Product
+from pos_app.domain.errors import ValidationError
+
+
+def label(first12: str) -> str:
+    return first12 + gs1_check_digit(first12)
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "stored"),
+    [
+        ("8991002101203", Symbology.EAN13, "8991002101203"),
+        ("96385074", Symbology.EAN8, "96385074"),
+        ("036000291452", Symbology.UPCA, "0036000291452"),
+        ("04252614", Symbology.UPCE, "0042100005264"),
+        ("KOPI-TORAJA-250", Symbology.IN_STORE, "KOPI-TORAJA-250"),
+        ("12345", Symbology.IN_STORE, "12345"),
+        ("A" * 32, Symbology.IN_STORE, "A" * 32),
+    ],
+)
+def test_each_kind_with_its_check_digit_right(code: str, kind: Symbology, stored: str) -> None:
+    assert symbology(code) is kind
+    assert stored_form(f" {code} ") == stored
+    assert stored in scan_forms(code)
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("8991002101204", "not a valid EAN-13"),
+        ("96385075", "neither a valid EAN-8 nor a UPC-E"),
+        ("036000291453", "not a valid UPC-A"),
+        ("04252615", "neither a valid EAN-8 nor a UPC-E"),
+        ("A" * 33, "at most 32"),
+        ("KOPI TORAJA", "in-store code"),
+        ("KOPI_TORAJA", "in-store code"),
+        ("ÉCLAIR", "in-store code"),
+        ("", "in-store code"),
+    ],
+)
+def test_a_wrong_check_digit_or_character_is_refused_by_name(code: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        symbology(code)
+    with pytest.raises(ValidationError, match=message):
+        Product("X-1", "Barang", 1000, barcode=code or " ")
+    assert scan_forms(code) == ()
+
+
+def test_check_digits_follow_gs1_for_every_length() -> None:
+    assert gs1_check_digit("899100210120") == "3"  # EAN-13
+    assert gs1_check_digit("03600029145") == "2"  # UPC-A
+    assert gs1_check_digit("9638507") == "4"  # EAN-8
+
+
+@pytest.mark.parametrize(
+    ("upce", "upca"),
+    [
+        ("04252614", "042100005264"),  # sixth digit 0-2: manufacturer keeps it
+        ("01234133", "012300000413"),  # 3
+        ("01234145", "012340000015"),  # 4
+        ("01234565", "012345000065"),  # 5-9
+    ],
+)
+def test_upc_e_expands_by_gs1s_zero_suppression(upce: str, upca: str) -> None:
+    assert gs1_check_digit(upca[:-1]) == upca[-1], "the expected UPC-A is valid"
+    assert upce_to_upca(upce) == upca
+    assert is_valid_upce(upce)
+
+
+def test_one_product_whichever_form_of_its_code_is_scanned() -> None:
+    from_upca = Product("SODA", "Soda", 8000, barcode="042100005264")
+    from_upce = Product("SODA", "Soda", 8000, barcode="04252614")
+    from_ean13 = Product("SODA", "Soda", 8000, barcode="0042100005264")
+    assert from_upca.barcode == from_upce.barcode == from_ean13.barcode == "0042100005264"
+    for scanned in ("042100005264", "04252614", "0042100005264"):
+        assert scan_forms(scanned) == ("0042100005264",)
+
+
+def test_eight_digits_valid_both_as_ean8_and_upce_are_tried_both_ways() -> None:
+    eight_digit_codes = (
+        body + gs1_check_digit(body) for body in (f"0{n:06d}" for n in range(10**6))
+    )
+    code = next(code for code in eight_digit_codes if is_valid_upce(code))
+    assert symbology(code) is Symbology.EAN8, "kept as the EAN-8 it is"
+    assert scan_forms(code) == (code, "0" + upce_to_upca(code))
+
+
+def test_prefixes_read_as_ranges_or_lists() -> None:
+    assert parse_prefixes("20-24") == {"20", "21", "22", "23", "24"}
+    assert parse_prefixes("20, 22,27-28") == {"20", "22", "27", "28"}
+    assert parse_prefixes("") == frozenset()
+    for bad in ("19", "24-20", "2a", "30", "20-30"):
+        with pytest.raises(ValidationError, match="from 20 to 29"):
+            parse_prefixes(bad)
+    with pytest.raises(ValidationError, match="both a price and a weight"):
+        MeasureLayout(parse_prefixes("20-25"), parse_prefixes("25-29"))
+
+
+def test_a_price_label_carries_rupiah_and_finds_its_item() -> None:
+    code = label("211234518350")
+    scan = read_label(code, MeasureLayout())
+    assert scan is not None
+    assert (scan.kind, scan.value) == (MeasureKind.PRICE, 18_350)
+    assert scan.item_barcode == label("211234500000")
+    assert item_barcode(code) == scan.item_barcode
+
+
+def test_a_weight_label_carries_grams() -> None:
+    scan = read_label(label("251234500734"), MeasureLayout())
+    assert scan is not None
+    assert (scan.kind, scan.value, scan.item_barcode) == (
+        MeasureKind.WEIGHT,
+        734,
+        label("251234500000"),
+    )
+
+
+def test_a_label_is_read_only_with_its_check_digit_and_a_configured_prefix() -> None:
+    good = label("251234500734")
+    wrong = good[:-1] + str((int(good[-1]) + 1) % 10)
+    assert read_label(wrong, MeasureLayout()) is None
+    assert read_label(label("899100210120"), MeasureLayout()) is None, "not a 2x prefix"
+    only_prices = MeasureLayout(parse_prefixes("20-29"), frozenset())
+    scan = read_label(good, only_prices)
+    assert scan is not None and scan.kind is MeasureKind.PRICE
+    assert read_label(good, MeasureLayout(frozenset(), frozenset())) is None
+
+
+@pytest.mark.parametrize(
+    ("per_kg", "grams", "price"),
+    [
+        (25_000, 734, 18_350),
+        (25_000, 733, 18_325),
+        (1_999, 500, 1_000),  # 999.5: half a rupiah up
+        (1_999, 250, 500),  # 499.75
+        (12_345, 1, 12),  # 12.345
+        (130_000, 1_250, 162_500),
+    ],
+)
+def test_a_weight_costs_the_kilogram_price_times_the_weight_to_the_nearest_rupiah(
+    per_kg: int, grams: int, price: int
+) -> None:
+    assert weighed_price(per_kg, grams) == price
+
+
+def test_weights_read_in_kilograms_with_a_decimal_comma() -> None:
+    assert format_weight(734) == "0,734 kg"
+    assert format_weight(1_250) == "1,250 kg"
+    assert format_weight(12_005) == "12,005 kg"

@@ -1,0 +1,158 @@
+"""The shop's file of a day, made from two tills' own files as the relay holds them: the same
+columns, every till's rows, and totals that are the sums of the tills' to the rupiah."""
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pos_app.domain.errors import ValidationError
+from pos_app.payments.model import ProviderName
+from pos_app.reports.accountant_files import (
+    FileFormat,
+    FileKind,
+    FileRequest,
+    Part,
+    write_files,
+)
+from pos_app.reports.payments_csv import PAYMENT_COLUMNS, PaymentsSummary
+from pos_app.reports.sales_csv import LINE_COLUMNS, ExportSummary
+from pos_app.reports.shop_files import TillDayFiles, write_shop_file
+from pos_app.store.database import open_database
+from pos_app.store.refunds import RefundStatus
+from tests.unit.test_reports_sales_csv import DAY, NASTY, D, Shop, local
+
+
+def till_files(folder: Path, till_id: str, sales: int) -> tuple[TillDayFiles, dict[FileKind, Part]]:
+    """A till's day (``sales`` cash sales, a QR sale and its refund) as its own three CSV texts,
+    and the summaries its own export gave."""
+    db = open_database(folder / f"{till_id}.db")
+    shop = Shop(db)
+    shop.cash("2026-11-21T09:00:00")
+    for hour in range(1, sales):
+        shop.cash(f"2026-11-21T{9 + hour:02}:00:00", NASTY)
+    refunded, _ = shop.qr("2026-11-21T17:00:00", provider=ProviderName.DOKU)
+    shop.refunds.create(
+        refunded, f"PO-{till_id}", 2000, provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890", customer_name="Ani", approved_by="Dewi",
+        now=local("2026-11-21T18:00:00"),
+    )  # fmt: skip
+    shop.refunds.settle(f"PO-{till_id}", RefundStatus.PAID, now=local("2026-11-21T18:01:00"))
+    with db.conn:
+        db.execute("UPDATE sales SET terminal_id = ?", [till_id])
+    texts: dict[FileKind, str] = {}
+    parts: dict[FileKind, Part] = {}
+    for kind in FileKind:
+        path = folder / f"{till_id}-{kind.value}.csv"
+        written = write_files(db, path, FileRequest((kind,), D), day=DAY)
+        texts[kind] = path.read_text(encoding="utf-8")
+        parts[kind] = written.parts[0]
+    db.close()
+    return TillDayFiles(till_id, texts), parts
+
+
+@pytest.fixture
+def tills(tmp_path: Path) -> Iterator[tuple[list[TillDayFiles], list[dict[FileKind, Part]]]]:
+    """Two tills' days, given out of till id order."""
+    second, second_parts = till_files(tmp_path, "T2", 3)
+    first, first_parts = till_files(tmp_path, "T1", 2)
+    yield [second, first], [first_parts, second_parts]
+
+
+def rows_of(text: str) -> list[list[str]]:
+    return list(csv.reader(text.splitlines()))
+
+
+def test_the_shop_csv_is_the_header_once_then_each_tills_rows_in_till_order(
+    tills: tuple[list[TillDayFiles], list[dict[FileKind, Part]]], tmp_path: Path
+) -> None:
+    days, _ = tills
+    target = tmp_path / "shop-lines.csv"
+    write_shop_file(days, target, (FileKind.LINES,))
+
+    rows = rows_of(target.read_text(encoding="utf-8"))
+    first, second = sorted(days, key=lambda till: till.till_id)
+    assert rows[0] == list(LINE_COLUMNS)
+    assert (
+        rows[1:]
+        == rows_of(first.files[FileKind.LINES])[1:] + rows_of(second.files[FileKind.LINES])[1:]
+    )
+    assert {row[LINE_COLUMNS.index("terminal")] for row in rows[1:]} == {"T1", "T2"}
+
+
+def test_the_shop_totals_are_the_sum_of_the_tills_to_the_rupiah(
+    tills: tuple[list[TillDayFiles], list[dict[FileKind, Part]]], tmp_path: Path
+) -> None:
+    days, parts = tills
+    for kind in FileKind:
+        written = write_shop_file(days, tmp_path / f"shop-{kind.value}.csv", (kind,))
+        shop_part = written.parts[0]
+        own = [till[kind] for till in parts]
+        if isinstance(shop_part, PaymentsSummary):
+            assert all(isinstance(part, PaymentsSummary) for part in own)
+            for field in ("rows", "payments", "payouts", "received", "paid_out"):
+                assert getattr(shop_part, field) == sum(getattr(part, field) for part in own)
+        else:
+            assert isinstance(shop_part, ExportSummary)
+            for field in ("rows", "sales", "refunds", "total", "returns"):
+                assert getattr(shop_part, field) == sum(getattr(part, field) for part in own)
+            assert shop_part.total != 0
+
+
+def test_the_payments_file_gains_the_terminal_of_each_row(
+    tills: tuple[list[TillDayFiles], list[dict[FileKind, Part]]], tmp_path: Path
+) -> None:
+    days, _ = tills
+    target = tmp_path / "shop-payments.csv"
+    write_shop_file(days, target, (FileKind.PAYMENTS,))
+
+    rows = rows_of(target.read_text(encoding="utf-8"))
+    assert rows[0] == [*PAYMENT_COLUMNS, "terminal"]
+    assert [row[-1] for row in rows[1:]] == sorted(row[-1] for row in rows[1:])
+    assert {row[-1] for row in rows[1:]} == {"T1", "T2"}
+
+
+def test_the_shop_workbook_has_numbers_as_numbers(
+    tills: tuple[list[TillDayFiles], list[dict[FileKind, Part]]], tmp_path: Path
+) -> None:
+    days, parts = tills
+    target = tmp_path / "shop.xlsx"
+    write_shop_file(days, target, tuple(FileKind), FileFormat.XLSX)
+
+    sheet = openpyxl.load_workbook(target)["lines"]
+    header = [cell.value for cell in sheet[1]]
+    totals = [
+        row[header.index("line_total")] for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    assert all(isinstance(total, int) for total in totals)
+    expected = sum(till[FileKind.LINES].total for till in parts)  # type: ignore[union-attr]
+    assert sum(totals) == expected
+
+
+def test_a_till_with_other_columns_is_a_clear_error_and_no_file(
+    tills: tuple[list[TillDayFiles], list[dict[FileKind, Part]]], tmp_path: Path
+) -> None:
+    days, _ = tills
+    text = days[0].files[FileKind.SALES]
+    newer = TillDayFiles("T3", {FileKind.SALES: text.replace("cashier,", "cashier,shift,", 1)})
+    target = tmp_path / "shop-sales.csv"
+
+    with pytest.raises(ValidationError, match=r"T3.*other columns"):
+        write_shop_file([*days, newer], target, (FileKind.SALES,))
+    assert not target.exists()
+
+
+def test_an_amount_that_is_not_whole_rupiah_is_refused(
+    tills: tuple[list[TillDayFiles], list[dict[FileKind, Part]]], tmp_path: Path
+) -> None:
+    days, _ = tills
+    header, *rows = rows_of(days[0].files[FileKind.SALES])
+    rows[0][header.index("total")] = "12.5"
+    text = "\r\n".join(",".join(row) for row in [header, rows[0]]) + "\r\n"
+
+    with pytest.raises(ValidationError, match="not whole rupiah"):
+        write_shop_file(
+            [TillDayFiles("T1", {FileKind.SALES: text})], tmp_path / "s.csv", ("sales",)
+        )

@@ -1,0 +1,137 @@
+"""Shifts and closed days in the store: the drawer a shift expects, the rules on its cash, and money
+that never lands in a day already closed."""
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlite_utils import Database
+
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.cash_count import CashCount
+from pos_app.domain.errors import ValidationError
+from pos_app.reports.z_report import ZReport, build_z_report, close_day, report_sections
+from pos_app.store.database import open_database
+from pos_app.store.errors import StoreError
+from pos_app.store.open_day import open_business_date
+from pos_app.store.sales import Sales
+from pos_app.store.shifts import Shifts
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+DAY = BusinessDay(JAKARTA, time(4, 0))
+D = date(2026, 11, 21)
+LINES = (LineItem("MIE-001", "Indomie Goreng", 3500, 2),)
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=JAKARTA).astimezone(UTC)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "kasir.db")
+    yield database
+    database.close()
+
+
+def cash_sale(db: Database, cashier: str, when: str, terminal: str = "T1") -> int:
+    sales = Sales(db, DAY)
+    sale_id = sales.create_sale(LINES, cashier=cashier, terminal_id=terminal, now=local(when))
+    sales.complete_cash(sale_id, 10_000, local(when))
+    return sale_id
+
+
+def test_a_shift_expects_its_float_its_cash_sales_and_its_cash_moves(db: Database) -> None:
+    shifts = Shifts(db, DAY)
+    cash_sale(db, "Sari", "2026-11-21T07:00")  # before the shift
+    shift = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=150_000, now=local("2026-11-21T08:00")
+    )
+    cash_sale(db, "Sari", "2026-11-21T09:00")
+    cash_sale(db, "Budi", "2026-11-21T09:30")  # another cashier's
+    cash_sale(db, "Sari", "2026-11-21T09:45", terminal="T2")  # another till's
+    shifts.move_cash(shift.id, 20_000, reason="change", actor="Sari", now=local("2026-11-21T10:00"))
+    shifts.move_cash(shift.id, -50_000, reason="safe", actor="Sari", now=local("2026-11-21T11:00"))
+    closed = shifts.close(
+        shift.id,
+        CashCount({100_000: 1, 20_000: 1, 5_000: 1}),
+        closed_by="Sari",
+        now=local("2026-11-21T12:00"),
+    )
+    cash_sale(db, "Sari", "2026-11-21T13:00")  # after the close
+
+    assert (closed.cash_sales_count, closed.cash_sales) == (1, 7_000)
+    assert closed.expected_cash == 150_000 + 7_000 + 20_000 - 50_000
+    assert (closed.counted_cash, closed.difference) == (125_000, -2_000)
+    assert shifts.get(shift.id) == closed
+    assert shifts.for_day(D) == [closed]
+    assert shifts.current("T1", "Sari") is None
+
+
+def test_the_day_expects_the_cash_its_shifts_moved_in_and_out(db: Database) -> None:
+    shifts = Shifts(db, DAY)
+    shift = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=50_000, now=local("2026-11-21T08:00")
+    )
+    cash_sale(db, "Sari", "2026-11-21T09:00")
+    shifts.move_cash(shift.id, 20_000, reason="change", actor="Sari", now=local("2026-11-21T10:00"))
+    shifts.move_cash(shift.id, -50_000, reason="safe", actor="Sari", now=local("2026-11-21T11:00"))
+    shifts.close(shift.id, CashCount(), closed_by="Sari", now=local("2026-11-21T12:00"))
+
+    report = build_z_report(db, D, day=DAY, opening_float=50_000, now=local("2026-11-21T20:00"))
+    assert report.cash_moved == 20_000 - 50_000
+    assert report.expected_cash == 50_000 + 7_000 + 20_000 - 50_000
+    assert ZReport.from_json(report.to_json()) == report
+    rows = dict(row for _title, section in report_sections(report) for row in section)
+    assert rows["Cash in less cash out"] == "-Rp 30.000"
+
+
+def test_one_open_shift_per_cashier_and_till_and_no_cash_moves_once_closed(db: Database) -> None:
+    shifts = Shifts(db, DAY)
+    now = local("2026-11-21T08:00")
+    shift = shifts.open(terminal_id="T1", cashier="Sari", opening_float=0, now=now)
+    with pytest.raises(StoreError, match="Sari has a shift open on this till already"):
+        shifts.open(terminal_id="T1", cashier="Sari", opening_float=0, now=now)
+    shifts.open(terminal_id="T2", cashier="Sari", opening_float=0, now=now)
+    with pytest.raises(ValidationError, match="drawer should hold only Rp 0"):
+        shifts.move_cash(shift.id, -1_000, reason="ice", actor="Sari", now=now)
+    with pytest.raises(ValidationError, match="needs a reason"):
+        shifts.move_cash(shift.id, 1_000, reason="  ", actor="Sari", now=now)
+    shifts.close(shift.id, CashCount(), closed_by="Sari", now=now)
+    with pytest.raises(StoreError, match="closed already"):
+        shifts.move_cash(shift.id, 1_000, reason="late", actor="Sari", now=now)
+
+
+def test_money_after_a_day_close_goes_to_the_first_open_day(db: Database) -> None:
+    cash_sale(db, "Sari", "2026-11-21T10:00")
+    close_day(db, D, day=DAY, counted=CashCount(), closed_by="Budi", now=local("2026-11-21T21:00"))
+    assert open_business_date(db, DAY, local("2026-11-21T22:00")) == date(2026, 11, 22)
+
+    late = Sales(db, DAY).get(cash_sale(db, "Sari", "2026-11-21T22:00"))
+    assert late.business_date == date(2026, 11, 22)
+    shift = Shifts(db, DAY).open(
+        terminal_id="T1", cashier="Sari", opening_float=0, now=local("2026-11-21T22:05")
+    )
+    assert shift.business_date == date(2026, 11, 22)
+
+    with pytest.raises(sqlite3.IntegrityError, match="business day is closed"):
+        db.execute("UPDATE sales SET business_date = ? WHERE id = ?", [D.isoformat(), late.id])
+
+
+def test_a_day_closed_early_is_skipped_with_every_closed_day_after_it(db: Database) -> None:
+    for closed, moment in ((D, "2026-11-21T21:00"), (date(2026, 11, 22), "2026-11-22T05:00")):
+        close_day(db, closed, day=DAY, counted=CashCount(), closed_by="Budi", now=local(moment))
+    assert open_business_date(db, DAY, local("2026-11-21T23:00")) == date(2026, 11, 23)
+    assert open_business_date(db, DAY, local("2026-11-21T03:00")) == date(2026, 11, 20)
+
+
+def test_a_sale_left_open_in_a_closed_day_is_cancelled_into_the_next_one(db: Database) -> None:
+    sales = Sales(db, DAY)
+    left = sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=local("2026-11-21T20:00"))
+    close_day(db, D, day=DAY, counted=CashCount(), closed_by="Budi", now=local("2026-11-21T21:00"))
+    cancelled = sales.cancel(left, now=local("2026-11-21T21:30"))
+    assert cancelled.business_date == date(2026, 11, 22)

@@ -1,0 +1,155 @@
+"""The outbox of whole-shop uploads: every write that changes a day's files marks the day in the
+same transaction, a revision only grows, and clearing a day never forgets a newer change."""
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlite_utils import Database
+
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.cash_count import CashCount
+from pos_app.payments.model import AttemptState, PaymentStatus, ProviderName
+from pos_app.reports.z_report import close_day
+from pos_app.store import migrations
+from pos_app.store.database import migrate, open_database
+from pos_app.store.payments import Payments
+from pos_app.store.sales import Sales
+from pos_app.store.shifts import Shifts
+from pos_app.store.uploads import PendingDay, UploadOutbox
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+DAY = BusinessDay(JAKARTA, time(4, 0))
+D1, D2 = date(2026, 11, 21), date(2026, 11, 22)
+LINES = (LineItem("MIE-001", "Indomie Goreng", 3500, 2),)
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=JAKARTA).astimezone(UTC)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "kasir.db")
+    yield database
+    database.close()
+
+
+def cash_sale(db: Database, when: str) -> int:
+    sales = Sales(db, DAY)
+    sale_id = sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=local(when))
+    sales.complete_cash(sale_id, 10_000, local(when))
+    return sale_id
+
+
+def test_a_completed_sale_marks_its_day_and_an_open_basket_does_not(db: Database) -> None:
+    outbox = UploadOutbox(db, DAY)
+    Sales(db, DAY).create_sale(
+        LINES, cashier="Sari", terminal_id="T1", now=local("2026-11-21T09:00")
+    )
+    assert outbox.pending() == []
+
+    cash_sale(db, "2026-11-21T10:00")
+    cash_sale(db, "2026-11-22T03:00")  # before the 04:00 cut-off: still the 21st
+    cash_sale(db, "2026-11-22T10:00")
+
+    assert outbox.pending() == [PendingDay(D1, 2), PendingDay(D2, 1)]
+
+
+def test_a_day_changed_while_its_upload_was_on_its_way_stays_pending(db: Database) -> None:
+    outbox = UploadOutbox(db, DAY)
+    cash_sale(db, "2026-11-21T10:00")
+    sent = outbox.pending()[0]
+    cash_sale(db, "2026-11-21T11:00")  # while ``sent`` is on its way
+
+    assert not outbox.mark_uploaded(D1, sent.revision, local("2026-11-21T11:01"))
+    assert outbox.pending() == [PendingDay(D1, sent.revision + 1)]
+    assert outbox.mark_uploaded(D1, sent.revision + 1, local("2026-11-21T11:02"))
+    assert outbox.pending() == []
+    assert outbox.last_upload() == local("2026-11-21T11:02")
+    assert not outbox.mark_uploaded(D1, sent.revision, local("2026-11-21T11:03"))  # a late echo
+    assert outbox.last_upload() == local("2026-11-21T11:02")
+
+
+def test_a_day_just_uploaded_waits_out_the_gap_unless_it_was_closed(db: Database) -> None:
+    outbox = UploadOutbox(db, DAY)
+    cash_sale(db, "2026-11-21T10:00")
+    cash_sale(db, "2026-11-22T10:00")
+    outbox.mark_uploaded(D1, 1, local("2026-11-21T10:01"))
+    outbox.mark_uploaded(D2, 1, local("2026-11-22T10:01"))
+    cash_sale(db, "2026-11-22T03:00")  # the 21st again
+    cash_sale(db, "2026-11-22T10:05")
+
+    assert outbox.pending(settled_before=local("2026-11-22T10:00")) == [PendingDay(D1, 2)]
+    assert outbox.pending(settled_before=local("2026-11-22T10:01")) == [
+        PendingDay(D1, 2),
+        PendingDay(D2, 2),
+    ]
+    close_day(
+        db, D2, day=DAY, counted=CashCount({}), closed_by="Mira", now=local("2026-11-22T22:00")
+    )
+    assert outbox.pending(settled_before=local("2026-11-22T10:00")) == [
+        PendingDay(D1, 2),
+        PendingDay(D2, 3),
+    ]
+
+
+def test_shifts_and_the_day_close_mark_their_day(db: Database) -> None:
+    outbox = UploadOutbox(db, DAY)
+    shifts = Shifts(db, DAY)
+    shift = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=0, now=local("2026-11-21T08:00")
+    )
+    assert outbox.pending() == [PendingDay(D1, 1)]
+    shifts.close(shift.id, CashCount({}), closed_by="Sari", now=local("2026-11-21T12:00"))
+    assert outbox.pending() == [PendingDay(D1, 2)]
+    outbox.mark_uploaded(D1, 2, local("2026-11-21T12:01"))
+
+    close_day(
+        db, D1, day=DAY, counted=CashCount({}), closed_by="Mira", now=local("2026-11-21T22:00")
+    )
+
+    assert outbox.pending() == [PendingDay(D1, 3)]
+
+
+def test_a_late_payment_marks_the_shop_day_of_its_moment(db: Database) -> None:
+    """No sale completes; the payments file still lists it, on the day the shop's clock says."""
+    outbox = UploadOutbox(db, DAY)
+    payments = Payments(db, DAY)
+    opened = local("2026-11-22T03:30")  # before the 04:00 cut-off: the 21st
+    sale_id = Sales(db, DAY).create_sale(LINES, cashier="Sari", terminal_id="T1", now=opened)
+    invoice = payments.next_invoice_number("T1", opened)
+    payments.create_attempt(sale_id, ProviderName.DOKU, 7000, invoice, opened)
+    payments.transition(invoice, AttemptState.CANCELLED, source="cashier", now=opened)
+    payments.record_status(invoice, PaymentStatus.PAID, source="relay", now=opened)
+    assert outbox.pending() == []
+
+    outbox.place_moments()
+
+    assert [day.business_date for day in outbox.pending()] == [D1]
+    outbox.place_moments()  # each moment is placed once
+    assert len(outbox.pending()) == 1 and outbox.pending()[0].revision == 1
+
+
+def test_a_relay_holding_a_newer_revision_gets_one_above_it(db: Database) -> None:
+    outbox = UploadOutbox(db, DAY)
+    cash_sale(db, "2026-11-21T10:00")
+    outbox.mark_after(D1, 7)
+    assert outbox.pending() == [PendingDay(D1, 8)]
+
+
+def test_an_existing_database_uploads_every_day_it_has_sales_once(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrate(old, migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations._UPLOAD_OUTBOX)])
+    cash_sale(old, "2026-11-21T10:00")
+    cash_sale(old, "2026-11-21T11:00")
+    cash_sale(old, "2026-11-22T10:00")
+    old.close()
+
+    db = open_database(path)
+    assert UploadOutbox(db, DAY).pending() == [PendingDay(D1, 1), PendingDay(D2, 1)]
+    db.close()
