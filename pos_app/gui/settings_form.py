@@ -57,6 +57,12 @@ PAYMENT_FIELDS = (
 """The payment settings, in the order the wizard and the back office show them."""
 RELAY_FIELDS = ("relay.url", "relay.token")
 PRINTER_FIELDS = ("printer.address", "printer.width", "printer.auto_print", "printer.drawer")
+TAX_FIELDS = ("tax.enabled", "tax.prices_include_tax", "discounts.approval_above_percent")
+"""What a manager switches for PPN and discounts; the rates by date stay in the file
+(docs/tax.md), where a change of law is one line."""
+CHECK_BOXES = ("printer.auto_print", "printer.drawer", "tax.enabled", "tax.prices_include_tax")
+WHOLE_NUMBERS = ("ecommpay.project_id", "discounts.approval_above_percent")
+"""Keys the file holds as TOML integers; a field that is not one is written as typed and named."""
 PAPER_WIDTHS = (80, 58)
 """The rolls offered, the common one first."""
 SECRETS = ("doku.secret_key", "ecommpay.secret_key", "relay.token")
@@ -81,6 +87,9 @@ OBJECT_NAMES = {
     "printer.width": "printerWidth",
     "printer.auto_print": "printerAutoPrint",
     "printer.drawer": "printerDrawer",
+    "tax.enabled": "taxEnabled",
+    "tax.prices_include_tax": "pricesIncludeTax",
+    "discounts.approval_above_percent": "discountApprovalAbove",
 }
 """Every key a field can set, and the field's object name."""
 CUTOFF_FORMAT = "HH:mm"
@@ -264,6 +273,9 @@ class SettingsFields(QObject):
             "printer.width": self.tr("Paper width"),
             "printer.auto_print": self.tr("Print by itself"),
             "printer.drawer": self.tr("Cash drawer"),
+            "tax.enabled": self.tr("PPN"),
+            "tax.prices_include_tax": self.tr("Shelf prices"),
+            "discounts.approval_above_percent": self.tr("Manager approves discounts above (%)"),
         }
         for key, label in self.labels.items():
             label.setText(names[key])
@@ -295,6 +307,10 @@ class SettingsFields(QObject):
             "ecommpay.customer_ip": self.tr(
                 "ecommpay Gate requires the customer's IP address; refunds need it too"
             ),
+            "discounts.approval_above_percent": self.tr(
+                "A discount taking more than this share of a line or the basket needs a "
+                "manager's PIN; 0 asks for every discount, 100 for none"
+            ),
         }
         for key, tip in tips.items():
             if key in self.widgets:
@@ -304,6 +320,8 @@ class SettingsFields(QObject):
             "printer.drawer": self.tr(
                 "A cash drawer hangs off the printer: open it for cash, never for QR"
             ),
+            "tax.enabled": self.tr("The shop is a PKP: charge PPN on taxable products"),
+            "tax.prices_include_tax": self.tr("Prices include PPN"),
         }
         for key, text in boxes.items():
             if key in self.widgets:
@@ -426,9 +444,9 @@ class SettingsFields(QObject):
                 box.addItem("", width)
             box.setCurrentIndex(box.findData(settings.printer.width))
             return box
-        if key in ("printer.auto_print", "printer.drawer"):
+        if key in CHECK_BOXES:
             check = QCheckBox()
-            check.setChecked(getattr(settings.printer, key.removeprefix("printer.")))
+            check.setChecked(_setting(settings, key))
             return check
         if key == "business_day_cutoff":
             cutoff = settings.business_day_cutoff
@@ -501,14 +519,19 @@ def _shown_value(settings: Settings, key: str) -> str:
     """The text a field starts with; the default shop name reads as not chosen yet."""
     if key == "shop.name":
         return settings.shop.name if settings.shop.name != ShopSettings().name else ""
-    section, _, name = key.rpartition(".")
-    value = getattr(getattr(settings, section) if section else settings, name)
+    value = _setting(settings, key)
     return "" if value is None else str(value)
 
 
-def _secret(settings: Settings, key: str) -> Secret | None:
+def _setting(settings: Settings, key: str) -> Any:
+    """The value ``key`` (``section.name``, or a name at the top) has in ``settings``."""
     section, _, name = key.rpartition(".")
-    return getattr(getattr(settings, section), name)
+    return getattr(getattr(settings, section) if section else settings, name)
+
+
+def _secret(settings: Settings, key: str) -> Secret | None:
+    secret: Secret | None = _setting(settings, key)
+    return secret
 
 
 def _value(key: str, widget: QWidget) -> object:
@@ -524,6 +547,6 @@ def _value(key: str, widget: QWidget) -> object:
         return chosen or None
     assert isinstance(widget, QLineEdit)
     text = widget.text().strip()
-    if key == "ecommpay.project_id" and text.isdigit():
+    if key in WHOLE_NUMBERS and text.isdigit():
         return int(text)
     return text or None

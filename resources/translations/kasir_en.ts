@@ -2828,6 +2828,21 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>PPN</source>
+        <translation>PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Shelf prices</source>
+        <translation>Shelf prices</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Manager approves discounts above (%)</source>
+        <translation>Manager approves discounts above (%)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>e.g. Toko Maju</source>
         <translation>e.g. Toko Maju</translation>
     </message>
@@ -2873,6 +2888,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>A discount taking more than this share of a line or the basket needs a manager's PIN; 0 asks for every discount, 100 for none</source>
+        <translation>A discount taking more than this share of a line or the basket needs a manager's PIN; 0 asks for every discount, 100 for none</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>Print the receipt after every sale</source>
         <translation>Print the receipt after every sale</translation>
     </message>
@@ -2880,6 +2900,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>A cash drawer hangs off the printer: open it for cash, never for QR</source>
         <translation>A cash drawer hangs off the printer: open it for cash, never for QR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The shop is a PKP: charge PPN on taxable products</source>
+        <translation>The shop is a PKP: charge PPN on taxable products</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Prices include PPN</source>
+        <translation>Prices include PPN</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -3013,6 +3043,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Shop and receipts</source>
         <translation>Shop and receipts</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>PPN and discounts</source>
+        <translation>PPN and discounts</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>

@@ -2828,6 +2828,21 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>PPN</source>
+        <translation>PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Shelf prices</source>
+        <translation>Harga di rak</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Manager approves discounts above (%)</source>
+        <translation>Diskon di atas (%) perlu persetujuan manajer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>e.g. Toko Maju</source>
         <translation>mis. Toko Maju</translation>
     </message>
@@ -2873,6 +2888,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>A discount taking more than this share of a line or the basket needs a manager's PIN; 0 asks for every discount, 100 for none</source>
+        <translation>Diskon yang mengambil lebih dari bagian ini dari satu baris atau keranjang perlu PIN manajer; 0 untuk setiap diskon, 100 untuk tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>Print the receipt after every sale</source>
         <translation>Cetak struk setiap selesai penjualan</translation>
     </message>
@@ -2880,6 +2900,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>A cash drawer hangs off the printer: open it for cash, never for QR</source>
         <translation>Laci kas tersambung ke printer: dibuka untuk tunai, tidak pernah untuk QR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>The shop is a PKP: charge PPN on taxable products</source>
+        <translation>Toko adalah PKP: kenakan PPN pada produk kena pajak</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Prices include PPN</source>
+        <translation>Harga sudah termasuk PPN</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -3013,6 +3043,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Shop and receipts</source>
         <translation>Toko dan struk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>PPN and discounts</source>
+        <translation>PPN dan diskon</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>

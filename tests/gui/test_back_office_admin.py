@@ -455,3 +455,34 @@ def test_the_receipt_printer_is_chosen_tested_and_saved(qtbot, till: Till) -> No
     )
     (change,) = till.actions("settings.change")
     assert {"printer.address", "printer.width", "printer.drawer"} <= set(change.detail["keys"])
+
+
+def test_ppn_and_the_discount_limit_are_switched_in_the_settings_tab(qtbot, till: Till) -> None:
+    tab, fields = till.tab, till.tab.fields
+    assert not fields.check("tax.enabled").isChecked(), "a shop is not a PKP until it says so"
+    assert fields.check("tax.prices_include_tax").isChecked()
+    assert fields.line("discounts.approval_above_percent").text() == "10"
+    fill_doku(till)
+    before = till.path.read_bytes()
+    fields.line("discounts.approval_above_percent").setText("150")
+    tab.save_button.click()
+    assert tab.problems.text() == (
+        "Manager approves discounts above (%) (discounts.approval_above_percent): "
+        "expected a whole number from 0 to 100, got 150"
+    )
+    assert till.path.read_bytes() == before
+
+    fields.check("tax.enabled").setChecked(True)
+    fields.check("tax.prices_include_tax").setChecked(False)
+    fields.line("discounts.approval_above_percent").setText("25")
+    tab.save_button.click()
+    qtbot.waitUntil(lambda: tab.status.text().startswith("Saved to"), timeout=WAIT_MS)
+    saved = load_settings(till.path, env={})
+    assert saved.tax.enabled and not saved.tax.prices_include_tax
+    assert saved.discounts.approval_above_percent == 25
+    (change,) = till.actions("settings.change")
+    assert {
+        "tax.enabled",
+        "tax.prices_include_tax",
+        "discounts.approval_above_percent",
+    } <= set(change.detail["keys"])

@@ -35,6 +35,7 @@ from pos_app.gui.settings_form import (
     PAYMENT_FIELDS,
     PRINTER_FIELDS,
     RELAY_FIELDS,
+    TAX_FIELDS,
     Problem,
     SettingsFields,
     paragraphs,
@@ -71,7 +72,7 @@ class SettingsTab(Tab):
         saved, wrong = saved_settings(self.path)
         self.fields = SettingsFields(
             saved,
-            SHOP_FIELDS + PRINTER_FIELDS + PAYMENT_FIELDS + RELAY_FIELDS,
+            SHOP_FIELDS + TAX_FIELDS + PRINTER_FIELDS + PAYMENT_FIELDS + RELAY_FIELDS,
             providers=PROVIDERS,
             language=saved.language,
             refunds=True,
@@ -101,6 +102,7 @@ class SettingsTab(Tab):
         editor.setContentsMargins(0, 0, 0, 0)
         for title, keys in (
             (self.tr("Shop and receipts"), SHOP_FIELDS),
+            (self.tr("PPN and discounts"), TAX_FIELDS),
             (self.tr("Payments and refunds"), PAYMENT_FIELDS),
             (self.tr("Relay"), RELAY_FIELDS),
             (self.tr("Receipt printer"), PRINTER_FIELDS),
