@@ -25,6 +25,7 @@ from pos_app.relay.config import (
     RelayConfig,
     add_setting_options,
     config_from_args,
+    database_problems,
     describe,
     validate,
 )
@@ -50,6 +51,12 @@ def _serve(config: RelayConfig) -> int:
     if problems:
         _print_problems(problems)
         return 2
+    if config.database_url:
+        try:
+            storage.connect(config.database).close()
+        except engines.load_psycopg().Error as exc:
+            print(f"pos-app relay serve: {_database_failure(config, exc)}", file=sys.stderr)
+            return 1
     logging.basicConfig(
         level=config.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -368,7 +375,18 @@ def _on_postgres(config: RelayConfig, args: argparse.Namespace) -> int:
         "orphans": lambda: _orphans(config),
         "new-epoch": lambda: _new_epoch(config),
     }
-    return commands[args.command]()
+    try:
+        return commands[args.command]()
+    except engines.load_psycopg().Error as exc:
+        print(f"pos-app relay {args.command}: {_database_failure(config, exc)}", file=sys.stderr)
+        return 1
+
+
+def _database_failure(config: RelayConfig, exc: Exception) -> str:
+    """One line for a PostgreSQL error, naming the server but never the password."""
+    said = " ".join(line.strip() for line in str(exc).splitlines())
+    where = engines.describe(config.database)
+    return f"the database ({where}) failed: {engines.without_password(said, config.database_url)}"
 
 
 def _new_epoch(config: RelayConfig) -> int:
@@ -401,6 +419,10 @@ def main(argv: list[str]) -> int:
     if args.command == "check-config":
         return _check_config(config)
     if config.database_url:
+        problems = database_problems(config)
+        if problems:
+            _print_problems(problems)
+            return 2
         return _on_postgres(config, args)
     if args.command == "new-epoch":
         print("pos-app relay: new-epoch is for PostgreSQL; restore draws one", file=sys.stderr)

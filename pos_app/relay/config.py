@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pos_app.relay import engines
+
 DEFAULT_PORT = 8780
 DEFAULT_DOKU_PATH = "/doku/notifications"
 MAX_WAIT_LIMIT = 60.0
 MAX_CLIENT_TIMEOUT = 300.0
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,18 @@ def config_from_args(args: argparse.Namespace) -> RelayConfig:
     return load_config(args.config, {s.name: getattr(args, s.name) for s in SETTINGS})
 
 
+def database_problems(config: RelayConfig) -> list[str]:
+    """What is wrong with where the relay keeps its data, before anything tries to open it."""
+    if config.database_url:
+        problem = engines.url_problem(config.database_url)
+        return [f"relay.database_url {problem}"] if problem else []
+    if config.db.is_dir():
+        return [f"relay.db {config.db} is a directory, not a database file"]
+    if not config.db.parent.is_dir():
+        return [f"relay.db: the folder {config.db.parent} does not exist"]
+    return []
+
+
 def validate(config: RelayConfig) -> list[str]:
     """Every problem that would stop the relay from serving correctly, in plain words."""
     problems: list[str] = []
@@ -253,13 +266,7 @@ def validate(config: RelayConfig) -> list[str]:
             problems.append(f"relay.public_url {config.public_url!r} is not an http(s) URL")
         elif url.query or url.fragment:
             problems.append("relay.public_url must not have a query or fragment")
-    if config.database_url:
-        if not config.database_url.startswith(POSTGRES_SCHEMES):
-            problems.append("relay.database_url must start with postgresql://")
-    elif config.db.is_dir():
-        problems.append(f"relay.db {config.db} is a directory, not a database file")
-    elif not config.db.parent.is_dir():
-        problems.append(f"relay.db: the folder {config.db.parent} does not exist")
+    problems += database_problems(config)
     if config.log_level.lower() not in ("debug", "info", "warning", "error"):
         problems.append(f"relay.log_level {config.log_level!r} is not debug/info/warning/error")
     if bool(config.doku_client_id) != bool(config.doku_secret_key):

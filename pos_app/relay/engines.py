@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
+from urllib.parse import unquote, urlsplit
 
 if TYPE_CHECKING:
     import psycopg
@@ -186,8 +187,37 @@ class PostgresConnection:
         self.raw.close()
 
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
 def is_postgres(database: Path | str) -> bool:
-    return isinstance(database, str) and database.startswith(("postgresql://", "postgres://"))
+    return isinstance(database, str) and database.startswith(POSTGRES_SCHEMES)
+
+
+def url_problem(url: str) -> str | None:
+    """What keeps ``url`` from being a PostgreSQL URL, in words that never repeat it: its
+    password would be in them (libpq's own parse errors quote the part they choke on)."""
+    if not url.startswith(POSTGRES_SCHEMES):
+        return "must start with postgresql://"
+    psycopg = load_psycopg()
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.Error:
+        return (
+            "is not a valid PostgreSQL URL: a %, @, : or / in the user name or password must be "
+            "percent-encoded (%25, %40, %3A, %2F)"
+        )
+    if "@" in str(info.get("host", "")):
+        return "has an @ after its user name and password: write an @ in them as %40"
+    return None
+
+
+def without_password(text: str, url: str) -> str:
+    """``text`` (an error message) with the password of ``url``, as written or decoded, masked."""
+    password = urlsplit(url).password
+    for shown in {password, unquote(password)} if password else ():
+        text = text.replace(shown, "***")
+    return text
 
 
 def open_connection(database: Path | str) -> Connection:

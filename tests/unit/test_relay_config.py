@@ -1,5 +1,6 @@
 """Relay settings: file, options, validation, and secrets kept out of sight."""
 
+import socket
 from dataclasses import fields
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pos_app.relay.config import (
     load_config,
     validate,
 )
+from pos_app.relay.engines import without_password
 
 EXAMPLE = Path(__file__).parents[2] / "packaging" / "relay" / "relay.example.toml"
 
@@ -121,3 +123,40 @@ def test_a_postgresql_url_replaces_the_file_and_its_password_is_never_shown() ->
     assert validate(valid(database_url="mysql://db.example/relay")) == [
         "relay.database_url must start with postgresql://"
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [
+        ("postgresql://kasir:Pw0rdSECRET%zz@127.0.0.1/relay", "must be percent-encoded"),
+        ("postgresql://kasir:Pw0rd@SECRETpart@127.0.0.1/relay", "write an @ in them as %40"),
+    ],
+)
+def test_a_postgresql_url_libpq_cannot_read_is_named_without_its_password(
+    url: str, named: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (problem,) = validate(valid(database_url=url))
+    assert problem.startswith("relay.database_url ") and named in problem
+    assert "SECRET" not in problem
+    for command in (["status"], ["export", "--date", "2026-11-21", "--out", "shop.csv"]):
+        assert relay_service.main([*command, "--database-url", url]) == 2
+        captured = capsys.readouterr()
+        assert named in captured.err and "SECRET" not in captured.out + captured.err
+
+
+def test_a_postgresql_server_that_cannot_be_reached_is_one_line_without_the_password(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    url = f"postgresql://kasir:SECRETpw@127.0.0.1:{port}/relay"
+    for command in (["status"], ["serve", "--doku-client-id", "BRN-1", "--doku-secret-key", "k"]):
+        assert relay_service.main([*command, "--database-url", url]) == 1
+        captured = capsys.readouterr()
+        (line,) = captured.err.splitlines()
+        assert f"host=127.0.0.1 port={port} user=kasir) failed: connection" in line
+        assert "SECRET" not in captured.out + captured.err
+    assert without_password(
+        "auth failed for kasir:a%40b and a@b", "postgresql://kasir:a%40b@h/db"
+    ) == ("auth failed for kasir:*** and ***")
