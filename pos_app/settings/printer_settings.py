@@ -36,11 +36,10 @@ def printer_address(raw: object) -> PrinterAddress | None:
 
 
 def paper_width(raw: object) -> int:
-    if isinstance(raw, str) and raw.strip().isdigit():
+    if isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit():
         raw = int(raw)
-    if isinstance(raw, bool) or raw not in PAPER_WIDTHS:
+    if type(raw) is not int or raw not in PAPER_WIDTHS:  # not True, nor 80.0 (== 80)
         raise ValidationError(
             N_("expected the roll's width in mm, 58 or 80, got {value}"), value=repr(raw)
         )
-    assert isinstance(raw, int)
     return raw

@@ -103,3 +103,10 @@ def test_every_wrong_printer_setting_is_named(tmp_path: Path) -> None:
 def test_an_empty_address_is_no_printer(tmp_path: Path) -> None:
     path = settings_file(tmp_path, '[printer]\naddress = ""\n')
     assert load_settings(path, env={}).printer.address is None
+
+
+@pytest.mark.parametrize("width", ["80.0", "58.0", "true", '"٨٠"'])
+def test_a_width_that_only_looks_like_58_or_80_is_named(tmp_path: Path, width: str) -> None:
+    path = settings_file(tmp_path, f"[printer]\nwidth = {width}\n")
+    with pytest.raises(ConfigError, match=r"printer\.width: expected the roll's width in mm"):
+        load_settings(path, env={})
