@@ -5,6 +5,7 @@ written file holds, printed after."""
 import argparse
 from datetime import date
 
+from pos_app.domain.business_day import EARLIEST_DAY, LATEST_DAY
 from pos_app.domain.money import format_rupiah
 from pos_app.reports.accountant_files import FileFormat, FileKind, Part
 from pos_app.reports.payments_csv import PaymentsSummary
@@ -63,6 +64,11 @@ def said(part: Part) -> str:
 
 def iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"expected a date from {EARLIEST_DAY} to {LATEST_DAY}, got {text!r}"
+        )
+    return day

@@ -17,6 +17,10 @@ from pos_app.domain.texts import N_
 
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 MIDNIGHT = time(0, 0)
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(9998, 12, 31)
+"""The business days a person may ask for: a day's bounds in UTC are a time zone away from its
+date, which the first and last days Python's datetime holds cannot be."""
 
 
 def zone(tz: ZoneInfo | str) -> ZoneInfo:

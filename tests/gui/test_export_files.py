@@ -2,14 +2,16 @@
 terminal whose payments go through its real sandbox and relay."""
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
+from pos_app.domain.business_day import EARLIEST_DAY, LATEST_DAY
 from pos_app.gui.back_office.export_tab import ExportTab
-from pos_app.gui.back_office.widgets import set_date
+from pos_app.gui.back_office.widgets import chosen_date, date_edit, set_date
 from pos_app.reports.payments_csv import PAYMENT_COLUMNS
 from pos_app.reports.sales_csv import SALE_COLUMNS, ExportKind, export_sales
 from pos_app.store.refunds import RefundStatus
@@ -151,3 +153,12 @@ def test_the_excel_id_choice_writes_a_bom_and_semicolons(qtbot, start_app, tmp_p
     header, row = target.read_bytes().split(b"\r\n")[:2]
     assert header == b"\xef\xbb\xbf" + ";".join(SALE_COLUMNS).encode()
     assert row.split(b";")[SALE_COLUMNS.index("total")] == str(TOTAL).encode()
+
+
+def test_a_date_field_offers_only_days_whose_bounds_can_be_computed(qtbot) -> None:
+    edit = date_edit(date(2026, 11, 21), "day")
+    qtbot.addWidget(edit)
+    edit.setDate(QDate(9999, 12, 31))
+    assert chosen_date(edit) == LATEST_DAY
+    edit.setDate(QDate(1, 1, 1))
+    assert chosen_date(edit) == EARLIEST_DAY

@@ -122,6 +122,8 @@ def test_secrets_in_the_settings_never_reach_the_file_or_the_output(
         (["--date", "21-11-2026"], 2, "expected a date as YYYY-MM-DD, got '21-11-2026'"),
         (["--date", "2026-11-21", "--lines", "--sales"], 2, "not allowed with argument"),
         (["--date", "2026-11-22", "--to", "2026-11-21"], 1, "ends (2026-11-21) before it starts"),
+        (["--date", "9999-12-31", "--payments"], 2, "from 1900-01-01 to 9998-12-31, got '9999"),
+        (["--date", "0001-01-01", "--format", "xlsx"], 2, "from 1900-01-01 to 9998-12-31"),
     ],
 )
 def test_bad_arguments_are_refused_with_their_reason(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.business_day import EARLIEST_DAY, LATEST_DAY
 from pos_app.gui.dialogs import choose_file as choose_file
 from pos_app.gui.tasks import TaskRunner
 from pos_app.till.back_office import BackOffice
@@ -117,7 +118,8 @@ def selected_key(view: QTableView) -> Any:
 
 
 def date_edit(value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit = QDateEdit(_qdate(value))
+    edit.setDateRange(_qdate(EARLIEST_DAY), _qdate(LATEST_DAY))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
@@ -130,7 +132,11 @@ def chosen_date(edit: QDateEdit) -> date:
 
 
 def set_date(edit: QDateEdit, value: date) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day))
+    edit.setDate(_qdate(value))
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
 
 
 def run_for(
