@@ -591,6 +591,38 @@ BEGIN
 """
 
 
+# A payment's row in the payments file also says how much of it was refunded (paid or pending) and
+# how a manager resolved it, and both change on later days: they mark the day the payment arrived
+# too. The outbox's first triggers marked only a refund's own day, and no day for a resolution.
+_REFUNDED_PAYMENT = (
+    "(SELECT id FROM payment_attempts WHERE invoice_number = "
+    "coalesce(new.invoice_number, (SELECT invoice_number FROM sales WHERE id = new.sale_id)))"
+)
+"""The payment a refund pays back: the one it names, else the one its sale was paid with."""
+_UPLOAD_PAYMENT_CHANGES = f"""
+DROP TRIGGER upload_refund_written;
+DROP TRIGGER upload_refund_changed;
+DROP TRIGGER upload_payment_event;
+CREATE TRIGGER upload_refund_written AFTER INSERT ON refunds
+BEGIN
+{_mark("new.business_date")}INSERT INTO upload_moments (at) {
+    _PAID_MOMENT.format(attempt=_REFUNDED_PAYMENT)
+};
+END;
+CREATE TRIGGER upload_refund_changed AFTER UPDATE ON refunds
+BEGIN
+{_mark("old.business_date", _MOVED)}{_mark("new.business_date")}INSERT INTO upload_moments (at) {
+    _PAID_MOMENT.format(attempt=_REFUNDED_PAYMENT)
+};
+END;
+CREATE TRIGGER upload_payment_event AFTER INSERT ON payment_events
+WHEN new.attempt_id IS NOT NULL
+BEGIN
+INSERT INTO upload_moments (at) {_PAID_MOMENT.format(attempt="new.attempt_id")};
+END;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -607,5 +639,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _return_taxes,
     _HELD_DISCOUNTS,
     _UPLOAD_OUTBOX,
+    _UPLOAD_PAYMENT_CHANGES,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -17,9 +17,11 @@ from pos_app.reports.z_report import close_day
 from pos_app.store import migrations
 from pos_app.store.database import migrate, open_database
 from pos_app.store.payments import Payments
+from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
 from pos_app.store.uploads import PendingDay, UploadOutbox
+from pos_app.till.problem_payments import resolve
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))
@@ -132,6 +134,59 @@ def test_a_late_payment_marks_the_shop_day_of_its_moment(db: Database) -> None:
     assert [day.business_date for day in outbox.pending()] == [D1]
     outbox.place_moments()  # each moment is placed once
     assert len(outbox.pending()) == 1 and outbox.pending()[0].revision == 1
+
+
+def uploaded_all(outbox: UploadOutbox, when: str) -> None:
+    outbox.place_moments()
+    for pending in outbox.pending():
+        assert outbox.mark_uploaded(pending.business_date, pending.revision, local(when))
+
+
+def test_a_refund_days_later_marks_the_day_its_payment_arrived(db: Database) -> None:
+    """The payment's row on its own day says how much of it is refunded, pending or paid."""
+    outbox = UploadOutbox(db, DAY)
+    payments, paid = Payments(db, DAY), local("2026-11-21T10:00")
+    sale_id = Sales(db, DAY).create_sale(LINES, cashier="Sari", terminal_id="T1", now=paid)
+    invoice = payments.next_invoice_number("T1", paid)
+    payments.create_attempt(sale_id, ProviderName.ECOMMPAY_GATE, 7000, invoice, paid)
+    payments.record_status(invoice, PaymentStatus.PAID, source="relay", now=paid)
+    Sales(db, DAY).complete_with_payment(sale_id, invoice, paid)
+    uploaded_all(outbox, "2026-11-21T10:01")
+    refunds = Refunds(db, DAY)
+
+    refunds.create(
+        sale_id,
+        "PO-1",
+        7000,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="0812",
+        customer_name="Budi",
+        approved_by="Mira",
+        now=local("2026-11-23T10:00"),
+    )  # names no invoice: the sale's payment is the one paid back
+    outbox.place_moments()
+    assert [day.business_date for day in outbox.pending()] == [D1], "refund_pending changed"
+    uploaded_all(outbox, "2026-11-23T10:01")
+
+    refunds.settle("PO-1", "paid", now=local("2026-11-23T11:00"))
+    outbox.place_moments()
+    assert [day.business_date for day in outbox.pending()] == [D1, date(2026, 11, 23)]
+
+
+def test_a_managers_resolution_marks_the_day_the_payment_arrived(db: Database) -> None:
+    outbox = UploadOutbox(db, DAY)
+    payments, paid = Payments(db, DAY), local("2026-11-21T10:00")
+    sale_id = Sales(db, DAY).create_sale(LINES, cashier="Sari", terminal_id="T1", now=paid)
+    invoice = payments.next_invoice_number("T1", paid)
+    payments.create_attempt(sale_id, ProviderName.DOKU, 7000, invoice, paid)
+    payments.transition(invoice, AttemptState.CANCELLED, source="cashier", now=paid)
+    payments.record_status(invoice, PaymentStatus.PAID, source="relay", now=paid)
+    uploaded_all(outbox, "2026-11-21T10:01")
+
+    resolve(db, invoice, reason="took cash back", manager="Mira", now=local("2026-11-23T10:00"))
+    outbox.place_moments()
+
+    assert [day.business_date for day in outbox.pending()] == [D1]
 
 
 def test_a_relay_holding_a_newer_revision_gets_one_above_it(db: Database) -> None:
