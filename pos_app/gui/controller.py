@@ -221,7 +221,8 @@ class CashierController(QObject):
                 lines, cashier=cashier, reuse=reuse, discount=discount, approved_by=approved_by
             )
             try:
-                return sale_id, self._checkout.pay_cash(sale_id, received), "", None
+                sale = self._checkout.pay_cash(sale_id, received, cashier=cashier)
+                return sale_id, sale, "", None
             except SalePaidAlready as paid:
                 log.info("cash for sale %d refused: %s", sale_id, paid)
                 attempt = self._store.payments.get_attempt(paid.invoice_number)

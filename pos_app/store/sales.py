@@ -169,8 +169,13 @@ class Sales:
             conn.executemany(INSERT_SALE_LINE, sale_line_rows(sale_id, priced))
         return sale_id
 
-    def complete_cash(self, sale_id: int, received: int, now: datetime) -> Sale:
+    def complete_cash(
+        self, sale_id: int, received: int, now: datetime, *, cashier: str | None = None
+    ) -> Sale:
         """Cash in hand: at least the total; the change is recorded with the sale.
+
+        ``cashier`` took the money (None: who rang the sale up): the sale becomes theirs, so the
+        cash counts in their shift, whose drawer holds it, and their name is on the receipt.
 
         Refused, in the transaction that would complete the sale, while a payment pays it
         already: the customer would pay twice.
@@ -199,6 +204,7 @@ class Sales:
                     "tender": Tender.CASH.value,
                     "cash_received": received,
                     "change_due": received - sale.total,
+                    "cashier": cashier or sale.cashier,
                 },
             )
         return self.get(sale_id)

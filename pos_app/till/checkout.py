@@ -133,8 +133,9 @@ class Checkout:
             approved_by=approved_by,
         )
 
-    def pay_cash(self, sale_id: int, received: int) -> Sale:
-        """Cash for the sale; a QR attempt still open for it is cancelled first.
+    def pay_cash(self, sale_id: int, received: int, *, cashier: str | None = None) -> Sale:
+        """Cash for the sale, taken by ``cashier`` (None: who rang it up; a sale brought back
+        after a restart may be another's); a QR attempt still open for it is cancelled first.
 
         Raises :class:`SalePaidAlready` when a payment pays the sale already (it arrived after
         its attempt was given up on): :meth:`complete_with_paid` takes that one instead; and
@@ -142,7 +143,7 @@ class Checkout:
         """
         try:
             self._cancel_open_attempts(sale_id)
-            return self.store.sales.complete_cash(sale_id, received, self.clock())
+            return self.store.sales.complete_cash(sale_id, received, self.clock(), cashier=cashier)
         except StoreError:
             sale = self.store.sales.get(sale_id)
             if sale.status is SaleStatus.COMPLETED and sale.tender is Tender.QR:

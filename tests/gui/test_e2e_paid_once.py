@@ -127,11 +127,13 @@ def test_a_payment_landing_while_the_cash_dialog_is_open_stops_the_cash(
     invoice = cancel_qr(qtbot, app, demo_terminal)
     checkout = demo_terminal.checkout
     refusals: list[SalePaidAlready] = []
+    takers: list[str | None] = []
     pay_cash = checkout.pay_cash
 
-    def recorded_pay_cash(sale_id: int, received: int):
+    def recorded_pay_cash(sale_id: int, received: int, *, cashier: str | None = None):
+        takers.append(cashier)
         try:
-            return pay_cash(sale_id, received)
+            return pay_cash(sale_id, received, cashier=cashier)
         except SalePaidAlready as refusal:
             refusals.append(refusal)
             raise
@@ -157,6 +159,7 @@ def test_a_payment_landing_while_the_cash_dialog_is_open_stops_the_cash(
 
     qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
     assert [refusal.invoice_number for refusal in refusals] == [invoice], "the store said no"
+    assert takers == ["Demo Kasir"], "the cash is the signed-in cashier's, for their shift"
     assert app.window.paid_title.text() == f"Customer paid {rupiah(total)} by DOKU Wallet"
     assert app.window.paid_detail.text().startswith(
         "The cash was not recorded: give it back to the customer. Press F11"

@@ -72,6 +72,27 @@ def test_a_shift_expects_its_float_its_cash_sales_and_its_cash_moves(db: Databas
     assert shifts.current("T1", "Sari") is None
 
 
+def test_cash_taken_by_the_next_cashier_counts_in_their_shift(db: Database) -> None:
+    """A sale rung up by Ani (its QR payment open when the till restarted) paid in cash to Budi:
+    the cash is in Budi's drawer, so his shift expects it and the receipt names him."""
+    shifts, sales = Shifts(db, DAY), Sales(db, DAY)
+    ani = shifts.open(
+        terminal_id="T1", cashier="Ani", opening_float=0, now=local("2026-11-21T08:00")
+    )
+    sale_id = sales.create_sale(
+        LINES, cashier="Ani", terminal_id="T1", now=local("2026-11-21T09:00")
+    )
+    budi = shifts.open(
+        terminal_id="T1", cashier="Budi", opening_float=0, now=local("2026-11-21T09:05")
+    )
+
+    sales.complete_cash(sale_id, 10_000, local("2026-11-21T09:10"), cashier="Budi")
+
+    assert shifts.get(budi.id).expected_cash == 7_000
+    assert shifts.get(ani.id).expected_cash == 0
+    assert sales.get(sale_id).cashier == "Budi"
+
+
 def test_the_day_expects_the_cash_its_shifts_moved_in_and_out(db: Database) -> None:
     shifts = Shifts(db, DAY)
     shift = shifts.open(
