@@ -103,14 +103,22 @@ class ReturnableLine:
 
     def tax_for(self, quantity: int, refund: int) -> tuple[int | None, int]:
         """The DPP and PPN that returning ``quantity`` more items gives back, ``refund`` being
-        what :meth:`refund_for` gave for them: ``(None, 0)`` where no PPN was charged."""
+        what :meth:`refund_for` gave for them: ``(None, 0)`` where no PPN was charged.
+
+        PPN and the part of the price outside the PPN base are shared out like the money; the
+        DPP is what the refund leaves, kept between none and what the line has left, so a
+        rounded-down share never makes it negative; the last items give back the rest exactly.
+        """
         if self.dpp is None:
             return None, 0
         items = self.returned + quantity
         ppn = _share(self.ppn, self.returned_ppn, items, self.sold)
+        if items == self.sold:
+            return self.dpp - self.returned_dpp, ppn
         outside = self.paid - self.ppn - self.dpp
         outside_returned = self.refunded - self.returned_ppn - self.returned_dpp
-        return refund - ppn - _share(outside, outside_returned, items, self.sold), ppn
+        dpp = refund - ppn - _share(outside, outside_returned, items, self.sold)
+        return max(0, min(dpp, self.dpp - self.returned_dpp)), ppn
 
 
 def _share(total: int, given: int, items: int, sold: int) -> int:
