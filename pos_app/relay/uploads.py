@@ -1,10 +1,12 @@
 """The tills' uploads of their business days, and the shop's view of them (docs/architecture.md,
 Contracts): ``PUT /v1/days/{date}``, ``GET /v1/shop/days/{date}``, ``GET /v1/shop/uploads``.
 
-A terminal uploads only its own till's records: the body's ``till_id`` and every row's
-``terminal`` cell must be its till id (403 otherwise, nothing stored). Each file's header must be
-the one this relay's Kasir version writes, and its whole-number columns whole numbers, so the
-shop's file made later (:mod:`pos_app.reports.shop_files`) never meets a row it cannot read. A
+A terminal uploads only its own till's records: the body's ``till_id``, every row's ``terminal``
+cell and every invoice, payout and receipt number must be its till's (403 otherwise, nothing
+stored), so the shop's file never lists another till's sale under it. Each file's header must be
+the one this relay's Kasir version writes, and every cell of a typed column (a number, a date, a
+time: :mod:`pos_app.reports.column_types`) must be as Kasir writes that type, so the shop's file
+made later (:mod:`pos_app.reports.shop_files`) never meets a row it cannot read or write. A
 terminal reads the days of its own shop only. Nothing a sender sends makes it answer 5xx.
 """
 
@@ -12,7 +14,7 @@ import asyncio
 import csv
 import logging
 import re
-from datetime import date
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +27,7 @@ from pos_app.relay.request_input import HTTPProblem, json_body, read_body, requi
 from pos_app.relay.storage import NotYours
 from pos_app.relay.till_days import RevisionConflict, TillDay
 from pos_app.reports.accountant_files import FileKind
-from pos_app.reports.column_types import ColumnType, column_types
+from pos_app.reports.column_types import ColumnType, column_types, fits
 from pos_app.reports.shop_files import TERMINAL, TILL_COLUMNS, read_rows
 
 if TYPE_CHECKING:
@@ -35,9 +37,31 @@ log = logging.getLogger("pos_app.relay")
 
 MAX_REVISION = 2**63 - 1
 MAX_SHIFTS = 10_000
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_WHOLE = (ColumnType.WHOLE, ColumnType.RUPIAH)
-_NUMBER = re.compile(r"-?[0-9]{1,18}")
+_FORM_NAMES = {
+    ColumnType.WHOLE: "a whole number",
+    ColumnType.RUPIAH: "a whole number of rupiah",
+    ColumnType.DECIMAL: "a decimal number such as 11 or 1.1",
+    ColumnType.DATE: "a date as yyyy-mm-dd",
+    ColumnType.TIME: "a time of day as hh:mm:ss",
+}
+"""What a cell of each typed column must be, as the 400 says it."""
+_RECEIPT = re.compile(rf"(?P<till>{auth.TERMINAL_ID.pattern})-[0-9]{{8}}-[0-9]{{4,}}")
+"""A receipt number, ``T1-20261121-0007`` (:mod:`pos_app.store.receipt_numbers`): the till id
+before the date; date and sequence hold no '-', so the id is never ambiguous."""
+
+
+def _receipt_till_id(number: str) -> str | None:
+    """The till id a receipt number carries; ``None`` if it is not a receipt number."""
+    match = _RECEIPT.fullmatch(number)
+    return match["till"] if match else None
+
+
+_OWNERS: dict[str, Callable[[str], str | None]] = {
+    "invoice_number": auth.invoice_till_id,  # a payout's row holds its payout id here
+    "refund_of": auth.invoice_till_id,
+    "receipt_number": _receipt_till_id,
+}
+"""The columns that name a till's invoice, payout or receipt, and how to read the till id."""
 
 
 class UploadRoutes:
@@ -109,11 +133,8 @@ def _not_yours(till_id: str | None) -> Exception:
 
 def _business_date(text: str) -> str:
     """A business day as ``yyyy-mm-dd``, or 400."""
-    try:
-        if _ISO_DATE.fullmatch(text):
-            return date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
+    if text and fits(ColumnType.DATE, text):
+        return text
     raise HTTPProblem(400, f"the business date must be a date as yyyy-mm-dd, got {shown(text)}")
 
 
@@ -164,7 +185,12 @@ def _till_file(kind: FileKind, text: Any, till_id: str) -> str:
             f"files.{kind.value} does not have the {kind.value} columns of this relay's Kasir "
             "version; update the relay and the tills to the same version",
         )
-    whole = [index for index, type_ in enumerate(column_types(header)) if type_ in _WHOLE]
+    typed = [
+        (index, type_)
+        for index, type_ in enumerate(column_types(header))
+        if type_ is not ColumnType.TEXT
+    ]
+    owned = [(index, _OWNERS[name]) for index, name in enumerate(header) if name in _OWNERS]
     terminal = header.index(TERMINAL) if TERMINAL in header else None
     for number, row in enumerate(rows, start=2):
         if len(row) != len(header):
@@ -173,10 +199,18 @@ def _till_file(kind: FileKind, text: Any, till_id: str) -> str:
             )
         if terminal is not None and row[terminal] != till_id:
             raise _not_yours(till_id)
-        for index in whole:
-            if row[index] and not _NUMBER.fullmatch(row[index]):
+        for index, owner in owned:
+            if row[index] and owner(row[index]) != till_id:
+                raise HTTPProblem(
+                    403,
+                    f"files.{kind.value}, line {number}: {header[index]} {shown(row[index])} is "
+                    f"not till {till_id}'s; a terminal uploads only its own till's records",
+                )
+        for index, type_ in typed:
+            if not fits(type_, row[index]):
                 raise HTTPProblem(
                     400,
-                    f"files.{kind.value}, line {number}: {header[index]} is not a whole number",
+                    f"files.{kind.value}, line {number}: {header[index]} {shown(row[index])} is "
+                    f"not {_FORM_NAMES[type_]}",
                 )
     return text

@@ -8,6 +8,11 @@ for Excel in an Indonesian locale and the workbook are made exactly as a till's 
 A header that differs between tills (a till on another Kasir version) is refused rather than
 guessed at. The payments file of a till has no ``terminal`` column (a till's payments are all its
 own); the shop's file appends one, so every row says which till it came from.
+
+Every cell is written neutralised against formulas (:mod:`pos_app.reports.csv_safety`) unless it
+is what its column's type says (a refund's ``-2000`` stays a number), so the shop's file is safe
+to open whatever a till sent. A till's own file is neutralised already, and neutralising it again
+changes nothing.
 """
 
 import csv
@@ -27,7 +32,8 @@ from pos_app.reports.accountant_files import (
     FileRequest,
     Part,
 )
-from pos_app.reports.csv_safety import LINE_END, atomic_text
+from pos_app.reports.column_types import ColumnType, column_types, fits
+from pos_app.reports.csv_safety import LINE_END, atomic_text, neutralise
 from pos_app.reports.excel_csv import write_excel_id_csv
 from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.payments_csv import PAYMENT_COLUMNS, PaymentsSummary
@@ -130,6 +136,7 @@ def _write_kind(
                 till=till.till_id,
             )
         appended = TERMINAL not in own
+        types = column_types(own)
         for row in rows:
             if len(row) != len(own):
                 raise ValidationError(
@@ -140,7 +147,8 @@ def _write_kind(
                     columns=len(own),
                 )
             tally.add(own, row, till.till_id)
-            out.writerow([*row, till.till_id] if appended else row)
+            cells = [_safe(type_, text) for type_, text in zip(types, row, strict=True)]
+            out.writerow([*cells, till.till_id] if appended else cells)
             counter.count()
     if header is None:
         out.writerow(shop_header(TILL_COLUMNS[kind]))
@@ -196,6 +204,12 @@ class _Tally:
             self.total,
             len(self.returns),
         )
+
+
+def _safe(type_: ColumnType, text: str) -> str:
+    """``text`` as the shop's file writes it: a number, date or time as it is, anything else
+    neutralised, as a till's own file has it."""
+    return text if type_ is not ColumnType.TEXT and fits(type_, text) else neutralise(text)
 
 
 def _rupiah(cell: Mapping[str, str], column: str) -> int:

@@ -6,7 +6,8 @@ Amounts are numbers (shown with the locale's thousands separator), dates and tim
 and times in the shop's time zone (Excel has no time zones), text stays text: a text cell is a
 string cell, never a formula, so a product named ``=1+1`` is shown as that text, without the
 apostrophe the CSV needs. The header row is frozen and filtered, the columns sized to what they
-hold.
+hold. A cell Excel cannot hold (a number that is not one, ``nan``; a time with a time zone) is
+refused, naming its sheet, row and column, rather than written as something else.
 
 XlsxWriter writes it, in its constant-memory mode: each row goes to disk as it is written, so
 memory stays flat however long the range (openpyxl, which reads workbooks too, builds a whole
@@ -25,7 +26,7 @@ import xlsxwriter
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 from pos_app.reports.column_types import ColumnType, column_types
-from pos_app.reports.csv_safety import atomic_bytes, restore
+from pos_app.reports.csv_safety import OutputError, atomic_bytes, restore
 from pos_app.reports.export_progress import RowCounter
 
 MAX_ROWS = 1_048_576
@@ -49,12 +50,18 @@ def write_workbook(target: Path, sheets: Sequence[tuple[str, Path]], counter: Ro
         header = book.add_format({"bold": True})
         for name, source in sheets:
             with source.open(encoding="utf-8", newline="") as rows:
-                _write_sheet(book.add_worksheet(name), csv.reader(rows), formats, header, counter)
+                sheet = book.add_worksheet(name)
+                _write_sheet(target, sheet, csv.reader(rows), formats, header, counter)
         book.close()
 
 
 def _write_sheet(
-    sheet: Any, rows: Any, formats: dict[ColumnType, Any], header_format: Any, counter: RowCounter
+    target: Path,
+    sheet: Any,
+    rows: Any,
+    formats: dict[ColumnType, Any],
+    header_format: Any,
+    counter: RowCounter,
 ) -> None:
     header = next(rows)
     writers = [_cell_writer(sheet, kind, formats) for kind in column_types(header)]
@@ -78,6 +85,13 @@ def _write_sheet(
                     write(row_number, column, text)
                 except ValueError:  # text its column's type does not fit (never written by Kasir)
                     sheet.write_string(row_number, column, text)
+                except (TypeError, OverflowError):  # read as its type, but not one Excel holds
+                    raise OutputError(
+                        N_("cannot write {target}: {why}"),
+                        target=target,
+                        why=f"{header[column]} {text[:40]!r} in row {row_number + 1} of sheet "
+                        f"{sheet.name} is not a value Excel can hold",
+                    ) from None
                 widths[column] = max(widths[column], len(text))
         counter.count()
     for column, width in enumerate(widths):

@@ -1,9 +1,10 @@
 """Tills' uploaded business days against a real relay on loopback, on SQLite and PostgreSQL:
 repeats and late retries change nothing, a terminal uploads only its own records and reads only
 its own shop, bad bodies are 4xx saying why, and ``pos-app relay export`` writes the shop's file
-as the sum of the tills' own files."""
+as the sum of the tills' own files, neutralised against formulas."""
 
 import csv
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ from pos_app.relay import auth
 from pos_app.reports.accountant_files import FileKind, Part
 from pos_app.reports.payments_csv import PaymentsSummary
 from pos_app.reports.sales_csv import SALE_COLUMNS
-from pos_app.reports.shop_files import TillDayFiles
+from pos_app.reports.shop_files import TillDayFiles, read_rows
 from tests.harness.relay_process import database_option, relay_config
 from tests.unit.test_reports_shop_files import till_files
 
@@ -59,6 +60,17 @@ def body(day: TillDayFiles, revision: int = 1, **changes: Any) -> dict[str, Any]
         "day_closed": False,
         "shifts": 1,
     } | changes
+
+
+def with_cell(
+    day: TillDayFiles, kind: FileKind, column: str, value: str, line: int = 2
+) -> dict[str, str]:
+    """The day's files with one cell of ``kind`` changed; ``line`` counts records, the header 1."""
+    header, rows = read_rows(day.files[kind])
+    rows[line - 2][header.index(column)] = value
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows([header, *rows])
+    return body(day)["files"] | {kind.value: text.getvalue()}
 
 
 def put(relay: EmbeddedRelay, token: str, payload: Any, date: str = DAY) -> httpx.Response:
@@ -110,6 +122,61 @@ def test_a_terminal_cannot_upload_another_tills_records(relay: EmbeddedRelay, ti
     assert relabelled.status_code == 403
 
     assert get(relay, first, f"/v1/shop/days/{DAY}")["tills"] == []
+
+
+def test_a_terminal_cannot_upload_another_tills_invoice_payout_or_receipt_numbers(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    token = add(relay, "T1")
+    add(relay, "T2")
+    day = tills["T1"][0]
+
+    for kind, line, column, value in (
+        (FileKind.PAYMENTS, 2, "invoice_number", "KSR-T2-20261121-000001"),
+        (FileKind.PAYMENTS, 2, "receipt_number", "T2-20261121-0003"),
+        (FileKind.PAYMENTS, 3, "invoice_number", "RFD-T2-0a1b2c"),
+        (FileKind.PAYMENTS, 3, "refund_of", "KSR-T2-20261121-000001"),
+        (FileKind.SALES, 2, "receipt_number", "T2-20261121-0001"),
+        (FileKind.LINES, 2, "receipt_number", "T1-X-20261121-0001"),  # till T1-X's, not T1's
+        (FileKind.LINES, 2, "invoice_number", "KSR-20261121-000001"),  # no till's number
+    ):
+        answer = put(relay, token, body(day, files=with_cell(day, kind, column, value, line)))
+        assert answer.status_code == 403, (column, value, answer.text)
+        assert answer.json()["error"].startswith(
+            f"files.{kind.value}, line {line}: {column} {value!r} is not till T1's"
+        ), answer.text
+
+    assert get(relay, token, f"/v1/shop/days/{DAY}")["tills"] == []
+    assert put(relay, token, body(day)).status_code == 200  # its own numbers
+
+
+def test_a_cell_its_columns_type_does_not_fit_is_400_naming_the_file_line_and_column(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    token = add(relay, "T1")
+    day = tills["T1"][0]
+
+    for kind, column, value in (
+        (FileKind.LINES, "local_date", "2026-11-21T10:00:00+07:00"),
+        (FileKind.LINES, "local_time", "10:00:00+07:00"),
+        (FileKind.LINES, "tax_rate", "nan"),
+        (FileKind.LINES, "tax_rate", "1e999"),
+        (FileKind.LINES, "tax_rate", "1,1"),
+        (FileKind.SALES, "business_date", "2026-02-30"),
+        (FileKind.SALES, "local_time", "24:00:00"),
+        (FileKind.SALES, "local_time", "9:00:00"),
+        (FileKind.PAYMENTS, "created_date", "21/11/2026"),
+        (FileKind.PAYMENTS, "paid_amount", "1e3"),
+    ):
+        answer = put(relay, token, body(day, files=with_cell(day, kind, column, value)))
+        assert answer.status_code == 400, (column, value, answer.text)
+        assert answer.json()["error"].startswith(
+            f"files.{kind.value}, line 2: {column} {value!r} is not a"
+        ), answer.text
+
+    assert get(relay, token, f"/v1/shop/days/{DAY}")["tills"] == []
+    rated = with_cell(day, FileKind.LINES, "tax_rate", "1.1")  # a decimal as Kasir writes it
+    assert put(relay, token, body(day, files=rated)).status_code == 200
 
 
 def test_a_terminal_without_a_till_id_takes_the_one_it_uploads_first(
@@ -168,6 +235,33 @@ def test_the_shop_export_of_two_tills_is_the_sum_of_their_files(
     assert total == sum(part.total for part in own)  # type: ignore[union-attr]
     assert len(rows) == sum(part.rows for part in own)
     assert "net Rp" in capsys.readouterr().out
+
+
+def test_the_shop_files_neutralise_a_formula_a_till_sent_and_keep_those_already_neutralised(
+    relay: EmbeddedRelay,
+    relay_database: Path | str,
+    tills: Tills,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    day = tills["T1"][0]
+    formula = '=HYPERLINK("http://x.invalid","click")'
+    files = with_cell(day, FileKind.LINES, "name", formula)
+    assert put(relay, add(relay, "T1"), body(day, files=files)).status_code == 200
+    header, own = read_rows(files["lines"])
+    name = header.index("name")
+    own[0][name] = "'" + formula
+    assert any(row[name] == "'=1+1" for row in own)  # the till's own file, neutralised already
+
+    for options, encoding, separator in (([], "utf-8", ","), (["--excel-id"], "utf-8-sig", ";")):
+        target = tmp_path / f"shop-lines{len(options)}.csv"
+        exported = ["export", *database_option(relay_database), "--date", DAY, "--lines"]
+        status = relay_service.main([*exported, *options, "--out", str(target)])
+
+        assert status == 0, capsys.readouterr().err
+        with target.open(encoding=encoding, newline="") as handle:
+            shop = list(csv.reader(handle, delimiter=separator))
+        assert shop == [header, *own]  # the refund's -2000 a number still
 
 
 def bad_bodies(day: TillDayFiles) -> list[tuple[str, Any, int, str]]:

@@ -1,6 +1,7 @@
 """Whole-shop uploads against a real relay on loopback: a till offline for days keeps selling and
 catches up oldest day first, a repeated upload changes nothing, a sale completed while its day is
-on its way is sent next, and two tills' shop file is the sum of their own files to the rupiah."""
+on its way is sent next, and two tills' shop file is the sum of their own files to the rupiah,
+its text cells neutralised against formulas once."""
 
 from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, time
@@ -15,7 +16,7 @@ from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.reports.accountant_files import FileKind, FileRequest, write_files
-from pos_app.reports.shop_files import TillDayFiles, write_shop_file
+from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import UploadOutbox
 from pos_app.till.uploads import Uploader, build_day_upload, catch_up
@@ -174,6 +175,35 @@ def test_two_tills_make_one_shop_file_that_is_the_sum_of_their_own(
         client.close()
     for store in stores.values():
         store.close()
+
+
+def test_a_formula_a_till_sold_is_uploaded_and_neutralised_once_in_the_shop_file(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    store = till(tmp_path, "T1")
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    lines = (
+        LineItem("PROMO-10", "-10% promo", 1000, 1),
+        LineItem("LINK-1", '=HYPERLINK("http://x.invalid","click")', 2000, 1),
+    )
+    moment = local("2026-11-21T10:00")
+    sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=moment)
+    store.sales.complete_cash(sale_id, 5000, moment)
+    assert catch_up(store, client, "T1") == 1  # the relay takes them: names are text
+
+    [uploaded] = client.shop_day(D1.isoformat())
+    write_shop_file(
+        [TillDayFiles("T1", {FileKind(k): v for k, v in uploaded.files.items()})],
+        tmp_path / "shop-lines.csv",
+        [FileKind.LINES],
+    )
+    header, rows = read_rows((tmp_path / "shop-lines.csv").read_text(encoding="utf-8"))
+    assert [row[header.index("name")] for row in rows] == [
+        "'-10% promo",
+        '\'=HYPERLINK("http://x.invalid","click")',
+    ]
+    client.close()
+    store.close()
 
 
 def test_an_unreachable_relay_is_reported_as_such(tmp_path: Path) -> None:

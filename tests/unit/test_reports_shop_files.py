@@ -2,6 +2,8 @@
 columns, every till's rows, and totals that are the sums of the tills' to the rupiah."""
 
 import csv
+import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +19,10 @@ from pos_app.reports.accountant_files import (
     Part,
     write_files,
 )
+from pos_app.reports.csv_safety import OutputError
 from pos_app.reports.payments_csv import PAYMENT_COLUMNS, PaymentsSummary
-from pos_app.reports.sales_csv import LINE_COLUMNS, ExportSummary
-from pos_app.reports.shop_files import TillDayFiles, write_shop_file
+from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportSummary
+from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.store.database import open_database
 from pos_app.store.refunds import RefundStatus
 from tests.unit.test_reports_sales_csv import DAY, NASTY, D, Shop, local
@@ -27,19 +30,21 @@ from tests.unit.test_reports_sales_csv import DAY, NASTY, D, Shop, local
 
 def till_files(folder: Path, till_id: str, sales: int) -> tuple[TillDayFiles, dict[FileKind, Part]]:
     """A till's day (``sales`` cash sales, a QR sale and its refund) as its own three CSV texts,
-    and the summaries its own export gave."""
+    and the summaries its own export gave; its receipt, invoice and payout numbers are the till's
+    own, as the relay requires (:class:`Shop` sells as T1)."""
     db = open_database(folder / f"{till_id}.db")
     shop = Shop(db)
     shop.cash("2026-11-21T09:00:00")
     for hour in range(1, sales):
         shop.cash(f"2026-11-21T{9 + hour:02}:00:00", NASTY)
     refunded, _ = shop.qr("2026-11-21T17:00:00", provider=ProviderName.DOKU)
+    payout = f"RFD-{till_id}-0a1b2c"
     shop.refunds.create(
-        refunded, f"PO-{till_id}", 2000, provider=ProviderName.ECOMMPAY_GATE,
+        refunded, payout, 2000, provider=ProviderName.ECOMMPAY_GATE,
         account_number="081234567890", customer_name="Ani", approved_by="Dewi",
         now=local("2026-11-21T18:00:00"),
     )  # fmt: skip
-    shop.refunds.settle(f"PO-{till_id}", RefundStatus.PAID, now=local("2026-11-21T18:01:00"))
+    shop.refunds.settle(payout, RefundStatus.PAID, now=local("2026-11-21T18:01:00"))
     with db.conn:
         db.execute("UPDATE sales SET terminal_id = ?", [till_id])
     texts: dict[FileKind, str] = {}
@@ -47,7 +52,9 @@ def till_files(folder: Path, till_id: str, sales: int) -> tuple[TillDayFiles, di
     for kind in FileKind:
         path = folder / f"{till_id}-{kind.value}.csv"
         written = write_files(db, path, FileRequest((kind,), D), day=DAY)
-        texts[kind] = path.read_text(encoding="utf-8")
+        texts[kind] = path.read_text(encoding="utf-8").replace(
+            f"T1-{D:%Y%m%d}-", f"{till_id}-{D:%Y%m%d}-"
+        )
         parts[kind] = written.parts[0]
     db.close()
     return TillDayFiles(till_id, texts), parts
@@ -156,3 +163,51 @@ def test_an_amount_that_is_not_whole_rupiah_is_refused(
         write_shop_file(
             [TillDayFiles("T1", {FileKind.SALES: text})], tmp_path / "s.csv", ("sales",)
         )
+
+
+def sales_with(till: TillDayFiles, **cells: str) -> TillDayFiles:
+    """The till's sales file with these cells of its first sale changed, as no till writes them."""
+    header, rows = read_rows(till.files[FileKind.SALES])
+    for column, text in cells.items():
+        rows[0][header.index(column)] = text
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows([header, *rows])
+    return TillDayFiles(till.till_id, {FileKind.SALES: text.getvalue()})
+
+
+def test_a_cell_excel_cannot_hold_is_a_clear_error_and_no_workbook(
+    tills: tuple[list[TillDayFiles], list[dict[FileKind, Part]]], tmp_path: Path
+) -> None:
+    days, _ = tills
+    target = tmp_path / "shop.xlsx"
+    for column, text in (
+        ("tax_rate", "nan"),
+        ("tax_rate", "1e999"),
+        ("local_time", "10:00:00+07:00"),
+        ("local_date", "2026-11-21T10:00:00+07:00"),
+    ):
+        cell = re.escape(f"{column} '{text}' in row 2 of sheet sales is not a value Excel can hold")
+        sent = sales_with(days[0], **{column: text})
+        with pytest.raises(OutputError, match=cell):
+            write_shop_file([sent], target, (FileKind.SALES,), FileFormat.XLSX)
+        assert not target.exists()
+
+
+def test_the_shop_file_neutralises_text_cells_once_and_leaves_numbers_dates_and_times(
+    tills: tuple[list[TillDayFiles], list[dict[FileKind, Part]]], tmp_path: Path
+) -> None:
+    days, _ = tills
+    sent = sales_with(
+        days[0], cashier="=cmd|' /C calc'!A0", provider="'@SUM(A1)", local_date="-1", total="-2000"
+    )
+    target = tmp_path / "shop-sales.csv"
+    write_shop_file([sent], target, (FileKind.SALES,))
+
+    header, rows = read_rows(target.read_text(encoding="utf-8"))
+    first = dict(zip(header, rows[0], strict=True))
+    assert first["cashier"] == "'=cmd|' /C calc'!A0"
+    assert first["provider"] == "'@SUM(A1)"  # neutralised by the till already: not twice
+    assert first["local_date"] == "'-1"  # no date: text, and neutralised as such
+    assert (first["total"], first["local_time"]) == ("-2000", "09:00:00")
+    assert rows[1:] == read_rows(sent.files[FileKind.SALES])[1][1:]
+    assert header == list(SALE_COLUMNS)
