@@ -166,6 +166,9 @@ class _Tally:
         self.refunds = 0
         self.sales: set[tuple[str, ...]] = set()
         self.returns: set[tuple[str, ...]] = set()
+        """Returns in a lines file, a row per returned line: told apart by sale and second."""
+        self.return_rows = 0
+        """Returns in a sales file, a row each."""
         self.payments = self.payouts = self.received = self.paid_out = 0
 
     def add(self, header: Sequence[str], row: Sequence[str], till_id: str) -> None:
@@ -187,6 +190,8 @@ class _Tally:
             self.sales.add(sale)
         elif record == "refund":
             self.refunds += 1
+        elif record == "return" and self.kind is FileKind.SALES:
+            self.return_rows += 1
         elif record == "return":
             self.returns.add((*sale, cell.get("local_date", ""), cell.get("local_time", "")))
 
@@ -202,7 +207,7 @@ class _Tally:
             len(self.sales),
             self.refunds,
             self.total,
-            len(self.returns),
+            self.return_rows if self.kind is FileKind.SALES else len(self.returns),
         )
 
 

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import ProviderName
 from pos_app.reports.accountant_files import (
     FileFormat,
@@ -25,6 +26,7 @@ from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportSummary
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.store.database import open_database
 from pos_app.store.refunds import RefundStatus
+from pos_app.store.returns import Returns
 from tests.unit.test_reports_sales_csv import DAY, NASTY, D, Shop, local
 
 
@@ -211,3 +213,30 @@ def test_the_shop_file_neutralises_text_cells_once_and_leaves_numbers_dates_and_
     assert (first["total"], first["local_time"]) == ("-2000", "09:00:00")
     assert rows[1:] == read_rows(sent.files[FileKind.SALES])[1][1:]
     assert header == list(SALE_COLUMNS)
+
+
+def test_two_returns_of_a_sale_in_one_second_are_two_in_the_shops_sales_file(
+    tmp_path: Path,
+) -> None:
+    db = open_database(tmp_path / "T1.db")
+    shop = Shop(db)
+    sale_id = shop.cash("2026-11-21T09:00:00")
+    for microsecond in (100_000, 600_000):
+        Returns(db, DAY).record(
+            sale_id,
+            {1: 1},
+            method=ReturnMethod.CASH,
+            terminal_id="T1",
+            cashier="Sari",
+            approved_by="Dewi",
+            now=local("2026-11-21T10:00:00").replace(microsecond=microsecond),
+        )
+    path = tmp_path / "T1-sales.csv"
+    own = write_files(db, path, FileRequest((FileKind.SALES,), D), day=DAY).parts[0]
+    db.close()
+    till = TillDayFiles("T1", {FileKind.SALES: path.read_text(encoding="utf-8")})
+
+    shop_part = write_shop_file([till], tmp_path / "shop.csv", (FileKind.SALES,)).parts[0]
+
+    assert isinstance(own, ExportSummary) and isinstance(shop_part, ExportSummary)
+    assert own.returns == shop_part.returns == 2
