@@ -6,7 +6,8 @@ code is scanned: EAN-13, UPC-A and UPC-E are kept as their 13-digit GTIN (UPC-A 
 leading 0; UPC-E is UPC-A with zeros left out, expanded back by GS1's rules); EAN-8 stays 8 digits
 (it is no shorter form of anything); an in-store code (letters, digits and ``-``, at most 32, Code
 128 style, no check digit) is kept as typed. A string of 8, 12 or 13 digits is always a GS1 code
-and must carry its check digit.
+and must carry its check digit. Digits are ASCII 0–9 only: ``²`` or ``٣``, which ``str.isdigit``
+takes, make no barcode, so a bad code is always a :class:`ValidationError` and never found.
 
 **Variable-measure labels** are EAN-13 codes whose prefix (two digits, 20–29, GS1's restricted
 circulation numbers) the shop's scale prints: ``PP IIIII VVVVV C``, the prefix, a five-digit item
@@ -28,8 +29,9 @@ MAX_IN_STORE_LENGTH = 32
 GS1_LENGTHS = (8, 12, 13)
 """Digit strings of these lengths are GS1 codes (EAN-8 or UPC-E, UPC-A, EAN-13), never in-store."""
 VARIABLE_PREFIXES = tuple(str(prefix) for prefix in range(20, 30))
+_DIGITS = re.compile(r"[0-9]+")
 _IN_STORE = re.compile(r"[A-Za-z0-9-]{1,32}")
-_PREFIX_RANGE = re.compile(r"^(2\d)(?:-(2\d))?$")
+_PREFIX_RANGE = re.compile(r"(2[0-9])(?:-(2[0-9]))?")
 _WRONG_CHECK_DIGIT = {
     13: N_("barcode {barcode} is not a valid EAN-13: its check digit is wrong"),
     12: N_("barcode {barcode} is not a valid UPC-A: its check digit is wrong"),
@@ -50,9 +52,18 @@ class MeasureKind(StrEnum):
     WEIGHT = "weight"
 
 
+def is_digits(text: str) -> bool:
+    """Only ASCII digits, at least one; ``str.isdigit`` also takes ``²``, which ``int`` refuses."""
+    return _DIGITS.fullmatch(text) is not None
+
+
 def gs1_check_digit(body: str) -> str:
     """The GS1 check digit of ``body`` (all digits but the last): weights 3, 1, 3, … from the
-    right, the same for EAN-13, EAN-8 and UPC-A."""
+    right, the same for EAN-13, EAN-8 and UPC-A; ValidationError for a body that is not digits."""
+    if not is_digits(body):
+        raise ValidationError(
+            N_("{body} is not digits 0-9, so it has no check digit"), body=repr(body)
+        )
     total = sum(int(digit) * (3 if i % 2 == 0 else 1) for i, digit in enumerate(reversed(body)))
     return str((10 - total % 10) % 10)
 
@@ -67,7 +78,10 @@ def upce_to_upca(code: str) -> str:
     GS1's zero-suppression rules, by the sixth digit: 0–2 keep the manufacturer's first two
     digits and that digit, then ``0000`` and three digits; 3 keeps three digits then ``00000``
     and two; 4 keeps four then ``00000`` and one; 5–9 keep five then ``0000`` and that digit.
+    ValidationError for what is not 8 digits.
     """
+    if len(code) != 8 or not is_digits(code):
+        raise ValidationError(N_("{code} is not a UPC-E: 8 digits 0-9"), code=repr(code))
     system, digits, check = code[0], code[1:7], code[7]
     last = digits[5]
     if last in "012":
@@ -82,17 +96,17 @@ def upce_to_upca(code: str) -> str:
 
 
 def is_valid_upce(code: str) -> bool:
-    return len(code) == 8 and code.isdigit() and code[0] in "01" and _checks(upce_to_upca(code))
+    return len(code) == 8 and is_digits(code) and code[0] in "01" and _checks(upce_to_upca(code))
 
 
 def is_valid_gs1(code: str, length: int) -> bool:
     """EAN-13 (13), UPC-A (12) or EAN-8 (8) with its check digit right."""
-    return len(code) == length and code.isdigit() and _checks(code)
+    return len(code) == length and is_digits(code) and _checks(code)
 
 
 def symbology(code: str) -> Symbology:
     """What kind of code ``code`` is, or ValidationError saying why it is none."""
-    if code.isdigit() and len(code) in GS1_LENGTHS:
+    if is_digits(code) and len(code) in GS1_LENGTHS:
         if len(code) == 13 and is_valid_gs1(code, 13):
             return Symbology.EAN13
         if len(code) == 12 and is_valid_gs1(code, 12):
@@ -132,7 +146,7 @@ def scan_forms(code: str) -> tuple[str, ...]:
     Eight digits can be both a valid EAN-8 and a valid UPC-E: both are tried.
     """
     code = code.strip()
-    if code.isdigit() and len(code) == 8:
+    if is_digits(code) and len(code) == 8:
         forms = [code] if is_valid_gs1(code, 8) else []
         if is_valid_upce(code):
             forms.append("0" + upce_to_upca(code))
@@ -149,7 +163,7 @@ def parse_prefixes(text: str) -> frozenset[str]:
     for part in (piece.strip() for piece in text.split(",")):
         if not part:
             continue
-        match = _PREFIX_RANGE.match(part.replace(" ", ""))
+        match = _PREFIX_RANGE.fullmatch(part.replace(" ", ""))
         if match is None or int(match.group(2) or match.group(1)) < int(match.group(1)):
             raise ValidationError(
                 N_("expected prefixes from 20 to 29 such as 20-24 or 20,21, got {value}"),
@@ -177,7 +191,7 @@ class MeasureLayout:
 
     def kind_of(self, code: str) -> MeasureKind | None:
         """Price, weight, or None for a code that is no variable-measure label."""
-        if len(code) != 13 or not code.isdigit():
+        if len(code) != 13 or not is_digits(code):
             return None
         if code[:2] in self.price_prefixes:
             return MeasureKind.PRICE

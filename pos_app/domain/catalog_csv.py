@@ -7,28 +7,29 @@ The same columns serve the demo catalogue, the manager's import and export. A fi
 is refused whole, with every problem listed by line number, so an import never half-applies.
 Barcodes are every kind ``domain/barcodes.py`` knows, compared in their stored form: a UPC-A on one
 line and its EAN-13 on another are the same barcode. A barcode another product already has is a
-problem too, unless the file gives that product another barcode.
+problem too, unless the file gives that product another barcode. A line the CSV reader cannot
+take (a cell over its size limit) is a problem on that line too, never a crash.
 """
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TextIO
 
-from pos_app.domain.barcodes import MeasureLayout, check_item_code
+from pos_app.domain.barcodes import MeasureLayout, check_item_code, is_digits
 from pos_app.domain.catalog import Product
 from pos_app.domain.errors import KasirError, ValidationError
+from pos_app.domain.money import MAX_AMOUNT, format_rupiah
 from pos_app.domain.tax import TaxClass
 from pos_app.domain.texts import N_, say
 from pos_app.reports.csv_safety import restore
-
-if TYPE_CHECKING:
-    import _csv
 
 COLUMNS = ("sku", "barcode", "name", "category", "price")
 TAXED_COLUMNS = (*COLUMNS, "tax_class")
 """The columns an export writes; an import takes these or :data:`COLUMNS`."""
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_PRICE_DIGITS = len(str(MAX_AMOUNT))
+"""More digits (leading zeros aside) is a price no provider takes, and too long for ``int``."""
 
 
 class CatalogImportError(KasirError):
@@ -62,19 +63,53 @@ def read_catalog_csv(
         )
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _parse(path, csv.reader(handle), layout or MeasureLayout(), owner)
+            return _parse(path, _rows(handle), layout or MeasureLayout(), owner)
     except UnicodeDecodeError as error:
         raise CatalogImportError(
             path, [(0, say(N_("not UTF-8 text ({reason})"), reason=error.reason))]
         ) from None
 
 
+def _rows(handle: TextIO) -> Iterator[tuple[int, list[str] | None]]:
+    """Each row with the file's line where it starts (a quoted cell may hold line breaks, so rows
+    and lines can differ); None for a row the reader refuses.
+
+    Reading goes on after a refused row unless it broke off inside a quoted cell (an odd number of
+    quotes on its lines): the lines after it would be read as rows they are not.
+    """
+    quotes = 0
+
+    def counted() -> Iterator[str]:
+        nonlocal quotes
+        for text in handle:
+            quotes += text.count('"')
+            yield text
+
+    reader = csv.reader(counted())
+    starts = 1
+    while True:
+        quotes = 0
+        try:
+            row: list[str] | None = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:  # the only one this dialect raises: a cell over the size limit
+            row = None
+        yield starts, row
+        if row is None and quotes % 2:
+            return
+        starts = reader.line_num + 1
+
+
 def _parse(
-    path: Path, reader: "_csv.Reader", layout: MeasureLayout, owner: BarcodeOwner | None
+    path: Path,
+    rows: Iterator[tuple[int, list[str] | None]],
+    layout: MeasureLayout,
+    owner: BarcodeOwner | None,
 ) -> list[Product]:
-    """Each problem carries the file's line where its row starts (a quoted cell may hold line
-    breaks, so rows and lines can differ)."""
-    header = tuple(cell.strip().lower() for cell in next(reader, []))
+    """Each problem carries the file's line where its row starts."""
+    _, first = next(rows, (1, None))
+    header = tuple(cell.strip().lower() for cell in first or [])
     if header not in (COLUMNS, TAXED_COLUMNS):
         raise CatalogImportError(
             path, [(1, say(N_("header must be {columns}"), columns=",".join(TAXED_COLUMNS)))]
@@ -84,9 +119,11 @@ def _parse(
     problems: list[tuple[int, str]] = []
     seen_sku: dict[str, int] = {}
     seen_barcode: dict[str, int] = {}
-    starts = reader.line_num + 1
-    for row in reader:
-        line, starts = starts, reader.line_num + 1
+    for line, row in rows:
+        if row is None:
+            reason = N_("a cell is longer than {most} characters; the line cannot be read")
+            problems.append((line, say(reason, most=csv.field_size_limit())))
+            continue
         if not any(cell.strip() for cell in row):
             continue
         try:
@@ -136,9 +173,16 @@ def _product(row: list[str], columns: int, layout: MeasureLayout) -> Product:
             N_("expected {expected} columns, found {found}"), expected=columns, found=len(row)
         )
     sku, barcode, name, category, price, *tax = (restore(cell.strip()) for cell in row)
-    if not price.isdigit():
+    if not is_digits(price):
         raise ValidationError(
             N_("price {price} is not a whole number of rupiah"), price=repr(price)
+        )
+    price = price.lstrip("0") or "0"
+    if len(price) > MAX_PRICE_DIGITS:
+        raise ValidationError(
+            N_("price has {digits} digits; a price is at most {most}"),
+            digits=len(price),
+            most=format_rupiah(MAX_AMOUNT),
         )
     tax_class = (tax[0] if tax else "").lower() or TaxClass.STANDARD
     if tax_class not in set(TaxClass):

@@ -3691,6 +3691,16 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>{body} is not digits 0-9, so it has no check digit</source>
+        <translation>{body} is not digits 0-9, so it has no check digit</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>{code} is not a UPC-E: 8 digits 0-9</source>
+        <translation>{code} is not a UPC-E: 8 digits 0-9</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
         <source>barcode {barcode} is neither an EAN-13, EAN-8, UPC-A or UPC-E with its check digit nor an in-store code (letters, digits and -, at most {most})</source>
         <translation>barcode {barcode} is neither an EAN-13, EAN-8, UPC-A or UPC-E with its check digit nor an in-store code (letters, digits and -, at most {most})</translation>
     </message>
@@ -3786,6 +3796,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>a cell is longer than {most} characters; the line cannot be read</source>
+        <translation>a cell is longer than {most} characters; the line cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>sku {key} already on line {line}</source>
         <translation>sku {key} already on line {line}</translation>
     </message>
@@ -3808,6 +3823,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>price {price} is not a whole number of rupiah</source>
         <translation>price {price} is not a whole number of rupiah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>price has {digits} digits; a price is at most {most}</source>
+        <translation>price has {digits} digits; a price is at most {most}</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
@@ -3977,6 +3997,7 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/csv_safety.py"/>
+        <location filename="../../pos_app/reports/workbook.py"/>
         <source>cannot write {target}: {why}</source>
         <translation>cannot write {target}: {why}</translation>
     </message>

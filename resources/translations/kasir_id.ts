@@ -3691,6 +3691,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>{body} is not digits 0-9, so it has no check digit</source>
+        <translation>{body} bukan angka 0-9, jadi tidak punya digit pemeriksa</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>{code} is not a UPC-E: 8 digits 0-9</source>
+        <translation>{code} bukan UPC-E: 8 angka 0-9</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
         <source>barcode {barcode} is neither an EAN-13, EAN-8, UPC-A or UPC-E with its check digit nor an in-store code (letters, digits and -, at most {most})</source>
         <translation>barcode {barcode} bukan EAN-13, EAN-8, UPC-A, atau UPC-E dengan digit pemeriksa yang benar, dan bukan kode toko (huruf, angka, dan -, paling banyak {most})</translation>
     </message>
@@ -3786,6 +3796,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>a cell is longer than {most} characters; the line cannot be read</source>
+        <translation>ada sel yang lebih dari {most} karakter; baris ini tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>sku {key} already on line {line}</source>
         <translation>SKU {key} sudah ada di baris {line}</translation>
     </message>
@@ -3808,6 +3823,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>price {price} is not a whole number of rupiah</source>
         <translation>harga {price} bukan rupiah utuh</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>price has {digits} digits; a price is at most {most}</source>
+        <translation>harga berisi {digits} angka; harga paling tinggi {most}</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
@@ -3977,6 +3997,7 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/csv_safety.py"/>
+        <location filename="../../pos_app/reports/workbook.py"/>
         <source>cannot write {target}: {why}</source>
         <translation>tidak dapat menulis {target}: {why}</translation>
     </message>

@@ -2,6 +2,7 @@
 scanned into the field, edited, taken off sale and put back; the cashier's tiles and scans follow
 each change at once."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -16,6 +17,12 @@ from tests.gui.helpers import answer_confirmation
 
 UPC_E = "04252614"
 UPC_A = "042100005264"
+SUPERSCRIPTS = "²²²²²²²²"
+"""AltGr+2 on some keyboards: ``str.isdigit`` takes them, ``int`` does not."""
+NO_BARCODE = (
+    "product {sku}: barcode '²²²²²²²²' is neither an EAN-13, EAN-8, UPC-A or UPC-E with its "
+    "check digit nor an in-store code (letters, digits and -, at most 32)"
+)
 
 
 def back_office_by_f10(qtbot, app: TerminalApp) -> BackOfficeWindow:
@@ -62,7 +69,8 @@ def test_a_product_added_edited_and_taken_off_sale_reaches_the_till_at_once(
     saved(qtbot, tab, "SODA-330 added.")
     product = app.terminal.store.products.get("SODA-330")
     assert product is not None and product.barcode == "0" + UPC_A
-    assert tab.editing() == product, "the new product is selected for more changes"
+    # the list is read again after the status line says so: the selection follows
+    qtbot.waitUntil(lambda: tab.editing() == product, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Minuman Impor" in category_names(app), timeout=WAIT_MS)
 
     tab.barcode.setText("8991002101204")
@@ -125,6 +133,7 @@ def test_a_products_tax_class_is_chosen_when_added_and_changed_with_an_audit_ent
     saved(qtbot, tab, "BERAS-5KG added.")
     assert app.terminal.store.products.get("BERAS-5KG").tax_class is TaxClass.EXEMPT
 
+    qtbot.waitUntil(lambda: tab.editing() is not None, timeout=WAIT_MS)
     tab.start_new()
     assert tab.tax_class.currentText() == "PPN at the standard rate", "a new product starts anew"
     tab.select("BERAS-5KG")
@@ -138,3 +147,46 @@ def test_a_products_tax_class_is_chosen_when_added_and_changed_with_an_audit_ent
         "other",
     )
     window.close()
+
+
+def test_a_bad_barcode_or_price_is_named_in_the_editor_and_finds_nothing_at_the_till(
+    qtbot, start_app, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = start_app()
+    sign_in(qtbot, app)
+    window = back_office_by_f10(qtbot, app)
+    tab = window.products
+    show_tab(qtbot, window, tab)
+
+    qtbot.mouseClick(tab.findChild(QPushButton, "newProduct"), Qt.MouseButton.LeftButton)
+    tab.sku.setText("SODA-330")
+    tab.name.setText("Soda Kaleng 330ml")
+    tab.barcode.setText(SUPERSCRIPTS)
+    tab.price.setText("8000")
+    saved(qtbot, tab, NO_BARCODE.format(sku="SODA-330"))
+    tab.barcode.setText(UPC_A)
+    tab.price.setText("9" * 5000)
+    assert tab.price.text() == "9" * 21, "a paste is cut to the longest price there is"
+    saved(
+        qtbot,
+        tab,
+        f"product SODA-330: price must be between Rp 1 and Rp 999.999.999.999, got {'9' * 21}",
+    )
+    tab.price.setText("8000")
+    saved(qtbot, tab, "SODA-330 added.")
+    qtbot.waitUntil(lambda: tab.editing() is not None, timeout=WAIT_MS)
+    tab.barcode.setText(SUPERSCRIPTS)
+    saved(qtbot, tab, NO_BARCODE.format(sku="SODA-330"))
+    assert app.terminal.store.products.get("SODA-330").barcode == "0" + UPC_A
+    window.close()
+
+    qtbot.waitUntil(lambda: app.shell.findChild(BackOfficeEntry) is None, timeout=WAIT_MS)
+    panel = app.window.panel
+    panel.input.setText(SUPERSCRIPTS)
+    qtbot.keyClick(panel.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: panel.message.text() == f"No product with code or name “{SUPERSCRIPTS}”.",
+        timeout=WAIT_MS,
+    )
+    assert not app.window.basket_model.basket
+    assert "catalog look-up failed" not in caplog.text

@@ -140,3 +140,31 @@ def test_an_export_imports_back_into_the_same_catalogue(
         assert fresh.execute(rows).fetchall() == db.execute(rows).fetchall()
     finally:
         fresh.close()
+
+
+def test_cells_no_reader_or_int_takes_are_numbered_problems_not_a_traceback(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Products(db).upsert_many([Product("KOPI-1", "Kopi Tubruk", 3500)])
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        HEADER
+        + "KOPI-1,,Kopi Tubruk,Minuman,9999\n"
+        + "TEH-1,,Teh,Minuman,²\n"
+        + f"GULA-1,,Gula,Dapur,{'9' * 5000}\n"
+        + f"ROTI-1,,{'x' * 200_000},Roti,5000\n"
+        + "SUSU-1,,Susu,Minuman,murah\n",
+        encoding="utf-8",
+    )
+    assert products("import", str(bad), "--db", str(db_path)) == 1
+    err = capsys.readouterr().err
+    assert "4 problem(s), nothing imported" in err
+    for line, reason in (
+        (3, "price '²' is not a whole number of rupiah"),
+        (4, "price has 5000 digits; a price is at most Rp 999.999.999.999"),
+        (5, "a cell is longer than 131072 characters"),
+        (6, "price 'murah' is not a whole number"),
+    ):
+        assert f"line {line}: {reason}" in err
+    assert "Traceback" not in err
+    assert Products(db).get("KOPI-1") == Product("KOPI-1", "Kopi Tubruk", 3500)

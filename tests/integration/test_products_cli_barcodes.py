@@ -42,3 +42,23 @@ def test_a_barcode_an_existing_product_has_is_listed_and_nothing_imported(
     )
     assert Products(db).find_by_code("042100005264").sku == "SODA-1"
     db.close()
+
+
+def test_a_barcode_of_superscript_digits_is_a_numbered_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "kasir.db"
+    catalog = tmp_path / "catalog.csv"
+    catalog.write_text(
+        HEADER
+        + "PERMEN,96385074,Permen Mint,Permen,1000\n"
+        + "SODA,²²²²²²²²,Soda,Minuman,8000\n",  # AltGr+2 on some keyboards
+        encoding="utf-8",
+    )
+    assert main(["products", "import", str(catalog), "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert "1 problem(s), nothing imported" in err
+    assert "line 3: product SODA: barcode '²²²²²²²²' is neither" in err
+    db = open_database(db_path)
+    assert Products(db).count() == 0
+    db.close()

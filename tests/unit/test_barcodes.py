@@ -168,3 +168,31 @@ def test_weights_read_in_kilograms_with_a_decimal_comma() -> None:
     assert format_weight(734) == "0,734 kg"
     assert format_weight(1_250) == "1,250 kg"
     assert format_weight(12_005) == "12,005 kg"
+
+
+@pytest.mark.parametrize("code", ["²²²²²²²²", "1234567²", "٠١٢٣٤٥٦٧٨٩٠١٢", "20" + "²" * 11])
+def test_digits_other_than_ascii_make_no_barcode_and_are_never_found(code: str) -> None:
+    with pytest.raises(ValidationError, match="in-store code"):
+        symbology(code)
+    with pytest.raises(ValidationError, match="product X-1: barcode"):
+        Product("X-1", "Barang", 1000, barcode=code)
+    assert scan_forms(code) == ()
+
+
+def test_a_label_prefix_before_other_digits_is_no_label() -> None:
+    assert read_label("20" + "²" * 11, MeasureLayout()) is None
+    assert MeasureLayout().kind_of("20" + "٣" * 11) is None
+
+
+def test_the_check_digit_and_upc_e_expansion_refuse_what_is_not_ascii_digits() -> None:
+    for body in ("²²²", "12a4", ""):
+        with pytest.raises(ValidationError, match="not digits 0-9"):
+            gs1_check_digit(body)
+    for code in ("0425261", "0425261²", "ABCDEFGH"):
+        with pytest.raises(ValidationError, match="not a UPC-E"):
+            upce_to_upca(code)
+
+
+def test_prefixes_are_ascii_digits() -> None:
+    with pytest.raises(ValidationError, match="from 20 to 29"):
+        parse_prefixes("2٠-2٤")

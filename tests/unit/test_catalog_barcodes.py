@@ -92,3 +92,18 @@ def test_a_line_break_inside_a_quoted_cell_keeps_the_line_numbers_the_files(
     with pytest.raises(CatalogImportError) as caught:
         read_catalog_csv(path)
     assert [line for line, _ in caught.value.problems] == [4]
+
+
+def test_barcodes_in_digits_other_than_ascii_are_listed_with_their_lines(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "A-1,8991002101203,Teh Botol,Minuman,5500",
+        "A-2,²²²²²²²²,Permen,Permen,1000",  # line 3: superscripts, which isdigit() takes
+        "A-3,٨٩٩١٠٠٢١٠١٢٠٣,Teh Lain,Minuman,5500",  # line 4: Arabic-Indic digits
+        f"A-4,20{'²' * 11},Pisang,Buah,25000",  # line 5: a label's prefix, then superscripts
+    )
+    with pytest.raises(CatalogImportError) as caught:
+        read_catalog_csv(path)
+    problems = dict(caught.value.problems)
+    assert sorted(problems) == [3, 4, 5]
+    assert all("in-store code" in reason for reason in problems.values())

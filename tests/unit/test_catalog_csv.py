@@ -73,3 +73,69 @@ def test_a_neutralised_export_imports_back_unchanged(tmp_path: Path) -> None:
     first, second = read_catalog_csv(path)
     assert (first.name, first.category) == ("=Promo 1+1", "-Diskon")
     assert second.name == "'Kopi'"
+
+
+def test_a_price_in_other_digits_or_beyond_the_providers_limit_is_a_problem_on_its_line(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        "sku,barcode,name,category,price\n"
+        "A-1,,Superscript,Mie,²\n"
+        "A-2,,Arabic-Indic,Mie,٥٠٠\n"
+        f"A-3,,Thousands of digits,Mie,{'9' * 5000}\n"
+        "A-4,,Thirteen digits,Mie,1000000000000\n",
+    )
+    with pytest.raises(CatalogImportError) as caught:
+        read_catalog_csv(path)
+    assert caught.value.problems == [
+        (2, "price '²' is not a whole number of rupiah"),
+        (3, "price '٥٠٠' is not a whole number of rupiah"),
+        (4, "price has 5000 digits; a price is at most Rp 999.999.999.999"),
+        (5, "price has 13 digits; a price is at most Rp 999.999.999.999"),
+    ]
+
+
+def test_leading_zeros_do_not_count_as_a_prices_digits(tmp_path: Path) -> None:
+    path = write(tmp_path, f"sku,barcode,name,category,price\nA-1,,Mie,Mie,{'0' * 5000}3500\n")
+    [product] = read_catalog_csv(path)
+    assert product.price == 3500
+
+
+def test_a_cell_over_the_readers_limit_is_a_problem_on_its_line_and_reading_goes_on(
+    tmp_path: Path,
+) -> None:
+    huge = "x" * 200_000
+    path = write(
+        tmp_path,
+        "sku,barcode,name,category,price\n"
+        "A-1,,Mie,Mie,3500\n"
+        f"A-2,,{huge},Mie,3500\n"  # line 3: unquoted
+        f'A-3,,"{huge}",Mie,3500\n'  # line 4: quoted, closed on its line
+        "A-4,,Teh,Minuman,murah\n",  # line 5
+    )
+    with pytest.raises(CatalogImportError) as caught:
+        read_catalog_csv(path)
+    problems = caught.value.problems
+    assert [line for line, _ in problems] == [3, 4, 5]
+    assert problems[0][1] == "a cell is longer than 131072 characters; the line cannot be read"
+
+
+def test_reading_stops_at_an_over_long_cell_that_a_quote_keeps_open(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "sku,barcode,name,category,price\n"
+        f'A-1,,"{"x" * 200_000}\n'  # line 2: the quoted cell goes on…
+        'still the name",Mie,3500\n'  # …which the reader cannot follow
+        "A-2,,Teh,Minuman,murah\n",
+    )
+    with pytest.raises(CatalogImportError) as caught:
+        read_catalog_csv(path)
+    assert [line for line, _ in caught.value.problems] == [2]
+
+
+def test_a_header_over_the_readers_limit_is_refused_on_line_1(tmp_path: Path) -> None:
+    path = write(tmp_path, f"sku,barcode,name,category,{'p' * 200_000}\nA-1,,Mie,Mie,3500\n")
+    with pytest.raises(CatalogImportError) as caught:
+        read_catalog_csv(path)
+    assert [line for line, _ in caught.value.problems] == [1]

@@ -24,7 +24,7 @@ from pos_app.domain.barcodes import MeasureKind
 from pos_app.domain.catalog import Product
 from pos_app.domain.catalog_csv import CatalogImportError
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.money import format_rupiah, parse_rupiah
+from pos_app.domain.money import MAX_AMOUNT, format_rupiah, parse_rupiah
 from pos_app.domain.tax import TaxClass
 from pos_app.gui.back_office.widgets import (
     RowsModel,
@@ -39,6 +39,9 @@ from pos_app.reports.products_csv import ImportSummary
 from pos_app.till.back_office import BackOffice
 
 SEARCH_DELAY_MS = 200
+PRICE_MAX_LENGTH = len(format_rupiah(MAX_AMOUNT) + ",00")
+"""The longest price a provider takes, written out: a longer paste is cut, so thousands of digits
+are refused as a price too high (or malformed) instead of failing to become a number."""
 
 
 class ImportProblemsDialog(QDialog):
@@ -130,6 +133,7 @@ class ProductsTab(Tab):
         self.category.setEditable(True)
         self.price = QLineEdit()
         self.price.setObjectName("productPrice")
+        self.price.setMaxLength(PRICE_MAX_LENGTH)
         self.price_note = QLabel()
         self.price_note.setObjectName("productPriceNote")
         self.tax_class = QComboBox()
