@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pos_app.domain.digits import is_digits
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 
@@ -29,7 +30,6 @@ MAX_IN_STORE_LENGTH = 32
 GS1_LENGTHS = (8, 12, 13)
 """Digit strings of these lengths are GS1 codes (EAN-8 or UPC-E, UPC-A, EAN-13), never in-store."""
 VARIABLE_PREFIXES = tuple(str(prefix) for prefix in range(20, 30))
-_DIGITS = re.compile(r"[0-9]+")
 _IN_STORE = re.compile(r"[A-Za-z0-9-]{1,32}")
 _PREFIX_RANGE = re.compile(r"(2[0-9])(?:-(2[0-9]))?")
 _WRONG_CHECK_DIGIT = {
@@ -50,11 +50,6 @@ class Symbology(StrEnum):
 class MeasureKind(StrEnum):
     PRICE = "price"
     WEIGHT = "weight"
-
-
-def is_digits(text: str) -> bool:
-    """Only ASCII digits, at least one; ``str.isdigit`` also takes ``²``, which ``int`` refuses."""
-    return _DIGITS.fullmatch(text) is not None
 
 
 def gs1_check_digit(body: str) -> str:

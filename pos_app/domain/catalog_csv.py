@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from pos_app.domain.barcodes import MeasureLayout, check_item_code, is_digits
+from pos_app.domain.barcodes import MeasureLayout, check_item_code
 from pos_app.domain.catalog import Product
+from pos_app.domain.digits import is_digits
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah
 from pos_app.domain.tax import TaxClass

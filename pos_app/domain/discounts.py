@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pos_app.domain.digits import is_digits
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah, parse_rupiah
 from pos_app.domain.texts import N_
@@ -93,7 +94,7 @@ def parse_discount(text: str) -> Discount:
         return Discount.rupiah(parse_rupiah(raw))
     number = raw[:-1].strip().replace(",", ".")
     whole, _, fraction = number.partition(".")
-    if not whole.isdigit() or len(fraction) > 2 or (fraction and not fraction.isdigit()):
+    if not is_digits(whole) or len(fraction) > 2 or (fraction and not is_digits(fraction)):
         raise ValidationError(
             N_("discount {text}: expected a percentage like 10% or 12,5%"), text=repr(text)
         )

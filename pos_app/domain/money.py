@@ -6,14 +6,17 @@ ecommpay boundary, through :func:`to_minor_units` and :func:`from_minor_units`.
 
 import re
 
+from pos_app.domain.digits import is_digits
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_, Text
 
 MAX_AMOUNT = 999_999_999_999
 """DOKU accepts an amount of at most 12 digits."""
 
-_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})*$")
-_PLAIN = re.compile(r"^\d+$")
+_GROUPED = re.compile(r"[0-9]{1,3}(\.[0-9]{3}){0,9}")
+_PLAIN = re.compile(r"[0-9]{1,30}")
+"""A typed amount: ASCII digits (``int`` takes ``٣`` too), and few enough that ``int`` is quick;
+anything longer is far beyond what a provider takes, which :func:`check_amount` says."""
 
 
 def format_rupiah(amount: int) -> str:
@@ -37,11 +40,11 @@ def parse_rupiah(text: str) -> int:
     raw = raw.replace(" ", "")
     if "," in raw:
         raw, _, fraction = raw.partition(",")
-        if not fraction.isdigit() or set(fraction) != {"0"}:
+        if not is_digits(fraction) or set(fraction) != {"0"}:
             raise ValidationError(
                 N_("amount {text}: rupiah amounts have no fraction"), text=repr(text)
             )
-    if not (_PLAIN.match(raw) or _GROUPED.match(raw)):
+    if not (_PLAIN.fullmatch(raw) or _GROUPED.fullmatch(raw)):
         raise ValidationError(
             N_("amount {text}: expected a whole number of rupiah, like Rp 12.500"), text=repr(text)
         )

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pos_app.domain.digits import is_digits
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 
@@ -81,7 +82,7 @@ def _network(rest: str) -> PrinterAddress | None:
     host, colon, port = rest[2:].rstrip("/").partition(":")
     if not colon:
         port = str(NETWORK_PORT)
-    if not _HOST.match(host) or not port.isdigit() or not 0 < int(port) < 65536:
+    if not _HOST.match(host) or not is_digits(port) or not 0 < int(port) < 65536:
         return None
     return PrinterAddress(PrinterKind.NETWORK, host=host, port=int(port))
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from pos_app.domain.digits import is_digits
 from pos_app.domain.discounts import WHOLE, half_up, percent_text
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
@@ -119,7 +120,7 @@ def parse_rate(text: str) -> TaxRate:
     try:
         valid_from = date.fromisoformat(parts[0])
         whole, _, fraction = parts[1].partition(".")
-        if len(fraction) > 2 or not whole.isdigit() or not (fraction or "0").isdigit():
+        if len(fraction) > 2 or not is_digits(whole) or not is_digits(fraction or "0"):
             raise ValueError(parts[1])
         basis_points = int(whole) * 100 + int(fraction.ljust(2, "0") or 0)
         numerator, denominator = (

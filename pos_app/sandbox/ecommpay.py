@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from pos_app.domain.digits import is_digits
 from pos_app.payments.ecommpay.signing import ecommpay_signature, verify_ecommpay_signature
 from pos_app.sandbox import pages
 from pos_app.sandbox.core import Sandbox, Settlement
@@ -151,7 +152,7 @@ class EcommpaySimulator:
             raise InboundError("the payment URL's signature does not match", status_code=401)
         payment_id = require_str(params, "payment_id")
         amount_text = require_str(params, "payment_amount", max_length=15)
-        if not amount_text.isdigit():
+        if not is_digits(amount_text):
             raise InboundError(f"payment_amount must be whole minor units, got {amount_text!r}")
         amount = check_range(
             int(amount_text), "payment_amount", low=PURCHASE_LIMITS[0], high=PURCHASE_LIMITS[1]

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 
+from pos_app.domain.digits import is_digits
 from pos_app.domain.errors import ValidationError
 from pos_app.sandbox.config import require_http_url
 
@@ -31,7 +32,7 @@ class InboundError(Exception):
 async def read_body(request: Request, limit: int) -> bytes:
     """The request body, refused with 413 as soon as it grows past ``limit`` bytes."""
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if is_digits(declared) and int(declared) > limit:
         raise _too_large(limit)
     chunks: list[bytes] = []
     size = 0
