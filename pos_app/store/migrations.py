@@ -623,6 +623,15 @@ END;
 """
 
 
+# A day the relay refuses (its rows carry another till's id after the terminal was renamed, a
+# cell the relay cannot take) is set aside at the revision refused, with the relay's reason, so
+# the days after it still go up; it goes again once it changes.
+_UPLOAD_REFUSALS = """
+ALTER TABLE upload_days ADD COLUMN refused INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE upload_days ADD COLUMN refused_reason TEXT;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -640,5 +649,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _HELD_DISCOUNTS,
     _UPLOAD_OUTBOX,
     _UPLOAD_PAYMENT_CHANGES,
+    _UPLOAD_REFUSALS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

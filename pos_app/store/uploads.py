@@ -22,6 +22,15 @@ class PendingDay:
     revision: int
 
 
+@dataclass(frozen=True, slots=True)
+class RefusedDay:
+    """A day the relay refused at its latest revision, set aside until it changes."""
+
+    business_date: date
+    revision: int
+    reason: str
+
+
 class UploadOutbox:
     def __init__(self, db: Database, day: BusinessDay) -> None:
         self._db = db
@@ -51,7 +60,8 @@ class UploadOutbox:
         return [
             PendingDay(date.fromisoformat(day), revision)
             for day, revision in self._db.execute(
-                "SELECT business_date, revision FROM upload_days u WHERE revision > uploaded "
+                "SELECT business_date, revision FROM upload_days u "
+                "WHERE revision > uploaded AND revision > refused "
                 "AND (?1 IS NULL OR uploaded_at IS NULL OR uploaded_at <= ?1 OR EXISTS ("
                 "SELECT 1 FROM day_closes c WHERE c.business_date = u.business_date)) "
                 "ORDER BY business_date",
@@ -80,6 +90,26 @@ class UploadOutbox:
                 [business_date.isoformat()],
             ).fetchone()
         return row is not None and int(row[0]) <= revision
+
+    def mark_refused(self, business_date: date, revision: int, reason: str) -> None:
+        """The relay will not take ``revision``: sending it again cannot help, so the day waits
+        until a later change gives it a new revision, and the days after it go on."""
+        with transaction(self._db) as conn:
+            conn.execute(
+                "UPDATE upload_days SET refused = ?, refused_reason = ? "
+                "WHERE business_date = ? AND refused < ?",
+                [revision, reason, business_date.isoformat(), revision],
+            )
+
+    def refused(self) -> list[RefusedDay]:
+        """The days set aside at their latest revision, oldest first."""
+        return [
+            RefusedDay(date.fromisoformat(day), revision, reason or "")
+            for day, revision, reason in self._db.execute(
+                "SELECT business_date, revision, refused_reason FROM upload_days "
+                "WHERE refused = revision AND revision > uploaded ORDER BY business_date"
+            )
+        ]
 
     def mark_after(self, business_date: date, held: int) -> None:
         """Give the day a revision above ``held``, the relay's: its files are unchanged, but the

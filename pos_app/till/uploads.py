@@ -33,7 +33,7 @@ from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.shop_files import TillDayFiles, write_shop_file
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.store.uploads import PendingDay, UploadOutbox
+from pos_app.store.uploads import PendingDay, RefusedDay, UploadOutbox
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,8 @@ UPLOAD_GAP = 30.0
 counter every sale changes today, and building a busy day's files takes a few hundred ms of the
 till's CPU. A whole-shop export sends this till's days first, whatever the gap."""
 CONFLICT = 409
+TRY_AGAIN = (408, 429)
+"""Refusals that pass with time (a slow body, too many requests); any other 4xx is the day's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +104,14 @@ class UploadStatus:
 
     pending: tuple[PendingDay, ...]
     last_upload: datetime | None
+    refused: tuple[RefusedDay, ...] = ()
+    """Days the relay would not take, waiting for a change (the back office names them)."""
 
 
 def upload_status(store: TerminalStore) -> UploadStatus:
     outbox = UploadOutbox(store.repositories().db, store.day)
     outbox.place_moments()
-    return UploadStatus(tuple(outbox.pending()), outbox.last_upload())
+    return UploadStatus(tuple(outbox.pending()), outbox.last_upload(), tuple(outbox.refused()))
 
 
 def upload_day(
@@ -116,15 +120,27 @@ def upload_day(
     """Send one day and record the revision the relay holds (compare-and-clear).
 
     A relay holding a newer revision (this till's database was restored from a backup), or the
-    same revision with other files, gets the day again under a revision above its own.
+    same revision with other files, gets the day again under a revision above its own. A day the
+    relay refuses for what it holds is set aside with the reason until it changes, so one bad day
+    does not hold back the days after it.
     """
     outbox = UploadOutbox(store.repositories().db, store.day)
     upload = build_day_upload(store, till_id, pending.business_date)
     try:
         answer = relay.put_day(upload.business_date.isoformat(), upload.body())
     except RelayRejected as exc:
-        if exc.status_code != CONFLICT:
+        if exc.status_code in TRY_AGAIN:
             raise
+        if exc.status_code != CONFLICT:
+            outbox.mark_refused(upload.business_date, upload.revision, str(exc))
+            log.error(
+                "relay refused day %s (revision %d, %d): %s; set aside until it changes",
+                upload.business_date,
+                upload.revision,
+                exc.status_code,
+                exc,
+            )
+            return DayStored(revision=upload.revision, stored=False)
         outbox.mark_after(upload.business_date, upload.revision)
         log.warning(
             "relay holds day %s at revision %d with other files; sending it again",

@@ -845,6 +845,11 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>The relay refused {day}: {reason}. It goes again once that day changes.</source>
+        <translation>The relay refused {day}: {reason}. It goes again once that day changes.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>none</source>
         <translation>none</translation>
     </message>

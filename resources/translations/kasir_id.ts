@@ -845,6 +845,11 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>The relay refused {day}: {reason}. It goes again once that day changes.</source>
+        <translation>Relay menolak {day}: {reason}. Hari itu diunggah lagi setelah berubah.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>none</source>
         <translation>belum ada</translation>
     </message>

@@ -3,11 +3,13 @@ relay on its own, and the tab writes the shop's file from the relay (this till's
 first) and lists the tills' uploads."""
 
 import csv
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from pos_app.domain.basket import LineItem
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.export_tab import ExportTab
 from pos_app.reports.sales_csv import SALE_COLUMNS
@@ -79,3 +81,28 @@ def test_a_relay_that_cannot_be_reached_is_said_plainly(qtbot, start_app, tmp_pa
 
     assert tab.status.text().startswith("The relay cannot be reached"), tab.status.text()
     assert not target.exists()
+
+
+def test_a_day_the_relay_refused_is_named_with_the_relays_reason(qtbot, start_app) -> None:
+    """Sales from before the till was renamed (T0) are not T1's to upload."""
+    app = start_app()
+    store = app.terminal.store
+    moment = app.terminal.checkout.clock() - timedelta(days=3)
+    sale_id = store.sales.create_sale(
+        (LineItem("MIE-001", "Indomie Goreng", 3500, 1),),
+        cashier="Sari",
+        terminal_id="T0",
+        now=moment,
+    )
+    store.sales.complete_cash(sale_id, 5_000, moment)
+    day = store.day.date_of(moment).isoformat()
+    qtbot.waitUntil(lambda: bool(upload_status(store).refused), timeout=UPLOAD_MS)
+
+    window = signed_in(qtbot, app)
+    tab = window.export
+    show_tab(qtbot, window, tab)
+    qtbot.waitUntil(lambda: "The relay refused" in tab.own_uploads.text(), timeout=WAIT_MS)
+    assert f"The relay refused {day}: " in tab.own_uploads.text()
+    assert "T1" in tab.own_uploads.text() and "It goes again once that day changes." in (
+        tab.own_uploads.text()
+    )

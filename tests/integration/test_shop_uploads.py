@@ -19,7 +19,7 @@ from pos_app.reports.accountant_files import FileKind, FileRequest, write_files
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import UploadOutbox
-from pos_app.till.uploads import Uploader, build_day_upload, catch_up
+from pos_app.till.uploads import Uploader, build_day_upload, catch_up, upload_status
 from tests.harness.relay_process import free_port, relay_config, wait_until
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -202,6 +202,28 @@ def test_a_formula_a_till_sold_is_uploaded_and_neutralised_once_in_the_shop_file
         "'-10% promo",
         '\'=HYPERLINK("http://x.invalid","click")',
     ]
+    client.close()
+    store.close()
+
+
+def test_a_day_the_relay_refuses_is_set_aside_and_the_days_after_it_go_up(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The till was T0 before it was renamed T1: the relay will not take T0's rows from T1."""
+    store = till(tmp_path, "T1")
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    cash_sale(store, "T0", "2026-11-21T10:00")
+    cash_sale(store, "T1", "2026-11-22T10:00")
+
+    assert catch_up(store, client, "T1") == 2
+
+    assert [till_day.till_id for till_day in client.shop_day(D2.isoformat())] == ["T1"]
+    assert client.shop_day(D1.isoformat()) == ()
+    status = upload_status(store)
+    assert status.pending == ()
+    [refused] = status.refused
+    assert refused.business_date == D1 and "T1" in refused.reason
+    assert catch_up(store, client, "T1") == 0, "not sent again until it changes"
     client.close()
     store.close()
 

@@ -20,7 +20,7 @@ from pos_app.store.payments import Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
-from pos_app.store.uploads import PendingDay, UploadOutbox
+from pos_app.store.uploads import PendingDay, RefusedDay, UploadOutbox
 from pos_app.till.problem_payments import resolve
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -187,6 +187,22 @@ def test_a_managers_resolution_marks_the_day_the_payment_arrived(db: Database) -
     outbox.place_moments()
 
     assert [day.business_date for day in outbox.pending()] == [D1]
+
+
+def test_a_refused_day_waits_for_its_next_change_and_the_days_after_it_go_on(
+    db: Database,
+) -> None:
+    outbox = UploadOutbox(db, DAY)
+    cash_sale(db, "2026-11-21T10:00")
+    cash_sale(db, "2026-11-22T10:00")
+
+    outbox.mark_refused(D1, 1, "files.sales, line 2: terminal is not T1's")
+
+    assert outbox.pending() == [PendingDay(D2, 1)]
+    assert outbox.refused() == [RefusedDay(D1, 1, "files.sales, line 2: terminal is not T1's")]
+    cash_sale(db, "2026-11-21T11:00")  # the day changes: it is tried again
+    assert outbox.pending() == [PendingDay(D1, 2), PendingDay(D2, 1)]
+    assert outbox.refused() == []
 
 
 def test_a_relay_holding_a_newer_revision_gets_one_above_it(db: Database) -> None:

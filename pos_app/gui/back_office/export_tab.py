@@ -329,11 +329,19 @@ class ExportTab(Tab):
             text = self.tr(
                 "This till: {count} days waiting to upload ({days}); last upload {last}."
             )
-            self.own_uploads.setText(text.format(count=len(status.pending), days=days, last=last))
+            said = text.format(count=len(status.pending), days=days, last=last)
         else:
-            self.own_uploads.setText(
-                self.tr("This till: every day uploaded; last upload {last}.").format(last=last)
+            said = self.tr("This till: every day uploaded; last upload {last}.").format(last=last)
+        refused = self.tr("The relay refused {day}: {reason}. It goes again once that day changes.")
+        self.own_uploads.setText(
+            " ".join(
+                [said]
+                + [
+                    refused.format(day=day.business_date.isoformat(), reason=day.reason)
+                    for day in status.refused
+                ]
             )
+        )
 
     def _tills_uploads(self, tills: tuple[TillUploads, ...]) -> None:
         self.uploads_unknown.clear()
