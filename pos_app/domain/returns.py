@@ -37,14 +37,20 @@ class ReturnMethod(StrEnum):
 DOKU_DIRECT = "doku"
 
 
-def return_methods(tender: str | None, provider: str | None) -> tuple[ReturnMethod, ...]:
+def return_methods(
+    tender: str | None, provider: str | None, *, refunded_at_provider: bool = False
+) -> tuple[ReturnMethod, ...]:
     """How the money of a sale paid by ``tender`` (through ``provider``) may go back.
 
     Cash is always possible. A sale paid from a DOKU Wallet can go back to it as an ecommpay
     payout (where the terminal has ecommpay's payout settings: the till knows). DOKU direct pays
     nothing out for Kasir, so a DOKU-direct sale can also be refunded in DOKU's back office and
-    recorded here as made outside Kasir.
+    recorded here as made outside Kasir. A payment the provider reports ``refunded`` went back
+    already (from its back office, or reversed): cash or a payout would pay the customer twice,
+    so such a return can only record the refund made there.
     """
+    if refunded_at_provider:
+        return (ReturnMethod.OUTSIDE,)
     if tender != "qr":
         return (ReturnMethod.CASH,)
     if provider == DOKU_DIRECT:

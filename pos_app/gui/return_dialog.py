@@ -200,6 +200,14 @@ class ReturnDialog(QDialog):
         self._show_sale(sale)
         if sale.fully_returned:
             self._say(self.tr("Every item of this receipt has been returned already."), error=True)
+        elif sale.refunded_at_provider:
+            self._say(
+                self.tr(
+                    "Receipt {number}: the provider reports its payment refunded already. "
+                    "Give no cash back; record the items that come back."
+                ).format(number=sale.receipt_number),
+                error=True,
+            )
         else:
             self._say(
                 self.tr("Receipt {number}: set the items that come back.").format(
@@ -227,7 +235,7 @@ class ReturnDialog(QDialog):
         names = {
             ReturnMethod.CASH: self.tr("Cash from the drawer"),
             ReturnMethod.WALLET: self.tr("DOKU Wallet (payout)"),
-            ReturnMethod.OUTSIDE: self.tr("Refunded outside Kasir (DOKU back office)"),
+            ReturnMethod.OUTSIDE: self.tr("Refunded outside Kasir (the provider's back office)"),
         }
         for method in () if sale is None else self.desk.methods(sale):
             self.method.addItem(names[method], method.value)

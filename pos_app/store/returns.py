@@ -54,10 +54,14 @@ class ReturnableSale:
     lines: tuple[ReturnableLine, ...]
     refundable: int
     """What the sale has left to give back, refunds and returns counted."""
+    refunded_at_provider: bool = False
+    """The provider reports the payment that paid the sale refunded."""
 
     @property
     def methods(self) -> tuple[ReturnMethod, ...]:
-        return return_methods(self.tender, self.provider)
+        return return_methods(
+            self.tender, self.provider, refunded_at_provider=self.refunded_at_provider
+        )
 
     @property
     def fully_returned(self) -> bool:
@@ -111,7 +115,9 @@ class Returns:
     def returnable(self, sale_id: int) -> ReturnableSale:
         """The sale's lines with what each has left to return."""
         row = self._db.execute(
-            "SELECT status, receipt_number, tender, provider, total FROM sales WHERE id = ?",
+            "SELECT s.status, s.receipt_number, s.tender, s.provider, s.total, EXISTS ("
+            "SELECT 1 FROM payment_attempts a WHERE a.invoice_number = s.invoice_number "
+            "AND a.state = 'refunded') FROM sales s WHERE s.id = ?",
             [sale_id],
         ).fetchone()
         if row is None:
@@ -144,6 +150,7 @@ class Returns:
             total=row[4],
             lines=lines,
             refundable=Refunds(self._db, self._day).refundable(sale_id),
+            refunded_at_provider=bool(row[5]),
         )
 
     def record(

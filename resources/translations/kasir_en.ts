@@ -2261,6 +2261,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Receipt {number}: the provider reports its payment refunded already. Give no cash back; record the items that come back.</source>
+        <translation>Receipt {number}: the provider reports its payment refunded already. Give no cash back; record the items that come back.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
         <source>Receipt {number}: set the items that come back.</source>
         <translation>Receipt {number}: set the items that come back.</translation>
     </message>
@@ -2276,8 +2281,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
-        <source>Refunded outside Kasir (DOKU back office)</source>
-        <translation>Refunded outside Kasir (DOKU back office)</translation>
+        <source>Refunded outside Kasir (the provider's back office)</source>
+        <translation>Refunded outside Kasir (the provider's back office)</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>

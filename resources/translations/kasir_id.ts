@@ -2261,6 +2261,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Receipt {number}: the provider reports its payment refunded already. Give no cash back; record the items that come back.</source>
+        <translation>Struk {number}: penyedia melaporkan pembayarannya sudah dikembalikan. Jangan berikan uang tunai; catat barang yang dikembalikan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
         <source>Receipt {number}: set the items that come back.</source>
         <translation>Struk {number}: isi barang yang dikembalikan.</translation>
     </message>
@@ -2276,8 +2281,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
-        <source>Refunded outside Kasir (DOKU back office)</source>
-        <translation>Dikembalikan di luar Kasir (back office DOKU)</translation>
+        <source>Refunded outside Kasir (the provider's back office)</source>
+        <translation>Dikembalikan di luar Kasir (back office penyedia)</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>

@@ -5,8 +5,11 @@ return receipt, the cash out of the cashier's drawer, and the return in the sale
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.domain.basket import LineItem
 from pos_app.gui.return_dialog import ReturnDialog, ReturnReceiptDialog
 from pos_app.gui.shift_dialogs import ShiftDialog
+from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.store.payments import EventSource
 from tests.gui.back_office_helpers import signed_in
 from tests.gui.e2e import GORENG, WAIT_MS, press, scan, sign_in
 from tests.gui.helpers import wait_for_modal
@@ -91,3 +94,34 @@ def test_a_receipt_scanned_at_the_counter_opens_its_return(qtbot, start_app) -> 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is app.window.panel.input)
     scan(qtbot, app, GORENG)  # the till has its keys back: a product scan adds it
     assert [line.sku for line in app.window.basket_model.basket] == ["MIE-001"]
+
+
+def test_a_sale_whose_payment_the_provider_refunded_offers_no_cash(qtbot, start_app) -> None:
+    app = start_app()
+    sign_in(qtbot, app)
+    store, now = app.terminal.store, app.terminal.checkout.clock()
+    sale_id = store.sales.create_sale(
+        (LineItem("MIE-001", "Indomie Goreng", 3500, 2),),
+        cashier="Demo Kasir",
+        terminal_id="T1",
+        now=now,
+    )
+    invoice = store.payments.next_invoice_number("T1", now)
+    store.payments.create_attempt(sale_id, ProviderName.DOKU, 7000, invoice, now)
+    store.payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=now)
+    number = store.sales.complete_with_payment(sale_id, invoice, now).receipt_number
+    store.payments.record_status(invoice, PaymentStatus.REFUNDED, source=EventSource.RELAY, now=now)
+    assert number is not None
+
+    press(qtbot, Qt.Key.Key_F3)
+    dialog = wait_for_modal(qtbot, ReturnDialog)
+    qtbot.keyClicks(dialog.receipt, number)
+    qtbot.keyClick(dialog.receipt, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.lines.rowCount() == 1, timeout=WAIT_MS)
+
+    assert [dialog.method.itemData(i) for i in range(dialog.method.count())] == ["outside"]
+    assert dialog.status.text() == (
+        f"Receipt {number}: the provider reports its payment refunded already. "
+        "Give no cash back; record the items that come back."
+    )
+    qtbot.keyClick(dialog.receipt, Qt.Key.Key_Escape)

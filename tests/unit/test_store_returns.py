@@ -179,6 +179,24 @@ def test_the_ways_money_goes_back_follow_how_it_was_paid(db: Database) -> None:
     assert give_back(db, doku, {1: 1}, ReturnMethod.OUTSIDE) > 0
 
 
+def test_a_payment_the_provider_refunded_goes_back_only_as_a_record(db: Database) -> None:
+    """Refunded from the provider's back office, or reversed: cash or a payout would pay twice."""
+    sale_id = qr_sale(db)
+    invoice = Sales(db, DAY).get(sale_id).invoice_number
+    assert invoice is not None
+    Payments(db, DAY).record_status(
+        invoice, PaymentStatus.REFUNDED, source=EventSource.RELAY, now=NOW
+    )
+
+    sale = Returns(db, DAY).returnable(sale_id)
+    assert sale.refunded_at_provider and sale.methods == (ReturnMethod.OUTSIDE,)
+    for method, payout in ((ReturnMethod.CASH, None), (ReturnMethod.WALLET, "RFD-T1-0a1b2c")):
+        with pytest.raises(ValidationError, match=f"cannot go back as {method}"):
+            give_back(db, sale_id, {1: 1}, method, payout=payout)
+    assert Refunds(db, DAY).refundable(sale_id) == sale.total
+    assert give_back(db, sale_id, {1: 1}, ReturnMethod.OUTSIDE) == 3500
+
+
 def test_a_sale_is_found_by_its_receipt_number_as_scanned(db: Database) -> None:
     sale_id = cash_sale(db)
     number = Sales(db, DAY).get(sale_id).receipt_number
