@@ -50,6 +50,11 @@ class ProblemKind(StrEnum):
     """Declined, and its sale never completed: the customer may say they paid."""
     ORPHAN = "orphan"
     """A provider reported a payment this terminal never made."""
+    REFUNDED = "refunded"
+    """The provider reports a completed sale's payment refunded, and no return recorded as
+    refunded outside Kasir accounts for it yet: the takings still count money that went back
+    (and a cash return or payout made before gave it back twice). Recording the items' return
+    as refunded outside Kasir settles it, or the manager resolves it with a reason."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +83,23 @@ _UNRESOLVED = f"""NOT EXISTS (
 _ATTEMPTS = f"""
 SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
                  OR coalesce(a.paid_currency, '{CURRENCY}') != '{CURRENCY}') THEN 'differs'
-            WHEN a.late = 1 THEN 'late' WHEN a.state = 'declined' THEN 'declined' ELSE 'open' END,
+            WHEN a.late = 1 THEN 'late' WHEN a.state = 'declined' THEN 'declined'
+            WHEN a.state = 'refunded' THEN 'refunded' ELSE 'open' END,
        a.invoice_number, a.state, a.updated_at, a.provider,
-       CASE WHEN a.state = 'paid' THEN coalesce(a.paid_amount, a.amount) ELSE a.amount END,
+       CASE WHEN a.state IN ('paid', 'refunded') THEN coalesce(a.paid_amount, a.amount)
+            ELSE a.amount END,
        a.sale_id,
        (SELECT coalesce(sum(f.amount), 0) FROM refunds f
         WHERE f.invoice_number = a.invoice_number AND f.status = 'paid')
 FROM payment_attempts a JOIN sales s ON s.id = a.sale_id
 WHERE (a.state IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))})
        OR (a.late = 1 AND a.state = 'paid')
-       OR (a.state = 'declined' AND a.late = 0 AND s.status != 'completed'))
+       OR (a.state = 'declined' AND a.late = 0 AND s.status != 'completed')
+       OR (a.state = 'refunded' AND a.late = 0 AND s.status = 'completed'
+           AND s.invoice_number = a.invoice_number
+           AND (SELECT coalesce(sum(t.amount), 0) FROM returns t
+                WHERE t.sale_id = s.id AND t.method = 'outside')
+             < coalesce(a.paid_amount, a.amount)))
   AND {_UNRESOLVED}
 ORDER BY a.updated_at, a.id
 """

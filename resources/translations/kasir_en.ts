@@ -3462,6 +3462,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>refunded at the provider</source>
+        <translation>refunded at the provider</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>cash</source>
         <translation>cash</translation>
     </message>

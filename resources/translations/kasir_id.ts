@@ -3462,6 +3462,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>refunded at the provider</source>
+        <translation>dikembalikan di penyedia</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>cash</source>
         <translation>tunai</translation>
     </message>

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import AttemptState, PaymentRequest, PaymentStatus, ProviderName
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.z_report import TenderTotal, build_z_report
@@ -19,6 +20,7 @@ from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
+from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales, SaleStatus, Tender
 from pos_app.till.problem_payments import (
     ATTACHED,
@@ -293,3 +295,38 @@ def test_an_attached_payment_is_takings_of_the_day_it_is_attached_in_csv_and_z_r
         [attach_day.isoformat()],
     ).fetchone()[0]
     assert int(line["line_total"]) == int(row["total"]) == z.net_total == counted == TOTAL
+
+
+def test_a_payment_the_provider_refunded_is_listed_until_its_return_is_recorded(
+    db: Database,
+) -> None:
+    sale_id, invoice = attempt(db)
+    report(db, invoice, PaymentStatus.PAID)
+    Sales(db).complete_with_payment(sale_id, invoice, LATER)
+    assert kinds(db) == {}
+
+    report(db, invoice, PaymentStatus.REFUNDED)  # from the provider's back office
+
+    [problem] = list_problems(db)
+    assert (problem.kind, problem.state, problem.amount) == (
+        ProblemKind.REFUNDED,
+        AttemptState.REFUNDED,
+        TOTAL,
+    )
+    returns = Returns(db)
+
+    def recorded(items: int) -> None:
+        returns.record(
+            sale_id,
+            {1: items},
+            method=ReturnMethod.OUTSIDE,
+            terminal_id="T1",
+            cashier="Sari",
+            approved_by="Mira",
+            now=NEXT_DAY,
+        )
+
+    recorded(1)
+    assert kinds(db) == {invoice: ProblemKind.REFUNDED}, "half of it is accounted for"
+    recorded(1)
+    assert kinds(db) == {}

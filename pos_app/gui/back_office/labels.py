@@ -61,6 +61,7 @@ def problem_kinds() -> dict[ProblemKind, str]:
         ProblemKind.DIFFERS: _tr("amount differs"),
         ProblemKind.DECLINED: _tr("declined"),
         ProblemKind.ORPHAN: _tr("unknown invoice"),
+        ProblemKind.REFUNDED: _tr("refunded at the provider"),
     }
 
 
