@@ -95,11 +95,12 @@ FROM payment_attempts a JOIN sales s ON s.id = a.sale_id
 WHERE (a.state IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))})
        OR (a.late = 1 AND a.state = 'paid')
        OR (a.state = 'declined' AND a.late = 0 AND s.status != 'completed')
-       OR (a.state = 'refunded' AND a.late = 0 AND s.status = 'completed'
-           AND s.invoice_number = a.invoice_number
+       OR (a.state = 'refunded' AND a.late = 0 AND EXISTS (
+           SELECT 1 FROM sales p WHERE p.invoice_number = a.invoice_number
+           AND p.status = 'completed'
            AND (SELECT coalesce(sum(t.amount), 0) FROM returns t
-                WHERE t.sale_id = s.id AND t.method = 'outside')
-             < coalesce(a.paid_amount, a.amount)))
+                WHERE t.sale_id = p.id AND t.method = 'outside')
+             < coalesce(a.paid_amount, a.amount))))
   AND {_UNRESOLVED}
 ORDER BY a.updated_at, a.id
 """

@@ -330,3 +330,19 @@ def test_a_payment_the_provider_refunded_is_listed_until_its_return_is_recorded(
     assert kinds(db) == {invoice: ProblemKind.REFUNDED}, "half of it is accounted for"
     recorded(1)
     assert kinds(db) == {}
+
+
+def test_a_payment_attached_to_another_sale_then_refunded_at_the_provider_is_listed(
+    db: Database,
+) -> None:
+    """The attempt still names the sale it was made for; the sale it paid names its invoice."""
+    _, invoice = late(db)
+    other = Sales(db).create_sale(
+        [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    attach(db, invoice, other, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
+    assert kinds(db) == {}
+
+    report(db, invoice, PaymentStatus.REFUNDED)
+
+    assert kinds(db) == {invoice: ProblemKind.REFUNDED}
