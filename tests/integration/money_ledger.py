@@ -70,6 +70,15 @@ class RefundRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ReturnRow:
+    """One return: which sale, how its money went back, and how much."""
+
+    sale_id: int
+    method: str
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
 class ReturnedLineRow:
     """One sale line and what its returns took back: items and rupiah."""
 
@@ -83,7 +92,7 @@ class ReturnedLineRow:
 
 @dataclass(frozen=True, slots=True)
 class Ledger:
-    """Every sale, attempt and refund of one terminal database at one moment."""
+    """Every sale, attempt, refund and return of one terminal database at one moment."""
 
     sales: dict[int, SaleRow]
     attempts: dict[str, AttemptRow]
@@ -91,9 +100,11 @@ class Ledger:
     returned_lines: tuple[ReturnedLineRow, ...] = ()
     """Every sale line that has returns (none here is a wallet return, whose refund could
     fail and give its items back)."""
+    returns: tuple[ReturnRow, ...] = ()
 
     def holders(self, invoice_number: str) -> list[SaleRow]:
-        """The completed QR sales whose takings are this payment's money."""
+        """The completed QR sales that name this payment (their takings hold its money unless
+        the provider reports it refunded)."""
         return [
             sale
             for sale in self.sales.values()
@@ -108,6 +119,22 @@ class Ledger:
             refund.amount
             for refund in self.refunds
             if refund.invoice_number == invoice_number and refund.status == "paid"
+        )
+
+    def refunded_at_provider(self, invoice_number: str) -> bool:
+        """The provider reports this payment refunded (from its back office, or reversed): its
+        money went back to the customer there, so it is no longer in the takings of the sale
+        that still names it, nor anywhere else on the terminal."""
+        attempt = self.attempts.get(invoice_number)
+        return attempt is not None and attempt.state == "refunded"
+
+    def returned_outside(self, sale_id: int) -> int:
+        """Rupiah of this sale's returns recorded as refunded outside Kasir: what accounts, on
+        the terminal, for a refund the provider made."""
+        return sum(
+            item.amount
+            for item in self.returns
+            if item.sale_id == sale_id and item.method == "outside"
         )
 
     def refunding(self, invoice_number: str) -> bool:
@@ -145,7 +172,7 @@ class LedgerReader:
             self._conn.execute("COMMIT")
 
     def ledger(self) -> Ledger:
-        """All sales, attempts, refunds and returned lines, read in one transaction (a
+        """All sales, attempts, refunds, returns and returned lines, read in one transaction (a
         consistent picture)."""
         with self._transaction() as conn:
             sales = {
@@ -178,7 +205,11 @@ class LedgerReader:
                     "GROUP BY l.sale_id, l.line_no"
                 )
             )
-        return Ledger(sales, attempts, refunds, returned)
+            returns = tuple(
+                ReturnRow(*row)
+                for row in conn.execute("SELECT sale_id, method, amount FROM returns ORDER BY id")
+            )
+        return Ledger(sales, attempts, refunds, returned, returns)
 
     def snapshot(self) -> Snapshot:
         """Every row of the tables money lives in, to show that a refused action wrote

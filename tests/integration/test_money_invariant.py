@@ -7,16 +7,22 @@ attempt). Hypothesis tries interleavings of them against the real TerminalStore 
 temporary directory) and the real Checkout, with a scripted provider and a scripted relay.
 
 The expectations come from the provider's own record: which orders it took, what each customer
-paid (amount and currency), and which of those payments it told the terminal about (a status
-answer, or a relay notification handed to ``Checkout.apply_relay_events``). The terminal's
-database is read whole, from outside the store (``money_ledger``), and must put each reported
-payment in exactly one of:
+paid (amount and currency), which of those payments it gave back itself (the merchant
+refunded a completed sale's payment from the provider's back office, or it was reversed), and
+which of all that it told the terminal about (a status answer, or a relay notification handed to
+``Checkout.apply_relay_events``). The terminal's database is read whole, from outside the store
+(``money_ledger``), and must put each reported payment in exactly one of:
 
-- takings: a completed QR sale names the invoice, and the payment is exactly that sale's total,
-  in rupiah;
+- takings: a completed QR sale names the invoice, its attempt is ``paid``, and the payment is
+  exactly that sale's total, in rupiah;
 - a problem payment: a paid attempt with ``late = 1`` (listed by ``list_problems`` as ``late``
   or ``differs`` until a manager resolves it, or refunds it in full);
-- a refund: refunds settled ``paid`` naming the invoice.
+- a refund: refunds settled ``paid`` naming the invoice;
+- refunded at the provider: the attempt is ``refunded`` (reported so) and a completed QR sale
+  still names it, for exactly its total. Like a Kasir refund, the money is the customer's
+  again, so it is no longer counted as takings held; ``list_problems`` lists it as
+  ``refunded`` until returns of that sale recorded as refunded outside Kasir add up to what was
+  paid, or a manager resolves it.
 
 Besides: no sale is completed twice (a completed sale never changes again) or for less than its
 total; a cash sale has no paid, not-late attempt whose money no sale holds (an unflagged double
@@ -29,7 +35,9 @@ attempt still open for the sale is cancelled first, as ``Checkout.pay_cash`` say
 Baskets carry line and basket discounts, and customers bring items of completed sales back
 (cash from the drawer, or a DOKU sale's money paid back outside Kasir): a line's returns never
 take back more items than were sold nor more rupiah than were paid for them, a whole line gives
-back exactly what was paid, and a closed day's returns never change.
+back exactly what was paid, and a closed day's returns never change. A sale whose payment the
+provider reports refunded refuses a cash return (it would pay the customer twice) and takes a
+return recorded as refunded outside Kasir.
 ``test_a_refunded_late_payment_leaves_its_sale_able_to_end`` pins what the state machine once
 found: a late payment refunded in full must not keep its sale from ending.
 """
@@ -69,6 +77,7 @@ from pos_app.payments.model import (
 from pos_app.reports.z_report import ZReport, build_z_report, close_day
 from pos_app.store.errors import SalePaidAlready, StoreError
 from pos_app.store.open_day import open_business_date
+from pos_app.store.returns import ReturnableSale
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.problem_payments import (
@@ -224,6 +233,10 @@ class ScriptedProvider:
         self.charged: dict[str, Charge] = {}
         self.declined: set[str] = set()
         self.reported_paid: set[str] = set()
+        self.refunded: set[str] = set()
+        """Payments the provider gave back itself (back office, reversal): it answers
+        ``refunded`` for them from then on."""
+        self.reported_refunded: set[str] = set()
         self.fail_create: CreateFailure | None = None
         self.lose_status = False
 
@@ -258,6 +271,15 @@ class ScriptedProvider:
                 f"no order {invoice_number}", status_code=404, code="order_not_found"
             )
         charge = self.charged.get(invoice_number)
+        if charge is not None and invoice_number in self.refunded:
+            self.reported_refunded.add(invoice_number)
+            return StatusResult(
+                self.name,
+                invoice_number,
+                PaymentStatus.REFUNDED,
+                amount=charge.amount,
+                currency=charge.currency,
+            )
         if charge is not None:
             self.reported_paid.add(invoice_number)
             return StatusResult(
@@ -297,6 +319,7 @@ class MoneyMachine(RuleBasedStateMachine):
         self.relay = ScriptedRelay()
         self.provider = ScriptedProvider()
         self.relay_reported_paid: set[str] = set()
+        self.relay_reported_refunded: set[str] = set()
         self.store = TerminalStore(self.path)
         self.checkout = self._checkout()
         self.reader = LedgerReader(self.path)
@@ -307,6 +330,8 @@ class MoneyMachine(RuleBasedStateMachine):
         """Each completed sale as first seen: it must never change again."""
         self.resolved_paid: set[str] = set()
         """Late payments a manager resolved once paid: problem payments no longer listed."""
+        self.resolved_refunded: set[str] = set()
+        """Payments refunded at the provider that a manager resolved: listed no more."""
         self.refusal: Exception | None = None
         """What refused the last action run through :meth:`_refusable`."""
         self.paid_while_open: set[str] = set()
@@ -356,6 +381,22 @@ class MoneyMachine(RuleBasedStateMachine):
     def has_open_sale(self) -> bool:
         return any(sale.status == "open" for sale in self.ledger.sales.values())
 
+    def held_payments(self) -> list[str]:
+        """Payments in the takings of a completed QR sale (paid, not late) that the provider has
+        not given back: what it can refund from its back office now, newest sale first."""
+        held = []
+        for sale in self._completed():
+            attempt = self.ledger.attempts.get(sale.invoice_number or "")
+            if (
+                sale.tender == "qr"
+                and attempt is not None
+                and attempt.state == "paid"
+                and not attempt.late
+                and attempt.invoice_number not in self.provider.refunded
+            ):
+                held.append(attempt.invoice_number)
+        return held
+
     def _sales(self, *, open_only: bool = False) -> list[SaleRow]:
         sales = sorted(self.ledger.sales.values(), key=lambda sale: -sale.id)
         if open_only:
@@ -395,6 +436,8 @@ class MoneyMachine(RuleBasedStateMachine):
         for item in events:
             if item.status is PaymentStatus.PAID:
                 self.relay_reported_paid.add(item.invoice_number)
+            elif item.status is PaymentStatus.REFUNDED:
+                self.relay_reported_refunded.add(item.invoice_number)
         self.checkout.apply_relay_events(events, position)
 
     def _refusable(self, what: str, action: Callable[[], T], sale_id: int | None) -> T | None:
@@ -499,6 +542,20 @@ class MoneyMachine(RuleBasedStateMachine):
             event(f"start QR: provider {type(error).__name__}")
         finally:
             self.provider.fail_create = None
+
+    def provider_refunds(self, act: dict[str, Any]) -> None:
+        """The merchant refunds a completed sale's payment from the provider's back office (or
+        it is reversed): the provider notifies the relay, or its notification is lost, and
+        answers ``refunded`` to status checks from then on; the cashier may check at once."""
+        self._tick()
+        invoice = pick(self.held_payments(), act["index"])
+        self.provider.refunded.add(invoice)
+        event("provider refunds a completed sale's payment")
+        if act["notify"]:
+            charge = self.provider.charged[invoice]
+            self._notify(invoice, PaymentStatus.REFUNDED, charge, says=True)
+        if act["check"]:
+            self.checkout.check_status(invoice)
 
     # the relay
 
@@ -609,6 +666,8 @@ class MoneyMachine(RuleBasedStateMachine):
         now = self.reader.ledger().attempts[attempt.invoice_number]
         if done and now.state == "paid" and now.late:
             self.resolved_paid.add(attempt.invoice_number)
+        if done and now.state == "refunded":
+            self.resolved_refunded.add(attempt.invoice_number)
 
     def _attach(self, attempt: AttemptRow, sale: SaleRow) -> None:
         db = self.store.repositories().db
@@ -754,17 +813,34 @@ class MoneyMachine(RuleBasedStateMachine):
         """The customer brings items of a completed sale back; the manager approves, and the
         money goes back in cash or (a DOKU sale) is recorded as paid back in DOKU's back office.
         Asking more items than a line has left, or a way the sale's money cannot go back, is
-        refused and writes nothing."""
+        refused and writes nothing. A sale whose payment the provider reports refunded (when
+        there is one, it is the sale picked half the time) refuses cash, which would pay the
+        customer twice, and takes a return recorded as refunded outside Kasir."""
         self._tick()
         completed = self._completed()
-        if act["method"] == ReturnMethod.OUTSIDE:  # mostly a sale it can be, sometimes not
+        refunded_there = [
+            sale
+            for sale in completed
+            if sale.tender == "qr" and self.ledger.refunded_at_provider(sale.invoice_number or "")
+        ]
+        if act["refunded_there"] and refunded_there:
+            completed = refunded_there
+        elif act["method"] == ReturnMethod.OUTSIDE:  # mostly a sale it can be, sometimes not
             completed = [sale for sale in completed if sale.tender == "qr"] or completed
         sale = pick(completed, act["index"])
-        lines = self.store.returns.returnable(sale.id).lines
+        there = sale in refunded_there
+        returnable = self.store.returns.returnable(sale.id)
+        assert returnable.refunded_at_provider == there, (
+            f"sale {sale.id}: its payment refunded at the provider is {there}, returns say "
+            f"{returnable.refunded_at_provider}"
+        )
+        assert not there or returnable.methods == (ReturnMethod.OUTSIDE,), returnable.methods
         quantities = {
-            line.line_no: items for line, items in zip(lines, act["items"], strict=False) if items
+            line.line_no: items
+            for line, items in zip(returnable.lines, act["items"], strict=False)
+            if items
         }
-        self._refusable(
+        done = self._refusable(
             f"return ({act['method']})",
             lambda: self.store.returns.record(
                 sale.id,
@@ -777,6 +853,18 @@ class MoneyMachine(RuleBasedStateMachine):
             ),
             None,
         )
+        if there and act["method"] == ReturnMethod.CASH:
+            assert isinstance(self.refusal, ValidationError), (
+                f"sale {sale.id} was refunded at the provider, yet a cash return was "
+                f"{'taken' if done else f'refused for another reason ({self.refusal!r})'}"
+            )
+            event("return (cash) of a sale refunded at the provider: refused")
+        elif there and _can_take(returnable, quantities):
+            assert done is not None, (
+                f"sale {sale.id} was refunded at the provider, and a return recorded outside "
+                f"Kasir of {quantities} was refused: {self.refusal!r}"
+            )
+            event("return (outside) of a sale refunded at the provider: done")
 
     def till_restarts(self, act: dict[str, Any]) -> None:
         """The till restarts: a new store and checkout on the same file; the long-poll may
@@ -806,6 +894,7 @@ class MoneyMachine(RuleBasedStateMachine):
     def money_is_in_exactly_one_place(self) -> None:
         ledger = self.ledger = self.reader.ledger()
         reported = self.provider.reported_paid | self.relay_reported_paid
+        refunded_there = self.provider.reported_refunded | self.relay_reported_refunded
         charged = {invoice: self.provider.charged[invoice] for invoice in reported}
         for attempt in ledger.attempts.values():
             if attempt.state == "paid":
@@ -813,13 +902,18 @@ class MoneyMachine(RuleBasedStateMachine):
                     f"{attempt.invoice_number} is paid in the store, but the provider never "
                     "reported it paid"
                 )
+            if attempt.state == "refunded":
+                assert attempt.invoice_number in refunded_there, (
+                    f"{attempt.invoice_number} is refunded in the store, but the provider never "
+                    "reported it refunded"
+                )
         problems = {
             problem.invoice_number: problem
             for problem in list_problems(self.store.repositories().db)
-            if problem.kind in (ProblemKind.LATE, ProblemKind.DIFFERS)
+            if problem.kind in (ProblemKind.LATE, ProblemKind.DIFFERS, ProblemKind.REFUNDED)
         }
         for invoice, charge in charged.items():
-            self._one_place(ledger, problems, invoice, charge)
+            self._one_place(ledger, problems, invoice, charge, invoice in refunded_there)
         for sale in ledger.sales.values():
             self._completed_once_and_in_full(ledger, sale, charged)
             if sale.status == "open":
@@ -828,20 +922,29 @@ class MoneyMachine(RuleBasedStateMachine):
                     self.paid_while_open.add(paying)
 
     def _one_place(
-        self, ledger: Ledger, problems: dict[str, ProblemPayment], invoice: str, charge: Charge
+        self,
+        ledger: Ledger,
+        problems: dict[str, ProblemPayment],
+        invoice: str,
+        charge: Charge,
+        reported_refunded: bool,
     ) -> None:
         attempt = ledger.attempts.get(invoice)
         assert attempt is not None, f"the provider reported {invoice} paid; the till lost it"
-        assert attempt.state == "paid", f"{invoice} was reported paid, the till has {attempt}"
+        state = "refunded" if reported_refunded else "paid"
+        assert attempt.state == state, f"{invoice} was reported {state}, the till has {attempt}"
         assert (attempt.received, attempt.received_currency) == (
             charge.amount,
             charge.currency,
         ), f"{invoice}: the provider charged {charge}, the till says {attempt}"
         holders = ledger.holders(invoice)
+        at_provider = ledger.refunded_at_provider(invoice)
         refunded = ledger.refunded(invoice)
         places = []
-        if holders:
+        if holders and not at_provider:
             places.append(f"takings of sale(s) {[sale.id for sale in holders]}")
+        if at_provider:
+            places.append(f"refunded at the provider (sale(s) {[sale.id for sale in holders]})")
         if attempt.late and refunded < charge.amount:
             places.append("a problem payment")
         if refunded:
@@ -851,9 +954,13 @@ class MoneyMachine(RuleBasedStateMachine):
             assert charge == Charge(sale.total), (
                 f"sale {sale.id} (total {sale.total}) completed by {invoice}, which paid {charge}"
             )
+            if at_provider:
+                self._listed_until_returned_outside(ledger, problems, invoice, sale, charge)
+                return
+            assert invoice not in problems, f"{invoice} is takings, yet {problems[invoice]}"
             event("money: takings")
             return
-        if attempt.late and not holders and refunded <= charge.amount:
+        if attempt.late and not at_provider and not holders and refunded <= charge.amount:
             if refunded == charge.amount:
                 event("money: refunded")
                 return
@@ -875,6 +982,36 @@ class MoneyMachine(RuleBasedStateMachine):
             f"{invoice} paid {charge} and is in {len(places)} places: {places or 'none'} "
             f"(attempt {attempt})"
         )
+
+    def _listed_until_returned_outside(
+        self,
+        ledger: Ledger,
+        problems: dict[str, ProblemPayment],
+        invoice: str,
+        sale: SaleRow,
+        charge: Charge,
+    ) -> None:
+        """A payment refunded at the provider is listed (``refunded``) while the takings of its
+        sale still count it: until that sale's returns recorded as refunded outside Kasir add up
+        to what was paid, or a manager resolves it."""
+        returned = ledger.returned_outside(sale.id)
+        listed = problems.get(invoice)
+        if returned >= charge.amount or invoice in self.resolved_refunded:
+            assert listed is None, (
+                f"{invoice} was refunded at the provider and is accounted for (Rp {returned} "
+                f"returned outside Kasir, resolved: {invoice in self.resolved_refunded}), yet "
+                f"it is listed as {listed}"
+            )
+            event("money: refunded at the provider, accounted for")
+            return
+        assert listed is not None, (
+            f"{invoice} ({charge}) of sale {sale.id} was refunded at the provider, only "
+            f"Rp {returned} returned outside Kasir, but it is not in the problem list"
+        )
+        assert (listed.kind, listed.amount) == (ProblemKind.REFUNDED, charge.amount), (
+            f"{invoice} ({charge}) was refunded at the provider, and is listed as {listed}"
+        )
+        event("money: refunded at the provider, listed")
 
     def _completed_once_and_in_full(
         self, ledger: Ledger, sale: SaleRow, charged: dict[str, Charge]
@@ -927,6 +1064,16 @@ class MoneyMachine(RuleBasedStateMachine):
     def relay_position_is_saved(self) -> None:
         if self.relay.delivered_any:
             assert self.store.payments.relay_position() == self.relay.position
+
+
+def _can_take(sale: ReturnableSale, quantities: dict[int, int]) -> bool:
+    """Whether a return of ``quantities`` fits the sale: some items, none more than its line
+    has left, for no more than the sale has left to refund. A return that fits is refused only
+    for the way its money goes back (or, in cash, a drawer too short)."""
+    lines = {line.line_no: line for line in sale.lines}
+    if not quantities or any(count > lines[number].left for number, count in quantities.items()):
+        return False
+    return sum(lines[n].refund_for(count) for n, count in quantities.items()) <= sale.refundable
 
 
 def _takings(report: ZReport) -> tuple[object, ...]:
@@ -1066,12 +1213,23 @@ ACTIONS = (
             "index": PICK,
             "method": st.sampled_from([*[ReturnMethod.CASH.value] * 3, ReturnMethod.OUTSIDE.value]),
             "items": st.lists(st.integers(0, 3), min_size=3, max_size=3),
+            "refunded_there": st.booleans(),
         },
         lambda machine: any(sale.status == "completed" for sale in machine.ledger.sales.values()),
     ),
     OPEN_SALE := _action("till_opens_sale", 4, {"lines": LINES, "discount": DISCOUNTS}),
     _action("till_restarts", 2, {"relay_first": st.booleans()}),
     _action("manager_closes_day", 2, {"next_morning": st.booleans()}),
+    _action(
+        "provider_refunds",
+        2,
+        {
+            "index": PICK,
+            "notify": st.sampled_from([True, True, True, False]),
+            "check": st.sampled_from([False, False, True]),
+        },
+        lambda machine: bool(machine.held_payments()),
+    ),
 )
 
 
