@@ -486,6 +486,11 @@ Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Shift report…</source>
+        <translation>Shift report…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
         <source>Opening float</source>
         <translation>Opening float</translation>
     </message>

@@ -486,6 +486,11 @@ Terima kasih</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
+        <source>Shift report…</source>
+        <translation>Laporan shift…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/day_close_tab.py"/>
         <source>Opening float</source>
         <translation>Modal awal</translation>
     </message>

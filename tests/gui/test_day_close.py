@@ -181,6 +181,7 @@ def test_a_shift_still_open_keeps_the_day_open(qtbot, start_app, demo_terminal) 
     assert DayCloses(app.terminal.store.repositories().db).get(today(app)) is None
 
     tab.shifts_view.selectRow(0)  # its cashier went home: the manager counts the drawer
+    assert not tab.shift_report_button.isEnabled(), "an open shift has no report yet"
     qtbot.mouseClick(tab.count_shift_button, Qt.MouseButton.LeftButton)
     panel = wait_for_modal(qtbot, ShiftDialog)
     for value, pieces in ((50_000, 1), (10_000, 1), (2_000, 2)):
@@ -202,3 +203,11 @@ def test_a_shift_still_open_keeps_the_day_open(qtbot, start_app, demo_terminal) 
         (s["cashier"], s["expected_cash"], s["counted_cash"]) for s in closed.detail["shifts"]
     ] == [("Demo Kasir", 64_000, 64_000)]
     assert "Shifts" in tab.preview.toPlainText()
+
+    tab.shifts_view.selectRow(0)  # a closed shift's report, again, to print or save
+    assert tab.shift_report_button.isEnabled() and not tab.count_shift_button.isEnabled()
+    qtbot.mouseClick(tab.shift_report_button, Qt.MouseButton.LeftButton)
+    again = wait_for_modal(qtbot, ShiftReportDialog)
+    assert "Counted by" in again.preview.toPlainText()
+    assert "Demo Manajer" in again.preview.toPlainText()
+    again.close()

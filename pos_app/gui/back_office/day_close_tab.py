@@ -11,7 +11,6 @@ recorded. A closed day shows the report as it was signed off.
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -83,6 +82,11 @@ class DayCloseTab(Tab):
         self.count_shift_button.setObjectName("countShift")
         self.count_shift_button.setEnabled(False)
         self.count_shift_button.clicked.connect(self.count_shift)
+        self.shift_report_button = QPushButton(self.tr("Shift report…"))
+        self.shift_report_button.setObjectName("shiftReport")
+        self.shift_report_button.setEnabled(False)
+        self.shift_report_button.clicked.connect(self.report_shift)
+        self._open_shifts: set[int] = set()
         self.shift_dialog: ShiftDialog | ShiftReportDialog | None = None
         self.expected = QLabel()
         self.expected.setObjectName("expectedCash")
@@ -122,7 +126,11 @@ class DayCloseTab(Tab):
         left.addLayout(day_row)
         left.addWidget(QLabel(self.tr("Shifts of the day")))
         left.addWidget(self.shifts_view)
-        left.addWidget(self.count_shift_button, 0, Qt.AlignmentFlag.AlignLeft)
+        shift_buttons = QHBoxLayout()
+        shift_buttons.addWidget(self.count_shift_button)
+        shift_buttons.addWidget(self.shift_report_button)
+        shift_buttons.addStretch(1)
+        left.addLayout(shift_buttons)
         left.addWidget(self.drawer)
         left.addLayout(figures)
         left.addWidget(self.closed_note)
@@ -193,23 +201,33 @@ class DayCloseTab(Tab):
                 ]
                 for shift in report.shifts
             ],
-            [shift.id if shift.closed_at is None else None for shift in report.shifts],
+            [shift.id for shift in report.shifts],
         )
+        self._open_shifts = {shift.id for shift in report.shifts if shift.closed_at is None}
         show_whole(self.shifts_view)
         self._shift_chosen()
 
     def _shift_chosen(self) -> None:
-        """A shift still open can be counted here, when its cashier left without closing it."""
-        self.count_shift_button.setEnabled(
-            self.closed_by is None and selected_key(self.shifts_view) is not None
-        )
+        """A shift still open can be counted here, when its cashier left without closing it; a
+        closed one shows its report again, to print or save."""
+        shift_id = selected_key(self.shifts_view)
+        still_open = shift_id in self._open_shifts
+        self.count_shift_button.setEnabled(self.closed_by is None and still_open)
+        self.shift_report_button.setEnabled(shift_id is not None and not still_open)
 
     def count_shift(self) -> None:
         shift_id = selected_key(self.shifts_view)
-        if shift_id is None:
+        if shift_id not in self._open_shifts:
             return
         store = self.office.store  # the worker's own connection
         self.run(lambda: store.shifts.get(shift_id), self._count_shift)
+
+    def report_shift(self) -> None:
+        shift_id = selected_key(self.shifts_view)
+        if shift_id is None or shift_id in self._open_shifts:
+            return
+        store = self.office.store
+        self.run(lambda: store.shifts.get(shift_id), self._show_shift_report)
 
     def _count_shift(self, shift: Shift) -> None:
         desk = ShiftDesk(self.office.terminal, shift.cashier, actor=self.office.name)
@@ -220,6 +238,9 @@ class DayCloseTab(Tab):
 
     def _shift_closed(self, shift: Shift) -> None:
         self.refresh()
+        self._show_shift_report(shift)
+
+    def _show_shift_report(self, shift: Shift) -> None:
         terminal = self.office.terminal
         report = ShiftReportDialog(
             shift,
