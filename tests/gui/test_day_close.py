@@ -174,6 +174,8 @@ def test_a_shift_still_open_keeps_the_day_open(qtbot, start_app, demo_terminal) 
         "Rp 50.000",
         "Rp 64.000",
     ]
+    assert tab.opening_float.text() == "50000", "the day's float starts as its shifts' floats"
+    assert tab.expected.text() == "Rp 64.000"
 
     close_day(qtbot, tab)
     qtbot.waitUntil(lambda: tab.status.text().startswith("The day was not closed"), timeout=WAIT_MS)
@@ -202,6 +204,7 @@ def test_a_shift_still_open_keeps_the_day_open(qtbot, start_app, demo_terminal) 
     assert [
         (s["cashier"], s["expected_cash"], s["counted_cash"]) for s in closed.detail["shifts"]
     ] == [("Demo Kasir", 64_000, 64_000)]
+    assert closed.detail["opening_float"] == 50_000
     assert "Shifts" in tab.preview.toPlainText()
 
     tab.shifts_view.selectRow(0)  # a closed shift's report, again, to print or save
@@ -211,3 +214,27 @@ def test_a_shift_still_open_keeps_the_day_open(qtbot, start_app, demo_terminal) 
     assert "Counted by" in again.preview.toPlainText()
     assert "Demo Manajer" in again.preview.toPlainText()
     again.close()
+
+
+def test_a_float_the_manager_types_stands_when_the_day_is_read_again(
+    qtbot, start_app, demo_terminal
+) -> None:
+    clock = demo_terminal.checkout.clock
+    demo_terminal.store.shifts.open(
+        terminal_id="T1", cashier="Demo Kasir", opening_float=50_000, now=clock()
+    )
+    app = start_app()
+    window = signed_in(qtbot, app)
+    tab = window.day_close
+    show_tab(qtbot, window, tab)
+    qtbot.waitUntil(lambda: tab.opening_float.text() == "50000", timeout=WAIT_MS)
+
+    tab.opening_float.selectAll()
+    qtbot.keyClicks(tab.opening_float, "20000")
+    assert tab.expected.text() == "Rp 20.000"
+    before = tab.base
+    tab.refresh()  # as after a shift is closed: the day is read again
+    qtbot.waitUntil(lambda: tab.base is not before, timeout=WAIT_MS)
+
+    assert tab.opening_float.text() == "20000"
+    assert tab.expected.text() == "Rp 20.000"

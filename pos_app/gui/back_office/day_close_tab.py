@@ -56,7 +56,9 @@ class DayCloseTab(Tab):
         self.opening_float = QLineEdit("0")
         self.opening_float.setObjectName("openingFloat")
         self.opening_float.setMaximumWidth(180)
-        self.opening_float.textEdited.connect(lambda _text: self._recount())
+        self.opening_float.textEdited.connect(self._float_typed)
+        self._typed_float_of: date | None = None
+        """The day whose opening float the manager typed; any other starts from its shifts'."""
         self.drawer = DrawerCount()
         self.drawer.changed.connect(self._recount)
         self.pieces = self.drawer.pieces
@@ -164,6 +166,8 @@ class DayCloseTab(Tab):
             return
         self.base, self.closed_by = report, closed_by
         closed = closed_by is not None
+        if not closed and self._typed_float_of != report.business_date:
+            self.opening_float.setText(str(sum(shift.opening_float for shift in report.shifts)))
         for widget in (*self.pieces.values(), self.opening_float, self.close_button):
             widget.setEnabled(not closed)
         self._list_shifts(report)
@@ -250,6 +254,11 @@ class DayCloseTab(Tab):
         )
         self.shift_dialog = report
         report.show()
+
+    def _float_typed(self, _text: str) -> None:
+        """The shifts' floats are a start: what the manager types for the day stands."""
+        self._typed_float_of = None if self.base is None else self.base.business_date
+        self._recount()
 
     def _fill(self, report: ZReport) -> None:
         """Show a closed day's count without treating it as an edit."""
