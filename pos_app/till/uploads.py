@@ -44,8 +44,9 @@ UPLOAD_GAP = 30.0
 counter every sale changes today, and building a busy day's files takes a few hundred ms of the
 till's CPU. A whole-shop export sends this till's days first, whatever the gap."""
 CONFLICT = 409
-TRY_AGAIN = (408, 429)
-"""Refusals that pass with time (a slow body, too many requests); any other 4xx is the day's."""
+TRY_AGAIN = (404, 405, 408, 429)
+"""Refusals that pass with time: a relay of an older Kasir without the upload route (until it is
+upgraded), a slow body, too many requests. Any other 4xx is about the day itself."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pos_app.clients.relay_client import DayStored, RelayClient, RelayUnreachable
+from pos_app.clients.relay_client import DayStored, RelayClient, RelayRejected, RelayUnreachable
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
@@ -21,6 +21,7 @@ from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import UploadOutbox
 from pos_app.till.uploads import Uploader, build_day_upload, catch_up, upload_status
 from tests.harness.relay_process import free_port, relay_config, wait_until
+from tests.harness.sandbox_process import running_sandbox
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))
@@ -236,4 +237,23 @@ def test_an_unreachable_relay_is_reported_as_such(tmp_path: Path) -> None:
         catch_up(store, client, "T1")
     assert UploadOutbox(store.repositories().db, DAY).pending()
     client.close()
+    store.close()
+
+
+def test_a_relay_without_the_upload_route_is_tried_again_later(tmp_path: Path) -> None:
+    """A server without the route (a relay of an older Kasir; here the sandbox) answers 404: the
+    days wait for the upgrade, none is set aside."""
+    store = till(tmp_path, "T1")
+    cash_sale(store, "T1", "2026-11-21T10:00")
+
+    with (
+        running_sandbox() as (url, _),
+        RelayClient(url, "a-token") as client,
+        pytest.raises(RelayRejected) as refused,
+    ):
+        catch_up(store, client, "T1")
+    assert refused.value.status_code == 404
+
+    status = upload_status(store)
+    assert [day.business_date for day in status.pending] == [D1] and status.refused == ()
     store.close()
