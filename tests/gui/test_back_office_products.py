@@ -35,6 +35,15 @@ def back_office_by_f10(qtbot, app: TerminalApp) -> BackOfficeWindow:
     return entry.window
 
 
+def products_tab(qtbot, start_app) -> tuple[TerminalApp, BackOfficeWindow, ProductsTab]:
+    """A demo till, its cashier signed in, and the Products tab the manager opened with F10."""
+    app = start_app()
+    sign_in(qtbot, app)
+    window = back_office_by_f10(qtbot, app)
+    show_tab(qtbot, window, window.products)
+    return app, window, window.products
+
+
 def tile_skus(app: TerminalApp) -> list[str]:
     return [product.sku for product in app.window.panel.model.products]
 
@@ -51,11 +60,7 @@ def saved(qtbot, tab: ProductsTab, status: str) -> None:
 def test_a_product_added_edited_and_taken_off_sale_reaches_the_till_at_once(
     qtbot, start_app
 ) -> None:
-    app = start_app()
-    sign_in(qtbot, app)
-    window = back_office_by_f10(qtbot, app)
-    tab = window.products
-    show_tab(qtbot, window, tab)
+    app, window, tab = products_tab(qtbot, start_app)
 
     qtbot.mouseClick(tab.findChild(QPushButton, "newProduct"), Qt.MouseButton.LeftButton)
     assert tab.adding and tab.sku.isEnabled() and tab.barcode.hasFocus()
@@ -118,11 +123,7 @@ def test_a_product_added_edited_and_taken_off_sale_reaches_the_till_at_once(
 def test_a_products_tax_class_is_chosen_when_added_and_changed_with_an_audit_entry(
     qtbot, start_app
 ) -> None:
-    app = start_app()
-    sign_in(qtbot, app)
-    window = back_office_by_f10(qtbot, app)
-    tab = window.products
-    show_tab(qtbot, window, tab)
+    app, window, tab = products_tab(qtbot, start_app)
 
     qtbot.mouseClick(tab.findChild(QPushButton, "newProduct"), Qt.MouseButton.LeftButton)
     assert tab.tax_class.currentText() == "PPN at the standard rate", "the usual class first"
@@ -152,11 +153,7 @@ def test_a_products_tax_class_is_chosen_when_added_and_changed_with_an_audit_ent
 def test_a_bad_barcode_or_price_is_named_in_the_editor_and_finds_nothing_at_the_till(
     qtbot, start_app, caplog: pytest.LogCaptureFixture
 ) -> None:
-    app = start_app()
-    sign_in(qtbot, app)
-    window = back_office_by_f10(qtbot, app)
-    tab = window.products
-    show_tab(qtbot, window, tab)
+    app, window, tab = products_tab(qtbot, start_app)
 
     qtbot.mouseClick(tab.findChild(QPushButton, "newProduct"), Qt.MouseButton.LeftButton)
     tab.sku.setText("SODA-330")
