@@ -29,7 +29,7 @@ from pos_app.reports.date_range import business_days
 from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, utc_text
-from pos_app.store.payments import CURRENCY
+from pos_app.store.payments import CURRENCY, received_rupiah
 
 PAYMENT_COLUMNS = (
     "business_date",
@@ -151,7 +151,7 @@ def export_payments(
             out.writerow(safe_cells(row))
             if row[1] == "payment":
                 payments += 1
-                received += row[6]
+                received += received_rupiah(row[6], row[7])
             else:
                 payouts += 1
                 paid_out -= row[6]

@@ -39,6 +39,7 @@ from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.payments_csv import PAYMENT_COLUMNS, PaymentsSummary
 from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportKind, ExportSummary
 from pos_app.reports.workbook import write_workbook
+from pos_app.store.payments import received_rupiah
 
 TERMINAL = "terminal"
 """The column that names the till a row came from."""
@@ -179,7 +180,7 @@ class _Tally:
             paid = _rupiah(cell, "paid_amount")
             if record == "payment":
                 self.payments += 1
-                self.received += paid
+                self.received += received_rupiah(paid, cell.get("currency"))
             else:
                 self.payouts += 1
                 self.paid_out -= paid

@@ -35,6 +35,7 @@ from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, RETURNED_LIN
 from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
 from pos_app.store.day_closes import DayClose, DayCloses
 from pos_app.store.errors import StoreError
+from pos_app.store.payments import RECEIVED_SQL
 from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS
 from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
 from pos_app.store.sales import Tender
@@ -366,7 +367,7 @@ def _build(
     late_payments = tuple(
         LatePayment(invoice, sale_id, ProviderName(provider), amount, parse_utc(paid_at))
         for invoice, sale_id, provider, amount, paid_at in db.execute(
-            "SELECT a.invoice_number, a.sale_id, a.provider, coalesce(a.paid_amount, a.amount), "
+            f"SELECT a.invoice_number, a.sale_id, a.provider, {RECEIVED_SQL}, "
             "min(e.created_at) AS paid "
             "FROM payment_attempts a JOIN payment_events e ON e.attempt_id = a.id "
             "WHERE a.late = 1 AND e.state = 'paid' AND e.outcome = 'applied' "

@@ -121,14 +121,34 @@ class PaymentAttempt:
     paid_currency: str | None = None
 
     @property
-    def received(self) -> int:
-        """The rupiah this payment brought in, once paid."""
+    def reported(self) -> int:
+        """What the provider reported paid, in the unit ``paid_currency`` names (the amount
+        asked when it did not say)."""
         return self.amount if self.paid_amount is None else self.paid_amount
+
+    @property
+    def received(self) -> int:
+        """The rupiah this payment brought in, once paid: see :func:`received_rupiah`."""
+        return received_rupiah(self.reported, self.paid_currency)
 
     @property
     def amount_differs(self) -> bool:
         """Paid for another amount or in another currency than was asked."""
         return paid_differs(self.amount, self.paid_amount, self.paid_currency)
+
+
+def received_rupiah(reported: int, currency: str | None) -> int:
+    """The rupiah a paid report brought in: its amount when in rupiah; none when in sen or in
+    another currency's minor units (``IDR/minor``, ``USD/minor``: see ``event_money``), which no
+    sale takes and no payout in rupiah may pay back, so they never count as rupiah received."""
+    return reported if (currency or CURRENCY) == CURRENCY else 0
+
+
+RECEIVED_SQL = (
+    f"CASE WHEN coalesce(a.paid_currency, '{CURRENCY}') = '{CURRENCY}' "
+    "THEN coalesce(a.paid_amount, a.amount) ELSE 0 END"
+)
+""":func:`received_rupiah` of ``payment_attempts a`` in SQL, for sums over attempts."""
 
 
 def paid_differs(asked: int, paid: int | None, currency: str | None) -> bool:
@@ -726,10 +746,14 @@ def _check_invoice_number(invoice: str) -> None:
 
 def paid_text(attempt: PaymentAttempt) -> str:
     """What the customer paid: rupiah, or the amount in the other currency the provider named."""
-    currency = attempt.paid_currency or CURRENCY
-    if currency == CURRENCY:
-        return format_rupiah(attempt.received)
-    return f"{attempt.received} {currency}"
+    return reported_text(attempt.reported, attempt.paid_currency)
+
+
+def reported_text(reported: int, currency: str | None) -> str:
+    """An amount a provider reported paid, as shown: rupiah, or the number and its unit."""
+    if (currency or CURRENCY) == CURRENCY:
+        return format_rupiah(reported)
+    return f"{reported} {currency}"
 
 
 def _relay_payload(event: RelayEvent) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from pos_app.store.database import optional_utc, parse_utc, to_json, transaction
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.history import REFUNDS, StatusChange, history, move
 from pos_app.store.open_day import open_business_date
+from pos_app.store.payments import RECEIVED_SQL
 
 REFUND_JOINS = (
     "refunds r JOIN sales s ON s.id = r.sale_id "
@@ -89,8 +90,8 @@ class Refunds:
         if row is None:
             raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
         late = self._db.execute(
-            "SELECT coalesce(sum(coalesce(paid_amount, amount)), 0) FROM payment_attempts "
-            "WHERE sale_id = ? AND late = 1 AND state = 'paid'",
+            f"SELECT coalesce(sum({RECEIVED_SQL}), 0) FROM payment_attempts a "
+            "WHERE a.sale_id = ? AND a.late = 1 AND a.state = 'paid'",
             [sale_id],
         ).fetchone()[0]
         taken = (row[1] if row[0] == "completed" else 0) + late

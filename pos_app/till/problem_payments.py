@@ -29,7 +29,7 @@ from pos_app.payments.registry import reported_amount
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import parse_utc, transaction
 from pos_app.store.errors import NotFound
-from pos_app.store.payments import CURRENCY, EventSource, Payments
+from pos_app.store.payments import CURRENCY, EventSource, Payments, received_rupiah
 from pos_app.store.sales import Sale, Sales
 
 RESOLUTION = "resolution"
@@ -67,7 +67,9 @@ class ProblemPayment:
     provider: ProviderName | None = None
     """``None``: an orphan whose report names no provider Kasir knows."""
     amount: int | None = None
-    """What was paid (a paid payment), else what was asked."""
+    """What was paid (a paid payment), else what was asked, in :attr:`currency`."""
+    currency: str = CURRENCY
+    """``IDR``, or the unit a provider reported the payment in (``IDR/minor``: sen)."""
     sale_id: int | None = None
     refunded: int = 0
     """Paid refunds naming this payment (late payments)."""
@@ -88,6 +90,7 @@ SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
        a.invoice_number, a.state, a.updated_at, a.provider,
        CASE WHEN a.state IN ('paid', 'refunded') THEN coalesce(a.paid_amount, a.amount)
             ELSE a.amount END,
+       CASE WHEN a.state IN ('paid', 'refunded') THEN a.paid_currency END,
        a.sale_id,
        (SELECT coalesce(sum(f.amount), 0) FROM refunds f
         WHERE f.invoice_number = a.invoice_number AND f.status = 'paid')
@@ -122,7 +125,8 @@ ORDER BY o.id
 def list_problems(db: Database) -> list[ProblemPayment]:
     """Every unresolved problem payment, attempts oldest change first, then orphans.
 
-    A late payment wholly paid back by refunds is settled and not listed.
+    A late payment wholly paid back by refunds is settled and not listed; one in sen or another
+    currency no refund settles (no rupiah came in), only a manager's resolution.
     """
     found = [
         ProblemPayment(
@@ -132,13 +136,17 @@ def list_problems(db: Database) -> list[ProblemPayment]:
             since=parse_utc(updated),
             provider=ProviderName(provider),
             amount=amount,
+            currency=currency or CURRENCY,
             sale_id=sale_id,
             refunded=refunded,
         )
-        for kind, invoice, state, updated, provider, amount, sale_id, refunded in db.execute(
-            _ATTEMPTS
+        for kind, invoice, state, updated, provider, amount, currency, sale_id, refunded in (
+            db.execute(_ATTEMPTS)
         )
-        if not (kind in (ProblemKind.LATE, ProblemKind.DIFFERS) and refunded >= amount)
+        if not (
+            kind in (ProblemKind.LATE, ProblemKind.DIFFERS)
+            and refunded >= received_rupiah(amount, currency) > 0
+        )
     ]
     for invoice, state, created, payload in db.execute(_ORPHANS):
         details = json.loads(payload)

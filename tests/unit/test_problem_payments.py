@@ -13,6 +13,7 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import AttemptState, PaymentRequest, PaymentStatus, ProviderName
+from pos_app.reports.payments_csv import export_payments
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.z_report import TenderTotal, build_z_report
 from pos_app.store.audit import AuditLog
@@ -346,3 +347,54 @@ def test_a_payment_attached_to_another_sale_then_refunded_at_the_provider_is_lis
     report(db, invoice, PaymentStatus.REFUNDED)
 
     assert kinds(db) == {invoice: ProblemKind.REFUNDED}
+
+
+@pytest.mark.parametrize(("reported", "currency"), [(1_200_050, "IDR/minor"), (500, "USD/minor")])
+def test_a_payment_reported_in_sen_or_another_currency_is_no_rupiah_to_pay_back(
+    db: Database, tmp_path: Path, reported: int, currency: str
+) -> None:
+    """ecommpay reports minor units; what is not whole rupiah is kept as sent (``IDR/minor``,
+    ``USD/minor``) and shown so, but never counted as that many rupiah: a payout of 1.200.050
+    for a Rp 12.000,50 payment would pay the customer a hundred times over."""
+    sale_id, invoice = attempt(db)
+    Sales(db).cancel(sale_id, now=NOW)
+    Payments(db).record_status(
+        invoice,
+        PaymentStatus.PAID,
+        source=EventSource.RELAY,
+        now=LATER,
+        amount=reported,
+        currency=currency,
+    )
+    paid = Payments(db).get_attempt(invoice)
+    assert paid.late and paid.amount_differs
+    assert (paid.reported, paid.received) == (reported, 0)
+
+    assert Refunds(db).refundable(sale_id) == 0
+    [problem] = list_problems(db)
+    assert (problem.kind, problem.amount, problem.currency) == (
+        ProblemKind.DIFFERS,
+        reported,
+        currency,
+    )
+    path = tmp_path / "payments.csv"
+    summary = export_payments(db, path, first_day=date(2026, 11, 21))
+    [row] = read_csv(path)
+    assert (row["paid_amount"], row["currency"], row["standing"]) == (
+        str(reported),
+        currency,
+        "other_amount",
+    )
+    assert (summary.payments, summary.received) == (1, 0)
+    z = build_z_report(db, date(2026, 11, 21), day=BusinessDay())
+    assert [(p.invoice_number, p.amount) for p in z.late_payments] == [(invoice, 0)]
+
+
+def test_a_late_payment_in_rupiah_is_what_may_be_paid_back(db: Database) -> None:
+    sale_id, invoice = attempt(db)
+    Sales(db).cancel(sale_id, now=NOW)
+    Payments(db).record_status(
+        invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=LATER, amount=TOTAL,
+        currency="IDR",
+    )  # fmt: skip
+    assert Refunds(db).refundable(sale_id) == TOTAL

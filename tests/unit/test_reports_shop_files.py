@@ -240,3 +240,26 @@ def test_two_returns_of_a_sale_in_one_second_are_two_in_the_shops_sales_file(
 
     assert isinstance(own, ExportSummary) and isinstance(shop_part, ExportSummary)
     assert own.returns == shop_part.returns == 2
+
+
+def test_a_payment_in_sen_adds_no_rupiah_to_what_the_shop_received(
+    tills: tuple[list[TillDayFiles], list[dict[FileKind, Part]]], tmp_path: Path
+) -> None:
+    """A till's payments file keeps a report in sen as sent (``IDR/minor``); the shop's total
+    of rupiah received counts it as the till's own export does: not at all."""
+    days, _ = tills
+    header, rows = read_rows(days[0].files[FileKind.PAYMENTS])
+    [paid] = [row for row in rows if row[header.index("record_type")] == "payment"]
+    in_sen = list(paid)
+    in_sen[header.index("invoice_number")] += "-SEN"
+    in_sen[header.index("paid_amount")] = str(int(paid[header.index("paid_amount")]) * 100 + 50)
+    in_sen[header.index("currency")] = "IDR/minor"
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows([header, paid, in_sen])
+    till = TillDayFiles(days[0].till_id, {FileKind.PAYMENTS: text.getvalue()})
+
+    written = write_shop_file([till], tmp_path / "shop.csv", (FileKind.PAYMENTS,))
+
+    summary = written.parts[0]
+    assert isinstance(summary, PaymentsSummary)
+    assert (summary.payments, summary.received) == (2, int(paid[header.index("paid_amount")]))

@@ -20,7 +20,7 @@ from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.labels import label, provider_label
 from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view
 from pos_app.gui.tasks import TaskRunner
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payments import PaymentAttempt, reported_text
 from pos_app.store.sales import Sale
 from pos_app.till.back_office import BackOffice
 from pos_app.till.problem_payments import ProblemKind, ProblemPayment
@@ -116,7 +116,9 @@ class ProblemsTab(Tab):
                     problem.invoice_number,
                     str(problem.sale_id or ""),
                     provider_label(problem.provider),
-                    format_rupiah(problem.amount) if problem.amount is not None else "",
+                    reported_text(problem.amount, problem.currency)
+                    if problem.amount is not None
+                    else "",
                     label(problem.state),
                     problem.since.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
                 ]

@@ -22,6 +22,7 @@ from pos_app.gui.back_office.labels import label, provider_label
 from pos_app.gui.back_office.widgets import ERROR_STYLE, OK_STYLE, RowsModel, run_for, table_view
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.tasks import TaskRunner
+from pos_app.store.payments import paid_text
 from pos_app.store.sales import Sale, SaleStatus, Tender
 from pos_app.till.back_office import BackOffice
 from pos_app.till.receipts import receipt_data
@@ -200,7 +201,7 @@ class SaleDetailDialog(QDialog):
                     attempt.invoice_number,
                     provider_label(attempt.provider),
                     format_rupiah(attempt.amount),
-                    format_rupiah(attempt.received) if attempt.paid_amount is not None else "",
+                    paid_text(attempt) if attempt.paid_amount is not None else "",
                     label(attempt.state),
                     self.tr("late") if attempt.late else "",
                 ]
