@@ -1,10 +1,11 @@
 """The basket a cashier rings up: lines of products with quantities, no I/O."""
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from pos_app.domain.catalog import Product
-from pos_app.domain.discounts import Discount
+from pos_app.domain.discounts import Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah
 from pos_app.domain.tax import TaxClass
@@ -44,6 +45,25 @@ class Basket:
     A labelled line (a scale's label) has a key of its own instead, so two labels of one product
     stay two lines.
     """
+
+    @classmethod
+    def of(
+        cls,
+        lines: Iterable[LineItem],
+        discount: Discount | None = None,
+        approved_by: str | None = None,
+    ) -> "Basket":
+        """A basket of stored lines, at the prices, tax classes and discounts they were rung up
+        with; ``discount`` is the basket's, approved by the manager ``approved_by``."""
+        basket = cls()
+        for line in lines:
+            product = Product(line.sku, line.name, line.unit_price, tax_class=line.tax_class)
+            added = basket.add(product, line.quantity, labelled=line.labelled)
+            if line.discount is not None:
+                basket.set_discount(basket.keys[-1] if line.labelled else added.sku, line.discount)
+        basket.discount = discount
+        basket.approved_by = approved_by
+        return basket
 
     def __init__(self) -> None:
         self._lines: dict[str, LineItem] = {}
@@ -154,3 +174,37 @@ class Basket:
                 total=format_rupiah(total),
                 limit=format_rupiah(MAX_AMOUNT),
             )
+
+
+def added_since(before: Basket, now: Basket) -> list[LineItem] | None:
+    """The lines ``now`` holds beyond ``before`` (empty: the same basket), or None when ``now``
+    is not ``before`` plus items: a line gone, fewer of it, another price or discount.
+
+    A payment made for ``before`` can then complete that sale and leave the added items to be
+    paid on their own. Items added to a line with a discount in rupiah, or to a basket with a
+    discount of its own, cannot be split off without changing what the discount takes: None.
+    """
+    if before.discount != now.discount:
+        return None
+    paid = {line.sku: line for line in before if not line.labelled}
+    labels = Counter(line for line in before if line.labelled)
+    added: list[LineItem] = []
+    for line in now:
+        if line.labelled:
+            if labels[line]:
+                labels[line] -= 1
+            else:
+                added.append(line)
+            continue
+        was = paid.pop(line.sku, None)
+        if was is None:
+            added.append(line)
+        elif replace(was, quantity=line.quantity) != line or line.quantity < was.quantity:
+            return None
+        elif line.quantity > was.quantity:
+            if line.discount is not None and line.discount.kind is DiscountKind.AMOUNT:
+                return None
+            added.append(replace(line, quantity=line.quantity - was.quantity))
+    if paid or any(labels.values()) or (added and now.discount is not None):
+        return None
+    return added

@@ -22,8 +22,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 
-from pos_app.domain.basket import Basket, LineItem
-from pos_app.domain.catalog import Product
+from pos_app.domain.basket import Basket, LineItem, added_since
 from pos_app.domain.discounts import Discount
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.entry import ManagerPin
@@ -95,6 +94,9 @@ class CashierController(QObject):
         self._cashier = ""
         self._open_sale_id: int | None = None
         """The stored sale of the basket on screen, once a tender has started on it."""
+        self._paid_for: Basket | None = None
+        """What that stored sale holds: a payment of it paid for these lines, not for items
+        scanned since (see :meth:`_keep_open_sale`)."""
         self._starting = False
         self._spare_dialog: PaymentDialog | None = None
         self._charges = SerialRunner(self, name="qr-charge")
@@ -200,7 +202,7 @@ class CashierController(QObject):
         # its answers come back through the event loop, after ``payment`` exists.
         self._charges.run(
             work,
-            lambda started: self._qr_started(payment, *started),
+            lambda started: self._qr_started(payment, lines, discount, *started),
             lambda error: self._qr_refused(payment, str(error)),
         )
         payment = self._show_payment(self.window.basket_model.total)
@@ -213,7 +215,7 @@ class CashierController(QObject):
         """
         lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
         discount, approved_by = basket.discount, basket.approved_by
-        self._open_sale_id = None
+        self._keep_open_sale(None)
         self._cash_sale_id = reuse
 
         def work() -> tuple[int, Sale | None, str, PaymentAttempt | None]:
@@ -236,9 +238,9 @@ class CashierController(QObject):
 
         self._runner.run(
             work,
-            lambda done: self._cash_done(_basket_of(lines, discount, approved_by), *done),
+            lambda done: self._cash_done(Basket.of(lines, discount, approved_by), *done),
             lambda error: self._cash_done(
-                _basket_of(lines, discount, approved_by), reuse, None, str(error), None
+                Basket.of(lines, discount, approved_by), reuse, None, str(error), None
             ),
         )
 
@@ -272,6 +274,9 @@ class CashierController(QObject):
         paid = self._paid_on_screen
         if paid is None or self._completing:
             return
+        if self._added_since_paid() is None:
+            self._kept_from_screen(paid)
+            return
         self._completing = True
         self.window.complete_paid_action.setEnabled(False)
         sale_id, invoice, cashier = paid.sale_id, paid.invoice_number, self._cashier
@@ -302,7 +307,7 @@ class CashierController(QObject):
         def failed(error: Exception) -> None:
             self._shelving -= 1
             log.warning("basket not held: %s", error)
-            self.window.hold_failed(_basket_of(lines, discount, approved_by), str(error))
+            self.window.hold_failed(Basket.of(lines, discount, approved_by), str(error))
 
         self._runner.run(work, held, failed)
 
@@ -337,7 +342,7 @@ class CashierController(QObject):
         def work() -> tuple[Basket | None, int]:
             try:
                 held = store.held.recall(held_id)
-                basket: Basket | None = _basket_of(held.lines, held.discount, held.approved_by)
+                basket: Basket | None = Basket.of(held.lines, held.discount, held.approved_by)
             except NotFound:
                 basket = None
             return basket, store.held.count()
@@ -393,8 +398,15 @@ class CashierController(QObject):
 
     # QR payments
 
-    def _qr_started(self, payment: QrPayment, attempt: PaymentAttempt, message: str) -> None:
-        self._open_sale_id = attempt.sale_id
+    def _qr_started(
+        self,
+        payment: QrPayment,
+        lines: tuple[LineItem, ...],
+        discount: Discount | None,
+        attempt: PaymentAttempt,
+        message: str,
+    ) -> None:
+        self._keep_open_sale(attempt.sale_id, lines, discount)
         self._starting = False
         payment.attach(attempt, message)
 
@@ -458,12 +470,20 @@ class CashierController(QObject):
             self.window.pay_cash()
 
     def _sale_paid(self, attempt: PaymentAttempt) -> None:
-        """The on-screen sale is paid (and already completed by the checkout): next customer."""
-        self._open_sale_id = None
+        """The on-screen sale is paid (and already completed by the checkout): next customer,
+        or the items scanned after its payment, still to pay."""
+        left = self._added_since_paid() or []
+        self._keep_open_sale(None)
         self._receipt_due = attempt.sale_id
+        self.window.close_cash_dialogs()
         self.window.start_new_sale()
+        if left:
+            self.window.basket_model.replace(Basket.of(left))
         if self.display is not None:
-            self.display.show_thank_you()
+            if left:
+                self.display.show_basket()
+            else:
+                self.display.show_thank_you()
         sale_id = attempt.sale_id
         self._runner.run(lambda: self._store.sales.get(sale_id), self._receipt_ready)
 
@@ -491,7 +511,7 @@ class CashierController(QObject):
             back = not len(self.window.basket_model.basket)
             if back:
                 self.window.basket_model.replace(basket)
-                self._open_sale_id = sale_id
+                self._keep_open_sale(sale_id, basket.lines, basket.discount)
             if paid is not None and back:
                 self._paid_for_screen(paid, cash_refused=True)
             else:
@@ -511,7 +531,8 @@ class CashierController(QObject):
 
     def _abandon_open_sale(self, reason: str) -> None:
         """The basket that had a stored sale is gone: cancel the sale (a payment now is late)."""
-        sale_id, self._open_sale_id = self._open_sale_id, None
+        sale_id = self._open_sale_id
+        self._keep_open_sale(None)
         if sale_id is None:
             return
         self._runner.run(
@@ -570,6 +591,10 @@ class CashierController(QObject):
         ):
             self.payment.dismiss()
         paid = _unbroken(paid_text(attempt))
+        added = self._added_since_paid()
+        if added is None and not differs:
+            self._kept_from_screen(attempt)
+            return
         if differs:
             self.window.show_paid_banner(
                 self.tr(
@@ -589,6 +614,11 @@ class CashierController(QObject):
                 "The cash was not recorded: give it back to the customer. Press {key} to "
                 "complete the sale with this payment."
             )
+        elif added:
+            detail = self.tr(
+                "It paid for the basket as it was before the last items were scanned. Press "
+                "{key} to complete that sale; the items scanned since stay on screen, to be paid."
+            )
         else:
             detail = self.tr(
                 "Press {key} to complete the sale with this payment. Cash and QR are refused "
@@ -602,6 +632,43 @@ class CashierController(QObject):
         if self.display is not None:
             self.display.show_received(attempt.received)
         self._back_to_scanning()
+
+    def _kept_from_screen(self, attempt: PaymentAttempt) -> None:
+        """A payment for the basket as it was before the cashier took items off it or changed
+        them: it cannot complete the basket on screen. Its sale stays as it was paid, with the
+        payment, for the manager to attach or refund; the basket goes on as a new sale."""
+        self._paid_on_screen = None
+        self.window.show_paid_banner(
+            self.tr(
+                "Customer paid {paid} by DOKU Wallet for this basket before it changed: kept "
+                "for the manager"
+            ).format(paid=_unbroken(paid_text(attempt))),
+            self.tr(
+                "Take the total on screen another way. The manager refunds or attaches this "
+                "payment in the back office."
+            ),
+            completable=False,
+        )
+        self._keep_open_sale(None)
+        self._announce_late(attempt)
+        self._back_to_scanning()
+
+    def _keep_open_sale(
+        self,
+        sale_id: int | None,
+        lines: list[LineItem] | tuple[LineItem, ...] = (),
+        discount: Discount | None = None,
+    ) -> None:
+        """The stored sale of the basket on screen (None: none yet) and the lines it holds."""
+        self._open_sale_id = sale_id
+        self._paid_for = None if sale_id is None else Basket.of(lines, discount)
+
+    def _added_since_paid(self) -> list[LineItem] | None:
+        """What the basket on screen holds beyond its stored sale; None when it is not that
+        sale plus items (see :func:`~pos_app.domain.basket.added_since`)."""
+        if self._paid_for is None:
+            return None
+        return added_since(self._paid_for, self.window.basket_model.basket)
 
     def _complete_refused(self, paid: PaymentAttempt, error: Exception) -> None:
         log.warning("sale %d not completed with %s: %s", paid.sale_id, paid.invoice_number, error)
@@ -703,8 +770,8 @@ class CashierController(QObject):
             self._list_background()
             self._reconcile()
             return
-        self.window.basket_model.replace(_basket_of(sale.lines, sale.discount))
-        self._open_sale_id = sale.id
+        self.window.basket_model.replace(Basket.of(sale.lines, sale.discount))
+        self._keep_open_sale(sale.id, sale.lines, sale.discount)
         payment = self._show_payment(attempt.amount)
         payment.attach(attempt)
         payment.check_now()
@@ -755,21 +822,3 @@ def _reconcile(terminal: Terminal, invoices: list[str]) -> None:
 def _unbroken(amount: str) -> str:
     """An amount in a line that may wrap: never between "Rp" and its digits."""
     return amount.replace(" ", "\N{NO-BREAK SPACE}")
-
-
-def _basket_of(
-    lines: tuple[LineItem, ...] | list[LineItem],
-    discount: Discount | None = None,
-    approved_by: str | None = None,
-) -> Basket:
-    """A basket of stored lines, at the prices, tax classes and discounts they were rung up
-    with; ``discount`` is the basket's, approved by the manager ``approved_by``."""
-    basket = Basket()
-    for line in lines:
-        product = Product(line.sku, line.name, line.unit_price, tax_class=line.tax_class)
-        added = basket.add(product, line.quantity, labelled=line.labelled)
-        if line.discount is not None:
-            basket.set_discount(basket.keys[-1] if line.labelled else added.sku, line.discount)
-    basket.discount = discount
-    basket.approved_by = approved_by
-    return basket

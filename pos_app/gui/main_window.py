@@ -542,9 +542,13 @@ class MainWindow(QMainWindow):
         self.complete_paid_button.setVisible(completable)
         self.paid_banner.show()
         if completable:
-            for dialog in self.findChildren(CashDialog):
-                if dialog.isVisible():
-                    dialog.reject()
+            self.close_cash_dialogs()
+
+    def close_cash_dialogs(self) -> None:
+        """The basket is paid another way: cash being counted for it must not be taken."""
+        for dialog in self.findChildren(CashDialog):
+            if dialog.isVisible():
+                dialog.reject()
 
     def hide_paid_banner(self) -> None:
         self._paid = False

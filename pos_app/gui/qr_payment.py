@@ -166,7 +166,7 @@ class QrPayment(QObject):
         self.dialog.check_requested.connect(self._cashier_check)
         self.dialog.cancel_confirmed.connect(self._cancel)
         self.dialog.retry_requested.connect(self._retry)
-        self.dialog.other_tender_requested.connect(self.other_tender_requested)
+        self.dialog.other_tender_requested.connect(self._other_tender)
         self.dialog.finished.connect(self._finished)
 
         self._check_timer = QTimer(self)
@@ -372,6 +372,14 @@ class QrPayment(QObject):
         """The cashier confirmed; an attempt still being created is cancelled on arrival."""
         if self._attempt is not None:
             self._cancel_attempt(self._attempt.invoice_number)
+
+    def _other_tender(self) -> None:
+        """Another tender takes the sale: an attempt still open (its answer lost, say) is given
+        up first, so a payment that still comes is a late one, for the paid banner, and never
+        completes the sale behind the cash the cashier is taking."""
+        if self._attempt is not None and self._attempt.state in OPEN_STATES:
+            self._cancel_attempt(self._attempt.invoice_number)
+        self.other_tender_requested.emit()
 
     def _cancel_attempt(self, invoice: str) -> None:
         self._runner.run(

@@ -335,6 +335,11 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>It paid for the basket as it was before the last items were scanned. Press {key} to complete that sale; the items scanned since stay on screen, to be paid.</source>
+        <translation>It paid for the basket as it was before the last items were scanned. Press {key} to complete that sale; the items scanned since stay on screen, to be paid.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</source>
         <translation>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</translation>
     </message>
@@ -342,6 +347,16 @@
         <location filename="../../pos_app/gui/controller.py"/>
         <source>Customer paid {amount} by DOKU Wallet</source>
         <translation>Customer paid {amount} by DOKU Wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Customer paid {paid} by DOKU Wallet for this basket before it changed: kept for the manager</source>
+        <translation>Customer paid {paid} by DOKU Wallet for this basket before it changed: kept for the manager</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Take the total on screen another way. The manager refunds or attaches this payment in the back office.</source>
+        <translation>Take the total on screen another way. The manager refunds or attaches this payment in the back office.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>

@@ -335,6 +335,11 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>It paid for the basket as it was before the last items were scanned. Press {key} to complete that sale; the items scanned since stay on screen, to be paid.</source>
+        <translation>Pembayaran ini untuk keranjang sebelum barang terakhir dipindai. Tekan {key} untuk menyelesaikan penjualan itu; barang yang dipindai sesudahnya tetap di layar untuk dibayar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</source>
         <translation>Tekan {key} untuk menyelesaikan penjualan dengan pembayaran ini. Tunai dan QR ditolak untuk keranjang ini.</translation>
     </message>
@@ -342,6 +347,16 @@
         <location filename="../../pos_app/gui/controller.py"/>
         <source>Customer paid {amount} by DOKU Wallet</source>
         <translation>Pelanggan sudah membayar {amount} dengan DOKU Wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Customer paid {paid} by DOKU Wallet for this basket before it changed: kept for the manager</source>
+        <translation>Pelanggan membayar {paid} dengan DOKU Wallet untuk keranjang ini sebelum diubah: disimpan untuk manajer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Take the total on screen another way. The manager refunds or attaches this payment in the back office.</source>
+        <translation>Terima total di layar dengan cara lain. Manajer mengembalikan atau melampirkan pembayaran ini di Back Office.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>

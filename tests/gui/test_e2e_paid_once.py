@@ -18,6 +18,7 @@ from pos_app.store.sales import SaleStatus, Tender
 from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.terminal import Terminal
 from tests.gui.e2e import (
+    TEH,
     WAIT_MS,
     open_payment,
     own_sandbox,
@@ -25,7 +26,9 @@ from tests.gui.e2e import (
     press,
     ring_up_three,
     sandbox,
+    scan,
     sign_in,
+    wait_state,
 )
 from tests.gui.helpers import answer_confirmation, wait_for_modal
 
@@ -244,3 +247,110 @@ def test_a_payment_for_a_basket_gone_from_screen_is_announced_in_full(
     assert app.window.paid_banner.isHidden(), "nothing on screen to complete"
     assert payments.get_attempt(invoice).late
     assert demo_terminal.store.sales.get(sale_id).tender is not Tender.QR
+
+
+def pay_cash_on_screen(qtbot, app: TerminalApp, received: int) -> None:
+    """F9, the amount, Enter: the basket on screen sold for cash."""
+    press(qtbot, Qt.Key.Key_F9)
+    cash = wait_for_modal(qtbot, CashDialog)
+    cash.set_received(received)
+    qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    receipt.reject()
+
+
+def test_items_scanned_after_the_cancel_stay_on_screen_when_f11_completes_the_paid_sale(
+    qtbot, start_app, demo_terminal
+):
+    """The customer paid the old QR while the cashier added a Teh Botol: F11 completes the sale
+    the customer paid for, and the Teh is still to pay, not given away."""
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    scan(qtbot, app, TEH)
+    window = app.window
+    assert window.basket_model.total == total + 5_500
+
+    sandbox(demo_terminal, "pay", invoice)
+    qtbot.waitUntil(lambda: window.paid_banner.isVisible(), timeout=WAIT_MS)
+    assert window.paid_title.text() == f"Customer paid {rupiah(total)} by DOKU Wallet"
+    assert window.paid_detail.text().startswith("It paid for the basket as it was before")
+    assert window.complete_paid_button.isEnabled()
+
+    press(qtbot, Qt.Key.Key_F11)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert (receipt.data.invoice_number, receipt.data.total) == (invoice, total)
+    receipt.reject()
+    assert [(line.sku, line.quantity) for line in window.basket_model.basket] == [("MIN-001", 1)]
+    assert (
+        window.paid_banner.isHidden()
+        and app.display.pages.currentWidget() is app.display.basket_page
+    )
+
+    pay_cash_on_screen(qtbot, app, 10_000)
+    assert sales(demo_terminal) == [
+        ("completed", "qr", invoice, None),
+        ("completed", "cash", None, 10_000),
+    ]
+    totals = demo_terminal.store.repositories().db.execute("SELECT total FROM sales ORDER BY id")
+    assert [row[0] for row in totals] == [total, 5_500]
+
+
+def test_a_payment_for_the_basket_before_an_item_came_off_is_kept_for_the_manager(
+    qtbot, start_app, demo_terminal
+):
+    """The customer paid the old QR, but the cashier had taken the Teh off: the payment cannot
+    complete the basket on screen, so its sale is kept, paid, for the manager to attach or refund,
+    and the basket on screen is sold anew."""
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    window = app.window
+    window.basket_view.selectRow(2)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert window.basket_model.total == total - 5_500
+
+    sandbox(demo_terminal, "pay", invoice)
+    qtbot.waitUntil(lambda: window.paid_banner.isVisible(), timeout=WAIT_MS)
+    assert window.paid_title.text().startswith(f"Customer paid {rupiah(total)} by DOKU Wallet")
+    assert window.paid_title.text().endswith("before it changed: kept for the manager")
+    assert not window.complete_paid_button.isVisible()
+    assert not window.complete_paid_action.isEnabled()
+    assert window.late_label.isVisible() and invoice in window.late_label.text()
+
+    pay_cash_on_screen(qtbot, app, 20_000)
+    assert sales(demo_terminal) == [
+        ("open", None, None, None),
+        ("completed", "cash", None, 20_000),
+    ]
+    problems = list_problems(demo_terminal.store.repositories().db)
+    assert [(p.kind, p.invoice_number, p.amount) for p in problems] == [
+        (ProblemKind.LATE, invoice, total)
+    ]
+
+
+def test_other_tender_gives_up_a_payment_whose_answer_was_lost(qtbot, start_app, demo_terminal):
+    """ "Other tender" on a payment in doubt cancels it: if the customer's wallet pays it after
+    all, that is a late payment for the banner, never a second tender behind the cash."""
+    embedded = demo_terminal.embedded
+    assert embedded is not None
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    embedded.sandbox.stop()
+    payment = open_payment(qtbot, app)
+    wait_state(qtbot, payment, AttemptState.UNKNOWN)
+    invoice = payment.invoice_number
+
+    qtbot.mouseClick(payment.dialog.other_button, Qt.MouseButton.LeftButton)
+    cash = wait_for_modal(qtbot, CashDialog)
+    payments = demo_terminal.store.payments
+    qtbot.waitUntil(
+        lambda: payments.get_attempt(invoice).state is AttemptState.CANCELLED, timeout=WAIT_MS
+    )
+    cash.set_received(total)
+    qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
+    wait_for_modal(qtbot, ReceiptDialog).reject()
+    assert sales(demo_terminal) == [("completed", "cash", None, total)]

@@ -1,12 +1,14 @@
 import pytest
 
-from pos_app.domain.basket import MAX_QUANTITY, Basket
+from pos_app.domain.basket import MAX_QUANTITY, Basket, added_since
 from pos_app.domain.catalog import Product
+from pos_app.domain.discounts import Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT
 
 TEH = Product(sku="TEH-01", name="Teh Botol 450ml", price=5500, barcode="8991002101203")
 ROTI = Product(sku="ROTI-01", name="Roti Tawar", price=15000)
+GULA = Product(sku="GULA-01", name="Gula Pasir 1kg", price=17500)
 
 
 def test_adding_the_same_product_merges_lines() -> None:
@@ -72,3 +74,63 @@ def test_product_validation_names_the_rule(kwargs: dict, message: str) -> None:
     fields = {"sku": "X", "name": "Barang", "price": 1000} | kwargs
     with pytest.raises(ValidationError, match=message):
         Product(**fields)
+
+
+def basket_of(*items: tuple[Product, int]) -> Basket:
+    basket = Basket()
+    for product, quantity in items:
+        basket.add(product, quantity)
+    return basket
+
+
+def test_added_since_names_only_what_was_scanned_after_the_paid_basket() -> None:
+    paid = basket_of((TEH, 1), (ROTI, 2))
+    now = basket_of((TEH, 3), (ROTI, 2), (GULA, 1))
+    added = added_since(paid, now)
+    assert added is not None
+    assert [(line.sku, line.quantity) for line in added] == [("TEH-01", 2), ("GULA-01", 1)]
+    assert added_since(paid, basket_of((TEH, 1), (ROTI, 2))) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda b: b.remove("ROTI-01"),
+        lambda b: b.set_quantity("ROTI-01", 1),
+        lambda b: b.set_discount("ROTI-01", Discount(DiscountKind.PERCENT, 1000)),
+        lambda b: setattr(b, "discount", Discount(DiscountKind.AMOUNT, 1000)),
+    ],
+    ids=["line gone", "fewer", "line discount", "basket discount"],
+)
+def test_added_since_is_none_when_the_paid_basket_itself_changed(change) -> None:
+    paid = basket_of((TEH, 1), (ROTI, 2))
+    now = basket_of((TEH, 1), (ROTI, 2), (GULA, 1))
+    change(now)
+    assert added_since(paid, now) is None
+
+
+def test_a_discount_in_rupiah_or_on_the_basket_is_not_split_over_added_items() -> None:
+    paid = basket_of((ROTI, 2))
+    paid.set_discount("ROTI-01", Discount(DiscountKind.AMOUNT, 1000))
+    more = basket_of((ROTI, 3))
+    more.set_discount("ROTI-01", Discount(DiscountKind.AMOUNT, 1000))
+    assert added_since(paid, more) is None
+
+    percent = Discount(DiscountKind.PERCENT, 1000)
+    paid, now = basket_of((ROTI, 2)), basket_of((ROTI, 2), (TEH, 1))
+    paid.discount = now.discount = percent
+    assert added_since(paid, now) is None
+    assert added_since(paid, basket_of((ROTI, 2))) is None, "the basket discount went"
+
+
+def test_added_since_matches_labelled_lines_one_by_one() -> None:
+    paid = Basket()
+    paid.add(ROTI, labelled=True)
+    now = Basket()
+    now.add(ROTI, labelled=True)
+    now.add(ROTI, labelled=True)
+    added = added_since(paid, now)
+    assert added is not None and [(line.sku, line.labelled) for line in added] == [
+        ("ROTI-01", True)
+    ]
+    assert added_since(now, paid) is None
