@@ -38,7 +38,11 @@ DOKU_DIRECT = "doku"
 
 
 def return_methods(
-    tender: str | None, provider: str | None, *, refunded_at_provider: bool = False
+    tender: str | None,
+    provider: str | None,
+    *,
+    refunded_at_provider: bool = False,
+    partly_refunded_at_provider: bool = False,
 ) -> tuple[ReturnMethod, ...]:
     """How the money of a sale paid by ``tender`` (through ``provider``) may go back.
 
@@ -47,13 +51,15 @@ def return_methods(
     nothing out for Kasir, so a DOKU-direct sale can also be refunded in DOKU's back office and
     recorded here as made outside Kasir. A payment the provider reports ``refunded`` went back
     already (from its back office, or reversed): cash or a payout would pay the customer twice,
-    so such a return can only record the refund made there.
+    so such a return can only record the refund made there. One the provider refunded in part
+    (still paid for the rest) also takes a return recorded as made outside Kasir, for the part
+    that went back.
     """
     if refunded_at_provider:
         return (ReturnMethod.OUTSIDE,)
     if tender != "qr":
         return (ReturnMethod.CASH,)
-    if provider == DOKU_DIRECT:
+    if provider == DOKU_DIRECT or partly_refunded_at_provider:
         return (ReturnMethod.CASH, ReturnMethod.WALLET, ReturnMethod.OUTSIDE)
     return (ReturnMethod.CASH, ReturnMethod.WALLET)
 

@@ -632,6 +632,15 @@ ALTER TABLE upload_days ADD COLUMN refused_reason TEXT;
 """
 
 
+# What a provider reports refunded of a payment that stays paid for the rest (ecommpay's
+# "partially refunded": a refund from its dashboard for part of the payment), in rupiah
+# (pos_app/store/payments.py). A payment refunded in full is in state 'refunded' instead.
+_PROVIDER_REFUNDS = """
+ALTER TABLE payment_attempts ADD COLUMN provider_refunded INTEGER NOT NULL DEFAULT 0
+    CHECK (typeof(provider_refunded) = 'integer' AND provider_refunded >= 0);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -650,5 +659,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _UPLOAD_OUTBOX,
     _UPLOAD_PAYMENT_CHANGES,
     _UPLOAD_REFUSALS,
+    _PROVIDER_REFUNDS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -119,6 +119,10 @@ class PaymentAttempt:
     paid_amount: int | None = None
     """What the provider reported as paid; ``None``: not reported (taken as ``amount``)."""
     paid_currency: str | None = None
+    provider_refunded: int = 0
+    """Rupiah the provider reports refunded of this payment while the rest stays paid (a partial
+    refund from its dashboard): what it received less the balance the provider reports now;
+    0 when none. A payment refunded in full is ``refunded`` instead."""
 
     @property
     def reported(self) -> int:
@@ -159,7 +163,7 @@ def paid_differs(asked: int, paid: int | None, currency: str | None) -> bool:
 
 _ATTEMPT_COLUMNS = (
     "id, invoice_number, sale_id, provider, amount, state, late, created_at, updated_at, "
-    "payment_url, expires_at, reference, paid_amount, paid_currency"
+    "payment_url, expires_at, reference, paid_amount, paid_currency, provider_refunded"
 )
 _EVENT_COLUMNS = (
     "id, invoice_number, source, state, outcome, created_at, status, payload, relay_cursor"
@@ -339,7 +343,10 @@ class Payments:
 
         ``amount`` and ``currency`` are what the provider says was paid (``None``: it did not
         say). A payment that differs from the attempt's amount is kept apart (``late``), never
-        used to complete the sale.
+        used to complete the sale. A paid report for fewer rupiah than a paid attempt received
+        is its balance after a partial refund at the provider: the difference is recorded as
+        :attr:`PaymentAttempt.provider_refunded` (the largest such figure wins, so a report
+        repeated or arriving late changes nothing), and the attempt stays paid.
         """
         status = PaymentStatus(status)
         state = STATUS_TO_STATE[status]
@@ -607,7 +614,16 @@ class Payments:
         relay_cursor: int | None = None,
         paid: tuple[int | None, str | None] = (None, None),
     ) -> int:
-        if state is attempt.state:
+        refunded = _partially_refunded(attempt, state, paid)
+        if refunded is not None:
+            # The balance went down: a new partial refund at the provider (an applied event, so
+            # a manager's earlier resolution of the payment no longer covers it).
+            conn.execute(
+                "UPDATE payment_attempts SET provider_refunded = ?, updated_at = ? WHERE id = ?",
+                [refunded, utc_text(now), attempt.id],
+            )
+            outcome = Outcome.APPLIED
+        elif state is attempt.state:
             outcome = Outcome.REPEATED
         elif can_transition(attempt.state, state):
             outcome = Outcome.APPLIED
@@ -620,7 +636,7 @@ class Payments:
             )
         else:
             outcome = Outcome.IGNORED
-        if outcome is Outcome.APPLIED:
+        if outcome is Outcome.APPLIED and refunded is None:
             paid_amount, paid_currency = paid if state is AttemptState.PAID else (None, None)
             late = state is AttemptState.PAID and (
                 attempt.state in LATE_PAYMENT_FROM
@@ -711,6 +727,7 @@ class Payments:
                 reference=row[11],
                 paid_amount=row[12],
                 paid_currency=row[13],
+                provider_refunded=row[14],
             )
             for row in rows
         ]
@@ -734,6 +751,21 @@ def _event_from_row(row: Sequence[Any]) -> PaymentEvent:
         payload=json.loads(row[7]),
         relay_cursor=row[8],
     )
+
+
+def _partially_refunded(
+    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
+) -> int | None:
+    """The rupiah refunded at the provider when a paid report for a paid attempt names a balance
+    below what it received and above none (``None`` when it says nothing new): a payment only
+    ever pays back, so a lower balance is money that went back, never another payment."""
+    balance, currency = paid
+    if state is not AttemptState.PAID or attempt.state is not AttemptState.PAID:
+        return None
+    if balance is None or (currency or CURRENCY) != CURRENCY:
+        return None
+    refunded = attempt.received - balance
+    return refunded if attempt.provider_refunded < refunded < attempt.received else None
 
 
 def _check_invoice_number(invoice: str) -> None:

@@ -56,11 +56,16 @@ class ReturnableSale:
     """What the sale has left to give back, refunds and returns counted."""
     refunded_at_provider: bool = False
     """The provider reports the payment that paid the sale refunded."""
+    partly_refunded_at_provider: bool = False
+    """The provider reports part of that payment refunded; the rest stays paid."""
 
     @property
     def methods(self) -> tuple[ReturnMethod, ...]:
         return return_methods(
-            self.tender, self.provider, refunded_at_provider=self.refunded_at_provider
+            self.tender,
+            self.provider,
+            refunded_at_provider=self.refunded_at_provider,
+            partly_refunded_at_provider=self.partly_refunded_at_provider,
         )
 
     @property
@@ -117,7 +122,9 @@ class Returns:
         row = self._db.execute(
             "SELECT s.status, s.receipt_number, s.tender, s.provider, s.total, EXISTS ("
             "SELECT 1 FROM payment_attempts a WHERE a.invoice_number = s.invoice_number "
-            "AND a.state = 'refunded') FROM sales s WHERE s.id = ?",
+            "AND a.state = 'refunded'), EXISTS (SELECT 1 FROM payment_attempts a "
+            "WHERE a.invoice_number = s.invoice_number AND a.state = 'paid' "
+            "AND a.provider_refunded > 0) FROM sales s WHERE s.id = ?",
             [sale_id],
         ).fetchone()
         if row is None:
@@ -151,6 +158,7 @@ class Returns:
             lines=lines,
             refundable=Refunds(self._db, self._day).refundable(sale_id),
             refunded_at_provider=bool(row[5]),
+            partly_refunded_at_provider=bool(row[6]),
         )
 
     def record(

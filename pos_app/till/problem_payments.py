@@ -51,10 +51,13 @@ class ProblemKind(StrEnum):
     ORPHAN = "orphan"
     """A provider reported a payment this terminal never made."""
     REFUNDED = "refunded"
-    """The provider reports a completed sale's payment refunded, and no return recorded as
-    refunded outside Kasir accounts for it yet: the takings still count money that went back
-    (and a cash return or payout made before gave it back twice). Recording the items' return
-    as refunded outside Kasir settles it, or the manager resolves it with a reason."""
+    """The provider reports a completed sale's payment refunded, in full (state ``refunded``)
+    or in part (state ``paid``, the rest still paid: ecommpay's "partially refunded"), and
+    returns recorded as refunded outside Kasir for the sale do not reach the amount refunded
+    yet: the takings still count money that went back (and a cash return or payout made before
+    gave it back twice). Recording the items' return as refunded outside Kasir settles it, or
+    the manager resolves it with a reason. :attr:`ProblemPayment.amount` is the amount
+    refunded at the provider."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,8 @@ class ProblemPayment:
     provider: ProviderName | None = None
     """``None``: an orphan whose report names no provider Kasir knows."""
     amount: int | None = None
-    """What was paid (a paid payment), else what was asked, in :attr:`currency`."""
+    """What was paid (a paid payment), else what was asked, in :attr:`currency`; for a
+    :attr:`ProblemKind.REFUNDED` one, what the provider refunded."""
     currency: str = CURRENCY
     """``IDR``, or the unit a provider reported the payment in (``IDR/minor``: sen)."""
     sale_id: int | None = None
@@ -82,13 +86,22 @@ _UNRESOLVED = f"""NOT EXISTS (
     AND r.id > (SELECT max(e.id) FROM payment_events e
                 WHERE e.attempt_id = a.id AND e.outcome = 'applied'))"""
 
+_PROVIDER_REFUNDED = "(a.state = 'refunded' OR (a.state = 'paid' AND a.provider_refunded > 0))"
+"""The provider reports ``payment_attempts a`` refunded, in full or in part."""
+_REFUNDED_AMOUNT = (
+    "CASE WHEN a.state = 'refunded' THEN coalesce(a.paid_amount, a.amount) "
+    "ELSE a.provider_refunded END"
+)
+"""The rupiah the provider refunded of ``a`` (one of :data:`_PROVIDER_REFUNDED`)."""
+
 _ATTEMPTS = f"""
 SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
                  OR coalesce(a.paid_currency, '{CURRENCY}') != '{CURRENCY}') THEN 'differs'
             WHEN a.late = 1 THEN 'late' WHEN a.state = 'declined' THEN 'declined'
-            WHEN a.state = 'refunded' THEN 'refunded' ELSE 'open' END,
+            WHEN {_PROVIDER_REFUNDED} THEN 'refunded' ELSE 'open' END,
        a.invoice_number, a.state, a.updated_at, a.provider,
-       CASE WHEN a.state IN ('paid', 'refunded') THEN coalesce(a.paid_amount, a.amount)
+       CASE WHEN a.late = 0 AND {_PROVIDER_REFUNDED} THEN {_REFUNDED_AMOUNT}
+            WHEN a.state IN ('paid', 'refunded') THEN coalesce(a.paid_amount, a.amount)
             ELSE a.amount END,
        CASE WHEN a.state IN ('paid', 'refunded') THEN a.paid_currency END,
        a.sale_id,
@@ -98,12 +111,12 @@ FROM payment_attempts a JOIN sales s ON s.id = a.sale_id
 WHERE (a.state IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))})
        OR (a.late = 1 AND a.state = 'paid')
        OR (a.state = 'declined' AND a.late = 0 AND s.status != 'completed')
-       OR (a.state = 'refunded' AND a.late = 0 AND EXISTS (
+       OR ({_PROVIDER_REFUNDED} AND a.late = 0 AND EXISTS (
            SELECT 1 FROM sales p WHERE p.invoice_number = a.invoice_number
            AND p.status = 'completed'
            AND (SELECT coalesce(sum(t.amount), 0) FROM returns t
                 WHERE t.sale_id = p.id AND t.method = 'outside')
-             < coalesce(a.paid_amount, a.amount))))
+             < {_REFUNDED_AMOUNT})))
   AND {_UNRESOLVED}
 ORDER BY a.updated_at, a.id
 """

@@ -109,7 +109,11 @@ def read_payment(
     """The ``payment`` object plus the reference and time of ``operation`` (if it is one).
 
     Requires ``payment.id`` and a whole ``payment.sum.amount``; an unknown or missing status
-    is pending, a missing currency unknown.
+    is pending, a missing currency unknown. ``payment.sum`` is the payment's balance: what
+    was paid, less what was refunded or reversed since. A partial refund's callback (status
+    ``partially refunded``, ``operation.type`` ``refund``, the refund itself in
+    ``operation.sum_initial``) is therefore a paid report for the balance, from which the
+    store takes the refunded part (see :mod:`~pos_app.payments.ecommpay.statuses`).
     """
     invoice = field(payload, "payment.id", source=source)
     if isinstance(invoice, int) and not isinstance(invoice, bool):

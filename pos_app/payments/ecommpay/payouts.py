@@ -12,6 +12,7 @@ from typing import Any
 
 from pos_app.payments.ecommpay.callback import read_payment
 from pos_app.payments.ecommpay.gate import GateClient
+from pos_app.payments.ecommpay.statuses import is_partial_refund
 from pos_app.payments.errors import ProviderProtocolError
 from pos_app.payments.model import (
     PAYOUT_OUTCOMES,
@@ -37,9 +38,14 @@ def payout_report(
 ) -> PayoutReport:
     """ecommpay's word on a payout: ``status`` as already read from ``payload`` (a callback or
     a status answer), with the reference and the reason ``payload`` gives. An unreadable
-    payload still reports its status, with no reference."""
+    payload still reports its status, with no reference. A payout partly reversed or refunded
+    (read as ``paid`` for the balance, as a purchase would be) is ``reversed``: no outcome the
+    till settles by itself."""
     operation = _operation(payload)
     outcome = PAYOUT_OUTCOMES[status]
+    payment = payload.get("payment")
+    if isinstance(payment, Mapping) and is_partial_refund(payment.get("status")):
+        outcome = PayoutOutcome.REVERSED
     reference: str | None = None
     with contextlib.suppress(ProviderProtocolError):
         reference = read_payment(payload, operation).reference

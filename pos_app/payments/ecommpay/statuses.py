@@ -10,8 +10,14 @@ Choices where the words leave room:
 - ``cancelled`` / ``canceled`` / ``invoice cancelled`` are **declined**: the payment was stopped
   before money moved, by the customer, the merchant or the provider, and will not be paid.
   ``expired`` is kept for the one case that is about time (``best_before`` passed).
-- ``partially refunded`` / ``partially reversed`` are **refunded**: the terminal's vocabulary
-  has no partial refund; the exact word stays in the event's ``raw`` for the manager.
+- ``partially refunded`` / ``partially reversed`` are **paid**: part of the money went back
+  (from ecommpay's dashboard, say) and the payment stays paid for the rest. Such a callback
+  (``operation.type`` ``refund`` or ``reversal``) carries the payment's balance in
+  ``payment.sum``, which becomes the event's amount: a paid report for less than a paid
+  attempt received is how the store learns the difference went back
+  (``Payments.record_status``). ``refunded`` / ``reversed`` (nothing left) stay **refunded**.
+  A payout has no balance to keep: its reader makes the partial words ``reversed``
+  (:func:`is_partial_refund`).
 - ``internal error`` / ``external error`` / ``error`` are **failed**: nothing was paid, and
   unlike a decline nobody decided it.
 """
@@ -32,10 +38,12 @@ _EXACT: dict[str, PaymentStatus] = {
     "external processing": PaymentStatus.PENDING,
     "invoice sent": PaymentStatus.PENDING,
     "refunded": PaymentStatus.REFUNDED,
-    "partially refunded": PaymentStatus.REFUNDED,
+    "partially refunded": PaymentStatus.PAID,
     "reversed": PaymentStatus.REFUNDED,
-    "partially reversed": PaymentStatus.REFUNDED,
+    "partially reversed": PaymentStatus.PAID,
 }
+PARTIAL_REFUNDS = frozenset({"partially refunded", "partially reversed"})
+"""Words of a payment that stays paid for less than it was: ``payment.sum`` is the balance."""
 _AWAITING = "awaiting "
 """``awaiting redirect result``, ``… customer``, ``… clarification``, ``… 3ds result``, …: the
 customer or the provider still has a step to take."""
@@ -69,3 +77,8 @@ def payment_status(word: object, *, field: str = "payment.status") -> PaymentSta
     if normal is None or not is_known_status(normal):
         return PaymentStatus.PENDING
     return _EXACT.get(normal, PaymentStatus.PENDING)
+
+
+def is_partial_refund(word: object) -> bool:
+    """Whether ``word`` says part of the payment went back and the rest stays paid."""
+    return normal_status(word) in PARTIAL_REFUNDS

@@ -1,0 +1,255 @@
+"""A partial refund at ecommpay (from its dashboard) is money that went back, not the whole payment.
+
+ecommpay sends one callback per refund operation: ``payment.status`` ``partially refunded`` (or
+``refunded`` once nothing is left), ``operation.type`` ``refund`` with that operation's amount in
+``operation.sum_initial`` / ``sum_converted``, and the payment's balance in ``payment.sum``
+(ecommpay's WooCommerce plugin: ``EcpModuleRefund::handle`` books ``operation.sum_initial`` as the
+refund and notes ``payment.sum`` as "Payment balance"). The balance is cumulative, so the later
+callback's figure wins: two partial refunds add up, and a repeated or late callback changes
+nothing.
+"""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from pos_app.domain.basket import LineItem
+from pos_app.domain.returns import ReturnMethod
+from pos_app.payments.ecommpay.callback import parse_callback
+from pos_app.payments.ecommpay.payouts import payout_report
+from pos_app.payments.ecommpay.statuses import is_partial_refund, payment_status
+from pos_app.payments.model import (
+    AttemptState,
+    PaymentRequest,
+    PaymentStatus,
+    PayoutOutcome,
+    ProviderName,
+    RelayEvent,
+)
+from pos_app.store.database import open_database
+from pos_app.store.payments import Outcome, Payments
+from pos_app.store.returns import Returns
+from pos_app.store.sales import Sales
+from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
+
+NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
+LATER = NOW + timedelta(hours=2)
+NEXT_DAY = NOW + timedelta(days=1)
+PRICE = 10_000
+TOTAL = 10 * PRICE
+PAGE = ProviderName.ECOMMPAY_PAGE
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "kasir.db")
+    yield database
+    database.close()
+
+
+def callback(
+    invoice: str, status: str, balance: int, *, operation: str = "sale", operated: int = TOTAL
+) -> dict[str, Any]:
+    """ecommpay's callback (its signed fields) with rupiah amounts written in minor units."""
+    return {
+        "project_id": 1234,
+        "payment": {
+            "id": invoice,
+            "type": "purchase",
+            "status": status,
+            "date": "2026-11-21T05:00:00+0000",
+            "method": "doku",
+            "sum": {"amount": balance * 100, "currency": "IDR"},
+        },
+        "operation": {
+            "id": 7,
+            "type": operation,
+            "status": "success",
+            "date": "2026-11-21T05:00:00+0000",
+            "request_id": f"{operation}-{status}-{balance}",
+            "sum_initial": {"amount": operated * 100, "currency": "IDR"},
+            "sum_converted": {"amount": operated * 100, "currency": "IDR"},
+            "code": "0",
+            "message": "Success",
+        },
+    }
+
+
+def refund(invoice: str, refunded: int, balance: int) -> dict[str, Any]:
+    """A refund operation of ``refunded`` rupiah that leaves ``balance`` paid."""
+    status = "partially refunded" if balance else "refunded"
+    return callback(invoice, status, balance, operation="refund", operated=refunded)
+
+
+class Till:
+    """A completed ecommpay sale of ten items at Rp 10.000, and the relay's events for it."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.payments = Payments(db)
+        self.cursor = 0
+        sales = Sales(db)
+        self.sale_id = sales.create_sale(
+            [LineItem("KOPI", "Kopi", PRICE, 10)], cashier="Sari", terminal_id="T1", now=NOW
+        )
+        self.invoice = self.payments.next_invoice_number("T1", NOW)
+        self.payments.create_attempt(self.sale_id, PAGE, TOTAL, self.invoice, NOW)
+        self.payments.record_request(
+            PaymentRequest(PAGE, self.invoice, TOTAL, "https://pay.example/x"), now=NOW
+        )
+        self.relay(callback(self.invoice, "success", TOTAL))
+        sales.complete_with_payment(self.sale_id, self.invoice, NOW)
+
+    def relay(self, body: dict[str, Any], *, now: datetime = LATER) -> bool:
+        """What the relay makes of a verified callback, applied as the terminal applies it."""
+        event = parse_callback(body)
+        self.cursor += 1
+        return self.payments.record_relay_event(
+            RelayEvent(
+                self.cursor,
+                event.invoice_number,
+                PAGE,
+                event.status,
+                "2026-11-21T05:00:00Z",
+                dict(event.raw),
+                event.amount,
+                event.currency,
+            ),
+            now=now,
+        )
+
+    def return_outside(self, items: int) -> None:
+        Returns(self.db).record(
+            self.sale_id,
+            {1: items},
+            method=ReturnMethod.OUTSIDE,
+            terminal_id="T1",
+            cashier="Sari",
+            approved_by="Mira",
+            now=NEXT_DAY,
+        )
+
+    def problems(self) -> list[tuple[ProblemKind, AttemptState, int | None]]:
+        return [(p.kind, p.state, p.amount) for p in list_problems(self.db)]
+
+
+def test_a_partial_refund_callback_is_a_paid_report_for_the_balance() -> None:
+    event = parse_callback(refund("KSR-1", 10_000, 90_000))
+
+    assert (event.status, event.amount, event.currency) == (PaymentStatus.PAID, 90_000, "IDR")
+    assert is_partial_refund("Partially  Refunded") and is_partial_refund("partially reversed")
+    assert payment_status("partially reversed") is PaymentStatus.PAID
+    full = parse_callback(refund("KSR-1", TOTAL, 0))
+    assert (full.status, full.amount) == (PaymentStatus.REFUNDED, 0)
+    assert payment_status("reversed") is PaymentStatus.REFUNDED
+
+
+def test_a_partial_refund_leaves_the_payment_paid_and_asks_for_the_amount_refunded(
+    db: Database,
+) -> None:
+    till = Till(db)
+    assert till.problems() == []
+
+    till.relay(refund(till.invoice, 10_000, 90_000))
+
+    attempt = till.payments.get_attempt(till.invoice)
+    assert (attempt.state, attempt.late, attempt.received) == (AttemptState.PAID, False, TOTAL)
+    assert attempt.provider_refunded == 10_000
+    assert attempt.events[-1].outcome is Outcome.APPLIED
+    assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.PAID, 10_000)]
+    returnable = Returns(db).returnable(till.sale_id)
+    assert not returnable.refunded_at_provider, "the other items can still be returned"
+
+
+def test_a_full_refund_is_unchanged(db: Database) -> None:
+    till = Till(db)
+
+    till.relay(refund(till.invoice, TOTAL, 0))
+
+    attempt = till.payments.get_attempt(till.invoice)
+    assert (attempt.state, attempt.provider_refunded) == (AttemptState.REFUNDED, 0)
+    assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.REFUNDED, TOTAL)]
+    assert Returns(db).returnable(till.sale_id).refunded_at_provider
+    till.return_outside(9)
+    assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.REFUNDED, TOTAL)]
+    till.return_outside(1)
+    assert till.problems() == []
+
+
+def test_two_partial_refunds_add_up_and_a_late_or_repeated_callback_changes_nothing(
+    db: Database,
+) -> None:
+    till = Till(db)
+    first = refund(till.invoice, 10_000, 90_000)
+    till.relay(first)
+    till.relay(refund(till.invoice, 15_000, 75_000))
+
+    assert till.payments.get_attempt(till.invoice).provider_refunded == 25_000
+    assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.PAID, 25_000)]
+
+    first["operation"]["id"] = 8  # the first callback again, after the second
+    assert till.relay(first)
+    attempt = till.payments.get_attempt(till.invoice)
+    assert (attempt.provider_refunded, attempt.events[-1].outcome) == (25_000, Outcome.REPEATED)
+    assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.PAID, 25_000)]
+
+
+def test_returns_recorded_outside_kasir_settle_a_partial_refund(db: Database) -> None:
+    till = Till(db)
+    till.relay(refund(till.invoice, 10_000, 90_000))
+    till.relay(refund(till.invoice, 15_000, 75_000))
+
+    till.return_outside(2)
+    assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.PAID, 25_000)]
+    till.return_outside(1)
+
+    assert till.problems() == [], "Rp 30.000 returned outside Kasir covers the Rp 25.000"
+    assert till.payments.get_attempt(till.invoice).state is AttemptState.PAID
+
+
+def test_a_resolved_partial_refund_comes_back_with_the_next_one(db: Database) -> None:
+    till = Till(db)
+    till.relay(refund(till.invoice, 10_000, 90_000))
+    resolve(db, till.invoice, reason="paid back by hand", manager="Mira", now=LATER)
+    assert till.problems() == []
+
+    till.relay(refund(till.invoice, 5_000, 85_000), now=NEXT_DAY)
+
+    assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.PAID, 15_000)]
+
+
+def test_a_full_refund_after_a_partial_one_asks_for_the_whole_payment(db: Database) -> None:
+    till = Till(db)
+    till.relay(refund(till.invoice, 10_000, 90_000))
+
+    till.relay(refund(till.invoice, 90_000, 0))
+
+    assert till.payments.get_attempt(till.invoice).state is AttemptState.REFUNDED
+    assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.REFUNDED, TOTAL)]
+
+
+def test_a_declined_refund_changes_nothing(db: Database) -> None:
+    """A refund the provider declined leaves the payment ``success`` for its whole sum."""
+    till = Till(db)
+    declined = callback(till.invoice, "success", TOTAL, operation="refund", operated=10_000)
+    declined["operation"]["status"] = "decline"
+
+    till.relay(declined)
+
+    attempt = till.payments.get_attempt(till.invoice)
+    assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, 0)
+    assert till.problems() == []
+
+
+def test_a_payout_partly_reversed_is_reversed_not_paid() -> None:
+    body = callback("KSR-R-1", "partially reversed", 40_000, operation="reversal")
+    body["payment"]["type"] = "payout"
+    event = parse_callback(body)
+
+    report = payout_report("KSR-R-1", event.status, event.raw, amount=event.amount)
+
+    assert report.outcome is PayoutOutcome.REVERSED
