@@ -332,18 +332,33 @@ class EcommpaySimulator:
                 "no merchant_callback_url in the request and none configured",
             )
             return
-        final = self._delivery(order, url, self._payment_body(order), order.provider_status)
+        final = self._delivery(order, url, self._callback_body(order), order.provider_status)
         interim = None
         if order.kind in ("page", "sale") and order.outcome is not Outcome.PENDING:
             interim = self._sandbox.shapes.ecommpay_intermediate(order.order_id)
         if interim is None:
             self._sandbox.deliverer.send(final)
             return
-        first = self._delivery(order, url, self._payment_body(order, interim=interim), interim)
+        interim_body = self._signed(self._payment_body(order, interim=interim))
+        first = self._delivery(order, url, interim_body, interim)
         self._sandbox.deliverer.send(first, then=final)
 
+    def _callback_body(self, order: Order) -> dict[str, Any]:
+        """The signed callback of the order's state; a Gate sale's redirect callback comes in
+        one of two forms (:data:`~pos_app.sandbox.shapes.ECOMMPAY_REDIRECT_FORMS`)."""
+        payload = self._payment_body(order)
+        redirect = payload.get("redirect_data")
+        if (
+            redirect is None
+            or self._sandbox.shapes.ecommpay_redirect_form(order.order_id) == "full"
+        ):
+            return self._signed(payload)
+        bare = {"payment": {"id": order.order_id}, "redirect_data": redirect}
+        signature = ecommpay_signature(bare, self._config.ecommpay_secret_key)
+        return {"general": {"signature": signature}, **bare}
+
     def _delivery(self, order: Order, url: str, payload: dict[str, Any], event: str) -> Delivery:
-        body = json_bytes(self._signed(payload))
+        body = json_bytes(payload)
         return Delivery(
             kind="ecommpay-callback",
             order_id=order.order_id,

@@ -26,6 +26,10 @@ DOKU_EXPIRED_WORDS = ("TIMEOUT", "FAILED")
 """An unpaid DOKU Wallet order ends FAILED or TIMEOUT (EXPIRED is not an e-money status)."""
 ECOMMPAY_INTERMEDIATE = (None, "external processing", "awaiting customer")
 """The callback sent before the final one of a purchase, if any."""
+ECOMMPAY_REDIRECT_FORMS = ("full", "bare")
+"""A Gate sale's redirect callback: the whole payment (status ``awaiting redirect result``, its
+sum, the operation), or only ``payment.id`` and ``redirect_data`` with the signature in
+``general.signature``, as ecommpay's Python SDK tests its callback formats."""
 ECOMMPAY_EXPIRED_WORDS = ("decline", "expired")
 ECOMMPAY_NOT_FOUND_FORMS = ("404", "errors")
 """HTTP 404 with Gate's error, or HTTP 200 with the error in ``errors[]``."""
@@ -61,6 +65,9 @@ class Shapes:
 
     def ecommpay_intermediate(self, payment_id: str) -> str | None:
         return self.choose("ecommpay.intermediate", payment_id, ECOMMPAY_INTERMEDIATE)
+
+    def ecommpay_redirect_form(self, payment_id: str) -> str:
+        return self.choose("ecommpay.redirect", payment_id, ECOMMPAY_REDIRECT_FORMS)
 
     def ecommpay_expired_word(self, payment_id: str) -> str:
         return self.choose("ecommpay.expired", payment_id, ECOMMPAY_EXPIRED_WORDS)

@@ -6,7 +6,6 @@ holds to the sandbox's DOKU Wallet form, and pays there.
 """
 
 import re
-import uuid
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +18,7 @@ from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
 from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderName
 from pos_app.sandbox import SandboxConfig
+from pos_app.sandbox.shapes import ECOMMPAY_REDIRECT_FORMS, Shapes
 from tests.harness.relay_process import relay_config, signed_ecommpay_callback, wait_until
 from tests.harness.sandbox_process import running_sandbox
 
@@ -54,10 +54,13 @@ def relay(tmp_path: Path) -> Iterator[EmbeddedRelay]:
         yield running
 
 
+@pytest.mark.parametrize("form", ECOMMPAY_REDIRECT_FORMS)
 def test_the_phone_waits_then_is_sent_to_the_wallet_and_the_terminal_sees_it_paid(
-    relay: EmbeddedRelay,
+    relay: EmbeddedRelay, form: str
 ) -> None:
-    invoice = f"KSR-T1-20240501-{uuid.uuid4().int % 10**6:06d}"
+    """In both forms of the redirect callback: the whole payment, or the bare redirect."""
+    shapes = Shapes(SANDBOX.shape_seed)
+    invoice = shapes.pick("KSR-T1-20240501-00", lambda i: shapes.ecommpay_redirect_form(i) == form)
     with (
         running_sandbox(SANDBOX) as (sandbox_url, _),
         RelayClient(relay.url, relay.add_terminal("T1")) as till,

@@ -22,7 +22,7 @@ from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
 from pos_app.payments.errors import ProviderRejected
 from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderEvent, ProviderName
 from pos_app.sandbox.config import SandboxConfig
-from pos_app.sandbox.shapes import Shapes
+from pos_app.sandbox.shapes import ECOMMPAY_REDIRECT_FORMS, Shapes
 from tests.harness.sandbox_process import Receiver, running_receiver, running_sandbox
 
 CONFIG = SandboxConfig(retry_scale=0.0005)
@@ -112,6 +112,7 @@ def test_payment_page_url_opens_pays_and_calls_back(
     assert httpx.get(tampered).status_code == 401
 
 
+@pytest.mark.parametrize("form", ECOMMPAY_REDIRECT_FORMS)
 @pytest.mark.parametrize(
     ("amount", "outcome"),
     [(40_000, PaymentStatus.PAID), (400, PaymentStatus.DECLINED)],  # 40000 minor units declines
@@ -122,18 +123,22 @@ def test_gate_sale_redirects_through_doku_and_settles(
     receiver: tuple[str, Receiver],
     amount: int,
     outcome: PaymentStatus,
+    form: str,
 ) -> None:
     url, path = callback_url(receiver)
     provider = EcommpayGateProvider(
         gate, callback_url=url, customer_ip="203.0.113.7", customer_email="kasir@toko.example"
     )
-    number = invoice()
+    number = SHAPES.pick(invoice() + "-", lambda i: SHAPES.ecommpay_redirect_form(i) == form)
     order = PaymentOrder(number, amount, redirect_url="https://relay.example/r/token")
     assert provider.create_payment(order).payment_url == "https://relay.example/r/token"
 
     (first,) = callbacks(receiver, path, 1)
     assert first.status is PaymentStatus.PENDING
-    assert payment_type(first.raw) is PaymentType.PURCHASE
+    if form == "full":
+        assert payment_type(first.raw) is PaymentType.PURCHASE
+    else:
+        assert first.raw["payment"] == {"id": number}, "the payment id and the redirect only"
     redirect = redirect_data(first.raw)
     assert redirect is not None and redirect.method == "POST"
     wallet = httpx.post(redirect.url, data=dict(redirect.body))

@@ -108,8 +108,9 @@ def read_payment(
 ) -> PaymentReport:
     """The ``payment`` object plus the reference and time of ``operation`` (if it is one).
 
-    Requires ``payment.id`` and a whole ``payment.sum.amount``; an unknown or missing status
-    is pending, a missing currency unknown. ``payment.sum`` is the payment's balance: what
+    Requires ``payment.id``, and a whole ``payment.sum.amount`` when there is a ``payment.sum``;
+    an unknown or missing status is pending, a missing currency unknown, a missing sum no
+    amount (``0 XXX/minor``, which no sale takes). ``payment.sum`` is the payment's balance: what
     was paid, less what was refunded or reversed since. A partial refund's callback (status
     ``partially refunded``, ``operation.type`` ``refund``, the refund itself in
     ``operation.sum_initial``) is therefore a paid report for the balance, from which the
@@ -123,8 +124,13 @@ def read_payment(
             f"ecommpay {source} payment.id must be a non-empty text, got {invoice!r}"
         )
     payment = payload["payment"]
-    minor = minor_units(field(payload, "payment.sum.amount", source=source), source=source)
-    amount, currency = event_money(minor, payment["sum"].get("currency"))
+    if "sum" in payment:
+        minor = minor_units(field(payload, "payment.sum.amount", source=source), source=source)
+        amount, currency = event_money(minor, payment["sum"].get("currency"))
+    else:
+        # News without money: a Gate redirect callback may carry only payment.id and
+        # redirect_data. It is stored all the same; no amount in no currency completes no sale.
+        amount, currency = 0, UNKNOWN_CURRENCY + MINOR_UNITS_SUFFIX
     op = operation if isinstance(operation, Mapping) else {}
     return PaymentReport(
         invoice_number=invoice.strip(),
