@@ -14,6 +14,11 @@ lifecycle of its own.
 
 Refund: recorded ``pending`` before its payout leaves the terminal; settled once, by the provider's
 answer (or the terminal's, when the payout never left), as ``paid``, ``declined`` or ``failed``.
+The one move after that: ``failed`` becomes ``paid`` when the provider reports the payout paid
+after all. ``failed`` is the terminal's conclusion that no money moved (the payout never left, or
+ecommpay did not know it long after it was sent) or a failed operation that a later one can
+follow; the provider's report that money went out is the truth, so it is recorded, never
+dropped. ``paid`` and ``declined`` stay final.
 """
 
 from collections.abc import Mapping
@@ -102,6 +107,6 @@ REFUND_LIFECYCLE: Lifecycle[RefundStatus] = Lifecycle(
         ),
         RefundStatus.PAID: frozenset(),
         RefundStatus.DECLINED: frozenset(),
-        RefundStatus.FAILED: frozenset(),
+        RefundStatus.FAILED: frozenset({RefundStatus.PAID}),
     },
 )

@@ -13,12 +13,16 @@ The steps keep the money accounted for at every point a crash or a lost answer c
 The callback comes back through the relay's long-poll: :meth:`Checkout.apply_relay_events` has
 ``payments/`` read every event whose invoice is a payout id into a :class:`PayoutReport` and hands
 it to :func:`settle_from_report`, as :meth:`Payouts.check` does with the status API's answer.
+
+ecommpay's word on money is the truth: a payout it reports paid after Kasir settled it ``failed``
+(it did not know the payout yet, or an operation failed before another paid) is recorded ``paid``,
+and the log says so at WARNING, with any over-refund of the sale it leaves.
 """
 
 import logging
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import NoReturn
 
 from pos_app.clients.relay_client import RelayClient, RelayError
@@ -60,6 +64,29 @@ class RefundUncertain(RefundError):
     """ecommpay's answer was lost: the refund stays ``pending`` until its callback or a check."""
 
 
+class PayoutNotRegisteredYet(RefundUncertain):
+    """ecommpay's status API does not know the payout yet, and it was sent too recently to
+    conclude that it never will: the refund stays ``pending`` and its amount stays taken."""
+
+
+UNREGISTERED_AFTER = timedelta(hours=1)
+"""How long after a payout was sent ecommpay's "not found" still means "not registered yet".
+
+ecommpay registers a payment only once it has accepted the request, and asks for status
+requests "not earlier than 10 seconds after the initial request to process a payment was sent";
+until it is registered, a status request by payment id is answered with an error that the payment
+"has not been found" (developers.ecommpay.com, Gate, "Checking current payment information",
+en_Gate_payment_status_request.html). It publishes no upper bound on that delay. A payout whose
+answer was lost may also reach ecommpay only as late as the Gate client's timeouts allow (10 s
+for each of connect, write and read). One hour is hundreds of times all of that: a payout ecommpay
+still does not know an hour after it was sent is taken as never accepted, and failing it frees
+its amount.
+Failing one sooner risks a second payout of the same money while the first is still on its way;
+waiting costs only a slower retry of a refund that never left. Should ecommpay report it paid
+after all, :func:`settle_from_report` still records it (``failed`` may become ``paid``).
+"""
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -91,7 +118,10 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
     """Apply the provider's word on a payout; a non-final or contradicting word is kept in the log.
 
     A contradiction (``declined`` after ``paid``) is not applied: the first final answer stands
-    and the manager sees the later one in the log. The report's payload is kept as the result.
+    and the manager sees the later one in the log. The one exception is money that did go out:
+    ``paid`` after ``failed`` (Kasir's conclusion from "not found", or a failed operation before
+    one that paid) is recorded, and logged at WARNING with what it means for the sale (see
+    :func:`_paid_after_failing`). The report's payload is kept as the result.
     """
     final = FINAL_STATUS.get(report.outcome)
     if final is None:
@@ -100,8 +130,9 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
         return refunds.get(report.payout_id)
     if report.reason:
         log.info("payout %s %s: %s", report.payout_id, report.outcome, report.reason)
+    before = refunds.get(report.payout_id)
     try:
-        return refunds.settle(
+        settled = refunds.settle(
             report.payout_id,
             final,
             now=now,
@@ -113,6 +144,39 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
             "payout %s: %s; the provider now says %s", report.payout_id, error, report.outcome
         )
         return refunds.get(report.payout_id)
+    if before.status is RefundStatus.FAILED and settled.status is RefundStatus.PAID:
+        _paid_after_failing(refunds, before, settled)
+    return settled
+
+
+def _paid_after_failing(refunds: Refunds, before: Refund, paid: Refund) -> None:
+    """Say at WARNING that a payout settled ``failed`` was paid after all: the amount it had
+    freed is taken again, and a refund approved meanwhile may have paid the same money twice
+    (the sale's refundable amount is then below zero, and both refunds count as paid)."""
+    left = refunds.refundable(paid.sale_id)
+    log.warning(
+        "payout %s (refund %d of sale %d, %d rupiah): ecommpay reports it paid after Kasir "
+        "had settled it failed (%s); recorded as paid",
+        paid.payout_id,
+        paid.id,
+        paid.sale_id,
+        paid.amount,
+        before.result.get("kind") or before.result.get("error") or "no reason kept",
+    )
+    if left < 0:
+        others = [
+            refund.payout_id
+            for refund in refunds.for_sale(paid.sale_id)
+            if refund.id != paid.id and refund.status in (RefundStatus.PENDING, RefundStatus.PAID)
+        ]
+        log.warning(
+            "sale %d is refunded %d rupiah more than it took: payout %s and %s; the manager "
+            "settles the difference with the customer",
+            paid.sale_id,
+            -left,
+            paid.payout_id,
+            ", ".join(others) or "its returns",
+        )
 
 
 class Payouts:
@@ -127,12 +191,14 @@ class Payouts:
         relay: RelayClient | None,
         terminal_id: str,
         clock: Callable[[], datetime] = utc_now,
+        unregistered_after: timedelta = UNREGISTERED_AFTER,
     ) -> None:
         self.store = store
         self.gateway = gateway
         self.relay = relay
         self.terminal_id = terminal_id
         self.clock = clock
+        self.unregistered_after = unregistered_after
 
     def __repr__(self) -> str:
         return f"Payouts({self.gateway!r})"
@@ -214,7 +280,11 @@ class Payouts:
     def check(self, payout_id: str) -> Refund:
         """Ask ecommpay's status API (the fallback to the callback) and settle what it says.
 
-        A payout ecommpay never received is settled ``failed``: no money moved.
+        "Not found" is not "never": a payout sent less than :attr:`unregistered_after` ago
+        (:data:`UNREGISTERED_AFTER`) may still be on its way into ecommpay, so it stays
+        ``pending``, its amount still taken, and :class:`PayoutNotRegisteredYet` says so. Only a
+        payout ecommpay still does not know after that is settled ``failed``: it never received
+        it, no money moved.
         """
         refunds = self.refunds()
         refund = refunds.get(payout_id)
@@ -223,13 +293,47 @@ class Payouts:
         try:
             report = self.gateway.check_payout(payout_id)
         except PaymentUnknown as error:
-            return refunds.settle(
-                payout_id,
-                RefundStatus.FAILED,
-                now=self.clock(),
-                result={"error": str(error), "kind": "not_found"},
-            )
+            return self._unknown(refund, error)
         return settle_from_report(refunds, report, now=self.clock())
+
+    def _unknown(self, refund: Refund, error: PaymentUnknown) -> Refund:
+        """ecommpay has no such payout: ``failed`` if it was sent long enough ago, else
+        :class:`PayoutNotRegisteredYet` (the refund stays ``pending``)."""
+        now = self.clock()
+        age = now - refund.created_at
+        bound = self.unregistered_after
+        if age < bound:
+            log.info(
+                "payout %s: ecommpay does not know it yet, %s after it was sent; it stays pending",
+                refund.payout_id,
+                _duration(age),
+            )
+            raise PayoutNotRegisteredYet(
+                N_(
+                    "ecommpay does not know payout {payout} yet, {age} after it was sent: it "
+                    "stays pending until its callback arrives or a check finds it (only a payout "
+                    "still unknown {bound} after it was sent is taken as never paid)"
+                ),
+                refund,
+                payout=refund.payout_id,
+                age=_duration(age),
+                bound=_duration(bound),
+            )
+        log.warning(
+            "payout %s: ecommpay still does not know it %s after it was sent; settled failed",
+            refund.payout_id,
+            _duration(age),
+        )
+        return self.refunds().settle(
+            refund.payout_id,
+            RefundStatus.FAILED,
+            now=now,
+            result={
+                "error": str(error),
+                "kind": "not_found",
+                "unknown_after_seconds": int(age.total_seconds()),
+            },
+        )
 
     def close(self) -> None:
         self.gateway.close()
@@ -245,3 +349,14 @@ class Payouts:
         raise RefundNotSent(
             N_("refund {payout} was not sent: {why}"), settled, payout=refund.payout_id, why=why
         )
+
+
+def _duration(delta: timedelta) -> str:
+    """``delta`` in words for the log and a message: ``45 s``, ``12 min``, ``1 h 30 min``."""
+    seconds = max(int(delta.total_seconds()), 0)
+    if seconds < 120:
+        return f"{seconds} s"
+    hours, minutes = divmod(seconds // 60, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"

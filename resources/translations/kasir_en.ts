@@ -4921,6 +4921,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>ecommpay does not know payout {payout} yet, {age} after it was sent: it stays pending until its callback arrives or a check finds it (only a payout still unknown {bound} after it was sent is taken as never paid)</source>
+        <translation>ecommpay does not know payout {payout} yet, {age} after it was sent: it stays pending until its callback arrives or a check finds it (only a payout still unknown {bound} after it was sent is taken as never paid)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
         <source>refund {payout} was not sent: {why}</source>
         <translation>refund {payout} was not sent: {why}</translation>
     </message>

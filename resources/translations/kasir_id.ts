@@ -4921,6 +4921,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/refund_payouts.py"/>
+        <source>ecommpay does not know payout {payout} yet, {age} after it was sent: it stays pending until its callback arrives or a check finds it (only a payout still unknown {bound} after it was sent is taken as never paid)</source>
+        <translation>ecommpay belum mengenal payout {payout}, {age} setelah dikirim: payout tetap tertunda sampai callback-nya tiba atau pengecekan menemukannya (hanya payout yang masih belum dikenal {bound} setelah dikirim dianggap tidak pernah dibayar)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
         <source>refund {payout} was not sent: {why}</source>
         <translation>refund {payout} tidak terkirim: {why}</translation>
     </message>

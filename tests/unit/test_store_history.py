@@ -43,6 +43,7 @@ REFUND_MOVES = {
     (RefundStatus.PENDING, RefundStatus.PAID),
     (RefundStatus.PENDING, RefundStatus.DECLINED),
     (RefundStatus.PENDING, RefundStatus.FAILED),
+    (RefundStatus.FAILED, RefundStatus.PAID),  # ecommpay knew the payout after all
 }
 
 

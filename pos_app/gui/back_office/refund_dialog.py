@@ -247,6 +247,9 @@ class RefundDialog(QDialog):
 
     def _check_failed(self, error: Exception) -> None:
         self.check_button.setEnabled(True)
+        if isinstance(error, RefundError) and error.refund.status is RefundStatus.PENDING:
+            self._say(str(error), error=True)  # not known yet: still pending, still watched
+            return
         self._say(self.tr("ecommpay could not be asked: {error}").format(error=error), error=True)
 
     def _seen(self, refund: Refund) -> None:

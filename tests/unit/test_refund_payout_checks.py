@@ -1,0 +1,200 @@
+"""A status check that ecommpay answers "not found" while the payout may still be on its way, and
+ecommpay's later word that the payout was paid, on a demo terminal: the real sandbox (ecommpay
+Gate) and relay on loopback, time given to the payouts as their clock.
+
+A payout whose answer was lost is, in the store, a refund recorded ``pending`` before its
+request left; here it is recorded so (:meth:`Refunds.create`, as :meth:`Payouts.send` does) and
+reaches the sandbox only when the test dispatches it: until then ecommpay does not know it.
+"""
+
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import ChangeSource
+from pos_app.payments.model import PaymentStatus
+from pos_app.settings.terminal_config import Settings
+from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.till.refund_payouts import (
+    UNREGISTERED_AFTER,
+    PayoutNotRegisteredYet,
+    Payouts,
+    new_payout_id,
+)
+from pos_app.till.terminal import Terminal, open_terminal
+
+LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
+TOTAL = 14_000
+POLLS = 20
+LOGGER = "pos_app.till.refund_payouts"
+
+
+class Clock:
+    """The payouts' time, moved by the test (started in the past, so a check hours after a
+    payout was sent still comes before the relay's callbacks, which carry the real time)."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    terminal = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
+    yield terminal
+    terminal.close()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime.now(UTC).replace(microsecond=0) - 3 * UNREGISTERED_AFTER)
+
+
+@pytest.fixture
+def payouts(terminal: Terminal, clock: Clock) -> Payouts:
+    """The terminal's payouts (its sandbox gateway and relay), on the test's clock."""
+    own = terminal.payouts
+    assert own is not None
+    return Payouts(
+        terminal.store, own.gateway, relay=own.relay, terminal_id=own.terminal_id, clock=clock
+    )
+
+
+def cash_sale(terminal: Terminal) -> int:
+    sale_id = terminal.checkout.open_sale(LINES, cashier="Demo Kasir")
+    terminal.checkout.pay_cash(sale_id, TOTAL)
+    return sale_id
+
+
+def recorded(payouts: Payouts, sale_id: int, amount: int) -> Refund:
+    """A refund approved and recorded ``pending``; its payout request has not reached ecommpay."""
+    return payouts.refunds().create(
+        sale_id,
+        new_payout_id(payouts.terminal_id),
+        amount,
+        provider=payouts.gateway.name,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Demo Manajer",
+        now=payouts.clock(),
+    )
+
+
+def send(payouts: Payouts, sale_id: int, amount: int) -> Refund:
+    return payouts.send(
+        sale_id, amount, account_number="081234567890", customer_name="Ani", approved_by="Bu Rina"
+    )
+
+
+def callback_applied(terminal: Terminal, payout_id: str) -> Refund:
+    """Long-poll the relay into the checkout until ecommpay's paid callback for ``payout_id``
+    has reached the relay and every event the relay holds is handed to the checkout."""
+    assert terminal.relay is not None
+    for _ in range(POLLS):
+        if terminal.relay.payment_status(payout_id).status is PaymentStatus.PAID:
+            break
+        terminal.relay.poll(terminal.checkout, wait=1)
+    else:
+        raise AssertionError(f"ecommpay's callback for payout {payout_id} did not reach the relay")
+    while terminal.relay.poll(terminal.checkout, wait=0):
+        pass
+    return terminal.store.refunds.get(payout_id)
+
+
+def test_a_check_before_ecommpay_knows_the_payout_keeps_it_pending_and_its_amount_taken(
+    terminal: Terminal, payouts: Payouts, clock: Clock
+) -> None:
+    sale_id = cash_sale(terminal)
+    refund = recorded(payouts, sale_id, TOTAL)
+
+    clock.now += timedelta(seconds=12)  # the manager presses "Check status"
+    with pytest.raises(PayoutNotRegisteredYet, match="stays pending") as caught:
+        payouts.check(refund.payout_id)
+
+    assert caught.value.refund.status is RefundStatus.PENDING
+    assert f"does not know payout {refund.payout_id} yet, 12 s after it was sent" in str(
+        caught.value
+    )
+    assert payouts.refunds().get(refund.payout_id).status is RefundStatus.PENDING
+    assert payouts.refundable(sale_id) == 0
+    with pytest.raises(ValidationError, match="more than sale"):
+        send(payouts, sale_id, TOTAL)  # no second payout of the same money
+    assert [each.payout_id for each in payouts.refunds().for_sale(sale_id)] == [refund.payout_id]
+
+    payouts.dispatch(refund)  # the payout reaches ecommpay, which pays it
+    paid = callback_applied(terminal, refund.payout_id)
+
+    assert paid.status is RefundStatus.PAID
+    assert payouts.refundable(sale_id) == 0
+    assert [
+        (change.after, change.source) for change in payouts.refunds().history(paid.payout_id)
+    ] == [
+        (RefundStatus.PENDING, ChangeSource.MANAGER),
+        (RefundStatus.PAID, ChangeSource.PROVIDER),
+    ]
+
+
+def test_a_payout_ecommpay_still_does_not_know_long_after_it_was_sent_is_failed(
+    terminal: Terminal, payouts: Payouts, clock: Clock
+) -> None:
+    sale_id = cash_sale(terminal)
+    refund = recorded(payouts, sale_id, 5_000)
+
+    clock.now = refund.created_at + UNREGISTERED_AFTER - timedelta(seconds=1)
+    with pytest.raises(PayoutNotRegisteredYet):
+        payouts.check(refund.payout_id)
+    assert payouts.refundable(sale_id) == TOTAL - 5_000
+
+    clock.now = refund.created_at + UNREGISTERED_AFTER
+    failed = payouts.check(refund.payout_id)
+
+    assert failed.status is RefundStatus.FAILED
+    assert failed.result["kind"] == "not_found"
+    assert failed.result["unknown_after_seconds"] == UNREGISTERED_AFTER.total_seconds()
+    assert failed.completed_at == clock.now
+    assert payouts.refundable(sale_id) == TOTAL
+    assert payouts.check(refund.payout_id) == failed  # settled: ecommpay is not asked again
+
+
+def test_a_paid_callback_after_the_payout_was_failed_is_recorded_paid_and_the_overrefund_shows(
+    terminal: Terminal, payouts: Payouts, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    sale_id = cash_sale(terminal)
+    first = recorded(payouts, sale_id, TOTAL)
+    clock.now = first.created_at + UNREGISTERED_AFTER + timedelta(minutes=5)
+    assert payouts.check(first.payout_id).status is RefundStatus.FAILED
+    second = send(payouts, sale_id, TOTAL)  # the amount was free again: approved and paid
+    assert callback_applied(terminal, second.payout_id).status is RefundStatus.PAID
+
+    payouts.dispatch(first)  # ecommpay gets the first payout after all, and pays it too
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        paid = callback_applied(terminal, first.payout_id)
+
+    assert paid.status is RefundStatus.PAID
+    assert paid.result["payment"]["id"] == first.payout_id  # ecommpay's record replaces Kasir's
+    assert paid.reference
+    assert [
+        (change.after, change.source) for change in payouts.refunds().history(first.payout_id)
+    ] == [
+        (RefundStatus.PENDING, ChangeSource.MANAGER),
+        (RefundStatus.FAILED, ChangeSource.PROVIDER),
+        (RefundStatus.PAID, ChangeSource.PROVIDER),
+    ]
+    assert payouts.refundable(sale_id) == -TOTAL  # paid back twice: nothing hides it
+    warnings = [record.getMessage() for record in caplog.records if record.name == LOGGER]
+    assert any(
+        first.payout_id in message and "paid after Kasir had settled it failed" in message
+        for message in warnings
+    ), warnings
+    assert any(
+        f"sale {sale_id} is refunded {TOTAL} rupiah more than it took" in message
+        and second.payout_id in message
+        for message in warnings
+    ), warnings
