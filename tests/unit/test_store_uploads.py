@@ -216,9 +216,16 @@ def test_an_existing_database_uploads_every_day_it_has_sales_once(tmp_path: Path
     path = tmp_path / "old.db"
     old = Database(path)
     migrate(old, migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations._UPLOAD_OUTBOX)])
-    cash_sale(old, "2026-11-21T10:00")
-    cash_sale(old, "2026-11-21T11:00")
-    cash_sale(old, "2026-11-22T10:00")
+    for number, (day, hour) in enumerate((("21", "03"), ("21", "04"), ("22", "03")), start=1):
+        # Written as that Kasir wrote them: today's store code reads columns added since.
+        old.execute(
+            "INSERT INTO sales (id, created_at, completed_at, business_date, status, cashier, "
+            "terminal_id, total, tender, cash_received, change_due, receipt_number) VALUES "
+            f"({number}, '2026-11-{day}T{hour}:00:00.000Z', '2026-11-{day}T{hour}:01:00.000Z', "
+            f"'2026-11-{day}', 'completed', 'Sari', 'T1', 10000, 'cash', 10000, 0, "
+            f"'T1-202611{day}-000{number}')"
+        )
+    old.conn.commit()
     old.close()
 
     db = open_database(path)
