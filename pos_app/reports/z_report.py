@@ -5,15 +5,31 @@ date, less paid refunds of completed sales paid that day and the returns counted
 report's net total equals the CSV's sum rupiah for rupiah. Around them the report shows what the
 manager settles at the close: cancelled sales and payment attempts, payments still open, late
 payments (money that arrived on an attempt given up on, not part of takings until the manager
-settles it), and the cash drawer: expected cash (opening float plus cash sales, less cash given
-back for returns) against the counted notes and coins.
+settles it), and the cash drawer: expected cash (opening float plus cash sales, plus cash put in
+less cash taken out, less cash given back for returns) against the counted notes and coins.
+
+The drawer is counted when a shift closes, so the drawer counts each shift whole on the day its
+shift was opened (the day ``Shifts.for_day`` lists it under, whose close it keeps open): a shift
+open across the cut-off (18:00 to 01:00 with a midnight cut-off) brings its cash sales and cash
+returns after the cut-off into the drawer of the day it opened, although their takings count on
+the next business day, and that next day's drawer leaves them out. Cash that no shift took (a
+sale with no shift open for its cashier on its till) counts on its own business day. So every
+rupiah through the drawer counts on exactly one day, by the same rule as its float and its cash
+in and out, and a shift whose drawer is counted right leaves no difference on either day. Takings
+keep the business day: only the drawer's reconciliation follows the shift.
+
+A till's drawer runs on through the day: a shift that opens after the one before it on that till
+closed takes over that drawer, so its float is no new cash (the day's opening float is what the
+first shifts on each till opened with, :attr:`ZReport.opening_float_of_shifts`), and what its
+float differs from the count the shift before left was put in (or taken out of) the drawer
+between the shifts.
 
 Closing a day builds the report under the write lock, stores it whole in ``day_closes`` and
 writes the audit entry, in one transaction. :func:`render_text` (a receipt printer's 42 columns)
 and :func:`render_html` (print preview, PDF) are two views of the same rows.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -39,7 +55,7 @@ from pos_app.store.payments import RECEIVED_SQL
 from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS
 from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
 from pos_app.store.sales import Tender
-from pos_app.store.shifts import Shift, Shifts
+from pos_app.store.shifts import Shift, Shifts, in_a_shift, shift_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +177,15 @@ class ZReport(CountedDrawer):
     takings (0 in closes before returns)."""
     cash_returns: int = 0
     """The part of ``returns_total`` given back from the drawer."""
+    cash_sales_across_days: int = 0
+    """Cash sales of this day's shifts that the takings count on another business day, less cash
+    sales of this day's takings taken in another day's shift (a shift open across the cut-off):
+    what the drawer's cash sales differ from the takings' (0 in closes before it)."""
+    cash_returns_across_days: int = 0
+    """The same for cash given back for returns."""
+    moved_between_shifts: int = 0
+    """Cash put in the drawer less cash taken out between shifts on a till: the float of each shift
+    that took over the drawer less the count the shift before it left (0 in closes before it)."""
 
     @property
     def sales_total(self) -> int:
@@ -184,14 +209,32 @@ class ZReport(CountedDrawer):
         return sum(shift.cash_moved for shift in self.shifts)
 
     @property
+    def drawer_cash_sales(self) -> int:
+        """The cash sales the day's drawer took: its shifts' whole, and its takings' no shift
+        took."""
+        return self.tender_total(Tender.CASH) + self.cash_sales_across_days
+
+    @property
+    def drawer_cash_returns(self) -> int:
+        """Cash given back from the day's drawer, counted as :attr:`drawer_cash_sales` is."""
+        return self.cash_returns + self.cash_returns_across_days
+
+    @property
+    def opening_float_of_shifts(self) -> int:
+        """The day's opening float as its shifts say it: the floats of the shifts that did not
+        take over a drawer from a shift before them (:func:`drawer_handovers`)."""
+        return drawer_handovers(self.shifts)[0]
+
+    @property
     def expected_cash(self) -> int:
-        """Wallet refunds do not come out of the drawer: cash sales, the shifts' cash in and out
-        and cash given back for returns move it."""
+        """Wallet refunds do not come out of the drawer: cash sales, the shifts' cash in and out,
+        cash moved between shifts and cash given back for returns move it."""
         return (
             self.opening_float
-            + self.tender_total(Tender.CASH)
+            + self.drawer_cash_sales
             + self.cash_moved
-            - self.cash_returns
+            + self.moved_between_shifts
+            - self.drawer_cash_returns
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -211,6 +254,9 @@ class ZReport(CountedDrawer):
             "returns_count": self.returns_count,
             "returns_total": self.returns_total,
             "cash_returns": self.cash_returns,
+            "cash_sales_across_days": self.cash_sales_across_days,
+            "cash_returns_across_days": self.cash_returns_across_days,
+            "moved_between_shifts": self.moved_between_shifts,
             "net_total": self.net_total,
             "cancelled_sales": self.cancelled_sales,
             "cancelled_attempts": self.cancelled_attempts,
@@ -259,6 +305,9 @@ class ZReport(CountedDrawer):
             returns_count=data.get("returns_count", 0),
             returns_total=data.get("returns_total", 0),
             cash_returns=data.get("cash_returns", 0),
+            cash_sales_across_days=data.get("cash_sales_across_days", 0),
+            cash_returns_across_days=data.get("cash_returns_across_days", 0),
+            moved_between_shifts=data.get("moved_between_shifts", 0),
             cancelled_sales=data["cancelled_sales"],
             cancelled_attempts=data["cancelled_attempts"],
             open_attempts=data["open_attempts"],
@@ -282,6 +331,69 @@ class ZReport(CountedDrawer):
                 tuple(RateTotal(**entry) for entry in data.get("tax_rates", ())),
             ),
         )
+
+
+def drawer_handovers(shifts: Iterable[ShiftLine]) -> tuple[int, int]:
+    """The floats a day's shifts brought into its drawers, and the cash put in less taken out
+    between its shifts.
+
+    A till's drawer runs on through the day: a shift that opens on a till after a shift there
+    closed takes over that drawer (the one closed last, if several; each drawer once), so its
+    float is no new cash, and its float less the count left in that drawer was put in between the
+    shifts (taken out, to the safe say, when negative). A shift with no closed drawer on its till
+    to take over (the first there, or one opened beside a shift still open) brings its float in.
+    Counting a handed-over float again would expect the first shift's cash twice.
+    """
+    left: dict[str, list[ShiftLine]] = {}
+    floats = between = 0
+    for shift in sorted(shifts, key=lambda line: (line.opened_at, line.id)):
+        drawers = left.setdefault(shift.terminal_id, [])
+        closed = [
+            (before.closed_at, before.counted_cash, before)
+            for before in drawers
+            if before.closed_at is not None
+            and before.counted_cash is not None
+            and before.closed_at <= shift.opened_at
+        ]
+        if closed:
+            _closed_at, count, before = max(closed, key=lambda found: (found[0], found[2].id))
+            drawers.remove(before)
+            between += shift.opening_float - count
+        else:
+            floats += shift.opening_float
+        drawers.append(shift)
+    return floats, between
+
+
+_FIRST_CASH_SALE = (
+    "(SELECT min(completed_at) FROM sales "
+    "WHERE business_date = ? AND status = 'completed' AND tender = 'cash')"
+)
+_FIRST_CASH_RETURN = (
+    f"(SELECT min(t.created_at) FROM {RETURN_JOINS} "
+    f"WHERE t.method = 'cash' AND {SETTLED} AND {COUNTED_ON} = ?)"
+)
+
+
+def _in_shifts(db: Database, key: str, now: datetime) -> tuple[int, int]:
+    """The cash sales and the cash returns of business day ``key`` that some shift took (that
+    shift's day counts them in its drawer)."""
+    moment = utc_text(now)
+    sales = db.execute(
+        f"WITH spans AS MATERIALIZED ({shift_spans(_FIRST_CASH_SALE)}) "
+        "SELECT coalesce(sum(s.total), 0) FROM sales s WHERE s.business_date = ? "
+        "AND s.status = 'completed' AND s.tender = 'cash' "
+        f"AND {in_a_shift('s.cashier', 's.terminal_id', 's.completed_at')}",
+        [moment, key, key],
+    ).fetchone()[0]
+    returns = db.execute(
+        f"WITH spans AS MATERIALIZED ({shift_spans(_FIRST_CASH_RETURN)}) "
+        f"SELECT coalesce(sum(t.amount), 0) FROM {RETURN_JOINS} WHERE t.method = 'cash' "
+        f"AND {SETTLED} AND {COUNTED_ON} = ? "
+        f"AND {in_a_shift('t.cashier', 't.terminal_id', 't.created_at')}",
+        [moment, key, key],
+    ).fetchone()[0]
+    return int(sales), int(returns)
 
 
 def _cancelled_on(db: Database, key: str) -> int:
@@ -383,6 +495,9 @@ def _build(
     ).fetchone()
     refunds_count, refunds_total = refunds.get(1, (0, 0))
     late_refunds_count, late_refunds_total = refunds.get(0, (0, 0))
+    shifts = Shifts(db).for_day(business_date, until=now)
+    lines = tuple(ShiftLine.of(shift) for shift in shifts)
+    in_shifts_sales, in_shifts_returns = _in_shifts(db, key, now)
     return ZReport(
         business_date=business_date,
         starts_at=starts_at,
@@ -402,7 +517,7 @@ def _build(
         late_refunds_total=late_refunds_total,
         opening_float=opening_float,
         counted=counted,
-        shifts=tuple(ShiftLine.of(shift) for shift in Shifts(db).for_day(business_date, until=now)),
+        shifts=lines,
         discounts=discounts_and_tax(
             db,
             "s.business_date = ? AND s.status = 'completed'",
@@ -413,6 +528,9 @@ def _build(
         returns_count=returns_count,
         returns_total=returns_total,
         cash_returns=cash_returns,
+        cash_sales_across_days=sum(shift.cash_sales for shift in shifts) - in_shifts_sales,
+        cash_returns_across_days=sum(shift.cash_returns for shift in shifts) - in_shifts_returns,
+        moved_between_shifts=drawer_handovers(lines)[1],
     )
 
 
@@ -578,12 +696,13 @@ def report_sections(report: ZReport) -> list[Section]:
     )
     cash = [
         (say(N_("Opening float")), format_rupiah(report.opening_float)),
-        (say(N_("Cash sales")), format_rupiah(report.tender_total(Tender.CASH))),
+        (say(N_("Cash sales")), format_rupiah(report.drawer_cash_sales)),
     ]
-    if report.cash_moved:
-        cash.append((say(N_("Cash in less cash out")), format_rupiah(report.cash_moved)))
-    if report.cash_returns:
-        cash.append((say(N_("Cash returns")), format_rupiah(-report.cash_returns)))
+    moved = report.cash_moved + report.moved_between_shifts
+    if moved:  # cash moved between shifts went in or out of the drawer as well
+        cash.append((say(N_("Cash in less cash out")), format_rupiah(moved)))
+    if report.drawer_cash_returns:
+        cash.append((say(N_("Cash returns")), format_rupiah(-report.drawer_cash_returns)))
     cash.append((say(N_("Expected cash")), format_rupiah(report.expected_cash)))
     if report.counted is not None:
         cash += [

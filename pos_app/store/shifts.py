@@ -101,6 +101,29 @@ _CASH_RETURNS = (
 """Cash given back for returns during a shift."""
 
 
+def shift_spans(since: str) -> str:
+    """SQL: when each shift ran, as ``cashier, terminal_id, opened_at, until``, for the shifts
+    that ran on after ``since`` (an SQL expression); one still open runs until the ``?``
+    parameter, the moment the figures are read. For a ``WITH spans AS MATERIALIZED (…)`` that
+    :func:`in_a_shift` looks in: read once, not once per row."""
+    return (
+        "SELECT cashier, terminal_id, opened_at, coalesce(closed_at, ?) AS until FROM shifts "
+        f"WHERE until > {since}"
+    )
+
+
+def in_a_shift(cashier: str, terminal: str, moment: str) -> str:
+    """SQL: the row whose ``cashier``, ``terminal`` and ``moment`` (SQL expressions) are given
+    falls in one of the shifts of ``spans`` (:func:`shift_spans`), the way a shift takes its sales
+    (:data:`_OF_SHIFT`) and returns (:data:`_RETURNS_OF_SHIFT`): its cashier's, on its till,
+    from its opening until its close. A cashier has one shift open per till at most, so a row
+    falls in one shift at most."""
+    return (
+        f"EXISTS (SELECT 1 FROM spans h WHERE h.cashier = {cashier} "
+        f"AND h.terminal_id = {terminal} AND {moment} >= h.opened_at AND {moment} < h.until)"
+    )
+
+
 class Shifts:
     def __init__(self, db: Database, day: BusinessDay | None = None) -> None:
         self._db = db

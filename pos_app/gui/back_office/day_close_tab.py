@@ -58,7 +58,8 @@ class DayCloseTab(Tab):
         self.opening_float.setMaximumWidth(180)
         self.opening_float.textEdited.connect(self._float_typed)
         self._typed_float_of: date | None = None
-        """The day whose opening float the manager typed; any other starts from its shifts'."""
+        """The day whose opening float the manager typed; any other starts from its shifts'
+        (each till's first: a float handed over from the shift before is no new cash)."""
         self.drawer = DrawerCount()
         self.drawer.changed.connect(self._recount)
         self.pieces = self.drawer.pieces
@@ -167,7 +168,7 @@ class DayCloseTab(Tab):
         self.base, self.closed_by = report, closed_by
         closed = closed_by is not None
         if not closed and self._typed_float_of != report.business_date:
-            self.opening_float.setText(str(sum(shift.opening_float for shift in report.shifts)))
+            self.opening_float.setText(str(report.opening_float_of_shifts))
         for widget in (*self.pieces.values(), self.opening_float, self.close_button):
             widget.setEnabled(not closed)
         self._list_shifts(report)
