@@ -758,8 +758,12 @@ def _partially_refunded(
 ) -> int | None:
     """The rupiah refunded at the provider when a paid report for a paid attempt names a balance
     below what it received and above none (``None`` when it says nothing new): a payment only
-    ever pays back, so a lower balance is money that went back, never another payment."""
+    ever pays back, so a lower balance is money that went back, never another payment. Only
+    ecommpay reports a balance; DOKU's notification names the order's amount, so a lower one
+    there is a contradiction kept in the log, not a refund."""
     balance, currency = paid
+    if attempt.provider is ProviderName.DOKU:
+        return None
     if state is not AttemptState.PAID or attempt.state is not AttemptState.PAID:
         return None
     if balance is None or (currency or CURRENCY) != CURRENCY:

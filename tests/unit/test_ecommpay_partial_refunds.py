@@ -253,3 +253,25 @@ def test_a_payout_partly_reversed_is_reversed_not_paid() -> None:
     report = payout_report("KSR-R-1", event.status, event.raw, amount=event.amount)
 
     assert report.outcome is PayoutOutcome.REVERSED
+
+
+def test_a_lower_doku_amount_after_paid_is_no_refund(db: Database) -> None:
+    """DOKU names the order's amount, not a balance: a second SUCCESS for less is a
+    contradiction for the log, and takes nothing off what the payment brought in."""
+    payments = Payments(db)
+    sale_id = Sales(db).create_sale(
+        [LineItem("KOPI", "Kopi", PRICE, 10)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    invoice = payments.next_invoice_number("T1", NOW)
+    payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, invoice, NOW)
+    for amount in (TOTAL, TOTAL - 10_000):
+        payments.record_status(
+            invoice, PaymentStatus.PAID, source="relay", now=LATER, amount=amount, currency="IDR"
+        )
+    attempt = payments.get_attempt(invoice)
+    assert (attempt.state, attempt.received, attempt.provider_refunded) == (
+        AttemptState.PAID,
+        TOTAL,
+        0,
+    )
+    assert attempt.events[-1].outcome is Outcome.REPEATED
