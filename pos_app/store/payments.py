@@ -379,7 +379,38 @@ class Payments:
                     strict=False,
                     paid=(amount, currency),
                 )
+                if state is AttemptState.PAID:
+                    self._refund_held_back(
+                        conn, invoice_number, source=EventSource(source), now=now
+                    )
         return self._event(event_id)
+
+    def _refund_held_back(
+        self, conn: sqlite3.Connection, invoice_number: str, *, source: EventSource, now: datetime
+    ) -> None:
+        """A refund the provider reported before the payment's own success (that callback was
+        waiting in the provider's retries) could not apply to an unpaid attempt and was kept
+        as ignored; once the attempt is paid, it applies, so the money that went back is never
+        counted as taken."""
+        attempt = self.get_attempt(invoice_number)
+        if attempt.state is not AttemptState.PAID:
+            return
+        held = [
+            event
+            for event in attempt.events
+            if event.state is AttemptState.REFUNDED and event.outcome is Outcome.IGNORED
+        ]
+        if held:
+            self._apply(
+                conn,
+                attempt,
+                AttemptState.REFUNDED,
+                source=source,
+                payload={"refund_reported_before_paid": held[-1].id},
+                now=now,
+                strict=False,
+                status=PaymentStatus.REFUNDED,
+            )
 
     def late_payment(self, invoice_number: str) -> PaymentAttempt:
         """The attempt, if it is a late payment that no sale has taken yet and that could pay

@@ -254,6 +254,27 @@ def test_a_late_pending_after_paid_is_kept_but_not_applied(
     assert [e.outcome for e in attempt.events][-1] is Outcome.IGNORED
 
 
+def test_a_refund_reported_before_the_payment_applies_once_it_is_paid(
+    payments: Payments, db: Database
+) -> None:
+    """The success callback waited in the provider's retries while the manager refunded from
+    the provider's dashboard: the refund came first and could not apply to an unpaid attempt.
+    Once the payment is in, so is its refund: the money never counts as taken."""
+    invoice = new_attempt(payments, db)
+    payments.apply_relay_events(
+        [relay(1, invoice, PaymentStatus.REFUNDED), relay(2, invoice, PaymentStatus.PAID)],
+        RelayPosition("e1", 2),
+    )
+    attempt = payments.get_attempt(invoice)
+    assert attempt.state is AttemptState.REFUNDED
+    assert [(e.state, e.outcome) for e in attempt.events][-3:] == [
+        (AttemptState.REFUNDED, Outcome.IGNORED),
+        (AttemptState.PAID, Outcome.APPLIED),
+        (AttemptState.REFUNDED, Outcome.APPLIED),
+    ]
+    assert payments.paying_attempt(attempt.sale_id) is None
+
+
 def test_an_event_for_an_unknown_invoice_is_kept_as_an_orphan(payments: Payments) -> None:
     payments.apply_relay_events(
         [relay(3, "KSR-ELSEWHERE-1", PaymentStatus.PAID)], RelayPosition("e1", 3)
