@@ -317,7 +317,8 @@ class DokuSimulator:
     def _answer(
         self, request: Request, status_code: int, body: bytes, reply_to: str | None
     ) -> Response:
-        """A JSON answer, signed like DOKU's when we know whom we answer."""
+        """A JSON answer, signed like DOKU's when we know whom we answer: with a Digest line for
+        a POST only ("only applied for POST Method")."""
         headers: dict[str, str] = {}
         if reply_to is not None:
             timestamp = utc_timestamp(self._sandbox.now())
@@ -331,7 +332,7 @@ class DokuSimulator:
                     timestamp=timestamp,
                     request_target=request_target(request),
                     secret_key=self._config.doku_secret_key,
-                    body=body,
+                    body=body if request.method == "POST" else None,
                     timestamp_header=RESPONSE_TIMESTAMP,
                 ),
             }

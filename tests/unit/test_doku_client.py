@@ -165,7 +165,7 @@ class FakeDoku:
             timestamp=timestamp,
             request_target=self.answer_target or request.url.raw_path.decode(),
             secret_key=self.answer_secret,
-            body=body,
+            body=body if request.method == "POST" else None,  # Digest: POST only
             timestamp_header=RESPONSE_TIMESTAMP,
         )
         headers = {
