@@ -178,6 +178,7 @@ class RelayApp:
         self._owns_storage = relay_storage is None
         self.waiters = Waiters(config.max_waits_per_terminal, config.max_waits_total)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self.uploads = uploads.UploadRoutes(self)
         routes = [
             Route(DOKU_ROUTE, self.doku_notification, methods=["POST"]),
             Route(ECOMMPAY_ROUTE, self.ecommpay_callback, methods=["POST"]),
@@ -186,7 +187,7 @@ class RelayApp:
             Route("/v1/events", self.events, methods=["GET"]),
             Route("/r/{token}", self.redirect, methods=["GET"]),
             Route("/healthz", self.healthz, methods=["GET"]),
-            *uploads.UploadRoutes(self).routes(),
+            *self.uploads.routes(),
         ]
         if config.doku_notification_path != DOKU_ROUTE:
             routes.append(

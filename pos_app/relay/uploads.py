@@ -24,7 +24,7 @@ from starlette.routing import Route
 
 from pos_app.relay import auth, till_days
 from pos_app.relay.request_input import HTTPProblem, json_body, read_body, require_json, shown
-from pos_app.relay.storage import NotYours
+from pos_app.relay.storage import NotYours, Terminal
 from pos_app.relay.till_days import RevisionConflict, TillDay
 from pos_app.reports.accountant_files import FileKind
 from pos_app.reports.column_types import ColumnType, column_types, fits
@@ -64,11 +64,25 @@ _OWNERS: dict[str, Callable[[str], str | None]] = {
 """The columns that name a till's invoice, payout or receipt, and how to read the till id."""
 
 
+UPLOADS_AT_ONCE = 2
+"""Day uploads one relay process reads, checks and stores at once. A body at the size limit and
+its rows take hundreds of MB while they are checked: more at once could exhaust the process that
+every shop's notifications and long-polls depend on. One more is answered 429, which a till
+tries again later; a terminal has one at a time."""
+
+
 class UploadRoutes:
     """The routes, on the relay app's storage, terminal authentication and limits."""
 
     def __init__(self, relay: "RelayApp") -> None:
         self.relay = relay
+        self._uploading: set[int] = set()
+        """The terminals whose upload is being read, checked or stored (on the loop's thread)."""
+
+    @property
+    def in_progress(self) -> int:
+        """Uploads being read, checked or stored now."""
+        return len(self._uploading)
 
     def routes(self) -> list[Route]:
         return [
@@ -82,6 +96,15 @@ class UploadRoutes:
         terminal = self.relay._terminal(request)
         require_json(request)
         business_date = _business_date(request.path_params["business_date"])
+        if terminal.id in self._uploading or len(self._uploading) >= UPLOADS_AT_ONCE:
+            raise HTTPProblem(429, "the relay is taking other day uploads: try again shortly")
+        self._uploading.add(terminal.id)
+        try:
+            return await self._upload(request, terminal, business_date)
+        finally:
+            self._uploading.discard(terminal.id)
+
+    async def _upload(self, request: Request, terminal: Terminal, business_date: str) -> Response:
         config = self.relay.config
         body = await read_body(request, config.max_upload_bytes, config.client_timeout_seconds)
         # megabytes of JSON and CSV to check: off the loop, so notifications are not held up

@@ -6,6 +6,7 @@ as the sum of the tills' own files, neutralised against formulas."""
 import csv
 import io
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from pos_app.reports.accountant_files import FileKind, Part
 from pos_app.reports.payments_csv import PaymentsSummary
 from pos_app.reports.sales_csv import SALE_COLUMNS
 from pos_app.reports.shop_files import TillDayFiles, read_rows
-from tests.harness.relay_process import database_option, relay_config
+from tests.harness.relay_process import database_option, relay_config, wait_until
 from tests.unit.test_reports_shop_files import till_files
 
 DAY = "2026-11-21"
@@ -340,3 +341,63 @@ def test_add_terminal_puts_the_till_in_its_shop_and_the_export_reads_that_shop_o
     assert relay_service.main(nowhere) == 1
     assert "no till of shop 'default' uploaded 2026-11-22" in capsys.readouterr().err
     assert not (tmp_path / "none.csv").exists()
+
+
+class HeldUpload:
+    """A till's upload whose body stops half way until :meth:`finish`: the relay is reading it."""
+
+    def __init__(self, relay: EmbeddedRelay, token: str, payload: Any) -> None:
+        data = json.dumps(payload).encode()
+        self._go_on = threading.Event()
+
+        def chunks() -> Iterator[bytes]:
+            yield data[: len(data) // 2]
+            self._go_on.wait(10)
+            yield data[len(data) // 2 :]
+
+        self.answer: httpx.Response | None = None
+
+        def send() -> None:
+            self.answer = httpx.put(
+                f"{relay.url}/v1/days/{DAY}",
+                content=chunks(),
+                headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+                timeout=20,
+            )
+
+        self._thread = threading.Thread(target=send)
+        self._thread.start()
+
+    def finish(self) -> httpx.Response:
+        self._go_on.set()
+        self._thread.join(20)
+        assert self.answer is not None
+        return self.answer
+
+
+def taken_in(relay: EmbeddedRelay, uploads: int) -> None:
+    wait_until(
+        lambda: relay.app.uploads.in_progress == uploads, 10, what=f"{uploads} uploads taken in"
+    )
+
+
+def test_uploads_are_taken_a_few_at_a_time_and_one_per_terminal(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    """A body at the size limit takes hundreds of MB while it is checked: the relay takes two at
+    once, a terminal one, and answers the rest 429, which a till tries again later."""
+    tokens = {till_id: add(relay, till_id) for till_id in tills}
+    days = {till_id: body(tills[till_id][0]) for till_id in tills}
+    first = HeldUpload(relay, tokens["T1"], days["T1"])
+    taken_in(relay, 1)
+    again = put(relay, tokens["T1"], days["T1"])
+    assert again.status_code == 429 and "try again" in again.json()["error"]
+    second = HeldUpload(relay, tokens["T2"], days["T2"])
+    taken_in(relay, 2)
+    assert put(relay, tokens["T3"], days["T3"]).status_code == 429
+
+    assert first.finish().status_code == 200
+    assert second.finish().status_code == 200
+    assert put(relay, tokens["T3"], days["T3"]).status_code == 200
+    shop = get(relay, tokens["T1"], f"/v1/shop/days/{DAY}")
+    assert sorted(till["till_id"] for till in shop["tills"]) == ["T1", "T2", "T3"]
