@@ -251,8 +251,9 @@ def test_verify_rejects_an_altered_header(header: str, value: str) -> None:
 def test_verify_rejects_another_client_id_even_when_signed_with_our_key() -> None:
     body = encode(notification())
     headers = signed_headers(body) | {"Client-Id": "MCH-0001-OTHER"}
-    with pytest.raises(SignatureMismatch, match="Client-Id"):
+    with pytest.raises(SignatureMismatch, match="Client-Id") as refused:
         verify(headers, body)
+    assert CLIENT_ID not in str(refused.value), "the refusal goes back to the sender: not ours"
 
 
 def test_signature_is_checked_before_the_body_is_read() -> None:

@@ -191,7 +191,8 @@ def check_signature(
     received_client, received_id, timestamp, signature = (found[name.lower()] for name in names)
     if received_client != client_id:
         raise SignatureMismatch(
-            f"DOKU {what} is for Client-Id {received_client!r}, not ours ({client_id!r})"
+            # Not naming ours: a notification's refusal goes back to whoever sent it.
+            f"DOKU {what} is for Client-Id {received_client!r}, not this shop's"
         )
     if request_id is not None and received_id != request_id:
         raise SignatureMismatch(
