@@ -7,6 +7,7 @@ through :func:`html.escape`; the only script is the auto-submit, allowed by a pe
 
 import html
 from collections.abc import Mapping
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from starlette.responses import HTMLResponse
 
@@ -76,12 +77,21 @@ def waiting_page(invoice_number: str) -> HTMLResponse:
 def redirect_page(
     invoice_number: str, method: str, url: str, fields: Mapping[str, str], nonce: str
 ) -> HTMLResponse:
-    """Send the phone on to the provider: a form submitted by script, or by the button."""
+    """Send the phone on to the provider: a form submitted by script, or by the button.
+
+    A browser submitting a GET form replaces the query of its action with the form's fields, so
+    the query of a GET redirect's URL goes into the form as fields of their own, first.
+    """
+    pairs = list(fields.items())
+    form_method = "get" if method.upper() == "GET" else "post"
+    if form_method == "get":
+        parts = urlsplit(url)
+        pairs = parse_qsl(parts.query, keep_blank_values=True) + pairs
+        url = urlunsplit(parts._replace(query=""))
     inputs = "".join(
         f'<input type="hidden" name="{html.escape(name)}" value="{html.escape(value)}">'
-        for name, value in fields.items()
+        for name, value in pairs
     )
-    form_method = "get" if method.upper() == "GET" else "post"
     return _page(
         "Lanjut ke DOKU Wallet",
         "<h1>Lanjut ke DOKU Wallet</h1>"

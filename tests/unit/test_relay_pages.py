@@ -42,6 +42,18 @@ def test_a_get_redirect_makes_a_get_form() -> None:
     assert form["method"] == "get"
 
 
+def test_a_get_redirect_keeps_its_urls_query_as_fields() -> None:
+    """A browser replaces a GET form's action query with the form's fields: the query the
+    provider signed into the URL must come along as fields, or the phone lands on a bare page."""
+    url = "https://acs.example/pay?sid=abc&lang=id&empty="
+    response = pages.redirect_page("INV-1", "GET", url, {"extra": "1"}, nonce="n")
+    tags = Page(response.body.decode()).tags
+    form = next(attrs for tag, attrs in tags if tag == "form")
+    assert form["action"] == "https://acs.example/pay"
+    fields = [(attrs["name"], attrs["value"]) for tag, attrs in tags if tag == "input"]
+    assert fields == [("sid", "abc"), ("lang", "id"), ("empty", ""), ("extra", "1")]
+
+
 def test_the_waiting_page_refreshes_and_runs_no_script() -> None:
     response = pages.waiting_page(HOSTILE)
     text = response.body.decode()
