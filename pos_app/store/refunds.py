@@ -83,28 +83,63 @@ class Refunds:
         self._db = db
         self._day = day or BusinessDay()
 
-    def refundable(self, sale_id: int) -> int:
-        """What the sale took, less the refunds paid or still pending against it and the returns
-        paid back in cash or outside Kasir (a wallet return's money is its refund)."""
+    def refundable(self, sale_id: int, invoice_number: str | None = None) -> int:
+        """What may still be paid back: of the sale's own money, or with ``invoice_number`` of
+        that late payment's (a payment no sale took, refunded by naming it, so it never touches
+        takings).
+
+        The sale's own money is its total once completed, less the refunds paid or pending
+        against it (those naming a late payment aside), the returns paid back in cash or outside
+        Kasir (a wallet return's money is its refund), and what the provider refunded of its
+        payment beyond the returns recorded as refunded outside Kasir: that money went back
+        already, and paying it again would pay the customer twice. A late payment's money is what
+        it brought in (``received_rupiah``), less what the provider refunded of it and the
+        refunds naming it.
+        """
+        if invoice_number is not None:
+            late = self._db.execute(
+                f"SELECT CASE WHEN a.state = 'paid' THEN {RECEIVED_SQL} - a.provider_refunded "
+                "ELSE 0 END FROM payment_attempts a "
+                "WHERE a.invoice_number = ? AND a.sale_id = ? AND a.late = 1",
+                [invoice_number, sale_id],
+            ).fetchone()
+            if late is not None:
+                used = self._db.execute(
+                    "SELECT coalesce(sum(amount), 0) FROM refunds "
+                    "WHERE invoice_number = ? AND status IN ('pending', 'paid')",
+                    [invoice_number],
+                ).fetchone()[0]
+                return int(late[0]) - int(used)
         row = self._db.execute("SELECT status, total FROM sales WHERE id = ?", [sale_id]).fetchone()
         if row is None:
             raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
-        late = self._db.execute(
-            f"SELECT coalesce(sum({RECEIVED_SQL}), 0) FROM payment_attempts a "
-            "WHERE a.sale_id = ? AND a.late = 1 AND a.state = 'paid'",
-            [sale_id],
-        ).fetchone()[0]
-        taken = (row[1] if row[0] == "completed" else 0) + late
+        taken = row[1] if row[0] == "completed" else 0
         used = self._db.execute(
-            "SELECT coalesce(sum(amount), 0) FROM refunds "
-            "WHERE sale_id = ? AND status IN ('pending', 'paid')",
+            "SELECT coalesce(sum(r.amount), 0) FROM refunds r "
+            "LEFT JOIN payment_attempts a ON a.invoice_number = r.invoice_number "
+            "WHERE r.sale_id = ? AND r.status IN ('pending', 'paid') AND coalesce(a.late, 0) = 0",
             [sale_id],
         ).fetchone()[0]
         returned = self._db.execute(
             "SELECT coalesce(sum(amount), 0) FROM returns WHERE sale_id = ? AND payout_id IS NULL",
             [sale_id],
         ).fetchone()[0]
-        return int(taken) - int(used) - int(returned)
+        gone = self.refunded_at_provider(sale_id) if taken else 0
+        return int(taken) - int(used) - int(returned) - gone
+
+    def refunded_at_provider(self, sale_id: int) -> int:
+        """What the provider refunded of the sale's own payment (in full, or in part) beyond the
+        returns recorded as refunded outside Kasir: money gone back that no return accounts for
+        yet. Such a return may use it; nothing else may pay it again."""
+        refunded, outside = self._db.execute(
+            "SELECT (SELECT coalesce(sum(CASE WHEN a.state = 'refunded' THEN "
+            f"{RECEIVED_SQL} ELSE a.provider_refunded END), 0) FROM payment_attempts a "
+            "WHERE a.sale_id = ?1 AND a.late = 0 AND a.state IN ('paid', 'refunded')), "
+            "(SELECT coalesce(sum(amount), 0) FROM returns WHERE sale_id = ?1 "
+            "AND method = 'outside')",
+            [sale_id],
+        ).fetchone()
+        return max(int(refunded) - int(outside), 0)
 
     def create(
         self,
@@ -132,7 +167,7 @@ class Refunds:
                 raise ValidationError(needed)
         stamp = utc_text(now)
         with transaction(self._db) as conn:
-            available = self.refundable(sale_id)
+            available = self.refundable(sale_id, invoice_number)
             if amount > available:
                 raise ValidationError(
                     N_("refund {amount} is more than sale {sale} has left to refund ({left})"),

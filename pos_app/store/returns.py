@@ -202,12 +202,15 @@ class Returns:
                 )
             amounts = {number: lines[number].refund_for(count) for number, count in wanted.items()}
             amount = sum(amounts.values())
-            if amount > sale.refundable:
+            left = sale.refundable
+            if method is ReturnMethod.OUTSIDE:  # it records money the provider refunded
+                left += Refunds(self._db, self._day).refunded_at_provider(sale_id)
+            if amount > left:
                 raise ValidationError(
                     N_("return {amount} is more than sale {sale} has left to refund ({left})"),
                     amount=format_rupiah(amount),
                     sale=sale_id,
-                    left=format_rupiah(max(sale.refundable, 0)),
+                    left=format_rupiah(max(left, 0)),
                 )
             if method is ReturnMethod.CASH:
                 self._refuse_more_than_drawer(terminal_id, cashier, amount)

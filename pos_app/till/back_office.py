@@ -36,7 +36,7 @@ from pos_app.store.database import open_database, transaction
 from pos_app.store.day_closes import DayCloses
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import PaymentAttempt
-from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.store.refunds import Refund
 from pos_app.store.sale_lookup import SaleQuery
 from pos_app.store.sales import Sale
 from pos_app.store.users import Role, User
@@ -47,8 +47,6 @@ from pos_app.till.refund_payouts import missing_for_payouts
 from pos_app.till.sale_detail import SaleDetail, found_sales, sale_detail
 from pos_app.till.terminal import Terminal
 
-_USING = (RefundStatus.PENDING, RefundStatus.PAID)
-"""Refund states that use up refundable money."""
 PRODUCT_ROWS = 200
 """Products listed per search: the catalogue may hold 100,000; the manager narrows by typing."""
 ATTACH_DAYS = 7
@@ -337,18 +335,9 @@ class BackOffice:
         return missing_for_payouts(self.terminal.settings) or ["ecommpay"]
 
     def refundable(self, sale_id: int, invoice_number: str | None = None) -> int:
-        """What may still be paid back: of the sale, and at most what the late payment brought."""
-        refunds = self.store.refunds
-        left = refunds.refundable(sale_id)
-        if invoice_number is not None:
-            attempt = self.store.payments.get_attempt(invoice_number)
-            used = sum(
-                refund.amount
-                for refund in refunds.for_sale(sale_id)
-                if refund.invoice_number == invoice_number and refund.status in _USING
-            )
-            left = min(left, attempt.received - used)
-        return max(left, 0)
+        """What may still be paid back: of the sale, or of the late payment it names
+        (:meth:`Refunds.refundable`, which the store checks again when the refund is recorded)."""
+        return max(self.store.refunds.refundable(sale_id, invoice_number), 0)
 
     def refund(
         self,

@@ -153,7 +153,7 @@ def _paid_after_failing(refunds: Refunds, before: Refund, paid: Refund) -> None:
     """Say at WARNING that a payout settled ``failed`` was paid after all: the amount it had
     freed is taken again, and a refund approved meanwhile may have paid the same money twice
     (the sale's refundable amount is then below zero, and both refunds count as paid)."""
-    left = refunds.refundable(paid.sale_id)
+    left = refunds.refundable(paid.sale_id, paid.invoice_number)
     log.warning(
         "payout %s (refund %d of sale %d, %d rupiah): ecommpay reports it paid after Kasir "
         "had settled it failed (%s); recorded as paid",

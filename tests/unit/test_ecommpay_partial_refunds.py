@@ -18,6 +18,7 @@ import pytest
 from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.ecommpay.callback import parse_callback
 from pos_app.payments.ecommpay.payouts import payout_report
@@ -275,3 +276,23 @@ def test_a_lower_doku_amount_after_paid_is_no_refund(db: Database) -> None:
         0,
     )
     assert attempt.events[-1].outcome is Outcome.REPEATED
+
+
+def test_money_the_provider_refunded_in_part_is_not_given_back_again_in_cash(
+    db: Database,
+) -> None:
+    """Rp 60.000 of Rp 100.000 went back from ecommpay's dashboard: a cash return of every item
+    would pay the customer Rp 160.000. Only Rp 40.000 is left for cash or a payout; recording the
+    dashboard's refund as a return outside Kasir uses the Rp 60.000."""
+    till = Till(db)
+    till.relay(refund(till.invoice, 60_000, 40_000))
+    returns = Returns(db)
+    assert returns.returnable(till.sale_id).refundable == 40_000
+    with pytest.raises(ValidationError, match="has left to refund"):
+        returns.record(
+            till.sale_id, {1: 10}, method=ReturnMethod.CASH, terminal_id="T1", cashier="Sari",
+            approved_by="Mira", now=NEXT_DAY,
+        )  # fmt: skip
+    till.return_outside(6)
+    assert till.problems() == []
+    assert returns.returnable(till.sale_id).refundable == 40_000

@@ -370,7 +370,7 @@ def test_a_payment_reported_in_sen_or_another_currency_is_no_rupiah_to_pay_back(
     assert paid.late and paid.amount_differs
     assert (paid.reported, paid.received) == (reported, 0)
 
-    assert Refunds(db).refundable(sale_id) == 0
+    assert Refunds(db).refundable(sale_id, invoice) == 0
     [problem] = list_problems(db)
     assert (problem.kind, problem.amount, problem.currency) == (
         ProblemKind.DIFFERS,
@@ -397,4 +397,4 @@ def test_a_late_payment_in_rupiah_is_what_may_be_paid_back(db: Database) -> None
         invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=LATER, amount=TOTAL,
         currency="IDR",
     )  # fmt: skip
-    assert Refunds(db).refundable(sale_id) == TOTAL
+    assert Refunds(db).refundable(sale_id, invoice) == TOTAL

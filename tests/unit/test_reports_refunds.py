@@ -86,9 +86,14 @@ def test_a_late_payment_can_be_refunded_and_a_cancelled_sale_without_one_cannot(
     db: Database, refunds: Refunds
 ) -> None:
     sale_id, invoice = late_paid_sale(db)
-    assert refunds.refundable(sale_id) == 12000
+    assert refunds.refundable(sale_id, invoice) == 12000
+    assert refunds.refundable(sale_id) == 0, "the late money is refunded by naming its payment"
+    with pytest.raises(ValidationError, match="has left to refund"):
+        create(refunds, sale_id, "PO-SALE", 12000)
     create(refunds, sale_id, "PO-LATE", 12000, invoice_number=invoice)
     assert refunds.get("PO-LATE").invoice_number == invoice
+    with pytest.raises(ValidationError, match="has left to refund"):
+        create(refunds, sale_id, "PO-TWICE", 1, invoice_number=invoice)
 
     nothing = Sales(db, DAY).create_sale(LINES, cashier="Sari", terminal_id="T1", now=NOW)
     Sales(db, DAY).cancel(nothing, now=NOW)
@@ -109,7 +114,11 @@ def test_a_customer_who_paid_twice_can_get_the_late_payment_back(
     sales.complete_cash(sale_id, 12000, NOW)
     assert refunds.refundable(sale_id) == 12000
     payments.record_status(invoice, PaymentStatus.PAID, source="relay", now=NOW)
-    assert refunds.refundable(sale_id) == 24000
+    assert (refunds.refundable(sale_id), refunds.refundable(sale_id, invoice)) == (12000, 12000)
+    create(refunds, sale_id, "PO-LATE", 12000, invoice_number=invoice)
+    assert (refunds.refundable(sale_id), refunds.refundable(sale_id, invoice)) == (12000, 0)
+    with pytest.raises(ValidationError, match="has left to refund"):
+        create(refunds, sale_id, "PO-AGAIN", 12000, invoice_number=invoice)  # not twice
 
 
 def test_settling_sets_the_business_day_of_the_payout_once(db: Database, refunds: Refunds) -> None:

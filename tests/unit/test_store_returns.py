@@ -193,8 +193,15 @@ def test_a_payment_the_provider_refunded_goes_back_only_as_a_record(db: Database
     for method, payout in ((ReturnMethod.CASH, None), (ReturnMethod.WALLET, "RFD-T1-0a1b2c")):
         with pytest.raises(ValidationError, match=f"cannot go back as {method}"):
             give_back(db, sale_id, {1: 1}, method, payout=payout)
-    assert Refunds(db, DAY).refundable(sale_id) == sale.total
+    refunds = Refunds(db, DAY)
+    assert (refunds.refundable(sale_id), refunds.refunded_at_provider(sale_id)) == (0, sale.total)
     assert give_back(db, sale_id, {1: 1}, ReturnMethod.OUTSIDE) == 3500
+    assert refunds.refunded_at_provider(sale_id) == sale.total - 3500
+    with pytest.raises(ValidationError, match="has left to refund"):
+        refunds.create(
+            sale_id, "RFD-T1-9z8y7x", 3500, provider=ProviderName.ECOMMPAY_GATE,
+            account_number="0812", customer_name="Ani", approved_by="Dewi", now=NOW,
+        )  # fmt: skip
 
 
 def test_a_sale_is_found_by_its_receipt_number_as_scanned(db: Database) -> None:
