@@ -2,12 +2,14 @@
 to match line by line against the provider's own settlement report (docs/csv.md, Payments).
 
 A **payment** row is a QR payment the provider reported paid, on the business day Kasir first
-recorded it paid, whatever became of it: taken by a completed sale (``standing`` ``sale``), a late
-payment no sale took (``late``), or paid for another amount or currency than asked
-(``other_amount``); with what was paid back of it. A **payout** row is a refund the provider paid,
-on the business day it was paid, with the payment it pays back. Unlike the sales files, these rows
-follow the provider's money, not the shop's takings: a late payment is here on the day it arrived
-even if a manager attached it to a sale later.
+recorded it paid (its clock day, or the next open one if that day had been closed by then: the
+rule of ``store/open_day.py``, so it is the day of the sale it paid), whatever became of it: taken
+by a completed sale (``standing`` ``sale``), a late payment no sale took (``late``), or paid for
+another amount or currency than asked (``other_amount``); with what was paid back of it. A
+**payout** row is a refund the provider paid, on the business day it was paid, with the payment it
+pays back. Unlike the sales files, these rows follow the provider's money, not the shop's
+takings: a late payment is here on the day it arrived even if a manager attached it to a sale
+later.
 
 Rows stream from one snapshot of the database through :func:`atomic_csv`: memory stays flat, and
 a failure or a cancel leaves no file. The customer's wallet number and name, the payment page
@@ -29,6 +31,7 @@ from pos_app.reports.date_range import business_days
 from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, utc_text
+from pos_app.store.open_day import OpenDays
 from pos_app.store.payments import CURRENCY, received_rupiah
 
 PAYMENT_COLUMNS = (
@@ -137,16 +140,17 @@ def export_payments(
     cancelled: Callable[[], bool] | None = None,
 ) -> PaymentsSummary:
     """Write the payments and payouts of business days ``first_day`` to ``last_day`` (inclusive)
-    to ``path``. ``day`` is the shop's day rule (time zone and cut-off): it places a payment on
-    its business day and gives the local dates and times."""
+    to ``path``. ``day`` is the shop's day rule (time zone and cut-off): with the day closes it
+    places a payment on its business day, and it gives the local dates and times."""
     rule = day or BusinessDay()
     days = business_days(first_day, last_day)
     payments = payouts = received = paid_out = 0
     counter = RowCounter(progress, cancelled)
     with read_snapshot(db), atomic_csv(path) as out:
+        placing = OpenDays.read(db, rule)
         out.writerow(PAYMENT_COLUMNS)
         for _, _, row in heapq.merge(
-            _payment_rows(db, rule, days), _payout_rows(db, rule, days), key=lambda r: r[:2]
+            _payment_rows(db, placing, days), _payout_rows(db, rule, days), key=lambda r: r[:2]
         ):
             out.writerow(safe_cells(row))
             if row[1] == "payment":
@@ -162,21 +166,25 @@ def export_payments(
 def count_payments(db: Database, first_day: date, last_day: date | None, day: BusinessDay) -> int:
     """How many data rows :func:`export_payments` will write: the maximum of a progress bar."""
     days = business_days(first_day, last_day)
-    start, end = _window(day, days)
+    start, end = _window(OpenDays.read(db, day), days)
     counted = db.execute(
         _COUNT, [start, end, days[0].isoformat(), days[-1].isoformat()]
     ).fetchone()[0]
     return int(counted)
 
 
-def _window(day: BusinessDay, days: list[date]) -> tuple[str, str]:
-    return utc_text(day.bounds(days[0])[0]), utc_text(day.bounds(days[-1])[1])
+def _window(placing: OpenDays, days: list[date]) -> tuple[str, str]:
+    """When the payments placed on ``days`` were paid: the days' bounds, moved where a day was
+    closed early (its later payments belong to the next day)."""
+    start, end = placing.window(days[0], days[-1])
+    return utc_text(start), utc_text(end)
 
 
 def _payment_rows(
-    db: Database, day: BusinessDay, days: list[date]
+    db: Database, placing: OpenDays, days: list[date]
 ) -> Iterator[tuple[str, int, Row]]:
     """(business date, 0, row) in the order paid: a day's payments before its payouts."""
+    day = placing.day
     for (
         paid_at,
         provider,
@@ -188,10 +196,10 @@ def _payment_rows(
         state,
         standing,
         *rest,
-    ) in db.execute(_PAYMENTS, _window(day, days)):
+    ) in db.execute(_PAYMENTS, _window(placing, days)):
         created_at, sale_id, receipt, refunded, pending, resolution = rest
         moment = parse_utc(paid_at)
-        business = day.date_of(moment).isoformat()
+        business = placing.date_of(moment).isoformat()
         yield (
             business,
             0,

@@ -31,7 +31,7 @@ and :func:`render_html` (print preview, PDF) are two views of the same rows.
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -51,6 +51,7 @@ from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, RETURNED_LIN
 from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
 from pos_app.store.day_closes import DayClose, DayCloses
 from pos_app.store.errors import StoreError
+from pos_app.store.open_day import OpenDays
 from pos_app.store.payments import RECEIVED_SQL
 from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS
 from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
@@ -484,7 +485,7 @@ def _build(
             "FROM payment_attempts a JOIN payment_events e ON e.attempt_id = a.id "
             "WHERE a.late = 1 AND e.state = 'paid' AND e.outcome = 'applied' "
             "GROUP BY a.id HAVING paid >= ? AND paid < ? ORDER BY paid, a.id",
-            [utc_text(moment) for moment in _late_window(db, business_date, starts_at, ends_at)],
+            [utc_text(moment) for moment in _late_window(db, day, business_date)],
         )
     )
     returns_count, returns_total, cash_returns = db.execute(
@@ -534,26 +535,13 @@ def _build(
     )
 
 
-def _late_window(
-    db: Database, business_date: date, starts_at: datetime, ends_at: datetime
-) -> tuple[datetime, datetime]:
-    """When the late payments listed under this day arrived: within its bounds, but from the
+def _late_window(db: Database, day: BusinessDay, business_date: date) -> tuple[datetime, datetime]:
+    """When the late payments listed under this day arrived: the moments the shared rule of
+    ``store/open_day.py`` places on it, as the payments file does. Within its bounds, but from the
     previous day's close if that came before these bounds began, and until this day's own close,
     so a payment that arrives after an early close is listed under the next day, not the closed
     one."""
-    previous = (business_date - timedelta(days=1)).isoformat()
-    closes = dict(
-        db.execute(
-            "SELECT business_date, closed_at FROM day_closes WHERE business_date IN (?, ?)",
-            [previous, business_date.isoformat()],
-        ).fetchall()
-    )
-    start, end = starts_at, ends_at
-    if previous in closes:
-        start = min(start, parse_utc(closes[previous]))
-    if business_date.isoformat() in closes:
-        end = min(end, parse_utc(closes[business_date.isoformat()]))
-    return start, end
+    return OpenDays.read(db, day).window(business_date, business_date)
 
 
 def close_day(

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
 from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
+from pos_app.store.open_day import OpenDays
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +38,17 @@ class UploadOutbox:
         self._day = day
 
     def place_moments(self) -> None:
-        """Mark the business day of each payment moment the triggers kept, then forget them."""
+        """Mark the business day of each payment moment the triggers kept, then forget them.
+
+        A moment is placed as the payments file places it (``store/open_day.py``): after an early
+        close of its clock day, on the next open day, so the closed day's files stay as signed off.
+        """
         with transaction(self._db) as conn:
             moments = conn.execute("SELECT id, at FROM upload_moments ORDER BY id").fetchall()
-            days = {self._day.date_of(parse_utc(at)).isoformat() for _, at in moments}
+            days: set[str] = set()
+            if moments:
+                placing = OpenDays.read(self._db, self._day)
+                days = {placing.date_of(parse_utc(at)).isoformat() for _, at in moments}
             for day in sorted(days):
                 conn.execute(
                     "INSERT INTO upload_days (business_date, revision) VALUES (?, 1) "
