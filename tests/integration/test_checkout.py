@@ -400,7 +400,8 @@ def test_an_overpayment_can_be_refunded_whole(sandbox: str, store: TerminalStore
     attempt = checkout.start_qr_payment(sale_id)
     paid = relay_event(attempt.invoice_number, PaymentStatus.PAID, 1, amount=TOTAL + 5_000)
     checkout.apply_relay_events([paid], RelayPosition("e1", 1))
-    assert store.refunds.refundable(sale_id) == TOTAL + 5_000
+    assert store.refunds.refundable(sale_id, attempt.invoice_number) == TOTAL + 5_000
+    assert store.refunds.refundable(sale_id) == 0, "no sale took it: it is refunded by name"
 
 
 def test_a_refused_qr_charge_takes_no_invoice_number(sandbox: str, store: TerminalStore) -> None:
