@@ -7,14 +7,28 @@ it, and records the revision it sent: a day is pending while its revision is new
 sale completed while an upload was in flight is sent by the next one (compare-and-clear).
 """
 
+import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
-from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
+from pos_app.store.database import (
+    optional_utc,
+    parse_utc,
+    read_meta,
+    transaction,
+    utc_text,
+    write_meta,
+)
 from pos_app.store.open_day import OpenDays
+
+log = logging.getLogger(__name__)
+
+_DAY_RULE = "upload_day_rule"
+"""The shop's time zone and cut-off the payments were last placed by (``Asia/Jakarta 00:00:00``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +56,11 @@ class UploadOutbox:
 
         A moment is placed as the payments file places it (``store/open_day.py``): after an early
         close of its clock day, on the next open day, so the closed day's files stay as signed off.
+        Placing depends on the shop's time zone and cut-off: when they changed since the last
+        time (:meth:`_replace_after_a_new_rule`), every day goes to the relay again.
         """
         with transaction(self._db) as conn:
+            self._replace_after_a_new_rule(conn)
             moments = conn.execute("SELECT id, at FROM upload_moments ORDER BY id").fetchall()
             days: set[str] = set()
             if moments:
@@ -57,6 +74,29 @@ class UploadOutbox:
                 )
             if moments:
                 conn.execute("DELETE FROM upload_moments WHERE id <= ?", [moments[-1][0]])
+
+    def _replace_after_a_new_rule(self, conn: sqlite3.Connection) -> None:
+        """After a change of the shop's time zone or cut-off, the payments files place payments
+        on other days than the relay holds them on: one payment could be on two days there, or on
+        none. So every day is marked again, and every payment's moment placed by the new rule."""
+        rule = f"{self._day.tz.key} {self._day.cutoff.isoformat()}"
+        held = read_meta(self._db, _DAY_RULE)
+        if held == rule:
+            return
+        write_meta(conn, _DAY_RULE, rule)
+        if held is None:
+            return
+        log.warning(
+            "the shop's day rule changed from %s to %s: every day goes to the relay again",
+            held,
+            rule,
+        )
+        conn.execute("UPDATE upload_days SET revision = revision + 1")
+        conn.execute(
+            "INSERT INTO upload_moments (at) SELECT min(created_at) FROM payment_events "
+            "WHERE attempt_id IS NOT NULL AND outcome = 'applied' "
+            "AND state IN ('paid', 'refunded') GROUP BY attempt_id"
+        )
 
     def pending(self, settled_before: datetime | None = None) -> list[PendingDay]:
         """The days to upload, oldest first (moments not yet placed are not among them).

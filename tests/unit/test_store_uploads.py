@@ -231,3 +231,29 @@ def test_an_existing_database_uploads_every_day_it_has_sales_once(tmp_path: Path
     db = open_database(path)
     assert UploadOutbox(db, DAY).pending() == [PendingDay(D1, 1), PendingDay(D2, 1)]
     db.close()
+
+
+def test_a_new_time_zone_or_cut_off_sends_every_day_again_each_payment_on_its_new_day(
+    db: Database,
+) -> None:
+    """A payment at 03:30 WIB is on the 21st by a 04:00 cut-off, on the 22nd by midnight: after
+    the change the relay must get both days again, or it holds the payment on both (or none)."""
+    outbox = UploadOutbox(db, DAY)
+    payments = Payments(db, DAY)
+    paid = local("2026-11-22T03:30")
+    sale_id = Sales(db, DAY).create_sale(LINES, cashier="Sari", terminal_id="T1", now=paid)
+    invoice = payments.next_invoice_number("T1", paid)
+    payments.create_attempt(sale_id, ProviderName.DOKU, 7000, invoice, paid)
+    payments.transition(invoice, AttemptState.CANCELLED, source="cashier", now=paid)
+    payments.record_status(invoice, PaymentStatus.PAID, source="relay", now=paid)
+    cash_sale(db, "2026-11-22T10:00")
+    uploaded_all(outbox, "2026-11-22T10:01")
+    assert outbox.pending() == []
+
+    midnight = UploadOutbox(db, BusinessDay(JAKARTA, time(0, 0)))
+    midnight.place_moments()
+
+    assert [day.business_date for day in midnight.pending()] == [D1, D2]
+    uploaded_all(midnight, "2026-11-22T10:02")
+    midnight.place_moments()  # the same rule again: nothing more to send
+    assert midnight.pending() == []
