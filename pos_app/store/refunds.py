@@ -128,13 +128,15 @@ class Refunds:
         return int(taken) - int(used) - int(returned) - gone
 
     def refunded_at_provider(self, sale_id: int) -> int:
-        """What the provider refunded of the sale's own payment (in full, or in part) beyond the
+        """What the provider refunded of the payment that paid the sale (its invoice: a late
+        payment attached to it keeps the sale it was made for) in full or in part, beyond the
         returns recorded as refunded outside Kasir: money gone back that no return accounts for
         yet. Such a return may use it; nothing else may pay it again."""
         refunded, outside = self._db.execute(
             "SELECT (SELECT coalesce(sum(CASE WHEN a.state = 'refunded' THEN "
             f"{RECEIVED_SQL} ELSE a.provider_refunded END), 0) FROM payment_attempts a "
-            "WHERE a.sale_id = ?1 AND a.late = 0 AND a.state IN ('paid', 'refunded')), "
+            "WHERE a.invoice_number = (SELECT invoice_number FROM sales WHERE id = ?1) "
+            "AND a.late = 0 AND a.state IN ('paid', 'refunded')), "
             "(SELECT coalesce(sum(amount), 0) FROM returns WHERE sale_id = ?1 "
             "AND method = 'outside')",
             [sale_id],

@@ -18,6 +18,7 @@ import pytest
 from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.ecommpay.callback import parse_callback
@@ -33,9 +34,10 @@ from pos_app.payments.model import (
 )
 from pos_app.store.database import open_database
 from pos_app.store.payments import Outcome, Payments
+from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales
-from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
+from pos_app.till.problem_payments import ProblemKind, attach, list_problems, resolve
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
 LATER = NOW + timedelta(hours=2)
@@ -86,6 +88,24 @@ def refund(invoice: str, refunded: int, balance: int) -> dict[str, Any]:
     return callback(invoice, status, balance, operation="refund", operated=refunded)
 
 
+def relay(payments: Payments, cursor: int, body: dict[str, Any], *, now: datetime = LATER) -> bool:
+    """What the relay makes of a verified callback, applied as the terminal applies it."""
+    event = parse_callback(body)
+    return payments.record_relay_event(
+        RelayEvent(
+            cursor,
+            event.invoice_number,
+            PAGE,
+            event.status,
+            "2026-11-21T05:00:00Z",
+            dict(event.raw),
+            event.amount,
+            event.currency,
+        ),
+        now=now,
+    )
+
+
 class Till:
     """A completed ecommpay sale of ten items at Rp 10.000, and the relay's events for it."""
 
@@ -106,22 +126,8 @@ class Till:
         sales.complete_with_payment(self.sale_id, self.invoice, NOW)
 
     def relay(self, body: dict[str, Any], *, now: datetime = LATER) -> bool:
-        """What the relay makes of a verified callback, applied as the terminal applies it."""
-        event = parse_callback(body)
         self.cursor += 1
-        return self.payments.record_relay_event(
-            RelayEvent(
-                self.cursor,
-                event.invoice_number,
-                PAGE,
-                event.status,
-                "2026-11-21T05:00:00Z",
-                dict(event.raw),
-                event.amount,
-                event.currency,
-            ),
-            now=now,
-        )
+        return relay(self.payments, self.cursor, body, now=now)
 
     def return_outside(self, items: int) -> None:
         Returns(self.db).record(
@@ -296,3 +302,23 @@ def test_money_the_provider_refunded_in_part_is_not_given_back_again_in_cash(
     till.return_outside(6)
     assert till.problems() == []
     assert returns.returnable(till.sale_id).refundable == 40_000
+
+
+def test_a_partial_refund_of_a_late_payment_attached_to_another_sale_counts_for_that_sale(
+    db: Database,
+) -> None:
+    """An attached payment keeps the sale it was made for; the sale it paid has its invoice."""
+    payments, sales = Payments(db), Sales(db)
+    lines = [LineItem("KOPI", "Kopi", PRICE, 10)]
+    first = sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=NOW)
+    invoice = payments.next_invoice_number("T1", NOW)
+    payments.create_attempt(first, PAGE, TOTAL, invoice, NOW)
+    payments.record_request(PaymentRequest(PAGE, invoice, TOTAL, "https://pay.example/x"), now=NOW)
+    sales.cancel(first, now=NOW)
+    relay(payments, 1, callback(invoice, "success", TOTAL))
+    second = sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=NOW)
+    attach(db, invoice, second, manager="Mira", day=BusinessDay(), now=LATER)
+
+    relay(payments, 2, refund(invoice, 30_000, 70_000))
+
+    assert Refunds(db).refundable(second) == TOTAL - 30_000
