@@ -78,17 +78,20 @@ class UploadOutbox:
     def _replace_after_a_new_rule(self, conn: sqlite3.Connection) -> None:
         """After a change of the shop's time zone or cut-off, the payments files place payments
         on other days than the relay holds them on: one payment could be on two days there, or on
-        none. So every day is marked again, and every payment's moment placed by the new rule."""
+        none. So every day is marked again, and every payment's moment placed by the new rule.
+        A till that uploaded before the rule was kept (or before payments after an early close
+        went to the next open day) does so once too."""
         rule = f"{self._day.tz.key} {self._day.cutoff.isoformat()}"
         held = read_meta(self._db, _DAY_RULE)
         if held == rule:
             return
         write_meta(conn, _DAY_RULE, rule)
-        if held is None:
-            return
+        uploaded = conn.execute("SELECT 1 FROM upload_days WHERE uploaded > 0 LIMIT 1").fetchone()
+        if held is None and uploaded is None:
+            return  # nothing went to the relay by any other rule
         log.warning(
             "the shop's day rule changed from %s to %s: every day goes to the relay again",
-            held,
+            held or "an earlier Kasir's",
             rule,
         )
         conn.execute("UPDATE upload_days SET revision = revision + 1")

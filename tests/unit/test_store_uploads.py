@@ -257,3 +257,19 @@ def test_a_new_time_zone_or_cut_off_sends_every_day_again_each_payment_on_its_ne
     uploaded_all(midnight, "2026-11-22T10:02")
     midnight.place_moments()  # the same rule again: nothing more to send
     assert midnight.pending() == []
+
+
+def test_a_till_that_uploaded_before_the_rule_was_kept_sends_every_day_once(db: Database) -> None:
+    """An upgraded till placed payments by the clock alone: its days go again, once."""
+    outbox = UploadOutbox(db, DAY)
+    cash_sale(db, "2026-11-21T10:00")
+    uploaded_all(outbox, "2026-11-21T10:01")
+    with db.conn:
+        db.execute("DELETE FROM meta WHERE key = 'upload_day_rule'")
+
+    outbox.place_moments()
+
+    assert [day.business_date for day in outbox.pending()] == [D1]
+    uploaded_all(outbox, "2026-11-21T10:02")
+    outbox.place_moments()
+    assert outbox.pending() == []
