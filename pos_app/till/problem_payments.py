@@ -76,7 +76,8 @@ class ProblemPayment:
     """``IDR``, or the unit a provider reported the payment in (``IDR/minor``: sen)."""
     sale_id: int | None = None
     refunded: int = 0
-    """Paid refunds naming this payment (late payments)."""
+    """What went back of a late payment: paid refunds naming it, and what the provider refunded
+    of it."""
 
 
 _UNRESOLVED = f"""NOT EXISTS (
@@ -107,6 +108,7 @@ SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
        a.sale_id,
        (SELECT coalesce(sum(f.amount), 0) FROM refunds f
         WHERE f.invoice_number = a.invoice_number AND f.status = 'paid')
+         + CASE WHEN a.late = 1 THEN a.provider_refunded ELSE 0 END
 FROM payment_attempts a JOIN sales s ON s.id = a.sale_id
 WHERE (a.state IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))})
        OR (a.late = 1 AND a.state = 'paid')
@@ -138,8 +140,9 @@ ORDER BY o.id
 def list_problems(db: Database) -> list[ProblemPayment]:
     """Every unresolved problem payment, attempts oldest change first, then orphans.
 
-    A late payment wholly paid back by refunds is settled and not listed; one in sen or another
-    currency no refund settles (no rupiah came in), only a manager's resolution.
+    A late payment wholly paid back (by refunds naming it, at the provider, or both) is settled
+    and not listed; one in sen or another currency no refund settles (no rupiah came in), only a
+    manager's resolution.
     """
     found = [
         ProblemPayment(

@@ -34,7 +34,7 @@ from pos_app.payments.model import (
 )
 from pos_app.store.database import open_database
 from pos_app.store.payments import Outcome, Payments
-from pos_app.store.refunds import Refunds
+from pos_app.store.refunds import Refunds, RefundStatus
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales
 from pos_app.till.problem_payments import ProblemKind, attach, list_problems, resolve
@@ -322,3 +322,31 @@ def test_a_partial_refund_of_a_late_payment_attached_to_another_sale_counts_for_
     relay(payments, 2, refund(invoice, 30_000, 70_000))
 
     assert Refunds(db).refundable(second) == TOTAL - 30_000
+
+
+def test_a_late_payment_paid_back_partly_at_ecommpay_and_the_rest_by_kasir_is_settled(
+    db: Database,
+) -> None:
+    """Rp 30.000 of a late Rp 100.000 went back from ecommpay's dashboard, the other Rp 70.000 by
+    a Kasir payout naming it: nothing of it is left, so it is no longer a problem payment."""
+    payments, sales = Payments(db), Sales(db)
+    sale_id = sales.create_sale(
+        [LineItem("KOPI", "Kopi", PRICE, 10)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    invoice = payments.next_invoice_number("T1", NOW)
+    payments.create_attempt(sale_id, PAGE, TOTAL, invoice, NOW)
+    payments.record_request(PaymentRequest(PAGE, invoice, TOTAL, "https://pay.example/x"), now=NOW)
+    sales.cancel(sale_id, now=NOW)
+    relay(payments, 1, callback(invoice, "success", TOTAL))
+    relay(payments, 2, refund(invoice, 30_000, 70_000))
+    refunds = Refunds(db)
+    assert refunds.refundable(sale_id, invoice) == 70_000
+    refunds.create(
+        sale_id, "PO-1", 70_000, provider=PAGE, account_number="0812", customer_name="Ani",
+        approved_by="Mira", now=LATER, invoice_number=invoice,
+    )  # fmt: skip
+    assert [(p.kind, p.refunded) for p in list_problems(db)] == [(ProblemKind.LATE, 30_000)]
+
+    refunds.settle("PO-1", RefundStatus.PAID, now=LATER)
+
+    assert list_problems(db) == []
