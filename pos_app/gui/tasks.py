@@ -10,6 +10,7 @@ import itertools
 import logging
 import queue
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -32,19 +33,23 @@ class _Pending:
 
 
 class _Job(QRunnable):
+    """Holds its runner weakly: a worker thread holding the last reference would destroy the
+    runner there, off the thread it belongs to, while that thread may be delivering its events."""
+
     def __init__(self, runner: "TaskRunner", job_id: int, work: Callable[[], Any]) -> None:
         super().__init__()
-        self._runner = runner
+        self._runner = weakref.ref(runner)
         self._job_id = job_id
         self._work = work
 
     def run(self) -> None:
         try:
-            result = self._work()
+            ok, payload = True, self._work()
         except Exception as exc:
-            self._runner._finished.emit(self._job_id, False, exc)
-        else:
-            self._runner._finished.emit(self._job_id, True, result)
+            ok, payload = False, exc
+        runner = self._runner()
+        if runner is not None:  # a runner dropped under its task has nobody to tell
+            runner._finished.emit(self._job_id, ok, payload)
 
 
 class TaskRunner(QObject):
@@ -133,40 +138,56 @@ class SerialRunner(TaskRunner):
 
     def __init__(self, parent: QObject | None = None, *, name: str = "serial-runner") -> None:
         super().__init__(parent, max_threads=1)
+        self._backlog = _Backlog()
+        self.destroyed.connect(self._backlog.stop)
+        threading.Thread(target=self._backlog.serve, name=name, daemon=True).start()
+
+    def _start(self, job: _Job) -> None:
+        self._backlog.put(job)
+
+    def wait_for_done(self, timeout_ms: int = -1) -> bool:
+        return self._backlog.wait_for_done(None if timeout_ms < 0 else timeout_ms / 1000)
+
+    def close(self, timeout_ms: int = -1) -> bool:
+        self._closed = True
+        done = self.wait_for_done(timeout_ms)
+        self._backlog.stop()
+        self._pending.clear()
+        return done
+
+
+class _Backlog:
+    """A serial runner's queue and its thread's loop. The thread holds this, never the runner
+    (see :class:`_Job`), and lets go of each task before it waits for the next."""
+
+    def __init__(self) -> None:
         self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._unfinished = 0
         self._idle = threading.Condition()
-        stop = self._queue.put
-        self.destroyed.connect(lambda: stop(None))
-        threading.Thread(target=self._serve, name=name, daemon=True).start()
 
-    def _start(self, job: _Job) -> None:
+    def put(self, job: _Job) -> None:
         with self._idle:
             self._unfinished += 1
         self._queue.put(job)
 
-    def _serve(self) -> None:
+    def stop(self) -> None:
+        self._queue.put(None)
+
+    def serve(self) -> None:
         while (job := self._queue.get()) is not None:
             try:
                 job.run()
             except RuntimeError:  # the runner was deleted under its last task: nobody waits
                 return
+            finally:
+                job = None
             with self._idle:
                 self._unfinished -= 1
                 self._idle.notify_all()
 
-    def wait_for_done(self, timeout_ms: int = -1) -> bool:
+    def wait_for_done(self, timeout: float | None) -> bool:
         with self._idle:
-            return self._idle.wait_for(
-                lambda: self._unfinished == 0, None if timeout_ms < 0 else timeout_ms / 1000
-            )
-
-    def close(self, timeout_ms: int = -1) -> bool:
-        self._closed = True
-        done = self.wait_for_done(timeout_ms)
-        self._queue.put(None)
-        self._pending.clear()
-        return done
+            return self._idle.wait_for(lambda: self._unfinished == 0, timeout)
 
 
 class LoopThread(QThread):

@@ -37,9 +37,15 @@ def sign_in(qtbot, app: TerminalApp, pin: str = "1111") -> None:
 
 def scan(qtbot, app: TerminalApp, code: str) -> None:
     """What a barcode scanner does: type the code into the focused line, then Enter; then wait
-    for the catalog's answer (read off the GUI thread)."""
-    target = QApplication.focusWidget()
-    assert target is app.window.panel.input, f"scans must land in the input line, not {target}"
+    for the catalog's answer (read off the GUI thread). The focus comes back to the input line
+    when the main window is active again, which after a dialog closes is asynchronous."""
+    target = app.window.panel.input
+
+    def focused() -> None:
+        focus = QApplication.focusWidget()
+        assert focus is target, f"scans must land in the input line, not {focus}"
+
+    qtbot.waitUntil(focused)
     qtbot.keyClicks(target, code)
     qtbot.keyClick(target, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: app.window.panel.settled, timeout=WAIT_MS)
