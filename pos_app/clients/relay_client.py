@@ -34,6 +34,7 @@ from pos_app.payments.model import (
     RelayEvent,
     RelayPosition,
 )
+from pos_app.payments.registry import reports_balance
 
 log = logging.getLogger(__name__)
 
@@ -113,15 +114,17 @@ def _event(item: Any) -> RelayEvent:
         payload = item.get("payload") or {}
         if not isinstance(payload, Mapping):
             raise TypeError("payload is not an object")
+        provider = ProviderName(item["provider"])
         return RelayEvent(
             cursor=int(item["cursor"]),
             invoice_number=str(item["invoice_number"]),
-            provider=ProviderName(item["provider"]),
+            provider=provider,
             status=PaymentStatus(item["status"]),
             received_at=str(item["received_at"]),
             payload=payload,
             amount=_optional(item.get("amount"), int, "amount"),
             currency=_optional(item.get("currency"), str, "currency"),
+            balance=reports_balance(provider, payload),
         )
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise RelayProtocolError(

@@ -143,6 +143,9 @@ class StatusResult:
     raw: Mapping[str, Any] = field(default_factory=dict)
     currency: str = "IDR"
     """What the provider says the amount is in; anything but IDR never completes a sale."""
+    balance: bool = False
+    """A paid report whose amount is what is left after a refund at the provider (ecommpay's
+    ``partially refunded``), not what was paid."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +305,8 @@ class RelayEvent:
     amount: int | None = None
     """The rupiah the provider reported (``None``: the relay did not say)."""
     currency: str | None = None
+    balance: bool = False
+    """As :attr:`StatusResult.balance`, read from the provider's payload."""
 
     @property
     def identity(self) -> str:

@@ -98,6 +98,18 @@ def build_payouts(
     )
 
 
+def reports_balance(provider: ProviderName, payload: Mapping[str, Any]) -> bool:
+    """Whether a provider's stored payload names the balance left after a refund at the
+    provider rather than what was paid: ecommpay's ``partially refunded`` or ``partially
+    reversed``. DOKU reports no balance."""
+    if provider is ProviderName.DOKU:
+        return False
+    from pos_app.payments.ecommpay.statuses import is_partial_refund
+
+    payment = payload.get("payment")
+    return isinstance(payment, Mapping) and is_partial_refund(payment.get("status"))
+
+
 def reported_amount(payload: Mapping[str, Any]) -> int | None:
     """The rupiah a stored provider payload reports, read as each provider writes it: DOKU's
     ``order.amount`` (integer, decimal or decimal text) or ecommpay's ``payment.sum.amount``

@@ -338,6 +338,7 @@ class Payments:
         relay_cursor: int | None = None,
         amount: int | None = None,
         currency: str | None = None,
+        balance: bool = False,
     ) -> PaymentEvent:
         """Keep what a provider reported; apply it when the lifecycle allows. Never refuses it.
 
@@ -347,6 +348,12 @@ class Payments:
         is its balance after a partial refund at the provider: the difference is recorded as
         :attr:`PaymentAttempt.provider_refunded` (the largest such figure wins, so a report
         repeated or arriving late changes nothing), and the attempt stays paid.
+
+        ``balance`` says the amount is what is left after a refund at the provider. Such a report
+        reaching an attempt not yet paid (the payment's own success still in the provider's
+        retries) says the customer paid what was asked and part went back: the attempt is paid
+        the amount asked, the rest recorded as refunded at the provider, as if the reports had
+        come in order.
         """
         status = PaymentStatus(status)
         state = STATUS_TO_STATE[status]
@@ -378,6 +385,7 @@ class Payments:
                     relay_cursor=relay_cursor,
                     strict=False,
                     paid=(amount, currency),
+                    balance=balance,
                 )
                 if state is AttemptState.PAID:
                     self._refund_held_back(
@@ -536,6 +544,7 @@ class Payments:
                 relay_cursor=event.cursor,
                 amount=event.amount,
                 currency=event.currency,
+                balance=event.balance,
             )
         return True
 
@@ -644,8 +653,12 @@ class Payments:
         status: PaymentStatus | None = None,
         relay_cursor: int | None = None,
         paid: tuple[int | None, str | None] = (None, None),
+        balance: bool = False,
     ) -> int:
         refunded = _partially_refunded(attempt, state, paid)
+        before_paid = _refunded_before_paid(attempt, state, paid) if balance else 0
+        if before_paid:
+            paid = (attempt.amount, CURRENCY)
         if refunded is not None:
             # The balance went down: a new partial refund at the provider (an applied event, so
             # a manager's earlier resolution of the payment no longer covers it).
@@ -676,13 +689,15 @@ class Payments:
             conn.execute(
                 "UPDATE payment_attempts SET state = ?, late = max(late, ?), "
                 "reference = coalesce(?, reference), paid_amount = coalesce(?, paid_amount), "
-                "paid_currency = coalesce(?, paid_currency), updated_at = ? WHERE id = ?",
+                "paid_currency = coalesce(?, paid_currency), "
+                "provider_refunded = max(provider_refunded, ?), updated_at = ? WHERE id = ?",
                 [
                     state.value,
                     int(late),
                     reference,
                     paid_amount,
                     paid_currency,
+                    before_paid,
                     utc_text(now),
                     attempt.id,
                 ],
@@ -801,6 +816,19 @@ def _partially_refunded(
         return None
     refunded = attempt.received - balance
     return refunded if attempt.provider_refunded < refunded < attempt.received else None
+
+
+def _refunded_before_paid(
+    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
+) -> int:
+    """The rupiah refunded at the provider when a balance report (see ``record_status``) is the
+    first paid report an attempt gets: the amount asked less the balance, or 0."""
+    balance, currency = paid
+    if state is not AttemptState.PAID or attempt.state is AttemptState.PAID:
+        return 0
+    if balance is None or (currency or CURRENCY) != CURRENCY:
+        return 0
+    return attempt.amount - balance if 0 <= balance < attempt.amount else 0
 
 
 def _check_invoice_number(invoice: str) -> None:

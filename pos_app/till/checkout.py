@@ -259,6 +259,7 @@ class Checkout:
                 now=self.clock(),
                 amount=result.amount,
                 currency=result.currency,
+                balance=result.balance,
             )
             self._complete_if_paid(invoice_number)
         return self._announce_now(invoice_number)

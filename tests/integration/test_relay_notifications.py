@@ -393,3 +393,24 @@ def test_an_unknown_ecommpay_status_is_stored_acknowledged_pending_and_logged(
     assert answer.status_code == 200
     assert delivered(till) == [(invoice, "pending")]
     assert "'quantum settled', which Kasir does not know" in caplog.text
+
+
+def test_a_partial_refund_callback_reaches_the_till_as_a_balance(
+    relay: EmbeddedRelay, till: RelayClient
+) -> None:
+    """The till must tell ecommpay's balance after a partial refund from a payment of another
+    amount: the first is money that went back, the second money no sale took."""
+    invoice = "KSR-T1-20240501-000021"
+    till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, 10_000)
+    for status, amount, operation in (("partially refunded", 7_000, 1), ("success", 10_000, 2)):
+        body = signed_ecommpay_callback(
+            payment_id=invoice, amount=amount, status=status, operation_id=operation
+        )
+        assert post(relay, ECOMMPAY, body).status_code == 200
+
+    events, _ = till.fetch_events(0)
+
+    assert [(e.status, e.amount, e.balance) for e in events] == [
+        (PaymentStatus.PAID, 7_000, True),
+        (PaymentStatus.PAID, 10_000, False),
+    ]

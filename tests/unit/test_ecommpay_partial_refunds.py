@@ -21,7 +21,7 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnMethod
-from pos_app.payments.ecommpay.callback import parse_callback
+from pos_app.payments.ecommpay.callback import parse_callback, read_payment
 from pos_app.payments.ecommpay.payouts import payout_report
 from pos_app.payments.ecommpay.statuses import is_partial_refund, payment_status
 from pos_app.payments.model import (
@@ -32,6 +32,7 @@ from pos_app.payments.model import (
     ProviderName,
     RelayEvent,
 )
+from pos_app.payments.registry import reports_balance
 from pos_app.store.database import open_database
 from pos_app.store.payments import Outcome, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
@@ -101,6 +102,7 @@ def relay(payments: Payments, cursor: int, body: dict[str, Any], *, now: datetim
             dict(event.raw),
             event.amount,
             event.currency,
+            reports_balance(PAGE, event.raw),
         ),
         now=now,
     )
@@ -148,6 +150,9 @@ def test_a_partial_refund_callback_is_a_paid_report_for_the_balance() -> None:
     event = parse_callback(refund("KSR-1", 10_000, 90_000))
 
     assert (event.status, event.amount, event.currency) == (PaymentStatus.PAID, 90_000, "IDR")
+    balance = refund("KSR-1", 10_000, 90_000)
+    assert read_payment(balance, balance["operation"]).balance, "the status answer's reading too"
+    assert not read_payment(callback("KSR-1", "success", TOTAL), None).balance
     assert is_partial_refund("Partially  Refunded") and is_partial_refund("partially reversed")
     assert payment_status("partially reversed") is PaymentStatus.PAID
     full = parse_callback(refund("KSR-1", TOTAL, 0))
@@ -350,3 +355,28 @@ def test_a_late_payment_paid_back_partly_at_ecommpay_and_the_rest_by_kasir_is_se
     refunds.settle("PO-1", RefundStatus.PAID, now=LATER)
 
     assert list_problems(db) == []
+
+
+def test_a_partial_refund_reported_before_the_payment_itself_is_a_paid_payment_partly_refunded(
+    db: Database,
+) -> None:
+    """ecommpay's success callback was still in its retries when the dashboard refund's came:
+    the customer paid the Rp 100.000 asked and Rp 30.000 went back, not "paid Rp 70.000"."""
+    payments, sales = Payments(db), Sales(db)
+    sale_id = sales.create_sale(
+        [LineItem("KOPI", "Kopi", PRICE, 10)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    invoice = payments.next_invoice_number("T1", NOW)
+    payments.create_attempt(sale_id, PAGE, TOTAL, invoice, NOW)
+    payments.record_request(PaymentRequest(PAGE, invoice, TOTAL, "https://pay.example/x"), now=NOW)
+
+    relay(payments, 1, refund(invoice, 30_000, 70_000))
+
+    attempt = payments.get_attempt(invoice)
+    assert (attempt.state, attempt.late, attempt.received) == (AttemptState.PAID, False, TOTAL)
+    assert attempt.provider_refunded == 30_000
+    relay(payments, 2, callback(invoice, "success", TOTAL))
+    assert payments.get_attempt(invoice).events[-1].outcome is Outcome.REPEATED
+    sales.complete_with_payment(sale_id, invoice, LATER)
+    assert [(p.kind, p.amount) for p in list_problems(db)] == [(ProblemKind.REFUNDED, 30_000)]
+    assert Refunds(db).refundable(sale_id) == 70_000

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from pos_app.payments.ecommpay.signing import signed_fields, verify_ecommpay_signature
-from pos_app.payments.ecommpay.statuses import payment_status
+from pos_app.payments.ecommpay.statuses import is_partial_refund, payment_status
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch, read_provider_json
 from pos_app.payments.model import PaymentStatus, ProviderEvent, ProviderName
 
@@ -54,6 +54,8 @@ class PaymentReport:
     occurred_at: datetime | None
     currency: str = CURRENCY
     """``IDR`` when ``amount`` is whole rupiah; otherwise ``<code>/minor`` (see event_money)."""
+    balance: bool = False
+    """``amount`` is what is left after a partial refund or reversal, not what was paid."""
 
 
 def field(payload: Mapping[str, Any], path: str, *, source: str = "callback") -> Any:
@@ -139,6 +141,7 @@ def read_payment(
         reference=_reference(op),
         occurred_at=_timestamp(op.get("date")) or _timestamp(payment.get("date")),
         currency=currency,
+        balance=is_partial_refund(payment.get("status")),
     )
 
 

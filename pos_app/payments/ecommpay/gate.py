@@ -191,6 +191,7 @@ class GateClient(HttpClient):
             reference=report.reference,
             raw=answer,
             currency=report.currency,
+            balance=report.balance,
         )
 
     def _general(self, payment_id: str, callback_url: str) -> dict[str, Any]:
