@@ -380,9 +380,11 @@ def test_a_redirect_callback_with_only_the_payment_id_is_stored_as_pending_news(
     assert data is not None and data.url == "https://pay.doku.com/Suite/Receive"
 
 
-def test_a_success_without_a_sum_names_no_amount_a_sale_could_take() -> None:
+def test_a_success_without_a_sum_is_pending_news_until_a_report_names_the_amount() -> None:
+    """Taken as paid, it would complete no sale (no amount) and stay "paid another amount" when
+    the callback with the sum came: the customer's money on no sale."""
     payload = copy.deepcopy(SUCCESS)
     del payload["payment"]["sum"]
     event = verify_callback(as_bytes(signed(payload)), SECRET)
-    assert event.status is PaymentStatus.PAID
-    assert paid_differs(100_000, event.amount, event.currency), "kept for the manager"
+    assert event.status is PaymentStatus.PENDING
+    assert paid_differs(100_000, event.amount, event.currency), "no amount a sale could take"

@@ -112,8 +112,11 @@ def read_payment(
 
     Requires ``payment.id``, and a whole ``payment.sum.amount`` when there is a ``payment.sum``;
     an unknown or missing status is pending, a missing currency unknown, a missing sum no
-    amount (``0 XXX/minor``, which no sale takes). ``payment.sum`` is the payment's balance: what
-    was paid, less what was refunded or reversed since. A partial refund's callback (status
+    amount (``0 XXX/minor``, which no sale takes). A paid word without a sum is pending news:
+    the next callback or the status answer says how much was paid, and until then nothing is
+    completed, nor kept as a payment of another amount. ``payment.sum`` is the payment's
+    balance: what was paid, less what was refunded or reversed since. A partial refund's
+    callback (status
     ``partially refunded``, ``operation.type`` ``refund``, the refund itself in
     ``operation.sum_initial``) is therefore a paid report for the balance, from which the
     store takes the refunded part (see :mod:`~pos_app.payments.ecommpay.statuses`).
@@ -126,6 +129,7 @@ def read_payment(
             f"ecommpay {source} payment.id must be a non-empty text, got {invoice!r}"
         )
     payment = payload["payment"]
+    status = payment_status(payment.get("status"))
     if "sum" in payment:
         minor = minor_units(field(payload, "payment.sum.amount", source=source), source=source)
         amount, currency = event_money(minor, payment["sum"].get("currency"))
@@ -133,10 +137,12 @@ def read_payment(
         # News without money: a Gate redirect callback may carry only payment.id and
         # redirect_data. It is stored all the same; no amount in no currency completes no sale.
         amount, currency = 0, UNKNOWN_CURRENCY + MINOR_UNITS_SUFFIX
+        if status is PaymentStatus.PAID:
+            status = PaymentStatus.PENDING
     op = operation if isinstance(operation, Mapping) else {}
     return PaymentReport(
         invoice_number=invoice.strip(),
-        status=payment_status(payment.get("status")),
+        status=status,
         amount=amount,
         reference=_reference(op),
         occurred_at=_timestamp(op.get("date")) or _timestamp(payment.get("date")),
