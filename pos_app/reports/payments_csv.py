@@ -7,9 +7,11 @@ rule of ``store/open_day.py``, so it is the day of the sale it paid), whatever b
 by a completed sale (``standing`` ``sale``), a late payment no sale took (``late``), or paid for
 another amount or currency than asked (``other_amount``); with what was paid back of it. A
 **payout** row is a refund the provider paid, on the business day it was paid, with the payment it
-pays back. Unlike the sales files, these rows follow the provider's money, not the shop's
-takings: a late payment is here on the day it arrived even if a manager attached it to a sale
-later.
+pays back. A **provider_refund** row is money the provider reports it refunded of a payment
+outside Kasir's payouts (from its own dashboard), in full or in part, on the business day Kasir
+recorded it (placed as payments are). Unlike the sales files, these rows follow the provider's
+money, not the shop's takings: a late payment is here on the day it arrived even if a manager
+attached it to a sale later.
 
 Rows stream from one snapshot of the database through :func:`atomic_csv`: memory stays flat, and
 a failure or a cancel leaves no file. The customer's wallet number and name, the payment page
@@ -56,6 +58,9 @@ PAYMENT_COLUMNS = (
     "refund_of",
     "resolution",
 )
+
+PAYMENT, PAYOUT, PROVIDER_REFUND = "payment", "payout", "provider_refund"
+"""The record types: money in, Kasir's payouts, and refunds made at the provider."""
 
 _DIFFERS = (
     "((a.paid_amount IS NOT NULL AND a.paid_amount != a.amount) "
@@ -108,9 +113,19 @@ FROM refunds r JOIN sales s ON s.id = r.sale_id
 WHERE r.status = 'paid' AND r.business_date BETWEEN ?1 AND ?2
 ORDER BY r.business_date, r.completed_at, r.id
 """
+_PROVIDER_REFUNDS = f"""
+SELECT p.recorded_at, a.provider, a.invoice_number, CAST(p.amount AS INTEGER), a.state,
+       coalesce(s.id, a.sale_id), s.receipt_number
+FROM provider_refunds p JOIN payment_attempts a ON a.id = p.attempt_id
+LEFT JOIN sales s ON s.id = coalesce(({_ATTACHED_TO}), a.sale_id)
+    AND s.invoice_number = a.invoice_number AND s.status = 'completed'
+WHERE p.recorded_at >= ?1 AND p.recorded_at < ?2
+ORDER BY p.recorded_at, p.id
+"""
 _COUNT = f"""{_PAID}
 SELECT (SELECT count(*) FROM paid) +
-       (SELECT count(*) FROM refunds WHERE status = 'paid' AND business_date BETWEEN ?3 AND ?4)
+       (SELECT count(*) FROM refunds WHERE status = 'paid' AND business_date BETWEEN ?3 AND ?4) +
+       (SELECT count(*) FROM provider_refunds WHERE recorded_at >= ?1 AND recorded_at < ?2)
 """
 
 Row = list[Any]
@@ -126,7 +141,8 @@ class PaymentsSummary:
     received: int
     """Rupiah the payments brought in (what was paid, not what was asked)."""
     paid_out: int
-    """Rupiah the payouts paid back."""
+    """Rupiah paid back: by the payouts, and by the provider outside them."""
+    provider_refunds: int = 0
 
 
 def export_payments(
@@ -144,23 +160,34 @@ def export_payments(
     places a payment on its business day, and it gives the local dates and times."""
     rule = day or BusinessDay()
     days = business_days(first_day, last_day)
-    payments = payouts = received = paid_out = 0
+    counts = {PAYMENT: 0, PAYOUT: 0, PROVIDER_REFUND: 0}
+    received = paid_out = 0
     counter = RowCounter(progress, cancelled)
     with read_snapshot(db), atomic_csv(path) as out:
         placing = OpenDays.read(db, rule)
         out.writerow(PAYMENT_COLUMNS)
         for _, _, row in heapq.merge(
-            _payment_rows(db, placing, days), _payout_rows(db, rule, days), key=lambda r: r[:2]
+            _payment_rows(db, placing, days),
+            _payout_rows(db, rule, days),
+            _provider_refund_rows(db, placing, days),
+            key=lambda r: r[:2],
         ):
             out.writerow(safe_cells(row))
-            if row[1] == "payment":
-                payments += 1
+            counts[row[1]] += 1
+            if row[1] == PAYMENT:
                 received += received_rupiah(row[6], row[7])
             else:
-                payouts += 1
                 paid_out -= row[6]
             counter.count()
-    return PaymentsSummary(Path(path), counter.rows, payments, payouts, received, paid_out)
+    return PaymentsSummary(
+        Path(path),
+        counter.rows,
+        counts[PAYMENT],
+        counts[PAYOUT],
+        received,
+        paid_out,
+        counts[PROVIDER_REFUND],
+    )
 
 
 def count_payments(db: Database, first_day: date, last_day: date | None, day: BusinessDay) -> int:
@@ -205,7 +232,7 @@ def _payment_rows(
             0,
             [
                 business,
-                "payment",
+                PAYMENT,
                 provider,
                 invoice,
                 reference or "",
@@ -240,7 +267,7 @@ def _payout_rows(
             1,
             [
                 business,
-                "payout",
+                PAYOUT,
                 provider,
                 payout_id,
                 reference or "",
@@ -256,6 +283,41 @@ def _payout_rows(
                 "",
                 "",
                 refund_of or "",
+                "",
+            ],
+        )
+
+
+def _provider_refund_rows(
+    db: Database, placing: OpenDays, days: list[date]
+) -> Iterator[tuple[str, int, Row]]:
+    """(business date, 2, row) of each refund the provider reported, in the order recorded."""
+    day = placing.day
+    for recorded_at, provider, invoice, amount, state, sale_id, receipt in db.execute(
+        _PROVIDER_REFUNDS, _window(placing, days)
+    ):
+        business = placing.date_of(parse_utc(recorded_at)).isoformat()
+        yield (
+            business,
+            2,
+            [
+                business,
+                PROVIDER_REFUND,
+                provider,
+                invoice,
+                "",
+                -amount,
+                -amount,
+                CURRENCY,
+                state,
+                "refund",
+                *_local(recorded_at, day),
+                *_local(recorded_at, day),
+                sale_id,
+                receipt or "",
+                "",
+                "",
+                invoice,
                 "",
             ],
         )

@@ -36,7 +36,12 @@ from pos_app.reports.column_types import ColumnType, column_types, fits
 from pos_app.reports.csv_safety import LINE_END, atomic_text, neutralise
 from pos_app.reports.excel_csv import write_excel_id_csv
 from pos_app.reports.export_progress import RowCounter
-from pos_app.reports.payments_csv import PAYMENT_COLUMNS, PaymentsSummary
+from pos_app.reports.payments_csv import (
+    PAYMENT,
+    PAYMENT_COLUMNS,
+    PROVIDER_REFUND,
+    PaymentsSummary,
+)
 from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportKind, ExportSummary
 from pos_app.reports.workbook import write_workbook
 from pos_app.store.payments import received_rupiah
@@ -170,7 +175,7 @@ class _Tally:
         """Returns in a lines file, a row per returned line: told apart by sale and second."""
         self.return_rows = 0
         """Returns in a sales file, a row each."""
-        self.payments = self.payouts = self.received = self.paid_out = 0
+        self.payments = self.payouts = self.provider_refunds = self.received = self.paid_out = 0
 
     def add(self, header: Sequence[str], row: Sequence[str], till_id: str) -> None:
         cell = dict(zip(header, row, strict=True))
@@ -178,12 +183,15 @@ class _Tally:
         self.rows += 1
         if self.kind is FileKind.PAYMENTS:
             paid = _rupiah(cell, "paid_amount")
-            if record == "payment":
+            if record == PAYMENT:
                 self.payments += 1
                 self.received += received_rupiah(paid, cell.get("currency"))
+                return
+            if record == PROVIDER_REFUND:
+                self.provider_refunds += 1
             else:
                 self.payouts += 1
-                self.paid_out -= paid
+            self.paid_out -= paid
             return
         self.total += _rupiah(cell, "line_total" if self.kind is FileKind.LINES else "total")
         sale = (till_id, cell.get("sale_id", ""))
@@ -199,7 +207,13 @@ class _Tally:
     def part(self, path: Path) -> Part:
         if self.kind is FileKind.PAYMENTS:
             return PaymentsSummary(
-                path, self.rows, self.payments, self.payouts, self.received, self.paid_out
+                path,
+                self.rows,
+                self.payments,
+                self.payouts,
+                self.received,
+                self.paid_out,
+                self.provider_refunds,
             )
         return ExportSummary(
             path,

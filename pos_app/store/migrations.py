@@ -641,6 +641,37 @@ ALTER TABLE payment_attempts ADD COLUMN provider_refunded INTEGER NOT NULL DEFAU
 """
 
 
+# Each refund a provider reports (from its own dashboard, outside Kasir's payouts), in rupiah,
+# when Kasir recorded it: the payments file lists it as money out on that day, and the day goes
+# to the relay again. Refunds recorded before this table are taken from the payment: a refund in
+# full at the event that recorded it, a partial one at the payment's last change.
+_PROVIDER_REFUND_ROWS = """
+CREATE TABLE provider_refunds (
+    id INTEGER PRIMARY KEY,
+    attempt_id INTEGER NOT NULL REFERENCES payment_attempts (id),
+    event_id INTEGER NOT NULL REFERENCES payment_events (id),
+    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX provider_refunds_recorded ON provider_refunds (recorded_at);
+CREATE TRIGGER upload_provider_refund AFTER INSERT ON provider_refunds
+BEGIN
+INSERT INTO upload_moments (at) VALUES (new.recorded_at);
+END;
+INSERT INTO provider_refunds (attempt_id, event_id, amount, recorded_at)
+SELECT a.id, e.id, coalesce(a.paid_amount, a.amount), e.created_at
+FROM payment_attempts a JOIN payment_events e ON e.id = (
+    SELECT min(id) FROM payment_events
+    WHERE attempt_id = a.id AND outcome = 'applied' AND state = 'refunded')
+WHERE a.state = 'refunded' AND coalesce(a.paid_currency, 'IDR') = 'IDR'
+  AND coalesce(a.paid_amount, a.amount) > 0
+UNION ALL
+SELECT a.id, (SELECT max(id) FROM payment_events WHERE attempt_id = a.id AND outcome = 'applied'),
+       a.provider_refunded, a.updated_at
+FROM payment_attempts a WHERE a.state = 'paid' AND a.provider_refunded > 0;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -660,5 +691,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _UPLOAD_PAYMENT_CHANGES,
     _UPLOAD_REFUSALS,
     _PROVIDER_REFUNDS,
+    _PROVIDER_REFUND_ROWS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -702,7 +702,7 @@ class Payments:
                     attempt.id,
                 ],
             )
-        return self._append(
+        event_id = self._append(
             conn,
             attempt.id,
             attempt.invoice_number,
@@ -714,6 +714,15 @@ class Payments:
             payload=payload,
             relay_cursor=relay_cursor,
         )
+        if outcome is Outcome.APPLIED:
+            gone = _gone_back(attempt, state, refunded, before_paid)
+            if gone > 0:
+                conn.execute(
+                    "INSERT INTO provider_refunds (attempt_id, event_id, amount, recorded_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    [attempt.id, event_id, gone, utc_text(now)],
+                )
+        return event_id
 
     @staticmethod
     def _append(
@@ -816,6 +825,21 @@ def _partially_refunded(
         return None
     refunded = attempt.received - balance
     return refunded if attempt.provider_refunded < refunded < attempt.received else None
+
+
+def _gone_back(
+    attempt: PaymentAttempt, state: AttemptState, refunded: int | None, before_paid: int
+) -> int:
+    """The rupiah an applied report says the provider refunded now, for the payments file: a
+    partial refund's increase, one reported before the payment itself, or the rest of a paid
+    payment refunded in full."""
+    if refunded is not None:
+        return refunded - attempt.provider_refunded
+    if before_paid:
+        return before_paid
+    if state is AttemptState.REFUNDED and attempt.state is AttemptState.PAID:
+        return attempt.received - attempt.provider_refunded
+    return 0
 
 
 def _refunded_before_paid(

@@ -880,6 +880,11 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>{payments} payments, {payouts} payouts, {refunds} refunds at the provider</source>
+        <translation>{payments} payments, {payouts} payouts, {refunds} refunds at the provider</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>{payments} payments, {payouts} payouts</source>
         <translation>{payments} payments, {payouts} payouts</translation>
     </message>

@@ -880,6 +880,11 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>{payments} payments, {payouts} payouts, {refunds} refunds at the provider</source>
+        <translation>{payments} pembayaran, {payouts} payout, {refunds} refund di penyedia</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>{payments} payments, {payouts} payouts</source>
         <translation>{payments} pembayaran, {payouts} payout</translation>
     </message>

@@ -9,8 +9,9 @@ callback's figure wins: two partial refunds add up, and a repeated or late callb
 nothing.
 """
 
+import csv
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +34,15 @@ from pos_app.payments.model import (
     RelayEvent,
 )
 from pos_app.payments.registry import reports_balance
-from pos_app.store.database import open_database
+from pos_app.reports.payments_csv import PaymentsSummary, export_payments
+from pos_app.store import migrations
+from pos_app.store.database import migrate, open_database, utc_text
+from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import Outcome, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales
+from pos_app.store.uploads import UploadOutbox
 from pos_app.till.problem_payments import ProblemKind, attach, list_problems, resolve
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
@@ -358,7 +363,7 @@ def test_a_late_payment_paid_back_partly_at_ecommpay_and_the_rest_by_kasir_is_se
 
 
 def test_a_partial_refund_reported_before_the_payment_itself_is_a_paid_payment_partly_refunded(
-    db: Database,
+    db: Database, tmp_path: Path
 ) -> None:
     """ecommpay's success callback was still in its retries when the dashboard refund's came:
     the customer paid the Rp 100.000 asked and Rp 30.000 went back, not "paid Rp 70.000"."""
@@ -380,3 +385,85 @@ def test_a_partial_refund_reported_before_the_payment_itself_is_a_paid_payment_p
     sales.complete_with_payment(sale_id, invoice, LATER)
     assert [(p.kind, p.amount) for p in list_problems(db)] == [(ProblemKind.REFUNDED, 30_000)]
     assert Refunds(db).refundable(sale_id) == 70_000
+    _, rows = payments_file(db, tmp_path, NOW.date())
+    assert [(r["record_type"], r["paid_amount"]) for r in rows] == [
+        ("payment", "100000"),
+        ("provider_refund", "-30000"),
+    ]
+
+
+def test_the_payments_file_lists_each_refund_at_the_provider_on_the_day_it_was_recorded(
+    db: Database, tmp_path: Path
+) -> None:
+    """What went back from ecommpay's dashboard is money out, on the day Kasir heard of it: the
+    file's amounts add up to the money in less the money out, day by day, as the provider's
+    settlement report has them."""
+    till = Till(db)
+    till.relay(refund(till.invoice, 10_000, 90_000))
+    till.relay(refund(till.invoice, 15_000, 75_000), now=NEXT_DAY)
+    till.relay(refund(till.invoice, 75_000, 0), now=NEXT_DAY + timedelta(hours=1))
+    till.relay(refund(till.invoice, 15_000, 75_000), now=NEXT_DAY + timedelta(hours=2))  # late
+
+    first, first_rows = payments_file(db, tmp_path, NOW.date())
+    second, second_rows = payments_file(db, tmp_path, NEXT_DAY.date())
+
+    assert [(r["record_type"], r["paid_amount"], r["refund_of"]) for r in first_rows] == [
+        ("payment", "100000", ""),
+        ("provider_refund", "-10000", till.invoice),
+    ]
+    assert [(r["record_type"], r["paid_amount"], r["state"]) for r in second_rows] == [
+        ("provider_refund", "-15000", "refunded"),
+        ("provider_refund", "-75000", "refunded"),
+    ]
+    assert {r["sale_id"] for r in first_rows + second_rows} == {str(till.sale_id)}
+    assert (first.received, first.paid_out, first.provider_refunds) == (TOTAL, 10_000, 1)
+    assert (second.rows, second.payouts, second.paid_out) == (2, 0, 90_000)
+
+
+def payments_file(db: Database, folder: Path, day: date) -> tuple[PaymentsSummary, list[dict]]:
+    path = folder / f"payments-{day}.csv"
+    summary = export_payments(db, path, first_day=day, day=BusinessDay())
+    with path.open(encoding="utf-8", newline="") as handle:
+        return summary, list(csv.DictReader(handle))
+
+
+def test_refunds_at_the_provider_recorded_before_the_upgrade_are_in_the_payments_file(
+    tmp_path: Path,
+) -> None:
+    """A payment refunded from DOKU's back office last month was money out then: the upgrade
+    puts it in the file on the day its refund was recorded, and sends that day again."""
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrate(old, MIGRATIONS[: MIGRATIONS.index(migrations._PROVIDER_REFUND_ROWS)])
+    sales, payments = Sales(old), Payments(old)
+    sale_id = sales.create_sale(
+        [LineItem("KOPI", "Kopi", PRICE, 10)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    invoice = payments.next_invoice_number("T1", NOW)
+    payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, invoice, NOW)
+    payments.record_status(invoice, PaymentStatus.PAID, source="relay", now=NOW)
+    sales.complete_with_payment(sale_id, invoice, NOW)
+    # The refund as that Kasir recorded it: today's store would also write its refund row.
+    old.execute(
+        "UPDATE payment_attempts SET state = 'refunded' WHERE invoice_number = ?", [invoice]
+    )
+    old.execute(
+        "INSERT INTO payment_events (attempt_id, invoice_number, source, state, outcome, "
+        "created_at, status, payload) SELECT attempt_id, invoice_number, source, 'refunded', "
+        "'applied', ?, 'refunded', '{}' FROM payment_events WHERE invoice_number = ?",
+        [utc_text(NEXT_DAY), invoice],
+    )
+    old.conn.commit()
+    old.close()
+    db = open_database(path)
+    UploadOutbox(db, BusinessDay()).place_moments()
+
+    _, rows = payments_file(db, tmp_path, NEXT_DAY.date())
+
+    assert [(r["record_type"], r["paid_amount"], r["refund_of"]) for r in rows] == [
+        ("provider_refund", "-100000", invoice)
+    ]
+    assert NEXT_DAY.date() in [
+        pending.business_date for pending in UploadOutbox(db, BusinessDay()).pending()
+    ]
+    db.close()

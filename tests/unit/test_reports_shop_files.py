@@ -12,7 +12,7 @@ import pytest
 
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnMethod
-from pos_app.payments.model import ProviderName
+from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.accountant_files import (
     FileFormat,
     FileKind,
@@ -25,13 +25,15 @@ from pos_app.reports.payments_csv import PAYMENT_COLUMNS, PaymentsSummary
 from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportSummary
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.store.database import open_database
+from pos_app.store.payments import EventSource
 from pos_app.store.refunds import RefundStatus
 from pos_app.store.returns import Returns
 from tests.unit.test_reports_sales_csv import DAY, NASTY, D, Shop, local
 
 
 def till_files(folder: Path, till_id: str, sales: int) -> tuple[TillDayFiles, dict[FileKind, Part]]:
-    """A till's day (``sales`` cash sales, a QR sale and its refund) as its own three CSV texts,
+    """A till's day (``sales`` cash sales, a QR sale and its refund, a QR sale refunded at the
+    provider) as its own three CSV texts,
     and the summaries its own export gave; its receipt, invoice and payout numbers are the till's
     own, as the relay requires (:class:`Shop` sells as T1)."""
     db = open_database(folder / f"{till_id}.db")
@@ -47,6 +49,11 @@ def till_files(folder: Path, till_id: str, sales: int) -> tuple[TillDayFiles, di
         now=local("2026-11-21T18:00:00"),
     )  # fmt: skip
     shop.refunds.settle(payout, RefundStatus.PAID, now=local("2026-11-21T18:01:00"))
+    _, at_provider = shop.qr("2026-11-21T19:00:00", provider=ProviderName.DOKU)
+    shop.payments.record_status(
+        at_provider, PaymentStatus.REFUNDED, source=EventSource.RELAY,
+        now=local("2026-11-21T20:00:00"),
+    )  # fmt: skip
     with db.conn:
         db.execute("UPDATE sales SET terminal_id = ?", [till_id])
     texts: dict[FileKind, str] = {}
@@ -101,7 +108,15 @@ def test_the_shop_totals_are_the_sum_of_the_tills_to_the_rupiah(
         own = [till[kind] for till in parts]
         if isinstance(shop_part, PaymentsSummary):
             assert all(isinstance(part, PaymentsSummary) for part in own)
-            for field in ("rows", "payments", "payouts", "received", "paid_out"):
+            assert shop_part.provider_refunds == 2
+            for field in (
+                "rows",
+                "payments",
+                "payouts",
+                "provider_refunds",
+                "received",
+                "paid_out",
+            ):
                 assert getattr(shop_part, field) == sum(getattr(part, field) for part in own)
         else:
             assert isinstance(shop_part, ExportSummary)
@@ -249,7 +264,7 @@ def test_a_payment_in_sen_adds_no_rupiah_to_what_the_shop_received(
     of rupiah received counts it as the till's own export does: not at all."""
     days, _ = tills
     header, rows = read_rows(days[0].files[FileKind.PAYMENTS])
-    [paid] = [row for row in rows if row[header.index("record_type")] == "payment"]
+    paid, _ = [row for row in rows if row[header.index("record_type")] == "payment"]
     in_sen = list(paid)
     in_sen[header.index("invoice_number")] += "-SEN"
     in_sen[header.index("paid_amount")] = str(int(paid[header.index("paid_amount")]) * 100 + 50)

@@ -373,6 +373,10 @@ class ExportTab(Tab):
             self.uploads_unknown.setText(str(error))
 
     def _part_text(self, part: Part) -> str:
+        if isinstance(part, PaymentsSummary) and part.provider_refunds:
+            return self.tr(
+                "{payments} payments, {payouts} payouts, {refunds} refunds at the provider"
+            ).format(payments=part.payments, payouts=part.payouts, refunds=part.provider_refunds)
         if isinstance(part, PaymentsSummary):
             return self.tr("{payments} payments, {payouts} payouts").format(
                 payments=part.payments, payouts=part.payouts
