@@ -53,7 +53,8 @@ def said(part: Part) -> str:
     """One kind of a written file in a line: its rows and its money."""
     if isinstance(part, PaymentsSummary):
         return (
-            f"payments: {part.rows} rows ({part.payments} payments, {part.payouts} payouts; "
+            f"payments: {part.rows} rows ({part.payments} payments, {part.payouts} payouts, "
+            f"{part.provider_refunds} refunds at the provider; "
             f"received {format_rupiah(part.received)}, paid out {format_rupiah(part.paid_out)})"
         )
     return (

@@ -114,7 +114,7 @@ WHERE r.status = 'paid' AND r.business_date BETWEEN ?1 AND ?2
 ORDER BY r.business_date, r.completed_at, r.id
 """
 _PROVIDER_REFUNDS = f"""
-SELECT p.recorded_at, a.provider, a.invoice_number, CAST(p.amount AS INTEGER), a.state,
+SELECT p.recorded_at, a.provider, a.invoice_number, CAST(p.amount AS INTEGER),
        coalesce(s.id, a.sale_id), s.receipt_number
 FROM provider_refunds p JOIN payment_attempts a ON a.id = p.attempt_id
 LEFT JOIN sales s ON s.id = coalesce(({_ATTACHED_TO}), a.sale_id)
@@ -293,7 +293,7 @@ def _provider_refund_rows(
 ) -> Iterator[tuple[str, int, Row]]:
     """(business date, 2, row) of each refund the provider reported, in the order recorded."""
     day = placing.day
-    for recorded_at, provider, invoice, amount, state, sale_id, receipt in db.execute(
+    for recorded_at, provider, invoice, amount, sale_id, receipt in db.execute(
         _PROVIDER_REFUNDS, _window(placing, days)
     ):
         business = placing.date_of(parse_utc(recorded_at)).isoformat()
@@ -309,7 +309,7 @@ def _provider_refund_rows(
                 -amount,
                 -amount,
                 CURRENCY,
-                state,
+                "paid",  # the refund's own, so a day's row never changes after its day
                 "refund",
                 *_local(recorded_at, day),
                 *_local(recorded_at, day),

@@ -98,7 +98,8 @@ class UploadOutbox:
         conn.execute(
             "INSERT INTO upload_moments (at) SELECT min(created_at) FROM payment_events "
             "WHERE attempt_id IS NOT NULL AND outcome = 'applied' "
-            "AND state IN ('paid', 'refunded') GROUP BY attempt_id"
+            "AND state IN ('paid', 'refunded') GROUP BY attempt_id "
+            "UNION ALL SELECT recorded_at FROM provider_refunds"
         )
 
     def pending(self, settled_before: datetime | None = None) -> list[PendingDay]:

@@ -11,7 +11,7 @@ nothing.
 
 import csv
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -412,8 +412,8 @@ def test_the_payments_file_lists_each_refund_at_the_provider_on_the_day_it_was_r
         ("provider_refund", "-10000", till.invoice),
     ]
     assert [(r["record_type"], r["paid_amount"], r["state"]) for r in second_rows] == [
-        ("provider_refund", "-15000", "refunded"),
-        ("provider_refund", "-75000", "refunded"),
+        ("provider_refund", "-15000", "paid"),
+        ("provider_refund", "-75000", "paid"),
     ]
     assert {r["sale_id"] for r in first_rows + second_rows} == {str(till.sale_id)}
     assert (first.received, first.paid_out, first.provider_refunds) == (TOTAL, 10_000, 1)
@@ -467,3 +467,21 @@ def test_refunds_at_the_provider_recorded_before_the_upgrade_are_in_the_payments
         pending.business_date for pending in UploadOutbox(db, BusinessDay()).pending()
     ]
     db.close()
+
+
+def test_a_new_day_rule_sends_the_day_of_a_refund_at_the_provider_again(db: Database) -> None:
+    """A refund at 01:00 WIB is on the day before by a 04:00 cut-off: once the cut-off moves
+    there, that day's payments file must go to the relay, though nothing else is on it."""
+    till = Till(db)
+    at_one = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)  # 01:00 WIB on the 23rd
+    till.relay(refund(till.invoice, 10_000, 90_000), now=at_one)
+    midnight = UploadOutbox(db, BusinessDay())
+    midnight.place_moments()
+    for pending in midnight.pending():
+        assert midnight.mark_uploaded(pending.business_date, pending.revision, at_one)
+    assert midnight.pending() == []
+
+    four = UploadOutbox(db, BusinessDay(cutoff=time(4, 0)))
+    four.place_moments()
+
+    assert date(2026, 11, 22) in [pending.business_date for pending in four.pending()]
