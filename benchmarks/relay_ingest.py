@@ -52,7 +52,7 @@ CONNECTIONS = 32
 MEASURED = 48_000
 """Notifications signed for the measured runs of one configuration, shared among its processes
 (more than they take in :data:`SECONDS`: none is sent twice)."""
-WARMUP_EACH = 5_000
+WARMUP_EACH = 12_000
 RUNS = (("SQLite", 1), ("PostgreSQL", 1), ("PostgreSQL", 2), ("PostgreSQL", 4))
 SHOP_DAY = date(2026, 11, 21)
 AMOUNT = 10_000

@@ -58,9 +58,6 @@ POSTGRES_TYPES = (
 class Connection(Protocol):
     """What the storage asks of a connection, on either engine."""
 
-    batch_in_thread: bool
-    """Run a write batch's statements off the event loop: they are network round trips."""
-
     writable_ctes: bool
     """``WITH`` may hold INSERTs, so a write that reads what it inserted is one statement."""
 
@@ -95,7 +92,6 @@ class Connection(Protocol):
 class SqliteConnection(sqlite3.Connection):
     """A sqlite3 connection that speaks the seam (a subclass, so statements cost nothing more)."""
 
-    batch_in_thread = False
     writable_ctes = False
 
     def execute_each(self, sql: str, parameters: list[Any], /) -> list[Any]:
@@ -103,6 +99,20 @@ class SqliteConnection(sqlite3.Connection):
 
     def begin(self) -> None:
         self.execute("BEGIN IMMEDIATE")
+
+    def begin_at_once(self) -> bool:
+        """Begin unless another writer holds the file (False then, and :meth:`begin` would
+        wait): cheap enough for the event loop."""
+        self.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.begin()
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+                raise
+            return False
+        finally:
+            self.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        return True
 
     def ddl(self, statement: str) -> str:
         return statement
@@ -130,7 +140,6 @@ def postgres_sql(sql: str) -> str:
 class PostgresConnection:
     """A psycopg connection in autocommit mode (transactions are explicit, as on SQLite)."""
 
-    batch_in_thread = True
     writable_ctes = True
 
     def __init__(self, url: str) -> None:
@@ -149,12 +158,24 @@ class PostgresConnection:
         """In one pipeline: the statements go out together, one round trip for all."""
         cursor = self.raw.cursor()
         cursor.executemany(postgres_sql(sql), parameters, returning=True)
-        rows = [cursor.fetchone()]
-        while cursor.nextset():
-            rows.append(cursor.fetchone())
-        return rows
+        return _first_rows(cursor)
+
+    def commit_each(self, sql: str, parameters: list[Any], /) -> list[Any]:
+        """Begin, take the writer lock, the statements, commit: one pipeline, one round trip,
+        so the lock is held while the server works and never while a client waits for the GIL
+        between round trips. After an error the transaction is left aborted, to be rolled back."""
+        cursor = self.raw.cursor()
+        with self.raw.pipeline():
+            self._begin()
+            cursor.executemany(postgres_sql(sql), parameters, returning=True)
+            self.raw.execute("COMMIT")
+        return _first_rows(cursor)
 
     def begin(self) -> None:
+        with self.raw.pipeline():
+            self._begin()
+
+    def _begin(self) -> None:
         self.raw.execute("BEGIN")
         self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
 
@@ -185,6 +206,14 @@ class PostgresConnection:
 
     def close(self) -> None:
         self.raw.close()
+
+
+def _first_rows(cursor: "psycopg.Cursor[Any]") -> list[Any]:
+    """The first row of each result of an ``executemany(…, returning=True)``."""
+    rows = [cursor.fetchone()]
+    while cursor.nextset():
+        rows.append(cursor.fetchone())
+    return rows
 
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")

@@ -38,7 +38,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pos_app.payments.model import PaymentStatus, ProviderName
-from pos_app.relay.engines import ERRORS, NOTIFY_CHANNEL, Connection, open_connection
+from pos_app.relay.engines import (
+    ERRORS,
+    NOTIFY_CHANNEL,
+    Connection,
+    PostgresConnection,
+    SqliteConnection,
+    open_connection,
+)
 
 log = logging.getLogger(__name__)
 
@@ -364,6 +371,13 @@ def insert_events(conn: Connection, events: list[NewEvent]) -> list[Ingested]:
     if not conn.writable_ctes:
         return [insert_event(conn, event) for event in events]
     rows = conn.execute_each(_INGEST_IN_ONE_STATEMENT, [_ingest_parameters(e) for e in events])
+    return [Ingested(row[0], row[1], row[2]) for row in rows]
+
+
+def commit_events(conn: PostgresConnection, events: list[NewEvent]) -> list[Ingested]:
+    """:func:`insert_events` in a transaction of its own, committed: the begin, the writer lock,
+    every notification and the commit in one round trip."""
+    rows = conn.commit_each(_INGEST_IN_ONE_STATEMENT, [_ingest_parameters(e) for e in events])
     return [Ingested(row[0], row[1], row[2]) for row in rows]
 
 
@@ -751,9 +765,12 @@ class RelayStorage:
     runs them on the loop's thread inside one transaction (run again, each in a savepoint, if
     one raised, so one failing write does not undo the others), then commits in a helper thread,
     so the fsync neither blocks the loop nor makes the loop and a writer thread fight over the
-    GIL for every statement. On PostgreSQL, where each statement is a round trip to the server,
-    the whole batch runs in the helper thread instead, so the loop serves requests while it
-    waits. Writes queued during a commit form the next batch. ``stop()`` drains the queue.
+    GIL for every statement. The transaction begins on the loop too, unless another writer
+    holds the file (then in the helper thread, which may wait): each hand-over to the thread
+    waits for the busy loop to let go of the GIL. On PostgreSQL, where each statement is a
+    round trip to the server, the whole batch runs in the helper thread instead, so the loop
+    serves requests while it waits, and a batch of notifications alone is one round trip.
+    Writes queued during a commit form the next batch. ``stop()`` drains the queue.
 
     A database error fails the write (or the batch) with :class:`StorageFailed` and marks the
     connection to be opened again before the next batch: a connection opened while the file was
@@ -888,11 +905,26 @@ class RelayStorage:
         return outcomes
 
     def _run_batch(
-        self, conn: Connection, batch: list[tuple[Callable[[Connection], Any], Any]]
+        self, conn: PostgresConnection, batch: list[tuple[Callable[[Connection], Any], Any]]
     ) -> list[tuple[Any, BaseException | None]]:
-        """Begin, apply, commit: the whole batch in the writer's thread."""
+        """Begin, apply, commit: the whole batch in the writer's thread; a batch of
+        notifications alone (nearly every one) in a single round trip. Should one of them
+        fail, that transaction is rolled back and the batch runs again write by write."""
+        if all(isinstance(fn, Ingest) for fn, _ in batch):
+            try:
+                events = [fn.event for fn, _ in batch]  # type: ignore[attr-defined]
+                return [(ingested, None) for ingested in commit_events(conn, events)]
+            except ERRORS.database:  # a write's own error is found again below
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                self.retried_batches += 1
+                conn.begin()
+                return self._committed(conn, self._apply_each(conn, batch))
         conn.begin()
-        outcomes = self._apply(conn, batch)
+        return self._committed(conn, self._apply(conn, batch))
+
+    @staticmethod
+    def _committed(conn: Connection, outcomes: list[T]) -> list[T]:
         conn.execute("COMMIT")
         return outcomes
 
@@ -905,14 +937,16 @@ class RelayStorage:
             if self._conn_broken:
                 await self._reopen()
             conn = self._conn
-            if conn.batch_in_thread:
+            if isinstance(conn, SqliteConnection):
+                if not conn.begin_at_once():
+                    await self._loop.run_in_executor(self._committer, conn.begin)
+                outcomes = self._apply(conn, batch)
+                await self._loop.run_in_executor(self._committer, conn.execute, "COMMIT")
+            else:
+                assert isinstance(conn, PostgresConnection)
                 outcomes = await self._loop.run_in_executor(
                     self._committer, self._run_batch, conn, batch
                 )
-            else:
-                await self._loop.run_in_executor(self._committer, conn.begin)
-                outcomes = self._apply(conn, batch)
-                await self._loop.run_in_executor(self._committer, conn.execute, "COMMIT")
             self.commits += 1
         except (*ERRORS.database, OSError, RuntimeError) as exc:  # type: ignore[misc]
             log.error("relay storage: a batch of %d writes failed: %s", len(batch), exc)

@@ -181,6 +181,69 @@ def test_a_write_the_database_refuses_fails_alone_and_its_batch_keeps_the_others
         assert [o["invoice_number"] for o in storage.orphans(witness)] == ["C"]
 
 
+def test_a_notification_the_database_refuses_fails_alone_in_a_batch_of_notifications(
+    relay_database: Path | str,
+) -> None:
+    """A batch of notifications alone (on PostgreSQL one round trip, begin to commit) runs
+    again write by write when one is refused: the others are stored and delivered."""
+    db = relay_database
+    with contextlib.closing(storage.connect(db)) as setup:
+        terminal, _ = auth.create_terminal(setup, "till")
+        register(setup, terminal, "A")
+        register(setup, terminal, "B")
+    too_large = event("X", amount=2**63)  # past a 64-bit integer: no engine stores it
+
+    async def scenario() -> tuple[list[object], RelayStorage]:
+        relay_storage = RelayStorage(db)
+        await relay_storage.start()
+        batch = [event("A"), too_large, event("B"), event("A")]
+        results = await asyncio.gather(
+            *(relay_storage.write(storage.Ingest(e)) for e in batch), return_exceptions=True
+        )
+        await relay_storage.stop()
+        relay_storage.close()
+        return results, relay_storage
+
+    (first, refused, other, again), relay_storage = asyncio.run(scenario())
+
+    assert isinstance(refused, Exception)
+    assert (relay_storage.commits, relay_storage.retried_batches) == (1, 1)
+    assert isinstance(first, storage.Ingested) and isinstance(other, storage.Ingested)
+    assert (first.duplicate, first.terminal_id) == (False, terminal.id)
+    assert (other.duplicate, other.terminal_id) == (False, terminal.id)
+    assert again == storage.Ingested(first.event_id, True, terminal.id)
+    with contextlib.closing(storage.connect(db)) as witness:
+        delivered = storage.events_after(witness, terminal.id, 0, 100)
+        assert [e["invoice_number"] for e in delivered] == ["A", "B"]
+
+
+def test_a_sqlite_writer_waits_for_another_writer_off_the_event_loop(tmp_path: Path) -> None:
+    """The writer begins on the loop only when the file is free: while another connection
+    holds it (a ``pos-app relay`` command), the loop serves on and the write waits its turn."""
+    db = tmp_path / "relay.db"
+    holder = storage.connect(db)
+    holder.begin()
+
+    async def scenario() -> tuple[set[object], storage.Ingested]:
+        relay_storage = RelayStorage(db)
+        await relay_storage.start()
+        write = asyncio.ensure_future(relay_storage.write(storage.Ingest(event("A"))))
+        done_while_held, _ = await asyncio.wait({write}, timeout=0.2)
+        holder.execute("COMMIT")
+        stored = await asyncio.wait_for(write, 10)
+        await relay_storage.stop()
+        relay_storage.close()
+        return done_while_held, stored
+
+    done_while_held, stored = asyncio.run(scenario())
+    holder.close()
+
+    assert done_while_held == set()  # the loop ran on while the write waited for the file
+    assert stored == storage.Ingested(1, False, None)
+    with contextlib.closing(storage.connect(db)) as witness:
+        assert [o["invoice_number"] for o in storage.orphans(witness)] == ["A"]
+
+
 def test_a_redelivery_is_stored_once(conn: Connection) -> None:
     terminal, _ = auth.create_terminal(conn, "till")
     register(conn, terminal, "INV-1")
