@@ -34,6 +34,10 @@ class JsonNumber(float):
         return number
 
 
+_DECODER = json.JSONDecoder(parse_float=JsonNumber)
+"""One decoder for every provider body (``json.loads`` with options builds one per call)."""
+
+
 class ProviderError(KasirError):
     """Something went wrong talking to a payment provider."""
 
@@ -74,14 +78,15 @@ def read_provider_json(body: bytes, *, what: str) -> Any:
     """
     try:
         text = body.decode("utf-8")
-        data = json.loads(text, parse_float=JsonNumber)
+        data = _DECODER.decode(text)
     except UnicodeDecodeError:
         raise ProviderProtocolError(f"{what} is not UTF-8 text") from None
     except RecursionError:
         raise ProviderProtocolError(f"{what} is nested too deeply to be read") from None
     except ValueError as exc:  # JSONDecodeError, and integers longer than Python reads
         raise ProviderProtocolError(f"{what} is not JSON: {exc}") from None
-    _check_depth(data, what)
+    if text.count("{") + text.count("[") > MAX_JSON_DEPTH:  # fewer cannot nest deeper
+        _check_depth(data, what)
     if _SURROGATE_ESCAPE.search(text):
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
