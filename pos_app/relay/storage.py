@@ -834,6 +834,21 @@ class RelayStorage:
                 stale.close()
             raise StorageFailed(f"the database could not be read: {exc}") from None
 
+    async def read_apart(self, fn: Callable[[Connection], T]) -> T:
+        """``fn(conn)`` on a connection of its own, in a thread: for a read so large (a shop's
+        day of files) that on the reader it would hold up every notification meanwhile. A
+        database error is :class:`StorageFailed`."""
+
+        def run() -> T:
+            try:
+                with contextlib.closing(open_connection(self.database)) as conn:
+                    return fn(conn)
+            except ERRORS.database as exc:
+                log.error("relay storage: a read failed: %s", exc)
+                raise StorageFailed(f"the database could not be read: {exc}") from None
+
+        return await asyncio.to_thread(run)
+
     async def write(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn(conn)`` in the next batch; returns its result once the batch is on disk."""
         if not self.running or self._wake is None or self._loop is None:

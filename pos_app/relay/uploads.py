@@ -133,12 +133,17 @@ class UploadRoutes:
         return JSONResponse({"revision": stored.revision, "stored": stored.stored})
 
     async def shop_days(self, request: Request) -> Response:
+        """Every till's files of the day: megabytes, read and rendered off the event loop."""
         terminal = self.relay._terminal(request)
         business_date = _business_date(request.path_params["business_date"])
-        tills = self.relay.store.read(
-            lambda conn: till_days.shop_days(conn, terminal.shop, business_date)
+        return await self.relay.store.read_apart(
+            lambda conn: JSONResponse(
+                {
+                    "business_date": business_date,
+                    "tills": till_days.shop_days(conn, terminal.shop, business_date),
+                }
+            )
         )
-        return JSONResponse({"business_date": business_date, "tills": tills})
 
     async def shop_uploads(self, request: Request) -> Response:
         terminal = self.relay._terminal(request)

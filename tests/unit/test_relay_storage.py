@@ -7,6 +7,7 @@ import contextlib
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -242,6 +243,34 @@ def test_a_sqlite_writer_waits_for_another_writer_off_the_event_loop(tmp_path: P
     assert stored == storage.Ingested(1, False, None)
     with contextlib.closing(storage.connect(db)) as witness:
         assert [o["invoice_number"] for o in storage.orphans(witness)] == ["A"]
+
+
+def test_a_read_apart_runs_off_the_event_loop_and_a_database_error_is_storage_failed(
+    relay_database: Path | str,
+) -> None:
+    db = relay_database
+
+    def orphans_and_thread(conn: Connection) -> tuple[list[str], int]:
+        return [o["invoice_number"] for o in storage.orphans(conn)], threading.get_ident()
+
+    def broken(conn: Connection) -> None:
+        conn.execute("SELECT * FROM no_such_table")
+
+    async def scenario() -> tuple[list[str], int, object]:
+        relay_storage = RelayStorage(db)
+        await relay_storage.start()
+        await relay_storage.write(storage.Ingest(event("A")))
+        orphans, thread = await relay_storage.read_apart(orphans_and_thread)
+        failed = await asyncio.gather(relay_storage.read_apart(broken), return_exceptions=True)
+        await relay_storage.stop()
+        relay_storage.close()
+        return orphans, thread, failed[0]
+
+    orphans, thread, failed = asyncio.run(scenario())
+
+    assert orphans == ["A"]
+    assert thread != threading.get_ident()  # not the loop's thread (asyncio.run runs it here)
+    assert isinstance(failed, storage.StorageFailed)
 
 
 def test_a_redelivery_is_stored_once(conn: Connection) -> None:
