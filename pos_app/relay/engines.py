@@ -107,7 +107,7 @@ class SqliteConnection(sqlite3.Connection):
         try:
             self.begin()
         except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+            if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY:  # SQLITE_BUSY_RECOVERY too
                 raise
             return False
         finally:
@@ -161,15 +161,17 @@ class PostgresConnection:
         return _first_rows(cursor)
 
     def commit_each(self, sql: str, parameters: list[Any], /) -> list[Any]:
-        """Begin, take the writer lock, the statements, commit: one pipeline, one round trip,
-        so the lock is held while the server works and never while a client waits for the GIL
-        between round trips. After an error the transaction is left aborted, to be rolled back."""
-        cursor = self.raw.cursor()
+        """Begin, take the writer lock, the statement once per parameters, commit: queued in one
+        pipeline and sent with one sync, so the lock is held while the server works, never while
+        this thread waits for the GIL between round trips (``executemany`` would fetch its
+        results before the commit is queued). After an error the transaction is left aborted,
+        to be rolled back."""
+        query = postgres_sql(sql)
         with self.raw.pipeline():
             self._begin()
-            cursor.executemany(postgres_sql(sql), parameters, returning=True)
+            cursors = [self.raw.execute(query, each, prepare=True) for each in parameters]
             self.raw.execute("COMMIT")
-        return _first_rows(cursor)
+        return [cursor.fetchone() for cursor in cursors]
 
     def begin(self) -> None:
         with self.raw.pipeline():

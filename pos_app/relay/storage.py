@@ -370,14 +370,21 @@ def insert_events(conn: Connection, events: list[NewEvent]) -> list[Ingested]:
     (each statement still sees what those before it wrote)."""
     if not conn.writable_ctes:
         return [insert_event(conn, event) for event in events]
-    rows = conn.execute_each(_INGEST_IN_ONE_STATEMENT, [_ingest_parameters(e) for e in events])
-    return [Ingested(row[0], row[1], row[2]) for row in rows]
+    return _ingested(
+        conn.execute_each(_INGEST_IN_ONE_STATEMENT, [_ingest_parameters(e) for e in events])
+    )
 
 
 def commit_events(conn: PostgresConnection, events: list[NewEvent]) -> list[Ingested]:
     """:func:`insert_events` in a transaction of its own, committed: the begin, the writer lock,
     every notification and the commit in one round trip."""
-    rows = conn.commit_each(_INGEST_IN_ONE_STATEMENT, [_ingest_parameters(e) for e in events])
+    return _ingested(
+        conn.commit_each(_INGEST_IN_ONE_STATEMENT, [_ingest_parameters(e) for e in events])
+    )
+
+
+def _ingested(rows: list[Any]) -> list[Ingested]:
+    """What each notification became, from the rows of :data:`_INGEST_IN_ONE_STATEMENT`."""
     return [Ingested(row[0], row[1], row[2]) for row in rows]
 
 
@@ -894,10 +901,15 @@ class RelayStorage:
         try:
             return [(result, None) for result in _run_together(conn, [fn for fn, _ in batch])]
         except Exception:  # each write's own error is found again below
-            conn.execute("ROLLBACK")
-            conn.begin()
-            self.retried_batches += 1
+            self._start_over(conn)
         return self._apply_each(conn, batch)
+
+    def _start_over(self, conn: Connection) -> None:
+        """Undo the writes a batch ran together, and begin again for them one by one."""
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.begin()
+        self.retried_batches += 1
 
     def _apply_each(
         self, conn: Connection, batch: list[tuple[Callable[[Connection], Any], Any]]
@@ -922,24 +934,19 @@ class RelayStorage:
     def _run_batch(
         self, conn: PostgresConnection, batch: list[tuple[Callable[[Connection], Any], Any]]
     ) -> list[tuple[Any, BaseException | None]]:
-        """Begin, apply, commit: the whole batch in the writer's thread; a batch of
-        notifications alone (nearly every one) in a single round trip. Should one of them
-        fail, that transaction is rolled back and the batch runs again write by write."""
+        """The whole batch in the writer's thread. A batch of notifications alone (nearly every
+        one) begins, stores and commits in one round trip; should one of them fail, nothing of
+        it was committed, and it runs again write by write."""
         if all(isinstance(fn, Ingest) for fn, _ in batch):
+            events = [fn.event for fn, _ in batch]  # type: ignore[attr-defined]
             try:
-                events = [fn.event for fn, _ in batch]  # type: ignore[attr-defined]
                 return [(ingested, None) for ingested in commit_events(conn, events)]
-            except ERRORS.database:  # a write's own error is found again below
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                self.retried_batches += 1
-                conn.begin()
-                return self._committed(conn, self._apply_each(conn, batch))
-        conn.begin()
-        return self._committed(conn, self._apply(conn, batch))
-
-    @staticmethod
-    def _committed(conn: Connection, outcomes: list[T]) -> list[T]:
+            except Exception:  # each write's own error is found again below
+                self._start_over(conn)
+                outcomes = self._apply_each(conn, batch)
+        else:
+            conn.begin()
+            outcomes = self._apply(conn, batch)
         conn.execute("COMMIT")
         return outcomes
 
@@ -963,7 +970,7 @@ class RelayStorage:
                     self._committer, self._run_batch, conn, batch
                 )
             self.commits += 1
-        except (*ERRORS.database, OSError, RuntimeError) as exc:  # type: ignore[misc]
+        except Exception as exc:  # whatever it was, every write waiting on the batch is answered
             log.error("relay storage: a batch of %d writes failed: %s", len(batch), exc)
             self._conn_broken = True
             with contextlib.suppress(*ERRORS.database):

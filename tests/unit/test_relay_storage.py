@@ -4,6 +4,7 @@ takes runs on SQLite and on PostgreSQL."""
 
 import asyncio
 import contextlib
+import dataclasses
 import sqlite3
 import subprocess
 import sys
@@ -11,12 +12,13 @@ import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay import auth, storage
-from pos_app.relay.engines import Connection
+from pos_app.relay.engines import Connection, PostgresConnection, SqliteConnection, is_postgres
 from pos_app.relay.storage import NewEvent, RelayStorage, StorageClosed
 from tests.harness.relay_process import SCHEMA_2
 
@@ -183,11 +185,19 @@ def test_a_write_the_database_refuses_fails_alone_and_its_batch_keeps_the_others
 
 
 def test_a_notification_the_database_refuses_fails_alone_in_a_batch_of_notifications(
-    relay_database: Path | str,
+    relay_database: Path | str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A batch of notifications alone (on PostgreSQL one round trip, begin to commit) runs
+    """A batch of notifications alone (on PostgreSQL one pipeline, begin to commit) runs
     again write by write when one is refused: the others are stored and delivered."""
     db = relay_database
+    pipelined: list[int] = []
+    commit_each = PostgresConnection.commit_each
+
+    def counted(conn: PostgresConnection, sql: str, parameters: list[Any]) -> list[Any]:
+        pipelined.append(len(parameters))
+        return commit_each(conn, sql, parameters)
+
+    monkeypatch.setattr(PostgresConnection, "commit_each", counted)
     with contextlib.closing(storage.connect(db)) as setup:
         terminal, _ = auth.create_terminal(setup, "till")
         register(setup, terminal, "A")
@@ -213,9 +223,53 @@ def test_a_notification_the_database_refuses_fails_alone_in_a_batch_of_notificat
     assert (first.duplicate, first.terminal_id) == (False, terminal.id)
     assert (other.duplicate, other.terminal_id) == (False, terminal.id)
     assert again == storage.Ingested(first.event_id, True, terminal.id)
+    assert pipelined == ([4] if is_postgres(db) else [])
     with contextlib.closing(storage.connect(db)) as witness:
         delivered = storage.events_after(witness, terminal.id, 0, 100)
         assert [e["invoice_number"] for e in delivered] == ["A", "B"]
+
+
+def test_a_notification_write_that_raises_a_bug_fails_alone_and_the_writer_lives_on(
+    relay_database: Path | str,
+) -> None:
+    db = relay_database
+    buggy = dataclasses.replace(event("X"), provider="doku")  # type: ignore[arg-type]
+
+    async def scenario() -> tuple[list[object], storage.Ingested]:
+        relay_storage = RelayStorage(db)
+        await relay_storage.start()
+        batch = [event("A"), buggy, event("B")]
+        results = await asyncio.gather(
+            *(relay_storage.write(storage.Ingest(e)) for e in batch), return_exceptions=True
+        )
+        later = await relay_storage.write(storage.Ingest(event("C")))
+        await relay_storage.stop()
+        relay_storage.close()
+        return results, later
+
+    (first, failed, other), later = asyncio.run(scenario())
+
+    assert isinstance(failed, AttributeError)
+    assert isinstance(first, storage.Ingested) and isinstance(other, storage.Ingested)
+    assert later.duplicate is False
+    with contextlib.closing(storage.connect(db)) as witness:
+        assert [o["invoice_number"] for o in storage.orphans(witness)] == ["A", "B", "C"]
+
+
+def test_a_sqlite_writer_begins_at_once_only_when_the_file_is_free(tmp_path: Path) -> None:
+    holder = storage.connect(tmp_path / "relay.db")
+    writer = storage.connect(tmp_path / "relay.db")
+    assert isinstance(writer, SqliteConnection)
+    holder.begin()
+
+    held = writer.begin_at_once()
+    held_timeout = writer.execute("PRAGMA busy_timeout").fetchone()[0]
+    holder.execute("COMMIT")
+    free = writer.begin_at_once()
+
+    assert (held, free, writer.in_transaction) == (False, True, True)
+    assert held_timeout == writer.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
+    writer.execute("ROLLBACK")
 
 
 def test_a_sqlite_writer_waits_for_another_writer_off_the_event_loop(tmp_path: Path) -> None:
