@@ -7,7 +7,9 @@ how a write transaction begins (SQLite's ``BEGIN IMMEDIATE``; on PostgreSQL a tr
 advisory lock, so writers of every process take turns as SQLite's do, and cursors are handed out
 in commit order), where the schema version lives, the column types of the one set of tables,
 the highest cursor handed out, and telling other processes that a terminal has a new event
-(``NOTIFY``; a SQLite relay is one process, so there is no one to tell).
+(``NOTIFY``; a SQLite relay is one process, so there is no one to tell). Where a statement costs
+a round trip or a local call is the one thing the storage's writer asks of a connection's type:
+it runs a SQLite batch on the event loop and a PostgreSQL one in its thread, as one pipeline.
 """
 
 import functools
