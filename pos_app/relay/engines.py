@@ -160,7 +160,10 @@ class PostgresConnection:
         """In one pipeline: the statements go out together, one round trip for all."""
         cursor = self.raw.cursor()
         cursor.executemany(postgres_sql(sql), parameters, returning=True)
-        return _first_rows(cursor)
+        rows = [cursor.fetchone()]
+        while cursor.nextset():
+            rows.append(cursor.fetchone())
+        return rows
 
     def commit_each(self, sql: str, parameters: list[Any], /) -> list[Any]:
         """Begin, take the writer lock, the statement once per parameters, commit: queued in one
@@ -210,14 +213,6 @@ class PostgresConnection:
 
     def close(self) -> None:
         self.raw.close()
-
-
-def _first_rows(cursor: "psycopg.Cursor[Any]") -> list[Any]:
-    """The first row of each result of an ``executemany(…, returning=True)``."""
-    rows = [cursor.fetchone()]
-    while cursor.nextset():
-        rows.append(cursor.fetchone())
-    return rows
 
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
