@@ -257,19 +257,21 @@ def test_a_notification_write_that_raises_a_bug_fails_alone_and_the_writer_lives
 
 
 def test_a_sqlite_writer_begins_at_once_only_when_the_file_is_free(tmp_path: Path) -> None:
-    holder = storage.connect(tmp_path / "relay.db")
-    writer = storage.connect(tmp_path / "relay.db")
-    assert isinstance(writer, SqliteConnection)
-    holder.begin()
+    with (
+        contextlib.closing(storage.connect(tmp_path / "relay.db")) as holder,
+        contextlib.closing(storage.connect(tmp_path / "relay.db")) as writer,
+    ):
+        assert isinstance(writer, SqliteConnection)
+        holder.begin()
 
-    held = writer.begin_at_once()
-    held_timeout = writer.execute("PRAGMA busy_timeout").fetchone()[0]
-    holder.execute("COMMIT")
-    free = writer.begin_at_once()
+        held = writer.begin_at_once()
+        held_timeout = writer.execute("PRAGMA busy_timeout").fetchone()[0]
+        holder.execute("COMMIT")
+        free = writer.begin_at_once()
 
-    assert (held, free, writer.in_transaction) == (False, True, True)
-    assert held_timeout == writer.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
-    writer.execute("ROLLBACK")
+        assert (held, free, writer.in_transaction) == (False, True, True)
+        assert held_timeout == writer.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
+        writer.execute("ROLLBACK")
 
 
 def test_a_sqlite_writer_waits_for_another_writer_off_the_event_loop(tmp_path: Path) -> None:
