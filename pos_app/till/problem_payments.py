@@ -1,12 +1,16 @@
 """Payments that need a manager: still open, paid late, paid for another amount or currency than
-asked, declined on a sale that never completed, or reported by a provider for an invoice this
-terminal never made (orphans).
+asked, declined on a sale that never completed, reported by a provider for an invoice this
+terminal never made (orphans), or refunds the provider paid after Kasir had settled them failed
+that leave a sale refunded more than it took.
 
 A manager settles one with a reason. That is written where the payment's history is, as an event
 from the terminal's side (source ``cashier``, the payload naming the manager and the reason), and
 in the audit log, in one transaction. An open attempt is cancelled by it (a payment that still
 comes is then a late payment); any other keeps its state. A payment that changes state after being
 resolved (a late payment landing on a resolved decline) is listed again.
+
+An over-refund is resolved the same way, once the manager has settled the difference with the
+customer; as a refund has no payment events, only the audit log (``refund.resolve``) records it.
 
 A late payment may instead be attached to a sale that was not paid (its own, or another of the
 same total): the sale completes with it, the attempt's event says ``attached`` and names the sale,
@@ -30,6 +34,7 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.database import parse_utc, transaction
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import CURRENCY, EventSource, Payments, received_rupiah
+from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sale, Sales
 
 RESOLUTION = "resolution"
@@ -58,12 +63,19 @@ class ProblemKind(StrEnum):
     gave it back twice). Recording the items' return as refunded outside Kasir settles it, or
     the manager resolves it with a reason. :attr:`ProblemPayment.amount` is the amount
     refunded at the provider."""
+    OVER_REFUNDED = "over_refunded"
+    """A payout Kasir had settled failed (ecommpay did not know it yet, or refused it) that
+    ecommpay paid after all, while the amount it had freed went back to the customer another way
+    (a second refund, a return): the sale, or the late payment it named, is refunded more than it
+    took. Listed by the payout id, in state ``paid``; :attr:`ProblemPayment.amount` is the rupiah
+    paid back too much, for the manager to settle with the customer and then resolve."""
 
 
 @dataclass(frozen=True, slots=True)
 class ProblemPayment:
     kind: ProblemKind
     invoice_number: str
+    """The payment's invoice; an over-refund's payout id."""
     state: AttemptState
     since: datetime
     """When the payment last changed (an orphan: when it was last reported)."""
@@ -71,7 +83,7 @@ class ProblemPayment:
     """``None``: an orphan whose report names no provider Kasir knows."""
     amount: int | None = None
     """What was paid (a paid payment), else what was asked, in :attr:`currency`; for a
-    :attr:`ProblemKind.REFUNDED` one, what the provider refunded."""
+    :attr:`ProblemKind.REFUNDED` one, what the provider refunded; an over-refund's excess."""
     currency: str = CURRENCY
     """``IDR``, or the unit a provider reported the payment in (``IDR/minor``: sen)."""
     sale_id: int | None = None
@@ -137,8 +149,21 @@ ORDER BY o.id
 """
 
 
+_PAID_AFTER_FAILING = """
+SELECT r.payout_id, r.sale_id, r.invoice_number, r.provider, h.at
+FROM refunds r JOIN refund_history h ON h.refund_id = r.id
+WHERE r.status = 'paid' AND h.before = 'failed' AND h.after = 'paid'
+  AND NOT EXISTS (
+    SELECT 1 FROM audit_log l
+    WHERE l.action = 'refund.resolve' AND json_extract(l.detail, '$.payout_id') = r.payout_id)
+ORDER BY h.id
+"""
+"""Unresolved refunds paid after being settled failed (``paid`` is final: it happens once)."""
+
+
 def list_problems(db: Database) -> list[ProblemPayment]:
-    """Every unresolved problem payment, attempts oldest change first, then orphans.
+    """Every unresolved problem payment, attempts oldest change first, then over-refunds, then
+    orphans.
 
     A late payment wholly paid back (by refunds naming it, at the provider, or both) is settled
     and not listed; one in sen or another currency no refund settles (no rupiah came in), only a
@@ -164,6 +189,7 @@ def list_problems(db: Database) -> list[ProblemPayment]:
             and refunded >= received_rupiah(amount, currency) > 0
         )
     ]
+    found.extend(_over_refunds(db))
     for invoice, state, created, payload in db.execute(_ORPHANS):
         details = json.loads(payload)
         found.append(
@@ -179,13 +205,36 @@ def list_problems(db: Database) -> list[ProblemPayment]:
     return found
 
 
+def _over_refunds(db: Database) -> list[ProblemPayment]:
+    """The refunds paid after failing whose sale (or late payment) is now refunded more than it
+    took; one paid late that left the sale within its amount needs nobody."""
+    refunds = Refunds(db)
+    found = []
+    for payout_id, sale_id, invoice, provider, changed in db.execute(_PAID_AFTER_FAILING):
+        left = refunds.refundable(sale_id, invoice)
+        if left < 0:
+            found.append(
+                ProblemPayment(
+                    kind=ProblemKind.OVER_REFUNDED,
+                    invoice_number=payout_id,
+                    state=AttemptState.PAID,
+                    since=parse_utc(changed),
+                    provider=ProviderName(provider),
+                    amount=-left,
+                    sale_id=sale_id,
+                )
+            )
+    return found
+
+
 def _provider(name: object) -> ProviderName | None:
     """The provider an orphan's report names, if it is one Kasir knows."""
     return next((provider for provider in ProviderName if provider.value == name), None)
 
 
 def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now: datetime) -> None:
-    """Record the manager's resolution of one problem payment, and audit it."""
+    """Record the manager's resolution of one problem payment (``invoice_number``: its invoice,
+    or an over-refund's payout id), and audit it."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(N_("say why the payment is resolved (a reason is required)"))
@@ -194,6 +243,22 @@ def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now
     payload = {RESOLUTION: reason, "resolved_by": manager}
     payments = Payments(db)
     with transaction(db):
+        over_refund = next(
+            (p for p in _over_refunds(db) if p.invoice_number == invoice_number), None
+        )
+        if over_refund is not None:
+            AuditLog(db).record(
+                manager,
+                "refund.resolve",
+                {
+                    "payout_id": invoice_number,
+                    "sale_id": over_refund.sale_id,
+                    "over_refunded": over_refund.amount,
+                    "reason": reason,
+                },
+                now=now,
+            )
+            return
         attempt = payments.find_attempt(invoice_number)
         if attempt is not None:
             state = AttemptState.CANCELLED if attempt.state in OPEN_STATES else attempt.state

@@ -1593,8 +1593,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made.</source>
-        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini.</translation>
+        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Refunded twice: ecommpay paid a refund after Kasir had taken it as failed, and the money had gone back another way too; the amount is what the customer got too much: settle it with them, then mark it resolved.</source>
+        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini. Refund ganda: ecommpay membayar refund setelah Kasir menganggapnya gagal, dan uangnya juga sudah kembali dengan cara lain; jumlahnya adalah kelebihan yang diterima pelanggan: selesaikan dengan pelanggan, lalu tandai selesai.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -3489,6 +3489,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>refunded at the provider</source>
         <translation>dikembalikan di penyedia</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>refunded twice</source>
+        <translation>refund ganda</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>

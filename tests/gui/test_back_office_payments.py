@@ -13,7 +13,7 @@ from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.problems_tab import ProblemsTab
 from pos_app.gui.back_office.refund_dialog import RefundDialog
-from pos_app.payments.model import AttemptState
+from pos_app.payments.model import AttemptState, ProviderName
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.store.payments import EventSource
 from pos_app.store.refunds import RefundStatus
@@ -285,3 +285,49 @@ def test_a_payment_of_another_amount_is_listed_refundable_not_attachable(
     qtbot.waitUntil(lambda: invoice not in tab.shown, timeout=WAIT_MS)
     assert app.terminal.store.sales.get(sale_id).status is SaleStatus.OPEN
     dead.close()
+
+
+def test_a_sale_refunded_twice_is_listed_until_the_manager_resolves_it(qtbot, start_app) -> None:
+    """A payout settled failed, the sale refunded again, then the first payout paid after all."""
+    app = start_app()
+    checkout = app.terminal.checkout
+    sale_id = checkout.open_sale(LINES, cashier="Demo Kasir")
+    checkout.pay_cash(sale_id, TOTAL)
+    refunds = app.terminal.store.refunds
+    now = app.terminal.payouts.clock()  # type: ignore[union-attr]
+    for payout_id, settled in (("RFD-1", RefundStatus.FAILED), ("RFD-2", RefundStatus.PAID)):
+        refunds.create(
+            sale_id,
+            payout_id,
+            TOTAL,
+            provider=ProviderName.ECOMMPAY_GATE,
+            account_number="081234567890",
+            customer_name="Ani",
+            approved_by="Demo Manajer",
+            now=now,
+        )
+        refunds.settle(payout_id, settled, now=now)
+    refunds.settle("RFD-1", RefundStatus.PAID, now=now)
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+
+    assert tab.shown["RFD-1"].kind is ProblemKind.OVER_REFUNDED
+    tab.select("RFD-1")
+    row = list(tab.shown).index("RFD-1")
+    assert [tab.problems.data(tab.problems.index(row, column)) for column in range(6)] == [
+        "refunded twice",
+        "RFD-1",
+        str(sale_id),
+        "DOKU Wallet (ecommpay Gate)",
+        "Rp 14.000",
+        "paid",
+    ]
+    buttons = (tab.check_button, tab.refund_button, tab.attach_button)
+    assert not any(button.isEnabled() for button in buttons)
+    qtbot.keyClicks(tab.reason, "Ani paid Rp 14.000 back in cash")
+    qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "RFD-1" not in tab.shown, timeout=WAIT_MS)
+    assert tab.status.text() == "RFD-1 is marked resolved."
+    [entry] = [e for e in app.terminal.store.audit.recent() if e.action == "refund.resolve"]
+    assert (entry.actor, entry.detail["over_refunded"]) == ("Demo Manajer", TOTAL)

@@ -16,9 +16,9 @@ from pos_app.payments.model import AttemptState, PaymentRequest, PaymentStatus, 
 from pos_app.reports.payments_csv import export_payments
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.z_report import TenderTotal, build_z_report
-from pos_app.store.audit import AuditLog
+from pos_app.store.audit import AuditEntry, AuditLog
 from pos_app.store.database import open_database
-from pos_app.store.errors import StoreError
+from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
 from pos_app.store.returns import Returns
@@ -27,6 +27,7 @@ from pos_app.till.problem_payments import (
     ATTACHED,
     RESOLUTION,
     ProblemKind,
+    ProblemPayment,
     attach,
     list_problems,
     resolve,
@@ -398,3 +399,96 @@ def test_a_late_payment_in_rupiah_is_what_may_be_paid_back(db: Database) -> None
         currency="IDR",
     )  # fmt: skip
     assert Refunds(db).refundable(sale_id, invoice) == TOTAL
+
+
+def payout(db: Database, sale_id: int, payout_id: str, amount: int = TOTAL) -> None:
+    """A refund of ``amount`` to the customer's wallet, approved and recorded ``pending``."""
+    Refunds(db).create(
+        sale_id,
+        payout_id,
+        amount,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="0812",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=LATER,
+    )
+
+
+def paid_twice(db: Database) -> int:
+    """A cash sale whose refund PO-1 was settled failed, refunded again by PO-2 (paid), and then
+    paid by ecommpay after all: the customer got the sale's money back twice."""
+    sales = Sales(db)
+    sale_id = sales.create_sale(
+        [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    sales.complete_cash(sale_id, TOTAL, NOW)
+    refunds = Refunds(db)
+    payout(db, sale_id, "PO-1")
+    refunds.settle("PO-1", RefundStatus.FAILED, now=LATER, result={"kind": "not_found"})
+    payout(db, sale_id, "PO-2")
+    refunds.settle("PO-2", RefundStatus.PAID, now=LATER)
+    assert kinds(db) == {}
+    refunds.settle("PO-1", RefundStatus.PAID, now=NEXT_DAY)
+    return sale_id
+
+
+def test_a_refund_paid_after_failing_that_pays_a_sale_back_twice_is_listed(db: Database) -> None:
+    sale_id = paid_twice(db)
+
+    [problem] = list_problems(db)
+
+    assert problem == ProblemPayment(
+        kind=ProblemKind.OVER_REFUNDED,
+        invoice_number="PO-1",
+        state=AttemptState.PAID,
+        since=NEXT_DAY,
+        provider=ProviderName.ECOMMPAY_GATE,
+        amount=TOTAL,
+        sale_id=sale_id,
+    )
+
+
+def test_a_refund_paid_after_failing_within_what_the_sale_took_is_no_problem(
+    db: Database,
+) -> None:
+    sales, refunds = Sales(db), Refunds(db)
+    sale_id = sales.create_sale(
+        [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    sales.complete_cash(sale_id, TOTAL, NOW)
+    payout(db, sale_id, "PO-1", 5_000)
+    refunds.settle("PO-1", RefundStatus.FAILED, now=LATER)
+    payout(db, sale_id, "PO-2", 7_000)
+    refunds.settle("PO-2", RefundStatus.PAID, now=LATER)
+
+    refunds.settle("PO-1", RefundStatus.PAID, now=NEXT_DAY)
+
+    assert Refunds(db).refundable(sale_id) == 0
+    assert kinds(db) == {}
+
+
+def test_resolving_an_over_refund_is_audited_and_settles_it(db: Database) -> None:
+    sale_id = paid_twice(db)
+    with pytest.raises(ValidationError, match="a reason is required"):
+        resolve(db, "PO-1", reason=" ", manager="Bu Rina", now=NEXT_DAY)
+
+    resolve(db, "PO-1", reason="Ani brought Rp 12.000 back", manager="Bu Rina", now=NEXT_DAY)
+
+    [entry] = resolutions(db)
+    assert (entry.actor, entry.at) == ("Bu Rina", NEXT_DAY)
+    assert entry.detail == {
+        "payout_id": "PO-1",
+        "sale_id": sale_id,
+        "over_refunded": TOTAL,
+        "reason": "Ani brought Rp 12.000 back",
+    }
+    assert kinds(db) == {}
+    assert Refunds(db).get("PO-1").status is RefundStatus.PAID, "the money did go out"
+    with pytest.raises(NotFound):  # nothing left to resolve: not taken for an orphan
+        resolve(db, "PO-1", reason="again", manager="Bu Rina", now=NEXT_DAY)
+    assert len(resolutions(db)) == 1
+
+
+def resolutions(db: Database) -> list[AuditEntry]:
+    return [entry for entry in AuditLog(db).recent() if entry.action == "refund.resolve"]

@@ -20,6 +20,7 @@ from pos_app.domain.lifecycles import ChangeSource
 from pos_app.payments.model import PaymentStatus
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.refund_payouts import (
     UNREGISTERED_AFTER,
     PayoutNotRegisteredYet,
@@ -198,3 +199,10 @@ def test_a_paid_callback_after_the_payout_was_failed_is_recorded_paid_and_the_ov
         and second.payout_id in message
         for message in warnings
     ), warnings
+    [problem] = list_problems(terminal.store.repositories().db)  # the manager's to settle
+    assert (problem.kind, problem.invoice_number, problem.amount, problem.sale_id) == (
+        ProblemKind.OVER_REFUNDED,
+        first.payout_id,
+        TOTAL,
+        sale_id,
+    )

@@ -1,8 +1,9 @@
 """The Problem payments tab: payments still open, paid late, paid for another amount than asked,
-declined on a sale that never completed, and provider reports for unknown invoices. Check the
-status now, mark one resolved with a reason (audited; for another amount, that accepts it), refund
-money no sale took (late, or another amount) to the customer's wallet, and attach a late payment
-to an unpaid sale (which completes with it).
+declined on a sale that never completed, refunded at the provider, provider reports for unknown
+invoices, and refunds paid twice (a payout ecommpay paid after Kasir had settled it failed).
+Check the status now, mark one resolved with a reason (audited; for another amount, that accepts
+it), refund money no sale took (late, or another amount) to the customer's wallet, and attach a
+late payment to an unpaid sale (which completes with it).
 """
 
 from PySide6.QtCore import Signal
@@ -77,7 +78,9 @@ class ProblemsTab(Tab):
                 "up; no sale took the money. Amount differs: paid, but not the amount asked; "
                 "refund it, or accept it by marking it resolved. Declined: the sale never "
                 "completed. Unknown invoice: a payment service reported a payment this terminal "
-                "never made."
+                "never made. Refunded twice: ecommpay paid a refund after Kasir had taken it as "
+                "failed, and the money had gone back another way too; the amount is what the "
+                "customer got too much: settle it with them, then mark it resolved."
             )
         )
         explanation.setWordWrap(True)
@@ -139,8 +142,10 @@ class ProblemsTab(Tab):
 
     def _selected(self) -> None:
         problem = self.chosen()
-        self.check_button.setEnabled(problem is not None and problem.kind is not ProblemKind.ORPHAN)
         kind = problem.kind if problem is not None else None
+        self.check_button.setEnabled(
+            kind is not None and kind not in (ProblemKind.ORPHAN, ProblemKind.OVER_REFUNDED)
+        )
         self.refund_button.setEnabled(kind in (ProblemKind.LATE, ProblemKind.DIFFERS))
         self.attach_button.setEnabled(kind is ProblemKind.LATE)
         self.resolve_button.setEnabled(problem is not None and bool(self.reason.text().strip()))
