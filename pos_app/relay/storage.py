@@ -53,6 +53,9 @@ RUPIAH = "IDR"
 
 T = TypeVar("T")
 MAX_BATCH = 1024
+READS_APART = 2
+"""Large reads (:meth:`RelayStorage.read_apart`, a shop's day of files, megabytes each) at once:
+more would only share the same cores and hold more in memory."""
 SCHEMA_VERSION = 4
 """1: the tables; 2: the database's ``epoch`` in ``meta``; 3: each terminal's till id, each
 event's currency and the reason an event is kept apart; 4: each terminal's shop and the tills'
@@ -797,6 +800,7 @@ class RelayStorage:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
         self._committer = ThreadPoolExecutor(1, thread_name_prefix="relay-commit")
+        self._apart = ThreadPoolExecutor(READS_APART, thread_name_prefix="relay-read-apart")
         self.commits = 0
         """Batches committed so far (each one fsync): how well writes are grouped."""
         self.retried_batches = 0
@@ -825,6 +829,7 @@ class RelayStorage:
     def close(self) -> None:
         """Close the connections (after :meth:`stop`, or when the writer never started)."""
         self._committer.shutdown(wait=True)
+        self._apart.shutdown(wait=True)
         self.reader.close()
         self._conn.close()
 
@@ -843,8 +848,9 @@ class RelayStorage:
 
     async def read_apart(self, fn: Callable[[Connection], T]) -> T:
         """``fn(conn)`` on a connection of its own, in a thread: for a read so large (a shop's
-        day of files) that on the reader it would hold up every notification meanwhile. A
-        database error is :class:`StorageFailed`."""
+        day of files) that on the reader it would hold up every notification meanwhile. At most
+        :data:`READS_APART` run at once, on threads of their own (the loop's default pool parses
+        uploads); more wait their turn. A database error is :class:`StorageFailed`."""
 
         def run() -> T:
             try:
@@ -854,7 +860,7 @@ class RelayStorage:
                 log.error("relay storage: a read failed: %s", exc)
                 raise StorageFailed(f"the database could not be read: {exc}") from None
 
-        return await asyncio.to_thread(run)
+        return await asyncio.get_running_loop().run_in_executor(self._apart, run)
 
     async def write(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn(conn)`` in the next batch; returns its result once the batch is on disk."""
