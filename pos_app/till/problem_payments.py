@@ -1,7 +1,6 @@
 """Payments that need a manager: still open, paid late, paid for another amount or currency than
 asked, declined on a sale that never completed, reported by a provider for an invoice this
-terminal never made (orphans), or refunds the provider paid after Kasir had settled them failed
-that leave a sale refunded more than it took.
+terminal never made (orphans), or refunds the provider paid after Kasir had settled them failed.
 
 A manager settles one with a reason. That is written where the payment's history is, as an event
 from the terminal's side (source ``cashier``, the payload naming the manager and the reason), and
@@ -9,8 +8,9 @@ in the audit log, in one transaction. An open attempt is cancelled by it (a paym
 comes is then a late payment); any other keeps its state. A payment that changes state after being
 resolved (a late payment landing on a resolved decline) is listed again.
 
-An over-refund is resolved the same way, once the manager has settled the difference with the
-customer; as a refund has no payment events, only the audit log (``refund.resolve``) records it.
+A refund paid after failing is resolved the same way, once the manager has seen whether the
+customer got the money twice; as a refund has no payment events, only the audit log
+(``refund.resolve``) records it.
 
 A late payment may instead be attached to a sale that was not paid (its own, or another of the
 same total): the sale completes with it, the attempt's event says ``attached`` and names the sale,
@@ -34,7 +34,6 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.database import parse_utc, transaction
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import CURRENCY, EventSource, Payments, received_rupiah
-from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sale, Sales
 
 RESOLUTION = "resolution"
@@ -63,19 +62,20 @@ class ProblemKind(StrEnum):
     gave it back twice). Recording the items' return as refunded outside Kasir settles it, or
     the manager resolves it with a reason. :attr:`ProblemPayment.amount` is the amount
     refunded at the provider."""
-    OVER_REFUNDED = "over_refunded"
+    PAID_AFTER_FAILING = "paid_after_failing"
     """A payout Kasir had settled failed (ecommpay did not know it yet, or refused it) that
-    ecommpay paid after all, while the amount it had freed went back to the customer another way
-    (a second refund, a return): the sale, or the late payment it named, is refunded more than it
-    took. Listed by the payout id, in state ``paid``; :attr:`ProblemPayment.amount` is the rupiah
-    paid back too much, for the manager to settle with the customer and then resolve."""
+    ecommpay paid after all. Kasir had freed its amount, its items too for a wallet return, and
+    whatever was done with them meanwhile (the refund or return done again, the late payment
+    attached) may have given the customer the same money twice: only the manager can tell, so
+    every one is listed, by its payout id, in state ``paid``, :attr:`ProblemPayment.amount` the
+    payout's amount, until resolved."""
 
 
 @dataclass(frozen=True, slots=True)
 class ProblemPayment:
     kind: ProblemKind
     invoice_number: str
-    """The payment's invoice; an over-refund's payout id."""
+    """The payment's invoice; a refund's payout id."""
     state: AttemptState
     since: datetime
     """When the payment last changed (an orphan: when it was last reported)."""
@@ -83,7 +83,7 @@ class ProblemPayment:
     """``None``: an orphan whose report names no provider Kasir knows."""
     amount: int | None = None
     """What was paid (a paid payment), else what was asked, in :attr:`currency`; for a
-    :attr:`ProblemKind.REFUNDED` one, what the provider refunded; an over-refund's excess."""
+    :attr:`ProblemKind.REFUNDED` one, what the provider refunded; a refund's amount."""
     currency: str = CURRENCY
     """``IDR``, or the unit a provider reported the payment in (``IDR/minor``: sen)."""
     sale_id: int | None = None
@@ -150,7 +150,7 @@ ORDER BY o.id
 
 
 _PAID_AFTER_FAILING = """
-SELECT r.payout_id, r.sale_id, r.invoice_number, r.provider, h.at
+SELECT r.payout_id, r.sale_id, r.provider, r.amount, h.at
 FROM refunds r JOIN refund_history h ON h.refund_id = r.id
 WHERE r.status = 'paid' AND h.before = 'failed' AND h.after = 'paid'
   AND NOT EXISTS (
@@ -162,8 +162,8 @@ ORDER BY h.id
 
 
 def list_problems(db: Database) -> list[ProblemPayment]:
-    """Every unresolved problem payment, attempts oldest change first, then over-refunds, then
-    orphans.
+    """Every unresolved problem payment, attempts oldest change first, then refunds paid after
+    failing, then orphans.
 
     A late payment wholly paid back (by refunds naming it, at the provider, or both) is settled
     and not listed; one in sen or another currency no refund settles (no rupiah came in), only a
@@ -189,7 +189,7 @@ def list_problems(db: Database) -> list[ProblemPayment]:
             and refunded >= received_rupiah(amount, currency) > 0
         )
     ]
-    found.extend(_over_refunds(db))
+    found.extend(_paid_after_failing(db))
     for invoice, state, created, payload in db.execute(_ORPHANS):
         details = json.loads(payload)
         found.append(
@@ -205,26 +205,19 @@ def list_problems(db: Database) -> list[ProblemPayment]:
     return found
 
 
-def _over_refunds(db: Database) -> list[ProblemPayment]:
-    """The refunds paid after failing whose sale (or late payment) is now refunded more than it
-    took; one paid late that left the sale within its amount needs nobody."""
-    refunds = Refunds(db)
-    found = []
-    for payout_id, sale_id, invoice, provider, changed in db.execute(_PAID_AFTER_FAILING):
-        left = refunds.refundable(sale_id, invoice)
-        if left < 0:
-            found.append(
-                ProblemPayment(
-                    kind=ProblemKind.OVER_REFUNDED,
-                    invoice_number=payout_id,
-                    state=AttemptState.PAID,
-                    since=parse_utc(changed),
-                    provider=ProviderName(provider),
-                    amount=-left,
-                    sale_id=sale_id,
-                )
-            )
-    return found
+def _paid_after_failing(db: Database) -> list[ProblemPayment]:
+    return [
+        ProblemPayment(
+            kind=ProblemKind.PAID_AFTER_FAILING,
+            invoice_number=payout_id,
+            state=AttemptState.PAID,
+            since=parse_utc(changed),
+            provider=ProviderName(provider),
+            amount=amount,
+            sale_id=sale_id,
+        )
+        for payout_id, sale_id, provider, amount, changed in db.execute(_PAID_AFTER_FAILING)
+    ]
 
 
 def _provider(name: object) -> ProviderName | None:
@@ -234,7 +227,7 @@ def _provider(name: object) -> ProviderName | None:
 
 def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now: datetime) -> None:
     """Record the manager's resolution of one problem payment (``invoice_number``: its invoice,
-    or an over-refund's payout id), and audit it."""
+    or a refund's payout id), and audit it."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(N_("say why the payment is resolved (a reason is required)"))
@@ -243,17 +236,17 @@ def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now
     payload = {RESOLUTION: reason, "resolved_by": manager}
     payments = Payments(db)
     with transaction(db):
-        over_refund = next(
-            (p for p in _over_refunds(db) if p.invoice_number == invoice_number), None
+        refund = next(
+            (p for p in _paid_after_failing(db) if p.invoice_number == invoice_number), None
         )
-        if over_refund is not None:
+        if refund is not None:
             AuditLog(db).record(
                 manager,
                 "refund.resolve",
                 {
                     "payout_id": invoice_number,
-                    "sale_id": over_refund.sale_id,
-                    "over_refunded": over_refund.amount,
+                    "sale_id": refund.sale_id,
+                    "amount": refund.amount,
                     "reason": reason,
                 },
                 now=now,

@@ -16,8 +16,8 @@ it to :func:`settle_from_report`, as :meth:`Payouts.check` does with the status 
 
 ecommpay's word on money is the truth: a payout it reports paid after Kasir settled it ``failed``
 (it did not know the payout yet, or an operation failed before another paid) is recorded ``paid``,
-and the log says so at WARNING, with any over-refund of the sale it leaves; such an over-refund
-is the manager's to settle among the problem payments (:mod:`pos_app.till.problem_payments`).
+and the log says so at WARNING, with any over-refund of the sale it leaves; the problem payments
+list it for the manager until resolved (:mod:`pos_app.till.problem_payments`).
 """
 
 import logging

@@ -287,7 +287,9 @@ def test_a_payment_of_another_amount_is_listed_refundable_not_attachable(
     dead.close()
 
 
-def test_a_sale_refunded_twice_is_listed_until_the_manager_resolves_it(qtbot, start_app) -> None:
+def test_a_refund_paid_after_failing_is_listed_until_the_manager_resolves_it(
+    qtbot, start_app
+) -> None:
     """A payout settled failed, the sale refunded again, then the first payout paid after all."""
     app = start_app()
     checkout = app.terminal.checkout
@@ -312,11 +314,11 @@ def test_a_sale_refunded_twice_is_listed_until_the_manager_resolves_it(qtbot, st
     tab = window.problems
     show_tab(qtbot, window, tab)
 
-    assert tab.shown["RFD-1"].kind is ProblemKind.OVER_REFUNDED
+    assert tab.shown["RFD-1"].kind is ProblemKind.PAID_AFTER_FAILING
     tab.select("RFD-1")
     row = list(tab.shown).index("RFD-1")
     assert [tab.problems.data(tab.problems.index(row, column)) for column in range(6)] == [
-        "refunded twice",
+        "refund paid after failing",
         "RFD-1",
         str(sale_id),
         "DOKU Wallet (ecommpay Gate)",
@@ -330,4 +332,4 @@ def test_a_sale_refunded_twice_is_listed_until_the_manager_resolves_it(qtbot, st
     qtbot.waitUntil(lambda: "RFD-1" not in tab.shown, timeout=WAIT_MS)
     assert tab.status.text() == "RFD-1 is marked resolved."
     [entry] = [e for e in app.terminal.store.audit.recent() if e.action == "refund.resolve"]
-    assert (entry.actor, entry.detail["over_refunded"]) == ("Demo Manajer", TOTAL)
+    assert (entry.actor, entry.detail["amount"]) == ("Demo Manajer", TOTAL)

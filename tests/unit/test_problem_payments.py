@@ -401,7 +401,9 @@ def test_a_late_payment_in_rupiah_is_what_may_be_paid_back(db: Database) -> None
     assert Refunds(db).refundable(sale_id, invoice) == TOTAL
 
 
-def payout(db: Database, sale_id: int, payout_id: str, amount: int = TOTAL) -> None:
+def payout(
+    db: Database, sale_id: int, payout_id: str, amount: int = TOTAL, invoice: str | None = None
+) -> None:
     """A refund of ``amount`` to the customer's wallet, approved and recorded ``pending``."""
     Refunds(db).create(
         sale_id,
@@ -412,34 +414,39 @@ def payout(db: Database, sale_id: int, payout_id: str, amount: int = TOTAL) -> N
         customer_name="Ani",
         approved_by="Bu Rina",
         now=LATER,
+        invoice_number=invoice,
     )
 
 
-def paid_twice(db: Database) -> int:
-    """A cash sale whose refund PO-1 was settled failed, refunded again by PO-2 (paid), and then
-    paid by ecommpay after all: the customer got the sale's money back twice."""
+def cash_sale(db: Database) -> int:
     sales = Sales(db)
     sale_id = sales.create_sale(
         [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
     )
     sales.complete_cash(sale_id, TOTAL, NOW)
-    refunds = Refunds(db)
-    payout(db, sale_id, "PO-1")
-    refunds.settle("PO-1", RefundStatus.FAILED, now=LATER, result={"kind": "not_found"})
-    payout(db, sale_id, "PO-2")
-    refunds.settle("PO-2", RefundStatus.PAID, now=LATER)
-    assert kinds(db) == {}
-    refunds.settle("PO-1", RefundStatus.PAID, now=NEXT_DAY)
     return sale_id
 
 
-def test_a_refund_paid_after_failing_that_pays_a_sale_back_twice_is_listed(db: Database) -> None:
-    sale_id = paid_twice(db)
+def paid_after_failing(db: Database, sale_id: int, amount: int, invoice: str | None = None) -> None:
+    """Refund PO-1 settled failed, done again as PO-2 (paid), then PO-1 paid by ecommpay after
+    all: the customer got ``amount`` twice."""
+    refunds = Refunds(db)
+    payout(db, sale_id, "PO-1", amount, invoice)
+    refunds.settle("PO-1", RefundStatus.FAILED, now=LATER, result={"kind": "not_found"})
+    payout(db, sale_id, "PO-2", amount, invoice)
+    refunds.settle("PO-2", RefundStatus.PAID, now=LATER)
+    assert kinds(db) == ({invoice: ProblemKind.LATE} if invoice else {})
+    refunds.settle("PO-1", RefundStatus.PAID, now=NEXT_DAY)
+
+
+def test_a_refund_paid_after_failing_is_listed_with_its_sale_and_amount(db: Database) -> None:
+    sale_id = cash_sale(db)
+    paid_after_failing(db, sale_id, TOTAL)
 
     [problem] = list_problems(db)
 
     assert problem == ProblemPayment(
-        kind=ProblemKind.OVER_REFUNDED,
+        kind=ProblemKind.PAID_AFTER_FAILING,
         invoice_number="PO-1",
         state=AttemptState.PAID,
         since=NEXT_DAY,
@@ -447,29 +454,34 @@ def test_a_refund_paid_after_failing_that_pays_a_sale_back_twice_is_listed(db: D
         amount=TOTAL,
         sale_id=sale_id,
     )
+    assert Refunds(db).refundable(sale_id) == -TOTAL
 
 
-def test_a_refund_paid_after_failing_within_what_the_sale_took_is_no_problem(
-    db: Database,
-) -> None:
-    sales, refunds = Sales(db), Refunds(db)
-    sale_id = sales.create_sale(
-        [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
-    )
-    sales.complete_cash(sale_id, TOTAL, NOW)
-    payout(db, sale_id, "PO-1", 5_000)
-    refunds.settle("PO-1", RefundStatus.FAILED, now=LATER)
-    payout(db, sale_id, "PO-2", 7_000)
-    refunds.settle("PO-2", RefundStatus.PAID, now=LATER)
+def test_a_refund_done_again_within_the_sale_total_is_listed_too(db: Database) -> None:
+    """Rp 5.000 asked back, paid twice: the sale still has Rp 2.000 to refund, yet the customer
+    got Rp 5.000 too much; only the manager can tell."""
+    sale_id = cash_sale(db)
+    paid_after_failing(db, sale_id, 5_000)
 
-    refunds.settle("PO-1", RefundStatus.PAID, now=NEXT_DAY)
-
-    assert Refunds(db).refundable(sale_id) == 0
-    assert kinds(db) == {}
+    assert Refunds(db).refundable(sale_id) == 2_000
+    assert [(p.kind, p.invoice_number, p.amount) for p in list_problems(db)] == [
+        (ProblemKind.PAID_AFTER_FAILING, "PO-1", 5_000)
+    ]
 
 
-def test_resolving_an_over_refund_is_audited_and_settles_it(db: Database) -> None:
-    sale_id = paid_twice(db)
+def test_a_refund_of_a_late_payment_paid_after_failing_is_listed(db: Database) -> None:
+    sale_id, invoice = late(db)
+    paid_after_failing(db, sale_id, 5_000, invoice)
+
+    assert [(p.kind, p.invoice_number, p.sale_id) for p in list_problems(db)] == [
+        (ProblemKind.LATE, invoice, sale_id),  # Rp 2.000 of it not paid back yet
+        (ProblemKind.PAID_AFTER_FAILING, "PO-1", sale_id),
+    ]
+
+
+def test_resolving_a_refund_paid_after_failing_is_audited_and_settles_it(db: Database) -> None:
+    sale_id = cash_sale(db)
+    paid_after_failing(db, sale_id, TOTAL)
     with pytest.raises(ValidationError, match="a reason is required"):
         resolve(db, "PO-1", reason=" ", manager="Bu Rina", now=NEXT_DAY)
 
@@ -480,7 +492,7 @@ def test_resolving_an_over_refund_is_audited_and_settles_it(db: Database) -> Non
     assert entry.detail == {
         "payout_id": "PO-1",
         "sale_id": sale_id,
-        "over_refunded": TOTAL,
+        "amount": TOTAL,
         "reason": "Ani brought Rp 12.000 back",
     }
     assert kinds(db) == {}

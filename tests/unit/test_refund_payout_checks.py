@@ -201,7 +201,7 @@ def test_a_paid_callback_after_the_payout_was_failed_is_recorded_paid_and_the_ov
     ), warnings
     [problem] = list_problems(terminal.store.repositories().db)  # the manager's to settle
     assert (problem.kind, problem.invoice_number, problem.amount, problem.sale_id) == (
-        ProblemKind.OVER_REFUNDED,
+        ProblemKind.PAID_AFTER_FAILING,
         first.payout_id,
         TOTAL,
         sale_id,

@@ -62,7 +62,7 @@ def problem_kinds() -> dict[ProblemKind, str]:
         ProblemKind.DECLINED: _tr("declined"),
         ProblemKind.ORPHAN: _tr("unknown invoice"),
         ProblemKind.REFUNDED: _tr("refunded at the provider"),
-        ProblemKind.OVER_REFUNDED: _tr("refunded twice"),
+        ProblemKind.PAID_AFTER_FAILING: _tr("refund paid after failing"),
     }
 
 

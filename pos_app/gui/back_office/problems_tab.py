@@ -1,6 +1,6 @@
 """The Problem payments tab: payments still open, paid late, paid for another amount than asked,
 declined on a sale that never completed, refunded at the provider, provider reports for unknown
-invoices, and refunds paid twice (a payout ecommpay paid after Kasir had settled it failed).
+invoices, and refunds ecommpay paid after Kasir had settled them failed.
 Check the status now, mark one resolved with a reason (audited; for another amount, that accepts
 it), refund money no sale took (late, or another amount) to the customer's wallet, and attach a
 late payment to an unpaid sale (which completes with it).
@@ -78,9 +78,9 @@ class ProblemsTab(Tab):
                 "up; no sale took the money. Amount differs: paid, but not the amount asked; "
                 "refund it, or accept it by marking it resolved. Declined: the sale never "
                 "completed. Unknown invoice: a payment service reported a payment this terminal "
-                "never made. Refunded twice: ecommpay paid a refund after Kasir had taken it as "
-                "failed, and the money had gone back another way too; the amount is what the "
-                "customer got too much: settle it with them, then mark it resolved."
+                "never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; "
+                "if it was done again meanwhile, the customer got the money twice: settle it "
+                "with them, then mark it resolved."
             )
         )
         explanation.setWordWrap(True)
@@ -144,7 +144,7 @@ class ProblemsTab(Tab):
         problem = self.chosen()
         kind = problem.kind if problem is not None else None
         self.check_button.setEnabled(
-            kind is not None and kind not in (ProblemKind.ORPHAN, ProblemKind.OVER_REFUNDED)
+            kind is not None and kind not in (ProblemKind.ORPHAN, ProblemKind.PAID_AFTER_FAILING)
         )
         self.refund_button.setEnabled(kind in (ProblemKind.LATE, ProblemKind.DIFFERS))
         self.attach_button.setEnabled(kind is ProblemKind.LATE)
