@@ -106,7 +106,8 @@ REFUND_LIFECYCLE: Lifecycle[RefundStatus] = Lifecycle(
             {RefundStatus.PAID, RefundStatus.DECLINED, RefundStatus.FAILED}
         ),
         RefundStatus.PAID: frozenset(),
-        RefundStatus.DECLINED: frozenset(),
+        # Money that went out is recorded whatever was said before (see refund_payouts).
+        RefundStatus.DECLINED: frozenset({RefundStatus.PAID}),
         RefundStatus.FAILED: frozenset({RefundStatus.PAID}),
     },
 )

@@ -1,6 +1,7 @@
 """Payments that need a manager: still open, paid late, paid for another amount or currency than
 asked, declined on a sale that never completed, reported by a provider for an invoice this
-terminal never made (orphans), or refunds the provider paid after Kasir had settled them failed.
+terminal never made (orphans), or refunds the provider paid after Kasir had settled them failed
+or declined.
 
 A manager settles one with a reason. That is written where the payment's history is, as an event
 from the terminal's side (source ``cashier``, the payload naming the manager and the reason), and
@@ -63,12 +64,12 @@ class ProblemKind(StrEnum):
     the manager resolves it with a reason. :attr:`ProblemPayment.amount` is the amount
     refunded at the provider."""
     PAID_AFTER_FAILING = "paid_after_failing"
-    """A payout Kasir had settled failed (ecommpay did not know it yet, or refused it) that
-    ecommpay paid after all. Kasir had freed its amount, its items too for a wallet return, and
-    whatever was done with them meanwhile (the refund or return done again, the late payment
-    attached) may have given the customer the same money twice: only the manager can tell, so
-    every one is listed, by its payout id, in state ``paid``, :attr:`ProblemPayment.amount` the
-    payout's amount, until resolved."""
+    """A payout Kasir had settled failed or declined (ecommpay did not know it yet, refused it, or
+    declined it) that ecommpay paid after all. Kasir had freed its amount, its items too for a
+    wallet return, and whatever was done with them meanwhile (the refund or return done again,
+    the late payment attached) may have given the customer the same money twice: only the
+    manager can tell, so every one is listed, by its payout id, in state ``paid``,
+    :attr:`ProblemPayment.amount` the payout's amount, until resolved."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +153,14 @@ ORDER BY o.id
 _PAID_AFTER_FAILING = """
 SELECT r.payout_id, r.sale_id, r.provider, r.amount, h.at
 FROM refunds r JOIN refund_history h ON h.refund_id = r.id
-WHERE r.status = 'paid' AND h.before = 'failed' AND h.after = 'paid'
+WHERE r.status = 'paid' AND h.before IN ('failed', 'declined') AND h.after = 'paid'
   AND NOT EXISTS (
     SELECT 1 FROM audit_log l
     WHERE l.action = 'refund.resolve' AND json_extract(l.detail, '$.payout_id') = r.payout_id)
 ORDER BY h.id
 """
-"""Unresolved refunds paid after being settled failed (``paid`` is final: it happens once)."""
+"""Unresolved refunds paid after being settled failed or declined (``paid`` is final: it happens
+once)."""
 
 
 def list_problems(db: Database) -> list[ProblemPayment]:

@@ -15,9 +15,10 @@ The callback comes back through the relay's long-poll: :meth:`Checkout.apply_rel
 it to :func:`settle_from_report`, as :meth:`Payouts.check` does with the status API's answer.
 
 ecommpay's word on money is the truth: a payout it reports paid after Kasir settled it ``failed``
-(it did not know the payout yet, or an operation failed before another paid) is recorded ``paid``,
-and the log says so at WARNING, with any over-refund of the sale it leaves; the problem payments
-list it for the manager until resolved (:mod:`pos_app.till.problem_payments`).
+(it did not know the payout yet, or an operation failed before another paid) or ``declined`` (a
+decline ecommpay contradicts later) is recorded ``paid``, and the log says so at WARNING, with
+any over-refund of the sale it leaves; the problem payments list it for the manager until
+resolved (:mod:`pos_app.till.problem_payments`).
 """
 
 import logging
@@ -47,6 +48,8 @@ FINAL_STATUS = {
 }
 """What a provider's word on a payout means for its refund; ``pending`` settles nothing, and
 neither does ``reversed`` (the manager sees it in the log)."""
+UNPAID = frozenset({RefundStatus.FAILED, RefundStatus.DECLINED})
+"""The final answers a later ``paid`` overrides (money went out after all)."""
 
 
 class RefundError(KasirError):
@@ -121,8 +124,10 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
     A contradiction (``declined`` after ``paid``) is not applied: the first final answer stands
     and the manager sees the later one in the log. The one exception is money that did go out:
     ``paid`` after ``failed`` (Kasir's conclusion from "not found", or a failed operation before
-    one that paid) is recorded, and logged at WARNING with what it means for the sale (see
-    :func:`_paid_after_failing`). The report's payload is kept as the result.
+    one that paid) or after ``declined`` is recorded, since the amount freed by the first answer
+    may have been paid back again meanwhile; it is logged at WARNING with what it means for the
+    sale (see :func:`_paid_after_failing`) and listed among the problem payments. The report's
+    payload is kept as the result.
     """
     final = FINAL_STATUS.get(report.outcome)
     if final is None:
@@ -145,23 +150,24 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
             "payout %s: %s; the provider now says %s", report.payout_id, error, report.outcome
         )
         return refunds.get(report.payout_id)
-    if before.status is RefundStatus.FAILED and settled.status is RefundStatus.PAID:
+    if before.status in UNPAID and settled.status is RefundStatus.PAID:
         _paid_after_failing(refunds, before, settled)
     return settled
 
 
 def _paid_after_failing(refunds: Refunds, before: Refund, paid: Refund) -> None:
-    """Say at WARNING that a payout settled ``failed`` was paid after all: the amount it had
+    """Say at WARNING that a payout settled failed or declined was paid after all: the amount it had
     freed is taken again, and a refund approved meanwhile may have paid the same money twice
     (the sale's refundable amount is then below zero, and both refunds count as paid)."""
     left = refunds.refundable(paid.sale_id, paid.invoice_number)
     log.warning(
         "payout %s (refund %d of sale %d, %d rupiah): ecommpay reports it paid after Kasir "
-        "had settled it failed (%s); recorded as paid",
+        "had settled it %s (%s); recorded as paid",
         paid.payout_id,
         paid.id,
         paid.sale_id,
         paid.amount,
+        before.status,
         before.result.get("kind") or before.result.get("error") or "no reason kept",
     )
     if left < 0:

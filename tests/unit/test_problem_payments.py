@@ -479,6 +479,19 @@ def test_a_refund_of_a_late_payment_paid_after_failing_is_listed(db: Database) -
     ]
 
 
+def test_a_refund_paid_after_ecommpay_declined_it_is_listed(db: Database) -> None:
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 5_000)
+    refunds.settle("PO-1", RefundStatus.DECLINED, now=LATER, result={"status": "decline"})
+    assert kinds(db) == {}
+
+    refunds.settle("PO-1", RefundStatus.PAID, now=NEXT_DAY)
+
+    assert [(p.kind, p.invoice_number, p.amount) for p in list_problems(db)] == [
+        (ProblemKind.PAID_AFTER_FAILING, "PO-1", 5_000)
+    ]
+
+
 def test_resolving_a_refund_paid_after_failing_is_audited_and_settles_it(db: Database) -> None:
     sale_id = cash_sale(db)
     paid_after_failing(db, sale_id, TOTAL)

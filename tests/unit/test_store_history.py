@@ -44,6 +44,7 @@ REFUND_MOVES = {
     (RefundStatus.PENDING, RefundStatus.DECLINED),
     (RefundStatus.PENDING, RefundStatus.FAILED),
     (RefundStatus.FAILED, RefundStatus.PAID),  # ecommpay knew the payout after all
+    (RefundStatus.DECLINED, RefundStatus.PAID),  # ecommpay contradicts its decline: money went
 }
 
 
