@@ -147,18 +147,8 @@ def test_a_late_payment_wholly_refunded_is_settled(db: Database) -> None:
     Sales(db).cancel(sale_id, now=NOW)
     report(db, invoice, PaymentStatus.PAID)
     refunds = Refunds(db)
-    for payout, amount in (("PO-1", 5_000), ("PO-2", TOTAL - 5_000)):
-        refunds.create(
-            sale_id,
-            payout,
-            amount,
-            provider=ProviderName.ECOMMPAY_GATE,
-            account_number="0812",
-            customer_name="Ani",
-            approved_by="Bu Rina",
-            now=LATER,
-            invoice_number=invoice,
-        )
+    for payout_id, amount in (("PO-1", 5_000), ("PO-2", TOTAL - 5_000)):
+        payout(db, sale_id, payout_id, amount, invoice)
     refunds.settle("PO-1", RefundStatus.PAID, now=LATER)
     assert [p.refunded for p in list_problems(db)] == [5_000]
 
