@@ -158,7 +158,7 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
 def _paid_after_failing(refunds: Refunds, before: Refund, paid: Refund) -> None:
     """Say at WARNING that a payout settled failed or declined was paid after all: the amount it had
     freed is taken again, and a refund approved meanwhile may have paid the same money twice
-    (the sale's refundable amount is then below zero, and both refunds count as paid)."""
+    (both count as paid; past the sale's total, its refundable amount is below zero too)."""
     left = refunds.refundable(paid.sale_id, paid.invoice_number)
     log.warning(
         "payout %s (refund %d of sale %d, %d rupiah): ecommpay reports it paid after Kasir "
