@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pos_app.relay import auth, storage
+from pos_app.relay import auth, schema
 from tests.harness import relay_fuzz_cases
 from tests.harness.relay_process import RelayProcess
 
@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
 
     with tempfile.TemporaryDirectory(prefix="relay-fuzz-") as tmp:
         relay = RelayProcess(Path(tmp))
-        with contextlib.closing(storage.connect(relay.db)) as conn:
+        with contextlib.closing(schema.connect(relay.db)) as conn:
             tokens = relay_fuzz_cases.terminals(lambda name: auth.create_terminal(conn, name)[1])
         relay.start()
         try:

@@ -32,7 +32,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from pos_app.payments.model import ProviderName
-from pos_app.relay import auth, storage
+from pos_app.relay import auth, schema, storage
 from pos_app.relay.app import DOKU_ROUTE
 from pos_app.store.payments import INVOICE_PREFIX
 from tests.harness import wrk_load
@@ -80,7 +80,7 @@ def till_invoices(n: int, count: int) -> list[str]:
 def prepare_tills(db: Path | str, tills: int, invoices_each: int) -> list[tuple[str, list[str]]]:
     """One relay terminal per till, each with its DOKU invoices registered (Rp 10.000), written
     straight into a relay database before the relay starts: ``[(token, [invoice, …]), …]``."""
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     prepared = []
     try:
         conn.execute("BEGIN")
@@ -212,7 +212,7 @@ def measure_relay(folder: Path, url: str, processes: int) -> tuple[Measured, Scr
     finally:
         for relay in relays:
             relay.stop(signal.SIGTERM)
-    with contextlib.closing(storage.connect(database)) as conn:
+    with contextlib.closing(schema.connect(database)) as conn:
         stored = int(conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
     # wrk counts no answer for a request still in flight when it stops: stored may be more.
     if stored < measured.acknowledged:

@@ -23,7 +23,7 @@ from relay_ingest import prepare_tills, till_invoices
 
 from pos_app.clients.relay_client import ConnectionState, RelayClient
 from pos_app.payments.model import RelayEvent, RelayPosition
-from pos_app.relay import storage
+from pos_app.relay import schema, storage
 from tests.harness.load_generator import doku_requests, percentile, run_load
 from tests.harness.relay_process import MemorySink, RelayProcess, signed_doku_notification
 
@@ -116,7 +116,7 @@ def main() -> int:
             )
             try:
                 assert flood.stdout is not None and flood.stdout.readline() == "flooding\n"
-                with contextlib.closing(storage.connect(relay.db)) as db:
+                with contextlib.closing(schema.connect(relay.db)) as db:
                     before, started = stored_events(db), time.perf_counter()
                     loaded = measure(relay, sink, invoices[SAMPLES : 2 * SAMPLES])
                     ended = time.perf_counter()

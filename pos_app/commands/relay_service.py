@@ -18,7 +18,7 @@ import uvicorn
 from pos_app import __version__
 from pos_app.commands.common import run
 from pos_app.commands.file_options import add_file_options, chosen_kinds, iso_date, said
-from pos_app.relay import auth, backup, engines, storage, till_days
+from pos_app.relay import auth, backup, engines, schema, storage, till_days
 from pos_app.relay.app import RelayApp
 from pos_app.relay.config import (
     ConfigError,
@@ -53,7 +53,7 @@ def _serve(config: RelayConfig) -> int:
         return 2
     if config.database_url:
         try:
-            storage.connect(config.database).close()
+            schema.connect(config.database).close()
         except engines.load_psycopg().Error as exc:
             print(f"pos-app relay serve: {_database_failure(config, exc)}", file=sys.stderr)
             return 1
@@ -99,7 +99,7 @@ def _export(config: RelayConfig, args: argparse.Namespace) -> int:
     prog = "pos-app relay export"
 
     def export() -> int:
-        conn = storage.connect(config.database)
+        conn = schema.connect(config.database)
         try:
             uploaded = till_days.shop_days(conn, args.shop, args.date.isoformat())
         finally:
@@ -140,7 +140,7 @@ def _rotate_token(config: RelayConfig, name: str) -> int:
 def _set_terminal_id(config: RelayConfig, name: str, till_id: str) -> int:
     try:
         till_id = auth.check_terminal_id(till_id)
-        conn = storage.connect(config.database)
+        conn = schema.connect(config.database)
         try:
             conn.begin()
             changed = storage.set_till_id(conn, name, till_id)
@@ -158,7 +158,7 @@ def _set_terminal_id(config: RelayConfig, name: str, till_id: str) -> int:
 
 
 def _list_terminals(config: RelayConfig) -> int:
-    conn = storage.connect(config.database)
+    conn = schema.connect(config.database)
     try:
         terminals = storage.list_terminals(conn)
     finally:
@@ -175,7 +175,7 @@ def _list_terminals(config: RelayConfig) -> int:
 
 
 def _revoke(config: RelayConfig, name: str) -> int:
-    conn = storage.connect(config.database)
+    conn = schema.connect(config.database)
     try:
         conn.begin()
         revoked = storage.revoke_terminal(conn, name)
@@ -199,7 +199,7 @@ def _money(amount: int | None, currency: str | None) -> str:
 
 
 def _orphans(config: RelayConfig) -> int:
-    conn = storage.connect(config.database)
+    conn = schema.connect(config.database)
     try:
         rows = storage.orphans(conn)
     finally:
@@ -222,14 +222,14 @@ def _orphans(config: RelayConfig) -> int:
 
 
 def _status(config: RelayConfig) -> int:
-    conn = storage.connect(config.database)
+    conn = schema.connect(config.database)
     try:
-        epoch = storage.read_epoch(conn)
+        epoch = schema.read_epoch(conn)
         counts = storage.counts(conn)
     finally:
         conn.close()
     where = engines.describe(config.database)
-    print(f"Relay database {where} (schema {storage.SCHEMA_VERSION}, epoch {epoch}):")
+    print(f"Relay database {where} (schema {schema.SCHEMA_VERSION}, epoch {epoch}):")
     print(f"  {counts['terminals']} active terminal(s)")
     print(f"  {counts['payments']} registered payment(s)")
     print(f"  {counts['amount_differs']} of them paid with another amount or currency")
@@ -390,10 +390,10 @@ def _database_failure(config: RelayConfig, exc: Exception) -> str:
 
 
 def _new_epoch(config: RelayConfig) -> int:
-    conn = storage.connect(config.database)
+    conn = schema.connect(config.database)
     try:
         conn.begin()
-        epoch = storage.replace_epoch(conn)
+        epoch = schema.replace_epoch(conn)
         conn.execute("COMMIT")
     finally:
         conn.close()

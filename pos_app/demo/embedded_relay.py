@@ -15,7 +15,7 @@ from pos_app.relay import auth
 from pos_app.relay.app import RelayApp
 from pos_app.relay.config import RelayConfig
 from pos_app.relay.server import uvicorn_config
-from pos_app.relay.storage import RelayStorage
+from pos_app.relay.writer import RelayStorage
 
 STARTUP_TIMEOUT = 10.0
 

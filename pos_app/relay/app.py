@@ -1,6 +1,6 @@
 """The relay's ASGI app: notifications in, long-polls out (docs/architecture.md, Contracts).
 
-A notification is verified, stored and committed (see :mod:`pos_app.relay.storage`) before the
+A notification is verified, stored and committed (see :mod:`pos_app.relay.writer`) before the
 200 leaves; the terminal that registered the invoice is then woken. What is stored, and what
 recognises a redelivery, is what the signature covers (the event's ``raw``): the provider family
 plus the SHA-256 of its canonical JSON (sorted keys, no spaces). DOKU signs the whole body; an
@@ -43,16 +43,10 @@ from pos_app.relay.config import RelayConfig
 from pos_app.relay.request_input import HTTPProblem, problem, read_body, shown
 from pos_app.relay.request_input import json_body as _json_body
 from pos_app.relay.request_input import require_json as _require_json
-from pos_app.relay.storage import (
-    NewEvent,
-    NotYours,
-    PaymentConflict,
-    RelayStorage,
-    StorageClosed,
-    StorageFailed,
-)
+from pos_app.relay.storage import NewEvent, NotYours, PaymentConflict
 from pos_app.relay.waiters import Waiters
 from pos_app.relay.wakeups import DeliveryListener
+from pos_app.relay.writer import RelayStorage, StorageClosed, StorageFailed
 
 log = logging.getLogger("pos_app.relay")
 

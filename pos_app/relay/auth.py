@@ -15,7 +15,7 @@ import re
 import secrets
 from pathlib import Path
 
-from pos_app.relay import storage
+from pos_app.relay import schema, storage
 from pos_app.relay.engines import Connection
 from pos_app.relay.storage import Terminal
 
@@ -127,7 +127,7 @@ def add_terminal(db: Path | str, name: str, shop: str = storage.DEFAULT_SHOP) ->
     """Add the terminal of the till whose ``terminal_id`` is ``name``, in ``shop``, to the relay
     database ``db`` (a SQLite file or a PostgreSQL URL; the CLI): its token."""
     till_id = check_terminal_id(name)
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     try:
         conn.begin()
         token = create_terminal(conn, till_id, shop)[1]
@@ -141,7 +141,7 @@ def rotate_token(db: Path | str, name: str) -> str | None:
     """A new token for the terminal ``name`` (its old one is refused from now on, and a revoked
     terminal is active again); ``None`` when there is no such terminal."""
     token = new_token()
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     try:
         conn.begin()
         replaced = storage.replace_token(conn, name, token_hash(token))

@@ -1,6 +1,6 @@
 """Backing up the relay's database while it runs, and putting a backup back while it is stopped.
 
-Both give the copy a new epoch (see :mod:`pos_app.relay.storage`): a backup is an older state of
+Both give the copy a new epoch (see :mod:`pos_app.relay.schema`): a backup is an older state of
 the database, and its cursors restart below those the terminals have passed. With another epoch
 the terminals fetch its events from the start and skip what they hold, so no payment event
 after the backup is skipped. A backup put back with ``cp`` still has its own new epoch; a
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pos_app.relay import storage
+from pos_app.relay import schema, storage
 
 RELAY_TABLES = frozenset({"terminals", "payments", "events", "deliveries", "meta"})
 
@@ -80,7 +80,7 @@ def restore(source: Path, db: Path) -> Restored:
         with contextlib.closing(sqlite3.connect(partial)) as check:
             _check_schema(check, source)
         epoch = _finish_copy(partial, journal="WAL")
-        with contextlib.closing(storage.connect(partial)) as conn:
+        with contextlib.closing(schema.connect(partial)) as conn:
             counts = storage.counts(conn)
         _match_owner(partial, like=db if db.exists() else db.parent)
         kept = _set_aside(db)
@@ -119,7 +119,7 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
     missing = sorted(RELAY_TABLES - tables)
     if missing:
         raise BackupError(f"{path} is not a relay database: no {', '.join(missing)} table")
-    if version > storage.SCHEMA_VERSION:
+    if version > schema.SCHEMA_VERSION:
         raise BackupError(f"{path} was written by a newer relay (schema {version})")
     if damage != ["ok"]:
         raise BackupError(f"{path} is damaged: {'; '.join(damage[:3])}")
@@ -128,9 +128,9 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
 def _finish_copy(path: Path, *, journal: str) -> str:
     """Bring the copy to this relay's schema, give it a new epoch, leave it in ``journal`` mode
     and on disk; the epoch."""
-    with contextlib.closing(storage.connect(path)) as conn:
+    with contextlib.closing(schema.connect(path)) as conn:
         conn.begin()
-        epoch = storage.replace_epoch(conn)
+        epoch = schema.replace_epoch(conn)
         conn.execute("COMMIT")
         conn.execute(f"PRAGMA journal_mode={journal}")
     with path.open("rb+") as file:

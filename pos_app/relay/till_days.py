@@ -4,7 +4,7 @@ A till uploads a whole day again whenever it changed (a late refund, the day clo
 with a higher ``revision``. So a row is replaced only by a newer revision; a repeat of the stored
 revision with the same content, or an older one (a late retry), changes nothing, and the same
 revision with other content is a conflict. The writes run in the relay's batch transaction
-(:class:`~pos_app.relay.storage.RelayStorage`), so an answer follows the commit.
+(:class:`~pos_app.relay.writer.RelayStorage`), so an answer follows the commit.
 """
 
 import hashlib

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pos_app.payments.model import ProviderName
-from pos_app.relay import auth, storage
+from pos_app.relay import auth, schema, storage
 from pos_app.relay.app import DOKU_ROUTE
 from tests.harness.relay_process import signed_doku_notification
 
@@ -125,7 +125,7 @@ async def long_poll(
 def prepare_terminals(db: Path, terminals: int, invoices_each: int) -> list[tuple[str, list[str]]]:
     """Terminals and their registered DOKU invoices, written straight into a relay database
     before the relay starts: ``[(token, [invoice, …]), …]``."""
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     prepared = []
     conn.execute("BEGIN")
     for t in range(terminals):

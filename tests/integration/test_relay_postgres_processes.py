@@ -15,7 +15,7 @@ import pytest
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.payments.model import ProviderName
-from pos_app.relay import storage
+from pos_app.relay import schema
 from pos_app.relay.auth import add_terminal
 from tests.harness.postgres_server import PostgresServer
 from tests.harness.relay_process import RelayProcess, signed_doku_notification, wait_until
@@ -124,7 +124,7 @@ def test_killing_one_of_two_processes_under_load_loses_nothing_answered_200(
 
     with RelayClient(second.url, token) as till:
         events, _ = till.fetch_events(0)
-    with contextlib.closing(storage.connect(database)) as conn:
+    with contextlib.closing(schema.connect(database)) as conn:
         stored = {row[0] for row in conn.execute("SELECT invoice_number FROM events")}
     delivered = [event.invoice_number for event in events]
     cursors = [event.cursor for event in events]

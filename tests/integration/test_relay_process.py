@@ -16,7 +16,7 @@ import pytest
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.payments.model import ProviderName
-from pos_app.relay import storage
+from pos_app.relay import schema, storage
 from pos_app.relay.auth import add_terminal
 from tests.harness.relay_process import RelayProcess, signed_doku_notification, wait_until
 
@@ -50,7 +50,7 @@ def test_acknowledged_notifications_survive_a_sigkill_right_after_the_200(
     relay.start()
     with RelayClient(relay.url, token) as till:
         events, _ = till.fetch_events(0)
-    with contextlib.closing(storage.connect(relay.db)) as conn:
+    with contextlib.closing(schema.connect(relay.db)) as conn:
         counts = storage.counts(conn)
     assert [e.invoice_number for e in events] == ["KSR-T1-20240501-000000"]
     assert counts["events"] == len(invoices)

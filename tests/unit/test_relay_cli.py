@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pos_app.commands import relay_service
-from pos_app.relay import auth, storage
+from pos_app.relay import auth, schema, storage
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -29,7 +29,7 @@ def test_add_terminal_prints_the_token_once_as_the_last_line_and_stores_only_its
     token = out.rstrip("\n").splitlines()[-1]
     assert code == 0 and token.startswith("kasir_") and len(token) > 40
     assert "KSR-T1-" in out
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     terminal = auth.authenticate(conn, token)
     assert terminal is not None and (terminal.name, terminal.till_id) == ("T1", "T1")
     stored = conn.execute("SELECT token_hash FROM terminals").fetchone()[0]
@@ -48,7 +48,7 @@ def test_the_token_is_the_last_line_when_run_as_a_command(tmp_path: Path) -> Non
         check=True,
     )
     token = done.stdout.splitlines()[-1]
-    assert auth.authenticate(storage.connect(db), token) is not None
+    assert auth.authenticate(schema.connect(db), token) is not None
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_list_and_revoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "terminal id till-a" in lines[0]
     assert "till-b" in lines[1] and "revoked" in lines[1]
     assert token not in out
-    assert auth.authenticate(storage.connect(db), token) is None
+    assert auth.authenticate(schema.connect(db), token) is None
     assert code_again == 1 and "no active terminal named 'till-b'" in err
 
 
@@ -103,7 +103,7 @@ def test_a_new_token_replaces_the_old_one_at_once_and_keeps_the_terminal(
     code, out, _ = run(capsys, "rotate-token", "T1", "--db", db)
 
     new = out.splitlines()[-1]
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     assert code == 0 and new.startswith("kasir_") and new != old
     assert auth.authenticate(conn, old) is None
     terminal = auth.authenticate(conn, new)
@@ -116,7 +116,7 @@ def test_a_terminal_added_before_terminal_ids_is_given_its_id(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "relay.db"
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     auth.create_terminal(conn, "Toko Sari till 1")  # as every terminal was added before
     conn.close()
     run(capsys, "add-terminal", "T2", "--db", str(db))
@@ -154,15 +154,15 @@ def test_serve_refuses_an_invalid_configuration(
 
 
 def epoch_of(db: Path) -> str:
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     try:
-        return storage.read_epoch(conn)
+        return schema.read_epoch(conn)
     finally:
         conn.close()
 
 
 def terminal_names(db: Path) -> list[str]:
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     try:
         return [t.name for t in storage.list_terminals(conn)]
     finally:
@@ -202,8 +202,8 @@ def test_restore_keeps_what_a_killed_relay_left_in_its_wal(
     run(capsys, "backup", str(saved), "--db", str(db))
     killed = (
         "import os, sys\n"
-        "from pos_app.relay import auth, storage\n"
-        "auth.create_terminal(storage.connect(sys.argv[1]), 'till-b')\n"
+        "from pos_app.relay import auth, schema\n"
+        "auth.create_terminal(schema.connect(sys.argv[1]), 'till-b')\n"
         "os._exit(0)\n"
     )
     subprocess.run([sys.executable, "-c", killed, str(db)], check=True)
@@ -231,7 +231,7 @@ def test_restore_refuses_a_database_in_use_and_what_is_no_relay_backup(
     Path(f"{copied_in_use}-wal").write_bytes(b"")
     live = epoch_of(db)
 
-    serving = storage.connect(db)  # as the running relay has it open
+    serving = schema.connect(db)  # as the running relay has it open
     try:
         refusals = {
             "in use": run(capsys, "restore", str(saved), "--db", str(db)),

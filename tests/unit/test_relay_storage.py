@@ -17,9 +17,10 @@ from typing import Any
 import pytest
 
 from pos_app.payments.model import PaymentStatus, ProviderName
-from pos_app.relay import auth, storage
+from pos_app.relay import auth, schema, storage, writer
 from pos_app.relay.engines import Connection, PostgresConnection, SqliteConnection, is_postgres
-from pos_app.relay.storage import NewEvent, RelayStorage, StorageClosed
+from pos_app.relay.storage import NewEvent
+from pos_app.relay.writer import RelayStorage, StorageClosed
 from tests.harness.relay_process import SCHEMA_2
 
 
@@ -61,13 +62,13 @@ def register(
 
 @pytest.fixture
 def conn(relay_database: Path | str) -> Iterator[Connection]:
-    connection = storage.connect(relay_database)
+    connection = schema.connect(relay_database)
     yield connection
     connection.close()
 
 
 def test_the_database_is_in_wal_mode_with_fsync_on_every_commit(tmp_path: Path) -> None:
-    conn = storage.connect(tmp_path / "relay.db")
+    conn = schema.connect(tmp_path / "relay.db")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
@@ -76,7 +77,7 @@ def test_concurrent_writes_share_commits_and_each_is_committed_before_its_caller
     relay_database: Path | str,
 ) -> None:
     db = relay_database
-    witness = storage.connect(db)
+    witness = schema.connect(db)
 
     async def scenario() -> tuple[list[int], int]:
         relay_storage = RelayStorage(db)
@@ -128,7 +129,7 @@ def test_a_failing_write_fails_alone_and_stop_drains_what_is_queued(
     results = asyncio.run(scenario())
 
     assert isinstance(results[1], ValueError)
-    rows = storage.connect(db).execute("SELECT invoice_number FROM events ORDER BY id")
+    rows = schema.connect(db).execute("SELECT invoice_number FROM events ORDER BY id")
     invoices = [row[0] for row in rows]
     assert invoices == ["A", "B"]
 
@@ -141,7 +142,7 @@ def test_a_write_the_database_refuses_fails_alone_and_its_batch_keeps_the_others
     others are stored, delivered and deduplicated as if alone; a batch without an error never
     runs twice."""
     db = relay_database
-    with contextlib.closing(storage.connect(db)) as setup:
+    with contextlib.closing(schema.connect(db)) as setup:
         terminal, _ = auth.create_terminal(setup, "till")
         register(setup, terminal, "A")
         register(setup, terminal, "B")
@@ -167,7 +168,7 @@ def test_a_write_the_database_refuses_fails_alone_and_its_batch_keeps_the_others
 
     clean, (first, other, failed, again), relay_storage = asyncio.run(scenario())
 
-    assert isinstance(failed, storage.StorageFailed)
+    assert isinstance(failed, writer.StorageFailed)
     assert (relay_storage.commits, relay_storage.retried_batches) == (2, 1)
     assert isinstance(first, storage.Ingested) and isinstance(again, storage.Ingested)
     assert (first.duplicate, first.terminal_id) == (False, terminal.id)
@@ -178,7 +179,7 @@ def test_a_write_the_database_refuses_fails_alone_and_its_batch_keeps_the_others
     )
     assert isinstance(other, storage.Ingested) and other.terminal_id == terminal.id
     assert clean[0] == storage.Ingested(1, False, None)  # an orphan
-    with contextlib.closing(storage.connect(db)) as witness:
+    with contextlib.closing(schema.connect(db)) as witness:
         delivered = storage.events_after(witness, terminal.id, 0, 100)
         assert [e["invoice_number"] for e in delivered] == ["A", "B"]
         assert [o["invoice_number"] for o in storage.orphans(witness)] == ["C"]
@@ -198,7 +199,7 @@ def test_a_notification_the_database_refuses_fails_alone_in_a_batch_of_notificat
         return commit_each(conn, sql, parameters)
 
     monkeypatch.setattr(PostgresConnection, "commit_each", counted)
-    with contextlib.closing(storage.connect(db)) as setup:
+    with contextlib.closing(schema.connect(db)) as setup:
         terminal, _ = auth.create_terminal(setup, "till")
         register(setup, terminal, "A")
         register(setup, terminal, "B")
@@ -224,7 +225,7 @@ def test_a_notification_the_database_refuses_fails_alone_in_a_batch_of_notificat
     assert (other.duplicate, other.terminal_id) == (False, terminal.id)
     assert again == storage.Ingested(first.event_id, True, terminal.id)
     assert pipelined == ([4] if is_postgres(db) else [])
-    with contextlib.closing(storage.connect(db)) as witness:
+    with contextlib.closing(schema.connect(db)) as witness:
         delivered = storage.events_after(witness, terminal.id, 0, 100)
         assert [e["invoice_number"] for e in delivered] == ["A", "B"]
 
@@ -252,14 +253,14 @@ def test_a_notification_write_that_raises_a_bug_fails_alone_and_the_writer_lives
     assert isinstance(failed, AttributeError)
     assert isinstance(first, storage.Ingested) and isinstance(other, storage.Ingested)
     assert later.duplicate is False
-    with contextlib.closing(storage.connect(db)) as witness:
+    with contextlib.closing(schema.connect(db)) as witness:
         assert [o["invoice_number"] for o in storage.orphans(witness)] == ["A", "B", "C"]
 
 
 def test_a_sqlite_writer_begins_at_once_only_when_the_file_is_free(tmp_path: Path) -> None:
     with (
-        contextlib.closing(storage.connect(tmp_path / "relay.db")) as holder,
-        contextlib.closing(storage.connect(tmp_path / "relay.db")) as writer,
+        contextlib.closing(schema.connect(tmp_path / "relay.db")) as holder,
+        contextlib.closing(schema.connect(tmp_path / "relay.db")) as writer,
     ):
         assert isinstance(writer, SqliteConnection)
         holder.begin()
@@ -278,7 +279,7 @@ def test_a_sqlite_writer_waits_for_another_writer_off_the_event_loop(tmp_path: P
     """The writer begins on the loop only when the file is free: while another connection
     holds it (a ``pos-app relay`` command), the loop serves on and the write waits its turn."""
     db = tmp_path / "relay.db"
-    holder = storage.connect(db)
+    holder = schema.connect(db)
     holder.begin()
 
     async def scenario() -> tuple[set[object], storage.Ingested]:
@@ -297,7 +298,7 @@ def test_a_sqlite_writer_waits_for_another_writer_off_the_event_loop(tmp_path: P
 
     assert done_while_held == set()  # the loop ran on while the write waited for the file
     assert stored == storage.Ingested(1, False, None)
-    with contextlib.closing(storage.connect(db)) as witness:
+    with contextlib.closing(schema.connect(db)) as witness:
         assert [o["invoice_number"] for o in storage.orphans(witness)] == ["A"]
 
 
@@ -326,7 +327,7 @@ def test_a_read_apart_runs_on_its_own_threads_and_a_database_error_is_storage_fa
 
     assert orphans == ["A"]
     assert thread.startswith("relay-read-apart")  # its own, not the loop's or uploads' pool
-    assert isinstance(failed, storage.StorageFailed)
+    assert isinstance(failed, writer.StorageFailed)
 
 
 def test_a_redelivery_is_stored_once(conn: Connection) -> None:
@@ -392,18 +393,18 @@ def test_a_payments_status_never_moves_back(statuses: list[str], expected: str) 
 
 def test_a_database_from_a_newer_relay_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "relay.db"
-    storage.connect(db).execute(f"PRAGMA user_version = {storage.SCHEMA_VERSION + 1}")
+    schema.connect(db).execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     with pytest.raises(RuntimeError, match="newer relay"):
-        storage.connect(db)
+        schema.connect(db)
 
 
 def test_a_database_gets_an_epoch_when_made_and_keeps_it(tmp_path: Path) -> None:
     db = tmp_path / "relay.db"
-    epoch = storage.read_epoch(storage.connect(db))
+    epoch = schema.read_epoch(schema.connect(db))
 
     assert len(epoch) == 32
-    assert storage.read_epoch(storage.connect(db)) == epoch
-    assert storage.read_epoch(storage.connect(tmp_path / "other.db")) != epoch
+    assert schema.read_epoch(schema.connect(db)) == epoch
+    assert schema.read_epoch(schema.connect(tmp_path / "other.db")) != epoch
 
 
 def test_a_database_from_before_epochs_gets_one(tmp_path: Path) -> None:
@@ -413,17 +414,17 @@ def test_a_database_from_before_epochs_gets_one(tmp_path: Path) -> None:
     conn.execute("PRAGMA user_version = 1")
     conn.close()
 
-    upgraded = storage.connect(db)
+    upgraded = schema.connect(db)
 
-    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
-    assert len(storage.read_epoch(upgraded)) == 32
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert len(schema.read_epoch(upgraded)) == 32
 
 
 def test_a_backup_copied_back_by_hand_still_hands_out_cursors_above_those_handed_out(
     tmp_path: Path,
 ) -> None:
     db, copy = tmp_path / "relay.db", tmp_path / "copy.db"
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     terminal, _ = auth.create_terminal(conn, "till")
     for invoice in ("A", "B", "C"):
         register(conn, terminal, invoice)
@@ -436,7 +437,7 @@ def test_a_backup_copied_back_by_hand_still_hands_out_cursors_above_those_handed
     conn.close()
     copy.replace(db)  # its epoch is the old one: only the cursors can tell
 
-    conn = storage.connect(db)
+    conn = schema.connect(db)
     register(conn, terminal, "ORPHAN")  # adopted now
     storage.insert_event(conn, event("C"))
 
@@ -550,15 +551,13 @@ def test_a_database_of_schema_2_is_upgraded_and_keeps_its_terminals_and_events(
     old.execute("PRAGMA user_version = 2")
     old.close()
 
-    conn = storage.connect(db)
+    conn = schema.connect(db)
 
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
-    assert storage.read_epoch(conn) == "e2"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert schema.read_epoch(conn) == "e2"
     assert storage.list_terminals(conn)[0].till_id is None  # learned later, or set
     assert [(o["currency"], o["kept_apart"]) for o in storage.orphans(conn)] == [("IDR", None)]
-    assert (
-        storage.connect(db).execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
-    )
+    assert schema.connect(db).execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
 
 
 def test_a_sqlite_relay_never_loads_the_postgresql_driver(tmp_path: Path) -> None:
@@ -567,8 +566,8 @@ def test_a_sqlite_relay_never_loads_the_postgresql_driver(tmp_path: Path) -> Non
     script = (
         "import sys\n"
         "from pos_app.demo.embedded_relay import EmbeddedRelay\n"
-        "from pos_app.relay import storage\n"
-        f"storage.connect({str(tmp_path / 'relay.db')!r}).close()\n"
+        "from pos_app.relay import schema\n"
+        f"schema.connect({str(tmp_path / 'relay.db')!r}).close()\n"
         "assert 'psycopg' not in sys.modules, 'psycopg was imported'\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)

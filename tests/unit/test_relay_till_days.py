@@ -3,14 +3,14 @@ schema 3 keeps its terminals, each in the shop ``default``, and gains the table 
 
 from pathlib import Path
 
-from pos_app.relay import auth, storage, till_days
+from pos_app.relay import auth, schema, storage, till_days
 from pos_app.reports.accountant_files import FileKind
 
 
 def test_a_schema_3_database_puts_its_terminals_in_the_default_shop(
     relay_database: Path | str,
 ) -> None:
-    conn = storage.connect(relay_database)
+    conn = schema.connect(relay_database)
     conn.begin()
     auth.create_terminal(conn, "T1")
     conn.execute("DROP TABLE till_days")
@@ -19,9 +19,9 @@ def test_a_schema_3_database_puts_its_terminals_in_the_default_shop(
     conn.execute("COMMIT")
     conn.close()
 
-    upgraded = storage.connect(relay_database)
+    upgraded = schema.connect(relay_database)
     try:
-        assert upgraded.schema_version() == storage.SCHEMA_VERSION
+        assert upgraded.schema_version() == schema.SCHEMA_VERSION
         [terminal] = storage.list_terminals(upgraded)
         assert (terminal.till_id, terminal.shop) == ("T1", storage.DEFAULT_SHOP)
         upgraded.begin()

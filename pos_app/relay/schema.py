@@ -1,0 +1,161 @@
+"""The relay database's tables and their migrations, and its epoch; SQLite or PostgreSQL
+alike, through :mod:`pos_app.relay.engines`.
+
+Epochs: cursors are only comparable within one database, and a database restored from a backup
+(or made anew) would hand out again cursors that terminals have passed already. So each database
+has an ``epoch``, a random id drawn when it is created, and drawn again by ``pos-app relay
+restore`` and in every copy ``pos-app relay backup`` makes; a terminal that saved another epoch
+is answered from the first cursor (and skips what it has applied). As a second guard, for a
+backup put back by hand, a new cursor is never below the clock in microseconds
+(:func:`pos_app.relay.storage.next_cursor`): with a clock that does not go back, a restored
+database's new cursors still pass every one handed out before.
+"""
+
+import secrets
+from pathlib import Path
+
+from pos_app.relay.engines import Connection, open_connection
+
+SCHEMA_VERSION = 4
+"""1: the tables; 2: the database's ``epoch`` in ``meta``; 3: each terminal's till id, each
+event's currency and the reason an event is kept apart; 4: each terminal's shop and the tills'
+uploaded business days (:mod:`pos_app.relay.till_days`)."""
+TABLES = (
+    """CREATE TABLE IF NOT EXISTS terminals (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT,
+    till_id TEXT,
+    shop TEXT NOT NULL DEFAULT 'default'
+)""",
+    """CREATE TABLE IF NOT EXISTS payments (
+    invoice_number TEXT PRIMARY KEY,
+    provider TEXT NOT NULL,
+    family TEXT NOT NULL,
+    terminal_id INTEGER NOT NULL REFERENCES terminals(id),
+    amount INTEGER NOT NULL,
+    redirect_token TEXT UNIQUE,
+    redirect_expires_at TEXT,
+    created_at TEXT NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    family TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    invoice_number TEXT NOT NULL,
+    status TEXT NOT NULL,
+    amount INTEGER,
+    request_id TEXT,
+    received_at TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    redirect_data TEXT,
+    currency TEXT,
+    kept_apart TEXT
+)""",
+    """CREATE TABLE IF NOT EXISTS deliveries (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    terminal_id INTEGER NOT NULL REFERENCES terminals(id),
+    event_id INTEGER NOT NULL UNIQUE REFERENCES events(id)
+)""",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS till_days (
+    shop TEXT NOT NULL,
+    till_id TEXT NOT NULL,
+    business_date TEXT NOT NULL,
+    terminal_id INTEGER NOT NULL REFERENCES terminals(id),
+    revision INTEGER NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    day_closed INTEGER NOT NULL,
+    shifts INTEGER NOT NULL,
+    lines_csv TEXT NOT NULL,
+    sales_csv TEXT NOT NULL,
+    payments_csv TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    PRIMARY KEY (shop, till_id, business_date)
+)""",
+)
+UPGRADES: dict[int, tuple[str, ...]] = {
+    3: (
+        # Terminals added before till ids learn theirs from their first invoice (or the operator
+        # sets it); every event stored before was in rupiah (the parsers refused anything else).
+        "ALTER TABLE terminals ADD COLUMN till_id TEXT",
+        "ALTER TABLE events ADD COLUMN currency TEXT",
+        "ALTER TABLE events ADD COLUMN kept_apart TEXT",
+        "UPDATE events SET currency = 'IDR'",
+    ),
+    # Every terminal added before shops is in the one shop; till_days is made by TABLES.
+    4: ("ALTER TABLE terminals ADD COLUMN shop TEXT NOT NULL DEFAULT 'default'",),
+}
+"""The statements that bring a database of the version before the key up to the key."""
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS events_invoice ON events(invoice_number, family)",
+    "CREATE INDEX IF NOT EXISTS deliveries_terminal ON deliveries(terminal_id, cursor)",
+    # One active terminal per till id; a revoked one keeps its id for the record.
+    "CREATE UNIQUE INDEX IF NOT EXISTS terminals_till_id ON terminals(till_id)"
+    " WHERE revoked_at IS NULL",
+)
+
+
+def connect(database: Path | str) -> Connection:
+    """Open the SQLite file (creating it if needed) or the PostgreSQL database.
+
+    A database created, or one of an older schema, is brought to this relay's schema (and given
+    its epoch) in one transaction.
+    """
+    conn = open_connection(database)
+    try:
+        if _schema_version(conn, database) < SCHEMA_VERSION:
+            _upgrade(conn, database)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _schema_version(conn: Connection, database: Path | str) -> int:
+    version = conn.schema_version()
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(f"{database} was written by a newer relay (schema {version})")
+    return version
+
+
+def _upgrade(conn: Connection, database: Path | str) -> None:
+    conn.begin()
+    try:
+        version = _schema_version(conn, database)  # again: another process may have upgraded it
+        for statement in TABLES:
+            conn.execute(conn.ddl(statement))
+        if version:
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in UPGRADES.get(step, ()):
+                    conn.execute(conn.ddl(statement))
+        for statement in INDEXES:
+            conn.execute(statement)
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('epoch', ?) ON CONFLICT(key) DO NOTHING",
+            (new_epoch(),),
+        )
+        conn.set_schema_version(SCHEMA_VERSION)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def new_epoch() -> str:
+    return secrets.token_hex(16)
+
+
+def read_epoch(conn: Connection) -> str:
+    return str(conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone()[0])
+
+
+def replace_epoch(conn: Connection) -> str:
+    """Give the database a new epoch (a restored copy): every terminal's cursor is void."""
+    epoch = new_epoch()
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'epoch'", (epoch,))
+    return epoch
