@@ -764,13 +764,20 @@ class CashierController(QObject):
         self._reconcile()
 
     def _reopen(self, attempt: PaymentAttempt, sale: Sale) -> None:
+        """Put the open sale back on screen with its QR, if the basket rebuilt from it is the
+        sale to the line: a different one (a merged line, another price) would be charged
+        instead, so such a sale stays in the background, checked until it is paid or ends."""
         busy = self.payment is not None or len(self.window.basket_model.basket)
-        if sale.status is not SaleStatus.OPEN or busy:
+        basket = Basket.of(sale.lines, sale.discount, sale.discount_approved_by)
+        faithful = basket.lines == list(sale.lines)
+        if not faithful:
+            log.warning("open sale %d cannot be rebuilt as it was rung up; kept checked", sale.id)
+        if sale.status is not SaleStatus.OPEN or busy or not faithful:
             self._background[attempt.invoice_number] = attempt
             self._list_background()
             self._reconcile()
             return
-        self.window.basket_model.replace(Basket.of(sale.lines, sale.discount))
+        self.window.basket_model.replace(basket)
         self._keep_open_sale(sale.id, sale.lines, sale.discount)
         payment = self._show_payment(attempt.amount)
         payment.attach(attempt)

@@ -672,6 +672,21 @@ FROM payment_attempts a WHERE a.state = 'paid' AND a.provider_refunded > 0;
 """
 
 
+# Whether a sale's line was priced by a scale's label (a line of its own, never merged with
+# another of its product), so an open sale brought back after a restart is the basket it was:
+# without it, two labels of one product came back as one line at the last label's price. Lines
+# stored before are labelled where their product has more lines in the sale, which only labels
+# make; a quantity above 1 is never a label's.
+_LABELLED_LINES = """
+ALTER TABLE sale_lines ADD COLUMN labelled INTEGER NOT NULL DEFAULT 0 CHECK (labelled IN (0, 1));
+UPDATE sale_lines SET labelled = 1
+WHERE quantity = 1 AND EXISTS (
+    SELECT 1 FROM sale_lines other
+    WHERE other.sale_id = sale_lines.sale_id AND other.sku = sale_lines.sku
+      AND other.line_no != sale_lines.line_no);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -692,5 +707,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _UPLOAD_REFUSALS,
     _PROVIDER_REFUNDS,
     _PROVIDER_REFUND_ROWS,
+    _LABELLED_LINES,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

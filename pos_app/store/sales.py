@@ -81,8 +81,8 @@ class Sale:
 
 INSERT_SALE_LINE = (
     "INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_price, quantity, line_total, "
-    "discount_rule, discount, basket_discount, tax_class, tax_rate, dpp, ppn, ppn_included) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "discount_rule, discount, basket_discount, tax_class, tax_rate, dpp, ppn, ppn_included, "
+    "labelled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -106,6 +106,7 @@ def sale_line_rows(sale_id: int, priced: PricedSale) -> list[tuple[object, ...]]
             line.dpp,
             line.ppn,
             int(priced.tax_included),
+            int(line.item.labelled),
         )
         for no, line in enumerate(priced.lines, start=1)
     ]
@@ -476,7 +477,7 @@ class Sales:
             raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
         line_rows = self._db.execute(
             "SELECT sku, name, unit_price, quantity, tax_class, discount_rule, discount, "
-            "basket_discount, tax_rate, dpp, ppn, amount, ppn_included FROM sale_lines "
+            "basket_discount, tax_rate, dpp, ppn, amount, ppn_included, labelled FROM sale_lines "
             "WHERE sale_id = ? ORDER BY line_no",
             [sale_id],
         ).fetchall()
@@ -489,6 +490,7 @@ class Sales:
                     quantity,
                     TaxClass(tax_class or TaxClass.STANDARD),
                     stored_discount(rule),
+                    bool(labelled),
                 ),
                 discount - basket_discount,
                 basket_discount,
@@ -511,6 +513,7 @@ class Sales:
                 ppn,
                 amount,
                 _,
+                labelled,
             ) in line_rows
         )
         return Sale(

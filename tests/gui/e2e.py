@@ -8,11 +8,14 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app.demo.server_thread import ServerThread
 from pos_app.gui.app import TerminalApp
+from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.qr_payment import PaymentTiming, QrPayment
+from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.core import Sandbox
 from pos_app.till.terminal import Terminal
+from tests.gui.helpers import wait_for_modal
 
 FAST = PaymentTiming(
     status_check_wait=30, trouble_check_interval=0.2, expiry_grace=0.2, paid_close_delay=0
@@ -93,6 +96,16 @@ def shown_payment(qtbot, app: TerminalApp) -> QrPayment:
     payment = app.controller.payment
     assert payment is not None
     return payment
+
+
+def pay_cash_on_screen(qtbot, app: TerminalApp, received: int) -> None:
+    """F9, the amount, Enter: the basket on screen sold for cash."""
+    press(qtbot, Qt.Key.Key_F9)
+    cash = wait_for_modal(qtbot, CashDialog)
+    cash.set_received(received)
+    qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    receipt.reject()
 
 
 def wait_state(qtbot, payment: QrPayment, state: AttemptState) -> None:

@@ -22,6 +22,7 @@ from tests.gui.e2e import (
     WAIT_MS,
     open_payment,
     own_sandbox,
+    pay_cash_on_screen,
     pay_other_amount,
     press,
     ring_up_three,
@@ -247,16 +248,6 @@ def test_a_payment_for_a_basket_gone_from_screen_is_announced_in_full(
     assert app.window.paid_banner.isHidden(), "nothing on screen to complete"
     assert payments.get_attempt(invoice).late
     assert demo_terminal.store.sales.get(sale_id).tender is not Tender.QR
-
-
-def pay_cash_on_screen(qtbot, app: TerminalApp, received: int) -> None:
-    """F9, the amount, Enter: the basket on screen sold for cash."""
-    press(qtbot, Qt.Key.Key_F9)
-    cash = wait_for_modal(qtbot, CashDialog)
-    cash.set_received(received)
-    qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
-    receipt = wait_for_modal(qtbot, ReceiptDialog)
-    receipt.reject()
 
 
 def test_items_scanned_after_the_cancel_stay_on_screen_when_f11_completes_the_paid_sale(

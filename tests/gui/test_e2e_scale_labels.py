@@ -2,11 +2,24 @@
 weight and price labels become lines of their own at their computed price, go to DOKU as
 quantity 1, and are stored as sold; a UPC-A scan finds the product kept under its UPC-E."""
 
+from PySide6.QtCore import Qt
+
 from pos_app.domain.barcodes import gs1_check_digit
 from pos_app.domain.catalog import Product
 from pos_app.payments.model import AttemptState, ProviderName
 from pos_app.store.sales import SaleStatus
-from tests.gui.e2e import open_payment, own_sandbox, sandbox, scan, sign_in, wait_state
+from tests.gui.e2e import (
+    open_payment,
+    own_sandbox,
+    pay_cash_on_screen,
+    press,
+    sandbox,
+    scan,
+    shown_payment,
+    sign_in,
+    wait_state,
+)
+from tests.gui.helpers import answer_confirmation
 
 
 def ean(first12: str) -> str:
@@ -82,3 +95,34 @@ def test_a_label_product_is_not_counted_and_its_line_keeps_quantity_one(
     [line] = app.window.basket_model.basket
     assert line.quantity == 1, "a weighed line is weighed again, not counted"
     assert "priced by its label" in app.window.panel.message.text()
+
+
+def test_an_open_qr_sale_of_two_labels_comes_back_after_a_restart_as_it_was_rung_up(
+    qtbot, start_app, demo_terminal
+):
+    """Two labels of one product stay two lines at their own prices after a restart: the sale
+    stores which lines are labels. They came back merged, two at the last label's price, and
+    the cash the cashier then took for the basket on screen was Rp 12.900 too much."""
+    demo_terminal.store.products.upsert_many([PISANG])
+    first = start_app()
+    sign_in(qtbot, first)
+    scan(qtbot, first, ean("251234500734"))  # Rp 18.350
+    scan(qtbot, first, ean("251234501250"))  # Rp 31.250
+    rung_up = list(first.window.basket_model.basket)
+    sale_id = open_payment(qtbot, first).attempt.sale_id
+    first.close()
+
+    second = start_app()
+    sign_in(qtbot, second)
+    shown_payment(qtbot, second)
+    assert list(second.window.basket_model.basket) == rung_up
+    assert second.window.basket_model.total == 49_600
+
+    press(qtbot, Qt.Key.Key_Escape)  # the customer pays cash instead
+    answer_confirmation(qtbot, yes=True)
+    qtbot.waitUntil(lambda: second.controller.payment is None)
+    pay_cash_on_screen(qtbot, second, 50_000)
+    sale = demo_terminal.store.sales.get(sale_id)
+    assert sale.status is SaleStatus.COMPLETED, "the same sale, not one rung up anew"
+    assert (sale.total, sale.cash_received, sale.change_due) == (49_600, 50_000, 400)
+    assert list(sale.lines) == rung_up

@@ -11,8 +11,9 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import AttemptState, PaymentStatus, ProviderName
-from pos_app.store.database import open_database
+from pos_app.store.database import migrate, open_database
 from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import EventSource, Outcome, Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales, SaleStatus, Tender
@@ -56,6 +57,57 @@ def test_a_sale_is_written_with_its_lines_and_computed_total(sales: Sales) -> No
     assert sale.created_at == NOW
     assert sale.business_date == date(2026, 11, 21)
     assert sale.completed_at is None and sale.tender is None
+
+
+LABELS = [
+    LineItem("BUAH-PSG", "Pisang 0,734 kg", 18_350, 1, labelled=True),
+    LineItem("BUAH-PSG", "Pisang 1,250 kg", 31_250, 1, labelled=True),
+    LineItem("MIE-001", "Indomie Goreng", 3500, 2),
+]
+
+
+def test_a_sale_keeps_which_lines_a_scale_label_priced(sales: Sales) -> None:
+    """So the basket rebuilt from an open sale is the one rung up (two labels of one product
+    are two lines, not one at the last label's price)."""
+    sale_id = sales.create_sale(LABELS, cashier="Sari", terminal_id="T1", now=NOW)
+
+    assert list(sales.get(sale_id).lines) == LABELS
+
+
+def test_the_upgrade_marks_lines_only_labels_could_have_made(tmp_path: Path) -> None:
+    """Before the column, a product on two lines of one sale was a scale's labels (a plain
+    line takes more of its product into itself); a quantity above 1 never is a label's."""
+    path = tmp_path / "old.db"
+    old = Database(sqlite3.connect(path))
+    before = next(
+        version
+        for version, step in enumerate(MIGRATIONS)
+        if isinstance(step, str) and "ADD COLUMN labelled" in step
+    )
+    migrate(old, MIGRATIONS[:before])
+    old.execute(
+        "INSERT INTO sales (id, created_at, business_date, status, cashier, terminal_id, total) "
+        "VALUES (1, '2026-11-21T05:00:00.000Z', '2026-11-21', 'open', 'Sari', 'T1', 56600)"
+    )
+    for no, line in enumerate([*LABELS, LineItem("MIE-001", "Indomie Goreng", 3500, 1)], 1):
+        old.execute(
+            "INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_price, quantity, "
+            "line_total) VALUES (1, ?, ?, ?, ?, ?, ?)",
+            [no, line.sku, line.name, line.unit_price, line.quantity, line.line_total],
+        )
+    old.conn.commit()
+    old.close()
+
+    db = open_database(path)
+    lines = Sales(db, DAY).get(1).lines
+    db.close()
+
+    assert [(line.sku, line.quantity, line.labelled) for line in lines] == [
+        ("BUAH-PSG", 1, True),
+        ("BUAH-PSG", 1, True),
+        ("MIE-001", 2, False),
+        ("MIE-001", 1, True),  # a label's, or one more scanned: either way its own line
+    ]
 
 
 def test_the_business_date_follows_the_cutoff(sales: Sales) -> None:
