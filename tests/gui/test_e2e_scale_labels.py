@@ -126,3 +126,33 @@ def test_an_open_qr_sale_of_two_labels_comes_back_after_a_restart_as_it_was_rung
     assert sale.status is SaleStatus.COMPLETED, "the same sale, not one rung up anew"
     assert (sale.total, sale.cash_received, sale.change_due) == (49_600, 50_000, 400)
     assert list(sale.lines) == rung_up
+
+
+def test_an_open_sale_that_cannot_be_rebuilt_as_rung_up_stays_in_the_background(
+    qtbot, start_app, demo_terminal
+):
+    """A sale whose lines no basket reproduces (here: stored before labels were, with its
+    labels taken for plain lines) is not put on screen to be charged at another price; it is
+    checked in the background, and still completes when the customer pays it."""
+    demo_terminal.store.products.upsert_many([PISANG])
+    first = start_app()
+    sign_in(qtbot, first)
+    scan(qtbot, first, ean("251234500734"))
+    scan(qtbot, first, ean("251234501250"))
+    attempt = open_payment(qtbot, first).attempt
+    first.close()
+    db = demo_terminal.store.repositories().db
+    with db.conn:
+        db.execute("UPDATE sale_lines SET labelled = 0 WHERE sale_id = ?", [attempt.sale_id])
+
+    second = start_app()
+    sign_in(qtbot, second)
+    label = second.window.open_payments_label
+    qtbot.waitUntil(lambda: attempt.invoice_number in label.text())
+    assert second.controller.payment is None
+    assert len(second.window.basket_model.basket) == 0
+
+    sandbox(demo_terminal, "pay", attempt.invoice_number)
+    sales = demo_terminal.store.sales
+    qtbot.waitUntil(lambda: sales.get(attempt.sale_id).status is SaleStatus.COMPLETED)
+    assert sales.get(attempt.sale_id).total == 49_600
