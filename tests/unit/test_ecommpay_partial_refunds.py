@@ -435,14 +435,27 @@ def test_refunds_at_the_provider_recorded_before_the_upgrade_are_in_the_payments
     path = tmp_path / "old.db"
     old = Database(path)
     migrate(old, MIGRATIONS[: MIGRATIONS.index(migrations._PROVIDER_REFUND_ROWS)])
-    sales, payments = Sales(old), Payments(old)
-    sale_id = sales.create_sale(
-        [LineItem("KOPI", "Kopi", PRICE, 10)], cashier="Sari", terminal_id="T1", now=NOW
+    payments = Payments(old)
+    # The sale as that Kasir wrote it (today's store writes columns that schema lacks).
+    sale_id = old.execute(
+        "INSERT INTO sales (created_at, business_date, status, cashier, terminal_id, total) "
+        "VALUES (?, ?, 'open', 'Sari', 'T1', ?)",
+        [utc_text(NOW), NOW.date().isoformat(), TOTAL],
+    ).lastrowid
+    old.execute(
+        "INSERT INTO sale_lines (sale_id, line_no, sku, name, unit_price, quantity, line_total) "
+        "VALUES (?, 1, 'KOPI', 'Kopi', ?, 10, ?)",
+        [sale_id, PRICE, TOTAL],
     )
+    assert sale_id is not None
     invoice = payments.next_invoice_number("T1", NOW)
     payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, invoice, NOW)
     payments.record_status(invoice, PaymentStatus.PAID, source="relay", now=NOW)
-    sales.complete_with_payment(sale_id, invoice, NOW)
+    old.execute(
+        "UPDATE sales SET status = 'completed', tender = 'qr', provider = 'doku', "
+        "completed_at = ?, invoice_number = ?, receipt_number = 'T1-20261121-0001' WHERE id = ?",
+        [utc_text(NOW), invoice, sale_id],
+    )
     # The refund as that Kasir recorded it: today's store would also write its refund row.
     old.execute(
         "UPDATE payment_attempts SET state = 'refunded' WHERE invoice_number = ?", [invoice]
