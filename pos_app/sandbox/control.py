@@ -1,5 +1,5 @@
-"""Routes that exist only in the sandbox, for tests and demos: settle orders, look inside,
-and make answers late so a client's timeout (a lost answer) can be exercised.
+"""Routes that exist only in the sandbox, for tests and demos: settle orders, reverse a paid
+payout, look inside, and make answers late so a client's timeout (a lost answer) can be exercised.
 """
 
 import asyncio
@@ -10,8 +10,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from pos_app.sandbox.core import NotPending, Sandbox
-from pos_app.sandbox.state import Choice
+from pos_app.sandbox.core import NotPending, NotReversible, Sandbox
+from pos_app.sandbox.state import Choice, Order
 from pos_app.sandbox.wire import (
     InboundError,
     field,
@@ -81,6 +81,7 @@ class Control:
         return [
             Route("/_sandbox/pay/{order_id:path}", self.pay, methods=["POST"]),
             Route("/_sandbox/decline/{order_id:path}", self.decline, methods=["POST"]),
+            Route("/_sandbox/reverse/{order_id:path}", self.reverse, methods=["POST"]),
             Route("/_sandbox/orders", self.orders, methods=["GET"]),
             Route("/_sandbox/deliveries", self.deliveries, methods=["GET"]),
             Route("/_sandbox/delay", self.delay, methods=["POST"]),
@@ -91,6 +92,17 @@ class Control:
 
     async def decline(self, request: Request) -> JSONResponse:
         return self._choose(request, Choice.DECLINE)
+
+    async def reverse(self, request: Request) -> JSONResponse:
+        """Take back a paid ecommpay payout, as when the customer's account cannot be credited."""
+        found = self._order(request)
+        if isinstance(found, JSONResponse):
+            return found
+        try:
+            order = self._sandbox.reverse(found)
+        except NotReversible as exc:
+            return JSONResponse({"error": str(exc), "order": exc.order.view()}, status_code=409)
+        return JSONResponse({"order": order.view()})
 
     async def orders(self, request: Request) -> JSONResponse:
         return JSONResponse({"orders": [order.view() for order in self._sandbox.state.orders()]})
@@ -118,6 +130,17 @@ class Control:
         return JSONResponse({"path": path, "seconds": seconds, "count": count})
 
     def _choose(self, request: Request, choice: Choice) -> JSONResponse:
+        found = self._order(request)
+        if isinstance(found, JSONResponse):
+            return found
+        try:
+            order = self._sandbox.settle(found, choice)
+        except NotPending as exc:
+            return JSONResponse({"error": str(exc), "order": exc.order.view()}, status_code=409)
+        return JSONResponse({"order": order.view()})
+
+    def _order(self, request: Request) -> Order | JSONResponse:
+        """The order the path names, or the 404 or 409 that says why there is not one."""
         order_id = request.path_params["order_id"]
         provider = request.query_params.get("provider")
         found = [
@@ -130,8 +153,4 @@ class Control:
         if len(found) > 1:
             message = f"{order_id} names orders of several providers; add ?provider=doku|ecommpay"
             return JSONResponse({"error": message}, status_code=409)
-        try:
-            order = self._sandbox.settle(found[0], choice)
-        except NotPending as exc:
-            return JSONResponse({"error": str(exc), "order": exc.order.view()}, status_code=409)
-        return JSONResponse({"order": order.view()})
+        return found[0]

@@ -45,12 +45,25 @@ class ProviderSimulator(Protocol):
         """Where the customer's browser goes after the result page, if anywhere."""
         ...
 
+    def reversal(self, order: Order) -> Settlement:
+        """How the provider takes back ``order``, paid (raises NotReversible if it does not)."""
+        ...
+
 
 class NotPending(Exception):
     """The order was already paid, declined or expired."""
 
     def __init__(self, order: Order) -> None:
         super().__init__(f"{order.order_id} is already {order.outcome.value}")
+        self.order = order
+
+
+class NotReversible(Exception):
+    """Only a paid ecommpay payout is reversed."""
+
+    def __init__(self, order: Order) -> None:
+        what = f"{order.order_id} is a {order.kind}, {order.outcome.value}"
+        super().__init__(f"{what}: only a paid ecommpay payout can be reversed")
         self.order = order
 
 
@@ -123,6 +136,15 @@ class Sandbox:
             order, result.outcome, result.provider_status, self.now(), **result.details
         ):
             raise NotPending(order)
+        provider.settled(order)
+        return order
+
+    def reverse(self, order: Order) -> Order:
+        """Take back a paid payout and notify the merchant, or raise NotReversible."""
+        provider = self.provider(order)
+        result = provider.reversal(order)
+        if not self.state.reverse(order, result.provider_status, self.now(), **result.details):
+            raise NotReversible(order)
         provider.settled(order)
         return order
 

@@ -28,7 +28,7 @@ from pos_app.payments.doku.signing import (
     verify_doku_signature,
 )
 from pos_app.sandbox import pages
-from pos_app.sandbox.core import Sandbox, Settlement
+from pos_app.sandbox.core import NotReversible, Sandbox, Settlement
 from pos_app.sandbox.delivery import DOKU_RETRY_OFFSETS, Delivery
 from pos_app.sandbox.shapes import Shapes
 from pos_app.sandbox.state import Choice, Line, Order, Outcome, StoredAnswer, rupiah_text
@@ -150,6 +150,9 @@ class DokuSimulator:
         """SUCCESS and FAILED are notified; an expiry is not (the status API reports it)."""
         if order.outcome in (Outcome.PAID, Outcome.DECLINED):
             self._notify(order)
+
+    def reversal(self, order: Order) -> Settlement:
+        raise NotReversible(order)  # DOKU's direct API here pays no payouts to take back
 
     def return_url(self, order: Order) -> str | None:
         details = order.details

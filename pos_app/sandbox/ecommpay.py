@@ -23,7 +23,7 @@ from starlette.routing import Route
 from pos_app.domain.digits import is_digits
 from pos_app.payments.ecommpay.signing import ecommpay_signature, verify_ecommpay_signature
 from pos_app.sandbox import pages
-from pos_app.sandbox.core import Sandbox, Settlement
+from pos_app.sandbox.core import NotReversible, Sandbox, Settlement
 from pos_app.sandbox.delivery import ECOMMPAY_RETRY_OFFSETS, Delivery
 from pos_app.sandbox.state import Choice, Order, Outcome, rupiah_text
 from pos_app.sandbox.wire import (
@@ -138,6 +138,16 @@ class EcommpaySimulator:
 
     def settled(self, order: Order) -> None:
         self._callback(order)
+
+    def reversal(self, order: Order) -> Settlement:
+        """A paid payout the customer's account could not take after all is reversed, its money
+        back to the merchant, and called back like every operation (en_gate_payout_model.html;
+        en_Gate_Callbacks.html)."""
+        if order.kind != "payout":
+            raise NotReversible(order)
+        return Settlement(
+            Outcome.REVERSED, "reversed", {"reversal_operation_id": next(self._operation_ids)}
+        )
 
     def return_url(self, order: Order) -> str | None:
         key = "success_url" if order.outcome is Outcome.PAID else "fail_url"
@@ -387,6 +397,7 @@ class EcommpaySimulator:
         money = {"amount": order.amount, "currency": CURRENCY}
         settled = interim is None and order.outcome is not Outcome.PENDING
         date = _date(order.settled_at if settled and order.settled_at else order.created_at)
+        reversed_ = order.outcome is Outcome.REVERSED
         status = interim or order.provider_status
         payout = order.kind == "payout"
         provider: dict[str, Any] = {
@@ -406,11 +417,16 @@ class EcommpaySimulator:
             "sum_converted": money,
             "provider": provider,
         }
+        if reversed_:
+            date = _date(datetime.fromisoformat(details["reversed_at"]))
+            operation.update(
+                id=details["reversal_operation_id"], type="reversal", status="success", date=date
+            )
         errors: list[dict[str, Any]] = []
         if "code" in details and settled:
             provider["date"] = date
             operation["code"], operation["message"] = details["code"], details["message"]
-            if order.outcome is not Outcome.PAID:
+            if order.outcome not in (Outcome.PAID, Outcome.REVERSED):
                 errors.append({"code": int(details["code"]), "message": details["message"]})
         body: dict[str, Any] = {
             "project_id": self._config.ecommpay_project_id,
@@ -420,7 +436,7 @@ class EcommpaySimulator:
                 "status": status,
                 "date": date,
                 "method": "Doku",
-                "sum": money,
+                "sum": {"amount": 0, "currency": CURRENCY} if reversed_ else money,
                 "description": details["description"],
             },
             "customer": {"id": details["customer"]["id"]},

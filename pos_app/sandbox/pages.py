@@ -30,6 +30,7 @@ _RESULT_TEXT = {
     Outcome.PAID: "Payment successful",
     Outcome.DECLINED: "Payment declined",
     Outcome.EXPIRED: "Payment expired",
+    Outcome.REVERSED: "Payment reversed",
 }
 
 

@@ -24,6 +24,8 @@ class Outcome(StrEnum):
     PAID = "paid"
     DECLINED = "declined"
     EXPIRED = "expired"
+    REVERSED = "reversed"
+    """Paid, then taken back: an ecommpay payout the customer's account could not take."""
 
 
 class Choice(StrEnum):
@@ -178,6 +180,18 @@ class SandboxState:
             order.provider_status = provider_status
             order.settled_at = at
             order.details.update(details)
+            if self._saved is not None:
+                self._saved.save_order(order)
+            return True
+
+    def reverse(self, order: Order, provider_status: str, at: datetime, **details: Any) -> bool:
+        """Move a paid order to reversed; ``False`` if it is not paid (or reversed already)."""
+        with self._lock:
+            if order.outcome is not Outcome.PAID:
+                return False
+            order.outcome = Outcome.REVERSED
+            order.provider_status = provider_status
+            order.details.update(details, reversed_at=at.isoformat())
             if self._saved is not None:
                 self._saved.save_order(order)
             return True

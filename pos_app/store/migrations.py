@@ -687,6 +687,23 @@ WHERE quantity = 1 AND EXISTS (
 """
 
 
+# A payout the provider reported reversed (ecommpay reverses a payout it had reported paid when
+# the customer's account cannot be credited: the money goes back to the shop's balance). Its
+# refund keeps its status, as the money did go out when it was paid; the reversal is kept beside
+# it with the provider's report and listed for the manager (pos_app/till/problem_payments.py)
+# until resolved, with who resolved it and why.
+_PAYOUT_REVERSALS = """
+CREATE TABLE payout_reversals (
+    refund_id INTEGER PRIMARY KEY REFERENCES refunds (id),
+    reported_at TEXT NOT NULL,
+    report TEXT NOT NULL CHECK (json_valid(report)),
+    resolved_at TEXT,
+    resolved_by TEXT,
+    resolution TEXT
+);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -708,5 +725,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _PROVIDER_REFUNDS,
     _PROVIDER_REFUND_ROWS,
     _LABELLED_LINES,
+    _PAYOUT_REVERSALS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -70,11 +70,14 @@ class Refund:
     result: Mapping[str, Any] = field(default_factory=dict)
     completed_at: datetime | None = None
     business_date: date | None = None
+    reversed_at: datetime | None = None
+    """When the provider reported the payout reversed (:meth:`Refunds.record_reversal`)."""
 
 
 _COLUMNS = (
     "id, payout_id, sale_id, provider, amount, account_number, customer_name, approved_by, "
-    "status, created_at, invoice_number, reason, reference, result, completed_at, business_date"
+    "status, created_at, invoice_number, reason, reference, result, completed_at, business_date, "
+    "(SELECT v.reported_at FROM payout_reversals v WHERE v.refund_id = refunds.id)"
 )
 
 
@@ -272,6 +275,24 @@ class Refunds:
             )
         return self.get(payout_id)
 
+    def record_reversal(
+        self, payout_id: str, *, report: Mapping[str, Any], now: datetime
+    ) -> Refund:
+        """Keep the provider's report that it reversed the payout; the first one stands (a
+        repeat changes nothing). The refund's status stays: the money did go out if it was
+        paid, and what became of it is the manager's to find out (a problem payment)."""
+        try:
+            body = to_json(dict(report))
+        except (TypeError, ValueError):
+            raise ValidationError(f"refund {payout_id}: report must be plain JSON values") from None
+        with transaction(self._db) as conn:
+            conn.execute(
+                "INSERT INTO payout_reversals (refund_id, reported_at, report) "
+                "VALUES (?, ?, ?) ON CONFLICT (refund_id) DO NOTHING",
+                [self.get(payout_id).id, utc_text(now), body],
+            )
+        return self.get(payout_id)
+
     def history(self, payout_id: str) -> list[StatusChange[RefundStatus]]:
         """Every change of the refund's status, oldest first (from its approval)."""
         return history(self._db, REFUNDS, self.get(payout_id).id)
@@ -305,6 +326,7 @@ class Refunds:
                 result=json.loads(row[13]),
                 completed_at=optional_utc(row[14]),
                 business_date=date.fromisoformat(row[15]) if row[15] else None,
+                reversed_at=optional_utc(row[16]),
             )
             for row in rows
         ]

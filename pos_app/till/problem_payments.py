@@ -1,7 +1,7 @@
 """Payments that need a manager: still open, paid late, paid for another amount or currency than
 asked, declined on a sale that never completed, reported by a provider for an invoice this
-terminal never made (orphans), or refunds the provider paid after Kasir had settled them failed
-or declined.
+terminal never made (orphans), refunds the provider paid after Kasir had settled them failed
+or declined, or payouts it reversed.
 
 A manager settles one with a reason. That is written where the payment's history is, as an event
 from the terminal's side (source ``cashier``, the payload naming the manager and the reason), and
@@ -11,7 +11,9 @@ resolved (a late payment landing on a resolved decline) is listed again.
 
 A refund paid after failing is resolved the same way, once the manager has seen whether the
 customer got the money twice; as a refund has no payment events, only the audit log
-(``refund.resolve``) records it.
+(``refund.resolve``) records it. A reversed payout is resolved once the customer has the money
+another way: its reversal records who resolved it and why, and the audit log has
+``refund.resolve_reversal``.
 
 A late payment may instead be attached to a sale that was not paid (its own, or another of the
 same total): the sale completes with it, the attempt's event says ``attached`` and names the sale,
@@ -32,7 +34,7 @@ from pos_app.domain.texts import N_
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus, ProviderName
 from pos_app.payments.registry import reported_amount
 from pos_app.store.audit import AuditLog
-from pos_app.store.database import parse_utc, transaction
+from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import CURRENCY, EventSource, Payments, received_rupiah
 from pos_app.store.sales import Sale, Sales
@@ -70,6 +72,16 @@ class ProblemKind(StrEnum):
     the late payment attached) may have given the customer the same money twice: only the
     manager can tell, so every one is listed, by its payout id, in state ``paid``,
     :attr:`ProblemPayment.amount` the payout's amount, until resolved."""
+    PAYOUT_REVERSED = "payout_reversed"
+    """A payout the provider reversed (in full or in part: its report is kept) after or instead
+    of paying it: the money went back to the shop's balance and the customer is still owed it,
+    while the refund counts as paid or pending. Listed by its payout id, in the refund's state,
+    :attr:`ProblemPayment.amount` the payout's amount, until resolved."""
+
+
+REFUND_KINDS = frozenset({ProblemKind.PAID_AFTER_FAILING, ProblemKind.PAYOUT_REVERSED})
+"""The problems of a refund's payout (listed by payout id), which no payment's status check
+answers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,9 +175,20 @@ ORDER BY h.id
 once)."""
 
 
+_PAYOUT_REVERSED = """
+SELECT r.payout_id, r.sale_id, r.provider, r.amount, r.status, v.reported_at
+FROM refunds r JOIN payout_reversals v ON v.refund_id = r.id
+WHERE r.status IN ('pending', 'paid') AND v.resolved_at IS NULL
+ORDER BY v.reported_at, r.id
+"""
+"""Unresolved reversals of payouts that count as money given back (a declined or failed one gave
+nothing, so its reversal changes nothing)."""
+
+
 def list_problems(db: Database) -> list[ProblemPayment]:
     """Every unresolved problem payment, attempts oldest change first, then refunds paid after
-    failing, then orphans.
+    failing, then reversed payouts, then orphans. A payout both paid after failing and then
+    reversed is listed once, as reversed (resolving it resolves both).
 
     A late payment wholly paid back (by refunds naming it, at the provider, or both) is settled
     and not listed; one in sen or another currency no refund settles (no rupiah came in), only a
@@ -191,7 +214,10 @@ def list_problems(db: Database) -> list[ProblemPayment]:
             and refunded >= received_rupiah(amount, currency) > 0
         )
     ]
-    found.extend(_paid_after_failing(db))
+    reversed_ = _payout_reversed(db)
+    reversed_ids = {problem.invoice_number for problem in reversed_}
+    found.extend(p for p in _paid_after_failing(db) if p.invoice_number not in reversed_ids)
+    found.extend(reversed_)
     for invoice, state, created, payload in db.execute(_ORPHANS):
         details = json.loads(payload)
         found.append(
@@ -222,6 +248,21 @@ def _paid_after_failing(db: Database) -> list[ProblemPayment]:
     ]
 
 
+def _payout_reversed(db: Database) -> list[ProblemPayment]:
+    return [
+        ProblemPayment(
+            kind=ProblemKind.PAYOUT_REVERSED,
+            invoice_number=payout_id,
+            state=AttemptState(status),
+            since=parse_utc(reported),
+            provider=ProviderName(provider),
+            amount=amount,
+            sale_id=sale_id,
+        )
+        for payout_id, sale_id, provider, amount, status, reported in db.execute(_PAYOUT_REVERSED)
+    ]
+
+
 def _provider(name: object) -> ProviderName | None:
     """The provider an orphan's report names, if it is one Kasir knows."""
     return next((provider for provider in ProviderName if provider.value == name), None)
@@ -229,7 +270,8 @@ def _provider(name: object) -> ProviderName | None:
 
 def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now: datetime) -> None:
     """Record the manager's resolution of one problem payment (``invoice_number``: its invoice,
-    or a refund's payout id), and audit it."""
+    or a refund's payout id, which resolves every problem listed for that payout), and audit
+    it."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(N_("say why the payment is resolved (a reason is required)"))
@@ -238,21 +280,14 @@ def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now
     payload = {RESOLUTION: reason, "resolved_by": manager}
     payments = Payments(db)
     with transaction(db):
-        refund = next(
-            (p for p in _paid_after_failing(db) if p.invoice_number == invoice_number), None
-        )
-        if refund is not None:
-            AuditLog(db).record(
-                manager,
-                "refund.resolve",
-                {
-                    "payout_id": invoice_number,
-                    "sale_id": refund.sale_id,
-                    "amount": refund.amount,
-                    "reason": reason,
-                },
-                now=now,
-            )
+        refunds = [
+            p
+            for p in _paid_after_failing(db) + _payout_reversed(db)
+            if p.invoice_number == invoice_number
+        ]
+        for refund in refunds:
+            _resolve_refund(db, refund, reason=reason, manager=manager, now=now)
+        if refunds:
             return
         attempt = payments.find_attempt(invoice_number)
         if attempt is not None:
@@ -279,6 +314,26 @@ def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now
             {"invoice_number": invoice_number, "reason": reason, "state": str(state)},
             now=now,
         )
+
+
+def _resolve_refund(
+    db: Database, refund: ProblemPayment, *, reason: str, manager: str, now: datetime
+) -> None:
+    action = "refund.resolve"
+    if refund.kind is ProblemKind.PAYOUT_REVERSED:
+        action = "refund.resolve_reversal"
+        db.execute(
+            "UPDATE payout_reversals SET resolved_at = ?, resolved_by = ?, resolution = ? "
+            "WHERE refund_id = (SELECT id FROM refunds WHERE payout_id = ?)",
+            [utc_text(now), manager, reason, refund.invoice_number],
+        )
+    detail = {
+        "payout_id": refund.invoice_number,
+        "sale_id": refund.sale_id,
+        "amount": refund.amount,
+        "reason": reason,
+    }
+    AuditLog(db).record(manager, action, detail, now=now)
 
 
 def attach(

@@ -30,6 +30,7 @@ from typing import NoReturn
 from pos_app.clients.relay_client import RelayClient, RelayError
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.money import format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.errors import PaymentUnknown, ProviderRejected
 from pos_app.payments.model import PayoutGateway, PayoutOrder, PayoutOutcome, PayoutReport
@@ -47,7 +48,8 @@ FINAL_STATUS = {
     PayoutOutcome.FAILED: RefundStatus.FAILED,
 }
 """What a provider's word on a payout means for its refund; ``pending`` settles nothing, and
-neither does ``reversed`` (the manager sees it in the log)."""
+neither does ``reversed``, which is kept beside the refund for the manager
+(:meth:`~pos_app.store.refunds.Refunds.record_reversal`)."""
 UNPAID = frozenset({RefundStatus.FAILED, RefundStatus.DECLINED})
 """The final answers a later ``paid`` overrides (money went out after all)."""
 
@@ -128,11 +130,24 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
     may have been paid back again meanwhile; it is logged at WARNING with what it means for the
     sale (see :func:`_paid_after_failing`) and listed among the problem payments. The report's
     payload is kept as the result.
+
+    A reversal (ecommpay reverses a payout it reported paid when the customer's account cannot be
+    credited; the money goes back to the shop) is kept beside the refund, whose status stays, and
+    listed among the problem payments: the customer is still owed the money.
     """
+    if report.outcome is PayoutOutcome.REVERSED:
+        reversed_ = refunds.record_reversal(report.payout_id, report=report.raw, now=now)
+        log.warning(
+            "payout %s (refund %s, sale %d) reversed by the provider: the customer did not get "
+            "%s; listed among the problem payments",
+            report.payout_id,
+            reversed_.status,
+            reversed_.sale_id,
+            format_rupiah(reversed_.amount),
+        )
+        return reversed_
     final = FINAL_STATUS.get(report.outcome)
     if final is None:
-        if report.outcome is PayoutOutcome.REVERSED:
-            log.warning("payout %s: the provider says it was reversed", report.payout_id)
         return refunds.get(report.payout_id)
     if report.reason:
         log.info("payout %s %s: %s", report.payout_id, report.outcome, report.reason)

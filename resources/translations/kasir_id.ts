@@ -1593,8 +1593,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them, then mark it resolved.</source>
-        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini. Dibayar setelah gagal: ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan, lalu tandai selesai.</translation>
+        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them, then mark it resolved. Payout reversed: ecommpay took a refund's payout back; the customer is still owed it: pay them another way, then mark it resolved.</source>
+        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini. Dibayar setelah gagal: ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan, lalu tandai selesai. Payout ditarik kembali: ecommpay menarik kembali payout sebuah refund; pelanggan masih berhak atas uangnya: bayarkan dengan cara lain, lalu tandai selesai.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -3494,6 +3494,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>refund paid after failing</source>
         <translation>refund dibayar setelah gagal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>payout reversed</source>
+        <translation>payout ditarik kembali</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>

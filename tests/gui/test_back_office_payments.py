@@ -3,6 +3,7 @@ the payout's result comes back in ecommpay's callback, through the relay's long-
 payment attached to a sale completes it and counts in the CSV files and the Z report of today."""
 
 import csv
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -292,44 +293,78 @@ def test_a_refund_paid_after_failing_is_listed_until_the_manager_resolves_it(
 ) -> None:
     """A payout settled failed, the sale refunded again, then the first payout paid after all."""
     app = start_app()
-    checkout = app.terminal.checkout
-    sale_id = checkout.open_sale(LINES, cashier="Demo Kasir")
-    checkout.pay_cash(sale_id, TOTAL)
-    refunds = app.terminal.store.refunds
-    now = app.terminal.payouts.clock()  # type: ignore[union-attr]
-    for payout_id, settled in (("RFD-1", RefundStatus.FAILED), ("RFD-2", RefundStatus.PAID)):
-        refunds.create(
-            sale_id,
-            payout_id,
-            TOTAL,
-            provider=ProviderName.ECOMMPAY_GATE,
-            account_number="081234567890",
-            customer_name="Ani",
-            approved_by="Demo Manajer",
-            now=now,
-        )
-        refunds.settle(payout_id, settled, now=now)
-    refunds.settle("RFD-1", RefundStatus.PAID, now=now)
+    sale_id = cash_sale(app)
+    settled_refund(app, sale_id, "RFD-1", TOTAL, RefundStatus.FAILED)
+    settled_refund(app, sale_id, "RFD-2", TOTAL, RefundStatus.PAID)
+    app.terminal.store.refunds.settle("RFD-1", RefundStatus.PAID, now=now(app))
+
+    resolved_in_the_tab(
+        qtbot, app, "refund paid after failing", TOTAL, "Rp 14.000", "refund.resolve"
+    )
+
+
+def test_a_payout_reversed_after_it_was_paid_is_listed_until_the_manager_resolves_it(
+    qtbot, start_app
+) -> None:
+    app = start_app()
+    settled_refund(app, cash_sale(app), "RFD-1", 5_000, RefundStatus.PAID)
+    reversal = {"payment": {"status": "reversed"}}
+    app.terminal.store.refunds.record_reversal("RFD-1", report=reversal, now=now(app))
+
+    resolved_in_the_tab(qtbot, app, "payout reversed", 5_000, "Rp 5.000", "refund.resolve_reversal")
+
+
+def now(app: TerminalApp) -> datetime:
+    """The terminal's time, as its payouts see it."""
+    assert app.terminal.payouts is not None
+    return app.terminal.payouts.clock()
+
+
+def cash_sale(app: TerminalApp) -> int:
+    sale_id = app.terminal.checkout.open_sale(LINES, cashier="Demo Kasir")
+    app.terminal.checkout.pay_cash(sale_id, TOTAL)
+    return sale_id
+
+
+def settled_refund(
+    app: TerminalApp, sale_id: int, payout_id: str, amount: int, settled: RefundStatus
+) -> None:
+    refunds, moment = app.terminal.store.refunds, now(app)
+    refunds.create(
+        sale_id,
+        payout_id,
+        amount,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Demo Manajer",
+        now=moment,
+    )
+    refunds.settle(payout_id, settled, now=moment)
+
+
+def resolved_in_the_tab(qtbot, app, kind: str, amount: int, shown: str, action: str) -> None:
+    """RFD-1 of the cash sale, listed as ``kind`` with its amount and none of the payment
+    actions, until the manager resolves it with a reason (audited as ``action``)."""
     window = signed_in(qtbot, app)
     tab = window.problems
     show_tab(qtbot, window, tab)
-
-    assert tab.shown["RFD-1"].kind is ProblemKind.PAID_AFTER_FAILING
+    qtbot.waitUntil(lambda: "RFD-1" in tab.shown, timeout=WAIT_MS)
     tab.select("RFD-1")
     row = list(tab.shown).index("RFD-1")
     assert [tab.problems.data(tab.problems.index(row, column)) for column in range(6)] == [
-        "refund paid after failing",
+        kind,
         "RFD-1",
-        str(sale_id),
+        str(tab.shown["RFD-1"].sale_id),
         "DOKU Wallet (ecommpay Gate)",
-        "Rp 14.000",
+        shown,
         "paid",
     ]
     buttons = (tab.check_button, tab.refund_button, tab.attach_button)
     assert not any(button.isEnabled() for button in buttons)
-    qtbot.keyClicks(tab.reason, "Ani paid Rp 14.000 back in cash")
+    qtbot.keyClicks(tab.reason, "Ani has her money, in cash")
     qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "RFD-1" not in tab.shown, timeout=WAIT_MS)
     assert tab.status.text() == "RFD-1 is marked resolved."
-    [entry] = [e for e in app.terminal.store.audit.recent() if e.action == "refund.resolve"]
-    assert (entry.actor, entry.detail["amount"]) == ("Demo Manajer", TOTAL)
+    [entry] = [e for e in app.terminal.store.audit.recent() if e.action == action]
+    assert (entry.actor, entry.detail["amount"]) == ("Demo Manajer", amount)

@@ -333,6 +333,34 @@ def test_payouts_succeed_or_decline_by_amount(sandbox: str, receiver: tuple[str,
     assert httpx.post(f"{sandbox}/_sandbox/pay/{ok_id}").status_code == 409
 
 
+def test_a_paid_payout_is_reversed_with_a_signed_callback_and_nothing_else_is(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    """ecommpay reverses a paid payout the customer's account cannot take after all
+    (en_gate_payout_model.html) and calls back as for every operation; the official SDK reads
+    the callback and its signature."""
+    receiver_url, inbox = receiver
+    paid_id, declined_id, sale_id, path = new_id(), new_id(), new_id(), callback_path()
+    payout(sandbox, paid_id, 10000, receiver_url + path)
+    payout(sandbox, declined_id, 40400, receiver_url + path)
+    sale(sandbox, sale_id, 10000, receiver_url + path)
+    inbox.wait_for(path, 3)
+
+    reversed_ = httpx.post(f"{sandbox}/_sandbox/reverse/{paid_id}")
+
+    assert reversed_.json()["order"]["provider_status"] == "reversed"
+    [callback] = [
+        c for c in map(sdk_callback, inbox.wait_for(path, 4)) if c.get_payment_id() == paid_id
+    ][1:]
+    assert callback.get_payment_status() == "reversed"
+    assert callback.get_value("payment.sum.amount") == 0
+    assert callback.get_value("operation.type") == "reversal"
+    assert callback.get_value("operation.status") == "success"
+    assert callback.get_value("operation.sum_initial.amount") == 10000
+    for refused in (paid_id, declined_id, sale_id):  # reversed once; never paid; not a payout
+        assert httpx.post(f"{sandbox}/_sandbox/reverse/{refused}").status_code == 409
+
+
 def test_gate_refuses_bad_signatures_unknown_projects_and_missing_fields(sandbox: str) -> None:
     good = gate_request(
         CONFIG,

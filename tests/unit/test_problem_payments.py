@@ -1,6 +1,7 @@
 """Problem payments: which attempts and orphan reports need a manager, and resolving them."""
 
 import csv
+import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -507,3 +508,76 @@ def test_resolving_a_refund_paid_after_failing_is_audited_and_settles_it(db: Dat
 
 def resolutions(db: Database) -> list[AuditEntry]:
     return [entry for entry in AuditLog(db).recent() if entry.action == "refund.resolve"]
+
+
+REVERSAL = {"payment": {"id": "PO-1", "type": "payout", "status": "reversed"}}
+"""ecommpay's word that it took the payout back (en_gate_payout_model.html: the customer's
+account could not be credited after the payout was reported paid)."""
+
+
+def test_a_payout_reversed_after_it_was_paid_is_listed_until_resolved(db: Database) -> None:
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 5_000)
+    refunds.settle("PO-1", RefundStatus.PAID, now=LATER)
+    assert kinds(db) == {}
+
+    reversed_ = refunds.record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY)
+
+    assert (reversed_.status, reversed_.reversed_at) == (RefundStatus.PAID, NEXT_DAY)
+    assert list_problems(db) == [
+        ProblemPayment(
+            kind=ProblemKind.PAYOUT_REVERSED,
+            invoice_number="PO-1",
+            state=AttemptState.PAID,
+            since=NEXT_DAY,
+            provider=ProviderName.ECOMMPAY_GATE,
+            amount=5_000,
+            sale_id=sale_id,
+        )
+    ]
+    again = refunds.record_reversal("PO-1", report={"payment": {}}, now=NEXT_DAY + timedelta(1))
+    assert again == reversed_, "the first report stands"
+
+    resolve(db, "PO-1", reason="paid Ani Rp 5.000 in cash", manager="Bu Rina", now=NEXT_DAY)
+
+    assert kinds(db) == {}
+    [entry] = [e for e in AuditLog(db).recent() if e.action == "refund.resolve_reversal"]
+    reason = "paid Ani Rp 5.000 in cash"
+    assert (entry.actor, entry.detail) == (
+        "Bu Rina",
+        {"payout_id": "PO-1", "sale_id": sale_id, "amount": 5_000, "reason": reason},
+    )
+    [(by, why, report)] = db.execute(
+        "SELECT resolved_by, resolution, report FROM payout_reversals"
+    ).fetchall()
+    assert (by, why, json.loads(report)) == ("Bu Rina", reason, REVERSAL)
+    assert Refunds(db).get("PO-1").status is RefundStatus.PAID, "the money did go out"
+
+
+def test_a_reversal_of_a_payout_that_paid_nothing_is_no_problem(db: Database) -> None:
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 5_000)
+    refunds.settle("PO-1", RefundStatus.DECLINED, now=LATER)
+
+    refunds.record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY)
+
+    assert kinds(db) == {}
+
+
+def test_a_payout_paid_after_failing_then_reversed_is_listed_once_and_resolved_whole(
+    db: Database,
+) -> None:
+    sale_id = cash_sale(db)
+    paid_after_failing(db, sale_id, 5_000)
+    Refunds(db).record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY)
+
+    assert [(p.kind, p.invoice_number) for p in list_problems(db)] == [
+        (ProblemKind.PAYOUT_REVERSED, "PO-1")
+    ]
+    resolve(db, "PO-1", reason="Ani has her Rp 5.000 once", manager="Bu Rina", now=NEXT_DAY)
+
+    assert kinds(db) == {}
+    assert {e.action for e in AuditLog(db).recent()} >= {
+        "refund.resolve",
+        "refund.resolve_reversal",
+    }

@@ -1,5 +1,6 @@
-"""A status check that ecommpay answers "not found" while the payout may still be on its way, and
-ecommpay's later word that the payout was paid, on a demo terminal: the real sandbox (ecommpay
+"""A status check that ecommpay answers "not found" while the payout may still be on its way,
+ecommpay's later word that the payout was paid, and its reversal of a paid payout, on a demo
+terminal: the real sandbox (ecommpay
 Gate) and relay on loopback, time given to the payouts as their clock.
 
 A payout whose answer was lost is, in the store, a refund recorded ``pending`` before its
@@ -7,11 +8,13 @@ request left; here it is recorded so (:meth:`Refunds.create`, as :meth:`Payouts.
 reaches the sandbox only when the test dispatches it: until then ecommpay does not know it.
 """
 
+import json
 import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 
 from pos_app.domain.basket import LineItem
@@ -94,12 +97,15 @@ def send(payouts: Payouts, sale_id: int, amount: int) -> Refund:
     )
 
 
-def callback_applied(terminal: Terminal, payout_id: str) -> Refund:
-    """Long-poll the relay into the checkout until ecommpay's paid callback for ``payout_id``
-    has reached the relay and every event the relay holds is handed to the checkout."""
+def callback_applied(
+    terminal: Terminal, payout_id: str, status: PaymentStatus = PaymentStatus.PAID
+) -> Refund:
+    """Long-poll the relay into the checkout until ecommpay's callback saying ``status`` for
+    ``payout_id`` has reached the relay and every event the relay holds is handed to the
+    checkout."""
     assert terminal.relay is not None
     for _ in range(POLLS):
-        if terminal.relay.payment_status(payout_id).status is PaymentStatus.PAID:
+        if terminal.relay.payment_status(payout_id).status is status:
             break
         terminal.relay.poll(terminal.checkout, wait=1)
     else:
@@ -206,3 +212,42 @@ def test_a_paid_callback_after_the_payout_was_failed_is_recorded_paid_and_the_ov
         TOTAL,
         sale_id,
     )
+
+
+def test_a_payout_ecommpay_reverses_after_paying_it_is_listed_for_the_manager(
+    terminal: Terminal, payouts: Payouts, caplog: pytest.LogCaptureFixture
+) -> None:
+    """ecommpay reverses a paid payout when the customer's account cannot be credited after all
+    (en_gate_payout_model.html): the money is back with the shop and the customer still owed
+    it. The refund stays paid (the money did go out, and the day counted it); the reversal is
+    kept with ecommpay's callback and listed until the manager resolves it."""
+    sale_id = cash_sale(terminal)
+    refund = send(payouts, sale_id, 5_000)
+    assert callback_applied(terminal, refund.payout_id).status is RefundStatus.PAID
+    assert terminal.embedded is not None
+    reverse = f"{terminal.embedded.sandbox.url}/_sandbox/reverse/{refund.payout_id}"
+    httpx.post(reverse, timeout=5).raise_for_status()
+
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        reversed_ = callback_applied(terminal, refund.payout_id, PaymentStatus.REFUNDED)
+
+    assert reversed_.status is RefundStatus.PAID and reversed_.reversed_at is not None
+    assert payouts.refundable(sale_id) == TOTAL - 5_000, "Kasir still counts it given back"
+    [problem] = list_problems(terminal.store.repositories().db)
+    assert (problem.kind, problem.invoice_number, problem.amount, problem.sale_id) == (
+        ProblemKind.PAYOUT_REVERSED,
+        refund.payout_id,
+        5_000,
+        sale_id,
+    )
+    [(report,)] = (
+        terminal.store.repositories().db.execute("SELECT report FROM payout_reversals").fetchall()
+    )
+    assert json.loads(report)["operation"]["type"] == "reversal"
+    assert any(
+        refund.payout_id in record.getMessage() and "reversed" in record.getMessage()
+        for record in caplog.records
+        if record.name == LOGGER
+    )
+    again = f"{terminal.embedded.sandbox.url}/_sandbox/reverse/{refund.payout_id}"
+    assert httpx.post(again, timeout=5).status_code == 409, "reversed once"

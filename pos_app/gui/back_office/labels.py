@@ -63,6 +63,7 @@ def problem_kinds() -> dict[ProblemKind, str]:
         ProblemKind.ORPHAN: _tr("unknown invoice"),
         ProblemKind.REFUNDED: _tr("refunded at the provider"),
         ProblemKind.PAID_AFTER_FAILING: _tr("refund paid after failing"),
+        ProblemKind.PAYOUT_REVERSED: _tr("payout reversed"),
     }
 
 

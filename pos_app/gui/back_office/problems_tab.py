@@ -1,6 +1,6 @@
 """The Problem payments tab: payments still open, paid late, paid for another amount than asked,
 declined on a sale that never completed, refunded at the provider, provider reports for unknown
-invoices, and refunds ecommpay paid after Kasir had settled them failed.
+invoices, refunds ecommpay paid after Kasir had settled them failed, and payouts it reversed.
 Check the status now, mark one resolved with a reason (audited; for another amount, that accepts
 it), refund money no sale took (late, or another amount) to the customer's wallet, and attach a
 late payment to an unpaid sale (which completes with it).
@@ -24,7 +24,7 @@ from pos_app.gui.tasks import TaskRunner
 from pos_app.store.payments import PaymentAttempt, reported_text
 from pos_app.store.sales import Sale
 from pos_app.till.back_office import BackOffice
-from pos_app.till.problem_payments import ProblemKind, ProblemPayment
+from pos_app.till.problem_payments import REFUND_KINDS, ProblemKind, ProblemPayment
 
 
 class ProblemsTab(Tab):
@@ -80,7 +80,9 @@ class ProblemsTab(Tab):
                 "completed. Unknown invoice: a payment service reported a payment this terminal "
                 "never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; "
                 "if it was done again meanwhile, the customer got the money twice: settle it "
-                "with them, then mark it resolved."
+                "with them, then mark it resolved. Payout reversed: ecommpay took a refund's "
+                "payout back; the customer is still owed it: pay them another way, then mark "
+                "it resolved."
             )
         )
         explanation.setWordWrap(True)
@@ -144,7 +146,7 @@ class ProblemsTab(Tab):
         problem = self.chosen()
         kind = problem.kind if problem is not None else None
         self.check_button.setEnabled(
-            kind is not None and kind not in (ProblemKind.ORPHAN, ProblemKind.PAID_AFTER_FAILING)
+            kind is not None and kind not in (ProblemKind.ORPHAN, *REFUND_KINDS)
         )
         self.refund_button.setEnabled(kind in (ProblemKind.LATE, ProblemKind.DIFFERS))
         self.attach_button.setEnabled(kind is ProblemKind.LATE)
