@@ -311,9 +311,15 @@ class ReturnReceiptDialog(DocumentPreview):
         self.status.setStyleSheet(ERROR_STYLE if outcome.problem else OK_STYLE)
 
     def _payout_text(self, outcome: ReturnOutcome) -> str:
-        if outcome.problem:
+        if outcome.payout_failed:
             return self.tr(
-                "The payout did not go out: {problem}. Give the money back in cash instead."
+                "The payout did not go out: {problem}. Nothing is paid back yet: make the return "
+                "again, in cash, so the drawer records the money."
+            ).format(problem=outcome.problem)
+        if outcome.payout_unknown:
+            return self.tr(
+                "{problem}. Give nothing back meanwhile: the money may be on its way (Back "
+                "office, sale detail shows ecommpay's answer once it comes)."
             ).format(problem=outcome.problem)
         if outcome.refund is not None:
             return self.tr(

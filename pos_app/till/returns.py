@@ -18,7 +18,7 @@ from pos_app.domain.texts import N_
 from pos_app.store.refunds import Refund
 from pos_app.store.returns import Return, ReturnableSale, WalletPayout
 from pos_app.store.users import Role, User
-from pos_app.till.refund_payouts import RefundError, new_payout_id
+from pos_app.till.refund_payouts import UNPAID, RefundError, new_payout_id
 from pos_app.till.terminal import Terminal
 
 
@@ -28,12 +28,24 @@ class ApprovalRefused(ValidationError):
 
 @dataclass(frozen=True, slots=True)
 class ReturnOutcome:
-    """The return as written; a wallet return also its refund, and why its payout did not go out
-    (``problem``) if it did not."""
+    """The return as written; a wallet return also its refund, and what went wrong with its
+    payout (``problem``) if anything did."""
 
     returned: Return
     refund: Refund | None = None
     problem: str = ""
+
+    @property
+    def payout_failed(self) -> bool:
+        """The payout did not go out: the refund is settled, unpaid, and the items can be
+        returned again (in cash, so the drawer records the money)."""
+        return self.refund is not None and self.refund.status in UNPAID
+
+    @property
+    def payout_unknown(self) -> bool:
+        """The payout's answer was lost: it stays pending until ecommpay's word comes, and the
+        money may be on its way; nothing else may be given back meanwhile."""
+        return bool(self.problem) and not self.payout_failed
 
 
 class ReturnDesk:
@@ -69,7 +81,7 @@ class ReturnDesk:
     ) -> ReturnOutcome:
         """Check the manager's PIN, write the return, (to a wallet) send its payout; then, at the
         receipt printer, open the drawer for cash and print the return's receipt (not for a payout
-        that did not go out: that money goes back another way)."""
+        that did not go out: its items are to be returned again)."""
         approver = self._approver(manager, pin)
         store = self.terminal.store
         payouts = self.terminal.payouts
@@ -103,7 +115,7 @@ class ReturnDesk:
                 )
             except RefundError as error:
                 outcome = ReturnOutcome(returned, error.refund, str(error))
-        if self.terminal.printer is not None and not outcome.problem:
+        if self.terminal.printer is not None and not outcome.payout_failed:
             shop, time_zone = self.terminal.settings.shop, store.day.tz.key
             self.terminal.printer.return_made(returned, shop, time_zone=time_zone)
         return outcome

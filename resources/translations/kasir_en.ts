@@ -2324,8 +2324,13 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
-        <source>The payout did not go out: {problem}. Give the money back in cash instead.</source>
-        <translation>The payout did not go out: {problem}. Give the money back in cash instead.</translation>
+        <source>The payout did not go out: {problem}. Nothing is paid back yet: make the return again, in cash, so the drawer records the money.</source>
+        <translation>The payout did not go out: {problem}. Nothing is paid back yet: make the return again, in cash, so the drawer records the money.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>{problem}. Give nothing back meanwhile: the money may be on its way (Back office, sale detail shows ecommpay's answer once it comes).</source>
+        <translation>{problem}. Give nothing back meanwhile: the money may be on its way (Back office, sale detail shows ecommpay's answer once it comes).</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>

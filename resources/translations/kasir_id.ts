@@ -2324,8 +2324,13 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
-        <source>The payout did not go out: {problem}. Give the money back in cash instead.</source>
-        <translation>Payout tidak terkirim: {problem}. Kembalikan uangnya secara tunai saja.</translation>
+        <source>The payout did not go out: {problem}. Nothing is paid back yet: make the return again, in cash, so the drawer records the money.</source>
+        <translation>Payout tidak terkirim: {problem}. Belum ada uang yang dikembalikan: buat retur lagi, secara tunai, agar laci mencatat uangnya.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>{problem}. Give nothing back meanwhile: the money may be on its way (Back office, sale detail shows ecommpay's answer once it comes).</source>
+        <translation>{problem}. Jangan kembalikan apa pun dulu: uangnya mungkin sedang dikirim (Back Office, rincian penjualan menampilkan jawaban ecommpay begitu datang).</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>

@@ -2,14 +2,22 @@
 number typed like a scan, the quantities, a manager's PIN at the till (a wrong one refused), the
 return receipt, the cash out of the cashier's drawer, and the return in the sale's detail."""
 
+import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import LineItem
+from pos_app.domain.returns import ReturnMethod
 from pos_app.gui.return_dialog import ReturnDialog, ReturnReceiptDialog
 from pos_app.gui.shift_dialogs import ShiftDialog
 from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.payments.registry import build_payouts as build_payout_gateway
 from pos_app.store.payments import EventSource
+from pos_app.store.refunds import RefundStatus
+from pos_app.till.refund_payouts import Payouts
+from pos_app.till.returns import ReturnDesk, ReturnOutcome
+from pos_app.till.terminal import Terminal
 from tests.gui.back_office_helpers import signed_in
 from tests.gui.e2e import GORENG, WAIT_MS, press, scan, sign_in
 from tests.gui.helpers import wait_for_modal
@@ -100,18 +108,12 @@ def test_a_sale_whose_payment_the_provider_refunded_offers_no_cash(qtbot, start_
     app = start_app()
     sign_in(qtbot, app)
     store, now = app.terminal.store, app.terminal.checkout.clock()
-    sale_id = store.sales.create_sale(
-        (LineItem("MIE-001", "Indomie Goreng", 3500, 2),),
-        cashier="Demo Kasir",
-        terminal_id="T1",
-        now=now,
+    sale = store.sales.get(qr_sale(app.terminal))
+    assert sale.invoice_number is not None and sale.receipt_number is not None
+    store.payments.record_status(
+        sale.invoice_number, PaymentStatus.REFUNDED, source=EventSource.RELAY, now=now
     )
-    invoice = store.payments.next_invoice_number("T1", now)
-    store.payments.create_attempt(sale_id, ProviderName.DOKU, 7000, invoice, now)
-    store.payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=now)
-    number = store.sales.complete_with_payment(sale_id, invoice, now).receipt_number
-    store.payments.record_status(invoice, PaymentStatus.REFUNDED, source=EventSource.RELAY, now=now)
-    assert number is not None
+    number = sale.receipt_number
 
     press(qtbot, Qt.Key.Key_F3)
     dialog = wait_for_modal(qtbot, ReturnDialog)
@@ -125,3 +127,100 @@ def test_a_sale_whose_payment_the_provider_refunded_offers_no_cash(qtbot, start_
         "Give no cash back; record the items that come back."
     )
     qtbot.keyClick(dialog.receipt, Qt.Key.Key_Escape)
+
+
+def qr_sale(terminal: Terminal) -> int:
+    """Indomie Goreng × 2, Rp 7.000, paid by DOKU Wallet and completed."""
+    store, now = terminal.store, terminal.checkout.clock()
+    sale_id = store.sales.create_sale(
+        (LineItem("MIE-001", "Indomie Goreng", 3500, 2),),
+        cashier="Demo Kasir",
+        terminal_id="T1",
+        now=now,
+    )
+    invoice = store.payments.next_invoice_number("T1", now)
+    store.payments.create_attempt(sale_id, ProviderName.DOKU, 7000, invoice, now)
+    store.payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=now)
+    store.sales.complete_with_payment(sale_id, invoice, now)
+    return sale_id
+
+
+def returned(terminal: Terminal, sale_id: int, method: ReturnMethod) -> ReturnOutcome:
+    """Both Indomie back, approved by the demo manager."""
+    return ReturnDesk(terminal, "Demo Kasir").make_return(
+        sale_id,
+        {1: 2},
+        method=method,
+        manager="Demo Manajer",
+        pin="9999",
+        account_number="081234567890",
+        customer_name="Budi",
+    )
+
+
+def test_a_wallet_return_whose_payout_answer_is_lost_gives_no_cash_too(
+    qtbot, demo_terminal: Terminal
+) -> None:
+    """ecommpay takes the payout but its answer comes after the till stopped waiting: the
+    money is on its way, so the receipt must not send the cashier to the drawer as well (the
+    customer would be paid twice and the drawer short)."""
+    embedded, payouts = demo_terminal.embedded, demo_terminal.payouts
+    assert embedded is not None and payouts is not None
+    demo_terminal.payouts = Payouts(
+        demo_terminal.store,
+        build_payout_gateway(
+            gate_url=embedded.sandbox.url,
+            project_id=embedded.config.ecommpay_project_id,
+            secret_key=embedded.config.ecommpay_secret_key,
+            customer_ip="127.0.0.1",
+            relay_url=embedded.relay.url,
+            timeout=0.5,
+        ),
+        relay=payouts.relay,
+        terminal_id=payouts.terminal_id,
+    )
+    delay = {"path": "/v2/payment/wallet/doku/payout", "seconds": 2, "count": 1}
+    httpx.post(f"{embedded.sandbox.url}/_sandbox/delay", json=delay).raise_for_status()
+    sale_id = qr_sale(demo_terminal)
+
+    outcome = returned(demo_terminal, sale_id, ReturnMethod.WALLET)
+
+    assert outcome.payout_unknown and not outcome.payout_failed
+    receipt = ReturnReceiptDialog(ReturnDesk(demo_terminal, "Demo Kasir"), outcome, None)
+    qtbot.addWidget(receipt)
+    text = receipt.status.text()
+    assert "Give nothing back meanwhile" in text and "cash" not in text.lower(), text
+    refunds = demo_terminal.store.refunds
+    assert outcome.refund is not None
+    payout_id = outcome.refund.payout_id
+    relay = demo_terminal.relay
+    assert relay is not None
+
+    def paid_by_the_callback() -> bool:
+        relay.poll(demo_terminal.checkout, wait=1)
+        return refunds.get(payout_id).status is RefundStatus.PAID
+
+    qtbot.waitUntil(paid_by_the_callback, timeout=WAIT_MS)
+    assert [r.method for r in demo_terminal.store.returns.for_sale(sale_id)] == [
+        ReturnMethod.WALLET
+    ]
+
+
+def test_a_wallet_return_whose_payout_did_not_go_out_is_made_again_in_cash(
+    qtbot, demo_terminal: Terminal
+) -> None:
+    payouts = demo_terminal.payouts
+    assert payouts is not None
+    payouts.relay = RelayClient("http://127.0.0.1:9", "token", timeout=1)
+    sale_id = qr_sale(demo_terminal)
+
+    outcome = returned(demo_terminal, sale_id, ReturnMethod.WALLET)
+
+    assert outcome.payout_failed
+    receipt = ReturnReceiptDialog(ReturnDesk(demo_terminal, "Demo Kasir"), outcome, None)
+    qtbot.addWidget(receipt)
+    assert receipt.status.text().endswith(
+        "Nothing is paid back yet: make the return again, in cash, so the drawer records the money."
+    )
+    again = returned(demo_terminal, sale_id, ReturnMethod.CASH)  # the items are free again
+    assert (again.returned.method, again.returned.amount) == (ReturnMethod.CASH, 7000)
