@@ -749,6 +749,25 @@ class MainWindow(QMainWindow):
         if filled:
             self.change_label.hide()
         self._update_line_actions()
+        self._close_stale_cash_dialogs()
+
+    def _close_stale_cash_dialogs(self) -> None:
+        """A scan looked up, or a basket brought back, after F9: the cash dialog's total and
+        change are no longer the basket's, so it closes and the cashier takes the cash again."""
+        stale = [
+            dialog
+            for dialog in self.findChildren(CashDialog)
+            if dialog.isVisible() and dialog.total != self.basket_model.total
+        ]
+        for dialog in stale:
+            dialog.reject()
+        if stale:
+            self.show_message(
+                self.tr(
+                    "The basket changed while the cash was counted: the total is {total}. "
+                    "Press F9 to take the cash again."
+                ).format(total=format_rupiah(self.basket_model.total))
+            )
 
     def _update_line_actions(self) -> None:
         selected = self.selected_row() is not None

@@ -1205,6 +1205,11 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
         <source>The basket is empty.</source>
         <translation>The basket is empty.</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>The basket changed while the cash was counted: the total is {total}. Press F9 to take the cash again.</source>
+        <translation>The basket changed while the cash was counted: the total is {total}. Press F9 to take the cash again.</translation>
+    </message>
 </context>
 <context>
     <name>ManagerPin</name>

@@ -1205,6 +1205,11 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
         <source>The basket is empty.</source>
         <translation>Keranjang masih kosong.</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>The basket changed while the cash was counted: the total is {total}. Press F9 to take the cash again.</source>
+        <translation>Keranjang berubah saat uang tunai dihitung: totalnya {total}. Tekan F9 untuk menerima uang tunai lagi.</translation>
+    </message>
 </context>
 <context>
     <name>ManagerPin</name>

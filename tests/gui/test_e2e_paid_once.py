@@ -18,6 +18,7 @@ from pos_app.store.sales import SaleStatus, Tender
 from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.terminal import Terminal
 from tests.gui.e2e import (
+    GORENG,
     TEH,
     WAIT_MS,
     open_payment,
@@ -345,3 +346,30 @@ def test_other_tender_gives_up_a_payment_whose_answer_was_lost(qtbot, start_app,
     qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
     wait_for_modal(qtbot, ReceiptDialog).reject()
     assert sales(demo_terminal) == [("completed", "cash", None, total)]
+
+
+def test_a_cash_dialog_the_basket_outgrew_closes_before_its_change_is_given(
+    qtbot, start_app, demo_terminal
+):
+    """F9 while the last scan is still being looked up: the Teh arrives under the open cash
+    dialog, whose total (Rp 3.500) and change are no longer the basket's (Rp 9.000). Taken as
+    it was, Rp 10.000 would have shown Rp 6.500 change for a sale that records Rp 1.000."""
+    app = start_app()
+    sign_in(qtbot, app)
+    scan(qtbot, app, GORENG)
+    press(qtbot, Qt.Key.Key_F9)
+    stale = wait_for_modal(qtbot, CashDialog)
+    teh = demo_terminal.store.products.find_by_code(TEH)
+    assert teh is not None
+
+    app.window.add_product(teh)  # what the scan's lookup does when it answers
+
+    qtbot.waitUntil(lambda: not stale.isVisible())
+    assert app.window.notice.text() == (
+        "The basket changed while the cash was counted: the total is Rp 9.000. "
+        "Press F9 to take the cash again."
+    )
+    pay_cash_on_screen(qtbot, app, 10_000)
+    assert app.window.change_label.text() == "Change Rp 1.000"
+    [(status, tender, _, received)] = sales(demo_terminal)
+    assert (status, tender, received) == ("completed", "cash", 10_000)
