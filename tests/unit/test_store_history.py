@@ -20,13 +20,13 @@ from pos_app.domain.lifecycles import (
     SaleStatus,
 )
 from pos_app.payments.model import PaymentStatus, ProviderName
-from pos_app.store.database import migrate, open_database, transaction
+from pos_app.store.database import open_database, transaction
 from pos_app.store.errors import InvalidTransition, StoreError
 from pos_app.store.history import REFUNDS, SALES, StatusChange, Tracked, move
-from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales
+from tests.harness.old_store import database_before
 
 DAY = BusinessDay(ZoneInfo("Asia/Jakarta"), time(4, 0))
 NOW = datetime(2026, 11, 21, 5, 0, tzinfo=UTC)
@@ -246,13 +246,7 @@ def test_an_existing_database_gains_the_history_of_what_it_holds(tmp_path: Path)
     """A database of the version before history: each sale and refund gets one line, its status
     at its last known time, marked as from the migration; new moves follow as usual."""
     path = tmp_path / "old.db"
-    old = Database(sqlite3.connect(path))
-    before_history = next(
-        version
-        for version, step in enumerate(MIGRATIONS)
-        if isinstance(step, str) and "CREATE TABLE sale_history" in step
-    )
-    assert migrate(old, MIGRATIONS[:before_history]) == before_history
+    old = database_before(path, "CREATE TABLE sale_history")
     old.execute(
         "INSERT INTO sales (id, created_at, completed_at, business_date, status, cashier, "
         "terminal_id, total, tender, cash_received, change_due) VALUES "

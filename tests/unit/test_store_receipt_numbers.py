@@ -14,11 +14,11 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import PaymentStatus, ProviderName
-from pos_app.store.database import migrate, open_database
-from pos_app.store.migrations import MIGRATIONS
+from pos_app.store.database import open_database
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.sale_lookup import SaleQuery, find_sales
 from pos_app.store.sales import Sales, SaleStatus
+from tests.harness.old_store import database_before
 
 LINES = [LineItem("MIE-001", "Indomie Goreng", 3500, 2), LineItem("TEH-BTL", "Teh Botol", 5000, 1)]
 TOTAL = 12000
@@ -101,13 +101,7 @@ def test_a_completed_sale_without_a_number_is_refused_by_the_database(
 
 def test_the_upgrade_numbers_the_sales_completed_before_it(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = Database(sqlite3.connect(path))
-    before_numbers = next(
-        version
-        for version, step in enumerate(MIGRATIONS)
-        if isinstance(step, str) and "ADD COLUMN receipt_number" in step
-    )
-    migrate(old, MIGRATIONS[:before_numbers])
+    old = database_before(path, "ADD COLUMN receipt_number")
     old.execute(
         "INSERT INTO sales (id, created_at, completed_at, business_date, status, cashier, "
         "terminal_id, total, tender, cash_received, change_due) VALUES "

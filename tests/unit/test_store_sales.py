@@ -11,12 +11,12 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import AttemptState, PaymentStatus, ProviderName
-from pos_app.store.database import migrate, open_database
+from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, StoreError
-from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import EventSource, Outcome, Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales, SaleStatus, Tender
+from tests.harness.old_store import database_before
 
 LINES = [LineItem("MIE-001", "Indomie Goreng", 3500, 2), LineItem("TEH-BTL", "Teh Botol", 5000, 1)]
 # 22:30 in Jakarta on 21 November; the shop's day ends at 04:00.
@@ -78,13 +78,7 @@ def test_the_upgrade_marks_lines_only_labels_could_have_made(tmp_path: Path) -> 
     """Before the column, a product on two lines of one sale was a scale's labels (a plain
     line takes more of its product into itself); a quantity above 1 never is a label's."""
     path = tmp_path / "old.db"
-    old = Database(sqlite3.connect(path))
-    before = next(
-        version
-        for version, step in enumerate(MIGRATIONS)
-        if isinstance(step, str) and "ADD COLUMN labelled" in step
-    )
-    migrate(old, MIGRATIONS[:before])
+    old = database_before(path, "ADD COLUMN labelled")
     old.execute(
         "INSERT INTO sales (id, created_at, business_date, status, cashier, terminal_id, total) "
         "VALUES (1, '2026-11-21T05:00:00.000Z', '2026-11-21', 'open', 'Sari', 'T1', 56600)"
