@@ -31,7 +31,7 @@ def quick_amounts(total: int) -> list[int]:
 
 
 class CashDialog(QDialog):
-    """Emits ``tendered(received, change)`` and accepts; Complete stays disabled until it may."""
+    """Accepts, then emits ``tendered(received, change)``; Complete stays disabled until it may."""
 
     tendered = Signal(int, int)
 
@@ -138,5 +138,5 @@ class CashDialog(QDialog):
         change = self.change
         if self._received is None or change is None or change < 0:
             return
+        self.accept()  # closed first: what the tender does to the basket is not under it
         self.tendered.emit(self._received, change)
-        self.accept()
