@@ -176,8 +176,8 @@ class PayoutOutcome(StrEnum):
     FAILED = "failed"
     """Nothing was paid and nobody decided it (an error, or the payout expired)."""
     REVERSED = "reversed"
-    """The provider says the payout was reversed or refunded: no outcome Kasir settles by
-    itself; the manager sees it in the log."""
+    """The provider says the payout was reversed or refunded after paying it: the money is back
+    with the shop, and the till lists it for the manager (``till/refund_payouts.py``)."""
 
 
 PAYOUT_OUTCOMES: dict[PaymentStatus, PayoutOutcome] = {

@@ -42,7 +42,13 @@ from pos_app.store.sales import Sale
 from pos_app.store.users import Role, User
 from pos_app.till.connection_check import Check, check_payouts, check_provider, check_relay
 from pos_app.till.day_sales import DaySale, DaySales, day_sales
-from pos_app.till.problem_payments import ProblemPayment, attach, list_problems, resolve
+from pos_app.till.problem_payments import (
+    ProblemKind,
+    ProblemPayment,
+    attach,
+    list_problems,
+    resolve,
+)
 from pos_app.till.refund_payouts import missing_for_payouts
 from pos_app.till.sale_detail import SaleDetail, found_sales, sale_detail
 from pos_app.till.terminal import Terminal
@@ -303,8 +309,11 @@ class BackOffice:
         )
         return attempt
 
-    def resolve(self, invoice_number: str, reason: str) -> None:
-        resolve(self._db(), invoice_number, reason=reason, manager=self.name, now=self.now())
+    def resolve(self, invoice_number: str, reason: str, kind: ProblemKind | None = None) -> None:
+        """``kind``: the problem the manager saw (see :func:`resolve`)."""
+        resolve(
+            self._db(), invoice_number, reason=reason, manager=self.name, now=self.now(), kind=kind
+        )
         if self.store.payments.find_attempt(invoice_number) is not None:
             self.terminal.checkout.settle(invoice_number)  # tells the cashier screen
 

@@ -1,7 +1,7 @@
 """Payments that need a manager: still open, paid late, paid for another amount or currency than
 asked, declined on a sale that never completed, reported by a provider for an invoice this
 terminal never made (orphans), refunds the provider paid after Kasir had settled them failed
-or declined, or payouts it reversed.
+or declined, payouts it reversed, or wallet returns whose payout failed.
 
 A manager settles one with a reason. That is written where the payment's history is, as an event
 from the terminal's side (source ``cashier``, the payload naming the manager and the reason), and
@@ -13,7 +13,8 @@ A refund paid after failing is resolved the same way, once the manager has seen 
 customer got the money twice; as a refund has no payment events, only the audit log
 (``refund.resolve``) records it. A reversed payout is resolved once the customer has the money
 another way: its reversal records who resolved it and why, and the audit log has
-``refund.resolve_reversal``.
+``refund.resolve_reversal``. A wallet return not paid back leaves the list when the return is
+made again, or is resolved (``return.resolve_unpaid``).
 
 A late payment may instead be attached to a sale that was not paid (its own, or another of the
 same total): the sale completes with it, the attempt's event says ``attached`` and names the sale,
@@ -73,15 +74,25 @@ class ProblemKind(StrEnum):
     manager can tell, so every one is listed, by its payout id, in state ``paid``,
     :attr:`ProblemPayment.amount` the payout's amount, until resolved."""
     PAYOUT_REVERSED = "payout_reversed"
-    """A payout the provider reversed (in full or in part: its report is kept) after or instead
-    of paying it: the money went back to the shop's balance and the customer is still owed it,
-    while the refund counts as paid or pending. Listed by its payout id, in the refund's state,
+    """A payout the provider reversed after paying it (its report is kept): the money went back
+    to the shop's balance while the refund counts as paid, so unless the refund was done again
+    meanwhile the customer is still owed it. A reversal supersedes a payment after failing (the
+    money that went out twice came back once). Listed by its payout id, in state ``paid``,
     :attr:`ProblemPayment.amount` the payout's amount, until resolved."""
+    RETURN_NOT_PAID = "return_not_paid"
+    """A wallet return whose payout failed or was declined, often after the customer left the
+    counter with the receipt saying it was on its way: the goods are back and the money is not.
+    Listed by its payout id, in the refund's state, :attr:`ProblemPayment.amount` the return's
+    amount, until returns of the sale made after it pay that much back (the return made again,
+    in cash or to the wallet) or a manager resolves it."""
 
 
-REFUND_KINDS = frozenset({ProblemKind.PAID_AFTER_FAILING, ProblemKind.PAYOUT_REVERSED})
+REFUND_KINDS = frozenset(
+    {ProblemKind.PAID_AFTER_FAILING, ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID}
+)
 """The problems of a refund's payout (listed by payout id), which no payment's status check
-answers."""
+answers. A payout has at most one of them at a time: paid after failing and not reversed,
+reversed, or unpaid."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,33 +173,51 @@ ORDER BY o.id
 """
 
 
-_PAID_AFTER_FAILING = """
-SELECT r.payout_id, r.sale_id, r.provider, r.amount, h.at
+_REFUND_PROBLEMS: dict[ProblemKind, str] = {
+    ProblemKind.PAID_AFTER_FAILING: """
+SELECT r.payout_id, r.sale_id, r.provider, r.amount, r.status, h.at
 FROM refunds r JOIN refund_history h ON h.refund_id = r.id
 WHERE r.status = 'paid' AND h.before IN ('failed', 'declined') AND h.after = 'paid'
+  AND NOT EXISTS (SELECT 1 FROM payout_reversals v WHERE v.refund_id = r.id)
   AND NOT EXISTS (
     SELECT 1 FROM audit_log l
     WHERE l.action = 'refund.resolve' AND json_extract(l.detail, '$.payout_id') = r.payout_id)
 ORDER BY h.id
-"""
-"""Unresolved refunds paid after being settled failed or declined (``paid`` is final: it happens
-once)."""
-
-
-_PAYOUT_REVERSED = """
+""",
+    ProblemKind.PAYOUT_REVERSED: """
 SELECT r.payout_id, r.sale_id, r.provider, r.amount, r.status, v.reported_at
 FROM refunds r JOIN payout_reversals v ON v.refund_id = r.id
-WHERE r.status IN ('pending', 'paid') AND v.resolved_at IS NULL
+WHERE r.status = 'paid' AND v.resolved_at IS NULL
 ORDER BY v.reported_at, r.id
-"""
-"""Unresolved reversals of payouts that count as money given back (a declined or failed one gave
-nothing, so its reversal changes nothing)."""
+""",
+    ProblemKind.RETURN_NOT_PAID: """
+SELECT r.payout_id, t.sale_id, r.provider, t.amount, r.status, r.updated_at
+FROM returns t JOIN refunds r ON r.payout_id = t.payout_id
+WHERE r.status IN ('failed', 'declined')
+  AND (SELECT coalesce(sum(o.amount), 0)
+       FROM returns o LEFT JOIN refunds p ON p.payout_id = o.payout_id
+       WHERE o.sale_id = t.sale_id AND o.id > t.id
+         AND (o.payout_id IS NULL OR p.status IN ('pending', 'paid'))) < t.amount
+  AND NOT EXISTS (
+    SELECT 1 FROM audit_log l
+    WHERE l.action = 'return.resolve_unpaid'
+    AND json_extract(l.detail, '$.payout_id') = r.payout_id)
+ORDER BY r.updated_at, r.id
+""",
+}
+"""Per kind, its unresolved refunds: payout id, sale, provider, amount, state, since when.
+(``paid`` is final, so a payment after failing happens once; a payout is reversed once.)"""
+_RESOLVED_AS = {
+    ProblemKind.PAID_AFTER_FAILING: "refund.resolve",
+    ProblemKind.PAYOUT_REVERSED: "refund.resolve_reversal",
+    ProblemKind.RETURN_NOT_PAID: "return.resolve_unpaid",
+}
+"""The audit action of a manager's resolution, per kind."""
 
 
 def list_problems(db: Database) -> list[ProblemPayment]:
-    """Every unresolved problem payment, attempts oldest change first, then refunds paid after
-    failing, then reversed payouts, then orphans. A payout both paid after failing and then
-    reversed is listed once, as reversed (resolving it resolves both).
+    """Every unresolved problem payment, attempts oldest change first, then refunds (paid after
+    failing, reversed, returns not paid back), then orphans.
 
     A late payment wholly paid back (by refunds naming it, at the provider, or both) is settled
     and not listed; one in sen or another currency no refund settles (no rupiah came in), only a
@@ -214,10 +243,7 @@ def list_problems(db: Database) -> list[ProblemPayment]:
             and refunded >= received_rupiah(amount, currency) > 0
         )
     ]
-    reversed_ = _payout_reversed(db)
-    reversed_ids = {problem.invoice_number for problem in reversed_}
-    found.extend(p for p in _paid_after_failing(db) if p.invoice_number not in reversed_ids)
-    found.extend(reversed_)
+    found.extend(_refund_problems(db))
     for invoice, state, created, payload in db.execute(_ORPHANS):
         details = json.loads(payload)
         found.append(
@@ -233,33 +259,19 @@ def list_problems(db: Database) -> list[ProblemPayment]:
     return found
 
 
-def _paid_after_failing(db: Database) -> list[ProblemPayment]:
+def _refund_problems(db: Database) -> list[ProblemPayment]:
     return [
         ProblemPayment(
-            kind=ProblemKind.PAID_AFTER_FAILING,
-            invoice_number=payout_id,
-            state=AttemptState.PAID,
-            since=parse_utc(changed),
-            provider=ProviderName(provider),
-            amount=amount,
-            sale_id=sale_id,
-        )
-        for payout_id, sale_id, provider, amount, changed in db.execute(_PAID_AFTER_FAILING)
-    ]
-
-
-def _payout_reversed(db: Database) -> list[ProblemPayment]:
-    return [
-        ProblemPayment(
-            kind=ProblemKind.PAYOUT_REVERSED,
+            kind=kind,
             invoice_number=payout_id,
             state=AttemptState(status),
-            since=parse_utc(reported),
+            since=parse_utc(since),
             provider=ProviderName(provider),
             amount=amount,
             sale_id=sale_id,
         )
-        for payout_id, sale_id, provider, amount, status, reported in db.execute(_PAYOUT_REVERSED)
+        for kind, query in _REFUND_PROBLEMS.items()
+        for payout_id, sale_id, provider, amount, status, since in db.execute(query)
     ]
 
 
@@ -268,10 +280,19 @@ def _provider(name: object) -> ProviderName | None:
     return next((provider for provider in ProviderName if provider.value == name), None)
 
 
-def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now: datetime) -> None:
+def resolve(
+    db: Database,
+    invoice_number: str,
+    *,
+    reason: str,
+    manager: str,
+    now: datetime,
+    kind: ProblemKind | None = None,
+) -> None:
     """Record the manager's resolution of one problem payment (``invoice_number``: its invoice,
-    or a refund's payout id, which resolves every problem listed for that payout), and audit
-    it."""
+    or a refund's payout id), and audit it. ``kind``, the problem the manager saw: a refund's
+    problem that has become another meanwhile (paid after failing, then reversed) is not
+    resolved unseen but raises NotFound."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(N_("say why the payment is resolved (a reason is required)"))
@@ -280,15 +301,15 @@ def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now
     payload = {RESOLUTION: reason, "resolved_by": manager}
     payments = Payments(db)
     with transaction(db):
-        refunds = [
-            p
-            for p in _paid_after_failing(db) + _payout_reversed(db)
-            if p.invoice_number == invoice_number
-        ]
-        for refund in refunds:
+        refund = next((p for p in _refund_problems(db) if p.invoice_number == invoice_number), None)
+        if refund is not None and kind in (None, refund.kind):
             _resolve_refund(db, refund, reason=reason, manager=manager, now=now)
-        if refunds:
             return
+        if refund is not None or kind in REFUND_KINDS:
+            raise NotFound(
+                N_("{payout} is no longer listed as it was: refresh the list"),
+                payout=invoice_number,
+            )
         attempt = payments.find_attempt(invoice_number)
         if attempt is not None:
             state = AttemptState.CANCELLED if attempt.state in OPEN_STATES else attempt.state
@@ -319,9 +340,7 @@ def resolve(db: Database, invoice_number: str, *, reason: str, manager: str, now
 def _resolve_refund(
     db: Database, refund: ProblemPayment, *, reason: str, manager: str, now: datetime
 ) -> None:
-    action = "refund.resolve"
     if refund.kind is ProblemKind.PAYOUT_REVERSED:
-        action = "refund.resolve_reversal"
         db.execute(
             "UPDATE payout_reversals SET resolved_at = ?, resolved_by = ?, resolution = ? "
             "WHERE refund_id = (SELECT id FROM refunds WHERE payout_id = ?)",
@@ -333,7 +352,7 @@ def _resolve_refund(
         "amount": refund.amount,
         "reason": reason,
     }
-    AuditLog(db).record(manager, action, detail, now=now)
+    AuditLog(db).record(manager, _RESOLVED_AS[refund.kind], detail, now=now)
 
 
 def attach(

@@ -132,10 +132,21 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
     payload is kept as the result.
 
     A reversal (ecommpay reverses a payout it reported paid when the customer's account cannot be
-    credited; the money goes back to the shop) is kept beside the refund, whose status stays, and
-    listed among the problem payments: the customer is still owed the money.
+    credited; the money goes back to the shop) is kept beside the refund, settled ``paid`` if it
+    was still pending (its success came late or never), and listed among the problem payments:
+    the customer is still owed the money. A failed or declined payout's reversal is kept too and
+    changes nothing (no money went out).
     """
     if report.outcome is PayoutOutcome.REVERSED:
+        if refunds.get(report.payout_id).status is RefundStatus.PENDING:
+            # Only a paid payout is reversed: its success came late or never, and it was paid.
+            refunds.settle(
+                report.payout_id,
+                RefundStatus.PAID,
+                now=now,
+                result=dict(report.raw),
+                reference=report.reference,
+            )
         reversed_ = refunds.record_reversal(report.payout_id, report=report.raw, now=now)
         log.warning(
             "payout %s (refund %s, sale %d) reversed by the provider: the customer did not get "

@@ -1598,8 +1598,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them, then mark it resolved. Payout reversed: ecommpay took a refund's payout back; the customer is still owed it: pay them another way, then mark it resolved.</source>
-        <translation>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them, then mark it resolved. Payout reversed: ecommpay took a refund's payout back; the customer is still owed it: pay them another way, then mark it resolved.</translation>
+        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3), in cash or to the wallet.</source>
+        <translation>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3), in cash or to the wallet.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -2572,6 +2572,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>{state}, then reversed</source>
+        <translation>{state}, then reversed</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
         <source>Receipt no. {number}</source>
         <translation>Receipt no. {number}</translation>
     </message>
@@ -3509,6 +3514,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>payout reversed</source>
         <translation>payout reversed</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>return not paid</source>
+        <translation>return not paid</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
@@ -4873,6 +4883,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/problem_payments.py"/>
         <source>a reason is at most {most} characters</source>
         <translation>a reason is at most {most} characters</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>{payout} is no longer listed as it was: refresh the list</source>
+        <translation>{payout} is no longer listed as it was: refresh the list</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipt_printer.py"/>

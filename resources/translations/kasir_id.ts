@@ -1598,8 +1598,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them, then mark it resolved. Payout reversed: ecommpay took a refund's payout back; the customer is still owed it: pay them another way, then mark it resolved.</source>
-        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini. Dibayar setelah gagal: ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan, lalu tandai selesai. Payout ditarik kembali: ecommpay menarik kembali payout sebuah refund; pelanggan masih berhak atas uangnya: bayarkan dengan cara lain, lalu tandai selesai.</translation>
+        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3), in cash or to the wallet.</source>
+        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini. Dibayar setelah gagal: ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan (uang tunai yang mereka kembalikan dicatat di shift sebagai Kas masuk, F5), lalu tandai selesai. Payout ditarik kembali: ecommpay menarik kembali payout sebuah refund; kecuali refund itu sudah diulang sementara itu, pelanggan masih berhak atas uangnya: bayarkan dengan cara lain (uang tunai dari laci dicatat di shift sebagai Kas keluar, F5), lalu tandai selesai. Retur belum dibayar: payout sebuah retur ke wallet gagal; pelanggan sudah mengembalikan barangnya dan belum menerima apa pun: buat retur lagi di kasir (F3), secara tunai atau ke wallet.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -2572,6 +2572,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
+        <source>{state}, then reversed</source>
+        <translation>{state}, lalu ditarik kembali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sale_detail.py"/>
         <source>Receipt no. {number}</source>
         <translation>No. struk {number}</translation>
     </message>
@@ -3509,6 +3514,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>payout reversed</source>
         <translation>payout ditarik kembali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>return not paid</source>
+        <translation>retur belum dibayar</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
@@ -4873,6 +4883,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/problem_payments.py"/>
         <source>a reason is at most {most} characters</source>
         <translation>alasan paling banyak {most} karakter</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>{payout} is no longer listed as it was: refresh the list</source>
+        <translation>{payout} tidak lagi tercantum seperti tadi: muat ulang daftarnya</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipt_printer.py"/>

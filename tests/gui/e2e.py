@@ -116,7 +116,8 @@ def wait_state(qtbot, payment: QrPayment, state: AttemptState) -> None:
 
 
 def sandbox(terminal: Terminal, action: str, invoice: str) -> None:
-    """The customer's button on the sandbox payment page: ``pay`` or ``decline``."""
+    """The customer's button on the sandbox payment page, ``pay`` or ``decline``; or
+    ``reverse``, ecommpay taking back a paid payout."""
     assert terminal.embedded is not None
     url = f"{terminal.embedded.sandbox.url}/_sandbox/{action}/{invoice}"
     httpx.post(url, timeout=5).raise_for_status()

@@ -314,6 +314,36 @@ def test_a_payout_reversed_after_it_was_paid_is_listed_until_the_manager_resolve
     resolved_in_the_tab(qtbot, app, "payout reversed", 5_000, "Rp 5.000", "refund.resolve_reversal")
 
 
+def test_a_problem_that_changes_before_mark_resolved_is_shown_again_not_resolved(
+    qtbot, start_app
+) -> None:
+    """The manager reads "refund paid after failing" and types a reason; meanwhile ecommpay's
+    reversal of that payout arrives. The reason was not written for the reversal: nothing is
+    resolved, the tab says so and shows the problem as it now is."""
+    app = start_app()
+    sale_id = cash_sale(app)
+    settled_refund(app, sale_id, "RFD-1", TOTAL, RefundStatus.FAILED)
+    settled_refund(app, sale_id, "RFD-2", TOTAL, RefundStatus.PAID)
+    refunds = app.terminal.store.refunds
+    refunds.settle("RFD-1", RefundStatus.PAID, now=now(app))
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+    qtbot.waitUntil(lambda: "RFD-1" in tab.shown, timeout=WAIT_MS)
+    tab.select("RFD-1")
+    qtbot.keyClicks(tab.reason, "Ani paid Rp 14.000 back in cash")
+    refunds.record_reversal("RFD-1", report={"payment": {"status": "reversed"}}, now=now(app))
+
+    qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(
+        lambda: "RFD-1" in tab.shown and tab.shown["RFD-1"].kind is ProblemKind.PAYOUT_REVERSED,
+        timeout=WAIT_MS,
+    )
+    assert tab.status.text() == "RFD-1 is no longer listed as it was: refresh the list"
+    assert not [e for e in app.terminal.store.audit.recent() if "resolve" in e.action]
+
+
 def now(app: TerminalApp) -> datetime:
     """The terminal's time, as its payouts see it."""
     assert app.terminal.payouts is not None

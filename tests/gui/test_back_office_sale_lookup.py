@@ -111,6 +111,13 @@ def test_the_detail_shows_lines_payments_and_refunds_and_reprints_a_copy(qtbot, 
     app = start_app()
     sale = qr_sale(qtbot, app)
     refund_part(qtbot, app, sale, 3500)
+    refund_part(qtbot, app, sale, 1000)
+    taken_back = app.terminal.store.refunds.for_sale(sale.id)[-1]
+    sandbox(app.terminal, "reverse", taken_back.payout_id)  # the wallet could not take it
+    refunds = app.terminal.store.refunds
+    qtbot.waitUntil(
+        lambda: refunds.get(taken_back.payout_id).reversed_at is not None, timeout=WAIT_MS
+    )
     window = signed_in(qtbot, app)
     tab = window.sales
     qtbot.waitUntil(lambda: tab.shown is not None, timeout=WAIT_MS)
@@ -143,9 +150,9 @@ def test_the_detail_shows_lines_payments_and_refunds_and_reprints_a_copy(qtbot, 
         ("", "open"),
         ("open", "completed"),
     ]
-    refunds = rows(dialog.refunds)
-    assert [(row[2], row[3], row[4], row[5]) for row in refunds] == [
-        ("Rp 3.500", "paid", "Demo Manajer", "one pack was torn")
+    assert [(row[2], row[3], row[4], row[5]) for row in rows(dialog.refunds)] == [
+        ("Rp 3.500", "paid", "Demo Manajer", "one pack was torn"),
+        ("Rp 1.000", "paid, then reversed", "Demo Manajer", "one pack was torn"),
     ]
 
     qtbot.waitUntil(dialog.reprint_button.isEnabled)

@@ -15,6 +15,7 @@ from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.payments.registry import build_payouts as build_payout_gateway
 from pos_app.store.payments import EventSource
 from pos_app.store.refunds import RefundStatus
+from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.refund_payouts import Payouts
 from pos_app.till.returns import ReturnDesk, ReturnOutcome
 from pos_app.till.terminal import Terminal
@@ -222,5 +223,11 @@ def test_a_wallet_return_whose_payout_did_not_go_out_is_made_again_in_cash(
     assert receipt.status.text().endswith(
         "Nothing is paid back yet: make the return again, in cash, so the drawer records the money."
     )
+    db = demo_terminal.store.repositories().db
+    assert outcome.refund is not None
+    assert [(p.kind, p.invoice_number) for p in list_problems(db)] == [
+        (ProblemKind.RETURN_NOT_PAID, outcome.refund.payout_id)
+    ]
     again = returned(demo_terminal, sale_id, ReturnMethod.CASH)  # the items are free again
     assert (again.returned.method, again.returned.amount) == (ReturnMethod.CASH, 7000)
+    assert list_problems(db) == [], "paid back now"

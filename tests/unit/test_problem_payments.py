@@ -13,7 +13,14 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnMethod
-from pos_app.payments.model import AttemptState, PaymentRequest, PaymentStatus, ProviderName
+from pos_app.payments.model import (
+    AttemptState,
+    PaymentRequest,
+    PaymentStatus,
+    PayoutOutcome,
+    PayoutReport,
+    ProviderName,
+)
 from pos_app.reports.payments_csv import export_payments
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.z_report import TenderTotal, build_z_report
@@ -22,7 +29,7 @@ from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
-from pos_app.store.returns import Returns
+from pos_app.store.returns import Returns, WalletPayout
 from pos_app.store.sales import Sales, SaleStatus, Tender
 from pos_app.till.problem_payments import (
     ATTACHED,
@@ -33,6 +40,7 @@ from pos_app.till.problem_payments import (
     list_problems,
     resolve,
 )
+from pos_app.till.refund_payouts import settle_from_report
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
 LATER = NOW + timedelta(minutes=5)
@@ -564,20 +572,144 @@ def test_a_reversal_of_a_payout_that_paid_nothing_is_no_problem(db: Database) ->
     assert kinds(db) == {}
 
 
-def test_a_payout_paid_after_failing_then_reversed_is_listed_once_and_resolved_whole(
+def test_a_reversal_supersedes_a_payment_after_failing(db: Database) -> None:
+    """PO-1 failed, done again as PO-2, then paid after all (Rp 5.000 twice), then reversed:
+    the money came back once, so only the reversal is the manager's to judge, and resolving it
+    leaves nothing listed."""
+    sale_id = cash_sale(db)
+    paid_after_failing(db, sale_id, 5_000)
+    assert kinds(db) == {"PO-1": ProblemKind.PAID_AFTER_FAILING}
+    Refunds(db).record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY)
+
+    assert kinds(db) == {"PO-1": ProblemKind.PAYOUT_REVERSED}
+    resolve(db, "PO-1", reason="Ani has her Rp 5.000 once", manager="Bu Rina", now=NEXT_DAY)
+
+    assert kinds(db) == {}
+    assert [e.action for e in AuditLog(db).recent()].count("refund.resolve_reversal") == 1
+
+
+def test_a_problem_that_changed_while_the_manager_looked_is_not_resolved_unseen(
     db: Database,
 ) -> None:
+    """The tab showed PO-1 paid after failing; a reversal arrives before Mark resolved: the
+    reason written for the one must not close the other."""
     sale_id = cash_sale(db)
     paid_after_failing(db, sale_id, 5_000)
     Refunds(db).record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY)
 
-    assert [(p.kind, p.invoice_number) for p in list_problems(db)] == [
-        (ProblemKind.PAYOUT_REVERSED, "PO-1")
+    with pytest.raises(NotFound, match="no longer listed as it was"):
+        resolve(
+            db,
+            "PO-1",
+            reason="Ani brought Rp 5.000 back",
+            manager="Bu Rina",
+            now=NEXT_DAY,
+            kind=ProblemKind.PAID_AFTER_FAILING,
+        )
+
+    assert kinds(db) == {"PO-1": ProblemKind.PAYOUT_REVERSED}
+    assert [e for e in AuditLog(db).recent() if e.action.startswith("refund.resolve")] == []
+
+
+def qr_sale(db: Database) -> int:
+    """Two Kopi paid by DOKU Wallet: a sale whose money may go back to the wallet."""
+    sale_id, invoice = attempt(db)
+    report(db, invoice, PaymentStatus.PAID)
+    Sales(db).complete_with_payment(sale_id, invoice, LATER)
+    return sale_id
+
+
+def wallet_return(db: Database, sale_id: int, payout_id: str, items: int) -> None:
+    Returns(db).record(
+        sale_id,
+        {1: items},
+        method=ReturnMethod.WALLET,
+        terminal_id="T1",
+        cashier="Sari",
+        approved_by="Mira",
+        now=LATER,
+        payout=WalletPayout(payout_id, ProviderName.ECOMMPAY_GATE, "0812", "Ani"),
+    )
+
+
+def test_a_wallet_return_whose_payout_failed_is_listed_until_made_again(db: Database) -> None:
+    """Both Kopi back to the wallet; the payout fails after the customer left: the goods are in
+    and the money is not, until the return is made again (here: one Kopi in cash, then the
+    other to the wallet, whose payout fails too)."""
+    sale_id, refunds = qr_sale(db), Refunds(db)
+    wallet_return(db, sale_id, "PO-1", 2)
+    assert kinds(db) == {}, "pending: on its way"
+    refunds.settle("PO-1", RefundStatus.DECLINED, now=NEXT_DAY, result={"status": "decline"})
+
+    assert list_problems(db) == [
+        ProblemPayment(
+            kind=ProblemKind.RETURN_NOT_PAID,
+            invoice_number="PO-1",
+            state=AttemptState.DECLINED,
+            since=NEXT_DAY,
+            provider=ProviderName.ECOMMPAY_GATE,
+            amount=TOTAL,
+            sale_id=sale_id,
+        )
     ]
-    resolve(db, "PO-1", reason="Ani has her Rp 5.000 once", manager="Bu Rina", now=NEXT_DAY)
+    Returns(db).record(
+        sale_id,
+        {1: 1},
+        method=ReturnMethod.CASH,
+        terminal_id="T1",
+        cashier="Sari",
+        approved_by="Mira",
+        now=NEXT_DAY,
+    )
+    assert kinds(db) == {"PO-1": ProblemKind.RETURN_NOT_PAID}, "half of it paid back"
+    wallet_return(db, sale_id, "PO-2", 1)
+    assert kinds(db) == {}, "the other half on its way"
+    refunds.settle("PO-2", RefundStatus.FAILED, now=NEXT_DAY)
+    assert kinds(db) == {
+        "PO-1": ProblemKind.RETURN_NOT_PAID,
+        "PO-2": ProblemKind.RETURN_NOT_PAID,
+    }
+
+
+def test_a_wallet_return_not_paid_is_resolved_with_a_reason(db: Database) -> None:
+    sale_id = qr_sale(db)
+    wallet_return(db, sale_id, "PO-1", 2)
+    Refunds(db).settle("PO-1", RefundStatus.FAILED, now=NEXT_DAY)
+
+    resolve(
+        db,
+        "PO-1",
+        reason="Ani took the Kopi home again",
+        manager="Bu Rina",
+        now=NEXT_DAY,
+        kind=ProblemKind.RETURN_NOT_PAID,
+    )
 
     assert kinds(db) == {}
-    assert {e.action for e in AuditLog(db).recent()} >= {
-        "refund.resolve",
-        "refund.resolve_reversal",
+    [entry] = [e for e in AuditLog(db).recent() if e.action == "return.resolve_unpaid"]
+    assert entry.detail == {
+        "payout_id": "PO-1",
+        "sale_id": sale_id,
+        "amount": TOTAL,
+        "reason": "Ani took the Kopi home again",
     }
+
+
+def test_a_reversal_of_a_payout_still_pending_settles_it_paid_then_lists_it(
+    db: Database,
+) -> None:
+    """Only a paid payout is reversed: its success came late or not at all. Left pending, the
+    refund would hold its amount for ever and no check would ever settle it."""
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 5_000)
+    reversal = PayoutReport("PO-1", PayoutOutcome.REVERSED, reference="OP-7", raw=REVERSAL)
+
+    reversed_ = settle_from_report(refunds, reversal, now=NEXT_DAY)
+
+    assert (reversed_.status, reversed_.reference, reversed_.reversed_at) == (
+        RefundStatus.PAID,
+        "OP-7",
+        NEXT_DAY,
+    )
+    assert kinds(db) == {"PO-1": ProblemKind.PAYOUT_REVERSED}
+    assert settle_from_report(refunds, reversal, now=NEXT_DAY) == reversed_, "once"

@@ -1,6 +1,7 @@
 """The Problem payments tab: payments still open, paid late, paid for another amount than asked,
 declined on a sale that never completed, refunded at the provider, provider reports for unknown
-invoices, refunds ecommpay paid after Kasir had settled them failed, and payouts it reversed.
+invoices, refunds ecommpay paid after Kasir had settled them failed, payouts it reversed, and
+wallet returns whose payout failed.
 Check the status now, mark one resolved with a reason (audited; for another amount, that accepts
 it), refund money no sale took (late, or another amount) to the customer's wallet, and attach a
 late payment to an unpaid sale (which completes with it).
@@ -80,9 +81,13 @@ class ProblemsTab(Tab):
                 "completed. Unknown invoice: a payment service reported a payment this terminal "
                 "never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; "
                 "if it was done again meanwhile, the customer got the money twice: settle it "
-                "with them, then mark it resolved. Payout reversed: ecommpay took a refund's "
-                "payout back; the customer is still owed it: pay them another way, then mark "
-                "it resolved."
+                "with them (cash they bring back goes in the shift as Cash in, F5), then mark "
+                "it resolved. Payout reversed: ecommpay took a refund's payout back; unless the "
+                "refund was done again meanwhile, the customer is still owed it: pay them "
+                "another way (cash from the drawer goes in the shift as Cash out, F5), then mark "
+                "it resolved. Return not paid: a wallet return's payout failed; the customer "
+                "gave the goods back and got nothing: make the return again at the counter "
+                "(F3), in cash or to the wallet."
             )
         )
         explanation.setWordWrap(True)
@@ -185,11 +190,18 @@ class ProblemsTab(Tab):
         problem, reason = self.chosen(), self.reason.text().strip()
         if problem is None or not reason:
             return
-        invoice = problem.invoice_number
+        invoice, kind = problem.invoice_number, problem.kind
         self.resolve_button.setEnabled(False)
         self.run(
-            lambda: self.office.resolve(invoice, reason), lambda _none: self._resolved(invoice)
+            lambda: self.office.resolve(invoice, reason, kind),
+            lambda _none: self._resolved(invoice),
+            lambda error: self._resolve_failed(invoice, error),
         )
+
+    def _resolve_failed(self, invoice: str, error: Exception) -> None:
+        """Nothing was resolved (the problem changed meanwhile, say): the list as it is now."""
+        self.say_error(error)
+        self.refresh()
 
     def _resolved(self, invoice: str) -> None:
         self.reason.clear()

@@ -239,7 +239,9 @@ class SaleDetailDialog(QDialog):
                     _when(refund.completed_at or refund.created_at, zone),
                     refund.payout_id,
                     format_rupiah(refund.amount),
-                    label(refund.status),
+                    self.tr("{state}, then reversed").format(state=label(refund.status))
+                    if refund.reversed_at is not None
+                    else label(refund.status),
                     refund.approved_by,
                     refund.reason,
                 ]

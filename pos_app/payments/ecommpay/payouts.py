@@ -39,8 +39,8 @@ def payout_report(
     """ecommpay's word on a payout: ``status`` as already read from ``payload`` (a callback or
     a status answer), with the reference and the reason ``payload`` gives. An unreadable
     payload still reports its status, with no reference. A payout partly reversed or refunded
-    (read as ``paid`` for the balance, as a purchase would be) is ``reversed``: no outcome the
-    till settles by itself."""
+    (read as ``paid`` for the balance, as a purchase would be) is ``reversed``, as one reversed
+    in full: the till lists it for the manager, who sees the report."""
     operation = _operation(payload)
     outcome = PAYOUT_OUTCOMES[status]
     payment = payload.get("payment")
