@@ -34,7 +34,12 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import check_amount
 from pos_app.payments.doku import notification as doku_notification
 from pos_app.payments.ecommpay import statuses as ecommpay_statuses
-from pos_app.payments.ecommpay.callback import RedirectData, redirect_data, verify_callback
+from pos_app.payments.ecommpay.callback import (
+    NO_PAYMENT,
+    RedirectData,
+    redirect_data,
+    verify_callback,
+)
 from pos_app.payments.ecommpay.signing import signing_string
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
 from pos_app.payments.model import ProviderEvent, ProviderName
@@ -356,9 +361,14 @@ class RelayApp:
 
     def _kept_apart(self, event: ProviderEvent) -> str | None:
         """Why no terminal may have this event: it names another ecommpay project than this
-        relay's. Stored and acknowledged all the same (ecommpay retries for 11 days)."""
+        relay's, or no payment at all. Stored and acknowledged all the same (ecommpay retries
+        for 11 days)."""
         project = self.config.ecommpay_project_id
-        if event.provider is ProviderName.DOKU or event.account is None:
+        if event.provider is ProviderName.DOKU:
+            return None
+        if event.invoice_number == NO_PAYMENT:
+            return "names no payment (a token, recurring or request callback)"
+        if event.account is None:
             return None
         if event.account != str(project):
             return f"for ecommpay project {event.account}, not this relay's {project}"

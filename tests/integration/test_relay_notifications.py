@@ -12,9 +12,11 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.commands import relay_service
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.payments.doku.signing import doku_signature
+from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.model import PaymentStatus, ProviderName
 from tests.harness.relay_process import (
     DOKU_SECRET_KEY,
+    ECOMMPAY_PROJECT_ID,
     ECOMMPAY_SECRET_KEY,
     database_option,
     relay_config,
@@ -414,3 +416,29 @@ def test_a_partial_refund_callback_reaches_the_till_as_a_balance(
         (PaymentStatus.PAID, 7_000, True),
         (PaymentStatus.PAID, 10_000, False),
     ]
+
+
+def test_a_signed_callback_about_no_payment_is_stored_acknowledged_and_kept_apart(
+    relay: EmbeddedRelay, till: RelayClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The SDKs' other callback formats (paymentpage-sdk-php, tests/data/callbackFormats.php):
+    a token request's result names no payment. Refused, ecommpay would send it for 11 days."""
+    general = {"project_id": ECOMMPAY_PROJECT_ID}
+    unsigned = {
+        "general": general,
+        "request": {"action": "tokenize", "id": "req-77", "status": "success"},
+        "customer": {"id": "walk-in"},
+        "token_status": "active",
+        "token": "tok-1",
+    }
+    signature = ecommpay_signature(unsigned, ECOMMPAY_SECRET_KEY)
+    body = json.dumps({**unsigned, "general": {**general, "signature": signature}}).encode()
+
+    first, again = post(relay, ECOMMPAY, body), post(relay, ECOMMPAY, body)
+
+    assert (first.status_code, first.json()) == (200, {"status": "OK", "duplicate": False})
+    assert again.json()["duplicate"] is True
+    assert delivered(till) == []
+    assert relay_service.main(["orphans", *database_option(relay.storage.database)]) == 0
+    listing = capsys.readouterr().out
+    assert "kept apart: names no payment (a token, recurring or request callback)" in listing

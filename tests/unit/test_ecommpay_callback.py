@@ -11,6 +11,7 @@ from payment_page_sdk.process_exception import ProcessException
 from payment_page_sdk.signature_handler import SignatureHandler
 
 from pos_app.payments.ecommpay.callback import (
+    NO_PAYMENT,
     PaymentType,
     RedirectData,
     parse_callback,
@@ -281,7 +282,6 @@ def _with(path: str, value: object) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("payload", "named"),
     [
-        (_without("payment"), "payment.id"),
         (_without("payment.id"), "payment.id"),
         (_without("payment.sum.amount"), "payment.sum.amount"),
         (_with("payment.id", ""), "payment.id"),
@@ -292,7 +292,6 @@ def _with(path: str, value: object) -> dict[str, Any]:
         (_with("payment.sum.amount", -100), "payment.sum.amount"),
         (_with("payment.sum.amount", True), "payment.sum.amount"),
         (_with("payment.sum.amount", None), "payment.sum.amount"),
-        (_with("payment", "success"), "payment.id"),
     ],
 )
 def test_truly_unusable_callbacks_are_refused_naming_the_field(
@@ -300,6 +299,21 @@ def test_truly_unusable_callbacks_are_refused_naming_the_field(
 ) -> None:
     with pytest.raises(ProviderProtocolError, match=named.replace(".", r"\.")):
         parse_callback(payload)
+
+
+@pytest.mark.parametrize("payload", [_without("payment"), _with("payment", "success")])
+def test_a_callback_about_no_payment_is_an_event_no_sale_takes(payload: dict[str, Any]) -> None:
+    """Signed, it must be stored and acknowledged (ecommpay retries for 11 days), as what it is:
+    news of no payment, in no currency."""
+    event = parse_callback(payload)
+
+    assert (event.invoice_number, event.status, event.amount, event.currency) == (
+        NO_PAYMENT,
+        PaymentStatus.PENDING,
+        0,
+        "XXX/minor",
+    )
+    assert event.raw == payload and event.account == str(SUCCESS["project_id"])
 
 
 @pytest.mark.parametrize(

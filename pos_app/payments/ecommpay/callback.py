@@ -1,11 +1,13 @@
 """Reading ecommpay callbacks (and the payment part of status answers) into provider events.
 
 A validly signed callback is answered 200 or retried for 11 days, so it must be stored: it
-parses into an event unless it is truly unusable (no ``payment.id``, or an amount that is not a
-whole number of minor units). Everything else is read leniently: unknown statuses are pending,
-new fields are ignored, and an amount or currency that cannot be right for a Kasir sale is kept
-in a form that never matches one (see :func:`event_money`). Only what the signature covers is
-read or kept (:func:`~pos_app.payments.ecommpay.signing.signed_fields`).
+parses into an event unless it is truly unusable (a ``payment`` without ``payment.id``, or an
+amount that is not a whole number of minor units). One about no payment at all (a token, a
+recurring plan, a request: the SDKs' other callback formats) is an event of
+:data:`NO_PAYMENT`, which no sale ever takes. Everything else is read leniently: unknown
+statuses are pending, new fields are ignored, and an amount or currency that cannot be right
+for a Kasir sale is kept in a form that never matches one (see :func:`event_money`). Only what
+the signature covers is read or kept (:func:`~pos_app.payments.ecommpay.signing.signed_fields`).
 """
 
 from collections.abc import Mapping
@@ -24,6 +26,8 @@ MINOR_UNITS_SUFFIX = "/minor"
 """``IDR/minor``, ``USD/minor``: the amount is in the currency's minor units, exactly as sent."""
 UNKNOWN_CURRENCY = "XXX"
 """ISO 4217's code for "no currency": what a callback without a readable currency gets."""
+NO_PAYMENT = "-"
+"""The invoice of a callback that names no payment; no till makes (or registers) such a one."""
 _MAX_EXACT_FLOAT = 2**53
 
 
@@ -203,6 +207,20 @@ def parse_callback(
     if not isinstance(payload, Mapping):
         raise ProviderProtocolError("ecommpay callback must be a JSON object")
     signed = signed_fields(payload)
+    general = signed.get("general")
+    project_id = signed.get("project_id")
+    if project_id is None and isinstance(general, Mapping):
+        project_id = general.get("project_id")  # where the SDKs' other formats put it
+    if not isinstance(signed.get("payment"), Mapping):
+        return ProviderEvent(
+            provider=provider,
+            invoice_number=NO_PAYMENT,
+            status=PaymentStatus.PENDING,
+            amount=0,
+            raw=signed,
+            currency=UNKNOWN_CURRENCY + MINOR_UNITS_SUFFIX,
+            account=_account(project_id),
+        )
     report = read_payment(signed, signed.get("operation"))
     return ProviderEvent(
         provider=provider,
@@ -213,7 +231,7 @@ def parse_callback(
         occurred_at=report.occurred_at,
         raw=signed,
         currency=report.currency,
-        account=_account(signed.get("project_id")),
+        account=_account(project_id),
     )
 
 
