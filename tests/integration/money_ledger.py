@@ -18,6 +18,8 @@ SNAPSHOT_TABLES = (
     "payment_attempts",
     "payment_events",
     "refunds",
+    "refund_history",
+    "payout_reversals",
     "returns",
     "return_lines",
     "audit_log",
@@ -49,6 +51,8 @@ class AttemptRow:
     late: bool
     paid_amount: int | None
     paid_currency: str | None
+    provider_refunded: int = 0
+    """What the provider reports it refunded of a payment still ``paid`` (in part)."""
 
     @property
     def received(self) -> int:
@@ -67,6 +71,11 @@ class RefundRow:
     invoice_number: str | None
     amount: int
     status: str
+    reversed: bool = False
+    """The provider reported the payout reversed (kept beside the refund, whose status stays)."""
+    reversal_resolved: bool = False
+    paid_after_failing: bool = False
+    """Settled ``failed`` or ``declined`` first, then ``paid``: its amount was free meanwhile."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +157,50 @@ class Ledger:
     def attempts_of(self, sale_id: int) -> list[AttemptRow]:
         return [attempt for attempt in self.attempts.values() if attempt.sale_id == sale_id]
 
+    def gone_at_provider(self, sale_id: int) -> int:
+        """What the provider gave back itself of the payment that paid this sale, beyond the
+        returns recorded as refunded outside Kasir: money no return accounts for yet."""
+        sale = self.sales[sale_id]
+        refunded = sum(
+            attempt.received if attempt.state == "refunded" else attempt.provider_refunded
+            for attempt in self.attempts.values()
+            if attempt.invoice_number == sale.invoice_number
+            and not attempt.late
+            and attempt.state in ("paid", "refunded")
+        )
+        return max(refunded - self.returned_outside(sale_id), 0)
+
+    def sale_refunds(self, sale_id: int) -> list[RefundRow]:
+        """Refunds of the sale's own money (those naming a late payment pay back that payment,
+        which was never takings)."""
+        return [
+            refund
+            for refund in self.refunds
+            if refund.sale_id == sale_id
+            and not (
+                refund.invoice_number is not None
+                and (late := self.attempts.get(refund.invoice_number)) is not None
+                and late.late
+            )
+        ]
+
+    def refundable(self, sale_id: int) -> int:
+        """What the sale has left to pay back, from its rows: what it took (its total, once
+        completed), less its refunds paid or under way, its returns paid back in cash or outside
+        Kasir (none here is a wallet return, whose money is its refund), and what the provider
+        gave back itself that no return accounts for. Below zero: the customer got more back
+        than the sale took."""
+        sale = self.sales[sale_id]
+        if sale.status != "completed":
+            return 0
+        used = sum(
+            refund.amount
+            for refund in self.sale_refunds(sale_id)
+            if refund.status in ("pending", "paid")
+        )
+        returned = sum(item.amount for item in self.returns if item.sale_id == sale_id)
+        return sale.total - used - returned - self.gone_at_provider(sale_id)
+
 
 Snapshot = dict[str, frozenset[tuple[object, ...]]]
 
@@ -183,17 +236,22 @@ class LedgerReader:
                 )
             }
             attempts = {
-                row[0]: AttemptRow(row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6])
+                row[0]: AttemptRow(
+                    row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7]
+                )
                 for row in conn.execute(
                     "SELECT invoice_number, sale_id, amount, state, late, paid_amount, "
-                    "paid_currency FROM payment_attempts"
+                    "paid_currency, provider_refunded FROM payment_attempts"
                 )
             }
             refunds = tuple(
-                RefundRow(*row)
+                RefundRow(*row[:5], bool(row[5]), bool(row[6]), bool(row[7]))
                 for row in conn.execute(
-                    "SELECT payout_id, sale_id, invoice_number, amount, status FROM refunds "
-                    "ORDER BY id"
+                    "SELECT r.payout_id, r.sale_id, r.invoice_number, r.amount, r.status, "
+                    "v.refund_id IS NOT NULL, v.resolved_at IS NOT NULL, EXISTS (SELECT 1 "
+                    "FROM refund_history h WHERE h.refund_id = r.id AND h.after = 'paid' "
+                    "AND h.before IN ('failed', 'declined')) FROM refunds r "
+                    "LEFT JOIN payout_reversals v ON v.refund_id = r.id ORDER BY r.id"
                 )
             )
             returned = tuple(

@@ -40,19 +40,35 @@ provider reports refunded refuses a cash return (it would pay the customer twice
 return recorded as refunded outside Kasir.
 ``test_a_refunded_late_payment_leaves_its_sale_able_to_end`` pins what the state machine once
 found: a late payment refunded in full must not keep its sale from ending.
+
+Refunds also go out as ecommpay payouts, through the demo terminal's own payout gateway and relay
+client against the real embedded sandbox and relay (started once for the module): the manager
+pays part of a completed sale back to the customer's wallet, which the sandbox pays, or declines
+for its test amounts (Rp 400 and Rp 404), or reverses after paying; a payout's request may reach
+ecommpay late (recorded ``pending``, its answer lost), and the manager checks its status, which
+says "not found" (still pending within an hour of sending, failed after) or what ecommpay did.
+Each callback the sandbox posts to the relay is fetched from it and handed to the checkout in the
+scripted relay's stream, so payout callbacks too come late, out of order, twice, and again under
+a new epoch. The test's own record of each payout (what ecommpay did, what the till was told)
+must match the refund's status and its reversal; every completed sale has left to refund exactly
+what it took less its refunds pending or paid (money out), its returns and what the provider
+gave back itself, and less than nothing only while a problem payment says why (a payout paid
+after Kasir had settled it failed or declined, or a payment refunded at the provider); the
+problems listed for payouts (reversed, or paid after failing) are exactly those not yet resolved.
 """
 
 import functools
 import itertools
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Container, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
+import httpx
 import hypothesis.strategies as st
 import pytest
 from hypothesis import HealthCheck, event, settings, target
@@ -66,27 +82,39 @@ from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.errors import ProviderError, ProviderRejected, ProviderUnreachable
 from pos_app.payments.model import (
     OPEN_STATES,
+    PAYOUT_OUTCOMES,
     PaymentOrder,
     PaymentRequest,
     PaymentStatus,
+    PayoutOutcome,
     ProviderName,
     RelayEvent,
     RelayPosition,
     StatusResult,
 )
 from pos_app.reports.z_report import ZReport, build_z_report, close_day
+from pos_app.sandbox.ecommpay import DECLINE_AMOUNTS
+from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import SalePaidAlready, StoreError
 from pos_app.store.open_day import open_business_date
 from pos_app.store.returns import ReturnableSale
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.problem_payments import (
+    REFUND_KINDS,
     ProblemKind,
     ProblemPayment,
     attach,
     list_problems,
     resolve,
 )
+from pos_app.till.refund_payouts import (
+    UNREGISTERED_AFTER,
+    PayoutNotRegisteredYet,
+    Payouts,
+    new_payout_id,
+)
+from pos_app.till.terminal import Terminal, open_terminal
 from tests.integration.money_ledger import (
     IDR,
     AttemptRow,
@@ -98,7 +126,12 @@ from tests.integration.money_ledger import (
 
 T = TypeVar("T")
 pytestmark = pytest.mark.timeout(300)
-"""150 runs of 30 steps: about 40 s alone, twice that on a loaded machine."""
+"""150 runs of 30 steps, then 100 with payouts: about 45 s alone, twice that on a loaded
+machine."""
+POLLS = 20
+"""Long-polls of up to a second each for a sandbox callback to reach the relay (it takes
+milliseconds)."""
+WALLET = "081234567890"
 
 TARGET_CAP = 3
 TERMINAL = "T1"
@@ -184,7 +217,8 @@ class ScriptedRelay:
     again from ``base``."""
 
     def __init__(self) -> None:
-        self.stored: list[Notification] = []
+        self.stored: list[Notification | RelayEvent] = []
+        """DOKU notifications, and ecommpay payout callbacks as the real relay handed them."""
         self.epochs = 1
         self.base = 0
         self.delivered = 0
@@ -199,11 +233,13 @@ class ScriptedRelay:
     def position(self) -> RelayPosition:
         return RelayPosition(self.epoch, self.base + self.delivered)
 
-    def store(self, notification: Notification) -> None:
+    def store(self, notification: Notification | RelayEvent) -> None:
         self.stored.append(notification)
 
     def event(self, index: int) -> RelayEvent:
         note = self.stored[index]
+        if isinstance(note, RelayEvent):
+            return replace(note, cursor=self.base + index + 1)
         return RelayEvent(
             cursor=self.base + index + 1,
             invoice_number=note.invoice_number,
@@ -304,6 +340,127 @@ class ScriptedProvider:
         ]
 
 
+class PayoutServices:
+    """The demo terminal's payout gateway and relay client, with the embedded sandbox (ecommpay
+    Gate) and relay behind them: started once for the module (under a second), since each
+    example's payouts have ids of their own. Its store is not used: each example's payouts are
+    recorded in the example's store."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.terminal: Terminal = open_terminal(Settings(), directory / "demo.db", demo=True)
+        own, embedded = self.terminal.payouts, self.terminal.embedded
+        assert own is not None and own.relay is not None and embedded is not None
+        self.own = own
+        self.relay = own.relay
+        self.sandbox_url = embedded.sandbox.url
+        self.position = RelayPosition()
+        """How far the relay's events are read, across examples."""
+
+    def payouts(self, store: TerminalStore, clock: Callable[[], datetime]) -> Payouts:
+        """The terminal's payouts (its gateway and relay), on another store and clock."""
+        return Payouts(store, self.own.gateway, relay=self.relay, terminal_id=TERMINAL, clock=clock)
+
+    def reverse(self, payout_id: str) -> None:
+        """ecommpay reverses a payout it paid (the sandbox's control route)."""
+        httpx.post(f"{self.sandbox_url}/_sandbox/reverse/{payout_id}", timeout=5).raise_for_status()
+
+    def callback(
+        self, payout_id: str, status: PaymentStatus, mine: Container[str]
+    ) -> list[RelayEvent]:
+        """Long-poll the relay until ecommpay's callback saying ``status`` for ``payout_id`` has
+        reached it; the events about payouts in ``mine`` read meanwhile, in the relay's order
+        (a late callback of an earlier example's payout is not this example's business)."""
+        found: list[RelayEvent] = []
+        for _ in range(POLLS):
+            events, self.position = self.relay.fetch(self.position, wait=1)
+            found += [item for item in events if item.invoice_number in mine]
+            if any(e.invoice_number == payout_id and e.status is status for e in events):
+                return found
+        raise AssertionError(
+            f"ecommpay's {status} callback for {payout_id} never reached the relay"
+        )
+
+    def close(self) -> None:
+        self.terminal.close()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+_SERVICES: list[PayoutServices] = []
+
+
+def payout_services() -> PayoutServices:
+    """The module's payout services, started on first use."""
+    if not _SERVICES:
+        _SERVICES.append(PayoutServices(Path(tempfile.mkdtemp(prefix="kasir-payouts-"))))
+    return _SERVICES[0]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _stop_payout_services() -> Iterator[None]:
+    yield
+    while _SERVICES:
+        _SERVICES.pop().close()
+
+
+@dataclass(slots=True)
+class Payout:
+    """The test's record of one wallet refund: what ecommpay did with it, and what the till was
+    told (by a callback handed over, or a status check), which its refund must show."""
+
+    payout_id: str
+    sale_id: int
+    amount: int
+    recorded_at: datetime
+    at_ecommpay: PayoutOutcome | None
+    """``None``: its request has not reached ecommpay (its answer was lost), so nothing moved."""
+    status: str = "pending"
+    paid_after_failing: bool = False
+    reversal: bool = False
+    """The till was told ecommpay reversed it (the first report is kept)."""
+    resolved_failing: bool = False
+    resolved_reversal: bool = False
+
+    @property
+    def ecommpay_outcome(self) -> PayoutOutcome:
+        """What ecommpay makes of this payout's request: its test amounts decline."""
+        declined = self.amount * 100 in DECLINE_AMOUNTS
+        return PayoutOutcome.DECLINED if declined else PayoutOutcome.PAID
+
+    def told(self, outcome: PayoutOutcome) -> None:
+        """The till hears ``outcome`` (as ``settle_from_report`` takes it): the first final
+        answer stands, but ``paid`` overrides ``failed`` or ``declined`` (money went out after
+        all); a reversal is kept beside the status, and settles a pending payout paid (only a
+        paid one is reversed); a repeat changes nothing."""
+        if outcome is PayoutOutcome.REVERSED:
+            self.reversal = True
+            if self.status == "pending":
+                self.status = "paid"
+        elif outcome is not PayoutOutcome.PENDING and self.status == "pending":
+            self.status = outcome.value
+        elif outcome is PayoutOutcome.PAID and self.status in ("failed", "declined"):
+            self.status, self.paid_after_failing = "paid", True
+
+    def problem(self) -> tuple[ProblemKind, str, int, int, str] | None:
+        """How the problem payments must list it (kind, payout, amount, sale, state), if at all:
+        a paid payout's reversal until resolved; else a payment after failing until resolved
+        (a reversal supersedes it: the money that went out twice came back once)."""
+        if self.reversal and self.status == "paid" and not self.resolved_reversal:
+            kind = ProblemKind.PAYOUT_REVERSED
+        elif self.paid_after_failing and not self.reversal and not self.resolved_failing:
+            kind = ProblemKind.PAID_AFTER_FAILING
+        else:
+            return None
+        return (kind, self.payout_id, self.amount, self.sale_id, self.status)
+
+    def resolved(self, kind: ProblemKind) -> None:
+        """The manager resolves the problem listed for it, of ``kind``."""
+        if kind is ProblemKind.PAYOUT_REVERSED:
+            self.resolved_reversal = True
+        else:
+            self.resolved_failing = True
+
+
 def pick(items: Sequence[T], index: int) -> T:
     """``items`` come newest first: index 0 (what hypothesis draws most, and shrinks to) is
     the sale on screen, its latest payment."""
@@ -311,6 +468,9 @@ def pick(items: Sequence[T], index: int) -> T:
 
 
 class MoneyMachine(RuleBasedStateMachine):
+    weights: tuple[tuple[str, int], ...] = ()
+    """Actions drawn more or less often than their own weight says (by name)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.dir = Path(tempfile.mkdtemp(prefix="kasir-money-"))
@@ -340,6 +500,9 @@ class MoneyMachine(RuleBasedStateMachine):
         self.notifications = itertools.count(1)
         self.closed: dict[date, ZReport] = {}
         """Each closed day's report as the manager signed it off: its takings must hold."""
+        self.services = payout_services()
+        self.wallet: dict[str, Payout] = {}
+        """Each wallet refund (ecommpay payout) by payout id, in the order approved."""
 
     def teardown(self) -> None:
         # Steer generation towards the rare states the double charges of issue 10 need: a
@@ -349,6 +512,16 @@ class MoneyMachine(RuleBasedStateMachine):
             min(TARGET_CAP, len(self.paid_while_open) + 2 * self.cash_against_paid),
             label="late payments on open sales, and cash offered for them",
         )
+        # And towards a payout's rarer stories, each several steps long.
+        payouts = self.wallet.values()
+        stories = (
+            any(p.status == "declined" for p in payouts),
+            any(p.status == "failed" or p.paid_after_failing for p in payouts),
+            any(p.paid_after_failing for p in payouts),
+            any(p.reversal for p in payouts),
+            any(p.resolved_failing or p.resolved_reversal for p in payouts),
+        )
+        target(sum(stories), label="payout stories")
         self.store.close()
         self.reader.close()
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -433,8 +606,11 @@ class MoneyMachine(RuleBasedStateMachine):
         )
 
     def _hand_over(self, events: list[RelayEvent], position: RelayPosition) -> None:
-        for item in events:
-            if item.status is PaymentStatus.PAID:
+        for item in sorted(events, key=lambda each: each.cursor):  # as the store applies them
+            payout = self.wallet.get(item.invoice_number)
+            if payout is not None:
+                payout.told(PAYOUT_OUTCOMES[item.status])
+            elif item.status is PaymentStatus.PAID:
                 self.relay_reported_paid.add(item.invoice_number)
             elif item.status is PaymentStatus.REFUNDED:
                 self.relay_reported_refunded.add(item.invoice_number)
@@ -567,7 +743,8 @@ class MoneyMachine(RuleBasedStateMachine):
         - new epoch: the relay's database was restored or replaced; a new epoch numbers the
           same notifications again from ``base``, and they are all handed over again;
         - pending: the provider sends "processing", maybe after the payment (out of order);
-        - same body / retry: a notification stored twice, or a retry whose body differs.
+        - same body / retry: a notification stored twice, or a retry whose body differs (a
+          payout callback: the same body again).
         """
         self._tick()
         relay, choice, index = self.relay, act["choice"], act["index"]
@@ -576,7 +753,8 @@ class MoneyMachine(RuleBasedStateMachine):
             self._notify(invoice, PaymentStatus.PENDING, None, says=True)
         elif choice in ("same body", "retry"):
             again = pick(relay.stored[::-1], index)
-            if choice == "retry":
+            # ecommpay retries a payout callback with the body it signed: stored twice
+            if choice == "retry" and isinstance(again, Notification):
                 again = Notification(
                     again.invoice_number,
                     again.status,
@@ -683,6 +861,195 @@ class MoneyMachine(RuleBasedStateMachine):
             ),
             sale.id,
         )
+
+    # wallet refunds: ecommpay payouts through the real sandbox and relay
+
+    def _payouts(self) -> Payouts:
+        return self.services.payouts(self.store, lambda: self.now)
+
+    def _forward(self, payout: Payout, status: PaymentStatus, deliver: bool) -> None:
+        """ecommpay's callback reaches the relay; the relay's events about this example's
+        payouts join the scripted relay's stream, and are handed to the checkout now (all that
+        waits before them too) or left for a later delivery."""
+        for item in self.services.callback(payout.payout_id, status, self.wallet):
+            self.relay.store(item)
+        if deliver:
+            self._deliver(len(self.relay.stored))
+
+    def _settled_as_told(self, payout: Payout) -> None:
+        """The refund's status is what the till was told (the invariant checks the rest)."""
+        refund = self.store.refunds.get(payout.payout_id)
+        assert refund.status.value == payout.status, f"{payout}, the store has {refund}"
+
+    def manager_refunds_to_wallet(self, act: dict[str, Any]) -> None:
+        """The manager pays part (or all, or too much) of a completed sale back to the
+        customer's wallet: an ecommpay payout, ``pending`` and its amount taken at once. The
+        sandbox pays it, or declines one of its test amounts (then the amount is free again),
+        and calls back through the relay; or its request is delayed and its answer lost, and
+        ecommpay does not know it yet. More than the sale has left is refused, writing
+        nothing."""
+        self._tick()
+        completed = self._completed()
+        with_money = [sale for sale in completed if self.store.refunds.refundable(sale.id) > 0]
+        sale = pick(with_money or completed, act["index"])
+        payouts = self._payouts()
+        left = payouts.refundable(sale.id)
+        amount = {
+            "part": max(1, left * act["share"] // 10),
+            "all": left,
+            "declined": act["declined"],
+            "too much": left + 1,
+        }[act["amount"]]
+        if act["lost"]:
+
+            def record() -> str:
+                return (
+                    payouts.refunds()
+                    .create(
+                        sale.id,
+                        new_payout_id(TERMINAL),
+                        amount,
+                        provider=payouts.gateway.name,
+                        account_number=WALLET,
+                        customer_name="Pelanggan",
+                        approved_by=MANAGER,
+                        now=self.now,
+                    )
+                    .payout_id
+                )
+
+            what = "wallet refund (answer lost)"
+        else:
+
+            def record() -> str:
+                return payouts.send(
+                    sale.id,
+                    amount,
+                    account_number=WALLET,
+                    customer_name="Pelanggan",
+                    approved_by=MANAGER,
+                ).payout_id
+
+            what = "wallet refund"
+        payout_id = self._refusable(what, record, None)
+        if payout_id is None:
+            assert not 0 < amount <= left, (
+                f"{what} of Rp {amount} refused, {left} left: {self.refusal!r}"
+            )
+            return
+        assert 0 < amount <= left, f"{what} of Rp {amount} taken, only Rp {left} left"
+        payout = Payout(payout_id, sale.id, amount, self.now, None)
+        self.wallet[payout_id] = payout
+        self._settled_as_told(payout)
+        assert payouts.refundable(sale.id) == left - amount, "a pending payout uses its amount"
+        if act["lost"]:
+            return
+        before = self.reader.ledger().refundable(sale.id)
+        payout.at_ecommpay = payout.ecommpay_outcome
+        self._forward(payout, PaymentStatus(payout.at_ecommpay.value), act["deliver"])
+        self._settled_as_told(payout)
+        if act["deliver"]:
+            event(f"wallet refund: {payout.status} at once")
+            # What this payout takes now (nothing once declined: its amount is free again), and
+            # whatever else the same delivery settled for the sale (from the rows, less it).
+            taken = amount if payout.status == "paid" else 0
+            others = self.reader.ledger().refundable(sale.id) + taken - (before + amount)
+            assert payouts.refundable(sale.id) == left - taken + others, (
+                f"{payout}: Rp {left} was left before, now {payouts.refundable(sale.id)} "
+                f"(Rp {others} moved by other events)"
+            )
+
+    def ecommpay_reverses_payout(self, act: dict[str, Any]) -> None:
+        """ecommpay reverses a payout it paid (the customer's account could not take it): once
+        the till hears of it the refund is ``paid`` (the money went out, the day counts it; a
+        payout still pending is settled so) and listed as ``payout_reversed`` until a manager
+        resolves it."""
+        self._tick()
+        paid = [p for p in self.wallet.values() if p.at_ecommpay is PayoutOutcome.PAID]
+        payout = pick(paid[::-1], act["index"])
+        before = self.store.refunds.get(payout.payout_id).status.value
+        self.services.reverse(payout.payout_id)
+        payout.at_ecommpay = PayoutOutcome.REVERSED
+        self._forward(payout, PaymentStatus.REFUNDED, act["deliver"])
+        refund = self.store.refunds.get(payout.payout_id)
+        assert refund.status.value in (before, payout.status), f"a reversal settled {refund}"
+        self._settled_as_told(payout)
+        if act["deliver"]:
+            assert refund.reversed_at is not None, f"{payout}: the till has no reversal"
+            listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
+            assert listed == ([payout.problem()] if payout.problem() else []), listed
+            event(f"payout reversed: refund {payout.status}, listed {bool(listed)}")
+
+    def manager_checks_payout(self, act: dict[str, Any]) -> None:
+        """The manager asks ecommpay about a payout still ``pending`` (seconds after it was sent,
+        or more than an hour): what ecommpay did settles it; "not found" keeps it pending and
+        its amount taken within the hour, and fails it (its amount free) after."""
+        payout = pick(
+            [p for p in self.wallet.values() if p.status == "pending"][::-1], act["index"]
+        )
+        if act["later"]:
+            self.now = max(self.now, payout.recorded_at + UNREGISTERED_AFTER)
+        self._tick()
+        young = self.now - payout.recorded_at < UNREGISTERED_AFTER
+        try:
+            self._payouts().check(payout.payout_id)
+        except PayoutNotRegisteredYet:
+            assert payout.at_ecommpay is None and young, f"{payout}: 'not registered yet'"
+            event("payout check: not known yet, stays pending")
+        else:
+            expected = payout.at_ecommpay or PayoutOutcome.FAILED
+            assert payout.at_ecommpay is not None or not young, f"{payout}: settled by a check"
+            payout.told(expected)
+            event(f"payout check: ecommpay says {expected.value}")
+        self._settled_as_told(payout)
+
+    def lost_payout_arrives(self, act: dict[str, Any]) -> None:
+        """A payout whose answer was lost reaches ecommpay after all, which pays (or declines)
+        it and calls back: a payout the till had failed meanwhile is paid after failing, and
+        listed for the manager."""
+        self._tick()
+        lost = [p for p in self.wallet.values() if p.at_ecommpay is None][::-1]
+        lost.sort(key=lambda p: p.status != "failed")  # the rarer story first
+        payout = pick(lost, act["index"])
+        payouts = self._payouts()
+        payouts.dispatch(payouts.refunds().get(payout.payout_id))
+        payout.at_ecommpay = payout.ecommpay_outcome
+        self._forward(payout, PaymentStatus(payout.at_ecommpay.value), act["deliver"])
+        self._settled_as_told(payout)
+        if act["deliver"]:
+            event(
+                f"lost payout arrives: {payout.status}, after failing {payout.paid_after_failing}"
+            )
+
+    def manager_resolves_payout(self, act: dict[str, Any]) -> None:
+        """The manager resolves a payout listed as a problem (reversed, or paid after failing)
+        once the customer is settled with: it is listed no more."""
+        self._tick()
+        listed = [(p, problem) for p in self.wallet.values() if (problem := p.problem())]
+        payout, (kind, *_) = pick(listed, act["index"])
+        db = self.store.repositories().db
+
+        def resolve_it() -> bool:
+            resolve(
+                db,
+                payout.payout_id,
+                reason="paid in cash",
+                manager=MANAGER,
+                now=self.now,
+                kind=kind,
+            )
+            return True
+
+        assert self._refusable("resolve payout", resolve_it, None), self.refusal
+        event(f"resolve payout: {kind}")
+        payout.resolved(kind)
+
+    def _refund_problems(self) -> list[tuple[ProblemKind, str, int | None, int | None, str]]:
+        return [
+            (p.kind, p.invoice_number, p.amount, p.sale_id, p.state.value)
+            for p in list_problems(self.store.repositories().db)
+            if p.kind in REFUND_KINDS
+        ]
 
     # the till (the cashier, and its restarts)
 
@@ -884,7 +1251,7 @@ class MoneyMachine(RuleBasedStateMachine):
     def step(self, data: st.DataObject) -> None:
         possible = tuple(action for action in ACTIONS if action.possible(self))
         next_customer = not self.has_open_sale()  # then the next customer comes to the counter
-        action = data.draw(weighted(possible, next_customer), label="action")
+        action = data.draw(weighted(possible, next_customer, self.weights), label="action")
         act = data.draw(action.choices, label=action.name)
         getattr(self, action.method)(act)
 
@@ -1061,6 +1428,56 @@ class MoneyMachine(RuleBasedStateMachine):
             )
 
     @invariant()
+    def wallet_refunds_are_accounted_for(self) -> None:
+        """Each payout's refund shows what the till was told; every completed sale has left to
+        refund exactly what the ledger's rows say it has (its total less refunds pending or
+        paid, returns, and what the provider gave back itself), below zero only while a problem
+        says why; the payouts listed as problems are exactly those unresolved."""
+        ledger = self.reader.ledger()
+        rows = {refund.payout_id: refund for refund in ledger.refunds}
+        for payout in self.wallet.values():
+            row = rows[payout.payout_id]
+            assert (row.sale_id, row.invoice_number, row.amount, row.status) == (
+                payout.sale_id,
+                None,
+                payout.amount,
+                payout.status,
+            ), f"{payout}, the store has {row}"
+            assert (row.reversed, row.paid_after_failing) == (
+                payout.reversal,
+                payout.paid_after_failing,
+            ), f"{payout}, the store has {row}"
+        expected = sorted(p for payout in self.wallet.values() if (p := payout.problem()))
+        listed = self._refund_problems()
+        assert sorted(listed) == expected, f"payout problems listed {listed}, expected {expected}"
+        refunded_there = {
+            p.invoice_number
+            for p in list_problems(self.store.repositories().db)
+            if p.kind is ProblemKind.REFUNDED
+        } | self.resolved_refunded
+        payouts = self._payouts()
+        for sale in ledger.sales.values():
+            if sale.status != "completed":
+                continue
+            left = ledger.refundable(sale.id)
+            assert payouts.refundable(sale.id) == left, (
+                f"sale {sale.id} has Rp {payouts.refundable(sale.id)} left to refund, its rows "
+                f"say Rp {left}"
+            )
+            if left >= 0:
+                continue
+            said = sale.invoice_number in refunded_there or any(
+                payout.paid_after_failing
+                for payout in self.wallet.values()
+                if payout.sale_id == sale.id
+            )
+            assert said, f"sale {sale.id} paid back Rp {-left} more than it took, unexplained"
+            event("wallet refunds: more than the sale took, a problem says why")
+        for payout in self.wallet.values():
+            after_failing = ", after failing" * payout.paid_after_failing
+            event(f"payout: {payout.status}{after_failing}{', reversed' * payout.reversal}")
+
+    @invariant()
     def relay_position_is_saved(self) -> None:
         if self.relay.delivered_any:
             assert self.store.payments.relay_position() == self.relay.position
@@ -1116,10 +1533,14 @@ def _action(
 
 
 @functools.cache
-def weighted(possible: tuple[Action, ...], next_customer: bool) -> st.SearchStrategy[Action]:
-    """Draws one of the ``possible`` actions by weight (built once per combination)."""
+def weighted(
+    possible: tuple[Action, ...], next_customer: bool, weights: tuple[tuple[str, int], ...] = ()
+) -> st.SearchStrategy[Action]:
+    """Draws one of the ``possible`` actions by weight, or by the machine's own ``weights``
+    for some (built once per combination)."""
     extra = [OPEN_SALE] * 20 if next_customer else []
-    return st.sampled_from([a for a in possible for _ in range(a.weight)] + extra)
+    own = dict(weights)
+    return st.sampled_from([a for a in possible for _ in range(own.get(a.name, a.weight))] + extra)
 
 
 def _paid(machine: MoneyMachine) -> bool:
@@ -1221,6 +1642,43 @@ ACTIONS = (
     _action("till_restarts", 2, {"relay_first": st.booleans()}),
     _action("manager_closes_day", 2, {"next_morning": st.booleans()}),
     _action(
+        "manager_refunds_to_wallet",
+        10,
+        {
+            "index": PICK,
+            "amount": st.sampled_from(["part", "part", "part", "all", "declined", "too much"]),
+            "share": st.integers(1, 9),
+            "declined": st.sampled_from(sorted(minor // 100 for minor in DECLINE_AMOUNTS)),
+            "lost": st.sampled_from([False, False, True]),
+            "deliver": st.sampled_from([True, True, False]),
+        },
+        lambda machine: any(sale.status == "completed" for sale in machine.ledger.sales.values()),
+    ),
+    _action(
+        "ecommpay_reverses_payout",
+        5,
+        {"index": PICK, "deliver": st.sampled_from([True, True, False])},
+        lambda machine: any(p.at_ecommpay is PayoutOutcome.PAID for p in machine.wallet.values()),
+    ),
+    _action(
+        "manager_checks_payout",
+        6,
+        {"index": PICK, "later": st.booleans()},
+        lambda machine: any(p.status == "pending" for p in machine.wallet.values()),
+    ),
+    _action(
+        "lost_payout_arrives",
+        5,
+        {"index": PICK, "deliver": st.sampled_from([True, True, False])},
+        lambda machine: any(p.at_ecommpay is None for p in machine.wallet.values()),
+    ),
+    _action(
+        "manager_resolves_payout",
+        5,
+        {"index": PICK},
+        lambda machine: any(p.problem() is not None for p in machine.wallet.values()),
+    ),
+    _action(
         "provider_refunds",
         2,
         {
@@ -1236,6 +1694,36 @@ ACTIONS = (
 TestMoneyInvariant = MoneyMachine.TestCase
 TestMoneyInvariant.settings = settings(
     max_examples=150,
+    stateful_step_count=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+class WalletMoneyMachine(MoneyMachine):
+    """The same machine, drawing cash sales and payouts far more often: a payout's rarer
+    stories take several of them in a row (sent, its answer lost, checked an hour later and
+    failed, then paid after all, then resolved; or paid, reversed, resolved)."""
+
+    weights = (
+        ("till_charges_cash", 24),
+        ("manager_refunds_to_wallet", 30),
+        ("ecommpay_reverses_payout", 10),
+        ("manager_checks_payout", 15),
+        ("lost_payout_arrives", 12),
+        ("manager_resolves_payout", 12),
+    )
+
+    @initialize(lines=LINES)
+    def cash_sale_first(self, lines: tuple[LineItem, ...]) -> None:
+        """A sale paid in cash: money a payout can give back from the first step."""
+        sale_id = self._open_sale(lines, None)
+        self.checkout.pay_cash(sale_id, self.store.sales.get(sale_id).total)
+
+
+TestWalletMoneyInvariant = WalletMoneyMachine.TestCase
+TestWalletMoneyInvariant.settings = settings(
+    max_examples=100,
     stateful_step_count=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
