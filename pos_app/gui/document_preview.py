@@ -5,6 +5,7 @@ document prints and saves the same way."""
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -72,6 +73,18 @@ class DocumentPreview(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._room_for_status()
+
+    def _room_for_status(self) -> None:
+        """Tall enough for the status's wrapped lines beside the preview's minimum: a top-level
+        window takes its height from size hints, which count one line of a wrapping label."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
     def print_on_receipt_printer(self) -> None:
         assert self.to_receipt_printer is not None
         self.to_receipt_printer()
@@ -82,3 +95,4 @@ class DocumentPreview(QDialog):
 
     def _said(self, text: str, _error: bool) -> None:
         self.status.setText(text)
+        self._room_for_status()

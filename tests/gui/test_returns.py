@@ -191,6 +191,10 @@ def test_a_wallet_return_whose_payout_answer_is_lost_gives_no_cash_too(
     qtbot.addWidget(receipt)
     text = receipt.status.text()
     assert "Give nothing back meanwhile" in text and "cash" not in text.lower(), text
+    receipt.show()
+    qtbot.waitExposed(receipt)
+    below = receipt.status.geometry().top() > receipt.preview.geometry().bottom()
+    assert below, "the wrapped status is not drawn over the receipt"
     refunds = demo_terminal.store.refunds
     assert outcome.refund is not None
     payout_id = outcome.refund.payout_id
