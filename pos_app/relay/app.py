@@ -377,9 +377,10 @@ class RelayApp:
     def _log_new(
         self, what: str, event: ProviderEvent, new: NewEvent, terminal_id: int | None
     ) -> None:
-        """What the operator should hear of a newly stored event."""
+        """What the operator should hear of a newly stored event (of one kept apart, only that:
+        no terminal reads its status)."""
         word, known = _status_word(event)
-        if not known:
+        if not known and new.kept_apart is None:
             log.warning(
                 "%s for %s has the status %s, which Kasir does not know: stored, and %s to "
                 "the terminal",

@@ -276,16 +276,27 @@ class Refunds:
         return self.get(payout_id)
 
     def record_reversal(
-        self, payout_id: str, *, report: Mapping[str, Any], now: datetime
+        self,
+        payout_id: str,
+        *,
+        report: Mapping[str, Any],
+        now: datetime,
+        reference: str | None = None,
     ) -> Refund:
         """Keep the provider's report that it reversed the payout; the first one stands (a
-        repeat changes nothing). The refund's status stays: the money did go out if it was
-        paid, and what became of it is the manager's to find out (a problem payment)."""
+        repeat changes nothing). Only a paid payout is reversed, so one still pending (its
+        success came late or never) is settled ``paid`` with it, in one transaction. Otherwise
+        the refund's status stays: the money did go out if it was paid, and what became of it is
+        the manager's to find out (a problem payment)."""
         try:
             body = to_json(dict(report))
         except (TypeError, ValueError):
             raise ValidationError(f"refund {payout_id}: report must be plain JSON values") from None
         with transaction(self._db) as conn:
+            if self.get(payout_id).status is RefundStatus.PENDING:
+                self.settle(
+                    payout_id, RefundStatus.PAID, now=now, result=report, reference=reference
+                )
             conn.execute(
                 "INSERT INTO payout_reversals (refund_id, reported_at, report) "
                 "VALUES (?, ?, ?) ON CONFLICT (refund_id) DO NOTHING",

@@ -13,8 +13,8 @@ A refund paid after failing is resolved the same way, once the manager has seen 
 customer got the money twice; as a refund has no payment events, only the audit log
 (``refund.resolve``) records it. A reversed payout is resolved once the customer has the money
 another way: its reversal records who resolved it and why, and the audit log has
-``refund.resolve_reversal``. A wallet return not paid back leaves the list when the return is
-made again, or is resolved (``return.resolve_unpaid``).
+``refund.resolve_reversal``. A wallet return not paid back is resolved once the return is made
+again (``return.resolve_unpaid``).
 
 A late payment may instead be attached to a sale that was not paid (its own, or another of the
 same total): the sale completes with it, the attempt's event says ``attached`` and names the sale,
@@ -83,8 +83,10 @@ class ProblemKind(StrEnum):
     """A wallet return whose payout failed or was declined, often after the customer left the
     counter with the receipt saying it was on its way: the goods are back and the money is not.
     Listed by its payout id, in the refund's state, :attr:`ProblemPayment.amount` the return's
-    amount, until returns of the sale made after it pay that much back (the return made again,
-    in cash or to the wallet) or a manager resolves it."""
+    amount, until a manager resolves it, typically once the return is made again (its items
+    are returnable again, and the return desk takes back no more than that). Nothing in the
+    records says which later return, if any, was this one made again (the customer may also
+    have brought other items back), so none clears it by itself."""
 
 
 REFUND_KINDS = frozenset(
@@ -194,10 +196,6 @@ ORDER BY v.reported_at, r.id
 SELECT r.payout_id, t.sale_id, r.provider, t.amount, r.status, r.updated_at
 FROM returns t JOIN refunds r ON r.payout_id = t.payout_id
 WHERE r.status IN ('failed', 'declined')
-  AND (SELECT coalesce(sum(o.amount), 0)
-       FROM returns o LEFT JOIN refunds p ON p.payout_id = o.payout_id
-       WHERE o.sale_id = t.sale_id AND o.id > t.id
-         AND (o.payout_id IS NULL OR p.status IN ('pending', 'paid'))) < t.amount
   AND NOT EXISTS (
     SELECT 1 FROM audit_log l
     WHERE l.action = 'return.resolve_unpaid'
@@ -290,9 +288,9 @@ def resolve(
     kind: ProblemKind | None = None,
 ) -> None:
     """Record the manager's resolution of one problem payment (``invoice_number``: its invoice,
-    or a refund's payout id), and audit it. ``kind``, the problem the manager saw: a refund's
-    problem that has become another meanwhile (paid after failing, then reversed) is not
-    resolved unseen but raises NotFound."""
+    or a refund's payout id), and audit it. ``kind``, the problem the manager saw: one that has
+    become another meanwhile (a decline paid late, a payout paid after failing then reversed)
+    is not resolved unseen but raises NotFound."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(N_("say why the payment is resolved (a reason is required)"))
@@ -301,15 +299,15 @@ def resolve(
     payload = {RESOLUTION: reason, "resolved_by": manager}
     payments = Payments(db)
     with transaction(db):
-        refund = next((p for p in _refund_problems(db) if p.invoice_number == invoice_number), None)
-        if refund is not None and kind in (None, refund.kind):
-            _resolve_refund(db, refund, reason=reason, manager=manager, now=now)
-            return
-        if refund is not None or kind in REFUND_KINDS:
+        listed = next((p for p in list_problems(db) if p.invoice_number == invoice_number), None)
+        if kind is not None and (listed is None or listed.kind is not kind):
             raise NotFound(
                 N_("{payout} is no longer listed as it was: refresh the list"),
                 payout=invoice_number,
             )
+        if listed is not None and listed.kind in REFUND_KINDS:
+            _resolve_refund(db, listed, reason=reason, manager=manager, now=now)
+            return
         attempt = payments.find_attempt(invoice_number)
         if attempt is not None:
             state = AttemptState.CANCELLED if attempt.state in OPEN_STATES else attempt.state

@@ -138,16 +138,9 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
     changes nothing (no money went out).
     """
     if report.outcome is PayoutOutcome.REVERSED:
-        if refunds.get(report.payout_id).status is RefundStatus.PENDING:
-            # Only a paid payout is reversed: its success came late or never, and it was paid.
-            refunds.settle(
-                report.payout_id,
-                RefundStatus.PAID,
-                now=now,
-                result=dict(report.raw),
-                reference=report.reference,
-            )
-        reversed_ = refunds.record_reversal(report.payout_id, report=report.raw, now=now)
+        reversed_ = refunds.record_reversal(
+            report.payout_id, report=report.raw, now=now, reference=report.reference
+        )
         log.warning(
             "payout %s (refund %s, sale %d) reversed by the provider: the customer did not get "
             "%s; listed among the problem payments",

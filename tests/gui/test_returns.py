@@ -15,7 +15,7 @@ from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.payments.registry import build_payouts as build_payout_gateway
 from pos_app.store.payments import EventSource
 from pos_app.store.refunds import RefundStatus
-from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
 from pos_app.till.refund_payouts import Payouts
 from pos_app.till.returns import ReturnDesk, ReturnOutcome
 from pos_app.till.terminal import Terminal
@@ -234,4 +234,13 @@ def test_a_wallet_return_whose_payout_did_not_go_out_is_made_again_in_cash(
     ]
     again = returned(demo_terminal, sale_id, ReturnMethod.CASH)  # the items are free again
     assert (again.returned.method, again.returned.amount) == (ReturnMethod.CASH, 7000)
-    assert list_problems(db) == [], "paid back now"
+    assert len(list_problems(db)) == 1, "which return was made again is the manager's to say"
+    resolve(
+        db,
+        outcome.refund.payout_id,
+        reason=f"made again in cash, return {again.returned.id}",
+        manager="Demo Manajer",
+        now=demo_terminal.checkout.clock(),
+        kind=ProblemKind.RETURN_NOT_PAID,
+    )
+    assert list_problems(db) == []

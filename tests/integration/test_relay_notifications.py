@@ -419,7 +419,10 @@ def test_a_partial_refund_callback_reaches_the_till_as_a_balance(
 
 
 def test_a_signed_callback_about_no_payment_is_stored_acknowledged_and_kept_apart(
-    relay: EmbeddedRelay, till: RelayClient, capsys: pytest.CaptureFixture[str]
+    relay: EmbeddedRelay,
+    till: RelayClient,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """The SDKs' other callback formats (paymentpage-sdk-php, tests/data/callbackFormats.php):
     a token request's result names no payment. Refused, ecommpay would send it for 11 days."""
@@ -434,7 +437,8 @@ def test_a_signed_callback_about_no_payment_is_stored_acknowledged_and_kept_apar
     signature = ecommpay_signature(unsigned, ECOMMPAY_SECRET_KEY)
     body = json.dumps({**unsigned, "general": {**general, "signature": signature}}).encode()
 
-    first, again = post(relay, ECOMMPAY, body), post(relay, ECOMMPAY, body)
+    with caplog.at_level(logging.WARNING, logger="pos_app.relay"):
+        first, again = post(relay, ECOMMPAY, body), post(relay, ECOMMPAY, body)
 
     assert (first.status_code, first.json()) == (200, {"status": "OK", "duplicate": False})
     assert again.json()["duplicate"] is True
@@ -442,3 +446,4 @@ def test_a_signed_callback_about_no_payment_is_stored_acknowledged_and_kept_apar
     assert relay_service.main(["orphans", *database_option(relay.storage.database)]) == 0
     listing = capsys.readouterr().out
     assert "kept apart: names no payment (a token, recurring or request callback)" in listing
+    assert "kept apart" in caplog.text and "does not know" not in caplog.text

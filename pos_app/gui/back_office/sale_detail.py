@@ -23,6 +23,7 @@ from pos_app.gui.back_office.widgets import ERROR_STYLE, OK_STYLE, RowsModel, ru
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.payments import paid_text
+from pos_app.store.refunds import RefundStatus
 from pos_app.store.sales import Sale, SaleStatus, Tender
 from pos_app.till.back_office import BackOffice
 from pos_app.till.receipts import receipt_data
@@ -240,7 +241,7 @@ class SaleDetailDialog(QDialog):
                     refund.payout_id,
                     format_rupiah(refund.amount),
                     self.tr("{state}, then reversed").format(state=label(refund.status))
-                    if refund.reversed_at is not None
+                    if refund.reversed_at is not None and refund.status is RefundStatus.PAID
                     else label(refund.status),
                     refund.approved_by,
                     refund.reason,
