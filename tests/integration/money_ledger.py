@@ -80,16 +80,20 @@ class RefundRow:
 
 @dataclass(frozen=True, slots=True)
 class ReturnRow:
-    """One return: which sale, how its money went back, and how much."""
+    """One return: which sale, how its money went back, and how much (a wallet return also
+    its payout, whose refund is its money)."""
 
     sale_id: int
     method: str
     amount: int
+    payout_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ReturnedLineRow:
-    """One sale line and what its returns took back: items and rupiah."""
+    """One sale line and what its returns that hold took back: items and rupiah (a wallet
+    return holds while its payout is pending or paid; one failed or declined gave its items
+    back)."""
 
     sale_id: int
     line_no: int
@@ -107,8 +111,8 @@ class Ledger:
     attempts: dict[str, AttemptRow]
     refunds: tuple[RefundRow, ...]
     returned_lines: tuple[ReturnedLineRow, ...] = ()
-    """Every sale line that has returns (none here is a wallet return, whose refund could
-    fail and give its items back)."""
+    """Every sale line that has returns that hold (not a wallet return whose payout failed or
+    was declined: that one gave its items back)."""
     returns: tuple[ReturnRow, ...] = ()
 
     def holders(self, invoice_number: str) -> list[SaleRow]:
@@ -187,9 +191,9 @@ class Ledger:
     def refundable(self, sale_id: int) -> int:
         """What the sale has left to pay back, from its rows: what it took (its total, once
         completed), less its refunds paid or under way, its returns paid back in cash or outside
-        Kasir (none here is a wallet return, whose money is its refund), and what the provider
-        gave back itself that no return accounts for. Below zero: the customer got more back
-        than the sale took."""
+        Kasir (a wallet return's money is its refund, counted once, with the refunds), and what
+        the provider gave back itself that no return accounts for. Below zero: the customer got
+        more back than the sale took."""
         sale = self.sales[sale_id]
         if sale.status != "completed":
             return 0
@@ -198,7 +202,11 @@ class Ledger:
             for refund in self.sale_refunds(sale_id)
             if refund.status in ("pending", "paid")
         )
-        returned = sum(item.amount for item in self.returns if item.sale_id == sale_id)
+        returned = sum(
+            item.amount
+            for item in self.returns
+            if item.sale_id == sale_id and item.payout_id is None
+        )
         return sale.total - used - returned - self.gone_at_provider(sale_id)
 
 
@@ -260,12 +268,16 @@ class LedgerReader:
                     "SELECT l.sale_id, l.line_no, l.quantity, l.amount, sum(rl.quantity), "
                     "sum(rl.amount) FROM returns t JOIN return_lines rl ON rl.return_id = t.id "
                     "JOIN sale_lines l ON l.sale_id = t.sale_id AND l.line_no = rl.line_no "
+                    "LEFT JOIN refunds p ON p.payout_id = t.payout_id "
+                    "WHERE t.payout_id IS NULL OR p.status IN ('pending', 'paid') "
                     "GROUP BY l.sale_id, l.line_no"
                 )
             )
             returns = tuple(
                 ReturnRow(*row)
-                for row in conn.execute("SELECT sale_id, method, amount FROM returns ORDER BY id")
+                for row in conn.execute(
+                    "SELECT sale_id, method, amount, payout_id FROM returns ORDER BY id"
+                )
             )
         return Ledger(sales, attempts, refunds, returned, returns)
 

@@ -55,6 +55,14 @@ what it took less its refunds pending or paid (money out), its returns and what 
 gave back itself, and less than nothing only while a problem payment says why (a payout paid
 after Kasir had settled it failed or declined, or a payment refunded at the provider); the
 problems listed for payouts (reversed, or paid after failing) are exactly those not yet resolved.
+
+Customers also bring items of a completed DOKU sale back to its wallet: the return is written
+with its refund ``pending`` and its payout sent the same way (paid, declined for Rp 404 of sweets,
+or its answer lost and failed an hour later). A wallet return's money is its refund, counted once;
+it holds its items while its payout is pending or paid, and one failed or declined gives them
+back (what each line has left to return is what the ledger's returns that hold left it) and is
+listed as ``return_not_paid`` until the manager resolves it, maybe after making it again in cash.
+``test_a_wallet_return_paid_after_failing_is_listed_until_resolved`` walks its rarest story.
 """
 
 import functools
@@ -71,12 +79,12 @@ from typing import Any, TypeVar
 import httpx
 import hypothesis.strategies as st
 import pytest
-from hypothesis import HealthCheck, event, settings, target
+from hypothesis import HealthCheck, event, given, settings, target
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.cash_count import CashCount
-from pos_app.domain.discounts import Discount
+from pos_app.domain.discounts import Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.errors import ProviderError, ProviderRejected, ProviderUnreachable
@@ -97,7 +105,7 @@ from pos_app.sandbox.ecommpay import DECLINE_AMOUNTS
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import SalePaidAlready, StoreError
 from pos_app.store.open_day import open_business_date
-from pos_app.store.returns import ReturnableSale
+from pos_app.store.returns import ReturnableSale, WalletPayout
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.problem_payments import (
@@ -144,21 +152,36 @@ PRODUCTS = (
     ("MIN-001", "Teh Botol Sosro 450ml", 5500),
     ("ROK-001", "Gula Pasir 1kg", 17_500),
     ("BRS-005", "Beras Premium 5kg", 75_000),
+    SWEETS := ("PRM-001", "Permen Kopiko", 404),
 )
+"""The sweets cost Rp 404, one of ecommpay's test amounts that decline: one of them returned to
+a wallet (undiscounted) is a payout the sandbox declines."""
 
 DISCOUNTS = st.sampled_from([None, None, None, Discount.percent(1000), Discount.rupiah(500)])
 """No discount mostly, else 10 % or Rp 500 off (a line's own, or the basket's)."""
+
+
+def _line(index: int, quantity: int, discount: Discount | None) -> LineItem:
+    """A line of ``quantity`` of product ``index``; Rp 500 off is more than one or two sweets
+    cost, which the till refuses: none then."""
+    line = LineItem(*PRODUCTS[index], quantity)
+    return replace(line, discount=_fits(discount, line.line_total))
+
+
+def _fits(discount: Discount | None, gross: int) -> Discount | None:
+    """``discount`` unless it is an amount of rupiah not below ``gross`` (refused, or a sale of
+    nothing)."""
+    if discount is not None and discount.kind is DiscountKind.AMOUNT and discount.value >= gross:
+        return None
+    return discount
+
+
 LINES = st.lists(
     st.tuples(st.integers(0, len(PRODUCTS) - 1), st.integers(1, 3), DISCOUNTS),
     min_size=1,
     max_size=3,
     unique_by=lambda line: line[0],
-).map(
-    lambda picked: tuple(
-        LineItem(*PRODUCTS[index], quantity, discount=discount)
-        for index, quantity, discount in picked
-    )
-)
+).map(lambda picked: tuple(_line(*line) for line in picked))
 PICK = st.integers(min_value=0, max_value=1000)
 """An index into whatever is there to choose from (taken modulo its length; shrinks to 0)."""
 
@@ -405,8 +428,9 @@ def _stop_payout_services() -> Iterator[None]:
 
 @dataclass(slots=True)
 class Payout:
-    """The test's record of one wallet refund: what ecommpay did with it, and what the till was
-    told (by a callback handed over, or a status check), which its refund must show."""
+    """The test's record of one wallet refund (from the back office, or a wallet return's): what
+    ecommpay did with it, and what the till was told (by a callback handed over, or a status
+    check), which its refund must show."""
 
     payout_id: str
     sale_id: int
@@ -420,6 +444,14 @@ class Payout:
     """The till was told ecommpay reversed it (the first report is kept)."""
     resolved_failing: bool = False
     resolved_reversal: bool = False
+    returned: dict[int, int] | None = None
+    """A wallet return's payout: the items it took back (line number to items)."""
+    resolved_unpaid: bool = False
+
+    @property
+    def holds(self) -> bool:
+        """A wallet return holds its items while its payout is pending or paid."""
+        return self.status in ("pending", "paid")
 
     @property
     def ecommpay_outcome(self) -> PayoutOutcome:
@@ -444,11 +476,15 @@ class Payout:
     def problem(self) -> tuple[ProblemKind, str, int, int, str] | None:
         """How the problem payments must list it (kind, payout, amount, sale, state), if at all:
         a paid payout's reversal until resolved; else a payment after failing until resolved
-        (a reversal supersedes it: the money that went out twice came back once)."""
+        (a reversal supersedes it: the money that went out twice came back once); else a
+        wallet return's payout failed or declined (its items are back, its money is not) until
+        resolved."""
         if self.reversal and self.status == "paid" and not self.resolved_reversal:
             kind = ProblemKind.PAYOUT_REVERSED
         elif self.paid_after_failing and not self.reversal and not self.resolved_failing:
             kind = ProblemKind.PAID_AFTER_FAILING
+        elif self.returned is not None and not self.holds and not self.resolved_unpaid:
+            kind = ProblemKind.RETURN_NOT_PAID
         else:
             return None
         return (kind, self.payout_id, self.amount, self.sale_id, self.status)
@@ -457,6 +493,8 @@ class Payout:
         """The manager resolves the problem listed for it, of ``kind``."""
         if kind is ProblemKind.PAYOUT_REVERSED:
             self.resolved_reversal = True
+        elif kind is ProblemKind.RETURN_NOT_PAID:
+            self.resolved_unpaid = True
         else:
             self.resolved_failing = True
 
@@ -520,6 +558,7 @@ class MoneyMachine(RuleBasedStateMachine):
             any(p.paid_after_failing for p in payouts),
             any(p.reversal for p in payouts),
             any(p.resolved_failing or p.resolved_reversal for p in payouts),
+            any(p.resolved_unpaid for p in payouts),
         )
         target(sum(stories), label="payout stories")
         self.store.close()
@@ -1022,11 +1061,14 @@ class MoneyMachine(RuleBasedStateMachine):
             )
 
     def manager_resolves_payout(self, act: dict[str, Any]) -> None:
-        """The manager resolves a payout listed as a problem (reversed, or paid after failing)
-        once the customer is settled with: it is listed no more."""
+        """The manager resolves a payout listed as a problem (reversed, paid after failing, or a
+        wallet return's not paid back, maybe made again first) once the customer is settled
+        with: it is listed no more."""
         self._tick()
         listed = [(p, problem) for p in self.wallet.values() if (problem := p.problem())]
         payout, (kind, *_) = pick(listed, act["index"])
+        if kind is ProblemKind.RETURN_NOT_PAID and act["again"]:
+            self._return_again(payout)
         db = self.store.repositories().db
 
         def resolve_it() -> bool:
@@ -1170,7 +1212,13 @@ class MoneyMachine(RuleBasedStateMachine):
         self._open_sale(act["lines"], act["discount"])
 
     def _open_sale(self, lines: tuple[LineItem, ...], discount: Discount | None) -> int:
-        """A new sale for ``lines``; any discount approved by the manager."""
+        """A new sale for ``lines``; any discount approved by the manager (Rp 500 off the basket
+        only where its lines come to more after their own discounts)."""
+        net = sum(
+            line.line_total - (line.discount.off(line.line_total) if line.discount else 0)
+            for line in lines
+        )
+        discount = _fits(discount, net)
         discounted = discount is not None or any(line.discount for line in lines)
         return self.checkout.open_sale(
             lines, cashier=CASHIER, discount=discount, approved_by=MANAGER if discounted else None
@@ -1232,6 +1280,122 @@ class MoneyMachine(RuleBasedStateMachine):
                 f"Kasir of {quantities} was refused: {self.refusal!r}"
             )
             event("return (outside) of a sale refunded at the provider: done")
+
+    def customer_returns_to_wallet(self, act: dict[str, Any]) -> None:
+        """The customer brings items of a completed sale paid from a DOKU wallet back, and the
+        manager approves paying them back to it: the return is written with its refund
+        ``pending`` (its items and its amount taken at once), and its payout sent like a back
+        office's: the sandbox pays it, or declines it (a return of Rp 400 or Rp 404), or its
+        request is delayed and its answer lost. A sale whose money cannot go back to a wallet
+        (paid in cash, or refunded at the provider), more items than a line has left, or more
+        than the sale has left to refund, is refused and writes nothing."""
+        self._tick()
+        completed = self._completed()
+        qr = [sale for sale in completed if sale.tender == "qr"]
+        with_money = [sale for sale in qr if self.store.refunds.refundable(sale.id) > 0]
+        sales = (with_money or qr) if act["qr"] else completed
+        quantities: dict[int, int] | None = None
+        if act["declined"]:  # a sale with sweets to return for a declined amount, if any
+            declining = [
+                (sale, found)
+                for sale in sales
+                if (found := _declined_return(self.store.returns.returnable(sale.id)))
+            ]
+            if declining:
+                sale, quantities = pick(declining, act["index"])
+        if quantities is None:
+            sale = pick(sales, act["index"])
+        returnable = self.store.returns.returnable(sale.id)
+        if quantities is None:
+            numbers = [line.line_no for line in returnable.lines]
+            wanted = dict(zip(numbers, act["items"], strict=False))
+            quantities = _fitting(returnable, wanted) if act["fits"] else wanted
+            quantities = {line_no: items for line_no, items in quantities.items() if items}
+        payouts = self._payouts()
+        wallet = WalletPayout(new_payout_id(TERMINAL), payouts.gateway.name, WALLET, "Pelanggan")
+        done = self._refusable(
+            "wallet return",
+            lambda: self.store.returns.record(
+                sale.id,
+                quantities,
+                method=ReturnMethod.WALLET,
+                terminal_id=TERMINAL,
+                cashier=CASHIER,
+                approved_by=MANAGER,
+                now=self.now,
+                payout=wallet,
+            ),
+            None,
+        )
+        lines = {line.line_no: line for line in returnable.lines}
+        takes = ReturnMethod.WALLET in returnable.methods and _can_take(returnable, quantities)
+        amount = sum(lines[n].refund_for(count) for n, count in quantities.items()) if takes else 0
+        assert (done is not None) == (takes and amount > 0), (
+            f"a wallet return of {quantities} of sale {sale.id} ({returnable}) was "
+            f"{'taken' if done else f'refused ({self.refusal!r})'}"
+        )
+        if done is None:
+            why = (
+                "no wallet"
+                if ReturnMethod.WALLET not in returnable.methods
+                else "no items"
+                if not quantities
+                else "more items than left"
+                if any(count > lines[n].left for n, count in quantities.items())
+                else "more than the sale has left"
+            )
+            event(f"wallet return refused: {why}")
+            return
+        assert (done.method, done.amount, done.payout_id) == (
+            ReturnMethod.WALLET,
+            amount,
+            wallet.payout_id,
+        ), done
+        payout = Payout(wallet.payout_id, sale.id, amount, self.now, None, returned=quantities)
+        self.wallet[payout.payout_id] = payout
+        self._settled_as_told(payout)
+        assert payouts.refundable(sale.id) == returnable.refundable - amount, (
+            "a pending wallet return takes its amount"
+        )
+        if act["lost"]:
+            event("wallet return: answer lost")
+            return
+        payouts.dispatch(self.store.refunds.get(payout.payout_id))
+        payout.at_ecommpay = payout.ecommpay_outcome
+        self._forward(payout, PaymentStatus(payout.at_ecommpay.value), act["deliver"])
+        self._settled_as_told(payout)
+        if act["deliver"]:
+            event(f"wallet return: {payout.status} at once")
+            if not payout.holds:
+                listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
+                assert listed == [payout.problem()], f"{payout}: listed {listed}"
+
+    def _return_again(self, payout: Payout) -> None:
+        """A wallet return not paid back is made again, in cash, before the manager resolves
+        it: its items are returnable again, so it is taken unless something else took them (or
+        the money) meanwhile, or the sale's money cannot go back in cash."""
+        assert payout.returned is not None
+        returnable = self.store.returns.returnable(payout.sale_id)
+        quantities = payout.returned
+        done = self._refusable(
+            "return made again (cash)",
+            lambda: self.store.returns.record(
+                payout.sale_id,
+                quantities,
+                method=ReturnMethod.CASH,
+                terminal_id=TERMINAL,
+                cashier=CASHIER,
+                approved_by=MANAGER,
+                now=self.now,
+                reason=f"payout {payout.payout_id} not paid",
+            ),
+            None,
+        )
+        takes = ReturnMethod.CASH in returnable.methods and _can_take(returnable, quantities)
+        assert (done is not None) == takes, (
+            f"{payout} made again in cash ({returnable}): "
+            f"{'taken' if done else f'refused ({self.refusal!r})'}"
+        )
 
     def till_restarts(self, act: dict[str, Any]) -> None:
         """The till restarts: a new store and checkout on the same file; the long-poll may
@@ -1406,15 +1570,50 @@ class MoneyMachine(RuleBasedStateMachine):
 
     @invariant()
     def returns_give_back_no_more_than_was_paid(self) -> None:
-        """Returned items and rupiah never exceed a line's sold items and what was paid for
-        them; a line returned whole gives back exactly what was paid; only completed sales have
-        returns."""
+        """Returned items and rupiah (of the returns that hold) never exceed a line's sold items
+        and what was paid for them, unless a wallet return's payout of the sale was paid after
+        failing (its items had been freed, and may have been returned again meanwhile: a
+        problem payment says so); a line returned whole gives back exactly what was paid; only
+        completed sales have returns."""
+        twice = {
+            payout.sale_id
+            for payout in self.wallet.values()
+            if payout.returned is not None and payout.paid_after_failing
+        }
         for line in self.ledger.returned_lines:
             assert self.ledger.sales[line.sale_id].status == "completed", line
-            assert 0 < line.returned <= line.sold and 0 <= line.given_back <= line.paid, line
+            assert line.returned > 0 and line.given_back >= 0, line
+            over = line.returned > line.sold or line.given_back > line.paid
+            if over and line.sale_id in twice:
+                event("returns: more than sold, a payout paid after failing says why")
+                continue
+            assert line.returned <= line.sold and line.given_back <= line.paid, line
             if line.returned == line.sold:
                 assert line.given_back == line.paid, f"returned whole, not all paid back: {line}"
             event("returns: whole line" if line.returned == line.sold else "returns: part")
+
+    @invariant()
+    def returns_hold_as_their_payouts_say(self) -> None:
+        """Each wallet return is the one the test made, for its payout's amount; what each line
+        has left to return, and to give back, is what the ledger's returns that hold (cash,
+        outside Kasir, or a wallet return whose payout is pending or paid) left it."""
+        ledger = self.reader.ledger()
+        wallet = {item.payout_id: item for item in ledger.returns if item.method == "wallet"}
+        made = {p.payout_id: p for p in self.wallet.values() if p.returned is not None}
+        assert wallet.keys() == made.keys(), f"wallet returns {sorted(wallet)}, made {sorted(made)}"
+        for payout_id, item in wallet.items():
+            assert (item.sale_id, item.amount) == (made[payout_id].sale_id, made[payout_id].amount)
+        held = {(line.sale_id, line.line_no): line for line in ledger.returned_lines}
+        for sale_id in sorted({item.sale_id for item in ledger.returns}):
+            for line in self.store.returns.returnable(sale_id).lines:
+                row = held.get((sale_id, line.line_no))
+                want = (0, 0) if row is None else (row.returned, row.given_back)
+                assert (line.returned, line.refunded) == want, (
+                    f"sale {sale_id} line {line.line_no}: returns take back {line}, the ledger's "
+                    f"returns that hold {row}"
+                )
+        for payout in made.values():
+            event(f"wallet return: {payout.status}{', problem' * bool(payout.problem())}")
 
     @invariant()
     def closed_days_hold(self) -> None:
@@ -1491,6 +1690,32 @@ def _can_take(sale: ReturnableSale, quantities: dict[int, int]) -> bool:
     if not quantities or any(count > lines[number].left for number, count in quantities.items()):
         return False
     return sum(lines[n].refund_for(count) for n, count in quantities.items()) <= sale.refundable
+
+
+def _declined_return(sale: ReturnableSale) -> dict[int, int] | None:
+    """Items of one line of ``sale`` whose return gives back one of ecommpay's test amounts that
+    decline (Rp 400, Rp 404), if it has some left and the sale that much money."""
+    for line in sale.lines:
+        for count in range(1, line.left + 1):
+            amount = line.refund_for(count)
+            if amount * 100 in DECLINE_AMOUNTS and amount <= sale.refundable:
+                return {line.line_no: count}
+    return None
+
+
+def _fitting(sale: ReturnableSale, wanted: dict[int, int]) -> dict[int, int]:
+    """Up to ``wanted`` items of each line of ``sale`` (line number to items), as many as its
+    lines have left and its money allows, line by line."""
+    left = sale.refundable
+    fitting = {}
+    for line in sale.lines:
+        count = max(min(wanted.get(line.line_no, 0), line.left), 0)  # left < 0: came back twice
+        while count and line.refund_for(count) > left:
+            count -= 1
+        if count:
+            fitting[line.line_no] = count
+            left -= line.refund_for(count)
+    return fitting
 
 
 def _takings(report: ZReport) -> tuple[object, ...]:
@@ -1675,8 +1900,25 @@ ACTIONS = (
     _action(
         "manager_resolves_payout",
         5,
-        {"index": PICK},
+        {"index": PICK, "again": st.sampled_from([True, True, False])},
         lambda machine: any(p.problem() is not None for p in machine.wallet.values()),
+    ),
+    _action(
+        "customer_returns_to_wallet",
+        6,
+        {
+            "index": PICK,
+            "qr": st.sampled_from([True, True, True, True, False]),
+            "items": st.lists(st.integers(0, 3), min_size=3, max_size=3),
+            "fits": st.sampled_from([True, True, True, False]),
+            "declined": st.booleans(),
+            "lost": st.sampled_from([False, False, False, True]),
+            "deliver": st.sampled_from([True, True, False]),
+        },
+        lambda machine: any(
+            sale.status == "completed" and sale.tender == "qr"
+            for sale in machine.ledger.sales.values()
+        ),
     ),
     _action(
         "provider_refunds",
@@ -1703,7 +1945,8 @@ TestMoneyInvariant.settings = settings(
 class WalletMoneyMachine(MoneyMachine):
     """The same machine, drawing cash sales and payouts far more often: a payout's rarer
     stories take several of them in a row (sent, its answer lost, checked an hour later and
-    failed, then paid after all, then resolved; or paid, reversed, resolved)."""
+    failed, then paid after all, then resolved; or paid, reversed, resolved; or a wallet
+    return's declined, made again, resolved)."""
 
     weights = (
         ("till_charges_cash", 24),
@@ -1712,6 +1955,7 @@ class WalletMoneyMachine(MoneyMachine):
         ("manager_checks_payout", 15),
         ("lost_payout_arrives", 12),
         ("manager_resolves_payout", 12),
+        ("customer_returns_to_wallet", 15),
     )
 
     @initialize(lines=LINES)
@@ -1719,6 +1963,18 @@ class WalletMoneyMachine(MoneyMachine):
         """A sale paid in cash: money a payout can give back from the first step."""
         sale_id = self._open_sale(lines, None)
         self.checkout.pay_cash(sale_id, self.store.sales.get(sale_id).total)
+
+    @initialize(lines=LINES, sweets=st.integers(1, 3))
+    def wallet_sale_first(self, lines: tuple[LineItem, ...], sweets: int) -> None:
+        """A sale with sweets paid from a DOKU wallet by QR (the status check finds it paid):
+        items a wallet return can take back from the first step."""
+        if all(line.sku != SWEETS[0] for line in lines):
+            lines = (*lines, _line(len(PRODUCTS) - 1, sweets, None))
+        sale_id = self._open_sale(lines, None)
+        invoice = self.checkout.start_qr_payment(sale_id).invoice_number
+        self.provider.charged[invoice] = Charge(self.provider.orders[invoice])
+        assert self.checkout.check_status(invoice).state == "paid"
+        assert self.store.sales.get(sale_id).status == "completed"
 
 
 TestWalletMoneyInvariant = WalletMoneyMachine.TestCase
@@ -1728,6 +1984,69 @@ TestWalletMoneyInvariant.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
+
+
+@settings(max_examples=1, database=None, deadline=None)
+@given(st.just(None))
+def test_a_wallet_return_paid_after_failing_is_listed_until_resolved(_: None) -> None:
+    """The rarest wallet return's story, step by step, the invariants checked after each: its
+    payout's answer lost, ecommpay still does not know it an hour later (failed: listed
+    ``return_not_paid``, its item returnable again), the return made again in cash and the
+    problem resolved, then the payout reaches ecommpay after all and is paid: the item came back
+    twice and the sale paid back more than it took, which ``paid_after_failing`` says until the
+    manager resolves that too."""
+    machine = WalletMoneyMachine()
+
+    def invariants_hold() -> None:
+        for check in (
+            machine.money_is_in_exactly_one_place,
+            machine.returns_give_back_no_more_than_was_paid,
+            machine.returns_hold_as_their_payouts_say,
+            machine.closed_days_hold,
+            machine.wallet_refunds_are_accounted_for,
+            machine.relay_position_is_saved,
+        ):
+            check()
+
+    try:
+        machine.wallet_sale_first((_line(0, 1, None),), 1)
+        invariants_hold()
+        machine.customer_returns_to_wallet(
+            {
+                "index": 0,
+                "qr": True,
+                "items": [1, 0, 0],
+                "fits": True,
+                "declined": False,
+                "lost": True,
+                "deliver": True,
+            }
+        )
+        [payout] = machine.wallet.values()
+        invariants_hold()
+        machine.manager_checks_payout({"index": 0, "later": True})
+        assert machine.store.refunds.get(payout.payout_id).status.value == "failed"
+        invariants_hold()
+        assert [p[0] for p in machine._refund_problems()] == [ProblemKind.RETURN_NOT_PAID]
+        machine.manager_resolves_payout({"index": 0, "again": True})
+        invariants_hold()
+        assert machine._refund_problems() == []
+        machine.lost_payout_arrives({"index": 0, "deliver": True})
+        invariants_hold()
+        assert payout.paid_after_failing and payout.status == "paid", payout
+        assert [p[0] for p in machine._refund_problems()] == [ProblemKind.PAID_AFTER_FAILING]
+        [line, _sweets] = machine.store.returns.returnable(payout.sale_id).lines
+        assert (line.sold, line.returned) == (1, 2), line
+        db = machine.store.repositories().db
+        today = open_business_date(db, machine.store.day, machine.now)
+        report = build_z_report(db, today, day=machine.store.day, now=machine.now)
+        counted = (report.returns_count, report.returns_total, report.refunds_count)
+        assert counted == (2, 2 * line.paid, 0), f"the wallet return counted as {counted}"
+        machine.manager_resolves_payout({"index": 0, "again": True})
+        invariants_hold()
+        assert machine._refund_problems() == []
+    finally:
+        machine.teardown()
 
 
 @pytest.mark.parametrize("refund", ["paid", "pending"])
