@@ -105,7 +105,7 @@ from pos_app.sandbox.ecommpay import DECLINE_AMOUNTS
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import SalePaidAlready, StoreError
 from pos_app.store.open_day import open_business_date
-from pos_app.store.returns import ReturnableSale, WalletPayout
+from pos_app.store.returns import Return, ReturnableSale, WalletPayout
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.problem_payments import (
@@ -1257,15 +1257,7 @@ class MoneyMachine(RuleBasedStateMachine):
         }
         done = self._refusable(
             f"return ({act['method']})",
-            lambda: self.store.returns.record(
-                sale.id,
-                quantities,
-                method=ReturnMethod(act["method"]),
-                terminal_id=TERMINAL,
-                cashier=CASHIER,
-                approved_by=MANAGER,
-                now=self.now,
-            ),
+            lambda: self._record_return(sale.id, quantities, ReturnMethod(act["method"])),
             None,
         )
         if there and act["method"] == ReturnMethod.CASH:
@@ -1315,16 +1307,7 @@ class MoneyMachine(RuleBasedStateMachine):
         wallet = WalletPayout(new_payout_id(TERMINAL), payouts.gateway.name, WALLET, "Pelanggan")
         done = self._refusable(
             "wallet return",
-            lambda: self.store.returns.record(
-                sale.id,
-                quantities,
-                method=ReturnMethod.WALLET,
-                terminal_id=TERMINAL,
-                cashier=CASHIER,
-                approved_by=MANAGER,
-                now=self.now,
-                payout=wallet,
-            ),
+            lambda: self._record_return(sale.id, quantities, ReturnMethod.WALLET, payout=wallet),
             None,
         )
         lines = {line.line_no: line for line in returnable.lines}
@@ -1370,6 +1353,28 @@ class MoneyMachine(RuleBasedStateMachine):
                 listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
                 assert listed == [payout.problem()], f"{payout}: listed {listed}"
 
+    def _record_return(
+        self,
+        sale_id: int,
+        quantities: dict[int, int],
+        method: ReturnMethod,
+        *,
+        payout: WalletPayout | None = None,
+        reason: str = "",
+    ) -> Return:
+        """A return at the counter, rung up by the cashier and approved by the manager now."""
+        return self.store.returns.record(
+            sale_id,
+            quantities,
+            method=method,
+            terminal_id=TERMINAL,
+            cashier=CASHIER,
+            approved_by=MANAGER,
+            now=self.now,
+            reason=reason,
+            payout=payout,
+        )
+
     def _return_again(self, payout: Payout) -> None:
         """A wallet return not paid back is made again, in cash, before the manager resolves
         it: its items are returnable again, so it is taken unless something else took them (or
@@ -1379,14 +1384,10 @@ class MoneyMachine(RuleBasedStateMachine):
         quantities = payout.returned
         done = self._refusable(
             "return made again (cash)",
-            lambda: self.store.returns.record(
+            lambda: self._record_return(
                 payout.sale_id,
                 quantities,
-                method=ReturnMethod.CASH,
-                terminal_id=TERMINAL,
-                cashier=CASHIER,
-                approved_by=MANAGER,
-                now=self.now,
+                ReturnMethod.CASH,
                 reason=f"payout {payout.payout_id} not paid",
             ),
             None,
