@@ -1,6 +1,7 @@
 """Returning items at the counter (F3): the receipt number, typed or scanned, finds the sale; the
 cashier sets how many of each line come back and how the money goes back; a manager approves it
-with their PIN at the till; the return receipt then shows, to print or save.
+with their PIN at the till; the return receipt then shows, to print or save. A wallet return of the
+sale whose payout failed is offered to be made again: its items, money back another way.
 
 Every look-up and the return itself run on a worker; the money each line gives back is worked
 out here as the quantities change, by the same rule the store applies (``domain/returns.py``).
@@ -78,6 +79,9 @@ class ReturnDialog(QDialog):
         self.total = QLabel()
         self.total.setObjectName("returnTotal")
         self.total.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.again = QComboBox()
+        self.again.setObjectName("returnAgain")
+        self.again.currentIndexChanged.connect(self._again_changed)
         self.method = QComboBox()
         self.method.setObjectName("returnMethod")
         self.method.currentIndexChanged.connect(self._method_changed)
@@ -104,6 +108,7 @@ class ReturnDialog(QDialog):
                 self.tr("Demo: {managers}").format(managers=" · ".join(demo))
             )
         self.form = QFormLayout()
+        self.form.addRow(self.tr("Make again"), self.again)
         self.form.addRow(self.tr("Money back by"), self.method)
         self.form.addRow(self.tr("Wallet number"), self.wallet)
         self.form.addRow(self.tr("Customer name"), self.customer)
@@ -171,6 +176,7 @@ class ReturnDialog(QDialog):
         manager, pin = self.manager.currentText(), self.pin.text()
         wallet, customer = self.wallet.text(), self.customer.text()
         reason, sale_id, desk = self.reason.text(), self.sale.sale_id, self.desk
+        redo_of = self.again.currentData()
         self.pin.clear()
         self._start(self.tr("Making the return…"))
         run_for(
@@ -185,6 +191,7 @@ class ReturnDialog(QDialog):
                 account_number=wallet,
                 customer_name=customer,
                 reason=reason,
+                redo_of=redo_of,
             ),
             self._done,
             self._failed,
@@ -200,6 +207,17 @@ class ReturnDialog(QDialog):
         self._show_sale(sale)
         if sale.fully_returned:
             self._say(self.tr("Every item of this receipt has been returned already."), error=True)
+        elif sale.not_paid_back:
+            self._say(
+                self.tr(
+                    "Receipt {number}: a wallet return of {amount} was not paid back. It is "
+                    "chosen under Make again: pay it back now, in cash or to the wallet."
+                ).format(
+                    number=sale.receipt_number,
+                    amount=format_rupiah(sale.not_paid_back[0].amount),
+                ),
+                error=True,
+            )
         elif sale.refunded_at_provider:
             self._say(
                 self.tr(
@@ -239,6 +257,21 @@ class ReturnDialog(QDialog):
         }
         for method in () if sale is None else self.desk.methods(sale):
             self.method.addItem(names[method], method.value)
+        self.again.clear()
+        unpaid = () if sale is None else sale.not_paid_back
+        if unpaid:
+            self.again.addItem(self.tr("No: other items come back"), None)
+            for failed in unpaid:
+                self.again.addItem(
+                    self.tr("Return {number}: {amount}, payout {payout} not paid").format(
+                        number=failed.id,
+                        amount=format_rupiah(failed.amount),
+                        payout=failed.payout_id,
+                    ),
+                    failed.id,
+                )
+            self.again.setCurrentIndex(1)
+        self._show_row(self.again, bool(unpaid))
         self.confirm.setEnabled(sale is not None and not sale.fully_returned)
         self._update_total()
         self._method_changed()
@@ -257,13 +290,28 @@ class ReturnDialog(QDialog):
             total += money
         self.total.setText(self.tr("Money back: {amount}").format(amount=format_rupiah(total)))
 
+    def _again_changed(self) -> None:
+        """A return made again takes its items as they were; any other, the cashier's count."""
+        if self.sale is None:
+            return
+        redo_of = self.again.currentData()
+        failed = {unpaid.id: unpaid for unpaid in self.sale.not_paid_back}.get(redo_of)
+        items = {} if failed is None else failed.quantities
+        for row, line in enumerate(self.sale.lines):
+            spin = self._spin(row)
+            spin.setValue(items.get(line.line_no, 0))
+            spin.setEnabled(failed is None)
+
     def _method_changed(self) -> None:
         wallet = self.method.currentData() == ReturnMethod.WALLET.value
         for field in (self.wallet, self.customer):
-            field.setVisible(wallet)
-            label = self.form.labelForField(field)
-            if label is not None:
-                label.setVisible(wallet)
+            self._show_row(field, wallet)
+
+    def _show_row(self, field: QWidget, shown: bool) -> None:
+        field.setVisible(shown)
+        label = self.form.labelForField(field)
+        if label is not None:
+            label.setVisible(shown)
 
     def _done(self, outcome: ReturnOutcome) -> None:
         self._busy = False

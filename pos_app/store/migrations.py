@@ -704,6 +704,15 @@ CREATE TABLE payout_reversals (
 """
 
 
+# A wallet return whose payout failed, made again at the counter: the new return names it
+# (``redo_of``), which settles the failed one's "return not paid" (pos_app/till/problem_payments.py)
+# without a manager's resolution. A failed return is made again once.
+_RETURNS_MADE_AGAIN = """
+ALTER TABLE returns ADD COLUMN redo_of INTEGER REFERENCES returns (id);
+CREATE UNIQUE INDEX returns_made_again ON returns (redo_of) WHERE redo_of IS NOT NULL;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -726,5 +735,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _PROVIDER_REFUND_ROWS,
     _LABELLED_LINES,
     _PAYOUT_REVERSALS,
+    _RETURNS_MADE_AGAIN,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -8,7 +8,8 @@ more rupiah than were paid per line (``domain/returns.py``) nor than the sale ha
 
 A return in cash or made outside Kasir counts at once, on the open shop day it was made; a wallet
 return counts once its payout is paid, on the day it was paid, like a refund. A wallet return whose
-payout is declined or fails gives nothing back, and its items can be returned again.
+payout is declined or fails gives nothing back, and its items can be returned again: made again, the
+same items by any method, the new return names it (``redo_of``), which settles it.
 """
 
 from collections.abc import Mapping
@@ -24,7 +25,7 @@ from pos_app.domain.returns import ReturnableLine, ReturnMethod, return_methods
 from pos_app.domain.texts import N_
 from pos_app.payments.model import ProviderName
 from pos_app.store.audit import AuditLog
-from pos_app.store.counted_returns import HOLDS, RETURN_JOINS
+from pos_app.store.counted_returns import HOLDS, NOT_PAID_BACK, RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound
 from pos_app.store.open_day import open_business_date
@@ -58,6 +59,10 @@ class ReturnableSale:
     """The provider reports the payment that paid the sale refunded."""
     partly_refunded_at_provider: bool = False
     """The provider reports part of that payment refunded; the rest stays paid."""
+    not_paid_back: tuple["Return", ...] = ()
+    """Its wallet returns whose payout failed, not made again nor resolved, whose items can all
+    still come back for no more than the sale has left to refund: each can be made again as it
+    was (:meth:`Returns.record`, ``redo_of``)."""
 
     @property
     def methods(self) -> tuple[ReturnMethod, ...]:
@@ -98,6 +103,13 @@ class Return:
     business_date: date
     reason: str = ""
     payout_id: str | None = None
+    redo_of: int | None = None
+    """The wallet return, not paid back, that this one made again."""
+
+    @property
+    def quantities(self) -> dict[int, int]:
+        """Line number → items returned."""
+        return {line.line_no: line.quantity for line in self.lines}
 
 
 class Returns:
@@ -149,6 +161,7 @@ class Returns:
                 [sale_id],
             )
         )
+        refundable = Refunds(self._db, self._day).refundable(sale_id)
         return ReturnableSale(
             sale_id=sale_id,
             receipt_number=row[1],
@@ -156,9 +169,18 @@ class Returns:
             provider=ProviderName(row[3]) if row[3] else None,
             total=row[4],
             lines=lines,
-            refundable=Refunds(self._db, self._day).refundable(sale_id),
+            refundable=refundable,
             refunded_at_provider=bool(row[5]),
             partly_refunded_at_provider=bool(row[6]),
+            not_paid_back=tuple(
+                unpaid
+                for unpaid in self._returns(
+                    f"t.id IN (SELECT t.id FROM {RETURN_JOINS} "
+                    f"WHERE t.sale_id = ? AND {NOT_PAID_BACK})",
+                    sale_id,
+                )
+                if _fits(lines, unpaid.quantities, refundable)
+            ),
         )
 
     def record(
@@ -173,9 +195,12 @@ class Returns:
         now: datetime,
         reason: str = "",
         payout: WalletPayout | None = None,
+        redo_of: int | None = None,
     ) -> Return:
         """Take back ``quantities`` (line number → items) of a completed sale, paid back by
-        ``method``; a wallet return names its ``payout`` and records its refund ``pending``."""
+        ``method``; a wallet return names its ``payout`` and records its refund ``pending``.
+        ``redo_of``: the sale's wallet return not paid back that this one makes again, with
+        exactly its items."""
         method = ReturnMethod(method)
         if not approved_by.strip():
             raise ValidationError(N_("a return needs the approving manager"))
@@ -192,6 +217,8 @@ class Returns:
                     receipt=sale.receipt_number,
                     method=method,
                 )
+            if redo_of is not None:
+                _check_made_again(sale, redo_of, wanted)
             lines = {line.line_no: line for line in sale.lines}
             unknown = sorted(set(wanted) - set(lines))
             if unknown:
@@ -229,8 +256,8 @@ class Returns:
             business_date = open_business_date(self._db, self._day, now)
             return_id = conn.execute(
                 "INSERT INTO returns (sale_id, method, payout_id, amount, terminal_id, cashier, "
-                "approved_by, reason, created_at, business_date) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "approved_by, reason, created_at, business_date, redo_of) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     sale_id,
                     method.value,
@@ -242,6 +269,7 @@ class Returns:
                     reason.strip(),
                     utc_text(now),
                     business_date.isoformat(),
+                    redo_of,
                 ],
             ).lastrowid
             assert return_id is not None
@@ -272,6 +300,7 @@ class Returns:
                     "cashier": cashier,
                     "lines": {str(line_no): count for line_no, count in sorted(wanted.items())},
                     "reason": reason.strip(),
+                    **({} if redo_of is None else {"redo_of": redo_of}),
                 },
                 now=now,
             )
@@ -302,7 +331,8 @@ class Returns:
     def _returns(self, where: str, *params: object) -> list[Return]:
         rows = self._db.execute(
             "SELECT t.id, t.sale_id, s.receipt_number, t.method, t.amount, t.terminal_id, "
-            "t.cashier, t.approved_by, t.created_at, t.business_date, t.reason, t.payout_id "
+            "t.cashier, t.approved_by, t.created_at, t.business_date, t.reason, t.payout_id, "
+            "t.redo_of "
             f"FROM returns t JOIN sales s ON s.id = t.sale_id WHERE {where} ORDER BY t.id",
             list(params),
         ).fetchall()
@@ -330,6 +360,34 @@ class Returns:
                 business_date=date.fromisoformat(row[9]),
                 reason=row[10],
                 payout_id=row[11],
+                redo_of=row[12],
             )
             for row in rows
         ]
+
+
+def _fits(lines: tuple[ReturnableLine, ...], quantities: Mapping[int, int], left: int) -> bool:
+    """Whether ``quantities`` can still come back from ``lines`` for at most ``left`` rupiah."""
+    by_number = {line.line_no: line for line in lines}
+    if any(count > by_number[number].left for number, count in quantities.items()):
+        return False
+    return sum(by_number[number].refund_for(count) for number, count in quantities.items()) <= left
+
+
+def _check_made_again(sale: ReturnableSale, redo_of: int, wanted: Mapping[int, int]) -> None:
+    """``redo_of`` is one of ``sale``'s returns not paid back, and ``wanted`` its very items."""
+    unpaid = {unpaid.id: unpaid for unpaid in sale.not_paid_back}.get(redo_of)
+    if unpaid is None:
+        raise ValidationError(
+            N_(
+                "return {number} of receipt {receipt} is not a wallet return left unpaid: it was "
+                "paid, made again or resolved already, or its items or money have gone back since"
+            ),
+            number=redo_of,
+            receipt=sale.receipt_number,
+        )
+    if dict(wanted) != unpaid.quantities:
+        raise ValidationError(
+            N_("return {number} is made again with the same items, no more and no fewer"),
+            number=redo_of,
+        )

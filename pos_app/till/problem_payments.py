@@ -13,8 +13,8 @@ A refund paid after failing is resolved the same way, once the manager has seen 
 customer got the money twice; as a refund has no payment events, only the audit log
 (``refund.resolve``) records it. A reversed payout is resolved once the customer has the money
 another way: its reversal records who resolved it and why, and the audit log has
-``refund.resolve_reversal``. A wallet return not paid back is resolved once the return is made
-again (``return.resolve_unpaid``).
+``refund.resolve_reversal``. A wallet return not paid back is settled by making it again at the
+counter, or resolved by a manager (``return.resolve_unpaid``).
 
 A late payment may instead be attached to a sale that was not paid (its own, or another of the
 same total): the sale completes with it, the attempt's event says ``attached`` and names the sale,
@@ -35,6 +35,7 @@ from pos_app.domain.texts import N_
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus, ProviderName
 from pos_app.payments.registry import reported_amount
 from pos_app.store.audit import AuditLog
+from pos_app.store.counted_returns import NOT_PAID_BACK, RETURN_JOINS, UNPAID_RESOLVED
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import CURRENCY, EventSource, Payments, received_rupiah
@@ -83,10 +84,9 @@ class ProblemKind(StrEnum):
     """A wallet return whose payout failed or was declined, often after the customer left the
     counter with the receipt saying it was on its way: the goods are back and the money is not.
     Listed by its payout id, in the refund's state, :attr:`ProblemPayment.amount` the return's
-    amount, until a manager resolves it, typically once the return is made again (its items
-    are returnable again, and the return desk takes back no more than that). Nothing in the
-    records says which later return, if any, was this one made again (the customer may also
-    have brought other items back), so none clears it by itself."""
+    amount, until the return desk makes it again (a return of the same items that names it,
+    ``redo_of``: its items are returnable again) or a manager resolves it. A later return that
+    does not name it clears nothing: the customer may have brought other items back."""
 
 
 REFUND_KINDS = frozenset(
@@ -192,15 +192,10 @@ FROM refunds r JOIN payout_reversals v ON v.refund_id = r.id
 WHERE r.status = 'paid' AND v.resolved_at IS NULL
 ORDER BY v.reported_at, r.id
 """,
-    ProblemKind.RETURN_NOT_PAID: """
-SELECT r.payout_id, t.sale_id, r.provider, t.amount, r.status, r.updated_at
-FROM returns t JOIN refunds r ON r.payout_id = t.payout_id
-WHERE r.status IN ('failed', 'declined')
-  AND NOT EXISTS (
-    SELECT 1 FROM audit_log l
-    WHERE l.action = 'return.resolve_unpaid'
-    AND json_extract(l.detail, '$.payout_id') = r.payout_id)
-ORDER BY r.updated_at, r.id
+    ProblemKind.RETURN_NOT_PAID: f"""
+SELECT p.payout_id, t.sale_id, p.provider, t.amount, p.status, p.updated_at
+FROM {RETURN_JOINS} WHERE {NOT_PAID_BACK}
+ORDER BY p.updated_at, p.id
 """,
 }
 """Per kind, its unresolved refunds: payout id, sale, provider, amount, state, since when.
@@ -208,7 +203,7 @@ ORDER BY r.updated_at, r.id
 _RESOLVED_AS = {
     ProblemKind.PAID_AFTER_FAILING: "refund.resolve",
     ProblemKind.PAYOUT_REVERSED: "refund.resolve_reversal",
-    ProblemKind.RETURN_NOT_PAID: "return.resolve_unpaid",
+    ProblemKind.RETURN_NOT_PAID: UNPAID_RESOLVED,
 }
 """The audit action of a manager's resolution, per kind."""
 

@@ -43,6 +43,8 @@ def return_sections(returned: Return, *, time_zone: str) -> list[Section]:
     ]
     if returned.payout_id is not None:
         money.append((say(N_("Payout")), returned.payout_id))
+    if returned.redo_of is not None:
+        money.append((say(N_("Pays back unpaid return")), f"#{returned.redo_of}"))
     if returned.reason:
         money.append((say(N_("Reason")), returned.reason))
     return [

@@ -78,10 +78,12 @@ class ReturnDesk:
         account_number: str = "",
         customer_name: str = "",
         reason: str = "",
+        redo_of: int | None = None,
     ) -> ReturnOutcome:
         """Check the manager's PIN, write the return, (to a wallet) send its payout; then, at the
         receipt printer, open the drawer for cash and print the return's receipt (not for a payout
-        that did not go out: its items are to be returned again)."""
+        that did not go out: its items are to be returned again). ``redo_of``: the wallet return
+        not paid back (:attr:`ReturnableSale.not_paid_back`) this one makes again."""
         approver = self._approver(manager, pin)
         store = self.terminal.store
         payouts = self.terminal.payouts
@@ -105,6 +107,7 @@ class ReturnDesk:
             now=self.terminal.checkout.clock(),
             reason=reason,
             payout=payout,
+            redo_of=redo_of,
         )
         if payout is None or payouts is None:
             outcome = ReturnOutcome(returned)

@@ -1598,8 +1598,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3), in cash or to the wallet, then mark it resolved.</source>
-        <translation>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3), in cash or to the wallet, then mark it resolved.</translation>
+        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</source>
+        <translation>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -2231,6 +2231,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Make again</source>
+        <translation>Make again</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
         <source>Money back by</source>
         <translation>Money back by</translation>
     </message>
@@ -2291,6 +2296,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Receipt {number}: a wallet return of {amount} was not paid back. It is chosen under Make again: pay it back now, in cash or to the wallet.</source>
+        <translation>Receipt {number}: a wallet return of {amount} was not paid back. It is chosen under Make again: pay it back now, in cash or to the wallet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
         <source>Receipt {number}: the provider reports its payment refunded already. Give no cash back; record the items that come back.</source>
         <translation>Receipt {number}: the provider reports its payment refunded already. Give no cash back; record the items that come back.</translation>
     </message>
@@ -2313,6 +2323,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/return_dialog.py"/>
         <source>Refunded outside Kasir (the provider's back office)</source>
         <translation>Refunded outside Kasir (the provider's back office)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>No: other items come back</source>
+        <translation>No: other items come back</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Return {number}: {amount}, payout {payout} not paid</source>
+        <translation>Return {number}: {amount}, payout {payout} not paid</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
@@ -4645,6 +4665,16 @@ Still trying — the payment stays open.</translation>
         <translation>cannot give back {amount} in cash: the drawer should hold only {expected}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>return {number} of receipt {receipt} is not a wallet return left unpaid: it was paid, made again or resolved already, or its items or money have gone back since</source>
+        <translation>return {number} of receipt {receipt} is not a wallet return left unpaid: it was paid, made again or resolved already, or its items or money have gone back since</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>return {number} is made again with the same items, no more and no fewer</source>
+        <translation>return {number} is made again with the same items, no more and no fewer</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/store/sale_lookup.py"/>
         <source>give a receipt or invoice number, an amount or a time</source>
         <translation>give a receipt or invoice number, an amount or a time</translation>
@@ -5020,6 +5050,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/return_receipts.py"/>
         <source>Payout</source>
         <translation>Payout</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Pays back unpaid return</source>
+        <translation>Pays back unpaid return</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>

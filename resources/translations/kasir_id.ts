@@ -1598,8 +1598,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3), in cash or to the wallet, then mark it resolved.</source>
-        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini. Dibayar setelah gagal: ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan (uang tunai yang mereka kembalikan dicatat di shift sebagai Kas masuk, F5), lalu tandai selesai. Payout ditarik kembali: ecommpay menarik kembali payout sebuah refund; kecuali refund itu sudah diulang sementara itu, pelanggan masih berhak atas uangnya: bayarkan dengan cara lain (uang tunai dari laci dicatat di shift sebagai Kas keluar, F5), lalu tandai selesai. Retur belum dibayar: payout sebuah retur ke wallet gagal; pelanggan sudah mengembalikan barangnya dan belum menerima apa pun: buat retur lagi di kasir (F3), secara tunai atau ke wallet, lalu tandai selesai.</translation>
+        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</source>
+        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini. Dibayar setelah gagal: ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan (uang tunai yang mereka kembalikan dicatat di shift sebagai Kas masuk, F5), lalu tandai selesai. Payout ditarik kembali: ecommpay menarik kembali payout sebuah refund; kecuali refund itu sudah diulang sementara itu, pelanggan masih berhak atas uangnya: bayarkan dengan cara lain (uang tunai dari laci dicatat di shift sebagai Kas keluar, F5), lalu tandai selesai. Retur belum dibayar: payout sebuah retur ke wallet gagal; pelanggan sudah mengembalikan barangnya dan belum menerima apa pun: buat retur itu lagi di kasir (F3 menawarkannya), secara tunai atau ke wallet, dan masalahnya selesai; atau bayarkan dengan cara lain lalu tandai selesai.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -2231,6 +2231,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Make again</source>
+        <translation>Buat lagi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
         <source>Money back by</source>
         <translation>Dikembalikan lewat</translation>
     </message>
@@ -2291,6 +2296,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Receipt {number}: a wallet return of {amount} was not paid back. It is chosen under Make again: pay it back now, in cash or to the wallet.</source>
+        <translation>Struk {number}: retur ke wallet sebesar {amount} belum dibayar. Retur itu dipilih di Buat lagi: bayarkan sekarang, secara tunai atau ke wallet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
         <source>Receipt {number}: the provider reports its payment refunded already. Give no cash back; record the items that come back.</source>
         <translation>Struk {number}: penyedia melaporkan pembayarannya sudah dikembalikan. Jangan berikan uang tunai; catat barang yang dikembalikan.</translation>
     </message>
@@ -2313,6 +2323,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/return_dialog.py"/>
         <source>Refunded outside Kasir (the provider's back office)</source>
         <translation>Dikembalikan di luar Kasir (back office penyedia)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>No: other items come back</source>
+        <translation>Tidak: barang lain yang dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Return {number}: {amount}, payout {payout} not paid</source>
+        <translation>Retur {number}: {amount}, payout {payout} belum dibayar</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>
@@ -4645,6 +4665,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>tidak dapat mengembalikan {amount} secara tunai: laci seharusnya hanya berisi {expected}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>return {number} of receipt {receipt} is not a wallet return left unpaid: it was paid, made again or resolved already, or its items or money have gone back since</source>
+        <translation>retur {number} dari struk {receipt} bukan retur ke wallet yang belum dibayar: retur itu sudah dibayar, sudah dibuat lagi atau sudah diselesaikan, atau barang atau uangnya sudah dikembalikan sejak itu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>return {number} is made again with the same items, no more and no fewer</source>
+        <translation>retur {number} dibuat lagi dengan barang yang sama, tidak lebih dan tidak kurang</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/store/sale_lookup.py"/>
         <source>give a receipt or invoice number, an amount or a time</source>
         <translation>isi nomor struk atau invoice, jumlah, atau waktu</translation>
@@ -5020,6 +5050,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/return_receipts.py"/>
         <source>Payout</source>
         <translation>Payout</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Pays back unpaid return</source>
+        <translation>Membayar retur yang belum dibayar</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>

@@ -130,6 +130,52 @@ def test_a_sale_whose_payment_the_provider_refunded_offers_no_cash(qtbot, start_
     qtbot.keyClick(dialog.receipt, Qt.Key.Key_Escape)
 
 
+def test_a_wallet_return_not_paid_is_made_again_at_the_counter(qtbot, start_app) -> None:
+    """The customer comes back: F3 and the receipt offer the failed return, its items fixed;
+    paid back in cash, the new return names it and the manager has nothing left to resolve."""
+    app = start_app()
+    sign_in(qtbot, app)
+    terminal = app.terminal
+    assert terminal.payouts is not None
+    terminal.payouts.relay = RelayClient("http://127.0.0.1:9", "token", timeout=1)
+    sale_id = qr_sale(terminal)
+    failed = returned(terminal, sale_id, ReturnMethod.WALLET)
+    assert failed.payout_failed
+    number = terminal.store.sales.get(sale_id).receipt_number
+    assert number is not None
+
+    press(qtbot, Qt.Key.Key_F3)
+    dialog = wait_for_modal(qtbot, ReturnDialog)
+    qtbot.keyClicks(dialog.receipt, number)
+    qtbot.keyClick(dialog.receipt, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.lines.rowCount() == 1, timeout=WAIT_MS)
+    spin = dialog.lines.cellWidget(0, 3)
+    assert dialog.again.isVisible() and dialog.again.currentData() == failed.returned.id
+    assert (spin.value(), spin.isEnabled()) == (2, False)
+    assert "a wallet return of Rp 7.000 was not paid back" in dialog.status.text()
+    dialog.again.setCurrentIndex(0)  # other items: the cashier counts them
+    assert (spin.value(), spin.isEnabled()) == (0, True)
+    dialog.again.setCurrentIndex(1)
+    assert (spin.value(), dialog.total.text()) == (2, "Money back: Rp 7.000")
+    dialog.method.setCurrentIndex(dialog.method.findData(ReturnMethod.CASH.value))
+    qtbot.waitUntil(lambda: dialog.manager.count() > 0, timeout=WAIT_MS)
+    dialog.manager.setCurrentText("Demo Manajer")
+    qtbot.keyClicks(dialog.pin, "9999")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+
+    receipt = wait_for_modal(qtbot, ReturnReceiptDialog)
+    assert f"Pays back unpaid return\n#{failed.returned.id}" in receipt.preview.toPlainText()
+    assert receipt.status.text() == "Give Rp 7.000 back from the drawer."
+    again = terminal.store.returns.for_sale(sale_id)[-1]
+    assert (again.method, again.amount, again.redo_of) == (
+        ReturnMethod.CASH,
+        7000,
+        failed.returned.id,
+    )
+    assert list_problems(terminal.store.repositories().db) == []
+    qtbot.keyClick(receipt.preview, Qt.Key.Key_Escape)
+
+
 def qr_sale(terminal: Terminal) -> int:
     """Indomie Goreng × 2, Rp 7.000, paid by DOKU Wallet and completed."""
     store, now = terminal.store, terminal.checkout.clock()

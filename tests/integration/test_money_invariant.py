@@ -1063,12 +1063,16 @@ class MoneyMachine(RuleBasedStateMachine):
     def manager_resolves_payout(self, act: dict[str, Any]) -> None:
         """The manager resolves a payout listed as a problem (reversed, paid after failing, or a
         wallet return's not paid back, maybe made again first) once the customer is settled
-        with: it is listed no more."""
+        with: it is listed no more. A return made again that names the one not paid back
+        (``linked``) settles it by itself: there is nothing left to resolve."""
         self._tick()
         listed = [(p, problem) for p in self.wallet.values() if (problem := p.problem())]
         payout, (kind, *_) = pick(listed, act["index"])
-        if kind is ProblemKind.RETURN_NOT_PAID and act["again"]:
-            self._return_again(payout)
+        again = kind is ProblemKind.RETURN_NOT_PAID and act["again"]
+        if again and self._return_again(payout, linked=act["again"] == "linked"):
+            event("return made again, linked")
+            payout.resolved(kind)
+            return
         db = self.store.repositories().db
 
         def resolve_it() -> bool:
@@ -1361,6 +1365,7 @@ class MoneyMachine(RuleBasedStateMachine):
         *,
         payout: WalletPayout | None = None,
         reason: str = "",
+        redo_of: int | None = None,
     ) -> Return:
         """A return at the counter, rung up by the cashier and approved by the manager now."""
         return self.store.returns.record(
@@ -1373,15 +1378,27 @@ class MoneyMachine(RuleBasedStateMachine):
             now=self.now,
             reason=reason,
             payout=payout,
+            redo_of=redo_of,
         )
 
-    def _return_again(self, payout: Payout) -> None:
-        """A wallet return not paid back is made again, in cash, before the manager resolves
-        it: its items are returnable again, so it is taken unless something else took them (or
-        the money) meanwhile, or the sale's money cannot go back in cash."""
+    def _return_again(self, payout: Payout, *, linked: bool) -> bool:
+        """A wallet return not paid back is made again, in cash: its items are returnable
+        again, so it is taken unless something else took them (or the money) meanwhile, or the
+        sale's money cannot go back in cash. ``linked``: the new return names it, and the
+        return desk offers it exactly when it can be taken so. Whether it was taken."""
         assert payout.returned is not None
         returnable = self.store.returns.returnable(payout.sale_id)
         quantities = payout.returned
+        [failed] = [
+            t
+            for t in self.store.returns.for_sale(payout.sale_id)
+            if t.payout_id == payout.payout_id
+        ]
+        takes = ReturnMethod.CASH in returnable.methods and _can_take(returnable, quantities)
+        offered = [unpaid.id for unpaid in returnable.not_paid_back]
+        assert (failed.id in offered) == _can_take(returnable, quantities), (
+            f"{payout} offered to make again: {offered}"
+        )
         done = self._refusable(
             "return made again (cash)",
             lambda: self._record_return(
@@ -1389,14 +1406,15 @@ class MoneyMachine(RuleBasedStateMachine):
                 quantities,
                 ReturnMethod.CASH,
                 reason=f"payout {payout.payout_id} not paid",
+                redo_of=failed.id if linked else None,
             ),
             None,
         )
-        takes = ReturnMethod.CASH in returnable.methods and _can_take(returnable, quantities)
         assert (done is not None) == takes, (
             f"{payout} made again in cash ({returnable}): "
             f"{'taken' if done else f'refused ({self.refusal!r})'}"
         )
+        return done is not None and linked
 
     def till_restarts(self, act: dict[str, Any]) -> None:
         """The till restarts: a new store and checkout on the same file; the long-poll may
@@ -1901,7 +1919,7 @@ ACTIONS = (
     _action(
         "manager_resolves_payout",
         5,
-        {"index": PICK, "again": st.sampled_from([True, True, False])},
+        {"index": PICK, "again": st.sampled_from(["linked", "linked", "plain", False])},
         lambda machine: any(p.problem() is not None for p in machine.wallet.values()),
     ),
     _action(
@@ -2029,7 +2047,7 @@ def test_a_wallet_return_paid_after_failing_is_listed_until_resolved(_: None) ->
         assert machine.store.refunds.get(payout.payout_id).status.value == "failed"
         invariants_hold()
         assert [p[0] for p in machine._refund_problems()] == [ProblemKind.RETURN_NOT_PAID]
-        machine.manager_resolves_payout({"index": 0, "again": True})
+        machine.manager_resolves_payout({"index": 0, "again": "linked"})
         invariants_hold()
         assert machine._refund_problems() == []
         machine.lost_payout_arrives({"index": 0, "deliver": True})
@@ -2043,7 +2061,7 @@ def test_a_wallet_return_paid_after_failing_is_listed_until_resolved(_: None) ->
         report = build_z_report(db, today, day=machine.store.day, now=machine.now)
         counted = (report.returns_count, report.returns_total, report.refunds_count)
         assert counted == (2, 2 * line.paid, 0), f"the wallet return counted as {counted}"
-        machine.manager_resolves_payout({"index": 0, "again": True})
+        machine.manager_resolves_payout({"index": 0, "again": False})
         invariants_hold()
         assert machine._refund_problems() == []
     finally:

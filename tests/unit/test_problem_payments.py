@@ -29,7 +29,7 @@ from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
-from pos_app.store.returns import Returns, WalletPayout
+from pos_app.store.returns import Return, Returns, WalletPayout
 from pos_app.store.sales import Sales, SaleStatus, Tender
 from pos_app.till.problem_payments import (
     ATTACHED,
@@ -734,3 +734,131 @@ def test_a_payment_problem_that_changed_is_not_resolved_as_what_it_was(db: Datab
 
     assert kinds(db) == now_listed
     assert not [e for e in AuditLog(db).recent() if e.action == "payment.resolve"]
+
+
+def made_again(
+    db: Database,
+    sale_id: int,
+    redo_of: int,
+    items: dict[int, int],
+    method: ReturnMethod = ReturnMethod.CASH,
+    payout: WalletPayout | None = None,
+) -> Return:
+    """A return at the counter that names the wallet return not paid back it makes again."""
+    return Returns(db).record(
+        sale_id,
+        items,
+        method=method,
+        terminal_id="T1",
+        cashier="Sari",
+        approved_by="Mira",
+        now=NEXT_DAY,
+        payout=payout,
+        redo_of=redo_of,
+    )
+
+
+def test_a_wallet_return_made_again_at_the_counter_is_no_longer_listed(db: Database) -> None:
+    sale_id = qr_sale(db)
+    wallet_return(db, sale_id, "PO-1", 2)
+    Refunds(db).settle("PO-1", RefundStatus.DECLINED, now=NEXT_DAY)
+    [unpaid] = Returns(db).returnable(sale_id).not_paid_back
+    assert (unpaid.payout_id, unpaid.quantities) == ("PO-1", {1: 2})
+
+    again = made_again(db, sale_id, unpaid.id, {1: 2})
+
+    assert (again.redo_of, again.amount, again.method) == (unpaid.id, TOTAL, ReturnMethod.CASH)
+    assert kinds(db) == {}
+    assert Returns(db).returnable(sale_id).not_paid_back == ()
+    approvals = [e.detail for e in AuditLog(db).recent() if e.action == "return.approve"]
+    assert sorted(str(d.get("redo_of")) for d in approvals) == [str(unpaid.id), "None"]
+
+
+def test_a_return_made_again_takes_the_same_items_once(db: Database) -> None:
+    sale_id = qr_sale(db)
+    wallet_return(db, sale_id, "PO-1", 2)
+    Refunds(db).settle("PO-1", RefundStatus.FAILED, now=NEXT_DAY)
+    [unpaid] = Returns(db).returnable(sale_id).not_paid_back
+
+    with pytest.raises(ValidationError, match="same items, no more and no fewer"):
+        made_again(db, sale_id, unpaid.id, {1: 1})
+    again = made_again(db, sale_id, unpaid.id, {1: 2})
+    for redo_of in (unpaid.id, again.id):  # made again already; a cash return
+        with pytest.raises(ValidationError, match="not a wallet return left unpaid"):
+            made_again(db, sale_id, redo_of, {1: 2})
+    assert [t.redo_of for t in Returns(db).for_sale(sale_id)] == [None, unpaid.id]
+
+
+def test_a_wallet_return_on_its_way_is_not_made_again(db: Database) -> None:
+    sale_id = qr_sale(db)
+    wallet_return(db, sale_id, "PO-1", 2)
+    [pending] = Returns(db).for_sale(sale_id)
+
+    assert Returns(db).returnable(sale_id).not_paid_back == ()
+    with pytest.raises(ValidationError, match="not a wallet return left unpaid"):
+        made_again(db, sale_id, pending.id, {1: 2})
+
+
+def test_a_return_resolved_by_the_manager_is_not_made_again(db: Database) -> None:
+    sale_id = qr_sale(db)
+    wallet_return(db, sale_id, "PO-1", 2)
+    Refunds(db).settle("PO-1", RefundStatus.FAILED, now=NEXT_DAY)
+    [unpaid] = Returns(db).returnable(sale_id).not_paid_back
+    resolve(
+        db,
+        "PO-1",
+        reason="paid by bank",
+        manager="Mira",
+        now=NEXT_DAY,
+        kind=ProblemKind.RETURN_NOT_PAID,
+    )
+
+    assert Returns(db).returnable(sale_id).not_paid_back == ()
+    with pytest.raises(ValidationError, match="not a wallet return left unpaid"):
+        made_again(db, sale_id, unpaid.id, {1: 2})
+
+
+def test_a_return_made_again_to_the_wallet_that_fails_too_is_listed_in_its_place(
+    db: Database,
+) -> None:
+    sale_id = qr_sale(db)
+    wallet_return(db, sale_id, "PO-1", 2)
+    Refunds(db).settle("PO-1", RefundStatus.FAILED, now=NEXT_DAY)
+    [unpaid] = Returns(db).returnable(sale_id).not_paid_back
+
+    made_again(
+        db,
+        sale_id,
+        unpaid.id,
+        {1: 2},
+        method=ReturnMethod.WALLET,
+        payout=WalletPayout("PO-2", ProviderName.ECOMMPAY_GATE, "0812", "Ani"),
+    )
+    assert kinds(db) == {}, "pending: on its way"
+    Refunds(db).settle("PO-2", RefundStatus.DECLINED, now=NEXT_DAY)
+
+    assert kinds(db) == {"PO-2": ProblemKind.RETURN_NOT_PAID}
+    [again] = Returns(db).returnable(sale_id).not_paid_back
+    assert again.payout_id == "PO-2"
+
+
+def test_a_return_whose_items_came_back_since_is_not_offered_to_make_again(
+    db: Database,
+) -> None:
+    """One Kopi returned in cash after the failed wallet return of both: making that one
+    again would take back a Kopi that is gone; the manager settles it with a reason."""
+    sale_id = qr_sale(db)
+    wallet_return(db, sale_id, "PO-1", 2)
+    Refunds(db).settle("PO-1", RefundStatus.FAILED, now=NEXT_DAY)
+    Returns(db).record(
+        sale_id,
+        {1: 1},
+        method=ReturnMethod.CASH,
+        terminal_id="T1",
+        cashier="Sari",
+        approved_by="Mira",
+        now=NEXT_DAY,
+    )
+
+    assert Returns(db).returnable(sale_id).not_paid_back == ()
+    assert kinds(db) == {"PO-1": ProblemKind.RETURN_NOT_PAID}

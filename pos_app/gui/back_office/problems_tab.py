@@ -87,7 +87,8 @@ class ProblemsTab(Tab):
                 "another way (cash from the drawer goes in the shift as Cash out, F5), then mark "
                 "it resolved. Return not paid: a wallet return's payout failed; the customer "
                 "gave the goods back and got nothing: make the return again at the counter "
-                "(F3), in cash or to the wallet, then mark it resolved."
+                "(F3 offers it), in cash or to the wallet, which settles it; or pay them "
+                "another way and mark it resolved."
             )
         )
         explanation.setWordWrap(True)
