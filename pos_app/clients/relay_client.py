@@ -18,6 +18,7 @@ import random
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 from urllib.parse import quote
@@ -160,12 +161,20 @@ class TillDay:
 class TillUploads:
     """How far one till of the shop has uploaded (``GET /v1/shop/uploads``)."""
 
-    till_id: str
+    till_id: str | None
+    """``None``: a terminal added by name that has not said its terminal id yet."""
     name: str
     last_upload_at: str | None
     latest_day: str | None
     closed_through: str | None
     """The latest business day uploaded with its day closed."""
+
+    @property
+    def label(self) -> str:
+        """How people know the till: its id, with its terminal's name where that differs."""
+        if self.till_id is None:
+            return self.name
+        return self.till_id if self.name == self.till_id else f"{self.till_id} ({self.name})"
 
 
 def _text(item: Mapping[str, Any], name: str) -> str:
@@ -194,7 +203,7 @@ def _till_day(item: Any) -> TillDay:
 
 def _till_uploads(item: Any) -> TillUploads:
     return TillUploads(
-        till_id=_text(item, "till_id"),
+        till_id=_optional(item.get("till_id"), str, "till_id"),
         name=str(item.get("name") or item["till_id"]),
         last_upload_at=_optional(item.get("last_upload_at"), str, "last_upload_at"),
         latest_day=_optional(item.get("latest_day"), str, "latest_day"),
@@ -304,6 +313,20 @@ class RelayClient(HttpClient):
             return DayStored(revision=revision, stored=answer["stored"] is True)
         except (KeyError, TypeError) as exc:
             raise RelayProtocolError(f"relay day answer cannot be read: {exc}") from None
+
+    def held_days(self) -> dict[date, int]:
+        """The revision the relay holds of each of this till's days, by business day."""
+        answer = self._request("GET", "/v1/days")
+        try:
+            days = answer["days"]
+            if not isinstance(days, Mapping) or not all(
+                isinstance(revision, int) and not isinstance(revision, bool)
+                for revision in days.values()
+            ):
+                raise TypeError("days is not an object of revisions")
+            return {date.fromisoformat(day): revision for day, revision in days.items()}
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RelayProtocolError(f"relay held days answer cannot be read: {exc}") from None
 
     def shop_day(self, business_date: str) -> tuple[TillDay, ...]:
         """Every till of this terminal's shop that uploaded ``business_date``, by till id."""

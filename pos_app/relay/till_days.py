@@ -105,6 +105,18 @@ def store_day(conn: Connection, terminal: storage.Terminal, day: TillDay) -> Sto
     return Stored(day.revision, True, learned)
 
 
+def held_days(conn: Connection, shop: str, till_id: str | None) -> dict[str, int]:
+    """The revision of each day the relay holds of one till of ``shop``, by business day: what
+    the till compares with what it sent, to send again what a restored relay lacks."""
+    if till_id is None:
+        return {}
+    rows = conn.execute(
+        "SELECT business_date, revision FROM till_days WHERE shop = ? AND till_id = ?",
+        (shop, till_id),
+    )
+    return {str(day): int(revision) for day, revision in rows}
+
+
 def shop_days(conn: Connection, shop: str, business_date: str) -> list[dict[str, Any]]:
     """Every till of ``shop`` that uploaded ``business_date``, by till id (the API's shape)."""
     rows = conn.execute(

@@ -1,5 +1,6 @@
 """The tills' uploads of their business days, and the shop's view of them (docs/architecture.md,
-Contracts): ``PUT /v1/days/{date}``, ``GET /v1/shop/days/{date}``, ``GET /v1/shop/uploads``.
+Contracts): ``PUT /v1/days/{date}``, ``GET /v1/days`` (the revisions held of the caller's own
+days), ``GET /v1/shop/days/{date}``, ``GET /v1/shop/uploads``.
 
 A terminal uploads only its own till's records: the body's ``till_id``, every row's ``terminal``
 cell and every invoice, payout and receipt number must be its till's (403 otherwise, nothing
@@ -86,6 +87,7 @@ class UploadRoutes:
 
     def routes(self) -> list[Route]:
         return [
+            Route("/v1/days", self.held_days, methods=["GET"]),
             Route("/v1/days/{business_date}", self.upload_day, methods=["PUT"]),
             Route("/v1/shop/days/{business_date}", self.shop_days, methods=["GET"]),
             Route("/v1/shop/uploads", self.shop_uploads, methods=["GET"]),
@@ -131,6 +133,14 @@ class UploadRoutes:
                 "till %s uploaded %s, revision %d", day.till_id, day.business_date, day.revision
             )
         return JSONResponse({"revision": stored.revision, "stored": stored.stored})
+
+    async def held_days(self, request: Request) -> Response:
+        """The caller's own days the relay holds, by business day, with their revisions."""
+        terminal = self.relay._terminal(request)
+        days = self.relay.store.read(
+            lambda conn: till_days.held_days(conn, terminal.shop, terminal.till_id)
+        )
+        return JSONResponse({"till_id": terminal.till_id, "days": days})
 
     async def shop_days(self, request: Request) -> Response:
         """Every till's files of the day: megabytes, read and rendered off the event loop."""

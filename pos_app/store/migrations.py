@@ -713,6 +713,25 @@ CREATE UNIQUE INDEX returns_made_again ON returns (redo_of) WHERE redo_of IS NOT
 """
 
 
+# A late payment attached to another sale than its own (pos_app/till/problem_payments.py) pays
+# that sale, whose files name the payment's state: a later change of the payment (refunded at the
+# provider) changes the day of the sale it completed, which the outbox's first trigger missed (it
+# marked only the attempt's own sale, cancelled). Days that already hold such a sale go again.
+_PAID_SALE = "(SELECT business_date FROM sales WHERE {match} AND status = 'completed')"
+_UPLOAD_ATTACHED_PAYMENTS = f"""
+DROP TRIGGER upload_attempt_changed;
+CREATE TRIGGER upload_attempt_changed AFTER UPDATE ON payment_attempts
+BEGIN
+INSERT INTO upload_moments (at) {_PAID_MOMENT.format(attempt="new.id")};
+{_mark(_PAID_SALE.format(match="id = new.sale_id"))}{
+    _mark(_PAID_SALE.format(match="invoice_number = new.invoice_number AND id != new.sale_id"))
+}END;
+UPDATE upload_days SET revision = revision + 1 WHERE business_date IN (
+    SELECT s.business_date FROM sales s JOIN payment_attempts a
+    ON a.invoice_number = s.invoice_number AND a.sale_id != s.id WHERE s.status = 'completed');
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -736,5 +755,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _LABELLED_LINES,
     _PAYOUT_REVERSALS,
     _RETURNS_MADE_AGAIN,
+    _UPLOAD_ATTACHED_PAYMENTS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

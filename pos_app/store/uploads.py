@@ -9,6 +9,7 @@ sale completed while an upload was in flight is sent by the next one (compare-an
 
 import logging
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -172,6 +173,27 @@ class UploadOutbox:
                 "UPDATE upload_days SET revision = max(revision, ?) + 1 WHERE business_date = ?",
                 [held, business_date.isoformat()],
             )
+
+    def reconcile(self, held: Mapping[date, int]) -> list[date]:
+        """Make pending again every day uploaded that the relay does not hold (``held``: its
+        revision of each day) at the revision sent: a relay restored from a backup, or a terminal
+        added again, lost them. Refused days go again too: what the relay refused may have been
+        fixed there (a terminal id set, the relay upgraded). The days the relay lacks."""
+        with transaction(self._db) as conn:
+            lacking = [
+                (date.fromisoformat(day), uploaded)
+                for day, uploaded in conn.execute(
+                    "SELECT business_date, uploaded FROM upload_days WHERE uploaded > 0 "
+                    "ORDER BY business_date"
+                )
+                if held.get(date.fromisoformat(day), 0) < uploaded
+            ]
+            conn.executemany(
+                "UPDATE upload_days SET uploaded = ? WHERE business_date = ?",
+                [(held.get(day, 0), day.isoformat()) for day, _ in lacking],
+            )
+            conn.execute("UPDATE upload_days SET refused = 0, refused_reason = NULL")
+        return [day for day, _ in lacking]
 
     def last_upload(self) -> datetime | None:
         """When the relay last took a day from this till."""

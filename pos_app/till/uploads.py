@@ -5,12 +5,16 @@ lines, sales, payments), so the shop's file, the tills' files one after another,
 rupiah. The store's outbox (``store/uploads.py``) says which days changed; :class:`Uploader` sends
 the oldest first on a thread of its own, every few seconds or when nudged, and backs off while the
 relay cannot be reached. A till offline for days keeps selling and catches up, oldest day first.
+What the till sent is not taken for granted: at start and every :data:`RECONCILE_INTERVAL` it asks
+the relay which days it holds (:func:`reconcile`), so a relay restored from a backup gets again
+the days it lost.
 :func:`export_shop_day` writes the other way round: one day of every till, from the relay.
 """
 
 import logging
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -43,6 +47,8 @@ UPLOAD_GAP = 30.0
 """Seconds a day just uploaded waits before it goes again (a closed day goes at once): at the
 counter every sale changes today, and building a busy day's files takes a few hundred ms of the
 till's CPU. A whole-shop export sends this till's days first, whatever the gap."""
+RECONCILE_INTERVAL = 15 * 60.0
+"""Seconds between asking the relay which of this till's days it holds (one small GET)."""
 CONFLICT = 409
 TRY_AGAIN = (404, 405, 408, 429)
 """Refusals that pass with time: a relay of an older Kasir without the upload route (until it is
@@ -168,6 +174,27 @@ def upload_day(
     return answer
 
 
+def reconcile(store: TerminalStore, relay: RelayClient) -> list[date]:
+    """Mark again the days this till sent that the relay no longer holds as sent (and the days it
+    refused, to try once more); the days it lacks. A relay of an older Kasir, which cannot say,
+    is taken at its word."""
+    try:
+        held = relay.held_days()
+    except RelayRejected as exc:
+        if exc.status_code in TRY_AGAIN:
+            return []
+        raise
+    lacking = UploadOutbox(store.repositories().db, store.day).reconcile(held)
+    if lacking:
+        log.warning(
+            "the relay lacks %d of the days this till sent (restored from a backup, or the "
+            "terminal added again): sending them again, from %s",
+            len(lacking),
+            lacking[0],
+        )
+    return lacking
+
+
 def catch_up(store: TerminalStore, relay: RelayClient, till_id: str, gap: float = 0.0) -> int:
     """Upload every pending day, oldest first, until none is left; the uploads made.
 
@@ -197,6 +224,7 @@ class Uploader:
     interval: float = CHECK_INTERVAL
     gap: float = UPLOAD_GAP
     max_backoff: float = MAX_BACKOFF
+    reconcile_interval: float = RECONCILE_INTERVAL
     _stop: threading.Event = field(default_factory=threading.Event, init=False)
     _wake: threading.Event = field(default_factory=threading.Event, init=False)
     _thread: threading.Thread | None = field(default=None, init=False)
@@ -221,9 +249,13 @@ class Uploader:
 
     def _run(self) -> None:
         failures = 0
+        reconciled: float | None = None
         try:
             while not self._stop.is_set():
                 self._wake.clear()
+                now = time.monotonic()
+                if reconciled is None or now - reconciled >= self.reconcile_interval:
+                    reconciled = self._reconcile(now)
                 try:
                     sent = catch_up(self.store, self.relay, self.till_id, self.gap)
                 except RelayError as exc:
@@ -244,6 +276,19 @@ class Uploader:
         finally:
             self.store.close()  # this thread's connection
 
+    def _reconcile(self, now: float) -> float | None:
+        """Ask the relay what it holds; when it was asked (``None``: ask again next time). A relay
+        that cannot say holds back no upload: the days go up meanwhile as usual."""
+        try:
+            reconcile(self.store, self.relay)
+        except RelayError as exc:
+            log.info("could not ask the relay which days it holds: %s", exc)
+            return None
+        except Exception:
+            log.exception("could not compare the days sent with those the relay holds")
+            return None
+        return now
+
 
 @dataclass(frozen=True, slots=True)
 class ShopExport:
@@ -253,7 +298,8 @@ class ShopExport:
     tills: tuple[str, ...]
     """The tills whose files it holds, by till id."""
     missing: tuple[str, ...]
-    """Active tills of the shop that have not uploaded that day (yet)."""
+    """Active tills of the shop that have not uploaded that day (yet): by till id, or by its
+    terminal's name while the relay does not know the id."""
 
 
 def export_shop_day(
@@ -267,13 +313,14 @@ def export_shop_day(
 ) -> ShopExport:
     """Fetch every till's files of ``business_date`` from the relay and write the shop's file;
     ``own``, this till's store and till id: its pending days are uploaded first, so the file holds
-    this till's sales up to now.
+    this till's sales up to now, and any it sent that the relay lacks.
 
     Raises :class:`~pos_app.clients.relay_client.RelayError` when the relay cannot say, and
     ``ValidationError`` when no till has uploaded that day: an empty file would read as a day
     without sales.
     """
     if own is not None:
+        reconcile(own[0], relay)
         catch_up(own[0], relay, own[1])
     uploaded = relay.shop_day(business_date.isoformat())
     if not uploaded:
@@ -281,7 +328,7 @@ def export_shop_day(
             N_("no till has uploaded business day {day} to the relay yet"),
             day=business_date.isoformat(),
         )
-    active = {till.till_id for till in relay.shop_uploads()}
+    active = {till.till_id or till.name for till in relay.shop_uploads()}
     tills = [
         TillDayFiles(till.till_id, {FileKind(kind): text for kind, text in till.files.items()})
         for till in uploaded

@@ -15,11 +15,22 @@ from pos_app.clients.relay_client import DayStored, RelayClient, RelayRejected, 
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.cash_count import CashCount
+from pos_app.relay import storage
+from pos_app.relay.backup import backup, restore
 from pos_app.reports.accountant_files import FileKind, FileRequest, write_files
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
+from pos_app.reports.z_report import close_day
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import UploadOutbox
-from pos_app.till.uploads import Uploader, build_day_upload, catch_up, upload_status
+from pos_app.till.uploads import (
+    Uploader,
+    build_day_upload,
+    catch_up,
+    export_shop_day,
+    reconcile,
+    upload_status,
+)
 from tests.harness.relay_process import free_port, relay_config, wait_until
 from tests.harness.sandbox_process import running_sandbox
 
@@ -257,3 +268,116 @@ def test_a_relay_without_the_upload_route_is_tried_again_later(tmp_path: Path) -
     status = upload_status(store)
     assert [day.business_date for day in status.pending] == [D1] and status.refused == ()
     store.close()
+
+
+def sales_total(text: str) -> int:
+    header, rows = read_rows(text)
+    return sum(int(row[header.index("total")]) for row in rows)
+
+
+def test_a_relay_restored_from_a_backup_gets_again_the_days_it_lost(tmp_path: Path) -> None:
+    """The relay's disk dies and last night's backup goes back: the till's sales since then, and
+    its day close, are gone from the relay while the till holds them as sent. At its next start
+    the uploader asks what the relay holds and sends them again."""
+    database, port = tmp_path / "relay.db", free_port()
+    store = till(tmp_path, "T1")
+    with start_relay(relay_config(database, port=port)) as running:
+        token = running.add_terminal("T1")
+        with RelayClient(running.url, token) as client:
+            cash_sale(store, "T1", "2026-11-21T10:00", price=3500)
+            assert catch_up(store, client, "T1") == 1
+            backup(database, tmp_path / "nightly.db")
+            cash_sale(store, "T1", "2026-11-21T18:00", price=50_000)
+            close_day(
+                store.repositories().db,
+                D1,
+                day=DAY,
+                counted=CashCount({}),
+                closed_by="Mira",
+                now=local("2026-11-21T21:00"),
+            )
+            assert catch_up(store, client, "T1") == 1
+    restore(tmp_path / "nightly.db", database)
+    own = build_day_upload(store, "T1", D1)
+    assert (sales_total(own.files[FileKind.SALES]), own.day_closed) == (107_000, True)
+
+    with start_relay(relay_config(database, port=port)) as running:
+        client = RelayClient(running.url, token)
+        [held] = client.shop_day(D1.isoformat())
+        assert sales_total(held.files["sales"]) == 7000, "the backup's day"
+        uploader = Uploader(store, client, "T1", interval=0.05, gap=0.0)
+        uploader.start()
+        try:
+
+            def held_again() -> bool:
+                [held] = client.shop_day(D1.isoformat())
+                return held.day_closed and sales_total(held.files["sales"]) == 107_000
+
+            wait_until(held_again, 10, what="the lost day sent again")
+        finally:
+            assert uploader.stop(10)
+        client.close()
+
+
+def test_a_day_refused_for_the_terminal_goes_again_once_the_relay_is_fixed(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The operator typed T01 for till T1: the relay refuses the till's closed day. Fixed with
+    ``set-terminal-id``, the day goes at the next look at what the relay holds, not never."""
+    store = till(tmp_path, "T1")
+    client = RelayClient(relay.url, relay.add_terminal("T01"))
+    cash_sale(store, "T1", "2026-11-21T10:00", price=50_000)
+    assert catch_up(store, client, "T1") == 1
+    assert [day.business_date for day in upload_status(store).refused] == [D1]
+
+    relay.storage.write_from_thread(lambda conn: storage.set_till_id(conn, "T01", "T1"))
+    assert catch_up(store, client, "T1") == 0, "a refused day waits for a change or a look"
+    assert reconcile(store, client) == []
+
+    assert catch_up(store, client, "T1") == 1
+    [held] = client.shop_day(D1.isoformat())
+    assert sales_total(held.files["sales"]) == 100_000
+    assert upload_status(store).refused == ()
+    client.close()
+    store.close()
+
+
+def test_a_till_the_relay_knows_only_by_name_is_listed_missing_from_the_shop_file(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """A second till added by name has not said its terminal id yet: the shop's file is still
+    written, and names it as not uploaded."""
+    store = till(tmp_path, "T1")
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    relay.add_terminal("Kasir belakang")
+    cash_sale(store, "T1", "2026-11-21T10:00", price=50_000)
+
+    export = export_shop_day(
+        client, tmp_path / "shop.csv", D1, (FileKind.SALES,), own=(store, "T1")
+    )
+
+    assert (export.tills, export.missing) == (("T1",), ("Kasir belakang",))
+    assert [till.label for till in client.shop_uploads()] == ["T1", "Kasir belakang"]
+    client.close()
+    store.close()
+
+
+def test_a_terminal_is_told_only_its_own_days_the_relay_holds(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    first, second = till(tmp_path, "T1"), till(tmp_path, "T2")
+    one = RelayClient(relay.url, relay.add_terminal("T1"))
+    two = RelayClient(relay.url, relay.add_terminal("T2"))
+    fresh = RelayClient(relay.url, relay.add_terminal("Kasir belakang"))
+    cash_sale(first, "T1", "2026-11-21T10:00")
+    cash_sale(first, "T1", "2026-11-22T10:00")
+    cash_sale(second, "T2", "2026-11-22T11:00")
+    assert catch_up(first, one, "T1") == 2 and catch_up(second, two, "T2") == 1
+
+    assert one.held_days() == {D1: 1, D2: 1}
+    assert two.held_days() == {D2: 1}
+    assert fresh.held_days() == {}, "no terminal id yet: nothing of its own"
+    for client in (one, two, fresh):
+        client.close()
+    first.close()
+    second.close()

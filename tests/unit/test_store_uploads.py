@@ -21,7 +21,8 @@ from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
 from pos_app.store.uploads import PendingDay, RefusedDay, UploadOutbox
-from pos_app.till.problem_payments import resolve
+from pos_app.till.problem_payments import attach, resolve
+from tests.harness.old_store import database_before
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))
@@ -187,6 +188,79 @@ def test_a_managers_resolution_marks_the_day_the_payment_arrived(db: Database) -
     outbox.place_moments()
 
     assert [day.business_date for day in outbox.pending()] == [D1]
+
+
+def attached_elsewhere(db: Database) -> str:
+    """A late payment of the 21st attached on the 22nd to a sale of that day, all uploaded; its
+    invoice."""
+    payments, sales = Payments(db, DAY), Sales(db, DAY)
+    paid = local("2026-11-21T10:00")
+    own = sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=paid)
+    invoice = payments.next_invoice_number("T1", paid)
+    payments.create_attempt(own, ProviderName.ECOMMPAY_PAGE, 7000, invoice, paid)
+    payments.transition(invoice, AttemptState.CANCELLED, source="cashier", now=paid)
+    sales.cancel(own, now=paid)
+    payments.record_status(invoice, PaymentStatus.PAID, source="relay", now=paid)
+    other = sales.create_sale(
+        LINES, cashier="Sari", terminal_id="T1", now=local("2026-11-22T09:00")
+    )
+    attach(db, invoice, other, manager="Mira", day=DAY, now=local("2026-11-22T10:00"))
+    uploaded_all(UploadOutbox(db, DAY), "2026-11-22T10:01")
+    return invoice
+
+
+def test_a_payment_attached_to_another_sale_marks_that_sales_day_when_it_changes(
+    db: Database,
+) -> None:
+    """Refunded at the provider on the 23rd, the payment attached to the 22nd's sale changes
+    the 22nd's files too (its sale's payment status)."""
+    invoice = attached_elsewhere(db)
+
+    Payments(db, DAY).record_status(
+        invoice, PaymentStatus.REFUNDED, source="relay", now=local("2026-11-23T10:00")
+    )
+    outbox = UploadOutbox(db, DAY)
+    outbox.place_moments()
+
+    assert [day.business_date for day in outbox.pending()] == [D1, D2, date(2026, 11, 23)]
+
+
+def test_an_upgrade_sends_again_the_days_of_sales_completed_by_another_sales_payment(
+    tmp_path: Path,
+) -> None:
+    """Their files may have changed unmarked before the upgrade."""
+    path = tmp_path / "kasir.db"
+    old = database_before(path, "a.sale_id != s.id")
+    attached_elsewhere(old)
+    assert UploadOutbox(old, DAY).pending() == []
+    old.close()
+
+    db = open_database(path)
+
+    assert [day.business_date for day in UploadOutbox(db, DAY).pending()] == [D2]
+    db.close()
+
+
+def test_days_the_relay_lacks_and_refused_days_go_again_after_a_look_at_what_it_holds(
+    db: Database,
+) -> None:
+    outbox = UploadOutbox(db, DAY)
+    for when in ("2026-11-21T10:00", "2026-11-22T10:00", "2026-11-23T10:00"):
+        cash_sale(db, when)
+    uploaded_all(outbox, "2026-11-23T10:01")
+    cash_sale(db, "2026-11-24T10:00")
+    outbox.mark_refused(date(2026, 11, 24), 1, "terminal is not T1's")
+    assert outbox.pending() == []
+
+    lacking = outbox.reconcile({D1: 1, D2: 0})  # the 23rd is not held at all
+
+    assert lacking == [D2, date(2026, 11, 23)]
+    assert outbox.pending() == [
+        PendingDay(D2, 1),
+        PendingDay(date(2026, 11, 23), 1),
+        PendingDay(date(2026, 11, 24), 1),
+    ]
+    assert outbox.refused() == []
 
 
 def test_a_refused_day_waits_for_its_next_change_and_the_days_after_it_go_on(

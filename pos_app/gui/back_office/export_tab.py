@@ -350,7 +350,7 @@ class ExportTab(Tab):
         self.uploads.set_rows(
             [
                 (
-                    till.till_id if till.name == till.till_id else f"{till.till_id} ({till.name})",
+                    till.label,
                     _local(datetime.fromisoformat(till.last_upload_at), tz)
                     if till.last_upload_at
                     else self.tr("never"),
