@@ -47,6 +47,10 @@ UPLOAD_GAP = 30.0
 """Seconds a day just uploaded waits before it goes again (a closed day goes at once): at the
 counter every sale changes today, and building a busy day's files takes a few hundred ms of the
 till's CPU. A whole-shop export sends this till's days first, whatever the gap."""
+_ONE_AT_A_TIME = threading.Lock()
+"""Held while this process uploads or compares its days: the uploader's thread and a whole-shop
+export's own catch-up would otherwise send at once, and the relay takes one upload per terminal
+(the second answered 429, failing the export right after a day close had sent the day)."""
 RECONCILE_INTERVAL = 15 * 60.0
 """Seconds between asking the relay which of this till's days it holds (one small GET)."""
 CONFLICT = 409
@@ -178,13 +182,14 @@ def reconcile(store: TerminalStore, relay: RelayClient) -> list[date]:
     """Mark again the days this till sent that the relay no longer holds as sent (and the days it
     refused, to try once more); the days it lacks. A relay of an older Kasir, which cannot say,
     is taken at its word."""
-    try:
-        held = relay.held_days()
-    except RelayRejected as exc:
-        if exc.status_code in TRY_AGAIN:
-            return []
-        raise
-    lacking = UploadOutbox(store.repositories().db, store.day).reconcile(held)
+    with _ONE_AT_A_TIME:
+        try:
+            held = relay.held_days()
+        except RelayRejected as exc:
+            if exc.status_code in TRY_AGAIN:
+                return []
+            raise
+        lacking = UploadOutbox(store.repositories().db, store.day).reconcile(held)
     if lacking:
         log.warning(
             "the relay lacks %d of the days this till sent (restored from a backup, or the "
@@ -203,14 +208,15 @@ def catch_up(store: TerminalStore, relay: RelayClient, till_id: str, gap: float 
     """
     outbox = UploadOutbox(store.repositories().db, store.day)
     sent = 0
-    while True:
-        outbox.place_moments()
-        settled = datetime.now(UTC) - timedelta(seconds=gap) if gap else None
-        pending = outbox.pending(settled)
-        if not pending:
-            return sent
-        upload_day(store, relay, till_id, pending[0])
-        sent += 1
+    with _ONE_AT_A_TIME:
+        while True:
+            outbox.place_moments()
+            settled = datetime.now(UTC) - timedelta(seconds=gap) if gap else None
+            pending = outbox.pending(settled)
+            if not pending:
+                return sent
+            upload_day(store, relay, till_id, pending[0])
+            sent += 1
 
 
 @dataclass

@@ -3,6 +3,7 @@ catches up oldest day first, a repeated upload changes nothing, a sale completed
 on its way is sent next, and two tills' shop file is the sum of their own files to the rupiah,
 its text cells neutralised against formulas once."""
 
+import threading
 from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -17,12 +18,14 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
 from pos_app.relay import storage
+from pos_app.relay import uploads as relay_uploads
 from pos_app.relay.backup import backup, restore
 from pos_app.reports.accountant_files import FileKind, FileRequest, write_files
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.reports.z_report import close_day
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import UploadOutbox
+from pos_app.till import uploads
 from pos_app.till.uploads import (
     Uploader,
     build_day_upload,
@@ -381,3 +384,67 @@ def test_a_terminal_is_told_only_its_own_days_the_relay_holds(
         client.close()
     first.close()
     second.close()
+
+
+class WatchedLock:
+    """A lock that says when someone has to wait for it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.waited = threading.Event()
+
+    def __enter__(self) -> None:
+        if not self._lock.acquire(blocking=False):
+            self.waited.set()
+            self._lock.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()
+
+
+def test_a_whole_shop_export_waits_for_the_upload_on_its_way(
+    tmp_path: Path, relay: EmbeddedRelay, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day close sends the day at once, and the manager exports the shop right after: the
+    relay takes one upload per terminal, so the export's own upload waits for the uploader's
+    instead of being answered 429 and failing the export."""
+    turn = WatchedLock()
+    monkeypatch.setattr(uploads, "_ONE_AT_A_TIME", turn)
+    check = relay_uploads.till_day
+
+    def slow_check(*args: Any) -> Any:
+        turn.waited.wait(10)  # the uploader's day stays on its way until the export waits
+        return check(*args)
+
+    monkeypatch.setattr(relay_uploads, "till_day", slow_check)
+    token = relay.add_terminal("T1")
+    store = till(tmp_path, "T1")
+    cash_sale(store, "T1", "2026-11-21T10:00")
+    uploading = RelayClient(relay.url, token)
+    uploader = Uploader(store, uploading, "T1", interval=0.05, gap=0.0)
+    exported: dict[str, Any] = {}
+
+    def export() -> None:
+        own = till(tmp_path, "T1")
+        try:
+            with RelayClient(relay.url, token) as client:
+                exported["export"] = export_shop_day(
+                    client, tmp_path / "shop.csv", D1, (FileKind.SALES,), own=(own, "T1")
+                )
+        except Exception as exc:
+            exported["error"] = exc
+        finally:
+            own.close()
+
+    uploader.start()
+    try:
+        wait_until(lambda: relay.app.uploads.in_progress == 1, 10, what="the day on its way")
+        exporter = threading.Thread(target=export)
+        exporter.start()
+        exporter.join(30)
+    finally:
+        assert uploader.stop(10)
+        uploading.close()
+
+    assert "error" not in exported, exported
+    assert exported["export"].tills == ("T1",)
