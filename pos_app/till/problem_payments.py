@@ -35,10 +35,11 @@ from pos_app.domain.texts import N_
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus, ProviderName
 from pos_app.payments.registry import reported_amount
 from pos_app.store.audit import AuditLog
-from pos_app.store.counted_returns import NOT_PAID_BACK, RETURN_JOINS, UNPAID_RESOLVED
+from pos_app.store.counted_returns import RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import CURRENCY, EventSource, Payments, received_rupiah
+from pos_app.store.returns import NOT_PAID_BACK, UNPAID_RESOLVED
 from pos_app.store.sales import Sale, Sales
 
 RESOLUTION = "resolution"

@@ -862,3 +862,32 @@ def test_a_return_whose_items_came_back_since_is_not_offered_to_make_again(
 
     assert Returns(db).returnable(sale_id).not_paid_back == ()
     assert kinds(db) == {"PO-1": ProblemKind.RETURN_NOT_PAID}
+
+
+def test_a_return_made_again_is_not_owed_once_the_first_payout_is_paid_after_all(
+    db: Database,
+) -> None:
+    """One Kopi to the wallet fails; made again to the wallet, declined; then ecommpay pays the
+    first payout after all. The customer has the Kopi's money: the declined one is owed nothing
+    (offering it again would pay twice), and the manager sees the payment after failing."""
+    sale_id = qr_sale(db)
+    wallet_return(db, sale_id, "PO-1", 1)
+    Refunds(db).settle("PO-1", RefundStatus.FAILED, now=NEXT_DAY)
+    [first] = Returns(db).returnable(sale_id).not_paid_back
+    again = made_again(
+        db,
+        sale_id,
+        first.id,
+        {1: 1},
+        method=ReturnMethod.WALLET,
+        payout=WalletPayout("PO-2", ProviderName.ECOMMPAY_GATE, "0812", "Ani"),
+    )
+    Refunds(db).settle("PO-2", RefundStatus.DECLINED, now=NEXT_DAY)
+    assert kinds(db) == {"PO-2": ProblemKind.RETURN_NOT_PAID}
+
+    Refunds(db).settle("PO-1", RefundStatus.PAID, now=NEXT_DAY)
+
+    assert kinds(db) == {"PO-1": ProblemKind.PAID_AFTER_FAILING}
+    assert Returns(db).returnable(sale_id).not_paid_back == ()
+    with pytest.raises(ValidationError, match="not a wallet return left unpaid"):
+        made_again(db, sale_id, again.id, {1: 1})
