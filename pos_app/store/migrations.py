@@ -717,8 +717,11 @@ CREATE UNIQUE INDEX returns_made_again ON returns (redo_of) WHERE redo_of IS NOT
 # that sale, whose files name the payment's state: a later change of the payment (refunded at the
 # provider) changes the day of the sale it completed, which the outbox's first trigger missed (it
 # marked only the attempt's own sale, cancelled). Days that already hold such a sale go again.
+# The sale a payment completed is found by its invoice, indexed: the trigger fires on every
+# change of every payment, inside the transaction that completes a QR sale.
 _PAID_SALE = "(SELECT business_date FROM sales WHERE {match} AND status = 'completed')"
 _UPLOAD_ATTACHED_PAYMENTS = f"""
+CREATE INDEX sales_by_invoice ON sales (invoice_number) WHERE invoice_number IS NOT NULL;
 DROP TRIGGER upload_attempt_changed;
 CREATE TRIGGER upload_attempt_changed AFTER UPDATE ON payment_attempts
 BEGIN

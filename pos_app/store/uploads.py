@@ -180,14 +180,14 @@ class UploadOutbox:
         added again, lost them. Refused days go again too: what the relay refused may have been
         fixed there (a terminal id set, the relay upgraded). The days the relay lacks."""
         with transaction(self._db) as conn:
-            lacking = [
+            sent = [
                 (date.fromisoformat(day), uploaded)
                 for day, uploaded in conn.execute(
                     "SELECT business_date, uploaded FROM upload_days WHERE uploaded > 0 "
                     "ORDER BY business_date"
                 )
-                if held.get(date.fromisoformat(day), 0) < uploaded
             ]
+            lacking = [(day, uploaded) for day, uploaded in sent if held.get(day, 0) < uploaded]
             conn.executemany(
                 "UPDATE upload_days SET uploaded = ? WHERE business_date = ?",
                 [(held.get(day, 0), day.isoformat()) for day, _ in lacking],

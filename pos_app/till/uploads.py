@@ -180,8 +180,8 @@ def upload_day(
 
 def reconcile(store: TerminalStore, relay: RelayClient) -> list[date]:
     """Mark again the days this till sent that the relay no longer holds as sent (and the days it
-    refused, to try once more); the days it lacks. A relay of an older Kasir, which cannot say,
-    is taken at its word."""
+    refused, to try once more); the days it lacks. A relay of an older Kasir cannot say: nothing
+    is marked again."""
     with _ONE_AT_A_TIME:
         try:
             held = relay.held_days()
@@ -255,13 +255,18 @@ class Uploader:
 
     def _run(self) -> None:
         failures = 0
-        reconciled: float | None = None
+        look_failures = 0
+        next_look = time.monotonic()
         try:
             while not self._stop.is_set():
                 self._wake.clear()
-                now = time.monotonic()
-                if reconciled is None or now - reconciled >= self.reconcile_interval:
-                    reconciled = self._reconcile(now)
+                if time.monotonic() >= next_look:
+                    look_failures = 0 if self._reconcile() else look_failures + 1
+                    next_look = time.monotonic() + (
+                        backoff_delay(look_failures, self.max_backoff)
+                        if look_failures
+                        else self.reconcile_interval
+                    )
                 try:
                     sent = catch_up(self.store, self.relay, self.till_id, self.gap)
                 except RelayError as exc:
@@ -282,18 +287,18 @@ class Uploader:
         finally:
             self.store.close()  # this thread's connection
 
-    def _reconcile(self, now: float) -> float | None:
-        """Ask the relay what it holds; when it was asked (``None``: ask again next time). A relay
-        that cannot say holds back no upload: the days go up meanwhile as usual."""
+    def _reconcile(self) -> bool:
+        """Ask the relay what it holds; whether it said (if not, ask again after a back-off). A
+        relay that cannot say holds back no upload: the days go up meanwhile as usual."""
         try:
             reconcile(self.store, self.relay)
         except RelayError as exc:
             log.info("could not ask the relay which days it holds: %s", exc)
-            return None
+            return False
         except Exception:
             log.exception("could not compare the days sent with those the relay holds")
-            return None
-        return now
+            return False
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +331,10 @@ def export_shop_day(
     without sales.
     """
     if own is not None:
-        reconcile(own[0], relay)
+        try:
+            reconcile(own[0], relay)
+        except RelayError as exc:  # the file still holds what the relay has; say so in the log
+            log.warning("could not ask the relay which days it holds before the export: %s", exc)
         catch_up(own[0], relay, own[1])
     uploaded = relay.shop_day(business_date.isoformat())
     if not uploaded:

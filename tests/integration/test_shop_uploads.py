@@ -448,3 +448,41 @@ def test_a_whole_shop_export_waits_for_the_upload_on_its_way(
 
     assert "error" not in exported, exported
     assert exported["export"].tills == ("T1",)
+
+
+class CountingRelay(RelayClient):
+    """The real client, counting how often it asks which days the relay holds."""
+
+    def __init__(self, url: str, token: str) -> None:
+        super().__init__(url, token)
+        self.looks = 0
+
+    def held_days(self) -> dict[date, int]:
+        self.looks += 1
+        return super().held_days()
+
+
+def test_a_relay_that_cannot_say_what_it_holds_is_asked_again_after_a_back_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing to send, the relay down: the uploader's loop goes round every few seconds, but
+    asks which days the relay holds again only after backing off, not on every round."""
+    rounds = 0
+    real_catch_up = uploads.catch_up
+
+    def counted_catch_up(*args: Any) -> int:
+        nonlocal rounds
+        rounds += 1
+        return real_catch_up(*args)
+
+    monkeypatch.setattr(uploads, "catch_up", counted_catch_up)
+    store = till(tmp_path, "T1")
+    client = CountingRelay(f"http://127.0.0.1:{free_port()}", "token")
+    uploader = Uploader(store, client, "T1", interval=0.005, gap=0.0)
+    uploader.start()
+    try:
+        wait_until(lambda: rounds >= 10, 10, what="the uploader going round")
+    finally:
+        assert uploader.stop(10)
+        client.close()
+    assert client.looks == 1
