@@ -7,10 +7,17 @@ database holding real sales is refused.
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from pos_app.commands.common import add_config_option, add_database_option, run, settings
-from pos_app.demo.sample_sales import generate, refuse_real_database, shop_from_database
+from pos_app.demo.sample_sales import (
+    MAX_DAYS,
+    MAX_SALES_PER_DAY,
+    generate,
+    refuse_real_database,
+    shop_from_database,
+)
 from pos_app.domain.tax import NO_TAX
 from pos_app.settings.paths import demo_database_path
 from pos_app.store.terminal_store import TerminalStore
@@ -24,9 +31,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG, description="Fill a demo database with sales of the last business days."
     )
     parser.add_argument(
-        "--days", required=True, type=_positive, help="business days, up to yesterday"
+        "--days",
+        required=True,
+        type=_count(MAX_DAYS),
+        help=f"business days, up to yesterday (at most {MAX_DAYS})",
     )
-    parser.add_argument("--sales-per-day", required=True, type=_positive, help="sales on each day")
+    parser.add_argument(
+        "--sales-per-day",
+        required=True,
+        type=_count(MAX_SALES_PER_DAY),
+        help=f"sales on each day (at most {MAX_SALES_PER_DAY})",
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same sales)")
     add_database_option(parser, demo_database_path())
     add_config_option(parser)
@@ -75,11 +90,18 @@ def main(argv: list[str]) -> int:
     return run(PROG, fill)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
-    return value
+def _count(most: int) -> Callable[[str], int]:
+    """An option's parser for a whole number from 1 to ``most``, refused by argparse otherwise."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if not 1 <= value <= most:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from 1 to {most}, got {text!r}"
+            )
+        return value
+
+    return parse

@@ -49,6 +49,10 @@ INVOICE_SEQUENCE = "invoice_sequence"
 """The meta key ``Payments.next_invoice_number`` counts in."""
 DEMO_MARK = "demo_data"
 """Meta key set on a database that holds generated sales; only such a one takes more."""
+MAX_DAYS = 3660
+"""About ten years back from yesterday: more is no demo, and far more is before the year 1."""
+MAX_SALES_PER_DAY = 100_000
+"""A day's sales are planned in memory before they are written."""
 OPENING_HOUR = 7
 HOUR_WEIGHTS = (4, 6, 5, 4, 6, 8, 6, 4, 4, 5, 7, 8, 8, 6, 4)
 """Relative number of sales in each hour from 07:00 to 21:59."""
@@ -188,8 +192,10 @@ def generate(
     progress: Callable[[date], None] | None = None,
 ) -> DemoSummary:
     """Write ``sales_per_day`` sales on each of the ``days`` business days ending ``last_day``."""
-    if days < 1 or sales_per_day < 1:
-        raise StoreError("demo data needs at least one day and one sale per day")
+    if not (1 <= days <= MAX_DAYS and 1 <= sales_per_day <= MAX_SALES_PER_DAY):
+        raise StoreError(
+            f"demo data needs 1 to {MAX_DAYS} days and 1 to {MAX_SALES_PER_DAY} sales per day"
+        )
     refuse_real_database(db)
     rng = random.Random(seed)
     summary = DemoSummary(days=days)

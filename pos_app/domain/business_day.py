@@ -21,18 +21,24 @@ EARLIEST_DAY = date(1900, 1, 1)
 LATEST_DAY = date(9998, 12, 31)
 """The business days a person may ask for: a day's bounds in UTC are a time zone away from its
 date, which the first and last days Python's datetime holds cannot be."""
+_SHOWN_NAME = 60
+"""The most of an unknown zone's name an error repeats."""
 
 
 def zone(tz: ZoneInfo | str) -> ZoneInfo:
-    """The ZoneInfo for ``tz``; an unknown name is a ValidationError naming it."""
+    """The ZoneInfo for ``tz``; an unknown name is a ValidationError naming it.
+
+    ``ZoneInfo`` opens the name as a file under the time zone database: a folder (``Asia``) or a
+    name too long for a file is an OSError, not ZoneInfoNotFoundError."""
     if isinstance(tz, ZoneInfo):
         return tz
     try:
         return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        shown = tz if len(tz) <= _SHOWN_NAME else tz[:_SHOWN_NAME] + "…"
         raise ValidationError(
             N_("time zone {zone} is unknown; expected an IANA name like 'Asia/Jakarta'"),
-            zone=repr(tz),
+            zone=repr(shown),
         ) from None
 
 

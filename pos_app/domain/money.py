@@ -6,7 +6,6 @@ ecommpay boundary, through :func:`to_minor_units` and :func:`from_minor_units`.
 
 import re
 
-from pos_app.domain.digits import is_digits
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_, Text
 
@@ -17,6 +16,11 @@ _GROUPED = re.compile(r"[0-9]{1,3}(\.[0-9]{3}){0,9}")
 _PLAIN = re.compile(r"[0-9]{1,30}")
 """A typed amount: ASCII digits (``int`` takes ``٣`` too), and few enough that ``int`` is quick;
 anything longer is far beyond what a provider takes, which :func:`check_amount` says."""
+_CENTS = re.compile(r"[0-9]{1,2}")
+"""What a decimal comma may introduce: ``,00``, ``,5``."""
+_COMMA_THOUSANDS = re.compile(r"[0-9]{3}(,[0-9]{3}){0,9}")
+"""After a comma, what English-style thousands look like: ``500,000`` is Rp 500.000 to some and
+Rp 500 to others, so it is refused rather than guessed."""
 
 
 def format_rupiah(amount: int) -> str:
@@ -30,7 +34,9 @@ def format_rupiah(amount: int) -> str:
 def parse_rupiah(text: str) -> int:
     """Read an amount a person typed: ``"Rp 12.500"``, ``"12.500"``, ``"12500"``, ``"12.500,00"``.
 
-    A non-zero fraction is refused rather than rounded: rupiah have no smaller coin in use.
+    A non-zero fraction is refused rather than rounded: rupiah have no smaller coin in use. A
+    comma takes one or two decimals only; ``500,000`` (thousands the English way) is refused
+    with the amount written with dots, never read as Rp 500.
     """
     raw = text.strip()
     negative = raw.startswith("-")
@@ -38,17 +44,28 @@ def parse_rupiah(text: str) -> int:
     if raw[:2].lower() == "rp":
         raw = raw[2:].strip()
     raw = raw.replace(" ", "")
-    if "," in raw:
-        raw, _, fraction = raw.partition(",")
-        if not is_digits(fraction) or set(fraction) != {"0"}:
-            raise ValidationError(
-                N_("amount {text}: rupiah amounts have no fraction"), text=repr(text)
-            )
-    if not (_PLAIN.fullmatch(raw) or _GROUPED.fullmatch(raw)):
+    whole, comma, fraction = raw.partition(",")
+    if not (_PLAIN.fullmatch(whole) or _GROUPED.fullmatch(whole)):
         raise ValidationError(
             N_("amount {text}: expected a whole number of rupiah, like Rp 12.500"), text=repr(text)
         )
-    value = int(raw.replace(".", ""))
+    if comma and _COMMA_THOUSANDS.fullmatch(fraction):
+        meant = int(whole.replace(".", "") + fraction.replace(",", ""))
+        raise ValidationError(
+            N_(
+                "amount {text}: write thousands with dots, like {dotted}; a comma only starts "
+                "decimals, like 12.500,00"
+            ),
+            text=repr(text),
+            dotted=f"{meant:,}".replace(",", "."),
+        )
+    if comma and not _CENTS.fullmatch(fraction):
+        raise ValidationError(
+            N_("amount {text}: expected a whole number of rupiah, like Rp 12.500"), text=repr(text)
+        )
+    if comma and set(fraction) != {"0"}:
+        raise ValidationError(N_("amount {text}: rupiah amounts have no fraction"), text=repr(text))
+    value = int(whole.replace(".", ""))
     return -value if negative else value
 
 

@@ -14,18 +14,19 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.money import format_rupiah, parse_rupiah
+from pos_app.domain.money import MAX_AMOUNT, format_rupiah, parse_rupiah
 
 ROUNDINGS = (5_000, 10_000, 20_000, 50_000, 100_000)
 """Banknote steps a customer typically pays with."""
 
 
 def quick_amounts(total: int) -> list[int]:
-    """The exact total, then ``total`` rounded up to each of :data:`ROUNDINGS`, without repeats."""
+    """The exact total, then ``total`` rounded up to each of :data:`ROUNDINGS`, without repeats
+    and none above :data:`~pos_app.domain.money.MAX_AMOUNT`, which the dialog refuses."""
     amounts = [total]
     for step in ROUNDINGS:
         rounded = -(-total // step) * step
-        if rounded not in amounts:
+        if rounded not in amounts and rounded <= MAX_AMOUNT:
             amounts.append(rounded)
     return amounts
 
@@ -33,7 +34,8 @@ def quick_amounts(total: int) -> list[int]:
 class CashDialog(QDialog):
     """Accepts, then emits ``tendered(received, change)``; Complete stays disabled until it may."""
 
-    tendered = Signal(int, int)
+    tendered = Signal(object, object)
+    """Python ints: a Qt ``int`` is 32 bits, and rupiah pass Rp 2.147.483.647."""
 
     def __init__(self, total: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +126,11 @@ class CashDialog(QDialog):
                 self._received = parse_rupiah(text)
             except ValidationError:
                 problem = self.tr("Type the amount received in whole rupiah, like 50.000.")
+        if self._received is not None and self._received > MAX_AMOUNT:
+            self._received = None
+            problem = self.tr("The amount received can be at most {amount}.").format(
+                amount=format_rupiah(MAX_AMOUNT)
+            )
         change = self.change
         if change is not None and change < 0:
             problem = self.tr("{amount} short: the customer must pay at least the total.").format(

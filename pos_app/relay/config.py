@@ -18,6 +18,8 @@ DEFAULT_PORT = 8780
 DEFAULT_DOKU_PATH = "/doku/notifications"
 MAX_WAIT_LIMIT = 60.0
 MAX_CLIENT_TIMEOUT = 300.0
+MAX_REDIRECT_TTL = 7 * 24 * 3600
+"""A week: far past any Gate payment, and well inside what a ``datetime`` can add."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,8 @@ def read_toml(path: Path) -> dict[str, Any]:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError([f"cannot read {path}: {exc.strerror or exc}"]) from None
+    except UnicodeDecodeError:
+        raise ConfigError([f"{path} is not UTF-8 text"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"{path} is not valid TOML: {exc}"]) from None
     values: dict[str, Any] = {}
@@ -292,8 +296,10 @@ def validate(config: RelayConfig) -> list[str]:
         problems.append(f"limits.max_wait_seconds must be above 0 and at most {MAX_WAIT_LIMIT:g}")
     if config.max_waits_per_terminal < 1 or config.max_waits_total < 1:
         problems.append("limits.max_waits_per_terminal and max_waits_total must be at least 1")
-    if config.redirect_ttl_seconds < 60:
-        problems.append("limits.redirect_ttl_seconds must be at least 60")
+    if not 60 <= config.redirect_ttl_seconds <= MAX_REDIRECT_TTL:
+        problems.append(
+            f"limits.redirect_ttl_seconds must be between 60 and {MAX_REDIRECT_TTL} (7 days)"
+        )
     if not 0 < config.client_timeout_seconds <= MAX_CLIENT_TIMEOUT:
         problems.append(
             f"limits.client_timeout_seconds must be above 0 and at most {MAX_CLIENT_TIMEOUT:g}"

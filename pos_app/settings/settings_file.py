@@ -17,6 +17,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from pos_app.domain.texts import N_, say
 from pos_app.settings.terminal_config import ConfigError, Secret, Settings, load_settings
 
 HEADER = (
@@ -35,6 +36,8 @@ def draft(path: Path, update: Update) -> str:
     if path.is_file():
         try:
             document = tomllib.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise ConfigError([say(N_("{path} is not UTF-8 text"), path=path)]) from None
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError([f"cannot be updated: {exc}"], path) from None
     for key, value in update.items():
@@ -112,7 +115,9 @@ def render(document: Mapping[str, object]) -> str:
 
 
 def _write_private(path: Path, text: str) -> None:
-    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+    with os.fdopen(
+        os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8"
+    ) as out:
         out.write(text)
 
 

@@ -70,7 +70,7 @@ import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -291,6 +291,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"not valid TOML: {exc}"], path) from None
+    except UnicodeDecodeError:
+        raise ConfigError([say(N_("{path} is not UTF-8 text"), path=path)]) from None
     except OSError as exc:
         raise ConfigError([f"cannot be read: {exc.strerror}"], path) from None
 
@@ -341,7 +343,7 @@ class _Reader:
         doku_environment = self.value(
             "doku.environment", defaults.doku.environment, _one_of(tuple(DOKU_HOSTS))
         )
-        return Settings(
+        settings = Settings(
             provider=ProviderChoice(
                 self.value("provider", defaults.provider.value, _one_of(PROVIDERS))
             ),
@@ -400,6 +402,8 @@ class _Reader:
             barcodes=self.measure_layout(defaults.barcodes),
             source=self.source,
         )
+        self.check_rates_apply(settings.tax, settings.business_day.date_of(datetime.now(UTC)))
+        return settings
 
     def measure_layout(self, default: MeasureLayout) -> MeasureLayout:
         prices = self.value("barcodes.price_prefixes", default.price_prefixes, _prefixes)
@@ -421,6 +425,30 @@ class _Reader:
             prices_include_tax=self.value("tax.prices_include_tax", True, _flag),
             rates=rates,
         )
+
+    def check_rates_apply(self, tax: TaxPolicy, today: date) -> None:
+        """With PPN on, each class the settings give rates for must have one today: a sale is
+        priced on its business day, today or later, and would otherwise be refused at the till."""
+        if not tax.enabled:
+            return
+        for tax_class in (TaxClass.STANDARD, TaxClass.OTHER):
+            if tax_class not in tax.rates:
+                continue
+            try:
+                tax.rate(tax_class, today)
+            except ValidationError:
+                key = f"tax.{tax_class.value}_rates"
+                _, origin = self._lookup(key)
+                self.problems.append(
+                    f"{key}{origin}: "
+                    + say(
+                        N_(
+                            "PPN is on, but none of these rates applies yet on {day} (today's "
+                            "business day): add the rate in force now"
+                        ),
+                        day=today.isoformat(),
+                    )
+                )
 
     def value(self, key: str, default: _T, parse: Callable[[object], _T]) -> _T:
         raw, origin = self._lookup(key)
@@ -493,6 +521,9 @@ class _Reader:
             self.problems.append(
                 f"{label}: " + say(N_("cannot read {path}: {why}"), path=path, why=exc.strerror)
             )
+            return None
+        except UnicodeDecodeError:
+            self.problems.append(f"{label}: " + say(N_("{path} is not UTF-8 text"), path=path))
             return None
         if not value:
             self.problems.append(f"{label}: " + say(N_("{path} is empty"), path=path))

@@ -244,6 +244,11 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
+        <source>The amount received can be at most {amount}.</source>
+        <translation>The amount received can be at most {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_dialog.py"/>
         <source>{amount} short: the customer must pay at least the total.</source>
         <translation>{amount} short: the customer must pay at least the total.</translation>
     </message>
@@ -3957,13 +3962,18 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/money.py"/>
-        <source>amount {text}: rupiah amounts have no fraction</source>
-        <translation>amount {text}: rupiah amounts have no fraction</translation>
+        <source>amount {text}: expected a whole number of rupiah, like Rp 12.500</source>
+        <translation>amount {text}: expected a whole number of rupiah, like Rp 12.500</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/money.py"/>
-        <source>amount {text}: expected a whole number of rupiah, like Rp 12.500</source>
-        <translation>amount {text}: expected a whole number of rupiah, like Rp 12.500</translation>
+        <source>amount {text}: write thousands with dots, like {dotted}; a comma only starts decimals, like 12.500,00</source>
+        <translation>amount {text}: write thousands with dots, like {dotted}; a comma only starts decimals, like 12.500,00</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>amount {text}: rupiah amounts have no fraction</source>
+        <translation>amount {text}: rupiah amounts have no fraction</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/money.py"/>
@@ -4388,10 +4398,21 @@ Still trying — the payment stays open.</translation>
         <translation>expected the roll's width in mm, 58 or 80, got {value}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/settings/settings_file.py"/>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>{path} is not UTF-8 text</source>
+        <translation>{path} is not UTF-8 text</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <location filename="../../pos_app/store/payments.py"/>
         <source>provider: expected one of {choices}, got {provider}</source>
         <translation>provider: expected one of {choices}, got {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>PPN is on, but none of these rates applies yet on {day} (today's business day): add the rate in force now</source>
+        <translation>PPN is on, but none of these rates applies yet on {day} (today's business day): add the rate in force now</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>

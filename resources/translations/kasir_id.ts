@@ -244,6 +244,11 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
+        <source>The amount received can be at most {amount}.</source>
+        <translation>Uang yang diterima paling banyak {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_dialog.py"/>
         <source>{amount} short: the customer must pay at least the total.</source>
         <translation>Kurang {amount}: pelanggan harus membayar paling sedikit sebesar total.</translation>
     </message>
@@ -3957,13 +3962,18 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/money.py"/>
-        <source>amount {text}: rupiah amounts have no fraction</source>
-        <translation>jumlah {text}: rupiah tidak memakai sen</translation>
+        <source>amount {text}: expected a whole number of rupiah, like Rp 12.500</source>
+        <translation>jumlah {text}: isi rupiah tanpa sen, misalnya Rp 12.500</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/money.py"/>
-        <source>amount {text}: expected a whole number of rupiah, like Rp 12.500</source>
-        <translation>jumlah {text}: isi rupiah tanpa sen, misalnya Rp 12.500</translation>
+        <source>amount {text}: write thousands with dots, like {dotted}; a comma only starts decimals, like 12.500,00</source>
+        <translation>jumlah {text}: tulis ribuan dengan titik, misalnya {dotted}; koma hanya untuk desimal, misalnya 12.500,00</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/money.py"/>
+        <source>amount {text}: rupiah amounts have no fraction</source>
+        <translation>jumlah {text}: rupiah tidak memakai sen</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/money.py"/>
@@ -4388,10 +4398,21 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>harus lebar kertas dalam mm, 58 atau 80, bukan {value}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/settings/settings_file.py"/>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>{path} is not UTF-8 text</source>
+        <translation>{path} bukan teks UTF-8</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <location filename="../../pos_app/store/payments.py"/>
         <source>provider: expected one of {choices}, got {provider}</source>
         <translation>penyedia: harus salah satu dari {choices}, bukan {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>PPN is on, but none of these rates applies yet on {day} (today's business day): add the rate in force now</source>
+        <translation>PPN aktif, tetapi belum ada tarif ini yang berlaku pada {day} (hari usaha ini): tambahkan tarif yang berlaku sekarang</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>

@@ -72,3 +72,24 @@ def test_escape_cancels(qtbot, dialog):
 def test_a_zero_total_is_refused():
     with pytest.raises(ValidationError, match="at least"):
         CashDialog(0)
+
+
+def test_an_amount_past_a_32_bit_int_is_tendered_whole(qtbot):
+    """Qt's ``int`` is 32 bits: Rp 3.000.000.000 wrapped or failed to emit, and no sale was kept."""
+    dialog = CashDialog(2_500_000_000)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.received_input, "3.000.000.000")
+    with qtbot.waitSignal(dialog.tendered) as tendered:
+        qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    assert tendered.args == [3_000_000_000, 500_000_000]
+
+
+def test_more_than_the_largest_amount_cannot_complete(qtbot, dialog):
+    qtbot.keyClicks(dialog.received_input, "1.000.000.000.000")
+    assert dialog.received is None and not dialog.complete_button.isEnabled()
+    assert "at most Rp 999.999.999.999" in dialog.problem.text()
+
+
+def test_no_quick_amount_passes_the_largest_amount():
+    assert quick_amounts(999_999_999_001) == [999_999_999_001]

@@ -229,6 +229,20 @@ def test_a_quantity_out_of_range_is_refused_and_the_line_cleared(qtbot, panel, c
     assert panel.message.isHidden()
 
 
+def test_a_quantity_prefix_of_thousands_of_digits_is_out_of_range(qtbot, panel, chosen):
+    """``int`` refuses more than 4300 digits: the prefix was a ValueError in the Enter slot."""
+    panel.input.setText("9" * 4301 + "*" + product("AQUA-600").barcode)
+    qtbot.keyClick(panel.input, Qt.Key.Key_Return)
+    assert chosen == []
+    assert panel.message.text() == "The quantity must be from 1 to 9999."
+    assert panel.input.text() == ""
+
+
+def test_only_ascii_digits_make_a_quantity_prefix():
+    assert split_quantity("٣*aqua") == (1, "٣*aqua")
+    assert split_quantity("0003*aqua") == (3, "aqua")
+
+
 def test_the_largest_quantity_is_taken(qtbot, panel, chosen):
     scan(qtbot, panel, "9999*" + product("AQUA-600").barcode)
     assert chosen == [("AQUA-600", 9999)]

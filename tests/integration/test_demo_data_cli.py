@@ -82,4 +82,18 @@ def test_counts_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit) as stopped:
         main(["demo-data", "--days", "0", "--sales-per-day", "5", "--db", str(tmp_path / "d.db")])
     assert stopped.value.code == 2
-    assert "expected a whole number of at least 1, got '0'" in capsys.readouterr().err
+    assert "expected a whole number from 1 to 3660, got '0'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("option", "most"), [("--days", "3660"), ("--sales-per-day", "100000")])
+def test_counts_have_an_upper_bound(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, most: str
+) -> None:
+    """``--days 99999999999`` ended in an OverflowError going back from yesterday."""
+    counts = {"--days": "1", "--sales-per-day": "1", option: "99999999999"}
+    db_path = tmp_path / "d.db"
+    with pytest.raises(SystemExit) as stopped:
+        main(["demo-data", *[w for pair in counts.items() for w in pair], "--db", str(db_path)])
+    assert stopped.value.code == 2
+    assert f"expected a whole number from 1 to {most}, got '99999999999'" in capsys.readouterr().err
+    assert not db_path.exists()

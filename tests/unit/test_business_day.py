@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pos_app.domain.business_day import BusinessDay, business_date, day_bounds
+from pos_app.domain.business_day import BusinessDay, business_date, day_bounds, zone
 from pos_app.domain.errors import ValidationError
 
 JAKARTA = timezone(timedelta(hours=7))
@@ -95,3 +95,10 @@ def test_naive_datetimes_are_refused() -> None:
 def test_unknown_zones_are_named() -> None:
     with pytest.raises(ValidationError, match="Mars/Olympus"):
         business_date(jakarta(12, 0), "Mars/Olympus")
+
+
+@pytest.mark.parametrize("name", ["Asia", "America/Argentina", "A" * 5000])
+def test_a_folder_or_an_overlong_name_is_an_unknown_zone(name: str) -> None:
+    """Both were an OSError from opening the name as a file in the time zone database."""
+    with pytest.raises(ValidationError, match=f"time zone '{name[:60]}.*is unknown"):
+        zone(name)

@@ -151,6 +151,23 @@ def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
         load_settings(path, env={})
 
 
+def test_a_settings_or_secret_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    """Latin-1 bytes were a UnicodeDecodeError traceback, not a settings error."""
+    path = tmp_path / "kasir.toml"
+    path.write_bytes(b'[shop]\nname = "Toko Andr\xe9"\n')
+    with pytest.raises(ConfigError, match=f"{path} is not UTF-8 text"):
+        load_settings(path, env={})
+
+    key = tmp_path / "doku.key"
+    key.write_bytes(b"\xffsecret\n")
+    key.chmod(0o600)
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={"KASIR_CONFIG": "", "KASIR_DOKU_SECRET_KEY_FILE": str(key)})
+    assert caught.value.problems == (
+        f"doku.secret_key_file (from KASIR_DOKU_SECRET_KEY_FILE): {key} is not UTF-8 text",
+    )
+
+
 def test_an_explicit_missing_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"):
         load_settings(tmp_path / "nope.toml", env={})

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -34,6 +36,7 @@ def test_format_uses_indonesian_grouping(amount: int, text: str) -> None:
         ("12.500", 12500),
         ("12500", 12500),
         ("rp12.500,00", 12500),
+        ("12.500,0", 12500),
         (" 7 ", 7),
         ("-Rp 2.000", -2000),
     ],
@@ -45,6 +48,18 @@ def test_parse_accepts_what_a_person_types(text: str, amount: int) -> None:
 @pytest.mark.parametrize("text", ["12,50", "1.2.3", "12.50", "abc", "", "Rp", "1e3", "12.5000"])
 def test_parse_refuses_fractions_and_garbage(text: str) -> None:
     with pytest.raises(ValidationError):
+        parse_rupiah(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dotted"),
+    [("500,000", "500.000"), ("Rp 50,000", "50.000"), ("1,500,000", "1.500.000")],
+)
+def test_parse_refuses_thousands_written_with_commas(text: str, dotted: str) -> None:
+    """``500,000`` was read as Rp 500: the comma taken for a decimal one with a zero fraction."""
+    with pytest.raises(
+        ValidationError, match=re.escape(f"write thousands with dots, like {dotted};")
+    ):
         parse_rupiah(text)
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pos_app.domain.basket import LineItem
-from pos_app.domain.discounts import Discount, spread
+from pos_app.domain.discounts import Discount, parse_discount, spread
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.pricing import payment_lines, price_sale
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, TaxRate, line_tax, parse_rate
@@ -117,3 +117,11 @@ def test_discounts_and_rates_outside_their_limits_are_refused() -> None:
         parse_rate("12%")
     assert parse_rate("2025-01-01 12 11/12") == TaxRate(date(2025, 1, 1), 1200, 11, 12)
     assert line_tax(0, TaxRate(Y2024, 1100), included=True).ppn == 0
+
+
+def test_a_discount_in_thousands_with_a_comma_is_refused_not_read_as_rupiah() -> None:
+    """``5,000`` was a discount of Rp 5."""
+    with pytest.raises(ValidationError, match=r"like 5\.000;"):
+        parse_discount("5,000")
+    assert parse_discount("5.000") == Discount.rupiah(5000)
+    assert parse_discount("12,5 %") == Discount.percent(1250)

@@ -71,6 +71,13 @@ def test_a_file_that_is_not_toml_is_named(tmp_path: Path) -> None:
         load_config(config_file)
 
 
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    config_file = tmp_path / "relay.toml"
+    config_file.write_bytes(b'[relay]\ndb = "relay.db"\n# Toko Andr\xe9\n')
+    with pytest.raises(ConfigError, match=f"{config_file} is not UTF-8 text"):
+        load_config(config_file)
+
+
 @pytest.mark.parametrize(
     ("changes", "named"),
     [
@@ -85,6 +92,7 @@ def test_a_file_that_is_not_toml_is_named(tmp_path: Path) -> None:
         ({"log_level": "loud"}, "relay.log_level"),
         ({"client_timeout_seconds": 0.0}, "limits.client_timeout_seconds"),
         ({"client_timeout_seconds": float("nan")}, "limits.client_timeout_seconds"),
+        ({"redirect_ttl_seconds": 10**12}, "limits.redirect_ttl_seconds"),
     ],
 )
 def test_validation_says_what_is_wrong(changes: dict, named: str) -> None:

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from pos_app.demo.sample_sales import (
     CANCEL_REASON,
+    MAX_DAYS,
     MEMBER_MINIMUM,
     PAYMENT_PAGE,
     QR_EXPIRY,
@@ -224,3 +225,14 @@ def test_generate_fills_days_and_refuses_a_database_with_real_sales(
     with pytest.raises(StoreError, match="real sales"):
         generate(real, shop, days=1, sales_per_day=5, last_day=date(2026, 11, 21))
     assert real.execute("SELECT count(*) FROM sales").fetchone()[0] == 1
+
+
+def test_generate_refuses_more_days_than_a_demo_needs(
+    shop: DemoShop, databases: tuple[Database, Database]
+) -> None:
+    """99999999999 days back from the last day was an OverflowError, not a StoreError."""
+    demo, _ = databases
+    for days in (MAX_DAYS + 1, 99_999_999_999):
+        with pytest.raises(StoreError, match=f"1 to {MAX_DAYS} days"):
+            generate(demo, shop, days=days, sales_per_day=5, last_day=date(2026, 11, 21))
+    assert demo.execute("SELECT count(*) FROM sales").fetchone()[0] == 0

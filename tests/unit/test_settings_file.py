@@ -2,6 +2,8 @@
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,6 +81,30 @@ def test_a_file_that_is_not_toml_is_not_overwritten(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot be updated"):
         settings_file.draft(path, {"provider": "doku"})
     assert path.read_text(encoding="utf-8") == "provider = "
+
+
+def test_a_file_that_is_not_utf8_is_named_and_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "kasir.toml"
+    path.write_bytes(b'[shop]\nname = "Toko Andr\xe9"\n')
+    with pytest.raises(ConfigError, match=f"{path} is not UTF-8 text"):
+        settings_file.draft(path, {"provider": "doku"})
+    assert path.read_bytes() == b'[shop]\nname = "Toko Andr\xe9"\n'
+
+
+def test_check_writes_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    """Under an ASCII locale the trial file was written in the locale's encoding and a shop name
+    with an em dash could not be checked."""
+    script = (
+        "from pathlib import Path\n"
+        "from pos_app.settings import settings_file\n"
+        "text = settings_file.draft(Path('absent.toml'), {'shop.name': 'Maju \\u2014 Bandung'})\n"
+        "assert settings_file.check(text).shop.name == 'Maju \\u2014 Bandung'\n"
+    )
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_a_value_toml_cannot_hold_is_refused_by_name() -> None:

@@ -72,3 +72,16 @@ def test_the_tax_table_reads_back_as_the_same_policy(tmp_path: Path) -> None:
     tax = load_settings(path, env={}).tax
     path.write_text(render({"tax": tax_table(tax)}), encoding="utf-8")
     assert load_settings(path, env={}).tax == tax
+
+
+@pytest.mark.parametrize("key", ["STANDARD", "OTHER"])
+def test_ppn_on_with_only_rates_to_come_is_refused_at_load(key: str) -> None:
+    """Accepted before, and then every sale failed to price: no rate applied on its day."""
+    variable = f"KASIR_TAX_{key}_RATES"
+    env = {"KASIR_TAX_ENABLED": "true", variable: "2999-01-01 12 11/12"}
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env=env)
+    (problem,) = caught.value.problems
+    assert problem.startswith(f"tax.{key.lower()}_rates (from {variable}): PPN is on, but none")
+    assert "today's business day" in problem
+    load_settings(env={**env, "KASIR_TAX_ENABLED": "false"})  # no PPN: nothing priced with them
