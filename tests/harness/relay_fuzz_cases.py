@@ -428,7 +428,12 @@ def upload_case(rng: random.Random, target: Target) -> Case:
 
 def shop_case(rng: random.Random, target: Target) -> Case:
     path = rng.choice(
-        ("/v1/shop/uploads", "/v1/shop/days/2026-11-21", "/v1/shop/days/" + _text(rng))
+        (
+            "/v1/days",
+            "/v1/shop/uploads",
+            "/v1/shop/days/2026-11-21",
+            "/v1/shop/days/" + _text(rng),
+        )
     )
     headers = [("Authorization", _authorization(rng, target))]
     return Case("shop", "GET", path, http_request("GET", path, headers))
