@@ -363,7 +363,7 @@ class EcommpaySimulator:
             or self._sandbox.shapes.ecommpay_redirect_form(order.order_id) == "full"
         ):
             return self._signed(payload)
-        bare = {"payment": {"id": order.order_id}, "redirect_data": redirect}
+        bare = {"payment": {"id": order.order_id}, "redirectData": redirect}
         signature = ecommpay_signature(bare, self._config.ecommpay_secret_key)
         return {"general": {"signature": signature}, **bare}
 

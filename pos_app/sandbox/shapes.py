@@ -28,8 +28,9 @@ ECOMMPAY_INTERMEDIATE = (None, "external processing", "awaiting customer")
 """The callback sent before the final one of a purchase, if any."""
 ECOMMPAY_REDIRECT_FORMS = ("full", "bare")
 """A Gate sale's redirect callback: the whole payment (status ``awaiting redirect result``, its
-sum, the operation), or only ``payment.id`` and ``redirect_data`` with the signature in
-``general.signature``, as ecommpay's Python SDK tests its callback formats."""
+sum, the operation) with ``redirect_data``, or only ``payment.id`` and ``redirectData`` (so
+spelled) with the signature in ``general.signature``, as ecommpay's SDKs test their callback
+formats."""
 ECOMMPAY_EXPIRED_WORDS = ("decline", "expired")
 ECOMMPAY_NOT_FOUND_FORMS = ("404", "errors")
 """HTTP 404 with Gate's error, or HTTP 200 with the error in ``errors[]``."""

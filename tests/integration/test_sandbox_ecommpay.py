@@ -15,7 +15,7 @@ from payment_page_sdk.payment_page import PaymentPage
 from payment_page_sdk.process_exception import ProcessException
 from payment_page_sdk.signature_handler import SignatureHandler
 
-from pos_app.payments.ecommpay.callback import verify_callback
+from pos_app.payments.ecommpay.callback import redirect_data, verify_callback
 from pos_app.payments.ecommpay.signing import payment_page_url
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.sandbox import SandboxConfig
@@ -258,6 +258,26 @@ def test_gate_sale_sends_redirect_data_then_the_result_after_paying(
     assert final.get_payment_status() == Callback.SUCCESS_STATUS
     assert final.get_value("redirect_data") is None
     assert final.get_value("operation.request_id") == ack.json()["request_id"]
+
+
+def test_gate_sale_bare_redirect_callback_spells_it_redirect_data_as_ecommpays_sdks(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    """The bare form (only the payment id and the redirect) as paymentpage-sdk-php's callback
+    formats have it: ``redirectData``; Kasir reads the form the phone must post from it."""
+    receiver_url, inbox = receiver
+    payment_id = SHAPES.pick(new_id() + "-", lambda i: SHAPES.ecommpay_redirect_form(i) == "bare")
+    path = callback_path()
+    assert sale(sandbox, payment_id, 1_000_000, receiver_url + path).status_code == 200
+
+    (first,) = inbox.wait_for(path)
+    body = json.loads(first.body)
+    assert sorted(body) == ["general", "payment", "redirectData"]
+    sdk_callback(first)  # the SDK checks its signature
+    redirect = redirect_data(body)
+    assert redirect is not None
+    assert (redirect.method, redirect.url) == ("POST", sandbox + "/ecommpay/doku/wallet")
+    assert redirect.body["AMOUNT"] == "10000.00"
 
 
 def test_gate_sale_paid_from_the_wallet_page_with_a_test_amount_declines(

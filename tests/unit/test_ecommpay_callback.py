@@ -402,3 +402,28 @@ def test_a_success_without_a_sum_is_pending_news_until_a_report_names_the_amount
     event = verify_callback(as_bytes(signed(payload)), SECRET)
     assert event.status is PaymentStatus.PENDING
     assert paid_differs(100_000, event.amount, event.currency), "no amount a sale could take"
+
+
+BARE_REDIRECT = {
+    "payment": {"id": "Doku_eWallet_001"},
+    "redirectData": {
+        "method": "GET",
+        "body": [],
+        "encrypted": [],
+        "url": "https://pay.example/wallet",
+    },
+}
+"""The bare redirect callback as paymentpage-sdk-php's tests/data/callbackFormats.php has it
+(its URL a real one): ``redirectData``, empty ``body`` and ``encrypted``."""
+
+
+def test_the_bare_redirect_callback_spells_it_redirect_data_in_camel_case() -> None:
+    assert redirect_data(BARE_REDIRECT) == RedirectData("GET", "https://pay.example/wallet", {})
+
+
+def test_two_spellings_of_the_redirect_that_differ_are_refused() -> None:
+    same = {**BARE_REDIRECT, "redirect_data": BARE_REDIRECT["redirectData"]}
+    assert redirect_data(same) == redirect_data(BARE_REDIRECT)
+    other = {**BARE_REDIRECT, "redirect_data": {"method": "POST", "url": "https://evil.example"}}
+    with pytest.raises(ProviderProtocolError, match="differ"):
+        redirect_data(other)

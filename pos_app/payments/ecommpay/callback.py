@@ -166,12 +166,25 @@ def payment_type(payload: Mapping[str, Any]) -> PaymentType:
         ) from None
 
 
+REDIRECT_KEYS = ("redirect_data", "redirectData")
+"""Both spellings are ecommpay's: the full callback's ``redirect_data`` (its WooCommerce plugin,
+``common/models/EcpGatewayInfoCallback.php``) and the bare redirect callback's ``redirectData``
+(its SDKs' callback formats: paymentpage-sdk-php ``tests/data/callbackFormats.php``)."""
+
+
 def redirect_data(payload: Mapping[str, Any]) -> RedirectData | None:
     """The Gate redirect a callback carries, read from its signed fields only, with the form
-    fields as text; ``None`` if absent. Malformed redirect data is a protocol error."""
-    data = signed_fields(payload).get("redirect_data")
-    if data is None:
+    fields as text; ``None`` if absent. Malformed redirect data, or two spellings of it that
+    differ, is a protocol error: the customer's phone must not be sent to a guessed form."""
+    signed = signed_fields(payload)
+    found = [signed[key] for key in REDIRECT_KEYS if signed.get(key) is not None]
+    if not found:
         return None
+    data = found[0]
+    if any(other != data for other in found[1:]):
+        raise ProviderProtocolError(
+            "ecommpay callback carries redirect_data and redirectData that differ"
+        )
     if not isinstance(data, Mapping):
         raise ProviderProtocolError("ecommpay callback redirect_data must be an object")
     method = data.get("method")
