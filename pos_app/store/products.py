@@ -53,11 +53,26 @@ class Products:
         self._db = db
 
     def upsert_many(self, products: Iterable[Product], *, now: datetime | None = None) -> int:
-        """Insert or update by SKU in one transaction; return how many rows actually changed."""
+        """Insert or update by SKU in one transaction; return how many rows actually changed.
+
+        The barcodes of the products whose barcode changes are cleared first, so barcodes may move
+        between products (a swap included) whatever the order; a barcode that still ends up on
+        two products is refused and nothing is written.
+        """
         stamp = utc_text(now or datetime.now(UTC))
+        batch = list(products)
         changed = 0
         with transaction(self._db) as conn:
-            for product in products:
+            moved = {
+                product.sku
+                for product in batch
+                if conn.execute(
+                    "UPDATE products SET barcode = NULL, updated_at = ? "
+                    "WHERE sku = ? AND barcode IS NOT NULL AND barcode IS NOT ?",
+                    [stamp, product.sku, product.barcode or None],
+                ).rowcount
+            }
+            for product in batch:
                 row = {
                     "sku": product.sku,
                     "barcode": product.barcode or None,
@@ -69,7 +84,7 @@ class Products:
                     "now": stamp,
                 }
                 try:
-                    changed += conn.execute(_UPSERT, row).rowcount
+                    upserted = conn.execute(_UPSERT, row).rowcount
                 except sqlite3.IntegrityError:
                     owner = conn.execute(
                         "SELECT sku FROM products WHERE barcode = ?", [product.barcode]
@@ -80,6 +95,7 @@ class Products:
                         barcode=product.barcode,
                         owner=owner[0] if owner else "?",
                     ) from None
+                changed += upserted or product.sku in moved
         return changed
 
     def get(self, sku: str) -> Product | None:

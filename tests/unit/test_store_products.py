@@ -159,6 +159,53 @@ def test_a_barcode_taken_by_another_product_is_refused_whole(db: Database) -> No
     assert repository.count() == 1
 
 
+APPLE = Product("A", "Apple", 1000, "4006381333931")
+BANANA = Product("B", "Banana", 2000, "8992761111113")
+NEW_BARCODE = "5901234123457"
+
+
+@pytest.mark.parametrize(
+    "batch",
+    [
+        [replace(BANANA, barcode=APPLE.barcode), replace(APPLE, barcode=NEW_BARCODE)],
+        [replace(APPLE, barcode=NEW_BARCODE), replace(BANANA, barcode=APPLE.barcode)],
+        [replace(BANANA, barcode=APPLE.barcode), replace(APPLE, barcode="")],
+    ],
+    ids=["taker-first", "giver-first", "giver-loses-it"],
+)
+def test_a_barcode_moves_to_another_product_in_any_order(
+    db: Database, batch: list[Product]
+) -> None:
+    repository = Products(db)
+    repository.upsert_many([APPLE, BANANA], now=NOW)
+    assert repository.upsert_many(batch, now=NOW) == 2
+    assert [repository.get(product.sku) for product in batch] == batch
+    assert repository.find_by_code(APPLE.barcode) == batch[0 if batch[0].sku == "B" else 1]
+
+
+def test_two_products_swap_barcodes(db: Database) -> None:
+    repository = Products(db)
+    repository.upsert_many([APPLE, BANANA], now=NOW)
+    swapped = [replace(APPLE, barcode=BANANA.barcode), replace(BANANA, barcode=APPLE.barcode)]
+    assert repository.upsert_many(swapped, now=NOW) == 2
+    assert [repository.get("A"), repository.get("B")] == swapped
+
+
+def test_a_moved_barcode_still_on_two_products_is_refused_and_nothing_moves(
+    db: Database,
+) -> None:
+    repository = Products(db)
+    repository.upsert_many([APPLE, BANANA], now=NOW)
+    batch = [replace(APPLE, barcode=NEW_BARCODE), replace(BANANA, barcode=MIE.barcode), MIE]
+    with pytest.raises(ValidationError, match=rf"MIE-001: barcode {MIE.barcode} .* product B"):
+        repository.upsert_many(batch, now=NOW)
+    assert [repository.get("A"), repository.get("B"), repository.get("MIE-001")] == [
+        APPLE,
+        BANANA,
+        None,
+    ]
+
+
 def test_categories_and_by_category(products: Products) -> None:
     assert products.categories() == ["Makanan", "Minuman"]
     assert skus(products.by_category("Minuman")) == ["CAFE-9", "UPC-1", "KOPI-01", "TEH-BTL"]
