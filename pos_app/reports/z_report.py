@@ -43,7 +43,7 @@ from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.pricing import RateTotal
 from pos_app.domain.texts import N_, say
-from pos_app.payments.model import OPEN_STATES, ProviderName
+from pos_app.payments.model import LATE_PAYMENT_FROM, OPEN_STATES, ProviderName
 from pos_app.reports.discount_rows import discount_rows
 from pos_app.reports.sections import Section, sections_html
 from pos_app.reports.snapshot import read_snapshot
@@ -161,6 +161,7 @@ class ZReport(CountedDrawer):
     takings."""
     cancelled_sales: int
     cancelled_attempts: int
+    """QR attempts cancelled this day (by when, as late payments), whatever their sale became."""
     open_attempts: int
     late_payments: tuple[LatePayment, ...]
     late_refunds_count: int
@@ -397,6 +398,30 @@ def _in_shifts(db: Database, key: str, now: datetime) -> tuple[int, int]:
     return int(sales), int(returns)
 
 
+_GIVEN_UP = ", ".join(f"'{state.value}'" for state in sorted(LATE_PAYMENT_FROM))
+_LATE_PAYMENTS = f"""
+SELECT invoice_number, sale_id, provider, received, paid FROM (
+    SELECT a.id, a.invoice_number, a.sale_id, a.provider, {RECEIVED_SQL} AS received,
+        (SELECT min(e.created_at) FROM payment_events e
+         WHERE e.attempt_id = a.id AND e.state = 'paid' AND e.outcome = 'applied') AS paid
+    FROM payment_attempts a
+    WHERE a.id IN (
+        SELECT id FROM payment_attempts WHERE late = 1
+        UNION ALL
+        SELECT t.id FROM sales s JOIN payment_attempts t ON t.invoice_number = s.invoice_number
+        WHERE s.business_date > ?1 AND s.status = 'completed' AND EXISTS (
+            SELECT 1 FROM payment_events g WHERE g.attempt_id = t.id AND g.outcome = 'applied'
+            AND g.state IN ({_GIVEN_UP})))
+)
+WHERE paid >= ?2 AND paid < ?3 ORDER BY paid, id
+"""
+"""The late payments that arrived in a window (?2 to ?3) and are not takings of its day (?1): a
+late payment still, or one given up on before it was paid that a manager attached to a sale of a
+later day since (attaching clears ``late``, and the sale's day is the day of attaching), so a day
+lists what it listed when it was closed. Read through indexes, from the few late payments and
+the sales of later days, not from every payment event."""
+
+
 def _cancelled_on(db: Database, key: str) -> int:
     """Sales cancelled on this business day, also those a late payment completed later (on
     another day): a closed day's count never changes."""
@@ -465,11 +490,11 @@ def _build(
             [key],
         )
     )
+    window = [utc_text(moment) for moment in _late_window(db, day, business_date)]
     cancelled_attempts = db.execute(
-        "SELECT count(DISTINCT a.id) FROM sales s JOIN payment_attempts a ON a.sale_id = s.id "
-        "JOIN payment_events e ON e.attempt_id = a.id "
-        "WHERE s.business_date = ? AND e.state = 'cancelled' AND e.outcome = 'applied'",
-        [key],
+        "SELECT count(DISTINCT attempt_id) FROM payment_events WHERE attempt_id IS NOT NULL "
+        "AND state = 'cancelled' AND outcome = 'applied' AND created_at >= ? AND created_at < ?",
+        window,
     ).fetchone()[0]
     open_states = sorted(state.value for state in OPEN_STATES)
     open_attempts = db.execute(
@@ -480,12 +505,7 @@ def _build(
     late_payments = tuple(
         LatePayment(invoice, sale_id, ProviderName(provider), amount, parse_utc(paid_at))
         for invoice, sale_id, provider, amount, paid_at in db.execute(
-            f"SELECT a.invoice_number, a.sale_id, a.provider, {RECEIVED_SQL}, "
-            "min(e.created_at) AS paid "
-            "FROM payment_attempts a JOIN payment_events e ON e.attempt_id = a.id "
-            "WHERE a.late = 1 AND e.state = 'paid' AND e.outcome = 'applied' "
-            "GROUP BY a.id HAVING paid >= ? AND paid < ? ORDER BY paid, a.id",
-            [utc_text(moment) for moment in _late_window(db, day, business_date)],
+            _LATE_PAYMENTS, [key, *window]
         )
     )
     returns_count, returns_total, cash_returns = db.execute(
@@ -536,11 +556,12 @@ def _build(
 
 
 def _late_window(db: Database, day: BusinessDay, business_date: date) -> tuple[datetime, datetime]:
-    """When the late payments listed under this day arrived: the moments the shared rule of
-    ``store/open_day.py`` places on it, as the payments file does. Within its bounds, but from the
-    previous day's close if that came before these bounds began, and until this day's own close,
-    so a payment that arrives after an early close is listed under the next day, not the closed
-    one."""
+    """When the late payments listed under this day arrived and its QR attempts were cancelled:
+    the moments the shared rule of ``store/open_day.py`` places on it, as the payments file does.
+    Within its bounds, but from the previous day's close if that came before these bounds began,
+    and until this day's own close, so a payment that arrives after an early close is listed under
+    the next day, not the closed one. Where a moment lands never changes, so neither do these
+    counts of a closed day."""
     return OpenDays.read(db, day).window(business_date, business_date)
 
 

@@ -147,7 +147,13 @@ def test_after_the_close_sales_refunds_and_late_payments_go_to_the_next_day(
     moved = live_report(app, next_day)
     assert (moved.sales_count, moved.sales_total, moved.refunds_total) == (2, 2 * TOTAL, 2_000)
     assert [p.invoice_number for p in moved.late_payments] == [arrived_after]
-    assert kept.late_payments == ()
+    signed_off = ZReport.from_json(closed.detail)
+    assert [p.invoice_number for p in signed_off.late_payments] == [invoice]
+    assert (kept.late_payments, kept.cancelled_attempts) == (
+        signed_off.late_payments,
+        signed_off.cancelled_attempts,
+    )
+    assert moved.cancelled_attempts == 1  # arrived_after's, not the attached one's again
 
     window.close()  # back at the till: it says where sales go now
     label = next_day.strftime("%d/%m/%Y")

@@ -27,6 +27,7 @@ from pos_app.store.errors import StoreError
 from pos_app.store.payments import Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales, Tender
+from pos_app.till.problem_payments import attach
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))
@@ -177,6 +178,29 @@ def test_closing_a_day_records_it_and_audits_it_once(day: Database) -> None:
         close_day(day, D, day=DAY, counted=DRAWER, closed_by="Budi", now=moment)
     assert len(DayCloses(day).recent()) == 1
     assert [e.action for e in AuditLog(day).recent()].count("day.close") == 1
+
+
+def test_a_closed_day_rebuilt_after_its_late_payment_is_attached_is_what_was_signed_off(
+    day: Database,
+) -> None:
+    closing = local("2026-11-22T04:15")
+    signed_off = close_day(
+        day, D, day=DAY, counted=DRAWER, closed_by="Manajer", opening_float=200_000, now=closing
+    )
+    [late] = [p for p in Payments(day, DAY).late_payments() if p.sale_id == 5]
+    assert [p.invoice_number for p in signed_off.late_payments] == [late.invoice_number]
+    assert signed_off.cancelled_attempts == 2
+
+    attach(day, late.invoice_number, 5, manager="Manajer", day=DAY, now=local("2026-11-22T05:00"))
+
+    again = build_z_report(day, D, day=DAY, opening_float=200_000, counted=DRAWER, now=closing)
+    closed = DayCloses(day).get(D)
+    assert closed is not None
+    assert again == signed_off == ZReport.from_json(closed.detail)
+    attach_day = build_z_report(day, D + timedelta(days=1), day=DAY)
+    assert attach_day.tender_total(Tender.QR) == 12000
+    assert [p.paid_at for p in attach_day.late_payments] == [local("2026-11-22T04:30")]
+    assert attach_day.cancelled_attempts == 0, "cancelled on the 21st, counted there only"
 
 
 def test_a_day_that_has_not_started_cannot_be_closed(db: Database) -> None:
