@@ -24,9 +24,9 @@ first shifts on each till opened with, :attr:`ZReport.opening_float_of_shifts`),
 float differs from the count the shift before left was put in (or taken out of) the drawer
 between the shifts.
 
-Closing a day builds the report under the write lock, stores it whole in ``day_closes`` and
-writes the audit entry, in one transaction. :func:`render_text` (a receipt printer's 42 columns)
-and :func:`render_html` (print preview, PDF) are two views of the same rows.
+Closing a day (``till/day_close.py``) builds this report under the write lock and stores it whole.
+:func:`render_text` (a receipt printer's 42 columns) and :func:`render_html` (print preview, PDF)
+are two views of the same rows.
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -48,9 +48,7 @@ from pos_app.reports.discount_rows import discount_rows
 from pos_app.reports.sections import Section, sections_html
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, RETURNED_LINES, SETTLED
-from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
-from pos_app.store.day_closes import DayClose, DayCloses
-from pos_app.store.errors import StoreError
+from pos_app.store.database import optional_utc, parse_utc, utc_text
 from pos_app.store.open_day import OpenDays
 from pos_app.store.payments import RECEIVED_SQL
 from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS
@@ -563,92 +561,6 @@ def _late_window(db: Database, day: BusinessDay, business_date: date) -> tuple[d
     the next day, not the closed one. Where a moment lands never changes, so neither do these
     counts of a closed day."""
     return OpenDays.read(db, day).window(business_date, business_date)
-
-
-def close_day(
-    db: Database,
-    business_date: date,
-    *,
-    day: BusinessDay,
-    counted: CashCount,
-    closed_by: str,
-    opening_float: int = 0,
-    now: datetime | None = None,
-    shown: ZReport | None = None,
-) -> ZReport:
-    """Build the report under the write lock, record the close and audit it; return the report.
-
-    A day that has not started yet cannot be closed, and a day is closed only once. A shift of
-    the day still open refuses the close: its drawer is not counted yet, and its sales would run
-    on past the close. ``shown`` is the report the manager confirmed: if the store's figures
-    differ from it now (a refund or a sale landed meanwhile), :class:`DayChanged` refuses the
-    close, so what is recorded is exactly what was confirmed.
-    """
-    moment = now or datetime.now(UTC)
-    with transaction(db):
-        report = build_z_report(
-            db, business_date, day=day, opening_float=opening_float, counted=counted, now=moment
-        )
-        if moment < report.starts_at:
-            raise StoreError(
-                f"business day {business_date.isoformat()} has not started yet; it cannot be closed"
-            )
-        for shift in report.shifts:
-            if shift.closed_at is None:
-                raise StoreError(
-                    N_(
-                        "the shift of {cashier} on till {terminal} is still open: close it with "
-                        "a count before closing the day"
-                    ),
-                    cashier=shift.cashier,
-                    terminal=shift.terminal_id,
-                )
-        if shown is not None and _figures(shown) != _figures(report):
-            raise DayChanged(report)
-        DayCloses(db).record(
-            DayClose(
-                business_date=business_date,
-                closed_at=moment,
-                closed_by=closed_by,
-                sales_count=report.sales_count,
-                total=report.net_total,
-                cash_total=report.tender_total(Tender.CASH),
-                qr_total=report.tender_total(Tender.QR),
-                counted_cash=report.counted_cash,
-                detail=report.to_json(),
-            ),
-            audit={
-                "business_date": business_date.isoformat(),
-                "net_total": report.net_total,
-                "expected_cash": report.expected_cash,
-                "counted_cash": report.counted_cash,
-                "difference": report.difference,
-            },
-        )
-    return report
-
-
-class DayChanged(StoreError):
-    """The day's figures changed between the report the manager confirmed and the close; nothing
-    was recorded. ``report`` is the day as it stands now, to show and confirm again."""
-
-    def __init__(self, report: ZReport) -> None:
-        super().__init__(
-            N_(
-                "the figures of business day {day} changed while they were shown (net takings "
-                "now {net}); check them and close again"
-            ),
-            day=report.business_date.isoformat(),
-            net=format_rupiah(report.net_total),
-        )
-        self.report = report
-
-
-def _figures(report: ZReport) -> dict[str, Any]:
-    """Everything the report says but the moment it was made."""
-    figures = report.to_json()
-    del figures["generated_at"]
-    return figures
 
 
 def report_sections(report: ZReport) -> list[Section]:

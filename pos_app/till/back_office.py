@@ -29,7 +29,7 @@ from pos_app.reports.accountant_files import (
 )
 from pos_app.reports.products_csv import ImportSummary, export_products, import_products
 from pos_app.reports.sales_csv import ExportCancelled
-from pos_app.reports.z_report import CashCount, ZReport, build_z_report, close_day
+from pos_app.reports.z_report import CashCount, ZReport, build_z_report
 from pos_app.settings import settings_file
 from pos_app.settings.terminal_config import ConfigError, default_config_path
 from pos_app.store.database import open_database, transaction
@@ -41,6 +41,7 @@ from pos_app.store.sale_lookup import SaleQuery
 from pos_app.store.sales import Sale
 from pos_app.store.users import Role, User
 from pos_app.till.connection_check import Check, check_payouts, check_provider, check_relay
+from pos_app.till.day_close import close_day
 from pos_app.till.day_sales import DaySale, DaySales, day_sales
 from pos_app.till.problem_payments import (
     ProblemKind,

@@ -100,7 +100,7 @@ from pos_app.payments.model import (
     RelayPosition,
     StatusResult,
 )
-from pos_app.reports.z_report import ZReport, build_z_report, close_day
+from pos_app.reports.z_report import ZReport, build_z_report
 from pos_app.sandbox.ecommpay import DECLINE_AMOUNTS
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import SalePaidAlready, StoreError
@@ -108,6 +108,7 @@ from pos_app.store.open_day import open_business_date
 from pos_app.store.returns import Return, ReturnableSale, WalletPayout
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
+from pos_app.till.day_close import close_day
 from pos_app.till.problem_payments import (
     REFUND_KINDS,
     ProblemKind,

@@ -22,10 +22,10 @@ from pos_app.relay import uploads as relay_uploads
 from pos_app.relay.backup import backup, restore
 from pos_app.reports.accountant_files import FileKind, FileRequest, write_files
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
-from pos_app.reports.z_report import close_day
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import UploadOutbox
 from pos_app.till import uploads
+from pos_app.till.day_close import close_day
 from pos_app.till.uploads import (
     Uploader,
     build_day_upload,

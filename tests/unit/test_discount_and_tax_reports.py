@@ -15,11 +15,12 @@ from pos_app.domain.cash_count import CashCount
 from pos_app.domain.discounts import Discount
 from pos_app.domain.tax import TaxClass, TaxPolicy
 from pos_app.reports.shift_report import shift_sections
-from pos_app.reports.z_report import ZReport, build_z_report, close_day, report_sections
+from pos_app.reports.z_report import ZReport, build_z_report, report_sections
 from pos_app.store.database import open_database
 from pos_app.store.day_closes import DayCloses
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
+from pos_app.till.day_close import close_day
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))

@@ -17,12 +17,13 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
 from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
 from pos_app.reports.payments_csv import count_payments, export_payments
-from pos_app.reports.z_report import build_z_report, close_day
+from pos_app.reports.z_report import build_z_report
 from pos_app.store.database import open_database
 from pos_app.store.open_day import OpenDays, open_business_date
 from pos_app.store.payments import Payments
 from pos_app.store.sales import Sales
 from pos_app.store.uploads import PendingDay, UploadOutbox
+from pos_app.till.day_close import close_day
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(0, 0))

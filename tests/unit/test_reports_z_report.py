@@ -12,14 +12,7 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
-from pos_app.reports.z_report import (
-    CashCount,
-    ZReport,
-    build_z_report,
-    close_day,
-    render_html,
-    render_text,
-)
+from pos_app.reports.z_report import CashCount, ZReport, build_z_report, render_html, render_text
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database
 from pos_app.store.day_closes import DayCloses
@@ -27,6 +20,7 @@ from pos_app.store.errors import StoreError
 from pos_app.store.payments import Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales, Tender
+from pos_app.till.day_close import close_day
 from pos_app.till.problem_payments import attach
 
 JAKARTA = ZoneInfo("Asia/Jakarta")

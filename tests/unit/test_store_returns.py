@@ -24,7 +24,7 @@ from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, parse_rate
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.shift_report import shift_sections
-from pos_app.reports.z_report import build_z_report, close_day
+from pos_app.reports.z_report import build_z_report
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database, transaction
 from pos_app.store.errors import NotFound
@@ -35,6 +35,7 @@ from pos_app.store.refunds import Refunds, RefundStatus
 from pos_app.store.returns import Returns, WalletPayout
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
+from pos_app.till.day_close import close_day
 from pos_app.till.terminal import DEMO_TAX, demo_catalog
 
 JAKARTA = ZoneInfo("Asia/Jakarta")

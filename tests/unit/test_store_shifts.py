@@ -14,12 +14,13 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
 from pos_app.domain.errors import ValidationError
-from pos_app.reports.z_report import ZReport, build_z_report, close_day, report_sections
+from pos_app.reports.z_report import ZReport, build_z_report, report_sections
 from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.open_day import open_business_date
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
+from pos_app.till.day_close import close_day
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))

@@ -13,7 +13,6 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
 from pos_app.payments.model import AttemptState, PaymentStatus, ProviderName
-from pos_app.reports.z_report import close_day
 from pos_app.store import migrations
 from pos_app.store.database import migrate, open_database
 from pos_app.store.payments import Payments
@@ -21,6 +20,7 @@ from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
 from pos_app.store.uploads import PendingDay, RefusedDay, UploadOutbox
+from pos_app.till.day_close import close_day
 from pos_app.till.problem_payments import attach, resolve
 from tests.harness.old_store import database_before
 

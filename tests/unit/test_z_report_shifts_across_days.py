@@ -15,12 +15,13 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.returns import ReturnMethod
-from pos_app.reports.z_report import ZReport, build_z_report, close_day, report_sections
+from pos_app.reports.z_report import ZReport, build_z_report, report_sections
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales, Tender
 from pos_app.store.shifts import Shifts
+from pos_app.till.day_close import close_day
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 MIDNIGHT = BusinessDay(JAKARTA, time(0, 0))  # the default cut-off

@@ -42,9 +42,10 @@ from pos_app.gui.document_output import DocumentOutput
 from pos_app.gui.drawer_count import DrawerCount
 from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
 from pos_app.gui.tasks import TaskRunner
-from pos_app.reports.z_report import DayChanged, ZReport, render_html
+from pos_app.reports.z_report import ZReport, render_html
 from pos_app.store.shifts import Shift
 from pos_app.till.back_office import BackOffice
+from pos_app.till.day_close import DayChanged
 from pos_app.till.shifts import ShiftDesk
 
 
