@@ -344,11 +344,6 @@ class RelayClient(HttpClient):
         except (KeyError, TypeError) as exc:
             raise RelayProtocolError(f"relay uploads answer cannot be read: {exc}") from None
 
-    def fetch_events(self, after: int, wait: float = 0.0) -> tuple[list[RelayEvent], int]:
-        """One long-poll from a bare cursor, whatever the epoch: the events and the cursor."""
-        events, position = self.fetch(RelayPosition(cursor=after), wait)
-        return events, position.cursor
-
     def fetch(
         self, position: RelayPosition, wait: float = 0.0
     ) -> tuple[list[RelayEvent], RelayPosition]:

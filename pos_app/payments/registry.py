@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 DOKU_NOTIFICATION_PATH: Final = "/doku/notifications"
 ECOMMPAY_CALLBACK_PATH: Final = "/ecommpay/callbacks"
-PAYOUT_PROVIDER: Final = ProviderName.ECOMMPAY_GATE
-"""Refunds go out as ecommpay Gate payouts, whichever provider takes the sales."""
 CURRENCY: Final = "IDR"
 
 

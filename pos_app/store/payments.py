@@ -9,7 +9,10 @@ the same transaction as the event that caused it. Two ways in:
   report is always kept; one that would move the attempt backwards (pending after paid) is logged
   as ``ignored``, one for an invoice this terminal does not know as an ``orphan``.
 
-:class:`Payments` is the :class:`pos_app.payments.model.EventSink` of the relay client.
+The relay client's events do not come here directly: its
+:class:`pos_app.payments.model.EventSink` is the till's ``Checkout`` (``till/checkout.py``), which
+applies a batch with :meth:`Payments.unseen_relay_events`, :meth:`Payments.record_relay_event` and
+:meth:`Payments.save_relay_position` in one transaction, and routes payout callbacks to refunds.
 """
 
 import json
@@ -17,7 +20,7 @@ import re
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -502,32 +505,9 @@ class Payments:
         self, events: Sequence[RelayEvent], position: RelayPosition
     ) -> list[RelayEvent]:
         """The batch's events in cursor order, less those at or below the saved cursor when the
-        batch is of the saved epoch (for the checkout, which routes payout callbacks itself)."""
+        batch is of the saved epoch (for the checkout, which applies a batch and routes payout
+        callbacks itself)."""
         return self.relay_position().unseen(events, position)
-
-    def apply_relay_events(
-        self,
-        events: Sequence[RelayEvent],
-        position: RelayPosition,
-        *,
-        now: datetime | None = None,
-    ) -> list[RelayEvent]:
-        """Record a batch from the relay and save its position, all in one transaction; the
-        events recorded now.
-
-        Skipped: events at or below the saved cursor (of the same epoch), and events recorded
-        before under another cursor (the relay's epoch changed, so it hands its events over
-        again): a repeat never appends to the log. The cursor never moves back within an epoch.
-        """
-        moment = now or datetime.now(UTC)
-        with transaction(self._db):
-            applied = [
-                event
-                for event in self.unseen_relay_events(events, position)
-                if self.record_relay_event(event, now=moment)
-            ]
-            self.save_relay_position(position)
-        return applied
 
     def record_relay_event(self, event: RelayEvent, *, now: datetime) -> bool:
         """Record one event from the relay; ``False`` if the log holds it already (the relay's

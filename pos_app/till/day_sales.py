@@ -56,10 +56,6 @@ class DaySales:
     """All 24 local hours from the cut-off's hour on: completed sales by completion time."""
     report: ZReport
 
-    @property
-    def hourly_total(self) -> int:
-        return sum(hour.total for hour in self.hours)
-
 
 _LISTED = """
 SELECT s.id, s.created_at, s.completed_at, s.status, s.cashier, s.total,

@@ -16,7 +16,7 @@ import pytest
 from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
-from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderName
+from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderName, RelayPosition
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import ECOMMPAY_REDIRECT_FORMS, Shapes
 from tests.harness.relay_process import relay_config, signed_ecommpay_callback, wait_until
@@ -100,7 +100,7 @@ def test_the_phone_waits_then_is_sent_to_the_wallet_and_the_terminal_sees_it_pai
             lambda: till.payment_status(invoice).status is PaymentStatus.PAID,
             what="the paid callback",
         )
-        events, _ = till.fetch_events(0)
+        events, _ = till.fetch(RelayPosition())
         # The redirect callback, then for some payment ids an intermediate one (as ecommpay
         # sends: "external processing", "awaiting customer"), then the payment.
         assert {e.provider for e in events} == {ProviderName.ECOMMPAY_GATE}

@@ -13,7 +13,7 @@ from pos_app.commands import relay_service
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.payments.doku.signing import doku_signature
 from pos_app.payments.ecommpay.signing import ecommpay_signature
-from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.payments.model import PaymentStatus, ProviderName, RelayPosition
 from tests.harness.relay_process import (
     DOKU_SECRET_KEY,
     ECOMMPAY_PROJECT_ID,
@@ -45,7 +45,7 @@ def post(relay: EmbeddedRelay, path: str, body: bytes, headers: dict[str, str] |
 
 
 def delivered(client: RelayClient) -> list[tuple[str, str]]:
-    events, _ = client.fetch_events(0)
+    events, _ = client.fetch(RelayPosition())
     return [(event.invoice_number, event.status) for event in events]
 
 
@@ -59,9 +59,9 @@ def test_a_signed_notification_is_acknowledged_and_reaches_the_registering_termi
 
     assert answer.status_code == 200
     assert answer.json()["duplicate"] is False
-    events, cursor = till.fetch_events(0)
+    events, position = till.fetch(RelayPosition())
     assert [(e.invoice_number, e.status, e.cursor) for e in events] == [
-        ("KSR-T1-20240501-000001", PaymentStatus.PAID, cursor)
+        ("KSR-T1-20240501-000001", PaymentStatus.PAID, position.cursor)
     ]
     assert events[0].payload["order"]["amount"] == 15_000
 
@@ -161,7 +161,7 @@ def test_events_of_one_payment_keep_their_order_and_a_stale_one_does_not_undo_pa
         )
         assert post(relay, DOKU, body, headers).status_code == 200
 
-    events, _ = till.fetch_events(0)
+    events, _ = till.fetch(RelayPosition())
 
     assert [e.status for e in events] == [PaymentStatus.PAID, PaymentStatus.PENDING]
     assert events[0].cursor < events[1].cursor
@@ -239,7 +239,7 @@ def test_ecommpay_callbacks_are_verified_and_delivered_under_the_registered_prod
     assert post(relay, ECOMMPAY, body).status_code == 200
     assert post(relay, ECOMMPAY, body).json()["duplicate"] is True
 
-    events, _ = till.fetch_events(0)
+    events, _ = till.fetch(RelayPosition())
     assert [(e.invoice_number, e.provider, e.status) for e in events] == [
         ("KSR-T1-20240501-000020", ProviderName.ECOMMPAY_PAGE, PaymentStatus.PAID)
     ]
@@ -254,7 +254,7 @@ def test_an_orphan_is_acknowledged_listed_and_handed_over_when_its_invoice_is_re
         invoice_number="KSR-T1-20240501-000010", amount=2_000
     )
     assert post(relay, DOKU, old_body, old_headers).status_code == 200
-    _, cursor = till.fetch_events(0)
+    _, position = till.fetch(RelayPosition())
     headers, body = signed_doku_notification(invoice_number="KSR-T1-20240501-000011", amount=9_000)
 
     assert post(relay, DOKU, body, headers).status_code == 200
@@ -264,9 +264,9 @@ def test_an_orphan_is_acknowledged_listed_and_handed_over_when_its_invoice_is_re
     assert "KSR-T1-20240501-000010" not in listing
 
     till.register_payment("KSR-T1-20240501-000011", ProviderName.DOKU, 9_000)
-    events, _ = till.fetch_events(cursor)
+    events, _ = till.fetch(position)
     assert [(e.invoice_number, e.status) for e in events] == [("KSR-T1-20240501-000011", "paid")]
-    assert events[0].cursor > cursor
+    assert events[0].cursor > position.cursor
     assert relay_service.main(["orphans", *database_option(relay.storage.database)]) == 0
     assert "No orphan notifications" in capsys.readouterr().out
 
@@ -299,7 +299,7 @@ def test_a_callback_resent_with_what_the_signature_cannot_see_is_the_same_event(
 
     assert first.status_code == again.status_code == 200
     assert (first.json()["duplicate"], again.json()["duplicate"]) == (False, True)
-    events, _ = till.fetch_events(0)
+    events, _ = till.fetch(RelayPosition())
     assert len(events) == 1
     payload = dict(events[0].payload)
     assert "signature" not in payload and "x" not in payload  # only what is signed is stored
@@ -335,7 +335,7 @@ def test_amounts_and_currencies_are_handed_out_beside_the_registered_amount(
         body = signed_ecommpay_callback(payment_id=invoice, amount=amount, currency=currency)
         assert post(relay, ECOMMPAY, body).status_code == 200
 
-    events, _ = till.fetch_events(0)
+    events, _ = till.fetch(RelayPosition())
     views = {invoice: till.payment_status(invoice) for invoice in (right, short, dollars)}
 
     assert [(e.invoice_number, e.amount, e.currency) for e in events] == [
@@ -372,7 +372,7 @@ def test_a_callback_for_another_ecommpay_project_is_stored_acknowledged_and_kept
             assert post(relay, ECOMMPAY, body).status_code == 200
     till.register_payment(later, ProviderName.ECOMMPAY_PAGE, 5_000)  # nothing to adopt
 
-    assert till.fetch_events(0)[0] == []
+    assert till.fetch(RelayPosition())[0] == []
     assert till.payment_status(registered).status is PaymentStatus.PENDING
     assert relay_service.main(["orphans", *database_option(relay.storage.database)]) == 0
     listing = capsys.readouterr().out
@@ -410,7 +410,7 @@ def test_a_partial_refund_callback_reaches_the_till_as_a_balance(
         )
         assert post(relay, ECOMMPAY, body).status_code == 200
 
-    events, _ = till.fetch_events(0)
+    events, _ = till.fetch(RelayPosition())
 
     assert [(e.status, e.amount, e.balance) for e in events] == [
         (PaymentStatus.PAID, 7_000, True),

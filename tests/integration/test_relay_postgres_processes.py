@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from pos_app.clients.relay_client import RelayClient
-from pos_app.payments.model import ProviderName
+from pos_app.payments.model import ProviderName, RelayPosition
 from pos_app.relay import schema
 from pos_app.relay.auth import add_terminal
 from tests.harness.postgres_server import PostgresServer
@@ -56,7 +56,7 @@ def test_a_notification_stored_by_one_process_wakes_a_long_poll_waiting_in_the_o
 
     def long_poll() -> None:
         with RelayClient(second.url, token, timeout=LONG_POLL + 10) as till:
-            events, _ = till.fetch_events(0, wait=LONG_POLL)
+            events, _ = till.fetch(RelayPosition(), wait=LONG_POLL)
         answer.append(([e.invoice_number for e in events], time.monotonic()))
 
     waiting = threading.Thread(target=long_poll)
@@ -104,10 +104,10 @@ def test_killing_one_of_two_processes_under_load_loses_nothing_answered_200(
     def follow() -> None:
         """A terminal reading from its cursor all along: commits of both processes interleave,
         and it must never pass a cursor that commits later."""
-        after = 0
+        position = RelayPosition()
         with RelayClient(second.url, token) as till:
             while True:
-                events, after = till.fetch_events(after, wait=1)
+                events, position = till.fetch(position, wait=1)
                 followed.extend(event.invoice_number for event in events)
                 if load_done.is_set() and not events:
                     return
@@ -123,7 +123,7 @@ def test_killing_one_of_two_processes_under_load_loses_nothing_answered_200(
     follower.join(30)
 
     with RelayClient(second.url, token) as till:
-        events, _ = till.fetch_events(0)
+        events, _ = till.fetch(RelayPosition())
     with contextlib.closing(schema.connect(database)) as conn:
         stored = {row[0] for row in conn.execute("SELECT invoice_number FROM events")}
     delivered = [event.invoice_number for event in events]

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from pos_app.clients.relay_client import RelayClient
-from pos_app.payments.model import ProviderName
+from pos_app.payments.model import ProviderName, RelayPosition
 from pos_app.relay import schema, storage
 from pos_app.relay.auth import add_terminal
 from tests.harness.relay_process import RelayProcess, signed_doku_notification, wait_until
@@ -49,7 +49,7 @@ def test_acknowledged_notifications_survive_a_sigkill_right_after_the_200(
     assert codes == [200] * len(invoices)
     relay.start()
     with RelayClient(relay.url, token) as till:
-        events, _ = till.fetch_events(0)
+        events, _ = till.fetch(RelayPosition())
     with contextlib.closing(schema.connect(relay.db)) as conn:
         counts = storage.counts(conn)
     assert [e.invoice_number for e in events] == ["KSR-T1-20240501-000000"]
@@ -60,9 +60,9 @@ def test_acknowledged_notifications_survive_a_sigkill_right_after_the_200(
 def test_sigterm_answers_open_long_polls_and_closes_the_database(relay: RelayProcess) -> None:
     token = add_terminal(relay.db, "T1")
     relay.start()
-    answers: list[tuple[list, int]] = []
+    answers: list[tuple[list, RelayPosition]] = []
     with RelayClient(relay.url, token) as till:
-        poller = threading.Thread(target=lambda: answers.append(till.fetch_events(0, 30.0)))
+        poller = threading.Thread(target=lambda: answers.append(till.fetch(RelayPosition(), 30.0)))
         poller.start()
         wait_until(lambda: "long-polls for up to" in relay.log.read_text(), what="the long-poll")
 
@@ -70,5 +70,5 @@ def test_sigterm_answers_open_long_polls_and_closes_the_database(relay: RelayPro
         poller.join(10)
 
     assert code in (0, -signal.SIGTERM)
-    assert answers == [([], 0)]
+    assert [(events, position.cursor) for events, position in answers] == [([], 0)]
     assert not Path(f"{relay.db}-wal").exists()  # the last connection closed cleanly

@@ -94,8 +94,12 @@ def test_a_terminal_sees_only_the_payments_it_registered(relay: EmbeddedRelay) -
         notify(relay, "KSR-T1-20240501-000001")
         notify(relay, "KSR-T2-20240501-000001")
 
-        assert [e.invoice_number for e in till_a.fetch_events(0)[0]] == ["KSR-T1-20240501-000001"]
-        assert [e.invoice_number for e in till_b.fetch_events(0)[0]] == ["KSR-T2-20240501-000001"]
+        assert [e.invoice_number for e in till_a.fetch(RelayPosition())[0]] == [
+            "KSR-T1-20240501-000001"
+        ]
+        assert [e.invoice_number for e in till_b.fetch(RelayPosition())[0]] == [
+            "KSR-T2-20240501-000001"
+        ]
         with pytest.raises(RelayRejected) as not_hers:
             till_b.payment_status("KSR-T1-20240501-000001")
         assert not_hers.value.status_code == 404
@@ -139,15 +143,15 @@ def test_a_bad_registration_gets_400_naming_the_field(
 
 def test_unknown_missing_and_revoked_tokens_are_refused(relay: EmbeddedRelay) -> None:
     with client(relay, "T1") as till:
-        till.fetch_events(0)
+        till.fetch(RelayPosition())
         assert httpx.get(relay.url + "/v1/events").status_code == 401
         with RelayClient(relay.url, "kasir_guessed") as stranger, pytest.raises(RelayUnauthorized):
-            stranger.fetch_events(0)
+            stranger.fetch(RelayPosition())
 
         assert relay_service.main(["revoke", "T1", *database_option(relay.storage.database)]) == 0
 
         with pytest.raises(RelayUnauthorized):
-            till.fetch_events(0)
+            till.fetch(RelayPosition())
         with pytest.raises(RelayUnauthorized):
             till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 1_000)
 
@@ -195,7 +199,7 @@ def test_events_answers_name_the_epoch_and_a_cursor_of_another_is_answered_from_
         for invoice in ("KSR-T1-20240501-000001", "KSR-T1-20240501-000002"):
             till.register_payment(invoice, ProviderName.DOKU, 5_000)
             notify(relay, invoice)
-        first, second = till.fetch_events(0)[0]
+        first, second = till.fetch(RelayPosition())[0]
 
     def events(**query: object) -> dict:
         answer = httpx.get(
@@ -237,16 +241,18 @@ def test_long_polls_beyond_the_caps_get_429(tmp_path: Path) -> None:
     config = relay_config(tmp_path / "relay.db", max_waits_per_terminal=1, max_waits_total=2)
     with start_relay(config) as relay:
         tills = [client(relay, name) for name in ("T1", "T2", "T3")]
-        waiting = [threading.Thread(target=t.fetch_events, args=(0, 30.0)) for t in tills[:2]]
+        waiting = [
+            threading.Thread(target=t.fetch, args=(RelayPosition(), 30.0)) for t in tills[:2]
+        ]
         for thread in waiting:
             thread.start()
         wait_until(lambda: relay.app.waiters.active == 2, what="two long-polls")
 
         with pytest.raises(RelayRejected) as per_terminal:
-            tills[0].fetch_events(0, 5.0)
+            tills[0].fetch(RelayPosition(), 5.0)
         with pytest.raises(RelayRejected) as overall:
-            tills[2].fetch_events(0, 5.0)
-        assert tills[2].fetch_events(0, 0.0) == ([], 0)  # not waiting is always allowed
+            tills[2].fetch(RelayPosition(), 5.0)
+        assert tills[2].fetch(RelayPosition(), 0.0)[0] == []  # not waiting is always allowed
 
     for thread in waiting:
         thread.join(10)  # stopping the relay answers the open long-polls at once
@@ -370,10 +376,10 @@ def test_only_the_till_whose_id_an_orphan_carries_can_claim_it(relay: EmbeddedRe
 
     assert register(relay, thief, invoice).status_code == 403
     with RelayClient(relay.url, thief) as till:
-        assert till.fetch_events(0)[0] == []
+        assert till.fetch(RelayPosition())[0] == []
     assert register(relay, owner, invoice).status_code == 201
     with RelayClient(relay.url, owner) as till:
-        events, _ = till.fetch_events(0)
+        events, _ = till.fetch(RelayPosition())
     assert [(e.invoice_number, e.status, e.amount) for e in events] == [
         (invoice, PaymentStatus.PAID, 5_000)
     ]
@@ -448,12 +454,12 @@ def test_a_relay_database_from_before_terminal_ids_keeps_working(tmp_path: Path)
     old.close()
 
     with start_relay(relay_config(db)) as relay, RelayClient(relay.url, token) as till:
-        events, cursor = till.fetch_events(0)
+        events, position = till.fetch(RelayPosition())
         till.register_payment("KSR-T1-20240501-000002", ProviderName.DOKU, 5_000)  # learns T1
         with pytest.raises(RelayRejected) as not_its:
             till.register_payment("KSR-T2-20240501-000001", ProviderName.DOKU, 5_000)
         notify(relay, "KSR-T1-20240501-000002")
-        later, _ = till.fetch_events(cursor)
+        later, _ = till.fetch(position)
 
     assert [(e.cursor, e.amount, e.currency) for e in events] == [(7, 5_000, "IDR")]
     assert not_its.value.status_code == 403

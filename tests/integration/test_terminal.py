@@ -12,7 +12,7 @@ import pytest
 
 from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.errors import ValidationError
-from pos_app.payments.model import AttemptState, PaymentRequest
+from pos_app.payments.model import AttemptState, PaymentRequest, RelayPosition
 from pos_app.settings.terminal_config import ConfigError, ProviderChoice, Settings
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import PaymentAttempt
@@ -77,7 +77,7 @@ def test_a_new_demo_relay_database_gets_a_new_token(tmp_path: Path) -> None:
     again = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
     try:
         assert again.embedded.relay_token != old_token
-        assert again.relay.fetch_events(0)[1] == 0  # the relay accepts the new token
+        assert again.relay.fetch(RelayPosition())[1].cursor == 0  # the relay accepts the new token
     finally:
         again.close()
 

@@ -30,19 +30,21 @@ def test_events_out_of_cursor_order_are_refused() -> None:
     event = {"invoice_number": "I", "provider": "doku", "status": "paid", "received_at": "t"}
     body = {"events": [{**event, "cursor": 5}, {**event, "cursor": 4}], "cursor": 5}
     with pytest.raises(RelayProtocolError, match="increasing"):
-        answering(200, body).fetch_events(3)
+        answering(200, body).fetch(RelayPosition(cursor=3))
 
 
 def test_an_unknown_status_word_is_a_protocol_error_not_a_guess() -> None:
     event = {"cursor": 1, "invoice_number": "I", "provider": "doku", "status": "maybe"}
     with pytest.raises(RelayProtocolError, match="cannot read"):
-        answering(200, {"events": [{**event, "received_at": "t"}], "cursor": 1}).fetch_events(0)
+        answering(200, {"events": [{**event, "received_at": "t"}], "cursor": 1}).fetch(
+            RelayPosition()
+        )
 
 
 def test_a_relay_in_trouble_counts_as_unreachable_and_the_token_stays_secret() -> None:
     client = answering(503, {"error": "the notification could not be stored"})
     with pytest.raises(RelayUnreachable) as error:
-        client.fetch_events(0)
+        client.fetch(RelayPosition())
     assert "kasir_secret-token" not in str(error.value) + repr(client)
 
 
@@ -101,7 +103,7 @@ def test_an_events_amount_and_currency_are_read_and_an_older_relay_without_them_
     older = {**EVENT, "cursor": 2}
     client, _ = recording({"events": [newer, older], "cursor": 2})
 
-    events, _ = client.fetch_events(0)
+    events, _ = client.fetch(RelayPosition())
 
     assert [(e.amount, e.currency) for e in events] == [(75_000, "IDR"), (None, None)]
 
@@ -114,7 +116,7 @@ def test_an_amount_or_currency_of_the_wrong_type_is_a_protocol_error(
         {"events": [{**EVENT, "cursor": 1, "amount": amount, "currency": currency}], "cursor": 1}
     )
     with pytest.raises(RelayProtocolError, match="cannot read"):
-        client.fetch_events(0)
+        client.fetch(RelayPosition())
 
 
 def test_a_payments_registered_and_paid_amounts_are_read_side_by_side() -> None:

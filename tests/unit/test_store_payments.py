@@ -12,16 +12,20 @@ from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import (
     AttemptState,
     EventSink,
+    PaymentOrder,
     PaymentRequest,
     PaymentStatus,
     ProviderName,
     RelayEvent,
     RelayPosition,
+    StatusResult,
 )
 from pos_app.store.database import open_database
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
 from pos_app.store.payments import EventSource, Outcome, Payments
 from pos_app.store.sales import Sales
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.checkout import Checkout
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)  # 10:00 in Jakarta
 TOTAL = 12000
@@ -42,6 +46,26 @@ def db(path: Path) -> Iterator[Database]:
 @pytest.fixture
 def payments(db: Database) -> Payments:
     return Payments(db)
+
+
+class NoProvider:
+    """The relay's events are applied without asking a payment provider."""
+
+    name = ProviderName.DOKU
+
+    def create_payment(self, order: PaymentOrder) -> PaymentRequest:
+        raise AssertionError("no payment is made here")
+
+    def check_status(self, invoice_number: str) -> StatusResult:
+        raise AssertionError("no payment is checked here")
+
+
+@pytest.fixture
+def sink(path: Path, db: Database) -> Iterator[EventSink]:
+    """The relay client's event sink as production has it: the checkout, over the same file."""
+    store = TerminalStore(path)
+    yield Checkout(store, NoProvider(), terminal_id="T1", clock=lambda: NOW)
+    store.close()
 
 
 def new_sale(db: Database) -> int:
@@ -180,8 +204,9 @@ def test_the_event_log_is_append_only(payments: Payments, db: Database) -> None:
     assert event_count(db) == 1
 
 
-def test_relay_events_are_applied_once_with_their_cursor(payments: Payments, db: Database) -> None:
-    sink: EventSink = payments
+def test_relay_events_are_applied_once_with_their_cursor(
+    payments: Payments, db: Database, sink: EventSink
+) -> None:
     invoice = new_attempt(payments, db)
     assert sink.relay_position() == RelayPosition(None, 0)
     batch = [relay(7, invoice, PaymentStatus.PAID), relay(6, invoice, PaymentStatus.PENDING)]
@@ -204,7 +229,7 @@ def test_relay_events_are_applied_once_with_their_cursor(payments: Payments, db:
 
 
 def test_a_relay_with_another_epoch_hands_everything_over_again_and_only_news_is_applied(
-    payments: Payments, db: Database
+    payments: Payments, db: Database, sink: EventSink
 ) -> None:
     paid, later = new_attempt(payments, db), new_attempt(payments, db)
     before = [
@@ -212,14 +237,14 @@ def test_a_relay_with_another_epoch_hands_everything_over_again_and_only_news_is
         relay(7, paid, PaymentStatus.PAID),
         relay(8, "KSR-ELSEWHERE-1", PaymentStatus.PAID),
     ]
-    payments.apply_relay_events(before, RelayPosition("before", 8))
+    sink.apply_relay_events(before, RelayPosition("before", 8))
     logged = event_count(db)
 
     # The relay was restored from a backup: the same notifications under new, lower cursors,
     # then one the terminal has not seen.
     again = [replace(event, cursor=n) for n, event in enumerate(before, 1)]
     news = relay(4, later, PaymentStatus.PAID)
-    applied = payments.apply_relay_events([*again, news], RelayPosition("restored", 4))
+    applied = sink.apply_relay_events([*again, news], RelayPosition("restored", 4))
 
     assert applied == [news]
     assert event_count(db) == logged + 1
@@ -227,25 +252,25 @@ def test_a_relay_with_another_epoch_hands_everything_over_again_and_only_news_is
     assert [e.outcome for e in payments.get_attempt(paid).events].count(Outcome.REPEATED) == 0
     assert len(payments.orphan_events()) == 1
     assert payments.relay_position() == RelayPosition("restored", 4)  # lower: a new epoch's
-    assert payments.apply_relay_events([news], RelayPosition("restored", 4)) == []
+    assert sink.apply_relay_events([news], RelayPosition("restored", 4)) == []
 
 
 def test_a_terminal_that_saved_no_epoch_keeps_its_cursor_and_learns_the_epoch(
-    payments: Payments, db: Database
+    payments: Payments, db: Database, sink: EventSink
 ) -> None:
     invoice = new_attempt(payments, db)
-    payments.apply_relay_events([relay(7, invoice, PaymentStatus.PENDING)], RelayPosition(None, 7))
+    sink.apply_relay_events([relay(7, invoice, PaymentStatus.PENDING)], RelayPosition(None, 7))
     batch = [relay(7, invoice, PaymentStatus.PENDING), relay(9, invoice, PaymentStatus.PAID)]
 
-    assert payments.apply_relay_events(batch, RelayPosition("e1", 9)) == batch[1:]
+    assert sink.apply_relay_events(batch, RelayPosition("e1", 9)) == batch[1:]
     assert payments.relay_position() == RelayPosition("e1", 9)
 
 
 def test_a_late_pending_after_paid_is_kept_but_not_applied(
-    payments: Payments, db: Database
+    payments: Payments, db: Database, sink: EventSink
 ) -> None:
     invoice = new_attempt(payments, db)
-    payments.apply_relay_events(
+    sink.apply_relay_events(
         [relay(1, invoice, PaymentStatus.PAID), relay(2, invoice, PaymentStatus.PENDING)],
         RelayPosition("e1", 2),
     )
@@ -255,13 +280,13 @@ def test_a_late_pending_after_paid_is_kept_but_not_applied(
 
 
 def test_a_refund_reported_before_the_payment_applies_once_it_is_paid(
-    payments: Payments, db: Database
+    payments: Payments, db: Database, sink: EventSink
 ) -> None:
     """The success callback waited in the provider's retries while the manager refunded from
     the provider's dashboard: the refund came first and could not apply to an unpaid attempt.
     Once the payment is in, so is its refund: the money never counts as taken."""
     invoice = new_attempt(payments, db)
-    payments.apply_relay_events(
+    sink.apply_relay_events(
         [relay(1, invoice, PaymentStatus.REFUNDED), relay(2, invoice, PaymentStatus.PAID)],
         RelayPosition("e1", 2),
     )
@@ -275,8 +300,10 @@ def test_a_refund_reported_before_the_payment_applies_once_it_is_paid(
     assert payments.paying_attempt(attempt.sale_id) is None
 
 
-def test_an_event_for_an_unknown_invoice_is_kept_as_an_orphan(payments: Payments) -> None:
-    payments.apply_relay_events(
+def test_an_event_for_an_unknown_invoice_is_kept_as_an_orphan(
+    payments: Payments, sink: EventSink
+) -> None:
+    sink.apply_relay_events(
         [relay(3, "KSR-ELSEWHERE-1", PaymentStatus.PAID)], RelayPosition("e1", 3)
     )
     orphans = payments.orphan_events()
@@ -286,7 +313,9 @@ def test_an_event_for_an_unknown_invoice_is_kept_as_an_orphan(payments: Payments
     assert payments.relay_position() == RelayPosition("e1", 3)
 
 
-def test_a_batch_that_fails_half_way_applies_nothing(payments: Payments, db: Database) -> None:
+def test_a_batch_that_fails_half_way_applies_nothing(
+    payments: Payments, db: Database, sink: EventSink
+) -> None:
     first, second = new_attempt(payments, db), new_attempt(payments, db)
     db.execute(
         "CREATE TRIGGER refuse BEFORE INSERT ON payment_events "
@@ -294,8 +323,9 @@ def test_a_batch_that_fails_half_way_applies_nothing(payments: Payments, db: Dat
     )
     before = event_count(db)
     batch = [relay(1, first, PaymentStatus.PAID), relay(2, second, PaymentStatus.PAID)]
+    # The second event fails, and so does keeping it for the manager: the whole batch is undone.
     with pytest.raises(sqlite3.IntegrityError, match="disk full"):
-        payments.apply_relay_events(batch, RelayPosition("e1", 2))
+        sink.apply_relay_events(batch, RelayPosition("e1", 2))
     assert payments.get_attempt(first).state is AttemptState.CREATED
     assert event_count(db) == before
     assert payments.relay_position() == RelayPosition(None, 0)

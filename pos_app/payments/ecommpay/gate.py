@@ -51,7 +51,6 @@ from pos_app.payments.errors import (
 )
 from pos_app.payments.model import PaymentOrder, PaymentRequest, ProviderName, StatusResult
 
-GATE_BASE_URL = "https://api.ecommpay.com"
 SALE_PATH = "/v2/payment/wallet/doku/sale"
 PAYOUT_PATH = "/v2/payment/wallet/doku/payout"
 STATUS_PATH = "/v2/payment/status"
