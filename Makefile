@@ -1,12 +1,17 @@
 # The two commands a newcomer runs: `make run` (demo) and `make test`.
 VENV ?= .venv
+PYTHON ?= python3
+# The Python that makes the venv: 3.11 or newer (`make test PYTHON=python3.12` picks another).
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test lint bench clean package package-check
 
 $(STAMP): pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
+	@test -x $(PY) || $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "Kasir needs Python 3.11 or newer to make $(VENV), and '$(PYTHON)' is not (or is missing):" \
+			"name another, e.g. make $(or $(MAKECMDGOALS),install) PYTHON=python3.11" >&2; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)

@@ -18,6 +18,7 @@ import uvicorn
 from pos_app import __version__
 from pos_app.commands.common import run
 from pos_app.commands.file_options import add_file_options, chosen_kinds, iso_date, said
+from pos_app.domain.money import format_rupiah
 from pos_app.relay import auth, backup, engines, schema, storage, till_days
 from pos_app.relay.app import RelayApp
 from pos_app.relay.config import (
@@ -190,11 +191,12 @@ def _revoke(config: RelayConfig, name: str) -> int:
 
 
 def _money(amount: int | None, currency: str | None) -> str:
-    """``Rp 15.000`` for rupiah; other currencies (and minor units) as the provider said."""
+    """``Rp 15.000`` for rupiah (:func:`format_rupiah`, so ``-Rp 500``); other currencies (and
+    minor units) as the provider said."""
     if amount is None:
         return "?"
     if currency in (None, storage.RUPIAH):
-        return f"Rp {amount:,}".replace(",", ".")
+        return format_rupiah(amount)
     return f"{amount:,}".replace(",", ".") + f" {currency[:16]}"
 
 

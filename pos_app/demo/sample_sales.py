@@ -366,7 +366,7 @@ def _cash_received(rng: random.Random, total: int) -> int:
 def relay_payload(
     provider: ProviderName, invoice: str, amount: int, *, paid: bool, at: datetime, reference: str
 ) -> dict[str, Any]:
-    """What :meth:`Payments.apply_relay_events` stores for a relay event of ``provider``."""
+    """What :meth:`Payments.record_relay_event` stores for a relay event of ``provider``."""
     stamp = utc_text(at)
     if provider is ProviderName.DOKU:
         body: dict[str, Any] = {

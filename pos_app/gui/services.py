@@ -1,4 +1,7 @@
-"""What the views need from the rest of Kasir, as small protocols the lead's wiring satisfies."""
+"""What the views need from the rest of Kasir, as small protocols: :class:`Catalog`, which
+:class:`StoreCatalog` below implements over the store, and :class:`SaleActions`, which the
+cashier controller (``gui/controller.py``) implements over the checkout. The views (the product
+panel, the cashier screen) see only these."""
 
 from collections.abc import Callable
 from typing import Protocol
@@ -10,7 +13,7 @@ from pos_app.store.terminal_store import TerminalStore
 
 
 class Catalog(Protocol):
-    """Product look-ups; ``pos_app.store.products.ProductRepository`` implements this."""
+    """Product look-ups; :class:`StoreCatalog` implements this over the store's products."""
 
     layout: MeasureLayout
     """The scale's label prefixes: a product kept under one is sold by its label only."""
@@ -81,7 +84,10 @@ class SaleActions(Protocol):
         ...
 
     def pay_cash(self, basket: Basket, received: int) -> None:
-        """Record a cash sale; once it returns the sale is stored and the screen starts anew."""
+        """Record a cash sale off the GUI thread: once it returns the screen starts anew, and
+        the receipt follows once the sale is stored. A sale the store refuses comes back on an
+        empty screen with the reason (or, when a payment pays it already, with the paid
+        banner)."""
         ...
 
     def hold(self, basket: Basket, name: str) -> None:

@@ -353,7 +353,8 @@ class RelayPosition:
 
 
 class EventSink(Protocol):
-    """Where the terminal's relay client delivers events; the terminal store implements it.
+    """Where the terminal's relay client delivers events; the till's ``Checkout`` implements it
+    (``till/checkout.py``: payment events to their attempts, payout callbacks to their refunds).
 
     ``apply_relay_events`` applies the events and saves ``position.after(batch)`` in one
     transaction. It skips events at or below the saved cursor of the same epoch, and events it

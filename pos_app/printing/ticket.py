@@ -1,8 +1,8 @@
 """A ticket: the text lines a thermal printer prints, laid out to the roll's columns, and its
 ESC/POS bytes (python-escpos), with the cut and the cash drawer's pulse.
 
-The layout is done here, in characters, not by the printer: the bytes, the tests and the picture
-of a receipt (:mod:`pos_app.printing.ticket_image`) all show the same lines.
+The layout is done here, in characters, not by the printer: the bytes, the tests and the README's
+picture of a receipt (drawn by ``packaging/thermal_receipt_image.py``) all show the same lines.
 
 Code page: CP850 (ESC t 2, "PC850 Multilingual"), forced rather than left to python-escpos's
 guessing, which switches tables mid-line. Indonesian needs only ASCII, but shop, product and

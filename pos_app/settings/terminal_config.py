@@ -45,16 +45,9 @@ explicit file is an error. Example::
     weight_prefixes = "25-29"          # the value is the weight in grams; "" for none
 
 Environment overrides: ``KASIR_<KEY>`` for a top-level key and ``KASIR_<SECTION>_<KEY>`` for a key
-in a section, upper-cased: ``KASIR_PROVIDER``, ``KASIR_TERMINAL_ID``, ``KASIR_TIMEZONE``,
-``KASIR_BUSINESS_DAY_CUTOFF``, ``KASIR_QR_EXPIRY_MINUTES``, ``KASIR_STATUS_CHECK_WAIT_SECONDS``,
-``KASIR_LANGUAGE``,
-``KASIR_SHOP_NAME``, ``KASIR_SHOP_ADDRESS``, ``KASIR_DOKU_ENVIRONMENT``, ``KASIR_DOKU_CLIENT_ID``,
-``KASIR_DOKU_SECRET_KEY``, ``KASIR_DOKU_SECRET_KEY_FILE``, ``KASIR_DOKU_BASE_URL``,
-``KASIR_ECOMMPAY_PROJECT_ID``, ``KASIR_ECOMMPAY_SECRET_KEY``, ``KASIR_ECOMMPAY_SECRET_KEY_FILE``,
-``KASIR_ECOMMPAY_PAYMENT_PAGE_URL``, ``KASIR_ECOMMPAY_GATE_URL``, ``KASIR_ECOMMPAY_CUSTOMER_EMAIL``,
-``KASIR_ECOMMPAY_CUSTOMER_IP``, ``KASIR_RELAY_URL``,
-``KASIR_RELAY_TOKEN``, ``KASIR_RELAY_TOKEN_FILE``, ``KASIR_BARCODES_PRICE_PREFIXES``,
-``KASIR_BARCODES_WEIGHT_PREFIXES``. An environment value wins over the file.
+in a section, upper-cased (``KASIR_PROVIDER``, ``KASIR_DOKU_CLIENT_ID``, ``KASIR_TAX_ENABLED``). An
+environment value wins over the file. The README's Configuration table lists every key with its
+variable and default.
 
 Secrets (``doku.secret_key``, ``ecommpay.secret_key``, ``relay.token``) come, in this order, from
 the environment, from a ``*_file`` that only its owner may read (``chmod 600``; a file with any

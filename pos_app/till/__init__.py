@@ -1,2 +1,3 @@
-"""The till's use-cases: checkout, refunds, problem payments, back office, day sales, connection
-check; and the terminal assembled from its settings."""
+"""The till's use-cases, one module each (checkout, refunds, returns, problem payments, the back
+office, receipts, uploads…), and the terminal assembled from its settings. docs/architecture.md
+(The layers) names every module."""

@@ -16,6 +16,8 @@ PACKAGE = "pos_app"
 QT_PACKAGES = ("PySide6", "shiboken6")
 PROVIDER_PACKAGES = ("pos_app.payments.doku", "pos_app.payments.ecommpay")
 PROVIDER_NEUTRAL_LAYERS = ("pos_app.till", "pos_app.store", "pos_app.reports")
+RELAY_MAY_IMPORT = ("relay", "domain", "payments", "reports")
+"""The layers of ``pos_app`` the relay imports (docs/architecture.md, What may import what)."""
 ROOT_MODULES = {"__init__.py", "__main__.py", "cli.py"}
 DYNAMIC_IMPORTERS = {"import_module", "__import__"}
 
@@ -142,6 +144,20 @@ def provider_imports_in_neutral_layers(imports: list[Import]) -> list[Import]:
     ]
 
 
+def relay_imports_beyond_its_layers(imports: list[Import], package: str = PACKAGE) -> list[Import]:
+    """The relay importing a layer of ``package`` outside :data:`RELAY_MAY_IMPORT`, anywhere in
+    a module (reading the version from the package's face is allowed)."""
+    allowed = tuple(f"{package}.{layer}" for layer in RELAY_MAY_IMPORT)
+    return [
+        found
+        for found in imports
+        if _within(found.importer, (f"{package}.relay",))
+        and _within(found.target, (package,))
+        and found.target != package
+        and not _within(found.target, allowed)
+    ]
+
+
 def import_cycles(imports: list[Import], package: str = PACKAGE) -> list[list[Import]]:
     """One cycle of module-level imports per strongly connected group of modules (Tarjan)."""
     edges: dict[str, dict[str, Import]] = {}
@@ -221,6 +237,11 @@ def test_till_store_and_reports_import_no_provider_package() -> None:
     assert not offending, "provider package imported by a provider-neutral layer:\n" + _report(
         REPOSITORY, offending
     )
+
+
+def test_relay_imports_only_domain_payments_and_reports() -> None:
+    offending = relay_imports_beyond_its_layers(collect_imports(REPOSITORY))
+    assert not offending, "relay/ imports a layer it may not:\n" + _report(REPOSITORY, offending)
 
 
 def test_no_import_cycle_among_pos_app_modules() -> None:
@@ -369,6 +390,32 @@ def test_provider_checker_sees_till_store_and_reports_reaching_into_a_provider(
         "pos_app/store/sales.py:1: pos_app.store.sales imports pos_app.payments.doku.client",
         "pos_app/till/checkout.py:4: pos_app.till.checkout imports "
         "pos_app.payments.ecommpay.callback",
+    ]
+
+
+def test_relay_checker_sees_the_relay_reaching_beyond_its_layers(tmp_path: Path) -> None:
+    root = _tree(
+        tmp_path,
+        {
+            "pos_app/__init__.py": "__version__ = '1'\n",
+            "pos_app/domain/money.py": "",
+            "pos_app/reports/shop_files.py": "from pos_app.store import payments\n",
+            "pos_app/store/payments.py": "",
+            "pos_app/till/checkout.py": "",
+            "pos_app/relay/app.py": (
+                "from pos_app import __version__\n"
+                "from pos_app.domain.money import format_rupiah\n"
+                "from pos_app.reports import shop_files\n"
+                "from . import storage\n"
+                "def f():\n    from pos_app.till.checkout import Checkout\n"
+            ),
+            "pos_app/relay/storage.py": "import pos_app.store.payments\n",
+        },
+    )
+    offending = relay_imports_beyond_its_layers(collect_imports(root))
+    assert sorted(_report(root, offending).splitlines()) == [
+        "pos_app/relay/app.py:6: pos_app.relay.app imports pos_app.till.checkout",
+        "pos_app/relay/storage.py:1: pos_app.relay.storage imports pos_app.store.payments",
     ]
 
 
