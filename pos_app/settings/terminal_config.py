@@ -57,6 +57,7 @@ itself is user-only. File permissions are not checked on Windows, which has no s
 
 import hmac
 import ipaddress
+import itertools
 import os
 import re
 import stat
@@ -67,7 +68,7 @@ from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 from zoneinfo import ZoneInfo
 
 import platformdirs
@@ -610,7 +611,16 @@ def _tax_rates(raw: object) -> tuple[TaxRate, ...]:
     items = raw.split(";") if isinstance(raw, str) else raw
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
         raise ValidationError(N_('expected a list of rates like "2025-01-01 12 11/12"'))
-    return tuple(sorted(parse_rate(item) for item in items if item.strip()))
+    rates = tuple(sorted(parse_rate(item) for item in items if item.strip()))
+    for earlier, later in itertools.pairwise(rates):
+        if earlier.valid_from == later.valid_from:
+            raise ValidationError(
+                N_("two rates start on {day}: {rate} and {other}; keep the one that applies"),
+                day=later.valid_from.isoformat(),
+                rate=earlier.text(),
+                other=later.text(),
+            )
+    return rates
 
 
 def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
@@ -692,6 +702,18 @@ def _ip_address(raw: object) -> str:
 def _http_url(raw: object) -> str:
     text = _text(raw)
     parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts.username is not None or parts.password is not None:
+        raise ValidationError(
+            N_("a URL must not hold a user name or password; the secrets have their own settings")
+        )
+    if parts.scheme not in ("http", "https") or not parts.hostname or not _port_fits(parts):
         raise ValidationError(N_("expected an http(s) URL, got {value}"), value=repr(text))
     return text.rstrip("/")
+
+
+def _port_fits(parts: SplitResult) -> bool:
+    """A port from 1 to 65535, or none (the scheme's own)."""
+    try:
+        return parts.port != 0
+    except ValueError:
+        return False

@@ -4263,16 +4263,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
-        <source>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</source>
-        <translation>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/z_report.py"/>
-        <source>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</source>
-        <translation>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/z_report.py"/>
         <source>Sales</source>
         <translation>Sales</translation>
     </message>
@@ -4471,6 +4461,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>two rates start on {day}: {rate} and {other}; keep the one that applies</source>
+        <translation>two rates start on {day}: {rate} and {other}; keep the one that applies</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>expected one of {choices}, got {value}</source>
         <translation>expected one of {choices}, got {value}</translation>
     </message>
@@ -4503,6 +4498,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>expected an IP address, got {value}</source>
         <translation>expected an IP address, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>a URL must not hold a user name or password; the secrets have their own settings</source>
+        <translation>a URL must not hold a user name or password; the secrets have their own settings</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
@@ -4924,6 +4924,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/checkout.py"/>
         <source>ecommpay Gate payments need the relay, and none is set up</source>
         <translation>ecommpay Gate payments need the relay, and none is set up</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/day_close.py"/>
+        <source>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</source>
+        <translation>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/day_close.py"/>
+        <source>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</source>
+        <translation>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/problem_payments.py"/>

@@ -4263,16 +4263,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
-        <source>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</source>
-        <translation>shift {cashier} di kasir {terminal} masih terbuka: tutup dengan hitungan uang sebelum menutup hari</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/z_report.py"/>
-        <source>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</source>
-        <translation>angka hari usaha {day} berubah selagi ditampilkan (pendapatan bersih sekarang {net}); periksa lalu tutup lagi</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/z_report.py"/>
         <source>Sales</source>
         <translation>Penjualan</translation>
     </message>
@@ -4471,6 +4461,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>two rates start on {day}: {rate} and {other}; keep the one that applies</source>
+        <translation>dua tarif mulai pada {day}: {rate} dan {other}; simpan yang berlaku</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>expected one of {choices}, got {value}</source>
         <translation>harus salah satu dari {choices}, bukan {value}</translation>
     </message>
@@ -4503,6 +4498,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>expected an IP address, got {value}</source>
         <translation>harus alamat IP, bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>a URL must not hold a user name or password; the secrets have their own settings</source>
+        <translation>URL tidak boleh memuat nama pengguna atau kata sandi; rahasia punya pengaturannya sendiri</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
@@ -4924,6 +4924,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/checkout.py"/>
         <source>ecommpay Gate payments need the relay, and none is set up</source>
         <translation>pembayaran ecommpay Gate memerlukan relay, dan belum ada yang diatur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/day_close.py"/>
+        <source>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</source>
+        <translation>shift {cashier} di kasir {terminal} masih terbuka: tutup dengan hitungan uang sebelum menutup hari</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/day_close.py"/>
+        <source>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</source>
+        <translation>angka hari usaha {day} berubah selagi ditampilkan (pendapatan bersih sekarang {net}); periksa lalu tutup lagi</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/problem_payments.py"/>

@@ -145,6 +145,26 @@ def test_every_problem_is_reported_with_its_key(tmp_path: Path) -> None:
     assert len(problems) == 8
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["http://relay.example:99999", "https://relay.example:0", "http://relay.example:port"],
+)
+def test_a_relay_url_with_an_impossible_port_is_refused(url: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={"KASIR_RELAY_URL": url})
+    assert caught.value.problems == (
+        f"relay.url (from KASIR_RELAY_URL): expected an http(s) URL, got {url!r}",
+    )
+
+
+def test_a_url_holding_a_password_is_refused_without_echoing_it() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={"KASIR_RELAY_URL": f"https://till:{SECRET}@relay.example"})
+    (problem,) = caught.value.problems
+    assert "must not hold a user name or password" in problem
+    assert SECRET not in str(caught.value)
+
+
 def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
     path = write(tmp_path / "kasir.toml", "provider = \n")
     with pytest.raises(ConfigError, match="not valid TOML"):

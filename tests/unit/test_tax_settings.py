@@ -85,3 +85,16 @@ def test_ppn_on_with_only_rates_to_come_is_refused_at_load(key: str) -> None:
     assert problem.startswith(f"tax.{key.lower()}_rates (from {variable}): PPN is on, but none")
     assert "today's business day" in problem
     load_settings(env={**env, "KASIR_TAX_ENABLED": "false"})  # no PPN: nothing priced with them
+
+
+def test_two_rates_from_one_day_are_refused_not_the_higher_one_chosen() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(
+            env={
+                "KASIR_TAX_ENABLED": "true",
+                "KASIR_TAX_STANDARD_RATES": "2025-01-01 12 11/12;2025-01-01 11",
+            }
+        )
+    (problem,) = caught.value.problems
+    assert problem.startswith("tax.standard_rates (from KASIR_TAX_STANDARD_RATES): two rates")
+    assert "2025-01-01 11" in problem and "2025-01-01 12 11/12" in problem
