@@ -9,15 +9,16 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from pos_app.domain.errors import KasirError
+from pos_app.settings import paths
 from pos_app.settings.terminal_config import Settings, load_settings
-from pos_app.store.database import default_database_path, open_database
+from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 
 FAILED = 1
 
 
 def add_database_option(parser: argparse.ArgumentParser, default: Path | None = None) -> None:
-    shown = default or default_database_path()
+    shown = default or paths.database_path()
     parser.add_argument(
         "--db", type=Path, default=default, help=f"the terminal's database (default {shown})"
     )
@@ -35,9 +36,11 @@ def settings(args: argparse.Namespace) -> Settings:
 
 def database(args: argparse.Namespace, *, must_exist: bool) -> Database:
     """The database of ``--db`` (default: the terminal's); reading needs one that exists."""
-    path: Path = args.db or default_database_path()
+    path: Path = args.db or paths.database_path()
     if must_exist and not path.is_file():
         raise StoreError(f"database {path} does not exist; give the terminal's database with --db")
+    if args.db is None:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     return open_database(path)
 
 

@@ -31,15 +31,14 @@ from pos_app.gui.i18n import system_language, use_language
 from pos_app.gui.self_test import run_self_test
 from pos_app.gui.setup_wizard import SetupOutcome, run_setup_wizard
 from pos_app.gui.versions import qt_versions
+from pos_app.settings import paths
 from pos_app.settings.log_file import hide, hide_secrets, start_logging, stop_logging
-from pos_app.settings.paths import demo_database_path, resources_dir
+from pos_app.settings.paths import resources_dir
 from pos_app.settings.terminal_config import (
     ConfigError,
     Settings,
-    default_config_path,
     load_settings,
 )
-from pos_app.store.database import default_database_path
 from pos_app.store.errors import StoreError
 from pos_app.till.terminal import open_terminal
 
@@ -130,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         return CONFIG_EXIT
     if demo and not args.demo:
         start_logging(demo=True)  # the wizard chose demo mode: its own file from here on
-    db = args.db or (demo_database_path() if demo else default_database_path())
+    db = args.db or (paths.demo_database_path() if demo else paths.database_path())
     try:
         terminal = open_terminal(settings, db, demo=demo)
     except ConfigError as error:
@@ -234,7 +233,7 @@ def settings_path(explicit: Path | None, env: Mapping[str, str]) -> Path:
     """The settings file :func:`load_settings` reads: ``--config``, ``KASIR_CONFIG``, default."""
     if explicit is not None:
         return explicit
-    return Path(env["KASIR_CONFIG"]) if env.get("KASIR_CONFIG") else default_config_path()
+    return Path(env["KASIR_CONFIG"]) if env.get("KASIR_CONFIG") else paths.config_path()
 
 
 def first_run(settings: Settings, env: Mapping[str, str]) -> bool:

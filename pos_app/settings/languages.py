@@ -21,9 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-import platformdirs
-
-from pos_app.settings.paths import resources_dir
+from pos_app.settings import paths
 
 LANGUAGES: Final = ("id", "en")
 """``id``: Bahasa Indonesia; ``en``: English, the language of the source texts."""
@@ -53,7 +51,7 @@ def choose_language(setting: str | None, ui_languages: Sequence[str]) -> str:
 
 
 def translations_dir() -> Path:
-    return resources_dir() / "translations"
+    return paths.resources_dir() / "translations"
 
 
 def catalogue(language: str, cache_dir: Path | None = None) -> Path:
@@ -68,7 +66,7 @@ def catalogue(language: str, cache_dir: Path | None = None) -> Path:
             return shipped
         raise CatalogueError(f"no catalogue for {language!r}: neither {source} nor {shipped}")
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    folder = cache_dir or platformdirs.user_cache_path("Kasir") / "translations"
+    folder = cache_dir or paths.cache_folder("translations")
     compiled = folder / f"kasir_{language}-{digest}.qm"
     if not compiled.is_file():
         compile_catalogue(source, compiled)

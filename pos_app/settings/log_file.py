@@ -2,7 +2,7 @@
 
 The till has no console (a packaged Windows build has none at all), so warnings and errors would
 otherwise go nowhere. The file is ``kasir.log`` (``kasir-demo.log`` in demo mode, so trying Kasir
-leaves the shop's log alone) in ``platformdirs.user_log_path("Kasir")``, or in ``KASIR_LOG_DIR``;
+leaves the shop's log alone) in ``paths.log_folder()``, or in ``KASIR_LOG_DIR``;
 it rotates at :data:`MAX_BYTES` and keeps :data:`BACKUPS` older files. INFO by default,
 ``KASIR_LOG_LEVEL`` says otherwise. Uncaught exceptions, on the main thread (Qt hands those of
 slots to :data:`sys.excepthook`) and on other threads, are written to it too.
@@ -23,8 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final
 
-import platformdirs
-
+from pos_app.settings import paths
 from pos_app.settings.terminal_config import Secret, Settings
 
 LOG_DIR_ENV: Final = "KASIR_LOG_DIR"
@@ -44,7 +43,7 @@ log = logging.getLogger(__name__)
 def log_dir(env: Mapping[str, str] = os.environ) -> Path:
     """``KASIR_LOG_DIR`` if set, else the platform's per-user log folder for Kasir."""
     chosen = env.get(LOG_DIR_ENV)
-    return Path(chosen) if chosen else platformdirs.user_log_path("Kasir")
+    return Path(chosen) if chosen else paths.log_folder()
 
 
 def log_name(*, demo: bool) -> str:

@@ -71,14 +71,13 @@ from typing import Any, Final, TypeVar
 from urllib.parse import SplitResult, urlsplit
 from zoneinfo import ZoneInfo
 
-import platformdirs
-
 from pos_app.domain.barcodes import MeasureLayout, parse_prefixes
 from pos_app.domain.business_day import DEFAULT_TIMEZONE, BusinessDay, zone
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, TaxRate, parse_rate
 from pos_app.domain.texts import N_, say
 from pos_app.payments.model import ProviderName
+from pos_app.settings import paths
 from pos_app.settings.languages import LANGUAGES
 from pos_app.settings.printer_settings import KEYS as PRINTER_KEYS
 from pos_app.settings.printer_settings import PrinterSettings, paper_width, printer_address
@@ -259,14 +258,10 @@ class Settings:
         return [key for key, value in needed.items() if not value]
 
 
-def default_config_path() -> Path:
-    return platformdirs.user_config_path("Kasir") / "kasir.toml"
-
-
 def load_settings(path: Path | None = None, env: Mapping[str, str] = os.environ) -> Settings:
     """Read, merge and check the settings; every problem found is reported in one ConfigError."""
     explicit = path or (Path(env["KASIR_CONFIG"]) if env.get("KASIR_CONFIG") else None)
-    source = explicit or default_config_path()
+    source = explicit or paths.config_path()
     document: dict[str, Any] = {}
     if source.exists():
         document = _read_toml(source)

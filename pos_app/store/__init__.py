@@ -5,7 +5,7 @@ that writes does so in one transaction, so nothing is ever half-written.
 """
 
 from pos_app.store.audit import AuditEntry, AuditLog
-from pos_app.store.database import default_database_path, open_database, transaction
+from pos_app.store.database import open_database, transaction
 from pos_app.store.errors import (
     InvalidTransition,
     NotFound,
@@ -42,7 +42,6 @@ __all__ = [
     "Tender",
     "User",
     "Users",
-    "default_database_path",
     "open_database",
     "transaction",
 ]

@@ -24,7 +24,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlite_utils import Database
 
 from pos_app.domain.errors import ValidationError
@@ -35,15 +34,8 @@ BUSY_TIMEOUT_MS = 5000
 _savepoints = itertools.count(1)
 
 
-def default_database_path() -> Path:
-    return platformdirs.user_data_path("Kasir") / "kasir.db"
-
-
-def open_database(path: Path | None = None) -> Database:
-    """Open (creating if needed) and migrate the database at ``path``, default the user data dir."""
-    if path is None:
-        path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``."""
     try:
         conn = sqlite3.connect(path)
     except sqlite3.Error as exc:

@@ -30,8 +30,8 @@ from pos_app.reports.accountant_files import (
 from pos_app.reports.products_csv import ImportSummary, export_products, import_products
 from pos_app.reports.sales_csv import ExportCancelled
 from pos_app.reports.z_report import CashCount, ZReport, build_z_report
-from pos_app.settings import settings_file
-from pos_app.settings.terminal_config import ConfigError, default_config_path
+from pos_app.settings import paths, settings_file
+from pos_app.settings.terminal_config import ConfigError
 from pos_app.store.database import open_database, transaction
 from pos_app.store.day_closes import DayCloses
 from pos_app.store.errors import NotFound
@@ -392,7 +392,7 @@ class BackOffice:
 
     def settings_path(self) -> Path:
         """Where settings are saved: the file this terminal read, else where Kasir looks first."""
-        return self.terminal.settings.source or default_config_path()
+        return self.terminal.settings.source or paths.config_path()
 
     def save_settings(self, update: settings_file.Update) -> list[str]:
         """Apply ``update`` to the settings file; the keys whose setting changed (none: nothing

@@ -17,12 +17,12 @@ from pos_app.gui.back_office.products_tab import ImportProblemsDialog
 from pos_app.gui.back_office.settings_tab import SettingsTab
 from pos_app.gui.printer_fields import PrinterAddressEdit
 from pos_app.gui.tasks import TaskRunner
+from pos_app.settings import paths
 from pos_app.settings.printer_settings import PrinterSettings
 from pos_app.settings.terminal_config import (
     ConfigError,
     Secret,
     Settings,
-    default_config_path,
     load_settings,
 )
 from pos_app.store.users import Role
@@ -156,7 +156,7 @@ def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in [name for name in os.environ if name.startswith("KASIR_")]:
         monkeypatch.delenv(name)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    path = default_config_path()
+    path = paths.config_path()
     assert path.is_relative_to(tmp_path)
     return path
 
@@ -217,7 +217,7 @@ def open_till(qtbot, db: Path, settings: Settings, file_text: str = "") -> Till:
     """The file is written once the embedded sandbox's address is known (``{sandbox}``)."""
     terminal = open_terminal(settings, db)
     assert terminal.embedded is not None and not terminal.demo
-    path = settings.source or default_config_path()
+    path = settings.source or paths.config_path()
     if file_text:
         path.write_text(file_text.format(sandbox=terminal.embedded.sandbox.url), "utf-8")
         path.chmod(0o600)

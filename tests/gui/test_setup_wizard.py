@@ -14,6 +14,7 @@ from pos_app.gui import terminal_cli
 from pos_app.gui.i18n import remove_translation
 from pos_app.gui.printer_fields import PrinterAddressEdit
 from pos_app.gui.setup_wizard import SetupOutcome, SetupWizard
+from pos_app.settings import paths
 from pos_app.settings.terminal_config import Secret, load_settings
 from pos_app.till.connection_check import Service, Verdict
 from pos_app.till.terminal import Terminal
@@ -215,7 +216,7 @@ def first_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in [name for name in os.environ if name.startswith("KASIR_")]:
         monkeypatch.delenv(name)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    config = terminal_cli.default_config_path()
+    config = paths.config_path()
     assert config.is_relative_to(tmp_path)
     return config
 

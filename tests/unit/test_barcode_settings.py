@@ -5,13 +5,13 @@ from pathlib import Path
 import pytest
 
 from pos_app.domain.barcodes import MeasureKind, MeasureLayout
-from pos_app.settings import terminal_config
+from pos_app.settings import paths
 from pos_app.settings.terminal_config import ConfigError, load_settings
 
 
 @pytest.fixture(autouse=True)
 def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(terminal_config, "default_config_path", lambda: tmp_path / "absent.toml")
+    monkeypatch.setattr(paths, "config_path", lambda: tmp_path / "absent.toml")
 
 
 def settings_file(tmp_path: Path, text: str) -> Path:

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pos_app.settings import terminal_config
+from pos_app.settings import paths
 from pos_app.settings.terminal_config import ConfigError, Secret, Settings, load_settings
 
 SECRET = "SK-very-secret-value-123"
@@ -21,7 +21,7 @@ def write(path: Path, text: str, mode: int = 0o600) -> Path:
 @pytest.fixture(autouse=True)
 def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep the developer's own kasir.toml out of the tests."""
-    monkeypatch.setattr(terminal_config, "default_config_path", lambda: tmp_path / "absent.toml")
+    monkeypatch.setattr(paths, "config_path", lambda: tmp_path / "absent.toml")
 
 
 @pytest.fixture

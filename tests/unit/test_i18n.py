@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.settings import languages, terminal_config
+from pos_app.settings import languages, paths
 from pos_app.settings.languages import CatalogueError, catalogue, choose_language
 from pos_app.settings.terminal_config import ConfigError, load_settings
 
@@ -85,7 +85,7 @@ def test_a_broken_source_is_a_catalogue_error_and_leaves_nothing_behind(tmp_path
 
 @pytest.fixture
 def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(terminal_config, "default_config_path", lambda: tmp_path / "absent.toml")
+    monkeypatch.setattr(paths, "config_path", lambda: tmp_path / "absent.toml")
 
 
 @pytest.mark.usefixtures("no_user_config")

@@ -58,7 +58,7 @@ def test_the_file_is_in_the_folder_given_and_named_for_the_mode(tmp_path: Path) 
 def test_without_a_folder_given_the_platform_log_folder_is_used(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(log_file.platformdirs, "user_log_path", lambda *a, **k: tmp_path / "p")
+    monkeypatch.setattr(log_file.paths, "log_folder", lambda: tmp_path / "p")
     assert log_file.log_dir({}) == tmp_path / "p"
 
 

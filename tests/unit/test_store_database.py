@@ -1,11 +1,15 @@
+import argparse
 import sqlite3
+import stat
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
+from pos_app.commands import common
 from pos_app.domain.errors import ValidationError
+from pos_app.settings import paths
 from pos_app.store import database
 from pos_app.store.database import (
     migrate,
@@ -35,12 +39,13 @@ def test_a_new_database_is_fully_migrated_with_safe_pragmas(tmp_path: Path) -> N
             "held_baskets", "day_closes", "audit_log", "meta"} <= set(db.table_names())  # fmt: skip
 
 
-def test_the_default_path_is_in_the_user_data_dir(
+def test_the_default_path_is_in_a_private_user_data_dir(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(database.platformdirs, "user_data_path", lambda app: tmp_path / app)
-    db = open_database()
+    monkeypatch.setattr(paths.platformdirs, "user_data_path", lambda app: tmp_path / app)
+    db = common.database(argparse.Namespace(db=None), must_exist=False)
     assert (tmp_path / "Kasir" / "kasir.db").is_file()
+    assert stat.S_IMODE((tmp_path / "Kasir").stat().st_mode) == 0o700
     assert schema_version(db) == len(MIGRATIONS)
 
 

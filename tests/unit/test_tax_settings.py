@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxRate
-from pos_app.settings import terminal_config
+from pos_app.settings import paths
 from pos_app.settings.settings_file import render
 from pos_app.settings.terminal_config import ConfigError, load_settings, tax_table
 
 
 @pytest.fixture(autouse=True)
 def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(terminal_config, "default_config_path", lambda: tmp_path / "absent.toml")
+    monkeypatch.setattr(paths, "config_path", lambda: tmp_path / "absent.toml")
 
 
 def test_a_shop_charges_no_ppn_unless_told() -> None:
