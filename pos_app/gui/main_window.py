@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
         self._actions = actions
         self._time_zone = time_zone
+        self._paid = False
+        """The banner offers to complete the sale: the basket takes nothing else meanwhile."""
 
         self.panel = ProductPanel(catalog)
         self.basket_model = BasketModel(parent=self)
@@ -98,194 +100,16 @@ class MainWindow(QMainWindow):
         self.basket_view.setObjectName("basket")
         self.panel.forward_typing(self.basket_view)
 
-        self.total_label = QLabel()
-        self.total_label.setObjectName("total")
-        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.total_label.setStyleSheet("font-size: 32pt; font-weight: bold;")
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("basketSummary")
-        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.summary_label.hide()
-        self.change_label = QLabel()
-        self.change_label.setObjectName("changeDue")
-        self.change_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.change_label.setStyleSheet(
-            "QLabel { background: #1b5e20; color: white; font-size: 28pt; font-weight: bold;"
-            " padding: 6px 12px; border-radius: 6px; }"
-        )
-        self.change_label.hide()
-
-        self.demo_mark = QLabel(self.tr("DEMO"))
-        self.demo_mark.setObjectName("demoMark")
-        self.demo_mark.setStyleSheet(
-            "QLabel { background: #e65100; color: white; font-weight: bold; font-size: 14pt;"
-            " padding: 4px 14px; border-radius: 4px; }"
-        )
-        self.demo_mark.setToolTip(self.tr("Demo mode: payments go to the local sandbox"))
-        self.demo_mark.setVisible(demo)
-
-        def action(text: str, slot: Callable[[], None], key: Qt.Key | None = None) -> QAction:
-            made = QAction(text, self)
-            if key is not None:
-                made.setShortcut(QKeySequence(key))
-                made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            made.triggered.connect(slot)
-            self.addAction(made)
-            return made
-
-        self.focus_search_action = action(self.tr("Search"), self.panel.focus_input, Qt.Key.Key_F2)
-        self.quantity_action = action(self.tr("Quantity"), self.ask_quantity, Qt.Key.Key_F4)
-        self.discount_action = action("%", self.ask_discount)
-        self.discount_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.discount_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.remove_action = action(self.tr("Remove"), self.remove_selected, Qt.Key.Key_Delete)
-        self.hold_action = action(self.tr("Hold / Recall"), self.hold_or_recall, Qt.Key.Key_F6)
-        self.cash_action = action(self.tr("Cash"), self.pay_cash, Qt.Key.Key_F9)
-        self.qr_action = action(self.tr("QR payment"), self.pay_by_qr, Qt.Key.Key_F12)
-        self.back_office_action = action(
-            self.tr("Back office"), self.back_office_requested.emit, Qt.Key.Key_F10
-        )
-        self.reprint_action = action(
-            self.tr("Last receipt"), self.reprint_requested.emit, Qt.Key.Key_F8
-        )
-        self.sign_out_action = action(self.tr("Sign out"), self.sign_out, Qt.Key.Key_F7)
-        self.shift_action = action(self.tr("Shift"), self.shift_requested.emit, Qt.Key.Key_F5)
-        self.return_action = action(self.tr("Return"), self.return_requested.emit, Qt.Key.Key_F3)
-        self.complete_paid_action = action(
-            self.tr("Complete sale"),
-            self.complete_paid_requested.emit,
-            Qt.Key.Key_F11,
-        )
-        self.complete_paid_action.setEnabled(False)
-        self.plus_action = action("+1", lambda: self.change_quantity(1))
-        self.minus_action = action("−1", lambda: self.change_quantity(-1))
-        self.clear_action = action(self.tr("Clear basket"), self.ask_clear)
-
-        line_buttons = QHBoxLayout()
-        for line_action in (
-            self.plus_action,
-            self.minus_action,
-            self.quantity_action,
-            self.remove_action,
-            self.clear_action,
-        ):
-            line_buttons.addWidget(self._button(line_action))
-        tenders = QHBoxLayout()
-        tenders.addWidget(self._button(self.hold_action), 1)
-        discount_button = self._button(self.discount_action)
-        discount_button.setToolTip(self.tr("Discount on the line or the whole basket"))
-        tenders.addWidget(discount_button, 1)
-        tenders.addWidget(self._button(self.cash_action, emphasis=True), 2)
-        tenders.addWidget(self._button(self.qr_action, emphasis=True), 2)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.basket_view, 1)
-        right_layout.addLayout(line_buttons)
-        right_layout.addWidget(self.summary_label)
-        right_layout.addWidget(self.total_label)
-        right_layout.addWidget(self.change_label)
-        right_layout.addLayout(tenders)
-        splitter = QSplitter()
-        splitter.addWidget(self.panel)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-
-        self.held_label = QLabel()
-        self.held_label.setObjectName("heldCount")
-        self.held_label.setStyleSheet(
-            "QLabel { background: #e3eefc; color: #123a6b; font-weight: bold; padding: 4px 10px;"
-            " border-radius: 4px; }"
-        )
-        self.held_label.hide()
-
-        top = QHBoxLayout()
-        top.addWidget(self.demo_mark)
-        top.addWidget(self.held_label)
-        top.addStretch(1)
-        top.addWidget(self._button(self.focus_search_action))
-        top.addWidget(self._button(self.reprint_action))
-        top.addWidget(self._button(self.return_action))
-        top.addWidget(self._button(self.shift_action))
-        top.addWidget(self._button(self.back_office_action))
-        top.addWidget(self._button(self.sign_out_action))
-
-        self.paid_title = QLabel()
-        self.paid_title.setObjectName("paidTitle")
-        self.paid_title.setWordWrap(True)
-        self.paid_title.setStyleSheet("font-size: 26pt; font-weight: bold;")
-        self.paid_detail = QLabel()
-        self.paid_detail.setObjectName("paidDetail")
-        self.paid_detail.setWordWrap(True)
-        self.paid_detail.setStyleSheet("font-size: 14pt;")
-        self.complete_paid_button = self._button(self.complete_paid_action, emphasis=True)
-        self.complete_paid_button.setObjectName("completePaid")
-        paid_texts = QVBoxLayout()
-        paid_texts.addWidget(self.paid_title)
-        paid_texts.addWidget(self.paid_detail)
-        self.paid_banner = QFrame()
-        self.paid_banner.setObjectName("paidBanner")
-        paid_layout = QHBoxLayout(self.paid_banner)
-        paid_layout.setContentsMargins(16, 12, 16, 12)
-        paid_layout.addLayout(paid_texts, 1)
-        paid_layout.addWidget(self.complete_paid_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.paid_banner.hide()
-        self._paid = False
-        """The banner offers to complete the sale: the basket takes nothing else meanwhile."""
-
-        self.late_label = QLabel()
-        self.late_label.setObjectName("latePayments")
-        self.late_label.setWordWrap(True)
-        self.late_label.setStyleSheet(
-            "QLabel { background: #fff1cc; color: #6b4a00; font-weight: bold; font-size: 12pt;"
-            " padding: 6px 10px; }"
-        )
-        self.late_label.hide()
-
-        self.notice = QLabel()
-        self.notice.setObjectName("notice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(
-            "QLabel { background: #e3eefc; color: #123a6b; font-size: 12pt; padding: 6px 10px; }"
-        )
-        self.notice.hide()
-        self._notice_timer = QTimer(self)
-        self._notice_timer.setSingleShot(True)
-        self._notice_timer.setInterval(MESSAGE_MS)
-        self._notice_timer.timeout.connect(self.clear_message)
-
+        self._create_actions()
         central = QWidget()
         central_layout = QVBoxLayout(central)
-        central_layout.addLayout(top)
-        central_layout.addWidget(self.paid_banner)
-        central_layout.addWidget(self.late_label)
-        central_layout.addWidget(self.notice)
-        central_layout.addWidget(splitter, 1)
+        central_layout.addLayout(self._top_bar(demo))
+        central_layout.addWidget(self._paid_banner())
+        central_layout.addWidget(self._late_payments_label())
+        central_layout.addWidget(self._notice_label())
+        central_layout.addWidget(self._sale_area(), 1)
         self.setCentralWidget(central)
-
-        self.cashier_label = QLabel()
-        self.date_label = QLabel()
-        self.provider_label = QLabel()
-        self.relay_label = QLabel()
-        self.open_payments_label = QLabel()
-        self.open_payments_label.setObjectName("openPayments")
-        self.open_payments_label.setStyleSheet(
-            "QLabel { background: #e3eefc; color: #123a6b; padding: 2px 8px; }"
-        )
-        self.open_payments_label.hide()
-        status = self.statusBar()
-        for label in (
-            self.open_payments_label,
-            self.cashier_label,
-            self.date_label,
-            self.provider_label,
-            self.relay_label,
-        ):
-            status.addPermanentWidget(label)
-        self.set_relay_state(False)
+        self._fill_status_bar()
 
         self.panel.product_chosen.connect(self.add_product)
         self.panel.label_scanned.connect(self.add_label)
@@ -574,6 +398,212 @@ class MainWindow(QMainWindow):
         self.open_payments_label.setText(text)
         self.open_payments_label.setToolTip(text)
         self.open_payments_label.setVisible(bool(text))
+
+    def _action(self, text: str, slot: Callable[[], None], key: Qt.Key | None = None) -> QAction:
+        """An action of the whole window: its key works wherever the focus is."""
+        made = QAction(text, self)
+        if key is not None:
+            made.setShortcut(QKeySequence(key))
+            made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        made.triggered.connect(slot)
+        self.addAction(made)
+        return made
+
+    def _create_actions(self) -> None:
+        """Every key the cashier has, made before any button so each button shows its key."""
+        self.focus_search_action = self._action(
+            self.tr("Search"), self.panel.focus_input, Qt.Key.Key_F2
+        )
+        self.quantity_action = self._action(self.tr("Quantity"), self.ask_quantity, Qt.Key.Key_F4)
+        self.discount_action = self._action("%", self.ask_discount)
+        self.discount_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.discount_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.remove_action = self._action(
+            self.tr("Remove"), self.remove_selected, Qt.Key.Key_Delete
+        )
+        self.hold_action = self._action(
+            self.tr("Hold / Recall"), self.hold_or_recall, Qt.Key.Key_F6
+        )
+        self.cash_action = self._action(self.tr("Cash"), self.pay_cash, Qt.Key.Key_F9)
+        self.qr_action = self._action(self.tr("QR payment"), self.pay_by_qr, Qt.Key.Key_F12)
+        self.back_office_action = self._action(
+            self.tr("Back office"), self.back_office_requested.emit, Qt.Key.Key_F10
+        )
+        self.reprint_action = self._action(
+            self.tr("Last receipt"), self.reprint_requested.emit, Qt.Key.Key_F8
+        )
+        self.sign_out_action = self._action(self.tr("Sign out"), self.sign_out, Qt.Key.Key_F7)
+        self.shift_action = self._action(self.tr("Shift"), self.shift_requested.emit, Qt.Key.Key_F5)
+        self.return_action = self._action(
+            self.tr("Return"), self.return_requested.emit, Qt.Key.Key_F3
+        )
+        self.complete_paid_action = self._action(
+            self.tr("Complete sale"),
+            self.complete_paid_requested.emit,
+            Qt.Key.Key_F11,
+        )
+        self.complete_paid_action.setEnabled(False)
+        self.plus_action = self._action("+1", lambda: self.change_quantity(1))
+        self.minus_action = self._action("−1", lambda: self.change_quantity(-1))
+        self.clear_action = self._action(self.tr("Clear basket"), self.ask_clear)
+
+    def _top_bar(self, demo: bool) -> QHBoxLayout:
+        """The demo mark and the held baskets' count, then the keys away from the sale."""
+        self.demo_mark = QLabel(self.tr("DEMO"))
+        self.demo_mark.setObjectName("demoMark")
+        self.demo_mark.setStyleSheet(
+            "QLabel { background: #e65100; color: white; font-weight: bold; font-size: 14pt;"
+            " padding: 4px 14px; border-radius: 4px; }"
+        )
+        self.demo_mark.setToolTip(self.tr("Demo mode: payments go to the local sandbox"))
+        self.demo_mark.setVisible(demo)
+
+        self.held_label = QLabel()
+        self.held_label.setObjectName("heldCount")
+        self.held_label.setStyleSheet(
+            "QLabel { background: #e3eefc; color: #123a6b; font-weight: bold; padding: 4px 10px;"
+            " border-radius: 4px; }"
+        )
+        self.held_label.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.demo_mark)
+        top.addWidget(self.held_label)
+        top.addStretch(1)
+        top.addWidget(self._button(self.focus_search_action))
+        top.addWidget(self._button(self.reprint_action))
+        top.addWidget(self._button(self.return_action))
+        top.addWidget(self._button(self.shift_action))
+        top.addWidget(self._button(self.back_office_action))
+        top.addWidget(self._button(self.sign_out_action))
+        return top
+
+    def _paid_banner(self) -> QFrame:
+        """The banner across the window once the customer has paid by QR; hidden until then."""
+        self.paid_title = QLabel()
+        self.paid_title.setObjectName("paidTitle")
+        self.paid_title.setWordWrap(True)
+        self.paid_title.setStyleSheet("font-size: 26pt; font-weight: bold;")
+        self.paid_detail = QLabel()
+        self.paid_detail.setObjectName("paidDetail")
+        self.paid_detail.setWordWrap(True)
+        self.paid_detail.setStyleSheet("font-size: 14pt;")
+        self.complete_paid_button = self._button(self.complete_paid_action, emphasis=True)
+        self.complete_paid_button.setObjectName("completePaid")
+        paid_texts = QVBoxLayout()
+        paid_texts.addWidget(self.paid_title)
+        paid_texts.addWidget(self.paid_detail)
+        self.paid_banner = QFrame()
+        self.paid_banner.setObjectName("paidBanner")
+        paid_layout = QHBoxLayout(self.paid_banner)
+        paid_layout.setContentsMargins(16, 12, 16, 12)
+        paid_layout.addLayout(paid_texts, 1)
+        paid_layout.addWidget(self.complete_paid_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.paid_banner.hide()
+        return self.paid_banner
+
+    def _late_payments_label(self) -> QLabel:
+        """Late QR payments, kept in sight for the manager until cleared."""
+        self.late_label = QLabel()
+        self.late_label.setObjectName("latePayments")
+        self.late_label.setWordWrap(True)
+        self.late_label.setStyleSheet(
+            "QLabel { background: #fff1cc; color: #6b4a00; font-weight: bold; font-size: 12pt;"
+            " padding: 6px 10px; }"
+        )
+        self.late_label.hide()
+        return self.late_label
+
+    def _notice_label(self) -> QLabel:
+        """The transient notice, wrapped so a long one is read whole; it hides after a while."""
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel { background: #e3eefc; color: #123a6b; font-size: 12pt; padding: 6px 10px; }"
+        )
+        self.notice.hide()
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(MESSAGE_MS)
+        self._notice_timer.timeout.connect(self.clear_message)
+        return self.notice
+
+    def _sale_area(self) -> QSplitter:
+        """The product panel beside the basket, its line keys, its total and change, its tenders."""
+        self.total_label = QLabel()
+        self.total_label.setObjectName("total")
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total_label.setStyleSheet("font-size: 32pt; font-weight: bold;")
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("basketSummary")
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.summary_label.hide()
+        self.change_label = QLabel()
+        self.change_label.setObjectName("changeDue")
+        self.change_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.change_label.setStyleSheet(
+            "QLabel { background: #1b5e20; color: white; font-size: 28pt; font-weight: bold;"
+            " padding: 6px 12px; border-radius: 6px; }"
+        )
+        self.change_label.hide()
+
+        line_buttons = QHBoxLayout()
+        for line_action in (
+            self.plus_action,
+            self.minus_action,
+            self.quantity_action,
+            self.remove_action,
+            self.clear_action,
+        ):
+            line_buttons.addWidget(self._button(line_action))
+        tenders = QHBoxLayout()
+        tenders.addWidget(self._button(self.hold_action), 1)
+        discount_button = self._button(self.discount_action)
+        discount_button.setToolTip(self.tr("Discount on the line or the whole basket"))
+        tenders.addWidget(discount_button, 1)
+        tenders.addWidget(self._button(self.cash_action, emphasis=True), 2)
+        tenders.addWidget(self._button(self.qr_action, emphasis=True), 2)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.basket_view, 1)
+        right_layout.addLayout(line_buttons)
+        right_layout.addWidget(self.summary_label)
+        right_layout.addWidget(self.total_label)
+        right_layout.addWidget(self.change_label)
+        right_layout.addLayout(tenders)
+        splitter = QSplitter()
+        splitter.addWidget(self.panel)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    def _fill_status_bar(self) -> None:
+        """Who sells, on which day, through which provider and relay; QR payments still open."""
+        self.cashier_label = QLabel()
+        self.date_label = QLabel()
+        self.provider_label = QLabel()
+        self.relay_label = QLabel()
+        self.open_payments_label = QLabel()
+        self.open_payments_label.setObjectName("openPayments")
+        self.open_payments_label.setStyleSheet(
+            "QLabel { background: #e3eefc; color: #123a6b; padding: 2px 8px; }"
+        )
+        self.open_payments_label.hide()
+        status = self.statusBar()
+        for label in (
+            self.open_payments_label,
+            self.cashier_label,
+            self.date_label,
+            self.provider_label,
+            self.relay_label,
+        ):
+            status.addPermanentWidget(label)
+        self.set_relay_state(False)
 
     def _button(self, action: QAction, *, emphasis: bool = False) -> QPushButton:
         """A touch-sized button for ``action`` that shows its shortcut, and follows its state."""
