@@ -35,7 +35,7 @@ from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.services import StoreCatalog
 from pos_app.gui.tasks import SerialRunner, TaskRunner
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
-from pos_app.store.errors import NotFound, SaleCompletedAlready, SalePaidAlready
+from pos_app.store.errors import NotFound, SaleCompletedAlready, SalePaidAlready, StoreError
 from pos_app.store.held import HeldBasket
 from pos_app.store.payments import PaymentAttempt, paid_text
 from pos_app.store.sales import Sale, SaleStatus
@@ -561,6 +561,9 @@ class CashierController(QObject):
                 del self._background[invoice]
             self._list_background()
         if attempt.state is not AttemptState.PAID:
+            on_banner = self._paid_on_screen
+            if on_banner is not None and on_banner.invoice_number == invoice:
+                self._recheck_late()  # refunded at the provider: it pays the basket no more
             return
         if attempt.sale_id == self._cash_sale_id:
             self._held_back.append(attempt)  # whether the cash was taken decides what it is
@@ -675,6 +678,7 @@ class CashierController(QObject):
         self._completing = False
         if self._paid_on_screen is paid:
             self.window.complete_paid_action.setEnabled(True)
+            self._recheck_late()  # a payment that can pay no sale any more leaves the banner
         self._refuse(
             self.tr("Could not complete the sale with payment {invoice}: {error}").format(
                 invoice=paid.invoice_number, error=error
@@ -704,24 +708,48 @@ class CashierController(QObject):
         )
 
     def _recheck_late(self) -> None:
-        """Ask the store which payments in the banner are still the manager's to settle."""
-        if not self._late or self._closed:
+        """Ask the store which payments in the banners are still the manager's to settle, and
+        whether the one on the paid banner may still complete its sale: a manager may have
+        refunded or resolved it in the back office meanwhile."""
+        paid = self._paid_on_screen
+        if (not self._late and paid is None) or self._closed:
             return
         store = self._store
 
-        def still_late() -> set[str]:
+        def look() -> tuple[set[str], StoreError | None]:
             problems = list_problems(store.repositories().db)
             kept = (ProblemKind.LATE, ProblemKind.DIFFERS)
-            return {p.invoice_number for p in problems if p.kind in kept}
+            late = {p.invoice_number for p in problems if p.kind in kept}
+            try:
+                if paid is not None:
+                    store.payments.late_payment(paid.invoice_number)
+            except StoreError as error:
+                return late, error
+            return late, None
 
-        def known(late: set[str]) -> None:
+        def known(found: tuple[set[str], StoreError | None]) -> None:
+            late, refusal = found
             settled = [invoice for invoice in self._late if invoice not in late]
             for invoice in settled:
                 del self._late[invoice]
             if settled:
                 self._show_late()
+            if refusal is not None and paid is not None and self._paid_on_screen is paid:
+                self._paid_taken_away(paid, refusal)
 
-        self._runner.run(still_late, known)
+        self._runner.run(look, known)
+
+    def _paid_taken_away(self, paid: PaymentAttempt, why: Exception) -> None:
+        """The payment on the paid banner can complete no sale any more (refunded, or settled
+        by a manager): the basket on screen is unpaid again, to be paid another way."""
+        self._paid_on_screen = None
+        self.window.hide_paid_banner()
+        self._refuse(
+            self.tr(
+                "Payment {invoice} no longer pays this basket ({error}): take the total "
+                "another way."
+            ).format(invoice=paid.invoice_number, error=why)
+        )
 
     def _focus_window_changed(self, window: QWindow | None) -> None:
         if window is not None and window is self.window.window().windowHandle():

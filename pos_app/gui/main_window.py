@@ -733,6 +733,8 @@ class MainWindow(QMainWindow):
     def _give_discount(
         self, key: str | None, discount: Discount | None, manager: str | None
     ) -> None:
+        if self._paid_refused():  # the customer paid while the discount was being chosen
+            return
         try:
             if key is None:
                 self.basket_model.set_basket_discount(discount)

@@ -59,6 +59,16 @@ CURRENCY = "IDR"
 """The only currency a sale is paid in."""
 MAX_INVOICE_LENGTH = 64
 """DOKU's limit on ``order.invoice_number``; ecommpay's payment_id allows more."""
+RESOLUTION = "resolution"
+"""The payload key of a manager's resolution event (pos_app/till/problem_payments.py)."""
+RESOLVED = f"""EXISTS (
+    SELECT 1 FROM payment_events r
+    WHERE r.attempt_id = a.id AND r.source = 'cashier'
+    AND json_extract(r.payload, '$.{RESOLUTION}') IS NOT NULL
+    AND r.id > (SELECT max(e.id) FROM payment_events e
+                WHERE e.attempt_id = a.id AND e.outcome = 'applied'))"""
+"""SQL: a manager settled ``payment_attempts a`` with a reason since it last changed; it is
+neither the manager's to settle any more nor money a sale may take."""
 
 _INVOICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _RELAY_CURSOR = "relay_cursor"
@@ -448,12 +458,36 @@ class Payments:
                 paid=paid_text(attempt),
                 amount=format_rupiah(attempt.amount),
             )
+        if self.resolved(attempt):
+            raise StoreError(
+                N_("payment {invoice} was resolved by a manager: it pays no sale"),
+                invoice=invoice_number,
+            )
+        refund = self._db.execute(
+            "SELECT payout_id FROM refunds WHERE invoice_number = ? "
+            "AND status IN ('pending', 'paid') ORDER BY id LIMIT 1",
+            [invoice_number],
+        ).fetchone()
+        if refund is not None:
+            raise StoreError(
+                N_("payment {invoice} is refunded, or being refunded, by payout {payout}"),
+                invoice=invoice_number,
+                payout=refund[0],
+            )
         return attempt
+
+    def resolved(self, attempt: PaymentAttempt) -> bool:
+        """See :data:`RESOLVED`."""
+        row = self._db.execute(
+            f"SELECT {RESOLVED} FROM payment_attempts a WHERE a.id = ?", [attempt.id]
+        ).fetchone()
+        return bool(row[0])
 
     def paying_attempt(self, sale_id: int) -> PaymentAttempt | None:
         """A paid attempt of this sale that could pay it in full (on time or late): while one
         exists, the sale takes no other tender. A payment being refunded, or refunded, pays
-        nothing any more: the customer has (or will have) that money back."""
+        nothing any more: the customer has (or will have) that money back; nor does a late one
+        a manager resolved (settled another way)."""
         refunding = {
             row[0]
             for row in self._db.execute(
@@ -467,6 +501,7 @@ class Payments:
                 attempt.state is AttemptState.PAID
                 and not attempt.amount_differs
                 and attempt.invoice_number not in refunding
+                and not (attempt.late and self.resolved(attempt))
             ):
                 return attempt
         return None

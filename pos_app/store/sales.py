@@ -345,18 +345,10 @@ class Sales:
                     invoice=other.invoice_number,
                 )
         refund = self._db.execute(
-            "SELECT payout_id, invoice_number, sale_id FROM refunds "
-            "WHERE status IN ('pending', 'paid') "
-            "AND (invoice_number = ? OR (invoice_number IS NULL AND sale_id IN (?, ?))) "
-            "ORDER BY id LIMIT 1",
-            [invoice, attempt.sale_id, sale.id],
+            "SELECT payout_id, sale_id FROM refunds WHERE status IN ('pending', 'paid') "
+            "AND invoice_number IS NULL AND sale_id IN (?, ?) ORDER BY id LIMIT 1",
+            [attempt.sale_id, sale.id],
         ).fetchone()
-        if refund is not None and refund[1] == invoice:
-            return Text(
-                N_("payment {invoice} is refunded, or being refunded, by payout {payout}"),
-                invoice=invoice,
-                payout=refund[0],
-            )
         if refund is not None:
             return Text(
                 N_(
@@ -364,7 +356,7 @@ class Sales:
                     "attaching {invoice} would change what it paid back"
                 ),
                 payout=refund[0],
-                sale=refund[2],
+                sale=refund[1],
                 invoice=invoice,
             )
         return None

@@ -38,12 +38,17 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound
-from pos_app.store.payments import CURRENCY, EventSource, Payments, received_rupiah
+from pos_app.store.payments import (
+    CURRENCY,
+    RESOLUTION,
+    RESOLVED,
+    EventSource,
+    Payments,
+    received_rupiah,
+)
 from pos_app.store.returns import NOT_PAID_BACK, UNPAID_RESOLVED
 from pos_app.store.sales import Sale, Sales
 
-RESOLUTION = "resolution"
-"""The payload key of a manager's resolution event."""
 ATTACHED = "attached"
 """The resolution of a late payment attached to a sale."""
 MAX_REASON_LENGTH = 500
@@ -119,13 +124,6 @@ class ProblemPayment:
     of it."""
 
 
-_UNRESOLVED = f"""NOT EXISTS (
-    SELECT 1 FROM payment_events r
-    WHERE r.attempt_id = a.id AND r.source = 'cashier'
-    AND json_extract(r.payload, '$.{RESOLUTION}') IS NOT NULL
-    AND r.id > (SELECT max(e.id) FROM payment_events e
-                WHERE e.attempt_id = a.id AND e.outcome = 'applied'))"""
-
 _PROVIDER_REFUNDED = "(a.state = 'refunded' OR (a.state = 'paid' AND a.provider_refunded > 0))"
 """The provider reports ``payment_attempts a`` refunded, in full or in part."""
 _REFUNDED_AMOUNT = (
@@ -158,7 +156,7 @@ WHERE (a.state IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES
            AND (SELECT coalesce(sum(t.amount), 0) FROM returns t
                 WHERE t.sale_id = p.id AND t.method = 'outside')
              < {_REFUNDED_AMOUNT})))
-  AND {_UNRESOLVED}
+  AND NOT {RESOLVED}
 ORDER BY a.updated_at, a.id
 """
 

@@ -380,6 +380,11 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>Payment {invoice} no longer pays this basket ({error}): take the total another way.</source>
+        <translation>Payment {invoice} no longer pays this basket ({error}): take the total another way.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>Could not look for open payments: {error}</source>
         <translation>Could not look for open payments: {error}</translation>
     </message>
@@ -1022,83 +1027,8 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>DEMO</source>
-        <translation>DEMO</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Demo mode: payments go to the local sandbox</source>
-        <translation>Demo mode: payments go to the local sandbox</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Search</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Quantity</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Remove</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Hold / Recall</source>
-        <translation>Hold / Recall</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Cash</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>QR payment</source>
-        <translation>QR payment</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Back office</source>
-        <translation>Back office</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Last receipt</source>
-        <translation>Last receipt</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Sign out</source>
-        <translation>Sign out</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Shift</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Return</source>
-        <translation>Return</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Complete sale</source>
-        <translation>Complete sale</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
         <source>Clear basket</source>
         <translation>Clear basket</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Discount on the line or the whole basket</source>
-        <translation>Discount on the line or the whole basket</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -1119,6 +1049,11 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Could not recall a basket</source>
         <translation>Could not recall a basket</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -1194,6 +1129,76 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Relay: not connected</source>
         <translation>Relay: not connected</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Hold / Recall</source>
+        <translation>Hold / Recall</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>QR payment</source>
+        <translation>QR payment</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Last receipt</source>
+        <translation>Last receipt</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Complete sale</source>
+        <translation>Complete sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Demo mode: payments go to the local sandbox</source>
+        <translation>Demo mode: payments go to the local sandbox</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Discount on the line or the whole basket</source>
+        <translation>Discount on the line or the whole basket</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -4586,6 +4591,16 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice} was resolved by a manager: it pays no sale</source>
+        <translation>payment {invoice} was resolved by a manager: it pays no sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
+        <translation>payment {invoice} is refunded, or being refunded, by payout {payout}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
         <location filename="../../pos_app/till/problem_payments.py"/>
         <source>payment {invoice} does not exist</source>
         <translation>payment {invoice} does not exist</translation>
@@ -4769,11 +4784,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/store/sales.py"/>
         <source>sale {sale} is paid by payment {invoice} already</source>
         <translation>sale {sale} is paid by payment {invoice} already</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/store/sales.py"/>
-        <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
-        <translation>payment {invoice} is refunded, or being refunded, by payout {payout}</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/sales.py"/>

@@ -380,6 +380,11 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>Payment {invoice} no longer pays this basket ({error}): take the total another way.</source>
+        <translation>Pembayaran {invoice} tidak lagi membayar keranjang ini ({error}): terima totalnya dengan cara lain.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>Could not look for open payments: {error}</source>
         <translation>Pembayaran yang masih terbuka tidak dapat dicari: {error}</translation>
     </message>
@@ -1022,83 +1027,8 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>DEMO</source>
-        <translation>DEMO</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Demo mode: payments go to the local sandbox</source>
-        <translation>Mode demo: pembayaran masuk ke sandbox lokal</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Search</source>
-        <translation>Cari</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Quantity</source>
-        <translation>Jumlah</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Remove</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Hold / Recall</source>
-        <translation>Tahan / Panggil</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Cash</source>
-        <translation>Tunai</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>QR payment</source>
-        <translation>Bayar QR</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Back office</source>
-        <translation>Back Office</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Last receipt</source>
-        <translation>Struk terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Sign out</source>
-        <translation>Keluar</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Shift</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Return</source>
-        <translation>Retur</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Complete sale</source>
-        <translation>Selesaikan penjualan</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
         <source>Clear basket</source>
         <translation>Kosongkan keranjang</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Discount on the line or the whole basket</source>
-        <translation>Diskon per barang atau untuk seluruh keranjang</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -1119,6 +1049,11 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Could not recall a basket</source>
         <translation>Keranjang tidak dapat dipanggil kembali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Sign out</source>
+        <translation>Keluar</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -1194,6 +1129,76 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Relay: not connected</source>
         <translation>Relay: tidak terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Quantity</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Hold / Recall</source>
+        <translation>Tahan / Panggil</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Cash</source>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>QR payment</source>
+        <translation>Bayar QR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Back office</source>
+        <translation>Back Office</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Last receipt</source>
+        <translation>Struk terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Complete sale</source>
+        <translation>Selesaikan penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Demo mode: payments go to the local sandbox</source>
+        <translation>Mode demo: pembayaran masuk ke sandbox lokal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Discount on the line or the whole basket</source>
+        <translation>Diskon per barang atau untuk seluruh keranjang</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -4586,6 +4591,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice} was resolved by a manager: it pays no sale</source>
+        <translation>pembayaran {invoice} sudah diselesaikan manajer: tidak membayar penjualan apa pun</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
+        <translation>pembayaran {invoice} sudah atau sedang direfund lewat payout {payout}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
         <location filename="../../pos_app/till/problem_payments.py"/>
         <source>payment {invoice} does not exist</source>
         <translation>pembayaran {invoice} tidak ada</translation>
@@ -4769,11 +4784,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/store/sales.py"/>
         <source>sale {sale} is paid by payment {invoice} already</source>
         <translation>penjualan {sale} sudah dibayar dengan pembayaran {invoice}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/store/sales.py"/>
-        <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
-        <translation>pembayaran {invoice} sudah atau sedang direfund lewat payout {payout}</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/sales.py"/>

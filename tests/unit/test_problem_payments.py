@@ -242,6 +242,17 @@ def test_a_refused_attachment_leaves_no_audit_entry(db: Database) -> None:
     assert kinds(db) == {invoice: ProblemKind.LATE}
 
 
+def test_a_resolved_late_payment_pays_no_sale_and_its_sale_takes_cash(db: Database) -> None:
+    sale_id, invoice = late(db)
+    resolve(db, invoice, reason="refunded by hand at DOKU", manager="Bu Rina", now=LATER)
+
+    with pytest.raises(StoreError, match="resolved by a manager"):
+        attach(db, invoice, sale_id, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
+    with pytest.raises(StoreError, match="resolved by a manager"):
+        Sales(db).attach_candidates(invoice, since=date(2026, 11, 1), limit=5)
+    assert Payments(db).paying_attempt(sale_id) is None
+
+
 def test_an_attached_payment_is_takings_of_the_day_it_is_attached_in_csv_and_z_report(
     db: Database, tmp_path: Path
 ) -> None:
