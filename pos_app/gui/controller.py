@@ -291,12 +291,21 @@ class CashierController(QObject):
         not be stored comes back on screen."""
         lines, cashier, now = tuple(basket.lines), self._cashier, self._checkout.clock()
         discount, approved_by = basket.discount, basket.approved_by
-        self._abandon_open_sale("basket held")
+        sale_id = self._open_sale_id  # held with the basket, open: its QR may still be paid
+        self._keep_open_sale(None)
         self._shelving += 1
         store = self._store  # each worker thread has its own connection
 
         def work() -> int:
-            store.held.hold(lines, cashier, now, name, discount=discount, approved_by=approved_by)
+            store.held.hold(
+                lines,
+                cashier,
+                now,
+                name,
+                discount=discount,
+                approved_by=approved_by,
+                sale_id=sale_id,
+            )
             return store.held.count()
 
         def held(count: int) -> None:
@@ -308,6 +317,7 @@ class CashierController(QObject):
             self._shelving -= 1
             log.warning("basket not held: %s", error)
             self.window.hold_failed(Basket.of(lines, discount, approved_by), str(error))
+            self._keep_open_sale(sale_id, lines, discount)
 
         self._runner.run(work, held, failed)
 
@@ -339,19 +349,40 @@ class CashierController(QObject):
         self._shelving += 1
         store = self._store
 
-        def work() -> tuple[Basket | None, int]:
+        def work() -> tuple[HeldBasket | None, Sale | None, PaymentAttempt | None, int]:
             try:
                 held = store.held.recall(held_id)
-                basket: Basket | None = Basket.of(held.lines, held.discount, held.approved_by)
             except NotFound:
-                basket = None
-            return basket, store.held.count()
+                return None, None, None, store.held.count()
+            sale = None if held.sale_id is None else store.sales.get(held.sale_id)
+            paying = None if sale is None else store.payments.paying_attempt(sale.id)
+            return held, sale, paying, store.held.count()
 
-        def recalled(answer: tuple[Basket | None, int]) -> None:
+        def recalled(
+            answer: tuple[HeldBasket | None, Sale | None, PaymentAttempt | None, int],
+        ) -> None:
             self._shelving -= 1
-            basket, count = answer
+            held, sale, paying, count = answer
             self.window.set_held_count(count)
-            self.window.show_recalled(basket)
+            if sale is not None and sale.status is SaleStatus.COMPLETED:
+                self.window.show_message(
+                    self.tr("The held basket was paid meanwhile: sale {sale} is complete.").format(
+                        sale=sale.id
+                    )
+                )
+                return
+            own_sale = not len(self.window.basket_model.basket) and self._open_sale_id is None
+            self.window.show_recalled(
+                None if held is None else Basket.of(held.lines, held.discount, held.approved_by)
+            )
+            if held is None or sale is None or sale.status is not SaleStatus.OPEN:
+                return
+            if not own_sale:  # merged into another basket: a payment for it now is late
+                self._cancel_sale(sale.id, "basket merged")
+                return
+            self._keep_open_sale(sale.id, held.lines, held.discount)
+            if paying is not None:
+                self._paid_for_screen(paying)
 
         def failed(error: Exception) -> None:
             self._shelving -= 1
@@ -533,8 +564,10 @@ class CashierController(QObject):
         """The basket that had a stored sale is gone: cancel the sale (a payment now is late)."""
         sale_id = self._open_sale_id
         self._keep_open_sale(None)
-        if sale_id is None:
-            return
+        if sale_id is not None:
+            self._cancel_sale(sale_id, reason)
+
+    def _cancel_sale(self, sale_id: int, reason: str) -> None:
         self._runner.run(
             lambda: self._checkout.abandon_sale(sale_id, reason),
             None,

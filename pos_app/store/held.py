@@ -29,6 +29,9 @@ class HeldBasket:
     """Off the whole basket, kept so a recalled basket costs what it did when held."""
     approved_by: str | None = None
     """The manager who approved that discount above the shop's limit, so it needs no second PIN."""
+    sale_id: int | None = None
+    """The stored sale of the basket (its QR payment given up on), kept open while it is held:
+    a payment the customer still makes for it pays the basket when it is recalled."""
 
     @property
     def total(self) -> int:
@@ -48,14 +51,15 @@ class HeldBaskets:
         *,
         discount: Discount | None = None,
         approved_by: str | None = None,
+        sale_id: int | None = None,
     ) -> int:
         if not lines:
             raise ValidationError(N_("an empty basket cannot be put on hold"))
         with transaction(self._db) as conn:
             held_id = conn.execute(
                 "INSERT INTO held_baskets "
-                "(lines, cashier, created_at, name, discount, approved_by) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "(lines, cashier, created_at, name, discount, approved_by, sale_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     to_json([asdict(line) for line in lines]),
                     cashier,
@@ -63,6 +67,7 @@ class HeldBaskets:
                     name.strip(),
                     None if discount is None else to_json(asdict(discount)),
                     approved_by,
+                    sale_id,
                 ],
             ).lastrowid
         assert held_id is not None
@@ -88,11 +93,13 @@ class HeldBaskets:
         return int(row[0])
 
 
-_SELECT = "SELECT id, cashier, created_at, lines, name, discount, approved_by FROM held_baskets"
+_SELECT = (
+    "SELECT id, cashier, created_at, lines, name, discount, approved_by, sale_id FROM held_baskets"
+)
 
 
 def _held(row: Sequence[Any]) -> HeldBasket:
-    held_id, cashier, created_at, lines, name, discount, approved_by = row
+    held_id, cashier, created_at, lines, name, discount, approved_by, sale_id = row
     return HeldBasket(
         held_id,
         cashier,
@@ -101,6 +108,7 @@ def _held(row: Sequence[Any]) -> HeldBasket:
         name,
         None if discount is None else _discount(json.loads(discount)),
         approved_by,
+        sale_id,
     )
 
 

@@ -735,6 +735,14 @@ UPDATE upload_days SET revision = revision + 1 WHERE business_date IN (
 """
 
 
+# A basket held after its QR payment was given up on keeps its sale, open: the customer's phone may
+# still pay that QR, and the payment must find the basket again when it is recalled (the paid
+# banner, F11), rather than a new sale that takes the total a second time.
+_HELD_SALES = """
+ALTER TABLE held_baskets ADD COLUMN sale_id INTEGER REFERENCES sales (id);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -759,5 +767,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _PAYOUT_REVERSALS,
     _RETURNS_MADE_AGAIN,
     _UPLOAD_ATTACHED_PAYMENTS,
+    _HELD_SALES,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -305,6 +305,11 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>The held basket was paid meanwhile: sale {sale} is complete.</source>
+        <translation>The held basket was paid meanwhile: sale {sale} is complete.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>No receipt to reprint yet.</source>
         <translation>No receipt to reprint yet.</translation>
     </message>

@@ -305,6 +305,11 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>The held basket was paid meanwhile: sale {sale} is complete.</source>
+        <translation>Keranjang yang ditahan sudah dibayar sementara itu: penjualan {sale} selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>No receipt to reprint yet.</source>
         <translation>Belum ada struk untuk dicetak ulang.</translation>
     </message>

@@ -15,7 +15,7 @@ from pos_app.payments.model import AttemptState
 from pos_app.store.errors import SalePaidAlready
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import SaleStatus, Tender
-from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.problem_payments import ProblemKind, attach, list_problems
 from pos_app.till.terminal import Terminal
 from tests.gui.e2e import (
     GORENG,
@@ -33,6 +33,7 @@ from tests.gui.e2e import (
     wait_state,
 )
 from tests.gui.helpers import answer_confirmation, wait_for_modal
+from tests.gui.test_e2e_counter import hold, recall
 
 
 def rupiah(amount: int) -> str:
@@ -121,6 +122,72 @@ def test_paid_after_cancel_is_announced_refuses_cash_and_f11_completes_it(
     assert audit.actor == "Demo Kasir" and audit.detail["invoice_number"] == invoice
     receipt.reject()
     qtbot.waitUntil(lambda: window.panel.input.hasFocus())
+
+
+def completes_with_f11(qtbot, app: TerminalApp, terminal: Terminal, invoice: str) -> None:
+    """The paid banner offers the payment, cash is refused, and F11 completes the basket's own
+    sale with it: no second sale, no cash."""
+    qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
+    refused_with_f11(qtbot, app, Qt.Key.Key_F9)
+    press(qtbot, Qt.Key.Key_F11)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert receipt.data.invoice_number == invoice
+    receipt.reject()
+    assert sales(terminal) == [("completed", "qr", invoice, None)]
+
+
+def test_a_basket_held_after_its_qr_was_given_up_on_is_paid_by_it_once_recalled(
+    qtbot, start_app, demo_terminal
+):
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    hold(qtbot, app, "Bu Sari")  # she goes to fetch her other wallet
+    assert sales(demo_terminal) == [("open", None, None, None)], "the sale waits with the basket"
+    recall(qtbot, "Bu Sari")
+    qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 3, timeout=WAIT_MS)
+
+    sandbox(demo_terminal, "pay", invoice)  # her phone finished paying the old QR after all
+    completes_with_f11(qtbot, app, demo_terminal, invoice)
+
+
+def test_a_payment_made_while_its_basket_was_held_is_on_the_banner_when_recalled(
+    qtbot, start_app, demo_terminal
+):
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    hold(qtbot, app, "Bu Sari")
+    sandbox(demo_terminal, "pay", invoice)
+    qtbot.waitUntil(lambda: invoice in app.window.late_label.text(), timeout=WAIT_MS)
+
+    recall(qtbot, "Bu Sari")
+    completes_with_f11(qtbot, app, demo_terminal, invoice)
+
+
+def test_a_held_basket_the_manager_completed_with_its_payment_is_not_sold_again(
+    qtbot, start_app, demo_terminal
+):
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    sale_id = app.controller.open_sale_id
+    assert sale_id is not None
+    hold(qtbot, app, "Bu Sari")
+    sandbox(demo_terminal, "pay", invoice)
+    qtbot.waitUntil(lambda: invoice in app.window.late_label.text(), timeout=WAIT_MS)
+    store = demo_terminal.store  # the manager attaches it to its sale in the back office
+    now = demo_terminal.checkout.clock()
+    attach(store.repositories().db, invoice, sale_id, manager="Bu Rina", day=store.day, now=now)
+
+    recall(qtbot, "Bu Sari")
+    qtbot.waitUntil(lambda: "paid meanwhile" in app.window.notice.text(), timeout=WAIT_MS)
+    assert len(app.window.basket_model.basket) == 0
+    assert demo_terminal.store.held.list_held() == []
+    assert sales(demo_terminal) == [("completed", "qr", invoice, None)]
 
 
 def test_a_payment_landing_while_the_cash_dialog_is_open_stops_the_cash(

@@ -11,6 +11,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound
 from pos_app.store.held import HeldBaskets
+from pos_app.store.sales import Sales
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
 RUPIAH_OFF = Discount(DiscountKind.AMOUNT, 2000)
@@ -18,10 +19,15 @@ LINES = [LineItem("MIE-001", "Indomie Goreng", 3500, 2), LineItem("TEH", "Teh Bo
 
 
 @pytest.fixture
-def held(tmp_path: Path) -> Iterator[HeldBaskets]:
+def db(tmp_path: Path) -> Iterator[Database]:
     database: Database = open_database(tmp_path / "kasir.db")
-    yield HeldBaskets(database)
+    yield database
     database.close()
+
+
+@pytest.fixture
+def held(db: Database) -> HeldBaskets:
+    return HeldBaskets(db)
 
 
 def test_a_held_basket_comes_back_once_as_it_was(held: HeldBaskets) -> None:
@@ -64,3 +70,13 @@ def test_a_held_basket_keeps_its_discount_and_approving_manager(held: HeldBasket
     back = held.recall(discounted)
     assert (back.discount, back.approved_by) == (Discount.percent(1500), "Pak Budi")
     assert (held.recall(plain).discount, held.recall(amount).discount) == (None, RUPIAH_OFF)
+
+
+def test_a_held_basket_keeps_the_sale_its_qr_payment_was_for(
+    held: HeldBaskets, db: Database
+) -> None:
+    sale_id = Sales(db).create_sale(LINES, cashier="Sari", terminal_id="T1", now=NOW)
+    with_sale = held.hold(LINES, "Sari", NOW, sale_id=sale_id)
+    without = held.hold(LINES, "Sari", NOW)
+    assert held.recall(with_sale).sale_id == sale_id
+    assert held.recall(without).sale_id is None
