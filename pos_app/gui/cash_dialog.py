@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.barcodes import Symbology, symbology
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah, parse_rupiah
 
@@ -29,6 +30,16 @@ def quick_amounts(total: int) -> list[int]:
         if rounded not in amounts and rounded <= MAX_AMOUNT:
             amounts.append(rounded)
     return amounts
+
+
+def scanned(text: str) -> bool:
+    """Digits a scanner typed, not an amount: a whole EAN or UPC code with its check digit (the
+    customer handed one more item while the cash dialog had the focus). Amounts that long are
+    typed with their dots."""
+    try:
+        return symbology(text.strip()) is not Symbology.IN_STORE
+    except ValidationError:
+        return False
 
 
 class CashDialog(QDialog):
@@ -121,7 +132,12 @@ class CashDialog(QDialog):
     def _update(self, text: str) -> None:
         self._received = None
         problem = ""
-        if text.strip():
+        if scanned(text):
+            problem = self.tr(
+                "{code} is a barcode, not an amount: press Esc, scan the item, then F9 again. "
+                "Type the amount received like 50.000."
+            ).format(code=text.strip())
+        elif text.strip():
             try:
                 self._received = parse_rupiah(text)
             except ValidationError:

@@ -239,6 +239,11 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
+        <source>{code} is a barcode, not an amount: press Esc, scan the item, then F9 again. Type the amount received like 50.000.</source>
+        <translation>{code} is a barcode, not an amount: press Esc, scan the item, then F9 again. Type the amount received like 50.000.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_dialog.py"/>
         <source>Type the amount received in whole rupiah, like 50.000.</source>
         <translation>Type the amount received in whole rupiah, like 50.000.</translation>
     </message>

@@ -55,6 +55,23 @@ def test_unreadable_amount_is_explained(qtbot, dialog):
     assert not dialog.complete_button.isEnabled()
 
 
+@pytest.mark.parametrize("code", ["89912348", "8991234567891", "012345678905"])
+def test_a_barcode_scanned_into_the_amount_does_not_complete(qtbot, dialog, code):
+    """EAN-8, EAN-13 and UPC-A with their check digits, and the scanner's Enter after them."""
+    completed: list[int] = []
+    dialog.tendered.connect(lambda received, _change: completed.append(received))
+    qtbot.keyClicks(dialog.received_input, code)
+    qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    assert completed == [] and dialog.isVisible()
+    assert f"{code} is a barcode, not an amount" in dialog.problem.text()
+    assert dialog.received is None and dialog.change_label.text() == "—"
+
+
+def test_a_large_amount_typed_with_its_dots_is_no_barcode(qtbot, dialog):
+    qtbot.keyClicks(dialog.received_input, "89.912.348")
+    assert dialog.received == 89_912_348 and dialog.complete_button.isEnabled()
+
+
 def test_quick_amount_buttons_fill_the_amount(qtbot, dialog):
     texts = [button.text() for button in dialog.quick_buttons]
     assert texts == ["Exact Rp 18.000", "Rp 20.000", "Rp 50.000", "Rp 100.000"]
