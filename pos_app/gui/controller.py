@@ -437,8 +437,15 @@ class CashierController(QObject):
         attempt: PaymentAttempt,
         message: str,
     ) -> None:
-        self._keep_open_sale(attempt.sale_id, lines, discount)
         self._starting = False
+        on_screen = payment is self.payment or (
+            self._open_sale_id is None
+            and added_since(Basket.of(lines, discount), self.window.basket_model.basket) == []
+        )
+        if not on_screen:  # given up on while being created, and its basket is gone or changed
+            self._cancel_sale(attempt.sale_id, "basket gone while its payment was being created")
+            return
+        self._keep_open_sale(attempt.sale_id, lines, discount)
         payment.attach(attempt, message)
 
     @Slot(object)

@@ -21,6 +21,7 @@ from tests.gui.e2e import (
     TEH,
     dead_port,
     open_payment,
+    pay_cash_on_screen,
     press,
     ring_up_three,
     sandbox,
@@ -29,6 +30,7 @@ from tests.gui.e2e import (
     wait_state,
 )
 from tests.gui.helpers import answer_confirmation, wait_for_modal
+from tests.gui.test_e2e_paid_once import sales
 
 
 def test_three_scans_f12_paid_through_the_relay(qtbot, start_app, demo_terminal):
@@ -216,6 +218,35 @@ def test_the_dialog_opens_before_the_order_and_cancelling_then_cancels_the_attem
 
     qtbot.waitUntil(cancelled_on_arrival, timeout=10_000)
     assert len(app.window.basket_model.basket) == 3
+
+
+def test_a_basket_sold_for_cash_while_its_qr_was_being_created_leaves_no_sale_open(
+    qtbot, start_app, demo_terminal
+):
+    delay = {"path": "/dokuwallet-emoney/v1/payment", "seconds": 4, "count": 1}
+    httpx.post(
+        f"{demo_terminal.embedded.sandbox.url}/_sandbox/delay", json=delay
+    ).raise_for_status()
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    press(qtbot, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: app.controller.payment is not None)
+    press(qtbot, Qt.Key.Key_Escape)  # "Creating the payment..." takes too long: cash instead
+    answer_confirmation(qtbot, yes=True)
+    qtbot.waitUntil(lambda: app.controller.payment is None)
+    pay_cash_on_screen(qtbot, app, total)
+
+    def qr_sale_ended() -> None:
+        assert [row[:2] for row in sales(demo_terminal)] == [
+            ("cancelled", None),
+            ("completed", "cash"),
+        ]
+
+    qtbot.waitUntil(qr_sale_ended, timeout=10_000)
+    [qr_attempt] = demo_terminal.store.payments.attempts_for_sale(1)
+    assert qr_attempt.state is AttemptState.CANCELLED
+    assert app.controller.open_sale_id is None, "the empty screen is tied to no stored sale"
 
 
 def test_each_charge_shows_a_dialog_built_before_f12(qtbot, start_app, demo_terminal):
