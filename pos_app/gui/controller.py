@@ -411,6 +411,7 @@ class CashierController(QObject):
     def _show_receipt(self, data: ReceiptData) -> None:
         dialog = ReceiptDialog(data, self.window, printer=self._terminal.printer)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window.panel.forward_typing(dialog.preview)
         dialog.finished.connect(lambda _result: self._back_to_scanning())
         dialog.open()
 

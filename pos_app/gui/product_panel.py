@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
+    QDialog,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -276,7 +277,9 @@ class ProductPanel(QWidget):
         self.message.setVisible(bool(text))
 
     def forward_typing(self, source: QWidget) -> None:
-        """Send what is typed on ``source`` (the basket table) to the input line instead."""
+        """Send what is typed on ``source`` to the input line instead: the basket table, or a
+        receipt shown after a sale, which closes when the next customer's first item is scanned
+        (a scanner's digits would be lost on it)."""
         source.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -307,6 +310,9 @@ class ProductPanel(QWidget):
             self.focus_input()
             return True
         if _is_typing(event):
+            over = watched.window() if isinstance(watched, QWidget) else None
+            if isinstance(over, QDialog) and over is not self.window():
+                over.reject()
             self.input.setFocus(Qt.FocusReason.OtherFocusReason)
             QApplication.sendEvent(self.input, QKeyEvent(event))
             return True

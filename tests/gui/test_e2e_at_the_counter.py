@@ -126,3 +126,29 @@ def test_the_late_payment_banner_goes_once_the_manager_refunded_it(qtbot, start_
     office.close()
     back_to_front(qtbot, app)
     qtbot.waitUntil(lambda: app.window.late_label.isHidden(), timeout=WAIT_MS)
+
+
+def test_the_next_customers_scan_closes_the_receipt_and_rings_up(qtbot, start_app, demo_terminal):
+    """The receipt opens by itself after a sale; the scanner's keys, each sent wherever the
+    focus is at that moment, ring up the next customer's item instead of vanishing on it."""
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    press(qtbot, Qt.Key.Key_F9)
+    cash = wait_for_modal(qtbot, CashDialog)
+    cash.set_received(total)
+    qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is receipt)
+
+    for key in [*TEH, Qt.Key.Key_Return]:
+        # The focus widget of the active window; between the receipt closing and the desktop
+        # activating the terminal's window, that of the terminal's window, which gets the keys.
+        target = QApplication.focusWidget() or app.shell.focusWidget()
+        assert target is not None
+        qtbot.keyClick(target, key)
+    qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 1, timeout=WAIT_MS)
+    assert [(line.sku, line.quantity) for line in app.window.basket_model.basket] == [
+        ("MIN-001", 1)
+    ]
+    assert QApplication.activeModalWidget() is None
