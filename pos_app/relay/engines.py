@@ -13,11 +13,12 @@ it runs a SQLite batch on the event loop and a PostgreSQL one in its thread, as 
 """
 
 import functools
+import re
 import sqlite3
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 if TYPE_CHECKING:
     import psycopg
@@ -222,28 +223,102 @@ def is_postgres(database: Path | str) -> bool:
     return isinstance(database, str) and database.startswith(POSTGRES_SCHEMES)
 
 
+PASSWORD_ELSEWHERE = (
+    "or leave the password out of the URL and give it in the relay user's PGPASSWORD or "
+    "~/.pgpass file"
+)
+ENCODE_THEM = (
+    "in the user name and password write / as %2F, @ as %40, ? as %3F, # as %23, % as %25 and "
+    "a space as %20 (percent-encoded), " + PASSWORD_ELSEWHERE
+)
+UNREADABLE = "cannot be read unambiguously: " + ENCODE_THEM
+NOT_IN_USERINFO = frozenset("/?#@[]")
+"""What ends or splits an authority in a URL: unencoded in a user name or password, libpq and
+any other URL parser would read a different password, host or database than meant."""
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _credentials(url: str) -> tuple[str | None, str]:
+    """The ``user[:password]`` libpq reads from ``url`` as written (``None``: none), and what
+    follows it. libpq takes everything before the first ``@`` that comes before any ``/``."""
+    rest = url.split("://", 1)[1]
+    for index, char in enumerate(rest):
+        if char == "/":
+            break
+        if char == "@":
+            return rest[:index], rest[index + 1 :]
+    return None, rest
+
+
+def _ports_are_numbers(netlocs: str) -> bool:
+    for netloc in netlocs.split(","):
+        port = netloc.rsplit("]", 1)[1] if netloc.startswith("[") else netloc
+        _, colon, port = port.partition(":")
+        if colon and port and not port.isdigit():
+            return False
+    return True
+
+
 def url_problem(url: str) -> str | None:
-    """What keeps ``url`` from being a PostgreSQL URL, in words that never repeat it: its
-    password would be in them (libpq's own parse errors quote the part they choke on)."""
+    """What keeps ``url`` from being a PostgreSQL URL read one way only, in words that never
+    repeat any of it: its password would be in them (libpq's own parse errors quote the URL).
+
+    A ``/`` or ``@`` in an unencoded password makes libpq read part of the password as the host,
+    port or database name, which are shown in logs and errors: such a URL is refused."""
     if not url.startswith(POSTGRES_SCHEMES):
         return "must start with postgresql://"
+    credentials, rest = _credentials(url)
+    if credentials is not None and (
+        any(
+            char in NOT_IN_USERINFO or char.isspace() or not char.isprintable()
+            for char in credentials
+        )
+        or _PERCENT.search(credentials)
+    ):
+        return UNREADABLE
+    before_query = rest.split("?", 1)[0]
+    if "@" in before_query:
+        return UNREADABLE
+    if not _ports_are_numbers(re.split("[/?]", rest, maxsplit=1)[0]):
+        return "cannot be read unambiguously (its port is not a number): " + ENCODE_THEM
     psycopg = load_psycopg()
     try:
-        info = psycopg.conninfo.conninfo_to_dict(url)
+        psycopg.conninfo.conninfo_to_dict(url)
     except psycopg.Error:
         return (
-            "is not a valid PostgreSQL URL: a %, @, : or / in the user name or password must be "
-            "percent-encoded (%25, %40, %3A, %2F)"
+            "is not a valid PostgreSQL URL: a %, @, / or ? in the user name or password, "
+            "or a %, & or = in a query parameter, must be percent-encoded (%25, %40, %2F, %3F, "
+            "%26, %3D), " + PASSWORD_ELSEWHERE
         )
-    if "@" in str(info.get("host", "")):
-        return "has an @ after its user name and password: write an @ in them as %40"
     return None
 
 
+SECRET_PARAMETERS = ("password", "sslpassword")
+
+
+def secrets_of(url: str) -> set[str]:
+    """Every secret in ``url`` as written and as libpq decodes it (``url`` is readable)."""
+    found: set[str] = set()
+    credentials, _ = _credentials(url)
+    if credentials is not None and ":" in credentials:
+        password = credentials.split(":", 1)[1]
+        found |= {password, unquote(password)}
+    info = load_psycopg().conninfo.conninfo_to_dict(url)
+    found |= {str(info[key]) for key in SECRET_PARAMETERS if info.get(key)}
+    query = url.split("?", 1)[1] if "?" in url else ""
+    for pair in query.split("&"):
+        key, _, value = pair.partition("=")
+        if key in SECRET_PARAMETERS and value:
+            found |= {value, unquote(value)}
+    return {secret for secret in found if secret}
+
+
 def without_password(text: str, url: str) -> str:
-    """``text`` (an error message) with the password of ``url``, as written or decoded, masked."""
-    password = urlsplit(url).password
-    for shown in {password, unquote(password)} if password else ():
+    """``text`` (an error message) with the password of ``url``, as written or decoded, masked;
+    when ``url`` cannot be read one way only, nothing of ``text``."""
+    if url_problem(url) is not None:
+        return "(the details are not shown: the database URL cannot be read unambiguously)"
+    for shown in sorted(secrets_of(url), key=len, reverse=True):
         text = text.replace(shown, "***")
     return text
 
@@ -271,9 +346,13 @@ def open_connection(database: Path | str) -> Connection:
 
 
 def describe(database: Path | str) -> str:
-    """The database for a log line: a PostgreSQL URL without its password."""
+    """The database for a log line: a PostgreSQL URL without its password (and nothing of a
+    URL that cannot be read one way only: a part of its password could be taken for its host)."""
     if not is_postgres(database):
         return str(database)
+    if url_problem(str(database)) is not None:
+        return "postgresql (a URL that cannot be read unambiguously, not shown)"
     info = load_psycopg().conninfo.conninfo_to_dict(str(database))
-    info.pop("password", None)
+    for key in SECRET_PARAMETERS:
+        info.pop(key, None)
     return "postgresql " + " ".join(f"{key}={value}" for key, value in sorted(info.items()))

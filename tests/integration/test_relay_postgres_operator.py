@@ -5,6 +5,7 @@ nothing stored since."""
 
 import subprocess
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import psycopg
@@ -106,3 +107,26 @@ def test_terminals_are_added_listed_and_revoked_on_postgresql(
         )
     assert relay_service.main(["status", *option]) == 0
     assert "0 active terminal(s)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("password", ["Qx1/Qx2@Qx3:Qx4", "Qx1?Qx2#Qx3 Qx4%Qx5", "Qx1@Qx2[Qx3]"])
+def test_a_percent_encoded_password_works_and_is_never_shown_nor_logged(
+    postgres_server: PostgresServer,
+    password: str,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The server trusts loopback, so any password connects: what matters is where it shows."""
+    database = psycopg.conninfo.conninfo_to_dict(postgres_server.new_database())["dbname"]
+    encoded = quote(password, safe="")
+    url = f"postgresql://postgres:{encoded}@127.0.0.1:{postgres_server.port}/{database}"
+    caplog.set_level("DEBUG")
+
+    assert relay_service.main(["add-terminal", "T1", "--database-url", url]) == 0
+    assert relay_service.main(["status", "--database-url", url]) == 0
+    with start_relay(relay_config(url)) as relay:
+        assert httpx.get(relay.url + "/healthz").status_code == 200
+    captured = capsys.readouterr()
+    assert f"dbname={database} host=127.0.0.1" in captured.out
+    assert "Qx" not in captured.out + captured.err + caplog.text
+    assert encoded not in captured.out + captured.err + caplog.text

@@ -3,10 +3,12 @@
 import socket
 from dataclasses import fields
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from pos_app.commands import relay_service
+from pos_app.relay import engines
 from pos_app.relay.config import (
     SETTINGS,
     ConfigError,
@@ -136,8 +138,9 @@ def test_a_postgresql_url_replaces_the_file_and_its_password_is_never_shown() ->
 @pytest.mark.parametrize(
     ("url", "named"),
     [
-        ("postgresql://kasir:Pw0rdSECRET%zz@127.0.0.1/relay", "must be percent-encoded"),
-        ("postgresql://kasir:Pw0rd@SECRETpart@127.0.0.1/relay", "write an @ in them as %40"),
+        ("postgresql://kasir:Pw0rdSECRET%zz@127.0.0.1/relay", "write / as %2F, @ as %40"),
+        ("postgresql://kasir:Pw0rd@SECRETpart@127.0.0.1/relay", "write / as %2F, @ as %40"),
+        ("postgresql://relay.example/relay?password=Pw0rd&SECRET", "must be percent-encoded"),
     ],
 )
 def test_a_postgresql_url_libpq_cannot_read_is_named_without_its_password(
@@ -150,6 +153,68 @@ def test_a_postgresql_url_libpq_cannot_read_is_named_without_its_password(
         assert relay_service.main([*command, "--database-url", url]) == 2
         captured = capsys.readouterr()
         assert named in captured.err and "SECRET" not in captured.out + captured.err
+
+
+NASTY_PASSWORDS = (
+    "Qx1/Qx2",
+    "Qx1@Qx2",
+    "Qx1:Qx2/Qx3@Qx4",
+    "Qx1/Qx2@Qx3:Qx4",
+    "Qx1?Qx2",
+    "Qx1#Qx2",
+    "Qx1@Qx2@Qx3",
+    "Qx1[Qx2]",
+    "Qx1 Qx2",
+    "Qx1%Qx2",
+)
+"""Each fragment carries ``Qx``: the error and the log must hold none of them, not even the part
+libpq would take for a host, a port or a database name."""
+
+
+@pytest.mark.parametrize("password", NASTY_PASSWORDS)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "postgresql://kasir:{}@127.0.0.1:5432/kasir",
+        "postgresql://kasir:{}@/kasir?host=/run/postgresql",
+        "postgresql://kasir:{}@db.example",
+    ],
+)
+def test_a_url_whose_password_is_not_percent_encoded_is_refused_without_any_of_it(
+    template: str,
+    password: str,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    url = template.format(password)
+    caplog.set_level("DEBUG")
+    (problem,) = validate(valid(database_url=url))
+    assert problem.startswith("relay.database_url ") and "Qx" not in problem
+    assert "percent-encoded" in problem and "PGPASSWORD" in problem
+    assert "Qx" not in engines.describe(url)
+    assert "Qx" not in without_password(f"failed for {password}", url)
+    for command in (
+        ["status"],
+        ["new-epoch"],
+        ["add-terminal", "T1"],
+        ["serve", "--doku-client-id", "BRN-1", "--doku-secret-key", "k"],
+        ["check-config", "--doku-client-id", "BRN-1", "--doku-secret-key", "k"],
+    ):
+        assert relay_service.main([*command, "--database-url", url]) in (1, 2)
+        captured = capsys.readouterr()
+        assert "cannot be read unambiguously" in captured.err or "not a valid" in captured.err
+        assert "Qx" not in captured.out + captured.err
+    assert "Qx" not in caplog.text
+
+
+@pytest.mark.parametrize("password", NASTY_PASSWORDS)
+def test_a_percent_encoded_password_is_masked_as_written_and_as_meant(password: str) -> None:
+    url = f"postgresql://kasir:{quote(password, safe='')}@127.0.0.1:5432/kasir?sslmode=disable"
+    assert engines.url_problem(url) is None
+    shown = engines.describe(url)
+    assert shown == "postgresql dbname=kasir host=127.0.0.1 port=5432 sslmode=disable user=kasir"
+    said = f"failed: {password} / {quote(password, safe='')}"
+    assert "Qx" not in without_password(said, url)
 
 
 def test_a_postgresql_server_that_cannot_be_reached_is_one_line_without_the_password(
