@@ -1,10 +1,13 @@
 """Relay settings: defaults, then a TOML file, then command-line options, then validation.
 
 One table (:data:`SETTINGS`) names every setting once, with its TOML section and key and its
-command-line option, so the file, the options and ``check-config`` can never drift apart.
+command-line option, so the file, the options and ``check-config`` can never drift apart. A
+secret may also come from the environment (``KASIR_RELAY_DATABASE_URL``…): every user of the
+machine sees a process's command line in ``ps``, only its owner sees its environment.
 """
 
 import argparse
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -78,6 +81,11 @@ class Setting:
     @property
     def option(self) -> str:
         return "--" + self.name.replace("_", "-")
+
+    @property
+    def variable(self) -> str | None:
+        """The environment variable that may hold a secret setting (between file and option)."""
+        return f"KASIR_RELAY_{self.name.upper()}" if self.secret else None
 
     @property
     def metavar(self) -> str:
@@ -156,14 +164,27 @@ class ConfigError(ValueError):
 
 def add_setting_options(parser: argparse.ArgumentParser) -> None:
     """``--config`` and one option per setting; unset options stay ``None`` (not overriding)."""
-    parser.add_argument("--config", type=Path, metavar="PATH", help="relay TOML file")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="relay TOML file; keep it readable by the relay's user only (chmod 600): it is the "
+        "place for secrets",
+    )
     for setting in SETTINGS:
+        help_text = setting.help
+        if setting.variable:
+            what = "a password in it is" if setting.name.endswith("_url") else "it is"
+            help_text += (
+                f" ({what} a secret, and every user of the machine sees options in ps: put it "
+                f"in the --config file or in ${setting.variable} instead)"
+            )
         parser.add_argument(
             setting.option,
             dest=setting.name,
             default=None,
             metavar=setting.metavar,
-            help=setting.help,
+            help=help_text,
         )
 
 
@@ -223,12 +244,18 @@ def read_toml(path: Path) -> dict[str, Any]:
 
 
 def load_config(
-    config_file: Path | None = None, overrides: Mapping[str, Any] | None = None
+    config_file: Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> RelayConfig:
-    """Defaults < file < overrides (``None`` overrides are ignored); raises :class:`ConfigError`."""
+    """Defaults < file < the secrets' environment variables of ``environ`` < overrides (``None``
+    overrides are ignored); raises :class:`ConfigError`."""
     values = read_toml(config_file) if config_file is not None else {}
     problems: list[str] = []
     by_name = {s.name: s for s in SETTINGS}
+    for setting in SETTINGS:
+        if setting.variable and environ is not None and setting.variable in environ:
+            values[setting.name] = _convert(setting, environ[setting.variable], setting.variable)
     for name, value in (overrides or {}).items():
         if value is None:
             continue
@@ -242,7 +269,9 @@ def load_config(
 
 
 def config_from_args(args: argparse.Namespace) -> RelayConfig:
-    return load_config(args.config, {s.name: getattr(args, s.name) for s in SETTINGS})
+    return load_config(
+        args.config, {s.name: getattr(args, s.name) for s in SETTINGS}, environ=os.environ
+    )
 
 
 def database_problems(config: RelayConfig) -> list[str]:

@@ -13,6 +13,7 @@ from pos_app.relay.config import (
     SETTINGS,
     ConfigError,
     RelayConfig,
+    config_from_args,
     describe,
     load_config,
     validate,
@@ -48,6 +49,40 @@ def test_every_setting_has_an_option_and_options_win_over_the_file(tmp_path: Pat
         for command in ("serve", "check-config", "orphans"):
             args = relay_service.parser().parse_args([command, setting.option, "7"])
             assert getattr(args, setting.name) == "7", (command, setting.option)
+
+
+def test_secrets_come_from_the_file_or_the_environment_and_help_says_why(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every user of the machine sees a command line in ps; only its owner sees its environment."""
+    config_file = tmp_path / "relay.toml"
+    config_file.write_text('[doku]\nclient_id = "A"\nsecret_key = "from-file"\n')
+    url = "postgresql://kasir:pw@db.example/relay"
+    monkeypatch.setenv("KASIR_RELAY_DATABASE_URL", url)
+    monkeypatch.setenv("KASIR_RELAY_DOKU_SECRET_KEY", "from-env")
+    monkeypatch.setenv("KASIR_RELAY_ECOMMPAY_SECRET_KEY", "ecommpay-env")
+
+    args = relay_service.parser().parse_args(["serve", "--config", str(config_file)])
+    config = config_from_args(args)
+    assert (config.database, config.doku_secret_key) == (url, "from-env")
+    assert config.ecommpay_secret_key == "ecommpay-env"
+    args = relay_service.parser().parse_args(
+        ["serve", "--config", str(config_file), "--doku-secret-key", "from-option"]
+    )
+    assert config_from_args(args).doku_secret_key == "from-option"  # an option still wins
+    monkeypatch.setenv("KASIR_RELAY_PORT", "1")  # only secrets come from the environment
+    assert config_from_args(args).port == RelayConfig().port
+
+    with pytest.raises(SystemExit):
+        relay_service.main(["serve", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    for setting in SETTINGS:
+        if setting.secret:
+            assert f"{setting.option} " in shown
+            assert f"${setting.variable} instead" in shown and "sees options in ps" in shown
+    assert "chmod 600" in shown
 
 
 def test_file_problems_are_all_named_and_secrets_are_not_echoed(tmp_path: Path) -> None:
