@@ -12,7 +12,9 @@ a round trip or a local call is the one thing the storage's writer asks of a con
 it runs a SQLite batch on the event loop and a PostgreSQL one in its thread, as one pipeline.
 """
 
+import contextlib
 import functools
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -323,10 +325,18 @@ def without_password(text: str, url: str) -> str:
     return text
 
 
+def _create_owner_only(path: Path) -> None:
+    """Create a missing database file readable by its owner only: it holds token hashes and
+    every payment. SQLite gives its ``-wal`` and ``-shm`` files the same mode."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def open_connection(database: Path | str) -> Connection:
     """A connection to the SQLite file or the PostgreSQL URL, without schema work."""
     if is_postgres(database):
         return PostgresConnection(str(database))
+    _create_owner_only(Path(database))
     conn = sqlite3.connect(
         str(database),
         isolation_level=None,

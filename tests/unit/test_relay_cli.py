@@ -2,7 +2,9 @@
 orphans, the database's figures."""
 
 import hashlib
+import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +39,27 @@ def test_add_terminal_prints_the_token_once_as_the_last_line_and_stores_only_its
     conn.close()
     on_disk = b"".join(path.read_bytes() for path in tmp_path.iterdir())
     assert token.encode() not in on_disk
+
+
+def test_the_database_add_terminal_creates_and_its_wal_are_owner_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Token hashes and every payment: 0600 whatever the umask lets others read."""
+    db = tmp_path / "relay.db"
+    umask = os.umask(0o022)
+    try:
+        assert run(capsys, "add-terminal", "T1", "--db", str(db))[0] == 0
+        conn = schema.connect(db)
+        try:
+            conn.begin()
+            storage.revoke_terminal(conn, "T1")
+            conn.execute("COMMIT")
+            files = {path.name: stat.S_IMODE(path.stat().st_mode) for path in tmp_path.iterdir()}
+        finally:
+            conn.close()
+    finally:
+        os.umask(umask)
+    assert files == {"relay.db": 0o600, "relay.db-wal": 0o600, "relay.db-shm": 0o600}
 
 
 def test_the_token_is_the_last_line_when_run_as_a_command(tmp_path: Path) -> None:
