@@ -392,17 +392,41 @@ def _database_failure(config: RelayConfig, exc: Exception) -> str:
 
 
 def _new_epoch(config: RelayConfig) -> int:
-    conn = schema.connect(config.database)
+    """A new epoch for a restored database, with what it holds; refused on one that holds
+    nothing of a relay (the wrong database, or a restore that stopped half-way), which is left
+    as it was (no tables are created in it)."""
+    where = engines.describe(config.database)
+    conn = engines.open_connection(config.database)
     try:
-        conn.begin()
-        epoch = schema.replace_epoch(conn)
-        conn.execute("COMMIT")
+        has_tables = conn.schema_version() > 0
     finally:
         conn.close()
+    epoch = None
+    if has_tables:
+        conn = schema.connect(config.database)
+        try:
+            conn.begin()
+            counts = storage.counts(conn)
+            ever = conn.execute("SELECT COUNT(*) FROM terminals").fetchone()[0]
+            if ever or counts["events"]:
+                epoch = schema.replace_epoch(conn)
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+    if epoch is None:
+        print(
+            f"pos-app relay new-epoch: the database ({where}) holds no relay data (no terminal, "
+            "no notification): is it the wrong database, or did the restore not finish? "
+            "Nothing was changed.",
+            file=sys.stderr,
+        )
+        return 1
     print(
-        f"New epoch {epoch}: each terminal fetches the relay's events again from the start and "
-        "skips those it has."
+        f"New epoch {epoch} for {where}: {counts['terminals']} active terminal(s), "
+        f"{counts['payments']} registered payment(s), {counts['events']} notification(s), "
+        f"{counts['orphans']} orphan(s)."
     )
+    print("Each terminal fetches the relay's events again from the start and skips those it has.")
     return 0
 
 

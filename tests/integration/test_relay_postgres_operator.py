@@ -50,11 +50,22 @@ def test_a_dump_restored_with_a_new_epoch_is_read_again_from_the_start(
     )
     restored = postgres_server.new_database()
     subprocess.run(
-        [str(bin_dir / "pg_restore"), "--no-owner", "--dbname", restored, str(dump)], check=True
+        [
+            str(bin_dir / "pg_restore"),
+            "--single-transaction",
+            "--exit-on-error",
+            "--no-owner",
+            "--dbname",
+            restored,
+            str(dump),
+        ],
+        check=True,
     )
 
     assert relay_service.main(["new-epoch", "--database-url", restored]) == 0
-    assert "New epoch" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "New epoch" in said and "1 active terminal(s), 3 registered payment(s)" in said
+    assert "2 notification(s), 0 orphan(s)" in said
     with psycopg.connect(restored) as conn:
         epoch = conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone()
     assert epoch is not None and epoch[0] != position.epoch
@@ -70,6 +81,28 @@ def test_a_dump_restored_with_a_new_epoch_is_read_again_from_the_start(
     ]
     late = next(event for event in events if event.invoice_number == LATE)
     assert late.cursor > position.cursor  # the clock keeps new cursors above the old ones
+
+
+def test_new_epoch_refuses_a_database_that_holds_no_relay_data_and_leaves_it_as_it_was(
+    postgres_server: PostgresServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty database is the wrong one, or a restore that did not finish: a new epoch there
+    would let the relay start on nothing while the runbook said all was well."""
+    empty = postgres_server.new_database()
+    assert relay_service.main(["new-epoch", "--database-url", empty]) == 1
+    err = capsys.readouterr().err
+    assert "holds no relay data" in err and "Nothing was changed" in err
+    with psycopg.connect(empty) as conn:
+        assert conn.execute("SELECT to_regclass('meta')").fetchone() == (None,)
+
+    with start_relay(relay_config(empty)):
+        pass  # the relay's tables, with nothing in them
+    with psycopg.connect(empty) as conn:
+        before = conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone()
+    assert relay_service.main(["new-epoch", "--database-url", empty]) == 1
+    assert "holds no relay data" in capsys.readouterr().err
+    with psycopg.connect(empty) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone() == before
 
 
 def test_backup_and_restore_on_postgresql_point_to_pg_dump(
