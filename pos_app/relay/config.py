@@ -192,6 +192,11 @@ def _convert(setting: Setting, value: Any, where: str) -> Any:
     """Bring a TOML or option value to the setting's type, or raise a message naming ``where``."""
     if setting.kind is bool or isinstance(value, bool):
         raise ValueError(f"{where}: expected {setting.kind.__name__}, got {value!r}")
+    if setting.name == "database_url" and isinstance(value, str) and not value.strip():
+        raise ValueError(  # not the SQLite file as if the setting were left out: a mistake
+            f"{where} is empty: leave it out to keep the data in the SQLite file (relay.db), "
+            "or give a postgresql:// URL"
+        )
     try:
         if setting.kind is int:
             if isinstance(value, float) or (isinstance(value, str) and not value.strip()):
@@ -253,9 +258,17 @@ def load_config(
     values = read_toml(config_file) if config_file is not None else {}
     problems: list[str] = []
     by_name = {s.name: s for s in SETTINGS}
+    given = {name for name, value in (overrides or {}).items() if value is not None}
     for setting in SETTINGS:
+        if setting.name in given:
+            continue  # the option wins: its variable is not even read
         if setting.variable and environ is not None and setting.variable in environ:
-            values[setting.name] = _convert(setting, environ[setting.variable], setting.variable)
+            try:
+                values[setting.name] = _convert(
+                    setting, environ[setting.variable], setting.variable
+                )
+            except ValueError as exc:
+                problems.append(str(exc))
     for name, value in (overrides or {}).items():
         if value is None:
             continue

@@ -170,6 +170,36 @@ def test_a_postgresql_url_replaces_the_file_and_its_password_is_never_shown() ->
     ]
 
 
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_database_url_is_refused_not_taken_for_the_sqlite_file(
+    tmp_path: Path,
+    empty: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Left out, the relay keeps its data in relay.db; set to nothing, it is a mistake (a
+    template not filled in, a variable not set) that would split the data over two databases."""
+    provider = ["--doku-client-id", "BRN-1", "--doku-secret-key", "k"]
+    config_file = tmp_path / "relay.toml"
+    config_file.write_text(f'[relay]\ndatabase_url = "{empty}"\n')
+    for command in (["check-config"], ["serve"], ["status"], ["add-terminal", "T1"]):
+        assert relay_service.main([*command, "--config", str(config_file), *provider]) == 2
+        err = capsys.readouterr().err
+        assert f"{config_file}: relay.database_url is empty: leave it out" in err
+    assert relay_service.main(["add-terminal", "T1", "--database-url", empty]) == 2
+    assert "--database-url is empty" in capsys.readouterr().err
+    monkeypatch.setenv("KASIR_RELAY_DATABASE_URL", empty)
+    assert relay_service.main(["status", "--db", str(tmp_path / "relay.db")]) == 2
+    assert "KASIR_RELAY_DATABASE_URL is empty" in capsys.readouterr().err
+    url = "postgresql://kasir@db.example/relay"
+    args = relay_service.parser().parse_args(["status", "--database-url", url])
+    assert config_from_args(args).database == url  # the option wins, the variable is not read
+    assert list(tmp_path.iterdir()) == [config_file]  # no relay.db made on the side
+
+    config_file.write_text("[relay]\nport = 9000\n")  # left out: the SQLite file
+    assert load_config(config_file).database == RelayConfig().db
+
+
 @pytest.mark.parametrize(
     ("url", "named"),
     [
