@@ -9,6 +9,7 @@ A terminal is named by its till's ``terminal_id``, which its invoice numbers car
 
 import argparse
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 from types import FrameType
@@ -28,6 +29,7 @@ from pos_app.relay.config import (
     config_from_args,
     database_problems,
     describe,
+    folder_problem,
     validate,
 )
 from pos_app.relay.server import uvicorn_config
@@ -57,6 +59,12 @@ def _serve(config: RelayConfig) -> int:
             schema.connect(config.database).close()
         except engines.load_psycopg().Error as exc:
             print(f"pos-app relay serve: {_database_failure(config, exc)}", file=sys.stderr)
+            return 1
+    else:
+        try:
+            schema.connect(config.db).close()
+        except (sqlite3.Error, OSError) as exc:
+            print(f"pos-app relay serve: the database {config.db} failed: {exc}", file=sys.stderr)
             return 1
     logging.basicConfig(
         level=config.log_level.upper(),
@@ -453,28 +461,35 @@ def main(argv: list[str]) -> int:
     if args.command == "new-epoch":
         print("pos-app relay: new-epoch is for PostgreSQL; restore draws one", file=sys.stderr)
         return 2
-    if args.command == "restore":
-        return _restore(config, args.source)
-    if args.command == "add-terminal":
-        if not config.db.parent.is_dir():
-            print(f"pos-app relay: the folder of {config.db} does not exist", file=sys.stderr)
-            return 1
-        return _add_terminal(config, args.name, args.shop)
-    if not config.db.is_file():
+    if args.command not in ("add-terminal", "restore") and not config.db.is_file():
         print(f"pos-app relay: there is no relay database at {config.db}", file=sys.stderr)
         return 1
-    if args.command == "backup":
-        return _backup(config, args.destination)
-    if args.command == "revoke":
-        return _revoke(config, args.name)
-    if args.command == "rotate-token":
-        return _rotate_token(config, args.name)
-    if args.command == "set-terminal-id":
-        return _set_terminal_id(config, args.name, args.till_id)
-    if args.command == "list-terminals":
-        return _list_terminals(config)
-    if args.command == "status":
-        return _status(config)
-    if args.command == "export":
-        return _export(config, args)
-    return _orphans(config)
+    problem = folder_problem(config.db)
+    if problem:
+        print(f"pos-app relay {args.command}: {problem}", file=sys.stderr)
+        return 1
+    return _on_sqlite(config, args)
+
+
+def _on_sqlite(config: RelayConfig, args: argparse.Namespace) -> int:
+    """The subcommands on the SQLite file, whose folder the relay can write in; a database that
+    fails (a folder made read-only since, a disk full) is one line, not a traceback."""
+    commands = {
+        "restore": lambda: _restore(config, args.source),
+        "add-terminal": lambda: _add_terminal(config, args.name, args.shop),
+        "backup": lambda: _backup(config, args.destination),
+        "revoke": lambda: _revoke(config, args.name),
+        "rotate-token": lambda: _rotate_token(config, args.name),
+        "set-terminal-id": lambda: _set_terminal_id(config, args.name, args.till_id),
+        "list-terminals": lambda: _list_terminals(config),
+        "status": lambda: _status(config),
+        "export": lambda: _export(config, args),
+        "orphans": lambda: _orphans(config),
+    }
+    try:
+        return commands[args.command]()
+    except (sqlite3.Error, OSError) as exc:
+        print(
+            f"pos-app relay {args.command}: the database {config.db} failed: {exc}", file=sys.stderr
+        )
+        return 1

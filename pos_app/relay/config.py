@@ -294,9 +294,21 @@ def database_problems(config: RelayConfig) -> list[str]:
         return [f"relay.database_url {problem}"] if problem else []
     if config.db.is_dir():
         return [f"relay.db {config.db} is a directory, not a database file"]
-    if not config.db.parent.is_dir():
-        return [f"relay.db: the folder {config.db.parent} does not exist"]
-    return []
+    problem = folder_problem(config.db)
+    return [f"relay.db: {problem}"] if problem else []
+
+
+def folder_problem(db: Path) -> str | None:
+    """What keeps the relay from writing in the SQLite file's folder: it writes the file, and
+    its ``-wal`` and ``-shm`` beside it, even to read."""
+    if not db.parent.is_dir():
+        return f"the folder {db.parent} does not exist"
+    if not os.access(db.parent, os.W_OK | os.X_OK):
+        return (
+            f"the folder {db.parent} is read-only for this user, and the relay writes "
+            f"{db.name} and its -wal and -shm files there"
+        )
+    return None
 
 
 def validate(config: RelayConfig) -> list[str]:

@@ -3,6 +3,7 @@ orphans, the database's figures."""
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -60,6 +61,67 @@ def test_the_database_add_terminal_creates_and_its_wal_are_owner_only(
     finally:
         os.umask(umask)
     assert files == {"relay.db": 0o600, "relay.db-wal": 0o600, "relay.db-shm": 0o600}
+
+
+def unprivileged() -> list[str]:
+    """A prefix that runs a command without root's right to write anywhere (as root, a
+    folder's mode is no obstacle): setpriv drops the capabilities that override it."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: a read-only folder cannot be made")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_a_read_only_folder_is_one_line_naming_it_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "relay"
+    folder.mkdir()
+    db = folder / "relay.db"
+    assert run(capsys, "add-terminal", "T1", "--db", str(db))[0] == 0
+    provider = ["--doku-client-id", "BRN-1", "--doku-secret-key", "k", "--port", "0"]
+    folder.chmod(0o500)
+    try:
+        for argv in (
+            ["status", "--db", str(db)],
+            ["add-terminal", "T2", "--db", str(db)],
+            ["add-terminal", "T2", "--db", str(folder / "new.db")],
+            ["list-terminals", "--db", str(db)],
+            ["serve", "--db", str(db), *provider],
+            ["check-config", "--db", str(db), *provider],
+        ):
+            done = subprocess.run(
+                [*unprivileged(), sys.executable, "-m", "pos_app", "relay", *argv],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert done.returncode != 0, argv
+            assert "Traceback" not in done.stderr, argv
+            assert f"the folder {folder} is read-only for this user" in done.stderr, argv
+            if argv[0] not in ("serve", "check-config"):  # those list every problem found
+                assert len(done.stderr.splitlines()) == 1, argv
+    finally:
+        folder.chmod(0o700)
+    db.chmod(0o400)  # the folder is fine, the file is not: SQLite says so, in one line
+    for argv in (["add-terminal", "T2", "--db", str(db)], ["revoke", "T1", "--db", str(db)]):
+        done = subprocess.run(
+            [*unprivileged(), sys.executable, "-m", "pos_app", "relay", *argv],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 1 and "Traceback" not in done.stderr, argv
+        (line,) = done.stderr.splitlines()
+        assert f"the database {db} failed: attempt to write a readonly database" in line
+    db.chmod(0o600)
+    db.write_bytes(b"not a database, " * 1024)
+    for argv in (["status", "--db", str(db)], ["serve", "--db", str(db), *provider]):
+        assert relay_service.main(argv) == 1
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.endswith(f"the database {db} failed: file is not a database"), argv
 
 
 def test_the_token_is_the_last_line_when_run_as_a_command(tmp_path: Path) -> None:
