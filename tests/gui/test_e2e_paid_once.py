@@ -136,14 +136,27 @@ def completes_with_f11(qtbot, app: TerminalApp, terminal: Terminal, invoice: str
     assert sales(terminal) == [("completed", "qr", invoice, None)]
 
 
+def held_after_cancel(qtbot, app: TerminalApp, terminal: Terminal) -> str:
+    """Three items, their QR given up on, the basket held as "Bu Sari" (she goes to fetch her
+    other wallet); the QR's invoice."""
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    invoice = cancel_qr(qtbot, app, terminal)
+    hold(qtbot, app, "Bu Sari")
+    return invoice
+
+
+def paid_while_held(qtbot, app: TerminalApp, terminal: Terminal, invoice: str) -> None:
+    """Her phone pays the old QR while the basket is held: kept for the manager meanwhile."""
+    sandbox(terminal, "pay", invoice)
+    qtbot.waitUntil(lambda: invoice in app.window.late_label.text(), timeout=WAIT_MS)
+
+
 def test_a_basket_held_after_its_qr_was_given_up_on_is_paid_by_it_once_recalled(
     qtbot, start_app, demo_terminal
 ):
     app = start_app()
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
-    invoice = cancel_qr(qtbot, app, demo_terminal)
-    hold(qtbot, app, "Bu Sari")  # she goes to fetch her other wallet
+    invoice = held_after_cancel(qtbot, app, demo_terminal)
     assert sales(demo_terminal) == [("open", None, None, None)], "the sale waits with the basket"
     recall(qtbot, "Bu Sari")
     qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 3, timeout=WAIT_MS)
@@ -156,12 +169,8 @@ def test_a_payment_made_while_its_basket_was_held_is_on_the_banner_when_recalled
     qtbot, start_app, demo_terminal
 ):
     app = start_app()
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
-    invoice = cancel_qr(qtbot, app, demo_terminal)
-    hold(qtbot, app, "Bu Sari")
-    sandbox(demo_terminal, "pay", invoice)
-    qtbot.waitUntil(lambda: invoice in app.window.late_label.text(), timeout=WAIT_MS)
+    invoice = held_after_cancel(qtbot, app, demo_terminal)
+    paid_while_held(qtbot, app, demo_terminal, invoice)
 
     recall(qtbot, "Bu Sari")
     completes_with_f11(qtbot, app, demo_terminal, invoice)
@@ -171,14 +180,9 @@ def test_a_held_basket_the_manager_completed_with_its_payment_is_not_sold_again(
     qtbot, start_app, demo_terminal
 ):
     app = start_app()
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
-    invoice = cancel_qr(qtbot, app, demo_terminal)
-    sale_id = app.controller.open_sale_id
-    assert sale_id is not None
-    hold(qtbot, app, "Bu Sari")
-    sandbox(demo_terminal, "pay", invoice)
-    qtbot.waitUntil(lambda: invoice in app.window.late_label.text(), timeout=WAIT_MS)
+    invoice = held_after_cancel(qtbot, app, demo_terminal)
+    sale_id = demo_terminal.store.payments.get_attempt(invoice).sale_id
+    paid_while_held(qtbot, app, demo_terminal, invoice)
     store = demo_terminal.store  # the manager attaches it to its sale in the back office
     now = demo_terminal.checkout.clock()
     attach(store.repositories().db, invoice, sale_id, manager="Bu Rina", day=store.day, now=now)
