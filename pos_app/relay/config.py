@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pos_app.relay import engines
+from pos_app.sandbox.config import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY
 
 DEFAULT_PORT = 8780
 DEFAULT_DOKU_PATH = "/doku/notifications"
@@ -23,6 +24,10 @@ MAX_WAIT_LIMIT = 60.0
 MAX_CLIENT_TIMEOUT = 300.0
 MAX_REDIRECT_TTL = 7 * 24 * 3600
 """A week: far past any Gate payment, and well inside what a ``datetime`` can add."""
+PLACEHOLDER_MARK = "replace-with-your"
+"""What the example configuration's secret keys say (packaging/relay/relay.example.toml)."""
+PUBLISHED_SECRETS = frozenset({DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY})
+"""The demo sandbox's keys, printed in its documentation."""
 
 
 @dataclass(frozen=True)
@@ -338,6 +343,7 @@ def validate(config: RelayConfig) -> list[str]:
         problems.append(
             f"ecommpay.{missing} is missing (ecommpay needs both project_id and secret_key)"
         )
+    problems += secret_problems(config)
     if config.ecommpay_project_id is not None and config.ecommpay_project_id <= 0:
         problems.append("ecommpay.project_id must be a positive number")
     if not (config.doku_client_id or config.ecommpay_project_id is not None):
@@ -357,6 +363,27 @@ def validate(config: RelayConfig) -> list[str]:
     if not 0 < config.client_timeout_seconds <= MAX_CLIENT_TIMEOUT:
         problems.append(
             f"limits.client_timeout_seconds must be above 0 and at most {MAX_CLIENT_TIMEOUT:g}"
+        )
+    return problems
+
+
+def secret_problems(config: RelayConfig) -> list[str]:
+    """A secret key anyone can read (the example's placeholder, the demo sandbox's key) lets
+    anyone sign a notification that this relay stores and a till takes as paid."""
+    problems = []
+    for name, provider, secret in (
+        ("doku.secret_key", "DOKU", config.doku_secret_key),
+        ("ecommpay.secret_key", "ecommpay", config.ecommpay_secret_key),
+    ):
+        if PLACEHOLDER_MARK in secret.lower():
+            known = "still the example's placeholder"
+        elif secret in PUBLISHED_SECRETS:
+            known = "the demo sandbox's key, published in its documentation"
+        else:
+            continue
+        problems.append(
+            f"{name} is {known}: anyone could sign notifications this relay would take as "
+            f"paid; put the secret key from {provider}'s back office there"
         )
     return problems
 

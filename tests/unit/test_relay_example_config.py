@@ -12,11 +12,34 @@ EXAMPLE = RELAY / "relay.example.toml"
 CONFIG = "/etc/kasir-relay/relay.toml"
 
 
-def test_the_example_configuration_passes_check_config(capsys) -> None:
-    assert relay_service.main(["check-config", "--config", str(EXAMPLE)]) == 0
+def filled_in(tmp_path: Path, text: str) -> Path:
+    """The example as an operator leaves it: a secret key of their own in place of each
+    placeholder."""
+    placeholders = re.findall(r'^secret_key = "([^"]*replace-with-your[^"]*)"$', text, re.MULTILINE)
+    assert len(placeholders) == 2, "one placeholder per provider"
+    for n, placeholder in enumerate(placeholders):
+        text = text.replace(placeholder, f"SK-the-shops-own-key-{n}")
+    config = tmp_path / "relay.toml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def test_the_example_is_refused_until_both_placeholder_secrets_are_replaced(capsys) -> None:
+    assert relay_service.main(["check-config", "--config", str(EXAMPLE)]) == 1
+    captured = capsys.readouterr()
+    assert "doku.secret_key is still the example's placeholder" in captured.err
+    assert "ecommpay.secret_key is still the example's placeholder" in captured.err
+    assert "replace-with-your-doku" not in captured.out + captured.err
+    assert relay_service.main(["serve", "--config", str(EXAMPLE)]) == 2, "nor does it serve"
+
+
+def test_the_example_filled_in_passes_check_config(tmp_path: Path, capsys) -> None:
+    config = filled_in(tmp_path, EXAMPLE.read_text(encoding="utf-8"))
+    assert relay_service.main(["check-config", "--config", str(config)]) == 0
     out = capsys.readouterr().out
     assert "The configuration is valid." in out
-    assert "SK-replace-with-your-doku-secret-key" not in out, "secrets are never printed"
+    assert "secret_key = (set)" in out
+    assert "the-shops-own-key" not in out, "secrets are never printed"
 
 
 def test_the_caddyfile_passes_the_public_paths_unchanged_to_the_relays_port() -> None:
@@ -62,7 +85,6 @@ def test_the_example_names_a_postgresql_database_check_config_accepts(tmp_path: 
     text = EXAMPLE.read_text(encoding="utf-8")
     commented = re.search(r'^# (database_url = "postgresql://[^"]+")$', text, re.MULTILINE)
     assert commented is not None
-    on_postgres = tmp_path / "relay.toml"
-    on_postgres.write_text(text.replace(commented.group(0), commented.group(1)), encoding="utf-8")
+    on_postgres = filled_in(tmp_path, text.replace(commented.group(0), commented.group(1)))
 
     assert relay_service.main(["check-config", "--config", str(on_postgres)]) == 0
