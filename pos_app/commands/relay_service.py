@@ -8,6 +8,7 @@ A terminal is named by its till's ``terminal_id``, which its invoice numbers car
 """
 
 import argparse
+import contextlib
 import logging
 import sqlite3
 import sys
@@ -20,7 +21,7 @@ from pos_app import __version__
 from pos_app.commands.common import run
 from pos_app.commands.file_options import add_file_options, chosen_kinds, iso_date, said
 from pos_app.domain.money import format_rupiah
-from pos_app.relay import auth, backup, engines, schema, storage, till_days
+from pos_app.relay import auth, backup, engines, schema, sole_server, storage, till_days
 from pos_app.relay.app import RelayApp
 from pos_app.relay.config import (
     ConfigError,
@@ -54,18 +55,30 @@ def _serve(config: RelayConfig) -> int:
     if problems:
         _print_problems(problems)
         return 2
-    if config.database_url:
-        try:
-            schema.connect(config.database).close()
-        except engines.load_psycopg().Error as exc:
-            print(f"pos-app relay serve: {_database_failure(config, exc)}", file=sys.stderr)
-            return 1
-    else:
-        try:
-            schema.connect(config.db).close()
-        except (sqlite3.Error, OSError) as exc:
-            print(f"pos-app relay serve: the database {config.db} failed: {exc}", file=sys.stderr)
-            return 1
+    with contextlib.ExitStack() as serving:
+        if config.database_url:
+            try:
+                schema.connect(config.database).close()
+            except engines.load_psycopg().Error as exc:
+                print(f"pos-app relay serve: {_database_failure(config, exc)}", file=sys.stderr)
+                return 1
+        else:
+            try:
+                serving.enter_context(sole_server.claimed(config.db))
+                schema.connect(config.db).close()
+            except (sqlite3.Error, OSError) as exc:
+                print(
+                    f"pos-app relay serve: the database {config.db} failed: {exc}",
+                    file=sys.stderr,
+                )
+                return 1
+            except sole_server.AlreadyServed as exc:
+                print(f"pos-app relay serve: {exc}", file=sys.stderr)
+                return 1
+        return _run_server(config)
+
+
+def _run_server(config: RelayConfig) -> int:
     logging.basicConfig(
         level=config.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

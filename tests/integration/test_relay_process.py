@@ -1,4 +1,5 @@
-"""The relay as its operator runs it (``python -m pos_app relay serve``): crash and shutdown.
+"""The relay as its operator runs it (``python -m pos_app relay serve``): crash and shutdown, and
+one process per SQLite file.
 
 A notification acknowledged with 200 must survive a SIGKILL that comes right after the answer;
 SIGTERM must answer open long-polls, drain the writer and close the database.
@@ -6,6 +7,8 @@ SIGTERM must answer open long-polls, drain the writer and close the database.
 
 import contextlib
 import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +21,13 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.payments.model import ProviderName, RelayPosition
 from pos_app.relay import schema, storage
 from pos_app.relay.auth import add_terminal
-from tests.harness.relay_process import RelayProcess, signed_doku_notification, wait_until
+from tests.harness.relay_process import (
+    RelayProcess,
+    answers_healthz,
+    free_port,
+    signed_doku_notification,
+    wait_until,
+)
 
 
 @pytest.fixture
@@ -72,3 +81,24 @@ def test_sigterm_answers_open_long_polls_and_closes_the_database(relay: RelayPro
     assert code in (0, -signal.SIGTERM)
     assert [(events, position.cursor) for events, position in answers] == [([], 0)]
     assert not Path(f"{relay.db}-wal").exists()  # the last connection closed cleanly
+
+
+def test_a_second_relay_on_the_same_sqlite_file_is_refused_while_the_first_serves(
+    relay: RelayProcess,
+) -> None:
+    relay.start()
+    assert relay.process is not None
+    command = ["relay", "serve", "--config", str(relay.config), "--port", str(free_port())]
+    second = subprocess.run(
+        [sys.executable, "-m", "pos_app", *command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert second.returncode == 1
+    assert f"process {relay.process.pid} serves {relay.db} already" in second.stderr
+    assert "PostgreSQL" in second.stderr
+    assert answers_healthz(relay.url), "the first one serves on"
+    relay.stop(signal.SIGTERM)
+    relay.start()  # the file is free again once its relay stopped
