@@ -186,17 +186,31 @@ def test_provider_down_at_the_charge_keeps_trying_until_the_order_goes_through(
     assert demo_terminal.store.sales.get(payment.sale_id).status is SaleStatus.COMPLETED
 
 
-def test_the_dialog_opens_before_the_order_and_cancelling_then_cancels_the_attempt(
-    qtbot, start_app, demo_terminal
-):
-    delay = {"path": "/dokuwallet-emoney/v1/payment", "seconds": 1, "count": 1}
+def charge_with_a_slow_order(qtbot, start_app, demo_terminal, seconds: int):
+    """Three items rung up and F12 pressed while the sandbox takes ``seconds`` to answer the
+    order: the app, with "Creating the payment…" showing, and the basket's total."""
+    delay = {"path": "/dokuwallet-emoney/v1/payment", "seconds": seconds, "count": 1}
     httpx.post(
         f"{demo_terminal.embedded.sandbox.url}/_sandbox/delay", json=delay
     ).raise_for_status()
     app = start_app()
     sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
+    total = ring_up_three(qtbot, app)
     press(qtbot, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: app.controller.payment is not None)
+    return app, total
+
+
+def give_up_on_the_charge(qtbot, app) -> None:
+    press(qtbot, Qt.Key.Key_Escape)
+    answer_confirmation(qtbot, yes=True)
+    qtbot.waitUntil(lambda: app.controller.payment is None)
+
+
+def test_the_dialog_opens_before_the_order_and_cancelling_then_cancels_the_attempt(
+    qtbot, start_app, demo_terminal
+):
+    app, _ = charge_with_a_slow_order(qtbot, start_app, demo_terminal, seconds=1)
     payment = app.controller.payment
     assert payment is not None and payment.attempt is None
     qtbot.waitUntil(lambda: QApplication.activeWindow() is payment.dialog)
@@ -205,9 +219,7 @@ def test_the_dialog_opens_before_the_order_and_cancelling_then_cancels_the_attem
     assert "Creating the payment" in payment.dialog.outcome.text()
     assert payment.dialog.invoice.isHidden()
 
-    press(qtbot, Qt.Key.Key_Escape)
-    answer_confirmation(qtbot, yes=True)
-    qtbot.waitUntil(lambda: app.controller.payment is None)
+    give_up_on_the_charge(qtbot, app)
     payments = demo_terminal.store.payments
 
     def cancelled_on_arrival() -> None:
@@ -223,18 +235,8 @@ def test_the_dialog_opens_before_the_order_and_cancelling_then_cancels_the_attem
 def test_a_basket_sold_for_cash_while_its_qr_was_being_created_leaves_no_sale_open(
     qtbot, start_app, demo_terminal
 ):
-    delay = {"path": "/dokuwallet-emoney/v1/payment", "seconds": 4, "count": 1}
-    httpx.post(
-        f"{demo_terminal.embedded.sandbox.url}/_sandbox/delay", json=delay
-    ).raise_for_status()
-    app = start_app()
-    sign_in(qtbot, app)
-    total = ring_up_three(qtbot, app)
-    press(qtbot, Qt.Key.Key_F12)
-    qtbot.waitUntil(lambda: app.controller.payment is not None)
-    press(qtbot, Qt.Key.Key_Escape)  # "Creating the payment..." takes too long: cash instead
-    answer_confirmation(qtbot, yes=True)
-    qtbot.waitUntil(lambda: app.controller.payment is None)
+    app, total = charge_with_a_slow_order(qtbot, start_app, demo_terminal, seconds=4)
+    give_up_on_the_charge(qtbot, app)  # "Creating the payment..." takes too long: cash instead
     pay_cash_on_screen(qtbot, app, total)
 
     def qr_sale_ended() -> None:
