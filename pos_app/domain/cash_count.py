@@ -12,6 +12,14 @@ from pos_app.domain.errors import ValidationError
 DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
 """Rupiah notes and coins in circulation, largest first."""
 MAX_PIECES = 1_000_000
+LARGEST_NOTE = DENOMINATIONS[0]
+
+
+def change_to_check(change: int) -> bool:
+    """Change of a whole largest note or more: the customer handed over a note the total did
+    not need, or, far more likely, the amount received was mistyped (a zero too many), and the
+    drawer would pay the difference."""
+    return change >= LARGEST_NOTE
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Cash tender: what the customer hands over, the change due, and no completing with too little."""
+"""Cash tender: what the customer hands over, the change due, and no completing with too little
+(nor, without a second Enter, with change of a whole largest note or more)."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.barcodes import Symbology, symbology
+from pos_app.domain.cash_count import LARGEST_NOTE, change_to_check
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah, parse_rupiah
 
@@ -56,6 +58,8 @@ class CashDialog(QDialog):
         self.setMinimumWidth(440)
         self._total = total
         self._received: int | None = None
+        self._change_checked = False
+        """Enter was pressed once on this amount, whose change is :func:`change_to_check`."""
 
         total_label = QLabel(format_rupiah(total))
         total_label.setObjectName("total")
@@ -91,7 +95,7 @@ class CashDialog(QDialog):
             self.quick_buttons.append(button)
             quick.addWidget(button, *divmod(position, 3))
 
-        self.complete_button = QPushButton(self.tr("Complete (Enter)"))
+        self.complete_button = QPushButton()  # its text follows the amount: _update
         self.complete_button.setMinimumHeight(48)
         self.complete_button.setDefault(True)
         cancel = QPushButton(self.tr("Cancel (Esc)"))
@@ -131,6 +135,8 @@ class CashDialog(QDialog):
 
     def _update(self, text: str) -> None:
         self._received = None
+        self._change_checked = False
+        self.complete_button.setText(self.tr("Complete (Enter)"))
         problem = ""
         if scanned(text):
             problem = self.tr(
@@ -160,6 +166,20 @@ class CashDialog(QDialog):
     def _complete(self) -> None:
         change = self.change
         if self._received is None or change is None or change < 0:
+            return
+        if change_to_check(change) and not self._change_checked:
+            self._change_checked = True
+            self.problem.setText(
+                self.tr(
+                    "The change, {change}, is a {note} note or more: check the amount received "
+                    "({received}), then press Enter again to complete."
+                ).format(
+                    change=format_rupiah(change),
+                    note=format_rupiah(LARGEST_NOTE),
+                    received=format_rupiah(self._received),
+                )
+            )
+            self.complete_button.setText(self.tr("Give the change (Enter)"))
             return
         self.accept()  # closed first: what the tender does to the basket is not under it
         self.tendered.emit(self._received, change)

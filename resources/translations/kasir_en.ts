@@ -229,13 +229,13 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
-        <source>Complete (Enter)</source>
-        <translation>Complete (Enter)</translation>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
-        <source>Cancel (Esc)</source>
-        <translation>Cancel (Esc)</translation>
+        <source>Complete (Enter)</source>
+        <translation>Complete (Enter)</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
@@ -256,6 +256,16 @@
         <location filename="../../pos_app/gui/cash_dialog.py"/>
         <source>{amount} short: the customer must pay at least the total.</source>
         <translation>{amount} short: the customer must pay at least the total.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_dialog.py"/>
+        <source>The change, {change}, is a {note} note or more: check the amount received ({received}), then press Enter again to complete.</source>
+        <translation>The change, {change}, is a {note} note or more: check the amount received ({received}), then press Enter again to complete.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_dialog.py"/>
+        <source>Give the change (Enter)</source>
+        <translation>Give the change (Enter)</translation>
     </message>
 </context>
 <context>

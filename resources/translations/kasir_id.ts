@@ -229,13 +229,13 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
-        <source>Complete (Enter)</source>
-        <translation>Selesaikan (Enter)</translation>
+        <source>Cancel (Esc)</source>
+        <translation>Batal (Esc)</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
-        <source>Cancel (Esc)</source>
-        <translation>Batal (Esc)</translation>
+        <source>Complete (Enter)</source>
+        <translation>Selesaikan (Enter)</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
@@ -256,6 +256,16 @@
         <location filename="../../pos_app/gui/cash_dialog.py"/>
         <source>{amount} short: the customer must pay at least the total.</source>
         <translation>Kurang {amount}: pelanggan harus membayar paling sedikit sebesar total.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_dialog.py"/>
+        <source>The change, {change}, is a {note} note or more: check the amount received ({received}), then press Enter again to complete.</source>
+        <translation>Kembalian {change} senilai selembar {note} atau lebih: periksa jumlah yang diterima ({received}), lalu tekan Enter sekali lagi untuk menyelesaikan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_dialog.py"/>
+        <source>Give the change (Enter)</source>
+        <translation>Berikan kembalian (Enter)</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,7 @@ def test_an_amount_past_a_32_bit_int_is_tendered_whole(qtbot):
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.keyClicks(dialog.received_input, "3.000.000.000")
+    qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)  # the change checked first
     with qtbot.waitSignal(dialog.tendered) as tendered:
         qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
     assert tendered.args == [3_000_000_000, 500_000_000]
@@ -110,3 +111,29 @@ def test_more_than_the_largest_amount_cannot_complete(qtbot, dialog):
 
 def test_no_quick_amount_passes_the_largest_amount():
     assert quick_amounts(999_999_999_001) == [999_999_999_001]
+
+
+def test_change_of_a_whole_largest_note_needs_a_second_enter(qtbot, dialog):
+    """Rp 1.000.000 typed for Rp 100.000 (a zero too many) would have the drawer pay Rp 982.000."""
+    completed: list[int] = []
+    dialog.tendered.connect(lambda received, _change: completed.append(received))
+    qtbot.keyClicks(dialog.received_input, "1.000.000")
+    qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    assert completed == [] and dialog.isVisible()
+    assert "Rp 982.000" in dialog.problem.text() and "Rp 1.000.000" in dialog.problem.text()
+
+    dialog.received_input.clear()
+    qtbot.keyClicks(dialog.received_input, "118.000")  # exactly one note too many
+    assert dialog.problem.text() == "", "a new amount is checked anew"
+    qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    assert completed == [] and "Rp 100.000" in dialog.problem.text()
+    with qtbot.waitSignal(dialog.tendered) as tendered:
+        qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    assert tendered.args == [118_000, 100_000]
+
+
+def test_change_below_the_largest_note_completes_on_the_first_enter(qtbot, dialog):
+    qtbot.keyClicks(dialog.received_input, "117.900")
+    with qtbot.waitSignal(dialog.tendered) as tendered:
+        qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    assert tendered.args == [117_900, 99_900]
