@@ -127,6 +127,9 @@ class CashierController(QObject):
         self._reconcile_timer = QTimer(self)
         self._reconcile_timer.setInterval(round(self._timing.status_check_wait * 1000))
         self._reconcile_timer.timeout.connect(self._reconcile)
+        self._follow_up_timer = QTimer(self)
+        self._follow_up_timer.setInterval(round(self._timing.follow_up_interval * 1000))
+        self._follow_up_timer.timeout.connect(self._follow_up)
         self._attempt_changed.connect(self._attempt_update, Qt.ConnectionType.QueuedConnection)
         self._order_answered.connect(self._order_shown, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = self._checkout.subscribe(self._on_attempt)
@@ -155,8 +158,11 @@ class CashierController(QObject):
         self._cashier = ""
 
     def resume(self) -> None:
-        """At start: settle what was paid while the terminal was away, then reopen what is open."""
+        """At start: settle what was paid while the terminal was away, then reopen what is open;
+        from then on, ask again about payments that ended before their provider's last word."""
         self._runner.run(self._checkout.resume, self._resumed, self._resume_failed)
+        self._follow_up()
+        self._follow_up_timer.start()
 
     def set_relay_connected(self, connected: bool) -> None:
         self._relay_connected = connected
@@ -171,6 +177,7 @@ class CashierController(QObject):
             app.focusWindowChanged.disconnect(self._focus_window_changed)
         self._unsubscribe()
         self._reconcile_timer.stop()
+        self._follow_up_timer.stop()
         if self.printer_status is not None:
             self.printer_status.close()
         if not self._charges.close(CHARGE_WAIT_MS):
@@ -872,6 +879,10 @@ class CashierController(QObject):
         invoices = list(self._background)
         if invoices:
             self._runner.run(lambda: _reconcile(self._terminal, invoices))
+
+    def _follow_up(self) -> None:
+        """What it finds paid comes as a late payment through the checkout's listener."""
+        self._runner.run(self._checkout.follow_up_ended)
 
     def _refuse(self, text: str) -> None:
         self.window.panel.show_message(text)

@@ -36,9 +36,12 @@ class PaymentTiming:
     """After the countdown ends, before the last check and ``expired``."""
     paid_close_delay: float = 2.0
     """How long the big "Paid" stays before the receipt; 0 keeps it until Done."""
+    follow_up_interval: float = 15 * 60.0
+    """How often payments that ended here before their provider's final word are asked about
+    again (``Checkout.follow_up_ended``)."""
 
     def __post_init__(self) -> None:
-        for name in ("status_check_wait", "trouble_check_interval"):
+        for name in ("status_check_wait", "trouble_check_interval", "follow_up_interval"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be above 0 seconds, got {getattr(self, name)}")
         for name in ("expiry_grace", "paid_close_delay"):

@@ -71,6 +71,9 @@ RESOLVED = f"""EXISTS (
 neither the manager's to settle any more nor money a sale may take."""
 
 _INVOICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+FINAL_WORDS = frozenset(PaymentStatus) - {PaymentStatus.PENDING}
+"""A provider's words after which a payment's outcome is known (a later change, such as a
+payment after a decline, still comes as a notification)."""
 _RELAY_CURSOR = "relay_cursor"
 _RELAY_EPOCH = "relay_epoch"
 _INVOICE_SEQUENCE = "invoice_sequence"
@@ -620,6 +623,19 @@ class Payments:
         states = sorted(OPEN_STATES)
         marks = ", ".join("?" * len(states))
         return self._attempts(f"WHERE state IN ({marks}) ORDER BY id", *states)
+
+    def ended_before_final_word(self, since: datetime) -> list[PaymentAttempt]:
+        """Attempts the till ended (countdown out, cashier gave up) since ``since``, oldest
+        first, on which neither the relay nor a status check has brought the provider's final
+        word (paid, or not paid in any way): the customer may still have paid them."""
+        ended = ", ".join(f"'{state}'" for state in (AttemptState.EXPIRED, AttemptState.CANCELLED))
+        final = ", ".join(f"'{status}'" for status in sorted(FINAL_WORDS))
+        return self._attempts(
+            f"a WHERE a.state IN ({ended}) AND a.updated_at >= ? AND NOT EXISTS ("
+            " SELECT 1 FROM payment_events e WHERE e.attempt_id = a.id"
+            f" AND e.source IN ('relay', 'status') AND e.status IN ({final})) ORDER BY a.id",
+            utc_text(since),
+        )
 
     def attempts_paid_with_open_sale(self) -> list[PaymentAttempt]:
         """Paid in time while the terminal was away (crash, restart): sales still to complete."""

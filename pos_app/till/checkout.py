@@ -52,6 +52,11 @@ from pos_app.till.refund_payouts import find_refund, settle_from_report
 
 log = logging.getLogger(__name__)
 
+FOLLOW_UP_WINDOW = timedelta(hours=24)
+"""How long a payment that ended before its provider's final word is asked about again: past
+DOKU's last notification retry (18.5 hours) and past the next opening of a shop that closed
+right after it."""
+
 AttemptListener = Callable[[PaymentAttempt], None]
 OrderListener = Callable[[PaymentRequest], None]
 
@@ -281,6 +286,32 @@ class Checkout:
             )
             self._announce(attempt)
         return attempt
+
+    def follow_up_ended(self) -> list[PaymentAttempt]:
+        """Ask again about each payment that ended here in the last :data:`FOLLOW_UP_WINDOW`
+        before its provider said paid or not: the ones now found paid, kept as late payments.
+
+        The countdown ends on the till's clock, when DOKU may still answer TIMEOUT or PENDING,
+        and the cashier may give up on a QR or the last check fail. The provider's
+        notification normally brings a payment made after that; should it be lost (the relay
+        down past the provider's retries), only asking finds the customer's money.
+        """
+        found = []
+        since = self.clock() - FOLLOW_UP_WINDOW
+        for ended in self.store.payments.ended_before_final_word(since):
+            try:
+                attempt = self.check_status(ended.invoice_number)
+            except Exception as error:
+                log.info(
+                    "%s ended before its final word; none yet: %s", ended.invoice_number, error
+                )
+                continue
+            if attempt.state is AttemptState.PAID:
+                log.warning(
+                    "%s, ended here as %s, was paid after all", attempt.invoice_number, ended.state
+                )
+                found.append(attempt)
+        return found
 
     def cancel_payment(self, invoice_number: str) -> PaymentAttempt:
         """The cashier gives up waiting; the sale stays open for another tender."""

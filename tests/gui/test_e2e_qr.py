@@ -270,3 +270,26 @@ def test_each_charge_shows_a_dialog_built_before_f12(qtbot, start_app, demo_term
         payment.dialog.accept()
         wait_for_modal(qtbot, ReceiptDialog).accept()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is app.window.panel.input)
+
+
+def test_a_qr_given_up_on_and_paid_while_the_relay_is_silent_is_found_by_asking_again(
+    qtbot, start_app, demo_terminal
+):
+    """The customer pays after the cashier gave up on the QR, and the relay's notification
+    never reaches this till (the relay it polls is down): the till asks the provider again about
+    payments that ended before its final word, and the paid banner offers F11."""
+    dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
+    app = start_app(relay=dead, timing=replace(FAST, follow_up_interval=0.2))
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    invoice = payment.invoice_number
+    give_up_on_the_charge(qtbot, app)
+    assert app.window.paid_banner.isHidden()
+
+    sandbox(demo_terminal, "pay", invoice)
+
+    qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=10_000)
+    attempt = demo_terminal.store.payments.get_attempt(invoice)
+    assert (attempt.state, attempt.late) == (AttemptState.PAID, True)
+    assert attempt.sale_id == app.controller.open_sale_id, "the basket on screen, paid after all"

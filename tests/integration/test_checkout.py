@@ -28,7 +28,7 @@ from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreErr
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import SaleStatus, Tender
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.checkout import Checkout
+from pos_app.till.checkout import FOLLOW_UP_WINDOW, Checkout
 from pos_app.till.problem_payments import ProblemKind, list_problems
 from tests.harness.sandbox_process import running_sandbox
 
@@ -191,6 +191,57 @@ def test_expiry_asks_the_provider_once_more_then_expires(
     assert checkout.expire_if_due(attempt.invoice_number).state is AttemptState.PENDING
     now[0] = attempt.expires_at + timedelta(seconds=1)
     assert checkout.expire_if_due(attempt.invoice_number).state is AttemptState.EXPIRED
+
+
+def test_payments_that_ended_here_unpaid_are_asked_again_and_found_paid_after_all(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """The countdown ran out on one, the cashier gave up on the other, and each customer paid
+    after that. Their notifications are lost (no relay here): only asking finds the money."""
+    now = [datetime.now(UTC)]
+    checkout = checkout_for(
+        store, doku_provider(sandbox), payment_expiry=timedelta(minutes=5), clock=lambda: now[0]
+    )
+    expired = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
+    cancelled = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
+    checkout.cancel_payment(cancelled.invoice_number)
+    now[0] = expired.expires_at + timedelta(seconds=1)
+    assert checkout.expire_if_due(expired.invoice_number).state is AttemptState.EXPIRED
+    assert checkout.follow_up_ended() == [], "not paid yet, so asked again later"
+    control(sandbox, "pay", expired.invoice_number)
+    control(sandbox, "pay", cancelled.invoice_number)
+
+    found = checkout.follow_up_ended()
+
+    ended = [expired.invoice_number, cancelled.invoice_number]
+    assert [(a.invoice_number, a.state, a.late) for a in found] == [
+        (invoice, AttemptState.PAID, True) for invoice in ended
+    ]
+    problems = list_problems(store.repositories().db)
+    assert [(p.kind, p.invoice_number) for p in problems] == [
+        (ProblemKind.LATE, invoice) for invoice in ended
+    ]
+    assert checkout.follow_up_ended() == [], "the provider's final word is in: not asked again"
+
+
+def test_a_payment_is_asked_again_only_until_its_final_word_and_for_a_day_at_most(
+    sandbox: str, store: TerminalStore
+) -> None:
+    now = [datetime.now(UTC)]
+    checkout = checkout_for(store, doku_provider(sandbox), clock=lambda: now[0])
+    declined = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
+    checkout.cancel_payment(declined.invoice_number)
+    control(sandbox, "decline", declined.invoice_number)
+    assert len(store.payments.ended_before_final_word(now[0] - FOLLOW_UP_WINDOW)) == 1
+    assert checkout.follow_up_ended() == []  # DOKU says FAILED: nothing more to wait for
+    assert store.payments.ended_before_final_word(now[0] - FOLLOW_UP_WINDOW) == []
+    assert store.payments.get_attempt(declined.invoice_number).state is AttemptState.CANCELLED
+
+    long_ago = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
+    checkout.cancel_payment(long_ago.invoice_number)
+    now[0] += FOLLOW_UP_WINDOW + timedelta(seconds=1)
+    control(sandbox, "pay", long_ago.invoice_number)
+    assert checkout.follow_up_ended() == [], "a day after it ended, it is left to the relay"
 
 
 def test_resume_completes_a_sale_paid_while_the_terminal_was_down(
