@@ -130,6 +130,32 @@ class Return:
         return {line.line_no: line.quantity for line in self.lines}
 
 
+def _refuse_items_beyond_refund(
+    sale: ReturnableSale,
+    lines: Mapping[int, ReturnableLine],
+    wanted: Mapping[int, int],
+    amounts: Mapping[int, int],
+    unmatched: int,
+) -> None:
+    """Outside Kasir, a sale not paid by DOKU direct goes back only through its provider's
+    refunds, ``unmatched`` rupiah of which no return accounts for yet: a return recorded as
+    refunded there takes the items that money covers, rounded up to a whole item, and no
+    more (or the takings would lose money that never went back)."""
+    last_item = min(
+        amounts[number] - (lines[number].refund_for(count - 1) if count > 1 else 0)
+        for number, count in wanted.items()
+    )
+    if sum(amounts.values()) - last_item >= unmatched:
+        raise ValidationError(
+            N_(
+                "receipt {receipt}: its provider refunded {refunded} that no return accounts "
+                "for; a return recorded as refunded outside Kasir takes no more items than that"
+            ),
+            receipt=sale.receipt_number,
+            refunded=format_rupiah(unmatched),
+        )
+
+
 class Returns:
     def __init__(self, db: Database, day: BusinessDay | None = None) -> None:
         self._db = db
@@ -249,7 +275,10 @@ class Returns:
             amount = sum(amounts.values())
             left = sale.refundable
             if method is ReturnMethod.OUTSIDE:  # it records money the provider refunded
-                left += Refunds(self._db, self._day).refunded_at_provider(sale_id)
+                unmatched = Refunds(self._db, self._day).refunded_at_provider(sale_id)
+                left += unmatched
+                if sale.provider is not ProviderName.DOKU:
+                    _refuse_items_beyond_refund(sale, lines, wanted, amounts, unmatched)
             if amount > left:
                 raise ValidationError(
                     N_("return {amount} is more than sale {sale} has left to refund ({left})"),

@@ -4672,6 +4672,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/returns.py"/>
+        <source>receipt {receipt}: its provider refunded {refunded} that no return accounts for; a return recorded as refunded outside Kasir takes no more items than that</source>
+        <translation>receipt {receipt}: its provider refunded {refunded} that no return accounts for; a return recorded as refunded outside Kasir takes no more items than that</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
         <source>no completed sale has receipt number {number}</source>
         <translation>no completed sale has receipt number {number}</translation>
     </message>

@@ -4672,6 +4672,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/returns.py"/>
+        <source>receipt {receipt}: its provider refunded {refunded} that no return accounts for; a return recorded as refunded outside Kasir takes no more items than that</source>
+        <translation>struk {receipt}: penyedianya mengembalikan {refunded} yang belum dicatat oleh retur mana pun; retur yang dicatat sebagai dikembalikan di luar Kasir tidak boleh mengambil barang lebih dari jumlah itu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
         <source>no completed sale has receipt number {number}</source>
         <translation>tidak ada penjualan selesai dengan nomor struk {number}</translation>
     </message>

@@ -228,6 +228,24 @@ def test_returns_recorded_outside_kasir_settle_a_partial_refund(db: Database) ->
     assert till.payments.get_attempt(till.invoice).state is AttemptState.PAID
 
 
+def test_a_return_recorded_outside_takes_no_more_items_than_the_provider_refunded(
+    db: Database,
+) -> None:
+    """Rp 10.000 refunded from ecommpay's dashboard is one item of Rp 10.000: nine recorded as
+    refunded there would take Rp 80.000 off the takings that never went back."""
+    till = Till(db)
+    till.relay(refund(till.invoice, 10_000, 90_000))
+
+    for items in (9, 2):
+        with pytest.raises(ValidationError, match=r"refunded Rp 10\.000 that no return accounts"):
+            till.return_outside(items)
+    till.return_outside(1)
+
+    assert till.problems() == []
+    with pytest.raises(ValidationError, match="refunded Rp 0 that no return accounts"):
+        till.return_outside(1)
+
+
 def test_a_resolved_partial_refund_comes_back_with_the_next_one(db: Database) -> None:
     till = Till(db)
     till.relay(refund(till.invoice, 10_000, 90_000))
