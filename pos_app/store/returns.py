@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah
+from pos_app.domain.pricing import RateTotal
 from pos_app.domain.returns import ReturnableLine, ReturnMethod, return_methods
 from pos_app.domain.texts import N_
 from pos_app.payments.model import ProviderName
@@ -103,6 +104,11 @@ class ReturnedLine:
     name: str
     quantity: int
     amount: int
+    dpp: int | None = None
+    """The tax base given back with ``amount``; ``None`` where the sale charged no PPN."""
+    ppn: int = 0
+    tax_rate: int | None = None
+    """The sale line's PPN rate, in basis points."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +134,17 @@ class Return:
     def quantities(self) -> dict[int, int]:
         """Line number → items returned."""
         return {line.line_no: line.quantity for line in self.lines}
+
+    def rates(self) -> list[RateTotal]:
+        """The DPP and PPN given back, per PPN rate charged (exempt lines, 0 %, have none)."""
+        totals: dict[int, RateTotal] = {}
+        for line in self.lines:
+            if line.tax_rate and line.dpp is not None:
+                was = totals.get(line.tax_rate, RateTotal(line.tax_rate, 0, 0, 0))
+                totals[line.tax_rate] = RateTotal(
+                    line.tax_rate, was.amount + line.amount, was.dpp + line.dpp, was.ppn + line.ppn
+                )
+        return [totals[rate] for rate in sorted(totals)]
 
 
 def _refuse_items_beyond_refund(
@@ -393,7 +410,8 @@ class Returns:
                 lines=tuple(
                     ReturnedLine(*line)
                     for line in self._db.execute(
-                        "SELECT rl.line_no, l.sku, l.name, rl.quantity, rl.amount "
+                        "SELECT rl.line_no, l.sku, l.name, rl.quantity, rl.amount, rl.dpp, "
+                        "rl.ppn, rl.tax_rate "
                         "FROM return_lines rl JOIN sale_lines l "
                         "ON l.sale_id = ? AND l.line_no = rl.line_no "
                         "WHERE rl.return_id = ? ORDER BY rl.line_no",

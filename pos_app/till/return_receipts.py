@@ -1,5 +1,6 @@
 """A return as its receipt shows it: marked RETURN, with the returned sale's receipt number, the
-items that came back and the money that went back, so the customer's slip leads back to both.
+items that came back and the money that went back, with the DPP and PPN in it per rate (what a
+PKP shop's books and its customer's take back), so the slip leads back to both.
 
 Rows under titles, like the reports (``reports/sections.py`` lays them out as HTML for the print
 dialog and PDF), in the language the GUI chose.
@@ -37,10 +38,11 @@ def return_sections(returned: Return, *, time_zone: str) -> list[Section]:
     items = [
         (f"{line.quantity} × {line.name}", format_rupiah(-line.amount)) for line in returned.lines
     ]
-    money = [
-        (say(N_("TOTAL RETURNED")), format_rupiah(-returned.amount)),
-        (say(N_("Paid back")), say(METHOD_NAMES[returned.method])),
-    ]
+    money = [(say(N_("TOTAL RETURNED")), format_rupiah(-returned.amount))]
+    for rate in returned.rates():
+        money.append((say(N_("DPP {rate}"), rate=rate.label()), format_rupiah(-rate.dpp)))
+        money.append((say(N_("PPN {rate}"), rate=rate.label()), format_rupiah(-rate.ppn)))
+    money.append((say(N_("Paid back")), say(METHOD_NAMES[returned.method])))
     if returned.payout_id is not None:
         money.append((say(N_("Payout")), returned.payout_id))
     if returned.redo_of is not None:

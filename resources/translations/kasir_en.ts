@@ -5022,6 +5022,7 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipts.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
         <source>PPN {rate}</source>
         <translation>PPN {rate}</translation>
     </message>
@@ -5032,6 +5033,7 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipts.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
         <source>DPP {rate}</source>
         <translation>DPP {rate}</translation>
     </message>

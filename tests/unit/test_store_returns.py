@@ -19,6 +19,7 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
 from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah
 from pos_app.domain.returns import ReturnMethod
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, parse_rate
 from pos_app.payments.model import PaymentStatus, ProviderName
@@ -36,6 +37,7 @@ from pos_app.store.returns import Returns, WalletPayout
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
 from pos_app.till.day_close import close_day
+from pos_app.till.return_receipts import return_sections
 from pos_app.till.terminal import DEMO_TAX, demo_catalog
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -425,6 +427,35 @@ def test_returns_give_back_their_ppn_and_every_file_agrees_with_the_z_report(
                 assert line.refunded == line.paid
     finally:
         db.close()
+
+
+def test_a_return_receipt_shows_the_dpp_and_ppn_given_back_per_rate(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "kasir.db")
+    try:
+        sales = Sales(db, DAY)
+        sale_id = sales.create_sale(TAXED, cashier="Sari", terminal_id="T1", now=NOW, tax=PKP_2026)
+        sales.complete_cash(sale_id, 1_000_000, NOW)
+        returns = Returns(db, DAY)
+        give_back(db, sale_id, {1: 2, 2: 3, 3: 1})
+        [returned] = returns.for_sale(sale_id)
+        sold = {line.line_no: line for line in returns.returnable(sale_id).lines}
+    finally:
+        db.close()
+
+    [rate] = returned.rates()  # 12 %, standard and other; the rice is exempt
+    assert rate.tax_rate == 1200
+    assert (rate.dpp, rate.ppn) == (
+        sold[1].returned_dpp + sold[2].returned_dpp,
+        sold[1].returned_ppn + sold[2].returned_ppn,
+    )
+    rows = dict(
+        row
+        for _title, section in return_sections(returned, time_zone="Asia/Jakarta")
+        for row in section
+    )
+    assert rows["DPP 12%"] == format_rupiah(-rate.dpp) and rate.dpp > 0
+    assert rows["PPN 12%"] == format_rupiah(-rate.ppn) and rate.ppn > 0
+    assert not any(label.startswith(("DPP 0", "PPN 0")) for label in rows)
 
 
 def test_returns_made_before_the_schema_kept_their_ppn_get_it_by_the_same_rule(
