@@ -420,8 +420,21 @@ def _new_epoch(config: RelayConfig) -> int:
     conn = engines.open_connection(config.database)
     try:
         has_tables = conn.schema_version() > 0
+        serving = conn.execute(
+            "SELECT COUNT(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND application_name = ?",
+            (engines.SERVING_NAME,),
+        ).fetchone()[0]
     finally:
         conn.close()
+    if serving:
+        print(
+            f"pos-app relay new-epoch: {serving} relay process(es) still serve the database "
+            f"({where}), each with the epoch it started with: stop every one (systemctl stop "
+            "'kasir-relay@*'), then run new-epoch again. Nothing was changed.",
+            file=sys.stderr,
+        )
+        return 1
     epoch = None
     if has_tables:
         conn = schema.connect(config.database)

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT = 10.0
 NOTIFY_CHANNEL = "kasir_relay_delivery"
 """The channel a PostgreSQL relay announces deliveries on; the payload is the terminal's id."""
+SERVING_NAME = "kasir-relay serve"
+"""The ``application_name`` of a serving relay's listening session, one per process: what
+``new-epoch`` looks for in ``pg_stat_activity`` before it changes a database under relays."""
 WRITER_LOCK = 0x4B41534952
 """The advisory lock key (``KASIR``) every PostgreSQL writer holds from begin to commit."""
 

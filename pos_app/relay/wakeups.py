@@ -12,7 +12,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 
-from pos_app.relay.engines import NOTIFY_CHANNEL, load_psycopg
+from pos_app.relay.engines import NOTIFY_CHANNEL, SERVING_NAME, load_psycopg
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,9 @@ class DeliveryListener:
         psycopg = load_psycopg()
         while True:
             try:
-                async with await psycopg.AsyncConnection.connect(self.url, autocommit=True) as conn:
+                async with await psycopg.AsyncConnection.connect(
+                    self.url, autocommit=True, application_name=SERVING_NAME
+                ) as conn:
                     await conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
                     self.listening.set()
                     self._wake_all()

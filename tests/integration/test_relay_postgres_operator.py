@@ -15,8 +15,9 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.commands import relay_service
 from pos_app.demo.embedded_relay import start_relay
 from pos_app.payments.model import ProviderName, RelayPosition
+from pos_app.relay.engines import SERVING_NAME
 from tests.harness.postgres_server import PostgresServer, binaries
-from tests.harness.relay_process import relay_config, signed_doku_notification
+from tests.harness.relay_process import relay_config, signed_doku_notification, wait_until
 
 ORIGINAL_INVOICES = ("KSR-T1-20240501-000001", "KSR-T1-20240501-000002")
 LATE = "KSR-T1-20240501-000003"
@@ -103,6 +104,39 @@ def test_new_epoch_refuses_a_database_that_holds_no_relay_data_and_leaves_it_as_
     assert "holds no relay data" in capsys.readouterr().err
     with psycopg.connect(empty) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone() == before
+
+
+def test_new_epoch_refuses_while_a_relay_serves_the_database(
+    postgres_server: PostgresServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A relay left running keeps the epoch it started with: its terminals would read the
+    restored database's cursors as if nothing had changed."""
+    url = postgres_server.new_database()
+    with start_relay(relay_config(url)) as relay:
+        relay.add_terminal("T1")
+        wait_until(lambda: serving_sessions(url) == 1, 10, what="the relay to listen")
+        assert relay_service.main(["new-epoch", "--database-url", url]) == 1
+        said = capsys.readouterr().err
+        assert "1 relay process(es) still serve the database" in said
+        assert "Nothing was changed" in said
+        with psycopg.connect(url) as conn:
+            before = conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone()
+
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone() == before
+    wait_until(lambda: serving_sessions(url) == 0, 10, what="the relay's session to end")
+    assert relay_service.main(["new-epoch", "--database-url", url]) == 0
+
+
+def serving_sessions(url: str) -> int:
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            "SELECT COUNT(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND application_name = %s",
+            (SERVING_NAME,),
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
 
 
 def test_backup_and_restore_on_postgresql_point_to_pg_dump(
