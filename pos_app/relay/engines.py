@@ -17,6 +17,7 @@ import functools
 import os
 import re
 import sqlite3
+import stat
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -328,18 +329,28 @@ def without_password(text: str, url: str) -> str:
     return text
 
 
-def _create_owner_only(path: Path) -> None:
-    """Create a missing database file readable by its owner only: it holds token hashes and
-    every payment. SQLite gives its ``-wal`` and ``-shm`` files the same mode."""
+def _owner_only(path: Path) -> None:
+    """The database file readable by its owner only, as SQLite then makes its ``-wal`` and
+    ``-shm`` files: it holds token hashes and every payment. A missing one is created so; one
+    this user owns that others may read (made before, or copied in with ``cp``) loses their
+    access, its ``-wal`` and ``-shm`` too."""
     with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        return
+    if os.name != "posix":
+        return
+    for each in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            status = each.stat()
+            if status.st_uid == os.getuid() and status.st_mode & 0o077:
+                each.chmod(stat.S_IMODE(status.st_mode) & 0o700)
 
 
 def open_connection(database: Path | str) -> Connection:
     """A connection to the SQLite file or the PostgreSQL URL, without schema work."""
     if is_postgres(database):
         return PostgresConnection(str(database))
-    _create_owner_only(Path(database))
+    _owner_only(Path(database))
     conn = sqlite3.connect(
         str(database),
         isolation_level=None,

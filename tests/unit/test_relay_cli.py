@@ -63,6 +63,21 @@ def test_the_database_add_terminal_creates_and_its_wal_are_owner_only(
     assert files == {"relay.db": 0o600, "relay.db-wal": 0o600, "relay.db-shm": 0o600}
 
 
+def test_a_database_others_could_read_is_made_owner_only_when_opened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Made before the relay created its files 0600, or copied in with ``cp`` under umask 022."""
+    db = tmp_path / "relay.db"
+    assert run(capsys, "add-terminal", "T1", "--db", str(db))[0] == 0
+    for path in tmp_path.iterdir():
+        path.chmod(0o644)
+
+    assert run(capsys, "list-terminals", "--db", str(db))[0] == 0
+
+    files = {path.name: stat.S_IMODE(path.stat().st_mode) for path in tmp_path.iterdir()}
+    assert set(files.values()) == {0o600}, files
+
+
 def unprivileged() -> list[str]:
     """A prefix that runs a command without root's right to write anywhere (as root, a
     folder's mode is no obstacle): setpriv drops the capabilities that override it."""
