@@ -1,5 +1,6 @@
-"""Every barcode a shop meets: EAN-13, EAN-8, UPC-A, UPC-E, in-store codes and GS1 variable-measure
-labels from the shop's scale. Pure functions, no I/O.
+"""Every barcode a shop meets: EAN-13, EAN-8, UPC-A, UPC-E, in-store codes, GS1 variable-measure
+labels from the shop's scale, and the GTIN inside a GS1 DataMatrix, GS1-128 or GS1 QR code or in
+front of an EAN add-on (:func:`scan_forms`). Pure functions, no I/O.
 
 A product keeps its barcode in one **stored form**, so it is one product whichever form of its
 code is scanned: EAN-13, UPC-A and UPC-E are kept as their 13-digit GTIN (UPC-A is EAN-13 with a
@@ -138,9 +139,28 @@ def stored_form(code: str) -> str:
 def scan_forms(code: str) -> tuple[str, ...]:
     """Every stored form a scanned ``code`` may be, best first; none for what is no barcode.
 
-    Eight digits can be both a valid EAN-8 and a valid UPC-E: both are tried.
+    Eight digits can be both a valid EAN-8 and a valid UPC-E: both are tried. What a scanner
+    sends around a product's code is taken off after the code itself was tried: an AIM
+    symbology identifier in front (``]d2``, ``]C1``, ``]Q3``, ``]E0``), the GS1 element string
+    of a GS1 DataMatrix, GS1-128 or GS1 QR code (the GTIN in application identifier 01, then
+    expiry, batch and the like), and a 2- or 5-digit add-on behind an EAN-13 (magazines, books).
     """
     code = code.strip()
+    forms = list(_forms(code))
+    bare = _AIM_IDENTIFIER.sub("", code, count=1)
+    for inner in (bare, *_carried_codes(bare)):
+        forms += [form for form in _forms(inner) if form not in forms]
+    return tuple(forms)
+
+
+_AIM_IDENTIFIER = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
+_ELEMENT_GTIN = re.compile(r"^(?:\(01\)|01)([0-9]{14})")
+"""A GS1 element string that starts with its GTIN (application identifier 01), written plain
+or with the parentheses of its printed form."""
+ADD_ON_LENGTHS = (13 + 2, 13 + 5)
+
+
+def _forms(code: str) -> tuple[str, ...]:
     if is_digits(code) and len(code) == 8:
         forms = [code] if is_valid_gs1(code, 8) else []
         if is_valid_upce(code):
@@ -150,6 +170,20 @@ def scan_forms(code: str) -> tuple[str, ...]:
         return (stored_form(code),)
     except ValidationError:
         return ()
+
+
+def _carried_codes(code: str) -> tuple[str, ...]:
+    """The retail codes inside a GS1 element string or before an EAN-13 add-on: a GTIN-14 with
+    indicator 0 is an EAN-13 (or UPC-A) behind that 0, or an EAN-8 behind six zeros; another
+    indicator names a case of the item, no retail code."""
+    element = _ELEMENT_GTIN.match(code)
+    if element is not None and _checks(gtin := element.group(1)):
+        if gtin.startswith("000000"):
+            return (gtin[6:],)
+        return (gtin[1:],) if gtin.startswith("0") else ()
+    if is_digits(code) and len(code) in ADD_ON_LENGTHS and is_valid_gs1(code[:13], 13):
+        return (code[:13],)
+    return ()
 
 
 def parse_prefixes(text: str) -> frozenset[str]:

@@ -9,6 +9,8 @@ from pos_app.domain.catalog import Product
 from pos_app.payments.model import AttemptState, ProviderName
 from pos_app.store.sales import SaleStatus
 from tests.gui.e2e import (
+    GORENG,
+    TEH,
     open_payment,
     own_sandbox,
     pay_cash_on_screen,
@@ -156,3 +158,17 @@ def test_an_open_sale_that_cannot_be_rebuilt_as_rung_up_stays_in_the_background(
     sales = demo_terminal.store.sales
     qtbot.waitUntil(lambda: sales.get(attempt.sale_id).status is SaleStatus.COMPLETED)
     assert sales.get(attempt.sale_id).total == 49_600
+
+
+def test_a_gs1_datamatrix_and_an_ean_with_its_add_on_ring_up_their_retail_items(qtbot, start_app):
+    """A pack's GS1 DataMatrix (AIM identifier, GTIN, expiry, batch) and a magazine's EAN-13
+    read with its add-on: each rings up the product its EAN-13 names."""
+    app = start_app()
+    sign_in(qtbot, app)
+    scan(qtbot, app, f"]d2010{GORENG}1727123110B-0042")
+    scan(qtbot, app, f"{TEH}05")
+
+    assert [line.name for line in app.window.basket_model.basket] == [
+        "Indomie Goreng 85g",
+        "Teh Botol Sosro 450ml",
+    ]

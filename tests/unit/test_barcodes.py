@@ -196,3 +196,44 @@ def test_the_check_digit_and_upc_e_expansion_refuse_what_is_not_ascii_digits() -
 def test_prefixes_are_ascii_digits() -> None:
     with pytest.raises(ValidationError, match="from 20 to 29"):
         parse_prefixes("2٠-2٤")
+
+
+EAN = "8991000079191"
+GTIN = "0" + EAN
+
+
+@pytest.mark.parametrize(
+    "scanned",
+    [
+        "01" + GTIN,  # GS1 DataMatrix or GS1-128, the GTIN alone
+        f"]d201{GTIN}17271231\x1d10B-0042",  # with its AIM identifier, expiry and batch
+        f"01{GTIN}1727123110B-0042",  # a scanner that drops the GS separator
+        f"(01){GTIN}(17)271231(10)B-0042",  # the printed form, typed from the label
+        "]E0" + EAN,  # an EAN-13 with its AIM identifier
+        EAN + "05",  # an EAN-13 with a 2-digit add-on
+        EAN + "12345",  # and with a 5-digit one
+    ],
+)
+def test_the_retail_code_inside_a_gs1_string_or_before_an_add_on_is_found(scanned: str) -> None:
+    assert EAN in scan_forms(scanned)
+
+
+def test_a_gtin_carried_in_a_gs1_string_may_be_an_ean_8() -> None:
+    assert scan_forms("01" + "000000" + "96385074") == ("0100000096385074", "96385074")
+
+
+@pytest.mark.parametrize(
+    "scanned",
+    [
+        "01" + "1" + EAN[:-1] + gs1_check_digit("1" + EAN[:-1]),  # indicator 1: a case of it
+        "01" + GTIN[:-1] + str((int(GTIN[-1]) + 1) % 10),  # the GTIN's check digit is wrong
+        EAN[:-1] + str((int(EAN[-1]) + 1) % 10) + "05",  # so is the EAN-13's before the add-on
+    ],
+)
+def test_no_retail_code_is_taken_from_a_case_code_or_a_wrong_check_digit(scanned: str) -> None:
+    assert EAN not in scan_forms(scanned)
+    assert scan_forms(scanned) == (scanned,), "only the whole scan, as an in-store code"
+
+
+def test_a_code_registered_whole_is_found_before_the_code_inside_it() -> None:
+    assert scan_forms(EAN + "05") == (EAN + "05", EAN)
