@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pos_app.payments.demo_credentials import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY
 from pos_app.relay import engines
-from pos_app.sandbox.config import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY
 
 DEFAULT_PORT = 8780
 DEFAULT_DOKU_PATH = "/doku/notifications"

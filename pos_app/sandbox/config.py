@@ -1,7 +1,7 @@
 """What the sandbox accepts and how fast it runs: credentials, delays, limits.
 
-Without options it uses the documented demo credentials below, which the terminal's demo mode
-also uses; anyone may read them, so they protect nothing and are printed at start.
+Without options it uses the documented demo credentials (:mod:`pos_app.payments.demo_credentials`),
+which the terminal's demo mode also uses; they protect nothing and are printed at start.
 """
 
 import math
@@ -13,11 +13,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pos_app.domain.errors import ValidationError
-
-DEMO_DOKU_CLIENT_ID = "MCH-DEMO-KASIR-0001"
-DEMO_DOKU_SECRET_KEY = "SK-DEMO-kasir-doku-sandbox"
-DEMO_ECOMMPAY_PROJECT_ID = 4242
-DEMO_ECOMMPAY_SECRET_KEY = "demo-kasir-ecommpay-sandbox"
+from pos_app.payments.demo_credentials import (
+    DEMO_DOKU_CLIENT_ID,
+    DEMO_DOKU_SECRET_KEY,
+    DEMO_ECOMMPAY_PROJECT_ID,
+    DEMO_ECOMMPAY_SECRET_KEY,
+)
 
 YEAR = 365 * 24 * 3600.0
 SECRET_FIELDS = frozenset({"doku_secret_key", "ecommpay_secret_key"})

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel
 
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.receipt import ReceiptDialog
+from pos_app.payments.demo_credentials import DEMO_DOKU_SECRET_KEY
 from pos_app.payments.model import AttemptState
-from pos_app.sandbox.config import DEMO_DOKU_SECRET_KEY
 from pos_app.settings import log_file
 from pos_app.settings.terminal_config import EcommpaySettings, Secret, Settings
 from pos_app.till.support_bundle import SECRET_MARK

@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 from pos_app.commands.sandbox_service import banner, build_parser, main, resolve
-from pos_app.sandbox.config import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY, SandboxConfig
+from pos_app.payments.demo_credentials import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY
+from pos_app.sandbox.config import SandboxConfig
 
 
 def test_flags_override_the_config_file_which_overrides_the_defaults(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from urllib.parse import quote
 import pytest
 
 from pos_app.commands import relay_service
+from pos_app.payments.demo_credentials import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY
 from pos_app.relay import engines
 from pos_app.relay.config import (
     SETTINGS,
@@ -19,7 +20,6 @@ from pos_app.relay.config import (
     validate,
 )
 from pos_app.relay.engines import without_password
-from pos_app.sandbox.config import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY
 
 
 def valid(**changes: object) -> RelayConfig:
