@@ -1,6 +1,6 @@
 """Every barcode a shop meets: EAN-13, EAN-8, UPC-A, UPC-E, in-store codes, GS1 variable-measure
 labels from the shop's scale, and the GTIN inside a GS1 DataMatrix, GS1-128 or GS1 QR code or in
-front of an EAN add-on (:func:`scan_forms`). Pure functions, no I/O.
+front of an EAN add-on (:func:`carried_forms`). Pure functions, no I/O.
 
 A product keeps its barcode in one **stored form**, so it is one product whichever form of its
 code is scanned: EAN-13, UPC-A and UPC-E are kept as their 13-digit GTIN (UPC-A is EAN-13 with a
@@ -139,18 +139,35 @@ def stored_form(code: str) -> str:
 def scan_forms(code: str) -> tuple[str, ...]:
     """Every stored form a scanned ``code`` may be, best first; none for what is no barcode.
 
-    Eight digits can be both a valid EAN-8 and a valid UPC-E: both are tried. What a scanner
-    sends around a product's code is taken off after the code itself was tried: an AIM
-    symbology identifier in front (``]d2``, ``]C1``, ``]Q3``, ``]E0``), the GS1 element string
-    of a GS1 DataMatrix, GS1-128 or GS1 QR code (the GTIN in application identifier 01, then
-    expiry, batch and the like), and a 2- or 5-digit add-on behind an EAN-13 (magazines, books).
+    Eight digits can be both a valid EAN-8 and a valid UPC-E: both are tried. An AIM symbology
+    identifier a scanner sends in front (``]E0``, ``]d2``, ``]C1``, ``]Q3``) is taken off after
+    the code itself was tried.
     """
     code = code.strip()
     forms = list(_forms(code))
     bare = _AIM_IDENTIFIER.sub("", code, count=1)
-    for inner in (bare, *_carried_codes(bare)):
-        forms += [form for form in _forms(inner) if form not in forms]
-    return tuple(forms)
+    return tuple(forms + [form for form in _forms(bare) if form not in forms])
+
+
+def carried_forms(code: str) -> tuple[str, ...]:
+    """The stored form of a retail code carried inside a scan, to try once the scan itself
+    named nothing (no barcode, no SKU): the GTIN of a GS1 element string, as a GS1 DataMatrix,
+    GS1-128 or GS1 QR code on a pack carries it (application identifier 01, then expiry, batch
+    and the like), or the EAN-13 before a 2- or 5-digit add-on (magazines, books).
+
+    A GTIN-14 with indicator 0 carries an EAN-13 (a UPC-A in its EAN-13 form too) behind that 0,
+    or an EAN-8 behind six zeros, which is an EAN-8 only, never a UPC-E; another indicator names
+    a case of the item, no retail code.
+    """
+    bare = _AIM_IDENTIFIER.sub("", code.strip(), count=1)
+    element = _ELEMENT_GTIN.match(bare)
+    if element is not None and _checks(gtin := element.group(1)):
+        if gtin.startswith("000000"):
+            return (gtin[6:],)
+        return (gtin[1:],) if gtin.startswith("0") else ()
+    if is_digits(bare) and len(bare) in ADD_ON_LENGTHS and is_valid_gs1(bare[:13], 13):
+        return (bare[:13],)
+    return ()
 
 
 _AIM_IDENTIFIER = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
@@ -170,20 +187,6 @@ def _forms(code: str) -> tuple[str, ...]:
         return (stored_form(code),)
     except ValidationError:
         return ()
-
-
-def _carried_codes(code: str) -> tuple[str, ...]:
-    """The retail codes inside a GS1 element string or before an EAN-13 add-on: a GTIN-14 with
-    indicator 0 is an EAN-13 (or UPC-A) behind that 0, or an EAN-8 behind six zeros; another
-    indicator names a case of the item, no retail code."""
-    element = _ELEMENT_GTIN.match(code)
-    if element is not None and _checks(gtin := element.group(1)):
-        if gtin.startswith("000000"):
-            return (gtin[6:],)
-        return (gtin[1:],) if gtin.startswith("0") else ()
-    if is_digits(code) and len(code) in ADD_ON_LENGTHS and is_valid_gs1(code[:13], 13):
-        return (code[:13],)
-    return ()
 
 
 def parse_prefixes(text: str) -> frozenset[str]:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from pos_app.domain.barcodes import scan_forms
+from pos_app.domain.barcodes import carried_forms, scan_forms
 from pos_app.domain.catalog import Product
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.tax import TaxClass
@@ -107,21 +107,26 @@ class Products:
 
         The barcode is looked up in each stored form it may be (``domain/barcodes.py``): a UPC-A
         or UPC-E finds the product kept under its EAN-13, and 8 digits are tried as EAN-8 and
-        as UPC-E.
+        as UPC-E. Only when neither a barcode nor a SKU is the whole code, the retail code a
+        GS1 DataMatrix or an EAN add-on carries inside it is.
         """
         code = code.strip()
         if not code:
             return None
-        for barcode in scan_forms(code):
-            found = self._one(f"SELECT {_COLUMNS} FROM products p WHERE p.barcode = ?", barcode)
-            if found:
-                return found
-        return self._one(
+        found = self._by_barcode(scan_forms(code)) or self._one(
             f"SELECT {_COLUMNS} FROM products p WHERE p.sku = ? COLLATE NOCASE "
             "ORDER BY p.sku = ? DESC LIMIT 1",
             code,
             code,
         )
+        return found or self._by_barcode(carried_forms(code))
+
+    def _by_barcode(self, forms: tuple[str, ...]) -> Product | None:
+        for barcode in forms:
+            found = self._one(f"SELECT {_COLUMNS} FROM products p WHERE p.barcode = ?", barcode)
+            if found:
+                return found
+        return None
 
     def search(
         self, text: str, limit: int = 50, *, include_inactive: bool = False

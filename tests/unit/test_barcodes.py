@@ -7,8 +7,10 @@ from pos_app.domain.barcodes import (
     MeasureKind,
     MeasureLayout,
     Symbology,
+    carried_forms,
     format_weight,
     gs1_check_digit,
+    is_valid_gs1,
     is_valid_upce,
     item_barcode,
     parse_prefixes,
@@ -209,17 +211,22 @@ GTIN = "0" + EAN
         f"]d201{GTIN}17271231\x1d10B-0042",  # with its AIM identifier, expiry and batch
         f"01{GTIN}1727123110B-0042",  # a scanner that drops the GS separator
         f"(01){GTIN}(17)271231(10)B-0042",  # the printed form, typed from the label
-        "]E0" + EAN,  # an EAN-13 with its AIM identifier
         EAN + "05",  # an EAN-13 with a 2-digit add-on
         EAN + "12345",  # and with a 5-digit one
     ],
 )
-def test_the_retail_code_inside_a_gs1_string_or_before_an_add_on_is_found(scanned: str) -> None:
-    assert EAN in scan_forms(scanned)
+def test_the_retail_code_inside_a_gs1_string_or_before_an_add_on_is_carried(scanned: str) -> None:
+    assert carried_forms(scanned) == (EAN,)
 
 
-def test_a_gtin_carried_in_a_gs1_string_may_be_an_ean_8() -> None:
-    assert scan_forms("01" + "000000" + "96385074") == ("0100000096385074", "96385074")
+def test_an_aim_identifier_in_front_of_a_plain_code_is_taken_off() -> None:
+    assert scan_forms("]E0" + EAN) == (EAN,)
+
+
+def test_a_gtin_carrying_an_ean_8_is_that_ean_8_and_no_upc_e() -> None:
+    ean8 = "01234565"
+    assert is_valid_gs1(ean8, 8) and is_valid_upce(ean8), "valid both ways when scanned alone"
+    assert carried_forms("01" + "000000" + ean8) == (ean8,)
 
 
 @pytest.mark.parametrize(
@@ -228,12 +235,10 @@ def test_a_gtin_carried_in_a_gs1_string_may_be_an_ean_8() -> None:
         "01" + "1" + EAN[:-1] + gs1_check_digit("1" + EAN[:-1]),  # indicator 1: a case of it
         "01" + GTIN[:-1] + str((int(GTIN[-1]) + 1) % 10),  # the GTIN's check digit is wrong
         EAN[:-1] + str((int(EAN[-1]) + 1) % 10) + "05",  # so is the EAN-13's before the add-on
+        EAN,  # a plain code carries nothing
     ],
 )
-def test_no_retail_code_is_taken_from_a_case_code_or_a_wrong_check_digit(scanned: str) -> None:
-    assert EAN not in scan_forms(scanned)
-    assert scan_forms(scanned) == (scanned,), "only the whole scan, as an in-store code"
-
-
-def test_a_code_registered_whole_is_found_before_the_code_inside_it() -> None:
-    assert scan_forms(EAN + "05") == (EAN + "05", EAN)
+def test_no_retail_code_is_carried_by_a_case_code_a_wrong_check_digit_or_a_plain_code(
+    scanned: str,
+) -> None:
+    assert carried_forms(scanned) == ()

@@ -67,6 +67,19 @@ def test_get_and_find_by_code(products: Products) -> None:
     assert products.find_by_code("0000000000000") is None
 
 
+def test_a_code_carried_in_a_scan_is_tried_after_every_barcode_and_sku_of_the_whole_scan(
+    products: Products,
+) -> None:
+    """A magazine's issue kept under its SKU, the EAN-13 and add-on its cover carries: that SKU
+    is found, not the title's other product under the EAN-13 alone."""
+    issue = Product(TEH.barcode + "05", "Majalah Edisi 5", 25_000, "", "Bacaan")
+    products.upsert_many([issue])
+
+    assert products.find_by_code(TEH.barcode + "05") == issue
+    assert products.find_by_code(TEH.barcode + "06") == TEH
+    assert products.find_by_code(f"]d2010{TEH.barcode}17271231") == TEH
+
+
 def test_search_matches_name_word_prefixes_in_name_order(products: Products) -> None:
     assert skus(products.search("indo")) == ["MIE-001"]
     assert skus(products.search("indo rend")) == ["MIE-001"]
