@@ -147,22 +147,14 @@ class Return:
         return [totals[rate] for rate in sorted(totals)]
 
 
-def _refuse_items_beyond_refund(
-    sale: ReturnableSale,
-    lines: Mapping[int, ReturnableLine],
-    wanted: Mapping[int, int],
-    amounts: Mapping[int, int],
-    unmatched: int,
-) -> None:
+def _refuse_items_beyond_refund(sale: ReturnableSale, amount: int, unmatched: int) -> None:
     """Outside Kasir, a sale not paid by DOKU direct goes back only through its provider's
     refunds, ``unmatched`` rupiah of which no return accounts for yet: a return recorded as
-    refunded there takes the items that money covers, rounded up to a whole item, and no
-    more (or the takings would lose money that never went back)."""
-    last_item = min(
-        amounts[number] - (lines[number].refund_for(count - 1) if count > 1 else 0)
-        for number, count in wanted.items()
-    )
-    if sum(amounts.values()) - last_item >= unmatched:
+    refunded there may pass that money only by less than the sale's cheapest item still to
+    return (items rarely cost what was refunded), or the takings would lose money that never
+    went back."""
+    cheapest = min((line.refund_for(1) for line in sale.lines if line.left), default=0)
+    if amount - unmatched >= max(cheapest, 1):
         raise ValidationError(
             N_(
                 "receipt {receipt}: its provider refunded {refunded} that no return accounts "
@@ -295,7 +287,7 @@ class Returns:
                 unmatched = Refunds(self._db, self._day).refunded_at_provider(sale_id)
                 left += unmatched
                 if sale.provider is not ProviderName.DOKU:
-                    _refuse_items_beyond_refund(sale, lines, wanted, amounts, unmatched)
+                    _refuse_items_beyond_refund(sale, amount, unmatched)
             if amount > left:
                 raise ValidationError(
                     N_("return {amount} is more than sale {sale} has left to refund ({left})"),

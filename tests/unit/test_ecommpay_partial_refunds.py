@@ -50,6 +50,7 @@ LATER = NOW + timedelta(hours=2)
 NEXT_DAY = NOW + timedelta(days=1)
 PRICE = 10_000
 TOTAL = 10 * PRICE
+KOPI_10 = (LineItem("KOPI", "Kopi", PRICE, 10),)
 PAGE = ProviderName.ECOMMPAY_PAGE
 
 
@@ -114,32 +115,32 @@ def relay(payments: Payments, cursor: int, body: dict[str, Any], *, now: datetim
 
 
 class Till:
-    """A completed ecommpay sale of ten items at Rp 10.000, and the relay's events for it."""
+    """A completed ecommpay sale (ten items at Rp 10.000 unless ``lines`` says otherwise), and
+    the relay's events for it."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, lines: tuple[LineItem, ...] = KOPI_10) -> None:
         self.db = db
         self.payments = Payments(db)
         self.cursor = 0
         sales = Sales(db)
-        self.sale_id = sales.create_sale(
-            [LineItem("KOPI", "Kopi", PRICE, 10)], cashier="Sari", terminal_id="T1", now=NOW
-        )
+        self.sale_id = sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=NOW)
+        total = sales.get(self.sale_id).total
         self.invoice = self.payments.next_invoice_number("T1", NOW)
-        self.payments.create_attempt(self.sale_id, PAGE, TOTAL, self.invoice, NOW)
+        self.payments.create_attempt(self.sale_id, PAGE, total, self.invoice, NOW)
         self.payments.record_request(
-            PaymentRequest(PAGE, self.invoice, TOTAL, "https://pay.example/x"), now=NOW
+            PaymentRequest(PAGE, self.invoice, total, "https://pay.example/x"), now=NOW
         )
-        self.relay(callback(self.invoice, "success", TOTAL))
+        self.relay(callback(self.invoice, "success", total))
         sales.complete_with_payment(self.sale_id, self.invoice, NOW)
 
     def relay(self, body: dict[str, Any], *, now: datetime = LATER) -> bool:
         self.cursor += 1
         return relay(self.payments, self.cursor, body, now=now)
 
-    def return_outside(self, items: int) -> None:
+    def return_outside(self, items: int, line_no: int = 1) -> None:
         Returns(self.db).record(
             self.sale_id,
-            {1: items},
+            {line_no: items},
             method=ReturnMethod.OUTSIDE,
             terminal_id="T1",
             cashier="Sari",
@@ -244,6 +245,19 @@ def test_a_return_recorded_outside_takes_no_more_items_than_the_provider_refunde
     assert till.problems() == []
     with pytest.raises(ValidationError, match="refunded Rp 0 that no return accounts"):
         till.return_outside(1)
+
+
+def test_a_return_recorded_outside_is_not_rounded_up_to_a_dearer_item(db: Database) -> None:
+    """Rp 10.000 refunded on a sale of a Rp 90.000 radio and a Rp 10.000 coffee: the coffee went
+    back, not the radio."""
+    till = Till(db, (LineItem("RADIO", "Radio", 90_000, 1), LineItem("KOPI", "Kopi", PRICE, 1)))
+    till.relay(refund(till.invoice, 10_000, 90_000))
+
+    with pytest.raises(ValidationError, match=r"refunded Rp 10\.000 that no return accounts"):
+        till.return_outside(1, line_no=1)
+    till.return_outside(1, line_no=2)
+
+    assert till.problems() == []
 
 
 def test_a_resolved_partial_refund_comes_back_with_the_next_one(db: Database) -> None:
