@@ -624,17 +624,24 @@ class Payments:
         marks = ", ".join("?" * len(states))
         return self._attempts(f"WHERE state IN ({marks}) ORDER BY id", *states)
 
-    def ended_before_final_word(self, since: datetime) -> list[PaymentAttempt]:
-        """Attempts the till ended (countdown out, cashier gave up) since ``since``, oldest
-        first, on which neither the relay nor a status check has brought the provider's final
-        word (paid, or not paid in any way): the customer may still have paid them."""
-        ended = ", ".join(f"'{state}'" for state in (AttemptState.EXPIRED, AttemptState.CANCELLED))
-        final = ", ".join(f"'{status}'" for status in sorted(FINAL_WORDS))
+    def ended_before_final_word(
+        self, provider: ProviderName, since: datetime
+    ) -> list[PaymentAttempt]:
+        """``provider``'s attempts the till ended (countdown out, cashier gave up) since
+        ``since``, oldest first, on which neither the relay nor a status check has brought the
+        provider's final word (paid, or not paid in any way): the customer may still have paid
+        them."""
+        final = sorted(FINAL_WORDS)
         return self._attempts(
-            f"a WHERE a.state IN ({ended}) AND a.updated_at >= ? AND NOT EXISTS ("
+            "a WHERE a.provider = ? AND a.state IN (?, ?) AND a.updated_at >= ? AND NOT EXISTS ("
             " SELECT 1 FROM payment_events e WHERE e.attempt_id = a.id"
-            f" AND e.source IN ('relay', 'status') AND e.status IN ({final})) ORDER BY a.id",
+            f" AND e.source IN ('relay', 'status') AND e.status IN ({', '.join('?' * len(final))}))"
+            " ORDER BY a.id",
+            provider.value,
+            AttemptState.EXPIRED.value,
+            AttemptState.CANCELLED.value,
             utc_text(since),
+            *final,
         )
 
     def attempts_paid_with_open_sale(self) -> list[PaymentAttempt]:

@@ -37,9 +37,11 @@ from pos_app.payments.model import (
     PaymentOrder,
     PaymentProvider,
     PaymentRequest,
+    PaymentStatus,
     ProviderName,
     RelayEvent,
     RelayPosition,
+    StatusResult,
 )
 from pos_app.payments.registry import read_payout_report
 from pos_app.store.database import transaction
@@ -252,7 +254,10 @@ class Checkout:
                 return self._create(attempt, sale, first=False)
             except ProviderRejected as error:
                 log.info("re-sending %s was refused (%s); asking its status", invoice_number, error)
-        result = self.provider.check_status(invoice_number)
+        return self._record_status(invoice_number, self.provider.check_status(invoice_number))
+
+    def _record_status(self, invoice_number: str, result: StatusResult) -> PaymentAttempt:
+        """Keep a status answer; a payment it reports completes the sale it pays, if on time."""
         repos = self.store.repositories()
         with transaction(repos.db):
             repos.payments.record_status(
@@ -294,18 +299,23 @@ class Checkout:
         The countdown ends on the till's clock, when DOKU may still answer TIMEOUT or PENDING,
         and the cashier may give up on a QR or the last check fail. The provider's
         notification normally brings a payment made after that; should it be lost (the relay
-        down past the provider's retries), only asking finds the customer's money.
+        down past the provider's retries), only asking finds the customer's money. A pending
+        answer is no news and is not kept (it would fill the payment's history every pass);
+        payments made through a provider this till no longer uses are left to the relay.
         """
         found = []
         since = self.clock() - FOLLOW_UP_WINDOW
-        for ended in self.store.payments.ended_before_final_word(since):
+        for ended in self.store.payments.ended_before_final_word(self.provider.name, since):
             try:
-                attempt = self.check_status(ended.invoice_number)
+                result = self.provider.check_status(ended.invoice_number)
             except Exception as error:
                 log.info(
                     "%s ended before its final word; none yet: %s", ended.invoice_number, error
                 )
                 continue
+            if result.status is PaymentStatus.PENDING:
+                continue
+            attempt = self._record_status(ended.invoice_number, result)
             if attempt.state is AttemptState.PAID:
                 log.warning(
                     "%s, ended here as %s, was paid after all", attempt.invoice_number, ended.state

@@ -25,7 +25,7 @@ from pos_app.payments.model import (
 )
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payments import EventSource, PaymentAttempt
 from pos_app.store.sales import SaleStatus, Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import FOLLOW_UP_WINDOW, Checkout
@@ -208,6 +208,12 @@ def test_payments_that_ended_here_unpaid_are_asked_again_and_found_paid_after_al
     now[0] = expired.expires_at + timedelta(seconds=1)
     assert checkout.expire_if_due(expired.invoice_number).state is AttemptState.EXPIRED
     assert checkout.follow_up_ended() == [], "not paid yet, so asked again later"
+    assert checkout.follow_up_ended() == []
+    asked = [
+        [e.source for e in store.payments.get_attempt(invoice).events].count(EventSource.STATUS)
+        for invoice in (expired.invoice_number, cancelled.invoice_number)
+    ]
+    assert asked == [1, 0], "only the last check at the countdown's end is kept: no news is not"
     control(sandbox, "pay", expired.invoice_number)
     control(sandbox, "pay", cancelled.invoice_number)
 
@@ -232,9 +238,13 @@ def test_a_payment_is_asked_again_only_until_its_final_word_and_for_a_day_at_mos
     declined = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
     checkout.cancel_payment(declined.invoice_number)
     control(sandbox, "decline", declined.invoice_number)
-    assert len(store.payments.ended_before_final_word(now[0] - FOLLOW_UP_WINDOW)) == 1
+    since = now[0] - FOLLOW_UP_WINDOW
+    assert len(store.payments.ended_before_final_word(ProviderName.DOKU, since)) == 1
+    assert store.payments.ended_before_final_word(ProviderName.ECOMMPAY_PAGE, since) == []
     assert checkout.follow_up_ended() == []  # DOKU says FAILED: nothing more to wait for
-    assert store.payments.ended_before_final_word(now[0] - FOLLOW_UP_WINDOW) == []
+    assert (
+        store.payments.ended_before_final_word(ProviderName.DOKU, now[0] - FOLLOW_UP_WINDOW) == []
+    )
     assert store.payments.get_attempt(declined.invoice_number).state is AttemptState.CANCELLED
 
     long_ago = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
