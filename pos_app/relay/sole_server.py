@@ -26,7 +26,8 @@ class AlreadyServed(Exception):
 
 
 def lock_path(db: Path) -> Path:
-    return Path(f"{db}.lock")
+    """Beside the file itself, whichever symlink or relative path the settings name it by."""
+    return Path(f"{os.path.realpath(db)}.lock")
 
 
 @contextlib.contextmanager
@@ -41,7 +42,7 @@ def claimed(db: Path) -> Iterator[None]:
     import fcntl
 
     fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, 0o600)
-    with os.fdopen(fd, "r+", encoding="ascii") as lock:
+    with os.fdopen(fd, "r+", encoding="ascii", errors="replace") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
