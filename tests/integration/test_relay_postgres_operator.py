@@ -115,17 +115,22 @@ def test_new_epoch_refuses_while_a_relay_serves_the_database(
     with start_relay(relay_config(url)) as relay:
         relay.add_terminal("T1")
         wait_until(lambda: serving_sessions(url) == 1, 10, what="the relay to listen")
+        before = epoch_of(url)
         assert relay_service.main(["new-epoch", "--database-url", url]) == 1
         said = capsys.readouterr().err
         assert "1 relay process(es) still serve the database" in said
         assert "Nothing was changed" in said
-        with psycopg.connect(url) as conn:
-            before = conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone()
+        assert epoch_of(url) == before
 
-    with psycopg.connect(url) as conn:
-        assert conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone() == before
     wait_until(lambda: serving_sessions(url) == 0, 10, what="the relay's session to end")
     assert relay_service.main(["new-epoch", "--database-url", url]) == 0
+
+
+def epoch_of(url: str) -> str:
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'epoch'").fetchone()
+    assert row is not None
+    return str(row[0])
 
 
 def serving_sessions(url: str) -> int:

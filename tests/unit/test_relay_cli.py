@@ -1,6 +1,7 @@
 """``pos-app relay`` administration: terminals and their tokens and ids, listing, revoking,
 orphans, the database's figures."""
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -69,12 +70,18 @@ def test_a_database_others_could_read_is_made_owner_only_when_opened(
     """Made before the relay created its files 0600, or copied in with ``cp`` under umask 022."""
     db = tmp_path / "relay.db"
     assert run(capsys, "add-terminal", "T1", "--db", str(db))[0] == 0
-    for path in tmp_path.iterdir():
-        path.chmod(0o644)
+    with contextlib.closing(schema.connect(db)):  # a relay still serving keeps -wal and -shm
+        for path in tmp_path.iterdir():
+            path.chmod(0o644)
+        assert {path.name for path in tmp_path.iterdir()} == {
+            "relay.db",
+            "relay.db-wal",
+            "relay.db-shm",
+        }
 
-    assert run(capsys, "list-terminals", "--db", str(db))[0] == 0
+        assert run(capsys, "list-terminals", "--db", str(db))[0] == 0
 
-    files = {path.name: stat.S_IMODE(path.stat().st_mode) for path in tmp_path.iterdir()}
+        files = {path.name: stat.S_IMODE(path.stat().st_mode) for path in tmp_path.iterdir()}
     assert set(files.values()) == {0o600}, files
 
 
