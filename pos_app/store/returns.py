@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah
-from pos_app.domain.pricing import RateTotal
+from pos_app.domain.pricing import RateTotal, rate_totals
 from pos_app.domain.returns import ReturnableLine, ReturnMethod, return_methods
 from pos_app.domain.texts import N_
 from pos_app.payments.model import ProviderName
@@ -136,15 +136,14 @@ class Return:
         return {line.line_no: line.quantity for line in self.lines}
 
     def rates(self) -> list[RateTotal]:
-        """The DPP and PPN given back, per PPN rate charged (exempt lines, 0 %, have none)."""
-        totals: dict[int, RateTotal] = {}
-        for line in self.lines:
-            if line.tax_rate and line.dpp is not None:
-                was = totals.get(line.tax_rate, RateTotal(line.tax_rate, 0, 0, 0))
-                totals[line.tax_rate] = RateTotal(
-                    line.tax_rate, was.amount + line.amount, was.dpp + line.dpp, was.ppn + line.ppn
-                )
-        return [totals[rate] for rate in sorted(totals)]
+        """The DPP and PPN given back per PPN rate charged, highest first, as the sale's receipt
+        lists them; exempt lines (0 %) give none back."""
+        given = rate_totals(
+            (line.tax_rate, line.amount, line.dpp or 0, line.ppn)
+            for line in self.lines
+            if line.tax_rate is not None
+        )
+        return [rate for rate in given if rate.tax_rate]
 
 
 def _refuse_items_beyond_refund(sale: ReturnableSale, amount: int, unmatched: int) -> None:
