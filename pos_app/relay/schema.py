@@ -16,10 +16,11 @@ from pathlib import Path
 
 from pos_app.relay.engines import Connection, open_connection
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """1: the tables; 2: the database's ``epoch`` in ``meta``; 3: each terminal's till id, each
 event's currency and the reason an event is kept apart; 4: each terminal's shop and the tills'
-uploaded business days (:mod:`pos_app.relay.till_days`)."""
+uploaded business days (:mod:`pos_app.relay.till_days`); 5: the till ids terminals had before
+(their earlier receipts and invoices carry them)."""
 TABLES = (
     """CREATE TABLE IF NOT EXISTS terminals (
     id INTEGER PRIMARY KEY,
@@ -76,6 +77,11 @@ TABLES = (
     content_hash TEXT NOT NULL,
     PRIMARY KEY (shop, till_id, business_date)
 )""",
+    """CREATE TABLE IF NOT EXISTS former_till_ids (
+    till_id TEXT PRIMARY KEY,
+    terminal_id INTEGER NOT NULL REFERENCES terminals(id),
+    until TEXT NOT NULL
+)""",
 )
 UPGRADES: dict[int, tuple[str, ...]] = {
     3: (
@@ -88,6 +94,7 @@ UPGRADES: dict[int, tuple[str, ...]] = {
     ),
     # Every terminal added before shops is in the one shop; till_days is made by TABLES.
     4: ("ALTER TABLE terminals ADD COLUMN shop TEXT NOT NULL DEFAULT 'default'",),
+    # 5: former_till_ids is made by TABLES; no terminal had another till id before.
 }
 """The statements that bring a database of the version before the key up to the key."""
 INDEXES = (

@@ -254,10 +254,11 @@ def insert_event(conn: Connection, event: NewEvent) -> Ingested:
 
 
 def claim_till_id(conn: Connection, terminal_id: int, till_id: str) -> bool:
-    """Check that the terminal's till id is ``till_id``; a terminal without one takes it if no
-    other active terminal has it. Whether it took it now; raises :class:`NotYours`."""
+    """Check that ``till_id`` is the terminal's till id, now or before (its earlier invoices
+    carry that one); a terminal without one takes it if no other terminal has or had it.
+    Whether it took it now; raises :class:`NotYours`."""
     current = conn.execute("SELECT till_id FROM terminals WHERE id = ?", (terminal_id,)).fetchone()
-    if current is not None and current[0] == till_id:
+    if current is not None and till_id in (current[0], *former_till_ids(conn, terminal_id)):
         return False
     if current is None or current[0] is not None or _till_id_holder(conn, till_id) is not None:
         raise NotYours(till_id)
@@ -366,17 +367,42 @@ def replace_token(conn: Connection, name: str, token_hash: str) -> Terminal | No
 
 
 def set_till_id(conn: Connection, name: str, till_id: str) -> bool:
-    """Give an active terminal its till id; ``False`` when no active terminal has that name."""
+    """Give an active terminal its till id; ``False`` when no active terminal has that name.
+    The one it had stays its own (:func:`former_till_ids`): its earlier receipts, invoices and
+    uploaded days carry it, and no other terminal may take it."""
     _refuse_taken_till_id(conn, till_id, name)
-    changed = conn.execute(
-        "UPDATE terminals SET till_id = ? WHERE name = ? AND revoked_at IS NULL", (till_id, name)
-    ).rowcount
-    return changed == 1
+    row = conn.execute(
+        "SELECT id, till_id FROM terminals WHERE name = ? AND revoked_at IS NULL", (name,)
+    ).fetchone()
+    if row is None:
+        return False
+    terminal_id, before = row
+    if before is not None and before != till_id:
+        conn.execute(
+            "INSERT INTO former_till_ids (till_id, terminal_id, until) VALUES (?, ?, ?)"
+            " ON CONFLICT(till_id) DO NOTHING",
+            (before, terminal_id, iso(utc_now())),
+        )
+    conn.execute("DELETE FROM former_till_ids WHERE till_id = ?", (till_id,))
+    conn.execute("UPDATE terminals SET till_id = ? WHERE id = ?", (till_id, terminal_id))
+    return True
+
+
+def former_till_ids(conn: Connection, terminal_id: int) -> frozenset[str]:
+    """The till ids the terminal had before its present one."""
+    rows = conn.execute(
+        "SELECT till_id FROM former_till_ids WHERE terminal_id = ?", (terminal_id,)
+    ).fetchall()
+    return frozenset(str(row[0]) for row in rows)
 
 
 def _till_id_holder(conn: Connection, till_id: str) -> str | None:
+    """The active terminal that has ``till_id``, or the terminal that had it before."""
     row = conn.execute(
-        "SELECT name FROM terminals WHERE till_id = ? AND revoked_at IS NULL", (till_id,)
+        "SELECT name FROM terminals WHERE till_id = ? AND revoked_at IS NULL"
+        " UNION ALL SELECT t.name FROM former_till_ids f JOIN terminals t ON t.id = f.terminal_id"
+        " WHERE f.till_id = ?",
+        (till_id, till_id),
     ).fetchone()
     return None if row is None else str(row[0])
 

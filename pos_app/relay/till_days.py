@@ -60,7 +60,8 @@ def store_day(conn: Connection, terminal: storage.Terminal, day: TillDay) -> Sto
 
     ``day.till_id`` must be the terminal's till id; a terminal without one takes it, as a
     registration does (:func:`~pos_app.relay.storage.claim_till_id`, which raises
-    :class:`~pos_app.relay.storage.NotYours`).
+    :class:`~pos_app.relay.storage.NotYours`). A day the terminal uploaded under a till id it
+    had before is replaced by this one, so the shop's day holds it once.
     """
     learned = storage.claim_till_id(conn, terminal.id, day.till_id)
     key = (terminal.shop, day.till_id, day.business_date)
@@ -102,6 +103,11 @@ def store_day(conn: Connection, terminal: storage.Terminal, day: TillDay) -> Sto
             " WHERE shop = ? AND till_id = ? AND business_date = ?",
             (*row, *key),
         )
+    conn.execute(
+        "DELETE FROM till_days WHERE shop = ? AND business_date = ? AND terminal_id = ?"
+        " AND till_id <> ?",
+        (terminal.shop, day.business_date, terminal.id, day.till_id),
+    )
     return Stored(day.revision, True, learned)
 
 

@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from pos_app.relay import auth, till_days
+from pos_app.relay import auth, storage, till_days
 from pos_app.relay.request_input import HTTPProblem, json_body, read_body, require_json, shown
 from pos_app.relay.storage import NotYours, Terminal
 from pos_app.relay.till_days import RevisionConflict, TillDay
@@ -110,7 +110,8 @@ class UploadRoutes:
         config = self.relay.config
         body = await read_body(request, config.max_upload_bytes, config.client_timeout_seconds)
         # megabytes of JSON and CSV to check: off the loop, so notifications are not held up
-        day = await asyncio.to_thread(lambda: till_day(json_body(body), business_date))
+        former = self.relay.store.read(lambda conn: storage.former_till_ids(conn, terminal.id))
+        day = await asyncio.to_thread(lambda: till_day(json_body(body), business_date, former))
         if terminal.till_id not in (None, day.till_id):
             raise _not_yours(terminal.till_id)
         try:
@@ -176,9 +177,10 @@ def _business_date(text: str) -> str:
     raise HTTPProblem(400, f"the business date must be a date as yyyy-mm-dd, got {shown(text)}")
 
 
-def till_day(payload: Any, business_date: str) -> TillDay:
+def till_day(payload: Any, business_date: str, former: frozenset[str] = frozenset()) -> TillDay:
     """Validate the body of ``PUT /v1/days/{business_date}``; a 400 names what is wrong, a 403
-    a row of another till."""
+    a row of another till. ``former``: the till ids the terminal had before, which rows of its
+    earlier sales still carry (a return or a refund of one, the day the id changed)."""
     if not isinstance(payload, dict):
         raise HTTPProblem(400, "the body must be a JSON object")
     till_id = payload.get("till_id")
@@ -196,7 +198,8 @@ def till_day(payload: Any, business_date: str) -> TillDay:
     if not isinstance(files, dict) or set(files) != kinds:
         raise HTTPProblem(400, f"files must hold {', '.join(sorted(kinds))}, each once")
     checked = {
-        FileKind(kind): _till_file(FileKind(kind), text, till_id) for kind, text in files.items()
+        FileKind(kind): _till_file(FileKind(kind), text, till_id, former)
+        for kind, text in files.items()
     }
     return TillDay(till_id, business_date, revision, day_closed, shifts, checked)
 
@@ -208,8 +211,9 @@ def _whole(payload: dict[str, Any], name: str, least: int, most: int) -> int:
     return value
 
 
-def _till_file(kind: FileKind, text: Any, till_id: str) -> str:
-    """``text`` if it is a till's ``kind`` file of ``till_id``'s rows."""
+def _till_file(kind: FileKind, text: Any, till_id: str, former: frozenset[str]) -> str:
+    """``text`` if it is a till's ``kind`` file of ``till_id``'s rows (or ``former`` ids')."""
+    own = former | {till_id}
     if not isinstance(text, str) or "\x00" in text:
         raise HTTPProblem(400, f"files.{kind.value} must be CSV text")
     try:
@@ -235,10 +239,10 @@ def _till_file(kind: FileKind, text: Any, till_id: str) -> str:
             raise HTTPProblem(
                 400, f"files.{kind.value}, line {number}: {len(row)} cells, not {len(header)}"
             )
-        if terminal is not None and row[terminal] != till_id:
+        if terminal is not None and row[terminal] not in own:
             raise _not_yours(till_id)
         for index, owner in owned:
-            if row[index] and owner(row[index]) != till_id:
+            if row[index] and owner(row[index]) not in own:
                 raise HTTPProblem(
                     403,
                     f"files.{kind.value}, line {number}: {header[index]} {shown(row[index])} is "

@@ -17,7 +17,7 @@ import pytest
 
 from pos_app.commands import relay_service
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
-from pos_app.relay import auth
+from pos_app.relay import auth, storage
 from pos_app.reports.accountant_files import FileKind, Part
 from pos_app.reports.payments_csv import PaymentsSummary
 from pos_app.reports.sales_csv import SALE_COLUMNS
@@ -149,6 +149,27 @@ def test_a_terminal_cannot_upload_another_tills_invoice_payout_or_receipt_number
 
     assert get(relay, token, f"/v1/shop/days/{DAY}")["tills"] == []
     assert put(relay, token, body(day)).status_code == 200  # its own numbers
+
+
+def test_a_renamed_till_uploads_its_earlier_numbers_once_and_keeps_its_old_id_its_own(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    """T1 becomes T3 (its settings and ``set-terminal-id``): a day holding its sales from before
+    (the day of the change, or a return of an earlier sale) still carries T1's numbers."""
+    token = add(relay, "T1")
+    day = tills["T1"][0]
+    assert put(relay, token, body(day)).status_code == 200
+    relay.storage.write_from_thread(lambda conn: storage.set_till_id(conn, "T1", "T3"))
+
+    again = put(relay, token, body(day, 2, till_id="T3"))
+
+    assert again.status_code == 200, again.text
+    held = get(relay, token, f"/v1/shop/days/{DAY}")["tills"]
+    assert [(t["till_id"], t["revision"]) for t in held] == [("T3", 2)], "the day once"
+    other = add(relay, "kasir-baru")  # no till id yet: it would learn one from its upload
+    assert put(relay, other, body(day, 3)).status_code == 403, "T1's numbers stay T3's"
+    with pytest.raises(storage.TillIdTaken):
+        relay.storage.write_from_thread(lambda conn: storage.set_till_id(conn, "kasir-baru", "T1"))
 
 
 def test_a_cell_its_columns_type_does_not_fit_is_400_naming_the_file_line_and_column(
