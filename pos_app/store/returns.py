@@ -146,7 +146,7 @@ class Return:
         return [rate for rate in given if rate.tax_rate]
 
 
-def _refuse_items_beyond_refund(sale: ReturnableSale, amount: int, unmatched: int) -> None:
+def _refuse_outside_beyond_refund(sale: ReturnableSale, amount: int, unmatched: int) -> None:
     """Outside Kasir, a sale not paid by DOKU direct goes back only through its provider's
     refunds, ``unmatched`` rupiah of which no return accounts for yet: a return recorded as
     refunded there may pass that money only by less than the sale's cheapest item still to
@@ -286,7 +286,7 @@ class Returns:
                 unmatched = Refunds(self._db, self._day).refunded_at_provider(sale_id)
                 left += unmatched
                 if sale.provider is not ProviderName.DOKU:
-                    _refuse_items_beyond_refund(sale, amount, unmatched)
+                    _refuse_outside_beyond_refund(sale, amount, unmatched)
             if amount > left:
                 raise ValidationError(
                     N_("return {amount} is more than sale {sale} has left to refund ({left})"),
