@@ -1140,6 +1140,17 @@ class MoneyMachine(RuleBasedStateMachine):
         finally:
             self.provider.lose_status = False
 
+    def till_follows_up(self, act: dict[str, Any]) -> None:
+        """The till asks again about payments that ended (expired, cancelled) before the
+        provider's final word; one answer may be lost."""
+        self._tick()
+        self.provider.lose_status = act["lost"]
+        try:
+            found = self.checkout.follow_up_ended()
+        finally:
+            self.provider.lose_status = False
+        event(f"follow-up: {len(found)} found paid")
+
     def till_completes_with_paid(self, act: dict[str, Any]) -> None:
         """The one key: complete the sale with a payment that came late."""
         self._tick()
@@ -1849,6 +1860,12 @@ ACTIONS = (
         "till_checks_status",
         8,
         {"index": PICK, "lost": st.sampled_from([False, False, False, True])},
+        lambda machine: bool(machine.ledger.attempts),
+    ),
+    _action(
+        "till_follows_up",
+        3,
+        {"lost": st.sampled_from([False, False, False, True])},
         lambda machine: bool(machine.ledger.attempts),
     ),
     _gives_up("cancel QR", 8),
