@@ -722,11 +722,14 @@ class CashierController(QObject):
         return added_since(self._paid_for, self.window.basket_model.basket)
 
     def _complete_refused(self, paid: PaymentAttempt, error: Exception) -> None:
+        """F11 was refused. A payment taken off the banner meanwhile (a manager settled it) was
+        announced with what to do instead; its refusal would only cover that line."""
         log.warning("sale %d not completed with %s: %s", paid.sale_id, paid.invoice_number, error)
         self._completing = False
-        if self._paid_on_screen is paid:
-            self.window.complete_paid_action.setEnabled(True)
-            self._recheck_late()  # a payment that can pay no sale any more leaves the banner
+        if self._paid_on_screen is not paid:
+            return
+        self.window.complete_paid_action.setEnabled(True)
+        self._recheck_late()  # a payment that can pay no sale any more leaves the banner
         self._refuse(
             self.tr("Could not complete the sale with payment {invoice}: {error}").format(
                 invoice=paid.invoice_number, error=error
