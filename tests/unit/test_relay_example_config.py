@@ -88,3 +88,16 @@ def test_the_example_names_a_postgresql_database_check_config_accepts(tmp_path: 
     on_postgres = filled_in(tmp_path, text.replace(commented.group(0), commented.group(1)))
 
     assert relay_service.main(["check-config", "--config", str(on_postgres)]) == 0
+
+
+def test_the_examples_database_url_names_the_role_and_database_the_readme_creates() -> None:
+    """The relay's user logs in over the socket by peer authentication: its role must be the
+    system user the units run as, which the README's runbook creates."""
+    readme = (RELAY.parents[1] / "README.md").read_text(encoding="utf-8")
+    role = re.search(r"sudo -u postgres createuser (\S+)", readme)
+    database = re.search(r"sudo -u postgres createdb --owner \S+ (\S+)", readme)
+    url = re.search(r'^# database_url = "postgresql://([^@]+)@/([^?"]+)', EXAMPLE.read_text(), re.M)
+    assert role and database and url
+    assert (url.group(1), url.group(2)) == (role.group(1), database.group(1))
+    unit = (RELAY / "kasir-relay@.service").read_text(encoding="utf-8")
+    assert f"User={role.group(1)}" in unit
