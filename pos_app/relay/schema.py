@@ -16,11 +16,12 @@ from pathlib import Path
 
 from pos_app.relay.engines import Connection, open_connection
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """1: the tables; 2: the database's ``epoch`` in ``meta``; 3: each terminal's till id, each
 event's currency and the reason an event is kept apart; 4: each terminal's shop and the tills'
 uploaded business days (:mod:`pos_app.relay.till_days`); 5: the till ids terminals had before
-(their earlier receipts and invoices carry them)."""
+(their earlier receipts and invoices carry them); 6: the part of a day a till restored from a
+backup no longer has, and the payments by terminal (its last invoice number)."""
 TABLES = (
     """CREATE TABLE IF NOT EXISTS terminals (
     id INTEGER PRIMARY KEY,
@@ -77,6 +78,17 @@ TABLES = (
     content_hash TEXT NOT NULL,
     PRIMARY KEY (shop, till_id, business_date)
 )""",
+    """CREATE TABLE IF NOT EXISTS earlier_days (
+    shop TEXT NOT NULL,
+    till_id TEXT NOT NULL,
+    business_date TEXT NOT NULL,
+    lines_csv TEXT NOT NULL,
+    sales_csv TEXT NOT NULL,
+    payments_csv TEXT NOT NULL,
+    until TEXT NOT NULL,
+    last_receipt INTEGER NOT NULL,
+    PRIMARY KEY (shop, till_id, business_date)
+)""",
     """CREATE TABLE IF NOT EXISTS former_till_ids (
     till_id TEXT PRIMARY KEY,
     terminal_id INTEGER NOT NULL REFERENCES terminals(id),
@@ -95,11 +107,13 @@ UPGRADES: dict[int, tuple[str, ...]] = {
     # Every terminal added before shops is in the one shop; till_days is made by TABLES.
     4: ("ALTER TABLE terminals ADD COLUMN shop TEXT NOT NULL DEFAULT 'default'",),
     # 5: former_till_ids is made by TABLES; no terminal had another till id before.
+    # 6: earlier_days is made by TABLES, the payments index by INDEXES.
 }
 """The statements that bring a database of the version before the key up to the key."""
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS events_invoice ON events(invoice_number, family)",
     "CREATE INDEX IF NOT EXISTS deliveries_terminal ON deliveries(terminal_id, cursor)",
+    "CREATE INDEX IF NOT EXISTS payments_terminal ON payments(terminal_id, created_at)",
     # One active terminal per till id; a revoked one keeps its id for the record.
     "CREATE UNIQUE INDEX IF NOT EXISTS terminals_till_id ON terminals(till_id)"
     " WHERE revoked_at IS NULL",

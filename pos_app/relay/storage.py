@@ -326,6 +326,27 @@ def register_payment(
     return Registration(invoice_number, provider.value, amount, redirect_token, adopted, learned)
 
 
+RECENT_INVOICES = 50
+"""Registrations looked at for a terminal's last invoice counter: a till registers in the
+background, so the last one registered may be a few numbers below the last one drawn."""
+
+
+def invoice_counter(conn: Connection, terminal_id: int) -> int:
+    """The highest counter of the invoice numbers (``KSR-T1-20261121-000042``: 42) among the
+    terminal's latest registrations; 0 if it has none. A till restored from an older backup
+    goes on after it rather than send the providers an invoice number they have seen."""
+    rows = conn.execute(
+        "SELECT invoice_number FROM payments WHERE terminal_id = ? AND invoice_number LIKE 'KSR-%'"
+        " ORDER BY created_at DESC LIMIT ?",
+        (terminal_id, RECENT_INVOICES),
+    )
+    counters = [number.rsplit("-", 1)[1] for (number,) in rows]
+    return max(
+        (int(counter) for counter in counters if counter.isascii() and counter.isdigit()),
+        default=0,
+    )
+
+
 def touch(conn: Connection) -> None:
     """A real write, so ``/healthz`` proves the database still takes commits."""
     conn.execute(

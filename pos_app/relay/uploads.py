@@ -133,15 +133,29 @@ class UploadRoutes:
             log.info(
                 "till %s uploaded %s, revision %d", day.till_id, day.business_date, day.revision
             )
-        return JSONResponse({"revision": stored.revision, "stored": stored.stored})
+        if stored.stored and day.restored:
+            log.warning(
+                "till %s was restored from a backup: its day %s as held before is kept, and "
+                "the shop's day goes on with its rows after it",
+                day.till_id,
+                day.business_date,
+            )
+        answer: dict[str, Any] = {"revision": stored.revision, "stored": stored.stored}
+        if stored.last_receipt is not None:
+            answer["last_receipt"] = stored.last_receipt
+        return JSONResponse(answer)
 
     async def held_days(self, request: Request) -> Response:
-        """The caller's own days the relay holds, by business day, with their revisions."""
+        """The caller's own days the relay holds, by business day, with their revisions, and the
+        counter of the last invoice it registered: what a till restored from a backup lacks."""
         terminal = self.relay._terminal(request)
-        days = self.relay.store.read(
-            lambda conn: till_days.held_days(conn, terminal.shop, terminal.till_id)
+        days, counter = self.relay.store.read(
+            lambda conn: (
+                till_days.held_days(conn, terminal.shop, terminal.till_id),
+                storage.invoice_counter(conn, terminal.id),
+            )
         )
-        return JSONResponse({"till_id": terminal.till_id, "days": days})
+        return JSONResponse({"till_id": terminal.till_id, "days": days, "invoice_counter": counter})
 
     async def shop_days(self, request: Request) -> Response:
         """Every till's files of the day: megabytes, read and rendered off the event loop."""
@@ -193,6 +207,9 @@ def till_day(payload: Any, business_date: str, former: frozenset[str] = frozense
     day_closed = payload.get("day_closed")
     if not isinstance(day_closed, bool):
         raise HTTPProblem(400, "day_closed must be true or false")
+    restored = payload.get("restored", False)
+    if not isinstance(restored, bool):
+        raise HTTPProblem(400, "restored must be true or false")
     files = payload.get("files")
     kinds = {kind.value for kind in FileKind}
     if not isinstance(files, dict) or set(files) != kinds:
@@ -201,7 +218,7 @@ def till_day(payload: Any, business_date: str, former: frozenset[str] = frozense
         FileKind(kind): _till_file(FileKind(kind), text, till_id, former)
         for kind, text in files.items()
     }
-    return TillDay(till_id, business_date, revision, day_closed, shifts, checked)
+    return TillDay(till_id, business_date, revision, day_closed, shifts, checked, restored)
 
 
 def _whole(payload: dict[str, Any], name: str, least: int, most: int) -> int:

@@ -7,7 +7,7 @@ import csv
 import io
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -298,6 +298,7 @@ def bad_bodies(day: TillDayFiles) -> list[tuple[str, Any, int, str]]:
         ("a revision of 0", body(day, 0), 400, "revision"),
         ("a revision beyond 64 bits", body(day, 2**64), 400, "revision"),
         ("a boolean shifts", body(day, shifts=True), 400, "shifts"),
+        ("restored as text", body(day, restored="yes"), 400, "restored"),
         ("another date", body(day, business_date="2026-11-22"), 400, "business_date"),
         ("a file missing", body(day, files={"lines": files["lines"]}), 400, "files"),
         ("a file that is a number", body(day, files=dict(files, lines=5)), 400, "files.lines"),
@@ -422,3 +423,120 @@ def test_uploads_are_taken_a_few_at_a_time_and_one_per_terminal(
     assert put(relay, tokens["T3"], days["T3"]).status_code == 200
     shop = get(relay, tokens["T1"], f"/v1/shop/days/{DAY}")
     assert sorted(till["till_id"] for till in shop["tills"]) == ["T1", "T2", "T3"]
+
+
+def rewritten(
+    files: Mapping[str, str], keep: Callable[[str], bool], *again: tuple[str, dict[str, str]]
+) -> dict[str, str]:
+    """The files with only the rows ``keep(moment)`` holds, then every row of each ``again``
+    sale id once more with its changes (``{"local_time": …}``)."""
+    written = {}
+    for kind, text in files.items():
+        header, rows = read_rows(text)
+        date, time, sale = (header.index(name) for name in ("local_date", "local_time", "sale_id"))
+        kept = [row for row in rows if keep(f"{row[date]}T{row[time]}")]
+        for sale_id, changes in again:
+            kept += [
+                [changes.get(name, cell) for name, cell in zip(header, row, strict=True)]
+                for row in rows
+                if row[sale] == sale_id
+            ]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows([header, *kept])
+        written[kind] = out.getvalue()
+    return written
+
+
+def shop_sales(relay: EmbeddedRelay, token: str) -> list[tuple[str, str, int]]:
+    """The shop's sales file of the day: (sale id, time, total) of each row."""
+    [till] = get(relay, token, f"/v1/shop/days/{DAY}")["tills"]
+    header, rows = read_rows(till["files"]["sales"])
+    return [
+        (
+            row[header.index("sale_id")],
+            row[header.index("local_time")],
+            int(row[header.index("total")]),
+        )
+        for row in rows
+    ]
+
+
+def test_a_restored_tills_upload_keeps_the_day_it_no_longer_has_and_adds_what_came_after(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    """The till's disk died at night; its database from the 10:30 backup goes back. The relay's
+    copy (every sale of the day) stays as the day's earlier part; the restored till's later
+    uploads add only what it did after that copy's last moment, so no sale is lost or doubled:
+    not even the QR sale whose payment the relay hands over again, which the restored till
+    completes again later."""
+    token = add(relay, "T1")
+    day = body(tills["T1"][0])["files"]
+    assert put(relay, token, body(tills["T1"][0], 5)).json() == {"revision": 5, "stored": True}
+    whole_day = shop_sales(relay, token)
+    header, rows = read_rows(day["sales"])
+    receipt, invoice = header.index("receipt_number"), header.index("invoice_number")
+    last = max(int(row[receipt][-4:]) for row in rows if row[receipt].startswith("T1-"))
+    first_cash = rows[0][header.index("sale_id")]
+    qr_sale = next(
+        row[header.index("sale_id")]
+        for row in rows
+        if row[invoice].startswith("KSR-") and row[header.index("record_type")] == "sale"
+    )
+
+    def before_the_backup(moment: str) -> bool:
+        return moment <= "2026-11-21T10:30:00"
+
+    restored = rewritten(
+        day,
+        before_the_backup,
+        (first_cash, {"local_time": "21:00:00", "sale_id": "90"}),
+        (qr_sale, {"local_time": "21:30:00"}),
+    )
+
+    answer = put(relay, token, body(tills["T1"][0], 6, files=restored, restored=True)).json()
+
+    assert answer == {"revision": 6, "stored": True, "last_receipt": last}
+    assert shop_sales(relay, token) == [*whole_day, ("90", "21:00:00", whole_day[0][2])]
+    repeat = put(relay, token, body(tills["T1"][0], 6, files=restored, restored=True)).json()
+    assert repeat == answer | {"stored": False}, "a retry keeps the part kept once"
+
+    later = rewritten(
+        restored, lambda moment: True, ("90", {"local_time": "22:00:00", "sale_id": "91"})
+    )
+    assert put(relay, token, body(tills["T1"][0], 7, files=later)).json()["stored"] is True
+    assert [row[1] for row in shop_sales(relay, token)] == [
+        *(row[1] for row in whole_day),
+        "21:00:00",
+        "22:00:00",
+    ]
+    backup = rewritten(day, before_the_backup)
+    assert put(relay, token, body(tills["T1"][0], 8, files=backup)).json() == {
+        "revision": 8,
+        "stored": True,
+        "last_receipt": last,
+    }
+    assert shop_sales(relay, token) == whole_day, "what the earlier part holds stays in the shop"
+
+
+def test_a_terminal_is_told_the_last_invoice_number_it_registered(
+    relay: EmbeddedRelay,
+) -> None:
+    token = add(relay, "T1")
+    other = add(relay, "T2")
+    assert get(relay, token, "/v1/days")["invoice_counter"] == 0
+    for number, owner in (
+        ("KSR-T1-20261121-000041", token),
+        ("KSR-T1-20261122-000042", token),
+        ("KSR-T2-20261122-000107", other),
+        ("RFD-T1-0a1b2c", token),
+        ("KSR-T1-20261121-000040", token),
+    ):
+        registered = httpx.post(
+            f"{relay.url}/v1/payments",
+            json={"invoice_number": number, "provider": "doku", "amount": 7000},
+            headers={"Authorization": f"Bearer {owner}"},
+            timeout=10,
+        )
+        assert registered.status_code in (200, 201), registered.text
+    assert get(relay, token, "/v1/days")["invoice_counter"] == 42
+    assert get(relay, other, "/v1/days")["invoice_counter"] == 107
