@@ -190,9 +190,10 @@ def _joined(earlier: str, current: str, until: str) -> str:
     """The earlier part's rows, then the current rows after ``until`` that are not the earlier
     part's payments again: a payment the restored till hears of again (the relay hands its events
     over once more) completes its sale again, later, under the same invoice number."""
-    kept_header, kept = read_rows(earlier)
+    kept_header, kept_rows = read_rows(earlier)
     header, rows = read_rows(current)
-    paid = {_payment(kept_header, row) for row in kept} - {None}
+    kept = [_in_columns(kept_header, row, header) for row in kept_rows]
+    paid = {_payment(header, row) for row in kept} - {None}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=LINE_END)
     writer.writerow(header)
@@ -201,6 +202,13 @@ def _joined(earlier: str, current: str, until: str) -> str:
         row for row in rows if _moment(header, row) > until and _payment(header, row) not in paid
     )
     return out.getvalue()
+
+
+def _in_columns(header: Sequence[str], row: Sequence[str], columns: Sequence[str]) -> list[str]:
+    """``row`` in ``columns``, by name: a relay upgraded since the part was kept (cells of a
+    column the part lacks are empty)."""
+    cells = dict(zip(header, row, strict=True))
+    return [cells.get(name, "") for name in columns]
 
 
 def _payment(header: Sequence[str], row: Sequence[str]) -> tuple[str, str] | None:

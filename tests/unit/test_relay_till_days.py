@@ -1,5 +1,6 @@
 """The relay's schema step for shops and uploaded days, on SQLite and PostgreSQL: a database of
-schema 3 keeps its terminals, each in the shop ``default``, and gains the table of till days."""
+schema 3 keeps its terminals, each in the shop ``default``, and gains the table of till days; and
+how a restored till's day joins the part the relay kept of it."""
 
 from pathlib import Path
 
@@ -33,3 +34,36 @@ def test_a_schema_3_database_puts_its_terminals_in_the_default_shop(
         ]
     finally:
         upgraded.close()
+
+
+def csv_text(*rows: str) -> str:
+    return "".join(f"{row}\r\n" for row in rows)
+
+
+def test_a_kept_part_of_an_older_relay_joins_the_days_columns_by_name() -> None:
+    """The earlier part was kept before an upgrade added ``discount``: its cells go under their
+    own columns, the new one empty; of the later rows, those after its last moment that are not
+    its payments again."""
+    earlier = csv_text(
+        "record_type,invoice_number,local_date,local_time,total",
+        "sale,,2026-11-21,09:00:00,7000",
+        "sale,KSR-T1-20261121-000002,2026-11-21,12:00:00,5000",
+    )
+    current = csv_text(
+        "record_type,invoice_number,local_date,local_time,discount,total",
+        "sale,,2026-11-21,09:00:00,0,7000",
+        "sale,KSR-T1-20261121-000002,2026-11-21,13:00:00,0,5000",
+        "sale,,2026-11-21,13:30:00,500,2500",
+    )
+    merged = till_days.merged_files(
+        (current, current, current, earlier, earlier, earlier, "2026-11-21T12:00:00")
+    )
+    assert merged[FileKind.SALES] == csv_text(
+        "record_type,invoice_number,local_date,local_time,discount,total",
+        "sale,,2026-11-21,09:00:00,,7000",
+        "sale,KSR-T1-20261121-000002,2026-11-21,12:00:00,,5000",
+        "sale,,2026-11-21,13:30:00,500,2500",
+    )
+    assert till_days.merged_files(
+        (current, current, current, None, None, None, None)
+    ) == dict.fromkeys(FileKind, current)
