@@ -141,6 +141,18 @@ class DayStored:
     """The revision the relay holds for that till and day."""
     stored: bool
     """False: a repeat, or an older revision than the relay holds; nothing changed."""
+    last_receipt: int | None = None
+    """The day's last receipt sequence in the copy the relay kept of a restored till's day."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeldDays:
+    """The relay's answer to ``GET /v1/days``: what it holds of this till."""
+
+    days: dict[date, int]
+    """The revision of each of the till's days, by business day."""
+    invoice_counter: int = 0
+    """The counter of the last invoice number the till registered (0: none, or an older relay)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,24 +319,30 @@ class RelayClient(HttpClient):
         """Store one till's day; safe to repeat (the same revision and files change nothing)."""
         answer = self._request("PUT", f"/v1/days/{quote(business_date, safe='')}", json=body)
         try:
-            revision = answer["revision"]
-            if not isinstance(revision, int) or isinstance(revision, bool):
-                raise TypeError(f"revision is not a number: {revision!r}")
-            return DayStored(revision=revision, stored=answer["stored"] is True)
+            revision = _whole(answer["revision"], "revision")
+            last = answer.get("last_receipt")
+            return DayStored(
+                revision=revision,
+                stored=answer["stored"] is True,
+                last_receipt=None if last is None else _whole(last, "last_receipt"),
+            )
         except (KeyError, TypeError) as exc:
             raise RelayProtocolError(f"relay day answer cannot be read: {exc}") from None
 
-    def held_days(self) -> dict[date, int]:
-        """The revision the relay holds of each of this till's days, by business day."""
+    def held_days(self) -> HeldDays:
+        """The revision the relay holds of each of this till's days, and its last invoice."""
         answer = self._request("GET", "/v1/days")
         try:
             days = answer["days"]
-            if not isinstance(days, Mapping) or not all(
-                isinstance(revision, int) and not isinstance(revision, bool)
-                for revision in days.values()
-            ):
+            if not isinstance(days, Mapping):
                 raise TypeError("days is not an object of revisions")
-            return {date.fromisoformat(day): revision for day, revision in days.items()}
+            return HeldDays(
+                {
+                    date.fromisoformat(day): _whole(revision, "revision")
+                    for day, revision in days.items()
+                },
+                _whole(answer.get("invoice_counter", 0), "invoice_counter"),
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise RelayProtocolError(f"relay held days answer cannot be read: {exc}") from None
 
@@ -437,3 +455,10 @@ class RelayClient(HttpClient):
             failures += 1
             current_wait = 0.0
             stop.wait(backoff_delay(failures, max_backoff))
+
+
+def _whole(value: Any, name: str) -> int:
+    """A whole number the relay answered, or TypeError naming it."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} is not a whole number: {value!r}")
+    return value

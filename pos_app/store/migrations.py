@@ -743,6 +743,14 @@ ALTER TABLE held_baskets ADD COLUMN sale_id INTEGER REFERENCES sales (id);
 """
 
 
+# A till whose database was restored from an older backup (pos_app/till/uploads.py): the days the
+# relay holds at a later revision than this database reached are marked ``restored`` until the
+# relay has them, which then keeps its copy as the day's earlier part.
+_RESTORED_DAYS = """
+ALTER TABLE upload_days ADD COLUMN restored INTEGER NOT NULL DEFAULT 0 CHECK (restored IN (0, 1));
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -768,5 +776,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _RETURNS_MADE_AGAIN,
     _UPLOAD_ATTACHED_PAYMENTS,
     _HELD_SALES,
+    _RESTORED_DAYS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

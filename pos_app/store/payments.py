@@ -194,8 +194,9 @@ class Payments:
     def next_invoice_number(self, terminal_id: str, now: datetime) -> str:
         """``KSR-T1-20261121-000042``: terminal, shop day, and a counter that never goes back.
 
-        The counter lives in the database, so it survives restarts and deleted rows; the shop day
-        keeps numbers from an older restored backup apart from today's.
+        The counter lives in the database, so it survives restarts and deleted rows; a database
+        restored from an older backup goes on after the last number the relay saw
+        (:meth:`raise_invoice_counter`).
         """
         day = self._day.date_of(now)
         with transaction(self._db) as conn:
@@ -204,6 +205,16 @@ class Payments:
         invoice = f"{INVOICE_PREFIX}-{terminal_id}-{day:%Y%m%d}-{number:06d}"
         _check_invoice_number(invoice)
         return invoice
+
+    def raise_invoice_counter(self, counter: int) -> bool:
+        """Draw the next invoice numbers after ``counter``, the last one another copy of this
+        database drew (the relay saw it registered); True if that is beyond this one's."""
+        with transaction(self._db) as conn:
+            held = int(read_meta(self._db, _INVOICE_SEQUENCE) or 0)
+            if counter <= held:
+                return False
+            write_meta(conn, _INVOICE_SEQUENCE, str(counter))
+        return True
 
     def create_numbered_attempt(
         self, sale_id: int, provider: ProviderName, amount: int, *, terminal_id: str, now: datetime

@@ -134,7 +134,7 @@ class UploadOutbox:
         was marked since that revision was read)."""
         with transaction(self._db) as conn:
             conn.execute(
-                "UPDATE upload_days SET uploaded = ?, uploaded_at = ? "
+                "UPDATE upload_days SET uploaded = ?, uploaded_at = ?, restored = 0 "
                 "WHERE business_date = ? AND uploaded < ?",
                 [revision, utc_text(now), business_date.isoformat(), revision],
             )
@@ -166,13 +166,47 @@ class UploadOutbox:
 
     def mark_after(self, business_date: date, held: int) -> None:
         """Give the day a revision above ``held``, the relay's: its files are unchanged, but the
-        relay holds that revision with other content (the till's database restored from a
-        backup), so only a newer one replaces it."""
+        relay holds that revision with other content, so only a newer one replaces it."""
         with transaction(self._db) as conn:
             conn.execute(
                 "UPDATE upload_days SET revision = max(revision, ?) + 1 WHERE business_date = ?",
                 [held, business_date.isoformat()],
             )
+
+    def mark_restored(self, business_date: date, held: int) -> None:
+        """Give the day a revision above ``held``, the relay's, which this database never
+        reached: it was restored from an older backup (or the terminal's token moved to a new
+        one), so the relay's copy holds what this one lacks. The next upload says so, and the
+        relay keeps that copy as the day's earlier part."""
+        with transaction(self._db) as conn:
+            conn.execute(
+                "INSERT INTO upload_days (business_date, revision, restored) VALUES (?, ?, 1) "
+                "ON CONFLICT (business_date) DO UPDATE "
+                "SET revision = max(revision, excluded.revision), restored = 1",
+                [business_date.isoformat(), held + 1],
+            )
+
+    def went_back(self, held: Mapping[date, int], today: date) -> list[date]:
+        """Mark restored (:meth:`mark_restored`) the days the relay holds at a later revision than
+        this database reached: this till made changes to them that it no longer has. A day it
+        has no row of counts from ``today`` on, the days it may still sell on; an older one stays
+        as the relay holds it. The days marked, oldest first."""
+        ahead = sorted(
+            day
+            for day, revision in held.items()
+            if revision > self.revision(day) and (day >= today or self.revision(day) > 0)
+        )
+        for day in ahead:
+            self.mark_restored(day, held[day])
+        return ahead
+
+    def is_restored(self, business_date: date) -> bool:
+        """Whether the day's next upload tells the relay to keep its copy as the earlier part."""
+        row = self._db.execute(
+            "SELECT restored FROM upload_days WHERE business_date = ?",
+            [business_date.isoformat()],
+        ).fetchone()
+        return row is not None and bool(row[0])
 
     def reconcile(self, held: Mapping[date, int]) -> list[date]:
         """Make pending again every day uploaded that the relay does not hold (``held``: its

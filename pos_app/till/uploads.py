@@ -36,6 +36,8 @@ from pos_app.reports.payments_csv import export_payments
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.shop_files import TillDayFiles, write_shop_file
 from pos_app.reports.snapshot import read_snapshot
+from pos_app.store.database import transaction
+from pos_app.store.receipt_numbers import raise_floor
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import PendingDay, RefusedDay, UploadOutbox
 
@@ -70,6 +72,8 @@ class DayUpload:
     day_closed: bool
     shifts: int
     """Closed shifts of the day."""
+    restored: bool = False
+    """The relay holds a later copy of the day than this database has: it keeps that copy."""
 
     def body(self) -> dict[str, Any]:
         return {
@@ -79,6 +83,7 @@ class DayUpload:
             "files": {kind.value: text for kind, text in self.files.items()},
             "day_closed": self.day_closed,
             "shifts": self.shifts,
+            "restored": self.restored,
         }
 
 
@@ -91,7 +96,9 @@ def build_day_upload(store: TerminalStore, till_id: str, business_date: date) ->
         read_snapshot(db),
         tempfile.TemporaryDirectory(prefix="kasir-upload-") as folder,
     ):
-        revision = UploadOutbox(db, store.day).revision(business_date)
+        outbox = UploadOutbox(db, store.day)
+        revision = outbox.revision(business_date)
+        restored = outbox.is_restored(business_date)
         closed = db.execute("SELECT 1 FROM day_closes WHERE business_date = ?", [day]).fetchone()
         shifts = db.execute(
             "SELECT count(*) FROM shifts WHERE business_date = ? AND closed_at IS NOT NULL", [day]
@@ -106,7 +113,9 @@ def build_day_upload(store: TerminalStore, till_id: str, business_date: date) ->
                     db, path, first_day=business_date, kind=ExportKind(kind), tz=store.day.tz
                 )
             files[kind] = path.read_bytes().decode("utf-8")
-    return DayUpload(till_id, business_date, revision, files, closed is not None, int(shifts))
+    return DayUpload(
+        till_id, business_date, revision, files, closed is not None, int(shifts), restored
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +139,12 @@ def upload_day(
 ) -> DayStored:
     """Send one day and record the revision the relay holds (compare-and-clear).
 
-    A relay holding a newer revision (this till's database was restored from a backup), or the
-    same revision with other files, gets the day again under a revision above its own. A day the
-    relay refuses for what it holds is set aside with the reason until it changes, so one bad day
-    does not hold back the days after it.
+    A relay holding the same revision with other files (a newer Kasir writes them otherwise) gets
+    the day again under a revision above its own. One holding a newer revision has what this
+    till's database lacks (restored from an older backup): the day goes again marked restored, the
+    relay keeps the copy it holds, and answers the last receipt number in it, which this till's
+    numbers of the day then go on after. A day the relay refuses for what it holds is set aside
+    with the reason until it changes, so one bad day does not hold back the days after it.
     """
     outbox = UploadOutbox(store.repositories().db, store.day)
     upload = build_day_upload(store, till_id, pending.business_date)
@@ -159,10 +170,14 @@ def upload_day(
             upload.revision,
         )
         return DayStored(revision=upload.revision, stored=False)
+    if answer.last_receipt is not None:
+        with transaction(store.repositories().db) as conn:
+            raise_floor(conn, till_id, upload.business_date, answer.last_receipt)
     if answer.revision > upload.revision:
-        outbox.mark_after(upload.business_date, answer.revision)
+        outbox.mark_restored(upload.business_date, answer.revision)
         log.warning(
-            "relay holds day %s at revision %d, newer than this till's %d",
+            "relay holds day %s at revision %d, newer than this till's %d: this till's "
+            "database is older than what it sent; the relay keeps its copy of the day",
             upload.business_date,
             answer.revision,
             upload.revision,
@@ -181,7 +196,13 @@ def upload_day(
 def reconcile(store: TerminalStore, relay: RelayClient) -> list[date]:
     """Mark again the days this till sent that the relay no longer holds as sent (and the days it
     refused, to try once more); the days it lacks. A relay of an older Kasir cannot say: nothing
-    is marked again."""
+    is marked again.
+
+    What the relay holds also shows a till whose database went back (restored from an older
+    backup): days held at a revision this database never reached are marked restored (see
+    :func:`upload_day`), and its invoice numbers go on after the last one it registered, which
+    the providers have seen.
+    """
     with _ONE_AT_A_TIME:
         try:
             held = relay.held_days()
@@ -189,7 +210,19 @@ def reconcile(store: TerminalStore, relay: RelayClient) -> list[date]:
             if exc.status_code in TRY_AGAIN:
                 return []
             raise
-        lacking = UploadOutbox(store.repositories().db, store.day).reconcile(held)
+        outbox = UploadOutbox(store.repositories().db, store.day)
+        lacking = outbox.reconcile(held.days)
+        went_back = outbox.went_back(held.days, store.day.date_of(datetime.now(UTC)))
+        raised = store.payments.raise_invoice_counter(held.invoice_counter)
+    if went_back or raised:
+        log.warning(
+            "this till's database is older than what it sent the relay (restored from a "
+            "backup?): %s; invoice numbers go on after %d",
+            f"the relay keeps its copy of {', '.join(map(str, went_back))}"
+            if went_back
+            else "no day goes back",
+            held.invoice_counter,
+        )
     if lacking:
         log.warning(
             "the relay lacks %d of the days this till sent (restored from a backup, or the "

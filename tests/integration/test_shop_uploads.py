@@ -3,6 +3,8 @@ catches up oldest day first, a repeated upload changes nothing, a sale completed
 on its way is sent next, and two tills' shop file is the sum of their own files to the rupiah,
 its text cells neutralised against formulas once."""
 
+import shutil
+import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime, time
@@ -17,6 +19,7 @@ from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
+from pos_app.payments.model import ProviderName
 from pos_app.relay import storage
 from pos_app.relay import uploads as relay_uploads
 from pos_app.relay.backup import backup, restore
@@ -322,6 +325,59 @@ def test_a_relay_restored_from_a_backup_gets_again_the_days_it_lost(tmp_path: Pa
         client.close()
 
 
+def receipts(text: str) -> list[str]:
+    header, rows = read_rows(text)
+    return [row[header.index("receipt_number")] for row in rows]
+
+
+def charged(store: TerminalStore, client: RelayClient, when: str) -> str:
+    """A QR charge's invoice number drawn and registered with the relay, as the till does."""
+    invoice = store.payments.next_invoice_number("T1", local(when))
+    client.register_payment(invoice, ProviderName.DOKU, 7000)
+    return invoice
+
+
+def test_a_till_restored_from_a_backup_loses_no_sale_and_reuses_no_number(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The till's disk dies in the afternoon and its database from the 10:30 backup goes back.
+    The relay keeps the sales made after the backup; the till's numbers go on after those the
+    relay saw (a provider refuses an invoice number twice, and a shop's receipt numbers are
+    one sale's each); the shop's day is every sale once."""
+    store = till(tmp_path, "T1")
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    cash_sale(store, "T1", "2026-11-21T10:00", price=3500)
+    charged(store, client, "2026-11-21T10:05")
+    assert catch_up(store, client, "T1") == 1
+    with sqlite3.connect(tmp_path / "backup.db") as copy:
+        store.repositories().db.conn.backup(copy)
+    copy.close()
+    cash_sale(store, "T1", "2026-11-21T11:00", price=50_000)
+    cash_sale(store, "T1", "2026-11-21T12:00", price=1500)
+    lost = [charged(store, client, "2026-11-21T12:30") for _ in range(2)]
+    assert catch_up(store, client, "T1") == 1
+    store.close()
+    shutil.copyfile(tmp_path / "backup.db", tmp_path / "T1.db")
+
+    restored = till(tmp_path, "T1")
+    try:
+        reconcile(restored, client)
+        assert catch_up(restored, client, "T1") == 1
+        cash_sale(restored, "T1", "2026-11-21T13:00", price=20_000)
+        assert charged(restored, client, "2026-11-21T13:05") > lost[-1]
+        assert catch_up(restored, client, "T1") == 1
+
+        [held] = client.shop_day(D1.isoformat())
+        assert sales_total(held.files["sales"]) == 7000 + 100_000 + 3000 + 40_000
+        numbers = receipts(held.files["sales"])
+        assert numbers == [f"T1-20261121-{n:04}" for n in (1, 2, 3, 4)]
+        own = build_day_upload(restored, "T1", D1).files[FileKind.SALES]
+        assert receipts(own) == ["T1-20261121-0001", "T1-20261121-0004"]
+    finally:
+        client.close()
+        restored.close()
+
+
 def test_a_day_refused_for_the_terminal_goes_again_once_the_relay_is_fixed(
     tmp_path: Path, relay: EmbeddedRelay
 ) -> None:
@@ -377,9 +433,9 @@ def test_a_terminal_is_told_only_its_own_days_the_relay_holds(
     cash_sale(second, "T2", "2026-11-22T11:00")
     assert catch_up(first, one, "T1") == 2 and catch_up(second, two, "T2") == 1
 
-    assert one.held_days() == {D1: 1, D2: 1}
-    assert two.held_days() == {D2: 1}
-    assert fresh.held_days() == {}, "no terminal id yet: nothing of its own"
+    assert one.held_days().days == {D1: 1, D2: 1}
+    assert two.held_days().days == {D2: 1}
+    assert fresh.held_days().days == {}, "no terminal id yet: nothing of its own"
     for client in (one, two, fresh):
         client.close()
     first.close()

@@ -190,9 +190,9 @@ def test_a_managers_resolution_marks_the_day_the_payment_arrived(db: Database) -
     assert [day.business_date for day in outbox.pending()] == [D1]
 
 
-def attached_elsewhere(db: Database) -> str:
+def attached_elsewhere(db: Database, before_restores: bool = False) -> str:
     """A late payment of the 21st attached on the 22nd to a sale of that day, all uploaded; its
-    invoice."""
+    invoice. ``before_restores``: ``db`` is of a Kasir from before ``upload_days.restored``."""
     payments, sales = Payments(db, DAY), Sales(db, DAY)
     paid = local("2026-11-21T10:00")
     own = sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=paid)
@@ -205,7 +205,12 @@ def attached_elsewhere(db: Database) -> str:
         LINES, cashier="Sari", terminal_id="T1", now=local("2026-11-22T09:00")
     )
     attach(db, invoice, other, manager="Mira", day=DAY, now=local("2026-11-22T10:00"))
-    uploaded_all(UploadOutbox(db, DAY), "2026-11-22T10:01")
+    if before_restores:
+        UploadOutbox(db, DAY).place_moments()
+        db.execute("UPDATE upload_days SET uploaded = revision")
+        db.conn.commit()
+    else:
+        uploaded_all(UploadOutbox(db, DAY), "2026-11-22T10:01")
     return invoice
 
 
@@ -231,7 +236,7 @@ def test_an_upgrade_sends_again_the_days_of_sales_completed_by_another_sales_pay
     """Their files may have changed unmarked before the upgrade."""
     path = tmp_path / "kasir.db"
     old = database_before(path, "a.sale_id != s.id")
-    attached_elsewhere(old)
+    attached_elsewhere(old, before_restores=True)
     assert UploadOutbox(old, DAY).pending() == []
     old.close()
 
@@ -347,3 +352,25 @@ def test_a_till_that_uploaded_before_the_rule_was_kept_sends_every_day_once(db: 
     uploaded_all(outbox, "2026-11-21T10:02")
     outbox.place_moments()
     assert outbox.pending() == []
+
+
+def test_days_the_relay_holds_later_than_this_database_reached_go_again_marked_restored(
+    db: Database,
+) -> None:
+    """A database restored from a backup: the 21st went further on the relay, the 23rd (today)
+    was not begun in the backup, the 22nd neither but is past; the 24th the relay holds as this
+    database has it."""
+    outbox = UploadOutbox(db, DAY)
+    cash_sale(db, "2026-11-21T10:00")
+    cash_sale(db, "2026-11-24T10:00")
+    uploaded_all(outbox, "2026-11-24T10:01")
+    today = date(2026, 11, 23)
+
+    marked = outbox.went_back({D1: 3, D2: 2, today: 1, date(2026, 11, 24): 1}, today)
+
+    assert marked == [D1, today]
+    assert outbox.pending() == [PendingDay(D1, 4), PendingDay(today, 2)]
+    assert [outbox.is_restored(day) for day in (D1, D2, today)] == [True, False, True]
+    assert outbox.went_back({D1: 3, today: 1}, today) == [], "marked once"
+    assert outbox.mark_uploaded(D1, 4, local("2026-11-24T10:02"))
+    assert not outbox.is_restored(D1), "the relay has kept its copy"
