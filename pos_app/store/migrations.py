@@ -745,9 +745,11 @@ ALTER TABLE held_baskets ADD COLUMN sale_id INTEGER REFERENCES sales (id);
 
 # A till whose database was restored from an older backup (pos_app/till/uploads.py): the days the
 # relay holds at a later revision than this database reached are marked ``restored`` until the
-# relay has them, which then keeps its copy as the day's earlier part.
+# relay has them, which then keeps its copy as the day's earlier part; ``restored_at`` stays, so
+# the back office says which days this till's own files lack sales of.
 _RESTORED_DAYS = """
 ALTER TABLE upload_days ADD COLUMN restored INTEGER NOT NULL DEFAULT 0 CHECK (restored IN (0, 1));
+ALTER TABLE upload_days ADD COLUMN restored_at TEXT;
 """
 
 

@@ -173,20 +173,22 @@ class UploadOutbox:
                 [held, business_date.isoformat()],
             )
 
-    def mark_restored(self, business_date: date, held: int) -> None:
+    def mark_restored(self, business_date: date, held: int, now: datetime) -> None:
         """Give the day a revision above ``held``, the relay's, which this database never
         reached: it was restored from an older backup (or the terminal's token moved to a new
         one), so the relay's copy holds what this one lacks. The next upload says so, and the
-        relay keeps that copy as the day's earlier part."""
+        relay keeps that copy as the day's earlier part. It goes without waiting out the
+        uploader's gap: its answer holds the receipt numbers the day's next sales go on after."""
         with transaction(self._db) as conn:
             conn.execute(
-                "INSERT INTO upload_days (business_date, revision, restored) VALUES (?, ?, 1) "
-                "ON CONFLICT (business_date) DO UPDATE "
-                "SET revision = max(revision, excluded.revision), restored = 1",
-                [business_date.isoformat(), held + 1],
+                "INSERT INTO upload_days (business_date, revision, restored, restored_at) "
+                "VALUES (?, ?, 1, ?) ON CONFLICT (business_date) DO UPDATE "
+                "SET revision = max(revision, excluded.revision), restored = 1, "
+                "restored_at = coalesce(restored_at, excluded.restored_at), uploaded_at = NULL",
+                [business_date.isoformat(), held + 1, utc_text(now)],
             )
 
-    def went_back(self, held: Mapping[date, int], today: date) -> list[date]:
+    def went_back(self, held: Mapping[date, int], today: date, now: datetime) -> list[date]:
         """Mark restored (:meth:`mark_restored`) the days the relay holds at a later revision than
         this database reached: this till made changes to them that it no longer has. A day it
         has no row of counts from ``today`` on, the days it may still sell on; an older one stays
@@ -197,8 +199,19 @@ class UploadOutbox:
             if revision > self.revision(day) and (day >= today or self.revision(day) > 0)
         )
         for day in ahead:
-            self.mark_restored(day, held[day])
+            self.mark_restored(day, held[day], now)
         return ahead
+
+    def restored_days(self) -> list[date]:
+        """The days the relay holds more of than this database, since it was restored from an
+        older backup: this till's own files of them lack those sales, the shop's do not."""
+        return [
+            date.fromisoformat(day)
+            for (day,) in self._db.execute(
+                "SELECT business_date FROM upload_days WHERE restored_at IS NOT NULL "
+                "ORDER BY business_date"
+            )
+        ]
 
     def is_restored(self, business_date: date) -> bool:
         """Whether the day's next upload tells the relay to keep its copy as the earlier part."""

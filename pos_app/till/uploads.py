@@ -126,12 +126,19 @@ class UploadStatus:
     last_upload: datetime | None
     refused: tuple[RefusedDay, ...] = ()
     """Days the relay would not take, waiting for a change (the back office names them)."""
+    restored: tuple[date, ...] = ()
+    """Days the relay holds sales of that this till's database lost to a restore."""
 
 
 def upload_status(store: TerminalStore) -> UploadStatus:
     outbox = UploadOutbox(store.repositories().db, store.day)
     outbox.place_moments()
-    return UploadStatus(tuple(outbox.pending()), outbox.last_upload(), tuple(outbox.refused()))
+    return UploadStatus(
+        tuple(outbox.pending()),
+        outbox.last_upload(),
+        tuple(outbox.refused()),
+        tuple(outbox.restored_days()),
+    )
 
 
 def upload_day(
@@ -174,7 +181,7 @@ def upload_day(
         with transaction(store.repositories().db) as conn:
             raise_floor(conn, till_id, upload.business_date, answer.last_receipt)
     if answer.revision > upload.revision:
-        outbox.mark_restored(upload.business_date, answer.revision)
+        outbox.mark_restored(upload.business_date, answer.revision, datetime.now(UTC))
         log.warning(
             "relay holds day %s at revision %d, newer than this till's %d: this till's "
             "database is older than what it sent; the relay keeps its copy of the day",
@@ -212,7 +219,8 @@ def reconcile(store: TerminalStore, relay: RelayClient) -> list[date]:
             raise
         outbox = UploadOutbox(store.repositories().db, store.day)
         lacking = outbox.reconcile(held.days)
-        went_back = outbox.went_back(held.days, store.day.date_of(datetime.now(UTC)))
+        now = datetime.now(UTC)
+        went_back = outbox.went_back(held.days, store.day.date_of(now), now)
         raised = store.payments.raise_invoice_counter(held.invoice_counter)
     if went_back or raised:
         log.warning(

@@ -900,6 +900,11 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>This till's database was restored from a backup: its own files of {days} may lack sales the relay keeps. Export the whole shop for those days.</source>
+        <translation>This till's database was restored from a backup: its own files of {days} may lack sales the relay keeps. Export the whole shop for those days.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>none</source>
         <translation>none</translation>
     </message>

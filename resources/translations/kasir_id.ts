@@ -900,6 +900,11 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>This till's database was restored from a backup: its own files of {days} may lack sales the relay keeps. Export the whole shop for those days.</source>
+        <translation>Basis data kasir ini dipulihkan dari cadangan: berkas kasir ini sendiri untuk {days} mungkin tidak memuat penjualan yang disimpan relay. Ekspor seluruh toko untuk hari-hari tersebut.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>none</source>
         <translation>belum ada</translation>
     </message>

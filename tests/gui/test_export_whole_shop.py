@@ -13,7 +13,7 @@ from pos_app.domain.basket import LineItem
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.export_tab import ExportTab
 from pos_app.reports.sales_csv import SALE_COLUMNS
-from pos_app.till.uploads import upload_status
+from pos_app.till.uploads import build_day_upload, reconcile, upload_status
 from tests.gui.back_office_helpers import show_tab, signed_in
 from tests.gui.e2e import WAIT_MS
 from tests.gui.helpers import wait_for_modal
@@ -106,3 +106,28 @@ def test_a_day_the_relay_refused_is_named_with_the_relays_reason(qtbot, start_ap
     assert "T1" in tab.own_uploads.text() and "It goes again once that day changes." in (
         tab.own_uploads.text()
     )
+
+
+def test_a_till_restored_from_a_backup_names_the_days_its_own_files_lack(qtbot, start_app) -> None:
+    """The relay holds a later copy of today than this till's database reached (the till's disk
+    was restored from an older backup): the day goes again marked restored, and the Export tab
+    says the till's own files of it may lack sales, and which file has them."""
+    app = start_app()
+    store, relay = app.terminal.store, app.terminal.relay
+    assert relay is not None
+    cash_sale(app)
+    qtbot.waitUntil(lambda: uploaded(app), timeout=UPLOAD_MS)
+    today = store.day.date_of(app.terminal.checkout.clock())
+    later = build_day_upload(store, "T1", today)
+    assert relay.put_day(today.isoformat(), later.body() | {"revision": 50}).stored
+
+    assert reconcile(store, relay) == []
+    qtbot.waitUntil(lambda: uploaded(app), timeout=UPLOAD_MS)
+    assert upload_status(store).restored == (today,)
+
+    window = signed_in(qtbot, app)
+    tab = window.export
+    show_tab(qtbot, window, tab)
+    qtbot.waitUntil(lambda: "restored from a backup" in tab.own_uploads.text(), timeout=WAIT_MS)
+    assert f"its own files of {today.isoformat()} may lack sales" in tab.own_uploads.text()
+    assert "Export the whole shop" in tab.own_uploads.text()

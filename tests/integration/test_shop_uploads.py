@@ -373,6 +373,7 @@ def test_a_till_restored_from_a_backup_loses_no_sale_and_reuses_no_number(
         assert numbers == [f"T1-20261121-{n:04}" for n in (1, 2, 3, 4)]
         own = build_day_upload(restored, "T1", D1).files[FileKind.SALES]
         assert receipts(own) == ["T1-20261121-0001", "T1-20261121-0004"]
+        assert upload_status(restored).restored == (D1,)
     finally:
         client.close()
         restored.close()

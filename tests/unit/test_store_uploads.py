@@ -366,11 +366,13 @@ def test_days_the_relay_holds_later_than_this_database_reached_go_again_marked_r
     uploaded_all(outbox, "2026-11-24T10:01")
     today = date(2026, 11, 23)
 
-    marked = outbox.went_back({D1: 3, D2: 2, today: 1, date(2026, 11, 24): 1}, today)
+    now = local("2026-11-23T09:00")
+    marked = outbox.went_back({D1: 3, D2: 2, today: 1, date(2026, 11, 24): 1}, today, now)
 
     assert marked == [D1, today]
     assert outbox.pending() == [PendingDay(D1, 4), PendingDay(today, 2)]
     assert [outbox.is_restored(day) for day in (D1, D2, today)] == [True, False, True]
-    assert outbox.went_back({D1: 3, today: 1}, today) == [], "marked once"
+    assert outbox.went_back({D1: 3, today: 1}, today, now) == [], "marked once"
     assert outbox.mark_uploaded(D1, 4, local("2026-11-24T10:02"))
     assert not outbox.is_restored(D1), "the relay has kept its copy"
+    assert outbox.restored_days() == [D1, today], "the till's own files of them lack sales"

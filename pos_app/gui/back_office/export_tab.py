@@ -333,6 +333,10 @@ class ExportTab(Tab):
         else:
             said = self.tr("This till: every day uploaded; last upload {last}.").format(last=last)
         refused = self.tr("The relay refused {day}: {reason}. It goes again once that day changes.")
+        restored = self.tr(
+            "This till's database was restored from a backup: its own files of {days} may lack "
+            "sales the relay keeps. Export the whole shop for those days."
+        )
         self.own_uploads.setText(
             " ".join(
                 [said]
@@ -340,6 +344,11 @@ class ExportTab(Tab):
                     refused.format(day=day.business_date.isoformat(), reason=day.reason)
                     for day in status.refused
                 ]
+                + (
+                    [restored.format(days=", ".join(day.isoformat() for day in status.restored))]
+                    if status.restored
+                    else []
+                )
             )
         )
 
