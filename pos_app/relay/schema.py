@@ -85,7 +85,6 @@ TABLES = (
     lines_csv TEXT NOT NULL,
     sales_csv TEXT NOT NULL,
     payments_csv TEXT NOT NULL,
-    until TEXT NOT NULL,
     last_receipt INTEGER NOT NULL,
     PRIMARY KEY (shop, till_id, business_date)
 )""",

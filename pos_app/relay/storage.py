@@ -331,14 +331,18 @@ RECENT_INVOICES = 50
 background, so the last one registered may be a few numbers below the last one drawn."""
 
 
-def invoice_counter(conn: Connection, terminal_id: int) -> int:
-    """The highest counter of the invoice numbers (``KSR-T1-20261121-000042``: 42) among the
-    terminal's latest registrations; 0 if it has none. A till restored from an older backup
-    goes on after it rather than send the providers an invoice number they have seen."""
+def invoice_counter(conn: Connection, till_id: str | None) -> int:
+    """The highest counter of the till's invoice numbers (``KSR-T1-20261121-000042``: 42) among
+    the latest registrations of every terminal that had its id (a till replaced keeps its id);
+    0 if it has none. A till restored from an older backup goes on after it rather than send
+    the providers an invoice number they have seen."""
+    if till_id is None:
+        return 0
     rows = conn.execute(
-        "SELECT invoice_number FROM payments WHERE terminal_id = ? AND invoice_number LIKE 'KSR-%'"
-        " ORDER BY created_at DESC LIMIT ?",
-        (terminal_id, RECENT_INVOICES),
+        "SELECT invoice_number FROM payments WHERE terminal_id IN (SELECT id FROM terminals"
+        " WHERE till_id = ? UNION SELECT terminal_id FROM former_till_ids WHERE till_id = ?)"
+        " AND invoice_number LIKE ? ORDER BY created_at DESC LIMIT ?",
+        (till_id, till_id, f"KSR-{till_id}-%", RECENT_INVOICES),
     )
     counters = [number.rsplit("-", 1)[1] for (number,) in rows]
     return max(

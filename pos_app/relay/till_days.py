@@ -6,13 +6,13 @@ revision with the same content, or an older one (a late retry), changes nothing,
 revision with other content is a conflict. The writes run in the relay's batch transaction
 (:class:`~pos_app.relay.writer.RelayStorage`), so an answer follows the commit.
 
-A till whose database was restored from an older backup no longer has the sales it made between
-the backup and the loss, while the relay's copy of that day does. Its next upload says so
-(``restored``): the copy held becomes the day's *earlier part*, kept as it is, and the shop's
-day is that part followed by the rows of the till's later uploads that come after its last
-moment (:func:`merged_files`). Rows up to that moment are the backup's, which the earlier part
-holds already, and so are the payments it holds that the till hears of again, so no sale is lost
-or counted twice.
+A till whose database was restored from an older backup no longer has what it did between the
+backup and the loss, while the relay's copy of that day does. Each upload says the highest
+revision of the day the till's database sent before (``base``); a relay holding a higher one holds
+what that database never had. It then keeps its copy as the day's *earlier part*, and the shop's
+day is that part followed by the rows of the till's uploads that the part does not hold
+(:func:`merged_files`), told apart by what identifies a row rather than by its place in time (the
+restored till may sell before it reaches the relay, with a clock of its own).
 """
 
 import csv
@@ -20,7 +20,8 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,9 +31,12 @@ from pos_app.reports.accountant_files import FileKind
 from pos_app.reports.csv_safety import LINE_END
 from pos_app.reports.shop_files import read_rows
 
-MOMENT = ("local_date", "local_time")
-"""The columns every kind of a till's file places a row in time with (the sale completed, the
-return made, the payment or payout paid), in the shop's time zone."""
+AMOUNTS = ("line_total", "total", "amount")
+"""The money column of a row, whichever the kind of file has."""
+CASH_IDENTITY = ("record_type", "sale_id", "receipt_number", "line_no", "local_date", "local_time")
+"""What tells a row without an invoice or payout apart (cash): a restored till draws again the
+sale ids and, until it hears from the relay, the receipt numbers of what it lost, but not at the
+same moment."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +49,9 @@ class TillDay:
     day_closed: bool
     shifts: int
     files: Mapping[FileKind, str]
-    restored: bool = False
-    """The till's database was restored from a backup older than the copy held: keep that copy
-    as the day's earlier part."""
+    base: int | None = None
+    """The highest revision of the day the till's database sent before this one (``None``: a
+    till of an older Kasir). A relay holding a higher one holds what that database lacks."""
 
     @property
     def content_hash(self) -> str:
@@ -74,18 +78,32 @@ class Stored:
     till's numbers go on after it."""
 
 
+@dataclass(frozen=True, slots=True)
+class EarlierPart:
+    """What a day held becomes when a till whose database lacks it uploads (see the module)."""
+
+    revision: int
+    """The revision held it was made of: stored only if that is still the one held."""
+    files: Mapping[FileKind, str]
+    last_receipt: int
+    """The till's last receipt sequence of the day in it, which its next ones go on after."""
+
+
 class RevisionConflict(Exception):
     """The same revision of the day was uploaded before with other content (answered 409)."""
 
 
-def store_day(conn: Connection, terminal: storage.Terminal, day: TillDay) -> Stored:
+def store_day(
+    conn: Connection, terminal: storage.Terminal, day: TillDay, keep: EarlierPart | None = None
+) -> Stored:
     """Keep ``day`` unless the relay holds the same or a newer revision of it.
 
     ``day.till_id`` must be the terminal's till id; a terminal without one takes it, as a
     registration does (:func:`~pos_app.relay.storage.claim_till_id`, which raises
     :class:`~pos_app.relay.storage.NotYours`). A day the terminal uploaded under a till id it
-    had before is replaced by this one, so the shop's day holds it once. A ``restored`` day keeps
-    the copy it replaces as the day's earlier part (see the module's docstring).
+    had before is replaced by this one, so the shop's day holds it once, with its earlier part.
+    ``keep`` (:func:`earlier_part`, made outside the write from the copy held) becomes the day's
+    earlier part; if another revision is held by now, the upload is a conflict.
     """
     learned = storage.claim_till_id(conn, terminal.id, day.till_id)
     key = (terminal.shop, day.till_id, day.business_date)
@@ -104,8 +122,13 @@ def store_day(conn: Connection, terminal: storage.Terminal, day: TillDay) -> Sto
                 "content; a changed day needs a higher revision"
             )
         return Stored(int(held[0]), False, learned, last_receipt)
-    if held is not None and day.restored:
-        last_receipt = _keep_earlier_part(conn, key) or last_receipt
+    if keep is not None:
+        if held is None or held[0] != keep.revision:
+            raise RevisionConflict(
+                f"{day.business_date} changed while this upload was read; send it again"
+            )
+        _store_earlier_part(conn, key, keep)
+        last_receipt = keep.last_receipt
     row = (
         terminal.id,
         day.revision,
@@ -131,76 +154,113 @@ def store_day(conn: Connection, terminal: storage.Terminal, day: TillDay) -> Sto
             " WHERE shop = ? AND till_id = ? AND business_date = ?",
             (*row, *key),
         )
-    conn.execute(
-        "DELETE FROM till_days WHERE shop = ? AND business_date = ? AND terminal_id = ?"
-        " AND till_id <> ?",
-        (terminal.shop, day.business_date, terminal.id, day.till_id),
-    )
-    conn.execute(  # the earlier parts of the copies just deleted
-        "DELETE FROM earlier_days AS e WHERE e.shop = ? AND e.business_date = ? AND NOT EXISTS ("
-        f"SELECT 1 FROM till_days d WHERE {_EARLIER_OF_DAY})",
-        (terminal.shop, day.business_date),
-    )
+    _replace_former_copies(conn, terminal, day)
     return Stored(day.revision, True, learned, last_receipt)
 
 
+def _replace_former_copies(conn: Connection, terminal: storage.Terminal, day: TillDay) -> None:
+    """Delete the day's copies this terminal uploaded under a till id it had before; an earlier
+    part of theirs goes on as this one's, unless this one has its own."""
+    former = (terminal.shop, day.business_date, terminal.id, day.till_id)
+    conn.execute(
+        "UPDATE earlier_days SET till_id = ? WHERE shop = ? AND business_date = ? AND till_id IN"
+        " (SELECT till_id FROM till_days WHERE shop = ? AND business_date = ? AND terminal_id = ?"
+        " AND till_id <> ?) AND NOT EXISTS (SELECT 1 FROM earlier_days e"
+        " WHERE e.shop = ? AND e.till_id = ? AND e.business_date = ?)",
+        (day.till_id, terminal.shop, day.business_date, *former, terminal.shop, day.till_id,
+         day.business_date),
+    )  # fmt: skip
+    conn.execute(
+        "DELETE FROM earlier_days WHERE shop = ? AND business_date = ? AND till_id IN"
+        " (SELECT till_id FROM till_days WHERE shop = ? AND business_date = ? AND terminal_id = ?"
+        " AND till_id <> ?)",
+        (terminal.shop, day.business_date, *former),
+    )
+    conn.execute(
+        "DELETE FROM till_days WHERE shop = ? AND business_date = ? AND terminal_id = ?"
+        " AND till_id <> ?",
+        former,
+    )
+
+
 _EARLIER_OF_DAY = "e.shop = d.shop AND e.till_id = d.till_id AND e.business_date = d.business_date"
-_HELD_FILES = (
-    "d.lines_csv, d.sales_csv, d.payments_csv, e.lines_csv, e.sales_csv, e.payments_csv, e.until"
-)
+_HELD_FILES = "d.lines_csv, d.sales_csv, d.payments_csv, e.lines_csv, e.sales_csv, e.payments_csv"
 """A day's files and its earlier part's, of ``till_days d LEFT JOIN earlier_days e``."""
 
 
-def _keep_earlier_part(conn: Connection, key: tuple[str, str, str]) -> int | None:
-    """Make the day as the shop holds it now its earlier part; its last receipt sequence."""
+def lacks_held(conn: Connection, shop: str, day: TillDay) -> bool:
+    """Whether the till's database lacks the copy of ``day`` held: the relay holds a revision
+    above the highest it sent before (``day.base``), and below this upload's."""
+    if day.base is None:
+        return False
     held = conn.execute(
-        f"SELECT {_HELD_FILES} FROM till_days d LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY}"
-        " WHERE d.shop = ? AND d.till_id = ? AND d.business_date = ?",
-        key,
+        "SELECT revision FROM till_days WHERE shop = ? AND till_id = ? AND business_date = ?",
+        (shop, day.till_id, day.business_date),
     ).fetchone()
-    kept = merged_files(held)
-    until = latest_moment(kept.values())
-    if until is None:
-        return None  # the copy held has no row: nothing to keep
-    last = last_receipt(kept[FileKind.SALES], key[1], key[2])
-    files = (kept[FileKind.LINES], kept[FileKind.SALES], kept[FileKind.PAYMENTS], until, last)
+    return held is not None and day.base < held[0] < day.revision
+
+
+def earlier_part(conn: Connection, shop: str, day: TillDay) -> EarlierPart | None:
+    """What the relay's copy of ``day`` becomes if the till's database lacks it
+    (:func:`lacks_held`): the copy as the shop has it. Megabytes of CSV, read and merged outside
+    the write (:meth:`~pos_app.relay.writer.RelayStorage.read_apart`)."""
+    if day.base is None:
+        return None
+    held = conn.execute(
+        f"SELECT d.revision, {_HELD_FILES} FROM till_days d"
+        f" LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY}"
+        " WHERE d.shop = ? AND d.till_id = ? AND d.business_date = ?",
+        (shop, day.till_id, day.business_date),
+    ).fetchone()
+    if held is None or not day.base < held[0] < day.revision:
+        return None
+    files = merged_files(held[1:])
+    last = last_receipt(files[FileKind.SALES], day.till_id, day.business_date)
+    return EarlierPart(int(held[0]), files, last)
+
+
+def _store_earlier_part(conn: Connection, key: tuple[str, str, str], part: EarlierPart) -> None:
     conn.execute(
-        "INSERT INTO earlier_days (lines_csv, sales_csv, payments_csv, until, last_receipt,"
-        " shop, till_id, business_date) VALUES (?,?,?,?,?,?,?,?)"
+        "INSERT INTO earlier_days (lines_csv, sales_csv, payments_csv, last_receipt,"
+        " shop, till_id, business_date) VALUES (?,?,?,?,?,?,?)"
         " ON CONFLICT (shop, till_id, business_date) DO UPDATE SET lines_csv = excluded.lines_csv,"
         " sales_csv = excluded.sales_csv, payments_csv = excluded.payments_csv,"
-        " until = excluded.until, last_receipt = excluded.last_receipt",
-        (*files, *key),
+        " last_receipt = excluded.last_receipt",
+        (*(part.files[kind] for kind in FileKind), part.last_receipt, *key),
     )
-    return last
 
 
 def merged_files(held: Sequence[Any]) -> dict[FileKind, str]:
-    """A day's files as the shop has them, from its columns (:data:`_HELD_FILES`): the upload,
-    after the earlier part if it has one, without the rows up to that part's last moment."""
+    """A day's files as the shop has them, from its columns (:data:`_HELD_FILES`): its earlier
+    part if it has one, then the upload's rows that part does not hold."""
     current = dict(zip(FileKind, held[0:3], strict=True))
-    until = held[6]
-    if until is None:
+    if held[3] is None:
         return current
     earlier = dict(zip(FileKind, held[3:6], strict=True))
-    return {kind: _joined(earlier[kind], current[kind], until) for kind in FileKind}
+    return {kind: _joined(earlier[kind], current[kind]) for kind in FileKind}
 
 
-def _joined(earlier: str, current: str, until: str) -> str:
-    """The earlier part's rows, then the current rows after ``until`` that are not the earlier
-    part's payments again: a payment the restored till hears of again (the relay hands its events
-    over once more) completes its sale again, later, under the same invoice number."""
+def _joined(earlier: str, current: str) -> str:
+    """The earlier part's rows, then the current rows it does not hold, each as often as the
+    current file has it more often (two partial refunds of one payment are two rows): rows of
+    the backup, and payments the relay hands the restored till once more, which complete their
+    sale again, are the part's already."""
     kept_header, kept_rows = read_rows(earlier)
     header, rows = read_rows(current)
     kept = [_in_columns(kept_header, row, header) for row in kept_rows]
-    paid = {_payment(header, row) for row in kept} - {None}
+    held = Counter(_identity(header, row) for row in kept)
+    later = []
+    for row in rows:
+        identity = _identity(header, row)
+        if held[identity]:
+            held[identity] -= 1
+        else:
+            later.append(row)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=LINE_END)
     writer.writerow(header)
     writer.writerows(kept)
-    writer.writerows(
-        row for row in rows if _moment(header, row) > until and _payment(header, row) not in paid
-    )
+    writer.writerows(later)
     return out.getvalue()
 
 
@@ -211,22 +271,14 @@ def _in_columns(header: Sequence[str], row: Sequence[str], columns: Sequence[str
     return [cells.get(name, "") for name in columns]
 
 
-def _payment(header: Sequence[str], row: Sequence[str]) -> tuple[str, str] | None:
-    """A row's kind and the invoice or payout it is about; ``None`` for one without (cash)."""
-    number = row[header.index("invoice_number")]
-    return (row[header.index("record_type")], number) if number else None
-
-
-def _moment(header: Sequence[str], row: Sequence[str]) -> str:
-    """``2026-11-21T10:00:00``, or '' for a row that is not placed in time."""
-    day, time = (row[header.index(name)] for name in MOMENT)
-    return f"{day}T{time}" if day and time else ""
-
-
-def latest_moment(files: Iterable[str]) -> str | None:
-    """The last moment of any row of ``files``; ``None`` if they have no row."""
-    moments = [_moment(header, row) for header, rows in map(read_rows, files) for row in rows]
-    return max(moments, default=None)
+def _identity(header: Sequence[str], row: Sequence[str]) -> tuple[str, ...]:
+    """What a row is about: its kind, its invoice or payout and its money; without either, the
+    cash sale or return and its moment (:data:`CASH_IDENTITY`)."""
+    cells = dict(zip(header, row, strict=True))
+    money = next(cells[name] for name in AMOUNTS if name in cells)
+    if cells["invoice_number"]:
+        return (cells["record_type"], cells["invoice_number"], cells.get("line_no", ""), money)
+    return (*(cells.get(name, "") for name in CASH_IDENTITY), money)
 
 
 def last_receipt(sales: str, till_id: str, business_date: str) -> int:

@@ -114,9 +114,14 @@ class UploadRoutes:
         day = await asyncio.to_thread(lambda: till_day(json_body(body), business_date, former))
         if terminal.till_id not in (None, day.till_id):
             raise _not_yours(terminal.till_id)
+        keep = None
+        if self.relay.store.read(lambda conn: till_days.lacks_held(conn, terminal.shop, day)):
+            keep = await self.relay.store.read_apart(
+                lambda conn: till_days.earlier_part(conn, terminal.shop, day)
+            )
         try:
             stored = await self.relay.store.write(
-                partial(till_days.store_day, terminal=terminal, day=day)
+                partial(till_days.store_day, terminal=terminal, day=day, keep=keep)
             )
         except NotYours:
             raise _not_yours(terminal.till_id) from None
@@ -133,12 +138,13 @@ class UploadRoutes:
             log.info(
                 "till %s uploaded %s, revision %d", day.till_id, day.business_date, day.revision
             )
-        if stored.stored and day.restored:
+        if stored.stored and keep is not None:
             log.warning(
-                "till %s was restored from a backup: its day %s as held before is kept, and "
-                "the shop's day goes on with its rows after it",
+                "till %s sent %s from a database that lacks revision %d the relay held (restored "
+                "from a backup?): that copy is kept, and the shop's day goes on with what it lacks",
                 day.till_id,
                 day.business_date,
+                keep.revision,
             )
         answer: dict[str, Any] = {"revision": stored.revision, "stored": stored.stored}
         if stored.last_receipt is not None:
@@ -152,7 +158,7 @@ class UploadRoutes:
         days, counter = self.relay.store.read(
             lambda conn: (
                 till_days.held_days(conn, terminal.shop, terminal.till_id),
-                storage.invoice_counter(conn, terminal.id),
+                storage.invoice_counter(conn, terminal.till_id),
             )
         )
         return JSONResponse({"till_id": terminal.till_id, "days": days, "invoice_counter": counter})
@@ -207,9 +213,7 @@ def till_day(payload: Any, business_date: str, former: frozenset[str] = frozense
     day_closed = payload.get("day_closed")
     if not isinstance(day_closed, bool):
         raise HTTPProblem(400, "day_closed must be true or false")
-    restored = payload.get("restored", False)
-    if not isinstance(restored, bool):
-        raise HTTPProblem(400, "restored must be true or false")
+    base = None if payload.get("base") is None else _whole(payload, "base", 0, MAX_REVISION)
     files = payload.get("files")
     kinds = {kind.value for kind in FileKind}
     if not isinstance(files, dict) or set(files) != kinds:
@@ -218,7 +222,7 @@ def till_day(payload: Any, business_date: str, former: frozenset[str] = frozense
         FileKind(kind): _till_file(FileKind(kind), text, till_id, former)
         for kind, text in files.items()
     }
-    return TillDay(till_id, business_date, revision, day_closed, shifts, checked, restored)
+    return TillDay(till_id, business_date, revision, day_closed, shifts, checked, base)
 
 
 def _whole(payload: dict[str, Any], name: str, least: int, most: int) -> int:

@@ -743,13 +743,15 @@ ALTER TABLE held_baskets ADD COLUMN sale_id INTEGER REFERENCES sales (id);
 """
 
 
-# A till whose database was restored from an older backup (pos_app/till/uploads.py): the days the
-# relay holds at a later revision than this database reached are marked ``restored`` until the
-# relay has them, which then keeps its copy as the day's earlier part; ``restored_at`` stays, so
-# the back office says which days this till's own files lack sales of.
+# A till whose database was restored from an older backup (pos_app/till/uploads.py): each upload
+# tells the relay the highest revision of the day this database sent before (``sent``), so a relay
+# holding a higher one knows the database lacks it and keeps its copy; ``restored_at``, when the
+# relay first said it kept one, so the back office says which days this till's own files lack
+# sales of. Days uploaded before were sent at least as far as they were uploaded.
 _RESTORED_DAYS = """
-ALTER TABLE upload_days ADD COLUMN restored INTEGER NOT NULL DEFAULT 0 CHECK (restored IN (0, 1));
+ALTER TABLE upload_days ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (typeof(sent) = 'integer');
 ALTER TABLE upload_days ADD COLUMN restored_at TEXT;
+UPDATE upload_days SET sent = uploaded;
 """
 
 

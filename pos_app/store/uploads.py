@@ -134,7 +134,7 @@ class UploadOutbox:
         was marked since that revision was read)."""
         with transaction(self._db) as conn:
             conn.execute(
-                "UPDATE upload_days SET uploaded = ?, uploaded_at = ?, restored = 0 "
+                "UPDATE upload_days SET uploaded = ?, uploaded_at = ? "
                 "WHERE business_date = ? AND uploaded < ?",
                 [revision, utc_text(now), business_date.isoformat(), revision],
             )
@@ -165,46 +165,60 @@ class UploadOutbox:
         ]
 
     def mark_after(self, business_date: date, held: int) -> None:
-        """Give the day a revision above ``held``, the relay's: its files are unchanged, but the
-        relay holds that revision with other content, so only a newer one replaces it."""
+        """Give the day a revision above ``held``, the relay's, to go at once: its files may be
+        unchanged, but the relay holds that revision with other content, so only a newer one
+        replaces it (or, for one this database never sent, makes it keep its copy)."""
         with transaction(self._db) as conn:
             conn.execute(
-                "UPDATE upload_days SET revision = max(revision, ?) + 1 WHERE business_date = ?",
-                [held, business_date.isoformat()],
+                "INSERT INTO upload_days (business_date, revision) VALUES (?, ?) "
+                "ON CONFLICT (business_date) DO UPDATE "
+                "SET revision = max(revision, excluded.revision), uploaded_at = NULL",
+                [business_date.isoformat(), held + 1],
             )
 
-    def mark_restored(self, business_date: date, held: int, now: datetime) -> None:
-        """Give the day a revision above ``held``, the relay's, which this database never
-        reached: it was restored from an older backup (or the terminal's token moved to a new
-        one), so the relay's copy holds what this one lacks. The next upload says so, and the
-        relay keeps that copy as the day's earlier part. It goes without waiting out the
-        uploader's gap: its answer holds the receipt numbers the day's next sales go on after."""
+    def mark_sending(self, business_date: date, revision: int) -> int:
+        """Record that ``revision`` goes to the relay, before it goes; the highest revision sent
+        before it (the upload's ``base``): a relay holding a higher one holds what this database
+        never had."""
         with transaction(self._db) as conn:
+            row = conn.execute(
+                "SELECT sent FROM upload_days WHERE business_date = ?",
+                [business_date.isoformat()],
+            ).fetchone()
             conn.execute(
-                "INSERT INTO upload_days (business_date, revision, restored, restored_at) "
-                "VALUES (?, ?, 1, ?) ON CONFLICT (business_date) DO UPDATE "
-                "SET revision = max(revision, excluded.revision), restored = 1, "
-                "restored_at = coalesce(restored_at, excluded.restored_at), uploaded_at = NULL",
-                [business_date.isoformat(), held + 1, utc_text(now)],
+                "UPDATE upload_days SET sent = max(sent, ?) WHERE business_date = ?",
+                [revision, business_date.isoformat()],
             )
+        return 0 if row is None else int(row[0])
 
-    def went_back(self, held: Mapping[date, int], today: date, now: datetime) -> list[date]:
-        """Mark restored (:meth:`mark_restored`) the days the relay holds at a later revision than
-        this database reached: this till made changes to them that it no longer has. A day it
-        has no row of counts from ``today`` on, the days it may still sell on; an older one stays
-        as the relay holds it. The days marked, oldest first."""
+    def went_back(self, held: Mapping[date, int], today: date) -> list[date]:
+        """Give a revision above the relay's (:meth:`mark_after`) to the days it holds at a later
+        revision than this database reached: this till made changes to them that it no longer
+        has (its database was restored from an older backup), so each goes at once, and the
+        relay keeps its copy and says the day's last receipt number. A day without a row here
+        counts from ``today`` on, the days the till may still sell on; an older one stays as the
+        relay holds it. The days marked, oldest first."""
         ahead = sorted(
             day
             for day, revision in held.items()
             if revision > self.revision(day) and (day >= today or self.revision(day) > 0)
         )
         for day in ahead:
-            self.mark_restored(day, held[day], now)
+            self.mark_after(day, held[day])
         return ahead
 
+    def mark_kept(self, business_date: date, now: datetime) -> None:
+        """The relay keeps a copy of the day this database lacks (see :meth:`restored_days`)."""
+        with transaction(self._db) as conn:
+            conn.execute(
+                "UPDATE upload_days SET restored_at = coalesce(restored_at, ?) "
+                "WHERE business_date = ?",
+                [utc_text(now), business_date.isoformat()],
+            )
+
     def restored_days(self) -> list[date]:
-        """The days the relay holds more of than this database, since it was restored from an
-        older backup: this till's own files of them lack those sales, the shop's do not."""
+        """The days the relay holds sales of that this database lacks, since it was restored
+        from an older backup: this till's own files of them lack those sales, the shop's do not."""
         return [
             date.fromisoformat(day)
             for (day,) in self._db.execute(
@@ -212,14 +226,6 @@ class UploadOutbox:
                 "ORDER BY business_date"
             )
         ]
-
-    def is_restored(self, business_date: date) -> bool:
-        """Whether the day's next upload tells the relay to keep its copy as the earlier part."""
-        row = self._db.execute(
-            "SELECT restored FROM upload_days WHERE business_date = ?",
-            [business_date.isoformat()],
-        ).fetchone()
-        return row is not None and bool(row[0])
 
     def reconcile(self, held: Mapping[date, int]) -> list[date]:
         """Make pending again every day uploaded that the relay does not hold (``held``: its

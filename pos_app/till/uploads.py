@@ -15,7 +15,7 @@ import logging
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -72,8 +72,9 @@ class DayUpload:
     day_closed: bool
     shifts: int
     """Closed shifts of the day."""
-    restored: bool = False
-    """The relay holds a later copy of the day than this database has: it keeps that copy."""
+    base: int | None = None
+    """The highest revision of the day this database sent before: a relay holding a higher one
+    holds what the database lacks (it was restored from a backup), and keeps it."""
 
     def body(self) -> dict[str, Any]:
         return {
@@ -83,7 +84,7 @@ class DayUpload:
             "files": {kind.value: text for kind, text in self.files.items()},
             "day_closed": self.day_closed,
             "shifts": self.shifts,
-            "restored": self.restored,
+            "base": self.base,
         }
 
 
@@ -96,9 +97,7 @@ def build_day_upload(store: TerminalStore, till_id: str, business_date: date) ->
         read_snapshot(db),
         tempfile.TemporaryDirectory(prefix="kasir-upload-") as folder,
     ):
-        outbox = UploadOutbox(db, store.day)
-        revision = outbox.revision(business_date)
-        restored = outbox.is_restored(business_date)
+        revision = UploadOutbox(db, store.day).revision(business_date)
         closed = db.execute("SELECT 1 FROM day_closes WHERE business_date = ?", [day]).fetchone()
         shifts = db.execute(
             "SELECT count(*) FROM shifts WHERE business_date = ? AND closed_at IS NOT NULL", [day]
@@ -113,9 +112,7 @@ def build_day_upload(store: TerminalStore, till_id: str, business_date: date) ->
                     db, path, first_day=business_date, kind=ExportKind(kind), tz=store.day.tz
                 )
             files[kind] = path.read_bytes().decode("utf-8")
-    return DayUpload(
-        till_id, business_date, revision, files, closed is not None, int(shifts), restored
-    )
+    return DayUpload(till_id, business_date, revision, files, closed is not None, int(shifts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +143,16 @@ def upload_day(
 ) -> DayStored:
     """Send one day and record the revision the relay holds (compare-and-clear).
 
-    A relay holding the same revision with other files (a newer Kasir writes them otherwise) gets
-    the day again under a revision above its own. One holding a newer revision has what this
-    till's database lacks (restored from an older backup): the day goes again marked restored, the
-    relay keeps the copy it holds, and answers the last receipt number in it, which this till's
+    A relay holding a newer revision, or the same revision with other files, gets the day again
+    under a revision above its own. Each upload names the highest revision this database sent
+    before: a relay holding one above it holds what the database lacks (restored from an older
+    backup), keeps that copy, and answers the last receipt number in it, which this till's
     numbers of the day then go on after. A day the relay refuses for what it holds is set aside
     with the reason until it changes, so one bad day does not hold back the days after it.
     """
     outbox = UploadOutbox(store.repositories().db, store.day)
     upload = build_day_upload(store, till_id, pending.business_date)
+    upload = replace(upload, base=outbox.mark_sending(upload.business_date, upload.revision))
     try:
         answer = relay.put_day(upload.business_date.isoformat(), upload.body())
     except RelayRejected as exc:
@@ -180,8 +178,9 @@ def upload_day(
     if answer.last_receipt is not None:
         with transaction(store.repositories().db) as conn:
             raise_floor(conn, till_id, upload.business_date, answer.last_receipt)
+        outbox.mark_kept(upload.business_date, datetime.now(UTC))
     if answer.revision > upload.revision:
-        outbox.mark_restored(upload.business_date, answer.revision, datetime.now(UTC))
+        outbox.mark_after(upload.business_date, answer.revision)
         log.warning(
             "relay holds day %s at revision %d, newer than this till's %d: this till's "
             "database is older than what it sent; the relay keeps its copy of the day",
@@ -206,7 +205,7 @@ def reconcile(store: TerminalStore, relay: RelayClient) -> list[date]:
     is marked again.
 
     What the relay holds also shows a till whose database went back (restored from an older
-    backup): days held at a revision this database never reached are marked restored (see
+    backup): days held at a revision this database never reached go at once (see
     :func:`upload_day`), and its invoice numbers go on after the last one it registered, which
     the providers have seen.
     """
@@ -219,8 +218,7 @@ def reconcile(store: TerminalStore, relay: RelayClient) -> list[date]:
             raise
         outbox = UploadOutbox(store.repositories().db, store.day)
         lacking = outbox.reconcile(held.days)
-        now = datetime.now(UTC)
-        went_back = outbox.went_back(held.days, store.day.date_of(now), now)
+        went_back = outbox.went_back(held.days, store.day.date_of(datetime.now(UTC)))
         raised = store.payments.raise_invoice_counter(held.invoice_counter)
     if went_back or raised:
         log.warning(

@@ -298,7 +298,7 @@ def bad_bodies(day: TillDayFiles) -> list[tuple[str, Any, int, str]]:
         ("a revision of 0", body(day, 0), 400, "revision"),
         ("a revision beyond 64 bits", body(day, 2**64), 400, "revision"),
         ("a boolean shifts", body(day, shifts=True), 400, "shifts"),
-        ("restored as text", body(day, restored="yes"), 400, "restored"),
+        ("a base as text", body(day, base="1"), 400, "base"),
         ("another date", body(day, business_date="2026-11-22"), 400, "business_date"),
         ("a file missing", body(day, files={"lines": files["lines"]}), 400, "files"),
         ("a file that is a number", body(day, files=dict(files, lines=5)), 400, "files.lines"),
@@ -461,18 +461,31 @@ def shop_sales(relay: EmbeddedRelay, token: str) -> list[tuple[str, str, int]]:
     ]
 
 
-def test_a_restored_tills_upload_keeps_the_day_it_no_longer_has_and_adds_what_came_after(
+def shop_money(relay: EmbeddedRelay, token: str) -> tuple[int, int, int]:
+    """The rupiah of the shop's day in each file: lines, sales, payments."""
+    [till] = get(relay, token, f"/v1/shop/days/{DAY}")["tills"]
+    sums = []
+    for kind, column in (("lines", "line_total"), ("sales", "total"), ("payments", "paid_amount")):
+        header, rows = read_rows(till["files"][kind])
+        sums.append(sum(int(row[header.index(column)] or 0) for row in rows))
+    return sums[0], sums[1], sums[2]
+
+
+def test_a_restored_tills_upload_keeps_the_day_it_no_longer_has_and_adds_what_it_lacks(
     relay: EmbeddedRelay, tills: Tills
 ) -> None:
-    """The till's disk died at night; its database from the 10:30 backup goes back. The relay's
-    copy (every sale of the day) stays as the day's earlier part; the restored till's later
-    uploads add only what it did after that copy's last moment, so no sale is lost or doubled:
-    not even the QR sale whose payment the relay hands over again, which the restored till
-    completes again later."""
+    """The till's disk died at night; its database from the 10:30 backup goes back, and sent
+    revision 1 of the day. The relay's copy (revision 5, every sale of the day) stays as the day's
+    earlier part; the restored till's uploads add only what that part does not hold, in every
+    file: not the backup's sales, nor the QR sale whose payment the relay hands over again and the
+    restored till completes again later."""
     token = add(relay, "T1")
     day = body(tills["T1"][0])["files"]
-    assert put(relay, token, body(tills["T1"][0], 5)).json() == {"revision": 5, "stored": True}
-    whole_day = shop_sales(relay, token)
+    assert put(relay, token, body(tills["T1"][0], 5, base=4)).json() == {
+        "revision": 5,
+        "stored": True,
+    }
+    whole_day, whole_money = shop_sales(relay, token), shop_money(relay, token)
     header, rows = read_rows(day["sales"])
     receipt, invoice = header.index("receipt_number"), header.index("invoice_number")
     last = max(int(row[receipt][-4:]) for row in rows if row[receipt].startswith("T1-"))
@@ -493,29 +506,49 @@ def test_a_restored_tills_upload_keeps_the_day_it_no_longer_has_and_adds_what_ca
         (qr_sale, {"local_time": "21:30:00"}),
     )
 
-    answer = put(relay, token, body(tills["T1"][0], 6, files=restored, restored=True)).json()
+    answer = put(relay, token, body(tills["T1"][0], 6, files=restored, base=1)).json()
 
     assert answer == {"revision": 6, "stored": True, "last_receipt": last}
-    assert shop_sales(relay, token) == [*whole_day, ("90", "21:00:00", whole_day[0][2])]
-    repeat = put(relay, token, body(tills["T1"][0], 6, files=restored, restored=True)).json()
+    cash = whole_day[0][2]
+    assert shop_sales(relay, token) == [*whole_day, ("90", "21:00:00", cash)]
+    lines, sales, payments = whole_money
+    assert shop_money(relay, token) == (lines + cash, sales + cash, payments)
+    repeat = put(relay, token, body(tills["T1"][0], 6, files=restored, base=1)).json()
     assert repeat == answer | {"stored": False}, "a retry keeps the part kept once"
 
     later = rewritten(
         restored, lambda moment: True, ("90", {"local_time": "22:00:00", "sale_id": "91"})
     )
-    assert put(relay, token, body(tills["T1"][0], 7, files=later)).json()["stored"] is True
+    assert put(relay, token, body(tills["T1"][0], 7, files=later, base=6)).json()["stored"]
     assert [row[1] for row in shop_sales(relay, token)] == [
         *(row[1] for row in whole_day),
         "21:00:00",
         "22:00:00",
     ]
     backup = rewritten(day, before_the_backup)
-    assert put(relay, token, body(tills["T1"][0], 8, files=backup)).json() == {
+    assert put(relay, token, body(tills["T1"][0], 8, files=backup, base=7)).json() == {
         "revision": 8,
         "stored": True,
         "last_receipt": last,
     }
     assert shop_sales(relay, token) == whole_day, "what the earlier part holds stays in the shop"
+    assert shop_money(relay, token) == whole_money
+
+
+def test_a_till_that_sent_the_revision_held_replaces_it_as_before(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    """Its answer was lost, but the till sent revision 5: its revision 6 holds all of it."""
+    token = add(relay, "T1")
+    day = body(tills["T1"][0])["files"]
+    assert put(relay, token, body(tills["T1"][0], 5, base=4)).json()["stored"]
+    fewer = rewritten(day, lambda moment: moment <= "2026-11-21T10:30:00")
+    assert put(relay, token, body(tills["T1"][0], 6, files=fewer, base=5)).json() == {
+        "revision": 6,
+        "stored": True,
+    }
+    [till] = get(relay, token, f"/v1/shop/days/{DAY}")["tills"]
+    assert till["files"] == fewer
 
 
 def test_a_terminal_is_told_the_last_invoice_number_it_registered(
@@ -540,3 +573,13 @@ def test_a_terminal_is_told_the_last_invoice_number_it_registered(
         assert registered.status_code in (200, 201), registered.text
     assert get(relay, token, "/v1/days")["invoice_counter"] == 42
     assert get(relay, other, "/v1/days")["invoice_counter"] == 107
+
+    def replaced(conn: Any) -> str:
+        """The till's machine replaced: the old terminal revoked, a new one given its id."""
+        storage.revoke_terminal(conn, "T1")
+        token = auth.create_terminal(conn, "Kasir baru")[1]
+        storage.set_till_id(conn, "Kasir baru", "T1")
+        return token
+
+    successor = relay.storage.write_from_thread(replaced)
+    assert get(relay, successor, "/v1/days")["invoice_counter"] == 42

@@ -337,15 +337,11 @@ def charged(store: TerminalStore, client: RelayClient, when: str) -> str:
     return invoice
 
 
-def test_a_till_restored_from_a_backup_loses_no_sale_and_reuses_no_number(
-    tmp_path: Path, relay: EmbeddedRelay
-) -> None:
-    """The till's disk dies in the afternoon and its database from the 10:30 backup goes back.
-    The relay keeps the sales made after the backup; the till's numbers go on after those the
-    relay saw (a provider refuses an invoice number twice, and a shop's receipt numbers are
-    one sale's each); the shop's day is every sale once."""
+def restored_from_a_backup(tmp_path: Path, client: RelayClient) -> tuple[TerminalStore, str]:
+    """A till that sold at 10:00 (uploaded), was backed up at 10:30, sold 100 000 and 3 000 and
+    drew two invoices (uploaded), then lost its disk: its database from the backup, and the last
+    invoice number the providers saw."""
     store = till(tmp_path, "T1")
-    client = RelayClient(relay.url, relay.add_terminal("T1"))
     cash_sale(store, "T1", "2026-11-21T10:00", price=3500)
     charged(store, client, "2026-11-21T10:05")
     assert catch_up(store, client, "T1") == 1
@@ -358,21 +354,62 @@ def test_a_till_restored_from_a_backup_loses_no_sale_and_reuses_no_number(
     assert catch_up(store, client, "T1") == 1
     store.close()
     shutil.copyfile(tmp_path / "backup.db", tmp_path / "T1.db")
+    return till(tmp_path, "T1"), lost[-1]
 
-    restored = till(tmp_path, "T1")
+
+BEFORE_THE_LOSS = 7000 + 100_000 + 3000
+
+
+def test_a_till_restored_from_a_backup_loses_no_sale_and_reuses_no_number(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """Started with the relay reachable, the restored till learns before it sells: the relay
+    keeps the sales made after the backup; the till's numbers go on after those the relay saw (a
+    provider refuses an invoice number twice, and a shop's receipt numbers are one sale's each);
+    the shop's day is every sale once."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    restored, last_invoice = restored_from_a_backup(tmp_path, client)
     try:
         reconcile(restored, client)
         assert catch_up(restored, client, "T1") == 1
         cash_sale(restored, "T1", "2026-11-21T13:00", price=20_000)
-        assert charged(restored, client, "2026-11-21T13:05") > lost[-1]
+        assert charged(restored, client, "2026-11-21T13:05") > last_invoice
         assert catch_up(restored, client, "T1") == 1
 
         [held] = client.shop_day(D1.isoformat())
-        assert sales_total(held.files["sales"]) == 7000 + 100_000 + 3000 + 40_000
+        assert sales_total(held.files["sales"]) == BEFORE_THE_LOSS + 40_000
         numbers = receipts(held.files["sales"])
         assert numbers == [f"T1-20261121-{n:04}" for n in (1, 2, 3, 4)]
         own = build_day_upload(restored, "T1", D1).files[FileKind.SALES]
         assert receipts(own) == ["T1-20261121-0001", "T1-20261121-0004"]
+        assert upload_status(restored).restored == (D1,)
+    finally:
+        client.close()
+        restored.close()
+
+
+@pytest.mark.parametrize("sold_offline", [1, 6])
+def test_a_restored_till_that_sells_before_it_reaches_the_relay_loses_no_sale(
+    tmp_path: Path, relay: EmbeddedRelay, sold_offline: int
+) -> None:
+    """The relay is out of reach when the restored till starts: it sells on, under receipt
+    numbers the relay's copy holds already, and fewer or more changes than its lost ones, so its
+    revision stays below the relay's or passes it. Once the relay answers (without a look at
+    what it holds first), the shop's day holds every sale once, and the day's next receipt
+    number comes after every one it holds."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    restored, _ = restored_from_a_backup(tmp_path, client)
+    try:
+        for minute in range(sold_offline):
+            cash_sale(restored, "T1", f"2026-11-21T15:{minute:02}", price=1000)
+        assert catch_up(restored, client, "T1") >= 1
+        cash_sale(restored, "T1", "2026-11-21T16:00", price=500)
+        assert catch_up(restored, client, "T1") == 1
+
+        [held] = client.shop_day(D1.isoformat())
+        assert sales_total(held.files["sales"]) == BEFORE_THE_LOSS + sold_offline * 2000 + 1000
+        numbers = receipts(held.files["sales"])
+        assert numbers[-1] == f"T1-20261121-{max(3, 1 + sold_offline) + 1:04}"
         assert upload_status(restored).restored == (D1,)
     finally:
         client.close()

@@ -354,25 +354,26 @@ def test_a_till_that_uploaded_before_the_rule_was_kept_sends_every_day_once(db: 
     assert outbox.pending() == []
 
 
-def test_days_the_relay_holds_later_than_this_database_reached_go_again_marked_restored(
+def test_days_the_relay_holds_later_than_this_database_reached_go_again_at_once(
     db: Database,
 ) -> None:
     """A database restored from a backup: the 21st went further on the relay, the 23rd (today)
     was not begun in the backup, the 22nd neither but is past; the 24th the relay holds as this
-    database has it."""
+    database has it. Each upload names the highest revision sent before it."""
     outbox = UploadOutbox(db, DAY)
     cash_sale(db, "2026-11-21T10:00")
     cash_sale(db, "2026-11-24T10:00")
+    assert outbox.mark_sending(D1, 1) == 0
     uploaded_all(outbox, "2026-11-24T10:01")
     today = date(2026, 11, 23)
 
-    now = local("2026-11-23T09:00")
-    marked = outbox.went_back({D1: 3, D2: 2, today: 1, date(2026, 11, 24): 1}, today, now)
+    marked = outbox.went_back({D1: 3, D2: 2, today: 1, date(2026, 11, 24): 1}, today)
 
     assert marked == [D1, today]
-    assert outbox.pending() == [PendingDay(D1, 4), PendingDay(today, 2)]
-    assert [outbox.is_restored(day) for day in (D1, D2, today)] == [True, False, True]
-    assert outbox.went_back({D1: 3, today: 1}, today, now) == [], "marked once"
-    assert outbox.mark_uploaded(D1, 4, local("2026-11-24T10:02"))
-    assert not outbox.is_restored(D1), "the relay has kept its copy"
-    assert outbox.restored_days() == [D1, today], "the till's own files of them lack sales"
+    settled = local("2026-11-24T10:02")
+    assert outbox.pending(settled) == [PendingDay(D1, 4), PendingDay(today, 2)], "at once"
+    assert outbox.went_back({D1: 3, today: 1}, today) == [], "marked once"
+    assert outbox.mark_sending(D1, 4) == 1 and outbox.mark_sending(D1, 4) == 4
+    assert outbox.restored_days() == []
+    outbox.mark_kept(D1, settled)
+    assert outbox.restored_days() == [D1], "the till's own files of it lack sales"
