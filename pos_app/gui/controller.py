@@ -107,6 +107,8 @@ class CashierController(QObject):
         self._last_receipt: tuple[int, ReceiptData] | None = None
         self._receipt_due: int | None = None
         self._late: dict[str, PaymentAttempt] = {}
+        self._passes: set[str] = set()
+        """The background passes over payments still going (see :meth:`_one_at_a_time`)."""
         self._paid_on_screen: PaymentAttempt | None = None
         """The payment in the banner that can complete the sale on screen (F11)."""
         self._completing = False
@@ -881,11 +883,26 @@ class CashierController(QObject):
         """Ask about every listed payment; the checkout's listener brings the answers."""
         invoices = list(self._background)
         if invoices:
-            self._runner.run(lambda: _reconcile(self._terminal, invoices))
+            self._one_at_a_time("status checks", lambda: _reconcile(self._terminal, invoices))
 
     def _follow_up(self) -> None:
         """What it finds paid comes as a late payment through the checkout's listener."""
-        self._runner.run(self._checkout.follow_up_ended)
+        self._one_at_a_time("follow-up", self._checkout.follow_up_ended)
+
+    def _one_at_a_time(self, name: str, work: Callable[[], object]) -> None:
+        """Run a pass of ``name`` unless the last one is still going. With the provider out of
+        reach, a pass waits out a timeout per payment, longer than the timer between passes:
+        passes piling up would hold every worker the cashier's tasks need (a recall, a receipt)."""
+        if name in self._passes:
+            log.info("the last %s pass is still going; this one is skipped", name)
+            return
+        self._passes.add(name)
+
+        def failed(error: Exception) -> None:
+            self._passes.discard(name)
+            log.warning("a %s pass failed: %s", name, error)
+
+        self._runner.run(work, lambda _: self._passes.discard(name), failed)
 
     def _refuse(self, text: str) -> None:
         self.window.panel.show_message(text)

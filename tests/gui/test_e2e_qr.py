@@ -1,5 +1,6 @@
 """QR payments end to end: the real window, store, sandbox and relay, driven by keys."""
 
+import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -293,3 +294,40 @@ def test_a_qr_given_up_on_and_paid_while_the_relay_is_silent_is_found_by_asking_
     attempt = demo_terminal.store.payments.get_attempt(invoice)
     assert (attempt.state, attempt.late) == (AttemptState.PAID, True)
     assert attempt.sale_id == app.controller.open_sale_id, "the basket on screen, paid after all"
+
+
+def test_a_follow_up_pass_is_not_started_beside_one_still_going(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """The provider answers slower than the timer between passes (out of reach, each check
+    waits out a timeout): the next pass is skipped rather than started beside it, so passes never
+    pile up on the workers the cashier's tasks need."""
+    dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
+    app = start_app(relay=dead, timing=replace(FAST, follow_up_interval=0.05))
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    invoice = payment.invoice_number
+    slow = {"path": f"/orders/v1/status/{invoice}", "seconds": 0.4, "count": 1000}
+    httpx.post(f"{demo_terminal.embedded.sandbox.url}/_sandbox/delay", json=slow)
+    provider = app.terminal.checkout.provider
+    asking = threading.Lock()
+    checks = {"now": 0, "most": 0, "done": 0}
+    real_check = provider.check_status
+
+    def counted_check(number: str) -> object:
+        with asking:
+            checks["now"] += 1
+            checks["most"] = max(checks["most"], checks["now"])
+        try:
+            return real_check(number)
+        finally:
+            with asking:
+                checks["now"] -= 1
+                checks["done"] += 1
+
+    monkeypatch.setattr(provider, "check_status", counted_check)
+    give_up_on_the_charge(qtbot, app)
+
+    qtbot.waitUntil(lambda: checks["done"] >= 3, timeout=10_000)
+    assert checks["most"] == 1, "one follow-up pass at a time"
