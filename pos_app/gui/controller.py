@@ -381,6 +381,9 @@ class CashierController(QObject):
                 )
                 return
             own_sale = not len(self.window.basket_model.basket) and self._open_sale_id is None
+            if held is not None and paying is not None and not own_sale:
+                self._hold_again(held, paying)
+                return
             self.window.show_recalled(
                 None if held is None else Basket.of(held.lines, held.discount, held.approved_by)
             )
@@ -399,6 +402,45 @@ class CashierController(QObject):
             self.window.recall_failed(str(error))
 
         self._runner.run(work, recalled, failed)
+
+    def _hold_again(self, held: HeldBasket, paying: PaymentAttempt) -> None:
+        """A basket its customer paid for while it was held, recalled while items were scanned
+        for another: merged, the next charge would take its total a second time. It goes back
+        on hold as it was (in its place in the list), and the cashier finishes the basket on
+        screen first."""
+        self.window.show_message(
+            self.tr(
+                "{name} was paid meanwhile ({amount}) and stays held: finish this basket, then "
+                "recall it."
+            ).format(
+                name=held.name or self.tr("The held basket"), amount=format_rupiah(paying.amount)
+            )
+        )
+        store = self._store
+        self._shelving += 1
+
+        def work() -> int:
+            store.held.hold(
+                held.lines,
+                held.cashier,
+                held.created_at,
+                held.name,
+                discount=held.discount,
+                approved_by=held.approved_by,
+                sale_id=held.sale_id,
+            )
+            return store.held.count()
+
+        def back(count: int) -> None:
+            self._shelving -= 1
+            self.window.set_held_count(count)
+
+        def failed(error: Exception) -> None:
+            self._shelving -= 1
+            log.error("a paid held basket could not go back on hold: %s", error)
+            self.window.recall_failed(str(error))
+
+        self._runner.run(work, back, failed)
 
     def reprint_last_receipt(self) -> None:
         """F8: the last sale this terminal completed, read from the store (so a restart does not

@@ -325,6 +325,16 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</source>
+        <translation>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>The held basket</source>
+        <translation>The held basket</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>No receipt to reprint yet.</source>
         <translation>No receipt to reprint yet.</translation>
     </message>

@@ -325,6 +325,16 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</source>
+        <translation>{name} sudah dibayar sementara itu ({amount}) dan tetap ditahan: selesaikan keranjang ini, lalu panggil kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>The held basket</source>
+        <translation>Keranjang yang ditahan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>No receipt to reprint yet.</source>
         <translation>Belum ada struk untuk dicetak ulang.</translation>
     </message>

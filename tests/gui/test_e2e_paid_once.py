@@ -13,6 +13,7 @@ from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.store.errors import SalePaidAlready
+from pos_app.store.held import HeldBasket, HeldBaskets
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import SaleStatus, Tender
 from pos_app.till.problem_payments import ProblemKind, attach, list_problems
@@ -192,6 +193,48 @@ def test_a_held_basket_the_manager_completed_with_its_payment_is_not_sold_again(
     assert len(app.window.basket_model.basket) == 0
     assert demo_terminal.store.held.list_held() == []
     assert sales(demo_terminal) == [("completed", "qr", invoice, None)]
+
+
+def test_a_basket_paid_while_held_is_not_merged_into_the_basket_scanned_meanwhile(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """Bu Sari's phone paid while her basket was held. The cashier recalls it and, while it
+    comes, scans the next customer's tea: merged, the next charge would take Bu Sari's total a
+    second time. Her basket stays held, the tea is sold on its own, and once recalled onto an
+    empty screen her basket completes with her payment."""
+    app = start_app()
+    invoice = held_after_cancel(qtbot, app, demo_terminal)
+    paid_while_held(qtbot, app, demo_terminal, invoice)
+    arrives = threading.Event()
+    recall_from_store = HeldBaskets.recall
+
+    def slow_recall(self: HeldBaskets, held_id: int) -> HeldBasket:
+        assert arrives.wait(WAIT_MS / 1000), "the tea was never scanned"
+        return recall_from_store(self, held_id)
+
+    monkeypatch.setattr(HeldBaskets, "recall", slow_recall)
+
+    recall(qtbot, "Bu Sari")
+    scan(qtbot, app, TEH)
+    arrives.set()
+
+    qtbot.waitUntil(lambda: "stays held" in app.window.notice.text(), timeout=WAIT_MS)
+    assert [line.sku for line in app.window.basket_model.basket] == ["MIN-001"]
+    qtbot.waitUntil(lambda: app.window.held_label.text() == "Held baskets: 1", timeout=WAIT_MS)
+    [again] = demo_terminal.store.held.list_held()
+    assert again.name == "Bu Sari" and again.sale_id is not None
+    pay_cash_on_screen(qtbot, app, 10_000)
+    monkeypatch.setattr(HeldBaskets, "recall", recall_from_store)
+    recall(qtbot, "Bu Sari")
+    qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
+    press(qtbot, Qt.Key.Key_F11)
+    wait_for_modal(qtbot, ReceiptDialog).reject()
+    assert sorted(sales(demo_terminal)) == [
+        ("completed", "cash", None, 10_000),
+        ("completed", "qr", invoice, None),
+    ]
+    attempt = demo_terminal.store.payments.get_attempt(invoice)
+    assert attempt.state is AttemptState.PAID and not attempt.late
 
 
 def test_a_payment_landing_while_the_cash_dialog_is_open_stops_the_cash(
