@@ -63,6 +63,18 @@ it holds its items while its payout is pending or paid, and one failed or declin
 back (what each line has left to return is what the ledger's returns that hold left it) and is
 listed as ``return_not_paid`` until the manager resolves it, maybe after making it again in cash.
 ``test_a_wallet_return_paid_after_failing_is_listed_until_resolved`` walks its rarest story.
+
+The cashier also holds baskets (F6) and recalls them, through the store calls the cashier screen
+makes (``CashierController.hold`` and ``recall_held``). A basket whose QR payment was started is
+held with its sale, which stays open: its QR may be open still or given up on, and the customer
+may pay it while the basket is held (on time, it completes the held sale; after it was given up
+on, it is a late payment of that open sale). A held sale is off the till: no cashier action
+reaches it until it is recalled. Holding writes no money row. Recalled, the basket comes back as
+it was held, once; a completed sale leaves it off the screen; an open one is its sale again (its
+next tender reuses it, so a payment of it finds it and cash is refused), and its own late payment
+completes it; recalled into another basket, its sale is cancelled (refused while a payment pays
+it) and the payment stays late. Either way the invariant above counts that payment once.
+``test_a_payment_for_a_held_basket_is_counted_once`` walks its rarest stories.
 """
 
 import functools
@@ -82,7 +94,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings, target
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from pos_app.domain.basket import LineItem
+from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.cash_count import CashCount
 from pos_app.domain.discounts import Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
@@ -103,9 +115,11 @@ from pos_app.payments.model import (
 from pos_app.reports.z_report import ZReport, build_z_report
 from pos_app.sandbox.ecommpay import DECLINE_AMOUNTS
 from pos_app.settings.terminal_config import Settings
-from pos_app.store.errors import SalePaidAlready, StoreError
+from pos_app.store.errors import NotFound, SalePaidAlready, StoreError
+from pos_app.store.held import HeldBasket
 from pos_app.store.open_day import open_business_date
 from pos_app.store.returns import Return, ReturnableSale, WalletPayout
+from pos_app.store.sales import SaleStatus
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.day_close import close_day
@@ -500,6 +514,37 @@ class Payout:
             self.resolved_failing = True
 
 
+@dataclass(frozen=True, slots=True)
+class Rung:
+    """A basket as a tender rings it up: its lines, its discount and who approved it."""
+
+    lines: tuple[LineItem, ...]
+    discount: Discount | None = None
+    approved_by: str | None = None
+
+    @classmethod
+    def of(cls, basket: Basket) -> "Rung":
+        """What the cashier screen hands its checkout for ``basket``."""
+        return cls(tuple(basket.lines), basket.discount, basket.approved_by)
+
+
+def _basket(lines: tuple[LineItem, ...], discount: Discount | None) -> Rung:
+    """``lines`` and ``discount`` approved by the manager if any (Rp 500 off the basket only
+    where its lines come to more after their own discounts)."""
+    net = sum(
+        line.line_total - (line.discount.off(line.line_total) if line.discount else 0)
+        for line in lines
+    )
+    discount = _fits(discount, net)
+    discounted = discount is not None or any(line.discount for line in lines)
+    return Rung(lines, discount, MANAGER if discounted else None)
+
+
+def _rung(held: HeldBasket) -> tuple[Rung, int | None]:
+    """A held basket as it was held: what, and with which sale."""
+    return Rung(held.lines, held.discount, held.approved_by), held.sale_id
+
+
 def pick(items: Sequence[T], index: int) -> T:
     """``items`` come newest first: index 0 (what hypothesis draws most, and shrinks to) is
     the sale on screen, its latest payment."""
@@ -542,6 +587,13 @@ class MoneyMachine(RuleBasedStateMachine):
         self.services = payout_services()
         self.wallet: dict[str, Payout] = {}
         """Each wallet refund (ecommpay payout) by payout id, in the order approved."""
+        self.rung_up: dict[int, Rung] = {}
+        """The basket each sale was opened for (what the screen holds while it is on it)."""
+        self.held: dict[int, tuple[Rung, int | None]] = {}
+        """Each basket on hold (by its id): what was held, and with which sale."""
+        self.held_stories: set[str] = set()
+        """How far held baskets' stories got (held with a QR, paid while held, found paid or
+        waiting when recalled, completed with it): a target for generation."""
 
     def teardown(self) -> None:
         # Steer generation towards the rare states the double charges of issue 10 need: a
@@ -562,6 +614,8 @@ class MoneyMachine(RuleBasedStateMachine):
             any(p.resolved_unpaid for p in payouts),
         )
         target(sum(stories), label="payout stories")
+        # And towards a payment made for a basket while it was held.
+        target(len(self.held_stories), label="held basket stories")
         self.store.close()
         self.reader.close()
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -576,8 +630,9 @@ class MoneyMachine(RuleBasedStateMachine):
 
     def _paid_in_full(self, sale_id: int, ledger: Ledger | None = None) -> str | None:
         """A payment of this sale, reported paid, for exactly what was asked, whose money the
-        till still holds apart (no sale took it, nothing refunded): the sale takes no other
-        tender while there is one. A refund under way counts as refunded."""
+        till still holds apart (no sale took it, nothing refunded, no manager resolved it: settled
+        another way): the sale takes no other tender while there is one. A refund under way
+        counts as refunded."""
         reported = self.provider.reported_paid | self.relay_reported_paid
         ledger = ledger or self.reader.ledger()
         for attempt in ledger.attempts_of(sale_id):
@@ -587,12 +642,18 @@ class MoneyMachine(RuleBasedStateMachine):
                 and self.provider.charged[invoice] == Charge(attempt.amount)
                 and not ledger.holders(invoice)
                 and not ledger.refunding(invoice)
+                and invoice not in self.resolved_paid
             ):
                 return invoice
         return None
 
     def has_open_sale(self) -> bool:
-        return any(sale.status == "open" for sale in self.ledger.sales.values())
+        """An open sale on the till (not held)."""
+        held = self._held_sales()
+        return any(s.status == "open" and s.id not in held for s in self.ledger.sales.values())
+
+    def _held_sales(self) -> set[int]:
+        return {sale_id for _, sale_id in self.held.values() if sale_id is not None}
 
     def held_payments(self) -> list[str]:
         """Payments in the takings of a completed QR sale (paid, not late) that the provider has
@@ -612,8 +673,11 @@ class MoneyMachine(RuleBasedStateMachine):
 
     def _sales(self, *, open_only: bool = False) -> list[SaleRow]:
         sales = sorted(self.ledger.sales.values(), key=lambda sale: -sale.id)
-        if open_only:
-            return [sale for sale in sales if sale.status == "open"] or sales
+        if open_only:  # the cashier's: a held basket's sale is off the till
+            held = self._held_sales()
+            return [
+                sale for sale in sales if sale.status == "open" and sale.id not in held
+            ] or sales
         return sales
 
     def _completed(self) -> list[SaleRow]:
@@ -731,7 +795,32 @@ class MoneyMachine(RuleBasedStateMachine):
         notifies the relay, or its notification is lost (then only a status check finds out).
         A relay may leave out the amount of an exact payment in rupiah."""
         self._tick()
-        invoice = pick(self.provider.payable(), act["index"])
+        self._customer_pays(pick(self.provider.payable(), act["index"]), act)
+
+    def customer_pays_held_basket(self, act: dict[str, Any]) -> None:
+        """The customer of a held basket pays its QR from the phone meanwhile (or declines it),
+        as :meth:`customer_acts`: an open QR completes the held sale, one given up on is a late
+        payment of it. The relay may hand over at once what it holds."""
+        self._tick()
+        self._customer_pays(pick(self._held_orders(), act["index"]), act)
+        if act["deliver"] and self.relay.delivered < len(self.relay.stored):
+            self._deliver(len(self.relay.stored))
+
+    def _held_orders(self) -> list[str]:
+        """Orders of held baskets' sales a customer can still pay, newest first."""
+        held = self._held_sales()
+        attempts = self.ledger.attempts
+        return [
+            invoice
+            for invoice in self.provider.payable()
+            if invoice in attempts and attempts[invoice].sale_id in held
+        ]
+
+    def _customer_pays(self, invoice: str, act: dict[str, Any]) -> None:
+        attempt = self.ledger.attempts.get(invoice)
+        if act["pays"] and attempt is not None and attempt.sale_id in self._held_sales():
+            self.held_stories.add("paid while held")
+            event(f"customer pays a held basket's QR, {attempt.state}")
         if not act["pays"]:
             self.provider.declined.add(invoice)
             if act["notify"]:
@@ -1154,8 +1243,13 @@ class MoneyMachine(RuleBasedStateMachine):
     def till_completes_with_paid(self, act: dict[str, Any]) -> None:
         """The one key: complete the sale with a payment that came late."""
         self._tick()
-        attempt = pick(self._attempts(lambda a: a.state == "paid" and a.late), act["index"])
-        sale_id = attempt.sale_id if act["own_sale"] else pick(self._sales(), act["other"]).id
+        held = self._held_sales()
+        attempt = pick(
+            self._attempts(lambda a: a.state == "paid" and a.late and a.sale_id not in held),
+            act["index"],
+        )
+        on_till = [sale for sale in self._sales() if sale.id not in held] or self._sales()
+        sale_id = attempt.sale_id if act["own_sale"] else pick(on_till, act["other"]).id
         self._refusable(
             "complete with paid",
             lambda: self.checkout.complete_with_paid(
@@ -1188,11 +1282,13 @@ class MoneyMachine(RuleBasedStateMachine):
             finally:
                 self.provider.lose_status = False
         elif how == "change basket":
-            self._refusable(
+            new = self._refusable(
                 how,
                 lambda: self.checkout.open_sale(act["lines"], cashier=CASHIER, reuse=sale.id),
                 sale.id,
             )
+            if new is not None:
+                self.rung_up.setdefault(new, Rung(act["lines"]))
         else:
             self._refusable(
                 "abandon sale",
@@ -1230,15 +1326,141 @@ class MoneyMachine(RuleBasedStateMachine):
     def _open_sale(self, lines: tuple[LineItem, ...], discount: Discount | None) -> int:
         """A new sale for ``lines``; any discount approved by the manager (Rp 500 off the basket
         only where its lines come to more after their own discounts)."""
-        net = sum(
-            line.line_total - (line.discount.off(line.line_total) if line.discount else 0)
-            for line in lines
+        return self._ring_up(_basket(lines, discount))
+
+    def _ring_up(self, basket: Rung) -> int:
+        """A new sale for the basket, as its first tender opens it."""
+        sale_id = self.checkout.open_sale(
+            basket.lines,
+            cashier=CASHIER,
+            discount=basket.discount,
+            approved_by=basket.approved_by,
         )
-        discount = _fits(discount, net)
-        discounted = discount is not None or any(line.discount for line in lines)
-        return self.checkout.open_sale(
-            lines, cashier=CASHIER, discount=discount, approved_by=MANAGER if discounted else None
+        self.rung_up[sale_id] = basket
+        return sale_id
+
+    # holding and recalling baskets (F6), as the cashier screen's controller does
+
+    def till_holds_basket(self, act: dict[str, Any]) -> None:
+        """F6 on a basket: held under a name while the next customer is served, with its sale
+        if a tender started on it (its QR open, or given up on, or even paid a moment ago),
+        which stays open; a basket no tender started on (``fresh``) is held without one.
+        Holding writes no money row."""
+        self._tick()
+        on_till = self._sales(open_only=True) if self.has_open_sale() else []
+        payable = self.provider.payable()
+        on_till.sort(  # those whose QR the customer can still pay first, then any with a QR
+            key=lambda sale: (
+                not any(a.invoice_number in payable for a in self.ledger.attempts_of(sale.id)),
+                not self.ledger.attempts_of(sale.id),
+            )
         )
+        if act["fresh"] or not on_till:
+            basket, sale_id = _basket(act["lines"], act["discount"]), None
+            told = "a basket no tender started on"
+        else:
+            sale = pick(on_till, act["index"])
+            basket, sale_id = self.rung_up[sale.id], sale.id
+            states = {a.state for a in self.ledger.attempts_of(sale.id)}
+            told = (
+                "its QR open"
+                if states & OPEN
+                else "its QR paid"
+                if "paid" in states
+                else "its QR given up on"
+                if states
+                else "no QR"
+            )
+        before = self.reader.snapshot()
+        held_id = self.store.held.hold(
+            basket.lines,
+            CASHIER,
+            self.now,
+            f"customer {len(self.held) + 1}",
+            discount=basket.discount,
+            approved_by=basket.approved_by,
+            sale_id=sale_id,
+        )
+        assert self.reader.snapshot() == before, f"holding sale {sale_id} wrote money rows"
+        self.held[held_id] = (basket, sale_id)
+        if sale_id is not None and told != "no QR":
+            self.held_stories.add("held with its QR")
+        event(f"hold: {told}")
+
+    def till_recalls_basket(self, act: dict[str, Any]) -> None:
+        """F6 on an empty screen (or, ``merged``, on another basket), and the cashier picks a
+        held basket: it comes back as it was held, once. Its sale completed meanwhile (its QR
+        paid on time) leaves it off the screen. An open one is the basket's sale again: its
+        next tender reuses it, so a payment of it pays the basket (its late one completes it,
+        F11) and cash is refused; recalled into another basket, the sale is cancelled (refused
+        while a payment pays it), a payment of it late. A cancelled or missing sale leaves the
+        basket to a new sale."""
+        self._tick()
+        listed = self.store.held.list_held()
+        assert [h.id for h in listed] == sorted(self.held), (
+            f"held baskets {[h.id for h in listed]}, held {sorted(self.held)}"
+        )
+        held_id = pick([h.id for h in listed][::-1], act["index"])
+        (basket, sale_id) = self.held.pop(held_id)
+        held = self.store.held.recall(held_id)
+        assert _rung(held) == (basket, sale_id), f"held {basket} of sale {sale_id}, got {held}"
+        with pytest.raises(NotFound):
+            self.store.held.recall(held_id)  # a double pick takes nothing
+        sale = None if held.sale_id is None else self.store.sales.get(held.sale_id)
+        paying = None if sale is None else self.store.payments.paying_attempt(sale.id)
+        back = Rung.of(Basket.of(held.lines, held.discount, held.approved_by))
+        if sale is not None and sale.status is SaleStatus.COMPLETED:
+            self.held_stories.add("completed while held")
+            event("recall: its sale was completed while held")
+            return
+        if sale is None or sale.status is not SaleStatus.OPEN:
+            self._ring_up(back)
+            event(f"recall: no open sale ({'none' if sale is None else sale.status.value})")
+            return
+        waiting = self._paid_in_full(sale.id)
+        assert (paying is None) == (waiting is None), (
+            f"held sale {sale.id} recalled: {waiting} paid it in full, the store finds {paying}"
+        )
+        if waiting is not None:
+            self.held_stories.add("payment waiting for its basket")
+        if act["merged"]:
+            self._refusable(
+                "recall into another basket",
+                lambda: self.checkout.abandon_sale(sale.id, "basket merged"),
+                sale.id,
+            )
+            assert (self.refusal is None) == (paying is None), (
+                f"held sale {sale.id} merged into another basket, paid by {paying}: "
+                f"cancelling it was {'refused' if self.refusal else 'done'}"
+            )
+            self._ring_up(back)
+            return
+        reused = self.checkout.open_sale(
+            back.lines,
+            cashier=CASHIER,
+            reuse=sale.id,
+            discount=back.discount,
+            approved_by=back.approved_by,
+        )
+        assert reused == sale.id, (
+            f"the basket recalled with open sale {sale.id} was rung up as sale {reused}: a "
+            "payment of its QR would not find it"
+        )
+        event(f"recall: its open sale, {'paid' if paying else 'unpaid'}")
+        if paying is not None and paying.late and act["take_it"]:
+            done = self._refusable(
+                "recall, complete with its payment",
+                lambda: self.checkout.complete_with_paid(
+                    sale.id, paying.invoice_number, cashier=CASHIER
+                ),
+                sale.id,
+            )
+            assert done is not None, (
+                f"recalled sale {sale.id} refused its own payment {paying.invoice_number}: "
+                f"{self.refusal!r}"
+            )
+            self.held_stories.add("completed with its payment after recall")
+            event("recall: completed with its own late payment")
 
     def customer_returns(self, act: dict[str, Any]) -> None:
         """The customer brings items of a completed sale back; the manager approves, and the
@@ -1816,18 +2038,22 @@ def _gives_up(how: str, weight: int) -> Action:
     return _action(how.replace(" ", "_"), weight, choices, _open_sale, "till_gives_up")
 
 
+CUSTOMER = {
+    "index": PICK,
+    "pays": st.sampled_from([True, True, True, False]),
+    "paid": PAID,
+    "notify": st.sampled_from([True, True, True, False]),
+    "says": PICK,
+}
+"""A customer's choices: pay (what), or decline; the provider's notification sent or lost."""
+
 ACTIONS = (
+    _action("customer_acts", 16, CUSTOMER, lambda machine: bool(machine.provider.payable())),
     _action(
-        "customer_acts",
-        16,
-        {
-            "index": PICK,
-            "pays": st.sampled_from([True, True, True, False]),
-            "paid": PAID,
-            "notify": st.sampled_from([True, True, True, False]),
-            "says": PICK,
-        },
-        lambda machine: bool(machine.provider.payable()),
+        "customer_pays_held_basket",
+        10,
+        {**CUSTOMER, "deliver": st.sampled_from([True, True, False])},
+        lambda machine: bool(machine._held_orders()),
     ),
     _action(
         "relay_acts",
@@ -1901,6 +2127,22 @@ ACTIONS = (
         lambda machine: any(sale.status == "completed" for sale in machine.ledger.sales.values()),
     ),
     OPEN_SALE := _action("till_opens_sale", 4, {"lines": LINES, "discount": DISCOUNTS}),
+    _action(
+        "till_holds_basket",
+        5,
+        {
+            "index": PICK,
+            "fresh": st.sampled_from([False, False, False, False, True]),
+            "lines": LINES,
+            "discount": DISCOUNTS,
+        },
+    ),
+    _action(
+        "till_recalls_basket",
+        4,
+        {"index": PICK, "merged": st.sampled_from([False, False, True]), "take_it": st.booleans()},
+        lambda machine: bool(machine.held),
+    ),
     _action("till_restarts", 2, {"relay_first": st.booleans()}),
     _action("manager_closes_day", 2, {"next_morning": st.booleans()}),
     _action(
@@ -2123,3 +2365,75 @@ def test_a_refunded_late_payment_leaves_its_sale_able_to_end(
         assert checkout.pay_cash(sale_id, 3500).status == "completed"
     else:
         assert checkout.abandon_sale(sale_id).status == "cancelled"
+
+
+def _invariants_hold(machine: MoneyMachine) -> None:
+    for check in (
+        machine.money_is_in_exactly_one_place,
+        machine.returns_give_back_no_more_than_was_paid,
+        machine.returns_hold_as_their_payouts_say,
+        machine.closed_days_hold,
+        machine.wallet_refunds_are_accounted_for,
+        machine.relay_position_is_saved,
+    ):
+        check()
+
+
+@pytest.mark.parametrize(
+    "story", ["F11 on recall", "cash refused, then F11", "recalled into another basket", "on time"]
+)
+@settings(max_examples=1, database=None, deadline=None)
+@given(st.just(None))
+def test_a_payment_for_a_held_basket_is_counted_once(story: str, _: None) -> None:
+    """The held basket's stories the state machine reaches least often, step by step, the
+    invariants checked after each: its QR given up on, the basket held, the customer pays that
+    QR meanwhile (late), the relay hands it over; recalled, the basket finds its sale and that
+    payment (completed with it at once, or after cash is refused), or, recalled into another
+    basket, its sale cannot be cancelled and the payment stays late while the new basket is paid
+    in cash. Or its QR still open when held, the payment completes the held sale, and the recall
+    brings nothing back."""
+    machine = MoneyMachine()
+
+    def step(action: str, **act: Any) -> None:
+        getattr(machine, action)(act)
+        _invariants_hold(machine)
+
+    try:
+        machine.first_sale((_line(0, 2, None),), None)
+        _invariants_hold(machine)
+        [invoice] = machine.provider.orders
+        if story != "on time":
+            step("till_gives_up", how="cancel QR", index=0)
+        step("till_holds_basket", index=0, fresh=False, lines=(), discount=None)
+        assert not machine.has_open_sale(), "the held basket's sale is still on the till"
+        pays = {"pays": True, "paid": Paid.EXACT, "notify": True, "says": 1, "deliver": True}
+        step("customer_pays_held_basket", index=0, **pays)
+        [sale] = machine.ledger.sales.values()
+        if story == "on time":
+            assert (sale.status, sale.invoice_number) == ("completed", invoice), sale
+            step("till_recalls_basket", index=0, merged=False, take_it=False)
+            assert machine.held_stories == {
+                "held with its QR",
+                "paid while held",
+                "completed while held",
+            }
+            return
+        assert sale.status == "open" and machine._paid_in_full(sale.id) == invoice, sale
+        merged = story == "recalled into another basket"
+        step("till_recalls_basket", index=0, merged=merged, take_it=story == "F11 on recall")
+        assert machine.store.held.count() == 0 and not machine.held
+        if story == "cash refused, then F11":
+            step("till_charges_cash", index=0, extra=0, take_it=True)
+            assert machine.cash_against_paid == 1
+        sales = machine.ledger.sales
+        if merged:
+            assert list(sales) == [sale.id, sale.id + 1] and sales[sale.id].status == "open"
+            step("till_charges_cash", index=0, extra=0, take_it=False)
+            assert machine.ledger.sales[sale.id + 1].tender == "cash"
+            assert machine.ledger.attempts[invoice].late, "the merged basket's payment is not late"
+            return
+        assert list(sales) == [sale.id], f"the recalled basket was rung up again: {sales}"
+        assert (sales[sale.id].tender, sales[sale.id].invoice_number) == ("qr", invoice)
+        assert not machine.ledger.attempts[invoice].late
+    finally:
+        machine.teardown()
