@@ -7,12 +7,14 @@ revision with other content is a conflict. The writes run in the relay's batch t
 (:class:`~pos_app.relay.writer.RelayStorage`), so an answer follows the commit.
 
 A till whose database was restored from an older backup no longer has what it did between the
-backup and the loss, while the relay's copy of that day does. Each upload says the highest
-revision of the day the till's database sent before (``base``); a relay holding a higher one holds
-what that database never had. It then keeps its copy as the day's *earlier part*, and the shop's
-day is that part followed by the rows of the till's uploads that the part does not hold
-(:func:`merged_files`), told apart by what identifies a row rather than by its place in time (the
-restored till may sell before it reaches the relay, with a clock of its own).
+backup and the loss, while the relay's copy of that day does. Each upload names the latest
+revision of the day the relay told that database it held (``base``); a relay holding a higher one
+whose rows the upload lacks holds what the database never had (a higher one whose rows it has is
+a lost answer). It then keeps its copy as the day's *earlier part*, and the shop's day is that
+part followed by the rows of the till's uploads that the part does not hold (:func:`merged_files`),
+told apart by what identifies a row rather than by its place in time (the restored till may sell
+before it reaches the relay, with a clock of its own), nor a sale or payment a part of another day
+holds (handed again to the restored till the next day).
 """
 
 import csv
@@ -189,8 +191,9 @@ _HELD_FILES = "d.lines_csv, d.sales_csv, d.payments_csv, e.lines_csv, e.sales_cs
 
 
 def lacks_held(conn: Connection, shop: str, day: TillDay) -> bool:
-    """Whether the till's database lacks the copy of ``day`` held: the relay holds a revision
-    above the highest it sent before (``day.base``), and below this upload's."""
+    """Whether the till's database may lack the copy of ``day`` held: the relay holds a revision
+    above the latest it told the till it held (``day.base``), and below this upload's. A lost
+    answer does that too; :func:`earlier_part` then finds nothing lacking."""
     if day.base is None:
         return False
     held = conn.execute(
@@ -214,9 +217,20 @@ def earlier_part(conn: Connection, shop: str, day: TillDay) -> EarlierPart | Non
     ).fetchone()
     if held is None or not day.base < held[0] < day.revision:
         return None
-    files = merged_files(held[1:])
+    files = merged_files(held[1:], counted_elsewhere(conn, shop, day.till_id, day.business_date))
+    if all(not _lacking(files[kind], day.files[kind]) for kind in FileKind):
+        return None  # the database has all of it: the relay's answer to it was lost
     last = last_receipt(files[FileKind.SALES], day.till_id, day.business_date)
     return EarlierPart(int(held[0]), files, last)
+
+
+def _lacking(held: str, upload: str) -> Counter[tuple[str, ...]]:
+    """The rows of ``held`` that ``upload`` does not have, by identity, as often as missing."""
+    held_header, held_rows = read_rows(held)
+    header, rows = read_rows(upload)
+    have = Counter(_identity(header, row) for row in rows)
+    wanted = Counter(_identity(header, _in_columns(held_header, row, header)) for row in held_rows)
+    return wanted - have
 
 
 def _store_earlier_part(conn: Connection, key: tuple[str, str, str], part: EarlierPart) -> None:
@@ -230,23 +244,48 @@ def _store_earlier_part(conn: Connection, key: tuple[str, str, str], part: Earli
     )
 
 
-def merged_files(held: Sequence[Any]) -> dict[FileKind, str]:
+ONCE_PER_INVOICE = ("sale", "payment")
+"""Rows an invoice has once whatever day they are on: its sale and its payment."""
+
+
+def counted_elsewhere(
+    conn: Connection, shop: str, till_id: str, business_date: str
+) -> frozenset[tuple[str, str]]:
+    """The sales and payments (:data:`ONCE_PER_INVOICE`) the till's kept parts of other days
+    hold: a restored till handed such a payment again the next day records it, and completes its
+    sale, on that day, which would count it on both."""
+    keys: set[tuple[str, str]] = set()
+    for texts in conn.execute(
+        "SELECT sales_csv, payments_csv FROM earlier_days"
+        " WHERE shop = ? AND till_id = ? AND business_date <> ?",
+        (shop, till_id, business_date),
+    ):
+        for text in texts:
+            header, rows = read_rows(text)
+            keys.update(key for row in rows if (key := _once(header, row)) is not None)
+    return frozenset(keys)
+
+
+def merged_files(
+    held: Sequence[Any], elsewhere: frozenset[tuple[str, str]] = frozenset()
+) -> dict[FileKind, str]:
     """A day's files as the shop has them, from its columns (:data:`_HELD_FILES`): its earlier
-    part if it has one, then the upload's rows that part does not hold."""
+    part if it has one, then the upload's rows that part does not hold, nor another day's
+    (``elsewhere``, :func:`counted_elsewhere`)."""
     current = dict(zip(FileKind, held[0:3], strict=True))
-    if held[3] is None:
+    if held[3] is None and not elsewhere:
         return current
     earlier = dict(zip(FileKind, held[3:6], strict=True))
-    return {kind: _joined(earlier[kind], current[kind]) for kind in FileKind}
+    return {kind: _joined(earlier[kind], current[kind], elsewhere) for kind in FileKind}
 
 
-def _joined(earlier: str, current: str) -> str:
+def _joined(earlier: str | None, current: str, elsewhere: frozenset[tuple[str, str]]) -> str:
     """The earlier part's rows, then the current rows it does not hold, each as often as the
     current file has it more often (two partial refunds of one payment are two rows): rows of
     the backup, and payments the relay hands the restored till once more, which complete their
     sale again, are the part's already."""
-    kept_header, kept_rows = read_rows(earlier)
     header, rows = read_rows(current)
+    kept_header, kept_rows = read_rows(earlier or "")
     kept = [_in_columns(kept_header, row, header) for row in kept_rows]
     held = Counter(_identity(header, row) for row in kept)
     later = []
@@ -254,7 +293,7 @@ def _joined(earlier: str, current: str) -> str:
         identity = _identity(header, row)
         if held[identity]:
             held[identity] -= 1
-        else:
+        elif _once(header, row) not in elsewhere:
             later.append(row)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=LINE_END)
@@ -262,6 +301,14 @@ def _joined(earlier: str, current: str) -> str:
     writer.writerows(kept)
     writer.writerows(later)
     return out.getvalue()
+
+
+def _once(header: Sequence[str], row: Sequence[str]) -> tuple[str, str] | None:
+    """A row's kind and invoice, if it is one of :data:`ONCE_PER_INVOICE`."""
+    cells = dict(zip(header, row, strict=True))
+    if cells["record_type"] in ONCE_PER_INVOICE and cells["invoice_number"]:
+        return cells["record_type"], cells["invoice_number"]
+    return None
 
 
 def _in_columns(header: Sequence[str], row: Sequence[str], columns: Sequence[str]) -> list[str]:
@@ -315,7 +362,7 @@ def shop_days(conn: Connection, shop: str, business_date: str) -> list[dict[str,
         f" LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY}"
         " WHERE d.shop = ? AND d.business_date = ? ORDER BY d.till_id",
         (shop, business_date),
-    )
+    ).fetchall()
     return [
         {
             "till_id": row[0],
@@ -323,7 +370,12 @@ def shop_days(conn: Connection, shop: str, business_date: str) -> list[dict[str,
             "revision": row[2],
             "uploaded_at": row[3],
             "day_closed": bool(row[4]),
-            "files": {kind.value: text for kind, text in merged_files(row[5:]).items()},
+            "files": {
+                kind.value: text
+                for kind, text in merged_files(
+                    row[5:], counted_elsewhere(conn, shop, row[0], business_date)
+                ).items()
+            },
         }
         for row in rows
     ]

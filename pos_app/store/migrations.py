@@ -743,15 +743,11 @@ ALTER TABLE held_baskets ADD COLUMN sale_id INTEGER REFERENCES sales (id);
 """
 
 
-# A till whose database was restored from an older backup (pos_app/till/uploads.py): each upload
-# tells the relay the highest revision of the day this database sent before (``sent``), so a relay
-# holding a higher one knows the database lacks it and keeps its copy; ``restored_at``, when the
-# relay first said it kept one, so the back office says which days this till's own files lack
-# sales of. Days uploaded before were sent at least as far as they were uploaded.
+# A till whose database was restored from an older backup (pos_app/till/uploads.py): when the
+# relay first said it keeps a copy of a day this database lacks, so the back office says which
+# days this till's own files lack sales of.
 _RESTORED_DAYS = """
-ALTER TABLE upload_days ADD COLUMN sent INTEGER NOT NULL DEFAULT 0 CHECK (typeof(sent) = 'integer');
 ALTER TABLE upload_days ADD COLUMN restored_at TEXT;
-UPDATE upload_days SET sent = uploaded;
 """
 
 

@@ -167,7 +167,7 @@ class UploadOutbox:
     def mark_after(self, business_date: date, held: int) -> None:
         """Give the day a revision above ``held``, the relay's, to go at once: its files may be
         unchanged, but the relay holds that revision with other content, so only a newer one
-        replaces it (or, for one this database never sent, makes it keep its copy)."""
+        replaces it (or, holding what this database lacks, makes it keep its copy)."""
         with transaction(self._db) as conn:
             conn.execute(
                 "INSERT INTO upload_days (business_date, revision) VALUES (?, ?) "
@@ -176,19 +176,12 @@ class UploadOutbox:
                 [business_date.isoformat(), held + 1],
             )
 
-    def mark_sending(self, business_date: date, revision: int) -> int:
-        """Record that ``revision`` goes to the relay, before it goes; the highest revision sent
-        before it (the upload's ``base``): a relay holding a higher one holds what this database
-        never had."""
-        with transaction(self._db) as conn:
-            row = conn.execute(
-                "SELECT sent FROM upload_days WHERE business_date = ?",
-                [business_date.isoformat()],
-            ).fetchone()
-            conn.execute(
-                "UPDATE upload_days SET sent = max(sent, ?) WHERE business_date = ?",
-                [revision, business_date.isoformat()],
-            )
+    def uploaded(self, business_date: date) -> int:
+        """The day's latest revision the relay said it holds (0: none): an upload's ``base``.
+        A relay holding a higher one holds what this database may never have had."""
+        row = self._db.execute(
+            "SELECT uploaded FROM upload_days WHERE business_date = ?", [business_date.isoformat()]
+        ).fetchone()
         return 0 if row is None else int(row[0])
 
     def went_back(self, held: Mapping[date, int], today: date) -> list[date]:

@@ -73,8 +73,9 @@ class DayUpload:
     shifts: int
     """Closed shifts of the day."""
     base: int | None = None
-    """The highest revision of the day this database sent before: a relay holding a higher one
-    holds what the database lacks (it was restored from a backup), and keeps it."""
+    """The day's latest revision the relay said it holds: a relay holding a higher one with rows
+    this upload lacks holds what the database lacks (it was restored from a backup), and keeps
+    it."""
 
     def body(self) -> dict[str, Any]:
         return {
@@ -144,15 +145,16 @@ def upload_day(
     """Send one day and record the revision the relay holds (compare-and-clear).
 
     A relay holding a newer revision, or the same revision with other files, gets the day again
-    under a revision above its own. Each upload names the highest revision this database sent
-    before: a relay holding one above it holds what the database lacks (restored from an older
-    backup), keeps that copy, and answers the last receipt number in it, which this till's
-    numbers of the day then go on after. A day the relay refuses for what it holds is set aside
-    with the reason until it changes, so one bad day does not hold back the days after it.
+    under a revision above its own. Each upload names the latest revision the relay said it held:
+    a relay holding one above it with rows this upload lacks holds what the database lacks
+    (restored from an older backup), keeps that copy, and answers the last receipt number in it,
+    which this till's numbers of the day then go on after. A day the relay refuses for what it
+    holds is set aside with the reason until it changes, so one bad day does not hold back the
+    days after it.
     """
     outbox = UploadOutbox(store.repositories().db, store.day)
     upload = build_day_upload(store, till_id, pending.business_date)
-    upload = replace(upload, base=outbox.mark_sending(upload.business_date, upload.revision))
+    upload = replace(upload, base=outbox.uploaded(upload.business_date))
     try:
         answer = relay.put_day(upload.business_date.isoformat(), upload.body())
     except RelayRejected as exc:

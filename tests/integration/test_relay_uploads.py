@@ -573,6 +573,19 @@ def test_a_terminal_is_told_the_last_invoice_number_it_registered(
         assert registered.status_code in (200, 201), registered.text
     assert get(relay, token, "/v1/days")["invoice_counter"] == 42
     assert get(relay, other, "/v1/days")["invoice_counter"] == 107
+    for counter in range(100, 100 + storage.RECENT_INVOICES + 5):  # more than it looks at
+        registered = httpx.post(
+            f"{relay.url}/v1/payments",
+            json={
+                "invoice_number": f"KSR-T2-20261123-{counter:06}",
+                "provider": "doku",
+                "amount": 1,
+            },
+            headers={"Authorization": f"Bearer {other}"},
+            timeout=10,
+        )
+        assert registered.status_code in (200, 201), registered.text
+    assert get(relay, other, "/v1/days")["invoice_counter"] == 100 + storage.RECENT_INVOICES + 4
 
     def replaced(conn: Any) -> str:
         """The till's machine replaced: the old terminal revoked, a new one given its id."""

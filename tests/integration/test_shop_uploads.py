@@ -19,12 +19,13 @@ from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
-from pos_app.payments.model import ProviderName
+from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay import storage
 from pos_app.relay import uploads as relay_uploads
 from pos_app.relay.backup import backup, restore
 from pos_app.reports.accountant_files import FileKind, FileRequest, write_files
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
+from pos_app.store.payments import EventSource
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import UploadOutbox
 from pos_app.till import uploads
@@ -388,7 +389,7 @@ def test_a_till_restored_from_a_backup_loses_no_sale_and_reuses_no_number(
         restored.close()
 
 
-@pytest.mark.parametrize("sold_offline", [1, 6])
+@pytest.mark.parametrize("sold_offline", [1, 2, 6])
 def test_a_restored_till_that_sells_before_it_reaches_the_relay_loses_no_sale(
     tmp_path: Path, relay: EmbeddedRelay, sold_offline: int
 ) -> None:
@@ -414,6 +415,129 @@ def test_a_restored_till_that_sells_before_it_reaches_the_relay_loses_no_sale(
     finally:
         client.close()
         restored.close()
+
+
+class FailingOnce(RelayClient):
+    """The first day upload never reaches the relay (a timeout, a dropped connection)."""
+
+    failed = False
+
+    def put_day(self, business_date: str, body: Mapping[str, Any]) -> DayStored:
+        if not self.failed:
+            self.failed = True
+            raise RelayUnreachable("connection reset")
+        return super().put_day(business_date, body)
+
+
+@pytest.mark.parametrize("look_first", [True, False])
+def test_a_restored_tills_first_upload_lost_on_the_way_keeps_the_relays_day(
+    tmp_path: Path, relay: EmbeddedRelay, look_first: bool
+) -> None:
+    token = relay.add_terminal("T1")
+    client = RelayClient(relay.url, token)
+    restored, _ = restored_from_a_backup(tmp_path, client)
+    flaky = FailingOnce(relay.url, token)
+    try:
+        if look_first:
+            reconcile(restored, flaky)
+        else:
+            for minute in range(6):
+                cash_sale(restored, "T1", f"2026-11-21T15:{minute:02}", price=1000)
+        with pytest.raises(RelayUnreachable):
+            catch_up(restored, flaky, "T1")
+        assert catch_up(restored, flaky, "T1") >= 1
+        [held] = client.shop_day(D1.isoformat())
+        offline = 0 if look_first else 6 * 2000
+        assert sales_total(held.files["sales"]) == BEFORE_THE_LOSS + offline
+    finally:
+        flaky.close()
+        client.close()
+        restored.close()
+
+
+class AnswerLost(RelayClient):
+    """The relay stores a day upload, but its answer never comes back, while ``lose`` is set."""
+
+    lose = False
+
+    def put_day(self, business_date: str, body: Mapping[str, Any]) -> DayStored:
+        answer = super().put_day(business_date, body)
+        if self.lose:
+            raise RelayUnreachable("read timed out")
+        return answer
+
+
+def test_a_till_whose_answer_was_lost_is_not_taken_for_restored(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The relay stored revision 2, but the till never heard: it still thinks the relay holds 1.
+    Its next upload has all of revision 2 and more, so the relay keeps no part of it."""
+    client = AnswerLost(relay.url, relay.add_terminal("T1"))
+    store = till(tmp_path, "T1")
+    try:
+        cash_sale(store, "T1", "2026-11-21T10:00")
+        assert catch_up(store, client, "T1") == 1
+        client.lose = True
+        cash_sale(store, "T1", "2026-11-21T11:00")
+        with pytest.raises(RelayUnreachable):
+            catch_up(store, client, "T1")
+        client.lose = False
+        cash_sale(store, "T1", "2026-11-21T12:00")
+        assert catch_up(store, client, "T1") == 1
+        assert upload_status(store).restored == (), "never restored"
+        [held] = client.shop_day(D1.isoformat())
+        assert sales_total(held.files["sales"]) == 3 * 7000
+    finally:
+        client.close()
+        store.close()
+
+
+def test_a_payment_handed_again_the_next_day_is_counted_once(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The QR sale was waiting at the 10:30 backup; its payment came at 10:40, so the relay has
+    it on the 21st. Restored the next morning, the till is handed that payment again and records
+    it paid then, on the 22nd: the shop's files count it once, on the 21st."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = till(tmp_path, "T1")
+
+    def pay(store: TerminalStore, sale_id: int, invoice: str, when: str) -> None:
+        store.payments.record_status(
+            invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=local(when)
+        )
+        store.sales.complete_with_payment(sale_id, invoice, local(when))
+
+    try:
+        cash_sale(store, "T1", "2026-11-21T10:00")
+        opened = local("2026-11-21T10:20")
+        lines = (LineItem("MIE-001", "Indomie Goreng", 3500, 2),)
+        qr = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=opened)
+        invoice = store.payments.next_invoice_number("T1", opened)
+        store.payments.create_attempt(qr, ProviderName.DOKU, 7000, invoice, opened)
+        assert catch_up(store, client, "T1") == 1
+        with sqlite3.connect(tmp_path / "backup.db") as copy:
+            store.repositories().db.conn.backup(copy)
+        copy.close()
+        pay(store, qr, invoice, "2026-11-21T10:40")
+        cash_sale(store, "T1", "2026-11-21T11:00")
+        assert catch_up(store, client, "T1") == 1
+        store.close()
+        shutil.copyfile(tmp_path / "backup.db", tmp_path / "T1.db")
+        store = till(tmp_path, "T1")
+        reconcile(store, client)
+        pay(store, qr, invoice, "2026-11-22T08:00")  # handed again by the relay
+        catch_up(store, client, "T1")
+
+        def money(day: date, kind: str, column: str) -> int:
+            [held] = client.shop_day(day.isoformat())
+            header, rows = read_rows(held.files[kind])
+            return sum(int(row[header.index(column)]) for row in rows)
+
+        assert [money(day, "payments", "paid_amount") for day in (D1, D2)] == [7000, 0]
+        assert [money(day, "sales", "total") for day in (D1, D2)] == [3 * 7000, 0]
+    finally:
+        client.close()
+        store.close()
 
 
 def test_a_day_refused_for_the_terminal_goes_again_once_the_relay_is_fixed(

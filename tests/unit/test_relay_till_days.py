@@ -166,7 +166,7 @@ def test_a_renamed_till_keeps_the_kept_part_of_its_days(relay_database: Path | s
             return till_days.TillDay(till_id, DAY, revision, False, 0, files, base)
 
         till_days.store_day(conn, terminal, day("T1", 5, lost, 4))
-        restored = day("T1", 6, backup, 1)
+        restored = day("T1", 6, backup, 0)  # backed up before the day began
         assert till_days.lacks_held(conn, "default", restored)
         keep = till_days.earlier_part(conn, "default", restored)
         assert keep is not None and keep.revision == 5
@@ -181,3 +181,33 @@ def test_a_renamed_till_keeps_the_kept_part_of_its_days(relay_database: Path | s
     finally:
         conn.close()
     assert (held["till_id"], total(held["files"]["sales"], "total")) == ("T7", 57_000)
+
+
+def test_a_day_restored_twice_keeps_both_parts(relay_database: Path | str) -> None:
+    """Restored once at noon and again in the evening from the same morning backup: the second
+    kept part is the day as the shop had it, with the first part in it."""
+    conn = schema.connect(relay_database)
+    try:
+        conn.begin()
+        terminal, _ = auth.create_terminal(conn, "T1")
+
+        def day(revision: int, base: int, *sales: dict[str, str]) -> till_days.TillDay:
+            files = {kind: text(kind) for kind in FileKind}
+            files[FileKind.SALES] = text(FileKind.SALES, *sales)
+            return till_days.TillDay("T1", DAY, revision, False, 0, files, base)
+
+        def restore(upload: till_days.TillDay) -> None:
+            keep = till_days.earlier_part(conn, "default", upload)
+            assert keep is not None
+            assert till_days.store_day(conn, terminal, upload, keep).stored
+
+        morning = sale("1", "09:00:00", 7000)
+        till_days.store_day(conn, terminal, day(5, 4, morning, sale("2", "11:00:00", 50_000)))
+        restore(day(6, 1, morning, sale("3", "13:00:00", 2000)))
+        till_days.store_day(conn, terminal, day(7, 6, morning, sale("3", "13:00:00", 2000)))
+        restore(day(8, 1, morning, sale("4", "18:00:00", 500)))
+        [held] = till_days.shop_days(conn, "default", DAY)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    assert total(held["files"]["sales"], "total") == 7000 + 50_000 + 2000 + 500
