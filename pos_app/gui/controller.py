@@ -406,8 +406,7 @@ class CashierController(QObject):
     def _hold_again(self, held: HeldBasket, paying: PaymentAttempt) -> None:
         """A basket its customer paid for while it was held, recalled while items were scanned
         for another: merged, the next charge would take its total a second time. It goes back
-        on hold as it was (in its place in the list), and the cashier finishes the basket on
-        screen first."""
+        on hold as it was, and the cashier finishes the basket on screen first."""
         self.window.show_message(
             self.tr(
                 "{name} was paid meanwhile ({amount}) and stays held: finish this basket, then "
@@ -420,15 +419,7 @@ class CashierController(QObject):
         self._shelving += 1
 
         def work() -> int:
-            store.held.hold(
-                held.lines,
-                held.cashier,
-                held.created_at,
-                held.name,
-                discount=held.discount,
-                approved_by=held.approved_by,
-                sale_id=held.sale_id,
-            )
+            store.held.put_back(held)
             return store.held.count()
 
         def back(count: int) -> None:

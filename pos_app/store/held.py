@@ -73,6 +73,18 @@ class HeldBaskets:
         assert held_id is not None
         return held_id
 
+    def put_back(self, held: HeldBasket) -> int:
+        """A recalled basket held again as it was (its cashier, time, name, discount and sale)."""
+        return self.hold(
+            held.lines,
+            held.cashier,
+            held.created_at,
+            held.name,
+            discount=held.discount,
+            approved_by=held.approved_by,
+            sale_id=held.sale_id,
+        )
+
     def recall(self, held_id: int) -> HeldBasket:
         """The held basket, as it was; it is gone from the store afterwards."""
         with transaction(self._db) as conn:

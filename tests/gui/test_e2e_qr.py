@@ -273,18 +273,23 @@ def test_each_charge_shows_a_dialog_built_before_f12(qtbot, start_app, demo_term
         qtbot.waitUntil(lambda: QApplication.focusWidget() is app.window.panel.input)
 
 
+def charging_with_a_silent_relay(qtbot, start_app, follow_up_interval: float):
+    """A till whose relay is down, asking again about ended payments every
+    ``follow_up_interval`` s, with three items' QR on screen: the app and the QR's invoice."""
+    dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
+    app = start_app(relay=dead, timing=replace(FAST, follow_up_interval=follow_up_interval))
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    return app, open_payment(qtbot, app).invoice_number
+
+
 def test_a_qr_given_up_on_and_paid_while_the_relay_is_silent_is_found_by_asking_again(
     qtbot, start_app, demo_terminal
 ):
     """The customer pays after the cashier gave up on the QR, and the relay's notification
     never reaches this till (the relay it polls is down): the till asks the provider again about
     payments that ended before its final word, and the paid banner offers F11."""
-    dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
-    app = start_app(relay=dead, timing=replace(FAST, follow_up_interval=0.2))
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
-    payment = open_payment(qtbot, app)
-    invoice = payment.invoice_number
+    app, invoice = charging_with_a_silent_relay(qtbot, start_app, follow_up_interval=0.2)
     give_up_on_the_charge(qtbot, app)
     assert app.window.paid_banner.isHidden()
 
@@ -302,12 +307,7 @@ def test_a_follow_up_pass_is_not_started_beside_one_still_going(
     """The provider answers slower than the timer between passes (out of reach, each check
     waits out a timeout): the next pass is skipped rather than started beside it, so passes never
     pile up on the workers the cashier's tasks need."""
-    dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
-    app = start_app(relay=dead, timing=replace(FAST, follow_up_interval=0.05))
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
-    payment = open_payment(qtbot, app)
-    invoice = payment.invoice_number
+    app, invoice = charging_with_a_silent_relay(qtbot, start_app, follow_up_interval=0.05)
     slow = {"path": f"/orders/v1/status/{invoice}", "seconds": 0.4, "count": 1000}
     httpx.post(f"{demo_terminal.embedded.sandbox.url}/_sandbox/delay", json=slow)
     provider = app.terminal.checkout.provider
