@@ -2276,20 +2276,9 @@ def test_a_wallet_return_paid_after_failing_is_listed_until_resolved(_: None) ->
     manager resolves that too."""
     machine = WalletMoneyMachine()
 
-    def invariants_hold() -> None:
-        for check in (
-            machine.money_is_in_exactly_one_place,
-            machine.returns_give_back_no_more_than_was_paid,
-            machine.returns_hold_as_their_payouts_say,
-            machine.closed_days_hold,
-            machine.wallet_refunds_are_accounted_for,
-            machine.relay_position_is_saved,
-        ):
-            check()
-
     try:
         machine.wallet_sale_first((_line(0, 1, None),), 1)
-        invariants_hold()
+        _invariants_hold(machine)
         machine.customer_returns_to_wallet(
             {
                 "index": 0,
@@ -2302,16 +2291,16 @@ def test_a_wallet_return_paid_after_failing_is_listed_until_resolved(_: None) ->
             }
         )
         [payout] = machine.wallet.values()
-        invariants_hold()
+        _invariants_hold(machine)
         machine.manager_checks_payout({"index": 0, "later": True})
         assert machine.store.refunds.get(payout.payout_id).status.value == "failed"
-        invariants_hold()
+        _invariants_hold(machine)
         assert [p[0] for p in machine._refund_problems()] == [ProblemKind.RETURN_NOT_PAID]
         machine.manager_resolves_payout({"index": 0, "again": "linked"})
-        invariants_hold()
+        _invariants_hold(machine)
         assert machine._refund_problems() == []
         machine.lost_payout_arrives({"index": 0, "deliver": True})
-        invariants_hold()
+        _invariants_hold(machine)
         assert payout.paid_after_failing and payout.status == "paid", payout
         assert [p[0] for p in machine._refund_problems()] == [ProblemKind.PAID_AFTER_FAILING]
         [line, _sweets] = machine.store.returns.returnable(payout.sale_id).lines
@@ -2322,7 +2311,7 @@ def test_a_wallet_return_paid_after_failing_is_listed_until_resolved(_: None) ->
         counted = (report.returns_count, report.returns_total, report.refunds_count)
         assert counted == (2, 2 * line.paid, 0), f"the wallet return counted as {counted}"
         machine.manager_resolves_payout({"index": 0, "again": False})
-        invariants_hold()
+        _invariants_hold(machine)
         assert machine._refund_problems() == []
     finally:
         machine.teardown()
