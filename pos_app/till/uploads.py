@@ -184,8 +184,8 @@ def upload_day(
     if answer.revision > upload.revision:
         outbox.mark_after(upload.business_date, answer.revision)
         log.warning(
-            "relay holds day %s at revision %d, newer than this till's %d: this till's "
-            "database is older than what it sent; the relay keeps its copy of the day",
+            "relay holds day %s at revision %d, newer than this till's %d (its database "
+            "restored from an older backup?): sending it again above that revision",
             upload.business_date,
             answer.revision,
             upload.revision,
