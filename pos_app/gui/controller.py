@@ -919,8 +919,14 @@ class CashierController(QObject):
             self._one_at_a_time("status checks", lambda: _reconcile(self._terminal, invoices))
 
     def _follow_up(self) -> None:
-        """What it finds paid comes as a late payment through the checkout's listener."""
-        self._one_at_a_time("follow-up", self._checkout.follow_up_ended)
+        """Registrations the relay missed go again, and payments ended here are asked about
+        again: what it finds paid comes as a late payment through the checkout's listener."""
+
+        def work() -> None:
+            self._checkout.register_due()
+            self._checkout.follow_up_ended()
+
+        self._one_at_a_time("follow-up", work)
 
     def _one_at_a_time(self, name: str, work: Callable[[], object]) -> None:
         """Run a pass of ``name`` unless the last one is still going. With the provider out of

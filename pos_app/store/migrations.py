@@ -751,6 +751,18 @@ ALTER TABLE upload_days ADD COLUMN restored_at TEXT;
 """
 
 
+# Attempts whose registration with the relay failed (it was out of reach): registered again once
+# it answers (pos_app/till/checkout.py), so their notifications reach this till instead of waiting
+# at the relay as orphans, and the relay knows their invoice numbers should this database be
+# restored from an older backup.
+_REGISTRATIONS_DUE = """
+CREATE TABLE registrations_due (
+    attempt_id INTEGER PRIMARY KEY REFERENCES payment_attempts (id),
+    failed_at TEXT NOT NULL
+);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -777,5 +789,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _UPLOAD_ATTACHED_PAYMENTS,
     _HELD_SALES,
     _RESTORED_DAYS,
+    _REGISTRATIONS_DUE,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

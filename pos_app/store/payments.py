@@ -662,6 +662,31 @@ class Payments:
             "AND sale_id IN (SELECT id FROM sales WHERE status = 'open') ORDER BY id"
         )
 
+    def register_later(self, invoice_number: str, now: datetime) -> None:
+        """The relay did not take the attempt's registration: :meth:`registrations_due` has it."""
+        with transaction(self._db) as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO registrations_due (attempt_id, failed_at)"
+                " SELECT id, ? FROM payment_attempts WHERE invoice_number = ?",
+                (utc_text(now), invoice_number),
+            )
+
+    def registrations_due(self) -> list[PaymentAttempt]:
+        """Attempts whose registration failed, oldest first: to register once the relay answers."""
+        return self._attempts("WHERE id IN (SELECT attempt_id FROM registrations_due) ORDER BY id")
+
+    def registered(self, invoice_number: str) -> None:
+        """The relay took the attempt's registration; nothing is written if none was due (as
+        nearly always: the check takes no lock)."""
+        if self._db.execute("SELECT 1 FROM registrations_due LIMIT 1").fetchone() is None:
+            return
+        with transaction(self._db) as conn:
+            conn.execute(
+                "DELETE FROM registrations_due WHERE attempt_id ="
+                " (SELECT id FROM payment_attempts WHERE invoice_number = ?)",
+                (invoice_number,),
+            )
+
     def late_payments(self) -> list[PaymentAttempt]:
         """Money that arrived after the attempt was given up on: for the manager to settle."""
         return self._attempts("WHERE late = 1 ORDER BY updated_at, id")

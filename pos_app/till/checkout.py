@@ -22,7 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from pos_app.clients.relay_client import RelayClient, RelayError
+from pos_app.clients.relay_client import RelayClient, RelayError, RelayRejected
 from pos_app.domain.basket import LineItem
 from pos_app.domain.discounts import Discount
 from pos_app.domain.lifecycles import ChangeSource
@@ -61,6 +61,8 @@ right after it."""
 
 AttemptListener = Callable[[PaymentAttempt], None]
 OrderListener = Callable[[PaymentRequest], None]
+REFUSED_FOR_NOW = (408, 429)
+"""A relay's refusals of a registration that pass with time (a slow request, too many)."""
 
 
 def utc_now() -> datetime:
@@ -490,10 +492,41 @@ class Checkout:
                 self._record_failure(attempt, AttemptState.UNKNOWN, error)
                 raise
             log.warning(
-                "relay did not take %s (%s); status checks will do", attempt.invoice_number, error
+                "relay did not take %s (%s); status checks will do until it does",
+                attempt.invoice_number,
+                error,
             )
+            self.store.payments.register_later(attempt.invoice_number, self.clock())
             return None
+        self.store.payments.registered(attempt.invoice_number)
         return self.relay.redirect_url(token) if needs_page and token else None
+
+    def register_due(self) -> int:
+        """Register again each attempt the relay did not take (it was out of reach), open or
+        ended; how many it took now. Its notifications then reach this till instead of waiting
+        at the relay as orphans, and the relay knows the invoice number: a copy of this database
+        restored from an older backup draws numbers after it (:func:`pos_app.till.uploads.
+        reconcile`), not one a provider has seen paid. A relay still out of reach ends the pass;
+        one that refuses an attempt for good (not this till's any more) is not asked again."""
+        if self.relay is None:
+            return 0
+        taken = 0
+        for attempt in self.store.payments.registrations_due():
+            try:
+                self.relay.register_payment(
+                    attempt.invoice_number, attempt.provider, attempt.amount
+                )
+            except RelayRejected as error:
+                if error.status_code in REFUSED_FOR_NOW:
+                    return taken
+                log.error("relay refused %s for good: %s", attempt.invoice_number, error)
+            except RelayError as error:
+                log.info("relay still does not take registrations: %s", error)
+                return taken
+            else:
+                taken += 1
+            self.store.payments.registered(attempt.invoice_number)
+        return taken
 
     def _record_failure(
         self, attempt: PaymentAttempt, state: AttemptState, error: Exception

@@ -301,6 +301,25 @@ def test_a_qr_given_up_on_and_paid_while_the_relay_is_silent_is_found_by_asking_
     assert attempt.sale_id == app.controller.open_sale_id, "the basket on screen, paid after all"
 
 
+def test_a_registration_the_relay_missed_is_made_on_a_follow_up_pass(
+    qtbot, start_app, demo_terminal
+):
+    """The relay did not take the QR's registration (out of reach for a moment): a follow-up
+    pass registers it once the relay answers, and the relay then knows its invoice number."""
+    relay = demo_terminal.checkout.relay
+    demo_terminal.checkout.relay = RelayClient(f"http://127.0.0.1:{dead_port()}", "away")
+    app = start_app(timing=replace(FAST, follow_up_interval=0.2))
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    invoice = open_payment(qtbot, app).invoice_number
+    payments = demo_terminal.store.payments
+    qtbot.waitUntil(lambda: [a.invoice_number for a in payments.registrations_due()] == [invoice])
+
+    demo_terminal.checkout.relay = relay
+    qtbot.waitUntil(lambda: payments.registrations_due() == [], timeout=10_000)
+    assert relay.held_days().invoice_counter == int(invoice.rsplit("-", 1)[1])
+
+
 def test_a_follow_up_pass_is_not_started_beside_one_still_going(
     qtbot, start_app, demo_terminal, monkeypatch
 ):

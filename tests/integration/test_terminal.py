@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import httpx
 import pytest
 
+from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import AttemptState, PaymentRequest, RelayPosition
@@ -18,6 +19,7 @@ from pos_app.store.errors import NotFound
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import SaleStatus
 from pos_app.till.terminal import Terminal, open_terminal
+from tests.harness.relay_process import free_port, wait_until
 
 
 @pytest.fixture
@@ -138,6 +140,60 @@ def test_a_registration_lost_in_a_crash_is_made_again_on_resume(demo: Terminal) 
             break
     assert applied == 1
     assert demo.store.sales.get(sale_id).status is SaleStatus.COMPLETED
+
+
+def _charge_while_the_relay_is_away(demo: Terminal) -> tuple[PaymentAttempt, RelayClient]:
+    """A QR charge whose registration finds no relay (nothing listens on its port); the relay
+    client to give back."""
+    assert demo.relay is not None and demo.checkout.relay is not None
+    relay = demo.checkout.relay
+    demo.checkout.relay = RelayClient(f"http://127.0.0.1:{free_port()}", "away", timeout=2)
+    basket = Basket()
+    basket.add(demo.store.products.find_by_code("8991000079191"), 1)
+    attempt = demo.checkout.start_qr_payment(
+        demo.checkout.open_sale(basket.lines, cashier="Demo Kasir")
+    )
+    wait_until(
+        lambda: demo.store.payments.registrations_due() != [],
+        what="the failed registration to be kept",
+    )
+    return attempt, relay
+
+
+def test_a_registration_the_relay_missed_is_made_once_it_answers(demo: Terminal) -> None:
+    """The relay was out of reach at the charge, and the customer paid: the notification
+    waits at the relay as an orphan until the till registers the invoice again, and then the
+    relay knows the invoice's number (a copy of this database restored from an older backup
+    draws numbers after it, not one the provider saw paid)."""
+    attempt, relay = _charge_while_the_relay_is_away(demo)
+    assert demo.relay is not None and demo.embedded is not None
+    [due] = demo.store.payments.registrations_due()
+    assert due.invoice_number == attempt.invoice_number
+    assert demo.checkout.register_due() == 0, "still away"
+    httpx.post(f"{demo.embedded.sandbox.url}/_sandbox/pay/{attempt.invoice_number}")
+    assert demo.relay.poll(demo.checkout, wait=0) == 0, "an orphan at the relay"
+
+    demo.checkout.relay = relay
+    assert demo.checkout.register_due() == 1
+    assert demo.store.payments.registrations_due() == []
+    assert demo.checkout.register_due() == 0, "nothing is registered twice"
+    applied = 0
+    for _ in range(5):
+        applied += demo.relay.poll(demo.checkout, wait=5)
+        if applied:
+            break
+    assert applied == 1
+    assert demo.store.payments.get_attempt(attempt.invoice_number).state is AttemptState.PAID
+    counter = int(attempt.invoice_number.rsplit("-", 1)[1])
+    assert relay.held_days().invoice_counter == counter
+
+
+def test_a_registration_the_relay_refuses_for_good_is_not_asked_again(demo: Terminal) -> None:
+    attempt, relay = _charge_while_the_relay_is_away(demo)
+    relay.register_payment(attempt.invoice_number, attempt.provider, attempt.amount + 1)
+    demo.checkout.relay = relay
+    assert demo.checkout.register_due() == 0, "a conflict: the relay holds another amount"
+    assert demo.store.payments.registrations_due() == []
 
 
 def test_the_qr_is_heard_before_its_url_is_stored_and_is_what_the_store_then_holds(
