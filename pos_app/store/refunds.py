@@ -283,11 +283,13 @@ class Refunds:
         now: datetime,
         reference: str | None = None,
     ) -> Refund:
-        """Keep the provider's report that it reversed the payout; the first one stands (a
-        repeat changes nothing). Only a paid payout is reversed, so one still pending (its
-        success came late or never) is settled ``paid`` with it, in one transaction. Otherwise
-        the refund's status stays: the money did go out if it was paid, and what became of it is
-        the manager's to find out (a problem payment)."""
+        """Keep the provider's report that it reversed the payout. A repeat of the report kept
+        changes nothing; another one (ecommpay's "reversed" after its "partially reversed":
+        more money came back) takes its place and is listed again, even if the manager had
+        resolved the first (the audit log keeps that resolution). Only a paid payout is
+        reversed, so one still pending (its success came late or never) is settled ``paid`` with
+        it, in one transaction. Otherwise the refund's status stays: the money did go out if it
+        was paid, and what became of it is the manager's to find out (a problem payment)."""
         try:
             body = to_json(dict(report))
         except (TypeError, ValueError):
@@ -298,8 +300,10 @@ class Refunds:
                     payout_id, RefundStatus.PAID, now=now, result=report, reference=reference
                 )
             conn.execute(
-                "INSERT INTO payout_reversals (refund_id, reported_at, report) "
-                "VALUES (?, ?, ?) ON CONFLICT (refund_id) DO NOTHING",
+                "INSERT INTO payout_reversals (refund_id, reported_at, report) VALUES (?, ?, ?)"
+                " ON CONFLICT (refund_id) DO UPDATE SET reported_at = excluded.reported_at,"
+                " report = excluded.report, resolved_at = NULL, resolved_by = NULL,"
+                " resolution = NULL WHERE payout_reversals.report != excluded.report",
                 [self.get(payout_id).id, utc_text(now), body],
             )
         return self.get(payout_id)

@@ -555,8 +555,8 @@ def test_a_payout_reversed_after_it_was_paid_is_listed_until_resolved(db: Databa
             sale_id=sale_id,
         )
     ]
-    again = refunds.record_reversal("PO-1", report={"payment": {}}, now=NEXT_DAY + timedelta(1))
-    assert again == reversed_, "the first report stands"
+    again = refunds.record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY + timedelta(1))
+    assert again == reversed_, "a repeat changes nothing"
 
     resolve(db, "PO-1", reason="paid Ani Rp 5.000 in cash", manager="Bu Rina", now=NEXT_DAY)
 
@@ -572,6 +572,34 @@ def test_a_payout_reversed_after_it_was_paid_is_listed_until_resolved(db: Databa
     ).fetchall()
     assert (by, why, json.loads(report)) == ("Bu Rina", reason, REVERSAL)
     assert Refunds(db).get("PO-1").status is RefundStatus.PAID, "the money did go out"
+
+
+PARTIAL_REVERSAL = {"payment": {"id": "PO-1", "type": "payout", "status": "partially reversed"}}
+
+
+def test_a_payout_reversed_again_after_the_manager_resolved_it_is_listed_again(
+    db: Database,
+) -> None:
+    """ecommpay takes back part of a payout, the manager pays the customer that part and
+    resolves it; then ecommpay takes back the rest: that money is the customer's too, so the
+    payout is listed again with the later report, and a repeat of it lists nothing more."""
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 10_000)
+    refunds.settle("PO-1", RefundStatus.PAID, now=LATER)
+    refunds.record_reversal("PO-1", report=PARTIAL_REVERSAL, now=NEXT_DAY)
+    resolve(db, "PO-1", reason="paid Ani her part in cash", manager="Bu Rina", now=NEXT_DAY)
+    assert kinds(db) == {}
+
+    later = NEXT_DAY + timedelta(hours=2)
+    assert refunds.record_reversal("PO-1", report=REVERSAL, now=later).reversed_at == later
+
+    assert kinds(db) == {"PO-1": ProblemKind.PAYOUT_REVERSED}
+    [report] = db.execute("SELECT report FROM payout_reversals").fetchone()
+    assert json.loads(report) == REVERSAL
+    resolve(db, "PO-1", reason="paid Ani the rest", manager="Bu Rina", now=later)
+    refunds.record_reversal("PO-1", report=REVERSAL, now=later + timedelta(hours=1))
+    assert kinds(db) == {}, "the same report again is no new reversal"
+    assert [e.action for e in AuditLog(db).recent()].count("refund.resolve_reversal") == 2
 
 
 def test_a_reversal_of_a_payout_that_paid_nothing_is_no_problem(db: Database) -> None:
