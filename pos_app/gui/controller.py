@@ -919,12 +919,16 @@ class CashierController(QObject):
             self._one_at_a_time("status checks", lambda: _reconcile(self._terminal, invoices))
 
     def _follow_up(self) -> None:
-        """Registrations the relay missed go again, and payments ended here are asked about
-        again: what it finds paid comes as a late payment through the checkout's listener."""
+        """Registrations the relay missed go again, payments ended here and payouts still
+        pending are asked about again: a payment found paid comes as a late payment through
+        the checkout's listener, a payout's word is in the problem payments."""
+        payouts = self._terminal.payouts
 
         def work() -> None:
             self._checkout.register_due()
             self._checkout.follow_up_ended()
+            if payouts is not None:
+                payouts.check_pending()
 
         self._one_at_a_time("follow-up", work)
 

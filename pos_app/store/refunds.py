@@ -318,6 +318,10 @@ class Refunds:
             raise NotFound(N_("refund {payout} does not exist"), payout=payout_id)
         return found[0]
 
+    def pending(self) -> list[Refund]:
+        """Refunds still waiting for the provider's word, oldest first."""
+        return self._refunds("WHERE status = 'pending' ORDER BY id")
+
     def for_sale(self, sale_id: int) -> list[Refund]:
         return self._refunds("WHERE sale_id = ? ORDER BY id", sale_id)
 

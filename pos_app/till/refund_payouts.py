@@ -8,7 +8,8 @@ The steps keep the money accounted for at every point a crash or a lost answer c
    If the relay cannot take it, the refund is settled ``failed`` and nothing is sent.
 3. The :class:`PayoutGateway` asks ecommpay to pay. A refusal settles the refund ``failed``; no
    answer at all leaves it ``pending``: whether money moved is then known only from the callback
-   or the status API (:meth:`Payouts.check`), never guessed.
+   or the status API (:meth:`Payouts.check`, which the till's follow-up pass runs on every
+   pending refund: :meth:`Payouts.check_pending`), never guessed.
 
 The callback comes back through the relay's long-poll: :meth:`Checkout.apply_relay_events` has
 ``payments/`` read every event whose invoice is a payout id into a :class:`PayoutReport` and hands
@@ -321,6 +322,28 @@ class Payouts:
         except PaymentUnknown as error:
             return self._unknown(refund, error)
         return settle_from_report(refunds, report, now=self.clock())
+
+    def check_pending(self) -> list[Refund]:
+        """:meth:`check` every refund still pending; those it settled.
+
+        A payout whose answer and callback never came (the request never reached ecommpay, the
+        callback was lost past its retries, the till stopped between recording a return and
+        sending its payout) would otherwise stay pending for good: a wallet return's goods back,
+        the customer unpaid and nobody told. Asked again, it is settled as ecommpay says, or
+        ``failed`` once ecommpay still does not know it :attr:`unregistered_after` after it was
+        sent, and a wallet return's is then listed as not paid back."""
+        settled = []
+        for refund in self.refunds().pending():
+            try:
+                checked = self.check(refund.payout_id)
+            except PayoutNotRegisteredYet:
+                continue
+            except Exception as error:  # one payout's trouble does not stop the others'
+                log.info("payout %s still pending; no answer yet: %s", refund.payout_id, error)
+                continue
+            if checked.status is not RefundStatus.PENDING:
+                settled.append(checked)
+        return settled
 
     def _unknown(self, refund: Refund, error: PaymentUnknown) -> Refund:
         """ecommpay has no such payout: ``failed`` if it was sent long enough ago, else

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.server_thread import ServerThread
+from pos_app.domain.basket import LineItem
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.payment_dialog import PaymentDialog
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.store.payments import EventSource
+from pos_app.store.refunds import RefundStatus
 from pos_app.store.sales import SaleStatus, Tender
 from tests.gui.e2e import (
     FAST,
@@ -318,6 +320,27 @@ def test_a_registration_the_relay_missed_is_made_on_a_follow_up_pass(
     demo_terminal.checkout.relay = relay
     qtbot.waitUntil(lambda: payments.registrations_due() == [], timeout=10_000)
     assert relay.held_days().invoice_counter == int(invoice.rsplit("-", 1)[1])
+
+
+def test_a_payout_whose_callback_does_not_come_is_settled_on_a_follow_up_pass(
+    qtbot, start_app, demo_terminal
+):
+    """A refund's payout went out but its callback cannot reach this till (the relay it polls
+    is down): a follow-up pass asks ecommpay and settles it, rather than leave it pending."""
+    goreng = LineItem("MIE-001", "Indomie Goreng 85g", 3_500, 4)
+    sale_id = demo_terminal.checkout.open_sale([goreng], cashier="Demo Kasir")
+    demo_terminal.checkout.pay_cash(sale_id, 14_000)
+    refund = demo_terminal.payouts.send(
+        sale_id, 4_000, account_number="081234567890", customer_name="Ani", approved_by="Bu"
+    )
+    refunds = demo_terminal.store.refunds
+    assert refunds.get(refund.payout_id).status is RefundStatus.PENDING
+    dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
+    start_app(relay=dead, timing=replace(FAST, follow_up_interval=0.2))
+
+    qtbot.waitUntil(
+        lambda: refunds.get(refund.payout_id).status is RefundStatus.PAID, timeout=10_000
+    )
 
 
 def test_a_follow_up_pass_is_not_started_beside_one_still_going(

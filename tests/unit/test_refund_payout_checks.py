@@ -251,3 +251,27 @@ def test_a_payout_ecommpay_reverses_after_paying_it_is_listed_for_the_manager(
     )
     again = f"{terminal.embedded.sandbox.url}/_sandbox/reverse/{refund.payout_id}"
     assert httpx.post(again, timeout=5).status_code == 409, "reversed once"
+
+
+def test_every_pending_payout_is_asked_about_again_and_one_never_sent_fails_in_time(
+    terminal: Terminal, payouts: Payouts, clock: Clock
+) -> None:
+    """The follow-up pass asks about each payout still pending: one ecommpay paid (its
+    callback not come yet) is settled paid, and one that never reached ecommpay (the till
+    stopped before sending it) stays pending until ecommpay still does not know it an hour
+    after, then fails, its amount free again."""
+    sale_id = cash_sale(terminal)
+    never_sent = recorded(payouts, sale_id, 3_000)
+    sent = send(payouts, sale_id, 4_000)
+    assert payouts.refunds().get(sent.payout_id).status is RefundStatus.PENDING
+    clock.now += timedelta(minutes=15)
+
+    assert [r.payout_id for r in payouts.check_pending()] == [sent.payout_id]
+    assert payouts.refunds().get(sent.payout_id).status is RefundStatus.PAID
+    assert payouts.refunds().get(never_sent.payout_id).status is RefundStatus.PENDING
+
+    clock.now += UNREGISTERED_AFTER
+    [failed] = payouts.check_pending()
+    assert (failed.payout_id, failed.status) == (never_sent.payout_id, RefundStatus.FAILED)
+    assert payouts.refundable(sale_id) == TOTAL - 4_000
+    assert payouts.check_pending() == []
