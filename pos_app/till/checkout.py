@@ -262,18 +262,19 @@ class Checkout:
         """Keep a status answer; a payment it reports completes the sale it pays, if on time."""
         repos = self.store.repositories()
         with transaction(repos.db):
+            now = self.clock()  # once, and inside the lock: see _complete_if_paid
             repos.payments.record_status(
                 invoice_number,
                 result.status,
                 source=EventSource.STATUS,
                 payload=dict(result.raw),
                 reference=result.reference,
-                now=self.clock(),
+                now=now,
                 amount=result.amount,
                 currency=result.currency,
                 balance=result.balance,
             )
-            self._complete_if_paid(invoice_number)
+            self._complete_if_paid(invoice_number, now)
         return self._announce_now(invoice_number)
 
     def expire_if_due(self, invoice_number: str) -> PaymentAttempt:
@@ -336,7 +337,7 @@ class Checkout:
     def settle(self, invoice_number: str) -> PaymentAttempt:
         """Complete the sale of a paid, on-time attempt; announce the attempt either way."""
         with transaction(self.store.repositories().db):
-            self._complete_if_paid(invoice_number)
+            self._complete_if_paid(invoice_number, self.clock())
         return self._announce_now(invoice_number)
 
     def resume(self) -> list[PaymentAttempt]:
@@ -369,10 +370,10 @@ class Checkout:
         An event handed over again (the relay's epoch changed) changes nothing: the payments
         skip what they hold, and a refund takes the same answer only once.
         """
-        now = self.clock()
         repos = self.store.repositories()
         applied: list[RelayEvent] = []
         with transaction(repos.db):
+            now = self.clock()  # once, and inside the lock: see _complete_if_paid
             for event in repos.payments.unseen_relay_events(events, position):
                 try:
                     with transaction(repos.db):
@@ -402,16 +403,21 @@ class Checkout:
             return [event] if settle_from_report(repos.refunds, report, now=now) != refund else []
         if not repos.payments.record_relay_event(event, now=now):
             return []
-        self._complete_if_paid(event.invoice_number)
+        self._complete_if_paid(event.invoice_number, now)
         return [event]
 
-    def _complete_if_paid(self, invoice_number: str) -> None:
-        """Inside the caller's transaction: a paid, on-time attempt completes its open sale."""
+    def _complete_if_paid(self, invoice_number: str, now: datetime) -> None:
+        """Inside the caller's transaction: a paid, on-time attempt completes its open sale.
+
+        ``now`` is the moment the payment was recorded paid, read once inside the transaction:
+        the payment and its sale then fall on one business day (read again, a batch applied at
+        the cut-off put the payment on one day and its sale on the next, and a day close could
+        come between the read and the writes)."""
         attempt = self.store.payments.find_attempt(invoice_number)
         if attempt is None or attempt.state is not AttemptState.PAID or attempt.late:
             return
         if self.store.sales.get(attempt.sale_id).status is SaleStatus.OPEN:
-            self.store.sales.complete_with_payment(attempt.sale_id, invoice_number, self.clock())
+            self.store.sales.complete_with_payment(attempt.sale_id, invoice_number, now)
 
     def _announce_now(self, invoice_number: str) -> PaymentAttempt:
         attempt = self.store.payments.get_attempt(invoice_number)

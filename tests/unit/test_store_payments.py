@@ -1,7 +1,7 @@
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,10 +20,11 @@ from pos_app.payments.model import (
     RelayPosition,
     StatusResult,
 )
+from pos_app.reports.payments_csv import export_payments
 from pos_app.store.database import open_database
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
 from pos_app.store.payments import EventSource, Outcome, Payments
-from pos_app.store.sales import Sales
+from pos_app.store.sales import Sales, SaleStatus
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 
@@ -362,3 +363,47 @@ def test_an_unknown_invoice_is_not_found(payments: Payments) -> None:
         payments.get_attempt("KSR-NOPE")
     with pytest.raises(NotFound):
         payments.transition("KSR-NOPE", AttemptState.PAID, source="cashier", now=NOW)
+
+
+class PaidProvider(NoProvider):
+    """A status API that says paid."""
+
+    def check_status(self, invoice_number: str) -> StatusResult:
+        return StatusResult(ProviderName.DOKU, invoice_number, PaymentStatus.PAID, TOTAL)
+
+
+@pytest.mark.parametrize("word", ["relay", "status"])
+def test_a_payment_at_the_cut_off_and_its_sale_fall_on_one_business_day(
+    path: Path, db: Database, payments: Payments, tmp_path: Path, word: str
+) -> None:
+    """Paid at 23:59:59.999 in Jakarta, on a clock that moves on between reads as a real one
+    does: the payment and the sale it completes are on one day, so that day's payments file
+    and its takings agree."""
+    cut_off = datetime(2026, 11, 21, 16, 59, 59, 999_000, tzinfo=UTC)
+    ticks = iter(range(1_000))
+    store = TerminalStore(path)
+    checkout = Checkout(
+        store,
+        PaidProvider(),
+        terminal_id="T1",
+        clock=lambda: cut_off + timedelta(milliseconds=next(ticks)),
+    )
+    sale_id = new_sale(db)
+    invoice = new_attempt(payments, db, sale_id)
+    payments.record_request(
+        PaymentRequest(ProviderName.DOKU, invoice, TOTAL, "https://pay.example/x"), now=NOW
+    )
+    try:
+        if word == "relay":
+            checkout.apply_relay_events(
+                [relay(1, invoice, PaymentStatus.PAID)], RelayPosition("e1", 1)
+            )
+        else:
+            checkout.check_status(invoice)
+    finally:
+        store.close()
+
+    sale = Sales(db).get(sale_id)
+    assert (sale.status, sale.business_date) == (SaleStatus.COMPLETED, date(2026, 11, 21))
+    paid = export_payments(db, tmp_path / "payments.csv", first_day=date(2026, 11, 21))
+    assert (paid.payments, paid.received) == (1, TOTAL)
