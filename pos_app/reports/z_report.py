@@ -185,7 +185,8 @@ class ZReport(CountedDrawer):
     """The same for cash given back for returns."""
     moved_between_shifts: int = 0
     """Cash put in the drawer less cash taken out between shifts on a till: the float of each shift
-    that took over the drawer less the count the shift before it left (0 in closes before it)."""
+    that took over the drawer less the count the shift before it left and the cash the till took
+    meanwhile with no shift open (0 in closes before it)."""
 
     @property
     def sales_total(self) -> int:
@@ -333,16 +334,23 @@ class ZReport(CountedDrawer):
         )
 
 
-def drawer_handovers(shifts: Iterable[ShiftLine]) -> tuple[int, int]:
+def drawer_handovers(
+    shifts: Iterable[ShiftLine],
+    taken_between: Callable[[str, datetime, datetime], int] = lambda *_: 0,
+) -> tuple[int, int]:
     """The floats a day's shifts brought into its drawers, and the cash put in less taken out
     between its shifts.
 
     A till's drawer runs on through the day: a shift that opens on a till after a shift there
     closed takes over that drawer (the one closed last, if several; each drawer once), so its
     float is no new cash, and its float less the count left in that drawer was put in between the
-    shifts (taken out, to the safe say, when negative). A shift with no closed drawer on its till
+    shifts (taken out, to the safe, when negative). A shift with no closed drawer on its till
     to take over (the first there, or one opened beside a shift still open) brings its float in.
     Counting a handed-over float again would expect the first shift's cash twice.
+
+    ``taken_between(till, closed, opened)`` is the cash the till took for the day's takings with
+    no shift open between a close and the next opening there (cash sales less cash returns):
+    the day's cash sales count it already, so it is not cash put in as well.
     """
     left: dict[str, list[ShiftLine]] = {}
     floats = between = 0
@@ -356,9 +364,10 @@ def drawer_handovers(shifts: Iterable[ShiftLine]) -> tuple[int, int]:
             and before.closed_at <= shift.opened_at
         ]
         if closed:
-            _closed_at, count, before = max(closed, key=lambda found: (found[0], found[2].id))
+            closed_at, count, before = max(closed, key=lambda found: (found[0], found[2].id))
             drawers.remove(before)
-            between += shift.opening_float - count
+            taken = taken_between(shift.terminal_id, closed_at, shift.opened_at)
+            between += shift.opening_float - count - taken
         else:
             floats += shift.opening_float
         drawers.append(shift)
@@ -394,6 +403,36 @@ def _in_shifts(db: Database, key: str, now: datetime) -> tuple[int, int]:
         [moment, key, key],
     ).fetchone()[0]
     return int(sales), int(returns)
+
+
+def _taken_between(
+    db: Database, key: str, now: datetime
+) -> Callable[[str, datetime, datetime], int]:
+    """:func:`drawer_handovers`' ``taken_between`` for business day ``key``: the till's cash
+    sales less cash returns of that day from ``closed`` until ``opened`` that no shift took."""
+    moment = utc_text(now)
+
+    def taken(terminal_id: str, closed: datetime, opened: datetime) -> int:
+        window = [terminal_id, utc_text(closed), utc_text(opened)]
+        sales = db.execute(
+            f"WITH spans AS MATERIALIZED ({shift_spans('?')}) "
+            "SELECT coalesce(sum(s.total), 0) FROM sales s WHERE s.business_date = ? "
+            "AND s.status = 'completed' AND s.tender = 'cash' AND s.terminal_id = ? "
+            "AND s.completed_at >= ? AND s.completed_at < ? "
+            f"AND NOT {in_a_shift('s.cashier', 's.terminal_id', 's.completed_at')}",
+            [moment, window[1], key, *window],
+        ).fetchone()[0]
+        returns = db.execute(
+            f"WITH spans AS MATERIALIZED ({shift_spans('?')}) "
+            f"SELECT coalesce(sum(t.amount), 0) FROM {RETURN_JOINS} WHERE t.method = 'cash' "
+            f"AND {SETTLED} AND {COUNTED_ON} = ? AND t.terminal_id = ? "
+            "AND t.created_at >= ? AND t.created_at < ? "
+            f"AND NOT {in_a_shift('t.cashier', 't.terminal_id', 't.created_at')}",
+            [moment, window[1], key, *window],
+        ).fetchone()[0]
+        return int(sales) - int(returns)
+
+    return taken
 
 
 _GIVEN_UP = ", ".join(f"'{state.value}'" for state in sorted(LATE_PAYMENT_FROM))
@@ -549,7 +588,7 @@ def _build(
         cash_returns=cash_returns,
         cash_sales_across_days=sum(shift.cash_sales for shift in shifts) - in_shifts_sales,
         cash_returns_across_days=sum(shift.cash_returns for shift in shifts) - in_shifts_returns,
-        moved_between_shifts=drawer_handovers(lines)[1],
+        moved_between_shifts=drawer_handovers(lines, _taken_between(db, key, now))[1],
     )
 
 

@@ -252,6 +252,46 @@ def test_a_drawer_handed_to_the_next_shift_is_not_expected_twice(
         assert drawer_rows(report)["Cash in less cash out"] == format_rupiah(between)
 
 
+@pytest.mark.parametrize("put_in", [0, 20_000, -30_000])
+def test_cash_taken_with_no_shift_open_between_two_shifts_is_expected_once(
+    db: Database, put_in: int
+) -> None:
+    """Between Sari's close and Budi's opening the till sells and gives back in cash with no
+    shift open, and Budi takes the drawer as it is then (with ``put_in`` more or less): the day
+    expects that cash once, as takings, not again as cash put in between the shifts. Another
+    till's cash meanwhile is no part of this drawer's handover."""
+    shifts = Shifts(db, MIDNIGHT)
+    sari = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T08:00")
+    )
+    cash_sale(db, "2026-11-21T09:00", 30_000)
+    shifts.close(sari.id, rupiah(130_000), closed_by="Sari", now=local("2026-11-21T14:00"))
+    cash_sale(db, "2026-11-21T14:05", 20_000)
+    given_back = cash_return(db, cash_sale(db, "2026-11-21T14:10", 8_000), "2026-11-21T14:20")
+    cash_sale(db, "2026-11-21T14:30", 7_000, till="T2")
+    handed_over = 130_000 + 20_000 + 8_000 - given_back + put_in
+    budi = shifts.open(
+        terminal_id="T1", cashier="Budi", opening_float=handed_over, now=local("2026-11-21T15:00")
+    )
+    cash_sale(db, "2026-11-21T16:00", 50_000, cashier="Budi")
+    left = handed_over + 50_000
+    closed = shifts.close(budi.id, rupiah(left), closed_by="Budi", now=local("2026-11-21T21:00"))
+    assert closed.difference == 0
+
+    shown = build_z_report(db, D1, day=MIDNIGHT, now=local("2026-11-21T22:00"))
+    assert shown.moved_between_shifts == put_in
+    report = close_day(
+        db,
+        D1,
+        day=MIDNIGHT,
+        counted=rupiah(left + 7_000),
+        closed_by="Manajer",
+        opening_float=shown.opening_float_of_shifts,
+        now=local("2026-11-21T22:00"),
+    )
+    assert (report.expected_cash, report.difference) == (left + 7_000, 0)
+
+
 def test_shifts_side_by_side_each_bring_their_float(db: Database) -> None:
     """A shift opened while another is open on the till, or on another till, takes over no
     drawer; a later one takes over the drawer closed last, once."""
