@@ -763,6 +763,15 @@ CREATE TABLE registrations_due (
 """
 
 
+# What the provider reported paid for a payout, beside the amount asked: one paid for another
+# amount or currency is listed for the manager (pos_app/till/problem_payments.py) rather than
+# taken for the amount asked, as a payment for another amount is.
+_PAYOUT_PAID_AMOUNTS = """
+ALTER TABLE refunds ADD COLUMN paid_amount INTEGER;
+ALTER TABLE refunds ADD COLUMN paid_currency TEXT;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -790,5 +799,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _HELD_SALES,
     _RESTORED_DAYS,
     _REGISTRATIONS_DUE,
+    _PAYOUT_PAID_AMOUNTS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -241,9 +241,12 @@ class Refunds:
         result: Mapping[str, Any] | None = None,
         reference: str | None = None,
         source: ChangeSource = ChangeSource.PROVIDER,
+        paid_amount: int | None = None,
+        paid_currency: str | None = None,
     ) -> Refund:
         """The final answer, the provider's (or ``system``: the terminal's, for a payout that never
-        left); the same answer again changes nothing, another one raises InvalidTransition."""
+        left); the same answer again changes nothing, another one raises InvalidTransition.
+        ``paid_amount`` and ``paid_currency``: what the provider reported paid, when it said."""
         status = RefundStatus(status)
         if status is RefundStatus.PENDING:
             raise ValidationError("a refund is settled as paid, declined or failed")
@@ -271,6 +274,8 @@ class Refunds:
                     "completed_at": stamp,
                     "business_date": open_business_date(self._db, self._day, now).isoformat(),
                     "updated_at": stamp,
+                    "paid_amount": paid_amount,
+                    "paid_currency": paid_currency,
                 },
             )
         return self.get(payout_id)

@@ -86,6 +86,13 @@ class ProblemKind(StrEnum):
     meanwhile the customer is still owed it. A reversal supersedes a payment after failing (the
     money that went out twice came back once). Listed by its payout id, in state ``paid``,
     :attr:`ProblemPayment.amount` the payout's amount, until resolved."""
+    PAYOUT_DIFFERS = "payout_differs"
+    """A payout the provider reports paid for another amount or currency than asked: the
+    refund counts what was asked, and the customer got more or less than that (or the report
+    is wrong); only the manager can tell. Listed by its payout id, in state ``paid``,
+    :attr:`ProblemPayment.amount` and :attr:`ProblemPayment.currency` what was reported paid,
+    until resolved. A reversal supersedes it (the money came back), and it supersedes a
+    payment after failing (the manager sees the amount that went out)."""
     RETURN_NOT_PAID = "return_not_paid"
     """A wallet return whose payout failed or was declined, often after the customer left the
     counter with the receipt saying it was on its way: the goods are back and the money is not.
@@ -96,11 +103,16 @@ class ProblemKind(StrEnum):
 
 
 REFUND_KINDS = frozenset(
-    {ProblemKind.PAID_AFTER_FAILING, ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID}
+    {
+        ProblemKind.PAID_AFTER_FAILING,
+        ProblemKind.PAYOUT_REVERSED,
+        ProblemKind.PAYOUT_DIFFERS,
+        ProblemKind.RETURN_NOT_PAID,
+    }
 )
 """The problems of a refund's payout (listed by payout id), which no payment's status check
-answers. A payout has at most one of them at a time: paid after failing and not reversed,
-reversed, or unpaid."""
+answers. A payout has at most one of them at a time: reversed; else paid for another amount;
+else paid after failing; or unpaid."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,34 +186,58 @@ ORDER BY o.id
 """
 
 
+_NOT_REVERSED = "NOT EXISTS (SELECT 1 FROM payout_reversals v WHERE v.refund_id = r.id)"
+_PAID_OTHERWISE = (
+    f"(coalesce(r.paid_amount, r.amount) != r.amount"
+    f" OR coalesce(r.paid_currency, '{CURRENCY}') != '{CURRENCY}')"
+)
+"""``refunds r`` was reported paid for another amount or currency than asked (never NULL: one
+paid with no amount reported, or before Kasir kept it, is taken as paid as asked)."""
+
+
+def _unresolved(action: str) -> str:
+    """SQL: no manager's resolution ``action`` in the audit log names ``refunds r``."""
+    return (
+        f"NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.action = '{action}'"
+        " AND json_extract(l.detail, '$.payout_id') = r.payout_id)"
+    )
+
+
 _REFUND_PROBLEMS: dict[ProblemKind, str] = {
-    ProblemKind.PAID_AFTER_FAILING: """
-SELECT r.payout_id, r.sale_id, r.provider, r.amount, r.status, h.at
+    ProblemKind.PAID_AFTER_FAILING: f"""
+SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status, h.at
 FROM refunds r JOIN refund_history h ON h.refund_id = r.id
 WHERE r.status = 'paid' AND h.before IN ('failed', 'declined') AND h.after = 'paid'
-  AND NOT EXISTS (SELECT 1 FROM payout_reversals v WHERE v.refund_id = r.id)
-  AND NOT EXISTS (
-    SELECT 1 FROM audit_log l
-    WHERE l.action = 'refund.resolve' AND json_extract(l.detail, '$.payout_id') = r.payout_id)
+  AND {_NOT_REVERSED} AND NOT {_PAID_OTHERWISE} AND {_unresolved("refund.resolve")}
 ORDER BY h.id
 """,
     ProblemKind.PAYOUT_REVERSED: """
-SELECT r.payout_id, r.sale_id, r.provider, r.amount, r.status, v.reported_at
+SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status, v.reported_at
 FROM refunds r JOIN payout_reversals v ON v.refund_id = r.id
 WHERE r.status = 'paid' AND v.resolved_at IS NULL
 ORDER BY v.reported_at, r.id
 """,
+    ProblemKind.PAYOUT_DIFFERS: f"""
+SELECT r.payout_id, r.sale_id, r.provider, r.paid_amount, r.paid_currency, r.status,
+       r.completed_at
+FROM refunds r
+WHERE r.status = 'paid' AND {_PAID_OTHERWISE} AND {_NOT_REVERSED}
+  AND {_unresolved("refund.resolve_differs")}
+ORDER BY r.completed_at, r.id
+""",
     ProblemKind.RETURN_NOT_PAID: f"""
-SELECT p.payout_id, t.sale_id, p.provider, t.amount, p.status, p.updated_at
+SELECT p.payout_id, t.sale_id, p.provider, t.amount, NULL, p.status, p.updated_at
 FROM {RETURN_JOINS} WHERE {NOT_PAID_BACK}
 ORDER BY p.updated_at, p.id
 """,
 }
-"""Per kind, its unresolved refunds: payout id, sale, provider, amount, state, since when.
-(``paid`` is final, so a payment after failing happens once; a payout is reversed once.)"""
+"""Per kind, its unresolved refunds: payout id, sale, provider, amount and its currency (NULL:
+rupiah), state, since when. (``paid`` is final, so a payment after failing happens once, and a
+report of what was paid is kept once.)"""
 _RESOLVED_AS = {
     ProblemKind.PAID_AFTER_FAILING: "refund.resolve",
     ProblemKind.PAYOUT_REVERSED: "refund.resolve_reversal",
+    ProblemKind.PAYOUT_DIFFERS: "refund.resolve_differs",
     ProblemKind.RETURN_NOT_PAID: UNPAID_RESOLVED,
 }
 """The audit action of a manager's resolution, per kind."""
@@ -260,10 +296,11 @@ def _refund_problems(db: Database) -> list[ProblemPayment]:
             since=parse_utc(since),
             provider=ProviderName(provider),
             amount=amount,
+            currency=currency or CURRENCY,
             sale_id=sale_id,
         )
         for kind, query in _REFUND_PROBLEMS.items()
-        for payout_id, sale_id, provider, amount, status, since in db.execute(query)
+        for payout_id, sale_id, provider, amount, currency, status, since in db.execute(query)
     ]
 
 
@@ -293,7 +330,14 @@ def resolve(
     payload = {RESOLUTION: reason, "resolved_by": manager}
     payments = Payments(db)
     with transaction(db):
-        listed = next((p for p in list_problems(db) if p.invoice_number == invoice_number), None)
+        listed = next(
+            (
+                p
+                for p in list_problems(db)
+                if p.invoice_number == invoice_number and (kind is None or p.kind is kind)
+            ),
+            None,
+        )
         if kind is not None and (listed is None or listed.kind is not kind):
             raise NotFound(
                 N_("{payout} is no longer listed as it was: refresh the list"),

@@ -37,6 +37,7 @@ from pos_app.payments.errors import PaymentUnknown, ProviderRejected
 from pos_app.payments.model import PayoutGateway, PayoutOrder, PayoutOutcome, PayoutReport
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import InvalidTransition, NotFound
+from pos_app.store.payments import paid_differs, reported_text
 from pos_app.store.refunds import Refund, Refunds, RefundStatus
 from pos_app.store.terminal_store import TerminalStore
 
@@ -157,6 +158,7 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
     if report.reason:
         log.info("payout %s %s: %s", report.payout_id, report.outcome, report.reason)
     before = refunds.get(report.payout_id)
+    paid = final is RefundStatus.PAID
     try:
         settled = refunds.settle(
             report.payout_id,
@@ -164,6 +166,8 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
             now=now,
             result=dict(report.raw),
             reference=report.reference,
+            paid_amount=report.amount if paid else None,
+            paid_currency=report.currency if paid else None,
         )
     except InvalidTransition as error:
         log.error(
@@ -172,6 +176,15 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
         return refunds.get(report.payout_id)
     if before.status in UNPAID and settled.status is RefundStatus.PAID:
         _paid_after_failing(refunds, before, settled)
+    if paid and paid_differs(settled.amount, report.amount, report.currency):
+        log.warning(
+            "payout %s (refund of sale %d) asked %s; ecommpay reports %s paid: listed among the "
+            "problem payments",
+            report.payout_id,
+            settled.sale_id,
+            format_rupiah(settled.amount),
+            reported_text(report.amount or 0, report.currency),
+        )
     return settled
 
 

@@ -3582,6 +3582,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>payout amount differs</source>
+        <translation>payout amount differs</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>return not paid</source>
         <translation>return not paid</translation>
     </message>

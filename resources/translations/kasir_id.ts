@@ -3582,6 +3582,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>payout amount differs</source>
+        <translation>jumlah payout berbeda</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>return not paid</source>
         <translation>retur belum dibayar</translation>
     </message>

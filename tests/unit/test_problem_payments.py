@@ -931,3 +931,66 @@ def test_a_return_made_again_is_not_owed_once_the_first_payout_is_paid_after_all
     assert Returns(db).returnable(sale_id).not_paid_back == ()
     with pytest.raises(ValidationError, match="not a wallet return left unpaid"):
         made_again(db, sale_id, again.id, {1: 1})
+
+
+@pytest.mark.parametrize(
+    ("reported", "currency", "listed"),
+    [
+        (5_000, "IDR", False),
+        (None, None, False),  # no amount said: taken as paid as asked
+        (50_000, "IDR", True),
+        (500_000, "IDR/minor", True),  # Rp 5.000 in sen: not whole rupiah, not as asked
+    ],
+)
+def test_a_payout_reported_paid_for_another_amount_is_listed_until_resolved(
+    db: Database, reported: int | None, currency: str | None, listed: bool
+) -> None:
+    """ecommpay says the Rp 5.000 payout was paid for another amount: the refund counts what
+    was asked, so the manager sees what was reported, until resolved."""
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 5_000)
+    paid = PayoutReport("PO-1", PayoutOutcome.PAID, amount=reported, currency=currency)
+
+    assert settle_from_report(refunds, paid, now=LATER).status is RefundStatus.PAID
+
+    if not listed:
+        assert kinds(db) == {}
+        return
+    assert list_problems(db) == [
+        ProblemPayment(
+            kind=ProblemKind.PAYOUT_DIFFERS,
+            invoice_number="PO-1",
+            state=AttemptState.PAID,
+            since=LATER,
+            provider=ProviderName.ECOMMPAY_GATE,
+            amount=reported,
+            currency=currency or "IDR",
+            sale_id=sale_id,
+        )
+    ]
+    with pytest.raises(NotFound):  # the manager saw another problem: not resolved unseen
+        resolve(db, "PO-1", reason="x", manager="Bu Rina", now=NEXT_DAY, kind=ProblemKind.LATE)
+    resolve(
+        db,
+        "PO-1",
+        reason="ecommpay's report was wrong; Ani got Rp 5.000",
+        manager="Bu Rina",
+        now=NEXT_DAY,
+        kind=ProblemKind.PAYOUT_DIFFERS,
+    )
+    assert kinds(db) == {}
+    assert [e.action for e in AuditLog(db).recent()].count("refund.resolve_differs") == 1
+
+
+def test_a_payout_paid_for_another_amount_after_failing_is_listed_once_and_a_reversal_wins(
+    db: Database,
+) -> None:
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 5_000)
+    refunds.settle("PO-1", RefundStatus.FAILED, now=LATER)
+    paid = PayoutReport("PO-1", PayoutOutcome.PAID, amount=6_000, currency="IDR")
+    settle_from_report(refunds, paid, now=LATER)
+    assert [p.kind for p in list_problems(db)] == [ProblemKind.PAYOUT_DIFFERS]
+
+    refunds.record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY)
+    assert [p.kind for p in list_problems(db)] == [ProblemKind.PAYOUT_REVERSED]

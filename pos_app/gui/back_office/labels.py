@@ -64,6 +64,7 @@ def problem_kinds() -> dict[ProblemKind, str]:
         ProblemKind.REFUNDED: _tr("refunded at the provider"),
         ProblemKind.PAID_AFTER_FAILING: _tr("refund paid after failing"),
         ProblemKind.PAYOUT_REVERSED: _tr("payout reversed"),
+        ProblemKind.PAYOUT_DIFFERS: _tr("payout amount differs"),
         ProblemKind.RETURN_NOT_PAID: _tr("return not paid"),
     }
 
