@@ -8,9 +8,12 @@ the relay instead of answering 400.
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.errors import KasirError
+
+if TYPE_CHECKING:
+    from pos_app.payments.model import ProviderEvent
 
 MAX_JSON_DEPTH = 32
 """Real notification, callback and status bodies are 3 to 5 levels deep; far deeper is abuse."""
@@ -67,6 +70,17 @@ class ProviderProtocolError(ProviderError):
 
 class SignatureMismatch(ProviderProtocolError):
     """An answer or notification whose signature does not verify; its content is not trusted."""
+
+
+class SignedButUnreadable(ProviderProtocolError):
+    """A notification or callback whose signature verifies but whose fields Kasir cannot read
+    (a shape its parser does not know). Refused, the provider would send it again and then
+    never (ecommpay for 11 days, DOKU three times): the relay stores ``event``, the report as it
+    came, apart from every till, and acknowledges it; the operator sees it among the orphans."""
+
+    def __init__(self, message: str, event: "ProviderEvent") -> None:
+        super().__init__(message)
+        self.event = event
 
 
 def read_provider_json(body: bytes, *, what: str) -> Any:

@@ -166,6 +166,33 @@ class ProviderEvent:
     """The merchant account the provider names (ecommpay's ``project_id``); ``None``: not said."""
 
 
+NO_PAYMENT = "-"
+"""The invoice of a report that names no payment Kasir can read; no till makes (or registers)
+such a one."""
+NO_CURRENCY = "XXX/minor"
+"""ISO 4217's "no currency", in minor units: the amount of a report that says none (or none Kasir
+can read) is in this, which never matches a sale."""
+
+
+def unread_event(
+    provider: ProviderName,
+    invoice_number: str,
+    raw: Mapping[str, Any],
+    account: str | None = None,
+) -> ProviderEvent:
+    """A signed report kept as it came, about no payment or with fields Kasir cannot read:
+    pending, no amount in no currency, so it completes no sale."""
+    return ProviderEvent(
+        provider=provider,
+        invoice_number=invoice_number,
+        status=PaymentStatus.PENDING,
+        amount=0,
+        raw=raw,
+        currency=NO_CURRENCY,
+        account=account,
+    )
+
+
 class PayoutOutcome(StrEnum):
     """What a provider says about a payout, in the till's words."""
 

@@ -34,15 +34,10 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import check_amount
 from pos_app.payments.doku import notification as doku_notification
 from pos_app.payments.ecommpay import statuses as ecommpay_statuses
-from pos_app.payments.ecommpay.callback import (
-    NO_PAYMENT,
-    RedirectData,
-    redirect_data,
-    verify_callback,
-)
+from pos_app.payments.ecommpay.callback import RedirectData, redirect_data, verify_callback
 from pos_app.payments.ecommpay.signing import signing_string
-from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
-from pos_app.payments.model import ProviderEvent, ProviderName
+from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch, SignedButUnreadable
+from pos_app.payments.model import NO_PAYMENT, ProviderEvent, ProviderName
 from pos_app.relay import auth, engines, pages, storage, uploads
 from pos_app.relay.config import RelayConfig
 from pos_app.relay.request_input import HTTPProblem, problem, read_body, shown
@@ -271,7 +266,15 @@ class RelayApp:
 
         def verify(body: bytes) -> tuple[ProviderEvent, RedirectData | None]:
             event = verify_callback(body, config.ecommpay_secret_key)
-            return event, redirect_data(event.raw)
+            try:
+                return event, redirect_data(event.raw)
+            except ProviderProtocolError as exc:  # the payment's news still counts
+                log.warning(
+                    "ecommpay callback for %s: its redirect cannot be used (%s); stored without it",
+                    event.invoice_number,
+                    exc,
+                )
+                return event, None
 
         return await self._ingest(request, "ecommpay callback", verify)
 
@@ -291,8 +294,13 @@ class RelayApp:
             body = await read_body(
                 request, self.config.max_body_bytes, self.config.client_timeout_seconds
             )
-            event, redirect = verify(body)
-            new = self._new_event(event, redirect, request.headers.get("request-id"))
+            kept_apart = None
+            try:
+                event, redirect = verify(body)
+            except SignedButUnreadable as exc:
+                event, redirect = exc.event, None
+                kept_apart = f"signed, but Kasir cannot read it: {exc}"
+            new = self._new_event(event, redirect, request.headers.get("request-id"), kept_apart)
         except ClientDisconnect:
             raise
         except HTTPProblem as exc:
@@ -327,7 +335,11 @@ class RelayApp:
         return JSONResponse({"status": "OK", "duplicate": stored.duplicate})
 
     def _new_event(
-        self, event: ProviderEvent, redirect: RedirectData | None, request_id: str | None
+        self,
+        event: ProviderEvent,
+        redirect: RedirectData | None,
+        request_id: str | None,
+        kept_apart: str | None = None,
     ) -> NewEvent:
         """What is stored of a verified event: its signed fields as canonical JSON. What could
         not be stored, or handed out again, is a protocol error (400) saying why (depth and
@@ -356,7 +368,7 @@ class RelayApp:
             request_id=request_id[:MAX_REQUEST_ID_LENGTH] if request_id else None,
             redirect_data=json.dumps(asdict(redirect)) if redirect else None,
             currency=event.currency,
-            kept_apart=self._kept_apart(event),
+            kept_apart=kept_apart or self._kept_apart(event),
         )
 
     def _kept_apart(self, event: ProviderEvent) -> str | None:

@@ -187,12 +187,8 @@ def test_an_oversized_notification_is_refused_whether_announced_or_streamed(
     assert delivered(till) == []
 
 
-@pytest.mark.parametrize(
-    "body",
-    [b"{not json", b"[1, 2]", b'{"order": {"amount": 1000}, "transaction": {"status": "SUCCESS"}}'],
-    ids=["not-json", "not-an-object", "no-invoice"],
-)
-def test_a_malformed_but_signed_notification_gets_400(relay: EmbeddedRelay, body: bytes) -> None:
+def signed_doku(body: bytes) -> dict[str, str]:
+    """Headers that sign ``body`` as DOKU does."""
     headers, _ = signed_doku_notification(invoice_number="X", amount=1)
     headers["Signature"] = doku_signature(
         client_id=headers["Client-Id"],
@@ -202,11 +198,80 @@ def test_a_malformed_but_signed_notification_gets_400(relay: EmbeddedRelay, body
         secret_key=DOKU_SECRET_KEY,
         body=body,
     )
+    return headers
 
-    answer = post(relay, DOKU, body, headers)
+
+@pytest.mark.parametrize("body", [b"{not json", b"[1, 2]"], ids=["not-json", "not-an-object"])
+def test_a_signed_body_that_is_no_notification_gets_400(relay: EmbeddedRelay, body: bytes) -> None:
+    answer = post(relay, DOKU, body, signed_doku(body))
 
     assert answer.status_code == 400
     assert answer.json()["error"]
+
+
+def test_a_signed_notification_kasir_cannot_read_is_stored_apart_and_acknowledged(
+    relay: EmbeddedRelay, till: RelayClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Refused, DOKU would send it three times and then never: it is kept for the operator,
+    handed to no till (its money cannot be read), and a repeat is the same one."""
+    invoice = "KSR-T1-20240501-000040"
+    till.register_payment(invoice, ProviderName.DOKU, 1_000)
+    unreadable = {
+        "order": {"invoice_number": invoice, "amount": "seribu"},
+        "transaction": {"status": "SUCCESS"},
+    }
+    no_invoice = {"order": {"amount": 1000}, "transaction": {"status": "SUCCESS"}}
+    answers = [
+        post(relay, DOKU, body, signed_doku(body))
+        for body in (json.dumps(unreadable).encode(), json.dumps(no_invoice).encode())
+        for _ in range(2)
+    ]
+
+    assert [(a.status_code, a.json()["duplicate"]) for a in answers] == [
+        (200, False),
+        (200, True),
+        (200, False),
+        (200, True),
+    ]
+    assert delivered(till) == []
+    assert relay_service.main(["orphans", *database_option(relay.storage.database)]) == 0
+    listing = capsys.readouterr().out
+    assert listing.count("kept apart: signed, but Kasir cannot read it: DOKU ") == 2
+    assert invoice in listing
+
+
+def test_a_signed_callback_kasir_cannot_read_is_stored_apart_and_acknowledged(
+    relay: EmbeddedRelay, till: RelayClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An amount in a shape ecommpay's SDKs never show (a decimal string): refused, ecommpay
+    would retry it for 11 days and then drop it."""
+    invoice = "KSR-T1-20240501-000041"
+    till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, 6_000)
+    payload = json.loads(signed_ecommpay_callback(payment_id=invoice, amount=6_000))
+    del payload["signature"]
+    payload["payment"]["sum"]["amount"] = "600000.00"
+    payload["signature"] = ecommpay_signature(payload, ECOMMPAY_SECRET_KEY)
+
+    answer = post(relay, ECOMMPAY, json.dumps(payload).encode())
+
+    assert (answer.status_code, answer.json()["duplicate"]) == (200, False)
+    assert delivered(till) == []
+    assert relay_service.main(["orphans", *database_option(relay.storage.database)]) == 0
+    listing = capsys.readouterr().out
+    assert f"{invoice}" in listing and "payment.sum.amount must be a whole number" in listing
+
+
+def test_a_callback_whose_redirect_cannot_be_used_still_brings_its_payment(
+    relay: EmbeddedRelay, till: RelayClient
+) -> None:
+    invoice = "KSR-T1-20240501-000042"
+    till.register_payment(invoice, ProviderName.ECOMMPAY_GATE, 6_000)
+    body = signed_ecommpay_callback(
+        payment_id=invoice, amount=6_000, redirect_data={"method": "PUT", "url": "ftp://x"}
+    )
+
+    assert post(relay, ECOMMPAY, body).status_code == 200
+    assert delivered(till) == [(invoice, PaymentStatus.PAID)]
 
 
 def test_a_signed_invoice_number_with_a_nul_character_gets_400_and_the_relay_serves_on(

@@ -11,7 +11,6 @@ from payment_page_sdk.process_exception import ProcessException
 from payment_page_sdk.signature_handler import SignatureHandler
 
 from pos_app.payments.ecommpay.callback import (
-    NO_PAYMENT,
     PaymentType,
     RedirectData,
     parse_callback,
@@ -21,7 +20,7 @@ from pos_app.payments.ecommpay.callback import (
 )
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
-from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.payments.model import NO_PAYMENT, PaymentStatus, ProviderName
 from pos_app.store.payments import paid_differs
 
 SECRET = "callback-secret-Δ"

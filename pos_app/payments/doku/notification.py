@@ -26,9 +26,16 @@ from pos_app.payments.errors import (
     JsonNumber,
     ProviderProtocolError,
     SignatureMismatch,
+    SignedButUnreadable,
     read_provider_json,
 )
-from pos_app.payments.model import PaymentStatus, ProviderEvent, ProviderName
+from pos_app.payments.model import (
+    NO_PAYMENT,
+    PaymentStatus,
+    ProviderEvent,
+    ProviderName,
+    unread_event,
+)
 
 MAX_INVOICE_LENGTH = 64
 
@@ -163,7 +170,18 @@ def verify_notification(
         request_target=request_target,
         what="notification",
     )
-    return parse_notification(body)
+    payload = read_provider_json(body, what="DOKU notification")
+    try:
+        return event_from_payload(payload)
+    except ProviderProtocolError as exc:
+        if not isinstance(payload, dict):
+            raise
+        order = payload.get("order")
+        invoice = order.get("invoice_number") if isinstance(order, dict) else None
+        named = invoice.strip() if isinstance(invoice, str) else ""
+        fits = named if 0 < len(named) <= MAX_INVOICE_LENGTH else NO_PAYMENT
+        kept = unread_event(ProviderName.DOKU, fits, payload)
+        raise SignedButUnreadable(str(exc), kept) from None
 
 
 def check_signature(

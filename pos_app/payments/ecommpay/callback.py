@@ -1,10 +1,11 @@
 """Reading ecommpay callbacks (and the payment part of status answers) into provider events.
 
-A validly signed callback is answered 200 or retried for 11 days, so it must be stored: it
-parses into an event unless it is truly unusable (a ``payment`` without ``payment.id``, or an
-amount that is not a whole number of minor units). One about no payment at all (a token, a
-recurring plan, a request: the SDKs' other callback formats) is an event of
-:data:`NO_PAYMENT`, which no sale ever takes. Everything else is read leniently: unknown
+A validly signed callback is answered 200 or retried for 11 days, so it must be stored: one Kasir
+cannot read (a ``payment`` without ``payment.id``, an amount that is not a whole number of minor
+units) raises :class:`~pos_app.payments.errors.SignedButUnreadable` with the callback as it came,
+which the relay keeps apart. One about no payment at all (a token, a recurring plan, a request:
+the SDKs' other callback formats) is an event of :data:`~pos_app.payments.model.NO_PAYMENT`,
+which no sale ever takes. Everything else is read leniently: unknown
 statuses are pending, new fields are ignored, and an amount or currency that cannot be right
 for a Kasir sale is kept in a form that never matches one (see :func:`event_money`). Only what
 the signature covers is read or kept (:func:`~pos_app.payments.ecommpay.signing.signed_fields`).
@@ -18,16 +19,26 @@ from typing import Any
 
 from pos_app.payments.ecommpay.signing import signed_fields, verify_ecommpay_signature
 from pos_app.payments.ecommpay.statuses import is_partial_refund, payment_status
-from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch, read_provider_json
-from pos_app.payments.model import PaymentStatus, ProviderEvent, ProviderName
+from pos_app.payments.errors import (
+    ProviderProtocolError,
+    SignatureMismatch,
+    SignedButUnreadable,
+    read_provider_json,
+)
+from pos_app.payments.model import (
+    NO_CURRENCY,
+    NO_PAYMENT,
+    PaymentStatus,
+    ProviderEvent,
+    ProviderName,
+    unread_event,
+)
 
 CURRENCY = "IDR"
 MINOR_UNITS_SUFFIX = "/minor"
 """``IDR/minor``, ``USD/minor``: the amount is in the currency's minor units, exactly as sent."""
 UNKNOWN_CURRENCY = "XXX"
 """ISO 4217's code for "no currency": what a callback without a readable currency gets."""
-NO_PAYMENT = "-"
-"""The invoice of a callback that names no payment; no till makes (or registers) such a one."""
 _MAX_EXACT_FLOAT = 2**53
 
 
@@ -140,7 +151,7 @@ def read_payment(
     else:
         # News without money: a Gate redirect callback may carry only payment.id and
         # redirect_data. It is stored all the same; no amount in no currency completes no sale.
-        amount, currency = 0, UNKNOWN_CURRENCY + MINOR_UNITS_SUFFIX
+        amount, currency = 0, NO_CURRENCY
         if status is PaymentStatus.PAID:
             status = PaymentStatus.PENDING
     op = operation if isinstance(operation, Mapping) else {}
@@ -220,20 +231,8 @@ def parse_callback(
     if not isinstance(payload, Mapping):
         raise ProviderProtocolError("ecommpay callback must be a JSON object")
     signed = signed_fields(payload)
-    general = signed.get("general")
-    project_id = signed.get("project_id")
-    if project_id is None and isinstance(general, Mapping):
-        project_id = general.get("project_id")  # where the SDKs' other formats put it
     if not isinstance(signed.get("payment"), Mapping):
-        return ProviderEvent(
-            provider=provider,
-            invoice_number=NO_PAYMENT,
-            status=PaymentStatus.PENDING,
-            amount=0,
-            raw=signed,
-            currency=UNKNOWN_CURRENCY + MINOR_UNITS_SUFFIX,
-            account=_account(project_id),
-        )
+        return unread_event(provider, NO_PAYMENT, signed, _project(signed))
     report = read_payment(signed, signed.get("operation"))
     return ProviderEvent(
         provider=provider,
@@ -244,7 +243,7 @@ def parse_callback(
         occurred_at=report.occurred_at,
         raw=signed,
         currency=report.currency,
-        account=_account(project_id),
+        account=_project(signed),
     )
 
 
@@ -257,7 +256,24 @@ def verify_callback(
         raise ProviderProtocolError("ecommpay callback must be a JSON object")
     if not verify_ecommpay_signature(payload, secret_key):
         raise SignatureMismatch("ecommpay callback signature does not verify")
-    return parse_callback(payload, provider=provider)
+    try:
+        return parse_callback(payload, provider=provider)
+    except ProviderProtocolError as exc:
+        signed = signed_fields(payload)
+        payment = signed.get("payment")
+        invoice = payment.get("id") if isinstance(payment, Mapping) else None
+        named = invoice.strip() if isinstance(invoice, str) else ""
+        kept = unread_event(provider, named or NO_PAYMENT, signed, _project(signed))
+        raise SignedButUnreadable(str(exc), kept) from None
+
+
+def _project(signed: Mapping[str, Any]) -> str | None:
+    """The callback's ``project_id`` (where the SDKs' other formats put it, in ``general``)."""
+    general = signed.get("general")
+    project_id = signed.get("project_id")
+    if project_id is None and isinstance(general, Mapping):
+        project_id = general.get("project_id")
+    return _account(project_id)
 
 
 def _account(project_id: object) -> str | None:
