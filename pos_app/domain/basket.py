@@ -208,3 +208,16 @@ def added_since(before: Basket, now: Basket) -> list[LineItem] | None:
     if paid or any(labels.values()) or (added and now.discount is not None):
         return None
     return added
+
+
+def scanned_since(before: Basket, now: Basket) -> list[LineItem] | None:
+    """:func:`added_since` with every discount left out: the items ``now`` holds beyond
+    ``before``, at full price, even where a discount keeps them from being split off exactly;
+    None when ``now`` is not ``before`` plus items (a line gone, fewer of it, another price).
+    What still needs paying once ``before`` is paid; its discount is for the cashier to give
+    again."""
+    return added_since(_undiscounted(before), _undiscounted(now))
+
+
+def _undiscounted(basket: Basket) -> Basket:
+    return Basket.of(replace(line, discount=None) for line in basket)

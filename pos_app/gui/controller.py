@@ -22,7 +22,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 
-from pos_app.domain.basket import Basket, LineItem, added_since
+from pos_app.domain.basket import Basket, LineItem, added_since, scanned_since
 from pos_app.domain.discounts import Discount
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.entry import ManagerPin
@@ -392,7 +392,9 @@ class CashierController(QObject):
             if not own_sale:  # merged into another basket: a payment for it now is late
                 self._cancel_sale(sale.id, "basket merged")
                 return
-            self._keep_open_sale(sale.id, held.lines, held.discount)
+            # what the stored sale holds, which its payment pays for: not the held lines, to
+            # which items may have been added after its QR was given up on
+            self._keep_open_sale(sale.id, sale.lines, sale.discount)
             if paying is not None:
                 self._paid_for_screen(paying)
 
@@ -552,14 +554,31 @@ class CashierController(QObject):
 
     def _sale_paid(self, attempt: PaymentAttempt) -> None:
         """The on-screen sale is paid (and already completed by the checkout): next customer,
-        or the items scanned after its payment, still to pay."""
-        left = self._added_since_paid() or []
+        or the items scanned after its payment, still to pay (at full price, where a discount
+        keeps them from being split off: the cashier gives it again)."""
+        left = self._added_since_paid()
+        note = ""
+        if left is None and self._paid_for is not None:
+            left = scanned_since(self._paid_for, self.window.basket_model.basket)
+            if left:
+                note = self.tr(
+                    "Sale {sale} is paid. The items scanned since are on screen at full price: "
+                    "give their discount again if it applies."
+                )
+            elif left is None:
+                note = self.tr(
+                    "Sale {sale} is paid for the basket as it was charged; the basket on "
+                    "screen had changed since: check it with the customer."
+                )
+        left = left or []
         self._keep_open_sale(None)
         self._receipt_due = attempt.sale_id
         self.window.close_cash_dialogs()
         self.window.start_new_sale()
         if left:
             self.window.basket_model.replace(Basket.of(left))
+        if note:
+            self.window.show_message(note.format(sale=attempt.sale_id))
         if self.display is not None:
             if left:
                 self.display.show_basket()

@@ -7,6 +7,7 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from pos_app.domain.discounts import Discount
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.cash_dialog import CashDialog
@@ -175,6 +176,69 @@ def test_a_payment_made_while_its_basket_was_held_is_on_the_banner_when_recalled
 
     recall(qtbot, "Bu Sari")
     completes_with_f11(qtbot, app, demo_terminal, invoice)
+
+
+def test_items_scanned_after_a_qr_was_given_up_on_and_held_are_not_paid_by_that_qr(
+    qtbot, start_app, demo_terminal
+):
+    """A second tea is scanned after the QR was given up on, and the basket held: the old QR,
+    paid meanwhile, pays the three items it was shown for, and the tea stays to be paid."""
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    scan(qtbot, app, TEH)
+    hold(qtbot, app, "Bu Sari")
+    paid_while_held(qtbot, app, demo_terminal, invoice)
+
+    recall(qtbot, "Bu Sari")
+    qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
+    press(qtbot, Qt.Key.Key_F11)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert (receipt.data.invoice_number, receipt.data.total) == (invoice, total)
+    receipt.reject()
+    basket = app.window.basket_model.basket
+    assert [(line.sku, line.quantity) for line in basket] == [("MIN-001", 1)]
+    assert sales(demo_terminal) == [("completed", "qr", invoice, None)]
+
+
+def test_an_item_that_lands_behind_the_qr_of_a_discounted_basket_stays_to_be_paid(
+    qtbot, start_app, demo_terminal
+):
+    """F12 comes before the catalogue's answer to a scan: the QR is for the basket without
+    the new tea, which lands behind the dialog. With a basket discount the tea cannot be split
+    off exactly: once the QR is paid it stays on screen at full price, and the cashier is told
+    to give its discount again."""
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    model = app.window.basket_model
+    model.set_basket_discount(Discount.percent(500))
+    asked = model.total
+    target = app.window.panel.input
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is target)
+    qtbot.keyClicks(target, TEH)
+    qtbot.keyClick(target, Qt.Key.Key_Return)  # looked up on a worker...
+    qtbot.keyClick(target, Qt.Key.Key_F12)  # ...and F12 comes before its answer
+    qtbot.waitUntil(
+        lambda: app.controller.payment is not None and app.controller.payment.attempt is not None,
+        timeout=WAIT_MS,
+    )
+    payment = app.controller.payment
+    assert payment.attempt.amount == asked
+    qtbot.waitUntil(lambda: model.basket.line("MIN-001").quantity == 2, timeout=WAIT_MS)
+
+    sandbox(demo_terminal, "pay", payment.invoice_number)
+    wait_state(qtbot, payment, AttemptState.PAID)
+    qtbot.keyClick(payment.dialog, Qt.Key.Key_Return)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert receipt.data.total == asked
+    receipt.reject()
+    assert [(line.sku, line.quantity, line.discount) for line in model.basket] == [
+        ("MIN-001", 1, None)
+    ]
+    assert model.basket.discount is None
+    assert "full price" in app.window.notice.text()
 
 
 def test_a_held_basket_the_manager_completed_with_its_payment_is_not_sold_again(

@@ -1,6 +1,6 @@
 import pytest
 
-from pos_app.domain.basket import MAX_QUANTITY, Basket, added_since
+from pos_app.domain.basket import MAX_QUANTITY, Basket, added_since, scanned_since
 from pos_app.domain.catalog import Product
 from pos_app.domain.discounts import Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
@@ -121,6 +121,24 @@ def test_a_discount_in_rupiah_or_on_the_basket_is_not_split_over_added_items() -
     paid.discount = now.discount = percent
     assert added_since(paid, now) is None
     assert added_since(paid, basket_of((ROTI, 2))) is None, "the basket discount went"
+
+
+def test_scanned_since_names_added_items_at_full_price_where_a_discount_is_in_the_way() -> None:
+    """What is left to pay once the paid basket is paid, though a discount keeps it from being
+    split off exactly; still None when the paid basket itself lost something."""
+    paid = basket_of((ROTI, 2))
+    paid.set_discount("ROTI-01", Discount(DiscountKind.AMOUNT, 1000))
+    now = basket_of((ROTI, 3), (TEH, 1))
+    now.set_discount("ROTI-01", Discount(DiscountKind.AMOUNT, 1000))
+    now.discount = Discount(DiscountKind.PERCENT, 500)
+
+    left = scanned_since(paid, now)
+    assert left is not None
+    assert [(line.sku, line.quantity, line.discount) for line in left] == [
+        ("ROTI-01", 1, None),
+        ("TEH-01", 1, None),
+    ]
+    assert scanned_since(paid, basket_of((ROTI, 1), (TEH, 1))) is None
 
 
 def test_added_since_matches_labelled_lines_one_by_one() -> None:
