@@ -13,8 +13,8 @@ whose rows the upload lacks holds what the database never had (a higher one whos
 a lost answer). It then keeps its copy as the day's *earlier part*, and the shop's day is that
 part followed by the rows of the till's uploads that the part does not hold (:func:`merged_files`),
 told apart by what identifies a row rather than by its place in time (the restored till may sell
-before it reaches the relay, with a clock of its own), nor a sale or payment a part of another day
-holds (handed again to the restored till the next day).
+before it reaches the relay, with a clock of its own), nor a row with an invoice or payout that a
+part of another day holds (a report handed again to the restored till the next day).
 """
 
 import csv
@@ -244,56 +244,60 @@ def _store_earlier_part(conn: Connection, key: tuple[str, str, str], part: Earli
     )
 
 
-ONCE_PER_INVOICE = ("sale", "payment")
-"""Rows an invoice has once whatever day they are on: its sale and its payment."""
+Elsewhere = Mapping[FileKind, Counter[tuple[str, ...]]]
+"""Per file, the rows with an invoice or payout the till's kept parts of other days hold, by
+identity (:func:`counted_elsewhere`)."""
 
 
-def counted_elsewhere(
-    conn: Connection, shop: str, till_id: str, business_date: str
-) -> frozenset[tuple[str, str]]:
-    """The sales and payments (:data:`ONCE_PER_INVOICE`) the till's kept parts of other days
-    hold: a restored till handed such a payment again the next day records it, and completes its
-    sale, on that day, which would count it on both."""
-    keys: set[tuple[str, str]] = set()
+def counted_elsewhere(conn: Connection, shop: str, till_id: str, business_date: str) -> Elsewhere:
+    """The rows with an invoice or payout (a payment and its sale, a payout and its refund or
+    return, a refund at the provider) that the till's kept parts of other days hold, by
+    identity and as often as held: a restored till handed such a report again the next day
+    records it on that day (completes the sale, settles the payout), which would count it on
+    both. Cash rows are the till's own and never come again."""
+    held: dict[FileKind, Counter[tuple[str, ...]]] = {kind: Counter() for kind in FileKind}
     for texts in conn.execute(
-        "SELECT sales_csv, payments_csv FROM earlier_days"
+        "SELECT lines_csv, sales_csv, payments_csv FROM earlier_days"
         " WHERE shop = ? AND till_id = ? AND business_date <> ?",
         (shop, till_id, business_date),
     ):
-        for text in texts:
+        for kind, text in zip(FileKind, texts, strict=True):
             header, rows = read_rows(text)
-            keys.update(key for row in rows if (key := _once(header, row)) is not None)
-    return frozenset(keys)
+            held[kind].update(
+                _identity(header, row) for row in rows if row[header.index("invoice_number")]
+            )
+    return held
 
 
-def merged_files(
-    held: Sequence[Any], elsewhere: frozenset[tuple[str, str]] = frozenset()
-) -> dict[FileKind, str]:
+def merged_files(held: Sequence[Any], elsewhere: Elsewhere | None = None) -> dict[FileKind, str]:
     """A day's files as the shop has them, from its columns (:data:`_HELD_FILES`): its earlier
     part if it has one, then the upload's rows that part does not hold, nor another day's
     (``elsewhere``, :func:`counted_elsewhere`)."""
     current = dict(zip(FileKind, held[0:3], strict=True))
-    if held[3] is None and not elsewhere:
+    if held[3] is None and not (elsewhere and any(elsewhere.values())):
         return current
     earlier = dict(zip(FileKind, held[3:6], strict=True))
-    return {kind: _joined(earlier[kind], current[kind], elsewhere) for kind in FileKind}
+    return {
+        kind: _joined(earlier[kind], current[kind], elsewhere[kind] if elsewhere else Counter())
+        for kind in FileKind
+    }
 
 
-def _joined(earlier: str | None, current: str, elsewhere: frozenset[tuple[str, str]]) -> str:
+def _joined(earlier: str | None, current: str, elsewhere: Counter[tuple[str, ...]]) -> str:
     """The earlier part's rows, then the current rows it does not hold, each as often as the
     current file has it more often (two partial refunds of one payment are two rows): rows of
-    the backup, and payments the relay hands the restored till once more, which complete their
-    sale again, are the part's already."""
+    the backup, and reports the relay hands the restored till once more, which complete their
+    sale or settle their payout again, are the part's already, or another day's part's."""
     header, rows = read_rows(current)
     kept_header, kept_rows = read_rows(earlier or "")
     kept = [_in_columns(kept_header, row, header) for row in kept_rows]
-    held = Counter(_identity(header, row) for row in kept)
+    held = Counter(_identity(header, row) for row in kept) + elsewhere
     later = []
     for row in rows:
         identity = _identity(header, row)
         if held[identity]:
             held[identity] -= 1
-        elif _once(header, row) not in elsewhere:
+        else:
             later.append(row)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=LINE_END)
@@ -301,14 +305,6 @@ def _joined(earlier: str | None, current: str, elsewhere: frozenset[tuple[str, s
     writer.writerows(kept)
     writer.writerows(later)
     return out.getvalue()
-
-
-def _once(header: Sequence[str], row: Sequence[str]) -> tuple[str, str] | None:
-    """A row's kind and invoice, if it is one of :data:`ONCE_PER_INVOICE`."""
-    cells = dict(zip(header, row, strict=True))
-    if cells["record_type"] in ONCE_PER_INVOICE and cells["invoice_number"]:
-        return cells["record_type"], cells["invoice_number"]
-    return None
 
 
 def _in_columns(header: Sequence[str], row: Sequence[str], columns: Sequence[str]) -> list[str]:

@@ -161,6 +161,10 @@ def _write_kind(
     return tally.part(target)
 
 
+_MOMENT = ("sale_id", "receipt_number", "local_date", "local_time")
+"""What tells a sale's (or a return's) rows from another's in a till's file."""
+
+
 class _Tally:
     """What a kind's rows hold (rows, sales, refunds, returns, rupiah), counted as the till's
     own export counts them, so a shop's summary is the sum of its tills'."""
@@ -171,8 +175,10 @@ class _Tally:
         self.total = 0
         self.refunds = 0
         self.sales: set[tuple[str, ...]] = set()
+        """Sales, a row per line in a lines file: told apart by till, sale, receipt and moment
+        (a till restored from a backup draws again the sale ids of the sales it lost)."""
         self.returns: set[tuple[str, ...]] = set()
-        """Returns in a lines file, a row per returned line: told apart by sale and second."""
+        """Returns in a lines file, a row per returned line: told apart as sales are."""
         self.return_rows = 0
         """Returns in a sales file, a row each."""
         self.payments = self.payouts = self.provider_refunds = self.received = self.paid_out = 0
@@ -194,15 +200,15 @@ class _Tally:
             self.paid_out -= paid
             return
         self.total += _rupiah(cell, "line_total" if self.kind is FileKind.LINES else "total")
-        sale = (till_id, cell.get("sale_id", ""))
+        moment = (till_id, *(cell.get(name, "") for name in _MOMENT))
         if record == "sale":
-            self.sales.add(sale)
+            self.sales.add(moment)
         elif record == "refund":
             self.refunds += 1
         elif record == "return" and self.kind is FileKind.SALES:
             self.return_rows += 1
         elif record == "return":
-            self.returns.add((*sale, cell.get("local_date", ""), cell.get("local_time", "")))
+            self.returns.add(moment)
 
     def part(self, path: Path) -> Part:
         if self.kind is FileKind.PAYMENTS:

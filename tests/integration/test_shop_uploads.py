@@ -540,6 +540,107 @@ def test_a_payment_handed_again_the_next_day_is_counted_once(
         store.close()
 
 
+def shop_money(client: RelayClient, day: date, kind: str, column: str) -> int:
+    """The sum of ``column`` over the shop's ``kind`` file of ``day``."""
+    total = 0
+    for held in client.shop_day(day.isoformat()):
+        header, rows = read_rows(held.files[kind])
+        total += sum(int(row[header.index(column)] or 0) for row in rows)
+    return total
+
+
+@pytest.mark.parametrize(
+    ("story", "payments", "sales"),
+    [("refunded at the provider", [0, 0], [7000, 0]), ("paid out", [2000, 0], [2000, 0])],
+)
+def test_a_refund_reported_again_the_next_day_is_counted_once(
+    tmp_path: Path, relay: EmbeddedRelay, story: str, payments: list[int], sales: list[int]
+) -> None:
+    """A QR payment of Rp 7.000, then after the 10:45 backup refunded in full at the provider,
+    or Rp 5.000 of it paid out: restored the next morning, the till is handed that answer again
+    and records it on the 22nd. The shop's files count it once, on the 21st."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = till(tmp_path, "T1")
+    payout = "RFD-T1-0a1b2c3d"
+
+    def answered(store: TerminalStore, day: str) -> None:
+        when = local(f"{day}T11:00")
+        if story == "paid out":
+            store.refunds.settle(payout, "paid", now=when)
+        else:
+            store.payments.record_status(
+                invoice, PaymentStatus.REFUNDED, source=EventSource.RELAY, now=when
+            )
+
+    try:
+        opened, paid = local("2026-11-21T10:20"), local("2026-11-21T10:30")
+        lines = (LineItem("MIE-001", "Indomie Goreng", 3500, 2),)
+        qr = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=opened)
+        invoice = store.payments.next_invoice_number("T1", opened)
+        store.payments.create_attempt(qr, ProviderName.DOKU, 7000, invoice, opened)
+        store.payments.record_status(
+            invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=paid
+        )
+        store.sales.complete_with_payment(qr, invoice, paid)
+        if story == "paid out":
+            store.refunds.create(
+                qr,
+                payout,
+                5000,
+                provider=ProviderName.ECOMMPAY_GATE,
+                account_number="081234567890",
+                customer_name="Budi",
+                approved_by="Mira",
+                now=local("2026-11-21T10:40"),
+            )
+        assert catch_up(store, client, "T1") == 1
+        with sqlite3.connect(tmp_path / "backup.db") as copy:
+            store.repositories().db.conn.backup(copy)
+        copy.close()
+        answered(store, "2026-11-21")
+        assert catch_up(store, client, "T1") == 1
+        store.close()
+        shutil.copyfile(tmp_path / "backup.db", tmp_path / "T1.db")
+        store = till(tmp_path, "T1")
+        reconcile(store, client)
+        answered(store, "2026-11-22")  # handed again by the relay
+        catch_up(store, client, "T1")
+
+        assert [shop_money(client, day, "payments", "paid_amount") for day in (D1, D2)] == payments
+        assert [shop_money(client, day, "sales", "total") for day in (D1, D2)] == sales
+    finally:
+        client.close()
+        store.close()
+
+
+def test_the_shop_files_summary_counts_every_sale_of_a_restored_till(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """A restored till draws again the sale ids of the sales it lost: the summary tells its
+    sales apart by receipt and moment too, as the day's rows do."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    restored, _ = restored_from_a_backup(tmp_path, client)
+    try:
+        reconcile(restored, client)
+        catch_up(restored, client, "T1")
+        cash_sale(restored, "T1", "2026-11-21T13:00", price=20_000)
+        catch_up(restored, client, "T1")
+        held = client.shop_day(D1.isoformat())
+        written = write_shop_file(
+            [
+                TillDayFiles(day.till_id, {FileKind(k): v for k, v in day.files.items()})
+                for day in held
+            ],
+            tmp_path / "shop.csv",
+            [FileKind.SALES],
+        )
+        [part] = written.parts
+        assert (part.rows, part.sales) == (4, 4)
+    finally:
+        client.close()
+        restored.close()
+
+
 def test_a_day_refused_for_the_terminal_goes_again_once_the_relay_is_fixed(
     tmp_path: Path, relay: EmbeddedRelay
 ) -> None:
