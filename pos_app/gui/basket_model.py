@@ -1,5 +1,6 @@
 """The basket as a Qt table: the cashier's table and the customer display both view this model."""
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
@@ -202,10 +203,13 @@ class BasketModel(QAbstractTableModel):
         self.changed.emit()
 
     def _price(self) -> PricedSale:
-        """Priced with the shop's PPN. A tax class without a rate, or a basket discount in rupiah
-        that the basket no longer bears (lines removed), is left out of what is shown: the store
-        refuses such a sale and says why."""
-        lines, discount = self._basket.lines, self._basket.discount
+        return self.price_of(self._basket.lines, self._basket.discount)
+
+    def price_of(self, lines: Sequence[LineItem], discount: Discount | None) -> PricedSale:
+        """``lines`` with ``discount`` priced as the basket on screen is (a held basket's total),
+        with the shop's PPN. A tax class without a rate, or a basket discount in rupiah that the
+        lines no longer bear (lines removed), is left out of what is shown: the store refuses
+        such a sale and says why."""
         day = self._day.date_of(datetime.now(UTC))
         for tax, given in ((self._tax, discount), (NO_TAX, discount)):
             try:

@@ -1,7 +1,7 @@
 """F6 on an empty basket: the held baskets listed, so the cashier recalls the customer at the
 counter rather than whoever has waited longest."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import tzinfo
 
 from PySide6.QtCore import Qt, Signal
@@ -28,8 +28,14 @@ class HeldPicker(QDialog):
     picked = Signal(int)
 
     def __init__(
-        self, held: Sequence[HeldBasket], time_zone: tzinfo | None, parent: QWidget | None = None
+        self,
+        held: Sequence[HeldBasket],
+        time_zone: tzinfo | None,
+        total: Callable[[HeldBasket], int],
+        parent: QWidget | None = None,
     ) -> None:
+        """``total``: what a basket costs recalled, priced as the screen prices it (its
+        discount, and PPN added on top where the shop's prices exclude it)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Recall a held basket"))
         self.setMinimumSize(640, 360)
@@ -49,7 +55,7 @@ class HeldPicker(QDialog):
                 (basket.cashier, None),
                 (basket.created_at.astimezone(time_zone).strftime(TIME_FORMAT), None),
                 (str(sum(line.quantity for line in basket.lines)), right),
-                (format_rupiah(basket.total), right),
+                (format_rupiah(total(basket)), right),
             )
             for column, (text, alignment) in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -249,7 +249,10 @@ class MainWindow(QMainWindow):
         if not held:
             self.show_message(self.tr("No held basket to recall."))
             return
-        picker = HeldPicker(held, self._time_zone, self)
+        model = self.basket_model
+        picker = HeldPicker(
+            held, self._time_zone, lambda one: model.price_of(one.lines, one.discount).total, self
+        )
         picker.picked.connect(
             lambda held_id: self._call(
                 self.tr("Could not recall a basket"), self._actions.recall_held, held_id

@@ -33,10 +33,6 @@ class HeldBasket:
     """The stored sale of the basket (its QR payment given up on), kept open while it is held:
     a payment the customer still makes for it pays the basket when it is recalled."""
 
-    @property
-    def total(self) -> int:
-        return sum(line.line_total for line in self.lines)
-
 
 class HeldBaskets:
     def __init__(self, db: Database) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pos_app.gui.back_office.entry import ManagerPin
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.discount_dialog import DiscountDialog
+from pos_app.gui.held_picker import HeldPicker
 from pos_app.gui.receipt import ReceiptDialog
 from tests.gui.e2e import WAIT_MS, press, ring_up_three, sign_in
 from tests.gui.helpers import wait_for_modal
@@ -116,6 +117,10 @@ def test_a_held_basket_comes_back_with_its_approved_discount(qtbot, start_app, d
     hold(qtbot, app, "Ibu Ani")
     assert model.total == 0
 
+    press(qtbot, Qt.Key.Key_F6)
+    picker = wait_for_modal(qtbot, HeldPicker)
+    assert picker.table.item(0, 4).text() == "Rp 12.640", "listed at what it costs recalled"
+    picker.reject()
     recall(qtbot, "Ibu Ani")
     qtbot.waitUntil(lambda: len(model.basket) == 3, timeout=WAIT_MS)
     assert model.total == 12_640, "the basket discount is held with the lines"
