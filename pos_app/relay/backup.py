@@ -142,9 +142,14 @@ def _set_aside(db: Path) -> Path | None:
     """Move the database (and a WAL that could not be folded in) out of the way; where to.
 
     Refused if anything has it open: the relay must be stopped. A database too damaged to
-    open is moved as it is.
+    open is moved as it is. A WAL left by a relay that died, its database moved away by hand,
+    is moved too: SQLite would replay it into the restored file (``None``: no database there).
     """
+    wal = Path(f"{db}-wal")
     if not db.exists():
+        if wal.exists():
+            os.replace(wal, f"{_kept_name(db)}-wal")
+        Path(f"{db}-shm").unlink(missing_ok=True)
         return None
     conn = sqlite3.connect(db, isolation_level=None, timeout=0)
     try:
@@ -161,17 +166,22 @@ def _set_aside(db: Path) -> Path | None:
             raise
     finally:
         conn.close()
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    kept = db.with_name(f"{db.name}.replaced-{stamp}")
-    number = 1
-    while kept.exists():
-        number += 1
-        kept = db.with_name(f"{db.name}.replaced-{stamp}-{number}")
+    kept = _kept_name(db)
     os.replace(db, kept)
-    wal = Path(f"{db}-wal")
     if wal.exists():
         os.replace(wal, f"{kept}-wal")
     Path(f"{db}-shm").unlink(missing_ok=True)
+    return kept
+
+
+def _kept_name(db: Path) -> Path:
+    """``<db>.replaced-<UTC time>``, numbered if taken (with or without its ``-wal``)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = db.with_name(f"{db.name}.replaced-{stamp}")
+    number = 1
+    while kept.exists() or Path(f"{kept}-wal").exists():
+        number += 1
+        kept = db.with_name(f"{db.name}.replaced-{stamp}-{number}")
     return kept
 
 

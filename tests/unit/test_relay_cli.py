@@ -323,6 +323,32 @@ def test_restore_keeps_what_a_killed_relay_left_in_its_wal(
     assert terminal_names(db) == ["till-a"]
 
 
+def test_restore_moves_aside_the_wal_of_a_database_moved_away_by_hand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The relay died, and the operator moved its database aside before restoring: its WAL,
+    left behind, would be replayed into the restored file (what the backup never had, and the
+    old epoch again, so the tills would not read everything again)."""
+    db, saved = tmp_path / "relay.db", tmp_path / "backup.db"
+    run(capsys, "add-terminal", "till-a", "--db", str(db))
+    run(capsys, "backup", str(saved), "--db", str(db))
+    killed = (
+        "import os, sys\n"
+        "from pos_app.relay import auth, schema\n"
+        "auth.create_terminal(schema.connect(sys.argv[1]), 'till-b')\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", killed, str(db)], check=True)
+    assert Path(f"{db}-wal").exists()
+    os.replace(db, tmp_path / "relay.db.broken")
+
+    code, out, _ = run(capsys, "restore", str(saved), "--db", str(db))
+
+    assert code == 0 and epoch_of(db) in out
+    assert terminal_names(db) == ["till-a"]
+    assert next(tmp_path.glob("relay.db.replaced-*-wal")).stat().st_size > 0
+
+
 def test_restore_refuses_a_database_in_use_and_what_is_no_relay_backup(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
