@@ -477,6 +477,15 @@ class Payments:
                 N_("payment {invoice} was resolved by a manager: it pays no sale"),
                 invoice=invoice_number,
             )
+        if attempt.provider_refunded:
+            raise StoreError(
+                N_(
+                    "{refunded} of payment {invoice} was refunded at the provider: it no longer "
+                    "pays a sale's total; refund the rest, or resolve it with a reason"
+                ),
+                invoice=invoice_number,
+                refunded=format_rupiah(attempt.provider_refunded),
+            )
         refund = self._db.execute(
             "SELECT payout_id FROM refunds WHERE invoice_number = ? "
             "AND status IN ('pending', 'paid') ORDER BY id LIMIT 1",

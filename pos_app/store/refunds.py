@@ -35,7 +35,7 @@ from pos_app.store.database import optional_utc, parse_utc, to_json, transaction
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.history import REFUNDS, StatusChange, history, move
 from pos_app.store.open_day import open_business_date
-from pos_app.store.payments import RECEIVED_SQL
+from pos_app.store.payments import RECEIVED_SQL, RESOLVED
 
 REFUND_JOINS = (
     "refunds r JOIN sales s ON s.id = r.sale_id "
@@ -97,22 +97,24 @@ class Refunds:
         payment beyond the returns recorded as refunded outside Kasir: that money went back
         already, and paying it again would pay the customer twice. A late payment's money is what
         it brought in (``received_rupiah``), less what the provider refunded of it and the
-        refunds naming it.
+        refunds naming it; none once a manager attached it to a sale (its money is that sale's:
+        refund the sale) or resolved it (settled another way).
         """
         if invoice_number is not None:
             late = self._db.execute(
-                f"SELECT CASE WHEN a.state = 'paid' THEN {RECEIVED_SQL} - a.provider_refunded "
-                "ELSE 0 END FROM payment_attempts a "
-                "WHERE a.invoice_number = ? AND a.sale_id = ? AND a.late = 1",
+                f"SELECT CASE WHEN a.state = 'paid' AND a.late = 1 AND NOT {RESOLVED} "
+                f"THEN {RECEIVED_SQL} - a.provider_refunded ELSE 0 END FROM payment_attempts a "
+                "WHERE a.invoice_number = ? AND a.sale_id = ?",
                 [invoice_number, sale_id],
             ).fetchone()
-            if late is not None:
-                used = self._db.execute(
-                    "SELECT coalesce(sum(amount), 0) FROM refunds "
-                    "WHERE invoice_number = ? AND status IN ('pending', 'paid')",
-                    [invoice_number],
-                ).fetchone()[0]
-                return int(late[0]) - int(used)
+            if late is None:
+                return 0
+            used = self._db.execute(
+                "SELECT coalesce(sum(amount), 0) FROM refunds "
+                "WHERE invoice_number = ? AND status IN ('pending', 'paid')",
+                [invoice_number],
+            ).fetchone()[0]
+            return int(late[0]) - int(used)
         row = self._db.execute("SELECT status, total FROM sales WHERE id = ?", [sale_id]).fetchone()
         if row is None:
             raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
@@ -172,6 +174,8 @@ class Refunds:
                 raise ValidationError(needed)
         stamp = utc_text(now)
         with transaction(self._db) as conn:
+            if invoice_number is not None:
+                self._check_late_payment(sale_id, invoice_number)
             available = self.refundable(sale_id, invoice_number)
             if amount > available:
                 raise ValidationError(
@@ -180,17 +184,6 @@ class Refunds:
                     sale=sale_id,
                     left=format_rupiah(max(available, 0)),
                 )
-            if invoice_number is not None:
-                owner = conn.execute(
-                    "SELECT sale_id FROM payment_attempts WHERE invoice_number = ?",
-                    [invoice_number],
-                ).fetchone()
-                if owner is None or owner[0] != sale_id:
-                    raise ValidationError(
-                        N_("payment {invoice} is not a payment of sale {sale}"),
-                        invoice=invoice_number,
-                        sale=sale_id,
-                    )
             try:
                 refund_id = conn.execute(
                     "INSERT INTO refunds (payout_id, sale_id, invoice_number, provider, amount, "
@@ -231,6 +224,35 @@ class Refunds:
                 now=now,
             )
         return self.get(payout_id)
+
+    def _check_late_payment(self, sale_id: int, invoice_number: str) -> None:
+        """A refund naming ``invoice_number`` pays back that late payment of the sale: refused,
+        with why, once a manager attached it to a sale (its money is that sale's takings) or
+        resolved it (settled another way), as another manager may have done meanwhile."""
+        row = self._db.execute(
+            f"SELECT a.sale_id, a.late, {RESOLVED} FROM payment_attempts a "
+            "WHERE a.invoice_number = ?",
+            [invoice_number],
+        ).fetchone()
+        if row is None or row[0] != sale_id:
+            raise ValidationError(
+                N_("payment {invoice} is not a payment of sale {sale}"),
+                invoice=invoice_number,
+                sale=sale_id,
+            )
+        if not row[1]:
+            raise ValidationError(
+                N_(
+                    "payment {invoice} is a sale's takings (a manager attached it): refund "
+                    "that sale instead"
+                ),
+                invoice=invoice_number,
+            )
+        if row[2]:
+            raise ValidationError(
+                N_("payment {invoice} was resolved by a manager: nothing of it is left to refund"),
+                invoice=invoice_number,
+            )
 
     def settle(
         self,

@@ -37,7 +37,7 @@ from pos_app.payments.registry import reported_amount
 from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
-from pos_app.store.errors import NotFound
+from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payments import (
     CURRENCY,
     RESOLUTION,
@@ -348,6 +348,7 @@ def resolve(
             return
         attempt = payments.find_attempt(invoice_number)
         if attempt is not None:
+            _refuse_while_refunding(db, invoice_number)
             state = AttemptState.CANCELLED if attempt.state in OPEN_STATES else attempt.state
             payments.transition(
                 invoice_number, state, source=EventSource.CASHIER, payload=payload, now=now
@@ -370,6 +371,25 @@ def resolve(
             "payment.resolve",
             {"invoice_number": invoice_number, "reason": reason, "state": str(state)},
             now=now,
+        )
+
+
+def _refuse_while_refunding(db: Database, invoice_number: str) -> None:
+    """A payment with a refund naming it on its way is not settled another way meanwhile:
+    should the refund pay, the customer would have the money twice; should it fail, the
+    resolution would leave the money nowhere."""
+    pending = db.execute(
+        "SELECT payout_id FROM refunds WHERE invoice_number = ? AND status = 'pending'",
+        [invoice_number],
+    ).fetchone()
+    if pending is not None:
+        raise StoreError(
+            N_(
+                "refund {payout} of payment {invoice} is on its way: wait for its answer "
+                "(Check status), then resolve what is left"
+            ),
+            payout=pending[0],
+            invoice=invoice_number,
         )
 
 

@@ -4646,6 +4646,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/payments.py"/>
+        <source>{refunded} of payment {invoice} was refunded at the provider: it no longer pays a sale's total; refund the rest, or resolve it with a reason</source>
+        <translation>{refunded} of payment {invoice} was refunded at the provider: it no longer pays a sale's total; refund the rest, or resolve it with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
         <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
         <translation>payment {invoice} is refunded, or being refunded, by payout {payout}</translation>
     </message>
@@ -4694,6 +4699,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/store/refunds.py"/>
         <source>payment {invoice} is not a payment of sale {sale}</source>
         <translation>payment {invoice} is not a payment of sale {sale}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>payment {invoice} is a sale's takings (a manager attached it): refund that sale instead</source>
+        <translation>payment {invoice} is a sale's takings (a manager attached it): refund that sale instead</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>payment {invoice} was resolved by a manager: nothing of it is left to refund</source>
+        <translation>payment {invoice} was resolved by a manager: nothing of it is left to refund</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/refunds.py"/>
@@ -5014,6 +5029,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/problem_payments.py"/>
         <source>{payout} is no longer listed as it was: refresh the list</source>
         <translation>{payout} is no longer listed as it was: refresh the list</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>refund {payout} of payment {invoice} is on its way: wait for its answer (Check status), then resolve what is left</source>
+        <translation>refund {payout} of payment {invoice} is on its way: wait for its answer (Check status), then resolve what is left</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipt_printer.py"/>

@@ -4646,6 +4646,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/payments.py"/>
+        <source>{refunded} of payment {invoice} was refunded at the provider: it no longer pays a sale's total; refund the rest, or resolve it with a reason</source>
+        <translation>{refunded} dari pembayaran {invoice} sudah dikembalikan di penyedia: pembayaran ini tidak lagi menutup total penjualan; kembalikan sisanya, atau selesaikan dengan alasan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
         <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
         <translation>pembayaran {invoice} sudah atau sedang direfund lewat payout {payout}</translation>
     </message>
@@ -4694,6 +4699,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/store/refunds.py"/>
         <source>payment {invoice} is not a payment of sale {sale}</source>
         <translation>pembayaran {invoice} bukan pembayaran penjualan {sale}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>payment {invoice} is a sale's takings (a manager attached it): refund that sale instead</source>
+        <translation>pembayaran {invoice} sudah menjadi pendapatan sebuah penjualan (dilampirkan oleh manajer): kembalikan dana lewat penjualan itu</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
+        <source>payment {invoice} was resolved by a manager: nothing of it is left to refund</source>
+        <translation>pembayaran {invoice} sudah diselesaikan oleh manajer: tidak ada lagi yang bisa dikembalikan</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/refunds.py"/>
@@ -5014,6 +5029,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/problem_payments.py"/>
         <source>{payout} is no longer listed as it was: refresh the list</source>
         <translation>{payout} tidak lagi tercantum seperti tadi: muat ulang daftarnya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>refund {payout} of payment {invoice} is on its way: wait for its answer (Check status), then resolve what is left</source>
+        <translation>pengembalian {payout} untuk pembayaran {invoice} sedang diproses: tunggu jawabannya (Cek status), lalu selesaikan sisanya</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipt_printer.py"/>

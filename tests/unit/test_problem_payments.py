@@ -994,3 +994,92 @@ def test_a_payout_paid_for_another_amount_after_failing_is_listed_once_and_a_rev
 
     refunds.record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY)
     assert [p.kind for p in list_problems(db)] == [ProblemKind.PAYOUT_REVERSED]
+
+
+def refund_naming(db: Database, sale_id: int, invoice: str, payout_id: str = "PO-1") -> None:
+    """A manager's wallet refund of the late payment ``invoice`` of ``sale_id``."""
+    Refunds(db).create(
+        sale_id,
+        payout_id,
+        TOTAL,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="0812",
+        customer_name="Ani",
+        approved_by="Pak Budi",
+        now=LATER,
+        invoice_number=invoice,
+    )
+
+
+def test_a_late_payment_resolved_by_one_manager_is_not_refunded_by_another(db: Database) -> None:
+    """Two back offices: one resolves the late payment ("refunded by hand at DOKU") while the
+    other has its refund dialog open; the refund is refused rather than pay it back twice."""
+    sale_id, invoice = late(db)
+    resolve(db, invoice, reason="refunded by hand at DOKU", manager="Bu Rina", now=LATER)
+
+    assert Refunds(db).refundable(sale_id, invoice) == 0
+    with pytest.raises(ValidationError, match="was resolved by a manager"):
+        refund_naming(db, sale_id, invoice)
+
+
+def test_a_late_payment_with_a_refund_on_its_way_is_not_resolved_another_way(
+    db: Database,
+) -> None:
+    sale_id, invoice = late(db)
+    refund_naming(db, sale_id, invoice)
+
+    with pytest.raises(StoreError, match=r"PO-1 of payment .* is on its way"):
+        resolve(db, invoice, reason="gave cash from the drawer", manager="Bu Rina", now=LATER)
+    Refunds(db).settle("PO-1", RefundStatus.FAILED, now=NEXT_DAY)
+    resolve(db, invoice, reason="gave cash from the drawer", manager="Bu Rina", now=NEXT_DAY)
+    assert kinds(db) == {}
+
+
+@pytest.mark.parametrize("to", ["its own sale", "another sale"])
+def test_a_late_payment_attached_meanwhile_is_refunded_as_its_sales_takings_only(
+    db: Database, to: str
+) -> None:
+    """A refund dialog of a late payment opened before another manager attached it to a sale:
+    the refund naming it is refused, since its money is that sale's takings now (to refund
+    through that sale), not a late payment's, nor its own sale's other money."""
+    sale_id, invoice = late(db)
+    taker = sale_id
+    if to == "another sale":
+        taker = Sales(db).create_sale(
+            [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
+        )
+        Sales(db).cancel(taker, now=NOW)
+    attach(db, invoice, taker, manager="Bu Rina", day=BusinessDay(), now=LATER)
+
+    assert Refunds(db).refundable(sale_id, invoice) == 0
+    with pytest.raises(ValidationError, match="a sale's takings"):
+        refund_naming(db, sale_id, invoice)
+
+
+def test_a_late_payment_partly_refunded_at_the_provider_is_not_attached(db: Database) -> None:
+    """ecommpay refunded Rp 5.000 of a late Rp 12.000 from its dashboard: attached, the sale
+    would count Rp 12.000 of takings of which 5.000 went back, and the attachment would pass
+    for the manager's word on that refund. It is refused; the rest is refunded or resolved."""
+    sales, payments = Sales(db), Payments(db)
+    sale_id = sales.create_sale(
+        [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    invoice = payments.next_invoice_number("T1", NOW)
+    payments.create_attempt(sale_id, ProviderName.ECOMMPAY_PAGE, TOTAL, invoice, NOW)
+    sales.cancel(sale_id, now=NOW)
+    report(db, invoice, PaymentStatus.PAID)
+    payments.record_status(
+        invoice,
+        PaymentStatus.PAID,
+        source=EventSource.RELAY,
+        now=LATER,
+        amount=7_000,
+        currency="IDR",
+        balance=True,
+    )
+    assert Payments(db).get_attempt(invoice).provider_refunded == 5_000
+
+    with pytest.raises(StoreError, match="refunded at the provider"):
+        attach(db, invoice, sale_id, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
+    assert Sales(db).get(sale_id).status is SaleStatus.CANCELLED
+    assert Refunds(db).refundable(sale_id, invoice) == 7_000
