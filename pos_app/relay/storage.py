@@ -422,9 +422,10 @@ def former_till_ids(conn: Connection, terminal_id: int) -> frozenset[str]:
 
 
 def _till_id_holder(conn: Connection, till_id: str) -> str | None:
-    """The active terminal that has ``till_id``, or the terminal that had it before."""
+    """The terminal that has ``till_id``, revoked or not (the payments it registered are
+    delivered to it, so another may not take them over), or the terminal that had it before."""
     row = conn.execute(
-        "SELECT name FROM terminals WHERE till_id = ? AND revoked_at IS NULL"
+        "SELECT name FROM terminals WHERE till_id = ?"
         " UNION ALL SELECT t.name FROM former_till_ids f JOIN terminals t ON t.id = f.terminal_id"
         " WHERE f.till_id = ?",
         (till_id, till_id),
@@ -435,7 +436,10 @@ def _till_id_holder(conn: Connection, till_id: str) -> str | None:
 def _refuse_taken_till_id(conn: Connection, till_id: str, name: str) -> None:
     holder = _till_id_holder(conn, till_id)
     if holder is not None and holder != name:
-        raise TillIdTaken(f"terminal {holder!r} has the terminal id {till_id!r} already")
+        raise TillIdTaken(
+            f"terminal {holder!r} has or had the terminal id {till_id!r} already (a till "
+            f"replaced or revoked gets a new token for it: rotate-token {holder})"
+        )
 
 
 def revoke_terminal(conn: Connection, name: str) -> bool:

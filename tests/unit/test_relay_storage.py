@@ -469,19 +469,26 @@ def test_a_terminal_registers_only_with_its_own_till_id_and_one_without_learns_i
     assert storage.terminal_by_name(conn, "terminal-0a1b2c3d").till_id is None
 
 
-def test_a_revoked_terminal_frees_its_till_id_and_takes_it_back_only_if_free(
+def test_a_revoked_terminal_keeps_its_till_id_and_a_new_token_brings_it_back(
     conn: Connection,
 ) -> None:
+    """The payments a revoked terminal registered are delivered to it: a terminal given its
+    id would never see them (nor register them again), so no other may take it; rotate-token
+    brings the revoked one back, with everything it had."""
     old, _ = auth.create_terminal(conn, "Toko Sari till 1")
     storage.set_till_id(conn, old.name, "T1")
+    register(conn, old, "KSR-T1-20240501-000001")
     storage.revoke_terminal(conn, old.name)
-    auth.create_terminal(conn, "T1")
 
-    with pytest.raises(storage.TillIdTaken, match="'T1' has the terminal id 'T1'"):
-        storage.replace_token(conn, old.name, "another hash")
-    with pytest.raises(storage.TillIdTaken):
-        storage.set_till_id(conn, old.name, "T1")
-    assert storage.set_till_id(conn, "T1", "T1")  # its own: nothing changes
+    with pytest.raises(storage.TillIdTaken, match="rotate-token Toko Sari till 1"):
+        auth.create_terminal(conn, "T1")
+    new, _ = auth.create_terminal(conn, "T1-NEW")
+    with pytest.raises(storage.TillIdTaken, match="has or had the terminal id 'T1'"):
+        storage.set_till_id(conn, new.name, "T1")
+    back = storage.replace_token(conn, old.name, "another hash")
+    assert back is not None and back.till_id == "T1"
+    stored = storage.insert_event(conn, event("KSR-T1-20240501-000001"))
+    assert stored.terminal_id == old.id
 
 
 def test_events_kept_apart_are_stored_but_never_delivered_or_adopted(
