@@ -532,6 +532,8 @@ class RelayApp:
             finally:
                 disconnect.cancel()
                 self.waiters.leave(terminal.id)
+            if found:  # the token may have been rotated or revoked while it waited
+                self._terminal(request)
         cursor = found[-1]["cursor"] if found else after
         return JSONResponse({"events": found, "cursor": cursor, "epoch": store.epoch})
 

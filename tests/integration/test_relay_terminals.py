@@ -464,3 +464,34 @@ def test_a_relay_database_from_before_terminal_ids_keeps_working(tmp_path: Path)
     assert [(e.cursor, e.amount, e.currency) for e in events] == [(7, 5_000, "IDR")]
     assert not_its.value.status_code == 403
     assert [e.invoice_number for e in later] == ["KSR-T1-20240501-000002"]
+
+
+def test_a_long_poll_opened_before_its_token_was_rotated_gets_no_event_after(
+    relay: EmbeddedRelay,
+) -> None:
+    """rotate-token refuses the old token from that moment: a long-poll it opened before (a
+    leaked token, the reason to rotate) is answered 401 when an event comes, not the event."""
+    old_token = relay.add_terminal("T1")
+    with RelayClient(relay.url, old_token) as till:
+        till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 5_000)
+    answers: queue.Queue[httpx.Response] = queue.Queue()
+    poll = threading.Thread(
+        target=lambda: answers.put(
+            httpx.get(
+                relay.url + "/v1/events",
+                params={"after": 0, "wait": 30},
+                headers={"Authorization": f"Bearer {old_token}"},
+                timeout=40,
+            )
+        )
+    )
+    poll.start()
+    wait_until(lambda: relay.app.waiters.active == 1, what="the long-poll to wait")
+
+    assert auth.rotate_token(relay.storage.database, "T1") is not None
+    notify(relay, "KSR-T1-20240501-000001")
+    answer = answers.get(timeout=10)
+    poll.join()
+
+    assert answer.status_code == 401
+    assert "KSR-T1" not in answer.text
