@@ -21,7 +21,16 @@ from pos_app import __version__
 from pos_app.commands.common import run
 from pos_app.commands.file_options import add_file_options, chosen_kinds, iso_date, said
 from pos_app.domain.money import format_rupiah
-from pos_app.relay import auth, backup, engines, schema, sole_server, storage, till_days
+from pos_app.relay import (
+    auth,
+    backup,
+    engines,
+    schema,
+    sole_server,
+    storage,
+    till_days,
+    to_postgres,
+)
 from pos_app.relay.app import RelayApp
 from pos_app.relay.config import (
     ConfigError,
@@ -292,6 +301,38 @@ def _restore(config: RelayConfig, source: Path) -> int:
     return 0
 
 
+def _copy_to(config: RelayConfig, url: str) -> int:
+    """The stopped SQLite relay copied into an empty PostgreSQL database; what to do next."""
+    problem = engines.url_problem(url)
+    if problem is not None:
+        print(f"pos-app relay copy-to: the PostgreSQL URL {problem}", file=sys.stderr)
+        return 2
+    where = engines.describe(url)
+    try:
+        counts = to_postgres.copy_to_postgres(config.db, url)
+    except to_postgres.CopyError as exc:
+        print(f"pos-app relay copy-to: {exc}", file=sys.stderr)
+        return 1
+    except engines.load_psycopg().Error as exc:
+        print(
+            f"pos-app relay copy-to: the database ({where}) failed: "
+            f"{engines.without_password(' '.join(str(exc).split()), url)}",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"Copied {config.db} into {where}: {counts['terminals']} terminal(s), "
+        f"{counts['payments']} registered payment(s), {counts['events']} notification(s), "
+        f"{counts['orphans']} orphan(s)."
+    )
+    print(
+        "Set database_url in relay.toml to this database, then start the relay there; do not "
+        f"start it on {config.db} again (keep the file as a backup). The terminals carry on "
+        "where they were, with the same tokens."
+    )
+    return 0
+
+
 def _check_config(config: RelayConfig) -> int:
     problems = validate(config)
     print("Settings in effect:")
@@ -368,6 +409,11 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "restore", parents=[settings], help="put a backup in place of the database (relay stopped)"
     ).add_argument("source", type=Path, metavar="BACKUP")
+    commands.add_parser(
+        "copy-to",
+        parents=[settings],
+        help="copy the stopped SQLite relay into an empty PostgreSQL database",
+    ).add_argument("url", metavar="POSTGRESQL_URL")
     commands.add_parser(
         "new-epoch",
         parents=[settings],
@@ -478,6 +524,13 @@ def main(argv: list[str]) -> int:
         return _serve(config)
     if args.command == "check-config":
         return _check_config(config)
+    if args.command == "copy-to" and config.database_url:
+        print(
+            "pos-app relay copy-to: this relay is on PostgreSQL already; copy-to moves a SQLite "
+            "relay (its --db, or a relay.toml without database_url)",
+            file=sys.stderr,
+        )
+        return 2
     if config.database_url:
         problems = database_problems(config)
         if problems:
@@ -511,6 +564,7 @@ def _on_sqlite(config: RelayConfig, args: argparse.Namespace) -> int:
         "status": lambda: _status(config),
         "export": lambda: _export(config, args),
         "orphans": lambda: _orphans(config),
+        "copy-to": lambda: _copy_to(config, args.url),
     }
     try:
         return commands[args.command]()

@@ -202,3 +202,40 @@ def test_a_percent_encoded_password_works_and_is_never_shown_nor_logged(
     assert f"dbname={database} host=127.0.0.1" in captured.out
     assert "Qx" not in captured.out + captured.err + caplog.text
     assert encoded not in captured.out + captured.err + caplog.text
+
+
+def test_a_sqlite_relay_copied_to_postgresql_carries_on_where_it_was(
+    postgres_server: PostgresServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """copy-to: the stopped SQLite relay into an empty PostgreSQL database, tokens, cursors and
+    epoch as they were, so a terminal reads on from its cursor and misses nothing; refused
+    while the relay serves the file, and into a database that holds relay data."""
+    db, url = tmp_path / "relay.db", postgres_server.new_database()
+    orphan = "KSR-T9-20240501-000009"
+    with start_relay(relay_config(db)) as relay:
+        token = relay.add_terminal("T1")
+        with RelayClient(relay.url, token) as till:
+            for invoice in (*ORIGINAL_INVOICES, LATE):
+                till.register_payment(invoice, ProviderName.DOKU, 7_000)
+            for invoice in (*ORIGINAL_INVOICES, orphan):
+                notify(relay.url, invoice)
+            read, position = till.fetch(RelayPosition())
+        assert relay_service.main(["copy-to", url, "--db", str(db)]) == 1
+        assert "in use: stop the relay first" in capsys.readouterr().err
+    assert [event.invoice_number for event in read] == list(ORIGINAL_INVOICES)
+
+    assert relay_service.main(["copy-to", url, "--db", str(db)]) == 0
+    said = capsys.readouterr().out
+    assert "1 terminal(s), 3 registered payment(s), 3 notification(s), 1 orphan(s)" in said
+    with start_relay(relay_config(url)) as relay, RelayClient(relay.url, token) as till:
+        assert till.fetch(position, 0.0)[0] == [], "nothing is read twice"
+        notify(relay.url, LATE)
+        events, batch = till.fetch(position)
+    assert [(e.invoice_number, batch.epoch) for e in events] == [(LATE, position.epoch)]
+    assert events[0].cursor > position.cursor
+    assert relay_service.main(["orphans", "--database-url", url]) == 0
+    assert orphan in capsys.readouterr().out
+    assert relay_service.main(["add-terminal", "T2", "--database-url", url]) == 0, "ids go on"
+
+    assert relay_service.main(["copy-to", url, "--db", str(db)]) == 1
+    assert "holds relay data already" in capsys.readouterr().err
