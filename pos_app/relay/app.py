@@ -37,7 +37,7 @@ from pos_app.payments.ecommpay import statuses as ecommpay_statuses
 from pos_app.payments.ecommpay.callback import RedirectData, redirect_data, verify_callback
 from pos_app.payments.ecommpay.signing import signing_string
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch, SignedButUnreadable
-from pos_app.payments.model import NO_PAYMENT, ProviderEvent, ProviderName
+from pos_app.payments.model import NO_PAYMENT, ProviderEvent, ProviderName, unread_event
 from pos_app.relay import auth, engines, pages, storage, uploads
 from pos_app.relay.config import RelayConfig
 from pos_app.relay.request_input import HTTPProblem, problem, read_body, shown
@@ -297,6 +297,13 @@ class RelayApp:
             kept_apart = None
             try:
                 event, redirect = verify(body)
+                if not 0 <= event.amount <= MAX_EVENT_AMOUNT:
+                    raise SignedButUnreadable(
+                        f"its amount is out of range (0 to {MAX_EVENT_AMOUNT})",
+                        unread_event(
+                            event.provider, event.invoice_number, event.raw, event.account
+                        ),
+                    )
             except SignedButUnreadable as exc:
                 event, redirect = exc.event, None
                 kept_apart = f"signed, but Kasir cannot read it: {exc}"
@@ -356,8 +363,6 @@ class RelayApp:
                 "it holds NaN, infinity, a lone surrogate or a NUL character, which JSON or the"
                 " database cannot carry on"
             ) from None
-        if not 0 <= event.amount <= MAX_EVENT_AMOUNT:
-            raise ProviderProtocolError(f"its amount is out of range (0 to {MAX_EVENT_AMOUNT})")
         return NewEvent(
             dedupe_key=key,
             provider=event.provider,
