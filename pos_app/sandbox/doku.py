@@ -110,7 +110,8 @@ class DokuSimulator:
         return self._answer(request, status_code, answer, reply_to)
 
     async def status(self, request: Request) -> Response:
-        """``GET /orders/v1/status/{invoice}``, signed without a Digest line."""
+        """``GET /orders/v1/status/{invoice}``; its answer signed with or without the body's
+        Digest line, per invoice (:meth:`Shapes.doku_status_digest`)."""
         reply_to = self._reply_request_id(request)
         try:
             self._verify(request, self._signed_headers(request), None)
@@ -128,7 +129,8 @@ class DokuSimulator:
             )
             return self._error(request, missing, reply_to)
         body = transaction_body(order, self._sandbox.shapes)
-        return self._answer(request, 200, json_bytes(body), reply_to)
+        digest = self._sandbox.shapes.doku_status_digest(invoice)
+        return self._answer(request, 200, json_bytes(body), reply_to, digest=digest)
 
     async def payment_page(self, request: Request) -> HTMLResponse:
         """The DOKU Wallet page the QR code opens: Pay / Decline, or the result once settled."""
@@ -318,10 +320,16 @@ class DokuSimulator:
         return self._answer(request, error.status_code, json_bytes(error_body(error)), reply_to)
 
     def _answer(
-        self, request: Request, status_code: int, body: bytes, reply_to: str | None
+        self,
+        request: Request,
+        status_code: int,
+        body: bytes,
+        reply_to: str | None,
+        *,
+        digest: bool = False,
     ) -> Response:
         """A JSON answer, signed like DOKU's when we know whom we answer: with a Digest line for
-        a POST only ("only applied for POST Method")."""
+        a POST ("only applied for POST Method"), and for a GET when ``digest`` says so."""
         headers: dict[str, str] = {}
         if reply_to is not None:
             timestamp = utc_timestamp(self._sandbox.now())
@@ -335,7 +343,7 @@ class DokuSimulator:
                     timestamp=timestamp,
                     request_target=request_target(request),
                     secret_key=self._config.doku_secret_key,
-                    body=body if request.method == "POST" else None,
+                    body=body if digest or request.method == "POST" else None,
                     timestamp_header=RESPONSE_TIMESTAMP,
                 ),
             }

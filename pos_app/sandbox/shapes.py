@@ -3,7 +3,8 @@
 DOKU and ecommpay send more than the documented happy path (docs/sandbox.md, "Real-world
 shapes", cites where each shape comes from). The sandbox always sends the extra objects, and
 varies the rest: the form of DOKU's ``order.amount``, the two shapes of "no such order", the
-words of an unpaid DOKU Wallet order, whether a 409 replay is signed, ecommpay's intermediate
+words of an unpaid DOKU Wallet order, whether a 409 replay is signed and a status answer signed
+with a Digest line, ecommpay's intermediate
 statuses, expiry words and "not found" forms. Each choice is a hash of the seed, the dimension
 and the invoice number (or ecommpay payment id): the same invoice always gets the same shapes,
 so a test is reproducible, and a test that needs one shape can :meth:`Shapes.pick` an invoice
@@ -59,6 +60,12 @@ class Shapes:
 
     def doku_expired_word(self, invoice: str) -> str:
         return self.choose("doku.expired", invoice, DOKU_EXPIRED_WORDS)
+
+    def doku_status_digest(self, invoice: str) -> bool:
+        """Whether a status answer (to a GET) is signed with its body's Digest line: DOKU's
+        response-signature page says the Digest is "only applied for POST Method", the
+        notification and answer rules sign "the digest of the response body"."""
+        return self.choose("doku.status_digest", invoice, (False, True))
 
     def doku_replay_signed(self, invoice: str) -> bool:
         """Whether a 409 replay of a create answer is signed for the repeated request."""

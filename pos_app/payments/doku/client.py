@@ -285,8 +285,10 @@ class DokuClient(HttpClient):
         """The answer as a JSON object, once its signature verifies; errors raised typed.
 
         Error answers are read without a signature (DOKU may not sign them): they only ever
-        make us stop, never trust anything. The answer to a ``get`` is signed without a Digest
-        line: DOKU's response signature has one "only applied for POST Method".
+        make us stop, never trust anything. The answer to a ``get`` is taken signed with or
+        without its body's Digest line: DOKU's response-signature page says the Digest is "only
+        applied for POST Method", its answer rules sign "the digest of the response body", and
+        either needs the secret key.
         """
         status = response.status_code
         payload = _json_object(response.content)
@@ -298,9 +300,26 @@ class DokuClient(HttpClient):
                 f"DOKU answered HTTP {status} to {path} without a DOKU error: "
                 f"{_snippet(response.content)}"
             )
+        try:
+            self._check_answer(response, path, request_id, None if get else response.content)
+        except SignatureMismatch:
+            if not get:
+                raise
+            self._check_answer(response, path, request_id, response.content)
+        if not isinstance(payload, dict):
+            raise ProviderProtocolError(
+                f"DOKU answered HTTP {status} to {path} with no JSON object: "
+                f"{_snippet(response.content)}"
+            )
+        return payload
+
+    def _check_answer(
+        self, response: httpx.Response, path: str, request_id: str, digested: bytes | None
+    ) -> None:
+        """:func:`check_signature` of an answer, with ``digested`` as its Digest line's body."""
         check_signature(
             response.headers,
-            None if get else response.content,
+            digested,
             client_id=self.client_id,
             secret_key=self._secret_key,
             request_target=path,
@@ -308,12 +327,6 @@ class DokuClient(HttpClient):
             request_id=request_id,
             what=f"answer to {path}",
         )
-        if not isinstance(payload, dict):
-            raise ProviderProtocolError(
-                f"DOKU answered HTTP {status} to {path} with no JSON object: "
-                f"{_snippet(response.content)}"
-            )
-        return payload
 
 
 def _payment_request(
