@@ -4,6 +4,7 @@ import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from pos_app.clients.relay_client import RelayClient
 from pos_app.commands import relay_service
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
+from pos_app.domain.money import to_minor_units
 from pos_app.payments.doku.signing import doku_signature
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.model import PaymentStatus, ProviderName, RelayPosition
@@ -512,3 +514,107 @@ def test_a_signed_callback_about_no_payment_is_stored_acknowledged_and_kept_apar
     listing = capsys.readouterr().out
     assert "kept apart: names no payment (a token, recurring or request callback)" in listing
     assert "kept apart" in caplog.text and "does not know" not in caplog.text
+
+
+def full_payment(invoice: str, rupiah: int, status: str = "success") -> dict[str, Any]:
+    minor = to_minor_units(rupiah)
+    return {
+        "payment": {
+            "id": invoice,
+            "type": "purchase",
+            "status": status,
+            "date": "2024-05-01T08:00:00+0000",
+            "method": "Doku",
+            "sum": {"amount": minor, "currency": "IDR"},
+            "description": "",
+        },
+        "operation": {
+            "id": 6085000002263,
+            "type": "sale",
+            "status": status,
+            "date": "2024-05-01T08:00:00+0000",
+            "request_id": "r-1",
+            "sum_initial": {"amount": minor, "currency": "IDR"},
+            "code": "0",
+            "message": "Success",
+        },
+    }
+
+
+def test_full_callback_signed_in_general_with_a_text_project_id_completes(
+    relay: EmbeddedRelay, till: RelayClient
+) -> None:
+    """paymentpage-sdk-php tests/data/callbackFormats.php, formats 1 and 6: the whole payment
+    callback signed in ``general.signature``, ``project_id`` as text (the sandbox signs full
+    callbacks in the top-level ``signature`` only)."""
+    invoice = "KSR-T1-20240501-000101"
+    till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, 15_000)
+    payload = {"project_id": str(ECOMMPAY_PROJECT_ID), **full_payment(invoice, 15_000)}
+    payload = {
+        "general": {"signature": ecommpay_signature(payload, ECOMMPAY_SECRET_KEY)},
+        **payload,
+    }
+
+    answer = httpx.post(relay.url + ECOMMPAY, content=json.dumps(payload).encode())
+
+    assert answer.status_code == 200, answer.text
+    events, _ = till.fetch(RelayPosition())
+    assert [(e.status, e.amount, e.currency) for e in events] == [
+        (PaymentStatus.PAID, 15_000, "IDR")
+    ]
+
+
+def test_callback_with_null_leaves_signed_as_empty_text_completes(
+    relay: EmbeddedRelay, till: RelayClient
+) -> None:
+    """ecommpay's PHP signer turns null into "" ((string)null); the sandbox never sends a null
+    (docs/sandbox.md: "no nulls, no floats")."""
+    invoice = "KSR-T1-20240501-000102"
+    till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, 15_000)
+    payload = {"project_id": ECOMMPAY_PROJECT_ID, **full_payment(invoice, 15_000)}
+    payload["payment"]["description"] = None
+    payload["operation"]["provider"] = {"id": 1162, "payment_id": None, "auth_code": None}
+    payload["account"] = {"number": "1189632633", "token": None}
+    payload["signature"] = ecommpay_signature(payload, ECOMMPAY_SECRET_KEY)
+
+    answer = httpx.post(relay.url + ECOMMPAY, content=json.dumps(payload).encode())
+
+    assert answer.status_code == 200, answer.text
+    events, _ = till.fetch(RelayPosition())
+    assert [(e.status, e.amount) for e in events] == [(PaymentStatus.PAID, 15_000)]
+
+
+def test_minimal_success_callback_without_sum_is_pending_news_not_paid(
+    relay: EmbeddedRelay, till: RelayClient
+) -> None:
+    """paymentpage-sdk-php tests/data/callback.php: ``{"payment": {"id", "status":
+    "success"}, "signature"}``, no sum. It must never complete a sale by itself."""
+    invoice = "KSR-T1-20240501-000103"
+    till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, 15_000)
+    payload: dict[str, Any] = {"payment": {"id": invoice, "status": "success"}}
+    payload["signature"] = ecommpay_signature(payload, ECOMMPAY_SECRET_KEY)
+
+    answer = httpx.post(relay.url + ECOMMPAY, content=json.dumps(payload).encode())
+
+    assert answer.status_code == 200, answer.text
+    events, _ = till.fetch(RelayPosition())
+    assert [e.status for e in events] == [PaymentStatus.PENDING]
+
+
+def test_a_stale_awaiting_customer_after_success_does_not_undo_paid(
+    relay: EmbeddedRelay, till: RelayClient
+) -> None:
+    """Retries of an earlier callback may arrive after the final one (ecommpay retries for 11
+    days); the sandbox only reorders when the receiver refused the first, which the relay never
+    does."""
+    invoice = "KSR-T1-20240501-000104"
+    till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, 15_000)
+    for status in ("success", "awaiting customer"):
+        payload = {"project_id": ECOMMPAY_PROJECT_ID, **full_payment(invoice, 15_000, status)}
+        payload["signature"] = ecommpay_signature(payload, ECOMMPAY_SECRET_KEY)
+        assert (
+            httpx.post(relay.url + ECOMMPAY, content=json.dumps(payload).encode()).status_code
+            == 200
+        )
+
+    assert till.payment_status(invoice).status is PaymentStatus.PAID
