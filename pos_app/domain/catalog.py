@@ -43,3 +43,21 @@ class Product:
                     N_("product {sku}: {problem}"), sku=self.sku, problem=error.text
                 ) from None
         check_amount(self.price, field=Text(N_("product {sku}: price"), sku=self.sku))
+
+
+def check_printable(product: Product) -> None:
+    """Refuse a product whose SKU, name or category holds a control character (a tab, a line
+    break, an ESC pasted or imported): on a receipt it would be a printer command, on screen a
+    broken row. Checked where products are entered (the import, the back office), not when
+    stored ones are read, so a catalogue kept from before still opens."""
+    for field, value in (
+        ("sku", product.sku),
+        ("name", product.name),
+        ("category", product.category),
+    ):
+        if not value.isprintable():
+            raise ValidationError(
+                N_("product {sku}: the {field} holds a control character (a tab, a line break…)"),
+                sku=product.sku.encode("unicode_escape").decode("ascii"),
+                field=field,
+            )

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from pos_app.domain.barcodes import MeasureLayout, check_item_code
-from pos_app.domain.catalog import Product
+from pos_app.domain.catalog import Product, check_printable
 from pos_app.domain.digits import is_digits
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah
@@ -200,5 +200,6 @@ def _product(row: list[str], columns: int, layout: MeasureLayout) -> Product:
         price=int(price),
         tax_class=TaxClass(tax_class),
     )
+    check_printable(product)
     check_item_code(product.barcode, layout)
     return product

@@ -98,6 +98,8 @@ def parse_discount(text: str) -> Discount:
         raise ValidationError(
             N_("discount {text}: expected a percentage like 10% or 12,5%"), text=repr(text)
         )
+    if len(whole.lstrip("0")) > 3:  # past 100 %, and int() refuses thousands of digits
+        raise ValidationError(N_("discount {text}: a percentage is at most 100%"), text=raw[:20])
     return Discount.percent(int(whole) * 100 + int(fraction.ljust(2, "0") or 0))
 
 

@@ -64,9 +64,12 @@ class Ticket:
 
 def wrapped(text: str, columns: int) -> list[str]:
     """``text``'s lines, each broken between words into rows of at most ``columns`` (a word
-    longer than a row is cut); a row that fits is kept as it is, spaces and all."""
+    longer than a row is cut); a row that fits is kept as it is, spaces and all. A control
+    character (a product name imported with an ESC in it) becomes a space: sent as it is, it
+    would be a printer command (pulse the drawer, cut, change modes)."""
     rows: list[str] = []
-    for part in text.split("\n"):
+    for line in text.split("\n"):
+        part = "".join(char if char.isprintable() else " " for char in line)
         fits = len(part) <= columns
         rows += [part] if fits else textwrap.wrap(part, columns, break_on_hyphens=False)
     return rows

@@ -204,10 +204,12 @@ def _convert(setting: Setting, value: Any, where: str) -> Any:
         )
     try:
         if setting.kind is int:
-            if isinstance(value, float) or (isinstance(value, str) and not value.strip()):
-                raise ValueError
+            if not isinstance(value, str | int) or (isinstance(value, str) and not value.strip()):
+                raise ValueError  # a decimal, a list, a table, a date or a time
             return int(value)
         if setting.kind is float:
+            if not isinstance(value, str | int | float):
+                raise ValueError
             return float(value)
         if setting.kind is Path:
             if not isinstance(value, str | Path):
@@ -215,7 +217,8 @@ def _convert(setting: Setting, value: Any, where: str) -> Any:
             return Path(value).expanduser()
         if not isinstance(value, str):
             raise ValueError
-        return value
+        # a key or id pasted with a space or line break around it would never verify a signature
+        return value.strip()
     except ValueError:
         shown = "(hidden)" if setting.secret else repr(value)
         raise ValueError(f"{where}: expected {setting.kind.__name__}, got {shown}") from None
@@ -224,7 +227,7 @@ def _convert(setting: Setting, value: Any, where: str) -> Any:
 def read_toml(path: Path) -> dict[str, Any]:
     """The settings a TOML file sets; relative ``db`` paths are taken from the file's folder."""
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad's BOM too
     except OSError as exc:
         raise ConfigError([f"cannot read {path}: {exc.strerror or exc}"]) from None
     except UnicodeDecodeError:
@@ -324,8 +327,12 @@ def validate(config: RelayConfig) -> list[str]:
     if not 0 <= config.port <= 65535:
         problems.append(f"relay.port {config.port} is not between 0 and 65535")
     if config.public_url:
-        url = urlsplit(config.public_url)
-        if url.scheme not in ("http", "https") or not url.netloc:
+        try:
+            url = urlsplit(config.public_url)
+            readable = url.scheme in ("http", "https") and bool(url.netloc) and url.port != -1
+        except ValueError:  # an unclosed [ of an IPv6 host, a port that is no number
+            readable = False
+        if not readable:
             problems.append(f"relay.public_url {config.public_url!r} is not an http(s) URL")
         elif url.query or url.fragment:
             problems.append("relay.public_url must not have a query or fragment")

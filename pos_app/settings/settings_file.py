@@ -35,7 +35,7 @@ def draft(path: Path, update: Update) -> str:
     document: dict[str, object] = {}
     if path.is_file():
         try:
-            document = tomllib.loads(path.read_text(encoding="utf-8"))
+            document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except UnicodeDecodeError:
             raise ConfigError([say(N_("{path} is not UTF-8 text"), path=path)]) from None
         except (OSError, tomllib.TOMLDecodeError) as exc:

@@ -275,9 +275,10 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] = os.environ)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The file as TOML; one saved by Notepad as "UTF-8 with BOM" too (the mark is invisible, so
+    refusing it would say line 1 is wrong where nothing shows)."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([f"not valid TOML: {exc}"], path) from None
     except UnicodeDecodeError:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from pos_app.domain.barcodes import carried_forms, scan_forms
-from pos_app.domain.catalog import Product
+from pos_app.domain.catalog import Product, check_printable
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.tax import TaxClass
 from pos_app.domain.texts import N_
@@ -61,6 +61,8 @@ class Products:
         """
         stamp = utc_text(now or datetime.now(UTC))
         batch = list(products)
+        for product in batch:
+            check_printable(product)
         changed = 0
         with transaction(self._db) as conn:
             moved = {

@@ -3930,6 +3930,11 @@ Still trying — the payment stays open.</translation>
         <translation>product {sku}: price</translation>
     </message>
     <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>product {sku}: the {field} holds a control character (a tab, a line break…)</source>
+        <translation>product {sku}: the {field} holds a control character (a tab, a line break…)</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>file is larger than {most} bytes</source>
         <translation>file is larger than {most} bytes</translation>
@@ -4003,6 +4008,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/domain/discounts.py"/>
         <source>discount {text}: expected a percentage like 10% or 12,5%</source>
         <translation>discount {text}: expected a percentage like 10% or 12,5%</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/discounts.py"/>
+        <source>discount {text}: a percentage is at most 100%</source>
+        <translation>discount {text}: a percentage is at most 100%</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/lifecycles.py"/>

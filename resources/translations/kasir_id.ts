@@ -3930,6 +3930,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>produk {sku}: harga</translation>
     </message>
     <message>
+        <location filename="../../pos_app/domain/catalog.py"/>
+        <source>product {sku}: the {field} holds a control character (a tab, a line break…)</source>
+        <translation>produk {sku}: kolom {field} berisi karakter kendali (tab, ganti baris…)</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>file is larger than {most} bytes</source>
         <translation>file lebih besar dari {most} byte</translation>
@@ -4003,6 +4008,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/domain/discounts.py"/>
         <source>discount {text}: expected a percentage like 10% or 12,5%</source>
         <translation>diskon {text}: harus persentase seperti 10% atau 12,5%</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/discounts.py"/>
+        <source>discount {text}: a percentage is at most 100%</source>
+        <translation>diskon {text}: persentase paling banyak 100%</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/lifecycles.py"/>

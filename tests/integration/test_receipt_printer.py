@@ -132,6 +132,27 @@ def test_without_auto_print_a_cash_sale_only_opens_the_drawer_and_a_reprint_says
     assert rows[0].strip() == "COPY" and rows[-1].strip() == "COPY"
 
 
+def test_a_control_character_in_a_name_is_printed_as_a_space_never_as_a_command() -> None:
+    """A product stored with an ESC in its name (imported before such names were refused),
+    or a shop name pasted with one: ESC p is the drawer's pulse, GS V the cut."""
+    with fake_printer() as device:
+        printer = open_receipt_printer(
+            PrinterSettings(device.address, auto_print=True, drawer=True)
+        )
+        assert printer is not None
+        printer.print_receipt(
+            receipt(
+                shop_name="Toko\x1dV\x00Makmur",
+                lines=(LineItem("KOP-1", "Kopi\x1bp\x00\x19\x19 Susu", 28_000, 1),),
+            )
+        )
+        (job,) = device.wait_for_jobs(1, WAIT)
+        assert printer.close(WAIT)
+    assert DRAWER_PULSE not in job and job.count(CUT) == 1
+    rows = printed_rows(job)
+    assert rows[0].strip() == "Toko V Makmur" and "Kopi p    Susu" in rows
+
+
 def test_without_a_drawer_nothing_pulses() -> None:
     with fake_printer() as device:
         printer = open_receipt_printer(PrinterSettings(device.address, drawer=False))

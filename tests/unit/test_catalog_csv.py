@@ -139,3 +139,22 @@ def test_a_header_over_the_readers_limit_is_refused_on_line_1(tmp_path: Path) ->
     with pytest.raises(CatalogImportError) as caught:
         read_catalog_csv(path)
     assert [line for line, _ in caught.value.problems] == [1]
+
+
+def test_a_control_character_in_a_name_sku_or_category_is_a_problem_on_its_line(
+    tmp_path: Path,
+) -> None:
+    """An ESC in a product name is a printer command on every receipt that names it (ESC p
+    pulses the drawer); a tab or NUL breaks rows on screen."""
+    path = write(
+        tmp_path,
+        "sku,barcode,name,category,price\n"
+        "A-1,,Kopi\x1bp\x00\x19\x19 Susu,Kopi,15000\n"
+        "A-2,,Teh,Min\tuman,5000\n"
+        "A-3,,Roti,Roti,7000\n",
+    )
+    with pytest.raises(CatalogImportError) as caught:
+        read_catalog_csv(path)
+    assert [line for line, _ in caught.value.problems] == [2, 3]
+    assert "the name holds a control character" in str(caught.value)
+    assert "the category holds a control character" in str(caught.value)

@@ -304,3 +304,11 @@ def test_ecommpay_customer_details_are_checked(tmp_path: Path) -> None:
         load_settings(bad, env={})
     assert "ecommpay.customer_email" in str(caught.value)
     assert "ecommpay.customer_ip" in str(caught.value)
+
+
+def test_a_settings_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Windows Notepad's "UTF-8 with BOM"; the back office saves it on without one."""
+    path = tmp_path / "kasir.toml"
+    path.write_bytes(b'\xef\xbb\xbfprovider = "sandbox"\r\nterminal_id = "T2"\r\n')
+    path.chmod(0o600)
+    assert load_settings(path, env={}).terminal_id == "T2"

@@ -125,3 +125,11 @@ def test_a_discount_in_thousands_with_a_comma_is_refused_not_read_as_rupiah() ->
         parse_discount("5,000")
     assert parse_discount("5.000") == Discount.rupiah(5000)
     assert parse_discount("12,5 %") == Discount.percent(1250)
+
+
+def test_a_percentage_of_thousands_of_digits_is_refused_as_over_100() -> None:
+    """Pasted into the discount field: Python's int() refuses more than 4,300 digits with a
+    bare ValueError, which the dialog would not show."""
+    with pytest.raises(ValidationError, match="a percentage is at most 100%"):
+        parse_discount("1" * 5000 + "%")
+    assert parse_discount("0100%") == Discount.percent(10_000)

@@ -301,3 +301,51 @@ def test_a_postgresql_server_that_cannot_be_reached_is_one_line_without_the_pass
     assert without_password(
         "auth failed for kasir:a%40b and a@b", "postgresql://kasir:a%40b@h/db"
     ) == ("auth failed for kasir:*** and ***")
+
+
+PROVIDER = '[doku]\nclient_id = "BRN-1"\nsecret_key = "s3cret-doku"\n'
+
+
+@pytest.mark.parametrize(
+    ("line", "setting"),
+    [
+        ("[relay]\nport = [8780]\n", "relay.port"),
+        ("[relay]\nport = { number = 8780 }\n", "relay.port"),
+        ("[limits]\nmax_wait_seconds = 1979-05-27\n", "limits.max_wait_seconds"),
+        ("[limits]\nclient_timeout_seconds = 07:32:00\n", "limits.client_timeout_seconds"),
+    ],
+)
+def test_a_list_table_date_or_time_is_a_problem_naming_the_setting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, setting: str
+) -> None:
+    config_file = tmp_path / "relay.toml"
+    config_file.write_text(line + PROVIDER, encoding="utf-8")
+
+    assert relay_service.main(["check-config", "--config", str(config_file)]) == 2
+    assert setting in capsys.readouterr().err
+
+
+def test_a_public_url_python_cannot_split_is_a_problem(capsys: pytest.CaptureFixture[str]) -> None:
+    problems = validate(valid(public_url="https://[2001:db8::1/"))
+    assert problems == ["relay.public_url 'https://[2001:db8::1/' is not an http(s) URL"]
+
+
+def test_keys_pasted_with_spaces_or_a_line_break_around_them_are_taken_without(
+    tmp_path: Path,
+) -> None:
+    """The till strips what it reads; a relay that kept a trailing newline of its DOKU key
+    would refuse every notification's signature, saying nothing of why."""
+    config_file = tmp_path / "relay.toml"
+    config_file.write_text(
+        '[doku]\nclient_id = " BRN-1 "\nsecret_key = "SK-abcdef \\n"\n', encoding="utf-8"
+    )
+    config = load_config(config_file)
+    assert (config.doku_client_id, config.doku_secret_key) == ("BRN-1", "SK-abcdef")
+
+
+def test_a_relay_toml_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Windows Notepad's "UTF-8 with BOM": the mark is invisible, so refusing it would say line
+    1 is wrong where nothing shows."""
+    config_file = tmp_path / "relay.toml"
+    config_file.write_bytes(b"\xef\xbb\xbf" + PROVIDER.encode())
+    assert load_config(config_file).doku_client_id == "BRN-1"
