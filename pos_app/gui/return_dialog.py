@@ -10,6 +10,7 @@ out here as the quantities change, by the same rule the store applies (``domain/
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -312,6 +313,19 @@ class ReturnDialog(QDialog):
         label = self.form.labelForField(field)
         if label is not None:
             label.setVisible(shown)
+
+    def reject(self) -> None:
+        """Esc and Close wait while the till looks up or makes the return: closed meanwhile,
+        the return would still be made, but its receipt, which says what to give back (from
+        the drawer, or to the wallet), would never show."""
+        if not self._busy:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _done(self, outcome: ReturnOutcome) -> None:
         self._busy = False

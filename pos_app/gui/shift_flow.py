@@ -45,13 +45,22 @@ class ShiftFlow(QObject):
         self.runner.run(desk.current, lambda shift: self._found(desk, shift))
 
     def show(self) -> None:
-        """F5: the open shift, or the dialog that opens one."""
-        if self.desk is None:
+        """F5: the cashier's shift as the store has it now, or the dialog that opens one. Read
+        again each time: a manager may have closed it in the back office meanwhile, and a
+        closed shift shown as open would take no cash move, no close, and no new shift."""
+        desk = self.desk
+        if desk is None or self.dialog is not None:
             return
-        if self.shift is None:
-            self._ask_to_open(self.desk)
+        self.runner.run(desk.current, lambda shift: self._shown(desk, shift))
+
+    def _shown(self, desk: ShiftDesk, shift: Shift | None) -> None:
+        if desk is not self.desk or self.dialog is not None:
+            return  # someone else signed in, or F5 was pressed twice
+        self._set(shift)
+        if shift is None:
+            self._ask_to_open(desk)
             return
-        dialog = ShiftDialog(self.desk, self.shift, self.runner, self.window)
+        dialog = ShiftDialog(desk, shift, self.runner, self.window)
         dialog.closed.connect(self._closed)
         self._open(dialog)
 

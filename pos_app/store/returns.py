@@ -295,7 +295,7 @@ class Returns:
                     left=format_rupiah(max(left, 0)),
                 )
             if method is ReturnMethod.CASH:
-                self._refuse_more_than_drawer(terminal_id, cashier, amount)
+                self._refuse_more_than_drawer(terminal_id, cashier, amount, now)
             if payout is not None:
                 Refunds(self._db, self._day).create(
                     sale_id,
@@ -370,10 +370,23 @@ class Returns:
     def for_sale(self, sale_id: int) -> list[Return]:
         return self._returns("t.sale_id = ?", sale_id)
 
-    def _refuse_more_than_drawer(self, terminal_id: str, cashier: str, amount: int) -> None:
-        """Cash goes back from the cashier's open shift: never more than its drawer should hold."""
+    def _refuse_more_than_drawer(
+        self, terminal_id: str, cashier: str, amount: int, now: datetime
+    ) -> None:
+        """Cash goes back from the cashier's open shift: never more than its drawer should hold.
+        On a till that counts its drawer by shifts today, not without one (the shift closed and
+        counted, the drawer's cash is no longer anyone's to give); a till that keeps no shifts
+        has only the day's count."""
         shift = Shifts(self._db, self._day).current(terminal_id, cashier)
         if shift is None:
+            day = open_business_date(self._db, self._day, now).isoformat()
+            if self._db.execute(
+                "SELECT 1 FROM shifts WHERE terminal_id = ? AND business_date = ? LIMIT 1",
+                [terminal_id, day],
+            ).fetchone():
+                raise ValidationError(
+                    N_("open your shift first (F5): cash goes back from an open shift's drawer")
+                )
             return
         held = shift.expected_cash
         if amount > held:

@@ -4777,6 +4777,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/returns.py"/>
+        <source>open your shift first (F5): cash goes back from an open shift's drawer</source>
+        <translation>open your shift first (F5): cash goes back from an open shift's drawer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
         <source>cannot give back {amount} in cash: the drawer should hold only {expected}</source>
         <translation>cannot give back {amount} in cash: the drawer should hold only {expected}</translation>
     </message>

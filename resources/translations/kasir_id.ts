@@ -4777,6 +4777,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/returns.py"/>
+        <source>open your shift first (F5): cash goes back from an open shift's drawer</source>
+        <translation>buka shift dulu (F5): uang tunai dikembalikan dari laci shift yang terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/returns.py"/>
         <source>cannot give back {amount} in cash: the drawer should hold only {expected}</source>
         <translation>tidak dapat mengembalikan {amount} secara tunai: laci seharusnya hanya berisi {expected}</translation>
     </message>

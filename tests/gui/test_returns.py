@@ -2,6 +2,9 @@
 number typed like a scan, the quantities, a manager's PIN at the till (a wrong one refused), the
 return receipt, the cash out of the cashier's drawer, and the return in the sale's detail."""
 
+import sqlite3
+from pathlib import Path
+
 import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -10,7 +13,7 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import LineItem
 from pos_app.domain.returns import ReturnMethod
 from pos_app.gui.return_dialog import ReturnDialog, ReturnReceiptDialog
-from pos_app.gui.shift_dialogs import ShiftDialog
+from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.payments.registry import build_payouts as build_payout_gateway
 from pos_app.store.payments import EventSource
@@ -290,3 +293,91 @@ def test_a_wallet_return_whose_payout_did_not_go_out_is_made_again_in_cash(
         kind=ProblemKind.RETURN_NOT_PAID,
     )
     assert list_problems(db) == []
+
+
+def found_return(qtbot, app, number: str) -> ReturnDialog:
+    press(qtbot, Qt.Key.Key_F3)
+    dialog = wait_for_modal(qtbot, ReturnDialog)
+    qtbot.keyClicks(dialog.receipt, number)
+    qtbot.keyClick(dialog.receipt, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.lines.rowCount() >= 1 and not dialog._busy, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: dialog.manager.count() > 0, timeout=WAIT_MS)
+    dialog.manager.setCurrentText("Demo Manajer")
+    return dialog
+
+
+def receipts_shown() -> list[ReturnReceiptDialog]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ReturnReceiptDialog) and w.isVisible()
+    ]
+
+
+def test_the_return_dialog_waits_for_the_return_it_makes_before_it_closes(
+    qtbot, start_app, demo_terminal, tmp_path: Path
+) -> None:
+    """Another writer holds the store a moment (an upload, the relay's events): the cashier,
+    seeing "Making the return…", presses Esc. The dialog stays until the return is made, and
+    its receipt says to give Rp 7.000 back from the drawer (closed, the return would have been
+    made with nobody told to give the money back)."""
+    app = start_app(ask_for_shift=True)
+    open_shift(qtbot, app, "100.000")
+    sale_id = cash_sale(app, TOTAL)
+    number = app.terminal.store.sales.get(sale_id).receipt_number
+    assert number is not None
+    dialog = found_return(qtbot, app, number)
+    dialog.lines.cellWidget(0, 3).setValue(2)
+
+    other = sqlite3.connect(tmp_path / "demo.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        qtbot.keyClicks(dialog.pin, "9999")
+        qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+        assert dialog.status.text() == "Making the return…"
+        qtbot.keyClick(dialog.receipt, Qt.Key.Key_Escape)
+        dialog.close()
+        assert dialog.isVisible()
+    finally:
+        other.execute("COMMIT")
+        other.close()
+
+    qtbot.waitUntil(lambda: len(receipts_shown()) == 1, timeout=WAIT_MS)
+    assert receipts_shown()[0].status.text() == "Give Rp 7.000 back from the drawer."
+
+
+def test_a_cash_return_after_the_shift_closed_waits_for_a_new_shift(qtbot, start_app) -> None:
+    """The cashier opens a shift with an empty drawer and closes it (F5, counted Rp 0), still
+    signed in. A customer brings back a QR sale of Rp 7.000 and wants cash: refused with the
+    shift open (the drawer should hold Rp 0), and refused with it closed too, rather than give
+    Rp 7.000 from a drawer counted and handed over (the day would expect -Rp 7.000)."""
+    app = start_app(ask_for_shift=True)
+    open_shift(qtbot, app, "0")
+    sale_id = qr_sale(app.terminal)
+    number = app.terminal.store.sales.get(sale_id).receipt_number
+    assert number is not None
+
+    dialog = found_return(qtbot, app, number)  # with the shift open: refused
+    dialog.method.setCurrentIndex(dialog.method.findData("cash"))
+    dialog.lines.cellWidget(0, 3).setValue(2)
+    qtbot.keyClicks(dialog.pin, "9999")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "the drawer should hold only" in dialog.status.text(), timeout=WAIT_MS)
+    qtbot.keyClick(dialog.receipt, Qt.Key.Key_Escape)
+
+    press(qtbot, Qt.Key.Key_F5)  # the shift closes with its (empty) drawer counted
+    panel = wait_for_modal(qtbot, ShiftDialog)
+    qtbot.waitUntil(panel.close_button.isEnabled, timeout=WAIT_MS)
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    report = wait_for_modal(qtbot, ShiftReportDialog)
+    report.close()
+    qtbot.waitUntil(lambda: app.shifts.shift is None, timeout=WAIT_MS)
+
+    dialog = found_return(qtbot, app, number)  # the same return, no shift open
+    dialog.method.setCurrentIndex(dialog.method.findData("cash"))
+    dialog.lines.cellWidget(0, 3).setValue(2)
+    qtbot.keyClicks(dialog.pin, "9999")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "open your shift first" in dialog.status.text(), timeout=WAIT_MS)
+    assert receipts_shown() == []
+    assert app.terminal.store.returns.for_sale(sale_id) == []

@@ -17,6 +17,7 @@ from pos_app.gui.shift_dialogs import (
     ShiftReportDialog,
 )
 from pos_app.store.shifts import Shift
+from tests.gui.back_office_helpers import show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, press, sign_in
 from tests.gui.helpers import wait_for_modal
 
@@ -162,3 +163,34 @@ def test_an_open_shift_is_found_again_after_a_restart(qtbot, start_app, demo_ter
     qtbot.waitUntil(lambda: app.shifts.shift is not None, timeout=WAIT_MS)
     assert app.shifts.shift.opening_float == 100_000  # type: ignore[union-attr]
     assert not isinstance(QApplication.activeModalWidget(), OpenShiftDialog)
+
+
+def test_a_shift_the_manager_closed_in_the_back_office_is_closed_at_the_till_too(
+    qtbot, start_app
+) -> None:
+    """The cashier steps away; the manager opens the back office on the same till, counts and
+    closes the cashier's shift (Day close, "Count and close this shift"). Back at the till, F5
+    offers a new shift, not the closed one (whose buttons could only fail, and under which no
+    cash sale or return would belong to any shift)."""
+
+    app = start_app(ask_for_shift=True)
+    shift = open_shift(qtbot, app, "50.000")
+    window = signed_in(qtbot, app)
+    tab = window.day_close
+    show_tab(qtbot, window, tab)
+    tab.shifts_view.selectRow(0)
+    qtbot.mouseClick(tab.count_shift_button, Qt.MouseButton.LeftButton)
+    panel = wait_for_modal(qtbot, ShiftDialog)
+    panel.count.pieces[50_000].setValue(1)
+    qtbot.waitUntil(panel.close_button.isEnabled, timeout=WAIT_MS)
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    wait_for_modal(qtbot, ShiftReportDialog).close()
+    assert not app.terminal.store.shifts.get(shift.id).is_open
+    window.close()
+    app.shell.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is app.shell, timeout=WAIT_MS)
+
+    press(qtbot, Qt.Key.Key_F5)  # the cashier is back
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=WAIT_MS)
+    assert isinstance(QApplication.activeModalWidget(), OpenShiftDialog)
+    assert app.shifts.shift is None
