@@ -556,20 +556,21 @@ class CashierController(QObject):
         """The on-screen sale is paid (and already completed by the checkout): next customer,
         or the items scanned after its payment, still to pay (at full price, where a discount
         keeps them from being split off: the cashier gives it again)."""
-        left = self._added_since_paid()
-        note = ""
-        if left is None and self._paid_for is not None:
-            left = scanned_since(self._paid_for, self.window.basket_model.basket)
-            if left:
-                note = self.tr(
-                    "Sale {sale} is paid. The items scanned since are on screen at full price: "
-                    "give their discount again if it applies."
-                )
-            elif left is None:
-                note = self.tr(
-                    "Sale {sale} is paid for the basket as it was charged; the basket on "
-                    "screen had changed since: check it with the customer."
-                )
+        paid_for, left, note = self._paid_for, self._added_since_paid(), ""
+        if paid_for is not None and left is None:
+            note = self.tr(
+                "Sale {sale} is paid for the basket as it was charged; the basket on "
+                "screen had changed since: check it with the customer."
+            )
+        elif (
+            paid_for is not None
+            and left
+            and added_since(paid_for, self.window.basket_model.basket) is None
+        ):
+            note = self.tr(
+                "Sale {sale} is paid. The items scanned since are on screen at full price: "
+                "give their discount again if it applies."
+            )
         left = left or []
         self._keep_open_sale(None)
         self._receipt_due = attempt.sale_id
@@ -769,11 +770,12 @@ class CashierController(QObject):
         self._paid_for = None if sale_id is None else Basket.of(lines, discount)
 
     def _added_since_paid(self) -> list[LineItem] | None:
-        """What the basket on screen holds beyond its stored sale; None when it is not that
-        sale plus items (see :func:`~pos_app.domain.basket.added_since`)."""
+        """What the basket on screen holds beyond its stored sale, at full price where a
+        discount keeps it from being split off exactly; None when it is not that sale plus
+        items (see :func:`~pos_app.domain.basket.scanned_since`)."""
         if self._paid_for is None:
             return None
-        return added_since(self._paid_for, self.window.basket_model.basket)
+        return scanned_since(self._paid_for, self.window.basket_model.basket)
 
     def _complete_refused(self, paid: PaymentAttempt, error: Exception) -> None:
         """F11 was refused. A payment taken off the banner meanwhile (a manager settled it) was

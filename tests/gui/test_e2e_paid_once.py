@@ -556,3 +556,31 @@ def test_a_cash_dialog_the_basket_outgrew_closes_before_its_change_is_given(
         ("completed", "cash", 5_000),
         ("completed", "cash", 10_000),
     ]
+
+
+def test_a_qr_paid_after_cancel_completes_a_discounted_basket_and_leaves_the_new_item(
+    qtbot, start_app, demo_terminal
+):
+    """The QR of a basket with a 5% discount is given up on, a tea is scanned, then the old QR
+    is paid: F11 completes the sale it was shown for, and the tea stays on screen at full price
+    (the discount cannot be split off exactly), rather than keep the payment for the manager
+    and ask the customer to pay everything again."""
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    model = app.window.basket_model
+    model.set_basket_discount(Discount.percent(500))
+    asked = model.total
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    scan(qtbot, app, TEH)
+
+    sandbox(demo_terminal, "pay", invoice)
+    qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
+    press(qtbot, Qt.Key.Key_F11)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert (receipt.data.invoice_number, receipt.data.total) == (invoice, asked)
+    receipt.reject()
+    assert [(line.sku, line.quantity, line.discount) for line in model.basket] == [
+        ("MIN-001", 1, None)
+    ]
+    assert "full price" in app.window.notice.text()
