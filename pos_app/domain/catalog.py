@@ -1,5 +1,6 @@
 """Products as the shop sells them."""
 
+import unicodedata
 from dataclasses import dataclass
 
 from pos_app.domain.barcodes import stored_form
@@ -55,9 +56,15 @@ def check_printable(product: Product) -> None:
         ("name", product.name),
         ("category", product.category),
     ):
-        if not value.isprintable():
+        if any(is_control(char) for char in value):
             raise ValidationError(
                 N_("product {sku}: the {field} holds a control character (a tab, a line break…)"),
                 sku=product.sku.encode("unicode_escape").decode("ascii"),
                 field=field,
             )
+
+
+def is_control(char: str) -> bool:
+    """A control character (Unicode's Cc: tab, line break, ESC, NUL…), or a line or paragraph
+    separator; a no-break or thin space, a soft hyphen or an emoji joiner is text."""
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")

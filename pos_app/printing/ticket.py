@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pos_app.domain.catalog import is_control
 from pos_app.printing import library
 
 CODE_PAGE = "CP850"
@@ -69,7 +70,7 @@ def wrapped(text: str, columns: int) -> list[str]:
     would be a printer command (pulse the drawer, cut, change modes)."""
     rows: list[str] = []
     for line in text.split("\n"):
-        part = "".join(char if char.isprintable() else " " for char in line)
+        part = "".join(" " if is_control(char) else char for char in line)
         fits = len(part) <= columns
         rows += [part] if fits else textwrap.wrap(part, columns, break_on_hyphens=False)
     return rows

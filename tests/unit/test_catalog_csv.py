@@ -158,3 +158,19 @@ def test_a_control_character_in_a_name_sku_or_category_is_a_problem_on_its_line(
     assert [line for line, _ in caught.value.problems] == [2, 3]
     assert "the name holds a control character" in str(caught.value)
     assert "the category holds a control character" in str(caught.value)
+
+
+def test_a_no_break_or_thin_space_or_a_soft_hyphen_in_a_name_is_text(tmp_path: Path) -> None:
+    """Catalogues exported from Excel or copied from the web carry them; none is a control."""
+    path = write(
+        tmp_path,
+        "sku,barcode,name,category,price\n"
+        "A-1,,Kopi\u00a0Susu,Kopi,15000\n"
+        "A-2,,Teh\u2009Manis,Minuman,5000\n"
+        "A-3,,Roti\u00adTawar,Roti,7000\n",
+    )
+    assert [p.name for p in read_catalog_csv(path)] == [
+        "Kopi\u00a0Susu",
+        "Teh\u2009Manis",
+        "Roti\u00adTawar",
+    ]
