@@ -944,12 +944,19 @@ class CashierController(QObject):
         pending are asked about again: a payment found paid comes as a late payment through
         the checkout's listener, a payout's word is in the problem payments."""
         payouts = self._terminal.payouts
+        steps: list[Callable[[], object]] = [
+            self._checkout.register_due,
+            self._checkout.follow_up_ended,
+        ]
+        if payouts is not None:
+            steps.append(payouts.check_pending)
 
         def work() -> None:
-            self._checkout.register_due()
-            self._checkout.follow_up_ended()
-            if payouts is not None:
-                payouts.check_pending()
+            for step in steps:
+                try:
+                    step()
+                except Exception:  # one step's trouble does not keep the others from running
+                    log.exception("follow-up: %s failed", step.__name__)
 
         self._one_at_a_time("follow-up", work)
 
