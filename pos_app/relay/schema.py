@@ -113,7 +113,8 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS events_invoice ON events(invoice_number, family)",
     "CREATE INDEX IF NOT EXISTS deliveries_terminal ON deliveries(terminal_id, cursor)",
     "CREATE INDEX IF NOT EXISTS payments_terminal ON payments(terminal_id, created_at)",
-    # One active terminal per till id; a revoked one keeps its id for the record.
+    # One active terminal per till id (storage refuses a revoked one's id to any other too:
+    # its payments are delivered to it; the index keeps databases where one was given it).
     "CREATE UNIQUE INDEX IF NOT EXISTS terminals_till_id ON terminals(till_id)"
     " WHERE revoked_at IS NULL",
 )

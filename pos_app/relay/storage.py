@@ -434,6 +434,11 @@ def _till_id_holder(conn: Connection, till_id: str) -> str | None:
 
 
 def _refuse_taken_till_id(conn: Connection, till_id: str, name: str) -> None:
+    own = conn.execute(
+        "SELECT 1 FROM terminals WHERE name = ? AND till_id = ?", (name, till_id)
+    ).fetchone()
+    if own is not None:  # an active one that took a revoked one's id before ids were kept
+        return
     holder = _till_id_holder(conn, till_id)
     if holder is not None and holder != name:
         raise TillIdTaken(

@@ -14,7 +14,7 @@ a lost answer). It then keeps its copy as the day's *earlier part*, and the shop
 part followed by the rows of the till's uploads that the part does not hold (:func:`merged_files`),
 told apart by what identifies a row rather than by its place in time (the restored till may sell
 before it reaches the relay, with a clock of its own), nor a row with an invoice or payout that a
-part of another day holds (a report handed again to the restored till the next day).
+part of an earlier day holds (a report handed again to the restored till the next day).
 """
 
 import csv
@@ -245,20 +245,22 @@ def _store_earlier_part(conn: Connection, key: tuple[str, str, str], part: Earli
 
 
 Elsewhere = Mapping[FileKind, Counter[tuple[str, ...]]]
-"""Per file, the rows with an invoice or payout the till's kept parts of other days hold, by
+"""Per file, the rows with an invoice or payout the till's kept parts of earlier days hold, by
 identity (:func:`counted_elsewhere`)."""
 
 
 def counted_elsewhere(conn: Connection, shop: str, till_id: str, business_date: str) -> Elsewhere:
     """The rows with an invoice or payout (a payment and its sale, a payout and its refund or
-    return, a refund at the provider) that the till's kept parts of other days hold, by
-    identity and as often as held: a restored till handed such a report again the next day
+    return, a refund at the provider) that the till's kept parts of earlier days hold, by
+    identity and as often as held: a restored till handed such a report again on a later day
     records it on that day (completes the sale, settles the payout), which would count it on
-    both. Cash rows are the till's own and never come again."""
+    both. Cash rows are the till's own and never come again. (A second refund at the provider
+    of the same payment and amount on a later day is taken for such a report: nothing in the
+    files tells the two apart.)"""
     held: dict[FileKind, Counter[tuple[str, ...]]] = {kind: Counter() for kind in FileKind}
     for texts in conn.execute(
         "SELECT lines_csv, sales_csv, payments_csv FROM earlier_days"
-        " WHERE shop = ? AND till_id = ? AND business_date <> ?",
+        " WHERE shop = ? AND till_id = ? AND business_date < ?",
         (shop, till_id, business_date),
     ):
         for kind, text in zip(FileKind, texts, strict=True):
@@ -271,7 +273,7 @@ def counted_elsewhere(conn: Connection, shop: str, till_id: str, business_date: 
 
 def merged_files(held: Sequence[Any], elsewhere: Elsewhere | None = None) -> dict[FileKind, str]:
     """A day's files as the shop has them, from its columns (:data:`_HELD_FILES`): its earlier
-    part if it has one, then the upload's rows that part does not hold, nor another day's
+    part if it has one, then the upload's rows that part does not hold, nor an earlier day's
     (``elsewhere``, :func:`counted_elsewhere`)."""
     current = dict(zip(FileKind, held[0:3], strict=True))
     if held[3] is None and not (elsewhere and any(elsewhere.values())):
@@ -287,7 +289,7 @@ def _joined(earlier: str | None, current: str, elsewhere: Counter[tuple[str, ...
     """The earlier part's rows, then the current rows it does not hold, each as often as the
     current file has it more often (two partial refunds of one payment are two rows): rows of
     the backup, and reports the relay hands the restored till once more, which complete their
-    sale or settle their payout again, are the part's already, or another day's part's."""
+    sale or settle their payout again, are the part's already, or an earlier day's part's."""
     header, rows = read_rows(current)
     kept_header, kept_rows = read_rows(earlier or "")
     kept = [_in_columns(kept_header, row, header) for row in kept_rows]

@@ -491,6 +491,23 @@ def test_a_revoked_terminal_keeps_its_till_id_and_a_new_token_brings_it_back(
     assert stored.terminal_id == old.id
 
 
+def test_a_terminal_given_a_revoked_ones_id_by_an_older_relay_keeps_its_own_id(
+    conn: Connection,
+) -> None:
+    """Before revoked terminals kept their ids, an operator could give one to a new terminal:
+    that one still rotates its token and confirms its id."""
+    old, _ = auth.create_terminal(conn, "Toko Sari till 1")
+    storage.set_till_id(conn, old.name, "T1")
+    storage.revoke_terminal(conn, old.name)
+    conn.execute(
+        "INSERT INTO terminals (name, token_hash, created_at, till_id, shop)"
+        " VALUES ('T1', 'h-new', '2026-01-01T00:00:00Z', 'T1', 'default')"
+    )
+
+    assert storage.replace_token(conn, "T1", "h-newer") is not None
+    assert storage.set_till_id(conn, "T1", "T1")  # its own: refused no more
+
+
 def test_events_kept_apart_are_stored_but_never_delivered_or_adopted(
     conn: Connection,
 ) -> None:
