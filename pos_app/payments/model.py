@@ -234,6 +234,9 @@ class PayoutReport:
     """The provider's own words on a decline or failure; empty when it gives none."""
     raw: Mapping[str, Any] = field(default_factory=dict)
     """The payload as received, kept with the refund as the provider's record."""
+    left: int | None = None
+    """Of a reversal in part, what is still paid out (``None``: the whole payout reversed, or a
+    reversal that does not say): a later report that leaves less brought more back."""
 
 
 @dataclass(frozen=True, slots=True)

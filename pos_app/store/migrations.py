@@ -772,6 +772,13 @@ ALTER TABLE refunds ADD COLUMN paid_currency TEXT;
 """
 
 
+# What a reversal in part left paid out of a payout (NULL: all of it reversed, and every reversal
+# kept before), so only a later report that brought more back lists the payout again.
+_PARTIAL_REVERSALS = """
+ALTER TABLE payout_reversals ADD COLUMN left_paid INTEGER;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -800,5 +807,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _RESTORED_DAYS,
     _REGISTRATIONS_DUE,
     _PAYOUT_PAID_AMOUNTS,
+    _PARTIAL_REVERSALS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -72,12 +72,17 @@ class Refund:
     business_date: date | None = None
     reversed_at: datetime | None = None
     """When the provider reported the payout reversed (:meth:`Refunds.record_reversal`)."""
+    paid_amount: int | None = None
+    """What the provider reported paid for the payout (``None``: it did not say), in
+    :attr:`paid_currency`'s unit."""
+    paid_currency: str | None = None
 
 
 _COLUMNS = (
     "id, payout_id, sale_id, provider, amount, account_number, customer_name, approved_by, "
     "status, created_at, invoice_number, reason, reference, result, completed_at, business_date, "
-    "(SELECT v.reported_at FROM payout_reversals v WHERE v.refund_id = refunds.id)"
+    "(SELECT v.reported_at FROM payout_reversals v WHERE v.refund_id = refunds.id), "
+    "paid_amount, paid_currency"
 )
 
 
@@ -279,6 +284,14 @@ class Refunds:
         with transaction(self._db) as conn:
             refund = self.get(payout_id)
             if refund.status is status:
+                if paid_amount is not None and refund.paid_amount is None:
+                    # the first word said paid with no amount (a reversal of a pending payout,
+                    # a status answer without a sum): what a later one says is kept
+                    conn.execute(
+                        "UPDATE refunds SET paid_amount = ?, paid_currency = ? WHERE id = ?",
+                        [paid_amount, paid_currency, refund.id],
+                    )
+                    return self.get(payout_id)
                 return refund
             stamp = utc_text(now)
             move(
@@ -309,11 +322,14 @@ class Refunds:
         report: Mapping[str, Any],
         now: datetime,
         reference: str | None = None,
+        left: int | None = None,
     ) -> Refund:
-        """Keep the provider's report that it reversed the payout. A repeat of the report kept
-        changes nothing; another one (ecommpay's "reversed" after its "partially reversed":
-        more money came back) takes its place and is listed again, even if the manager had
-        resolved the first (the audit log keeps that resolution). Only a paid payout is
+        """Keep the provider's report that it reversed the payout, ``left`` still paid out of it
+        (``None``: all of it reversed). A later report that brought more back (ecommpay's
+        "reversed" after its "partially reversed", or a partial one leaving less) takes the
+        kept one's place and is listed again, even if the manager had resolved the first (the
+        audit log keeps that resolution); any other (a repeat, the same reversal as a status
+        answer, an older partial one arriving late) changes nothing. Only a paid payout is
         reversed, so one still pending (its success came late or never) is settled ``paid`` with
         it, in one transaction. Otherwise the refund's status stays: the money did go out if it
         was paid, and what became of it is the manager's to find out (a problem payment)."""
@@ -327,11 +343,13 @@ class Refunds:
                     payout_id, RefundStatus.PAID, now=now, result=report, reference=reference
                 )
             conn.execute(
-                "INSERT INTO payout_reversals (refund_id, reported_at, report) VALUES (?, ?, ?)"
-                " ON CONFLICT (refund_id) DO UPDATE SET reported_at = excluded.reported_at,"
-                " report = excluded.report, resolved_at = NULL, resolved_by = NULL,"
-                " resolution = NULL WHERE payout_reversals.report != excluded.report",
-                [self.get(payout_id).id, utc_text(now), body],
+                "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (refund_id) DO UPDATE SET"
+                " reported_at = excluded.reported_at, report = excluded.report,"
+                " left_paid = excluded.left_paid, resolved_at = NULL, resolved_by = NULL,"
+                " resolution = NULL WHERE payout_reversals.left_paid IS NOT NULL AND"
+                " (excluded.left_paid IS NULL OR excluded.left_paid < payout_reversals.left_paid)",
+                [self.get(payout_id).id, utc_text(now), body, left],
             )
         return self.get(payout_id)
 
@@ -373,6 +391,8 @@ class Refunds:
                 completed_at=optional_utc(row[14]),
                 business_date=date.fromisoformat(row[15]) if row[15] else None,
                 reversed_at=optional_utc(row[16]),
+                paid_amount=row[17],
+                paid_currency=row[18],
             )
             for row in rows
         ]

@@ -189,7 +189,7 @@ ORDER BY o.id
 _NOT_REVERSED = "NOT EXISTS (SELECT 1 FROM payout_reversals v WHERE v.refund_id = r.id)"
 _PAID_OTHERWISE = (
     f"(coalesce(r.paid_amount, r.amount) != r.amount"
-    f" OR coalesce(r.paid_currency, '{CURRENCY}') != '{CURRENCY}')"
+    f" OR coalesce(nullif(r.paid_currency, ''), '{CURRENCY}') != '{CURRENCY}')"
 )
 """``refunds r`` was reported paid for another amount or currency than asked (never NULL: one
 paid with no amount reported, or before Kasir kept it, is taken as paid as asked)."""
@@ -218,8 +218,8 @@ WHERE r.status = 'paid' AND v.resolved_at IS NULL
 ORDER BY v.reported_at, r.id
 """,
     ProblemKind.PAYOUT_DIFFERS: f"""
-SELECT r.payout_id, r.sale_id, r.provider, r.paid_amount, r.paid_currency, r.status,
-       r.completed_at
+SELECT r.payout_id, r.sale_id, r.provider, coalesce(r.paid_amount, r.amount),
+       nullif(r.paid_currency, ''), r.status, r.completed_at
 FROM refunds r
 WHERE r.status = 'paid' AND {_PAID_OTHERWISE} AND {_NOT_REVERSED}
   AND {_unresolved("refund.resolve_differs")}

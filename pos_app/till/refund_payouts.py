@@ -141,7 +141,11 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
     """
     if report.outcome is PayoutOutcome.REVERSED:
         reversed_ = refunds.record_reversal(
-            report.payout_id, report=report.raw, now=now, reference=report.reference
+            report.payout_id,
+            report=report.raw,
+            now=now,
+            reference=report.reference,
+            left=report.left,
         )
         log.warning(
             "payout %s (refund %s, sale %d) reversed by the provider: the customer did not get "
@@ -176,7 +180,11 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
         return refunds.get(report.payout_id)
     if before.status in UNPAID and settled.status is RefundStatus.PAID:
         _paid_after_failing(refunds, before, settled)
-    if paid and paid_differs(settled.amount, report.amount, report.currency):
+    newly_told = (before.paid_amount, before.paid_currency) != (
+        settled.paid_amount,
+        settled.paid_currency,
+    )
+    if newly_told and paid_differs(settled.amount, settled.paid_amount, settled.paid_currency):
         log.warning(
             "payout %s (refund of sale %d) asked %s; ecommpay reports %s paid: listed among the "
             "problem payments",

@@ -345,13 +345,13 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</source>
-        <translation>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</translation>
+        <source>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</source>
+        <translation>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</source>
-        <translation>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</translation>
+        <source>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</source>
+        <translation>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>

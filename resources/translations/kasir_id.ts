@@ -345,13 +345,13 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</source>
-        <translation>Penjualan {sale} sudah dibayar. Barang yang dipindai sesudahnya ada di layar dengan harga penuh: berikan lagi diskonnya bila berlaku.</translation>
+        <source>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</source>
+        <translation>Penjualan {sale} sudah dibayar untuk keranjang seperti saat ditagih; keranjang di layar sudah berubah sejak itu: periksa bersama pelanggan.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</source>
-        <translation>Penjualan {sale} sudah dibayar untuk keranjang seperti saat ditagih; keranjang di layar sudah berubah sejak itu: periksa bersama pelanggan.</translation>
+        <source>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</source>
+        <translation>Penjualan {sale} sudah dibayar. Barang yang dipindai sesudahnya ada di layar dengan harga penuh: berikan lagi diskonnya bila berlaku.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>

@@ -301,7 +301,7 @@ def test_a_payout_partly_reversed_is_reversed_not_paid() -> None:
 
     report = payout_report("KSR-R-1", event.status, event.raw, amount=event.amount)
 
-    assert report.outcome is PayoutOutcome.REVERSED
+    assert (report.outcome, report.left) == (PayoutOutcome.REVERSED, event.amount)
 
 
 def test_a_lower_doku_amount_after_paid_is_no_refund(db: Database) -> None:

@@ -580,15 +580,18 @@ PARTIAL_REVERSAL = {"payment": {"id": "PO-1", "type": "payout", "status": "parti
 def test_a_payout_reversed_again_after_the_manager_resolved_it_is_listed_again(
     db: Database,
 ) -> None:
-    """ecommpay takes back part of a payout, the manager pays the customer that part and
-    resolves it; then ecommpay takes back the rest: that money is the customer's too, so the
-    payout is listed again with the later report, and a repeat of it lists nothing more."""
+    """ecommpay takes back Rp 4.000 of a payout, the manager pays the customer that part and
+    resolves it; then it takes back the rest: that money is the customer's too, so the payout
+    is listed again with the later report. A repeat of it, or the same reversal as a status
+    answer says it, or the older partial one arriving late, lists nothing more."""
     sale_id, refunds = cash_sale(db), Refunds(db)
     payout(db, sale_id, "PO-1", 10_000)
     refunds.settle("PO-1", RefundStatus.PAID, now=LATER)
-    refunds.record_reversal("PO-1", report=PARTIAL_REVERSAL, now=NEXT_DAY)
+    refunds.record_reversal("PO-1", report=PARTIAL_REVERSAL, now=NEXT_DAY, left=6_000)
     resolve(db, "PO-1", reason="paid Ani her part in cash", manager="Bu Rina", now=NEXT_DAY)
     assert kinds(db) == {}
+    refunds.record_reversal("PO-1", report={"payment": {"id": "PO-1"}}, now=NEXT_DAY, left=6_000)
+    assert kinds(db) == {}, "the same reversal said again"
 
     later = NEXT_DAY + timedelta(hours=2)
     assert refunds.record_reversal("PO-1", report=REVERSAL, now=later).reversed_at == later
@@ -597,8 +600,13 @@ def test_a_payout_reversed_again_after_the_manager_resolved_it_is_listed_again(
     [report] = db.execute("SELECT report FROM payout_reversals").fetchone()
     assert json.loads(report) == REVERSAL
     resolve(db, "PO-1", reason="paid Ani the rest", manager="Bu Rina", now=later)
-    refunds.record_reversal("PO-1", report=REVERSAL, now=later + timedelta(hours=1))
-    assert kinds(db) == {}, "the same report again is no new reversal"
+    for again, left in (
+        (REVERSAL, None),
+        ({"status": "reversed"}, None),
+        (PARTIAL_REVERSAL, 6_000),
+    ):
+        refunds.record_reversal("PO-1", report=again, now=later + timedelta(hours=1), left=left)
+        assert kinds(db) == {}, again
     assert [e.action for e in AuditLog(db).recent()].count("refund.resolve_reversal") == 2
 
 
@@ -1083,3 +1091,21 @@ def test_a_late_payment_partly_refunded_at_the_provider_is_not_attached(db: Data
         attach(db, invoice, sale_id, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
     assert Sales(db).get(sale_id).status is SaleStatus.CANCELLED
     assert Refunds(db).refundable(sale_id, invoice) == 7_000
+
+
+def test_a_payout_reported_paid_without_an_amount_then_for_another_is_listed(
+    db: Database,
+) -> None:
+    """The first word said paid with no amount (a status answer without a sum, a reversal of a
+    pending payout): a later one naming another amount is kept and listed, not dropped as a
+    repeat of "paid"."""
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 5_000)
+    settle_from_report(refunds, PayoutReport("PO-1", PayoutOutcome.PAID), now=LATER)
+    assert kinds(db) == {}
+
+    later = PayoutReport("PO-1", PayoutOutcome.PAID, amount=50_000, currency="IDR")
+    settle_from_report(refunds, later, now=NEXT_DAY)
+
+    assert kinds(db) == {"PO-1": ProblemKind.PAYOUT_DIFFERS}
+    assert Refunds(db).get("PO-1").paid_amount == 50_000

@@ -44,7 +44,8 @@ def payout_report(
     operation = _operation(payload)
     outcome = PAYOUT_OUTCOMES[status]
     payment = payload.get("payment")
-    if isinstance(payment, Mapping) and is_partial_refund(payment.get("status")):
+    partial = isinstance(payment, Mapping) and is_partial_refund(payment.get("status"))
+    if partial:
         outcome = PayoutOutcome.REVERSED
     reference: str | None = None
     with contextlib.suppress(ProviderProtocolError):
@@ -57,6 +58,7 @@ def payout_report(
         currency=currency,
         reason="" if outcome in _NO_REASON else _reason(operation),
         raw=payload,
+        left=amount if partial else None,
     )
 
 
