@@ -588,10 +588,14 @@ def test_a_terminal_is_told_the_last_invoice_number_it_registered(
     assert get(relay, other, "/v1/days")["invoice_counter"] == 100 + storage.RECENT_INVOICES + 4
 
     def replaced(conn: Any) -> str:
-        """The till's machine replaced: the old terminal revoked, a new one given its id."""
+        """The till's machine replaced: its terminal revoked, then given a new token (a new
+        terminal may not take the revoked one's id: its payments are delivered to it)."""
         storage.revoke_terminal(conn, "T1")
-        token = auth.create_terminal(conn, "Kasir baru")[1]
-        storage.set_till_id(conn, "Kasir baru", "T1")
+        auth.create_terminal(conn, "T1-baru")
+        with pytest.raises(storage.TillIdTaken):
+            storage.set_till_id(conn, "T1-baru", "T1")
+        token = auth.new_token()
+        storage.replace_token(conn, "T1", auth.token_hash(token))
         return token
 
     successor = relay.storage.write_from_thread(replaced)

@@ -86,12 +86,12 @@ def test_a_line_break_inside_a_quoted_cell_keeps_the_line_numbers_the_files(
 ) -> None:
     path = write(
         tmp_path,
-        'A-1,,"Kopi\nbubuk",Kopi,15000',  # lines 2 and 3
+        'A-1,,"Kopi\nbubuk",Kopi,15000',  # lines 2 and 3: no line break in a name
         "A-2,96385075,Permen Mint,Permen,1000",  # line 4
     )
     with pytest.raises(CatalogImportError) as caught:
         read_catalog_csv(path)
-    assert [line for line, _ in caught.value.problems] == [4]
+    assert [line for line, _ in caught.value.problems] == [2, 4]
 
 
 def test_barcodes_in_digits_other_than_ascii_are_listed_with_their_lines(tmp_path: Path) -> None:
