@@ -557,16 +557,13 @@ class CashierController(QObject):
         or the items scanned after its payment, still to pay (at full price, where a discount
         keeps them from being split off: the cashier gives it again)."""
         paid_for, left, note = self._paid_for, self._added_since_paid(), ""
-        if paid_for is not None and left is None:
+        exact = None if paid_for is None else added_since(paid_for, self.window.basket_model.basket)
+        if paid_for is not None and not left and exact is None:
             note = self.tr(
                 "Sale {sale} is paid for the basket as it was charged; the basket on "
                 "screen had changed since: check it with the customer."
             )
-        elif (
-            paid_for is not None
-            and left
-            and added_since(paid_for, self.window.basket_model.basket) is None
-        ):
+        elif left and exact is None:
             note = self.tr(
                 "Sale {sale} is paid. The items scanned since are on screen at full price: "
                 "give their discount again if it applies."
@@ -775,7 +772,9 @@ class CashierController(QObject):
         items (see :func:`~pos_app.domain.basket.scanned_since`)."""
         if self._paid_for is None:
             return None
-        return scanned_since(self._paid_for, self.window.basket_model.basket)
+        screen = self.window.basket_model.basket
+        exact = added_since(self._paid_for, screen)
+        return exact if exact is not None else scanned_since(self._paid_for, screen)
 
     def _complete_refused(self, paid: PaymentAttempt, error: Exception) -> None:
         """F11 was refused. A payment taken off the banner meanwhile (a manager settled it) was

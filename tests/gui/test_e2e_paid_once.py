@@ -584,3 +584,27 @@ def test_a_qr_paid_after_cancel_completes_a_discounted_basket_and_leaves_the_new
         ("MIN-001", 1, None)
     ]
     assert "full price" in app.window.notice.text()
+
+
+def test_a_percent_line_discount_of_an_item_scanned_after_the_qr_is_kept(
+    qtbot, start_app, demo_terminal
+):
+    """The tea's line has 10% off; its QR is given up on, a second tea joins that line, and the
+    old QR is paid: the second tea splits off exactly, with its 10% (at full price only where
+    it cannot be split off exactly)."""
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    model = app.window.basket_model
+    model.set_line_discount(model.row_of("MIN-001"), Discount.percent(1000))
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    scan(qtbot, app, TEH)
+
+    sandbox(demo_terminal, "pay", invoice)
+    qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
+    press(qtbot, Qt.Key.Key_F11)
+    wait_for_modal(qtbot, ReceiptDialog).reject()
+    assert [(line.sku, line.quantity, line.discount) for line in model.basket] == [
+        ("MIN-001", 1, Discount.percent(1000))
+    ]
+    assert "full price" not in app.window.notice.text()
