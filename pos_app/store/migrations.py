@@ -772,10 +772,12 @@ ALTER TABLE refunds ADD COLUMN paid_currency TEXT;
 """
 
 
-# What a reversal in part left paid out of a payout (NULL: all of it reversed, and every reversal
-# kept before), so only a later report that brought more back lists the payout again.
+# What a reversal in part left paid out of a payout (NULL: all of it reversed), so only a later
+# report that brought more back lists the payout again. A reversal kept before is marked -1, not
+# known: the first full reversal after it is listed again.
 _PARTIAL_REVERSALS = """
 ALTER TABLE payout_reversals ADD COLUMN left_paid INTEGER;
+UPDATE payout_reversals SET left_paid = -1;
 """
 
 

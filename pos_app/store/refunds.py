@@ -349,6 +349,7 @@ class Refunds:
                 " left_paid = excluded.left_paid, resolved_at = NULL, resolved_by = NULL,"
                 " resolution = NULL WHERE payout_reversals.left_paid IS NOT NULL AND"
                 " (excluded.left_paid IS NULL OR excluded.left_paid < payout_reversals.left_paid)",
+                # -1: kept before what was left was known (migrations); a full reversal is new
                 [self.get(payout_id).id, utc_text(now), body, left],
             )
         return self.get(payout_id)

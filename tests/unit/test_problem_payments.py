@@ -2,6 +2,7 @@
 
 import csv
 import json
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -25,8 +26,9 @@ from pos_app.reports.payments_csv import export_payments
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.z_report import TenderTotal, build_z_report
 from pos_app.store.audit import AuditEntry, AuditLog
-from pos_app.store.database import open_database
+from pos_app.store.database import migrate, open_database
 from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
 from pos_app.store.returns import Return, Returns, WalletPayout
@@ -1109,3 +1111,28 @@ def test_a_payout_reported_paid_without_an_amount_then_for_another_is_listed(
 
     assert kinds(db) == {"PO-1": ProblemKind.PAYOUT_DIFFERS}
     assert Refunds(db).get("PO-1").paid_amount == 50_000
+
+
+def test_a_partial_reversal_kept_before_the_upgrade_is_listed_again_when_the_rest_comes_back(
+    tmp_path: Path,
+) -> None:
+    """Kept (and resolved) before reversals knew what they left paid out: the first full
+    reversal after the upgrade is listed again, since the kept one may have been partial."""
+    conn = sqlite3.connect(tmp_path / "old.db")
+    db = Database(conn)
+    migrate(db, MIGRATIONS[:-1])
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 10_000)
+    refunds.settle("PO-1", RefundStatus.PAID, now=LATER)
+    with conn:  # as an older Kasir kept it
+        conn.execute(
+            "INSERT INTO payout_reversals (refund_id, reported_at, report) VALUES (?, ?, ?)",
+            [refunds.get("PO-1").id, NEXT_DAY.isoformat(), json.dumps(PARTIAL_REVERSAL)],
+        )
+    resolve(db, "PO-1", reason="paid Ani her part in cash", manager="Bu Rina", now=NEXT_DAY)
+    assert kinds(db) == {}
+
+    migrate(db)
+    refunds.record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY + timedelta(hours=2))
+
+    assert kinds(db) == {"PO-1": ProblemKind.PAYOUT_REVERSED}
