@@ -422,20 +422,27 @@ def former_till_ids(conn: Connection, terminal_id: int) -> frozenset[str]:
 
 
 def _till_id_holder(conn: Connection, till_id: str) -> str | None:
-    """The terminal that has ``till_id``, revoked or not (the payments it registered are
-    delivered to it, so another may not take them over), or the terminal that had it before."""
-    row = conn.execute(
-        "SELECT name FROM terminals WHERE till_id = ?"
-        " UNION ALL SELECT t.name FROM former_till_ids f JOIN terminals t ON t.id = f.terminal_id"
-        " WHERE f.till_id = ?",
-        (till_id, till_id),
-    ).fetchone()
+    """The terminal that has ``till_id``, an active one first, revoked or not (the payments it
+    registered are delivered to it, so another may not take them over), or the terminal that
+    had it before."""
+    row = (
+        conn.execute(
+            "SELECT name FROM terminals WHERE till_id = ? ORDER BY revoked_at IS NOT NULL, id",
+            (till_id,),
+        ).fetchone()
+        or conn.execute(
+            "SELECT t.name FROM former_till_ids f JOIN terminals t ON t.id = f.terminal_id"
+            " WHERE f.till_id = ?",
+            (till_id,),
+        ).fetchone()
+    )
     return None if row is None else str(row[0])
 
 
 def _refuse_taken_till_id(conn: Connection, till_id: str, name: str) -> None:
     own = conn.execute(
-        "SELECT 1 FROM terminals WHERE name = ? AND till_id = ?", (name, till_id)
+        "SELECT 1 FROM terminals WHERE name = ? AND till_id = ? AND revoked_at IS NULL",
+        (name, till_id),
     ).fetchone()
     if own is not None:  # an active one that took a revoked one's id before ids were kept
         return

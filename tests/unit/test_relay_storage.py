@@ -506,6 +506,8 @@ def test_a_terminal_given_a_revoked_ones_id_by_an_older_relay_keeps_its_own_id(
 
     assert storage.replace_token(conn, "T1", "h-newer") is not None
     assert storage.set_till_id(conn, "T1", "T1")  # its own: refused no more
+    with pytest.raises(storage.TillIdTaken, match="'T1' has or had"):  # not a unique-index error
+        storage.replace_token(conn, old.name, "h-back")
 
 
 def test_events_kept_apart_are_stored_but_never_delivered_or_adopted(
