@@ -301,9 +301,9 @@ def test_backup_and_restore_give_new_epochs_and_keep_the_replaced_database(
     assert epoch_of(db) != restored  # the same backup twice: again a new epoch
 
 
-def test_restore_keeps_what_a_killed_relay_left_in_its_wal(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def killed_after_a_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
+    """A relay database backed up with till-a, then till-b added by a relay killed before it
+    folded its WAL in: the database and the backup."""
     db, saved = tmp_path / "relay.db", tmp_path / "backup.db"
     run(capsys, "add-terminal", "till-a", "--db", str(db))
     run(capsys, "backup", str(saved), "--db", str(db))
@@ -315,6 +315,13 @@ def test_restore_keeps_what_a_killed_relay_left_in_its_wal(
     )
     subprocess.run([sys.executable, "-c", killed, str(db)], check=True)
     assert Path(f"{db}-wal").exists()
+    return db, saved
+
+
+def test_restore_keeps_what_a_killed_relay_left_in_its_wal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, saved = killed_after_a_backup(tmp_path, capsys)
 
     assert run(capsys, "restore", str(saved), "--db", str(db))[0] == 0
 
@@ -329,17 +336,7 @@ def test_restore_moves_aside_the_wal_of_a_database_moved_away_by_hand(
     """The relay died, and the operator moved its database aside before restoring: its WAL,
     left behind, would be replayed into the restored file (what the backup never had, and the
     old epoch again, so the tills would not read everything again)."""
-    db, saved = tmp_path / "relay.db", tmp_path / "backup.db"
-    run(capsys, "add-terminal", "till-a", "--db", str(db))
-    run(capsys, "backup", str(saved), "--db", str(db))
-    killed = (
-        "import os, sys\n"
-        "from pos_app.relay import auth, schema\n"
-        "auth.create_terminal(schema.connect(sys.argv[1]), 'till-b')\n"
-        "os._exit(0)\n"
-    )
-    subprocess.run([sys.executable, "-c", killed, str(db)], check=True)
-    assert Path(f"{db}-wal").exists()
+    db, saved = killed_after_a_backup(tmp_path, capsys)
     os.replace(db, tmp_path / "relay.db.broken")
 
     code, out, _ = run(capsys, "restore", str(saved), "--db", str(db))
