@@ -68,7 +68,7 @@ class ShiftFlow(QObject):
         if desk is not self.desk:
             return  # someone else signed in meanwhile
         self._set(shift)
-        if shift is None and self.ask_on_sign_in:
+        if shift is None and self.ask_on_sign_in and self.dialog is None:  # F5 opened one first
             self._ask_to_open(desk)
 
     def _ask_to_open(self, desk: ShiftDesk) -> None:
