@@ -1006,21 +1006,6 @@ def test_a_payout_paid_for_another_amount_after_failing_is_listed_once_and_a_rev
     assert [p.kind for p in list_problems(db)] == [ProblemKind.PAYOUT_REVERSED]
 
 
-def refund_naming(db: Database, sale_id: int, invoice: str, payout_id: str = "PO-1") -> None:
-    """A manager's wallet refund of the late payment ``invoice`` of ``sale_id``."""
-    Refunds(db).create(
-        sale_id,
-        payout_id,
-        TOTAL,
-        provider=ProviderName.ECOMMPAY_GATE,
-        account_number="0812",
-        customer_name="Ani",
-        approved_by="Pak Budi",
-        now=LATER,
-        invoice_number=invoice,
-    )
-
-
 def test_a_late_payment_resolved_by_one_manager_is_not_refunded_by_another(db: Database) -> None:
     """Two back offices: one resolves the late payment ("refunded by hand at DOKU") while the
     other has its refund dialog open; the refund is refused rather than pay it back twice."""
@@ -1029,14 +1014,14 @@ def test_a_late_payment_resolved_by_one_manager_is_not_refunded_by_another(db: D
 
     assert Refunds(db).refundable(sale_id, invoice) == 0
     with pytest.raises(ValidationError, match="was resolved by a manager"):
-        refund_naming(db, sale_id, invoice)
+        payout(db, sale_id, "PO-1", invoice=invoice)
 
 
 def test_a_late_payment_with_a_refund_on_its_way_is_not_resolved_another_way(
     db: Database,
 ) -> None:
     sale_id, invoice = late(db)
-    refund_naming(db, sale_id, invoice)
+    payout(db, sale_id, "PO-1", invoice=invoice)
 
     with pytest.raises(StoreError, match=r"PO-1 of payment .* is on its way"):
         resolve(db, invoice, reason="gave cash from the drawer", manager="Bu Rina", now=LATER)
@@ -1063,7 +1048,7 @@ def test_a_late_payment_attached_meanwhile_is_refunded_as_its_sales_takings_only
 
     assert Refunds(db).refundable(sale_id, invoice) == 0
     with pytest.raises(ValidationError, match="a sale's takings"):
-        refund_naming(db, sale_id, invoice)
+        payout(db, sale_id, "PO-1", invoice=invoice)
 
 
 def test_a_late_payment_partly_refunded_at_the_provider_is_not_attached(db: Database) -> None:
