@@ -202,6 +202,15 @@ def test_items_scanned_after_a_qr_was_given_up_on_and_held_are_not_paid_by_that_
     assert sales(demo_terminal) == [("completed", "qr", invoice, None)]
 
 
+def three_items_with_five_percent_off(qtbot, start_app) -> tuple[TerminalApp, int]:
+    """Signed in, three items rung up with 5% off the basket: the app and the total asked."""
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    app.window.basket_model.set_basket_discount(Discount.percent(500))
+    return app, app.window.basket_model.total
+
+
 def test_an_item_that_lands_behind_the_qr_of_a_discounted_basket_stays_to_be_paid(
     qtbot, start_app, demo_terminal
 ):
@@ -209,12 +218,8 @@ def test_an_item_that_lands_behind_the_qr_of_a_discounted_basket_stays_to_be_pai
     the new tea, which lands behind the dialog. With a basket discount the tea cannot be split
     off exactly: once the QR is paid it stays on screen at full price, and the cashier is told
     to give its discount again."""
-    app = start_app()
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
+    app, asked = three_items_with_five_percent_off(qtbot, start_app)
     model = app.window.basket_model
-    model.set_basket_discount(Discount.percent(500))
-    asked = model.total
     target = app.window.panel.input
     qtbot.waitUntil(lambda: QApplication.focusWidget() is target)
     qtbot.keyClicks(target, TEH)
@@ -565,12 +570,8 @@ def test_a_qr_paid_after_cancel_completes_a_discounted_basket_and_leaves_the_new
     is paid: F11 completes the sale it was shown for, and the tea stays on screen at full price
     (the discount cannot be split off exactly), rather than keep the payment for the manager
     and ask the customer to pay everything again."""
-    app = start_app()
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
+    app, asked = three_items_with_five_percent_off(qtbot, start_app)
     model = app.window.basket_model
-    model.set_basket_discount(Discount.percent(500))
-    asked = model.total
     invoice = cancel_qr(qtbot, app, demo_terminal)
     scan(qtbot, app, TEH)
 
