@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pos_app.domain.digits import is_digits
+from pos_app.domain.digits import is_digits, whole_number
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah, parse_rupiah
 from pos_app.domain.texts import N_
@@ -98,9 +98,10 @@ def parse_discount(text: str) -> Discount:
         raise ValidationError(
             N_("discount {text}: expected a percentage like 10% or 12,5%"), text=repr(text)
         )
-    if len(whole.lstrip("0")) > 3:  # past 100 %, and int() refuses thousands of digits
+    percent = whole_number(whole, 3)
+    if percent is None:
         raise ValidationError(N_("discount {text}: a percentage is at most 100%"), text=raw[:20])
-    return Discount.percent(int(whole) * 100 + int(fraction.ljust(2, "0") or 0))
+    return Discount.percent(percent * 100 + int(fraction.ljust(2, "0") or 0))
 
 
 def stored_discount(text: str) -> Discount | None:

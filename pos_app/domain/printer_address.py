@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pos_app.domain.digits import is_digits
+from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 
@@ -80,11 +80,10 @@ def _network(rest: str) -> PrinterAddress | None:
     if not rest.startswith("//"):
         return None
     host, colon, port = rest[2:].rstrip("/").partition(":")
-    if not colon:
-        port = str(NETWORK_PORT)
-    if not _HOST.match(host) or not is_digits(port) or not 0 < int(port) < 65536:
+    number = whole_number(port, 5) if colon else NETWORK_PORT
+    if not _HOST.match(host) or number is None or not 0 < number < 65536:
         return None
-    return PrinterAddress(PrinterKind.NETWORK, host=host, port=int(port))
+    return PrinterAddress(PrinterKind.NETWORK, host=host, port=number)
 
 
 def _serial(rest: str) -> PrinterAddress | None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.digits import is_digits
+from pos_app.domain.digits import whole_number
 from pos_app.gui.printer_fields import PrinterAddressEdit
 from pos_app.settings import settings_file
 from pos_app.settings.languages import LANGUAGES
@@ -548,6 +548,5 @@ def _value(key: str, widget: QWidget) -> object:
         return chosen or None
     assert isinstance(widget, QLineEdit)
     text = widget.text().strip()
-    if key in WHOLE_NUMBERS and is_digits(text):
-        return int(text)
-    return text or None
+    number = whole_number(text, 19) if key in WHOLE_NUMBERS else None
+    return (text or None) if number is None else number

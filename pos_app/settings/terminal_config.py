@@ -73,6 +73,7 @@ from zoneinfo import ZoneInfo
 
 from pos_app.domain.barcodes import MeasureLayout, parse_prefixes
 from pos_app.domain.business_day import DEFAULT_TIMEZONE, BusinessDay, zone
+from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, TaxRate, parse_rate
 from pos_app.domain.texts import N_, say
@@ -635,8 +636,11 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
 
 def _int_between(low: int, high: int) -> Callable[[object], int]:
     def parse(raw: object) -> int:
-        if isinstance(raw, str) and re.fullmatch(r"\s*-?\d+\s*", raw):
-            raw = int(raw)
+        if isinstance(raw, str):
+            text = raw.strip()
+            number = whole_number(text.removeprefix("-"), 19)
+            if number is not None:
+                raw = -number if text.startswith("-") else number
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise ValidationError(N_("expected a whole number, got {value}"), value=repr(raw))
         if not low <= raw <= high:

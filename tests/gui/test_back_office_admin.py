@@ -362,6 +362,16 @@ def test_test_connection_asks_what_the_form_says_and_names_a_dead_relay(qtbot, t
     assert till.actions("settings.change") == []
 
 
+def test_a_pasted_run_of_digits_is_a_named_problem(qtbot, till: Till) -> None:
+    before = till.path.read_bytes()
+    till.tab.fields.line("ecommpay.project_id").setText("9" * 5000)
+    till.tab.save_button.click()
+    assert till.tab.problems.text().startswith(
+        "ecommpay project ID (ecommpay.project_id): expected a whole number"
+    )
+    assert till.path.read_bytes() == before
+
+
 def test_wrong_or_missing_values_are_named_by_key_and_nothing_is_written(
     qtbot, till: Till, monkeypatch: pytest.MonkeyPatch
 ) -> None:

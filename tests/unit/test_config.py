@@ -157,6 +157,15 @@ def test_a_relay_url_with_an_impossible_port_is_refused(url: str) -> None:
     )
 
 
+def test_a_project_id_of_thousands_of_digits_is_refused_by_key() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={"KASIR_ECOMMPAY_PROJECT_ID": "9" * 5000})
+    (problem,) = caught.value.problems
+    assert problem.startswith(
+        "ecommpay.project_id (from KASIR_ECOMMPAY_PROJECT_ID): expected a whole number"
+    )
+
+
 def test_a_url_holding_a_password_is_refused_without_echoing_it() -> None:
     with pytest.raises(ConfigError) as caught:
         load_settings(env={"KASIR_RELAY_URL": f"https://till:{SECRET}@relay.example"})

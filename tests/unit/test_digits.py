@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import pytest
 
-from pos_app.domain.digits import is_digits
+from pos_app.domain.digits import is_digits, whole_number
 from pos_app.domain.discounts import parse_discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import parse_rupiah
@@ -29,6 +29,8 @@ def test_only_ascii_digits_are_digits() -> None:
         (parse_rate, "2025-01-01 ²"),
         (parse_rate, "2025-01-01 12.²"),
         (parse_printer, "tcp://192.168.1.50:²"),
+        (parse_printer, "tcp://192.168.1.50:" + "9" * 5000),
+        (parse_discount, "9" * 5000 + "%"),
     ],
 )
 def test_digit_like_characters_are_a_named_error(parse: Callable[[str], object], text: str) -> None:
@@ -38,3 +40,8 @@ def test_digit_like_characters_are_a_named_error(parse: Callable[[str], object],
 
 def test_a_long_amount_is_read_so_the_limit_can_name_it() -> None:
     assert parse_rupiah("9" * 21) == int("9" * 21)
+
+
+def test_a_whole_number_has_at_most_the_digits_asked() -> None:
+    assert whole_number("0065535", 5) == 65535
+    assert [whole_number(text, 5) for text in ("100000", "9" * 5000, "", "-1", "²")] == [None] * 5
