@@ -8,13 +8,17 @@ Code page: CP850 (ESC t 2, "PC850 Multilingual"), forced rather than left to pyt
 guessing, which switches tables mid-line. Indonesian needs only ASCII, but shop, product and
 cashier names bring Latin-1 letters (é, ü), and the receipt writes quantities with "×"; CP850 has
 them all, and it is in the character tables of Epson, Xprinter, Zjiang and the other 58/80 mm
-printers sold in Indonesia. A character it lacks prints as "?".
+printers sold in Indonesia. A character it lacks is printed as its nearest look-alike (``ở`` as
+``o``, a curly quote as a straight one, a thin space as a space), an invisible one (a zero-width
+joiner, a direction mark) not at all, and only what has none as "?".
 """
 
 import textwrap
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from pos_app.domain.catalog import is_control
 from pos_app.printing import library
@@ -22,6 +26,10 @@ from pos_app.printing import library
 CODE_PAGE = "CP850"
 DRAWER_PIN = 2
 """The drawer kick-out connector's pin 2, where cash drawers are wired unless told otherwise."""
+LOOK_ALIKES = str.maketrans(
+    dict.fromkeys("‘’‚‛", "'") | dict.fromkeys("“”„‟", '"') | dict.fromkeys("‐‑‒–—―−", "-")
+)
+"""Punctuation that word processors and phones type, with no decomposition to fall back on."""
 
 
 class Align(StrEnum):
@@ -65,15 +73,41 @@ class Ticket:
 
 def wrapped(text: str, columns: int) -> list[str]:
     """``text``'s lines, each broken between words into rows of at most ``columns`` (a word
-    longer than a row is cut); a row that fits is kept as it is, spaces and all. A control
-    character (a product name imported with an ESC in it) becomes a space: sent as it is, it
-    would be a printer command (pulse the drawer, cut, change modes)."""
+    longer than a row is cut); a row that fits is kept as it is, spaces and all. Each character
+    is as the printer prints it (:func:`printable`), so the columns count what is printed."""
     rows: list[str] = []
     for line in text.split("\n"):
-        part = "".join(" " if is_control(char) else char for char in line)
+        part = "".join(map(printable, line))
         fits = len(part) <= columns
         rows += [part] if fits else textwrap.wrap(part, columns, break_on_hyphens=False)
     return rows
+
+
+@cache
+def printable(char: str) -> str:
+    """What the printer prints for ``char``: a control character (a product name imported with
+    an ESC in it) becomes a space, as sent it would be a printer command (pulse the drawer, cut,
+    change modes); a character the code page lacks becomes its look-alike (see above)."""
+    if is_control(char) or unicodedata.category(char) == "Zs":
+        return " "
+    if _in_code_page(char):
+        return char
+    if unicodedata.category(char) == "Cf":
+        return ""
+    base = "".join(
+        part
+        for part in unicodedata.normalize("NFKD", char.translate(LOOK_ALIKES))
+        if not unicodedata.combining(part) and _in_code_page(part)
+    )
+    return base or "?"
+
+
+def _in_code_page(char: str) -> bool:
+    try:
+        char.encode(CODE_PAGE)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def pair(left: str, right: str, columns: int) -> str:

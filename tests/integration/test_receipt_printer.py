@@ -153,6 +153,20 @@ def test_a_control_character_in_a_name_is_printed_as_a_space_never_as_a_command(
     assert rows[0].strip() == "Toko V Makmur" and "Kopi p    Susu" in rows
 
 
+def test_a_character_the_code_page_lacks_prints_as_its_look_alike() -> None:
+    """A name typed on a phone (a curly apostrophe, a Vietnamese vowel, a thin space, a
+    zero-width joiner) printed as "?" where a plain letter or a space was meant."""
+    with fake_printer() as device:
+        printer = open_receipt_printer(PrinterSettings(device.address, auto_print=True))
+        assert printer is not None
+        printer.print_receipt(
+            receipt(lines=(LineItem("PHO-1", "Phở\u2009Bò\u200d – Kid’s “Besar”", 28_000, 1),))
+        )
+        (job,) = device.wait_for_jobs(1, WAIT)
+        assert printer.close(WAIT)
+    assert any(row.startswith('Pho Bò - Kid\'s "Besar"') for row in printed_rows(job))
+
+
 def test_without_a_drawer_nothing_pulses() -> None:
     with fake_printer() as device:
         printer = open_receipt_printer(PrinterSettings(device.address, drawer=False))
