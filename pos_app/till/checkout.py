@@ -248,8 +248,22 @@ class Checkout:
         return self._create(attempt, sale, first=True, on_order=on_order)
 
     def check_status(self, invoice_number: str) -> PaymentAttempt:
-        """Ask the provider (the fallback to the relay, and the cashier's "Check status")."""
+        """Ask the provider (the fallback to the relay, and the cashier's "Check status").
+
+        Only the attempt's own provider: one made before the till changed provider would
+        otherwise get its order sent again through the new one, a QR the attempt does not
+        record (nor the relay, nor the follow-up pass, which ask by the attempt's provider)."""
         attempt = self.store.payments.get_attempt(invoice_number)
+        if attempt.provider is not self.provider.name:
+            raise StoreError(
+                N_(
+                    "payment {invoice} was made through {provider}, and this till now uses "
+                    "{current}: it cannot be asked here; give it up and show a new QR"
+                ),
+                invoice=invoice_number,
+                provider=attempt.provider,
+                current=self.provider.name,
+            )
         if attempt.payment_url is None and attempt.state in OPEN_STATES:
             sale = self.store.sales.get(attempt.sale_id)
             try:

@@ -180,6 +180,30 @@ def test_unreachable_provider_leaves_an_unknown_attempt_that_resumes(
     assert recovered.payment_url
 
 
+def test_an_attempt_of_the_provider_used_before_is_not_ordered_again_through_another(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """Its order sent again through the till's new provider, its QR would be a payment the
+    attempt does not record, and that no status check or follow-up asks about."""
+    down = checkout_for(store, doku_provider("http://127.0.0.1:9", timeout=0.5))
+    sale_id = down.open_sale(LINES, cashier="Sari")
+    with pytest.raises(ProviderUnreachable):
+        down.start_qr_payment(sale_id)
+    [unknown] = store.payments.open_attempts()
+
+    switched = SpyProvider(doku_provider(sandbox), store)
+    switched.name = ProviderName.ECOMMPAY_PAGE
+    checkout = checkout_for(store, switched)
+    with pytest.raises(StoreError, match="was made through doku, and this till now uses ecom"):
+        checkout.check_status(unknown.invoice_number)
+    kept = store.payments.get_attempt(unknown.invoice_number)
+    assert switched.states_seen == [] and (kept.state, kept.payment_url) == (unknown.state, None)
+
+    fresh = checkout.start_qr_payment(sale_id)
+    assert fresh.provider is ProviderName.ECOMMPAY_PAGE and fresh.payment_url
+    assert store.payments.get_attempt(unknown.invoice_number).state is AttemptState.CANCELLED
+
+
 def test_expiry_asks_the_provider_once_more_then_expires(
     sandbox: str, store: TerminalStore
 ) -> None:
