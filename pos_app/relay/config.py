@@ -20,6 +20,9 @@ from pos_app.relay import engines
 
 DEFAULT_PORT = 8780
 DEFAULT_DOKU_PATH = "/doku/notifications"
+OWN_ROUTES = ("/ecommpay/callbacks", "/v1", "/r", "/healthz")
+"""Where the relay's other handlers answer (``app.py``), a path or the paths under it: a DOKU
+path among them would reach that handler, which refuses DOKU's notifications."""
 MAX_WAIT_LIMIT = 60.0
 MAX_CLIENT_TIMEOUT = 300.0
 MAX_REDIRECT_TTL = 7 * 24 * 3600
@@ -343,8 +346,10 @@ def validate(config: RelayConfig) -> list[str]:
         missing = "secret_key" if config.doku_client_id else "client_id"
         problems.append(f"doku.{missing} is missing (DOKU needs both client_id and secret_key)")
     path = config.doku_notification_path
-    if not path.startswith("/") or any(c in path for c in "?# ") or "//" in path:
+    if not path.startswith("/") or any(c in path for c in "?# {}") or "//" in path:
         problems.append(f"doku.notification_path {path!r} must be a plain path starting with /")
+    elif any(path == route or path.startswith(route + "/") for route in OWN_ROUTES):
+        problems.append(f"doku.notification_path {path!r} is where the relay answers another route")
     if (config.ecommpay_project_id is not None) != bool(config.ecommpay_secret_key):
         missing = "secret_key" if config.ecommpay_project_id is not None else "project_id"
         problems.append(

@@ -1,16 +1,20 @@
 """Relay settings: file, options, validation, and secrets kept out of sight."""
 
+import re
 import socket
 from dataclasses import fields
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from starlette.routing import Route
 
 from pos_app.commands import relay_service
 from pos_app.payments.demo_credentials import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY
 from pos_app.relay import engines
+from pos_app.relay.app import RelayApp
 from pos_app.relay.config import (
+    DEFAULT_DOKU_PATH,
     SETTINGS,
     ConfigError,
     RelayConfig,
@@ -114,6 +118,10 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
         ({"ecommpay_project_id": 238}, "ecommpay.secret_key is missing"),
         ({"public_url": "relay.example.id"}, "relay.public_url"),
         ({"doku_notification_path": "doku/notifications"}, "doku.notification_path"),
+        ({"doku_notification_path": "/doku/{x}"}, "doku.notification_path"),
+        ({"doku_notification_path": "/ecommpay/callbacks"}, "answers another route"),
+        ({"doku_notification_path": "/v1/payments"}, "answers another route"),
+        ({"doku_notification_path": "/r/doku"}, "answers another route"),
         ({"port": 70000}, "relay.port 70000"),
         ({"db": Path("/no/such/folder/relay.db")}, "does not exist"),
         ({"max_wait_seconds": 120.0}, "max_wait_seconds"),
@@ -138,6 +146,17 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
 def test_validation_says_what_is_wrong(changes: dict, named: str) -> None:
     problems = validate(valid(**changes))
     assert any(named in problem for problem in problems), problems
+
+
+def test_no_route_of_the_relay_can_be_taken_for_dokus() -> None:
+    """Each other handler refuses DOKU's notifications: DOKU would retry three times and stop."""
+    routes = [route.path for route in RelayApp(valid()).asgi.routes if isinstance(route, Route)]
+    taken = [re.sub(r"{[^}]*}", "x", path) for path in routes if path != DEFAULT_DOKU_PATH]
+    assert len(taken) >= 8
+    for path in taken:
+        assert any(
+            "doku.notification_path" in p for p in validate(valid(doku_notification_path=path))
+        )
 
 
 def test_a_valid_config_has_no_problems_and_hides_its_secrets() -> None:
