@@ -388,7 +388,8 @@ class RelayApp:
         if event.account is None:
             return None
         if event.account != str(project):
-            return f"for ecommpay project {event.account}, not this relay's {project}"
+            account = event.account if event.account.isprintable() else shown(event.account)
+            return f"for ecommpay project {account}, not this relay's {project}"
         return None
 
     def _log_new(
@@ -490,7 +491,9 @@ class RelayApp:
     async def payment_status(self, request: Request) -> Response:
         terminal = self._terminal(request)
         invoice = request.path_params["invoice"]
-        view = self.store.read(lambda conn: storage.payment_view(conn, terminal.id, invoice))
+        view = None
+        if invoice.isprintable():  # a NUL would be a database error on PostgreSQL, not a 404
+            view = self.store.read(lambda conn: storage.payment_view(conn, terminal.id, invoice))
         if view is None:
             return problem(404, f"invoice {shown(invoice)} is not registered by this terminal")
         return JSONResponse(view)
@@ -546,7 +549,11 @@ class RelayApp:
 
     async def redirect(self, request: Request) -> Response:
         token = request.path_params["token"]
-        view = self.store.read(lambda conn: storage.redirect_view(conn, token, storage.utc_now()))
+        view = None
+        if token.isprintable():  # as for payment_status
+            view = self.store.read(
+                lambda conn: storage.redirect_view(conn, token, storage.utc_now())
+            )
         if view is None:
             return pages.not_found_page()
         if view.status in ("paid", "refunded"):

@@ -449,6 +449,43 @@ def test_a_callback_for_another_ecommpay_project_is_stored_acknowledged_and_kept
     assert "kept apart" in caplog.text
 
 
+def test_a_callback_for_a_project_id_with_a_nul_is_stored_and_kept_apart_on_either_engine(
+    relay: EmbeddedRelay, till: RelayClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The project id is quoted in why the event is kept apart: with its NUL as sent,
+    PostgreSQL refused the write and ecommpay's retries got 503 for days."""
+    invoice = "KSR-T1-20240501-000052"
+    till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, 5_000)
+    body = signed_ecommpay_callback(payment_id=invoice, amount=5_000, project_id="238\x00")  # type: ignore[arg-type]
+
+    assert post(relay, ECOMMPAY, body).status_code == 200
+
+    assert till.fetch(RelayPosition())[0] == []
+    assert relay_service.main(["orphans", *database_option(relay.storage.database)]) == 0
+    assert (
+        "kept apart: for ecommpay project '238\\x00', not this relay's 238"
+        in capsys.readouterr().out
+    )
+
+
+def test_a_path_holding_a_nul_is_not_found_on_either_engine(
+    relay: EmbeddedRelay, caplog: pytest.LogCaptureFixture
+) -> None:
+    """PostgreSQL's text cannot hold NUL: asked with one, the database failed and the relay
+    answered 503 to anyone, its public page too."""
+    invoice, token = "KSR-T2-20240501-000053", relay.add_terminal("T2")
+    with RelayClient(relay.url, token) as till:
+        till.register_payment(invoice, ProviderName.DOKU, 5_000)
+    with caplog.at_level(logging.WARNING, logger="pos_app.relay"):
+        page = httpx.get(relay.url + "/r/abc%00def")
+        status = httpx.get(
+            f"{relay.url}/v1/payments/{invoice}%00", headers={"Authorization": f"Bearer {token}"}
+        )
+
+    assert (page.status_code, status.status_code) == (404, 404), (page.text, status.text)
+    assert caplog.text == ""
+
+
 def test_an_unknown_ecommpay_status_is_stored_acknowledged_pending_and_logged(
     relay: EmbeddedRelay, till: RelayClient, caplog: pytest.LogCaptureFixture
 ) -> None:
