@@ -276,7 +276,10 @@ class RelayClient(HttpClient):
     def register_payment(
         self, invoice_number: str, provider: ProviderName | str, amount: int
     ) -> str | None:
-        """Tell the relay this terminal expects ``invoice_number``; Gate payments get a token.
+        """Tell the relay this terminal expects ``invoice_number``; a Gate payment gets the
+        address of its redirect page, for the QR. The relay says it on its ``public_url``, how
+        phones reach it (a till may reach it over the shop's network); an older relay that
+        gives only the token has it built on this client's address.
 
         Safe to repeat after a lost answer: the same registration gets the same answer.
         """
@@ -289,10 +292,14 @@ class RelayClient(HttpClient):
                 "amount": amount,
             },
         )
-        token = body.get("redirect_token")
+        token, page = body.get("redirect_token"), body.get("redirect_url")
         if token is not None and not isinstance(token, str):
             raise RelayProtocolError("relay redirect_token is not text")
-        return token
+        if page is not None and not (
+            isinstance(page, str) and page.startswith(("https://", "http://"))
+        ):
+            raise RelayProtocolError("relay redirect_url is not an http(s) address")
+        return page or (self.redirect_url(token) if token else None)
 
     def redirect_url(self, redirect_token: str) -> str:
         """The ``/r/{token}`` page a Gate payment's QR code shows."""

@@ -504,7 +504,7 @@ class Checkout:
                 raise RelayError(N_("ecommpay Gate payments need the relay, and none is set up"))
             return None
         try:
-            token = self.relay.register_payment(
+            page = self.relay.register_payment(
                 attempt.invoice_number, attempt.provider, attempt.amount
             )
         except RelayError as error:
@@ -519,7 +519,7 @@ class Checkout:
             self.store.payments.register_later(attempt.invoice_number, self.clock())
             return None
         self.store.payments.registered(attempt.invoice_number)
-        return self.relay.redirect_url(token) if needs_page and token else None
+        return page if needs_page else None
 
     def register_due(self) -> int:
         """Register again each attempt the relay did not take (it was out of reach), open or

@@ -15,10 +15,13 @@ import pytest
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
+from pos_app.domain.basket import LineItem
 from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
 from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderName, RelayPosition
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import ECOMMPAY_REDIRECT_FORMS, Shapes
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.checkout import Checkout
 from tests.harness.relay_process import relay_config, signed_ecommpay_callback, wait_until
 from tests.harness.sandbox_process import running_sandbox
 
@@ -70,9 +73,9 @@ def test_the_phone_waits_then_is_sent_to_the_wallet_and_the_terminal_sees_it_pai
             secret_key=SANDBOX.ecommpay_secret_key,
         ) as gate,
     ):
-        token = till.register_payment(invoice, ProviderName.ECOMMPAY_GATE, 25_000)
-        assert token and len(token) <= 24
-        qr_url = till.redirect_url(token)
+        qr_url = till.register_payment(invoice, ProviderName.ECOMMPAY_GATE, 25_000)
+        assert qr_url and qr_url.startswith(relay.url + "/r/")
+        assert len(qr_url.removeprefix(relay.url + "/r/")) <= 24
         waiting = httpx.get(qr_url)
         assert waiting.status_code == 200
         assert 'http-equiv="refresh"' in waiting.text and "<form" not in waiting.text
@@ -114,7 +117,7 @@ def test_the_phone_waits_then_is_sent_to_the_wallet_and_the_terminal_sees_it_pai
 def test_a_declined_gate_payment_says_so_instead_of_redirecting(tmp_path: Path) -> None:
     with start_relay(relay_config(tmp_path / "relay.db")) as relay:
         till = RelayClient(relay.url, relay.add_terminal("T1"))
-        token = till.register_payment("KSR-T1-20240501-000001", ProviderName.ECOMMPAY_GATE, 400)
+        page_url = till.register_payment("KSR-T1-20240501-000001", ProviderName.ECOMMPAY_GATE, 400)
         redirect = {"method": "POST", "url": "https://pay.example/form", "body": {"A": 1}}
         for status, data in (("awaiting redirect result", redirect), ("decline", None)):
             body = signed_ecommpay_callback(
@@ -122,7 +125,8 @@ def test_a_declined_gate_payment_says_so_instead_of_redirecting(tmp_path: Path) 
             )
             assert httpx.post(relay.url + "/ecommpay/callbacks", content=body).status_code == 200
 
-        page = httpx.get(till.redirect_url(token))
+        assert page_url is not None
+        page = httpx.get(page_url)
         till.close()
 
     assert page.status_code == 200
@@ -134,11 +138,51 @@ def test_unknown_and_expired_links_get_a_friendly_404(tmp_path: Path, ttl: int |
     overrides = {} if ttl is None else {"redirect_ttl_seconds": ttl}
     with start_relay(relay_config(tmp_path / "relay.db", **overrides)) as relay:
         till = RelayClient(relay.url, relay.add_terminal("T1"))
-        token = till.register_payment("KSR-T1-20240501-000001", ProviderName.ECOMMPAY_GATE, 1_000)
-        url = till.redirect_url(token if ttl is not None else "nO5uchT0ken")
+        page_url = till.register_payment(
+            "KSR-T1-20240501-000001", ProviderName.ECOMMPAY_GATE, 1_000
+        )
+        url = page_url if ttl is not None else till.redirect_url("nO5uchT0ken")
         page = httpx.get(url)
         till.close()
 
     assert page.status_code == 404
     assert page.headers["content-type"].startswith("text/html")
     assert "unknown or has expired" in page.text
+
+
+def test_the_qr_shows_the_redirect_page_on_the_relays_public_address(tmp_path: Path) -> None:
+    """A till that reaches the relay over the shop's network showed its own address for the
+    relay in the QR: a page the customer's phone cannot open."""
+    public = "https://relay.example.id"
+    config = relay_config(
+        tmp_path / "relay.db",
+        public_url=public,
+        ecommpay_project_id=SANDBOX.ecommpay_project_id,
+        ecommpay_secret_key=SANDBOX.ecommpay_secret_key,
+    )
+    store = TerminalStore(tmp_path / "kasir.db")
+    with (
+        start_relay(config) as relay,
+        running_sandbox(SANDBOX) as (sandbox_url, _),
+        GateClient(
+            base_url=sandbox_url,
+            project_id=SANDBOX.ecommpay_project_id,
+            secret_key=SANDBOX.ecommpay_secret_key,
+        ) as gate,
+    ):
+        provider = EcommpayGateProvider(
+            gate,
+            callback_url=relay.url + "/ecommpay/callbacks",
+            customer_ip="114.124.147.207",
+            customer_email="kasir@example.com",
+        )
+        checkout = Checkout(store, provider, terminal_id="T1")
+        checkout.relay = RelayClient(relay.url, relay.add_terminal("T1"))
+        try:
+            lines = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2),)
+            attempt = checkout.start_qr_payment(checkout.open_sale(lines, cashier="Sari"))
+        finally:
+            checkout.relay.close()
+            store.close()
+
+    assert attempt.payment_url is not None and attempt.payment_url.startswith(public + "/r/")
