@@ -227,31 +227,38 @@ class CashierController(QObject):
         self._keep_open_sale(None)
         self._cash_sale_id = reuse
 
-        def work() -> tuple[int, Sale | None, str, PaymentAttempt | None]:
-            sale_id = self._checkout.open_sale(
-                lines, cashier=cashier, reuse=reuse, discount=discount, approved_by=approved_by
-            )
+        def work() -> tuple[Sale | None, Sale | None, str, PaymentAttempt | None]:
+            """(the stored sale kept on screen when no cash was taken, the cash sale, why not,
+            the payment that pays the sale already)."""
+            sale_id = reuse
             try:
-                sale = self._checkout.pay_cash(sale_id, received, cashier=cashier)
-                return sale_id, sale, "", None
+                sale_id = self._checkout.open_sale(
+                    lines, cashier=cashier, reuse=reuse, discount=discount, approved_by=approved_by
+                )
+                return None, self._checkout.pay_cash(sale_id, received, cashier=cashier), "", None
             except SalePaidAlready as paid:
                 log.info("cash for sale %d refused: %s", sale_id, paid)
                 attempt = self._store.payments.get_attempt(paid.invoice_number)
-                return sale_id, None, str(paid), attempt
+                return self._stored(sale_id), None, str(paid), attempt
             except SaleCompletedAlready as completed:
                 log.info("cash for sale %d refused: %s", sale_id, completed)
-                return sale_id, None, str(completed), None
+                return self._stored(sale_id), None, str(completed), None
             except Exception as error:
-                log.error("cash sale %d not recorded: %s", sale_id, error)
-                return sale_id, None, str(error), None
+                log.error("cash sale %s not recorded: %s", sale_id, error)
+                return self._stored(sale_id), None, str(error), None
 
         self._runner.run(
             work,
             lambda done: self._cash_done(Basket.of(lines, discount, approved_by), *done),
             lambda error: self._cash_done(
-                Basket.of(lines, discount, approved_by), reuse, None, str(error), None
+                Basket.of(lines, discount, approved_by), None, None, str(error), None
             ),
         )
+
+    def _stored(self, sale_id: int | None) -> Sale | None:
+        """On a worker: the sale as stored, whose lines a payment of it pays for; not the
+        basket tendered, which may hold items scanned after its QR was given up on."""
+        return None if sale_id is None else self._store.sales.get(sale_id)
 
     def discount_needs_approval(self, share: int) -> bool:
         limit = self._terminal.settings.discounts.approval_above_percent
@@ -301,6 +308,7 @@ class CashierController(QObject):
         lines, cashier, now = tuple(basket.lines), self._cashier, self._checkout.clock()
         discount, approved_by = basket.discount, basket.approved_by
         sale_id = self._open_sale_id  # held with the basket, open: its QR may still be paid
+        paid_for = self._paid_for
         self._keep_open_sale(None)
         self._shelving += 1
         store = self._store  # each worker thread has its own connection
@@ -326,7 +334,8 @@ class CashierController(QObject):
             self._shelving -= 1
             log.warning("basket not held: %s", error)
             self.window.hold_failed(Basket.of(lines, discount, approved_by), str(error))
-            self._keep_open_sale(sale_id, lines, discount)
+            if paid_for is not None:  # its sale holds what it held, not the basket's lines
+                self._keep_open_sale(sale_id, paid_for.lines, paid_for.discount)
 
         self._runner.run(work, held, failed)
 
@@ -590,12 +599,13 @@ class CashierController(QObject):
     def _cash_done(
         self,
         basket: Basket,
-        sale_id: int | None,
+        kept: Sale | None,
         sale: Sale | None,
         error: str,
         paid: PaymentAttempt | None,
     ) -> None:
-        """``paid``: the store refused the cash because this payment pays the sale already."""
+        """``kept``: the stored sale of the basket when no cash was taken; ``paid``: the store
+        refused the cash because this payment pays the sale already."""
         self._cash_sale_id = None
         held, self._held_back = self._held_back, []
         if sale is not None:
@@ -609,7 +619,8 @@ class CashierController(QObject):
             back = not len(self.window.basket_model.basket)
             if back:
                 self.window.basket_model.replace(basket)
-                self._keep_open_sale(sale_id, basket.lines, basket.discount)
+                if kept is not None:
+                    self._keep_open_sale(kept.id, kept.lines, kept.discount)
             if paid is not None and back:
                 self._paid_for_screen(paid, cash_refused=True)
             else:

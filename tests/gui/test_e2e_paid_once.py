@@ -7,8 +7,10 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from pos_app.domain.catalog import Product
 from pos_app.domain.discounts import Discount
 from pos_app.domain.money import format_rupiah
+from pos_app.domain.tax import TaxClass
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.receipt import ReceiptDialog
@@ -34,7 +36,7 @@ from tests.gui.e2e import (
     sign_in,
     wait_state,
 )
-from tests.gui.helpers import answer_confirmation, wait_for_modal
+from tests.gui.helpers import answer_confirmation, ean13, wait_for_modal
 from tests.gui.test_e2e_counter import hold, recall
 
 
@@ -609,3 +611,48 @@ def test_a_percent_line_discount_of_an_item_scanned_after_the_qr_is_kept(
         ("MIN-001", 1, Discount.percent(1000))
     ]
     assert "full price" not in app.window.notice.text()
+
+
+def test_an_item_scanned_after_a_qr_was_given_up_on_is_not_given_away_when_the_cash_fails(
+    qtbot, start_app, demo_terminal
+):
+    """When cash for a basket that grew after its QR was given up on cannot be recorded, the
+    controller takes the basket tendered, not its stored sale, as what the old QR pays for
+    (CashierController._cash_done -> _keep_open_sale(sale_id, basket.lines)); so the old QR's
+    payment lands as paying the whole basket, F11 completes the old sale and clears the screen,
+    and the item scanned after the QR leaves the shop unpaid."""
+    luxury = Product(
+        "LUX-001",
+        "Parfum Import 50ml",
+        250_000,
+        ean13("899200000001"),
+        "Lain",
+        tax_class=TaxClass.OTHER,
+    )  # "PPN at the other rate", which has no rate set
+    demo_terminal.store.products.upsert_many([luxury])
+    app = start_app()
+    sign_in(qtbot, app)
+    scan(qtbot, app, GORENG)
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    scan(qtbot, app, luxury.barcode)  # after the QR was given up on
+    window = app.window
+    assert [line.sku for line in window.basket_model.basket] == ["MIE-001", "LUX-001"]
+
+    press(qtbot, Qt.Key.Key_F9)
+    cash = wait_for_modal(qtbot, CashDialog)
+    cash.quick_buttons[0].click()
+    qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: "Could not record the cash sale" in window.panel.message.text(), timeout=WAIT_MS
+    )
+    assert [line.sku for line in window.basket_model.basket] == ["MIE-001", "LUX-001"]
+
+    sandbox(demo_terminal, "pay", invoice)  # the customer paid the old QR (Rp 3.500) after all
+    qtbot.waitUntil(lambda: window.paid_banner.isVisible(), timeout=WAIT_MS)
+    press(qtbot, Qt.Key.Key_F11)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert (receipt.data.invoice_number, receipt.data.total) == (invoice, 3_500)
+    receipt.reject()
+    assert [line.sku for line in window.basket_model.basket] == ["LUX-001"], (
+        "the Rp 250.000 item scanned after the QR is gone from the screen, paid by nobody"
+    )
