@@ -57,10 +57,7 @@ class Basket:
         with; ``discount`` is the basket's, approved by the manager ``approved_by``."""
         basket = cls()
         for line in lines:
-            product = Product(line.sku, line.name, line.unit_price, tax_class=line.tax_class)
-            added = basket.add(product, line.quantity, labelled=line.labelled)
-            if line.discount is not None:
-                basket.set_discount(basket.keys[-1] if line.labelled else added.sku, line.discount)
+            basket.add_line(line)
         basket.discount = discount
         basket.approved_by = approved_by
         return basket
@@ -72,6 +69,13 @@ class Basket:
         """Off the whole basket, after the lines' own discounts."""
         self.approved_by: str | None = None
         """The manager who approved a discount above the shop's limit on this basket."""
+
+    def add_line(self, line: LineItem) -> None:
+        """A line rung up before, added as it was: its price, tax class and discount."""
+        product = Product(line.sku, line.name, line.unit_price, tax_class=line.tax_class)
+        added = self.add(product, line.quantity, labelled=line.labelled)
+        if line.discount is not None:
+            self.set_discount(self.keys[-1] if line.labelled else added.sku, line.discount)
 
     def __iter__(self) -> Iterator[LineItem]:
         return iter(self._lines.values())

@@ -665,12 +665,12 @@ class MainWindow(QMainWindow):
 
     def _bring_back(self, basket: Basket) -> None:
         """Put ``basket`` on screen; what was scanned while it was away stays, after it."""
-        scanned = list(self.basket_model.basket)
+        for line in self.basket_model.basket:
+            try:
+                basket.add_line(line)
+            except KasirError as exc:
+                self._refuse(str(exc))
         self.basket_model.replace(basket)
-        for line in scanned:
-            self.add_product(
-                Product(line.sku, line.name, line.unit_price), line.quantity, labelled=line.labelled
-            )
         if self.basket_model.rowCount():
             self._select(self.basket_model.rowCount() - 1)
 

@@ -1,10 +1,14 @@
 """The counter end to end: sign-in, cash with change, hold and recall, receipts, back office."""
 
+import sqlite3
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
+from pos_app.domain.pricing import price_sale
+from pos_app.domain.tax import TaxClass, TaxPolicy
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office import ManagerSignIn
 from pos_app.gui.cash_dialog import CashDialog
@@ -212,3 +216,45 @@ def test_a_terminal_without_users_says_so_on_the_sign_in_page(qtbot, start_app, 
         app.close()
     finally:
         bare.close()
+
+
+RICE = "8991003088411"  # Beras Pandan Wangi 5kg, Rp 78.000, free of PPN (POK-001)
+PPN_ON_TOP = TaxPolicy(enabled=True, prices_include_tax=False)
+
+
+def test_an_exempt_item_scanned_while_a_recall_is_on_its_way_keeps_its_tax_class(
+    qtbot, start_app, tmp_path
+):
+    """A product scanned while a held basket was being recalled is put back on screen without its
+    tax class (MainWindow._bring_back rebuilds it as a STANDARD product), so rice, free of PPN,
+    is charged 12 % PPN: the customer pays more than the shelf price says and the shop reports
+    PPN it never owed."""
+    terminal = open_terminal(Settings(tax=PPN_ON_TOP), tmp_path / "taxed.db", demo=True)
+    app: TerminalApp = start_app(terminal)
+    sign_in(qtbot, app)
+    scan(qtbot, app, GORENG)
+    hold(qtbot, app, "Pak Budi")
+
+    press(qtbot, Qt.Key.Key_F6)
+    picker = wait_for_modal(qtbot, HeldPicker)
+    lock = sqlite3.connect(tmp_path / "taxed.db", isolation_level=None)
+    lock.execute("BEGIN IMMEDIATE")  # another writer: the recall waits
+    try:
+        qtbot.keyClick(picker.table, Qt.Key.Key_Return)
+        scan(qtbot, app, RICE)  # the next item, scanned meanwhile
+        assert [line.sku for line in app.window.basket_model.basket] == ["POK-001"]
+        assert app.window.basket_model.basket.line("POK-001").tax_class is TaxClass.EXEMPT
+    finally:
+        lock.execute("COMMIT")
+        lock.close()
+    qtbot.waitUntil(lambda: "Basket recalled" in app.window.notice.text(), timeout=WAIT_MS)
+
+    basket = app.window.basket_model.basket
+    assert [line.sku for line in basket] == ["MIE-001", "POK-001"]
+    day = terminal.settings.business_day.date_of(datetime.now(UTC))
+    goreng, rice = basket.lines
+    honest = price_sale([goreng, replace(rice, tax_class=TaxClass.EXEMPT)], tax=PPN_ON_TOP, day=day)
+    assert app.window.basket_model.total == honest.total, (
+        f"the customer is asked {app.window.basket_model.total} for what costs {honest.total}"
+    )
+    assert basket.line("POK-001").tax_class is TaxClass.EXEMPT
