@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import format_rupiah
+from pos_app.gui.cash_dialog import scanned
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.formatting import format_countdown
 from pos_app.gui.qr_widget import QRCodeWidget
@@ -66,6 +67,8 @@ class PaymentDialog(QDialog):
         self._clock = clock
         self._request = request
         self._state = AttemptState.CREATED
+        self._typed = ""
+        """Digits typed since the last other key: a scanner's, if Enter follows a whole code."""
 
         self.qr = QRCodeWidget(min_side=QR_SIDE)
         self.outcome = QLabel()
@@ -223,6 +226,25 @@ class PaymentDialog(QDialog):
             self.outcome,
             f"QLabel {{ {style} font-size: {size}pt; font-weight: bold; border-radius: 8px; }}",
         )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A barcode scanned while the QR is up (the customer hands over one more item) is
+        named on the status line: typed into the dialog it was lost without a word, and the
+        cashier, who heard the beep, handed over an item the QR does not pay for."""
+        text = event.text()
+        if len(text) == 1 and text.isascii() and text.isdigit():
+            self._typed += text
+            return
+        typed, self._typed = self._typed, ""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and scanned(typed):
+            self.status_line.setText(
+                self.tr(
+                    "{code} was not added: this QR pays for the basket as it was. Finish or "
+                    "cancel the payment, then scan it again."
+                ).format(code=typed)
+            )
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         """Esc and the window's close button: an open attempt is cancelled only after asking."""

@@ -21,7 +21,9 @@ from pos_app.store.refunds import RefundStatus
 from pos_app.store.sales import SaleStatus, Tender
 from tests.gui.e2e import (
     FAST,
+    GORENG,
     TEH,
+    WAIT_MS,
     dead_port,
     open_payment,
     pay_cash_on_screen,
@@ -373,3 +375,26 @@ def test_a_follow_up_pass_is_not_started_beside_one_still_going(
 
     qtbot.waitUntil(lambda: checks["done"] >= 3, timeout=10_000)
     assert checks["most"] == 1, "one follow-up pass at a time"
+
+
+def test_an_item_scanned_while_the_qr_is_shown_is_not_dropped_without_a_word(
+    qtbot, start_app, demo_terminal
+):
+    """The next item scanned while the QR dialog is up (the customer hands over one more thing
+    while taking out the phone) vanishes: the dialog takes the scanner's digits and Enter and
+    does nothing, with no word, unlike the receipt (forwarded) and the cash dialog (it says
+    "is a barcode"); the customer then pays the QR for a basket without it and the cashier,
+    who heard the beep, hands the item over unpaid."""
+    app = start_app()
+    sign_in(qtbot, app)
+    scan(qtbot, app, GORENG)
+    payment = open_payment(qtbot, app)
+    wait_state(qtbot, payment, AttemptState.PENDING)
+    target = QApplication.focusWidget() or payment.dialog
+    qtbot.keyClicks(target, TEH)  # the scanner types, then presses Enter
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.window.panel.settled, timeout=WAIT_MS)
+
+    assert "MIN-001" not in [line.sku for line in app.window.basket_model.basket]
+    assert payment.dialog.status_line.text().startswith(f"{TEH} was not added: this QR pays")
+    assert payment.dialog.isVisible(), "the scanner's Enter pressed no button"
