@@ -31,8 +31,8 @@ NEUTRALISER = "'"
 QUOTE_TRIGGERS = ',"\r\n'
 """A cell holding one of these is quoted (RFC 4180; the csv module's minimal quoting)."""
 _NEVER_FIRST = re.escape("".join(sorted(FORMULA_STARTS)) + QUOTE_TRIGGERS)
-_PLAIN = re.compile(f"[^{_NEVER_FIRST}][^{re.escape(QUOTE_TRIGGERS)}]*")
-"""Text that is its own CSV cell: no formula start, nothing to quote."""
+_PLAIN = re.compile(f"[^{_NEVER_FIRST}\x00][^{re.escape(QUOTE_TRIGGERS)}\x00]*")
+"""Text that is its own CSV cell: no formula start, nothing to quote, no NUL."""
 LINE_END = "\r\n"
 
 
@@ -45,7 +45,10 @@ class OutputError(KasirError):
 
 
 def neutralise(cell: str) -> str:
-    """``cell`` as a spreadsheet will show it as text, never run it as a formula."""
+    """``cell`` as a spreadsheet will show it as text, never run it as a formula. A NUL (a
+    provider's reference may hold one) becomes a space: CSV readers stop at it, and the relay
+    refuses a till's whole day for it."""
+    cell = cell.replace("\x00", " ")
     return NEUTRALISER + cell if cell and cell[0] in FORMULA_STARTS else cell
 
 

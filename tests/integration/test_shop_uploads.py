@@ -225,6 +225,33 @@ def test_a_formula_a_till_sold_is_uploaded_and_neutralised_once_in_the_shop_file
     store.close()
 
 
+def test_a_providers_reference_holding_a_nul_keeps_no_day_out_of_the_shop_file(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The reference is the provider's text, kept as sent; with its NUL in the files the relay
+    refused the till's whole day, and the shop file lacked all of that till's sales."""
+    store = till(tmp_path, "T1")
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    cash_sale(store, "T1", "2026-11-21T09:00", price=10_000)
+    opened = local("2026-11-21T10:00")
+    lines = (LineItem("KOPI-01", "Kopi Susu", 5000, 1),)
+    sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=opened)
+    invoice = store.payments.next_invoice_number("T1", opened)
+    store.payments.create_attempt(sale_id, ProviderName.DOKU, 5000, invoice, opened)
+    store.payments.record_status(
+        invoice, PaymentStatus.PAID, source=EventSource.STATUS, now=opened, reference="req-\x00-1"
+    )
+    store.sales.complete_with_payment(sale_id, invoice, opened)
+
+    assert catch_up(store, client, "T1") == 1
+    [uploaded] = client.shop_day(D1.isoformat())
+    header, rows = read_rows(uploaded.files["sales"])
+    assert sum(int(row[header.index("total")]) for row in rows) == 2 * 10_000 + 5000
+    assert [row[header.index("provider_reference")] for row in rows] == ["", "req- -1"]
+    client.close()
+    store.close()
+
+
 def test_a_day_the_relay_refuses_is_set_aside_and_the_days_after_it_go_up(
     tmp_path: Path, relay: EmbeddedRelay
 ) -> None:
