@@ -52,14 +52,16 @@ def chosen_kinds(parser: argparse.ArgumentParser, args: argparse.Namespace) -> t
 def said(part: Part) -> str:
     """One kind of a written file in a line: its rows and its money."""
     if isinstance(part, PaymentsSummary):
+        reversed_ = f", {part.payout_reversals} payouts reversed" * bool(part.payout_reversals)
         return (
             f"payments: {part.rows} rows ({part.payments} payments, {part.payouts} payouts, "
-            f"{part.provider_refunds} refunds at the provider; "
+            f"{part.provider_refunds} refunds at the provider{reversed_}; "
             f"received {format_rupiah(part.received)}, paid out {format_rupiah(part.paid_out)})"
         )
+    reversed_ = f", {part.reversals} reversals" * bool(part.reversals)
     return (
         f"{part.kind}: {part.rows} rows ({part.sales} sales, {part.refunds} refunds, "
-        f"{part.returns} returns, net {format_rupiah(part.total)})"
+        f"{part.returns} returns{reversed_}, net {format_rupiah(part.total)})"
     )
 
 

@@ -7,7 +7,9 @@ rule of ``store/open_day.py``, so it is the day of the sale it paid), whatever b
 by a completed sale (``standing`` ``sale``), a late payment no sale took (``late``), or paid for
 another amount or currency than asked (``other_amount``); with what was paid back of it. A
 **payout** row is a refund the provider paid, on the business day it was paid, with the payment it
-pays back. A **provider_refund** row is money the provider reports it refunded of a payment
+pays back. A **payout_reversal** row is money the provider brought back of a paid payout by
+reversing it, on the business day Kasir recorded it (the customer is still owed it). A
+**provider_refund** row is money the provider reports it refunded of a payment
 outside Kasir's payouts (from its own dashboard), in full or in part, on the business day Kasir
 recorded it (placed as payments are). Unlike the sales files, these rows follow the provider's
 money, not the shop's takings: a late payment is here on the day it arrived even if a manager
@@ -35,6 +37,7 @@ from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, utc_text
 from pos_app.store.open_day import OpenDays
 from pos_app.store.payments import CURRENCY, received_rupiah
+from pos_app.store.refunds import BROUGHT_BACK, REVERSAL_JOINS
 
 PAYMENT_COLUMNS = (
     "business_date",
@@ -60,20 +63,22 @@ PAYMENT_COLUMNS = (
 )
 
 PAYMENT, PAYOUT, PROVIDER_REFUND = "payment", "payout", "provider_refund"
-"""The record types: money in, Kasir's payouts, and refunds made at the provider."""
+PAYOUT_REVERSAL = "payout_reversal"
+"""The record types: money in, Kasir's payouts, refunds made at the provider, and payouts the
+provider reversed."""
 
 _DIFFERS = (
     "((a.paid_amount IS NOT NULL AND a.paid_amount != a.amount) "
     f"OR coalesce(a.paid_currency, '{CURRENCY}') != '{CURRENCY}')"
 )
 _REFUNDS_OF_PAYMENT = (
-    "SELECT CAST(coalesce(sum(r.amount), 0) AS INTEGER) FROM refunds r "
+    f"SELECT CAST(coalesce(sum(r.amount - {BROUGHT_BACK}), 0) AS INTEGER) FROM refunds r "
     "WHERE r.sale_id IN (a.sale_id, s.id) AND r.status = '{status}' "
     "AND (r.invoice_number = a.invoice_number "
     "OR (r.invoice_number IS NULL AND r.sale_id = s.id))"
 )
-"""Payouts of a payment: of the late payment itself (they name it), or of the sale it paid; found
-through the refunds' index by sale."""
+"""Payouts of a payment, less what reversals brought back of them: of the late payment itself
+(they name it), or of the sale it paid; found through the refunds' index by sale."""
 _ATTACHED_TO = (
     "SELECT json_extract(e.payload, '$.sale_id') FROM payment_events e "
     "WHERE e.attempt_id = a.id AND json_extract(e.payload, '$.resolution') = 'attached' "
@@ -113,6 +118,13 @@ FROM refunds r JOIN sales s ON s.id = r.sale_id
 WHERE r.status = 'paid' AND r.business_date BETWEEN ?1 AND ?2
 ORDER BY r.business_date, r.completed_at, r.id
 """
+_REVERSALS = f"""
+SELECT b.business_date, r.provider, r.payout_id, r.reference, CAST(b.amount AS INTEGER),
+       b.recorded_at, r.sale_id, s.receipt_number, coalesce(r.invoice_number, s.invoice_number)
+FROM {REVERSAL_JOINS}
+WHERE b.business_date BETWEEN ?1 AND ?2
+ORDER BY b.business_date, b.recorded_at, b.id
+"""
 _PROVIDER_REFUNDS = f"""
 SELECT p.recorded_at, a.provider, a.invoice_number, CAST(p.amount AS INTEGER),
        coalesce(s.id, a.sale_id), s.receipt_number
@@ -125,6 +137,7 @@ ORDER BY p.recorded_at, p.id
 _COUNT = f"""{_PAID}
 SELECT (SELECT count(*) FROM paid) +
        (SELECT count(*) FROM refunds WHERE status = 'paid' AND business_date BETWEEN ?3 AND ?4) +
+       (SELECT count(*) FROM payout_reversal_parts WHERE business_date BETWEEN ?3 AND ?4) +
        (SELECT count(*) FROM provider_refunds WHERE recorded_at >= ?1 AND recorded_at < ?2)
 """
 
@@ -143,6 +156,7 @@ class PaymentsSummary:
     paid_out: int
     """Rupiah paid back: by the payouts, and by the provider outside them."""
     provider_refunds: int = 0
+    payout_reversals: int = 0
 
 
 def export_payments(
@@ -160,7 +174,7 @@ def export_payments(
     places a payment on its business day, and it gives the local dates and times."""
     rule = day or BusinessDay()
     days = business_days(first_day, last_day)
-    counts = {PAYMENT: 0, PAYOUT: 0, PROVIDER_REFUND: 0}
+    counts = {PAYMENT: 0, PAYOUT: 0, PROVIDER_REFUND: 0, PAYOUT_REVERSAL: 0}
     received = paid_out = 0
     counter = RowCounter(progress, cancelled)
     with read_snapshot(db), atomic_csv(path) as out:
@@ -170,6 +184,7 @@ def export_payments(
             _payment_rows(db, placing, days),
             _payout_rows(db, rule, days),
             _provider_refund_rows(db, placing, days),
+            _reversal_rows(db, rule, days),
             key=lambda r: r[:2],
         ):
             out.writerow(safe_cells(row))
@@ -187,6 +202,7 @@ def export_payments(
         received,
         paid_out,
         counts[PROVIDER_REFUND],
+        counts[PAYOUT_REVERSAL],
     )
 
 
@@ -318,6 +334,39 @@ def _provider_refund_rows(
                 "",
                 "",
                 invoice,
+                "",
+            ],
+        )
+
+
+def _reversal_rows(
+    db: Database, day: BusinessDay, days: list[date]
+) -> Iterator[tuple[str, int, Row]]:
+    """(business date, 3, row) of what each reversal brought back, by day and time recorded."""
+    bounds = [days[0].isoformat(), days[-1].isoformat()]
+    for business, provider, payout_id, reference, amount, *rest in db.execute(_REVERSALS, bounds):
+        recorded_at, sale_id, receipt, refund_of = rest
+        yield (
+            business,
+            3,
+            [
+                business,
+                PAYOUT_REVERSAL,
+                provider,
+                payout_id,
+                reference or "",
+                amount,
+                amount,
+                CURRENCY,
+                "reversed",
+                "refund",
+                *_local(recorded_at, day),
+                *_local(recorded_at, day),
+                sale_id,
+                receipt or "",
+                "",
+                "",
+                refund_of or "",
                 "",
             ],
         )

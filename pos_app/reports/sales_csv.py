@@ -6,6 +6,9 @@ What is in it (docs/csv.md says the same for the accountant):
 - every **paid refund** of a completed sale (not of a late payment) paid on a business date in the
   range, as a ``refund`` row with a negative amount (but a return's payout, which its return rows
   show), and
+- every **reversal** the provider made of such a payout or of a return's, on the business date
+  Kasir recorded it, as a ``reversal`` row with a positive amount (the money came back; the
+  customer is still owed it, so the sale may be refunded again), and
 - every **return** counted on a business date in the range (``store/returns.py``): in the lines
   file a ``return`` row per returned line, its quantity and amount negative; in the sales file one
   ``return`` row per return.
@@ -14,8 +17,9 @@ Open and cancelled sales, failed or declined payments and late payments that no 
 not takings and are not in either file; the Z report counts them. So for any range the sum of
 ``line_total`` in the lines file (each line's amount after its discounts, PPN included), the sum
 of ``total`` in the sales file and the Z report's net total are the same number; so are the sums
-of ``discount``, ``dpp`` and ``ppn`` in both files and the Z report's (refund rows leave these four
-empty; return rows give back their DPP and PPN, negative, as kept with the return).
+of ``discount``, ``dpp`` and ``ppn`` in both files and the Z report's (refund and reversal rows
+leave these four empty; return rows give back their DPP and PPN, negative, as kept with the
+return).
 
 Rows are streamed from SQLite one business day at a time, in sale order, so memory stays flat
 however long the range, all from one snapshot of the database, so sales completed meanwhile are
@@ -42,7 +46,12 @@ from pos_app.reports.date_range import business_days
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, SETTLED
 from pos_app.store.errors import StoreError
-from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS
+from pos_app.store.refunds import (
+    NOT_A_RETURN,
+    REDUCES_TAKINGS,
+    REFUND_JOINS,
+    REVERSAL_JOINS,
+)
 
 SHARED_COLUMNS = (
     "business_date",
@@ -84,6 +93,7 @@ SALE_COLUMNS = (
 
 REFUND_TENDER = "payout"
 REFUND_NAME = "Refund"
+REVERSAL_NAME = "Refund reversed"
 PROGRESS_EVERY = 2000
 """Rows between two progress reports (and cancel checks)."""
 TEXT_CACHE = 100_000
@@ -111,6 +121,7 @@ class ExportSummary:
     total: int
     """Net rupiah: the sum of ``line_total`` (lines) or ``total`` (sales)."""
     returns: int = 0
+    reversals: int = 0
 
 
 def columns(kind: ExportKind) -> tuple[str, ...]:
@@ -146,13 +157,21 @@ def export_sales(
             else:
                 out.sales(db.execute(_SALES_OF_DAY, key))
             out.refunds(db.execute(_REFUNDS_OF_DAY, key), kind)
+            out.reversals(db.execute(_REVERSALS_OF_DAY, key), kind)
             if kind is ExportKind.LINES:
                 out.return_lines(db.execute(_RETURN_LINES_OF_DAY, key))
             else:
                 out.returns(db.execute(_RETURNS_OF_DAY, key))
         out.finish()
     return ExportSummary(
-        Path(path), kind, out.rows, out.sale_count, out.refund_count, out.total, out.return_count
+        Path(path),
+        kind,
+        out.rows,
+        out.sale_count,
+        out.refund_count,
+        out.total,
+        out.return_count,
+        out.reversal_count,
     )
 
 
@@ -169,6 +188,8 @@ def count_rows(
         f"SELECT (SELECT count(*) FROM sales s {per_sale} "
         "WHERE s.business_date BETWEEN ?1 AND ?2 AND s.status = 'completed') + "
         f"(SELECT count(*) FROM {_COUNTED_REFUNDS} AND r.business_date BETWEEN ?1 AND ?2) + "
+        f"(SELECT count(*) FROM {REVERSAL_JOINS} WHERE {REDUCES_TAKINGS} "
+        "AND b.business_date BETWEEN ?1 AND ?2) + "
         f"(SELECT count(*) FROM {RETURN_JOINS} {per_return} "
         f"WHERE {SETTLED} AND {COUNTED_ON} BETWEEN ?1 AND ?2)",
         bounds,
@@ -221,6 +242,14 @@ _REFUNDS_OF_DAY = (
     "CAST(r.amount AS INTEGER) "
     f"FROM {_COUNTED_REFUNDS} AND r.business_date = ? ORDER BY r.id"
 )
+_REVERSALS_OF_DAY = (
+    "SELECT r.sale_id, b.business_date, s.receipt_number, r.payout_id, b.recorded_at, "
+    "s.terminal_id, "
+    f"r.approved_by, '{REFUND_TENDER}', r.provider, 'reversed', r.reference, "
+    "CAST(b.amount AS INTEGER) "
+    f"FROM {REVERSAL_JOINS} WHERE {REDUCES_TAKINGS} AND b.business_date = ? ORDER BY b.id"
+)
+"""What reversals brought back of payouts that reduced takings (refunds and returns)."""
 _RETURN_FIELDS = (
     f"t.sale_id, {COUNTED_ON}, s.receipt_number, t.payout_id, "
     "coalesce(p.completed_at, t.created_at), t.terminal_id, t.cashier, "
@@ -280,6 +309,7 @@ class _Writer:
         self._cells = CsvCells(TEXT_CACHE)
         self._parts: list[str] = []
         self.rows = self.sale_count = self.refund_count = self.return_count = self.total = 0
+        self.reversal_count = 0
 
     def header(self, names: Sequence[str]) -> None:
         self._handle.write(self._cells.many(*names) + LINE_END)
@@ -327,15 +357,24 @@ class _Writer:
 
     def refunds(self, refunds: Iterable[Row], kind: ExportKind) -> None:
         for refund in refunds:
-            amount = -refund[11]
-            shared = self._shared(refund, "refund")
-            if kind is ExportKind.LINES:
-                product = self._cells.many("", REFUND_NAME)
-                tail = f",{product},1,{amount},{amount},,,,"
-            else:
-                tail = f",,{amount},,,,,,"
-            self._row(f"{shared}{tail}{LINE_END}", amount)
+            self._money_row(refund, "refund", REFUND_NAME, -refund[11], kind)
             self.refund_count += 1
+
+    def reversals(self, reversals: Iterable[Row], kind: ExportKind) -> None:
+        for reversal in reversals:
+            self._money_row(reversal, "reversal", REVERSAL_NAME, reversal[11], kind)
+            self.reversal_count += 1
+
+    def _money_row(
+        self, row: Row, record_type: str, name: str, amount: int, kind: ExportKind
+    ) -> None:
+        """A row of money and no items: a refund paid out, or a reversal bringing it back."""
+        shared = self._shared(row, record_type)
+        if kind is ExportKind.LINES:
+            tail = f",{self._cells.many('', name)},1,{amount},{amount},,,,"
+        else:
+            tail = f",,{amount},,,,,,"
+        self._row(f"{shared}{tail}{LINE_END}", amount)
 
     def return_lines(self, lines: Iterable[Row]) -> None:
         """A row per returned line: the items and the money going back, negative."""

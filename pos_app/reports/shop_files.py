@@ -39,6 +39,7 @@ from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.payments_csv import (
     PAYMENT,
     PAYMENT_COLUMNS,
+    PAYOUT_REVERSAL,
     PROVIDER_REFUND,
     PaymentsSummary,
 )
@@ -182,6 +183,7 @@ class _Tally:
         self.return_rows = 0
         """Returns in a sales file, a row each."""
         self.payments = self.payouts = self.provider_refunds = self.received = self.paid_out = 0
+        self.payout_reversals = self.reversals = 0
 
     def add(self, header: Sequence[str], row: Sequence[str], till_id: str) -> None:
         cell = dict(zip(header, row, strict=True))
@@ -195,6 +197,8 @@ class _Tally:
                 return
             if record == PROVIDER_REFUND:
                 self.provider_refunds += 1
+            elif record == PAYOUT_REVERSAL:
+                self.payout_reversals += 1
             else:
                 self.payouts += 1
             self.paid_out -= paid
@@ -205,6 +209,8 @@ class _Tally:
             self.sales.add(moment)
         elif record == "refund":
             self.refunds += 1
+        elif record == "reversal":
+            self.reversals += 1
         elif record == "return" and self.kind is FileKind.SALES:
             self.return_rows += 1
         elif record == "return":
@@ -220,6 +226,7 @@ class _Tally:
                 self.received,
                 self.paid_out,
                 self.provider_refunds,
+                self.payout_reversals,
             )
         return ExportSummary(
             path,
@@ -229,6 +236,7 @@ class _Tally:
             self.refunds,
             self.total,
             self.return_rows if self.kind is FileKind.SALES else len(self.returns),
+            self.reversals,
         )
 
 

@@ -1,7 +1,8 @@
-"""The Z report of a shop day, and closing the day with it.
+"""The Z report of a shop day: what the manager signs off when closing it (``till/day_close.py``).
 
 Takings are counted exactly as the daily sales CSV counts them (completed sales of the business
-date, less paid refunds of completed sales paid that day and the returns counted that day), so the
+date, less paid refunds of completed sales paid that day and the returns counted that day, plus
+what the provider's reversals of their payouts brought back that day), so the
 report's net total equals the CSV's sum rupiah for rupiah. Around them the report shows what the
 manager settles at the close: cancelled sales and payment attempts, payments still open, late
 payments (money that arrived on an attempt given up on, not part of takings until the manager
@@ -25,8 +26,7 @@ float differs from the count the shift before left was put in (or taken out of) 
 between the shifts.
 
 Closing a day (``till/day_close.py``) builds this report under the write lock and stores it whole.
-:func:`render_text` (a receipt printer's 42 columns) and :func:`render_html` (print preview, PDF)
-are two views of the same rows.
+:func:`render_html` (print preview, PDF) draws :func:`report_sections`, the rows any view shows.
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -51,7 +51,7 @@ from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, RETURNED_LIN
 from pos_app.store.database import optional_utc, parse_utc, utc_text
 from pos_app.store.open_day import OpenDays
 from pos_app.store.payments import RECEIVED_SQL
-from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS
+from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS, REVERSAL_JOINS
 from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
 from pos_app.store.sales import Tender
 from pos_app.store.shifts import Shift, Shifts, in_a_shift, shift_spans
@@ -177,6 +177,10 @@ class ZReport(CountedDrawer):
     takings (0 in closes before returns)."""
     cash_returns: int = 0
     """The part of ``returns_total`` given back from the drawer."""
+    reversals_count: int = 0
+    reversals_total: int = 0
+    """What the provider's reversals brought back this day of payouts that reduced the takings
+    (refunds and returns): it counts back in them (0 in closes before it)."""
     cash_sales_across_days: int = 0
     """Cash sales of this day's shifts that the takings count on another business day, less cash
     sales of this day's takings taken in another day's shift (a shift open across the cut-off):
@@ -195,7 +199,7 @@ class ZReport(CountedDrawer):
     @property
     def net_total(self) -> int:
         """Sales less refunds and returns: the CSV's sum of ``line_total`` and of ``total``."""
-        return self.sales_total - self.refunds_total - self.returns_total
+        return self.sales_total - self.refunds_total - self.returns_total + self.reversals_total
 
     def tender_total(self, tender: Tender) -> int:
         return sum(entry.total for entry in self.tenders if entry.tender == tender)
@@ -255,6 +259,8 @@ class ZReport(CountedDrawer):
             "returns_count": self.returns_count,
             "returns_total": self.returns_total,
             "cash_returns": self.cash_returns,
+            "reversals_count": self.reversals_count,
+            "reversals_total": self.reversals_total,
             "cash_sales_across_days": self.cash_sales_across_days,
             "cash_returns_across_days": self.cash_returns_across_days,
             "moved_between_shifts": self.moved_between_shifts,
@@ -306,6 +312,8 @@ class ZReport(CountedDrawer):
             returns_count=data.get("returns_count", 0),
             returns_total=data.get("returns_total", 0),
             cash_returns=data.get("cash_returns", 0),
+            reversals_count=data.get("reversals_count", 0),
+            reversals_total=data.get("reversals_total", 0),
             cash_sales_across_days=data.get("cash_sales_across_days", 0),
             cash_returns_across_days=data.get("cash_returns_across_days", 0),
             moved_between_shifts=data.get("moved_between_shifts", 0),
@@ -551,6 +559,11 @@ def _build(
         f"FROM {RETURN_JOINS} WHERE {SETTLED} AND {COUNTED_ON} = ?",
         [key],
     ).fetchone()
+    reversals_count, reversals_total = db.execute(
+        f"SELECT count(*), coalesce(sum(b.amount), 0) FROM {REVERSAL_JOINS} "
+        f"WHERE b.business_date = ? AND {REDUCES_TAKINGS}",
+        [key],
+    ).fetchone()
     refunds_count, refunds_total = refunds.get(1, (0, 0))
     late_refunds_count, late_refunds_total = refunds.get(0, (0, 0))
     shifts = Shifts(db).for_day(business_date, until=now)
@@ -586,6 +599,8 @@ def _build(
         returns_count=returns_count,
         returns_total=returns_total,
         cash_returns=cash_returns,
+        reversals_count=reversals_count,
+        reversals_total=reversals_total,
         cash_sales_across_days=sum(shift.cash_sales for shift in shifts) - in_shifts_sales,
         cash_returns_across_days=sum(shift.cash_returns for shift in shifts) - in_shifts_returns,
         moved_between_shifts=drawer_handovers(lines, _taken_between(db, key, now))[1],
@@ -629,6 +644,16 @@ def report_sections(report: ZReport) -> list[Section]:
         (
             say(N_("Returns ({count})"), count=report.returns_count),
             format_rupiah(-report.returns_total),
+        ),
+        *(
+            [
+                (
+                    say(N_("Payouts reversed ({count})"), count=report.reversals_count),
+                    format_rupiah(report.reversals_total),
+                )
+            ]
+            if report.reversals_count
+            else []
         ),
         (say(N_("NET TOTAL")), format_rupiah(report.net_total)),
     ]
@@ -714,21 +739,6 @@ def _shift_rows(report: ZReport, local: Callable[..., str]) -> list[tuple[str, s
                 ),
             ]
     return rows
-
-
-def render_text(report: ZReport, *, shop_name: str = "", width: int = 42) -> str:
-    """Plain text for a receipt printer, ``width`` characters wide."""
-    out = [shop_name.center(width).rstrip()] if shop_name else []
-    for title, rows in report_sections(report):
-        out += ["-" * width, title.center(width).rstrip()]
-        for label, value in rows:
-            room = width - len(value) - 1
-            if len(label) <= room:
-                out.append(f"{label:<{room}} {value}")
-            else:  # too long for one line: the label, then the value on its own line
-                out += [label[:width], value.rjust(width)]
-    out.append("-" * width)
-    return "\n".join(out) + "\n"
 
 
 def render_html(report: ZReport, *, shop_name: str = "") -> str:

@@ -781,6 +781,35 @@ UPDATE payout_reversals SET left_paid = -1;
 """
 
 
+# Money a reversal brought back of a paid payout (ecommpay reverses one when the customer's
+# account cannot be credited), a row each time a report brought more back, on the business day
+# Kasir recorded it: the files count it back then (earlier days keep their payout), and the sale
+# may be refunded again by as much, as the customer is still owed it. Reversals kept before were
+# settled by a manager another way (the customer paid outside Kasir): they bring nothing back.
+_REVERSED_MONEY = f"""
+CREATE TABLE payout_reversal_parts (
+    id INTEGER PRIMARY KEY,
+    refund_id INTEGER NOT NULL REFERENCES refunds (id),
+    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
+    recorded_at TEXT NOT NULL,
+    business_date TEXT NOT NULL
+);
+CREATE INDEX payout_reversal_parts_by_refund ON payout_reversal_parts (refund_id);
+CREATE INDEX payout_reversal_parts_by_day ON payout_reversal_parts (business_date);
+CREATE TRIGGER upload_payout_reversal AFTER INSERT ON payout_reversal_parts
+BEGIN
+{_mark("new.business_date")}INSERT INTO upload_moments (at) {
+    _PAID_MOMENT.format(
+        attempt="(SELECT a.id FROM refunds r JOIN sales s ON s.id = r.sale_id "
+        "JOIN payment_attempts a "
+        "ON a.invoice_number = coalesce(r.invoice_number, s.invoice_number) "
+        "WHERE r.id = new.refund_id)"
+    )
+};
+END;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -810,5 +839,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _REGISTRATIONS_DUE,
     _PAYOUT_PAID_AMOUNTS,
     _PARTIAL_REVERSALS,
+    _REVERSED_MONEY,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

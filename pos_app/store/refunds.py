@@ -44,6 +44,15 @@ REFUND_JOINS = (
 REDUCES_TAKINGS = "(s.status = 'completed' AND coalesce(a.late, 0) = 0)"
 """SQL over :data:`REFUND_JOINS`: the refund gives back money of a counted sale. A refund of a late
 payment gives back money that never was takings, so it does not reduce them."""
+BROUGHT_BACK = (
+    "(SELECT coalesce(sum(b.amount), 0) FROM payout_reversal_parts b WHERE b.refund_id = r.id)"
+)
+"""SQL over ``refunds r``: what reversals brought back of the payout, in the shop's balance
+again (the customer is still owed it)."""
+REVERSAL_JOINS = f"{REFUND_JOINS} JOIN payout_reversal_parts b ON b.refund_id = r.id"
+"""What reversals brought back (``b``) of payouts (``r``), with :data:`REFUND_JOINS`'s tables:
+of a payout that reduced takings (:data:`REDUCES_TAKINGS`: a refund of a counted sale, or a
+return's), it counts back in them."""
 NOT_A_RETURN = "NOT EXISTS (SELECT 1 FROM returns t WHERE t.payout_id = r.payout_id)"
 """SQL over :data:`REFUND_JOINS`: the refund pays back no return. A return's payout is counted with
 its return (``store/returns.py``), item by item, not again as a refund."""
@@ -97,7 +106,8 @@ class Refunds:
         takings).
 
         The sale's own money is its total once completed, less the refunds paid or pending
-        against it (those naming a late payment aside), the returns paid back in cash or outside
+        against it (those naming a late payment aside; what reversals brought back of them is the
+        customer's still, to refund again), the returns paid back in cash or outside
         Kasir (a wallet return's money is its refund), and what the provider refunded of its
         payment beyond the returns recorded as refunded outside Kasir: that money went back
         already, and paying it again would pay the customer twice. A late payment's money is what
@@ -115,8 +125,8 @@ class Refunds:
             if late is None:
                 return 0
             used = self._db.execute(
-                "SELECT coalesce(sum(amount), 0) FROM refunds "
-                "WHERE invoice_number = ? AND status IN ('pending', 'paid')",
+                f"SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r "
+                "WHERE r.invoice_number = ? AND r.status IN ('pending', 'paid')",
                 [invoice_number],
             ).fetchone()[0]
             return int(late[0]) - int(used)
@@ -125,7 +135,7 @@ class Refunds:
             raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
         taken = row[1] if row[0] == "completed" else 0
         used = self._db.execute(
-            "SELECT coalesce(sum(r.amount), 0) FROM refunds r "
+            f"SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r "
             "LEFT JOIN payment_attempts a ON a.invoice_number = r.invoice_number "
             "WHERE r.sale_id = ? AND r.status IN ('pending', 'paid') AND coalesce(a.late, 0) = 0",
             [sale_id],
@@ -331,8 +341,11 @@ class Refunds:
         audit log keeps that resolution); any other (a repeat, the same reversal as a status
         answer, an older partial one arriving late) changes nothing. Only a paid payout is
         reversed, so one still pending (its success came late or never) is settled ``paid`` with
-        it, in one transaction. Otherwise the refund's status stays: the money did go out if it
-        was paid, and what became of it is the manager's to find out (a problem payment)."""
+        it, in one transaction. Otherwise the refund's status stays: the money did go out on its
+        day. What the report brought back beyond the kept one is a part of its own
+        (``payout_reversal_parts``), on the business day it is recorded: the files count it back
+        then, and the sale may be refunded again by as much; the manager sees the reversal among
+        the problem payments."""
         try:
             body = to_json(dict(report))
         except (TypeError, ValueError):
@@ -342,6 +355,7 @@ class Refunds:
                 self.settle(
                     payout_id, RefundStatus.PAID, now=now, result=report, reference=reference
                 )
+            before = self._brought_back(self.get(payout_id).id)
             conn.execute(
                 "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (refund_id) DO UPDATE SET"
@@ -352,7 +366,38 @@ class Refunds:
                 # -1: kept before what was left was known (migrations); a full reversal is new
                 [self.get(payout_id).id, utc_text(now), body, left],
             )
+            refund = self.get(payout_id)
+            back = self._reversed_amount(refund) - before
+            if back > 0:
+                conn.execute(
+                    "INSERT INTO payout_reversal_parts (refund_id, amount, recorded_at, "
+                    "business_date) VALUES (?, ?, ?, ?)",
+                    [
+                        refund.id,
+                        back,
+                        utc_text(now),
+                        open_business_date(self._db, self._day, now).isoformat(),
+                    ],
+                )
         return self.get(payout_id)
+
+    def _brought_back(self, refund_id: int) -> int:
+        back = self._db.execute(
+            "SELECT coalesce(sum(amount), 0) FROM payout_reversal_parts WHERE refund_id = ?",
+            [refund_id],
+        ).fetchone()[0]
+        return int(back)
+
+    def _reversed_amount(self, refund: Refund) -> int:
+        """What the kept reversal says came back of a paid payout: all of it, or what it did
+        not leave paid. A failed or declined one moved no money; one kept before Kasir knew what
+        was left (-1) was settled by a manager another way."""
+        row = self._db.execute(
+            "SELECT left_paid FROM payout_reversals WHERE refund_id = ?", [refund.id]
+        ).fetchone()
+        if row is None or refund.status is not RefundStatus.PAID or row[0] == -1:
+            return 0
+        return refund.amount - min(max(row[0] or 0, 0), refund.amount)
 
     def history(self, payout_id: str) -> list[StatusChange[RefundStatus]]:
         """Every change of the refund's status, oldest first (from its approval)."""

@@ -12,7 +12,8 @@ resolved (a late payment landing on a resolved decline) is listed again.
 A refund paid after failing is resolved the same way, once the manager has seen whether the
 customer got the money twice; as a refund has no payment events, only the audit log
 (``refund.resolve``) records it. A reversed payout is resolved once the customer has the money
-another way: its reversal records who resolved it and why, and the audit log has
+again (refunded again, as its money is refundable again): its reversal records who resolved it
+and why, and the audit log has
 ``refund.resolve_reversal``. A wallet return not paid back is settled by making it again at the
 counter, or resolved by a manager (``return.resolve_unpaid``).
 
@@ -82,8 +83,9 @@ class ProblemKind(StrEnum):
     :attr:`ProblemPayment.amount` the payout's amount, until resolved."""
     PAYOUT_REVERSED = "payout_reversed"
     """A payout the provider reversed after paying it (its report is kept): the money went back
-    to the shop's balance while the refund counts as paid, so unless the refund was done again
-    meanwhile the customer is still owed it. A reversal supersedes a payment after failing (the
+    to the shop's balance, counted back on the day it came (``payout_reversal_parts``), and the
+    customer is still owed it: the sale may be refunded again by as much, then the manager
+    resolves it. A reversal supersedes a payment after failing (the
     money that went out twice came back once). Listed by its payout id, in state ``paid``,
     :attr:`ProblemPayment.amount` the payout's amount, until resolved."""
     PAYOUT_DIFFERS = "payout_differs"

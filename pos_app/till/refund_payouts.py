@@ -136,8 +136,9 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
     A reversal (ecommpay reverses a payout it reported paid when the customer's account cannot be
     credited; the money goes back to the shop) is kept beside the refund, settled ``paid`` if it
     was still pending (its success came late or never), and listed among the problem payments:
-    the customer is still owed the money. A failed or declined payout's reversal is kept too and
-    changes nothing (no money went out).
+    the customer is still owed the money, which counts back in the files and may be refunded
+    again. A failed or declined payout's reversal is kept too and changes nothing (no money went
+    out).
     """
     if report.outcome is PayoutOutcome.REVERSED:
         reversed_ = refunds.record_reversal(

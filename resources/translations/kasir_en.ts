@@ -1401,6 +1401,11 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
     <message>
         <location filename="../../pos_app/gui/payment_dialog.py"/>
+        <source>{code} was not added: this QR pays for the basket as it was. Finish or cancel the payment, then scan it again.</source>
+        <translation>{code} was not added: this QR pays for the basket as it was. Finish or cancel the payment, then scan it again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/payment_dialog.py"/>
         <source>Creating the payment…</source>
         <translation>Creating the payment…</translation>
     </message>
@@ -1653,8 +1658,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Payout amount differs: ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</source>
-        <translation>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Payout amount differs: ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</translation>
+        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back: the money is in the shop's balance again, counted back on the day it came, and the customer is still owed it: refund the sale again (Refund, in its detail), then mark it resolved. Payout amount differs: ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</source>
+        <translation>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back: the money is in the shop's balance again, counted back on the day it came, and the customer is still owed it: refund the sale again (Refund, in its detail), then mark it resolved. Payout amount differs: ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -2827,6 +2832,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Returns</source>
         <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Payouts reversed</source>
+        <translation>Payouts reversed</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
@@ -4363,6 +4373,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Payouts reversed ({count})</source>
+        <translation>Payouts reversed ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
         <source>NET TOTAL</source>
         <translation>NET TOTAL</translation>
     </message>
@@ -5014,6 +5029,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/checkout.py"/>
         <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</source>
         <translation>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
+        <source>payment {invoice} was made through {provider}, and this till now uses {current}: it cannot be asked here; give it up and show a new QR</source>
+        <translation>payment {invoice} was made through {provider}, and this till now uses {current}: it cannot be asked here; give it up and show a new QR</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

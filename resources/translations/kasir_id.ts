@@ -1401,6 +1401,11 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
     <message>
         <location filename="../../pos_app/gui/payment_dialog.py"/>
+        <source>{code} was not added: this QR pays for the basket as it was. Finish or cancel the payment, then scan it again.</source>
+        <translation>{code} tidak ditambahkan: QR ini membayar keranjang seperti sebelumnya. Selesaikan atau batalkan pembayarannya, lalu pindai lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/payment_dialog.py"/>
         <source>Creating the payment…</source>
         <translation>Membuat pembayaran…</translation>
     </message>
@@ -1653,8 +1658,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back; unless the refund was done again meanwhile, the customer is still owed it: pay them another way (cash from the drawer goes in the shift as Cash out, F5), then mark it resolved. Payout amount differs: ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</source>
-        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini. Dibayar setelah gagal: ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan (uang tunai yang mereka kembalikan dicatat di shift sebagai Kas masuk, F5), lalu tandai selesai. Payout ditarik kembali: ecommpay menarik kembali payout sebuah refund; kecuali refund itu sudah diulang sementara itu, pelanggan masih berhak atas uangnya: bayarkan dengan cara lain (uang tunai dari laci dicatat di shift sebagai Kas keluar, F5), lalu tandai selesai. Jumlah payout berbeda: ecommpay melaporkan payout sebuah refund dibayar dengan jumlah lain dari yang diminta: periksa apa yang diterima pelanggan di dashboard ecommpay, selesaikan selisihnya dengan pelanggan, lalu tandai selesai. Retur belum dibayar: payout sebuah retur ke wallet gagal; pelanggan sudah mengembalikan barangnya dan belum menerima apa pun: buat retur itu lagi di kasir (F3 menawarkannya), secara tunai atau ke wallet, dan masalahnya selesai; atau bayarkan dengan cara lain lalu tandai selesai.</translation>
+        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Unknown invoice: a payment service reported a payment this terminal never made. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back: the money is in the shop's balance again, counted back on the day it came, and the customer is still owed it: refund the sale again (Refund, in its detail), then mark it resolved. Payout amount differs: ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</source>
+        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Invoice tak dikenal: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini. Dibayar setelah gagal: ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan (uang tunai yang mereka kembalikan dicatat di shift sebagai Kas masuk, F5), lalu tandai selesai. Payout ditarik kembali: ecommpay menarik kembali payout sebuah refund: uangnya kembali di saldo toko, dihitung kembali pada hari uang itu datang, dan pelanggan masih berhak atasnya: refund penjualan itu lagi (Refund, di detailnya), lalu tandai selesai. Jumlah payout berbeda: ecommpay melaporkan payout sebuah refund dibayar dengan jumlah lain dari yang diminta: periksa apa yang diterima pelanggan di dashboard ecommpay, selesaikan selisihnya dengan pelanggan, lalu tandai selesai. Retur belum dibayar: payout sebuah retur ke wallet gagal; pelanggan sudah mengembalikan barangnya dan belum menerima apa pun: buat retur itu lagi di kasir (F3 menawarkannya), secara tunai atau ke wallet, dan masalahnya selesai; atau bayarkan dengan cara lain lalu tandai selesai.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -2827,6 +2832,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
         <source>Returns</source>
         <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
+        <source>Payouts reversed</source>
+        <translation>Payout ditarik kembali</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/sales_tab.py"/>
@@ -4363,6 +4373,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Payouts reversed ({count})</source>
+        <translation>Payout ditarik kembali ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
         <source>NET TOTAL</source>
         <translation>TOTAL BERSIH</translation>
     </message>
@@ -5014,6 +5029,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/checkout.py"/>
         <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</source>
         <translation>pelanggan baru saja membayar {amount} lewat QR (pembayaran {invoice}): penjualan {sale} selesai, tidak ada uang tunai yang diterima</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
+        <source>payment {invoice} was made through {provider}, and this till now uses {current}: it cannot be asked here; give it up and show a new QR</source>
+        <translation>pembayaran {invoice} dibuat melalui {provider}, dan kasir ini sekarang memakai {current}: statusnya tidak bisa ditanyakan di sini; batalkan dan tampilkan QR baru</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

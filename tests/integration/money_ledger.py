@@ -20,6 +20,7 @@ SNAPSHOT_TABLES = (
     "refunds",
     "refund_history",
     "payout_reversals",
+    "payout_reversal_parts",
     "returns",
     "return_lines",
     "audit_log",
@@ -76,6 +77,13 @@ class RefundRow:
     reversal_resolved: bool = False
     paid_after_failing: bool = False
     """Settled ``failed`` or ``declined`` first, then ``paid``: its amount was free meanwhile."""
+    brought_back: int = 0
+    """What reversals brought back of it: the customer's still, refundable again."""
+
+    @property
+    def used(self) -> int:
+        """What it takes of the sale's money: its amount, less what came back."""
+        return self.amount - self.brought_back
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +135,10 @@ class Ledger:
         ]
 
     def refunded(self, invoice_number: str) -> int:
-        """Rupiah paid back (refunds settled ``paid``) naming this payment."""
+        """Rupiah paid back (refunds settled ``paid``, less what reversals brought back) naming
+        this payment."""
         return sum(
-            refund.amount
+            refund.used
             for refund in self.refunds
             if refund.invoice_number == invoice_number and refund.status == "paid"
         )
@@ -190,15 +199,15 @@ class Ledger:
 
     def refundable(self, sale_id: int) -> int:
         """What the sale has left to pay back, from its rows: what it took (its total, once
-        completed), less its refunds paid or under way, its returns paid back in cash or outside
-        Kasir (a wallet return's money is its refund, counted once, with the refunds), and what
-        the provider gave back itself that no return accounts for. Below zero: the customer got
-        more back than the sale took."""
+        completed), less its refunds paid or under way (but what reversals brought back), its
+        returns paid back in cash or outside Kasir (a wallet return's money is its refund,
+        counted once, with the refunds), and what the provider gave back itself that no return
+        accounts for. Below zero: the customer got more back than the sale took."""
         sale = self.sales[sale_id]
         if sale.status != "completed":
             return 0
         used = sum(
-            refund.amount
+            refund.used
             for refund in self.sale_refunds(sale_id)
             if refund.status in ("pending", "paid")
         )
@@ -253,12 +262,13 @@ class LedgerReader:
                 )
             }
             refunds = tuple(
-                RefundRow(*row[:5], bool(row[5]), bool(row[6]), bool(row[7]))
+                RefundRow(*row[:5], bool(row[5]), bool(row[6]), bool(row[7]), row[8])
                 for row in conn.execute(
                     "SELECT r.payout_id, r.sale_id, r.invoice_number, r.amount, r.status, "
                     "v.refund_id IS NOT NULL, v.resolved_at IS NOT NULL, EXISTS (SELECT 1 "
                     "FROM refund_history h WHERE h.refund_id = r.id AND h.after = 'paid' "
-                    "AND h.before IN ('failed', 'declined')) FROM refunds r "
+                    "AND h.before IN ('failed', 'declined')), (SELECT coalesce(sum(b.amount), 0) "
+                    "FROM payout_reversal_parts b WHERE b.refund_id = r.id) FROM refunds r "
                     "LEFT JOIN payout_reversals v ON v.refund_id = r.id ORDER BY r.id"
                 )
             )

@@ -1091,8 +1091,9 @@ class MoneyMachine(RuleBasedStateMachine):
     def ecommpay_reverses_payout(self, act: dict[str, Any]) -> None:
         """ecommpay reverses a payout it paid (the customer's account could not take it): once
         the till hears of it the refund is ``paid`` (the money went out, the day counts it; a
-        payout still pending is settled so) and listed as ``payout_reversed`` until a manager
-        resolves it."""
+        payout still pending is settled so), all of it is brought back (the sale may be refunded
+        again by as much), and it is listed as ``payout_reversed`` until a manager resolves
+        it."""
         self._tick()
         paid = [p for p in self.wallet.values() if p.at_ecommpay is PayoutOutcome.PAID]
         payout = pick(paid[::-1], act["index"])
@@ -1105,6 +1106,9 @@ class MoneyMachine(RuleBasedStateMachine):
         self._settled_as_told(payout)
         if act["deliver"]:
             assert refund.reversed_at is not None, f"{payout}: the till has no reversal"
+            [row] = [r for r in self.reader.ledger().refunds if r.payout_id == payout.payout_id]
+            back = payout.amount if payout.status == "paid" else 0
+            assert row.brought_back == back, f"{payout}: reversed, {row.brought_back} came back"
             listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
             assert listed == ([payout.problem()] if payout.problem() else []), listed
             event(f"payout reversed: refund {payout.status}, listed {bool(listed)}")

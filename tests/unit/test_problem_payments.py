@@ -28,7 +28,6 @@ from pos_app.reports.z_report import TenderTotal, build_z_report
 from pos_app.store.audit import AuditEntry, AuditLog
 from pos_app.store.database import migrate, open_database
 from pos_app.store.errors import NotFound, StoreError
-from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds, RefundStatus
 from pos_app.store.returns import Return, Returns, WalletPayout
@@ -1105,19 +1104,19 @@ def test_a_partial_reversal_kept_before_the_upgrade_is_listed_again_when_the_res
     reversal after the upgrade is listed again, since the kept one may have been partial."""
     conn = sqlite3.connect(tmp_path / "old.db")
     db = Database(conn)
-    migrate(db, MIGRATIONS[:-1])
+    migrate(db)
     sale_id, refunds = cash_sale(db), Refunds(db)
     payout(db, sale_id, "PO-1", 10_000)
     refunds.settle("PO-1", RefundStatus.PAID, now=LATER)
-    with conn:  # as an older Kasir kept it
+    with conn:  # as an older Kasir kept it, and the upgrade marked it (-1: left unknown)
         conn.execute(
-            "INSERT INTO payout_reversals (refund_id, reported_at, report) VALUES (?, ?, ?)",
+            "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid) "
+            "VALUES (?, ?, ?, -1)",
             [refunds.get("PO-1").id, NEXT_DAY.isoformat(), json.dumps(PARTIAL_REVERSAL)],
         )
     resolve(db, "PO-1", reason="paid Ani her part in cash", manager="Bu Rina", now=NEXT_DAY)
     assert kinds(db) == {}
 
-    migrate(db)
     refunds.record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY + timedelta(hours=2))
 
     assert kinds(db) == {"PO-1": ProblemKind.PAYOUT_REVERSED}

@@ -220,7 +220,9 @@ def test_a_payout_ecommpay_reverses_after_paying_it_is_listed_for_the_manager(
     """ecommpay reverses a paid payout when the customer's account cannot be credited after all
     (en_gate_payout_model.html): the money is back with the shop and the customer still owed
     it. The refund stays paid (the money did go out, and the day counted it); the reversal is
-    kept with ecommpay's callback and listed until the manager resolves it."""
+    kept with ecommpay's callback, brings the money back (the sale may be refunded again: it
+    was not, and the customer could not be paid through Kasir) and is listed until the manager
+    resolves it."""
     sale_id = cash_sale(terminal)
     refund = send(payouts, sale_id, 5_000)
     assert callback_applied(terminal, refund.payout_id).status is RefundStatus.PAID
@@ -232,7 +234,7 @@ def test_a_payout_ecommpay_reverses_after_paying_it_is_listed_for_the_manager(
         reversed_ = callback_applied(terminal, refund.payout_id, PaymentStatus.REFUNDED)
 
     assert reversed_.status is RefundStatus.PAID and reversed_.reversed_at is not None
-    assert payouts.refundable(sale_id) == TOTAL - 5_000, "Kasir still counts it given back"
+    assert payouts.refundable(sale_id) == TOTAL, "the reversed money cannot be refunded again"
     [problem] = list_problems(terminal.store.repositories().db)
     assert (problem.kind, problem.invoice_number, problem.amount, problem.sale_id) == (
         ProblemKind.PAYOUT_REVERSED,

@@ -248,8 +248,11 @@ class SalesTab(Tab):
             [self.tr("Gross sales"), str(report.sales_count), format_rupiah(report.sales_total)],
             [self.tr("Refunds"), str(report.refunds_count), format_rupiah(-report.refunds_total)],
             [self.tr("Returns"), str(report.returns_count), format_rupiah(-report.returns_total)],
-            [self.tr("Net takings"), "", format_rupiah(report.net_total)],
         ]
+        if report.reversals_count:
+            count, total = str(report.reversals_count), format_rupiah(report.reversals_total)
+            rows.append([self.tr("Payouts reversed"), count, total])
+        rows.append([self.tr("Net takings"), "", format_rupiah(report.net_total)])
         self.totals.set_rows(rows)
         show_whole(self.totals_view)
         self.summary.setText(

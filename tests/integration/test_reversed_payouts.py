@@ -1,0 +1,191 @@
+"""A payout the provider reversed after paying it: the money is back in the shop's balance and the
+customer still owed it. It counts back on the day the reversal came (the payout's own day keeps
+it), in the Z report, the sales files and the payments file alike, and the sale may be refunded
+again by as much; a demo terminal's real sandbox reverses it end to end."""
+
+import csv
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.payments.model import ProviderName
+from pos_app.reports.payments_csv import PAYOUT_REVERSAL, export_payments
+from pos_app.reports.sales_csv import ExportKind, export_sales
+from pos_app.reports.z_report import build_z_report
+from pos_app.settings.terminal_config import Settings
+from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.refund_payouts import Payouts
+from pos_app.till.terminal import Terminal, open_terminal
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+DAY = BusinessDay(JAKARTA, time(4, 0))
+D1, D2, D3 = date(2026, 11, 21), date(2026, 11, 22), date(2026, 11, 23)
+LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
+TOTAL = 14_000
+POLLS = 20
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=JAKARTA).astimezone(UTC)
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+
+
+def paid_payout(store: TerminalStore, amount: int, payout_id: str = "PO-1") -> int:
+    """A cash sale of D1 and a payout of ``amount`` paid back of it that day."""
+    moment = local("2026-11-21T10:00")
+    sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=moment)
+    store.sales.complete_cash(sale_id, TOTAL, moment)
+    store.refunds.create(
+        sale_id,
+        payout_id,
+        amount,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=local("2026-11-21T11:00"),
+    )
+    store.refunds.settle(payout_id, RefundStatus.PAID, now=local("2026-11-21T11:01"))
+    return sale_id
+
+
+def reverse(store: TerminalStore, when: str, left: int | None = None) -> None:
+    status = "reversed" if left is None else "partially reversed"
+    report = {"payment": {"id": "PO-1", "type": "payout", "status": status}}
+    store.refunds.record_reversal("PO-1", report=report, now=local(when), left=left)
+
+
+def net_of(store: TerminalStore, day: date) -> tuple[int, int, int]:
+    """The day's (Z report's net, sales file's total, lines file's total)."""
+    db, folder = store.repositories().db, Path(store.path).parent
+    net = build_z_report(db, day, day=DAY).net_total
+    totals = []
+    for kind, column in ((ExportKind.SALES, "total"), (ExportKind.LINES, "line_total")):
+        target = folder / f"{kind}-{day}.csv"
+        export_sales(db, target, first_day=day, kind=kind, tz=JAKARTA)
+        totals.append(sum(int(row[column]) for row in rows(target)))
+    return net, totals[0], totals[1]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[TerminalStore]:
+    store = TerminalStore(tmp_path / "kasir.db", DAY)
+    yield store
+    store.close()
+
+
+def test_a_reversal_counts_back_on_its_own_day_in_every_file(store: TerminalStore) -> None:
+    """The payout stays money out on its day; the reversal, recorded the next day, is money
+    back on that day (it counted as paid out for good, and the day's takings were short)."""
+    paid_payout(store, 5_000)
+    reverse(store, "2026-11-22T09:00")
+
+    assert net_of(store, D1) == (TOTAL - 5_000,) * 3
+    assert net_of(store, D2) == (5_000,) * 3
+    report = build_z_report(store.repositories().db, D2, day=DAY)
+    assert (report.reversals_count, report.reversals_total, report.refunds_total) == (1, 5_000, 0)
+    target = Path(store.path).parent / "payments.csv"
+    summary = export_payments(store.repositories().db, target, first_day=D1, last_day=D2, day=DAY)
+    moved = [(r["business_date"], r["record_type"], int(r["paid_amount"])) for r in rows(target)]
+    assert moved == [("2026-11-21", "payout", -5_000), ("2026-11-22", PAYOUT_REVERSAL, 5_000)]
+    assert (summary.paid_out, summary.payout_reversals) == (0, 1)
+    assert store.refunds.refundable(store.refunds.get("PO-1").sale_id) == TOTAL
+
+
+def test_a_reversal_in_parts_brings_back_each_part_on_its_day_once(store: TerminalStore) -> None:
+    """ecommpay's "partially reversed" then "reversed": each brings back what it adds, and a
+    report said again brings nothing."""
+    sale_id = paid_payout(store, 10_000)
+    reverse(store, "2026-11-22T09:00", left=6_000)
+    reverse(store, "2026-11-22T09:05", left=6_000)
+    reverse(store, "2026-11-23T09:00")
+    reverse(store, "2026-11-23T09:05")
+
+    assert [net_of(store, day)[0] for day in (D1, D2, D3)] == [TOTAL - 10_000, 4_000, 6_000]
+    assert store.refunds.refundable(sale_id) == TOTAL
+
+
+def test_a_reversal_of_a_payout_that_failed_brings_nothing_back(store: TerminalStore) -> None:
+    moment = local("2026-11-21T10:00")
+    sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=moment)
+    store.sales.complete_cash(sale_id, TOTAL, moment)
+    store.refunds.create(
+        sale_id,
+        "PO-1",
+        5_000,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=moment,
+    )
+    store.refunds.settle("PO-1", RefundStatus.FAILED, now=moment)
+    reverse(store, "2026-11-22T09:00")
+
+    assert net_of(store, D2) == (0, 0, 0)
+    assert store.refunds.refundable(sale_id) == TOTAL
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    terminal = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
+    yield terminal
+    terminal.close()
+
+
+def polled_until(terminal: Terminal, payout_id: str, done) -> Refund:  # type: ignore[no-untyped-def]
+    """Long-poll the relay into the checkout until ``done(refund)`` holds (bounded)."""
+    assert terminal.relay is not None and terminal.payouts is not None
+    for _ in range(POLLS):
+        refund = terminal.payouts.refunds().get(payout_id)
+        if done(refund):
+            return refund
+        terminal.relay.poll(terminal.checkout, wait=5)
+    raise AssertionError(f"payout {payout_id}: the awaited callback never came through the relay")
+
+
+def send(payouts: Payouts, sale_id: int) -> Refund:
+    return payouts.send(
+        sale_id,
+        TOTAL,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Demo Manajer",
+        reason="customer returned the goods",
+    )
+
+
+def test_the_customer_of_a_reversed_payout_is_refunded_again_through_kasir(
+    terminal: Terminal,
+) -> None:
+    """ecommpay reverses the payout it paid: Kasir refused every way to give the customer that
+    money again, its rupiah stuck with the shop and recorded as paid out."""
+    payouts = terminal.payouts
+    assert payouts is not None and terminal.embedded is not None
+    sale_id = terminal.checkout.open_sale(LINES, cashier="Demo Kasir")
+    terminal.checkout.pay_cash(sale_id, TOTAL)
+    first = send(payouts, sale_id)
+    polled_until(terminal, first.payout_id, lambda r: r.status is RefundStatus.PAID)
+    reverse_url = f"{terminal.embedded.sandbox.url}/_sandbox/reverse/{first.payout_id}"
+    httpx.post(reverse_url, timeout=5).raise_for_status()
+    polled_until(terminal, first.payout_id, lambda r: r.reversed_at is not None)
+    assert payouts.refundable(sale_id) == TOTAL
+
+    again = send(payouts, sale_id)
+    polled_until(terminal, again.payout_id, lambda r: r.status is RefundStatus.PAID)
+
+    assert payouts.refundable(sale_id) == 0
+    today = terminal.store.refunds.get(again.payout_id).business_date
+    assert today is not None
+    db = terminal.store.repositories().db
+    assert build_z_report(db, today, day=terminal.store.day).net_total == 0
