@@ -20,7 +20,7 @@ import uvicorn
 from pos_app import __version__
 from pos_app.commands.common import run
 from pos_app.commands.file_options import add_file_options, chosen_kinds, iso_date, said
-from pos_app.domain.money import format_rupiah
+from pos_app.domain.money import CURRENCY, format_rupiah
 from pos_app.relay import (
     auth,
     backup,
@@ -225,7 +225,7 @@ def _money(amount: int | None, currency: str | None) -> str:
     minor units) as the provider said."""
     if amount is None:
         return "?"
-    if currency in (None, storage.RUPIAH):
+    if currency in (None, CURRENCY):
         return format_rupiah(amount)
     return f"{amount:,}".replace(",", ".") + f" {currency[:16]}"
 
@@ -246,7 +246,7 @@ def _orphans(config: RelayConfig) -> int:
             f"  {row['status']}  {_money(row['amount'], row['currency'])}"
         )
         if row["registered_amount"] is not None:
-            line += f" (registered {_money(row['registered_amount'], storage.RUPIAH)})"
+            line += f" (registered {_money(row['registered_amount'], CURRENCY)})"
         if row["kept_apart"] is not None:
             line += f"  kept apart: {row['kept_apart']}"
         print(line)

@@ -1,13 +1,17 @@
 """Integer rupiah: parsing, formatting and the provider limits.
 
 Money is an ``int`` number of rupiah everywhere inside Kasir. Minor units (sen) exist only at the
-ecommpay boundary, through :func:`to_minor_units` and :func:`from_minor_units`.
+ecommpay boundary: :func:`to_minor_units` on the way out, ``payments/ecommpay/callback.py``'s
+``event_money`` on the way in (which keeps what is not whole rupiah, for the manager).
 """
 
 import re
 
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_, Text
+
+CURRENCY = "IDR"
+"""The rupiah's ISO 4217 code: the currency of every amount Kasir asks or counts."""
 
 MAX_AMOUNT = 999_999_999_999
 """DOKU accepts an amount of at most 12 digits."""
@@ -91,17 +95,6 @@ def to_minor_units(rupiah: int) -> int:
     """ecommpay counts IDR in hundredths: Rp 1.000 is ``100000``."""
     _require_int(rupiah)
     return rupiah * 100
-
-
-def from_minor_units(minor: int) -> int:
-    """The inverse of :func:`to_minor_units`; a value with sen in it is an error, not rounded."""
-    _require_int(minor, "minor units")
-    rupiah, sen = divmod(minor, 100)
-    if sen:
-        raise ValidationError(
-            N_("amount {minor} minor units is not a whole number of rupiah"), minor=minor
-        )
-    return rupiah
 
 
 def _require_int(value: object, field: str | Text = "amount") -> int:

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.lifecycles import Lifecycle
+from pos_app.domain.money import CURRENCY
 
 
 class ProviderName(StrEnum):
@@ -141,7 +142,7 @@ class StatusResult:
     amount: int | None = None
     reference: str | None = None
     raw: Mapping[str, Any] = field(default_factory=dict)
-    currency: str = "IDR"
+    currency: str = CURRENCY
     """What the provider says the amount is in; anything but IDR never completes a sale."""
     balance: bool = False
     """A paid report whose amount is what is left after a refund at the provider (ecommpay's
@@ -161,7 +162,7 @@ class ProviderEvent:
     raw: Mapping[str, Any] = field(default_factory=dict)
     """What the signature covers, and nothing else: fields the signature cannot see (ecommpay's
     empty objects and lists) are left out, so a redelivery with them added is the same event."""
-    currency: str = "IDR"
+    currency: str = CURRENCY
     account: str | None = None
     """The merchant account the provider names (ecommpay's ``project_id``); ``None``: not said."""
 

@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from pos_app.domain.errors import KasirError
+from pos_app.domain.money import CURRENCY
 from pos_app.payments.errors import ProviderProtocolError
 from pos_app.payments.model import (
     PaymentProvider,
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 DOKU_NOTIFICATION_PATH: Final = "/doku/notifications"
 ECOMMPAY_CALLBACK_PATH: Final = "/ecommpay/callbacks"
-CURRENCY: Final = "IDR"
 
 
 class UnknownProvider(KasirError):

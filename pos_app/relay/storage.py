@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pos_app.domain.money import CURRENCY
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay.engines import ERRORS, NOTIFY_CHANNEL, Connection, PostgresConnection
 
 log = logging.getLogger(__name__)
 
-RUPIAH = "IDR"
 
 DEFAULT_SHOP = "default"
 
@@ -563,7 +563,8 @@ def payment_view(conn: Connection, terminal_id: int, invoice_number: str) -> dic
         "paid_amount": paid[-1]["amount"] if paid else None,
         "paid_currency": paid[-1]["currency"] if paid else None,
         "amount_differs": any(
-            (event["amount"], event["currency"] or RUPIAH) != (payment[1], RUPIAH) for event in paid
+            (event["amount"], event["currency"] or CURRENCY) != (payment[1], CURRENCY)
+            for event in paid
         ),
         "events": events,
     }

@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from pos_app.domain.digits import is_digits
+from pos_app.domain.money import CURRENCY
 from pos_app.payments.ecommpay.signing import ecommpay_signature, verify_ecommpay_signature
 from pos_app.sandbox import pages
 from pos_app.sandbox.core import NotReversible, Sandbox, Settlement
@@ -46,7 +47,6 @@ PAYOUT_PATH = "/v2/payment/wallet/doku/payout"
 STATUS_PATH = "/v2/payment/status"
 WALLET_PATH = "/ecommpay/doku/wallet"
 
-CURRENCY = "IDR"
 DECLINE_AMOUNTS = frozenset({40000, 40400})
 """Test projects decline these amounts (minor units) whatever the customer does (seed)."""
 PURCHASE_LIMITS = (100, 200_000_000)

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.money import format_rupiah
+from pos_app.domain.money import CURRENCY, format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import (
     LATE_PAYMENT_FROM,
@@ -55,7 +55,6 @@ from pos_app.store.database import (
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
 
 INVOICE_PREFIX = "KSR"
-CURRENCY = "IDR"
 """The only currency a sale is paid in."""
 MAX_INVOICE_LENGTH = 64
 """DOKU's limit on ``order.invoice_number``; ecommpay's payment_id allows more."""

@@ -32,6 +32,7 @@ from sqlite_utils import Database
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.money import CURRENCY
 from pos_app.domain.texts import N_
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus, ProviderName
 from pos_app.payments.registry import reported_amount
@@ -40,7 +41,6 @@ from pos_app.store.counted_returns import RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payments import (
-    CURRENCY,
     RESOLUTION,
     RESOLVED,
     EventSource,

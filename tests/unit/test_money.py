@@ -9,7 +9,6 @@ from pos_app.domain.money import (
     MAX_AMOUNT,
     check_amount,
     format_rupiah,
-    from_minor_units,
     parse_rupiah,
     to_minor_units,
 )
@@ -86,6 +85,3 @@ def test_amount_limits_mirror_doku() -> None:
 
 def test_minor_units_only_at_the_boundary() -> None:
     assert to_minor_units(1000) == 100000
-    assert from_minor_units(40400) == 404
-    with pytest.raises(ValidationError, match="whole number"):
-        from_minor_units(12345)

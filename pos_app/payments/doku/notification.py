@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pos_app.domain.money import MAX_AMOUNT
+from pos_app.domain.money import CURRENCY, MAX_AMOUNT
 from pos_app.payments.doku.signing import REQUEST_TIMESTAMP, verify_doku_signature
 from pos_app.payments.errors import (
     JsonNumber,
@@ -145,7 +145,7 @@ def event_from_payload(payload: Any) -> ProviderEvent:
         reference=reference or None,
         occurred_at=parse_doku_time(transaction.get("date")),
         raw=payload,
-        currency="IDR",
+        currency=CURRENCY,
     )
 
 

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from pos_app.domain.money import CURRENCY
 from pos_app.payments.ecommpay.signing import signed_fields, verify_ecommpay_signature
 from pos_app.payments.ecommpay.statuses import is_partial_refund, payment_status
 from pos_app.payments.errors import (
@@ -34,7 +35,6 @@ from pos_app.payments.model import (
     unread_event,
 )
 
-CURRENCY = "IDR"
 MINOR_UNITS_SUFFIX = "/minor"
 """``IDR/minor``, ``USD/minor``: the amount is in the currency's minor units, exactly as sent."""
 UNKNOWN_CURRENCY = "XXX"

@@ -24,9 +24,9 @@ import httpx
 
 from pos_app.clients.http_client import HttpClient
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.money import to_minor_units
+from pos_app.domain.money import CURRENCY, to_minor_units
 from pos_app.domain.texts import N_
-from pos_app.payments.ecommpay.callback import CURRENCY, read_payment
+from pos_app.payments.ecommpay.callback import read_payment
 from pos_app.payments.ecommpay.limits import (
     PAYOUT_LIMIT,
     PURCHASE_LIMIT,

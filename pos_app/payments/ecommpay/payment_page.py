@@ -8,8 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.money import to_minor_units
-from pos_app.payments.ecommpay.callback import CURRENCY
+from pos_app.domain.money import CURRENCY, to_minor_units
 from pos_app.payments.ecommpay.gate import (
     GateClient,
     PaymentNotFound,
