@@ -1,8 +1,8 @@
 """The relay long-poll on its own thread, reporting its connection state to the GUI thread.
 
-The poll runs in a daemon Python thread rather than a :class:`~pos_app.gui.tasks.LoopThread`: a
-25-second long-poll cannot be interrupted (closing an httpx client does not wake a blocked read),
-and a QThread may not be destroyed while it runs, so closing the window would wait for the relay.
+The poll runs in a daemon Python thread rather than a ``QThread``: a 25-second long-poll cannot
+be interrupted (closing an httpx client does not wake a blocked read), and a QThread may not be
+destroyed while it runs, so closing the window would wait for the relay.
 A daemon thread is simply left to finish its last poll. :meth:`RelayClient.run` does the looping,
 the reconnection backoff and the state changes; events go straight into the checkout (its sink).
 When the checkout cannot take them (its store fails), the cause is reported until they go in.

@@ -3,7 +3,7 @@
 The GUI thread never waits on the network or the disk: a :class:`TaskRunner` runs a callable on a
 worker thread and calls ``on_success(result)`` or ``on_failure(exc)`` on the main thread; a
 :class:`SerialRunner` does the same one task at a time, in order, on one thread that lives as long
-as it does; a :class:`LoopThread` repeats one step (the relay long-poll) until it is told to stop.
+as it does.
 """
 
 import itertools
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from pos_app.domain.errors import KasirError
 
@@ -188,50 +188,3 @@ class _Backlog:
     def wait_for_done(self, timeout: float | None) -> bool:
         with self._idle:
             return self._idle.wait_for(lambda: self._unfinished == 0, timeout)
-
-
-class LoopThread(QThread):
-    """Calls ``step()`` over and over on its own thread until :meth:`stop`.
-
-    Each value ``step`` returns is emitted as ``result`` and each exception as ``failed``; after a
-    failure the loop waits ``retry_delay`` seconds (cut short by :meth:`stop`) before trying again.
-    ``step`` should itself return within a bounded time (a long-poll with a ``wait``), since a
-    call in progress is not interrupted.
-    """
-
-    result = Signal(object)
-    failed = Signal(object)
-
-    def __init__(
-        self,
-        step: Callable[[], Any],
-        *,
-        retry_delay: float = 2.0,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        if retry_delay < 0:
-            raise ValueError(f"retry_delay must not be negative, got {retry_delay}")
-        self._step = step
-        self._retry_delay = retry_delay
-        self._stopping = threading.Event()
-
-    @property
-    def stopping(self) -> bool:
-        return self._stopping.is_set()
-
-    def run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                value = self._step()
-            except Exception as exc:
-                self.failed.emit(exc)
-                self._stopping.wait(self._retry_delay)
-            else:
-                if not self._stopping.is_set():
-                    self.result.emit(value)
-
-    def stop(self, timeout_ms: int = 5000) -> bool:
-        """Ask the loop to end and wait for it; False if the step in progress outlasted the wait."""
-        self._stopping.set()
-        return self.wait(timeout_ms)

@@ -399,8 +399,3 @@ def shop_uploads(conn: Connection, shop: str) -> list[dict[str, Any]]:
         }
         for row in rows
     ]
-
-
-def shops(conn: Connection) -> list[str]:
-    """The shops that have terminals, by name."""
-    return [row[0] for row in conn.execute("SELECT DISTINCT shop FROM terminals ORDER BY shop")]

@@ -4,7 +4,7 @@ import threading
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from pos_app.gui.tasks import LoopThread, SerialRunner, TaskRunner
+from pos_app.gui.tasks import SerialRunner, TaskRunner
 
 
 @pytest.fixture
@@ -118,48 +118,3 @@ def test_a_closed_serial_runner_waits_for_its_task_and_drops_the_callback(qtbot)
     assert runner.close(5000)
     QCoreApplication.processEvents()
     assert delivered == []
-
-
-def test_loop_thread_emits_each_result_and_failure_until_stopped(qtbot):
-    gui_thread = threading.get_ident()
-    calls = iter(range(1_000_000))
-
-    def step() -> int:
-        number = next(calls)
-        if number == 2:
-            raise TimeoutError("long-poll failed")
-        return number
-
-    results: list[int] = []
-    failures: list[Exception] = []
-    threads: set[bool] = set()
-    loop = LoopThread(step, retry_delay=0)
-    loop.result.connect(
-        lambda value: (results.append(value), threads.add(threading.get_ident() == gui_thread))
-    )
-    loop.failed.connect(failures.append)
-    loop.start()
-    qtbot.waitUntil(lambda: len(results) >= 4)
-    assert loop.stop(5000)
-    assert loop.isFinished() and loop.stopping
-    assert results[:4] == [0, 1, 3, 4]
-    assert [str(exc) for exc in failures] == ["long-poll failed"]
-    assert threads == {True}
-
-
-def test_stop_cuts_the_retry_delay_short(qtbot):
-    failures: list[Exception] = []
-
-    def step() -> None:
-        raise ConnectionError("down")
-
-    loop = LoopThread(step, retry_delay=3600)
-    loop.failed.connect(failures.append)
-    loop.start()
-    qtbot.waitUntil(lambda: len(failures) == 1)
-    assert loop.stop(2000), "stop() must not wait out an hour-long retry delay"
-
-
-def test_a_negative_retry_delay_is_refused():
-    with pytest.raises(ValueError, match="retry_delay"):
-        LoopThread(lambda: None, retry_delay=-1)
