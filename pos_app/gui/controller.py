@@ -998,13 +998,9 @@ class CashierController(QObject):
 def _reconcile(terminal: Terminal, invoices: list[str]) -> None:
     for invoice in invoices:
         try:
-            terminal.checkout.check_status(invoice)
+            terminal.checkout.check_or_expire(invoice)
         except Exception as error:
             log.info("status of %s still unknown: %s", invoice, error)
-        try:
-            terminal.checkout.expire_if_due(invoice)
-        except Exception as error:
-            log.warning("could not expire %s: %s", invoice, error)
 
 
 def _unbroken(amount: str) -> str:

@@ -90,18 +90,6 @@ def send_order(
         return checkout.store.payments.get_attempt(attempt.invoice_number), str(error)
 
 
-def check_or_expire(checkout: Checkout, invoice_number: str) -> PaymentAttempt:
-    """Ask the provider; once the countdown is over, the last check (``expired`` if unpaid).
-
-    Timers drift (a suspended laptop, a busy machine), so every check looks at the clock too.
-    Runs on a worker thread.
-    """
-    attempt = checkout.store.payments.get_attempt(invoice_number)
-    if attempt.expires_at is not None and checkout.clock() >= attempt.expires_at:
-        return checkout.expire_if_due(invoice_number)
-    return checkout.check_status(invoice_number)
-
-
 def spare_dialog(checkout: Checkout, parent: QWidget, clock: Clock) -> PaymentDialog:
     """A payment dialog for the next charge, built while the counter is idle: building one
     takes milliseconds of the GUI thread that F12 would otherwise wait for."""
@@ -268,7 +256,7 @@ class QrPayment(QObject):
         self._checking = True
         invoice = attempt.invoice_number
         self._runner.run(
-            lambda: check_or_expire(self._checkout, invoice), self._checked, self._check_refused
+            lambda: self._checkout.check_or_expire(invoice), self._checked, self._check_refused
         )
 
     def close(self) -> None:

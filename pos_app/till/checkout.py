@@ -291,6 +291,14 @@ class Checkout:
             self._complete_if_paid(invoice_number, now)
         return self._announce_now(invoice_number)
 
+    def check_or_expire(self, invoice_number: str) -> PaymentAttempt:
+        """Ask the provider; once the countdown is over, the last check (``expired`` if unpaid).
+        Timers drift (a suspended laptop, a busy machine), so every check looks at the clock."""
+        attempt = self.store.payments.get_attempt(invoice_number)
+        if attempt.expires_at is not None and self.clock() >= attempt.expires_at:
+            return self.expire_if_due(invoice_number)
+        return self.check_status(invoice_number)
+
     def expire_if_due(self, invoice_number: str) -> PaymentAttempt:
         """At the end of the countdown: a last status check, then ``expired`` if still unpaid."""
         attempt = self.store.payments.get_attempt(invoice_number)
