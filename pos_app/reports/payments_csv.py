@@ -3,7 +3,9 @@ to match line by line against the provider's own settlement report (docs/csv.md,
 
 A **payment** row is a QR payment the provider reported paid, on the business day Kasir first
 recorded it paid (its clock day, or the next open one if that day had been closed by then: the
-rule of ``store/open_day.py``, so it is the day of the sale it paid), whatever became of it: taken
+rule of ``store/open_day.py``, the day of the sale it paid when that sale completed as it was
+recorded; one completed later, held when paid or on a till that was away, keeps its paid day
+here, as the provider's own report has it), whatever became of it: taken
 by a completed sale (``standing`` ``sale``), a late payment no sale took (``late``), or paid for
 another amount or currency than asked (``other_amount``); with what was paid back of it. A
 **payout** row is a refund the provider paid, on the business day it was paid, with the payment it
