@@ -679,6 +679,18 @@ class Payments:
                 (utc_text(now), invoice_number),
             )
 
+    def register_again(self, since: datetime, now: datetime) -> None:
+        """The relay's database is another one (restored from a backup, or made anew): it may
+        lack the registrations made since, so their notifications would wait there as orphans.
+        Open attempts, and those made since ``since``, are due again (:meth:`registrations_due`)."""
+        states = ", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))
+        with transaction(self._db) as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO registrations_due (attempt_id, failed_at) SELECT id, ? "
+                f"FROM payment_attempts WHERE state IN ({states}) OR created_at >= ?",
+                (utc_text(now), utc_text(since)),
+            )
+
     def registrations_due(self) -> list[PaymentAttempt]:
         """Attempts whose registration failed, oldest first: to register once the relay answers."""
         return self._attempts("WHERE id IN (SELECT attempt_id FROM registrations_due) ORDER BY id")

@@ -390,12 +390,16 @@ class Checkout:
         it and the position in one transaction, so a batch is applied whole or not at all.
 
         An event handed over again (the relay's epoch changed) changes nothing: the payments
-        skip what they hold, and a refund takes the same answer only once.
+        skip what they hold, and a refund takes the same answer only once. A relay database
+        restored from a backup, or made anew, may lack what this till registered since: the
+        day's attempts and those still open are registered again on the next follow-up pass.
         """
         repos = self.store.repositories()
         applied: list[RelayEvent] = []
         with transaction(repos.db):
             now = self.clock()  # once, and inside the lock: see _complete_if_paid
+            if not repos.payments.relay_position().continued_by(position):
+                repos.payments.register_again(now - FOLLOW_UP_WINDOW, now)
             for event in repos.payments.unseen_relay_events(events, position):
                 try:
                     with transaction(repos.db):

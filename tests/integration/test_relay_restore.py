@@ -192,6 +192,34 @@ def test_after_a_restore_every_later_event_arrives_once_and_nothing_applies_twic
     assert store.payments.orphan_events() == []
 
 
+def test_a_payment_registered_after_the_backup_reaches_the_till_from_the_restored_relay(
+    tmp_path: Path, till: Till
+) -> None:
+    """The restored relay lacks the registration: the payment's notification waited there as
+    an orphan, and the till learnt of it only if a status check happened to run."""
+    db, saved = tmp_path / "relay.db", tmp_path / "relay-backup.db"
+    with start_relay(relay_config(db)) as relay:
+        token = relay.add_terminal("T1")
+        till.connect(relay, token)
+        till.catch_up()
+        assert relay_service.main(["backup", str(saved), "--db", str(db)]) == 0
+        later = till.qr_sale()  # registered after the backup
+    assert relay_service.main(["restore", str(saved), "--db", str(db)]) == 0
+
+    with start_relay(relay_config(db)) as restored:
+        till.connect(restored, token)
+        pay(restored, later)
+        till.catch_up()
+        assert [a.invoice_number for a in till.checkout.store.payments.registrations_due()] == [
+            later
+        ]
+        assert till.checkout.register_due() == 1  # the follow-up pass
+        till.catch_up()
+
+    assert till.attempt(later).state is AttemptState.PAID
+    assert till.checkout.store.payments.registrations_due() == []
+
+
 @pytest.mark.usefixtures("clock")
 def test_a_relay_database_made_anew_resets_the_terminal_which_keeps_working(
     tmp_path: Path, till: Till
