@@ -219,6 +219,11 @@ PAYOUT_OUTCOMES: dict[PaymentStatus, PayoutOutcome] = {
 """A payout's outcome from the status word a provider's reader made of it."""
 
 
+LEFT_UNKNOWN = -1
+"""What a reversal in part left paid out, when it does not say (or says it in another currency):
+it brings nothing back until a report that says arrives."""
+
+
 @dataclass(frozen=True, slots=True)
 class PayoutReport:
     """One provider word about one payout (a callback through the relay, or a status answer),
@@ -236,8 +241,9 @@ class PayoutReport:
     raw: Mapping[str, Any] = field(default_factory=dict)
     """The payload as received, kept with the refund as the provider's record."""
     left: int | None = None
-    """Of a reversal in part, what is still paid out (``None``: the whole payout reversed, or a
-    reversal that does not say): a later report that leaves less brought more back."""
+    """Of a reversal in part, what is still paid out (``None``: the whole payout reversed;
+    :data:`LEFT_UNKNOWN`: a reversal in part that says no amount in rupiah): a later report that
+    leaves less brought more back."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -785,8 +785,11 @@ UPDATE payout_reversals SET left_paid = -1;
 # account cannot be credited), a row each time a report brought more back, on the business day
 # Kasir recorded it: the files count it back then (earlier days keep their payout), and the sale
 # may be refunded again by as much, as the customer is still owed it. Reversals kept before were
-# settled by a manager another way (the customer paid outside Kasir): they bring nothing back.
+# settled by a manager another way (the customer paid outside Kasir): they bring nothing back, nor
+# does a later report of them (what they brought back is not known).
 _REVERSED_MONEY = f"""
+ALTER TABLE payout_reversals ADD COLUMN kept_before_parts INTEGER NOT NULL DEFAULT 0;
+UPDATE payout_reversals SET kept_before_parts = 1;
 CREATE TABLE payout_reversal_parts (
     id INTEGER PRIMARY KEY,
     refund_id INTEGER NOT NULL REFERENCES refunds (id),

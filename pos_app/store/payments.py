@@ -168,6 +168,14 @@ RECEIVED_SQL = (
     "THEN coalesce(a.paid_amount, a.amount) ELSE 0 END"
 )
 """:func:`received_rupiah` of ``payment_attempts a`` in SQL, for sums over attempts."""
+BROUGHT_BACK = (
+    "(SELECT coalesce(sum(b.amount), 0) FROM payout_reversal_parts b WHERE b.refund_id = r.id)"
+)
+"""SQL over ``refunds r``: what reversals brought back of the payout, in the shop's balance
+again (the customer is still owed it)."""
+REFUND_HOLDS = f"(r.status IN ('pending', 'paid') AND r.amount > {BROUGHT_BACK})"
+"""SQL over ``refunds r``: the payout is on its way or paid, and no reversal brought all of it
+back: the payment it names is (being) refunded."""
 
 
 def paid_differs(asked: int, paid: int | None, currency: str | None) -> bool:
@@ -486,8 +494,8 @@ class Payments:
                 refunded=format_rupiah(attempt.provider_refunded),
             )
         refund = self._db.execute(
-            "SELECT payout_id FROM refunds WHERE invoice_number = ? "
-            "AND status IN ('pending', 'paid') ORDER BY id LIMIT 1",
+            f"SELECT payout_id FROM refunds r WHERE invoice_number = ? AND {REFUND_HOLDS} "
+            "ORDER BY id LIMIT 1",
             [invoice_number],
         ).fetchone()
         if refund is not None:
@@ -513,8 +521,8 @@ class Payments:
         refunding = {
             row[0]
             for row in self._db.execute(
-                "SELECT invoice_number FROM refunds WHERE sale_id = ? "
-                "AND invoice_number IS NOT NULL AND status IN ('pending', 'paid')",
+                "SELECT invoice_number FROM refunds r WHERE sale_id = ? "
+                f"AND invoice_number IS NOT NULL AND {REFUND_HOLDS}",
                 [sale_id],
             ).fetchall()
         }

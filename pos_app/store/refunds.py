@@ -29,13 +29,13 @@ from pos_app.domain.lifecycles import ChangeSource
 from pos_app.domain.lifecycles import RefundStatus as RefundStatus
 from pos_app.domain.money import check_amount, format_rupiah
 from pos_app.domain.texts import N_, Text
-from pos_app.payments.model import ProviderName
+from pos_app.payments.model import LEFT_UNKNOWN, ProviderName
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.history import REFUNDS, StatusChange, history, move
 from pos_app.store.open_day import open_business_date
-from pos_app.store.payments import RECEIVED_SQL, RESOLVED
+from pos_app.store.payments import BROUGHT_BACK, RECEIVED_SQL, RESOLVED
 
 REFUND_JOINS = (
     "refunds r JOIN sales s ON s.id = r.sale_id "
@@ -44,11 +44,6 @@ REFUND_JOINS = (
 REDUCES_TAKINGS = "(s.status = 'completed' AND coalesce(a.late, 0) = 0)"
 """SQL over :data:`REFUND_JOINS`: the refund gives back money of a counted sale. A refund of a late
 payment gives back money that never was takings, so it does not reduce them."""
-BROUGHT_BACK = (
-    "(SELECT coalesce(sum(b.amount), 0) FROM payout_reversal_parts b WHERE b.refund_id = r.id)"
-)
-"""SQL over ``refunds r``: what reversals brought back of the payout, in the shop's balance
-again (the customer is still owed it)."""
 REVERSAL_JOINS = f"{REFUND_JOINS} JOIN payout_reversal_parts b ON b.refund_id = r.id"
 """What reversals brought back (``b``) of payouts (``r``), with :data:`REFUND_JOINS`'s tables:
 of a payout that reduced takings (:data:`REDUCES_TAKINGS`: a refund of a counted sale, or a
@@ -323,6 +318,7 @@ class Refunds:
                     "paid_currency": paid_currency,
                 },
             )
+            self._bring_back(conn, self.get(payout_id), now)
         return self.get(payout_id)
 
     def record_reversal(
@@ -355,49 +351,50 @@ class Refunds:
                 self.settle(
                     payout_id, RefundStatus.PAID, now=now, result=report, reference=reference
                 )
-            before = self._brought_back(self.get(payout_id).id)
             conn.execute(
                 "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (refund_id) DO UPDATE SET"
                 " reported_at = excluded.reported_at, report = excluded.report,"
                 " left_paid = excluded.left_paid, resolved_at = NULL, resolved_by = NULL,"
                 " resolution = NULL WHERE payout_reversals.left_paid IS NOT NULL AND"
-                " (excluded.left_paid IS NULL OR excluded.left_paid < payout_reversals.left_paid)",
-                # -1: kept before what was left was known (migrations); a full reversal is new
+                " (excluded.left_paid IS NULL"
+                " OR excluded.left_paid BETWEEN 0 AND payout_reversals.left_paid - 1)",
+                # -1: not known (kept before it was, or a report in part that says no amount);
+                # a full reversal is new, one that does not say what it left is not
                 [self.get(payout_id).id, utc_text(now), body, left],
             )
-            refund = self.get(payout_id)
-            back = self._reversed_amount(refund) - before
-            if back > 0:
-                conn.execute(
-                    "INSERT INTO payout_reversal_parts (refund_id, amount, recorded_at, "
-                    "business_date) VALUES (?, ?, ?, ?)",
-                    [
-                        refund.id,
-                        back,
-                        utc_text(now),
-                        open_business_date(self._db, self._day, now).isoformat(),
-                    ],
-                )
+            self._bring_back(conn, self.get(payout_id), now)
         return self.get(payout_id)
 
-    def _brought_back(self, refund_id: int) -> int:
-        back = self._db.execute(
-            "SELECT coalesce(sum(amount), 0) FROM payout_reversal_parts WHERE refund_id = ?",
-            [refund_id],
-        ).fetchone()[0]
-        return int(back)
-
-    def _reversed_amount(self, refund: Refund) -> int:
-        """What the kept reversal says came back of a paid payout: all of it, or what it did
-        not leave paid. A failed or declined one moved no money; one kept before Kasir knew what
-        was left (-1) was settled by a manager another way."""
-        row = self._db.execute(
-            "SELECT left_paid FROM payout_reversals WHERE refund_id = ?", [refund.id]
+    def _bring_back(self, conn: sqlite3.Connection, refund: Refund, now: datetime) -> None:
+        """Inside the caller's transaction: a part for what the kept reversal brought back of
+        the payout beyond the parts it has. Only a paid payout's reversal moves money (one
+        reported reversed while Kasir held it failed brings the money back once it is paid);
+        one that does not say what it left (-1) brings nothing yet, and one kept before parts
+        were (``kept_before_parts``) was settled by a manager another way."""
+        row = conn.execute(
+            "SELECT v.left_paid, v.kept_before_parts, (SELECT coalesce(sum(b.amount), 0) "
+            "FROM payout_reversal_parts b WHERE b.refund_id = v.refund_id) "
+            "FROM payout_reversals v WHERE v.refund_id = ?",
+            [refund.id],
         ).fetchone()
-        if row is None or refund.status is not RefundStatus.PAID or row[0] == -1:
-            return 0
-        return refund.amount - min(max(row[0] or 0, 0), refund.amount)
+        if row is None or refund.status is not RefundStatus.PAID or row[0] == LEFT_UNKNOWN:
+            return
+        left, kept_before, brought = row
+        if kept_before:
+            return
+        back = refund.amount - min(max(left or 0, 0), refund.amount) - brought
+        if back > 0:
+            conn.execute(
+                "INSERT INTO payout_reversal_parts (refund_id, amount, recorded_at, "
+                "business_date) VALUES (?, ?, ?, ?)",
+                [
+                    refund.id,
+                    back,
+                    utc_text(now),
+                    open_business_date(self._db, self._day, now).isoformat(),
+                ],
+            )
 
     def history(self, payout_id: str) -> list[StatusChange[RefundStatus]]:
         """Every change of the refund's status, oldest first (from its approval)."""

@@ -41,6 +41,7 @@ from pos_app.store.counted_returns import RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payments import (
+    BROUGHT_BACK,
     RESOLUTION,
     RESOLVED,
     EventSource,
@@ -157,8 +158,8 @@ SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
             ELSE a.amount END,
        CASE WHEN a.state IN ('paid', 'refunded') THEN a.paid_currency END,
        a.sale_id,
-       (SELECT coalesce(sum(f.amount), 0) FROM refunds f
-        WHERE f.invoice_number = a.invoice_number AND f.status = 'paid')
+       (SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r
+        WHERE r.invoice_number = a.invoice_number AND r.status = 'paid')
          + CASE WHEN a.late = 1 THEN a.provider_refunded ELSE 0 END
 FROM payment_attempts a JOIN sales s ON s.id = a.sale_id
 WHERE (a.state IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))})

@@ -4,6 +4,7 @@ it), in the Z report, the sales files and the payments file alike, and the sale 
 again by as much; a demo terminal's real sandbox reverses it end to end."""
 
 import csv
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -14,14 +15,25 @@ import pytest
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
-from pos_app.payments.model import ProviderName
+from pos_app.payments.model import (
+    PaymentRequest,
+    PaymentStatus,
+    PayoutOutcome,
+    PayoutReport,
+    ProviderName,
+    RelayEvent,
+)
+from pos_app.payments.registry import read_payout_report
 from pos_app.reports.payments_csv import PAYOUT_REVERSAL, export_payments
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.z_report import build_z_report
 from pos_app.settings.terminal_config import Settings
+from pos_app.store.migrations import MIGRATIONS
+from pos_app.store.payments import EventSource
 from pos_app.store.refunds import Refund, RefundStatus
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.refund_payouts import Payouts
+from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.refund_payouts import Payouts, settle_from_report
 from pos_app.till.terminal import Terminal, open_terminal
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -134,6 +146,155 @@ def test_a_reversal_of_a_payout_that_failed_brings_nothing_back(store: TerminalS
 
     assert net_of(store, D2) == (0, 0, 0)
     assert store.refunds.refundable(sale_id) == TOTAL
+
+
+def pending_payout(store: TerminalStore, amount: int) -> int:
+    """A cash sale of D1 and a payout of ``amount`` of it, sent and not yet answered."""
+    moment = local("2026-11-21T10:00")
+    sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=moment)
+    store.sales.complete_cash(sale_id, TOTAL, moment)
+    store.refunds.create(
+        sale_id,
+        "PO-1",
+        amount,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=local("2026-11-21T11:00"),
+    )
+    return sale_id
+
+
+def money_at_provider(store: TerminalStore, first: date, last: date) -> int:
+    """The payments file's paid_amount of payouts and reversals: money out less money back."""
+    target = Path(store.path).parent / "payments.csv"
+    export_payments(store.repositories().db, target, first_day=first, last_day=last, day=DAY)
+    return sum(int(r["paid_amount"]) for r in rows(target) if r["record_type"] != "payment")
+
+
+@pytest.mark.parametrize("kept_left", ["6000", "NULL"], ids=["in part", "whole"])
+def test_a_reversal_kept_before_parts_brings_nothing_back_when_reported_again(
+    tmp_path: Path, kept_left: str
+) -> None:
+    """A manager settled it another way (the customer paid outside Kasir): what it brought back
+    is not known, and bringing the whole payout back would let the customer be paid twice."""
+    path = tmp_path / "old.db"
+    store = TerminalStore(path, DAY)
+    sale_id = paid_payout(store, 10_000)
+    store.close()
+    conn = sqlite3.connect(path)  # as the version before reversal parts left it
+    conn.executescript(
+        "DROP TRIGGER upload_payout_reversal; DROP TABLE payout_reversal_parts;"
+        "ALTER TABLE payout_reversals DROP COLUMN kept_before_parts;"
+        "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid) "
+        f"SELECT id, '2026-11-22T02:00:00.000Z', '{{}}', {kept_left} FROM refunds;"
+        f"PRAGMA user_version = {len(MIGRATIONS) - 1};"
+    )
+    conn.close()
+
+    store = TerminalStore(path, DAY)  # the upgrade
+    try:
+        reverse(store, "2026-11-23T09:00")
+        assert store.refunds.refundable(sale_id) == TOTAL - 10_000
+        assert net_of(store, D3) == (0, 0, 0)
+    finally:
+        store.close()
+
+
+def test_a_reversal_heard_before_the_payout_was_paid_brings_it_back_once_paid(
+    store: TerminalStore,
+) -> None:
+    """Settled failed, reported reversed, then paid after failing (callbacks out of order): the
+    reversal was taken as moving no money, and the payout stayed money out for good while the
+    problems tab said to refund the sale again, which Kasir refused."""
+    sale_id = pending_payout(store, 5_000)
+    refunds = store.refunds
+    settle_from_report(
+        refunds,
+        PayoutReport("PO-1", PayoutOutcome.FAILED, reason="not found"),
+        now=local("2026-11-21T11:05"),
+    )
+    reversed_ = {"payment": {"id": "PO-1", "type": "payout", "status": "reversed"}}
+    settle_from_report(
+        refunds,
+        PayoutReport("PO-1", PayoutOutcome.REVERSED, raw=reversed_),
+        now=local("2026-11-21T11:10"),
+    )
+    paid = {"payment": {"id": "PO-1", "type": "payout", "status": "success"}}
+    settle_from_report(
+        refunds,
+        PayoutReport("PO-1", PayoutOutcome.PAID, amount=5_000, currency="IDR", raw=paid),
+        now=local("2026-11-21T11:15"),
+    )
+
+    kinds = {p.invoice_number: p.kind for p in list_problems(store.repositories().db)}
+    assert kinds.get("PO-1") is ProblemKind.PAYOUT_REVERSED  # "refund the sale again"
+    assert refunds.refundable(sale_id) == TOTAL  # the provider holds the 5 000 again
+    assert money_at_provider(store, D1, D2) == 0
+
+
+def test_a_reversal_in_part_that_says_no_sum_brings_nothing_back_yet(
+    store: TerminalStore,
+) -> None:
+    """A "partially reversed" callback with no payment.sum (0 in no currency) was taken as 0
+    rupiah left paid: the whole payout counted back and could be refunded again, though the
+    provider returned only part of it."""
+    sale_id = pending_payout(store, 10_000)
+    store.refunds.settle("PO-1", RefundStatus.PAID, now=local("2026-11-21T11:01"))
+    event = RelayEvent(
+        cursor=7,
+        invoice_number="PO-1",
+        provider=ProviderName.ECOMMPAY_GATE,
+        status=PaymentStatus.PENDING,  # a paid word without a sum is read as pending
+        received_at="2026-11-22T02:00:00Z",
+        payload={"payment": {"id": "PO-1", "type": "payout", "status": "partially reversed"}},
+        amount=0,
+        currency="XXX/minor",
+    )
+    settle_from_report(store.refunds, read_payout_report(event), now=local("2026-11-22T09:00"))
+
+    # how much came back is not said: nothing may be counted back as rupiah
+    assert store.refunds.refundable(sale_id) == TOTAL - 10_000
+
+
+def test_a_late_payment_whose_refund_was_reversed_is_listed_to_refund_again(
+    store: TerminalStore,
+) -> None:
+    """It counted as wholly paid back in the problem listing, so it was not listed as late and
+    the only button that refunds a late payment stayed off: its money, refundable again, could
+    not be paid back through Kasir."""
+    repos = store.repositories()
+    moment = local("2026-11-21T10:00")
+    sale_id = repos.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=moment)
+    invoice = repos.payments.next_invoice_number("T1", moment)
+    repos.payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, invoice, moment)
+    repos.payments.record_request(
+        PaymentRequest(ProviderName.DOKU, invoice, TOTAL, "https://pay.example/x"), now=moment
+    )
+    repos.sales.cancel(sale_id, now=moment)
+    later = local("2026-11-21T10:30")
+    repos.payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=later)
+    kinds = {p.invoice_number: p.kind for p in list_problems(repos.db)}
+    assert kinds[invoice] is ProblemKind.LATE
+    repos.refunds.create(
+        sale_id,
+        "PO-1",
+        TOTAL,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=local("2026-11-21T11:00"),
+        invoice_number=invoice,
+    )
+    repos.refunds.settle("PO-1", RefundStatus.PAID, now=local("2026-11-21T11:01"))
+    report = {"payment": {"id": "PO-1", "type": "payout", "status": "reversed"}}
+    repos.refunds.record_reversal("PO-1", report=report, now=local("2026-11-22T09:00"))
+    assert repos.refunds.refundable(sale_id, invoice) == TOTAL
+
+    kinds = {p.invoice_number: p.kind for p in list_problems(repos.db)}
+    assert kinds.get(invoice) is ProblemKind.LATE
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from pos_app.payments.ecommpay.callback import parse_callback, read_payment
 from pos_app.payments.ecommpay.payouts import payout_report
 from pos_app.payments.ecommpay.statuses import is_partial_refund, payment_status
 from pos_app.payments.model import (
+    LEFT_UNKNOWN,
     AttemptState,
     PaymentRequest,
     PaymentStatus,
@@ -299,9 +300,13 @@ def test_a_payout_partly_reversed_is_reversed_not_paid() -> None:
     body["payment"]["type"] = "payout"
     event = parse_callback(body)
 
-    report = payout_report("KSR-R-1", event.status, event.raw, amount=event.amount)
+    report = payout_report(
+        "KSR-R-1", event.status, event.raw, amount=event.amount, currency=event.currency
+    )
+    unsaid = payout_report("KSR-R-1", event.status, event.raw, amount=0, currency="XXX/minor")
 
     assert (report.outcome, report.left) == (PayoutOutcome.REVERSED, event.amount)
+    assert (unsaid.outcome, unsaid.left) == (PayoutOutcome.REVERSED, LEFT_UNKNOWN)
 
 
 def test_a_lower_doku_amount_after_paid_is_no_refund(db: Database) -> None:

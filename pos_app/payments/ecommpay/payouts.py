@@ -10,11 +10,13 @@ import contextlib
 from collections.abc import Mapping
 from typing import Any
 
+from pos_app.domain.money import CURRENCY
 from pos_app.payments.ecommpay.callback import read_payment
 from pos_app.payments.ecommpay.gate import GateClient
 from pos_app.payments.ecommpay.statuses import is_partial_refund
 from pos_app.payments.errors import ProviderProtocolError
 from pos_app.payments.model import (
+    LEFT_UNKNOWN,
     PAYOUT_OUTCOMES,
     PaymentStatus,
     PayoutOrder,
@@ -58,8 +60,14 @@ def payout_report(
         currency=currency,
         reason="" if outcome in _NO_REASON else _reason(operation),
         raw=payload,
-        left=amount if partial else None,
+        left=_left(amount, currency) if partial else None,
     )
+
+
+def _left(amount: int | None, currency: str | None) -> int:
+    """What a reversal in part says is still paid out: its balance, in rupiah only (a report
+    with no sum reads as 0 in no currency, which is no balance)."""
+    return amount if amount is not None and currency == CURRENCY else LEFT_UNKNOWN
 
 
 def report_from_relay(event: RelayEvent) -> PayoutReport:
