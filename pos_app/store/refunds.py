@@ -53,6 +53,9 @@ NOT_A_RETURN = "NOT EXISTS (SELECT 1 FROM returns t WHERE t.payout_id = r.payout
 its return (``store/returns.py``), item by item, not again as a refund."""
 MAX_PAYOUT_ID_LENGTH = 64
 _PAYOUT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_WALLET_NUMBER = re.compile(r"\+?[0-9]{1,20}")
+"""A DOKU Wallet's number: its phone number or account id, digits (``+`` before a country
+code)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +185,10 @@ class Refunds:
         ):
             if not value.strip():
                 raise ValidationError(needed)
+        if not _WALLET_NUMBER.fullmatch(account_number.strip()):
+            raise ValidationError(  # the number is not repeated: errors reach the log
+                N_("a DOKU Wallet number is digits only, like 081234567890")
+            )
         stamp = utc_text(now)
         with transaction(self._db) as conn:
             if invoice_number is not None:

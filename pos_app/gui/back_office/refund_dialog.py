@@ -55,6 +55,9 @@ class RefundDialog(QDialog):
         self.sale_id = sale_id
         self.invoice_number = invoice_number
         self.refund: Refund | None = None
+        self._sending = False
+        """A payout on its way to ecommpay, not yet answered: Send stays off whatever else
+        answers meanwhile."""
         self.left: int | None = None
         self.setWindowTitle(self.tr("Refund to DOKU Wallet"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -150,7 +153,7 @@ class RefundDialog(QDialog):
         )
         if not self.amount.text():
             self.amount.setText(str(left))
-        self.send_button.setEnabled(left > 0 and not self._waiting)
+        self.send_button.setEnabled(left > 0 and not self._waiting and not self._sending)
 
     @property
     def _waiting(self) -> bool:
@@ -186,6 +189,7 @@ class RefundDialog(QDialog):
         )
 
     def _send(self, amount: int, wallet: str, name: str, reason: str) -> None:
+        self._sending = True
         self.send_button.setEnabled(False)
         self._say(self.tr("Sending the payout to ecommpay…"))
         sale_id, invoice = self.sale_id, self.invoice_number
@@ -203,6 +207,7 @@ class RefundDialog(QDialog):
         )
 
     def _sent(self, refund: Refund) -> None:
+        self._sending = False
         self.refund = refund
         self._say(
             self.tr("ecommpay accepted payout {payout}; waiting for its result…").format(
@@ -213,6 +218,7 @@ class RefundDialog(QDialog):
         self._watch.start()
 
     def _not_sent(self, error: Exception) -> None:
+        self._sending = False
         if isinstance(error, RefundError):
             self.refund = error.refund
             if error.refund.status is RefundStatus.PENDING:
@@ -242,8 +248,15 @@ class RefundDialog(QDialog):
         self._run(lambda: self.office.check_refund(payout_id), self._checked, self._check_failed)
 
     def _checked(self, refund: Refund) -> None:
+        if self._about_another(refund):
+            return
         self.check_button.setEnabled(refund.status is RefundStatus.PENDING)
         self._seen(refund)
+
+    def _about_another(self, refund: Refund) -> bool:
+        """An answer about a payout this dialog no longer watches (asked before the next one
+        was sent): taken, it would stop watching the payout on its way."""
+        return self.refund is not None and refund.payout_id != self.refund.payout_id
 
     def _check_failed(self, error: Exception) -> None:
         self.check_button.setEnabled(True)
@@ -254,6 +267,8 @@ class RefundDialog(QDialog):
 
     def _seen(self, refund: Refund) -> None:
         self._looking = False
+        if self._about_another(refund):
+            return
         self.refund = refund
         if refund.status is RefundStatus.PENDING:
             return

@@ -188,13 +188,13 @@ def _check_node(node: Any, path: str) -> None:
             _check_node(child, _join(path, str(index)))
     elif node is None or isinstance(node, float) or not isinstance(node, str | int):
         raise ValidationError(
-            f"ecommpay parameter {where!r} is {node!r}; send text, integers or booleans "
-            "(leave an absent value out instead of null)"
+            f"ecommpay parameter {where!r} is {type(node).__name__}; send text, integers or "
+            "booleans (leave an absent value out instead of null)"
         )
     elif isinstance(node, str) and SEPARATOR in node:
-        raise ValidationError(
+        raise ValidationError(  # the value is left out: a wallet number, a customer's name
             f"ecommpay parameter {where!r} contains {SEPARATOR!r}, which ecommpay's signer "
-            f"refuses (it separates the signed items): {node!r}"
+            "refuses (it separates the signed items)"
         )
 
 
