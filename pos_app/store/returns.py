@@ -375,14 +375,16 @@ class Returns:
     ) -> None:
         """Cash goes back from the cashier's open shift: never more than its drawer should hold.
         On a till that counts its drawer by shifts today, not without one (the shift closed and
-        counted, the drawer's cash is no longer anyone's to give); a till that keeps no shifts
+        counted, the drawer's cash is no longer anyone's to give): a shift of today's, or one
+        that ran into it (18:00 to 01:00 with a midnight cut-off); a till that keeps no shifts
         has only the day's count."""
         shift = Shifts(self._db, self._day).current(terminal_id, cashier)
         if shift is None:
-            day = open_business_date(self._db, self._day, now).isoformat()
+            day = open_business_date(self._db, self._day, now)
             if self._db.execute(
-                "SELECT 1 FROM shifts WHERE terminal_id = ? AND business_date = ? LIMIT 1",
-                [terminal_id, day],
+                "SELECT 1 FROM shifts WHERE terminal_id = ? "
+                "AND (business_date = ? OR closed_at >= ?) LIMIT 1",
+                [terminal_id, day.isoformat(), utc_text(self._day.bounds(day)[0])],
             ).fetchone():
                 raise ValidationError(
                     N_("open your shift first (F5): cash goes back from an open shift's drawer")

@@ -480,3 +480,38 @@ def test_returns_made_before_the_schema_kept_their_ppn_get_it_by_the_same_rule(
         assert any(row[3] for row in written)
     finally:
         db.close()
+
+
+MIDNIGHT = BusinessDay(JAKARTA, time(0, 0))
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=JAKARTA).astimezone(UTC)
+
+
+def test_a_cash_return_after_a_shift_closed_past_midnight_needs_a_new_shift(db: Database) -> None:
+    """Made after the till's shift (18:00 to 01:00, a midnight cut-off) closed, it went through
+    with no shift and no drawer cap (only shifts of the new day were looked for): cash left a
+    drawer already counted, and the day expected negative cash."""
+    shifts = Shifts(db, MIDNIGHT)
+    shift = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=at("2026-11-21T18:00")
+    )
+    sales = Sales(db, MIDNIGHT)
+    sale_id = sales.create_sale(
+        (LineItem("A", "a", 50_000, 1),), cashier="Sari", terminal_id="T1",
+        now=at("2026-11-21T23:30"),
+    )  # fmt: skip
+    sales.complete_cash(sale_id, 50_000, at("2026-11-21T23:30"))
+    shifts.close(
+        shift.id, CashCount({100_000: 1, 50_000: 1}), closed_by="Sari",
+        now=at("2026-11-22T01:00"),
+    )  # fmt: skip
+
+    with pytest.raises(ValidationError, match="open your shift first"):
+        Returns(db, MIDNIGHT).record(
+            sale_id, {1: 1}, method=ReturnMethod.CASH, terminal_id="T1", cashier="Sari",
+            approved_by="Manajer", now=at("2026-11-22T01:30"),
+        )  # fmt: skip
+    report = build_z_report(db, date(2026, 11, 22), day=MIDNIGHT, now=at("2026-11-22T02:00"))
+    assert report.expected_cash >= 0
