@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.cash_count import CashCount
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.day_close_tab import DayCloseTab
 from pos_app.gui.back_office.window import BackOfficeWindow
@@ -244,3 +245,35 @@ def test_a_float_the_manager_types_stands_when_the_day_is_read_again(
 
     assert tab.opening_float.text() == "20000"
     assert tab.expected.text() == "Rp 20.000"
+
+
+def test_the_day_close_records_the_float_its_screen_shows_at_the_confirmation(
+    qtbot, start_app, demo_terminal
+) -> None:
+    """A shift opened and closed while the tab was shown: Close day read the day again and the
+    tab showed the shifts' float, but the confirmation and the close used the stale report's
+    (Rp 0): the day was signed off with a difference the screen did not show."""
+    app = start_app()
+    window = signed_in(qtbot, app)
+    tab = window.day_close
+    show_tab(qtbot, window, tab)
+    assert tab.opening_float.text() == "0"
+
+    shifts, clock = demo_terminal.store.shifts, demo_terminal.checkout.clock
+    shift = shifts.open(terminal_id="T2", cashier="Budi", opening_float=50_000, now=clock())
+    shifts.close(shift.id, CashCount({50_000: 1}), closed_by="Budi", now=clock())
+    tab.drawer.pieces[50_000].setValue(1)  # the manager counts the drawer: Budi's float
+
+    qtbot.mouseClick(tab.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.confirmation is not None, timeout=WAIT_MS)
+    assert tab.confirmation is not None
+    shown_float, shown_difference = tab.opening_float.text(), tab.difference.text()
+    text = tab.confirmation.text()
+    answer_confirmation(qtbot, yes=True)
+    qtbot.waitUntil(lambda: tab.closed_by is not None, timeout=WAIT_MS)
+    closed = DayCloses(demo_terminal.store.repositories().db).get(tab.base.business_date)
+    assert closed is not None
+    assert (shown_float, shown_difference) == ("50000", "Rp 0")
+    assert f"difference {shown_difference}" in text
+    assert closed.detail["opening_float"] == int(shown_float)
+    assert closed.detail["difference"] == 0

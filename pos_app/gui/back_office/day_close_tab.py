@@ -274,6 +274,13 @@ class DayCloseTab(Tab):
     def _recount(self) -> None:
         if self.base is None or self.closed_by is not None:
             return
+        opening = self._opening_float()
+        if opening is not None:
+            self.status.clear()
+            self._show(replace(self.base, counted=self.count(), opening_float=opening))
+
+    def _opening_float(self) -> int | None:
+        """The float on screen; None, and said, when it cannot be read."""
         try:
             opening = parse_rupiah(self.opening_float.text() or "0")
             if opening < 0:
@@ -281,10 +288,9 @@ class DayCloseTab(Tab):
         except ValidationError as error:
             self.opening_float.setStyleSheet(ERROR_STYLE)
             self.say_error(error)
-            return
+            return None
         self.opening_float.setStyleSheet("")
-        self.status.clear()
-        self._show(replace(self.base, counted=self.count(), opening_float=opening))
+        return opening
 
     def _show(self, report: ZReport) -> None:
         self.report = report
@@ -310,11 +316,17 @@ class DayCloseTab(Tab):
         )
 
     def _confirm(self, answer: tuple[ZReport, str | None]) -> None:
+        """The day as read now, with the float the screen shows now: reading it again may have
+        brought the float of a shift opened meanwhile, and the manager signs off what is shown."""
         report, closed_by = answer
         self._loaded(answer)
         if closed_by is not None or report.business_date != chosen_date(self.day):
             return
         self.close_button.setEnabled(True)
+        opening = self._opening_float()
+        if opening is None:
+            return
+        report = replace(report, opening_float=opening)
         self.confirmation = ask_confirmation(
             self,
             self.tr("Close the day"),
