@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain.barcodes import MeasuredScan
 from pos_app.domain.basket import MAX_QUANTITY, quantity_in_range
 from pos_app.domain.catalog import Product
+from pos_app.domain.digits import is_digits
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.quantity_dialog import quantity_warning
 from pos_app.gui.services import Catalog
@@ -542,7 +543,7 @@ def _look_up(catalog: Catalog, query: str) -> Product | list[Product] | Label:
     product = catalog.find_by_code(query)
     if product is not None:
         return product
-    return [] if query.isdigit() else catalog.search(query, SEARCH_LIMIT)
+    return [] if is_digits(query) else catalog.search(query, SEARCH_LIMIT)
 
 
 def _is_typing(event: QKeyEvent) -> bool:

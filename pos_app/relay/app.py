@@ -30,6 +30,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from pos_app import __version__
+from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import check_amount
 from pos_app.payments.doku import notification as doku_notification
@@ -116,11 +117,12 @@ def _int_param(request: Request, name: str, default: int) -> int:
     raw = request.query_params.get(name)
     if raw is None:
         return default
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 19 or int(raw) > MAX_CURSOR:
+    number = whole_number(raw, 19)
+    if number is None or number > MAX_CURSOR:
         raise HTTPProblem(
             400, f"{name} must be a whole number from 0 to {MAX_CURSOR}, got {shown(raw)}"
         )
-    return int(raw)
+    return number
 
 
 def _epoch_param(request: Request) -> str | None:

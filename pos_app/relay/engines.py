@@ -23,6 +23,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import unquote
 
+from pos_app.domain.digits import is_digits
+
 if TYPE_CHECKING:
     import psycopg
 
@@ -260,7 +262,7 @@ def _ports_are_numbers(netlocs: str) -> bool:
     for netloc in netlocs.split(","):
         port = netloc.rsplit("]", 1)[1] if netloc.startswith("[") else netloc
         _, colon, port = port.partition(":")
-        if colon and port and not port.isdigit():
+        if colon and port and not is_digits(port):
             return False
     return True
 

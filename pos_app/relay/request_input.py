@@ -10,6 +10,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from pos_app.domain.digits import is_digits
+
 
 class HTTPProblem(Exception):
     """Ends a request with ``status`` and a JSON ``{"error": message}``."""
@@ -36,7 +38,7 @@ async def read_body(request: Request, limit: int, timeout: float) -> bytes:
     still arriving after ``timeout`` seconds (a slow client holding a connection)."""
     length = request.headers.get("content-length")
     if length is not None:
-        if not (length.isascii() and length.isdigit()):
+        if not is_digits(length):
             raise HTTPProblem(400, "Content-Length is not a number")
         if len(length) > 18 or int(length) > limit:
             raise HTTPProblem(413, f"body is larger than {limit} bytes")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pos_app.domain.digits import is_digits
 from pos_app.domain.money import CURRENCY
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay.engines import ERRORS, NOTIFY_CHANNEL, Connection, PostgresConnection
@@ -346,7 +347,7 @@ def invoice_counter(conn: Connection, till_id: str | None) -> int:
     )
     counters = [number.rsplit("-", 1)[1] for (number,) in rows]
     return max(
-        (int(counter) for counter in counters if counter.isascii() and counter.isdigit()),
+        (int(counter) for counter in counters if is_digits(counter)),
         default=0,
     )
 

@@ -12,6 +12,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 
+from pos_app.domain.digits import is_digits
 from pos_app.relay.engines import NOTIFY_CHANNEL, SERVING_NAME, load_psycopg
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class DeliveryListener:
                     self.listening.set()
                     self._wake_all()
                     async for notice in conn.notifies():
-                        if notice.payload.isdigit():
+                        if is_digits(notice.payload):
                             self._wake(int(notice.payload))
             except psycopg.Error as exc:
                 log.warning("relay: listening for other processes' deliveries failed: %s", exc)

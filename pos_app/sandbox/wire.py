@@ -118,7 +118,7 @@ def field(data: Mapping[str, Any], path: str) -> Any:
     for part in path.split("."):
         if isinstance(value, Mapping):
             value = value.get(part)
-        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+        elif isinstance(value, list) and is_digits(part) and int(part) < len(value):
             value = value[int(part)]
         else:
             return None

@@ -12,6 +12,7 @@
 
 from dataclasses import dataclass
 
+from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.printer_address import PAPER_WIDTHS, PrinterAddress, parse_printer
 from pos_app.domain.texts import N_
@@ -36,8 +37,8 @@ def printer_address(raw: object) -> PrinterAddress | None:
 
 
 def paper_width(raw: object) -> int:
-    if isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit():
-        raw = int(raw)
+    if isinstance(raw, str) and (number := whole_number(raw.strip(), 3)) is not None:
+        raw = number
     if type(raw) is not int or raw not in PAPER_WIDTHS:  # not True, nor 80.0 (== 80)
         raise ValidationError(
             N_("expected the roll's width in mm, 58 or 80, got {value}"), value=repr(raw)

@@ -11,6 +11,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import parse_rupiah
 from pos_app.domain.printer_address import parse_printer
 from pos_app.domain.tax import parse_rate
+from pos_app.settings.printer_settings import paper_width
 
 
 def test_only_ascii_digits_are_digits() -> None:
@@ -31,6 +32,7 @@ def test_only_ascii_digits_are_digits() -> None:
         (parse_printer, "tcp://192.168.1.50:²"),
         (parse_printer, "tcp://192.168.1.50:" + "9" * 5000),
         (parse_discount, "9" * 5000 + "%"),
+        (paper_width, "８０"),
     ],
 )
 def test_digit_like_characters_are_a_named_error(parse: Callable[[str], object], text: str) -> None:

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from pos_app.domain.digits import is_digits
 from pos_app.domain.money import CURRENCY
 from pos_app.payments.ecommpay.signing import signed_fields, verify_ecommpay_signature
 from pos_app.payments.ecommpay.statuses import is_partial_refund, payment_status
@@ -92,7 +93,7 @@ def minor_units(
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     elif (isinstance(value, float) and value.is_integer() and abs(value) <= _MAX_EXACT_FLOAT) or (
-        isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 30
+        isinstance(value, str) and is_digits(value) and len(value) <= 30
     ):
         number = int(value)
     if number is None or number < 0:
