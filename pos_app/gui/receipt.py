@@ -15,20 +15,12 @@ from PySide6.QtWidgets import QWidget
 
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.document_preview import DocumentPreview
-from pos_app.store.sales import Tender
 from pos_app.till.receipt_printer import ReceiptPrinter
-from pos_app.till.receipts import ReceiptData, line_discount_row, subtotal_rows, tax_rows
+from pos_app.till.receipts import ReceiptData, fact_rows, line_discount_row, payment_rows
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Receipt", text)
-
-
-def tender_name(data: ReceiptData) -> str:
-    """What the sale was paid with, in the receipt's words."""
-    if data.tender is Tender.CASH:
-        return _tr("Cash")
-    return data.wallet or _tr("QR")
 
 
 def receipt_html(data: ReceiptData) -> str:
@@ -45,30 +37,8 @@ def receipt_html(data: ReceiptData) -> str:
         + "".join(row(*found) for found in [line_discount_row(data, index)] if found)
         for index, line in enumerate(data.lines)
     )
-    payment = [
-        *(row(*found) for found in subtotal_rows(data)),
-        row(_tr("TOTAL"), format_rupiah(data.total), strong=True),
-        *(row(*found) for found in tax_rows(data)),
-        row(_tr("Paid by"), tender_name(data)),
-    ]
-    if data.received is not None:
-        payment.append(row(_tr("Received"), format_rupiah(data.received)))
-    if data.change is not None:
-        payment.append(row(_tr("Change"), format_rupiah(data.change)))
-    facts = []
-    if data.receipt_number:
-        facts.append(row(_tr("Receipt no."), data.receipt_number))
-    if data.cashier:
-        facts.append(row(_tr("Cashier"), data.cashier))
-    if data.terminal_id:
-        facts.append(row(_tr("Terminal"), data.terminal_id))
-    if data.business_date is not None:
-        facts.append(row(_tr("Business day"), data.business_date.strftime("%d/%m/%Y")))
-    facts.append(row(_tr("Time"), data.local_time.strftime("%d/%m/%Y %H:%M")))
-    if data.invoice_number:
-        facts.append(row(_tr("Invoice"), data.invoice_number))
-    if data.provider_reference:
-        facts.append(row(_tr("Reference"), data.provider_reference))
+    payment = [row(label, value, strong=strong) for label, value, strong in payment_rows(data)]
+    facts = [row(label, value) for label, value in fact_rows(data)]
     address = "<br>".join(e(part) for part in data.shop_address.splitlines())
     table = "<table width='100%' cellspacing='0' cellpadding='1'>{}</table>"
     copy = f"<p align='center'><b style='font-size: x-large'>{e(_tr('COPY'))}</b></p>"

@@ -135,3 +135,39 @@ def tax_rows(data: ReceiptData) -> list[Row]:
             if priced.tax_included:  # else it is above the TOTAL already
                 rows.append((say(N_("PPN {rate}"), rate=rate.label()), format_rupiah(rate.ppn)))
     return rows
+
+
+def payment_rows(data: ReceiptData) -> list[tuple[str, str, bool]]:
+    """Under the items, with whether the row stands out: the discounts and PPN above the TOTAL,
+    the TOTAL, the PPN it includes, how it was paid, the cash received and the change."""
+    rows = [(label, value, False) for label, value in subtotal_rows(data)]
+    rows.append((say(N_("TOTAL")), format_rupiah(data.total), True))
+    rows += [(label, value, False) for label, value in tax_rows(data)]
+    rows.append((say(N_("Paid by")), tender_text(data), False))
+    if data.received is not None:
+        rows.append((say(N_("Received")), format_rupiah(data.received), False))
+    if data.change is not None:
+        rows.append((say(N_("Change")), format_rupiah(data.change), True))
+    return rows
+
+
+def fact_rows(data: ReceiptData) -> list[Row]:
+    """At the foot: which receipt, who, where and when, and the payment's invoice and
+    reference; what the sale has not is left out."""
+    facts = [
+        (N_("Receipt no."), data.receipt_number),
+        (N_("Cashier"), data.cashier),
+        (N_("Terminal"), data.terminal_id),
+        (N_("Business day"), data.business_date and data.business_date.strftime("%d/%m/%Y")),
+        (N_("Time"), data.local_time.strftime("%d/%m/%Y %H:%M")),
+        (N_("Invoice"), data.invoice_number),
+        (N_("Reference"), data.provider_reference),
+    ]
+    return [(say(label), value) for label, value in facts if value]
+
+
+def tender_text(data: ReceiptData) -> str:
+    """What the sale was paid with, in the receipt's words."""
+    if data.tender is Tender.CASH:
+        return say(N_("Cash"))
+    return data.wallet or say(N_("QR"))

@@ -11,8 +11,7 @@ from pos_app.domain.texts import N_, say
 from pos_app.printing.ticket import Align, Ticket, TicketLine, pair, rule
 from pos_app.settings.terminal_config import ShopSettings
 from pos_app.store.returns import Return
-from pos_app.store.sales import Tender
-from pos_app.till.receipts import ReceiptData, line_discount_row, subtotal_rows, tax_rows
+from pos_app.till.receipts import ReceiptData, fact_rows, line_discount_row, payment_rows
 from pos_app.till.return_receipts import return_sections
 
 
@@ -34,28 +33,12 @@ def receipt_ticket(data: ReceiptData, width_mm: int, *, drawer: bool = False) ->
         quantity = f"  {item.quantity} × {format_rupiah(item.unit_price)}"
         lines += [TicketLine(item.name), row(quantity, format_rupiah(item.line_total))]
         lines += [row(*found) for found in [line_discount_row(data, index)] if found]
-    lines += [
-        rule(columns),
-        *(row(*found) for found in subtotal_rows(data)),
-        row(say(N_("TOTAL")), format_rupiah(data.total), bold=True, tall=True),
-        *(row(*found) for found in tax_rows(data)),
-        row(say(N_("Paid by")), _tender(data)),
-    ]
-    if data.received is not None:
-        lines.append(row(say(N_("Received")), format_rupiah(data.received)))
-    if data.change is not None:
-        lines.append(row(say(N_("Change")), format_rupiah(data.change), bold=True))
     lines.append(rule(columns))
-    facts = [
-        (N_("Receipt no."), data.receipt_number),
-        (N_("Cashier"), data.cashier),
-        (N_("Terminal"), data.terminal_id),
-        (N_("Business day"), data.business_date and data.business_date.strftime("%d/%m/%Y")),
-        (N_("Time"), data.local_time.strftime("%d/%m/%Y %H:%M")),
-        (N_("Invoice"), data.invoice_number),
-        (N_("Reference"), data.provider_reference),
-    ]
-    lines += [row(say(label), value) for label, value in facts if value]
+    total = say(N_("TOTAL"))
+    for label, value, strong in payment_rows(data):
+        lines.append(row(label, value, bold=strong, tall=label == total))
+    lines.append(rule(columns))
+    lines += [row(label, value) for label, value in fact_rows(data)]
     lines += [TicketLine(), TicketLine(say(N_("Terima kasih / Thank you")), Align.CENTER), *copy]
     return Ticket(columns, tuple(lines), drawer=drawer)
 
@@ -110,9 +93,3 @@ def printer_test_page(shop_name: str, width_mm: int, now: datetime) -> Ticket:
 def drawer_pulse(width_mm: int) -> Ticket:
     """Opens the cash drawer and prints nothing."""
     return Ticket(COLUMNS[width_mm], drawer=True, cut=False)
-
-
-def _tender(data: ReceiptData) -> str:
-    if data.tender is Tender.CASH:
-        return say(N_("Cash"))
-    return data.wallet or say(N_("QR"))

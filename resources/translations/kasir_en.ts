@@ -1999,71 +1999,6 @@ Still trying — the payment stays open.</translation>
     <name>Receipt</name>
     <message>
         <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Cash</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>QR</source>
-        <translation>QR</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>TOTAL</source>
-        <translation>TOTAL</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Paid by</source>
-        <translation>Paid by</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Received</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Change</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Receipt no.</source>
-        <translation>Receipt no.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Cashier</source>
-        <translation>Cashier</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Terminal</source>
-        <translation>Terminal</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Business day</source>
-        <translation>Business day</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Reference</source>
-        <translation>Reference</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
         <source>COPY</source>
         <translation>COPY</translation>
     </message>
@@ -4057,11 +3992,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/money.py"/>
-        <source>amount {minor} minor units is not a whole number of rupiah</source>
-        <translation>amount {minor} minor units is not a whole number of rupiah</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/domain/money.py"/>
         <source>{field} must be an integer number of rupiah, got {value}</source>
         <translation>{field} must be an integer number of rupiah, got {value}</translation>
     </message>
@@ -4210,8 +4140,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/till/receipts.py"/>
         <location filename="../../pos_app/till/return_receipts.py"/>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
         <source>Cashier</source>
         <translation>Cashier</translation>
     </message>
@@ -4224,8 +4154,8 @@ Still trying — the payment stays open.</translation>
     <message>
         <location filename="../../pos_app/reports/shift_report.py"/>
         <location filename="../../pos_app/reports/z_report.py"/>
+        <location filename="../../pos_app/till/receipts.py"/>
         <location filename="../../pos_app/till/return_receipts.py"/>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
         <source>Business day</source>
         <translation>Business day</translation>
     </message>
@@ -4717,6 +4647,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/refunds.py"/>
+        <source>a DOKU Wallet number is digits only, like 081234567890</source>
+        <translation>a DOKU Wallet number is digits only, like 081234567890</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/refunds.py"/>
         <source>refund {amount} is more than sale {sale} has left to refund ({left})</source>
         <translation>refund {amount} is more than sale {sale} has left to refund ({left})</translation>
     </message>
@@ -5123,6 +5058,64 @@ Still trying — the payment stays open.</translation>
         <translation>DPP {rate}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Paid by</source>
+        <translation>Paid by</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>QR</source>
+        <translation>QR</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/refund_payouts.py"/>
         <source>no relay is set up to bring ecommpay's answer</source>
         <translation>no relay is set up to bring ecommpay's answer</translation>
@@ -5154,12 +5147,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Cash</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/return_receipts.py"/>
         <source>DOKU Wallet (payout)</source>
         <translation>DOKU Wallet (payout)</translation>
     </message>
@@ -5177,12 +5164,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/return_receipts.py"/>
         <source>Original receipt</source>
         <translation>Original receipt</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/return_receipts.py"/>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Time</source>
-        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
@@ -5246,46 +5227,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>TOTAL</source>
-        <translation>TOTAL</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Paid by</source>
-        <translation>Paid by</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Received</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Change</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Receipt no.</source>
-        <translation>Receipt no.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Terminal</source>
-        <translation>Terminal</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Reference</source>
-        <translation>Reference</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
         <source>Terima kasih / Thank you</source>
         <translation>Terima kasih / Thank you</translation>
     </message>
@@ -5298,11 +5239,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
         <source>{width} mm roll, {columns} characters a line</source>
         <translation>{width} mm roll, {columns} characters a line</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>QR</source>
-        <translation>QR</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/uploads.py"/>
