@@ -52,6 +52,7 @@ from pos_app.domain.basket import MAX_QUANTITY, quantity_in_range
 from pos_app.domain.catalog import Product
 from pos_app.domain.digits import is_digits
 from pos_app.domain.money import format_rupiah
+from pos_app.domain.texts import N_, say
 from pos_app.gui.quantity_dialog import quantity_warning
 from pos_app.gui.services import Catalog
 from pos_app.gui.tasks import SerialRunner
@@ -454,6 +455,14 @@ class ProductPanel(QWidget):
         self, text: str, query: str, quantity: int, found: Product | list[Product] | Label
     ) -> None:
         if isinstance(found, tuple):
+            if quantity != 1:  # "3*" before a label would ring up one, the customer paying for one
+                self._refuse_line(
+                    say(
+                        N_("{name} is priced by its label: scan each label instead of a quantity"),
+                        name=found[0].name,
+                    )
+                )
+                return
             self.label_scanned.emit(*found)
             return
         if isinstance(found, list) and len(found) == 1:

@@ -99,6 +99,19 @@ def test_a_label_product_is_not_counted_and_its_line_keeps_quantity_one(
     assert "priced by its label" in app.window.panel.message.text()
 
 
+def test_a_count_before_a_label_is_refused_aloud(qtbot, start_app, demo_terminal):
+    """"3*" and a label rang up one label without a word: a cashier ringing three packs of
+    one label by count charged the customer for one."""
+    demo_terminal.store.products.upsert_many([PISANG])
+    app = start_app()
+    sign_in(qtbot, app)
+    scan(qtbot, app, "3*" + ean("251234500500"))
+    assert len(app.window.basket_model.basket) == 0
+    assert app.window.panel.message.text() == (
+        "Pisang Cavendish is priced by its label: scan each label instead of a quantity"
+    )
+
+
 def test_an_open_qr_sale_of_two_labels_comes_back_after_a_restart_as_it_was_rung_up(
     qtbot, start_app, demo_terminal
 ):
