@@ -8,8 +8,10 @@ PINs in a row sign-in is refused for 30 s, doubling with every further round, at
 
 A cashier terminal signs in by PIN alone, so PINs are unique among active users and a sign-in
 tries the PIN against each active user (one scrypt per user: run it off the GUI thread). That
-sign-in has one lock-out for the terminal; a sign-in by name and PIN locks that user only (an
-unknown name counts against the terminal).
+sign-in has one lock-out for the terminal, whose wrong PINs are forgotten only
+:data:`FAILURES_FORGOTTEN` after the last one, not by a right one: else a cashier could guess
+four PINs, sign in as herself, and guess again, never locked. A sign-in by name and PIN locks
+that user only (an unknown name counts against the terminal), and the user's right PIN clears it.
 """
 
 import hashlib
@@ -39,6 +41,7 @@ from pos_app.store.errors import NotFound, SignInLocked
 LOCK_AFTER = 5
 FIRST_LOCK = timedelta(seconds=30)
 LONGEST_LOCK = timedelta(minutes=15)
+FAILURES_FORGOTTEN = timedelta(hours=1)
 MAX_NAME_LENGTH = 60
 
 _PIN = re.compile(r"^[0-9]{4,8}$")
@@ -133,8 +136,15 @@ class Users:
         _refuse_if_locked(self._lock_state(holder)[1], moment)
         user = self._match(pin, name) if _PIN.match(pin) else None
         with transaction(self._db) as conn:
-            failures = 0 if user else self._lock_state(holder)[0] + 1
-            self._save_lock_state(conn, holder, failures, _lock_for(failures, moment))
+            failures, _, last = self._lock_state(holder)
+            cleared = holder is not None and user is not None  # the user's own right PIN
+            if cleared or (last is not None and moment - last > FAILURES_FORGOTTEN):
+                failures = 0
+            lock = None
+            if not user:
+                failures, last = failures + 1, moment
+                lock = _lock_for(failures, moment)
+            self._save_lock_state(conn, holder, failures, lock, last)
         return user
 
     def reset_pin(self, user_id: int, pin: str) -> None:
@@ -186,14 +196,19 @@ class Users:
         ).fetchone()
         return row[0] if row else None
 
-    def _lock_state(self, holder: int | None) -> tuple[int, datetime | None]:
+    def _lock_state(self, holder: int | None) -> tuple[int, datetime | None, datetime | None]:
+        """Wrong PINs counted, locked until when, and when the last was (the terminal's)."""
         if holder is None:
             state = json.loads(read_meta(self._db, _TERMINAL_LOCK) or "{}")
-            return state.get("failures", 0), optional_utc(state.get("locked_until"))
+            return (
+                state.get("failures", 0),
+                optional_utc(state.get("locked_until")),
+                optional_utc(state.get("last_failure")),
+            )
         failures, locked_until = self._db.execute(
             "SELECT failed_attempts, locked_until FROM users WHERE id = ?", [holder]
         ).fetchone()
-        return failures, optional_utc(locked_until)
+        return failures, optional_utc(locked_until), None
 
     def _save_lock_state(
         self,
@@ -201,10 +216,13 @@ class Users:
         holder: int | None,
         failures: int,
         locked_until: datetime | None,
+        last_failure: datetime | None,
     ) -> None:
         until = utc_text(locked_until) if locked_until else None
         if holder is None:
-            write_meta(conn, _TERMINAL_LOCK, to_json({"failures": failures, "locked_until": until}))
+            last = utc_text(last_failure) if last_failure else None
+            state = {"failures": failures, "locked_until": until, "last_failure": last}
+            write_meta(conn, _TERMINAL_LOCK, to_json(state))
         else:
             conn.execute(
                 "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?",

@@ -9,7 +9,14 @@ from sqlite_utils import Database
 from pos_app.domain.errors import ValidationError
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, SignInLocked
-from pos_app.store.users import DEFAULT_SCRYPT, LOCK_AFTER, Role, ScryptParams, Users
+from pos_app.store.users import (
+    DEFAULT_SCRYPT,
+    FAILURES_FORGOTTEN,
+    LOCK_AFTER,
+    Role,
+    ScryptParams,
+    Users,
+)
 
 FAST = ScryptParams(n=16, r=1, p=1)
 """Cheap parameters so the tests stay fast; the stored parameters travel with each hash."""
@@ -103,7 +110,14 @@ def test_repeated_wrong_pins_lock_the_terminal_for_longer_each_time(users: Users
     much_later = later + timedelta(seconds=60)
     assert users.verify_pin("4821", now=much_later) is not None
     fail(users, LOCK_AFTER - 1, much_later)
-    assert users.verify_pin("4821", now=much_later) is not None  # success resets the count
+    assert users.verify_pin("4821", now=much_later) is not None  # a cashier's own PIN between
+    fail(users, 1, much_later)  # does not clear the count: guessing on would never lock
+    with pytest.raises(SignInLocked, match="120 seconds"):
+        users.verify_pin("4821", now=much_later)
+
+    an_hour_on = much_later + FAILURES_FORGOTTEN + timedelta(seconds=1)
+    fail(users, LOCK_AFTER - 1, an_hour_on)  # forgotten an hour after the last wrong PIN
+    assert users.verify_pin("4821", now=an_hour_on) is not None
 
 
 def test_a_named_sign_in_locks_only_that_user(users: Users) -> None:
