@@ -452,6 +452,19 @@ class _Reader:
             return default
 
     def secret(self, key: str) -> Secret | None:
+        """The secret ``key`` names, from the environment, its file or inline; printable ASCII
+        only, as keys and tokens are: one pasted with a no-break space or a curly quote failed
+        every signature, or crashed the till where a token goes into an HTTP header."""
+        found = self._secret(key)
+        if found is not None and not (found.reveal().isascii() and found.reveal().isprintable()):
+            self.problems.append(
+                f"{key}: "
+                + say(N_("holds a character that is not plain ASCII; type or paste it again"))
+            )
+            return None
+        return found
+
+    def _secret(self, key: str) -> Secret | None:
         file_key = f"{key}_file"
         from_env, _ = self._lookup_env(key)
         if from_env:

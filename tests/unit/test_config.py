@@ -166,6 +166,15 @@ def test_a_project_id_of_thousands_of_digits_is_refused_by_key() -> None:
     )
 
 
+def test_a_token_pasted_with_a_no_break_space_is_named_not_a_crash_later() -> None:
+    """It went into the relay's HTTP header, and the till died at start with a traceback."""
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={"KASIR_RELAY_TOKEN": "kasir_abc\u00a0def"})
+    (problem,) = caught.value.problems
+    assert problem.startswith("relay.token: holds a character that is not plain ASCII")
+    assert "kasir_abc" not in str(caught.value)
+
+
 def test_a_url_holding_a_password_is_refused_without_echoing_it() -> None:
     with pytest.raises(ConfigError) as caught:
         load_settings(env={"KASIR_RELAY_URL": f"https://till:{SECRET}@relay.example"})
