@@ -10,6 +10,7 @@ file is written atomically and readable by its owner only (:mod:`pos_app.setting
 
 import html
 import logging
+import os
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -259,8 +260,9 @@ class SetupWizard(QWizard):
         return settings_file.check(settings_file.draft(self.path, self.changes()))
 
     def problems(self, keys: Sequence[str] = ()) -> list[str]:
-        """What is wrong or missing among ``keys`` (prefixes; empty: all), in words."""
-        return self.fields.describe(self.fields.problems(self.path), keys)
+        """What is wrong or missing among ``keys`` (prefixes; empty: all), in words: as the till
+        will run, with the environment (a token given as KASIR_RELAY_TOKEN is no missing one)."""
+        return self.fields.describe(self.fields.problems(self.path, os.environ), keys)
 
     def test_connection(self) -> None:
         """Ask the relay and the payment service off the GUI thread; the page says what answered."""
@@ -277,7 +279,10 @@ class SetupWizard(QWizard):
         self._runner.run(lambda: check_settings(settings), self._tested, self._test_failed)
 
     def accept(self) -> None:
-        """Finish: write the file (atomically, owner-only), then close."""
+        """Finish: once the last page holds what it needs (Qt checks it only after this), write
+        the file (atomically, owner-only), then close."""
+        if not self.validateCurrentPage():
+            return
         try:
             text = settings_file.draft(self.path, self.changes())
             settings_file.check(text)
