@@ -32,7 +32,14 @@ from pos_app.gui.self_test import run_self_test
 from pos_app.gui.setup_wizard import SetupOutcome, run_setup_wizard
 from pos_app.gui.versions import qt_versions
 from pos_app.settings import paths
-from pos_app.settings.log_file import hide, hide_secrets, start_logging, stop_logging
+from pos_app.settings.log_file import (
+    LOG_DIR_ENV,
+    hide,
+    hide_secrets,
+    log_dir,
+    start_logging,
+    stop_logging,
+)
 from pos_app.settings.paths import resources_dir
 from pos_app.settings.terminal_config import (
     ConfigError,
@@ -93,7 +100,15 @@ class NotSetUp(Exception):
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    path = start_logging(demo=args.demo or args.self_test)
+    try:
+        path = start_logging(demo=args.demo or args.self_test)
+    except OSError as error:
+        print(
+            f"pos-app: cannot keep the log in {log_dir()} ({error.strerror}); "
+            f"set {LOG_DIR_ENV} to a folder Kasir may write",
+            file=sys.stderr,
+        )
+        return CONFIG_EXIT
     versions = ", ".join(f"{name} {version}" for name, version in qt_versions().items())
     log.info(
         "Kasir %s starting%s: Python %s, %s, %s; logging to %s",

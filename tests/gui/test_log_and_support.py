@@ -44,6 +44,29 @@ BEGIN SELECT RAISE(ABORT, 'database or disk is full (test)'); END;
 """
 
 
+def test_a_log_folder_that_cannot_be_made_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    """KASIR_LOG_DIR naming a file killed pos-app with a FileExistsError traceback before
+    anything was said."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    env = {name: value for name, value in os.environ.items() if not name.startswith("KASIR_")}
+    env |= {
+        "KASIR_LOG_DIR": str(blocker),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "pos_app", "--no-wizard"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith(f"pos-app: cannot keep the log in {blocker}")
+
+
 def test_the_demo_terminal_writes_its_log_and_no_secret_in_it(tmp_path: Path) -> None:
     config = tmp_path / "kasir.toml"
     config.write_text("")
