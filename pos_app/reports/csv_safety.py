@@ -31,8 +31,9 @@ NEUTRALISER = "'"
 QUOTE_TRIGGERS = ',"\r\n'
 """A cell holding one of these is quoted (RFC 4180; the csv module's minimal quoting)."""
 _NEVER_FIRST = re.escape("".join(sorted(FORMULA_STARTS)) + QUOTE_TRIGGERS)
-_PLAIN = re.compile(f"[^{_NEVER_FIRST}\x00][^{re.escape(QUOTE_TRIGGERS)}\x00]*")
-"""Text that is its own CSV cell: no formula start, nothing to quote, no NUL."""
+_PLAIN = re.compile(f"[^{_NEVER_FIRST}'\x00][^{re.escape(QUOTE_TRIGGERS)}\x00]*")
+"""Text that is its own CSV cell: no formula start (nor an apostrophe, which may hide one),
+nothing to quote, no NUL."""
 LINE_END = "\r\n"
 
 
@@ -49,14 +50,21 @@ def neutralise(cell: str) -> str:
     provider's reference may hold one) becomes a space: CSV readers stop at it, and the relay
     refuses a till's whole day for it."""
     cell = cell.replace("\x00", " ")
-    return NEUTRALISER + cell if cell and cell[0] in FORMULA_STARTS else cell
+    return NEUTRALISER + cell if _formula_behind(cell) else cell
 
 
 def restore(cell: str) -> str:
-    """Undo :func:`neutralise` on a cell read back, so an export then import changes nothing."""
-    if len(cell) > 1 and cell[0] == NEUTRALISER and cell[1] in FORMULA_STARTS:
+    """Undo :func:`neutralise` on a cell read back, so an export then import changes nothing:
+    a name that really starts with an apostrophe and a formula character (``'+62 Pulsa``) was
+    given one more, so it keeps its own."""
+    if cell[:1] == NEUTRALISER and _formula_behind(cell[1:]):
         return cell[1:]
     return cell
+
+
+def _formula_behind(cell: str) -> bool:
+    """``cell`` starts with a formula character, after any apostrophes."""
+    return cell.lstrip(NEUTRALISER)[:1] in FORMULA_STARTS
 
 
 def safe_cells(row: Sequence[object]) -> list[object]:

@@ -33,7 +33,7 @@ from pos_app.reports.accountant_files import (
     Part,
 )
 from pos_app.reports.column_types import ColumnType, column_types, fits
-from pos_app.reports.csv_safety import LINE_END, atomic_text, neutralise
+from pos_app.reports.csv_safety import LINE_END, atomic_text, neutralise, restore
 from pos_app.reports.excel_csv import write_excel_id_csv
 from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.payments_csv import (
@@ -242,8 +242,10 @@ class _Tally:
 
 def _safe(type_: ColumnType, text: str) -> str:
     """``text`` as the shop's file writes it: a number, date or time as it is, anything else
-    neutralised, as a till's own file has it."""
-    return text if type_ is not ColumnType.TEXT and fits(type_, text) else neutralise(text)
+    neutralised once, as a till's own file has it (a till's text comes neutralised already)."""
+    if type_ is not ColumnType.TEXT and fits(type_, text):
+        return text
+    return neutralise(restore(text))
 
 
 def _rupiah(cell: Mapping[str, str], column: str) -> int:
