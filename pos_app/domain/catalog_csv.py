@@ -1,7 +1,8 @@
 """Product catalogue CSV (``sku,barcode,name,category,price[,tax_class]``): read all-or-nothing.
 
 ``tax_class`` (``standard``, ``other`` or ``exempt``: docs/tax.md) may be left out, as files made
-before it existed do; a product then keeps the standard class.
+before it existed do (or a cell left empty): a product the shop has keeps its class (a price
+update must not make rice taxed), a new one is standard.
 
 The same columns serve the demo catalogue, the manager's import and export. A file with any bad line
 is refused whole, with every problem listed by line number, so an import never half-applies.
@@ -48,15 +49,22 @@ class CatalogImportError(KasirError):
 
 BarcodeOwner = Callable[[str], str | None]
 """The SKU of the product that has a barcode already, if any."""
+StoredClass = Callable[[str], TaxClass | None]
+"""The tax class of the product a SKU names already, if any."""
 
 
 def read_catalog_csv(
-    path: Path, *, layout: MeasureLayout | None = None, owner: BarcodeOwner | None = None
+    path: Path,
+    *,
+    layout: MeasureLayout | None = None,
+    owner: BarcodeOwner | None = None,
+    stored_class: StoredClass | None = None,
 ) -> list[Product]:
     """Every product of the file, or :class:`CatalogImportError` listing every bad line.
 
     ``layout``: the scale's label prefixes, whose products are kept under their item code (the
-    value 00000); ``owner`` looks up the barcodes products have already.
+    value 00000); ``owner`` looks up the barcodes products have already, ``stored_class`` their
+    tax class (for a line that gives none).
     """
     if path.stat().st_size > MAX_FILE_BYTES:
         raise CatalogImportError(
@@ -64,7 +72,7 @@ def read_catalog_csv(
         )
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _parse(path, _rows(handle), layout or MeasureLayout(), owner)
+            return _parse(path, _rows(handle), layout or MeasureLayout(), owner, stored_class)
     except UnicodeDecodeError as error:
         raise CatalogImportError(
             path, [(0, say(N_("not UTF-8 text ({reason})"), reason=error.reason))]
@@ -107,6 +115,7 @@ def _parse(
     rows: Iterator[tuple[int, list[str] | None]],
     layout: MeasureLayout,
     owner: BarcodeOwner | None,
+    stored_class: StoredClass | None,
 ) -> list[Product]:
     """Each problem carries the file's line where its row starts."""
     _, first = next(rows, (1, None))
@@ -128,7 +137,7 @@ def _parse(
         if not any(cell.strip() for cell in row):
             continue
         try:
-            product = _product(row, len(header), layout)
+            product = _product(row, len(header), layout, stored_class)
         except ValidationError as error:
             problems.append((line, str(error)))
             continue
@@ -168,7 +177,9 @@ def _taken(products: list[Product], lines: list[int], owner: BarcodeOwner) -> li
     return problems
 
 
-def _product(row: list[str], columns: int, layout: MeasureLayout) -> Product:
+def _product(
+    row: list[str], columns: int, layout: MeasureLayout, stored_class: StoredClass | None
+) -> Product:
     if len(row) != columns:
         raise ValidationError(
             N_("expected {expected} columns, found {found}"), expected=columns, found=len(row)
@@ -185,7 +196,8 @@ def _product(row: list[str], columns: int, layout: MeasureLayout) -> Product:
             digits=len(price),
             most=format_rupiah(MAX_AMOUNT),
         )
-    tax_class = (tax[0] if tax else "").lower() or TaxClass.STANDARD
+    kept = stored_class(sku) if stored_class is not None else None
+    tax_class = (tax[0] if tax else "").lower() or kept or TaxClass.STANDARD
     if tax_class not in set(TaxClass):
         raise ValidationError(
             N_("tax class {tax_class} is not one of {classes}"),

@@ -42,7 +42,10 @@ def import_products(
     transaction that writes it, so the two are kept or undone together. ``layout``: the scale's
     label prefixes (``domain/barcodes.py``).
     """
-    products = read_catalog_csv(path, layout=layout, owner=Products(db).owner_of_barcode)
+    stored = Products(db)
+    products = read_catalog_csv(
+        path, layout=layout, owner=stored.owner_of_barcode, stored_class=stored.tax_class_of
+    )
     with transaction(db):
         summary = ImportSummary(len(products), Products(db).upsert_many(products))
         if audit is not None:

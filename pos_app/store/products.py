@@ -177,6 +177,11 @@ class Products:
             category,
         )
 
+    def tax_class_of(self, sku: str) -> TaxClass | None:
+        """The class the product ``sku`` has, if the shop has it."""
+        row = self._db.execute("SELECT tax_class FROM products WHERE sku = ?", [sku]).fetchone()
+        return TaxClass(row[0]) if row else None
+
     def owner_of_barcode(self, barcode: str) -> str | None:
         """The SKU of the product kept under ``barcode`` (its stored form), if any."""
         row = self._db.execute("SELECT sku FROM products WHERE barcode = ?", [barcode]).fetchone()

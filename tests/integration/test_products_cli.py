@@ -46,6 +46,30 @@ def test_importing_the_demo_catalogue_adds_it_and_again_changes_nothing(
     assert f"{count} products read, 0 added or changed" in capsys.readouterr().out
 
 
+def test_a_file_without_tax_classes_keeps_the_classes_the_shop_set(tmp_path: Path) -> None:
+    """A price update in the demo catalogue's five columns made exempt rice standard: PPN on
+    what the law frees from it. A new product in such a file is standard."""
+    db_path = tmp_path / "kasir.db"
+    db = open_database(db_path)
+    beras = Product("POK-001", "Beras 5kg", 78_000, category="Pokok", tax_class=TaxClass.EXEMPT)
+    Products(db).upsert_many([beras])
+    db.close()
+    prices = tmp_path / "prices.csv"
+    prices.write_text(
+        "sku,barcode,name,category,price\n"
+        "POK-001,,Beras 5kg,Pokok,79000\nGULA-1,,Gula,Pokok,15000\n",
+        encoding="utf-8",
+    )
+    assert main(["products", "import", str(prices), "--db", str(db_path)]) == 0
+    db = open_database(db_path)
+    try:
+        classes = {sku: Products(db).tax_class_of(sku) for sku in ("POK-001", "GULA-1")}
+        assert Products(db).get("POK-001").price == 79_000
+    finally:
+        db.close()
+    assert classes == {"POK-001": TaxClass.EXEMPT, "GULA-1": TaxClass.STANDARD}
+
+
 def test_a_file_with_bad_lines_changes_nothing_and_names_every_line(
     db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
