@@ -180,6 +180,23 @@ class Basket:
             )
 
 
+def largest_discount_share(lines: Iterable[LineItem], discount: Discount | None) -> int:
+    """The largest part, in basis points, a discount of the basket takes of what it is given
+    on: a line's own of the line, the basket's of the lines after theirs. What the manager's
+    approval limit is compared with when a discount is given, and again at payment: a rupiah
+    discount grows as its line is made smaller."""
+    shares, after = [], 0
+    for line in lines:
+        gross = line.line_total
+        if line.discount is not None:
+            shares.append(line.discount.share(gross))
+            gross -= line.discount.off(gross)
+        after += gross
+    if discount is not None:
+        shares.append(discount.share(after))
+    return max(shares, default=0)
+
+
 def added_since(before: Basket, now: Basket) -> list[LineItem] | None:
     """The lines ``now`` holds beyond ``before`` (empty: the same basket), or None when ``now``
     is not ``before`` plus items: a line gone, fewer of it, another price or discount.

@@ -261,8 +261,7 @@ class CashierController(QObject):
         return None if sale_id is None else self._store.sales.get(sale_id)
 
     def discount_needs_approval(self, share: int) -> bool:
-        limit = self._terminal.settings.discounts.approval_above_percent
-        return share > limit * 100
+        return self._checkout.needs_approval(share)
 
     def approve_discount(self, detail: dict[str, object], approved: Callable[[str], None]) -> None:
         pin = ManagerPin(self._terminal, self._runner, self.window)

@@ -23,8 +23,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from pos_app.clients.relay_client import RelayClient, RelayError, RelayRejected
-from pos_app.domain.basket import LineItem
+from pos_app.domain.basket import LineItem, largest_discount_share
 from pos_app.domain.discounts import Discount
+from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.pricing import payment_lines
@@ -88,9 +89,12 @@ class Checkout:
         payment_expiry: timedelta = timedelta(minutes=15),
         clock: Callable[[], datetime] = utc_now,
         tax: TaxPolicy = NO_TAX,
+        approval_above_percent: int | None = None,
     ) -> None:
         self.store = store
         self.tax = tax
+        self.approval_above_percent = approval_above_percent
+        """Discounts taking more than this need a manager's PIN (None: none do)."""
         self.provider = provider
         self.relay = relay
         self.terminal_id = terminal_id
@@ -99,6 +103,12 @@ class Checkout:
         self._listeners: list[AttemptListener] = []
         self._registrations = ThreadPoolExecutor(2, thread_name_prefix="relay-registration")
         """Relay registrations run beside the provider's order (neither needs the other)."""
+
+    def needs_approval(self, share: int) -> bool:
+        """Whether a discount taking ``share`` (basis points) of what it is given on needs a
+        manager's PIN."""
+        limit = self.approval_above_percent
+        return limit is not None and share > limit * 100
 
     def subscribe(self, listener: AttemptListener) -> Callable[[], None]:
         """Call ``listener`` (on the changing thread) whenever an attempt may have moved.
@@ -126,6 +136,14 @@ class Checkout:
         A basket changed after a cancelled QR attempt gets a new sale; the old one is cancelled so
         no open sale is left behind.
         """
+        if approved_by is None and self.needs_approval(largest_discount_share(lines, discount)):
+            raise ValidationError(
+                N_(
+                    "a discount now takes more than the {limit}% a cashier may give (its line "
+                    "was made smaller): give it again, with a manager's PIN"
+                ),
+                limit=self.approval_above_percent,
+            )
         if reuse is not None:
             sale = self.store.sales.get(reuse)
             if sale.status is SaleStatus.OPEN:

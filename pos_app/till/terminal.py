@@ -136,6 +136,7 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
             relay=relay,
             payment_expiry=timedelta(minutes=settings.qr_expiry_minutes),
             tax=settings.tax,
+            approval_above_percent=settings.discounts.approval_above_percent,
         )
         payouts = build_payouts(settings, store, relay, relay_url, embedded)
         if demo:

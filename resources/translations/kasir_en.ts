@@ -3831,6 +3831,7 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/basket.py"/>
+        <location filename="../../pos_app/gui/product_panel.py"/>
         <source>{name} is priced by its label: scan each label instead of a quantity</source>
         <translation>{name} is priced by its label: scan each label instead of a quantity</translation>
     </message>
@@ -4416,6 +4417,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>holds a character that is not plain ASCII; type or paste it again</source>
+        <translation>holds a character that is not plain ASCII; type or paste it again</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>give either {key} or {file_key}, not both</source>
         <translation>give either {key} or {file_key}, not both</translation>
     </message>
@@ -4959,6 +4965,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/back_office.py"/>
         <source>{name} is the last active manager</source>
         <translation>{name} is the last active manager</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
+        <source>a discount now takes more than the {limit}% a cashier may give (its line was made smaller): give it again, with a manager's PIN</source>
+        <translation>a discount now takes more than the {limit}% a cashier may give (its line was made smaller): give it again, with a manager's PIN</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

@@ -3831,6 +3831,7 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/basket.py"/>
+        <location filename="../../pos_app/gui/product_panel.py"/>
         <source>{name} is priced by its label: scan each label instead of a quantity</source>
         <translation>harga {name} ada di labelnya: pindai setiap label, jangan isi jumlah</translation>
     </message>
@@ -4416,6 +4417,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>holds a character that is not plain ASCII; type or paste it again</source>
+        <translation>berisi karakter yang bukan ASCII biasa; ketik atau tempel lagi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>give either {key} or {file_key}, not both</source>
         <translation>isi {key} atau {file_key}, jangan keduanya</translation>
     </message>
@@ -4959,6 +4965,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/back_office.py"/>
         <source>{name} is the last active manager</source>
         <translation>{name} adalah manajer aktif terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
+        <source>a discount now takes more than the {limit}% a cashier may give (its line was made smaller): give it again, with a manager's PIN</source>
+        <translation>sebuah diskon kini mengambil lebih dari {limit}% yang boleh diberikan kasir (barisnya diperkecil): berikan lagi, dengan PIN manajer</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

@@ -1,6 +1,7 @@
 """The checkout against the real local sandbox (DOKU direct) and a real SQLite store."""
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import httpx
 import pytest
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
 from pos_app.payments.doku.client import DokuClient
@@ -202,6 +204,24 @@ def test_an_attempt_of_the_provider_used_before_is_not_ordered_again_through_ano
     fresh = checkout.start_qr_payment(sale_id)
     assert fresh.provider is ProviderName.ECOMMPAY_PAGE and fresh.payment_url
     assert store.payments.get_attempt(unknown.invoice_number).state is AttemptState.CANCELLED
+
+
+def test_a_discount_that_outgrew_the_cashiers_limit_needs_the_manager_again(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """Rp 10.000 off ten teas (10 %, the cashier's to give), then the line cut to two: the
+    same discount took half, and the sale was stored with nobody's approval."""
+    checkout = checkout_for(store, doku_provider(sandbox), approval_above_percent=10)
+    ten = LineItem("TEH-1", "Teh Kotak", 10_000, 10, discount=Discount.rupiah(10_000))
+    assert checkout.open_sale([ten], cashier="Sari") > 0
+    two = replace(ten, quantity=2)
+    with pytest.raises(ValidationError, match="more than the 10% a cashier may give"):
+        checkout.open_sale([two], cashier="Sari")
+    assert checkout.open_sale([two], cashier="Sari", approved_by="Bu Rina") > 0
+    with pytest.raises(ValidationError, match="a cashier may give"):
+        checkout.open_sale(
+            [replace(two, discount=None)], cashier="Sari", discount=Discount.percent(1_100)
+        )
 
 
 def test_expiry_asks_the_provider_once_more_then_expires(
