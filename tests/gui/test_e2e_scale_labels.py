@@ -100,8 +100,8 @@ def test_a_label_product_is_not_counted_and_its_line_keeps_quantity_one(
 
 
 def test_a_count_before_a_label_is_refused_aloud(qtbot, start_app, demo_terminal):
-    """"3*" and a label rang up one label without a word: a cashier ringing three packs of
-    one label by count charged the customer for one."""
+    """A count ("3*") and a label rang up one label without a word: a cashier ringing three
+    packs of one label by count charged the customer for one."""
     demo_terminal.store.products.upsert_many([PISANG])
     app = start_app()
     sign_in(qtbot, app)
