@@ -52,14 +52,21 @@ def rows(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
 
 
-def paid_payout(store: TerminalStore, amount: int, payout_id: str = "PO-1") -> int:
+def paid_payout(store: TerminalStore, amount: int) -> int:
     """A cash sale of D1 and a payout of ``amount`` paid back of it that day."""
+    sale_id = pending_payout(store, amount)
+    store.refunds.settle("PO-1", RefundStatus.PAID, now=local("2026-11-21T11:01"))
+    return sale_id
+
+
+def pending_payout(store: TerminalStore, amount: int) -> int:
+    """A cash sale of D1 and a payout of ``amount`` of it, sent and not yet answered."""
     moment = local("2026-11-21T10:00")
     sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=moment)
     store.sales.complete_cash(sale_id, TOTAL, moment)
     store.refunds.create(
         sale_id,
-        payout_id,
+        "PO-1",
         amount,
         provider=ProviderName.ECOMMPAY_GATE,
         account_number="081234567890",
@@ -67,7 +74,6 @@ def paid_payout(store: TerminalStore, amount: int, payout_id: str = "PO-1") -> i
         approved_by="Bu Rina",
         now=local("2026-11-21T11:00"),
     )
-    store.refunds.settle(payout_id, RefundStatus.PAID, now=local("2026-11-21T11:01"))
     return sale_id
 
 
@@ -128,42 +134,13 @@ def test_a_reversal_in_parts_brings_back_each_part_on_its_day_once(store: Termin
 
 
 def test_a_reversal_of_a_payout_that_failed_brings_nothing_back(store: TerminalStore) -> None:
-    moment = local("2026-11-21T10:00")
-    sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=moment)
-    store.sales.complete_cash(sale_id, TOTAL, moment)
-    store.refunds.create(
-        sale_id,
-        "PO-1",
-        5_000,
-        provider=ProviderName.ECOMMPAY_GATE,
-        account_number="081234567890",
-        customer_name="Ani",
-        approved_by="Bu Rina",
-        now=moment,
-    )
+    sale_id = pending_payout(store, 5_000)
+    moment = local("2026-11-21T11:01")
     store.refunds.settle("PO-1", RefundStatus.FAILED, now=moment)
     reverse(store, "2026-11-22T09:00")
 
     assert net_of(store, D2) == (0, 0, 0)
     assert store.refunds.refundable(sale_id) == TOTAL
-
-
-def pending_payout(store: TerminalStore, amount: int) -> int:
-    """A cash sale of D1 and a payout of ``amount`` of it, sent and not yet answered."""
-    moment = local("2026-11-21T10:00")
-    sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=moment)
-    store.sales.complete_cash(sale_id, TOTAL, moment)
-    store.refunds.create(
-        sale_id,
-        "PO-1",
-        amount,
-        provider=ProviderName.ECOMMPAY_GATE,
-        account_number="081234567890",
-        customer_name="Ani",
-        approved_by="Bu Rina",
-        now=local("2026-11-21T11:00"),
-    )
-    return sale_id
 
 
 def money_at_provider(store: TerminalStore, first: date, last: date) -> int:
