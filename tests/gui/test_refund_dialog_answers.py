@@ -22,6 +22,7 @@ from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, dead_port
 from tests.gui.e2e import sandbox as sandbox_action
 from tests.gui.helpers import answer_confirmation
+from tests.gui.test_back_office_payments import late_payment
 
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
 TOTAL = 14_000
@@ -170,13 +171,7 @@ def test_a_late_payment_whose_refund_was_reversed_is_offered_to_refund_again(
     problem list counted the payout as paid back and dropped the late payment, whose sale is
     cancelled (the Sales tab offers no refund): nothing could pay the customer back."""
     app = start_app()
-    checkout = app.terminal.checkout
-    sale_id = checkout.open_sale(LINES, cashier="Demo Kasir")
-    invoice = checkout.start_qr_payment(sale_id).invoice_number
-    checkout.abandon_sale(sale_id, "customer left")
-    sandbox_action(app.terminal, "pay", invoice)
-    payments = app.terminal.store.payments
-    qtbot.waitUntil(lambda: payments.get_attempt(invoice).late, timeout=WAIT_MS)
+    sale_id, invoice = late_payment(qtbot, app)
 
     window = signed_in(qtbot, app)
     tab = window.problems
