@@ -364,10 +364,11 @@ class Refunds:
                 " reported_at = excluded.reported_at, report = excluded.report,"
                 " left_paid = excluded.left_paid, resolved_at = NULL, resolved_by = NULL,"
                 " resolution = NULL WHERE payout_reversals.left_paid IS NOT NULL AND"
-                " (excluded.left_paid IS NULL"
-                " OR excluded.left_paid BETWEEN 0 AND payout_reversals.left_paid - 1)",
-                # -1: not known (kept before it was, or a report in part that says no amount);
-                # a full reversal is new, one that does not say what it left is not
+                " (excluded.left_paid IS NULL OR (excluded.left_paid >= 0 AND"
+                " (payout_reversals.left_paid = -1"
+                " OR excluded.left_paid < payout_reversals.left_paid)))",
+                # -1: not known (kept before it was, or a report in part that says no amount):
+                # a full reversal, or one that says what it left, is new; one that does not is not
                 [self.get(payout_id).id, utc_text(now), body, left],
             )
             self._bring_back(conn, self.get(payout_id), now)

@@ -233,6 +233,8 @@ def test_a_reversal_in_part_that_says_no_sum_brings_nothing_back_yet(
 
     # how much came back is not said: nothing may be counted back as rupiah
     assert store.refunds.refundable(sale_id) == TOTAL - 10_000
+    reverse(store, "2026-11-22T10:00", left=6_000)  # a report that says
+    assert store.refunds.refundable(sale_id) == TOTAL - 6_000
 
 
 def test_a_late_payment_whose_refund_was_reversed_is_listed_to_refund_again(
