@@ -258,6 +258,16 @@ class Settings:
             needed |= {"relay.url": self.relay.url, "relay.token": self.relay.token}
         return [key for key, value in needed.items() if not value]
 
+    def missing_for_payouts(self) -> list[str]:
+        """The keys still to be set before refunds can be paid out (ecommpay's payouts, whatever
+        provider takes the payments; demo mode needs none)."""
+        needed: dict[str, object] = {
+            "ecommpay.project_id": self.ecommpay.project_id,
+            "ecommpay.secret_key": self.ecommpay.secret_key,
+            "ecommpay.customer_ip": self.ecommpay.customer_ip,
+        }
+        return [key for key, value in needed.items() if not value]
+
 
 def load_settings(path: Path | None = None, env: Mapping[str, str] = os.environ) -> Settings:
     """Read, merge and check the settings; every problem found is reported in one ConfigError."""

@@ -50,7 +50,6 @@ from pos_app.till.problem_payments import (
     list_problems,
     resolve,
 )
-from pos_app.till.refund_payouts import missing_for_payouts
 from pos_app.till.sale_detail import SaleDetail, found_sales, sale_detail
 from pos_app.till.terminal import Terminal
 
@@ -342,7 +341,7 @@ class BackOffice:
         """The settings refunds still need; empty when refunds can be paid out."""
         if self.terminal.payouts is not None:
             return []
-        return missing_for_payouts(self.terminal.settings) or ["ecommpay"]
+        return self.terminal.settings.missing_for_payouts() or ["ecommpay"]
 
     def refundable(self, sale_id: int, invoice_number: str | None = None) -> int:
         """What may still be paid back: of the sale, or of the late payment it names

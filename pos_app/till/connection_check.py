@@ -32,7 +32,6 @@ from pos_app.payments.errors import (
 from pos_app.payments.model import PaymentProvider, PayoutGateway
 from pos_app.payments.registry import build_payouts
 from pos_app.settings.terminal_config import ProviderChoice, Settings
-from pos_app.till.refund_payouts import missing_for_payouts
 from pos_app.till.terminal import build_provider
 
 PROBE_TIMEOUT = 5.0
@@ -144,7 +143,7 @@ def check_settings(settings: Settings, *, payouts: bool = False) -> list[Check]:
     checks.append(check_provider(build_provider(settings, settings.relay.url)))
     if payouts:
         ecommpay = settings.ecommpay
-        if missing_for_payouts(settings):
+        if settings.missing_for_payouts():
             checks.append(check_payouts(None))
         else:
             assert ecommpay.project_id is not None and ecommpay.secret_key is not None

@@ -35,7 +35,6 @@ from pos_app.domain.money import format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.errors import PaymentUnknown, ProviderRejected
 from pos_app.payments.model import PayoutGateway, PayoutOrder, PayoutOutcome, PayoutReport
-from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import InvalidTransition, NotFound
 from pos_app.store.payments import paid_differs, reported_text
 from pos_app.store.refunds import Refund, Refunds, RefundStatus
@@ -102,17 +101,6 @@ def utc_now() -> datetime:
 def new_payout_id(terminal_id: str) -> str:
     """A payout id unique across terminals and restarts (``RFD-T1-…``, 64 characters at most)."""
     return f"{PAYOUT_PREFIX}-{terminal_id}-{uuid.uuid4().hex[:20]}"
-
-
-def missing_for_payouts(settings: Settings) -> list[str]:
-    """The settings still needed before refunds can be paid out (demo mode needs none)."""
-    ecommpay = settings.ecommpay
-    needed: dict[str, object] = {
-        "ecommpay.project_id": ecommpay.project_id,
-        "ecommpay.secret_key": ecommpay.secret_key,
-        "ecommpay.customer_ip": ecommpay.customer_ip,
-    }
-    return [key for key, value in needed.items() if not value]
 
 
 def find_refund(refunds: Refunds, payout_id: str) -> Refund | None:

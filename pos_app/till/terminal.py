@@ -31,7 +31,7 @@ from pos_app.settings.terminal_config import (
 )
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
-from pos_app.till.refund_payouts import Payouts, missing_for_payouts
+from pos_app.till.refund_payouts import Payouts
 
 if TYPE_CHECKING:
     from pos_app.demo.embedded_services import EmbeddedServices
@@ -185,7 +185,7 @@ def build_payouts(
             customer_ip=LOOPBACK_IP,
             relay_url=relay_url,
         )
-    elif missing_for_payouts(settings):
+    elif settings.missing_for_payouts():
         return None
     else:
         ecommpay = settings.ecommpay
