@@ -1,5 +1,10 @@
 """Display formats shared by several views."""
 
+ERROR_STYLE = "color: #8a1c14; font-weight: bold;"
+"""A status line saying what went wrong."""
+OK_STYLE = "color: #1b5e20;"
+"""A status line saying what went right."""
+
 
 def format_countdown(seconds: int) -> str:
     """``754`` → ``"12:34"``; an hour or more shows hours too (``"1:02:03"``); never negative."""

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from pos_app.domain.errors import KasirError
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.returns import ReturnMethod
-from pos_app.gui.back_office.widgets import ERROR_STYLE, OK_STYLE, run_for
 from pos_app.gui.document_preview import DocumentPreview
-from pos_app.gui.tasks import TaskRunner
+from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
+from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.store.returns import ReturnableSale
 from pos_app.store.users import Role, User
 from pos_app.till.return_receipts import return_receipt_html

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from pos_app.gui.formatting import ERROR_STYLE
 from pos_app.gui.i18n import use_language
 from pos_app.gui.printer_fields import PrintTestPage
 from pos_app.gui.settings_form import (
@@ -51,7 +52,6 @@ SHOP_FIELDS = ("language", "shop.name", "shop.address", "terminal_id")
 SHOP_KEYS = ("language", "terminal_id", "shop.", "printer.")
 PAYMENT_KEYS = ("provider", "doku.", "ecommpay.")
 RELAY_KEYS = ("relay.",)
-ERROR_STYLE = "color: #8a1c14;"
 TEST_WAIT_MS = 12_000
 """Closing the wizard waits this long at most for a connection test in progress."""
 

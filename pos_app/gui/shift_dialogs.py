@@ -25,12 +25,11 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah, parse_rupiah
 from pos_app.gui.document_preview import DocumentPreview
 from pos_app.gui.drawer_count import DrawerCount
+from pos_app.gui.formatting import ERROR_STYLE
 from pos_app.gui.tasks import TaskRunner
 from pos_app.reports.shift_report import render_shift_html
 from pos_app.store.shifts import Shift
 from pos_app.till.shifts import ShiftDesk
-
-ERROR_STYLE = "color: #8a1c14; font-weight: bold;"
 
 
 def _rupiah(edit: QLineEdit) -> int:

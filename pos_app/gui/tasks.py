@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from pos_app.domain.errors import KasirError
@@ -188,3 +189,19 @@ class _Backlog:
     def wait_for_done(self, timeout: float | None) -> bool:
         with self._idle:
             return self._idle.wait_for(lambda: self._unfinished == 0, timeout)
+
+
+def run_for(
+    owner: QObject,
+    tasks: TaskRunner,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+) -> None:
+    """``work`` on a worker; its answer (or error) back on the GUI thread, unless ``owner`` (a
+    tab, a dialog) has been closed and deleted by then."""
+    tasks.run(
+        work,
+        lambda result: on_done(result) if shiboken6.isValid(owner) else None,
+        lambda error: on_error(error) if shiboken6.isValid(owner) else None,
+    )

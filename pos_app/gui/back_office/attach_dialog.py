@@ -19,16 +19,10 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.labels import label, provider_label
-from pos_app.gui.back_office.widgets import (
-    ERROR_STYLE,
-    OK_STYLE,
-    RowsModel,
-    run_for,
-    selected_key,
-    table_view,
-)
+from pos_app.gui.back_office.widgets import RowsModel, selected_key, table_view
 from pos_app.gui.dialogs import ask_confirmation
-from pos_app.gui.tasks import TaskRunner
+from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
+from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.store.sales import Sale
 from pos_app.till.back_office import ATTACH_DAYS, BackOffice
 from pos_app.till.problem_payments import ProblemPayment

@@ -28,7 +28,6 @@ from pos_app.domain.cash_count import CashCount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah, parse_rupiah
 from pos_app.gui.back_office.widgets import (
-    ERROR_STYLE,
     RowsModel,
     Tab,
     chosen_date,
@@ -40,6 +39,7 @@ from pos_app.gui.back_office.widgets import (
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.document_output import DocumentOutput
 from pos_app.gui.drawer_count import DrawerCount
+from pos_app.gui.formatting import ERROR_STYLE
 from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
 from pos_app.gui.tasks import TaskRunner
 from pos_app.reports.z_report import ZReport, render_html

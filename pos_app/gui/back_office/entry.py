@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.gui.back_office.widgets import run_for
 from pos_app.gui.back_office.window import BackOfficeWindow
 from pos_app.gui.sign_in import SignInPage
-from pos_app.gui.tasks import TaskRunner
+from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.store.errors import SignInLocked
 from pos_app.store.users import Role, User
 from pos_app.till.back_office import BackOffice

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from pos_app.clients.relay_client import RelayClient, RelayUnreachable, TillUploads
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.widgets import (
-    ERROR_STYLE,
     RowsModel,
     Tab,
     choose_file,
@@ -41,6 +40,7 @@ from pos_app.gui.back_office.widgets import (
     date_edit,
     table_view,
 )
+from pos_app.gui.formatting import ERROR_STYLE
 from pos_app.gui.tasks import TaskRunner
 from pos_app.reports.accountant_files import (
     AccountantFile,

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah, parse_rupiah
-from pos_app.gui.back_office.widgets import ERROR_STYLE, OK_STYLE, run_for
 from pos_app.gui.dialogs import ask_confirmation
-from pos_app.gui.tasks import TaskRunner
+from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
+from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.store.refunds import Refund, RefundStatus
 from pos_app.till.back_office import BackOffice
 from pos_app.till.refund_payouts import RefundError

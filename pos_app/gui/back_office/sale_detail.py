@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.texts import say
 from pos_app.gui.back_office.labels import label, provider_label
-from pos_app.gui.back_office.widgets import ERROR_STYLE, OK_STYLE, RowsModel, run_for, table_view
+from pos_app.gui.back_office.widgets import RowsModel, table_view
+from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
 from pos_app.gui.receipt import ReceiptDialog
-from pos_app.gui.tasks import TaskRunner
+from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.store.payments import paid_text
 from pos_app.store.refunds import RefundStatus
 from pos_app.store.sales import Sale, SaleStatus, Tender

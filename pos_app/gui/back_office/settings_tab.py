@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.gui.back_office.widgets import ERROR_STYLE, Tab, choose_file
+from pos_app.gui.back_office.widgets import Tab, choose_file
+from pos_app.gui.formatting import ERROR_STYLE
 from pos_app.gui.printer_fields import PrintTestPage
 from pos_app.gui.settings_form import (
     PAYMENT_FIELDS,

@@ -5,12 +5,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -25,11 +23,10 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.business_day import EARLIEST_DAY, LATEST_DAY
 from pos_app.gui.dialogs import choose_file as choose_file
-from pos_app.gui.tasks import TaskRunner
+from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
+from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.till.back_office import BackOffice
 
-ERROR_STYLE = "color: #8a1c14; font-weight: bold;"
-OK_STYLE = "color: #1b5e20;"
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -137,22 +134,6 @@ def set_date(edit: QDateEdit, value: date) -> None:
 
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
-
-
-def run_for(
-    owner: QObject,
-    tasks: TaskRunner,
-    work: Callable[[], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[Exception], None],
-) -> None:
-    """``work`` on a worker; its answer (or error) back on the GUI thread, unless ``owner`` (a
-    tab, a dialog) has been closed and deleted by then."""
-    tasks.run(
-        work,
-        lambda result: on_done(result) if shiboken6.isValid(owner) else None,
-        lambda error: on_error(error) if shiboken6.isValid(owner) else None,
-    )
 
 
 class Tab(QWidget):
