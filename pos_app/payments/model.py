@@ -25,6 +25,12 @@ class ProviderName(StrEnum):
     ECOMMPAY_PAGE = "ecommpay-page"
     ECOMMPAY_GATE = "ecommpay-gate"
 
+    @property
+    def shows_relay_page(self) -> bool:
+        """Its QR is the relay's redirect page (ecommpay Gate hands the wallet's form to the
+        relay in a callback): the relay must know the payment before its order leaves."""
+        return self is ProviderName.ECOMMPAY_GATE
+
 
 class PaymentStatus(StrEnum):
     """A provider's word on a payment, in the terminal's words (docs/architecture.md, Contracts)."""

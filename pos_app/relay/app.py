@@ -450,7 +450,7 @@ class RelayApp:
         )
         if till_id is None or terminal.till_id not in (None, till_id):
             raise not_yours
-        token = secrets.token_urlsafe(12) if provider is ProviderName.ECOMMPAY_GATE else None
+        token = secrets.token_urlsafe(12) if provider.shows_relay_page else None
         try:
             registered = await self.store.write(
                 partial(

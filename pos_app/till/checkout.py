@@ -39,7 +39,6 @@ from pos_app.payments.model import (
     PaymentProvider,
     PaymentRequest,
     PaymentStatus,
-    ProviderName,
     RelayEvent,
     RelayPosition,
     StatusResult,
@@ -392,7 +391,7 @@ class Checkout:
             self.settle(attempt.invoice_number)
         still_open = self.store.payments.open_attempts()
         for attempt in still_open:
-            if attempt.provider is not ProviderName.ECOMMPAY_GATE:
+            if not attempt.provider.shows_relay_page:
                 self._register_beside(attempt)
         return still_open
 
@@ -488,7 +487,7 @@ class Checkout:
         The QR does not wait for the registration either: an event that reaches the relay
         before it is kept there and handed over once the invoice is registered.
         """
-        if attempt.provider is ProviderName.ECOMMPAY_GATE:
+        if attempt.provider.shows_relay_page:
             redirect_url = self._register(attempt)
         else:
             redirect_url = None
@@ -528,7 +527,7 @@ class Checkout:
 
     def _register(self, attempt: PaymentAttempt) -> str | None:
         """Tell the relay to route this invoice's events here; Gate needs its redirect page."""
-        needs_page = attempt.provider is ProviderName.ECOMMPAY_GATE
+        needs_page = attempt.provider.shows_relay_page
         if self.relay is None:
             if needs_page:
                 raise RelayError(N_("ecommpay Gate payments need the relay, and none is set up"))
