@@ -281,30 +281,10 @@ def _payout_rows(
         _PAYOUTS, bounds
     ):
         created_at, completed_at, sale_id, receipt, refund_of = rest
-        yield (
-            business,
-            1,
-            [
-                business,
-                PAYOUT,
-                provider,
-                payout_id,
-                reference or "",
-                -amount,
-                -amount,
-                CURRENCY,
-                status,
-                "refund",
-                *_local(created_at, day),
-                *_local(completed_at, day),
-                sale_id,
-                receipt or "",
-                "",
-                "",
-                refund_of or "",
-                "",
-            ],
-        )
+        yield business, 1, _money_back_row(
+            business, PAYOUT, provider, payout_id, reference, -amount, status,
+            _local(created_at, day), _local(completed_at, day), sale_id, receipt, refund_of,
+        )  # fmt: skip
 
 
 def _provider_refund_rows(
@@ -316,30 +296,12 @@ def _provider_refund_rows(
         _PROVIDER_REFUNDS, _window(placing, days)
     ):
         business = placing.date_of(parse_utc(recorded_at)).isoformat()
-        yield (
-            business,
-            2,
-            [
-                business,
-                PROVIDER_REFUND,
-                provider,
-                invoice,
-                "",
-                -amount,
-                -amount,
-                CURRENCY,
-                "paid",  # the refund's own, so a day's row never changes after its day
-                "refund",
-                *_local(recorded_at, day),
-                *_local(recorded_at, day),
-                sale_id,
-                receipt or "",
-                "",
-                "",
-                invoice,
-                "",
-            ],
-        )
+        recorded = _local(recorded_at, day)
+        # state: the refund's own, "paid", so a day's row never changes after its day
+        yield business, 2, _money_back_row(
+            business, PROVIDER_REFUND, provider, invoice, None, -amount, "paid",
+            recorded, recorded, sale_id, receipt, invoice,
+        )  # fmt: skip
 
 
 def _reversal_rows(
@@ -349,30 +311,33 @@ def _reversal_rows(
     bounds = [days[0].isoformat(), days[-1].isoformat()]
     for business, provider, payout_id, reference, amount, *rest in db.execute(_REVERSALS, bounds):
         recorded_at, sale_id, receipt, refund_of = rest
-        yield (
-            business,
-            3,
-            [
-                business,
-                PAYOUT_REVERSAL,
-                provider,
-                payout_id,
-                reference or "",
-                amount,
-                amount,
-                CURRENCY,
-                "reversed",
-                "refund",
-                *_local(recorded_at, day),
-                *_local(recorded_at, day),
-                sale_id,
-                receipt or "",
-                "",
-                "",
-                refund_of or "",
-                "",
-            ],
-        )
+        recorded = _local(recorded_at, day)
+        yield business, 3, _money_back_row(
+            business, PAYOUT_REVERSAL, provider, payout_id, reference, amount, "reversed",
+            recorded, recorded, sale_id, receipt, refund_of,
+        )  # fmt: skip
+
+
+def _money_back_row(
+    business: str,
+    record_type: str,
+    provider: str,
+    invoice: str,
+    reference: str | None,
+    amount: int,
+    state: str,
+    created: tuple[str, str],
+    done: tuple[str, str],
+    sale_id: int,
+    receipt: str | None,
+    refund_of: str | None,
+) -> Row:
+    """A row of money paid back (negative) or brought back (positive), in rupiah: what it pays
+    back is in ``refund_of``; it is a refund's, so its payment columns are empty."""
+    return [
+        business, record_type, provider, invoice, reference or "", amount, amount, CURRENCY,
+        state, "refund", *created, *done, sale_id, receipt or "", "", "", refund_of or "", "",
+    ]  # fmt: skip
 
 
 def _local(stored: str, day: BusinessDay) -> tuple[str, str]:
