@@ -85,7 +85,7 @@ def main(argv: list[str]) -> int:
     except ValidationError as exc:
         print(f"pos-app sandbox: {exc}", file=sys.stderr)
         return 2
-    server = ServerThread(create_sandbox_app(config), host=host, port=port)
+    server = ServerThread.of(create_sandbox_app(config), host=host, port=port)
     try:
         server.start()
     except RuntimeError:

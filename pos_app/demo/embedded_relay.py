@@ -4,20 +4,15 @@ It runs under the same uvicorn settings as ``pos-app relay serve`` (:mod:`pos_ap
 time limits included, in a background thread.
 """
 
-import threading
-import time
 from types import TracebackType
 from typing import Self
 
-import uvicorn
-
+from pos_app.demo.server_thread import ServerThread
 from pos_app.relay import auth
 from pos_app.relay.app import RelayApp
 from pos_app.relay.config import RelayConfig
 from pos_app.relay.server import uvicorn_config
 from pos_app.relay.writer import RelayStorage
-
-STARTUP_TIMEOUT = 10.0
 
 
 class EmbeddedRelay:
@@ -26,27 +21,24 @@ class EmbeddedRelay:
     def __init__(self, config: RelayConfig) -> None:
         self.storage = RelayStorage(config.database)
         self.app = RelayApp(config, self.storage)
-        self.server = uvicorn.Server(uvicorn_config(self.app, host=config.host, port=config.port))
-        self._thread = threading.Thread(target=self.server.run, name="relay", daemon=True)
-        self._host = config.host
+        self._serving = ServerThread(
+            uvicorn_config(self.app, host=config.host, port=config.port), name="relay"
+        )
 
     @property
     def port(self) -> int:
-        return int(self.server.servers[0].sockets[0].getsockname()[1])
+        return self._serving.port
 
     @property
     def url(self) -> str:
-        return f"http://{self._host}:{self.port}"
+        return self._serving.url
 
     def start(self) -> Self:
-        self._thread.start()
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        pause = threading.Event()
-        while not self.server.started and self._thread.is_alive() and time.monotonic() < deadline:
-            pause.wait(0.01)
-        if not self.server.started:
-            self.stop()
-            raise RuntimeError(f"the relay on {self._host} did not start")
+        try:
+            self._serving.start()
+        except RuntimeError:
+            self.storage.close()
+            raise
         return self
 
     def add_terminal(self, name: str) -> str:
@@ -57,9 +49,7 @@ class EmbeddedRelay:
     def stop(self) -> None:
         """Answer open long-polls, stop serving (which drains the writer), close the database."""
         self.app.begin_shutdown()
-        self.server.should_exit = True
-        if self._thread.is_alive():
-            self._thread.join(STARTUP_TIMEOUT)
+        self._serving.stop()
         self.storage.close()
 
     def __enter__(self) -> Self:

@@ -15,15 +15,19 @@ STARTUP_TIMEOUT = 10.0
 class ServerThread:
     """A uvicorn server in a daemon thread; ``url`` is known once :meth:`start` returns."""
 
-    def __init__(self, app: Any, *, host: str = "127.0.0.1", port: int = 0) -> None:
-        config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="auto")
+    def __init__(self, config: uvicorn.Config, *, name: str = "uvicorn") -> None:
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name="uvicorn", daemon=True)
-        self._host = host
+        self._thread = threading.Thread(target=self._server.run, name=name, daemon=True)
+        self._host = config.host
+
+    @classmethod
+    def of(cls, app: Any, *, host: str = "127.0.0.1", port: int = 0) -> Self:
+        """``app`` with uvicorn's defaults, quiet but for warnings."""
+        return cls(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="auto"))
 
     @property
     def port(self) -> int:
-        return self._server.servers[0].sockets[0].getsockname()[1]
+        return int(self._server.servers[0].sockets[0].getsockname()[1])
 
     @property
     def url(self) -> str:

@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     config = demo_sandbox_config()
     app = create_sandbox_app(config, state_file=args.sandbox_state)
-    sandbox = ServerThread(app, port=args.sandbox_port).start()
+    sandbox = ServerThread.of(app, port=args.sandbox_port).start()
     try:
         relay = start_relay(relay_config(config, args.relay_db, args.relay_port))
     except BaseException:

@@ -1,6 +1,6 @@
 """The sandbox as one Starlette app: both providers, the customer's buttons, the control routes.
 
-Run it with ``pos-app sandbox`` or in-process with ``ServerThread(create_sandbox_app(config))``;
+Run it with ``pos-app sandbox`` or in-process with ``ServerThread.of(create_sandbox_app(config))``;
 ``app.state.sandbox`` gives demo mode the :class:`~pos_app.sandbox.core.Sandbox` behind it.
 """
 

@@ -131,7 +131,7 @@ def own_sandbox(terminal: Terminal) -> Sandbox:
     port = embedded.sandbox.port
     embedded.sandbox.stop()
     app = create_sandbox_app(embedded.config)
-    embedded.sandbox = ServerThread(app, port=port).start()
+    embedded.sandbox = ServerThread.of(app, port=port).start()
     return app.state.sandbox
 
 

@@ -181,7 +181,7 @@ def test_provider_down_at_the_charge_keeps_trying_until_the_order_goes_through(
     assert payment.dialog.picture.currentWidget() is payment.dialog.outcome, "no QR, no order"
     assert "unreachable" in payment.dialog.banner.text()
 
-    with ServerThread(create_sandbox_app(embedded.config), port=port) as back:
+    with ServerThread.of(create_sandbox_app(embedded.config), port=port) as back:
         wait_state(qtbot, payment, AttemptState.PENDING)
         assert payment.invoice_number == invoice, "the same order, sent again"
         assert payment.dialog.qr.text == payment.attempt.payment_url != ""

@@ -39,7 +39,7 @@ class Sandbox:
         port = embedded.sandbox.port
         embedded.sandbox.stop()
         self.app = create_sandbox_app(embedded.config)
-        embedded.sandbox = ServerThread(self.app, port=port).start()
+        embedded.sandbox = ServerThread.of(self.app, port=port).start()
         self.url = embedded.sandbox.url
         [middleware] = [m for m in self.app.user_middleware if "delays" in m.kwargs]
         self.delays: Any = middleware.kwargs["delays"]

@@ -93,14 +93,14 @@ class Receiver:
 def running_sandbox(config: SandboxConfig | None = None) -> Iterator[tuple[str, Sandbox]]:
     """A sandbox on a free loopback port: its URL and the object behind it."""
     app = create_sandbox_app(config)
-    with ServerThread(app) as server:
+    with ServerThread.of(app) as server:
         yield server.url, app.state.sandbox
 
 
 @contextmanager
 def running_receiver() -> Iterator[tuple[str, Receiver]]:
     receiver = Receiver()
-    with ServerThread(receiver.app) as server:
+    with ServerThread.of(receiver.app) as server:
         yield server.url, receiver
 
 
