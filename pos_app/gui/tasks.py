@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from pos_app.domain.errors import KasirError
 
@@ -68,6 +68,8 @@ class TaskRunner(QObject):
         self._pending: dict[int, _Pending] = {}
         self._ids = itertools.count(1)
         self._closed = False
+        self._running = 0
+        self._let_go = False
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -88,6 +90,7 @@ class TaskRunner(QObject):
             raise RuntimeError("the task runner is closed")
         job_id = next(self._ids)
         self._pending[job_id] = _Pending(work, on_success, on_failure)
+        self._running += 1
         self._start(_Job(self, job_id, work))
         return job_id
 
@@ -107,8 +110,25 @@ class TaskRunner(QObject):
         self._pending.clear()
         return done
 
+    def let_go(self) -> None:
+        """For a window closing while its task runs: refuse new work, drop every callback not yet
+        run, and delete this runner once its running tasks end, without waiting for them. The
+        runner leaves its parent for the application's, so the window's deletion, which would
+        wait for the pool, does not wait on the network."""
+        if self._let_go:
+            return
+        self._closed = True
+        self._pending.clear()
+        self._let_go = True
+        self.setParent(QCoreApplication.instance())
+        if self._running == 0:
+            self.deleteLater()
+
     @Slot(int, bool, object)
     def _deliver(self, job_id: int, ok: bool, payload: object) -> None:
+        self._running -= 1
+        if self._let_go and self._running == 0:
+            self.deleteLater()
         pending = self._pending.pop(job_id, None)
         if pending is None:
             return

@@ -1,6 +1,7 @@
 """First run: the setup wizard on a real sandbox and relay, and the pos-app hook that opens it."""
 
 import os
+import socket
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,6 +91,27 @@ def test_test_connection_then_save_writes_settings_the_terminal_accepts(
     assert settings.doku.secret_key == Secret(services.config.doku_secret_key)
     assert settings.relay.token == Secret(services.relay_token)
     assert settings.missing_for_provider() == []
+
+
+def test_cancel_during_a_connection_test_closes_at_once_and_drops_its_answer(
+    qtbot, wizard: SetupWizard, services: EmbeddedServices
+) -> None:
+    """A relay that takes the request and never answers: Cancel does not wait for the test."""
+    held = socket.create_server(("127.0.0.1", 0))
+    fill_doku(wizard, services)
+    wizard.relay.relay_url.setText(f"http://127.0.0.1:{held.getsockname()[1]}")
+    runner = wizard._runner
+    wizard.relay.test_button.click()
+    qtbot.waitUntil(lambda: not wizard.relay.test_button.isEnabled(), timeout=WAIT_MS)
+
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    assert not runner.wait_for_done(0), "Cancel waited for the connection test"
+    assert not wizard.isVisible() and wizard.outcome is SetupOutcome.CANCELLED
+
+    with qtbot.waitSignal(runner.destroyed, timeout=WAIT_MS):
+        held.close()  # the relay lets go: the test ends, and its runner with it
+    qtbot.wait(0)  # the runner's last queued delivery, had it kept the callbacks
+    assert wizard.checks == [] and not wizard.relay.test_button.isEnabled()
 
 
 def test_a_refused_token_is_said_in_words(
