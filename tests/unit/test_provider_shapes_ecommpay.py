@@ -86,6 +86,8 @@ def with_sum(amount: Any, currency: Any = "IDR") -> dict[str, Any]:
         ("partially refunded", PaymentStatus.PAID),
         ("reversed", PaymentStatus.REFUNDED),
         ("partially reversed", PaymentStatus.PAID),
+        ("partially paid", PaymentStatus.PAID),
+        ("partially paid out", PaymentStatus.PAID),
         (" External  Processing ", PaymentStatus.PENDING),
         ("SUCCESS", PaymentStatus.PAID),
     ],
@@ -95,7 +97,7 @@ def test_every_documented_status_word_is_known_and_mapped(word: str, status: Pay
     assert payment_status(word) is status
 
 
-@pytest.mark.parametrize("word", ["teleported", "partially paid", "awaiting ", "", None, 7])
+@pytest.mark.parametrize("word", ["teleported", "partially teleported", "awaiting ", "", None, 7])
 def test_an_unknown_status_is_pending_and_reported_unknown(word: Any) -> None:
     assert payment_status(word) is PaymentStatus.PENDING
     assert not is_known_status(word)

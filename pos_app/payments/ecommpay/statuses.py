@@ -18,6 +18,11 @@ Choices where the words leave room:
   (``Payments.record_status``). ``refunded`` / ``reversed`` (nothing left) stay **refunded**.
   A payout has no balance to keep: its reader makes the partial words ``reversed``
   (:func:`is_partial_refund`).
+- ``partially paid`` (a purchase) and ``partially paid out`` (a payout) are **paid**, for the
+  part ``payment.sum`` names: money moved, so it must land somewhere. A purchase paid in part
+  never completes its sale (its amount differs from the one asked) and is listed for the
+  manager with what came in; a payout paid out in part is settled paid for that part, and
+  listed for the manager as a payout that paid another amount.
 - ``internal error`` / ``external error`` / ``error`` are **failed**: nothing was paid, and
   unlike a decline nobody decided it.
 """
@@ -41,6 +46,8 @@ _EXACT: dict[str, PaymentStatus] = {
     "partially refunded": PaymentStatus.PAID,
     "reversed": PaymentStatus.REFUNDED,
     "partially reversed": PaymentStatus.PAID,
+    "partially paid": PaymentStatus.PAID,
+    "partially paid out": PaymentStatus.PAID,
 }
 PARTIAL_REFUNDS = frozenset({"partially refunded", "partially reversed"})
 """Words of a payment that stays paid for less than it was: ``payment.sum`` is the balance."""
