@@ -42,6 +42,11 @@ class RefundStatus(StrEnum):
     FAILED = "failed"
 
 
+UNPAID = frozenset({RefundStatus.FAILED, RefundStatus.DECLINED})
+"""A refund settled as never paid out (what it asked is free again); a later ``paid`` overrides
+it, as money went out after all."""
+
+
 class ChangeSource(StrEnum):
     """Who moved a sale or a refund, as its history records it."""
 

@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.lifecycles import UNPAID, ChangeSource
 from pos_app.domain.lifecycles import RefundStatus as RefundStatus
 from pos_app.domain.money import check_amount, format_rupiah
 from pos_app.domain.texts import N_, Text
@@ -344,8 +344,10 @@ class Refunds:
         audit log keeps that resolution); any other (a repeat, the same reversal as a status
         answer, an older partial one arriving late) changes nothing. Only a paid payout is
         reversed, so one still pending (its success came late or never) is settled ``paid`` with
-        it, in one transaction. Otherwise the refund's status stays: the money did go out on its
-        day. What the report brought back beyond the kept one is a part of its own
+        it, in one transaction; so is one Kasir holds failed or declined whose reversal is in
+        part, as some of it stayed paid out (a whole reversal of such a payout moved no money
+        overall, and leaves it as it is). Otherwise the refund's status stays: the money did go
+        out on its day. What the report brought back beyond the kept one is a part of its own
         (``payout_reversal_parts``), on the business day it is recorded: the files count it back
         then, and the sale may be refunded again by as much; the manager sees the reversal among
         the problem payments."""
@@ -354,7 +356,8 @@ class Refunds:
         except (TypeError, ValueError):
             raise ValidationError(f"refund {payout_id}: report must be plain JSON values") from None
         with transaction(self._db) as conn:
-            if self.get(payout_id).status is RefundStatus.PENDING:
+            status = self.get(payout_id).status
+            if status is RefundStatus.PENDING or (left is not None and status in UNPAID):
                 self.settle(
                     payout_id, RefundStatus.PAID, now=now, result=report, reference=reference
                 )

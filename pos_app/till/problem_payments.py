@@ -189,7 +189,11 @@ ORDER BY o.id
 """
 
 
-_NOT_REVERSED = "NOT EXISTS (SELECT 1 FROM payout_reversals v WHERE v.refund_id = r.id)"
+_NOT_REVERSED = (
+    "NOT EXISTS (SELECT 1 FROM payout_reversals v WHERE v.refund_id = r.id AND v.left_paid IS NULL)"
+)
+"""No whole reversal of ``refunds r``: one in part leaves money paid out, so what else is wrong
+with the payout (paid after failing, another amount) is still listed beside it."""
 _PAID_OTHERWISE = (
     f"(coalesce(r.paid_amount, r.amount) != r.amount"
     f" OR coalesce(nullif(r.paid_currency, ''), '{CURRENCY}') != '{CURRENCY}')"

@@ -30,7 +30,7 @@ from typing import NoReturn
 
 from pos_app.clients.relay_client import RelayClient, RelayError
 from pos_app.domain.errors import KasirError, ValidationError
-from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.lifecycles import UNPAID, ChangeSource
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.errors import PaymentUnknown, ProviderRejected
@@ -51,8 +51,6 @@ FINAL_STATUS = {
 """What a provider's word on a payout means for its refund; ``pending`` settles nothing, and
 neither does ``reversed``, which is kept beside the refund for the manager
 (:meth:`~pos_app.store.refunds.Refunds.record_reversal`)."""
-UNPAID = frozenset({RefundStatus.FAILED, RefundStatus.DECLINED})
-"""The final answers a later ``paid`` overrides (money went out after all)."""
 
 
 class RefundError(KasirError):

@@ -13,12 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import UNPAID
 from pos_app.domain.returns import ReturnMethod
 from pos_app.domain.texts import N_
 from pos_app.store.refunds import Refund
 from pos_app.store.returns import Return, ReturnableSale, WalletPayout
 from pos_app.store.users import Role, User
-from pos_app.till.refund_payouts import UNPAID, RefundError, new_payout_id
+from pos_app.till.refund_payouts import RefundError, new_payout_id
 from pos_app.till.terminal import Terminal
 
 

@@ -32,7 +32,7 @@ from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import EventSource
 from pos_app.store.refunds import Refund, RefundStatus
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
 from pos_app.till.refund_payouts import Payouts, settle_from_report
 from pos_app.till.terminal import Terminal, open_terminal
 
@@ -235,6 +235,65 @@ def test_a_reversal_in_part_that_says_no_sum_brings_nothing_back_yet(
     assert store.refunds.refundable(sale_id) == TOTAL - 10_000
     reverse(store, "2026-11-22T10:00", left=6_000)  # a report that says
     assert store.refunds.refundable(sale_id) == TOTAL - 6_000
+
+
+def test_a_reversal_in_part_of_a_payout_held_failed_counts_what_stayed_paid_out(
+    store: TerminalStore,
+) -> None:
+    """Kasir held the payout failed; ecommpay then reverses it in part, 6,000 still paid out: the
+    payout was paid after all. Kept failed, the whole 10,000 was refundable again (the 6,000
+    could be paid twice) and nobody was told."""
+    sale_id = pending_payout(store, 10_000)
+    report = PayoutReport("PO-1", PayoutOutcome.FAILED, reason="not found")
+    settle_from_report(store.refunds, report, now=local("2026-11-21T12:05"))
+    reverse(store, "2026-11-22T09:00", left=6_000)
+
+    assert store.refunds.get("PO-1").status is RefundStatus.PAID
+    assert store.refunds.refundable(sale_id) == TOTAL - 6_000
+    kinds = {p.kind for p in list_problems(store.repositories().db) if p.invoice_number == "PO-1"}
+    assert kinds == {ProblemKind.PAID_AFTER_FAILING, ProblemKind.PAYOUT_REVERSED}
+
+
+def test_a_whole_reversal_of_a_payout_held_failed_moves_nothing(store: TerminalStore) -> None:
+    sale_id = pending_payout(store, 10_000)
+    report = PayoutReport("PO-1", PayoutOutcome.FAILED, reason="not found")
+    settle_from_report(store.refunds, report, now=local("2026-11-21T12:05"))
+    reverse(store, "2026-11-22T09:00")
+
+    assert store.refunds.get("PO-1").status is RefundStatus.FAILED
+    assert store.refunds.refundable(sale_id) == TOTAL
+    assert list_problems(store.repositories().db) == []
+
+
+def test_a_reversal_in_part_leaves_a_payout_paid_twice_listed(store: TerminalStore) -> None:
+    """PO-1 failed, the manager paid PO-2 instead, ecommpay paid PO-1 after all and then
+    reversed 4,000 of it: 6,000 is still paid twice. The reversal took the "paid after failing"
+    listing's place, so once the manager resolved the reversal nothing listed the 6,000."""
+    sale_id = pending_payout(store, 10_000)
+    refunds, db = store.refunds, store.repositories().db
+    report = PayoutReport("PO-1", PayoutOutcome.FAILED, reason="error")
+    settle_from_report(refunds, report, now=local("2026-11-21T11:05"))
+    refunds.create(
+        sale_id,
+        "PO-2",
+        10_000,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=local("2026-11-21T11:10"),
+    )
+    refunds.settle("PO-2", RefundStatus.PAID, now=local("2026-11-21T11:11"))
+    paid = PayoutReport("PO-1", PayoutOutcome.PAID, amount=10_000, currency="IDR")
+    settle_from_report(refunds, paid, now=local("2026-11-21T12:00"))
+    reverse(store, "2026-11-22T09:00", left=6_000)
+    assert refunds.refundable(sale_id) == TOTAL - 10_000 - 6_000
+
+    resolve(db, "PO-1", reason="4,000 came back", manager="Bu Rina",
+            now=local("2026-11-22T10:00"), kind=ProblemKind.PAYOUT_REVERSED)  # fmt: skip
+    assert [(p.invoice_number, p.kind) for p in list_problems(db)] == [
+        ("PO-1", ProblemKind.PAID_AFTER_FAILING)
+    ]
 
 
 def test_a_late_payment_whose_refund_was_reversed_is_listed_to_refund_again(
