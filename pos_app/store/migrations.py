@@ -813,6 +813,21 @@ END;
 """
 
 
+# Whether a paid refund gave back takings, decided once, when it was paid: a refund of a late
+# payment gave back money that never was takings, and stays so after a manager attaches the
+# payment to a sale (possible once a reversal brought the refund back), so closed days keep the
+# figures they were signed off with. Refunds paid before are decided by what holds now.
+_REFUND_TAKINGS = """
+ALTER TABLE refunds ADD COLUMN reduces_takings INTEGER
+    CHECK (reduces_takings IS NULL OR reduces_takings IN (0, 1));
+UPDATE refunds SET reduces_takings = (
+    SELECT s.status = 'completed' AND coalesce(a.late, 0) = 0
+    FROM sales s LEFT JOIN payment_attempts a ON a.invoice_number = refunds.invoice_number
+    WHERE s.id = refunds.sale_id)
+WHERE status = 'paid';
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -843,5 +858,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _PAYOUT_PAID_AMOUNTS,
     _PARTIAL_REVERSALS,
     _REVERSED_MONEY,
+    _REFUND_TAKINGS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -41,9 +41,12 @@ REFUND_JOINS = (
     "refunds r JOIN sales s ON s.id = r.sale_id "
     "LEFT JOIN payment_attempts a ON a.invoice_number = r.invoice_number"
 )
-REDUCES_TAKINGS = "(s.status = 'completed' AND coalesce(a.late, 0) = 0)"
+_GIVES_BACK_TAKINGS = "(s.status = 'completed' AND coalesce(a.late, 0) = 0)"
 """SQL over :data:`REFUND_JOINS`: the refund gives back money of a counted sale. A refund of a late
 payment gives back money that never was takings, so it does not reduce them."""
+REDUCES_TAKINGS = "r.reduces_takings = 1"
+"""SQL over ``refunds r``: the paid refund gave back takings (:data:`_GIVES_BACK_TAKINGS` when it
+was paid, kept: a late payment attached to a sale later does not rewrite closed days)."""
 REVERSAL_JOINS = f"{REFUND_JOINS} JOIN payout_reversal_parts b ON b.refund_id = r.id"
 """What reversals brought back (``b``) of payouts (``r``), with :data:`REFUND_JOINS`'s tables:
 of a payout that reduced takings (:data:`REDUCES_TAKINGS`: a refund of a counted sale, or a
@@ -306,6 +309,12 @@ class Refunds:
                     return self.get(payout_id)
                 return refund
             stamp = utc_text(now)
+            takings = None
+            if status is RefundStatus.PAID:
+                takings = conn.execute(
+                    f"SELECT {_GIVES_BACK_TAKINGS} FROM {REFUND_JOINS} WHERE r.id = ?",
+                    [refund.id],
+                ).fetchone()[0]
             move(
                 conn,
                 REFUNDS,
@@ -323,6 +332,7 @@ class Refunds:
                     "updated_at": stamp,
                     "paid_amount": paid_amount,
                     "paid_currency": paid_currency,
+                    "reduces_takings": takings,
                 },
             )
             self._bring_back(conn, self.get(payout_id), now)

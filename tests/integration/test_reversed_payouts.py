@@ -15,7 +15,9 @@ import pytest
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.cash_count import CashCount
 from pos_app.payments.model import (
+    AttemptState,
     PaymentRequest,
     PaymentStatus,
     PayoutOutcome,
@@ -28,11 +30,13 @@ from pos_app.reports.payments_csv import PAYOUT_REVERSAL, export_payments
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.z_report import build_z_report
 from pos_app.settings.terminal_config import Settings
+from pos_app.store.day_closes import DayCloses
 from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import EventSource
 from pos_app.store.refunds import Refund, RefundStatus
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
+from pos_app.till.day_close import close_day
+from pos_app.till.problem_payments import ProblemKind, attach, list_problems, resolve
 from pos_app.till.refund_payouts import Payouts, settle_from_report
 from pos_app.till.terminal import Terminal, open_terminal
 
@@ -160,13 +164,19 @@ def test_a_reversal_kept_before_parts_brings_nothing_back_when_reported_again(
     store = TerminalStore(path, DAY)
     sale_id = paid_payout(store, 10_000)
     store.close()
+    before = next(
+        version
+        for version, step in enumerate(MIGRATIONS)
+        if isinstance(step, str) and "kept_before_parts" in step
+    )
     conn = sqlite3.connect(path)  # as the version before reversal parts left it
     conn.executescript(
         "DROP TRIGGER upload_payout_reversal; DROP TABLE payout_reversal_parts;"
         "ALTER TABLE payout_reversals DROP COLUMN kept_before_parts;"
+        "ALTER TABLE refunds DROP COLUMN reduces_takings;"
         "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid) "
         f"SELECT id, '2026-11-22T02:00:00.000Z', '{{}}', {kept_left} FROM refunds;"
-        f"PRAGMA user_version = {len(MIGRATIONS) - 1};"
+        f"PRAGMA user_version = {before};"
     )
     conn.close()
 
@@ -303,16 +313,7 @@ def test_a_late_payment_whose_refund_was_reversed_is_listed_to_refund_again(
     the only button that refunds a late payment stayed off: its money, refundable again, could
     not be paid back through Kasir."""
     repos = store.repositories()
-    moment = local("2026-11-21T10:00")
-    sale_id = repos.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=moment)
-    invoice = repos.payments.next_invoice_number("T1", moment)
-    repos.payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, invoice, moment)
-    repos.payments.record_request(
-        PaymentRequest(ProviderName.DOKU, invoice, TOTAL, "https://pay.example/x"), now=moment
-    )
-    repos.sales.cancel(sale_id, now=moment)
-    later = local("2026-11-21T10:30")
-    repos.payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=later)
+    sale_id, invoice = late_payment(store, paid_in_cash=False)
     kinds = {p.invoice_number: p.kind for p in list_problems(repos.db)}
     assert kinds[invoice] is ProblemKind.LATE
     repos.refunds.create(
@@ -333,6 +334,97 @@ def test_a_late_payment_whose_refund_was_reversed_is_listed_to_refund_again(
 
     kinds = {p.invoice_number: p.kind for p in list_problems(repos.db)}
     assert kinds.get(invoice) is ProblemKind.LATE
+
+
+def late_payment(store: TerminalStore, *, paid_in_cash: bool) -> tuple[int, str]:
+    """A QR sale of D1 given up on (the sale cancelled, or paid in cash), then paid: a late
+    payment of TOTAL."""
+    repos = store.repositories()
+    moment = local("2026-11-21T10:00")
+    sale_id = repos.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=moment)
+    invoice = repos.payments.next_invoice_number("T1", moment)
+    repos.payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, invoice, moment)
+    repos.payments.record_request(
+        PaymentRequest(ProviderName.DOKU, invoice, TOTAL, "https://pay.example/x"), now=moment
+    )
+    if paid_in_cash:
+        repos.payments.transition(
+            invoice, AttemptState.CANCELLED, source=EventSource.CASHIER, now=moment
+        )
+        repos.sales.complete_cash(sale_id, TOTAL, moment)
+    else:
+        repos.sales.cancel(sale_id, now=moment)
+    later = local("2026-11-21T10:30")
+    repos.payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=later)
+    return sale_id, invoice
+
+
+def close(store: TerminalStore, day: date, when: str) -> int:
+    """Close ``day`` at ``when``; the net total its Z report signed off."""
+    db = store.repositories().db
+    close_day(db, day, day=DAY, counted=CashCount(), closed_by="Bu Rina", now=local(when))
+    closed = DayCloses(db).get(day)
+    assert closed is not None
+    return closed.total
+
+
+@pytest.mark.parametrize("paid_in_cash", [False, True], ids=["own sale", "another sale"])
+def test_a_late_payment_attached_once_its_refund_came_back_leaves_closed_days_alone(
+    store: TerminalStore, paid_in_cash: bool
+) -> None:
+    """A late payment's refund gave back money that never was takings, and its reversal brought
+    back none. Once the reversal brought it all back, a manager may attach the payment to a
+    sale: the old refund and its reversal then counted as takings, rewriting closed days'
+    files after their Z reports were signed off."""
+    sale_id, invoice = late_payment(store, paid_in_cash=paid_in_cash)
+    store.refunds.create(
+        sale_id,
+        "PO-1",
+        TOTAL,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=local("2026-11-21T11:00"),
+        invoice_number=invoice,
+    )
+    store.refunds.settle("PO-1", RefundStatus.PAID, now=local("2026-11-21T11:01"))
+    cash = TOTAL if paid_in_cash else 0
+    assert close(store, D1, "2026-11-21T21:00") == cash
+    reverse(store, "2026-11-22T09:00")
+    assert close(store, D2, "2026-11-22T21:00") == 0
+    repos = store.repositories()
+    target = sale_id
+    if paid_in_cash:
+        later = local("2026-11-23T08:00")
+        target = repos.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=later)
+        repos.sales.cancel(target, now=later)
+
+    attach(repos.db, invoice, target, manager="Bu Rina", day=DAY, now=local("2026-11-23T09:00"))
+
+    assert net_of(store, D1) == (cash,) * 3
+    assert net_of(store, D2) == (0, 0, 0)
+    assert net_of(store, D3) == (TOTAL,) * 3
+
+
+def test_refunds_paid_before_the_upgrade_keep_their_place_in_the_takings(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    store = TerminalStore(path, DAY)
+    sale_id = paid_payout(store, 10_000)
+    store.close()
+    conn = sqlite3.connect(path)  # undo this version's own record of it, as the old one kept none
+    conn.executescript(
+        "ALTER TABLE refunds DROP COLUMN reduces_takings;"
+        f"PRAGMA user_version = {len(MIGRATIONS) - 1};"
+    )
+    conn.close()
+
+    store = TerminalStore(path, DAY)  # the upgrade
+    try:
+        assert store.refunds.refundable(sale_id) == TOTAL - 10_000
+        assert net_of(store, D1) == (TOTAL - 10_000,) * 3
+    finally:
+        store.close()
 
 
 @pytest.fixture
