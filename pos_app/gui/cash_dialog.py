@@ -1,7 +1,7 @@
 """Cash tender: what the customer hands over, the change due, and no completing with too little
 (nor, without a second Enter, with change of a whole largest note or more)."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -42,6 +42,14 @@ def scanned(text: str) -> bool:
         return symbology(text.strip()) is not Symbology.IN_STORE
     except ValidationError:
         return False
+
+
+def barcode_not_amount(code: str) -> str:
+    """Said by every amount field that refuses a :func:`scanned` code, so it is translated once;
+    each field adds what to do instead."""
+    return QCoreApplication.translate("CashDialog", "{code} is a barcode, not an amount.").format(
+        code=code.strip()
+    )
 
 
 class CashDialog(QDialog):
@@ -139,10 +147,10 @@ class CashDialog(QDialog):
         self.complete_button.setText(self.tr("Complete (Enter)"))
         problem = ""
         if scanned(text):
-            problem = self.tr(
-                "{code} is a barcode, not an amount: press Esc, scan the item, then F9 again. "
-                "Type the amount received like 50.000."
-            ).format(code=text.strip())
+            advice = self.tr(
+                "Press Esc, scan the item, then F9 again. Type the amount received like 50.000."
+            )
+            problem = f"{barcode_not_amount(text)} {advice}"
         elif text.strip():
             try:
                 self._received = parse_rupiah(text)

@@ -194,8 +194,19 @@ class CashierController(QObject):
     # SaleActions
 
     def pay_by_qr(self, basket: Basket) -> None:
-        """The dialog opens at once; the sale, the attempt and the order are made meanwhile."""
-        if self.payment is not None or self._starting:
+        """The dialog opens at once; the sale, the attempt and the order are made meanwhile.
+
+        One order at a time: while a QR given up on before the provider answered is still on its
+        way, the cashier is told to press F12 again in a moment. Opening the new payment by
+        itself once that answer is back could put a QR up long after the customer chose cash."""
+        if self.payment is not None:
+            return
+        if self._starting:
+            self._refuse(
+                self.tr(
+                    "The last QR payment is still being cancelled: press F12 again in a moment."
+                )
+            )
             return
         lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
         discount, approved_by = basket.discount, basket.approved_by

@@ -1,12 +1,19 @@
 """F6 on an empty basket: the held baskets listed, so the cashier recalls the customer at the
-counter rather than whoever has waited longest."""
+counter rather than whoever has waited longest.
 
+A code typed on the list (the next customer's first item, scanned while it was up) recalls
+nothing: the list closes and the code goes to the cashier's input line, as if typed there.
+"""
+
+import string
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -20,10 +27,11 @@ from pos_app.domain.money import format_rupiah
 from pos_app.store.held import HeldBasket
 
 TIME_FORMAT = "%H:%M"
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class HeldPicker(QDialog):
-    """Emits ``picked(held_id)`` for the row chosen (Enter, double-click or Recall)."""
+    """Emits ``picked(held_id)`` for the row chosen (a plain Enter, double-click or Recall)."""
 
     picked = Signal(int)
 
@@ -32,14 +40,18 @@ class HeldPicker(QDialog):
         held: Sequence[HeldBasket],
         time_zone: tzinfo | None,
         total: Callable[[HeldBasket], int],
-        parent: QWidget | None = None,
+        parent: QWidget,
     ) -> None:
         """``total``: what a basket costs recalled, priced as the screen prices it (its
-        discount, and PPN added on top where the shop's prices exclude it)."""
+        discount, and PPN added on top where the shop's prices exclude it); ``parent``: the
+        window whose input line a code typed on the list goes to."""
         super().__init__(parent)
+        self._window = parent
         self.setWindowTitle(self.tr("Recall a held basket"))
         self.setMinimumSize(640, 360)
         self._ids = [basket.id for basket in held]
+        self._typed = ""
+        """Digits typed on the list since the last other key: a code on its way, not a pick."""
         self.table = QTableWidget(len(held), 5)
         self.table.setObjectName("heldBaskets")
         headers = (self.tr("Name"), self.tr("Cashier"), self.tr("Time"), self.tr("Items"))
@@ -75,7 +87,38 @@ class HeldPicker(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+        self.table.installEventFilter(self)
         self.table.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Digits typed on the list are kept, not searched for in it, and the Enter after them
+        hands them over instead of recalling the highlighted basket (another customer's).
+        Every code counts, not only those :func:`~pos_app.gui.cash_dialog.scanned` tells from
+        an amount: a scale's label is a scan too, and nothing typed here is an amount."""
+        if watched is not self.table or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        text = event.text()
+        held_down = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        if len(text) == 1 and text in string.digits and not event.modifiers() & held_down:
+            self._typed += text
+            return True
+        typed, self._typed = self._typed, ""
+        if typed and event.key() in ENTER_KEYS:
+            self._hand_over(typed)
+            return True
+        return False
+
+    def _hand_over(self, code: str) -> None:
+        """Close, and type ``code`` and its Enter where the window behind has the focus: the
+        input line, or a widget that passes typing on to it (so it is asked again every key)."""
+        self.reject()
+        keys = [(Qt.Key(ord(digit)), digit) for digit in code] + [(ENTER_KEYS[0], "\r")]
+        for key, text in keys:
+            target = self._window.focusWidget() or self._window
+            press = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
+            QApplication.sendEvent(target, press)
 
     def accept(self) -> None:
         row = self.table.currentRow()

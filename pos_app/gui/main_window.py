@@ -280,7 +280,16 @@ class MainWindow(QMainWindow):
         self._refuse(f"{self.tr('Could not recall a basket')}: {error}")
 
     def pay_cash(self) -> None:
+        """A basket discounted to Rp 0 is refused in words: the store keeps no sale of Rp 0."""
         if self._paid_refused() or not self._require_items():
+            return
+        if self.basket_model.total < 1:
+            self._refuse(
+                self.tr(
+                    "The total is Rp 0, and a sale of Rp 0 cannot be recorded: make the discount "
+                    "smaller, so the customer pays at least Rp 1."
+                )
+            )
             return
         dialog = CashDialog(self.basket_model.total, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah, parse_rupiah
+from pos_app.gui.cash_dialog import barcode_not_amount, scanned
 from pos_app.gui.document_preview import DocumentPreview
 from pos_app.gui.drawer_count import DrawerCount
 from pos_app.gui.formatting import ERROR_STYLE
@@ -33,8 +34,16 @@ from pos_app.till.shifts import ShiftDesk
 
 
 def _rupiah(edit: QLineEdit) -> int:
-    """The amount typed, at least Rp 0; a ValidationError says what is wrong."""
-    amount = parse_rupiah(edit.text() or "0")
+    """The amount typed, at least Rp 0; a ValidationError says what is wrong. A barcode is
+    refused, not read as billions: the next customer's item, scanned while the field had the
+    focus, would put them in the drawer's expected cash for the whole shift."""
+    text = edit.text()
+    if scanned(text):
+        advice = QCoreApplication.translate(
+            "Shift", "Type the amount in whole rupiah, like 50.000."
+        )
+        raise ValidationError(f"{barcode_not_amount(text)} {advice}")
+    amount = parse_rupiah(text or "0")
     if amount < 0:
         raise ValidationError(QCoreApplication.translate("Shift", "an amount cannot be negative"))
     return amount

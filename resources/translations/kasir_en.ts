@@ -199,6 +199,11 @@
     <name>CashDialog</name>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
+        <source>{code} is a barcode, not an amount.</source>
+        <translation>{code} is a barcode, not an amount.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_dialog.py"/>
         <source>Cash payment</source>
         <translation>Cash payment</translation>
     </message>
@@ -239,8 +244,8 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
-        <source>{code} is a barcode, not an amount: press Esc, scan the item, then F9 again. Type the amount received like 50.000.</source>
-        <translation>{code} is a barcode, not an amount: press Esc, scan the item, then F9 again. Type the amount received like 50.000.</translation>
+        <source>Press Esc, scan the item, then F9 again. Type the amount received like 50.000.</source>
+        <translation>Press Esc, scan the item, then F9 again. Type the amount received like 50.000.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/cash_dialog.py"/>
@@ -313,6 +318,11 @@
 </context>
 <context>
     <name>CashierController</name>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>The last QR payment is still being cancelled: press F12 again in a moment.</source>
+        <translation>The last QR payment is still being cancelled: press F12 again in a moment.</translation>
+    </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
         <source>Discount above the limit — manager's PIN</source>
@@ -1129,6 +1139,11 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Basket recalled.</source>
         <translation>Basket recalled.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>The total is Rp 0, and a sale of Rp 0 cannot be recorded: make the discount smaller, so the customer pays at least Rp 1.</source>
+        <translation>The total is Rp 0, and a sale of Rp 0 cannot be recorded: make the discount smaller, so the customer pays at least Rp 1.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -3350,6 +3365,11 @@ Still trying — the payment stays open.</translation>
 </context>
 <context>
     <name>Shift</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Type the amount in whole rupiah, like 50.000.</source>
+        <translation>Type the amount in whole rupiah, like 50.000.</translation>
+    </message>
     <message>
         <location filename="../../pos_app/gui/shift_dialogs.py"/>
         <source>an amount cannot be negative</source>

@@ -199,6 +199,32 @@ def test_f6_pressed_twice_lists_once_and_recalls_the_basket_picked(qtbot, start_
     assert app.window.held_label.text() == "Held baskets: 1"
 
 
+def test_a_scan_while_the_held_list_is_up_is_rung_up_not_a_recall(qtbot, start_app, demo_terminal):
+    """F6 on an empty screen lists the held baskets, the first highlighted; the next customer's
+    first item is scanned meanwhile. The scanner's Enter recalled the highlighted basket (another
+    customer's) and the item was lost; now the list closes and the code goes to the input line."""
+    app = start_app()
+    sign_in(qtbot, app)
+    scan(qtbot, app, GORENG)
+    hold(qtbot, app, "Pak Budi")
+
+    press(qtbot, Qt.Key.Key_F6)
+    picker = wait_for_modal(qtbot, HeldPicker)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is picker.table)
+    qtbot.keyClicks(picker.table, TEH)
+    qtbot.keyClick(picker.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 1, timeout=WAIT_MS)
+
+    assert [(line.sku, line.quantity) for line in app.window.basket_model.basket] == [
+        ("MIN-001", 1)
+    ]
+    assert app.window.panel.input.text() == ""
+    qtbot.waitUntil(lambda: not app.window.findChildren(HeldPicker))
+    qtbot.waitUntil(lambda: app.runner.pending == 0, timeout=WAIT_MS)
+    assert [held.name for held in demo_terminal.store.held.list_held()] == ["Pak Budi"]
+    assert "Basket recalled" not in app.window.notice.text()
+
+
 def test_f10_asks_for_a_manager_pin(qtbot, start_app):
     app = start_app()
     sign_in(qtbot, app)

@@ -256,6 +256,33 @@ def test_a_basket_sold_for_cash_while_its_qr_was_being_created_leaves_no_sale_op
     assert app.controller.open_sale_id is None, "the empty screen is tied to no stored sale"
 
 
+def test_f12_while_a_qr_given_up_on_is_still_being_created_says_to_press_it_again(
+    qtbot, start_app, demo_terminal
+):
+    """The provider is slow ("Creating the payment…"); the cashier gives up on the QR, then the
+    customer does want to pay by QR after all. F12 did nothing and said nothing until the first
+    order's answer came back; now the cashier is told to press it again in a moment, and then
+    the QR opens."""
+    app, _ = charge_with_a_slow_order(qtbot, start_app, demo_terminal, seconds=3)
+    give_up_on_the_charge(qtbot, app)
+    press(qtbot, Qt.Key.Key_F12)
+    assert app.controller.payment is None
+    assert app.window.panel.message.text() == (
+        "The last QR payment is still being cancelled: press F12 again in a moment."
+    )
+
+    def cancelled() -> None:
+        sale_id = app.controller.open_sale_id
+        assert sale_id is not None
+        states = [a.state for a in demo_terminal.store.payments.attempts_for_sale(sale_id)]
+        assert states == [AttemptState.CANCELLED]
+
+    qtbot.waitUntil(cancelled, timeout=WAIT_MS)
+    payment = open_payment(qtbot, app)
+    assert payment.sale_id == app.controller.open_sale_id, "the same sale, paid by a new QR"
+    assert payment.dialog.state is AttemptState.PENDING
+
+
 def test_each_charge_shows_a_dialog_built_before_f12(qtbot, start_app, demo_terminal):
     """F12 does not wait for a dialog to be built: one is made while the counter is idle, after
     sign-in and again after each payment, and shows the charge's own amount and QR."""

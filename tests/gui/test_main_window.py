@@ -7,6 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QPushButton, QWidget
 
 from pos_app.domain.basket import Basket
+from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import KasirError
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.held_picker import HeldPicker
@@ -327,6 +328,21 @@ def test_f9_takes_cash_and_starts_a_new_sale(qtbot, window, actions):
     assert window.change_label.font().pointSize() >= window.total_label.font().pointSize() - 4
     scan(qtbot, window, product("TEH-BTL").barcode)
     assert window.change_label.isHidden(), "the change stays until the next scan"
+
+
+def test_f9_on_a_basket_discounted_to_nothing_says_why_no_cash_is_taken(qtbot, window, actions):
+    """A manager approved 100 % off the basket: its total is Rp 0, which the store keeps no sale
+    of. F9 raised from the cash dialog inside the key's handler, and the cashier saw nothing."""
+    ring_up(qtbot, window)
+    window.basket_model.set_basket_discount(Discount.percent(10_000))
+    assert window.basket_model.total == 0
+    press(qtbot, window, Qt.Key.Key_F9)
+    assert window.panel.message.text() == (
+        "The total is Rp 0, and a sale of Rp 0 cannot be recorded: make the discount smaller, "
+        "so the customer pays at least Rp 1."
+    )
+    assert QApplication.activeModalWidget() is None and not window.findChildren(CashDialog)
+    assert actions.calls == [] and len(lines(window)) == 3
 
 
 def test_f12_hands_the_basket_to_the_qr_payment(qtbot, window, actions):

@@ -23,6 +23,11 @@ from tests.gui.helpers import wait_for_modal
 
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
 TOTAL = 14_000
+UPC_A = "036000291452"
+"""An imported item's UPC-A code, with its check digit: what a scanner types."""
+NOT_AN_AMOUNT = (
+    f"{UPC_A} is a barcode, not an amount. Type the amount in whole rupiah, like 50.000."
+)
 
 
 def open_shift(qtbot, app: TerminalApp, opening_float: str) -> Shift:
@@ -63,6 +68,31 @@ def test_esc_does_not_skip_the_opening_float(qtbot, start_app) -> None:
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert dialog.status.text() != "" and dialog.isVisible()
     assert app.terminal.store.shifts.current("T1", "Demo Kasir") is None
+
+
+def test_a_barcode_scanned_into_an_amount_is_refused_not_taken_as_rupiah(qtbot, start_app):
+    """A customer is waiting and the cashier scans the first item while the float is asked for
+    (its "0" selected): the shift opened with Rp 36.000.291.452 in the drawer. The cash in and
+    out amount took a code the same way. Both now refuse it as the cash dialog does."""
+    app = start_app(ask_for_shift=True)
+    sign_in(qtbot, app)
+    dialog = wait_for_modal(qtbot, OpenShiftDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.opening_float)
+    qtbot.keyClicks(dialog.opening_float, UPC_A)
+    qtbot.keyClick(dialog.opening_float, Qt.Key.Key_Return)
+    assert dialog.status.text() == NOT_AN_AMOUNT and dialog.isVisible()
+    assert app.runner.pending == 0 and app.shifts.shift is None
+    assert app.terminal.store.shifts.current("T1", "Demo Kasir") is None
+
+    dialog.opening_float.setText("100.000")
+    qtbot.keyClick(dialog.opening_float, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.shifts.shift is not None, timeout=WAIT_MS)
+    assert app.shifts.shift.opening_float == 100_000  # type: ignore[union-attr]
+    press(qtbot, Qt.Key.Key_F5)
+    panel = wait_for_modal(qtbot, ShiftDialog)
+    refused = move_cash(qtbot, panel, panel.cash_in_button, UPC_A, "change from the bank")
+    assert refused.status.text() == NOT_AN_AMOUNT and refused.isVisible()
+    assert app.runner.pending == 0 and panel.shift.cash_in == 0
 
 
 def test_the_shift_buttons_wait_while_its_figures_are_fetched(qtbot, start_app) -> None:
