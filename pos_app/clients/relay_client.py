@@ -179,7 +179,8 @@ class TillUploads:
     last_upload_at: str | None
     latest_day: str | None
     closed_through: str | None
-    """The latest business day uploaded with its day closed."""
+    """The latest business day uploaded closed with no day before it uploaded still open: every
+    day uploaded up to it is closed."""
 
     @property
     def label(self) -> str:

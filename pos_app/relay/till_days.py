@@ -33,6 +33,9 @@ from pos_app.reports.accountant_files import FileKind
 from pos_app.reports.csv_safety import LINE_END
 from pos_app.reports.shop_files import read_rows
 
+MAX_SEQUENCE_DIGITS = 18
+"""The most digits of a receipt number's sequence the relay takes: a day's last one is kept as a
+64-bit integer (``earlier_days.last_receipt``), and every number of 18 digits fits one."""
 AMOUNTS = ("line_total", "total", "amount")
 """The money column of a row, whichever the kind of file has."""
 CASH_IDENTITY = ("record_type", "sale_id", "receipt_number", "line_no", "local_date", "local_time")
@@ -328,8 +331,13 @@ def _identity(header: Sequence[str], row: Sequence[str]) -> tuple[str, ...]:
 
 def last_receipt(sales: str, till_id: str, business_date: str) -> int:
     """The highest sequence of ``till_id``'s receipt numbers of ``business_date`` in a sales file
-    (``T1-20261121-0007``: 7); 0 if it has none."""
-    number = re.compile(re.escape(f"{till_id}-{business_date.replace('-', '')}-") + "([0-9]+)")
+    (``T1-20261121-0007``: 7); 0 if it has none. A sequence longer than
+    :data:`MAX_SEQUENCE_DIGITS` (in a day held from before the relay refused them) is passed
+    over: it would not fit the column that keeps it."""
+    number = re.compile(
+        re.escape(f"{till_id}-{business_date.replace('-', '')}-")
+        + f"([0-9]{{1,{MAX_SEQUENCE_DIGITS}}})"
+    )
     header, rows = read_rows(sales)
     column = header.index("receipt_number") if "receipt_number" in header else None
     found = [
@@ -380,14 +388,26 @@ def shop_days(conn: Connection, shop: str, business_date: str) -> list[dict[str,
 
 
 def shop_uploads(conn: Connection, shop: str) -> list[dict[str, Any]]:
-    """Every active terminal of ``shop`` and how far its uploads reach (the API's shape)."""
+    """Every active terminal of ``shop`` and how far its uploads reach (the API's shape): its
+    days under its present till id and those it had before (``set-terminal-id``), which the
+    shop's day still lists under the id they were uploaded with. Closed through the latest day
+    closed with no day uploaded open on or before it: a day left open is not closed by a later
+    day's close."""
     rows = conn.execute(
-        "SELECT t.till_id, t.name, max(d.uploaded_at), max(d.business_date),"
-        " max(CASE WHEN d.day_closed = 1 THEN d.business_date END)"
-        " FROM terminals t LEFT JOIN till_days d ON d.shop = t.shop AND d.till_id = t.till_id"
+        "WITH days AS (SELECT t.id AS terminal_id, d.uploaded_at, d.business_date, d.day_closed"
+        " FROM terminals t JOIN till_days d ON d.shop = t.shop AND (d.till_id = t.till_id"
+        " OR d.till_id IN (SELECT f.till_id FROM former_till_ids f WHERE f.terminal_id = t.id))"
+        " WHERE t.shop = ? AND t.revoked_at IS NULL),"
+        " first_open AS (SELECT terminal_id, min(business_date) AS business_date FROM days"
+        " WHERE day_closed = 0 GROUP BY terminal_id)"
+        " SELECT t.till_id, t.name, max(d.uploaded_at), max(d.business_date),"
+        " max(CASE WHEN d.day_closed = 1 AND (o.business_date IS NULL"
+        " OR d.business_date < o.business_date) THEN d.business_date END)"
+        " FROM terminals t LEFT JOIN days d ON d.terminal_id = t.id"
+        " LEFT JOIN first_open o ON o.terminal_id = t.id"
         " WHERE t.shop = ? AND t.revoked_at IS NULL GROUP BY t.id, t.till_id, t.name"
         " ORDER BY t.till_id IS NULL, t.till_id, t.name",
-        (shop,),
+        (shop, shop),
     )
     return [
         {

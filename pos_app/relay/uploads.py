@@ -255,6 +255,7 @@ def _till_file(kind: FileKind, text: Any, till_id: str, former: frozenset[str]) 
     ]
     owned = [(index, _OWNERS[name]) for index, name in enumerate(header) if name in _OWNERS]
     terminal = header.index(TERMINAL) if TERMINAL in header else None
+    receipt = header.index("receipt_number") if "receipt_number" in header else None
     for number, row in enumerate(rows, start=2):
         if len(row) != len(header):
             raise HTTPProblem(
@@ -269,6 +270,15 @@ def _till_file(kind: FileKind, text: Any, till_id: str, former: frozenset[str]) 
                     f"files.{kind.value}, line {number}: {header[index]} {shown(row[index])} is "
                     f"not till {till_id}'s; a terminal uploads only its own till's records",
                 )
+        # a receipt number by now, its sequence after the last '-': one longer than the relay
+        # keeps of a day's last receipt would overflow that column once the day is an earlier part
+        receipt_number = "" if receipt is None else row[receipt]
+        if len(receipt_number.rpartition("-")[2]) > till_days.MAX_SEQUENCE_DIGITS:
+            raise HTTPProblem(
+                400,
+                f"files.{kind.value}, line {number}: receipt_number {shown(receipt_number)} has "
+                f"a sequence of more than {till_days.MAX_SEQUENCE_DIGITS} digits",
+            )
         for index, type_ in typed:
             if not fits(type_, row[index]):
                 raise HTTPProblem(

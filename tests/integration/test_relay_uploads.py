@@ -17,7 +17,7 @@ import pytest
 
 from pos_app.commands import relay_service
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
-from pos_app.relay import auth, storage
+from pos_app.relay import auth, storage, till_days
 from pos_app.reports.accountant_files import FileKind, Part
 from pos_app.reports.payments_csv import PaymentsSummary
 from pos_app.reports.sales_csv import SALE_COLUMNS
@@ -25,7 +25,7 @@ from pos_app.reports.shop_files import TillDayFiles, read_rows
 from tests.harness.relay_process import database_option, relay_config, wait_until
 from tests.unit.test_reports_shop_files import till_files
 
-DAY = "2026-11-21"
+DAY, DAY2, DAY3 = "2026-11-21", "2026-11-22", "2026-11-23"
 Tills = dict[str, tuple[TillDayFiles, dict[FileKind, Part]]]
 """Each till's day files and the summaries its own export gave, by till id."""
 
@@ -52,12 +52,13 @@ def add(relay: EmbeddedRelay, name: str, shop: str = "default") -> str:
     return relay.storage.write_from_thread(lambda conn: auth.create_terminal(conn, name, shop)[1])
 
 
-def body(day: TillDayFiles, revision: int = 1, **changes: Any) -> dict[str, Any]:
+def body(day: TillDayFiles, revision: int = 1, date: str = DAY, **changes: Any) -> dict[str, Any]:
+    """The upload of the till's day; ``date``: the same rows as another business day's."""
     return {
         "till_id": day.till_id,
-        "business_date": DAY,
+        "business_date": date,
         "revision": revision,
-        "files": {kind.value: text for kind, text in day.files.items()},
+        "files": {kind.value: text.replace(DAY, date) for kind, text in day.files.items()},
         "day_closed": False,
         "shifts": 1,
     } | changes
@@ -170,6 +171,52 @@ def test_a_renamed_till_uploads_its_earlier_numbers_once_and_keeps_its_old_id_it
     assert put(relay, other, body(day, 3)).status_code == 403, "T1's numbers stay T3's"
     with pytest.raises(storage.TillIdTaken):
         relay.storage.write_from_thread(lambda conn: storage.set_till_id(conn, "kasir-baru", "T1"))
+
+
+def test_a_renamed_tills_uploads_are_its_own_in_the_shops_uploads(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    """T1 uploads its closed day, then becomes T3: the relay still holds that day under T1, and
+    the uploads table counts it as T3's, with the days T3 uploads after."""
+    token = add(relay, "T1")
+    assert put(relay, token, body(tills["T1"][0], day_closed=True)).status_code == 200
+    relay.storage.write_from_thread(lambda conn: storage.set_till_id(conn, "T1", "T3"))
+
+    [held] = get(relay, token, f"/v1/shop/days/{DAY}")["tills"]
+    [till] = get(relay, token, "/v1/shop/uploads")["tills"]
+
+    assert (held["till_id"], held["name"]) == ("T1", "T1")
+    assert till == {
+        "till_id": "T3",
+        "name": "T1",
+        "last_upload_at": held["uploaded_at"],
+        "latest_day": DAY,
+        "closed_through": DAY,
+    }
+    assert put(relay, token, body(tills["T1"][0], date=DAY2, till_id="T3"), DAY2).status_code == 200
+    [till] = get(relay, token, "/v1/shop/uploads")["tills"]
+    assert (till["latest_day"], till["closed_through"]) == (DAY2, DAY)
+
+
+def test_closed_through_stops_before_the_first_day_uploaded_open(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    """The 21st was uploaded without its day close, the 22nd with it: the till is closed through
+    no day until the 21st is closed too, and a day uploaded open after that is not counted."""
+    token = add(relay, "T1")
+    day = tills["T1"][0]
+    assert put(relay, token, body(day)).status_code == 200
+    assert put(relay, token, body(day, date=DAY2, day_closed=True), DAY2).status_code == 200
+
+    def uploads() -> tuple[str | None, str | None]:
+        [till] = get(relay, token, "/v1/shop/uploads")["tills"]
+        return till["latest_day"], till["closed_through"]
+
+    assert uploads() == (DAY2, None)
+    assert put(relay, token, body(day, 2, day_closed=True)).status_code == 200
+    assert uploads() == (DAY2, DAY2)
+    assert put(relay, token, body(day, date=DAY3), DAY3).status_code == 200
+    assert uploads() == (DAY3, DAY2)
 
 
 def test_a_cell_its_columns_type_does_not_fit_is_400_naming_the_file_line_and_column(
@@ -549,6 +596,58 @@ def test_a_till_that_sent_the_revision_held_replaces_it_as_before(
     }
     [till] = get(relay, token, f"/v1/shop/days/{DAY}")["tills"]
     assert till["files"] == fewer
+
+
+def test_a_receipt_sequence_longer_than_the_relay_keeps_is_400_and_the_longest_it_keeps_fits(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    """A day kept as a restored till's earlier part keeps its last receipt sequence as a 64-bit
+    integer: 18 digits fit it, 19 are refused when uploaded rather than overflow it later."""
+    token = add(relay, "T1")
+    day = tills["T1"][0]
+    too_long = f"T1-20261121-{'9' * 19}"
+    for kind in (FileKind.LINES, FileKind.SALES, FileKind.PAYMENTS):
+        files = with_cell(day, kind, "receipt_number", too_long)
+
+        refused = put(relay, token, body(day, files=files))
+
+        assert refused.status_code == 400, refused.text
+        assert refused.json()["error"] == (
+            f"files.{kind.value}, line 2: receipt_number {too_long!r} has a sequence of more "
+            "than 18 digits"
+        )
+    assert get(relay, token, f"/v1/shop/days/{DAY}")["tills"] == []
+
+    longest = with_cell(day, FileKind.SALES, "receipt_number", f"T1-20261121-{'9' * 18}")
+    assert put(relay, token, body(day, files=longest)).status_code == 200
+    restored = put(relay, token, body(day, 3, base=0))  # lacks the row held
+    assert restored.json() == {"revision": 3, "stored": True, "last_receipt": 10**18 - 1}
+
+
+def test_a_receipt_sequence_too_long_held_from_before_is_passed_over_as_the_last_receipt(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    """A day the relay took before it refused such sequences: a restored till's upload keeps it
+    as the earlier part and says the last receipt that fits, never a 5xx."""
+    token = add(relay, "T1")
+    day = tills["T1"][0]
+    files = with_cell(day, FileKind.SALES, "receipt_number", f"T1-20261121-{'9' * 19}")
+    header, rows = read_rows(files["sales"])
+    receipt = header.index("receipt_number")
+    sequences = [row[receipt].rsplit("-", 1)[1] for row in rows if row[receipt].startswith("T1-")]
+    last = max(int(sequence) for sequence in sequences if len(sequence) <= 18)
+
+    def held_from_before(conn: Any) -> None:
+        terminal = storage.terminal_by_name(conn, "T1")
+        assert terminal is not None
+        kept = {FileKind(kind): text for kind, text in files.items()}
+        till_days.store_day(conn, terminal, till_days.TillDay("T1", DAY, 1, False, 1, kept))
+
+    relay.storage.write_from_thread(held_from_before)
+
+    restored = put(relay, token, body(day, 3, base=0))
+
+    assert restored.json() == {"revision": 3, "stored": True, "last_receipt": last}
 
 
 def test_a_terminal_is_told_the_last_invoice_number_it_registered(
