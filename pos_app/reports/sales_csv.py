@@ -285,6 +285,32 @@ _RETURNS_OF_DAY = (
 Row = Sequence[Any]
 
 
+class ReturnCounter:
+    """The returns of a lines file, counted from its rows alone, so a till's own export and the
+    shop's file of its rows say the same. A return's lines are written one after another, in
+    rising line order: a return's row begins another return unless the row before it is a line of
+    the same return (the same shared columns: sale, receipt, payout, local moment to the second,
+    cashier...) with a lower line number. So two returns of a sale within one clock second are two
+    when the second brings back a line the first did, or an earlier one; when its lines all come
+    after the first's, the lines file cannot tell them from one (the sales file, a row per return,
+    can)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._last: tuple[object, int | None] | None = None
+
+    def line(self, shared: object, line_no: int | None) -> None:
+        """A return's row; ``line_no`` ``None`` if the cell holds no number (a return apart)."""
+        previous, previous_no = self._last or (None, None)
+        if previous != shared or previous_no is None or line_no is None or previous_no >= line_no:
+            self.count += 1
+        self._last = (shared, line_no)
+
+    def other_row(self) -> None:
+        """A row of no return: the next return's row begins a return."""
+        self._last = None
+
+
 class _Writer:
     """Writes rows as text, in batches, and keeps the tally; calls ``progress`` and ``cancelled``
     every so many rows.
@@ -378,16 +404,17 @@ class _Writer:
 
     def return_lines(self, lines: Iterable[Row]) -> None:
         """A row per returned line: the items and the money going back, negative."""
-        returns: set[tuple[object, ...]] = set()
+        returns = ReturnCounter()
         for line in lines:
             line_no, sku, name, quantity, unit_price, amount = line[11:17]
+            shared = self._shared(line, "return")
             self._row(
-                f"{self._shared(line, 'return')}{line_no},{self._cells.many(sku, name)},"
+                f"{shared}{line_no},{self._cells.many(sku, name)},"
                 f"{-quantity},{unit_price},{-amount},{_given_back(*line[17:])}{LINE_END}",
                 -amount,
             )
-            returns.add(tuple(line[:5]))
-        self.return_count += len(returns)
+            returns.line(shared, line_no)
+        self.return_count += returns.count
 
     def returns(self, returns: Iterable[Row]) -> None:
         for entry in returns:

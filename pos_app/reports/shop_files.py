@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 from pos_app.reports.accountant_files import (
@@ -43,7 +44,14 @@ from pos_app.reports.payments_csv import (
     PROVIDER_REFUND,
     PaymentsSummary,
 )
-from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportKind, ExportSummary
+from pos_app.reports.sales_csv import (
+    LINE_COLUMNS,
+    SALE_COLUMNS,
+    SHARED_COLUMNS,
+    ExportKind,
+    ExportSummary,
+    ReturnCounter,
+)
 from pos_app.reports.workbook import write_workbook
 from pos_app.store.payments import received_rupiah
 
@@ -163,7 +171,9 @@ def _write_kind(
 
 
 _MOMENT = ("sale_id", "receipt_number", "local_date", "local_time")
-"""What tells a sale's (or a return's) rows from another's in a till's file."""
+"""What tells a sale's rows from another's in a till's file."""
+_LINE_NO_DIGITS = 9
+"""The most digits of a return row's ``line_no`` read as a number; more is no line of a sale."""
 
 
 class _Tally:
@@ -178,8 +188,9 @@ class _Tally:
         self.sales: set[tuple[str, ...]] = set()
         """Sales, a row per line in a lines file: told apart by till, sale, receipt and moment
         (a till restored from a backup draws again the sale ids of the sales it lost)."""
-        self.returns: set[tuple[str, ...]] = set()
-        """Returns in a lines file, a row per returned line: told apart as sales are."""
+        self.returns = ReturnCounter()
+        """Returns in a lines file, a row per returned line: told apart as the till's own export
+        tells them."""
         self.return_rows = 0
         """Returns in a sales file, a row each."""
         self.payments = self.payouts = self.provider_refunds = self.received = self.paid_out = 0
@@ -204,17 +215,19 @@ class _Tally:
             self.paid_out -= paid
             return
         self.total += _rupiah(cell, "line_total" if self.kind is FileKind.LINES else "total")
-        moment = (till_id, *(cell.get(name, "") for name in _MOMENT))
+        if record == "return" and self.kind is FileKind.LINES:
+            shared = (till_id, *(cell.get(name, "") for name in SHARED_COLUMNS))
+            self.returns.line(shared, whole_number(cell.get("line_no", ""), _LINE_NO_DIGITS))
+            return
+        self.returns.other_row()
         if record == "sale":
-            self.sales.add(moment)
+            self.sales.add((till_id, *(cell.get(name, "") for name in _MOMENT)))
         elif record == "refund":
             self.refunds += 1
         elif record == "reversal":
             self.reversals += 1
-        elif record == "return" and self.kind is FileKind.SALES:
-            self.return_rows += 1
         elif record == "return":
-            self.returns.add(moment)
+            self.return_rows += 1
 
     def part(self, path: Path) -> Part:
         if self.kind is FileKind.PAYMENTS:
@@ -235,7 +248,7 @@ class _Tally:
             len(self.sales),
             self.refunds,
             self.total,
-            self.return_rows if self.kind is FileKind.SALES else len(self.returns),
+            self.return_rows if self.kind is FileKind.SALES else self.returns.count,
             self.reversals,
         )
 

@@ -350,8 +350,9 @@ class ShopExport:
     tills: tuple[str, ...]
     """The tills whose files it holds, by till id."""
     missing: tuple[str, ...]
-    """Active tills of the shop that have not uploaded that day (yet): by till id, or by its
-    terminal's name while the relay does not know the id."""
+    """Active tills of the shop that have not uploaded that day (yet), under their present till
+    id or one they had before: by till id, or by its terminal's name while the relay does not
+    know the id."""
 
 
 def export_shop_day(
@@ -383,11 +384,18 @@ def export_shop_day(
             N_("no till has uploaded business day {day} to the relay yet"),
             day=business_date.isoformat(),
         )
-    active = {till.till_id or till.name for till in relay.shop_uploads()}
+    ids = tuple(till.till_id for till in uploaded)
+    # a terminal whose id changed since it uploaded the day holds it under its former id: its
+    # name, which the relay gives with each day it holds, says it is the same till
+    names = {till.name for till in uploaded}
+    missing = {
+        till.till_id or till.name
+        for till in relay.shop_uploads()
+        if till.till_id not in ids and till.name not in names
+    }
     tills = [
         TillDayFiles(till.till_id, {FileKind(kind): text for kind, text in till.files.items()})
         for till in uploaded
     ]
     written = write_shop_file(tills, path, kinds, file_format, excel_id)
-    ids = tuple(till.till_id for till in uploaded)
-    return ShopExport(written, ids, tuple(sorted(active - set(ids))))
+    return ShopExport(written, ids, tuple(sorted(missing)))

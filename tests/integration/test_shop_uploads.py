@@ -19,11 +19,13 @@ from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
+from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay import storage
 from pos_app.relay import uploads as relay_uploads
 from pos_app.relay.backup import backup, restore
-from pos_app.reports.accountant_files import FileKind, FileRequest, write_files
+from pos_app.reports.accountant_files import FileFormat, FileKind, FileRequest, write_files
+from pos_app.reports.sales_csv import ExportSummary
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.store.payments import EventSource
 from pos_app.store.terminal_store import TerminalStore
@@ -707,6 +709,59 @@ def test_a_till_the_relay_knows_only_by_name_is_listed_missing_from_the_shop_fil
 
     assert (export.tills, export.missing) == (("T1",), ("Kasir belakang",))
     assert [till.label for till in client.shop_uploads()] == ["T1", "Kasir belakang"]
+    client.close()
+    store.close()
+
+
+def test_a_till_renamed_after_its_upload_is_not_listed_missing_from_the_shop_file(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """T1 uploads its day, then becomes T3 (``set-terminal-id``): the shop's file holds its day
+    under T1, and only T2, which uploaded nothing, is missing."""
+    store = till(tmp_path, "T1")
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    relay.add_terminal("T2")
+    cash_sale(store, "T1", "2026-11-21T10:00", price=50_000)
+    assert catch_up(store, client, "T1") == 1
+    relay.storage.write_from_thread(lambda conn: storage.set_till_id(conn, "T1", "T3"))
+
+    export = export_shop_day(client, tmp_path / "shop.csv", D1, (FileKind.SALES,))
+
+    assert (export.tills, export.missing) == (("T1",), ("T2",))
+    client.close()
+    store.close()
+
+
+def test_two_returns_of_a_sale_within_one_second_are_two_in_the_shop_file_as_in_the_tills(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The lines file shows a return's moment to the second: the shop's file of the till's day
+    tells its two returns apart as the till's own export does, a row per returned line."""
+    store = till(tmp_path, "T1")
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    sale_id = cash_sale(store, "T1", "2026-11-21T09:00")
+    for microsecond in (100_000, 600_000):
+        store.returns.record(
+            sale_id,
+            {1: 1},
+            method=ReturnMethod.CASH,
+            terminal_id="T1",
+            cashier="Sari",
+            approved_by="Dewi",
+            now=local("2026-11-21T10:00").replace(microsecond=microsecond),
+        )
+    catch_up(store, client, "T1")
+    kinds = (FileKind.LINES, FileKind.SALES)
+    request = FileRequest(kinds, D1, file_format=FileFormat.XLSX)
+
+    shop = export_shop_day(client, tmp_path / "shop.xlsx", D1, kinds, FileFormat.XLSX)
+    own = write_files(store.repositories().db, tmp_path / "own.xlsx", request, day=DAY)
+
+    counted = [
+        [(part.rows, part.returns) for part in file.parts if isinstance(part, ExportSummary)]
+        for file in (shop.written, own)
+    ]
+    assert counted == [[(3, 2), (3, 2)]] * 2, "lines, then sales: (rows, returns)"
     client.close()
     store.close()
 
