@@ -31,6 +31,13 @@ class ProviderName(StrEnum):
         relay in a callback): the relay must know the payment before its order leaves."""
         return self is ProviderName.ECOMMPAY_GATE
 
+    @property
+    def declines_finally(self) -> bool:
+        """Its decline is its last word. DOKU's ``FAILED`` is not final for e-money (its Check
+        Status API's status mapping): the customer may pay the same order after a failed try,
+        so a declined DOKU payment is asked about again, as one the till gave up on."""
+        return self is not ProviderName.DOKU
+
 
 class PaymentStatus(StrEnum):
     """A provider's word on a payment, in the terminal's words (docs/architecture.md, Contracts)."""

@@ -32,6 +32,8 @@ class Settlement:
 
 class ProviderSimulator(Protocol):
     name: str
+    declines_finally: bool
+    """False: a declined order may still be paid (DOKU's FAILED is not final for e-money)."""
 
     def settlement(self, order: Order, choice: Choice) -> Settlement:
         """What ``choice`` makes of ``order`` (ecommpay test amounts decline whatever is chosen)."""
@@ -129,11 +131,18 @@ class Sandbox:
             self.background.later(max(remaining, 0.0), lambda: self._settle_if_pending(order))
 
     def settle(self, order: Order, choice: Choice) -> Order:
-        """Apply ``choice`` to a pending order and notify the merchant, or raise NotPending."""
+        """Apply ``choice`` to a pending order and notify the merchant, or raise NotPending.
+        A declined order is paid on a second try where the provider's decline is not final."""
         provider = self.provider(order)
         result = provider.settlement(order, choice)
+        again = choice is Choice.PAY and not provider.declines_finally
         if not self.state.settle(
-            order, result.outcome, result.provider_status, self.now(), **result.details
+            order,
+            result.outcome,
+            result.provider_status,
+            self.now(),
+            after_decline=again,
+            **result.details,
         ):
             raise NotPending(order)
         provider.settled(order)

@@ -69,6 +69,9 @@ class DokuSimulator:
     """DOKU's API as the terminal sees it, with DOKU's rules and error shape."""
 
     name = "doku"
+    declines_finally = False
+    """DOKU's Check Status API maps FAILED to "final: no" for e-money: the customer may pay the
+    same order after a failed try, and DOKU then notifies SUCCESS."""
 
     def __init__(self, sandbox: Sandbox) -> None:
         self._sandbox = sandbox

@@ -71,6 +71,7 @@ class EcommpaySimulator:
     """ecommpay's platform as the terminal sees it: signed requests in, signed callbacks out."""
 
     name = "ecommpay"
+    declines_finally = True
 
     def __init__(self, sandbox: Sandbox) -> None:
         self._sandbox = sandbox

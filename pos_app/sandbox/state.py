@@ -170,11 +170,20 @@ class SandboxState:
             return list(self._orders.values())
 
     def settle(
-        self, order: Order, outcome: Outcome, provider_status: str, at: datetime, **details: Any
+        self,
+        order: Order,
+        outcome: Outcome,
+        provider_status: str,
+        at: datetime,
+        *,
+        after_decline: bool = False,
+        **details: Any,
     ) -> bool:
-        """Move a pending order to its outcome; ``False`` if something settled it first."""
+        """Move a pending order (or a declined one, ``after_decline``) to its outcome; ``False``
+        if something settled it first."""
         with self._lock:
-            if order.outcome is not Outcome.PENDING:
+            open_ = (Outcome.PENDING, Outcome.DECLINED) if after_decline else (Outcome.PENDING,)
+            if order.outcome not in open_:
                 return False
             order.outcome = outcome
             order.provider_status = provider_status

@@ -654,19 +654,23 @@ class Payments:
     def ended_before_final_word(
         self, provider: ProviderName, since: datetime
     ) -> list[PaymentAttempt]:
-        """``provider``'s attempts the till ended (countdown out, cashier gave up) since
-        ``since``, oldest first, on which neither the relay nor a status check has brought the
-        provider's final word (paid, or not paid in any way): the customer may still have paid
-        them."""
+        """``provider``'s attempts the till ended (countdown out, cashier gave up, or declined
+        where a decline is not final) since ``since``, oldest first, on which neither the relay
+        nor a status check has brought the provider's final word (paid, or not paid in any
+        way): the customer may still have paid them."""
         final = sorted(FINAL_WORDS)
+        ended = [AttemptState.EXPIRED.value, AttemptState.CANCELLED.value]
+        if not provider.declines_finally:
+            final.remove(PaymentStatus.DECLINED)
+            ended.append(AttemptState.DECLINED.value)
         return self._attempts(
-            "a WHERE a.provider = ? AND a.state IN (?, ?) AND a.updated_at >= ? AND NOT EXISTS ("
+            f"a WHERE a.provider = ? AND a.state IN ({', '.join('?' * len(ended))})"
+            " AND a.updated_at >= ? AND NOT EXISTS ("
             " SELECT 1 FROM payment_events e WHERE e.attempt_id = a.id"
             f" AND e.source IN ('relay', 'status') AND e.status IN ({', '.join('?' * len(final))}))"
             " ORDER BY a.id",
             provider.value,
-            AttemptState.EXPIRED.value,
-            AttemptState.CANCELLED.value,
+            *ended,
             utc_text(since),
             *final,
         )

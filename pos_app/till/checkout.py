@@ -342,8 +342,9 @@ class Checkout:
         and the cashier may give up on a QR or the last check fail. The provider's
         notification normally brings a payment made after that; should it be lost (the relay
         down past the provider's retries), only asking finds the customer's money. A pending
-        answer is no news and is not kept (it would fill the payment's history every pass);
-        payments made through a provider this till no longer uses are left to the relay.
+        answer is no news and is not kept (it would fill the payment's history every pass), nor
+        is a decline that is not its provider's last word (DOKU's ``FAILED``); payments made
+        through a provider this till no longer uses are left to the relay.
         """
         found = []
         since = self.clock() - FOLLOW_UP_WINDOW
@@ -355,7 +356,9 @@ class Checkout:
                     "%s ended before its final word; none yet: %s", ended.invoice_number, error
                 )
                 continue
-            if result.status is PaymentStatus.PENDING:
+            if result.status is PaymentStatus.PENDING or (
+                result.status is PaymentStatus.DECLINED and not self.provider.name.declines_finally
+            ):
                 continue
             attempt = self._record_status(ended.invoice_number, result)
             if attempt.state is AttemptState.PAID:

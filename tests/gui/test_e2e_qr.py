@@ -35,7 +35,7 @@ from tests.gui.e2e import (
     wait_state,
 )
 from tests.gui.helpers import answer_confirmation, wait_for_modal
-from tests.gui.test_e2e_paid_once import sales
+from tests.gui.test_e2e_paid_once import rupiah, sales
 
 
 def test_three_scans_f12_paid_through_the_relay(qtbot, start_app, demo_terminal):
@@ -109,6 +109,29 @@ def test_declined_then_try_again_pays_the_same_sale(qtbot, start_app, demo_termi
     assert demo_terminal.store.payments.get_attempt(first.invoice_number).state is (
         AttemptState.DECLINED
     )
+
+
+def test_a_doku_payment_made_on_a_second_try_after_failed_completes_with_f11(
+    qtbot, start_app, demo_terminal
+):
+    """DOKU's FAILED is not final for e-money: the customer may pay the same order again. The
+    declined QR's SUCCESS comes to the paid banner, and F11 completes the sale with it."""
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    invoice = payment.invoice_number
+    sandbox(demo_terminal, "decline", invoice)
+    wait_state(qtbot, payment, AttemptState.DECLINED)
+
+    sandbox(demo_terminal, "pay", invoice)
+    qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
+    assert app.window.paid_title.text() == f"Customer paid {rupiah(total)} by DOKU Wallet"
+    press(qtbot, Qt.Key.Key_F11)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert (receipt.data.invoice_number, receipt.data.total) == (invoice, total)
+    receipt.reject()
+    assert sales(demo_terminal) == [("completed", "qr", invoice, None)]
 
 
 def test_relay_down_falls_back_to_the_status_api(qtbot, start_app, demo_terminal):

@@ -274,22 +274,49 @@ def test_payments_that_ended_here_unpaid_are_asked_again_and_found_paid_after_al
     assert checkout.follow_up_ended() == [], "the provider's final word is in: not asked again"
 
 
+def test_a_doku_payment_declined_here_and_paid_on_a_second_try_is_found_by_asking(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """The QR showed "declined" (DOKU said FAILED), the customer tried again and paid, and that
+    SUCCESS was lost (no relay here): only asking finds the money."""
+    checkout = checkout_for(store, doku_provider(sandbox))
+    declined = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
+    control(sandbox, "decline", declined.invoice_number)
+    assert checkout.check_status(declined.invoice_number).state is AttemptState.DECLINED
+    assert checkout.follow_up_ended() == []
+    control(sandbox, "pay", declined.invoice_number)
+
+    found = checkout.follow_up_ended()
+
+    assert [(a.invoice_number, a.state, a.late) for a in found] == [
+        (declined.invoice_number, AttemptState.PAID, True)
+    ]
+    problems = list_problems(store.repositories().db)
+    assert [(p.kind, p.invoice_number) for p in problems] == [
+        (ProblemKind.LATE, declined.invoice_number)
+    ]
+
+
 def test_a_payment_is_asked_again_only_until_its_final_word_and_for_a_day_at_most(
     sandbox: str, store: TerminalStore
 ) -> None:
+    """DOKU's FAILED is not its final word for e-money (its Check Status API's status mapping):
+    the customer may pay the same order on a second try."""
     now = [datetime.now(UTC)]
     checkout = checkout_for(store, doku_provider(sandbox), clock=lambda: now[0])
-    declined = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
-    checkout.cancel_payment(declined.invoice_number)
-    control(sandbox, "decline", declined.invoice_number)
+    tried = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
+    checkout.cancel_payment(tried.invoice_number)
+    control(sandbox, "decline", tried.invoice_number)
     since = now[0] - FOLLOW_UP_WINDOW
-    assert len(store.payments.ended_before_final_word(ProviderName.DOKU, since)) == 1
+    assert checkout.follow_up_ended() == []
+    assert [
+        a.invoice_number for a in store.payments.ended_before_final_word(ProviderName.DOKU, since)
+    ] == [tried.invoice_number]
     assert store.payments.ended_before_final_word(ProviderName.ECOMMPAY_PAGE, since) == []
-    assert checkout.follow_up_ended() == []  # DOKU says FAILED: nothing more to wait for
-    assert (
-        store.payments.ended_before_final_word(ProviderName.DOKU, now[0] - FOLLOW_UP_WINDOW) == []
-    )
-    assert store.payments.get_attempt(declined.invoice_number).state is AttemptState.CANCELLED
+    control(sandbox, "pay", tried.invoice_number)  # the second try
+
+    assert [a.invoice_number for a in checkout.follow_up_ended()] == [tried.invoice_number]
+    assert store.payments.ended_before_final_word(ProviderName.DOKU, since) == []
 
     long_ago = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari"))
     checkout.cancel_payment(long_ago.invoice_number)

@@ -201,9 +201,10 @@ def test_notifications_and_status_answers_write_the_amount_in_each_of_dokus_form
     assert (event.amount, event.status) == (9000, PaymentStatus.PAID)
 
 
-def test_decline_by_control_route_notifies_failed_and_cannot_be_paid_after(
+def test_decline_by_control_route_notifies_failed_and_a_second_try_notifies_success(
     sandbox: str, receiver: tuple[str, Receiver]
 ) -> None:
+    """DOKU's FAILED is not final for e-money: the customer may pay the same order again."""
     receiver_url, inbox = receiver
     invoice, path = new_invoice(), notify_path()
     assert create(sandbox, order_body(invoice, receiver_url + path)).status_code == 200
@@ -214,8 +215,15 @@ def test_decline_by_control_route_notifies_failed_and_cannot_be_paid_after(
     (received,) = inbox.wait_for(path)
     assert assert_verified_notification(received, path)["transaction"]["status"] == "FAILED"
     assert status(sandbox, invoice).json()["transaction"]["status"] == "FAILED"
-    again = httpx.post(f"{sandbox}/_sandbox/pay/{invoice}")
+    again = httpx.post(f"{sandbox}/_sandbox/decline/{invoice}")
     assert again.status_code == 409 and again.json()["order"]["state"] == "declined"
+
+    paid = httpx.post(f"{sandbox}/_sandbox/pay/{invoice}")
+    assert paid.status_code == 200 and paid.json()["order"]["state"] == "paid"
+    (_, second) = inbox.wait_for(path, count=2)
+    assert assert_verified_notification(second, path)["transaction"]["status"] == "SUCCESS"
+    assert status(sandbox, invoice).json()["transaction"]["status"] == "SUCCESS"
+    assert httpx.post(f"{sandbox}/_sandbox/pay/{invoice}").status_code == 409
 
 
 def test_override_notification_url_receives_the_notification_signed_for_its_path(

@@ -15,7 +15,7 @@ from pos_app.payments.doku.notification import (
 )
 from pos_app.payments.doku.signing import signed_headers as doku_signed_headers
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
-from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.payments.model import NO_CURRENCY, PaymentStatus, ProviderName
 
 CLIENT_ID = "MCH-0001-10791114622547"
 SECRET = "SK-hCJ42G28TA0MKG9LE2E_1"
@@ -134,6 +134,31 @@ def test_whole_rupiah_amount_forms(raw: Any, expected: int) -> None:
 def test_missing_or_wrong_typed_fields_are_named(order: Any, transaction: Any, field: str) -> None:
     payload = notification(order=order, transaction=transaction)
     with pytest.raises(ProviderProtocolError, match=field.replace(".", r"\.")):
+        parse_notification(encode(payload))
+
+
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [
+        ("FAILED", PaymentStatus.DECLINED),
+        ("PENDING", PaymentStatus.PENDING),
+        ("TIMEOUT", PaymentStatus.PENDING),
+    ],
+)
+def test_a_word_that_moves_no_money_is_read_without_an_amount(
+    word: str, status: PaymentStatus
+) -> None:
+    """DOKU's check-status page: "some parameters might not be presented in certain status
+    cases". Refused, the cashier's Check status and the countdown's last check failed."""
+    payload = notification(order={"invoice_number": "I"}, transaction={"status": word})
+    event = parse_notification(encode(payload))
+    assert (event.status, event.amount, event.currency) == (status, 0, NO_CURRENCY)
+
+
+@pytest.mark.parametrize("word", ["SUCCESS", "REFUNDED"])
+def test_a_word_that_moves_money_still_needs_its_amount(word: str) -> None:
+    payload = notification(order={"invoice_number": "I"}, transaction={"status": word})
+    with pytest.raises(ProviderProtocolError, match=r"order\.amount"):
         parse_notification(encode(payload))
 
 

@@ -4,7 +4,7 @@ A notification and a status answer have the same body shape (``order``, ``transa
 ``service``, ``acquirer``, ``channel``, ``additional_info``), so one reader serves both. Reading is
 lenient about everything Kasir does not use (DOKU adds ``customer``, ``emoney_payment``,
 ``merchant``, ``issuer``, ``tips`` … at any time) and strict about what it relies on: the invoice
-number, the amount and the transaction status.
+number, the transaction status, and the amount of a word that moves money.
 
 Amount rule (:func:`rupiah_amount`): DOKU sends ``order.amount`` as a JSON integer (``6000``), a
 JSON decimal (``6000.00``) or a decimal string (``"6000.00"``, ``"6000"``); all are read exactly
@@ -30,6 +30,7 @@ from pos_app.payments.errors import (
     read_provider_json,
 )
 from pos_app.payments.model import (
+    NO_CURRENCY,
     NO_PAYMENT,
     PaymentStatus,
     ProviderEvent,
@@ -50,6 +51,10 @@ _STATUSES: dict[str, PaymentStatus] = {
     "TIMEOUT": PaymentStatus.PENDING,
     "REDIRECT": PaymentStatus.PENDING,
 }
+_NEED_AMOUNT = frozenset({PaymentStatus.PAID, PaymentStatus.REFUNDED})
+"""Words that move money, and so must say how much. DOKU leaves ``order.amount`` out of some
+answers ("some parameters might not be presented in certain status cases"): a FAILED, PENDING
+or TIMEOUT without one is no amount in no currency, which no sale takes."""
 _DECIMAL_TEXT = re.compile(r"[0-9]{1,30}(?:\.[0-9]{1,30})?")
 
 
@@ -137,15 +142,19 @@ def event_from_payload(payload: Any) -> ProviderEvent:
         raise ProviderProtocolError("DOKU transaction.status is missing")
     reference = transaction.get("original_request_id")
     reference = reference.strip() if isinstance(reference, str) else None
+    status = doku_status(transaction["status"])
+    amount, currency = 0, NO_CURRENCY
+    if order.get("amount") is not None or status in _NEED_AMOUNT:
+        amount, currency = rupiah_amount(order.get("amount")), CURRENCY
     return ProviderEvent(
         provider=ProviderName.DOKU,
         invoice_number=invoice,
-        status=doku_status(transaction["status"]),
-        amount=rupiah_amount(order.get("amount")),
+        status=status,
+        amount=amount,
         reference=reference or None,
         occurred_at=parse_doku_time(transaction.get("date")),
         raw=payload,
-        currency=CURRENCY,
+        currency=currency,
     )
 
 
