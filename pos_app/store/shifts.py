@@ -237,6 +237,14 @@ class Shifts:
         ).fetchall()
         return [self._read(shift_id, until=until) for (shift_id,) in rows]
 
+    def open_before(self, business_date: date) -> list[Shift]:
+        """Shifts of earlier days still open, oldest first: their drawers take today's cash."""
+        rows = self._db.execute(
+            "SELECT id FROM shifts WHERE business_date < ? AND closed_at IS NULL ORDER BY id",
+            [business_date.isoformat()],
+        ).fetchall()
+        return [self._read(shift_id) for (shift_id,) in rows]
+
     def get(self, shift_id: int) -> Shift:
         return self._read(shift_id)
 

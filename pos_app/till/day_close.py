@@ -16,6 +16,7 @@ from pos_app.store.database import transaction
 from pos_app.store.day_closes import DayClose, DayCloses
 from pos_app.store.errors import StoreError
 from pos_app.store.sales import Tender
+from pos_app.store.shifts import Shifts
 
 
 def close_day(
@@ -33,9 +34,10 @@ def close_day(
 
     A day that has not started yet cannot be closed, and a day is closed only once. A shift of
     the day still open refuses the close: its drawer is not counted yet, and its sales would run
-    on past the close. ``shown`` is the report the manager confirmed: if the store's figures
-    differ from it now (a refund or a sale landed meanwhile), :class:`DayChanged` refuses the
-    close, so what is recorded is exactly what was confirmed.
+    on past the close. So does a shift of an earlier day still open, whose drawer takes this
+    day's cash but counts on the day it opened. ``shown`` is the report the manager confirmed:
+    if the store's figures differ from it now (a refund or a sale landed meanwhile),
+    :class:`DayChanged` refuses the close, so what is recorded is exactly what was confirmed.
     """
     moment = now or datetime.now(UTC)
     with transaction(db):
@@ -56,6 +58,16 @@ def close_day(
                     cashier=shift.cashier,
                     terminal=shift.terminal_id,
                 )
+        for earlier in Shifts(db, day).open_before(business_date):
+            raise StoreError(
+                N_(
+                    "the shift of {cashier} on till {terminal}, opened on {opened}, is still "
+                    "open and takes this day's cash: close it with a count before closing the day"
+                ),
+                cashier=earlier.cashier,
+                terminal=earlier.terminal_id,
+                opened=earlier.business_date.isoformat(),
+            )
         if shown is not None and _figures(shown) != _figures(report):
             raise DayChanged(report)
         DayCloses(db).record(

@@ -5013,6 +5013,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/day_close.py"/>
+        <source>the shift of {cashier} on till {terminal}, opened on {opened}, is still open and takes this day's cash: close it with a count before closing the day</source>
+        <translation>the shift of {cashier} on till {terminal}, opened on {opened}, is still open and takes this day's cash: close it with a count before closing the day</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/day_close.py"/>
         <source>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</source>
         <translation>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</translation>
     </message>

@@ -5013,6 +5013,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/day_close.py"/>
+        <source>the shift of {cashier} on till {terminal}, opened on {opened}, is still open and takes this day's cash: close it with a count before closing the day</source>
+        <translation>shift {cashier} di kasir {terminal}, dibuka pada {opened}, masih terbuka dan menerima uang hari ini: tutup dengan hitungan uang sebelum menutup hari</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/day_close.py"/>
         <source>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</source>
         <translation>angka hari usaha {day} berubah selagi ditampilkan (pendapatan bersih sekarang {net}); periksa lalu tutup lagi</translation>
     </message>

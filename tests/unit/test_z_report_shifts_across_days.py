@@ -18,6 +18,8 @@ from pos_app.domain.returns import ReturnMethod
 from pos_app.reports.z_report import ZReport, build_z_report, report_sections
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database
+from pos_app.store.day_closes import DayCloses
+from pos_app.store.errors import StoreError
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales, Tender
 from pos_app.store.shifts import Shifts
@@ -143,6 +145,41 @@ def test_a_shift_across_midnight_leaves_no_difference_on_either_day(db: Database
         if key not in ("cash_sales_across_days", "cash_returns_across_days")
     }
     assert ZReport.from_json(older).expected_cash == 100_000 + 10_000 - 50_000
+
+
+def test_a_day_does_not_close_while_an_earlier_days_shift_still_takes_its_cash(
+    db: Database,
+) -> None:
+    """Sari's shift of the 21st is never closed and takes the 22nd's cash. Closed, the 22nd
+    expected none of it (the drawer counts on the 21st), was filed Rp 50.000 over, and her sales
+    ran on past its close."""
+    shifts = Shifts(db, MIDNIGHT)
+    shift = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=0, now=local("2026-11-21T18:00")
+    )
+    cash_sale(db, "2026-11-22T10:00", 50_000)
+    drawer = rupiah(50_000)
+
+    with pytest.raises(StoreError, match="opened on 2026-11-21, is still open"):
+        close_day(
+            db, D2, day=MIDNIGHT, counted=drawer, closed_by="Manajer", now=local("2026-11-22T22:00")
+        )
+    assert DayCloses(db).get(D2) is None
+
+    shifts.close(shift.id, drawer, closed_by="Sari", now=local("2026-11-22T22:05"))
+    first = close_day(
+        db, D1, day=MIDNIGHT, counted=drawer, closed_by="Manajer", now=local("2026-11-22T22:10")
+    )
+    second = close_day(
+        db,
+        D2,
+        day=MIDNIGHT,
+        counted=CashCount(),
+        closed_by="Manajer",
+        now=local("2026-11-22T22:15"),
+    )
+    assert (first.expected_cash, first.difference) == (50_000, 0)
+    assert (second.expected_cash, second.difference, second.net_total) == (0, 0, 50_000)
 
 
 def test_a_day_read_while_the_shift_runs_past_midnight_expects_its_drawer(db: Database) -> None:
