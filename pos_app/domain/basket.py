@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from pos_app.domain.catalog import Product
-from pos_app.domain.discounts import Discount, DiscountKind
+from pos_app.domain.discounts import Approval, Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah
 from pos_app.domain.tax import TaxClass
@@ -51,15 +51,15 @@ class Basket:
         cls,
         lines: Iterable[LineItem],
         discount: Discount | None = None,
-        approved_by: str | None = None,
+        approval: Approval | None = None,
     ) -> "Basket":
         """A basket of stored lines, at the prices, tax classes and discounts they were rung up
-        with; ``discount`` is the basket's, approved by the manager ``approved_by``."""
+        with; ``discount`` is the basket's, and ``approval`` the manager's over its discounts."""
         basket = cls()
         for line in lines:
             basket.add_line(line)
         basket.discount = discount
-        basket.approved_by = approved_by
+        basket.approval = approval
         return basket
 
     def __init__(self) -> None:
@@ -67,8 +67,8 @@ class Basket:
         self._labels = 0
         self.discount: Discount | None = None
         """Off the whole basket, after the lines' own discounts."""
-        self.approved_by: str | None = None
-        """The manager who approved a discount above the shop's limit on this basket."""
+        self.approval: Approval | None = None
+        """A manager's approval of discounts above the shop's limit on this basket."""
 
     def add_line(self, line: LineItem) -> None:
         """A line rung up before, added as it was: its price, tax class and discount."""
@@ -148,7 +148,7 @@ class Basket:
     def clear(self) -> None:
         self._lines.clear()
         self.discount = None
-        self.approved_by = None
+        self.approval = None
 
     def _label_key(self, sku: str) -> str:
         self._labels += 1
@@ -195,6 +195,16 @@ def largest_discount_share(lines: Iterable[LineItem], discount: Discount | None)
     if discount is not None:
         shares.append(discount.share(after))
     return max(shares, default=0)
+
+
+def stored_approval(
+    manager: str | None, lines: Iterable[LineItem], discount: Discount | None
+) -> Approval | None:
+    """The approval a sale was stored with: the checkout let it through only if it covered the
+    sale's discounts, so it covers them still (and no more)."""
+    if manager is None:
+        return None
+    return Approval(manager, largest_discount_share(lines, discount))
 
 
 def added_since(before: Basket, now: Basket) -> list[LineItem] | None:

@@ -111,6 +111,24 @@ def stored_discount(text: str) -> Discount | None:
     return Discount(DiscountKind(kind), int(value))
 
 
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """A manager's PIN over a discount above the shop's limit. It covers the basket's discounts
+    up to the largest share (basis points) the manager saw, not any share: a rupiah discount that
+    grows past it as its line is made smaller, or another one, needs the PIN again."""
+
+    manager: str
+    share: int
+
+    def covers(self, share: int) -> bool:
+        return share <= self.share
+
+    def widened(self, manager: str, share: int) -> "Approval":
+        """This approval and another given on the same basket: the latest manager, the larger
+        share."""
+        return Approval(manager, max(self.share, share))
+
+
 def percent_text(basis_points: int) -> str:
     """``1250`` → ``"12.5"``, ``1100`` → ``"11"``."""
     whole, rest = divmod(basis_points, 100)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 
-from pos_app.domain.basket import Basket, LineItem, added_since, scanned_since
+from pos_app.domain.basket import Basket, LineItem, added_since, scanned_since, stored_approval
 from pos_app.domain.discounts import Discount
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.entry import ManagerPin
@@ -209,12 +209,12 @@ class CashierController(QObject):
             )
             return
         lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
-        discount, approved_by = basket.discount, basket.approved_by
+        discount, approval = basket.discount, basket.approval
         self._starting = True
 
         def work() -> tuple[PaymentAttempt, str]:
             attempt = self._checkout.store_qr_attempt(
-                lines, cashier=cashier, reuse=reuse, discount=discount, approved_by=approved_by
+                lines, cashier=cashier, reuse=reuse, discount=discount, approval=approval
             )
             return send_order(self._checkout, attempt, self._order_answered.emit)
 
@@ -234,7 +234,7 @@ class CashierController(QObject):
         with the refusal, for the paid banner.
         """
         lines, reuse, cashier = tuple(basket.lines), self._open_sale_id, self._cashier
-        discount, approved_by = basket.discount, basket.approved_by
+        discount, approval = basket.discount, basket.approval
         self._keep_open_sale(None)
         self._cash_sale_id = reuse
 
@@ -244,7 +244,7 @@ class CashierController(QObject):
             sale_id = reuse
             try:
                 sale_id = self._checkout.open_sale(
-                    lines, cashier=cashier, reuse=reuse, discount=discount, approved_by=approved_by
+                    lines, cashier=cashier, reuse=reuse, discount=discount, approval=approval
                 )
                 return None, self._checkout.pay_cash(sale_id, received, cashier=cashier), "", None
             except SalePaidAlready as paid:
@@ -260,9 +260,9 @@ class CashierController(QObject):
 
         self._runner.run(
             work,
-            lambda done: self._cash_done(Basket.of(lines, discount, approved_by), *done),
+            lambda done: self._cash_done(Basket.of(lines, discount, approval), *done),
             lambda error: self._cash_done(
-                Basket.of(lines, discount, approved_by), None, None, str(error), None
+                Basket.of(lines, discount, approval), None, None, str(error), None
             ),
         )
 
@@ -316,7 +316,7 @@ class CashierController(QObject):
         """Stored off the GUI thread while the screen starts the next sale; a basket that could
         not be stored comes back on screen."""
         lines, cashier, now = tuple(basket.lines), self._cashier, self._checkout.clock()
-        discount, approved_by = basket.discount, basket.approved_by
+        discount, approval = basket.discount, basket.approval
         sale_id = self._open_sale_id  # held with the basket, open: its QR may still be paid
         paid_for = self._paid_for
         self._keep_open_sale(None)
@@ -330,7 +330,7 @@ class CashierController(QObject):
                 now,
                 name,
                 discount=discount,
-                approved_by=approved_by,
+                approval=approval,
                 sale_id=sale_id,
             )
             return store.held.count()
@@ -343,7 +343,7 @@ class CashierController(QObject):
         def failed(error: Exception) -> None:
             self._shelving -= 1
             log.warning("basket not held: %s", error)
-            self.window.hold_failed(Basket.of(lines, discount, approved_by), str(error))
+            self.window.hold_failed(Basket.of(lines, discount, approval), str(error))
             if paid_for is not None:  # its sale holds what it held, not the basket's lines
                 self._keep_open_sale(sale_id, paid_for.lines, paid_for.discount)
 
@@ -404,7 +404,7 @@ class CashierController(QObject):
                 self._hold_again(held, paying)
                 return
             self.window.show_recalled(
-                None if held is None else Basket.of(held.lines, held.discount, held.approved_by)
+                None if held is None else Basket.of(held.lines, held.discount, held.approval)
             )
             if held is None or sale is None or sale.status is not SaleStatus.OPEN:
                 return
@@ -923,7 +923,8 @@ class CashierController(QObject):
         sale to the line: a different one (a merged line, another price) would be charged
         instead, so such a sale stays in the background, checked until it is paid or ends."""
         busy = self.payment is not None or len(self.window.basket_model.basket)
-        basket = Basket.of(sale.lines, sale.discount, sale.discount_approved_by)
+        approval = stored_approval(sale.discount_approved_by, sale.lines, sale.discount)
+        basket = Basket.of(sale.lines, sale.discount, approval)
         faithful = basket.lines == list(sale.lines)
         if not faithful:
             log.warning("open sale %d cannot be rebuilt as it was rung up; kept checked", sale.id)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain.barcodes import MeasuredScan
 from pos_app.domain.basket import Basket, quantity_in_range
 from pos_app.domain.catalog import Product
-from pos_app.domain.discounts import Discount
+from pos_app.domain.discounts import Approval, Discount
 from pos_app.domain.errors import KasirError
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.scale_labels import label_product
@@ -725,10 +725,12 @@ class MainWindow(QMainWindow):
         return priced.gross - priced.line_discounts
 
     def _discount_chosen(self, key: str | None, discount: Discount | None) -> None:
-        if discount is None or not self._actions.discount_needs_approval(
-            discount.share(self._discount_base(key))
-        ):
-            self._give_discount(key, discount, None)
+        if discount is None:
+            self._give_discount(key, None, None, 0)
+            return
+        share = discount.share(self._discount_base(key))
+        if not self._actions.discount_needs_approval(share):
+            self._give_discount(key, discount, None, share)
             return
         line = None if key is None else self.basket_model.line_at(self.basket_model.row_of(key))
         detail: dict[str, object] = {
@@ -739,12 +741,14 @@ class MainWindow(QMainWindow):
             "off": discount.off(self._discount_base(key)),
         }
         self._actions.approve_discount(
-            detail, lambda manager: self._give_discount(key, discount, manager)
+            detail, lambda manager: self._give_discount(key, discount, manager, share)
         )
 
     def _give_discount(
-        self, key: str | None, discount: Discount | None, manager: str | None
+        self, key: str | None, discount: Discount | None, manager: str | None, share: int
     ) -> None:
+        """``manager`` approved ``discount`` taking ``share`` of what it is given on: the
+        basket's approval covers that share from now on."""
         if self._paid_refused():  # the customer paid while the discount was being chosen
             return
         try:
@@ -756,7 +760,11 @@ class MainWindow(QMainWindow):
             self._refuse(str(error))
             return
         if manager is not None:
-            self.basket_model.basket.approved_by = manager
+            basket = self.basket_model.basket
+            approval = basket.approval
+            basket.approval = (
+                Approval(manager, share) if approval is None else approval.widened(manager, share)
+            )
         self.panel.focus_input()
 
     def _require_items(self) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
-from pos_app.domain.discounts import Discount, DiscountKind
+from pos_app.domain.discounts import Approval, Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.tax import TaxClass
 from pos_app.domain.texts import N_
@@ -27,8 +27,9 @@ class HeldBasket:
     """What the cashier called it when holding it ("" for baskets held before names)."""
     discount: Discount | None = None
     """Off the whole basket, kept so a recalled basket costs what it did when held."""
-    approved_by: str | None = None
-    """The manager who approved that discount above the shop's limit, so it needs no second PIN."""
+    approval: Approval | None = None
+    """The manager's approval of its discounts above the shop's limit, so they need no second
+    PIN (a basket held before approvals kept their share needs it again)."""
     sale_id: int | None = None
     """The stored sale of the basket (its QR payment given up on), kept open while it is held:
     a payment the customer still makes for it pays the basket when it is recalled."""
@@ -46,7 +47,7 @@ class HeldBaskets:
         name: str = "",
         *,
         discount: Discount | None = None,
-        approved_by: str | None = None,
+        approval: Approval | None = None,
         sale_id: int | None = None,
     ) -> int:
         if not lines:
@@ -54,15 +55,16 @@ class HeldBaskets:
         with transaction(self._db) as conn:
             held_id = conn.execute(
                 "INSERT INTO held_baskets "
-                "(lines, cashier, created_at, name, discount, approved_by, sale_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "(lines, cashier, created_at, name, discount, approved_by, approved_share, "
+                "sale_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     to_json([asdict(line) for line in lines]),
                     cashier,
                     utc_text(now),
                     name.strip(),
                     None if discount is None else to_json(asdict(discount)),
-                    approved_by,
+                    None if approval is None else approval.manager,
+                    None if approval is None else approval.share,
                     sale_id,
                 ],
             ).lastrowid
@@ -77,7 +79,7 @@ class HeldBaskets:
             held.created_at,
             held.name,
             discount=held.discount,
-            approved_by=held.approved_by,
+            approval=held.approval,
             sale_id=held.sale_id,
         )
 
@@ -102,12 +104,13 @@ class HeldBaskets:
 
 
 _SELECT = (
-    "SELECT id, cashier, created_at, lines, name, discount, approved_by, sale_id FROM held_baskets"
+    "SELECT id, cashier, created_at, lines, name, discount, approved_by, approved_share, sale_id "
+    "FROM held_baskets"
 )
 
 
 def _held(row: Sequence[Any]) -> HeldBasket:
-    held_id, cashier, created_at, lines, name, discount, approved_by, sale_id = row
+    held_id, cashier, created_at, lines, name, discount, approved_by, share, sale_id = row
     return HeldBasket(
         held_id,
         cashier,
@@ -115,7 +118,7 @@ def _held(row: Sequence[Any]) -> HeldBasket:
         tuple(_lines(lines)),
         name,
         None if discount is None else _discount(json.loads(discount)),
-        approved_by,
+        None if approved_by is None else Approval(approved_by, share or 0),
         sale_id,
     )
 

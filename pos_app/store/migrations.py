@@ -828,6 +828,15 @@ WHERE status = 'paid';
 """
 
 
+# The largest share of a held basket's discounts its manager's approval covers (basis points):
+# a discount that grows past it after the recall needs the PIN again. Baskets held before keep
+# NULL, which covers no discount above the limit.
+_HELD_APPROVED_SHARES = """
+ALTER TABLE held_baskets ADD COLUMN approved_share INTEGER
+    CHECK (approved_share IS NULL OR typeof(approved_share) = 'integer');
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -859,5 +868,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _PARTIAL_REVERSALS,
     _REVERSED_MONEY,
     _REFUND_TAKINGS,
+    _HELD_APPROVED_SHARES,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 
 from pos_app.clients.relay_client import RelayClient, RelayError, RelayRejected
 from pos_app.domain.basket import LineItem, largest_discount_share
-from pos_app.domain.discounts import Discount
+from pos_app.domain.discounts import Approval, Discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
 from pos_app.domain.money import format_rupiah
@@ -126,20 +126,22 @@ class Checkout:
         cashier: str,
         reuse: int | None = None,
         discount: Discount | None = None,
-        approved_by: str | None = None,
+        approval: Approval | None = None,
     ) -> int:
         """The sale for this basket: ``reuse`` if still open with the same lines and discounts,
-        else a new one, priced with the shop's PPN (``discount`` is the basket's; ``approved_by``
-        the manager who allowed a discount above the limit).
+        else a new one, priced with the shop's PPN (``discount`` is the basket's; ``approval``
+        the manager's over discounts above the limit, which must cover the largest now).
 
         A basket changed after a cancelled QR attempt gets a new sale; the old one is cancelled so
         no open sale is left behind.
         """
-        if approved_by is None and self.needs_approval(largest_discount_share(lines, discount)):
+        share = largest_discount_share(lines, discount)
+        if self.needs_approval(share) and (approval is None or not approval.covers(share)):
             raise ValidationError(
                 N_(
-                    "a discount now takes more than the {limit}% a cashier may give (its line "
-                    "was made smaller): give it again, with a manager's PIN"
+                    "a discount now takes more than the {limit}% a cashier may give, and more "
+                    "than a manager approved (its line was made smaller): give it again, with a "
+                    "manager's PIN"
                 ),
                 limit=self.approval_above_percent,
             )
@@ -156,7 +158,7 @@ class Checkout:
             now=self.clock(),
             discount=discount,
             tax=self.tax,
-            approved_by=approved_by,
+            approved_by=None if approval is None else approval.manager,
         )
 
     def pay_cash(self, sale_id: int, received: int, *, cashier: str | None = None) -> Sale:
@@ -230,14 +232,14 @@ class Checkout:
         cashier: str,
         reuse: int | None = None,
         discount: Discount | None = None,
-        approved_by: str | None = None,
+        approval: Approval | None = None,
     ) -> PaymentAttempt:
         """The sale for this basket (as :meth:`open_sale`) and its new attempt, in one commit:
         F12 waits for one write to reach the disk before the order leaves, not two. Nothing is
         stored when the attempt is refused; :meth:`send_order` sends its order."""
         with transaction(self.store.repositories().db):
             sale_id = self.open_sale(
-                lines, cashier=cashier, reuse=reuse, discount=discount, approved_by=approved_by
+                lines, cashier=cashier, reuse=reuse, discount=discount, approval=approval
             )
             return self.new_attempt(sale_id)
 

@@ -4988,8 +4988,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>
-        <source>a discount now takes more than the {limit}% a cashier may give (its line was made smaller): give it again, with a manager's PIN</source>
-        <translation>a discount now takes more than the {limit}% a cashier may give (its line was made smaller): give it again, with a manager's PIN</translation>
+        <source>a discount now takes more than the {limit}% a cashier may give, and more than a manager approved (its line was made smaller): give it again, with a manager's PIN</source>
+        <translation>a discount now takes more than the {limit}% a cashier may give, and more than a manager approved (its line was made smaller): give it again, with a manager's PIN</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

@@ -4988,8 +4988,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>
-        <source>a discount now takes more than the {limit}% a cashier may give (its line was made smaller): give it again, with a manager's PIN</source>
-        <translation>sebuah diskon kini mengambil lebih dari {limit}% yang boleh diberikan kasir (barisnya diperkecil): berikan lagi, dengan PIN manajer</translation>
+        <source>a discount now takes more than the {limit}% a cashier may give, and more than a manager approved (its line was made smaller): give it again, with a manager's PIN</source>
+        <translation>sebuah diskon kini mengambil lebih dari {limit}% yang boleh diberikan kasir, dan lebih dari yang disetujui manajer (barisnya diperkecil): berikan lagi, dengan PIN manajer</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

@@ -9,8 +9,9 @@ from pos_app.gui.back_office.entry import ManagerPin
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.discount_dialog import DiscountDialog
 from pos_app.gui.held_picker import HeldPicker
+from pos_app.gui.quantity_dialog import QuantityDialog
 from pos_app.gui.receipt import ReceiptDialog
-from tests.gui.e2e import WAIT_MS, press, ring_up_three, sign_in
+from tests.gui.e2e import GORENG, TEH, WAIT_MS, press, ring_up_three, scan, sign_in
 from tests.gui.helpers import wait_for_modal
 from tests.gui.test_e2e_at_the_counter import back_to_front
 from tests.gui.test_e2e_counter import hold, recall
@@ -132,3 +133,45 @@ def test_a_held_basket_comes_back_with_its_approved_discount(qtbot, start_app, d
     wait_for_modal(qtbot, ReceiptDialog).reject()
     sale = demo_terminal.store.sales.get(1)
     assert (sale.total, sale.discount_approved_by) == (12_640, "Demo Manajer")
+
+
+def test_an_approval_of_one_discount_does_not_let_another_grow_past_the_limit(
+    qtbot, start_app, demo_terminal
+):
+    """Rp 5.000 off ten teas (9 %: the cashier's to give), a manager's 20 % off the noodles,
+    then two teas, not ten: the Rp 5.000 takes 45 %, which nobody approved."""
+    app = start_app()
+    sign_in(qtbot, app)
+    scan(qtbot, app, "10*" + TEH)
+    scan(qtbot, app, GORENG)
+    model = app.window.basket_model
+    app.window.basket_view.selectRow(0)
+    give_discount(qtbot, "5.000")
+    qtbot.waitUntil(lambda: model.basket.line("MIN-001").discount is not None)
+    app.window.basket_view.selectRow(1)
+    give_discount(qtbot, "20%")
+    pin = wait_for_modal(qtbot, ManagerPin)
+    qtbot.waitUntil(lambda: pin.pad.pin.isEnabled())
+    qtbot.keyClicks(pin.pad.pin, "9999")
+    qtbot.keyClick(pin.pad.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.basket.line("MIE-001").discount is not None, timeout=WAIT_MS)
+    back_to_front(qtbot, app)
+    app.window.basket_view.selectRow(0)
+    press(qtbot, Qt.Key.Key_F4)
+    quantity = wait_for_modal(qtbot, QuantityDialog)
+    quantity.input.setText("2")
+    qtbot.keyClick(quantity.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.basket.line("MIN-001").quantity == 2)
+
+    press(qtbot, Qt.Key.Key_F9)
+    cash = wait_for_modal(qtbot, CashDialog)
+    cash.quick_buttons[0].click()
+    qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: "more than a manager approved" in app.window.panel.message.text(), timeout=WAIT_MS
+    )
+    assert [(line.sku, line.quantity) for line in model.basket] == [("MIN-001", 2), ("MIE-001", 1)]
+    completed = demo_terminal.store.repositories().db.execute(
+        "SELECT count(*) FROM sales WHERE status = 'completed'"
+    )
+    assert completed.fetchone()[0] == 0

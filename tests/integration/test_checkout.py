@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from pos_app.domain.basket import LineItem
-from pos_app.domain.discounts import Discount
+from pos_app.domain.discounts import Approval, Discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
 from pos_app.payments.doku.client import DokuClient
@@ -217,11 +217,31 @@ def test_a_discount_that_outgrew_the_cashiers_limit_needs_the_manager_again(
     two = replace(ten, quantity=2)
     with pytest.raises(ValidationError, match="more than the 10% a cashier may give"):
         checkout.open_sale([two], cashier="Sari")
-    assert checkout.open_sale([two], cashier="Sari", approved_by="Bu Rina") > 0
+    assert checkout.open_sale([two], cashier="Sari", approval=Approval("Bu Rina", 5_000)) > 0
     with pytest.raises(ValidationError, match="a cashier may give"):
         checkout.open_sale(
             [replace(two, discount=None)], cashier="Sari", discount=Discount.percent(1_100)
         )
+
+
+def test_a_managers_approval_covers_the_share_it_approved_and_no_more(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """A manager approved 20 % off the noodles; Rp 5.000 off ten teas (9 %, the cashier's to
+    give) then took 45 % once the customer kept two. Any approval on the basket let it through:
+    the sale was stored with a discount nobody approved."""
+    checkout = checkout_for(store, doku_provider(sandbox), approval_above_percent=10)
+    noodles = LineItem("MIE-1", "Indomie", 3_500, 1, discount=Discount.percent(2_000))
+    teas = LineItem("TEH-1", "Teh Botol", 5_500, 2, discount=Discount.rupiah(5_000))
+    approval = Approval("Bu Rina", 2_000)
+    with pytest.raises(ValidationError, match="more than a manager approved"):
+        checkout.open_sale([teas, noodles], cashier="Sari", approval=approval)
+    assert store.repositories().db.execute("SELECT count(*) FROM sales").fetchone()[0] == 0
+
+    sale_id = checkout.open_sale(
+        [teas, noodles], cashier="Sari", approval=approval.widened("Pak Budi", 4_546)
+    )
+    assert store.sales.get(sale_id).discount_approved_by == "Pak Budi"
 
 
 def test_expiry_asks_the_provider_once_more_then_expires(

@@ -96,7 +96,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.cash_count import CashCount
-from pos_app.domain.discounts import Discount, DiscountKind
+from pos_app.domain.discounts import WHOLE, Approval, Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.errors import ProviderError, ProviderRejected, ProviderUnreachable
@@ -516,16 +516,16 @@ class Payout:
 
 @dataclass(frozen=True, slots=True)
 class Rung:
-    """A basket as a tender rings it up: its lines, its discount and who approved it."""
+    """A basket as a tender rings it up: its lines, its discount and its manager's approval."""
 
     lines: tuple[LineItem, ...]
     discount: Discount | None = None
-    approved_by: str | None = None
+    approval: Approval | None = None
 
     @classmethod
     def of(cls, basket: Basket) -> "Rung":
         """What the cashier screen hands its checkout for ``basket``."""
-        return cls(tuple(basket.lines), basket.discount, basket.approved_by)
+        return cls(tuple(basket.lines), basket.discount, basket.approval)
 
 
 def _basket(lines: tuple[LineItem, ...], discount: Discount | None) -> Rung:
@@ -537,12 +537,12 @@ def _basket(lines: tuple[LineItem, ...], discount: Discount | None) -> Rung:
     )
     discount = _fits(discount, net)
     discounted = discount is not None or any(line.discount for line in lines)
-    return Rung(lines, discount, MANAGER if discounted else None)
+    return Rung(lines, discount, Approval(MANAGER, WHOLE) if discounted else None)
 
 
 def _rung(held: HeldBasket) -> tuple[Rung, int | None]:
     """A held basket as it was held: what, and with which sale."""
-    return Rung(held.lines, held.discount, held.approved_by), held.sale_id
+    return Rung(held.lines, held.discount, held.approval), held.sale_id
 
 
 def pick(items: Sequence[T], index: int) -> T:
@@ -1338,7 +1338,7 @@ class MoneyMachine(RuleBasedStateMachine):
             basket.lines,
             cashier=CASHIER,
             discount=basket.discount,
-            approved_by=basket.approved_by,
+            approval=basket.approval,
         )
         self.rung_up[sale_id] = basket
         return sale_id
@@ -1382,7 +1382,7 @@ class MoneyMachine(RuleBasedStateMachine):
             self.now,
             f"customer {len(self.held) + 1}",
             discount=basket.discount,
-            approved_by=basket.approved_by,
+            approval=basket.approval,
             sale_id=sale_id,
         )
         assert self.reader.snapshot() == before, f"holding sale {sale_id} wrote money rows"
@@ -1412,7 +1412,7 @@ class MoneyMachine(RuleBasedStateMachine):
             self.store.held.recall(held_id)  # a double pick takes nothing
         sale = None if held.sale_id is None else self.store.sales.get(held.sale_id)
         paying = None if sale is None else self.store.payments.paying_attempt(sale.id)
-        back = Rung.of(Basket.of(held.lines, held.discount, held.approved_by))
+        back = Rung.of(Basket.of(held.lines, held.discount, held.approval))
         if sale is not None and sale.status is SaleStatus.COMPLETED:
             self.held_stories.add("completed while held")
             event("recall: its sale was completed while held")
@@ -1444,7 +1444,7 @@ class MoneyMachine(RuleBasedStateMachine):
             cashier=CASHIER,
             reuse=sale.id,
             discount=back.discount,
-            approved_by=back.approved_by,
+            approval=back.approval,
         )
         assert reused == sale.id, (
             f"the basket recalled with open sale {sale.id} was rung up as sale {reused}: a "

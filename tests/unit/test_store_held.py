@@ -6,7 +6,7 @@ import pytest
 from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
-from pos_app.domain.discounts import Discount, DiscountKind
+from pos_app.domain.discounts import Approval, Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound
@@ -56,19 +56,18 @@ def test_held_baskets_keep_their_names_and_are_counted(held: HeldBaskets) -> Non
     assert [h.name for h in held.list_held()] == ["Ibu Ani", ""]
 
 
-def test_a_held_basket_keeps_its_discount_and_approving_manager(held: HeldBaskets) -> None:
-    discounted = held.hold(
-        LINES, "Sari", NOW, discount=Discount.percent(1500), approved_by="Pak Budi"
-    )
+def test_a_held_basket_keeps_its_discount_and_its_managers_approval(held: HeldBaskets) -> None:
+    approval = Approval("Pak Budi", 1500)
+    discounted = held.hold(LINES, "Sari", NOW, discount=Discount.percent(1500), approval=approval)
     plain = held.hold(LINES[:1], "Sari", NOW)
     amount = held.hold(LINES, "Budi", NOW, discount=RUPIAH_OFF)
-    assert [(h.discount, h.approved_by) for h in held.list_held()] == [
-        (Discount.percent(1500), "Pak Budi"),
+    assert [(h.discount, h.approval) for h in held.list_held()] == [
+        (Discount.percent(1500), approval),
         (None, None),
         (RUPIAH_OFF, None),
     ]
     back = held.recall(discounted)
-    assert (back.discount, back.approved_by) == (Discount.percent(1500), "Pak Budi")
+    assert (back.discount, back.approval) == (Discount.percent(1500), approval)
     assert (held.recall(plain).discount, held.recall(amount).discount) == (None, RUPIAH_OFF)
 
 
