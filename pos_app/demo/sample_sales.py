@@ -40,13 +40,11 @@ from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy
 from pos_app.payments.model import ProviderName
 from pos_app.store.database import parse_utc, read_meta, to_json, transaction, utc_text, write_meta
 from pos_app.store.errors import StoreError
-from pos_app.store.payments import INVOICE_PREFIX
+from pos_app.store.payments import INVOICE_PREFIX, INVOICE_SEQUENCE
 from pos_app.store.receipt_numbers import last_sequence, receipt_number
 from pos_app.store.returns import Returns
 from pos_app.store.sales import INSERT_SALE_LINE, sale_line_rows
 
-INVOICE_SEQUENCE = "invoice_sequence"
-"""The meta key ``Payments.next_invoice_number`` counts in."""
 DEMO_MARK = "demo_data"
 """Meta key set on a database that holds generated sales; only such a one takes more."""
 MAX_DAYS = 3660

@@ -78,10 +78,6 @@ class PricedSale:
         return sum(line.ppn for line in self.lines)
 
     @property
-    def taxed(self) -> bool:
-        return any(line.tax_rate is not None for line in self.lines)
-
-    @property
     def total(self) -> int:
         return sum(line.amount for line in self.lines)
 

@@ -4,6 +4,8 @@ ERROR_STYLE = "color: #8a1c14; font-weight: bold;"
 """A status line saying what went wrong."""
 OK_STYLE = "color: #1b5e20;"
 """A status line saying what went right."""
+CLOCK_TIME = "%H:%M"
+"""A moment of the day as the counter shows it (a held basket's time, a shift's)."""
 
 
 def format_countdown(seconds: int) -> str:

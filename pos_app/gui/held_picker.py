@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import format_rupiah
+from pos_app.gui.formatting import CLOCK_TIME
 from pos_app.store.held import HeldBasket
 
-TIME_FORMAT = "%H:%M"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -65,7 +65,7 @@ class HeldPicker(QDialog):
             cells = (
                 (basket.name or self.tr("(no name)"), None),
                 (basket.cashier, None),
-                (basket.created_at.astimezone(time_zone).strftime(TIME_FORMAT), None),
+                (basket.created_at.astimezone(time_zone).strftime(CLOCK_TIME), None),
                 (str(sum(line.quantity for line in basket.lines)), right),
                 (format_rupiah(total(basket)), right),
             )

@@ -42,6 +42,7 @@ from pos_app.gui.basket_view import basket_table
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.discount_dialog import DiscountDialog
+from pos_app.gui.formatting import CLOCK_TIME
 from pos_app.gui.held_picker import HeldPicker
 from pos_app.gui.product_panel import TOUCH_TARGET, ProductPanel
 from pos_app.gui.quantity_dialog import QuantityDialog, quantity_warning
@@ -59,7 +60,6 @@ PAID_STYLE = "background: #1b5e20; color: white;"
 """The paid banner when the payment pays the basket: money in, one key to finish."""
 KEPT_STYLE = "background: #fff1cc; color: #6b4a00;"
 """The paid banner when the payment cannot pay the basket (another amount): kept apart."""
-HOLD_NAME_TIME = "%H:%M"
 
 
 class MainWindow(QMainWindow):
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
     def default_hold_name(self) -> str:
         """The time and the total: enough to tell two waiting customers apart."""
         now = datetime.now(UTC).astimezone(self._time_zone)
-        return f"{now.strftime(HOLD_NAME_TIME)} · {format_rupiah(self.basket_model.total)}"
+        return f"{now.strftime(CLOCK_TIME)} · {format_rupiah(self.basket_model.total)}"
 
     def sign_out(self) -> None:
         """F7: the next cashier signs in; a basket on screen is held first, once confirmed."""

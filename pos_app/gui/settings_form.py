@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.digits import whole_number
+from pos_app.domain.printer_address import PAPER_WIDTHS
 from pos_app.gui.printer_fields import PrinterAddressEdit
 from pos_app.settings import settings_file
 from pos_app.settings.languages import LANGUAGES
@@ -64,8 +65,6 @@ TAX_FIELDS = ("tax.enabled", "tax.prices_include_tax", "discounts.approval_above
 CHECK_BOXES = ("printer.auto_print", "printer.drawer", "tax.enabled", "tax.prices_include_tax")
 WHOLE_NUMBERS = ("ecommpay.project_id", "discounts.approval_above_percent")
 """Keys the file holds as TOML integers; a field that is not one is written as typed and named."""
-PAPER_WIDTHS = (80, 58)
-"""The rolls offered, the common one first."""
 SECRETS = ("doku.secret_key", "ecommpay.secret_key", "relay.token")
 OBJECT_NAMES = {
     "language": "language",
@@ -441,7 +440,7 @@ class SettingsFields(QObject):
             return PrinterAddressEdit(settings.printer.address)
         if key == "printer.width":
             box = QComboBox()
-            for width in PAPER_WIDTHS:
+            for width in sorted(PAPER_WIDTHS, reverse=True):  # the common 80 mm first
                 box.addItem("", width)
             box.setCurrentIndex(box.findData(settings.printer.width))
             return box

@@ -75,7 +75,8 @@ FINAL_WORDS = frozenset(PaymentStatus) - {PaymentStatus.PENDING}
 payment after a decline, still comes as a notification)."""
 _RELAY_CURSOR = "relay_cursor"
 _RELAY_EPOCH = "relay_epoch"
-_INVOICE_SEQUENCE = "invoice_sequence"
+INVOICE_SEQUENCE = "invoice_sequence"
+"""The meta key invoice numbers are counted in."""
 
 
 class EventSource(StrEnum):
@@ -207,8 +208,8 @@ class Payments:
         """
         day = self._day.date_of(now)
         with transaction(self._db) as conn:
-            number = int(read_meta(self._db, _INVOICE_SEQUENCE) or 0) + 1
-            write_meta(conn, _INVOICE_SEQUENCE, str(number))
+            number = int(read_meta(self._db, INVOICE_SEQUENCE) or 0) + 1
+            write_meta(conn, INVOICE_SEQUENCE, str(number))
         invoice = f"{INVOICE_PREFIX}-{terminal_id}-{day:%Y%m%d}-{number:06d}"
         _check_invoice_number(invoice)
         return invoice
@@ -217,10 +218,10 @@ class Payments:
         """Draw the next invoice numbers after ``counter``, the last one another copy of this
         database drew (the relay saw it registered); True if that is beyond this one's."""
         with transaction(self._db) as conn:
-            held = int(read_meta(self._db, _INVOICE_SEQUENCE) or 0)
+            held = int(read_meta(self._db, INVOICE_SEQUENCE) or 0)
             if counter <= held:
                 return False
-            write_meta(conn, _INVOICE_SEQUENCE, str(counter))
+            write_meta(conn, INVOICE_SEQUENCE, str(counter))
         return True
 
     def create_numbered_attempt(

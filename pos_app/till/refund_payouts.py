@@ -242,9 +242,6 @@ class Payouts:
         """This thread's view of the refunds table."""
         return self.store.refunds
 
-    def refundable(self, sale_id: int) -> int:
-        return self.refunds().refundable(sale_id)
-
     def send(
         self,
         sale_id: int,

@@ -1022,7 +1022,7 @@ class MoneyMachine(RuleBasedStateMachine):
         with_money = [sale for sale in completed if self.store.refunds.refundable(sale.id) > 0]
         sale = pick(with_money or completed, act["index"])
         payouts = self._payouts()
-        left = payouts.refundable(sale.id)
+        left = payouts.refunds().refundable(sale.id)
         amount = {
             "part": max(1, left * act["share"] // 10),
             "all": left,
@@ -1070,7 +1070,8 @@ class MoneyMachine(RuleBasedStateMachine):
         payout = Payout(payout_id, sale.id, amount, self.now, None)
         self.wallet[payout_id] = payout
         self._settled_as_told(payout)
-        assert payouts.refundable(sale.id) == left - amount, "a pending payout uses its amount"
+        after = payouts.refunds().refundable(sale.id)
+        assert after == left - amount, "a pending payout uses its amount"
         if act["lost"]:
             return
         before = self.reader.ledger().refundable(sale.id)
@@ -1083,8 +1084,8 @@ class MoneyMachine(RuleBasedStateMachine):
             # whatever else the same delivery settled for the sale (from the rows, less it).
             taken = amount if payout.status == "paid" else 0
             others = self.reader.ledger().refundable(sale.id) + taken - (before + amount)
-            assert payouts.refundable(sale.id) == left - taken + others, (
-                f"{payout}: Rp {left} was left before, now {payouts.refundable(sale.id)} "
+            assert payouts.refunds().refundable(sale.id) == left - taken + others, (
+                f"{payout}: Rp {left} was left before, now {payouts.refunds().refundable(sale.id)} "
                 f"(Rp {others} moved by other events)"
             )
 
@@ -1579,7 +1580,7 @@ class MoneyMachine(RuleBasedStateMachine):
         payout = Payout(wallet.payout_id, sale.id, amount, self.now, None, returned=quantities)
         self.wallet[payout.payout_id] = payout
         self._settled_as_told(payout)
-        assert payouts.refundable(sale.id) == returnable.refundable - amount, (
+        assert payouts.refunds().refundable(sale.id) == returnable.refundable - amount, (
             "a pending wallet return takes its amount"
         )
         if act["lost"]:
@@ -1916,9 +1917,9 @@ class MoneyMachine(RuleBasedStateMachine):
             if sale.status != "completed":
                 continue
             left = ledger.refundable(sale.id)
-            assert payouts.refundable(sale.id) == left, (
-                f"sale {sale.id} has Rp {payouts.refundable(sale.id)} left to refund, its rows "
-                f"say Rp {left}"
+            stored = payouts.refunds().refundable(sale.id)
+            assert stored == left, (
+                f"sale {sale.id} has Rp {stored} left to refund, its rows say Rp {left}"
             )
             if left >= 0:
                 continue

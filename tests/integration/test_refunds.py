@@ -65,13 +65,13 @@ def test_a_declined_payout_is_settled_by_its_callback_and_frees_the_amount(
 
     refund = send(payouts, sale_id, declined)  # 40000 / 40400 minor units: the test decline
     assert refund.status is RefundStatus.PENDING
-    assert payouts.refundable(sale_id) == TOTAL - declined
+    assert payouts.refunds().refundable(sale_id) == TOTAL - declined
 
     refund = settled_by_relay(terminal, refund.payout_id)
     assert refund.status is RefundStatus.DECLINED
     assert refund.result["payment"]["status"] == "decline"
     assert refund.business_date is not None
-    assert payouts.refundable(sale_id) == TOTAL
+    assert payouts.refunds().refundable(sale_id) == TOTAL
     assert terminal.store.payments.orphan_events() == []
 
 
@@ -86,7 +86,7 @@ def test_a_paid_payout_is_settled_by_its_callback_and_reduces_what_is_left(
 
     assert refund.status is RefundStatus.PAID
     assert refund.reference  # ecommpay's provider payment id, for the CSV
-    assert payouts.refundable(sale_id) == TOTAL - 5_000
+    assert payouts.refunds().refundable(sale_id) == TOTAL - 5_000
     entries = [e for e in terminal.store.audit.recent() if e.action == "refund.approve"]
     assert entries[0].actor == "Demo Manajer"
     assert entries[0].detail["payout_id"] == refund.payout_id
@@ -124,7 +124,7 @@ def test_a_relay_event_for_a_payout_never_touches_payments(terminal: Terminal) -
 
     assert settled.status is RefundStatus.PAID
     assert payouts.refunds().get(refund.payout_id) == settled
-    assert payouts.refundable(sale_id) == TOTAL - 1_000
+    assert payouts.refunds().refundable(sale_id) == TOTAL - 1_000
     assert terminal.checkout.relay_position() == RelayPosition("restored", 1)
     assert terminal.store.payments.orphan_events() == []
 
@@ -139,7 +139,7 @@ def test_a_payout_the_relay_cannot_route_is_not_sent(terminal: Terminal) -> None
         send(payouts, sale_id, 3_000)
 
     assert caught.value.refund.status is RefundStatus.FAILED
-    assert payouts.refundable(sale_id) == TOTAL
+    assert payouts.refunds().refundable(sale_id) == TOTAL
     history = payouts.refunds().history(caught.value.refund.payout_id)
     assert [(change.after, change.source) for change in history] == [
         (RefundStatus.PENDING, ChangeSource.MANAGER),

@@ -39,7 +39,7 @@ from pos_app.gui.back_office.widgets import (
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.document_output import DocumentOutput
 from pos_app.gui.drawer_count import DrawerCount
-from pos_app.gui.formatting import ERROR_STYLE
+from pos_app.gui.formatting import CLOCK_TIME, ERROR_STYLE
 from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
 from pos_app.gui.tasks import TaskRunner
 from pos_app.reports.z_report import ZReport, render_html
@@ -189,7 +189,7 @@ class DayCloseTab(Tab):
         zone = self.office.store.day.tz
 
         def local(moment: datetime | None) -> str:
-            return "" if moment is None else moment.astimezone(zone).strftime("%H:%M")
+            return "" if moment is None else moment.astimezone(zone).strftime(CLOCK_TIME)
 
         self.shifts.set_rows(
             [

@@ -33,6 +33,7 @@ from pos_app.gui.back_office.widgets import (
     show_whole,
     table_view,
 )
+from pos_app.gui.formatting import CLOCK_TIME
 from pos_app.gui.tasks import TaskRunner
 from pos_app.payments.model import ProviderName
 from pos_app.store.sale_lookup import SaleQuery
@@ -311,7 +312,7 @@ def _moment(edit: QDateTimeEdit, zone: ZoneInfo) -> datetime:
     return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute(), tzinfo=zone)
 
 
-def _sale_row(sale: DaySale, zone: ZoneInfo, time_format: str = "%H:%M") -> list[str]:
+def _sale_row(sale: DaySale, zone: ZoneInfo, time_format: str = CLOCK_TIME) -> list[str]:
     """A listed sale; a lookup's answer spans days, so it shows the date with the time."""
     moment = (sale.completed_at or sale.created_at).astimezone(zone)
     return [
