@@ -35,11 +35,12 @@ from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.services import StoreCatalog
 from pos_app.gui.tasks import SerialRunner, TaskRunner
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
-from pos_app.store.errors import NotFound, SaleCompletedAlready, SalePaidAlready, StoreError
+from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.held import HeldBasket
 from pos_app.store.payments import PaymentAttempt, paid_text
 from pos_app.store.sales import Sale, SaleStatus
 from pos_app.store.users import User
+from pos_app.till.checkout import CashOutcome
 from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.receipts import ReceiptData, receipt_data
 from pos_app.till.terminal import Terminal
@@ -238,38 +239,20 @@ class CashierController(QObject):
         self._keep_open_sale(None)
         self._cash_sale_id = reuse
 
-        def work() -> tuple[Sale | None, Sale | None, str, PaymentAttempt | None]:
-            """(the stored sale kept on screen when no cash was taken, the cash sale, why not,
-            the payment that pays the sale already)."""
-            sale_id = reuse
-            try:
-                sale_id = self._checkout.open_sale(
-                    lines, cashier=cashier, reuse=reuse, discount=discount, approval=approval
-                )
-                return None, self._checkout.pay_cash(sale_id, received, cashier=cashier), "", None
-            except SalePaidAlready as paid:
-                log.info("cash for sale %d refused: %s", sale_id, paid)
-                attempt = self._store.payments.get_attempt(paid.invoice_number)
-                return self._stored(sale_id), None, str(paid), attempt
-            except SaleCompletedAlready as completed:
-                log.info("cash for sale %d refused: %s", sale_id, completed)
-                return self._stored(sale_id), None, str(completed), None
-            except Exception as error:
-                log.error("cash sale %s not recorded: %s", sale_id, error)
-                return self._stored(sale_id), None, str(error), None
-
         self._runner.run(
-            work,
-            lambda done: self._cash_done(Basket.of(lines, discount, approval), *done),
+            lambda: self._checkout.take_cash(
+                lines,
+                received,
+                cashier=cashier,
+                reuse=reuse,
+                discount=discount,
+                approval=approval,
+            ),
+            lambda done: self._cash_done(Basket.of(lines, discount, approval), done),
             lambda error: self._cash_done(
-                Basket.of(lines, discount, approval), None, None, str(error), None
+                Basket.of(lines, discount, approval), CashOutcome(why=str(error))
             ),
         )
-
-    def _stored(self, sale_id: int | None) -> Sale | None:
-        """On a worker: the sale as stored, whose lines a payment of it pays for; not the
-        basket tendered, which may hold items scanned after its QR was given up on."""
-        return None if sale_id is None else self._store.sales.get(sale_id)
 
     def discount_needs_approval(self, share: int) -> bool:
         return self._checkout.needs_approval(share)
@@ -606,17 +589,9 @@ class CashierController(QObject):
 
     # cash
 
-    def _cash_done(
-        self,
-        basket: Basket,
-        kept: Sale | None,
-        sale: Sale | None,
-        error: str,
-        paid: PaymentAttempt | None,
-    ) -> None:
-        """``kept``: the stored sale of the basket when no cash was taken; ``paid``: the store
-        refused the cash because this payment pays the sale already."""
+    def _cash_done(self, basket: Basket, done: CashOutcome) -> None:
         self._cash_sale_id = None
+        kept, sale, paid = done.kept, done.sale, done.paid_by
         held, self._held_back = self._held_back, []
         if sale is not None:
             data = self.receipt_for(sale)
@@ -634,7 +609,9 @@ class CashierController(QObject):
             if paid is not None and back:
                 self._paid_for_screen(paid, cash_refused=True)
             else:
-                self._refuse(self.tr("Could not record the cash sale: {error}").format(error=error))
+                self._refuse(
+                    self.tr("Could not record the cash sale: {error}").format(error=done.why)
+                )
         for attempt in held:
             self._attempt_update(attempt)
 

@@ -19,7 +19,7 @@ the GUI calls them from workers. The rules of docs/architecture.md (Money rules)
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from pos_app.clients.relay_client import RelayClient, RelayError, RelayRejected
@@ -45,7 +45,7 @@ from pos_app.payments.model import (
 )
 from pos_app.payments.registry import read_payout_report
 from pos_app.store.database import transaction
-from pos_app.store.errors import SaleCompletedAlready, StoreError
+from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
 from pos_app.store.payments import EventSource, PaymentAttempt
 from pos_app.store.sales import Sale, SaleStatus, Tender
 from pos_app.store.terminal_store import TerminalStore
@@ -75,6 +75,21 @@ def _registered(registering: Future[str | None], invoice_number: str) -> None:
     error = registering.exception()
     if error is not None:
         log.warning("relay did not take %s (%s); status checks will do", invoice_number, error)
+
+
+@dataclass(frozen=True, slots=True)
+class CashOutcome:
+    """What cash handed over for a basket came to (:meth:`Checkout.take_cash`)."""
+
+    sale: Sale | None = None
+    """The sale completed with the cash; None when no cash was taken."""
+    kept: Sale | None = None
+    """When no cash was taken: the basket's sale as stored, whose lines a payment of it pays
+    for (not the basket tendered, which may hold items scanned after its QR was given up on)."""
+    why: str = ""
+    """When no cash was taken: why, in words."""
+    paid_by: PaymentAttempt | None = None
+    """The payment that pays the sale already, which refused the cash (for the paid banner)."""
 
 
 class Checkout:
@@ -185,6 +200,40 @@ class Checkout:
                     sale=sale_id,
                 ) from None
             raise
+
+    def take_cash(
+        self,
+        lines: Sequence[LineItem],
+        received: int,
+        *,
+        cashier: str,
+        reuse: int | None = None,
+        discount: Discount | None = None,
+        approval: Approval | None = None,
+    ) -> CashOutcome:
+        """The basket's sale (as :meth:`open_sale`) paid with ``received`` in cash, or why not:
+        never raises, as the counter has moved on to the next customer and only puts the basket
+        back. A payment that pays the sale already, or one that completed it first, refuses the
+        cash; so does any other error, which is logged."""
+        sale_id = reuse
+        try:
+            sale_id = self.open_sale(
+                lines, cashier=cashier, reuse=reuse, discount=discount, approval=approval
+            )
+            return CashOutcome(sale=self.pay_cash(sale_id, received, cashier=cashier))
+        except SalePaidAlready as paid:
+            log.info("cash for sale %d refused: %s", sale_id, paid)
+            attempt = self.store.payments.get_attempt(paid.invoice_number)
+            return CashOutcome(kept=self._stored(sale_id), why=str(paid), paid_by=attempt)
+        except SaleCompletedAlready as completed:
+            log.info("cash for sale %d refused: %s", sale_id, completed)
+            return CashOutcome(kept=self._stored(sale_id), why=str(completed))
+        except Exception as error:
+            log.error("cash sale %s not recorded: %s", sale_id, error)
+            return CashOutcome(kept=self._stored(sale_id), why=str(error))
+
+    def _stored(self, sale_id: int | None) -> Sale | None:
+        return None if sale_id is None else self.store.sales.get(sale_id)
 
     def complete_with_paid(self, sale_id: int, invoice_number: str, *, cashier: str) -> Sale:
         """Complete the sale on screen with a payment of its own that came late (after its QR

@@ -494,6 +494,29 @@ def test_cash_is_refused_while_a_late_payment_pays_the_sale(
     )
 
 
+def test_take_cash_says_what_the_cash_came_to_and_never_raises(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """The counter's F9: the sale taken, refused for a payment that pays it (with that payment,
+    for the paid banner, and the sale as stored), or refused in words."""
+    checkout = checkout_for(store, doku_provider(sandbox))
+    taken = checkout.take_cash(LINES, 50_000, cashier="Sari")
+    assert taken.sale is not None and (taken.sale.status, taken.why) == (SaleStatus.COMPLETED, "")
+
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    checkout.cancel_payment(attempt.invoice_number)
+    control(sandbox, "pay", attempt.invoice_number)
+    assert checkout.check_status(attempt.invoice_number).late
+    refused = checkout.take_cash(LINES, 50_000, cashier="Sari", reuse=sale_id)
+    assert refused.sale is None and "paid already" in refused.why
+    assert refused.paid_by is not None and refused.paid_by.invoice_number == attempt.invoice_number
+    assert refused.kept is not None and refused.kept.lines == store.sales.get(sale_id).lines
+
+    short = checkout.take_cash(LINES, 1_000, cashier="Sari")
+    assert (short.sale, short.paid_by) == (None, None) and short.why
+
+
 def test_cash_after_the_qr_payment_completed_the_sale_says_so(
     sandbox: str, store: TerminalStore
 ) -> None:
