@@ -351,14 +351,21 @@ class ReturnDialog(QDialog):
 
 
 class ReturnReceiptDialog(DocumentPreview):
-    """The return's receipt, to print or save; says where the money goes back."""
+    """The return's receipt, to print or save; says where the money goes back. A payout that
+    did not go out gets no thermal slip (as :meth:`ReturnDesk.make_return` prints none): a slip
+    saying the money went back, for items to be returned again, would pay them twice."""
 
     def __init__(self, desk: ReturnDesk, outcome: ReturnOutcome, parent: QWidget | None) -> None:
         returned = outcome.returned
         shop, time_zone = desk.terminal.settings.shop, desk.terminal.store.day.tz.key
-        printer = desk.terminal.printer
+        printer = None if outcome.payout_failed else desk.terminal.printer
         super().__init__(
-            return_receipt_html(returned, time_zone=time_zone, shop_name=shop.name),
+            return_receipt_html(
+                returned,
+                time_zone=time_zone,
+                shop_name=shop.name,
+                paid_back=not outcome.payout_failed,
+            ),
             title=QCoreApplication.translate("ReturnReceiptDialog", "Return receipt"),
             name="returnReceiptText",
             pdf_name=f"return-{returned.receipt_number}-{returned.id}.pdf",

@@ -44,7 +44,7 @@ def send(
             why=_reason(error),
         ) from None
     try:
-        if paper and _out_of_paper(printer, address.kind, timeout):
+        if paper and _out_of_paper(printer, address, timeout):
             raise PrinterError(
                 N_("The receipt printer {address} is out of paper"), address=str(address)
             )
@@ -70,18 +70,28 @@ def _printer(address: PrinterAddress, timeout: float) -> Any:
     return Serial(address.device, address.baudrate, timeout=timeout)
 
 
-def _out_of_paper(printer: Any, kind: PrinterKind, timeout: float) -> bool:
-    """Asks the printer (DLE EOT 4) with a short wait; no answer counts as paper."""
+def _out_of_paper(printer: Any, address: PrinterAddress, timeout: float) -> bool:
+    """Asks the printer (DLE EOT 4) with a short wait; no answer counts as paper. A reset
+    (:class:`ConnectionError`) or, on the network, an empty read (the printer closed the
+    connection; a serial port reads nothing on a timeout too) means what is sent next is lost."""
     from escpos.constants import RT_STATUS_PAPER
 
+    kind = address.kind
     _wait(printer, kind, STATUS_WAIT)
     try:
         answer = bytes(printer.query_status(RT_STATUS_PAPER))
+    except ConnectionError:
+        raise
     except (OSError, NotImplementedError):
         return False
     finally:
         _wait(printer, kind, timeout)
     if not answer:
+        if kind is PrinterKind.NETWORK:
+            raise PrinterError(
+                N_("The receipt printer {address} stopped answering: it closed the connection"),
+                address=str(address),
+            )
         return False
     status = answer[-1]
     return status & STATUS_FIXED_MASK == STATUS_FIXED_BITS and bool(status & PAPER_END)

@@ -77,10 +77,15 @@ def wrapped(text: str, columns: int) -> list[str]:
     is as the printer prints it (:func:`printable`), so the columns count what is printed."""
     rows: list[str] = []
     for line in text.split("\n"):
-        part = "".join(map(printable, line))
+        part = printed(line)
         fits = len(part) <= columns
         rows += [part] if fits else textwrap.wrap(part, columns, break_on_hyphens=False)
     return rows
+
+
+def printed(text: str) -> str:
+    """``text`` as the printer prints it, character by character (:func:`printable`)."""
+    return "".join(map(printable, text))
 
 
 @cache
@@ -112,8 +117,10 @@ def _in_code_page(char: str) -> bool:
 
 def pair(left: str, right: str, columns: int) -> str:
     """``left`` and ``right`` on one row, ``right`` at the right edge; when both do not fit,
-    ``left`` wraps and ``right`` ends its last row (or takes a row of its own)."""
+    ``left`` wraps and ``right`` ends its last row (or takes a row of its own). Both are
+    measured as printed: "…" takes three columns, a zero-width joiner none."""
     rows = wrapped(left, columns)
+    right = printed(right)
     last = rows[-1]
     if len(last) + 1 + len(right) <= columns:
         rows[-1] = last + right.rjust(columns - len(last))

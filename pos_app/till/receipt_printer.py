@@ -8,6 +8,7 @@ even with the paper out, and a receipt printed later never opens it again.
 """
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
@@ -33,6 +34,8 @@ class ReceiptPrinter:
     def __init__(self, settings: PrinterSettings, queue: PrintQueue) -> None:
         self.settings = settings
         self.queue = queue
+        self._queued: set[str] = set()
+        """The receipts already queued: one asked for again prints as a COPY."""
 
     def sale_completed(self, data: ReceiptData) -> None:
         """A sale was paid: the drawer opens for cash, the receipt prints if the shop wants."""
@@ -42,8 +45,15 @@ class ReceiptPrinter:
             self.print_receipt(data)
 
     def print_receipt(self, data: ReceiptData) -> None:
-        """The receipt (a COPY if ``data`` says so), never with the drawer's pulse."""
-        what = Text(N_("receipt {number}"), number=data.receipt_number or data.invoice_number or "")
+        """The receipt, never with the drawer's pulse; a COPY if ``data`` says so or if this
+        printer had it already (printed by itself after the sale, or "Receipt printer" pressed
+        before), so a second original cannot pass for a second purchase."""
+        number = data.receipt_number or data.invoice_number or ""
+        if number in self._queued:
+            data = replace(data, copy=True)
+        elif number:
+            self._queued.add(number)
+        what = Text(N_("receipt {number}"), number=number)
         self.queue.submit(PrintJob(what, receipt_ticket(data, self.settings.width)))
 
     def return_made(self, returned: Return, shop: ShopSettings, *, time_zone: str) -> None:

@@ -22,7 +22,11 @@ METHOD_NAMES = {
 }
 
 
-def return_sections(returned: Return, *, time_zone: str) -> list[Section]:
+def return_sections(returned: Return, *, time_zone: str, paid_back: bool = True) -> list[Section]:
+    """The receipt's sections. Not ``paid_back`` (its wallet payout did not go out), the money
+    shows as NOT PAID BACK, with no total, tax or way it went back: the screen or a PDF must not
+    pass for proof of money the customer never got."""
+
     def local(moment: datetime) -> str:
         return moment.astimezone(zone(time_zone)).strftime("%d/%m/%Y %H:%M")
 
@@ -38,11 +42,14 @@ def return_sections(returned: Return, *, time_zone: str) -> list[Section]:
     items = [
         (f"{line.quantity} × {line.name}", format_rupiah(-line.amount)) for line in returned.lines
     ]
-    money = [(say(N_("TOTAL RETURNED")), format_rupiah(-returned.amount))]
-    for rate in returned.rates():
-        money.append((say(N_("DPP {rate}"), rate=rate.label()), format_rupiah(-rate.dpp)))
-        money.append((say(N_("PPN {rate}"), rate=rate.label()), format_rupiah(-rate.ppn)))
-    money.append((say(N_("Paid back")), say(METHOD_NAMES[returned.method])))
+    if paid_back:
+        money = [(say(N_("TOTAL RETURNED")), format_rupiah(-returned.amount))]
+        for rate in returned.rates():
+            money.append((say(N_("DPP {rate}"), rate=rate.label()), format_rupiah(-rate.dpp)))
+            money.append((say(N_("PPN {rate}"), rate=rate.label()), format_rupiah(-rate.ppn)))
+        money.append((say(N_("Paid back")), say(METHOD_NAMES[returned.method])))
+    else:
+        money = [(say(N_("NOT PAID BACK")), format_rupiah(returned.amount))]
     if returned.payout_id is not None:
         money.append((say(N_("Payout")), returned.payout_id))
     if returned.redo_of is not None:
@@ -56,6 +63,9 @@ def return_sections(returned: Return, *, time_zone: str) -> list[Section]:
     ]
 
 
-def return_receipt_html(returned: Return, *, time_zone: str, shop_name: str = "") -> str:
+def return_receipt_html(
+    returned: Return, *, time_zone: str, shop_name: str = "", paid_back: bool = True
+) -> str:
     """HTML for the screen, the print dialog and PDF."""
-    return sections_html(return_sections(returned, time_zone=time_zone), shop_name=shop_name)
+    sections = return_sections(returned, time_zone=time_zone, paid_back=paid_back)
+    return sections_html(sections, shop_name=shop_name)

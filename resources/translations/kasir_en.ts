@@ -4097,6 +4097,11 @@ Still trying — the payment stays open.</translation>
         <translation>The receipt printer {address} stopped answering: {why}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/printing/device.py"/>
+        <source>The receipt printer {address} stopped answering: it closed the connection</source>
+        <translation>The receipt printer {address} stopped answering: it closed the connection</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/reports/accountant_files.py"/>
         <source>choose the kinds of rows to export, each once</source>
         <translation>choose the kinds of rows to export, each once</translation>
@@ -4437,11 +4442,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
-        <source>holds a character that is not plain ASCII; type or paste it again</source>
-        <translation>holds a character that is not plain ASCII; type or paste it again</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>give either {key} or {file_key}, not both</source>
         <translation>give either {key} or {file_key}, not both</translation>
     </message>
@@ -4484,6 +4484,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>unknown setting</source>
         <translation>unknown setting</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>holds a character that is not plain ASCII; type or paste it again</source>
+        <translation>holds a character that is not plain ASCII; type or paste it again</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
@@ -4542,8 +4547,18 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>a URL must not hold a query (?...) or a fragment (#...); give the address only</source>
+        <translation>a URL must not hold a query (?...) or a fragment (#...); give the address only</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>expected an http(s) URL, got {value}</source>
         <translation>expected an http(s) URL, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected an http(s) URL, got {value} ({why})</source>
+        <translation>expected an http(s) URL, got {value} ({why})</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/day_closes.py"/>
@@ -5215,6 +5230,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/return_receipts.py"/>
         <source>Paid back</source>
         <translation>Paid back</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>NOT PAID BACK</source>
+        <translation>NOT PAID BACK</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>

@@ -4097,6 +4097,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>Printer struk {address} tidak merespons lagi: {why}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/printing/device.py"/>
+        <source>The receipt printer {address} stopped answering: it closed the connection</source>
+        <translation>Printer struk {address} tidak merespons lagi: printer menutup sambungan</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/reports/accountant_files.py"/>
         <source>choose the kinds of rows to export, each once</source>
         <translation>pilih jenis baris yang diekspor, masing-masing sekali</translation>
@@ -4437,11 +4442,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
-        <source>holds a character that is not plain ASCII; type or paste it again</source>
-        <translation>berisi karakter yang bukan ASCII biasa; ketik atau tempel lagi</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>give either {key} or {file_key}, not both</source>
         <translation>isi {key} atau {file_key}, jangan keduanya</translation>
     </message>
@@ -4484,6 +4484,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>unknown setting</source>
         <translation>pengaturan tidak dikenal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>holds a character that is not plain ASCII; type or paste it again</source>
+        <translation>berisi karakter yang bukan ASCII biasa; ketik atau tempel lagi</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
@@ -4542,8 +4547,18 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>a URL must not hold a query (?...) or a fragment (#...); give the address only</source>
+        <translation>URL tidak boleh memuat query (?...) atau fragmen (#...); isi alamatnya saja</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>expected an http(s) URL, got {value}</source>
         <translation>harus URL http(s), bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected an http(s) URL, got {value} ({why})</source>
+        <translation>harus URL http(s), bukan {value} ({why})</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/day_closes.py"/>
@@ -5215,6 +5230,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/return_receipts.py"/>
         <source>Paid back</source>
         <translation>Dikembalikan lewat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>NOT PAID BACK</source>
+        <translation>BELUM DIKEMBALIKAN</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>

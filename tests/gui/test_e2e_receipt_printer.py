@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.printer_address import parse_printer
+from pos_app.domain.returns import ReturnMethod
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.return_dialog import ReturnDialog, ReturnReceiptDialog
@@ -17,6 +19,7 @@ from pos_app.payments.model import AttemptState
 from pos_app.settings.printer_settings import PrinterSettings
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.sales import SaleStatus, Tender
+from pos_app.till.returns import ReturnDesk
 from pos_app.till.terminal import Terminal, open_terminal
 from tests.gui.back_office_helpers import signed_in
 from tests.gui.e2e import (
@@ -31,6 +34,7 @@ from tests.gui.e2e import (
     wait_state,
 )
 from tests.gui.helpers import wait_for_modal
+from tests.gui.test_returns import qr_sale, returned
 from tests.harness.fake_printer import (
     CUT,
     DRAWER_PULSE,
@@ -117,6 +121,27 @@ def test_a_cash_sale_opens_the_drawer_and_prints_and_a_qr_sale_only_prints(
         reprint = printed(qtbot, device, 4)[3]
         assert printed_rows(reprint)[0].strip() == "COPY" and DRAWER_PULSE not in reprint
         again.reject()
+
+
+def test_the_receipt_printer_button_after_a_sale_prints_a_copy_not_a_second_original(
+    qtbot, start_app, printing_terminal
+) -> None:
+    """The receipt printed by itself after a cash sale; "Receipt printer" on the receipt shown
+    prints it again marked COPY, which cannot pass for a second purchase."""
+    with fake_printer() as device:
+        terminal = printing_terminal(device.port)
+        app = start_app(terminal)
+        sign_in(qtbot, app)
+        scan(qtbot, app, "2*" + GORENG)
+        receipt = pay_cash(qtbot, "10.000")
+        original = printed_rows(printed(qtbot, device, 2)[1])
+        assert "COPY" not in "".join(original)
+        assert receipt.thermal_button.isVisible()
+        receipt.thermal_button.click()
+        again = printed_rows(printed(qtbot, device, 3)[2])
+        receipt.reject()
+    assert again[0].strip() == "COPY" and again[-1].strip() == "COPY", again
+    assert again[1:-1] == original
 
 
 def test_an_unreachable_printer_holds_nothing_up_and_keeps_the_receipt(
@@ -216,3 +241,28 @@ def test_a_cash_return_opens_the_drawer_once_and_prints_its_receipt_again_on_req
         assert printed_rows(again) == rows and DRAWER_PULSE not in again
         assert receipt.status.text() == "Sent to the receipt printer."
         receipt.reject()
+
+
+def test_a_wallet_return_whose_payout_did_not_go_out_prints_no_slip_and_says_so(
+    qtbot, printing_terminal
+) -> None:
+    """The payout never left, so no slip prints by itself (its items are to be returned again,
+    in cash); the receipt shown offers no "Receipt printer" either, and says the money was not
+    paid back rather than "Paid back DOKU Wallet"."""
+    with fake_printer() as device:
+        terminal = printing_terminal(device.port)
+        assert terminal.payouts is not None and terminal.printer is not None
+        terminal.payouts.relay = RelayClient("http://127.0.0.1:9", "token", timeout=1)
+        desk = ReturnDesk(terminal, "Demo Kasir")
+        outcome = returned(terminal, qr_sale(terminal), ReturnMethod.WALLET)
+        assert outcome.payout_failed
+        receipt = ReturnReceiptDialog(desk, outcome, None)
+        qtbot.addWidget(receipt)
+        receipt.show()
+        qtbot.waitExposed(receipt)
+        assert not receipt.thermal_button.isVisible()
+        assert terminal.printer.queue.wait_until_idle(WAIT)
+        assert device.jobs == []
+    text = receipt.preview.toPlainText()
+    assert "NOT PAID BACK\nRp 7.000" in text, text
+    assert "TOTAL RETURNED" not in text and "Paid back" not in text, text

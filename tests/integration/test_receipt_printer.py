@@ -218,6 +218,72 @@ def test_out_of_paper_keeps_the_receipt_and_still_opens_the_drawer() -> None:
     assert "Toko Makmur" in printed_rows(printed)[0]
 
 
+class HangingUpPrinter:
+    """A network printer on loopback that takes each connection, reads the paper question and
+    hangs up without answering (a reset, a power cut): nothing sent after that is printed."""
+
+    def __init__(self) -> None:
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self.port = self._server.getsockname()[1]
+        self.connections = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self._server.accept()
+            except OSError:
+                return
+            self.connections += 1
+            with connection:
+                connection.recv(65536)
+
+    def close(self) -> None:
+        self._server.close()
+
+
+def test_a_printer_that_hangs_up_instead_of_answering_keeps_the_receipt() -> None:
+    """Its empty answer is the connection's end, not a printer too simple to answer: the
+    receipt sent into it would be lost, yet counted printed."""
+    device = HangingUpPrinter()
+    try:
+        printer = open_receipt_printer(PrinterSettings(address(device.port), auto_print=True))
+        assert printer is not None
+        results = results_of(printer)
+        printer.print_receipt(receipt())
+        assert printer.queue.wait_until_idle(WAIT)
+        assert printer.close(WAIT)
+    finally:
+        device.close()
+    assert device.connections == 1
+    (result,) = results
+    assert result.error is not None
+    assert str(result.error) == (
+        f"The receipt printer tcp://127.0.0.1:{device.port} stopped answering: "
+        "it closed the connection"
+    )
+    assert [job.what.english() for job in printer.queue.kept] == ["receipt T1-20250131-0007"]
+    assert result.kept == 1
+
+
+def test_a_receipt_asked_for_again_prints_as_a_copy() -> None:
+    """Printed by itself after the sale, then "Receipt printer" on the receipt shown, twice: one
+    original only, so a second cannot pass for a second purchase."""
+    with fake_printer() as device:
+        printer = open_receipt_printer(PrinterSettings(device.address, width=58, auto_print=True))
+        assert printer is not None
+        printer.sale_completed(receipt())
+        printer.print_receipt(receipt())
+        printer.print_receipt(receipt())
+        jobs = device.wait_for_jobs(3, WAIT)
+        assert printer.close(WAIT)
+    first, *again = (printed_rows(job) for job in jobs)
+    assert first[0].strip() == "Toko Makmur" and "COPY" not in "".join(first)
+    for rows in again:
+        assert rows[0].strip() == "COPY" and rows[-1].strip() == "COPY", rows
+        assert rows[1:-1] == first
+
+
 def test_a_job_waits_in_the_queue_while_the_printer_is_slow() -> None:
     """submit() returns at once whatever the printer does: the counter never waits for it."""
     release = threading.Event()
@@ -290,9 +356,11 @@ def test_printer_test_command_names_an_unreachable_printer() -> None:
     assert f"tcp://127.0.0.1:{port} cannot be reached" in finished.stderr
 
 
-def cash_sale_returned(tmp_path, device, *, width: int = 80, auto_print: bool = True) -> str:
-    """A demo till with a printer at ``device``: a cash sale of 2 Indomie, one returned; its
-    receipt number."""
+def cash_sale_returned(
+    tmp_path, device, *, width: int = 80, auto_print: bool = True, reason: str = "rusak"
+) -> str:
+    """A demo till with a printer at ``device``: a cash sale of 2 Indomie, one returned for
+    ``reason``; its receipt number."""
     printing = PrinterSettings(device.address, width=width, auto_print=auto_print, drawer=True)
     terminal = open_terminal(Settings(printer=printing), tmp_path / "demo.db", demo=True)
     try:
@@ -309,7 +377,7 @@ def cash_sale_returned(tmp_path, device, *, width: int = 80, auto_print: bool = 
             method=ReturnMethod.CASH,
             manager="Demo Manajer",
             pin="9999",
-            reason="rusak",
+            reason=reason,
         )
         assert terminal.printer.queue.wait_until_idle(WAIT)
     finally:
@@ -342,6 +410,17 @@ def test_a_cash_return_opens_the_drawer_once_then_prints_its_return_receipt(
         ("Reason", "rusak"),
     ):
         assert pair(label, value, columns) in "\n".join(rows), (label, rows)
+
+
+def test_a_58mm_return_slip_keeps_a_reason_typed_with_an_ellipsis_on_its_row(tmp_path) -> None:
+    """A reason typed on a phone ("…", printed as three dots) was measured as one column: the
+    row came out two too wide and broke the reason off its label."""
+    with fake_printer() as device:
+        cash_sale_returned(tmp_path, device, width=58, reason="kemasan bocor…")
+        _pulse, job = device.wait_for_jobs(2, WAIT)
+    rows = printed_rows(job)
+    assert all(len(row) <= 32 for row in rows), rows
+    assert "Reason          kemasan bocor..." in rows, rows
 
 
 def test_without_auto_print_a_cash_return_only_opens_the_drawer(tmp_path) -> None:
