@@ -130,7 +130,7 @@ def test_a_check_before_ecommpay_knows_the_payout_keeps_it_pending_and_its_amoun
         caught.value
     )
     assert payouts.refunds().get(refund.payout_id).status is RefundStatus.PENDING
-    assert payouts.refundable(sale_id) == 0
+    assert payouts.refunds().refundable(sale_id) == 0
     with pytest.raises(ValidationError, match="more than sale"):
         send(payouts, sale_id, TOTAL)  # no second payout of the same money
     assert [each.payout_id for each in payouts.refunds().for_sale(sale_id)] == [refund.payout_id]
@@ -139,7 +139,7 @@ def test_a_check_before_ecommpay_knows_the_payout_keeps_it_pending_and_its_amoun
     paid = callback_applied(terminal, refund.payout_id)
 
     assert paid.status is RefundStatus.PAID
-    assert payouts.refundable(sale_id) == 0
+    assert payouts.refunds().refundable(sale_id) == 0
     assert [
         (change.after, change.source) for change in payouts.refunds().history(paid.payout_id)
     ] == [
@@ -157,7 +157,7 @@ def test_a_payout_ecommpay_still_does_not_know_long_after_it_was_sent_is_failed(
     clock.now = refund.created_at + UNREGISTERED_AFTER - timedelta(seconds=1)
     with pytest.raises(PayoutNotRegisteredYet):
         payouts.check(refund.payout_id)
-    assert payouts.refundable(sale_id) == TOTAL - 5_000
+    assert payouts.refunds().refundable(sale_id) == TOTAL - 5_000
 
     clock.now = refund.created_at + UNREGISTERED_AFTER
     failed = payouts.check(refund.payout_id)
@@ -166,7 +166,7 @@ def test_a_payout_ecommpay_still_does_not_know_long_after_it_was_sent_is_failed(
     assert failed.result["kind"] == "not_found"
     assert failed.result["unknown_after_seconds"] == UNREGISTERED_AFTER.total_seconds()
     assert failed.completed_at == clock.now
-    assert payouts.refundable(sale_id) == TOTAL
+    assert payouts.refunds().refundable(sale_id) == TOTAL
     assert payouts.check(refund.payout_id) == failed  # settled: ecommpay is not asked again
 
 
@@ -194,7 +194,7 @@ def test_a_paid_callback_after_the_payout_was_failed_is_recorded_paid_and_the_ov
         (RefundStatus.FAILED, ChangeSource.PROVIDER),
         (RefundStatus.PAID, ChangeSource.PROVIDER),
     ]
-    assert payouts.refundable(sale_id) == -TOTAL  # paid back twice: nothing hides it
+    assert payouts.refunds().refundable(sale_id) == -TOTAL  # paid back twice: nothing hides it
     warnings = [record.getMessage() for record in caplog.records if record.name == LOGGER]
     assert any(
         first.payout_id in message and "paid after Kasir had settled it failed" in message
@@ -234,7 +234,8 @@ def test_a_payout_ecommpay_reverses_after_paying_it_is_listed_for_the_manager(
         reversed_ = callback_applied(terminal, refund.payout_id, PaymentStatus.REFUNDED)
 
     assert reversed_.status is RefundStatus.PAID and reversed_.reversed_at is not None
-    assert payouts.refundable(sale_id) == TOTAL, "the reversed money cannot be refunded again"
+    left = payouts.refunds().refundable(sale_id)
+    assert left == TOTAL, "the reversed money cannot be refunded again"
     [problem] = list_problems(terminal.store.repositories().db)
     assert (problem.kind, problem.invoice_number, problem.amount, problem.sale_id) == (
         ProblemKind.PAYOUT_REVERSED,
@@ -275,5 +276,5 @@ def test_every_pending_payout_is_asked_about_again_and_one_never_sent_fails_in_t
     clock.now += UNREGISTERED_AFTER
     [failed] = payouts.check_pending()
     assert (failed.payout_id, failed.status) == (never_sent.payout_id, RefundStatus.FAILED)
-    assert payouts.refundable(sale_id) == TOTAL - 4_000
+    assert payouts.refunds().refundable(sale_id) == TOTAL - 4_000
     assert payouts.check_pending() == []
