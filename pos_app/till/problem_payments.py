@@ -87,7 +87,8 @@ class ProblemKind(StrEnum):
     to the shop's balance, counted back on the day it came (``payout_reversal_parts``), and the
     customer is still owed it: the sale may be refunded again by as much, then the manager
     resolves it. A reversal supersedes a payment after failing (the
-    money that went out twice came back once). Listed by its payout id, in state ``paid``,
+    money that went out twice came back once), when it is whole; one in part leaves the payout
+    listed for what else is wrong with it too. Listed by its payout id, in state ``paid``,
     :attr:`ProblemPayment.amount` the payout's amount, until resolved."""
     PAYOUT_DIFFERS = "payout_differs"
     """A payout the provider reports paid for another amount or currency than asked: the
@@ -114,8 +115,9 @@ REFUND_KINDS = frozenset(
     }
 )
 """The problems of a refund's payout (listed by payout id), which no payment's status check
-answers. A payout has at most one of them at a time: reversed; else paid for another amount;
-else paid after failing; or unpaid."""
+answers. A payout reversed in part may be two of them (reversed, and paid after failing or for
+another amount), each resolved on its own; otherwise it is one: reversed; else paid for another
+amount; else paid after failing; or unpaid."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,19 @@ class ProblemPayment:
     """What went back of a late payment: paid refunds naming it, and what the provider refunded
     of it."""
 
+    @property
+    def refundable(self) -> bool:
+        """A payment with rupiah still to give back (a payment in sen or another currency has
+        none: nothing in rupiah came in)."""
+        if self.kind not in (ProblemKind.LATE, ProblemKind.DIFFERS) or self.amount is None:
+            return False
+        return received_rupiah(self.amount, self.currency) > self.refunded
+
+    @property
+    def attachable(self) -> bool:
+        """A late payment no refund has touched, which may pay a sale instead."""
+        return self.kind is ProblemKind.LATE and self.refunded == 0
+
 
 _PROVIDER_REFUNDED = "(a.state = 'refunded' OR (a.state = 'paid' AND a.provider_refunded > 0))"
 """The provider reports ``payment_attempts a`` refunded, in full or in part."""
@@ -146,6 +161,11 @@ _REFUNDED_AMOUNT = (
     "ELSE a.provider_refunded END"
 )
 """The rupiah the provider refunded of ``a`` (one of :data:`_PROVIDER_REFUNDED`)."""
+
+_PAID_BACK = f"""(SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r
+        WHERE r.invoice_number = a.invoice_number AND r.status = 'paid')"""
+"""What paid refunds naming ``payment_attempts a`` gave back of it, less what reversals brought
+back."""
 
 _ATTEMPTS = f"""
 SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
@@ -158,12 +178,13 @@ SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
             ELSE a.amount END,
        CASE WHEN a.state IN ('paid', 'refunded') THEN a.paid_currency END,
        a.sale_id,
-       (SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r
-        WHERE r.invoice_number = a.invoice_number AND r.status = 'paid')
-         + CASE WHEN a.late = 1 THEN a.provider_refunded ELSE 0 END
+       {_PAID_BACK}
+         + CASE WHEN a.late = 0 THEN 0 WHEN a.state = 'refunded' THEN coalesce(a.paid_amount,
+                a.amount) ELSE a.provider_refunded END
 FROM payment_attempts a JOIN sales s ON s.id = a.sale_id
 WHERE (a.state IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))})
        OR (a.late = 1 AND a.state = 'paid')
+       OR (a.late = 1 AND a.state = 'refunded' AND {_PAID_BACK} > 0)
        OR (a.state = 'declined' AND a.late = 0 AND s.status != 'completed')
        OR ({_PROVIDER_REFUNDED} AND a.late = 0 AND EXISTS (
            SELECT 1 FROM sales p WHERE p.invoice_number = a.invoice_number
@@ -255,8 +276,10 @@ def list_problems(db: Database) -> list[ProblemPayment]:
     failing, reversed, returns not paid back), then orphans.
 
     A late payment wholly paid back (by refunds naming it, at the provider, or both) is settled
-    and not listed; one in sen or another currency no refund settles (no rupiah came in), only a
-    manager's resolution.
+    and not listed; one paid back more than came in (a payout, and the provider's own refund
+    too) stays listed as late, with nothing left to refund, until a manager resolves it; one in
+    sen or another currency no refund settles (no rupiah came in), only a manager's
+    resolution.
     """
     found = [
         ProblemPayment(
@@ -275,7 +298,7 @@ def list_problems(db: Database) -> list[ProblemPayment]:
         )
         if not (
             kind in (ProblemKind.LATE, ProblemKind.DIFFERS)
-            and refunded >= received_rupiah(amount, currency) > 0
+            and refunded == received_rupiah(amount, currency) > 0
         )
     ]
     found.extend(_refund_problems(db))

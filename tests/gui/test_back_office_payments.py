@@ -14,12 +14,20 @@ from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.problems_tab import ProblemsTab
 from pos_app.gui.back_office.refund_dialog import RefundDialog
-from pos_app.payments.model import AttemptState, ProviderName
+from pos_app.payments.model import (
+    AttemptState,
+    PaymentRequest,
+    PaymentStatus,
+    PayoutOutcome,
+    PayoutReport,
+    ProviderName,
+)
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.store.payments import EventSource
 from pos_app.store.refunds import RefundStatus
 from pos_app.store.sales import SaleStatus, Tender
 from pos_app.till.problem_payments import ATTACHED, RESOLUTION, ProblemKind
+from pos_app.till.refund_payouts import settle_from_report
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, dead_port, own_sandbox, pay_other_amount, sandbox
 from tests.gui.helpers import answer_confirmation
@@ -55,7 +63,7 @@ def test_check_status_and_mark_resolved(qtbot, start_app) -> None:
     window = signed_in(qtbot, app)
     tab = window.problems
     show_tab(qtbot, window, tab)
-    assert invoice in tab.shown
+    assert invoice in tab.invoices()
     tab.select(invoice)
 
     qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
@@ -67,7 +75,7 @@ def test_check_status_and_mark_resolved(qtbot, start_app) -> None:
     tab.select(invoice)
     qtbot.keyClicks(tab.reason, "customer paid cash at the other till")
     qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: invoice not in tab.shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: invoice not in tab.invoices(), timeout=WAIT_MS)
 
     attempt = app.terminal.store.payments.get_attempt(invoice)
     assert attempt.state is AttemptState.CANCELLED
@@ -134,7 +142,7 @@ def test_a_late_payment_is_refunded_after_two_declined_payouts(qtbot, start_app)
     assert len(audit) == 3 and audit[0].actor == "Demo Manajer"
     assert not [e for e in app.terminal.store.audit.recent() if e.action == "refund.check_status"]
     qtbot.waitUntil(lambda: dialog.left == 0, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: invoice not in tab.shown, timeout=WAIT_MS)  # wholly paid back
+    qtbot.waitUntil(lambda: invoice not in tab.invoices(), timeout=WAIT_MS)  # wholly paid back
 
 
 def test_without_ecommpay_settings_the_refund_dialog_names_what_is_missing(
@@ -189,7 +197,7 @@ def test_a_late_payment_attached_to_its_own_sale_completes_it_in_csv_and_z_repor
     assert dialog.chosen() is not None and dialog.chosen().id == sale_id  # type: ignore[union-attr]
     qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
     answer_confirmation(qtbot, yes=True)
-    qtbot.waitUntil(lambda: invoice not in tab.shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: invoice not in tab.invoices(), timeout=WAIT_MS)
     assert tab.status.text() == f"Sale {sale_id} is completed with payment {invoice} (Rp 14.000)."
 
     sale = app.terminal.store.sales.get(sale_id)
@@ -264,9 +272,9 @@ def test_a_payment_of_another_amount_is_listed_refundable_not_attachable(
     tab = window.problems
     show_tab(qtbot, window, tab)
 
-    assert tab.shown[invoice].kind is ProblemKind.DIFFERS
+    assert (ProblemKind.DIFFERS, invoice) in tab.shown
     tab.select(invoice)
-    row = list(tab.shown).index(invoice)
+    row = tab.row_of(invoice)
     assert [tab.problems.data(tab.problems.index(row, column)) for column in (0, 4, 5)] == [
         "amount differs",
         "Rp 1.000",
@@ -283,7 +291,7 @@ def test_a_payment_of_another_amount_is_listed_refundable_not_attachable(
     tab.select(invoice)
     qtbot.keyClicks(tab.reason, "customer agreed: Rp 1.000 deposit")
     qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: invoice not in tab.shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: invoice not in tab.invoices(), timeout=WAIT_MS)
     assert app.terminal.store.sales.get(sale_id).status is SaleStatus.OPEN
     dead.close()
 
@@ -329,7 +337,7 @@ def test_a_problem_that_changes_before_mark_resolved_is_shown_again_not_resolved
     window = signed_in(qtbot, app)
     tab = window.problems
     show_tab(qtbot, window, tab)
-    qtbot.waitUntil(lambda: "RFD-1" in tab.shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "RFD-1" in tab.invoices(), timeout=WAIT_MS)
     tab.select("RFD-1")
     qtbot.keyClicks(tab.reason, "Ani paid Rp 14.000 back in cash")
     refunds.record_reversal("RFD-1", report={"payment": {"status": "reversed"}}, now=now(app))
@@ -337,7 +345,7 @@ def test_a_problem_that_changes_before_mark_resolved_is_shown_again_not_resolved
     qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(
-        lambda: "RFD-1" in tab.shown and tab.shown["RFD-1"].kind is ProblemKind.PAYOUT_REVERSED,
+        lambda: (ProblemKind.PAYOUT_REVERSED, "RFD-1") in tab.shown,
         timeout=WAIT_MS,
     )
     assert tab.status.text() == "RFD-1 is no longer listed as it was: refresh the list"
@@ -379,13 +387,14 @@ def resolved_in_the_tab(qtbot, app, kind: str, amount: int, shown: str, action: 
     window = signed_in(qtbot, app)
     tab = window.problems
     show_tab(qtbot, window, tab)
-    qtbot.waitUntil(lambda: "RFD-1" in tab.shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "RFD-1" in tab.invoices(), timeout=WAIT_MS)
     tab.select("RFD-1")
-    row = list(tab.shown).index("RFD-1")
+    row, chosen = tab.row_of("RFD-1"), tab.chosen()
+    assert chosen is not None
     assert [tab.problems.data(tab.problems.index(row, column)) for column in range(6)] == [
         kind,
         "RFD-1",
-        str(tab.shown["RFD-1"].sale_id),
+        str(chosen.sale_id),
         "DOKU Wallet (ecommpay Gate)",
         shown,
         "paid",
@@ -394,7 +403,92 @@ def resolved_in_the_tab(qtbot, app, kind: str, amount: int, shown: str, action: 
     assert not any(button.isEnabled() for button in buttons)
     qtbot.keyClicks(tab.reason, "Ani has her money, in cash")
     qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "RFD-1" not in tab.shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "RFD-1" not in tab.invoices(), timeout=WAIT_MS)
     assert tab.status.text() == "RFD-1 is marked resolved."
     [entry] = [e for e in app.terminal.store.audit.recent() if e.action == action]
     assert (entry.actor, entry.detail["amount"]) == ("Demo Manajer", amount)
+
+
+def test_a_payout_listed_twice_is_resolved_on_the_row_the_manager_chose(qtbot, start_app) -> None:
+    """Paid after failing, then reversed in part: two rows of one payout. The tab kept its rows
+    by payout id, so the keys slid one row up and the next problem (an orphan) was resolved."""
+    app = start_app()
+    store, moment = app.terminal.store, now(app)
+    settled_refund(app, cash_sale(app), "RFD-1", 10_000, RefundStatus.FAILED)
+    paid = PayoutReport("RFD-1", PayoutOutcome.PAID, amount=10_000, currency="IDR")
+    settle_from_report(store.refunds, paid, now=moment)
+    reversal = {"payment": {"id": "RFD-1", "type": "payout", "status": "partially reversed"}}
+    store.refunds.record_reversal("RFD-1", report=reversal, now=moment, left=6_000)
+    store.payments.record_status(
+        "KSR-ELSEWHERE-1", PaymentStatus.PAID, source=EventSource.RELAY, now=moment
+    )
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+    assert list(tab.shown) == [
+        (ProblemKind.PAID_AFTER_FAILING, "RFD-1"),
+        (ProblemKind.PAYOUT_REVERSED, "RFD-1"),
+        (ProblemKind.ORPHAN, "KSR-ELSEWHERE-1"),
+    ]
+
+    tab.select("RFD-1", ProblemKind.PAYOUT_REVERSED)
+    qtbot.keyClicks(tab.reason, "the customer got the 4.000 back in cash")
+    qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(tab.shown) == 2, timeout=WAIT_MS)
+    assert list(tab.shown) == [
+        (ProblemKind.PAID_AFTER_FAILING, "RFD-1"),
+        (ProblemKind.ORPHAN, "KSR-ELSEWHERE-1"),
+    ]
+
+
+def test_attach_is_off_for_a_late_payment_refunded_in_part(qtbot, start_app) -> None:
+    app = start_app()
+    sale_id, invoice = late_payment(qtbot, app)
+    refunds = app.terminal.store.refunds
+    refunds.create(
+        sale_id,
+        "RFD-part",
+        5_000,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Demo Manajer",
+        now=now(app),
+        invoice_number=invoice,
+    )
+    refunds.settle("RFD-part", RefundStatus.PAID, now=now(app))
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+
+    tab.select(invoice)
+    assert tab.refund_button.isEnabled(), "9.000 is still the customer's"
+    assert not tab.attach_button.isEnabled(), "the store refuses to attach it"
+
+
+def test_refund_is_off_for_a_late_payment_paid_in_sen(qtbot, start_app) -> None:
+    app = start_app()
+    store, moment = app.terminal.store, now(app)
+    sale_id = store.sales.create_sale(LINES, cashier="Demo Kasir", terminal_id="T1", now=moment)
+    invoice = store.payments.next_invoice_number("T1", moment)
+    store.payments.create_attempt(sale_id, ProviderName.ECOMMPAY_PAGE, TOTAL, invoice, moment)
+    store.payments.record_request(
+        PaymentRequest(ProviderName.ECOMMPAY_PAGE, invoice, TOTAL, "https://pay.example/x"),
+        now=moment,
+    )
+    store.sales.cancel(sale_id, now=moment)
+    store.payments.record_status(
+        invoice,
+        PaymentStatus.PAID,
+        source=EventSource.RELAY,
+        now=moment,
+        amount=1_400_050,
+        currency="IDR/minor",
+    )
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+
+    tab.select(invoice)
+    assert (ProblemKind.DIFFERS, invoice) in tab.shown
+    assert not tab.refund_button.isEnabled(), "no rupiah came in to refund"

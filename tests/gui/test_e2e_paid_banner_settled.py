@@ -73,7 +73,7 @@ def test_a_payment_the_manager_resolved_completes_no_sale(qtbot, start_app, demo
     tab.select(invoice)
     tab.reason.setText("refunded by hand in DOKU's back office")
     qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: invoice not in tab.shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: invoice not in tab.invoices(), timeout=WAIT_MS)
     office.close()
     back_to_front(qtbot, app)
 

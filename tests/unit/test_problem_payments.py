@@ -56,16 +56,16 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database.close()
 
 
-def attempt(db: Database) -> tuple[int, str]:
-    """A sale with a pending DOKU attempt."""
+def attempt(db: Database, provider: ProviderName = ProviderName.DOKU) -> tuple[int, str]:
+    """A sale with a pending attempt (DOKU's unless said)."""
     sales, payments = Sales(db), Payments(db)
     sale_id = sales.create_sale(
         [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
     )
     invoice = payments.next_invoice_number("T1", NOW)
-    payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, invoice, NOW)
+    payments.create_attempt(sale_id, provider, TOTAL, invoice, NOW)
     payments.record_request(
-        PaymentRequest(ProviderName.DOKU, invoice, TOTAL, "https://pay.example/x"), now=NOW
+        PaymentRequest(provider, invoice, TOTAL, "https://pay.example/x"), now=NOW
     )
     return sale_id, invoice
 
@@ -167,6 +167,50 @@ def test_a_late_payment_wholly_refunded_is_settled(db: Database) -> None:
     assert kinds(db) == {}
 
 
+def test_a_late_payment_paid_back_by_payout_and_in_full_at_the_provider_stays_listed(
+    db: Database,
+) -> None:
+    """The manager's payout paid it back, and DOKU then refunded it from its own back office too:
+    the customer got it twice. It left the list as "wholly paid back"."""
+    sale_id, invoice = late(db)
+    payout(db, sale_id, "PO-1", TOTAL, invoice)
+    Refunds(db).settle("PO-1", RefundStatus.PAID, now=LATER)
+    assert kinds(db) == {}
+    report(db, invoice, PaymentStatus.REFUNDED)
+
+    [problem] = list_problems(db)
+    assert (problem.kind, problem.invoice_number, problem.refunded) == (
+        ProblemKind.LATE,
+        invoice,
+        2 * TOTAL,
+    )
+    assert not problem.refundable and not problem.attachable
+    resolve(db, invoice, reason="the customer sent the second back", manager="Bu Rina", now=LATER)
+    assert kinds(db) == {}
+
+
+def test_a_late_payment_paid_back_by_payout_and_in_part_at_the_provider_stays_listed(
+    db: Database,
+) -> None:
+    """ecommpay refunded 5,000 of it from its dashboard while the manager's payout of the whole
+    was on its way: 5,000 went back twice."""
+    sale_id, invoice = late(db, ProviderName.ECOMMPAY_PAGE)
+    payout(db, sale_id, "PO-1", TOTAL, invoice)
+    Payments(db).record_status(
+        invoice,
+        PaymentStatus.PAID,
+        source=EventSource.RELAY,
+        now=LATER,
+        amount=TOTAL - 5_000,
+        currency="IDR",
+        balance=True,
+    )
+    Refunds(db).settle("PO-1", RefundStatus.PAID, now=LATER)
+
+    [problem] = list_problems(db)
+    assert (problem.kind, problem.refunded) == (ProblemKind.LATE, TOTAL + 5_000)
+
+
 def test_orphan_reports_are_listed_with_their_amount_until_resolved(db: Database) -> None:
     payload = {"payload": {"payment": {"id": "X-1", "sum": {"amount": 1_250_000}}}}
     payments = Payments(db)
@@ -198,9 +242,9 @@ def test_a_resolution_needs_a_reason(db: Database) -> None:
     assert Payments(db).get_attempt(invoice).state is AttemptState.PENDING
 
 
-def late(db: Database) -> tuple[int, str]:
+def late(db: Database, provider: ProviderName = ProviderName.DOKU) -> tuple[int, str]:
     """A sale the cashier cancelled, paid by the customer afterwards."""
-    sale_id, invoice = attempt(db)
+    sale_id, invoice = attempt(db, provider)
     Sales(db).cancel(sale_id, now=NOW)
     report(db, invoice, PaymentStatus.PAID)
     return sale_id, invoice

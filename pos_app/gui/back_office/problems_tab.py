@@ -111,7 +111,9 @@ class ProblemsTab(Tab):
         layout.addLayout(actions)
         layout.addLayout(resolving)
         layout.addWidget(self.status)
-        self.shown: dict[str, ProblemPayment] = {}
+        self.shown: dict[tuple[ProblemKind, str], ProblemPayment] = {}
+        """By kind and payment: one payout may be two problems (paid after failing, and
+        reversed in part), each resolved on its own."""
         self.attach_dialog: AttachDialog | None = None
         self._selected()
 
@@ -122,7 +124,7 @@ class ProblemsTab(Tab):
     def _show(self, problems: list[ProblemPayment]) -> None:
         selected = selected_key(self.view)
         zone = self.office.store.day.tz
-        self.shown = {problem.invoice_number: problem for problem in problems}
+        self.shown = {(problem.kind, problem.invoice_number): problem for problem in problems}
         self.problems.set_rows(
             [
                 [
@@ -141,15 +143,27 @@ class ProblemsTab(Tab):
             list(self.shown),
         )
         if selected in self.shown:
-            self.select(selected)
+            self.view.selectRow(list(self.shown).index(selected))
         self._selected()
 
-    def select(self, invoice_number: str) -> None:
-        self.view.selectRow(list(self.shown).index(invoice_number))
+    def invoices(self) -> set[str]:
+        """The payments listed, whatever their problem."""
+        return {invoice for _, invoice in self.shown}
+
+    def row_of(self, invoice_number: str, kind: ProblemKind | None = None) -> int:
+        """The first row of ``invoice_number`` (of ``kind``, if given)."""
+        return next(
+            row
+            for row, (listed, invoice) in enumerate(self.shown)
+            if invoice == invoice_number and kind in (None, listed)
+        )
+
+    def select(self, invoice_number: str, kind: ProblemKind | None = None) -> None:
+        self.view.selectRow(self.row_of(invoice_number, kind))
 
     def chosen(self) -> ProblemPayment | None:
-        invoice = selected_key(self.view)
-        return self.shown.get(invoice) if invoice is not None else None
+        key = selected_key(self.view)
+        return self.shown.get(key) if key is not None else None
 
     def _selected(self) -> None:
         problem = self.chosen()
@@ -157,8 +171,8 @@ class ProblemsTab(Tab):
         self.check_button.setEnabled(
             kind is not None and kind not in (ProblemKind.ORPHAN, *REFUND_KINDS)
         )
-        self.refund_button.setEnabled(kind in (ProblemKind.LATE, ProblemKind.DIFFERS))
-        self.attach_button.setEnabled(kind is ProblemKind.LATE)
+        self.refund_button.setEnabled(problem is not None and problem.refundable)
+        self.attach_button.setEnabled(problem is not None and problem.attachable)
         self.resolve_button.setEnabled(problem is not None and bool(self.reason.text().strip()))
 
     def check_status(self) -> None:
