@@ -71,6 +71,8 @@ from typing import Any, Final, TypeVar
 from urllib.parse import SplitResult, urlsplit
 from zoneinfo import ZoneInfo
 
+import httpx
+
 from pos_app.domain.barcodes import MeasureLayout, parse_prefixes
 from pos_app.domain.business_day import DEFAULT_TIMEZONE, BusinessDay, zone
 from pos_app.domain.digits import whole_number
@@ -258,6 +260,25 @@ class Settings:
             needed |= {"relay.url": self.relay.url, "relay.token": self.relay.token}
         return [key for key, value in needed.items() if not value]
 
+    def unusable_urls(self) -> list[str]:
+        """Each URL setting that reading the file would refuse, with why: settings made in code
+        skip that check, and a URL httpx refuses would stop the terminal at start."""
+        urls = {
+            "doku.base_url": self.doku.base_url,
+            "ecommpay.payment_page_url": self.ecommpay.payment_page_url,
+            "ecommpay.gate_url": self.ecommpay.gate_url,
+            "relay.url": self.relay.url,
+        }
+        problems = []
+        for key, url in urls.items():
+            if not url:
+                continue
+            try:
+                _http_url(url)
+            except ValueError as exc:
+                problems.append(f"{key}: {exc}")
+        return problems
+
     def missing_for_payouts(self) -> list[str]:
         """The keys still to be set before refunds can be paid out (ecommpay's payouts, whatever
         provider takes the payments; demo mode needs none)."""
@@ -376,7 +397,7 @@ class _Reader:
             ),
             doku=DokuSettings(
                 environment=doku_environment,
-                client_id=self.value("doku.client_id", "", _text),
+                client_id=self.value("doku.client_id", "", _header_text),
                 secret_key=self.secret("doku.secret_key"),
                 base_url=self.value("doku.base_url", "", _http_url),
             ),
@@ -463,14 +484,14 @@ class _Reader:
 
     def secret(self, key: str) -> Secret | None:
         """The secret ``key`` names, from the environment, its file or inline; printable ASCII
-        only, as keys and tokens are: one pasted with a no-break space or a curly quote failed
-        every signature, or crashed the till where a token goes into an HTTP header."""
+        only, as keys and tokens go into signatures and HTTP headers."""
         found = self._secret(key)
-        if found is not None and not (found.reveal().isascii() and found.reveal().isprintable()):
-            self.problems.append(
-                f"{key}: "
-                + say(N_("holds a character that is not plain ASCII; type or paste it again"))
-            )
+        if found is None:
+            return None
+        try:
+            _plain_ascii(found.reveal())
+        except ValidationError as exc:
+            self.problems.append(f"{key}: {exc}")
             return None
         return found
 
@@ -551,9 +572,11 @@ class _Reader:
         return self._lookup_file(key), ""
 
     def _lookup_env(self, key: str) -> tuple[str | None, str]:
-        """An empty variable counts as unset, as shells make it easy to leave one empty."""
+        """The variable without surrounding blanks, as a file's values are read (``set X=v `` on
+        Windows keeps the trailing space, which made a secret the wrong key); an empty or blank
+        one counts as unset, as shells make it easy to leave one empty."""
         name = _env_name(key)
-        return self.env.get(name) or None, f" (from {name})"
+        return self.env.get(name, "").strip() or None, f" (from {name})"
 
     def _lookup_file(self, key: str) -> object:
         section, _, name = key.rpartition(".")
@@ -592,6 +615,22 @@ def _text(raw: object) -> str:
     if not isinstance(raw, str):
         raise ValidationError(N_("expected a text, got {kind}"), kind=type(raw).__name__)
     return raw.strip()
+
+
+def _plain_ascii(text: str) -> str:
+    """``text`` if it is printable ASCII, as what goes into an HTTP header or a signature must
+    be: a no-break space, a zero-width space or a curly quote pasted from a web page failed
+    every signature, or crashed every request the value went into as a header."""
+    if not (text.isascii() and text.isprintable()):
+        raise ValidationError(
+            N_("holds a character that is not plain ASCII; type or paste it again")
+        )
+    return text
+
+
+def _header_text(raw: object) -> str:
+    """A text that goes into an HTTP header (the DOKU Client ID)."""
+    return _plain_ascii(_text(raw))
 
 
 def _non_empty_text(raw: object) -> str:
@@ -723,14 +762,27 @@ def _ip_address(raw: object) -> str:
 
 
 def _http_url(raw: object) -> str:
+    """A base URL the clients add their paths to: one httpx takes (it refused 192.168.1.300 only
+    when the terminal started), with no query or fragment, which would send every call astray.
+    Neither a query nor a user name is echoed: either may hold a secret."""
     text = _text(raw)
     parts = urlsplit(text)
     if parts.username is not None or parts.password is not None:
         raise ValidationError(
             N_("a URL must not hold a user name or password; the secrets have their own settings")
         )
+    if "?" in text or "#" in text:
+        raise ValidationError(
+            N_("a URL must not hold a query (?...) or a fragment (#...); give the address only")
+        )
     if parts.scheme not in ("http", "https") or not parts.hostname or not _port_fits(parts):
         raise ValidationError(N_("expected an http(s) URL, got {value}"), value=repr(text))
+    try:
+        httpx.URL(text)
+    except httpx.InvalidURL as exc:
+        raise ValidationError(
+            N_("expected an http(s) URL, got {value} ({why})"), value=repr(text), why=str(exc)
+        ) from None
     return text.rstrip("/")
 
 

@@ -101,16 +101,20 @@ class Terminal:
 
 
 def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> Terminal:
-    """Build the terminal; raises :class:`ConfigError` naming what is missing for real payments."""
+    """Build the terminal; raises :class:`ConfigError` naming what is missing for real payments,
+    or a URL setting its HTTP clients would refuse (settings made in code skip the file's check),
+    so that ``pos-app`` says so in words, not with a traceback."""
     if demo:
         shop = DEMO_SHOP if settings.shop == ShopSettings() else settings.shop
         tax = DEMO_TAX if settings.tax == NO_TAX else settings.tax
         settings = replace(settings, provider=ProviderChoice.SANDBOX, shop=shop, tax=tax)
-    missing = settings.missing_for_provider()
-    if missing:
-        raise ConfigError(
-            [f"{key}: not set (needed for provider {settings.provider})" for key in missing]
-        )
+    problems = [
+        f"{key}: not set (needed for provider {settings.provider})"
+        for key in settings.missing_for_provider()
+    ]
+    problems += settings.unusable_urls()
+    if problems:
+        raise ConfigError(problems)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     store = TerminalStore(db_path, settings.business_day)
     embedded = None

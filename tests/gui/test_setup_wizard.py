@@ -253,6 +253,25 @@ def test_first_run_without_a_screen_says_how_to_set_up_and_exits_2(
     assert not first_run.exists() and not (tmp_path / "k.db").exists()
 
 
+def test_a_relay_url_httpx_refuses_is_named_at_start_not_a_traceback(
+    tmp_path: Path, first_run: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """192.168.1.300 passed the settings check; httpx refused it when the terminal opened."""
+    first_run.parent.mkdir(parents=True)
+    first_run.write_text(
+        'provider = "doku"\n[doku]\nclient_id = "BRN-1"\nsecret_key = "SK-1"\n'
+        '[relay]\nurl = "http://192.168.1.300:8000"\ntoken = "relay-token"\n',
+        encoding="utf-8",
+    )
+    first_run.chmod(0o600)
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert terminal_cli.main(["--no-wizard", "--db", str(tmp_path / "k.db")]) == 2
+    err = capsys.readouterr().err
+    assert "relay.url: expected an http(s) URL, got 'http://192.168.1.300:8000'" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "k.db").exists()
+
+
 @pytest.mark.parametrize("existing", [None, 'provider = "doku"\n'])
 def test_at_a_screen_the_wizard_opens_and_demo_mode_starts_the_till(
     qtbot, tmp_path: Path, first_run: Path, monkeypatch: pytest.MonkeyPatch, existing: str | None

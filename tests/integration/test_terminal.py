@@ -14,7 +14,14 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import AttemptState, PaymentRequest, RelayPosition
-from pos_app.settings.terminal_config import ConfigError, ProviderChoice, Settings
+from pos_app.settings.terminal_config import (
+    ConfigError,
+    DokuSettings,
+    ProviderChoice,
+    RelaySettings,
+    Secret,
+    Settings,
+)
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import SaleStatus
@@ -67,6 +74,23 @@ def test_real_providers_say_what_is_missing(tmp_path: Path) -> None:
     message = str(caught.value)
     for key in ("doku.client_id", "doku.secret_key", "relay.url", "relay.token"):
         assert key in message
+    assert not (tmp_path / "kasir.db").exists()
+
+
+def test_a_url_httpx_would_refuse_is_named_before_anything_opens(tmp_path: Path) -> None:
+    """Settings made in code skip the file's check; httpx's InvalidURL, raised as the relay
+    client was built, stopped pos-app with a traceback at every start."""
+    settings = Settings(
+        provider=ProviderChoice.DOKU,
+        doku=DokuSettings(client_id="BRN-1", secret_key=Secret("SK-1")),
+        relay=RelaySettings(url="http://192.168.1.300:8000", token=Secret("relay-token")),
+    )
+    with pytest.raises(ConfigError) as caught:
+        open_terminal(settings, tmp_path / "kasir.db")
+    assert caught.value.problems == (
+        "relay.url: expected an http(s) URL, got 'http://192.168.1.300:8000' "
+        "(Invalid IPv4 address: '192.168.1.300')",
+    )
     assert not (tmp_path / "kasir.db").exists()
 
 

@@ -157,6 +157,39 @@ def test_a_relay_url_with_an_impossible_port_is_refused(url: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "key", ["relay.url", "doku.base_url", "ecommpay.payment_page_url", "ecommpay.gate_url"]
+)
+def test_a_url_with_an_impossible_ip_address_is_refused_not_a_crash_at_start(key: str) -> None:
+    """httpx refused it only when the terminal built its clients: a traceback at every start."""
+    variable = "KASIR_" + key.replace(".", "_").upper()
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={variable: "http://192.168.1.300:8000"})
+    assert caught.value.problems == (
+        f"{key} (from {variable}): expected an http(s) URL, got 'http://192.168.1.300:8000' "
+        "(Invalid IPv4 address: '192.168.1.300')",
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"https://relay.example/kasir?token={SECRET}",
+        f"https://relay.example/#{SECRET}",
+        "https://relay.example/?",
+    ],
+)
+def test_a_url_with_a_query_or_fragment_is_refused_without_echoing_it(url: str) -> None:
+    """Every call's path went after it, so each one went to the wrong place."""
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env={"KASIR_RELAY_URL": url})
+    assert caught.value.problems == (
+        "relay.url (from KASIR_RELAY_URL): a URL must not hold a query (?...) or a fragment "
+        "(#...); give the address only",
+    )
+    assert SECRET not in str(caught.value)
+
+
 def test_a_project_id_of_thousands_of_digits_is_refused_by_key() -> None:
     with pytest.raises(ConfigError) as caught:
         load_settings(env={"KASIR_ECOMMPAY_PROJECT_ID": "9" * 5000})
@@ -173,6 +206,20 @@ def test_a_token_pasted_with_a_no_break_space_is_named_not_a_crash_later() -> No
     (problem,) = caught.value.problems
     assert problem.startswith("relay.token: holds a character that is not plain ASCII")
     assert "kasir_abc" not in str(caught.value)
+
+
+@pytest.mark.parametrize("client_id", ["BRN-0001\u200b-1", "BRN\u20110001-1", "BRN-0001\u00a01"])
+def test_a_doku_client_id_pasted_with_an_unusual_character_is_refused(
+    tmp_path: Path, client_id: str
+) -> None:
+    """It goes into the Client-Id header: a zero-width space or a non-breaking hyphen from a web
+    page failed every DOKU request (and "Test connection") with a UnicodeEncodeError."""
+    path = write(tmp_path / "kasir.toml", f'[doku]\nclient_id = "{client_id}"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, env={})
+    assert caught.value.problems == (
+        "doku.client_id: holds a character that is not plain ASCII; type or paste it again",
+    )
 
 
 def test_a_url_holding_a_password_is_refused_without_echoing_it() -> None:
@@ -259,6 +306,18 @@ def test_the_environment_secret_wins_over_the_file(tmp_path: Path, key_file: Pat
     path = write(tmp_path / "k.toml", f'[doku]\nsecret_key_file = "{key_file}"\n')
     key = load_settings(path, env={"KASIR_DOKU_SECRET_KEY": "from-env"}).doku.secret_key
     assert key is not None and key.reveal() == "from-env"
+
+
+def test_a_secret_from_the_environment_is_trimmed_as_one_from_a_file(
+    tmp_path: Path, key_file: Path
+) -> None:
+    """``set KASIR_DOKU_SECRET_KEY=SK-1 `` on Windows keeps the trailing space: every signature
+    was made with the wrong key. A blank variable is unset, so the file's secret counts."""
+    path = write(tmp_path / "k.toml", f'[doku]\nsecret_key_file = "{key_file}"\n')
+    padded = load_settings(path, env={"KASIR_DOKU_SECRET_KEY": " from-env \t"}).doku.secret_key
+    assert padded is not None and padded.reveal() == "from-env"
+    blank = load_settings(path, env={"KASIR_DOKU_SECRET_KEY": "  "}).doku.secret_key
+    assert blank is not None and blank.reveal() == SECRET
 
 
 def test_secrets_are_masked_everywhere_but_reveal(tmp_path: Path, key_file: Path) -> None:
