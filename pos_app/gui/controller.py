@@ -24,6 +24,7 @@ from PySide6.QtGui import QGuiApplication, QWindow
 
 from pos_app.domain.basket import Basket, LineItem, added_since, scanned_since, stored_approval
 from pos_app.domain.discounts import Discount
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.entry import ManagerPin
 from pos_app.gui.customer_display import CustomerDisplay
@@ -38,7 +39,7 @@ from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.held import HeldBasket
 from pos_app.store.payments import PaymentAttempt, paid_text
-from pos_app.store.sales import Sale, SaleStatus
+from pos_app.store.sales import Sale
 from pos_app.store.users import User
 from pos_app.till.checkout import CashOutcome
 from pos_app.till.problem_payments import ProblemKind, list_problems

@@ -19,6 +19,7 @@ import httpx
 from PySide6.QtCore import QEventLoop, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.qr_payment import PaymentTiming
@@ -27,7 +28,7 @@ from pos_app.payments.model import AttemptState
 from pos_app.settings.languages import LANGUAGES, CatalogueError, catalogue
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.payments import EventSource
-from pos_app.store.sales import SaleStatus, Tender
+from pos_app.store.sales import Tender
 from pos_app.till.terminal import Terminal, open_terminal
 
 TIMEOUT = 60.0

@@ -25,8 +25,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.lifecycles import UNPAID, ChangeSource
-from pos_app.domain.lifecycles import RefundStatus as RefundStatus
+from pos_app.domain.lifecycles import UNPAID, ChangeSource, RefundStatus
 from pos_app.domain.money import check_amount, format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import LEFT_UNKNOWN, ProviderName

@@ -22,8 +22,7 @@ from pos_app.domain.basket import MAX_QUANTITY, LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.discounts import Discount, stored_discount
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.lifecycles import ChangeSource
-from pos_app.domain.lifecycles import SaleStatus as SaleStatus
+from pos_app.domain.lifecycles import ChangeSource, SaleStatus
 from pos_app.domain.money import check_amount, format_rupiah
 from pos_app.domain.pricing import PricedLine, PricedSale, price_sale
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy

@@ -26,7 +26,7 @@ from pos_app.clients.relay_client import RelayClient, RelayError, RelayRejected
 from pos_app.domain.basket import LineItem, largest_discount_share
 from pos_app.domain.discounts import Approval, Discount
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.lifecycles import ChangeSource, SaleStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.pricing import payment_lines
 from pos_app.domain.tax import NO_TAX, TaxPolicy
@@ -47,7 +47,7 @@ from pos_app.payments.registry import read_payout_report
 from pos_app.store.database import transaction
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
 from pos_app.store.payments import EventSource, PaymentAttempt
-from pos_app.store.sales import Sale, SaleStatus, Tender
+from pos_app.store.sales import Sale, Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.problem_payments import attach
 from pos_app.till.refund_payouts import find_refund, settle_from_report

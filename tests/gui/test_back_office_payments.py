@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.problems_tab import ProblemsTab
@@ -24,8 +25,7 @@ from pos_app.payments.model import (
 )
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.store.payments import EventSource
-from pos_app.store.refunds import RefundStatus
-from pos_app.store.sales import SaleStatus, Tender
+from pos_app.store.sales import Tender
 from pos_app.till.problem_payments import ATTACHED, RESOLUTION, ProblemKind
 from pos_app.till.refund_payouts import settle_from_report
 from tests.gui.back_office_helpers import idle, show_tab, signed_in

@@ -5,11 +5,11 @@ Reprint prints its receipt again marked COPY. On a demo terminal with its real s
 from PySide6.QtCore import QDateTime, Qt
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.sales_tab import SalesTab
 from pos_app.gui.receipt import ReceiptDialog
-from pos_app.store.refunds import RefundStatus
-from pos_app.store.sales import Sale, SaleStatus
+from pos_app.store.sales import Sale
 from tests.gui.back_office_helpers import idle, signed_in
 from tests.gui.e2e import WAIT_MS, sandbox
 from tests.gui.helpers import wait_for_modal

@@ -8,14 +8,13 @@ from PySide6.QtCore import Qt
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.cash_count import CashCount
+from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.day_close_tab import DayCloseTab
 from pos_app.gui.back_office.window import BackOfficeWindow
 from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
 from pos_app.reports.z_report import ZReport, build_z_report
 from pos_app.store.day_closes import DayCloses
-from pos_app.store.refunds import RefundStatus
-from pos_app.store.sales import SaleStatus
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, press, sign_in
 from tests.gui.helpers import answer_confirmation, wait_for_modal

@@ -5,12 +5,12 @@ real window, store, sandbox and relay."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.held_picker import HeldPicker
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
-from pos_app.store.refunds import RefundStatus
 from tests.gui.back_office_helpers import show_tab, signed_in
 from tests.gui.e2e import (
     TEH,

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.pricing import price_sale
 from pos_app.domain.tax import TaxClass, TaxPolicy
 from pos_app.gui.app import TerminalApp
@@ -16,7 +17,7 @@ from pos_app.gui.held_picker import HeldPicker
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.settings.terminal_config import Settings
-from pos_app.store.sales import SaleStatus, Tender
+from pos_app.store.sales import Tender
 from pos_app.till.terminal import open_terminal
 from tests.gui.e2e import (
     GORENG,

@@ -5,10 +5,10 @@ The real window, back office, store, sandbox and relay."""
 
 from PySide6.QtCore import Qt
 
+from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.discount_dialog import DiscountDialog
-from pos_app.store.refunds import RefundStatus
-from pos_app.store.sales import SaleStatus, Tender
+from pos_app.store.sales import Tender
 from pos_app.till.terminal import Terminal
 from tests.gui.back_office_helpers import show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, pay_cash_on_screen, press, ring_up_three, sandbox, sign_in

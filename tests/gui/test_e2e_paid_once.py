@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from pos_app.domain.catalog import Product
 from pos_app.domain.discounts import Discount
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.tax import TaxClass
 from pos_app.gui.app import TerminalApp
@@ -18,7 +19,7 @@ from pos_app.payments.model import AttemptState
 from pos_app.store.errors import SalePaidAlready
 from pos_app.store.held import HeldBasket, HeldBaskets
 from pos_app.store.payments import PaymentAttempt
-from pos_app.store.sales import SaleStatus, Tender
+from pos_app.store.sales import Tender
 from pos_app.till.problem_payments import ProblemKind, attach, list_problems
 from pos_app.till.terminal import Terminal
 from tests.gui.e2e import (

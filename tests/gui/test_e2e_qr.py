@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QApplication
 from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.server_thread import ServerThread
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.payment_dialog import PaymentDialog
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.store.payments import EventSource
-from pos_app.store.refunds import RefundStatus
-from pos_app.store.sales import SaleStatus, Tender
+from pos_app.store.sales import Tender
 from tests.gui.e2e import (
     FAST,
     GORENG,

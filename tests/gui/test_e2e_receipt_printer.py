@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.printer_address import parse_printer
 from pos_app.domain.returns import ReturnMethod
 from pos_app.gui.cash_dialog import CashDialog
@@ -18,7 +19,7 @@ from pos_app.gui.return_dialog import ReturnDialog, ReturnReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.settings.printer_settings import PrinterSettings
 from pos_app.settings.terminal_config import Settings
-from pos_app.store.sales import SaleStatus, Tender
+from pos_app.store.sales import Tender
 from pos_app.till.returns import ReturnDesk
 from pos_app.till.terminal import Terminal, open_terminal
 from tests.gui.back_office_helpers import signed_in

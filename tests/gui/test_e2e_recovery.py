@@ -8,9 +8,9 @@ from pathlib import Path
 import httpx
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import AttemptState
 from pos_app.settings.terminal_config import Settings
-from pos_app.store.sales import SaleStatus
 from pos_app.till.terminal import open_terminal
 from tests.gui.e2e import (
     open_payment,

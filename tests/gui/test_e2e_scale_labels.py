@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from pos_app.domain.barcodes import gs1_check_digit
 from pos_app.domain.catalog import Product
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import AttemptState, ProviderName
-from pos_app.store.sales import SaleStatus
 from tests.gui.e2e import (
     GORENG,
     TEH,

@@ -10,12 +10,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from pos_app.domain.business_day import EARLIEST_DAY, LATEST_DAY
+from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.gui.back_office.export_tab import ExportTab
 from pos_app.gui.back_office.widgets import chosen_date, date_edit, set_date
 from pos_app.reports.payments_csv import PAYMENT_COLUMNS
 from pos_app.reports.sales_csv import SALE_COLUMNS, ExportKind, export_sales
-from pos_app.store.refunds import RefundStatus
-from pos_app.store.sales import SaleStatus
 from tests.gui.back_office_helpers import show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, own_sandbox, pay_other_amount, sandbox
 from tests.gui.helpers import wait_for_modal

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QFileDialog
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.gui.document_output import save_pdf
 from pos_app.gui.document_preview import DocumentPreview
 from pos_app.gui.receipt import ReceiptDialog, receipt_document
 from pos_app.payments.model import ProviderName
 from pos_app.settings.terminal_config import Settings
-from pos_app.store.sales import Sale, SaleStatus, Tender
+from pos_app.store.sales import Sale, Tender
 from pos_app.till.receipts import ReceiptData, receipt_data
 from tests.gui.helpers import wait_for_modal
 

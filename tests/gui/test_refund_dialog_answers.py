@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt
 from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.server_thread import ServerThread
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.refund_dialog import RefundDialog
 from pos_app.sandbox.app import create_sandbox_app
-from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.store.refunds import Refund
 from pos_app.till.problem_payments import ProblemKind
 from pos_app.till.terminal import Terminal
 from tests.gui.back_office_helpers import idle, show_tab, signed_in

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QApplication
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.gui.return_dialog import ReturnDialog, ReturnReceiptDialog
 from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.payments.registry import build_payouts as build_payout_gateway
 from pos_app.store.payments import EventSource
-from pos_app.store.refunds import RefundStatus
 from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
 from pos_app.till.refund_payouts import Payouts
 from pos_app.till.returns import ReturnDesk, ReturnOutcome

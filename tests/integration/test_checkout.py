@@ -11,7 +11,7 @@ import pytest
 from pos_app.domain.basket import LineItem
 from pos_app.domain.discounts import Approval, Discount
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.lifecycles import ChangeSource, SaleStatus
 from pos_app.payments.doku.client import DokuClient
 from pos_app.payments.doku.provider import DokuWalletProvider
 from pos_app.payments.errors import ProviderUnreachable
@@ -28,7 +28,7 @@ from pos_app.payments.model import (
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
 from pos_app.store.payments import EventSource, PaymentAttempt
-from pos_app.store.sales import SaleStatus, Tender
+from pos_app.store.sales import Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import FOLLOW_UP_WINDOW, Checkout
 from pos_app.till.problem_payments import ProblemKind, list_problems

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.discounts import Discount
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.pricing import price_sale
 from pos_app.domain.tax import TaxPolicy
 from pos_app.payments.model import AttemptState
 from pos_app.sandbox.config import SandboxConfig
-from pos_app.store.sales import SaleStatus
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from tests.harness.priced_baskets import baskets

@@ -98,6 +98,7 @@ from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.cash_count import CashCount
 from pos_app.domain.discounts import WHOLE, Approval, Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.errors import ProviderError, ProviderRejected, ProviderUnreachable
 from pos_app.payments.model import (
@@ -119,7 +120,6 @@ from pos_app.store.errors import NotFound, SalePaidAlready, StoreError
 from pos_app.store.held import HeldBasket
 from pos_app.store.open_day import open_business_date
 from pos_app.store.returns import Return, ReturnableSale, WalletPayout
-from pos_app.store.sales import SaleStatus
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.day_close import close_day

@@ -8,10 +8,10 @@ import pytest
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import LineItem
-from pos_app.domain.lifecycles import ChangeSource
+from pos_app.domain.lifecycles import ChangeSource, RefundStatus
 from pos_app.payments.model import PaymentStatus, ProviderName, RelayEvent, RelayPosition
 from pos_app.settings.terminal_config import Settings
-from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.store.refunds import Refund
 from pos_app.till.refund_payouts import Payouts, RefundNotSent
 from pos_app.till.terminal import Terminal, open_terminal
 

@@ -17,6 +17,7 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.commands import relay_service
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.payments.model import (
     AttemptState,
     PaymentOrder,
@@ -26,8 +27,6 @@ from pos_app.payments.model import (
 )
 from pos_app.relay import storage
 from pos_app.store.payments import EventSource, Outcome, PaymentAttempt
-from pos_app.store.refunds import RefundStatus
-from pos_app.store.sales import SaleStatus
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.refund_payouts import new_payout_id

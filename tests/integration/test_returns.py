@@ -9,11 +9,11 @@ import httpx
 import pytest
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import AttemptState
 from pos_app.reports.z_report import build_z_report
 from pos_app.settings.terminal_config import Settings
-from pos_app.store.refunds import RefundStatus
 from pos_app.till.returns import ApprovalRefused, ReturnDesk
 from pos_app.till.terminal import Terminal, open_terminal
 

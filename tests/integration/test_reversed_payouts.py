@@ -16,6 +16,7 @@ import pytest
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.model import (
     AttemptState,
     PaymentRequest,
@@ -33,7 +34,7 @@ from pos_app.settings.terminal_config import Settings
 from pos_app.store.day_closes import DayCloses
 from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import EventSource
-from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.store.refunds import Refund
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.day_close import close_day
 from pos_app.till.problem_payments import ProblemKind, attach, list_problems, resolve

@@ -13,6 +13,7 @@ import pytest
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import AttemptState, PaymentRequest, RelayPosition
 from pos_app.settings.terminal_config import (
     ConfigError,
@@ -24,7 +25,6 @@ from pos_app.settings.terminal_config import (
 )
 from pos_app.store.errors import NotFound
 from pos_app.store.payments import PaymentAttempt
-from pos_app.store.sales import SaleStatus
 from pos_app.till.terminal import Terminal, open_terminal
 from tests.harness.relay_process import free_port, wait_until
 

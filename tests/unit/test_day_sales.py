@@ -10,10 +10,11 @@ from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import AttemptState, PaymentRequest, ProviderName
 from pos_app.store.database import open_database
 from pos_app.store.payments import Payments
-from pos_app.store.sales import Sales, SaleStatus, Tender
+from pos_app.store.sales import Sales, Tender
 from pos_app.till.day_sales import day_sales
 
 DAY = BusinessDay(ZoneInfo("Asia/Jakarta"), time(4, 0))

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.ecommpay.callback import parse_callback, read_payment
 from pos_app.payments.ecommpay.payouts import payout_report
@@ -40,7 +41,7 @@ from pos_app.store import migrations
 from pos_app.store.database import migrate, open_database, utc_text
 from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import Outcome, Payments
-from pos_app.store.refunds import Refunds, RefundStatus
+from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales
 from pos_app.store.uploads import UploadOutbox

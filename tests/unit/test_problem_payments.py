@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import (
     AttemptState,
@@ -29,9 +30,9 @@ from pos_app.store.audit import AuditEntry, AuditLog
 from pos_app.store.database import migrate, open_database
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payments import EventSource, Payments
-from pos_app.store.refunds import Refunds, RefundStatus
+from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Return, Returns, WalletPayout
-from pos_app.store.sales import Sales, SaleStatus, Tender
+from pos_app.store.sales import Sales, Tender
 from pos_app.till.problem_payments import (
     ATTACHED,
     RESOLUTION,

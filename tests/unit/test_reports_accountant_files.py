@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.model import ProviderName
 from pos_app.reports import workbook
 from pos_app.reports.accountant_files import FileFormat, FileKind, FileRequest, write_files
@@ -19,7 +20,6 @@ from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.payments_csv import PAYMENT_COLUMNS
 from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportCancelled
 from pos_app.store.database import open_database
-from pos_app.store.refunds import RefundStatus
 from tests.unit.test_reports_sales_csv import DAY, NASTY, D, Shop, local
 
 WORKBOOK = FileRequest(tuple(FileKind), D, file_format=FileFormat.XLSX)

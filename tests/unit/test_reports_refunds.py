@@ -11,12 +11,13 @@ from sqlite_utils import Database
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
 from pos_app.store.payments import Payments
-from pos_app.store.refunds import Refunds, RefundStatus
+from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales
 
 JAKARTA = ZoneInfo("Asia/Jakarta")

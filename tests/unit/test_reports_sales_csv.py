@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
 from pos_app.reports import sales_csv
 from pos_app.reports.csv_safety import FORMULA_STARTS, OutputError
@@ -27,7 +28,7 @@ from pos_app.reports.z_report import build_z_report
 from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.payments import EventSource, Payments
-from pos_app.store.refunds import Refunds, RefundStatus
+from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales
 
 JAKARTA = ZoneInfo("Asia/Jakarta")

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.accountant_files import (
@@ -26,7 +27,6 @@ from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportSummary
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.store.database import open_database
 from pos_app.store.payments import EventSource
-from pos_app.store.refunds import RefundStatus
 from pos_app.store.returns import Returns
 from tests.unit.test_reports_sales_csv import DAY, NASTY, D, Shop, local
 

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import (
     AttemptState,
     EventSink,
@@ -24,7 +25,7 @@ from pos_app.reports.payments_csv import export_payments
 from pos_app.store.database import open_database
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
 from pos_app.store.payments import EventSource, Outcome, Payments
-from pos_app.store.sales import Sales, SaleStatus
+from pos_app.store.sales import Sales
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 

@@ -13,11 +13,12 @@ from sqlite_utils import Database
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.store.database import open_database
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.sale_lookup import SaleQuery, find_sales
-from pos_app.store.sales import Sales, SaleStatus
+from pos_app.store.sales import Sales
 from tests.harness.old_store import database_before
 
 LINES = [LineItem("MIE-001", "Indomie Goreng", 3500, 2), LineItem("TEH-BTL", "Teh Botol", 5000, 1)]

@@ -19,6 +19,7 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
 from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.returns import ReturnMethod
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, parse_rate
@@ -32,7 +33,7 @@ from pos_app.store.errors import NotFound
 from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.products import Products
-from pos_app.store.refunds import Refunds, RefundStatus
+from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Returns, WalletPayout
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts

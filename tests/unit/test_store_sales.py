@@ -10,12 +10,13 @@ from sqlite_utils import Database
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import AttemptState, PaymentStatus, ProviderName
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payments import EventSource, Outcome, Payments
 from pos_app.store.refunds import Refunds
-from pos_app.store.sales import Sales, SaleStatus, Tender
+from pos_app.store.sales import Sales, Tender
 from tests.harness.old_store import database_before
 
 LINES = [LineItem("MIE-001", "Indomie Goreng", 3500, 2), LineItem("TEH-BTL", "Teh Botol", 5000, 1)]

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.money import format_rupiah, parse_rupiah
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
 from pos_app.gui.tasks import TaskRunner, run_for
-from pos_app.store.refunds import Refund, RefundStatus
+from pos_app.store.refunds import Refund
 from pos_app.till.back_office import BackOffice
 from pos_app.till.refund_payouts import RefundError
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.texts import say
 from pos_app.gui.back_office.labels import label, provider_label
@@ -24,8 +25,7 @@ from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.store.payments import paid_text
-from pos_app.store.refunds import RefundStatus
-from pos_app.store.sales import Sale, SaleStatus, Tender
+from pos_app.store.sales import Sale, Tender
 from pos_app.till.back_office import BackOffice
 from pos_app.till.receipts import receipt_data
 from pos_app.till.return_receipts import METHOD_NAMES
