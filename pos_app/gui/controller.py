@@ -36,13 +36,12 @@ from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.services import StoreCatalog
 from pos_app.gui.tasks import SerialRunner, TaskRunner
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
-from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.errors import NotFound
 from pos_app.store.held import HeldBasket
 from pos_app.store.payments import PaymentAttempt, paid_text
 from pos_app.store.sales import Sale
 from pos_app.store.users import User
-from pos_app.till.checkout import CashOutcome
-from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.checkout import CashOutcome, LateNews
 from pos_app.till.receipts import ReceiptData, receipt_data
 from pos_app.till.terminal import Terminal
 
@@ -819,30 +818,18 @@ class CashierController(QObject):
         paid = self._paid_on_screen
         if (not self._late and paid is None) or self._closed:
             return
-        store = self._store
+        on_banner = None if paid is None else paid.invoice_number
 
-        def look() -> tuple[set[str], StoreError | None]:
-            problems = list_problems(store.repositories().db)
-            kept = (ProblemKind.LATE, ProblemKind.DIFFERS)
-            late = {p.invoice_number for p in problems if p.kind in kept}
-            try:
-                if paid is not None:
-                    store.payments.late_payment(paid.invoice_number)
-            except StoreError as error:
-                return late, error
-            return late, None
-
-        def known(found: tuple[set[str], StoreError | None]) -> None:
-            late, refusal = found
-            settled = [invoice for invoice in self._late if invoice not in late]
+        def known(news: LateNews) -> None:
+            settled = [invoice for invoice in self._late if invoice not in news.kept]
             for invoice in settled:
                 del self._late[invoice]
             if settled:
                 self._show_late()
-            if refusal is not None and paid is not None and self._paid_on_screen is paid:
-                self._paid_taken_away(paid, refusal)
+            if news.refused is not None and paid is not None and self._paid_on_screen is paid:
+                self._paid_taken_away(paid, news.refused)
 
-        self._runner.run(look, known)
+        self._runner.run(lambda: self._checkout.late_news(on_banner), known)
 
     def _paid_taken_away(self, paid: PaymentAttempt, why: Exception) -> None:
         """The payment on the paid banner can complete no sale any more (refunded, or settled

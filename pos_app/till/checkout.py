@@ -49,7 +49,7 @@ from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreErr
 from pos_app.store.payments import EventSource, PaymentAttempt
 from pos_app.store.sales import Sale, Tender
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.problem_payments import attach
+from pos_app.till.problem_payments import ProblemKind, attach, list_problems
 from pos_app.till.refund_payouts import find_refund, settle_from_report
 
 log = logging.getLogger(__name__)
@@ -90,6 +90,17 @@ class CashOutcome:
     """When no cash was taken: why, in words."""
     paid_by: PaymentAttempt | None = None
     """The payment that pays the sale already, which refused the cash (for the paid banner)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LateNews:
+    """What became of the late payments the counter shows (:meth:`Checkout.late_news`)."""
+
+    kept: frozenset[str]
+    """Payments still the manager's to settle (late, or of another amount)."""
+    refused: StoreError | None = None
+    """Why the payment on the paid banner can complete no sale any more (refunded, or settled
+    by a manager meanwhile); None if it still can."""
 
 
 class Checkout:
@@ -231,6 +242,21 @@ class Checkout:
         except Exception as error:
             log.error("cash sale %s not recorded: %s", sale_id, error)
             return CashOutcome(kept=self._stored(sale_id), why=str(error))
+
+    def late_news(self, on_banner: str | None) -> LateNews:
+        """Which late payments are still the manager's, and whether the one on the paid banner
+        (``on_banner``) may still complete its sale: a manager may have refunded or resolved
+        them in the back office meanwhile."""
+        problems = list_problems(self.store.repositories().db)
+        kept = frozenset(
+            p.invoice_number for p in problems if p.kind in (ProblemKind.LATE, ProblemKind.DIFFERS)
+        )
+        try:
+            if on_banner is not None:
+                self.store.payments.late_payment(on_banner)
+        except StoreError as error:
+            return LateNews(kept, error)
+        return LateNews(kept)
 
     def _stored(self, sale_id: int | None) -> Sale | None:
         return None if sale_id is None else self.store.sales.get(sale_id)

@@ -31,7 +31,7 @@ from pos_app.store.payments import EventSource, PaymentAttempt
 from pos_app.store.sales import Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import FOLLOW_UP_WINDOW, Checkout
-from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
 from tests.harness.sandbox_process import running_sandbox
 
 LINES = (
@@ -515,6 +515,25 @@ def test_take_cash_says_what_the_cash_came_to_and_never_raises(
 
     short = checkout.take_cash(LINES, 1_000, cashier="Sari")
     assert (short.sale, short.paid_by) == (None, None) and short.why
+
+
+def test_late_news_says_which_payments_are_still_kept_and_if_the_banners_may_pay(
+    sandbox: str, store: TerminalStore
+) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    checkout.cancel_payment(attempt.invoice_number)
+    control(sandbox, "pay", attempt.invoice_number)
+    assert checkout.check_status(attempt.invoice_number).late
+    news = checkout.late_news(attempt.invoice_number)
+    assert (news.kept, news.refused) == (frozenset({attempt.invoice_number}), None)
+
+    db = store.repositories().db
+    resolve(db, attempt.invoice_number, reason="paid back", manager="Bu", now=checkout.clock())
+
+    news = checkout.late_news(attempt.invoice_number)
+    assert news.kept == frozenset() and isinstance(news.refused, StoreError)
 
 
 def test_cash_after_the_qr_payment_completed_the_sale_says_so(
