@@ -923,28 +923,11 @@ class CashierController(QObject):
         """Ask about every listed payment; the checkout's listener brings the answers."""
         invoices = list(self._background)
         if invoices:
-            self._one_at_a_time("status checks", lambda: _reconcile(self._terminal, invoices))
+            self._one_at_a_time("status checks", lambda: self._terminal.check_open(invoices))
 
     def _follow_up(self) -> None:
-        """Registrations the relay missed go again, payments ended here and payouts still
-        pending are asked about again: a payment found paid comes as a late payment through
-        the checkout's listener, a payout's word is in the problem payments."""
-        payouts = self._terminal.payouts
-        steps: list[Callable[[], object]] = [
-            self._checkout.register_due,
-            self._checkout.follow_up_ended,
-        ]
-        if payouts is not None:
-            steps.append(payouts.check_pending)
-
-        def work() -> None:
-            for step in steps:
-                try:
-                    step()
-                except Exception:  # one step's trouble does not keep the others from running
-                    log.exception("follow-up: %s failed", step.__name__)
-
-        self._one_at_a_time("follow-up", work)
+        """The terminal's follow-up pass (:meth:`Terminal.follow_up`), one at a time."""
+        self._one_at_a_time("follow-up", self._terminal.follow_up)
 
     def _one_at_a_time(self, name: str, work: Callable[[], object]) -> None:
         """Run a pass of ``name`` unless the last one is still going. With the provider out of
@@ -969,14 +952,6 @@ class CashierController(QObject):
         """After a dialog: the cashier screen is active again and the next scan lands in it."""
         self.window.activateWindow()
         self.window.panel.focus_input()
-
-
-def _reconcile(terminal: Terminal, invoices: list[str]) -> None:
-    for invoice in invoices:
-        try:
-            terminal.checkout.check_or_expire(invoice)
-        except Exception as error:
-            log.info("status of %s still unknown: %s", invoice, error)
 
 
 def _unbroken(amount: str) -> str:

@@ -9,6 +9,7 @@ Everything here is Qt-free; the GUI receives a ready :class:`Terminal`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
@@ -84,6 +85,32 @@ class Terminal:
             self.settings.provider is ProviderChoice.DOKU
             and self.settings.doku.environment == "sandbox"
         )
+
+    def check_open(self, invoices: list[str]) -> None:
+        """Ask about each open payment the counter no longer shows (the checkout's listeners
+        hear the answers); one still unknown does not keep the others from being asked."""
+        for invoice in invoices:
+            try:
+                self.checkout.check_or_expire(invoice)
+            except Exception as error:
+                log.info("status of %s still unknown: %s", invoice, error)
+
+    def follow_up(self) -> None:
+        """Registrations the relay missed go again, payments ended here and payouts still
+        pending are asked about again: a payment found paid comes as a late payment through the
+        checkout's listeners, a payout's word is in the problem payments. One step's trouble
+        does not keep the others from running."""
+        steps: list[Callable[[], object]] = [
+            self.checkout.register_due,
+            self.checkout.follow_up_ended,
+        ]
+        if self.payouts is not None:
+            steps.append(self.payouts.check_pending)
+        for step in steps:
+            try:
+                step()
+            except Exception:
+                log.exception("follow-up: %s failed", step.__name__)
 
     def close(self) -> None:
         if self.closed:
