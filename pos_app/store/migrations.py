@@ -816,12 +816,16 @@ END;
 # Whether a paid refund gave back takings, decided once, when it was paid: a refund of a late
 # payment gave back money that never was takings, and stays so after a manager attaches the
 # payment to a sale (possible once a reversal brought the refund back), so closed days keep the
-# figures they were signed off with. Refunds paid before are decided by what holds now.
+# figures they were signed off with. Refunds paid before are decided by what held when they
+# were paid: as now, unless the payment they name was attached to a sale after that.
 _REFUND_TAKINGS = """
 ALTER TABLE refunds ADD COLUMN reduces_takings INTEGER
     CHECK (reduces_takings IS NULL OR reduces_takings IN (0, 1));
 UPDATE refunds SET reduces_takings = (
-    SELECT s.status = 'completed' AND coalesce(a.late, 0) = 0
+    SELECT s.status = 'completed' AND coalesce(a.late, 0) = 0 AND NOT EXISTS (
+        SELECT 1 FROM payment_events e WHERE e.attempt_id = a.id AND e.source = 'cashier'
+        AND json_extract(e.payload, '$.resolution') = 'attached'
+        AND e.created_at > refunds.completed_at)
     FROM sales s LEFT JOIN payment_attempts a ON a.invoice_number = refunds.invoice_number
     WHERE s.id = refunds.sale_id)
 WHERE status = 'paid';

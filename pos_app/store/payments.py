@@ -762,11 +762,20 @@ class Payments:
         paid: tuple[int | None, str | None] = (None, None),
         balance: bool = False,
     ) -> int:
-        refunded = _partially_refunded(attempt, state, paid)
+        refunded = _partially_refunded(attempt, state, paid) if balance else None
         before_paid = _refunded_before_paid(attempt, state, paid) if balance else 0
+        more = None if balance else _paid_more(attempt, state, paid)
         if before_paid:
             paid = (attempt.amount, CURRENCY)
-        if refunded is not None:
+        if more is not None:
+            # More came in of a payment paid in part (ecommpay's "partially paid", then the
+            # rest): what was received goes up; the attempt stays as it was flagged.
+            conn.execute(
+                "UPDATE payment_attempts SET paid_amount = ?, updated_at = ? WHERE id = ?",
+                [more, utc_text(now), attempt.id],
+            )
+            outcome = Outcome.APPLIED
+        elif refunded is not None:
             # The balance went down: a new partial refund at the provider (an applied event, so
             # a manager's earlier resolution of the payment no longer covers it).
             conn.execute(
@@ -787,7 +796,7 @@ class Payments:
             )
         else:
             outcome = Outcome.IGNORED
-        if outcome is Outcome.APPLIED and refunded is None:
+        if outcome is Outcome.APPLIED and refunded is None and more is None:
             paid_amount, paid_currency = paid if state is AttemptState.PAID else (None, None)
             late = state is AttemptState.PAID and (
                 attempt.state in LATE_PAYMENT_FROM
@@ -915,14 +924,30 @@ def _event_from_row(row: Sequence[Any]) -> PaymentEvent:
     )
 
 
+def _paid_more(
+    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
+) -> int | None:
+    """What a paid attempt received now, when a paid report that is no balance names more than
+    it received of a payment paid less than asked (paid in part, then the rest); ``None``
+    otherwise. Once the provider refunded some, a higher figure is no news."""
+    amount, currency = paid
+    if state is not AttemptState.PAID or attempt.state is not AttemptState.PAID:
+        return None
+    if amount is None or (currency or CURRENCY) != CURRENCY or attempt.provider_refunded:
+        return None
+    return amount if attempt.received < min(amount, attempt.amount) else None
+
+
 def _partially_refunded(
     attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
 ) -> int | None:
-    """The rupiah refunded at the provider when a paid report for a paid attempt names a balance
-    below what it received and above none (``None`` when it says nothing new): a payment only
-    ever pays back, so a lower balance is money that went back, never another payment. Only
-    ecommpay reports a balance; DOKU's notification names the order's amount, so a lower one
-    there is a contradiction kept in the log, not a refund."""
+    """The rupiah refunded at the provider when a balance report (ecommpay's "partially
+    refunded", "partially reversed") for a paid attempt names a balance below what it received
+    and above none (``None`` when it says nothing new): a payment only ever pays back, so a
+    lower balance is money that went back, never another payment. Only ecommpay reports a
+    balance; DOKU's notification names the order's amount, so a lower one there is a
+    contradiction kept in the log, not a refund. A paid report that is no balance (a "partially
+    paid" arriving after its "success") is never one."""
     balance, currency = paid
     if attempt.provider is ProviderName.DOKU:
         return None

@@ -286,7 +286,8 @@ class Refunds:
         paid_currency: str | None = None,
     ) -> Refund:
         """The final answer, the provider's (or ``system``: the terminal's, for a payout that never
-        left); the same answer again changes nothing, another one raises InvalidTransition.
+        left); the same answer again changes nothing (but what was paid, said for the first time or
+        more of it), another one raises InvalidTransition.
         ``paid_amount`` and ``paid_currency``: what the provider reported paid, when it said."""
         status = RefundStatus(status)
         if status is RefundStatus.PENDING:
@@ -298,9 +299,13 @@ class Refunds:
         with transaction(self._db) as conn:
             refund = self.get(payout_id)
             if refund.status is status:
-                if paid_amount is not None and refund.paid_amount is None:
+                if paid_amount is not None and (
+                    refund.paid_amount is None
+                    or refund.paid_amount < min(paid_amount, refund.amount)
+                ):
                     # the first word said paid with no amount (a reversal of a pending payout,
-                    # a status answer without a sum): what a later one says is kept
+                    # a status answer without a sum), or paid out in part and now more (ecommpay's
+                    # "partially paid out", then "success"): what a later one says is kept
                     conn.execute(
                         "UPDATE refunds SET paid_amount = ?, paid_currency = ? WHERE id = ?",
                         [paid_amount, paid_currency, refund.id],
@@ -385,6 +390,23 @@ class Refunds:
             )
             self._bring_back(conn, self.get(payout_id), now)
         return self.get(payout_id)
+
+    def settle_reversed_in_part(self, now: datetime) -> list[str]:
+        """Payouts held failed or declined whose reversal in part was kept by a version that
+        left them so: settled paid now, as :meth:`record_reversal` settles them, and what came
+        back counts back on the day this runs (ecommpay sends no acknowledged callback again, so
+        no later report would). Reversals kept before parts were are the manager's, as before.
+        The payout ids settled."""
+        rows = self._db.execute(
+            "SELECT r.payout_id, v.report FROM refunds r JOIN payout_reversals v"
+            " ON v.refund_id = r.id WHERE r.status IN ('failed', 'declined')"
+            " AND v.left_paid IS NOT NULL AND v.kept_before_parts = 0 ORDER BY r.id"
+        ).fetchall()
+        for payout_id, report in rows:
+            with transaction(self._db) as conn:
+                self.settle(payout_id, RefundStatus.PAID, now=now, result=json.loads(report))
+                self._bring_back(conn, self.get(payout_id), now)
+        return [payout_id for payout_id, _ in rows]
 
     def _bring_back(self, conn: sqlite3.Connection, refund: Refund, now: datetime) -> None:
         """Inside the caller's transaction: a part for what the kept reversal brought back of

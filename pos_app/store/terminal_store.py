@@ -8,7 +8,7 @@ make them cooperate.
 
 import threading
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -46,7 +46,8 @@ class TerminalStore:
         self.path = path
         self.day = day or BusinessDay()
         self._local = threading.local()
-        self.repositories()  # open and migrate now, so a bad database fails at start
+        repos = self.repositories()  # open and migrate now, so a bad database fails at start
+        repos.refunds.settle_reversed_in_part(datetime.now(UTC))
 
     def repositories(self) -> Repositories:
         """This thread's repositories, opening its connection on first use."""

@@ -55,7 +55,7 @@ def store(tmp_path: Path) -> Iterator[TerminalStore]:
     store.close()
 
 
-def callback(payment_id: str, kind: str, status: str, rupiah: int) -> bytes:
+def callback(payment_id: str, kind: str, status: str, rupiah: int, operation: int = 1) -> bytes:
     """A signed callback in ecommpay's full format (paymentpage-sdk-php
     ``tests/data/callbackFormats.php``), ``payment.sum`` the part that moved."""
     minor = to_minor_units(rupiah)
@@ -70,11 +70,11 @@ def callback(payment_id: str, kind: str, status: str, rupiah: int) -> bytes:
             "sum": {"amount": minor, "currency": "IDR"},
         },
         "operation": {
-            "id": 6085000009001,
+            "id": 6085000009000 + operation,
             "type": "payout" if kind == "payout" else "sale",
             "status": "success",
             "date": "2026-11-21T04:05:00+0000",
-            "request_id": "req-1",
+            "request_id": f"req-{operation}",
             "sum_initial": {"amount": minor, "currency": "IDR"},
             "code": "0",
             "message": "Success",
@@ -85,10 +85,35 @@ def callback(payment_id: str, kind: str, status: str, rupiah: int) -> bytes:
 
 
 def delivered(relay: EmbeddedRelay, till: RelayClient, body: bytes) -> list[Any]:
+    """The events the relay hands the till after ``body``, oldest first (those before too)."""
     answer = httpx.post(relay.url + CALLBACKS, content=body)
     assert answer.status_code == 200, answer.text
     events, _ = till.fetch(RelayPosition())
     return events
+
+
+def purchase(store: TerminalStore, till: RelayClient) -> tuple[int, str]:
+    """A sale with a Payment Page attempt, registered at the relay."""
+    sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=NOW)
+    invoice = store.payments.next_invoice_number("T1", NOW)
+    store.payments.create_attempt(sale_id, ProviderName.ECOMMPAY_PAGE, TOTAL, invoice, NOW)
+    store.payments.record_request(
+        PaymentRequest(ProviderName.ECOMMPAY_PAGE, invoice, TOTAL, "https://pay.example/x"),
+        now=NOW,
+    )
+    till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, TOTAL)
+    return sale_id, invoice
+
+
+def paid_in(relay: EmbeddedRelay, till: RelayClient, store: TerminalStore, invoice: str,
+            *words: tuple[str, int]) -> None:  # fmt: skip
+    """Each (status word, rupiah) as a callback, in order, recorded by the till as it comes."""
+    seen = 0
+    for operation, (word, rupiah) in enumerate(words, start=1):
+        events = delivered(relay, till, callback(invoice, "purchase", word, rupiah, operation))
+        for event in events[seen:]:
+            store.payments.record_relay_event(event, now=NOW)
+        seen = len(events)
 
 
 def test_a_payout_paid_out_in_part_is_settled_for_that_part_and_listed(
@@ -117,6 +142,63 @@ def test_a_payout_paid_out_in_part_is_settled_for_that_part_and_listed(
     assert [(p.invoice_number, p.kind) for p in list_problems(store.repositories().db)] == [
         (payout, ProblemKind.PAYOUT_DIFFERS)
     ]
+
+
+def test_a_part_paid_reported_after_the_whole_is_no_refund_at_the_provider(
+    relay: EmbeddedRelay, till: RelayClient, store: TerminalStore
+) -> None:
+    """Retried callbacks out of order: the 'success' for the whole first, the earlier 'partially
+    paid' after it. Any lower paid sum was read as the balance after a refund at the provider:
+    8,000 recorded as gone back, which never went."""
+    _, invoice = purchase(store, till)
+    paid_in(relay, till, store, invoice, ("success", TOTAL), ("partially paid", 6_000))
+
+    attempt = store.payments.get_attempt(invoice)
+    assert (attempt.state, attempt.received, attempt.provider_refunded) == (
+        AttemptState.PAID,
+        TOTAL,
+        0,
+    )
+
+
+def test_the_rest_of_a_purchase_paid_in_part_is_received_too(
+    relay: EmbeddedRelay, till: RelayClient, store: TerminalStore
+) -> None:
+    """'partially paid' 6,000, then 'success' for the whole: the attempt kept 6,000 received
+    for good, and the 8,000 that came in after was in no place the shop sees."""
+    sale_id, invoice = purchase(store, till)
+    paid_in(relay, till, store, invoice, ("partially paid", 6_000), ("success", TOTAL))
+
+    attempt = store.payments.get_attempt(invoice)
+    assert (attempt.state, attempt.received) == (AttemptState.PAID, TOTAL)
+    assert store.sales.get(sale_id).status == "open", "paid in part first: the manager's"
+    assert [p.kind for p in list_problems(store.repositories().db)] == [ProblemKind.LATE]
+
+
+def test_a_payout_paid_out_in_full_after_in_part_is_not_listed_as_paying_less(
+    relay: EmbeddedRelay, till: RelayClient, store: TerminalStore
+) -> None:
+    payout = "RFD-T1-0123456789abcdef0124"
+    sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=NOW)
+    store.sales.complete_cash(sale_id, TOTAL, NOW)
+    store.refunds.create(
+        sale_id,
+        payout,
+        10_000,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=NOW,
+    )
+    till.register_payment(payout, ProviderName.ECOMMPAY_GATE, 10_000)
+    delivered(relay, till, callback(payout, "payout", "partially paid out", 6_000, 1))
+    events = delivered(relay, till, callback(payout, "payout", "success", 10_000, 2))
+    for event in events:
+        settle_from_report(store.refunds, read_payout_report(event), now=NOW)
+
+    assert store.refunds.get(payout).paid_amount == 10_000
+    assert list_problems(store.repositories().db) == []
 
 
 def test_a_purchase_paid_in_part_never_completes_its_sale_and_is_listed(

@@ -437,6 +437,74 @@ def test_refunds_paid_before_the_upgrade_keep_their_place_in_the_takings(tmp_pat
         store.close()
 
 
+def test_an_upgrade_keeps_closed_days_of_a_late_refund_attached_before_it(tmp_path: Path) -> None:
+    """Lived before refunds kept their place in the takings: a late payment's refund paid on D1,
+    brought all back on D2, the payment attached on D3. Decided by what holds now, the upgrade
+    rewrote both closed days."""
+    path = tmp_path / "old.db"
+    store = TerminalStore(path, DAY)
+    sale_id, invoice = late_payment(store, paid_in_cash=False)
+    store.refunds.create(
+        sale_id,
+        "PO-1",
+        TOTAL,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=local("2026-11-21T11:00"),
+        invoice_number=invoice,
+    )
+    store.refunds.settle("PO-1", RefundStatus.PAID, now=local("2026-11-21T11:01"))
+    assert close(store, D1, "2026-11-21T21:00") == 0
+    reverse(store, "2026-11-22T09:00")
+    assert close(store, D2, "2026-11-22T21:00") == 0
+    attach(store.repositories().db, invoice, sale_id, manager="Bu Rina", day=DAY,
+           now=local("2026-11-23T09:00"))  # fmt: skip
+    store.close()
+    conn = sqlite3.connect(path)  # as the version before kept it: no record of the flag
+    conn.executescript(
+        "ALTER TABLE refunds DROP COLUMN reduces_takings;"
+        f"{LATER_COLUMNS}PRAGMA user_version = {version_before('reduces_takings')};"
+    )
+    conn.close()
+
+    store = TerminalStore(path, DAY)  # the upgrade
+    try:
+        assert (net_of(store, D1), net_of(store, D2)) == ((0, 0, 0), (0, 0, 0))
+    finally:
+        store.close()
+
+
+def test_a_payout_held_failed_and_reversed_in_part_by_an_older_version_is_settled_at_start(
+    tmp_path: Path,
+) -> None:
+    """The version before kept such a reversal beside a failed refund: the whole payout was
+    refundable again though part of it stayed with the customer, and ecommpay sends no
+    acknowledged callback again to put it right."""
+    path = tmp_path / "old.db"
+    store = TerminalStore(path, DAY)
+    sale_id = pending_payout(store, 10_000)
+    store.refunds.settle("PO-1", RefundStatus.FAILED, now=local("2026-11-21T11:30"))
+    store.close()
+    conn = sqlite3.connect(path)  # what record_reversal kept then: the refund left failed
+    conn.execute(
+        "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid) "
+        "VALUES (1, '2026-11-21T08:00:00.000Z', '{}', 4000)"
+    )
+    conn.commit()
+    conn.close()
+
+    store = TerminalStore(path, DAY)
+    try:
+        assert store.refunds.get("PO-1").status is RefundStatus.PAID
+        assert store.refunds.refundable(sale_id) == TOTAL - 4_000
+        listed = {p.kind for p in list_problems(store.repositories().db)}
+        assert listed == {ProblemKind.PAID_AFTER_FAILING, ProblemKind.PAYOUT_REVERSED}
+    finally:
+        store.close()
+
+
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
     terminal = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
