@@ -26,9 +26,9 @@ from pos_app.domain.basket import Basket, LineItem, added_since, scanned_since, 
 from pos_app.domain.discounts import Discount
 from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.money import format_rupiah
-from pos_app.gui.back_office.entry import ManagerPin
 from pos_app.gui.customer_display import CustomerDisplay
 from pos_app.gui.main_window import MainWindow
+from pos_app.gui.manager_pin import ManagerPin
 from pos_app.gui.payment_dialog import PaymentDialog
 from pos_app.gui.printer_status import PrinterStatus
 from pos_app.gui.qr_payment import PaymentTiming, QrPayment, send_order, spare_dialog

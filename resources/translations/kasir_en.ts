@@ -1284,32 +1284,32 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
 <context>
     <name>ManagerPin</name>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>Demo: {managers}</source>
         <translation>Demo: {managers}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>No manager is set up on this terminal.</source>
         <translation>No manager is set up on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>Wrong PIN for {name}.</source>
         <translation>Wrong PIN for {name}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>Could not check the PIN: {error}</source>
         <translation>Could not check the PIN: {error}</translation>
     </message>

@@ -1284,32 +1284,32 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
 <context>
     <name>ManagerPin</name>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>Demo: {managers}</source>
         <translation>Demo: {managers}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>Manager</source>
         <translation>Manajer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>No manager is set up on this terminal.</source>
         <translation>Belum ada manajer di terminal ini.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>Wrong PIN for {name}.</source>
         <translation>PIN salah untuk {name}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/back_office/entry.py"/>
+        <location filename="../../pos_app/gui/manager_pin.py"/>
         <source>Could not check the PIN: {error}</source>
         <translation>PIN tidak dapat diperiksa: {error}</translation>
     </message>

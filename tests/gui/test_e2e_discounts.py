@@ -5,10 +5,10 @@ screen's total and summary, the stored sale and the receipt, all the same figure
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pos_app.gui.back_office.entry import ManagerPin
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.discount_dialog import DiscountDialog
 from pos_app.gui.held_picker import HeldPicker
+from pos_app.gui.manager_pin import ManagerPin
 from pos_app.gui.quantity_dialog import QuantityDialog
 from pos_app.gui.receipt import ReceiptDialog
 from tests.gui.e2e import GORENG, TEH, WAIT_MS, press, ring_up_three, scan, sign_in
