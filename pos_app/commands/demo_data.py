@@ -18,10 +18,10 @@ from pos_app.demo.sample_sales import (
     refuse_real_database,
     shop_from_database,
 )
+from pos_app.demo.seed import DEMO_TAX, seed_demo
 from pos_app.domain.tax import NO_TAX
 from pos_app.settings.paths import demo_database_path
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.terminal import DEMO_TAX, seed_demo
 
 PROG = "pos-app demo-data"
 

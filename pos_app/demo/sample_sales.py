@@ -157,7 +157,7 @@ def shop_from_database(
     provider: ProviderName = ProviderName.DOKU,
     tax: TaxPolicy = NO_TAX,
 ) -> DemoShop:
-    """The active products and users of ``db`` (seed them first: ``terminal.seed_demo``)."""
+    """The active products and users of ``db`` (seed them first: ``demo.seed.seed_demo``)."""
     products = [
         Product(sku=sku, name=name, price=price, tax_class=TaxClass(tax_class))
         for sku, name, price, tax_class in db.execute(

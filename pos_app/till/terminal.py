@@ -16,13 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_app.clients.relay_client import RelayClient
-from pos_app.domain.catalog import Product
-from pos_app.domain.catalog_csv import read_catalog_csv
-from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy
+from pos_app.demo.seed import DEMO_TAX, DEMO_USERS, seed_demo
+from pos_app.domain.tax import NO_TAX
 from pos_app.payments.model import PaymentProvider, PayoutGateway
 from pos_app.payments.registry import build_payouts as build_payout_gateway
 from pos_app.payments.registry import build_provider as build_registered_provider
-from pos_app.settings.paths import resources_dir
 from pos_app.settings.terminal_config import (
     ConfigError,
     ProviderChoice,
@@ -41,11 +39,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEMO_SHOP = ShopSettings(name="Toko Demo Kasir", address="Jl. Contoh No. 1, Jakarta Pusat")
-DEMO_USERS = (("Demo Kasir", "cashier", "1111"), ("Demo Manajer", "manager", "9999"))
-DEMO_TAX = TaxPolicy(enabled=True)
-"""The demo shop is a PKP: it charges PPN, prices with PPN in them."""
-DEMO_EXEMPT_SKUS = frozenset({"POK-001", "POK-003", "POK-004", "POK-006"})
-"""Rice, sugar, eggs and salt: basic necessities free of PPN (PP 49/2022)."""
 PRINTER_CLOSE_WAIT = 5.0
 """Seconds the printer may take at shutdown to finish the receipts it was given."""
 LOOPBACK_IP = "127.0.0.1"
@@ -229,23 +222,6 @@ def build_payouts(
             relay_url=relay_url,
         )
     return Payouts(store, gateway, relay=relay, terminal_id=settings.terminal_id)
-
-
-def seed_demo(store: TerminalStore) -> None:
-    """First start of a demo database: the sample catalogue and the two demo users."""
-    if store.products.count() == 0:
-        store.products.upsert_many(demo_catalog())
-    if not store.users.list_users():
-        for name, role, pin in DEMO_USERS:
-            store.users.add_user(name, role, pin)
-
-
-def demo_catalog() -> list[Product]:
-    """The sample catalogue, its basic necessities exempt from PPN."""
-    return [
-        replace(product, tax_class=TaxClass.EXEMPT) if product.sku in DEMO_EXEMPT_SKUS else product
-        for product in read_catalog_csv(resources_dir() / "demo" / "catalog.csv")
-    ]
 
 
 def _embedded_settings(settings: Settings, embedded: EmbeddedServices) -> Settings:

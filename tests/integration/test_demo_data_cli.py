@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from pos_app.cli import main
+from pos_app.demo.seed import DEMO_USERS
 from pos_app.domain.basket import LineItem
 from pos_app.store.database import open_database, read_meta
 from pos_app.store.sales import Sales
-from pos_app.till.terminal import DEMO_USERS
 
 
 @pytest.fixture(autouse=True)

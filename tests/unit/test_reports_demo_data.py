@@ -25,6 +25,7 @@ from pos_app.demo.sample_sales import (
     shop_from_database,
     write_day,
 )
+from pos_app.demo.seed import DEMO_TAX, demo_catalog
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.payments.model import AttemptState, PaymentRequest, PaymentStatus, ProviderName
@@ -34,7 +35,6 @@ from pos_app.store.payments import EventSource, Payments
 from pos_app.store.products import Products
 from pos_app.store.sales import Sales
 from pos_app.store.users import Users
-from pos_app.till.terminal import DEMO_TAX, demo_catalog
 
 DAY = BusinessDay(ZoneInfo("Asia/Jakarta"), time(4, 0))
 TABLES = ("sales", "sale_lines", "sale_history", "payment_attempts", "payment_events")

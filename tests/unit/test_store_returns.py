@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from pos_app.demo.sample_sales import DemoShop, generate
+from pos_app.demo.seed import DEMO_TAX, demo_catalog
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
@@ -39,7 +40,6 @@ from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
 from pos_app.till.day_close import close_day
 from pos_app.till.return_receipts import return_sections
-from pos_app.till.terminal import DEMO_TAX, demo_catalog
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))
