@@ -15,7 +15,6 @@ look-ups queue in scan order, so fast scans are added in the order scanned.
 """
 
 import logging
-import re
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -48,10 +47,11 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.barcodes import MeasuredScan
-from pos_app.domain.basket import MAX_QUANTITY, quantity_in_range
+from pos_app.domain.basket import quantity_in_range
 from pos_app.domain.catalog import Product
 from pos_app.domain.digits import is_digits
 from pos_app.domain.money import format_rupiah
+from pos_app.domain.scan_input import split_quantity
 from pos_app.domain.texts import N_, say
 from pos_app.gui.quantity_dialog import quantity_warning
 from pos_app.gui.services import Catalog
@@ -69,26 +69,9 @@ CATEGORY_TILE_LIMIT = 200
 CATEGORY_COLUMNS = 4
 CATEGORY_PROPERTY = "category"
 """The category a tile stands for (its text doubles ``&``, which Qt reads as a mnemonic)."""
-_QUANTITY_PREFIX = re.compile(r"^\s*([0-9]+)\s*\*\s*(.*)$", re.DOTALL)
-_QUANTITY_DIGITS = len(str(MAX_QUANTITY)) + 1
-"""How much of a quantity prefix is read: one digit more than the largest quantity has, so a
-longer prefix is still out of range (the usual warning) and ``int`` never reads thousands of
-digits, which it refuses with a ValueError."""
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Label = tuple[Product, MeasuredScan]
-
-
-def split_quantity(text: str) -> tuple[int, str]:
-    """``"3*8991234567890"`` → ``(3, "8991234567890")``; without a prefix the quantity is 1.
-
-    Only ASCII digits make a prefix; one too long to be a quantity is read as far as
-    :data:`_QUANTITY_DIGITS`, out of range all the same."""
-    match = _QUANTITY_PREFIX.match(text)
-    if match is None:
-        return 1, text.strip()
-    digits = match.group(1).lstrip("0") or "0"
-    return int(digits[:_QUANTITY_DIGITS]), match.group(2).strip()
 
 
 class ProductListModel(QAbstractListModel):

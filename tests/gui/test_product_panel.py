@@ -5,7 +5,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from pos_app.domain.catalog import Product
-from pos_app.gui.product_panel import TOUCH_TARGET, ProductPanel, split_quantity
+from pos_app.domain.scan_input import split_quantity
+from pos_app.gui.product_panel import TOUCH_TARGET, ProductPanel
 from tests.gui.helpers import PRODUCTS, MemoryCatalog, product, show
 
 GUI_THREAD = threading.get_ident()
@@ -99,18 +100,6 @@ def scan(qtbot, panel, text: str) -> None:
 
 def shown(panel) -> list[str]:
     return [p.sku for p in panel.model.products]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("8991000000011", (1, "8991000000011")),
-        ("3*8991", (3, "8991")),
-        (" 12 * aqua ", (12, "aqua")),
-    ],
-)
-def test_split_quantity(text, expected):
-    assert split_quantity(text) == expected
 
 
 def test_scanning_a_barcode_chooses_the_product_and_clears_the_line(qtbot, panel, chosen):
