@@ -23,6 +23,10 @@ from pos_app.relay import auth, schema
 from tests.harness import relay_fuzz_cases
 from tests.harness.relay_process import RelayProcess
 
+WAIT_LIMIT = 0.2
+"""The relay's ``limits.max_wait_seconds``: the cases' long-polls that ask for a minute or more
+(``wait=61``, ``1e5``) are cut to it, not held past the generator's answer timeout."""
+
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -33,7 +37,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="relay-fuzz-") as tmp:
-        relay = RelayProcess(Path(tmp))
+        relay = RelayProcess(Path(tmp), max_wait_seconds=WAIT_LIMIT)
         with contextlib.closing(schema.connect(relay.db)) as conn:
             tokens = relay_fuzz_cases.terminals(lambda name: auth.create_terminal(conn, name)[1])
         relay.start()

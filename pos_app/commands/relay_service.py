@@ -71,6 +71,9 @@ def _serve(config: RelayConfig) -> int:
             except engines.load_psycopg().Error as exc:
                 print(f"pos-app relay serve: {_database_failure(config, exc)}", file=sys.stderr)
                 return 1
+            except schema.SchemaTooNew as exc:
+                print(f"pos-app relay serve: {exc}", file=sys.stderr)
+                return 1
         else:
             try:
                 serving.enter_context(sole_server.claimed(config.db))
@@ -81,7 +84,7 @@ def _serve(config: RelayConfig) -> int:
                     file=sys.stderr,
                 )
                 return 1
-            except sole_server.AlreadyServed as exc:
+            except (sole_server.AlreadyServed, schema.SchemaTooNew) as exc:
                 print(f"pos-app relay serve: {exc}", file=sys.stderr)
                 return 1
         return _run_server(config)
@@ -239,7 +242,7 @@ def _orphans(config: RelayConfig) -> int:
     if not rows:
         print("No orphan notifications.")
         return 0
-    print(f"{len(rows)} notification(s) no terminal has:")
+    print(f"{len(rows)} notification(s) no active terminal has:")
     for row in rows:
         line = (
             f"  {row['received_at']}  {row['provider']:<13} {row['invoice_number'][:64]}"
@@ -249,6 +252,8 @@ def _orphans(config: RelayConfig) -> int:
             line += f" (registered {_money(row['registered_amount'], CURRENCY)})"
         if row["kept_apart"] is not None:
             line += f"  kept apart: {row['kept_apart']}"
+        if row["revoked_terminal"] is not None:
+            line += f"  terminal {row['revoked_terminal']} revoked"
         print(line)
     return 0
 
@@ -266,7 +271,10 @@ def _status(config: RelayConfig) -> int:
     print(f"  {counts['payments']} registered payment(s)")
     print(f"  {counts['amount_differs']} of them paid with another amount or currency")
     print(f"  {counts['events']} notification(s) stored")
-    print(f"  {counts['orphans']} orphan(s), {counts['kept_apart']} of them kept apart")
+    print(
+        f"  {counts['orphans']} orphan(s), {counts['kept_apart']} of them kept apart, "
+        f"{counts['for_revoked']} for a revoked terminal"
+    )
     return 0
 
 
@@ -395,7 +403,9 @@ def parser() -> argparse.ArgumentParser:
     set_id.add_argument("till_id", metavar="TERMINAL_ID")
     commands.add_parser("list-terminals", parents=[settings], help="list the terminals")
     commands.add_parser(
-        "orphans", parents=[settings], help="list notifications no terminal has, with amounts"
+        "orphans",
+        parents=[settings],
+        help="list notifications no active terminal has, with amounts",
     )
     commands.add_parser(
         "status", parents=[settings], help="count terminals, payments, notifications, orphans"
@@ -448,6 +458,9 @@ def _on_postgres(config: RelayConfig, args: argparse.Namespace) -> int:
         return commands[args.command]()
     except engines.load_psycopg().Error as exc:
         print(f"pos-app relay {args.command}: {_database_failure(config, exc)}", file=sys.stderr)
+        return 1
+    except schema.SchemaTooNew as exc:
+        print(f"pos-app relay {args.command}: {exc}", file=sys.stderr)
         return 1
 
 
@@ -552,7 +565,8 @@ def main(argv: list[str]) -> int:
 
 def _on_sqlite(config: RelayConfig, args: argparse.Namespace) -> int:
     """The subcommands on the SQLite file, whose folder the relay can write in; a database that
-    fails (a folder made read-only since, a disk full) is one line, not a traceback."""
+    fails (a folder made read-only since, a disk full) or that a newer relay wrote is one line,
+    not a traceback."""
     commands = {
         "restore": lambda: _restore(config, args.source),
         "add-terminal": lambda: _add_terminal(config, args.name, args.shop),
@@ -572,4 +586,7 @@ def _on_sqlite(config: RelayConfig, args: argparse.Namespace) -> int:
         print(
             f"pos-app relay {args.command}: the database {config.db} failed: {exc}", file=sys.stderr
         )
+        return 1
+    except schema.SchemaTooNew as exc:
+        print(f"pos-app relay {args.command}: {exc}", file=sys.stderr)
         return 1

@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import secrets
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import asdict
@@ -135,6 +136,9 @@ def _epoch_param(request: Request) -> str | None:
 
 
 def _wait_param(request: Request, limit: float) -> float:
+    """The seconds to wait, cut to the relay's ``limits.max_wait_seconds``: the tills ask for a
+    fixed wait (``relay_client.DEFAULT_WAIT``), which a relay behind a proxy with a shorter
+    timeout may lower, and a refusal would leave them no long-poll at all."""
     raw = request.query_params.get("wait")
     if raw is None:
         return 0.0
@@ -142,11 +146,9 @@ def _wait_param(request: Request, limit: float) -> float:
         wait = float(raw)
     except ValueError:
         wait = -1.0
-    if not 0 <= wait <= limit:
-        raise HTTPProblem(
-            400, f"wait must be a number of seconds from 0 to {limit:g}, got {shown(raw)}"
-        )
-    return wait
+    if not 0 <= wait < math.inf:
+        raise HTTPProblem(400, f"wait must be a number of seconds, 0 or more, got {shown(raw)}")
+    return min(wait, limit)
 
 
 async def _until_disconnect(request: Request) -> None:

@@ -9,6 +9,7 @@ machine sees a process's command line in ``ps``, only its owner sees its environ
 import argparse
 import os
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -200,6 +201,12 @@ def _convert(setting: Setting, value: Any, where: str) -> Any:
     """Bring a TOML or option value to the setting's type, or raise a message naming ``where``."""
     if setting.kind is bool or isinstance(value, bool):
         raise ValueError(f"{where}: expected {setting.kind.__name__}, got {value!r}")
+    if isinstance(value, str) and _has_control_character(
+        value if setting.kind is Path else value.strip()  # around the others: no part of them
+    ):
+        raise ValueError(
+            f"{where} holds a control character (a NUL, a line break, a tab…): write it without"
+        )
     if setting.name == "database_url" and isinstance(value, str) and not value.strip():
         raise ValueError(  # not the SQLite file as if the setting were left out: a mistake
             f"{where} is empty: leave it out to keep the data in the SQLite file (relay.db), "
@@ -225,6 +232,12 @@ def _convert(setting: Setting, value: Any, where: str) -> Any:
     except ValueError:
         shown = "(hidden)" if setting.secret else repr(value)
         raise ValueError(f"{where}: expected {setting.kind.__name__}, got {shown}") from None
+
+
+def _has_control_character(text: str) -> bool:
+    """TOML lets a string hold any control character (``\\u0000``, a paste gone wrong): a path
+    with a NUL cannot even be opened, so the relay would die on it only once it serves."""
+    return any(unicodedata.category(char) == "Cc" for char in text)
 
 
 def read_toml(path: Path) -> dict[str, Any]:

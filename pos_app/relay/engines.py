@@ -75,6 +75,11 @@ class Connection(Protocol):
     @property
     def in_transaction(self) -> bool: ...
 
+    @property
+    def lost(self) -> bool:
+        """The server ended the session (a restart, a failover, an idle timeout): nothing sent
+        on it since it ended was done, and only a new connection can go on."""
+
     def execute(self, sql: str, parameters: Any = (), /) -> Any: ...
 
     def execute_each(self, sql: str, parameters: list[Any], /) -> list[Any]:
@@ -104,6 +109,8 @@ class SqliteConnection(sqlite3.Connection):
     """A sqlite3 connection that speaks the seam (a subclass, so statements cost nothing more)."""
 
     writable_ctes = False
+    lost = False
+    """A file has no server to end the session."""
 
     def execute_each(self, sql: str, parameters: list[Any], /) -> list[Any]:
         return [self.execute(sql, each).fetchone() for each in parameters]
@@ -161,6 +168,10 @@ class PostgresConnection:
     @property
     def in_transaction(self) -> bool:
         return self.raw.info.transaction_status != self._idle
+
+    @property
+    def lost(self) -> bool:
+        return self.raw.broken
 
     def execute(self, sql: str, parameters: Any = (), /) -> Any:
         return self.raw.execute(postgres_sql(sql), parameters)

@@ -14,7 +14,7 @@ database's new cursors still pass every one handed out before.
 import secrets
 from pathlib import Path
 
-from pos_app.relay.engines import Connection, open_connection
+from pos_app.relay.engines import Connection, describe, open_connection
 
 SCHEMA_VERSION = 6
 """1: the tables; 2: the database's ``epoch`` in ``meta``; 3: each terminal's till id, each
@@ -120,11 +120,23 @@ INDEXES = (
 )
 
 
+class SchemaTooNew(Exception):
+    """The database was written by a newer relay (a package rolled back, or an older process
+    beside a newer one): this one would misread it, so it refuses it. The message names the
+    database as :func:`~pos_app.relay.engines.describe` does, never with its password."""
+
+    def __init__(self, database: Path | str, version: int) -> None:
+        super().__init__(
+            f"the database {describe(database)} was written by a newer relay (schema {version}; "
+            f"this relay reads up to schema {SCHEMA_VERSION}): run the newer relay on it"
+        )
+
+
 def connect(database: Path | str) -> Connection:
     """Open the SQLite file (creating it if needed) or the PostgreSQL database.
 
     A database created, or one of an older schema, is brought to this relay's schema (and given
-    its epoch) in one transaction.
+    its epoch) in one transaction; one of a newer schema raises :class:`SchemaTooNew`.
     """
     conn = open_connection(database)
     try:
@@ -139,7 +151,7 @@ def connect(database: Path | str) -> Connection:
 def _schema_version(conn: Connection, database: Path | str) -> int:
     version = conn.schema_version()
     if version > SCHEMA_VERSION:
-        raise RuntimeError(f"{database} was written by a newer relay (schema {version})")
+        raise SchemaTooNew(database, version)
     return version
 
 

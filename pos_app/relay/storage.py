@@ -596,15 +596,26 @@ def redirect_view(conn: Connection, token: str, now: datetime) -> RedirectView |
     return RedirectView(payment[0], fold_status([row[0] for row in rows]), redirect)
 
 
+_UNREAD_FROM = (
+    "events e LEFT JOIN deliveries d ON d.event_id = e.id"
+    " LEFT JOIN terminals t ON t.id = d.terminal_id"
+)
+_UNREAD = "(d.event_id IS NULL OR e.received_at >= t.revoked_at)"
+"""The events of :data:`_UNREAD_FROM` no active terminal can read: never delivered (no terminal
+registered the invoice, or kept apart), or delivered to a terminal after it was revoked. Such a
+one stays delivered to it, so ``rotate-token`` brings the terminal back with it; until then no
+till reads it, and the operator is shown it beside the orphans."""
+
+
 def orphans(conn: Connection) -> list[dict[str, Any]]:
-    """Stored notifications no terminal has (yet): the customer may have paid. With the amount
-    and currency reported, the amount registered (if a terminal registered the invoice), and for
-    an event kept apart, why."""
+    """Stored notifications no active terminal has: the customer may have paid. With the amount
+    and currency reported, the amount registered (if a terminal registered the invoice), for
+    an event kept apart why, and the revoked terminal one arrived for after its revocation."""
     rows = conn.execute(
         "SELECT e.id, e.received_at, e.provider, e.invoice_number, e.status, e.amount,"
-        " e.currency, p.amount, e.kept_apart FROM events e"
+        f" e.currency, p.amount, e.kept_apart, t.name FROM {_UNREAD_FROM}"
         " LEFT JOIN payments p ON p.invoice_number = e.invoice_number AND p.family = e.family"
-        " WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id"
+        f" WHERE {_UNREAD} ORDER BY e.id"
     )
     keys = (
         "id",
@@ -616,19 +627,22 @@ def orphans(conn: Connection) -> list[dict[str, Any]]:
         "currency",
         "registered_amount",
         "kept_apart",
+        "revoked_terminal",
     )
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def counts(conn: Connection) -> dict[str, int]:
     one = "SELECT COUNT(*) FROM "
-    undelivered = "events e WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)"
     return {
         "terminals": conn.execute(one + "terminals WHERE revoked_at IS NULL").fetchone()[0],
         "payments": conn.execute(one + "payments").fetchone()[0],
         "events": conn.execute(one + "events").fetchone()[0],
-        "orphans": conn.execute(one + undelivered).fetchone()[0],
+        "orphans": conn.execute(f"{one}{_UNREAD_FROM} WHERE {_UNREAD}").fetchone()[0],
         "kept_apart": conn.execute(one + "events WHERE kept_apart IS NOT NULL").fetchone()[0],
+        "for_revoked": conn.execute(
+            f"{one}{_UNREAD_FROM} WHERE e.received_at >= t.revoked_at"
+        ).fetchone()[0],
         "amount_differs": conn.execute(
             one + "payments p WHERE EXISTS (SELECT 1 FROM events e WHERE"
             " e.invoice_number = p.invoice_number AND e.family = p.family AND e.status = 'paid'"

@@ -24,7 +24,7 @@ from pos_app.relay.engines import (
     SqliteConnection,
     open_connection,
 )
-from pos_app.relay.schema import connect, read_epoch
+from pos_app.relay.schema import SchemaTooNew, connect, read_epoch
 from pos_app.relay.storage import Ingest, commit_events, insert_events
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,10 @@ class RelayStorage:
 
     A database error fails the write (or the batch) with :class:`StorageFailed` and marks the
     connection to be opened again before the next batch: a connection opened while the file was
-    read-only stays read-only, so only a new one sees the cause fixed.
+    read-only stays read-only, so only a new one sees the cause fixed. A batch or read that
+    fails because the server ended the session (a PostgreSQL restart, a failover, an idle
+    timeout) is run once more on a new connection at once: a provider answered 5xx retries only
+    much later (DOKU after 30 minutes).
     """
 
     def __init__(self, database: Path | str) -> None:
@@ -124,16 +127,34 @@ class RelayStorage:
 
     def read(self, fn: Callable[[Connection], T]) -> T:
         """``fn(reader)``; a database error is :class:`StorageFailed`, and the reader is opened
-        anew for the next read."""
+        anew for the next read. A read on a session the server ended is made again at once on
+        a new connection (a read changes nothing, so running it twice is safe)."""
         try:
             return fn(self.reader)
         except ERRORS.database as exc:
-            log.error("relay storage: a read failed: %s", exc)
-            with contextlib.suppress(*ERRORS.database, OSError, RuntimeError):
-                fresh = connect(self.database)
-                self.reader, stale = fresh, self.reader
-                stale.close()
-            raise StorageFailed(f"the database could not be read: {exc}") from None
+            if not self.reader.lost:
+                raise self._read_failed(exc, reopen=True) from None
+            log.warning("relay storage: the database ended the reader's session: %s", exc)
+        failures: tuple[type[Exception], ...] = (*ERRORS.database, SchemaTooNew)
+        try:
+            self._reopen_reader()
+            return fn(self.reader)
+        except failures as exc:  # the next read opens the reader anew
+            raise self._read_failed(exc, reopen=False) from None
+
+    def _reopen_reader(self) -> None:
+        fresh = connect(self.database)
+        self.reader, stale = fresh, self.reader
+        stale.close()
+
+    def _read_failed(self, exc: Exception, *, reopen: bool) -> StorageFailed:
+        """What a failed read raises; with ``reopen`` the reader is opened anew for the next
+        read (a connection opened while the file was read-only stays so)."""
+        log.error("relay storage: a read failed: %s", exc)
+        if reopen:
+            with contextlib.suppress(*ERRORS.database, OSError, SchemaTooNew):
+                self._reopen_reader()
+        return StorageFailed(f"the database could not be read: {exc}")
 
     async def read_apart(self, fn: Callable[[Connection], T]) -> T:
         """``fn(conn)`` on a connection of its own, in a thread: for a read so large (a shop's
@@ -245,34 +266,47 @@ class RelayStorage:
         conn.execute("COMMIT")
         return outcomes
 
+    async def _commit(
+        self, batch: list[tuple[Callable[[Connection], Any], asyncio.Future[Any]]]
+    ) -> list[tuple[Any, BaseException | None]]:
+        """Run and commit the batch on the writer's connection (opened anew first if marked)."""
+        assert self._loop is not None
+        if self._conn_broken:
+            await self._reopen()
+        conn = self._conn
+        if isinstance(conn, SqliteConnection):
+            if not conn.begin_at_once():
+                await self._loop.run_in_executor(self._committer, conn.begin)
+            outcomes = self._apply(conn, batch)
+            await self._loop.run_in_executor(self._committer, conn.execute, "COMMIT")
+        else:
+            assert isinstance(conn, PostgresConnection)
+            outcomes = await self._loop.run_in_executor(
+                self._committer, self._run_batch, conn, batch
+            )
+        self.commits += 1
+        return outcomes
+
     async def _commit_batch(
         self, batch: list[tuple[Callable[[Connection], Any], asyncio.Future[Any]]]
     ) -> None:
-        assert self._loop is not None
-        outcomes: list[tuple[Any, BaseException | None]] = []
+        """Commit the batch and answer each write. On a session the server ended the batch runs
+        once more on a new connection: nothing of it was committed on the old one (had its
+        commit gone through unseen, its notifications are found again by their dedupe keys, and
+        every other write answers a repeat as it answered the first)."""
+        outcomes: list[tuple[Any, BaseException | None]]
         try:
-            if self._conn_broken:
-                await self._reopen()
-            conn = self._conn
-            if isinstance(conn, SqliteConnection):
-                if not conn.begin_at_once():
-                    await self._loop.run_in_executor(self._committer, conn.begin)
-                outcomes = self._apply(conn, batch)
-                await self._loop.run_in_executor(self._committer, conn.execute, "COMMIT")
-            else:
-                assert isinstance(conn, PostgresConnection)
-                outcomes = await self._loop.run_in_executor(
-                    self._committer, self._run_batch, conn, batch
-                )
-            self.commits += 1
+            outcomes = await self._commit(batch)
         except Exception as exc:  # whatever it was, every write waiting on the batch is answered
-            log.error("relay storage: a batch of %d writes failed: %s", len(batch), exc)
-            self._conn_broken = True
-            with contextlib.suppress(*ERRORS.database):
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-            failure = StorageFailed(f"the database did not take the write: {exc}")
-            outcomes = [(None, failure)] * len(batch)
+            if not self._conn.lost:
+                outcomes = self._failed(batch, exc)
+            else:
+                log.warning("relay storage: the database ended the writer's session: %s", exc)
+                self._conn_broken = True
+                try:
+                    outcomes = await self._commit(batch)
+                except Exception as again:
+                    outcomes = self._failed(batch, again)
         for (_, future), (result, error) in zip(batch, outcomes, strict=True):
             if future.done():
                 continue
@@ -280,3 +314,15 @@ class RelayStorage:
                 future.set_result(result)
             else:
                 future.set_exception(error)
+
+    def _failed(
+        self, batch: list[tuple[Callable[[Connection], Any], asyncio.Future[Any]]], exc: Exception
+    ) -> list[tuple[Any, BaseException | None]]:
+        """The batch's writes all failed: the connection is marked to be opened anew."""
+        log.error("relay storage: a batch of %d writes failed: %s", len(batch), exc)
+        self._conn_broken = True
+        with contextlib.suppress(*ERRORS.database):
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+        failure = StorageFailed(f"the database did not take the write: {exc}")
+        return [(None, failure)] * len(batch)

@@ -186,7 +186,12 @@ class RelayProcess:
     STARTUP_TIMEOUT = 20.0
 
     def __init__(
-        self, workdir: Path, *, log_level: str = "warning", database_url: str = ""
+        self,
+        workdir: Path,
+        *,
+        log_level: str = "warning",
+        database_url: str = "",
+        max_wait_seconds: float | None = None,
     ) -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         self.db = workdir / "relay.db"
@@ -198,6 +203,11 @@ class RelayProcess:
             f'[doku]\nclient_id = "{DOKU_CLIENT_ID}"\nsecret_key = "{DOKU_SECRET_KEY}"\n'
             f"[ecommpay]\nproject_id = {ECOMMPAY_PROJECT_ID}\n"
             f'secret_key = "{ECOMMPAY_SECRET_KEY}"\n'
+            + (
+                ""
+                if max_wait_seconds is None
+                else f"[limits]\nmax_wait_seconds = {max_wait_seconds}\n"
+            )
         )
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"

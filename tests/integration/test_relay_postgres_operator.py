@@ -3,6 +3,7 @@ as the runbook has it: ``pg_dump``, ``pg_restore`` into an empty database, then 
 new-epoch``; a terminal that had read past the dump reads again from the start and misses
 nothing stored since."""
 
+import contextlib
 import subprocess
 from pathlib import Path
 from urllib.parse import quote
@@ -15,9 +16,16 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.commands import relay_service
 from pos_app.demo.embedded_relay import start_relay
 from pos_app.payments.model import ProviderName, RelayPosition
+from pos_app.relay import schema
 from pos_app.relay.engines import SERVING_NAME
 from tests.harness.postgres_server import PostgresServer, binaries
-from tests.harness.relay_process import relay_config, signed_doku_notification, wait_until
+from tests.harness.relay_process import (
+    DOKU_CLIENT_ID,
+    DOKU_SECRET_KEY,
+    relay_config,
+    signed_doku_notification,
+    wait_until,
+)
 
 ORIGINAL_INVOICES = ("KSR-T1-20240501-000001", "KSR-T1-20240501-000002")
 LATE = "KSR-T1-20240501-000003"
@@ -202,6 +210,47 @@ def test_a_percent_encoded_password_works_and_is_never_shown_nor_logged(
     assert f"dbname={database} host=127.0.0.1" in captured.out
     assert "Qx" not in captured.out + captured.err + caplog.text
     assert encoded not in captured.out + captured.err + caplog.text
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["status", "orphans", "list-terminals", "add-terminal", "new-epoch", "serve", "copy-to"],
+)
+def test_a_database_a_newer_relay_wrote_is_one_line_without_the_password(
+    postgres_server: PostgresServer,
+    tmp_path: Path,
+    command: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A relay package rolled back, or an older process beside a newer one: refused in one
+    line naming the database as ``describe`` does, never a traceback quoting its URL."""
+    database = psycopg.conninfo.conninfo_to_dict(postgres_server.new_database())["dbname"]
+    url = f"postgresql://postgres:Qx9-secret@127.0.0.1:{postgres_server.port}/{database}"
+    with contextlib.closing(schema.connect(url)) as conn:
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'",
+            (str(schema.SCHEMA_VERSION + 1),),
+        )
+    db = tmp_path / "relay.db"
+    schema.connect(db).close()
+    argv = {
+        "add-terminal": ["add-terminal", "T1", "--database-url", url],
+        "serve": [
+            *("serve", "--database-url", url, "--port", "0"),
+            *("--doku-client-id", DOKU_CLIENT_ID, "--doku-secret-key", DOKU_SECRET_KEY),
+        ],
+        "copy-to": ["copy-to", url, "--db", str(db)],
+    }.get(command, [command, "--database-url", url])
+
+    assert relay_service.main(argv) == 1
+    captured = capsys.readouterr()
+    (line,) = captured.err.splitlines()
+    assert line.startswith(
+        f"pos-app relay {command}: the database postgresql dbname={database} host=127.0.0.1 "
+        f"port={postgres_server.port} user=postgres was written by a newer relay "
+        f"(schema {schema.SCHEMA_VERSION + 1};"
+    )
+    assert "Qx9" not in captured.out + captured.err
 
 
 def test_a_sqlite_relay_copied_to_postgresql_carries_on_where_it_was(

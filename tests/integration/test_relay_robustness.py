@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.payments.doku.signing import signed_headers
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.relay import auth, storage
+from tests.harness.postgres_server import PostgresServer
 from tests.harness.relay_process import (
     DOKU_CLIENT_ID,
     DOKU_SECRET_KEY,
@@ -225,7 +227,7 @@ def test_a_client_that_hangs_up_mid_body_is_no_error(
 # --- a database that stops taking writes ---------------------------------------------------
 
 
-def terminal_token(db: Path) -> str:
+def terminal_token(db: Path | str) -> str:
     return auth.add_terminal(db, "T1")
 
 
@@ -280,6 +282,50 @@ def test_a_relay_that_cannot_write_answers_503_everywhere_and_recovers_by_itself
         relay.stop()
     log = relay.log.read_text()
     assert "Traceback" not in log and "Exception in ASGI" not in log
+
+
+def end_sessions(server: PostgresServer, url: str, *, drop: bool = False) -> int:
+    """What a PostgreSQL restart, a failover or an idle-session timeout does to the relay's
+    connections: the server ends them (and with ``drop`` the database is gone, so no new
+    connection can be made); how many it ended."""
+    database = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
+    with psycopg.connect(server.url(), autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s",
+            (database,),
+        ).fetchone()
+        if drop:
+            conn.execute(f"DROP DATABASE {database} WITH (FORCE)")
+    assert row is not None
+    return int(row[0])
+
+
+def test_sessions_the_postgresql_server_ended_are_opened_again_without_a_503(
+    postgres_server: PostgresServer,
+) -> None:
+    """DOKU retries a notification answered 5xx only 30 minutes later: a read or write on a
+    session the server ended is made again at once on a new connection, and only one that
+    cannot be made is answered 503."""
+    url = postgres_server.new_database()
+    token = terminal_token(url)
+    bearer = {"Authorization": f"Bearer {token}"}
+    with start_relay(relay_config(url)) as relay:
+        assert_working(every_write(relay.url, token, 1))
+        assert end_sessions(postgres_server, url) >= 2  # the reader, the writer (the listener)
+
+        polled = httpx.get(relay.url + "/v1/events", headers=bearer)
+        answers = every_write(relay.url, token, 2)
+        again = httpx.get(relay.url + "/v1/events", headers=bearer)
+        end_sessions(postgres_server, url, drop=True)
+        assert_unavailable(every_write(relay.url, token, 3))
+
+    assert polled.status_code == 200, polled.text
+    assert [e["invoice_number"] for e in polled.json()["events"]] == ["KSR-T1-20240501-000001"]
+    assert_working(answers)
+    assert [e["invoice_number"] for e in again.json()["events"]] == [
+        "KSR-T1-20240501-000001",
+        "KSR-T1-20240501-000002",
+    ]
 
 
 def immutable(paths: list[Path], on: bool) -> None:

@@ -5,6 +5,7 @@ import logging
 import queue
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ import httpx
 import pytest
 
 from pos_app.clients.relay_client import (
+    DEFAULT_WAIT,
     ConnectionState,
     RelayClient,
     RelayRejected,
@@ -156,6 +158,41 @@ def test_unknown_missing_and_revoked_tokens_are_refused(relay: EmbeddedRelay) ->
             till.register_payment("KSR-T1-20240501-000001", ProviderName.DOKU, 1_000)
 
 
+def test_a_payment_for_a_retired_till_is_shown_to_the_operator_until_it_is_brought_back(
+    relay: EmbeddedRelay, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A customer pays a revoked till's QR code late: answered 200 (stored, so the provider
+    stops retrying), and listed by ``orphans`` and counted by ``status``, since no till reads
+    it, until ``rotate-token`` brings the terminal back with it."""
+    option = database_option(relay.storage.database)
+    invoice = "KSR-T1-20240501-000042"
+    with client(relay, "T1") as till:
+        till.register_payment(invoice, ProviderName.DOKU, 5_000)
+        _, position = till.fetch(RelayPosition(), 0.0)
+    assert relay_service.main(["revoke", "T1", *option]) == 0
+    notify(relay, invoice)
+    capsys.readouterr()
+
+    assert relay_service.main(["orphans", *option]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert relay_service.main(["status", *option]) == 0
+    status = capsys.readouterr().out
+    assert relay_service.main(["rotate-token", "T1", *option]) == 0
+    token = capsys.readouterr().out.splitlines()[-1]
+    assert relay_service.main(["orphans", *option]) == 0
+    after = capsys.readouterr().out
+    with RelayClient(relay.url, token) as brought_back:
+        events, _ = brought_back.fetch(position, 0.0)
+
+    assert listed[0] == "1 notification(s) no active terminal has:"
+    assert listed[1].endswith(
+        f"{invoice}  paid  Rp 5.000 (registered Rp 5.000)  terminal T1 revoked"
+    )
+    assert "1 orphan(s), 0 of them kept apart, 1 for a revoked terminal" in status
+    assert after == "No orphan notifications.\n"
+    assert [event.invoice_number for event in events] == [invoice]
+
+
 def test_cursor_resumption_never_skips_or_repeats_across_a_terminal_restart(
     relay: EmbeddedRelay, tmp_path: Path
 ) -> None:
@@ -262,6 +299,26 @@ def test_long_polls_beyond_the_caps_get_429(tmp_path: Path) -> None:
     assert "limit of 2" in str(overall.value)
 
 
+def test_a_longer_wait_than_the_relays_limit_is_cut_to_it(tmp_path: Path) -> None:
+    """A relay behind a proxy with a short timeout lowers limits.max_wait_seconds below the
+    tills' fixed wait: their long-polls are served up to the limit, not refused 400 (which
+    would leave them polling about twice a second)."""
+    limit = 0.5
+    invoice = "KSR-T1-20240501-000001"
+    config = relay_config(tmp_path / "relay.db", max_wait_seconds=limit)
+    with start_relay(config) as relay, client(relay, "T1") as till:
+        till.register_payment(invoice, ProviderName.DOKU, 5_000)
+        began = time.monotonic()
+        nothing, position = till.fetch(RelayPosition(), DEFAULT_WAIT)
+        waited = time.monotonic() - began
+        notify(relay, invoice)
+        events, _ = till.fetch(position, DEFAULT_WAIT)
+
+    assert nothing == []
+    assert limit <= waited < DEFAULT_WAIT
+    assert [event.invoice_number for event in events] == [invoice]
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -269,8 +326,10 @@ def test_long_polls_beyond_the_caps_get_429(tmp_path: Path) -> None:
         "after=x",
         "after=²",
         f"after={2**64}",
-        "wait=61",
+        "wait=-1",
+        "wait=x",
         "wait=nan",
+        "wait=inf",
         "epoch=",
         "epoch=a/b",
     ],

@@ -252,6 +252,37 @@ def test_commands_that_read_a_database_refuse_a_missing_one(
     assert not Path(missing).exists()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status"],
+        ["orphans"],
+        ["list-terminals"],
+        ["add-terminal", "T2"],
+        ["revoke", "T1"],
+        ["export", "--date", "2024-05-01", "--out", "day.csv"],
+        ["serve", "--doku-client-id", "BRN-1", "--doku-secret-key", "k", "--port", "0"],
+    ],
+)
+def test_a_database_a_newer_relay_wrote_is_one_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """A relay package rolled back over a newer relay's database."""
+    db = tmp_path / "relay.db"
+    run(capsys, "add-terminal", "T1", "--db", str(db))
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+
+    code, _, err = run(capsys, *command, "--db", str(db))
+
+    assert code == 1
+    assert err == (
+        f"pos-app relay {command[0]}: the database {db} was written by a newer relay "
+        f"(schema {schema.SCHEMA_VERSION + 1}; this relay reads up to schema "
+        f"{schema.SCHEMA_VERSION}): run the newer relay on it\n"
+    )
+
+
 def test_serve_refuses_an_invalid_configuration(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -344,6 +344,47 @@ def test_a_list_table_date_or_time_is_a_problem_naming_the_setting(
     assert setting in capsys.readouterr().err
 
 
+CONTROL = "holds a control character (a NUL, a line break, a tab…): write it without"
+
+
+@pytest.mark.parametrize(
+    ("line", "setting"),
+    [
+        ('[relay]\ndb = "re\\u0000lay.db"\n', "relay.db"),
+        ('[relay]\ndb = "relay.db\\n"\n', "relay.db"),
+        ('[relay]\nhost = "127.0.0.1\\u001b"\n', "relay.host"),
+        ('[relay]\npublic_url = "https://relay.example/\\tx"\n', "relay.public_url"),
+        ('[relay]\ndatabase_url = "postgresql://kasir:Qx9\\u0000@h/relay"\n', "relay.database_url"),
+    ],
+)
+def test_a_control_character_in_a_setting_is_a_problem_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, setting: str
+) -> None:
+    """TOML lets a string hold any control character (a paste gone wrong): a NUL in the db
+    path passed check-config, and serve then died with 'ValueError: embedded null byte'."""
+    config_file = tmp_path / "relay.toml"
+    config_file.write_text(line + PROVIDER, encoding="utf-8")
+
+    for command in ("check-config", "serve"):
+        assert relay_service.main([command, "--config", str(config_file)]) == 2
+        err = capsys.readouterr().err
+        assert err.splitlines()[1:] == [f"  - {config_file}: {setting} {CONTROL}"]
+        assert "Qx9" not in err
+
+
+def test_a_control_character_in_an_option_or_the_environment_is_named() -> None:
+    with pytest.raises(ConfigError) as refused:
+        load_config(
+            None,
+            {"doku_client_id": "BRN\x7f-1"},
+            environ={"KASIR_RELAY_DOKU_SECRET_KEY": "Qx9\x00"},
+        )
+    assert refused.value.problems == [
+        f"KASIR_RELAY_DOKU_SECRET_KEY {CONTROL}",
+        f"--doku-client-id {CONTROL}",
+    ]
+
+
 def test_a_public_url_python_cannot_split_is_a_problem(capsys: pytest.CaptureFixture[str]) -> None:
     problems = validate(valid(public_url="https://[2001:db8::1/"))
     assert problems == ["relay.public_url 'https://[2001:db8::1/' is not an http(s) URL"]

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,13 @@ import pytest
 
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay import auth, schema, storage, writer
-from pos_app.relay.engines import Connection, PostgresConnection, SqliteConnection, is_postgres
+from pos_app.relay.engines import (
+    Connection,
+    PostgresConnection,
+    SqliteConnection,
+    describe,
+    is_postgres,
+)
 from pos_app.relay.storage import NewEvent
 from pos_app.relay.writer import RelayStorage, StorageClosed
 from tests.harness.relay_process import SCHEMA_2
@@ -391,11 +397,19 @@ def test_a_payments_status_never_moves_back(statuses: list[str], expected: str) 
     assert storage.fold_status(statuses) == expected
 
 
-def test_a_database_from_a_newer_relay_is_refused(tmp_path: Path) -> None:
-    db = tmp_path / "relay.db"
-    schema.connect(db).execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
-    with pytest.raises(RuntimeError, match="newer relay"):
-        schema.connect(db)
+def test_a_database_from_a_newer_relay_is_refused_naming_it_without_a_password(
+    relay_database: Path | str,
+) -> None:
+    with contextlib.closing(schema.connect(relay_database)) as conn:
+        conn.set_schema_version(schema.SCHEMA_VERSION + 1)
+    with pytest.raises(schema.SchemaTooNew) as refused:
+        schema.connect(relay_database)
+    with pytest.raises(schema.SchemaTooNew):
+        RelayStorage(relay_database)  # a relay process starting on it, or opening it again
+    assert str(refused.value).startswith(
+        f"the database {describe(relay_database)} was written by a newer relay "
+        f"(schema {schema.SCHEMA_VERSION + 1}; "
+    )
 
 
 def test_a_database_gets_an_epoch_when_made_and_keeps_it(tmp_path: Path) -> None:
@@ -530,6 +544,36 @@ def test_events_kept_apart_are_stored_but_never_delivered_or_adopted(
     ]
     assert listed[0]["registered_amount"] == 1_000
     assert storage.counts(conn)["kept_apart"] == 2
+
+
+def test_what_arrives_for_a_revoked_terminal_is_listed_until_it_is_brought_back(
+    conn: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A revoked terminal's payments stay delivered to it (rotate-token brings it back with
+    them), but what arrives after the revocation reaches no till meanwhile: it is listed and
+    counted with the orphans, naming the terminal; what arrived before is not."""
+    moments = iter(datetime(2024, 5, 1, 8, 0, second, tzinfo=UTC) for second in range(60))
+    monkeypatch.setattr(storage, "utc_now", lambda: next(moments))
+    terminal, _ = auth.create_terminal(conn, "T1")
+    for invoice in ("KSR-T1-20240501-000001", "KSR-T1-20240501-000002"):
+        register(conn, terminal, invoice)
+    storage.insert_event(conn, event("KSR-T1-20240501-000001"))
+    assert storage.revoke_terminal(conn, "T1")
+    late = storage.insert_event(conn, event("KSR-T1-20240501-000002"))
+    storage.insert_event(conn, event("KSR-T9-20240501-000009"))
+
+    listed = storage.orphans(conn)
+    figures = storage.counts(conn)
+    assert late.terminal_id == terminal.id
+    assert [(o["invoice_number"], o["revoked_terminal"]) for o in listed] == [
+        ("KSR-T1-20240501-000002", "T1"),
+        ("KSR-T9-20240501-000009", None),
+    ]
+    assert listed[0]["registered_amount"] == 1_000
+    assert (figures["orphans"], figures["for_revoked"]) == (2, 1)
+    assert storage.replace_token(conn, "T1", "h-new") is not None
+    assert [o["invoice_number"] for o in storage.orphans(conn)] == ["KSR-T9-20240501-000009"]
+    assert (storage.counts(conn)["orphans"], storage.counts(conn)["for_revoked"]) == (1, 0)
 
 
 def test_the_payment_view_shows_the_registered_and_the_paid_amounts_side_by_side(
