@@ -17,7 +17,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -153,6 +153,8 @@ class HeldDays:
     """The revision of each of the till's days, by business day."""
     invoice_counter: int = 0
     """The counter of the last invoice number the till registered (0: none, or an older relay)."""
+    last_receipts: dict[date, int] = field(default_factory=dict)
+    """The sequence of the last receipt number the relay holds of the till's latest days."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +352,10 @@ class RelayClient(HttpClient):
                     for day, revision in days.items()
                 },
                 _whole(answer.get("invoice_counter", 0), "invoice_counter"),
+                {
+                    date.fromisoformat(day): _whole(sequence, "last receipt")
+                    for day, sequence in dict(answer.get("last_receipts") or {}).items()
+                },
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise RelayProtocolError(f"relay held days answer cannot be read: {exc}") from None

@@ -120,10 +120,12 @@ class TerminalApp(QObject):
         self.uploader: Uploader | None = None
         """The day files to the relay for the whole-shop file (``till/uploads.py``)."""
         if relay is not None:
-            self.relay_watch = RelayWatch(relay, terminal.checkout, wait=relay_wait, parent=self)
+            self.uploader = Uploader(terminal.store, relay, terminal.settings.terminal_id)
+            self.relay_watch = RelayWatch(
+                relay, terminal.checkout, wait=relay_wait, first=self.uploader.look, parent=self
+            )
             self.relay_watch.state_changed.connect(self._relay_state)
             self.relay_watch.not_applied.connect(self._relay_not_applied)
-            self.uploader = Uploader(terminal.store, relay, terminal.settings.terminal_id)
             self._relay_url = relay.base_url
         self.window.set_provider(terminal.provider_label, sandbox=terminal.sandbox)
         self.window.set_relay_state(False, self.tr("Connecting…"))

@@ -9,6 +9,7 @@ When the checkout cannot take them (its store fails), the cause is reported unti
 """
 
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -32,10 +33,14 @@ class RelayWatch(QObject):
         *,
         wait: float = DEFAULT_WAIT,
         max_backoff: float = MAX_BACKOFF,
+        first: Callable[[], object] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``first`` runs on the poll's thread before the first poll: what the till must learn
+        from the relay before it applies any event (a restored till's receipt numbers)."""
         super().__init__(parent)
         self._relay = relay
+        self._first = first
         self._sink = sink
         self._wait = wait
         self._max_backoff = max_backoff
@@ -69,6 +74,8 @@ class RelayWatch(QObject):
         return not self._thread.is_alive()
 
     def _run(self) -> None:
+        if self._first is not None:
+            self._first()
         self._relay.run(
             self._sink,
             self._stop,

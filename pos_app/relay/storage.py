@@ -12,12 +12,12 @@ will still see. A new cursor is never below the clock in microseconds either (se
 
 import json
 import logging
+import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from pos_app.domain.digits import is_digits
 from pos_app.domain.money import CURRENCY
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay.engines import ERRORS, NOTIFY_CHANNEL, Connection, PostgresConnection
@@ -334,20 +334,29 @@ background, so the last one registered may be a few numbers below the last one d
 
 def invoice_counter(conn: Connection, till_id: str | None) -> int:
     """The highest counter of the till's invoice numbers (``KSR-T1-20261121-000042``: 42) among
-    the latest registrations of every terminal that had its id (a till replaced keeps its id);
-    0 if it has none. A till restored from an older backup goes on after it rather than send
-    the providers an invoice number they have seen."""
+    the latest registrations of every terminal that had its id (a till replaced keeps its id),
+    and the latest notifications naming one (an orphan: registered where the relay never
+    heard, then paid); 0 if it has none. A till restored from an older backup goes on after it
+    rather than send the providers an invoice number they have seen, whose old payment the
+    relay would hand over for a new sale."""
     if till_id is None:
         return 0
-    rows = conn.execute(
+    prefix = f"KSR-{till_id}-"
+    registered = conn.execute(
         "SELECT invoice_number FROM payments WHERE terminal_id IN (SELECT id FROM terminals"
         " WHERE till_id = ? UNION SELECT terminal_id FROM former_till_ids WHERE till_id = ?)"
         " AND invoice_number LIKE ? ORDER BY created_at DESC LIMIT ?",
-        (till_id, till_id, f"KSR-{till_id}-%", RECENT_INVOICES),
+        (till_id, till_id, f"{prefix}%", RECENT_INVOICES),
     )
-    counters = [number.rsplit("-", 1)[1] for (number,) in rows]
+    reported = conn.execute(  # a range, not LIKE, so the index on invoice_number serves it
+        "SELECT invoice_number FROM events WHERE invoice_number >= ? AND invoice_number < ?"
+        " ORDER BY id DESC LIMIT ?",
+        (prefix, f"KSR-{till_id}.", RECENT_INVOICES),
+    )
+    numbers = [number for (number,) in registered] + [number for (number,) in reported]
+    invoice = re.compile(re.escape(prefix) + "[0-9]{8}-([0-9]{1,12})")
     return max(
-        (int(counter) for counter in counters if is_digits(counter)),
+        (int(found[1]) for number in numbers if (found := invoice.fullmatch(number))),
         default=0,
     )
 

@@ -360,6 +360,29 @@ def held_days(conn: Connection, shop: str, till_id: str | None) -> dict[str, int
     return {str(day): int(revision) for day, revision in rows}
 
 
+LAST_RECEIPT_DAYS = 2
+"""The latest days of a till whose last receipt the relay tells it (its own ``GET /v1/days``):
+a till restored from a backup draws receipt numbers on today's open day, or the one before."""
+
+
+def last_receipts(conn: Connection, shop: str, till_id: str | None) -> dict[str, int]:
+    """The sequence of the last receipt number the relay holds (its copy, or an earlier part) of
+    each of the till's latest days: a till restored from a backup numbers the sales it completes
+    after it, not again with a number the shop's file gives another sale."""
+    if till_id is None:
+        return {}
+    rows = conn.execute(
+        "SELECT d.business_date, d.sales_csv, e.last_receipt FROM till_days d"
+        f" LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY} WHERE d.shop = ? AND d.till_id = ?"
+        " ORDER BY d.business_date DESC LIMIT ?",
+        (shop, till_id, LAST_RECEIPT_DAYS),
+    ).fetchall()
+    return {
+        str(day): max(last_receipt(sales, till_id, str(day)), int(earlier or 0))
+        for day, sales, earlier in rows
+    }
+
+
 def shop_days(conn: Connection, shop: str, business_date: str) -> list[dict[str, Any]]:
     """Every till of ``shop`` that uploaded ``business_date``, by till id (the API's shape)."""
     rows = conn.execute(

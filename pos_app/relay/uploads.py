@@ -152,16 +152,25 @@ class UploadRoutes:
         return JSONResponse(answer)
 
     async def held_days(self, request: Request) -> Response:
-        """The caller's own days the relay holds, by business day, with their revisions, and the
-        counter of the last invoice it registered: what a till restored from a backup lacks."""
+        """The caller's own days the relay holds, by business day, with their revisions, the
+        counter of the last invoice it registered, and the last receipt of its latest days: what
+        a till restored from a backup lacks."""
         terminal = self.relay._terminal(request)
-        days, counter = self.relay.store.read(
+        days, counter, receipts = self.relay.store.read(
             lambda conn: (
                 till_days.held_days(conn, terminal.shop, terminal.till_id),
                 storage.invoice_counter(conn, terminal.till_id),
+                till_days.last_receipts(conn, terminal.shop, terminal.till_id),
             )
         )
-        return JSONResponse({"till_id": terminal.till_id, "days": days, "invoice_counter": counter})
+        return JSONResponse(
+            {
+                "till_id": terminal.till_id,
+                "days": days,
+                "invoice_counter": counter,
+                "last_receipts": receipts,
+            }
+        )
 
     async def shop_days(self, request: Request) -> Response:
         """Every till's files of the day: megabytes, read and rendered off the event loop."""

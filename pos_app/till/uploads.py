@@ -201,15 +201,16 @@ def upload_day(
     return answer
 
 
-def reconcile(store: TerminalStore, relay: RelayClient) -> list[date]:
+def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[date]:
     """Mark again the days this till sent that the relay no longer holds as sent (and the days it
     refused, to try once more); the days it lacks. A relay of an older Kasir cannot say: nothing
     is marked again.
 
     What the relay holds also shows a till whose database went back (restored from an older
     backup): days held at a revision this database never reached go at once (see
-    :func:`upload_day`), and its invoice numbers go on after the last one it registered, which
-    the providers have seen.
+    :func:`upload_day`), its invoice numbers go on after the last one it registered, which the
+    providers have seen, and its receipt numbers after the last the relay holds of its latest
+    days, which the shop's file gives other sales.
     """
     with _ONE_AT_A_TIME:
         try:
@@ -222,6 +223,9 @@ def reconcile(store: TerminalStore, relay: RelayClient) -> list[date]:
         lacking = outbox.reconcile(held.days)
         went_back = outbox.went_back(held.days, store.day.date_of(datetime.now(UTC)))
         raised = store.payments.raise_invoice_counter(held.invoice_counter)
+        with transaction(store.repositories().db) as conn:
+            for business_date, sequence in held.last_receipts.items():
+                raise_floor(conn, till_id, business_date, sequence)
     if went_back or raised:
         log.warning(
             "this till's database is older than what it sent the relay (restored from a "
@@ -302,7 +306,7 @@ class Uploader:
             while not self._stop.is_set():
                 self._wake.clear()
                 if time.monotonic() >= next_look:
-                    look_failures = 0 if self._reconcile() else look_failures + 1
+                    look_failures = 0 if self.look() else look_failures + 1
                     next_look = time.monotonic() + (
                         backoff_delay(look_failures, self.max_backoff)
                         if look_failures
@@ -328,11 +332,12 @@ class Uploader:
         finally:
             self.store.close()  # this thread's connection
 
-    def _reconcile(self) -> bool:
+    def look(self) -> bool:
         """Ask the relay what it holds; whether it said (if not, ask again after a back-off). A
-        relay that cannot say holds back no upload: the days go up meanwhile as usual."""
+        relay that cannot say holds back no upload: the days go up meanwhile as usual. Any
+        thread: the relay watch looks once before it applies the first events."""
         try:
-            reconcile(self.store, self.relay)
+            reconcile(self.store, self.relay, self.till_id)
         except RelayError as exc:
             log.info("could not ask the relay which days it holds: %s", exc)
             return False
@@ -374,7 +379,7 @@ def export_shop_day(
     """
     if own is not None:
         try:
-            reconcile(own[0], relay)
+            reconcile(own[0], relay, own[1])
         except RelayError as exc:  # the file still holds what the relay has; say so in the log
             log.warning("could not ask the relay which days it holds before the export: %s", exc)
         catch_up(own[0], relay, own[1])

@@ -140,7 +140,7 @@ def test_a_till_restored_from_a_backup_names_the_days_its_own_files_lack(qtbot, 
     later["files"] = {kind: and_a_lost_sale(text) for kind, text in later["files"].items()}
     assert relay.put_day(today.isoformat(), later | {"revision": 50}).stored
 
-    assert reconcile(store, relay) == []
+    assert reconcile(store, relay, "T1") == []
     qtbot.waitUntil(lambda: uploaded(app), timeout=UPLOAD_MS)
     assert upload_status(store).restored == (today,)
 

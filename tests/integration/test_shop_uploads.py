@@ -400,7 +400,7 @@ def test_a_till_restored_from_a_backup_loses_no_sale_and_reuses_no_number(
     client = RelayClient(relay.url, relay.add_terminal("T1"))
     restored, last_invoice = restored_from_a_backup(tmp_path, client)
     try:
-        reconcile(restored, client)
+        reconcile(restored, client, "T1")
         assert catch_up(restored, client, "T1") == 1
         cash_sale(restored, "T1", "2026-11-21T13:00", price=20_000)
         assert charged(restored, client, "2026-11-21T13:05") > last_invoice
@@ -468,7 +468,7 @@ def test_a_restored_tills_first_upload_lost_on_the_way_keeps_the_relays_day(
     flaky = FailingOnce(relay.url, token)
     try:
         if look_first:
-            reconcile(restored, flaky)
+            reconcile(restored, flaky, "T1")
         else:
             for minute in range(6):
                 cash_sale(restored, "T1", f"2026-11-21T15:{minute:02}", price=1000)
@@ -553,7 +553,7 @@ def test_a_payment_handed_again_the_next_day_is_counted_once(
         store.close()
         shutil.copyfile(tmp_path / "backup.db", tmp_path / "T1.db")
         store = till(tmp_path, "T1")
-        reconcile(store, client)
+        reconcile(store, client, "T1")
         pay(store, qr, invoice, "2026-11-22T08:00")  # handed again by the relay
         catch_up(store, client, "T1")
 
@@ -631,7 +631,7 @@ def test_a_refund_reported_again_the_next_day_is_counted_once(
         store.close()
         shutil.copyfile(tmp_path / "backup.db", tmp_path / "T1.db")
         store = till(tmp_path, "T1")
-        reconcile(store, client)
+        reconcile(store, client, "T1")
         answered(store, "2026-11-22")  # handed again by the relay
         catch_up(store, client, "T1")
 
@@ -650,7 +650,7 @@ def test_the_shop_files_summary_counts_every_sale_of_a_restored_till(
     client = RelayClient(relay.url, relay.add_terminal("T1"))
     restored, _ = restored_from_a_backup(tmp_path, client)
     try:
-        reconcile(restored, client)
+        reconcile(restored, client, "T1")
         catch_up(restored, client, "T1")
         cash_sale(restored, "T1", "2026-11-21T13:00", price=20_000)
         catch_up(restored, client, "T1")
@@ -683,7 +683,7 @@ def test_a_day_refused_for_the_terminal_goes_again_once_the_relay_is_fixed(
 
     relay.storage.write_from_thread(lambda conn: storage.set_till_id(conn, "T01", "T1"))
     assert catch_up(store, client, "T1") == 0, "a refused day waits for a change or a look"
-    assert reconcile(store, client) == []
+    assert reconcile(store, client, "T1") == []
 
     assert catch_up(store, client, "T1") == 1
     [held] = client.shop_day(D1.isoformat())

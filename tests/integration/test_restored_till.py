@@ -1,0 +1,229 @@
+"""A till whose disk died, restored from its backup the same day: the numbers it draws next must
+be none the providers or the shop's file have seen for another payment or sale.
+
+Real parts: a till's store and checkout, a relay on loopback, the till's uploads. The QR
+provider is a stand-in that creates orders and answers nothing: a payment's news comes only
+from the relay (as in test_relay_restore.py)."""
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+from pos_app.clients.relay_client import RelayClient
+from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
+from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.payments.model import (
+    PaymentOrder,
+    PaymentRequest,
+    ProviderName,
+    StatusResult,
+)
+from pos_app.reports.shop_files import read_rows
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.checkout import Checkout
+from pos_app.till.uploads import catch_up, reconcile
+from tests.harness.relay_process import relay_config, signed_doku_notification
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+DAY = BusinessDay(JAKARTA, time(4, 0))
+D1 = date(2026, 11, 21)
+LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2),)
+TOTAL = 7_000
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=JAKARTA).astimezone(UTC)
+
+
+class QrProvider:
+    """Creates DOKU orders without a provider behind them: their news comes only via the relay."""
+
+    name = ProviderName.DOKU
+
+    def create_payment(self, order: PaymentOrder) -> PaymentRequest:
+        return PaymentRequest(
+            self.name,
+            order.invoice_number,
+            order.amount,
+            f"https://pay.test/{order.invoice_number}",
+        )
+
+    def check_status(self, invoice_number: str) -> StatusResult:
+        raise AssertionError("this terminal learns everything from the relay")
+
+
+class Clock:
+    def __init__(self, when: str) -> None:
+        self.now = local(when)
+
+    def set(self, when: str) -> None:
+        self.now = local(when)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def relay(tmp_path: Path) -> Iterator[EmbeddedRelay]:
+    with start_relay(relay_config(tmp_path / "relay.db")) as running:
+        yield running
+
+
+def pay(relay: EmbeddedRelay, invoice: str, amount: int = TOTAL) -> None:
+    headers, body = signed_doku_notification(invoice_number=invoice, amount=amount)
+    answer = httpx.post(relay.url + "/doku/notifications", content=body, headers=headers)
+    assert answer.status_code == 200, answer.text
+
+
+def checkout_for(store: TerminalStore, client: RelayClient, clock: Clock, till_id: str = "T1"):
+    return Checkout(store, QrProvider(), terminal_id=till_id, relay=client, clock=clock)  # type: ignore[arg-type]
+
+
+def catch_up_events(checkout: Checkout, client: RelayClient) -> None:
+    for _ in range(20):
+        before = checkout.relay_position()
+        client.poll(checkout, wait=0)
+        if checkout.relay_position() == before:
+            return
+    raise AssertionError("the terminal never caught up with the relay")
+
+
+def lose_the_disk(tmp_path: Path, name: str = "T1.db") -> None:
+    """The till's database files are gone; its backup is put in their place."""
+    for leftover in (name, f"{name}-wal", f"{name}-shm"):
+        (tmp_path / leftover).unlink(missing_ok=True)
+    shutil.copyfile(tmp_path / "backup.db", tmp_path / name)
+
+
+def back_up(store: TerminalStore, to: Path) -> None:
+    copy = sqlite3.connect(to)
+    with copy:
+        store.repositories().db.conn.backup(copy)
+    copy.close()
+
+
+def test_an_invoice_the_relay_holds_only_as_an_orphan_is_not_drawn_again(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The relay was out of reach when the till charged KSR-T1-…-000002 (its registration was
+    kept for the 15-minute follow-up pass); the customer paid, and DOKU's notification reached
+    the relay once it was back: an orphan there, the invoice in its name. The disk died before
+    the follow-up pass. Restored, with the relay reachable, the till asks the relay for its last
+    invoice counter, which counts registrations only: it draws 000002 again for the next
+    customer, whose registration adopts the earlier customer's payment and completes the new
+    sale without the new customer paying."""
+    token = relay.add_terminal("T1")
+    client = RelayClient(relay.url, token)
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    clock = Clock("2026-11-21T10:00")
+    checkout = checkout_for(store, client, clock)
+    restored = None
+    try:
+        first = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Sari")).invoice_number
+        client.register_payment(first, ProviderName.DOKU, TOTAL)
+        pay(relay, first)
+        catch_up_events(checkout, client)
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+
+        clock.set("2026-11-21T10:30")
+        checkout.relay = None  # the relay out of reach: its registration waits for later
+        lost = checkout.new_attempt(checkout.open_sale(LINES, cashier="Sari"))
+        store.payments.register_later(lost.invoice_number, clock())
+        checkout.send_order(lost)
+        assert lost.invoice_number.endswith("-000002")
+        pay(relay, lost.invoice_number)  # DOKU's retry reaches the relay: an orphan there
+        store.close()
+
+        lose_the_disk(tmp_path)
+        restored = TerminalStore(tmp_path / "T1.db", DAY)
+        clock.set("2026-11-21T11:00")
+        checkout = checkout_for(restored, client, clock)
+        reconcile(restored, client, "T1")  # at start, the relay reachable, before it sells
+        catch_up_events(checkout, client)
+        sale = checkout.open_sale(LINES, cashier="Budi")
+        drawn = checkout.start_qr_payment(sale).invoice_number
+        client.register_payment(drawn, ProviderName.DOKU, TOTAL)  # as the one sent beside
+        catch_up_events(checkout, client)
+
+        status = restored.sales.get(sale).status.value
+        assert (drawn, status) != (lost.invoice_number, "completed"), (
+            "an invoice number the provider saw drawn twice; the earlier customer's payment "
+            "completed the new sale"
+        )
+        assert drawn != lost.invoice_number, "an invoice number the provider saw, drawn twice"
+        assert status == "open", "completed by another customer's payment"
+    finally:
+        client.close()
+        (restored or store).close()
+
+
+def receipts_of(client: RelayClient, day: date) -> dict[str, str]:
+    """The shop file's receipt numbers of ``day``: what each pays (invoice, or the cash total)."""
+    [held] = client.shop_day(day.isoformat())
+    header, rows = read_rows(held.files["sales"])
+    cells = [dict(zip(header, row, strict=True)) for row in rows]
+    return {c["receipt_number"]: c["invoice_number"] or f"cash {c['total']}" for c in cells}
+
+
+def test_a_sale_completed_by_a_payment_handed_again_takes_no_receipt_number_the_shop_has(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """Backed up at 10:30 while a QR sale waited. Afterwards a cash sale took T1-…-0002 and
+    the QR payment came, its sale T1-…-0003; the day went to the relay. Restored the same day,
+    the payment handed again completed the QR sale on the till under T1-…-0002, the number the
+    shop's file gives the cash sale (a return of the cash customer's receipt would find the QR
+    sale). The relay now tells the till the last receipt it holds of its latest days, and the
+    relay watch looks before it applies the first events."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    clock = Clock("2026-11-21T10:00")
+    checkout = checkout_for(store, client, clock)
+    restored = None
+    try:
+        checkout.pay_cash(checkout.open_sale(LINES, cashier="Sari"), 10_000)  # 0001
+        clock.set("2026-11-21T10:20")
+        qr = checkout.open_sale(LINES, cashier="Sari")
+        invoice = checkout.start_qr_payment(qr).invoice_number
+        client.register_payment(invoice, ProviderName.DOKU, TOTAL)
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+
+        clock.set("2026-11-21T10:35")
+        cash = checkout.open_sale((LineItem("TEH-001", "Teh Botol", 5000, 1),), cashier="Sari")
+        checkout.pay_cash(cash, 5000)  # 0002
+        clock.set("2026-11-21T10:40")
+        pay(relay, invoice)
+        catch_up_events(checkout, client)  # 0003
+        catch_up(store, client, "T1")
+        assert receipts_of(client, D1) == {
+            "T1-20261121-0001": f"cash {TOTAL}",
+            "T1-20261121-0002": "cash 5000",
+            "T1-20261121-0003": invoice,
+        }
+        store.close()
+
+        lose_the_disk(tmp_path)
+        restored = TerminalStore(tmp_path / "T1.db", DAY)
+        clock.set("2026-11-21T12:00")
+        checkout = checkout_for(restored, client, clock)
+        reconcile(restored, client, "T1")  # the relay watch looks first (gui/app.py)
+        catch_up_events(checkout, client)  # then applies the events handed again
+        catch_up(restored, client, "T1")
+
+        shop = receipts_of(client, D1)
+        number = restored.sales.get(qr).receipt_number
+        assert number is not None
+        assert shop.get(number, invoice) == invoice, (
+            f"the till gave the QR sale {number}, the shop's number of {shop.get(number)}"
+        )
+    finally:
+        client.close()
+        (restored or store).close()
