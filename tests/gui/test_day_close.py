@@ -128,11 +128,11 @@ def test_after_the_close_sales_refunds_and_late_payments_go_to_the_next_day(
     problems = window.problems
     show_tab(qtbot, window, problems)
     problems.refresh()
-    qtbot.waitUntil(lambda: invoice in problems.shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: invoice in problems.invoices(), timeout=WAIT_MS)
     dialog = open_attach(qtbot, problems, invoice)
     qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
     answer_confirmation(qtbot, yes=True)
-    qtbot.waitUntil(lambda: invoice not in problems.shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: invoice not in problems.invoices(), timeout=WAIT_MS)
     idle(qtbot, window)
 
     sales = app.terminal.store.sales
