@@ -210,11 +210,12 @@ class QrPayment(QObject):
             self.dialog.done(QDialog.DialogCode.Rejected)
 
     def update(self, attempt: PaymentAttempt, message: str = "") -> bool:
-        """Show news of an attempt; False when it is not this dialog's. Older news is ignored."""
+        """Show news of an attempt; False when it is not this dialog's. Older news (by the
+        store's order of events, not the wall clock, which may be set back) is ignored."""
         current = self._attempt
         if self._done or current is None or attempt.invoice_number != current.invoice_number:
             return False
-        stale = attempt.updated_at < current.updated_at or (
+        stale = attempt.version < current.version or (
             current.state not in OPEN_STATES and attempt.state in OPEN_STATES
         )
         if stale:
@@ -225,6 +226,8 @@ class QrPayment(QObject):
             self.request_shown.emit(self.dialog.request)
         self.dialog.set_state(attempt.state, message, late=attempt.late)
         if attempt.state in OPEN_STATES:
+            if attempt.expires_at != current.expires_at:  # an order that went through late
+                self._arm_expiry(attempt.expires_at)
             self._arm_check()
             return True
         self._check_timer.stop()
@@ -328,8 +331,19 @@ class QrPayment(QObject):
     def _expire(self) -> None:
         invoice = self.invoice_number
         self._runner.run(
-            lambda: self._checkout.expire_if_due(invoice), self.update, self._expire_refused
+            lambda: self._checkout.expire_if_due(invoice),
+            self._expiry_answered,
+            self._expire_refused,
         )
+
+    def _expiry_answered(self, attempt: PaymentAttempt) -> None:
+        """The last check's answer. Still open with its end ahead (the timer, on the monotonic
+        clock, fired before the till's clock said due: it was set back), the timer goes again;
+        open past its end (the provider did not answer), the trouble checks carry on."""
+        self.update(attempt)
+        ahead = attempt.expires_at is not None and attempt.expires_at > self._clock()
+        if not self._done and attempt.state in OPEN_STATES and ahead:
+            self._arm_expiry(attempt.expires_at)
 
     def _expire_refused(self, error: Exception) -> None:
         log.warning("could not expire %s: %s", self.invoice_number, error)

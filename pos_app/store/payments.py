@@ -139,6 +139,9 @@ class PaymentAttempt:
     """Rupiah the provider reports refunded of this payment while the rest stays paid (a partial
     refund from its dashboard): what it received less the balance the provider reports now;
     0 when none. A payment refunded in full is ``refunded`` instead."""
+    version: int = 0
+    """Its latest event's id: of two reads of the attempt, the one with the higher version is
+    the newer, whatever the wall clock said when each was written (it may be set back)."""
 
     @property
     def reported(self) -> int:
@@ -882,6 +885,16 @@ class Payments:
         rows = self._db.execute(
             f"SELECT {_ATTEMPT_COLUMNS} FROM payment_attempts {where}", list(params)
         ).fetchall()
+        ids = [row[0] for row in rows]
+        versions = dict(
+            self._db.execute(
+                "SELECT attempt_id, max(id) FROM payment_events"
+                f" WHERE attempt_id IN ({', '.join('?' * len(ids))}) GROUP BY attempt_id",
+                ids,
+            ).fetchall()
+            if ids
+            else ()
+        )
         return [
             PaymentAttempt(
                 id=row[0],
@@ -899,6 +912,7 @@ class Payments:
                 paid_amount=row[12],
                 paid_currency=row[13],
                 provider_refunded=row[14],
+                version=versions.get(row[0], 0),
             )
             for row in rows
         ]

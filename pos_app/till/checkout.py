@@ -394,7 +394,11 @@ class Checkout:
         return self.check_status(invoice_number)
 
     def expire_if_due(self, invoice_number: str) -> PaymentAttempt:
-        """At the end of the countdown: a last status check, then ``expired`` if still unpaid."""
+        """At the end of the countdown: a last status check, then ``expired`` if still unpaid.
+
+        A last check the provider does not answer leaves the payment open, ``unknown``: the
+        customer may have paid a moment before the end, and "expired" would send the cashier
+        to take cash. The next check that is answered ends it (:meth:`check_or_expire`)."""
         attempt = self.store.payments.get_attempt(invoice_number)
         if attempt.state not in OPEN_STATES or attempt.expires_at is None:
             return attempt
@@ -403,7 +407,17 @@ class Checkout:
         try:
             attempt = self.check_status(invoice_number)
         except Exception as error:
-            log.warning("last status check of %s failed: %s", invoice_number, error)
+            log.warning("last status check of %s failed: %s; it stays open", invoice_number, error)
+            attempt = self.store.payments.get_attempt(invoice_number)
+            if attempt.state in OPEN_STATES and attempt.state is not AttemptState.UNKNOWN:
+                attempt = self.store.payments.transition(
+                    invoice_number,
+                    AttemptState.UNKNOWN,
+                    source=EventSource.SYSTEM,
+                    now=self.clock(),
+                )
+                self._announce(attempt)
+            return attempt
         if attempt.state in OPEN_STATES:
             attempt = self.store.payments.transition(
                 invoice_number, AttemptState.EXPIRED, source=EventSource.SYSTEM, now=self.clock()

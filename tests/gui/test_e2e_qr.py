@@ -448,3 +448,83 @@ def test_an_item_scanned_while_the_qr_is_shown_is_not_dropped_without_a_word(
     assert "MIN-001" not in [line.sku for line in app.window.basket_model.basket]
     assert payment.dialog.status_line.text().startswith(f"{TEH} was not added: this QR pays")
     assert payment.dialog.isVisible(), "the scanner's Enter pressed no button"
+
+
+def test_a_payment_recorded_after_the_clock_stepped_back_is_shown_paid(
+    qtbot, start_app, demo_terminal
+):
+    """NTP steps the till's clock back a little while a QR is up; the customer pays. The
+    payment is stored (the sale completes, the customer display thanks the customer), but the
+    dialog takes the paid attempt for older news (its ``updated_at`` is below the pending one's)
+    and keeps showing the QR, "Waiting for the customer to pay…", for good."""
+    shift = [timedelta(0)]
+    demo_terminal.checkout.clock = lambda: datetime.now(UTC) + shift[0]
+    app = start_app()
+    qtbot.waitUntil(lambda: app.window.relay_label.text() == "Relay: connected", timeout=10_000)
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    wait_state(qtbot, payment, AttemptState.PENDING)
+    invoice = payment.invoice_number
+
+    shift[0] = -timedelta(seconds=20)  # the clock is stepped back 20 s
+    sandbox(demo_terminal, "pay", invoice)
+    store = demo_terminal.store
+    qtbot.waitUntil(
+        lambda: store.payments.get_attempt(invoice).state is AttemptState.PAID, timeout=10_000
+    )
+    assert store.sales.get(payment.sale_id).status is SaleStatus.COMPLETED
+
+    # The cashier's dialog must agree with the store (and with the customer display).
+    wait_state(qtbot, payment, AttemptState.PAID)
+
+
+def test_an_order_that_goes_through_on_a_later_check_still_ends_at_its_countdown(
+    qtbot, start_app, demo_terminal
+):
+    """The provider is down at F12 (``unknown``, no QR); a status check sends the order again
+    and the QR goes up with a fresh countdown. Its expiry timer is never armed
+    (``QrPayment.update`` does not call ``_arm_expiry``): when the countdown ends the dialog
+    keeps "Waiting…" under "Expiry time reached", the QR stays on the customer display, and the
+    last check comes only with the next ``status_check_wait`` (30 s here, 60 s by default)."""
+    embedded = demo_terminal.embedded
+    port = embedded.sandbox.port
+    app = start_app()
+    qtbot.waitUntil(lambda: app.window.relay_label.text() == "Relay: connected", timeout=10_000)
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    embedded.sandbox.stop()
+    payment = open_payment(qtbot, app)
+    wait_state(qtbot, payment, AttemptState.UNKNOWN)
+    demo_terminal.checkout.payment_expiry = timedelta(seconds=2)
+
+    with ServerThread.of(create_sandbox_app(embedded.config), port=port):
+        wait_state(qtbot, payment, AttemptState.PENDING)
+        expires_at = payment.attempt.expires_at
+        assert expires_at is not None
+        assert expires_at - datetime.now(UTC) <= timedelta(seconds=2)
+        # countdown (≤ 2 s) + expiry_grace (0.2 s) + the last check, with room to spare
+        qtbot.waitUntil(lambda: payment.dialog.state is AttemptState.EXPIRED, timeout=8_000)
+        assert app.display.pages.currentWidget() is not app.display.payment_page
+
+
+def test_an_expiry_timer_that_fires_before_the_tills_clock_says_due_is_armed_again(
+    qtbot, start_app, demo_terminal
+):
+    """The expiry timer runs on the monotonic clock, the countdown on the till's: after the
+    clock is stepped back (or a coarse timer fires a little early, with ``expiry_grace`` 0),
+    ``expire_if_due`` finds the attempt not yet due and ``_expire`` is never armed again. The
+    attempt then ends only at the next status check, tens of seconds after the countdown."""
+    shift = [timedelta(0)]
+    demo_terminal.checkout.clock = lambda: datetime.now(UTC) + shift[0]
+    demo_terminal.checkout.payment_expiry = timedelta(seconds=2)
+    app = start_app()
+    qtbot.waitUntil(lambda: app.window.relay_label.text() == "Relay: connected", timeout=10_000)
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    wait_state(qtbot, payment, AttemptState.PENDING)
+    shift[0] = -timedelta(seconds=1)  # stepped back 1 s: due 1 s after the timer fires
+
+    # countdown (≤ 2 s) + 1 s back + grace 0.2 s + the last check, with room to spare
+    qtbot.waitUntil(lambda: payment.dialog.state is AttemptState.EXPIRED, timeout=9_000)

@@ -16,6 +16,7 @@ from pos_app.payments.doku.client import DokuClient
 from pos_app.payments.doku.provider import DokuWalletProvider
 from pos_app.payments.errors import ProviderUnreachable
 from pos_app.payments.model import (
+    OPEN_STATES,
     AttemptState,
     PaymentOrder,
     PaymentRequest,
@@ -621,3 +622,33 @@ def test_a_refused_qr_charge_takes_no_invoice_number(sandbox: str, store: Termin
     assert int(second.invoice_number.rsplit("-", 1)[1]) == (
         int(first.invoice_number.rsplit("-", 1)[1]) + 1
     )
+
+
+def test_the_last_check_that_cannot_reach_the_provider_does_not_call_the_payment_expired(
+    tmp_path: Path,
+) -> None:
+    """The customer pays seconds before the countdown ends; the notification is slow (here it
+    never comes) and at the last check the provider cannot be reached. ``expire_if_due`` logs
+    the failed check and makes the attempt ``expired`` anyway: the dialog says "The QR code
+    expired" and offers "Other tender", so the cashier takes cash for a basket the customer
+    has already paid by wallet. Not knowing is ``unknown`` ("Payment service unreachable,
+    still trying"), not ``expired``."""
+    shift = [timedelta(0)]
+    store = TerminalStore(tmp_path / "last-check.db")
+    try:
+        with running_sandbox(SandboxConfig(retry_scale=0.0001)) as (url, _):
+            checkout = Checkout(
+                store,
+                doku_provider(url, timeout=2.0),
+                terminal_id="T1",
+                clock=lambda: datetime.now(UTC) + shift[0],
+            )
+            sale_id = checkout.open_sale(LINES, cashier="Sari")
+            attempt = checkout.start_qr_payment(sale_id)
+            control(url, "pay", attempt.invoice_number)  # paid, in time
+        # the provider is out of reach when the countdown ends
+        shift[0] = attempt.expires_at - datetime.now(UTC) + timedelta(seconds=1)
+        ended = checkout.expire_if_due(attempt.invoice_number)
+        assert ended.state is AttemptState.UNKNOWN and ended.state in OPEN_STATES, ended.state
+    finally:
+        store.close()
