@@ -304,6 +304,10 @@ class RelayClient(HttpClient):
             raise RelayProtocolError("relay redirect_url is not an http(s) address")
         return page or (self.redirect_url(token) if token else None)
 
+    def end_page(self, invoice_number: str) -> None:
+        """The till gave the Gate payment up: its redirect page ends at the relay."""
+        self._request("DELETE", f"/v1/pages/{quote(invoice_number, safe='')}")
+
     def redirect_url(self, redirect_token: str) -> str:
         """The ``/r/{token}`` page a Gate payment's QR code shows."""
         return f"{self.base_url}/r/{quote(redirect_token, safe='')}"

@@ -182,6 +182,7 @@ class RelayApp:
             Route(ECOMMPAY_ROUTE, self.ecommpay_callback, methods=["POST"]),
             Route("/v1/payments", self.register_payment, methods=["POST"]),
             Route("/v1/payments/{invoice:path}", self.payment_status, methods=["GET"]),
+            Route("/v1/pages/{invoice:path}", self.end_page, methods=["DELETE"]),
             Route("/v1/events", self.events, methods=["GET"]),
             Route("/r/{token}", self.redirect, methods=["GET"]),
             Route("/healthz", self.healthz, methods=["GET"]),
@@ -501,6 +502,21 @@ class RelayApp:
         if view is None:
             return problem(404, f"invoice {shown(invoice)} is not registered by this terminal")
         return JSONResponse(view)
+
+    async def end_page(self, request: Request) -> Response:
+        """The till gave up the payment (cancelled, expired): its Gate page ends, so a phone
+        left on it is not sent on to the wallet to pay what the cashier took another way."""
+        terminal = self._terminal(request)
+        invoice = request.path_params["invoice"]
+        ended = invoice.isprintable() and await self.store.write(
+            partial(
+                storage.end_page,
+                terminal_id=terminal.id,
+                invoice_number=invoice,
+                now=storage.utc_now(),
+            )
+        )
+        return JSONResponse({"invoice_number": invoice, "ended": bool(ended)})
 
     async def events(self, request: Request) -> Response:
         """Long-poll: answer as soon as this terminal has an event after ``after``.

@@ -587,6 +587,18 @@ class RedirectView:
     redirect_data: dict[str, Any] | None
 
 
+def end_page(conn: Connection, terminal_id: int, invoice_number: str, now: datetime) -> bool:
+    """The Gate page of a payment this terminal registered ends now (the till cancelled or
+    expired it): a phone still on it is no longer sent to the wallet. False if the terminal has
+    no such page, or it ended already."""
+    ended = conn.execute(
+        "UPDATE payments SET redirect_expires_at = ? WHERE invoice_number = ?"
+        " AND terminal_id = ? AND redirect_expires_at > ?",
+        (iso(now), invoice_number, terminal_id, iso(now)),
+    )
+    return bool(ended.rowcount)
+
+
 def redirect_view(conn: Connection, token: str, now: datetime) -> RedirectView | None:
     """What the ``/r/{token}`` page shows; ``None`` for an unknown or expired token. Events kept
     apart (another merchant account) never steer the customer's phone."""

@@ -280,9 +280,16 @@ class Checkout:
 
     def abandon_sale(self, sale_id: int, reason: str = "") -> Sale:
         """Cancel the sale and its open attempts; a payment arriving later is a late payment."""
+        open_before = {
+            attempt.invoice_number
+            for attempt in self.store.payments.attempts_for_sale(sale_id)
+            if attempt.state in OPEN_STATES
+        }
         sale = self.store.sales.cancel(sale_id, now=self.clock(), reason=reason)
         for attempt in self.store.payments.attempts_for_sale(sale_id):
             self._announce(attempt)
+            if attempt.invoice_number in open_before:
+                self._end_page(attempt)
         return sale
 
     # QR payments
@@ -423,6 +430,7 @@ class Checkout:
                 invoice_number, AttemptState.EXPIRED, source=EventSource.SYSTEM, now=self.clock()
             )
             self._announce(attempt)
+            self._end_page(attempt)
         return attempt
 
     def follow_up_ended(self) -> list[PaymentAttempt]:
@@ -465,6 +473,7 @@ class Checkout:
             invoice_number, AttemptState.CANCELLED, source=EventSource.CASHIER, now=self.clock()
         )
         self._announce(attempt)
+        self._end_page(attempt)
         return attempt
 
     def settle(self, invoice_number: str) -> PaymentAttempt:
@@ -612,6 +621,22 @@ class Checkout:
         recorded = self.store.payments.record_request(request, now=self.clock())
         self._announce(recorded)
         return recorded
+
+    def _end_page(self, attempt: PaymentAttempt) -> None:
+        """A Gate payment the till gave up (cancelled, expired): its page at the relay ends, in
+        the background, so a phone left on it does not pay what the cashier took another way.
+        Should the relay not hear it, the page ends with its own time limit."""
+        relay, invoice = self.relay, attempt.invoice_number
+        if relay is None or not attempt.provider.shows_relay_page:
+            return
+
+        def end() -> None:
+            try:
+                relay.end_page(invoice)
+            except RelayError as error:
+                log.warning("the relay did not end the page of %s: %s", invoice, error)
+
+        self._registrations.submit(end)
 
     def _register_beside(self, attempt: PaymentAttempt) -> None:
         """Register in the background; the caller goes on without the relay's answer."""

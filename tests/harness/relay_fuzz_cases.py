@@ -473,6 +473,13 @@ def status_case(rng: random.Random, target: Target) -> Case:
     return Case("status", "GET", path, http_request("GET", path, headers))
 
 
+def page_case(rng: random.Random, target: Target) -> Case:
+    """A till ending a Gate page: any invoice, any token."""
+    path = "/v1/pages/" + _text(rng)
+    headers = [("Authorization", _authorization(rng, target))]
+    return Case("page", "DELETE", path, http_request("DELETE", path, headers))
+
+
 def events_case(rng: random.Random, target: Target) -> Case:
     params = []
     for name in ("after", "wait", "epoch"):
@@ -564,6 +571,7 @@ FAMILIES: dict[str, Callable[[random.Random, Target], Case]] = {
     "ecommpay": ecommpay_case,
     "register": register_case,
     "status": status_case,
+    "page": page_case,
     "events": events_case,
     "redirect": redirect_case,
     "healthz": healthz_case,
@@ -577,6 +585,7 @@ WEIGHTS = {
     "ecommpay": 5,
     "register": 4,
     "status": 2,
+    "page": 1,
     "events": 2,
     "redirect": 1,
     "healthz": 1,

@@ -7,6 +7,7 @@ holds to the sandbox's DOKU Wallet form, and pays there.
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,7 +18,13 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
-from pos_app.payments.model import PaymentOrder, PaymentStatus, ProviderName, RelayPosition
+from pos_app.payments.model import (
+    AttemptState,
+    PaymentOrder,
+    PaymentStatus,
+    ProviderName,
+    RelayPosition,
+)
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import ECOMMPAY_REDIRECT_FORMS, Shapes
 from pos_app.store.terminal_store import TerminalStore
@@ -186,3 +193,62 @@ def test_the_qr_shows_the_redirect_page_on_the_relays_public_address(tmp_path: P
             store.close()
 
     assert attempt.payment_url is not None and attempt.payment_url.startswith(public + "/r/")
+
+
+@pytest.mark.parametrize("ended", ["cancelled for cash", "expired"])
+def test_a_page_the_till_gave_up_sends_no_phone_to_the_wallet(
+    relay: EmbeddedRelay, tmp_path: Path, ended: str
+) -> None:
+    """The phone sits on the relay's page; the cashier takes cash (or the countdown ends). The
+    page went on serving the wallet's form for its whole time limit, so the customer could pay
+    a sale already paid in cash."""
+    now = [datetime.now(UTC)]
+    store = TerminalStore(tmp_path / "kasir.db")
+    with (
+        running_sandbox(SANDBOX) as (sandbox_url, _),
+        RelayClient(relay.url, relay.add_terminal("T1")) as till,
+        GateClient(
+            base_url=sandbox_url,
+            project_id=SANDBOX.ecommpay_project_id,
+            secret_key=SANDBOX.ecommpay_secret_key,
+        ) as gate,
+    ):
+        provider = EcommpayGateProvider(
+            gate,
+            callback_url=relay.url + "/ecommpay/callbacks",
+            customer_ip="114.124.147.207",
+            customer_email="kasir@example.com",
+        )
+        checkout = Checkout(store, provider, terminal_id="T1", relay=till, clock=lambda: now[0])
+        lines = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2),)
+        sale_id = checkout.open_sale(lines, cashier="Sari")
+        attempt = checkout.start_qr_payment(sale_id)
+        page = attempt.payment_url
+        assert page is not None
+        wait_until(lambda: "<form" in httpx.get(page).text, what="the redirect callback")
+
+        if ended == "cancelled for cash":
+            checkout.pay_cash(sale_id, 7_000)
+        else:
+            assert attempt.expires_at is not None
+            now[0] = attempt.expires_at + timedelta(seconds=2)
+            assert checkout.expire_if_due(attempt.invoice_number).state is AttemptState.EXPIRED
+
+        wait_until(lambda: httpx.get(page).status_code == 404, what="the page to end")
+        assert "<form" not in httpx.get(page).text
+    store.close()
+
+
+def test_a_terminal_ends_only_its_own_pages(relay: EmbeddedRelay) -> None:
+    invoice = "KSR-T1-20240501-000777"
+    with (
+        RelayClient(relay.url, relay.add_terminal("T1")) as till,
+        RelayClient(relay.url, relay.add_terminal("T2")) as other,
+    ):
+        page = till.register_payment(invoice, ProviderName.ECOMMPAY_GATE, 25_000)
+        assert page is not None
+        other.end_page(invoice)
+        assert httpx.get(page).status_code == 200, "another till's word ends nothing"
+        till.end_page(invoice)
+        assert httpx.get(page).status_code == 404
+        till.end_page(invoice)  # again: nothing more to end, and no error
