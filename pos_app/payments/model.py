@@ -180,6 +180,9 @@ class ProviderEvent:
     """The merchant account the provider names (ecommpay's ``project_id``); ``None``: not said."""
 
 
+MAX_INVOICE_LENGTH = 64
+"""The longest invoice number a till draws or a notification may name: DOKU's limit on
+``order.invoice_number`` (ecommpay's payment_id allows more)."""
 NO_PAYMENT = "-"
 """The invoice of a report that names no payment Kasir can read; no till makes (or registers)
 such a one."""

@@ -35,11 +35,19 @@ from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import check_amount
 from pos_app.payments.doku import notification as doku_notification
+from pos_app.payments.doku.signing import MAX_REQUEST_ID_LENGTH
 from pos_app.payments.ecommpay import statuses as ecommpay_statuses
 from pos_app.payments.ecommpay.callback import RedirectData, redirect_data, verify_callback
 from pos_app.payments.ecommpay.signing import signing_string
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch, SignedButUnreadable
-from pos_app.payments.model import NO_PAYMENT, ProviderEvent, ProviderName, unread_event
+from pos_app.payments.model import (
+    MAX_INVOICE_LENGTH,
+    NO_PAYMENT,
+    ProviderEvent,
+    ProviderName,
+    unread_event,
+)
+from pos_app.payments.registry import DOKU_NOTIFICATION_PATH, ECOMMPAY_CALLBACK_PATH
 from pos_app.relay import auth, engines, pages, storage, uploads
 from pos_app.relay.config import RelayConfig
 from pos_app.relay.request_input import HTTPProblem, problem, read_body, shown
@@ -52,18 +60,16 @@ from pos_app.relay.writer import RelayStorage, StorageClosed, StorageFailed
 
 log = logging.getLogger("pos_app.relay")
 
-DOKU_ROUTE = "/doku/notifications"
-ECOMMPAY_ROUTE = "/ecommpay/callbacks"
+DOKU_ROUTE = DOKU_NOTIFICATION_PATH
+ECOMMPAY_ROUTE = ECOMMPAY_CALLBACK_PATH
 MAX_EVENTS_PER_ANSWER = 500
 MAX_REGISTRATION_BYTES = 4096
-MAX_INVOICE_LENGTH = 64
 HEALTH_TIMEOUT = 5.0
 MAX_CURSOR = 2**63 - 1
 MAX_EPOCH_LENGTH = 64
 MAX_EVENT_AMOUNT = 10**15 - 1
 """Above any real payment, in rupiah or in minor units; what no database column could hold is
 refused rather than stored."""
-MAX_REQUEST_ID_LENGTH = 128
 RETRY_AFTER = {"Retry-After": "5"}
 
 

@@ -17,11 +17,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pos_app.payments.demo_credentials import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY
+from pos_app.payments.registry import DOKU_NOTIFICATION_PATH, ECOMMPAY_CALLBACK_PATH
 from pos_app.relay import engines
 
 DEFAULT_PORT = 8780
-DEFAULT_DOKU_PATH = "/doku/notifications"
-OWN_ROUTES = ("/ecommpay/callbacks", "/v1", "/r", "/healthz")
+DEFAULT_DOKU_PATH = DOKU_NOTIFICATION_PATH
+OWN_ROUTES = (ECOMMPAY_CALLBACK_PATH, "/v1", "/r", "/healthz")
 """Where the relay's other handlers answer (``app.py``), a path or the paths under it: a DOKU
 path among them would reach that handler, which refuses DOKU's notifications."""
 MAX_WAIT_LIMIT = 60.0

@@ -32,6 +32,7 @@ from pos_app.domain.money import CURRENCY, format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import (
     LATE_PAYMENT_FROM,
+    MAX_INVOICE_LENGTH,
     OPEN_STATES,
     STATUS_TO_STATE,
     AttemptState,
@@ -55,9 +56,7 @@ from pos_app.store.database import (
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
 
 INVOICE_PREFIX = "KSR"
-"""The only currency a sale is paid in."""
-MAX_INVOICE_LENGTH = 64
-"""DOKU's limit on ``order.invoice_number``; ecommpay's payment_id allows more."""
+"""What every invoice number a till draws begins with (``KSR-{till}-{day}-{counter}``)."""
 RESOLUTION = "resolution"
 """The payload key of a manager's resolution event (pos_app/till/problem_payments.py)."""
 RESOLVED = f"""EXISTS (

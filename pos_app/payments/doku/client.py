@@ -31,7 +31,6 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import check_amount
 from pos_app.domain.texts import N_
 from pos_app.payments.doku.notification import (
-    MAX_INVOICE_LENGTH,
     check_signature,
     event_from_payload,
     parse_doku_time,
@@ -49,7 +48,13 @@ from pos_app.payments.errors import (
     SignatureMismatch,
     read_provider_json,
 )
-from pos_app.payments.model import PaymentOrder, PaymentRequest, ProviderName, StatusResult
+from pos_app.payments.model import (
+    MAX_INVOICE_LENGTH,
+    PaymentOrder,
+    PaymentRequest,
+    ProviderName,
+    StatusResult,
+)
 
 log = logging.getLogger(__name__)
 

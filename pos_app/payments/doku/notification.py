@@ -30,6 +30,7 @@ from pos_app.payments.errors import (
     read_provider_json,
 )
 from pos_app.payments.model import (
+    MAX_INVOICE_LENGTH,
     NO_CURRENCY,
     NO_PAYMENT,
     PaymentStatus,
@@ -37,8 +38,6 @@ from pos_app.payments.model import (
     ProviderName,
     unread_event,
 )
-
-MAX_INVOICE_LENGTH = 64
 
 _STATUSES: dict[str, PaymentStatus] = {
     "SUCCESS": PaymentStatus.PAID,
