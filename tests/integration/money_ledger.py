@@ -160,10 +160,12 @@ class Ledger:
         )
 
     def refunding(self, invoice_number: str) -> bool:
-        """A refund naming this payment is paid or still under way: its money is the
-        customer's again."""
+        """A refund naming this payment is paid or still under way, and no reversal brought all
+        of it back: its money is the customer's again."""
         return any(
-            refund.invoice_number == invoice_number and refund.status in ("pending", "paid")
+            refund.invoice_number == invoice_number
+            and refund.status in ("pending", "paid")
+            and refund.used > 0
             for refund in self.refunds
         )
 

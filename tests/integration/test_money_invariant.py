@@ -82,7 +82,7 @@ import itertools
 import shutil
 import tempfile
 from collections.abc import Callable, Container, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
@@ -102,8 +102,8 @@ from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.errors import ProviderError, ProviderRejected, ProviderUnreachable
 from pos_app.payments.model import (
+    LEFT_UNKNOWN,
     OPEN_STATES,
-    PAYOUT_OUTCOMES,
     PaymentOrder,
     PaymentRequest,
     PaymentStatus,
@@ -113,6 +113,7 @@ from pos_app.payments.model import (
     RelayPosition,
     StatusResult,
 )
+from pos_app.payments.registry import read_payout_report
 from pos_app.reports.z_report import ZReport, build_z_report
 from pos_app.sandbox.ecommpay import DECLINE_AMOUNTS
 from pos_app.settings.terminal_config import Settings
@@ -217,6 +218,8 @@ class Paid(Enum):
     LESS = "less"
     MORE = "more"
     FOREIGN = "another currency"
+    IN_PART = "in part"
+    """ecommpay's "partially paid": half of it now (the rest maybe later)."""
 
     def charge(self, asked: int) -> Charge:
         return {
@@ -225,6 +228,7 @@ class Paid(Enum):
             Paid.LESS: Charge(max(1, asked - 500)),
             Paid.MORE: Charge(asked + 1000),
             Paid.FOREIGN: Charge(asked, "USD"),
+            Paid.IN_PART: Charge(max(1, asked // 2)),
         }[self]
 
 
@@ -311,6 +315,8 @@ class ScriptedProvider:
         """Payments the provider gave back itself (back office, reversal): it answers
         ``refunded`` for them from then on."""
         self.reported_refunded: set[str] = set()
+        self.told: dict[str, int] = {}
+        """The most rupiah a status answer said was paid, by invoice."""
         self.fail_create: CreateFailure | None = None
         self.lose_status = False
 
@@ -356,6 +362,8 @@ class ScriptedProvider:
             )
         if charge is not None:
             self.reported_paid.add(invoice_number)
+            if charge.currency == IDR:
+                self.told[invoice_number] = max(self.told.get(invoice_number, 0), charge.amount)
             return StatusResult(
                 self.name,
                 invoice_number,
@@ -443,25 +451,38 @@ def _stop_payout_services() -> Iterator[None]:
 
 @dataclass(slots=True)
 class Payout:
-    """The test's record of one wallet refund (from the back office, or a wallet return's): what
-    ecommpay did with it, and what the till was told (by a callback handed over, or a status
-    check), which its refund must show."""
+    """The test's record of one wallet refund (from the back office, a wallet return's, or a
+    manager's refund of a late payment): what ecommpay did with it, and what the till was told
+    (by a callback handed over, or a status check), which its refund must show."""
 
     payout_id: str
     sale_id: int
     amount: int
     recorded_at: datetime
     at_ecommpay: PayoutOutcome | None
-    """``None``: its request has not reached ecommpay (its answer was lost), so nothing moved."""
+    """What the sandbox did with it; ``None``: its request has not reached the sandbox (its
+    answer was lost, or it never went through it), so the sandbox knows nothing of it."""
     status: str = "pending"
     paid_after_failing: bool = False
     reversal: bool = False
-    """The till was told ecommpay reversed it (the first report is kept)."""
+    """The till was told ecommpay reversed it, in full or in part."""
+    left: int | None = None
+    """Of the reversal the till keeps (``reversal``): what it says is still paid out (``None``:
+    all of it reversed; ``LEFT_UNKNOWN``: in part, no rupiah said)."""
     resolved_failing: bool = False
     resolved_reversal: bool = False
     returned: dict[int, int] | None = None
     """A wallet return's payout: the items it took back (line number to items)."""
     resolved_unpaid: bool = False
+    invoice_number: str | None = None
+    """A manager's refund of a late payment names it (recorded straight in the store, not sent
+    through the sandbox, until a lost one arrives there)."""
+    in_sandbox: bool = True
+    paid_out: int | None = None
+    """What ecommpay still has paid out of it after the reversals the script made up
+    (``None``: none yet)."""
+    reports: list[RelayEvent] = field(default_factory=list)
+    """The reversal callbacks the script made up for it, oldest first."""
 
     @property
     def holds(self) -> bool:
@@ -474,35 +495,53 @@ class Payout:
         declined = self.amount * 100 in DECLINE_AMOUNTS
         return PayoutOutcome.DECLINED if declined else PayoutOutcome.PAID
 
-    def told(self, outcome: PayoutOutcome) -> None:
+    @property
+    def brought_back(self) -> int:
+        """What the reversal the till keeps brought back: only of a paid payout, and only once
+        it says how much (what it left paid out, or nothing: all)."""
+        if not self.reversal or self.status != "paid" or self.left == LEFT_UNKNOWN:
+            return 0
+        return self.amount - min(max(self.left or 0, 0), self.amount)
+
+    def told(self, outcome: PayoutOutcome, left: int | None = None) -> None:
         """The till hears ``outcome`` (as ``settle_from_report`` takes it): the first final
         answer stands, but ``paid`` overrides ``failed`` or ``declined`` (money went out after
         all); a reversal is kept beside the status, and settles a pending payout paid (only a
-        paid one is reversed); a repeat changes nothing."""
+        paid one is reversed), and one held failed or declined too when it is in part (some
+        stayed paid out); a later reversal replaces the kept one when it brings more back (all,
+        or less left; one that says no amount never replaces one that does), listed again; a
+        repeat changes nothing."""
         if outcome is PayoutOutcome.REVERSED:
-            self.reversal = True
             if self.status == "pending":
                 self.status = "paid"
+            elif left is not None and self.status in ("failed", "declined"):
+                self.status, self.paid_after_failing = "paid", True
+            if not self.reversal:
+                self.reversal, self.left = True, left
+            elif self.left is not None and (
+                left is None or (left >= 0 and (self.left == LEFT_UNKNOWN or left < self.left))
+            ):
+                self.left, self.resolved_reversal = left, False
         elif outcome is not PayoutOutcome.PENDING and self.status == "pending":
             self.status = outcome.value
         elif outcome is PayoutOutcome.PAID and self.status in ("failed", "declined"):
             self.status, self.paid_after_failing = "paid", True
 
-    def problem(self) -> tuple[ProblemKind, str, int, int, str] | None:
-        """How the problem payments must list it (kind, payout, amount, sale, state), if at all:
-        a paid payout's reversal until resolved; else a payment after failing until resolved
-        (a reversal supersedes it: the money that went out twice came back once); else a
-        wallet return's payout failed or declined (its items are back, its money is not) until
-        resolved."""
+    def problems(self) -> list[tuple[ProblemKind, str, int, int, str]]:
+        """How the problem payments must list it (kind, payout, amount, sale, state): a paid
+        payout's reversal until resolved; a payment after failing until resolved, unless a whole
+        reversal supersedes it (the money that went out twice came back once; one in part
+        leaves it listed beside); a wallet return's payout failed or declined (its items are
+        back, its money is not) until resolved."""
+        kinds = []
+        whole = self.reversal and self.left is None
         if self.reversal and self.status == "paid" and not self.resolved_reversal:
-            kind = ProblemKind.PAYOUT_REVERSED
-        elif self.paid_after_failing and not self.reversal and not self.resolved_failing:
-            kind = ProblemKind.PAID_AFTER_FAILING
-        elif self.returned is not None and not self.holds and not self.resolved_unpaid:
-            kind = ProblemKind.RETURN_NOT_PAID
-        else:
-            return None
-        return (kind, self.payout_id, self.amount, self.sale_id, self.status)
+            kinds.append(ProblemKind.PAYOUT_REVERSED)
+        if self.paid_after_failing and not whole and not self.resolved_failing:
+            kinds.append(ProblemKind.PAID_AFTER_FAILING)
+        if self.returned is not None and not self.holds and not self.resolved_unpaid:
+            kinds.append(ProblemKind.RETURN_NOT_PAID)
+        return [(kind, self.payout_id, self.amount, self.sale_id, self.status) for kind in kinds]
 
     def resolved(self, kind: ProblemKind) -> None:
         """The manager resolves the problem listed for it, of ``kind``."""
@@ -512,6 +551,18 @@ class Payout:
             self.resolved_unpaid = True
         else:
             self.resolved_failing = True
+
+    def reversible(self) -> bool:
+        """ecommpay may reverse (more of) it: the sandbox paid it, or it never reached the
+        sandbox and ecommpay paid it after all (the till holds it pending or failed, or, a
+        manager's refund of a late payment, paid), and not all of it came back yet."""
+        if self.paid_out == 0 or self.at_ecommpay is PayoutOutcome.REVERSED:
+            return False
+        if self.at_ecommpay is PayoutOutcome.PAID:
+            return True
+        return self.at_ecommpay is None and (
+            self.status in ("pending", "failed") or (not self.in_sandbox and self.status == "paid")
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,15 +623,23 @@ class MoneyMachine(RuleBasedStateMachine):
         self.event_columns = self.reader.columns("payment_events")
         self.completed: dict[int, SaleRow] = {}
         """Each completed sale as first seen: it must never change again."""
-        self.resolved_paid: set[str] = set()
-        """Late payments a manager resolved once paid: problem payments no longer listed."""
+        self.resolved_paid: dict[str, int] = {}
+        """Late payments a manager resolved once paid, with what they had brought in then:
+        problem payments no longer listed, until more of one comes in (paid in part, then the
+        rest)."""
+        self.in_part: set[str] = set()
+        """Payments the customer paid in part (ecommpay's "partially paid")."""
+        self.relay_told: dict[str, int] = {}
+        """The most rupiah a notification handed over said was paid, by invoice."""
+        self.reversal_stories: set[str] = set()
+        """How far payouts' reversals got (in part, said later, out of order, of a payout held
+        failed, refunded again, of a late payment's refund then attached): a target."""
         self.resolved_refunded: set[str] = set()
         """Payments refunded at the provider that a manager resolved: listed no more."""
         self.refusal: Exception | None = None
         """What refused the last action run through :meth:`_refusable`."""
         self.paid_while_open: set[str] = set()
         self.cash_against_paid = 0
-        self.payouts = itertools.count(1)
         self.notifications = itertools.count(1)
         self.closed: dict[date, ZReport] = {}
         """Each closed day's report as the manager signed it off: its takings must hold."""
@@ -616,6 +675,8 @@ class MoneyMachine(RuleBasedStateMachine):
         target(sum(stories), label="payout stories")
         # And towards a payment made for a basket while it was held.
         target(len(self.held_stories), label="held basket stories")
+        # And towards reversals in part, and what follows them.
+        target(len(self.reversal_stories), label="reversal stories")
         self.store.close()
         self.reader.close()
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -639,13 +700,29 @@ class MoneyMachine(RuleBasedStateMachine):
             invoice = attempt.invoice_number
             if (
                 invoice in reported
-                and self.provider.charged[invoice] == Charge(attempt.amount)
+                and self._charge_told(invoice) == Charge(attempt.amount)
                 and not ledger.holders(invoice)
                 and not ledger.refunding(invoice)
-                and invoice not in self.resolved_paid
+                and not self._still_resolved(invoice)
             ):
                 return invoice
         return None
+
+    def _told_paid(self, invoice: str, amount: int) -> None:
+        self.relay_told[invoice] = max(self.relay_told.get(invoice, 0), amount)
+
+    def _charge_told(self, invoice: str) -> Charge:
+        """What the till was told the customer paid: the charge, but of a payment paid in
+        part (then maybe the rest), the most any report handed over said (the till takes a
+        larger figure of a payment paid less than asked, and keeps it)."""
+        if invoice not in self.in_part:
+            return self.provider.charged[invoice]
+        return Charge(max(self.relay_told.get(invoice, 0), self.provider.told.get(invoice, 0)))
+
+    def _still_resolved(self, invoice: str) -> bool:
+        """A manager resolved the late payment, and nothing more of it came in since."""
+        received = self.resolved_paid.get(invoice)
+        return received is not None and self._charge_told(invoice).amount <= received
 
     def has_open_sale(self) -> bool:
         """An open sale on the till (not held)."""
@@ -713,9 +790,12 @@ class MoneyMachine(RuleBasedStateMachine):
         for item in sorted(events, key=lambda each: each.cursor):  # as the store applies them
             payout = self.wallet.get(item.invoice_number)
             if payout is not None:
-                payout.told(PAYOUT_OUTCOMES[item.status])
+                report = read_payout_report(item)
+                payout.told(report.outcome, report.left)
             elif item.status is PaymentStatus.PAID:
                 self.relay_reported_paid.add(item.invoice_number)
+                if item.amount is not None and (item.currency or IDR) == IDR:
+                    self._told_paid(item.invoice_number, item.amount)
             elif item.status is PaymentStatus.REFUNDED:
                 self.relay_reported_refunded.add(item.invoice_number)
         self.checkout.apply_relay_events(events, position)
@@ -829,11 +909,30 @@ class MoneyMachine(RuleBasedStateMachine):
         paid: Paid = act["paid"]
         charge = paid.charge(self.provider.orders[invoice])
         self.provider.charged[invoice] = charge
+        if paid is Paid.IN_PART:
+            self.in_part.add(invoice)
         event(f"customer pays: {paid.value}")
         if act["notify"]:
             exact = charge == Charge(self.provider.orders[invoice])
             says = not exact or act["says"] % 4 != 0
             self._notify(invoice, PaymentStatus.PAID, charge, says=says)
+
+    def customer_pays_the_rest(self, act: dict[str, Any]) -> None:
+        """The customer who paid in part pays the rest (ecommpay's "success" for the whole
+        after its "partially paid"): the provider notifies the relay (maybe delivered at once),
+        or its notification is lost; the cashier may check at once. The payment is received in
+        full, still a late payment (it never completes its sale by itself)."""
+        self._tick()
+        invoice = pick(_paid_in_part(self), act["index"])
+        whole = Charge(self.provider.orders[invoice])
+        self.provider.charged[invoice] = whole
+        event("customer pays the rest")
+        if act["notify"]:
+            self._notify(invoice, PaymentStatus.PAID, whole, says=True)
+            if act["deliver"]:
+                self._deliver(len(self.relay.stored))
+        if act["check"]:
+            self.checkout.check_status(invoice)
 
     def customer_wants_qr(self, act: dict[str, Any]) -> None:
         """The customer will pay by QR: the till starts a payment (or retries: a new invoice,
@@ -942,9 +1041,9 @@ class MoneyMachine(RuleBasedStateMachine):
     def _refund(self, attempt: AttemptRow, outcome: str) -> None:
         """An approved payout of what is left of a late payment, then the provider's answer."""
         left = attempt.received - self.ledger.refunded(attempt.invoice_number)
-        payout = f"RFD-{TERMINAL}-{next(self.payouts):04d}"
+        payout = new_payout_id(TERMINAL)  # unique across examples: it may reach the sandbox
 
-        def refund() -> None:
+        def refund() -> bool:
             self.store.refunds.create(
                 attempt.sale_id,
                 payout,
@@ -959,8 +1058,26 @@ class MoneyMachine(RuleBasedStateMachine):
             )
             if outcome != "pending":
                 self.store.refunds.settle(payout, outcome, now=self.now)
+            return True
 
-        self._refusable(f"refund ({outcome})", refund, attempt.sale_id)
+        if self._refusable(f"refund ({outcome})", refund, attempt.sale_id):
+            self.wallet[payout] = Payout(
+                payout,
+                attempt.sale_id,
+                left,
+                self.now,
+                None,
+                status=outcome,
+                invoice_number=attempt.invoice_number,
+                in_sandbox=False,
+            )
+            if any(
+                p.brought_back
+                for p in self.wallet.values()
+                if p.invoice_number == attempt.invoice_number
+            ):
+                self.reversal_stories.add("late payment refunded again after a reversal")
+                event("late payment refunded again after a reversal")
 
     def _resolve(self, attempt: AttemptRow) -> None:
         db = self.store.repositories().db
@@ -972,13 +1089,18 @@ class MoneyMachine(RuleBasedStateMachine):
         done = self._refusable("resolve", resolve_it, attempt.sale_id)
         now = self.reader.ledger().attempts[attempt.invoice_number]
         if done and now.state == "paid" and now.late:
-            self.resolved_paid.add(attempt.invoice_number)
+            self.resolved_paid[attempt.invoice_number] = now.received
         if done and now.state == "refunded":
             self.resolved_refunded.add(attempt.invoice_number)
 
     def _attach(self, attempt: AttemptRow, sale: SaleRow) -> None:
         db = self.store.repositories().db
-        self._refusable(
+        came_back = any(
+            p.brought_back
+            for p in self.wallet.values()
+            if p.invoice_number == attempt.invoice_number
+        )
+        done = self._refusable(
             "attach" if sale.id == attempt.sale_id else "attach to another sale",
             lambda: attach(
                 db,
@@ -990,6 +1112,9 @@ class MoneyMachine(RuleBasedStateMachine):
             ),
             sale.id,
         )
+        if done is not None and came_back:
+            self.reversal_stories.add("a late payment attached after its refund came back")
+            event("attach: a late payment whose refund a reversal brought back")
 
     # wallet refunds: ecommpay payouts through the real sandbox and relay
 
@@ -1020,7 +1145,14 @@ class MoneyMachine(RuleBasedStateMachine):
         self._tick()
         completed = self._completed()
         with_money = [sale for sale in completed if self.store.refunds.refundable(sale.id) > 0]
-        sale = pick(with_money or completed, act["index"])
+        came_back = {
+            p.sale_id for p in self.wallet.values() if p.brought_back and p.invoice_number is None
+        }
+        again = [sale for sale in with_money if sale.id in came_back]
+        sale = pick((again if act["again"] else []) or with_money or completed, act["index"])
+        if sale.id in came_back and sale in with_money:
+            self.reversal_stories.add("refunded again after a reversal")
+            event("wallet refund of a sale a reversal brought money back to")
         payouts = self._payouts()
         left = payouts.refunds().refundable(sale.id)
         amount = {
@@ -1096,11 +1228,10 @@ class MoneyMachine(RuleBasedStateMachine):
         again by as much), and it is listed as ``payout_reversed`` until a manager resolves
         it."""
         self._tick()
-        paid = [p for p in self.wallet.values() if p.at_ecommpay is PayoutOutcome.PAID]
-        payout = pick(paid[::-1], act["index"])
+        payout = pick(_sandbox_paid(self)[::-1], act["index"])
         before = self.store.refunds.get(payout.payout_id).status.value
         self.services.reverse(payout.payout_id)
-        payout.at_ecommpay = PayoutOutcome.REVERSED
+        payout.at_ecommpay, payout.paid_out = PayoutOutcome.REVERSED, 0
         self._forward(payout, PaymentStatus.REFUNDED, act["deliver"])
         refund = self.store.refunds.get(payout.payout_id)
         assert refund.status.value in (before, payout.status), f"a reversal settled {refund}"
@@ -1109,10 +1240,101 @@ class MoneyMachine(RuleBasedStateMachine):
             assert refund.reversed_at is not None, f"{payout}: the till has no reversal"
             [row] = [r for r in self.reader.ledger().refunds if r.payout_id == payout.payout_id]
             back = payout.amount if payout.status == "paid" else 0
-            assert row.brought_back == back, f"{payout}: reversed, {row.brought_back} came back"
+            assert row.brought_back == back == payout.brought_back, (
+                f"{payout}: reversed, {row.brought_back} came back"
+            )
             listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
-            assert listed == ([payout.problem()] if payout.problem() else []), listed
+            assert sorted(listed) == sorted(payout.problems()), listed
             event(f"payout reversed: refund {payout.status}, listed {bool(listed)}")
+
+    def ecommpay_reverses_in_part(self, act: dict[str, Any]) -> None:
+        """ecommpay reverses (more of) a payout, its callback made up here as ecommpay signs it
+        (the sandbox reverses only whole): "partially reversed" naming what is still paid out,
+        or saying no sum (then nothing comes back until a report that says), maybe followed at
+        once by one that says; two in part whose older one arrives after the newer; an older
+        report retried after newer ones; or "reversed" for all that is left. A payout the till
+        holds failed (its request never reached the sandbox, ecommpay paid it after all) is
+        settled paid by a reversal in part: some of it stayed with the customer. Each reversal
+        that brings more back counts back what it adds, is listed again, and the sale (or the
+        late payment) may be refunded again by as much."""
+        self._tick()
+        kind, share = act["kind"], act["share"]
+        reported = [p for p in self.wallet.values() if p.reports]
+        reversible = [p for p in self.wallet.values() if p.reversible()]
+        if (kind == "late" and reported) or not reversible:
+            payout = pick(reported[::-1], act["index"])
+            older = pick(payout.reports, share)
+            self.relay.store(older)  # ecommpay retries it, after newer ones
+            if older is not payout.reports[-1]:
+                self.reversal_stories.add("an older reversal arriving late")
+            event("reversal: an older report again")
+        else:
+            held_failed = [p for p in reversible if p.status == "failed"]
+            payout = pick((held_failed if act["failed"] and held_failed else reversible)[::-1],
+                          act["index"])  # fmt: skip
+            if payout.status == "failed":
+                self.reversal_stories.add("a payout held failed reversed")
+            paid_out = payout.amount if payout.paid_out is None else payout.paid_out
+            if kind == "whole" or paid_out < 2:
+                self._reversal_report(payout, None)
+                payout.paid_out = 0
+                event("reversal: the rest reversed")
+            else:
+                left = max(1, paid_out * share // 10)
+                if kind == "two" and paid_out - left >= 2:
+                    self._reversal_report(payout, left)
+                    self._reversal_report(payout, (left + paid_out) // 2, older=True)
+                    self.reversal_stories.add("two reversals out of order")
+                elif kind == "unknown":
+                    self._reversal_report(payout, LEFT_UNKNOWN)
+                    if share % 2:
+                        self._reversal_report(payout, left)
+                        self.reversal_stories.add("a reversal said later")
+                else:
+                    self._reversal_report(payout, left)
+                if payout.paid_out is not None:
+                    self.reversal_stories.add("reversed in part again")
+                payout.paid_out = left
+                event(f"reversal in part ({kind})")
+        if act["deliver"]:
+            self._deliver(len(self.relay.stored))
+        self._settled_as_told(payout)
+        if act["deliver"]:
+            [row] = [r for r in self.reader.ledger().refunds if r.payout_id == payout.payout_id]
+            assert row.brought_back == payout.brought_back, (
+                f"{payout}: reversed, Rp {row.brought_back} came back"
+            )
+            listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
+            assert sorted(listed) == sorted(payout.problems()), listed
+
+    def _reversal_report(self, payout: Payout, left: int | None, *, older: bool = False) -> None:
+        """ecommpay's reversal callback for ``payout`` as the relay hands it over, stored in the
+        relay: whole (``None``), or in part leaving ``left`` paid out (``LEFT_UNKNOWN``: no sum
+        said, which the relay reads as pending news). ``older``: it was sent before the newest
+        one (ecommpay's retries), so it goes before it in ``payout.reports``."""
+        word = "reversed" if left is None else "partially reversed"
+        payment: dict[str, Any] = {"id": payout.payout_id, "type": "payout", "status": word}
+        if left is None:
+            status, amount, currency = PaymentStatus.REFUNDED, 0, IDR
+        elif left == LEFT_UNKNOWN:
+            status, amount, currency = PaymentStatus.PENDING, 0, "XXX/minor"
+        else:
+            status, amount, currency = PaymentStatus.PAID, left, IDR
+        if left != LEFT_UNKNOWN:
+            payment["sum"] = {"amount": amount * 100, "currency": IDR}
+        operation = {"id": next(self.notifications), "type": "reversal", "status": "success"}
+        report = RelayEvent(
+            cursor=0,
+            invoice_number=payout.payout_id,
+            provider=ProviderName.ECOMMPAY_GATE,
+            status=status,
+            received_at=self.now.isoformat(),
+            payload={"payment": payment, "operation": operation},
+            amount=amount,
+            currency=currency,
+        )
+        self.relay.store(report)
+        payout.reports.insert(len(payout.reports) - older, report)
 
     def manager_checks_payout(self, act: dict[str, Any]) -> None:
         """The manager asks ecommpay about a payout still ``pending`` (seconds after it was sent,
@@ -1142,12 +1364,12 @@ class MoneyMachine(RuleBasedStateMachine):
         it and calls back: a payout the till had failed meanwhile is paid after failing, and
         listed for the manager."""
         self._tick()
-        lost = [p for p in self.wallet.values() if p.at_ecommpay is None][::-1]
+        lost = _lost(self)[::-1]
         lost.sort(key=lambda p: p.status != "failed")  # the rarer story first
         payout = pick(lost, act["index"])
         payouts = self._payouts()
         payouts.dispatch(payouts.refunds().get(payout.payout_id))
-        payout.at_ecommpay = payout.ecommpay_outcome
+        payout.at_ecommpay, payout.in_sandbox = payout.ecommpay_outcome, True
         self._forward(payout, PaymentStatus(payout.at_ecommpay.value), act["deliver"])
         self._settled_as_told(payout)
         if act["deliver"]:
@@ -1161,7 +1383,7 @@ class MoneyMachine(RuleBasedStateMachine):
         with: it is listed no more. A return made again that names the one not paid back
         (``linked``) settles it by itself: there is nothing left to resolve."""
         self._tick()
-        listed = [(p, problem) for p in self.wallet.values() if (problem := p.problem())]
+        listed = [(p, problem) for p in self.wallet.values() for problem in p.problems()]
         payout, (kind, *_) = pick(listed, act["index"])
         again = kind is ProblemKind.RETURN_NOT_PAID and act["again"]
         if again and self._return_again(payout, linked=act["again"] == "linked"):
@@ -1594,7 +1816,7 @@ class MoneyMachine(RuleBasedStateMachine):
             event(f"wallet return: {payout.status} at once")
             if not payout.holds:
                 listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
-                assert listed == [payout.problem()], f"{payout}: listed {listed}"
+                assert listed == payout.problems(), f"{payout}: listed {listed}"
 
     def _record_return(
         self,
@@ -1684,7 +1906,7 @@ class MoneyMachine(RuleBasedStateMachine):
         ledger = self.ledger = self.reader.ledger()
         reported = self.provider.reported_paid | self.relay_reported_paid
         refunded_there = self.provider.reported_refunded | self.relay_reported_refunded
-        charged = {invoice: self.provider.charged[invoice] for invoice in reported}
+        charged = {invoice: self._charge_told(invoice) for invoice in reported}
         for attempt in ledger.attempts.values():
             if attempt.state == "paid":
                 assert attempt.invoice_number in charged, (
@@ -1755,7 +1977,7 @@ class MoneyMachine(RuleBasedStateMachine):
                 return
             if refunded:
                 event("money: part refunded, rest a problem payment")
-            if invoice in self.resolved_paid:
+            if self._still_resolved(invoice):
                 event("money: problem payment (resolved)")
                 return
             differs = charge != Charge(ledger.attempts[invoice].amount)
@@ -1767,9 +1989,45 @@ class MoneyMachine(RuleBasedStateMachine):
             )
             event(f"money: problem payment ({want.value})")
             return
+        if self._paid_back_after_failing(ledger, invoice, attempt, holders, at_provider):
+            [sale] = holders
+            assert charge == Charge(sale.total), f"sale {sale.id} completed by {invoice} ({charge})"
+            event("money: takings, and paid back by a payout paid after failing")
+            return
         raise AssertionError(
             f"{invoice} paid {charge} and is in {len(places)} places: {places or 'none'} "
             f"(attempt {attempt})"
+        )
+
+    def _paid_back_after_failing(
+        self,
+        ledger: Ledger,
+        invoice: str,
+        attempt: AttemptRow,
+        holders: list[SaleRow],
+        at_provider: bool,
+    ) -> bool:
+        """A payment in a sale's takings that payouts naming it paid back too, each one paid
+        after Kasir had settled it failed or declined (the payment was attached to the sale
+        meanwhile, its refund freed): the customer may have the money twice, which those
+        payouts' ``paid_after_failing`` problems say (the wallet invariant checks they are
+        listed until resolved)."""
+        paying = [
+            refund
+            for refund in ledger.refunds
+            if refund.invoice_number == invoice and refund.status == "paid" and refund.used
+        ]
+        twice = {
+            payout.payout_id
+            for payout in self.wallet.values()
+            if payout.invoice_number == invoice and payout.paid_after_failing
+        }
+        return (
+            len(holders) == 1
+            and not attempt.late
+            and not at_provider
+            and bool(paying)
+            and all(refund.payout_id in twice for refund in paying)
         )
 
     def _listed_until_returned_outside(
@@ -1871,7 +2129,7 @@ class MoneyMachine(RuleBasedStateMachine):
                     f"returns that hold {row}"
                 )
         for payout in made.values():
-            event(f"wallet return: {payout.status}{', problem' * bool(payout.problem())}")
+            event(f"wallet return: {payout.status}{', problem' * bool(payout.problems())}")
 
     @invariant()
     def closed_days_hold(self) -> None:
@@ -1896,15 +2154,16 @@ class MoneyMachine(RuleBasedStateMachine):
             row = rows[payout.payout_id]
             assert (row.sale_id, row.invoice_number, row.amount, row.status) == (
                 payout.sale_id,
-                None,
+                payout.invoice_number,
                 payout.amount,
                 payout.status,
             ), f"{payout}, the store has {row}"
-            assert (row.reversed, row.paid_after_failing) == (
+            assert (row.reversed, row.paid_after_failing, row.brought_back) == (
                 payout.reversal,
                 payout.paid_after_failing,
+                payout.brought_back,
             ), f"{payout}, the store has {row}"
-        expected = sorted(p for payout in self.wallet.values() if (p := payout.problem()))
+        expected = sorted(p for payout in self.wallet.values() for p in payout.problems())
         listed = self._refund_problems()
         assert sorted(listed) == expected, f"payout problems listed {listed}, expected {expected}"
         refunded_there = {
@@ -2034,6 +2293,31 @@ def _open_sale(machine: MoneyMachine) -> bool:
     return machine.has_open_sale()
 
 
+def _sandbox_paid(machine: MoneyMachine) -> list[Payout]:
+    """Payouts the sandbox paid (and has not reversed)."""
+    return [p for p in machine.wallet.values() if p.at_ecommpay is PayoutOutcome.PAID]
+
+
+def _lost(machine: MoneyMachine) -> list[Payout]:
+    """Payouts whose request has not reached the sandbox and may still: sent (or, a late
+    payment's refund, still pending), ecommpay not known to have done anything with them."""
+    return [
+        p
+        for p in machine.wallet.values()
+        if p.at_ecommpay is None and not p.reports and (p.in_sandbox or p.status == "pending")
+    ]
+
+
+def _paid_in_part(machine: MoneyMachine) -> list[str]:
+    """Payments paid in part whose rest the customer has not paid yet, newest first."""
+    provider = machine.provider
+    return [
+        invoice
+        for invoice in sorted(machine.in_part, reverse=True)
+        if provider.charged[invoice].amount < provider.orders[invoice]
+    ]
+
+
 def _gives_up(how: str, weight: int) -> Action:
     choices: dict[str, st.SearchStrategy[Any]] = {"how": st.just(how), "index": PICK}
     if how == "change basket":
@@ -2160,14 +2444,38 @@ ACTIONS = (
             "declined": st.sampled_from(sorted(minor // 100 for minor in DECLINE_AMOUNTS)),
             "lost": st.sampled_from([False, False, True]),
             "deliver": st.sampled_from([True, True, False]),
+            "again": st.booleans(),
         },
         lambda machine: any(sale.status == "completed" for sale in machine.ledger.sales.values()),
+    ),
+    _action(
+        "ecommpay_reverses_in_part",
+        4,
+        {
+            "index": PICK,
+            "kind": st.sampled_from(["part", "part", "unknown", "two", "late", "whole"]),
+            "share": st.integers(1, 9),
+            "failed": st.booleans(),
+            "deliver": st.sampled_from([True, True, False]),
+        },
+        lambda machine: any(p.reports or p.reversible() for p in machine.wallet.values()),
+    ),
+    _action(
+        "customer_pays_the_rest",
+        4,
+        {
+            "index": PICK,
+            "notify": st.sampled_from([True, True, True, False]),
+            "deliver": st.booleans(),
+            "check": st.sampled_from([False, False, True]),
+        },
+        lambda machine: bool(_paid_in_part(machine)),
     ),
     _action(
         "ecommpay_reverses_payout",
         5,
         {"index": PICK, "deliver": st.sampled_from([True, True, False])},
-        lambda machine: any(p.at_ecommpay is PayoutOutcome.PAID for p in machine.wallet.values()),
+        lambda machine: bool(_sandbox_paid(machine)),
     ),
     _action(
         "manager_checks_payout",
@@ -2179,13 +2487,13 @@ ACTIONS = (
         "lost_payout_arrives",
         5,
         {"index": PICK, "deliver": st.sampled_from([True, True, False])},
-        lambda machine: any(p.at_ecommpay is None for p in machine.wallet.values()),
+        lambda machine: bool(_lost(machine)),
     ),
     _action(
         "manager_resolves_payout",
         5,
         {"index": PICK, "again": st.sampled_from(["linked", "linked", "plain", False])},
-        lambda machine: any(p.problem() is not None for p in machine.wallet.values()),
+        lambda machine: any(p.problems() for p in machine.wallet.values()),
     ),
     _action(
         "customer_returns_to_wallet",
@@ -2240,6 +2548,7 @@ class WalletMoneyMachine(MoneyMachine):
         ("lost_payout_arrives", 12),
         ("manager_resolves_payout", 12),
         ("customer_returns_to_wallet", 15),
+        ("ecommpay_reverses_in_part", 12),
     )
 
     @initialize(lines=LINES)
