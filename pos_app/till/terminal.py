@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_app.clients.relay_client import RelayClient
-from pos_app.demo.seed import DEMO_TAX, DEMO_USERS, seed_demo
 from pos_app.domain.tax import NO_TAX
 from pos_app.payments.model import PaymentProvider, PayoutGateway
 from pos_app.payments.registry import build_payouts as build_payout_gateway
@@ -124,7 +123,11 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
     """Build the terminal; raises :class:`ConfigError` naming what is missing for real payments,
     or a URL setting its HTTP clients would refuse (settings made in code skip the file's check),
     so that ``pos-app`` says so in words, not with a traceback."""
-    if demo:
+    demo_users: tuple[tuple[str, str, str], ...] = ()
+    if demo:  # demo mode's code loads only for it
+        from pos_app.demo.seed import DEMO_TAX, DEMO_USERS
+
+        demo_users = DEMO_USERS
         shop = DEMO_SHOP if settings.shop == ShopSettings() else settings.shop
         tax = DEMO_TAX if settings.tax == NO_TAX else settings.tax
         settings = replace(settings, provider=ProviderChoice.SANDBOX, shop=shop, tax=tax)
@@ -164,6 +167,8 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
         )
         payouts = build_payouts(settings, store, relay, relay_url, embedded)
         if demo:
+            from pos_app.demo.seed import seed_demo
+
             seed_demo(store)
     except BaseException:
         if embedded is not None:
@@ -179,7 +184,7 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
         relay,
         demo=demo,
         embedded=embedded,
-        demo_users=DEMO_USERS if demo else (),
+        demo_users=demo_users,
         payouts=payouts,
         printer=open_receipt_printer(settings.printer),
     )
