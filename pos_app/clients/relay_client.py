@@ -18,7 +18,7 @@ import random
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from urllib.parse import quote
@@ -277,24 +277,29 @@ class RelayClient(HttpClient):
         return body
 
     def register_payment(
-        self, invoice_number: str, provider: ProviderName | str, amount: int
+        self,
+        invoice_number: str,
+        provider: ProviderName | str,
+        amount: int,
+        expires_at: datetime | None = None,
     ) -> str | None:
         """Tell the relay this terminal expects ``invoice_number``; a Gate payment gets the
         address of its redirect page, for the QR. The relay says it on its ``public_url``, how
         phones reach it (a till may reach it over the shop's network); an older relay that
         gives only the token has it built on this client's address.
 
+        ``expires_at``: when the till's QR stops, so a Gate page lives as long.
+
         Safe to repeat after a lost answer: the same registration gets the same answer.
         """
-        body = self._request(
-            "POST",
-            "/v1/payments",
-            json={
-                "invoice_number": invoice_number,
-                "provider": ProviderName(provider).value,
-                "amount": amount,
-            },
-        )
+        registration: dict[str, object] = {
+            "invoice_number": invoice_number,
+            "provider": ProviderName(provider).value,
+            "amount": amount,
+        }
+        if expires_at is not None:
+            registration["expires_at"] = expires_at.isoformat()
+        body = self._request("POST", "/v1/payments", json=registration)
         token, page = body.get("redirect_token"), body.get("redirect_url")
         if token is not None and not isinstance(token, str):
             raise RelayProtocolError("relay redirect_token is not text")

@@ -20,7 +20,7 @@ import math
 import secrets
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import asdict
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -449,7 +449,7 @@ class RelayApp:
         terminal = self._terminal(request)
         _require_json(request)
         body = await read_body(request, MAX_REGISTRATION_BYTES, self.config.client_timeout_seconds)
-        invoice, provider, amount = _registration(_json_body(body))
+        invoice, provider, amount, page_at_least = _registration(_json_body(body))
         till_id = auth.invoice_till_id(invoice)
         not_yours = HTTPProblem(
             403,
@@ -471,6 +471,7 @@ class RelayApp:
                     amount=amount,
                     redirect_token=token,
                     redirect_ttl=timedelta(seconds=self.config.redirect_ttl_seconds),
+                    page_at_least=page_at_least,
                 )
             )
         except NotYours:
@@ -614,8 +615,10 @@ class RelayApp:
         return JSONResponse({"status": "ok", "version": __version__, "epoch": store.epoch})
 
 
-def _registration(payload: Any) -> tuple[str, ProviderName, int]:
-    """Validate ``POST /v1/payments``; a 400 names the field that is wrong."""
+def _registration(payload: Any) -> tuple[str, ProviderName, int, datetime | None]:
+    """Validate ``POST /v1/payments``; a 400 names the field that is wrong. ``expires_at``
+    (optional, ISO 8601 with its offset) is when the till's QR stops: a Gate page lives as
+    long."""
     if not isinstance(payload, dict):
         raise HTTPProblem(400, "the body must be a JSON object")
     invoice = payload.get("invoice_number")
@@ -636,4 +639,13 @@ def _registration(payload: Any) -> tuple[str, ProviderName, int]:
         amount = check_amount(payload.get("amount"))
     except ValidationError as exc:
         raise HTTPProblem(400, str(exc)) from None
-    return invoice, providers[provider], amount
+    raw = payload.get("expires_at")
+    expires_at = None
+    if raw is not None:
+        try:
+            expires_at = datetime.fromisoformat(raw) if isinstance(raw, str) else None
+        except ValueError:
+            expires_at = None
+        if expires_at is None or expires_at.tzinfo is None:
+            raise HTTPProblem(400, "expires_at must be an ISO 8601 time with its offset")
+    return invoice, providers[provider], amount, expires_at

@@ -277,8 +277,13 @@ def register_payment(
     amount: int,
     redirect_token: str | None,
     redirect_ttl: timedelta,
+    page_at_least: datetime | None = None,
 ) -> Registration:
     """Record who expects this invoice; a repeat of the same registration answers the same.
+
+    A redirect page lives ``redirect_ttl``, or until ``page_at_least`` if later (the till's QR
+    counts down longer), at most :data:`MAX_PAGE_LIFE`: the till ends it itself when it gives
+    the payment up (:func:`end_page`).
 
     ``till_id`` is the till id the invoice carries: it must be the terminal's own (see
     :func:`claim_till_id`). Events that arrived before the registration (orphans) are
@@ -311,7 +316,7 @@ def register_payment(
             terminal_id,
             amount,
             redirect_token,
-            iso(now + redirect_ttl) if redirect_token else None,
+            iso(_page_end(now, redirect_ttl, page_at_least)) if redirect_token else None,
             iso(now),
         ),
     )
@@ -585,6 +590,15 @@ class RedirectView:
     invoice_number: str
     status: str
     redirect_data: dict[str, Any] | None
+
+
+MAX_PAGE_LIFE = timedelta(days=7)
+"""The longest a redirect page lives, whatever a till asks."""
+
+
+def _page_end(now: datetime, ttl: timedelta, at_least: datetime | None) -> datetime:
+    end = now + ttl if at_least is None else max(now + ttl, at_least)
+    return min(end, now + MAX_PAGE_LIFE)
 
 
 def end_page(conn: Connection, terminal_id: int, invoice_number: str, now: datetime) -> bool:

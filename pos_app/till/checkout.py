@@ -652,8 +652,12 @@ class Checkout:
                 raise RelayError(N_("ecommpay Gate payments need the relay, and none is set up"))
             return None
         try:
+            expires = attempt.expires_at or self.clock() + self.payment_expiry
             page = self.relay.register_payment(
-                attempt.invoice_number, attempt.provider, attempt.amount
+                attempt.invoice_number,
+                attempt.provider,
+                attempt.amount,
+                expires if needs_page else None,
             )
         except RelayError as error:
             if needs_page:

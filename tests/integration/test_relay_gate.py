@@ -252,3 +252,42 @@ def test_a_terminal_ends_only_its_own_pages(relay: EmbeddedRelay) -> None:
         till.end_page(invoice)
         assert httpx.get(page).status_code == 404
         till.end_page(invoice)  # again: nothing more to end, and no error
+
+
+def test_a_page_lives_as_long_as_the_tills_qr(relay: EmbeddedRelay) -> None:
+    """A till counting down an hour: the page lived the relay's 30 minutes, and the phone was
+    told the link had expired while the cashier's QR could still be paid."""
+    later = datetime.now(UTC) + timedelta(hours=1)
+    soon = datetime.now(UTC) + timedelta(minutes=5)
+    far = datetime.now(UTC) + timedelta(days=30)
+    token = relay.add_terminal("T1")
+    with RelayClient(relay.url, token) as till:
+        for number, expires_at in enumerate((later, soon, far), start=1):
+            till.register_payment(
+                f"KSR-T1-20240501-00088{number}", ProviderName.ECOMMPAY_GATE, 25_000, expires_at
+            )
+        refused = httpx.post(
+            relay.url + "/v1/payments",
+            headers={"Authorization": f"Bearer {token}"},
+            json={
+                "invoice_number": "KSR-T1-20240501-000889",
+                "provider": "ecommpay-gate",
+                "amount": 25_000,
+                "expires_at": "in an hour",
+            },
+        )
+    ends = relay.storage.read(
+        lambda conn: [
+            datetime.fromisoformat(row[0])
+            for row in conn.execute(
+                "SELECT redirect_expires_at FROM payments WHERE invoice_number LIKE ?"
+                " ORDER BY invoice_number",
+                ("KSR-T1-20240501-00088%",),
+            )
+        ]
+    )
+    ttl = timedelta(seconds=relay.app.config.redirect_ttl_seconds)
+    assert abs(ends[0] - later) < timedelta(milliseconds=1)  # kept to the millisecond
+    assert ends[1] >= soon + ttl - timedelta(minutes=5), "never shorter than the relay's own"
+    assert ends[2] <= datetime.now(UTC) + timedelta(days=7), "at most a week"
+    assert refused.status_code == 400 and "expires_at" in refused.json()["error"]
