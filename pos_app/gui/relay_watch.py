@@ -13,7 +13,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from pos_app.clients.relay_client import DEFAULT_WAIT, MAX_BACKOFF, ConnectionState, RelayClient
+from pos_app.clients.relay_client import (
+    DEFAULT_WAIT,
+    MAX_BACKOFF,
+    ConnectionState,
+    RelayClient,
+    backoff_delay,
+)
 from pos_app.payments.model import EventSink
 
 
@@ -33,11 +39,12 @@ class RelayWatch(QObject):
         *,
         wait: float = DEFAULT_WAIT,
         max_backoff: float = MAX_BACKOFF,
-        first: Callable[[], object] | None = None,
+        first: Callable[[], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """``first`` runs on the poll's thread before the first poll: what the till must learn
-        from the relay before it applies any event (a restored till's receipt numbers)."""
+        """``first`` runs on the poll's thread before the first poll, again after a back-off
+        until it says it learned what the till must know from the relay before it applies any
+        event (a restored till's receipt numbers)."""
         super().__init__(parent)
         self._relay = relay
         self._first = first
@@ -74,8 +81,11 @@ class RelayWatch(QObject):
         return not self._thread.is_alive()
 
     def _run(self) -> None:
-        if self._first is not None:
-            self._first()
+        failures = 0
+        while self._first is not None and not self._first():
+            failures += 1
+            if self._stop.wait(backoff_delay(failures, self._max_backoff)):
+                return
         self._relay.run(
             self._sink,
             self._stop,

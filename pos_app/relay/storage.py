@@ -353,9 +353,12 @@ def invoice_counter(conn: Connection, till_id: str | None) -> int:
         " AND invoice_number LIKE ? ORDER BY created_at DESC LIMIT ?",
         (till_id, till_id, f"{prefix}%", RECENT_INVOICES),
     )
-    reported = conn.execute(  # a range, not LIKE, so the index on invoice_number serves it
-        "SELECT invoice_number FROM events WHERE invoice_number >= ? AND invoice_number < ?"
-        " ORDER BY id DESC LIMIT ?",
+    # a range, not LIKE, so the index on invoice_number serves it; compared byte by byte, as
+    # a PostgreSQL database's collation may pass over the '-' and '.' the range turns on
+    binary = ' COLLATE "C"' if isinstance(conn, PostgresConnection) else ""
+    reported = conn.execute(
+        f"SELECT invoice_number FROM events WHERE invoice_number{binary} >= ?"
+        f" AND invoice_number{binary} < ? ORDER BY id DESC LIMIT ?",
         (prefix, f"KSR-{till_id}.", RECENT_INVOICES),
     )
     numbers = [number for (number,) in registered] + [number for (number,) in reported]

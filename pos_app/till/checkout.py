@@ -31,7 +31,7 @@ from pos_app.domain.money import format_rupiah
 from pos_app.domain.pricing import payment_lines
 from pos_app.domain.tax import NO_TAX, TaxPolicy
 from pos_app.domain.texts import N_
-from pos_app.payments.errors import ProviderRejected
+from pos_app.payments.errors import ProviderProtocolError, ProviderRejected, ProviderUnreachable
 from pos_app.payments.model import (
     OPEN_STATES,
     AttemptState,
@@ -176,7 +176,7 @@ class Checkout:
             if sale.status is SaleStatus.OPEN:
                 if tuple(sale.lines) == tuple(lines) and sale.discount == discount:
                     return sale.id
-                self.store.sales.cancel(sale.id, now=self.clock(), reason="basket changed")
+                self.abandon_sale(sale.id, reason="basket changed")
         return self.store.sales.create_sale(
             lines,
             cashier=cashier,
@@ -405,7 +405,9 @@ class Checkout:
 
         A last check the provider does not answer leaves the payment open, ``unknown``: the
         customer may have paid a moment before the end, and "expired" would send the cashier
-        to take cash. The next check that is answered ends it (:meth:`check_or_expire`)."""
+        to take cash. The next check that is answered ends it (:meth:`check_or_expire`). A check
+        refused outright (the provider rejects it, or this till no longer uses the payment's
+        provider) brings no answer to wait for: the payment expires."""
         attempt = self.store.payments.get_attempt(invoice_number)
         if attempt.state not in OPEN_STATES or attempt.expires_at is None:
             return attempt
@@ -413,7 +415,7 @@ class Checkout:
             return attempt
         try:
             attempt = self.check_status(invoice_number)
-        except Exception as error:
+        except (ProviderUnreachable, ProviderProtocolError) as error:
             log.warning("last status check of %s failed: %s; it stays open", invoice_number, error)
             attempt = self.store.payments.get_attempt(invoice_number)
             if attempt.state in OPEN_STATES and attempt.state is not AttemptState.UNKNOWN:
@@ -425,6 +427,9 @@ class Checkout:
                 )
                 self._announce(attempt)
             return attempt
+        except Exception as error:  # a refusal, not silence: no answer is coming to wait for
+            log.warning("last status check of %s refused: %s", invoice_number, error)
+            attempt = self.store.payments.get_attempt(invoice_number)
         if attempt.state in OPEN_STATES:
             attempt = self.store.payments.transition(
                 invoice_number, AttemptState.EXPIRED, source=EventSource.SYSTEM, now=self.clock()

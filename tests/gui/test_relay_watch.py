@@ -35,7 +35,7 @@ def test_the_first_look_is_taken_before_the_first_poll(qtbot, tmp_path: Path) ->
     seen: list[str] = []
     with start_relay(relay_config(tmp_path / "relay.db")) as relay:
         client = RelayClient(relay.url, relay.add_terminal("T1"))
-        watch = RelayWatch(client, Sink(seen), wait=0.1, first=lambda: seen.append("look"))
+        watch = RelayWatch(client, Sink(seen), wait=0.1, first=lambda: seen.append("look") is None)
         watch.start()
         try:
             qtbot.waitUntil(lambda: "position" in seen, timeout=WAIT_MS)
@@ -43,3 +43,27 @@ def test_the_first_look_is_taken_before_the_first_poll(qtbot, tmp_path: Path) ->
             watch.stop(5.0)
             client.close()
     assert seen[0] == "look"
+
+
+def test_a_first_look_that_failed_is_taken_again_before_any_event_applies(
+    qtbot, tmp_path: Path
+) -> None:
+    """The relay answered the first look 502 (restarting): the watch polled at once and
+    applied the payments handed again before the restored till knew its receipt floors."""
+    seen: list[str] = []
+
+    def first() -> bool:
+        ok = "look failed" in seen
+        seen.append("look" if ok else "look failed")
+        return ok
+
+    with start_relay(relay_config(tmp_path / "relay.db")) as relay:
+        client = RelayClient(relay.url, relay.add_terminal("T1"))
+        watch = RelayWatch(client, Sink(seen), wait=0.1, max_backoff=0.2, first=first)
+        watch.start()
+        try:
+            qtbot.waitUntil(lambda: "position" in seen, timeout=WAIT_MS)
+        finally:
+            watch.stop(5.0)
+            client.close()
+    assert seen[:3] == ["look failed", "look", "position"]

@@ -207,6 +207,23 @@ def test_an_attempt_of_the_provider_used_before_is_not_ordered_again_through_ano
     assert store.payments.get_attempt(unknown.invoice_number).state is AttemptState.CANCELLED
 
 
+def test_an_attempt_no_provider_of_this_till_can_ask_still_ends_at_its_countdown(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """The till changed provider with a DOKU QR open: its check is refused for good, which is
+    no silence to wait out. Taken for one, it stayed 'unknown' for ever."""
+    now = [datetime.now(UTC)]
+    doku = checkout_for(store, doku_provider(sandbox), clock=lambda: now[0])
+    attempt = doku.start_qr_payment(doku.open_sale(LINES, cashier="Sari"))
+    assert attempt.expires_at is not None
+    switched = SpyProvider(doku_provider(sandbox), store)
+    switched.name = ProviderName.ECOMMPAY_PAGE
+    checkout = checkout_for(store, switched, clock=lambda: now[0])
+    now[0] = attempt.expires_at + timedelta(minutes=1)
+
+    assert checkout.check_or_expire(attempt.invoice_number).state is AttemptState.EXPIRED
+
+
 def test_a_discount_that_outgrew_the_cashiers_limit_needs_the_manager_again(
     sandbox: str, store: TerminalStore
 ) -> None:

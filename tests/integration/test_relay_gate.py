@@ -291,3 +291,38 @@ def test_a_page_lives_as_long_as_the_tills_qr(relay: EmbeddedRelay) -> None:
     assert ends[1] >= soon + ttl - timedelta(minutes=5), "never shorter than the relay's own"
     assert ends[2] <= datetime.now(UTC) + timedelta(days=7), "at most a week"
     assert refused.status_code == 400 and "expires_at" in refused.json()["error"]
+
+
+def test_a_page_of_a_basket_changed_and_paid_in_cash_ends(
+    relay: EmbeddedRelay, tmp_path: Path
+) -> None:
+    """A Gate payment still open when the basket changed and cash was taken: its sale was
+    cancelled with the attempt, and the page went on sending phones to the wallet."""
+    store = TerminalStore(tmp_path / "kasir.db")
+    with (
+        running_sandbox(SANDBOX) as (sandbox_url, _),
+        RelayClient(relay.url, relay.add_terminal("T1")) as till,
+        GateClient(
+            base_url=sandbox_url,
+            project_id=SANDBOX.ecommpay_project_id,
+            secret_key=SANDBOX.ecommpay_secret_key,
+        ) as gate,
+    ):
+        provider = EcommpayGateProvider(
+            gate,
+            callback_url=relay.url + "/ecommpay/callbacks",
+            customer_ip="114.124.147.207",
+            customer_email="kasir@example.com",
+        )
+        checkout = Checkout(store, provider, terminal_id="T1", relay=till)
+        sale_id = checkout.open_sale((LineItem("MIE-001", "Indomie", 3500, 2),), cashier="Sari")
+        attempt = checkout.start_qr_payment(sale_id)
+        page = attempt.payment_url
+        assert page is not None
+        wait_until(lambda: "<form" in httpx.get(page).text, what="the redirect callback")
+
+        changed = (LineItem("TEH-001", "Teh Botol", 5000, 1),)
+        assert checkout.take_cash(changed, 5_000, cashier="Sari", reuse=sale_id).sale is not None
+        assert store.payments.get_attempt(attempt.invoice_number).state is AttemptState.CANCELLED
+        wait_until(lambda: httpx.get(page).status_code == 404, what="the page to end")
+    store.close()

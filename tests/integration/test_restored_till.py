@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
+import psycopg
 import pytest
 
 from pos_app.clients.relay_client import RelayClient
@@ -29,6 +30,7 @@ from pos_app.reports.shop_files import read_rows
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.uploads import catch_up, reconcile
+from tests.harness.postgres_server import PostgresServer
 from tests.harness.relay_process import relay_config, signed_doku_notification
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -227,3 +229,31 @@ def test_a_sale_completed_by_a_payment_handed_again_takes_no_receipt_number_the_
     finally:
         client.close()
         (restored or store).close()
+
+
+def test_the_invoice_counter_finds_orphans_on_a_postgresql_database_of_a_common_collation(
+    postgres_server: PostgresServer,
+) -> None:
+    """The relay finds a till's invoice numbers among its notifications by a string range
+    ('KSR-T1-' <= n < 'KSR-T1.'), which holds in a byte order only. On a database whose
+    collation passes over punctuation at first (glibc's en_US, as the official postgres image
+    makes them; here ICU's en-US with punctuation shifted) the range was empty, and a restored
+    till drew an orphan's number again."""
+    name = "relay_icu_shifted"
+    with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(
+            f"CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu"
+            " ICU_LOCALE 'en-US-u-ka-shifted' LOCALE 'C.UTF-8'"
+        )
+    with start_relay(relay_config(postgres_server.url(name))) as relay:
+        headers, body = signed_doku_notification(
+            invoice_number="KSR-T1-20261121-000002", amount=7_000
+        )
+        answer = httpx.post(relay.url + "/doku/notifications", content=body, headers=headers)
+        assert answer.status_code == 200, answer.text
+        till = RelayClient(relay.url, relay.add_terminal("T1"))
+        try:
+            assert till.held_days().invoice_counter == 2
+        finally:
+            till.close()
