@@ -116,10 +116,8 @@ def paid_in(relay: EmbeddedRelay, till: RelayClient, store: TerminalStore, invoi
         seen = len(events)
 
 
-def test_a_payout_paid_out_in_part_is_settled_for_that_part_and_listed(
-    relay: EmbeddedRelay, till: RelayClient, store: TerminalStore
-) -> None:
-    payout = "RFD-T1-0123456789abcdef0123"
+def pending_payout(store: TerminalStore, till: RelayClient, payout: str) -> None:
+    """A cash sale and a payout of Rp 10.000 of it on its way, registered at the relay."""
     sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=NOW)
     store.sales.complete_cash(sale_id, TOTAL, NOW)
     store.refunds.create(
@@ -133,6 +131,13 @@ def test_a_payout_paid_out_in_part_is_settled_for_that_part_and_listed(
         now=NOW,
     )
     till.register_payment(payout, ProviderName.ECOMMPAY_GATE, 10_000)
+
+
+def test_a_payout_paid_out_in_part_is_settled_for_that_part_and_listed(
+    relay: EmbeddedRelay, till: RelayClient, store: TerminalStore
+) -> None:
+    payout = "RFD-T1-0123456789abcdef0123"
+    pending_payout(store, till, payout)
 
     (event,) = delivered(relay, till, callback(payout, "payout", "partially paid out", 6_000))
     settle_from_report(store.refunds, read_payout_report(event), now=NOW)
@@ -179,19 +184,7 @@ def test_a_payout_paid_out_in_full_after_in_part_is_not_listed_as_paying_less(
     relay: EmbeddedRelay, till: RelayClient, store: TerminalStore
 ) -> None:
     payout = "RFD-T1-0123456789abcdef0124"
-    sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=NOW)
-    store.sales.complete_cash(sale_id, TOTAL, NOW)
-    store.refunds.create(
-        sale_id,
-        payout,
-        10_000,
-        provider=ProviderName.ECOMMPAY_GATE,
-        account_number="081234567890",
-        customer_name="Ani",
-        approved_by="Bu Rina",
-        now=NOW,
-    )
-    till.register_payment(payout, ProviderName.ECOMMPAY_GATE, 10_000)
+    pending_payout(store, till, payout)
     delivered(relay, till, callback(payout, "payout", "partially paid out", 6_000, 1))
     events = delivered(relay, till, callback(payout, "payout", "success", 10_000, 2))
     for event in events:

@@ -6,7 +6,8 @@ holds to the sandbox's DOKU Wallet form, and pays there.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,11 +29,12 @@ from pos_app.payments.model import (
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import ECOMMPAY_REDIRECT_FORMS, Shapes
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.checkout import Checkout
+from pos_app.till.checkout import Checkout, utc_now
 from tests.harness.relay_process import relay_config, signed_ecommpay_callback, wait_until
 from tests.harness.sandbox_process import running_sandbox
 
 SANDBOX = SandboxConfig(retry_scale=0.0005)
+GATE_LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2),)
 
 
 class Form(HTMLParser):
@@ -195,15 +197,12 @@ def test_the_qr_shows_the_redirect_page_on_the_relays_public_address(tmp_path: P
     assert attempt.payment_url is not None and attempt.payment_url.startswith(public + "/r/")
 
 
-@pytest.mark.parametrize("ended", ["cancelled for cash", "expired"])
-def test_a_page_the_till_gave_up_sends_no_phone_to_the_wallet(
-    relay: EmbeddedRelay, tmp_path: Path, ended: str
-) -> None:
-    """The phone sits on the relay's page; the cashier takes cash (or the countdown ends). The
-    page went on serving the wallet's form for its whole time limit, so the customer could pay
-    a sale already paid in cash."""
-    now = [datetime.now(UTC)]
-    store = TerminalStore(tmp_path / "kasir.db")
+@contextmanager
+def gate_checkout(
+    relay: EmbeddedRelay, store: TerminalStore, clock: Callable[[], datetime] = utc_now
+) -> Iterator[tuple[Checkout, str]]:
+    """A till on ecommpay Gate with the real sandbox and ``relay``, a Gate QR up for a sale of
+    Rp 7.000 whose phone page shows the wallet's form: the checkout and the page's address."""
     with (
         running_sandbox(SANDBOX) as (sandbox_url, _),
         RelayClient(relay.url, relay.add_terminal("T1")) as till,
@@ -219,14 +218,26 @@ def test_a_page_the_till_gave_up_sends_no_phone_to_the_wallet(
             customer_ip="114.124.147.207",
             customer_email="kasir@example.com",
         )
-        checkout = Checkout(store, provider, terminal_id="T1", relay=till, clock=lambda: now[0])
-        lines = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2),)
-        sale_id = checkout.open_sale(lines, cashier="Sari")
-        attempt = checkout.start_qr_payment(sale_id)
-        page = attempt.payment_url
+        checkout = Checkout(store, provider, terminal_id="T1", relay=till, clock=clock)
+        sale_id = checkout.open_sale(GATE_LINES, cashier="Sari")
+        page = checkout.start_qr_payment(sale_id).payment_url
         assert page is not None
         wait_until(lambda: "<form" in httpx.get(page).text, what="the redirect callback")
+        yield checkout, page
 
+
+@pytest.mark.parametrize("ended", ["cancelled for cash", "expired"])
+def test_a_page_the_till_gave_up_sends_no_phone_to_the_wallet(
+    relay: EmbeddedRelay, tmp_path: Path, ended: str
+) -> None:
+    """The phone sits on the relay's page; the cashier takes cash (or the countdown ends). The
+    page went on serving the wallet's form for its whole time limit, so the customer could pay
+    a sale already paid in cash."""
+    now = [datetime.now(UTC)]
+    store = TerminalStore(tmp_path / "kasir.db")
+    with gate_checkout(relay, store, lambda: now[0]) as (checkout, page):
+        [attempt] = store.payments.open_attempts()
+        sale_id = attempt.sale_id
         if ended == "cancelled for cash":
             checkout.pay_cash(sale_id, 7_000)
         else:
@@ -299,28 +310,9 @@ def test_a_page_of_a_basket_changed_and_paid_in_cash_ends(
     """A Gate payment still open when the basket changed and cash was taken: its sale was
     cancelled with the attempt, and the page went on sending phones to the wallet."""
     store = TerminalStore(tmp_path / "kasir.db")
-    with (
-        running_sandbox(SANDBOX) as (sandbox_url, _),
-        RelayClient(relay.url, relay.add_terminal("T1")) as till,
-        GateClient(
-            base_url=sandbox_url,
-            project_id=SANDBOX.ecommpay_project_id,
-            secret_key=SANDBOX.ecommpay_secret_key,
-        ) as gate,
-    ):
-        provider = EcommpayGateProvider(
-            gate,
-            callback_url=relay.url + "/ecommpay/callbacks",
-            customer_ip="114.124.147.207",
-            customer_email="kasir@example.com",
-        )
-        checkout = Checkout(store, provider, terminal_id="T1", relay=till)
-        sale_id = checkout.open_sale((LineItem("MIE-001", "Indomie", 3500, 2),), cashier="Sari")
-        attempt = checkout.start_qr_payment(sale_id)
-        page = attempt.payment_url
-        assert page is not None
-        wait_until(lambda: "<form" in httpx.get(page).text, what="the redirect callback")
-
+    with gate_checkout(relay, store) as (checkout, page):
+        [attempt] = store.payments.open_attempts()
+        sale_id = attempt.sale_id
         changed = (LineItem("TEH-001", "Teh Botol", 5000, 1),)
         assert checkout.take_cash(changed, 5_000, cashier="Sari", reuse=sale_id).sale is not None
         assert store.payments.get_attempt(attempt.invoice_number).state is AttemptState.CANCELLED

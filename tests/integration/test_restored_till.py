@@ -21,10 +21,7 @@ from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.payments.model import (
-    PaymentOrder,
-    PaymentRequest,
     ProviderName,
-    StatusResult,
 )
 from pos_app.reports.shop_files import read_rows
 from pos_app.store.terminal_store import TerminalStore
@@ -32,6 +29,7 @@ from pos_app.till.checkout import Checkout
 from pos_app.till.uploads import catch_up, reconcile
 from tests.harness.postgres_server import PostgresServer
 from tests.harness.relay_process import relay_config, signed_doku_notification
+from tests.integration.test_relay_restore import QrProvider
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))
@@ -42,23 +40,6 @@ TOTAL = 7_000
 
 def local(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=JAKARTA).astimezone(UTC)
-
-
-class QrProvider:
-    """Creates DOKU orders without a provider behind them: their news comes only via the relay."""
-
-    name = ProviderName.DOKU
-
-    def create_payment(self, order: PaymentOrder) -> PaymentRequest:
-        return PaymentRequest(
-            self.name,
-            order.invoice_number,
-            order.amount,
-            f"https://pay.test/{order.invoice_number}",
-        )
-
-    def check_status(self, invoice_number: str) -> StatusResult:
-        raise AssertionError("this terminal learns everything from the relay")
 
 
 class Clock:
