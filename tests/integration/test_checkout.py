@@ -478,15 +478,22 @@ def test_the_right_amount_as_reported_completes_the_sale(
     assert store.payments.get_attempt(attempt.invoice_number).paid_amount == TOTAL
 
 
-def test_cash_is_refused_while_a_late_payment_pays_the_sale(
-    sandbox: str, store: TerminalStore
-) -> None:
-    checkout = checkout_for(store, doku_provider(sandbox))
+def paid_after_cancel(checkout: Checkout, sandbox: str) -> tuple[int, PaymentAttempt]:
+    """A sale whose QR the cashier gave up on and the customer paid anyway: a late payment of
+    its own sale, the sale still open."""
     sale_id = checkout.open_sale(LINES, cashier="Sari")
     attempt = checkout.start_qr_payment(sale_id)
     checkout.cancel_payment(attempt.invoice_number)
     control(sandbox, "pay", attempt.invoice_number)
     assert checkout.check_status(attempt.invoice_number).late
+    return sale_id, attempt
+
+
+def test_cash_is_refused_while_a_late_payment_pays_the_sale(
+    sandbox: str, store: TerminalStore
+) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id, attempt = paid_after_cancel(checkout, sandbox)
 
     with pytest.raises(SalePaidAlready, match="paid already") as refused:
         checkout.pay_cash(sale_id, 50000)
@@ -521,11 +528,7 @@ def test_take_cash_says_what_the_cash_came_to_and_never_raises(
     taken = checkout.take_cash(LINES, 50_000, cashier="Sari")
     assert taken.sale is not None and (taken.sale.status, taken.why) == (SaleStatus.COMPLETED, "")
 
-    sale_id = checkout.open_sale(LINES, cashier="Sari")
-    attempt = checkout.start_qr_payment(sale_id)
-    checkout.cancel_payment(attempt.invoice_number)
-    control(sandbox, "pay", attempt.invoice_number)
-    assert checkout.check_status(attempt.invoice_number).late
+    sale_id, attempt = paid_after_cancel(checkout, sandbox)
     refused = checkout.take_cash(LINES, 50_000, cashier="Sari", reuse=sale_id)
     assert refused.sale is None and "paid already" in refused.why
     assert refused.paid_by is not None and refused.paid_by.invoice_number == attempt.invoice_number
@@ -539,11 +542,7 @@ def test_late_news_says_which_payments_are_still_kept_and_if_the_banners_may_pay
     sandbox: str, store: TerminalStore
 ) -> None:
     checkout = checkout_for(store, doku_provider(sandbox))
-    sale_id = checkout.open_sale(LINES, cashier="Sari")
-    attempt = checkout.start_qr_payment(sale_id)
-    checkout.cancel_payment(attempt.invoice_number)
-    control(sandbox, "pay", attempt.invoice_number)
-    assert checkout.check_status(attempt.invoice_number).late
+    _, attempt = paid_after_cancel(checkout, sandbox)
     news = checkout.late_news(attempt.invoice_number)
     assert (news.kept, news.refused) == (frozenset({attempt.invoice_number}), None)
 

@@ -378,14 +378,9 @@ def close(store: TerminalStore, day: date, when: str) -> int:
     return closed.total
 
 
-@pytest.mark.parametrize("paid_in_cash", [False, True], ids=["own sale", "another sale"])
-def test_a_late_payment_attached_once_its_refund_came_back_leaves_closed_days_alone(
-    store: TerminalStore, paid_in_cash: bool
-) -> None:
-    """A late payment's refund gave back money that never was takings, and its reversal brought
-    back none. Once the reversal brought it all back, a manager may attach the payment to a
-    sale: the old refund and its reversal then counted as takings, rewriting closed days'
-    files after their Z reports were signed off."""
+def refunded_and_brought_back(store: TerminalStore, *, paid_in_cash: bool) -> tuple[int, str]:
+    """A late payment (as :func:`late_payment`) refunded on D1, D1 closed, the refund reversed
+    whole on D2, D2 closed: the sale and the payment's invoice."""
     sale_id, invoice = late_payment(store, paid_in_cash=paid_in_cash)
     store.refunds.create(
         sale_id,
@@ -399,10 +394,22 @@ def test_a_late_payment_attached_once_its_refund_came_back_leaves_closed_days_al
         invoice_number=invoice,
     )
     store.refunds.settle("PO-1", RefundStatus.PAID, now=local("2026-11-21T11:01"))
-    cash = TOTAL if paid_in_cash else 0
-    assert close(store, D1, "2026-11-21T21:00") == cash
+    assert close(store, D1, "2026-11-21T21:00") == (TOTAL if paid_in_cash else 0)
     reverse(store, "2026-11-22T09:00")
     assert close(store, D2, "2026-11-22T21:00") == 0
+    return sale_id, invoice
+
+
+@pytest.mark.parametrize("paid_in_cash", [False, True], ids=["own sale", "another sale"])
+def test_a_late_payment_attached_once_its_refund_came_back_leaves_closed_days_alone(
+    store: TerminalStore, paid_in_cash: bool
+) -> None:
+    """A late payment's refund gave back money that never was takings, and its reversal brought
+    back none. Once the reversal brought it all back, a manager may attach the payment to a
+    sale: the old refund and its reversal then counted as takings, rewriting closed days'
+    files after their Z reports were signed off."""
+    sale_id, invoice = refunded_and_brought_back(store, paid_in_cash=paid_in_cash)
+    cash = TOTAL if paid_in_cash else 0
     repos = store.repositories()
     target = sale_id
     if paid_in_cash:
@@ -443,22 +450,7 @@ def test_an_upgrade_keeps_closed_days_of_a_late_refund_attached_before_it(tmp_pa
     rewrote both closed days."""
     path = tmp_path / "old.db"
     store = TerminalStore(path, DAY)
-    sale_id, invoice = late_payment(store, paid_in_cash=False)
-    store.refunds.create(
-        sale_id,
-        "PO-1",
-        TOTAL,
-        provider=ProviderName.ECOMMPAY_GATE,
-        account_number="081234567890",
-        customer_name="Ani",
-        approved_by="Bu Rina",
-        now=local("2026-11-21T11:00"),
-        invoice_number=invoice,
-    )
-    store.refunds.settle("PO-1", RefundStatus.PAID, now=local("2026-11-21T11:01"))
-    assert close(store, D1, "2026-11-21T21:00") == 0
-    reverse(store, "2026-11-22T09:00")
-    assert close(store, D2, "2026-11-22T21:00") == 0
+    sale_id, invoice = refunded_and_brought_back(store, paid_in_cash=False)
     attach(store.repositories().db, invoice, sale_id, manager="Bu Rina", day=DAY,
            now=local("2026-11-23T09:00"))  # fmt: skip
     store.close()
