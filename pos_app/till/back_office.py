@@ -21,6 +21,7 @@ from pos_app.domain.catalog import Product
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.tax import TaxClass
 from pos_app.domain.texts import N_
+from pos_app.payments.model import OPEN_STATES
 from pos_app.reports.accountant_files import (
     AccountantFile,
     FileRequest,
@@ -310,12 +311,16 @@ class BackOffice:
         return attempt
 
     def resolve(self, invoice_number: str, reason: str, kind: ProblemKind | None = None) -> None:
-        """``kind``: the problem the manager saw (see :func:`resolve`)."""
+        """``kind``: the problem the manager saw (see :func:`resolve`). An open payment it
+        cancels has its Gate page ended, as the cashier's cancel does."""
+        before = self.store.payments.find_attempt(invoice_number)
         resolve(
             self._db(), invoice_number, reason=reason, manager=self.name, now=self.now(), kind=kind
         )
-        if self.store.payments.find_attempt(invoice_number) is not None:
+        if before is not None:
             self.terminal.checkout.settle(invoice_number)  # tells the cashier screen
+            if before.state in OPEN_STATES:
+                self.terminal.checkout.end_page(before)
 
     def attach_candidates(self, invoice_number: str) -> list[Sale]:
         """The unpaid sales that could take this late payment: its own first, then recent ones."""

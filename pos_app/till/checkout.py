@@ -46,7 +46,7 @@ from pos_app.payments.model import (
 from pos_app.payments.registry import read_payout_report
 from pos_app.store.database import transaction
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
-from pos_app.store.payments import EventSource, PaymentAttempt
+from pos_app.store.payments import EventSource, PaymentAttempt, RelayErrand
 from pos_app.store.sales import Sale, Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.problem_payments import ProblemKind, attach, list_problems
@@ -289,7 +289,7 @@ class Checkout:
         for attempt in self.store.payments.attempts_for_sale(sale_id):
             self._announce(attempt)
             if attempt.invoice_number in open_before:
-                self._end_page(attempt)
+                self.end_page(attempt)
         return sale
 
     # QR payments
@@ -435,7 +435,7 @@ class Checkout:
                 invoice_number, AttemptState.EXPIRED, source=EventSource.SYSTEM, now=self.clock()
             )
             self._announce(attempt)
-            self._end_page(attempt)
+            self.end_page(attempt)
         return attempt
 
     def follow_up_ended(self) -> list[PaymentAttempt]:
@@ -478,7 +478,7 @@ class Checkout:
             invoice_number, AttemptState.CANCELLED, source=EventSource.CASHIER, now=self.clock()
         )
         self._announce(attempt)
-        self._end_page(attempt)
+        self.end_page(attempt)
         return attempt
 
     def settle(self, invoice_number: str) -> PaymentAttempt:
@@ -627,10 +627,10 @@ class Checkout:
         self._announce(recorded)
         return recorded
 
-    def _end_page(self, attempt: PaymentAttempt) -> None:
+    def end_page(self, attempt: PaymentAttempt) -> None:
         """A Gate payment the till gave up (cancelled, expired): its page at the relay ends, in
         the background, so a phone left on it does not pay what the cashier took another way.
-        Should the relay not hear it, the page ends with its own time limit."""
+        Should the relay not hear it, a follow-up pass ends it (:meth:`end_pages_due`)."""
         relay, invoice = self.relay, attempt.invoice_number
         if relay is None or not attempt.provider.shows_relay_page:
             return
@@ -640,6 +640,7 @@ class Checkout:
                 relay.end_page(invoice)
             except RelayError as error:
                 log.warning("the relay did not end the page of %s: %s", invoice, error)
+                self.store.payments.owe(RelayErrand.END_PAGE, invoice, self.clock())
 
         self._registrations.submit(end)
 
@@ -673,9 +674,9 @@ class Checkout:
                 attempt.invoice_number,
                 error,
             )
-            self.store.payments.register_later(attempt.invoice_number, self.clock())
+            self.store.payments.owe(RelayErrand.REGISTER, attempt.invoice_number, self.clock())
             return None
-        self.store.payments.registered(attempt.invoice_number)
+        self.store.payments.done(RelayErrand.REGISTER, attempt.invoice_number)
         return page if needs_page else None
 
     def register_due(self) -> int:
@@ -683,26 +684,45 @@ class Checkout:
         ended; how many it took now. Its notifications then reach this till instead of waiting
         at the relay as orphans, and the relay knows the invoice number: a copy of this database
         restored from an older backup draws numbers after it (:func:`pos_app.till.uploads.
-        reconcile`), not one a provider has seen paid. A relay still out of reach ends the pass;
-        one that refuses an attempt for good (not this till's any more) is not asked again."""
+        reconcile`), not one a provider has seen paid."""
+        return self._run_owed(
+            RelayErrand.REGISTER,
+            lambda relay, attempt: relay.register_payment(
+                attempt.invoice_number, attempt.provider, attempt.amount
+            ),
+        )
+
+    def end_pages_due(self) -> int:
+        """End each Gate page the relay did not hear ended; how many it heard now. Until then
+        a phone left on the page is still sent to the wallet, to pay what the cashier took
+        another way."""
+        return self._run_owed(
+            RelayErrand.END_PAGE, lambda relay, attempt: relay.end_page(attempt.invoice_number)
+        )
+
+    def _run_owed(
+        self, errand: RelayErrand, run: Callable[[RelayClient, PaymentAttempt], object]
+    ) -> int:
+        """Run what the till owes the relay, oldest first; how many went through. A relay still
+        out of reach ends the pass; one that refuses an attempt for good (not this till's any
+        more) is not asked again."""
         if self.relay is None:
             return 0
         taken = 0
-        for attempt in self.store.payments.registrations_due():
+        for attempt in self.store.payments.owed(errand):
             try:
-                self.relay.register_payment(
-                    attempt.invoice_number, attempt.provider, attempt.amount
-                )
+                run(self.relay, attempt)
             except RelayRejected as error:
                 if error.status_code in REFUSED_FOR_NOW:
                     return taken
-                log.error("relay refused %s for good: %s", attempt.invoice_number, error)
+                invoice = attempt.invoice_number
+                log.error("relay refused %s of %s for good: %s", errand.name, invoice, error)
             except RelayError as error:
-                log.info("relay still does not take registrations: %s", error)
+                log.info("relay still does not take %s: %s", errand.name, error)
                 return taken
             else:
                 taken += 1
-            self.store.payments.registered(attempt.invoice_number)
+            self.store.payments.done(errand, attempt.invoice_number)
         return taken
 
     def _record_failure(

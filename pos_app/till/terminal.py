@@ -88,12 +88,13 @@ class Terminal:
                 log.info("status of %s still unknown: %s", invoice, error)
 
     def follow_up(self) -> None:
-        """Registrations the relay missed go again, payments ended here and payouts still
-        pending are asked about again: a payment found paid comes as a late payment through the
-        checkout's listeners, a payout's word is in the problem payments. One step's trouble
-        does not keep the others from running."""
+        """Registrations and page ends the relay missed go again, payments ended here and
+        payouts still pending are asked about again: a payment found paid comes as a late
+        payment through the checkout's listeners, a payout's word is in the problem payments.
+        One step's trouble does not keep the others from running."""
         steps: list[Callable[[], object]] = [
             self.checkout.register_due,
+            self.checkout.end_pages_due,
             self.checkout.follow_up_ended,
         ]
         if self.payouts is not None:

@@ -28,9 +28,19 @@ from pos_app.payments.model import (
 )
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import ECOMMPAY_REDIRECT_FORMS, Shapes
+from pos_app.settings.terminal_config import Settings
+from pos_app.store.payments import RelayErrand
 from pos_app.store.terminal_store import TerminalStore
+from pos_app.store.users import Role
+from pos_app.till.back_office import BackOffice
 from pos_app.till.checkout import Checkout, utc_now
-from tests.harness.relay_process import relay_config, signed_ecommpay_callback, wait_until
+from pos_app.till.terminal import Terminal
+from tests.harness.relay_process import (
+    free_port,
+    relay_config,
+    signed_ecommpay_callback,
+    wait_until,
+)
 from tests.harness.sandbox_process import running_sandbox
 
 SANDBOX = SandboxConfig(retry_scale=0.0005)
@@ -315,6 +325,50 @@ def test_a_page_of_a_basket_changed_and_paid_in_cash_ends(
         sale_id = attempt.sale_id
         changed = (LineItem("TEH-001", "Teh Botol", 5000, 1),)
         assert checkout.take_cash(changed, 5_000, cashier="Sari", reuse=sale_id).sale is not None
+        assert store.payments.get_attempt(attempt.invoice_number).state is AttemptState.CANCELLED
+        wait_until(lambda: httpx.get(page).status_code == 404, what="the page to end")
+    store.close()
+
+
+def test_a_page_end_the_relay_did_not_hear_is_sent_on_a_follow_up_pass(
+    relay: EmbeddedRelay, tmp_path: Path
+) -> None:
+    """The relay was out of reach for a moment when the cashier took cash instead: the page
+    went on sending phones to the wallet until its time limit."""
+    store = TerminalStore(tmp_path / "kasir.db")
+    with gate_checkout(relay, store) as (checkout, page):
+        [attempt] = store.payments.open_attempts()
+        reachable = checkout.relay
+        checkout.relay = RelayClient(f"http://127.0.0.1:{free_port()}", "away")
+        checkout.pay_cash(attempt.sale_id, 7_000)
+        owed = store.payments.owed
+        wait_until(
+            lambda: (
+                [a.invoice_number for a in owed(RelayErrand.END_PAGE)] == [attempt.invoice_number]
+            ),
+            what="the page end to be owed",
+        )
+        assert "<form" in httpx.get(page).text, "the relay did not hear it"
+        assert checkout.end_pages_due() == 0, "still out of reach: owed on"
+
+        checkout.relay = reachable
+        assert checkout.end_pages_due() == 1
+        assert httpx.get(page).status_code == 404
+        assert owed(RelayErrand.END_PAGE) == []
+    store.close()
+
+
+def test_a_manager_resolving_an_open_gate_payment_ends_its_page(
+    relay: EmbeddedRelay, tmp_path: Path
+) -> None:
+    """Problem payments' "Mark resolved" cancels an open payment as the cashier's cancel does,
+    but its page went on sending phones to the wallet."""
+    store = TerminalStore(tmp_path / "kasir.db")
+    manager = store.users.add_user("Bu Rina", Role.MANAGER, "9999", now=utc_now())
+    with gate_checkout(relay, store) as (checkout, page):
+        [attempt] = store.payments.open_attempts()
+        office = BackOffice(Terminal(Settings(), store, checkout, relay=None), manager)
+        office.resolve(attempt.invoice_number, "customer left; paid in cash at the next till")
         assert store.payments.get_attempt(attempt.invoice_number).state is AttemptState.CANCELLED
         wait_until(lambda: httpx.get(page).status_code == 404, what="the page to end")
     store.close()

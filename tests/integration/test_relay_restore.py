@@ -26,7 +26,7 @@ from pos_app.payments.model import (
     StatusResult,
 )
 from pos_app.relay import storage
-from pos_app.store.payments import EventSource, Outcome, PaymentAttempt
+from pos_app.store.payments import EventSource, Outcome, PaymentAttempt, RelayErrand
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.refund_payouts import new_payout_id
@@ -209,14 +209,13 @@ def test_a_payment_registered_after_the_backup_reaches_the_till_from_the_restore
         till.connect(restored, token)
         pay(restored, later)
         till.catch_up()
-        assert [a.invoice_number for a in till.checkout.store.payments.registrations_due()] == [
-            later
-        ]
+        owed = till.checkout.store.payments.owed(RelayErrand.REGISTER)
+        assert [a.invoice_number for a in owed] == [later]
         assert till.checkout.register_due() == 1  # the follow-up pass
         till.catch_up()
 
     assert till.attempt(later).state is AttemptState.PAID
-    assert till.checkout.store.payments.registrations_due() == []
+    assert till.checkout.store.payments.owed(RelayErrand.REGISTER) == []
 
 
 @pytest.mark.usefixtures("clock")

@@ -100,7 +100,7 @@ def net_of(store: TerminalStore, day: date) -> tuple[int, int, int]:
     return net, totals[0], totals[1]
 
 
-LATER_COLUMNS = "ALTER TABLE held_baskets DROP COLUMN approved_share;"
+LATER_STEPS_UNDONE = "ALTER TABLE held_baskets DROP COLUMN approved_share; DROP TABLE pages_due;"
 """What the migrations after refunds' takings added, undone where a test rewinds a database
 to a version before them (a migration added after those must be undone here too)."""
 
@@ -183,7 +183,7 @@ def test_a_reversal_kept_before_parts_brings_nothing_back_when_reported_again(
     conn.executescript(
         "DROP TRIGGER upload_payout_reversal; DROP TABLE payout_reversal_parts;"
         "ALTER TABLE payout_reversals DROP COLUMN kept_before_parts;"
-        f"ALTER TABLE refunds DROP COLUMN reduces_takings;{LATER_COLUMNS}"
+        f"ALTER TABLE refunds DROP COLUMN reduces_takings;{LATER_STEPS_UNDONE}"
         "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid) "
         f"SELECT id, '2026-11-22T02:00:00.000Z', '{{}}', {kept_left} FROM refunds;"
         f"PRAGMA user_version = {version_before('kept_before_parts')};"
@@ -432,7 +432,7 @@ def test_refunds_paid_before_the_upgrade_keep_their_place_in_the_takings(tmp_pat
     conn = sqlite3.connect(path)  # undo this version's own record of it, as the old one kept none
     conn.executescript(
         "ALTER TABLE refunds DROP COLUMN reduces_takings;"
-        f"{LATER_COLUMNS}PRAGMA user_version = {version_before('reduces_takings')};"
+        f"{LATER_STEPS_UNDONE}PRAGMA user_version = {version_before('reduces_takings')};"
     )
     conn.close()
 
@@ -457,7 +457,7 @@ def test_an_upgrade_keeps_closed_days_of_a_late_refund_attached_before_it(tmp_pa
     conn = sqlite3.connect(path)  # as the version before kept it: no record of the flag
     conn.executescript(
         "ALTER TABLE refunds DROP COLUMN reduces_takings;"
-        f"{LATER_COLUMNS}PRAGMA user_version = {version_before('reduces_takings')};"
+        f"{LATER_STEPS_UNDONE}PRAGMA user_version = {version_before('reduces_takings')};"
     )
     conn.close()
 
