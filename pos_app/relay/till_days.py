@@ -55,8 +55,16 @@ class TillDay:
     shifts: int
     files: Mapping[FileKind, str]
     base: int | None = None
-    """The highest revision of the day the till's database sent before this one (``None``: a
-    till of an older Kasir). A relay holding a higher one holds what that database lacks."""
+    """The latest revision of the day the relay told the till's database it held (``None``: a
+    till of an older Kasir). A relay holding a higher one may hold what that database lacks."""
+    unheard: int | None = None
+    """A revision that database sent whose answer it did not hear: a relay holding exactly it
+    holds that database's copy, not one it lacks."""
+
+    def may_lack(self, held: int) -> bool:
+        """Whether the till's database may lack the relay's copy of the day at revision
+        ``held``: one between the base and this upload it has not sent (:attr:`unheard`)."""
+        return self.base is not None and self.base < held < self.revision and held != self.unheard
 
     @property
     def content_hash(self) -> str:
@@ -195,15 +203,16 @@ _HELD_FILES = "d.lines_csv, d.sales_csv, d.payments_csv, e.lines_csv, e.sales_cs
 
 def lacks_held(conn: Connection, shop: str, day: TillDay) -> bool:
     """Whether the till's database may lack the copy of ``day`` held: the relay holds a revision
-    above the latest it told the till it held (``day.base``), and below this upload's. A lost
-    answer does that too; :func:`earlier_part` then finds nothing lacking."""
+    above the latest it told the till it held (``day.base``), and below this upload's, that the
+    till did not send and lose the answer to (``day.unheard``). An answer lost earlier still does
+    that too; :func:`earlier_part` then finds nothing lacking."""
     if day.base is None:
         return False
     held = conn.execute(
         "SELECT revision FROM till_days WHERE shop = ? AND till_id = ? AND business_date = ?",
         (shop, day.till_id, day.business_date),
     ).fetchone()
-    return held is not None and day.base < held[0] < day.revision
+    return held is not None and day.may_lack(held[0])
 
 
 def earlier_part(conn: Connection, shop: str, day: TillDay) -> EarlierPart | None:
@@ -218,7 +227,7 @@ def earlier_part(conn: Connection, shop: str, day: TillDay) -> EarlierPart | Non
         " WHERE d.shop = ? AND d.till_id = ? AND d.business_date = ?",
         (shop, day.till_id, day.business_date),
     ).fetchone()
-    if held is None or not day.base < held[0] < day.revision:
+    if held is None or not day.may_lack(held[0]):
         return None
     files = merged_files(held[1:], counted_elsewhere(conn, shop, day.till_id, day.business_date))
     if all(not _lacking(files[kind], day.files[kind]) for kind in FileKind):

@@ -222,7 +222,10 @@ def till_day(payload: Any, business_date: str, former: frozenset[str] = frozense
     day_closed = payload.get("day_closed")
     if not isinstance(day_closed, bool):
         raise HTTPProblem(400, "day_closed must be true or false")
-    base = None if payload.get("base") is None else _whole(payload, "base", 0, MAX_REVISION)
+    base, unheard = (
+        None if payload.get(name) is None else _whole(payload, name, least, MAX_REVISION)
+        for name, least in (("base", 0), ("unheard", 1))
+    )
     files = payload.get("files")
     kinds = {kind.value for kind in FileKind}
     if not isinstance(files, dict) or set(files) != kinds:
@@ -231,7 +234,7 @@ def till_day(payload: Any, business_date: str, former: frozenset[str] = frozense
         FileKind(kind): _till_file(FileKind(kind), text, till_id, former)
         for kind, text in files.items()
     }
-    return TillDay(till_id, business_date, revision, day_closed, shifts, checked, base)
+    return TillDay(till_id, business_date, revision, day_closed, shifts, checked, base, unheard)
 
 
 def _whole(payload: dict[str, Any], name: str, least: int, most: int) -> int:

@@ -852,6 +852,14 @@ CREATE TABLE pages_due (
 """
 
 
+# The latest revision of a day a till sent, before it left (pos_app/store/uploads.py): an
+# upload whose answer was lost is still the next one's base, so the relay does not take the
+# till for one restored from an older backup when the day's rows changed meanwhile (a new time
+# zone or cut-off gives them other local times) and count its sales twice in the shop's file.
+_UPLOADS_SENT = """
+ALTER TABLE upload_days ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -885,5 +893,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _REFUND_TAKINGS,
     _HELD_APPROVED_SHARES,
     _PAGES_DUE,
+    _UPLOADS_SENT,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -184,6 +184,25 @@ class UploadOutbox:
         ).fetchone()
         return 0 if row is None else int(row[0])
 
+    def unheard(self, business_date: date) -> int | None:
+        """The revision of the day last sent whose answer was not heard (``None``: none): the
+        relay holding exactly it holds this database's copy, whose rows may have changed since
+        (a new time zone or cut-off gives them other local times), not one it lacks."""
+        row = self._db.execute(
+            "SELECT sent FROM upload_days WHERE business_date = ? AND sent > uploaded",
+            [business_date.isoformat()],
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def mark_sent(self, business_date: date, revision: int) -> None:
+        """Record, before it leaves, the revision an upload sends (0: the relay holds the last
+        one sent with other files, so not this database's copy)."""
+        with transaction(self._db) as conn:
+            conn.execute(
+                "UPDATE upload_days SET sent = ? WHERE business_date = ?",
+                [revision, business_date.isoformat()],
+            )
+
     def went_back(self, held: Mapping[date, int], today: date) -> list[date]:
         """Give a revision above the relay's (:meth:`mark_after`) to the days it holds at a later
         revision than this database reached: this till made changes to them that it no longer

@@ -76,6 +76,9 @@ class DayUpload:
     """The day's latest revision the relay said it holds: a relay holding a higher one with rows
     this upload lacks holds what the database lacks (it was restored from a backup), and keeps
     it."""
+    unheard: int | None = None
+    """The revision last sent whose answer was lost: a relay holding exactly it holds this
+    database's copy, whatever rows changed since."""
 
     def body(self) -> dict[str, Any]:
         return {
@@ -86,6 +89,7 @@ class DayUpload:
             "day_closed": self.day_closed,
             "shifts": self.shifts,
             "base": self.base,
+            "unheard": self.unheard,
         }
 
 
@@ -154,7 +158,9 @@ def upload_day(
     """
     outbox = UploadOutbox(store.repositories().db, store.day)
     upload = build_day_upload(store, till_id, pending.business_date)
-    upload = replace(upload, base=outbox.uploaded(upload.business_date))
+    day = upload.business_date
+    upload = replace(upload, base=outbox.uploaded(day), unheard=outbox.unheard(day))
+    outbox.mark_sent(day, upload.revision)
     try:
         answer = relay.put_day(upload.business_date.isoformat(), upload.body())
     except RelayRejected as exc:
@@ -170,6 +176,7 @@ def upload_day(
                 exc,
             )
             return DayStored(revision=upload.revision, stored=False)
+        outbox.mark_sent(upload.business_date, 0)  # the relay's copy of it is not this one
         outbox.mark_after(upload.business_date, upload.revision)
         log.warning(
             "relay holds day %s at revision %d with other files; sending it again",

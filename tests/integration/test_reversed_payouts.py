@@ -100,7 +100,10 @@ def net_of(store: TerminalStore, day: date) -> tuple[int, int, int]:
     return net, totals[0], totals[1]
 
 
-LATER_STEPS_UNDONE = "ALTER TABLE held_baskets DROP COLUMN approved_share; DROP TABLE pages_due;"
+LATER_STEPS_UNDONE = (
+    "ALTER TABLE held_baskets DROP COLUMN approved_share; DROP TABLE pages_due;"
+    "ALTER TABLE upload_days DROP COLUMN sent;"
+)
 """What the migrations after refunds' takings added, undone where a test rewinds a database
 to a version before them (a migration added after those must be undone here too)."""
 

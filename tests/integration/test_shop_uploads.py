@@ -521,6 +521,36 @@ def test_a_till_whose_answer_was_lost_is_not_taken_for_restored(
         store.close()
 
 
+def test_a_lost_answer_then_a_new_time_zone_counts_the_days_sales_once(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The relay stored revision 2, the till never heard; before it reached the relay again,
+    the manager set the shop's time zone right (Bali) and every day went up again with other
+    local times. The relay took the till for one restored from a backup (it held a revision
+    the till had not heard of, with rows the upload lacked) and kept its copy beside the
+    upload: the shop's file counted the day's sales twice."""
+    client = AnswerLost(relay.url, relay.add_terminal("T1"))
+    store = till(tmp_path, "T1")
+    try:
+        cash_sale(store, "T1", "2026-11-21T10:00")
+        assert catch_up(store, client, "T1") == 1
+        cash_sale(store, "T1", "2026-11-21T11:00")
+        client.lose = True
+        with pytest.raises(RelayUnreachable):
+            catch_up(store, client, "T1")
+        client.lose = False
+        store.close()
+        store = TerminalStore(tmp_path / "T1.db", BusinessDay(ZoneInfo("Asia/Makassar"), time(4)))
+        catch_up(store, client, "T1")
+
+        assert upload_status(store).restored == (), "never restored"
+        [held] = client.shop_day(D1.isoformat())
+        assert sales_total(held.files["sales"]) == 2 * 7000
+    finally:
+        client.close()
+        store.close()
+
+
 def test_a_payment_handed_again_the_next_day_is_counted_once(
     tmp_path: Path, relay: EmbeddedRelay
 ) -> None:
