@@ -41,6 +41,13 @@ _DECODER = json.JSONDecoder(parse_float=JsonNumber)
 """One decoder for every provider body (``json.loads`` with options builds one per call)."""
 
 
+def answered_nothing(status: int) -> bool:
+    """An HTTP status that says the provider did not get to the request (busy, overloaded,
+    timed out, down), whatever its body says: the outcome is unknown, never a refusal, so a
+    payment it concerns stays open (and a status check decides), not expired or failed."""
+    return status >= 500 or status in (408, 429)
+
+
 class ProviderError(KasirError):
     """Something went wrong talking to a payment provider."""
 

@@ -361,7 +361,6 @@ def test_repeating_a_created_order_returns_the_first_page(
 @pytest.mark.parametrize(
     ("status", "content", "match"),
     [
-        (502, b"<html><body>Bad Gateway</body></html>", "HTTP 502.*Bad Gateway"),
         (200, b"not json", "HTTP 200.*no JSON object"),
         (200, b"[]", "HTTP 200.*no JSON object"),
         (200, b'{"order":{}}', "doku_wallet_payment_page.url"),
@@ -376,6 +375,29 @@ def test_unreadable_answers_are_protocol_errors(status: int, content: bytes, mat
     with make_client(answer) as client, pytest.raises(ProviderProtocolError, match=match) as caught:
         client.create_order(ORDER, notify_url=NOTIFY_URL)
     assert not isinstance(caught.value, SignatureMismatch)
+
+
+@pytest.mark.parametrize(
+    ("status", "content"),
+    [
+        (502, b"<html><body>Bad Gateway</body></html>"),
+        (503, error_body("service_unavailable", "please try again later", "api_error")),
+        (429, error_body("too_many_requests", "please try again later", "rate_limit_error")),
+        (408, b""),
+    ],
+)
+def test_a_busy_or_broken_doku_is_no_refusal(status: int, content: bytes) -> None:
+    """Whatever its body says, such an answer says DOKU did not get to the request: the order
+    may exist, and a payment it asks about may be paid (never failed or expired for it)."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return FakeDoku().signed(status, content, request)
+
+    with make_client(answer) as client:
+        with pytest.raises(ProviderUnreachable, match=f"HTTP {status}"):
+            client.create_order(ORDER, notify_url=NOTIFY_URL)
+        with pytest.raises(ProviderUnreachable, match=f"HTTP {status}"):
+            client.check_status(INVOICE)
 
 
 def test_an_unsigned_error_is_read_but_an_unsigned_success_is_not() -> None:

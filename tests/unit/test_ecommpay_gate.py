@@ -379,6 +379,11 @@ def client_answering(handler: Handler) -> GateClient:
         (httpx.Response(422, json={"message": "amount"}), ProviderRejected, "HTTP 422"),
         (httpx.Response(502, text="gateway"), ProviderUnreachable, "HTTP 502"),
         (httpx.Response(500, json={"status": "error"}), ProviderUnreachable, "unknown"),
+        (
+            httpx.Response(429, json={"status": "error", "message": "slow down"}),
+            ProviderUnreachable,
+            "HTTP 429",
+        ),
     ],
 )
 def test_answers_become_typed_errors(

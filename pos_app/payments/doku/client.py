@@ -28,7 +28,7 @@ from pos_app.clients.http_client import HttpClient
 from pos_app.domain.basket import MAX_QUANTITY
 from pos_app.domain.catalog import MAX_NAME_LENGTH
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.money import check_amount
+from pos_app.domain.money import CURRENCY, check_amount
 from pos_app.domain.texts import N_
 from pos_app.payments.doku.notification import (
     check_signature,
@@ -46,6 +46,7 @@ from pos_app.payments.errors import (
     ProviderRejected,
     ProviderUnreachable,
     SignatureMismatch,
+    answered_nothing,
     read_provider_json,
 )
 from pos_app.payments.model import (
@@ -224,7 +225,7 @@ class DokuClient(HttpClient):
                 invoice=invoice,
                 error=exc,
             ) from None
-        if status.amount is not None and status.amount != order.amount:
+        if status.currency == CURRENCY and status.amount != order.amount:
             raise ProviderProtocolError(
                 f"DOKU order {invoice} exists for {status.amount} rupiah, not {order.amount}"
             )
@@ -298,6 +299,17 @@ class DokuClient(HttpClient):
         status = response.status_code
         payload = _json_object(response.content)
         error = payload.get("error") if isinstance(payload, dict) else None
+        if answered_nothing(status):
+            said = error.get("message") if isinstance(error, dict) else None
+            raise ProviderUnreachable(
+                N_(
+                    "DOKU answered HTTP {status} to {path} ({said}); whether it took effect "
+                    "is unknown until a status check"
+                ),
+                status=status,
+                path=path,
+                said=said or _snippet(response.content),
+            )
         if isinstance(error, dict):
             raise _rejection(status, error, path)
         if not (response.is_success or status == also_ok):

@@ -47,6 +47,7 @@ from pos_app.payments.errors import (
     ProviderRejected,
     ProviderUnreachable,
     SignatureMismatch,
+    answered_nothing,
     read_provider_json,
 )
 from pos_app.payments.model import PaymentOrder, PaymentRequest, ProviderName, StatusResult
@@ -219,11 +220,11 @@ class GateClient(HttpClient):
 
     def _answer(self, response: httpx.Response, path: str) -> dict[str, Any]:
         status = response.status_code
-        if status >= 500:
+        if answered_nothing(status):
             raise ProviderUnreachable(
                 N_(
-                    "ecommpay answered HTTP {status} to {path}; whether it took effect is "
-                    "unknown until a status check"
+                    "ecommpay answered HTTP {status} to {path} (busy or down); whether it "
+                    "took effect is unknown until a status check"
                 ),
                 status=status,
                 path=path,
