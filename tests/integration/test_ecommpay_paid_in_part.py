@@ -55,10 +55,20 @@ def store(tmp_path: Path) -> Iterator[TerminalStore]:
     store.close()
 
 
-def callback(payment_id: str, kind: str, status: str, rupiah: int, operation: int = 1) -> bytes:
+def callback(
+    payment_id: str,
+    kind: str,
+    status: str,
+    rupiah: int,
+    operation: int = 1,
+    *,
+    sum_asked: int | None = None,
+) -> bytes:
     """A signed callback in ecommpay's full format (paymentpage-sdk-php
-    ``tests/data/callbackFormats.php``), ``payment.sum`` the part that moved."""
+    ``tests/data/callbackFormats.php``), the operation's ``sum_initial`` the part that moved;
+    ``payment.sum`` too, or ``sum_asked`` (the sum asked, as ecommpay's plugin reads it)."""
     minor = to_minor_units(rupiah)
+    asked = minor if sum_asked is None else to_minor_units(sum_asked)
     payload: dict[str, Any] = {
         "project_id": ECOMMPAY_PROJECT_ID,
         "payment": {
@@ -67,7 +77,7 @@ def callback(payment_id: str, kind: str, status: str, rupiah: int, operation: in
             "status": status,
             "date": "2026-11-21T04:05:00+0000",
             "method": "Doku",
-            "sum": {"amount": minor, "currency": "IDR"},
+            "sum": {"amount": asked, "currency": "IDR"},
         },
         "operation": {
             "id": 6085000009000 + operation,
@@ -133,13 +143,24 @@ def pending_payout(store: TerminalStore, till: RelayClient, payout: str) -> None
     till.register_payment(payout, ProviderName.ECOMMPAY_GATE, 10_000)
 
 
+PART_NAMED = pytest.mark.parametrize(
+    "sum_asked", [None, TOTAL], ids=["payment-sum-the-part", "payment-sum-the-amount-asked"]
+)
+"""Where the part that moved is named: ``payment.sum`` and the operation, or the operation
+alone (``payment.sum`` then names what was asked, as ecommpay's plugin also reads it): the
+amount asked completed the sale, or settled the payout as paid in full, and nothing was listed."""
+
+
+@PART_NAMED
 def test_a_payout_paid_out_in_part_is_settled_for_that_part_and_listed(
-    relay: EmbeddedRelay, till: RelayClient, store: TerminalStore
+    relay: EmbeddedRelay, till: RelayClient, store: TerminalStore, sum_asked: int | None
 ) -> None:
     payout = "RFD-T1-0123456789abcdef0123"
     pending_payout(store, till, payout)
+    asked = None if sum_asked is None else 10_000
 
-    (event,) = delivered(relay, till, callback(payout, "payout", "partially paid out", 6_000))
+    words = callback(payout, "payout", "partially paid out", 6_000, sum_asked=asked)
+    (event,) = delivered(relay, till, words)
     settle_from_report(store.refunds, read_payout_report(event), now=NOW)
 
     refund = store.refunds.get(payout)
@@ -194,8 +215,9 @@ def test_a_payout_paid_out_in_full_after_in_part_is_not_listed_as_paying_less(
     assert list_problems(store.repositories().db) == []
 
 
+@PART_NAMED
 def test_a_purchase_paid_in_part_never_completes_its_sale_and_is_listed(
-    relay: EmbeddedRelay, till: RelayClient, store: TerminalStore
+    relay: EmbeddedRelay, till: RelayClient, store: TerminalStore, sum_asked: int | None
 ) -> None:
     sale_id = store.sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=NOW)
     invoice = store.payments.next_invoice_number("T1", NOW)
@@ -206,7 +228,8 @@ def test_a_purchase_paid_in_part_never_completes_its_sale_and_is_listed(
     )
     till.register_payment(invoice, ProviderName.ECOMMPAY_PAGE, TOTAL)
 
-    for event in delivered(relay, till, callback(invoice, "purchase", "partially paid", 6_000)):
+    words = callback(invoice, "purchase", "partially paid", 6_000, sum_asked=sum_asked)
+    for event in delivered(relay, till, words):
         store.payments.record_relay_event(event, now=NOW)
     attempt = store.payments.get_attempt(invoice)
     assert attempt.state is not AttemptState.PAID or attempt.received == 6_000

@@ -20,7 +20,7 @@ from typing import Any
 from pos_app.domain.digits import is_digits
 from pos_app.domain.money import CURRENCY
 from pos_app.payments.ecommpay.signing import signed_fields, verify_ecommpay_signature
-from pos_app.payments.ecommpay.statuses import is_partial_refund, payment_status
+from pos_app.payments.ecommpay.statuses import is_paid_in_part, is_partial_refund, payment_status
 from pos_app.payments.errors import (
     ProviderProtocolError,
     SignatureMismatch,
@@ -146,8 +146,11 @@ def read_payment(
         )
     payment = payload["payment"]
     status = payment_status(payment.get("status"))
+    op = operation if isinstance(operation, Mapping) else {}
     if "sum" in payment:
         minor = minor_units(field(payload, "payment.sum.amount", source=source), source=source)
+        if is_paid_in_part(payment.get("status")):
+            minor = min(minor, _operation_minor(op, payment["sum"].get("currency"), minor))
         amount, currency = event_money(minor, payment["sum"].get("currency"))
     else:
         # News without money: a Gate redirect callback may carry only payment.id and
@@ -155,7 +158,6 @@ def read_payment(
         amount, currency = 0, NO_CURRENCY
         if status is PaymentStatus.PAID:
             status = PaymentStatus.PENDING
-    op = operation if isinstance(operation, Mapping) else {}
     return PaymentReport(
         invoice_number=invoice.strip(),
         status=status,
@@ -165,6 +167,22 @@ def read_payment(
         currency=currency,
         balance=is_partial_refund(payment.get("status")),
     )
+
+
+def _operation_minor(operation: Mapping[str, Any], currency: object, otherwise: int) -> int:
+    """The operation's ``sum_initial`` in minor units when it is in ``currency``; ``otherwise``
+    when it names none (or another currency, or no whole number)."""
+    initial = operation.get("sum_initial")
+    if not isinstance(initial, Mapping) or _code(initial.get("currency")) != _code(currency):
+        return otherwise
+    try:
+        return minor_units(initial.get("amount"), path="operation.sum_initial.amount")
+    except ProviderProtocolError:
+        return otherwise
+
+
+def _code(currency: object) -> str | None:
+    return currency.strip().upper() if isinstance(currency, str) else None
 
 
 def payment_type(payload: Mapping[str, Any]) -> PaymentType:

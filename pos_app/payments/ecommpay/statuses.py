@@ -19,7 +19,10 @@ Choices where the words leave room:
   A payout has no balance to keep: its reader makes the partial words ``reversed``
   (:func:`is_partial_refund`).
 - ``partially paid`` (a purchase) and ``partially paid out`` (a payout) are **paid**, for the
-  part ``payment.sum`` names: money moved, so it must land somewhere. A purchase paid in part
+  part the report names: money moved, so it must land somewhere. ecommpay's own plugin calls
+  ``payment.sum`` both the sum asked and the payment's amount, so the part is the least of
+  ``payment.sum`` and the operation's ``sum_initial``, never the amount asked when either names
+  less. A purchase paid in part
   never completes its sale (its amount differs from the one asked) and is listed for the
   manager with what came in; a payout paid out in part is settled paid for that part, and
   listed for the manager as a payout that paid another amount.
@@ -51,6 +54,8 @@ _EXACT: dict[str, PaymentStatus] = {
 }
 PARTIAL_REFUNDS = frozenset({"partially refunded", "partially reversed"})
 """Words of a payment that stays paid for less than it was: ``payment.sum`` is the balance."""
+PAID_IN_PART = frozenset({"partially paid", "partially paid out"})
+"""Words of a payment of which only part moved: the part is the least sum the report names."""
 _AWAITING = "awaiting "
 """``awaiting redirect result``, ``… customer``, ``… clarification``, ``… 3ds result``, …: the
 customer or the provider still has a step to take."""
@@ -84,6 +89,11 @@ def payment_status(word: object, *, field: str = "payment.status") -> PaymentSta
     if normal is None or not is_known_status(normal):
         return PaymentStatus.PENDING
     return _EXACT.get(normal, PaymentStatus.PENDING)
+
+
+def is_paid_in_part(word: object) -> bool:
+    """Whether ``word`` says only part of the amount asked was paid (or paid out)."""
+    return normal_status(word) in PAID_IN_PART
 
 
 def is_partial_refund(word: object) -> bool:
