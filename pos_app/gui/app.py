@@ -240,6 +240,7 @@ class TerminalApp(QObject):
         if self.user is None:
             return
         self.window.set_business_day(business_date)
+        self.window.basket_model.set_business_date(business_date)
         earlier, self._shown_day = self._shown_day, business_date
         by_clock = self.terminal.store.day.date_of(self.terminal.checkout.clock())
         if earlier is not None and earlier < business_date and by_clock < business_date:

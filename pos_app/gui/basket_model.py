@@ -1,7 +1,7 @@
 """The basket as a Qt table: the cashier's table and the customer display both view this model."""
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -44,6 +44,7 @@ class BasketModel(QAbstractTableModel):
         self._keys = self._basket.keys
         self._tax = NO_TAX
         self._day = BusinessDay()
+        self._open_day: date | None = None
         self._priced = self._price()
 
     @property
@@ -77,6 +78,13 @@ class BasketModel(QAbstractTableModel):
         """The shop's PPN and business day, which the prices shown follow."""
         self._tax, self._day = tax, day
         self._repriced()
+
+    def set_business_date(self, business_date: date) -> None:
+        """The day the store books sales to now (after an early day close, the next): the
+        store prices the sale with that day's PPN rates, so the screen does too."""
+        if business_date != self._open_day:
+            self._open_day = business_date
+            self._repriced()
 
     def set_line_discount(self, row: int, discount: Discount | None) -> None:
         self._basket.set_discount(self._keys[row], discount)
@@ -211,6 +219,8 @@ class BasketModel(QAbstractTableModel):
         lines no longer bear (lines removed), is left out of what is shown: the store refuses
         such a sale and says why."""
         day = self._day.date_of(datetime.now(UTC))
+        if self._open_day is not None:
+            day = max(day, self._open_day)  # a closed day books no more sales
         for tax, given in ((self._tax, discount), (NO_TAX, discount)):
             try:
                 return price_sale(lines, discount=given, tax=tax, day=day)

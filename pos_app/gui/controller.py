@@ -228,7 +228,7 @@ class CashierController(QObject):
         )
         payment = self._show_payment(self.window.basket_model.total)
 
-    def pay_cash(self, basket: Basket, received: int) -> None:
+    def pay_cash(self, basket: Basket, received: int, asked: int) -> None:
         """Recorded off the GUI thread; the screen starts anew at once and the receipt follows.
 
         Refused by the store when a payment pays the sale already: that payment comes back
@@ -247,6 +247,7 @@ class CashierController(QObject):
                 reuse=reuse,
                 discount=discount,
                 approval=approval,
+                asked=asked,
             ),
             lambda done: self._cash_done(Basket.of(lines, discount, approval), done),
             lambda error: self._cash_done(

@@ -667,6 +667,7 @@ class MainWindow(QMainWindow):
             self._actions.pay_cash,
             self.basket_model.basket,
             received,
+            self.basket_model.total,
         )
         if recorded:
             self.start_new_sale()

@@ -83,11 +83,11 @@ class SaleActions(Protocol):
         ``approved(manager)`` called. Nothing happens if the manager cancels."""
         ...
 
-    def pay_cash(self, basket: Basket, received: int) -> None:
+    def pay_cash(self, basket: Basket, received: int, asked: int) -> None:
         """Record a cash sale off the GUI thread: once it returns the screen starts anew, and
         the receipt follows once the sale is stored. A sale the store refuses comes back on an
         empty screen with the reason (or, when a payment pays it already, with the paid
-        banner)."""
+        banner); so does one the store prices otherwise than the ``asked`` total shown."""
         ...
 
     def hold(self, basket: Basket, name: str) -> None:

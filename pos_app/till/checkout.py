@@ -221,16 +221,29 @@ class Checkout:
         reuse: int | None = None,
         discount: Discount | None = None,
         approval: Approval | None = None,
+        asked: int | None = None,
     ) -> CashOutcome:
         """The basket's sale (as :meth:`open_sale`) paid with ``received`` in cash, or why not:
         never raises, as the counter has moved on to the next customer and only puts the basket
         back. A payment that pays the sale already, or one that completed it first, refuses the
-        cash; so does any other error, which is logged."""
+        cash; so does a sale priced otherwise than the total the cashier ``asked`` (the day's
+        PPN rates changed meanwhile: the change handed over would be wrong), and any other
+        error, which is logged."""
         sale_id = reuse
         try:
             sale_id = self.open_sale(
                 lines, cashier=cashier, reuse=reuse, discount=discount, approval=approval
             )
+            total = self.store.sales.get(sale_id).total
+            if asked is not None and total != asked:
+                raise ValidationError(
+                    N_(
+                        "the total is now {total}, not the {asked} asked (the PPN rate of the "
+                        "day changed): take the payment again"
+                    ),
+                    total=format_rupiah(total),
+                    asked=format_rupiah(asked),
+                )
             return CashOutcome(sale=self.pay_cash(sale_id, received, cashier=cashier))
         except SalePaidAlready as paid:
             log.info("cash for sale %d refused: %s", sale_id, paid)

@@ -4072,14 +4072,19 @@ Still trying — the payment stays open.</translation>
         <translation>DOKU {method} {path}: no answer ({cause})</translation>
     </message>
     <message>
+        <location filename="../../pos_app/payments/doku/client.py"/>
+        <source>DOKU answered HTTP {status} to {path} ({said}); whether it took effect is unknown until a status check</source>
+        <translation>DOKU answered HTTP {status} to {path} ({said}); whether it took effect is unknown until a status check</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/payments/ecommpay/gate.py"/>
         <source>ecommpay POST {path}: no answer ({cause})</source>
         <translation>ecommpay POST {path}: no answer ({cause})</translation>
     </message>
     <message>
         <location filename="../../pos_app/payments/ecommpay/gate.py"/>
-        <source>ecommpay answered HTTP {status} to {path}; whether it took effect is unknown until a status check</source>
-        <translation>ecommpay answered HTTP {status} to {path}; whether it took effect is unknown until a status check</translation>
+        <source>ecommpay answered HTTP {status} to {path} (busy or down); whether it took effect is unknown until a status check</source>
+        <translation>ecommpay answered HTTP {status} to {path} (busy or down); whether it took effect is unknown until a status check</translation>
     </message>
     <message>
         <location filename="../../pos_app/printing/device.py"/>
@@ -5010,6 +5015,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/checkout.py"/>
         <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</source>
         <translation>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
+        <source>the total is now {total}, not the {asked} asked (the PPN rate of the day changed): take the payment again</source>
+        <translation>the total is now {total}, not the {asked} asked (the PPN rate of the day changed): take the payment again</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

@@ -4072,14 +4072,19 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>DOKU {method} {path}: tidak ada jawaban ({cause})</translation>
     </message>
     <message>
+        <location filename="../../pos_app/payments/doku/client.py"/>
+        <source>DOKU answered HTTP {status} to {path} ({said}); whether it took effect is unknown until a status check</source>
+        <translation>DOKU menjawab HTTP {status} untuk {path} ({said}); apakah permintaan itu berlaku belum diketahui sampai status diperiksa</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/payments/ecommpay/gate.py"/>
         <source>ecommpay POST {path}: no answer ({cause})</source>
         <translation>ecommpay POST {path}: tidak ada jawaban ({cause})</translation>
     </message>
     <message>
         <location filename="../../pos_app/payments/ecommpay/gate.py"/>
-        <source>ecommpay answered HTTP {status} to {path}; whether it took effect is unknown until a status check</source>
-        <translation>ecommpay menjawab HTTP {status} untuk {path}; berhasil atau tidaknya baru diketahui setelah cek status</translation>
+        <source>ecommpay answered HTTP {status} to {path} (busy or down); whether it took effect is unknown until a status check</source>
+        <translation>ecommpay menjawab HTTP {status} untuk {path} (sibuk atau mati); apakah permintaan itu berlaku belum diketahui sampai status diperiksa</translation>
     </message>
     <message>
         <location filename="../../pos_app/printing/device.py"/>
@@ -5010,6 +5015,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/checkout.py"/>
         <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</source>
         <translation>pelanggan baru saja membayar {amount} lewat QR (pembayaran {invoice}): penjualan {sale} selesai, tidak ada uang tunai yang diterima</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
+        <source>the total is now {total}, not the {asked} asked (the PPN rate of the day changed): take the payment again</source>
+        <translation>total sekarang {total}, bukan {asked} yang diminta (tarif PPN hari ini berubah): terima pembayaran lagi</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

@@ -2,21 +2,30 @@
 relay: what the manager confirms is what the store records, and once closed, the day stays as
 signed off while sales, refunds and late payments go to the next business day."""
 
-from datetime import date, timedelta
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.cash_count import CashCount
 from pos_app.domain.lifecycles import RefundStatus, SaleStatus
+from pos_app.domain.tax import TaxClass, TaxPolicy, TaxRate
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.day_close_tab import DayCloseTab
 from pos_app.gui.back_office.window import BackOfficeWindow
+from pos_app.gui.cash_dialog import CashDialog
+from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
 from pos_app.reports.z_report import ZReport, build_z_report
+from pos_app.settings.terminal_config import Settings
 from pos_app.store.day_closes import DayCloses
+from pos_app.till import day_close
+from pos_app.till.terminal import Terminal, open_terminal
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
-from tests.gui.e2e import WAIT_MS, press, sign_in
+from tests.gui.e2e import GORENG, WAIT_MS, press, scan, sign_in
 from tests.gui.helpers import answer_confirmation, wait_for_modal
 from tests.gui.test_back_office_payments import late_payment, open_attach, send
 
@@ -276,3 +285,74 @@ def test_the_day_close_records_the_float_its_screen_shows_at_the_confirmation(
     assert f"difference {shown_difference}" in text
     assert closed.detail["opening_float"] == int(shown_float)
     assert closed.detail["difference"] == 0
+
+
+def _rates_changing_tomorrow() -> TaxPolicy:
+    """PPN added on top of the shelf price (a PKP that prices without PPN), its standard rate
+    going from 11 % to 12 % (on the full price) at the start of tomorrow's business day, as on
+    1 January 2025 for goods in a class taxed on the full price."""
+    today = Settings().business_day.date_of(datetime.now(UTC))
+    return TaxPolicy(
+        enabled=True,
+        prices_include_tax=False,
+        rates={
+            TaxClass.STANDARD: (
+                TaxRate(date(2022, 4, 1), 1100),
+                TaxRate(today + timedelta(days=1), 1200),
+            ),
+            TaxClass.EXEMPT: (TaxRate(date(2000, 1, 1), 0),),
+        },
+    )
+
+
+@pytest.fixture
+def early_closed(tmp_path: Path) -> Iterator[Terminal]:
+    """A demo terminal pricing PPN on top, whose business day was closed early."""
+    terminal = open_terminal(
+        Settings(tax=_rates_changing_tomorrow()), tmp_path / "early.db", demo=True
+    )
+    store = terminal.store
+    today = store.business_date(terminal.checkout.clock())
+    day_close.close_day(
+        store.repositories().db,
+        today,
+        day=store.day,
+        counted=CashCount({}),
+        closed_by="Demo Manajer",
+    )
+    yield terminal
+    terminal.close()
+
+
+def test_after_an_early_day_close_the_change_on_screen_is_the_change_recorded(
+    qtbot, start_app, early_closed: Terminal
+):
+    """The manager closes the day early: the till books every sale to the next business day,
+    with that day's PPN. The screen priced the basket on the clock's day, so the cash dialog
+    asked one total, the store recorded another, and the change the cashier handed over was not
+    the receipt's: for Rp 5.000 on an item of Rp 3.500, Rp 1.115 (11 %) on screen, Rp 1.080
+    (12 %) recorded, the drawer Rp 35 short."""
+    terminal = early_closed
+    store = terminal.store
+    today = store.day.date_of(terminal.checkout.clock())
+    assert store.business_date(terminal.checkout.clock()) == today + timedelta(days=1)
+
+    app = start_app(terminal)
+    sign_in(qtbot, app)
+    scan(qtbot, app, GORENG)  # Indomie Goreng, Rp 3.500 before PPN
+    asked = app.window.basket_model.total
+    press(qtbot, Qt.Key.Key_F9)
+    cash = wait_for_modal(qtbot, CashDialog)
+    cash.set_received(5_000)
+    shown_change = cash.change
+    qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
+    wait_for_modal(qtbot, ReceiptDialog).reject()
+    qtbot.waitUntil(lambda: store.sales.last_completed("T1") is not None, timeout=WAIT_MS)
+    sale = store.sales.last_completed("T1")
+    assert sale is not None and sale.business_date == today + timedelta(days=1)
+
+    assert (asked, shown_change) == (sale.total, sale.change_due), (
+        f"the screen asked {asked} and said change {shown_change}; the sale recorded is "
+        f"{sale.total} with change {sale.change_due}"
+    )
+    assert app.window.change_label.text() == f"Change Rp {sale.change_due:,}".replace(",", ".")

@@ -41,7 +41,7 @@ class RecordingActions:
     def pay_by_qr(self, basket: Basket) -> None:
         self._record("qr", [(line.sku, line.quantity) for line in basket])
 
-    def pay_cash(self, basket: Basket, received: int) -> None:
+    def pay_cash(self, basket: Basket, received: int, asked: int) -> None:
         self._record("cash", (basket.total, received))
 
     def hold(self, basket: Basket, name: str) -> None:

@@ -538,6 +538,20 @@ def test_take_cash_says_what_the_cash_came_to_and_never_raises(
     assert (short.sale, short.paid_by) == (None, None) and short.why
 
 
+def test_cash_for_a_total_the_store_prices_otherwise_is_refused(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """The screen showed one total and the store priced the sale at another (a new day's PPN
+    rate since the basket was priced): the change the cashier handed over was wrong."""
+    checkout = checkout_for(store, doku_provider(sandbox))
+    refused = checkout.take_cash(LINES, 50_000, cashier="Sari", asked=TOTAL - 35)
+    assert refused.sale is None and "the total is now Rp 16.000" in refused.why
+    assert refused.kept is not None and refused.kept.status is SaleStatus.OPEN
+
+    taken = checkout.take_cash(LINES, 50_000, cashier="Sari", reuse=refused.kept.id, asked=TOTAL)
+    assert taken.sale is not None and taken.sale.change_due == 50_000 - TOTAL
+
+
 def test_late_news_says_which_payments_are_still_kept_and_if_the_banners_may_pay(
     sandbox: str, store: TerminalStore
 ) -> None:
