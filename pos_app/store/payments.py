@@ -78,16 +78,6 @@ INVOICE_SEQUENCE = "invoice_sequence"
 """The meta key invoice numbers are counted in."""
 
 
-class RelayErrand(StrEnum):
-    """What a till owes the relay for an attempt while the relay is out of reach, kept (in the
-    table the value names) until a follow-up pass gets it through."""
-
-    REGISTER = "registrations_due"
-    """Route the invoice's notifications here (and let the relay know the number is drawn)."""
-    END_PAGE = "pages_due"
-    """End the Gate page of a payment the till gave up, so no phone pays it later."""
-
-
 class EventSource(StrEnum):
     RELAY = "relay"
     STATUS = "status"
@@ -694,43 +684,6 @@ class Payments:
             "WHERE state = 'paid' AND late = 0 "
             "AND sale_id IN (SELECT id FROM sales WHERE status = 'open') ORDER BY id"
         )
-
-    def owe(self, errand: RelayErrand, invoice_number: str, now: datetime) -> None:
-        """The relay did not take the errand for this attempt: :meth:`owed` lists it."""
-        with transaction(self._db) as conn:
-            conn.execute(
-                f"INSERT OR IGNORE INTO {errand} (attempt_id, failed_at)"
-                " SELECT id, ? FROM payment_attempts WHERE invoice_number = ?",
-                (utc_text(now), invoice_number),
-            )
-
-    def register_again(self, since: datetime, now: datetime) -> None:
-        """The relay's database is another one (restored from a backup, or made anew): it may
-        lack the registrations made since, so their notifications would wait there as orphans.
-        Open attempts, and those made since ``since``, owe it their registration again."""
-        states = ", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))
-        with transaction(self._db) as conn:
-            conn.execute(
-                f"INSERT OR IGNORE INTO {RelayErrand.REGISTER} (attempt_id, failed_at)"
-                f" SELECT id, ? FROM payment_attempts WHERE state IN ({states}) OR created_at >= ?",
-                (utc_text(now), utc_text(since)),
-            )
-
-    def owed(self, errand: RelayErrand) -> list[PaymentAttempt]:
-        """Attempts owing the relay this errand, oldest first: to run once the relay answers."""
-        return self._attempts(f"WHERE id IN (SELECT attempt_id FROM {errand}) ORDER BY id")
-
-    def done(self, errand: RelayErrand, invoice_number: str) -> None:
-        """The relay took the errand; nothing is written if none was owed (as nearly always:
-        the check takes no lock)."""
-        if self._db.execute(f"SELECT 1 FROM {errand} LIMIT 1").fetchone() is None:
-            return
-        with transaction(self._db) as conn:
-            conn.execute(
-                f"DELETE FROM {errand} WHERE attempt_id ="
-                " (SELECT id FROM payment_attempts WHERE invoice_number = ?)",
-                (invoice_number,),
-            )
 
     def late_payments(self) -> list[PaymentAttempt]:
         """Money that arrived after the attempt was given up on: for the manager to settle."""

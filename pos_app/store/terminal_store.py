@@ -21,6 +21,7 @@ from pos_app.store.open_day import open_business_date
 from pos_app.store.payments import Payments
 from pos_app.store.products import Products
 from pos_app.store.refunds import Refunds
+from pos_app.store.relay_errands import RelayErrands
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
@@ -39,6 +40,7 @@ class Repositories:
     held: HeldBaskets
     audit: AuditLog
     shifts: Shifts
+    relay_errands: RelayErrands
 
 
 class TerminalStore:
@@ -65,6 +67,7 @@ class TerminalStore:
                 held=HeldBaskets(db),
                 audit=AuditLog(db),
                 shifts=Shifts(db, self.day),
+                relay_errands=RelayErrands(db),
             )
             self._local.repos = repos
         return repos
@@ -104,6 +107,10 @@ class TerminalStore:
     @property
     def shifts(self) -> Shifts:
         return self.repositories().shifts
+
+    @property
+    def relay_errands(self) -> RelayErrands:
+        return self.repositories().relay_errands
 
     def business_date(self, now: datetime) -> date:
         """The business day money taken at ``now`` goes to: closed days are skipped."""

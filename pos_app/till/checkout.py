@@ -46,7 +46,8 @@ from pos_app.payments.model import (
 from pos_app.payments.registry import read_payout_report
 from pos_app.store.database import transaction
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
-from pos_app.store.payments import EventSource, PaymentAttempt, RelayErrand
+from pos_app.store.payments import EventSource, PaymentAttempt
+from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.sales import Sale, Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.problem_payments import ProblemKind, attach, list_problems
@@ -537,7 +538,7 @@ class Checkout:
         with transaction(repos.db):
             now = self.clock()  # once, and inside the lock: see _complete_if_paid
             if not repos.payments.relay_position().continued_by(position):
-                repos.payments.register_again(now - FOLLOW_UP_WINDOW, now)
+                repos.relay_errands.register_again(now - FOLLOW_UP_WINDOW, now)
             for event in repos.payments.unseen_relay_events(events, position):
                 try:
                     with transaction(repos.db):
@@ -653,7 +654,7 @@ class Checkout:
                 relay.end_page(invoice)
             except RelayError as error:
                 log.warning("the relay did not end the page of %s: %s", invoice, error)
-                self.store.payments.owe(RelayErrand.END_PAGE, invoice, self.clock())
+                self.store.relay_errands.owe(RelayErrand.END_PAGE, invoice, self.clock())
 
         self._registrations.submit(end)
 
@@ -687,9 +688,9 @@ class Checkout:
                 attempt.invoice_number,
                 error,
             )
-            self.store.payments.owe(RelayErrand.REGISTER, attempt.invoice_number, self.clock())
+            self.store.relay_errands.owe(RelayErrand.REGISTER, attempt.invoice_number, self.clock())
             return None
-        self.store.payments.done(RelayErrand.REGISTER, attempt.invoice_number)
+        self.store.relay_errands.done(RelayErrand.REGISTER, attempt.invoice_number)
         return page if needs_page else None
 
     def register_due(self) -> int:
@@ -722,20 +723,21 @@ class Checkout:
         if self.relay is None:
             return 0
         taken = 0
-        for attempt in self.store.payments.owed(errand):
+        errands = self.store.relay_errands
+        for invoice in errands.owed(errand):
+            attempt = self.store.payments.get_attempt(invoice)
             try:
                 run(self.relay, attempt)
             except RelayRejected as error:
                 if error.status_code in REFUSED_FOR_NOW:
                     return taken
-                invoice = attempt.invoice_number
                 log.error("relay refused %s of %s for good: %s", errand.name, invoice, error)
             except RelayError as error:
                 log.info("relay still does not take %s: %s", errand.name, error)
                 return taken
             else:
                 taken += 1
-            self.store.payments.done(errand, attempt.invoice_number)
+            errands.done(errand, invoice)
         return taken
 
     def _record_failure(

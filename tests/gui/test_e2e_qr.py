@@ -17,7 +17,8 @@ from pos_app.gui.payment_dialog import PaymentDialog
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.sandbox.app import create_sandbox_app
-from pos_app.store.payments import EventSource, RelayErrand
+from pos_app.store.payments import EventSource
+from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.sales import Tender
 from tests.gui.e2e import (
     FAST,
@@ -366,12 +367,11 @@ def test_a_registration_the_relay_missed_is_made_on_a_follow_up_pass(
     sign_in(qtbot, app)
     ring_up_three(qtbot, app)
     invoice = open_payment(qtbot, app).invoice_number
-    payments = demo_terminal.store.payments
-    owed = payments.owed
-    qtbot.waitUntil(lambda: [a.invoice_number for a in owed(RelayErrand.REGISTER)] == [invoice])
+    owed = demo_terminal.store.relay_errands.owed
+    qtbot.waitUntil(lambda: owed(RelayErrand.REGISTER) == [invoice])
 
     demo_terminal.checkout.relay = relay
-    qtbot.waitUntil(lambda: payments.owed(RelayErrand.REGISTER) == [], timeout=10_000)
+    qtbot.waitUntil(lambda: owed(RelayErrand.REGISTER) == [], timeout=10_000)
     assert relay.held_days().invoice_counter == int(invoice.rsplit("-", 1)[1])
 
 

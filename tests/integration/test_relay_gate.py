@@ -29,7 +29,7 @@ from pos_app.payments.model import (
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import ECOMMPAY_REDIRECT_FORMS, Shapes
 from pos_app.settings.terminal_config import Settings
-from pos_app.store.payments import RelayErrand
+from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.users import Role
 from pos_app.till.back_office import BackOffice
@@ -341,11 +341,9 @@ def test_a_page_end_the_relay_did_not_hear_is_sent_on_a_follow_up_pass(
         reachable = checkout.relay
         checkout.relay = RelayClient(f"http://127.0.0.1:{free_port()}", "away")
         checkout.pay_cash(attempt.sale_id, 7_000)
-        owed = store.payments.owed
+        owed = store.relay_errands.owed
         wait_until(
-            lambda: (
-                [a.invoice_number for a in owed(RelayErrand.END_PAGE)] == [attempt.invoice_number]
-            ),
+            lambda: owed(RelayErrand.END_PAGE) == [attempt.invoice_number],
             what="the page end to be owed",
         )
         assert "<form" in httpx.get(page).text, "the relay did not hear it"

@@ -24,7 +24,7 @@ from pos_app.payments.model import (
     ProviderName,
 )
 from pos_app.reports.shop_files import read_rows
-from pos_app.store.payments import RelayErrand
+from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.uploads import catch_up, reconcile
@@ -120,7 +120,7 @@ def test_an_invoice_the_relay_holds_only_as_an_orphan_is_not_drawn_again(
         clock.set("2026-11-21T10:30")
         checkout.relay = None  # the relay out of reach: its registration waits for later
         lost = checkout.new_attempt(checkout.open_sale(LINES, cashier="Sari"))
-        store.payments.owe(RelayErrand.REGISTER, lost.invoice_number, clock())
+        store.relay_errands.owe(RelayErrand.REGISTER, lost.invoice_number, clock())
         checkout.send_order(lost)
         assert lost.invoice_number.endswith("-000002")
         pay(relay, lost.invoice_number)  # DOKU's retry reaches the relay: an orphan there

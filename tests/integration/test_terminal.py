@@ -24,7 +24,8 @@ from pos_app.settings.terminal_config import (
     Settings,
 )
 from pos_app.store.errors import NotFound
-from pos_app.store.payments import PaymentAttempt, RelayErrand
+from pos_app.store.payments import PaymentAttempt
+from pos_app.store.relay_errands import RelayErrand
 from pos_app.till.terminal import Terminal, open_terminal
 from tests.harness.relay_process import free_port, wait_until
 
@@ -178,7 +179,7 @@ def _charge_while_the_relay_is_away(demo: Terminal) -> tuple[PaymentAttempt, Rel
         demo.checkout.open_sale(basket.lines, cashier="Demo Kasir")
     )
     wait_until(
-        lambda: demo.store.payments.owed(RelayErrand.REGISTER) != [],
+        lambda: demo.store.relay_errands.owed(RelayErrand.REGISTER) != [],
         what="the failed registration to be kept",
     )
     return attempt, relay
@@ -191,15 +192,14 @@ def test_a_registration_the_relay_missed_is_made_once_it_answers(demo: Terminal)
     draws numbers after it, not one the provider saw paid)."""
     attempt, relay = _charge_while_the_relay_is_away(demo)
     assert demo.relay is not None and demo.embedded is not None
-    [due] = demo.store.payments.owed(RelayErrand.REGISTER)
-    assert due.invoice_number == attempt.invoice_number
+    assert demo.store.relay_errands.owed(RelayErrand.REGISTER) == [attempt.invoice_number]
     assert demo.checkout.register_due() == 0, "still away"
     httpx.post(f"{demo.embedded.sandbox.url}/_sandbox/pay/{attempt.invoice_number}")
     assert demo.relay.poll(demo.checkout, wait=0) == 0, "an orphan at the relay"
 
     demo.checkout.relay = relay
     assert demo.checkout.register_due() == 1
-    assert demo.store.payments.owed(RelayErrand.REGISTER) == []
+    assert demo.store.relay_errands.owed(RelayErrand.REGISTER) == []
     assert demo.checkout.register_due() == 0, "nothing is registered twice"
     applied = 0
     for _ in range(5):
@@ -217,7 +217,7 @@ def test_a_registration_the_relay_refuses_for_good_is_not_asked_again(demo: Term
     relay.register_payment(attempt.invoice_number, attempt.provider, attempt.amount + 1)
     demo.checkout.relay = relay
     assert demo.checkout.register_due() == 0, "a conflict: the relay holds another amount"
-    assert demo.store.payments.owed(RelayErrand.REGISTER) == []
+    assert demo.store.relay_errands.owed(RelayErrand.REGISTER) == []
 
 
 def test_the_qr_is_heard_before_its_url_is_stored_and_is_what_the_store_then_holds(
