@@ -261,7 +261,8 @@ class Sales:
         a paid sale cannot take it (that would be a double payment: refund it instead). The
         sale completes now, on today's business day, as a QR sale with the payment's provider,
         invoice and reference; the payment is late no more, so it is neither attached nor
-        refunded a second time.
+        refunded a second time. A refund of the payment that failed or was declined goes with
+        it to this sale: paid after failing, it gives back this sale's money.
         """
         payments = Payments(self._db)
         with transaction(self._db) as conn:
@@ -272,6 +273,10 @@ class Sales:
                 raise StoreError(refusal)
             payments.take_late_payment(invoice_number, payload=payload, now=now)
             self._complete_by_qr(conn, sale, attempt, now, source=source, actor=actor)
+            conn.execute(  # late_payment refused the payment while one is pending or paid
+                "UPDATE refunds SET sale_id = ? WHERE invoice_number = ? AND sale_id <> ?",
+                [sale_id, invoice_number, sale_id],
+            )
         return self.get(sale_id)
 
     def attach_candidates(self, invoice_number: str, *, since: date, limit: int) -> list[Sale]:
