@@ -356,17 +356,26 @@ class EcommpaySimulator:
 
     def _callback_body(self, order: Order) -> dict[str, Any]:
         """The signed callback of the order's state; a Gate sale's redirect callback comes in
-        one of two forms (:data:`~pos_app.sandbox.shapes.ECOMMPAY_REDIRECT_FORMS`)."""
+        one of three forms (:data:`~pos_app.sandbox.shapes.ECOMMPAY_REDIRECT_FORMS`)."""
         payload = self._payment_body(order)
         redirect = payload.get("redirect_data")
-        if (
-            redirect is None
-            or self._sandbox.shapes.ecommpay_redirect_form(order.order_id) == "full"
-        ):
+        form = self._sandbox.shapes.ecommpay_redirect_form(order.order_id)
+        if redirect is None or form == "full":
             return self._signed(payload)
-        bare = {"payment": {"id": order.order_id}, "redirectData": redirect}
-        signature = ecommpay_signature(bare, self._config.ecommpay_secret_key)
-        return {"general": {"signature": signature}, **bare}
+        if form == "bare":
+            shaped = {"payment": {"id": order.order_id}, "redirectData": redirect}
+        else:
+            payment = payload["payment"]
+            shaped = {
+                "general": {"project_id": payload["project_id"], "payment_id": order.order_id},
+                "payment": {key: payment[key] for key in ("id", "status", "method", "date")},
+                "customer": payload["customer"],
+                "return_url": redirect,
+                "sum_request": payment["sum"],
+            }
+        signature = ecommpay_signature(shaped, self._config.ecommpay_secret_key)
+        general = {**shaped.get("general", {}), "signature": signature}
+        return {**shaped, "general": general}
 
     def _delivery(self, order: Order, url: str, payload: dict[str, Any], event: str) -> Delivery:
         body = json_bytes(payload)

@@ -27,11 +27,12 @@ DOKU_EXPIRED_WORDS = ("TIMEOUT", "FAILED")
 """An unpaid DOKU Wallet order ends FAILED or TIMEOUT (EXPIRED is not an e-money status)."""
 ECOMMPAY_INTERMEDIATE = (None, "external processing", "awaiting customer")
 """The callback sent before the final one of a purchase, if any."""
-ECOMMPAY_REDIRECT_FORMS = ("full", "bare")
+ECOMMPAY_REDIRECT_FORMS = ("full", "bare", "return_url")
 """A Gate sale's redirect callback: the whole payment (status ``awaiting redirect result``, its
-sum, the operation) with ``redirect_data``, or only ``payment.id`` and ``redirectData`` (so
-spelled) with the signature in ``general.signature``, as ecommpay's SDKs test their callback
-formats."""
+sum, the operation) with ``redirect_data``; only ``payment.id`` and ``redirectData`` (so
+spelled); or ``general.payment_id``, the status, ``sum_request`` and the redirect in
+``return_url``; the last two signed in ``general.signature``, as ecommpay's SDKs test their
+callback formats."""
 ECOMMPAY_EXPIRED_WORDS = ("decline", "expired")
 ECOMMPAY_NOT_FOUND_FORMS = ("404", "errors")
 """HTTP 404 with Gate's error, or HTTP 200 with the error in ``errors[]``."""

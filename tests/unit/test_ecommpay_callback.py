@@ -426,3 +426,13 @@ def test_two_spellings_of_the_redirect_that_differ_are_refused() -> None:
     other = {**BARE_REDIRECT, "redirect_data": {"method": "POST", "url": "https://evil.example"}}
     with pytest.raises(ProviderProtocolError, match="differ"):
         redirect_data(other)
+
+
+def test_the_redirect_in_return_url_is_read_and_a_plain_address_there_is_not() -> None:
+    """The SDKs' format with ``general.payment_id`` carries the redirect in ``return_url``
+    (field 113, "redirectData"): the phone waited on the relay's page for ever. A plain
+    address under that name is no redirect."""
+    redirect = BARE_REDIRECT["redirectData"]
+    legacy = {"general": {"payment_id": "INV-1"}, "payment": {"id": "INV-1"}}
+    assert redirect_data({**legacy, "return_url": redirect}) == redirect_data(BARE_REDIRECT)
+    assert redirect_data({**legacy, "return_url": "https://shop.example/back"}) is None

@@ -137,8 +137,11 @@ def test_gate_sale_redirects_through_doku_and_settles(
     assert first.status is PaymentStatus.PENDING
     if form == "full":
         assert payment_type(first.raw) is PaymentType.PURCHASE
-    else:
+    elif form == "bare":
         assert first.raw["payment"] == {"id": number}, "the payment id and the redirect only"
+    else:
+        assert first.raw["general"]["payment_id"] == number and "sum" not in first.raw["payment"]
+        assert first.raw["sum_request"] == {"amount": amount * 100, "currency": "IDR"}
     redirect = redirect_data(first.raw)
     assert redirect is not None and redirect.method == "POST"
     wallet = httpx.post(redirect.url, data=dict(redirect.body))

@@ -196,10 +196,13 @@ def payment_type(payload: Mapping[str, Any]) -> PaymentType:
         ) from None
 
 
-REDIRECT_KEYS = ("redirect_data", "redirectData")
-"""Both spellings are ecommpay's: the full callback's ``redirect_data`` (its WooCommerce plugin,
-``common/models/EcpGatewayInfoCallback.php``) and the bare redirect callback's ``redirectData``
-(its SDKs' callback formats: paymentpage-sdk-php ``tests/data/callbackFormats.php``)."""
+REDIRECT_KEYS = ("redirect_data", "redirectData", "return_url")
+"""Each spelling is ecommpay's: the full callback's ``redirect_data`` (its WooCommerce plugin,
+``common/models/EcpGatewayInfoCallback.php``), the bare redirect callback's ``redirectData``, and
+``return_url`` in the format with ``general.payment_id`` and ``sum_request`` (its SDKs' callback
+formats: paymentpage-sdk-python ``tests/test_callback_formats.py``, field 113 "redirectData")."""
+ADDRESS_KEYS = frozenset({"return_url"})
+"""Spellings other callbacks may use for a plain address: a redirect only as an object."""
 
 
 def redirect_data(payload: Mapping[str, Any]) -> RedirectData | None:
@@ -207,13 +210,19 @@ def redirect_data(payload: Mapping[str, Any]) -> RedirectData | None:
     fields as text; ``None`` if absent. Malformed redirect data, or two spellings of it that
     differ, is a protocol error: the customer's phone must not be sent to a guessed form."""
     signed = signed_fields(payload)
-    found = [signed[key] for key in REDIRECT_KEYS if signed.get(key) is not None]
+    found = [
+        signed[key]
+        for key in REDIRECT_KEYS
+        if signed.get(key) is not None
+        and (key not in ADDRESS_KEYS or isinstance(signed[key], Mapping))
+    ]
     if not found:
         return None
     data = found[0]
     if any(other != data for other in found[1:]):
         raise ProviderProtocolError(
-            "ecommpay callback carries redirect_data and redirectData that differ"
+            "ecommpay callback carries two redirects that differ (redirect_data, redirectData, "
+            "return_url)"
         )
     if not isinstance(data, Mapping):
         raise ProviderProtocolError("ecommpay callback redirect_data must be an object")
