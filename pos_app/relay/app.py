@@ -436,9 +436,9 @@ class RelayApp:
 
     # --- terminal side ---------------------------------------------------------------------
 
-    def _terminal(self, request: Request) -> storage.Terminal:
+    async def _terminal(self, request: Request) -> storage.Terminal:
         token = auth.bearer_token(request.headers.get("authorization"))
-        terminal = self.store.read(lambda conn: auth.authenticate(conn, token))
+        terminal = await self.store.read(lambda conn: auth.authenticate(conn, token))
         if terminal is None:
             raise HTTPProblem(401, "missing, unknown or revoked terminal token")
         return terminal
@@ -446,7 +446,7 @@ class RelayApp:
     async def register_payment(self, request: Request) -> Response:
         """Register an invoice this terminal's till made: it must carry the till's id. Any
         other is answered 403 alike, registered elsewhere or not, so nothing is given away."""
-        terminal = self._terminal(request)
+        terminal = await self._terminal(request)
         _require_json(request)
         body = await read_body(request, MAX_REGISTRATION_BYTES, self.config.client_timeout_seconds)
         invoice, provider, amount, page_at_least = _registration(_json_body(body))
@@ -501,11 +501,13 @@ class RelayApp:
         return JSONResponse(answer, status_code=201)
 
     async def payment_status(self, request: Request) -> Response:
-        terminal = self._terminal(request)
+        terminal = await self._terminal(request)
         invoice = request.path_params["invoice"]
         view = None
         if invoice.isprintable():  # a NUL would be a database error on PostgreSQL, not a 404
-            view = self.store.read(lambda conn: storage.payment_view(conn, terminal.id, invoice))
+            view = await self.store.read(
+                lambda conn: storage.payment_view(conn, terminal.id, invoice)
+            )
         if view is None:
             return problem(404, f"invoice {shown(invoice)} is not registered by this terminal")
         return JSONResponse(view)
@@ -513,7 +515,7 @@ class RelayApp:
     async def end_page(self, request: Request) -> Response:
         """The till gave up the payment (cancelled, expired): its Gate page ends, so a phone
         left on it is not sent on to the wallet to pay what the cashier took another way."""
-        terminal = self._terminal(request)
+        terminal = await self._terminal(request)
         invoice = request.path_params["invoice"]
         ended = invoice.isprintable() and await self.store.write(
             partial(
@@ -532,7 +534,7 @@ class RelayApp:
         database (this one was restored from a backup, or made anew): it gets the events from
         the first cursor on, and learns the epoch from the answer.
         """
-        terminal = self._terminal(request)
+        terminal = await self._terminal(request)
         after = _int_param(request, "after", 0)
         epoch = _epoch_param(request)
         wait = _wait_param(request, self.config.max_wait_seconds)
@@ -544,7 +546,7 @@ class RelayApp:
         def newer(conn: Any) -> list[dict[str, Any]]:
             return storage.events_after(conn, terminal.id, after, MAX_EVENTS_PER_ANSWER)
 
-        found = store.read(newer)
+        found = await store.read(newer)
         if not found and wait > 0 and not self.waiters.closed:
             refused = self.waiters.enter(terminal.id)
             if refused:
@@ -563,12 +565,12 @@ class RelayApp:
                         {woken, disconnect}, timeout=remaining, return_when=asyncio.FIRST_COMPLETED
                     )
                     self.waiters.unsubscribe(terminal.id, woken)
-                    found = store.read(newer)
+                    found = await store.read(newer)
             finally:
                 disconnect.cancel()
                 self.waiters.leave(terminal.id)
             if found:  # the token may have been rotated or revoked while it waited
-                self._terminal(request)
+                await self._terminal(request)
         cursor = found[-1]["cursor"] if found else after
         return JSONResponse({"events": found, "cursor": cursor, "epoch": store.epoch})
 
@@ -578,7 +580,7 @@ class RelayApp:
         token = request.path_params["token"]
         view = None
         if token.isprintable():  # as for payment_status
-            view = self.store.read(
+            view = await self.store.read(
                 lambda conn: storage.redirect_view(conn, token, storage.utc_now())
             )
         if view is None:

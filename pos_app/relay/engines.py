@@ -155,6 +155,15 @@ def postgres_sql(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
+CONNECT_TIMEOUT = 10
+"""Seconds to reach the server, unless the URL says (a partitioned network waits on TCP for
+minutes otherwise)."""
+STATEMENT_LIMIT = 10
+"""Seconds a statement of a serving relay may take (:meth:`PostgresConnection.serve`): the
+relay's take milliseconds, so one this slow waits on a lock (a ``VACUUM FULL``, another
+relay's schema upgrade) or a stuck server; failing, it is answered 503, not never."""
+
+
 class PostgresConnection:
     """A psycopg connection in autocommit mode (transactions are explicit, as on SQLite)."""
 
@@ -162,8 +171,16 @@ class PostgresConnection:
 
     def __init__(self, url: str) -> None:
         driver = load_psycopg()
-        self.raw: psycopg.Connection[Any] = driver.connect(url, autocommit=True)
+        given = driver.conninfo.conninfo_to_dict(url)
+        bound = {} if "connect_timeout" in given else {"connect_timeout": CONNECT_TIMEOUT}
+        self.raw: psycopg.Connection[Any] = driver.connect(url, autocommit=True, **bound)
         self._idle = driver.pq.TransactionStatus.IDLE
+
+    def serve(self) -> "PostgresConnection":
+        """Bound its statements (:data:`STATEMENT_LIMIT`): for the connections that serve
+        requests, not for a schema upgrade, which may rightly take longer."""
+        self.raw.execute(f"SET statement_timeout = {STATEMENT_LIMIT * 1000}")
+        return self
 
     @property
     def in_transaction(self) -> bool:

@@ -95,7 +95,7 @@ class UploadRoutes:
 
     async def upload_day(self, request: Request) -> Response:
         """Store the till's day if it is newer than the one held; 200 only after the commit."""
-        terminal = self.relay._terminal(request)
+        terminal = await self.relay._terminal(request)
         require_json(request)
         business_date = _business_date(request.path_params["business_date"])
         if terminal.id in self._uploading or len(self._uploading) >= UPLOADS_AT_ONCE:
@@ -110,12 +110,14 @@ class UploadRoutes:
         config = self.relay.config
         body = await read_body(request, config.max_upload_bytes, config.client_timeout_seconds)
         # megabytes of JSON and CSV to check: off the loop, so notifications are not held up
-        former = self.relay.store.read(lambda conn: storage.former_till_ids(conn, terminal.id))
+        former = await self.relay.store.read(
+            lambda conn: storage.former_till_ids(conn, terminal.id)
+        )
         day = await asyncio.to_thread(lambda: till_day(json_body(body), business_date, former))
         if terminal.till_id not in (None, day.till_id):
             raise _not_yours(terminal.till_id)
         keep = None
-        if self.relay.store.read(lambda conn: till_days.lacks_held(conn, terminal.shop, day)):
+        if await self.relay.store.read(lambda conn: till_days.lacks_held(conn, terminal.shop, day)):
             keep = await self.relay.store.read_apart(
                 lambda conn: till_days.earlier_part(conn, terminal.shop, day)
             )
@@ -155,8 +157,8 @@ class UploadRoutes:
         """The caller's own days the relay holds, by business day, with their revisions, the
         counter of the last invoice it registered, and the last receipt of its latest days: what
         a till restored from a backup lacks."""
-        terminal = self.relay._terminal(request)
-        days, counter, receipts = self.relay.store.read(
+        terminal = await self.relay._terminal(request)
+        days, counter, receipts = await self.relay.store.read(
             lambda conn: (
                 till_days.held_days(conn, terminal.shop, terminal.till_id),
                 storage.invoice_counter(conn, terminal.till_id),
@@ -174,7 +176,7 @@ class UploadRoutes:
 
     async def shop_days(self, request: Request) -> Response:
         """Every till's files of the day: megabytes, read and rendered off the event loop."""
-        terminal = self.relay._terminal(request)
+        terminal = await self.relay._terminal(request)
         business_date = _business_date(request.path_params["business_date"])
         return await self.relay.store.read_apart(
             lambda conn: JSONResponse(
@@ -186,8 +188,10 @@ class UploadRoutes:
         )
 
     async def shop_uploads(self, request: Request) -> Response:
-        terminal = self.relay._terminal(request)
-        tills = self.relay.store.read(lambda conn: till_days.shop_uploads(conn, terminal.shop))
+        terminal = await self.relay._terminal(request)
+        tills = await self.relay.store.read(
+            lambda conn: till_days.shop_uploads(conn, terminal.shop)
+        )
         return JSONResponse({"tills": tills})
 
 

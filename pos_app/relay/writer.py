@@ -34,6 +34,23 @@ MAX_BATCH = 1024
 READS_APART = 2
 """Large reads (:meth:`RelayStorage.read_apart`, a shop's day of files, megabytes each) at once:
 more would only share the same cores and hold more in memory."""
+READ_WAIT = 10.0
+"""Seconds a request waits for its read on PostgreSQL before it is answered 503: the reads the
+relay makes take milliseconds, so one that takes this long waits on a lock or a stuck server."""
+
+
+def _serving(conn: Connection) -> Connection:
+    """``conn``, its statements bounded on PostgreSQL (see :meth:`PostgresConnection.serve`)."""
+    return conn.serve() if isinstance(conn, PostgresConnection) else conn
+
+
+def _serving_connection(database: Path | str) -> Connection:
+    conn = connect(database)
+    try:
+        return _serving(conn)
+    except BaseException:
+        conn.close()
+        raise
 
 
 def _run_together(conn: Connection, writes: list[Callable[[Connection], Any]]) -> list[Any]:
@@ -81,8 +98,8 @@ class RelayStorage:
 
     def __init__(self, database: Path | str) -> None:
         self.database = database
-        self.reader = connect(database)
-        self._conn = connect(database)
+        self.reader = _serving_connection(database)
+        self._conn = _serving_connection(database)
         self._conn_broken = False
         self.epoch = read_epoch(self.reader)
         """Fixed while the relay runs: only ``pos-app relay restore`` draws a new one, stopped."""
@@ -92,6 +109,13 @@ class RelayStorage:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopping = False
         self._committer = ThreadPoolExecutor(1, thread_name_prefix="relay-commit")
+        self._reads = (
+            ThreadPoolExecutor(1, thread_name_prefix="relay-read")
+            if isinstance(self.reader, PostgresConnection)
+            else None
+        )
+        """PostgreSQL's reads: off the loop, as a read the server keeps waiting (a lock, a
+        stuck server) would stop every request. SQLite's, in WAL, never wait on a writer."""
         self._apart = ThreadPoolExecutor(READS_APART, thread_name_prefix="relay-read-apart")
         self.commits = 0
         """Batches committed so far (each one fsync): how well writes are grouped."""
@@ -122,13 +146,28 @@ class RelayStorage:
         """Close the connections (after :meth:`stop`, or when the writer never started)."""
         self._committer.shutdown(wait=True)
         self._apart.shutdown(wait=True)
+        if self._reads is not None:
+            self._reads.shutdown(wait=True)
         self.reader.close()
         self._conn.close()
 
-    def read(self, fn: Callable[[Connection], T]) -> T:
-        """``fn(reader)``; a database error is :class:`StorageFailed`, and the reader is opened
-        anew for the next read. A read on a session the server ended is made again at once on
-        a new connection (a read changes nothing, so running it twice is safe)."""
+    async def read(self, fn: Callable[[Connection], T]) -> T:
+        """``fn(reader)``, on the loop (SQLite) or on the reader's own thread (PostgreSQL), for
+        at most :data:`READ_WAIT` there: then :class:`StorageFailed`, as for a database error."""
+        if self._reads is None:
+            return self.read_here(fn)
+        running = asyncio.get_running_loop().run_in_executor(self._reads, self.read_here, fn)
+        try:
+            return await asyncio.wait_for(running, READ_WAIT)
+        except TimeoutError:
+            log.error("relay storage: a read took over %g s (a lock? the server?)", READ_WAIT)
+            raise StorageFailed("the database did not answer a read in time") from None
+
+    def read_here(self, fn: Callable[[Connection], T]) -> T:
+        """``fn(reader)`` on the calling thread; a database error is :class:`StorageFailed`,
+        and the reader is opened anew for the next read. A read on a session the server ended
+        is made again at once on a new connection (a read changes nothing, so running it twice
+        is safe)."""
         try:
             return fn(self.reader)
         except ERRORS.database as exc:
@@ -143,7 +182,7 @@ class RelayStorage:
             raise self._read_failed(exc, reopen=False) from None
 
     def _reopen_reader(self) -> None:
-        fresh = connect(self.database)
+        fresh = _serving_connection(self.database)
         self.reader, stale = fresh, self.reader
         stale.close()
 
@@ -202,7 +241,9 @@ class RelayStorage:
     async def _reopen(self) -> None:
         """Replace the writer's connection after a failure (in the helper thread: it may wait)."""
         assert self._loop is not None
-        fresh = await self._loop.run_in_executor(self._committer, connect, self.database)
+        fresh = await self._loop.run_in_executor(
+            self._committer, _serving_connection, self.database
+        )
         self._conn, stale = fresh, self._conn
         self._conn_broken = False
         stale.close()

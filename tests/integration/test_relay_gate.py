@@ -297,7 +297,7 @@ def test_a_page_lives_as_long_as_the_tills_qr(relay: EmbeddedRelay) -> None:
                 "expires_at": "in an hour",
             },
         )
-    ends = relay.storage.read(
+    ends = relay.storage.read_here(
         lambda conn: [
             datetime.fromisoformat(row[0])
             for row in conn.execute(

@@ -5,6 +5,9 @@ nothing stored since."""
 
 import contextlib
 import subprocess
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -16,7 +19,8 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.commands import relay_service
 from pos_app.demo.embedded_relay import start_relay
 from pos_app.payments.model import ProviderName, RelayPosition
-from pos_app.relay import schema
+from pos_app.relay import schema, writer
+from pos_app.relay.app import HEALTH_TIMEOUT
 from pos_app.relay.engines import SERVING_NAME
 from tests.harness.postgres_server import PostgresServer, binaries
 from tests.harness.relay_process import (
@@ -288,3 +292,85 @@ def test_a_sqlite_relay_copied_to_postgresql_carries_on_where_it_was(
 
     assert relay_service.main(["copy-to", url, "--db", str(db)]) == 1
     assert "holds relay data already" in capsys.readouterr().err
+
+
+@contextlib.contextmanager
+def table_locked(url: str, table: str) -> Iterator[psycopg.Connection]:
+    """Another session holding an ACCESS EXCLUSIVE lock on ``table`` (what VACUUM FULL, CLUSTER,
+    ALTER TABLE or a newer relay's schema upgrade take) until the block ends."""
+    with psycopg.connect(url) as conn:
+        conn.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+        try:
+            yield conn
+        finally:
+            conn.rollback()
+
+
+def waiting_on_a_lock(url: str) -> int:
+    database = psycopg.conninfo.conninfo_to_dict(url)["dbname"]
+    with psycopg.connect(url, autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'",
+            (database,),
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_one_tills_read_stuck_on_a_lock_holds_up_no_other_route_and_is_answered_503(
+    postgres_server: PostgresServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The relay made its reads on PostgreSQL (a till's token, its events, a payment's status)
+    on the event loop, without a bound: while the database kept one waiting (a lock here, as
+    VACUUM FULL or another relay's schema upgrade takes; a hung server likewise), the whole
+    process stopped answering, /healthz and the providers' notifications too."""
+    monkeypatch.setattr(writer, "READ_WAIT", 1.0)
+    url = postgres_server.new_database()
+    with start_relay(relay_config(url)) as relay:
+        token = relay.add_terminal("T1")
+        bearer = {"Authorization": f"Bearer {token}"}
+        assert httpx.get(relay.url + "/healthz").status_code == 200
+        till_answer: list[object] = []
+        with table_locked(url, "terminals"):
+
+            def till_checks_a_payment() -> None:
+                try:
+                    till_answer.append(
+                        httpx.get(
+                            relay.url + "/v1/payments/KSR-T1-20240501-000001",
+                            headers=bearer,
+                            timeout=60,
+                        ).status_code
+                    )
+                except httpx.HTTPError as exc:
+                    till_answer.append(exc)
+
+            till = threading.Thread(target=till_checks_a_payment, daemon=True)
+            till.start()
+            wait_until(lambda: waiting_on_a_lock(url) >= 1, what="the till's read to wait")
+
+            started = time.monotonic()
+            health: object
+            try:
+                health = httpx.get(relay.url + "/healthz", timeout=HEALTH_TIMEOUT + 5).status_code
+            except httpx.TimeoutException as exc:
+                health = exc
+            health_seconds = time.monotonic() - started
+            headers, body = signed_doku_notification(
+                invoice_number="KSR-T9-20240501-000001", amount=7_000
+            )
+            notification: object
+            try:
+                notification = httpx.post(
+                    relay.url + "/doku/notifications", content=body, headers=headers, timeout=5
+                ).status_code
+            except httpx.TimeoutException as exc:
+                notification = exc
+            till.join(30)
+            assert till_answer == [503], "the till's read, bounded, answered while locked"
+
+    assert health in (200, 503), (
+        f"/healthz gave no answer in {health_seconds:.1f} s while one till's read waited "
+        f"on the database: {health!r}"
+    )
+    assert notification == 200, f"an orphan notification got no answer: {notification!r}"

@@ -116,7 +116,7 @@ def test_what_the_issue_found_is_refused_with_a_reason(relay: EmbeddedRelay) -> 
     ):
         # signed, so stored apart with what could not be read and acknowledged (never retried)
         assert signed.status_code == 200, signed.text
-    kept = relay.storage.read(storage.orphans)
+    kept = relay.storage.read_here(storage.orphans)
     assert [("amount" in (o["kept_apart"] or "")) for o in kept] == [True, True]
     too_much = b'{"invoice_number": "KSR-T1-20240501-1", "provider": "doku", "amount": %d}' % huge
     assert_refused(register(too_much), 400, "amount")
