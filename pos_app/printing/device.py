@@ -6,6 +6,7 @@ printer that does not answer the paper question within :data:`STATUS_WAIT` secon
 ones never do) is taken to have paper.
 """
 
+import socket
 from typing import Any
 
 from pos_app.domain.errors import KasirError
@@ -71,30 +72,54 @@ def _printer(address: PrinterAddress, timeout: float) -> Any:
 
 
 def _out_of_paper(printer: Any, address: PrinterAddress, timeout: float) -> bool:
-    """Asks the printer (DLE EOT 4) with a short wait; no answer counts as paper. A reset
-    (:class:`ConnectionError`) or, on the network, an empty read (the printer closed the
-    connection; a serial port reads nothing on a timeout too) means what is sent next is lost."""
+    """Asks the printer (DLE EOT 4) with a short wait; no answer counts as paper. On the network
+    the job would be lost, so it fails, when the printer has closed the connection (a reset, an
+    empty read, or an answer and then the close) or its answer is no printer's (another service
+    on the port). A USB or serial printer is the device asked for: an odd answer counts as paper,
+    and a serial port reads nothing on a timeout too."""
     from escpos.constants import RT_STATUS_PAPER
 
-    kind = address.kind
-    _wait(printer, kind, STATUS_WAIT)
+    network = address.kind is PrinterKind.NETWORK
+    _wait(printer, address.kind, STATUS_WAIT)
     try:
         answer = bytes(printer.query_status(RT_STATUS_PAPER))
+        if network and (not answer or _hung_up(printer.device)):
+            raise PrinterError(
+                N_("The receipt printer {address} stopped answering: it closed the connection"),
+                address=str(address),
+            )
     except ConnectionError:
         raise
     except (OSError, NotImplementedError):
         return False
     finally:
-        _wait(printer, kind, timeout)
+        _wait(printer, address.kind, timeout)
     if not answer:
-        if kind is PrinterKind.NETWORK:
+        return False
+    status = answer[-1]
+    if status & STATUS_FIXED_MASK != STATUS_FIXED_BITS:
+        if network:
             raise PrinterError(
-                N_("The receipt printer {address} stopped answering: it closed the connection"),
+                N_(
+                    "What answers at {address} is not a receipt printer: check the printer's "
+                    "address in the settings"
+                ),
                 address=str(address),
             )
         return False
-    status = answer[-1]
-    return status & STATUS_FIXED_MASK == STATUS_FIXED_BITS and bool(status & PAPER_END)
+    return bool(status & PAPER_END)
+
+
+def _hung_up(connection: socket.socket) -> bool:
+    """Whether the far end has closed ``connection``: a peek that does not wait reads its end
+    (nothing) or its reset at once, and finds nothing yet on a connection still open."""
+    connection.setblocking(False)
+    try:
+        return connection.recv(1, socket.MSG_PEEK) == b""
+    except BlockingIOError:
+        return False
+    except ConnectionError:
+        return True
 
 
 def _wait(printer: Any, kind: PrinterKind, seconds: float) -> None:

@@ -4107,6 +4107,11 @@ Still trying — the payment stays open.</translation>
         <translation>The receipt printer {address} stopped answering: it closed the connection</translation>
     </message>
     <message>
+        <location filename="../../pos_app/printing/device.py"/>
+        <source>What answers at {address} is not a receipt printer: check the printer's address in the settings</source>
+        <translation>What answers at {address} is not a receipt printer: check the printer's address in the settings</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/reports/accountant_files.py"/>
         <source>choose the kinds of rows to export, each once</source>
         <translation>choose the kinds of rows to export, each once</translation>

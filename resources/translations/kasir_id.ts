@@ -4107,6 +4107,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>Printer struk {address} tidak merespons lagi: printer menutup sambungan</translation>
     </message>
     <message>
+        <location filename="../../pos_app/printing/device.py"/>
+        <source>What answers at {address} is not a receipt printer: check the printer's address in the settings</source>
+        <translation>Yang menjawab di {address} bukan printer struk: periksa alamat printer di pengaturan</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/reports/accountant_files.py"/>
         <source>choose the kinds of rows to export, each once</source>
         <translation>pilih jenis baris yang diekspor, masing-masing sekali</translation>

@@ -25,6 +25,7 @@ from pos_app.till.terminal import open_terminal
 from tests.harness.fake_printer import (
     CUT,
     DRAWER_PULSE,
+    PAPER_OK,
     PAPER_STATUS_QUERY,
     fake_printer,
     printed_rows,
@@ -262,6 +263,68 @@ def test_a_printer_that_hangs_up_instead_of_answering_keeps_the_receipt() -> Non
         f"The receipt printer tcp://127.0.0.1:{device.port} stopped answering: "
         "it closed the connection"
     )
+    assert [job.what.english() for job in printer.queue.kept] == ["receipt T1-20250131-0007"]
+    assert result.kept == 1
+
+
+class AnswersThenHangsUp:
+    """A network "printer" on loopback that takes each connection, reads the paper question,
+    answers it with ``answer`` and hangs up: a printer whose power goes just then, a print server
+    that drops a second client, another service on the port (an HTTP 400). The answer and the
+    close leave in one segment (TCP_CORK), so they arrive together, as they can on a network."""
+
+    def __init__(self, answer: bytes) -> None:
+        self.answer = answer
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self.port = self._server.getsockname()[1]
+        self.connections = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self._server.accept()
+            except OSError:
+                return
+            self.connections += 1
+            with connection:
+                connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 1)
+                connection.recv(65536)
+                connection.sendall(self.answer)
+
+    def close(self) -> None:
+        self._server.close()
+
+
+@pytest.mark.parametrize(
+    ("answer", "why"),
+    [
+        pytest.param(PAPER_OK, "stopped answering: it closed the connection", id="paper-ok"),
+        pytest.param(
+            b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n",
+            "is not a receipt printer",
+            id="not-a-printer",
+        ),
+    ],
+)
+def test_a_printer_that_answers_then_hangs_up_keeps_the_receipt(answer: bytes, why: str) -> None:
+    """Only an empty answer was taken for the close: with an answer read first, "has paper"
+    (or an answer no printer gives) sent the receipt into the closed connection, counted it
+    printed and kept nothing, so the cashier was never told and it was never printed again."""
+    device = AnswersThenHangsUp(answer)
+    try:
+        printer = open_receipt_printer(PrinterSettings(address(device.port), auto_print=True))
+        assert printer is not None
+        results = results_of(printer)
+        printer.print_receipt(receipt())
+        assert printer.queue.wait_until_idle(WAIT)
+        assert printer.close(WAIT)
+    finally:
+        device.close()
+    assert device.connections == 1
+    (result,) = results
+    assert result.error is not None, "a receipt sent into a closed connection counted printed"
+    assert f"tcp://127.0.0.1:{device.port}" in str(result.error) and why in str(result.error)
     assert [job.what.english() for job in printer.queue.kept] == ["receipt T1-20250131-0007"]
     assert result.kept == 1
 
