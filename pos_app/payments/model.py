@@ -38,6 +38,15 @@ class ProviderName(StrEnum):
         so a declined DOKU payment is asked about again, as one the till gave up on."""
         return self is not ProviderName.DOKU
 
+    @property
+    def wallet_label(self) -> str:
+        """What the customer paid with, as receipts and the back office name it."""
+        return {
+            ProviderName.DOKU: "DOKU Wallet",
+            ProviderName.ECOMMPAY_PAGE: "DOKU Wallet (ecommpay)",
+            ProviderName.ECOMMPAY_GATE: "DOKU Wallet (ecommpay Gate)",
+        }[self]
+
 
 class PaymentStatus(StrEnum):
     """A provider's word on a payment, in the terminal's words (docs/architecture.md, Contracts)."""

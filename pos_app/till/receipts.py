@@ -17,7 +17,6 @@ from pos_app.domain.pricing import PricedLine, PricedSale
 from pos_app.domain.texts import N_, say
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.sales import Sale, Tender
-from pos_app.till.terminal import PROVIDER_LABELS
 
 DEFAULT_TIME_ZONE = "Asia/Jakarta"
 
@@ -65,7 +64,7 @@ def receipt_data(sale: Sale, settings: Settings, *, copy: bool = False) -> Recei
     cash = sale.tender is Tender.CASH
     wallet = None
     if not cash and sale.provider is not None:
-        wallet = PROVIDER_LABELS.get(sale.provider.value, sale.provider.value)
+        wallet = sale.provider.wallet_label
     return ReceiptData(
         shop_name=settings.shop.name,
         shop_address=settings.shop.address,

@@ -42,15 +42,6 @@ PRINTER_CLOSE_WAIT = 5.0
 """Seconds the printer may take at shutdown to finish the receipts it was given."""
 LOOPBACK_IP = "127.0.0.1"
 """The customer address a demo payout gives the sandbox, which requires one."""
-PROVIDER_LABELS: dict[str, str] = {
-    ProviderChoice.SANDBOX: "DOKU Wallet",
-    ProviderChoice.DOKU: "DOKU Wallet",
-    ProviderChoice.ECOMMPAY_PAGE: "DOKU Wallet (ecommpay)",
-    ProviderChoice.ECOMMPAY_GATE: "DOKU Wallet (ecommpay Gate)",
-}
-"""What the customer pays with, by provider setting (or a payment's provider name)."""
-
-
 @dataclass
 class Terminal:
     settings: Settings
@@ -68,7 +59,7 @@ class Terminal:
 
     @property
     def provider_label(self) -> str:
-        return PROVIDER_LABELS[self.settings.provider]
+        return self.settings.provider.provider_name.wallet_label
 
     @property
     def sandbox(self) -> bool:

@@ -16,7 +16,6 @@ from pos_app.store.payments import EventSource, Outcome
 from pos_app.store.sales import Tender
 from pos_app.store.users import Role
 from pos_app.till.problem_payments import ProblemKind
-from pos_app.till.terminal import PROVIDER_LABELS
 
 
 def _tr(text: str) -> str:
@@ -143,4 +142,4 @@ def provider_label(provider: ProviderName | None) -> str:
     """What the customer paid with, for a payment's provider; empty for none (cash)."""
     if provider is None:
         return ""
-    return PROVIDER_LABELS.get(provider, provider.value)
+    return provider.wallet_label
