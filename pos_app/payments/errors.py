@@ -48,6 +48,12 @@ def answered_nothing(status: int) -> bool:
     return status >= 500 or status in (408, 429)
 
 
+def body_snippet(content: bytes, limit: int = 120) -> str:
+    """The start of an answer's body, for an error that says what came instead of JSON."""
+    text = content[:limit].decode("utf-8", "replace")
+    return repr(text + ("…" if len(content) > limit else ""))
+
+
 class ProviderError(KasirError):
     """Something went wrong talking to a payment provider."""
 

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.web_address import required_http_url
 from pos_app.payments.demo_credentials import (
     DEMO_DOKU_CLIENT_ID,
     DEMO_DOKU_SECRET_KEY,
@@ -69,7 +69,7 @@ class SandboxConfig:
         for name in ("ecommpay_callback_url", "public_url"):
             value = getattr(self, name)
             if value is not None:
-                require_http_url(value, name)
+                required_http_url(value, name)
 
     def with_values(self, values: Mapping[str, object]) -> "SandboxConfig":
         """A copy with ``values`` applied; keys may use ``-`` or ``_``; unknown keys are errors."""
@@ -107,18 +107,6 @@ def load_config_file(path: Path) -> dict[str, object]:
         raise ValidationError(f"cannot read sandbox config {path}: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ValidationError(f"sandbox config {path} is not valid TOML: {exc}") from None
-
-
-def require_http_url(value: object, name: str) -> str:
-    """An absolute ``http``/``https`` URL, else a :class:`ValidationError` naming ``name``."""
-    if isinstance(value, str):
-        try:
-            parts = urlsplit(value)
-        except ValueError:
-            parts = None
-        if parts and parts.scheme in ("http", "https") and parts.hostname:
-            return value
-    raise ValidationError(f"{name} must be an absolute http(s) URL, got {value!r}")
 
 
 def _require_number(

@@ -16,7 +16,7 @@ from starlette.requests import Request
 
 from pos_app.domain.digits import is_digits
 from pos_app.domain.errors import ValidationError
-from pos_app.sandbox.config import require_http_url
+from pos_app.domain.web_address import required_http_url
 
 
 class InboundError(Exception):
@@ -211,7 +211,7 @@ def require_url(data: Mapping[str, Any], path: str, *, optional: bool = False) -
     if value is None:
         return None
     try:
-        return require_http_url(value, path)
+        return required_http_url(value, path)
     except ValidationError as exc:
         raise InboundError(str(exc)) from None
 

@@ -19,8 +19,8 @@ import json
 import logging
 import uuid
 from datetime import datetime
-from typing import Any, TypeGuard
-from urllib.parse import quote, urlsplit
+from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -30,6 +30,7 @@ from pos_app.domain.catalog import MAX_NAME_LENGTH
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import CURRENCY, check_amount
 from pos_app.domain.texts import N_
+from pos_app.domain.web_address import is_http_url
 from pos_app.payments.doku.notification import (
     check_signature,
     event_from_payload,
@@ -47,6 +48,7 @@ from pos_app.payments.errors import (
     ProviderUnreachable,
     SignatureMismatch,
     answered_nothing,
+    body_snippet,
     read_provider_json,
 )
 from pos_app.payments.model import (
@@ -308,14 +310,14 @@ class DokuClient(HttpClient):
                 ),
                 status=status,
                 path=path,
-                said=said or _snippet(response.content),
+                said=said or body_snippet(response.content),
             )
         if isinstance(error, dict):
             raise _rejection(status, error, path)
         if not (response.is_success or status == also_ok):
             raise ProviderProtocolError(
                 f"DOKU answered HTTP {status} to {path} without a DOKU error: "
-                f"{_snippet(response.content)}"
+                f"{body_snippet(response.content)}"
             )
         try:
             self._check_answer(response, path, request_id, None if get else response.content)
@@ -326,7 +328,7 @@ class DokuClient(HttpClient):
         if not isinstance(payload, dict):
             raise ProviderProtocolError(
                 f"DOKU answered HTTP {status} to {path} with no JSON object: "
-                f"{_snippet(response.content)}"
+                f"{body_snippet(response.content)}"
             )
         return payload
 
@@ -354,7 +356,7 @@ def _payment_request(
     if not isinstance(page, dict):
         page = {}
     url = page.get("url")
-    if not _http_url(url):
+    if not is_http_url(url):
         raise ProviderProtocolError(
             f"DOKU answered HTTP {status} to POST {CREATE_PATH} "
             f"without an http(s) doku_wallet_payment_page.url"
@@ -367,17 +369,6 @@ def _payment_request(
         expires_at=_expiry(answer or {}, page),
         reference=request_id,
     )
-
-
-def _http_url(value: object) -> TypeGuard[str]:
-    """An absolute http(s) URL with a host: what a phone can open from the QR code."""
-    if not isinstance(value, str):
-        return False
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _json_object(content: bytes) -> dict[str, Any] | None:
@@ -439,8 +430,3 @@ def _expiry(answer: dict[str, Any], page: dict[str, Any]) -> datetime | None:
                 if moment is not None:
                     return moment
     return None
-
-
-def _snippet(content: bytes, limit: int = 120) -> str:
-    text = content[:limit].decode("utf-8", "replace")
-    return repr(text + ("…" if len(content) > limit else ""))

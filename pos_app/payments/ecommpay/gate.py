@@ -18,7 +18,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -26,6 +25,7 @@ from pos_app.clients.http_client import HttpClient
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import CURRENCY, to_minor_units
 from pos_app.domain.texts import N_
+from pos_app.domain.web_address import required_http_url
 from pos_app.payments.ecommpay.callback import read_payment
 from pos_app.payments.ecommpay.limits import (
     PAYOUT_LIMIT,
@@ -48,6 +48,7 @@ from pos_app.payments.errors import (
     ProviderUnreachable,
     SignatureMismatch,
     answered_nothing,
+    body_snippet,
     read_provider_json,
 )
 from pos_app.payments.model import PaymentOrder, PaymentRequest, ProviderName, StatusResult
@@ -198,7 +199,9 @@ class GateClient(HttpClient):
         return {
             "project_id": self.project_id,
             "payment_id": _payment_id(payment_id),
-            "merchant_callback_url": check_url(callback_url, "general.merchant_callback_url"),
+            "merchant_callback_url": required_http_url(
+                callback_url, "ecommpay general.merchant_callback_url"
+            ),
         }
 
     def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -237,7 +240,7 @@ class GateClient(HttpClient):
         if not isinstance(payload, dict):
             raise ProviderProtocolError(
                 f"ecommpay answered HTTP {status} to {path} with no JSON object: "
-                f"{_snippet(response.content)}"
+                f"{body_snippet(response.content)}"
             )
         signed = "signature" in payload or (
             isinstance(payload.get("general"), Mapping) and "signature" in payload["general"]
@@ -270,7 +273,7 @@ class EcommpayGateProvider:
         purchase_limit: int = PURCHASE_LIMIT,
     ) -> None:
         self.gate = gate
-        self.callback_url = check_url(callback_url, "callback_url")
+        self.callback_url = required_http_url(callback_url, "ecommpay callback_url")
         self.customer_ip = _ip(customer_ip)
         self.customer_email = _required_text(customer_email, "customer_email", 255)
         self.customer_first_name = customer_first_name
@@ -317,7 +320,7 @@ def _ack(answer: dict[str, Any], payment_id: str) -> GateAck:
     if answer.get("status") != "success" or not isinstance(request_id, str) or not request_id:
         raise ProviderProtocolError(
             f"ecommpay acknowledgement for {payment_id} lacks status success and a request_id: "
-            f"{_snippet(json.dumps(answer, ensure_ascii=False).encode())}"
+            f"{body_snippet(json.dumps(answer, ensure_ascii=False).encode())}"
         )
     return GateAck(payment_id=payment_id, request_id=request_id, raw=answer)
 
@@ -411,17 +414,3 @@ def _ip(value: object) -> str:
         raise ValidationError(
             f"ecommpay customer.ip_address {value!r} is not an IP address"
         ) from None
-
-
-def check_url(value: object, name: str) -> str:
-    """``value`` if it is an absolute http(s) URL, else an error naming ``name``."""
-    if not isinstance(value, str) or urlsplit(value).scheme not in {"http", "https"}:
-        raise ValidationError(f"ecommpay {name} must be an http(s) URL, got {value!r}")
-    if not urlsplit(value).netloc:
-        raise ValidationError(f"ecommpay {name} {value!r} has no host")
-    return value
-
-
-def _snippet(content: bytes, limit: int = 120) -> str:
-    text = content[:limit].decode("utf-8", "replace")
-    return repr(text + ("…" if len(content) > limit else ""))

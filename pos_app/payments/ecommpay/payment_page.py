@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import CURRENCY, to_minor_units
+from pos_app.domain.web_address import required_http_url
 from pos_app.payments.ecommpay.gate import (
     GateClient,
     PaymentNotFound,
     check_sendable,
-    check_url,
 )
 from pos_app.payments.ecommpay.limits import PURCHASE_LIMIT, check_purchase_limit, check_within
 from pos_app.payments.ecommpay.signing import PAYMENT_PAGE_BASE_URL
@@ -55,7 +55,7 @@ class EcommpayPageProvider:
         if not customer_email or not customer_first_name:
             raise ValidationError("ecommpay Payment Page needs a customer e-mail and first name")
         self.gate = gate
-        self.callback_url = check_url(callback_url, "callback_url")
+        self.callback_url = required_http_url(callback_url, "ecommpay callback_url")
         self.customer_email = customer_email
         self.customer_first_name = customer_first_name
         check_sendable(
