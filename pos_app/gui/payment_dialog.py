@@ -3,9 +3,6 @@
 It shows the request and the state it is told; the checkout flow listens to its signals and decides.
 """
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.clock import Clock, utc_now
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.cash_dialog import scanned
 from pos_app.gui.dialogs import ask_confirmation
@@ -26,7 +24,6 @@ from pos_app.gui.formatting import format_countdown
 from pos_app.gui.qr_widget import QRCodeWidget
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
 
-Clock = Callable[[], datetime]
 QR_SIDE = 360
 """Large enough for a phone held at arm's length over the counter."""
 
@@ -36,10 +33,6 @@ _STYLE = {
     "paid": "background: #2e7d32; color: white;",
     "failed": "background: #fde2e1; color: #8a1c14;",
 }
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _restyle(label: QLabel, sheet: str) -> None:
@@ -58,7 +51,7 @@ class PaymentDialog(QDialog):
     other_tender_requested = Signal()
 
     def __init__(
-        self, request: PaymentRequest, parent: QWidget | None = None, *, clock: Clock = _utc_now
+        self, request: PaymentRequest, parent: QWidget | None = None, *, clock: Clock = utc_now
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("QR payment"))

@@ -14,7 +14,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from pos_app.gui.payment_dialog import Clock, PaymentDialog
+from pos_app.domain.clock import Clock
+from pos_app.gui.payment_dialog import PaymentDialog
 from pos_app.gui.qr_widget import prepare_qr
 from pos_app.gui.tasks import TaskRunner
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest

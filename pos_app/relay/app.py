@@ -31,6 +31,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from pos_app import __version__
+from pos_app.domain.clock import utc_now
 from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import check_amount
@@ -522,7 +523,7 @@ class RelayApp:
                 storage.end_page,
                 terminal_id=terminal.id,
                 invoice_number=invoice,
-                now=storage.utc_now(),
+                now=utc_now(),
             )
         )
         return JSONResponse({"invoice_number": invoice, "ended": bool(ended)})
@@ -580,9 +581,7 @@ class RelayApp:
         token = request.path_params["token"]
         view = None
         if token.isprintable():  # as for payment_status
-            view = await self.store.read(
-                lambda conn: storage.redirect_view(conn, token, storage.utc_now())
-            )
+            view = await self.store.read(lambda conn: storage.redirect_view(conn, token, utc_now()))
         if view is None:
             return pages.not_found_page()
         if view.status in ("paid", "refunded"):

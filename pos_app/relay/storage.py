@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pos_app.domain.clock import utc_now
 from pos_app.domain.money import CURRENCY
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.relay.engines import ERRORS, NOTIFY_CHANNEL, Connection, PostgresConnection
@@ -42,10 +43,6 @@ a decline still counts, as the terminal's lifecycle allows (a late payment)."""
 def family(provider: str) -> str:
     """DOKU and ecommpay keep separate invoice spaces; both ecommpay products share one."""
     return "doku" if provider == ProviderName.DOKU else "ecommpay"
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def iso(moment: datetime) -> str:

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pos_app.domain.clock import utc_now
 from pos_app.relay import storage
 from pos_app.relay.engines import Connection
 from pos_app.reports.accountant_files import FileKind
@@ -145,7 +146,7 @@ def store_day(
     row = (
         terminal.id,
         day.revision,
-        storage.iso(storage.utc_now()),
+        storage.iso(utc_now()),
         int(day.day_closed),
         day.shifts,
         day.files[FileKind.LINES],

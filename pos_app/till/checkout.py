@@ -20,10 +20,11 @@ import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from pos_app.clients.relay_client import RelayClient, RelayError, RelayRejected
 from pos_app.domain.basket import LineItem, largest_discount_share
+from pos_app.domain.clock import Clock, utc_now
 from pos_app.domain.discounts import Approval, Discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource, SaleStatus
@@ -64,10 +65,6 @@ AttemptListener = Callable[[PaymentAttempt], None]
 OrderListener = Callable[[PaymentRequest], None]
 REFUSED_FOR_NOW = (408, 429)
 """A relay's refusals of a registration that pass with time (a slow request, too many)."""
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _registered(registering: Future[str | None], invoice_number: str) -> None:
@@ -113,7 +110,7 @@ class Checkout:
         terminal_id: str,
         relay: RelayClient | None = None,
         payment_expiry: timedelta = timedelta(minutes=15),
-        clock: Callable[[], datetime] = utc_now,
+        clock: Clock = utc_now,
         tax: TaxPolicy = NO_TAX,
         approval_above_percent: int | None = None,
     ) -> None:

@@ -24,11 +24,11 @@ resolved (:mod:`pos_app.till.problem_payments`).
 
 import logging
 import uuid
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import NoReturn
 
 from pos_app.clients.relay_client import RelayClient, RelayError
+from pos_app.domain.clock import Clock, utc_now
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.lifecycles import UNPAID, ChangeSource, RefundStatus
 from pos_app.domain.money import format_rupiah
@@ -90,10 +90,6 @@ Failing one sooner risks a second payout of the same money while the first is st
 waiting costs only a slower retry of a refund that never left. Should ecommpay report it paid
 after all, :func:`settle_from_report` still records it (``failed`` may become ``paid``).
 """
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def new_payout_id(terminal_id: str) -> str:
@@ -225,7 +221,7 @@ class Payouts:
         *,
         relay: RelayClient | None,
         terminal_id: str,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Clock = utc_now,
         unregistered_after: timedelta = UNREGISTERED_AFTER,
     ) -> None:
         self.store = store

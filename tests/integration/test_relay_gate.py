@@ -18,6 +18,7 @@ import pytest
 from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
+from pos_app.domain.clock import utc_now
 from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
 from pos_app.payments.model import (
     AttemptState,
@@ -33,7 +34,7 @@ from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.users import Role
 from pos_app.till.back_office import BackOffice
-from pos_app.till.checkout import Checkout, utc_now
+from pos_app.till.checkout import Checkout
 from pos_app.till.terminal import Terminal
 from tests.harness.relay_process import (
     free_port,

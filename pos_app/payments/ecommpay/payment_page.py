@@ -4,9 +4,9 @@ Creating the payment is local (the URL is built and signed here; ecommpay regist
 only when the customer confirms on the page), so there is no network call until a status check.
 """
 
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
+from pos_app.domain.clock import Clock, utc_now
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import CURRENCY, to_minor_units
 from pos_app.domain.web_address import required_http_url
@@ -29,10 +29,6 @@ DEFAULT_EXPIRY = timedelta(minutes=15)
 FORCED_METHOD = "doku"
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class EcommpayPageProvider:
     """Signed Payment Page URLs with DOKU Wallet preselected; status through the Gate API."""
 
@@ -48,7 +44,7 @@ class EcommpayPageProvider:
         page_base_url: str = PAYMENT_PAGE_BASE_URL,
         expiry: timedelta = DEFAULT_EXPIRY,
         purchase_limit: int = PURCHASE_LIMIT,
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Clock = utc_now,
     ) -> None:
         if expiry <= timedelta(0):
             raise ValidationError(f"ecommpay Payment Page expiry must be positive, got {expiry}")
