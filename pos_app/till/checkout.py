@@ -157,7 +157,9 @@ class Checkout:
         the manager's over discounts above the limit, which must cover the largest now).
 
         A basket changed after a cancelled QR attempt gets a new sale; the old one is cancelled so
-        no open sale is left behind.
+        no open sale is left behind. A ``reuse`` its QR payment completed meanwhile (paid the
+        moment the cashier gave the QR up) raises :class:`SaleCompletedAlready`: the basket is
+        paid, and a new sale of it would charge the customer again.
         """
         share = largest_discount_share(lines, discount)
         if self.needs_approval(share) and (approval is None or not approval.covers(share)):
@@ -171,6 +173,8 @@ class Checkout:
             )
         if reuse is not None:
             sale = self.store.sales.get(reuse)
+            if sale.status is SaleStatus.COMPLETED:
+                raise self._completed_by_qr(sale)
             if sale.status is SaleStatus.OPEN:
                 if tuple(sale.lines) == tuple(lines) and sale.discount == discount:
                     return sale.id
@@ -199,16 +203,22 @@ class Checkout:
         except StoreError:
             sale = self.store.sales.get(sale_id)
             if sale.status is SaleStatus.COMPLETED and sale.tender is Tender.QR:
-                raise SaleCompletedAlready(
-                    N_(
-                        "the customer paid {amount} by QR a moment ago (payment {invoice}): "
-                        "sale {sale} is complete, no cash was taken"
-                    ),
-                    amount=format_rupiah(sale.total),
-                    invoice=sale.invoice_number,
-                    sale=sale_id,
-                ) from None
+                raise self._completed_by_qr(sale) from None
             raise
+
+    @staticmethod
+    def _completed_by_qr(sale: Sale) -> SaleCompletedAlready:
+        if sale.tender is not Tender.QR:
+            return SaleCompletedAlready(N_("sale {sale} is complete already"), sale=sale.id)
+        return SaleCompletedAlready(
+            N_(
+                "the customer paid {amount} by QR a moment ago (payment {invoice}): "
+                "sale {sale} is complete, no cash was taken"
+            ),
+            amount=format_rupiah(sale.total),
+            invoice=sale.invoice_number,
+            sale=sale.id,
+        )
 
     def take_cash(
         self,

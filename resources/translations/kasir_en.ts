@@ -5018,6 +5018,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>
+        <source>sale {sale} is complete already</source>
+        <translation>sale {sale} is complete already</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
         <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</source>
         <translation>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</translation>
     </message>

@@ -5018,6 +5018,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>
+        <source>sale {sale} is complete already</source>
+        <translation>penjualan {sale} sudah selesai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/checkout.py"/>
         <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</source>
         <translation>pelanggan baru saja membayar {amount} lewat QR (pembayaran {invoice}): penjualan {sale} selesai, tidak ada uang tunai yang diterima</translation>
     </message>

@@ -657,3 +657,65 @@ def test_an_item_scanned_after_a_qr_was_given_up_on_is_not_given_away_when_the_c
     assert [line.sku for line in window.basket_model.basket] == ["LUX-001"], (
         "the Rp 250.000 item scanned after the QR is gone from the screen, paid by nobody"
     )
+
+
+def completed_totals(terminal) -> list[tuple[str, str | None, int]]:
+    rows = terminal.store.repositories().db.execute(
+        "SELECT status, tender, total FROM sales WHERE status = 'completed' ORDER BY id"
+    )
+    return [tuple(row) for row in rows]
+
+
+def test_the_qr_paid_the_moment_the_cashier_gave_it_up_is_not_charged_again_in_cash(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """The customer pays the QR in the very second the cashier presses Esc and Yes: the cancel
+    is on its way (the till's workers busy), so the payment is on time and completes the sale;
+    the cashier, told nothing yet, has pressed F9 and presses Enter on the cash. The till made
+    a new sale of the same basket for the cash: paid twice, nothing kept for the manager."""
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    invoice, sale_id = payment.invoice_number, payment.sale_id
+    checkout = demo_terminal.checkout
+
+    release = threading.Event()
+    cancel_payment = checkout.cancel_payment
+
+    def busy_worker_cancel(invoice_number: str) -> PaymentAttempt:
+        assert release.wait(WAIT_MS / 1000), "never released"
+        return cancel_payment(invoice_number)
+
+    monkeypatch.setattr(checkout, "cancel_payment", busy_worker_cancel)
+    press(qtbot, Qt.Key.Key_Escape)
+    answer_confirmation(qtbot, yes=True)
+    qtbot.waitUntil(lambda: app.controller.payment is None)
+    press(qtbot, Qt.Key.Key_F9)
+    cash = wait_for_modal(qtbot, CashDialog)
+    cash.set_received(50_000)
+
+    landed = threading.Event()
+
+    def listen(attempt: PaymentAttempt) -> None:
+        if attempt.invoice_number == invoice and attempt.state is AttemptState.PAID:
+            landed.set()
+
+    unsubscribe = checkout.subscribe(listen)
+    sandbox(demo_terminal, "pay", invoice)
+    # Stored by the relay's thread; the GUI thread, held here, has not heard of it yet.
+    assert landed.wait(WAIT_MS / 1000)
+    unsubscribe()
+    release.set()
+    assert demo_terminal.store.sales.get(sale_id).status is SaleStatus.COMPLETED
+    qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
+
+    def answered() -> None:
+        modal = QApplication.activeModalWidget()
+        assert isinstance(modal, ReceiptDialog) or app.window.panel.message.text()
+
+    qtbot.waitUntil(answered, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.controller._runner.pending == 0, timeout=WAIT_MS)
+    assert completed_totals(demo_terminal) == [("completed", "qr", total)], (
+        "one basket sold twice: by its DOKU Wallet payment and again for cash"
+    )

@@ -583,6 +583,13 @@ def test_cash_after_the_qr_payment_completed_the_sale_says_so(
         checkout.pay_cash(sale_id, 50000)
     assert store.sales.get(sale_id) == completed
 
+    # The counter's F9 on the basket's sale: it was made anew for the cash, charging twice.
+    refused = checkout.take_cash(LINES, 50_000, cashier="Sari", reuse=sale_id, asked=TOTAL)
+    assert refused.sale is None and "by QR a moment ago" in refused.why
+    with pytest.raises(SaleCompletedAlready):  # F12 likewise: no new QR for a paid basket
+        checkout.store_qr_attempt(LINES, cashier="Sari", reuse=sale_id)
+    assert store.repositories().db.execute("SELECT count(*) FROM sales").fetchone()[0] == 1
+
 
 def test_an_event_that_cannot_be_stored_does_not_stop_its_batch(
     sandbox: str, store: TerminalStore
