@@ -164,6 +164,7 @@ class CashierController(QObject):
         """At start: settle what was paid while the terminal was away, then reopen what is open;
         from then on, ask again about payments that ended before their provider's last word."""
         self._runner.run(self._checkout.resume, self._resumed, self._resume_failed)
+        self._runner.run(self._checkout.paying_open_sales, self._announce_paying)
         self._follow_up()
         self._follow_up_timer.start()
 
@@ -691,7 +692,7 @@ class CashierController(QObject):
         if self.payment is not None and (
             not differs or self.payment.invoice_number == attempt.invoice_number
         ):
-            self.payment.dismiss()
+            self.payment.withdraw()
         paid = _unbroken(paid_text(attempt))
         added = self._added_since_paid()
         if added is None and not differs:
@@ -858,6 +859,12 @@ class CashierController(QObject):
         self._recovered = attempts
         if self._cashier:
             self._reopen_recovered()
+
+    def _announce_paying(self, attempts: list[PaymentAttempt]) -> None:
+        """Payments that pay a sale still open, found at start: on the late-payment line, as
+        the paid banner they were on is gone with the basket."""
+        for attempt in attempts:
+            self._announce_late(attempt)
 
     def _resume_failed(self, error: Exception) -> None:
         log.error("could not resume open payments: %s", error)

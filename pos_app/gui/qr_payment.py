@@ -210,6 +210,13 @@ class QrPayment(QObject):
         if not self._done:
             self.dialog.done(QDialog.DialogCode.Rejected)
 
+    def withdraw(self) -> None:
+        """:meth:`dismiss` because another payment pays the basket: an attempt still open is
+        given up first, so its QR is never paid too (nor put back up after a restart)."""
+        if self._attempt is not None and self._attempt.state in OPEN_STATES:
+            self._cancel_attempt(self._attempt.invoice_number)
+        self.dismiss()
+
     def update(self, attempt: PaymentAttempt, message: str = "") -> bool:
         """Show news of an attempt; False when it is not this dialog's. Older news (by the
         store's order of events, not the wall clock, which may be set back) is ignored."""

@@ -511,18 +511,38 @@ class Checkout:
     def resume(self) -> list[PaymentAttempt]:
         """After a restart: settle what was paid while we were away; return what is still open.
 
-        Each open attempt is registered again (a repeat answers the same): a crash between
-        the order and its registration would otherwise leave the payment an orphan at the
-        relay, reaching the till only through status checks. Gate attempts are registered
-        before their order, so theirs cannot have been lost.
+        An open attempt of a sale another payment pays already (the paid banner's, before F11)
+        is given up: put back on screen, its QR would be paid a second time. Each open attempt
+        is registered again (a repeat answers the same): a crash between the order and its
+        registration would otherwise leave the payment an orphan at the relay, reaching the
+        till only through status checks. Gate attempts are registered before their order, so
+        theirs cannot have been lost.
         """
-        for attempt in self.store.payments.attempts_paid_with_open_sale():
+        payments = self.store.payments
+        for attempt in payments.attempts_paid_with_open_sale():
             self.settle(attempt.invoice_number)
-        still_open = self.store.payments.open_attempts()
-        for attempt in still_open:
+        still_open = []
+        for attempt in payments.open_attempts():
+            if payments.paying_attempt(attempt.sale_id) is not None:
+                log.warning("%s: its sale is paid already; given up", attempt.invoice_number)
+                self.cancel_payment(attempt.invoice_number)
+                continue
+            still_open.append(attempt)
             if not attempt.provider.shows_relay_page:
                 self._register_beside(attempt)
         return still_open
+
+    def paying_open_sales(self) -> list[PaymentAttempt]:
+        """Payments kept for the manager that pay a sale still open (the paid banner's before
+        a restart, say): the counter names them, or the cashier would take the money again."""
+        payments = self.store.payments
+        return [
+            attempt
+            for attempt in payments.late_payments()
+            if attempt.sale_id is not None
+            and self.store.sales.get(attempt.sale_id).status is SaleStatus.OPEN
+            and payments.paying_attempt(attempt.sale_id) == attempt
+        ]
 
     # the relay's event sink
 

@@ -15,7 +15,7 @@ from pos_app.domain.tax import TaxClass
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.receipt import ReceiptDialog
-from pos_app.payments.model import AttemptState
+from pos_app.payments.model import OPEN_STATES, AttemptState
 from pos_app.store.errors import SalePaidAlready
 from pos_app.store.held import HeldBasket, HeldBaskets
 from pos_app.store.payments import PaymentAttempt
@@ -719,3 +719,78 @@ def test_the_qr_paid_the_moment_the_cashier_gave_it_up_is_not_charged_again_in_c
     assert completed_totals(demo_terminal) == [("completed", "qr", total)], (
         "one basket sold twice: by its DOKU Wallet payment and again for cash"
     )
+
+
+def paid_attempts(terminal, sale_id: int) -> list[str]:
+    return [
+        a.invoice_number
+        for a in terminal.store.payments.attempts_for_sale(sale_id)
+        if a.state is AttemptState.PAID
+    ]
+
+
+def test_a_second_qr_dismissed_by_the_paid_banner_is_not_shown_again_to_be_paid_after_a_restart(
+    qtbot, start_app, demo_terminal
+):
+    """The cashier gave up on the first QR and pressed F12 again for the same basket; then the
+    first QR's payment came: the paid banner went up and the second QR's dialog went away, but
+    its attempt stayed open. Restarted before F11, the till put that QR back on screen for the
+    basket already paid, and the customer paid it a second time."""
+    first = start_app()
+    sign_in(qtbot, first)
+    ring_up_three(qtbot, first)
+    invoice1 = cancel_qr(qtbot, first, demo_terminal)
+    second_qr = open_payment(qtbot, first)
+    invoice2, sale_id = second_qr.invoice_number, second_qr.sale_id
+    assert demo_terminal.store.payments.get_attempt(invoice1).sale_id == sale_id
+
+    sandbox(demo_terminal, "pay", invoice1)
+    qtbot.waitUntil(lambda: first.window.paid_banner.isVisible(), timeout=WAIT_MS)
+    assert first.controller.payment is None, "the second QR's dialog went away"
+    first.close()
+
+    again = start_app()
+    sign_in(qtbot, again)
+    payments = demo_terminal.store.payments
+
+    def settled() -> None:
+        shown = again.controller.payment
+        assert (shown is not None and shown.attempt is not None) or (
+            payments.get_attempt(invoice2).state not in OPEN_STATES
+        )
+
+    qtbot.waitUntil(settled, timeout=WAIT_MS)
+    shown = again.controller.payment
+    if shown is not None and shown.attempt is not None and shown.attempt.state in OPEN_STATES:
+        # The counter shows a live QR, waiting: the customer is asked to pay, and does.
+        sandbox(demo_terminal, "pay", shown.invoice_number)
+        wait_state(qtbot, shown, AttemptState.PAID)
+    assert paid_attempts(demo_terminal, sale_id) == [invoice1], (
+        "one basket, paid twice by DOKU Wallet: the till put a paid basket's second QR back up"
+    )
+
+
+def test_a_payment_on_the_paid_banner_is_still_announced_after_a_restart(
+    qtbot, start_app, demo_terminal
+):
+    """The paid banner said "Customer paid, press F11"; the till restarted before F11. After
+    the restart nothing at the counter named the payment: the cashier, told nothing, would
+    ring the basket up again and take the money a second time."""
+    first = start_app()
+    sign_in(qtbot, first)
+    ring_up_three(qtbot, first)
+    invoice = cancel_qr(qtbot, first, demo_terminal)
+    sandbox(demo_terminal, "pay", invoice)
+    qtbot.waitUntil(lambda: first.window.paid_banner.isVisible(), timeout=WAIT_MS)
+    first.close()
+
+    again = start_app()
+    sign_in(qtbot, again)
+    window = again.window
+
+    def told() -> None:
+        assert (window.paid_banner.isVisible() and window.complete_paid_action.isEnabled()) or (
+            window.late_label.isVisible() and invoice in window.late_label.text()
+        ), "nothing at the counter names the customer's payment"
+
+    qtbot.waitUntil(told, timeout=WAIT_MS)

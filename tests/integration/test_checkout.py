@@ -489,6 +489,25 @@ def paid_after_cancel(checkout: Checkout, sandbox: str) -> tuple[int, PaymentAtt
     return sale_id, attempt
 
 
+def test_a_restart_gives_up_a_qr_of_a_basket_paid_already_and_names_the_payment(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """The first QR given up, a second up for the same basket, then the first paid: put back
+    on screen after a restart, the second was paid too; and nothing named the first."""
+    checkout = checkout_for(store, doku_provider(sandbox))
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    first = checkout.start_qr_payment(sale_id)
+    checkout.cancel_payment(first.invoice_number)
+    second = checkout.start_qr_payment(sale_id)
+    control(sandbox, "pay", first.invoice_number)
+    assert checkout.check_status(first.invoice_number).late
+
+    restarted = checkout_for(store, doku_provider(sandbox))
+    assert restarted.resume() == []
+    assert store.payments.get_attempt(second.invoice_number).state is AttemptState.CANCELLED
+    assert [a.invoice_number for a in restarted.paying_open_sales()] == [first.invoice_number]
+
+
 def test_cash_is_refused_while_a_late_payment_pays_the_sale(
     sandbox: str, store: TerminalStore
 ) -> None:
