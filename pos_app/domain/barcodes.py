@@ -5,10 +5,13 @@ front of an EAN add-on (:func:`carried_forms`). Pure functions, no I/O.
 A product keeps its barcode in one **stored form**, so it is one product whichever form of its
 code is scanned: EAN-13, UPC-A and UPC-E are kept as their 13-digit GTIN (UPC-A is EAN-13 with a
 leading 0; UPC-E is UPC-A with zeros left out, expanded back by GS1's rules); EAN-8 stays 8 digits
-(it is no shorter form of anything); an in-store code (letters, digits and ``-``, at most 32, Code
-128 style, no check digit) is kept as typed. A string of 8, 12 or 13 digits is always a GS1 code
-and must carry its check digit. Digits are ASCII 0–9 only: ``²`` or ``٣``, which ``str.isdigit``
-takes, make no barcode, so a bad code is always a :class:`ValidationError` and never found.
+(it is no shorter form of anything). Eight digits can be both a valid EAN-8 and a valid UPC-E
+(every UPC-E ending in 5–9 is): they stay 8 digits, and so the UPC-A that UPC-E stands for (and
+its EAN-13) is kept as those 8 digits too, one key whichever form was entered. An in-store code
+(letters, digits and ``-``, at most 32, Code 128 style, no check digit) is kept as typed. A
+string of 8, 12 or 13 digits is always a GS1 code and must carry its check digit. Digits are
+ASCII 0–9 only: ``²`` or ``٣``, which ``str.isdigit`` takes, make no barcode, so a bad code is
+always a :class:`ValidationError` and never found.
 
 **Variable-measure labels** are EAN-13 codes whose prefix (two digits, 20–29, GS1's restricted
 circulation numbers) the shop's scale prints: ``PP IIIII VVVVV C``, the prefix, a five-digit item
@@ -129,19 +132,55 @@ def stored_form(code: str) -> str:
     no barcode."""
     code = code.strip()
     kind = symbology(code)
+    upca = _upca_of(code, kind)
+    if kind is Symbology.EAN8 or upca is None:
+        return code
+    return next(iter(_ean8_compressions(upca)), "0" + upca)
+
+
+def _upca_of(code: str, kind: Symbology) -> str | None:
+    """The UPC-A a valid ``code`` of ``kind`` is or stands for, if any (an EAN-8 may be a UPC-E)."""
     if kind is Symbology.UPCA:
-        return "0" + code
-    if kind is Symbology.UPCE:
-        return "0" + upce_to_upca(code)
-    return code
+        return code
+    if kind is Symbology.EAN13 and code.startswith("0"):
+        return code[1:]
+    if kind is Symbology.UPCE or (kind is Symbology.EAN8 and is_valid_upce(code)):
+        return upce_to_upca(code)
+    return None
+
+
+def _ean8_compressions(upca: str) -> tuple[str, ...]:
+    """The UPC-Es that expand to ``upca`` and are valid EAN-8s too (every UPC-E whose last digit
+    is 5–9, for one), in GS1's rule order, so the one GS1 prints comes first when it is one: such
+    8 digits are kept as they are, so the UPC-A is kept as them and must find them.
+
+    One candidate per rule of :func:`upce_to_upca`; expanding it back tells whether it is one.
+    """
+    if upca[0] not in "01":
+        return ()
+    body = upca[1:11]
+    candidates = (
+        body[0:2] + body[7:10] + body[2],
+        body[0:3] + body[8:10] + "3",
+        body[0:4] + body[9] + "4",
+        body[0:5] + body[9],
+    )
+    codes = (upca[0] + digits + upca[11] for digits in candidates)
+    return tuple(
+        dict.fromkeys(
+            code for code in codes if upce_to_upca(code) == upca and is_valid_gs1(code, 8)
+        )
+    )
 
 
 def scan_forms(code: str) -> tuple[str, ...]:
     """Every stored form a scanned ``code`` may be, best first; none for what is no barcode.
 
-    Eight digits can be both a valid EAN-8 and a valid UPC-E: both are tried. An AIM symbology
-    identifier a scanner sends in front (``]E0``, ``]d2``, ``]C1``, ``]Q3``) is taken off after
-    the code itself was tried.
+    Eight digits can be both a valid EAN-8 and a valid UPC-E: both are tried. A UPC-A (or its
+    EAN-13) is tried as its stored form, then as its 13 digits (a product entered with it before
+    its stored form became its UPC-E's 8 digits is kept so), then as any other UPC-E of it that is
+    also an EAN-8. An AIM symbology identifier a scanner sends in front (``]E0``, ``]d2``,
+    ``]C1``, ``]Q3``) is taken off after the code itself was tried.
     """
     code = code.strip()
     forms = list(_forms(code))
@@ -164,9 +203,9 @@ def carried_forms(code: str) -> tuple[str, ...]:
     if element is not None and _checks(gtin := element.group(1)):
         if gtin.startswith("000000"):
             return (gtin[6:],)
-        return (gtin[1:],) if gtin.startswith("0") else ()
+        return _forms(gtin[1:]) if gtin.startswith("0") else ()
     if is_digits(bare) and len(bare) in ADD_ON_LENGTHS and is_valid_gs1(bare[:13], 13):
-        return (bare[:13],)
+        return _forms(bare[:13])
     return ()
 
 
@@ -178,15 +217,16 @@ ADD_ON_LENGTHS = (13 + 2, 13 + 5)
 
 
 def _forms(code: str) -> tuple[str, ...]:
-    if is_digits(code) and len(code) == 8:
-        forms = [code] if is_valid_gs1(code, 8) else []
-        if is_valid_upce(code):
-            forms.append("0" + upce_to_upca(code))
-        return tuple(forms)
     try:
-        return (stored_form(code),)
+        kind = symbology(code)
     except ValidationError:
         return ()
+    upca = _upca_of(code, kind)
+    if upca is None:
+        return (code,)
+    forms = [code] if kind is Symbology.EAN8 else []
+    forms += [stored_form(upca), "0" + upca, *_ean8_compressions(upca)]
+    return tuple(dict.fromkeys(forms))
 
 
 def parse_prefixes(text: str) -> frozenset[str]:
@@ -250,8 +290,10 @@ def item_barcode(code: str) -> str:
 
 
 def read_label(code: str, layout: MeasureLayout) -> MeasuredScan | None:
-    """The label ``code`` is, when it is a valid EAN-13 with one of ``layout``'s prefixes."""
-    code = code.strip()
+    """The label ``code`` is, when it is a valid EAN-13 with one of ``layout``'s prefixes; an AIM
+    symbology identifier in front (``]E0``) is taken off once, as :func:`scan_forms` does, since a
+    scanner set to send it for GS1 packs sends it for the scale's labels too."""
+    code = _AIM_IDENTIFIER.sub("", code.strip(), count=1)
     kind = layout.kind_of(code)
     if kind is None or not _checks(code):
         return None

@@ -1,6 +1,8 @@
 """Every barcode kind with its check digit right and wrong, the forms a product is found by, and
 the scale's variable-measure labels with a price and with a weight."""
 
+from pathlib import Path
+
 import pytest
 
 from pos_app.domain.barcodes import (
@@ -22,7 +24,9 @@ from pos_app.domain.barcodes import (
     weighed_price,
 )
 from pos_app.domain.catalog import Product
+from pos_app.domain.catalog_csv import CatalogImportError, read_catalog_csv
 from pos_app.domain.errors import ValidationError
+from pos_app.store.terminal_store import TerminalStore
 
 
 def label(first12: str) -> str:
@@ -108,6 +112,54 @@ def test_eight_digits_valid_both_as_ean8_and_upce_are_tried_both_ways() -> None:
     assert scan_forms(code) == (code, "0" + upce_to_upca(code))
 
 
+CAN_UPCE = "01234565"
+"""A UPC-E whose 8 digits are a valid EAN-8 too, as is every UPC-E ending in 5-9."""
+CAN_UPCA = "012345000065"
+
+
+def test_a_upc_e_that_is_also_an_ean_8_is_one_barcode_with_its_upc_a() -> None:
+    """The 8 digits stay 8 digits (they may be an EAN-8), so the UPC-A and its EAN-13 are kept
+    as them: one key, which the import and the store's unique barcode refuse twice."""
+    assert is_valid_gs1(CAN_UPCE, 8) and upce_to_upca(CAN_UPCE) == CAN_UPCA
+    for code in (CAN_UPCE, CAN_UPCA, "0" + CAN_UPCA):
+        assert stored_form(code) == CAN_UPCE, code
+        assert Product("SODA", "Soda", 8000, barcode=code).barcode == CAN_UPCE
+
+
+def test_the_cans_upc_a_is_tried_as_its_upc_e_and_as_its_13_digits() -> None:
+    """Its 13 digits too: a product entered with the UPC-A before may be kept so."""
+    for scanned in (CAN_UPCA, "0" + CAN_UPCA, "]E0" + CAN_UPCA):
+        assert scan_forms(scanned) == (CAN_UPCE, "0" + CAN_UPCA), scanned
+    assert carried_forms("01" + "00" + CAN_UPCA) == (CAN_UPCE, "0" + CAN_UPCA)
+    assert carried_forms("0" + CAN_UPCA + "05") == (CAN_UPCE, "0" + CAN_UPCA)
+
+
+def test_the_cans_upc_a_finds_the_product_entered_with_its_upc_e(tmp_path: Path) -> None:
+    store = TerminalStore(tmp_path / "kasir.db")
+    try:
+        products = store.products
+        products.upsert_many([Product("SODA", "Soda kaleng", 8_000, barcode=CAN_UPCE)])
+        for scanned in (CAN_UPCE, CAN_UPCA, "0" + CAN_UPCA, f"]d201{'00' + CAN_UPCA}"):
+            found = products.find_by_code(scanned)
+            assert found is not None and found.sku == "SODA", scanned
+        with pytest.raises(ValidationError, match="already belongs to product SODA"):
+            products.upsert_many([Product("SODA-2", "Soda lagi", 8_000, barcode=CAN_UPCA)])
+    finally:
+        store.close()
+
+
+def test_the_import_refuses_a_upc_e_and_its_upc_a_on_two_products(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.csv"
+    path.write_text(
+        "sku,barcode,name,category,price\n"
+        f"A-1,{CAN_UPCE},Soda Kaleng,Minuman,8000\n"
+        f"A-2,{CAN_UPCA},Soda Kaleng Impor,Minuman,8000\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogImportError, match=f"line 3: barcode {CAN_UPCE} already on line 2"):
+        read_catalog_csv(path)
+
+
 def test_prefixes_read_as_ranges_or_lists() -> None:
     assert parse_prefixes("20-24") == {"20", "21", "22", "23", "24"}
     assert parse_prefixes("20, 22,27-28") == {"20", "22", "27", "28"}
@@ -136,6 +188,16 @@ def test_a_weight_label_carries_grams() -> None:
         734,
         label("251234500000"),
     )
+
+
+def test_a_label_with_an_aim_identifier_in_front_is_read_as_its_label() -> None:
+    """A scanner sending AIM identifiers for GS1 packs sends one with the scale's labels too."""
+    code = label("251234500733")
+    for scanned in ("]E0" + code, " ]E0" + code + " "):
+        scan = read_label(scanned, MeasureLayout())
+        assert scan is not None and (scan.kind, scan.value) == (MeasureKind.WEIGHT, 733), scanned
+        assert scan.item_barcode == label("251234500000")
+    assert read_label("]E0]E0" + code, MeasureLayout()) is None, "taken off once"
 
 
 def test_a_label_is_read_only_with_its_check_digit_and_a_configured_prefix() -> None:
