@@ -105,3 +105,10 @@ def _require_int(value: object, field: str | Text = "amount") -> int:
             value=repr(value),
         )
     return value
+
+
+def reported_text(reported: int, currency: str | None) -> str:
+    """An amount a provider reported paid, as shown: rupiah, or the number and its unit."""
+    if (currency or CURRENCY) == CURRENCY:
+        return format_rupiah(reported)
+    return f"{reported} {currency}"

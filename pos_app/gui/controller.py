@@ -38,7 +38,7 @@ from pos_app.gui.tasks import SerialRunner, TaskRunner
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
 from pos_app.store.errors import NotFound
 from pos_app.store.held import HeldBasket
-from pos_app.store.payments import PaymentAttempt, paid_text
+from pos_app.store.payments import PaymentAttempt
 from pos_app.store.sales import Sale
 from pos_app.store.users import User
 from pos_app.till.checkout import CashOutcome, LateNews
@@ -693,7 +693,7 @@ class CashierController(QObject):
             not differs or self.payment.invoice_number == attempt.invoice_number
         ):
             self.payment.withdraw()
-        paid = _unbroken(paid_text(attempt))
+        paid = _unbroken(attempt.paid_text)
         added = self._added_since_paid()
         if added is None and not differs:
             self._kept_from_screen(attempt)
@@ -745,7 +745,7 @@ class CashierController(QObject):
             self.tr(
                 "Customer paid {paid} by DOKU Wallet for this basket before it changed: kept "
                 "for the manager"
-            ).format(paid=_unbroken(paid_text(attempt))),
+            ).format(paid=_unbroken(attempt.paid_text)),
             self.tr(
                 "Take the total on screen another way. The manager refunds or attaches this "
                 "payment in the back office."
@@ -804,7 +804,7 @@ class CashierController(QObject):
             self.window.clear_late_payments()
             return
         attempt = list(self._late.values())[-1]
-        amount = _unbroken(paid_text(attempt))
+        amount = _unbroken(attempt.paid_text)
         if len(self._late) == 1:
             text = self.tr("Payment {invoice} of {amount} is kept for the manager: no sale took it")
         else:

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.money import CURRENCY, format_rupiah
+from pos_app.domain.money import CURRENCY, format_rupiah, reported_text
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import (
     LATE_PAYMENT_FROM,
@@ -152,6 +152,12 @@ class PaymentAttempt:
     def received(self) -> int:
         """The rupiah this payment brought in, once paid: see :func:`received_rupiah`."""
         return received_rupiah(self.reported, self.paid_currency)
+
+    @property
+    def paid_text(self) -> str:
+        """What the customer paid: rupiah, or the amount in the other currency the provider
+        named."""
+        return reported_text(self.reported, self.paid_currency)
 
     @property
     def amount_differs(self) -> bool:
@@ -479,7 +485,7 @@ class Payments:
                     "refund it, or resolve it with a reason"
                 ),
                 invoice=invoice_number,
-                paid=paid_text(attempt),
+                paid=attempt.paid_text,
                 amount=format_rupiah(attempt.amount),
             )
         if self.resolved(attempt):
@@ -969,18 +975,6 @@ def _check_invoice_number(invoice: str) -> None:
             f"invoice number {invoice!r}: expected at most {MAX_INVOICE_LENGTH} letters, digits, "
             "'-' or '_'"
         )
-
-
-def paid_text(attempt: PaymentAttempt) -> str:
-    """What the customer paid: rupiah, or the amount in the other currency the provider named."""
-    return reported_text(attempt.reported, attempt.paid_currency)
-
-
-def reported_text(reported: int, currency: str | None) -> str:
-    """An amount a provider reported paid, as shown: rupiah, or the number and its unit."""
-    if (currency or CURRENCY) == CURRENCY:
-        return format_rupiah(reported)
-    return f"{reported} {currency}"
 
 
 def _relay_payload(event: RelayEvent) -> dict[str, Any]:

@@ -31,12 +31,12 @@ from pos_app.clients.relay_client import RelayClient, RelayError
 from pos_app.domain.clock import Clock, utc_now
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.lifecycles import UNPAID, ChangeSource, RefundStatus
-from pos_app.domain.money import format_rupiah
+from pos_app.domain.money import format_rupiah, reported_text
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.errors import PaymentUnknown, ProviderRejected
 from pos_app.payments.model import PayoutGateway, PayoutOrder, PayoutOutcome, PayoutReport
 from pos_app.store.errors import InvalidTransition, NotFound
-from pos_app.store.payments import paid_differs, reported_text
+from pos_app.store.payments import paid_differs
 from pos_app.store.refunds import Refund, Refunds
 from pos_app.store.terminal_store import TerminalStore
 

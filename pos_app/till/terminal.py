@@ -42,6 +42,8 @@ PRINTER_CLOSE_WAIT = 5.0
 """Seconds the printer may take at shutdown to finish the receipts it was given."""
 LOOPBACK_IP = "127.0.0.1"
 """The customer address a demo payout gives the sandbox, which requires one."""
+
+
 @dataclass
 class Terminal:
     settings: Settings

@@ -24,7 +24,6 @@ from pos_app.gui.back_office.widgets import RowsModel, table_view
 from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.tasks import TaskRunner, run_for
-from pos_app.store.payments import paid_text
 from pos_app.store.sales import Sale, Tender
 from pos_app.till.back_office import BackOffice
 from pos_app.till.receipts import receipt_data
@@ -203,7 +202,7 @@ class SaleDetailDialog(QDialog):
                     attempt.invoice_number,
                     provider_label(attempt.provider),
                     format_rupiah(attempt.amount),
-                    paid_text(attempt) if attempt.paid_amount is not None else "",
+                    attempt.paid_text if attempt.paid_amount is not None else "",
                     label(attempt.state),
                     self.tr("late") if attempt.late else "",
                 ]
