@@ -6,7 +6,6 @@ its own thread, and the sale flow lives in :class:`~pos_app.gui.controller.Cashi
 """
 
 import logging
-import math
 import signal
 import sys
 from datetime import date
@@ -224,8 +223,7 @@ class TerminalApp(QObject):
     def _refused(self, error: Exception) -> None:
         self._verifying = False
         if isinstance(error, SignInLocked):
-            left = (error.until - self.terminal.checkout.clock()).total_seconds()
-            self.sign_in.lock(max(1, math.ceil(left)))
+            self.sign_in.lock_until(error.until, self.terminal.checkout.clock())
             return
         log.error("PIN check failed: %s", error)
         self.sign_in.set_error(self.tr("Could not check the PIN: {error}").format(error=error))

@@ -3,8 +3,6 @@
 pad. It approves what needs a manager at the till (a large discount) and opens the back office
 (:mod:`pos_app.gui.back_office.entry`)."""
 
-import math
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -97,7 +95,6 @@ class ManagerPin(QDialog):
     def _failed(self, error: Exception) -> None:
         self._verifying = False
         if isinstance(error, SignInLocked):
-            left = (error.until - self.terminal.checkout.clock()).total_seconds()
-            self.pad.lock(max(1, math.ceil(left)))
+            self.pad.lock_until(error.until, self.terminal.checkout.clock())
             return
         self.pad.set_error(self.tr("Could not check the PIN: {error}").format(error=error))

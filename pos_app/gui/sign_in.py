@@ -1,5 +1,8 @@
 """The sign-in page: a PIN pad for the touch screen that also takes the keyboard's digits."""
 
+import math
+from datetime import datetime
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -98,6 +101,10 @@ class SignInPage(QWidget):
         self._count_down_text()
         if seconds > 0:
             self._lock_timer.start()
+
+    def lock_until(self, until: datetime, now: datetime) -> None:
+        """:meth:`lock` until the store's lock ends (a whole second at least)."""
+        self.lock(max(1, math.ceil((until - now).total_seconds())))
 
     @property
     def locked(self) -> bool:
