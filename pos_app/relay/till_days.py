@@ -18,9 +18,7 @@ part of an earlier day holds (a report handed again to the restored till the nex
 """
 
 import csv
-import hashlib
 import io
-import json
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -32,7 +30,7 @@ from pos_app.relay import storage
 from pos_app.relay.engines import Connection
 from pos_app.reports.accountant_files import FileKind
 from pos_app.reports.csv_safety import LINE_END
-from pos_app.reports.shop_files import read_rows
+from pos_app.reports.shop_files import day_content_hash, read_rows
 
 MAX_SEQUENCE_DIGITS = 18
 """The most digits of a receipt number's sequence the relay takes: a day's last one is kept as a
@@ -58,25 +56,24 @@ class TillDay:
     base: int | None = None
     """The latest revision of the day the relay told the till's database it held (``None``: a
     till of an older Kasir). A relay holding a higher one may hold what that database lacks."""
-    unheard: int | None = None
-    """A revision that database sent whose answer it did not hear: a relay holding exactly it
-    holds that database's copy, not one it lacks."""
+    unheard: tuple[str, ...] = ()
+    """The content hashes of the uploads that database sent since ``base`` whose answers it
+    did not hear: a relay holding one of them holds that database's own copy, not one it
+    lacks, whatever rows changed since (a new time zone gives them other local times)."""
 
-    def may_lack(self, held: int) -> bool:
-        """Whether the till's database may lack the relay's copy of the day at revision
-        ``held``: one between the base and this upload it has not sent (:attr:`unheard`)."""
-        return self.base is not None and self.base < held < self.revision and held != self.unheard
+    def may_lack(self, held: int, held_hash: str) -> bool:
+        """Whether the till's database may lack the relay's copy of the day (revision ``held``,
+        content ``held_hash``): one above the base and below this upload that it never sent."""
+        return (
+            self.base is not None
+            and self.base < held < self.revision
+            and held_hash not in self.unheard
+        )
 
     @property
     def content_hash(self) -> str:
         """What a repeat must match: everything but the revision."""
-        content = {
-            "day_closed": self.day_closed,
-            "shifts": self.shifts,
-            "files": {kind.value: text for kind, text in sorted(self.files.items())},
-        }
-        encoded = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        return hashlib.sha256(encoded).hexdigest()
+        return day_content_hash(self.day_closed, self.shifts, self.files)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,16 +201,17 @@ _HELD_FILES = "d.lines_csv, d.sales_csv, d.payments_csv, e.lines_csv, e.sales_cs
 
 def lacks_held(conn: Connection, shop: str, day: TillDay) -> bool:
     """Whether the till's database may lack the copy of ``day`` held: the relay holds a revision
-    above the latest it told the till it held (``day.base``), and below this upload's, that the
-    till did not send and lose the answer to (``day.unheard``). An answer lost earlier still does
-    that too; :func:`earlier_part` then finds nothing lacking."""
+    above the latest it told the till it held (``day.base``), and below this upload's, with
+    content the till did not send and lose the answer to (``day.unheard``). A till of an older
+    Kasir names none: :func:`earlier_part` then finds nothing lacking after a lost answer."""
     if day.base is None:
         return False
     held = conn.execute(
-        "SELECT revision FROM till_days WHERE shop = ? AND till_id = ? AND business_date = ?",
+        "SELECT revision, content_hash FROM till_days"
+        " WHERE shop = ? AND till_id = ? AND business_date = ?",
         (shop, day.till_id, day.business_date),
     ).fetchone()
-    return held is not None and day.may_lack(held[0])
+    return held is not None and day.may_lack(held[0], held[1])
 
 
 def earlier_part(conn: Connection, shop: str, day: TillDay) -> EarlierPart | None:
@@ -223,14 +221,14 @@ def earlier_part(conn: Connection, shop: str, day: TillDay) -> EarlierPart | Non
     if day.base is None:
         return None
     held = conn.execute(
-        f"SELECT d.revision, {_HELD_FILES} FROM till_days d"
+        f"SELECT d.revision, d.content_hash, {_HELD_FILES} FROM till_days d"
         f" LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY}"
         " WHERE d.shop = ? AND d.till_id = ? AND d.business_date = ?",
         (shop, day.till_id, day.business_date),
     ).fetchone()
-    if held is None or not day.may_lack(held[0]):
+    if held is None or not day.may_lack(held[0], held[1]):
         return None
-    files = merged_files(held[1:], counted_elsewhere(conn, shop, day.till_id, day.business_date))
+    files = merged_files(held[2:], counted_elsewhere(conn, shop, day.till_id, day.business_date))
     if all(not _lacking(files[kind], day.files[kind]) for kind in FileKind):
         return None  # the database has all of it: the relay's answer to it was lost
     last = last_receipt(files[FileKind.SALES], day.till_id, day.business_date)

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("pos_app.relay")
 
 MAX_REVISION = 2**63 - 1
+MAX_UNHEARD = 16
+"""Uploads of one day whose answers a till lost, named in its next (:attr:`TillDay.unheard`)."""
+_HASH = re.compile("[0-9a-f]{64}")
 MAX_SHIFTS = 10_000
 _FORM_NAMES = {
     ColumnType.WHOLE: "a whole number",
@@ -226,10 +229,8 @@ def till_day(payload: Any, business_date: str, former: frozenset[str] = frozense
     day_closed = payload.get("day_closed")
     if not isinstance(day_closed, bool):
         raise HTTPProblem(400, "day_closed must be true or false")
-    base, unheard = (
-        None if payload.get(name) is None else _whole(payload, name, least, MAX_REVISION)
-        for name, least in (("base", 0), ("unheard", 1))
-    )
+    base = None if payload.get("base") is None else _whole(payload, "base", 0, MAX_REVISION)
+    unheard = _hashes(payload.get("unheard", []))
     files = payload.get("files")
     kinds = {kind.value for kind in FileKind}
     if not isinstance(files, dict) or set(files) != kinds:
@@ -239,6 +240,19 @@ def till_day(payload: Any, business_date: str, former: frozenset[str] = frozense
         for kind, text in files.items()
     }
     return TillDay(till_id, business_date, revision, day_closed, shifts, checked, base, unheard)
+
+
+def _hashes(value: Any) -> tuple[str, ...]:
+    """``unheard``: at most :data:`MAX_UNHEARD` content hashes (64 hex digits each)."""
+    if (
+        not isinstance(value, list)
+        or len(value) > MAX_UNHEARD
+        or not all(isinstance(item, str) and _HASH.fullmatch(item) for item in value)
+    ):
+        raise HTTPProblem(
+            400, f"unheard must be a list of at most {MAX_UNHEARD} SHA-256 content hashes"
+        )
+    return tuple(value)
 
 
 def _whole(payload: dict[str, Any], name: str, least: int, most: int) -> int:

@@ -16,7 +16,9 @@ changes nothing.
 """
 
 import csv
+import hashlib
 import io
+import json
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -71,6 +73,18 @@ class TillDayFiles:
 
     till_id: str
     files: Mapping[FileKind, str]
+
+
+def day_content_hash(day_closed: bool, shifts: int, files: Mapping[FileKind, str]) -> str:
+    """What tells one upload of a till's day from another, whatever its revision: the till
+    keeps it of each upload whose answer it lost, and the relay of the copy it holds."""
+    content = {
+        "day_closed": day_closed,
+        "shifts": shifts,
+        "files": {kind.value: text for kind, text in sorted(files.items())},
+    }
+    encoded = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
 
 
 def read_rows(text: str) -> tuple[list[str], list[list[str]]]:

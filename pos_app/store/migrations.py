@@ -860,6 +860,16 @@ _UPLOADS_SENT = """
 ALTER TABLE upload_days ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;
 """
 
+
+# What a till sent of a day whose answer it lost, as content hashes (pos_app/store/uploads.py),
+# in place of the last revision sent: the relay holding any of them holds the till's own copy.
+# Only the last was named, and a lost answer followed by a send that never arrived counted the
+# day's sales twice in the shop's file.
+_UPLOADS_UNHEARD = """
+ALTER TABLE upload_days DROP COLUMN sent;
+ALTER TABLE upload_days ADD COLUMN unheard TEXT NOT NULL DEFAULT '[]';
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -894,5 +904,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _HELD_APPROVED_SHARES,
     _PAGES_DUE,
     _UPLOADS_SENT,
+    _UPLOADS_UNHEARD,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

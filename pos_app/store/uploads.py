@@ -7,6 +7,7 @@ it, and records the revision it sent: a day is pending while its revision is new
 sale completed while an upload was in flight is sent by the next one (compare-and-clear).
 """
 
+import json
 import logging
 import sqlite3
 from collections.abc import Mapping
@@ -30,6 +31,11 @@ log = logging.getLogger(__name__)
 
 _DAY_RULE = "upload_day_rule"
 """The shop's time zone and cut-off the payments were last placed by (``Asia/Jakarta 00:00:00``)."""
+
+
+UNHEARD_KEPT = 16
+"""Uploads of one day whose answers were lost, kept to name in the next (the relay takes as
+many)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +140,7 @@ class UploadOutbox:
         was marked since that revision was read)."""
         with transaction(self._db) as conn:
             conn.execute(
-                "UPDATE upload_days SET uploaded = ?, uploaded_at = ? "
+                "UPDATE upload_days SET uploaded = ?, uploaded_at = ?, unheard = '[]' "
                 "WHERE business_date = ? AND uploaded < ?",
                 [revision, utc_text(now), business_date.isoformat(), revision],
             )
@@ -184,23 +190,24 @@ class UploadOutbox:
         ).fetchone()
         return 0 if row is None else int(row[0])
 
-    def unheard(self, business_date: date) -> int | None:
-        """The revision of the day last sent whose answer was not heard (``None``: none): the
-        relay holding exactly it holds this database's copy, whose rows may have changed since
-        (a new time zone or cut-off gives them other local times), not one it lacks."""
+    def unheard(self, business_date: date) -> tuple[str, ...]:
+        """The content hashes of the day's uploads sent since the relay last said what it holds
+        (:meth:`mark_uploaded`), oldest first: a relay holding one of them holds this
+        database's own copy, whose rows may have changed since (a new time zone or cut-off
+        gives them other local times), not one this database lacks."""
         row = self._db.execute(
-            "SELECT sent FROM upload_days WHERE business_date = ? AND sent > uploaded",
-            [business_date.isoformat()],
+            "SELECT unheard FROM upload_days WHERE business_date = ?", [business_date.isoformat()]
         ).fetchone()
-        return None if row is None else int(row[0])
+        return () if row is None else tuple(json.loads(row[0]))
 
-    def mark_sent(self, business_date: date, revision: int) -> None:
-        """Record, before it leaves, the revision an upload sends (0: the relay holds the last
-        one sent with other files, so not this database's copy)."""
+    def mark_sent(self, business_date: date, content_hash: str) -> None:
+        """Record, before it leaves, what an upload sends (its answer may be lost); the latest
+        :data:`UNHEARD_KEPT` are kept."""
+        kept = [*self.unheard(business_date), content_hash][-UNHEARD_KEPT:]
         with transaction(self._db) as conn:
             conn.execute(
-                "UPDATE upload_days SET sent = ? WHERE business_date = ?",
-                [revision, business_date.isoformat()],
+                "UPDATE upload_days SET unheard = ? WHERE business_date = ?",
+                [json.dumps(kept), business_date.isoformat()],
             )
 
     def went_back(self, held: Mapping[date, int], today: date) -> list[date]:

@@ -34,7 +34,7 @@ from pos_app.domain.texts import N_
 from pos_app.reports.accountant_files import AccountantFile, FileFormat, FileKind
 from pos_app.reports.payments_csv import export_payments
 from pos_app.reports.sales_csv import ExportKind, export_sales
-from pos_app.reports.shop_files import TillDayFiles, write_shop_file
+from pos_app.reports.shop_files import TillDayFiles, day_content_hash, write_shop_file
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import transaction
 from pos_app.store.receipt_numbers import raise_floor
@@ -76,9 +76,9 @@ class DayUpload:
     """The day's latest revision the relay said it holds: a relay holding a higher one with rows
     this upload lacks holds what the database lacks (it was restored from a backup), and keeps
     it."""
-    unheard: int | None = None
-    """The revision last sent whose answer was lost: a relay holding exactly it holds this
-    database's copy, whatever rows changed since."""
+    unheard: tuple[str, ...] = ()
+    """The content hashes of the uploads sent since ``base`` whose answers were lost: a relay
+    holding one of them holds this database's copy, whatever rows changed since."""
 
     def body(self) -> dict[str, Any]:
         return {
@@ -89,7 +89,7 @@ class DayUpload:
             "day_closed": self.day_closed,
             "shifts": self.shifts,
             "base": self.base,
-            "unheard": self.unheard,
+            "unheard": list(self.unheard),
         }
 
 
@@ -160,7 +160,7 @@ def upload_day(
     upload = build_day_upload(store, till_id, pending.business_date)
     day = upload.business_date
     upload = replace(upload, base=outbox.uploaded(day), unheard=outbox.unheard(day))
-    outbox.mark_sent(day, upload.revision)
+    outbox.mark_sent(day, day_content_hash(upload.day_closed, upload.shifts, upload.files))
     try:
         answer = relay.put_day(upload.business_date.isoformat(), upload.body())
     except RelayRejected as exc:
@@ -176,7 +176,6 @@ def upload_day(
                 exc,
             )
             return DayStored(revision=upload.revision, stored=False)
-        outbox.mark_sent(upload.business_date, 0)  # the relay's copy of it is not this one
         outbox.mark_after(upload.business_date, upload.revision)
         log.warning(
             "relay holds day %s at revision %d with other files; sending it again",

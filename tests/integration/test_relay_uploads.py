@@ -346,7 +346,7 @@ def bad_bodies(day: TillDayFiles) -> list[tuple[str, Any, int, str]]:
         ("a revision beyond 64 bits", body(day, 2**64), 400, "revision"),
         ("a boolean shifts", body(day, shifts=True), 400, "shifts"),
         ("a base as text", body(day, base="1"), 400, "base"),
-        ("an unheard revision of 0", body(day, unheard=0), 400, "unheard"),
+        ("an unheard that is no hash", body(day, unheard=["1"]), 400, "unheard"),
         ("another date", body(day, business_date="2026-11-22"), 400, "business_date"),
         ("a file missing", body(day, files={"lines": files["lines"]}), 400, "files"),
         ("a file that is a number", body(day, files=dict(files, lines=5)), 400, "files.lines"),

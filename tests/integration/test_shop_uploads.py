@@ -551,6 +551,50 @@ def test_a_lost_answer_then_a_new_time_zone_counts_the_days_sales_once(
         store.close()
 
 
+class LostThenDown(AnswerLost):
+    """``lose``: the relay stores the day, its answer is lost; ``down``: nothing reaches it."""
+
+    down = False
+
+    def put_day(self, business_date: str, body: Mapping[str, Any]) -> DayStored:
+        if self.down:
+            raise RelayUnreachable("connection refused")
+        return super().put_day(business_date, body)
+
+
+def test_a_lost_answer_then_a_send_that_never_arrived_counts_the_days_sales_once(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The relay stored revision 2 and its answer was lost (it went down right after); the
+    till's next try (revision 3, a sale later) never reached it. The manager then set the
+    shop's time zone right and the day went up again: named as unheard, only the last
+    revision sent (3), not the 2 the relay held, and the shop's file counted the sales twice."""
+    client = LostThenDown(relay.url, relay.add_terminal("T1"))
+    store = till(tmp_path, "T1")
+    try:
+        cash_sale(store, "T1", "2026-11-21T10:00")
+        assert catch_up(store, client, "T1") == 1
+        cash_sale(store, "T1", "2026-11-21T11:00")
+        client.lose = True
+        with pytest.raises(RelayUnreachable):
+            catch_up(store, client, "T1")  # stored at the relay, answer lost
+        client.lose, client.down = False, True
+        cash_sale(store, "T1", "2026-11-21T12:00")
+        with pytest.raises(RelayUnreachable):
+            catch_up(store, client, "T1")  # never reached the relay
+        client.down = False
+        store.close()
+        store = TerminalStore(tmp_path / "T1.db", BusinessDay(ZoneInfo("Asia/Makassar"), time(4)))
+        catch_up(store, client, "T1")
+
+        [held] = client.shop_day(D1.isoformat())
+        assert sales_total(held.files["sales"]) == 3 * 7000
+        assert upload_status(store).restored == (), "never restored"
+    finally:
+        client.close()
+        store.close()
+
+
 def test_a_payment_handed_again_the_next_day_is_counted_once(
     tmp_path: Path, relay: EmbeddedRelay
 ) -> None:
