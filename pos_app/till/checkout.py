@@ -29,7 +29,7 @@ from pos_app.domain.discounts import Approval, Discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource, SaleStatus
 from pos_app.domain.money import format_rupiah
-from pos_app.domain.pricing import payment_lines
+from pos_app.domain.pricing import payment_lines, price_sale
 from pos_app.domain.tax import NO_TAX, TaxPolicy
 from pos_app.domain.texts import N_
 from pos_app.payments.errors import ProviderProtocolError, ProviderRejected, ProviderUnreachable
@@ -156,10 +156,12 @@ class Checkout:
         else a new one, priced with the shop's PPN (``discount`` is the basket's; ``approval``
         the manager's over discounts above the limit, which must cover the largest now).
 
-        A basket changed after a cancelled QR attempt gets a new sale; the old one is cancelled so
-        no open sale is left behind. A ``reuse`` its QR payment completed meanwhile (paid the
-        moment the cashier gave the QR up) raises :class:`SaleCompletedAlready`: the basket is
-        paid, and a new sale of it would charge the customer again.
+        A basket changed after a cancelled QR attempt gets a new sale, as does one whose prices
+        did (an early day close books it to a day of another PPN rate, unless a payment pays
+        the old sale); the old one is cancelled so no open sale is left behind. A ``reuse`` its
+        QR payment completed meanwhile (paid the moment the cashier gave the QR up) raises
+        :class:`SaleCompletedAlready`: the basket is paid, and a new sale of it would charge
+        the customer again.
         """
         share = largest_discount_share(lines, discount)
         if self.needs_approval(share) and (approval is None or not approval.covers(share)):
@@ -176,7 +178,14 @@ class Checkout:
             if sale.status is SaleStatus.COMPLETED:
                 raise self._completed_by_qr(sale)
             if sale.status is SaleStatus.OPEN:
-                if tuple(sale.lines) == tuple(lines) and sale.discount == discount:
+                if (
+                    tuple(sale.lines) == tuple(lines)
+                    and sale.discount == discount
+                    and (
+                        sale.total == self._total_now(lines, discount)
+                        or self.store.payments.paying_attempt(sale.id) is not None
+                    )
+                ):
                     return sale.id
                 self.abandon_sale(sale.id, reason="basket changed")
         return self.store.sales.create_sale(
@@ -188,6 +197,11 @@ class Checkout:
             tax=self.tax,
             approved_by=None if approval is None else approval.manager,
         )
+
+    def _total_now(self, lines: Sequence[LineItem], discount: Discount | None) -> int:
+        """What a new sale of these lines would total: priced on the day sales go to now."""
+        day = self.store.business_date(self.clock())
+        return price_sale(lines, discount=discount, tax=self.tax, day=day).total
 
     def pay_cash(self, sale_id: int, received: int, *, cashier: str | None = None) -> Sale:
         """Cash for the sale, taken by ``cashier`` (None: who rang it up; a sale brought back

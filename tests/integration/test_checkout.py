@@ -2,16 +2,20 @@
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.cash_count import CashCount
+from pos_app.domain.clock import utc_now
 from pos_app.domain.discounts import Approval, Discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource, SaleStatus
+from pos_app.domain.pricing import price_sale
+from pos_app.domain.tax import TaxClass, TaxPolicy, TaxRate
 from pos_app.payments.doku.client import DokuClient
 from pos_app.payments.doku.provider import DokuWalletProvider
 from pos_app.payments.errors import ProviderUnreachable
@@ -32,6 +36,7 @@ from pos_app.store.payments import EventSource, PaymentAttempt
 from pos_app.store.sales import Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import FOLLOW_UP_WINDOW, Checkout
+from pos_app.till.day_close import close_day
 from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
 from tests.harness.sandbox_process import running_sandbox
 
@@ -569,6 +574,38 @@ def test_cash_for_a_total_the_store_prices_otherwise_is_refused(
 
     taken = checkout.take_cash(LINES, 50_000, cashier="Sari", reuse=refused.kept.id, asked=TOTAL)
     assert taken.sale is not None and taken.sale.change_due == 50_000 - TOTAL
+
+
+def test_a_sale_rung_up_before_an_early_close_is_priced_again_when_cash_comes_after(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """F12 rang the sale up at today's 11 % (PPN on top), the QR was given up and the manager
+    closed the day early: the screen asked the next day's 12 %, the basket kept reusing its
+    open sale at 11 %, and cash was refused every time it was taken again."""
+    today = store.business_date(utc_now())
+    tax = TaxPolicy(
+        enabled=True,
+        prices_include_tax=False,
+        rates={
+            TaxClass.STANDARD: (
+                TaxRate(date(2022, 4, 1), 1100),
+                TaxRate(today + timedelta(days=1), 1200),
+            ),
+            TaxClass.EXEMPT: (TaxRate(date(2000, 1, 1), 0),),
+        },
+    )
+    checkout = checkout_for(store, doku_provider(sandbox), tax=tax)
+    goreng = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 1),)
+    sale_id = checkout.open_sale(goreng, cashier="Sari")
+    checkout.cancel_payment(checkout.start_qr_payment(sale_id).invoice_number)
+    close_day(
+        store.repositories().db, today, day=store.day, counted=CashCount({}), closed_by="Bu Rina"
+    )
+    asked = price_sale(goreng, tax=tax, day=today + timedelta(days=1)).total
+
+    taken = checkout.take_cash(goreng, 10_000, cashier="Sari", reuse=sale_id, asked=asked)
+    assert taken.sale is not None and taken.sale.total == asked == 3_920, taken.why
+    assert store.sales.get(sale_id).status is SaleStatus.CANCELLED
 
 
 def test_late_news_says_which_payments_are_still_kept_and_if_the_banners_may_pay(
