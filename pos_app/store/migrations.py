@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from sqlite3 import Connection
 
+from pos_app.domain.barcodes import stored_form
+from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnableLine
 
 Migration = str | Callable[[Connection], None]
@@ -870,6 +872,28 @@ ALTER TABLE upload_days DROP COLUMN sent;
 ALTER TABLE upload_days ADD COLUMN unheard TEXT NOT NULL DEFAULT '[]';
 """
 
+
+def _upc_barcodes_kept_short(conn: Connection) -> None:
+    """A UPC-A (or UPC-E) whose UPC-E is a valid EAN-8 too is kept as those 8 digits now
+    (``domain/barcodes.py``); one kept before as its 13 digits moves to them, so the UNIQUE
+    barcode refuses the same can entered again in its other form. Where another product holds
+    the 8 digits already (the two forms were entered on two products before), both stay as
+    they are: which is the shop's can is the manager's to say."""
+    rows = conn.execute(
+        "SELECT id, barcode FROM products WHERE length(barcode) = 13 AND barcode LIKE '0%'"
+    ).fetchall()
+    for product_id, barcode in rows:
+        try:
+            kept = stored_form(barcode)
+        except ValidationError:
+            continue
+        if (
+            kept != barcode
+            and not conn.execute("SELECT 1 FROM products WHERE barcode = ?", [kept]).fetchone()
+        ):
+            conn.execute("UPDATE products SET barcode = ? WHERE id = ?", [kept, product_id])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -905,5 +929,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _PAGES_DUE,
     _UPLOADS_SENT,
     _UPLOADS_UNHEARD,
+    _upc_barcodes_kept_short,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -1,6 +1,7 @@
 """Every barcode kind with its check digit right and wrong, the forms a product is found by, and
 the scale's variable-measure labels with a price and with a weight."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from pos_app.domain.barcodes import (
 from pos_app.domain.catalog import Product
 from pos_app.domain.catalog_csv import CatalogImportError, read_catalog_csv
 from pos_app.domain.errors import ValidationError
+from pos_app.store.migrations import MIGRATIONS, _upc_barcodes_kept_short
 from pos_app.store.terminal_store import TerminalStore
 
 
@@ -115,6 +117,8 @@ def test_eight_digits_valid_both_as_ean8_and_upce_are_tried_both_ways() -> None:
 CAN_UPCE = "01234565"
 """A UPC-E whose 8 digits are a valid EAN-8 too, as is every UPC-E ending in 5-9."""
 CAN_UPCA = "012345000065"
+OTHER_UPCE, OTHER_UPCA = "04252641", "042520000061"
+"""Another can's pair, entered before the upgrade on two products (one each form)."""
 
 
 def test_a_upc_e_that_is_also_an_ean_8_is_one_barcode_with_its_upc_a() -> None:
@@ -144,6 +148,37 @@ def test_the_cans_upc_a_finds_the_product_entered_with_its_upc_e(tmp_path: Path)
             assert found is not None and found.sku == "SODA", scanned
         with pytest.raises(ValidationError, match="already belongs to product SODA"):
             products.upsert_many([Product("SODA-2", "Soda lagi", 8_000, barcode=CAN_UPCA)])
+    finally:
+        store.close()
+
+
+def test_a_can_kept_under_its_13_digits_before_is_one_product_after_the_upgrade(
+    tmp_path: Path,
+) -> None:
+    """Before, every UPC-A and UPC-E was kept as its 13 digits: after the upgrade the same can
+    entered again (its UPC-E, for another SKU) was taken, one code naming two products. The
+    upgrade moves such a barcode to its 8 digits; where another product holds them, both
+    stay as they were."""
+    path = tmp_path / "kasir.db"
+    TerminalStore(path).close()
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "INSERT INTO products (sku, barcode, name, price, updated_at) VALUES "
+        f"('SODA', '0{CAN_UPCA}', 'Soda kaleng', 8000, '2026-11-21T01:00:00.000Z'),"
+        f"('OLD-A', '0{OTHER_UPCA}', 'Teh kaleng', 6000, '2026-11-21T01:00:00.000Z'),"
+        f"('OLD-E', '{OTHER_UPCE}', 'Teh kaleng impor', 6000, '2026-11-21T01:00:00.000Z');"
+        f"PRAGMA user_version = {MIGRATIONS.index(_upc_barcodes_kept_short)};"
+    )
+    conn.close()
+
+    store = TerminalStore(path)  # the upgrade
+    try:
+        products = store.products
+        with pytest.raises(ValidationError, match="already belongs to product SODA"):
+            products.upsert_many([Product("SODA-2", "Soda lagi", 8_000, barcode=CAN_UPCE)])
+        assert products.find_by_code(CAN_UPCA).sku == "SODA"
+        kept = dict(store.repositories().db.execute("SELECT sku, barcode FROM products"))
+        assert kept == {"SODA": CAN_UPCE, "OLD-A": "0" + OTHER_UPCA, "OLD-E": OTHER_UPCE}
     finally:
         store.close()
 
