@@ -27,7 +27,7 @@ from pos_app.gui.cash_dialog import barcode_not_amount, scanned
 from pos_app.gui.document_preview import DocumentPreview
 from pos_app.gui.drawer_count import DrawerCount
 from pos_app.gui.formatting import ERROR_STYLE
-from pos_app.gui.tasks import TaskRunner
+from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.reports.shift_report import render_shift_html
 from pos_app.store.shifts import Shift
 from pos_app.till.shifts import ShiftDesk
@@ -70,7 +70,7 @@ class _WorkDialog(QDialog):
             return
         self._set_busy(True)
         self.status.clear()
-        self.runner.run(job, lambda result: self._done(done, result), self._failed)
+        run_for(self, self.runner, job, lambda result: self._done(done, result), self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -84,6 +84,12 @@ class _WorkDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
         self.status.setText(str(error))
+
+    def reject(self) -> None:
+        """Esc and Back wait while a job runs: the dialog, deleted on close, must be there to
+        hand on the store's answer (a shift closed, cash moved) when it comes."""
+        if not self.busy:
+            super().reject()
 
 
 class OpenShiftDialog(_WorkDialog):

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.cash_count import CashCount
@@ -285,6 +285,46 @@ def test_the_day_close_records_the_float_its_screen_shows_at_the_confirmation(
     assert f"difference {shown_difference}" in text
     assert closed.detail["opening_float"] == int(shown_float)
     assert closed.detail["difference"] == 0
+
+
+def test_a_closed_days_count_shown_is_not_carried_into_the_day_to_close(
+    qtbot, start_app, demo_terminal
+) -> None:
+    """The manager looked at yesterday's Z report (closed, with its count) and went back to
+    today: today's drawer boxes still held yesterday's notes and coins, enabled, and Close day
+    would have signed today off with a count nobody made. A count stays only while its own open
+    day is read again."""
+    store, clock = demo_terminal.store, demo_terminal.checkout.clock
+    day = store.day.date_of(clock())
+    yesterday = day - timedelta(days=1)
+    day_close.close_day(
+        store.repositories().db,
+        yesterday,
+        day=store.day,
+        counted=CashCount({100_000: 3, 500: 7}),
+        closed_by="Demo Manajer",
+        now=clock(),
+    )
+    app = start_app()
+    window = signed_in(qtbot, app)
+    tab = window.day_close
+    show_tab(qtbot, window, tab)
+    tab.drawer.pieces[1_000].setValue(2)
+    before = tab.base
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.base is not before, timeout=WAIT_MS)
+    assert tab.count().total == 2_000, "today's count stands while today is read again"
+
+    tab.day.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    qtbot.waitUntil(lambda: tab.closed_by is not None, timeout=WAIT_MS)
+    assert tab.count().total == 303_500  # yesterday's count, as signed off
+    tab.day.setDate(QDate(day.year, day.month, day.day))
+    qtbot.waitUntil(
+        lambda: tab.closed_by is None and tab.base is not None and tab.base.business_date == day,
+        timeout=WAIT_MS,
+    )
+    assert tab.close_button.isEnabled()
+    assert tab.count().total == 0 and tab.counted.text() == "Rp 0"
 
 
 def _rates_changing_tomorrow() -> TaxPolicy:

@@ -2,10 +2,11 @@
 sign-in, cash in and out with a reason, the drawer counted note by note at the close, and the
 shift report on screen and as PDF; the store and the audit log checked behind them."""
 
+import sqlite3
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from pos_app.domain.basket import LineItem
@@ -224,3 +225,33 @@ def test_a_shift_the_manager_closed_in_the_back_office_is_closed_at_the_till_too
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=WAIT_MS)
     assert isinstance(QApplication.activeModalWidget(), OpenShiftDialog)
     assert app.shifts.shift is None
+
+
+def test_esc_while_the_shift_closes_waits_for_the_close_and_shows_its_report(
+    qtbot, start_app, demo_terminal
+) -> None:
+    """Esc pressed after Close shift, before the store answered (another writer held the
+    database): the dialog was deleted, its answer then touched deleted buttons, the shift
+    report never showed and the till still held the closed shift. Esc now waits for the job."""
+    app = start_app(ask_for_shift=True)
+    shift = open_shift(qtbot, app, "50.000")
+    press(qtbot, Qt.Key.Key_F5)
+    panel = wait_for_modal(qtbot, ShiftDialog)
+    qtbot.waitUntil(panel.close_button.isEnabled, timeout=WAIT_MS)
+    panel.count.pieces[50_000].setValue(1)
+
+    db = demo_terminal.store.repositories().db
+    db_path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    busy = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    busy.execute("BEGIN IMMEDIATE")
+    try:
+        qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(panel, Qt.Key.Key_Escape)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    finally:
+        busy.execute("COMMIT")
+        busy.close()
+    qtbot.waitUntil(lambda: app.runner.pending == 0, timeout=WAIT_MS)
+    assert not demo_terminal.store.shifts.get(shift.id).is_open
+    assert app.shifts.shift is None, "the till still holds the closed shift"
+    assert isinstance(QApplication.activeModalWidget(), ShiftReportDialog)

@@ -64,6 +64,9 @@ class DayCloseTab(Tab):
         self.drawer = DrawerCount()
         self.drawer.changed.connect(self._recount)
         self.pieces = self.drawer.pieces
+        self._count_of = chosen_date(self.day)
+        """The day whose notes and coins the boxes hold: a closed day's stored count, or what
+        the manager counted for an open one. Any other day starts from an empty drawer."""
         self.shifts = RowsModel(
             [
                 self.tr("Cashier"),
@@ -182,6 +185,9 @@ class DayCloseTab(Tab):
             self._fill(report)
         else:
             self.closed_note.clear()
+            if self._count_of != report.business_date:
+                self.drawer.show_count(None)
+                self._count_of = report.business_date
             self._recount()
         self.status.clear()
 
@@ -265,6 +271,7 @@ class DayCloseTab(Tab):
     def _fill(self, report: ZReport) -> None:
         """Show a closed day's count without treating it as an edit."""
         self.drawer.show_count(report.counted)
+        self._count_of = report.business_date
         self.opening_float.setText(str(report.opening_float))
         self._show(report)
 
