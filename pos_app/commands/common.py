@@ -2,6 +2,8 @@
 ``--config`` options, and one way to report a failure (a message on stderr, exit status 1)."""
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +11,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from pos_app.domain.errors import KasirError
+from pos_app.domain.texts import N_
+from pos_app.reports.csv_safety import OutputError
 from pos_app.settings import paths
 from pos_app.settings.terminal_config import Settings, load_settings
 from pos_app.store.database import open_database
@@ -34,9 +38,27 @@ def settings(args: argparse.Namespace) -> Settings:
     return load_settings(args.config)
 
 
+def database_path(args: argparse.Namespace) -> Path:
+    """The database of ``--db``, or the terminal's."""
+    return args.db or paths.database_path()
+
+
+def refuse_the_database(args: argparse.Namespace, out: Path) -> None:
+    """Refuse an output file that is the database in use or its ``-wal``/``-shm`` file (under any
+    name: a link, another path): writing it would replace the till's books with an export."""
+    path = database_path(args)
+    for kept in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        with contextlib.suppress(OSError):  # a file that is absent cannot be the same
+            if os.path.samefile(out, kept):
+                raise OutputError(
+                    N_("{target} is the terminal's database; give another file name to write"),
+                    target=out,
+                )
+
+
 def database(args: argparse.Namespace, *, must_exist: bool) -> Database:
     """The database of ``--db`` (default: the terminal's); reading needs one that exists."""
-    path: Path = args.db or paths.database_path()
+    path = database_path(args)
     if must_exist and not path.is_file():
         raise StoreError(f"database {path} does not exist; give the terminal's database with --db")
     if args.db is None:

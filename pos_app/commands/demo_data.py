@@ -1,7 +1,7 @@
 """``pos-app demo-data``: fill a database with realistic sales, for demos and benchmarks.
 
 The default database is the demo one (the one ``pos-app --demo`` uses), never the shop's; a
-database holding real sales is refused.
+database holding real sales, or the shop's own users or products, is refused.
 """
 
 import argparse
@@ -15,7 +15,7 @@ from pos_app.demo.sample_sales import (
     MAX_DAYS,
     MAX_SALES_PER_DAY,
     generate,
-    refuse_real_database,
+    refuse_shop_database,
     shop_from_database,
 )
 from pos_app.demo.seed import DEMO_TAX, seed_demo
@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
         store = TerminalStore(args.db, shop_settings.business_day)
         try:
             db = store.repositories().db
-            refuse_real_database(db)
+            refuse_shop_database(db)
             seed_demo(store)
             shop = shop_from_database(
                 db,

@@ -10,7 +10,14 @@ file appears only when complete.
 import argparse
 from pathlib import Path
 
-from pos_app.commands.common import add_config_option, add_database_option, database, run, settings
+from pos_app.commands.common import (
+    add_config_option,
+    add_database_option,
+    database,
+    refuse_the_database,
+    run,
+    settings,
+)
 from pos_app.commands.file_options import add_file_options, chosen_kinds, iso_date, said
 from pos_app.reports.accountant_files import FileRequest, write_files
 
@@ -36,6 +43,7 @@ def main(argv: list[str]) -> int:
 
     def export() -> int:
         shop = settings(args)
+        refuse_the_database(args, args.out)
         db = database(args, must_exist=True)
         try:
             written = write_files(db, args.out, request, day=shop.business_day)

@@ -13,6 +13,7 @@ from pos_app.commands.common import (
     add_config_option,
     add_database_option,
     database,
+    refuse_the_database,
     run,
     settings,
 )
@@ -64,6 +65,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    refuse_the_database(args, args.file)
     db = database(args, must_exist=True)
     try:
         count = export_products(db, args.file)

@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from pos_app.demo.seed import DEMO_USERS
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.catalog import Product
@@ -176,6 +177,23 @@ def refuse_real_database(db: Database) -> None:
     if has_sales and read_meta(db, DEMO_MARK) != "1":
         raise StoreError(
             "this database holds real sales; demo data goes only into an empty or demo database"
+        )
+
+
+def refuse_shop_database(db: Database) -> None:
+    """Before seeding: demo data goes only into an empty database, one that holds demo data
+    already, or one demo mode seeded (its users are the demo users). A till that is set up (its
+    users, its catalogue) but not selling yet holds no sales, yet is the shop's real books."""
+    refuse_real_database(db)
+    if read_meta(db, DEMO_MARK) == "1":
+        return
+    users = {row[0] for row in db.execute("SELECT name FROM users")}
+    if users == {name for name, _, _ in DEMO_USERS}:
+        return
+    if users or db.execute("SELECT 1 FROM products LIMIT 1").fetchone() is not None:
+        raise StoreError(
+            "this database holds the shop's own users or products; "
+            "demo data goes only into an empty or demo database"
         )
 
 

@@ -94,6 +94,7 @@ def _serial(rest: str) -> PrinterAddress | None:
         if not match:
             return None
         baudrate = int(match[1])
-    if not device.strip() or any(char.isspace() for char in device):
+    # a NUL would reach the serial port's open() as a ValueError, not a named setting
+    if not device.strip() or any(char.isspace() or not char.isprintable() for char in device):
         return None
     return PrinterAddress(PrinterKind.SERIAL, device=device, baudrate=baudrate)

@@ -9,7 +9,8 @@ so a refund of ``-12000`` stays a number a spreadsheet can add up.
 Atomic writing (a text file or a binary workbook): rows go to a temporary file beside the target,
 which is flushed, synced and renamed over it with :func:`os.replace` only when every row is
 written. Any failure (an exception, a cancelled export, a full disk) removes the temporary file and
-leaves the target as it was.
+leaves the target as it was. Only a regular file that is not an SQLite database is ever replaced: a
+mistyped target must not swap the till's books (or a device) for an export.
 """
 
 import contextlib
@@ -18,6 +19,7 @@ import io
 import os
 import re
 import secrets
+import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +37,8 @@ _PLAIN = re.compile(f"[^{_NEVER_FIRST}'\x00][^{re.escape(QUOTE_TRIGGERS)}\x00]*"
 """Text that is its own CSV cell: no formula start (nor an apostrophe, which may hide one),
 nothing to quote, no NUL."""
 LINE_END = "\r\n"
+SQLITE_HEADER = b"SQLite format 3\x00"
+"""How every SQLite database file starts."""
 
 
 class CsvRowWriter(Protocol):
@@ -130,8 +134,7 @@ def atomic_bytes(path: Path) -> Iterator[Any]:
 @contextmanager
 def _atomic(path: Path, mode: str, encoding: str | None) -> Iterator[Any]:
     target = Path(path)
-    if target.is_dir():
-        raise OutputError(N_("{target} is a folder; give a file name to write"), target=target)
+    _refuse_to_replace(target)
     if not target.parent.is_dir():
         raise OutputError(
             N_("cannot write {target}: folder {folder} does not exist"),
@@ -162,6 +165,34 @@ def _atomic(path: Path, mode: str, encoding: str | None) -> Iterator[Any]:
             ) from None
         raise
     _sync_folder(target.parent)
+
+
+def _refuse_to_replace(target: Path) -> None:
+    """Refuse a ``target`` that exists but is not a plain file to overwrite: a folder, a device or
+    a pipe, or a database (the till's own, given as the output by mistake, would lose its
+    sales to the rename)."""
+    try:
+        status = target.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise OutputError(N_("{target} is a folder; give a file name to write"), target=target)
+        if not stat.S_ISREG(status.st_mode):
+            raise OutputError(
+                N_("{target} is a device or a pipe, not a file; give a file name to write"),
+                target=target,
+            )
+        with target.open("rb") as existing:
+            head = existing.read(len(SQLITE_HEADER))
+    except (FileNotFoundError, NotADirectoryError):
+        return  # nothing to replace; a missing folder is named next
+    except OSError as error:
+        raise OutputError(
+            N_("cannot write {target}: {why}"), target=target, why=error.strerror or error
+        ) from None
+    if head == SQLITE_HEADER:
+        raise OutputError(
+            N_("{target} is a database; it is not overwritten, give another file name"),
+            target=target,
+        )
 
 
 def _sync_folder(folder: Path) -> None:

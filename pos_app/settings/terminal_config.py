@@ -75,6 +75,7 @@ import httpx
 
 from pos_app.domain.barcodes import MeasureLayout, parse_prefixes
 from pos_app.domain.business_day import DEFAULT_TIMEZONE, BusinessDay, zone
+from pos_app.domain.catalog import is_control
 from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, TaxRate, parse_rate
@@ -534,6 +535,13 @@ class _Reader:
     def _secret_from_file(self, label: str, name: object) -> Secret | None:
         if not isinstance(name, str) or not name.strip():
             self.problems.append(f"{label}: " + say(N_("expected a file path")))
+            return None
+        if any(is_control(char) for char in name):
+            # a NUL is a ValueError, not an OSError, from every call that opens the file
+            self.problems.append(
+                f"{label}: "
+                + say(N_("the file path holds a control character (a NUL, a line break…)"))
+            )
             return None
         path = Path(name).expanduser()
         try:

@@ -3790,6 +3790,11 @@ Still trying — the payment stays open.</translation>
         <translation>the relay refused this terminal's token</translation>
     </message>
     <message>
+        <location filename="../../pos_app/commands/common.py"/>
+        <source>{target} is the terminal's database; give another file name to write</source>
+        <translation>{target} is the terminal's database; give another file name to write</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
         <source>barcode {barcode} is not a valid EAN-13: its check digit is wrong</source>
         <translation>barcode {barcode} is not a valid EAN-13: its check digit is wrong</translation>
@@ -4128,11 +4133,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/csv_safety.py"/>
-        <source>{target} is a folder; give a file name to write</source>
-        <translation>{target} is a folder; give a file name to write</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
         <source>cannot write {target}: folder {folder} does not exist</source>
         <translation>cannot write {target}: folder {folder} does not exist</translation>
     </message>
@@ -4141,6 +4141,21 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/reports/workbook.py"/>
         <source>cannot write {target}: {why}</source>
         <translation>cannot write {target}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>{target} is a folder; give a file name to write</source>
+        <translation>{target} is a folder; give a file name to write</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>{target} is a device or a pipe, not a file; give a file name to write</source>
+        <translation>{target} is a device or a pipe, not a file; give a file name to write</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>{target} is a database; it is not overwritten, give another file name</source>
+        <translation>{target} is a database; it is not overwritten, give another file name</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/date_range.py"/>
@@ -4469,6 +4484,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>expected a file path</source>
         <translation>expected a file path</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>the file path holds a control character (a NUL, a line break…)</source>
+        <translation>the file path holds a control character (a NUL, a line break…)</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>

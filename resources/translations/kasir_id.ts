@@ -3790,6 +3790,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>relay menolak token terminal ini</translation>
     </message>
     <message>
+        <location filename="../../pos_app/commands/common.py"/>
+        <source>{target} is the terminal's database; give another file name to write</source>
+        <translation>{target} adalah basis data terminal ini; beri nama file lain untuk ditulis</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
         <source>barcode {barcode} is not a valid EAN-13: its check digit is wrong</source>
         <translation>barcode {barcode} bukan EAN-13 yang sah: digit pemeriksanya salah</translation>
@@ -4128,11 +4133,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/csv_safety.py"/>
-        <source>{target} is a folder; give a file name to write</source>
-        <translation>{target} adalah folder; beri nama file untuk ditulis</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
         <source>cannot write {target}: folder {folder} does not exist</source>
         <translation>tidak dapat menulis {target}: folder {folder} tidak ada</translation>
     </message>
@@ -4141,6 +4141,21 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/reports/workbook.py"/>
         <source>cannot write {target}: {why}</source>
         <translation>tidak dapat menulis {target}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>{target} is a folder; give a file name to write</source>
+        <translation>{target} adalah folder; beri nama file untuk ditulis</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>{target} is a device or a pipe, not a file; give a file name to write</source>
+        <translation>{target} adalah perangkat atau pipe, bukan file; beri nama file untuk ditulis</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/csv_safety.py"/>
+        <source>{target} is a database; it is not overwritten, give another file name</source>
+        <translation>{target} adalah basis data; file ini tidak ditimpa, beri nama file lain</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/date_range.py"/>
@@ -4469,6 +4484,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>expected a file path</source>
         <translation>harus berisi path file</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>the file path holds a control character (a NUL, a line break…)</source>
+        <translation>path file berisi karakter kendali (NUL, ganti baris…)</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>

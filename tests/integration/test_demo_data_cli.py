@@ -7,10 +7,15 @@ from pathlib import Path
 import pytest
 
 from pos_app.cli import main
-from pos_app.demo.seed import DEMO_USERS
+from pos_app.demo.seed import DEMO_USERS, seed_demo
 from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.catalog import Product
 from pos_app.store.database import open_database, read_meta
+from pos_app.store.products import Products
 from pos_app.store.sales import Sales
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.store.users import Users
 
 
 @pytest.fixture(autouse=True)
@@ -74,6 +79,46 @@ def test_a_database_with_real_sales_is_refused(
     try:
         assert db.execute("SELECT count(*) FROM sales").fetchone()[0] == 1
         assert db.execute("SELECT count(*) FROM users").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
+def test_a_shop_database_with_its_own_users_and_catalogue_is_refused(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A till set up (its manager, its catalogue) but not yet selling holds no sales, so
+    ``demo-data --db`` on it wrote made-up sales into the shop's real books."""
+    db_path = tmp_path / "kasir.db"
+    db = open_database(db_path)
+    Users(db).add_user("Bu Rina", "manager", "4827")
+    Products(db).upsert_many([Product("BRS-5", "Beras Pandan 5kg", 78_000)])
+    db.close()
+    args = ["--days", "1", "--sales-per-day", "3", "--db", str(db_path), "--config", str(config)]
+    assert main(["demo-data", *args]) == 1
+    assert "holds the shop's own users or products" in capsys.readouterr().err
+    db = open_database(db_path)
+    try:
+        assert db.execute("SELECT count(*) FROM sales").fetchone()[0] == 0
+        assert [row[0] for row in db.execute("SELECT name FROM users")] == ["Bu Rina"]
+        assert db.execute("SELECT count(*) FROM products").fetchone()[0] == 1
+    finally:
+        db.close()
+
+
+def test_a_database_demo_mode_seeded_or_demo_data_filled_takes_more(
+    tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "demo.db"
+    store = TerminalStore(db_path, BusinessDay())
+    seed_demo(store)  # what ``pos-app --demo`` does at first start
+    store.close()
+    args = ["--days", "1", "--sales-per-day", "3", "--db", str(db_path), "--config", str(config)]
+    assert main(["demo-data", *args]) == 0
+    assert main(["demo-data", *args, "--seed", "2"]) == 0
+    assert "3 sales (" in capsys.readouterr().out
+    db = open_database(db_path)
+    try:
+        assert db.execute("SELECT count(*) FROM sales").fetchone()[0] == 6
     finally:
         db.close()
 

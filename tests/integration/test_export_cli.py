@@ -2,6 +2,7 @@
 
 import csv
 import os
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -160,6 +161,42 @@ def test_a_missing_database_or_folder_is_named_and_nothing_is_created(
     nowhere = tmp_path / "no-such-folder" / "x.csv"
     assert export(*common, "--out", str(nowhere), "--db", str(database)) == 1
     assert f"folder {nowhere.parent} does not exist" in capsys.readouterr().err
+
+
+def _sales_in(path: Path) -> int:
+    with sqlite3.connect(path) as check:
+        return int(check.execute("SELECT count(*) FROM sales").fetchone()[0])
+
+
+def test_an_export_onto_the_database_itself_is_refused_and_keeps_the_sales(
+    database: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--out`` naming the database (a slip of the tab key) renamed the export over it: every
+    sale gone, exit status 0."""
+    common = ["--date", "2026-11-21", "--db", str(database), "--config", str(config)]
+    assert export(*common, "--out", str(database)) == 1
+    assert f"{database} is the terminal's database" in capsys.readouterr().err
+    assert _sales_in(database) == 3
+
+    wal = database.with_name(f"{database.name}-wal")
+    wal.write_bytes(b"journal")
+    assert export(*common, "--out", str(wal)) == 1
+    assert wal.read_bytes() == b"journal"
+
+
+def test_a_null_character_in_a_secret_file_path_is_a_named_settings_error(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A ``*_file`` path with ``\\u0000`` in it (a TOML escape) was a ValueError from os.stat,
+    which neither load_settings nor the commands caught: a traceback, not the key named."""
+    config = tmp_path / "kasir.toml"
+    config.write_text('[doku]\nsecret_key_file = "/etc/kasir/doku.key\\u0000"\n')
+    config.chmod(0o600)
+    out = tmp_path / "day.csv"
+    args = ["--date", "2026-11-21", "--out", str(out), "--db", str(database)]
+    assert export(*args, "--config", str(config)) == 1
+    assert "doku.secret_key_file" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_the_installed_entry_point_runs_it(database: Path, config: Path, tmp_path: Path) -> None:

@@ -150,6 +150,29 @@ def test_export_writes_active_products_in_catalogue_columns_with_formulas_neutra
     ]
 
 
+def test_an_export_onto_a_database_is_refused_and_keeps_it(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``products export`` given the database (its own or another till's) as the file renamed
+    the CSV over it: the shop's sales and catalogue gone, exit status 0."""
+    Products(db).upsert_many([Product("BRS-5", "Beras Pandan 5kg", 78_000)])
+    assert products("export", str(db_path), "--db", str(db_path)) == 1
+    assert f"{db_path} is the terminal's database" in capsys.readouterr().err
+
+    other = tmp_path / "other.db"
+    open_database(other).close()
+    assert products("export", str(other), "--db", str(db_path)) == 1
+    assert f"{other} is a database; it is not overwritten" in capsys.readouterr().err
+    for path in (db_path, other):
+        check = open_database(path)
+        try:
+            assert check.execute("SELECT count(*) FROM products").fetchone()[0] == (
+                1 if path == db_path else 0
+            )
+        finally:
+            check.close()
+
+
 def test_an_export_imports_back_into_the_same_catalogue(
     db: Database, db_path: Path, tmp_path: Path
 ) -> None:

@@ -296,6 +296,25 @@ def test_a_missing_or_empty_secret_file_is_named(tmp_path: Path) -> None:
     assert any("ecommpay.secret_key_file" in p and "is empty" in p for p in caught.value.problems)
 
 
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [("doku", "secret_key_file"), ("ecommpay", "secret_key_file"), ("relay", "token_file")],
+)
+@pytest.mark.parametrize("character", ["\\u0000", "\\n", "\\u001b"])
+def test_a_control_character_in_a_secret_file_path_is_named(
+    tmp_path: Path, section: str, key: str, character: str
+) -> None:
+    """A NUL in the path was a ValueError from os.stat, caught by no caller: a traceback."""
+    path = write(
+        tmp_path / "k.toml", f'[{section}]\n{key} = "/etc/kasir/{section}.key{character}"\n'
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, env={})
+    assert caught.value.problems == (
+        f"{section}.{key}: the file path holds a control character (a NUL, a line break…)",
+    )
+
+
 def test_both_inline_and_file_secret_is_ambiguous(tmp_path: Path, key_file: Path) -> None:
     path = write(tmp_path / "k.toml", f'[doku]\nsecret_key = "x"\nsecret_key_file = "{key_file}"\n')
     with pytest.raises(ConfigError, match=r"either doku\.secret_key or doku\.secret_key_file"):

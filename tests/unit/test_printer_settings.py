@@ -50,6 +50,8 @@ def test_each_kind_of_address_reads_and_writes_back(
         "usb://04b8",
         "serial:",
         "serial:/dev/tty USB0",
+        "serial:/dev/ttyUSB0\x00",
+        "serial:/dev/tty\x1bUSB0",
         "serial:/dev/ttyS0?speed=9600",
     ],
 )

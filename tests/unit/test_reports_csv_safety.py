@@ -80,6 +80,30 @@ def test_a_failure_leaves_neither_a_half_file_nor_a_temporary_one(tmp_path: Path
     assert os.listdir(tmp_path) == ["out.csv"]
 
 
+def test_a_database_is_never_replaced(tmp_path: Path) -> None:
+    """Any target that was not a folder was renamed over, an SQLite database (the till's own,
+    named by mistake) included: its sales were lost."""
+    target = tmp_path / "kasir.db"
+    content = csv_safety.SQLITE_HEADER + b"the shop's books"
+    target.write_bytes(content)
+    refused = pytest.raises(OutputError, match=r"kasir\.db is a database; it is not overwritten")
+    with refused, atomic_csv(target) as writer:
+        writer.writerow(["a"])
+    assert target.read_bytes() == content
+    assert os.listdir(tmp_path) == ["kasir.db"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX named pipes")
+def test_a_target_that_is_no_regular_file_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    refused = pytest.raises(OutputError, match="fifo is a device or a pipe, not a file")
+    with refused, atomic_csv(fifo) as writer:
+        writer.writerow(["a"])
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert os.listdir(tmp_path) == ["fifo"]
+
+
 def test_a_failing_rename_is_reported_and_cleaned_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
