@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import MAX_AMOUNT
 
 DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
 """Rupiah notes and coins in circulation, largest first."""
@@ -87,3 +88,18 @@ class CountedDrawer:
         """Counted less expected: negative when the drawer is short."""
         counted = self.counted_cash
         return None if counted is None else counted - self.expected_cash
+
+
+ROUNDINGS = (5_000, 10_000, 20_000, 50_000, 100_000)
+"""Banknote steps a customer typically pays with."""
+
+
+def quick_amounts(total: int) -> list[int]:
+    """The exact total, then ``total`` rounded up to each of :data:`ROUNDINGS`, without repeats
+    and none above :data:`~pos_app.domain.money.MAX_AMOUNT`, which the dialog refuses."""
+    amounts = [total]
+    for step in ROUNDINGS:
+        rounded = -(-total // step) * step
+        if rounded not in amounts and rounded <= MAX_AMOUNT:
+            amounts.append(rounded)
+    return amounts

@@ -14,39 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.barcodes import Symbology, symbology
-from pos_app.domain.cash_count import LARGEST_NOTE, change_to_check
+from pos_app.domain.cash_count import LARGEST_NOTE, change_to_check, quick_amounts
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah, parse_rupiah
-
-ROUNDINGS = (5_000, 10_000, 20_000, 50_000, 100_000)
-"""Banknote steps a customer typically pays with."""
-
-
-def quick_amounts(total: int) -> list[int]:
-    """The exact total, then ``total`` rounded up to each of :data:`ROUNDINGS`, without repeats
-    and none above :data:`~pos_app.domain.money.MAX_AMOUNT`, which the dialog refuses."""
-    amounts = [total]
-    for step in ROUNDINGS:
-        rounded = -(-total // step) * step
-        if rounded not in amounts and rounded <= MAX_AMOUNT:
-            amounts.append(rounded)
-    return amounts
-
-
-def scanned(text: str) -> bool:
-    """Digits a scanner typed, not an amount: a whole EAN or UPC code with its check digit (the
-    customer handed one more item while the cash dialog had the focus). Amounts that long are
-    typed with their dots."""
-    try:
-        return symbology(text.strip()) is not Symbology.IN_STORE
-    except ValidationError:
-        return False
+from pos_app.domain.scan_input import is_scanned_code
 
 
 def barcode_not_amount(code: str) -> str:
-    """Said by every amount field that refuses a :func:`scanned` code, so it is translated once;
-    each field adds what to do instead."""
+    """Said by every amount field that refuses a scanned code (:func:`~pos_app.domain.
+    scan_input.is_scanned_code`), so it is translated once; each field adds what to do
+    instead."""
     return QCoreApplication.translate("CashDialog", "{code} is a barcode, not an amount.").format(
         code=code.strip()
     )
@@ -146,7 +123,7 @@ class CashDialog(QDialog):
         self._change_checked = False
         self.complete_button.setText(self.tr("Complete (Enter)"))
         problem = ""
-        if scanned(text):
+        if is_scanned_code(text):
             advice = self.tr(
                 "Press Esc, scan the item, then F9 again. Type the amount received like 50.000."
             )

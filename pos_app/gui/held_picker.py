@@ -93,8 +93,8 @@ class HeldPicker(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Digits typed on the list are kept, not searched for in it, and the Enter after them
         hands them over instead of recalling the highlighted basket (another customer's).
-        Every code counts, not only those :func:`~pos_app.gui.cash_dialog.scanned` tells from
-        an amount: a scale's label is a scan too, and nothing typed here is an amount."""
+        Every code counts, not only those :func:`~pos_app.domain.scan_input.is_scanned_code`
+        tells from an amount: a scale's label is a scan too, and nothing typed here is an amount."""
         if watched is not self.table or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         if event.type() != QEvent.Type.KeyPress:

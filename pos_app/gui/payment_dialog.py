@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.clock import Clock, utc_now
 from pos_app.domain.money import format_rupiah
-from pos_app.gui.cash_dialog import scanned
+from pos_app.domain.scan_input import is_scanned_code
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.formatting import format_countdown
 from pos_app.gui.qr_widget import QRCodeWidget
@@ -229,7 +229,7 @@ class PaymentDialog(QDialog):
             self._typed += text
             return
         typed, self._typed = self._typed, ""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and scanned(typed):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and is_scanned_code(typed):
             self.status_line.setText(
                 self.tr(
                     "{code} was not added: this QR pays for the basket as it was. Finish or "

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah, parse_rupiah
-from pos_app.gui.cash_dialog import barcode_not_amount, scanned
+from pos_app.domain.scan_input import is_scanned_code
+from pos_app.gui.cash_dialog import barcode_not_amount
 from pos_app.gui.document_preview import DocumentPreview
 from pos_app.gui.drawer_count import DrawerCount
 from pos_app.gui.formatting import ERROR_STYLE
@@ -38,7 +39,7 @@ def _rupiah(edit: QLineEdit) -> int:
     refused, not read as billions: the next customer's item, scanned while the field had the
     focus, would put them in the drawer's expected cash for the whole shift."""
     text = edit.text()
-    if scanned(text):
+    if is_scanned_code(text):
         advice = QCoreApplication.translate(
             "Shift", "Type the amount in whole rupiah, like 50.000."
         )

@@ -1,8 +1,9 @@
 import pytest
 from PySide6.QtCore import Qt
 
+from pos_app.domain.cash_count import quick_amounts
 from pos_app.domain.errors import ValidationError
-from pos_app.gui.cash_dialog import CashDialog, quick_amounts
+from pos_app.gui.cash_dialog import CashDialog
 
 
 @pytest.mark.parametrize(
