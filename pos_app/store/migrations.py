@@ -873,6 +873,15 @@ ALTER TABLE upload_days ADD COLUMN unheard TEXT NOT NULL DEFAULT '[]';
 """
 
 
+# What a shift's report showed at its close (pos_app/store/shifts.py): its cash sales, cash
+# returns, discounts and PPN per rate, as JSON. A closed shift was read again from the sales and
+# returns, so a wallet return whose payout was paid after the close took its PPN off the report
+# printed again; shifts closed before keep none and are still read that way.
+_SHIFT_FIGURES = """
+ALTER TABLE shifts ADD COLUMN figures TEXT CHECK (figures IS NULL OR json_valid(figures));
+"""
+
+
 def _upc_barcodes_kept_short(conn: Connection) -> None:
     """A UPC-A (or UPC-E) whose UPC-E is a valid EAN-8 too is kept as those 8 digits now
     (``domain/barcodes.py``); one kept before as its 13 digits moves to them, so the UNIQUE
@@ -930,5 +939,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _UPLOADS_SENT,
     _UPLOADS_UNHEARD,
     _upc_barcodes_kept_short,
+    _SHIFT_FIGURES,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

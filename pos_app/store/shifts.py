@@ -7,11 +7,17 @@ terminal while the shift was open (each sale's total: the change went back out o
 plus cash put in, less cash taken out, less the cash this cashier gave back for returns on this
 terminal while it was open (``store/returns.py``). Refunds are wallet payouts, never paid from the
 drawer, so they do not move it. Each change is audited in its own transaction.
+
+A shift keeps the figures its report showed at the close (``figures``), as a day close keeps its
+Z report: a payout paid after the close must not change the paper printed again. Shifts closed
+before Kasir kept them are read from the sales and returns as they stand.
 """
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -19,6 +25,7 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount, CountedDrawer
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import check_amount, format_rupiah
+from pos_app.domain.pricing import RateTotal
 from pos_app.domain.texts import N_, Text
 from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import RETURNED_LINES
@@ -79,7 +86,7 @@ class Shift(CountedDrawer):
 
 _COLUMNS = (
     "id, terminal_id, cashier, business_date, opened_at, opening_float, closed_at, closed_by, "
-    "counted"
+    "counted, figures"
 )
 _OF_SHIFT = (
     "s.status = 'completed' AND s.cashier = ? AND s.terminal_id = ? "
@@ -99,6 +106,33 @@ _CASH_RETURNS = (
     f"AND {_RETURNS_OF_SHIFT}"
 )
 """Cash given back for returns during a shift."""
+
+
+def _figures_json(shift: Shift) -> dict[str, Any]:
+    """The figures of ``shift`` read from other rows, which later changes (a payout settled, a
+    return made again) would move: kept at the close as its report showed them."""
+    return {
+        "cash_sales_count": shift.cash_sales_count,
+        "cash_sales": shift.cash_sales,
+        "cash_returns": shift.cash_returns,
+        "discount": shift.discounts.discount,
+        "tax_rates": [
+            {"tax_rate": r.tax_rate, "amount": r.amount, "dpp": r.dpp, "ppn": r.ppn}
+            for r in shift.discounts.rates
+        ],
+    }
+
+
+def _figures_from_json(data: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`_figures_json`'s figures as :class:`Shift` fields."""
+    return {
+        "cash_sales_count": data["cash_sales_count"],
+        "cash_sales": data["cash_sales"],
+        "cash_returns": data["cash_returns"],
+        "discounts": DiscountsAndTax(
+            data["discount"], tuple(RateTotal(**rate) for rate in data["tax_rates"])
+        ),
+    }
 
 
 def shift_spans(since: str) -> str:
@@ -193,16 +227,18 @@ class Shifts:
             raise ValidationError(N_("closing a shift needs the name of who counted"))
         with transaction(self._db) as conn:
             shift = self._open_shift(shift_id)
-            expected = self._read(shift_id, until=now).expected_cash
+            closing = self._read(shift_id, until=now)
+            expected = closing.expected_cash
             conn.execute(
                 "UPDATE shifts SET closed_at = ?, closed_by = ?, counted = ?, expected_cash = ?, "
-                "counted_cash = ? WHERE id = ?",
+                "counted_cash = ?, figures = ? WHERE id = ?",
                 [
                     utc_text(now),
                     closed_by,
                     to_json(counted.to_json()),
                     expected,
                     counted.total,
+                    to_json(_figures_json(closing)),
                     shift_id,
                 ],
             )
@@ -255,13 +291,16 @@ class Shifts:
         return shift
 
     def _read(self, shift_id: int, *, until: datetime | None = None) -> Shift:
-        """The shift with its cash sales up to its close (or ``until``, for an open one)."""
+        """The shift with its cash sales up to its close (or ``until``, for an open one); a
+        closed one with the figures it closed with, where it kept them."""
         row = self._db.execute(f"SELECT {_COLUMNS} FROM shifts WHERE id = ?", [shift_id]).fetchone()
         if row is None:
             raise NotFound(N_("shift {shift} does not exist"), shift=shift_id)
-        end = row[6] if row[6] is not None else (None if until is None else utc_text(until))
-        of_shift = [row[2], row[1], row[4], end, end]
-        count, cash_sales = self._db.execute(_CASH_SALES, of_shift).fetchone()
+        if row[9] is not None:
+            figures = _figures_from_json(json.loads(row[9]))
+        else:
+            end = row[6] if row[6] is not None else (None if until is None else utc_text(until))
+            figures = self._figures(end, cashier=row[2], terminal_id=row[1], opened_at=row[4])
         moves = tuple(
             CashMove(parse_utc(at), amount, reason, actor)
             for at, amount, reason, actor in self._db.execute(
@@ -277,14 +316,24 @@ class Shifts:
             business_date=date.fromisoformat(row[3]),
             opened_at=parse_utc(row[4]),
             opening_float=row[5],
-            cash_sales_count=count,
-            cash_sales=cash_sales,
             moves=moves,
             closed_at=optional_utc(row[6]),
             closed_by=row[7],
             counted=None if row[8] is None else CashCount.from_json(json.loads(row[8])),
-            discounts=discounts_and_tax(
+            **figures,
+        )
+
+    def _figures(
+        self, end: str | None, *, cashier: str, terminal_id: str, opened_at: str
+    ) -> dict[str, Any]:
+        """A shift's sales and returns up to ``end`` (all of them without it), as they stand."""
+        of_shift: list[object] = [cashier, terminal_id, opened_at, end, end]
+        count, cash_sales = self._db.execute(_CASH_SALES, of_shift).fetchone()
+        return {
+            "cash_sales_count": count,
+            "cash_sales": cash_sales,
+            "cash_returns": self._db.execute(_CASH_RETURNS, of_shift).fetchone()[0],
+            "discounts": discounts_and_tax(
                 self._db, _OF_SHIFT, of_shift, f"{RETURNED_LINES} AND {_RETURNS_OF_SHIFT}", of_shift
             ),
-            cash_returns=self._db.execute(_CASH_RETURNS, of_shift).fetchone()[0],
-        )
+        }

@@ -9,9 +9,12 @@ import httpx
 import pytest
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.cash_count import CashCount
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.returns import ReturnMethod
+from pos_app.domain.tax import TaxPolicy
 from pos_app.payments.model import AttemptState
+from pos_app.reports.shift_report import shift_sections
 from pos_app.reports.z_report import build_z_report
 from pos_app.settings.terminal_config import Settings
 from pos_app.till.returns import ApprovalRefused, ReturnDesk
@@ -24,6 +27,16 @@ POLLS = 20
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
     terminal = open_terminal(Settings(), tmp_path / "demo.db", demo=True)
+    yield terminal
+    terminal.close()
+
+
+@pytest.fixture
+def taxed(tmp_path: Path) -> Iterator[Terminal]:
+    """A demo terminal of a PKP: prices include PPN."""
+    terminal = open_terminal(
+        Settings(tax=TaxPolicy(enabled=True)), tmp_path / "taxed.db", demo=True
+    )
     yield terminal
     terminal.close()
 
@@ -92,3 +105,39 @@ def test_a_wrong_pin_or_a_cashiers_pin_makes_no_return(terminal: Terminal) -> No
     assert outcome.refund is None and outcome.returned.amount == 5000
     audit = terminal.store.audit.recent(5)
     assert any(entry.action == "return.approve" for entry in audit)
+
+
+def test_a_closed_shifts_report_printed_again_shows_the_figures_it_closed_with(
+    taxed: Terminal,
+) -> None:
+    """A wallet return taken during a shift whose payout the sandbox pays after the shift closed:
+    the shift report printed at the close and the one printed again (Day close, Shift report…)
+    must be the same paper. The second took the return's PPN off the shift's sales at PPN (Rp
+    19.000 → 12.000), as the store read a closed shift's figures again, not those it closed
+    with."""
+    shifts, clock = taxed.store.shifts, taxed.checkout.clock
+    shift = shifts.open(terminal_id="T1", cashier="Demo Kasir", opening_float=0, now=clock())
+    desk = ReturnDesk(taxed, "Demo Kasir")
+    sale = desk.find(qr_sale(taxed))
+    outcome = desk.make_return(
+        sale.sale_id,
+        {1: 2},
+        method=ReturnMethod.WALLET,
+        manager="Demo Manajer",
+        pin="9999",
+        account_number="081234567890",
+        customer_name="Ani",
+    )
+    assert outcome.refund is not None
+    closed = shifts.close(shift.id, CashCount(), closed_by="Demo Kasir", now=clock())
+    printed = shift_sections(closed, time_zone="Asia/Jakarta")
+
+    refunds, relay = taxed.store.refunds, taxed.relay
+    assert relay is not None
+    for _ in range(POLLS):
+        if refunds.get(outcome.refund.payout_id).status is not RefundStatus.PENDING:
+            break
+        relay.poll(taxed.checkout, wait=5)
+    assert refunds.get(outcome.refund.payout_id).status is RefundStatus.PAID
+
+    assert shift_sections(shifts.get(shift.id), time_zone="Asia/Jakarta") == printed

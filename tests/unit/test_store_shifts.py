@@ -14,10 +14,18 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.lifecycles import RefundStatus
+from pos_app.domain.returns import ReturnMethod
+from pos_app.domain.tax import TaxPolicy
+from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.reports.shift_report import shift_sections
 from pos_app.reports.z_report import ZReport, build_z_report, report_sections
 from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.open_day import open_business_date
+from pos_app.store.payments import EventSource, Payments
+from pos_app.store.refunds import Refunds
+from pos_app.store.returns import Returns, WalletPayout
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
 from pos_app.till.day_close import close_day
@@ -157,3 +165,46 @@ def test_a_sale_left_open_in_a_closed_day_is_cancelled_into_the_next_one(db: Dat
     close_day(db, D, day=DAY, counted=CashCount(), closed_by="Budi", now=local("2026-11-21T21:00"))
     cancelled = sales.cancel(left, now=local("2026-11-21T21:30"))
     assert cancelled.business_date == date(2026, 11, 22)
+
+
+def test_a_closed_shifts_report_printed_again_shows_the_figures_it_closed_with(
+    db: Database,
+) -> None:
+    """A wallet return of a PPN sale taken during the shift, its payout paid after the close:
+    the report printed again took the return's PPN off the shift's sales at PPN (Rp 7.000 →
+    Rp 0), as the store read a closed shift's figures again instead of those it closed with.
+    A shift closed before Kasir kept them is still read from the sales and returns."""
+    shifts, sales, payments = Shifts(db, DAY), Sales(db, DAY), Payments(db, DAY)
+    shift = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=0, now=local("2026-11-21T08:00")
+    )
+    sold = local("2026-11-21T09:00")
+    sale_id = sales.create_sale(
+        LINES, cashier="Sari", terminal_id="T1", now=sold, tax=TaxPolicy(enabled=True)
+    )
+    invoice = payments.next_invoice_number("T1", sold)
+    payments.create_attempt(sale_id, ProviderName.ECOMMPAY_GATE, 7_000, invoice, sold)
+    payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=sold)
+    sales.complete_with_payment(sale_id, invoice, sold)
+    Returns(db, DAY).record(
+        sale_id,
+        {1: 2},
+        method=ReturnMethod.WALLET,
+        terminal_id="T1",
+        cashier="Sari",
+        approved_by="Budi",
+        now=local("2026-11-21T10:00"),
+        payout=WalletPayout("RFD-T1-a", ProviderName.ECOMMPAY_GATE, "081234567890", "Ani"),
+    )
+    closed = shifts.close(shift.id, CashCount(), closed_by="Sari", now=local("2026-11-21T12:00"))
+    assert [rate.amount for rate in closed.discounts.rates] == [7_000]  # the payout is pending
+
+    Refunds(db, DAY).settle("RFD-T1-a", RefundStatus.PAID, now=local("2026-11-21T13:00"))
+    again = shifts.get(shift.id)
+    assert again == closed and shifts.for_day(D) == [closed]
+    assert shift_sections(again, time_zone="Asia/Jakarta") == shift_sections(
+        closed, time_zone="Asia/Jakarta"
+    )
+
+    db.execute("UPDATE shifts SET figures = NULL")  # closed before the figures were kept
+    assert shifts.get(shift.id).discounts.rates == ()
