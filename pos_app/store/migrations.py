@@ -882,6 +882,17 @@ ALTER TABLE shifts ADD COLUMN figures TEXT CHECK (figures IS NULL OR json_valid(
 """
 
 
+# Payouts a relay restored from a backup (or made anew) may not know: registered again on the
+# follow-up pass (pos_app/store/relay_errands.py), so a reversal ecommpay sends days later reaches
+# this till instead of waiting at the relay as an orphan.
+_PAYOUT_REGISTRATIONS_DUE = """
+CREATE TABLE payout_registrations_due (
+    refund_id INTEGER PRIMARY KEY REFERENCES refunds (id),
+    failed_at TEXT NOT NULL
+);
+"""
+
+
 def _upc_barcodes_kept_short(conn: Connection) -> None:
     """A UPC-A (or UPC-E) whose UPC-E is a valid EAN-8 too is kept as those 8 digits now
     (``domain/barcodes.py``); one kept before as its 13 digits moves to them, so the UNIQUE
@@ -940,5 +951,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _UPLOADS_UNHEARD,
     _upc_barcodes_kept_short,
     _SHIFT_FIGURES,
+    _PAYOUT_REGISTRATIONS_DUE,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

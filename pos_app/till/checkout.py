@@ -48,6 +48,7 @@ from pos_app.payments.registry import read_payout_report
 from pos_app.store.database import transaction
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
 from pos_app.store.payments import EventSource, PaymentAttempt
+from pos_app.store.refunds import Refund
 from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.sales import Sale, Tender
 from pos_app.store.terminal_store import TerminalStore
@@ -73,6 +74,11 @@ def _registered(registering: Future[str | None], invoice_number: str) -> None:
     error = registering.exception()
     if error is not None:
         log.warning("relay did not take %s (%s); status checks will do", invoice_number, error)
+
+
+def _register_again(relay: RelayClient, number: str, owner: PaymentAttempt | Refund) -> None:
+    """Register an attempt or a payout with the relay as it was registered first."""
+    relay.register_payment(number, owner.provider, owner.amount)
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,7 +578,8 @@ class Checkout:
         An event handed over again (the relay's epoch changed) changes nothing: the payments
         skip what they hold, and a refund takes the same answer only once. A relay database
         restored from a backup, or made anew, may lack what this till registered since: the
-        day's attempts and those still open are registered again on the next follow-up pass.
+        day's attempts and payouts, and those still open, are registered again on the next
+        follow-up pass.
         """
         repos = self.store.repositories()
         applied: list[RelayEvent] = []
@@ -735,50 +742,49 @@ class Checkout:
         return page if needs_page else None
 
     def register_due(self) -> int:
-        """Register again each attempt the relay did not take (it was out of reach), open or
-        ended; how many it took now. Its notifications then reach this till instead of waiting
-        at the relay as orphans, and the relay knows the invoice number: a copy of this database
-        restored from an older backup draws numbers after it (:func:`pos_app.till.uploads.
-        reconcile`), not one a provider has seen paid."""
-        return self._run_owed(
+        """Register again each attempt and payout the relay did not take (it was out of reach)
+        or lost (restored from a backup), open or ended; how many it took now. Their
+        notifications then reach this till instead of waiting at the relay as orphans (a
+        payout's reversal comes days on), and the relay knows the invoice number: a copy of this
+        database restored from an older backup draws numbers after it
+        (:func:`pos_app.till.uploads.reconcile`), not one a provider has seen paid."""
+        payments, refunds = self.store.payments, self.store.refunds
+        attempts = self._run_owed(
             RelayErrand.REGISTER,
-            lambda relay, attempt: relay.register_payment(
-                attempt.invoice_number, attempt.provider, attempt.amount
-            ),
+            lambda relay, invoice: _register_again(relay, invoice, payments.get_attempt(invoice)),
+        )
+        return attempts + self._run_owed(
+            RelayErrand.REGISTER_PAYOUT,
+            lambda relay, payout_id: _register_again(relay, payout_id, refunds.get(payout_id)),
         )
 
     def end_pages_due(self) -> int:
         """End each Gate page the relay did not hear ended; how many it heard now. Until then
         a phone left on the page is still sent to the wallet, to pay what the cashier took
         another way."""
-        return self._run_owed(
-            RelayErrand.END_PAGE, lambda relay, attempt: relay.end_page(attempt.invoice_number)
-        )
+        return self._run_owed(RelayErrand.END_PAGE, lambda relay, invoice: relay.end_page(invoice))
 
-    def _run_owed(
-        self, errand: RelayErrand, run: Callable[[RelayClient, PaymentAttempt], object]
-    ) -> int:
-        """Run what the till owes the relay, oldest first; how many went through. A relay still
-        out of reach ends the pass; one that refuses an attempt for good (not this till's any
-        more) is not asked again."""
+    def _run_owed(self, errand: RelayErrand, run: Callable[[RelayClient, str], object]) -> int:
+        """Run what the till owes the relay, oldest first, by invoice number or payout id; how
+        many went through. A relay still out of reach ends the pass; one that refuses an errand
+        for good (not this till's any more) is not asked again."""
         if self.relay is None:
             return 0
         taken = 0
         errands = self.store.relay_errands
-        for invoice in errands.owed(errand):
-            attempt = self.store.payments.get_attempt(invoice)
+        for number in errands.owed(errand):
             try:
-                run(self.relay, attempt)
+                run(self.relay, number)
             except RelayRejected as error:
                 if error.status_code in REFUSED_FOR_NOW:
                     return taken
-                log.error("relay refused %s of %s for good: %s", errand.name, invoice, error)
+                log.error("relay refused %s of %s for good: %s", errand.name, number, error)
             except RelayError as error:
                 log.info("relay still does not take %s: %s", errand.name, error)
                 return taken
             else:
                 taken += 1
-            errands.done(errand, invoice)
+            errands.done(errand, number)
         return taken
 
     def _record_failure(

@@ -30,6 +30,7 @@ from pos_app.store.payments import EventSource, Outcome, PaymentAttempt
 from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
+from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.refund_payouts import new_payout_id
 from tests.harness.relay_process import (
     relay_config,
@@ -89,6 +90,28 @@ class Till:
         sale_id = self.checkout.open_sale(LINES, cashier="Sari")
         return self.checkout.start_qr_payment(sale_id).invoice_number
 
+    def cash_sale(self) -> int:
+        sale_id = self.checkout.open_sale(LINES, cashier="Sari")
+        self.checkout.pay_cash(sale_id, TOTAL)
+        return sale_id
+
+    def send_payout(self, sale_id: int) -> str:
+        """A payout of :data:`REFUND`, recorded and registered as ``Payouts.dispatch`` does."""
+        payout_id = new_payout_id("T1")
+        self.checkout.store.refunds.create(
+            sale_id,
+            payout_id,
+            REFUND,
+            provider=ProviderName.ECOMMPAY_GATE.value,
+            account_number="081234567890",
+            customer_name="Ani",
+            approved_by="Manajer",
+            now=datetime.now(UTC),
+        )
+        assert self.checkout.relay is not None
+        self.checkout.relay.register_payment(payout_id, ProviderName.ECOMMPAY_GATE, REFUND)
+        return payout_id
+
     def catch_up(self) -> None:
         """Poll until the relay has nothing more for this terminal."""
         assert self.checkout.relay is not None
@@ -140,21 +163,8 @@ def test_after_a_restore_every_later_event_arrives_once_and_nothing_applies_twic
         token = relay.add_terminal("T1")
         till.connect(relay, token)
         first, lost, after = till.qr_sale(), till.qr_sale(), till.qr_sale()
-        cash_sale = till.checkout.open_sale(LINES, cashier="Sari")
-        till.checkout.pay_cash(cash_sale, TOTAL)
-        payout_id = new_payout_id("T1")
-        store.refunds.create(
-            cash_sale,
-            payout_id,
-            REFUND,
-            provider=ProviderName.ECOMMPAY_GATE.value,
-            account_number="081234567890",
-            customer_name="Ani",
-            approved_by="Manajer",
-            now=datetime.now(UTC),
-        )
-        assert till.checkout.relay is not None
-        till.checkout.relay.register_payment(payout_id, ProviderName.ECOMMPAY_GATE, REFUND)
+        cash_sale = till.cash_sale()
+        payout_id = till.send_payout(cash_sale)
         pay(relay, first)
         pay_out(relay, payout_id)
         till.catch_up()
@@ -216,6 +226,47 @@ def test_a_payment_registered_after_the_backup_reaches_the_till_from_the_restore
 
     assert till.attempt(later).state is AttemptState.PAID
     assert till.checkout.store.relay_errands.owed(RelayErrand.REGISTER) == []
+
+
+def test_a_payout_registered_after_the_backup_brings_its_reversal_from_the_restored_relay(
+    tmp_path: Path, till: Till, store: TerminalStore
+) -> None:
+    """ecommpay reverses a paid payout days on (the wallet could not take it). The restored
+    relay lacked the payout's registration, as the till registered only its attempts again:
+    the reversal waited there as an orphan, the refund stayed paid and nobody was told that the
+    customer is still owed the money."""
+    db, saved = tmp_path / "relay.db", tmp_path / "relay-backup.db"
+    with start_relay(relay_config(db)) as relay:
+        token = relay.add_terminal("T1")
+        till.connect(relay, token)
+        till.catch_up()
+        assert relay_service.main(["backup", str(saved), "--db", str(db)]) == 0
+        sale_id = till.cash_sale()
+        payout_id = till.send_payout(sale_id)  # registered after the backup
+        pay_out(relay, payout_id)
+        till.catch_up()
+    assert store.refunds.get(payout_id).status is RefundStatus.PAID
+    assert relay_service.main(["restore", str(saved), "--db", str(db)]) == 0
+
+    with start_relay(relay_config(db)) as restored:
+        till.connect(restored, token)
+        till.catch_up()  # the new epoch
+        assert store.relay_errands.owed(RelayErrand.REGISTER_PAYOUT) == [payout_id]
+        reversal = signed_ecommpay_callback(
+            payment_id=payout_id, amount=0, status="reversed", operation_id=6085000002999
+        )
+        answer = httpx.post(restored.url + "/ecommpay/callbacks", content=reversal)
+        assert answer.status_code == 200, answer.text
+        assert till.checkout.register_due() == 1  # the follow-up pass
+        till.catch_up()
+
+    assert store.refunds.get(payout_id).reversed_at is not None
+    assert store.refunds.refundable(sale_id) == TOTAL
+    problems = list_problems(store.repositories().db)
+    assert (ProblemKind.PAYOUT_REVERSED, payout_id) in {
+        (p.kind, p.invoice_number) for p in problems
+    }
+    assert store.relay_errands.owed(RelayErrand.REGISTER_PAYOUT) == []
 
 
 @pytest.mark.usefixtures("clock")

@@ -103,7 +103,7 @@ def net_of(store: TerminalStore, day: date) -> tuple[int, int, int]:
 LATER_STEPS_UNDONE = (
     "ALTER TABLE held_baskets DROP COLUMN approved_share; DROP TABLE pages_due;"
     "ALTER TABLE upload_days DROP COLUMN unheard;"
-    "ALTER TABLE shifts DROP COLUMN figures;"
+    "ALTER TABLE shifts DROP COLUMN figures; DROP TABLE payout_registrations_due;"
 )
 """What the migrations after refunds' takings added, undone where a test rewinds a database
 to a version before them (a migration added after those must be undone here too)."""
