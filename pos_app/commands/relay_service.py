@@ -12,6 +12,7 @@ import contextlib
 import logging
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
@@ -438,12 +439,9 @@ POSTGRES_BACKUP = (
 )
 
 
-def _on_postgres(config: RelayConfig, args: argparse.Namespace) -> int:
-    """The subcommands on a PostgreSQL database, which the server keeps: no file to check."""
-    if args.command in ("backup", "restore"):
-        print(f"pos-app relay {args.command}: {POSTGRES_BACKUP}", file=sys.stderr)
-        return 2
-    commands = {
+def _on_either(config: RelayConfig, args: argparse.Namespace) -> dict[str, Callable[[], int]]:
+    """The subcommands that run alike on either engine, by name."""
+    return {
         "add-terminal": lambda: _add_terminal(config, args.name, args.shop),
         "export": lambda: _export(config, args),
         "revoke": lambda: _revoke(config, args.name),
@@ -452,8 +450,15 @@ def _on_postgres(config: RelayConfig, args: argparse.Namespace) -> int:
         "list-terminals": lambda: _list_terminals(config),
         "status": lambda: _status(config),
         "orphans": lambda: _orphans(config),
-        "new-epoch": lambda: _new_epoch(config),
     }
+
+
+def _on_postgres(config: RelayConfig, args: argparse.Namespace) -> int:
+    """The subcommands on a PostgreSQL database, which the server keeps: no file to check."""
+    if args.command in ("backup", "restore"):
+        print(f"pos-app relay {args.command}: {POSTGRES_BACKUP}", file=sys.stderr)
+        return 2
+    commands = {**_on_either(config, args), "new-epoch": lambda: _new_epoch(config)}
     try:
         return commands[args.command]()
     except engines.load_psycopg().Error as exc:
@@ -568,16 +573,9 @@ def _on_sqlite(config: RelayConfig, args: argparse.Namespace) -> int:
     fails (a folder made read-only since, a disk full) or that a newer relay wrote is one line,
     not a traceback."""
     commands = {
+        **_on_either(config, args),
         "restore": lambda: _restore(config, args.source),
-        "add-terminal": lambda: _add_terminal(config, args.name, args.shop),
         "backup": lambda: _backup(config, args.destination),
-        "revoke": lambda: _revoke(config, args.name),
-        "rotate-token": lambda: _rotate_token(config, args.name),
-        "set-terminal-id": lambda: _set_terminal_id(config, args.name, args.till_id),
-        "list-terminals": lambda: _list_terminals(config),
-        "status": lambda: _status(config),
-        "export": lambda: _export(config, args),
-        "orphans": lambda: _orphans(config),
         "copy-to": lambda: _copy_to(config, args.url),
     }
     try:
