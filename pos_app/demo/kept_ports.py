@@ -6,9 +6,10 @@ and those notifications still arrive. A port taken meanwhile is given up for a f
 """
 
 import json
-import os
 import socket
 from pathlib import Path
+
+from pos_app.domain.atomic_files import replacing_file
 
 
 def kept_ports(path: Path) -> dict[str, int]:
@@ -24,9 +25,8 @@ def kept_ports(path: Path) -> dict[str, int]:
 
 def keep_ports(path: Path, ports: dict[str, int]) -> None:
     """Write the ports atomically (a half-written file would lose them all)."""
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(ports), encoding="utf-8")
-    os.replace(partial, path)
+    with replacing_file(path) as out:
+        out.write(json.dumps(ports))
 
 
 def port_to_use(port: int | None, host: str = "127.0.0.1") -> int:

@@ -6,25 +6,23 @@ formula by Excel or LibreOffice ("CSV injection"). Such a cell gets a leading ap
 spreadsheets show as text. Only ``str`` cells are touched: numbers are written from ``int`` values,
 so a refund of ``-12000`` stays a number a spreadsheet can add up.
 
-Atomic writing (a text file or a binary workbook): rows go to a temporary file beside the target,
-which is flushed, synced and renamed over it with :func:`os.replace` only when every row is
-written. Any failure (an exception, a cancelled export, a full disk) removes the temporary file and
-leaves the target as it was. Only a regular file that is not an SQLite database is ever replaced: a
-mistyped target must not swap the till's books (or a device) for an export.
+Atomic writing (a text file or a binary workbook, by ``domain/atomic_files.py``): rows go to a
+temporary file beside the target, renamed over it only when every row is written. Any failure (an
+exception, a cancelled export, a full disk) leaves the target as it was. Only a regular file that
+is not an SQLite database is ever replaced: a mistyped target must not swap the till's books (or
+a device) for an export.
 """
 
-import contextlib
 import csv
 import io
-import os
 import re
-import secrets
 import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+from pos_app.domain.atomic_files import replacing_file
 from pos_app.domain.errors import KasirError
 from pos_app.domain.texts import N_
 
@@ -141,30 +139,14 @@ def _atomic(path: Path, mode: str, encoding: str | None) -> Iterator[Any]:
             target=target,
             folder=target.parent,
         )
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        # 0o666 before the umask: the file gets the same permissions as any file the user saves.
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as error:
-        raise OutputError(
-            N_("cannot write {target}: {why}"), target=target, why=error.strerror
-        ) from None
     try:
         newline = None if encoding is None else ""
-        with open(descriptor, mode, encoding=encoding, newline=newline) as handle:
+        with replacing_file(target, mode, encoding=encoding, newline=newline) as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException as error:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        if isinstance(error, OSError):
-            raise OutputError(
-                N_("cannot write {target}: {why}"), target=target, why=error.strerror or error
-            ) from None
-        raise
-    _sync_folder(target.parent)
+    except OSError as error:
+        raise OutputError(
+            N_("cannot write {target}: {why}"), target=target, why=error.strerror or error
+        ) from None
 
 
 def _refuse_to_replace(target: Path) -> None:
@@ -193,14 +175,3 @@ def _refuse_to_replace(target: Path) -> None:
             N_("{target} is a database; it is not overwritten, give another file name"),
             target=target,
         )
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
-    if os.name == "nt":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

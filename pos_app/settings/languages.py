@@ -16,11 +16,11 @@ import importlib.util
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
+from pos_app.domain.atomic_files import replacing
 from pos_app.settings import paths
 
 LANGUAGES: Final = ("id", "en")
@@ -77,31 +77,27 @@ def compile_catalogue(source: Path, target: Path) -> None:
     """``lrelease`` ``source`` into ``target``, atomically: a reader sees the whole file or none."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, partial = tempfile.mkstemp(
-            prefix=f".{target.stem}.", suffix=".qm", dir=target.parent
-        )
+        with replacing(target) as partial:
+            _lrelease(source, partial)
     except OSError as exc:
         raise CatalogueError(
             f"cannot write the compiled catalogue in {target.parent}: {exc}"
         ) from None
-    os.close(handle)
+
+
+def _lrelease(source: Path, compiled: Path) -> None:
     try:
-        try:
-            done = subprocess.run(
-                [str(lrelease()), "-silent", str(source), "-qm", partial],
-                capture_output=True,
-                text=True,
-                timeout=COMPILE_TIMEOUT,
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise CatalogueError(f"lrelease could not compile {source}: {exc}") from None
-        if done.returncode != 0 or not os.path.getsize(partial):
-            output = (done.stderr or done.stdout).strip()
-            raise CatalogueError(f"lrelease could not compile {source}: {output}")
-        os.replace(partial, target)
-    finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
+        done = subprocess.run(
+            [str(lrelease()), "-silent", str(source), "-qm", str(compiled)],
+            capture_output=True,
+            text=True,
+            timeout=COMPILE_TIMEOUT,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise CatalogueError(f"lrelease could not compile {source}: {exc}") from None
+    if done.returncode != 0 or not compiled.stat().st_size:
+        output = (done.stderr or done.stdout).strip()
+        raise CatalogueError(f"lrelease could not compile {source}: {output}")
 
 
 def lrelease() -> Path:

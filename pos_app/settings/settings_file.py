@@ -17,6 +17,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from pos_app.domain.atomic_files import replacing_file
 from pos_app.domain.texts import N_, say
 from pos_app.settings.terminal_config import ConfigError, Secret, Settings, load_settings
 
@@ -89,17 +90,8 @@ def changed_keys(before: Settings, after: Settings) -> list[str]:
 def write(path: Path, text: str) -> None:
     """Replace ``path`` with ``text``: a reader sees the old file or the new one, never half."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(partial, 0o600)
-        os.replace(partial, path)
-    finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
+    with replacing_file(path, permissions=0o600) as out:  # it may hold secrets
+        out.write(text)
 
 
 def render(document: Mapping[str, object]) -> str:

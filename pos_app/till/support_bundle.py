@@ -7,10 +7,8 @@ settings running now. The zip is written to a temporary name beside the target a
 so a failed save leaves no half file.
 """
 
-import os
 import platform
 import sys
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass
@@ -21,6 +19,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from pos_app import __version__
+from pos_app.domain.atomic_files import replacing_file
 from pos_app.domain.printer_address import PrinterAddress
 from pos_app.domain.tax import TaxPolicy
 from pos_app.settings.log_file import SecretMask, log_files, secret_values
@@ -83,15 +82,12 @@ def write_support_bundle(
     for path in log_files(log_folder):
         texts[LOGS + path.name] = path.read_text(encoding="utf-8", errors="replace")
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, text in texts.items():
-                zf.writestr(name, secrets.mask(text))
-        os.replace(partial, target)
-    finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
+    with (
+        replacing_file(target, "wb") as out,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf,
+    ):
+        for name, text in texts.items():
+            zf.writestr(name, secrets.mask(text))
     return SupportBundle(target, tuple(texts), target.stat().st_size)
 
 

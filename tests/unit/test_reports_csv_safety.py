@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pos_app.domain import atomic_files
 from pos_app.reports import csv_safety
 from pos_app.reports.csv_safety import (
     CsvCells,
@@ -110,7 +111,7 @@ def test_a_failing_rename_is_reported_and_cleaned_up(
     def refuse(source: object, target: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(csv_safety.os, "replace", refuse)
+    monkeypatch.setattr(atomic_files.os, "replace", refuse)
     failure = r"cannot write .*out.csv: Permission denied"
     with pytest.raises(OutputError, match=failure), atomic_csv(tmp_path / "out.csv") as writer:
         writer.writerow(["a"])
