@@ -351,20 +351,20 @@ class ReturnDialog(QDialog):
 
 
 class ReturnReceiptDialog(DocumentPreview):
-    """The return's receipt, to print or save; says where the money goes back. A payout that
-    did not go out gets no thermal slip (as :meth:`ReturnDesk.make_return` prints none): a slip
-    saying the money went back, for items to be returned again, would pay them twice."""
+    """The return's receipt, to print or save; says where the money goes back, and where it
+    stood when the return was made: a payout ecommpay took is pending, on screen and on the slip
+    printed from here alike. A payout that did not go out gets no thermal slip (as
+    :meth:`ReturnDesk.make_return` prints none): a slip saying the money went back, for items
+    to be returned again, would pay them twice."""
 
     def __init__(self, desk: ReturnDesk, outcome: ReturnOutcome, parent: QWidget | None) -> None:
         returned = outcome.returned
         shop, time_zone = desk.terminal.settings.shop, desk.terminal.store.day.tz.key
         printer = None if outcome.payout_failed else desk.terminal.printer
+        payback = outcome.payback
         super().__init__(
             return_receipt_html(
-                returned,
-                time_zone=time_zone,
-                shop_name=shop.name,
-                paid_back=not outcome.payout_failed,
+                returned, time_zone=time_zone, payback=payback, shop_name=shop.name
             ),
             title=QCoreApplication.translate("ReturnReceiptDialog", "Return receipt"),
             name="returnReceiptText",
@@ -372,7 +372,9 @@ class ReturnReceiptDialog(DocumentPreview):
             parent=parent,
             to_receipt_printer=None
             if printer is None
-            else partial(printer.print_return, returned, shop, time_zone=time_zone),
+            else partial(
+                printer.print_return, returned, shop, time_zone=time_zone, payback=payback
+            ),
         )
         self.outcome = outcome
         self.status.setObjectName("returnPayout")

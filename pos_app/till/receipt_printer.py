@@ -22,6 +22,7 @@ from pos_app.settings.terminal_config import PrinterSettings, ShopSettings
 from pos_app.store.returns import Return
 from pos_app.store.sales import Tender
 from pos_app.till.receipts import ReceiptData
+from pos_app.till.return_receipts import Payback
 from pos_app.till.thermal_receipt import (
     drawer_pulse,
     printer_test_page,
@@ -56,18 +57,25 @@ class ReceiptPrinter:
         what = Text(N_("receipt {number}"), number=number)
         self.queue.submit(PrintJob(what, receipt_ticket(data, self.settings.width)))
 
-    def return_made(self, returned: Return, shop: ShopSettings, *, time_zone: str) -> None:
+    def return_made(
+        self, returned: Return, shop: ShopSettings, *, time_zone: str, payback: Payback
+    ) -> None:
         """A return was written: the drawer opens for a cash refund, and its receipt prints if
-        the shop wants receipts printed by themselves, as after a sale."""
+        the shop wants receipts printed by themselves, as after a sale, saying where its money
+        stands then (``payback``: a wallet payout just sent is pending)."""
         if returned.method is ReturnMethod.CASH:
             self.cash_moved()
         if self.settings.auto_print:
-            self.print_return(returned, shop, time_zone=time_zone)
+            self.print_return(returned, shop, time_zone=time_zone, payback=payback)
 
-    def print_return(self, returned: Return, shop: ShopSettings, *, time_zone: str) -> None:
+    def print_return(
+        self, returned: Return, shop: ShopSettings, *, time_zone: str, payback: Payback
+    ) -> None:
         """The return's receipt, never with the drawer's pulse."""
         what = Text(N_("return receipt {number}"), number=f"#{returned.id}")
-        ticket = return_ticket(returned, shop, self.settings.width, time_zone=time_zone)
+        ticket = return_ticket(
+            returned, shop, self.settings.width, time_zone=time_zone, payback=payback
+        )
         self.queue.submit(PrintJob(what, ticket))
 
     def cash_moved(self) -> None:

@@ -1,18 +1,22 @@
 """A return as its receipt shows it: marked RETURN, with the returned sale's receipt number, the
 items that came back and the money that went back, with the DPP and PPN in it per rate (what a
-PKP shop's books and its customer's take back), so the slip leads back to both.
+PKP shop's books and its customer's take back), so the slip leads back to both. Money paid back
+by a wallet payout ecommpay has not yet confirmed paid is shown as on its way, not as given back.
 
 Rows under titles, like the reports (``reports/sections.py`` lays them out as HTML for the print
 dialog and PDF), in the language the GUI chose.
 """
 
 from datetime import datetime
+from enum import Enum, auto
 
 from pos_app.domain.business_day import zone
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.returns import ReturnMethod
 from pos_app.domain.texts import N_, say
 from pos_app.reports.sections import Section, sections_html
+from pos_app.store.refunds import Refund
 from pos_app.store.returns import Return
 
 METHOD_NAMES = {
@@ -22,10 +26,33 @@ METHOD_NAMES = {
 }
 
 
-def return_sections(returned: Return, *, time_zone: str, paid_back: bool = True) -> list[Section]:
-    """The receipt's sections. Not ``paid_back`` (its wallet payout did not go out), the money
-    shows as NOT PAID BACK, with no total, tax or way it went back: the screen or a PDF must not
-    pass for proof of money the customer never got."""
+class Payback(Enum):
+    """Where a return's money stands when its receipt is made. A wallet return's payout taken by
+    ecommpay is only asked for: its callback may still decline it, so a slip printed then must
+    not say the customer was paid."""
+
+    PAID = auto()
+    """Given back: in cash, outside Kasir, or by a payout ecommpay paid."""
+    PENDING = auto()
+    """On its way: a payout ecommpay took (or whose answer was lost), not yet confirmed paid."""
+    NOT_PAID = auto()
+    """Not given back: the payout did not go out, or was declined."""
+
+    @classmethod
+    def of(cls, refund: Refund | None) -> "Payback":
+        """As the return's refund stands now; no refund (cash, outside Kasir): paid at once."""
+        if refund is None or refund.status is RefundStatus.PAID:
+            return cls.PAID
+        if refund.status is RefundStatus.PENDING:
+            return cls.PENDING
+        return cls.NOT_PAID
+
+
+def return_sections(returned: Return, *, time_zone: str, payback: Payback) -> list[Section]:
+    """The receipt's sections. A payout still ``PENDING`` shows what is TO BE PAID BACK and says
+    it waits for ecommpay; one ``NOT_PAID`` shows the money as NOT PAID BACK, with no total, tax
+    or way it went back: neither the slip, the screen nor a PDF may pass for proof of money the
+    customer has not got."""
 
     def local(moment: datetime) -> str:
         return moment.astimezone(zone(time_zone)).strftime("%d/%m/%Y %H:%M")
@@ -42,14 +69,21 @@ def return_sections(returned: Return, *, time_zone: str, paid_back: bool = True)
     items = [
         (f"{line.quantity} × {line.name}", format_rupiah(-line.amount)) for line in returned.lines
     ]
-    if paid_back:
-        money = [(say(N_("TOTAL RETURNED")), format_rupiah(-returned.amount))]
+    method = say(METHOD_NAMES[returned.method])
+    if payback is Payback.NOT_PAID:
+        money = [(say(N_("NOT PAID BACK")), format_rupiah(returned.amount))]
+    else:
+        paid = payback is Payback.PAID
+        total = N_("TOTAL RETURNED") if paid else N_("TO BE PAID BACK")
+        money = [(say(total), format_rupiah(-returned.amount))]
         for rate in returned.rates():
             money.append((say(N_("DPP {rate}"), rate=rate.label()), format_rupiah(-rate.dpp)))
             money.append((say(N_("PPN {rate}"), rate=rate.label()), format_rupiah(-rate.ppn)))
-        money.append((say(N_("Paid back")), say(METHOD_NAMES[returned.method])))
-    else:
-        money = [(say(N_("NOT PAID BACK")), format_rupiah(returned.amount))]
+        if paid:
+            money.append((say(N_("Paid back")), method))
+        else:
+            pending = say(N_("{method}, pending ecommpay's confirmation"), method=method)
+            money.append((say(N_("Paying back")), pending))
     if returned.payout_id is not None:
         money.append((say(N_("Payout")), returned.payout_id))
     if returned.redo_of is not None:
@@ -64,8 +98,8 @@ def return_sections(returned: Return, *, time_zone: str, paid_back: bool = True)
 
 
 def return_receipt_html(
-    returned: Return, *, time_zone: str, shop_name: str = "", paid_back: bool = True
+    returned: Return, *, time_zone: str, payback: Payback, shop_name: str = ""
 ) -> str:
     """HTML for the screen, the print dialog and PDF."""
-    sections = return_sections(returned, time_zone=time_zone, paid_back=paid_back)
+    sections = return_sections(returned, time_zone=time_zone, payback=payback)
     return sections_html(sections, shop_name=shop_name)

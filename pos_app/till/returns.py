@@ -20,6 +20,7 @@ from pos_app.store.refunds import Refund
 from pos_app.store.returns import Return, ReturnableSale, WalletPayout
 from pos_app.store.users import Role, User
 from pos_app.till.refund_payouts import RefundError, new_payout_id
+from pos_app.till.return_receipts import Payback
 from pos_app.till.terminal import Terminal
 
 
@@ -47,6 +48,12 @@ class ReturnOutcome:
         """The payout's answer was lost: it stays pending until ecommpay's word comes, and the
         money may be on its way; nothing else may be given back meanwhile."""
         return bool(self.problem) and not self.payout_failed
+
+    @property
+    def payback(self) -> Payback:
+        """Where the return's money stands as its receipt says it: a payout ecommpay only took
+        is pending, not paid back, until its callback says paid."""
+        return Payback.of(self.refund)
 
 
 class ReturnDesk:
@@ -121,7 +128,9 @@ class ReturnDesk:
                 outcome = ReturnOutcome(returned, error.refund, str(error))
         if self.terminal.printer is not None and not outcome.payout_failed:
             shop, time_zone = self.terminal.settings.shop, store.day.tz.key
-            self.terminal.printer.return_made(returned, shop, time_zone=time_zone)
+            self.terminal.printer.return_made(
+                returned, shop, time_zone=time_zone, payback=outcome.payback
+            )
         return outcome
 
     def _approver(self, manager: str, pin: str) -> User:

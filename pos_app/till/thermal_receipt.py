@@ -12,7 +12,7 @@ from pos_app.printing.ticket import Align, Ticket, TicketLine, pair, rule
 from pos_app.settings.terminal_config import ShopSettings
 from pos_app.store.returns import Return
 from pos_app.till.receipts import ReceiptData, fact_rows, line_discount_row, payment_rows
-from pos_app.till.return_receipts import return_sections
+from pos_app.till.return_receipts import Payback, return_sections
 
 
 def receipt_ticket(data: ReceiptData, width_mm: int, *, drawer: bool = False) -> Ticket:
@@ -43,12 +43,15 @@ def receipt_ticket(data: ReceiptData, width_mm: int, *, drawer: bool = False) ->
     return Ticket(columns, tuple(lines), drawer=drawer)
 
 
-def return_ticket(returned: Return, shop: ShopSettings, width_mm: int, *, time_zone: str) -> Ticket:
+def return_ticket(
+    returned: Return, shop: ShopSettings, width_mm: int, *, time_zone: str, payback: Payback
+) -> Ticket:
     """A return's receipt: RETURN above and below in large letters (the first section's title),
     so the slip cannot pass for a sale's receipt; between them the return's sections: the original
-    receipt number and who approved it, the items returned, how much money went back and how."""
+    receipt number and who approved it, the items returned, how much money went back and how (or,
+    a payout ecommpay has not confirmed, that it is on its way)."""
     columns = COLUMNS[width_mm]
-    (title, heading), *sections = return_sections(returned, time_zone=time_zone)
+    (title, heading), *sections = return_sections(returned, time_zone=time_zone, payback=payback)
     marked = TicketLine(title, Align.CENTER, bold=True, tall=True)
     lines = [
         marked,

@@ -5263,8 +5263,18 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>NOT PAID BACK</source>
+        <translation>NOT PAID BACK</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
         <source>TOTAL RETURNED</source>
         <translation>TOTAL RETURNED</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>TO BE PAID BACK</source>
+        <translation>TO BE PAID BACK</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
@@ -5273,8 +5283,13 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
-        <source>NOT PAID BACK</source>
-        <translation>NOT PAID BACK</translation>
+        <source>{method}, pending ecommpay's confirmation</source>
+        <translation>{method}, pending ecommpay's confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Paying back</source>
+        <translation>Paying back</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>

@@ -5263,8 +5263,18 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>NOT PAID BACK</source>
+        <translation>BELUM DIKEMBALIKAN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
         <source>TOTAL RETURNED</source>
         <translation>TOTAL RETUR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>TO BE PAID BACK</source>
+        <translation>AKAN DIKEMBALIKAN</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
@@ -5273,8 +5283,13 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
-        <source>NOT PAID BACK</source>
-        <translation>BELUM DIKEMBALIKAN</translation>
+        <source>{method}, pending ecommpay's confirmation</source>
+        <translation>{method}, menunggu konfirmasi ecommpay</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <source>Paying back</source>
+        <translation>Sedang dikembalikan lewat</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>

@@ -213,7 +213,7 @@ def test_a_wallet_return_whose_payout_answer_is_lost_gives_no_cash_too(
 ) -> None:
     """ecommpay takes the payout but its answer comes after the till stopped waiting: the
     money is on its way, so the receipt must not send the cashier to the drawer as well (the
-    customer would be paid twice and the drawer short)."""
+    customer would be paid twice and the drawer short), nor say it was paid back."""
     embedded, payouts = demo_terminal.embedded, demo_terminal.payouts
     assert embedded is not None and payouts is not None
     demo_terminal.payouts = Payouts(
@@ -240,6 +240,8 @@ def test_a_wallet_return_whose_payout_answer_is_lost_gives_no_cash_too(
     qtbot.addWidget(receipt)
     text = receipt.status.text()
     assert "Give nothing back meanwhile" in text and "cash" not in text.lower(), text
+    shown = receipt.preview.toPlainText()
+    assert "TO BE PAID BACK" in shown and "Paid back" not in shown, "ecommpay has not paid it"
     receipt.show()
     qtbot.waitExposed(receipt)
     below = receipt.status.geometry().top() > receipt.preview.geometry().bottom()

@@ -7,9 +7,11 @@ import sys
 import threading
 from datetime import UTC, date, datetime
 
+import httpx
 import pytest
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.printer_address import PrinterAddress, parse_printer
 from pos_app.domain.returns import ReturnMethod
 from pos_app.printing.print_queue import PrintQueue, PrintResult
@@ -20,6 +22,7 @@ from pos_app.store.returns import Return, ReturnedLine
 from pos_app.store.sales import Tender
 from pos_app.till.receipt_printer import ReceiptPrinter, open_receipt_printer
 from pos_app.till.receipts import ReceiptData
+from pos_app.till.return_receipts import Payback
 from pos_app.till.returns import ReturnDesk
 from pos_app.till.terminal import open_terminal
 from tests.harness.fake_printer import (
@@ -486,6 +489,54 @@ def test_a_58mm_return_slip_keeps_a_reason_typed_with_an_ellipsis_on_its_row(tmp
     assert "Reason          kemasan bocor..." in rows, rows
 
 
+def test_a_wallet_returns_slip_says_its_money_is_on_its_way_not_paid_back(tmp_path) -> None:
+    """The slip prints as soon as ecommpay takes the payout, which says only that the request
+    arrived; the payout's callback then declines it (the test project's declining amount; in a
+    shop, a mistyped wallet number), and the return is owed again. The customer's slip says what
+    is to be paid back and that it waits for ecommpay: never "Paid back", nor a TOTAL RETURNED."""
+    with fake_printer() as device:
+        printing = PrinterSettings(device.address, width=80, auto_print=True, drawer=True)
+        terminal = open_terminal(Settings(printer=printing), tmp_path / "demo.db", demo=True)
+        try:
+            checkout, relay = terminal.checkout, terminal.relay
+            assert terminal.embedded is not None and relay is not None
+            lines = (LineItem("PEN-001", "Pena", 400, 1),)  # 40000 minor units: declined
+            sale_id = checkout.open_sale(lines, cashier="Demo Kasir")
+            attempt = checkout.start_qr_payment(sale_id)
+            url = f"{terminal.embedded.sandbox.url}/_sandbox/pay/{attempt.invoice_number}"
+            httpx.post(url, timeout=WAIT).raise_for_status()
+            checkout.check_status(attempt.invoice_number)
+            desk = ReturnDesk(terminal, "Demo Kasir")
+            returnable = desk.find(terminal.store.sales.get(sale_id).receipt_number or "")
+            outcome = desk.make_return(
+                returnable.sale_id,
+                {returnable.lines[0].line_no: 1},
+                method=ReturnMethod.WALLET,
+                manager="Demo Manajer",
+                pin="9999",
+                account_number="081234567890",
+                customer_name="Ani",
+            )
+            assert outcome.refund is not None
+            assert outcome.refund.status is RefundStatus.PENDING, "ecommpay only took it"
+            (slip,) = device.wait_for_jobs(1, WAIT)
+            refunds = terminal.store.refunds
+            for _ in range(20):
+                if refunds.get(outcome.refund.payout_id).status is not RefundStatus.PENDING:
+                    break
+                relay.poll(checkout, wait=5)
+            assert refunds.get(outcome.refund.payout_id).status is RefundStatus.DECLINED
+        finally:
+            terminal.close()
+        assert device.jobs == [slip], "no drawer for a payout"
+    text = "\n".join(printed_rows(slip))
+    assert pair("TO BE PAID BACK", "-Rp 400", 48) in text, text
+    said = "Paying back DOKU Wallet (payout), pending ecommpay's confirmation"
+    assert said in " ".join(text.split()), text
+    assert pair("Payout", outcome.refund.payout_id, 48) in text, text
+    assert "Paid back" not in text and "TOTAL RETURNED" not in text, text
+
+
 def test_without_auto_print_a_cash_return_only_opens_the_drawer(tmp_path) -> None:
     with fake_printer() as device:
         cash_sale_returned(tmp_path, device, auto_print=False)
@@ -514,7 +565,7 @@ def test_a_return_refunded_outside_kasir_prints_without_opening_the_drawer() -> 
             PrinterSettings(device.address, width=58, auto_print=True, drawer=True)
         )
         assert printer is not None
-        printer.return_made(returned, shop, time_zone="Asia/Jakarta")
+        printer.return_made(returned, shop, time_zone="Asia/Jakarta", payback=Payback.PAID)
         (job,) = device.wait_for_jobs(1, WAIT)
         assert printer.close(WAIT)
         assert device.jobs == [job]

@@ -39,7 +39,7 @@ from pos_app.store.returns import Returns, WalletPayout
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
 from pos_app.till.day_close import close_day
-from pos_app.till.return_receipts import return_sections
+from pos_app.till.return_receipts import Payback, return_sections
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))
@@ -451,12 +451,51 @@ def test_a_return_receipt_shows_the_dpp_and_ppn_given_back_per_rate(tmp_path: Pa
     )
     rows = dict(
         row
-        for _title, section in return_sections(returned, time_zone="Asia/Jakarta")
+        for _title, section in return_sections(
+            returned, time_zone="Asia/Jakarta", payback=Payback.PAID
+        )
         for row in section
     )
     assert rows["DPP 12%"] == format_rupiah(-rate.dpp) and rate.dpp > 0
     assert rows["PPN 12%"] == format_rupiah(-rate.ppn) and rate.ppn > 0
     assert not any(label.startswith(("DPP 0", "PPN 0")) for label in rows)
+
+
+@pytest.mark.parametrize(
+    ("status", "money"),
+    [
+        (
+            RefundStatus.PENDING,
+            {
+                "TO BE PAID BACK": "-Rp 7.000",
+                "Paying back": "DOKU Wallet (payout), pending ecommpay's confirmation",
+            },
+        ),
+        (RefundStatus.PAID, {"TOTAL RETURNED": "-Rp 7.000", "Paid back": "DOKU Wallet (payout)"}),
+        (RefundStatus.DECLINED, {"NOT PAID BACK": "Rp 7.000"}),
+        (RefundStatus.FAILED, {"NOT PAID BACK": "Rp 7.000"}),
+    ],
+)
+def test_a_wallet_returns_receipt_says_paid_back_only_once_its_payout_is_paid(
+    db: Database, status: RefundStatus, money: dict[str, str]
+) -> None:
+    """ecommpay taking a payout says only that the request arrived: its callback may still
+    decline it. Until it is paid the receipt says what is to be paid back and that it waits for
+    ecommpay (the goods' DPP and PPN as given back), never that the customer was paid."""
+    sale_id = qr_sale(db, lines=(TAXED[0],), tax=PKP_2026)
+    give_back(db, sale_id, {1: 2}, ReturnMethod.WALLET, payout="RFD-T1-slip")
+    refunds = Refunds(db, DAY)
+    if status is not RefundStatus.PENDING:
+        refunds.settle("RFD-T1-slip", status, now=NOW)
+    [returned] = Returns(db, DAY).for_sale(sale_id)
+    payback = Payback.of(refunds.get("RFD-T1-slip"))
+
+    *_, (_title, rows) = return_sections(returned, time_zone="Asia/Jakarta", payback=payback)
+
+    taxed = status in (RefundStatus.PENDING, RefundStatus.PAID)
+    [rate] = returned.rates()
+    tax = {"DPP 12%": format_rupiah(-rate.dpp), "PPN 12%": format_rupiah(-rate.ppn)}
+    assert dict(rows) == money | (tax if taxed else {}) | {"Payout": "RFD-T1-slip"}
 
 
 def test_returns_made_before_the_schema_kept_their_ppn_get_it_by_the_same_rule(
