@@ -11,7 +11,8 @@ What is in it (docs/csv.md says the same for the accountant):
   customer is still owed it, so the sale may be refunded again), and
 - every **return** counted on a business date in the range (``store/returns.py``): in the lines
   file a ``return`` row per returned line, its quantity and amount negative; in the sales file one
-  ``return`` row per return.
+  ``return`` row per return. A return made again whose payout was paid after all keeps its money
+  but gives back no items, DPP or PPN (``store/counted_returns.py``).
 
 Open and cancelled sales, failed or declined payments and late payments that no sale took are
 not takings and are not in either file; the Z report counts them. So for any range the sum of
@@ -44,7 +45,7 @@ from pos_app.domain.texts import N_
 from pos_app.reports.csv_safety import LINE_END, CsvCells, atomic_text
 from pos_app.reports.date_range import business_days
 from pos_app.reports.snapshot import read_snapshot
-from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, SETTLED
+from pos_app.store.counted_returns import COUNTED_ON, MADE_AGAIN, RETURN_JOINS, SETTLED
 from pos_app.store.errors import StoreError
 from pos_app.store.refunds import (
     NOT_A_RETURN,
@@ -261,11 +262,26 @@ _RETURN_FIELDS = (
 ``cash``, ``payout`` or ``outside`` as its tender."""
 _RETURNS_OF = f"FROM {RETURN_JOINS} JOIN sales s ON s.id = t.sale_id"
 _RETURNS_ON_DAY = f"WHERE {SETTLED} AND {COUNTED_ON} = ?"
+
+
+def _goods_given_back(*values: str) -> str:
+    """SQL: a return's items, DPP or PPN ``values`` as its rows give them back: none from a return
+    :data:`~pos_app.store.counted_returns.MADE_AGAIN`, whose rows keep only its money (the return
+    that made it again gave the goods back), as the Z report counts them; empty stays empty."""
+    return ", ".join(
+        f"CASE WHEN {MADE_AGAIN} THEN 0 * ({value}) ELSE {value} END" for value in values
+    )
+
+
 _RETURN_LINES_OF_DAY = (
     f"SELECT {_RETURN_FIELDS}, CAST(rl.line_no AS INTEGER), l.sku, l.name, "
-    "CAST(rl.quantity AS INTEGER), CAST(l.unit_price AS INTEGER), CAST(rl.amount AS INTEGER), "
-    "CAST(rl.dpp AS INTEGER), CASE WHEN rl.tax_rate IS NOT NULL THEN CAST(rl.ppn AS INTEGER) END, "
-    "CAST(rl.tax_rate AS INTEGER) "
+    f"{_goods_given_back('CAST(rl.quantity AS INTEGER)')}, CAST(l.unit_price AS INTEGER), "
+    "CAST(rl.amount AS INTEGER), "
+    + _goods_given_back(
+        "CAST(rl.dpp AS INTEGER)",
+        "CASE WHEN rl.tax_rate IS NOT NULL THEN CAST(rl.ppn AS INTEGER) END",
+    )
+    + ", CAST(rl.tax_rate AS INTEGER) "
     f"{_RETURNS_OF} JOIN return_lines rl ON rl.return_id = t.id "
     f"JOIN sale_lines l ON l.sale_id = t.sale_id AND l.line_no = rl.line_no {_RETURNS_ON_DAY} "
     "ORDER BY t.id, rl.line_no"
@@ -274,11 +290,13 @@ _OF_RETURN = "FROM return_lines rl WHERE rl.return_id = t.id"
 _RETURNS_OF_DAY = (
     f"SELECT {_RETURN_FIELDS}, "
     f"(SELECT count(*) {_OF_RETURN}), "
-    f"CAST((SELECT sum(quantity) {_OF_RETURN}) AS INTEGER), "
+    f"{_goods_given_back(f'CAST((SELECT sum(quantity) {_OF_RETURN}) AS INTEGER)')}, "
     "CAST(t.amount AS INTEGER), "
-    f"CAST((SELECT sum(dpp) {_OF_RETURN}) AS INTEGER), "
-    f"CAST((SELECT sum(ppn) {_OF_RETURN} AND rl.tax_rate IS NOT NULL) AS INTEGER), "
-    "(SELECT CASE WHEN count(DISTINCT tax_rate) = 1 THEN CAST(min(tax_rate) AS INTEGER) END "
+    + _goods_given_back(
+        f"CAST((SELECT sum(dpp) {_OF_RETURN}) AS INTEGER)",
+        f"CAST((SELECT sum(ppn) {_OF_RETURN} AND rl.tax_rate IS NOT NULL) AS INTEGER)",
+    )
+    + ", (SELECT CASE WHEN count(DISTINCT tax_rate) = 1 THEN CAST(min(tax_rate) AS INTEGER) END "
     f"{_OF_RETURN}) {_RETURNS_OF} {_RETURNS_ON_DAY} ORDER BY t.id"
 )
 

@@ -9,7 +9,9 @@ more rupiah than were paid per line (``domain/returns.py``) nor than the sale ha
 A return in cash or made outside Kasir counts at once, on the open shop day it was made; a wallet
 return counts once its payout is paid, on the day it was paid, like a refund. A wallet return whose
 payout is declined or fails gives nothing back, and its items can be returned again: made again, the
-same items by any method, the new return names it (``redo_of``), which settles it.
+same items by any method, the new return names it (``redo_of``), which settles it and takes its
+items: should the first payout be paid after all, it counts for its money only while the new one
+holds (``store/counted_returns.py``).
 """
 
 from collections.abc import Mapping

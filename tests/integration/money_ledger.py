@@ -101,7 +101,8 @@ class ReturnRow:
 class ReturnedLineRow:
     """One sale line and what its returns that hold took back: items and rupiah (a wallet
     return holds while its payout is pending or paid; one failed or declined gave its items
-    back)."""
+    back, and so did one made again by a return that holds, which took them: these tests make
+    returns again in cash only, so one look at the return that names it is enough)."""
 
     sale_id: int
     line_no: int
@@ -120,7 +121,7 @@ class Ledger:
     refunds: tuple[RefundRow, ...]
     returned_lines: tuple[ReturnedLineRow, ...] = ()
     """Every sale line that has returns that hold (not a wallet return whose payout failed or
-    was declined: that one gave its items back)."""
+    was declined, nor one made again by a return that holds: those gave their items back)."""
     returns: tuple[ReturnRow, ...] = ()
 
     def holders(self, invoice_number: str) -> list[SaleRow]:
@@ -281,7 +282,10 @@ class LedgerReader:
                     "sum(rl.amount) FROM returns t JOIN return_lines rl ON rl.return_id = t.id "
                     "JOIN sale_lines l ON l.sale_id = t.sale_id AND l.line_no = rl.line_no "
                     "LEFT JOIN refunds p ON p.payout_id = t.payout_id "
-                    "WHERE t.payout_id IS NULL OR p.status IN ('pending', 'paid') "
+                    "WHERE (t.payout_id IS NULL OR p.status IN ('pending', 'paid')) "
+                    "AND NOT EXISTS (SELECT 1 FROM returns n "
+                    "LEFT JOIN refunds q ON q.payout_id = n.payout_id WHERE n.redo_of = t.id "
+                    "AND (n.payout_id IS NULL OR q.status IN ('pending', 'paid'))) "
                     "GROUP BY l.sale_id, l.line_no"
                 )
             )

@@ -39,6 +39,7 @@ from pos_app.store.returns import Returns, WalletPayout
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
 from pos_app.till.day_close import close_day
+from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.return_receipts import Payback, return_sections
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -93,6 +94,7 @@ def give_back(
     *,
     payout: str | None = None,
     now: datetime = NOW,
+    redo_of: int | None = None,
 ) -> int:
     wallet = None
     if payout is not None:
@@ -108,6 +110,7 @@ def give_back(
             approved_by="Manajer",
             now=now,
             payout=wallet,
+            redo_of=redo_of,
         )
         .amount
     )
@@ -428,6 +431,71 @@ def test_returns_give_back_their_ppn_and_every_file_agrees_with_the_z_report(
                 assert line.refunded == line.paid
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    ("again", "outcome", "quantities"),
+    [
+        (ReturnMethod.CASH, None, ["0", "-3"]),
+        (ReturnMethod.WALLET, RefundStatus.PAID, ["0", "-3"]),
+        (ReturnMethod.WALLET, RefundStatus.DECLINED, ["-3"]),
+    ],
+)
+def test_a_payout_paid_after_failing_gives_the_goods_back_once(
+    db: Database,
+    tmp_path: Path,
+    again: ReturnMethod,
+    outcome: RefundStatus | None,
+    quantities: list[str],
+) -> None:
+    """Guards the PPN owed when a wallet return's payout is paid after failing: settled failed,
+    the return is made again (``redo_of``) in cash or to the wallet, then ecommpay pays the
+    first payout after all. The money went out as often as it was paid (a problem payment says
+    so), but the goods came back once: the line stays returned once, and the Z report, the
+    shift and both sales files give its items, DPP and PPN back once, with the return made
+    again, or with the first when that one's payout was declined. They took them off twice,
+    understating the PPN owed."""
+    shifts = Shifts(db, DAY)
+    shift = shifts.open(terminal_id="T1", cashier="Sari", opening_float=100_000, now=NOW)
+    sale_id = qr_sale(db, tax=PKP_2026)
+    sold = Sales(db, DAY).get(sale_id)
+    line = sold.line_prices[0]
+    assert line.dpp is not None
+    refunds = Refunds(db, DAY)
+    amount = give_back(db, sale_id, {1: 3}, ReturnMethod.WALLET, payout="RFD-T1-a")
+    refunds.settle("RFD-T1-a", RefundStatus.FAILED, now=NOW)
+    [unpaid] = Returns(db, DAY).returnable(sale_id).not_paid_back
+    payout = "RFD-T1-b" if again is ReturnMethod.WALLET else None
+    give_back(db, sale_id, {1: 3}, again, payout=payout, redo_of=unpaid.id)
+    if payout is not None and outcome is not None:
+        refunds.settle(payout, outcome, now=NOW)
+    later = NOW + timedelta(minutes=5)
+    refunds.settle("RFD-T1-a", RefundStatus.PAID, now=later)
+    assert [problem.kind for problem in list_problems(db)] == [ProblemKind.PAID_AFTER_FAILING]
+
+    [returned, *_] = Returns(db, DAY).returnable(sale_id).lines
+    assert (returned.returned, returned.returned_dpp, returned.returned_ppn) == (
+        3,
+        line.dpp,
+        line.ppn,
+    )
+    report = build_z_report(db, TODAY, day=DAY, now=later)
+    assert report.returns_total == amount * len(quantities)  # the money: as often as paid
+    [rate] = report.discounts.rates
+    sale_dpp = sum(priced.dpp or 0 for priced in sold.line_prices)
+    sale_ppn = sum(priced.ppn for priced in sold.line_prices)
+    assert (rate.dpp, rate.ppn) == (sale_dpp - line.dpp, sale_ppn - line.ppn)
+    assert shifts.get(shift.id).discounts == report.discounts
+    lines = csv_rows(db, tmp_path, ExportKind.LINES)
+    by_sale = csv_rows(db, tmp_path, ExportKind.SALES)
+    returned_lines = [row for row in lines if row["record_type"] == "return"]
+    returned_sales = [row for row in by_sale if row["record_type"] == "return"]
+    assert [row["quantity"] for row in returned_lines] == quantities
+    assert [row["items"] for row in returned_sales] == quantities
+    for rows, money in ((returned_lines, "line_total"), (returned_sales, "total")):
+        assert -sum(int(row[money]) for row in rows) == report.returns_total
+        assert -sum(int(row["dpp"]) for row in rows) == line.dpp
+        assert -sum(int(row["ppn"]) for row in rows) == line.ppn
 
 
 def test_a_return_receipt_shows_the_dpp_and_ppn_given_back_per_rate(tmp_path: Path) -> None:
