@@ -1,5 +1,6 @@
 """Routes that exist only in the sandbox, for tests and demos: settle orders, reverse a paid
-payout, look inside, and make answers late so a client's timeout (a lost answer) can be exercised.
+payout, send a notification again, look inside, and make answers late so a client's timeout
+(a lost answer) can be exercised.
 """
 
 import asyncio
@@ -10,7 +11,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from pos_app.sandbox.core import NotPending, NotReversible, Sandbox
+from pos_app.sandbox.core import NotPending, NotReversible, NotSettled, Sandbox
 from pos_app.sandbox.state import Choice, Order
 from pos_app.sandbox.wire import (
     InboundError,
@@ -82,6 +83,7 @@ class Control:
             Route("/_sandbox/pay/{order_id:path}", self.pay, methods=["POST"]),
             Route("/_sandbox/decline/{order_id:path}", self.decline, methods=["POST"]),
             Route("/_sandbox/reverse/{order_id:path}", self.reverse, methods=["POST"]),
+            Route("/_sandbox/resend/{order_id:path}", self.resend, methods=["POST"]),
             Route("/_sandbox/orders", self.orders, methods=["GET"]),
             Route("/_sandbox/deliveries", self.deliveries, methods=["GET"]),
             Route("/_sandbox/delay", self.delay, methods=["POST"]),
@@ -101,6 +103,17 @@ class Control:
         try:
             order = self._sandbox.reverse(found)
         except NotReversible as exc:
+            return JSONResponse({"error": str(exc), "order": exc.order.view()}, status_code=409)
+        return JSONResponse({"order": order.view()})
+
+    async def resend(self, request: Request) -> JSONResponse:
+        """Send a settled order's notification again, as the provider's dashboard does."""
+        found = self._order(request)
+        if isinstance(found, JSONResponse):
+            return found
+        try:
+            order = self._sandbox.resend(found)
+        except NotSettled as exc:
             return JSONResponse({"error": str(exc), "order": exc.order.view()}, status_code=409)
         return JSONResponse({"order": order.view()})
 

@@ -60,6 +60,14 @@ class NotPending(Exception):
         self.order = order
 
 
+class NotSettled(Exception):
+    """The order is still pending: it has no notification to send again."""
+
+    def __init__(self, order: Order) -> None:
+        super().__init__(f"{order.order_id} is still pending: nothing to send again")
+        self.order = order
+
+
 class NotReversible(Exception):
     """Only a paid ecommpay payout is reversed."""
 
@@ -155,6 +163,14 @@ class Sandbox:
         if not self.state.reverse(order, result.provider_status, self.now(), **result.details):
             raise NotReversible(order)
         provider.settled(order)
+        return order
+
+    def resend(self, order: Order) -> Order:
+        """Send a settled order's notification or callback once more, as DOKU's Back Office
+        "Manual Retry Notification" does after it was acknowledged; raises NotSettled."""
+        if order.outcome is Outcome.PENDING:
+            raise NotSettled(order)
+        self.provider(order).settled(order)
         return order
 
     def _settle_if_pending(self, order: Order, choice: Choice = Choice.EXPIRE) -> None:

@@ -12,11 +12,21 @@ import pytest
 from pos_app.clients.relay_client import RelayClient
 from pos_app.commands import relay_service
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
+from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.money import to_minor_units
+from pos_app.payments.doku.client import DokuClient
+from pos_app.payments.doku.provider import DokuWalletProvider
 from pos_app.payments.doku.signing import doku_signature
 from pos_app.payments.ecommpay.signing import ecommpay_signature
-from pos_app.payments.model import PaymentStatus, ProviderName, RelayPosition
+from pos_app.payments.model import AttemptState, PaymentStatus, ProviderName, RelayPosition
+from pos_app.sandbox import SandboxConfig
+from pos_app.sandbox.shapes import DOKU_AMOUNT_FORMS, Shapes
+from pos_app.store.payments import EventSource
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.checkout import Checkout
 from tests.harness.relay_process import (
+    DOKU_CLIENT_ID,
     DOKU_SECRET_KEY,
     ECOMMPAY_PROJECT_ID,
     ECOMMPAY_SECRET_KEY,
@@ -24,7 +34,9 @@ from tests.harness.relay_process import (
     relay_config,
     signed_doku_notification,
     signed_ecommpay_callback,
+    wait_until,
 )
+from tests.harness.sandbox_process import running_sandbox
 
 DOKU = "/doku/notifications"
 ECOMMPAY = "/ecommpay/callbacks"
@@ -655,3 +667,44 @@ def test_a_stale_awaiting_customer_after_success_does_not_undo_paid(
         )
 
     assert till.payment_status(invoice).status is PaymentStatus.PAID
+
+
+@pytest.mark.parametrize("form", DOKU_AMOUNT_FORMS)
+def test_the_sandboxs_doku_notifications_pay_the_sale_once_however_often_doku_sends_them(
+    relay: EmbeddedRelay, tmp_path: Path, form: str
+) -> None:
+    """DOKU's own notification (each form of ``order.amount``) reaches the till through the
+    relay and completes the sale; the Back Office's "Manual Retry Notification" of it later
+    (same body, new Request-Id) is acknowledged and changes nothing: paid once, one sale."""
+    config = SandboxConfig(
+        retry_scale=0.0001, doku_client_id=DOKU_CLIENT_ID, doku_secret_key=DOKU_SECRET_KEY
+    )
+    shapes, store = Shapes(config.shape_seed), TerminalStore(tmp_path / "kasir.db")
+    lines = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2),)
+    with (
+        running_sandbox(config) as (sandbox, _),
+        RelayClient(relay.url, relay.add_terminal("T1")) as till,
+    ):
+        client = DokuClient(base_url=sandbox, client_id=DOKU_CLIENT_ID, secret_key=DOKU_SECRET_KEY)
+        provider = DokuWalletProvider(client, notify_url=relay.url + DOKU)
+        checkout = Checkout(store, provider, terminal_id="T1", relay=till)
+        while True:  # invoice numbers are drawn in turn: take the first one with this form
+            sale_id = checkout.open_sale(lines, cashier="Sari")
+            invoice = checkout.start_qr_payment(sale_id).invoice_number
+            if shapes.doku_amount_form(invoice) == form:
+                break
+            checkout.cancel_payment(invoice)
+
+        httpx.post(f"{sandbox}/_sandbox/pay/{invoice}").raise_for_status()
+        wait_until(lambda: till.poll(checkout, wait=0.5) > 0, what="the SUCCESS notification")
+        httpx.post(f"{sandbox}/_sandbox/resend/{invoice}").raise_for_status()
+        wait_until(
+            lambda: len(httpx.get(f"{sandbox}/_sandbox/deliveries").json()["deliveries"]) >= 2,
+            what="the resent notification",
+        )
+        assert till.poll(checkout, wait=0.5) == 0
+
+    attempt = store.payments.get_attempt(invoice)
+    assert (attempt.state, attempt.late, attempt.received) == (AttemptState.PAID, False, 7000)
+    assert [e.source for e in attempt.events].count(EventSource.RELAY) == 1
+    assert store.sales.get(sale_id).status is SaleStatus.COMPLETED

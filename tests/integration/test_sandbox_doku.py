@@ -226,6 +226,28 @@ def test_decline_by_control_route_notifies_failed_and_a_second_try_notifies_succ
     assert httpx.post(f"{sandbox}/_sandbox/pay/{invoice}").status_code == 409
 
 
+def test_a_notification_acknowledged_already_can_be_sent_again_as_the_back_office_does(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    """DOKU's Back Office "Manual Retry Notification" (developers.doku.com, Retry
+    Notification) sends a notification again after it was acknowledged: the same body under a
+    new Request-Id, so a receiver meets a repeat no retry schedule explains."""
+    receiver_url, inbox = receiver
+    invoice, path = new_invoice(), notify_path()
+    assert create(sandbox, order_body(invoice, receiver_url + path)).status_code == 200
+    assert httpx.post(f"{sandbox}/_sandbox/resend/{invoice}").status_code == 409
+
+    httpx.post(f"{sandbox}/_sandbox/pay/{invoice}").raise_for_status()
+    (first,) = inbox.wait_for(path)
+    resent = httpx.post(f"{sandbox}/_sandbox/resend/{invoice}")
+    assert resent.status_code == 200 and resent.json()["order"]["state"] == "paid"
+
+    (_, second) = inbox.wait_for(path, count=2)
+    assert assert_verified_notification(second, path)["transaction"]["status"] == "SUCCESS"
+    assert second.body == first.body
+    assert second.headers["request-id"] != first.headers["request-id"]
+
+
 def test_override_notification_url_receives_the_notification_signed_for_its_path(
     sandbox: str, receiver: tuple[str, Receiver]
 ) -> None:
