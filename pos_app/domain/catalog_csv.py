@@ -19,12 +19,12 @@ from typing import TextIO
 
 from pos_app.domain.barcodes import MeasureLayout, check_item_code
 from pos_app.domain.catalog import Product, check_printable
+from pos_app.domain.csv_cells import restore
 from pos_app.domain.digits import is_digits
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.money import MAX_AMOUNT, format_rupiah
 from pos_app.domain.tax import TaxClass
 from pos_app.domain.texts import N_, say
-from pos_app.reports.csv_safety import restore
 
 COLUMNS = ("sku", "barcode", "name", "category", "price")
 TAXED_COLUMNS = (*COLUMNS, "tax_class")

@@ -1,9 +1,7 @@
 """Writing CSV files a spreadsheet can open safely, and that are never seen half-written.
 
-Formula neutralisation: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
-carriage return (or the full-width ``＝ ＋ － ＠`` some spreadsheets also accept) would be run as a
-formula by Excel or LibreOffice ("CSV injection"). Such a cell gets a leading apostrophe, which
-spreadsheets show as text. Only ``str`` cells are touched: numbers are written from ``int`` values,
+Formula neutralisation (``domain/csv_cells.py``): a text cell a spreadsheet would run as a formula
+gets a leading apostrophe. Only ``str`` cells are touched: numbers are written from ``int`` values,
 so a refund of ``-12000`` stays a number a spreadsheet can add up.
 
 Atomic writing (a text file or a binary workbook, by ``domain/atomic_files.py``): rows go to a
@@ -23,11 +21,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pos_app.domain.atomic_files import replacing_file
+from pos_app.domain.csv_cells import FORMULA_STARTS, neutralise
 from pos_app.domain.errors import KasirError
 from pos_app.domain.texts import N_
 
-FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
-NEUTRALISER = "'"
 QUOTE_TRIGGERS = ',"\r\n'
 """A cell holding one of these is quoted (RFC 4180; the csv module's minimal quoting)."""
 _NEVER_FIRST = re.escape("".join(sorted(FORMULA_STARTS)) + QUOTE_TRIGGERS)
@@ -45,28 +42,6 @@ class CsvRowWriter(Protocol):
 
 class OutputError(KasirError):
     """The output file cannot be written; the message names the file and the reason."""
-
-
-def neutralise(cell: str) -> str:
-    """``cell`` as a spreadsheet will show it as text, never run it as a formula. A NUL (a
-    provider's reference may hold one) becomes a space: CSV readers stop at it, and the relay
-    refuses a till's whole day for it."""
-    cell = cell.replace("\x00", " ")
-    return NEUTRALISER + cell if _formula_behind(cell) else cell
-
-
-def restore(cell: str) -> str:
-    """Undo :func:`neutralise` on a cell read back, so an export then import changes nothing:
-    a name that really starts with an apostrophe and a formula character (``'+62 Pulsa``) was
-    given one more, so it keeps its own."""
-    if cell[:1] == NEUTRALISER and _formula_behind(cell[1:]):
-        return cell[1:]
-    return cell
-
-
-def _formula_behind(cell: str) -> bool:
-    """``cell`` starts with a formula character, after any apostrophes."""
-    return cell.lstrip(NEUTRALISER)[:1] in FORMULA_STARTS
 
 
 def safe_cells(row: Sequence[object]) -> list[object]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pos_app.domain.csv_cells import neutralise, restore
 from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
@@ -36,7 +37,7 @@ from pos_app.reports.accountant_files import (
     Part,
 )
 from pos_app.reports.column_types import ColumnType, column_types, fits
-from pos_app.reports.csv_safety import LINE_END, atomic_text, neutralise, restore
+from pos_app.reports.csv_safety import LINE_END, atomic_text
 from pos_app.reports.excel_csv import write_excel_id_csv
 from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.payments_csv import (

@@ -11,12 +11,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 REPOSITORY = Path(__file__).resolve().parents[2]
 PACKAGE = "pos_app"
 QT_PACKAGES = ("PySide6", "shiboken6")
 PROVIDER_PACKAGES = ("pos_app.payments.doku", "pos_app.payments.ecommpay")
 PROVIDER_NEUTRAL_LAYERS = ("pos_app.till", "pos_app.store", "pos_app.reports")
-RELAY_MAY_IMPORT = ("relay", "domain", "payments", "reports")
+MAY_IMPORT = {"relay": ("relay", "domain", "payments", "reports"), "domain": ("domain",)}
+"""The layers of ``pos_app`` each of these layers may import (the others: docs/architecture.md)."""
 """The layers of ``pos_app`` the relay imports (docs/architecture.md, What may import what)."""
 ROOT_MODULES = {"__init__.py", "__main__.py", "cli.py"}
 DYNAMIC_IMPORTERS = {"import_module", "__import__"}
@@ -144,14 +147,14 @@ def provider_imports_in_neutral_layers(imports: list[Import]) -> list[Import]:
     ]
 
 
-def relay_imports_beyond_its_layers(imports: list[Import], package: str = PACKAGE) -> list[Import]:
-    """The relay importing a layer of ``package`` outside :data:`RELAY_MAY_IMPORT`, anywhere in
-    a module (reading the version from the package's face is allowed)."""
-    allowed = tuple(f"{package}.{layer}" for layer in RELAY_MAY_IMPORT)
+def imports_beyond_layer(imports: list[Import], layer: str, package: str = PACKAGE) -> list[Import]:
+    """``layer`` importing a layer of ``package`` outside :data:`MAY_IMPORT`, anywhere in a
+    module (reading the version from the package's face is allowed)."""
+    allowed = tuple(f"{package}.{name}" for name in MAY_IMPORT[layer])
     return [
         found
         for found in imports
-        if _within(found.importer, (f"{package}.relay",))
+        if _within(found.importer, (f"{package}.{layer}",))
         and _within(found.target, (package,))
         and found.target != package
         and not _within(found.target, allowed)
@@ -239,9 +242,10 @@ def test_till_store_and_reports_import_no_provider_package() -> None:
     )
 
 
-def test_relay_imports_only_domain_payments_and_reports() -> None:
-    offending = relay_imports_beyond_its_layers(collect_imports(REPOSITORY))
-    assert not offending, "relay/ imports a layer it may not:\n" + _report(REPOSITORY, offending)
+@pytest.mark.parametrize("layer", sorted(MAY_IMPORT))
+def test_the_relay_and_the_domain_import_only_the_layers_they_may(layer: str) -> None:
+    offending = imports_beyond_layer(collect_imports(REPOSITORY), layer)
+    assert not offending, f"{layer}/ imports a layer it may not:\n" + _report(REPOSITORY, offending)
 
 
 def test_no_import_cycle_among_pos_app_modules() -> None:
@@ -412,7 +416,7 @@ def test_relay_checker_sees_the_relay_reaching_beyond_its_layers(tmp_path: Path)
             "pos_app/relay/storage.py": "import pos_app.store.payments\n",
         },
     )
-    offending = relay_imports_beyond_its_layers(collect_imports(root))
+    offending = imports_beyond_layer(collect_imports(root), "relay")
     assert sorted(_report(root, offending).splitlines()) == [
         "pos_app/relay/app.py:6: pos_app.relay.app imports pos_app.till.checkout",
         "pos_app/relay/storage.py:1: pos_app.relay.storage imports pos_app.store.payments",

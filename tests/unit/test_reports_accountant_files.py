@@ -9,12 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from pos_app.domain.csv_cells import restore
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.model import ProviderName
 from pos_app.reports import workbook
 from pos_app.reports.accountant_files import FileFormat, FileKind, FileRequest, write_files
-from pos_app.reports.csv_safety import restore
 from pos_app.reports.excel_csv import write_excel_id_csv
 from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.payments_csv import PAYMENT_COLUMNS

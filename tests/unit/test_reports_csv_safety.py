@@ -11,15 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pos_app.domain import atomic_files
+from pos_app.domain.csv_cells import neutralise, restore
 from pos_app.reports import csv_safety
-from pos_app.reports.csv_safety import (
-    CsvCells,
-    OutputError,
-    atomic_csv,
-    neutralise,
-    restore,
-    safe_cells,
-)
+from pos_app.reports.csv_safety import CsvCells, OutputError, atomic_csv, safe_cells
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,11 @@ from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.csv_cells import FORMULA_STARTS
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
 from pos_app.reports import sales_csv
-from pos_app.reports.csv_safety import FORMULA_STARTS, OutputError
+from pos_app.reports.csv_safety import OutputError
 from pos_app.reports.sales_csv import (
     LINE_COLUMNS,
     SALE_COLUMNS,
