@@ -59,8 +59,10 @@ log = logging.getLogger(__name__)
 
 FOLLOW_UP_WINDOW = timedelta(hours=24)
 """How long a payment that ended before its provider's final word is asked about again: past
-DOKU's last notification retry (18.5 hours) and past the next opening of a shop that closed
-right after it."""
+DOKU's last notification retry (12 hours after the first try, as its Retry Notification page
+says; 18.5 if each wait were counted from the try before) and past the next opening of a shop
+that closed right after it. A relay restored from a backup has its attempts and payouts of this
+long registered again (``store/relay_errands.py``)."""
 
 AttemptListener = Callable[[PaymentAttempt], None]
 OrderListener = Callable[[PaymentRequest], None]
