@@ -2,6 +2,7 @@
 (nor, without a second Enter, with change of a whole largest note or more)."""
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -147,6 +148,14 @@ class CashDialog(QDialog):
         enough = change is not None and change >= 0
         self.change_label.setText(format_rupiah(change) if enough and change is not None else "—")
         self.complete_button.setEnabled(enough)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter held down repeats itself: its repeats are no second Enter, or a mistyped amount
+        whose change :func:`change_to_check` holds back would pay out at once."""
+        if event.isAutoRepeat() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _complete(self) -> None:
         change = self.change

@@ -1,5 +1,7 @@
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
 from pos_app.domain.cash_count import quick_amounts
 from pos_app.domain.errors import ValidationError
@@ -131,6 +133,25 @@ def test_change_of_a_whole_largest_note_needs_a_second_enter(qtbot, dialog):
     with qtbot.waitSignal(dialog.tendered) as tendered:
         qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
     assert tendered.args == [118_000, 100_000]
+
+
+def test_enter_held_down_is_no_second_enter_on_change_to_check(qtbot, dialog):
+    """Enter held a moment too long repeats itself: its first repeat passed for the second
+    Enter, and a mistyped Rp 1.000.000 had the drawer pay Rp 982.000 without a look."""
+    completed: list[int] = []
+    dialog.tendered.connect(lambda received, _change: completed.append(received))
+    qtbot.keyClicks(dialog.received_input, "1.000.000")
+    qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    for _ in range(3):
+        held = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r", True
+        )
+        QApplication.sendEvent(dialog.received_input, held)
+    assert completed == [] and dialog.isVisible()
+    assert "Rp 982.000" in dialog.problem.text()
+    with qtbot.waitSignal(dialog.tendered) as tendered:
+        qtbot.keyClick(dialog.received_input, Qt.Key.Key_Return)
+    assert tendered.args == [1_000_000, 982_000]
 
 
 def test_change_below_the_largest_note_completes_on_the_first_enter(qtbot, dialog):
