@@ -683,10 +683,14 @@ class CashierController(QObject):
     def _paid_for_screen(self, attempt: PaymentAttempt, *, cash_refused: bool = False) -> None:
         """A payment for the sale on screen that no sale has taken: the customer has paid after
         its QR attempt was given up on, or paid another amount than asked. Its QR dialog, now
-        showing a dead QR code, goes away, and the banner says what came in."""
-        if self._paid_on_screen is not None and (
-            self._paid_on_screen.invoice_number == attempt.invoice_number
-        ):
+        showing a dead QR code, goes away, and the banner says what came in.
+
+        A second payment while one is on the banner (the customer paid both QR codes) is the
+        manager's to refund: it goes on the late-payment line, never in the banner's place."""
+        on_banner = self._paid_on_screen
+        if on_banner is not None:
+            if on_banner.invoice_number != attempt.invoice_number:
+                self._announce_late(attempt)
             return
         differs = attempt.amount_differs
         if self.payment is not None and (

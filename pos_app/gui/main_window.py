@@ -662,6 +662,17 @@ class MainWindow(QMainWindow):
         self.basket_view.scrollTo(self.basket_model.index(row, 0))
 
     def _cash_tendered(self, received: int, change: int) -> None:
+        """Refused while a scan is still being looked up: its item would land on the next
+        customer's basket, unpaid by this one, and hide the change due."""
+        if not self.panel.settled:
+            self._refuse(
+                self.tr(
+                    "An item scanned is still being looked up, so the cash sale was not recorded: "
+                    "press F9 again once the item is in the basket."
+                )
+            )
+            self._back_to_input()  # the cash dialog has closed: the keys come back here
+            return
         recorded, _ = self._call(
             self.tr("Could not record the cash sale"),
             self._actions.pay_cash,

@@ -1262,6 +1262,11 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
+        <source>An item scanned is still being looked up, so the cash sale was not recorded: press F9 again once the item is in the basket.</source>
+        <translation>An item scanned is still being looked up, so the cash sale was not recorded: press F9 again once the item is in the basket.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
         <source>Could not record the cash sale</source>
         <translation>Could not record the cash sale</translation>
     </message>

@@ -1262,6 +1262,11 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
+        <source>An item scanned is still being looked up, so the cash sale was not recorded: press F9 again once the item is in the basket.</source>
+        <translation>Barang yang dipindai masih dicari, jadi penjualan tunai tidak dicatat: tekan F9 lagi setelah barang masuk ke keranjang.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/main_window.py"/>
         <source>Could not record the cash sale</source>
         <translation>Penjualan tunai tidak dapat dicatat</translation>
     </message>

@@ -794,3 +794,70 @@ def test_a_payment_on_the_paid_banner_is_still_announced_after_a_restart(
         ), "nothing at the counter names the customer's payment"
 
     qtbot.waitUntil(told, timeout=WAIT_MS)
+
+
+def test_a_second_qr_paid_beside_the_one_on_the_banner_is_kept_for_the_manager(
+    qtbot, start_app, demo_terminal
+):
+    """The customer paid the QR given up on, and then the second QR too (scanned before the
+    banner took it off the screen): the second payment took the first's place on the banner,
+    F11 completed the sale with it, and the first payment was named nowhere at the counter."""
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    invoice1 = cancel_qr(qtbot, app, demo_terminal)
+    invoice2 = open_payment(qtbot, app).invoice_number
+    sandbox(demo_terminal, "pay", invoice1)
+    qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
+    payments = demo_terminal.store.payments
+    qtbot.waitUntil(lambda: payments.get_attempt(invoice2).state is AttemptState.CANCELLED)
+
+    sandbox(demo_terminal, "pay", invoice2)
+    late = app.window.late_label
+    qtbot.waitUntil(lambda: invoice2 in late.text() and late.isVisible(), timeout=WAIT_MS)
+    assert app.window.paid_title.text() == f"Customer paid {rupiah(total)} by DOKU Wallet"
+    press(qtbot, Qt.Key.Key_F11)
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert receipt.data.invoice_number == invoice1
+    receipt.reject()
+    assert sales(demo_terminal) == [("completed", "qr", invoice1, None)]
+    assert invoice2 in late.text() and late.isVisible()
+    kept = list_problems(demo_terminal.store.repositories().db)
+    assert [(p.invoice_number, p.kind) for p in kept] == [(invoice2, ProblemKind.LATE)]
+
+
+def test_cash_tendered_before_a_scan_is_looked_up_is_not_taken_without_it(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """The tea is scanned, then F9 and Enter come before the catalogue's answer: the cash was
+    taken for the noodles alone, and the tea landed on the next customer's empty basket,
+    hiding the change due, while the customer left with it unpaid."""
+    app = start_app()
+    sign_in(qtbot, app)
+    scan(qtbot, app, GORENG)
+    catalog = app.window.panel._catalog
+    release = threading.Event()
+    find_by_code = catalog.find_by_code
+
+    def slow_for_the_tea(code: str) -> Product | None:
+        if code == TEH:
+            assert release.wait(WAIT_MS / 1000), "never released"
+        return find_by_code(code)
+
+    monkeypatch.setattr(catalog, "find_by_code", slow_for_the_tea)
+    target = app.window.panel.input
+    qtbot.keyClicks(target, TEH)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_F9)
+    cash = wait_for_modal(qtbot, CashDialog)
+    cash.set_received(5_000)
+    qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
+    assert "still being looked up" in app.window.panel.message.text()
+    release.set()
+    model = app.window.basket_model
+    qtbot.waitUntil(lambda: len(model.basket) == 2 and app.window.panel.settled, timeout=WAIT_MS)
+    assert sales(demo_terminal) == []
+
+    pay_cash_on_screen(qtbot, app, 10_000)
+    assert app.window.change_label.text() == "Change Rp 1.000"
+    assert sales(demo_terminal) == [("completed", "cash", None, 10_000)]
