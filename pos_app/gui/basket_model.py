@@ -1,7 +1,7 @@
 """The basket as a Qt table: the cashier's table and the customer display both view this model."""
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from pos_app.domain.basket import MAX_QUANTITY, Basket, LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.catalog import Product
+from pos_app.domain.clock import Clock, utc_now
 from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah
@@ -44,6 +45,7 @@ class BasketModel(QAbstractTableModel):
         self._keys = self._basket.keys
         self._tax = NO_TAX
         self._day = BusinessDay()
+        self._clock: Clock = utc_now
         self._open_day: date | None = None
         self._priced = self._price()
 
@@ -74,9 +76,10 @@ class BasketModel(QAbstractTableModel):
             parts.append(self.tr("PPN {amount} added").format(amount=format_rupiah(priced.ppn)))
         return " · ".join(parts)
 
-    def set_tax(self, tax: TaxPolicy, day: BusinessDay) -> None:
-        """The shop's PPN and business day, which the prices shown follow."""
-        self._tax, self._day = tax, day
+    def set_tax(self, tax: TaxPolicy, day: BusinessDay, clock: Clock = utc_now) -> None:
+        """The shop's PPN and business day, which the prices shown follow, on the checkout's
+        ``clock`` (the store prices the sale by it)."""
+        self._tax, self._day, self._clock = tax, day, clock
         self._repriced()
 
     def set_business_date(self, business_date: date) -> None:
@@ -218,7 +221,7 @@ class BasketModel(QAbstractTableModel):
         with the shop's PPN. A tax class without a rate, or a basket discount in rupiah that the
         lines no longer bear (lines removed), is left out of what is shown: the store refuses
         such a sale and says why."""
-        day = self._day.date_of(datetime.now(UTC))
+        day = self._day.date_of(self._clock())
         if self._open_day is not None:
             day = max(day, self._open_day)  # a closed day books no more sales
         for tax, given in ((self._tax, discount), (NO_TAX, discount)):

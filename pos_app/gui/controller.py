@@ -136,7 +136,9 @@ class CashierController(QObject):
         self._attempt_changed.connect(self._attempt_update, Qt.ConnectionType.QueuedConnection)
         self._order_answered.connect(self._order_shown, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = self._checkout.subscribe(self._on_attempt)
-        self.window.basket_model.set_tax(terminal.settings.tax, terminal.settings.business_day)
+        self.window.basket_model.set_tax(
+            terminal.settings.tax, terminal.settings.business_day, self._checkout.clock
+        )
         self.window.basket_model.changed.connect(self._basket_changed)
         self.window.reprint_requested.connect(self.reprint_last_receipt)
         self.window.complete_paid_requested.connect(self.complete_with_paid)

@@ -1,8 +1,12 @@
+from datetime import UTC, datetime
+
 import pytest
 from PySide6.QtCore import Qt
 
 from pos_app.domain.basket import Basket
+from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.tax import TaxClass, TaxPolicy, parse_rate
 from pos_app.gui.basket_model import BasketModel
 from tests.gui.helpers import product
 
@@ -75,3 +79,15 @@ def test_replace_shows_another_basket(qtbot):
     assert model.basket is recalled
     assert [row_texts(model, r)[0] for r in range(2)] == ["Indomie Goreng", "Indomie Soto"]
     assert model.total == 4 * 3_500 + 3_300
+
+
+def test_prices_follow_the_checkouts_clock_not_the_machines(qtbot):
+    """The store prices a sale on the checkout's clock; the screen read the machine's, so a
+    till whose clock is the checkout's (a test's, or one corrected since start) showed another
+    day's PPN than the store would book."""
+    rates = {TaxClass.STANDARD: (parse_rate("2020-01-01 10"), parse_rate("2030-01-01 20"))}
+    policy = TaxPolicy(enabled=True, prices_include_tax=False, rates=rates)
+    model = BasketModel()
+    model.add(product("AQUA-600"), 1)  # Rp 4.000 before PPN
+    model.set_tax(policy, BusinessDay(), lambda: datetime(2031, 1, 1, 5, tzinfo=UTC))
+    assert model.priced.ppn == 800
