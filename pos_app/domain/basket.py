@@ -171,13 +171,19 @@ class Basket:
             )
         if line.discount is not None:
             line.discount.off(line.line_total)  # a discount in rupiah may outgrow a smaller line
-        total = self.total - (replacing.line_total if replacing else 0) + line.line_total
-        if total > MAX_AMOUNT:
-            raise ValidationError(
-                N_("the basket total would be {total}, above the limit of {limit}"),
-                total=format_rupiah(total),
-                limit=format_rupiah(MAX_AMOUNT),
-            )
+        check_gross(self.total - (replacing.line_total if replacing else 0) + line.line_total)
+
+
+def check_gross(total: int) -> None:
+    """Refuse lines that come to more than a provider takes before their discounts: the one
+    limit of a basket and of a stored sale, which keeps the day's sums of prices and discounts
+    well inside SQLite's integer."""
+    if total > MAX_AMOUNT:
+        raise ValidationError(
+            N_("the basket total would be {total}, above the limit of {limit}"),
+            total=format_rupiah(total),
+            limit=format_rupiah(MAX_AMOUNT),
+        )
 
 
 def largest_discount_share(lines: Iterable[LineItem], discount: Discount | None) -> int:

@@ -118,6 +118,7 @@ class ReturnableLine:
         what :meth:`refund_for` gave for them: ``(None, 0)`` where no PPN was charged.
 
         PPN and the part of the price outside the PPN base are shared out like the money; the
+        PPN never beyond the refund (its share can reach a rupiah before the money's does); the
         DPP is what the refund leaves, kept between none and what the line has left, so a
         rounded-down share never makes it negative; the last items give back the rest exactly.
         """
@@ -127,6 +128,7 @@ class ReturnableLine:
         ppn = _share(self.ppn, self.returned_ppn, items, self.sold)
         if items == self.sold:
             return self.dpp - self.returned_dpp, ppn
+        ppn = min(ppn, refund)
         outside = self.paid - self.ppn - self.dpp
         outside_returned = self.refunded - self.returned_ppn - self.returned_dpp
         dpp = refund - ppn - _share(outside, outside_returned, items, self.sold)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from pos_app.domain.basket import MAX_QUANTITY, LineItem
+from pos_app.domain.basket import MAX_QUANTITY, LineItem, check_gross
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.discounts import Discount, stored_discount
 from pos_app.domain.errors import ValidationError
@@ -134,6 +134,7 @@ class Sales:
             raise ValidationError(N_("a sale needs at least one line"))
         for line in lines:
             _check_line(line)
+        check_gross(sum(line.line_total for line in lines))
         if not cashier.strip():
             raise ValidationError(N_("a sale needs the cashier's name"))
         stamp = utc_text(now)

@@ -35,6 +35,20 @@ def test_a_share_rounded_down_never_makes_a_returns_dpp_negative() -> None:
     assert (line.refunded, line.returned_dpp, line.returned_ppn) == (8, 6, 1)
 
 
+def test_a_return_never_gives_back_more_ppn_than_money() -> None:
+    """Rp 17 for 35 items at 11 % with PPN in the price (PPN 2, DPP 15), returned as 17, 1 and
+    17 items: the rounded-down PPN share of the 18th item reached a rupiah before its money did,
+    so that return gave back Rp 0 carrying Rp 1 of PPN (a CSV row of total 0, PPN -1). The PPN
+    now waits until the money comes with it; the line still gives back exactly its PPN."""
+    line = ReturnableLine(1, "A", "A", sold=35, paid=17, dpp=15, ppn=2, tax_rate=1100)
+    given_back = []
+    for quantity in (17, 1, 17):
+        line, money, dpp, ppn = give_back(line, quantity)
+        given_back.append((money, dpp, ppn))
+    assert given_back == [(8, 8, 0), (0, 0, 0), (9, 7, 2)]
+    assert (line.refunded, line.returned_dpp, line.returned_ppn) == (17, 15, 2)
+
+
 @st.composite
 def taxed_lines(draw: st.DrawFn) -> ReturnableLine:
     """Small lines, where rounding matters most: the DPP at most what is left after the PPN."""
@@ -53,7 +67,7 @@ def test_returns_give_back_no_negative_part_and_the_whole_line_exactly(
     while line.left:
         quantity = data.draw(st.integers(1, line.left))
         line, money, dpp, ppn = give_back(line, quantity)
-        assert dpp is not None and min(money, dpp, ppn) >= 0
+        assert dpp is not None and min(money, dpp, ppn) >= 0 and dpp + ppn <= money
         assert line.returned_dpp <= whole.dpp and line.returned_ppn <= whole.ppn
     assert (line.refunded, line.returned_dpp, line.returned_ppn) == (
         whole.paid,

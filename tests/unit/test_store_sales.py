@@ -9,8 +9,10 @@ from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import SaleStatus
+from pos_app.domain.money import MAX_AMOUNT
 from pos_app.payments.model import AttemptState, PaymentStatus, ProviderName
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, StoreError
@@ -125,6 +127,21 @@ def test_the_business_date_follows_the_cutoff(sales: Sales) -> None:
 def test_bad_lines_are_refused(sales: Sales, lines: list[LineItem], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=NOW)
+
+
+def test_a_sale_whose_lines_come_to_more_than_a_provider_takes_is_refused(sales: Sales) -> None:
+    """The basket's limit holds for the store too: lines of Rp 999.999.999.999 x 9999, all given
+    away, beside one paid line were stored (the total after discounts was Rp 1.000), and a
+    thousand of them made the day's sum of discounts overflow SQLite's integer, so the Z report
+    and the sales file failed."""
+    given_away = Discount.percent(10_000)
+    gold = LineItem("EMAS", "Emas", MAX_AMOUNT, 9999, discount=given_away)
+    with pytest.raises(ValidationError, match=r"above the limit of Rp 999\.999\.999\.999"):
+        sales.create_sale(
+            [gold, LineItem("A", "A", 1000, 1)], cashier="Sari", terminal_id="T1", now=NOW
+        )
+    whole = LineItem("EMAS", "Emas", MAX_AMOUNT, 1)
+    assert sales.get(sales.create_sale([whole], cashier="Sari", terminal_id="T1", now=NOW)).total
 
 
 def test_a_sale_and_its_lines_are_written_together_or_not_at_all(
