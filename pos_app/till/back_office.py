@@ -45,7 +45,6 @@ from pos_app.till.connection_check import Check, check_payouts, check_provider, 
 from pos_app.till.day_close import close_day
 from pos_app.till.day_sales import DaySale, DaySales, day_sales
 from pos_app.till.problem_payments import (
-    ProblemKind,
     ProblemPayment,
     attach,
     list_problems,
@@ -310,12 +309,12 @@ class BackOffice:
         )
         return attempt
 
-    def resolve(self, invoice_number: str, reason: str, kind: ProblemKind | None = None) -> None:
-        """``kind``: the problem the manager saw (see :func:`resolve`). An open payment it
-        cancels has its Gate page ended, as the cashier's cancel does."""
+    def resolve(self, invoice_number: str, reason: str, seen: ProblemPayment | None = None) -> None:
+        """``seen``: the problem as the manager saw it (see :func:`resolve`). An open payment
+        it cancels has its Gate page ended, as the cashier's cancel does."""
         before = self.store.payments.find_attempt(invoice_number)
         resolve(
-            self._db(), invoice_number, reason=reason, manager=self.name, now=self.now(), kind=kind
+            self._db(), invoice_number, reason=reason, manager=self.name, now=self.now(), seen=seen
         )
         if before is not None:
             self.terminal.checkout.settle(invoice_number)  # tells the cashier screen

@@ -166,6 +166,11 @@ _PAID_BACK = f"""(SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refund
         WHERE r.invoice_number = a.invoice_number AND r.status = 'paid')"""
 """What paid refunds naming ``payment_attempts a`` gave back of it, less what reversals brought
 back."""
+_RESOLVED_PAID = f"""EXISTS (SELECT 1 FROM payment_events e WHERE e.attempt_id = a.id
+        AND e.source = 'cashier' AND e.state = 'paid'
+        AND json_extract(e.payload, '$.{RESOLUTION}') IS NOT NULL)"""
+"""A manager once settled ``payment_attempts a`` while it was paid (given back in cash, say):
+refunded in full at the provider since, the customer may have its money twice."""
 
 _ATTEMPTS = f"""
 SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
@@ -184,7 +189,7 @@ SELECT CASE WHEN a.late = 1 AND a.state = 'paid' AND (a.paid_amount != a.amount
 FROM payment_attempts a JOIN sales s ON s.id = a.sale_id
 WHERE (a.state IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))})
        OR (a.late = 1 AND a.state = 'paid')
-       OR (a.late = 1 AND a.state = 'refunded' AND {_PAID_BACK} > 0)
+       OR (a.late = 1 AND a.state = 'refunded' AND ({_PAID_BACK} > 0 OR {_RESOLVED_PAID}))
        OR (a.state = 'declined' AND a.late = 0 AND s.status != 'completed')
        OR ({_PROVIDER_REFUNDED} AND a.late = 0 AND EXISTS (
            SELECT 1 FROM sales p WHERE p.invoice_number = a.invoice_number
@@ -277,7 +282,8 @@ def list_problems(db: Database) -> list[ProblemPayment]:
 
     A late payment wholly paid back (by refunds naming it, at the provider, or both) is settled
     and not listed; one paid back more than came in (a payout, and the provider's own refund
-    too) stays listed as late, with nothing left to refund, until a manager resolves it; one in
+    too) stays listed as late, with nothing left to refund, until a manager resolves it, and so
+    does one refunded in full at the provider after a manager had settled it while paid; one in
     sen or another currency no refund settles (no rupiah came in), only a manager's
     resolution.
     """
@@ -298,6 +304,7 @@ def list_problems(db: Database) -> list[ProblemPayment]:
         )
         if not (
             kind in (ProblemKind.LATE, ProblemKind.DIFFERS)
+            and state == AttemptState.PAID
             and refunded == received_rupiah(amount, currency) > 0
         )
     ]
@@ -347,11 +354,14 @@ def resolve(
     manager: str,
     now: datetime,
     kind: ProblemKind | None = None,
+    seen: ProblemPayment | None = None,
 ) -> None:
     """Record the manager's resolution of one problem payment (``invoice_number``: its invoice,
     or a refund's payout id), and audit it. ``kind``, the problem the manager saw: one that has
     become another meanwhile (a decline paid late, a payout paid after failing then reversed)
-    is not resolved unseen but raises NotFound."""
+    is not resolved unseen but raises NotFound. ``seen``, that problem as the manager saw it
+    (its kind taken as ``kind``): one that changed in any way since (a payout reversed further,
+    a refund of it paid) raises NotFound too, as the reason was written for what it was."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(N_("say why the payment is resolved (a reason is required)"))
@@ -359,6 +369,7 @@ def resolve(
         raise ValidationError(N_("a reason is at most {most} characters"), most=MAX_REASON_LENGTH)
     payload = {RESOLUTION: reason, "resolved_by": manager}
     payments = Payments(db)
+    kind = seen.kind if seen is not None else kind
     with transaction(db):
         listed = next(
             (
@@ -368,7 +379,7 @@ def resolve(
             ),
             None,
         )
-        if kind is not None and (listed is None or listed.kind is not kind):
+        if (kind is not None and listed is None) or seen not in (None, listed):
             raise NotFound(
                 N_("{payout} is no longer listed as it was: refresh the list"),
                 payout=invoice_number,
@@ -423,9 +434,31 @@ def _refuse_while_refunding(db: Database, invoice_number: str) -> None:
         )
 
 
+def _refuse_while_repaying(db: Database, refund: ProblemPayment) -> None:
+    """The customer of a reversed payout or of a return not paid back is owed its money, which a
+    refund of the sale on its way may be paying again: resolved meanwhile, should that payout
+    fail, nothing would say the customer is owed it still."""
+    pending = db.execute(
+        "SELECT payout_id FROM refunds WHERE sale_id = ? AND status = 'pending' ORDER BY id",
+        [refund.sale_id],
+    ).fetchone()
+    if pending is not None:
+        raise StoreError(
+            N_(
+                "refund {payout} of sale {sale} is on its way: wait for its answer (Check "
+                "status), then resolve {problem}"
+            ),
+            payout=pending[0],
+            sale=refund.sale_id,
+            problem=refund.invoice_number,
+        )
+
+
 def _resolve_refund(
     db: Database, refund: ProblemPayment, *, reason: str, manager: str, now: datetime
 ) -> None:
+    if refund.kind in (ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID):
+        _refuse_while_repaying(db, refund)
     if refund.kind is ProblemKind.PAYOUT_REVERSED:
         db.execute(
             "UPDATE payout_reversals SET resolved_at = ?, resolved_by = ?, resolution = ? "

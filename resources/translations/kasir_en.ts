@@ -5102,6 +5102,11 @@ Still trying — the payment stays open.</translation>
         <translation>refund {payout} of payment {invoice} is on its way: wait for its answer (Check status), then resolve what is left</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>refund {payout} of sale {sale} is on its way: wait for its answer (Check status), then resolve {problem}</source>
+        <translation>refund {payout} of sale {sale} is on its way: wait for its answer (Check status), then resolve {problem}</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/receipt_printer.py"/>
         <source>receipt {number}</source>
         <translation>receipt {number}</translation>

@@ -5102,6 +5102,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>pengembalian {payout} untuk pembayaran {invoice} sedang diproses: tunggu jawabannya (Cek status), lalu selesaikan sisanya</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>refund {payout} of sale {sale} is on its way: wait for its answer (Check status), then resolve {problem}</source>
+        <translation>pengembalian {payout} untuk penjualan {sale} sedang diproses: tunggu jawabannya (Cek status), lalu selesaikan {problem}</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/receipt_printer.py"/>
         <source>receipt {number}</source>
         <translation>struk {number}</translation>

@@ -3,7 +3,7 @@ the payout's result comes back in ecommpay's callback, through the relay's long-
 payment attached to a sale completes it and counts in the CSV files and the Z report of today."""
 
 import csv
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -349,6 +349,34 @@ def test_a_problem_that_changes_before_mark_resolved_is_shown_again_not_resolved
         timeout=WAIT_MS,
     )
     assert tab.status.text() == "RFD-1 is no longer listed as it was: refresh the list"
+    assert not [e for e in app.terminal.store.audit.recent() if "resolve" in e.action]
+
+
+def test_a_payout_reversed_further_before_mark_resolved_is_shown_again_not_resolved(
+    qtbot, start_app
+) -> None:
+    """Guards a resolution written for less than is owed: the manager reads "payout reversed"
+    (Rp 4.000 of 10.000 came back) and types how Ani got that part; meanwhile ecommpay reverses
+    the rest. Still a reversal, it was resolved whole, and the Rp 6.000 Ani is still owed was
+    listed nowhere."""
+    app = start_app()
+    refunds, moment = app.terminal.store.refunds, now(app)
+    settled_refund(app, cash_sale(app), "RFD-1", 10_000, RefundStatus.PAID)
+    part = {"payment": {"id": "RFD-1", "type": "payout", "status": "partially reversed"}}
+    refunds.record_reversal("RFD-1", report=part, now=moment, left=6_000)
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+    tab.select("RFD-1", ProblemKind.PAYOUT_REVERSED)
+    qtbot.keyClicks(tab.reason, "Ani got her Rp 4.000 in cash")
+    whole = {"payment": {"id": "RFD-1", "type": "payout", "status": "reversed"}}
+    refunds.record_reversal("RFD-1", report=whole, now=moment + timedelta(minutes=1))
+
+    qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: "no longer listed as it was" in tab.status.text(), timeout=WAIT_MS)
+    idle(qtbot, window)
+    assert (ProblemKind.PAYOUT_REVERSED, "RFD-1") in tab.shown
     assert not [e for e in app.terminal.store.audit.recent() if "resolve" in e.action]
 
 

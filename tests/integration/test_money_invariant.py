@@ -1381,7 +1381,9 @@ class MoneyMachine(RuleBasedStateMachine):
         """The manager resolves a payout listed as a problem (reversed, paid after failing, or a
         wallet return's not paid back, maybe made again first) once the customer is settled
         with: it is listed no more. A return made again that names the one not paid back
-        (``linked``) settles it by itself: there is nothing left to resolve."""
+        (``linked``) settles it by itself: there is nothing left to resolve. Money still owed
+        (reversed, or a return not paid back) is not resolved while a refund of its sale is on
+        its way: it may be what pays it, and may fail."""
         self._tick()
         listed = [(p, problem) for p in self.wallet.values() for problem in p.problems()]
         payout, (kind, *_) = pick(listed, act["index"])
@@ -1403,7 +1405,13 @@ class MoneyMachine(RuleBasedStateMachine):
             )
             return True
 
-        assert self._refusable("resolve payout", resolve_it, None), self.refusal
+        repaying = kind in (ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID) and any(
+            p.status == "pending" and p.sale_id == payout.sale_id for p in self.wallet.values()
+        )
+        done = self._refusable("resolve payout", resolve_it, None)
+        assert (done is None) is repaying, self.refusal
+        if repaying:  # the customer is owed it until the refund on its way is paid
+            return
         event(f"resolve payout: {kind}")
         payout.resolved(kind)
 

@@ -1165,3 +1165,92 @@ def test_a_partial_reversal_kept_before_the_upgrade_is_listed_again_when_the_res
     refunds.record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY + timedelta(hours=2))
 
     assert kinds(db) == {"PO-1": ProblemKind.PAYOUT_REVERSED}
+
+
+@pytest.mark.parametrize("left", [None, 5_000], ids=["in full", "in part"])
+def test_a_resolved_late_payment_refunded_at_the_provider_afterwards_is_listed_again(
+    db: Database, left: int | None
+) -> None:
+    """Guards a resolution that no longer covers its payment: the manager resolved a late
+    payment ("gave it back in cash"), then it was refunded at the provider too, so the customer
+    may have the money twice. Refunded in part it was listed again; in full it was not."""
+    _, invoice = late(db, ProviderName.ECOMMPAY_PAGE)
+    resolve(db, invoice, reason="gave it back in cash", manager="Bu Rina", now=LATER)
+    assert kinds(db) == {}
+
+    Payments(db).record_status(
+        invoice,
+        PaymentStatus.PAID if left else PaymentStatus.REFUNDED,
+        source=EventSource.RELAY,
+        now=NEXT_DAY,
+        amount=left,
+        currency="IDR" if left else None,
+        balance=bool(left),
+    )
+
+    [problem] = list_problems(db)
+    assert (problem.kind, problem.invoice_number) == (ProblemKind.LATE, invoice)
+    assert not problem.attachable
+    resolve(db, invoice, reason="the customer brought it back", manager="Bu Rina", now=NEXT_DAY)
+    assert kinds(db) == {}
+
+
+def test_a_late_payment_paid_back_in_part_while_the_manager_looked_is_not_resolved_unseen(
+    db: Database,
+) -> None:
+    """Guards a reason written for another problem than is listed now: the manager saw the late
+    payment with nothing paid back (a payout of part of it on its way) and wrote "gave it all
+    back in cash"; the payout was paid meanwhile, so that part went back twice. Still late, it
+    was resolved anyway."""
+    sale_id, invoice = late(db)
+    payout(db, sale_id, "PO-1", 5_000, invoice)
+    [seen] = list_problems(db)
+    Refunds(db).settle("PO-1", RefundStatus.PAID, now=NEXT_DAY)
+
+    with pytest.raises(NotFound, match="no longer listed as it was"):
+        resolve(
+            db,
+            invoice,
+            reason="gave it all back in cash",
+            manager="Bu Rina",
+            now=NEXT_DAY,
+            seen=seen,
+        )
+
+    [now_listed] = list_problems(db)
+    assert (now_listed.kind, now_listed.refunded) == (ProblemKind.LATE, 5_000)
+    resolve(
+        db,
+        invoice,
+        reason="gave the rest back in cash",
+        manager="Bu Rina",
+        now=NEXT_DAY,
+        seen=now_listed,
+    )
+    assert kinds(db) == {}
+
+
+@pytest.mark.parametrize("kind", [ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID])
+def test_money_owed_is_not_resolved_while_the_refund_paying_it_is_on_its_way(
+    db: Database, kind: ProblemKind
+) -> None:
+    """Guards the customer's claim: the tab says to refund the sale again, then mark the
+    problem resolved; the manager sent the refund and resolved it at once. Should that payout
+    fail, the customer was owed the money again and no problem said so."""
+    sale_id, refunds = qr_sale(db), Refunds(db)
+    if kind is ProblemKind.PAYOUT_REVERSED:
+        payout(db, sale_id, "PO-1", 5_000)
+        refunds.settle("PO-1", RefundStatus.PAID, now=LATER)
+        refunds.record_reversal("PO-1", report=REVERSAL, now=LATER)
+    else:
+        wallet_return(db, sale_id, "PO-1", 1)
+        refunds.settle("PO-1", RefundStatus.FAILED, now=LATER)
+    [seen] = list_problems(db)
+    assert seen.kind is kind
+    payout(db, sale_id, "PO-2", 5_000)
+
+    with pytest.raises(StoreError, match=r"PO-2 .* is on its way"):
+        resolve(db, "PO-1", reason="paid by PO-2", manager="Bu Rina", now=NEXT_DAY, seen=seen)
+    refunds.settle("PO-2", RefundStatus.FAILED, now=NEXT_DAY)
+
+    assert kinds(db) == {"PO-1": kind}

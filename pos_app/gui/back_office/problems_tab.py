@@ -208,10 +208,10 @@ class ProblemsTab(Tab):
         problem, reason = self.chosen(), self.reason.text().strip()
         if problem is None or not reason:
             return
-        invoice, kind = problem.invoice_number, problem.kind
+        invoice = problem.invoice_number
         self.resolve_button.setEnabled(False)
         self.run(
-            lambda: self.office.resolve(invoice, reason, kind),
+            lambda: self.office.resolve(invoice, reason, problem),
             lambda _none: self._resolved(invoice),
             lambda error: self._resolve_failed(invoice, error),
         )
