@@ -32,7 +32,7 @@ def replacing(target: Path, *, permissions: int = 0o666) -> Iterator[Path]:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 @contextmanager
@@ -61,8 +61,8 @@ def _sync(path: Path) -> None:
         os.close(descriptor)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX); Windows has no directory handles to sync."""
     if os.name == "nt":
         return
     descriptor = os.open(folder, os.O_RDONLY)

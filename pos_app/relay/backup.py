@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pos_app.domain.atomic_files import sync_folder
 from pos_app.relay import schema, storage
 
 RELAY_TABLES = frozenset({"terminals", "payments", "events", "deliveries", "meta"})
@@ -52,7 +53,7 @@ def backup(db: Path, destination: Path) -> str:
             _check_schema(copy, db)
         epoch = _finish_copy(partial, journal="DELETE")
     os.replace(partial, destination)
-    _sync_folder(destination.parent)
+    sync_folder(destination.parent)
     return epoch
 
 
@@ -85,7 +86,7 @@ def restore(source: Path, db: Path) -> Restored:
         _match_owner(partial, like=db if db.exists() else db.parent)
         kept = _set_aside(db)
     os.replace(partial, db)
-    _sync_folder(db.parent)
+    sync_folder(db.parent)
     return Restored(epoch, counts, kept)
 
 
@@ -190,14 +191,3 @@ def _match_owner(path: Path, *, like: Path) -> None:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         owner = like.stat()
         os.chown(path, owner.st_uid, owner.st_gid)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames durable (POSIX; Windows cannot open a folder)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
