@@ -17,7 +17,8 @@ from pos_app.payments.model import AttemptState
 from pos_app.reports.shift_report import shift_sections
 from pos_app.reports.z_report import build_z_report
 from pos_app.settings.terminal_config import Settings
-from pos_app.till.returns import ApprovalRefused, ReturnDesk
+from pos_app.store.refunds import Refund
+from pos_app.till.returns import ApprovalRefused, ReturnDesk, ReturnOutcome
 from pos_app.till.terminal import Terminal, open_terminal
 
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4), LineItem("TEH-1", "Teh", 5000, 1))
@@ -55,12 +56,10 @@ def qr_sale(terminal: Terminal) -> str:
     return number
 
 
-def test_a_wallet_return_is_paid_out_through_the_sandbox_and_counted(terminal: Terminal) -> None:
-    desk = ReturnDesk(terminal, "Demo Kasir")
-    sale = desk.find(qr_sale(terminal))
-    assert ReturnMethod.WALLET in desk.methods(sale)
-    outcome = desk.make_return(
-        sale.sale_id,
+def wallet_return(desk: ReturnDesk, sale_id: int) -> ReturnOutcome:
+    """Two of line 1 back to Ani's DOKU Wallet, approved by the demo manager."""
+    return desk.make_return(
+        sale_id,
         {1: 2},
         method=ReturnMethod.WALLET,
         manager="Demo Manajer",
@@ -68,16 +67,28 @@ def test_a_wallet_return_is_paid_out_through_the_sandbox_and_counted(terminal: T
         account_number="081234567890",
         customer_name="Ani",
     )
-    assert outcome.problem == "" and outcome.refund is not None
-    assert outcome.returned.amount == 7000
-    payout_id = outcome.refund.payout_id
-    assert terminal.relay is not None
-    refunds = terminal.store.refunds
+
+
+def settled(terminal: Terminal, payout_id: str) -> Refund:
+    """The refund once the sandbox's callback has come through the relay (or as it stands
+    after :data:`POLLS` long-polls)."""
+    refunds, relay = terminal.store.refunds, terminal.relay
+    assert relay is not None
     for _ in range(POLLS):
         if refunds.get(payout_id).status is not RefundStatus.PENDING:
             break
-        terminal.relay.poll(terminal.checkout, wait=5)
-    refund = refunds.get(payout_id)
+        relay.poll(terminal.checkout, wait=5)
+    return refunds.get(payout_id)
+
+
+def test_a_wallet_return_is_paid_out_through_the_sandbox_and_counted(terminal: Terminal) -> None:
+    desk = ReturnDesk(terminal, "Demo Kasir")
+    sale = desk.find(qr_sale(terminal))
+    assert ReturnMethod.WALLET in desk.methods(sale)
+    outcome = wallet_return(desk, sale.sale_id)
+    assert outcome.problem == "" and outcome.refund is not None
+    assert outcome.returned.amount == 7000
+    refund = settled(terminal, outcome.refund.payout_id)
     assert refund.status is RefundStatus.PAID and refund.reference  # the sandbox's answer
     day = terminal.store.business_date(terminal.checkout.clock())
     report = build_z_report(terminal.store.repositories().db, day, day=terminal.store.day)
@@ -119,25 +130,11 @@ def test_a_closed_shifts_report_printed_again_shows_the_figures_it_closed_with(
     shift = shifts.open(terminal_id="T1", cashier="Demo Kasir", opening_float=0, now=clock())
     desk = ReturnDesk(taxed, "Demo Kasir")
     sale = desk.find(qr_sale(taxed))
-    outcome = desk.make_return(
-        sale.sale_id,
-        {1: 2},
-        method=ReturnMethod.WALLET,
-        manager="Demo Manajer",
-        pin="9999",
-        account_number="081234567890",
-        customer_name="Ani",
-    )
+    outcome = wallet_return(desk, sale.sale_id)
     assert outcome.refund is not None
     closed = shifts.close(shift.id, CashCount(), closed_by="Demo Kasir", now=clock())
     printed = shift_sections(closed, time_zone="Asia/Jakarta")
 
-    refunds, relay = taxed.store.refunds, taxed.relay
-    assert relay is not None
-    for _ in range(POLLS):
-        if refunds.get(outcome.refund.payout_id).status is not RefundStatus.PENDING:
-            break
-        relay.poll(taxed.checkout, wait=5)
-    assert refunds.get(outcome.refund.payout_id).status is RefundStatus.PAID
+    assert settled(taxed, outcome.refund.payout_id).status is RefundStatus.PAID
 
     assert shift_sections(shifts.get(shift.id), time_zone="Asia/Jakarta") == printed
