@@ -5,6 +5,7 @@ payout, send a notification again, look inside, and make answers late so a clien
 
 import asyncio
 import threading
+from collections.abc import Callable
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -97,25 +98,11 @@ class Control:
 
     async def reverse(self, request: Request) -> JSONResponse:
         """Take back a paid ecommpay payout, as when the customer's account cannot be credited."""
-        found = self._order(request)
-        if isinstance(found, JSONResponse):
-            return found
-        try:
-            order = self._sandbox.reverse(found)
-        except NotReversible as exc:
-            return JSONResponse({"error": str(exc), "order": exc.order.view()}, status_code=409)
-        return JSONResponse({"order": order.view()})
+        return self._act(request, self._sandbox.reverse)
 
     async def resend(self, request: Request) -> JSONResponse:
         """Send a settled order's notification again, as the provider's dashboard does."""
-        found = self._order(request)
-        if isinstance(found, JSONResponse):
-            return found
-        try:
-            order = self._sandbox.resend(found)
-        except NotSettled as exc:
-            return JSONResponse({"error": str(exc), "order": exc.order.view()}, status_code=409)
-        return JSONResponse({"order": order.view()})
+        return self._act(request, self._sandbox.resend)
 
     async def orders(self, request: Request) -> JSONResponse:
         return JSONResponse({"orders": [order.view() for order in self._sandbox.state.orders()]})
@@ -143,12 +130,16 @@ class Control:
         return JSONResponse({"path": path, "seconds": seconds, "count": count})
 
     def _choose(self, request: Request, choice: Choice) -> JSONResponse:
+        return self._act(request, lambda order: self._sandbox.settle(order, choice))
+
+    def _act(self, request: Request, act: Callable[[Order], Order]) -> JSONResponse:
+        """``act`` on the order the path names; 409 when the order is not in a state for it."""
         found = self._order(request)
         if isinstance(found, JSONResponse):
             return found
         try:
-            order = self._sandbox.settle(found, choice)
-        except NotPending as exc:
+            order = act(found)
+        except (NotPending, NotReversible, NotSettled) as exc:
             return JSONResponse({"error": str(exc), "order": exc.order.view()}, status_code=409)
         return JSONResponse({"order": order.view()})
 
