@@ -6,6 +6,7 @@ ones, and with the clock turned back, so that only the epoch stands between the 
 skipped payment.
 """
 
+import contextlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -153,12 +154,30 @@ def relayed(attempt: PaymentAttempt) -> list[Outcome]:
     return [event.outcome for event in attempt.events if event.source is EventSource.RELAY]
 
 
+class Backup:
+    """The relay's database and its backup, as the operator takes one and restores it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.db, self.saved = folder / "relay.db", folder / "relay-backup.db"
+
+    def take(self) -> None:
+        assert relay_service.main(["backup", str(self.saved), "--db", str(self.db)]) == 0
+
+    @contextlib.contextmanager
+    def restored(self, till: Till, token: str) -> Iterator[EmbeddedRelay]:
+        """The backup restored (with its relay stopped), served again, the till connected."""
+        assert relay_service.main(["restore", str(self.saved), "--db", str(self.db)]) == 0
+        with start_relay(relay_config(self.db)) as relay:
+            till.connect(relay, token)
+            yield relay
+
+
 @pytest.mark.usefixtures("clock")
 def test_after_a_restore_every_later_event_arrives_once_and_nothing_applies_twice(
     tmp_path: Path, till: Till, store: TerminalStore
 ) -> None:
-    db, saved = tmp_path / "relay.db", tmp_path / "relay-backup.db"
-    relay = start_relay(relay_config(db))
+    backup = Backup(tmp_path)
+    relay = start_relay(relay_config(backup.db))
     try:
         token = relay.add_terminal("T1")
         till.connect(relay, token)
@@ -169,7 +188,7 @@ def test_after_a_restore_every_later_event_arrives_once_and_nothing_applies_twic
         pay_out(relay, payout_id)
         till.catch_up()
 
-        assert relay_service.main(["backup", str(saved), "--db", str(db)]) == 0  # while it serves
+        backup.take()  # while it serves
         pay(relay, lost)  # after the backup: the restored relay will not know it
         till.catch_up()
         old_epoch = till.checkout.relay_position().epoch
@@ -179,9 +198,7 @@ def test_after_a_restore_every_later_event_arrives_once_and_nothing_applies_twic
     assert refund.status is RefundStatus.PAID
     assert till.attempt(lost).state is AttemptState.PAID
 
-    assert relay_service.main(["restore", str(saved), "--db", str(db)]) == 0
-    with start_relay(relay_config(db)) as restored:
-        till.connect(restored, token)
+    with backup.restored(till, token) as restored:
         till.announced.clear()
         pay(restored, after)
         newest = till.qr_sale()
@@ -207,17 +224,15 @@ def test_a_payment_registered_after_the_backup_reaches_the_till_from_the_restore
 ) -> None:
     """The restored relay lacks the registration: the payment's notification waited there as
     an orphan, and the till learnt of it only if a status check happened to run."""
-    db, saved = tmp_path / "relay.db", tmp_path / "relay-backup.db"
-    with start_relay(relay_config(db)) as relay:
+    backup = Backup(tmp_path)
+    with start_relay(relay_config(backup.db)) as relay:
         token = relay.add_terminal("T1")
         till.connect(relay, token)
         till.catch_up()
-        assert relay_service.main(["backup", str(saved), "--db", str(db)]) == 0
+        backup.take()
         later = till.qr_sale()  # registered after the backup
-    assert relay_service.main(["restore", str(saved), "--db", str(db)]) == 0
 
-    with start_relay(relay_config(db)) as restored:
-        till.connect(restored, token)
+    with backup.restored(till, token) as restored:
         pay(restored, later)
         till.catch_up()
         assert till.checkout.store.relay_errands.owed(RelayErrand.REGISTER) == [later]
@@ -235,21 +250,19 @@ def test_a_payout_registered_after_the_backup_brings_its_reversal_from_the_resto
     relay lacked the payout's registration, as the till registered only its attempts again:
     the reversal waited there as an orphan, the refund stayed paid and nobody was told that the
     customer is still owed the money."""
-    db, saved = tmp_path / "relay.db", tmp_path / "relay-backup.db"
-    with start_relay(relay_config(db)) as relay:
+    backup = Backup(tmp_path)
+    with start_relay(relay_config(backup.db)) as relay:
         token = relay.add_terminal("T1")
         till.connect(relay, token)
         till.catch_up()
-        assert relay_service.main(["backup", str(saved), "--db", str(db)]) == 0
+        backup.take()
         sale_id = till.cash_sale()
         payout_id = till.send_payout(sale_id)  # registered after the backup
         pay_out(relay, payout_id)
         till.catch_up()
     assert store.refunds.get(payout_id).status is RefundStatus.PAID
-    assert relay_service.main(["restore", str(saved), "--db", str(db)]) == 0
 
-    with start_relay(relay_config(db)) as restored:
-        till.connect(restored, token)
+    with backup.restored(till, token) as restored:
         till.catch_up()  # the new epoch
         assert store.relay_errands.owed(RelayErrand.REGISTER_PAYOUT) == [payout_id]
         reversal = signed_ecommpay_callback(
