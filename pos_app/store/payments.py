@@ -93,7 +93,8 @@ class Outcome(StrEnum):
     IGNORED = "ignored"
     """The lifecycle does not allow that move (e.g. pending after paid); kept, not applied."""
     ORPHAN = "orphan"
-    """No attempt has that invoice number; kept for the manager to look at."""
+    """No attempt has that invoice number, or none is the payment it reports (a DOKU paid report
+    for another amount than its attempt was paid); kept apart for the manager to look at."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,22 +398,27 @@ class Payments:
         retries) says the customer paid what was asked and part went back: the attempt is paid
         the amount asked, the rest recorded as refunded at the provider, as if the reports had
         come in order.
+
+        A DOKU paid report that contradicts the paid amount already taken (see
+        :func:`_contradicts_doku`) changes nothing on the attempt: it is kept as an orphan
+        report, which the manager's list of problem payments shows with the amount it names.
         """
         status = PaymentStatus(status)
         state = STATUS_TO_STATE[status]
+        source = EventSource(source)
         with transaction(self._db) as conn:
             attempt = self.find_attempt(invoice_number)
-            if attempt is None:
+            if attempt is None or _contradicts_doku(attempt, state, (amount, currency)):
                 event_id = self._append(
                     conn,
                     None,
                     invoice_number,
-                    EventSource(source),
+                    source,
                     state,
                     Outcome.ORPHAN,
                     now,
                     status=status,
-                    payload=payload,
+                    payload=_as_report(attempt, source, payload),
                     relay_cursor=relay_cursor,
                 )
             else:
@@ -420,7 +426,7 @@ class Payments:
                     conn,
                     attempt,
                     state,
-                    source=EventSource(source),
+                    source=source,
                     payload=payload,
                     now=now,
                     reference=reference,
@@ -431,9 +437,7 @@ class Payments:
                     balance=balance,
                 )
                 if state is AttemptState.PAID:
-                    self._refund_held_back(
-                        conn, invoice_number, source=EventSource(source), now=now
-                    )
+                    self._refund_held_back(conn, invoice_number, source=source, now=now)
         return self._event(event_id)
 
     def _refund_held_back(
@@ -702,12 +706,13 @@ class Payments:
         return [_event_from_row(row) for row in rows]
 
     def _relayed_before(self, conn: sqlite3.Connection, event: RelayEvent) -> bool:
-        """Whether the log holds this notification from the relay already (its identity)."""
+        """Whether the log holds this notification from the relay already (its identity), on
+        its attempt or kept apart as an orphan report."""
         attempt = self.find_attempt(event.invoice_number)
         rows = conn.execute(
             "SELECT payload FROM payment_events WHERE source = 'relay' AND status = ? AND "
-            + ("attempt_id = ?" if attempt else "attempt_id IS NULL AND invoice_number = ?"),
-            [event.status.value, attempt.id if attempt else event.invoice_number],
+            "(attempt_id = ? OR (attempt_id IS NULL AND invoice_number = ?))",
+            [event.status.value, attempt.id if attempt else None, event.invoice_number],
         )
         return any(
             notification_identity(
@@ -910,14 +915,44 @@ def _paid_more(
     attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
 ) -> int | None:
     """What a paid attempt received now, when a paid report that is no balance names more than
-    it received of a payment paid less than asked (paid in part, then the rest); ``None``
-    otherwise. Once the provider refunded some, a higher figure is no news."""
+    it received of a payment paid less than asked (ecommpay's "partially paid", then the rest);
+    ``None`` otherwise. Once the provider refunded some, a higher figure is no news. DOKU pays
+    no order in parts: its report of another amount never gets here (:func:`_contradicts_doku`)."""
     amount, currency = paid
     if state is not AttemptState.PAID or attempt.state is not AttemptState.PAID:
         return None
     if amount is None or (currency or CURRENCY) != CURRENCY or attempt.provider_refunded:
         return None
     return amount if attempt.received < min(amount, attempt.amount) else None
+
+
+def _contradicts_doku(
+    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
+) -> bool:
+    """Whether a report is a DOKU paid report naming another amount (or currency) than the one
+    its attempt was already paid: DOKU pays one order once, in full (its WooCommerce and
+    Magento plugins find the order by invoice number *and* amount, and answer any other amount
+    "not found"), and a retry repeats the same body. So it is no further part of the payment
+    (ecommpay's "partially paid" then the rest) but news of some other order, or a wrong
+    report: the first paid amount stands, and the report is kept apart for the manager."""
+    amount, currency = paid
+    if attempt.provider is not ProviderName.DOKU or state is not AttemptState.PAID:
+        return False
+    if attempt.state not in (AttemptState.PAID, AttemptState.REFUNDED) or amount is None:
+        return False
+    taken = (attempt.reported, attempt.paid_currency or CURRENCY)
+    return (amount, currency or CURRENCY) != taken
+
+
+def _as_report(
+    attempt: PaymentAttempt | None, source: EventSource, payload: Mapping[str, Any] | None
+) -> Mapping[str, Any] | None:
+    """An orphan report's payload, naming its provider and holding the provider's body under
+    ``payload`` as a relay event's does, so the manager's list shows both: a status answer
+    that contradicts its attempt is wrapped so."""
+    if attempt is None or source is EventSource.RELAY:
+        return payload
+    return {"provider": attempt.provider.value, "payload": dict(payload or {})}
 
 
 def _partially_refunded(
@@ -928,8 +963,8 @@ def _partially_refunded(
     and above none (``None`` when it says nothing new): a payment only ever pays back, so a
     lower balance is money that went back, never another payment. Only ecommpay reports a
     balance; DOKU's notification names the order's amount, so a lower one there is a
-    contradiction kept in the log, not a refund. A paid report that is no balance (a "partially
-    paid" arriving after its "success") is never one."""
+    contradiction kept apart (:func:`_contradicts_doku`), not a refund. A paid report that is no
+    balance (a "partially paid" arriving after its "success") is never one."""
     balance, currency = paid
     if attempt.provider is ProviderName.DOKU:
         return None

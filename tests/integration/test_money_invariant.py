@@ -285,7 +285,7 @@ class ScriptedRelay:
         return RelayEvent(
             cursor=self.base + index + 1,
             invoice_number=note.invoice_number,
-            provider=ProviderName.DOKU,
+            provider=ProviderName.ECOMMPAY_PAGE,
             status=note.status,
             received_at=note.received_at,
             payload=note.body,
@@ -302,9 +302,12 @@ class ScriptedRelay:
 
 class ScriptedProvider:
     """A PaymentProvider that keeps the books the test trusts: orders, charges, declines, and
-    which payments it reported paid through its status API."""
+    which payments it reported paid through its status API. It is ecommpay's Payment Page
+    (DOKU Wallet through ecommpay): the provider that pays an order in parts ("partially paid",
+    then the rest), one of the machine's stories. DOKU pays an order once, and its report of
+    another amount is kept apart (``test_doku_conflicting_reports.py``)."""
 
-    name = ProviderName.DOKU
+    name = ProviderName.ECOMMPAY_PAGE
 
     def __init__(self) -> None:
         self.orders: dict[str, int] = {}

@@ -12,6 +12,14 @@ JSON decimal (``6000.00``) or a decimal string (``"6000.00"``, ``"6000"``); all 
 and :data:`~pos_app.domain.money.MAX_AMOUNT`.
 A fraction (``6000.50``), a sign, an exponent in a string,
 NaN or an absurd size is refused rather than rounded.
+
+Refund rule: ``REFUNDED`` is read as the whole payment refunded at DOKU, because no Non-SNAP
+body says how much went back: ``order.amount`` is the order's amount, and DOKU documents no
+refund field there (Check Status Non-SNAP lists ``REFUNDED`` for e-money with the same body).
+DOKU's refund amounts live elsewhere: the card refund request's ``refund.amount`` (partial
+refunds allowed) and SNAP Direct Debit's ``refundHistory[].refundAmount``; a DOKU Wallet
+notification carries neither. A partial refund made in DOKU's dashboard therefore shows as a
+full one, and the manager's list of refunded payments is where it is checked.
 """
 
 import re
