@@ -1,7 +1,7 @@
 """The basket a cashier rings up: lines of products with quantities, no I/O."""
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from pos_app.domain.catalog import Product
@@ -213,47 +213,109 @@ def stored_approval(
     return Approval(manager, largest_discount_share(lines, discount))
 
 
-def added_since(before: Basket, now: Basket) -> list[LineItem] | None:
-    """The lines ``now`` holds beyond ``before`` (empty: the same basket), or None when ``now``
-    is not ``before`` plus items: a line gone, fewer of it, another price or discount.
+BasketTotal = Callable[[Sequence[LineItem], Discount | None], int]
+"""What lines with a basket discount cost, PPN and all: the screen's pricing, which the store
+prices the sale by (``pricing.price_sale`` imports this module, so it comes as an argument)."""
+
+
+def added_since(before: Basket, now: Basket, total: BasketTotal) -> Basket | None:
+    """What ``now`` holds beyond ``before`` (empty: the same basket), priced by ``total`` at
+    exactly what ``now`` costs beyond ``before``; None when ``now`` is not ``before`` plus
+    items (a line gone, fewer of it, another price or discount) or when no such basket exists.
 
     A payment made for ``before`` can then complete that sale and leave the added items to be
-    paid on their own. Items added to a line with a discount in rupiah, or to a basket with a
-    discount of its own, cannot be split off without changing what the discount takes: None.
+    paid on their own, the two adding up to the total on screen. Each line is rounded on its
+    own, so the items added to a line with a percentage, or with PPN on top, may cost a rupiah
+    more or less alone than they add to their line: that rupiah becomes a discount in rupiah,
+    on the line (only when it takes no larger share than the line's own, so it needs no
+    manager the basket did not) or on the basket. Items added to a line with a discount in
+    rupiah, or to a basket with a discount of its own, cannot be split off without changing
+    what the discount takes: None.
     """
+    pairs = _additions(before, now)
+    if pairs is None or (pairs and now.discount is not None):
+        return None
+    if any(
+        was is not None and line.discount is not None and line.discount.kind is DiscountKind.AMOUNT
+        for was, line in pairs
+    ):
+        return None
+    lines = [_rest(was, line, total) for was, line in pairs]
+    owed = total(now.lines, now.discount) - total(before.lines, before.discount)
+    over = total(lines, None) - owed
+    if not 0 <= over <= 2 * len(lines):  # each line rounds at most twice: its discount, its PPN
+        return None
+    for off in range(over + 1):
+        discount = Discount.rupiah(off) if off else None
+        if total(lines, discount) == owed:
+            return Basket.of(lines, discount)
+    return None
+
+
+def scanned_since(before: Basket, now: Basket) -> list[LineItem] | None:
+    """The items ``now`` holds beyond ``before``, at full price, even where a discount keeps
+    them from being split off exactly (:func:`added_since`); None when ``now`` is not
+    ``before`` plus items (a line gone, fewer of it, another price). What still needs paying
+    once ``before`` is paid; its discount is for the cashier to give again."""
+    pairs = _additions(_undiscounted(before), _undiscounted(now))
+    if pairs is None:
+        return None
+    return [_added_part(was, line) for was, line in pairs]
+
+
+def _additions(before: Basket, now: Basket) -> list[tuple[LineItem | None, LineItem]] | None:
+    """Each line of ``now`` with more in it than in ``before``, beside its line in ``before``
+    (None: a line of its own); None when ``now`` is not ``before`` plus items."""
     if before.discount != now.discount:
         return None
     paid = {line.sku: line for line in before if not line.labelled}
     labels = Counter(line for line in before if line.labelled)
-    added: list[LineItem] = []
+    added: list[tuple[LineItem | None, LineItem]] = []
     for line in now:
         if line.labelled:
             if labels[line]:
                 labels[line] -= 1
             else:
-                added.append(line)
+                added.append((None, line))
             continue
         was = paid.pop(line.sku, None)
         if was is None:
-            added.append(line)
+            added.append((None, line))
         elif replace(was, quantity=line.quantity) != line or line.quantity < was.quantity:
             return None
         elif line.quantity > was.quantity:
-            if line.discount is not None and line.discount.kind is DiscountKind.AMOUNT:
-                return None
-            added.append(replace(line, quantity=line.quantity - was.quantity))
-    if paid or any(labels.values()) or (added and now.discount is not None):
+            added.append((was, line))
+    if paid or any(labels.values()):
         return None
     return added
 
 
-def scanned_since(before: Basket, now: Basket) -> list[LineItem] | None:
-    """:func:`added_since` with every discount left out: the items ``now`` holds beyond
-    ``before``, at full price, even where a discount keeps them from being split off exactly;
-    None when ``now`` is not ``before`` plus items (a line gone, fewer of it, another price).
-    What still needs paying once ``before`` is paid; its discount is for the cashier to give
-    again."""
-    return added_since(_undiscounted(before), _undiscounted(now))
+def _added_part(was: LineItem | None, line: LineItem) -> LineItem:
+    return line if was is None else replace(line, quantity=line.quantity - was.quantity)
+
+
+def _rest(was: LineItem | None, line: LineItem, total: BasketTotal) -> LineItem:
+    """The items added to ``was`` (making ``line``), with the line's percentage taken as the
+    rupiah it adds to the line's discount where that makes them cost, alone, what they add to
+    the line: a rupiah either side of what the percentage would take. Else as they are."""
+    rest = _added_part(was, line)
+    if was is None or line.discount is None:
+        return rest
+    owed = total([line], None) - total([was], None)
+    if total([rest], None) == owed:
+        return rest
+    gross, most = rest.line_total, line.discount.share(line.line_total)
+    exact = line.discount.off(line.line_total) - line.discount.off(was.line_total)
+    for off in (exact - 1, exact, exact + 1):
+        if not 0 <= off <= gross:
+            continue
+        discount = Discount.rupiah(off) if off else None
+        if discount is not None and discount.share(gross) > most:
+            continue
+        candidate = replace(rest, discount=discount)
+        if total([candidate], None) == owed:
+            return candidate
+    return rest
 
 
 def _undiscounted(basket: Basket) -> Basket:

@@ -17,7 +17,7 @@ back to the front (the back office closed).
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
@@ -490,8 +490,7 @@ class CashierController(QObject):
     ) -> None:
         self._starting = False
         on_screen = payment is self.payment or (
-            self._open_sale_id is None
-            and added_since(Basket.of(lines, discount), self.window.basket_model.basket) == []
+            self._open_sale_id is None and self._unchanged_since(Basket.of(lines, discount))
         )
         if not on_screen:  # given up on while being created, and its basket is gone or changed
             self._cancel_sale(attempt.sale_id, "basket gone while its payment was being created")
@@ -563,7 +562,8 @@ class CashierController(QObject):
         or the items scanned after its payment, still to pay (at full price, where a discount
         keeps them from being split off: the cashier gives it again)."""
         paid_for, left, note = self._paid_for, self._added_since_paid(), ""
-        exact = None if paid_for is None else added_since(paid_for, self.window.basket_model.basket)
+        screen = self.window.basket_model.basket
+        exact = None if paid_for is None else added_since(paid_for, screen, self._basket_total)
         if paid_for is not None and not left and exact is None:
             note = self.tr(
                 "Sale {sale} is paid for the basket as it was charged; the basket on "
@@ -574,13 +574,12 @@ class CashierController(QObject):
                 "Sale {sale} is paid. The items scanned since are on screen at full price: "
                 "give their discount again if it applies."
             )
-        left = left or []
         self._keep_open_sale(None)
         self._receipt_due = attempt.sale_id
         self.window.close_cash_dialogs()
         self.window.start_new_sale()
         if left:
-            self.window.basket_model.replace(Basket.of(left))
+            self.window.basket_model.replace(left)
         if note:
             self.window.show_message(note.format(sale=attempt.sale_id))
         if self.display is not None:
@@ -772,15 +771,28 @@ class CashierController(QObject):
         self._open_sale_id = sale_id
         self._paid_for = None if sale_id is None else Basket.of(lines, discount)
 
-    def _added_since_paid(self) -> list[LineItem] | None:
-        """What the basket on screen holds beyond its stored sale, at full price where a
-        discount keeps it from being split off exactly; None when it is not that sale plus
-        items (see :func:`~pos_app.domain.basket.scanned_since`)."""
+    def _added_since_paid(self) -> Basket | None:
+        """What the basket on screen holds beyond its stored sale, at what it adds to the total
+        on screen, or at full price where a discount keeps it from being split off exactly;
+        None when it is not that sale plus items (see
+        :func:`~pos_app.domain.basket.scanned_since`)."""
         if self._paid_for is None:
             return None
         screen = self.window.basket_model.basket
-        exact = added_since(self._paid_for, screen)
-        return exact if exact is not None else scanned_since(self._paid_for, screen)
+        exact = added_since(self._paid_for, screen, self._basket_total)
+        if exact is not None:
+            return exact
+        scanned = scanned_since(self._paid_for, screen)
+        return None if scanned is None else Basket.of(scanned)
+
+    def _unchanged_since(self, charged: Basket) -> bool:
+        """Whether the basket on screen is ``charged``, nothing added or taken away."""
+        added = added_since(charged, self.window.basket_model.basket, self._basket_total)
+        return added is not None and not len(added)
+
+    def _basket_total(self, lines: Sequence[LineItem], discount: Discount | None) -> int:
+        """What the screen would ask for these lines: how :func:`added_since` prices them."""
+        return self.window.basket_model.price_of(lines, discount).total
 
     def _complete_refused(self, paid: PaymentAttempt, error: Exception) -> None:
         """F11 was refused. A payment taken off the banner meanwhile (a manager settled it) was

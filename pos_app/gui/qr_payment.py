@@ -193,10 +193,11 @@ class QrPayment(QObject):
             self.dialog.set_request(request)
 
     def attach(self, attempt: PaymentAttempt, message: str = "") -> None:
-        """The stored attempt has come back (``message``: why its order did not go through).
+        """The stored attempt has come back (``message``: why its order did not go through),
+        the first or one of "Try again".
 
-        If the cashier cancelled while it was being created, it is cancelled now: a payment
-        that still comes is a late one.
+        If the cashier cancelled or closed the dialog while it was being created, it is
+        cancelled now: a payment that still comes is a late one.
         """
         if not self._done:
             self._show(attempt, message)
@@ -368,10 +369,10 @@ class QrPayment(QObject):
         )
 
     def _retried(self, started: tuple[PaymentAttempt, str]) -> None:
+        """As the first attempt arrives (:meth:`attach`): the cashier may have closed the
+        dialog while it was being created, and its QR, never shown, must not stay open."""
         self._retrying = False
-        if not self._done:
-            attempt, message = started
-            self._show(attempt, message)
+        self.attach(*started)
 
     def _retry_refused(self, error: Exception) -> None:
         self._retrying = False

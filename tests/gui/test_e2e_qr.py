@@ -112,6 +112,42 @@ def test_declined_then_try_again_pays_the_same_sale(qtbot, start_app, demo_termi
     )
 
 
+def test_a_try_again_given_up_on_while_being_created_is_cancelled_on_arrival(
+    qtbot, start_app, demo_terminal
+):
+    """The customer's QR is declined, the cashier presses "Try again", and, the provider being
+    slow, closes the dialog before the new QR shows. The new attempt, never shown, is cancelled
+    when it arrives, as a QR given up on while "Creating the payment…" is: left open, nobody
+    watched it, and a restart put its QR up on its own."""
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    first = payment.attempt
+    sandbox(demo_terminal, "decline", first.invoice_number)
+    wait_state(qtbot, payment, AttemptState.DECLINED)
+    slow = {"path": "/dokuwallet-emoney/v1/payment", "seconds": 2, "count": 1}
+    httpx.post(f"{demo_terminal.embedded.sandbox.url}/_sandbox/delay", json=slow)
+
+    payment.dialog.retry_button.click()
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: app.controller.payment is None)
+    payments = demo_terminal.store.payments
+
+    def retry_cancelled_on_arrival() -> None:
+        attempts = payments.attempts_for_sale(first.sale_id)
+        assert [attempt.state for attempt in attempts] == [
+            AttemptState.DECLINED,
+            AttemptState.CANCELLED,
+        ]
+        assert attempts[1].payment_url, "its order went through before it was cancelled"
+
+    qtbot.waitUntil(retry_cancelled_on_arrival, timeout=WAIT_MS)
+    assert payments.open_attempts() == [], "a restart puts no QR up by itself"
+    assert len(app.window.basket_model.basket) == 3, "the basket waits for another tender"
+    assert app.display.qr.text != payments.attempts_for_sale(first.sale_id)[1].payment_url
+
+
 def test_a_doku_payment_made_on_a_second_try_after_failed_completes_with_f11(
     qtbot, start_app, demo_terminal
 ):

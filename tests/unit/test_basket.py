@@ -1,10 +1,22 @@
+from collections.abc import Sequence
+from datetime import date
+
 import pytest
 
-from pos_app.domain.basket import MAX_QUANTITY, Basket, added_since, scanned_since
+from pos_app.domain.basket import (
+    MAX_QUANTITY,
+    Basket,
+    BasketTotal,
+    LineItem,
+    added_since,
+    scanned_since,
+)
 from pos_app.domain.catalog import Product
 from pos_app.domain.discounts import Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT
+from pos_app.domain.pricing import price_sale
+from pos_app.domain.tax import NO_TAX, TaxPolicy
 
 TEH = Product(sku="TEH-01", name="Teh Botol 450ml", price=5500, barcode="8991002101203")
 ROTI = Product(sku="ROTI-01", name="Roti Tawar", price=15000)
@@ -83,13 +95,28 @@ def basket_of(*items: tuple[Product, int]) -> Basket:
     return basket
 
 
+def priced_by(tax: TaxPolicy) -> BasketTotal:
+    """The screen's pricing of lines with a basket discount, with ``tax``, on a day of 2025."""
+
+    def total(lines: Sequence[LineItem], discount: Discount | None) -> int:
+        return price_sale(lines, discount=discount, tax=tax, day=date(2025, 6, 2)).total
+
+    return total
+
+
+UNTAXED = priced_by(NO_TAX)
+PPN_INCLUDED = priced_by(TaxPolicy(enabled=True))
+PPN_ON_TOP = priced_by(TaxPolicy(enabled=True, prices_include_tax=False))
+
+
 def test_added_since_names_only_what_was_scanned_after_the_paid_basket() -> None:
     paid = basket_of((TEH, 1), (ROTI, 2))
     now = basket_of((TEH, 3), (ROTI, 2), (GULA, 1))
-    added = added_since(paid, now)
+    added = added_since(paid, now, UNTAXED)
     assert added is not None
     assert [(line.sku, line.quantity) for line in added] == [("TEH-01", 2), ("GULA-01", 1)]
-    assert added_since(paid, basket_of((TEH, 1), (ROTI, 2))) == []
+    same = added_since(paid, basket_of((TEH, 1), (ROTI, 2)), UNTAXED)
+    assert same is not None and same.lines == [] and same.discount is None
 
 
 @pytest.mark.parametrize(
@@ -106,7 +133,7 @@ def test_added_since_is_none_when_the_paid_basket_itself_changed(change) -> None
     paid = basket_of((TEH, 1), (ROTI, 2))
     now = basket_of((TEH, 1), (ROTI, 2), (GULA, 1))
     change(now)
-    assert added_since(paid, now) is None
+    assert added_since(paid, now, UNTAXED) is None
 
 
 def test_a_discount_in_rupiah_or_on_the_basket_is_not_split_over_added_items() -> None:
@@ -114,13 +141,13 @@ def test_a_discount_in_rupiah_or_on_the_basket_is_not_split_over_added_items() -
     paid.set_discount("ROTI-01", Discount(DiscountKind.AMOUNT, 1000))
     more = basket_of((ROTI, 3))
     more.set_discount("ROTI-01", Discount(DiscountKind.AMOUNT, 1000))
-    assert added_since(paid, more) is None
+    assert added_since(paid, more, UNTAXED) is None
 
     percent = Discount(DiscountKind.PERCENT, 1000)
     paid, now = basket_of((ROTI, 2)), basket_of((ROTI, 2), (TEH, 1))
     paid.discount = now.discount = percent
-    assert added_since(paid, now) is None
-    assert added_since(paid, basket_of((ROTI, 2))) is None, "the basket discount went"
+    assert added_since(paid, now, UNTAXED) is None
+    assert added_since(paid, basket_of((ROTI, 2)), UNTAXED) is None, "the basket discount went"
 
 
 def test_scanned_since_names_added_items_at_full_price_where_a_discount_is_in_the_way() -> None:
@@ -147,8 +174,128 @@ def test_added_since_matches_labelled_lines_one_by_one() -> None:
     now = Basket()
     now.add(ROTI, labelled=True)
     now.add(ROTI, labelled=True)
-    added = added_since(paid, now)
+    added = added_since(paid, now, UNTAXED)
     assert added is not None and [(line.sku, line.labelled) for line in added] == [
         ("ROTI-01", True)
     ]
-    assert added_since(now, paid) is None
+    assert added_since(now, paid, UNTAXED) is None
+
+
+def split_owed(
+    price: int, paid_quantity: int, quantity: int, discount: Discount | None, total: BasketTotal
+) -> tuple[int, int, int]:
+    """A line of ``price`` paid at ``paid_quantity``, then raised to ``quantity`` (with
+    ``discount`` on the line, and another item beside it): what was paid, what is left
+    according to :func:`added_since`, and the basket's total now."""
+    item = Product(sku="KOPI-01", name="Kopi Susu", price=price)
+    paid, now = Basket(), Basket()
+    paid.add(item, paid_quantity)
+    now.add(item, quantity)
+    now.add(TEH)
+    if discount is not None:
+        paid.set_discount(item.sku, discount)
+        now.set_discount(item.sku, discount)
+    left = added_since(paid, now, total)
+    assert left is not None
+    assert [(line.sku, line.quantity) for line in left] == [
+        ("KOPI-01", quantity - paid_quantity),
+        ("TEH-01", 1),
+    ]
+    return (
+        total(paid.lines, paid.discount),
+        total(left.lines, left.discount),
+        total(now.lines, now.discount),
+    )
+
+
+@pytest.mark.parametrize(
+    ("price", "paid_quantity", "quantity", "percent"),
+    [
+        (4_750, 1, 3, 1250),
+        (4_750, 2, 3, 1250),
+        (4_755, 1, 2, 1000),
+        (4_755, 1, 2, 1250),
+        (1_995, 1, 2, 1000),
+        (3_333, 1, 2, 1000),
+        (3_333, 3, 7, 1250),
+        (12_345, 1, 2, 1000),
+    ],
+)
+@pytest.mark.parametrize("total", [UNTAXED, PPN_INCLUDED], ids=["no PPN", "PPN included"])
+def test_what_is_left_after_a_percentage_adds_up_to_the_total_on_screen(
+    price: int, paid_quantity: int, quantity: int, percent: int, total: BasketTotal
+) -> None:
+    """The items added to a line with a percentage cost, alone, a rupiah more or less than
+    they add to the line (its discount is rounded once, on the whole line): what is left is
+    what the line added, to the rupiah."""
+    paid, left, now = split_owed(price, paid_quantity, quantity, Discount.percent(percent), total)
+    assert paid + left == now
+
+
+@pytest.mark.parametrize(
+    ("price", "paid_quantity", "quantity", "percent"),
+    [
+        (3_333, 1, 2, None),
+        (1_250, 1, 2, None),
+        (4_550, 1, 2, None),
+        (4_750, 1, 2, 1000),
+        (4_750, 3, 7, 1250),
+        (4_755, 1, 2, 1250),
+        (1_995, 1, 2, 1000),
+        (1_995, 1, 2, 1250),
+        (3_333, 1, 3, 1250),
+        (3_333, 3, 7, 1250),
+        (12_345, 1, 2, 1000),
+    ],
+)
+def test_what_is_left_with_ppn_added_on_top_adds_up_to_the_total_on_screen(
+    price: int, paid_quantity: int, quantity: int, percent: int | None
+) -> None:
+    """PPN added on top is rounded per line: the items added to a line, alone, bear a rupiah
+    more or less of it than they add to the line's."""
+    discount = None if percent is None else Discount.percent(percent)
+    paid, left, now = split_owed(price, paid_quantity, quantity, discount, PPN_ON_TOP)
+    assert paid + left == now
+
+
+def test_the_rupiah_a_percentage_rounds_away_is_a_discount_the_cashier_may_give() -> None:
+    """Made exact, what is left takes no larger share than the line's own discount (on the
+    line), or a rupiah off the basket: it needs no manager's PIN the basket did not."""
+    kopi = Product(sku="KOPI-01", name="Kopi Susu", price=4_755)
+    ten = Discount.percent(1000)
+    for paid_quantity, quantity in ((1, 2), (2, 3), (1, 4)):
+        paid, now = Basket(), Basket()
+        paid.add(kopi, paid_quantity)
+        now.add(kopi, quantity)
+        paid.set_discount(kopi.sku, ten)
+        now.set_discount(kopi.sku, ten)
+        left = added_since(paid, now, UNTAXED)
+        assert left is not None
+        [line] = left.lines
+        assert line.discount is not None
+        assert line.discount.share(line.line_total) <= ten.value
+        assert left.discount is None or left.discount == Discount.rupiah(1)
+
+
+@pytest.mark.parametrize(
+    ("price", "alone", "two"),
+    [(4_750, 5_273, 10_545), (1_995, 2_214, 4_429)],
+    ids=["a rupiah too dear", "a rupiah too cheap"],
+)
+def test_items_no_basket_of_their_own_can_price_exactly_are_not_split_off(
+    price: int, alone: int, two: int
+) -> None:
+    """With PPN on top, one item costs ``alone`` and two of them ``two``: no line of one such
+    item, discounted or not, costs the ``two - alone`` the second adds (PPN on a line of N
+    rupiah skips some totals), so :func:`added_since` says None rather than a rupiah off."""
+    kopi = Product(sku="KOPI-01", name="Kopi Susu", price=price)
+    one = LineItem(kopi.sku, kopi.name, price, 1)
+    assert PPN_ON_TOP([one], None) == alone
+    assert PPN_ON_TOP([LineItem(kopi.sku, kopi.name, price, 2)], None) == two
+    assert not any(
+        PPN_ON_TOP([one], Discount.rupiah(off) if off else None) == two - alone
+        for off in range(price + 1)
+    )
+    assert added_since(basket_of((kopi, 1)), basket_of((kopi, 2)), PPN_ON_TOP) is None
+    left = scanned_since(basket_of((kopi, 1)), basket_of((kopi, 2)))
+    assert left is not None and [(line.sku, line.quantity) for line in left] == [("KOPI-01", 1)]
