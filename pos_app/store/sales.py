@@ -214,13 +214,7 @@ class Sales:
         """Complete by the paid attempt ``invoice_number``: this sale's, for the sale's total."""
         with transaction(self._db) as conn:
             sale = self._open_sale(sale_id)
-            attempt = Payments(self._db).get_attempt(invoice_number)
-            if attempt.sale_id != sale_id:
-                raise StoreError(
-                    N_("payment {invoice} belongs to sale {sale}"),
-                    invoice=invoice_number,
-                    sale=attempt.sale_id,
-                )
+            attempt = self._own_attempt(sale_id, invoice_number)
             if attempt.state is not AttemptState.PAID:
                 raise StoreError(
                     N_("payment {invoice} is {state}, not paid"),
@@ -258,15 +252,19 @@ class Sales:
         """Complete an unpaid sale with a late payment, the payment's event (``payload``) with it.
 
         The sale is open or cancelled (typically the payment's own: the goods went with the
-        customer), its total is the payment's amount, and nothing else pays it or is waited on;
-        a paid sale cannot take it (that would be a double payment: refund it instead). The
-        sale completes now, on today's business day, as a QR sale with the payment's provider,
-        invoice and reference; the payment is late no more, so it is neither attached nor
-        refunded a second time. A refund of the payment that failed or was declined goes with
-        it to this sale: paid after failing, it gives back this sale's money.
+        customer), its total is the payment's amount, and nothing else pays it or is waited on
+        (:meth:`_attach_refusal`); a paid sale cannot take it (that would be a double payment:
+        refund it instead). A cashier (``source`` ``cashier``: the counter's one key) completes
+        only the payment's own sale; moving a payment to another sale is a manager's decision.
+        The sale completes now, on today's business day, as a QR sale with the payment's
+        provider, invoice and reference; the payment is late no more, so it is neither attached
+        nor refunded a second time. A refund of the payment that failed or was declined goes
+        with it to this sale: paid after failing, it gives back this sale's money.
         """
         payments = Payments(self._db)
         with transaction(self._db) as conn:
+            if source is ChangeSource.CASHIER:
+                self._own_attempt(sale_id, invoice_number)
             attempt = payments.late_payment(invoice_number)
             sale = self.get(sale_id)
             refusal = self._attach_refusal(sale, attempt)
@@ -283,7 +281,7 @@ class Sales:
     def attach_candidates(self, invoice_number: str, *, since: date, limit: int) -> list[Sale]:
         """The sales that could take this late payment: its own sale (whatever its age) first,
         then open or cancelled sales of ``since`` or later with exactly its amount, newest
-        first."""
+        first, each as :meth:`attach_late_payment` would take it."""
         attempt = Payments(self._db).late_payment(invoice_number)
         rows = self._db.execute(
             "SELECT id FROM sales WHERE status IN ('open', 'cancelled') AND total = ? "
@@ -300,7 +298,12 @@ class Sales:
         return found
 
     def _attach_refusal(self, sale: Sale, attempt: PaymentAttempt) -> Text | None:
-        """Why ``sale`` cannot take the late payment ``attempt``; None if it can."""
+        """Why ``sale`` cannot take the late payment ``attempt``; None if it can.
+
+        A payment of another sale is taken only when cash could be (no payment of its own pays
+        the sale, :meth:`Payments.paying_attempt`): a customer who paid late for this sale has
+        the sale, the other payment goes back or to its own sale. Of two late payments of the
+        sale itself either may complete it; the other stays listed, to refund."""
         invoice = attempt.invoice_number
         if sale.status not in (SaleStatus.OPEN, SaleStatus.CANCELLED):
             return Text(
@@ -349,6 +352,17 @@ class Sales:
                     sale=sale.id,
                     invoice=other.invoice_number,
                 )
+        own = Payments(self._db).paying_attempt(sale.id) if sale.id != attempt.sale_id else None
+        if own is not None:
+            return Text(
+                N_(
+                    "sale {sale} has its own late payment {own} waiting: attach that one to it; "
+                    "payment {invoice} would pay the sale twice"
+                ),
+                sale=sale.id,
+                own=own.invoice_number,
+                invoice=invoice,
+            )
         refund = self._db.execute(
             "SELECT payout_id, sale_id FROM refunds WHERE status IN ('pending', 'paid') "
             "AND invoice_number IS NULL AND sale_id IN (?, ?) ORDER BY id LIMIT 1",
@@ -535,6 +549,18 @@ class Sales:
             discount_approved_by=row[16],
             tax_included=not line_rows or bool(line_rows[0][12]),
         )
+
+    def _own_attempt(self, sale_id: int, invoice_number: str) -> PaymentAttempt:
+        """The attempt ``invoice_number``, refused unless it was made for ``sale_id``: the
+        counter completes a sale with its own payment only, never with another customer's."""
+        attempt = Payments(self._db).get_attempt(invoice_number)
+        if attempt.sale_id != sale_id:
+            raise StoreError(
+                N_("payment {invoice} belongs to sale {sale}"),
+                invoice=invoice_number,
+                sale=attempt.sale_id,
+            )
+        return attempt
 
     def _open_sale(self, sale_id: int) -> Sale:
         sale = self.get(sale_id)

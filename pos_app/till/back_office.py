@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from pos_app.domain.barcodes import check_item_code
 from pos_app.domain.catalog import Product
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah
 from pos_app.domain.tax import TaxClass
 from pos_app.domain.texts import N_
 from pos_app.payments.model import OPEN_STATES
@@ -322,7 +323,8 @@ class BackOffice:
                 self.terminal.checkout.end_page(before)
 
     def attach_candidates(self, invoice_number: str) -> list[Sale]:
-        """The unpaid sales that could take this late payment: its own first, then recent ones."""
+        """The unpaid sales that could take this late payment: its own first, then recent ones
+        no payment of their own pays (the store checks each again when attaching)."""
         since = self.today() - timedelta(days=ATTACH_DAYS - 1)
         return self.store.sales.attach_candidates(invoice_number, since=since, limit=ATTACH_ROWS)
 
@@ -362,13 +364,21 @@ class BackOffice:
         invoice_number: str | None = None,
         reason: str = "",
     ) -> Refund:
+        """Pay ``amount`` back to the customer's wallet as a payout this manager approved.
+
+        Refused in the GUI's language (the refund dialog shows the message as it is) without
+        the payout settings, or for more than is left to refund."""
         payouts = self.terminal.payouts
         if payouts is None:
-            missing = ", ".join(self.payouts_missing())
-            raise ValidationError(f"refunds need the ecommpay settings: {missing}")
+            raise ValidationError(
+                N_("refunds need the ecommpay settings: {keys}"),
+                keys=", ".join(self.payouts_missing()),
+            )
         left = self.refundable(sale_id, invoice_number)
         if amount > left:
-            raise ValidationError(f"at most {left} rupiah can still be refunded here")
+            raise ValidationError(
+                N_("at most {left} can still be refunded here"), left=format_rupiah(left)
+            )
         return payouts.send(
             sale_id,
             amount,
@@ -406,7 +416,7 @@ class BackOffice:
         """
         if self.terminal.demo:
             raise ValidationError(
-                "demo mode runs on embedded services: its settings cannot be saved"
+                N_("demo mode runs on embedded services: its settings cannot be saved")
             )
         path = self.settings_path()
         text = settings_file.draft(path, update)

@@ -307,17 +307,23 @@ class Checkout:
     def complete_with_paid(self, sale_id: int, invoice_number: str, *, cashier: str) -> Sale:
         """Complete the sale on screen with a payment of its own that came late (after its QR
         attempt was cancelled, expired or declined): the cashier's one key when the customer
-        paid anyway. Written and audited as :func:`pos_app.till.problem_payments.attach` does."""
-        self._cancel_open_attempts(sale_id)
-        sale = attach(
-            self.store.repositories().db,
-            invoice_number,
-            sale_id,
-            manager=cashier,
-            day=self.store.day,
-            now=self.clock(),
-            source=ChangeSource.CASHIER,
-        )
+        paid anyway. Written and audited as :func:`pos_app.till.problem_payments.attach` does.
+
+        A QR still open for the sale is cancelled in the same transaction: refused (a payment
+        of another sale, one not paid, or one a sale has taken already), nothing changes."""
+        db = self.store.repositories().db
+        with transaction(db):
+            given_up = self._give_up_open_attempts(sale_id, but=invoice_number)
+            sale = attach(
+                db,
+                invoice_number,
+                sale_id,
+                manager=cashier,
+                day=self.store.day,
+                now=self.clock(),
+                source=ChangeSource.CASHIER,
+            )
+        self._given_up(given_up)
         self._announce(self.store.payments.get_attempt(invoice_number))
         return sale
 
@@ -517,12 +523,15 @@ class Checkout:
 
     def cancel_payment(self, invoice_number: str) -> PaymentAttempt:
         """The cashier gives up waiting; the sale stays open for another tender."""
-        attempt = self.store.payments.transition(
+        attempt = self._cancelled(invoice_number)
+        self._given_up([attempt])
+        return attempt
+
+    def _cancelled(self, invoice_number: str) -> PaymentAttempt:
+        """The attempt given up at the counter (its event's source ``cashier``), untold yet."""
+        return self.store.payments.transition(
             invoice_number, AttemptState.CANCELLED, source=EventSource.CASHIER, now=self.clock()
         )
-        self._announce(attempt)
-        self.end_page(attempt)
-        return attempt
 
     def settle(self, invoice_number: str) -> PaymentAttempt:
         """Complete the sale of a paid, on-time attempt; announce the attempt either way."""
@@ -641,9 +650,24 @@ class Checkout:
 
     def _cancel_open_attempts(self, sale_id: int) -> None:
         """One open attempt per sale: a payment on an older one then counts as late."""
-        for attempt in self.store.payments.attempts_for_sale(sale_id):
-            if attempt.state in OPEN_STATES:
-                self.cancel_payment(attempt.invoice_number)
+        self._given_up(self._give_up_open_attempts(sale_id))
+
+    def _give_up_open_attempts(self, sale_id: int, *, but: str = "") -> list[PaymentAttempt]:
+        """Cancel the sale's open attempts, all but ``but``, and return them for :meth:`_given_up`
+        once the caller's transaction commits: a cancel rolled back must not be announced.
+        ``but`` is the payment to complete the sale with: still open, it is refused as not
+        paid, not cancelled."""
+        return [
+            self._cancelled(attempt.invoice_number)
+            for attempt in self.store.payments.attempts_for_sale(sale_id)
+            if attempt.state in OPEN_STATES and attempt.invoice_number != but
+        ]
+
+    def _given_up(self, attempts: Sequence[PaymentAttempt]) -> None:
+        """Tell listeners of cancelled attempts, and end their Gate pages."""
+        for attempt in attempts:
+            self._announce(attempt)
+            self.end_page(attempt)
 
     def _create(
         self,

@@ -18,8 +18,9 @@ and why, and the audit log has
 counter, or resolved by a manager (``return.resolve_unpaid``).
 
 A late payment may instead be attached to a sale that was not paid (its own, or another of the
-same total): the sale completes with it, the attempt's event says ``attached`` and names the sale,
-and the audit log has ``payment.attach``, all in one transaction.
+same total that no late payment of its own pays: that one is the sale's): the sale completes
+with it, the attempt's event says ``attached`` and names the sale, and the audit log has
+``payment.attach``, all in one transaction.
 """
 
 import json
@@ -487,7 +488,9 @@ def attach(
     """Complete ``sale_id`` with the late payment ``invoice_number``, and audit it.
 
     ``manager`` names who did it; ``source`` says in which role (the cashier's F11 on their own
-    sale, or a manager in the back office), for the sale's history.
+    sale, or a manager in the back office), for the sale's history. The store checks it all in
+    the writing transaction (:meth:`Sales.attach_late_payment`): a cashier takes only the
+    payment's own sale, and no sale is paid twice.
     """
     payload = {RESOLUTION: ATTACHED, "sale_id": sale_id, "resolved_by": manager}
     with transaction(db):

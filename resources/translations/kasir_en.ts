@@ -3428,6 +3428,16 @@ Still trying — the payment stays open.</translation>
         <source>Opening float {float} · cash sales {sales} ({count}) · cash in {cash_in} · cash out {cash_out}</source>
         <translation>Opening float {float} · cash sales {sales} ({count}) · cash in {cash_in} · cash out {cash_out}</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Close the shift</source>
+        <translation>Close the shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>The count {counted} differs from the expected cash by {difference}. Close the shift with this count? It cannot be changed afterwards.</source>
+        <translation>The count {counted} differs from the expected cash by {difference}. Close the shift with this count? It cannot be changed afterwards.</translation>
+    </message>
 </context>
 <context>
     <name>ShiftReportDialog</name>
@@ -4404,6 +4414,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash taken with no shift open</source>
+        <translation>Cash taken with no shift open</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
         <source>From</source>
         <translation>From</translation>
     </message>
@@ -4858,11 +4873,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/sales.py"/>
-        <source>payment {invoice} belongs to sale {sale}</source>
-        <translation>payment {invoice} belongs to sale {sale}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/store/sales.py"/>
         <source>payment {invoice} is kept apart for the manager (late, or for another amount): it completes no sale by itself</source>
         <translation>payment {invoice} is kept apart for the manager (late, or for another amount): it completes no sale by itself</translation>
     </message>
@@ -4898,6 +4908,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} has its own late payment {own} waiting: attach that one to it; payment {invoice} would pay the sale twice</source>
+        <translation>sale {sale} has its own late payment {own} waiting: attach that one to it; payment {invoice} would pay the sale twice</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
         <source>payout {payout} refunds money of sale {sale} without naming a payment; attaching {invoice} would change what it paid back</source>
         <translation>payout {payout} refunds money of sale {sale} without naming a payment; attaching {invoice} would change what it paid back</translation>
     </message>
@@ -4910,6 +4925,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/store/sales.py"/>
         <source>sale {sale} has a paid payment {invoice}; complete the sale instead of cancelling it</source>
         <translation>sale {sale} has a paid payment {invoice}; complete the sale instead of cancelling it</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} belongs to sale {sale}</source>
+        <translation>payment {invoice} belongs to sale {sale}</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/sales.py"/>
@@ -5035,6 +5055,21 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/back_office.py"/>
         <source>{name} is the last active manager</source>
         <translation>{name} is the last active manager</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>refunds need the ecommpay settings: {keys}</source>
+        <translation>refunds need the ecommpay settings: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>at most {left} can still be refunded here</source>
+        <translation>at most {left} can still be refunded here</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>demo mode runs on embedded services: its settings cannot be saved</source>
+        <translation>demo mode runs on embedded services: its settings cannot be saved</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

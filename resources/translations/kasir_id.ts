@@ -3428,6 +3428,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <source>Opening float {float} · cash sales {sales} ({count}) · cash in {cash_in} · cash out {cash_out}</source>
         <translation>Modal awal {float} · penjualan tunai {sales} ({count}) · kas masuk {cash_in} · kas keluar {cash_out}</translation>
     </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Close the shift</source>
+        <translation>Tutup shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>The count {counted} differs from the expected cash by {difference}. Close the shift with this count? It cannot be changed afterwards.</source>
+        <translation>Hitungan {counted} berbeda {difference} dari tunai seharusnya. Tutup shift dengan hitungan ini? Hitungan tidak dapat diubah sesudahnya.</translation>
+    </message>
 </context>
 <context>
     <name>ShiftReportDialog</name>
@@ -4404,6 +4414,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
+        <source>Cash taken with no shift open</source>
+        <translation>Tunai diterima tanpa shift terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
         <source>From</source>
         <translation>Dari</translation>
     </message>
@@ -4858,11 +4873,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/sales.py"/>
-        <source>payment {invoice} belongs to sale {sale}</source>
-        <translation>pembayaran {invoice} milik penjualan {sale}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/store/sales.py"/>
         <source>payment {invoice} is kept apart for the manager (late, or for another amount): it completes no sale by itself</source>
         <translation>pembayaran {invoice} disimpan untuk manajer (terlambat, atau jumlahnya berbeda): tidak menyelesaikan penjualan dengan sendirinya</translation>
     </message>
@@ -4898,6 +4908,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/sales.py"/>
+        <source>sale {sale} has its own late payment {own} waiting: attach that one to it; payment {invoice} would pay the sale twice</source>
+        <translation>penjualan {sale} punya pembayaran terlambatnya sendiri {own} yang menunggu: lampirkan pembayaran itu ke penjualan ini; pembayaran {invoice} akan membayarnya dua kali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
         <source>payout {payout} refunds money of sale {sale} without naming a payment; attaching {invoice} would change what it paid back</source>
         <translation>payout {payout} merefund uang penjualan {sale} tanpa menyebut pembayarannya; melampirkan {invoice} akan mengubah apa yang sudah dikembalikan</translation>
     </message>
@@ -4910,6 +4925,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/store/sales.py"/>
         <source>sale {sale} has a paid payment {invoice}; complete the sale instead of cancelling it</source>
         <translation>penjualan {sale} punya pembayaran {invoice} yang sudah dibayar; selesaikan penjualannya, jangan dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/sales.py"/>
+        <source>payment {invoice} belongs to sale {sale}</source>
+        <translation>pembayaran {invoice} milik penjualan {sale}</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/sales.py"/>
@@ -5035,6 +5055,21 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/back_office.py"/>
         <source>{name} is the last active manager</source>
         <translation>{name} adalah manajer aktif terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>refunds need the ecommpay settings: {keys}</source>
+        <translation>refund memerlukan pengaturan ecommpay: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>at most {left} can still be refunded here</source>
+        <translation>paling banyak {left} yang masih dapat di-refund di sini</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/back_office.py"/>
+        <source>demo mode runs on embedded services: its settings cannot be saved</source>
+        <translation>mode demo berjalan dengan layanan di dalam Kasir: pengaturannya tidak dapat disimpan</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

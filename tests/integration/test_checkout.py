@@ -37,7 +37,7 @@ from pos_app.store.sales import Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import FOLLOW_UP_WINDOW, Checkout
 from pos_app.till.day_close import close_day
-from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
+from pos_app.till.problem_payments import ProblemKind, attach, list_problems, resolve
 from tests.harness.sandbox_process import running_sandbox
 
 LINES = (
@@ -541,6 +541,88 @@ def test_cash_is_refused_while_a_late_payment_pays_the_sale(
         ChangeSource.CASHIER,
         "Sari",
     )
+
+
+def paid_after_abandon(checkout: Checkout, sandbox: str) -> tuple[int, PaymentAttempt]:
+    """A sale the cashier abandoned (cancelled), its QR paid by the customer afterwards."""
+    sale_id = checkout.open_sale(LINES, cashier="Sari")
+    attempt = checkout.start_qr_payment(sale_id)
+    checkout.abandon_sale(sale_id, reason="customer left")
+    control(sandbox, "pay", attempt.invoice_number)
+    assert checkout.check_status(attempt.invoice_number).late
+    return sale_id, attempt
+
+
+def stored(store: TerminalStore) -> list[list[tuple[object, ...]]]:
+    db = store.repositories().db
+    tables = ("sales", "payment_attempts", "payment_events", "audit_log")
+    return [db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in tables]
+
+
+def one_key_refused(
+    checkout: Checkout, sale_id: int, invoice: str, message: str
+) -> list[PaymentAttempt]:
+    """F11 with this pair is refused with ``message``, storing nothing; what listeners heard."""
+    before = stored(checkout.store)
+    heard: list[PaymentAttempt] = []
+    unsubscribe = checkout.subscribe(heard.append)
+    with pytest.raises(StoreError, match=message):
+        checkout.complete_with_paid(sale_id, invoice, cashier="Sari")
+    unsubscribe()
+    assert stored(checkout.store) == before
+    return heard
+
+
+def test_the_one_key_refuses_a_payment_of_another_sale_and_changes_nothing(
+    sandbox: str, store: TerminalStore
+) -> None:
+    """A mixed-up pair would complete the sale on screen with another customer's money (same
+    total, its own sale cancelled) and cancel the QR the customer is paying now."""
+    checkout = checkout_for(store, doku_provider(sandbox))
+    walked_away, late = paid_after_abandon(checkout, sandbox)
+    on_screen = checkout.open_sale(LINES, cashier="Sari")
+    showing = checkout.start_qr_payment(on_screen)
+
+    heard = one_key_refused(
+        checkout,
+        on_screen,
+        late.invoice_number,
+        f"payment {late.invoice_number} belongs to sale {walked_away}",
+    )
+
+    assert heard == []
+    assert store.payments.get_attempt(showing.invoice_number).state is AttemptState.PENDING
+    assert [p.invoice_number for p in list_problems(store.repositories().db)] == [
+        late.invoice_number,
+        showing.invoice_number,
+    ]
+    sale = checkout.complete_with_paid(walked_away, late.invoice_number, cashier="Sari")
+    assert (sale.status, sale.invoice_number) == (SaleStatus.COMPLETED, late.invoice_number)
+
+
+def test_the_one_key_refuses_a_payment_not_paid_or_taken_by_a_sale_already(
+    sandbox: str, store: TerminalStore
+) -> None:
+    checkout = checkout_for(store, doku_provider(sandbox))
+    waiting = checkout.open_sale(LINES, cashier="Sari")
+    pending = checkout.start_qr_payment(waiting)
+    one_key_refused(checkout, waiting, pending.invoice_number, "is pending, not paid")
+    assert store.payments.get_attempt(pending.invoice_number).state is AttemptState.PENDING
+
+    walked_away, late = paid_after_abandon(checkout, sandbox)
+    other = checkout.open_sale(LINES, cashier="Sari")
+    attach(
+        store.repositories().db,
+        late.invoice_number,
+        other,
+        manager="Bu Rina",
+        day=store.day,
+        now=checkout.clock(),
+    )
+    one_key_refused(checkout, walked_away, late.invoice_number, "not a late payment")
+    one_key_refused(checkout, other, late.invoice_number, f"belongs to sale {walked_away}")
+    assert store.sales.get(walked_away).status is SaleStatus.CANCELLED
+    assert store.sales.get(other).invoice_number == late.invoice_number
 
 
 def test_take_cash_says_what_the_cash_came_to_and_never_raises(

@@ -7,15 +7,19 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from pos_app.domain.basket import LineItem
 from pos_app.domain.catalog import Product
 from pos_app.domain.catalog_csv import CatalogImportError
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.texts import set_translator
 from pos_app.payments.model import PaymentOrder, PaymentRequest, ProviderName, StatusResult
+from pos_app.payments.registry import build_payouts
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.users import Role
 from pos_app.till.back_office import BackOffice
 from pos_app.till.checkout import Checkout
+from pos_app.till.refund_payouts import Payouts
 from pos_app.till.terminal import Terminal
 
 NOW = datetime(2026, 11, 21, 5, 0, tzinfo=UTC)
@@ -147,3 +151,51 @@ def test_a_change_the_database_refuses_is_not_audited(office: BackOffice) -> Non
     with pytest.raises(Exception, match="MIE-001"):
         office.save_product("MIE-001", name="Indomie", category="Mie", price=4000)
     assert rows(db) == before
+
+
+INDONESIAN = {
+    "refunds need the ecommpay settings: {keys}": "refund memerlukan pengaturan ecommpay: {keys}",
+    "at most {left} can still be refunded here": "paling banyak {left} masih dapat di-refund",
+}
+
+
+@pytest.fixture
+def indonesian() -> Iterator[None]:
+    set_translator(lambda text: INDONESIAN.get(text, text))
+    yield
+    set_translator(None)
+
+
+def test_a_refused_refund_says_why_in_the_shops_language_and_is_not_audited(
+    office: BackOffice, indonesian: None
+) -> None:
+    """The refund dialog shows the core's refusal as it is: its template is translated first,
+    the settings' keys and the amount put in after."""
+    checkout = office.terminal.checkout
+    sale_id = checkout.open_sale([LineItem("MIE-001", "Indomie Goreng", 3500, 2)], cashier="Sari")
+    checkout.pay_cash(sale_id, 10_000)
+    db = office.store.repositories().db
+    before = rows(db), db.execute("SELECT count(*) FROM refunds").fetchone()
+
+    def refused() -> str:
+        with pytest.raises(ValidationError) as raised:
+            office.refund(sale_id, 7001, account_number="081234567890", customer_name="Ani")
+        return str(raised.value)
+
+    assert refused() == (
+        "refund memerlukan pengaturan ecommpay: "
+        "ecommpay.project_id, ecommpay.secret_key, ecommpay.customer_ip"
+    )
+    gateway = build_payouts(
+        gate_url="http://127.0.0.1:9",
+        project_id=1,
+        secret_key="secret",
+        customer_ip="127.0.0.1",
+        relay_url="http://127.0.0.1:9",
+    )
+    office.terminal.payouts = Payouts(office.store, gateway, relay=None, terminal_id="T1")
+    try:
+        assert refused() == "paling banyak Rp 7.000 masih dapat di-refund"
+    finally:
+        gateway.close()
+    assert (rows(db), db.execute("SELECT count(*) FROM refunds").fetchone()) == before

@@ -3,7 +3,7 @@
 import csv
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.lifecycles import RefundStatus, SaleStatus
+from pos_app.domain.lifecycles import ChangeSource, RefundStatus, SaleStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import (
     AttemptState,
@@ -286,6 +286,89 @@ def test_a_refused_attachment_leaves_no_audit_entry(db: Database) -> None:
         attach(db, invoice, paid_sale, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
     assert AuditLog(db).recent() == []
     assert kinds(db) == {invoice: ProblemKind.LATE}
+
+
+def paid_on_open_sale(db: Database) -> tuple[int, str]:
+    """A sale still open whose QR expired, paid by the customer afterwards (the paid banner's)."""
+    sale_id, invoice = attempt(db)
+    report(db, invoice, PaymentStatus.EXPIRED)
+    report(db, invoice, PaymentStatus.PAID)
+    return sale_id, invoice
+
+
+def attach_refused(db: Database, invoice: str, sale_id: int, message: str) -> None:
+    """The manager's attach is refused with ``message``; no sale, payment or audit row moves."""
+    tables = ("sales", "payment_attempts", "payment_events", "audit_log")
+    before = [db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in tables]
+    with pytest.raises(StoreError, match=message):
+        attach(db, invoice, sale_id, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
+    after = [db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in tables]
+    assert after == before
+
+
+@pytest.mark.parametrize("own_payment", [late, paid_on_open_sale], ids=["cancelled", "open"])
+def test_a_sale_whose_own_late_payment_waits_takes_no_other_payment(
+    db: Database, own_payment: Callable[[Database], tuple[int, str]]
+) -> None:
+    """The customer paid for the sale: that payment is the sale's. Another sale's payment of
+    the same total would count the sale paid twice and leave its own payment nowhere."""
+    sale_id, own = own_payment(db)
+    other_sale, other = late(db)
+
+    offered = Sales(db).attach_candidates(other, since=date(2026, 11, 1), limit=10)
+    assert [sale.id for sale in offered] == [other_sale]
+    attach_refused(db, other, sale_id, f"sale {sale_id} has its own late payment {own} waiting")
+    assert kinds(db) == {own: ProblemKind.LATE, other: ProblemKind.LATE}
+
+    attach(db, own, sale_id, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
+    attach_refused(db, other, sale_id, "it was paid already")
+    assert kinds(db) == {other: ProblemKind.LATE}
+
+
+def test_either_of_two_late_payments_of_one_sale_completes_it_and_the_other_stays_listed(
+    db: Database,
+) -> None:
+    """The customer paid the sale's QR twice: either payment may complete it (neither blocks the
+    other), and the second stays the manager's, to refund."""
+    sale_id, first = attempt(db)
+    payments = Payments(db)
+    payments.transition(first, AttemptState.CANCELLED, source=EventSource.CASHIER, now=NOW)
+    second = payments.next_invoice_number("T1", NOW)
+    payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, second, NOW)
+    Sales(db).cancel(sale_id, now=NOW)
+    report(db, first, PaymentStatus.PAID)
+    report(db, second, PaymentStatus.PAID)
+
+    offered = Sales(db).attach_candidates(second, since=date(2026, 11, 1), limit=10)
+    assert [sale.id for sale in offered] == [sale_id]
+    sale = attach(db, second, sale_id, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
+
+    assert (sale.status, sale.invoice_number) == (SaleStatus.COMPLETED, second)
+    assert kinds(db) == {first: ProblemKind.LATE}
+    assert Refunds(db).refundable(sale_id, first) == TOTAL
+
+
+def test_a_cashier_completes_only_the_sale_a_payment_was_made_for(db: Database) -> None:
+    """The counter's one key moves no payment to another sale; a manager may, audited."""
+    _, invoice = late(db)
+    unpaid = Sales(db).create_sale(
+        [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    with pytest.raises(StoreError, match=f"payment {invoice} belongs to sale"):
+        attach(
+            db,
+            invoice,
+            unpaid,
+            manager="Sari",
+            day=BusinessDay(),
+            now=NEXT_DAY,
+            source=ChangeSource.CASHIER,
+        )
+    assert Sales(db).get(unpaid).status is SaleStatus.OPEN
+    assert kinds(db) == {invoice: ProblemKind.LATE}
+
+    attach(db, invoice, unpaid, manager="Bu Rina", day=BusinessDay(), now=NEXT_DAY)
+    assert Sales(db).get(unpaid).invoice_number == invoice
 
 
 def test_a_resolved_late_payment_pays_no_sale_and_its_sale_takes_cash(db: Database) -> None:
