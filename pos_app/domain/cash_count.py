@@ -23,6 +23,13 @@ def change_to_check(change: int) -> bool:
     return change >= LARGEST_NOTE
 
 
+def count_to_check(difference: int) -> bool:
+    """A drawer count off its expected cash by a whole largest note or more: more likely a
+    miscount, or an item's barcode scanned into a count box, than cash gone. A shift keeps its
+    count for good, and the next shift's float is set against it."""
+    return abs(difference) >= LARGEST_NOTE
+
+
 @dataclass(frozen=True, slots=True)
 class CashCount:
     """How many notes or coins of each denomination are in the drawer (missing ones: none)."""

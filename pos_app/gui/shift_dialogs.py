@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.cash_count import CashCount, count_to_check
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah, parse_rupiah
 from pos_app.domain.scan_input import is_scanned_code
 from pos_app.gui.cash_dialog import barcode_not_amount
+from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.document_preview import DocumentPreview
 from pos_app.gui.drawer_count import DrawerCount
 from pos_app.gui.formatting import ERROR_STYLE
@@ -296,7 +298,24 @@ class ShiftDialog(_WorkDialog):
         dialog.show()
 
     def _close(self) -> None:
-        counted, shift_id = self.count.count(), self.shift.id
+        """Close with the count shown; one far from the expected cash is asked about first."""
+        counted = self.count.count()
+        difference = counted.total - self.shift.expected_cash
+        if not count_to_check(difference):
+            self._close_with(counted)
+            return
+        ask_confirmation(
+            self,
+            self.tr("Close the shift"),
+            self.tr(
+                "The count {counted} differs from the expected cash by {difference}. Close the "
+                "shift with this count? It cannot be changed afterwards."
+            ).format(counted=format_rupiah(counted.total), difference=format_rupiah(difference)),
+            lambda: self._close_with(counted),
+        )
+
+    def _close_with(self, counted: CashCount) -> None:
+        shift_id = self.shift.id
         self.work(lambda: self.desk.close(shift_id, counted), self._closed)
 
     def _closed(self, shift: Shift) -> None:

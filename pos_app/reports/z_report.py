@@ -14,16 +14,18 @@ shift was opened (the day ``Shifts.for_day`` lists it under, whose close it keep
 open across the cut-off (18:00 to 01:00 with a midnight cut-off) brings its cash sales and cash
 returns after the cut-off into the drawer of the day it opened, although their takings count on
 the next business day, and that next day's drawer leaves them out. Cash that no shift took (a
-sale with no shift open for its cashier on its till) counts on its own business day. So every
-rupiah through the drawer counts on exactly one day, by the same rule as its float and its cash
-in and out, and a shift whose drawer is counted right leaves no difference on either day. Takings
-keep the business day: only the drawer's reconciliation follows the shift.
+sale with no shift open for its cashier on its till) counts on its own business day, and the
+report shows it apart (:attr:`ZReport.cash_without_shift`): no cashier's count answers for it. So
+every rupiah through the drawer counts on exactly one day, by the same rule as its float and its
+cash in and out, and a shift whose drawer is counted right leaves no difference on either day.
+Takings keep the business day: only the drawer's reconciliation follows the shift.
 
 A till's drawer runs on through the day: a shift that opens after the one before it on that till
 closed takes over that drawer, so its float is no new cash (the day's opening float is what the
 first shifts on each till opened with, :attr:`ZReport.opening_float_of_shifts`), and what its
 float differs from the count the shift before left was put in (or taken out of) the drawer
-between the shifts.
+between the shifts. The first shift on a till counts a drawer that holds the cash the till took
+that day before it with no shift open, which the day's cash sales count already.
 
 Closing a day (``till/day_close.py``) builds this report under the write lock and stores it whole.
 :func:`render_html` (print preview, PDF) draws :func:`report_sections`, the rows any view shows.
@@ -191,6 +193,12 @@ class ZReport(CountedDrawer):
     """Cash put in the drawer less cash taken out between shifts on a till: the float of each shift
     that took over the drawer less the count the shift before it left and the cash the till took
     meanwhile with no shift open (0 in closes before it)."""
+    opening_float_of_shifts: int = 0
+    """The day's opening float as its shifts say it (:func:`drawer_handovers`): what the day
+    close offers the manager to start from."""
+    cash_without_shift: int = 0
+    """The day's cash sales less cash returns that no shift took: in the expected cash, but in no
+    cashier's count (0 in closes before it)."""
 
     @property
     def sales_total(self) -> int:
@@ -223,12 +231,6 @@ class ZReport(CountedDrawer):
     def drawer_cash_returns(self) -> int:
         """Cash given back from the day's drawer, counted as :attr:`drawer_cash_sales` is."""
         return self.cash_returns + self.cash_returns_across_days
-
-    @property
-    def opening_float_of_shifts(self) -> int:
-        """The day's opening float as its shifts say it: the floats of the shifts that did not
-        take over a drawer from a shift before them (:func:`drawer_handovers`)."""
-        return drawer_handovers(self.shifts)[0]
 
     @property
     def expected_cash(self) -> int:
@@ -264,6 +266,8 @@ class ZReport(CountedDrawer):
             "cash_sales_across_days": self.cash_sales_across_days,
             "cash_returns_across_days": self.cash_returns_across_days,
             "moved_between_shifts": self.moved_between_shifts,
+            "opening_float_of_shifts": self.opening_float_of_shifts,
+            "cash_without_shift": self.cash_without_shift,
             "net_total": self.net_total,
             "cancelled_sales": self.cancelled_sales,
             "cancelled_attempts": self.cancelled_attempts,
@@ -298,6 +302,7 @@ class ZReport(CountedDrawer):
         """A report as :meth:`to_json` wrote it; days closed before sales could no longer be
         voided also hold ``voided_sales``, always 0, which is not read."""
         counted = data.get("counted")
+        shifts = tuple(ShiftLine.from_json(entry) for entry in data.get("shifts", ()))
         return cls(
             business_date=date.fromisoformat(data["business_date"]),
             starts_at=parse_utc(data["starts_at"]),
@@ -317,6 +322,10 @@ class ZReport(CountedDrawer):
             cash_sales_across_days=data.get("cash_sales_across_days", 0),
             cash_returns_across_days=data.get("cash_returns_across_days", 0),
             moved_between_shifts=data.get("moved_between_shifts", 0),
+            opening_float_of_shifts=data.get(
+                "opening_float_of_shifts", drawer_handovers(shifts)[0]
+            ),
+            cash_without_shift=data.get("cash_without_shift", 0),
             cancelled_sales=data["cancelled_sales"],
             cancelled_attempts=data["cancelled_attempts"],
             open_attempts=data["open_attempts"],
@@ -334,7 +343,7 @@ class ZReport(CountedDrawer):
             late_refunds_total=data["late_refunds_total"],
             opening_float=data["opening_float"],
             counted=None if counted is None else CashCount.from_json(counted),
-            shifts=tuple(ShiftLine.from_json(entry) for entry in data.get("shifts", ())),
+            shifts=shifts,
             discounts=DiscountsAndTax(
                 data.get("discount_total", 0),
                 tuple(RateTotal(**entry) for entry in data.get("tax_rates", ())),
@@ -344,7 +353,7 @@ class ZReport(CountedDrawer):
 
 def drawer_handovers(
     shifts: Iterable[ShiftLine],
-    taken_between: Callable[[str, datetime, datetime], int] = lambda *_: 0,
+    taken_between: Callable[[str, datetime | None, datetime], int] = lambda *_: 0,
 ) -> tuple[int, int]:
     """The floats a day's shifts brought into its drawers, and the cash put in less taken out
     between its shifts.
@@ -357,8 +366,10 @@ def drawer_handovers(
     Counting a handed-over float again would expect the first shift's cash twice.
 
     ``taken_between(till, closed, opened)`` is the cash the till took for the day's takings with
-    no shift open between a close and the next opening there (cash sales less cash returns):
-    the day's cash sales count it already, so it is not cash put in as well.
+    no shift open between a close (``None``: the start) and the next opening there (cash sales
+    less cash returns): the day's cash sales count it already, so it is not cash put in as well,
+    nor, in the float of the first shift there, which counted it in the drawer, float again. A
+    first float below that cash counts as nothing brought in, and the rest as taken out.
     """
     left: dict[str, list[ShiftLine]] = {}
     floats = between = 0
@@ -376,6 +387,10 @@ def drawer_handovers(
             drawers.remove(before)
             taken = taken_between(shift.terminal_id, closed_at, shift.opened_at)
             between += shift.opening_float - count - taken
+        elif not drawers:
+            brought = shift.opening_float - taken_between(shift.terminal_id, None, shift.opened_at)
+            floats += max(brought, 0)
+            between += min(brought, 0)
         else:
             floats += shift.opening_float
         drawers.append(shift)
@@ -415,13 +430,15 @@ def _in_shifts(db: Database, key: str, now: datetime) -> tuple[int, int]:
 
 def _taken_between(
     db: Database, key: str, now: datetime
-) -> Callable[[str, datetime, datetime], int]:
+) -> Callable[[str, datetime | None, datetime], int]:
     """:func:`drawer_handovers`' ``taken_between`` for business day ``key``: the till's cash
-    sales less cash returns of that day from ``closed`` until ``opened`` that no shift took."""
+    sales less cash returns of that day from ``closed`` (or the first) until ``opened`` that no
+    shift took."""
     moment = utc_text(now)
 
-    def taken(terminal_id: str, closed: datetime, opened: datetime) -> int:
-        window = [terminal_id, utc_text(closed), utc_text(opened)]
+    def taken(terminal_id: str, closed: datetime | None, opened: datetime) -> int:
+        since = "" if closed is None else utc_text(closed)  # "" sorts before every moment
+        window = [terminal_id, since, utc_text(opened)]
         sales = db.execute(
             f"WITH spans AS MATERIALIZED ({shift_spans('?')}) "
             "SELECT coalesce(sum(s.total), 0) FROM sales s WHERE s.business_date = ? "
@@ -569,6 +586,8 @@ def _build(
     shifts = Shifts(db).for_day(business_date, until=now)
     lines = tuple(ShiftLine.of(shift) for shift in shifts)
     in_shifts_sales, in_shifts_returns = _in_shifts(db, key, now)
+    floats, between = drawer_handovers(lines, _taken_between(db, key, now))
+    cash_sales = sum(entry.total for entry in tenders if entry.tender is Tender.CASH)
     return ZReport(
         business_date=business_date,
         starts_at=starts_at,
@@ -603,7 +622,9 @@ def _build(
         reversals_total=reversals_total,
         cash_sales_across_days=sum(shift.cash_sales for shift in shifts) - in_shifts_sales,
         cash_returns_across_days=sum(shift.cash_returns for shift in shifts) - in_shifts_returns,
-        moved_between_shifts=drawer_handovers(lines, _taken_between(db, key, now))[1],
+        moved_between_shifts=between,
+        opening_float_of_shifts=floats,
+        cash_without_shift=cash_sales - in_shifts_sales - (cash_returns - in_shifts_returns),
     )
 
 
@@ -683,6 +704,9 @@ def report_sections(report: ZReport) -> list[Section]:
         (say(N_("Opening float")), format_rupiah(report.opening_float)),
         (say(N_("Cash sales")), format_rupiah(report.drawer_cash_sales)),
     ]
+    if report.cash_without_shift:  # in the cash sales, though no cashier's count answers for it
+        without = say(N_("of which taken with no shift open"))
+        cash.append((f"  {without}", format_rupiah(report.cash_without_shift)))
     moved = report.cash_moved + report.moved_between_shifts
     if moved:  # cash moved between shifts went in or out of the drawer as well
         cash.append((say(N_("Cash in less cash out")), format_rupiah(moved)))

@@ -4409,13 +4409,13 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
-        <source>Cash in less cash out</source>
-        <translation>Cash in less cash out</translation>
+        <source>of which taken with no shift open</source>
+        <translation>of which taken with no shift open</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
-        <source>Cash taken with no shift open</source>
-        <translation>Cash taken with no shift open</translation>
+        <source>Cash in less cash out</source>
+        <translation>Cash in less cash out</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>

@@ -4409,13 +4409,13 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
-        <source>Cash in less cash out</source>
-        <translation>Kas masuk dikurangi kas keluar</translation>
+        <source>of which taken with no shift open</source>
+        <translation>di antaranya diterima tanpa shift terbuka</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
-        <source>Cash taken with no shift open</source>
-        <translation>Tunai diterima tanpa shift terbuka</translation>
+        <source>Cash in less cash out</source>
+        <translation>Kas masuk dikurangi kas keluar</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>

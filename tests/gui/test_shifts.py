@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos_app.domain.basket import LineItem
 from pos_app.gui.app import TerminalApp
@@ -20,7 +20,7 @@ from pos_app.gui.shift_dialogs import (
 from pos_app.store.shifts import Shift
 from tests.gui.back_office_helpers import show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, press, sign_in
-from tests.gui.helpers import wait_for_modal
+from tests.gui.helpers import answer_confirmation, wait_for_modal
 
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
 TOTAL = 14_000
@@ -255,3 +255,47 @@ def test_esc_while_the_shift_closes_waits_for_the_close_and_shows_its_report(
     assert not demo_terminal.store.shifts.get(shift.id).is_open
     assert app.shifts.shift is None, "the till still holds the closed shift"
     assert isinstance(QApplication.activeModalWidget(), ShiftReportDialog)
+
+
+def test_a_count_far_from_the_expected_cash_is_confirmed_before_the_shift_closes(
+    qtbot, start_app
+) -> None:
+    """The next customer's item scanned into a count box made it Rp 36.000.000.000 in notes of
+    Rp 100.000, and the shift closed with it in one click: a close is final, and the next
+    shift's handover would take the miscount out of the day's expected cash. A count a whole
+    Rp 100.000 or more off the expected cash is now asked about; No keeps the shift open."""
+    app = start_app(ask_for_shift=True)
+    shift = open_shift(qtbot, app, "50.000")
+    press(qtbot, Qt.Key.Key_F5)
+    panel = wait_for_modal(qtbot, ShiftDialog)
+    qtbot.waitUntil(panel.close_button.isEnabled, timeout=WAIT_MS)
+    box = panel.count.pieces[100_000]
+    box.setFocus()
+    qtbot.keyClicks(box, UPC_A)
+    assert panel.counted.text() == "Rp 36.000.000.000"
+
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    answer_confirmation(qtbot, yes=False)
+    assert app.runner.pending == 0 and panel.isVisible()
+    assert app.terminal.store.shifts.get(shift.id).is_open
+
+    box.setValue(0)
+    panel.count.pieces[50_000].setValue(1)
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)  # counted right: no question
+    wait_for_modal(qtbot, ShiftReportDialog)
+    assert app.terminal.store.shifts.get(shift.id).counted_cash == 50_000
+
+
+def test_a_short_drawer_closes_once_confirmed(qtbot, start_app) -> None:
+    app = start_app(ask_for_shift=True)
+    shift = open_shift(qtbot, app, "250.000")
+    press(qtbot, Qt.Key.Key_F5)
+    panel = wait_for_modal(qtbot, ShiftDialog)
+    qtbot.waitUntil(panel.close_button.isEnabled, timeout=WAIT_MS)
+    panel.count.pieces[100_000].setValue(1)
+    qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
+    box = wait_for_modal(qtbot, QMessageBox)
+    assert "-Rp 150.000" in box.text()
+    answer_confirmation(qtbot, yes=True)
+    wait_for_modal(qtbot, ShiftReportDialog)
+    assert app.terminal.store.shifts.get(shift.id).difference == -150_000

@@ -351,3 +351,66 @@ def test_shifts_side_by_side_each_bring_their_float(db: Database) -> None:
     report = build_z_report(db, D1, day=MIDNIGHT, now=local("2026-11-21T14:00"))
     assert report.opening_float_of_shifts == 40_000 + 60_000 + 70_000
     assert report.moved_between_shifts == 45_000 - 40_000  # Dewi took over Ani's drawer
+
+
+def test_cash_taken_before_the_first_shift_is_expected_once(db: Database) -> None:
+    """The 21st closed early at 21:00 with the drawer counted; Sari sold Rp 5.000 for cash at
+    21:05 with no shift open (takings of the 22nd). Next morning Budi opens with the drawer as
+    he counts it (Rp 115.000, that sale in it): the 22nd expected that cash twice, in his float
+    and in its cash sales, and showed Rp 5.000 short for a drawer that was right. The day's
+    float starts from what the 21st's count left, and the manager sees the cash no shift took."""
+    shifts = Shifts(db, MIDNIGHT)
+    sari = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T08:00")
+    )
+    cash_sale(db, "2026-11-21T09:00", 10_000)
+    shifts.close(sari.id, rupiah(110_000), closed_by="Sari", now=local("2026-11-21T20:55"))
+    close_day(
+        db,
+        D1,
+        day=MIDNIGHT,
+        counted=rupiah(110_000),
+        closed_by="Manajer",
+        opening_float=100_000,
+        now=local("2026-11-21T21:00"),
+    )
+    cash_sale(db, "2026-11-21T21:05", 5_000)  # no shift open: the 22nd's takings
+    budi = shifts.open(
+        terminal_id="T1", cashier="Budi", opening_float=115_000, now=local("2026-11-22T08:00")
+    )
+    cash_sale(db, "2026-11-22T09:00", 20_000, cashier="Budi")
+    closed = shifts.close(budi.id, rupiah(135_000), closed_by="Budi", now=local("2026-11-22T20:00"))
+    assert closed.difference == 0
+
+    shown = build_z_report(db, D2, day=MIDNIGHT, now=local("2026-11-22T21:00"))
+    assert shown.opening_float_of_shifts == 110_000, "what the 21st's count left in the drawer"
+    assert shown.cash_without_shift == 5_000
+    report = close_day(
+        db,
+        D2,
+        day=MIDNIGHT,
+        counted=rupiah(135_000),
+        closed_by="Manajer",
+        opening_float=shown.opening_float_of_shifts,
+        now=local("2026-11-22T21:00"),
+    )
+    assert (report.expected_cash, report.difference) == (135_000, 0)
+    assert drawer_rows(report)["  of which taken with no shift open"] == "Rp 5.000"
+    assert ZReport.from_json(report.to_json()) == report
+
+
+def test_a_float_below_the_cash_taken_before_it_went_out_of_the_drawer(db: Database) -> None:
+    """Sold for cash with no shift open, the Rp 8.000 then put in the safe before Ani opened
+    with Rp 2.000: the day's float cannot be below nothing, so Rp 6.000 went out of the drawer."""
+    cash_sale(db, "2026-11-21T07:00", 8_000, cashier="Ani")
+    shifts = Shifts(db, MIDNIGHT)
+    ani = shifts.open(
+        terminal_id="T1", cashier="Ani", opening_float=2_000, now=local("2026-11-21T08:00")
+    )
+    shifts.close(ani.id, rupiah(2_000), closed_by="Ani", now=local("2026-11-21T20:00"))
+
+    report = build_z_report(
+        db, D1, day=MIDNIGHT, counted=rupiah(2_000), now=local("2026-11-21T21:00")
+    )
+    assert (report.opening_float_of_shifts, report.moved_between_shifts) == (0, -6_000)
+    assert (report.expected_cash, report.difference) == (2_000, 0)
