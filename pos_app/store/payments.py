@@ -699,6 +699,36 @@ class Payments:
         """Money that arrived after the attempt was given up on: for the manager to settle."""
         return self._attempts("WHERE late = 1 ORDER BY updated_at, id")
 
+    def resolve_reports(
+        self, invoice_number: str, *, payload: Mapping[str, Any], now: datetime
+    ) -> AttemptState:
+        """Mark the reports kept apart under ``invoice_number`` resolved, with the manager's
+        ``payload``: an event beside them, from the cashier, not on any attempt (the invoice
+        may have one, whose own problem this leaves as it is). The state the last one reported;
+        NotFound if there are none."""
+        with transaction(self._db) as conn:
+            last = conn.execute(
+                "SELECT status, state FROM payment_events WHERE attempt_id IS NULL "
+                "AND invoice_number = ? AND source != 'cashier' ORDER BY id DESC LIMIT 1",
+                [invoice_number],
+            ).fetchone()
+            if last is None:
+                raise NotFound(N_("payment {invoice} does not exist"), invoice=invoice_number)
+            status = PaymentStatus(last[0]) if last[0] else None
+            state = AttemptState(last[1])
+            self._append(
+                conn,
+                None,
+                invoice_number,
+                EventSource.CASHIER,
+                state,
+                Outcome.ORPHAN,
+                now,
+                status=status,
+                payload=payload,
+            )
+        return state
+
     def orphan_events(self) -> list[PaymentEvent]:
         rows = self._db.execute(
             f"SELECT {_EVENT_COLUMNS} FROM payment_events WHERE attempt_id IS NULL ORDER BY id"

@@ -35,7 +35,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
 from pos_app.domain.money import CURRENCY
 from pos_app.domain.texts import N_
-from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentStatus, ProviderName
+from pos_app.payments.model import OPEN_STATES, AttemptState, ProviderName
 from pos_app.payments.registry import reported_amount
 from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import RETURN_JOINS
@@ -389,25 +389,15 @@ def resolve(
             _resolve_refund(db, listed, reason=reason, manager=manager, now=now)
             return
         attempt = payments.find_attempt(invoice_number)
-        if attempt is not None:
+        if attempt is None or (listed is not None and listed.kind is ProblemKind.ORPHAN):
+            # reports kept apart, also those of a known invoice that contradict its attempt
+            state = payments.resolve_reports(invoice_number, payload=payload, now=now)
+        else:
             _refuse_while_refunding(db, invoice_number)
             state = AttemptState.CANCELLED if attempt.state in OPEN_STATES else attempt.state
             payments.transition(
                 invoice_number, state, source=EventSource.CASHIER, payload=payload, now=now
             )
-        else:
-            reports = [e for e in payments.orphan_events() if e.invoice_number == invoice_number]
-            if not reports:
-                raise NotFound(N_("payment {invoice} does not exist"), invoice=invoice_number)
-            last = reports[-1]
-            payments.record_status(
-                invoice_number,
-                last.status or PaymentStatus(last.state),
-                source=EventSource.CASHIER,
-                payload=payload,
-                now=now,
-            )
-            state = last.state
         AuditLog(db).record(
             manager,
             "payment.resolve",

@@ -31,7 +31,7 @@ from pos_app.store.errors import StoreError
 from pos_app.store.payments import EventSource, Outcome
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
-from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
 from tests.harness.relay_process import (
     DOKU_CLIENT_ID,
     DOKU_SECRET_KEY,
@@ -173,6 +173,35 @@ def test_the_right_amount_after_a_differing_success_does_not_make_it_payable(
         till.store.payments.late_payment(invoice)
     listed = {(p.kind, p.amount) for p in list_problems(till.store.repositories().db)}
     assert listed == {(ProblemKind.DIFFERS, 1_000), (ProblemKind.ORPHAN, TOTAL)}
+
+
+def test_the_manager_resolves_the_report_kept_apart_and_the_payment_stays_listed(
+    till: Till,
+) -> None:
+    """Resolving the report kept apart resolves that report, not its invoice's payment: the
+    resolution used to land on the attempt, clearing its own problem (Rp 1.000 reported of
+    Rp 7.000) unseen and leaving the report listed for ever."""
+    _, invoice = till.qr_sale()
+    till.doku_notifies(invoice, 1_000)
+    till.takes_news()
+    till.customer_pays(invoice)
+    till.takes_news()
+    db = till.store.repositories().db
+    [orphan] = [p for p in list_problems(db) if p.kind is ProblemKind.ORPHAN]
+
+    resolve(
+        db,
+        invoice,
+        reason="DOKU says it sent that by mistake",
+        manager="Rina",
+        now=orphan.since,
+        seen=orphan,
+    )
+
+    assert {(p.kind, p.amount) for p in list_problems(db)} == {(ProblemKind.DIFFERS, 1_000)}
+    attempt = till.store.payments.get_attempt(invoice)
+    assert (attempt.state, attempt.received) == (AttemptState.PAID, 1_000)
+    assert all(e.source is not EventSource.CASHIER for e in attempt.events)
 
 
 def test_a_status_answer_that_contradicts_the_payment_is_listed_with_its_amount(
