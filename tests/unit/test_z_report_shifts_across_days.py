@@ -414,3 +414,34 @@ def test_a_float_below_the_cash_taken_before_it_went_out_of_the_drawer(db: Datab
     )
     assert (report.opening_float_of_shifts, report.moved_between_shifts) == (0, -6_000)
     assert (report.expected_cash, report.difference) == (2_000, 0)
+
+
+def test_a_cash_sale_written_after_its_shift_closed_counts_in_the_days_drawer(
+    db: Database,
+) -> None:
+    """The sale's moment (12:00:00.4) came before the close (12:00:00.5), but the close was
+    written first: the figures the shift kept leave the sale out, and in the shift's span it
+    counted in no drawer, so a drawer holding its Rp 7.000 showed that much over. It is now
+    cash no shift took, from the close on."""
+    shifts = Shifts(db, MIDNIGHT)
+    sari = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T08:00")
+    )
+    sales = Sales(db, MIDNIGHT)
+    sale_id = sales.create_sale(
+        (LineItem("A", "a", 7_000, 1),),
+        cashier="Sari",
+        terminal_id="T1",
+        now=local("2026-11-21T11:59"),
+    )
+    closed_at = local("2026-11-21T12:00:00.500")
+    closed = shifts.close(sari.id, rupiah(100_000), closed_by="Sari", now=closed_at)
+    assert closed.difference == 0
+
+    sale = sales.complete_cash(sale_id, 7_000, local("2026-11-21T12:00:00.400"))
+
+    assert sale.completed_at == closed_at
+    assert Shifts(db, MIDNIGHT).get(sari.id).cash_sales == 0
+    report = build_z_report(db, D1, day=MIDNIGHT, now=local("2026-11-21T21:00"))
+    assert (report.drawer_cash_sales, report.cash_without_shift) == (7_000, 7_000)
+    assert report.expected_cash - report.opening_float == 7_000  # in the drawer, once
