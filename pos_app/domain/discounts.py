@@ -43,9 +43,15 @@ class Discount:
         if not 0 < self.value <= most:
             raise ValidationError(
                 N_("a discount must be more than 0 and at most {most}, got {value}"),
-                most=percent_text(most) if self.kind is DiscountKind.PERCENT else most,
-                value=self.value,
+                most=self._shown(most),
+                value=self._shown(self.value),
             )
+
+    def _shown(self, value: int) -> str:
+        """``value`` as the cashier types it: ``12.5%`` or ``Rp 5.000``."""
+        if self.kind is DiscountKind.AMOUNT:
+            return format_rupiah(value)
+        return f"{'-' if value < 0 else ''}{percent_text(abs(value))}%"
 
     @classmethod
     def percent(cls, basis_points: int) -> "Discount":

@@ -1,5 +1,6 @@
 """Discounts, DPP and PPN of a basket (domain/pricing.py) and the line items a provider gets."""
 
+from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 
@@ -133,3 +134,20 @@ def test_a_percentage_of_thousands_of_digits_is_refused_as_over_100() -> None:
     with pytest.raises(ValidationError, match="a percentage is at most 100%"):
         parse_discount("1" * 5000 + "%")
     assert parse_discount("0100%") == Discount.percent(10_000)
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda: Discount.percent(15_000), "at most 100%, got 150%"),
+        (lambda: Discount.percent(0), "at most 100%, got 0%"),
+        (lambda: Discount.rupiah(10**16), r"at most Rp 999\.999\.999\.999, got Rp 10\.000"),
+        (lambda: Discount.rupiah(-5), r", got -Rp 5$"),
+    ],
+)
+def test_a_discount_out_of_range_is_told_as_the_cashier_types_it(
+    make: Callable[[], Discount], said: str
+) -> None:
+    """Not in basis points (``15000``) or bare digits (``9999999999999``)."""
+    with pytest.raises(ValidationError, match=said):
+        make()
