@@ -14,3 +14,8 @@ def format_countdown(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def unbroken(amount: str) -> str:
+    """An amount in a line that may wrap: never between "Rp" and its digits."""
+    return amount.replace(" ", "\N{NO-BREAK SPACE}")

@@ -330,26 +330,6 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>The held basket was paid meanwhile: sale {sale} is complete.</source>
-        <translation>The held basket was paid meanwhile: sale {sale} is complete.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</source>
-        <translation>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>The held basket</source>
-        <translation>The held basket</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>No receipt to reprint yet.</source>
-        <translation>No receipt to reprint yet.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
         <source>Could not start the QR payment: {error}</source>
         <translation>Could not start the QR payment: {error}</translation>
     </message>
@@ -420,33 +400,8 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>Payment {invoice} of {amount} is kept for the manager: no sale took it</source>
-        <translation>Payment {invoice} of {amount} is kept for the manager: no sale took it</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>{count} payments kept for the manager, the last {invoice} of {amount}</source>
-        <translation>{count} payments kept for the manager, the last {invoice} of {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
         <source>Payment {invoice} no longer pays this basket ({error}): take the total another way.</source>
         <translation>Payment {invoice} no longer pays this basket ({error}): take the total another way.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Could not look for open payments: {error}</source>
-        <translation>Could not look for open payments: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Open QR payments, still checked: {invoices}</source>
-        <translation>Open QR payments, still checked: {invoices}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source> and {count} more</source>
-        <translation> and {count} more</translation>
     </message>
 </context>
 <context>
@@ -975,6 +930,24 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
 </context>
 <context>
+    <name>HeldBaskets</name>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>The held basket was paid meanwhile: sale {sale} is complete.</source>
+        <translation>The held basket was paid meanwhile: sale {sale} is complete.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</source>
+        <translation>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>The held basket</source>
+        <translation>The held basket</translation>
+    </message>
+</context>
+<context>
     <name>HeldPicker</name>
     <message>
         <location filename="../../pos_app/gui/held_picker.py"/>
@@ -1066,6 +1039,19 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>LatePayments</name>
+    <message>
+        <location filename="../../pos_app/gui/late_payments.py"/>
+        <source>Payment {invoice} of {amount} is kept for the manager: no sale took it</source>
+        <translation>Payment {invoice} of {amount} is kept for the manager: no sale took it</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/late_payments.py"/>
+        <source>{count} payments kept for the manager, the last {invoice} of {amount}</source>
+        <translation>{count} payments kept for the manager, the last {invoice} of {amount}</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1514,24 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>from the merchant dashboard</source>
         <translation>from the merchant dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentRecovery</name>
+    <message>
+        <location filename="../../pos_app/gui/recovery.py"/>
+        <source>Could not look for open payments: {error}</source>
+        <translation>Could not look for open payments: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/recovery.py"/>
+        <source>Open QR payments, still checked: {invoices}</source>
+        <translation>Open QR payments, still checked: {invoices}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/recovery.py"/>
+        <source> and {count} more</source>
+        <translation> and {count} more</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2043,14 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/receipt.py"/>
         <source>Receipt</source>
         <translation>Receipt</translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <location filename="../../pos_app/gui/receipt_flow.py"/>
+        <source>No receipt to reprint yet.</source>
+        <translation>No receipt to reprint yet.</translation>
     </message>
 </context>
 <context>
@@ -4702,7 +4714,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/payments.py"/>
-        <location filename="../../pos_app/till/problem_payments.py"/>
         <source>payment {invoice} does not exist</source>
         <translation>payment {invoice} does not exist</translation>
     </message>

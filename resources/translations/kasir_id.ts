@@ -330,26 +330,6 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>The held basket was paid meanwhile: sale {sale} is complete.</source>
-        <translation>Keranjang yang ditahan sudah dibayar sementara itu: penjualan {sale} selesai.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</source>
-        <translation>{name} sudah dibayar sementara itu ({amount}) dan tetap ditahan: selesaikan keranjang ini, lalu panggil kembali.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>The held basket</source>
-        <translation>Keranjang yang ditahan</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>No receipt to reprint yet.</source>
-        <translation>Belum ada struk untuk dicetak ulang.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
         <source>Could not start the QR payment: {error}</source>
         <translation>Pembayaran QR tidak dapat dimulai: {error}</translation>
     </message>
@@ -420,33 +400,8 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>Payment {invoice} of {amount} is kept for the manager: no sale took it</source>
-        <translation>Pembayaran {invoice} sebesar {amount} disimpan untuk manajer: tidak masuk ke penjualan mana pun</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>{count} payments kept for the manager, the last {invoice} of {amount}</source>
-        <translation>{count} pembayaran disimpan untuk manajer, terakhir {invoice} sebesar {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
         <source>Payment {invoice} no longer pays this basket ({error}): take the total another way.</source>
         <translation>Pembayaran {invoice} tidak lagi membayar keranjang ini ({error}): terima totalnya dengan cara lain.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Could not look for open payments: {error}</source>
-        <translation>Pembayaran yang masih terbuka tidak dapat dicari: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Open QR payments, still checked: {invoices}</source>
-        <translation>Pembayaran QR masih terbuka, terus dicek: {invoices}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source> and {count} more</source>
-        <translation> dan {count} lainnya</translation>
     </message>
 </context>
 <context>
@@ -975,6 +930,24 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
 </context>
 <context>
+    <name>HeldBaskets</name>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>The held basket was paid meanwhile: sale {sale} is complete.</source>
+        <translation>Keranjang yang ditahan sudah dibayar sementara itu: penjualan {sale} selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</source>
+        <translation>{name} sudah dibayar sementara itu ({amount}) dan tetap ditahan: selesaikan keranjang ini, lalu panggil kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>The held basket</source>
+        <translation>Keranjang yang ditahan</translation>
+    </message>
+</context>
+<context>
     <name>HeldPicker</name>
     <message>
         <location filename="../../pos_app/gui/held_picker.py"/>
@@ -1066,6 +1039,19 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>Close</source>
         <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>LatePayments</name>
+    <message>
+        <location filename="../../pos_app/gui/late_payments.py"/>
+        <source>Payment {invoice} of {amount} is kept for the manager: no sale took it</source>
+        <translation>Pembayaran {invoice} sebesar {amount} disimpan untuk manajer: tidak masuk ke penjualan mana pun</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/late_payments.py"/>
+        <source>{count} payments kept for the manager, the last {invoice} of {amount}</source>
+        <translation>{count} pembayaran disimpan untuk manajer, terakhir {invoice} sebesar {amount}</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1514,24 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/setup_wizard.py"/>
         <source>from the merchant dashboard</source>
         <translation>dari dasbor merchant</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentRecovery</name>
+    <message>
+        <location filename="../../pos_app/gui/recovery.py"/>
+        <source>Could not look for open payments: {error}</source>
+        <translation>Pembayaran yang masih terbuka tidak dapat dicari: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/recovery.py"/>
+        <source>Open QR payments, still checked: {invoices}</source>
+        <translation>Pembayaran QR masih terbuka, terus dicek: {invoices}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/recovery.py"/>
+        <source> and {count} more</source>
+        <translation> dan {count} lainnya</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2043,14 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/receipt.py"/>
         <source>Receipt</source>
         <translation>Struk</translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <location filename="../../pos_app/gui/receipt_flow.py"/>
+        <source>No receipt to reprint yet.</source>
+        <translation>Belum ada struk untuk dicetak ulang.</translation>
     </message>
 </context>
 <context>
@@ -4702,7 +4714,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/payments.py"/>
-        <location filename="../../pos_app/till/problem_payments.py"/>
         <source>payment {invoice} does not exist</source>
         <translation>pembayaran {invoice} tidak ada</translation>
     </message>
