@@ -1,6 +1,6 @@
 """Routes that exist only in the sandbox, for tests and demos: settle orders, reverse a paid
-payout, send a notification again, look inside, and make answers late so a client's timeout
-(a lost answer) can be exercised.
+payout, refund a paid purchase, send a notification again (or an earlier one), look inside,
+and make answers late so a client's timeout (a lost answer) can be exercised.
 """
 
 import asyncio
@@ -12,7 +12,15 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from pos_app.sandbox.core import NotPending, NotReversible, NotSettled, Sandbox
+from pos_app.domain.digits import is_digits
+from pos_app.sandbox.core import (
+    NoSuchOperation,
+    NotPending,
+    NotRefundable,
+    NotReversible,
+    NotSettled,
+    Sandbox,
+)
 from pos_app.sandbox.state import Choice, Order
 from pos_app.sandbox.wire import (
     InboundError,
@@ -84,6 +92,7 @@ class Control:
             Route("/_sandbox/pay/{order_id:path}", self.pay, methods=["POST"]),
             Route("/_sandbox/decline/{order_id:path}", self.decline, methods=["POST"]),
             Route("/_sandbox/reverse/{order_id:path}", self.reverse, methods=["POST"]),
+            Route("/_sandbox/refund/{order_id:path}", self.refund, methods=["POST"]),
             Route("/_sandbox/resend/{order_id:path}", self.resend, methods=["POST"]),
             Route("/_sandbox/orders", self.orders, methods=["GET"]),
             Route("/_sandbox/deliveries", self.deliveries, methods=["GET"]),
@@ -100,9 +109,21 @@ class Control:
         """Take back a paid ecommpay payout, as when the customer's account cannot be credited."""
         return self._act(request, self._sandbox.reverse)
 
+    async def refund(self, request: Request) -> JSONResponse:
+        """``?amount=`` minor units (default: all that is left) of a paid ecommpay purchase go
+        back to the customer, as ecommpay's support does on the merchant's request."""
+        amount = _number(request, "amount")
+        if isinstance(amount, JSONResponse):
+            return amount
+        return self._act(request, lambda order: self._sandbox.refund(order, amount))
+
     async def resend(self, request: Request) -> JSONResponse:
-        """Send a settled order's notification again, as the provider's dashboard does."""
-        return self._act(request, self._sandbox.resend)
+        """Send a settled order's notification again, as the provider's dashboard does;
+        ``?operation=`` an earlier operation's callback (1 = the payment's own)."""
+        operation = _number(request, "operation")
+        if isinstance(operation, JSONResponse):
+            return operation
+        return self._act(request, lambda order: self._sandbox.resend(order, operation))
 
     async def orders(self, request: Request) -> JSONResponse:
         return JSONResponse({"orders": [order.view() for order in self._sandbox.state.orders()]})
@@ -139,7 +160,7 @@ class Control:
             return found
         try:
             order = act(found)
-        except (NotPending, NotReversible, NotSettled) as exc:
+        except (NotPending, NotReversible, NotRefundable, NotSettled, NoSuchOperation) as exc:
             return JSONResponse({"error": str(exc), "order": exc.order.view()}, status_code=409)
         return JSONResponse({"order": order.view()})
 
@@ -158,3 +179,13 @@ class Control:
             message = f"{order_id} names orders of several providers; add ?provider=doku|ecommpay"
             return JSONResponse({"error": message}, status_code=409)
         return found[0]
+
+
+def _number(request: Request, name: str) -> int | JSONResponse | None:
+    """The query parameter ``name`` as a whole number, ``None`` when absent, or the 400."""
+    text = request.query_params.get(name)
+    if text is None:
+        return None
+    if not is_digits(text) or len(text) > 15:
+        return JSONResponse({"error": f"{name} must be a whole number, got {text!r}"}, 400)
+    return int(text)

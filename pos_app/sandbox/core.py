@@ -51,6 +51,19 @@ class ProviderSimulator(Protocol):
         """How the provider takes back ``order``, paid (raises NotReversible if it does not)."""
         ...
 
+    def refund(self, order: Order, amount: int | None) -> dict[str, Any]:
+        """The operation that pays back ``amount`` (all that is left when ``None``) of a paid
+        ``order``, to be kept in its ``details["refunds"]``; raises NotRefundable."""
+        ...
+
+    def operations(self, order: Order) -> int:
+        """How many operations of a settled ``order`` have a callback that can be sent again."""
+        ...
+
+    def send_again(self, order: Order, operation: int) -> None:
+        """Send the callback of ``order``'s ``operation`` (1 = the payment itself) once more."""
+        ...
+
 
 class NotPending(Exception):
     """The order was already paid, declined or expired."""
@@ -74,6 +87,22 @@ class NotReversible(Exception):
     def __init__(self, order: Order) -> None:
         what = f"{order.order_id} is a {order.kind}, {order.outcome.value}"
         super().__init__(f"{what}: only a paid ecommpay payout can be reversed")
+        self.order = order
+
+
+class NotRefundable(Exception):
+    """Only a paid ecommpay purchase is refunded, by at most what is left of it."""
+
+    def __init__(self, order: Order, why: str) -> None:
+        super().__init__(f"{order.order_id}: {why}")
+        self.order = order
+
+
+class NoSuchOperation(Exception):
+    """A callback of an operation the order never had was asked for again."""
+
+    def __init__(self, order: Order, operation: int, count: int) -> None:
+        super().__init__(f"{order.order_id} has operations 1 to {count}, not {operation}")
         self.order = order
 
 
@@ -165,12 +194,30 @@ class Sandbox:
         provider.settled(order)
         return order
 
-    def resend(self, order: Order) -> Order:
+    def refund(self, order: Order, amount: int | None) -> Order:
+        """Pay back all or part of a paid purchase and call the merchant back, or raise
+        NotRefundable."""
+        provider = self.provider(order)
+        self.state.add_refund(order, provider.refund(order, amount))
+        provider.settled(order)
+        return order
+
+    def resend(self, order: Order, operation: int | None = None) -> Order:
         """Send a settled order's notification or callback once more, as DOKU's Back Office
-        "Manual Retry Notification" does after it was acknowledged; raises NotSettled."""
+        "Manual Retry Notification" does after it was acknowledged; raises NotSettled.
+
+        ``operation`` picks an earlier operation's callback (1 = the payment itself), as
+        ecommpay's retries of it may still arrive after a later one's; raises NoSuchOperation."""
         if order.outcome is Outcome.PENDING:
             raise NotSettled(order)
-        self.provider(order).settled(order)
+        provider = self.provider(order)
+        if operation is None:
+            provider.settled(order)
+            return order
+        count = provider.operations(order)
+        if not 1 <= operation <= count:
+            raise NoSuchOperation(order, operation, count)
+        provider.send_again(order, operation)
         return order
 
     def _settle_if_pending(self, order: Order, choice: Choice = Choice.EXPIRE) -> None:

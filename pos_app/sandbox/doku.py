@@ -28,7 +28,7 @@ from pos_app.payments.doku.signing import (
     verify_doku_signature,
 )
 from pos_app.sandbox import pages
-from pos_app.sandbox.core import NotReversible, Sandbox, Settlement
+from pos_app.sandbox.core import NotRefundable, NotReversible, Sandbox, Settlement
 from pos_app.sandbox.delivery import DOKU_RETRY_OFFSETS, Delivery
 from pos_app.sandbox.shapes import Shapes
 from pos_app.sandbox.state import Choice, Line, Order, Outcome, StoredAnswer, rupiah_text
@@ -158,6 +158,15 @@ class DokuSimulator:
 
     def reversal(self, order: Order) -> Settlement:
         raise NotReversible(order)  # DOKU's direct API here pays no payouts to take back
+
+    def refund(self, order: Order, amount: int | None) -> dict[str, Any]:
+        raise NotRefundable(order, "DOKU's direct API here takes no refunds")
+
+    def operations(self, order: Order) -> int:
+        return 1  # one order, one notification
+
+    def send_again(self, order: Order, operation: int) -> None:
+        self.settled(order)
 
     def return_url(self, order: Order) -> str | None:
         details = order.details

@@ -12,7 +12,7 @@ import hmac
 import ipaddress
 import itertools
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,7 +24,7 @@ from pos_app.domain.digits import is_digits
 from pos_app.domain.money import CURRENCY
 from pos_app.payments.ecommpay.signing import ecommpay_signature, verify_ecommpay_signature
 from pos_app.sandbox import pages
-from pos_app.sandbox.core import NotReversible, Sandbox, Settlement
+from pos_app.sandbox.core import NotRefundable, NotReversible, Sandbox, Settlement
 from pos_app.sandbox.delivery import ECOMMPAY_RETRY_OFFSETS, Delivery
 from pos_app.sandbox.state import Choice, Order, Outcome, rupiah_text
 from pos_app.sandbox.wire import (
@@ -65,6 +65,16 @@ DOKU_ENDPOINT_ID = 2301
 MALL_ID = 4038
 AWAITING_REDIRECT = "awaiting redirect result"
 PROCESSING = "processing"
+REFUND_WORDS: dict[str, tuple[str, str]] = {
+    "refund": ("partially refunded", "refunded"),
+    "reversal": ("partially reversed", "reversed"),
+}
+"""``operation.type`` of a purchase's refund → ``payment.status`` once part, or all, of it went
+back. ecommpay reverses a purchase refunded in full before its business day closes and refunds
+it otherwise (developers.ecommpay.com/en/en_Gate_Refund.html); some cards are reversed in part
+too, by the time alone (same page), hence "partially reversed". The words are ecommpay's
+(woocommerce-ecommpay, ``common/helpers/EcpGatewayPaymentStatus.php``); which operation a
+purchase gets is a shape per payment id."""
 
 
 class EcommpaySimulator:
@@ -139,6 +149,42 @@ class EcommpaySimulator:
 
     def settled(self, order: Order) -> None:
         self._callback(order)
+
+    def refund(self, order: Order, amount: int | None) -> dict[str, Any]:
+        """A refund of a paid purchase, as ecommpay's support makes for DOKU Wallet ("Full
+        refunds", "Partial refunds": "contact ecommpay technical support",
+        developers.ecommpay.com/en/pm_doku.html). Its callback carries the refund in
+        ``operation.sum_initial`` and the payment's balance in ``payment.sum``, as ecommpay's
+        WooCommerce plugin reads them (``common/modules/EcpModuleRefund.php``: the refund is
+        booked from ``sum_initial``, ``payment.sum`` noted as "Payment balance")."""
+        if order.kind == "payout" or order.outcome is not Outcome.PAID:
+            why = f"a {order.kind} that is {order.outcome.value}: only a paid purchase is refunded"
+            raise NotRefundable(order, why)
+        left = order.amount - _refunded(order.details.get("refunds", ()))
+        amount = left if amount is None else amount
+        if not 0 < amount <= left:
+            raise NotRefundable(order, f"{amount} minor units asked, {left} left to refund")
+        return {
+            "id": next(self._operation_ids),
+            "type": self._sandbox.shapes.ecommpay_refund_kind(order.order_id),
+            "amount": amount,
+            "at": self._sandbox.now().isoformat(),
+            "request_id": f"{secrets.token_hex(20)}-{secrets.token_hex(20)}",
+            "provider_payment_id": str(secrets.randbelow(900000) + 100000),
+        }
+
+    def operations(self, order: Order) -> int:
+        return 1 + len(order.details.get("refunds", ()))
+
+    def send_again(self, order: Order, operation: int) -> None:
+        """The callback of an earlier operation as it was then (the payment's own for 1), as
+        ecommpay's retries of it may arrive after a later operation's callback (it retries each
+        one until answered 200, for up to 11 days: Provider facts)."""
+        url = self._callback_url(order)
+        if url is not None:
+            body = self._signed(self._payment_body(order, upto=operation - 1))
+            word = body["payment"]["status"]
+            self._sandbox.deliverer.send(self._delivery(order, url, body, word))
 
     def reversal(self, order: Order) -> Settlement:
         """A paid payout the customer's account could not take after all is reversed, its money
@@ -283,7 +329,11 @@ class EcommpaySimulator:
                 f"payment {payment_id} not found", status_code=404, code="payment_not_found"
             )
         body = self._payment_body(order)
-        body["operations"] = [body.pop("operation")]
+        del body["operation"]
+        body["operations"] = [
+            self._payment_body(order, upto=done)["operation"]
+            for done in range(self.operations(order))
+        ]
         return 200, self._signed(body)
 
     def _common_fields(
@@ -334,6 +384,24 @@ class EcommpaySimulator:
     def _callback(self, order: Order) -> None:
         """The callback for the order's state; a settled purchase may first get an
         intermediate one (``external processing``, ``awaiting customer``), as on ecommpay."""
+        url = self._callback_url(order)
+        if url is None:
+            return
+        refunds = order.details.get("refunds", ())
+        word = _refund_word(order.amount, refunds) if refunds else order.provider_status
+        final = self._delivery(order, url, self._callback_body(order), word)
+        interim = None
+        if order.kind in ("page", "sale") and order.outcome is not Outcome.PENDING and not refunds:
+            interim = self._sandbox.shapes.ecommpay_intermediate(order.order_id)
+        if interim is None:
+            self._sandbox.deliverer.send(final)
+            return
+        interim_body = self._signed(self._payment_body(order, interim=interim))
+        first = self._delivery(order, url, interim_body, interim)
+        self._sandbox.deliverer.send(first, then=final)
+
+    def _callback_url(self, order: Order) -> str | None:
+        """The request's callback URL, else the project's; ``None`` (and listed) if neither."""
         url = order.details["callback_url"] or self._config.ecommpay_callback_url
         if url is None:
             self._sandbox.deliverer.record_undeliverable(
@@ -342,17 +410,7 @@ class EcommpaySimulator:
                 order.provider_status,
                 "no merchant_callback_url in the request and none configured",
             )
-            return
-        final = self._delivery(order, url, self._callback_body(order), order.provider_status)
-        interim = None
-        if order.kind in ("page", "sale") and order.outcome is not Outcome.PENDING:
-            interim = self._sandbox.shapes.ecommpay_intermediate(order.order_id)
-        if interim is None:
-            self._sandbox.deliverer.send(final)
-            return
-        interim_body = self._signed(self._payment_body(order, interim=interim))
-        first = self._delivery(order, url, interim_body, interim)
-        self._sandbox.deliverer.send(first, then=final)
+        return url
 
     def _callback_body(self, order: Order) -> dict[str, Any]:
         """The signed callback of the order's state; a Gate sale's redirect callback comes in
@@ -393,9 +451,12 @@ class EcommpaySimulator:
         signature = ecommpay_signature(payload, self._config.ecommpay_secret_key)
         return {**payload, "signature": signature}
 
-    def _payment_body(self, order: Order, *, interim: str | None = None) -> dict[str, Any]:
+    def _payment_body(
+        self, order: Order, *, interim: str | None = None, upto: int | None = None
+    ) -> dict[str, Any]:
         """The callback body (the status answer has the same shape, with ``operations[]``);
-        ``interim`` gives the still-pending snapshot sent before a purchase's final callback.
+        ``interim`` gives the still-pending snapshot sent before a purchase's final callback,
+        ``upto`` the snapshot after that many of its refunds (all of them when ``None``).
 
         Beyond the seed's examples it carries what ecommpay's callbacks carry (SDK and plugin
         callback formats): ``errors[]`` (empty unless declined), ``operation.provider
@@ -408,7 +469,10 @@ class EcommpaySimulator:
         settled = interim is None and order.outcome is not Outcome.PENDING
         date = _date(order.settled_at if settled and order.settled_at else order.created_at)
         reversed_ = order.outcome is Outcome.REVERSED
+        refunds = order.details.get("refunds", [])[:upto]
         status = interim or order.provider_status
+        if refunds:
+            status = _refund_word(order.amount, refunds)
         payout = order.kind == "payout"
         provider: dict[str, Any] = {
             "id": DOKU_PROVIDER_ID,
@@ -432,6 +496,22 @@ class EcommpaySimulator:
             operation.update(
                 id=details["reversal_operation_id"], type="reversal", status="success", date=date
             )
+        balance = {"amount": order.amount - _refunded(refunds), "currency": CURRENCY}
+        if refunds:
+            refund = refunds[-1]
+            date = _date(datetime.fromisoformat(refund["at"]))
+            paid_back = {"amount": refund["amount"], "currency": CURRENCY}
+            provider["payment_id"] = refund["provider_payment_id"]
+            operation.update(
+                id=refund["id"],
+                type=refund["type"],
+                status="success",
+                date=date,
+                created_date=date,
+                request_id=refund["request_id"],
+                sum_initial=paid_back,
+                sum_converted=paid_back,
+            )
         errors: list[dict[str, Any]] = []
         if "code" in details and settled:
             provider["date"] = date
@@ -446,7 +526,7 @@ class EcommpaySimulator:
                 "status": status,
                 "date": date,
                 "method": "Doku",
-                "sum": {"amount": 0, "currency": CURRENCY} if reversed_ else money,
+                "sum": {"amount": 0, "currency": CURRENCY} if reversed_ else balance,
                 "description": details["description"],
             },
             "customer": {"id": details["customer"]["id"]},
@@ -491,6 +571,17 @@ class EcommpaySimulator:
         text = f"{_decimal_text(order.amount)}{MALL_ID}{order.details['operation_id']}"
         text += order.session_id
         return hmac.new(self._words_key, text.encode(), hashlib.sha1).hexdigest()
+
+
+def _refunded(refunds: Sequence[Mapping[str, Any]]) -> int:
+    """Minor units paid back by ``refunds``."""
+    return sum(refund["amount"] for refund in refunds)
+
+
+def _refund_word(amount: int, refunds: Sequence[Mapping[str, Any]]) -> str:
+    """``payment.status`` after ``refunds`` of a purchase of ``amount`` (see REFUND_WORDS)."""
+    partly, wholly = REFUND_WORDS[refunds[-1]["type"]]
+    return wholly if _refunded(refunds) >= amount else partly
 
 
 def _declined(outcome: Outcome, reason: tuple[str, str]) -> Settlement:

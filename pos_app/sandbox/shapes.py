@@ -34,6 +34,9 @@ spelled); or ``general.payment_id``, the status, ``sum_request`` and the redirec
 ``return_url``; the last two signed in ``general.signature``, as ecommpay's SDKs test their
 callback formats."""
 ECOMMPAY_EXPIRED_WORDS = ("decline", "expired")
+ECOMMPAY_REFUND_KINDS = ("refund", "reversal")
+"""The operation that pays back a purchase: ``refund`` (``partially refunded``, ``refunded``)
+or ``reversal`` (``partially reversed``, ``reversed``); see ``ecommpay.REFUND_WORDS``."""
 ECOMMPAY_NOT_FOUND_FORMS = ("404", "errors")
 """HTTP 404 with Gate's error, or HTTP 200 with the error in ``errors[]``."""
 
@@ -80,6 +83,9 @@ class Shapes:
 
     def ecommpay_expired_word(self, payment_id: str) -> str:
         return self.choose("ecommpay.expired", payment_id, ECOMMPAY_EXPIRED_WORDS)
+
+    def ecommpay_refund_kind(self, payment_id: str) -> str:
+        return self.choose("ecommpay.refund", payment_id, ECOMMPAY_REFUND_KINDS)
 
     def ecommpay_not_found_form(self, payment_id: str) -> str:
         return self.choose("ecommpay.not_found", payment_id, ECOMMPAY_NOT_FOUND_FORMS)

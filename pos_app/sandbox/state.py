@@ -205,6 +205,13 @@ class SandboxState:
                 self._saved.save_order(order)
             return True
 
+    def add_refund(self, order: Order, operation: dict[str, Any]) -> None:
+        """Keep a refund operation of a paid order, oldest first, in ``details["refunds"]``."""
+        with self._lock:
+            order.details["refunds"] = [*order.details.get("refunds", ()), operation]
+            if self._saved is not None:
+                self._saved.save_order(order)
+
     def remember_answer(self, key: tuple[str, str], answer: StoredAnswer) -> None:
         with self._lock:
             if self._answers.setdefault(key, answer) is answer and self._saved is not None:

@@ -474,3 +474,63 @@ def test_an_unpaid_gate_sale_expires_into_a_decline_or_expired_callback(
         assert final.get_payment_status() == word
         assert final.get_value("operation.message") == "Payment time expired"
         assert verify_callback(received.body, SECRET).status is status
+
+
+@pytest.mark.parametrize("kind", ["refund", "reversal"])
+def test_a_paid_purchase_is_refunded_in_parts_with_signed_callbacks_naming_the_balance(
+    sandbox: str, receiver: tuple[str, Receiver], kind: str
+) -> None:
+    """ecommpay refunds DOKU Wallet purchases through its support (pm_doku.html); each refund is
+    an operation with its callback: the refund in ``operation.sum_initial``, the balance in
+    ``payment.sum`` (woocommerce-ecommpay ``EcpModuleRefund.php``), the word ``partially
+    refunded``/``refunded`` or, for a reversal, ``partially reversed``/``reversed``
+    (``EcpGatewayPaymentStatus.php``; en_Gate_Refund.html). The official SDK verifies them."""
+    receiver_url, inbox = receiver
+    path = callback_path()
+    payment_id = SHAPES.pick(f"ECR-{kind}-", lambda i: SHAPES.ecommpay_refund_kind(i) == kind)
+    page = httpx.get(sdk_page_url(sandbox, payment_id, 1_400_000, receiver_url + path))
+    assert httpx.post(f"{sandbox}/_sandbox/refund/{payment_id}").status_code == 409  # unpaid
+    press(sandbox, page.text, "pay")
+    paid = len(inbox.wait_for(path, 1 + (SHAPES.ecommpay_intermediate(payment_id) is not None)))
+
+    partly, wholly = {"refund": ("partially refunded", "refunded"),
+                      "reversal": ("partially reversed", "reversed")}[kind]  # fmt: skip
+    for amount, balance, word in ((400_000, 1_000_000, partly), (None, 0, wholly)):
+        params = {} if amount is None else {"amount": amount}
+        assert httpx.post(f"{sandbox}/_sandbox/refund/{payment_id}", params=params).is_success
+        paid += 1
+        callback = sdk_callback(inbox.wait_for(path, paid)[-1])
+        assert callback.get_payment_status() == word
+        assert callback.get_value("payment.sum") == {"amount": balance, "currency": "IDR"}
+        assert callback.get_value("operation.type") == kind
+        assert callback.get_value("operation.status") == "success"
+        assert callback.get_value("operation.sum_initial.amount") == (amount or 1_000_000)
+        assert verify_callback(inbox.received(path)[-1].body, SECRET).amount == balance // 100
+
+    status = httpx.post(
+        sandbox + STATUS, json=gate_request(CONFIG, {"general": {"payment_id": payment_id}})
+    ).json()
+    assert status["payment"]["status"] == wholly
+    assert [op["type"] for op in status["operations"]] == ["sale", kind, kind]
+    # The payment's own callback again, as a late retry of it would come: as it was then.
+    assert httpx.post(f"{sandbox}/_sandbox/resend/{payment_id}?operation=1").is_success
+    late = sdk_callback(inbox.wait_for(path, paid + 1)[-1])
+    assert late.get_payment_status() == "success"
+    assert late.get_value("payment.sum.amount") == 1_400_000
+    refused = ["refund/" + payment_id, "resend/" + payment_id + "?operation=4"]
+    assert [httpx.post(f"{sandbox}/_sandbox/{r}").status_code for r in refused] == [409, 409]
+    answer = httpx.post(f"{sandbox}/_sandbox/refund/{payment_id}?amount=1.5")
+    assert answer.status_code == 400
+
+
+def test_only_a_paid_purchase_is_refunded_and_by_no_more_than_is_left(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    receiver_url, _ = receiver
+    paid_out, purchase, path = new_id(), new_id(), callback_path()
+    payout(sandbox, paid_out, 10000, receiver_url + path)
+    sale(sandbox, purchase, 10000, receiver_url + path)
+    httpx.post(f"{sandbox}/_sandbox/pay/{purchase}").raise_for_status()
+    for refused in (f"{paid_out}", f"{purchase}?amount=10001", f"{purchase}?amount=0"):
+        answer = httpx.post(f"{sandbox}/_sandbox/refund/{refused}")
+        assert answer.status_code == 409, answer.text
