@@ -112,21 +112,23 @@ def store_day(
     ``day.till_id`` must be the terminal's till id; a terminal without one takes it, as a
     registration does (:func:`~pos_app.relay.storage.claim_till_id`, which raises
     :class:`~pos_app.relay.storage.NotYours`). A day the terminal uploaded under a till id it
-    had before is replaced by this one, so the shop's day holds it once, with its earlier part.
+    had before is replaced by this one, so the shop's day holds it once, with its earlier part;
+    until then it is the day held, as if under this id (:func:`_held_copy`).
     ``keep`` (:func:`earlier_part`, made outside the write from the copy held) becomes the day's
     earlier part; if another revision is held by now, the upload is a conflict.
     """
     learned = storage.claim_till_id(conn, terminal.id, day.till_id)
     key = (terminal.shop, day.till_id, day.business_date)
     held = conn.execute(
-        "SELECT d.revision, d.content_hash, e.last_receipt FROM till_days d"
-        f" LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY}"
-        " WHERE d.shop = ? AND d.till_id = ? AND d.business_date = ?",
-        key,
+        "SELECT d.revision, d.content_hash, e.last_receipt, d.till_id FROM till_days d"
+        f" LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY} {_HELD_COPY}",
+        _held_copy(terminal, day),
     ).fetchone()
     digest = day.content_hash
     last_receipt = None if held is None or held[2] is None else int(held[2])
-    if held is not None and day.revision <= held[0]:
+    # the same revision and content under a former id is the same day: it moves to this id
+    moved = held is not None and held[3] != day.till_id and digest == held[1]
+    if held is not None and (day.revision < held[0] or (day.revision == held[0] and not moved)):
         if day.revision == held[0] and digest != held[1]:
             raise RevisionConflict(
                 f"revision {day.revision} of {day.business_date} was uploaded before with other "
@@ -151,7 +153,7 @@ def store_day(
         day.files[FileKind.PAYMENTS],
         digest,
     )
-    if held is None:
+    if held is None or held[3] != day.till_id:
         conn.execute(
             "INSERT INTO till_days (terminal_id, revision, uploaded_at, day_closed, shifts,"
             " lines_csv, sales_csv, payments_csv, content_hash, shop, till_id, business_date)"
@@ -195,40 +197,55 @@ def _replace_former_copies(conn: Connection, terminal: storage.Terminal, day: Ti
 
 
 _EARLIER_OF_DAY = "e.shop = d.shop AND e.till_id = d.till_id AND e.business_date = d.business_date"
+_HELD_COPY = (
+    "WHERE d.shop = ? AND d.business_date = ? AND (d.till_id = ? OR d.terminal_id = ?)"
+    " ORDER BY CASE WHEN d.till_id = ? THEN 0 ELSE 1 END, d.revision DESC LIMIT 1"
+)
+"""Of ``till_days d``: the copy of a day that a terminal's upload replaces (:func:`_held_copy`)."""
+
+
+def _held_copy(terminal: storage.Terminal, day: TillDay) -> tuple[str | int, ...]:
+    """The parameters of :data:`_HELD_COPY`: the day under the upload's till id, else the copy
+    the terminal uploaded under a till id it had before (:func:`_replace_former_copies` deletes
+    it once this one is stored). A till renamed after its database was restored from an older
+    backup holds that copy's sales only there: compared as the same day's, it is kept."""
+    return (terminal.shop, day.business_date, day.till_id, terminal.id, day.till_id)
+
+
 _HELD_FILES = "d.lines_csv, d.sales_csv, d.payments_csv, e.lines_csv, e.sales_csv, e.payments_csv"
 """A day's files and its earlier part's, of ``till_days d LEFT JOIN earlier_days e``."""
 
 
-def lacks_held(conn: Connection, shop: str, day: TillDay) -> bool:
-    """Whether the till's database may lack the copy of ``day`` held: the relay holds a revision
-    above the latest it told the till it held (``day.base``), and below this upload's, with
-    content the till did not send and lose the answer to (``day.unheard``). A till of an older
-    Kasir names none: :func:`earlier_part` then finds nothing lacking after a lost answer."""
+def lacks_held(conn: Connection, terminal: storage.Terminal, day: TillDay) -> bool:
+    """Whether the till's database may lack the copy of ``day`` held (:func:`_held_copy`): the
+    relay holds a revision above the latest it told the till it held (``day.base``), and below
+    this upload's, with content the till did not send and lose the answer to (``day.unheard``).
+    A till of an older Kasir names none: :func:`earlier_part` then finds nothing lacking after a
+    lost answer."""
     if day.base is None:
         return False
     held = conn.execute(
-        "SELECT revision, content_hash FROM till_days"
-        " WHERE shop = ? AND till_id = ? AND business_date = ?",
-        (shop, day.till_id, day.business_date),
+        f"SELECT d.revision, d.content_hash FROM till_days d {_HELD_COPY}",
+        _held_copy(terminal, day),
     ).fetchone()
     return held is not None and day.may_lack(held[0], held[1])
 
 
-def earlier_part(conn: Connection, shop: str, day: TillDay) -> EarlierPart | None:
-    """What the relay's copy of ``day`` becomes if the till's database lacks it
-    (:func:`lacks_held`): the copy as the shop has it. Megabytes of CSV, read and merged outside
-    the write (:meth:`~pos_app.relay.writer.RelayStorage.read_apart`)."""
+def earlier_part(conn: Connection, terminal: storage.Terminal, day: TillDay) -> EarlierPart | None:
+    """What the relay's copy of ``day`` (:func:`_held_copy`) becomes if the till's database lacks
+    it (:func:`lacks_held`): the copy as the shop has it. Megabytes of CSV, read and merged
+    outside the write (:meth:`~pos_app.relay.writer.RelayStorage.read_apart`)."""
     if day.base is None:
         return None
     held = conn.execute(
-        f"SELECT d.revision, d.content_hash, {_HELD_FILES} FROM till_days d"
-        f" LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY}"
-        " WHERE d.shop = ? AND d.till_id = ? AND d.business_date = ?",
-        (shop, day.till_id, day.business_date),
+        f"SELECT d.revision, d.content_hash, d.till_id, {_HELD_FILES} FROM till_days d"
+        f" LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY} {_HELD_COPY}",
+        _held_copy(terminal, day),
     ).fetchone()
     if held is None or not day.may_lack(held[0], held[1]):
         return None
-    files = merged_files(held[2:], counted_elsewhere(conn, shop, day.till_id, day.business_date))
+    elsewhere = counted_elsewhere(conn, terminal.shop, held[2], day.business_date)
+    files = merged_files(held[3:], elsewhere)
     if all(not _lacking(files[kind], day.files[kind]) for kind in FileKind):
         return None  # the database has all of it: the relay's answer to it was lost
     last = last_receipt(files[FileKind.SALES], day.till_id, day.business_date)

@@ -120,9 +120,9 @@ class UploadRoutes:
         if terminal.till_id not in (None, day.till_id):
             raise _not_yours(terminal.till_id)
         keep = None
-        if await self.relay.store.read(lambda conn: till_days.lacks_held(conn, terminal.shop, day)):
+        if await self.relay.store.read(lambda conn: till_days.lacks_held(conn, terminal, day)):
             keep = await self.relay.store.read_apart(
-                lambda conn: till_days.earlier_part(conn, terminal.shop, day)
+                lambda conn: till_days.earlier_part(conn, terminal, day)
             )
         try:
             stored = await self.relay.store.write(

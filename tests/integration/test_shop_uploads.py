@@ -806,6 +806,29 @@ def test_a_till_renamed_after_its_upload_is_not_listed_missing_from_the_shop_fil
     store.close()
 
 
+def test_a_till_restored_then_renamed_keeps_the_sales_its_former_ids_copy_holds(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """Restored from the 10:30 backup, the till is given a new terminal id (T9) before it
+    uploads again: its day, held under T1 with the sales of 11:00 and 12:00 its database lost,
+    was replaced by the restored database's day under T9, and the shop's file lost them."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    restored, _ = restored_from_a_backup(tmp_path, client)
+    try:
+        relay.storage.write_from_thread(lambda conn: storage.set_till_id(conn, "T1", "T9"))
+        reconcile(restored, client, "T9")
+        catch_up(restored, client, "T9")
+        cash_sale(restored, "T9", "2026-11-21T13:00", price=20_000)
+        catch_up(restored, client, "T9")
+
+        assert [till.till_id for till in client.shop_day(D1.isoformat())] == ["T9"]
+        assert shop_money(client, D1, "sales", "total") == BEFORE_THE_LOSS + 40_000
+        assert upload_status(restored).restored == (D1,)
+    finally:
+        client.close()
+        restored.close()
+
+
 def test_two_returns_of_a_sale_within_one_second_are_two_in_the_shop_file_as_in_the_tills(
     tmp_path: Path, relay: EmbeddedRelay
 ) -> None:

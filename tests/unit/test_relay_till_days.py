@@ -167,11 +167,11 @@ def test_a_renamed_till_keeps_the_kept_part_of_its_days(relay_database: Path | s
 
         till_days.store_day(conn, terminal, day("T1", 5, lost, 4))
         restored = day("T1", 6, backup, 0)  # backed up before the day began
-        assert till_days.lacks_held(conn, "default", restored)
-        keep = till_days.earlier_part(conn, "default", restored)
+        assert till_days.lacks_held(conn, terminal, restored)
+        keep = till_days.earlier_part(conn, terminal, restored)
         assert keep is not None and keep.revision == 5
         assert till_days.store_day(conn, terminal, restored, keep).stored
-        assert not till_days.lacks_held(conn, "default", day("T1", 7, backup, 6))
+        assert not till_days.lacks_held(conn, terminal, day("T1", 7, backup, 6))
         storage.set_till_id(conn, "T1", "T7")
         renamed = storage.terminal_by_name(conn, "T1")
         assert renamed is not None
@@ -197,7 +197,7 @@ def test_a_day_restored_twice_keeps_both_parts(relay_database: Path | str) -> No
             return till_days.TillDay("T1", DAY, revision, False, 0, files, base)
 
         def restore(upload: till_days.TillDay) -> None:
-            keep = till_days.earlier_part(conn, "default", upload)
+            keep = till_days.earlier_part(conn, terminal, upload)
             assert keep is not None
             assert till_days.store_day(conn, terminal, upload, keep).stored
 
