@@ -43,7 +43,7 @@ from pos_app.relay.config import (
     folder_problem,
     validate,
 )
-from pos_app.relay.server import uvicorn_config
+from pos_app.relay.server import collect_less_often, uvicorn_config
 from pos_app.reports.accountant_files import FileKind
 from pos_app.reports.shop_files import TillDayFiles, write_shop_file
 
@@ -96,6 +96,7 @@ def _run_server(config: RelayConfig) -> int:
         level=config.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    collect_less_often()
     relay = RelayApp(config)
     server = _RelayServer(
         uvicorn_config(
