@@ -169,6 +169,11 @@ class TillDay:
     day_closed: bool
     files: Mapping[str, str]
     """The till's CSV text of each kind (``lines``, ``sales``, ``payments``)."""
+    refused_at: str | None = None
+    """When the relay last refused an upload of the day from the till after this copy (UTC, ISO
+    8601): the copy is older than what the till has. ``None``: none (or an older relay)."""
+    refused_reason: str | None = None
+    """The relay's reason for that refusal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +211,9 @@ def _till_day(item: Any) -> TillDay:
     revision = item["revision"]
     if not isinstance(revision, int) or isinstance(revision, bool):
         raise TypeError(f"revision is not a number: {revision!r}")
+    refused = item.get("refused") or {}
+    if not isinstance(refused, Mapping):
+        raise TypeError(f"refused is not an object: {refused!r}")
     return TillDay(
         till_id=_text(item, "till_id"),
         name=str(item.get("name") or item["till_id"]),
@@ -213,6 +221,8 @@ def _till_day(item: Any) -> TillDay:
         uploaded_at=_text(item, "uploaded_at"),
         day_closed=item["day_closed"] is True,
         files=dict(files),
+        refused_at=_optional(refused.get("at"), str, "refused.at"),
+        refused_reason=_optional(refused.get("reason"), str, "refused.reason"),
     )
 
 

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import uvicorn
 
@@ -45,7 +46,7 @@ from pos_app.relay.config import (
 )
 from pos_app.relay.server import collect_less_often, uvicorn_config
 from pos_app.reports.accountant_files import FileKind
-from pos_app.reports.shop_files import TillDayFiles, write_shop_file
+from pos_app.reports.shop_files import TillDayFiles, missing_tills, write_shop_file
 
 
 class _RelayServer(uvicorn.Server):
@@ -138,6 +139,7 @@ def _export(config: RelayConfig, args: argparse.Namespace) -> int:
         conn = schema.connect(config.database)
         try:
             uploaded = till_days.shop_days(conn, args.shop, args.date.isoformat())
+            known = till_days.shop_uploads(conn, args.shop)
         finally:
             conn.close()
         if not uploaded:
@@ -154,9 +156,35 @@ def _export(config: RelayConfig, args: argparse.Namespace) -> int:
         for part in written.parts:
             print(said(part))
         print(f"written to {written.path}")
+        _warn_short(uploaded, known, args.date.isoformat())
         return 0
 
     return run(prog, export)
+
+
+def _warn_short(
+    uploaded: list[dict[str, Any]], known: list[dict[str, Any]], business_date: str
+) -> None:
+    """Name on stderr each till the shop's file lacks, or holds an older copy of: the file adds
+    up to what the relay holds, and the accountant must know when that is short."""
+    for till in uploaded:
+        if till["refused"] is not None:
+            print(
+                f"warning: till {till['till_id']}: the file holds its upload of "
+                f"{till['uploaded_at']}; the relay refused a later one at "
+                f"{till['refused']['at']} ({till['refused']['reason']}), so the file may "
+                "lack what changed since",
+                file=sys.stderr,
+            )
+    missing = missing_tills(
+        [(till["till_id"], till["name"]) for till in uploaded],
+        [(till["till_id"], till["name"]) for till in known],
+    )
+    for label in missing:
+        print(
+            f"warning: till {label} has not uploaded {business_date}: it is not in the file",
+            file=sys.stderr,
+        )
 
 
 def _rotate_token(config: RelayConfig, name: str) -> int:

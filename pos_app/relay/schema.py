@@ -16,12 +16,13 @@ from pathlib import Path
 
 from pos_app.relay.engines import Connection, describe, open_connection
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """1: the tables; 2: the database's ``epoch`` in ``meta``; 3: each terminal's till id, each
 event's currency and the reason an event is kept apart; 4: each terminal's shop and the tills'
 uploaded business days (:mod:`pos_app.relay.till_days`); 5: the till ids terminals had before
 (their earlier receipts and invoices carry them); 6: the part of a day a till restored from a
-backup no longer has, and the payments by terminal (its last invoice number)."""
+backup no longer has, and the payments by terminal (its last invoice number); 7: the day uploads
+the relay refused, until it takes one of that day from the terminal."""
 TABLES = (
     """CREATE TABLE IF NOT EXISTS terminals (
     id INTEGER PRIMARY KEY,
@@ -93,6 +94,14 @@ TABLES = (
     terminal_id INTEGER NOT NULL REFERENCES terminals(id),
     until TEXT NOT NULL
 )""",
+    """CREATE TABLE IF NOT EXISTS refused_days (
+    terminal_id INTEGER NOT NULL REFERENCES terminals(id),
+    business_date TEXT NOT NULL,
+    refused_at TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (terminal_id, business_date)
+)""",
 )
 UPGRADES: dict[int, tuple[str, ...]] = {
     3: (
@@ -107,6 +116,7 @@ UPGRADES: dict[int, tuple[str, ...]] = {
     4: ("ALTER TABLE terminals ADD COLUMN shop TEXT NOT NULL DEFAULT 'default'",),
     # 5: former_till_ids is made by TABLES; no terminal had another till id before.
     # 6: earlier_days is made by TABLES, the payments index by INDEXES.
+    # 7: refused_days is made by TABLES; no refusal was kept before.
 }
 """The statements that bring a database of the version before the key up to the key."""
 INDEXES = (

@@ -118,6 +118,12 @@ def store_day(
     earlier part; if another revision is held by now, the upload is a conflict.
     """
     learned = storage.claim_till_id(conn, terminal.id, day.till_id)
+    # answered 200 (stored, or held already at this revision or a newer one): what the terminal
+    # sent before and was refused is no longer newer than the copy held
+    conn.execute(
+        "DELETE FROM refused_days WHERE terminal_id = ? AND business_date = ?",
+        (terminal.id, day.business_date),
+    )
     key = (terminal.shop, day.till_id, day.business_date)
     held = conn.execute(
         "SELECT d.revision, d.content_hash, e.last_receipt, d.till_id FROM till_days d"
@@ -408,13 +414,40 @@ def last_receipts(conn: Connection, shop: str, till_id: str | None) -> dict[str,
     }
 
 
+MAX_REASON = 500
+"""Characters of a refusal's reason kept (the relay's own 4xx message, which may quote a cell)."""
+
+
+def record_refusal(
+    conn: Connection, terminal: storage.Terminal, business_date: str, status: int, reason: str
+) -> None:
+    """Keep that the relay refused the terminal's upload of ``business_date`` (a 4xx about the
+    day: too large, a conflict, a row it cannot take): the copy it holds, if any, is older than
+    what the till has, and the shop's file of that day says so (:func:`shop_days`) until an
+    upload of the day is taken (:func:`store_day`)."""
+    conn.execute(
+        "INSERT INTO refused_days (terminal_id, business_date, refused_at, status, reason)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (terminal_id, business_date) DO UPDATE SET"
+        " refused_at = excluded.refused_at, status = excluded.status, reason = excluded.reason",
+        (terminal.id, business_date, storage.iso(utc_now()), status, reason[:MAX_REASON]),
+    )
+
+
 def shop_days(conn: Connection, shop: str, business_date: str) -> list[dict[str, Any]]:
-    """Every till of ``shop`` that uploaded ``business_date``, by till id (the API's shape)."""
+    """Every till of ``shop`` that uploaded ``business_date``, by till id (the API's shape).
+    ``refused``: the relay's latest refusal of an upload of that day from the till after the copy
+    it holds (``None``: none), so the shop's file says which till's copy is not its latest."""
     rows = conn.execute(
-        f"SELECT d.till_id, t.name, d.revision, d.uploaded_at, d.day_closed, {_HELD_FILES}"
-        " FROM till_days d JOIN terminals t ON t.id = d.terminal_id"
+        f"SELECT d.till_id, t.name, d.revision, d.uploaded_at, d.day_closed, {_HELD_FILES},"
+        " d.terminal_id FROM till_days d JOIN terminals t ON t.id = d.terminal_id"
         f" LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY}"
         " WHERE d.shop = ? AND d.business_date = ? ORDER BY d.till_id",
+        (shop, business_date),
+    ).fetchall()
+    refusals = conn.execute(
+        "SELECT r.terminal_id, t.till_id, r.refused_at, r.status, r.reason FROM refused_days r"
+        " JOIN terminals t ON t.id = r.terminal_id WHERE t.shop = ? AND r.business_date = ?"
+        " ORDER BY r.refused_at",
         (shop, business_date),
     ).fetchall()
     return [
@@ -427,12 +460,26 @@ def shop_days(conn: Connection, shop: str, business_date: str) -> list[dict[str,
             "files": {
                 kind.value: text
                 for kind, text in merged_files(
-                    row[5:], counted_elsewhere(conn, shop, row[0], business_date)
+                    row[5:11], counted_elsewhere(conn, shop, row[0], business_date)
                 ).items()
             },
+            "refused": _refused_after(refusals, row[11], row[0], row[3]),
         }
         for row in rows
     ]
+
+
+def _refused_after(
+    refusals: Sequence[Sequence[Any]], terminal_id: int, till_id: str, uploaded_at: str
+) -> dict[str, Any] | None:
+    """The latest of ``refusals`` (terminal id, its till id, when, status, reason; oldest first)
+    of an upload by the terminal that uploaded the copy, or by the one holding its till id now
+    (the till added again), made after the copy was stored."""
+    latest = None
+    for by, by_till_id, at, status, reason in refusals:
+        if (by == terminal_id or by_till_id == till_id) and str(at) > uploaded_at:
+            latest = {"at": str(at), "status": int(status), "reason": str(reason)}
+    return latest
 
 
 def shop_uploads(conn: Connection, shop: str) -> list[dict[str, Any]]:

@@ -97,7 +97,9 @@ class UploadRoutes:
         ]
 
     async def upload_day(self, request: Request) -> Response:
-        """Store the till's day if it is newer than the one held; 200 only after the commit."""
+        """Store the till's day if it is newer than the one held; 200 only after the commit. A
+        refusal of the day (any 4xx but the 429 of a busy relay) is kept until the next upload
+        of that day is taken (:func:`~pos_app.relay.till_days.record_refusal`)."""
         terminal = await self.relay._terminal(request)
         require_json(request)
         business_date = _business_date(request.path_params["business_date"])
@@ -106,6 +108,18 @@ class UploadRoutes:
         self._uploading.add(terminal.id)
         try:
             return await self._upload(request, terminal, business_date)
+        except HTTPProblem as exc:
+            # kept so the shop's file of the day names the till whose copy is not its latest
+            await self.relay.store.write(
+                partial(
+                    till_days.record_refusal,
+                    terminal=terminal,
+                    business_date=business_date,
+                    status=exc.status,
+                    reason=exc.message,
+                )
+            )
+            raise
         finally:
             self._uploading.discard(terminal.id)
 

@@ -20,7 +20,7 @@ import hashlib
 import io
 import json
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -74,6 +74,22 @@ class TillDayFiles:
 
     till_id: str
     files: Mapping[FileKind, str]
+
+
+def missing_tills(
+    uploaded: Sequence[tuple[str, str]], known: Iterable[tuple[str | None, str]]
+) -> tuple[str, ...]:
+    """Of the shop's ``known`` tills (till id or ``None`` while the relay does not know it, and
+    terminal name), those not among the ``uploaded`` ones (till id, name) of a day, by till id
+    or name, sorted: a terminal whose id changed since it uploaded the day holds it under its
+    former id, and its name says it is the same till."""
+    ids = {till_id for till_id, _ in uploaded}
+    names = {name for _, name in uploaded}
+    return tuple(
+        sorted(
+            {till_id or name for till_id, name in known if till_id not in ids and name not in names}
+        )
+    )
 
 
 def day_content_hash(day_closed: bool, shifts: int, files: Mapping[FileKind, str]) -> str:

@@ -34,3 +34,12 @@ RETURNED_LINES = (
 )
 """SQL: the lines ``rl`` of the settled returns that give their items back (not
 :data:`MADE_AGAIN`), for a condition to follow with ``AND``: for items, DPP and PPN, never money."""
+DAYS_DECIDED_BY_PAYOUT = f"""WITH RECURSIVE earlier (id) AS (
+    SELECT redo_of FROM returns WHERE payout_id = ?1
+    UNION SELECT r.redo_of FROM returns r JOIN earlier ON r.id = earlier.id)
+SELECT DISTINCT {COUNTED_ON} FROM {RETURN_JOINS} JOIN earlier ON earlier.id = t.id
+WHERE {SETTLED}"""
+"""SQL, payout id ``?1``: the days of the settled returns that the payout's return made again,
+or made again one that did. Whether they give items, DPP and PPN back (:data:`MADE_AGAIN`)
+turns on the payout's outcome, but their rows are not the payout's: the triggers that mark a
+payout's own days for upload cannot see them."""

@@ -30,11 +30,13 @@ from pos_app.domain.money import check_amount, format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import LEFT_UNKNOWN, ProviderName
 from pos_app.store.audit import AuditLog
+from pos_app.store.counted_returns import DAYS_DECIDED_BY_PAYOUT
 from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.history import REFUNDS, StatusChange, history, move
 from pos_app.store.open_day import open_business_date
 from pos_app.store.payments import BROUGHT_BACK, RECEIVED_SQL, RESOLVED
+from pos_app.store.uploads import mark_days
 
 REFUND_JOINS = (
     "refunds r JOIN sales s ON s.id = r.sale_id "
@@ -339,6 +341,11 @@ class Refunds:
                     "reduces_takings": takings,
                 },
             )
+            # the returns this payout's return made again take their items back, or give them
+            # up, with its outcome: their days go to the relay again too (the triggers see only
+            # this payout's own days)
+            days = conn.execute(DAYS_DECIDED_BY_PAYOUT, [payout_id]).fetchall()
+            mark_days(conn, (day for (day,) in days))
             self._bring_back(conn, self.get(payout_id), now)
         return self.get(payout_id)
 

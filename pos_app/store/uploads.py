@@ -10,7 +10,7 @@ sale completed while an upload was in flight is sent by the next one (compare-an
 import json
 import logging
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -53,6 +53,17 @@ class RefusedDay:
     reason: str
 
 
+def mark_days(conn: sqlite3.Connection, days: Iterable[str]) -> None:
+    """Mark business days (``yyyy-mm-dd``) to upload again, in the caller's transaction: for a
+    change the store's triggers cannot place (a payment's moment) or cannot see (a payout's
+    outcome changes an earlier return's rows)."""
+    conn.executemany(
+        "INSERT INTO upload_days (business_date, revision) VALUES (?, 1) "
+        "ON CONFLICT (business_date) DO UPDATE SET revision = revision + 1",
+        [(day,) for day in sorted(days)],
+    )
+
+
 class UploadOutbox:
     def __init__(self, db: Database, day: BusinessDay) -> None:
         self._db = db
@@ -73,12 +84,7 @@ class UploadOutbox:
             if moments:
                 placing = OpenDays.read(self._db, self._day)
                 days = {placing.date_of(parse_utc(at)).isoformat() for _, at in moments}
-            for day in sorted(days):
-                conn.execute(
-                    "INSERT INTO upload_days (business_date, revision) VALUES (?, 1) "
-                    "ON CONFLICT (business_date) DO UPDATE SET revision = revision + 1",
-                    [day],
-                )
+            mark_days(conn, days)
             if moments:
                 conn.execute("DELETE FROM upload_moments WHERE id <= ?", [moments[-1][0]])
 

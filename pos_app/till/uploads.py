@@ -34,7 +34,12 @@ from pos_app.domain.texts import N_
 from pos_app.reports.accountant_files import AccountantFile, FileFormat, FileKind
 from pos_app.reports.payments_csv import export_payments
 from pos_app.reports.sales_csv import ExportKind, export_sales
-from pos_app.reports.shop_files import TillDayFiles, day_content_hash, write_shop_file
+from pos_app.reports.shop_files import (
+    TillDayFiles,
+    day_content_hash,
+    missing_tills,
+    write_shop_file,
+)
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import transaction
 from pos_app.store.receipt_numbers import raise_floor
@@ -354,8 +359,21 @@ class Uploader:
 
 
 @dataclass(frozen=True, slots=True)
+class BehindTill:
+    """A till whose copy of the day the relay holds is older than what the till has: the relay
+    refused its later upload of the day (too large, a conflict, a row it cannot take)."""
+
+    till_id: str
+    uploaded_at: str
+    """When the copy in the file was uploaded (UTC, ISO 8601)."""
+    refused_at: str
+    reason: str
+    """The relay's reason for the refusal."""
+
+
+@dataclass(frozen=True, slots=True)
 class ShopExport:
-    """A whole-shop file written, and the shop's tills whose day it lacks."""
+    """A whole-shop file written, and the shop's tills whose day it lacks or holds short."""
 
     written: AccountantFile
     tills: tuple[str, ...]
@@ -364,6 +382,8 @@ class ShopExport:
     """Active tills of the shop that have not uploaded that day (yet), under their present till
     id or one they had before: by till id, or by its terminal's name while the relay does not
     know the id."""
+    behind: tuple[BehindTill, ...] = ()
+    """Tills whose files in it are an older copy of their day than they have."""
 
 
 def export_shop_day(
@@ -378,6 +398,10 @@ def export_shop_day(
     """Fetch every till's files of ``business_date`` from the relay and write the shop's file;
     ``own``, this till's store and till id: its pending days are uploaded first, so the file holds
     this till's sales up to now, and any it sent that the relay lacks.
+
+    The file holds each till's day as the relay holds it, so it adds up to those copies; the
+    export names the tills it lacks (:attr:`ShopExport.missing`) and those whose copy the relay
+    refused to replace (:attr:`ShopExport.behind`), so the accountant knows it is short.
 
     Raises :class:`~pos_app.clients.relay_client.RelayError` when the relay cannot say, and
     ``ValidationError`` when no till has uploaded that day: an empty file would read as a day
@@ -395,18 +419,18 @@ def export_shop_day(
             N_("no till has uploaded business day {day} to the relay yet"),
             day=business_date.isoformat(),
         )
-    ids = tuple(till.till_id for till in uploaded)
-    # a terminal whose id changed since it uploaded the day holds it under its former id: its
-    # name, which the relay gives with each day it holds, says it is the same till
-    names = {till.name for till in uploaded}
-    missing = {
-        till.till_id or till.name
-        for till in relay.shop_uploads()
-        if till.till_id not in ids and till.name not in names
-    }
+    missing = missing_tills(
+        [(till.till_id, till.name) for till in uploaded],
+        [(till.till_id, till.name) for till in relay.shop_uploads()],
+    )
+    behind = tuple(
+        BehindTill(till.till_id, till.uploaded_at, till.refused_at, till.refused_reason or "")
+        for till in uploaded
+        if till.refused_at is not None
+    )
     tills = [
         TillDayFiles(till.till_id, {FileKind(kind): text for kind, text in till.files.items()})
         for till in uploaded
     ]
     written = write_shop_file(tills, path, kinds, file_format, excel_id)
-    return ShopExport(written, ids, tuple(sorted(missing)))
+    return ShopExport(written, tuple(till.till_id for till in uploaded), missing, behind)

@@ -865,6 +865,11 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Till {till} is in the file as uploaded {uploaded}: the relay refused its later upload ({reason}), so the file may lack its sales since. Fix that till's upload and export again.</source>
+        <translation>Till {till} is in the file as uploaded {uploaded}: the relay refused its later upload ({reason}), so the file may lack its sales since. Fix that till's upload and export again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>never</source>
         <translation>never</translation>
     </message>

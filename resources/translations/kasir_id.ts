@@ -865,6 +865,11 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/export_tab.py"/>
+        <source>Till {till} is in the file as uploaded {uploaded}: the relay refused its later upload ({reason}), so the file may lack its sales since. Fix that till's upload and export again.</source>
+        <translation>Kasir {till} ada di berkas sebagaimana diunggah {uploaded}: relay menolak unggahan berikutnya ({reason}), jadi berkas mungkin belum memuat penjualannya sejak itu. Perbaiki unggahan kasir itu lalu ekspor lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/export_tab.py"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>

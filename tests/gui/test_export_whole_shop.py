@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from pos_app.domain.basket import LineItem
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.export_tab import ExportTab
+from pos_app.gui.formatting import ERROR_STYLE
 from pos_app.reports.sales_csv import SALE_COLUMNS
 from pos_app.till.uploads import build_day_upload, reconcile, upload_status
 from tests.gui.back_office_helpers import show_tab, signed_in
@@ -102,11 +103,12 @@ def test_a_day_the_relay_refused_is_named_with_the_relays_reason(qtbot, start_ap
     window = signed_in(qtbot, app)
     tab = window.export
     show_tab(qtbot, window, tab)
-    qtbot.waitUntil(lambda: "The relay refused" in tab.own_uploads.text(), timeout=WAIT_MS)
-    assert f"The relay refused {day}: " in tab.own_uploads.text()
-    assert "T1" in tab.own_uploads.text() and "It goes again once that day changes." in (
-        tab.own_uploads.text()
+    qtbot.waitUntil(lambda: "The relay refused" in tab.own_refused.text(), timeout=WAIT_MS)
+    assert f"The relay refused {day}: " in tab.own_refused.text()
+    assert "T1" in tab.own_refused.text() and "It goes again once that day changes." in (
+        tab.own_refused.text()
     )
+    assert tab.own_refused.styleSheet() == ERROR_STYLE, "shown as a problem"
 
 
 def and_a_lost_sale(text: str) -> str:

@@ -700,3 +700,45 @@ def test_a_terminal_is_told_the_last_invoice_number_it_registered(
 
     successor = relay.storage.write_from_thread(replaced)
     assert get(relay, successor, "/v1/days")["invoice_counter"] == 42
+
+
+def test_the_shop_export_names_a_till_whose_later_upload_the_relay_refused_and_one_missing(
+    relay: EmbeddedRelay,
+    relay_database: Path | str,
+    tills: Tills,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """T1's day grew past the relay's limit: its revision 2 is refused (413) and the relay keeps
+    revision 1. The shop's file adds up to the copies held, and says T1's is older than T1's
+    latest and T3 uploaded nothing, until T1's next upload of the day is taken."""
+    tokens = {till_id: add(relay, till_id) for till_id in ("T1", "T2", "T3")}
+    for till_id in ("T1", "T2"):
+        assert put(relay, tokens[till_id], body(tills[till_id][0])).status_code == 200
+    too_large = body(tills["T1"][0], revision=2) | {"padding": "x" * 65 * 1024}
+    assert put(relay, tokens["T1"], too_large).status_code == 413
+    target = tmp_path / "shop-sales.csv"
+
+    status = relay_service.main(
+        ["export", *database_option(relay_database), "--date", DAY, "--sales",
+         "--out", str(target)]
+    )  # fmt: skip
+
+    assert status == 0
+    warned = capsys.readouterr().err.splitlines()
+    assert len(warned) == 2, warned
+    assert warned[0].startswith("warning: till T1: the file holds its upload of ")
+    assert "body is larger than 65536 bytes" in warned[0]
+    assert warned[1] == f"warning: till T3 has not uploaded {DAY}: it is not in the file"
+    with target.open(encoding="utf-8", newline="") as handle:
+        _, *rows = list(csv.reader(handle))
+    assert len(rows) == sum(tills[till_id][1][FileKind.SALES].rows for till_id in ("T1", "T2"))
+    shop = get(relay, tokens["T2"], f"/v1/shop/days/{DAY}")["tills"]
+    assert [(t["till_id"], (t["refused"] or {}).get("status")) for t in shop] == [
+        ("T1", 413),
+        ("T2", None),
+    ]
+
+    assert put(relay, tokens["T1"], body(tills["T1"][0], revision=2)).status_code == 200
+    shop = get(relay, tokens["T2"], f"/v1/shop/days/{DAY}")["tills"]
+    assert [t["refused"] for t in shop] == [None, None]

@@ -28,6 +28,7 @@ from pos_app.reports.accountant_files import FileFormat, FileKind, FileRequest, 
 from pos_app.reports.sales_csv import ExportSummary
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.store.payments import EventSource
+from pos_app.store.returns import WalletPayout
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import UploadOutbox
 from pos_app.till import uploads
@@ -984,3 +985,110 @@ def test_a_relay_that_cannot_say_what_it_holds_is_asked_again_after_a_back_off(
         assert uploader.stop(10)
         client.close()
     assert client.looks == 1
+
+
+def wallet_return(store: TerminalStore, sale_id: int, payout: str, when: str, **redo: int) -> int:
+    """Three noodles of the sale returned to the customer's wallet through ``payout``."""
+    return store.returns.record(
+        sale_id,
+        {1: 3},
+        method=ReturnMethod.WALLET,
+        terminal_id="T1",
+        cashier="Sari",
+        approved_by="Dewi",
+        now=local(when),
+        payout=WalletPayout(payout, ProviderName.ECOMMPAY_GATE, "081234567890", "Ani"),
+        **redo,
+    ).id
+
+
+def test_a_return_made_again_whose_new_payout_fails_sends_the_first_returns_day_again(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """The payout of a wallet return failed on the 21st and the return was made again; on the
+    22nd the first payout was paid after all (its row there gives back no items: the return made
+    again did). On the 23rd the second payout fails: the first return takes its items, DPP and
+    PPN back on the 22nd, and the relay's copy of that day must follow, or the shop's file keeps
+    its items and tax columns stale."""
+    store = till(tmp_path, "T1")
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    try:
+        paid = local("2026-11-21T09:00")
+        lines = (LineItem("MIE-001", "Indomie Goreng", 3500, 5),)
+        sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=paid)
+        invoice = store.payments.next_invoice_number("T1", paid)
+        store.payments.create_attempt(sale_id, ProviderName.ECOMMPAY_GATE, 17_500, invoice, paid)
+        store.payments.record_status(
+            invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=paid
+        )
+        store.sales.complete_with_payment(sale_id, invoice, paid)
+        first = wallet_return(store, sale_id, "RFD-T1-a", "2026-11-21T10:00")
+        store.refunds.settle("RFD-T1-a", "failed", now=local("2026-11-21T10:05"))
+        wallet_return(store, sale_id, "RFD-T1-b", "2026-11-21T10:10", redo_of=first)
+        store.refunds.settle("RFD-T1-a", "paid", now=local("2026-11-22T10:00"))
+        catch_up(store, client, "T1")
+        [held] = client.shop_day(D2.isoformat())
+        assert [row["items"] for row in returns_of(held.files["sales"])] == ["0"]
+
+        store.refunds.settle("RFD-T1-b", "failed", now=local("2026-11-23T10:00"))
+        catch_up(store, client, "T1")
+
+        [held] = client.shop_day(D2.isoformat())
+        assert [row["items"] for row in returns_of(held.files["sales"])] == ["-3"]
+        assert dict(held.files) == {
+            kind.value: text for kind, text in build_day_upload(store, "T1", D2).files.items()
+        }, "the relay holds the till's own files of the day"
+    finally:
+        client.close()
+        store.close()
+
+
+def returns_of(sales: str) -> list[dict[str, str]]:
+    """The return rows of a sales file, by column."""
+    header, rows = read_rows(sales)
+    cells = [dict(zip(header, row, strict=True)) for row in rows]
+    return [row for row in cells if row["record_type"] == "return"]
+
+
+def test_a_whole_shop_export_names_the_till_whose_day_the_relay_refused_to_replace(
+    tmp_path: Path,
+) -> None:
+    """T1's day grew past what the relay takes (413): the relay keeps T1's earlier copy. Exported
+    from T2, the shop's file adds up to the copies held, and names T1 as held short; T1's own
+    back office has the refusal among its problems."""
+    with start_relay(relay_config(tmp_path / "relay.db", max_upload_bytes=64 * 1024)) as relay:
+        stores = {till_id: till(tmp_path, till_id) for till_id in ("T1", "T2")}
+        clients = {t: RelayClient(relay.url, relay.add_terminal(t)) for t in stores}
+        try:
+            cash_sale(stores["T1"], "T1", "2026-11-21T09:00", price=12_000)
+            cash_sale(stores["T2"], "T2", "2026-11-21T10:00", price=27_500)
+            for till_id, store in stores.items():
+                assert catch_up(store, clients[till_id], till_id) == 1
+            many = tuple(
+                LineItem(f"SKU-{n}", f"Kopi sachet {n} " + "x" * 200, 1000, 1) for n in range(300)
+            )
+            moment = local("2026-11-21T11:00")
+            big = stores["T1"].sales.create_sale(many, cashier="Sari", terminal_id="T1", now=moment)
+            stores["T1"].sales.complete_cash(big, 300_000, moment)
+            assert catch_up(stores["T1"], clients["T1"], "T1") == 1
+            [refused] = upload_status(stores["T1"]).refused
+            assert refused.business_date == D1 and "larger than" in refused.reason
+
+            export = export_shop_day(
+                clients["T2"],
+                tmp_path / "shop.csv",
+                D1,
+                (FileKind.SALES,),
+                own=(stores["T2"], "T2"),
+            )
+
+            assert export.tills == ("T1", "T2") and export.missing == ()
+            [behind] = export.behind
+            assert behind.till_id == "T1" and "larger than" in behind.reason
+            assert behind.refused_at > behind.uploaded_at
+            assert export.written.parts[0].total == 2 * (12_000 + 27_500), "the copies held"
+        finally:
+            for client in clients.values():
+                client.close()
+            for store in stores.values():
+                store.close()

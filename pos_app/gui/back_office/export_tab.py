@@ -107,6 +107,10 @@ class ExportTab(Tab):
         self.own_uploads = QLabel()
         self.own_uploads.setObjectName("ownUploads")
         self.own_uploads.setWordWrap(True)
+        self.own_refused = QLabel()
+        self.own_refused.setObjectName("uploadsRefused")
+        self.own_refused.setWordWrap(True)
+        self.own_refused.setStyleSheet(ERROR_STYLE)
         self.uploads_unknown = QLabel()
         self.uploads_unknown.setObjectName("uploadsUnknown")
         self.uploads_unknown.setWordWrap(True)
@@ -178,6 +182,7 @@ class ExportTab(Tab):
         uploads_row.addWidget(self.own_uploads, 1)
         uploads_row.addWidget(refresh_uploads)
         layout.addLayout(uploads_row)
+        layout.addWidget(self.own_refused)
 
     @property
     def relay(self) -> RelayClient | None:
@@ -312,14 +317,34 @@ class ExportTab(Tab):
 
     def _shop_done(self, export: ShopExport) -> None:
         self._done(export.written)
-        text = self.tr("Tills in the file: {tills}.").format(tills=", ".join(export.tills))
+        said = [
+            self.status.text(),
+            self.tr("Tills in the file: {tills}.").format(tills=", ".join(export.tills)),
+        ]
         if export.missing:
-            missing = self.tr("Not uploaded yet, so not in the file: {tills}.").format(
-                tills=", ".join(export.missing)
+            said.append(
+                self.tr("Not uploaded yet, so not in the file: {tills}.").format(
+                    tills=", ".join(export.missing)
+                )
             )
-            self.say_error(f"{self.status.text()} {text} {missing}")
+        tz = self.office.store.day.tz
+        behind = self.tr(
+            "Till {till} is in the file as uploaded {uploaded}: the relay refused its later "
+            "upload ({reason}), so the file may lack its sales since. Fix that till's upload and "
+            "export again."
+        )
+        said.extend(
+            behind.format(
+                till=till.till_id,
+                uploaded=_local(datetime.fromisoformat(till.uploaded_at), tz),
+                reason=till.reason,
+            )
+            for till in export.behind
+        )
+        if export.missing or export.behind:
+            self.say_error(" ".join(said))
         else:
-            self.say(f"{self.status.text()} {text}")
+            self.say(" ".join(said))
 
     def _own_status(self, status: UploadStatus) -> None:
         tz = self.office.store.day.tz
@@ -340,15 +365,18 @@ class ExportTab(Tab):
         self.own_uploads.setText(
             " ".join(
                 [said]
-                + [
-                    refused.format(day=day.business_date.isoformat(), reason=day.reason)
-                    for day in status.refused
-                ]
                 + (
                     [restored.format(days=", ".join(day.isoformat() for day in status.restored))]
                     if status.restored
                     else []
                 )
+            )
+        )
+        # a problem: the shop's file of such a day holds this till's older copy until it goes
+        self.own_refused.setText(
+            " ".join(
+                refused.format(day=day.business_date.isoformat(), reason=day.reason)
+                for day in status.refused
             )
         )
 
