@@ -95,6 +95,9 @@ ATTEMPT_LIFECYCLE: Lifecycle[AttemptState] = Lifecycle(
                 AttemptState.DECLINED,
                 AttemptState.EXPIRED,
                 AttemptState.CANCELLED,
+                # ecommpay's error words end the payment id as a decline does (see
+                # payments/ecommpay/statuses.py); a success after it is still a late payment.
+                AttemptState.FAILED,
             }
         ),
         AttemptState.UNKNOWN: frozenset(OPEN_STATES - {AttemptState.CREATED})

@@ -108,6 +108,24 @@ def reports_balance(provider: ProviderName, payload: Mapping[str, Any]) -> bool:
     return isinstance(payment, Mapping) and is_partial_refund(payment.get("status"))
 
 
+def reported_reference(provider: ProviderName, payload: Mapping[str, Any]) -> str | None:
+    """The provider's id for the payment that a stored notification or callback names, read
+    as that provider's status check reads it, so a relay event records what a status check
+    would: DOKU's ``transaction.original_request_id`` (its non-SNAP HTTP notification sample,
+    developers.doku.com), ecommpay's purchase operation's ``provider.payment_id`` (never a
+    refund's). ``None`` when it names none, or cannot be read."""
+    if provider is ProviderName.DOKU:
+        from pos_app.payments.doku.notification import event_from_payload
+
+        try:
+            return event_from_payload(payload).reference
+        except ProviderProtocolError:
+            return None
+    from pos_app.payments.ecommpay.callback import purchase_reference
+
+    return purchase_reference(payload)
+
+
 def reported_amount(payload: Mapping[str, Any]) -> int | None:
     """The rupiah a stored provider payload reports, read as each provider writes it: DOKU's
     ``order.amount`` (integer, decimal or decimal text) or ecommpay's ``payment.sum.amount``

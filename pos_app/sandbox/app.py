@@ -53,7 +53,7 @@ def create_sandbox_app(
         try:
             form = parse_query(await read_body(request, MAX_FORM_BYTES), what="form")
             choice = Choice(form.get("choice", ""))
-            if choice is Choice.EXPIRE:
+            if choice not in (Choice.PAY, Choice.DECLINE):
                 raise ValueError(choice)
         except (InboundError, ValueError):
             page = pages.error_page("Unknown choice", "Press Pay or Decline on the payment page.")

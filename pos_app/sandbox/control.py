@@ -91,6 +91,7 @@ class Control:
         return [
             Route("/_sandbox/pay/{order_id:path}", self.pay, methods=["POST"]),
             Route("/_sandbox/decline/{order_id:path}", self.decline, methods=["POST"]),
+            Route("/_sandbox/fail/{order_id:path}", self.fail, methods=["POST"]),
             Route("/_sandbox/reverse/{order_id:path}", self.reverse, methods=["POST"]),
             Route("/_sandbox/refund/{order_id:path}", self.refund, methods=["POST"]),
             Route("/_sandbox/resend/{order_id:path}", self.resend, methods=["POST"]),
@@ -104,6 +105,11 @@ class Control:
 
     async def decline(self, request: Request) -> JSONResponse:
         return self._choose(request, Choice.DECLINE)
+
+    async def fail(self, request: Request) -> JSONResponse:
+        """The provider fails a pending payment, as no customer can: ecommpay in one of its
+        error words, DOKU (which has none) in its ``FAILED``."""
+        return self._choose(request, Choice.FAIL)
 
     async def reverse(self, request: Request) -> JSONResponse:
         """Take back a paid ecommpay payout, as when the customer's account cannot be credited."""

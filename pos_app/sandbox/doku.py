@@ -148,6 +148,7 @@ class DokuSimulator:
             # E-money has no EXPIRED: an unpaid DOKU Wallet order ends TIMEOUT or FAILED.
             word = self._sandbox.shapes.doku_expired_word(order.order_id)
             return Settlement(Outcome.EXPIRED, word)
+        # A decline and a failure alike are FAILED: DOKU has no other word for an unpaid try.
         outcome = Outcome.PAID if choice is Choice.PAY else Outcome.DECLINED
         return Settlement(outcome, STATUS_WORDS[outcome])
 

@@ -59,6 +59,8 @@ CUSTOMER_DECLINE = ("20000", "Customer declined the payment")
 """Chosen by the sandbox; the seed does not give the code for a customer's refusal."""
 EXPIRED_DECLINE = ("20602", "Payment time expired")
 """Chosen by the sandbox; the seed says an overdue payment is declined, not with which code."""
+PROVIDER_FAILURE = ("3000", "Payment failed at the payment provider")
+"""Chosen by the sandbox: ecommpay's codes for its error words are not published."""
 DOKU_PROVIDER_ID = 1162
 DOKU_ENDPOINT_ID = 2301
 """``operation.provider.endpoint_id``: in ecommpay's callback formats; the value is *sandbox*."""
@@ -131,6 +133,10 @@ class EcommpaySimulator:
             word = self._sandbox.shapes.ecommpay_expired_word(order.order_id)
             code, message = EXPIRED_DECLINE
             return Settlement(Outcome.EXPIRED, word, {"code": code, "message": message})
+        if choice is Choice.FAIL:
+            word = self._sandbox.shapes.ecommpay_error_word(order.order_id)
+            code, message = PROVIDER_FAILURE
+            return Settlement(Outcome.FAILED, word, {"code": code, "message": message})
         if choice is Choice.DECLINE:
             return _declined(Outcome.DECLINED, CUSTOMER_DECLINE)
         if order.amount in DECLINE_AMOUNTS:

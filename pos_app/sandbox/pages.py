@@ -22,7 +22,7 @@ td.n{text-align:right;white-space:nowrap}
 form{margin:0} button{width:100%;font-size:1.15rem;padding:1rem;margin-top:.75rem;border:0;
 border-radius:10px;color:#fff} .pay{background:#d0312d} .decline{background:#6b7280}
 .result{font-size:1.4rem;font-weight:700;margin:1rem 0} .paid{color:#137333}
-.declined,.expired{color:#b3261e} .banner{font-size:.8rem;color:#885;margin-top:1rem}
+.declined,.expired,.failed{color:#b3261e} .banner{font-size:.8rem;color:#885;margin-top:1rem}
 """
 
 _RESULT_TEXT = {
@@ -31,6 +31,7 @@ _RESULT_TEXT = {
     Outcome.DECLINED: "Payment declined",
     Outcome.EXPIRED: "Payment expired",
     Outcome.REVERSED: "Payment reversed",
+    Outcome.FAILED: "Payment failed",
 }
 
 

@@ -4,11 +4,11 @@ DOKU and ecommpay send more than the documented happy path (docs/sandbox.md, "Re
 shapes", cites where each shape comes from). The sandbox always sends the extra objects, and
 varies the rest: the form of DOKU's ``order.amount``, the two shapes of "no such order", the
 words of an unpaid DOKU Wallet order, whether a 409 replay is signed and a status answer signed
-with a Digest line, ecommpay's intermediate
-statuses, expiry words and "not found" forms. Each choice is a hash of the seed, the dimension
-and the invoice number (or ecommpay payment id): the same invoice always gets the same shapes,
-so a test is reproducible, and a test that needs one shape can :meth:`Shapes.pick` an invoice
-that has it. Change ``shape_seed`` to see other combinations for the same invoices.
+with a Digest line, ecommpay's intermediate statuses, expiry and error words and "not found"
+forms. Each choice is a hash of the seed, the dimension and the invoice number (or ecommpay
+payment id): the same invoice always gets the same shapes, so a test is reproducible, and a test
+that needs one shape can :meth:`Shapes.pick` an invoice that has it. Change ``shape_seed`` to
+see other combinations for the same invoices.
 """
 
 import hashlib
@@ -34,6 +34,8 @@ spelled); or ``general.payment_id``, the status, ``sum_request`` and the redirec
 ``return_url``; the last two signed in ``general.signature``, as ecommpay's SDKs test their
 callback formats."""
 ECOMMPAY_EXPIRED_WORDS = ("decline", "expired")
+ECOMMPAY_ERROR_WORDS = ("error", "internal error", "external error")
+"""A payment ecommpay failed (``/_sandbox/fail/{id}``): its word for what went wrong."""
 ECOMMPAY_REFUND_KINDS = ("refund", "reversal")
 """The operation that pays back a purchase: ``refund`` (``partially refunded``, ``refunded``)
 or ``reversal`` (``partially reversed``, ``reversed``); see ``ecommpay.REFUND_WORDS``."""
@@ -83,6 +85,9 @@ class Shapes:
 
     def ecommpay_expired_word(self, payment_id: str) -> str:
         return self.choose("ecommpay.expired", payment_id, ECOMMPAY_EXPIRED_WORDS)
+
+    def ecommpay_error_word(self, payment_id: str) -> str:
+        return self.choose("ecommpay.error", payment_id, ECOMMPAY_ERROR_WORDS)
 
     def ecommpay_refund_kind(self, payment_id: str) -> str:
         return self.choose("ecommpay.refund", payment_id, ECOMMPAY_REFUND_KINDS)

@@ -26,6 +26,8 @@ class Outcome(StrEnum):
     EXPIRED = "expired"
     REVERSED = "reversed"
     """Paid, then taken back: an ecommpay payout the customer's account could not take."""
+    FAILED = "failed"
+    """Not paid, and nobody decided it: the provider's own failure (ecommpay's error words)."""
 
 
 class Choice(StrEnum):
@@ -34,6 +36,8 @@ class Choice(StrEnum):
     PAY = "pay"
     DECLINE = "decline"
     EXPIRE = "expire"
+    FAIL = "fail"
+    """The provider fails the payment (a control route only; no customer presses it)."""
 
 
 @dataclass(frozen=True, slots=True)

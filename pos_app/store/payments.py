@@ -44,6 +44,7 @@ from pos_app.payments.model import (
     can_transition,
     notification_identity,
 )
+from pos_app.payments.registry import reported_reference
 from pos_app.store.database import (
     optional_utc,
     parse_utc,
@@ -589,7 +590,9 @@ class Payments:
 
     def record_relay_event(self, event: RelayEvent, *, now: datetime) -> bool:
         """Record one event from the relay; ``False`` if the log holds it already (the relay's
-        epoch changed and it handed the event over again under another cursor)."""
+        epoch changed and it handed the event over again under another cursor). The provider's
+        id for the payment comes with it when the payload names one, as with a status check:
+        a payment the relay reported paid shows its reference in the payments file too."""
         with transaction(self._db) as conn:
             if self._relayed_before(conn, event):
                 return False
@@ -599,6 +602,7 @@ class Payments:
                 source=EventSource.RELAY,
                 payload=_relay_payload(event),
                 now=now,
+                reference=reported_reference(event.provider, event.payload),
                 relay_cursor=event.cursor,
                 amount=event.amount,
                 currency=event.currency,

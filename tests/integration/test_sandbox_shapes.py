@@ -319,3 +319,36 @@ def test_ecommpay_unpaid_gate_sale_expires_as_decline_or_expired(
         assert events[-1].status is status
         assert events[-1].raw["payment"]["status"] == word
         assert provider.check_status(number).status is status
+
+
+@pytest.mark.parametrize("word", ["error", "internal error", "external error"])
+def test_ecommpay_payment_the_provider_fails_ends_in_one_of_its_error_words(
+    sandbox: str, receiver: tuple[str, Receiver], word: str
+) -> None:
+    """ecommpay's own plugins end an order on each of these words as on a decline
+    (woocommerce-ecommpay ``EcpCallbacksHandler.php``, ecommpay-magento2
+    ``Controller/EndPayment/Index.php``): the callback and the status answer both say failed."""
+    receiver_url, inbox = receiver
+    number = pick(
+        lambda i: SHAPES.ecommpay_error_word(i) == word and SHAPES.ecommpay_intermediate(i) is None
+    )
+    hook = path()
+    with gate(sandbox) as client:
+        provider = EcommpayPageProvider(
+            client,
+            callback_url=receiver_url + hook,
+            customer_email="kasir@example.com",
+            page_base_url=sandbox,
+        )
+        httpx.get(provider.create_payment(PaymentOrder(number, 12500, LINES)).payment_url)
+        httpx.post(f"{sandbox}/_sandbox/fail/{number}").raise_for_status()
+        [event] = events_at(inbox, hook, 1)
+        assert (event.status, event.raw["payment"]["status"]) == (PaymentStatus.FAILED, word)
+        assert event.raw["operation"]["status"] == word
+        status = provider.check_status(number)
+        assert (status.status, status.raw["operations"][-1]["status"]) == (
+            PaymentStatus.FAILED,
+            word,
+        )
+        again = httpx.post(f"{sandbox}/_sandbox/pay/{number}")
+        assert again.status_code == 409  # final: the same payment is never paid after it

@@ -33,3 +33,13 @@ def test_an_attempt_is_created_first_like_a_sale_or_a_refund() -> None:
     assert [state for state in AttemptState if ATTEMPT_LIFECYCLE.allows(None, state)] == [
         AttemptState.CREATED
     ]
+
+
+def test_a_payment_the_provider_failed_ends_at_once_and_still_takes_a_late_payment() -> None:
+    """ecommpay's ``error``/``internal error``/``external error`` are final for the payment id
+    (its plugins treat them as a decline and start a new payment id): the till says so at
+    once, and money reported after all still lands as a late payment."""
+    for state in OPEN_STATES:
+        assert can_transition(state, AttemptState.FAILED)
+    assert AttemptState.FAILED in LATE_PAYMENT_FROM
+    assert can_transition(AttemptState.FAILED, AttemptState.PAID)

@@ -197,6 +197,24 @@ def test_a_payment_after_cancelling_is_a_late_payment(payments: Payments, db: Da
     assert [late.invoice_number for late in payments.late_payments()] == [invoice]
 
 
+def test_a_payment_the_provider_failed_is_failed_at_once_and_a_success_after_it_is_late(
+    payments: Payments, db: Database
+) -> None:
+    """ecommpay's error words end a pending payment (as a decline does); a success reported for
+    the same payment afterwards is kept as a late payment, never lost."""
+    invoice = new_attempt(payments, db)
+    payments.transition(invoice, AttemptState.PENDING, source="system", now=NOW)
+    failed = payments.record_status(invoice, PaymentStatus.FAILED, source="relay", now=NOW)
+    assert (failed.outcome, payments.get_attempt(invoice).state) == (
+        Outcome.APPLIED,
+        AttemptState.FAILED,
+    )
+    paid = payments.record_status(invoice, PaymentStatus.PAID, source="status", now=NOW)
+    attempt = payments.get_attempt(invoice)
+    assert (paid.outcome, attempt.state, attempt.late) == (Outcome.APPLIED, AttemptState.PAID, True)
+    assert [late.invoice_number for late in payments.late_payments()] == [invoice]
+
+
 def test_the_event_log_is_append_only(payments: Payments, db: Database) -> None:
     new_attempt(payments, db)
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
@@ -228,6 +246,25 @@ def test_relay_events_are_applied_once_with_their_cursor(
     sink.apply_relay_events([], RelayPosition("e1", 5))  # an older cursor never moves it back
     assert len(payments.get_attempt(invoice).events) == len(attempt.events)
     assert sink.relay_position() == RelayPosition("e1", 7)
+
+
+def test_a_relayed_doku_notification_records_the_reference_a_status_check_would(
+    payments: Payments, db: Database, sink: EventSink
+) -> None:
+    """DOKU's non-SNAP notification names the order's request in
+    ``transaction.original_request_id`` (developers.doku.com, HTTP Notification Sample - Non
+    SNAP), as its Check Status answer does: an attempt whose create answer was lost learns it
+    from the relay too."""
+    invoice = new_attempt(payments, db)
+    body = {
+        "order": {"invoice_number": invoice, "amount": TOTAL},
+        "transaction": {"status": "SUCCESS", "original_request_id": "req-7f3a"},
+    }
+    at = "2026-11-21T03:01:00Z"
+    paid = RelayEvent(1, invoice, ProviderName.DOKU, PaymentStatus.PAID, at, body, TOTAL, "IDR")
+    sink.apply_relay_events([paid], RelayPosition("e1", 1))
+    attempt = payments.get_attempt(invoice)
+    assert (attempt.state, attempt.reference) == (AttemptState.PAID, "req-7f3a")
 
 
 def test_a_relay_with_another_epoch_hands_everything_over_again_and_only_news_is_applied(

@@ -169,6 +169,37 @@ def read_payment(
     )
 
 
+PURCHASE_OPERATION = "sale"
+"""``operation.type`` of a purchase's own operation (DOKU Wallet purchases are single-message
+sales: ``/v2/payment/wallet/doku/sale``). Its refunds and reversals are operations of their own
+(``refund``, ``reversal``), with ids of their own: ecommpay's commercetools integration books
+only the ``sale`` operation as the payment's charge and finds the others by their own ids
+(ecommpay-commercetools-integration ``notification/src/helpers/actions.ts``,
+``getTransactionByType``)."""
+
+
+def purchase_operation(payload: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The purchase's own operation in a callback (its ``operation``) or a status answer (the
+    last ``sale`` in ``operations[]``, which lists the sale first and its refunds after it);
+    ``None`` when the payload names none, as a refund's callback does."""
+    listed = payload.get("operations")
+    candidates = [*listed] if isinstance(listed, list) else []
+    candidates.append(payload.get("operation"))
+    own = [
+        operation
+        for operation in candidates
+        if isinstance(operation, Mapping) and operation.get("type") == PURCHASE_OPERATION
+    ]
+    return own[-1] if own else None
+
+
+def purchase_reference(payload: Mapping[str, Any]) -> str | None:
+    """The provider's id for the purchase (see :func:`_reference`) from its own operation: a
+    refund's id is never the payment's, so a refund's callback names none."""
+    operation = purchase_operation(payload)
+    return None if operation is None else _reference(operation)
+
+
 def _operation_minor(operation: Mapping[str, Any], currency: object, otherwise: int) -> int:
     """The operation's ``sum_initial`` in minor units when it is in ``currency``; ``otherwise``
     when it names none (or another currency, or no whole number)."""

@@ -26,7 +26,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import CURRENCY, to_minor_units
 from pos_app.domain.texts import N_
 from pos_app.domain.web_address import required_http_url
-from pos_app.payments.ecommpay.callback import read_payment
+from pos_app.payments.ecommpay.callback import purchase_operation, read_payment
 from pos_app.payments.ecommpay.limits import (
     PAYOUT_LIMIT,
     PURCHASE_LIMIT,
@@ -176,9 +176,8 @@ class GateClient(HttpClient):
                 code=_first_code(answer),
                 kind="no_payment",
             )
-        operations = answer.get("operations")
-        latest = operations[-1] if isinstance(operations, list) and operations else None
-        report = read_payment(answer, answer.get("operation", latest), source="status answer")
+        # The payment's own operation, not the latest: after a refund that is the refund's.
+        report = read_payment(answer, purchase_operation(answer), source="status answer")
         if report.invoice_number != payment_id:
             raise ProviderProtocolError(
                 f"ecommpay status answer is about payment {report.invoice_number!r}, "

@@ -27,7 +27,16 @@ Choices where the words leave room:
   manager with what came in; a payout paid out in part is settled paid for that part, and
   listed for the manager as a payout that paid another amount.
 - ``internal error`` / ``external error`` / ``error`` are **failed**: nothing was paid, and
-  unlike a decline nobody decided it.
+  unlike a decline nobody decided it. Like a decline they are final for the payment id, so a
+  pending attempt ends failed at once: ecommpay's own plugins end the order on them as on
+  ``decline`` (woocommerce-ecommpay ``common/includes/EcpCallbacksHandler.php``,
+  ``processOperation``, for the two error words; ecommpay-magento2
+  ``Controller/EndPayment/Index.php``, ``processSaleCallback``, for ``error``;
+  ecommpay-prestashop ``src/EcpPayment.php`` and the Salesforce cartridge's
+  ``gateHelper.js`` likewise), and the WooCommerce plugin pays a retry under a new payment id
+  after them (``common/includes/EcpGatewayOrder.php``, ``STATUSES_REQUIRING_NEW_PAYMENT_ID``:
+  ``decline``, ``expired``, ``internal error``, ``external error``). Money reported for that
+  payment afterwards all the same is kept as a late payment.
 """
 
 from pos_app.payments.model import PaymentStatus
