@@ -231,6 +231,9 @@ def added_since(before: Basket, now: Basket, total: BasketTotal) -> Basket | Non
     manager the basket did not) or on the basket. Items added to a line with a discount in
     rupiah, or to a basket with a discount of its own, cannot be split off without changing
     what the discount takes: None.
+
+    The manager's approval of ``now`` comes along, narrowed to the discounts kept: paying the
+    added items does not ask again for a PIN given for them.
     """
     pairs = _additions(before, now)
     if pairs is None or (pairs and now.discount is not None):
@@ -248,8 +251,19 @@ def added_since(before: Basket, now: Basket, total: BasketTotal) -> Basket | Non
     for off in range(over + 1):
         discount = Discount.rupiah(off) if off else None
         if total(lines, discount) == owed:
-            return Basket.of(lines, discount)
+            return Basket.of(lines, discount, _carried(now.approval, lines, discount))
     return None
+
+
+def _carried(
+    approval: Approval | None, lines: Iterable[LineItem], discount: Discount | None
+) -> Approval | None:
+    """``approval`` of a basket, over the discounts of ``lines`` split off it: narrowed to what
+    they take, as :func:`stored_approval` is (None: they take nothing, or more than it covers)."""
+    share = largest_discount_share(lines, discount)
+    if approval is None or not share or not approval.covers(share):
+        return None
+    return Approval(approval.manager, share)
 
 
 def scanned_since(before: Basket, now: Basket) -> list[LineItem] | None:
@@ -257,31 +271,46 @@ def scanned_since(before: Basket, now: Basket) -> list[LineItem] | None:
     them from being split off exactly (:func:`added_since`); None when ``now`` is not
     ``before`` plus items (a line gone, fewer of it, another price). What still needs paying
     once ``before`` is paid; its discount is for the cashier to give again."""
-    pairs = _additions(_undiscounted(before), _undiscounted(now))
+    pairs = _additions(before, now, discounts=False)
     if pairs is None:
         return None
-    return [_added_part(was, line) for was, line in pairs]
+    return [_added_part(was, _full_price(line)) for was, line in pairs]
 
 
-def _additions(before: Basket, now: Basket) -> list[tuple[LineItem | None, LineItem]] | None:
+def discounted_since(before: Basket, now: Basket) -> bool:
+    """Whether a discount on ``now`` (its basket's, or the line's) takes off the items it holds
+    beyond ``before``: what :func:`scanned_since` leaves off them. Without one, items that
+    cannot be split off exactly are off by PPN's rounding alone, and have no discount to give
+    again."""
+    pairs = _additions(before, now, discounts=False)
+    if not pairs:
+        return False
+    return now.discount is not None or any(line.discount is not None for _, line in pairs)
+
+
+def _additions(
+    before: Basket, now: Basket, *, discounts: bool = True
+) -> list[tuple[LineItem | None, LineItem]] | None:
     """Each line of ``now`` with more in it than in ``before``, beside its line in ``before``
-    (None: a line of its own); None when ``now`` is not ``before`` plus items."""
-    if before.discount != now.discount:
+    (None: a line of its own); None when ``now`` is not ``before`` plus items. ``discounts``
+    False: the lines are matched at full price, whatever discounts either basket has."""
+    if discounts and before.discount != now.discount:
         return None
-    paid = {line.sku: line for line in before if not line.labelled}
-    labels = Counter(line for line in before if line.labelled)
+    same = _as_is if discounts else _full_price
+    paid = {line.sku: same(line) for line in before if not line.labelled}
+    labels = Counter(same(line) for line in before if line.labelled)
     added: list[tuple[LineItem | None, LineItem]] = []
     for line in now:
         if line.labelled:
-            if labels[line]:
-                labels[line] -= 1
+            if labels[same(line)]:
+                labels[same(line)] -= 1
             else:
                 added.append((None, line))
             continue
         was = paid.pop(line.sku, None)
         if was is None:
             added.append((None, line))
-        elif replace(was, quantity=line.quantity) != line or line.quantity < was.quantity:
+        elif replace(was, quantity=line.quantity) != same(line) or line.quantity < was.quantity:
             return None
         elif line.quantity > was.quantity:
             added.append((was, line))
@@ -318,5 +347,9 @@ def _rest(was: LineItem | None, line: LineItem, total: BasketTotal) -> LineItem:
     return rest
 
 
-def _undiscounted(basket: Basket) -> Basket:
-    return Basket.of(replace(line, discount=None) for line in basket)
+def _as_is(line: LineItem) -> LineItem:
+    return line
+
+
+def _full_price(line: LineItem) -> LineItem:
+    return replace(line, discount=None)

@@ -16,7 +16,8 @@ expired, declined) goes up in the window's paid banner at once: the customer has
 basket takes no other tender until the cashier completes the sale with that payment (F11). The
 store refuses cash for such a sale too, in the transaction that would complete it; when that
 refusal comes back (the payment landed while the cash dialog was open), the banner goes up the
-same way. A payment for another amount is shown as kept for the manager; cash stays possible.
+same way. A payment for another amount is shown as kept for the manager, and stays on the
+late-payment line once the sale on screen is done; cash stays possible.
 A payment kept for the manager leaves the banner once it is no longer a problem (refunded,
 attached or resolved): asked again when its attempt moves and when the terminal's window comes
 back to the front (the back office closed).
@@ -266,9 +267,9 @@ class CashierController(QObject):
                 approval=approval,
                 asked=asked,
             ),
-            lambda done: self._cash_done(Basket.of(lines, discount, approval), done),
+            lambda done: self._cash_done(Basket.of(lines, discount, approval), cashier, done),
             lambda error: self._cash_done(
-                Basket.of(lines, discount, approval), CashOutcome(why=str(error))
+                Basket.of(lines, discount, approval), cashier, CashOutcome(why=str(error))
             ),
         )
 
@@ -415,18 +416,29 @@ class CashierController(QObject):
     def _sale_paid(self, attempt: PaymentAttempt) -> None:
         """The on-screen sale is paid (and already completed by the checkout): next customer,
         or the items scanned after its payment, still to pay (at full price, where a discount
-        keeps them from being split off: the cashier gives it again)."""
+        keeps them from being split off: the cashier gives it again). Items that PPN's
+        rounding alone keeps from being split off cost, on their own, a rupiah or so more or
+        less than was left of the total: the cashier is told both, to ask the right one."""
         paid_for, left, note = self._open_sale.paid_for, self._open_sale.added_since_paid(), ""
         exact = self._open_sale.added_exactly()
+        rest = self.window.basket_model.total - attempt.amount
+        alone = (
+            0 if not left else self.window.basket_model.price_of(left.lines, left.discount).total
+        )
         if paid_for is not None and not left and exact is None:
             note = self.tr(
                 "Sale {sale} is paid for the basket as it was charged; the basket on "
                 "screen had changed since: check it with the customer."
             )
-        elif left and exact is None:
+        elif left and exact is None and self._open_sale.discounted_since_paid():
             note = self.tr(
                 "Sale {sale} is paid. The items scanned since are on screen at full price: "
                 "give their discount again if it applies."
+            )
+        elif left and exact is None and alone != rest:
+            note = self.tr(
+                "Sale {sale} is paid. The items scanned since are on screen at {alone}, not "
+                "the {rest} left of the total: PPN is rounded on each sale."
             )
         self._open_sale.keep(None)
         self._receipts.paid_by_qr(attempt.sale_id)
@@ -435,7 +447,11 @@ class CashierController(QObject):
         if left:
             self.window.basket_model.replace(left)
         if note:
-            self.window.show_message(note.format(sale=attempt.sale_id))
+            self.window.show_message(
+                note.format(
+                    sale=attempt.sale_id, alone=format_rupiah(alone), rest=format_rupiah(rest)
+                )
+            )
         if self.display is not None:
             if left:
                 self.display.show_basket()
@@ -444,7 +460,10 @@ class CashierController(QObject):
 
     # cash
 
-    def _cash_done(self, basket: Basket, done: CashOutcome) -> None:
+    def _cash_done(self, basket: Basket, taker: str, done: CashOutcome) -> None:
+        """The store's answer to the cash ``taker`` took for ``basket``. A refusal may come
+        after the taker signed out: it is then told as theirs, not as the cash of whoever is at
+        the counter now (or signs in next)."""
         self._cash_sale_id = None
         kept, sale, paid = done.kept, done.sale, done.paid_by
         held, self._held_back = self._held_back, []
@@ -460,10 +479,16 @@ class CashierController(QObject):
                 if kept is not None:
                     self._open_sale.keep(kept.id, kept.lines, kept.discount)
             if paid is not None and back:
-                self._paid_for_screen(paid, cash_refused=True)
-            else:
+                self._paid_for_screen(paid, cash_taker=taker)
+            elif taker == self._cashier:
                 self._refuse(
                     self.tr("Could not record the cash sale: {error}").format(error=done.why)
+                )
+            else:
+                self._refuse(
+                    self.tr("Could not record the cash {cashier} took: {error}").format(
+                        cashier=taker, error=done.why
+                    )
                 )
         for attempt in held:
             self._attempt_update(attempt)
@@ -526,10 +551,11 @@ class CashierController(QObject):
                 )
             )
 
-    def _paid_for_screen(self, attempt: PaymentAttempt, *, cash_refused: bool = False) -> None:
+    def _paid_for_screen(self, attempt: PaymentAttempt, *, cash_taker: str | None = None) -> None:
         """A payment for the sale on screen that no sale has taken: the customer has paid after
         its QR attempt was given up on, or paid another amount than asked. Its QR dialog, now
-        showing a dead QR code, goes away, and the banner says what came in.
+        showing a dead QR code, goes away, and the banner says what came in (``cash_taker``:
+        the cashier whose cash for the basket it refused).
 
         A second payment while one is on the banner (the customer paid both QR codes) is the
         manager's to refund: it goes on the late-payment line, never in the banner's place."""
@@ -559,13 +585,19 @@ class CashierController(QObject):
                 ),
                 completable=False,
             )
+            self._late.announce(attempt)  # still listed once the banner goes with the sale
             return
         self._paid_on_screen = attempt
         key = self.window.complete_paid_key()
-        if cash_refused:
+        if cash_taker == self._cashier:
             detail = self.tr(
                 "The cash was not recorded: give it back to the customer. Press {key} to "
                 "complete the sale with this payment."
+            )
+        elif cash_taker is not None:
+            detail = self.tr(
+                "The cash {cashier} took for this basket was not recorded: {cashier} gives it "
+                "back to the customer. Press {key} to complete the sale with this payment."
             )
         elif added:
             detail = self.tr(
@@ -579,7 +611,7 @@ class CashierController(QObject):
             )
         self.window.show_paid_banner(
             self.tr("Customer paid {amount} by DOKU Wallet").format(amount=paid),
-            detail.format(key=key),
+            detail.format(key=key, cashier=cash_taker),
             completable=True,
         )
         if self.display is not None:

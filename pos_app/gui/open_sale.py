@@ -7,7 +7,13 @@ held baskets, which park a basket with its sale) can tell what a payment of it p
 
 from collections.abc import Sequence
 
-from pos_app.domain.basket import Basket, LineItem, added_since, scanned_since
+from pos_app.domain.basket import (
+    Basket,
+    LineItem,
+    added_since,
+    discounted_since,
+    scanned_since,
+)
 from pos_app.domain.discounts import Discount
 from pos_app.gui.basket_model import BasketModel
 
@@ -53,6 +59,13 @@ class OpenSale:
             return exact
         scanned = scanned_since(self.paid_for, self._basket_model.basket)
         return None if scanned is None else Basket.of(scanned)
+
+    def discounted_since_paid(self) -> bool:
+        """Whether a discount on screen takes off the items the basket holds beyond its stored
+        sale: put on screen at full price, they lose it (see
+        :func:`~pos_app.domain.basket.discounted_since`)."""
+        basket = self._basket_model.basket
+        return self.paid_for is not None and discounted_since(self.paid_for, basket)
 
     def unchanged_since(self, charged: Basket) -> bool:
         """Whether the basket on screen is ``charged``, nothing added or taken away."""

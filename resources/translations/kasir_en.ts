@@ -345,8 +345,18 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>Sale {sale} is paid. The items scanned since are on screen at {alone}, not the {rest} left of the total: PPN is rounded on each sale.</source>
+        <translation>Sale {sale} is paid. The items scanned since are on screen at {alone}, not the {rest} left of the total: PPN is rounded on each sale.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>Could not record the cash sale: {error}</source>
         <translation>Could not record the cash sale: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Could not record the cash {cashier} took: {error}</source>
+        <translation>Could not record the cash {cashier} took: {error}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
@@ -367,6 +377,11 @@
         <location filename="../../pos_app/gui/controller.py"/>
         <source>The cash was not recorded: give it back to the customer. Press {key} to complete the sale with this payment.</source>
         <translation>The cash was not recorded: give it back to the customer. Press {key} to complete the sale with this payment.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>The cash {cashier} took for this basket was not recorded: {cashier} gives it back to the customer. Press {key} to complete the sale with this payment.</source>
+        <translation>The cash {cashier} took for this basket was not recorded: {cashier} gives it back to the customer. Press {key} to complete the sale with this payment.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>

@@ -345,8 +345,18 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>Sale {sale} is paid. The items scanned since are on screen at {alone}, not the {rest} left of the total: PPN is rounded on each sale.</source>
+        <translation>Penjualan {sale} sudah dibayar. Barang yang dipindai sesudahnya ada di layar seharga {alone}, bukan {rest} sisa dari total: PPN dibulatkan pada tiap penjualan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>Could not record the cash sale: {error}</source>
         <translation>Penjualan tunai tidak dapat dicatat: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Could not record the cash {cashier} took: {error}</source>
+        <translation>Uang tunai yang diterima {cashier} tidak dapat dicatat: {error}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
@@ -367,6 +377,11 @@
         <location filename="../../pos_app/gui/controller.py"/>
         <source>The cash was not recorded: give it back to the customer. Press {key} to complete the sale with this payment.</source>
         <translation>Uang tunai tidak dicatat: kembalikan kepada pelanggan. Tekan {key} untuk menyelesaikan penjualan dengan pembayaran ini.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>The cash {cashier} took for this basket was not recorded: {cashier} gives it back to the customer. Press {key} to complete the sale with this payment.</source>
+        <translation>Uang tunai yang diterima {cashier} untuk keranjang ini tidak dicatat: {cashier} mengembalikannya kepada pelanggan. Tekan {key} untuk menyelesaikan penjualan dengan pembayaran ini.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>

@@ -9,10 +9,11 @@ from pos_app.domain.basket import (
     BasketTotal,
     LineItem,
     added_since,
+    discounted_since,
     scanned_since,
 )
 from pos_app.domain.catalog import Product
-from pos_app.domain.discounts import Discount, DiscountKind
+from pos_app.domain.discounts import Approval, Discount, DiscountKind
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import MAX_AMOUNT
 from pos_app.domain.pricing import price_sale
@@ -166,6 +167,42 @@ def test_scanned_since_names_added_items_at_full_price_where_a_discount_is_in_th
         ("TEH-01", 1, None),
     ]
     assert scanned_since(paid, basket_of((ROTI, 1), (TEH, 1))) is None
+
+
+def test_discounted_since_says_whether_the_added_items_lose_a_discount_at_full_price() -> None:
+    """Only a discount on the added items' line, or the basket's, is left off by
+    :func:`scanned_since`; one on a line nothing was added to is not."""
+    paid = basket_of((ROTI, 2), (TEH, 1))
+    paid.set_discount("ROTI-01", Discount.percent(1000))
+    now = basket_of((ROTI, 2), (TEH, 2))
+    now.set_discount("ROTI-01", Discount.percent(1000))
+    assert not discounted_since(paid, now)
+    now.set_discount("TEH-01", Discount.rupiah(500))
+    assert discounted_since(paid, now)
+    now.set_discount("TEH-01", None)
+    now.discount = Discount.percent(500)
+    assert discounted_since(paid, now)
+    assert not discounted_since(paid, paid), "nothing added"
+    assert not discounted_since(paid, basket_of((TEH, 2))), "not the paid basket plus items"
+
+
+def test_the_split_off_items_keep_the_managers_approval_of_the_discount_they_keep() -> None:
+    """Narrowed to the share they take; none when they keep no discount."""
+    twenty = Discount.percent(2000)
+    paid, now = basket_of((TEH, 1), (ROTI, 1)), basket_of((TEH, 2), (ROTI, 1), (GULA, 1))
+    paid.set_discount("TEH-01", twenty)
+    now.set_discount("TEH-01", twenty)
+    paid.set_discount("ROTI-01", Discount.percent(3000))
+    now.set_discount("ROTI-01", Discount.percent(3000))
+    now.approval = Approval("Bu Rina", 3000)
+    left = added_since(paid, now, UNTAXED)
+    assert left is not None and [line.discount for line in left] == [twenty, None]
+    assert left.approval == Approval("Bu Rina", 2000)
+
+    now.set_discount("TEH-01", None)
+    paid.set_discount("TEH-01", None)
+    left = added_since(paid, now, UNTAXED)
+    assert left is not None and left.approval is None
 
 
 def test_added_since_matches_labelled_lines_one_by_one() -> None:
