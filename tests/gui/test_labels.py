@@ -36,7 +36,7 @@ def test_every_member_has_a_label(enum: type) -> None:
 
 def test_a_value_is_labelled_from_its_own_enums_table(qapp: QApplication) -> None:
     """``open`` is a sale's status and a problem's kind; each enum says it its own way."""
-    assert label(ProblemKind.ORPHAN) == "unknown invoice"
+    assert label(ProblemKind.ORPHAN) == "report kept apart"
     assert label(Tender.QR) == "QR"
     assert use_language(qapp, "id")
     try:

@@ -59,7 +59,7 @@ def problem_kinds() -> dict[ProblemKind, str]:
         ProblemKind.LATE: _tr("late"),
         ProblemKind.DIFFERS: _tr("amount differs"),
         ProblemKind.DECLINED: _tr("declined"),
-        ProblemKind.ORPHAN: _tr("unknown invoice"),
+        ProblemKind.ORPHAN: _tr("report kept apart"),
         ProblemKind.REFUNDED: _tr("refunded at the provider"),
         ProblemKind.PAID_AFTER_FAILING: _tr("refund paid after failing"),
         ProblemKind.PAYOUT_REVERSED: _tr("payout reversed"),
@@ -92,7 +92,7 @@ def outcomes() -> dict[Outcome, str]:
         Outcome.APPLIED: _tr("applied"),
         Outcome.REPEATED: _tr("repeated"),
         Outcome.IGNORED: _tr("ignored"),
-        Outcome.ORPHAN: _tr("unknown invoice"),
+        Outcome.ORPHAN: _tr("kept apart"),
     }
 
 
