@@ -23,6 +23,7 @@ TABLES = (
     "deliveries",
     "till_days",
     "earlier_days",
+    "refused_days",
     "meta",
 )
 """Every table of the relay, each after those it refers to."""

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from pos_app.payments.model import PaymentStatus, ProviderName
-from pos_app.relay import auth, schema, storage, writer
+from pos_app.relay import auth, schema, storage, to_postgres, writer
 from pos_app.relay.engines import (
     Connection,
     PostgresConnection,
@@ -641,3 +641,18 @@ def test_a_sqlite_relay_never_loads_the_postgresql_driver(tmp_path: Path) -> Non
         "assert 'psycopg' not in sys.modules, 'psycopg was imported'\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def test_copy_to_postgresql_carries_every_table_a_relay_database_has(tmp_path: Path) -> None:
+    """A table the copy leaves out (the day uploads refused, say) is lost in the move."""
+    conn = schema.connect(tmp_path / "relay.db")
+    try:
+        tables = {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        }
+    finally:
+        conn.close()
+    assert set(to_postgres.TABLES) == tables
