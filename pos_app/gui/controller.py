@@ -109,9 +109,14 @@ class CashierController(QObject):
         self._paid_on_screen: PaymentAttempt | None = None
         """The payment in the banner that can complete the sale on screen (F11)."""
         self._completing = False
-        self._cash_sale_id: int | None = None
-        """The stored sale whose cash the store is recording: its payments wait for the answer."""
-        self._held_back: list[PaymentAttempt] = []
+        self._held_back: dict[int, list[PaymentAttempt]] = {}
+        """The stored sales whose cash the store is recording (a slow disk may hold more than
+        one), each with its payments that came meanwhile: the store's answer decides what
+        they are."""
+        self._turn = 0
+        """Counts the counter's moves to another sale or cashier (a cash tender, a QR sale
+        paid, a sign-out): a cash sale recorded after the counter moved on shows its receipt
+        and change to nobody, as they would be taken for the sale or cashier there now."""
         self._closed = False
         self._held = HeldBaskets(
             self._store,
@@ -178,8 +183,11 @@ class CashierController(QObject):
         self._recovery.reopen_recovered()
 
     def end_session(self) -> None:
-        """The cashier signed out: nothing more is theirs until the next one signs in."""
+        """The cashier signed out: nothing more is theirs until the next one signs in, nor is
+        the change of their last cash sale shown to the next."""
         self._cashier = ""
+        self._turn += 1
+        self.window.change_label.hide()
 
     def resume(self) -> None:
         """At start: the payments left open by the last run (see :mod:`~pos_app.gui.recovery`)."""
@@ -255,7 +263,11 @@ class CashierController(QObject):
         lines, reuse, cashier = tuple(basket.lines), self._open_sale.sale_id, self._cashier
         discount, approval = basket.discount, basket.approval
         self._open_sale.keep(None)
-        self._cash_sale_id = reuse
+        if reuse is not None:
+            self._held_back[reuse] = []
+        self._turn += 1
+        turn = self._turn
+        tendered = Basket.of(lines, discount, approval)
 
         self._runner.run(
             lambda: self._checkout.take_cash(
@@ -267,9 +279,9 @@ class CashierController(QObject):
                 approval=approval,
                 asked=asked,
             ),
-            lambda done: self._cash_done(Basket.of(lines, discount, approval), cashier, done),
+            lambda done: self._cash_done(tendered, reuse, cashier, turn, done),
             lambda error: self._cash_done(
-                Basket.of(lines, discount, approval), cashier, CashOutcome(why=str(error))
+                tendered, reuse, cashier, turn, CashOutcome(why=str(error))
             ),
         )
 
@@ -441,6 +453,7 @@ class CashierController(QObject):
                 "the {rest} left of the total: PPN is rounded on each sale."
             )
         self._open_sale.keep(None)
+        self._turn += 1
         self._receipts.paid_by_qr(attempt.sale_id)
         self.window.close_cash_dialogs()
         self.window.start_new_sale()
@@ -460,18 +473,25 @@ class CashierController(QObject):
 
     # cash
 
-    def _cash_done(self, basket: Basket, taker: str, done: CashOutcome) -> None:
-        """The store's answer to the cash ``taker`` took for ``basket``. A refusal may come
-        after the taker signed out: it is then told as theirs, not as the cash of whoever is at
-        the counter now (or signs in next)."""
-        self._cash_sale_id = None
+    def _cash_done(
+        self, basket: Basket, reuse: int | None, taker: str, turn: int, done: CashOutcome
+    ) -> None:
+        """The store's answer to the cash ``taker`` took for ``basket`` (its stored sale
+        ``reuse``) at the counter's ``turn``. A refusal may come after the taker signed out: it
+        is then told as theirs, not as the cash of whoever is at the counter now (or signs in
+        next). A sale recorded once the counter has moved on (another sale tendered or
+        scanned, or the taker signed out) is printed and kept, but its receipt and change are
+        not shown: they would be taken for the sale or cashier there now."""
         kept, sale, paid = done.kept, done.sale, done.paid_by
-        held, self._held_back = self._held_back, []
+        held = [] if reuse is None else self._held_back.pop(reuse, [])
         if sale is not None:
             data = self._receipts.completed(sale)
-            if self.display is not None and not len(self.window.basket_model.basket):
-                self.display.show_change(sale.change_due or 0)
-            self._receipts.show(data)
+            if turn != self._turn or len(self.window.basket_model.basket):
+                self._recorded_apart(sale, taker)
+            else:
+                if self.display is not None:
+                    self.display.show_change(sale.change_due or 0)
+                self._receipts.show(data)
         else:
             back = not len(self.window.basket_model.basket)
             if back:
@@ -492,6 +512,23 @@ class CashierController(QObject):
                 )
         for attempt in held:
             self._attempt_update(attempt)
+
+    def _recorded_apart(self, sale: Sale, taker: str) -> None:
+        """A cash sale recorded after the counter moved on: the cashier is told it is in, and
+        where its receipt is."""
+        if taker == self._cashier:
+            text = self.tr(
+                "Cash sale {sale} of {total} is recorded; its receipt can be reprinted in the "
+                "back office."
+            )
+        else:
+            text = self.tr(
+                "The cash sale {sale} of {total} that {cashier} took is recorded; its receipt "
+                "can be reprinted in the back office."
+            )
+        self.window.show_message(
+            text.format(sale=sale.id, total=format_rupiah(sale.total), cashier=taker)
+        )
 
     # the basket
 
@@ -536,8 +573,8 @@ class CashierController(QObject):
             if on_banner is not None and on_banner.invoice_number == invoice:
                 self._late.recheck()  # refunded at the provider: it pays the basket no more
             return
-        if attempt.sale_id == self._cash_sale_id:
-            self._held_back.append(attempt)  # whether the cash was taken decides what it is
+        if attempt.sale_id in self._held_back:  # whether the cash was taken decides what it is
+            self._held_back[attempt.sale_id].append(attempt)
         elif attempt.late and attempt.sale_id == self._open_sale.sale_id:
             self._paid_for_screen(attempt)
         elif attempt.late:

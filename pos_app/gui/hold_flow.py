@@ -3,10 +3,15 @@
 A basket is held with its stored sale, open, as its QR may still be paid; a recalled basket
 brings that sale back to the screen, or is found paid meanwhile. One hold or recall is on its
 way at a time, so a basket still on its way to the store is never missing from the list.
+
+A basket recalled while items were scanned for another (they came during the recall) is merged
+with them, unless its QR was shown: its customer may pay it, or may have paid it, and merged the
+next charge would take its goods a second time. It stays held, for an empty screen.
 """
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
@@ -24,6 +29,21 @@ from pos_app.store.sales import Sale
 from pos_app.store.terminal_store import TerminalStore
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Recalled:
+    """A held basket as taken out of the store (None: another till or a double pick took it)."""
+
+    held: HeldBasket | None
+    sale: Sale | None
+    """Its stored sale, if it had one."""
+    paying: PaymentAttempt | None
+    """A payment that pays that sale already."""
+    qr_shown: bool
+    """Whether that sale, still open, had a QR shown, which its customer may still pay."""
+    count: int
+    """The baskets still held."""
 
 
 def _tr(text: str) -> str:
@@ -128,21 +148,24 @@ class HeldBaskets:
         self._shelving += 1
         store = self._store
 
-        def work() -> tuple[HeldBasket | None, Sale | None, PaymentAttempt | None, int]:
+        def work() -> _Recalled:
             try:
                 held = store.held.recall(held_id)
             except NotFound:
-                return None, None, None, store.held.count()
+                return _Recalled(None, None, None, False, store.held.count())
             sale = None if held.sale_id is None else store.sales.get(held.sale_id)
             paying = None if sale is None else store.payments.paying_attempt(sale.id)
-            return held, sale, paying, store.held.count()
+            qr_shown = (
+                sale is not None
+                and sale.status is SaleStatus.OPEN
+                and bool(store.payments.attempts_for_sale(sale.id))
+            )
+            return _Recalled(held, sale, paying, qr_shown, store.held.count())
 
-        def recalled(
-            answer: tuple[HeldBasket | None, Sale | None, PaymentAttempt | None, int],
-        ) -> None:
+        def recalled(answer: _Recalled) -> None:
             self._shelving -= 1
-            held, sale, paying, count = answer
-            self._window.set_held_count(count)
+            held, sale, paying = answer.held, answer.sale, answer.paying
+            self._window.set_held_count(answer.count)
             if sale is not None and sale.status is SaleStatus.COMPLETED:
                 self._window.show_message(
                     _tr("The held basket was paid meanwhile: sale {sale} is complete.").format(
@@ -151,7 +174,7 @@ class HeldBaskets:
                 )
                 return
             own_sale = not len(self._window.basket_model.basket) and self._open_sale.sale_id is None
-            if held is not None and paying is not None and not own_sale:
+            if held is not None and (paying is not None or answer.qr_shown) and not own_sale:
                 self._hold_again(held, paying)
                 return
             self._window.show_recalled(
@@ -175,16 +198,23 @@ class HeldBaskets:
 
         self._runner.run(work, recalled, failed)
 
-    def _hold_again(self, held: HeldBasket, paying: PaymentAttempt) -> None:
-        """A basket its customer paid for while it was held, recalled while items were scanned
-        for another: merged, the next charge would take its total a second time. It goes back
-        on hold as it was, and the cashier finishes the basket on screen first."""
-        self._window.show_message(
-            _tr(
+    def _hold_again(self, held: HeldBasket, paying: PaymentAttempt | None) -> None:
+        """A basket whose QR was shown (``paying``: and paid while it was held), recalled while
+        items were scanned for another: merged, the next charge would take its goods a second
+        time once its customer pays. It goes back on hold as it was, its sale open for that
+        payment, and the cashier finishes the basket on screen first."""
+        name = held.name or _tr("The held basket")
+        if paying is None:
+            text = _tr(
+                "{name} stays held: its customer may still pay the QR code it was shown. "
+                "Finish this basket, then recall it."
+            ).format(name=name)
+        else:
+            text = _tr(
                 "{name} was paid meanwhile ({amount}) and stays held: finish this basket, then "
                 "recall it."
-            ).format(name=held.name or _tr("The held basket"), amount=format_rupiah(paying.amount))
-        )
+            ).format(name=name, amount=format_rupiah(paying.amount))
+        self._window.show_message(text)
         store = self._store
         self._shelving += 1
 

@@ -360,6 +360,16 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>Cash sale {sale} of {total} is recorded; its receipt can be reprinted in the back office.</source>
+        <translation>Cash sale {sale} of {total} is recorded; its receipt can be reprinted in the back office.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>The cash sale {sale} of {total} that {cashier} took is recorded; its receipt can be reprinted in the back office.</source>
+        <translation>The cash sale {sale} of {total} that {cashier} took is recorded; its receipt can be reprinted in the back office.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>Payment {invoice} of {amount} received; its sale is complete.</source>
         <translation>Payment {invoice} of {amount} received; its sale is complete.</translation>
     </message>
@@ -958,13 +968,18 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
     <message>
         <location filename="../../pos_app/gui/hold_flow.py"/>
-        <source>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</source>
-        <translation>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</translation>
+        <source>The held basket</source>
+        <translation>The held basket</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/hold_flow.py"/>
-        <source>The held basket</source>
-        <translation>The held basket</translation>
+        <source>{name} stays held: its customer may still pay the QR code it was shown. Finish this basket, then recall it.</source>
+        <translation>{name} stays held: its customer may still pay the QR code it was shown. Finish this basket, then recall it.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</source>
+        <translation>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</translation>
     </message>
 </context>
 <context>

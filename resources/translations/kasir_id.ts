@@ -360,6 +360,16 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>Cash sale {sale} of {total} is recorded; its receipt can be reprinted in the back office.</source>
+        <translation>Penjualan tunai {sale} sebesar {total} sudah dicatat; struknya dapat dicetak ulang di Back Office.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>The cash sale {sale} of {total} that {cashier} took is recorded; its receipt can be reprinted in the back office.</source>
+        <translation>Penjualan tunai {sale} sebesar {total} yang diterima {cashier} sudah dicatat; struknya dapat dicetak ulang di Back Office.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>Payment {invoice} of {amount} received; its sale is complete.</source>
         <translation>Pembayaran {invoice} sebesar {amount} diterima; penjualannya selesai.</translation>
     </message>
@@ -958,13 +968,18 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
     <message>
         <location filename="../../pos_app/gui/hold_flow.py"/>
-        <source>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</source>
-        <translation>{name} sudah dibayar sementara itu ({amount}) dan tetap ditahan: selesaikan keranjang ini, lalu panggil kembali.</translation>
+        <source>The held basket</source>
+        <translation>Keranjang yang ditahan</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/hold_flow.py"/>
-        <source>The held basket</source>
-        <translation>Keranjang yang ditahan</translation>
+        <source>{name} stays held: its customer may still pay the QR code it was shown. Finish this basket, then recall it.</source>
+        <translation>{name} tetap ditahan: pelanggannya masih bisa membayar kode QR yang sudah ditunjukkan. Selesaikan keranjang ini, lalu panggil kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>{name} was paid meanwhile ({amount}) and stays held: finish this basket, then recall it.</source>
+        <translation>{name} sudah dibayar sementara itu ({amount}) dan tetap ditahan: selesaikan keranjang ini, lalu panggil kembali.</translation>
     </message>
 </context>
 <context>

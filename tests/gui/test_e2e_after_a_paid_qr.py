@@ -34,6 +34,7 @@ from tests.gui.e2e import (
     sign_in,
 )
 from tests.gui.helpers import ean13, wait_for_modal
+from tests.gui.test_e2e_at_the_counter import back_to_front
 from tests.gui.test_e2e_paid_once import cancel_qr, rupiah, sales
 
 KOPI = Product("KOPI-01", "Kopi Susu Botol", 4_750, ean13("899200000002"), "Minuman")
@@ -118,28 +119,38 @@ def test_the_leftover_keeps_the_managers_approval_of_the_discount_it_keeps(
 
 
 def cash_held_in_store(
-    qtbot, monkeypatch, app: TerminalApp, terminal: Terminal, *, fails: bool = False
+    qtbot,
+    monkeypatch,
+    app: TerminalApp,
+    terminal: Terminal,
+    *,
+    received: int = 20_000,
+    fails: bool = False,
 ) -> tuple[threading.Event, list[Sale]]:
-    """F9 and Enter on the basket on screen, whose cash then waits in the store until the event
-    is set (``fails``: then the disk is full); the list gets the sale if the cash is recorded."""
+    """F9 and ``received`` in cash for the basket on screen, whose cash then waits in the store
+    until the event is set (``fails``: then the disk is full); the list gets the sale if the
+    cash is recorded. Cash of another amount (another basket's) is not held back here."""
     release = threading.Event()
     recorded: list[Sale] = []
     pay_cash = terminal.checkout.pay_cash
 
-    def slow_pay_cash(sale_id: int, received: int, *, cashier: str | None = None) -> Sale:
+    def slow_pay_cash(sale_id: int, cash: int, *, cashier: str | None = None) -> Sale:
+        if cash != received:
+            return pay_cash(sale_id, cash, cashier=cashier)
         assert release.wait(WAIT_MS / 1000), "never released"
         if fails:
             raise StoreError(N_("database or disk is full"))
-        sale = pay_cash(sale_id, received, cashier=cashier)
+        sale = pay_cash(sale_id, cash, cashier=cashier)
         recorded.append(sale)
         return sale
 
     monkeypatch.setattr(terminal.checkout, "pay_cash", slow_pay_cash)
     press(qtbot, Qt.Key.Key_F9)
     cash = wait_for_modal(qtbot, CashDialog)
-    cash.set_received(20_000)
+    cash.set_received(received)
     qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 0)
+    back_to_front(qtbot, app)
     return release, recorded
 
 

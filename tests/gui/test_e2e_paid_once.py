@@ -277,6 +277,18 @@ def test_a_basket_paid_while_held_is_not_merged_into_the_basket_scanned_meanwhil
     app = start_app()
     invoice = held_after_cancel(qtbot, app, demo_terminal)
     paid_while_held(qtbot, app, demo_terminal, invoice)
+    recalled_while_the_tea_is_scanned(qtbot, app, demo_terminal, monkeypatch)
+    assert app.window.notice.text() == (
+        "Bu Sari was paid meanwhile (Rp 15.800) and stays held: finish this basket, then recall it."
+    )
+    sold_apart_then_completed_once_recalled(qtbot, app, demo_terminal, invoice)
+
+
+def recalled_while_the_tea_is_scanned(
+    qtbot, app: TerminalApp, terminal: Terminal, monkeypatch
+) -> None:
+    """Bu Sari's basket is recalled and, while it comes, the next customer's tea is scanned:
+    her basket stays held (the notice says why), the tea alone on screen."""
     arrives = threading.Event()
     recall_from_store = HeldBaskets.recall
 
@@ -285,7 +297,6 @@ def test_a_basket_paid_while_held_is_not_merged_into_the_basket_scanned_meanwhil
         return recall_from_store(self, held_id)
 
     monkeypatch.setattr(HeldBaskets, "recall", slow_recall)
-
     recall(qtbot, "Bu Sari")
     scan(qtbot, app, TEH)
     arrives.set()
@@ -293,20 +304,50 @@ def test_a_basket_paid_while_held_is_not_merged_into_the_basket_scanned_meanwhil
     qtbot.waitUntil(lambda: "stays held" in app.window.notice.text(), timeout=WAIT_MS)
     assert [line.sku for line in app.window.basket_model.basket] == ["MIN-001"]
     qtbot.waitUntil(lambda: app.window.held_label.text() == "Held baskets: 1", timeout=WAIT_MS)
-    [again] = demo_terminal.store.held.list_held()
+    [again] = terminal.store.held.list_held()
     assert again.name == "Bu Sari" and again.sale_id is not None
-    pay_cash_on_screen(qtbot, app, 10_000)
     monkeypatch.setattr(HeldBaskets, "recall", recall_from_store)
+
+
+def sold_apart_then_completed_once_recalled(
+    qtbot, app: TerminalApp, terminal: Terminal, invoice: str
+) -> None:
+    """The tea is sold in cash; Bu Sari's basket, recalled onto the empty screen, completes
+    with her payment: each paid once."""
+    pay_cash_on_screen(qtbot, app, 10_000)
     recall(qtbot, "Bu Sari")
     qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
     press(qtbot, Qt.Key.Key_F11)
     wait_for_modal(qtbot, ReceiptDialog).reject()
-    assert sorted(sales(demo_terminal)) == [
+    assert sorted(sales(terminal)) == [
         ("completed", "cash", None, 10_000),
         ("completed", "qr", invoice, None),
     ]
-    attempt = demo_terminal.store.payments.get_attempt(invoice)
+    attempt = terminal.store.payments.get_attempt(invoice)
     assert attempt.state is AttemptState.PAID and not attempt.late
+
+
+def test_a_basket_whose_qr_was_shown_is_not_merged_so_a_payment_after_counts_once(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """Bu Sari's basket, its QR given up on, is recalled while the next customer's tea is
+    scanned. Merged, its sale was cancelled: her phone paying the old QR then was only a line
+    kept for the manager, and the cash for the merged basket took her goods a second time.
+    Her basket stays held, its sale open; her payment, kept meanwhile, completes it once it is
+    recalled onto the empty screen."""
+    app = start_app()
+    invoice = held_after_cancel(qtbot, app, demo_terminal)
+    recalled_while_the_tea_is_scanned(qtbot, app, demo_terminal, monkeypatch)
+    assert app.window.notice.text() == (
+        "Bu Sari stays held: its customer may still pay the QR code it was shown. Finish this "
+        "basket, then recall it."
+    )
+    sale_id = demo_terminal.store.payments.get_attempt(invoice).sale_id
+    assert demo_terminal.store.sales.get(sale_id).status is SaleStatus.OPEN
+
+    paid_while_held(qtbot, app, demo_terminal, invoice)
+    assert app.window.paid_banner.isHidden(), "the tea on screen is not what she paid"
+    sold_apart_then_completed_once_recalled(qtbot, app, demo_terminal, invoice)
 
 
 def test_a_payment_landing_while_the_cash_dialog_is_open_stops_the_cash(

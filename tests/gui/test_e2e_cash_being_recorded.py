@@ -1,0 +1,153 @@
+"""Cash the store is still recording (a slow disk) while the counter moves on: another basket's
+cash is taken, or its cashier signs out. Each sale is recorded once, and its receipt and change
+are shown for it alone, never for the sale or cashier at the counter by then. The real window,
+store, sandbox and relay, driven by keys."""
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from pos_app.gui.app import TerminalApp
+from pos_app.gui.receipt import ReceiptDialog
+from pos_app.store.sales import Sale
+from pos_app.till.terminal import Terminal
+from tests.gui.e2e import TEH, WAIT_MS, press, ring_up_three, scan, sign_in
+from tests.gui.helpers import wait_for_modal
+from tests.gui.test_e2e_after_a_paid_qr import cash_held_in_store, paid_in_store
+from tests.gui.test_e2e_paid_once import cancel_qr, sales
+
+
+def receipts_shown() -> list[ReceiptDialog]:
+    return [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, ReceiptDialog) and widget.isVisible()
+    ]
+
+
+def change_on_display(app: TerminalApp) -> str:
+    """What the customer display says of change ("" when it shows none)."""
+    display = app.display
+    assert display is not None
+    return display.change.text() if display.pages.currentWidget() is display.change else ""
+
+
+def reprinted_with_f8(qtbot, app: TerminalApp, total: int) -> None:
+    """F8 prints the last sale again: the one of ``total``, as a COPY."""
+    press(qtbot, Qt.Key.Key_F8)
+    copy = wait_for_modal(qtbot, ReceiptDialog)
+    assert (copy.data.total, copy.data.copy) == (total, True)
+    copy.reject()
+
+
+def the_teas_cash_recorded(
+    qtbot, app: TerminalApp, terminal: Terminal, monkeypatch
+) -> tuple[threading.Event, list[Sale]]:
+    """The basket on screen's cash (Rp 20.000) waits in the store; the next customer's tea is
+    scanned and paid with Rp 10.000, which the store records first: its receipt and change
+    are shown. The first basket's cash as :func:`cash_held_in_store` gives it."""
+    first = cash_held_in_store(qtbot, monkeypatch, app, terminal)
+    scan(qtbot, app, TEH)
+    second, _ = cash_held_in_store(qtbot, monkeypatch, app, terminal, received=10_000)
+    assert app.window.change_label.text() == "Change Rp 4.500"
+    second.set()
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert (receipt.data.total, receipt.data.change) == (5_500, 4_500)
+    assert change_on_display(app) == "Change\nRp 4.500\n\nThank you"
+    return first
+
+
+def test_two_cash_sales_recorded_at_once_each_keep_their_own_receipt_and_change(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """The first basket's cash is recorded last, while the tea's receipt is on screen: no
+    receipt of it comes over the tea's, and the customer display keeps the tea's change; the
+    cashier is told the first sale is in, and its receipt stays to be printed again."""
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    first, recorded = the_teas_cash_recorded(qtbot, app, demo_terminal, monkeypatch)
+
+    first.set()
+    notice = app.window.notice
+    qtbot.waitUntil(lambda: "is recorded" in notice.text(), timeout=WAIT_MS)
+    [sale] = recorded
+    assert notice.text() == (
+        f"Cash sale {sale.id} of Rp 15.800 is recorded; its receipt can be reprinted in the "
+        "back office."
+    )
+    [receipt] = receipts_shown()
+    assert receipt.data.total == 5_500
+    assert change_on_display(app) == "Change\nRp 4.500\n\nThank you"
+    assert app.window.change_label.text() == "Change Rp 4.500"
+    assert sorted(sales(demo_terminal)) == [
+        ("completed", "cash", None, 10_000),
+        ("completed", "cash", None, 20_000),
+    ]
+    receipt.reject()
+    reprinted_with_f8(qtbot, app, total)
+
+
+def test_a_payment_while_two_cash_sales_are_recorded_waits_for_its_own_sales_answer(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """The first basket's QR was given up on; its customer pays it while the basket's cash and
+    then the tea's are being recorded. The payment waits for its own sale's answer, not the
+    tea's: the cash is refused, and the payment is on the banner for F11, never also on the
+    line of payments kept for the manager."""
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    first, recorded = cash_held_in_store(qtbot, monkeypatch, app, demo_terminal)
+    paid_in_store(demo_terminal, invoice)
+    scan(qtbot, app, TEH)
+    second, _ = cash_held_in_store(qtbot, monkeypatch, app, demo_terminal, received=10_000)
+    second.set()
+    wait_for_modal(qtbot, ReceiptDialog).reject()
+
+    first.set()
+    window = app.window
+    qtbot.waitUntil(lambda: window.paid_banner.isVisible(), timeout=WAIT_MS)
+    assert recorded == [] and len(window.basket_model.basket) == 3
+    assert window.paid_detail.text().startswith("The cash was not recorded: give it back")
+    assert window.late_label.isHidden(), window.late_label.text()
+    press(qtbot, Qt.Key.Key_F11)
+    wait_for_modal(qtbot, ReceiptDialog).reject()
+    assert sales(demo_terminal) == [
+        ("completed", "qr", invoice, None),
+        ("completed", "cash", None, 10_000),
+    ]
+    assert window.late_label.isHidden(), window.late_label.text()
+
+
+def test_a_cash_sale_recorded_after_its_cashier_signed_out_is_shown_to_nobody(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """Demo Kasir gave the change (on screen at once) and signed out while the store recorded
+    the cash. Its receipt and change do not pop up over the sign-in page, nor for Demo
+    Manajer, who is told whose sale it was; F8 prints its receipt again."""
+    app = start_app()
+    sign_in(qtbot, app)
+    total = ring_up_three(qtbot, app)
+    release, recorded = cash_held_in_store(qtbot, monkeypatch, app, demo_terminal)
+    assert app.window.change_label.text() == "Change Rp 4.200"
+    press(qtbot, Qt.Key.Key_F7)  # the screen is empty: signed out at once
+    qtbot.waitUntil(lambda: app.shell.currentWidget() is not app.window, timeout=WAIT_MS)
+
+    release.set()
+    notice = app.window.notice
+    qtbot.waitUntil(lambda: "is recorded" in notice.text(), timeout=WAIT_MS)
+    [sale] = recorded
+    assert receipts_shown() == [] and QApplication.activeModalWidget() is None
+    assert change_on_display(app) == ""
+
+    sign_in(qtbot, app, "9999")
+    assert app.window.change_label.isHidden(), "Demo Kasir's change is not Demo Manajer's"
+    assert notice.text() == (
+        f"The cash sale {sale.id} of Rp 15.800 that Demo Kasir took is recorded; its receipt "
+        "can be reprinted in the back office."
+    )
+    assert receipts_shown() == [] and change_on_display(app) == ""
+    reprinted_with_f8(qtbot, app, total)
