@@ -9,9 +9,19 @@ leading 0; UPC-E is UPC-A with zeros left out, expanded back by GS1's rules); EA
 (every UPC-E ending in 5–9 is): they stay 8 digits, and so the UPC-A that UPC-E stands for (and
 its EAN-13) is kept as those 8 digits too, one key whichever form was entered. An in-store code
 (letters, digits and ``-``, at most 32, Code 128 style, no check digit) is kept as typed. A
-string of 8, 12 or 13 digits is always a GS1 code and must carry its check digit. Digits are
+string of 8, 12 or 13 digits is always a GS1 code and must carry its check digit; so are such
+digits written in groups, as printed under the bars or typed from them (``8 991002 101203``,
+``0-36000-29145-2``): they are kept and found as the code itself (:func:`ungrouped`). Digits are
 ASCII 0–9 only: ``²`` or ``٣``, which ``str.isdigit`` takes, make no barcode, so a bad code is
 always a :class:`ValidationError` and never found.
+
+**One code, one product.** Two stored forms are the same code when a scan of one may name the
+other (each is in the other's :func:`scan_forms`): a UPC-E that is also an EAN-8 is kept as its
+8 digits, and a UPC-A may have more than one UPC-E (rule 0–2 and rule 3 both read ``12000`` as a
+manufacturer, say), so its forms are several keys; the store and the import compare codes that
+way, not by the stored string alone. An EAN-8 is a GTIN-8 of its own: the EAN-13 its digits make
+with five zeros in front is another code (GS1 pads a GTIN-8 with zeros to 14 digits only to keep
+it in a GTIN-14 field of a database, which changes its format, not its meaning).
 
 **Variable-measure labels** are EAN-13 codes whose prefix (two digits, 20–29, GS1's restricted
 circulation numbers) the shop's scale prints: ``PP IIIII VVVVV C``, the prefix, a five-digit item
@@ -127,15 +137,48 @@ def symbology(code: str) -> Symbology:
     )
 
 
+def ungrouped(code: str) -> str:
+    """``code`` without the spaces or dashes between its groups of digits when what is left is
+    8, 12 or 13 digits (a GS1 code as printed under its bars), else ``code`` as it is."""
+    if _GROUPED.fullmatch(code):
+        digits = _SEPARATOR.sub("", code)
+        if len(digits) in GS1_LENGTHS:
+            return digits
+    return code
+
+
 def stored_form(code: str) -> str:
     """The form a product keeps ``code`` in (see the module's notes); ValidationError if it is
-    no barcode."""
-    code = code.strip()
+    no barcode.
+
+    Digits in groups with a wrong check digit are refused when written with spaces; with dashes
+    they stay as written, an in-store code, which is what they were kept as before, so such a
+    product still opens: :func:`check_new_barcode` refuses them where a barcode is entered."""
+    written = code.strip()
+    code = ungrouped(written)
+    if code != written and " " not in written and not is_gs1_code(code):
+        code = written
     kind = symbology(code)
     upca = _upca_of(code, kind)
     if kind is Symbology.EAN8 or upca is None:
         return code
     return next(iter(_ean8_compressions(upca)), "0" + upca)
+
+
+def check_new_barcode(barcode: str) -> None:
+    """Refuse, as a barcode given anew, a stored form that is still digits in groups: a GS1 code
+    with its check digit wrong (mistyped, or misread), named so; kept before, it stays."""
+    plain = ungrouped(barcode)
+    if plain != barcode:
+        symbology(plain)
+
+
+def is_gs1_code(code: str) -> bool:
+    """A whole EAN-13, EAN-8, UPC-A or UPC-E with its check digit right."""
+    try:
+        return symbology(code) is not Symbology.IN_STORE
+    except ValidationError:
+        return False
 
 
 def _upca_of(code: str, kind: Symbology) -> str | None:
@@ -179,13 +222,17 @@ def scan_forms(code: str) -> tuple[str, ...]:
     Eight digits can be both a valid EAN-8 and a valid UPC-E: both are tried. A UPC-A (or its
     EAN-13) is tried as its stored form, then as its 13 digits (a product entered with it before
     its stored form became its UPC-E's 8 digits is kept so), then as any other UPC-E of it that is
-    also an EAN-8. An AIM symbology identifier a scanner sends in front (``]E0``, ``]d2``,
-    ``]C1``, ``]Q3``) is taken off after the code itself was tried.
+    also an EAN-8. Digits in groups are tried as the code they make first, then as written (an
+    in-store code kept so before). An AIM symbology identifier a scanner sends in front (``]E0``,
+    ``]d2``, ``]C1``, ``]Q3``) is taken off after the code itself was tried.
+
+    The same stored forms are the ones a product's barcode may not share with another's: each
+    form of a stored code has that code among its own forms.
     """
     code = code.strip()
-    forms = list(_forms(code))
     bare = _AIM_IDENTIFIER.sub("", code, count=1)
-    return tuple(forms + [form for form in _forms(bare) if form not in forms])
+    texts = dict.fromkeys((ungrouped(code), code, bare))
+    return tuple(dict.fromkeys(form for text in texts for form in _forms(text)))
 
 
 def carried_forms(code: str) -> tuple[str, ...]:
@@ -210,6 +257,9 @@ def carried_forms(code: str) -> tuple[str, ...]:
 
 
 _AIM_IDENTIFIER = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
+_GROUPED = re.compile(r"[0-9]+(?:[ -][0-9]+)+")
+"""Groups of digits, one space or dash between two."""
+_SEPARATOR = re.compile(r"[ -]")
 _ELEMENT_GTIN = re.compile(r"^(?:\(01\)|01)([0-9]{14})")
 """A GS1 element string that starts with its GTIN (application identifier 01), written plain
 or with the parentheses of its printed form."""

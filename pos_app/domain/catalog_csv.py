@@ -6,9 +6,11 @@ update must not make rice taxed), a new one is standard.
 
 The same columns serve the demo catalogue, the manager's import and export. A file with any bad line
 is refused whole, with every problem listed by line number, so an import never half-applies.
-Barcodes are every kind ``domain/barcodes.py`` knows, compared in their stored form: a UPC-A on one
-line and its EAN-13 on another are the same barcode. A barcode another product already has is a
-problem too, unless the file gives that product another barcode. A line the CSV reader cannot
+Barcodes are every kind ``domain/barcodes.py`` knows, compared as codes, whatever their form: a
+UPC-A on one line and its EAN-13 or its UPC-E on another are the same barcode. A barcode another
+product already has, in any form, is a problem too, unless the file gives that product another
+barcode; so is a code in groups of digits with its check digit wrong, unless the product has it
+already. A line the CSV reader cannot
 take (a cell over its size limit) is a problem on that line too, never a crash.
 """
 
@@ -17,7 +19,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from pos_app.domain.barcodes import MeasureLayout, check_item_code
+from pos_app.domain.barcodes import (
+    MeasureLayout,
+    check_item_code,
+    check_new_barcode,
+    scan_forms,
+    ungrouped,
+)
 from pos_app.domain.catalog import Product, check_printable
 from pos_app.domain.csv_cells import restore
 from pos_app.domain.digits import is_digits
@@ -138,17 +146,23 @@ def _parse(
             continue
         try:
             product = _product(row, len(header), layout, stored_class)
+            _check_given(product, owner)
         except ValidationError as error:
             problems.append((line, str(error)))
             continue
-        for key, seen, repeated in (
-            (product.sku, seen_sku, N_("sku {key} already on line {line}")),
-            (product.barcode, seen_barcode, N_("barcode {key} already on line {line}")),
-        ):
-            if key and key in seen:
-                problems.append((line, say(repeated, key=key, line=seen[key])))
-            elif key:
-                seen[key] = line
+        if product.sku in seen_sku:
+            reason = say(
+                N_("sku {key} already on line {line}"), key=product.sku, line=seen_sku[product.sku]
+            )
+            problems.append((line, reason))
+        else:
+            seen_sku[product.sku] = line
+        if product.barcode:
+            problem = _seen_code(product.barcode, seen_barcode)
+            if problem:
+                problems.append((line, problem))
+            else:
+                seen_barcode[product.barcode] = line
         products.append(product)
         lines.append(line)
     if owner is not None:
@@ -158,14 +172,39 @@ def _parse(
     return products
 
 
+def _check_given(product: Product, owner: BarcodeOwner | None) -> None:
+    """A code still in groups of digits has its check digit wrong: refused, unless the product
+    has it already (an older version kept it as an in-store code)."""
+    if ungrouped(product.barcode) != product.barcode and (
+        owner is None or owner(product.barcode) != product.sku
+    ):
+        check_new_barcode(product.barcode)
+
+
+def _seen_code(barcode: str, seen: dict[str, int]) -> str | None:
+    """Why ``barcode`` is refused as a code an earlier line has, in this form or another."""
+    earlier = next((form for form in scan_forms(barcode) if form in seen), None)
+    if earlier is None:
+        return None
+    if earlier == barcode:
+        return say(N_("barcode {key} already on line {line}"), key=barcode, line=seen[earlier])
+    return say(
+        N_("barcode {key} is the same code as {other} on line {line}"),
+        key=barcode,
+        other=earlier,
+        line=seen[earlier],
+    )
+
+
 def _taken(products: list[Product], lines: list[int], owner: BarcodeOwner) -> list[tuple[int, str]]:
-    """Lines whose barcode another product has already, and keeps (the file leaves it be)."""
+    """Lines whose code another product has already, in any form, and keeps (the file leaves it
+    be)."""
     barcode_in_file = {product.sku: product.barcode for product in products}
     problems = []
     for line, product in zip(lines, products, strict=True):
         holder = owner(product.barcode) if product.barcode else None
-        keeps = (
-            holder is not None and barcode_in_file.get(holder, product.barcode) == product.barcode
+        keeps = holder is not None and barcode_in_file.get(holder, product.barcode) in scan_forms(
+            product.barcode
         )
         if keeps and holder != product.sku:
             reason = say(

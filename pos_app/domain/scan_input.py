@@ -3,9 +3,8 @@
 
 import re
 
-from pos_app.domain.barcodes import Symbology, symbology
+from pos_app.domain.barcodes import is_gs1_code
 from pos_app.domain.basket import MAX_QUANTITY
-from pos_app.domain.errors import ValidationError
 
 _QUANTITY_PREFIX = re.compile(r"^\s*([0-9]+)\s*\*\s*(.*)$", re.DOTALL)
 _QUANTITY_DIGITS = len(str(MAX_QUANTITY)) + 1
@@ -30,7 +29,4 @@ def is_scanned_code(text: str) -> bool:
     """Digits a scanner typed, not an amount: a whole EAN or UPC code with its check digit (the
     customer handed one more item while the cash dialog had the focus). Amounts that long are
     typed with their dots."""
-    try:
-        return symbology(text.strip()) is not Symbology.IN_STORE
-    except ValidationError:
-        return False
+    return is_gs1_code(text.strip())

@@ -2,8 +2,10 @@
 
 A barcode scanner types like a keyboard and presses Enter, so the input line is always ready: Enter
 on an exact barcode or SKU adds the product (``3*`` first adds three), anything else filters the
-tiles as it is typed, and Enter on a search with one hit adds that hit. A string of digits is a
-code: it must match exactly.
+tiles as it is typed, and Enter on a search with one hit adds that hit. Text without a letter
+(digits, as a scanner sends them, perhaps with a stray character or in groups) is a code: it must
+match exactly, never a search hit; digits of a GS1 code with their check digit wrong (misread or
+mistyped) are told so, and an unknown code is named, cut short when it is long.
 
 The catalog is read on the panel's own worker (one thread, so its answers come back in the order
 asked), never on the GUI thread: the disk may stall. Typing searches once it pauses for
@@ -46,10 +48,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.barcodes import MeasuredScan
+from pos_app.domain.barcodes import GS1_LENGTHS, MeasuredScan, symbology, ungrouped
 from pos_app.domain.basket import quantity_in_range
 from pos_app.domain.catalog import Product
 from pos_app.domain.digits import is_digits
+from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.scan_input import split_quantity
 from pos_app.domain.texts import N_, say
@@ -67,6 +70,9 @@ SEARCH_DELAY_MS = 25
 CATEGORY_TILE_LIMIT = 200
 """More tiles than this are no help to a cashier; the search line finds the rest."""
 CATEGORY_COLUMNS = 4
+SHOWN_CODE_LENGTH = 40
+"""An unknown code is named in at most this many characters: a paste of thousands must not widen
+the notice past the screen."""
 CATEGORY_PROPERTY = "category"
 """The category a tile stands for (its text doubles ``&``, which Qt reads as a mnemonic)."""
 
@@ -499,7 +505,13 @@ class ProductPanel(QWidget):
             self.tiles.setCurrentIndex(self.model.index(0))
 
     def _reject_code(self, code: str) -> None:
-        self.show_message(self.tr("No product with code or name “{code}”.").format(code=code))
+        misread = _check_digit_problem(code)
+        if misread is not None:
+            text = self.tr("{problem}. Scan it again or type it.").format(problem=misread)
+        else:
+            shown = code if len(code) <= SHOWN_CODE_LENGTH else code[:SHOWN_CODE_LENGTH] + "…"
+            text = self.tr("No product with code or name “{code}”.").format(code=shown)
+        self.show_message(text)
         QApplication.beep()
         # Focus without selecting: the next scan may have begun typing into the line already.
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -528,14 +540,27 @@ def _categories(
 
 def _look_up(catalog: Catalog, query: str) -> Product | list[Product] | Label:
     """What Enter on ``query`` names: a scale's label, the product with that code, else (unless
-    the query is digits, which must be a code) the search hits."""
+    the query has no letter, so is a code, which must match exactly) the search hits: digits
+    with a stray character would otherwise find a product whose barcode starts with them."""
     label = catalog.read_label(query)
     if label is not None:
         return label
     product = catalog.find_by_code(query)
     if product is not None:
         return product
-    return [] if is_digits(query) else catalog.search(query, SEARCH_LIMIT)
+    return catalog.search(query, SEARCH_LIMIT) if any(c.isalpha() for c in query) else []
+
+
+def _check_digit_problem(code: str) -> str | None:
+    """Why digits of a GS1 code's length (in groups or not) are no code: the check digit."""
+    digits = ungrouped(code)
+    if not is_digits(digits) or len(digits) not in GS1_LENGTHS:
+        return None
+    try:
+        symbology(digits)
+    except ValidationError as error:
+        return str(error)
+    return None
 
 
 def _is_typing(event: QKeyEvent) -> bool:

@@ -2,11 +2,12 @@
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from pos_app.domain.barcodes import carried_forms, scan_forms
+from pos_app.domain.barcodes import carried_forms, check_new_barcode, scan_forms, ungrouped
 from pos_app.domain.catalog import Product, check_printable
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.tax import TaxClass
@@ -29,6 +30,16 @@ WHERE (barcode, name, category, price, active, tax_class)
     IS NOT (excluded.barcode, excluded.name, excluded.category, excluded.price, excluded.active,
         excluded.tax_class)
 """
+
+
+@dataclass(frozen=True, slots=True)
+class BarcodeConflict:
+    """Two products kept under two forms of one code, as an older version let them be: a scan
+    finds one of them only (:meth:`Products.find_by_code`), so one needs another barcode."""
+
+    skus: tuple[str, str]
+    barcodes: tuple[str, str]
+    """Each product's barcode as it is kept, in the order of :attr:`skus`."""
 
 
 def fts_query(text: str) -> str:
@@ -56,8 +67,9 @@ class Products:
         """Insert or update by SKU in one transaction; return how many rows actually changed.
 
         The barcodes of the products whose barcode changes are cleared first, so barcodes may move
-        between products (a swap included) whatever the order; a barcode that still ends up on
-        two products is refused and nothing is written.
+        between products (a swap included) whatever the order; a code that still ends up on two
+        products, in one form or two (``domain/barcodes.py``: one code, one product), is refused
+        and nothing is written.
         """
         stamp = utc_text(now or datetime.now(UTC))
         batch = list(products)
@@ -65,6 +77,9 @@ class Products:
             check_printable(product)
         changed = 0
         with transaction(self._db) as conn:
+            for product in batch:
+                if ungrouped(product.barcode) != product.barcode:
+                    _check_given(conn, product)
             moved = {
                 product.sku
                 for product in batch
@@ -85,18 +100,14 @@ class Products:
                     "tax_class": product.tax_class.value,
                     "now": stamp,
                 }
+                forms = scan_forms(product.barcode) if product.barcode else ()
+                if len(forms) > 1:  # one form alone: the unique barcode refuses it
+                    _refuse_taken(conn, product, forms)
                 try:
                     upserted = conn.execute(_UPSERT, row).rowcount
                 except sqlite3.IntegrityError:
-                    owner = conn.execute(
-                        "SELECT sku FROM products WHERE barcode = ?", [product.barcode]
-                    ).fetchone()
-                    raise ValidationError(
-                        N_("product {sku}: barcode {barcode} already belongs to product {owner}"),
-                        sku=product.sku,
-                        barcode=product.barcode,
-                        owner=owner[0] if owner else "?",
-                    ) from None
+                    _refuse_taken(conn, product, forms)
+                    raise
                 changed += upserted or product.sku in moved
         return changed
 
@@ -183,9 +194,34 @@ class Products:
         return TaxClass(row[0]) if row else None
 
     def owner_of_barcode(self, barcode: str) -> str | None:
-        """The SKU of the product kept under ``barcode`` (its stored form), if any."""
-        row = self._db.execute("SELECT sku FROM products WHERE barcode = ?", [barcode]).fetchone()
-        return str(row[0]) if row else None
+        """The SKU of the product a scan of ``barcode`` (a stored form) finds, kept under that
+        form or another form of the same code, if any."""
+        found = self._by_barcode(scan_forms(barcode))
+        return found.sku if found else None
+
+    def barcode_conflicts(self) -> list[BarcodeConflict]:
+        """Every two products kept under two forms of one code, by SKU: the store refuses such a
+        pair now, but an older version kept some (its UPC-A as 13 digits beside its UPC-E, two
+        UPC-Es of one UPC-A, an EAN-13 typed with dashes as an in-store code).
+
+        Only a barcode with more than one form can be one: 8 or 13 digits starting 0 or 1, or
+        digits with a dash between them, so the rest of the catalogue is not read.
+        """
+        rows = self._db.execute(
+            "SELECT sku, barcode FROM products "
+            "WHERE (length(barcode) IN (8, 13) AND barcode GLOB '[01]*') "
+            "OR barcode GLOB '*[0-9]-[0-9]*'"
+        ).fetchall()
+        pairs: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+        for sku, barcode in rows:
+            others = [form for form in scan_forms(barcode) if form != barcode]
+            for other in _holders(self._db.conn, others, sku):
+                first, second = sorted([(sku, barcode), other])
+                pairs.add((first, second))
+        return [
+            BarcodeConflict((first[0], second[0]), (first[1], second[1]))
+            for first, second in sorted(pairs)
+        ]
 
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM products").fetchone()[0])
@@ -208,3 +244,55 @@ class Products:
             )
             for sku, name, price, barcode, category, active, tax_class in rows
         ]
+
+
+def _holders(conn: sqlite3.Connection, forms: list[str], sku: str) -> list[tuple[str, str]]:
+    """(SKU, barcode) of each product but ``sku`` kept under one of ``forms``, in their order."""
+    if not forms:
+        return []
+    marks = ", ".join("?" * len(forms))
+    rows = conn.execute(
+        f"SELECT sku, barcode FROM products WHERE barcode IN ({marks}) AND sku != ?",
+        [*forms, sku],
+    ).fetchall()
+    return sorted(((str(row[0]), str(row[1])) for row in rows), key=lambda row: forms.index(row[1]))
+
+
+def _refuse_taken(conn: sqlite3.Connection, product: Product, forms: tuple[str, ...]) -> None:
+    """ValidationError naming the product that has ``product``'s code already, in one of its
+    ``forms``, if one has."""
+    holders = _holders(conn, list(forms), product.sku)
+    if not holders:
+        return
+    owner, kept = holders[0]
+    if kept == product.barcode:
+        raise ValidationError(
+            N_("product {sku}: barcode {barcode} already belongs to product {owner}"),
+            sku=product.sku,
+            barcode=product.barcode,
+            owner=owner,
+        )
+    raise ValidationError(
+        N_(
+            "product {sku}: barcode {barcode} is the same code as {other}, which belongs to "
+            "product {owner}"
+        ),
+        sku=product.sku,
+        barcode=product.barcode,
+        other=kept,
+        owner=owner,
+    )
+
+
+def _check_given(conn: sqlite3.Connection, product: Product) -> None:
+    """A barcode still in groups of digits is a GS1 code with its check digit wrong: refused
+    when given, kept when the product has it already (an older version took it as in-store)."""
+    kept = conn.execute("SELECT barcode FROM products WHERE sku = ?", [product.sku]).fetchone()
+    if kept is not None and kept[0] == product.barcode:
+        return
+    try:
+        check_new_barcode(product.barcode)
+    except ValidationError as error:
+        raise ValidationError(
+            N_("product {sku}: {problem}"), sku=product.sku, problem=error.text
+        ) from None

@@ -1765,6 +1765,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/product_panel.py"/>
+        <source>{problem}. Scan it again or type it.</source>
+        <translation>{problem}. Scan it again or type it.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/product_panel.py"/>
         <source>No product with code or name “{code}”.</source>
         <translation>No product with code or name “{code}”.</translation>
     </message>
@@ -1870,6 +1875,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>no</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>{first} ({first_barcode}) and {second} ({second_barcode}) have one barcode in two forms: a scan finds only one of them. Give one of them another barcode.</source>
+        <translation>{first} ({first_barcode}) and {second} ({second_barcode}) have one barcode in two forms: a scan finds only one of them. Give one of them another barcode.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>… and {count} more such pairs.</source>
+        <translation>… and {count} more such pairs.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
@@ -3959,6 +3974,7 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog.py"/>
+        <location filename="../../pos_app/store/products.py"/>
         <source>product {sku}: {problem}</source>
         <translation>product {sku}: {problem}</translation>
     </message>
@@ -4001,6 +4017,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>barcode {key} already on line {line}</source>
         <translation>barcode {key} already on line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>barcode {key} is the same code as {other} on line {line}</source>
+        <translation>barcode {key} is the same code as {other} on line {line}</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
@@ -4766,6 +4787,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/store/products.py"/>
         <source>product {sku}: barcode {barcode} already belongs to product {owner}</source>
         <translation>product {sku}: barcode {barcode} already belongs to product {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/products.py"/>
+        <source>product {sku}: barcode {barcode} is the same code as {other}, which belongs to product {owner}</source>
+        <translation>product {sku}: barcode {barcode} is the same code as {other}, which belongs to product {owner}</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/refunds.py"/>

@@ -1765,6 +1765,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/product_panel.py"/>
+        <source>{problem}. Scan it again or type it.</source>
+        <translation>{problem}. Pindai lagi atau ketik kodenya.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/product_panel.py"/>
         <source>No product with code or name “{code}”.</source>
         <translation>Tidak ada produk dengan kode atau nama “{code}”.</translation>
     </message>
@@ -1870,6 +1875,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
         <source>no</source>
         <translation>tidak</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>{first} ({first_barcode}) and {second} ({second_barcode}) have one barcode in two forms: a scan finds only one of them. Give one of them another barcode.</source>
+        <translation>{first} ({first_barcode}) dan {second} ({second_barcode}) memakai satu barcode dalam dua bentuk: pindaian hanya menemukan salah satunya. Beri salah satunya barcode lain.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/products_tab.py"/>
+        <source>… and {count} more such pairs.</source>
+        <translation>… dan {count} pasangan seperti itu lagi.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/products_tab.py"/>
@@ -3959,6 +3974,7 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog.py"/>
+        <location filename="../../pos_app/store/products.py"/>
         <source>product {sku}: {problem}</source>
         <translation>produk {sku}: {problem}</translation>
     </message>
@@ -4001,6 +4017,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>barcode {key} already on line {line}</source>
         <translation>barcode {key} sudah ada di baris {line}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>barcode {key} is the same code as {other} on line {line}</source>
+        <translation>barcode {key} adalah kode yang sama dengan {other} di baris {line}</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
@@ -4766,6 +4787,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/store/products.py"/>
         <source>product {sku}: barcode {barcode} already belongs to product {owner}</source>
         <translation>produk {sku}: barcode {barcode} sudah dipakai produk {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/products.py"/>
+        <source>product {sku}: barcode {barcode} is the same code as {other}, which belongs to product {owner}</source>
+        <translation>produk {sku}: barcode {barcode} adalah kode yang sama dengan {other}, yang sudah dipakai produk {owner}</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/refunds.py"/>

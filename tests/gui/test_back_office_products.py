@@ -17,6 +17,8 @@ from tests.gui.helpers import answer_confirmation
 
 UPC_E = "04252614"
 UPC_A = "042100005264"
+CAN_UPCE, CAN_UPCA = "01234565", "012345000065"
+"""A UPC-E that is a valid EAN-8 too, kept as its 8 digits, and its UPC-A."""
 SUPERSCRIPTS = "²²²²²²²²"
 """AltGr+2 on some keyboards: ``str.isdigit`` takes them, ``int`` does not."""
 NO_BARCODE = (
@@ -187,3 +189,44 @@ def test_a_bad_barcode_or_price_is_named_in_the_editor_and_finds_nothing_at_the_
     )
     assert not app.window.basket_model.basket
     assert "catalog look-up failed" not in caplog.text
+
+
+def test_two_products_kept_under_one_code_in_two_forms_are_listed_until_one_moves(
+    qtbot, start_app
+) -> None:
+    """An older version kept a can's UPC-A as its 13 digits beside its UPC-E on another
+    product: the tab names both; a scan at the till finds one; saving the other under the same
+    code is refused naming the first; another barcode ends the conflict."""
+    app = start_app()
+    db = app.terminal.store.repositories().db
+    for sku, barcode in (("SODA-A", "0" + CAN_UPCA), ("SODA-E", CAN_UPCE)):
+        db.execute(
+            "INSERT INTO products (sku, barcode, name, price, updated_at) "
+            "VALUES (?, ?, 'Soda Kaleng', 8000, '2026-11-21T01:00:00.000Z')",
+            [sku, barcode],
+        )
+    db.conn.commit()
+    sign_in(qtbot, app)
+    window = back_office_by_f10(qtbot, app)
+    show_tab(qtbot, window, window.products)
+    tab = window.products
+    assert tab.conflicts.isVisible()
+    assert tab.conflicts.text() == (
+        f"SODA-A (0{CAN_UPCA}) and SODA-E ({CAN_UPCE}) have one barcode in two forms: a scan finds "
+        "only one of them. Give one of them another barcode."
+    )
+    tab.search.setText("SODA")
+    tab.refresh()
+    qtbot.waitUntil(lambda: "SODA-A" in tab.shown, timeout=WAIT_MS)
+    tab.select("SODA-A")
+    tab.price.setText("9000")
+    saved(
+        qtbot,
+        tab,
+        f"product SODA-A: barcode {CAN_UPCE} already belongs to product SODA-E",
+    )
+    assert app.terminal.store.products.find_by_code(CAN_UPCA).sku == "SODA-E"
+    tab.barcode.setText("8991002101203")
+    saved(qtbot, tab, "SODA-A saved.")
+    qtbot.waitUntil(lambda: tab.conflicts.isHidden(), timeout=WAIT_MS)
+    window.close()

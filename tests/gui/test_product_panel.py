@@ -4,9 +4,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.domain.barcodes import MeasureLayout
 from pos_app.domain.catalog import Product
 from pos_app.domain.scan_input import split_quantity
 from pos_app.gui.product_panel import TOUCH_TARGET, ProductPanel
+from pos_app.gui.services import StoreCatalog
+from pos_app.store.terminal_store import TerminalStore
 from tests.gui.helpers import PRODUCTS, MemoryCatalog, product, show
 
 GUI_THREAD = threading.get_ident()
@@ -332,3 +335,56 @@ def test_down_before_the_answer_moves_to_its_tiles(qtbot, gated_panel, gated):
     slow.set()
     qtbot.waitUntil(lambda: panel.tiles.hasFocus())
     assert shown(panel) == ["IDM-GRG", "IDM-SOTO"]
+
+
+@pytest.fixture
+def store_panel(qtbot, tmp_path):
+    """The panel over a real store: its barcode forms and its search, as at the counter."""
+    store = TerminalStore(tmp_path / "kasir.db")
+    store.products.upsert_many(PRODUCTS)
+    made = ProductPanel(StoreCatalog(store, MeasureLayout()))
+    show(qtbot, made)
+    made.focus_input()
+    qtbot.waitUntil(lambda: made.settled)
+    yield made
+    store.close()
+
+
+def test_a_code_with_its_check_digit_wrong_is_told_so_and_adds_nothing(qtbot, panel, chosen):
+    code = product("AQUA-600").barcode
+    wrong = code[:-1] + str((int(code[-1]) + 1) % 10)
+    scan(qtbot, panel, wrong)
+    assert chosen == []
+    assert panel.message.text() == (
+        f"barcode {wrong} is not a valid EAN-13: its check digit is wrong. "
+        "Scan it again or type it."
+    )
+    assert panel.input.text() == ""
+
+
+def test_digits_with_a_stray_character_are_a_code_never_a_search_hit(qtbot, store_panel):
+    picks: list[str] = []
+    store_panel.product_chosen.connect(lambda p, _quantity: picks.append(p.sku))
+    code = product("AQUA-600").barcode
+    for scanned in (code[:-1] + "#", "@" + code[:-1], code[:-1] + "\\"):
+        scan(qtbot, store_panel, scanned)
+        assert picks == [], scanned
+        assert store_panel.message.text() == f"No product with code or name “{scanned}”."
+
+
+def test_a_code_typed_in_groups_as_printed_adds_its_product(qtbot, store_panel):
+    picks: list[str] = []
+    store_panel.product_chosen.connect(lambda p, _quantity: picks.append(p.sku))
+    code = product("AQUA-600").barcode
+    scan(qtbot, store_panel, f"{code[0]} {code[1:7]} {code[7:]}")
+    scan(qtbot, store_panel, f"2*{code[:4]}-{code[4:]}")
+    assert picks == ["AQUA-600", "AQUA-600"]
+
+
+def test_a_very_long_paste_is_named_cut_short_and_adds_nothing(qtbot, panel, chosen):
+    panel.input.setText("ABC" * 5000)
+    qtbot.keyClick(panel.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.settled and panel.message.isVisible())
+    assert chosen == []
+    assert panel.message.text() == f"No product with code or name “{'ABC' * 13}A…”."
+    assert panel.input.text() == ""

@@ -1,7 +1,11 @@
 """The Products tab: find a product, add one, change its barcode (scanned into the field), name,
 category, price or tax class, take it off sale and back on; import the catalogue from CSV (all or
 nothing: every bad line is listed with its number) or export it. Each change reaches the cashier's
-tiles at once (``products_changed``)."""
+tiles at once (``products_changed``).
+
+Two products kept under two forms of one code (an older version let that be; the store refuses it
+now) are listed above the form: a scan finds only one of them, so the manager gives one another
+barcode."""
 
 from pathlib import Path
 
@@ -36,9 +40,12 @@ from pos_app.gui.back_office.widgets import (
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.tasks import TaskRunner
 from pos_app.reports.products_csv import ImportSummary
+from pos_app.store.products import BarcodeConflict
 from pos_app.till.back_office import BackOffice
 
 SEARCH_DELAY_MS = 200
+CONFLICTS_SHOWN = 5
+"""More pairs than this are counted, not listed: the table must keep its room."""
 PRICE_MAX_LENGTH = len(format_rupiah(MAX_AMOUNT) + ",00")
 """The longest price a provider takes, written out: a longer paste is cut, so thousands of digits
 are refused as a price too high (or malformed) instead of failing to become a number."""
@@ -117,6 +124,10 @@ class ProductsTab(Tab):
             parent=self,
         )
         self.view = table_view(self.products, "productsTable")
+        self.conflicts = QLabel()
+        self.conflicts.setObjectName("barcodeConflicts")
+        self.conflicts.setWordWrap(True)
+        self.conflicts.hide()
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.sku = QLineEdit()
         self.sku.setObjectName("productSku")
@@ -175,6 +186,7 @@ class ProductsTab(Tab):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.conflicts)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
@@ -188,10 +200,19 @@ class ProductsTab(Tab):
     def refresh(self) -> None:
         super().refresh()
         text = self.search.text()
-        self.run(lambda: (self.office.products(text), self.office.categories()), self._show)
+        office = self.office
+        self.run(
+            lambda: (
+                office.products(text),
+                office.categories(),
+                office.store.products.barcode_conflicts(),
+            ),
+            self._show,
+        )
 
-    def _show(self, answer: tuple[list[Product], list[str]]) -> None:
-        products, categories = answer
+    def _show(self, answer: tuple[list[Product], list[str], list[BarcodeConflict]]) -> None:
+        products, categories, conflicts = answer
+        self._show_conflicts(conflicts)
         selected = self._select_next or selected_key(self.view)
         self._select_next = None
         self.shown = {product.sku: product for product in products}
@@ -217,6 +238,28 @@ class ProductsTab(Tab):
             self.select(selected)
         elif not self.adding:
             self._set_editing(None)
+
+    def _show_conflicts(self, conflicts: list[BarcodeConflict]) -> None:
+        lines = [
+            self.tr(
+                "{first} ({first_barcode}) and {second} ({second_barcode}) have one barcode in two "
+                "forms: a scan finds only one of them. Give one of them another barcode."
+            ).format(
+                first=conflict.skus[0],
+                first_barcode=conflict.barcodes[0],
+                second=conflict.skus[1],
+                second_barcode=conflict.barcodes[1],
+            )
+            for conflict in conflicts[:CONFLICTS_SHOWN]
+        ]
+        if len(conflicts) > CONFLICTS_SHOWN:
+            lines.append(
+                self.tr("… and {count} more such pairs.").format(
+                    count=len(conflicts) - CONFLICTS_SHOWN
+                )
+            )
+        self.conflicts.setText("\n".join(lines))
+        self.conflicts.setVisible(bool(lines))
 
     def select(self, sku: str) -> None:
         row = list(self.shown).index(sku)
