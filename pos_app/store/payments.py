@@ -44,7 +44,7 @@ from pos_app.payments.model import (
     can_transition,
     notification_identity,
 )
-from pos_app.payments.registry import reported_reference
+from pos_app.payments.registry import reported_amount, reported_reference
 from pos_app.store.database import (
     optional_utc,
     parse_utc,
@@ -409,7 +409,17 @@ class Payments:
         source = EventSource(source)
         with transaction(self._db) as conn:
             attempt = self.find_attempt(invoice_number)
-            if attempt is None or _contradicts_doku(attempt, state, (amount, currency)):
+            contradicts = attempt is not None and _contradicts_doku(
+                attempt, state, (amount, currency)
+            )
+            kept = (
+                self._kept_apart_before(conn, invoice_number, status, amount)
+                if contradicts
+                else None
+            )
+            if kept is not None:
+                event_id = kept
+            elif attempt is None or contradicts:
                 event_id = self._append(
                     conn,
                     None,
@@ -440,6 +450,27 @@ class Payments:
                 if state is AttemptState.PAID:
                     self._refund_held_back(conn, invoice_number, source=source, now=now)
         return self._event(event_id)
+
+    @staticmethod
+    def _kept_apart_before(
+        conn: sqlite3.Connection, invoice_number: str, status: PaymentStatus, amount: int | None
+    ) -> int | None:
+        """The report of ``invoice_number`` kept apart already with this status and amount, if
+        any: each Check status asks the provider again and hears the same, which the manager's
+        list shows once and, once resolved, not again."""
+        rows = conn.execute(
+            "SELECT id, payload FROM payment_events WHERE attempt_id IS NULL "
+            "AND invoice_number = ? AND source != 'cashier' AND status = ? ORDER BY id",
+            [invoice_number, status.value],
+        )
+        return next(
+            (
+                event_id
+                for event_id, payload in rows
+                if reported_amount(json.loads(payload).get("payload", {})) == amount
+            ),
+            None,
+        )
 
     def _refund_held_back(
         self, conn: sqlite3.Connection, invoice_number: str, *, source: EventSource, now: datetime

@@ -227,6 +227,34 @@ def test_a_status_answer_that_contradicts_the_payment_is_listed_with_its_amount(
         }
 
 
+def test_asking_again_keeps_one_report_and_a_resolved_one_stays_resolved(
+    tmp_path: Path,
+) -> None:
+    """Each Check status hears the same contradicting amount: it was kept apart again every
+    time, and after the manager resolved it the next check listed it anew."""
+    with running_till(tmp_path, NOWHERE) as till:
+        _, invoice = till.qr_sale()
+        till.doku_notifies(invoice, 1_000)
+        till.takes_news()
+        till.customer_pays(invoice)
+        till.checkout.check_status(invoice)
+        till.checkout.check_status(invoice)
+        assert len(till.store.payments.orphan_events()) == 1
+        db = till.store.repositories().db
+        [orphan] = [p for p in list_problems(db) if p.kind is ProblemKind.ORPHAN]
+        resolve(
+            db, invoice, reason="checked with DOKU", manager="Rina", now=orphan.since, seen=orphan
+        )
+
+        till.checkout.check_status(invoice)
+
+        assert {p.kind for p in list_problems(db)} == {ProblemKind.DIFFERS}
+        assert [e.source for e in till.store.payments.orphan_events()] == [
+            EventSource.STATUS,
+            EventSource.CASHIER,
+        ]
+
+
 def test_a_doku_refund_is_taken_as_the_whole_payment(till: Till) -> None:
     """DOKU's REFUNDED names only the order's amount, no refunded amount (see
     ``pos_app/payments/doku/notification.py``): the whole payment went back."""
