@@ -101,7 +101,12 @@ class EarlierPart:
 
 
 class RevisionConflict(Exception):
-    """The same revision of the day was uploaded before with other content (answered 409)."""
+    """The same revision of the day was uploaded before with other content (answered 409).
+    Not ``lasting`` when the day changed while the upload was read: sent again, it is taken."""
+
+    def __init__(self, message: str, *, lasting: bool = True) -> None:
+        super().__init__(message)
+        self.lasting = lasting
 
 
 def store_day(
@@ -144,7 +149,8 @@ def store_day(
     if keep is not None:
         if held is None or held[0] != keep.revision:
             raise RevisionConflict(
-                f"{day.business_date} changed while this upload was read; send it again"
+                f"{day.business_date} changed while this upload was read; send it again",
+                lasting=False,
             )
         _store_earlier_part(conn, key, keep)
         last_receipt = keep.last_receipt

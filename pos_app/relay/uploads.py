@@ -27,6 +27,7 @@ from pos_app.relay import auth, storage, till_days
 from pos_app.relay.request_input import HTTPProblem, json_body, read_body, require_json, shown
 from pos_app.relay.storage import NotYours, Terminal
 from pos_app.relay.till_days import RevisionConflict, TillDay
+from pos_app.relay.writer import StorageClosed, StorageFailed
 from pos_app.reports.accountant_files import FileKind
 from pos_app.reports.column_types import ColumnType, column_types, fits
 from pos_app.reports.shop_files import TERMINAL, TILL_COLUMNS, read_rows
@@ -98,8 +99,10 @@ class UploadRoutes:
 
     async def upload_day(self, request: Request) -> Response:
         """Store the till's day if it is newer than the one held; 200 only after the commit. A
-        refusal of the day (any 4xx but the 429 of a busy relay) is kept until the next upload
-        of that day is taken (:func:`~pos_app.relay.till_days.record_refusal`)."""
+        refusal of the day itself (too large, unreadable, a conflicting revision) is kept until
+        the next upload of that day is taken (:func:`~pos_app.relay.till_days.record_refusal`);
+        one that passes (a busy relay, a slow body, the day changed while read) or is about the
+        terminal rather than the day (another till's id) is not."""
         terminal = await self.relay._terminal(request)
         require_json(request)
         business_date = _business_date(request.path_params["business_date"])
@@ -109,7 +112,16 @@ class UploadRoutes:
         try:
             return await self._upload(request, terminal, business_date)
         except HTTPProblem as exc:
-            # kept so the shop's file of the day names the till whose copy is not its latest
+            if exc.status != SLOW_BODY and not isinstance(exc, _NotAboutTheDay):
+                await self._keep_refusal(terminal, business_date, exc)
+            raise
+        finally:
+            self._uploading.discard(terminal.id)
+
+    async def _keep_refusal(self, terminal: Terminal, business_date: str, exc: HTTPProblem) -> None:
+        """Kept so the shop's file of the day names the till whose copy is not its latest; the
+        till is answered the refusal itself even if keeping it fails."""
+        try:
             await self.relay.store.write(
                 partial(
                     till_days.record_refusal,
@@ -119,9 +131,10 @@ class UploadRoutes:
                     reason=exc.message,
                 )
             )
-            raise
-        finally:
-            self._uploading.discard(terminal.id)
+        except (StorageFailed, StorageClosed) as failure:
+            log.error(
+                "the refusal of %s's %s was not kept: %s", terminal.name, business_date, failure
+            )
 
     async def _upload(self, request: Request, terminal: Terminal, business_date: str) -> Response:
         config = self.relay.config
@@ -145,7 +158,7 @@ class UploadRoutes:
         except NotYours:
             raise _not_yours(terminal.till_id) from None
         except RevisionConflict as exc:
-            raise HTTPProblem(409, str(exc)) from None
+            raise (HTTPProblem if exc.lasting else _NotAboutTheDay)(409, str(exc)) from None
         if stored.learned_till_id:
             log.warning(
                 "terminal %r had no terminal id: it takes %r, from its first upload "
@@ -213,8 +226,17 @@ class UploadRoutes:
         return JSONResponse({"tills": tills})
 
 
+class _NotAboutTheDay(HTTPProblem):
+    """A refusal that says nothing lasting about the day the till holds (it changed while the
+    upload was read, or the terminal named another till): not kept for the shop's file."""
+
+
+SLOW_BODY = 408
+"""The body came too slowly: the connection's fault, not the day's."""
+
+
 def _not_yours(till_id: str | None) -> Exception:
-    return HTTPProblem(
+    return _NotAboutTheDay(
         403,
         f"a terminal uploads only its own till's records: till_id and every row's terminal "
         f"must be {till_id or '<its terminal id>'}",

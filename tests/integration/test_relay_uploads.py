@@ -126,6 +126,20 @@ def test_a_terminal_cannot_upload_another_tills_records(relay: EmbeddedRelay, ti
     assert get(relay, first, f"/v1/shop/days/{DAY}")["tills"] == []
 
 
+def test_an_upload_under_another_tills_id_leaves_the_uploaders_own_copy_as_latest(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    """The 403 says nothing about T2's own day: kept as a refusal, the shop's file named T2's
+    copy, which is its latest, as older than what T2 has."""
+    tokens = {till_id: add(relay, till_id) for till_id in ("T1", "T2")}
+    assert put(relay, tokens["T2"], body(tills["T2"][0])).status_code == 200
+
+    assert put(relay, tokens["T2"], body(tills["T1"][0])).status_code == 403
+
+    shop = get(relay, tokens["T1"], f"/v1/shop/days/{DAY}")["tills"]
+    assert [(t["till_id"], t["refused"]) for t in shop] == [("T2", None)]
+
+
 def test_a_terminal_cannot_upload_another_tills_invoice_payout_or_receipt_numbers(
     relay: EmbeddedRelay, tills: Tills
 ) -> None:
