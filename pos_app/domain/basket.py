@@ -278,14 +278,20 @@ def scanned_since(before: Basket, now: Basket) -> list[LineItem] | None:
 
 
 def discounted_since(before: Basket, now: Basket) -> bool:
-    """Whether a discount on ``now`` (its basket's, or the line's) takes off the items it holds
-    beyond ``before``: what :func:`scanned_since` leaves off them. Without one, items that
-    cannot be split off exactly are off by PPN's rounding alone, and have no discount to give
-    again."""
+    """Whether a discount, on ``now`` or as ``before`` was charged (the basket's, or that of a
+    line that grew), bears on the items ``now`` holds beyond ``before``: what
+    :func:`scanned_since` leaves off them. Without one, items that cannot be split off exactly
+    are off by PPN's rounding alone, and have no discount to give again."""
     pairs = _additions(before, now, discounts=False)
     if not pairs:
         return False
-    return now.discount is not None or any(line.discount is not None for _, line in pairs)
+    grown = {line.sku for _, line in pairs}
+    charged = [line for line in before if line.sku in grown]
+    return (
+        before.discount is not None
+        or now.discount is not None
+        or any(line.discount is not None for line in (*charged, *(line for _, line in pairs)))
+    )
 
 
 def _additions(

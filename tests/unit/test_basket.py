@@ -186,6 +186,24 @@ def test_discounted_since_says_whether_the_added_items_lose_a_discount_at_full_p
     assert not discounted_since(paid, basket_of((TEH, 2))), "not the paid basket plus items"
 
 
+def test_a_discount_the_charged_basket_had_and_the_screen_dropped_bears_on_the_added_items() -> (
+    None
+):
+    """Charged with a basket discount (or one on the line that grew), the basket on screen
+    without it: the difference is that discount, not PPN's rounding."""
+    paid = basket_of((ROTI, 1), (TEH, 1))
+    paid.discount = Discount.percent(1000)
+    assert discounted_since(paid, basket_of((ROTI, 1), (TEH, 2)))
+    line_paid = basket_of((ROTI, 1), (TEH, 1))
+    line_paid.set_discount("TEH-01", Discount.percent(1000))
+    assert discounted_since(line_paid, basket_of((ROTI, 1), (TEH, 2)))
+    other_line = basket_of((ROTI, 1), (TEH, 1))
+    other_line.set_discount("ROTI-01", Discount.percent(1000))
+    now = basket_of((ROTI, 1), (TEH, 2))
+    now.set_discount("ROTI-01", Discount.percent(1000))
+    assert not discounted_since(other_line, now), "the discounted line did not grow"
+
+
 def test_the_split_off_items_keep_the_managers_approval_of_the_discount_they_keep() -> None:
     """Narrowed to the share they take; none when they keep no discount."""
     twenty = Discount.percent(2000)
