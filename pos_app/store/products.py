@@ -13,6 +13,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.tax import TaxClass
 from pos_app.domain.texts import N_
 from pos_app.store.database import transaction, utc_text
+from pos_app.store.errors import StoreError
 
 SORT_WINDOW = 1000
 """At most this many matches are sorted by name per search, so a keystroke stays cheap."""
@@ -105,9 +106,11 @@ class Products:
                     _refuse_taken(conn, product, forms)
                 try:
                     upserted = conn.execute(_UPSERT, row).rowcount
-                except sqlite3.IntegrityError:
+                except sqlite3.IntegrityError as exc:
                     _refuse_taken(conn, product, forms)
-                    raise
+                    raise StoreError(
+                        N_("product {sku} was not saved: {error}"), sku=product.sku, error=str(exc)
+                    ) from None
                 changed += upserted or product.sku in moved
         return changed
 

@@ -4785,6 +4785,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/products.py"/>
+        <source>product {sku} was not saved: {error}</source>
+        <translation>product {sku} was not saved: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/products.py"/>
         <source>product {sku}: barcode {barcode} already belongs to product {owner}</source>
         <translation>product {sku}: barcode {barcode} already belongs to product {owner}</translation>
     </message>

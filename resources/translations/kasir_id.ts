@@ -4785,6 +4785,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/products.py"/>
+        <source>product {sku} was not saved: {error}</source>
+        <translation>produk {sku} tidak disimpan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/products.py"/>
         <source>product {sku}: barcode {barcode} already belongs to product {owner}</source>
         <translation>produk {sku}: barcode {barcode} sudah dipakai produk {owner}</translation>
     </message>
