@@ -235,7 +235,7 @@ class Checkout:
         return SaleCompletedAlready(
             N_(
                 "the customer paid {amount} by QR a moment ago (payment {invoice}): "
-                "sale {sale} is complete, no cash was taken"
+                "sale {sale} is complete, and no cash is recorded for it"
             ),
             amount=format_rupiah(sale.total),
             invoice=sale.invoice_number,

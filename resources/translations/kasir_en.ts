@@ -5165,8 +5165,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>
-        <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</source>
-        <translation>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</translation>
+        <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, and no cash is recorded for it</source>
+        <translation>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, and no cash is recorded for it</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>

@@ -5165,8 +5165,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>
-        <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, no cash was taken</source>
-        <translation>pelanggan baru saja membayar {amount} lewat QR (pembayaran {invoice}): penjualan {sale} selesai, tidak ada uang tunai yang diterima</translation>
+        <source>the customer paid {amount} by QR a moment ago (payment {invoice}): sale {sale} is complete, and no cash is recorded for it</source>
+        <translation>pelanggan baru saja membayar {amount} lewat QR (pembayaran {invoice}): penjualan {sale} selesai, dan tidak ada uang tunai yang dicatat untuknya</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/checkout.py"/>
