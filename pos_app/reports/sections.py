@@ -18,9 +18,16 @@ def sections_html(sections: list[Section], *, shop_name: str = "") -> str:
     for title, rows in sections:
         parts.append(f"<h3>{e(title)}</h3><table width='100%' cellspacing='0' cellpadding='1'>")
         parts += [
-            f"<tr><td>{e(label)}</td><td align='right'>{e(value)}</td></tr>"
+            f"<tr><td>{_label(label)}</td><td align='right'>{e(value)}</td></tr>"
             for label, value in rows
         ]
         parts.append("</table>")
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _label(label: str) -> str:
+    """A label's leading spaces (a row that belongs to the one above: the notes counted, the
+    late payments, the cash of no shift) kept as its indent, which HTML would drop."""
+    text = label.lstrip(" ")
+    return "&nbsp;" * 2 * (len(label) - len(text)) + html.escape(text)

@@ -12,6 +12,7 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
+from pos_app.reports.sections import sections_html
 from pos_app.reports.z_report import CashCount, ZReport, build_z_report, render_html
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database
@@ -226,3 +227,11 @@ def test_an_empty_day_reports_zeros(db: Database) -> None:
     assert (report.sales_count, report.net_total, report.expected_cash) == (0, 0, 0)
     assert report.tenders == () and report.late_payments == ()
     assert report.ends_at - report.starts_at == timedelta(days=1)
+
+
+def test_a_row_under_the_one_above_keeps_its_indent_in_print() -> None:
+    """HTML drops leading spaces: the cash of no shift read as a figure of its own, not as part
+    of the cash sales above it."""
+    shown = sections_html([("Cash drawer", [("Cash sales", "Rp 25.000"), ("  of which", "5")])])
+    assert "<td>&nbsp;&nbsp;&nbsp;&nbsp;of which</td>" in shown
+    assert "<td>Cash sales</td>" in shown
