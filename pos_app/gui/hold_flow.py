@@ -41,7 +41,8 @@ class _Recalled:
     paying: PaymentAttempt | None
     """A payment that pays that sale already."""
     qr_shown: bool
-    """Whether that sale, still open, had a QR shown, which its customer may still pay."""
+    """Whether that sale, still open, had a QR shown, which its customer may still pay (an order
+    the provider refused, or never answered, gave no QR to pay)."""
     count: int
     """The baskets still held."""
 
@@ -158,7 +159,7 @@ class HeldBaskets:
             qr_shown = (
                 sale is not None
                 and sale.status is SaleStatus.OPEN
-                and bool(store.payments.attempts_for_sale(sale.id))
+                and any(a.payment_url for a in store.payments.attempts_for_sale(sale.id))
             )
             return _Recalled(held, sale, paying, qr_shown, store.held.count())
 

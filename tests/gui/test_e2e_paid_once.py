@@ -3,10 +3,12 @@ attempt was given up on is announced at once, blocks every other tender, and F11
 with it. The real window, store, sandbox and relay, driven by keys."""
 
 import threading
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from pos_app.demo.server_thread import ServerThread
 from pos_app.domain.catalog import Product
 from pos_app.domain.discounts import Discount
 from pos_app.domain.lifecycles import SaleStatus
@@ -16,6 +18,7 @@ from pos_app.gui.app import TerminalApp
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import OPEN_STATES, AttemptState
+from pos_app.sandbox.app import create_sandbox_app
 from pos_app.store.errors import SalePaidAlready
 from pos_app.store.held import HeldBasket, HeldBaskets
 from pos_app.store.payments import PaymentAttempt
@@ -289,6 +292,16 @@ def recalled_while_the_tea_is_scanned(
 ) -> None:
     """Bu Sari's basket is recalled and, while it comes, the next customer's tea is scanned:
     her basket stays held (the notice says why), the tea alone on screen."""
+    recall_during_a_scan(qtbot, app, monkeypatch)
+    qtbot.waitUntil(lambda: "stays held" in app.window.notice.text(), timeout=WAIT_MS)
+    assert [line.sku for line in app.window.basket_model.basket] == ["MIN-001"]
+    qtbot.waitUntil(lambda: app.window.held_label.text() == "Held baskets: 1", timeout=WAIT_MS)
+    [again] = terminal.store.held.list_held()
+    assert again.name == "Bu Sari" and again.sale_id is not None
+
+
+def recall_during_a_scan(qtbot, app: TerminalApp, monkeypatch) -> None:
+    """Bu Sari's basket is recalled and, while the store takes it out, the tea is scanned."""
     arrives = threading.Event()
     recall_from_store = HeldBaskets.recall
 
@@ -300,13 +313,7 @@ def recalled_while_the_tea_is_scanned(
     recall(qtbot, "Bu Sari")
     scan(qtbot, app, TEH)
     arrives.set()
-
-    qtbot.waitUntil(lambda: "stays held" in app.window.notice.text(), timeout=WAIT_MS)
-    assert [line.sku for line in app.window.basket_model.basket] == ["MIN-001"]
-    qtbot.waitUntil(lambda: app.window.held_label.text() == "Held baskets: 1", timeout=WAIT_MS)
-    [again] = terminal.store.held.list_held()
-    assert again.name == "Bu Sari" and again.sale_id is not None
-    monkeypatch.setattr(HeldBaskets, "recall", recall_from_store)
+    monkeypatch.setattr(HeldBaskets, "recall", recall_from_store)  # for the next recall
 
 
 def sold_apart_then_completed_once_recalled(
@@ -902,3 +909,35 @@ def test_cash_tendered_before_a_scan_is_looked_up_is_not_taken_without_it(
     pay_cash_on_screen(qtbot, app, 10_000)
     assert app.window.change_label.text() == "Change Rp 1.000"
     assert sales(demo_terminal) == [("completed", "cash", None, 10_000)]
+
+
+def test_a_basket_whose_only_order_the_provider_refused_is_merged(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """DOKU refused the order of Bu Sari's basket: no QR was shown, so nobody can pay it. Her
+    basket, recalled while the next customer's tea is scanned, is merged with the tea and its
+    sale cancelled; it is not kept held as if a QR could still be paid."""
+    embedded = demo_terminal.embedded
+    port = embedded.sandbox.port
+    embedded.sandbox.stop()  # a sandbox that knows another secret refuses the till's orders
+    refusing = create_sandbox_app(replace(embedded.config, doku_secret_key="another-secret"))
+    embedded.sandbox = ServerThread.of(refusing, port=port).start()
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    payment = open_payment(qtbot, app)
+    invoice = payment.invoice_number
+    wait_state(qtbot, payment, AttemptState.FAILED)
+    attempt = demo_terminal.store.payments.get_attempt(invoice)
+    assert attempt.payment_url is None, "no QR was shown"
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: app.controller.payment is None, timeout=WAIT_MS)
+    hold(qtbot, app, "Bu Sari")
+    recall_during_a_scan(qtbot, app, monkeypatch)
+
+    qtbot.waitUntil(
+        lambda: app.window.basket_model.basket.line("MIN-001").quantity == 2, timeout=WAIT_MS
+    )
+    assert "stays held" not in app.window.notice.text()
+    assert demo_terminal.store.held.list_held() == []
+    qtbot.waitUntil(lambda: sales(demo_terminal) == [("cancelled", None, None, None)])
