@@ -25,12 +25,14 @@ back to the front (the back office closed).
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 
 from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.discounts import Discount
+from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.customer_display import CustomerDisplay
 from pos_app.gui.formatting import unbroken
@@ -54,6 +56,21 @@ from pos_app.till.checkout import CashOutcome
 from pos_app.till.terminal import Terminal
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _CashTender:
+    """Cash on its way to the store, with what its answer is told against."""
+
+    basket: Basket
+    asked: int
+    reuse: int | None
+    """The basket's stored sale, if it had one."""
+    taker: str
+    """The cashier who took the cash."""
+    turn: int
+    """The counter's turn it was taken at (``CashierController._turn``)."""
+
 
 CHARGE_WAIT_MS = 5000
 """At shutdown, how long a QR charge on its way may take to be stored."""
@@ -266,8 +283,8 @@ class CashierController(QObject):
         if reuse is not None:
             self._held_back[reuse] = []
         self._turn += 1
-        turn = self._turn
         tendered = Basket.of(lines, discount, approval)
+        tender = _CashTender(tendered, asked, reuse, cashier, self._turn)
 
         self._runner.run(
             lambda: self._checkout.take_cash(
@@ -279,10 +296,8 @@ class CashierController(QObject):
                 approval=approval,
                 asked=asked,
             ),
-            lambda done: self._cash_done(tendered, reuse, cashier, turn, done),
-            lambda error: self._cash_done(
-                tendered, reuse, cashier, turn, CashOutcome(why=str(error))
-            ),
+            lambda done: self._cash_done(tender, done),
+            lambda error: self._cash_done(tender, CashOutcome(why=str(error))),
         )
 
     def discount_needs_approval(self, share: int) -> bool:
@@ -473,45 +488,49 @@ class CashierController(QObject):
 
     # cash
 
-    def _cash_done(
-        self, basket: Basket, reuse: int | None, taker: str, turn: int, done: CashOutcome
-    ) -> None:
-        """The store's answer to the cash ``taker`` took for ``basket`` (its stored sale
-        ``reuse``) at the counter's ``turn``. A refusal may come after the taker signed out: it
-        is then told as theirs, not as the cash of whoever is at the counter now (or signs in
-        next). A sale recorded once the counter has moved on (another sale tendered or
-        scanned, or the taker signed out) is printed and kept, but its receipt and change are
-        not shown: they would be taken for the sale or cashier there now."""
-        kept, sale, paid = done.kept, done.sale, done.paid_by
-        held = [] if reuse is None else self._held_back.pop(reuse, [])
+    def _cash_done(self, tender: _CashTender, done: CashOutcome) -> None:
+        """The store's answer to a cash ``tender``. A refusal may come after its taker signed
+        out: it is then told as theirs, not as the cash of whoever is at the counter now (or
+        signs in next). A sale recorded once the counter has moved on (another sale tendered
+        or scanned, or the taker signed out) is printed and kept, but its receipt and change
+        are not shown: they would be taken for the sale or cashier there now. A refused basket
+        comes back on an empty screen; behind another basket it is held, to be recalled."""
+        kept, sale, paid, taker = done.kept, done.sale, done.paid_by, tender.taker
+        held = [] if tender.reuse is None else self._held_back.pop(tender.reuse, [])
         if sale is not None:
             data = self._receipts.completed(sale)
-            if turn != self._turn or len(self.window.basket_model.basket):
+            if tender.turn != self._turn or len(self.window.basket_model.basket):
                 self._recorded_apart(sale, taker)
             else:
                 if self.display is not None:
                     self.display.show_change(sale.change_due or 0)
                 self._receipts.show(data)
-        else:
-            back = not len(self.window.basket_model.basket)
-            if back:
-                self.window.basket_model.replace(basket)
-                if kept is not None:
-                    self._open_sale.keep(kept.id, kept.lines, kept.discount)
-            if paid is not None and back:
+        elif not len(self.window.basket_model.basket):
+            self.window.basket_model.replace(tender.basket)
+            if kept is not None:
+                self._open_sale.keep(kept.id, kept.lines, kept.discount)
+            if paid is not None:
                 self._paid_for_screen(paid, cash_taker=taker)
-            elif taker == self._cashier:
-                self._refuse(
-                    self.tr("Could not record the cash sale: {error}").format(error=done.why)
-                )
             else:
-                self._refuse(
-                    self.tr("Could not record the cash {cashier} took: {error}").format(
-                        cashier=taker, error=done.why
-                    )
-                )
+                self._refuse(self._cash_refusal(taker, done.why))
+        elif kept is not None and kept.status is not SaleStatus.OPEN:  # completed by its QR
+            self._refuse(self._cash_refusal(taker, done.why))
+        else:
+            name = self.tr("Cash not recorded, {total}").format(total=format_rupiah(tender.asked))
+            self._held.put_aside(tender.basket, name, taker, None if kept is None else kept.id)
+            aside = self.tr(
+                'Its basket is held as "{name}": recall it with F6 once this basket is done.'
+            ).format(name=name)
+            self._refuse(f"{self._cash_refusal(taker, done.why)}. {aside}")
         for attempt in held:
             self._attempt_update(attempt)
+
+    def _cash_refusal(self, taker: str, why: str) -> str:
+        if taker == self._cashier:
+            return self.tr("Could not record the cash sale: {error}").format(error=why)
+        return self.tr("Could not record the cash {cashier} took: {error}").format(
+            cashier=taker, error=why
+        )
 
     def _recorded_apart(self, sale: Sale, taker: str) -> None:
         """A cash sale recorded after the counter moved on: the cashier is told it is in, and

@@ -87,11 +87,41 @@ class HeldBaskets:
     def hold(self, basket: Basket, name: str, cashier: str) -> None:
         """Stored off the GUI thread while the screen starts the next sale; a basket that could
         not be stored comes back on screen."""
-        lines, now = tuple(basket.lines), self._clock()
-        discount, approval = basket.discount, basket.approval
         sale_id = self._open_sale.sale_id  # held with the basket, open: its QR may still be paid
         paid_for = self._open_sale.paid_for
         self._open_sale.keep(None)
+
+        def failed(kept: Basket, error: Exception) -> None:
+            log.warning("basket not held: %s", error)
+            self._window.hold_failed(kept, str(error))
+            if paid_for is not None:  # its sale holds what it held, not the basket's lines
+                self._open_sale.keep(sale_id, paid_for.lines, paid_for.discount)
+
+        self._shelve(basket, name, cashier, sale_id, self._window.basket_held, failed)
+
+    def put_aside(self, basket: Basket, name: str, cashier: str, sale_id: int | None) -> None:
+        """A basket whose cash the store refused once another was on screen: held with its
+        stored sale (a payment of it completes it once recalled), as the screen is not free."""
+
+        def failed(_: Basket, error: Exception) -> None:
+            log.error("a basket whose cash was refused could not be held: %s", error)
+            self._window.recall_failed(str(error))
+
+        self._shelve(basket, name, cashier, sale_id, lambda: None, failed)
+
+    def _shelve(
+        self,
+        basket: Basket,
+        name: str,
+        cashier: str,
+        sale_id: int | None,
+        held: Callable[[], None],
+        failed: Callable[[Basket, Exception], None],
+    ) -> None:
+        """Stored off the GUI thread; ``failed`` gets the basket as it was (the one on screen
+        goes on changing)."""
+        lines, now = tuple(basket.lines), self._clock()
+        discount, approval = basket.discount, basket.approval
         self._shelving += 1
         store = self._store  # each worker thread has its own connection
 
@@ -107,19 +137,16 @@ class HeldBaskets:
             )
             return store.held.count()
 
-        def held(count: int) -> None:
+        def stored(count: int) -> None:
             self._shelving -= 1
             self._window.set_held_count(count)
-            self._window.basket_held()
+            held()
 
-        def failed(error: Exception) -> None:
+        def not_stored(error: Exception) -> None:
             self._shelving -= 1
-            log.warning("basket not held: %s", error)
-            self._window.hold_failed(Basket.of(lines, discount, approval), str(error))
-            if paid_for is not None:  # its sale holds what it held, not the basket's lines
-                self._open_sale.keep(sale_id, paid_for.lines, paid_for.discount)
+            failed(Basket.of(lines, discount, approval), error)
 
-        self._runner.run(work, held, failed)
+        self._runner.run(work, stored, not_stored)
 
     def recall(self) -> None:
         """The held baskets, read off the GUI thread, for the cashier to pick one. Ignored while

@@ -350,6 +350,16 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>Cash not recorded, {total}</source>
+        <translation>Cash not recorded, {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Its basket is held as "{name}": recall it with F6 once this basket is done.</source>
+        <translation>Its basket is held as "{name}": recall it with F6 once this basket is done.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>Could not record the cash sale: {error}</source>
         <translation>Could not record the cash sale: {error}</translation>
     </message>

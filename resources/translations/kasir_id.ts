@@ -350,6 +350,16 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
+        <source>Cash not recorded, {total}</source>
+        <translation>Tunai tidak tercatat, {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
+        <source>Its basket is held as "{name}": recall it with F6 once this basket is done.</source>
+        <translation>Keranjangnya ditahan sebagai "{name}": panggil kembali dengan F6 setelah keranjang ini selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/controller.py"/>
         <source>Could not record the cash sale: {error}</source>
         <translation>Penjualan tunai tidak dapat dicatat: {error}</translation>
     </message>

@@ -12,9 +12,10 @@ from pos_app.gui.app import TerminalApp
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.store.sales import Sale
 from pos_app.till.terminal import Terminal
-from tests.gui.e2e import TEH, WAIT_MS, press, ring_up_three, scan, sign_in
+from tests.gui.e2e import TEH, WAIT_MS, pay_cash_on_screen, press, ring_up_three, scan, sign_in
 from tests.gui.helpers import wait_for_modal
 from tests.gui.test_e2e_after_a_paid_qr import cash_held_in_store, paid_in_store
+from tests.gui.test_e2e_counter import recall
 from tests.gui.test_e2e_paid_once import cancel_qr, sales
 
 
@@ -151,3 +152,75 @@ def test_a_cash_sale_recorded_after_its_cashier_signed_out_is_shown_to_nobody(
     )
     assert receipts_shown() == [] and change_on_display(app) == ""
     reprinted_with_f8(qtbot, app, total)
+
+
+ASIDE = (
+    'Its basket is held as "Cash not recorded, Rp 15.800": recall it with F6 once this basket '
+    "is done."
+)
+
+
+def refused_behind_the_tea(qtbot, app: TerminalApp, release: threading.Event) -> None:
+    """The next customer's tea is on screen when the store's refusal of the first basket's cash
+    comes: the tea stays, and the first basket is held for later."""
+    scan(qtbot, app, TEH)
+    release.set()
+    message = app.window.panel.message
+    qtbot.waitUntil(lambda: "Could not record" in message.text(), timeout=WAIT_MS)
+    assert [line.sku for line in app.window.basket_model.basket] == ["MIN-001"]
+    qtbot.waitUntil(lambda: app.window.held_label.text() == "Held baskets: 1", timeout=WAIT_MS)
+
+
+def test_cash_refused_behind_the_next_basket_is_held_to_be_paid_again(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """The disk refused the first basket's cash once the tea was on screen. Its basket is not
+    lost from the counter: it is held, named for its amount, and recalled after the tea its
+    cash is taken again, on its own stored sale."""
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    release, _ = cash_held_in_store(qtbot, monkeypatch, app, demo_terminal, fails=True)
+    refused_behind_the_tea(qtbot, app, release)
+    assert app.window.panel.message.text() == (
+        f"Could not record the cash sale: database or disk is full. {ASIDE}"
+    )
+    [held] = demo_terminal.store.held.list_held()
+    assert held.sale_id is not None and sales(demo_terminal) == [("open", None, None, None)]
+
+    pay_cash_on_screen(qtbot, app, 10_000)
+    recall(qtbot, "Cash not recorded, Rp 15.800")
+    qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 3, timeout=WAIT_MS)
+    pay_cash_on_screen(qtbot, app, 50_000)
+    assert sales(demo_terminal) == [
+        ("completed", "cash", None, 50_000),
+        ("completed", "cash", None, 10_000),
+    ]
+
+
+def test_cash_refused_for_a_qr_paid_meanwhile_behind_the_next_basket_is_completed_by_it(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """The first basket's customer paid its old QR while its cash was recorded, and the tea is
+    on screen by the refusal: the cashier is told to give the cash back, and the held basket,
+    recalled after the tea, completes with the payment (F11), charged once."""
+    app = start_app()
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    invoice = cancel_qr(qtbot, app, demo_terminal)
+    release, _ = cash_held_in_store(qtbot, monkeypatch, app, demo_terminal)
+    paid_in_store(demo_terminal, invoice)
+    refused_behind_the_tea(qtbot, app, release)
+    text = app.window.panel.message.text()
+    assert text.startswith("Could not record the cash sale: sale ") and text.endswith(ASIDE)
+    assert "is paid already" in text
+
+    pay_cash_on_screen(qtbot, app, 10_000)
+    recall(qtbot, "Cash not recorded, Rp 15.800")
+    qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
+    press(qtbot, Qt.Key.Key_F11)
+    wait_for_modal(qtbot, ReceiptDialog).reject()
+    assert sales(demo_terminal) == [
+        ("completed", "qr", invoice, None),
+        ("completed", "cash", None, 10_000),
+    ]
