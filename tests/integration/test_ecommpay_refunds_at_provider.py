@@ -20,21 +20,17 @@ import httpx
 import pytest
 
 from pos_app.clients.relay_client import RelayClient
-from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
+from pos_app.demo.embedded_relay import start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.lifecycles import SaleStatus
-from pos_app.payments.ecommpay.gate import GateClient
-from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
-from pos_app.payments.model import AttemptState, RelayPosition
-from pos_app.sandbox import SandboxConfig
+from pos_app.payments.model import AttemptState, ProviderName, RelayPosition
 from pos_app.sandbox.shapes import ECOMMPAY_ERROR_WORDS
 from pos_app.store.payments import EventSource, Outcome, PaymentAttempt
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
-from tests.harness.relay_process import relay_config, wait_until
-from tests.harness.sandbox_process import running_sandbox
+from tests.harness.ecommpay_till import ecommpay_relay_config, ecommpay_till
+from tests.harness.relay_process import wait_until
 
-SANDBOX = SandboxConfig(retry_scale=0.0005)
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
 TOTAL = 14_000
 
@@ -100,31 +96,12 @@ class Till:
 
 @pytest.fixture
 def till(tmp_path: Path) -> Iterator[Till]:
-    config = relay_config(
-        tmp_path / "relay.db",
-        ecommpay_project_id=SANDBOX.ecommpay_project_id,
-        ecommpay_secret_key=SANDBOX.ecommpay_secret_key,
-    )
     store = TerminalStore(tmp_path / "kasir.db")
-    relay: EmbeddedRelay
     with (
-        start_relay(config) as relay,
-        running_sandbox(SANDBOX) as (sandbox_url, _),
-        RelayClient(relay.url, relay.add_terminal("T1")) as client,
-        GateClient(
-            base_url=sandbox_url,
-            project_id=SANDBOX.ecommpay_project_id,
-            secret_key=SANDBOX.ecommpay_secret_key,
-        ) as gate,
+        start_relay(ecommpay_relay_config(tmp_path / "relay.db")) as relay,
+        ecommpay_till(relay, ProviderName.ECOMMPAY_PAGE) as ecommpay,
     ):
-        provider = EcommpayPageProvider(
-            gate,
-            callback_url=relay.url + "/ecommpay/callbacks",
-            customer_email="kasir@example.com",
-            page_base_url=sandbox_url,
-        )
-        checkout = Checkout(store, provider, terminal_id="T1", relay=client)
-        yield Till(checkout, client, sandbox_url)
+        yield Till(ecommpay.checkout(store), ecommpay.relay_client, ecommpay.sandbox_url)
     store.close()
 
 

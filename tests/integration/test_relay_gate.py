@@ -19,7 +19,6 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.clock import utc_now
-from pos_app.payments.ecommpay.gate import EcommpayGateProvider, GateClient
 from pos_app.payments.model import (
     AttemptState,
     PaymentOrder,
@@ -27,7 +26,6 @@ from pos_app.payments.model import (
     ProviderName,
     RelayPosition,
 )
-from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import ECOMMPAY_REDIRECT_FORMS, Shapes
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.relay_errands import RelayErrand
@@ -36,15 +34,14 @@ from pos_app.store.users import Role
 from pos_app.till.back_office import BackOffice
 from pos_app.till.checkout import Checkout
 from pos_app.till.terminal import Terminal
+from tests.harness.ecommpay_till import SANDBOX, ecommpay_relay_config, ecommpay_till
 from tests.harness.relay_process import (
     free_port,
     relay_config,
     signed_ecommpay_callback,
     wait_until,
 )
-from tests.harness.sandbox_process import running_sandbox
 
-SANDBOX = SandboxConfig(retry_scale=0.0005)
 GATE_LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2),)
 
 
@@ -68,12 +65,7 @@ class Form(HTMLParser):
 
 @pytest.fixture
 def relay(tmp_path: Path) -> Iterator[EmbeddedRelay]:
-    config = relay_config(
-        tmp_path / "relay.db",
-        ecommpay_project_id=SANDBOX.ecommpay_project_id,
-        ecommpay_secret_key=SANDBOX.ecommpay_secret_key,
-    )
-    with start_relay(config) as running:
+    with start_relay(ecommpay_relay_config(tmp_path / "relay.db")) as running:
         yield running
 
 
@@ -84,15 +76,8 @@ def test_the_phone_waits_then_is_sent_to_the_wallet_and_the_terminal_sees_it_pai
     """In both forms of the redirect callback: the whole payment, or the bare redirect."""
     shapes = Shapes(SANDBOX.shape_seed)
     invoice = shapes.pick("KSR-T1-20240501-00", lambda i: shapes.ecommpay_redirect_form(i) == form)
-    with (
-        running_sandbox(SANDBOX) as (sandbox_url, _),
-        RelayClient(relay.url, relay.add_terminal("T1")) as till,
-        GateClient(
-            base_url=sandbox_url,
-            project_id=SANDBOX.ecommpay_project_id,
-            secret_key=SANDBOX.ecommpay_secret_key,
-        ) as gate,
-    ):
+    with ecommpay_till(relay, ProviderName.ECOMMPAY_GATE) as ecommpay:
+        till, sandbox_url = ecommpay.relay_client, ecommpay.sandbox_url
         qr_url = till.register_payment(invoice, ProviderName.ECOMMPAY_GATE, 25_000)
         assert qr_url and qr_url.startswith(relay.url + "/r/")
         assert len(qr_url.removeprefix(relay.url + "/r/")) <= 24
@@ -100,13 +85,7 @@ def test_the_phone_waits_then_is_sent_to_the_wallet_and_the_terminal_sees_it_pai
         assert waiting.status_code == 200
         assert 'http-equiv="refresh"' in waiting.text and "<form" not in waiting.text
 
-        provider = EcommpayGateProvider(
-            gate,
-            callback_url=relay.url + "/ecommpay/callbacks",
-            customer_ip="114.124.147.207",
-            customer_email="kasir@example.com",
-        )
-        provider.create_payment(PaymentOrder(invoice, 25_000, redirect_url=qr_url))
+        ecommpay.provider.create_payment(PaymentOrder(invoice, 25_000, redirect_url=qr_url))
         wait_until(lambda: "<form" in httpx.get(qr_url).text, what="the redirect_data callback")
         form = Form(httpx.get(qr_url).text)
         assert form.method == "post"
@@ -174,35 +153,16 @@ def test_the_qr_shows_the_redirect_page_on_the_relays_public_address(tmp_path: P
     """A till that reaches the relay over the shop's network showed its own address for the
     relay in the QR: a page the customer's phone cannot open."""
     public = "https://relay.example.id"
-    config = relay_config(
-        tmp_path / "relay.db",
-        public_url=public,
-        ecommpay_project_id=SANDBOX.ecommpay_project_id,
-        ecommpay_secret_key=SANDBOX.ecommpay_secret_key,
-    )
     store = TerminalStore(tmp_path / "kasir.db")
     with (
-        start_relay(config) as relay,
-        running_sandbox(SANDBOX) as (sandbox_url, _),
-        GateClient(
-            base_url=sandbox_url,
-            project_id=SANDBOX.ecommpay_project_id,
-            secret_key=SANDBOX.ecommpay_secret_key,
-        ) as gate,
+        start_relay(ecommpay_relay_config(tmp_path / "relay.db", public_url=public)) as relay,
+        ecommpay_till(relay, ProviderName.ECOMMPAY_GATE) as ecommpay,
     ):
-        provider = EcommpayGateProvider(
-            gate,
-            callback_url=relay.url + "/ecommpay/callbacks",
-            customer_ip="114.124.147.207",
-            customer_email="kasir@example.com",
-        )
-        checkout = Checkout(store, provider, terminal_id="T1")
-        checkout.relay = RelayClient(relay.url, relay.add_terminal("T1"))
+        checkout = ecommpay.checkout(store)
         try:
             lines = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2),)
             attempt = checkout.start_qr_payment(checkout.open_sale(lines, cashier="Sari"))
         finally:
-            checkout.relay.close()
             store.close()
 
     assert attempt.payment_url is not None and attempt.payment_url.startswith(public + "/r/")
@@ -214,22 +174,8 @@ def gate_checkout(
 ) -> Iterator[tuple[Checkout, str]]:
     """A till on ecommpay Gate with the real sandbox and ``relay``, a Gate QR up for a sale of
     Rp 7.000 whose phone page shows the wallet's form: the checkout and the page's address."""
-    with (
-        running_sandbox(SANDBOX) as (sandbox_url, _),
-        RelayClient(relay.url, relay.add_terminal("T1")) as till,
-        GateClient(
-            base_url=sandbox_url,
-            project_id=SANDBOX.ecommpay_project_id,
-            secret_key=SANDBOX.ecommpay_secret_key,
-        ) as gate,
-    ):
-        provider = EcommpayGateProvider(
-            gate,
-            callback_url=relay.url + "/ecommpay/callbacks",
-            customer_ip="114.124.147.207",
-            customer_email="kasir@example.com",
-        )
-        checkout = Checkout(store, provider, terminal_id="T1", relay=till, clock=clock)
+    with ecommpay_till(relay, ProviderName.ECOMMPAY_GATE) as ecommpay:
+        checkout = ecommpay.checkout(store, clock)
         sale_id = checkout.open_sale(GATE_LINES, cashier="Sari")
         page = checkout.start_qr_payment(sale_id).payment_url
         assert page is not None
