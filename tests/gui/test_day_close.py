@@ -327,6 +327,52 @@ def test_a_closed_days_count_shown_is_not_carried_into_the_day_to_close(
     assert tab.count().total == 0 and tab.counted.text() == "Rp 0"
 
 
+def test_a_float_typed_for_the_day_to_close_is_not_taken_from_another_day_shown_between(
+    qtbot, start_app, demo_terminal
+) -> None:
+    """The manager typed today's opening float, looked at yesterday's Z report (its float
+    Rp 300.000, as signed off) and went back to today: the float box still held yesterday's
+    Rp 300.000, and Close day signed today off with it, expecting Rp 280.000 of cash nobody put
+    in the drawer. A typed float stands for its own day only."""
+    store, clock = demo_terminal.store, demo_terminal.checkout.clock
+    day = store.day.date_of(clock())
+    yesterday = day - timedelta(days=1)
+    day_close.close_day(
+        store.repositories().db,
+        yesterday,
+        day=store.day,
+        counted=CashCount({100_000: 3}),
+        closed_by="Demo Manajer",
+        opening_float=300_000,
+        now=clock(),
+    )
+    app = start_app()
+    cash_sale(app)
+    window = signed_in(qtbot, app)
+    tab = window.day_close
+    show_tab(qtbot, window, tab)
+    tab.opening_float.selectAll()
+    qtbot.keyClicks(tab.opening_float, "20000")
+    assert tab.expected.text() == "Rp 34.000"
+
+    tab.day.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    qtbot.waitUntil(lambda: tab.closed_by is not None, timeout=WAIT_MS)
+    assert tab.opening_float.text() == "300000"  # yesterday's, as signed off
+    tab.day.setDate(QDate(day.year, day.month, day.day))
+    qtbot.waitUntil(
+        lambda: tab.closed_by is None and tab.base is not None and tab.base.business_date == day,
+        timeout=WAIT_MS,
+    )
+    assert (tab.opening_float.text(), tab.expected.text()) == ("20000", "Rp 34.000")
+
+    tab.drawer.pieces[2_000].setValue(17)
+    close_day(qtbot, tab)
+    qtbot.waitUntil(lambda: tab.closed_by == "Demo Manajer", timeout=WAIT_MS)
+    closed = DayCloses(store.repositories().db).get(day)
+    assert closed is not None
+    assert (closed.detail["opening_float"], closed.detail["difference"]) == (20_000, 0)
+
+
 def _rates_changing_tomorrow() -> TaxPolicy:
     """PPN added on top of the shelf price (a PKP that prices without PPN), its standard rate
     going from 11 % to 12 % (on the full price) at the start of tomorrow's business day, as on

@@ -58,9 +58,10 @@ class DayCloseTab(Tab):
         self.opening_float.setObjectName("openingFloat")
         self.opening_float.setMaximumWidth(180)
         self.opening_float.textEdited.connect(self._float_typed)
-        self._typed_float_of: date | None = None
-        """The day whose opening float the manager typed; any other starts from its shifts'
-        (each till's first: a float handed over from the shift before is no new cash)."""
+        self._typed_float: tuple[date, str] | None = None
+        """The day whose opening float the manager typed, and what they typed: it stands
+        whenever that day is shown again. Any other day starts from its shifts' (each till's
+        first: a float handed over from the shift before is no new cash), or a closed one's."""
         self.drawer = DrawerCount()
         self.drawer.changed.connect(self._recount)
         self.pieces = self.drawer.pieces
@@ -171,8 +172,8 @@ class DayCloseTab(Tab):
             return
         self.base, self.closed_by = report, closed_by
         closed = closed_by is not None
-        if not closed and self._typed_float_of != report.business_date:
-            self.opening_float.setText(str(report.opening_float_of_shifts))
+        if not closed:
+            self._show_float(self._float_of(report))
         for widget in (*self.pieces.values(), self.opening_float, self.close_button):
             widget.setEnabled(not closed)
         self._list_shifts(report)
@@ -263,10 +264,22 @@ class DayCloseTab(Tab):
         self.shift_dialog = report
         report.show()
 
-    def _float_typed(self, _text: str) -> None:
+    def _float_typed(self, text: str) -> None:
         """The shifts' floats are a start: what the manager types for the day stands."""
-        self._typed_float_of = None if self.base is None else self.base.business_date
+        self._typed_float = None if self.base is None else (self.base.business_date, text)
         self._recount()
+
+    def _float_of(self, report: ZReport) -> str:
+        """The opening float to show for an open day: the one typed for it, else its shifts'."""
+        typed = self._typed_float
+        if typed is not None and typed[0] == report.business_date:
+            return typed[1]
+        return str(report.opening_float_of_shifts)
+
+    def _show_float(self, text: str) -> None:
+        """Set the float box, leaving it alone (cursor and all) when it holds that already."""
+        if self.opening_float.text() != text:
+            self.opening_float.setText(text)
 
     def _fill(self, report: ZReport) -> None:
         """Show a closed day's count without treating it as an edit."""
