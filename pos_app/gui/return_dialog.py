@@ -236,9 +236,9 @@ class ReturnDialog(QDialog):
 
     def _show_sale(self, sale: ReturnableSale | None) -> None:
         self.sale = sale
-        lines = () if sale is None else sale.lines
-        self.lines.setRowCount(len(lines))
-        for row, line in enumerate(lines):
+        rows = () if sale is None else tuple((line, sale.free(line)) for line in sale.lines)
+        self.lines.setRowCount(len(rows))
+        for row, (line, free) in enumerate(rows):
             for column, text in (
                 (_ITEM, line.name),
                 (_SOLD, str(line.sold)),
@@ -246,7 +246,7 @@ class ReturnDialog(QDialog):
             ):
                 self.lines.setItem(row, column, QTableWidgetItem(text))
             spin = QSpinBox()
-            spin.setRange(0, line.left)
+            spin.setRange(0, free)
             spin.valueChanged.connect(self._update_total)
             self.lines.setCellWidget(row, _BACK, spin)
             self.lines.setItem(row, _MONEY, QTableWidgetItem(""))
@@ -292,7 +292,8 @@ class ReturnDialog(QDialog):
         self.total.setText(self.tr("Money back: {amount}").format(amount=format_rupiah(total)))
 
     def _again_changed(self) -> None:
-        """A return made again takes its items as they were; any other, the cashier's count."""
+        """A return made again takes its items as they were; any other, the cashier's count of
+        other items than those of the wallet returns not paid back."""
         if self.sale is None:
             return
         redo_of = self.again.currentData()
@@ -300,6 +301,7 @@ class ReturnDialog(QDialog):
         items = {} if failed is None else failed.quantities
         for row, line in enumerate(self.sale.lines):
             spin = self._spin(row)
+            spin.setRange(0, self.sale.free(line, None if failed is None else failed.id))
             spin.setValue(items.get(line.line_no, 0))
             spin.setEnabled(failed is None)
 

@@ -84,6 +84,9 @@ class ReturnableSale:
     """Its wallet returns whose payout failed, not made again nor resolved, whose items can all
     still come back for no more than the sale has left to refund: each can be made again as it
     was (:meth:`Returns.record`, ``redo_of``)."""
+    unpaid: tuple["Return", ...] = ()
+    """All its wallet returns whose payout failed, not made again nor resolved: those of
+    :attr:`not_paid_back`, and those whose items or money went back another way since."""
 
     @property
     def methods(self) -> tuple[ReturnMethod, ...]:
@@ -97,6 +100,16 @@ class ReturnableSale:
     @property
     def fully_returned(self) -> bool:
         return all(line.left == 0 for line in self.lines)
+
+    def free(self, line: ReturnableLine, redo_of: int | None = None) -> int:
+        """The items of ``line`` a return may take: those left, less those that came back with
+        its :attr:`unpaid` wallet returns (but ``redo_of``, the one it makes again). Those
+        items are back already: another return taking them would give their money twice, once
+        more should that payout be paid after all, and count the goods back twice with it."""
+        waiting = sum(
+            unpaid.quantities.get(line.line_no, 0) for unpaid in self.unpaid if unpaid.id != redo_of
+        )
+        return max(line.left - waiting, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +229,13 @@ class Returns:
             )
         )
         refundable = Refunds(self._db, self._day).refundable(sale_id)
+        unpaid = tuple(
+            self._returns(
+                f"t.id IN (SELECT t.id FROM {RETURN_JOINS} "
+                f"WHERE t.sale_id = ? AND {NOT_PAID_BACK})",
+                sale_id,
+            )
+        )
         return ReturnableSale(
             sale_id=sale_id,
             receipt_number=row[1],
@@ -226,15 +246,8 @@ class Returns:
             refundable=refundable,
             refunded_at_provider=bool(row[5]),
             partly_refunded_at_provider=bool(row[6]),
-            not_paid_back=tuple(
-                unpaid
-                for unpaid in self._returns(
-                    f"t.id IN (SELECT t.id FROM {RETURN_JOINS} "
-                    f"WHERE t.sale_id = ? AND {NOT_PAID_BACK})",
-                    sale_id,
-                )
-                if _fits(lines, unpaid.quantities, refundable)
-            ),
+            not_paid_back=tuple(one for one in unpaid if _fits(lines, one.quantities, refundable)),
+            unpaid=unpaid,
         )
 
     def record(

@@ -5469,6 +5469,11 @@ Still trying — the payment stays open.</translation>
         <translation>wrong PIN for {name}: the return was not made</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/returns.py"/>
+        <source>{name}: {wanted} to return, but only {free} can be: the others came back with return {number}, whose wallet payout failed; make that return again, or have a manager resolve it first</source>
+        <translation>{name}: {wanted} to return, but only {free} can be: the others came back with return {number}, whose wallet payout failed; make that return again, or have a manager resolve it first</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
         <source>COPY</source>
         <translation>COPY</translation>

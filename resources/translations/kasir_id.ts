@@ -5469,6 +5469,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>PIN salah untuk {name}: retur tidak dibuat</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/returns.py"/>
+        <source>{name}: {wanted} to return, but only {free} can be: the others came back with return {number}, whose wallet payout failed; make that return again, or have a manager resolve it first</source>
+        <translation>{name}: {wanted} akan diretur, tetapi hanya {free} yang bisa: sisanya sudah kembali dengan retur {number}, yang payout-nya ke wallet gagal; buat ulang retur itu, atau minta manajer menyelesaikannya dulu</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
         <source>COPY</source>
         <translation>SALINAN</translation>

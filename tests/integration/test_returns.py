@@ -10,6 +10,7 @@ import pytest
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.cash_count import CashCount
+from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.domain.tax import TaxPolicy
@@ -18,6 +19,7 @@ from pos_app.reports.shift_report import shift_sections
 from pos_app.reports.z_report import build_z_report
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.refunds import Refund
+from pos_app.till.problem_payments import list_problems
 from pos_app.till.returns import ApprovalRefused, ReturnDesk, ReturnOutcome
 from pos_app.till.terminal import Terminal, open_terminal
 
@@ -42,10 +44,10 @@ def taxed(tmp_path: Path) -> Iterator[Terminal]:
     terminal.close()
 
 
-def qr_sale(terminal: Terminal) -> str:
+def qr_sale(terminal: Terminal, lines: tuple[LineItem, ...] = LINES) -> str:
     """A sale paid by the sandbox's Pay button; its receipt number."""
     checkout = terminal.checkout
-    sale_id = checkout.open_sale(LINES, cashier="Demo Kasir")
+    sale_id = checkout.open_sale(lines, cashier="Demo Kasir")
     attempt = checkout.start_qr_payment(sale_id)
     assert terminal.embedded is not None
     url = f"{terminal.embedded.sandbox.url}/_sandbox/pay/{attempt.invoice_number}"
@@ -95,6 +97,48 @@ def test_a_wallet_return_is_paid_out_through_the_sandbox_and_counted(terminal: T
     assert (report.returns_count, report.returns_total, report.cash_returns) == (1, 7000, 0)
     assert report.refunds_total == 0  # the payout is counted once, as the return
     assert desk.find(sale.receipt_number).lines[0].left == 2
+
+
+def test_items_of_a_declined_wallet_return_come_back_only_by_making_it_again(
+    terminal: Terminal,
+) -> None:
+    """ecommpay declines the payout of one Permen (Rp 400: a sandbox decline): the Permen is
+    back, its money is not, and the return is listed as owed. Taken back again by a return that
+    does not name it, that Permen's money went out while the first stayed listed as owed (and
+    twice over, its goods counted back twice, should ecommpay pay that payout after all): 4 of
+    3 Permen returned. The desk takes back only the other Permen so; making the return again
+    clears it."""
+    desk = ReturnDesk(terminal, "Demo Kasir")
+    sale = desk.find(qr_sale(terminal, (LineItem("PERMEN-1", "Permen", 400, 3),)))
+    declined = desk.make_return(
+        sale.sale_id,
+        {1: 1},
+        method=ReturnMethod.WALLET,
+        manager="Demo Manajer",
+        pin="9999",
+        account_number="081234567890",
+        customer_name="Ani",
+    )
+    assert declined.refund is not None
+    assert settled(terminal, declined.refund.payout_id).status is RefundStatus.DECLINED
+
+    def in_cash(items: int, redo_of: int | None = None) -> ReturnOutcome:
+        return desk.make_return(
+            sale.sale_id,
+            {1: items},
+            method=ReturnMethod.CASH,
+            manager="Demo Manajer",
+            pin="9999",
+            redo_of=redo_of,
+        )
+
+    with pytest.raises(ValidationError, match="3 to return, but only 2 can be"):
+        in_cash(3)
+    assert in_cash(2).returned.amount == 800
+    assert in_cash(1, redo_of=declined.returned.id).returned.amount == 400
+    [line] = desk.find(sale.receipt_number).lines
+    assert (line.returned, line.refunded) == (3, 1200)
+    assert list_problems(terminal.store.repositories().db) == []
 
 
 def test_a_wrong_pin_or_a_cashiers_pin_makes_no_return(terminal: Terminal) -> None:
