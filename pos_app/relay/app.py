@@ -557,16 +557,24 @@ class RelayApp:
             deadline = loop.time() + wait
             disconnect = asyncio.ensure_future(_until_disconnect(request))
             try:
-                while not found and not disconnect.done() and not self.waiters.closed:
+                while not disconnect.done() and not self.waiters.closed:
                     remaining = deadline - loop.time()
                     if remaining <= 0:
                         break
+                    # Subscribed before reading: a delivery committed after the read began
+                    # (PostgreSQL reads off the loop) still wakes this wait.
                     woken = self.waiters.subscribe(terminal.id)
-                    await asyncio.wait(
-                        {woken, disconnect}, timeout=remaining, return_when=asyncio.FIRST_COMPLETED
-                    )
-                    self.waiters.unsubscribe(terminal.id, woken)
-                    found = await store.read(newer)
+                    try:
+                        found = await store.read(newer)
+                        if found:
+                            break
+                        await asyncio.wait(
+                            {woken, disconnect},
+                            timeout=remaining,
+                            return_when=asyncio.FIRST_COMPLETED,
+                        )
+                    finally:
+                        self.waiters.unsubscribe(terminal.id, woken)
             finally:
                 disconnect.cancel()
                 self.waiters.leave(terminal.id)

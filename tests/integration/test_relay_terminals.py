@@ -1,14 +1,16 @@
 """Terminals against a real relay on loopback: tokens, ownership of invoices, isolation, cursors,
 long-polls, retries."""
 
+import asyncio
 import logging
 import queue
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -272,6 +274,39 @@ def test_a_long_poll_answers_as_soon_as_an_event_arrives(relay: EmbeddedRelay) -
         poller.join(10)  # far below the 30 s wait: only an early answer ends it in time
         assert not poller.is_alive()
         assert [e.invoice_number for e in sink.events] == ["KSR-T1-20240501-000001"]
+
+
+def test_a_delivery_committed_while_a_long_poll_reads_still_wakes_it(
+    relay: EmbeddedRelay, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a long-poll's read runs off the event loop: a notification committed after
+    the read looked, its wake-up sent before the long-poll waits, must still end the wait (else
+    the till hears of a paid QR only when the 25 s wait runs out). The real read is only held
+    back until the notification is answered 200, so that moment comes every time."""
+    invoice = "KSR-T1-20240501-000001"
+    looked, release = threading.Event(), threading.Event()
+    real_read = relay.storage.read
+
+    async def held_read(fn: Callable[[Any], Any]) -> Any:
+        found = await real_read(fn)
+        if found == [] and not looked.is_set():  # the long-poll's look that found nothing
+            looked.set()
+            await asyncio.to_thread(release.wait, 10)
+        return found
+
+    monkeypatch.setattr(relay.storage, "read", held_read)
+    with client(relay, "T1") as till:
+        till.register_payment(invoice, ProviderName.DOKU, 5_000)
+        sink = MemorySink()
+        poller = threading.Thread(target=till.poll, args=(sink, 30.0))
+        poller.start()
+        wait_until(looked.is_set, what="the long-poll to look")
+        notify(relay, invoice)
+        release.set()
+
+        poller.join(10)  # far below the 30 s wait: only the wake-up ends it in time
+        assert not poller.is_alive()
+        assert [e.invoice_number for e in sink.events] == [invoice]
 
 
 def test_long_polls_beyond_the_caps_get_429(tmp_path: Path) -> None:
