@@ -178,8 +178,16 @@ class PostgresConnection:
 
     def serve(self) -> "PostgresConnection":
         """Bound its statements (:data:`STATEMENT_LIMIT`): for the connections that serve
-        requests, not for a schema upgrade, which may rightly take longer."""
+        requests, not for a schema upgrade, which may rightly take longer. And commit durably
+        whatever the database or role says: with ``synchronous_commit`` off (a common tuning)
+        a commit returns before its WAL is written, and a server process that crashes (the
+        OOM killer) takes notifications already answered 200 with it, which no provider sends
+        again. A stronger setting (waiting for standbys too) is kept."""
         self.raw.execute(f"SET statement_timeout = {STATEMENT_LIMIT * 1000}")
+        self.raw.execute(
+            "SELECT set_config('synchronous_commit', 'on', false)"
+            " WHERE current_setting('synchronous_commit') = 'off'"
+        )
         return self
 
     @property

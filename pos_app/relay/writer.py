@@ -1,11 +1,12 @@
 """The relay's one way into its database: :class:`RelayStorage`, a reader connection and a
 group-committing writer for one event loop.
 
-Durability: SQLite in WAL with ``synchronous=FULL``, PostgreSQL with its default synchronous
-commit, so a commit is on disk when it returns. Throughput: every write goes through one writer
-that takes whatever requests are queued, runs them in one transaction and commits once (group
-commit), and only then resolves their futures, so a request answers 2xx only after its
-notification is on disk. What the writes are is :mod:`pos_app.relay.storage`.
+Durability: SQLite in WAL with ``synchronous=FULL``, PostgreSQL with synchronous commit (on
+for its sessions even where the database turns it off), so a commit is on disk when it
+returns. Throughput: every write goes through one writer that takes whatever requests are
+queued, runs them in one transaction and commits once (group commit), and only then resolves
+their futures, so a request answers 2xx only after its notification is on disk. What the
+writes are is :mod:`pos_app.relay.storage`.
 """
 
 import asyncio
