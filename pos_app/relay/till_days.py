@@ -14,7 +14,8 @@ a lost answer). It then keeps its copy as the day's *earlier part*, and the shop
 part followed by the rows of the till's uploads that the part does not hold (:func:`merged_files`),
 told apart by what identifies a row rather than by its place in time (the restored till may sell
 before it reaches the relay, with a clock of its own), nor a row with an invoice or payout that a
-part of an earlier day holds (a report handed again to the restored till the next day).
+part of an earlier day holds and the till's own files of that day lack, until a day since has it
+(a report handed again to the restored till the next day, :func:`counted_elsewhere`).
 """
 
 import csv
@@ -23,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from pos_app.domain.clock import utc_now
@@ -123,12 +125,6 @@ def store_day(
     earlier part; if another revision is held by now, the upload is a conflict.
     """
     learned = storage.claim_till_id(conn, terminal.id, day.till_id)
-    # answered 200 (stored, or held already at this revision or a newer one): what the terminal
-    # sent before and was refused is no longer newer than the copy held
-    conn.execute(
-        "DELETE FROM refused_days WHERE terminal_id = ? AND business_date = ?",
-        (terminal.id, day.business_date),
-    )
     key = (terminal.shop, day.till_id, day.business_date)
     held = conn.execute(
         "SELECT d.revision, d.content_hash, e.last_receipt, d.till_id FROM till_days d"
@@ -154,6 +150,13 @@ def store_day(
             )
         _store_earlier_part(conn, key, keep)
         last_receipt = keep.last_receipt
+    # taken: what the terminal sent before and was refused is no longer newer than the copy held.
+    # A repeat or an older revision (a restored till's, sent again above the copy's) takes
+    # nothing, so a refusal stays until an upload is taken.
+    conn.execute(
+        "DELETE FROM refused_days WHERE terminal_id = ? AND business_date = ?",
+        (terminal.id, day.business_date),
+    )
     row = (
         terminal.id,
         day.revision,
@@ -285,30 +288,79 @@ def _store_earlier_part(conn: Connection, key: tuple[str, str, str], part: Earli
 
 
 Elsewhere = Mapping[FileKind, Counter[tuple[str, ...]]]
-"""Per file, the rows with an invoice or payout the till's kept parts of earlier days hold, by
-identity (:func:`counted_elsewhere`)."""
+"""Per file, the rows with an invoice or payout that a restored till may record again on a later
+day, by identity (:func:`counted_elsewhere`)."""
 
 
 def counted_elsewhere(conn: Connection, shop: str, till_id: str, business_date: str) -> Elsewhere:
     """The rows with an invoice or payout (a payment and its sale, a payout and its refund or
-    return, a refund at the provider) that the till's kept parts of earlier days hold, by
-    identity and as often as held: a restored till handed such a report again on a later day
-    records it on that day (completes the sale, settles the payout), which would count it on
-    both. Cash rows are the till's own and never come again. (A second refund at the provider
-    of the same payment and amount on a later day is taken for such a report: nothing in the
-    files tells the two apart.)"""
-    held: dict[FileKind, Counter[tuple[str, ...]]] = {kind: Counter() for kind in FileKind}
-    for texts in conn.execute(
-        "SELECT lines_csv, sales_csv, payments_csv FROM earlier_days"
-        " WHERE shop = ? AND till_id = ? AND business_date < ?",
-        (shop, till_id, business_date),
-    ):
-        for kind, text in zip(FileKind, texts, strict=True):
-            header, rows = read_rows(text)
-            held[kind].update(
-                _identity(header, row) for row in rows if row[header.index("invoice_number")]
-            )
-    return held
+    return, a refund at the provider, a reversal) that a kept part of an earlier day holds and
+    the till's own files of that day lack, less those a day since, before ``business_date``,
+    recorded: a restored till handed such a report again records it on the day it hears it
+    (completes the sale, settles the payout), which would count it on both. Only those: one the
+    till has on the part's day, or recorded once since, is no report still to come, so a second
+    refund or reversal of the same payment or payout and amount later is the shop's too, as
+    often as it comes. Cash rows are the till's own and never come again."""
+    coming: dict[FileKind, Counter[tuple[str, ...]]] = {kind: Counter() for kind in FileKind}
+    kept = [
+        str(day)
+        for (day,) in conn.execute(
+            "SELECT business_date FROM earlier_days WHERE shop = ? AND till_id = ?"
+            " AND business_date < ? ORDER BY business_date",
+            (shop, till_id, business_date),
+        )
+    ]
+    for day, until in pairwise([*kept, business_date]):
+        texts = conn.execute(
+            f"SELECT {_HELD_FILES} FROM till_days d JOIN earlier_days e ON {_EARLIER_OF_DAY}"
+            " WHERE d.shop = ? AND d.till_id = ? AND d.business_date = ?",
+            (shop, till_id, day),
+        ).fetchone()
+        for kind, current, part in zip(FileKind, texts[0:3], texts[3:6], strict=True):
+            # the day's own rows beyond its part were heard there; the part's it lacks may come
+            have, held = _reported(current), _reported(part)
+            coming[kind] = coming[kind] - (have - held) + (held - have)
+        for files in _naming(conn, shop, till_id, (day, until), coming):
+            for kind, text in zip(FileKind, files, strict=True):
+                coming[kind] -= _reported(text)
+    return coming
+
+
+def _reported(text: str) -> Counter[tuple[str, ...]]:
+    """The rows of a file with an invoice or payout, by identity, as often as it has them."""
+    header, rows = read_rows(text)
+    return Counter(_identity(header, row) for row in rows if row[header.index("invoice_number")])
+
+
+_FILE_COLUMNS = ("lines_csv", "sales_csv", "payments_csv")
+"""The columns of ``till_days`` holding each kind of file, in :class:`FileKind`'s order."""
+
+
+def _naming(
+    conn: Connection, shop: str, till_id: str, between: tuple[str, str], wanted: Elsewhere
+) -> list[Sequence[str]]:
+    """The files of the till's days strictly ``between`` two days, oldest first, that name an
+    invoice or payout of ``wanted`` in a file of its kind: found by the database, so an export
+    long after a restore does not read every day since. A false match (a name inside another
+    cell) only costs reading that day."""
+    names = sorted(
+        {
+            (column, identity[1])  # an invoice row's identity: its kind, then its invoice
+            for kind, column in zip(FileKind, _FILE_COLUMNS, strict=True)
+            for identity in wanted[kind]
+        }
+    )
+    if not names:
+        return []
+    return list(
+        conn.execute(
+            f"SELECT {', '.join(_FILE_COLUMNS)} FROM till_days WHERE shop = ? AND till_id = ?"
+            " AND business_date > ? AND business_date < ? AND ("
+            + " OR ".join(f"{column} LIKE ?" for column, _ in names)
+            + ") ORDER BY business_date",
+            (shop, till_id, *between, *(f"%{name}%" for _, name in names)),
+        )
+    )
 
 
 def merged_files(held: Sequence[Any], elsewhere: Elsewhere | None = None) -> dict[FileKind, str]:

@@ -20,10 +20,9 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
-from pos_app.payments.model import (
-    ProviderName,
-)
+from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.shop_files import read_rows
+from pos_app.store.payments import EventSource
 from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
@@ -34,7 +33,7 @@ from tests.integration.test_relay_restore import QrProvider
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))
-D1 = date(2026, 11, 21)
+D1, D2 = date(2026, 11, 21), date(2026, 11, 22)
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 2),)
 TOTAL = 7_000
 
@@ -239,3 +238,118 @@ def test_the_invoice_counter_finds_orphans_on_a_postgresql_database_of_a_common_
             assert till.held_days().invoice_counter == 2
         finally:
             till.close()
+
+
+def sold(store: TerminalStore, when: str, price: int) -> int:
+    """A cash sale of one item at ``price``."""
+    lines = (LineItem("KOPI-001", "Kopi Kapal Api", price, 1),)
+    sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=local(when))
+    store.sales.complete_cash(sale_id, price, local(when))
+    return sale_id
+
+
+class MoneyBack:
+    """Rp 3.000 of Rp 10.000 coming back, as the relay hands it to the till: a reversal of part
+    of a paid payout of Rp 9.000, or a refund at the provider of part of a QR payment."""
+
+    PAYOUT = "RFD-T1-0a1b2c3d"
+
+    def __init__(self, story: str) -> None:
+        self.story = story
+        self.invoice = ""
+
+    def begin(self, store: TerminalStore) -> None:
+        """The sale, and its payout paid or its QR payment."""
+        if self.story == "reversed":
+            sale_id = sold(store, "2026-11-21T10:00", 10_000)
+            store.refunds.create(
+                sale_id,
+                self.PAYOUT,
+                9000,
+                provider=ProviderName.ECOMMPAY_GATE,
+                account_number="081234567890",
+                customer_name="Ani",
+                approved_by="Bu Rina",
+                now=local("2026-11-21T10:10"),
+            )
+            store.refunds.settle(self.PAYOUT, "paid", now=local("2026-11-21T10:11"))
+            return
+        opened = local("2026-11-21T10:00")
+        lines = (LineItem("KOPI-001", "Kopi Kapal Api", 10_000, 1),)
+        sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=opened)
+        self.invoice = store.payments.next_invoice_number("T1", opened)
+        store.payments.create_attempt(
+            sale_id, ProviderName.ECOMMPAY_PAGE, 10_000, self.invoice, opened
+        )
+        store.payments.record_status(
+            self.invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=opened, amount=10_000
+        )
+        store.sales.complete_with_payment(sale_id, self.invoice, opened)
+
+    def comes_back(self, store: TerminalStore, when: str, times: int) -> None:
+        """The provider's report that Rp 3.000 came back ``times`` times by now."""
+        if self.story == "reversed":
+            report = {"payment": {"id": self.PAYOUT, "type": "payout", "status": "reversed"}}
+            left = 9000 - 3000 * times
+            store.refunds.record_reversal(self.PAYOUT, report=report, now=local(when), left=left)
+            return
+        store.payments.record_status(
+            self.invoice,
+            PaymentStatus.PAID,
+            source=EventSource.RELAY,
+            now=local(when),
+            amount=10_000 - 3000 * times,
+            currency="IDR",
+            balance=True,
+        )
+
+
+def shop_money(client: RelayClient, day: date, kind: str, column: str) -> int:
+    [held] = client.shop_day(day.isoformat())
+    header, rows = read_rows(held.files[kind])
+    return sum(int(row[header.index(column)] or 0) for row in rows)
+
+
+@pytest.mark.parametrize("story", ["reversed", "refunded at the provider"])
+@pytest.mark.parametrize("next_day", [1, 2])
+def test_money_back_of_the_same_amount_on_a_later_day_is_counted_each_time(
+    tmp_path: Path, relay: EmbeddedRelay, story: str, next_day: int
+) -> None:
+    """After the 10:30 backup Rp 3.000 came back on the 21st, and a cash sale was made; restored
+    that day, the till is handed the report again and records it. On the 22nd Rp 3.000 more
+    comes back, once or twice. The relay took the 22nd's for the 21st's report handed again
+    (same payout or invoice, same amount) and left one out of the shop's file."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    money = MoneyBack(story)
+    restored = None
+    try:
+        money.begin(store)
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+        money.comes_back(store, "2026-11-21T10:40", 1)
+        sold(store, "2026-11-21T10:50", 2000)
+        catch_up(store, client, "T1")
+        store.close()
+
+        lose_the_disk(tmp_path)
+        restored = TerminalStore(tmp_path / "T1.db", DAY)
+        reconcile(restored, client, "T1")
+        money.comes_back(restored, "2026-11-21T11:30", 1)  # handed again by the relay
+        catch_up(restored, client, "T1")
+        for times, when in enumerate(("2026-11-22T09:00", "2026-11-22T09:30")[:next_day], 2):
+            money.comes_back(restored, when, times)
+        catch_up(restored, client, "T1")
+
+        back = 3000 * next_day
+        if story == "reversed":
+            assert shop_money(client, D1, "payments", "paid_amount") == -9000 + 3000
+            assert shop_money(client, D1, "sales", "total") == 10_000 + 2000 - 9000 + 3000
+            assert shop_money(client, D2, "payments", "paid_amount") == back
+            assert shop_money(client, D2, "sales", "total") == back
+        else:
+            assert shop_money(client, D1, "payments", "paid_amount") == 10_000 - 3000
+            assert shop_money(client, D2, "payments", "paid_amount") == -back
+    finally:
+        client.close()
+        (restored or store).close()

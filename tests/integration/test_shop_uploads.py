@@ -1050,13 +1050,24 @@ def returns_of(sales: str) -> list[dict[str, str]]:
     return [row for row in cells if row["record_type"] == "return"]
 
 
+SMALL_UPLOADS = 64 * 1024
+"""A relay's upload limit that :func:`too_large_a_sale` takes a day past."""
+
+
+def too_large_a_sale(store: TerminalStore, when: str) -> None:
+    """A cash sale of 300 lines with long names: its day's upload passes :data:`SMALL_UPLOADS`."""
+    many = tuple(LineItem(f"SKU-{n}", f"Kopi sachet {n} " + "x" * 200, 1000, 1) for n in range(300))
+    big = store.sales.create_sale(many, cashier="Sari", terminal_id="T1", now=local(when))
+    store.sales.complete_cash(big, 300_000, local(when))
+
+
 def test_a_whole_shop_export_names_the_till_whose_day_the_relay_refused_to_replace(
     tmp_path: Path,
 ) -> None:
     """T1's day grew past what the relay takes (413): the relay keeps T1's earlier copy. Exported
     from T2, the shop's file adds up to the copies held, and names T1 as held short; T1's own
     back office has the refusal among its problems."""
-    with start_relay(relay_config(tmp_path / "relay.db", max_upload_bytes=64 * 1024)) as relay:
+    with start_relay(relay_config(tmp_path / "relay.db", max_upload_bytes=SMALL_UPLOADS)) as relay:
         stores = {till_id: till(tmp_path, till_id) for till_id in ("T1", "T2")}
         clients = {t: RelayClient(relay.url, relay.add_terminal(t)) for t in stores}
         try:
@@ -1064,12 +1075,7 @@ def test_a_whole_shop_export_names_the_till_whose_day_the_relay_refused_to_repla
             cash_sale(stores["T2"], "T2", "2026-11-21T10:00", price=27_500)
             for till_id, store in stores.items():
                 assert catch_up(store, clients[till_id], till_id) == 1
-            many = tuple(
-                LineItem(f"SKU-{n}", f"Kopi sachet {n} " + "x" * 200, 1000, 1) for n in range(300)
-            )
-            moment = local("2026-11-21T11:00")
-            big = stores["T1"].sales.create_sale(many, cashier="Sari", terminal_id="T1", now=moment)
-            stores["T1"].sales.complete_cash(big, 300_000, moment)
+            too_large_a_sale(stores["T1"], "2026-11-21T11:00")
             assert catch_up(stores["T1"], clients["T1"], "T1") == 1
             [refused] = upload_status(stores["T1"]).refused
             assert refused.business_date == D1 and "larger than" in refused.reason
@@ -1092,3 +1098,53 @@ def test_a_whole_shop_export_names_the_till_whose_day_the_relay_refused_to_repla
                 client.close()
             for store in stores.values():
                 store.close()
+
+
+def test_a_refused_till_stays_named_until_an_upload_of_its_day_is_taken(tmp_path: Path) -> None:
+    """After T1's backup its day went up twice more, then grew past what the relay takes (413).
+    Restored, T1 sells and uploads a revision below the relay's copy: the relay answers the
+    revision it holds and takes nothing (T1 goes again above it). That answer cleared the
+    refusal, so an export from T2 named no till although the shop's file lacks T1's sales; the
+    next upload, taken, clears it."""
+    with start_relay(relay_config(tmp_path / "relay.db", max_upload_bytes=SMALL_UPLOADS)) as relay:
+        t2 = till(tmp_path, "T2")
+        clients = {t: RelayClient(relay.url, relay.add_terminal(t)) for t in ("T1", "T2")}
+        t1 = till(tmp_path, "T1")
+        restored = None
+
+        def behind() -> list[str]:
+            export = export_shop_day(
+                clients["T2"], tmp_path / "shop.csv", D1, (FileKind.SALES,), own=(t2, "T2")
+            )
+            return [till.till_id for till in export.behind]
+
+        try:
+            cash_sale(t2, "T2", "2026-11-21T09:00")
+            cash_sale(t1, "T1", "2026-11-21T09:00")
+            assert catch_up(t1, clients["T1"], "T1") == 1
+            with sqlite3.connect(tmp_path / "backup.db") as copy:
+                t1.repositories().db.conn.backup(copy)
+            copy.close()
+            for when in ("2026-11-21T10:00", "2026-11-21T10:30"):
+                cash_sale(t1, "T1", when)
+                assert catch_up(t1, clients["T1"], "T1") == 1
+            too_large_a_sale(t1, "2026-11-21T11:00")
+            assert catch_up(t1, clients["T1"], "T1") == 1
+            assert behind() == ["T1"]
+            t1.close()
+            shutil.copyfile(tmp_path / "backup.db", tmp_path / "T1.db")
+            restored = till(tmp_path, "T1")
+            cash_sale(restored, "T1", "2026-11-21T12:00")
+            [pending] = UploadOutbox(restored.repositories().db, DAY).pending()
+
+            answer = uploads.upload_day(restored, clients["T1"], "T1", pending)
+
+            assert (answer.revision, answer.stored) == (3, False), "the relay's copy is newer"
+            assert behind() == ["T1"], "nothing was taken: the shop's file still lacks T1's sales"
+            assert catch_up(restored, clients["T1"], "T1") == 1
+            assert behind() == []
+        finally:
+            for client in clients.values():
+                client.close()
+            t2.close()
+            (restored or t1).close()

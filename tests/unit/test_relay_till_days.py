@@ -211,3 +211,46 @@ def test_a_day_restored_twice_keeps_both_parts(relay_database: Path | str) -> No
     finally:
         conn.close()
     assert total(held["files"]["sales"], "total") == 7000 + 50_000 + 2000 + 500
+
+
+def test_a_report_handed_again_is_left_out_once_and_the_same_amount_later_counts(
+    relay_database: Path | str,
+) -> None:
+    """The kept part of the 21st holds a refund at the provider that the restored till's own 21st
+    lacks. The till hears it again on the 22nd: left out there, the 21st has it. On the 24th the
+    provider refunds as much of the same payment again: the shop's 24th has it, where it was
+    taken for the report handed again."""
+    invoice = "KSR-T1-20261121-000001"
+    payment = paid("payment", invoice, "10:00:00", 10_000)
+    refund = paid("provider_refund", invoice, "12:00:00", -3000)
+    conn = schema.connect(relay_database)
+    try:
+        conn.begin()
+        terminal, _ = auth.create_terminal(conn, "T1")
+
+        def day(date: str, revision: int, base: int, *rows: dict[str, str]) -> till_days.TillDay:
+            files = {kind: text(kind) for kind in FileKind}
+            files[FileKind.PAYMENTS] = text(FileKind.PAYMENTS, *rows)
+            return till_days.TillDay("T1", date, revision, False, 0, files, base)
+
+        till_days.store_day(conn, terminal, day(DAY, 5, 4, payment, refund))
+        restored = day(DAY, 6, 1, payment)
+        assert till_days.store_day(
+            conn, terminal, restored, till_days.earlier_part(conn, terminal, restored)
+        ).stored
+        other = paid("payment", "KSR-T1-20261123-000002", "10:00:00", 2000)
+        for date, rows in (
+            ("2026-11-22", [refund]),
+            ("2026-11-23", [other]),
+            ("2026-11-24", [refund]),
+        ):
+            till_days.store_day(conn, terminal, day(date, 1, 0, *rows))
+
+        def paid_out(date: str) -> int:
+            [held] = till_days.shop_days(conn, "default", date)
+            return total(held["files"]["payments"], "paid_amount")
+
+        assert [paid_out(f"2026-11-2{n}") for n in range(1, 5)] == [7000, 0, 2000, -3000]
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
