@@ -49,6 +49,7 @@ from pos_app.store.payments import (
     Payments,
     received_rupiah,
 )
+from pos_app.store.refunds import NOT_A_RETURN
 from pos_app.store.returns import NOT_PAID_BACK, UNPAID_RESOLVED
 from pos_app.store.sales import Sale, Sales
 
@@ -105,6 +106,14 @@ class ProblemKind(StrEnum):
     amount, until the return desk makes it again (a return of the same items that names it,
     ``redo_of``: its items are returnable again) or a manager resolves it. A later return that
     does not name it clears nothing: the customer may have brought other items back."""
+    REFUND_NOT_PAID = "refund_not_paid"
+    """A refund of a sale (not a return's, not a late payment's: that one stays listed as late)
+    whose payout failed or was declined, often after the refund dialog was closed: the customer
+    was told the money is on its way and got nothing. Listed by its payout id, in the refund's
+    state, :attr:`ProblemPayment.amount` the refund's amount, until the sale is refunded again
+    by as much (that payout carries the claim: listed in its place should it fail too) or a
+    manager resolves it. Not one made while the sale had a reversed payout or a return not paid
+    back listed: it was paying that, which stays listed itself."""
 
 
 REFUND_KINDS = frozenset(
@@ -113,6 +122,7 @@ REFUND_KINDS = frozenset(
         ProblemKind.PAYOUT_REVERSED,
         ProblemKind.PAYOUT_DIFFERS,
         ProblemKind.RETURN_NOT_PAID,
+        ProblemKind.REFUND_NOT_PAID,
     }
 )
 """The problems of a refund's payout (listed by payout id), which no payment's status check
@@ -237,6 +247,14 @@ def _unresolved(action: str) -> str:
     )
 
 
+REFUND_UNPAID_RESOLVED = "refund.resolve_unpaid"
+"""The audit action of a manager's resolution of a refund not paid."""
+OWED = frozenset(
+    {ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID, ProblemKind.REFUND_NOT_PAID}
+)
+"""The refund problems whose customer is owed money: not resolved while a refund of the sale,
+which may be paying it, is on its way."""
+
 _REFUND_PROBLEMS: dict[ProblemKind, str] = {
     ProblemKind.PAID_AFTER_FAILING: f"""
 SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status, h.at
@@ -264,6 +282,22 @@ SELECT p.payout_id, t.sale_id, p.provider, t.amount, NULL, p.status, p.updated_a
 FROM {RETURN_JOINS} WHERE {NOT_PAID_BACK}
 ORDER BY p.updated_at, p.id
 """,
+    ProblemKind.REFUND_NOT_PAID: f"""
+SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status, r.updated_at
+FROM refunds r
+WHERE r.status IN ('failed', 'declined') AND r.invoice_number IS NULL AND {NOT_A_RETURN}
+  AND NOT EXISTS (
+    SELECT 1 FROM refunds n WHERE n.sale_id = r.sale_id AND n.id > r.id
+    AND n.invoice_number IS NULL AND n.amount >= r.amount
+    AND NOT EXISTS (SELECT 1 FROM returns t WHERE t.payout_id = n.payout_id))
+  AND NOT EXISTS (
+    SELECT 1 FROM refunds o WHERE o.sale_id = r.sale_id AND o.id < r.id AND (
+      (o.status = 'paid' AND EXISTS (
+        SELECT 1 FROM payout_reversals v WHERE v.refund_id = o.id AND v.resolved_at IS NULL))
+      OR EXISTS (SELECT 1 FROM {RETURN_JOINS} WHERE p.id = o.id AND {NOT_PAID_BACK})))
+  AND {_unresolved(REFUND_UNPAID_RESOLVED)}
+ORDER BY r.updated_at, r.id
+""",
 }
 """Per kind, its unresolved refunds: payout id, sale, provider, amount and its currency (NULL:
 rupiah), state, since when. (``paid`` is final, so a payment after failing happens once, and a
@@ -273,6 +307,7 @@ _RESOLVED_AS = {
     ProblemKind.PAYOUT_REVERSED: "refund.resolve_reversal",
     ProblemKind.PAYOUT_DIFFERS: "refund.resolve_differs",
     ProblemKind.RETURN_NOT_PAID: UNPAID_RESOLVED,
+    ProblemKind.REFUND_NOT_PAID: REFUND_UNPAID_RESOLVED,
 }
 """The audit action of a manager's resolution, per kind."""
 
@@ -426,9 +461,9 @@ def _refuse_while_refunding(db: Database, invoice_number: str) -> None:
 
 
 def _refuse_while_repaying(db: Database, refund: ProblemPayment) -> None:
-    """The customer of a reversed payout or of a return not paid back is owed its money, which a
-    refund of the sale on its way may be paying again: resolved meanwhile, should that payout
-    fail, nothing would say the customer is owed it still."""
+    """The customer of a reversed payout, of a return or a refund not paid back is owed its
+    money, which a refund of the sale on its way may be paying again: resolved meanwhile,
+    should that payout fail, nothing would say the customer is owed it still."""
     pending = db.execute(
         "SELECT payout_id FROM refunds WHERE sale_id = ? AND status = 'pending' ORDER BY id",
         [refund.sale_id],
@@ -448,7 +483,7 @@ def _refuse_while_repaying(db: Database, refund: ProblemPayment) -> None:
 def _resolve_refund(
     db: Database, refund: ProblemPayment, *, reason: str, manager: str, now: datetime
 ) -> None:
-    if refund.kind in (ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID):
+    if refund.kind in OWED:
         _refuse_while_repaying(db, refund)
     if refund.kind is ProblemKind.PAYOUT_REVERSED:
         db.execute(

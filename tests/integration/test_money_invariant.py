@@ -81,7 +81,7 @@ import functools
 import itertools
 import shutil
 import tempfile
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
@@ -125,6 +125,7 @@ from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.day_close import close_day
 from pos_app.till.problem_payments import (
+    OWED,
     REFUND_KINDS,
     ProblemKind,
     ProblemPayment,
@@ -477,6 +478,7 @@ class Payout:
     returned: dict[int, int] | None = None
     """A wallet return's payout: the items it took back (line number to items)."""
     resolved_unpaid: bool = False
+    resolved_refund_unpaid: bool = False
     invoice_number: str | None = None
     """A manager's refund of a late payment names it (recorded straight in the store, not sent
     through the sandbox, until a lost one arrives there)."""
@@ -530,12 +532,22 @@ class Payout:
         elif outcome is PayoutOutcome.PAID and self.status in ("failed", "declined"):
             self.status, self.paid_after_failing = "paid", True
 
-    def problems(self) -> list[tuple[ProblemKind, str, int, int, str]]:
-        """How the problem payments must list it (kind, payout, amount, sale, state): a paid
-        payout's reversal until resolved; a payment after failing until resolved, unless a whole
-        reversal supersedes it (the money that went out twice came back once; one in part
-        leaves it listed beside); a wallet return's payout failed or declined (its items are
-        back, its money is not) until resolved."""
+    def problems(
+        self, wallet: Mapping[str, "Payout"]
+    ) -> list[tuple[ProblemKind, str, int, int, str]]:
+        """How the problem payments must list it (kind, payout, amount, sale, state), among the
+        ``wallet``'s payouts (oldest first): a paid payout's reversal until resolved; a payment
+        after failing until resolved, unless a whole reversal supersedes it (the money that went
+        out twice came back once; one in part leaves it listed beside); a wallet return's payout
+        failed or declined (its items are back, its money is not) until resolved; a refund of
+        the sale failed or declined until resolved or refunded again by as much, unless it was
+        paying what an earlier payout of the sale owes (reversed, or a return not paid)."""
+        kinds = self._owed()
+        if self._refund_not_paid(wallet):
+            kinds.append(ProblemKind.REFUND_NOT_PAID)
+        return [(kind, self.payout_id, self.amount, self.sale_id, self.status) for kind in kinds]
+
+    def _owed(self) -> list[ProblemKind]:
         kinds = []
         whole = self.reversal and self.left is None
         if self.reversal and self.status == "paid" and not self.resolved_reversal:
@@ -544,7 +556,27 @@ class Payout:
             kinds.append(ProblemKind.PAID_AFTER_FAILING)
         if self.returned is not None and not self.holds and not self.resolved_unpaid:
             kinds.append(ProblemKind.RETURN_NOT_PAID)
-        return [(kind, self.payout_id, self.amount, self.sale_id, self.status) for kind in kinds]
+        return kinds
+
+    def _refund_not_paid(self, wallet: Mapping[str, "Payout"]) -> bool:
+        if self.returned is not None or self.invoice_number is not None or self.holds:
+            return False
+        payouts = list(wallet.values())
+        mine = payouts.index(self)
+        same_sale = [p for p in payouts if p.sale_id == self.sale_id]
+        again = any(
+            payouts.index(p) > mine
+            and p.returned is None
+            and p.invoice_number is None
+            and p.amount >= self.amount
+            for p in same_sale
+        )
+        paying_owed = any(
+            payouts.index(p) < mine
+            and {ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID} & set(p._owed())
+            for p in same_sale
+        )
+        return not (again or paying_owed or self.resolved_refund_unpaid)
 
     def resolved(self, kind: ProblemKind) -> None:
         """The manager resolves the problem listed for it, of ``kind``."""
@@ -552,6 +584,8 @@ class Payout:
             self.resolved_reversal = True
         elif kind is ProblemKind.RETURN_NOT_PAID:
             self.resolved_unpaid = True
+        elif kind is ProblemKind.REFUND_NOT_PAID:
+            self.resolved_refund_unpaid = True
         else:
             self.resolved_failing = True
 
@@ -1247,7 +1281,7 @@ class MoneyMachine(RuleBasedStateMachine):
                 f"{payout}: reversed, {row.brought_back} came back"
             )
             listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
-            assert sorted(listed) == sorted(payout.problems()), listed
+            assert sorted(listed) == sorted(payout.problems(self.wallet)), listed
             event(f"payout reversed: refund {payout.status}, listed {bool(listed)}")
 
     def ecommpay_reverses_in_part(self, act: dict[str, Any]) -> None:
@@ -1308,7 +1342,7 @@ class MoneyMachine(RuleBasedStateMachine):
                 f"{payout}: reversed, Rp {row.brought_back} came back"
             )
             listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
-            assert sorted(listed) == sorted(payout.problems()), listed
+            assert sorted(listed) == sorted(payout.problems(self.wallet)), listed
 
     def _reversal_report(self, payout: Payout, left: int | None, *, older: bool = False) -> None:
         """ecommpay's reversal callback for ``payout`` as the relay hands it over, stored in the
@@ -1388,7 +1422,7 @@ class MoneyMachine(RuleBasedStateMachine):
         (reversed, or a return not paid back) is not resolved while a refund of its sale is on
         its way: it may be what pays it, and may fail."""
         self._tick()
-        listed = [(p, problem) for p in self.wallet.values() for problem in p.problems()]
+        listed = [(p, problem) for p in self.wallet.values() for problem in p.problems(self.wallet)]
         payout, (kind, *_) = pick(listed, act["index"])
         again = kind is ProblemKind.RETURN_NOT_PAID and act["again"]
         if again and self._return_again(payout, linked=act["again"] == "linked"):
@@ -1408,7 +1442,7 @@ class MoneyMachine(RuleBasedStateMachine):
             )
             return True
 
-        repaying = kind in (ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID) and any(
+        repaying = kind in OWED and any(
             p.status == "pending" and p.sale_id == payout.sale_id for p in self.wallet.values()
         )
         done = self._refusable("resolve payout", resolve_it, None)
@@ -1827,7 +1861,7 @@ class MoneyMachine(RuleBasedStateMachine):
             event(f"wallet return: {payout.status} at once")
             if not payout.holds:
                 listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
-                assert listed == payout.problems(), f"{payout}: listed {listed}"
+                assert listed == payout.problems(self.wallet), f"{payout}: listed {listed}"
 
     def _record_return(
         self,
@@ -2140,7 +2174,9 @@ class MoneyMachine(RuleBasedStateMachine):
                     f"returns that hold {row}"
                 )
         for payout in made.values():
-            event(f"wallet return: {payout.status}{', problem' * bool(payout.problems())}")
+            event(
+                f"wallet return: {payout.status}{', problem' * bool(payout.problems(self.wallet))}"
+            )
 
     @invariant()
     def closed_days_hold(self) -> None:
@@ -2174,7 +2210,9 @@ class MoneyMachine(RuleBasedStateMachine):
                 payout.paid_after_failing,
                 payout.brought_back,
             ), f"{payout}, the store has {row}"
-        expected = sorted(p for payout in self.wallet.values() for p in payout.problems())
+        expected = sorted(
+            p for payout in self.wallet.values() for p in payout.problems(self.wallet)
+        )
         listed = self._refund_problems()
         assert sorted(listed) == expected, f"payout problems listed {listed}, expected {expected}"
         refunded_there = {
@@ -2504,7 +2542,7 @@ ACTIONS = (
         "manager_resolves_payout",
         5,
         {"index": PICK, "again": st.sampled_from(["linked", "linked", "plain", False])},
-        lambda machine: any(p.problems() for p in machine.wallet.values()),
+        lambda machine: any(p.problems(machine.wallet) for p in machine.wallet.values()),
     ),
     _action(
         "customer_returns_to_wallet",

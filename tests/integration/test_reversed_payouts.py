@@ -286,7 +286,8 @@ def test_a_whole_reversal_of_a_payout_held_failed_moves_nothing(store: TerminalS
 
     assert store.refunds.get("PO-1").status is RefundStatus.FAILED
     assert store.refunds.refundable(sale_id) == TOTAL
-    assert list_problems(store.repositories().db) == []
+    listed = [(p.kind, p.invoice_number) for p in list_problems(store.repositories().db)]
+    assert listed == [(ProblemKind.REFUND_NOT_PAID, "PO-1")], "owed as failed, not as reversed"
 
 
 def test_a_reversal_in_part_leaves_a_payout_paid_twice_listed(store: TerminalStore) -> None:

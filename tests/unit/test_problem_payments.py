@@ -623,7 +623,7 @@ def test_a_refund_paid_after_ecommpay_declined_it_is_listed(db: Database) -> Non
     sale_id, refunds = cash_sale(db), Refunds(db)
     payout(db, sale_id, "PO-1", 5_000)
     refunds.settle("PO-1", RefundStatus.DECLINED, now=LATER, result={"status": "decline"})
-    assert kinds(db) == {}
+    assert kinds(db) == {"PO-1": ProblemKind.REFUND_NOT_PAID}
 
     refunds.settle("PO-1", RefundStatus.PAID, now=NEXT_DAY)
 
@@ -746,7 +746,7 @@ def test_a_reversal_of_a_payout_that_paid_nothing_is_no_problem(db: Database) ->
 
     refunds.record_reversal("PO-1", report=REVERSAL, now=NEXT_DAY)
 
-    assert kinds(db) == {}
+    assert kinds(db) == {"PO-1": ProblemKind.REFUND_NOT_PAID}, "the decline's; the reversal's none"
 
 
 def test_a_reversal_supersedes_a_payment_after_failing(db: Database) -> None:
@@ -1337,3 +1337,60 @@ def test_money_owed_is_not_resolved_while_the_refund_paying_it_is_on_its_way(
     refunds.settle("PO-2", RefundStatus.FAILED, now=NEXT_DAY)
 
     assert kinds(db) == {"PO-1": kind}
+
+
+def test_a_refund_declined_after_the_manager_moved_on_is_owed_until_refunded_again(
+    db: Database,
+) -> None:
+    """ecommpay's decline of a sale's refund came after the refund dialog was closed: the
+    customer was told the money is on its way and got nothing, and nothing said so. It is
+    listed until the sale is refunded again by as much (the new payout carries the claim, and
+    is listed in its place should it fail too)."""
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 5_000)
+    refunds.settle("PO-1", RefundStatus.DECLINED, now=LATER, result={"status": "decline"})
+    [owed] = list_problems(db)
+    assert (owed.kind, owed.invoice_number, owed.state, owed.amount, owed.sale_id) == (
+        ProblemKind.REFUND_NOT_PAID,
+        "PO-1",
+        AttemptState.DECLINED,
+        5_000,
+        sale_id,
+    )
+
+    payout(db, sale_id, "PO-2", 5_000)
+    assert kinds(db) == {}, "on its way again"
+    refunds.settle("PO-2", RefundStatus.FAILED, now=NEXT_DAY)
+    assert kinds(db) == {"PO-2": ProblemKind.REFUND_NOT_PAID}
+    payout(db, sale_id, "PO-3", 5_000)
+    refunds.settle("PO-3", RefundStatus.PAID, now=NEXT_DAY)
+    assert kinds(db) == {}
+
+
+def test_a_refund_not_paid_is_resolved_with_a_reason_once_no_refund_is_on_its_way(
+    db: Database,
+) -> None:
+    """Paid in cash instead: the manager says so. A smaller refund of the sale on its way (the
+    customer may be paid by it) waits for its answer first."""
+    sale_id, refunds = cash_sale(db), Refunds(db)
+    payout(db, sale_id, "PO-1", 5_000)
+    refunds.settle("PO-1", RefundStatus.FAILED, now=LATER)
+    payout(db, sale_id, "PO-2", 1_000)
+    with pytest.raises(StoreError, match=r"PO-2 .* is on its way"):
+        resolve(db, "PO-1", reason="paid in cash", manager="Bu Rina", now=NEXT_DAY)
+    refunds.settle("PO-2", RefundStatus.PAID, now=NEXT_DAY)
+
+    resolve(db, "PO-1", reason="Rp 4.000 more in cash", manager="Bu Rina", now=NEXT_DAY)
+
+    assert kinds(db) == {}
+    [entry] = [e for e in AuditLog(db).recent() if e.action == "refund.resolve_unpaid"]
+    assert entry.detail["payout_id"] == "PO-1" and entry.detail["amount"] == 5_000
+
+
+def test_a_failed_refund_of_a_late_payment_leaves_it_listed_as_late_only(db: Database) -> None:
+    """The late payment's money is still the customer's: listed once, as late, to refund."""
+    sale_id, invoice = late(db)
+    payout(db, sale_id, "PO-1", 5_000, invoice)
+    Refunds(db).settle("PO-1", RefundStatus.FAILED, now=LATER)
+
+    assert kinds(db) == {invoice: ProblemKind.LATE}

@@ -65,6 +65,7 @@ def problem_kinds() -> dict[ProblemKind, str]:
         ProblemKind.PAYOUT_REVERSED: _tr("payout reversed"),
         ProblemKind.PAYOUT_DIFFERS: _tr("payout amount differs"),
         ProblemKind.RETURN_NOT_PAID: _tr("return not paid"),
+        ProblemKind.REFUND_NOT_PAID: _tr("refund not paid"),
     }
 
 

@@ -93,7 +93,9 @@ class ProblemsTab(Tab):
                 "paid: a wallet return's payout failed; the customer "
                 "gave the goods back and got nothing: make the return again at the counter "
                 "(F3 offers it), in cash or to the wallet, which settles it; or pay them "
-                "another way and mark it resolved."
+                "another way and mark it resolved. Refund not paid: a refund's payout failed "
+                "or was declined, and the customer got nothing: refund the sale again (Refund, "
+                "in its detail), which settles it; or pay them another way and mark it resolved."
             )
         )
         explanation.setWordWrap(True)
