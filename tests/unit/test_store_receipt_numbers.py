@@ -16,6 +16,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.store.database import open_database
+from pos_app.store.errors import SalePaidAlready
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.sale_lookup import SaleQuery, find_sales
 from pos_app.store.sales import Sales
@@ -189,3 +190,20 @@ def test_a_late_payment_attached_to_its_cancelled_sale_numbers_it_then(
     attached = sales.attach_late_payment(sale_id, invoice, payload={}, now=later, actor="Bu Rina")
     assert attached.status is SaleStatus.COMPLETED
     assert attached.receipt_number == "T1-20261121-0003"
+
+
+def test_cash_refused_for_a_sale_a_qr_payment_paid_takes_no_number(
+    sales: Sales, db: Database
+) -> None:
+    """The customer paid by QR while the cashier took cash: the cash is refused in the
+    completing transaction, before a number is drawn, so the QR completion takes the next one
+    and the day has no gap."""
+    sale_id = new_sale(sales)
+    payments = Payments(db, DAY)
+    invoice = payments.next_invoice_number("T1", NOW)
+    payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, invoice, NOW)
+    payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=NOW)
+    with pytest.raises(SalePaidAlready):
+        sales.complete_cash(sale_id, 20000, NOW)
+    assert sales.complete_with_payment(sale_id, invoice, NOW).receipt_number == "T1-20261121-0001"
+    assert cash(sales) == "T1-20261121-0002"
