@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import UNPAID
 from pos_app.domain.returns import ReturnMethod
-from pos_app.domain.texts import N_
+from pos_app.domain.texts import N_, say
 from pos_app.store.refunds import Refund
 from pos_app.store.returns import Return, ReturnableSale, WalletPayout
 from pos_app.store.users import Role, User
@@ -123,9 +123,10 @@ class ReturnDesk:
             outcome = ReturnOutcome(returned)
         else:
             try:
-                outcome = ReturnOutcome(
-                    returned, payouts.dispatch(store.refunds.get(payout.payout_id))
-                )
+                refund = payouts.dispatch(store.refunds.get(payout.payout_id))
+                # ecommpay's callback may settle it unpaid before its answer to the request
+                why = say(N_("ecommpay's answer: {status}"), status=refund.status)
+                outcome = ReturnOutcome(returned, refund, why if refund.status in UNPAID else "")
             except RefundError as error:
                 outcome = ReturnOutcome(returned, error.refund, str(error))
         if self.terminal.printer is not None and not outcome.payout_failed:

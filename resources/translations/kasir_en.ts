@@ -5470,6 +5470,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/returns.py"/>
+        <source>ecommpay's answer: {status}</source>
+        <translation>ecommpay's answer: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/returns.py"/>
         <source>wrong PIN for {name}: the return was not made</source>
         <translation>wrong PIN for {name}: the return was not made</translation>
     </message>

@@ -5470,6 +5470,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/returns.py"/>
+        <source>ecommpay's answer: {status}</source>
+        <translation>jawaban ecommpay: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/returns.py"/>
         <source>wrong PIN for {name}: the return was not made</source>
         <translation>PIN salah untuk {name}: retur tidak dibuat</translation>
     </message>

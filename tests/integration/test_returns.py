@@ -14,7 +14,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.domain.tax import TaxPolicy
-from pos_app.payments.model import AttemptState
+from pos_app.payments.model import AttemptState, PayoutOrder
 from pos_app.reports.shift_report import shift_sections
 from pos_app.reports.z_report import build_z_report
 from pos_app.settings.terminal_config import Settings
@@ -182,3 +182,33 @@ def test_a_closed_shifts_report_printed_again_shows_the_figures_it_closed_with(
     assert settled(taxed, outcome.refund.payout_id).status is RefundStatus.PAID
 
     assert shift_sections(shifts.get(shift.id), time_zone="Asia/Jakarta") == printed
+
+
+def test_a_decline_heard_before_ecommpays_answer_says_why_the_payout_did_not_go_out(
+    terminal: Terminal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ecommpay's callback declining the payout came through the relay before its answer to the
+    request: the return says the payout did not go out and why, not "did not go out: ."."""
+    payouts = terminal.payouts
+    assert payouts is not None
+    send = payouts.gateway.send_payout
+
+    def answer_after_the_callback(order: PayoutOrder) -> str:
+        request_id = send(order)
+        assert settled(terminal, order.payout_id).status is RefundStatus.DECLINED
+        return request_id
+
+    monkeypatch.setattr(payouts.gateway, "send_payout", answer_after_the_callback)
+    desk = ReturnDesk(terminal, "Demo Kasir")
+    sale = desk.find(qr_sale(terminal, (LineItem("PERMEN-1", "Permen", 400, 1),)))
+    outcome = desk.make_return(
+        sale.sale_id,
+        {1: 1},
+        method=ReturnMethod.WALLET,
+        manager="Demo Manajer",
+        pin="9999",
+        account_number="081234567890",
+        customer_name="Ani",
+    )
+    assert outcome.payout_failed
+    assert outcome.problem == "ecommpay's answer: declined"
