@@ -287,6 +287,33 @@ def test_the_day_close_records_the_float_its_screen_shows_at_the_confirmation(
     assert closed.detail["difference"] == 0
 
 
+def yesterday_closed(
+    terminal: Terminal, counted: CashCount, opening_float: int = 0
+) -> tuple[date, date]:
+    """Yesterday closed by the demo manager with ``counted``: today's and yesterday's dates."""
+    store, clock = terminal.store, terminal.checkout.clock
+    day = store.day.date_of(clock())
+    yesterday = day - timedelta(days=1)
+    day_close.close_day(
+        store.repositories().db,
+        yesterday,
+        day=store.day,
+        counted=counted,
+        closed_by="Demo Manajer",
+        opening_float=opening_float,
+        now=clock(),
+    )
+    return day, yesterday
+
+
+def show_day(qtbot, tab: DayCloseTab, shown: date) -> None:
+    """The manager picks ``shown``; back once the tab shows it."""
+    tab.day.setDate(QDate(shown.year, shown.month, shown.day))
+    qtbot.waitUntil(
+        lambda: tab.base is not None and tab.base.business_date == shown, timeout=WAIT_MS
+    )
+
+
 def test_a_closed_days_count_shown_is_not_carried_into_the_day_to_close(
     qtbot, start_app, demo_terminal
 ) -> None:
@@ -294,17 +321,7 @@ def test_a_closed_days_count_shown_is_not_carried_into_the_day_to_close(
     today: today's drawer boxes still held yesterday's notes and coins, enabled, and Close day
     would have signed today off with a count nobody made. A count stays only while its own open
     day is read again."""
-    store, clock = demo_terminal.store, demo_terminal.checkout.clock
-    day = store.day.date_of(clock())
-    yesterday = day - timedelta(days=1)
-    day_close.close_day(
-        store.repositories().db,
-        yesterday,
-        day=store.day,
-        counted=CashCount({100_000: 3, 500: 7}),
-        closed_by="Demo Manajer",
-        now=clock(),
-    )
+    day, yesterday = yesterday_closed(demo_terminal, CashCount({100_000: 3, 500: 7}))
     app = start_app()
     window = signed_in(qtbot, app)
     tab = window.day_close
@@ -315,14 +332,9 @@ def test_a_closed_days_count_shown_is_not_carried_into_the_day_to_close(
     qtbot.waitUntil(lambda: tab.base is not before, timeout=WAIT_MS)
     assert tab.count().total == 2_000, "today's count stands while today is read again"
 
-    tab.day.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
-    qtbot.waitUntil(lambda: tab.closed_by is not None, timeout=WAIT_MS)
+    show_day(qtbot, tab, yesterday)
     assert tab.count().total == 303_500  # yesterday's count, as signed off
-    tab.day.setDate(QDate(day.year, day.month, day.day))
-    qtbot.waitUntil(
-        lambda: tab.closed_by is None and tab.base is not None and tab.base.business_date == day,
-        timeout=WAIT_MS,
-    )
+    show_day(qtbot, tab, day)
     assert tab.close_button.isEnabled()
     assert tab.count().total == 0 and tab.counted.text() == "Rp 0"
 
@@ -334,18 +346,7 @@ def test_a_float_typed_for_the_day_to_close_is_not_taken_from_another_day_shown_
     Rp 300.000, as signed off) and went back to today: the float box still held yesterday's
     Rp 300.000, and Close day signed today off with it, expecting Rp 280.000 of cash nobody put
     in the drawer. A typed float stands for its own day only."""
-    store, clock = demo_terminal.store, demo_terminal.checkout.clock
-    day = store.day.date_of(clock())
-    yesterday = day - timedelta(days=1)
-    day_close.close_day(
-        store.repositories().db,
-        yesterday,
-        day=store.day,
-        counted=CashCount({100_000: 3}),
-        closed_by="Demo Manajer",
-        opening_float=300_000,
-        now=clock(),
-    )
+    day, yesterday = yesterday_closed(demo_terminal, CashCount({100_000: 3}), 300_000)
     app = start_app()
     cash_sale(app)
     window = signed_in(qtbot, app)
@@ -355,20 +356,15 @@ def test_a_float_typed_for_the_day_to_close_is_not_taken_from_another_day_shown_
     qtbot.keyClicks(tab.opening_float, "20000")
     assert tab.expected.text() == "Rp 34.000"
 
-    tab.day.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
-    qtbot.waitUntil(lambda: tab.closed_by is not None, timeout=WAIT_MS)
+    show_day(qtbot, tab, yesterday)
     assert tab.opening_float.text() == "300000"  # yesterday's, as signed off
-    tab.day.setDate(QDate(day.year, day.month, day.day))
-    qtbot.waitUntil(
-        lambda: tab.closed_by is None and tab.base is not None and tab.base.business_date == day,
-        timeout=WAIT_MS,
-    )
+    show_day(qtbot, tab, day)
     assert (tab.opening_float.text(), tab.expected.text()) == ("20000", "Rp 34.000")
 
     tab.drawer.pieces[2_000].setValue(17)
     close_day(qtbot, tab)
     qtbot.waitUntil(lambda: tab.closed_by == "Demo Manajer", timeout=WAIT_MS)
-    closed = DayCloses(store.repositories().db).get(day)
+    closed = DayCloses(demo_terminal.store.repositories().db).get(day)
     assert closed is not None
     assert (closed.detail["opening_float"], closed.detail["difference"]) == (20_000, 0)
 

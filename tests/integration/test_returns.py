@@ -58,11 +58,11 @@ def qr_sale(terminal: Terminal, lines: tuple[LineItem, ...] = LINES) -> str:
     return number
 
 
-def wallet_return(desk: ReturnDesk, sale_id: int) -> ReturnOutcome:
-    """Two of line 1 back to Ani's DOKU Wallet, approved by the demo manager."""
+def wallet_return(desk: ReturnDesk, sale_id: int, items: int = 2) -> ReturnOutcome:
+    """``items`` of line 1 back to Ani's DOKU Wallet, approved by the demo manager."""
     return desk.make_return(
         sale_id,
-        {1: 2},
+        {1: items},
         method=ReturnMethod.WALLET,
         manager="Demo Manajer",
         pin="9999",
@@ -110,15 +110,7 @@ def test_items_of_a_declined_wallet_return_come_back_only_by_making_it_again(
     clears it."""
     desk = ReturnDesk(terminal, "Demo Kasir")
     sale = desk.find(qr_sale(terminal, (LineItem("PERMEN-1", "Permen", 400, 3),)))
-    declined = desk.make_return(
-        sale.sale_id,
-        {1: 1},
-        method=ReturnMethod.WALLET,
-        manager="Demo Manajer",
-        pin="9999",
-        account_number="081234567890",
-        customer_name="Ani",
-    )
+    declined = wallet_return(desk, sale.sale_id, 1)
     assert declined.refund is not None
     assert settled(terminal, declined.refund.payout_id).status is RefundStatus.DECLINED
 
@@ -201,14 +193,6 @@ def test_a_decline_heard_before_ecommpays_answer_says_why_the_payout_did_not_go_
     monkeypatch.setattr(payouts.gateway, "send_payout", answer_after_the_callback)
     desk = ReturnDesk(terminal, "Demo Kasir")
     sale = desk.find(qr_sale(terminal, (LineItem("PERMEN-1", "Permen", 400, 1),)))
-    outcome = desk.make_return(
-        sale.sale_id,
-        {1: 1},
-        method=ReturnMethod.WALLET,
-        manager="Demo Manajer",
-        pin="9999",
-        account_number="081234567890",
-        customer_name="Ani",
-    )
+    outcome = wallet_return(desk, sale.sale_id, 1)
     assert outcome.payout_failed
     assert outcome.problem == "ecommpay's answer: declined"
