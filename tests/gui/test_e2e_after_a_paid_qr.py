@@ -154,6 +154,20 @@ def cash_held_in_store(
     return release, recorded
 
 
+def cash_held_as_its_qr_is_paid(
+    qtbot, monkeypatch, app: TerminalApp, terminal: Terminal
+) -> tuple[str, threading.Event, list[Sale]]:
+    """Signed in, three items, their QR given up on; their cash waits in the store (as
+    :func:`cash_held_in_store`) while the customer pays the old QR: its invoice, and the cash's
+    release and record."""
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    invoice = cancel_qr(qtbot, app, terminal)
+    release, recorded = cash_held_in_store(qtbot, monkeypatch, app, terminal)
+    paid_in_store(terminal, invoice)
+    return invoice, release, recorded
+
+
 def paid_in_store(terminal: Terminal, invoice: str) -> None:
     """The customer pays ``invoice``; back once the store has it (the GUI may not yet)."""
     landed = threading.Event()
@@ -228,11 +242,7 @@ def test_cash_refused_while_its_cashier_is_still_signed_in_is_theirs_to_give_bac
     qtbot, start_app, demo_terminal, monkeypatch
 ):
     app = start_app()
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
-    invoice = cancel_qr(qtbot, app, demo_terminal)
-    release, _ = cash_held_in_store(qtbot, monkeypatch, app, demo_terminal)
-    paid_in_store(demo_terminal, invoice)
+    _, release, _ = cash_held_as_its_qr_is_paid(qtbot, monkeypatch, app, demo_terminal)
     release.set()
     qtbot.waitUntil(lambda: app.window.paid_banner.isVisible(), timeout=WAIT_MS)
     assert app.window.paid_detail.text().startswith(

@@ -14,9 +14,9 @@ from pos_app.store.sales import Sale
 from pos_app.till.terminal import Terminal
 from tests.gui.e2e import TEH, WAIT_MS, pay_cash_on_screen, press, ring_up_three, scan, sign_in
 from tests.gui.helpers import wait_for_modal
-from tests.gui.test_e2e_after_a_paid_qr import cash_held_in_store, paid_in_store
+from tests.gui.test_e2e_after_a_paid_qr import cash_held_as_its_qr_is_paid, cash_held_in_store
 from tests.gui.test_e2e_counter import recall
-from tests.gui.test_e2e_paid_once import cancel_qr, sales
+from tests.gui.test_e2e_paid_once import sales
 
 
 def receipts_shown() -> list[ReceiptDialog]:
@@ -98,11 +98,7 @@ def test_a_payment_while_two_cash_sales_are_recorded_waits_for_its_own_sales_ans
     tea's: the cash is refused, and the payment is on the banner for F11, never also on the
     line of payments kept for the manager."""
     app = start_app()
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
-    invoice = cancel_qr(qtbot, app, demo_terminal)
-    first, recorded = cash_held_in_store(qtbot, monkeypatch, app, demo_terminal)
-    paid_in_store(demo_terminal, invoice)
+    invoice, first, recorded = cash_held_as_its_qr_is_paid(qtbot, monkeypatch, app, demo_terminal)
     scan(qtbot, app, TEH)
     second, _ = cash_held_in_store(qtbot, monkeypatch, app, demo_terminal, received=10_000)
     second.set()
@@ -205,11 +201,7 @@ def test_cash_refused_for_a_qr_paid_meanwhile_behind_the_next_basket_is_complete
     on screen by the refusal: the cashier is told to give the cash back, and the held basket,
     recalled after the tea, completes with the payment (F11), charged once."""
     app = start_app()
-    sign_in(qtbot, app)
-    ring_up_three(qtbot, app)
-    invoice = cancel_qr(qtbot, app, demo_terminal)
-    release, _ = cash_held_in_store(qtbot, monkeypatch, app, demo_terminal)
-    paid_in_store(demo_terminal, invoice)
+    invoice, release, _ = cash_held_as_its_qr_is_paid(qtbot, monkeypatch, app, demo_terminal)
     refused_behind_the_tea(qtbot, app, release)
     text = app.window.panel.message.text()
     assert text.startswith("Could not record the cash sale: sale ") and text.endswith(ASIDE)
