@@ -322,6 +322,17 @@ def test_a_payout_reversed_after_it_was_paid_is_listed_until_the_manager_resolve
     resolved_in_the_tab(qtbot, app, "payout reversed", 5_000, "Rp 5.000", "refund.resolve_reversal")
 
 
+def test_a_refund_declined_after_its_dialog_closed_is_listed_until_the_manager_resolves_it(
+    qtbot, start_app
+) -> None:
+    app = start_app()
+    settled_refund(app, cash_sale(app), "RFD-1", 5_000, RefundStatus.DECLINED)
+
+    resolved_in_the_tab(
+        qtbot, app, "refund not paid", 5_000, "Rp 5.000", "refund.resolve_unpaid", "declined"
+    )
+
+
 def test_a_problem_that_changes_before_mark_resolved_is_shown_again_not_resolved(
     qtbot, start_app
 ) -> None:
@@ -409,9 +420,12 @@ def settled_refund(
     refunds.settle(payout_id, settled, now=moment)
 
 
-def resolved_in_the_tab(qtbot, app, kind: str, amount: int, shown: str, action: str) -> None:
-    """RFD-1 of the cash sale, listed as ``kind`` with its amount and none of the payment
-    actions, until the manager resolves it with a reason (audited as ``action``)."""
+def resolved_in_the_tab(
+    qtbot, app, kind: str, amount: int, shown: str, action: str, state: str = "paid"
+) -> None:
+    """RFD-1 of the cash sale, listed as ``kind`` with its amount, its payout ``state`` and none
+    of the payment actions, until the manager resolves it with a reason (audited as
+    ``action``)."""
     window = signed_in(qtbot, app)
     tab = window.problems
     show_tab(qtbot, window, tab)
@@ -425,7 +439,7 @@ def resolved_in_the_tab(qtbot, app, kind: str, amount: int, shown: str, action: 
         str(chosen.sale_id),
         "DOKU Wallet (ecommpay Gate)",
         shown,
-        "paid",
+        state,
     ]
     buttons = (tab.check_button, tab.refund_button, tab.attach_button)
     assert not any(button.isEnabled() for button in buttons)
