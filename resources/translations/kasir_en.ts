@@ -1727,8 +1727,63 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Report kept apart: a payment service reported a payment this terminal never made, or one that contradicts the payment it made (DOKU naming another amount); check it in the provider's dashboard. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back: the money is in the shop's balance again, counted back on the day it came, and the customer is still owed it: refund the sale again (Refund, in its detail), then mark it resolved. Payout amount differs: ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved. Refund not paid: a refund's payout failed or was declined, and the customer got nothing: refund the sale again (Refund, in its detail), which settles it; or pay them another way and mark it resolved.</source>
-        <translation>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Report kept apart: a payment service reported a payment this terminal never made, or one that contradicts the payment it made (DOKU naming another amount); check it in the provider's dashboard. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back: the money is in the shop's balance again, counted back on the day it came, and the customer is still owed it: refund the sale again (Refund, in its detail), then mark it resolved. Payout amount differs: ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved. Refund not paid: a refund's payout failed or was declined, and the customer got nothing: refund the sale again (Refund, in its detail), which settles it; or pay them another way and mark it resolved.</translation>
+        <source>Pick a problem to see what happened and what to do.</source>
+        <translation>Pick a problem to see what happened and what to do.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>no answer yet whether the customer paid: Check status now asks the provider.</source>
+        <translation>no answer yet whether the customer paid: Check status now asks the provider.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>paid after the cashier gave up; no sale took the money. Attach it to the sale it was for (the goods went with the customer), or refund it to the wallet.</source>
+        <translation>paid after the cashier gave up; no sale took the money. Attach it to the sale it was for (the goods went with the customer), or refund it to the wallet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>paid, but not the amount asked; refund it, or accept it by marking it resolved.</source>
+        <translation>paid, but not the amount asked; refund it, or accept it by marking it resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>the sale never completed; should the customer say they paid, Check status now asks the provider.</source>
+        <translation>the sale never completed; should the customer say they paid, Check status now asks the provider.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>a payment service reported a payment this terminal never made, or one that contradicts the payment it made (DOKU naming another amount); check it in the provider's dashboard, then mark it resolved.</source>
+        <translation>a payment service reported a payment this terminal never made, or one that contradicts the payment it made (DOKU naming another amount); check it in the provider's dashboard, then mark it resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>the provider reports a completed sale's payment refunded, and no return recorded as refunded outside Kasir accounts for it yet: the takings still count that money. Record the items' return at the counter (F3) as refunded outside Kasir, or mark it resolved.</source>
+        <translation>the provider reports a completed sale's payment refunded, and no return recorded as refunded outside Kasir accounts for it yet: the takings still count that money. Record the items' return at the counter (F3) as refunded outside Kasir, or mark it resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved.</source>
+        <translation>ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay took a refund's payout back: the money is in the shop's balance again, counted back on the day it came, and the customer is still owed it: refund the sale again (Refund, in its detail), then mark it resolved.</source>
+        <translation>ecommpay took a refund's payout back: the money is in the shop's balance again, counted back on the day it came, and the customer is still owed it: refund the sale again (Refund, in its detail), then mark it resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved.</source>
+        <translation>ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</source>
+        <translation>a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>a refund's payout failed or was declined, and the customer got nothing: refund the sale again (Refund, in its detail), which settles it; or pay them another way and mark it resolved.</source>
+        <translation>a refund's payout failed or was declined, and the customer got nothing: refund the sale again (Refund, in its detail), which settles it; or pay them another way and mark it resolved.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>

@@ -1727,8 +1727,63 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Open: no answer yet whether the customer paid. Late: paid after the cashier gave up; no sale took the money. Amount differs: paid, but not the amount asked; refund it, or accept it by marking it resolved. Declined: the sale never completed. Report kept apart: a payment service reported a payment this terminal never made, or one that contradicts the payment it made (DOKU naming another amount); check it in the provider's dashboard. Paid after failing: ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved. Payout reversed: ecommpay took a refund's payout back: the money is in the shop's balance again, counted back on the day it came, and the customer is still owed it: refund the sale again (Refund, in its detail), then mark it resolved. Payout amount differs: ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved. Return not paid: a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved. Refund not paid: a refund's payout failed or was declined, and the customer got nothing: refund the sale again (Refund, in its detail), which settles it; or pay them another way and mark it resolved.</source>
-        <translation>Terbuka: belum ada jawaban apakah pelanggan sudah membayar. Terlambat: dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Jumlah berbeda: dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai. Ditolak: penjualannya tidak pernah selesai. Laporan disisihkan: layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini, atau yang bertentangan dengan pembayaran yang dibuatnya (DOKU menyebut jumlah lain); periksa di dashboard penyedia. Dibayar setelah gagal: ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan (uang tunai yang mereka kembalikan dicatat di shift sebagai Kas masuk, F5), lalu tandai selesai. Payout ditarik kembali: ecommpay menarik kembali payout sebuah refund: uangnya kembali di saldo toko, dihitung kembali pada hari uang itu datang, dan pelanggan masih berhak atasnya: refund penjualan itu lagi (Refund, di detailnya), lalu tandai selesai. Jumlah payout berbeda: ecommpay melaporkan payout sebuah refund dibayar dengan jumlah lain dari yang diminta: periksa apa yang diterima pelanggan di dashboard ecommpay, selesaikan selisihnya dengan pelanggan, lalu tandai selesai. Retur belum dibayar: payout sebuah retur ke wallet gagal; pelanggan sudah mengembalikan barangnya dan belum menerima apa pun: buat retur itu lagi di kasir (F3 menawarkannya), secara tunai atau ke wallet, dan masalahnya selesai; atau bayarkan dengan cara lain lalu tandai selesai. Refund belum dibayar: payout sebuah refund gagal atau ditolak, dan pelanggan tidak menerima apa pun: refund penjualan itu lagi (Refund, di detailnya), dan masalahnya selesai; atau bayarkan dengan cara lain lalu tandai selesai.</translation>
+        <source>Pick a problem to see what happened and what to do.</source>
+        <translation>Pilih sebuah masalah untuk melihat apa yang terjadi dan apa yang harus dilakukan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>no answer yet whether the customer paid: Check status now asks the provider.</source>
+        <translation>belum ada jawaban apakah pelanggan sudah membayar: Cek status sekarang menanyakannya ke penyedia.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>paid after the cashier gave up; no sale took the money. Attach it to the sale it was for (the goods went with the customer), or refund it to the wallet.</source>
+        <translation>dibayar setelah kasir membatalkan; uangnya tidak masuk ke penjualan mana pun. Lampirkan ke penjualan yang dibayarnya (barangnya sudah dibawa pelanggan), atau refund ke wallet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>paid, but not the amount asked; refund it, or accept it by marking it resolved.</source>
+        <translation>dibayar, tetapi bukan sejumlah yang diminta; kembalikan, atau terima dengan menandainya selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>the sale never completed; should the customer say they paid, Check status now asks the provider.</source>
+        <translation>penjualannya tidak pernah selesai; jika pelanggan mengatakan sudah membayar, Cek status sekarang menanyakannya ke penyedia.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>a payment service reported a payment this terminal never made, or one that contradicts the payment it made (DOKU naming another amount); check it in the provider's dashboard, then mark it resolved.</source>
+        <translation>layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini, atau yang bertentangan dengan pembayaran yang dibuatnya (DOKU menyebut jumlah lain); periksa di dashboard penyedia, lalu tandai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>the provider reports a completed sale's payment refunded, and no return recorded as refunded outside Kasir accounts for it yet: the takings still count that money. Record the items' return at the counter (F3) as refunded outside Kasir, or mark it resolved.</source>
+        <translation>penyedia melaporkan pembayaran sebuah penjualan selesai sudah di-refund, dan belum ada retur yang dicatat sebagai di-refund di luar Kasir untuknya: pendapatan masih menghitung uang itu. Catat retur barangnya di kasir (F3) sebagai di-refund di luar Kasir, atau tandai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved.</source>
+        <translation>ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan (uang tunai yang mereka kembalikan dicatat di shift sebagai Kas masuk, F5), lalu tandai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay took a refund's payout back: the money is in the shop's balance again, counted back on the day it came, and the customer is still owed it: refund the sale again (Refund, in its detail), then mark it resolved.</source>
+        <translation>ecommpay menarik kembali payout sebuah refund: uangnya kembali di saldo toko, dihitung kembali pada hari uang itu datang, dan pelanggan masih berhak atasnya: refund penjualan itu lagi (Refund, di detailnya), lalu tandai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved.</source>
+        <translation>ecommpay melaporkan payout sebuah refund dibayar dengan jumlah lain dari yang diminta: periksa apa yang diterima pelanggan di dashboard ecommpay, selesaikan selisihnya dengan pelanggan, lalu tandai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>a wallet return's payout failed; the customer gave the goods back and got nothing: make the return again at the counter (F3 offers it), in cash or to the wallet, which settles it; or pay them another way and mark it resolved.</source>
+        <translation>payout sebuah retur ke wallet gagal; pelanggan sudah mengembalikan barangnya dan belum menerima apa pun: buat retur itu lagi di kasir (F3 menawarkannya), secara tunai atau ke wallet, dan masalahnya selesai; atau bayarkan dengan cara lain lalu tandai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>a refund's payout failed or was declined, and the customer got nothing: refund the sale again (Refund, in its detail), which settles it; or pay them another way and mark it resolved.</source>
+        <translation>payout sebuah refund gagal atau ditolak, dan pelanggan tidak menerima apa pun: refund penjualan itu lagi (Refund, di detailnya), dan masalahnya selesai; atau bayarkan dengan cara lain lalu tandai selesai.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>

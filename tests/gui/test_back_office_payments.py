@@ -443,6 +443,7 @@ def resolved_in_the_tab(
     ]
     buttons = (tab.check_button, tab.refund_button, tab.attach_button)
     assert not any(button.isEnabled() for button in buttons)
+    assert tab.advice.text().startswith(f"{kind[0].upper()}{kind[1:]}: "), "what it means"
     qtbot.keyClicks(tab.reason, "Ani has her money, in cash")
     qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "RFD-1" not in tab.invoices(), timeout=WAIT_MS)

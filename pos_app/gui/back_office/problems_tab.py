@@ -1,7 +1,8 @@
 """The Problem payments tab: payments still open, paid late, paid for another amount than asked,
 declined on a sale that never completed, refunded at the provider, provider reports for unknown
 invoices, refunds ecommpay paid after Kasir had settled them failed, payouts it reversed, and
-wallet returns whose payout failed.
+wallet returns and refunds whose payout failed. The selected problem's meaning, and what to do,
+stand above the list.
 Check the status now, mark one resolved with a reason (audited; for another amount, that accepts
 it), refund money no sale took (late, or another amount) to the customer's wallet, and attach a
 late payment to an unpaid sale (which completes with it).
@@ -73,32 +74,11 @@ class ProblemsTab(Tab):
         self.resolve_button = QPushButton(self.tr("Mark resolved"))
         self.resolve_button.setObjectName("markResolved")
         self.resolve_button.clicked.connect(self.resolve)
-        explanation = QLabel(
-            self.tr(
-                "Open: no answer yet whether the customer paid. Late: paid after the cashier gave "
-                "up; no sale took the money. Amount differs: paid, but not the amount asked; "
-                "refund it, or accept it by marking it resolved. Declined: the sale never "
-                "completed. Report kept apart: a payment service reported a payment this "
-                "terminal never made, or one that contradicts the payment it made (DOKU naming "
-                "another amount); check it in the provider's dashboard. Paid after failing: "
-                "ecommpay paid a refund Kasir had taken as failed; "
-                "if it was done again meanwhile, the customer got the money twice: settle it "
-                "with them (cash they bring back goes in the shift as Cash in, F5), then mark "
-                "it resolved. Payout reversed: ecommpay took a refund's payout back: the money "
-                "is in the shop's balance again, counted back on the day it came, and the "
-                "customer is still owed it: refund the sale again (Refund, in its detail), then "
-                "mark it resolved. Payout amount differs: ecommpay reports a refund's payout "
-                "paid for another amount than asked: check what the customer got in ecommpay's "
-                "dashboard, settle the difference with them, then mark it resolved. Return not "
-                "paid: a wallet return's payout failed; the customer "
-                "gave the goods back and got nothing: make the return again at the counter "
-                "(F3 offers it), in cash or to the wallet, which settles it; or pay them "
-                "another way and mark it resolved. Refund not paid: a refund's payout failed "
-                "or was declined, and the customer got nothing: refund the sale again (Refund, "
-                "in its detail), which settles it; or pay them another way and mark it resolved."
-            )
-        )
-        explanation.setWordWrap(True)
+        self.advice = QLabel()
+        self.advice.setObjectName("problemAdvice")
+        self.advice.setWordWrap(True)
+        lines = self.advice.fontMetrics().lineSpacing()
+        self.advice.setMinimumHeight(3 * lines)  # the list stays put as the advice changes
 
         actions = QHBoxLayout()
         actions.addWidget(refresh)
@@ -110,7 +90,7 @@ class ProblemsTab(Tab):
         resolving.addWidget(self.reason, 1)
         resolving.addWidget(self.resolve_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(explanation)
+        layout.addWidget(self.advice)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
         layout.addLayout(resolving)
@@ -172,12 +152,73 @@ class ProblemsTab(Tab):
     def _selected(self) -> None:
         problem = self.chosen()
         kind = problem.kind if problem is not None else None
+        self.advice.setText(
+            self.tr("Pick a problem to see what happened and what to do.")
+            if kind is None
+            else f"{label(kind)[:1].upper()}{label(kind)[1:]}: {self._advice(kind)}"
+        )
         self.check_button.setEnabled(
             kind is not None and kind not in (ProblemKind.ORPHAN, *REFUND_KINDS)
         )
         self.refund_button.setEnabled(problem is not None and problem.refundable)
         self.attach_button.setEnabled(problem is not None and problem.attachable)
         self.resolve_button.setEnabled(problem is not None and bool(self.reason.text().strip()))
+
+    def _advice(self, kind: ProblemKind) -> str:
+        """What the problem means, and what the manager does about it."""
+        advice = {
+            ProblemKind.OPEN: self.tr(
+                "no answer yet whether the customer paid: Check status now asks the provider."
+            ),
+            ProblemKind.LATE: self.tr(
+                "paid after the cashier gave up; no sale took the money. Attach it to the sale "
+                "it was for (the goods went with the customer), or refund it to the wallet."
+            ),
+            ProblemKind.DIFFERS: self.tr(
+                "paid, but not the amount asked; refund it, or accept it by marking it resolved."
+            ),
+            ProblemKind.DECLINED: self.tr(
+                "the sale never completed; should the customer say they paid, Check status now "
+                "asks the provider."
+            ),
+            ProblemKind.ORPHAN: self.tr(
+                "a payment service reported a payment this terminal never made, or one that "
+                "contradicts the payment it made (DOKU naming another amount); check it in the "
+                "provider's dashboard, then mark it resolved."
+            ),
+            ProblemKind.REFUNDED: self.tr(
+                "the provider reports a completed sale's payment refunded, and no return "
+                "recorded as refunded outside Kasir accounts for it yet: the takings still count "
+                "that money. Record the items' return at the counter (F3) as refunded outside "
+                "Kasir, or mark it resolved."
+            ),
+            ProblemKind.PAID_AFTER_FAILING: self.tr(
+                "ecommpay paid a refund Kasir had taken as failed; if it was done again "
+                "meanwhile, the customer got the money twice: settle it with them (cash they "
+                "bring back goes in the shift as Cash in, F5), then mark it resolved."
+            ),
+            ProblemKind.PAYOUT_REVERSED: self.tr(
+                "ecommpay took a refund's payout back: the money is in the shop's balance "
+                "again, counted back on the day it came, and the customer is still owed it: "
+                "refund the sale again (Refund, in its detail), then mark it resolved."
+            ),
+            ProblemKind.PAYOUT_DIFFERS: self.tr(
+                "ecommpay reports a refund's payout paid for another amount than asked: check "
+                "what the customer got in ecommpay's dashboard, settle the difference with "
+                "them, then mark it resolved."
+            ),
+            ProblemKind.RETURN_NOT_PAID: self.tr(
+                "a wallet return's payout failed; the customer gave the goods back and got "
+                "nothing: make the return again at the counter (F3 offers it), in cash or to "
+                "the wallet, which settles it; or pay them another way and mark it resolved."
+            ),
+            ProblemKind.REFUND_NOT_PAID: self.tr(
+                "a refund's payout failed or was declined, and the customer got nothing: "
+                "refund the sale again (Refund, in its detail), which settles it; or pay them "
+                "another way and mark it resolved."
+            ),
+        }
+        return advice[kind]
 
     def check_status(self) -> None:
         problem = self.chosen()
