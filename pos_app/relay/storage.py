@@ -436,22 +436,21 @@ def former_till_ids(conn: Connection, terminal_id: int) -> frozenset[str]:
     return frozenset(str(row[0]) for row in rows)
 
 
-def _till_id_holder(conn: Connection, till_id: str) -> str | None:
+def _till_id_holder(conn: Connection, till_id: str) -> tuple[str, str] | None:
     """The terminal that has ``till_id``, an active one first, revoked or not (the payments it
     registered are delivered to it, so another may not take them over), or the terminal that
-    had it before."""
-    row = (
-        conn.execute(
-            "SELECT name FROM terminals WHERE till_id = ? ORDER BY revoked_at IS NOT NULL, id",
-            (till_id,),
-        ).fetchone()
-        or conn.execute(
-            "SELECT t.name FROM former_till_ids f JOIN terminals t ON t.id = f.terminal_id"
-            " WHERE f.till_id = ?",
-            (till_id,),
-        ).fetchone()
-    )
-    return None if row is None else str(row[0])
+    had it before; failing those, one that has or had an id differing from it only in case:
+    the name and that id. Such ids are one till's to people and spreadsheets (the shop's
+    files, a lookup by receipt number), so no two terminals have them."""
+    row = conn.execute(
+        "SELECT name, till_id, till_id <> ? AS other_case, 0 AS former,"
+        " revoked_at IS NOT NULL AS revoked, id FROM terminals WHERE lower(till_id) = lower(?)"
+        " UNION ALL SELECT t.name, f.till_id, f.till_id <> ?, 1, false, t.id"
+        " FROM former_till_ids f JOIN terminals t ON t.id = f.terminal_id"
+        " WHERE lower(f.till_id) = lower(?) ORDER BY other_case, former, revoked, id LIMIT 1",
+        (till_id, till_id, till_id, till_id),
+    ).fetchone()
+    return None if row is None else (str(row[0]), str(row[1]))
 
 
 def _refuse_taken_till_id(conn: Connection, till_id: str, name: str) -> None:
@@ -462,11 +461,19 @@ def _refuse_taken_till_id(conn: Connection, till_id: str, name: str) -> None:
     if own is not None:  # an active one that took a revoked one's id before ids were kept
         return
     holder = _till_id_holder(conn, till_id)
-    if holder is not None and holder != name:
+    if holder is None or holder[0] == name:
+        return
+    holder_name, held = holder
+    if held != till_id:
         raise TillIdTaken(
-            f"terminal {holder!r} has or had the terminal id {till_id!r} already (a till "
-            f"replaced or revoked gets a new token for it: rotate-token {holder})"
+            f"terminal {holder_name!r} has or had the terminal id {held!r}, which {till_id!r}"
+            " differs from only in case: the shop's files and a till's receipt lookup take"
+            " them for one till, so give this terminal another id"
         )
+    raise TillIdTaken(
+        f"terminal {holder_name!r} has or had the terminal id {till_id!r} already (a till "
+        f"replaced or revoked gets a new token for it: rotate-token {holder_name})"
+    )
 
 
 def revoke_terminal(conn: Connection, name: str) -> bool:

@@ -524,6 +524,24 @@ def test_a_terminal_given_a_revoked_ones_id_by_an_older_relay_keeps_its_own_id(
         storage.replace_token(conn, old.name, "h-back")
 
 
+def test_a_till_id_that_differs_from_another_only_in_case_is_refused(conn: Connection) -> None:
+    """A spreadsheet's lookup in the shop's files and the till's lookup by receipt number take
+    T1 and t1 for one till: a second terminal may have neither, and is told why; a terminal
+    may still write its own id in another case."""
+    auth.create_terminal(conn, "T1")
+    with pytest.raises(storage.TillIdTaken, match="'T1', which 't1' differs from only in case"):
+        auth.create_terminal(conn, "t1")
+    named, _ = auth.create_terminal(conn, "Toko Sari till 2")
+    with pytest.raises(storage.TillIdTaken, match="differs from only in case"):
+        storage.set_till_id(conn, named.name, "t1")
+    with pytest.raises(storage.NotYours):  # learned from its first invoice: nothing given away
+        register(conn, named, "KSR-t1-20240501-000001", till_id="t1")
+
+    assert storage.set_till_id(conn, "T1", "t1")
+    with pytest.raises(storage.TillIdTaken, match="has or had the terminal id 'T1' already"):
+        storage.set_till_id(conn, named.name, "T1")  # its former id, as before
+
+
 def test_events_kept_apart_are_stored_but_never_delivered_or_adopted(
     conn: Connection,
 ) -> None:
