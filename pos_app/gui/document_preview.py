@@ -5,7 +5,7 @@ document prints and saves the same way."""
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,7 +26,8 @@ def _tr(text: str) -> str:
 class DocumentPreview(QDialog):
     """``html`` shown in ``preview`` (named ``name``); ``pdf_name`` is the file name offered;
     ``to_receipt_printer`` queues the document's ticket on the thermal printer (its answer comes
-    as the counter's notice, not here)."""
+    as the counter's notice, not here). A subclass whose document goes out once as an original
+    hears each output in :meth:`went_out`."""
 
     def __init__(
         self,
@@ -50,7 +51,7 @@ class DocumentPreview(QDialog):
         self.document = self.preview.document()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.output = DocumentOutput(self, lambda: self.document, self._said)
+        self.output = DocumentOutput(self, self._going_out, self._said)
         self.to_receipt_printer = to_receipt_printer
         self.print_button = QPushButton(_tr("Print… (Ctrl+P)"))
         self.print_button.setShortcut("Ctrl+P")
@@ -59,7 +60,9 @@ class DocumentPreview(QDialog):
         self.thermal_button.setVisible(to_receipt_printer is not None)
         self.thermal_button.clicked.connect(self.print_on_receipt_printer)
         self.pdf_button = QPushButton(_tr("Save as PDF…"))
-        self.pdf_button.clicked.connect(lambda: self.output.ask_pdf(_tr("Save as PDF"), pdf_name))
+        self.pdf_button.clicked.connect(
+            lambda: self.output.ask_pdf(_tr("Save as PDF"), self.pdf_name)
+        )
         close = QPushButton(_tr("Close (Esc)"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -88,7 +91,18 @@ class DocumentPreview(QDialog):
     def print_on_receipt_printer(self) -> None:
         assert self.to_receipt_printer is not None
         self.to_receipt_printer()
+        self.went_out()
         self._said(_tr("Sent to the receipt printer."), False)
+
+    def went_out(self) -> None:
+        """The document was printed, saved or sent to the receipt printer: a document that
+        may go out once as an original (a receipt) shows what goes out next."""
+
+    def _going_out(self) -> QTextDocument:
+        """The document as it is printed or saved now; the next output may differ."""
+        document = self.document.clone()
+        self.went_out()
+        return document
 
     def save_to(self, path: str) -> None:
         self.output.save_pdf(path)

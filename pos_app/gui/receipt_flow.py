@@ -13,7 +13,7 @@ from pos_app.gui.main_window import MainWindow
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.sales import Sale
-from pos_app.till.receipts import ReceiptData, receipt_data
+from pos_app.till.receipts import PrintedReceipts, ReceiptData, receipt_data
 from pos_app.till.terminal import Terminal
 
 
@@ -44,6 +44,10 @@ class Receipts:
         """The last completed sale's id and receipt."""
         self._due: int | None = None
         """The QR sale whose receipt shows once its payment dialog is gone."""
+        printer = terminal.printer
+        self._printed = PrintedReceipts() if printer is None else printer.printed
+        """The receipts output: the printer's record when the till has one, so its prints and
+        the dialog's are one record."""
 
     def reprint_last(self) -> None:
         """F8: the last sale this terminal completed, read from the store (so a restart does not
@@ -59,7 +63,9 @@ class Receipts:
         return data
 
     def show(self, data: ReceiptData) -> None:
-        dialog = ReceiptDialog(data, self._window, printer=self._terminal.printer)
+        dialog = ReceiptDialog(
+            data, self._window, printer=self._terminal.printer, printed=self._printed
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._window.panel.forward_typing(dialog.preview)
         dialog.finished.connect(lambda _result: self._back_to_scanning())

@@ -21,7 +21,7 @@ from pos_app.printing.ticket import escpos_bytes
 from pos_app.settings.terminal_config import PrinterSettings, ShopSettings
 from pos_app.store.returns import Return
 from pos_app.store.sales import Tender
-from pos_app.till.receipts import ReceiptData
+from pos_app.till.receipts import PrintedReceipts, ReceiptData, return_key, sale_key
 from pos_app.till.return_receipts import Payback
 from pos_app.till.thermal_receipt import (
     drawer_pulse,
@@ -35,8 +35,9 @@ class ReceiptPrinter:
     def __init__(self, settings: PrinterSettings, queue: PrintQueue) -> None:
         self.settings = settings
         self.queue = queue
-        self._queued: set[str] = set()
-        """The receipts already queued: one asked for again prints as a COPY."""
+        self.printed = PrintedReceipts()
+        """The till's record of the receipts output, queued here or printed from their dialog:
+        one asked for again prints as a COPY."""
 
     def sale_completed(self, data: ReceiptData) -> None:
         """A sale was paid: the drawer opens for cash, the receipt prints if the shop wants."""
@@ -46,14 +47,12 @@ class ReceiptPrinter:
             self.print_receipt(data)
 
     def print_receipt(self, data: ReceiptData) -> None:
-        """The receipt, never with the drawer's pulse; a COPY if ``data`` says so or if this
-        printer had it already (printed by itself after the sale, or "Receipt printer" pressed
-        before), so a second original cannot pass for a second purchase."""
+        """The receipt, never with the drawer's pulse; a COPY if ``data`` says so or if it went
+        out before (printed by itself after the sale, "Receipt printer" pressed before, printed
+        or saved from its dialog), so a second original cannot pass for a second purchase."""
         number = data.receipt_number or data.invoice_number or ""
-        if number in self._queued:
+        if not self.printed.first(sale_key(data)):
             data = replace(data, copy=True)
-        elif number:
-            self._queued.add(number)
         what = Text(N_("receipt {number}"), number=number)
         self.queue.submit(PrintJob(what, receipt_ticket(data, self.settings.width)))
 
@@ -71,10 +70,12 @@ class ReceiptPrinter:
     def print_return(
         self, returned: Return, shop: ShopSettings, *, time_zone: str, payback: Payback
     ) -> None:
-        """The return's receipt, never with the drawer's pulse."""
+        """The return's receipt, never with the drawer's pulse; a COPY once it went out, as a
+        sale's receipt."""
         what = Text(N_("return receipt {number}"), number=f"#{returned.id}")
+        copy = not self.printed.first(return_key(returned))
         ticket = return_ticket(
-            returned, shop, self.settings.width, time_zone=time_zone, payback=payback
+            returned, shop, self.settings.width, time_zone=time_zone, payback=payback, copy=copy
         )
         self.queue.submit(PrintJob(what, ticket))
 

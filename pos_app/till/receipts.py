@@ -4,8 +4,10 @@ The HTML receipt (print dialog, PDF) and the thermal ESC/POS receipt are both re
 :class:`ReceiptData`, so a field added here reaches each of them. Every receipt names the sale's
 receipt number, cashier, terminal, business day and time (shop time zone), so a customer's receipt
 leads back to its sale; one printed again says COPY, so it cannot pass for a second purchase.
+:class:`PrintedReceipts` is the one record of which receipts (sales' and returns') went out.
 """
 
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -16,6 +18,7 @@ from pos_app.domain.money import format_rupiah
 from pos_app.domain.pricing import PricedLine, PricedSale
 from pos_app.domain.texts import N_, say
 from pos_app.settings.terminal_config import Settings
+from pos_app.store.returns import Return
 from pos_app.store.sales import Sale, Tender
 
 DEFAULT_TIME_ZONE = "Asia/Jakarta"
@@ -85,6 +88,47 @@ def receipt_data(sale: Sale, settings: Settings, *, copy: bool = False) -> Recei
         copy=copy,
         priced=sale.priced,
     )
+
+
+def sale_key(data: ReceiptData) -> str:
+    """A sale's receipt in :class:`PrintedReceipts`: by its number."""
+    return f"sale {data.receipt_number or data.invoice_number or ''}"
+
+
+def return_key(returned: Return) -> str:
+    """A return's receipt in :class:`PrintedReceipts`."""
+    return f"return {returned.id}"
+
+
+class PrintedReceipts:
+    """The receipts this till has output, on its receipt printer, through the print dialog or
+    as a PDF: the first output of each is its original, every later one says COPY, so neither a
+    customer nor a tax inspector can hold two originals of one sale or return.
+
+    In memory, as nothing but the process that completed a sale or made a return outputs its
+    original (the receipt printed by itself then, the receipt shown then); after a restart every
+    way to a receipt asks for a COPY (F8, Reprint in the back office), and a return's receipt
+    is not shown again. Locked: a return's receipt prints from a worker thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._keys: set[str] = set()
+
+    def __contains__(self, key: str) -> bool:
+        with self._lock:
+            return key in self._keys
+
+    def add(self, key: str) -> None:
+        """``key``'s receipt went out."""
+        with self._lock:
+            self._keys.add(key)
+
+    def first(self, key: str) -> bool:
+        """``key``'s receipt goes out now: whether it is the first time (the original)."""
+        with self._lock:
+            new = key not in self._keys
+            self._keys.add(key)
+            return new
 
 
 Row = tuple[str, str]

@@ -22,7 +22,7 @@ def receipt_ticket(data: ReceiptData, width_mm: int, *, drawer: bool = False) ->
     def row(label: str, value: str, *, bold: bool = False, tall: bool = False) -> TicketLine:
         return TicketLine(pair(label, value, columns), bold=bold, tall=tall)
 
-    copy = [TicketLine(say(N_("COPY")), Align.CENTER, bold=True, tall=True)] if data.copy else []
+    copy = _copy_mark(data.copy)
     lines = [
         *copy,
         TicketLine(data.shop_name, Align.CENTER, bold=True, tall=True),
@@ -43,17 +43,30 @@ def receipt_ticket(data: ReceiptData, width_mm: int, *, drawer: bool = False) ->
     return Ticket(columns, tuple(lines), drawer=drawer)
 
 
+def _copy_mark(copy: bool) -> list[TicketLine]:
+    """COPY in large letters, at the top and the foot of a receipt printed again."""
+    return [TicketLine(say(N_("COPY")), Align.CENTER, bold=True, tall=True)] if copy else []
+
+
 def return_ticket(
-    returned: Return, shop: ShopSettings, width_mm: int, *, time_zone: str, payback: Payback
+    returned: Return,
+    shop: ShopSettings,
+    width_mm: int,
+    *,
+    time_zone: str,
+    payback: Payback,
+    copy: bool = False,
 ) -> Ticket:
     """A return's receipt: RETURN above and below in large letters (the first section's title),
     so the slip cannot pass for a sale's receipt; between them the return's sections: the original
     receipt number and who approved it, the items returned, how much money went back and how (or,
-    a payout ecommpay has not confirmed, that it is on its way)."""
+    a payout ecommpay has not confirmed, that it is on its way). ``copy``: printed again, COPY
+    above and below that."""
     columns = COLUMNS[width_mm]
     (title, heading), *sections = return_sections(returned, time_zone=time_zone, payback=payback)
     marked = TicketLine(title, Align.CENTER, bold=True, tall=True)
     lines = [
+        *_copy_mark(copy),
         marked,
         TicketLine(shop.name, Align.CENTER, bold=True, tall=True),
         *(TicketLine(part, Align.CENTER) for part in shop.address.splitlines()),
@@ -63,7 +76,7 @@ def return_ticket(
     for title, rows in sections:
         lines += [rule(columns), TicketLine(title, bold=True)]
         lines += [TicketLine(pair(label, value, columns)) for label, value in rows]
-    lines += [rule(columns), marked]
+    lines += [rule(columns), marked, *_copy_mark(copy)]
     return Ticket(columns, tuple(lines))
 
 

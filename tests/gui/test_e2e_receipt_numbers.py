@@ -4,6 +4,8 @@ too (a new app over the same database)."""
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QLineEdit
 
 from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.receipt import ReceiptDialog
@@ -87,3 +89,24 @@ def test_f8_before_any_sale_says_there_is_nothing_to_reprint(qtbot, start_app):
     sign_in(qtbot, app)
     press(qtbot, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: app.window.notice.text() == "No receipt to reprint yet.")
+
+
+def test_a_receipt_printed_again_through_the_print_dialog_says_copy(
+    qtbot, start_app, tmp_path: Path
+):
+    """A shop without a receipt printer prints the cash sale's receipt on its office printer,
+    then presses Print… again (the customer asks for one more, or a cashier wants one): the
+    second sheet must say COPY, as a second thermal print does, or it passes for a second
+    purchase."""
+    app = start_app()
+    sign_in(qtbot, app)
+    scan(qtbot, app, TEH)
+    receipt = pay_cash(qtbot, app)
+    assert "COPY" not in receipt.document.toPlainText(), "the first print is the original"
+    receipt.print_button.click()
+    printing = wait_for_modal(qtbot, QPrintDialog)
+    # no printer on the test machine: the dialog prints to a file, named in its own field
+    printing.findChild(QLineEdit, "filename").setText(str(tmp_path / "first.pdf"))
+    printing.accept()
+    qtbot.waitUntil((tmp_path / "first.pdf").exists)
+    assert "COPY" in receipt.document.toPlainText(), "what Print… prints now"

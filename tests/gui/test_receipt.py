@@ -13,15 +13,19 @@ from pos_app.gui.document_output import save_pdf
 from pos_app.gui.document_preview import DocumentPreview
 from pos_app.gui.receipt import ReceiptDialog, receipt_document
 from pos_app.payments.model import ProviderName
+from pos_app.settings.printer_settings import PrinterSettings
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.sales import Sale, Tender
+from pos_app.till.receipt_printer import open_receipt_printer
 from pos_app.till.receipts import ReceiptData, receipt_data
 from tests.gui.helpers import wait_for_modal
+from tests.harness.fake_printer import fake_printer, printed_rows
 
 LINES = (
     LineItem("IDM-GRG", "Indomie Goreng", 3_500, 4),
     LineItem("TEH-BTL", "Teh Botol <Sosro> & Co", 6_500, 1),
 )
+WAIT = 10.0
 
 
 def receipt(**changes) -> ReceiptData:
@@ -167,6 +171,45 @@ def test_a_copy_saved_as_pdf_says_copy_in_the_file(qtbot, tmp_path: Path):
     assert dialog.windowTitle() == "Receipt (copy)"
     assert path.read_bytes().startswith(b"%PDF")
     assert "COPY" in dialog.document.toPlainText()
+
+
+def test_a_receipt_saved_as_pdf_goes_out_next_as_a_copy_on_the_receipt_printer_too(
+    qtbot, tmp_path: Path
+):
+    """The original saved as a PDF (the customer's e-mail), then "Receipt printer": one record
+    of what went out, so the slip says COPY, as does what the dialog offers next."""
+    data = receipt(receipt_number="T1-20250131-0007")
+    with fake_printer() as device:
+        printer = open_receipt_printer(PrinterSettings(device.address, width=58))
+        assert printer is not None
+        dialog = ReceiptDialog(data, printer=printer)
+        qtbot.addWidget(dialog)
+        assert "COPY" not in dialog.document.toPlainText()
+        dialog.save_to(str(tmp_path / "original.pdf"))
+        assert (tmp_path / "original.pdf").is_file()
+        assert "COPY" in dialog.document.toPlainText()
+        assert dialog.pdf_name == "receipt-T1-20250131-0007-copy.pdf"
+        dialog.thermal_button.click()
+        (slip,) = device.wait_for_jobs(1, WAIT)
+        assert printer.close(WAIT)
+    rows = printed_rows(slip)
+    assert rows[0].strip() == "COPY" and rows[-1].strip() == "COPY", rows
+
+
+def test_a_receipt_the_printer_printed_by_itself_is_shown_as_the_copy_print_would_give(qtbot):
+    """Printed by itself after the sale: Print… or Save as PDF… on the receipt shown gives no
+    second original."""
+    data = receipt(receipt_number="T1-20250131-0007")
+    with fake_printer() as device:
+        printer = open_receipt_printer(PrinterSettings(device.address, auto_print=True))
+        assert printer is not None
+        printer.sale_completed(data)
+        device.wait_for_jobs(1, WAIT)
+        assert printer.close(WAIT)
+    dialog = ReceiptDialog(data, printer=printer)
+    qtbot.addWidget(dialog)
+    assert dialog.document.toPlainText().startswith("COPY")
+    assert dialog.windowTitle() == "Receipt", "the sale's own receipt, not a reprint asked for"
 
 
 def test_receipt_data_of_a_stored_sale(qtbot):
