@@ -265,7 +265,7 @@ class ReturnDialog(QDialog):
             for failed in unpaid:
                 self.again.addItem(
                     self.tr("Return {number}: {amount}, payout {payout} not paid").format(
-                        number=failed.id,
+                        number=failed.number,
                         amount=format_rupiah(failed.amount),
                         payout=failed.payout_id,
                     ),
@@ -370,7 +370,7 @@ class ReturnReceiptDialog(DocumentPreview):
             ),
             title=QCoreApplication.translate("ReturnReceiptDialog", "Return receipt"),
             name="returnReceiptText",
-            pdf_name=f"return-{returned.receipt_number}-{returned.id}.pdf",
+            pdf_name=f"return-{returned.number.lstrip('#')}.pdf",
             parent=parent,
             to_receipt_printer=None
             if printer is None

@@ -11,8 +11,9 @@ What is in it (docs/csv.md says the same for the accountant):
   customer is still owed it, so the sale may be refunded again), and
 - every **return** counted on a business date in the range (``store/returns.py``): in the lines
   file a ``return`` row per returned line, its quantity and amount negative; in the sales file one
-  ``return`` row per return. A return made again whose payout was paid after all keeps its money
-  but gives back no items, DPP or PPN (``store/counted_returns.py``).
+  ``return`` row per return; each with the return's number (:data:`RETURN_NUMBER`). A return made
+  again whose payout was paid after all keeps its money but gives back no items, DPP or PPN
+  (``store/counted_returns.py``).
 
 Open and cancelled sales, failed or declined payments and late payments that no sale took are
 not takings and are not in either file; the Z report counts them. So for any range the sum of
@@ -72,6 +73,9 @@ SHARED_COLUMNS = (
 TAX_COLUMNS = ("discount", "dpp", "ppn", "tax_rate")
 """Rupiah taken off by discounts, then the PPN's base, the PPN and its rate in percent
 (docs/tax.md); the last three empty where no PPN was charged."""
+RETURN_NUMBER = "return_number"
+"""A return row's own number, as its slip prints it; empty on other rows and on a return made
+before returns had numbers. Last, so a sheet reading the columns before it by place still does."""
 LINE_COLUMNS = (
     *SHARED_COLUMNS,
     "line_no",
@@ -81,6 +85,7 @@ LINE_COLUMNS = (
     "unit_price",
     "line_total",
     *TAX_COLUMNS,
+    RETURN_NUMBER,
 )
 SALE_COLUMNS = (
     *SHARED_COLUMNS,
@@ -90,6 +95,7 @@ SALE_COLUMNS = (
     "cash_received",
     "change_due",
     *TAX_COLUMNS,
+    RETURN_NUMBER,
 )
 
 REFUND_TENDER = "payout"
@@ -281,7 +287,7 @@ _RETURN_LINES_OF_DAY = (
         "CAST(rl.dpp AS INTEGER)",
         "CASE WHEN rl.tax_rate IS NOT NULL THEN CAST(rl.ppn AS INTEGER) END",
     )
-    + ", CAST(rl.tax_rate AS INTEGER) "
+    + ", CAST(rl.tax_rate AS INTEGER), t.return_number "
     f"{_RETURNS_OF} JOIN return_lines rl ON rl.return_id = t.id "
     f"JOIN sale_lines l ON l.sale_id = t.sale_id AND l.line_no = rl.line_no {_RETURNS_ON_DAY} "
     "ORDER BY t.id, rl.line_no"
@@ -297,7 +303,7 @@ _RETURNS_OF_DAY = (
         f"CAST((SELECT sum(ppn) {_OF_RETURN} AND rl.tax_rate IS NOT NULL) AS INTEGER)",
     )
     + ", (SELECT CASE WHEN count(DISTINCT tax_rate) = 1 THEN CAST(min(tax_rate) AS INTEGER) END "
-    f"{_OF_RETURN}) {_RETURNS_OF} {_RETURNS_ON_DAY} ORDER BY t.id"
+    f"{_OF_RETURN}), t.return_number {_RETURNS_OF} {_RETURNS_ON_DAY} ORDER BY t.id"
 )
 
 Row = Sequence[Any]
@@ -308,10 +314,11 @@ class ReturnCounter:
     shop's file of its rows say the same. A return's lines are written one after another, in
     rising line order: a return's row begins another return unless the row before it is a line of
     the same return (the same shared columns: sale, receipt, payout, local moment to the second,
-    cashier...) with a lower line number. So two returns of a sale within one clock second are two
-    when the second brings back a line the first did, or an earlier one; when its lines all come
-    after the first's, the lines file cannot tell them from one (the sales file, a row per return,
-    can)."""
+    cashier..., and return number) with a lower line number. So two returns of a sale within one
+    clock second are two when their return numbers differ, or the second brings back a line the
+    first did, or an earlier one; when its lines all come after the first's and neither has a
+    number (made before returns had them), the lines file cannot tell them from one (the sales
+    file, a row per return, can)."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -380,7 +387,7 @@ class _Writer:
                 product = products[sku, name] = self._cells.many(sku, name)
             append(
                 f"{shared}{line_no},{product},{quantity},{unit_price},{line_total},"
-                f"{_taxes(*taxes)}{LINE_END}"
+                f"{_taxes(*taxes)},{LINE_END}"
             )
             total += line_total
             rows += 1
@@ -394,7 +401,7 @@ class _Writer:
             lines, items, total, received, change = sale[11:16]
             self._row(
                 f"{self._shared(sale, 'sale')}{lines},{items},{total},"
-                f"{_number(received)},{_number(change)},{_taxes(*sale[16:])}{LINE_END}",
+                f"{_number(received)},{_number(change)},{_taxes(*sale[16:])},{LINE_END}",
                 total,
             )
             self.sale_count += 1
@@ -415,9 +422,9 @@ class _Writer:
         """A row of money and no items: a refund paid out, or a reversal bringing it back."""
         shared = self._shared(row, record_type)
         if kind is ExportKind.LINES:
-            tail = f",{self._cells.many('', name)},1,{amount},{amount},,,,"
+            tail = f",{self._cells.many('', name)},1,{amount},{amount},,,,,"
         else:
-            tail = f",,{amount},,,,,,"
+            tail = f",,{amount},,,,,,,"
         self._row(f"{shared}{tail}{LINE_END}", amount)
 
     def return_lines(self, lines: Iterable[Row]) -> None:
@@ -425,21 +432,24 @@ class _Writer:
         returns = ReturnCounter()
         for line in lines:
             line_no, sku, name, quantity, unit_price, amount = line[11:17]
+            dpp, ppn, rate, number = line[17:]
             shared = self._shared(line, "return")
             self._row(
-                f"{shared}{line_no},{self._cells.many(sku, name)},"
-                f"{-quantity},{unit_price},{-amount},{_given_back(*line[17:])}{LINE_END}",
+                f"{shared}{line_no},{self._cells.many(sku, name)},{-quantity},{unit_price},"
+                f"{-amount},{_given_back(dpp, ppn, rate)},{self._cells.one(number or '')}"
+                f"{LINE_END}",
                 -amount,
             )
-            returns.line(shared, line_no)
+            returns.line((shared, number or ""), line_no)
         self.return_count += returns.count
 
     def returns(self, returns: Iterable[Row]) -> None:
         for entry in returns:
             lines, items, amount = entry[11:14]
+            dpp, ppn, rate, number = entry[14:]
             self._row(
                 f"{self._shared(entry, 'return')}{lines},{-items},{-amount},,,"
-                f"{_given_back(*entry[14:])}{LINE_END}",
+                f"{_given_back(dpp, ppn, rate)},{self._cells.one(number or '')}{LINE_END}",
                 -amount,
             )
             self.return_count += 1

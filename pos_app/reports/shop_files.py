@@ -6,8 +6,10 @@ the shop's totals are the sum of the tills' to the rupiah by construction, and t
 for Excel in an Indonesian locale and the workbook are made exactly as a till's own are.
 
 A header that differs between tills (a till on another Kasir version) is refused rather than
-guessed at. The payments file of a till has no ``terminal`` column (a till's payments are all its
-own); the shop's file appends one, so every row says which till it came from.
+guessed at, but for a day some tills uploaded before an upgrade added columns: the file then has
+this version's columns, those their rows lack empty (:func:`_shop_columns`). The payments file
+of a till has no ``terminal`` column (a till's payments are all its own); the shop's file
+appends one, so every row says which till it came from.
 
 Every cell is written neutralised against formulas (:mod:`pos_app.reports.csv_safety`) unless it
 is what its column's type says (a refund's ``-2000`` stays a number), so the shop's file is safe
@@ -49,6 +51,7 @@ from pos_app.reports.payments_csv import (
 )
 from pos_app.reports.sales_csv import (
     LINE_COLUMNS,
+    RETURN_NUMBER,
     SALE_COLUMNS,
     SHARED_COLUMNS,
     ExportKind,
@@ -160,45 +163,64 @@ def _write_kind(
 ) -> Part:
     """Write every till's rows of ``kind`` under one header; what they hold, summed."""
     out = csv.writer(handle, lineterminator=LINE_END)
-    header: list[str] | None = None
-    tally = _Tally(kind)
+    texts: list[tuple[str, str]] = []
     for till in tills:
         text = till.files.get(kind)
         if text is None:
             raise ValidationError(
                 N_("till {till} uploaded no {kind} file"), till=till.till_id, kind=kind.value
             )
+        texts.append((till.till_id, text))
+    header = _shop_columns(kind, texts)
+    out.writerow(shop_header(header))
+    appended = TERMINAL not in header
+    types = column_types(header)
+    tally = _Tally(kind)
+    for till_id, text in texts:
         own, rows = read_rows(text)
-        if header is None:
-            header = own
-            out.writerow(shop_header(own))
-        elif own != header:
+        for row in rows:
+            if len(row) != len(own):
+                raise ValidationError(
+                    N_("the {kind} file of till {till} has a row of {cells} cells, not {columns}"),
+                    kind=kind.value,
+                    till=till_id,
+                    cells=len(row),
+                    columns=len(own),
+                )
+            if own != header:
+                found = dict(zip(own, row, strict=True))
+                row = [found.get(name, "") for name in header]
+            tally.add(header, row, till_id)
+            cells = [_safe(type_, text) for type_, text in zip(types, row, strict=True)]
+            out.writerow([*cells, till_id] if appended else cells)
+            counter.count()
+    return tally.part(target)
+
+
+def _shop_columns(kind: FileKind, texts: Sequence[tuple[str, str]]) -> list[str]:
+    """The columns of the shop's file of ``kind`` from the tills' files (till id, text): theirs
+    if they agree, else this version's if each till's are those of an earlier version (this
+    version's in order, less some added since: a day some tills uploaded before the upgrade),
+    and none of these if no till uploaded the day. Any other difference is refused."""
+    current = list(TILL_COLUMNS[kind])
+    headers = [
+        (till_id, next(csv.reader(io.StringIO(text, newline="")), [])) for till_id, text in texts
+    ]
+    if not headers:
+        return current
+    if all(own == headers[0][1] for _, own in headers):
+        return headers[0][1]
+    for till_id, own in headers:
+        if [name for name in current if name in own] != own:
             raise ValidationError(
                 N_(
                     "the {kind} file of till {till} has other columns than the other tills' "
                     "(a till on another Kasir version?); update the tills to the same version"
                 ),
                 kind=kind.value,
-                till=till.till_id,
+                till=till_id,
             )
-        appended = TERMINAL not in own
-        types = column_types(own)
-        for row in rows:
-            if len(row) != len(own):
-                raise ValidationError(
-                    N_("the {kind} file of till {till} has a row of {cells} cells, not {columns}"),
-                    kind=kind.value,
-                    till=till.till_id,
-                    cells=len(row),
-                    columns=len(own),
-                )
-            tally.add(own, row, till.till_id)
-            cells = [_safe(type_, text) for type_, text in zip(types, row, strict=True)]
-            out.writerow([*cells, till.till_id] if appended else cells)
-            counter.count()
-    if header is None:
-        out.writerow(shop_header(TILL_COLUMNS[kind]))
-    return tally.part(target)
+    return current
 
 
 _MOMENT = ("sale_id", "receipt_number", "local_date", "local_time")
@@ -247,7 +269,11 @@ class _Tally:
             return
         self.total += _rupiah(cell, "line_total" if self.kind is FileKind.LINES else "total")
         if record == "return" and self.kind is FileKind.LINES:
-            shared = (till_id, *(cell.get(name, "") for name in SHARED_COLUMNS))
+            shared = (
+                till_id,
+                *(cell.get(name, "") for name in SHARED_COLUMNS),
+                cell.get(RETURN_NUMBER, ""),
+            )
             self.returns.line(shared, whole_number(cell.get("line_no", ""), _LINE_NO_DIGITS))
             return
         self.returns.other_row()

@@ -914,6 +914,27 @@ def _upc_barcodes_kept_short(conn: Connection) -> None:
             conn.execute("UPDATE products SET barcode = ? WHERE id = ?", [kept, product_id])
 
 
+# Every return made from now on has a number of its own (pos_app/store/receipt_numbers.py):
+# <terminal_id>-<business date YYYYMMDD>-R<sequence of that terminal's returns of the day>, drawn
+# in the transaction that writes it and printed on its slip, so a database restored from a backup
+# does not print a second slip with a number the first had (the id, which it draws again). Returns
+# made before keep none: their slips were printed with their id, which they go on showing.
+_RETURN_NUMBERS = """
+ALTER TABLE returns ADD COLUMN return_number TEXT;
+CREATE UNIQUE INDEX returns_by_number ON returns (return_number);
+CREATE TRIGGER returns_numbered BEFORE INSERT ON returns
+WHEN new.return_number IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a return needs its number');
+END;
+CREATE TRIGGER returns_keep_their_number BEFORE UPDATE OF return_number ON returns
+WHEN new.return_number IS NOT old.return_number
+BEGIN
+    SELECT RAISE(ABORT, 'a return keeps its number');
+END;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -952,5 +973,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _upc_barcodes_kept_short,
     _SHIFT_FIGURES,
     _PAYOUT_REGISTRATIONS_DUE,
+    _RETURN_NUMBERS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

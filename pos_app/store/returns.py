@@ -12,6 +12,10 @@ payout is declined or fails gives nothing back, and its items can be returned ag
 same items by any method, the new return names it (``redo_of``), which settles it and takes its
 items: should the first payout be paid after all, it counts for its money only while the new one
 holds (``store/counted_returns.py``).
+
+Each return takes a number of its till's day in the same transaction, ``T1-20261121-R0001``
+(``store/receipt_numbers.py``), which its slip prints and the files show; never its id, which a
+database restored from a backup draws again.
 """
 
 from collections.abc import Mapping
@@ -32,6 +36,7 @@ from pos_app.store.counted_returns import HOLDS, RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound
 from pos_app.store.open_day import open_business_date
+from pos_app.store.receipt_numbers import RETURNS, next_receipt_number
 from pos_app.store.refunds import Refunds
 from pos_app.store.shifts import Shifts
 
@@ -144,6 +149,15 @@ class Return:
     payout_id: str | None = None
     redo_of: int | None = None
     """The wallet return, not paid back, that this one made again."""
+    return_number: str | None = None
+    """Its number, ``T1-20261121-R0001``; ``None`` for a return made before returns had one."""
+    redo_of_number: str | None = None
+    """The return number of :attr:`redo_of`."""
+
+    @property
+    def number(self) -> str:
+        """What its slip calls it: see :func:`slip_number`."""
+        return slip_number(self.return_number, self.id)
 
     @property
     def quantities(self) -> dict[int, int]:
@@ -159,6 +173,12 @@ class Return:
             if line.tax_rate is not None
         )
         return [rate for rate in given if rate.tax_rate]
+
+
+def slip_number(return_number: str | None, return_id: int) -> str:
+    """A return as its slip names it: its return number, or ``#id`` for one made before returns
+    had numbers, as its slip was printed then."""
+    return return_number or f"#{return_id}"
 
 
 def _refuse_outside_beyond_refund(sale: ReturnableSale, amount: int, unmatched: int) -> None:
@@ -185,12 +205,16 @@ class Returns:
         self._day = day or BusinessDay()
 
     def find_sale(self, receipt_number: str) -> int:
-        """The id of the completed sale with this receipt number, as typed or scanned (in any
-        case: a cashier types ``t1-…``; the exact number first, through its index)."""
+        """The id of the completed sale with this receipt number, or that a return with this
+        return number took back (its slip in hand), as typed or scanned (in any case: a cashier
+        types ``t1-…``; the exact number first, through the indexes)."""
         number = receipt_number.strip()
-        for match in ("receipt_number = ?", "upper(receipt_number) = upper(?)"):
+        for match in ("{} = ?", "upper({}) = upper(?)"):
             row = self._db.execute(
-                f"SELECT id FROM sales WHERE {match} AND status = 'completed'", [number]
+                f"SELECT id FROM sales WHERE {match.format('receipt_number')} "
+                "AND status = 'completed' "
+                f"UNION ALL SELECT sale_id FROM returns WHERE {match.format('return_number')}",
+                [number, number],
             ).fetchone()
             if row is not None:
                 return int(row[0])
@@ -324,10 +348,11 @@ class Returns:
                     reason=reason or "return",
                 )
             business_date = open_business_date(self._db, self._day, now)
+            number = next_receipt_number(conn, terminal_id, business_date, RETURNS)
             return_id = conn.execute(
                 "INSERT INTO returns (sale_id, method, payout_id, amount, terminal_id, cashier, "
-                "approved_by, reason, created_at, business_date, redo_of) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "approved_by, reason, created_at, business_date, redo_of, return_number) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     sale_id,
                     method.value,
@@ -340,6 +365,7 @@ class Returns:
                     utc_text(now),
                     business_date.isoformat(),
                     redo_of,
+                    number,
                 ],
             ).lastrowid
             assert return_id is not None
@@ -363,6 +389,7 @@ class Returns:
                 "return.approve",
                 {
                     "return": return_id,
+                    "return_number": number,
                     "sale_id": sale_id,
                     "receipt_number": sale.receipt_number,
                     "method": method.value,
@@ -417,8 +444,9 @@ class Returns:
         rows = self._db.execute(
             "SELECT t.id, t.sale_id, s.receipt_number, t.method, t.amount, t.terminal_id, "
             "t.cashier, t.approved_by, t.created_at, t.business_date, t.reason, t.payout_id, "
-            "t.redo_of "
-            f"FROM returns t JOIN sales s ON s.id = t.sale_id WHERE {where} ORDER BY t.id",
+            "t.redo_of, t.return_number, redone.return_number "
+            "FROM returns t JOIN sales s ON s.id = t.sale_id "
+            f"LEFT JOIN returns redone ON redone.id = t.redo_of WHERE {where} ORDER BY t.id",
             list(params),
         ).fetchall()
         return [
@@ -447,6 +475,8 @@ class Returns:
                 reason=row[10],
                 payout_id=row[11],
                 redo_of=row[12],
+                return_number=row[13],
+                redo_of_number=row[14],
             )
             for row in rows
         ]

@@ -33,7 +33,7 @@ from pos_app.store.errors import NotFound, SalePaidAlready, StoreError
 from pos_app.store.history import SALES, StatusChange, history, move
 from pos_app.store.open_day import first_open_day, open_business_date
 from pos_app.store.payments import PaymentAttempt, Payments
-from pos_app.store.receipt_numbers import next_receipt_number
+from pos_app.store.receipt_numbers import held_number, next_receipt_number
 
 
 class Tender(StrEnum):
@@ -417,7 +417,7 @@ class Sales:
             now=now,
             columns={
                 "completed_at": utc_text(now),
-                **self._numbered_day(conn, sale, now),
+                **self._numbered_day(conn, sale, now, paid_by=attempt),
                 "tender": Tender.QR.value,
                 "provider": attempt.provider.value,
                 "payment_reference": attempt.reference,
@@ -573,13 +573,22 @@ class Sales:
             )
         return sale
 
-    def _numbered_day(self, conn: Connection, sale: Sale, now: datetime) -> dict[str, str]:
-        """The business day a sale completing now goes to, and its receipt number there."""
-        day = open_business_date(self._db, self._day, now)
-        return {
-            "business_date": day.isoformat(),
-            "receipt_number": next_receipt_number(conn, sale.terminal_id, day),
-        }
+    def _numbered_day(
+        self, conn: Connection, sale: Sale, now: datetime, paid_by: PaymentAttempt | None = None
+    ) -> dict[str, str]:
+        """The business day a sale completing now goes to, and its receipt number there. A
+        sale's own payment ``paid_by`` may have completed it before this database was restored
+        from a backup: then it takes the day and number the relay's files give it
+        (:func:`held_number`), which the customer's receipt shows."""
+        held = (
+            held_number(conn, sale.terminal_id, paid_by.invoice_number)
+            if paid_by is not None and paid_by.sale_id == sale.id
+            else None
+        )
+        if held is None:
+            day = open_business_date(self._db, self._day, now)
+            held = day, next_receipt_number(conn, sale.terminal_id, day)
+        return {"business_date": held[0].isoformat(), "receipt_number": held[1]}
 
     def _date(self, now: datetime) -> str:
         return open_business_date(self._db, self._day, now).isoformat()

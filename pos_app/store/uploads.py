@@ -216,18 +216,23 @@ class UploadOutbox:
                 [json.dumps(kept), business_date.isoformat()],
             )
 
-    def went_back(self, held: Mapping[date, int], today: date) -> list[date]:
-        """Give a revision above the relay's (:meth:`mark_after`) to the days it holds at a later
-        revision than this database reached: this till made changes to them that it no longer
-        has (its database was restored from an older backup), so each goes at once, and the
-        relay keeps its copy and says the day's last receipt number. A day without a row here
-        counts from ``today`` on, the days the till may still sell on; an older one stays as the
-        relay holds it. The days marked, oldest first."""
-        ahead = sorted(
+    def ahead(self, held: Mapping[date, int], today: date) -> list[date]:
+        """The days the relay holds (``held``: its revision of each) at a later revision than
+        this database reached: this till made changes to them that it no longer has (its
+        database was restored from an older backup). A day without a row here counts from
+        ``today`` on, the days the till may still sell on; an older one stays as the relay holds
+        it. Oldest first."""
+        return sorted(
             day
             for day, revision in held.items()
             if revision > self.revision(day) and (day >= today or self.revision(day) > 0)
         )
+
+    def went_back(self, held: Mapping[date, int], today: date) -> list[date]:
+        """Give a revision above the relay's (:meth:`mark_after`) to the days :meth:`ahead`, so
+        each goes at once, and the relay keeps its copy and says the day's last receipt number.
+        The days marked, oldest first."""
+        ahead = self.ahead(held, today)
         for day in ahead:
             self.mark_after(day, held[day])
         return ahead

@@ -72,7 +72,7 @@ class ReceiptPrinter:
     ) -> None:
         """The return's receipt, never with the drawer's pulse; a COPY once it went out, as a
         sale's receipt."""
-        what = Text(N_("return receipt {number}"), number=f"#{returned.id}")
+        what = Text(N_("return receipt {number}"), number=returned.number)
         copy = not self.printed.first(return_key(returned))
         ticket = return_ticket(
             returned, shop, self.settings.width, time_zone=time_zone, payback=payback, copy=copy

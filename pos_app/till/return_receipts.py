@@ -1,7 +1,8 @@
-"""A return as its receipt shows it: marked RETURN, with the returned sale's receipt number, the
-items that came back and the money that went back, with the DPP and PPN in it per rate (what a
-PKP shop's books and its customer's take back), so the slip leads back to both. Money paid back
-by a wallet payout ecommpay has not yet confirmed paid is shown as on its way, not as given back.
+"""A return as its receipt shows it: marked RETURN, with its own number (which its rows in the
+files carry) and the returned sale's receipt number, the items that came back and the money that
+went back, with the DPP and PPN in it per rate (what a PKP shop's books and its customer's take
+back), so the slip leads back to both. Money paid back by a wallet payout ecommpay has not yet
+confirmed paid is shown as on its way, not as given back.
 
 Rows under titles, like the reports (``reports/sections.py`` lays them out as HTML for the print
 dialog and PDF), in the language the GUI chose.
@@ -17,7 +18,7 @@ from pos_app.domain.returns import ReturnMethod
 from pos_app.domain.texts import N_, say
 from pos_app.reports.sections import Section, sections_html
 from pos_app.store.refunds import Refund
-from pos_app.store.returns import Return
+from pos_app.store.returns import Return, slip_number
 
 METHOD_NAMES = {
     ReturnMethod.CASH: N_("Cash"),
@@ -58,7 +59,7 @@ def return_sections(returned: Return, *, time_zone: str, payback: Payback) -> li
         return moment.astimezone(zone(time_zone)).strftime("%d/%m/%Y %H:%M")
 
     heading = [
-        (say(N_("Return")), f"#{returned.id}"),
+        (say(N_("Return")), returned.number),
         (say(N_("Original receipt")), returned.receipt_number),
         (say(N_("Business day")), returned.business_date.isoformat()),
         (say(N_("Time")), local(returned.created_at)),
@@ -87,7 +88,8 @@ def return_sections(returned: Return, *, time_zone: str, payback: Payback) -> li
     if returned.payout_id is not None:
         money.append((say(N_("Payout")), returned.payout_id))
     if returned.redo_of is not None:
-        money.append((say(N_("Pays back unpaid return")), f"#{returned.redo_of}"))
+        redone = slip_number(returned.redo_of_number, returned.redo_of)
+        money.append((say(N_("Pays back unpaid return")), redone))
     if returned.reason:
         money.append((say(N_("Reason")), returned.reason))
     return [

@@ -23,6 +23,7 @@ from typing import Any
 from pos_app.clients.relay_client import (
     MAX_BACKOFF,
     DayStored,
+    HeldDays,
     RelayClient,
     RelayError,
     RelayRejected,
@@ -38,11 +39,12 @@ from pos_app.reports.shop_files import (
     TillDayFiles,
     day_content_hash,
     missing_tills,
+    read_rows,
     write_shop_file,
 )
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import transaction
-from pos_app.store.receipt_numbers import raise_floor
+from pos_app.store.receipt_numbers import RETURNS, keep_held_numbers, raise_floor, sequence_of
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import PendingDay, RefusedDay, UploadOutbox
 
@@ -221,7 +223,9 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
     backup): days held at a revision this database never reached go at once (see
     :func:`upload_day`), its invoice numbers go on after the last one it registered, which the
     providers have seen, and its receipt numbers after the last the relay holds of its latest
-    days, which the shop's file gives other sales.
+    days, which the shop's file gives other sales; a QR sale of those days that its payment,
+    handed again, completes once more takes the number it had, and return slips go on after
+    the last the shop's file holds (:func:`numbers_held`).
     """
     with _ONE_AT_A_TIME:
         try:
@@ -230,13 +234,20 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
             if exc.status_code in TRY_AGAIN:
                 return []
             raise
-        outbox = UploadOutbox(store.repositories().db, store.day)
-        lacking = outbox.reconcile(held.days)
-        went_back = outbox.went_back(held.days, store.day.date_of(datetime.now(UTC)))
+        db = store.repositories().db
+        outbox = UploadOutbox(db, store.day)
         raised = store.payments.raise_invoice_counter(held.invoice_counter)
-        with transaction(store.repositories().db) as conn:
+        with transaction(db) as conn:
             for business_date, sequence in held.last_receipts.items():
                 raise_floor(conn, till_id, business_date, sequence)
+        today = store.day.date_of(datetime.now(UTC))
+        numbers = numbers_held(relay, till_id, held, outbox, today)  # before went_back marks
+        with transaction(db) as conn:
+            keep_held_numbers(conn, till_id, numbers.receipts)
+            for business_date, sequence in numbers.last_returns.items():
+                raise_floor(conn, till_id, business_date, sequence, RETURNS)
+        lacking = outbox.reconcile(held.days)
+        went_back = outbox.went_back(held.days, today)
     if went_back or raised:
         log.warning(
             "this till's database is older than what it sent the relay (restored from a "
@@ -254,6 +265,44 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
             lacking[0],
         )
     return lacking
+
+
+@dataclass(frozen=True, slots=True)
+class HeldNumbers:
+    """What the shop's file gives this till on the days its database went back."""
+
+    receipts: dict[str, str]
+    """The receipt number of each QR sale, by invoice."""
+    last_returns: dict[date, int]
+    """The sequence of each day's last return slip number."""
+
+
+def numbers_held(
+    relay: RelayClient, till_id: str, held: HeldDays, outbox: UploadOutbox, today: date
+) -> HeldNumbers:
+    """The numbers the shop's file gives this till on its latest days
+    (:attr:`HeldDays.last_receipts`) that this database went back on
+    (:meth:`UploadOutbox.ahead`): it was restored from a backup, perhaps taken while a payment
+    was awaited that then completed its sale and printed its receipt, or before return slips
+    were printed, whose numbers must not be given again. Read before those days are marked to
+    go again, so a failed read is made again on the next look; each restore reads them once,
+    and a till whose database did not go back reads nothing."""
+    went_back = [day for day in outbox.ahead(held.days, today) if day in held.last_receipts]
+    numbers = HeldNumbers({}, {})
+    for day in went_back:
+        for till in relay.shop_day(day.isoformat()):
+            if till.till_id != till_id:
+                continue
+            header, rows = read_rows(till.files.get(FileKind.SALES.value, ""))
+            for row in (dict(zip(header, row, strict=False)) for row in rows):
+                if row.get("record_type") == "sale" and row.get("invoice_number"):
+                    numbers.receipts[row["invoice_number"]] = row.get("receipt_number", "")
+                slip = sequence_of(till_id, row.get("return_number", ""), RETURNS)
+                if row.get("record_type") == "return" and slip is not None:
+                    slip_day, sequence = slip
+                    last = numbers.last_returns.get(slip_day, 0)
+                    numbers.last_returns[slip_day] = max(last, sequence)
+    return numbers
 
 
 def catch_up(store: TerminalStore, relay: RelayClient, till_id: str, gap: float = 0.0) -> int:

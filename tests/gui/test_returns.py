@@ -168,7 +168,7 @@ def test_a_wallet_return_not_paid_is_made_again_at_the_counter(qtbot, start_app)
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
 
     receipt = wait_for_modal(qtbot, ReturnReceiptDialog)
-    assert f"Pays back unpaid return\n#{failed.returned.id}" in receipt.preview.toPlainText()
+    assert f"Pays back unpaid return\n{failed.returned.number}" in receipt.preview.toPlainText()
     assert receipt.status.text() == "Give Rp 7.000 back from the drawer."
     again = terminal.store.returns.for_sale(sale_id)[-1]
     assert (again.method, again.amount, again.redo_of) == (

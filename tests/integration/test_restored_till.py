@@ -212,6 +212,54 @@ def test_a_sale_completed_by_a_payment_handed_again_takes_no_receipt_number_the_
         (restored or store).close()
 
 
+def test_a_qr_sale_handed_again_the_next_morning_keeps_its_number_and_its_day(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """Backed up while a QR sale waited on the 21st; its payment came, the sale took
+    T1-20261121-0002 and the day went to the relay; the disk died overnight. Restored on the
+    22nd, the payment handed again completes the sale as it was, on the 21st (a new number of
+    the 22nd would leave the customer's receipt unknown to the till), and the shop's files
+    count it once, on the 21st."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    clock = Clock("2026-11-21T10:00")
+    checkout = checkout_for(store, client, clock)
+    restored = None
+    try:
+        checkout.pay_cash(checkout.open_sale(LINES, cashier="Sari"), TOTAL)
+        qr = checkout.open_sale(LINES, cashier="Sari")
+        invoice = checkout.start_qr_payment(qr).invoice_number
+        client.register_payment(invoice, ProviderName.DOKU, TOTAL)
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+        clock.set("2026-11-21T10:40")
+        pay(relay, invoice)
+        catch_up_events(checkout, client)
+        printed = store.sales.get(qr).receipt_number
+        catch_up(store, client, "T1")
+        store.close()
+
+        lose_the_disk(tmp_path)
+        restored = TerminalStore(tmp_path / "T1.db", DAY)
+        clock.set("2026-11-22T09:00")
+        checkout = checkout_for(restored, client, clock)
+        reconcile(restored, client, "T1")
+        catch_up_events(checkout, client)
+        cash = checkout.pay_cash(checkout.open_sale(LINES, cashier="Budi"), TOTAL)
+        catch_up(restored, client, "T1")
+
+        sale = restored.sales.get(qr)
+        assert (sale.receipt_number, sale.business_date) == (printed, D1)
+        assert cash.receipt_number == "T1-20261122-0001"
+        assert receipts_of(client, D1) == {"T1-20261121-0001": f"cash {TOTAL}", printed: invoice}
+        assert receipts_of(client, D2) == {"T1-20261122-0001": f"cash {TOTAL}"}
+        paid = [shop_money(client, day, "payments", "paid_amount") for day in (D1, D2)]
+        assert paid == [TOTAL, 0]
+    finally:
+        client.close()
+        (restored or store).close()
+
+
 def test_the_invoice_counter_finds_orphans_on_a_postgresql_database_of_a_common_collation(
     postgres_server: PostgresServer,
 ) -> None:

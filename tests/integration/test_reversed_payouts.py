@@ -104,6 +104,8 @@ LATER_STEPS_UNDONE = (
     "ALTER TABLE held_baskets DROP COLUMN approved_share; DROP TABLE pages_due;"
     "ALTER TABLE upload_days DROP COLUMN unheard;"
     "ALTER TABLE shifts DROP COLUMN figures; DROP TABLE payout_registrations_due;"
+    "DROP TRIGGER returns_numbered; DROP TRIGGER returns_keep_their_number;"
+    "DROP INDEX returns_by_number; ALTER TABLE returns DROP COLUMN return_number;"
 )
 """What the migrations after refunds' takings added, undone where a test rewinds a database
 to a version before them (a migration added after those must be undone here too)."""

@@ -1,6 +1,7 @@
 """The daily sales CSV against the database (read back with independent SQL), and the Z report."""
 
 import csv
+import io
 import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
@@ -14,22 +15,27 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.csv_cells import FORMULA_STARTS
 from pos_app.domain.lifecycles import RefundStatus
+from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
 from pos_app.reports import sales_csv
+from pos_app.reports.accountant_files import FileKind
 from pos_app.reports.csv_safety import OutputError
 from pos_app.reports.sales_csv import (
     LINE_COLUMNS,
+    RETURN_NUMBER,
     SALE_COLUMNS,
     ExportCancelled,
     ExportKind,
     count_rows,
     export_sales,
 )
+from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.reports.z_report import build_z_report
 from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.refunds import Refunds
+from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -207,6 +213,7 @@ def expected_sale_rows(db: Database, day: date) -> list[dict[str, str]]:
                 "change_due": "" if change is None else str(change), "_at": done,
                 "discount": str(lines[2]), "dpp": "" if lines[3] is None else str(lines[3]),
                 "ppn": "" if lines[4] is None else str(lines[4]), "tax_rate": rate,
+                "return_number": "",
             }
         )  # fmt: skip
     for sale_id, payout, done, amount, provider, ref, by, terminal, receipt in db.execute(
@@ -228,7 +235,7 @@ def expected_sale_rows(db: Database, day: date) -> list[dict[str, str]]:
                 "cashier": by, "tender": "payout", "provider": provider, "payment_status": "paid",
                 "provider_reference": ref or "", "lines": "", "items": "",
                 "total": str(-amount), "cash_received": "", "change_due": "", "_at": done,
-                "discount": "", "dpp": "", "ppn": "", "tax_rate": "",
+                "discount": "", "dpp": "", "ppn": "", "tax_rate": "", "return_number": "",
             }
         )  # fmt: skip
     for row in rows:
@@ -456,3 +463,60 @@ def test_bad_ranges_and_folders_are_refused_with_their_reason(db: Database, tmp_
     with pytest.raises(OutputError, match="is a folder"):
         export_sales(db, tmp_path, first_day=D)
     assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def returned_at_once(db: Database) -> None:
+    """Two cash returns of one sale in the same clock second, the second's line after the
+    first's: apart from their numbers, their rows say the same."""
+    sale_id = Shop(db).cash("2026-11-21T09:00:00")
+    for line_no, microsecond in ((1, 100_000), (2, 600_000)):
+        Returns(db, DAY).record(
+            sale_id, {line_no: 1}, method=ReturnMethod.CASH, terminal_id="T1", cashier="Sari",
+            approved_by="Dewi", now=local("2026-11-21T10:00:00").replace(microsecond=microsecond),
+        )  # fmt: skip
+
+
+def test_two_returns_in_one_second_are_two_in_the_lines_file_and_the_shops(
+    db: Database, tmp_path: Path
+) -> None:
+    """Each return row has its return number, so the lines file tells the two apart; it took
+    them for one return of two lines."""
+    returned_at_once(db)
+    own = tmp_path / "lines.csv"
+    summary = export_sales(db, own, first_day=D, kind=ExportKind.LINES, tz=JAKARTA)
+    till = TillDayFiles("T1", {FileKind.LINES: own.read_text(encoding="utf-8")})
+    shop = write_shop_file([till], tmp_path / "shop.csv", (FileKind.LINES,)).parts[0]
+
+    numbers = [row[RETURN_NUMBER] for row in read_csv(own) if row["record_type"] == "return"]
+    assert numbers == ["T1-20261121-R0001", "T1-20261121-R0002"]
+    assert isinstance(shop, sales_csv.ExportSummary)
+    assert summary.returns == shop.returns == 2
+
+
+def test_a_day_some_tills_uploaded_before_returns_had_numbers_makes_one_shop_file(
+    db: Database, tmp_path: Path
+) -> None:
+    """T1 uploaded the day before the upgrade (its file without ``return_number``), T2 after:
+    the shop's file has the new column, empty on T1's rows, and adds up to both tills'. It
+    was refused as from tills on two Kasir versions."""
+    returned_at_once(db)
+    path = tmp_path / "sales.csv"
+    total = export_sales(db, path, first_day=D, kind=ExportKind.SALES, tz=JAKARTA).total
+    text = path.read_text(encoding="utf-8")
+    header, rows = read_rows(text)
+    assert header[-1] == RETURN_NUMBER
+    before = io.StringIO()
+    csv.writer(before, lineterminator="\r\n").writerows(row[:-1] for row in [header, *rows])
+    files = [
+        TillDayFiles("T1", {FileKind.SALES: before.getvalue()}),
+        TillDayFiles("T2", {FileKind.SALES: text}),
+    ]
+    target = tmp_path / "shop.csv"
+    shop = write_shop_file(files, target, (FileKind.SALES,)).parts[0]
+
+    written = read_csv(target)
+    assert list(written[0]) == list(SALE_COLUMNS)
+    numbers = [row[RETURN_NUMBER] for row in written if row["record_type"] == "return"]
+    assert numbers == ["", "", "T1-20261121-R0001", "T1-20261121-R0002"]
+    assert isinstance(shop, sales_csv.ExportSummary)
+    assert (shop.total, shop.returns) == (2 * total, 4)

@@ -3,7 +3,7 @@ the completing transaction; and finding a sale again by number, amount or time."
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,9 +15,10 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import PaymentStatus, ProviderName
-from pos_app.store.database import open_database
+from pos_app.store.database import open_database, transaction
 from pos_app.store.errors import SalePaidAlready
 from pos_app.store.payments import EventSource, Payments
+from pos_app.store.receipt_numbers import keep_held_numbers
 from pos_app.store.sale_lookup import SaleQuery, find_sales
 from pos_app.store.sales import Sales
 from tests.harness.old_store import database_before
@@ -44,13 +45,19 @@ def new_sale(sales: Sales, terminal: str = "T1", now: datetime = NOW) -> int:
     return sales.create_sale(LINES, cashier="Sari", terminal_id=terminal, now=now)
 
 
-def paid_by_qr(sales: Sales, db: Database, now: datetime = NOW) -> str:
-    """A QR sale completed by its paid attempt; its receipt number."""
+def qr_paid(sales: Sales, db: Database, now: datetime = NOW) -> tuple[int, str]:
+    """A sale whose QR payment is paid, not yet completed by it: the sale and the invoice."""
     sale_id = new_sale(sales, now=now)
     payments = Payments(db, DAY)
     invoice = payments.next_invoice_number("T1", now)
     payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, invoice, now)
     payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=now)
+    return sale_id, invoice
+
+
+def paid_by_qr(sales: Sales, db: Database, now: datetime = NOW) -> str:
+    """A QR sale completed by its paid attempt; its receipt number."""
+    sale_id, invoice = qr_paid(sales, db, now)
     number = sales.complete_with_payment(sale_id, invoice, now).receipt_number
     assert number is not None
     return number
@@ -207,3 +214,36 @@ def test_cash_refused_for_a_sale_a_qr_payment_paid_takes_no_number(
         sales.complete_cash(sale_id, 20000, NOW)
     assert sales.complete_with_payment(sale_id, invoice, NOW).receipt_number == "T1-20261121-0001"
     assert cash(sales) == "T1-20261121-0002"
+
+
+def test_a_qr_sale_completed_again_takes_the_number_the_relay_holds_for_it_while_free(
+    sales: Sales, db: Database
+) -> None:
+    """Restored from a backup taken while their payments were awaited, the till is told the
+    numbers the relay's files give its QR sales: a sale its own payment completes again takes
+    its number, on its day, the next morning too. A number this database has given since, of a
+    day it has closed, or another till's, is not taken: the sale draws a new one."""
+    cash(sales)
+    waiting = [qr_paid(sales, db) for _ in range(4)]
+    held = ("T1-20261121-0003", "T1-20261121-0001", "T1-20261120-0001", "T2-20261121-0002")
+    with transaction(db) as conn:
+        conn.execute(
+            "INSERT INTO day_closes (business_date, closed_at, closed_by, sales_count, total, "
+            "cash_total, qr_total) VALUES ('2026-11-20', '2026-11-20T14:00:00.000Z', 'Bu Rina', "
+            "0, 0, 0, 0)"
+        )
+        keep_held_numbers(
+            conn,
+            "T1",
+            {invoice: number for (_, invoice), number in zip(waiting, held, strict=True)},
+        )
+    next_morning = NOW + timedelta(days=1)
+    done = [sales.complete_with_payment(*paid, next_morning) for paid in waiting]
+
+    assert [(sale.receipt_number, sale.business_date) for sale in done] == [
+        ("T1-20261121-0003", date(2026, 11, 21)),
+        ("T1-20261122-0001", date(2026, 11, 22)),
+        ("T1-20261122-0002", date(2026, 11, 22)),
+        ("T1-20261122-0003", date(2026, 11, 22)),
+    ]
+    assert cash(sales) == "T1-20261121-0004", "the day's numbers go on after the one taken"

@@ -2,6 +2,7 @@
 returns move the drawer; returns count on the day they happen, in the Z report and the CSV alike."""
 
 import csv
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -34,10 +35,12 @@ from pos_app.store.errors import NotFound
 from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payments import EventSource, Payments
 from pos_app.store.products import Products
+from pos_app.store.receipt_numbers import RETURNS, raise_floor
 from pos_app.store.refunds import Refunds
-from pos_app.store.returns import Returns, WalletPayout
+from pos_app.store.returns import Return, Returns, WalletPayout
 from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
+from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.day_close import close_day
 from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.return_receipts import Payback, return_sections
@@ -623,3 +626,135 @@ def test_a_cash_return_after_a_shift_closed_past_midnight_needs_a_new_shift(db: 
         )  # fmt: skip
     report = build_z_report(db, date(2026, 11, 22), day=MIDNIGHT, now=at("2026-11-22T02:00"))
     assert report.expected_cash >= 0
+
+
+def slip_rows(returned: Return) -> dict[str, str]:
+    """Every row of the return's slip, by label."""
+    sections = return_sections(returned, time_zone="Asia/Jakarta", payback=Payback.PAID)
+    return {label: value for _title, rows in sections for label, value in rows}
+
+
+def test_each_return_takes_the_next_number_of_its_till_and_day_on_its_slip_and_in_the_files(
+    db: Database, tmp_path: Path
+) -> None:
+    """A slip is traced to its rows by its number; the sales' numbers keep no gap for it."""
+    first, second = cash_sale(db), cash_sale(db)
+    give_back(db, first, {1: 1})
+    give_back(db, second, {1: 1, 2: 2})
+    returns = Returns(db, DAY)
+    [one], [two] = returns.for_sale(first), returns.for_sale(second)
+    close_day(db, TODAY, day=DAY, counted=CashCount(), closed_by="Manajer", now=NOW)
+    give_back(db, first, {2: 1}, now=NOW + timedelta(hours=1))
+    [_, tomorrow] = returns.for_sale(first)
+
+    assert [one.number, two.number, tomorrow.number] == [
+        "T1-20261121-R0001",
+        "T1-20261121-R0002",
+        "T1-20261122-R0001",
+    ]
+    assert slip_rows(two)["Return"] == "T1-20261121-R0002"
+    assert Sales(db, DAY).get(second).receipt_number == "T1-20261121-0002"
+    lines = csv_rows(db, tmp_path, ExportKind.LINES)
+    sales = csv_rows(db, tmp_path, ExportKind.SALES)
+    assert [row["return_number"] for row in lines if row["record_type"] == "return"] == [
+        one.number,
+        two.number,
+        two.number,
+    ]
+    assert [row["return_number"] for row in sales if row["record_type"] == "return"] == [
+        one.number,
+        two.number,
+    ]
+    assert {row["return_number"] for row in lines + sales if row["record_type"] == "sale"} == {""}
+    assert returns.find_sale(f" {two.number.lower()}\n") == second, "its slip in hand"
+
+
+def test_a_database_restored_from_a_backup_numbers_its_returns_after_the_floor(
+    db: Database,
+) -> None:
+    """Told that another copy of it gave return slips up to R0003 that day, the database goes
+    on after them; its sales' numbers and the next day's returns are not moved."""
+    sale_id = cash_sale(db)
+    give_back(db, sale_id, {1: 1})
+    with transaction(db) as conn:
+        raise_floor(conn, "T1", TODAY, 3, RETURNS)
+    give_back(db, sale_id, {1: 1})
+    later_sale = cash_sale(db)
+    close_day(db, TODAY, day=DAY, counted=CashCount(), closed_by="Manajer", now=NOW)
+    give_back(db, sale_id, {1: 1}, now=NOW + timedelta(hours=1))
+
+    numbers = [returned.number for returned in Returns(db, DAY).for_sale(sale_id)]
+    assert numbers == ["T1-20261121-R0001", "T1-20261121-R0004", "T1-20261122-R0001"]
+    assert Sales(db, DAY).get(later_sale).receipt_number == "T1-20261121-0002"
+
+
+def test_a_return_without_its_number_or_with_another_is_refused_by_the_database(
+    db: Database,
+) -> None:
+    sale_id = cash_sale(db)
+    give_back(db, sale_id, {1: 1})
+    with pytest.raises(sqlite3.IntegrityError, match="keeps its number"):
+        db.execute("UPDATE returns SET return_number = 'T1-20261121-R0009'")
+    with pytest.raises(sqlite3.IntegrityError, match="needs its number"):
+        db.execute(
+            "INSERT INTO returns (sale_id, method, amount, terminal_id, cashier, approved_by, "
+            "created_at, business_date) SELECT sale_id, method, amount, terminal_id, cashier, "
+            "approved_by, created_at, business_date FROM returns"
+        )
+
+
+RETURN_NUMBERS_UNDONE = (
+    "DROP TRIGGER returns_numbered; DROP TRIGGER returns_keep_their_number;"
+    "DROP INDEX returns_by_number; ALTER TABLE returns DROP COLUMN return_number;"
+)
+
+
+def test_returns_made_before_the_upgrade_keep_the_id_their_slip_was_printed_with(
+    tmp_path: Path,
+) -> None:
+    """Slips printed before returns had numbers showed the return's id: printed again, they
+    still do, and the day's numbered returns count from R0001."""
+    path = tmp_path / "kasir.db"
+    db = open_database(path)
+    sale_id = qr_sale(db)
+    give_back(db, sale_id, {1: 1})
+    give_back(db, sale_id, {1: 1}, ReturnMethod.WALLET, payout="RFD-T1-failed")
+    Refunds(db, DAY).settle("RFD-T1-failed", RefundStatus.FAILED, now=NOW)
+    version = next(
+        version
+        for version, step in enumerate(MIGRATIONS)
+        if isinstance(step, str) and "ADD COLUMN return_number" in step
+    )
+    db.conn.executescript(f"{RETURN_NUMBERS_UNDONE}PRAGMA user_version = {version};")
+    db.close()
+
+    store = TerminalStore(path, DAY)  # the upgrade
+    try:
+        returns = store.returns
+        [unpaid] = returns.returnable(sale_id).not_paid_back
+        again = returns.record(
+            sale_id, {1: 1}, method=ReturnMethod.CASH, terminal_id="T1", cashier="Sari",
+            approved_by="Manajer", now=NOW, redo_of=unpaid.id,
+        )  # fmt: skip
+        assert [returned.number for returned in returns.for_sale(sale_id)] == [
+            "#1",
+            "#2",
+            "T1-20261121-R0001",
+        ]
+        assert slip_rows(returns.get(1))["Return"] == "#1"
+        assert slip_rows(again)["Pays back unpaid return"] == "#2"
+    finally:
+        store.close()
+
+
+def test_a_return_made_again_names_the_one_it_pays_back_by_its_number(db: Database) -> None:
+    sale_id = qr_sale(db)
+    give_back(db, sale_id, {1: 1}, ReturnMethod.WALLET, payout="RFD-T1-failed")
+    Refunds(db, DAY).settle("RFD-T1-failed", RefundStatus.FAILED, now=NOW)
+    returns = Returns(db, DAY)
+    [unpaid] = returns.returnable(sale_id).not_paid_back
+    give_back(db, sale_id, {1: 1}, redo_of=unpaid.id)
+    [_, again] = returns.for_sale(sale_id)
+
+    assert slip_rows(again)["Pays back unpaid return"] == "T1-20261121-R0001"
+    assert again.number == "T1-20261121-R0002"
