@@ -3,7 +3,7 @@ Contracts): ``PUT /v1/days/{date}``, ``GET /v1/days`` (the revisions held of the
 days), ``GET /v1/shop/days/{date}``, ``GET /v1/shop/uploads``.
 
 A terminal uploads only its own till's records: the body's ``till_id``, every row's ``terminal``
-cell and every invoice, payout and receipt number must be its till's (403 otherwise, nothing
+cell and every invoice, payout, receipt and return number must be its till's (403 otherwise, nothing
 stored), so the shop's file never lists another till's sale under it. Each file's header must be
 the one this relay's Kasir version writes, and every cell of a typed column (a number, a date, a
 time: :mod:`pos_app.reports.column_types`) must be as Kasir writes that type, so the shop's file
@@ -50,23 +50,30 @@ _FORM_NAMES = {
     ColumnType.TIME: "a time of day as hh:mm:ss",
 }
 """What a cell of each typed column must be, as the 400 says it."""
-_RECEIPT = re.compile(rf"(?P<till>{auth.TERMINAL_ID.pattern})-[0-9]{{8}}-[0-9]{{4,}}")
-"""A receipt number, ``T1-20261121-0007`` (:mod:`pos_app.store.receipt_numbers`): the till id
-before the date; date and sequence hold no '-', so the id is never ambiguous."""
 
 
-def _receipt_till_id(number: str) -> str | None:
-    """The till id a receipt number carries; ``None`` if it is not a receipt number."""
-    match = _RECEIPT.fullmatch(number)
-    return match["till"] if match else None
+def _numbered(mark: str) -> Callable[[str], str | None]:
+    """How to read the till id from a number of :mod:`pos_app.store.receipt_numbers`'s series
+    marked ``mark``: ``T1-20261121-0007`` a receipt, ``T1-20261121-R0002`` a return slip. The
+    till id comes before the date; date and sequence hold no '-', so it is never ambiguous.
+    ``None`` for what is no such number."""
+    shape = re.compile(rf"(?P<till>{auth.TERMINAL_ID.pattern})-[0-9]{{8}}-{mark}[0-9]{{4,}}")
+
+    def till_id(number: str) -> str | None:
+        match = shape.fullmatch(number)
+        return match["till"] if match else None
+
+    return till_id
 
 
 _OWNERS: dict[str, Callable[[str], str | None]] = {
     "invoice_number": auth.invoice_till_id,  # a payout's row holds its payout id here
     "refund_of": auth.invoice_till_id,
-    "receipt_number": _receipt_till_id,
+    "receipt_number": _numbered(""),
+    "return_number": _numbered("R"),
 }
-"""The columns that name a till's invoice, payout or receipt, and how to read the till id."""
+"""The columns that name a till's invoice, payout, receipt or return slip, and how to read the
+till id."""
 
 
 UPLOADS_AT_ONCE = 2

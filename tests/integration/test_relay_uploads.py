@@ -140,7 +140,7 @@ def test_an_upload_under_another_tills_id_leaves_the_uploaders_own_copy_as_lates
     assert [(t["till_id"], t["refused"]) for t in shop] == [("T2", None)]
 
 
-def test_a_terminal_cannot_upload_another_tills_invoice_payout_or_receipt_numbers(
+def test_a_terminal_cannot_upload_another_tills_invoice_payout_receipt_or_return_numbers(
     relay: EmbeddedRelay, tills: Tills
 ) -> None:
     token = add(relay, "T1")
@@ -153,6 +153,8 @@ def test_a_terminal_cannot_upload_another_tills_invoice_payout_or_receipt_number
         (FileKind.PAYMENTS, 3, "invoice_number", "RFD-T2-0a1b2c"),
         (FileKind.PAYMENTS, 3, "refund_of", "KSR-T2-20261121-000001"),
         (FileKind.SALES, 2, "receipt_number", "T2-20261121-0001"),
+        (FileKind.SALES, 2, "return_number", "T2-20261121-R0001"),
+        (FileKind.LINES, 2, "return_number", "T1-20261121-0001"),  # a receipt's, no slip's
         (FileKind.LINES, 2, "receipt_number", "T1-X-20261121-0001"),  # till T1-X's, not T1's
         (FileKind.LINES, 2, "invoice_number", "KSR-20261121-000001"),  # no till's number
     ):
