@@ -35,6 +35,7 @@ from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
 from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.store.returns import ReturnableSale
 from pos_app.store.users import Role, User
+from pos_app.till.receipts import PrintedReceipts, return_key
 from pos_app.till.return_receipts import return_receipt_html
 from pos_app.till.returns import ReturnDesk, ReturnOutcome
 
@@ -364,10 +365,17 @@ class ReturnReceiptDialog(DocumentPreview):
         shop, time_zone = desk.terminal.settings.shop, desk.terminal.store.day.tz.key
         printer = None if outcome.payout_failed else desk.terminal.printer
         payback = outcome.payback
+        own = desk.terminal.printer
+        printed = PrintedReceipts() if own is None else own.printed
+        slip = partial(
+            return_receipt_html,
+            returned,
+            time_zone=time_zone,
+            payback=payback,
+            shop_name=shop.name,
+        )
         super().__init__(
-            return_receipt_html(
-                returned, time_zone=time_zone, payback=payback, shop_name=shop.name
-            ),
+            slip(copy=return_key(returned) in printed),
             title=QCoreApplication.translate("ReturnReceiptDialog", "Return receipt"),
             name="returnReceiptText",
             pdf_name=f"return-{returned.number.lstrip('#')}.pdf",
@@ -379,9 +387,16 @@ class ReturnReceiptDialog(DocumentPreview):
             ),
         )
         self.outcome = outcome
+        self.printed, self._slip = printed, slip
         self.status.setObjectName("returnPayout")
         self.status.setText(self._payout_text(outcome))
         self.status.setStyleSheet(ERROR_STYLE if outcome.problem else OK_STYLE)
+
+    def went_out(self) -> None:
+        """The slip went out once as the original: what Print… and the PDF give now is COPY,
+        as the receipt printer's next slip is (one record, :class:`PrintedReceipts`)."""
+        self.printed.add(return_key(self.outcome.returned))
+        self.preview.setHtml(self._slip(copy=True))
 
     def _payout_text(self, outcome: ReturnOutcome) -> str:
         if outcome.payout_failed:

@@ -9,10 +9,12 @@ import html
 Section = tuple[str, list[tuple[str, str]]]
 
 
-def sections_html(sections: list[Section], *, shop_name: str = "") -> str:
-    """HTML for print preview and PDF (Qt rich text understands it)."""
+def sections_html(sections: list[Section], *, shop_name: str = "", mark: str = "") -> str:
+    """HTML for print preview and PDF (Qt rich text understands it); ``mark`` (COPY, say) large
+    above and below."""
     e = html.escape
-    parts = ["<html><body>"]
+    marked = [f"<p align='center'><b style='font-size: x-large'>{e(mark)}</b></p>"] if mark else []
+    parts = ["<html><body>", *marked]
     if shop_name:
         parts.append(f"<h2 align='center'>{e(shop_name)}</h2>")
     for title, rows in sections:
@@ -22,7 +24,7 @@ def sections_html(sections: list[Section], *, shop_name: str = "") -> str:
             for label, value in rows
         ]
         parts.append("</table>")
-    parts.append("</body></html>")
+    parts += [*marked, "</body></html>"]
     return "".join(parts)
 
 

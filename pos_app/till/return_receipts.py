@@ -100,8 +100,8 @@ def return_sections(returned: Return, *, time_zone: str, payback: Payback) -> li
 
 
 def return_receipt_html(
-    returned: Return, *, time_zone: str, payback: Payback, shop_name: str = ""
+    returned: Return, *, time_zone: str, payback: Payback, shop_name: str = "", copy: bool = False
 ) -> str:
-    """HTML for the screen, the print dialog and PDF."""
+    """HTML for the screen, the print dialog and PDF; ``copy``: it went out once already."""
     sections = return_sections(returned, time_zone=time_zone, payback=payback)
-    return sections_html(sections, shop_name=shop_name)
+    return sections_html(sections, shop_name=shop_name, mark=say(N_("COPY")) if copy else "")

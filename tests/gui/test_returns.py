@@ -379,3 +379,19 @@ def test_a_cash_return_after_the_shift_closed_waits_for_a_new_shift(qtbot, start
     qtbot.waitUntil(lambda: "open your shift first" in dialog.status.text(), timeout=WAIT_MS)
     assert receipts_shown() == []
     assert app.terminal.store.returns.for_sale(sale_id) == []
+
+
+def test_a_return_slip_saved_as_pdf_then_printed_says_copy(qtbot, demo_terminal, tmp_path):
+    """A shop without a receipt printer saves the cash return's slip as a PDF for the customer,
+    then prints it too: the second output says COPY, or the customer holds two slips that each
+    read as money given back."""
+    outcome = returned(demo_terminal, qr_sale(demo_terminal), ReturnMethod.CASH)
+    receipt = ReturnReceiptDialog(ReturnDesk(demo_terminal, "Demo Kasir"), outcome, None)
+    qtbot.addWidget(receipt)
+    assert "COPY" not in receipt.preview.toPlainText(), "the first output is the original"
+
+    receipt.save_to(str(tmp_path / "return.pdf"))
+
+    qtbot.waitUntil((tmp_path / "return.pdf").exists)
+    shown = receipt.preview.toPlainText().splitlines()
+    assert shown[0] == "COPY" and shown[-1] == "COPY", "what Print… gives now"
