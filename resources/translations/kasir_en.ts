@@ -4457,13 +4457,13 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shop_files.py"/>
-        <source>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</source>
-        <translation>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</translation>
+        <source>the {kind} file of till {till} has a row of {cells} cells, not {columns}</source>
+        <translation>the {kind} file of till {till} has a row of {cells} cells, not {columns}</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shop_files.py"/>
-        <source>the {kind} file of till {till} has a row of {cells} cells, not {columns}</source>
-        <translation>the {kind} file of till {till} has a row of {cells} cells, not {columns}</translation>
+        <source>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</source>
+        <translation>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shop_files.py"/>
@@ -5540,13 +5540,13 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>COPY</source>
-        <translation>COPY</translation>
+        <source>Terima kasih / Thank you</source>
+        <translation>Terima kasih / Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Terima kasih / Thank you</source>
-        <translation>Terima kasih / Thank you</translation>
+        <source>COPY</source>
+        <translation>COPY</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>

@@ -4457,13 +4457,13 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shop_files.py"/>
-        <source>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</source>
-        <translation>file {kind} dari kasir {till} kolomnya berbeda dengan kasir lain (mesin kasir dengan versi Kasir lain?); perbarui semua mesin kasir ke versi yang sama</translation>
+        <source>the {kind} file of till {till} has a row of {cells} cells, not {columns}</source>
+        <translation>file {kind} dari kasir {till} punya baris berisi {cells} sel, bukan {columns}</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shop_files.py"/>
-        <source>the {kind} file of till {till} has a row of {cells} cells, not {columns}</source>
-        <translation>file {kind} dari kasir {till} punya baris berisi {cells} sel, bukan {columns}</translation>
+        <source>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</source>
+        <translation>file {kind} dari kasir {till} kolomnya berbeda dengan kasir lain (mesin kasir dengan versi Kasir lain?); perbarui semua mesin kasir ke versi yang sama</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shop_files.py"/>
@@ -5540,13 +5540,13 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>COPY</source>
-        <translation>SALINAN</translation>
+        <source>Terima kasih / Thank you</source>
+        <translation>Terima kasih atas kunjungan Anda</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Terima kasih / Thank you</source>
-        <translation>Terima kasih atas kunjungan Anda</translation>
+        <source>COPY</source>
+        <translation>SALINAN</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
