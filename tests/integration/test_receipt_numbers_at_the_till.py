@@ -4,22 +4,21 @@ parts: a till's store, checkout and receipt printer (a TCP printer on loopback),
 loopback and the till's uploads."""
 
 import threading
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.returns import ReturnMethod
-from pos_app.payments.model import ProviderName
 from pos_app.settings.printer_settings import PrinterSettings
 from pos_app.settings.terminal_config import ShopSettings
-from pos_app.store.returns import Return, ReturnedLine
+from pos_app.store.returns import Return
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.receipt_printer import open_receipt_printer
 from pos_app.till.return_receipts import Payback, return_sections
 from pos_app.till.uploads import catch_up, reconcile
 from tests.harness.fake_printer import fake_printer, printed_rows
+from tests.integration.test_receipt_printer import kopi_returned
 from tests.integration.test_restored_till import (
     D1,
     DAY,
@@ -31,7 +30,7 @@ from tests.integration.test_restored_till import (
     checkout_for,
     local,
     lose_the_disk,
-    pay,
+    qr_paid_after_the_backup,
     receipts_of,
     relay,  # noqa: F401  (the fixture)
 )
@@ -88,26 +87,10 @@ def test_a_qr_sale_numbered_before_the_disk_died_keeps_its_number_once_restored(
     0003, and a return of that receipt finds no sale. The restored till now reads the numbers
     the shop's file gives its QR sales of the days it went back on, and the sale takes its own."""
     client = RelayClient(relay.url, relay.add_terminal("T1"))
-    store = TerminalStore(tmp_path / "T1.db", DAY)
     clock = Clock("2026-11-21T10:00")
-    checkout = checkout_for(store, client, clock)
     restored = None
     try:
-        checkout.pay_cash(checkout.open_sale(LINES, cashier="Sari"), 10_000)
-        qr = checkout.open_sale(LINES, cashier="Sari")
-        invoice = checkout.start_qr_payment(qr).invoice_number
-        client.register_payment(invoice, ProviderName.DOKU, TOTAL)
-        catch_up(store, client, "T1")
-        back_up(store, tmp_path / "backup.db")
-        clock.set("2026-11-21T10:40")
-        pay(relay, invoice)
-        catch_up_events(checkout, client)
-        printed = store.sales.get(qr).receipt_number
-        assert printed == "T1-20261121-0002"
-        catch_up(store, client, "T1")
-        store.close()
-
-        lose_the_disk(tmp_path)
+        qr, invoice, printed = qr_paid_after_the_backup(tmp_path, relay, client, clock)
         restored = TerminalStore(tmp_path / "T1.db", DAY)
         clock.set("2026-11-21T12:00")
         checkout = checkout_for(restored, client, clock)
@@ -125,7 +108,8 @@ def test_a_qr_sale_numbered_before_the_disk_died_keeps_its_number_once_restored(
         }
     finally:
         client.close()
-        (restored or store).close()
+        if restored is not None:
+            restored.close()
 
 
 def slip_number(returned: Return) -> str:
@@ -181,19 +165,7 @@ def test_a_restored_till_gives_no_return_slip_number_a_second_time(
 def test_a_return_slip_asked_for_again_prints_as_a_copy() -> None:
     """Printed by itself once the return was written, then "Receipt printer" on the return's
     receipt: the second slip must say COPY, as a sale's receipt does."""
-    returned = Return(
-        id=7,
-        sale_id=3,
-        receipt_number="T1-20250131-0007",
-        method=ReturnMethod.CASH,
-        amount=14_000,
-        lines=(ReturnedLine(2, "KOP-001", "Kopi Kapal Api", 1, 14_000),),
-        terminal_id="T1",
-        cashier="Sari",
-        approved_by="Budi",
-        created_at=datetime(2025, 1, 31, 9, 0, tzinfo=UTC),
-        business_date=date(2025, 1, 31),
-    )
+    returned = kopi_returned(ReturnMethod.CASH)
     shop = ShopSettings("Toko Makmur", "Jl. Merdeka 17")
     with fake_printer() as device:
         printer = open_receipt_printer(PrinterSettings(device.address, width=58, auto_print=True))

@@ -545,12 +545,13 @@ def test_without_auto_print_a_cash_return_only_opens_the_drawer(tmp_path) -> Non
     assert pulse.count(DRAWER_PULSE) == 1 and CUT not in pulse
 
 
-def test_a_return_refunded_outside_kasir_prints_without_opening_the_drawer() -> None:
-    returned = Return(
+def kopi_returned(method: ReturnMethod) -> Return:
+    """One Kopi Kapal Api of receipt T1-20250131-0007 given back by ``method``."""
+    return Return(
         id=7,
         sale_id=3,
         receipt_number="T1-20250131-0007",
-        method=ReturnMethod.OUTSIDE,
+        method=method,
         amount=14_000,
         lines=(ReturnedLine(2, "KOP-001", "Kopi Kapal Api", 1, 14_000),),
         terminal_id="T1",
@@ -559,6 +560,10 @@ def test_a_return_refunded_outside_kasir_prints_without_opening_the_drawer() -> 
         created_at=datetime(2025, 1, 31, 9, 0, tzinfo=UTC),
         business_date=date(2025, 1, 31),
     )
+
+
+def test_a_return_refunded_outside_kasir_prints_without_opening_the_drawer() -> None:
+    returned = kopi_returned(ReturnMethod.OUTSIDE)
     shop = ShopSettings("Toko Makmur", "Jl. Merdeka 17\nBandung")
     with fake_printer() as device:
         printer = open_receipt_printer(

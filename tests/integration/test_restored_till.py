@@ -212,20 +212,16 @@ def test_a_sale_completed_by_a_payment_handed_again_takes_no_receipt_number_the_
         (restored or store).close()
 
 
-def test_a_qr_sale_handed_again_the_next_morning_keeps_its_number_and_its_day(
-    tmp_path: Path, relay: EmbeddedRelay
-) -> None:
-    """Backed up while a QR sale waited on the 21st; its payment came, the sale took
-    T1-20261121-0002 and the day went to the relay; the disk died overnight. Restored on the
-    22nd, the payment handed again completes the sale as it was, on the 21st (a new number of
-    the 22nd would leave the customer's receipt unknown to the till), and the shop's files
-    count it once, on the 21st."""
-    client = RelayClient(relay.url, relay.add_terminal("T1"))
+def qr_paid_after_the_backup(
+    tmp_path: Path, relay: EmbeddedRelay, client: RelayClient, clock: Clock
+) -> tuple[int, str, str]:
+    """T1 sells for cash (T1-20261121-0001), and its next sale waits for a QR payment when its
+    database is backed up; the payment comes, the sale takes T1-20261121-0002 (printed on the
+    customer's receipt), the day goes to the relay, and the disk dies: the QR sale, its invoice
+    and that number."""
     store = TerminalStore(tmp_path / "T1.db", DAY)
-    clock = Clock("2026-11-21T10:00")
-    checkout = checkout_for(store, client, clock)
-    restored = None
     try:
+        checkout = checkout_for(store, client, clock)
         checkout.pay_cash(checkout.open_sale(LINES, cashier="Sari"), TOTAL)
         qr = checkout.open_sale(LINES, cashier="Sari")
         invoice = checkout.start_qr_payment(qr).invoice_number
@@ -236,10 +232,27 @@ def test_a_qr_sale_handed_again_the_next_morning_keeps_its_number_and_its_day(
         pay(relay, invoice)
         catch_up_events(checkout, client)
         printed = store.sales.get(qr).receipt_number
+        assert printed == "T1-20261121-0002"
         catch_up(store, client, "T1")
+    finally:
         store.close()
+    lose_the_disk(tmp_path)
+    return qr, invoice, printed
 
-        lose_the_disk(tmp_path)
+
+def test_a_qr_sale_handed_again_the_next_morning_keeps_its_number_and_its_day(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """Backed up while a QR sale waited on the 21st; its payment came, the sale took
+    T1-20261121-0002 and the day went to the relay; the disk died overnight. Restored on the
+    22nd, the payment handed again completes the sale as it was, on the 21st (a new number of
+    the 22nd would leave the customer's receipt unknown to the till), and the shop's files
+    count it once, on the 21st."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    clock = Clock("2026-11-21T10:00")
+    restored = None
+    try:
+        qr, invoice, printed = qr_paid_after_the_backup(tmp_path, relay, client, clock)
         restored = TerminalStore(tmp_path / "T1.db", DAY)
         clock.set("2026-11-22T09:00")
         checkout = checkout_for(restored, client, clock)
@@ -257,7 +270,8 @@ def test_a_qr_sale_handed_again_the_next_morning_keeps_its_number_and_its_day(
         assert paid == [TOTAL, 0]
     finally:
         client.close()
-        (restored or store).close()
+        if restored is not None:
+            restored.close()
 
 
 def test_the_invoice_counter_finds_orphans_on_a_postgresql_database_of_a_common_collation(
