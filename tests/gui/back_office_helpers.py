@@ -14,8 +14,9 @@ CASHIER_PIN = "1111"
 
 
 def open_entry(qtbot, app: TerminalApp) -> BackOfficeEntry:
-    """F10's call, once the terminal's window is up; the sign-in dialog once it lists managers."""
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is app.shell)
+    """F10's call, once the terminal's window is up (active again after a dialog, which a busy
+    machine may take a while to do); the sign-in dialog once it lists managers."""
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is app.shell, timeout=WAIT_MS)
     entry = open_back_office(app.shell, app.terminal, app.runner)
     qtbot.waitUntil(lambda: entry.sign_in.pad.pin.isEnabled())
     return entry
