@@ -516,11 +516,12 @@ class CashierController(QObject):
         elif kept is not None and kept.status is not SaleStatus.OPEN:  # completed by its QR
             self._refuse(self._cash_refusal(taker, done.why))
         else:
-            name = self.tr("Cash not recorded, {total}").format(total=format_rupiah(tender.asked))
+            held_as = self.tr("Cash not recorded, {total}")
+            name = held_as.format(total=format_rupiah(tender.asked))
             self._held.put_aside(tender.basket, name, taker, None if kept is None else kept.id)
             aside = self.tr(
                 'Its basket is held as "{name}": recall it with F6 once this basket is done.'
-            ).format(name=name)
+            ).format(name=held_as.format(total=unbroken(format_rupiah(tender.asked))))
             self._refuse(f"{self._cash_refusal(taker, done.why)}. {aside}")
         for attempt in held:
             self._attempt_update(attempt)

@@ -151,9 +151,10 @@ def test_a_cash_sale_recorded_after_its_cashier_signed_out_is_shown_to_nobody(
 
 
 ASIDE = (
-    'Its basket is held as "Cash not recorded, Rp 15.800": recall it with F6 once this basket '
-    "is done."
+    'Its basket is held as "Cash not recorded, Rp\N{NO-BREAK SPACE}15.800": recall it with F6 '
+    "once this basket is done."
 )
+"""The notice; the held basket's name has a plain space, the notice's amount never breaks."""
 
 
 def refused_behind_the_tea(qtbot, app: TerminalApp, release: threading.Event) -> None:
