@@ -14,8 +14,10 @@ CASHIER_PIN = "1111"
 
 
 def open_entry(qtbot, app: TerminalApp) -> BackOfficeEntry:
-    """F10's call, once the terminal's window is up (active again after a dialog, which a busy
-    machine may take a while to do); the sign-in dialog once it lists managers."""
+    """F10's call, once the terminal's window is up; the sign-in dialog once it lists managers.
+    The terminal's window is made active first, as the desktop does when a window over it
+    closes: the offscreen platform at times leaves no window active instead."""
+    app.shell.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is app.shell, timeout=WAIT_MS)
     entry = open_back_office(app.shell, app.terminal, app.runner)
     qtbot.waitUntil(lambda: entry.sign_in.pad.pin.isEnabled())
