@@ -318,6 +318,7 @@ class Returns:
                     receipt=sale.receipt_number,
                     line=unknown[0],
                 )
+            _refuse_unpaid_items(sale, wanted, redo_of)
             amounts = {number: lines[number].refund_for(count) for number, count in wanted.items()}
             amount = sum(amounts.values())
             left = sale.refundable
@@ -507,3 +508,31 @@ def _check_made_again(sale: ReturnableSale, redo_of: int, wanted: Mapping[int, i
             N_("return {number} is made again with the same items, no more and no fewer"),
             number=redo_of,
         )
+
+
+def _refuse_unpaid_items(
+    sale: ReturnableSale, wanted: Mapping[int, int], redo_of: int | None
+) -> None:
+    """Items that came back with a wallet return not paid back are back already: only making
+    that return again (``redo_of``) gives their money, which clears it, or a manager resolves
+    it. Another return of them would pay the customer while the return stays listed as owed,
+    and twice over should its payout be paid after all, counting the goods back twice."""
+    for line in sale.lines:
+        count, free = wanted.get(line.line_no, 0), sale.free(line, redo_of)
+        if free < count <= line.left:
+            waiting = next(
+                unpaid
+                for unpaid in sale.unpaid
+                if unpaid.id != redo_of and line.line_no in unpaid.quantities
+            )
+            raise ValidationError(
+                N_(
+                    "{name}: {wanted} to return, but only {free} can be: the others came back "
+                    "with return {number}, whose wallet payout failed; make that return again, "
+                    "or have a manager resolve it first"
+                ),
+                name=line.name,
+                wanted=count,
+                free=free,
+                number=waiting.number,
+            )

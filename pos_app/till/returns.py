@@ -95,7 +95,6 @@ class ReturnDesk:
         such a return come back by no other (:meth:`ReturnableSale.free`)."""
         approver = self._approver(manager, pin)
         store = self.terminal.store
-        _refuse_unpaid_items(store.returns.returnable(sale_id), quantities, redo_of)
         payouts = self.terminal.payouts
         payout = None
         if method is ReturnMethod.WALLET:
@@ -141,31 +140,3 @@ class ReturnDesk:
         if user is None or user.role is not Role.MANAGER:
             raise ApprovalRefused(N_("wrong PIN for {name}: the return was not made"), name=manager)
         return user
-
-
-def _refuse_unpaid_items(
-    sale: ReturnableSale, quantities: Mapping[int, int], redo_of: int | None
-) -> None:
-    """Items that came back with a wallet return not paid back are back already: only making
-    that return again (``redo_of``) gives their money, which clears it, or a manager resolves
-    it. Another return of them would pay the customer while the return stays listed as owed,
-    and twice over should its payout be paid after all, counting the goods back twice."""
-    for line in sale.lines:
-        wanted, free = quantities.get(line.line_no, 0), sale.free(line, redo_of)
-        if free < wanted <= line.left:
-            waiting = next(
-                unpaid
-                for unpaid in sale.unpaid
-                if unpaid.id != redo_of and line.line_no in unpaid.quantities
-            )
-            raise ValidationError(
-                N_(
-                    "{name}: {wanted} to return, but only {free} can be: the others came back "
-                    "with return {number}, whose wallet payout failed; make that return again, "
-                    "or have a manager resolve it first"
-                ),
-                name=line.name,
-                wanted=wanted,
-                free=free,
-                number=waiting.id,
-            )

@@ -1900,9 +1900,12 @@ class MoneyMachine(RuleBasedStateMachine):
             for t in self.store.returns.for_sale(payout.sale_id)
             if t.payout_id == payout.payout_id
         ]
-        takes = ReturnMethod.CASH in returnable.methods and _can_take(returnable, quantities)
+        redo_of = failed.id if linked else None
+        takes = ReturnMethod.CASH in returnable.methods and _can_take(
+            returnable, quantities, redo_of
+        )
         offered = [unpaid.id for unpaid in returnable.not_paid_back]
-        assert (failed.id in offered) == _can_take(returnable, quantities), (
+        assert (failed.id in offered) == _can_take(returnable, quantities, failed.id), (
             f"{payout} offered to make again: {offered}"
         )
         done = self._refusable(
@@ -1912,7 +1915,7 @@ class MoneyMachine(RuleBasedStateMachine):
                 quantities,
                 ReturnMethod.CASH,
                 reason=f"payout {payout.payout_id} not paid",
-                redo_of=failed.id if linked else None,
+                redo_of=redo_of,
             ),
             None,
         )
@@ -2248,12 +2251,15 @@ class MoneyMachine(RuleBasedStateMachine):
             assert self.store.payments.relay_position() == self.relay.position
 
 
-def _can_take(sale: ReturnableSale, quantities: dict[int, int]) -> bool:
-    """Whether a return of ``quantities`` fits the sale: some items, none more than its line
-    has left, for no more than the sale has left to refund. A return that fits is refused only
-    for the way its money goes back (or, in cash, a drawer too short)."""
+def _can_take(sale: ReturnableSale, quantities: dict[int, int], redo_of: int | None = None) -> bool:
+    """Whether a return of ``quantities`` (making ``redo_of`` again) fits the sale: some
+    items, none more than its line has free (left, less those of its other wallet returns not
+    paid back), for no more than the sale has left to refund. A return that fits is refused
+    only for the way its money goes back (or, in cash, a drawer too short)."""
     lines = {line.line_no: line for line in sale.lines}
-    if not quantities or any(count > lines[number].left for number, count in quantities.items()):
+    if not quantities or any(
+        count > sale.free(lines[number], redo_of) for number, count in quantities.items()
+    ):
         return False
     return sum(lines[n].refund_for(count) for n, count in quantities.items()) <= sale.refundable
 
@@ -2262,7 +2268,7 @@ def _declined_return(sale: ReturnableSale) -> dict[int, int] | None:
     """Items of one line of ``sale`` whose return gives back one of ecommpay's test amounts that
     decline (Rp 400, Rp 404), if it has some left and the sale that much money."""
     for line in sale.lines:
-        for count in range(1, line.left + 1):
+        for count in range(1, sale.free(line) + 1):
             amount = line.refund_for(count)
             if amount * 100 in DECLINE_AMOUNTS and amount <= sale.refundable:
                 return {line.line_no: count}
@@ -2271,11 +2277,11 @@ def _declined_return(sale: ReturnableSale) -> dict[int, int] | None:
 
 def _fitting(sale: ReturnableSale, wanted: dict[int, int]) -> dict[int, int]:
     """Up to ``wanted`` items of each line of ``sale`` (line number to items), as many as its
-    lines have left and its money allows, line by line."""
+    lines have free and its money allows, line by line."""
     left = sale.refundable
     fitting = {}
     for line in sale.lines:
-        count = max(min(wanted.get(line.line_no, 0), line.left), 0)  # left < 0: came back twice
+        count = min(wanted.get(line.line_no, 0), sale.free(line))
         while count and line.refund_for(count) > left:
             count -= 1
         if count:

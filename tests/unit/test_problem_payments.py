@@ -813,9 +813,8 @@ def test_a_wallet_return_whose_payout_failed_is_listed_whatever_is_returned_afte
     db: Database,
 ) -> None:
     """Both Kopi back to the wallet; the payout is declined after the customer left: the goods
-    are in and the money is not. A later return (here one Kopi in cash) may be this one made
-    again or other goods brought back: the records cannot tell, so it stays listed until the
-    manager resolves it; the return desk takes back no more than is returnable again."""
+    are in and the money is not. It stays listed until it is made again or the manager
+    resolves it; a return that does not name it cannot take its Kopi back a second time."""
     sale_id, refunds = qr_sale(db), Refunds(db)
     wallet_return(db, sale_id, "PO-1", 2)
     assert kinds(db) == {}, "pending: on its way"
@@ -832,16 +831,17 @@ def test_a_wallet_return_whose_payout_failed_is_listed_whatever_is_returned_afte
             sale_id=sale_id,
         )
     ]
-    assert Returns(db).returnable(sale_id).lines[0].left == 2, "its items are free again"
-    Returns(db).record(
-        sale_id,
-        {1: 1},
-        method=ReturnMethod.CASH,
-        terminal_id="T1",
-        cashier="Sari",
-        approved_by="Mira",
-        now=NEXT_DAY,
-    )
+    assert Returns(db).returnable(sale_id).lines[0].left == 2, "its money is owed again"
+    with pytest.raises(ValidationError, match="make that return again"):
+        Returns(db).record(
+            sale_id,
+            {1: 1},
+            method=ReturnMethod.CASH,
+            terminal_id="T1",
+            cashier="Sari",
+            approved_by="Mira",
+            now=NEXT_DAY,
+        )
     assert kinds(db) == {"PO-1": ProblemKind.RETURN_NOT_PAID}
 
 
@@ -1019,23 +1019,16 @@ def test_a_return_made_again_to_the_wallet_that_fails_too_is_listed_in_its_place
     assert again.payout_id == "PO-2"
 
 
-def test_a_return_whose_items_came_back_since_is_not_offered_to_make_again(
+def test_a_return_whose_money_went_back_since_is_not_offered_to_make_again(
     db: Database,
 ) -> None:
-    """One Kopi returned in cash after the failed wallet return of both: making that one
-    again would take back a Kopi that is gone; the manager settles it with a reason."""
+    """Half the sale refunded to the wallet after the failed wallet return of both Kopi:
+    making that one again would give back more than the sale has left; the manager settles it
+    with a reason."""
     sale_id = qr_sale(db)
     wallet_return(db, sale_id, "PO-1", 2)
     Refunds(db).settle("PO-1", RefundStatus.FAILED, now=NEXT_DAY)
-    Returns(db).record(
-        sale_id,
-        {1: 1},
-        method=ReturnMethod.CASH,
-        terminal_id="T1",
-        cashier="Sari",
-        approved_by="Mira",
-        now=NEXT_DAY,
-    )
+    payout(db, sale_id, "PO-2", TOTAL // 2)
 
     assert Returns(db).returnable(sale_id).not_paid_back == ()
     assert kinds(db) == {"PO-1": ProblemKind.RETURN_NOT_PAID}

@@ -157,7 +157,24 @@ def test_a_wallet_return_that_fails_frees_its_items_and_its_money(db: Database) 
     refunds.settle("RFD-T1-a", RefundStatus.FAILED, now=NOW)
     assert refunds.refundable(sale_id) == total
     assert Returns(db, DAY).returnable(sale_id).lines[0].left == 3
-    assert give_back(db, sale_id, {1: 3}) == amount
+    (unpaid,) = Returns(db, DAY).returnable(sale_id).not_paid_back
+    redo = give_back(db, sale_id, {1: 3}, ReturnMethod.WALLET, payout="RFD-T1-c", redo_of=unpaid.id)
+    assert redo == amount
+
+
+def test_the_items_of_an_unpaid_wallet_return_come_back_only_by_making_it_again(
+    db: Database,
+) -> None:
+    """The store refuses them, not only the return desk: a return that does not name the
+    unpaid one would pay for goods counted back already, twice should that payout be paid."""
+    sale_id = qr_sale(db)
+    give_back(db, sale_id, {1: 2}, ReturnMethod.WALLET, payout="RFD-T1-a")
+    Refunds(db, DAY).settle("RFD-T1-a", RefundStatus.FAILED, now=NOW)
+    unpaid = Returns(db, DAY).get(1)
+    with pytest.raises(ValidationError, match=f"came back with return {unpaid.number}"):
+        give_back(db, sale_id, {1: 3}, ReturnMethod.WALLET, payout="RFD-T1-b")
+    assert [one.id for one in Returns(db, DAY).for_sale(sale_id)] == [unpaid.id]
+    assert give_back(db, sale_id, {1: 1}, ReturnMethod.WALLET, payout="RFD-T1-b") > 0
 
 
 def test_a_refund_already_made_caps_what_returns_give_back(db: Database) -> None:
@@ -329,7 +346,8 @@ def test_returns_never_give_back_more_than_was_paid(
         paid = {number: line.amount for number, line in enumerate(sale.line_prices, 1)}
         refunds, returns = Refunds(db, DAY), Returns(db, DAY)
         for step, (line_no, items, how) in enumerate(steps):
-            left = returns.returnable(sale_id).lines[line_no - 1].left
+            returnable = returns.returnable(sale_id)
+            left = returnable.free(returnable.lines[line_no - 1])
             method = {"cash": ReturnMethod.CASH, "outside": ReturnMethod.OUTSIDE}.get(
                 how, ReturnMethod.WALLET
             )
