@@ -8,6 +8,8 @@ the counter's dialogs call them from workers.
 from datetime import datetime
 
 from pos_app.domain.cash_count import CashCount
+from pos_app.domain.money import check_amount
+from pos_app.domain.texts import N_, Text
 from pos_app.store.shifts import Shift
 from pos_app.till.terminal import Terminal
 
@@ -41,13 +43,18 @@ class ShiftDesk:
         )
 
     def cash_in(self, shift_id: int, amount: int, reason: str) -> Shift:
+        """Put ``amount`` in the drawer; refused unless above Rp 0 (see :meth:`cash_out`)."""
+        put_in = check_amount(amount, field=Text(N_("Cash in")))
         return self.terminal.store.shifts.move_cash(
-            shift_id, amount, reason=reason, actor=self.actor, now=self.now()
+            shift_id, put_in, reason=reason, actor=self.actor, now=self.now()
         )
 
     def cash_out(self, shift_id: int, amount: int, reason: str) -> Shift:
+        """Take ``amount`` out of the drawer; refused unless above Rp 0: the store takes the sign
+        as the direction, so a negative amount would be written as cash put in."""
+        taken = check_amount(amount, field=Text(N_("Cash out")))
         return self.terminal.store.shifts.move_cash(
-            shift_id, -amount, reason=reason, actor=self.actor, now=self.now()
+            shift_id, -taken, reason=reason, actor=self.actor, now=self.now()
         )
 
     def close(self, shift_id: int, counted: CashCount) -> Shift:
