@@ -38,7 +38,7 @@ from pos_app.store.errors import NotFound
 from pos_app.store.open_day import open_business_date
 from pos_app.store.receipt_numbers import RETURNS, next_receipt_number
 from pos_app.store.refunds import Refunds
-from pos_app.store.shifts import Shifts
+from pos_app.store.shifts import Shifts, after_shift_closed
 
 UNPAID_RESOLVED = "return.resolve_unpaid"
 """The audit action of a manager settling a wallet return that was not paid back."""
@@ -336,6 +336,7 @@ class Returns:
                 )
             if method is ReturnMethod.CASH:
                 self._refuse_more_than_drawer(terminal_id, cashier, amount, now)
+                now = after_shift_closed(conn, cashier, terminal_id, now)
             if payout is not None:
                 Refunds(self._db, self._day).create(
                     sale_id,

@@ -34,6 +34,7 @@ from pos_app.store.history import SALES, StatusChange, history, move
 from pos_app.store.open_day import first_open_day, open_business_date
 from pos_app.store.payments import PaymentAttempt, Payments
 from pos_app.store.receipt_numbers import held_number, next_receipt_number
+from pos_app.store.shifts import after_shift_closed
 
 
 class Tender(StrEnum):
@@ -181,12 +182,12 @@ class Sales:
         Refused, in the transaction that would complete the sale, while a payment pays it
         already: the customer would pay twice. A sale whose moment came before its cashier's
         shift closed, but which is written after the close, is moved to the close
-        (:func:`_after_shift_closed`).
+        (:func:`after_shift_closed`).
         """
         with transaction(self._db) as conn:
             sale = self._open_sale(sale_id)
             self._refuse_if_paid(sale)
-            now = _after_shift_closed(conn, cashier or sale.cashier, sale.terminal_id, now)
+            now = after_shift_closed(conn, cashier or sale.cashier, sale.terminal_id, now)
             check_amount(received, field=Text(N_("cash received")))
             if received < sale.total:
                 raise ValidationError(
@@ -611,19 +612,3 @@ def _check_line(line: LineItem) -> None:
             quantity=line.quantity,
         )
     check_amount(line.unit_price, field=Text(N_("{sku}: unit price"), sku=line.sku))
-
-
-def _after_shift_closed(
-    conn: Connection, cashier: str, terminal_id: str, now: datetime
-) -> datetime:
-    """``now``, or the close of the cashier's shift on the till if that shift ran at ``now``
-    but closed before this sale was written: its count and the figures it kept leave the sale
-    out, so in its span the cash would count in no drawer. From the close on it is cash no
-    shift took, which the day's drawer expects (and the Z report shows apart)."""
-    moment = utc_text(now)
-    closed = conn.execute(
-        "SELECT max(closed_at) FROM shifts WHERE cashier = ? AND terminal_id = ? "
-        "AND opened_at <= ? AND closed_at > ?",
-        [cashier, terminal_id, moment, moment],
-    ).fetchone()[0]
-    return now if closed is None else parse_utc(closed)

@@ -16,7 +16,8 @@ before Kasir kept them are read from the sales and returns as they stand.
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from sqlite3 import Connection
 from typing import Any
 
 from sqlite_utils import Database
@@ -106,6 +107,13 @@ _CASH_RETURNS = (
     f"AND {_RETURNS_OF_SHIFT}"
 )
 """Cash given back for returns during a shift."""
+_LAST_OF_SHIFT = (
+    f"SELECT max(m) FROM (SELECT max(s.completed_at) AS m FROM sales s WHERE {_OF_SHIFT} "
+    f"UNION ALL SELECT max(t.created_at) FROM returns t WHERE {_RETURNS_OF_SHIFT})"
+)
+"""When a shift last took a sale or gave back a return (its end ``?`` parameters NULL)."""
+_TICK = timedelta(milliseconds=1)
+"""The smallest step of a stored moment (:func:`~pos_app.store.database.utc_text`)."""
 
 
 def _figures_json(shift: Shift) -> dict[str, Any]:
@@ -173,11 +181,18 @@ class Shifts:
                 raise StoreError(
                     N_("{cashier} has a shift open on this till already"), cashier=cashier
                 )
-            business_date = open_business_date(self._db, self._day, now)
+            opened_at = self._open_moment(terminal_id, cashier, now)
+            business_date = open_business_date(self._db, self._day, opened_at)
             shift_id = conn.execute(
                 "INSERT INTO shifts (terminal_id, cashier, business_date, opened_at, "
                 "opening_float) VALUES (?, ?, ?, ?, ?)",
-                [terminal_id, cashier, business_date.isoformat(), utc_text(now), opening_float],
+                [
+                    terminal_id,
+                    cashier,
+                    business_date.isoformat(),
+                    utc_text(opened_at),
+                    opening_float,
+                ],
             ).lastrowid
             assert shift_id is not None
             AuditLog(self._db).record(
@@ -227,13 +242,14 @@ class Shifts:
             raise ValidationError(N_("closing a shift needs the name of who counted"))
         with transaction(self._db) as conn:
             shift = self._open_shift(shift_id)
-            closing = self._read(shift_id, until=now)
+            closed_at = self._close_moment(shift, now)
+            closing = self._read(shift_id, until=closed_at)
             expected = closing.expected_cash
             conn.execute(
                 "UPDATE shifts SET closed_at = ?, closed_by = ?, counted = ?, expected_cash = ?, "
                 "counted_cash = ?, figures = ? WHERE id = ?",
                 [
-                    utc_text(now),
+                    utc_text(closed_at),
                     closed_by,
                     to_json(counted.to_json()),
                     expected,
@@ -251,10 +267,31 @@ class Shifts:
                     "expected_cash": expected,
                     "counted_cash": counted.total,
                     "difference": counted.total - expected,
+                    "closed_at": utc_text(closed_at),
                 },
                 now=now,
             )
         return self.get(shift_id)
+
+    def _open_moment(self, terminal_id: str, cashier: str, now: datetime) -> datetime:
+        """``now``, or the close of the cashier's last shift on this till if the clock reads
+        earlier (:meth:`_close_moment`): the spans of one cashier's shifts on a till never
+        overlap, so no sale or return counts in two of them."""
+        last = self._db.execute(
+            "SELECT max(closed_at) FROM shifts WHERE terminal_id = ? AND cashier = ?",
+            [terminal_id, cashier],
+        ).fetchone()[0]
+        return now if last is None else max(now, parse_utc(last))
+
+    def _close_moment(self, shift: Shift, now: datetime) -> datetime:
+        """``now``, or just after the last sale or return the open shift took if the clock reads
+        earlier (it went back, or another thread read it later but wrote first): the drawer holds
+        that cash, so the figures kept at the close must count it, and the span the Z report
+        reads (:func:`in_a_shift`) must hold it too, or the rupiah would be no shift's."""
+        of_shift = [shift.cashier, shift.terminal_id, utc_text(shift.opened_at), None, None]
+        last = self._db.execute(_LAST_OF_SHIFT, of_shift + of_shift).fetchone()[0]
+        latest = shift.opened_at if last is None else parse_utc(last) + _TICK
+        return max(now, latest)
 
     def current(self, terminal_id: str, cashier: str) -> Shift | None:
         """``cashier``'s open shift on this terminal, if any."""
@@ -337,3 +374,18 @@ class Shifts:
                 self._db, _OF_SHIFT, of_shift, f"{RETURNED_LINES} AND {_RETURNS_OF_SHIFT}", of_shift
             ),
         }
+
+
+def after_shift_closed(conn: Connection, cashier: str, terminal_id: str, now: datetime) -> datetime:
+    """``now``, or the close of the cashier's shift on the till if that shift ran at ``now``
+    but closed before this sale or return was written (or the clock went back): its count and
+    the figures it kept leave it out, so in its span the cash would count in no drawer. From
+    the close on it is the next shift's, or cash no shift took, which the day's drawer expects
+    (and the Z report shows apart)."""
+    moment = utc_text(now)
+    closed = conn.execute(
+        "SELECT max(closed_at) FROM shifts WHERE cashier = ? AND terminal_id = ? "
+        "AND opened_at <= ? AND closed_at > ?",
+        [cashier, terminal_id, moment, moment],
+    ).fetchone()[0]
+    return now if closed is None else parse_utc(closed)
