@@ -49,6 +49,17 @@ WALLET_PATH = "/ecommpay/doku/wallet"
 
 DECLINE_AMOUNTS = frozenset({40000, 40400})
 """Test projects decline these amounts (minor units) whatever the customer does (seed)."""
+SPLIT_PAYOUT_AMOUNTS = frozenset({404000})
+"""A payout of these amounts (minor units) is split in two operations, the first of
+:data:`SPLIT_PAYOUT_PART` paid out, the rest declined: it ends ``partially paid out``,
+``payment.sum`` still the whole amount asked. ecommpay splits a payout its provider cannot take
+whole ("any further attempts to make the payout, including cases when the payout amount is
+split, result in multiple operations generated within a single payment",
+en_gate_payout_model.html; en_Gate_split_payment.html: operations of the provider's limit,
+then the remainder); which amounts, and which part fails, is the provider's, so the test amount
+and the part are *sandbox*, after the seed's 40400."""
+SPLIT_PAYOUT_PART = 300000
+"""The provider's limit per payout operation, in minor units, for :data:`SPLIT_PAYOUT_AMOUNTS`."""
 PURCHASE_LIMITS = (100, 200_000_000)
 """1.00 to 2,000,000.00 IDR, the limit before KYC (seed)."""
 PAYOUT_LIMITS = (100, 1_000_000_000)
@@ -67,6 +78,7 @@ DOKU_ENDPOINT_ID = 2301
 MALL_ID = 4038
 AWAITING_REDIRECT = "awaiting redirect result"
 PROCESSING = "processing"
+PAID_OUT_IN_PART = "partially paid out"
 REFUND_WORDS: dict[str, tuple[str, str]] = {
     "refund": ("partially refunded", "refunded"),
     "reversal": ("partially reversed", "reversed"),
@@ -142,16 +154,37 @@ class EcommpaySimulator:
         if order.amount in DECLINE_AMOUNTS:
             return _declined(Outcome.DECLINED, LIMIT_DECLINE)
         code, message = SUCCESS
-        return Settlement(
-            Outcome.PAID,
-            "success",
+        details = {
+            "code": code,
+            "message": message,
+            "provider_payment_id": _provider_payment_id(),
+            "account_number": order.details.get("account_number") or "1189632633",
+        }
+        if order.kind == "payout" and order.amount in SPLIT_PAYOUT_AMOUNTS:
+            return Settlement(
+                Outcome.PAID, PAID_OUT_IN_PART, {**details, "parts": self._parts(order)}
+            )
+        return Settlement(Outcome.PAID, "success", details)
+
+    def _parts(self, order: Order) -> list[dict[str, Any]]:
+        """The two operations of a split payout (:data:`SPLIT_PAYOUT_AMOUNTS`): the provider's
+        limit paid out, the rest declined."""
+        outcomes = (
+            (SPLIT_PAYOUT_PART, "success", SUCCESS, _provider_payment_id()),
+            (order.amount - SPLIT_PAYOUT_PART, "decline", LIMIT_DECLINE, ""),
+        )
+        return [
             {
+                "id": next(self._operation_ids),
+                "amount": amount,
+                "status": status,
                 "code": code,
                 "message": message,
-                "provider_payment_id": str(secrets.randbelow(900000) + 100000),
-                "account_number": order.details.get("account_number") or "1189632633",
-            },
-        )
+                "request_id": f"{secrets.token_hex(20)}-{secrets.token_hex(20)}",
+                "provider_payment_id": provider_payment_id,
+            }
+            for amount, status, (code, message), provider_payment_id in outcomes
+        ]
 
     def settled(self, order: Order) -> None:
         self._callback(order)
@@ -176,16 +209,19 @@ class EcommpaySimulator:
             "amount": amount,
             "at": self._sandbox.now().isoformat(),
             "request_id": f"{secrets.token_hex(20)}-{secrets.token_hex(20)}",
-            "provider_payment_id": str(secrets.randbelow(900000) + 100000),
+            "provider_payment_id": _provider_payment_id(),
         }
 
     def operations(self, order: Order) -> int:
-        return 1 + len(order.details.get("refunds", ()))
+        """The payment's own operations (one, or a split payout's parts), then its refunds."""
+        own = len(order.details.get("parts", ())) or 1
+        return own + len(order.details.get("refunds", ()))
 
     def send_again(self, order: Order, operation: int) -> None:
-        """The callback of an earlier operation as it was then (the payment's own for 1), as
-        ecommpay's retries of it may arrive after a later operation's callback (it retries each
-        one until answered 200, for up to 11 days: Provider facts)."""
+        """The callback of an earlier operation as it was then (the payment's own for 1, a split
+        payout's parts 1 and 2), as ecommpay's retries of it may arrive after a later
+        operation's callback (it retries each one until answered 200, for up to 11 days:
+        Provider facts)."""
         url = self._callback_url(order)
         if url is not None:
             body = self._signed(self._payment_body(order, upto=operation - 1))
@@ -195,11 +231,13 @@ class EcommpaySimulator:
     def reversal(self, order: Order) -> Settlement:
         """A paid payout the customer's account could not take after all is reversed, its money
         back to the merchant, and called back like every operation (en_gate_payout_model.html;
-        en_Gate_Callbacks.html)."""
-        if order.kind != "payout":
+        en_Gate_Callbacks.html). The sandbox reverses only a payout paid out whole, not a split
+        one's part."""
+        if order.kind != "payout" or order.details.get("parts"):
             raise NotReversible(order)
+        word = self._sandbox.shapes.ecommpay_reversed_word(order.order_id)
         return Settlement(
-            Outcome.REVERSED, "reversed", {"reversal_operation_id": next(self._operation_ids)}
+            Outcome.REVERSED, word, {"reversal_operation_id": next(self._operation_ids)}
         )
 
     def return_url(self, order: Order) -> str | None:
@@ -389,22 +427,28 @@ class EcommpaySimulator:
 
     def _callback(self, order: Order) -> None:
         """The callback for the order's state; a settled purchase may first get an
-        intermediate one (``external processing``, ``awaiting customer``), as on ecommpay."""
+        intermediate one (``external processing``, ``awaiting customer``), as on ecommpay, and
+        a split payout's first part has one of its own (one callback per operation)."""
         url = self._callback_url(order)
         if url is None:
             return
         refunds = order.details.get("refunds", ())
         word = _refund_word(order.amount, refunds) if refunds else order.provider_status
         final = self._delivery(order, url, self._callback_body(order), word)
-        interim = None
+        first = None
         if order.kind in ("page", "sale") and order.outcome is not Outcome.PENDING and not refunds:
             interim = self._sandbox.shapes.ecommpay_intermediate(order.order_id)
-        if interim is None:
+            if interim is not None:
+                body = self._signed(self._payment_body(order, interim=interim))
+                first = self._delivery(order, url, body, interim)
+        elif order.outcome is Outcome.PAID and order.details.get("parts"):
+            first = self._delivery(
+                order, url, self._signed(self._payment_body(order, upto=0)), PROCESSING
+            )
+        if first is None:
             self._sandbox.deliverer.send(final)
-            return
-        interim_body = self._signed(self._payment_body(order, interim=interim))
-        first = self._delivery(order, url, interim_body, interim)
-        self._sandbox.deliverer.send(first, then=final)
+        else:
+            self._sandbox.deliverer.send(first, then=final)
 
     def _callback_url(self, order: Order) -> str | None:
         """The request's callback URL, else the project's; ``None`` (and listed) if neither."""
@@ -462,7 +506,8 @@ class EcommpaySimulator:
     ) -> dict[str, Any]:
         """The callback body (the status answer has the same shape, with ``operations[]``);
         ``interim`` gives the still-pending snapshot sent before a purchase's final callback,
-        ``upto`` the snapshot after that many of its refunds (all of them when ``None``).
+        ``upto`` the snapshot after that many of its refunds, or after part ``upto + 1`` of a
+        split payout (still ``processing`` before its last part), all of them when ``None``.
 
         Beyond the seed's examples it carries what ecommpay's callbacks carry (SDK and plugin
         callback formats): ``errors[]`` (empty unless declined), ``operation.provider
@@ -475,6 +520,9 @@ class EcommpaySimulator:
         settled = interim is None and order.outcome is not Outcome.PENDING
         date = _date(order.settled_at if settled and order.settled_at else order.created_at)
         reversed_ = order.outcome is Outcome.REVERSED
+        # A reversed payout says "reversed" with no sum left, or "decline" with the sum asked,
+        # as ecommpay's declined payouts do (Shapes.ecommpay_reversed_word).
+        nothing_left = reversed_ and order.provider_status == REFUND_WORDS["reversal"][1]
         refunds = order.details.get("refunds", [])[:upto]
         status = interim or order.provider_status
         if refunds:
@@ -497,6 +545,20 @@ class EcommpaySimulator:
             "sum_converted": money,
             "provider": provider,
         }
+        parts = details.get("parts", [])[: None if upto is None else upto + 1] if settled else []
+        if parts:
+            part = parts[-1]
+            paid_part = {"amount": part["amount"], "currency": CURRENCY}
+            provider["payment_id"] = part["provider_payment_id"]
+            operation.update(
+                id=part["id"],
+                status=part["status"],
+                request_id=part["request_id"],
+                sum_initial=paid_part,
+                sum_converted=paid_part,
+            )
+            if len(parts) < len(details["parts"]):
+                status = PROCESSING
         if reversed_:
             date = _date(datetime.fromisoformat(details["reversed_at"]))
             operation.update(
@@ -522,6 +584,8 @@ class EcommpaySimulator:
         if "code" in details and settled:
             provider["date"] = date
             operation["code"], operation["message"] = details["code"], details["message"]
+            if parts:
+                operation["code"], operation["message"] = parts[-1]["code"], parts[-1]["message"]
             if order.outcome not in (Outcome.PAID, Outcome.REVERSED):
                 errors.append({"code": int(details["code"]), "message": details["message"]})
         body: dict[str, Any] = {
@@ -532,7 +596,7 @@ class EcommpaySimulator:
                 "status": status,
                 "date": date,
                 "method": "Doku",
-                "sum": {"amount": 0, "currency": CURRENCY} if reversed_ else balance,
+                "sum": {"amount": 0, "currency": CURRENCY} if nothing_left else balance,
                 "description": details["description"],
             },
             "customer": {"id": details["customer"]["id"]},
@@ -577,6 +641,11 @@ class EcommpaySimulator:
         text = f"{_decimal_text(order.amount)}{MALL_ID}{order.details['operation_id']}"
         text += order.session_id
         return hmac.new(self._words_key, text.encode(), hashlib.sha1).hexdigest()
+
+
+def _provider_payment_id() -> str:
+    """DOKU's id for an operation that moved money, as ``operation.provider.payment_id``."""
+    return str(secrets.randbelow(900000) + 100000)
 
 
 def _refunded(refunds: Sequence[Mapping[str, Any]]) -> int:

@@ -4,11 +4,11 @@ DOKU and ecommpay send more than the documented happy path (docs/sandbox.md, "Re
 shapes", cites where each shape comes from). The sandbox always sends the extra objects, and
 varies the rest: the form of DOKU's ``order.amount``, the two shapes of "no such order", the
 words of an unpaid DOKU Wallet order, whether a 409 replay is signed and a status answer signed
-with a Digest line, ecommpay's intermediate statuses, expiry and error words and "not found"
-forms. Each choice is a hash of the seed, the dimension and the invoice number (or ecommpay
-payment id): the same invoice always gets the same shapes, so a test is reproducible, and a test
-that needs one shape can :meth:`Shapes.pick` an invoice that has it. Change ``shape_seed`` to
-see other combinations for the same invoices.
+with a Digest line, ecommpay's intermediate statuses, expiry and error words, "not found" forms
+and the word of a reversed payout. Each choice is a hash of the seed, the dimension and the
+invoice number (or ecommpay payment id): the same invoice always gets the same shapes, so a
+test is reproducible, and a test that needs one shape can :meth:`Shapes.pick` an invoice that
+has it. Change ``shape_seed`` to see other combinations for the same invoices.
 """
 
 import hashlib
@@ -41,6 +41,11 @@ ECOMMPAY_REFUND_KINDS = ("refund", "reversal")
 or ``reversal`` (``partially reversed``, ``reversed``); see ``ecommpay.REFUND_WORDS``."""
 ECOMMPAY_NOT_FOUND_FORMS = ("404", "errors")
 """HTTP 404 with Gate's error, or HTTP 200 with the error in ``errors[]``."""
+ECOMMPAY_REVERSED_WORDS = ("reversed", "decline")
+"""``payment.status`` of a payout paid, then reversed (its latest operation the successful
+``reversal``): ecommpay's word for a payment reversed in full (woocommerce-ecommpay
+``EcpGatewayPaymentStatus.php``), or ``decline``, since the platform's payout statuses have no
+``reversed`` (developers.rocketpay.kz ``en_gate_payout_statuses.html``)."""
 
 
 class Shapes:
@@ -94,6 +99,9 @@ class Shapes:
 
     def ecommpay_not_found_form(self, payment_id: str) -> str:
         return self.choose("ecommpay.not_found", payment_id, ECOMMPAY_NOT_FOUND_FORMS)
+
+    def ecommpay_reversed_word(self, payment_id: str) -> str:
+        return self.choose("ecommpay.reversed", payment_id, ECOMMPAY_REVERSED_WORDS)
 
     def pick(self, prefix: str, wanted: Callable[[str], bool], limit: int = 10_000) -> str:
         """The first id ``prefix`` + n (n = 1, 2, …) whose shapes satisfy ``wanted``.

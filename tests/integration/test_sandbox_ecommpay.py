@@ -356,14 +356,17 @@ def test_payouts_succeed_or_decline_by_amount(sandbox: str, receiver: tuple[str,
     assert httpx.post(f"{sandbox}/_sandbox/pay/{ok_id}").status_code == 409
 
 
+@pytest.mark.parametrize(("word", "left"), [("reversed", 0), ("decline", 10000)])
 def test_a_paid_payout_is_reversed_with_a_signed_callback_and_nothing_else_is(
-    sandbox: str, receiver: tuple[str, Receiver]
+    sandbox: str, receiver: tuple[str, Receiver], word: str, left: int
 ) -> None:
     """ecommpay reverses a paid payout the customer's account cannot take after all
-    (en_gate_payout_model.html) and calls back as for every operation; the official SDK reads
-    the callback and its signature."""
+    (en_gate_payout_model.html) and calls back as for every operation, the payment then
+    ``reversed`` or ``decline`` (per payment id); the official SDK reads the callback and its
+    signature, and Kasir reads both as refunded."""
     receiver_url, inbox = receiver
-    paid_id, declined_id, sale_id, path = new_id(), new_id(), new_id(), callback_path()
+    paid_id = SHAPES.pick(new_id() + "-", lambda i: SHAPES.ecommpay_reversed_word(i) == word)
+    declined_id, sale_id, path = new_id(), new_id(), callback_path()
     payout(sandbox, paid_id, 10000, receiver_url + path)
     payout(sandbox, declined_id, 40400, receiver_url + path)
     sale(sandbox, sale_id, 10000, receiver_url + path)
@@ -371,12 +374,14 @@ def test_a_paid_payout_is_reversed_with_a_signed_callback_and_nothing_else_is(
 
     reversed_ = httpx.post(f"{sandbox}/_sandbox/reverse/{paid_id}")
 
-    assert reversed_.json()["order"]["provider_status"] == "reversed"
-    [callback] = [
-        c for c in map(sdk_callback, inbox.wait_for(path, 4)) if c.get_payment_id() == paid_id
+    assert reversed_.json()["order"]["provider_status"] == word
+    [received] = [
+        r for r in inbox.wait_for(path, 4) if sdk_callback(r).get_payment_id() == paid_id
     ][1:]
-    assert callback.get_payment_status() == "reversed"
-    assert callback.get_value("payment.sum.amount") == 0
+    callback = sdk_callback(received)
+    assert callback.get_payment_status() == word
+    assert verify_callback(received.body, SECRET).status is PaymentStatus.REFUNDED
+    assert callback.get_value("payment.sum.amount") == left
     assert callback.get_value("operation.type") == "reversal"
     assert callback.get_value("operation.status") == "success"
     assert callback.get_value("operation.sum_initial.amount") == 10000
@@ -534,3 +539,38 @@ def test_only_a_paid_purchase_is_refunded_and_by_no_more_than_is_left(
     for refused in (f"{paid_out}", f"{purchase}?amount=10001", f"{purchase}?amount=0"):
         answer = httpx.post(f"{sandbox}/_sandbox/refund/{refused}")
         assert answer.status_code == 409, answer.text
+
+
+def test_a_split_payout_is_called_back_per_operation_and_ends_paid_out_in_part(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    """ecommpay splits a payout its provider cannot take whole (en_Gate_split_payment.html),
+    one callback per operation; the sandbox does so for its test amount: 300000 paid out, the
+    104000 left declined, ``payment.sum`` still the whole sum asked. Its parts are sent again
+    one by one; a payout paid out in part is not reversed."""
+    receiver_url, inbox = receiver
+    payment_id, path = new_id(), callback_path()
+    payout(sandbox, payment_id, 404000, receiver_url + path)
+
+    first, last = map(sdk_callback, inbox.wait_for(path, 2))
+    assert [c.get_payment_status() for c in (first, last)] == ["processing", "partially paid out"]
+    assert [c.get_value("payment.sum.amount") for c in (first, last)] == [404000, 404000]
+    assert [c.get_value("operation.status") for c in (first, last)] == ["success", "decline"]
+    assert [c.get_value("operation.sum_initial.amount") for c in (first, last)] == [300000, 104000]
+    assert first.get_value("operation.id") != last.get_value("operation.id")
+
+    answer = httpx.post(
+        sandbox + STATUS, json=gate_request(CONFIG, {"general": {"payment_id": payment_id}})
+    )
+    status = Callback(answer.text, SignatureHandler(SECRET))
+    assert [
+        (o["type"], o["status"], o["sum_initial"]["amount"]) for o in status.get_value("operations")
+    ] == [("payout", "success", 300000), ("payout", "decline", 104000)]
+
+    for operation, word in ((1, "processing"), (2, "partially paid out")):
+        url = f"{sandbox}/_sandbox/resend/{payment_id}?operation={operation}"
+        httpx.post(url).raise_for_status()
+        again = sdk_callback(inbox.wait_for(path, 2 + operation)[-1])
+        assert again.get_payment_status() == word
+    assert httpx.post(f"{sandbox}/_sandbox/resend/{payment_id}?operation=3").status_code == 409
+    assert httpx.post(f"{sandbox}/_sandbox/reverse/{payment_id}").status_code == 409

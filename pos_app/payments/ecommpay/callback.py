@@ -20,7 +20,12 @@ from typing import Any
 from pos_app.domain.digits import is_digits
 from pos_app.domain.money import CURRENCY
 from pos_app.payments.ecommpay.signing import signed_fields, verify_ecommpay_signature
-from pos_app.payments.ecommpay.statuses import is_paid_in_part, is_partial_refund, payment_status
+from pos_app.payments.ecommpay.statuses import (
+    is_paid_in_part,
+    is_partial_refund,
+    normal_status,
+    payment_status,
+)
 from pos_app.payments.errors import (
     ProviderProtocolError,
     SignatureMismatch,
@@ -130,10 +135,10 @@ def read_payment(
     an unknown or missing status is pending, a missing currency unknown, a missing sum no
     amount (``0 XXX/minor``, which no sale takes). A paid word without a sum is pending news:
     the next callback or the status answer says how much was paid, and until then nothing is
-    completed, nor kept as a payment of another amount. ``payment.sum`` is the payment's
+    completed, nor kept as a payment of another amount; so is a paid-in-part word whose payload
+    names no successful part (:func:`_moved_in_part`). ``payment.sum`` is the payment's
     balance: what was paid, less what was refunded or reversed since. A partial refund's
-    callback (status
-    ``partially refunded``, ``operation.type`` ``refund``, the refund itself in
+    callback (status ``partially refunded``, ``operation.type`` ``refund``, the refund itself in
     ``operation.sum_initial``) is therefore a paid report for the balance, from which the
     store takes the refunded part (see :mod:`~pos_app.payments.ecommpay.statuses`).
     """
@@ -146,15 +151,22 @@ def read_payment(
         )
     payment = payload["payment"]
     status = payment_status(payment.get("status"))
+    if status in ENDED_UNPAID and _gave_back(latest_operation(payload)):
+        status = PaymentStatus.REFUNDED
     op = operation if isinstance(operation, Mapping) else {}
+    moved: int | None = None
     if "sum" in payment:
-        minor = minor_units(field(payload, "payment.sum.amount", source=source), source=source)
+        moved = minor_units(field(payload, "payment.sum.amount", source=source), source=source)
         if is_paid_in_part(payment.get("status")):
-            minor = min(minor, _operation_minor(op, payment["sum"].get("currency"), minor))
-        amount, currency = event_money(minor, payment["sum"].get("currency"))
+            part = _moved_in_part(payload, payment["sum"].get("currency"))
+            moved = None if part is None else min(moved, part)
+    if moved is not None:
+        amount, currency = event_money(moved, payment["sum"].get("currency"))
     else:
         # News without money: a Gate redirect callback may carry only payment.id and
-        # redirect_data. It is stored all the same; no amount in no currency completes no sale.
+        # redirect_data; a callback about a failed part of a split payment does not say what
+        # its other parts paid. It is stored all the same; no amount in no currency completes
+        # no sale.
         amount, currency = 0, NO_CURRENCY
         if status is PaymentStatus.PAID:
             status = PaymentStatus.PENDING
@@ -200,16 +212,83 @@ def purchase_reference(payload: Mapping[str, Any]) -> str | None:
     return None if operation is None else _reference(operation)
 
 
-def _operation_minor(operation: Mapping[str, Any], currency: object, otherwise: int) -> int:
-    """The operation's ``sum_initial`` in minor units when it is in ``currency``; ``otherwise``
-    when it names none (or another currency, or no whole number)."""
-    initial = operation.get("sum_initial")
-    if not isinstance(initial, Mapping) or _code(initial.get("currency")) != _code(currency):
-        return otherwise
-    try:
-        return minor_units(initial.get("amount"), path="operation.sum_initial.amount")
-    except ProviderProtocolError:
-        return otherwise
+ENDED_UNPAID = frozenset({PaymentStatus.DECLINED, PaymentStatus.FAILED, PaymentStatus.EXPIRED})
+GIVING_BACK = frozenset({"reversal", "refund"})
+"""``operation.type`` of the operations that give a payment's money back (woocommerce-ecommpay
+``common/helpers/EcpGatewayOperationType.php``: "Revert purchase", "Refund back purchase")."""
+
+
+def latest_operation(payload: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The operation a callback names, or a status answer's latest one (``operations[]`` is
+    oldest first); empty when there is none."""
+    operation = payload.get("operation")
+    if operation is None:
+        operations = payload.get("operations")
+        if isinstance(operations, list) and operations:
+            operation = operations[-1]
+    return operation if isinstance(operation, Mapping) else {}
+
+
+def _gave_back(operation: Mapping[str, Any]) -> bool:
+    """Whether ``operation`` is a reversal or refund that succeeded: the payment was paid, and
+    its money went back.
+
+    A payout ecommpay paid and could not credit is reversed by "the payout reversal operation"
+    (developers.ecommpay.com ``en_gate_payout_model.html``), and the platform's payout statuses
+    have no ``reversed`` (developers.rocketpay.kz ``en_gate_payout_statuses.html``: ``error``,
+    ``processing``, ``awaiting clarification``, ``awaiting retry``, ``partially_paid_out``,
+    ``decline``, ``success``): it may end ``decline``. That is no decline after a success, which
+    the till would ignore, but a payment refunded (a payout reversed): the money is back, the
+    customer still owed it.
+    """
+    return (
+        operation.get("type") in GIVING_BACK and normal_status(operation.get("status")) == SUCCESS
+    )
+
+
+PAYOUT_OPERATION = "payout"
+"""``operation.type`` of a payout's own operations (one per part when ecommpay splits it)."""
+SUCCESS = "success"
+
+
+def _moved_in_part(payload: Mapping[str, Any], currency: object) -> int | None:
+    """What moved of a payment paid in part: the ``sum_initial`` of its own operations that
+    succeeded, added up, in minor units of ``currency``; ``None`` when the payload names no
+    such operation, or one without a whole sum in ``currency``.
+
+    ecommpay splits a payment its provider cannot take whole into operations of the payment's
+    own kind, one callback each, and ends it paid in part when some failed, ``payment.sum``
+    still naming the whole amount asked (developers.ecommpay.com ``en_Gate_split_payment.html``;
+    ``en_gate_payout_model.html``: "cases when the payout amount is split, result in multiple
+    operations generated within a single payment"). A status answer lists them all
+    (``operations[]``); a callback names the last one processed, which may be a declined part:
+    that says nothing of what the others paid, so it is pending news, and the status answer
+    tells. A callback about a successful part names that part only, though earlier parts may
+    have paid too: the payout is then listed as one that paid another amount.
+    """
+    payment = payload.get("payment")
+    kind = payment.get("type") if isinstance(payment, Mapping) else None
+    own = PAYOUT_OPERATION if kind == PaymentType.PAYOUT else PURCHASE_OPERATION
+    listed = payload.get("operations")
+    operations = listed if isinstance(listed, list) else [payload.get("operation")]
+    parts = [
+        operation.get("sum_initial")
+        for operation in operations
+        if isinstance(operation, Mapping)
+        and operation.get("type") == own
+        and normal_status(operation.get("status")) == SUCCESS
+    ]
+    if not parts:
+        return None
+    moved = 0
+    for initial in parts:
+        if not isinstance(initial, Mapping) or _code(initial.get("currency")) != _code(currency):
+            return None
+        try:
+            moved += minor_units(initial.get("amount"), path="operation.sum_initial.amount")
+        except ProviderProtocolError:
+            return None
+    return moved
 
 
 def _code(currency: object) -> str | None:

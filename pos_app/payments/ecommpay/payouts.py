@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pos_app.domain.money import CURRENCY
-from pos_app.payments.ecommpay.callback import read_payment
+from pos_app.payments.ecommpay.callback import latest_operation, read_payment
 from pos_app.payments.ecommpay.gate import GateClient
 from pos_app.payments.ecommpay.statuses import is_partial_refund
 from pos_app.payments.errors import ProviderProtocolError
@@ -43,7 +43,7 @@ def payout_report(
     payload still reports its status, with no reference. A payout partly reversed or refunded
     (read as ``paid`` for the balance, as a purchase would be) is ``reversed``, as one reversed
     in full: the till lists it for the manager, who sees the report."""
-    operation = _operation(payload)
+    operation = latest_operation(payload)
     outcome = PAYOUT_OUTCOMES[status]
     payment = payload.get("payment")
     partial = isinstance(payment, Mapping) and is_partial_refund(payment.get("status"))
@@ -117,17 +117,6 @@ class EcommpayPayouts:
 
     def close(self) -> None:
         self.gate.close()
-
-
-def _operation(payload: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The operation a callback names, or a status answer's latest one (``operations[]`` is
-    oldest first)."""
-    operation = payload.get("operation")
-    if operation is None:
-        operations = payload.get("operations")
-        if isinstance(operations, list) and operations:
-            operation = operations[-1]
-    return operation if isinstance(operation, Mapping) else {}
 
 
 def _reason(operation: Mapping[str, Any]) -> str:

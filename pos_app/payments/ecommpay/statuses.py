@@ -19,10 +19,12 @@ Choices where the words leave room:
   A payout has no balance to keep: its reader makes the partial words ``reversed``
   (:func:`is_partial_refund`).
 - ``partially paid`` (a purchase) and ``partially paid out`` (a payout) are **paid**, for the
-  part the report names: money moved, so it must land somewhere. ecommpay's own plugin calls
-  ``payment.sum`` both the sum asked and the payment's amount, so the part is the least of
-  ``payment.sum`` and the operation's ``sum_initial``, never the amount asked when either names
-  less. A purchase paid in part
+  part the report names: money moved, so it must land somewhere. ecommpay splits such a
+  payment into operations of its own kind and ``payment.sum`` names the whole amount asked, so
+  the part is what its successful operations' ``sum_initial`` add up to (at most
+  ``payment.sum``), never the amount asked, nor a declined part; a report that names no
+  successful part (a callback about the declined one) is pending until one that does, or the
+  status answer, says (``callback._moved_in_part``). A purchase paid in part
   never completes its sale (its amount differs from the one asked) and is listed for the
   manager with what came in; a payout paid out in part is settled paid for that part, and
   listed for the manager as a payout that paid another amount.
@@ -71,10 +73,12 @@ customer or the provider still has a step to take."""
 
 
 def normal_status(word: object) -> str | None:
-    """The status word as compared: lower case, single spaces; ``None`` if it is no word."""
+    """The status word as compared: lower case, single spaces (an ``_`` is one too: ecommpay's
+    platform pages spell the payout word ``partially_paid_out``, developers.rocketpay.kz
+    ``en_gate_payout_statuses.html``); ``None`` if it is no word."""
     if not isinstance(word, str):
         return None
-    normal = " ".join(word.split()).lower()
+    normal = " ".join(word.replace("_", " ").split()).lower()
     return normal or None
 
 
