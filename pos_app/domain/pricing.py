@@ -131,12 +131,14 @@ def price_sale(
 def payment_lines(sale: PricedSale) -> tuple[LineItem, ...]:
     """Line items for a provider that wants Σ price x quantity to equal the amount (DOKU): a line
     whose amount its quantity does not divide becomes two items of the same name, one priced a
-    rupiah above the other, so unit prices differ by at most a rupiah and the sum is exact."""
+    rupiah above the other, so unit prices differ by at most a rupiah and the sum is exact.
+    Items that come to Rp 0 (a line given away, or worth less than a rupiah an item) are left
+    out: an order line of Rp 0 is no payment, and the sum stays exact without it."""
     out: list[LineItem] = []
     for line in sale.lines:
         item = line.item
         price, rest = divmod(line.amount, item.quantity)
-        if item.quantity - rest:
+        if price and item.quantity - rest:
             out.append(LineItem(item.sku, item.name, price, item.quantity - rest))
         if rest:
             out.append(LineItem(item.sku, item.name, price + 1, rest))

@@ -28,11 +28,11 @@ def test_payment_line_items_always_add_up_to_the_amount(
 
     lines = payment_lines(sale)
     assert sum(line.unit_price * line.quantity for line in lines) == sale.total
-    assert all(1 <= line.quantity <= 9999 and line.unit_price >= 0 for line in lines)
+    assert all(1 <= line.quantity <= 9999 and line.unit_price >= 1 for line in lines)
     assert len(lines) <= 2 * len(items)
     for line in sale.lines:  # a line's items differ by at most a rupiah a unit
         prices = {item.unit_price for item in lines if item.sku == line.item.sku}
-        assert max(prices) - min(prices) <= 1
+        assert not prices or max(prices) - min(prices) <= 1
 
 
 @settings(max_examples=300, deadline=None)
@@ -105,6 +105,24 @@ def test_a_line_item_whose_amount_its_quantity_does_not_divide_is_split() -> Non
         (3466, 1),
         (3467, 2),
     ]  # 3500 x 3 - 100 = 10.400
+
+
+def test_items_given_away_are_no_order_lines_of_rp_0() -> None:
+    """Kopi free (100 % off) beside Teh, and five sweets of Rp 1 at 40 % off (Rp 3): DOKU was
+    sent Kopi at Rp 0 x 3 and two sweets at Rp 0, lines of no payment in the order."""
+    sale = price_sale(
+        [
+            LineItem("K", "Kopi", 5000, 3, discount=Discount.percent(10_000)),
+            LineItem("T", "Teh", 4000, 2),
+            LineItem("P", "Permen", 1, 5, discount=Discount.percent(4_000)),
+        ],
+        tax=NO_TAX,
+        day=Y2024,
+    )
+    assert [(line.name, line.unit_price, line.quantity) for line in payment_lines(sale)] == [
+        ("Teh", 4000, 2),
+        ("Permen", 1, 3),
+    ]
 
 
 def test_discounts_and_rates_outside_their_limits_are_refused() -> None:
