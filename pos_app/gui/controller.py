@@ -49,7 +49,7 @@ from pos_app.gui.recovery import PaymentRecovery
 from pos_app.gui.services import StoreCatalog
 from pos_app.gui.tasks import SerialRunner, TaskRunner
 from pos_app.payments.model import AttemptState, PaymentRequest
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.sales import Sale
 from pos_app.store.users import User
 from pos_app.till.checkout import CashOutcome

@@ -24,7 +24,7 @@ from pos_app.gui.open_sale import OpenSale
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.errors import NotFound
 from pos_app.store.held import HeldBasket
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.sales import Sale
 from pos_app.store.terminal_store import TerminalStore
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from pos_app.gui.formatting import unbroken
 from pos_app.gui.main_window import MainWindow
 from pos_app.gui.tasks import TaskRunner
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.till.checkout import Checkout, LateNews
 
 

@@ -19,7 +19,7 @@ from pos_app.gui.payment_dialog import PaymentDialog
 from pos_app.gui.qr_widget import prepare_qr
 from pos_app.gui.tasks import TaskRunner
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.till.checkout import Checkout, OrderListener
 
 log = logging.getLogger(__name__)

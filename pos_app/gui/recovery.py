@@ -19,7 +19,7 @@ from pos_app.gui.main_window import MainWindow
 from pos_app.gui.qr_payment import PaymentTiming
 from pos_app.gui.tasks import TaskRunner
 from pos_app.payments.model import OPEN_STATES
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.sales import Sale
 from pos_app.till.terminal import Terminal
 

@@ -27,7 +27,7 @@ from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.settings.languages import LANGUAGES, CatalogueError, catalogue
 from pos_app.settings.terminal_config import Settings
-from pos_app.store.payments import EventSource
+from pos_app.store.payment_records import EventSource
 from pos_app.store.sales import Tender
 from pos_app.till.terminal import Terminal, open_terminal
 

@@ -39,7 +39,8 @@ from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, utc_text
 from pos_app.store.open_day import OpenDays
-from pos_app.store.payments import BROUGHT_BACK, received_rupiah
+from pos_app.store.payment_records import received_rupiah
+from pos_app.store.payments import BROUGHT_BACK
 from pos_app.store.refunds import REVERSAL_JOINS
 
 PAYMENT_COLUMNS = (

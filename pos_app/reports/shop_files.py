@@ -59,7 +59,7 @@ from pos_app.reports.sales_csv import (
     ReturnCounter,
 )
 from pos_app.reports.workbook import write_workbook
-from pos_app.store.payments import received_rupiah
+from pos_app.store.payment_records import received_rupiah
 
 TERMINAL = "terminal"
 """The column that names the till a row came from."""

@@ -19,16 +19,15 @@ import json
 import re
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.money import CURRENCY, format_rupiah, reported_text
+from pos_app.domain.money import CURRENCY, format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import (
     LATE_PAYMENT_FROM,
@@ -55,6 +54,20 @@ from pos_app.store.database import (
     write_meta,
 )
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
+from pos_app.store.paid_reports import (
+    contradicts_doku,
+    gone_back,
+    paid_more,
+    partially_refunded,
+    refunded_before_paid,
+)
+from pos_app.store.payment_records import (
+    EventSource,
+    Outcome,
+    PaymentAttempt,
+    PaymentEvent,
+    paid_differs,
+)
 
 INVOICE_PREFIX = "KSR"
 """What every invoice number a till draws begins with (``KSR-{till}-{day}-{counter}``)."""
@@ -79,106 +92,6 @@ INVOICE_SEQUENCE = "invoice_sequence"
 """The meta key invoice numbers are counted in."""
 
 
-class EventSource(StrEnum):
-    RELAY = "relay"
-    STATUS = "status"
-    CASHIER = "cashier"
-    SYSTEM = "system"
-
-
-class Outcome(StrEnum):
-    APPLIED = "applied"
-    """The attempt moved to the event's state."""
-    REPEATED = "repeated"
-    """The attempt was already in that state."""
-    IGNORED = "ignored"
-    """The lifecycle does not allow that move (e.g. pending after paid); kept, not applied."""
-    ORPHAN = "orphan"
-    """No attempt has that invoice number, or none is the payment it reports (a DOKU paid report
-    for another amount than its attempt was paid); kept apart for the manager to look at."""
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentEvent:
-    id: int
-    invoice_number: str
-    source: EventSource
-    state: AttemptState
-    outcome: Outcome
-    created_at: datetime
-    status: PaymentStatus | None = None
-    payload: Mapping[str, Any] = field(default_factory=dict)
-    relay_cursor: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentAttempt:
-    """One try at collecting a sale's total through a provider.
-
-    ``late``: paid, but kept apart from its sale for the manager, because the payment came after
-    the attempt was given up on, or for another amount or currency than was asked
-    (:attr:`amount_differs`). Such money completes no sale by itself.
-    """
-
-    id: int
-    invoice_number: str
-    sale_id: int
-    provider: ProviderName
-    amount: int
-    state: AttemptState
-    late: bool
-    created_at: datetime
-    updated_at: datetime
-    payment_url: str | None = None
-    expires_at: datetime | None = None
-    reference: str | None = None
-    events: tuple[PaymentEvent, ...] = ()
-    paid_amount: int | None = None
-    """What the provider reported as paid; ``None``: not reported (taken as ``amount``)."""
-    paid_currency: str | None = None
-    provider_refunded: int = 0
-    """Rupiah the provider reports refunded of this payment while the rest stays paid (a partial
-    refund from its dashboard): what it received less the balance the provider reports now;
-    0 when none. A payment refunded in full is ``refunded`` instead."""
-    version: int = 0
-    """Its latest event's id: of two reads of the attempt, the one with the higher version is
-    the newer, whatever the wall clock said when each was written (it may be set back)."""
-
-    @property
-    def reported(self) -> int:
-        """What the provider reported paid, in the unit ``paid_currency`` names (the amount
-        asked when it did not say)."""
-        return self.amount if self.paid_amount is None else self.paid_amount
-
-    @property
-    def received(self) -> int:
-        """The rupiah this payment brought in, once paid: see :func:`received_rupiah`."""
-        return received_rupiah(self.reported, self.paid_currency)
-
-    @property
-    def paid_text(self) -> str:
-        """What the customer paid: rupiah, or the amount in the other currency the provider
-        named."""
-        return reported_text(self.reported, self.paid_currency)
-
-    @property
-    def amount_differs(self) -> bool:
-        """Paid for another amount or in another currency than was asked."""
-        return paid_differs(self.amount, self.paid_amount, self.paid_currency)
-
-
-def received_rupiah(reported: int, currency: str | None) -> int:
-    """The rupiah a paid report brought in: its amount when in rupiah; none when in sen or in
-    another currency's minor units (``IDR/minor``, ``USD/minor``: see ``event_money``), which no
-    sale takes and no payout in rupiah may pay back, so they never count as rupiah received."""
-    return reported if (currency or CURRENCY) == CURRENCY else 0
-
-
-RECEIVED_SQL = (
-    f"CASE WHEN coalesce(a.paid_currency, '{CURRENCY}') = '{CURRENCY}' "
-    "THEN coalesce(a.paid_amount, a.amount) ELSE 0 END"
-)
-""":func:`received_rupiah` of ``payment_attempts a`` in SQL, for sums over attempts."""
 BROUGHT_BACK = (
     "(SELECT coalesce(sum(b.amount), 0) FROM payout_reversal_parts b WHERE b.refund_id = r.id)"
 )
@@ -187,12 +100,6 @@ again (the customer is still owed it)."""
 REFUND_HOLDS = f"(r.status IN ('pending', 'paid') AND r.amount > {BROUGHT_BACK})"
 """SQL over ``refunds r``: the payout is on its way or paid, and no reversal brought all of it
 back: the payment it names is (being) refunded."""
-
-
-def paid_differs(asked: int, paid: int | None, currency: str | None) -> bool:
-    """Whether a report of ``paid`` in ``currency`` differs from the ``asked`` rupiah; an amount
-    or currency not reported is not taken as a difference."""
-    return (paid is not None and paid != asked) or (currency or CURRENCY) != CURRENCY
 
 
 _ATTEMPT_COLUMNS = (
@@ -401,15 +308,16 @@ class Payments:
         come in order.
 
         A DOKU paid report that contradicts the paid amount already taken (see
-        :func:`_contradicts_doku`) changes nothing on the attempt: it is kept as an orphan
-        report, which the manager's list of problem payments shows with the amount it names.
+        :func:`~pos_app.store.paid_reports.contradicts_doku`) changes nothing on the attempt: it
+        is kept as an orphan report, which the manager's list of problem payments shows with the
+        amount it names.
         """
         status = PaymentStatus(status)
         state = STATUS_TO_STATE[status]
         source = EventSource(source)
         with transaction(self._db) as conn:
             attempt = self.find_attempt(invoice_number)
-            contradicts = attempt is not None and _contradicts_doku(
+            contradicts = attempt is not None and contradicts_doku(
                 attempt, state, (amount, currency)
             )
             kept = (
@@ -803,9 +711,9 @@ class Payments:
         paid: tuple[int | None, str | None] = (None, None),
         balance: bool = False,
     ) -> int:
-        refunded = _partially_refunded(attempt, state, paid) if balance else None
-        before_paid = _refunded_before_paid(attempt, state, paid) if balance else 0
-        more = None if balance else _paid_more(attempt, state, paid)
+        refunded = partially_refunded(attempt, state, paid) if balance else None
+        before_paid = refunded_before_paid(attempt, state, paid) if balance else 0
+        more = None if balance else paid_more(attempt, state, paid)
         if before_paid:
             paid = (attempt.amount, CURRENCY)
         if more is not None:
@@ -872,7 +780,7 @@ class Payments:
             relay_cursor=relay_cursor,
         )
         if outcome is Outcome.APPLIED:
-            gone = _gone_back(attempt, state, refunded, before_paid)
+            gone = gone_back(attempt, state, refunded, before_paid)
             if gone > 0:
                 conn.execute(
                     "INSERT INTO provider_refunds (attempt_id, event_id, amount, recorded_at) "
@@ -976,39 +884,6 @@ def _event_from_row(row: Sequence[Any]) -> PaymentEvent:
     )
 
 
-def _paid_more(
-    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
-) -> int | None:
-    """What a paid attempt received now, when a paid report that is no balance names more than
-    it received of a payment paid less than asked (ecommpay's "partially paid", then the rest);
-    ``None`` otherwise. Once the provider refunded some, a higher figure is no news. DOKU pays
-    no order in parts: its report of another amount never gets here (:func:`_contradicts_doku`)."""
-    amount, currency = paid
-    if state is not AttemptState.PAID or attempt.state is not AttemptState.PAID:
-        return None
-    if amount is None or (currency or CURRENCY) != CURRENCY or attempt.provider_refunded:
-        return None
-    return amount if attempt.received < min(amount, attempt.amount) else None
-
-
-def _contradicts_doku(
-    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
-) -> bool:
-    """Whether a report is a DOKU paid report naming another amount (or currency) than the one
-    its attempt was already paid: DOKU pays one order once, in full (its WooCommerce and
-    Magento plugins find the order by invoice number *and* amount, and answer any other amount
-    "not found"), and a retry repeats the same body. So it is no further part of the payment
-    (ecommpay's "partially paid" then the rest) but news of some other order, or a wrong
-    report: the first paid amount stands, and the report is kept apart for the manager."""
-    amount, currency = paid
-    if attempt.provider is not ProviderName.DOKU or state is not AttemptState.PAID:
-        return False
-    if attempt.state not in (AttemptState.PAID, AttemptState.REFUNDED) or amount is None:
-        return False
-    taken = (attempt.reported, attempt.paid_currency or CURRENCY)
-    return (amount, currency or CURRENCY) != taken
-
-
 def _as_report(
     attempt: PaymentAttempt | None, source: EventSource, payload: Mapping[str, Any] | None
 ) -> Mapping[str, Any] | None:
@@ -1018,55 +893,6 @@ def _as_report(
     if attempt is None or source is EventSource.RELAY:
         return payload
     return {"provider": attempt.provider.value, "payload": dict(payload or {})}
-
-
-def _partially_refunded(
-    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
-) -> int | None:
-    """The rupiah refunded at the provider when a balance report (ecommpay's "partially
-    refunded", "partially reversed") for a paid attempt names a balance below what it received
-    and above none (``None`` when it says nothing new): a payment only ever pays back, so a
-    lower balance is money that went back, never another payment. Only ecommpay reports a
-    balance; DOKU's notification names the order's amount, so a lower one there is a
-    contradiction kept apart (:func:`_contradicts_doku`), not a refund. A paid report that is no
-    balance (a "partially paid" arriving after its "success") is never one."""
-    balance, currency = paid
-    if attempt.provider is ProviderName.DOKU:
-        return None
-    if state is not AttemptState.PAID or attempt.state is not AttemptState.PAID:
-        return None
-    if balance is None or (currency or CURRENCY) != CURRENCY:
-        return None
-    refunded = attempt.received - balance
-    return refunded if attempt.provider_refunded < refunded < attempt.received else None
-
-
-def _gone_back(
-    attempt: PaymentAttempt, state: AttemptState, refunded: int | None, before_paid: int
-) -> int:
-    """The rupiah an applied report says the provider refunded now, for the payments file: a
-    partial refund's increase, one reported before the payment itself, or the rest of a paid
-    payment refunded in full."""
-    if refunded is not None:
-        return refunded - attempt.provider_refunded
-    if before_paid:
-        return before_paid
-    if state is AttemptState.REFUNDED and attempt.state is AttemptState.PAID:
-        return attempt.received - attempt.provider_refunded
-    return 0
-
-
-def _refunded_before_paid(
-    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
-) -> int:
-    """The rupiah refunded at the provider when a balance report (see ``record_status``) is the
-    first paid report an attempt gets: the amount asked less the balance, or 0."""
-    balance, currency = paid
-    if state is not AttemptState.PAID or attempt.state is AttemptState.PAID:
-        return 0
-    if balance is None or (currency or CURRENCY) != CURRENCY:
-        return 0
-    return attempt.amount - balance if 0 <= balance < attempt.amount else 0
 
 
 def _check_invoice_number(invoice: str) -> None:

@@ -35,7 +35,8 @@ from pos_app.store.database import optional_utc, parse_utc, to_json, transaction
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.history import REFUNDS, StatusChange, history, move
 from pos_app.store.open_day import open_business_date
-from pos_app.store.payments import BROUGHT_BACK, RECEIVED_SQL, RESOLVED
+from pos_app.store.payment_records import RECEIVED_SQL
+from pos_app.store.payments import BROUGHT_BACK, RESOLVED
 from pos_app.store.uploads import mark_days
 
 REFUND_JOINS = (

@@ -32,7 +32,8 @@ from pos_app.store.database import optional_utc, parse_utc, transaction, utc_tex
 from pos_app.store.errors import NotFound, SalePaidAlready, StoreError
 from pos_app.store.history import SALES, StatusChange, history, move
 from pos_app.store.open_day import first_open_day, open_business_date
-from pos_app.store.payments import PaymentAttempt, Payments
+from pos_app.store.payment_records import PaymentAttempt
+from pos_app.store.payments import Payments
 from pos_app.store.receipt_numbers import held_number, next_receipt_number
 from pos_app.store.shifts import after_shift_closed
 

@@ -37,7 +37,7 @@ from pos_app.settings.terminal_config import ConfigError
 from pos_app.store.database import open_database, transaction
 from pos_app.store.day_closes import DayCloses
 from pos_app.store.errors import NotFound
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.refunds import Refund
 from pos_app.store.sale_lookup import SaleQuery
 from pos_app.store.sales import Sale

@@ -47,7 +47,7 @@ from pos_app.payments.model import (
 from pos_app.payments.registry import read_payout_report
 from pos_app.store.database import transaction
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
-from pos_app.store.payments import EventSource, PaymentAttempt
+from pos_app.store.payment_records import EventSource, PaymentAttempt
 from pos_app.store.refunds import Refund
 from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.sales import Sale, Tender

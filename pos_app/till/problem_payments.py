@@ -41,14 +41,8 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
-from pos_app.store.payments import (
-    BROUGHT_BACK,
-    RESOLUTION,
-    RESOLVED,
-    EventSource,
-    Payments,
-    received_rupiah,
-)
+from pos_app.store.payment_records import EventSource, received_rupiah
+from pos_app.store.payments import BROUGHT_BACK, RESOLUTION, RESOLVED, Payments
 from pos_app.store.refunds import NOT_A_RETURN
 from pos_app.store.returns import NOT_PAID_BACK, UNPAID_RESOLVED
 from pos_app.store.sales import Sale, Sales

@@ -36,7 +36,7 @@ from pos_app.domain.texts import N_, Text
 from pos_app.payments.errors import PaymentUnknown, ProviderRejected
 from pos_app.payments.model import PayoutGateway, PayoutOrder, PayoutOutcome, PayoutReport
 from pos_app.store.errors import InvalidTransition, NotFound
-from pos_app.store.payments import paid_differs
+from pos_app.store.payment_records import paid_differs
 from pos_app.store.refunds import Refund, Refunds
 from pos_app.store.terminal_store import TerminalStore
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pos_app.domain.lifecycles import SaleStatus
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.history import StatusChange
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.refunds import Refund
 from pos_app.store.returns import Return
 from pos_app.store.sale_lookup import SaleQuery, find_sales

@@ -24,7 +24,7 @@ from pos_app.payments.model import (
     ProviderName,
 )
 from pos_app.reports.sales_csv import ExportKind, export_sales
-from pos_app.store.payments import EventSource
+from pos_app.store.payment_records import EventSource
 from pos_app.store.sales import Tender
 from pos_app.till.problem_payments import ATTACHED, RESOLUTION, ProblemKind
 from pos_app.till.refund_payouts import settle_from_report

@@ -17,7 +17,7 @@ from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import StoreError
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.sales import Sale, Tender
 from pos_app.till.terminal import Terminal, open_terminal
 from tests.gui.e2e import (

@@ -17,7 +17,7 @@ from pos_app.gui.payment_dialog import PaymentDialog
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import AttemptState
 from pos_app.sandbox.app import create_sandbox_app
-from pos_app.store.payments import EventSource
+from pos_app.store.payment_records import EventSource
 from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.sales import Tender
 from tests.gui.e2e import (

@@ -32,7 +32,7 @@ from pos_app.payments.model import (
 )
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
-from pos_app.store.payments import EventSource, PaymentAttempt
+from pos_app.store.payment_records import EventSource, PaymentAttempt
 from pos_app.store.sales import Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import FOLLOW_UP_WINDOW, Checkout

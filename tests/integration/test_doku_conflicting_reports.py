@@ -28,7 +28,7 @@ from pos_app.payments.doku.provider import DokuWalletProvider
 from pos_app.payments.model import AttemptState, ProviderName, RelayPosition
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.store.errors import StoreError
-from pos_app.store.payments import EventSource, Outcome
+from pos_app.store.payment_records import EventSource, Outcome
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from pos_app.till.problem_payments import ProblemKind, list_problems, resolve

@@ -23,7 +23,7 @@ from pos_app.domain.money import to_minor_units
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.model import AttemptState, PaymentRequest, ProviderName, RelayPosition
 from pos_app.payments.registry import read_payout_report
-from pos_app.store.payments import EventSource
+from pos_app.store.payment_records import EventSource
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.refund_payouts import settle_from_report

@@ -25,7 +25,7 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import AttemptState, ProviderName, RelayPosition
 from pos_app.sandbox.shapes import ECOMMPAY_ERROR_WORDS
-from pos_app.store.payments import EventSource, Outcome, PaymentAttempt
+from pos_app.store.payment_records import EventSource, Outcome, PaymentAttempt
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from tests.harness.ecommpay_till import ecommpay_relay_config, ecommpay_till

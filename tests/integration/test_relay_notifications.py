@@ -22,7 +22,7 @@ from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.model import AttemptState, PaymentStatus, ProviderName, RelayPosition
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import DOKU_AMOUNT_FORMS, Shapes
-from pos_app.store.payments import EventSource
+from pos_app.store.payment_records import EventSource
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
 from tests.harness.relay_process import (

@@ -27,7 +27,7 @@ from pos_app.payments.model import (
     StatusResult,
 )
 from pos_app.relay import storage
-from pos_app.store.payments import EventSource, Outcome, PaymentAttempt
+from pos_app.store.payment_records import EventSource, Outcome, PaymentAttempt
 from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout

@@ -22,7 +22,7 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.shop_files import read_rows
-from pos_app.store.payments import EventSource
+from pos_app.store.payment_records import EventSource
 from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
@@ -83,6 +83,19 @@ def lose_the_disk(tmp_path: Path, name: str = "T1.db") -> None:
     for leftover in (name, f"{name}-wal", f"{name}-shm"):
         (tmp_path / leftover).unlink(missing_ok=True)
     shutil.copyfile(tmp_path / "backup.db", tmp_path / name)
+
+
+def restored_till(
+    tmp_path: Path, client: RelayClient, clock: Clock, when: str
+) -> tuple[TerminalStore, Checkout]:
+    """The till started again at ``when`` on the backup put in place: the relay watch looks
+    first (gui/app.py), then applies the events the relay hands again."""
+    restored = TerminalStore(tmp_path / "T1.db", DAY)
+    clock.set(when)
+    checkout = checkout_for(restored, client, clock)
+    reconcile(restored, client, "T1")
+    catch_up_events(checkout, client)
+    return restored, checkout
 
 
 def back_up(store: TerminalStore, to: Path) -> None:
@@ -412,6 +425,55 @@ def test_money_back_of_the_same_amount_on_a_later_day_is_counted_each_time(
         else:
             assert shop_money(client, D1, "payments", "paid_amount") == 10_000 - 3000
             assert shop_money(client, D2, "payments", "paid_amount") == -back
+    finally:
+        client.close()
+        (restored or store).close()
+
+
+def test_a_qr_sale_completed_on_a_day_the_backup_never_reached_keeps_its_number(
+    tmp_path: Path, relay: EmbeddedRelay
+) -> None:
+    """Backed up on the 21st while a QR sale waited; the customer paid, but the till heard of it
+    only when it opened on the 22nd: the sale took T1-20261122-0001, printed on the customer's
+    receipt. The till sold on each day to the 24th, every day went to the relay, and the disk
+    died that afternoon. Restored, the payment handed again completed the sale once more under
+    a new number of the 24th: the customer's receipt unknown to the till, and the sale and its
+    payment in the shop's files twice. The restore read only the days the database had a row of
+    or the till may still sell on, and of those only the relay's latest two: the 22nd, which the
+    backup never reached, was neither."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    clock = Clock("2026-11-21T10:00")
+    checkout = checkout_for(store, client, clock)
+    restored = None
+    try:
+        checkout.pay_cash(checkout.open_sale(LINES, cashier="Sari"), TOTAL)
+        qr = checkout.open_sale(LINES, cashier="Sari")
+        invoice = checkout.start_qr_payment(qr).invoice_number
+        client.register_payment(invoice, ProviderName.DOKU, TOTAL)
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+        pay(relay, invoice)
+        for day in (22, 23, 24):
+            clock.set(f"2026-11-{day}T08:00")
+            catch_up_events(checkout, client)
+            checkout.pay_cash(checkout.open_sale(LINES, cashier="Sari"), TOTAL)
+            catch_up(store, client, "T1")
+        printed = store.sales.get(qr).receipt_number
+        assert printed == "T1-20261122-0001"
+        store.close()
+
+        lose_the_disk(tmp_path)
+        restored, checkout = restored_till(tmp_path, client, clock, "2026-11-24T15:00")
+        catch_up(restored, client, "T1")
+
+        sale = restored.sales.get(qr)
+        assert (sale.receipt_number, sale.business_date) == (printed, D2)
+        assert receipts_of(client, D2) == {printed: invoice, "T1-20261122-0002": f"cash {TOTAL}"}
+        assert receipts_of(client, date(2026, 11, 24)) == {"T1-20261124-0001": f"cash {TOTAL}"}
+        days = [D1, D2, date(2026, 11, 23), date(2026, 11, 24)]
+        paid = [shop_money(client, day, "payments", "paid_amount") for day in days]
+        assert paid == [0, TOTAL, 0, 0]
     finally:
         client.close()
         (restored or store).close()

@@ -33,7 +33,7 @@ from pos_app.reports.z_report import build_z_report
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.day_closes import DayCloses
 from pos_app.store.migrations import MIGRATIONS
-from pos_app.store.payments import EventSource
+from pos_app.store.payment_records import EventSource
 from pos_app.store.refunds import Refund
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.day_close import close_day

@@ -27,7 +27,7 @@ from pos_app.relay.backup import backup, restore
 from pos_app.reports.accountant_files import FileFormat, FileKind, FileRequest, write_files
 from pos_app.reports.sales_csv import ExportSummary
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
-from pos_app.store.payments import EventSource
+from pos_app.store.payment_records import EventSource
 from pos_app.store.returns import WalletPayout
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import UploadOutbox

@@ -24,7 +24,7 @@ from pos_app.settings.terminal_config import (
     Settings,
 )
 from pos_app.store.errors import NotFound
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.relay_errands import RelayErrand
 from pos_app.till.terminal import Terminal, open_terminal
 from tests.harness.relay_process import free_port, wait_until

@@ -21,7 +21,7 @@ from pos_app.payments.ecommpay.callback import (
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.errors import ProviderProtocolError, SignatureMismatch
 from pos_app.payments.model import NO_PAYMENT, PaymentStatus, ProviderName
-from pos_app.store.payments import paid_differs
+from pos_app.store.payment_records import paid_differs
 
 SECRET = "callback-secret-Δ"
 

@@ -40,7 +40,8 @@ from pos_app.reports.payments_csv import PaymentsSummary, export_payments
 from pos_app.store import migrations
 from pos_app.store.database import migrate, open_database, utc_text
 from pos_app.store.migrations import MIGRATIONS
-from pos_app.store.payments import Outcome, Payments
+from pos_app.store.payment_records import Outcome
+from pos_app.store.payments import Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales

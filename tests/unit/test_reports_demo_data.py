@@ -31,7 +31,8 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.payments.model import AttemptState, PaymentRequest, PaymentStatus, ProviderName
 from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
-from pos_app.store.payments import EventSource, Payments
+from pos_app.store.payment_records import EventSource
+from pos_app.store.payments import Payments
 from pos_app.store.products import Products
 from pos_app.store.sales import Sales
 from pos_app.store.users import Users

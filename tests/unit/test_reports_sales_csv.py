@@ -33,7 +33,8 @@ from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.reports.z_report import build_z_report
 from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
-from pos_app.store.payments import EventSource, Payments
+from pos_app.store.payment_records import EventSource
+from pos_app.store.payments import Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales

@@ -26,7 +26,7 @@ from pos_app.reports.payments_csv import PAYMENT_COLUMNS, PaymentsSummary
 from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportSummary
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.store.database import open_database
-from pos_app.store.payments import EventSource
+from pos_app.store.payment_records import EventSource
 from pos_app.store.returns import Returns
 from tests.unit.test_reports_sales_csv import DAY, NASTY, D, Shop, local
 

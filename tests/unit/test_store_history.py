@@ -23,7 +23,8 @@ from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.store.database import open_database, transaction
 from pos_app.store.errors import InvalidTransition, StoreError
 from pos_app.store.history import REFUNDS, SALES, StatusChange, Tracked, move
-from pos_app.store.payments import EventSource, Payments
+from pos_app.store.payment_records import EventSource
+from pos_app.store.payments import Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales
 from tests.harness.old_store import database_before

@@ -24,7 +24,8 @@ from pos_app.payments.model import (
 from pos_app.reports.payments_csv import export_payments
 from pos_app.store.database import open_database
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
-from pos_app.store.payments import EventSource, Outcome, Payments
+from pos_app.store.payment_records import EventSource, Outcome
+from pos_app.store.payments import Payments
 from pos_app.store.sales import Sales
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout

@@ -17,7 +17,8 @@ from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.store.database import open_database, transaction
 from pos_app.store.errors import SalePaidAlready
-from pos_app.store.payments import EventSource, Payments
+from pos_app.store.payment_records import EventSource
+from pos_app.store.payments import Payments
 from pos_app.store.receipt_numbers import keep_held_numbers
 from pos_app.store.sale_lookup import SaleQuery, find_sales
 from pos_app.store.sales import Sales

@@ -33,7 +33,8 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database, transaction
 from pos_app.store.errors import NotFound
 from pos_app.store.migrations import MIGRATIONS
-from pos_app.store.payments import EventSource, Payments
+from pos_app.store.payment_records import EventSource
+from pos_app.store.payments import Payments
 from pos_app.store.products import Products
 from pos_app.store.receipt_numbers import RETURNS, raise_floor
 from pos_app.store.refunds import Refunds

@@ -16,7 +16,8 @@ from pos_app.domain.money import MAX_AMOUNT
 from pos_app.payments.model import AttemptState, PaymentStatus, ProviderName
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, StoreError
-from pos_app.store.payments import EventSource, Outcome, Payments
+from pos_app.store.payment_records import EventSource, Outcome
+from pos_app.store.payments import Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.sales import Sales, Tender
 from tests.harness.old_store import database_before

@@ -23,7 +23,8 @@ from pos_app.reports.z_report import ZReport, build_z_report, report_sections
 from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.open_day import open_business_date
-from pos_app.store.payments import EventSource, Payments
+from pos_app.store.payment_records import EventSource
+from pos_app.store.payments import Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Returns, WalletPayout
 from pos_app.store.sales import Sales

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from pos_app.domain.lifecycles import ChangeSource, RefundStatus, SaleStatus
 from pos_app.payments.model import AttemptState, ProviderName
-from pos_app.store.payments import EventSource, Outcome
+from pos_app.store.payment_records import EventSource, Outcome
 from pos_app.store.sales import Tender
 from pos_app.store.users import Role
 from pos_app.till.problem_payments import ProblemKind

@@ -23,7 +23,7 @@ from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.labels import label, provider_label
 from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view
 from pos_app.gui.tasks import TaskRunner
-from pos_app.store.payments import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.sales import Sale
 from pos_app.till.back_office import BackOffice
 from pos_app.till.problem_payments import REFUND_KINDS, ProblemKind, ProblemPayment

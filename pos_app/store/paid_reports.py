@@ -1,0 +1,90 @@
+"""What a provider's paid report means for the money of the attempt it names: more of a
+payment paid in part, a balance lower by a refund at the provider, a DOKU report that
+contradicts the payment already taken. Pure rules; :meth:`Payments.record_status` applies
+them in its transaction."""
+
+from pos_app.domain.money import CURRENCY
+from pos_app.payments.model import AttemptState, ProviderName
+from pos_app.store.payment_records import PaymentAttempt
+
+
+def paid_more(
+    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
+) -> int | None:
+    """What a paid attempt received now, when a paid report that is no balance names more than
+    it received of a payment paid less than asked (ecommpay's "partially paid", then the rest);
+    ``None`` otherwise. Once the provider refunded some, a higher figure is no news. DOKU pays
+    no order in parts: its report of another amount never gets here (:func:`contradicts_doku`)."""
+    amount, currency = paid
+    if state is not AttemptState.PAID or attempt.state is not AttemptState.PAID:
+        return None
+    if amount is None or (currency or CURRENCY) != CURRENCY or attempt.provider_refunded:
+        return None
+    return amount if attempt.received < min(amount, attempt.amount) else None
+
+
+def contradicts_doku(
+    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
+) -> bool:
+    """Whether a report is a DOKU paid report naming another amount (or currency) than the one
+    its attempt was already paid: DOKU pays one order once, in full (its WooCommerce and
+    Magento plugins find the order by invoice number *and* amount, and answer any other amount
+    "not found"), and a retry repeats the same body. So it is no further part of the payment
+    (ecommpay's "partially paid" then the rest) but news of some other order, or a wrong
+    report: the first paid amount stands, and the report is kept apart for the manager."""
+    amount, currency = paid
+    if attempt.provider is not ProviderName.DOKU or state is not AttemptState.PAID:
+        return False
+    if attempt.state not in (AttemptState.PAID, AttemptState.REFUNDED) or amount is None:
+        return False
+    taken = (attempt.reported, attempt.paid_currency or CURRENCY)
+    return (amount, currency or CURRENCY) != taken
+
+
+def partially_refunded(
+    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
+) -> int | None:
+    """The rupiah refunded at the provider when a balance report (ecommpay's "partially
+    refunded", "partially reversed") for a paid attempt names a balance below what it received
+    and above none (``None`` when it says nothing new): a payment only ever pays back, so a
+    lower balance is money that went back, never another payment. Only ecommpay reports a
+    balance; DOKU's notification names the order's amount, so a lower one there is a
+    contradiction kept apart (:func:`contradicts_doku`), not a refund. A paid report that is no
+    balance (a "partially paid" arriving after its "success") is never one."""
+    balance, currency = paid
+    if attempt.provider is ProviderName.DOKU:
+        return None
+    if state is not AttemptState.PAID or attempt.state is not AttemptState.PAID:
+        return None
+    if balance is None or (currency or CURRENCY) != CURRENCY:
+        return None
+    refunded = attempt.received - balance
+    return refunded if attempt.provider_refunded < refunded < attempt.received else None
+
+
+def gone_back(
+    attempt: PaymentAttempt, state: AttemptState, refunded: int | None, before_paid: int
+) -> int:
+    """The rupiah an applied report says the provider refunded now, for the payments file: a
+    partial refund's increase, one reported before the payment itself, or the rest of a paid
+    payment refunded in full."""
+    if refunded is not None:
+        return refunded - attempt.provider_refunded
+    if before_paid:
+        return before_paid
+    if state is AttemptState.REFUNDED and attempt.state is AttemptState.PAID:
+        return attempt.received - attempt.provider_refunded
+    return 0
+
+
+def refunded_before_paid(
+    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
+) -> int:
+    """The rupiah refunded at the provider when a balance report (see ``record_status``) is the
+    first paid report an attempt gets: the amount asked less the balance, or 0."""
+    balance, currency = paid
+    if state is not AttemptState.PAID or attempt.state is AttemptState.PAID:
+        return 0
+    if balance is None or (currency or CURRENCY) != CURRENCY:
+        return 0
+    return attempt.amount - balance if 0 <= balance < attempt.amount else 0
