@@ -116,8 +116,9 @@ class Control:
         return self._act(request, self._sandbox.reverse)
 
     async def refund(self, request: Request) -> JSONResponse:
-        """``?amount=`` minor units (default: all that is left) of a paid ecommpay purchase go
-        back to the customer, as ecommpay's support does on the merchant's request."""
+        """``?amount=`` (default: all that is left) of a paid purchase goes back to the
+        customer, as the provider's support does on the merchant's request: minor units of an
+        ecommpay purchase, rupiah of a DOKU order (which then reads REFUNDED)."""
         amount = _number(request, "amount")
         if isinstance(amount, JSONResponse):
             return amount

@@ -55,6 +55,8 @@ REQUIRED_HEADERS = ("Client-Id", "Request-Id", "Request-Timestamp", "Signature")
 STATUS_WORDS = {Outcome.PAID: "SUCCESS", Outcome.DECLINED: "FAILED"}
 """The notified outcomes; a pending order is PENDING or TIMEOUT, an expired one TIMEOUT or
 FAILED (per invoice, :class:`~pos_app.sandbox.shapes.Shapes`)."""
+REFUNDED = "REFUNDED"
+"""A paid order DOKU refunded (Check Status Non-SNAP: EMONEY, final), in full or in part."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,18 @@ class DokuSimulator:
         raise NotReversible(order)  # DOKU's direct API here pays no payouts to take back
 
     def refund(self, order: Order, amount: int | None) -> dict[str, Any]:
-        raise NotRefundable(order, "DOKU's direct API here takes no refunds")
+        """A refund of a paid order, as DOKU makes one on the merchant's request: for a
+        non-card payment "full or partial", asked of DOKU's support (docs.doku.com, Manage
+        Finances, Refund). The order's status becomes REFUNDED, DOKU's one word for it
+        (Check Status Non-SNAP), and is notified as every status change is; it names no
+        refunded amount, so a partial refund reads as a full one. Once only: REFUNDED is final."""
+        if order.outcome is not Outcome.PAID or order.details.get("refunds"):
+            why = f"{status_word(order)}: only a paid DOKU order not yet refunded is refunded"
+            raise NotRefundable(order, why)
+        amount = order.amount if amount is None else amount
+        if not 0 < amount <= order.amount:
+            raise NotRefundable(order, f"{amount} rupiah asked of {order.amount} paid")
+        return {"amount": amount, "at": self._sandbox.now().isoformat()}
 
     def operations(self, order: Order) -> int:
         return 1  # one order, one notification
@@ -256,7 +269,7 @@ class DokuSimulator:
             Delivery(
                 kind="doku-notification",
                 order_id=order.order_id,
-                event=order.provider_status,
+                event=status_word(order),
                 url=url,
                 offsets=DOKU_RETRY_OFFSETS,
                 build=build,
@@ -369,19 +382,21 @@ def transaction_body(order: Order, shapes: Shapes | None = None) -> dict[str, An
     Beyond the documented minimum it carries what DOKU really sends (docs/sandbox.md):
     ``customer``, ``emoney_payment``, ``merchant`` with a space-padded ``terminal_id``,
     ``issuer`` and ``tips: 0.00``; ``order.amount`` is an integer, a JSON decimal or a decimal
-    string, per invoice. Decimals are :class:`~decimal.Decimal` for :func:`json_bytes`.
+    string, per invoice, and left out of some REFUNDED reports (per invoice too). Decimals are
+    :class:`~decimal.Decimal` for :func:`json_bytes`.
     """
     shapes = shapes or Shapes()
+    word = status_word(order)
+    details: dict[str, Any] = {"invoice_number": order.order_id}
+    if word != REFUNDED or shapes.doku_refund_amount_shown(order.order_id):
+        details["amount"] = doku_amount(order.amount, shapes.doku_amount_form(order.order_id))
     body: dict[str, Any] = {
         "service": {"id": "EMONEY"},
         "acquirer": {"id": "DOKU"},
         "channel": {"id": "EMONEY_DOKU"},
-        "order": {
-            "invoice_number": order.order_id,
-            "amount": doku_amount(order.amount, shapes.doku_amount_form(order.order_id)),
-        },
+        "order": details,
         "transaction": {
-            "status": order.provider_status,
+            "status": word,
             "date": utc_timestamp(order.settled_at or order.created_at),
             "original_request_id": order.details["request_id"],
         },
@@ -397,6 +412,11 @@ def transaction_body(order: Order, shapes: Shapes | None = None) -> dict[str, An
     if order.details["additional_info"] is not None:
         body["additional_info"] = order.details["additional_info"]
     return body
+
+
+def status_word(order: Order) -> str:
+    """DOKU's ``transaction.status`` of ``order`` now: REFUNDED once refunded, in full or not."""
+    return REFUNDED if order.details.get("refunds") else order.provider_status
 
 
 def doku_amount(rupiah: int, form: str) -> int | Decimal | str:

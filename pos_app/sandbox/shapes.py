@@ -2,13 +2,14 @@
 
 DOKU and ecommpay send more than the documented happy path (docs/sandbox.md, "Real-world
 shapes", cites where each shape comes from). The sandbox always sends the extra objects, and
-varies the rest: the form of DOKU's ``order.amount``, the two shapes of "no such order", the
-words of an unpaid DOKU Wallet order, whether a 409 replay is signed and a status answer signed
-with a Digest line, ecommpay's intermediate statuses, expiry and error words, "not found" forms
-and the word of a reversed payout. Each choice is a hash of the seed, the dimension and the
-invoice number (or ecommpay payment id): the same invoice always gets the same shapes, so a
-test is reproducible, and a test that needs one shape can :meth:`Shapes.pick` an invoice that
-has it. Change ``shape_seed`` to see other combinations for the same invoices.
+varies the rest: the form of DOKU's ``order.amount`` (and whether a REFUNDED names it), the two
+shapes of "no such order", the words of an unpaid DOKU Wallet order, whether a 409 replay is
+signed and a status answer signed with a Digest line, ecommpay's intermediate statuses, expiry
+and error words, "not found" forms and the word of a reversed payout. Each choice is a hash of
+the seed, the dimension and the invoice number (or ecommpay payment id): the same invoice
+always gets the same shapes, so a test is reproducible, and a test that needs one shape can
+:meth:`Shapes.pick` an invoice that has it. Change ``shape_seed`` to see other combinations for
+the same invoices.
 """
 
 import hashlib
@@ -25,6 +26,9 @@ DOKU_NOT_FOUND_FORMS = ("404", "empty")
 DOKU_PENDING_WORDS = ("PENDING", "TIMEOUT")
 DOKU_EXPIRED_WORDS = ("TIMEOUT", "FAILED")
 """An unpaid DOKU Wallet order ends FAILED or TIMEOUT (EXPIRED is not an e-money status)."""
+DOKU_REFUND_AMOUNT_SHOWN = (True, False)
+"""Whether a REFUNDED names ``order.amount``: DOKU's Check Status Non-SNAP says "some
+parameters might not be presented in certain status cases"."""
 ECOMMPAY_INTERMEDIATE = (None, "external processing", "awaiting customer")
 """The callback sent before the final one of a purchase, if any."""
 ECOMMPAY_REDIRECT_FORMS = ("full", "bare", "return_url")
@@ -71,6 +75,9 @@ class Shapes:
 
     def doku_expired_word(self, invoice: str) -> str:
         return self.choose("doku.expired", invoice, DOKU_EXPIRED_WORDS)
+
+    def doku_refund_amount_shown(self, invoice: str) -> bool:
+        return self.choose("doku.refund_amount", invoice, DOKU_REFUND_AMOUNT_SHOWN)
 
     def doku_status_digest(self, invoice: str) -> bool:
         """Whether a status answer (to a GET) is signed with its body's Digest line: DOKU's

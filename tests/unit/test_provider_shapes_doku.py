@@ -370,6 +370,17 @@ def test_an_unverified_409_for_another_amount_is_refused(
         client.create_order(ORDER, notify_url=NOTIFY_URL)
 
 
+def test_an_unverified_409_replay_of_an_order_in_another_currency_is_refused(
+    client: DokuClient, shaped: ShapedDoku
+) -> None:
+    """DOKU names its currency (test_doku_currency.py): only rupiah is our order."""
+    client.create_order(ORDER, notify_url=NOTIFY_URL)
+    shaped.extra = {"order": {"invoice_number": INVOICE, "amount": 9000, "currency": "USD"}}
+    shaped.unsigned_replay = True
+    with pytest.raises(ProviderProtocolError, match="9000 USD, not 9000 rupiah"):
+        client.create_order(ORDER, notify_url=NOTIFY_URL)
+
+
 def test_an_unverified_409_without_a_page_is_a_rejection_the_checkout_resolves(
     client: DokuClient, shaped: ShapedDoku
 ) -> None:

@@ -53,6 +53,7 @@ from pos_app.payments.errors import (
 )
 from pos_app.payments.model import (
     MAX_INVOICE_LENGTH,
+    NO_CURRENCY,
     PaymentOrder,
     PaymentRequest,
     ProviderName,
@@ -227,9 +228,13 @@ class DokuClient(HttpClient):
                 invoice=invoice,
                 error=exc,
             ) from None
-        if status.currency == CURRENCY and status.amount != order.amount:
+        if status.currency != NO_CURRENCY and (status.amount, status.currency) != (
+            order.amount,
+            CURRENCY,
+        ):
+            unit = "rupiah" if status.currency == CURRENCY else status.currency
             raise ProviderProtocolError(
-                f"DOKU order {invoice} exists for {status.amount} rupiah, not {order.amount}"
+                f"DOKU order {invoice} exists for {status.amount} {unit}, not {order.amount} rupiah"
             )
         replay = _json_object(response.content)
         try:

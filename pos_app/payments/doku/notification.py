@@ -4,7 +4,8 @@ A notification and a status answer have the same body shape (``order``, ``transa
 ``service``, ``acquirer``, ``channel``, ``additional_info``), so one reader serves both. Reading is
 lenient about everything Kasir does not use (DOKU adds ``customer``, ``emoney_payment``,
 ``merchant``, ``issuer``, ``tips`` … at any time) and strict about what it relies on: the invoice
-number, the transaction status, and the amount of a word that moves money.
+number, the transaction status, and the amount of a SUCCESS (in rupiah unless ``order.currency``
+names another currency, :func:`order_currency`).
 
 Amount rule (:func:`rupiah_amount`): DOKU sends ``order.amount`` as a JSON integer (``6000``), a
 JSON decimal (``6000.00``) or a decimal string (``"6000.00"``, ``"6000"``); all are read exactly
@@ -15,11 +16,13 @@ NaN or an absurd size is refused rather than rounded.
 
 Refund rule: ``REFUNDED`` is read as the whole payment refunded at DOKU, because no Non-SNAP
 body says how much went back: ``order.amount`` is the order's amount, and DOKU documents no
-refund field there (Check Status Non-SNAP lists ``REFUNDED`` for e-money with the same body).
-DOKU's refund amounts live elsewhere: the card refund request's ``refund.amount`` (partial
-refunds allowed) and SNAP Direct Debit's ``refundHistory[].refundAmount``; a DOKU Wallet
-notification carries neither. A partial refund made in DOKU's dashboard therefore shows as a
-full one, and the manager's list of refunded payments is where it is checked.
+refund field there (Check Status Non-SNAP lists ``REFUNDED`` for e-money with the same body,
+and no partial word). Yet DOKU refunds a non-card payment "full or partial" on request
+(docs.doku.com, Manage Finances, Refund), so a REFUNDED may stand for part of the payment:
+the manager's list of refunded payments is where it is checked against DOKU's confirmation.
+DOKU's refund amounts live elsewhere (the card refund request's ``refund.amount``, SNAP Direct
+Debit's ``refundHistory[].refundAmount``); a DOKU Wallet notification carries neither. A
+REFUNDED need not name ``order.amount`` at all: Kasir never uses it.
 """
 
 import re
@@ -58,11 +61,16 @@ _STATUSES: dict[str, PaymentStatus] = {
     "TIMEOUT": PaymentStatus.PENDING,
     "REDIRECT": PaymentStatus.PENDING,
 }
-_NEED_AMOUNT = frozenset({PaymentStatus.PAID, PaymentStatus.REFUNDED})
-"""Words that move money, and so must say how much. DOKU leaves ``order.amount`` out of some
-answers ("some parameters might not be presented in certain status cases"): a FAILED, PENDING
-or TIMEOUT without one is no amount in no currency, which no sale takes."""
+_NEED_AMOUNT = frozenset({PaymentStatus.PAID})
+"""Words whose amount Kasir relies on, and so must say how much. DOKU leaves ``order.amount``
+out of some answers ("some parameters might not be presented in certain status cases"): any
+other word without one is no amount in no currency, which no sale takes. A REFUNDED is among
+them: Kasir reads it as the paid amount gone back and never uses the amount it names, so
+refusing one without an amount would only keep the refund from the till."""
 _DECIMAL_TEXT = re.compile(r"[0-9]{1,30}(?:\.[0-9]{1,30})?")
+_RUPIAH_NAMES = frozenset({CURRENCY, "360"})
+"""IDR by its ISO 4217 code or number (DOKU's older payment form sends ``CURRENCY`` ``360``)."""
+_CURRENCY_TEXT = re.compile(r"[A-Z0-9]{1,8}")
 
 
 def _status_word(word: object) -> str | None:
@@ -124,6 +132,21 @@ def rupiah_amount(value: object, *, field: str = "order.amount") -> int:
     return int(number)
 
 
+def order_currency(order: Mapping[str, Any]) -> str:
+    """The currency of ``order.amount``: IDR when DOKU names none (DOKU Wallet amounts are
+    rupiah) or names IDR; else the code DOKU names, or no currency when it cannot be read, so
+    that an amount in anything but rupiah never completes a sale."""
+    named = order.get("currency")
+    if named is None:
+        return CURRENCY
+    if isinstance(named, int) and not isinstance(named, bool):
+        named = str(named)
+    text = named.strip().upper() if isinstance(named, str) else ""
+    if not _CURRENCY_TEXT.fullmatch(text):
+        return NO_CURRENCY
+    return CURRENCY if text in _RUPIAH_NAMES else text
+
+
 def parse_notification(body: bytes) -> ProviderEvent:
     """Read a DOKU e-money notification body (already verified, or trusted by the caller)."""
     return event_from_payload(read_provider_json(body, what="DOKU notification"))
@@ -152,7 +175,7 @@ def event_from_payload(payload: Any) -> ProviderEvent:
     status = doku_status(transaction["status"])
     amount, currency = 0, NO_CURRENCY
     if order.get("amount") is not None or status in _NEED_AMOUNT:
-        amount, currency = rupiah_amount(order.get("amount")), CURRENCY
+        amount, currency = rupiah_amount(order.get("amount")), order_currency(order)
     return ProviderEvent(
         provider=ProviderName.DOKU,
         invoice_number=invoice,

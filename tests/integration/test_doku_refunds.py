@@ -1,0 +1,143 @@
+"""A DOKU Wallet payment DOKU refunds, over real HTTP: the sandbox, the relay and a till.
+
+DOKU refunds a non-card payment on the merchant's request, "full or partial" (docs.doku.com,
+Manage Finances, Refund); its Check Status Non-SNAP then says ``REFUNDED`` (EMONEY, final),
+the one word it has, and DOKU notifies every status change. A REFUNDED may leave out
+``order.amount`` ("some parameters might not be presented in certain status cases"): the till
+must hear of the refund all the same, or its takings keep money the customer has back.
+"""
+
+import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from pos_app.payments.doku.notification import parse_notification
+from pos_app.payments.doku.signing import signed_headers
+from pos_app.payments.model import AttemptState, PaymentStatus
+from pos_app.sandbox import SandboxConfig
+from pos_app.sandbox.shapes import Shapes
+from pos_app.till.problem_payments import ProblemKind, list_problems
+from tests.harness.relay_process import DOKU_CLIENT_ID, DOKU_SECRET_KEY
+from tests.harness.sandbox_process import Receiver, running_receiver, running_sandbox
+from tests.integration.test_doku_conflicting_reports import DOKU, TOTAL, Till, running_till
+from tests.integration.test_sandbox_doku import (
+    assert_verified_notification,
+    create,
+    order_body,
+    status,
+)
+
+CONFIG = SandboxConfig(retry_scale=0.00002, delivery_timeout=0.5)
+SHAPES = Shapes(CONFIG.shape_seed)
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[str]:
+    with running_sandbox(CONFIG) as (url, _):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def receiver() -> Iterator[tuple[str, Receiver]]:
+    with running_receiver() as pair:
+        yield pair
+
+
+@pytest.fixture
+def till(tmp_path: Path) -> Iterator[Till]:
+    with running_till(tmp_path) as running:
+        yield running
+
+
+def paid_order(sandbox: str, receiver_url: str, shown: bool) -> tuple[str, str]:
+    """An order paid at the sandbox whose REFUNDED names its amount or not; its notify path."""
+    invoice = SHAPES.pick(
+        f"INV-{uuid.uuid4().hex[:8]}-", lambda i: SHAPES.doku_refund_amount_shown(i) is shown
+    )
+    path = f"/doku/notifications/{uuid.uuid4().hex[:8]}"
+    assert create(sandbox, order_body(invoice, receiver_url + path)).status_code == 200
+    httpx.post(f"{sandbox}/_sandbox/pay/{invoice}").raise_for_status()
+    return invoice, path
+
+
+@pytest.mark.parametrize("shown", [True, False])
+def test_a_refund_at_doku_is_notified_and_checked_as_refunded(
+    sandbox: str, receiver: tuple[str, Receiver], shown: bool
+) -> None:
+    receiver_url, inbox = receiver
+    invoice, path = paid_order(sandbox, receiver_url, shown)
+    inbox.wait_for(path)
+
+    refunded = httpx.post(f"{sandbox}/_sandbox/refund/{invoice}", params={"amount": 2000})
+    assert refunded.status_code == 200, refunded.text
+
+    (_, received) = inbox.wait_for(path, count=2)
+    payload = assert_verified_notification(received, path)
+    assert payload["transaction"]["status"] == "REFUNDED"
+    assert ("amount" in payload["order"]) is shown
+    answer = status(sandbox, invoice)
+    assert answer.json()["transaction"]["status"] == "REFUNDED"
+    for body in (received.body, answer.content):
+        event = parse_notification(body)
+        assert (event.status, event.amount) == (PaymentStatus.REFUNDED, 9000 if shown else 0)
+
+
+def test_doku_refunds_a_paid_order_once_and_by_no_more_than_was_paid(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    receiver_url, _ = receiver
+    invoice = f"INV-{uuid.uuid4().hex[:12]}"
+    assert create(sandbox, order_body(invoice, receiver_url + "/doku/n")).status_code == 200
+    assert httpx.post(f"{sandbox}/_sandbox/refund/{invoice}").status_code == 409
+    httpx.post(f"{sandbox}/_sandbox/pay/{invoice}").raise_for_status()
+    too_much = httpx.post(f"{sandbox}/_sandbox/refund/{invoice}", params={"amount": 9001})
+    assert too_much.status_code == 409
+    assert httpx.post(f"{sandbox}/_sandbox/refund/{invoice}").status_code == 200
+    assert httpx.post(f"{sandbox}/_sandbox/refund/{invoice}").status_code == 409
+
+
+def test_the_till_hears_of_a_refund_at_doku(till: Till) -> None:
+    sale_id, invoice = till.qr_sale()
+    till.customer_pays(invoice)
+    till.takes_news()
+
+    httpx.post(f"{till.sandbox}/_sandbox/refund/{invoice}").raise_for_status()
+    till.takes_news()
+
+    assert till.store.payments.get_attempt(invoice).state is AttemptState.REFUNDED
+    [problem] = list_problems(till.store.repositories().db)
+    assert (problem.kind, problem.amount, problem.sale_id) == (
+        ProblemKind.REFUNDED,
+        TOTAL,
+        sale_id,
+    )
+
+
+def test_a_refunded_report_naming_no_amount_still_reaches_the_till(till: Till) -> None:
+    """Refused for its missing amount, the relay would keep it from the till for good."""
+    _, invoice = till.qr_sale()
+    till.customer_pays(invoice)
+    till.takes_news()
+
+    body = json.dumps(
+        {
+            "service": {"id": "EMONEY"},
+            "acquirer": {"id": "DOKU"},
+            "channel": {"id": "EMONEY_DOKU"},
+            "order": {"invoice_number": invoice},
+            "transaction": {"status": "REFUNDED", "date": "2026-01-01T04:00:00Z"},
+        },
+        separators=(",", ":"),
+    ).encode()
+    headers = signed_headers(
+        client_id=DOKU_CLIENT_ID, secret_key=DOKU_SECRET_KEY, request_target=DOKU, body=body
+    )
+    answer = httpx.post(till.relay.url + DOKU, content=body, headers=headers)
+    assert answer.status_code == 200, answer.text
+    till.takes_news()
+
+    assert till.store.payments.get_attempt(invoice).state is AttemptState.REFUNDED
