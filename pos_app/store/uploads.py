@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 _DAY_RULE = "upload_day_rule"
 """The shop's time zone and cut-off the payments were last placed by (``Asia/Jakarta 00:00:00``)."""
+_READ_THROUGH = "upload_days_read_through"
+"""The latest day the relay holds whose numbers a restore read (:meth:`UploadOutbox.unreached`)."""
 
 
 UNHEARD_KEPT = 16
@@ -221,12 +223,39 @@ class UploadOutbox:
         this database reached: this till made changes to them that it no longer has (its
         database was restored from an older backup). A day without a row here counts from
         ``today`` on, the days the till may still sell on; an older one stays as the relay holds
-        it. Oldest first."""
+        it (see :meth:`unreached`). Oldest first."""
         return sorted(
             day
             for day, revision in held.items()
             if revision > self.revision(day) and (day >= today or self.revision(day) > 0)
         )
+
+    def latest_day(self) -> date | None:
+        """The latest business day this database has a change of (``None``: none yet): one
+        restored from a backup lacks the changes after it."""
+        row = self._db.execute("SELECT max(business_date) FROM upload_days").fetchone()
+        return None if row[0] is None else date.fromisoformat(row[0])
+
+    def unreached(self, held: Iterable[date], today: date) -> list[date]:
+        """The days the relay holds (``held``) after the latest this database has a change of and
+        before ``today``, not read yet (:meth:`mark_read`): days a database restored from an
+        older backup never reached. They stay as the relay holds them (this database has
+        nothing of them to send, and a copy sent would say them open), but a QR sale waiting in
+        the backup may have completed on one, under the number the customer's receipt shows.
+        Oldest first."""
+        latest = self.latest_day()
+        if latest is None:
+            return []
+        read = read_meta(self._db, _READ_THROUGH)
+        after = latest if read is None else max(latest, date.fromisoformat(read))
+        return sorted(day for day in held if after < day < today)
+
+    def mark_read(self, days: Iterable[date]) -> None:
+        """The numbers of ``days`` were read (:meth:`unreached`): each restore reads them once."""
+        latest = max(days, default=None)
+        if latest is not None:
+            with transaction(self._db) as conn:
+                write_meta(conn, _READ_THROUGH, latest.isoformat())
 
     def went_back(self, held: Mapping[date, int], today: date) -> list[date]:
         """Give a revision above the relay's (:meth:`mark_after`) to the days :meth:`ahead`, so

@@ -223,9 +223,10 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
     backup): days held at a revision this database never reached go at once (see
     :func:`upload_day`), its invoice numbers go on after the last one it registered, which the
     providers have seen, and its receipt numbers after the last the relay holds of its latest
-    days, which the shop's file gives other sales; a QR sale of those days that its payment,
-    handed again, completes once more takes the number it had, and return slips go on after
-    the last the shop's file holds (:func:`numbers_held`).
+    days, which the shop's file gives other sales; a QR sale that its payment, handed again,
+    completes once more takes the number and the day it had, on one of those days or one the
+    backup never reached, and return slips go on after the last the shop's file holds
+    (:func:`numbers_held`).
     """
     with _ONE_AT_A_TIME:
         try:
@@ -246,6 +247,7 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
             keep_held_numbers(conn, till_id, numbers.receipts)
             for business_date, sequence in numbers.last_returns.items():
                 raise_floor(conn, till_id, business_date, sequence, RETURNS)
+            outbox.mark_read(numbers.days)
         lacking = outbox.reconcile(held.days)
         went_back = outbox.went_back(held.days, today)
     if went_back or raised:
@@ -269,27 +271,32 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
 
 @dataclass(frozen=True, slots=True)
 class HeldNumbers:
-    """What the shop's file gives this till on the days its database went back."""
+    """What the shop's file gives this till on the days its database went back on."""
 
     receipts: dict[str, str]
     """The receipt number of each QR sale, by invoice."""
     last_returns: dict[date, int]
     """The sequence of each day's last return slip number."""
+    days: list[date]
+    """The days read."""
 
 
 def numbers_held(
     relay: RelayClient, till_id: str, held: HeldDays, outbox: UploadOutbox, today: date
 ) -> HeldNumbers:
-    """The numbers the shop's file gives this till on its latest days
-    (:attr:`HeldDays.last_receipts`) that this database went back on
-    (:meth:`UploadOutbox.ahead`): it was restored from a backup, perhaps taken while a payment
-    was awaited that then completed its sale and printed its receipt, or before return slips
-    were printed, whose numbers must not be given again. Read before those days are marked to
-    go again, so a failed read is made again on the next look; each restore reads them once,
-    and a till whose database did not go back reads nothing."""
-    went_back = [day for day in outbox.ahead(held.days, today) if day in held.last_receipts]
-    numbers = HeldNumbers({}, {})
-    for day in went_back:
+    """The numbers the shop's file gives this till on the days this database went back on
+    (:meth:`UploadOutbox.ahead`, :meth:`UploadOutbox.unreached`) from the latest it has a change
+    of: it was restored from a backup, perhaps taken while a payment was awaited that then
+    completed its sale (that day or a later one) and printed its receipt, or before return
+    slips were printed, whose numbers must not be given again. Earlier days are not read: no
+    sale of the backup completed on them after it, and no number is drawn on them again (a new
+    one goes on the clock's business day, or a later open one). Read before those days are
+    marked to go again, so a failed read is made again on the next look; each restore reads
+    them once, and a till whose database did not go back reads nothing."""
+    latest = outbox.latest_day()
+    went_back = [day for day in outbox.ahead(held.days, today) if latest is None or day >= latest]
+    numbers = HeldNumbers({}, {}, sorted([*went_back, *outbox.unreached(held.days, today)]))
+    for day in numbers.days:
         for till in relay.shop_day(day.isoformat()):
             if till.till_id != till_id:
                 continue

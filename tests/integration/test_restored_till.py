@@ -20,11 +20,14 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.shop_files import read_rows
 from pos_app.store.payment_records import EventSource
 from pos_app.store.relay_errands import RelayErrand
+from pos_app.store.returns import WalletPayout
 from pos_app.store.terminal_store import TerminalStore
+from pos_app.store.uploads import UploadOutbox
 from pos_app.till.checkout import Checkout
 from pos_app.till.uploads import catch_up, reconcile
 from tests.harness.postgres_server import PostgresServer
@@ -139,11 +142,8 @@ def test_an_invoice_the_relay_holds_only_as_an_orphan_is_not_drawn_again(
         store.close()
 
         lose_the_disk(tmp_path)
-        restored = TerminalStore(tmp_path / "T1.db", DAY)
-        clock.set("2026-11-21T11:00")
-        checkout = checkout_for(restored, client, clock)
-        reconcile(restored, client, "T1")  # at start, the relay reachable, before it sells
-        catch_up_events(checkout, client)
+        # at start, the relay reachable, before it sells
+        restored, checkout = restored_till(tmp_path, client, clock, "2026-11-21T11:00")
         sale = checkout.open_sale(LINES, cashier="Budi")
         drawn = checkout.start_qr_payment(sale).invoice_number
         client.register_payment(drawn, ProviderName.DOKU, TOTAL)  # as the one sent beside
@@ -207,11 +207,7 @@ def test_a_sale_completed_by_a_payment_handed_again_takes_no_receipt_number_the_
         store.close()
 
         lose_the_disk(tmp_path)
-        restored = TerminalStore(tmp_path / "T1.db", DAY)
-        clock.set("2026-11-21T12:00")
-        checkout = checkout_for(restored, client, clock)
-        reconcile(restored, client, "T1")  # the relay watch looks first (gui/app.py)
-        catch_up_events(checkout, client)  # then applies the events handed again
+        restored, checkout = restored_till(tmp_path, client, clock, "2026-11-21T12:00")
         catch_up(restored, client, "T1")
 
         shop = receipts_of(client, D1)
@@ -266,11 +262,7 @@ def test_a_qr_sale_handed_again_the_next_morning_keeps_its_number_and_its_day(
     restored = None
     try:
         qr, invoice, printed = qr_paid_after_the_backup(tmp_path, relay, client, clock)
-        restored = TerminalStore(tmp_path / "T1.db", DAY)
-        clock.set("2026-11-22T09:00")
-        checkout = checkout_for(restored, client, clock)
-        reconcile(restored, client, "T1")
-        catch_up_events(checkout, client)
+        restored, checkout = restored_till(tmp_path, client, clock, "2026-11-22T09:00")
         cash = checkout.pay_cash(checkout.open_sale(LINES, cashier="Budi"), TOTAL)
         catch_up(restored, client, "T1")
 
@@ -323,6 +315,22 @@ def sold(store: TerminalStore, when: str, price: int) -> int:
     return sale_id
 
 
+def qr_sold(store: TerminalStore, when: str, price: int, items: int) -> tuple[int, str]:
+    """A sale of ``items`` at ``price`` each, paid from a wallet through ecommpay's payment
+    page: the sale and its invoice."""
+    opened = local(when)
+    lines = (LineItem("KOPI-001", "Kopi Kapal Api", price, items),)
+    sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=opened)
+    invoice = store.payments.next_invoice_number("T1", opened)
+    total = price * items
+    store.payments.create_attempt(sale_id, ProviderName.ECOMMPAY_PAGE, total, invoice, opened)
+    store.payments.record_status(
+        invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=opened, amount=total
+    )
+    store.sales.complete_with_payment(sale_id, invoice, opened)
+    return sale_id, invoice
+
+
 class MoneyBack:
     """Rp 3.000 of Rp 10.000 coming back, as the relay hands it to the till: a reversal of part
     of a paid payout of Rp 9.000, or a refund at the provider of part of a QR payment."""
@@ -349,17 +357,7 @@ class MoneyBack:
             )
             store.refunds.settle(self.PAYOUT, "paid", now=local("2026-11-21T10:11"))
             return
-        opened = local("2026-11-21T10:00")
-        lines = (LineItem("KOPI-001", "Kopi Kapal Api", 10_000, 1),)
-        sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=opened)
-        self.invoice = store.payments.next_invoice_number("T1", opened)
-        store.payments.create_attempt(
-            sale_id, ProviderName.ECOMMPAY_PAGE, 10_000, self.invoice, opened
-        )
-        store.payments.record_status(
-            self.invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=opened, amount=10_000
-        )
-        store.sales.complete_with_payment(sale_id, self.invoice, opened)
+        _, self.invoice = qr_sold(store, "2026-11-21T10:00", 10_000, 1)
 
     def comes_back(self, store: TerminalStore, when: str, times: int) -> None:
         """The provider's report that Rp 3.000 came back ``times`` times by now."""
@@ -430,17 +428,21 @@ def test_money_back_of_the_same_amount_on_a_later_day_is_counted_each_time(
         (restored or store).close()
 
 
-def test_a_qr_sale_completed_on_a_day_the_backup_never_reached_keeps_its_number(
-    tmp_path: Path, relay: EmbeddedRelay
+RESTORED_ON = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("heard", [D1, D2])
+def test_a_qr_sale_restored_days_later_keeps_its_number_and_its_day(
+    tmp_path: Path, relay: EmbeddedRelay, heard: date
 ) -> None:
-    """Backed up on the 21st while a QR sale waited; the customer paid, but the till heard of it
-    only when it opened on the 22nd: the sale took T1-20261122-0001, printed on the customer's
-    receipt. The till sold on each day to the 24th, every day went to the relay, and the disk
-    died that afternoon. Restored, the payment handed again completed the sale once more under
-    a new number of the 24th: the customer's receipt unknown to the till, and the sale and its
-    payment in the shop's files twice. The restore read only the days the database had a row of
-    or the till may still sell on, and of those only the relay's latest two: the 22nd, which the
-    backup never reached, was neither."""
+    """Backed up on the 21st while a QR sale waited; the customer paid, and the till heard of it
+    that day, or only when it opened on the 22nd, a day the backup never reached: the sale took
+    that day's next number, printed on the customer's receipt. The till sold on each day to the
+    23rd, every day went to the relay, and the disk died overnight. Restored on the 24th, the
+    payment handed again completed the sale once more under the 24th's first number: the
+    customer's receipt unknown to the till, and the sale and its payment in the shop's files
+    twice. The restore read the relay's latest two days only, and of those only days the
+    database had a change of or the till may still sell on."""
     client = RelayClient(relay.url, relay.add_terminal("T1"))
     store = TerminalStore(tmp_path / "T1.db", DAY)
     clock = Clock("2026-11-21T10:00")
@@ -454,26 +456,86 @@ def test_a_qr_sale_completed_on_a_day_the_backup_never_reached_keeps_its_number(
         catch_up(store, client, "T1")
         back_up(store, tmp_path / "backup.db")
         pay(relay, invoice)
-        for day in (22, 23, 24):
-            clock.set(f"2026-11-{day}T08:00")
-            catch_up_events(checkout, client)
+        days = [D1, D2, date(2026, 11, 23)]
+        for day in days:
+            clock.set(f"{day}T{'10:40' if day == D1 else '08:00'}")
+            if day == heard:
+                catch_up_events(checkout, client)
             checkout.pay_cash(checkout.open_sale(LINES, cashier="Sari"), TOTAL)
             catch_up(store, client, "T1")
         printed = store.sales.get(qr).receipt_number
-        assert printed == "T1-20261122-0001"
+        assert printed == f"T1-{heard:%Y%m%d}-{2 if heard == D1 else 1:04d}"
         store.close()
 
         lose_the_disk(tmp_path)
-        restored, checkout = restored_till(tmp_path, client, clock, "2026-11-24T15:00")
+        restored, checkout = restored_till(tmp_path, client, clock, "2026-11-24T09:00")
+        outbox = UploadOutbox(restored.repositories().db, DAY)
+        assert outbox.unreached(client.held_days().days, RESTORED_ON) == [], "read once"
+        cash = checkout.pay_cash(checkout.open_sale(LINES, cashier="Budi"), TOTAL)
         catch_up(restored, client, "T1")
 
         sale = restored.sales.get(qr)
-        assert (sale.receipt_number, sale.business_date) == (printed, D2)
-        assert receipts_of(client, D2) == {printed: invoice, "T1-20261122-0002": f"cash {TOTAL}"}
-        assert receipts_of(client, date(2026, 11, 24)) == {"T1-20261124-0001": f"cash {TOTAL}"}
-        days = [D1, D2, date(2026, 11, 23), date(2026, 11, 24)]
+        assert (sale.receipt_number, sale.business_date) == (printed, heard)
+        assert cash.receipt_number == "T1-20261124-0001"
+        assert receipts_of(client, heard)[printed] == invoice
         paid = [shop_money(client, day, "payments", "paid_amount") for day in days]
-        assert paid == [0, TOTAL, 0, 0]
+        assert paid == [TOTAL if day == heard else 0 for day in days]
+        assert shop_money(client, RESTORED_ON, "payments", "paid_amount") == 0
+    finally:
+        client.close()
+        (restored or store).close()
+
+
+def returned(store: TerminalStore, sale_id: int, when: str, payout: str = "") -> str:
+    """One item of the sale brought back, its money to the customer's wallet by ``payout``, or
+    in cash: the return's number."""
+    wallet = WalletPayout(payout, ProviderName.ECOMMPAY_GATE, "081234567890", "Ani")
+    made = store.returns.record(
+        sale_id,
+        {1: 1},
+        method=ReturnMethod.WALLET if payout else ReturnMethod.CASH,
+        terminal_id="T1",
+        cashier="Sari",
+        approved_by="Bu Rina",
+        now=local(when),
+        payout=wallet if payout else None,
+    )
+    assert made.return_number is not None
+    return made.return_number
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the relay holds nothing of a return whose money has not gone back: the day "
+    "upload would need to carry the day's last return number (see the report)",
+)
+@pytest.mark.parametrize("payout", ["pending", "failed"])
+def test_a_wallet_return_not_paid_back_keeps_its_number_after_a_restore(
+    tmp_path: Path, relay: EmbeddedRelay, payout: str
+) -> None:
+    """Backed up at 10:30; at 10:40 a wallet return took T1-20261121-R0001, printed on its slip,
+    and its payout was still pending (or failed) when the day went to the relay and the disk
+    died. Restored, the till gave the next return R0001 again: its floor came from the return
+    rows of the shop's file, and a return whose money has not gone back has none there."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    restored = None
+    try:
+        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 2)
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+        slip = returned(store, sale_id, "2026-11-21T10:40", MoneyBack.PAYOUT)
+        assert slip == "T1-20261121-R0001"
+        if payout == "failed":
+            store.refunds.settle(MoneyBack.PAYOUT, "failed", now=local("2026-11-21T10:41"))
+        catch_up(store, client, "T1")
+        store.close()
+
+        lose_the_disk(tmp_path)
+        restored = TerminalStore(tmp_path / "T1.db", DAY)
+        reconcile(restored, client, "T1")
+
+        assert returned(restored, sale_id, "2026-11-21T11:30") == "T1-20261121-R0002"
     finally:
         client.close()
         (restored or store).close()
