@@ -155,6 +155,9 @@ class HeldDays:
     """The counter of the last invoice number the till registered (0: none, or an older relay)."""
     last_receipts: dict[date, int] = field(default_factory=dict)
     """The sequence of the last receipt number the relay holds of the till's latest days."""
+    last_returns: dict[date, int] = field(default_factory=dict)
+    """The sequence of the last return slip number the till told the relay of its latest days
+    (empty from a relay of an older Kasir)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,10 +374,8 @@ class RelayClient(HttpClient):
                     for day, revision in days.items()
                 },
                 _whole(answer.get("invoice_counter", 0), "invoice_counter"),
-                {
-                    date.fromisoformat(day): _whole(sequence, "last receipt")
-                    for day, sequence in dict(answer.get("last_receipts") or {}).items()
-                },
+                _sequences(answer.get("last_receipts"), "last receipt"),
+                _sequences(answer.get("last_returns"), "last return"),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise RelayProtocolError(f"relay held days answer cannot be read: {exc}") from None
@@ -488,6 +489,15 @@ class RelayClient(HttpClient):
             failures += 1
             current_wait = 0.0
             stop.wait(backoff_delay(failures, max_backoff))
+
+
+def _sequences(value: Any, name: str) -> dict[date, int]:
+    """A sequence number by business day, as the relay answers ``last_receipts``; none from an
+    older relay."""
+    return {
+        date.fromisoformat(day): _whole(sequence, name)
+        for day, sequence in dict(value or {}).items()
+    }
 
 
 def _whole(value: Any, name: str) -> int:

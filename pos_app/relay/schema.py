@@ -16,13 +16,14 @@ from pathlib import Path
 
 from pos_app.relay.engines import Connection, describe, open_connection
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """1: the tables; 2: the database's ``epoch`` in ``meta``; 3: each terminal's till id, each
 event's currency and the reason an event is kept apart; 4: each terminal's shop and the tills'
 uploaded business days (:mod:`pos_app.relay.till_days`); 5: the till ids terminals had before
 (their earlier receipts and invoices carry them); 6: the part of a day a till restored from a
 backup no longer has, and the payments by terminal (its last invoice number); 7: the day uploads
-the relay refused, until it takes one of that day from the terminal."""
+the relay refused, until it takes one of that day from the terminal; 8: the last return slip
+number each till gave on each day, whatever became of the return's money."""
 TABLES = (
     """CREATE TABLE IF NOT EXISTS terminals (
     id INTEGER PRIMARY KEY,
@@ -89,6 +90,13 @@ TABLES = (
     last_receipt INTEGER NOT NULL,
     PRIMARY KEY (shop, till_id, business_date)
 )""",
+    """CREATE TABLE IF NOT EXISTS return_numbers (
+    shop TEXT NOT NULL,
+    till_id TEXT NOT NULL,
+    business_date TEXT NOT NULL,
+    last_return INTEGER NOT NULL,
+    PRIMARY KEY (shop, till_id, business_date)
+)""",
     """CREATE TABLE IF NOT EXISTS former_till_ids (
     till_id TEXT PRIMARY KEY,
     terminal_id INTEGER NOT NULL REFERENCES terminals(id),
@@ -117,6 +125,7 @@ UPGRADES: dict[int, tuple[str, ...]] = {
     # 5: former_till_ids is made by TABLES; no terminal had another till id before.
     # 6: earlier_days is made by TABLES, the payments index by INDEXES.
     # 7: refused_days is made by TABLES; no refusal was kept before.
+    # 8: return_numbers is made by TABLES; tills tell their last return with their next upload.
 }
 """The statements that bring a database of the version before the key up to the key."""
 INDEXES = (

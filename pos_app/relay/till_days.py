@@ -62,6 +62,10 @@ class TillDay:
     """The content hashes of the uploads that database sent since ``base`` whose answers it
     did not hear: a relay holding one of them holds that database's own copy, not one it
     lacks, whatever rows changed since (a new time zone gives them other local times)."""
+    last_return: int = 0
+    """The sequence of the day's last return slip number the till gave (0: none, or a till of
+    an older Kasir), whatever became of the return's money: a wallet return whose payout is
+    pending or failed is in none of the files, yet its slip was printed."""
 
     def may_lack(self, held: int, held_hash: str) -> bool:
         """Whether the till's database may lack the relay's copy of the day (revision ``held``,
@@ -126,6 +130,7 @@ def store_day(
     """
     learned = storage.claim_till_id(conn, terminal.id, day.till_id)
     key = (terminal.shop, day.till_id, day.business_date)
+    _raise_last_return(conn, key, day.last_return)
     held = conn.execute(
         "SELECT d.revision, d.content_hash, e.last_receipt, d.till_id FROM till_days d"
         f" LEFT JOIN earlier_days e ON {_EARLIER_OF_DAY} {_HELD_COPY}",
@@ -184,6 +189,19 @@ def store_day(
         )
     _replace_former_copies(conn, terminal, day)
     return Stored(day.revision, True, learned, last_receipt)
+
+
+def _raise_last_return(conn: Connection, key: tuple[str, str, str], sequence: int) -> None:
+    """Keep the highest last return the till told of the day, from any upload, even one not
+    stored: a till restored from a backup tells a lower one, and must go on after the higher."""
+    if sequence:
+        conn.execute(
+            "INSERT INTO return_numbers (shop, till_id, business_date, last_return)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (shop, till_id, business_date) DO UPDATE SET"
+            " last_return = CASE WHEN excluded.last_return > return_numbers.last_return"
+            " THEN excluded.last_return ELSE return_numbers.last_return END",
+            (*key, sequence),
+        )
 
 
 def _replace_former_copies(conn: Connection, terminal: storage.Terminal, day: TillDay) -> None:
@@ -470,6 +488,20 @@ def last_receipts(conn: Connection, shop: str, till_id: str | None) -> dict[str,
         str(day): max(last_receipt(sales, till_id, str(day)), int(earlier or 0))
         for day, sales, earlier in rows
     }
+
+
+def last_returns(conn: Connection, shop: str, till_id: str | None) -> dict[str, int]:
+    """The sequence of the last return slip number the till told of each of its latest days
+    with returns (:func:`_raise_last_return`): a till restored from a backup numbers its returns
+    after it, on today's open day or the one before."""
+    if till_id is None:
+        return {}
+    rows = conn.execute(
+        "SELECT business_date, last_return FROM return_numbers WHERE shop = ? AND till_id = ?"
+        " ORDER BY business_date DESC LIMIT ?",
+        (shop, till_id, LAST_RECEIPT_DAYS),
+    ).fetchall()
+    return {str(day): int(sequence) for day, sequence in rows}
 
 
 MAX_REASON = 500

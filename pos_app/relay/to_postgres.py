@@ -24,6 +24,7 @@ TABLES = (
     "till_days",
     "earlier_days",
     "refused_days",
+    "return_numbers",
     "meta",
 )
 """Every table of the relay, each after those it refers to."""

@@ -192,15 +192,17 @@ class UploadRoutes:
 
     async def held_days(self, request: Request) -> Response:
         """The caller's own days the relay holds, by business day, with their revisions, the
-        counter of the last invoice it registered, and the last receipt of its latest days: what
-        a till restored from a backup lacks. Its last receipts come from the sales files of
-        two days, megabytes each: read off the event loop, so notifications are not held up."""
+        counter of the last invoice it registered, and the last receipt and return slip of its
+        latest days: what a till restored from a backup lacks. Its last receipts come from the
+        sales files of two days, megabytes each: read off the event loop, so notifications are
+        not held up."""
         terminal = await self.relay._terminal(request)
-        days, counter, receipts = await self.relay.store.read_apart(
+        days, counter, receipts, returns = await self.relay.store.read_apart(
             lambda conn: (
                 till_days.held_days(conn, terminal.shop, terminal.till_id),
                 storage.invoice_counter(conn, terminal.till_id),
                 till_days.last_receipts(conn, terminal.shop, terminal.till_id),
+                till_days.last_returns(conn, terminal.shop, terminal.till_id),
             )
         )
         return JSONResponse(
@@ -209,6 +211,7 @@ class UploadRoutes:
                 "days": days,
                 "invoice_counter": counter,
                 "last_receipts": receipts,
+                "last_returns": returns,
             }
         )
 
@@ -275,6 +278,7 @@ def till_day(payload: Any, business_date: str, former: frozenset[str] = frozense
         raise HTTPProblem(400, "day_closed must be true or false")
     base = None if payload.get("base") is None else _whole(payload, "base", 0, MAX_REVISION)
     unheard = _hashes(payload.get("unheard", []))
+    last_return = _whole(payload, "last_return", 0, MAX_REVISION) if "last_return" in payload else 0
     files = payload.get("files")
     kinds = {kind.value for kind in FileKind}
     if not isinstance(files, dict) or set(files) != kinds:
@@ -283,7 +287,9 @@ def till_day(payload: Any, business_date: str, former: frozenset[str] = frozense
         FileKind(kind): _till_file(FileKind(kind), text, till_id, former)
         for kind, text in files.items()
     }
-    return TillDay(till_id, business_date, revision, day_closed, shifts, checked, base, unheard)
+    return TillDay(
+        till_id, business_date, revision, day_closed, shifts, checked, base, unheard, last_return
+    )
 
 
 def _hashes(value: Any) -> tuple[str, ...]:

@@ -44,7 +44,13 @@ from pos_app.reports.shop_files import (
 )
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import transaction
-from pos_app.store.receipt_numbers import RETURNS, keep_held_numbers, raise_floor, sequence_of
+from pos_app.store.receipt_numbers import (
+    RETURNS,
+    keep_held_numbers,
+    last_sequence,
+    raise_floor,
+    sequence_of,
+)
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import PendingDay, RefusedDay, UploadOutbox
 
@@ -86,6 +92,9 @@ class DayUpload:
     unheard: tuple[str, ...] = ()
     """The content hashes of the uploads sent since ``base`` whose answers were lost: a relay
     holding one of them holds this database's copy, whatever rows changed since."""
+    last_return: int = 0
+    """The sequence of the day's last return slip number, whatever became of the return's
+    money: the relay keeps the highest it was told, which a restored till goes on after."""
 
     def body(self) -> dict[str, Any]:
         return {
@@ -97,6 +106,7 @@ class DayUpload:
             "shifts": self.shifts,
             "base": self.base,
             "unheard": list(self.unheard),
+            "last_return": self.last_return,
         }
 
 
@@ -114,6 +124,7 @@ def build_day_upload(store: TerminalStore, till_id: str, business_date: date) ->
         shifts = db.execute(
             "SELECT count(*) FROM shifts WHERE business_date = ? AND closed_at IS NOT NULL", [day]
         ).fetchone()[0]
+        last_return = last_sequence(db.conn, till_id, business_date, RETURNS)
         files: dict[FileKind, str] = {}
         for kind in FileKind:
             path = Path(folder) / f"{kind.value}.csv"
@@ -124,7 +135,15 @@ def build_day_upload(store: TerminalStore, till_id: str, business_date: date) ->
                     db, path, first_day=business_date, kind=ExportKind(kind), tz=store.day.tz
                 )
             files[kind] = path.read_bytes().decode("utf-8")
-    return DayUpload(till_id, business_date, revision, files, closed is not None, int(shifts))
+    return DayUpload(
+        till_id,
+        business_date,
+        revision,
+        files,
+        closed is not None,
+        int(shifts),
+        last_return=last_return,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +260,8 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
         with transaction(db) as conn:
             for business_date, sequence in held.last_receipts.items():
                 raise_floor(conn, till_id, business_date, sequence)
+            for business_date, sequence in held.last_returns.items():
+                raise_floor(conn, till_id, business_date, sequence, RETURNS)
         today = store.day.date_of(datetime.now(UTC))
         numbers = numbers_held(relay, till_id, held, outbox, today)  # before went_back marks
         with transaction(db) as conn:

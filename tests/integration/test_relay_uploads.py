@@ -371,6 +371,8 @@ def bad_bodies(day: TillDayFiles) -> list[tuple[str, Any, int, str]]:
         ("a lone surrogate", body(day, files=dict(files, lines="\ud800")), 400, "CSV"),
         ("an amount that is no number", body(day, files=not_whole), 400, "whole number"),
         ("a bad till id", body(day, till_id="T 1"), 400, "till_id"),
+        ("a negative last return", body(day, last_return=-1), 400, "last_return"),
+        ("a last return as text", body(day, last_return="3"), 400, "last_return"),
         ("too big", body(day, files=dict(files, lines="x" * 70_000)), 413, "larger"),
     ]
 
@@ -665,6 +667,29 @@ def test_a_receipt_sequence_too_long_held_from_before_is_passed_over_as_the_last
     restored = put(relay, token, body(day, 3, base=0))
 
     assert restored.json() == {"revision": 3, "stored": True, "last_receipt": last}
+
+
+def test_a_till_is_told_the_highest_last_return_it_told_of_its_latest_days(
+    relay: EmbeddedRelay, tills: Tills
+) -> None:
+    """A wallet return whose payout is pending or failed is in none of the day's files, yet its
+    slip was printed: the relay keeps the highest last return any upload of the day told (a
+    restored till's older revision tells a lower one), for the latest days."""
+    token = add(relay, "T1")
+    day = tills["T1"][0]
+    assert get(relay, token, "/v1/days")["last_returns"] == {}
+    assert put(relay, token, body(day, 2, last_return=3)).status_code == 200
+    assert put(relay, token, body(day, 1, last_return=1)).json()["stored"] is False
+    assert put(relay, token, body(day, 3)).status_code == 200, "a till of an older Kasir"
+    for later, sequence in ((DAY2, 0), (DAY3, 2)):
+        assert (
+            put(relay, token, body(day, 1, later, last_return=sequence), later).status_code == 200
+        )
+    assert get(relay, token, "/v1/days")["last_returns"] == {DAY3: 2, DAY: 3}
+    latest = "2026-11-24"
+    assert put(relay, token, body(day, 1, latest, last_return=1), latest).status_code == 200
+    assert get(relay, token, "/v1/days")["last_returns"] == {latest: 1, DAY3: 2}
+    assert get(relay, add(relay, "T2"), "/v1/days")["last_returns"] == {}
 
 
 def test_a_terminal_is_told_the_last_invoice_number_it_registered(

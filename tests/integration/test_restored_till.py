@@ -504,11 +504,6 @@ def returned(store: TerminalStore, sale_id: int, when: str, payout: str = "") ->
     return made.return_number
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the relay holds nothing of a return whose money has not gone back: the day "
-    "upload would need to carry the day's last return number (see the report)",
-)
 @pytest.mark.parametrize("payout", ["pending", "failed"])
 def test_a_wallet_return_not_paid_back_keeps_its_number_after_a_restore(
     tmp_path: Path, relay: EmbeddedRelay, payout: str
