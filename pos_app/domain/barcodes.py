@@ -1,17 +1,24 @@
-"""Every barcode a shop meets: EAN-13, EAN-8, UPC-A, UPC-E, in-store codes, GS1 variable-measure
-labels from the shop's scale, and the GTIN inside a GS1 DataMatrix, GS1-128 or GS1 QR code or in
-front of an EAN add-on (:func:`carried_forms`). Pure functions, no I/O.
+"""Every barcode a shop meets: EAN-13, EAN-8, UPC-A, UPC-E, GTIN-14 (ITF-14), in-store codes, GS1
+variable-measure labels from the shop's scale, and the GTIN inside a GS1 DataMatrix, GS1-128 or
+GS1 QR code or in front of an add-on (:func:`carried_forms`), with or without the AIM symbology
+identifier a scanner sends in front (:func:`scan_forms`). Pure functions, no I/O.
 
 A product keeps its barcode in one **stored form**, so it is one product whichever form of its
 code is scanned: EAN-13, UPC-A and UPC-E are kept as their 13-digit GTIN (UPC-A is EAN-13 with a
 leading 0; UPC-E is UPC-A with zeros left out, expanded back by GS1's rules); EAN-8 stays 8 digits
-(it is no shorter form of anything). Eight digits can be both a valid EAN-8 and a valid UPC-E
-(every UPC-E ending in 5–9 is): they stay 8 digits, and so the UPC-A that UPC-E stands for (and
-its EAN-13) is kept as those 8 digits too, one key whichever form was entered. An in-store code
-(letters, digits and ``-``, at most 32, Code 128 style, no check digit) is kept as typed. A
-string of 8, 12 or 13 digits is always a GS1 code and must carry its check digit; so are such
-digits written in groups, as printed under the bars or typed from them (``8 991002 101203``,
-``0-36000-29145-2``): they are kept and found as the code itself (:func:`ungrouped`). Digits are
+(it is no shorter form of anything). A UPC-E starts with 0: GS1 gives it to GTIN-12s of U.P.C.
+prefix 0 only (General Specifications 2.1.3.3), so 8 digits starting otherwise are an EAN-8 or
+no code, and a UPC-A starting with 1 is never kept as 8 digits. Eight digits can be both a valid
+EAN-8 and a valid UPC-E (every UPC-E ending in 5–9 is): they stay 8 digits, and so the UPC-A that
+UPC-E stands for (and its EAN-13) is kept as those 8 digits too, one key whichever form was
+entered. A GTIN-14 with indicator 0 is the retail code behind it, kept as that code; with
+indicator 1–9 it names a case (or a variable-measure item) and is kept as itself. An in-store
+code (letters, digits and ``-``, at most 32, Code 128 style, no check digit) is kept as typed. A
+string of 8, 12, 13 or 14 digits is always a GS1 code and must carry its check digit (14 digits
+with it wrong stay an in-store code, as an older version kept them: :func:`kept_from_before`);
+so are such digits written in groups, as printed under the bars or typed from them
+(``8 991002 101203``, ``0-36000-29145-2``): they are kept and found as the code itself
+(:func:`ungrouped`). Digits are
 ASCII 0–9 only: ``²`` or ``٣``, which ``str.isdigit`` takes, make no barcode, so a bad code is
 always a :class:`ValidationError` and never found.
 
@@ -43,6 +50,8 @@ from pos_app.domain.texts import N_
 MAX_IN_STORE_LENGTH = 32
 GS1_LENGTHS = (8, 12, 13)
 """Digit strings of these lengths are GS1 codes (EAN-8 or UPC-E, UPC-A, EAN-13), never in-store."""
+GTIN14_LENGTH = 14
+"""A GTIN-14 (an ITF-14 on a case): a GS1 code when its check digit is right (:func:`symbology`)."""
 VARIABLE_PREFIXES = tuple(str(prefix) for prefix in range(20, 30))
 _IN_STORE = re.compile(r"[A-Za-z0-9-]{1,32}")
 _PREFIX_RANGE = re.compile(r"(2[0-9])(?:-(2[0-9]))?")
@@ -50,7 +59,12 @@ _WRONG_CHECK_DIGIT = {
     13: N_("barcode {barcode} is not a valid EAN-13: its check digit is wrong"),
     12: N_("barcode {barcode} is not a valid UPC-A: its check digit is wrong"),
     8: N_("barcode {barcode} is neither a valid EAN-8 nor a UPC-E: its check digit is wrong"),
+    GTIN14_LENGTH: N_("barcode {barcode} is not a valid GTIN-14: its check digit is wrong"),
 }
+_NO_UPCE = N_(
+    "barcode {barcode} is neither a valid EAN-8 nor a UPC-E: its EAN-8 check digit is wrong, "
+    "and a UPC-E starts with 0"
+)
 
 
 class Symbology(StrEnum):
@@ -58,6 +72,7 @@ class Symbology(StrEnum):
     EAN8 = "EAN-8"
     UPCA = "UPC-A"
     UPCE = "UPC-E"
+    GTIN14 = "GTIN-14"
     IN_STORE = "in-store"
 
 
@@ -105,7 +120,8 @@ def upce_to_upca(code: str) -> str:
 
 
 def is_valid_upce(code: str) -> bool:
-    return len(code) == 8 and is_digits(code) and code[0] in "01" and _checks(upce_to_upca(code))
+    """A UPC-E: GS1 gives it to GTIN-12s of U.P.C. prefix 0 only, so its first digit is 0."""
+    return len(code) == 8 and is_digits(code) and code[0] == "0" and _checks(upce_to_upca(code))
 
 
 def is_valid_gs1(code: str, length: int) -> bool:
@@ -114,7 +130,12 @@ def is_valid_gs1(code: str, length: int) -> bool:
 
 
 def symbology(code: str) -> Symbology:
-    """What kind of code ``code`` is, or ValidationError saying why it is none."""
+    """What kind of code ``code`` is, or ValidationError saying why it is none.
+
+    Fourteen digits with their check digit wrong are an in-store code still: an older version
+    kept them so, and :func:`check_new_barcode` refuses them given anew."""
+    if is_digits(code) and len(code) == GTIN14_LENGTH and _checks(code):
+        return Symbology.GTIN14
     if is_digits(code) and len(code) in GS1_LENGTHS:
         if len(code) == 13 and is_valid_gs1(code, 13):
             return Symbology.EAN13
@@ -124,6 +145,8 @@ def symbology(code: str) -> Symbology:
             return Symbology.EAN8
         if is_valid_upce(code):
             return Symbology.UPCE
+        if len(code) == 8 and code[0] != "0":
+            raise ValidationError(_NO_UPCE, barcode=code)
         raise ValidationError(_WRONG_CHECK_DIGIT[len(code)], barcode=code)
     if _IN_STORE.fullmatch(code):
         return Symbology.IN_STORE
@@ -159,37 +182,75 @@ def stored_form(code: str) -> str:
     if code != written and " " not in written and not is_gs1_code(code):
         code = written
     kind = symbology(code)
-    upca = _upca_of(code, kind)
+    if kind is Symbology.GTIN14:
+        retail = _retail_gtin(code)
+        return code if retail is None else stored_form(retail)
+    upca = _upca_of(code, frozenset((kind,)))
     if kind is Symbology.EAN8 or upca is None:
         return code
     return next(iter(_ean8_compressions(upca)), "0" + upca)
 
 
+def kept_from_before(barcode: str) -> bool:
+    """A stored form no barcode given anew may have (:func:`check_new_barcode` says why): digits
+    in groups, or 14 digits with their check digit wrong, which an older version kept as an
+    in-store code. The store and the import check a product's barcode anew when this is true."""
+    return ungrouped(barcode) != barcode or (
+        is_digits(barcode) and len(barcode) == GTIN14_LENGTH and not _checks(barcode)
+    )
+
+
 def check_new_barcode(barcode: str) -> None:
-    """Refuse, as a barcode given anew, a stored form that is still digits in groups: a GS1 code
-    with its check digit wrong (mistyped, or misread), named so; kept before, it stays."""
+    """Refuse, as a barcode given anew, a stored form :func:`kept_from_before`: a GS1 code with
+    its check digit wrong (mistyped, or misread), named so; kept before, it stays."""
+    if not kept_from_before(barcode):
+        return
     plain = ungrouped(barcode)
     if plain != barcode:
         symbology(plain)
+    else:
+        raise ValidationError(_WRONG_CHECK_DIGIT[GTIN14_LENGTH], barcode=barcode)
 
 
 def is_gs1_code(code: str) -> bool:
-    """A whole EAN-13, EAN-8, UPC-A or UPC-E with its check digit right."""
+    """A whole EAN-13, EAN-8, UPC-A, UPC-E or GTIN-14 with its check digit right."""
     try:
         return symbology(code) is not Symbology.IN_STORE
     except ValidationError:
         return False
 
 
-def _upca_of(code: str, kind: Symbology) -> str | None:
-    """The UPC-A a valid ``code`` of ``kind`` is or stands for, if any (an EAN-8 may be a UPC-E)."""
-    if kind is Symbology.UPCA:
-        return code
-    if kind is Symbology.EAN13 and code.startswith("0"):
-        return code[1:]
-    if kind is Symbology.UPCE or (kind is Symbology.EAN8 and is_valid_upce(code)):
+def _readings(code: str) -> frozenset[Symbology]:
+    """Every kind ``code`` may be read as (8 digits may be both an EAN-8 and a UPC-E); none for
+    what is no barcode."""
+    try:
+        kind = symbology(code)
+    except ValidationError:
+        return frozenset()
+    if kind is Symbology.EAN8 and is_valid_upce(code):
+        return frozenset((kind, Symbology.UPCE))
+    return frozenset((kind,))
+
+
+def _upca_of(code: str, kinds: frozenset[Symbology]) -> str | None:
+    """The UPC-A a valid ``code`` read as ``kinds`` is or stands for, if any."""
+    if Symbology.UPCE in kinds:
         return upce_to_upca(code)
+    if Symbology.UPCA in kinds:
+        return code
+    if Symbology.EAN13 in kinds and code.startswith("0"):
+        return code[1:]
     return None
+
+
+def _retail_gtin(gtin14: str) -> str | None:
+    """The retail code a GTIN-14 with indicator 0 is: the EAN-13 behind that 0 (a UPC-A in its
+    EAN-13 form too), or the EAN-8 behind six zeros, an EAN-8 only, never a UPC-E; None for
+    another indicator, which names a case of the item (or a variable measure one), no retail
+    code."""
+    if gtin14.startswith("000000"):
+        return gtin14[6:]
+    return gtin14[1:] if gtin14.startswith("0") else None
 
 
 def _ean8_compressions(upca: str) -> tuple[str, ...]:
@@ -199,7 +260,7 @@ def _ean8_compressions(upca: str) -> tuple[str, ...]:
 
     One candidate per rule of :func:`upce_to_upca`; expanding it back tells whether it is one.
     """
-    if upca[0] not in "01":
+    if upca[0] != "0":
         return ()
     body = upca[1:11]
     candidates = (
@@ -222,59 +283,136 @@ def scan_forms(code: str) -> tuple[str, ...]:
     Eight digits can be both a valid EAN-8 and a valid UPC-E: both are tried. A UPC-A (or its
     EAN-13) is tried as its stored form, then as its 13 digits (a product entered with it before
     its stored form became its UPC-E's 8 digits is kept so), then as any other UPC-E of it that is
-    also an EAN-8. Digits in groups are tried as the code they make first, then as written (an
-    in-store code kept so before). An AIM symbology identifier a scanner sends in front (``]E0``,
-    ``]d2``, ``]C1``, ``]Q3``) is taken off after the code itself was tried.
+    also an EAN-8. A GTIN-14 with indicator 0 is tried as the retail code it is, then as its 14
+    digits (an older version kept them as an in-store code). Digits in groups are tried as the
+    code they make first, then as written (an in-store code kept so before).
+
+    An AIM symbology identifier a scanner sends in front is taken off, and says what was read
+    (:data:`_AIM_READINGS`): ``]E4`` 8 digits as an EAN-8 only, ``]E0`` as a UPC-E only; an
+    add-on alone (``]E1``, ``]E2``), a code with its add-on (``]E3``) and a GS1 element string
+    (``]C1``, ``]e0``, ``]d2``, ``]Q3``) are none, whatever their characters, so they are never
+    taken for an in-store code (:func:`carried_forms` reads the code inside the last two).
 
     The same stored forms are the ones a product's barcode may not share with another's: each
     form of a stored code has that code among its own forms.
     """
-    code = code.strip()
-    bare = _AIM_IDENTIFIER.sub("", code, count=1)
-    texts = dict.fromkeys((ungrouped(code), code, bare))
-    return tuple(dict.fromkeys(form for text in texts for form in _forms(text)))
+    bare, identifier = _aim_split(code)
+    readings = _AIM_READINGS.get(identifier, _ANY_READING)
+    forms = [
+        form for text in dict.fromkeys((ungrouped(bare), bare)) for form in _forms(text, readings)
+    ]
+    if Symbology.GTIN14 in _readings(bare) & readings:
+        forms.append(bare)
+    return tuple(dict.fromkeys(forms))
+
+
+def without_aim_identifier(code: str) -> str:
+    """``code`` without spaces around it and the AIM symbology identifier a scanner may send in
+    front (``]E0``, ``]d2``), once."""
+    return _aim_split(code)[0]
 
 
 def carried_forms(code: str) -> tuple[str, ...]:
     """The stored form of a retail code carried inside a scan, to try once the scan itself
-    named nothing (no barcode, no SKU): the GTIN of a GS1 element string, as a GS1 DataMatrix,
-    GS1-128 or GS1 QR code on a pack carries it (application identifier 01, then expiry, batch
-    and the like), or the EAN-13 before a 2- or 5-digit add-on (magazines, books).
+    named nothing (no barcode, no SKU): the EAN-13, UPC-A or UPC-E before a 2- or 5-digit add-on
+    (magazines, books; GS1 gives add-ons to those three only), or the GTIN of a GS1 element
+    string, as a GS1 DataMatrix, GS1-128 or GS1 QR code on a pack carries it (application
+    identifier 01, then expiry, batch and the like).
 
-    A GTIN-14 with indicator 0 carries an EAN-13 (a UPC-A in its EAN-13 form too) behind that 0,
-    or an EAN-8 behind six zeros, which is an EAN-8 only, never a UPC-E; another indicator names
-    a case of the item, no retail code.
+    An add-on follows a UPC-A or an EAN-13 as digits (14, 15, 17 or 18 of them), after an
+    ``]E3`` identifier (a UPC-E's too, 10 or 13 digits, which only that identifier tells from an
+    in-store code or an EAN-13), or as a packet of its own (``]E0…]E2…``). An element string of
+    17 or 18 digits is no whole one, so such digits are read as a code and its add-on first.
+
+    A GTIN-14 with indicator 0 carries its retail code (:func:`_retail_gtin`); another indicator
+    names a case of the item, found as itself only (a product kept under the GTIN-14). An ISBN-10
+    carries its book's EAN-13 (:func:`_book_forms`).
     """
-    bare = _AIM_IDENTIFIER.sub("", code.strip(), count=1)
+    code = code.strip()
+    packet = _ADD_ON_PACKET.fullmatch(code)
+    if packet is not None:
+        return scan_forms(packet.group(1))
+    bare, identifier = _aim_split(code)
+    main = (_ADD_ON_MAINS_SAID if identifier == "]E3" else _ADD_ON_MAINS).get(len(bare))
+    if main is not None and is_digits(bare) and (forms := _forms(bare[:main], _ADD_ON_BEHIND)):
+        return forms
     element = _ELEMENT_GTIN.match(bare)
-    if element is not None and _checks(gtin := element.group(1)):
-        if gtin.startswith("000000"):
-            return (gtin[6:],)
-        return _forms(gtin[1:]) if gtin.startswith("0") else ()
-    if is_digits(bare) and len(bare) in ADD_ON_LENGTHS and is_valid_gs1(bare[:13], 13):
-        return _forms(bare[:13])
-    return ()
+    if element is not None:
+        return _forms(element.group(1), frozenset((Symbology.GTIN14,)))
+    return _book_forms(bare)
+
+
+def _book_forms(isbn10: str) -> tuple[str, ...]:
+    """The book's EAN-13 an ISBN-10 stands for (978, its nine digits, the EAN check digit), as a
+    scanner set to translate Bookland EAN sends it; nothing for ten characters that are no
+    ISBN-10 (its check character, 0-9 or X for 10, makes the weighted sum a multiple of 11)."""
+    if _ISBN10.fullmatch(isbn10) is None:
+        return ()
+    values = [10 if char in "Xx" else int(char) for char in isbn10]
+    if sum(weight * value for weight, value in zip(range(10, 0, -1), values, strict=True)) % 11:
+        return ()
+    body = "978" + isbn10[:9]
+    return (body + gs1_check_digit(body),)
 
 
 _AIM_IDENTIFIER = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
+_ANY_READING = frozenset(Symbology)
+_ADD_ON_BEHIND = frozenset((Symbology.EAN13, Symbology.UPCA, Symbology.UPCE))
+"""What an add-on may follow (GS1 General Specifications: EAN-13, UPC-A and UPC-E)."""
+_AIM_READINGS: dict[str, frozenset[Symbology]] = {
+    "]E0": _ADD_ON_BEHIND,
+    "]E4": frozenset((Symbology.EAN8,)),
+    "]E1": frozenset(),
+    "]E2": frozenset(),
+    "]E3": frozenset(),
+    "]C1": frozenset(),
+    "]e0": frozenset(),
+    "]d2": frozenset(),
+    "]Q3": frozenset(),
+}
+"""What a scan after each AIM identifier (ISO/IEC 15424) may be read as: EAN/UPC ``]E0``
+(EAN-13, UPC-A, UPC-E), ``]E4`` (EAN-8), ``]E1``/``]E2`` (a 2- or 5-digit add-on alone), ``]E3``
+(a code with its add-on); GS1-128 ``]C1``, GS1 DataBar ``]e0``, GS1 DataMatrix ``]d2`` and GS1
+QR ``]Q3`` (an element string). Any other identifier (Code 128 ``]C0``, Code 39 ``]A0``, ITF
+``]I1``) leaves every reading."""
+_ADD_ON_MAINS = {12 + 2: 12, 13 + 2: 13, 12 + 5: 12, 13 + 5: 13}
+"""Digits of a UPC-A or EAN-13 and its add-on, by length: how many are the code."""
+_ADD_ON_MAINS_SAID = {**_ADD_ON_MAINS, 8 + 2: 8, 8 + 5: 8}
+"""The same after ``]E3``, a UPC-E's too."""
+_ADD_ON_PACKET = re.compile(r"(\]E[04][0-9]+)\](?:E1[0-9]{2}|E2[0-9]{5})")
+"""A code and its add-on sent as two packets, each with its identifier."""
+_ISBN10 = re.compile(r"[0-9]{9}[0-9Xx]")
 _GROUPED = re.compile(r"[0-9]+(?:[ -][0-9]+)+")
 """Groups of digits, one space or dash between two."""
 _SEPARATOR = re.compile(r"[ -]")
 _ELEMENT_GTIN = re.compile(r"^(?:\(01\)|01)([0-9]{14})")
 """A GS1 element string that starts with its GTIN (application identifier 01), written plain
 or with the parentheses of its printed form."""
-ADD_ON_LENGTHS = (13 + 2, 13 + 5)
 
 
-def _forms(code: str) -> tuple[str, ...]:
-    try:
-        kind = symbology(code)
-    except ValidationError:
+def _aim_split(code: str) -> tuple[str, str]:
+    """``code`` stripped and without its AIM identifier, and the identifier (``""``: none)."""
+    code = code.strip()
+    identifier = _AIM_IDENTIFIER.match(code)
+    if identifier is None:
+        return code, ""
+    return code[identifier.end() :], identifier.group()
+
+
+def _forms(code: str, readings: frozenset[Symbology] = _ANY_READING) -> tuple[str, ...]:
+    """The stored forms of ``code`` read as any of ``readings`` it may be."""
+    kinds = _readings(code) & readings
+    if not kinds:
         return ()
-    upca = _upca_of(code, kind)
+    if Symbology.GTIN14 in kinds:
+        retail = _retail_gtin(code)
+        if retail is None:
+            return (code,)
+        return (retail,) if len(retail) == 8 else _forms(retail)
+    upca = _upca_of(code, kinds)
     if upca is None:
         return (code,)
-    forms = [code] if kind is Symbology.EAN8 else []
+    forms = [code] if Symbology.EAN8 in kinds else []
     forms += [stored_form(upca), "0" + upca, *_ean8_compressions(upca)]
     return tuple(dict.fromkeys(forms))
 
@@ -343,7 +481,7 @@ def read_label(code: str, layout: MeasureLayout) -> MeasuredScan | None:
     """The label ``code`` is, when it is a valid EAN-13 with one of ``layout``'s prefixes; an AIM
     symbology identifier in front (``]E0``) is taken off once, as :func:`scan_forms` does, since a
     scanner set to send it for GS1 packs sends it for the scale's labels too."""
-    code = _AIM_IDENTIFIER.sub("", code.strip(), count=1)
+    code = without_aim_identifier(code)
     kind = layout.kind_of(code)
     if kind is None or not _checks(code):
         return None

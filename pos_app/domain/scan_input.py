@@ -3,7 +3,7 @@
 
 import re
 
-from pos_app.domain.barcodes import is_gs1_code
+from pos_app.domain.barcodes import carried_forms, is_gs1_code, without_aim_identifier
 from pos_app.domain.basket import MAX_QUANTITY
 
 _QUANTITY_PREFIX = re.compile(r"^\s*([0-9]+)\s*\*\s*(.*)$", re.DOTALL)
@@ -26,7 +26,8 @@ def split_quantity(text: str) -> tuple[int, str]:
 
 
 def is_scanned_code(text: str) -> bool:
-    """Digits a scanner typed, not an amount: a whole EAN or UPC code with its check digit (the
-    customer handed one more item while the cash dialog had the focus). Amounts that long are
-    typed with their dots."""
-    return is_gs1_code(text.strip())
+    """Digits a scanner typed, not an amount: a whole EAN, UPC or GTIN-14 code with its check
+    digit, with the AIM identifier the scanner may send in front, or such a code carried with
+    its add-on or in a GS1 element string (the customer handed one more item while the cash
+    dialog had the focus). Amounts that long are typed with their dots."""
+    return is_gs1_code(without_aim_identifier(text)) or bool(carried_forms(text))

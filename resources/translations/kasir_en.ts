@@ -3963,6 +3963,16 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is not a valid GTIN-14: its check digit is wrong</source>
+        <translation>barcode {barcode} is not a valid GTIN-14: its check digit is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is neither a valid EAN-8 nor a UPC-E: its EAN-8 check digit is wrong, and a UPC-E starts with 0</source>
+        <translation>barcode {barcode} is neither a valid EAN-8 nor a UPC-E: its EAN-8 check digit is wrong, and a UPC-E starts with 0</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
         <source>{body} is not digits 0-9, so it has no check digit</source>
         <translation>{body} is not digits 0-9, so it has no check digit</translation>
     </message>
@@ -4401,11 +4411,13 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/till/shifts.py"/>
         <source>Cash in</source>
         <translation>Cash in</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/till/shifts.py"/>
         <source>Cash out</source>
         <translation>Cash out</translation>
     </message>
@@ -4989,6 +5001,11 @@ Still trying — the payment stays open.</translation>
         <translation>return {number} is made again with the same items, no more and no fewer</translation>
     </message>
     <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>{name}: {wanted} to return, but only {free} can be: the others came back with return {number}, whose wallet payout failed; make that return again, or have a manager resolve it first</source>
+        <translation>{name}: {wanted} to return, but only {free} can be: the others came back with return {number}, whose wallet payout failed; make that return again, or have a manager resolve it first</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/store/sale_lookup.py"/>
         <source>give a receipt or invoice number, an amount or a time</source>
         <translation>give a receipt or invoice number, an amount or a time</translation>
@@ -5519,6 +5536,12 @@ Still trying — the payment stays open.</translation>
         <translation>Money back</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>COPY</source>
+        <translation>COPY</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/returns.py"/>
         <source>this till cannot pay out to a wallet: pay back in cash</source>
         <translation>this till cannot pay out to a wallet: pay back in cash</translation>
@@ -5534,19 +5557,9 @@ Still trying — the payment stays open.</translation>
         <translation>wrong PIN for {name}: the return was not made</translation>
     </message>
     <message>
-        <location filename="../../pos_app/till/returns.py"/>
-        <source>{name}: {wanted} to return, but only {free} can be: the others came back with return {number}, whose wallet payout failed; make that return again, or have a manager resolve it first</source>
-        <translation>{name}: {wanted} to return, but only {free} can be: the others came back with return {number}, whose wallet payout failed; make that return again, or have a manager resolve it first</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
         <source>Terima kasih / Thank you</source>
         <translation>Terima kasih / Thank you</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>COPY</source>
-        <translation>COPY</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>

@@ -3963,6 +3963,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is not a valid GTIN-14: its check digit is wrong</source>
+        <translation>barcode {barcode} bukan GTIN-14 yang sah: digit pemeriksanya salah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is neither a valid EAN-8 nor a UPC-E: its EAN-8 check digit is wrong, and a UPC-E starts with 0</source>
+        <translation>barcode {barcode} bukan EAN-8 maupun UPC-E yang sah: digit pemeriksa EAN-8-nya salah, dan UPC-E selalu diawali 0</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
         <source>{body} is not digits 0-9, so it has no check digit</source>
         <translation>{body} bukan angka 0-9, jadi tidak punya digit pemeriksa</translation>
     </message>
@@ -4401,11 +4411,13 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/till/shifts.py"/>
         <source>Cash in</source>
         <translation>Kas masuk</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shift_report.py"/>
+        <location filename="../../pos_app/till/shifts.py"/>
         <source>Cash out</source>
         <translation>Kas keluar</translation>
     </message>
@@ -4989,6 +5001,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>retur {number} dibuat lagi dengan barang yang sama, tidak lebih dan tidak kurang</translation>
     </message>
     <message>
+        <location filename="../../pos_app/store/returns.py"/>
+        <source>{name}: {wanted} to return, but only {free} can be: the others came back with return {number}, whose wallet payout failed; make that return again, or have a manager resolve it first</source>
+        <translation>{name}: {wanted} akan diretur, tetapi hanya {free} yang bisa: sisanya sudah kembali dengan retur {number}, yang payout-nya ke wallet gagal; buat ulang retur itu, atau minta manajer menyelesaikannya dulu</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/store/sale_lookup.py"/>
         <source>give a receipt or invoice number, an amount or a time</source>
         <translation>isi nomor struk atau invoice, jumlah, atau waktu</translation>
@@ -5519,6 +5536,12 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>Uang kembali</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>COPY</source>
+        <translation>SALINAN</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/returns.py"/>
         <source>this till cannot pay out to a wallet: pay back in cash</source>
         <translation>kasir ini tidak dapat mengirim payout ke wallet: kembalikan secara tunai</translation>
@@ -5534,19 +5557,9 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>PIN salah untuk {name}: retur tidak dibuat</translation>
     </message>
     <message>
-        <location filename="../../pos_app/till/returns.py"/>
-        <source>{name}: {wanted} to return, but only {free} can be: the others came back with return {number}, whose wallet payout failed; make that return again, or have a manager resolve it first</source>
-        <translation>{name}: {wanted} akan diretur, tetapi hanya {free} yang bisa: sisanya sudah kembali dengan retur {number}, yang payout-nya ke wallet gagal; buat ulang retur itu, atau minta manajer menyelesaikannya dulu</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>
         <source>Terima kasih / Thank you</source>
         <translation>Terima kasih atas kunjungan Anda</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>COPY</source>
-        <translation>SALINAN</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>

@@ -185,3 +185,25 @@ def test_a_gs1_datamatrix_and_an_ean_with_its_add_on_ring_up_their_retail_items(
         "Indomie Goreng 85g",
         "Teh Botol Sosro 450ml",
     ]
+
+
+def test_an_itf_14_a_scanners_aim_identifiers_and_a_lone_add_on_at_the_counter(
+    qtbot, start_app, demo_terminal
+):
+    """A case's ITF-14 with indicator 0 is the item's own GTIN; a scanner sending AIM identifiers
+    rings up its EAN-13 and the scale's label alike; an add-on sent alone rings up nothing."""
+    demo_terminal.store.products.upsert_many([PISANG])
+    app = start_app()
+    sign_in(qtbot, app)
+    message = app.window.panel.message
+    scan(qtbot, app, "0" + GORENG)
+    scan(qtbot, app, "]E0" + TEH)
+    scan(qtbot, app, "]E0" + ean("251234500733"))
+    scan(qtbot, app, "]E212345")
+    qtbot.waitUntil(lambda: "12345" in message.text())
+
+    assert [(line.name, line.unit_price) for line in app.window.basket_model.basket] == [
+        ("Indomie Goreng 85g", 3_500),
+        ("Teh Botol Sosro 450ml", 5_500),
+        ("Pisang Cavendish 0,733 kg × Rp 25.000/kg", 18_325),
+    ]

@@ -333,13 +333,12 @@ def test_a_gtin_carrying_an_ean_8_is_that_ean_8_and_no_upc_e() -> None:
 @pytest.mark.parametrize(
     "scanned",
     [
-        "01" + "1" + EAN[:-1] + gs1_check_digit("1" + EAN[:-1]),  # indicator 1: a case of it
         "01" + GTIN[:-1] + str((int(GTIN[-1]) + 1) % 10),  # the GTIN's check digit is wrong
         EAN[:-1] + str((int(EAN[-1]) + 1) % 10) + "05",  # so is the EAN-13's before the add-on
         EAN,  # a plain code carries nothing
     ],
 )
-def test_no_retail_code_is_carried_by_a_case_code_a_wrong_check_digit_or_a_plain_code(
+def test_no_retail_code_is_carried_by_a_wrong_check_digit_or_a_plain_code(
     scanned: str,
 ) -> None:
     assert carried_forms(scanned) == ()
