@@ -17,7 +17,7 @@ from pos_app.commands.common import (
     run,
     settings,
 )
-from pos_app.domain.catalog_csv import CatalogImportError
+from pos_app.domain.catalog_csv import CatalogImportError, problem_line
 from pos_app.reports.products_csv import export_products, import_products
 
 PROG = "pos-app products"
@@ -56,7 +56,7 @@ def _import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         for line, reason in error.problems:
-            print(f"  line {line}: {reason}", file=sys.stderr)
+            print(f"  {problem_line(line, reason)}", file=sys.stderr)
         return 1
     finally:
         db.close()

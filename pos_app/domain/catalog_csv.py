@@ -12,12 +12,19 @@ product already has, in any form, is a problem too, unless the file gives that p
 barcode; so is a code in groups of digits with its check digit wrong, unless the product has it
 already. A line the CSV reader cannot
 take (a cell over its size limit) is a problem on that line too, never a crash.
+
+Excel in an Indonesian locale saves a CSV file with ``;`` between the cells (the list separator
+of that language), so a header of ``;``-separated columns is read so too. A file in another
+encoding (Excel's plain "CSV" is Windows-1252) is refused naming the line of its first byte that
+is not UTF-8: guessing the encoding could change a name without a word.
 """
 
+import codecs
 import csv
-from collections.abc import Callable, Iterator
+import io
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
 
 from pos_app.domain.barcodes import (
     MeasureLayout,
@@ -40,6 +47,15 @@ TAXED_COLUMNS = (*COLUMNS, "tax_class")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PRICE_DIGITS = len(str(MAX_AMOUNT))
 """More digits (leading zeros aside) is a price no provider takes, and too long for ``int``."""
+SEPARATORS = (",", ";")
+"""Between cells: RFC 4180's comma, or the semicolon of Excel in Indonesian."""
+HEADER_SHOWN = 200
+"""At most this much of a wrong header is quoted back: a binary file's first line has no end."""
+
+
+def problem_line(line: int, reason: str) -> str:
+    """One problem as listed for the manager: a problem of the whole file (line 0) has no line."""
+    return f"line {line}: {reason}" if line else reason
 
 
 class CatalogImportError(KasirError):
@@ -48,7 +64,7 @@ class CatalogImportError(KasirError):
 
     def __init__(self, path: Path, problems: list[tuple[int, str]]) -> None:
         self.problems = problems
-        listing = "\n".join(f"  line {line}: {reason}" for line, reason in problems[:50])
+        listing = "\n".join(f"  {problem_line(line, reason)}" for line, reason in problems[:50])
         more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
         super().__init__(
             f"{path.name}: {len(problems)} problem(s), nothing imported\n{listing}{more}"
@@ -78,16 +94,29 @@ def read_catalog_csv(
         raise CatalogImportError(
             path, [(0, say(N_("file is larger than {most} bytes"), most=MAX_FILE_BYTES))]
         )
+    data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _parse(path, _rows(handle), layout or MeasureLayout(), owner, stored_class)
+        text = io.StringIO(data.decode("utf-8"), newline="")
     except UnicodeDecodeError as error:
-        raise CatalogImportError(
-            path, [(0, say(N_("not UTF-8 text ({reason})"), reason=error.reason))]
-        ) from None
+        raise CatalogImportError(path, [_not_utf8(data, error)]) from None
+    first = text.readline()
+    rows = _rows(itertools.chain([first] if first else [], text), _separator(first))
+    return _parse(path, rows, layout or MeasureLayout(), owner, stored_class)
 
 
-def _rows(handle: TextIO) -> Iterator[tuple[int, list[str] | None]]:
+def _separator(header: str) -> str:
+    """The separator the header row uses most: Excel in Indonesian writes ``;``."""
+    return max(SEPARATORS, key=header.count)
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError) -> tuple[int, str]:
+    """The line of the file's first byte that is not UTF-8, and what to do about it."""
+    reason = N_('byte {byte} is not UTF-8 text; save the file as "CSV UTF-8" and import it again')
+    line = data.count(b"\n", 0, error.start) + 1
+    return line, say(reason, byte=f"0x{data[error.start]:02x}")
+
+
+def _rows(lines: Iterable[str], separator: str) -> Iterator[tuple[int, list[str] | None]]:
     """Each row with the file's line where it starts (a quoted cell may hold line breaks, so rows
     and lines can differ); None for a row the reader refuses.
 
@@ -98,11 +127,11 @@ def _rows(handle: TextIO) -> Iterator[tuple[int, list[str] | None]]:
 
     def counted() -> Iterator[str]:
         nonlocal quotes
-        for text in handle:
+        for text in lines:
             quotes += text.count('"')
             yield text
 
-    reader = csv.reader(counted())
+    reader = csv.reader(counted(), delimiter=separator)
     starts = 1
     while True:
         quotes = 0
@@ -126,12 +155,10 @@ def _parse(
     stored_class: StoredClass | None,
 ) -> list[Product]:
     """Each problem carries the file's line where its row starts."""
-    _, first = next(rows, (1, None))
+    start, first = next(rows, (0, None))
     header = tuple(cell.strip().lower() for cell in first or [])
     if header not in (COLUMNS, TAXED_COLUMNS):
-        raise CatalogImportError(
-            path, [(1, say(N_("header must be {columns}"), columns=",".join(TAXED_COLUMNS)))]
-        )
+        raise CatalogImportError(path, [_header_problem(start, first)])
     products: list[Product] = []
     lines: list[int] = []
     problems: list[tuple[int, str]] = []
@@ -170,6 +197,24 @@ def _parse(
     if problems:
         raise CatalogImportError(path, sorted(problems))
     return products
+
+
+def _header_problem(start: int, first: list[str] | None) -> tuple[int, str]:
+    """Why the first row (on line ``start``, 0 when the file has none) is not the header, quoting
+    what it holds, so a column left out, added, misspelt or moved shows."""
+    columns = ",".join(TAXED_COLUMNS)
+    if not start:
+        return 0, say(
+            N_("the file is empty; its first line must be the header {columns}"), columns=columns
+        )
+    found = ",".join(first or [])
+    if len(found) > HEADER_SHOWN:
+        found = found[:HEADER_SHOWN] + "…"
+    return start, say(
+        N_("header must be {columns} (tax_class may be left out), in this order; found {found}"),
+        columns=columns,
+        found=repr(found),
+    )
 
 
 def _check_given(product: Product, owner: BarcodeOwner | None) -> None:

@@ -344,15 +344,7 @@ def validate(config: RelayConfig) -> list[str]:
     if not 0 <= config.port <= 65535:
         problems.append(f"relay.port {config.port} is not between 0 and 65535")
     if config.public_url:
-        try:
-            url = urlsplit(config.public_url)
-            readable = url.scheme in ("http", "https") and bool(url.netloc) and url.port != -1
-        except ValueError:  # an unclosed [ of an IPv6 host, a port that is no number
-            readable = False
-        if not readable:
-            problems.append(f"relay.public_url {config.public_url!r} is not an http(s) URL")
-        elif url.query or url.fragment:
-            problems.append("relay.public_url must not have a query or fragment")
+        problems += _public_url_problems(config.public_url)
     problems += database_problems(config)
     if config.log_level.lower() not in ("debug", "info", "warning", "error"):
         problems.append(f"relay.log_level {config.log_level!r} is not debug/info/warning/error")
@@ -391,6 +383,21 @@ def validate(config: RelayConfig) -> list[str]:
             f"limits.client_timeout_seconds must be above 0 and at most {MAX_CLIENT_TIMEOUT:g}"
         )
     return problems
+
+
+def _public_url_problems(text: str) -> list[str]:
+    """What is wrong with the public URL; it is quoted back only when it holds no query, fragment
+    or user name, any of which may hold a token or password."""
+    if "?" in text or "#" in text:
+        return ["relay.public_url must not have a query or fragment"]
+    if "@" in text:
+        return ["relay.public_url must not hold a user name or password"]
+    try:
+        url = urlsplit(text)
+        readable = url.scheme in ("http", "https") and bool(url.netloc) and url.port != -1
+    except ValueError:  # an unclosed [ of an IPv6 host, a port that is no number
+        readable = False
+    return [] if readable else [f"relay.public_url {text!r} is not an http(s) URL"]
 
 
 def secret_problems(config: RelayConfig) -> list[str]:

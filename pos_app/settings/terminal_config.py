@@ -560,6 +560,17 @@ class _Reader:
                 )
                 return None
             value = path.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:  # the secret itself may have been pasted here: never echoed
+            self.problems.append(
+                f"{label}: "
+                + say(
+                    N_(
+                        "cannot read it: there is no file of that name; give the path of the "
+                        "file that holds the secret, not the secret itself"
+                    )
+                )
+            )
+            return None
         except OSError as exc:
             self.problems.append(
                 f"{label}: " + say(N_("cannot read {path}: {why}"), path=path, why=exc.strerror)

@@ -4075,13 +4075,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
-        <source>not UTF-8 text ({reason})</source>
-        <translation>not UTF-8 text ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/domain/catalog_csv.py"/>
-        <source>header must be {columns}</source>
-        <translation>header must be {columns}</translation>
+        <source>byte {byte} is not UTF-8 text; save the file as "CSV UTF-8" and import it again</source>
+        <translation>byte {byte} is not UTF-8 text; save the file as "CSV UTF-8" and import it again</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
@@ -4092,6 +4087,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>sku {key} already on line {line}</source>
         <translation>sku {key} already on line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>the file is empty; its first line must be the header {columns}</source>
+        <translation>the file is empty; its first line must be the header {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>header must be {columns} (tax_class may be left out), in this order; found {found}</source>
+        <translation>header must be {columns} (tax_class may be left out), in this order; found {found}</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
@@ -4669,6 +4674,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>{path} may be read by group or others (mode {mode}); run chmod 600 {path}</source>
         <translation>{path} may be read by group or others (mode {mode}); run chmod 600 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>cannot read it: there is no file of that name; give the path of the file that holds the secret, not the secret itself</source>
+        <translation>cannot read it: there is no file of that name; give the path of the file that holds the secret, not the secret itself</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>

@@ -4075,13 +4075,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
-        <source>not UTF-8 text ({reason})</source>
-        <translation>bukan teks UTF-8 ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/domain/catalog_csv.py"/>
-        <source>header must be {columns}</source>
-        <translation>baris judul harus {columns}</translation>
+        <source>byte {byte} is not UTF-8 text; save the file as "CSV UTF-8" and import it again</source>
+        <translation>byte {byte} bukan teks UTF-8; simpan berkas sebagai &quot;CSV UTF-8&quot; lalu impor lagi</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
@@ -4092,6 +4087,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>sku {key} already on line {line}</source>
         <translation>SKU {key} sudah ada di baris {line}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>the file is empty; its first line must be the header {columns}</source>
+        <translation>berkas kosong; baris pertamanya harus baris judul {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/catalog_csv.py"/>
+        <source>header must be {columns} (tax_class may be left out), in this order; found {found}</source>
+        <translation>baris judul harus {columns} (tax_class boleh tidak ada), dengan urutan ini; yang ada {found}</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
@@ -4669,6 +4674,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>{path} may be read by group or others (mode {mode}); run chmod 600 {path}</source>
         <translation>{path} dapat dibaca grup atau pengguna lain (mode {mode}); jalankan chmod 600 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>cannot read it: there is no file of that name; give the path of the file that holds the secret, not the secret itself</source>
+        <translation>tidak dapat dibaca: tidak ada berkas dengan nama itu; berikan path berkas yang berisi rahasia, bukan rahasianya sendiri</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
