@@ -126,6 +126,7 @@ def _event(item: Any) -> RelayEvent:
             amount=_optional(item.get("amount"), int, "amount"),
             currency=_optional(item.get("currency"), str, "currency"),
             balance=reports_balance(provider, payload),
+            unreadable=_optional(item.get("unreadable"), str, "unreadable"),
         )
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise RelayProtocolError(

@@ -372,6 +372,9 @@ class RelayEvent:
     currency: str | None = None
     balance: bool = False
     """As :attr:`StatusResult.balance`, read from the provider's payload."""
+    unreadable: str | None = None
+    """Why Kasir cannot read the provider's report (it is signed): not applied, but kept and
+    listed for the manager, who checks the payment in the provider's dashboard."""
 
     @property
     def identity(self) -> str:

@@ -318,7 +318,7 @@ class RelayApp:
                     )
             except SignedButUnreadable as exc:
                 event, redirect = exc.event, None
-                kept_apart = f"signed, but Kasir cannot read it: {exc}"
+                kept_apart = f"{storage.UNREADABLE}: {exc}"
             new = self._new_event(event, redirect, request.headers.get("request-id"), kept_apart)
         except ClientDisconnect:
             raise
@@ -408,7 +408,7 @@ class RelayApp:
         self, what: str, event: ProviderEvent, new: NewEvent, terminal_id: int | None
     ) -> None:
         """What the operator should hear of a newly stored event (of one kept apart, only that:
-        no terminal reads its status)."""
+        no terminal applies its status)."""
         word, known = _status_word(event)
         if not known and new.kept_apart is None:
             log.warning(
@@ -419,7 +419,14 @@ class RelayApp:
                 shown(str(word)),
                 event.status,
             )
-        if new.kept_apart is not None:
+        if new.kept_apart is not None and terminal_id is not None:
+            log.warning(
+                "%s for %s stored and kept apart (%s): its terminal lists it for the manager",
+                what,
+                event.invoice_number,
+                new.kept_apart,
+            )
+        elif new.kept_apart is not None:
             log.warning(
                 "%s for %s stored and kept apart (%s): no terminal gets it; "
                 "see pos-app relay orphans",

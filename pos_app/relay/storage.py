@@ -89,7 +89,21 @@ class NewEvent:
     redirect_data: str | None = None
     currency: str | None = None
     kept_apart: str | None = None
-    """Why no terminal may have this event (another merchant account); ``None``: deliverable."""
+    """Why this event is not applied to a payment: no terminal may have it (another merchant
+    account, no payment), or Kasir cannot read it (:data:`UNREADABLE`, which its till still
+    gets, to list for the manager); ``None``: deliverable as it is."""
+
+    @property
+    def withheld(self) -> bool:
+        """No terminal may have it: kept apart for another reason than being unreadable."""
+        return self.kept_apart is not None and not self.kept_apart.startswith(UNREADABLE)
+
+
+UNREADABLE = "signed, but Kasir cannot read it"
+"""How the reason of an event kept apart because Kasir cannot read it starts. Its till gets it
+all the same (:func:`events_after` names the reason): a payment report about its invoice that
+it cannot apply is listed for the manager, who may find the customer paid, rather than only in
+the operator's log while the cashier takes the sale's money another way."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +198,7 @@ def _ingest_parameters(event: NewEvent) -> tuple[Any, ...]:
         *_columns(event),
         event.invoice_number,
         fam,
-        event.kept_apart,
+        event.kept_apart if event.withheld else None,
         clock_cursor(),
         NOTIFY_CHANNEL,
         event.dedupe_key,
@@ -241,7 +255,7 @@ def insert_event(conn: Connection, event: NewEvent) -> Ingested:
         "SELECT terminal_id FROM payments WHERE invoice_number = ? AND family = ?",
         (event.invoice_number, fam),
     ).fetchone()
-    if owner is None or event.kept_apart is not None:
+    if owner is None or event.withheld:
         return Ingested(event_id, False, None)
     conn.execute(
         "INSERT INTO deliveries (cursor, terminal_id, event_id) VALUES (?, ?, ?)",
@@ -320,9 +334,10 @@ def register_payment(
     adopted = conn.execute(
         "INSERT INTO deliveries (cursor, terminal_id, event_id)"
         " SELECT ? + row_number() OVER (ORDER BY e.id) - 1, ?, e.id FROM events e"
-        " WHERE e.invoice_number = ? AND e.family = ? AND e.kept_apart IS NULL"
+        " WHERE e.invoice_number = ? AND e.family = ?"
+        " AND (e.kept_apart IS NULL OR e.kept_apart LIKE ?)"
         " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id) ORDER BY e.id",
-        (next_cursor(conn), terminal_id, invoice_number, fam),
+        (next_cursor(conn), terminal_id, invoice_number, fam, f"{UNREADABLE}%"),
     ).rowcount
     if adopted:
         conn.announce(terminal_id)
@@ -514,12 +529,14 @@ def list_terminals(conn: Connection) -> list[Terminal]:
 
 _EVENT_COLUMNS = (
     "d.cursor, e.invoice_number, p.provider, e.status, e.amount, e.received_at, e.payload,"
-    " e.currency"
+    " e.currency, e.kept_apart"
 )
 
 
 def _event_json(row: Any) -> dict[str, Any]:
-    return {
+    """One event as a terminal reads it; ``unreadable`` (only when Kasir cannot read the
+    report: :data:`UNREADABLE`) says why it is not to be applied."""
+    event = {
         "cursor": row[0],
         "invoice_number": row[1],
         "provider": row[2],
@@ -529,6 +546,7 @@ def _event_json(row: Any) -> dict[str, Any]:
         "received_at": row[5],
         "payload": json.loads(row[6]),
     }
+    return event if row[8] is None else event | {"unreadable": row[8]}
 
 
 def events_after(

@@ -551,8 +551,18 @@ class Payments:
 
     def record_unapplied(self, event: RelayEvent, *, error: str, now: datetime) -> None:
         """Keep an event that could not be applied, as an orphan report for the manager, so the
-        rest of its batch goes on and nothing the provider said is lost."""
+        rest of its batch goes on and nothing the provider said is lost; once, should the relay
+        hand it over again (its epoch changed)."""
+        # As text: whatever made it unstorable (a NaN, say) must not lose it again.
+        text = json.dumps(dict(event.payload), ensure_ascii=False, default=repr)
         with transaction(self._db) as conn:
+            kept = conn.execute(
+                "SELECT payload FROM payment_events WHERE attempt_id IS NULL AND source = 'relay'"
+                " AND invoice_number = ? AND status = ?",
+                [event.invoice_number, event.status.value],
+            )
+            if any(json.loads(row[0]).get("payload_text") == text for row in kept):
+                return
             self._append(
                 conn,
                 None,
@@ -566,10 +576,7 @@ class Payments:
                     "provider": str(event.provider),
                     "received_at": event.received_at,
                     "error": error,
-                    # As text: whatever made it unstorable (a NaN, say) must not lose it again.
-                    "payload_text": json.dumps(
-                        dict(event.payload), ensure_ascii=False, default=repr
-                    ),
+                    "payload_text": text,
                 },
                 relay_cursor=event.cursor,
             )

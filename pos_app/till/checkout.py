@@ -587,9 +587,10 @@ class Checkout:
         it and the position in one transaction, so a batch is applied whole or not at all.
 
         An event handed over again (the relay's epoch changed) changes nothing: the payments
-        skip what they hold, and a refund takes the same answer only once. A relay database
-        restored from a backup, or made anew, may lack what this till registered since: the
-        day's attempts and payouts, and those still open, are registered again on the next
+        skip what they hold, and a refund takes the same answer only once. A signed report the
+        relay could not read is applied to nothing, and kept for the manager's list. A relay
+        database restored from a backup, or made anew, may lack what this till registered since:
+        the day's attempts and payouts, and those still open, are registered again on the next
         follow-up pass.
         """
         repos = self.store.repositories()
@@ -599,6 +600,9 @@ class Checkout:
             if not repos.payments.relay_position().continued_by(position):
                 repos.relay_errands.register_again(now - FOLLOW_UP_WINDOW, now)
             for event in repos.payments.unseen_relay_events(events, position):
+                if event.unreadable is not None:
+                    repos.payments.record_unapplied(event, error=event.unreadable, now=now)
+                    continue
                 try:
                     with transaction(repos.db):
                         applied += self._apply_relay_event(event, now)

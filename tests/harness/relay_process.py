@@ -104,6 +104,13 @@ def signed_doku_notification(
     return headers, body
 
 
+def signed_doku_body(body: bytes) -> dict[str, str]:
+    """Headers that sign ``body``, whatever it holds, as DOKU signs a notification."""
+    return signed_headers(
+        client_id=DOKU_CLIENT_ID, secret_key=DOKU_SECRET_KEY, request_target=DOKU_ROUTE, body=body
+    )
+
+
 def signed_ecommpay_callback(
     *,
     payment_id: str,

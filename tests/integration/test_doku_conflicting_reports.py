@@ -11,6 +11,7 @@ The sandbox sends what DOKU sends (one SUCCESS per order, for its amount); the c
 report is signed here with the relay's DOKU credentials, as only DOKU could.
 """
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from tests.harness.relay_process import (
     DOKU_CLIENT_ID,
     DOKU_SECRET_KEY,
     relay_config,
+    signed_doku_body,
     signed_doku_notification,
     wait_until,
 )
@@ -272,3 +274,37 @@ def test_a_doku_refund_is_taken_as_the_whole_payment(till: Till) -> None:
         TOTAL,
         sale_id,
     )
+
+
+def test_a_success_whose_amount_cannot_be_read_is_listed_for_the_manager_once(
+    till: Till,
+) -> None:
+    """DOKU signs a SUCCESS whose amount Kasir cannot read: the relay keeps it and answers 200
+    (refused, DOKU would stop sending it), but it handed it to no till, so only the relay's
+    operator heard of it while the cashier could take the sale's money in cash, the customer
+    having paid. The till now lists it for the manager; it pays no sale, and once resolved it
+    stays so when a restored relay hands it over again."""
+    sale_id, invoice = till.qr_sale()
+    body = json.dumps(
+        {"order": {"invoice_number": invoice, "amount": "tujuh ribu"},
+         "transaction": {"status": "SUCCESS"}}
+    ).encode()  # fmt: skip
+    answer = httpx.post(till.relay.url + DOKU, content=body, headers=signed_doku_body(body))
+    assert answer.status_code == 200, answer.text
+
+    def listed() -> list[tuple[ProblemKind, str]]:
+        till.client.poll(till.checkout, wait=0.2)
+        db = till.store.repositories().db
+        return [(problem.kind, problem.invoice_number) for problem in list_problems(db)]
+
+    wait_until(lambda: (ProblemKind.ORPHAN, invoice) in listed(), what="the report listed")
+    assert till.store.sales.get(sale_id).status is SaleStatus.OPEN
+    assert till.store.payments.get_attempt(invoice).state is AttemptState.PENDING
+    db = till.store.repositories().db
+    [orphan] = [p for p in list_problems(db) if p.kind is ProblemKind.ORPHAN]
+    resolve(db, invoice, reason="paid at DOKU", manager="Rina", now=orphan.since, seen=orphan)
+
+    events, _ = till.client.fetch(RelayPosition())
+    till.checkout.apply_relay_events(events, RelayPosition("restoredrelay", 1))
+
+    assert (ProblemKind.ORPHAN, invoice) not in listed()
