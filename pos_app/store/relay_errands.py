@@ -1,6 +1,6 @@
 """What a till owes its relay for a payment attempt or a payout while the relay is out of reach,
 or after it lost what it was told, kept until a follow-up pass gets it through
-(``Checkout.register_due``, ``Checkout.end_pages_due``).
+(``RelayRegistrations.register_due``, ``RelayRegistrations.end_pages_due``).
 
 An errand is one row in the table its :class:`RelayErrand` names, so owing it twice is owing it
 once, and it goes with the attempt's (or the refund's) id: the till runs it against whatever the

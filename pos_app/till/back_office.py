@@ -320,7 +320,7 @@ class BackOffice:
         if before is not None:
             self.terminal.checkout.settle(invoice_number)  # tells the cashier screen
             if before.state in OPEN_STATES:
-                self.terminal.checkout.end_page(before)
+                self.terminal.checkout.registrations.end_page(before)
 
     def attach_candidates(self, invoice_number: str) -> list[Sale]:
         """The unpaid sales that could take this late payment: its own first, then recent ones

@@ -18,11 +18,10 @@ the GUI calls them from workers. The rules of docs/architecture.md (Money rules)
 
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from pos_app.clients.relay_client import RelayClient, RelayError, RelayRejected
+from pos_app.clients.relay_client import RelayClient, RelayError
 from pos_app.domain.basket import LineItem, largest_discount_share
 from pos_app.domain.clock import Clock, utc_now
 from pos_app.domain.discounts import Approval, Discount
@@ -48,12 +47,11 @@ from pos_app.payments.registry import read_payout_report
 from pos_app.store.database import transaction
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
 from pos_app.store.payment_records import EventSource, PaymentAttempt
-from pos_app.store.refunds import Refund
-from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.sales import Sale, Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.problem_payments import ProblemKind, attach, list_problems
 from pos_app.till.refund_payouts import find_refund, settle_from_report
+from pos_app.till.relay_registrations import RelayRegistrations
 
 log = logging.getLogger(__name__)
 
@@ -66,23 +64,6 @@ long registered again (``store/relay_errands.py``)."""
 
 AttemptListener = Callable[[PaymentAttempt], None]
 OrderListener = Callable[[PaymentRequest], None]
-REFUSED_FOR_NOW = (408, 429)
-"""A relay's refusals of a registration that pass with time (a slow request, too many)."""
-
-
-def _registered(registering: Future[str | None], invoice_number: str) -> None:
-    """A registration sent beside the order has ended; one that failed leaves status checks to
-    do the relay's work, as :meth:`Checkout._register` says for every provider but Gate."""
-    error = registering.exception()
-    if error is not None:
-        log.warning("relay did not take %s (%s); status checks will do", invoice_number, error)
-
-
-def _register_again(relay: RelayClient, number: str, owner: PaymentAttempt | Refund) -> None:
-    """Register an attempt or a payout with the relay as it was registered first."""
-    relay.register_payment(number, owner.provider, owner.amount)
-
-
 @dataclass(frozen=True, slots=True)
 class CashOutcome:
     """What cash handed over for a basket came to (:meth:`Checkout.take_cash`)."""
@@ -127,13 +108,20 @@ class Checkout:
         self.approval_above_percent = approval_above_percent
         """Discounts taking more than this need a manager's PIN (None: none do)."""
         self.provider = provider
-        self.relay = relay
         self.terminal_id = terminal_id
         self.payment_expiry = payment_expiry
         self.clock = clock
         self._listeners: list[AttemptListener] = []
-        self._registrations = ThreadPoolExecutor(2, thread_name_prefix="relay-registration")
-        """Relay registrations run beside the provider's order (neither needs the other)."""
+        self.registrations = RelayRegistrations(store, relay, clock)
+
+    @property
+    def relay(self) -> RelayClient | None:
+        """The relay this till's payments are registered with (``None``: none set up)."""
+        return self.registrations.relay
+
+    @relay.setter
+    def relay(self, relay: RelayClient | None) -> None:
+        self.registrations.relay = relay
 
     def needs_approval(self, share: int) -> bool:
         """Whether a discount taking ``share`` (basis points) of what it is given on needs a
@@ -338,7 +326,7 @@ class Checkout:
         for attempt in self.store.payments.attempts_for_sale(sale_id):
             self._announce(attempt)
             if attempt.invoice_number in open_before:
-                self.end_page(attempt)
+                self.registrations.end_page(attempt)
         return sale
 
     # QR payments
@@ -484,7 +472,7 @@ class Checkout:
                 invoice_number, AttemptState.EXPIRED, source=EventSource.SYSTEM, now=self.clock()
             )
             self._announce(attempt)
-            self.end_page(attempt)
+            self.registrations.end_page(attempt)
         return attempt
 
     def follow_up_ended(self) -> list[PaymentAttempt]:
@@ -560,7 +548,7 @@ class Checkout:
                 continue
             still_open.append(attempt)
             if not attempt.provider.shows_relay_page:
-                self._register_beside(attempt)
+                self.registrations.register_beside(attempt)
         return still_open
 
     def paying_open_sales(self) -> list[PaymentAttempt]:
@@ -671,7 +659,7 @@ class Checkout:
         """Tell listeners of cancelled attempts, and end their Gate pages."""
         for attempt in attempts:
             self._announce(attempt)
-            self.end_page(attempt)
+            self.registrations.end_page(attempt)
 
     def _create(
         self,
@@ -688,10 +676,10 @@ class Checkout:
         before it is kept there and handed over once the invoice is registered.
         """
         if attempt.provider.shows_relay_page:
-            redirect_url = self._register(attempt)
+            redirect_url = self._register_page(attempt)
         else:
             redirect_url = None
-            self._register_beside(attempt)
+            self.registrations.register_beside(attempt)
         order = PaymentOrder(
             invoice_number=attempt.invoice_number,
             amount=attempt.amount,
@@ -719,103 +707,18 @@ class Checkout:
         self._announce(recorded)
         return recorded
 
-    def end_page(self, attempt: PaymentAttempt) -> None:
-        """A Gate payment the till gave up (cancelled, expired): its page at the relay ends, in
-        the background, so a phone left on it does not pay what the cashier took another way.
-        Should the relay not hear it, a follow-up pass ends it (:meth:`end_pages_due`)."""
-        relay, invoice = self.relay, attempt.invoice_number
-        if relay is None or not attempt.provider.shows_relay_page:
-            return
-
-        def end() -> None:
-            try:
-                relay.end_page(invoice)
-            except RelayError as error:
-                log.warning("the relay did not end the page of %s: %s", invoice, error)
-                self.store.relay_errands.owe(RelayErrand.END_PAGE, invoice, self.clock())
-
-        self._registrations.submit(end)
-
-    def _register_beside(self, attempt: PaymentAttempt) -> None:
-        """Register in the background; the caller goes on without the relay's answer."""
-        invoice = attempt.invoice_number
-        registering = self._registrations.submit(self._register, attempt)
-        registering.add_done_callback(lambda done: _registered(done, invoice))
-
-    def _register(self, attempt: PaymentAttempt) -> str | None:
-        """Tell the relay to route this invoice's events here; Gate needs its redirect page."""
-        needs_page = attempt.provider.shows_relay_page
+    def _register_page(self, attempt: PaymentAttempt) -> str | None:
+        """Register a Gate payment, whose order carries the relay's redirect page: without the
+        relay, no order; the relay's refusal is the attempt's failure."""
         if self.relay is None:
-            if needs_page:
-                raise RelayError(N_("ecommpay Gate payments need the relay, and none is set up"))
-            return None
+            raise RelayError(N_("ecommpay Gate payments need the relay, and none is set up"))
         try:
-            expires = attempt.expires_at or self.clock() + self.payment_expiry
-            page = self.relay.register_payment(
-                attempt.invoice_number,
-                attempt.provider,
-                attempt.amount,
-                expires if needs_page else None,
+            return self.registrations.register(
+                attempt, attempt.expires_at or self.clock() + self.payment_expiry
             )
         except RelayError as error:
-            if needs_page:
-                self._record_failure(attempt, AttemptState.UNKNOWN, error)
-                raise
-            log.warning(
-                "relay did not take %s (%s); status checks will do until it does",
-                attempt.invoice_number,
-                error,
-            )
-            self.store.relay_errands.owe(RelayErrand.REGISTER, attempt.invoice_number, self.clock())
-            return None
-        self.store.relay_errands.done(RelayErrand.REGISTER, attempt.invoice_number)
-        return page if needs_page else None
-
-    def register_due(self) -> int:
-        """Register again each attempt and payout the relay did not take (it was out of reach)
-        or lost (restored from a backup), open or ended; how many it took now. Their
-        notifications then reach this till instead of waiting at the relay as orphans (a
-        payout's reversal comes days on), and the relay knows the invoice number: a copy of this
-        database restored from an older backup draws numbers after it
-        (:func:`pos_app.till.uploads.reconcile`), not one a provider has seen paid."""
-        payments, refunds = self.store.payments, self.store.refunds
-        attempts = self._run_owed(
-            RelayErrand.REGISTER,
-            lambda relay, invoice: _register_again(relay, invoice, payments.get_attempt(invoice)),
-        )
-        return attempts + self._run_owed(
-            RelayErrand.REGISTER_PAYOUT,
-            lambda relay, payout_id: _register_again(relay, payout_id, refunds.get(payout_id)),
-        )
-
-    def end_pages_due(self) -> int:
-        """End each Gate page the relay did not hear ended; how many it heard now. Until then
-        a phone left on the page is still sent to the wallet, to pay what the cashier took
-        another way."""
-        return self._run_owed(RelayErrand.END_PAGE, lambda relay, invoice: relay.end_page(invoice))
-
-    def _run_owed(self, errand: RelayErrand, run: Callable[[RelayClient, str], object]) -> int:
-        """Run what the till owes the relay, oldest first, by invoice number or payout id; how
-        many went through. A relay still out of reach ends the pass; one that refuses an errand
-        for good (not this till's any more) is not asked again."""
-        if self.relay is None:
-            return 0
-        taken = 0
-        errands = self.store.relay_errands
-        for number in errands.owed(errand):
-            try:
-                run(self.relay, number)
-            except RelayRejected as error:
-                if error.status_code in REFUSED_FOR_NOW:
-                    return taken
-                log.error("relay refused %s of %s for good: %s", errand.name, number, error)
-            except RelayError as error:
-                log.info("relay still does not take %s: %s", errand.name, error)
-                return taken
-            else:
-                taken += 1
-            errands.done(errand, number)
-        return taken
+            self._record_failure(attempt, AttemptState.UNKNOWN, error)
+            raise
 
     def _record_failure(
         self, attempt: PaymentAttempt, state: AttemptState, error: Exception

@@ -86,8 +86,8 @@ class Terminal:
         payment through the checkout's listeners, a payout's word is in the problem payments.
         One step's trouble does not keep the others from running."""
         steps: list[Callable[[], object]] = [
-            self.checkout.register_due,
-            self.checkout.end_pages_due,
+            self.checkout.registrations.register_due,
+            self.checkout.registrations.end_pages_due,
             self.checkout.follow_up_ended,
         ]
         if self.payouts is not None:

@@ -294,10 +294,10 @@ def test_a_page_end_the_relay_did_not_hear_is_sent_on_a_follow_up_pass(
             what="the page end to be owed",
         )
         assert "<form" in httpx.get(page).text, "the relay did not hear it"
-        assert checkout.end_pages_due() == 0, "still out of reach: owed on"
+        assert checkout.registrations.end_pages_due() == 0, "still out of reach: owed on"
 
         checkout.relay = reachable
-        assert checkout.end_pages_due() == 1
+        assert checkout.registrations.end_pages_due() == 1
         assert httpx.get(page).status_code == 404
         assert owed(RelayErrand.END_PAGE) == []
     store.close()

@@ -236,7 +236,7 @@ def test_a_payment_registered_after_the_backup_reaches_the_till_from_the_restore
         pay(restored, later)
         till.catch_up()
         assert till.checkout.store.relay_errands.owed(RelayErrand.REGISTER) == [later]
-        assert till.checkout.register_due() == 1  # the follow-up pass
+        assert till.checkout.registrations.register_due() == 1  # the follow-up pass
         till.catch_up()
 
     assert till.attempt(later).state is AttemptState.PAID
@@ -270,7 +270,7 @@ def test_a_payout_registered_after_the_backup_brings_its_reversal_from_the_resto
         )
         answer = httpx.post(restored.url + "/ecommpay/callbacks", content=reversal)
         assert answer.status_code == 200, answer.text
-        assert till.checkout.register_due() == 1  # the follow-up pass
+        assert till.checkout.registrations.register_due() == 1  # the follow-up pass
         till.catch_up()
 
     assert store.refunds.get(payout_id).reversed_at is not None

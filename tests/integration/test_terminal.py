@@ -193,14 +193,14 @@ def test_a_registration_the_relay_missed_is_made_once_it_answers(demo: Terminal)
     attempt, relay = _charge_while_the_relay_is_away(demo)
     assert demo.relay is not None and demo.embedded is not None
     assert demo.store.relay_errands.owed(RelayErrand.REGISTER) == [attempt.invoice_number]
-    assert demo.checkout.register_due() == 0, "still away"
+    assert demo.checkout.registrations.register_due() == 0, "still away"
     httpx.post(f"{demo.embedded.sandbox.url}/_sandbox/pay/{attempt.invoice_number}")
     assert demo.relay.poll(demo.checkout, wait=0) == 0, "an orphan at the relay"
 
     demo.checkout.relay = relay
-    assert demo.checkout.register_due() == 1
+    assert demo.checkout.registrations.register_due() == 1
     assert demo.store.relay_errands.owed(RelayErrand.REGISTER) == []
-    assert demo.checkout.register_due() == 0, "nothing is registered twice"
+    assert demo.checkout.registrations.register_due() == 0, "nothing is registered twice"
     applied = 0
     for _ in range(5):
         applied += demo.relay.poll(demo.checkout, wait=5)
@@ -216,7 +216,9 @@ def test_a_registration_the_relay_refuses_for_good_is_not_asked_again(demo: Term
     attempt, relay = _charge_while_the_relay_is_away(demo)
     relay.register_payment(attempt.invoice_number, attempt.provider, attempt.amount + 1)
     demo.checkout.relay = relay
-    assert demo.checkout.register_due() == 0, "a conflict: the relay holds another amount"
+    assert demo.checkout.registrations.register_due() == 0, (
+        "a conflict: the relay holds another amount"
+    )
     assert demo.store.relay_errands.owed(RelayErrand.REGISTER) == []
 
 
