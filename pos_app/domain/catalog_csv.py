@@ -30,8 +30,8 @@ from pos_app.domain.barcodes import (
     MeasureLayout,
     check_item_code,
     check_new_barcode,
+    kept_from_before,
     scan_forms,
-    ungrouped,
 )
 from pos_app.domain.catalog import Product, check_printable
 from pos_app.domain.csv_cells import restore
@@ -218,9 +218,10 @@ def _header_problem(start: int, first: list[str] | None) -> tuple[int, str]:
 
 
 def _check_given(product: Product, owner: BarcodeOwner | None) -> None:
-    """A code still in groups of digits has its check digit wrong: refused, unless the product
-    has it already (an older version kept it as an in-store code)."""
-    if ungrouped(product.barcode) != product.barcode and (
+    """A code :func:`~pos_app.domain.barcodes.kept_from_before` (digits in groups, or 14 digits,
+    with the check digit wrong) is refused, unless the product has it already (an older version
+    kept it as an in-store code)."""
+    if kept_from_before(product.barcode) and (
         owner is None or owner(product.barcode) != product.sku
     ):
         check_new_barcode(product.barcode)

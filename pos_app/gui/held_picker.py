@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.formatting import CLOCK_TIME
+from pos_app.gui.keys import ENTER_KEYS, SCAN_ENDS, is_typing
 from pos_app.store.held import HeldBasket
 
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_SCAN_STARTS = frozenset(string.digits + "]")
+"""What a scan begins with: a digit, or the ``]`` of an AIM symbology identifier."""
 
 
 class HeldPicker(QDialog):
@@ -91,21 +93,20 @@ class HeldPicker(QDialog):
         self.table.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Digits typed on the list are kept, not searched for in it, and the Enter after them
-        hands them over instead of recalling the highlighted basket (another customer's).
+        """Digits typed on the list (or the AIM identifier a scanner sends in front, and what
+        follows) are kept, not searched for in it, and the Enter or Tab that ends the scan hands
+        them over instead of recalling the highlighted basket (another customer's).
         Every code counts, not only those :func:`~pos_app.domain.scan_input.is_scanned_code`
         tells from an amount: a scale's label is a scan too, and nothing typed here is an amount."""
         if watched is not self.table or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         if event.type() != QEvent.Type.KeyPress:
             return False
-        text = event.text()
-        held_down = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        if len(text) == 1 and text in string.digits and not event.modifiers() & held_down:
-            self._typed += text
+        if is_typing(event) and (self._typed or event.text() in _SCAN_STARTS):
+            self._typed += event.text()
             return True
         typed, self._typed = self._typed, ""
-        if typed and event.key() in ENTER_KEYS:
+        if typed and event.key() in SCAN_ENDS:
             self._hand_over(typed)
             return True
         return False
@@ -114,7 +115,7 @@ class HeldPicker(QDialog):
         """Close, and type ``code`` and its Enter where the window behind has the focus: the
         input line, or a widget that passes typing on to it (so it is asked again every key)."""
         self.reject()
-        keys = [(Qt.Key(ord(digit)), digit) for digit in code] + [(ENTER_KEYS[0], "\r")]
+        keys = [(Qt.Key(ord(char.upper())), char) for char in code] + [(ENTER_KEYS[0], "\r")]
         for key, text in keys:
             target = self._window.focusWidget() or self._window
             press = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)

@@ -21,6 +21,7 @@ from pos_app.domain.money import format_rupiah
 from pos_app.domain.scan_input import is_scanned_code
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.formatting import format_countdown
+from pos_app.gui.keys import is_typing
 from pos_app.gui.qr_widget import QRCodeWidget
 from pos_app.payments.model import OPEN_STATES, AttemptState, PaymentRequest
 
@@ -61,7 +62,8 @@ class PaymentDialog(QDialog):
         self._request = request
         self._state = AttemptState.CREATED
         self._typed = ""
-        """Digits typed since the last other key: a scanner's, if Enter follows a whole code."""
+        """Characters typed since the last other key: a scanner's, if Enter or Tab follows a whole
+        code (with the AIM identifier it may send in front)."""
 
         self.qr = QRCodeWidget(min_side=QR_SIDE)
         self.outcome = QLabel()
@@ -224,20 +226,35 @@ class PaymentDialog(QDialog):
         """A barcode scanned while the QR is up (the customer hands over one more item) is
         named on the status line: typed into the dialog it was lost without a word, and the
         cashier, who heard the beep, handed over an item the QR does not pay for."""
-        text = event.text()
-        if len(text) == 1 and text.isascii() and text.isdigit():
-            self._typed += text
+        if is_typing(event):
+            self._typed += event.text()
             return
-        typed, self._typed = self._typed, ""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and is_scanned_code(typed):
-            self.status_line.setText(
-                self.tr(
-                    "{code} was not added: this QR pays for the basket as it was. Finish or "
-                    "cancel the payment, then scan it again."
-                ).format(code=typed)
-            )
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._named_scan():
             return
+        self._typed = ""
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab after a scan is the scanner's, set to end its codes so: the scan is named as
+        after Enter, and the focus stays (the key never reaches :meth:`keyPressEvent`)."""
+        if next and self._named_scan():
+            return True
+        self._typed = ""
+        return super().focusNextPrevChild(next)
+
+    def _named_scan(self) -> bool:
+        """Whether what was typed since the last other key is a scan, then named; it is taken
+        either way."""
+        typed, self._typed = self._typed, ""
+        if not is_scanned_code(typed):
+            return False
+        self.status_line.setText(
+            self.tr(
+                "{code} was not added: this QR pays for the basket as it was. Finish or "
+                "cancel the payment, then scan it again."
+            ).format(code=typed)
+        )
+        return True
 
     def reject(self) -> None:
         """Esc and the window's close button: an open attempt is cancelled only after asking."""

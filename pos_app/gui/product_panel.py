@@ -1,11 +1,13 @@
 """The scanner/search line, category tiles and product tiles on the left of the cashier screen.
 
-A barcode scanner types like a keyboard and presses Enter, so the input line is always ready: Enter
-on an exact barcode or SKU adds the product (``3*`` first adds three), anything else filters the
-tiles as it is typed, and Enter on a search with one hit adds that hit. Text without a letter
-(digits, as a scanner sends them, perhaps with a stray character or in groups) is a code: it must
-match exactly, never a search hit; digits of a GS1 code with their check digit wrong (misread or
-mistyped) are told so, and an unknown code is named, cut short when it is long.
+A barcode scanner types like a keyboard and presses Enter (or Tab, as a shop may set it up: Tab
+on a line holding text is Enter, on an empty line it moves the focus), so the input line is
+always ready: Enter on an exact barcode or SKU adds the product (``3*`` first adds three),
+anything else filters the tiles as it is typed, and Enter on a search with one hit adds that hit.
+Text without a letter (digits, as a scanner sends them, perhaps with a stray character or in
+groups) is a code: it must match exactly, never a search hit; digits of a GS1 code with their
+check digit wrong (misread or mistyped, an AIM identifier in front or not) are told so, and an
+unknown code is named, cut short when it is long.
 
 The catalog is read on the panel's own worker (one thread, so its answers come back in the order
 asked), never on the GUI thread: the disk may stall. Typing searches once it pauses for
@@ -48,7 +50,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.barcodes import GS1_LENGTHS, MeasuredScan, symbology, ungrouped
+from pos_app.domain.barcodes import (
+    GS1_LENGTHS,
+    MeasuredScan,
+    symbology,
+    ungrouped,
+    without_aim_identifier,
+)
 from pos_app.domain.basket import quantity_in_range
 from pos_app.domain.catalog import Product
 from pos_app.domain.digits import is_digits
@@ -56,6 +64,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.scan_input import split_quantity
 from pos_app.domain.texts import N_, say
+from pos_app.gui.keys import is_typing
 from pos_app.gui.quantity_dialog import quantity_warning
 from pos_app.gui.services import Catalog
 from pos_app.gui.tasks import SerialRunner
@@ -293,6 +302,10 @@ class ProductPanel(QWidget):
             if key == Qt.Key.Key_Escape and self.input.text():
                 self._reset()
                 return True
+            tab = key == Qt.Key.Key_Tab and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            if tab and self.input.text().strip():
+                self._enter()
+                return True
             return False
         if watched is self.tiles and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._choose_index(self.tiles.currentIndex())
@@ -300,7 +313,7 @@ class ProductPanel(QWidget):
         if watched is self.tiles and key == Qt.Key.Key_Escape:
             self.focus_input()
             return True
-        if _is_typing(event):
+        if is_typing(event):
             over = watched.window() if isinstance(watched, QWidget) else None
             if isinstance(over, QDialog) and over is not self.window():
                 over.reject()
@@ -552,8 +565,9 @@ def _look_up(catalog: Catalog, query: str) -> Product | list[Product] | Label:
 
 
 def _check_digit_problem(code: str) -> str | None:
-    """Why digits of a GS1 code's length (in groups or not) are no code: the check digit."""
-    digits = ungrouped(code)
+    """Why digits of a GS1 code's length (in groups or not, after the AIM identifier a scanner
+    may send) are no code: the check digit."""
+    digits = ungrouped(without_aim_identifier(code))
     if not is_digits(digits) or len(digits) not in GS1_LENGTHS:
         return None
     try:
@@ -561,10 +575,3 @@ def _check_digit_problem(code: str) -> str | None:
     except ValidationError as error:
         return str(error)
     return None
-
-
-def _is_typing(event: QKeyEvent) -> bool:
-    """A printable key without Ctrl/Alt: what a person or a scanner types into the input line."""
-    blocked = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-    text = event.text()
-    return bool(text) and text.isprintable() and not (event.modifiers() & blocked)

@@ -7,7 +7,12 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from pos_app.domain.barcodes import carried_forms, check_new_barcode, scan_forms, ungrouped
+from pos_app.domain.barcodes import (
+    carried_forms,
+    check_new_barcode,
+    kept_from_before,
+    scan_forms,
+)
 from pos_app.domain.catalog import Product, check_printable
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.tax import TaxClass
@@ -79,7 +84,7 @@ class Products:
         changed = 0
         with transaction(self._db) as conn:
             for product in batch:
-                if ungrouped(product.barcode) != product.barcode:
+                if kept_from_before(product.barcode):
                     _check_given(conn, product)
             moved = {
                 product.sku
@@ -288,8 +293,9 @@ def _refuse_taken(conn: sqlite3.Connection, product: Product, forms: tuple[str, 
 
 
 def _check_given(conn: sqlite3.Connection, product: Product) -> None:
-    """A barcode still in groups of digits is a GS1 code with its check digit wrong: refused
-    when given, kept when the product has it already (an older version took it as in-store)."""
+    """A barcode :func:`~pos_app.domain.barcodes.kept_from_before` (digits in groups, or 14
+    digits, with the check digit wrong) is a mistyped GS1 code: refused when given, kept when the
+    product has it already (an older version took it as in-store)."""
     kept = conn.execute("SELECT barcode FROM products WHERE sku = ?", [product.sku]).fetchone()
     if kept is not None and kept[0] == product.barcode:
         return

@@ -4,6 +4,7 @@ import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
@@ -200,10 +201,19 @@ def test_f6_pressed_twice_lists_once_and_recalls_the_basket_picked(qtbot, start_
     assert app.window.held_label.text() == "Held baskets: 1"
 
 
-def test_a_scan_while_the_held_list_is_up_is_rung_up_not_a_recall(qtbot, start_app, demo_terminal):
+@pytest.mark.parametrize(
+    ("sent", "end"),
+    [("", Qt.Key.Key_Return), ("]E0", Qt.Key.Key_Return), ("]E0", Qt.Key.Key_Tab)],
+    ids=["enter", "aim-identifier", "tab"],
+)
+def test_a_scan_while_the_held_list_is_up_is_rung_up_not_a_recall(
+    qtbot, start_app, demo_terminal, sent: str, end: Qt.Key
+):
     """F6 on an empty screen lists the held baskets, the first highlighted; the next customer's
     first item is scanned meanwhile. The scanner's Enter recalled the highlighted basket (another
-    customer's) and the item was lost; now the list closes and the code goes to the input line."""
+    customer's) and the item was lost; now the list closes and the code goes to the input line,
+    with the AIM identifier a scanner may send in front (it arrived as digits only, a wrong
+    code) and ended by Tab as a scanner may be set up (it was lost)."""
     app = start_app()
     sign_in(qtbot, app)
     scan(qtbot, app, GORENG)
@@ -212,8 +222,8 @@ def test_a_scan_while_the_held_list_is_up_is_rung_up_not_a_recall(qtbot, start_a
     press(qtbot, Qt.Key.Key_F6)
     picker = wait_for_modal(qtbot, HeldPicker)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is picker.table)
-    qtbot.keyClicks(picker.table, TEH)
-    qtbot.keyClick(picker.table, Qt.Key.Key_Return)
+    qtbot.keyClicks(picker.table, sent + TEH)
+    qtbot.keyClick(picker.table, end)
     qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 1, timeout=WAIT_MS)
 
     assert [(line.sku, line.quantity) for line in app.window.basket_model.basket] == [

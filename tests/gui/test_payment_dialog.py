@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from pos_app.gui.payment_dialog import PaymentDialog
 from pos_app.payments.model import AttemptState, PaymentRequest, ProviderName
@@ -178,3 +178,32 @@ def test_without_expiry_there_is_no_countdown(qtbot):
     qtbot.addWidget(made, before_close_func=close_quietly)
     made.show()
     assert not made.countdown.isVisible()
+
+
+def focused(qtbot, dialog: PaymentDialog) -> QWidget:
+    """The dialog's button with the focus, where a scanner's keys arrive."""
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QPushButton))
+    widget = QApplication.focusWidget()
+    assert widget is not None and widget.window() is dialog
+    return widget
+
+
+@pytest.mark.parametrize("end", [Qt.Key.Key_Return, Qt.Key.Key_Tab], ids=["enter", "tab"])
+@pytest.mark.parametrize("code", ["96385074", "]E496385074", "]E08991002101203"])
+def test_an_item_scanned_while_the_qr_is_up_is_named_not_added(qtbot, dialog, code, end):
+    """With its AIM identifier (``]E4`` and an EAN-8 are 11 characters, not 8 digits), and
+    ended by Tab as some shops set their scanner: named, the focus left where it was."""
+    target = focused(qtbot, dialog)
+    qtbot.keyClicks(target, code)
+    qtbot.keyClick(target, end)
+    assert dialog.status_line.text().startswith(f"{code} was not added: this QR pays")
+    assert dialog.isVisible() and QApplication.focusWidget() is target
+
+
+def test_tab_without_a_scan_moves_the_focus_as_usual(qtbot, dialog):
+    target = focused(qtbot, dialog)
+    qtbot.keyClicks(target, "123")
+    qtbot.keyClick(target, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not target)
+    assert dialog.status_line.text() == ""

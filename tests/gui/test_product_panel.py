@@ -94,10 +94,11 @@ def chosen(panel):
     return picks
 
 
-def scan(qtbot, panel, text: str) -> None:
-    """What a barcode scanner does: type the code, press Enter; then wait for the answer."""
+def scan(qtbot, panel, text: str, end: Qt.Key = Qt.Key.Key_Return) -> None:
+    """What a barcode scanner does: type the code, press Enter (or Tab, as a shop may set it);
+    then wait for the answer."""
     qtbot.keyClicks(panel.input, text)
-    qtbot.keyClick(panel.input, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.input, end)
     qtbot.waitUntil(lambda: panel.settled)
 
 
@@ -360,6 +361,32 @@ def test_a_code_with_its_check_digit_wrong_is_told_so_and_adds_nothing(qtbot, pa
         "Scan it again or type it."
     )
     assert panel.input.text() == ""
+
+
+def test_a_check_digit_wrong_after_an_aim_identifier_is_told_so(qtbot, store_panel):
+    """The scanner sends ``]E0`` in front: the message names the check digit all the same."""
+    code = product("AQUA-600").barcode
+    wrong = code[:-1] + str((int(code[-1]) + 1) % 10)
+    scan(qtbot, store_panel, "]E0" + wrong)
+    qtbot.waitUntil(lambda: store_panel.message.isVisible())
+    assert store_panel.message.text() == (
+        f"barcode {wrong} is not a valid EAN-13: its check digit is wrong. "
+        "Scan it again or type it."
+    )
+
+
+def test_a_scanner_ending_its_code_with_tab_adds_the_product(qtbot, panel, chosen):
+    scan(qtbot, panel, product("TEH-BTL").barcode, end=Qt.Key.Key_Tab)
+    scan(qtbot, panel, "2*SABUN-LX", end=Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: len(chosen) == 2)
+    assert chosen == [("TEH-BTL", 1), ("SABUN-LX", 2)]
+    assert panel.input.text() == "" and panel.input.hasFocus()
+
+
+def test_tab_on_an_empty_line_moves_the_focus_as_usual(qtbot, panel, chosen):
+    qtbot.keyClick(panel.input, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: panel.tiles.hasFocus())
+    assert chosen == []
 
 
 def test_digits_with_a_stray_character_are_a_code_never_a_search_hit(qtbot, store_panel):
