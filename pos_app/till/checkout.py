@@ -64,6 +64,8 @@ long registered again (``store/relay_errands.py``)."""
 
 AttemptListener = Callable[[PaymentAttempt], None]
 OrderListener = Callable[[PaymentRequest], None]
+
+
 @dataclass(frozen=True, slots=True)
 class CashOutcome:
     """What cash handed over for a basket came to (:meth:`Checkout.take_cash`)."""
