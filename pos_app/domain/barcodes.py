@@ -37,6 +37,14 @@ Rp 99.999) and which a weight (in grams, up to 99,999 g) is a setting (:class:`M
 20–24 price and 25–29 weight by default). The product is the one whose barcode is the same code
 with the value 00000 (and the check digit that makes it valid): the item code finds it. A weight
 label costs the product's price, which is per kilogram, times the weight: see :func:`weighed_price`.
+
+A scale may print a price or measure verifier digit ``K`` before the value, as GS1 General
+Specifications 2.1.14.2 recommends: ``PP IIII K VVVVV C`` or ``PP IIIII K VVVV C``. Which
+prefixes carry one, and which of the two layouts, is a setting too; such a label is read only
+with its verifier right (:func:`verifier_digit`), else refused by name: it checks the value
+itself, which the EAN-13 check digit, computed over whatever was printed, cannot. Prefix 02 (a
+UPC-A of number system 2, North American scales, its value in cents) is not read: scales sold
+here print EAN-13 with 20–29.
 """
 
 import re
@@ -418,11 +426,20 @@ def _forms(code: str, readings: frozenset[Symbology] = _ANY_READING) -> tuple[st
 
 
 def parse_prefixes(text: str) -> frozenset[str]:
-    """``"20-24"``, ``"20,21,25-29"`` or ``""`` (none) as a set of two-digit prefixes in 20–29."""
+    """``"20-24"``, ``"20,21,25-29"`` or ``""`` (none) as a set of two-digit prefixes in 20–29;
+    02, which a North American scale prints on a UPC-A label, is refused by name (the module's
+    notes say why)."""
     prefixes: set[str] = set()
     for part in (piece.strip() for piece in text.split(",")):
         if not part:
             continue
+        if part.replace(" ", "") == "02":
+            raise ValidationError(
+                N_(
+                    "prefix 02 (a UPC-A label of number system 2) is not read: set the scale to "
+                    "print EAN-13 labels with a prefix from 20 to 29"
+                )
+            )
         match = _PREFIX_RANGE.fullmatch(part.replace(" ", ""))
         if match is None or int(match.group(2) or match.group(1)) < int(match.group(1)):
             raise ValidationError(
@@ -434,12 +451,56 @@ def parse_prefixes(text: str) -> frozenset[str]:
     return frozenset(prefixes)
 
 
+_FOUR_DIGIT_WEIGHTS = ((2, -1), (2, -1), (3, 0), (5, -1))
+"""GS1's weighting factors 2-, 2-, 3, 5- for a four-digit value, as (factor, sign): see
+:func:`_weighted`."""
+_FIVE_DIGIT_WEIGHTS = ((5, 1), (2, -1), (5, -1), (5, 1), (2, -1))
+"""GS1's weighting factors 5+, 2-, 5-, 5+, 2- for a five-digit value."""
+VERIFIED_VALUE_DIGITS = (4, 5)
+"""The values a verifier digit may check: ``PP IIIII K VVVV C`` and ``PP IIII K VVVVV C``."""
+
+
+def _weighted(digit: int, factor: int, sign: int) -> int:
+    """GS1's weighted product of ``digit``: the units digit of ``digit × factor`` with its tens
+    digit added (5+), taken off (2-, 5-) or neither (3)."""
+    product = digit * factor
+    return (product + sign * (product // 10)) % 10
+
+
+def verifier_digit(value: str) -> str:
+    """The price or measure verifier digit of a four- or five-digit ``value`` (GS1 General
+    Specifications 7.9.2–7.9.4; ``2875`` → 9, ``14685`` → 6, their worked examples).
+
+    Four digits: the weighted products (2-, 2-, 3, 5-) summed, times 3, its units digit. Five
+    digits: the products (5+, 2-, 5-, 5+, 2-) summed, taken from the next multiple of ten; the
+    verifier is the digit whose 5- product is that. A value of zeros has verifier 0 either way.
+    ValidationError for what is not four or five digits 0-9."""
+    if len(value) not in VERIFIED_VALUE_DIGITS or not is_digits(value):
+        raise ValidationError(
+            N_("{value} is not 4 or 5 digits 0-9, so it has no verifier digit"), value=repr(value)
+        )
+    four = len(value) == 4
+    weights = _FOUR_DIGIT_WEIGHTS if four else _FIVE_DIGIT_WEIGHTS
+    total = sum(
+        _weighted(int(digit), factor, sign)
+        for digit, (factor, sign) in zip(value, weights, strict=True)
+    )
+    if four:
+        return str(total * 3 % 10)
+    wanted = -total % 10
+    return next(str(digit) for digit in range(10) if _weighted(digit, 5, -1) == wanted)
+
+
 @dataclass(frozen=True, slots=True)
 class MeasureLayout:
-    """Which variable-measure prefixes carry a price and which a weight (the shop's scale)."""
+    """Which variable-measure prefixes carry a price and which a weight, and which of them a
+    verifier digit before a value of ``verified_value_digits`` (the shop's scale)."""
 
     price_prefixes: frozenset[str] = frozenset(VARIABLE_PREFIXES[:5])
     weight_prefixes: frozenset[str] = frozenset(VARIABLE_PREFIXES[5:])
+    verified_prefixes: frozenset[str] = frozenset()
+    verified_value_digits: int = 5
+    """5: ``PP IIII K VVVVV C``; 4: ``PP IIIII K VVVV C``."""
 
     def __post_init__(self) -> None:
         both = sorted(self.price_prefixes & self.weight_prefixes)
@@ -447,6 +508,20 @@ class MeasureLayout:
             raise ValidationError(
                 N_("prefixes {prefixes} cannot carry both a price and a weight"),
                 prefixes=",".join(both),
+            )
+        neither = sorted(self.verified_prefixes - self.price_prefixes - self.weight_prefixes)
+        if neither:
+            raise ValidationError(
+                N_("prefixes {prefixes} carry a verifier digit but neither a price nor a weight"),
+                prefixes=",".join(neither),
+            )
+        if self.verified_value_digits not in VERIFIED_VALUE_DIGITS:
+            raise ValidationError(
+                N_(
+                    "a verifier digit checks a value of 4 digits (PP IIIII K VVVV C) or 5 "
+                    "(PP IIII K VVVVV C), not {digits}"
+                ),
+                digits=self.verified_value_digits,
             )
 
     def kind_of(self, code: str) -> MeasureKind | None:
@@ -458,6 +533,14 @@ class MeasureLayout:
         if code[:2] in self.weight_prefixes:
             return MeasureKind.WEIGHT
         return None
+
+    def fields(self, code: str) -> tuple[str, str, str]:
+        """A label's prefix and item code, its verifier digit (``""`` for a prefix without one)
+        and its value: the value ends before the check digit, the verifier is just before it."""
+        if code[:2] not in self.verified_prefixes:
+            return code[:7], "", code[7:12]
+        verifier = 12 - self.verified_value_digits - 1
+        return code[:verifier], code[verifier], code[verifier + 1 : 12]
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,34 +554,53 @@ class MeasuredScan:
     """Rupiah for a price label, grams for a weight label."""
 
 
-def item_barcode(code: str) -> str:
-    """A variable-measure code with its value zeroed: the barcode its product is kept under."""
-    body = code[:7] + "00000"
+def item_barcode(code: str, layout: MeasureLayout | None = None) -> str:
+    """A variable-measure code with its value zeroed, and its verifier digit with it (a zero
+    value's is 0): the barcode its product is kept under. ``layout`` says where the value is;
+    the default's labels carry none."""
+    item, _, _ = (MeasureLayout() if layout is None else layout).fields(code)
+    body = item.ljust(12, "0")
     return body + gs1_check_digit(body)
 
 
 def read_label(code: str, layout: MeasureLayout) -> MeasuredScan | None:
     """The label ``code`` is, when it is a valid EAN-13 with one of ``layout``'s prefixes; an AIM
     symbology identifier in front (``]E0``) is taken off once, as :func:`scan_forms` does, since a
-    scanner set to send it for GS1 packs sends it for the scale's labels too."""
+    scanner set to send it for GS1 packs sends it for the scale's labels too.
+
+    A label whose prefix carries a verifier digit is read with the value after it, and refused
+    (ValidationError naming the label) when the verifier is wrong: never charged at a misread
+    value."""
     code = without_aim_identifier(code)
     kind = layout.kind_of(code)
     if kind is None or not _checks(code):
         return None
-    return MeasuredScan(item_barcode(code), kind, int(code[7:12]))
+    _, verifier, value = layout.fields(code)
+    if verifier and verifier != verifier_digit(value):
+        raise ValidationError(
+            N_(
+                "barcode {barcode} is a scale's label with its verifier digit wrong: scan it "
+                "again, or weigh and label the item again"
+            ),
+            barcode=code,
+        )
+    return MeasuredScan(item_barcode(code, layout), kind, int(value))
 
 
 def check_item_code(barcode: str, layout: MeasureLayout) -> None:
     """A product is kept under its label's item code, the value 00000: a label with its price or
     weight in it is refused, naming the code to give instead."""
-    if layout.kind_of(barcode) and barcode != item_barcode(barcode):
+    if layout.kind_of(barcode) is None:
+        return
+    item = item_barcode(barcode, layout)
+    if barcode != item:
         raise ValidationError(
             N_(
                 "barcode {barcode} is a scale's label with its price or weight: give the item's "
                 "code, with 00000 in their place ({item})"
             ),
             barcode=barcode,
-            item=item_barcode(barcode),
+            item=item,
         )
 
 

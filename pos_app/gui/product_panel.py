@@ -484,8 +484,12 @@ class ProductPanel(QWidget):
             self._enter_tiles()
 
     def _failed(self, error: Exception, code: str = "") -> None:
-        """The catalog could not answer (a disk or database error): a scan must not pass
-        unnoticed, so it is refused aloud."""
+        """The catalog could not answer (a disk or database error), or refused the code (a scale
+        label with its verifier digit wrong, which must ring up no price): a scan must not pass
+        unnoticed, so it is refused aloud, saying why when the catalog said."""
+        if isinstance(error, ValidationError) and code:
+            self._reject_code(code, str(error))
+            return
         log.error("catalog look-up failed: %s", error)
         if code:
             self._reject_code(code)
@@ -517,9 +521,12 @@ class ProductPanel(QWidget):
         if not self.tiles.currentIndex().isValid():
             self.tiles.setCurrentIndex(self.model.index(0))
 
-    def _reject_code(self, code: str) -> None:
+    def _reject_code(self, code: str, refused: str | None = None) -> None:
+        """``code`` rings up nothing: ``refused`` says why, else a check digit or its absence."""
         misread = _check_digit_problem(code)
-        if misread is not None:
+        if refused is not None:
+            text = refused
+        elif misread is not None:
             text = self.tr("{problem}. Scan it again or type it.").format(problem=misread)
         else:
             shown = code if len(code) <= SHOWN_CODE_LENGTH else code[:SHOWN_CODE_LENGTH] + "…"

@@ -43,6 +43,8 @@ explicit file is an error. Example::
     [barcodes]                         # the scale's labels (GS1 variable measure, 20-29)
     price_prefixes = "20-24"           # PP IIIII VVVVV C: the value is the price in rupiah
     weight_prefixes = "25-29"          # the value is the weight in grams; "" for none
+    verified_prefixes = "25-29"        # a verifier digit K before the value; "" (default) none
+    verified_value_digits = 5          # 5: PP IIII K VVVVV C (default) | 4: PP IIIII K VVVV C
 
 Environment overrides: ``KASIR_<KEY>`` for a top-level key and ``KASIR_<SECTION>_<KEY>`` for a key
 in a section, upper-cased (``KASIR_PROVIDER``, ``KASIR_DOKU_CLIENT_ID``, ``KASIR_TAX_ENABLED``). An
@@ -73,7 +75,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from pos_app.domain.barcodes import MeasureLayout, parse_prefixes
+from pos_app.domain.barcodes import VERIFIED_VALUE_DIGITS, MeasureLayout, parse_prefixes
 from pos_app.domain.business_day import DEFAULT_TIMEZONE, BusinessDay, zone
 from pos_app.domain.catalog import is_control
 from pos_app.domain.digits import whole_number
@@ -221,7 +223,8 @@ class Settings:
     relay: RelaySettings = field(default_factory=RelaySettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
     barcodes: MeasureLayout = field(default_factory=_default_layout)
-    """Which scale-label prefixes carry a price and which a weight (``domain/barcodes.py``)."""
+    """Which scale-label prefixes carry a price and which a weight, and which a verifier digit
+    (``domain/barcodes.py``)."""
     source: Path | None = None
     """The TOML file these settings were read from, if any."""
 
@@ -347,7 +350,12 @@ _SECTIONS: Final = {
     },
     "relay": {"url", "token", "token_file"},
     "printer": set(PRINTER_KEYS),
-    "barcodes": {"price_prefixes", "weight_prefixes"},
+    "barcodes": {
+        "price_prefixes",
+        "weight_prefixes",
+        "verified_prefixes",
+        "verified_value_digits",
+    },
 }
 
 
@@ -431,8 +439,14 @@ class _Reader:
     def measure_layout(self, default: MeasureLayout) -> MeasureLayout:
         prices = self.value("barcodes.price_prefixes", default.price_prefixes, _prefixes)
         weights = self.value("barcodes.weight_prefixes", default.weight_prefixes, _prefixes)
+        verified = self.value("barcodes.verified_prefixes", default.verified_prefixes, _prefixes)
+        digits = self.value(
+            "barcodes.verified_value_digits",
+            default.verified_value_digits,
+            _int_between(min(VERIFIED_VALUE_DIGITS), max(VERIFIED_VALUE_DIGITS)),
+        )
         try:
-            return MeasureLayout(prices, weights)
+            return MeasureLayout(prices, weights, verified, digits)
         except ValidationError as exc:
             self.problems.append(f"barcodes: {exc}")
             return default

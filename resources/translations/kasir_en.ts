@@ -3988,13 +3988,38 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>prefix 02 (a UPC-A label of number system 2) is not read: set the scale to print EAN-13 labels with a prefix from 20 to 29</source>
+        <translation>prefix 02 (a UPC-A label of number system 2) is not read: set the scale to print EAN-13 labels with a prefix from 20 to 29</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
         <source>expected prefixes from 20 to 29 such as 20-24 or 20,21, got {value}</source>
         <translation>expected prefixes from 20 to 29 such as 20-24 or 20,21, got {value}</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>{value} is not 4 or 5 digits 0-9, so it has no verifier digit</source>
+        <translation>{value} is not 4 or 5 digits 0-9, so it has no verifier digit</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
         <source>prefixes {prefixes} cannot carry both a price and a weight</source>
         <translation>prefixes {prefixes} cannot carry both a price and a weight</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>prefixes {prefixes} carry a verifier digit but neither a price nor a weight</source>
+        <translation>prefixes {prefixes} carry a verifier digit but neither a price nor a weight</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>a verifier digit checks a value of 4 digits (PP IIIII K VVVV C) or 5 (PP IIII K VVVVV C), not {digits}</source>
+        <translation>a verifier digit checks a value of 4 digits (PP IIIII K VVVV C) or 5 (PP IIII K VVVVV C), not {digits}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is a scale's label with its verifier digit wrong: scan it again, or weigh and label the item again</source>
+        <translation>barcode {barcode} is a scale's label with its verifier digit wrong: scan it again, or weigh and label the item again</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/barcodes.py"/>

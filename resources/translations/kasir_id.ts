@@ -3988,13 +3988,38 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>prefix 02 (a UPC-A label of number system 2) is not read: set the scale to print EAN-13 labels with a prefix from 20 to 29</source>
+        <translation>prefiks 02 (label UPC-A sistem nomor 2) tidak dibaca: atur timbangan agar mencetak label EAN-13 dengan prefiks 20 sampai 29</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
         <source>expected prefixes from 20 to 29 such as 20-24 or 20,21, got {value}</source>
         <translation>harus awalan dari 20 sampai 29, misalnya 20-24 atau 20,21, bukan {value}</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>{value} is not 4 or 5 digits 0-9, so it has no verifier digit</source>
+        <translation>{value} bukan 4 atau 5 digit 0-9, jadi tidak punya digit verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
         <source>prefixes {prefixes} cannot carry both a price and a weight</source>
         <translation>awalan {prefixes} tidak dapat berisi harga sekaligus berat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>prefixes {prefixes} carry a verifier digit but neither a price nor a weight</source>
+        <translation>prefiks {prefixes} memuat digit verifikasi tetapi bukan harga maupun berat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>a verifier digit checks a value of 4 digits (PP IIIII K VVVV C) or 5 (PP IIII K VVVVV C), not {digits}</source>
+        <translation>digit verifikasi memeriksa nilai 4 digit (PP IIIII K VVVV C) atau 5 (PP IIII K VVVVV C), bukan {digits}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/barcodes.py"/>
+        <source>barcode {barcode} is a scale's label with its verifier digit wrong: scan it again, or weigh and label the item again</source>
+        <translation>barcode {barcode} adalah label timbangan dengan digit verifikasi yang salah: pindai lagi, atau timbang dan beri label ulang</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/barcodes.py"/>
@@ -4076,7 +4101,7 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>byte {byte} is not UTF-8 text; save the file as "CSV UTF-8" and import it again</source>
-        <translation>byte {byte} bukan teks UTF-8; simpan berkas sebagai &quot;CSV UTF-8&quot; lalu impor lagi</translation>
+        <translation>byte {byte} bukan teks UTF-8; simpan berkas sebagai "CSV UTF-8" lalu impor lagi</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>

@@ -1,13 +1,20 @@
 """Every barcode at the counter, end to end: the real window, store, sandbox and relay. A scale's
 weight and price labels become lines of their own at their computed price, go to DOKU as
-quantity 1, and are stored as sold; a UPC-A scan finds the product kept under its UPC-E."""
+quantity 1, and are stored as sold; a label's verifier digit is checked; a UPC-A scan finds the
+product kept under its UPC-E."""
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 
-from pos_app.domain.barcodes import gs1_check_digit
+from pos_app.domain.barcodes import MeasureLayout, gs1_check_digit, parse_prefixes
 from pos_app.domain.catalog import Product
 from pos_app.domain.lifecycles import SaleStatus
 from pos_app.payments.model import AttemptState, ProviderName
+from pos_app.settings.terminal_config import Settings
+from pos_app.till.terminal import Terminal, open_terminal
 from tests.gui.e2e import (
     GORENG,
     TEH,
@@ -207,3 +214,39 @@ def test_an_itf_14_a_scanners_aim_identifiers_and_a_lone_add_on_at_the_counter(
         ("Teh Botol Sosro 450ml", 5_500),
         ("Pisang Cavendish 0,733 kg × Rp 25.000/kg", 18_325),
     ]
+
+
+PISANG_VERIFIED = Product("BUAH-PSG", "Pisang Cavendish", 25_000, ean("251234000000"), "Buah")
+"""Kept under item code 1234 of a scale printing ``PP IIII K VVVVV C`` weight labels."""
+
+
+@pytest.fixture
+def verified_terminal(tmp_path: Path) -> Iterator[Terminal]:
+    """A demo terminal whose weight labels (25-29) carry a verifier digit before five digits."""
+    layout = MeasureLayout(verified_prefixes=parse_prefixes("25-29"), verified_value_digits=5)
+    terminal = open_terminal(Settings(barcodes=layout), tmp_path / "verified.db", demo=True)
+    yield terminal
+    terminal.close()
+
+
+def test_a_label_with_a_verifier_rings_up_its_weight_and_a_wrong_verifier_is_refused(
+    qtbot, verified_terminal, start_app
+):
+    """``25 1234 7 01250 C``: 1,250 kg at Rp 25.000/kg, Rp 31.250 (the verifier of 01250: 5+, 2-,
+    5-, 5+, 2- give 0, 2, 9, 7, 0, sum 18, 20 - 18 = 2, the 5- product of 7). Read as a plain
+    label it was 70,125 kg of an item no product has. The same label with verifier 3 is refused,
+    named, and rings up nothing."""
+    verified_terminal.store.products.upsert_many([PISANG_VERIFIED])
+    app = start_app(verified_terminal)
+    sign_in(qtbot, app)
+    scan(qtbot, app, ean("251234701250"))
+    basket = app.window.basket_model.basket
+    assert [(line.sku, line.name, line.unit_price, line.quantity) for line in basket] == [
+        ("BUAH-PSG", "Pisang Cavendish 1,250 kg × Rp 25.000/kg", 31_250, 1)
+    ]
+
+    wrong = ean("251234301250")
+    scan(qtbot, app, wrong)
+    qtbot.waitUntil(lambda: wrong in app.window.panel.message.text())
+    assert "verifier digit wrong" in app.window.panel.message.text()
+    assert [line.unit_price for line in app.window.basket_model.basket] == [31_250]

@@ -42,3 +42,45 @@ def test_bad_or_overlapping_prefixes_are_named(tmp_path: Path) -> None:
     path = settings_file(tmp_path, '[barcodes]\nprice_prefixes = "20-26"\n')
     with pytest.raises(ConfigError, match="barcodes: prefixes 25,26 cannot carry both"):
         load_settings(path, env={})
+
+
+def test_no_label_carries_a_verifier_unless_set(tmp_path: Path) -> None:
+    """``verified_prefixes`` names the labels with a verifier digit, ``verified_value_digits``
+    which layout: 5, ``PP IIII K VVVVV C`` (the default), or 4, ``PP IIIII K VVVV C``."""
+    assert load_settings(env={}).barcodes.verified_prefixes == frozenset()
+    path = settings_file(
+        tmp_path, '[barcodes]\nverified_prefixes = "25-26"\nverified_value_digits = 4\n'
+    )
+    layout = load_settings(path, env={}).barcodes
+    assert (layout.verified_prefixes, layout.verified_value_digits) == ({"25", "26"}, 4)
+    layout = load_settings(
+        path,
+        env={"KASIR_BARCODES_VERIFIED_PREFIXES": "20", "KASIR_BARCODES_VERIFIED_VALUE_DIGITS": "5"},
+    ).barcodes
+    assert (layout.verified_prefixes, layout.verified_value_digits) == ({"20"}, 5)
+    assert layout.fields("2012346146856") == ("201234", "6", "14685")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "verified_value_digits = 6",
+            r"barcodes\.verified_value_digits: expected a whole number from 4 to 5, got 6",
+        ),
+        (
+            'verified_value_digits = "five"',
+            r"barcodes\.verified_value_digits: expected a whole number",
+        ),
+        ('verified_prefixes = "19"', r"barcodes\.verified_prefixes: expected prefixes from 20"),
+        (
+            'weight_prefixes = "25-28"\nverified_prefixes = "28-29"',
+            "barcodes: prefixes 29 carry a verifier digit but neither a price nor a weight",
+        ),
+        ('price_prefixes = "02"', r"barcodes\.price_prefixes: prefix 02 \(a UPC-A label"),
+    ],
+)
+def test_a_bad_verifier_setting_is_named(tmp_path: Path, text: str, problem: str) -> None:
+    path = settings_file(tmp_path, f"[barcodes]\n{text}\n")
+    with pytest.raises(ConfigError, match=problem):
+        load_settings(path, env={})
