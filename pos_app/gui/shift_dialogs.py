@@ -32,6 +32,7 @@ from pos_app.gui.drawer_count import DrawerCount
 from pos_app.gui.formatting import ERROR_STYLE
 from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.reports.shift_report import render_shift_html
+from pos_app.store.errors import StoreError
 from pos_app.store.shifts import Shift
 from pos_app.till.shifts import ShiftDesk
 
@@ -143,11 +144,47 @@ class OpenShiftDialog(_WorkDialog):
             event.ignore()
 
 
+class _ShiftWorkDialog(_WorkDialog):
+    """Works on one open shift, which another window (the back office's Day close, the till's
+    own F5 a second time) may close meanwhile. ``closed`` carries the shift as it closed, here
+    or there: kept open on the old figures, the dialog would offer cash moves and a close the
+    store refuses one by one, and the till would still count on the shift."""
+
+    closed = Signal(object)
+
+    def __init__(
+        self, desk: ShiftDesk, shift: Shift, runner: TaskRunner, parent: QWidget | None
+    ) -> None:
+        super().__init__(runner, parent)
+        self.desk, self.shift = desk, shift
+
+    def _failed(self, error: Exception) -> None:
+        """A refusal of the store (a closed shift is one) is checked against the shift read back:
+        closed, the dialog ends with its final figures; open, the refusal is shown as it came."""
+        if not isinstance(error, StoreError):
+            super()._failed(error)
+            return
+        say_refused = super()._failed
+        shift_id = self.shift.id
+        run_for(
+            self,
+            self.runner,
+            lambda: self.desk.refreshed(shift_id),
+            lambda shift: say_refused(error) if shift.is_open else self._closed(shift),
+            lambda _unread: say_refused(error),
+        )
+
+    def _closed(self, shift: Shift) -> None:
+        self._set_busy(False)
+        self.closed.emit(shift)
+        self.accept()
+
+
 HINT_MARGIN = 24
 """A line edit's frame and padding around its placeholder, in pixels."""
 
 
-class CashMoveDialog(_WorkDialog):
+class CashMoveDialog(_ShiftWorkDialog):
     """Cash put in the drawer (``direction`` 1) or taken out (-1), with the reason."""
 
     moved = Signal(object)
@@ -160,8 +197,8 @@ class CashMoveDialog(_WorkDialog):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ):
-        super().__init__(runner, parent)
-        self.desk, self.shift, self.direction = desk, shift, direction
+        super().__init__(desk, shift, runner, parent)
+        self.direction = direction
         self.setWindowTitle(self.tr("Cash in") if direction > 0 else self.tr("Cash out"))
         self.amount = QLineEdit()
         self.amount.setObjectName("moveAmount")
@@ -207,10 +244,8 @@ class CashMoveDialog(_WorkDialog):
         self.accept()
 
 
-class ShiftDialog(_WorkDialog):
+class ShiftDialog(_ShiftWorkDialog):
     """The open shift (F5): its drawer so far, cash in, cash out, and counting it to close."""
-
-    closed = Signal(object)
 
     def __init__(
         self,
@@ -219,8 +254,7 @@ class ShiftDialog(_WorkDialog):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ):
-        super().__init__(runner, parent)
-        self.desk, self.shift = desk, shift
+        super().__init__(desk, shift, runner, parent)
         self.setWindowTitle(self.tr("Shift of {name}").format(name=desk.cashier))
         self.figures = QLabel()
         self.figures.setObjectName("shiftFigures")
@@ -265,7 +299,15 @@ class ShiftDialog(_WorkDialog):
         layout.addLayout(buttons)
         self._show(shift)
         shift_id = shift.id
-        self.work(lambda: desk.refreshed(shift_id), self._show)
+        self.work(lambda: desk.refreshed(shift_id), self._refreshed)
+
+    def _refreshed(self, shift: Shift) -> None:
+        """The shift as the store has it now: closed since it was listed (the Day close tab's
+        list is read before its cashier closes it at the till), it ends the dialog too."""
+        if shift.is_open:
+            self._show(shift)
+        else:
+            self._closed(shift)
 
     def _show(self, shift: Shift) -> None:
         self.shift = shift
@@ -294,6 +336,7 @@ class ShiftDialog(_WorkDialog):
     def _move(self, direction: int) -> None:
         dialog = CashMoveDialog(self.desk, self.shift, direction, self.runner, self)
         dialog.moved.connect(self._show)
+        dialog.closed.connect(self._closed)
         self.move_dialog = dialog
         dialog.show()
 
@@ -317,10 +360,6 @@ class ShiftDialog(_WorkDialog):
     def _close_with(self, counted: CashCount) -> None:
         shift_id = self.shift.id
         self.work(lambda: self.desk.close(shift_id, counted), self._closed)
-
-    def _closed(self, shift: Shift) -> None:
-        self.closed.emit(shift)
-        self.accept()
 
 
 class ShiftReportDialog(DocumentPreview):
