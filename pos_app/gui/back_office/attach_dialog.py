@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.back_office.labels import label, provider_label
-from pos_app.gui.back_office.widgets import RowsModel, selected_key, table_view
+from pos_app.gui.back_office.widgets import ButtonCalls, RowsModel, selected_key, table_view
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
 from pos_app.gui.tasks import TaskRunner, run_for
@@ -44,6 +44,7 @@ class AttachDialog(QDialog):
         self.office = office
         self.tasks = tasks
         self.payment = payment
+        self.calls = ButtonCalls(self, tasks, self._selected)
         self.candidates: dict[int, Sale] = {}
         self.loaded = False
         self.setWindowTitle(self.tr("Attach a late payment to a sale"))
@@ -155,7 +156,7 @@ class AttachDialog(QDialog):
         return self.candidates.get(sale_id) if sale_id is not None else None
 
     def _selected(self) -> None:
-        self.attach_button.setEnabled(self.chosen() is not None)
+        self.calls.enable(self.attach_button, self.chosen() is not None)
 
     def ask_attach(self) -> None:
         sale = self.chosen()
@@ -173,11 +174,9 @@ class AttachDialog(QDialog):
         )
 
     def _attach(self, sale_id: int) -> None:
-        self.attach_button.setEnabled(False)
         invoice = self.payment.invoice_number
-        run_for(
-            self,
-            self.tasks,
+        self.calls.run(
+            self.attach_button,
             lambda: self.office.attach(invoice, sale_id),
             self._attached,
             self._not_attached,
@@ -189,7 +188,6 @@ class AttachDialog(QDialog):
 
     def _not_attached(self, error: Exception) -> None:
         self._say(self.tr("The payment was not attached: {error}").format(error=error), error=True)
-        self._selected()
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.state.setStyleSheet(ERROR_STYLE if error else OK_STYLE)

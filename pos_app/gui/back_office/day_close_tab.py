@@ -28,6 +28,7 @@ from pos_app.domain.cash_count import CashCount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah, parse_rupiah
 from pos_app.gui.back_office.widgets import (
+    ButtonCalls,
     RowsModel,
     Tab,
     chosen_date,
@@ -52,6 +53,7 @@ from pos_app.till.shifts import ShiftDesk
 class DayCloseTab(Tab):
     def __init__(self, office: BackOffice, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(office, tasks, parent)
+        self.calls = ButtonCalls(self, tasks, self._buttons)
         self.day = date_edit(office.today(), "closeDay")
         self.day.dateChanged.connect(lambda _date: self.refresh())
         self.opening_float = QLineEdit("0")
@@ -84,7 +86,7 @@ class DayCloseTab(Tab):
         self.shifts_view = table_view(self.shifts, "shifts")
         self.shifts_view.setMaximumHeight(140)
         self.shifts_view.selectionModel().selectionChanged.connect(
-            lambda _selected, _deselected: self._shift_chosen()
+            lambda _selected, _deselected: self._buttons()
         )
         self.count_shift_button = QPushButton(self.tr("Count and close this shift…"))
         self.count_shift_button.setObjectName("countShift")
@@ -174,7 +176,7 @@ class DayCloseTab(Tab):
         closed = closed_by is not None
         if not closed:
             self._show_float(self._float_of(report))
-        for widget in (*self.pieces.values(), self.opening_float, self.close_button):
+        for widget in (*self.pieces.values(), self.opening_float):
             widget.setEnabled(not closed)
         self._list_shifts(report)
         if closed:
@@ -218,29 +220,40 @@ class DayCloseTab(Tab):
         )
         self._open_shifts = {shift.id for shift in report.shifts if shift.closed_at is None}
         show_whole(self.shifts_view)
-        self._shift_chosen()
+        self._buttons()
 
-    def _shift_chosen(self) -> None:
-        """A shift still open can be counted here, when its cashier left without closing it; a
-        closed one shows its report again, to print or save."""
+    def _buttons(self) -> None:
+        """An open day can be closed. A shift still open can be counted here, when its cashier
+        left without closing it; a closed one shows its report again, to print or save."""
         shift_id = selected_key(self.shifts_view)
         still_open = shift_id in self._open_shifts
-        self.count_shift_button.setEnabled(self.closed_by is None and still_open)
-        self.shift_report_button.setEnabled(shift_id is not None and not still_open)
+        self.calls.enable(self.close_button, self.closed_by is None)
+        self.calls.enable(self.count_shift_button, self.closed_by is None and still_open)
+        self.calls.enable(self.shift_report_button, shift_id is not None and not still_open)
 
     def count_shift(self) -> None:
         shift_id = selected_key(self.shifts_view)
         if shift_id not in self._open_shifts:
             return
         store = self.office.store  # the worker's own connection
-        self.run(lambda: store.shifts.get(shift_id), self._count_shift)
+        self.calls.run(
+            self.count_shift_button,
+            lambda: store.shifts.get(shift_id),
+            self._count_shift,
+            self.say_error,
+        )
 
     def report_shift(self) -> None:
         shift_id = selected_key(self.shifts_view)
         if shift_id is None or shift_id in self._open_shifts:
             return
         store = self.office.store
-        self.run(lambda: store.shifts.get(shift_id), self._show_shift_report)
+        self.calls.run(
+            self.shift_report_button,
+            lambda: store.shifts.get(shift_id),
+            self._show_shift_report,
+            self.say_error,
+        )
 
     def _count_shift(self, shift: Shift) -> None:
         desk = ShiftDesk(self.office.terminal, shift.cashier, actor=self.office.name)
@@ -328,8 +341,8 @@ class DayCloseTab(Tab):
             return
         counted, opening = self.count(), shown.opening_float
         business_date = shown.business_date
-        self.close_button.setEnabled(False)
-        self.run(
+        self.calls.run(
+            self.close_button,
             lambda: self.office.z_report(business_date, counted=counted, opening_float=opening),
             self._confirm,
             self._close_failed,
@@ -342,7 +355,6 @@ class DayCloseTab(Tab):
         self._loaded(answer)
         if closed_by is not None or report.business_date != chosen_date(self.day):
             return
-        self.close_button.setEnabled(True)
         opening = self._opening_float()
         if opening is None:
             return
@@ -367,9 +379,9 @@ class DayCloseTab(Tab):
         self.confirmation = None
 
     def _close(self, report: ZReport) -> None:
-        self.close_button.setEnabled(False)
         office = self.office
-        self.run(
+        self.calls.run(
+            self.close_button,
             lambda: (office.close_day(report), office.open_day()),
             self._closed,
             self._close_failed,
@@ -388,7 +400,6 @@ class DayCloseTab(Tab):
     def _close_failed(self, error: Exception) -> None:
         if isinstance(error, DayChanged):
             self._loaded((error.report, None))
-        self.close_button.setEnabled(self.closed_by is None)
         self.say_error(self.tr("The day was not closed: {error}").format(error=error))
 
     def document(self) -> QTextDocument:

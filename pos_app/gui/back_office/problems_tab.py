@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from pos_app.domain.money import format_rupiah, reported_text
 from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.labels import label, provider_label
-from pos_app.gui.back_office.widgets import RowsModel, Tab, selected_key, table_view
+from pos_app.gui.back_office.widgets import (
+    ButtonCalls,
+    RowsModel,
+    Tab,
+    selected_key,
+    table_view,
+)
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.sales import Sale
@@ -36,6 +42,7 @@ class ProblemsTab(Tab):
 
     def __init__(self, office: BackOffice, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(office, tasks, parent)
+        self.calls = ButtonCalls(self, tasks, self._selected)
         self.problems = RowsModel(
             [
                 self.tr("Problem"),
@@ -157,12 +164,14 @@ class ProblemsTab(Tab):
             if kind is None
             else f"{label(kind)[:1].upper()}{label(kind)[1:]}: {self._advice(kind)}"
         )
-        self.check_button.setEnabled(
-            kind is not None and kind not in (ProblemKind.ORPHAN, *REFUND_KINDS)
+        self.calls.enable(
+            self.check_button, kind is not None and kind not in (ProblemKind.ORPHAN, *REFUND_KINDS)
         )
         self.refund_button.setEnabled(problem is not None and problem.refundable)
         self.attach_button.setEnabled(problem is not None and problem.attachable)
-        self.resolve_button.setEnabled(problem is not None and bool(self.reason.text().strip()))
+        self.calls.enable(
+            self.resolve_button, problem is not None and bool(self.reason.text().strip())
+        )
 
     def _advice(self, kind: ProblemKind) -> str:
         """What the problem means, and what the manager does about it."""
@@ -225,9 +234,9 @@ class ProblemsTab(Tab):
         if problem is None:
             return
         invoice = problem.invoice_number
-        self.check_button.setEnabled(False)
         self.say(self.tr("Asking about {invoice}…").format(invoice=invoice))
-        self.run(
+        self.calls.run(
+            self.check_button,
             lambda: self.office.check_status(invoice),
             self._checked,
             lambda error: self._check_failed(invoice, error),
@@ -242,7 +251,6 @@ class ProblemsTab(Tab):
         self.refresh()
 
     def _check_failed(self, invoice: str, error: Exception) -> None:
-        self._selected()
         self.say_error(
             self.tr("The status of {invoice} could not be checked: {error}").format(
                 invoice=invoice, error=error
@@ -254,8 +262,8 @@ class ProblemsTab(Tab):
         if problem is None or not reason:
             return
         invoice = problem.invoice_number
-        self.resolve_button.setEnabled(False)
-        self.run(
+        self.calls.run(
+            self.resolve_button,
             lambda: self.office.resolve(invoice, reason, problem),
             lambda _none: self._resolved(invoice),
             lambda error: self._resolve_failed(invoice, error),

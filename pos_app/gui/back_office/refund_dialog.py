@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.money import format_rupiah, parse_rupiah
+from pos_app.gui.back_office.widgets import ButtonCalls
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
 from pos_app.gui.tasks import TaskRunner, run_for
@@ -56,10 +57,9 @@ class RefundDialog(QDialog):
         self.sale_id = sale_id
         self.invoice_number = invoice_number
         self.refund: Refund | None = None
-        self._sending = False
-        """A payout on its way to ecommpay, not yet answered: Send stays off whatever else
-        answers meanwhile."""
+        self.calls = ButtonCalls(self, tasks, self._buttons)
         self.left: int | None = None
+        """What can still be refunded; None while it is read (again)."""
         self.setWindowTitle(self.tr("Refund to DOKU Wallet"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -144,6 +144,8 @@ class RefundDialog(QDialog):
         )
 
     def _load_limit(self) -> None:
+        self.left = None
+        self._buttons()
         sale_id, invoice = self.sale_id, self.invoice_number
         self._run(lambda: self.office.refundable(sale_id, invoice), self._limit_known)
 
@@ -154,7 +156,14 @@ class RefundDialog(QDialog):
         )
         if not self.amount.text():
             self.amount.setText(str(left))
-        self.send_button.setEnabled(left > 0 and not self._waiting and not self._sending)
+        self._buttons()
+
+    def _buttons(self) -> None:
+        """Send while there is money left to refund and no payout awaits its answer; Check
+        status while one does."""
+        can_send = self.left is not None and self.left > 0 and not self._waiting
+        self.calls.enable(self.send_button, can_send)
+        self.calls.enable(self.check_button, self._waiting)
 
     @property
     def _waiting(self) -> bool:
@@ -190,11 +199,10 @@ class RefundDialog(QDialog):
         )
 
     def _send(self, amount: int, wallet: str, name: str, reason: str) -> None:
-        self._sending = True
-        self.send_button.setEnabled(False)
         self._say(self.tr("Sending the payout to ecommpay…"))
         sale_id, invoice = self.sale_id, self.invoice_number
-        self._run(
+        self.calls.run(
+            self.send_button,
             lambda: self.office.refund(
                 sale_id,
                 amount,
@@ -208,23 +216,19 @@ class RefundDialog(QDialog):
         )
 
     def _sent(self, refund: Refund) -> None:
-        self._sending = False
         self.refund = refund
         self._say(
             self.tr("ecommpay accepted payout {payout}; waiting for its result…").format(
                 payout=refund.payout_id
             )
         )
-        self.check_button.setEnabled(True)
         self._watch.start()
 
     def _not_sent(self, error: Exception) -> None:
-        self._sending = False
         if isinstance(error, RefundError):
             self.refund = error.refund
             if error.refund.status is RefundStatus.PENDING:
                 self._say(str(error), error=True)
-                self.check_button.setEnabled(True)
                 self._watch.start()
                 return
         self._say(self.tr("Nothing was paid: {error}").format(error=error), error=True)
@@ -245,14 +249,16 @@ class RefundDialog(QDialog):
         if self.refund is None:
             return
         payout_id = self.refund.payout_id
-        self.check_button.setEnabled(False)
-        self._run(lambda: self.office.check_refund(payout_id), self._checked, self._check_failed)
+        self.calls.run(
+            self.check_button,
+            lambda: self.office.check_refund(payout_id),
+            self._checked,
+            self._check_failed,
+        )
 
     def _checked(self, refund: Refund) -> None:
-        if self._about_another(refund):
-            return
-        self.check_button.setEnabled(refund.status is RefundStatus.PENDING)
-        self._seen(refund)
+        if not self._about_another(refund):
+            self._seen(refund)
 
     def _about_another(self, refund: Refund) -> bool:
         """An answer about a payout this dialog no longer watches (asked before the next one
@@ -260,7 +266,6 @@ class RefundDialog(QDialog):
         return self.refund is not None and refund.payout_id != self.refund.payout_id
 
     def _check_failed(self, error: Exception) -> None:
-        self.check_button.setEnabled(True)
         if isinstance(error, RefundError) and error.refund.status is RefundStatus.PENDING:
             self._say(str(error), error=True)  # not known yet: still pending, still watched
             return
@@ -274,7 +279,6 @@ class RefundDialog(QDialog):
         if refund.status is RefundStatus.PENDING:
             return
         self._watch.stop()
-        self.check_button.setEnabled(False)
         if refund.status is RefundStatus.PAID:
             for field in (self.wallet, self.customer, self.amount, self.reason):
                 field.clear()

@@ -20,7 +20,7 @@ from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.texts import say
 from pos_app.gui.back_office.labels import label, provider_label
-from pos_app.gui.back_office.widgets import RowsModel, table_view
+from pos_app.gui.back_office.widgets import ButtonCalls, RowsModel, table_view
 from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.gui.tasks import TaskRunner, run_for
@@ -39,6 +39,7 @@ class SaleDetailDialog(QDialog):
         self.office = office
         self.tasks = tasks
         self.sale_id = sale_id
+        self.calls = ButtonCalls(self, tasks, self._buttons)
         self.detail: SaleDetail | None = None
         self.receipt: ReceiptDialog | None = None
         self.setObjectName("saleDetail")
@@ -158,13 +159,17 @@ class SaleDetailDialog(QDialog):
 
     def reprint(self) -> None:
         """The receipt again, marked COPY; the reprint is audited first."""
-        self.reprint_button.setEnabled(False)
-        run_for(
-            self, self.tasks, lambda: self.office.reprint(self.sale_id), self._print, self._failed
+        sale_id = self.sale_id
+        self.calls.run(
+            self.reprint_button, lambda: self.office.reprint(sale_id), self._print, self._failed
         )
 
+    def _buttons(self) -> None:
+        """Only a completed sale has a receipt to print again."""
+        completed = self.detail is not None and self.detail.sale.status is SaleStatus.COMPLETED
+        self.calls.enable(self.reprint_button, completed)
+
     def _print(self, sale: Sale) -> None:
-        self.reprint_button.setEnabled(True)
         data = receipt_data(sale, self.office.terminal.settings, copy=True)
         self.receipt = ReceiptDialog(data, self, printer=self.office.terminal.printer)
         self.receipt.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -262,7 +267,7 @@ class SaleDetailDialog(QDialog):
                 for returned in detail.returns
             ]
         )
-        self.reprint_button.setEnabled(sale.status is SaleStatus.COMPLETED)
+        self._buttons()
 
 
 def _tr(text: str) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QWidget,
 )
@@ -134,6 +135,51 @@ def set_date(edit: QDateEdit, value: date) -> None:
 
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
+
+
+class ButtonCalls:
+    """The calls a tab's or a dialog's buttons started that have not answered yet.
+
+    A button stays off from its click until its call's answer (or error) is handled, whatever
+    sets the buttons meanwhile (a row chosen, a reason typed, a list read again): turned back on
+    mid-call, a second click would send the same request again. ``update`` sets every button
+    from what is shown, each through :meth:`enable`; it runs again once a call has answered.
+    """
+
+    def __init__(self, owner: QWidget, tasks: TaskRunner, update: Callable[[], None]) -> None:
+        self._owner = owner
+        self._tasks = tasks
+        self._update = update
+        self._running: set[QPushButton] = set()
+
+    def enable(self, button: QPushButton, allowed: bool) -> None:
+        """``button`` on when ``allowed``, unless its call is still running."""
+        button.setEnabled(allowed and button not in self._running)
+
+    def run(
+        self,
+        button: QPushButton,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        """``work`` off the GUI thread for ``button``: nothing while its last call runs."""
+        if button in self._running:
+            return
+        self._running.add(button)
+        button.setEnabled(False)
+        run_for(
+            self._owner,
+            self._tasks,
+            work,
+            lambda result: self._answered(button, on_done, result),
+            lambda error: self._answered(button, on_error, error),
+        )
+
+    def _answered(self, button: QPushButton, handle: Callable[[Any], None], answer: Any) -> None:
+        self._running.discard(button)
+        handle(answer)
+        self._update()
 
 
 class Tab(QWidget):
