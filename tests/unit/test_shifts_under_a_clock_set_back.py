@@ -1,49 +1,17 @@
 """A shift closed by a till whose clock went back (a fast clock set right by the network, a
 restart with the wrong time): what its drawer took while it was open still counts in it."""
 
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, time
-from pathlib import Path
-from zoneinfo import ZoneInfo
-
-import pytest
 from sqlite_utils import Database
 
-from pos_app.domain.basket import LineItem
-from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.cash_count import CashCount
 from pos_app.domain.returns import ReturnMethod
 from pos_app.reports.z_report import build_z_report
-from pos_app.store.database import open_database
 from pos_app.store.returns import Returns
-from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
-
-JAKARTA = ZoneInfo("Asia/Jakarta")
-DAY = BusinessDay(JAKARTA, time(4, 0))
-D = date(2026, 11, 21)
-LINES = (LineItem("MIE-001", "Indomie Goreng", 3500, 2),)
+from tests.unit.test_store_shifts import DAY, D, cash_sale, db, local  # noqa: F401
 
 
-def local(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=JAKARTA).astimezone(UTC)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "kasir.db")
-    yield database
-    database.close()
-
-
-def cash_sale(db: Database, when: str) -> int:
-    sales = Sales(db, DAY)
-    sale_id = sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=local(when))
-    sales.complete_cash(sale_id, 10_000, local(when))
-    return sale_id
-
-
-def test_a_close_read_before_the_shifts_last_sale_still_expects_its_cash(db: Database) -> None:
+def test_a_close_read_before_the_shifts_last_sale_still_expects_its_cash(db: Database) -> None:  # noqa: F811
     """The clock stamped a cash sale 09:00 and a cash return 09:10, then, set back, read 08:30
     at the close: the close left both out (expected Rp 100.000, not Rp 103.500), so an exact
     drawer showed Rp 3.500 over and the day's drawer expected that cash from no cashier."""
@@ -51,7 +19,7 @@ def test_a_close_read_before_the_shifts_last_sale_still_expects_its_cash(db: Dat
     shift = shifts.open(
         terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T08:00")
     )
-    sold = cash_sale(db, "2026-11-21T09:00")
+    sold = cash_sale(db, "Sari", "2026-11-21T09:00")
     Returns(db, DAY).record(
         sold,
         {1: 1},
@@ -74,19 +42,19 @@ def test_a_close_read_before_the_shifts_last_sale_still_expects_its_cash(db: Dat
     assert report.expected_cash == 103_500
 
 
-def test_a_sale_after_a_close_the_clock_put_late_counts_once(db: Database) -> None:
+def test_a_sale_after_a_close_the_clock_put_late_counts_once(db: Database) -> None:  # noqa: F811
     """After that close the clock reads 08:40: a cash sale then is the till's, no shift's, and
     counts once in the day's drawer, not in the closed shift nor a second time."""
     shifts = Shifts(db, DAY)
     shift = shifts.open(
         terminal_id="T1", cashier="Sari", opening_float=0, now=local("2026-11-21T08:00")
     )
-    cash_sale(db, "2026-11-21T09:00")
+    cash_sale(db, "Sari", "2026-11-21T09:00")
     closed = shifts.close(
         shift.id, CashCount({5_000: 1, 2_000: 1}), closed_by="Sari", now=local("2026-11-21T08:30")
     )
 
-    cash_sale(db, "2026-11-21T08:40")
+    cash_sale(db, "Sari", "2026-11-21T08:40")
 
     assert shifts.get(shift.id) == closed and closed.expected_cash == 7_000
     report = build_z_report(db, D, day=DAY, opening_float=0, now=local("2026-11-21T20:00"))
@@ -95,7 +63,7 @@ def test_a_sale_after_a_close_the_clock_put_late_counts_once(db: Database) -> No
 
 
 def test_a_shift_opened_before_the_last_close_by_the_clock_takes_no_sale_twice(
-    db: Database,
+    db: Database,  # noqa: F811
 ) -> None:
     """The cashier opens her next shift at 08:35 by the clock, before the close put after the
     sale of 09:00: that shift counted the sale again (Rp 7.000 expected twice), though the
@@ -104,7 +72,7 @@ def test_a_shift_opened_before_the_last_close_by_the_clock_takes_no_sale_twice(
     first = shifts.open(
         terminal_id="T1", cashier="Sari", opening_float=0, now=local("2026-11-21T08:00")
     )
-    cash_sale(db, "2026-11-21T09:00")
+    cash_sale(db, "Sari", "2026-11-21T09:00")
     closed = shifts.close(
         first.id, CashCount({5_000: 1, 2_000: 1}), closed_by="Sari", now=local("2026-11-21T08:30")
     )
@@ -112,7 +80,7 @@ def test_a_shift_opened_before_the_last_close_by_the_clock_takes_no_sale_twice(
     second = shifts.open(
         terminal_id="T1", cashier="Sari", opening_float=7_000, now=local("2026-11-21T08:35")
     )
-    cash_sale(db, "2026-11-21T08:40")
+    cash_sale(db, "Sari", "2026-11-21T08:40")
 
     assert second.opened_at == closed.closed_at
     assert (shifts.get(first.id).cash_sales, shifts.get(second.id).cash_sales) == (7_000, 7_000)
@@ -122,7 +90,7 @@ def test_a_shift_opened_before_the_last_close_by_the_clock_takes_no_sale_twice(
 
 
 def test_a_cash_return_read_before_a_close_the_clock_put_late_counts_in_the_next_shift(
-    db: Database,
+    db: Database,  # noqa: F811
 ) -> None:
     """After that close and the next shift, opened where it closed, the clock reads 08:45 at a
     cash return: the return fell in the closed shift's span, counted by neither shift nor the
@@ -131,14 +99,14 @@ def test_a_cash_return_read_before_a_close_the_clock_put_late_counts_in_the_next
     first = shifts.open(
         terminal_id="T1", cashier="Sari", opening_float=0, now=local("2026-11-21T08:00")
     )
-    cash_sale(db, "2026-11-21T09:00")
+    cash_sale(db, "Sari", "2026-11-21T09:00")
     shifts.close(
         first.id, CashCount({5_000: 1, 2_000: 1}), closed_by="Sari", now=local("2026-11-21T08:30")
     )
     second = shifts.open(
         terminal_id="T1", cashier="Sari", opening_float=0, now=local("2026-11-21T08:35")
     )
-    sold = cash_sale(db, "2026-11-21T08:40")
+    sold = cash_sale(db, "Sari", "2026-11-21T08:40")
 
     Returns(db, DAY).record(
         sold,
