@@ -11,6 +11,12 @@ place later) is placed by the same rule as of that moment: :class:`OpenDays` mov
 clock day only if that day was closed at or before it, so where it lands never changes once it
 has happened, and a moment that was "now" when written lands where :func:`open_business_date` put
 what was written with it.
+
+That holds only if "now" is no earlier than the closes it follows. A till's clock can step back
+across a close (a fast clock set right by the network, a restart with the wrong time): money
+written then, stamped at a moment the closed day covers, would be on the first open day by its
+business day but on the closed day by its moment, counted on neither day's Z report or twice in
+the files. So money is stamped :func:`after_day_closed`, at the close's moment at the earliest.
 """
 
 from dataclasses import dataclass
@@ -23,8 +29,17 @@ from pos_app.store.database import parse_utc
 
 
 def open_business_date(db: Database, day: BusinessDay, now: datetime) -> date:
-    """The shop day of ``now``, or the first day after it that is not closed."""
-    return first_open_day(db, day.date_of(now))
+    """The business day of money written at ``now``: the shop day of its moment
+    (:func:`after_day_closed`), or the first day after it that is not closed."""
+    placing = OpenDays.read(db, day, since=day.date_of(now))
+    return placing.date_of(placing.after_closes(now))
+
+
+def after_day_closed(db: Database, day: BusinessDay, now: datetime) -> datetime:
+    """``now``, or the close of the closed day it falls in, for money written after that close
+    (the clock went back across it): stamped there, its moment is on the day its business day
+    is, the first open one, and so are the late payments, payments file and upload it is in."""
+    return OpenDays.read(db, day, since=day.date_of(now)).after_closes(now)
 
 
 def first_open_day(db: Database, candidate: date) -> date:
@@ -56,14 +71,16 @@ class OpenDays:
     closed_at: dict[date, datetime]
 
     @classmethod
-    def read(cls, db: Database, day: BusinessDay) -> "OpenDays":
-        """The closes as they are now (one small query: a row per closed day)."""
+    def read(cls, db: Database, day: BusinessDay, since: date = date.min) -> "OpenDays":
+        """The closes as they are now (one small query: a row per closed day); of ``since`` and
+        later only, which place the moments of those days (a write's, at every write)."""
         return cls(
             day,
             {
                 date.fromisoformat(business): parse_utc(closed)
                 for business, closed in db.execute(
-                    "SELECT business_date, closed_at FROM day_closes"
+                    "SELECT business_date, closed_at FROM day_closes WHERE business_date >= ?",
+                    [since.isoformat()],
                 )
             },
         )
@@ -74,6 +91,13 @@ class OpenDays:
         while (closed := self.closed_at.get(placed)) is not None and closed <= moment:
             placed += timedelta(days=1)
         return placed
+
+    def after_closes(self, moment: datetime) -> datetime:
+        """``moment``, or the close of the closed day it is placed on (and so on, should the day
+        that close is placed on be closed after it too): the first moment on an open day."""
+        while (closed := self.closed_at.get(self.date_of(moment))) is not None:
+            moment = closed  # later than ``moment``, or date_of would have moved past that day
+        return moment
 
     def window(self, first: date, last: date) -> tuple[datetime, datetime]:
         """The UTC instants ``[start, end)`` of the moments placed on ``first`` to ``last``."""

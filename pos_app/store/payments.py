@@ -54,6 +54,7 @@ from pos_app.store.database import (
     write_meta,
 )
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
+from pos_app.store.open_day import after_day_closed
 from pos_app.store.paid_reports import (
     contradicts_doku,
     gone_back,
@@ -718,6 +719,12 @@ class Payments:
         paid: tuple[int | None, str | None] = (None, None),
         balance: bool = False,
     ) -> int:
+        """Apply a reported or decided state to ``attempt`` with its event; the event id.
+
+        Stamped no earlier than a day close it falls before (:func:`after_day_closed`): the
+        payments file, the late payments of the Z report and the upload place its money by that
+        moment, and a closed day's stay as signed off."""
+        now = after_day_closed(self._db, self._day, now)
         refunded = partially_refunded(attempt, state, paid) if balance else None
         before_paid = refunded_before_paid(attempt, state, paid) if balance else 0
         more = None if balance else paid_more(attempt, state, paid)

@@ -34,7 +34,7 @@ from pos_app.store.counted_returns import DAYS_DECIDED_BY_PAYOUT
 from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.history import REFUNDS, StatusChange, history, move
-from pos_app.store.open_day import open_business_date
+from pos_app.store.open_day import after_day_closed, open_business_date
 from pos_app.store.payment_records import RECEIVED_SQL
 from pos_app.store.payments import BROUGHT_BACK, RESOLVED
 from pos_app.store.uploads import mark_days
@@ -315,6 +315,7 @@ class Refunds:
                     )
                     return self.get(payout_id)
                 return refund
+            now = after_day_closed(self._db, self._day, now)
             stamp = utc_text(now)
             takings = None
             if status is RefundStatus.PAID:
@@ -378,6 +379,7 @@ class Refunds:
         except (TypeError, ValueError):
             raise ValidationError(f"refund {payout_id}: report must be plain JSON values") from None
         with transaction(self._db) as conn:
+            now = after_day_closed(self._db, self._day, now)
             status = self.get(payout_id).status
             if status is RefundStatus.PENDING or (left is not None and status in UNPAID):
                 self.settle(
@@ -433,6 +435,7 @@ class Refunds:
         left, kept_before, brought = row
         if kept_before:
             return
+        now = after_day_closed(self._db, self._day, now)
         back = refund.amount - min(max(left or 0, 0), refund.amount) - brought
         if back > 0:
             conn.execute(

@@ -35,7 +35,7 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import HOLDS, RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound
-from pos_app.store.open_day import open_business_date
+from pos_app.store.open_day import after_day_closed, open_business_date
 from pos_app.store.receipt_numbers import RETURNS, next_receipt_number
 from pos_app.store.refunds import Refunds
 from pos_app.store.shifts import Shifts, after_shift_closed
@@ -337,6 +337,7 @@ class Returns:
             if method is ReturnMethod.CASH:
                 self._refuse_more_than_drawer(terminal_id, cashier, amount, now)
                 now = after_shift_closed(conn, cashier, terminal_id, now)
+            now = after_day_closed(self._db, self._day, now)
             if payout is not None:
                 Refunds(self._db, self._day).create(
                     sale_id,

@@ -31,7 +31,7 @@ from pos_app.payments.model import OPEN_STATES, AttemptState, ProviderName
 from pos_app.store.database import optional_utc, parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound, SalePaidAlready, StoreError
 from pos_app.store.history import SALES, StatusChange, history, move
-from pos_app.store.open_day import first_open_day, open_business_date
+from pos_app.store.open_day import after_day_closed, first_open_day, open_business_date
 from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.payments import Payments
 from pos_app.store.receipt_numbers import held_number, next_receipt_number
@@ -183,12 +183,16 @@ class Sales:
         Refused, in the transaction that would complete the sale, while a payment pays it
         already: the customer would pay twice. A sale whose moment came before its cashier's
         shift closed, but which is written after the close, is moved to the close
-        (:func:`after_shift_closed`).
+        (:func:`after_shift_closed`); so is one before a day's close (:func:`after_day_closed`).
         """
         with transaction(self._db) as conn:
             sale = self._open_sale(sale_id)
             self._refuse_if_paid(sale)
-            now = after_shift_closed(conn, cashier or sale.cashier, sale.terminal_id, now)
+            now = after_day_closed(
+                self._db,
+                self._day,
+                after_shift_closed(conn, cashier or sale.cashier, sale.terminal_id, now),
+            )
             check_amount(received, field=Text(N_("cash received")))
             if received < sale.total:
                 raise ValidationError(
@@ -266,7 +270,7 @@ class Sales:
         nor refunded a second time. A refund of the payment that failed or was declined goes
         with it to this sale: paid after failing, it gives back this sale's money.
         """
-        payments = Payments(self._db)
+        payments = Payments(self._db, self._day)
         with transaction(self._db) as conn:
             if source is ChangeSource.CASHIER:
                 self._own_attempt(sale_id, invoice_number)
@@ -408,6 +412,9 @@ class Sales:
         source: ChangeSource,
         actor: str = "",
     ) -> None:
+        """Complete ``sale`` by its paid ``attempt``, at ``now`` or after a day close it falls
+        before (:func:`after_day_closed`), as its payment's events are."""
+        now = after_day_closed(self._db, self._day, now)
         move(
             conn,
             SALES,
@@ -433,7 +440,7 @@ class Sales:
         A sale whose payment already arrived cannot be cancelled: the money is in; complete it.
         A payment that arrives after this is recorded as a late payment on its attempt.
         """
-        payments = Payments(self._db)
+        payments = Payments(self._db, self._day)
         with transaction(self._db) as conn:
             sale = self._open_sale(sale_id)
             paying = payments.paying_attempt(sale_id)
