@@ -56,6 +56,9 @@ return's), it counts back in them."""
 NOT_A_RETURN = "NOT EXISTS (SELECT 1 FROM returns t WHERE t.payout_id = r.payout_id)"
 """SQL over :data:`REFUND_JOINS`: the refund pays back no return. A return's payout is counted with
 its return (``store/returns.py``), item by item, not again as a refund."""
+CONTRADICTED = "refund.contradicted"
+"""The audit action keeping a provider's report that contradicts a paid payout (declined or failed,
+no reversal said), under the provider's name: kept for the manager, never applied."""
 MAX_PAYOUT_ID_LENGTH = 64
 _PAYOUT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _WALLET_NUMBER = re.compile(r"\+?[0-9]{1,20}")
@@ -400,6 +403,51 @@ class Refunds:
             )
             self._bring_back(conn, self.get(payout_id), now)
         return self.get(payout_id)
+
+    def record_contradiction(
+        self,
+        payout_id: str,
+        *,
+        outcome: str,
+        reason: str,
+        report: Mapping[str, Any],
+        now: datetime,
+    ) -> bool:
+        """Keep the provider's report that a payout Kasir holds paid was declined or failed
+        (``outcome``), with no reversal said. It is not applied: the refund stays paid, as a stray
+        decline must not make the customer owed twice; but ecommpay's payout statuses have no
+        "reversed", so it may be a reversal whose own report was lost, the money back in the
+        shop's balance. Kept for good in the audit log under the provider's name
+        (:data:`CONTRADICTED`), it lists the payout for the manager
+        (:mod:`pos_app.till.problem_payments`), again after a resolution. A report kept already
+        (ecommpay's retries, the relay handing it over again) is not kept twice: False."""
+        try:
+            body = json.loads(to_json(dict(report)))
+        except (TypeError, ValueError):
+            raise ValidationError(f"refund {payout_id}: report must be plain JSON values") from None
+        with transaction(self._db) as conn:
+            refund = self.get(payout_id)
+            if refund.status is not RefundStatus.PAID:
+                raise StoreError(
+                    f"refund {payout_id} is {refund.status}: only a paid one is contradicted"
+                )
+            kept = conn.execute(
+                "SELECT detail FROM audit_log WHERE action = ? "
+                "AND json_extract(detail, '$.payout_id') = ?",
+                [CONTRADICTED, payout_id],
+            )
+            if any(json.loads(detail).get("report") == body for (detail,) in kept):
+                return False
+            detail = {
+                "payout_id": payout_id,
+                "sale_id": refund.sale_id,
+                "amount": refund.amount,
+                "outcome": outcome,
+                "reason": reason,
+                "report": body,
+            }
+            AuditLog(self._db).record(refund.provider.value, CONTRADICTED, detail, now=now)
+        return True
 
     def settle_reversed_in_part(self, now: datetime) -> list[str]:
         """Payouts held failed or declined whose reversal in part was kept by a version that

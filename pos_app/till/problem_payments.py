@@ -1,7 +1,8 @@
 """Payments that need a manager: still open, paid late, paid for another amount or currency than
 asked, declined on a sale that never completed, reported by a provider for an invoice this
 terminal never made (orphans), refunds the provider paid after Kasir had settled them failed
-or declined, payouts it reversed, or wallet returns whose payout failed.
+or declined, payouts it reversed, payouts it reported declined or failed after paying them, or
+wallet returns whose payout failed.
 
 A manager settles one with a reason. That is written where the payment's history is, as an event
 from the terminal's side (source ``cashier``, the payload naming the manager and the reason), and
@@ -14,8 +15,11 @@ customer got the money twice; as a refund has no payment events, only the audit 
 (``refund.resolve``) records it. A reversed payout is resolved once the customer has the money
 again (refunded again, as its money is refundable again): its reversal records who resolved it
 and why, and the audit log has
-``refund.resolve_reversal``. A wallet return not paid back is settled by making it again at the
-counter, or resolved by a manager (``return.resolve_unpaid``).
+``refund.resolve_reversal``. A contradicted payout is resolved once the manager has checked
+ecommpay's dashboard (and, if the money came back, paid the customer again): the audit log has
+``refund.resolve_contradicted``, after the provider's report it resolves. A wallet return not
+paid back is settled by making it again at the counter, or resolved by a manager
+(``return.resolve_unpaid``).
 
 A late payment may instead be attached to a sale that was not paid (its own, or another of the
 same total that no late payment of its own pays: that one is the sale's): the sale completes
@@ -43,7 +47,7 @@ from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payment_records import EventSource, received_rupiah
 from pos_app.store.payments import BROUGHT_BACK, RESOLUTION, RESOLVED, Payments
-from pos_app.store.refunds import NOT_A_RETURN
+from pos_app.store.refunds import CONTRADICTED, NOT_A_RETURN
 from pos_app.store.returns import NOT_PAID_BACK, UNPAID_RESOLVED
 from pos_app.store.sales import Sale, Sales
 
@@ -93,6 +97,17 @@ class ProblemKind(StrEnum):
     :attr:`ProblemPayment.amount` and :attr:`ProblemPayment.currency` what was reported paid,
     until resolved. A reversal supersedes it (the money came back), and it supersedes a
     payment after failing (the manager sees the amount that went out)."""
+    PAYOUT_CONTRADICTED = "payout_contradicted"
+    """A payout Kasir holds paid that the provider reported declined or failed later, with no
+    reversal said (its report is kept: :meth:`~pos_app.store.refunds.Refunds.record_contradiction`).
+    ecommpay's payout statuses have no "reversed", and a reversal's own report may be lost: the
+    money may be back in the shop's balance while Kasir counts the customer paid, or the report
+    is a stray one. Kasir does not take it as reversed (that could pay the customer twice); only
+    the manager can tell, from ecommpay's dashboard. Listed by its payout id, in state ``paid``,
+    :attr:`ProblemPayment.amount` the payout's amount, since the latest such report, until
+    resolved (a report unlike those kept lists it again) or a whole reversal explains it (then
+    it is listed as reversed). A success reported again settles nothing: ecommpay retries each
+    callback for days, so an old success may arrive after a newer decline."""
     RETURN_NOT_PAID = "return_not_paid"
     """A wallet return whose payout failed or was declined, often after the customer left the
     counter with the receipt saying it was on its way: the goods are back and the money is not.
@@ -106,8 +121,8 @@ class ProblemKind(StrEnum):
     was told the money is on its way and got nothing. Listed by its payout id, in the refund's
     state, :attr:`ProblemPayment.amount` the refund's amount, until the sale is refunded again
     by as much (that payout carries the claim: listed in its place should it fail too) or a
-    manager resolves it. Not one made while the sale had a reversed payout or a return not paid
-    back listed: it was paying that, which stays listed itself."""
+    manager resolves it. Not one made while the sale had a reversed or contradicted payout or a
+    return not paid back listed: it was paying that, which stays listed itself."""
 
 
 REFUND_KINDS = frozenset(
@@ -115,6 +130,7 @@ REFUND_KINDS = frozenset(
         ProblemKind.PAID_AFTER_FAILING,
         ProblemKind.PAYOUT_REVERSED,
         ProblemKind.PAYOUT_DIFFERS,
+        ProblemKind.PAYOUT_CONTRADICTED,
         ProblemKind.RETURN_NOT_PAID,
         ProblemKind.REFUND_NOT_PAID,
     }
@@ -122,7 +138,8 @@ REFUND_KINDS = frozenset(
 """The problems of a refund's payout (listed by payout id), which no payment's status check
 answers. A payout reversed in part may be two of them (reversed, and paid after failing or for
 another amount), each resolved on its own; otherwise it is one: reversed; else paid for another
-amount; else paid after failing; or unpaid."""
+amount; else paid after failing; or unpaid. A contradicted paid payout is listed as such beside
+any of those but a whole reversal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,11 +237,17 @@ ORDER BY o.id
 """
 
 
-_NOT_REVERSED = (
-    "NOT EXISTS (SELECT 1 FROM payout_reversals v WHERE v.refund_id = r.id AND v.left_paid IS NULL)"
-)
-"""No whole reversal of ``refunds r``: one in part leaves money paid out, so what else is wrong
-with the payout (paid after failing, another amount) is still listed beside it."""
+def _not_reversed(refund: str) -> str:
+    """SQL: no whole reversal of ``refund`` (an alias of ``refunds``): one in part leaves money
+    paid out, so what else is wrong with the payout (paid after failing, another amount, a
+    contradicting report) is still listed beside it."""
+    return (
+        "NOT EXISTS (SELECT 1 FROM payout_reversals v"
+        f" WHERE v.refund_id = {refund}.id AND v.left_paid IS NULL)"
+    )
+
+
+_NOT_REVERSED = _not_reversed("r")
 _PAID_OTHERWISE = (
     f"(coalesce(r.paid_amount, r.amount) != r.amount"
     f" OR coalesce(nullif(r.paid_currency, ''), '{CURRENCY}') != '{CURRENCY}')"
@@ -243,11 +266,38 @@ def _unresolved(action: str) -> str:
 
 REFUND_UNPAID_RESOLVED = "refund.resolve_unpaid"
 """The audit action of a manager's resolution of a refund not paid."""
+CONTRADICTION_RESOLVED = "refund.resolve_contradicted"
+"""The audit action of a manager's resolution of a contradicted payout."""
 OWED = frozenset(
-    {ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID, ProblemKind.REFUND_NOT_PAID}
+    {
+        ProblemKind.PAYOUT_REVERSED,
+        ProblemKind.PAYOUT_CONTRADICTED,
+        ProblemKind.RETURN_NOT_PAID,
+        ProblemKind.REFUND_NOT_PAID,
+    }
 )
-"""The refund problems whose customer is owed money: not resolved while a refund of the sale,
-which may be paying it, is on its way."""
+"""The refund problems whose customer is (or may be) owed money: not resolved while a refund of
+the sale, which may be paying it, is on its way."""
+
+
+def _latest_contradiction(refund: str) -> str:
+    """SQL: the audit entry keeping the latest report that contradicts ``refund`` (an alias of
+    ``refunds``); NULL if none."""
+    return (
+        f"(SELECT max(k.id) FROM audit_log k WHERE k.action = '{CONTRADICTED}'"
+        f" AND json_extract(k.detail, '$.payout_id') = {refund}.payout_id)"
+    )
+
+
+def _contradicted(refund: str) -> str:
+    """SQL: ``refund`` (an alias of ``refunds``) is paid, a report kept contradicts it, no whole
+    reversal explains it, and no manager resolved it since the latest such report."""
+    return f"""({refund}.status = 'paid' AND {_latest_contradiction(refund)} IS NOT NULL
+  AND {_not_reversed(refund)}
+  AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.action = '{CONTRADICTION_RESOLVED}'
+                  AND json_extract(l.detail, '$.payout_id') = {refund}.payout_id
+                  AND l.id > {_latest_contradiction(refund)}))"""
+
 
 _REFUND_PROBLEMS: dict[ProblemKind, str] = {
     ProblemKind.PAID_AFTER_FAILING: f"""
@@ -271,6 +321,13 @@ WHERE r.status = 'paid' AND {_PAID_OTHERWISE} AND {_NOT_REVERSED}
   AND {_unresolved("refund.resolve_differs")}
 ORDER BY r.completed_at, r.id
 """,
+    ProblemKind.PAYOUT_CONTRADICTED: f"""
+SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status,
+       (SELECT c.at FROM audit_log c WHERE c.id = {_latest_contradiction("r")})
+FROM refunds r
+WHERE {_contradicted("r")}
+ORDER BY 7, r.id
+""",
     ProblemKind.RETURN_NOT_PAID: f"""
 SELECT p.payout_id, t.sale_id, p.provider, t.amount, NULL, p.status, p.updated_at
 FROM {RETURN_JOINS} WHERE {NOT_PAID_BACK}
@@ -288,6 +345,7 @@ WHERE r.status IN ('failed', 'declined') AND r.invoice_number IS NULL AND {NOT_A
     SELECT 1 FROM refunds o WHERE o.sale_id = r.sale_id AND o.id < r.id AND (
       (o.status = 'paid' AND EXISTS (
         SELECT 1 FROM payout_reversals v WHERE v.refund_id = o.id AND v.resolved_at IS NULL))
+      OR {_contradicted("o")}
       OR EXISTS (SELECT 1 FROM {RETURN_JOINS} WHERE p.id = o.id AND {NOT_PAID_BACK})))
   AND {_unresolved(REFUND_UNPAID_RESOLVED)}
 ORDER BY r.updated_at, r.id
@@ -300,6 +358,7 @@ _RESOLVED_AS = {
     ProblemKind.PAID_AFTER_FAILING: "refund.resolve",
     ProblemKind.PAYOUT_REVERSED: "refund.resolve_reversal",
     ProblemKind.PAYOUT_DIFFERS: "refund.resolve_differs",
+    ProblemKind.PAYOUT_CONTRADICTED: CONTRADICTION_RESOLVED,
     ProblemKind.RETURN_NOT_PAID: UNPAID_RESOLVED,
     ProblemKind.REFUND_NOT_PAID: REFUND_UNPAID_RESOLVED,
 }
@@ -456,8 +515,9 @@ def _refuse_while_refunding(db: Database, invoice_number: str) -> None:
 
 def _refuse_while_repaying(db: Database, refund: ProblemPayment) -> None:
     """The customer of a reversed payout, of a return or a refund not paid back is owed its
-    money, which a refund of the sale on its way may be paying again: resolved meanwhile,
-    should that payout fail, nothing would say the customer is owed it still."""
+    money (maybe, of a contradicted payout), which a refund of the sale on its way may be paying
+    again: resolved meanwhile, should that payout fail, nothing would say the customer is owed
+    it still."""
     pending = db.execute(
         "SELECT payout_id FROM refunds WHERE sale_id = ? AND status = 'pending' ORDER BY id",
         [refund.sale_id],

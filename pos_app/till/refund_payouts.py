@@ -19,7 +19,10 @@ ecommpay's word on money is the truth: a payout it reports paid after Kasir sett
 (it did not know the payout yet, or an operation failed before another paid) or ``declined`` (a
 decline ecommpay contradicts later) is recorded ``paid``, and the log says so at WARNING, with
 any over-refund of the sale it leaves; the problem payments list it for the manager until
-resolved (:mod:`pos_app.till.problem_payments`).
+resolved (:mod:`pos_app.till.problem_payments`). The other way round is not taken on its word: a
+payout it reports declined or failed after paying it, with no reversal said, stays paid (a stray
+decline must not make the customer owed twice), and its report is kept and listed for the
+manager, who checks ecommpay's dashboard for the money.
 """
 
 import logging
@@ -107,8 +110,10 @@ def find_refund(refunds: Refunds, payout_id: str) -> Refund | None:
 def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime) -> Refund:
     """Apply the provider's word on a payout; a non-final or contradicting word is kept in the log.
 
-    A contradiction (``declined`` after ``paid``) is not applied: the first final answer stands
-    and the manager sees the later one in the log. The one exception is money that did go out:
+    A contradiction is not applied: the first final answer stands. ``declined`` or ``failed``
+    after ``paid`` with no reversal said is kept and listed among the problem payments (see
+    :func:`_contradicted`); ``failed`` after ``declined`` or the other way round moved no money
+    and is only logged. The one exception is money that did go out:
     ``paid`` after ``failed`` (Kasir's conclusion from "not found", or a failed operation before
     one that paid) or after ``declined`` is recorded, since the amount freed by the first answer
     may have been paid back again meanwhile; it is logged at WARNING with what it means for the
@@ -146,6 +151,8 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
         log.info("payout %s %s: %s", report.payout_id, report.outcome, report.reason)
     before = refunds.get(report.payout_id)
     paid = final is RefundStatus.PAID
+    if before.status is RefundStatus.PAID and not paid:
+        return _contradicted(refunds, before, report, now=now)
     try:
         settled = refunds.settle(
             report.payout_id,
@@ -177,6 +184,33 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
             reported_text(report.amount or 0, report.currency),
         )
     return settled
+
+
+def _contradicted(refunds: Refunds, paid: Refund, report: PayoutReport, *, now: datetime) -> Refund:
+    """Keep a decline or failure of a payout Kasir holds paid, with no reversal said, and say so
+    at WARNING: not applied, as a stray decline must not make the customer owed twice, yet maybe
+    a reversal whose own report was lost (ecommpay's payout statuses have no "reversed"), the
+    money back in the shop's balance. The problem payments list it until a manager resolves it or
+    a whole reversal explains it; a later success does not settle it, as ecommpay retries each
+    callback for days and an old success may come after a newer decline."""
+    if refunds.record_contradiction(
+        paid.payout_id,
+        outcome=report.outcome.value,
+        reason=report.reason,
+        report=report.raw,
+        now=now,
+    ):
+        log.warning(
+            "payout %s (refund %d of sale %d, %s): ecommpay now reports it %s (%s) after paying "
+            "it, and no reversal; Kasir still counts it paid: listed among the problem payments",
+            paid.payout_id,
+            paid.id,
+            paid.sale_id,
+            format_rupiah(paid.amount),
+            report.outcome,
+            report.reason or "no reason given",
+        )
+    return refunds.get(paid.payout_id)
 
 
 def _paid_after_failing(refunds: Refunds, before: Refund, paid: Refund) -> None:

@@ -1752,8 +1752,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>a payment service reported a payment this terminal never made, or one that contradicts the payment it made (DOKU naming another amount); check it in the provider's dashboard, then mark it resolved.</source>
-        <translation>a payment service reported a payment this terminal never made, or one that contradicts the payment it made (DOKU naming another amount); check it in the provider's dashboard, then mark it resolved.</translation>
+        <source>a payment service reported a payment this terminal never made, one that contradicts the payment it made (DOKU naming another amount), or one Kasir cannot read (the customer may have paid); check it in the provider's dashboard, then mark it resolved.</source>
+        <translation>a payment service reported a payment this terminal never made, one that contradicts the payment it made (DOKU naming another amount), or one Kasir cannot read (the customer may have paid); check it in the provider's dashboard, then mark it resolved.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1774,6 +1774,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved.</source>
         <translation>ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check the payout in ecommpay's dashboard: if the money came back to the shop's balance, refund the sale again (Refund, in its detail) or pay the customer another way; then, or if it did not come back, mark it resolved with why.</source>
+        <translation>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check the payout in ecommpay's dashboard: if the money came back to the shop's balance, refund the sale again (Refund, in its detail) or pay the customer another way; then, or if it did not come back, mark it resolved with why.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -3701,6 +3706,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>payout amount differs</source>
         <translation>payout amount differs</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>payout report contradicts</source>
+        <translation>payout report contradicts</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>

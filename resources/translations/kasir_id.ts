@@ -1752,8 +1752,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>a payment service reported a payment this terminal never made, or one that contradicts the payment it made (DOKU naming another amount); check it in the provider's dashboard, then mark it resolved.</source>
-        <translation>layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini, atau yang bertentangan dengan pembayaran yang dibuatnya (DOKU menyebut jumlah lain); periksa di dashboard penyedia, lalu tandai selesai.</translation>
+        <source>a payment service reported a payment this terminal never made, one that contradicts the payment it made (DOKU naming another amount), or one Kasir cannot read (the customer may have paid); check it in the provider's dashboard, then mark it resolved.</source>
+        <translation>layanan pembayaran melaporkan pembayaran yang tidak pernah dibuat terminal ini, yang bertentangan dengan pembayaran yang dibuatnya (DOKU menyebut jumlah lain), atau yang tidak dapat dibaca Kasir (pelanggan mungkin sudah membayar); periksa di dashboard penyedia, lalu tandai selesai.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1774,6 +1774,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved.</source>
         <translation>ecommpay melaporkan payout sebuah refund dibayar dengan jumlah lain dari yang diminta: periksa apa yang diterima pelanggan di dashboard ecommpay, selesaikan selisihnya dengan pelanggan, lalu tandai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check the payout in ecommpay's dashboard: if the money came back to the shop's balance, refund the sale again (Refund, in its detail) or pay the customer another way; then, or if it did not come back, mark it resolved with why.</source>
+        <translation>ecommpay melaporkan payout sebuah refund sudah dibayar, lalu ditolak atau gagal tanpa menyebut payout itu dibatalkan (reversal); Kasir tetap menghitung pelanggan sudah dibayar. Cek payout itu di dashboard ecommpay: jika uangnya kembali ke saldo toko, refund penjualan itu lagi (Refund, di detailnya) atau bayar pelanggan dengan cara lain; setelah itu, atau jika uangnya tidak kembali, tandai selesai dengan alasannya.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -3701,6 +3706,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>payout amount differs</source>
         <translation>jumlah payout berbeda</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>payout report contradicts</source>
+        <translation>laporan payout bertentangan</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>

@@ -54,7 +54,8 @@ must match the refund's status and its reversal; every completed sale has left t
 what it took less its refunds pending or paid (money out), its returns and what the provider
 gave back itself, and less than nothing only while a problem payment says why (a payout paid
 after Kasir had settled it failed or declined, or a payment refunded at the provider); the
-problems listed for payouts (reversed, or paid after failing) are exactly those not yet resolved.
+problems listed for payouts (reversed, paid after failing, or declined after paid) are exactly
+those not yet resolved.
 
 Customers also bring items of a completed DOKU sale back to its wallet: the return is written
 with its refund ``pending`` and its payout sent the same way (paid, declined for Rp 404 of sweets,
@@ -453,6 +454,12 @@ def _stop_payout_services() -> Iterator[None]:
         _SERVICES.pop().close()
 
 
+_PAID_BY_A_LATER_REFUND = frozenset(
+    {ProblemKind.PAYOUT_REVERSED, ProblemKind.PAYOUT_CONTRADICTED, ProblemKind.RETURN_NOT_PAID}
+)
+"""What an earlier payout of the sale may owe the customer, which a later refund of it pays."""
+
+
 @dataclass(slots=True)
 class Payout:
     """The test's record of one wallet refund (from the back office, a wallet return's, or a
@@ -475,6 +482,9 @@ class Payout:
     all of it reversed; ``LEFT_UNKNOWN``: in part, no rupiah said)."""
     resolved_failing: bool = False
     resolved_reversal: bool = False
+    contradicted: bool = False
+    """The till was told ecommpay declined or failed it after paying it, no reversal said."""
+    resolved_contradiction: bool = False
     returned: dict[int, int] | None = None
     """A wallet return's payout: the items it took back (line number to items)."""
     resolved_unpaid: bool = False
@@ -515,7 +525,8 @@ class Payout:
         paid one is reversed), and one held failed or declined too when it is in part (some
         stayed paid out); a later reversal replaces the kept one when it brings more back (all,
         or less left; one that says no amount never replaces one that does), listed again; a
-        repeat changes nothing."""
+        repeat changes nothing. A decline or failure of a paid payout is kept, not applied (the
+        script makes up no second, different one, which would list it again once resolved)."""
         if outcome is PayoutOutcome.REVERSED:
             if self.status == "pending":
                 self.status = "paid"
@@ -531,6 +542,8 @@ class Payout:
             self.status = outcome.value
         elif outcome is PayoutOutcome.PAID and self.status in ("failed", "declined"):
             self.status, self.paid_after_failing = "paid", True
+        elif outcome in (PayoutOutcome.DECLINED, PayoutOutcome.FAILED) and self.status == "paid":
+            self.contradicted = True
 
     def problems(
         self, wallet: Mapping[str, "Payout"]
@@ -538,10 +551,12 @@ class Payout:
         """How the problem payments must list it (kind, payout, amount, sale, state), among the
         ``wallet``'s payouts (oldest first): a paid payout's reversal until resolved; a payment
         after failing until resolved, unless a whole reversal supersedes it (the money that went
-        out twice came back once; one in part leaves it listed beside); a wallet return's payout
-        failed or declined (its items are back, its money is not) until resolved; a refund of
-        the sale failed or declined until resolved or refunded again by as much, unless it was
-        paying what an earlier payout of the sale owes (reversed, or a return not paid)."""
+        out twice came back once; one in part leaves it listed beside); a paid payout declined
+        or failed after, with no reversal, until resolved or a whole reversal explains it; a
+        wallet return's payout failed or declined (its items are back, its money is not) until
+        resolved; a refund of the sale failed or declined until resolved or refunded again by as
+        much, unless it was paying what an earlier payout of the sale owes (reversed,
+        contradicted, or a return not paid)."""
         kinds = self._owed()
         if self._refund_not_paid(wallet):
             kinds.append(ProblemKind.REFUND_NOT_PAID)
@@ -554,6 +569,8 @@ class Payout:
             kinds.append(ProblemKind.PAYOUT_REVERSED)
         if self.paid_after_failing and not whole and not self.resolved_failing:
             kinds.append(ProblemKind.PAID_AFTER_FAILING)
+        if self.contradicted and not whole and not self.resolved_contradiction:
+            kinds.append(ProblemKind.PAYOUT_CONTRADICTED)
         if self.returned is not None and not self.holds and not self.resolved_unpaid:
             kinds.append(ProblemKind.RETURN_NOT_PAID)
         return kinds
@@ -572,9 +589,7 @@ class Payout:
             for p in same_sale
         )
         paying_owed = any(
-            payouts.index(p) < mine
-            and {ProblemKind.PAYOUT_REVERSED, ProblemKind.RETURN_NOT_PAID} & set(p._owed())
-            for p in same_sale
+            payouts.index(p) < mine and set(p._owed()) & _PAID_BY_A_LATER_REFUND for p in same_sale
         )
         return not (again or paying_owed or self.resolved_refund_unpaid)
 
@@ -586,6 +601,8 @@ class Payout:
             self.resolved_unpaid = True
         elif kind is ProblemKind.REFUND_NOT_PAID:
             self.resolved_refund_unpaid = True
+        elif kind is ProblemKind.PAYOUT_CONTRADICTED:
+            self.resolved_contradiction = True
         else:
             self.resolved_failing = True
 

@@ -64,6 +64,7 @@ def problem_kinds() -> dict[ProblemKind, str]:
         ProblemKind.PAID_AFTER_FAILING: _tr("refund paid after failing"),
         ProblemKind.PAYOUT_REVERSED: _tr("payout reversed"),
         ProblemKind.PAYOUT_DIFFERS: _tr("payout amount differs"),
+        ProblemKind.PAYOUT_CONTRADICTED: _tr("payout report contradicts"),
         ProblemKind.RETURN_NOT_PAID: _tr("return not paid"),
         ProblemKind.REFUND_NOT_PAID: _tr("refund not paid"),
     }

@@ -1,8 +1,8 @@
 """The Problem payments tab: payments still open, paid late, paid for another amount than asked,
 declined on a sale that never completed, refunded at the provider, provider reports for unknown
-invoices, refunds ecommpay paid after Kasir had settled them failed, payouts it reversed, and
-wallet returns and refunds whose payout failed. The selected problem's meaning, and what to do,
-stand above the list.
+invoices, refunds ecommpay paid after Kasir had settled them failed, payouts it reversed or
+declined after paying them, and wallet returns and refunds whose payout failed. The selected
+problem's meaning, and what to do, stand above the list.
 Check the status now, mark one resolved with a reason (audited; for another amount, that accepts
 it), refund money no sale took (late, or another amount) to the customer's wallet, and attach a
 late payment to an unpaid sale (which completes with it).
@@ -191,9 +191,10 @@ class ProblemsTab(Tab):
                 "asks the provider."
             ),
             ProblemKind.ORPHAN: self.tr(
-                "a payment service reported a payment this terminal never made, or one that "
-                "contradicts the payment it made (DOKU naming another amount); check it in the "
-                "provider's dashboard, then mark it resolved."
+                "a payment service reported a payment this terminal never made, one that "
+                "contradicts the payment it made (DOKU naming another amount), or one Kasir "
+                "cannot read (the customer may have paid); check it in the provider's "
+                "dashboard, then mark it resolved."
             ),
             ProblemKind.REFUNDED: self.tr(
                 "the provider reports a completed sale's payment refunded, and no return "
@@ -215,6 +216,13 @@ class ProblemsTab(Tab):
                 "ecommpay reports a refund's payout paid for another amount than asked: check "
                 "what the customer got in ecommpay's dashboard, settle the difference with "
                 "them, then mark it resolved."
+            ),
+            ProblemKind.PAYOUT_CONTRADICTED: self.tr(
+                "ecommpay reported a refund's payout paid, then declined or failed without saying "
+                "it was reversed; Kasir still counts the customer paid. Check the payout in "
+                "ecommpay's dashboard: if the money came back to the shop's balance, refund the "
+                "sale again (Refund, in its detail) or pay the customer another way; then, or if "
+                "it did not come back, mark it resolved with why."
             ),
             ProblemKind.RETURN_NOT_PAID: self.tr(
                 "a wallet return's payout failed; the customer gave the goods back and got "

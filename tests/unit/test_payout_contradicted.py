@@ -1,0 +1,178 @@
+"""A payout Kasir holds paid that ecommpay later reports declined or failed, with no reversal said.
+
+ecommpay's payout statuses have no "reversed" (a reversed payout may end ``decline``), and a
+reversal's own callback may be lost: such a report may mean the money is back in the shop's
+balance while Kasir counts the customer paid. It was logged and ignored. Kasir must not take it
+as reversed by itself (a stray decline would make the customer owed twice), so the refund stays
+paid and its money stays spent; the report is kept and the payout listed for the manager until
+resolved, or until a whole reversal explains it.
+"""
+
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import RefundStatus
+from pos_app.payments.model import AttemptState, PayoutOutcome, PayoutReport, ProviderName
+from pos_app.store.audit import AuditEntry, AuditLog
+from pos_app.store.database import open_database
+from pos_app.store.errors import StoreError
+from pos_app.store.refunds import Refunds
+from pos_app.store.sales import Sales
+from pos_app.till.problem_payments import ProblemKind, ProblemPayment, list_problems, resolve
+from pos_app.till.refund_payouts import settle_from_report
+
+NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
+LATER = NOW + timedelta(minutes=5)
+NEXT_DAY = NOW + timedelta(days=1)
+TOTAL = 12_000
+AMOUNT = 5_000
+DECLINE = {
+    "payment": {"id": "PO-1", "type": "payout", "status": "decline"},
+    "operation": {"id": 7, "type": "payout", "status": "decline", "code": "20100"},
+}
+"""ecommpay's word that the payout was declined, its latest operation no successful reversal."""
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "kasir.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def sale_id(db: Database) -> int:
+    """A cash sale of ``TOTAL`` and its payout PO-1 of ``AMOUNT``, reported paid."""
+    sales = Sales(db)
+    sale = sales.create_sale(
+        [LineItem("KOPI", "Kopi", 6000, 2)], cashier="Sari", terminal_id="T1", now=NOW
+    )
+    sales.complete_cash(sale, TOTAL, NOW)
+    payout(db, sale, "PO-1")
+    settle_from_report(Refunds(db), told(PayoutOutcome.PAID, {"status": "success"}), now=LATER)
+    return sale
+
+
+def payout(db: Database, sale_id: int, payout_id: str) -> None:
+    Refunds(db).create(
+        sale_id,
+        payout_id,
+        AMOUNT,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="0812",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=LATER,
+    )
+
+
+def told(outcome: PayoutOutcome, raw: dict[str, Any], payout_id: str = "PO-1") -> PayoutReport:
+    return PayoutReport(payout_id=payout_id, outcome=outcome, reason="Declined (20100)", raw=raw)
+
+
+def contradicted(sale_id: int, since: datetime) -> ProblemPayment:
+    return ProblemPayment(
+        kind=ProblemKind.PAYOUT_CONTRADICTED,
+        invoice_number="PO-1",
+        state=AttemptState.PAID,
+        since=since,
+        provider=ProviderName.ECOMMPAY_GATE,
+        amount=AMOUNT,
+        sale_id=sale_id,
+    )
+
+
+def entries(db: Database, action: str) -> list[AuditEntry]:
+    return [entry for entry in AuditLog(db).recent() if entry.action == action][::-1]
+
+
+def test_a_decline_after_paid_is_kept_and_listed_until_resolved_and_owes_nothing(
+    db: Database, sale_id: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    refunds = Refunds(db)
+
+    with caplog.at_level(logging.WARNING):
+        settled = settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY)
+
+    assert settled.status is RefundStatus.PAID, "a stray decline is not taken as a reversal"
+    assert refunds.refundable(sale_id) == TOTAL - AMOUNT, "the customer is not owed it twice"
+    assert list_problems(db) == [contradicted(sale_id, NEXT_DAY)]
+    assert "listed among the problem payments" in caplog.text
+    [kept] = entries(db, "refund.contradicted")
+    assert (kept.actor, kept.detail["outcome"], kept.detail["report"]) == (
+        "ecommpay-gate",
+        "declined",
+        DECLINE,
+    )
+
+    settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY + timedelta(1))
+    assert len(entries(db, "refund.contradicted")) == 1, "a retry of the same report is kept once"
+    resolve(
+        db,
+        "PO-1",
+        reason="dashboard: paid to Ani",
+        manager="Bu Rina",
+        now=NEXT_DAY,
+        kind=ProblemKind.PAYOUT_CONTRADICTED,
+    )
+    assert list_problems(db) == []
+    assert [e.detail["reason"] for e in entries(db, "refund.resolve_contradicted")] == [
+        "dashboard: paid to Ani"
+    ]
+    settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY + timedelta(2))
+    assert list_problems(db) == [], "the report resolved, said again, lists nothing"
+
+    error = {"payment": {"id": "PO-1", "type": "payout", "status": "error"}}
+    later = NEXT_DAY + timedelta(days=3)
+    settle_from_report(refunds, told(PayoutOutcome.FAILED, error), now=later)
+    assert list_problems(db) == [contradicted(sale_id, later)], "another report is listed again"
+    assert refunds.get("PO-1").status is RefundStatus.PAID
+
+
+def test_a_success_said_again_does_not_settle_it(db: Database, sale_id: int) -> None:
+    """ecommpay retries each callback for days: an old success may arrive after a newer
+    decline, so it tells nothing about whether the money came back."""
+    refunds = Refunds(db)
+    settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY)
+
+    settle_from_report(refunds, told(PayoutOutcome.PAID, {"status": "success"}), now=NEXT_DAY)
+
+    assert list_problems(db) == [contradicted(sale_id, NEXT_DAY)]
+
+
+def test_a_whole_reversal_after_it_is_listed_as_reversed_only(db: Database, sale_id: int) -> None:
+    refunds = Refunds(db)
+    settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY)
+    assert [p.kind for p in list_problems(db)] == [ProblemKind.PAYOUT_CONTRADICTED]
+
+    reversal = {"payment": {"id": "PO-1", "type": "payout", "status": "reversed"}}
+    settle_from_report(refunds, told(PayoutOutcome.REVERSED, reversal), now=NEXT_DAY)
+
+    assert [p.kind for p in list_problems(db)] == [ProblemKind.PAYOUT_REVERSED]
+    assert refunds.refundable(sale_id) == TOTAL, "the money came back: refundable again"
+
+
+def test_it_is_not_resolved_while_a_refund_of_the_sale_may_be_paying_it(
+    db: Database, sale_id: int
+) -> None:
+    """The manager saw the money back in the dashboard and refunds the sale again: resolved
+    meanwhile, should that payout fail, nothing would say the customer is owed it still; and
+    once it failed, the contradiction stays the one listed for that money."""
+    refunds = Refunds(db)
+    settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY)
+    payout(db, sale_id, "PO-2")
+
+    with pytest.raises(StoreError, match="PO-2"):
+        resolve(db, "PO-1", reason="refunded again", manager="Bu Rina", now=NEXT_DAY)
+
+    refunds.settle("PO-2", RefundStatus.FAILED, now=NEXT_DAY)
+    assert [(p.kind, p.invoice_number) for p in list_problems(db)] == [
+        (ProblemKind.PAYOUT_CONTRADICTED, "PO-1")
+    ]
