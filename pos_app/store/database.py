@@ -20,7 +20,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +115,11 @@ def write_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, value],
     )
+
+
+TICK = timedelta(milliseconds=1)
+"""The smallest step between two stored moments (:func:`utc_text` keeps milliseconds): what
+comes just after a moment."""
 
 
 def utc_text(moment: datetime) -> str:

@@ -2,6 +2,10 @@
 
 ``detail`` keeps the whole Z report as it stood at the close, so a reprint shows what the manager
 signed off even if a late correction changes the day's sales afterwards.
+
+The close's moment (:func:`close_moment`) is never before money the day's report counts: a clock
+set back after a fast one would otherwise close the day before it, and the moments the close
+places on the next day (``store/open_day.py``) would move that money into the next day's files.
 """
 
 import json
@@ -13,11 +17,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 from pos_app.store.audit import AuditLog
-from pos_app.store.database import parse_utc, to_json, transaction, utc_text
+from pos_app.store.database import TICK, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import StoreError
+from pos_app.store.open_day import OpenDays
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +44,37 @@ _COLUMNS = (
     "business_date, closed_at, closed_by, sales_count, total, cash_total, qr_total, counted_cash, "
     "detail"
 )
+
+
+_LAST_MONEY = """
+SELECT max(at) FROM (
+    SELECT max(created_at) AS at FROM payment_events
+    WHERE attempt_id IS NOT NULL AND outcome = 'applied' AND created_at >= ?1 AND created_at < ?2
+    UNION ALL
+    SELECT max(recorded_at) FROM provider_refunds WHERE recorded_at >= ?1 AND recorded_at < ?2
+    UNION ALL
+    SELECT max(max(created_at, coalesce(completed_at, created_at))) FROM sales
+    WHERE business_date = ?3
+    UNION ALL
+    SELECT max(max(created_at, coalesce(completed_at, created_at))) FROM refunds
+    WHERE business_date = ?3
+    UNION ALL
+    SELECT max(created_at) FROM returns WHERE business_date = ?3
+)
+"""
+"""The latest moment of the money placed on a day: payment events and provider refunds by their
+moment (?1 to ?2), sales, refunds and returns by their business day (?3)."""
+
+
+def close_moment(db: Database, day: BusinessDay, business_date: date, now: datetime) -> datetime:
+    """``now``, or just after the latest money on ``business_date`` if the clock reads earlier
+    (it went back after a fast spell): the report built at the close counts that money, so the
+    close must come after its moments, or they would be placed on the next day as well."""
+    start, end = OpenDays.read(db, day).window(business_date, business_date)
+    last = db.execute(
+        _LAST_MONEY, [utc_text(start), utc_text(end), business_date.isoformat()]
+    ).fetchone()[0]
+    return now if last is None else max(now, parse_utc(last) + TICK)
 
 
 class DayCloses:

@@ -16,7 +16,7 @@ before Kasir kept them are read from the sales and returns as they stand.
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from sqlite3 import Connection
 from typing import Any
 
@@ -30,7 +30,7 @@ from pos_app.domain.pricing import RateTotal
 from pos_app.domain.texts import N_, Text
 from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import RETURNED_LINES
-from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
+from pos_app.store.database import TICK, optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.open_day import open_business_date
 from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
@@ -112,8 +112,6 @@ _LAST_OF_SHIFT = (
     f"UNION ALL SELECT max(t.created_at) FROM returns t WHERE {_RETURNS_OF_SHIFT})"
 )
 """When a shift last took a sale or gave back a return (its end ``?`` parameters NULL)."""
-_TICK = timedelta(milliseconds=1)
-"""The smallest step of a stored moment (:func:`~pos_app.store.database.utc_text`)."""
 
 
 def _figures_json(shift: Shift) -> dict[str, Any]:
@@ -290,7 +288,7 @@ class Shifts:
         reads (:func:`in_a_shift`) must hold it too, or the rupiah would be no shift's."""
         of_shift = [shift.cashier, shift.terminal_id, utc_text(shift.opened_at), None, None]
         last = self._db.execute(_LAST_OF_SHIFT, of_shift + of_shift).fetchone()[0]
-        latest = shift.opened_at if last is None else parse_utc(last) + _TICK
+        latest = shift.opened_at if last is None else parse_utc(last) + TICK
         return max(now, latest)
 
     def current(self, terminal_id: str, cashier: str) -> Shift | None:

@@ -13,7 +13,7 @@ from pos_app.domain.money import format_rupiah
 from pos_app.domain.texts import N_
 from pos_app.reports.z_report import ZReport, build_z_report
 from pos_app.store.database import transaction
-from pos_app.store.day_closes import DayClose, DayCloses
+from pos_app.store.day_closes import DayClose, DayCloses, close_moment
 from pos_app.store.errors import StoreError
 from pos_app.store.sales import Tender
 from pos_app.store.shifts import Shifts
@@ -38,9 +38,11 @@ def close_day(
     day's cash but counts on the day it opened. ``shown`` is the report the manager confirmed:
     if the store's figures differ from it now (a refund or a sale landed meanwhile),
     :class:`DayChanged` refuses the close, so what is recorded is exactly what was confirmed.
+    The report and the close take one moment, no earlier than the money the report counts
+    (:func:`close_moment`), so the day's files and report agree with what is signed off.
     """
-    moment = now or datetime.now(UTC)
     with transaction(db):
+        moment = close_moment(db, day, business_date, now or datetime.now(UTC))
         report = build_z_report(
             db, business_date, day=day, opening_float=opening_float, counted=counted, now=moment
         )

@@ -20,7 +20,7 @@ from pos_app.store.open_day import OpenDays, open_business_date
 from pos_app.store.payments import Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Returns
-from pos_app.store.sales import Sales
+from pos_app.store.sales import Sales, Tender
 from pos_app.store.uploads import UploadOutbox
 from pos_app.till.day_close import close_day
 from tests.unit.test_payments_on_open_days import (
@@ -187,3 +187,37 @@ def test_an_event_after_the_close_keeps_its_moment(db: Database) -> None:  # noq
         assert sale.business_date == open_business_date(db, DAY, local(clock)) == D1
     assert OpenDays.read(db, DAY).date_of(CLOSE - timedelta(seconds=1)) == D
     assert open_business_date(db, DAY, CLOSE - timedelta(seconds=1)) == D1
+
+
+def test_a_close_by_a_clock_set_back_keeps_the_money_written_before_it_on_its_day(
+    db: Database,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """A fast clock reads 20:40 for a QR sale and 20:45 for a late payment; set back, it reads
+    20:30 when D is closed. D's Z report counts both, so the close is just after the later one:
+    at 20:30 it left them on D's report and in D+1's payments file (Rp 24.000 against a D+1 of
+    no sales), the late payment listed on both days' Z reports."""
+    cash_sale(db, "2026-11-21T10:00")
+    late = given_up(db, "2026-11-21T20:00")
+    before = qr_sale(db, "2026-11-21T20:40")
+    pay_late(db, late, "2026-11-21T20:45")
+    d_payments = payments_file(db, tmp_path, D)
+
+    close_day(db, D, day=DAY, counted=CashCount(), closed_by="Mira", now=local("2026-11-21T20:30"))
+    after = qr_sale(db, "2026-11-21T20:35")  # the clock still reads before the close
+
+    assert payments_file(db, tmp_path, D) == d_payments
+    assert placed(d_payments) == [(before, "2026-11-21", "sale"), (late, "2026-11-21", "late")]
+    d_report = signed_off(db, D)
+    assert [payment["invoice_number"] for payment in d_report["late_payments"]] == [late]
+    report = z_report(db, D)
+    assert received(d_payments) == report.tender_total(Tender.QR) + report.late_payments_total
+    assert sales_total(db, tmp_path, D) == report.net_total == report.sales_total == 24_000
+    d1_payments = payments_file(db, tmp_path, D1)
+    assert placed(d1_payments) == [(after, "2026-11-22", "sale")]
+    report = z_report(db, D1)
+    assert report.late_payments == ()
+    assert received(d1_payments) == report.sales_total == sales_total(db, tmp_path, D1) == 12_000
+    close = DayCloses(db).get(D)  # a millisecond, the smallest step of a stored moment, after
+    assert close is not None
+    assert close.closed_at == local("2026-11-21T20:45") + timedelta(milliseconds=1)

@@ -143,7 +143,7 @@ def test_a_bad_cash_count_is_refused(counts: dict[int, object], message: str) ->
 
 
 def test_closing_a_day_records_it_and_audits_it_once(day: Database) -> None:
-    moment = local("2026-11-21T22:00")
+    moment = local("2026-11-22T03:30")  # after the day's last money (03:00), before the cut-off
     report = close_day(
         day, D, day=DAY, counted=DRAWER, closed_by="Manajer", opening_float=200_000, now=moment
     )
