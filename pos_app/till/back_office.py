@@ -51,6 +51,7 @@ from pos_app.till.problem_payments import (
     list_problems,
     resolve,
 )
+from pos_app.till.refund_payouts import Payouts
 from pos_app.till.sale_detail import SaleDetail, found_sales, sale_detail
 from pos_app.till.terminal import Terminal
 
@@ -310,6 +311,28 @@ class BackOffice:
         )
         return attempt
 
+    def _payouts(self) -> Payouts:
+        """The till's payouts, or why there are none: the ecommpay settings they need."""
+        payouts = self.terminal.payouts
+        if payouts is None:
+            raise ValidationError(
+                N_("refunds need the ecommpay settings: {keys}"),
+                keys=", ".join(self.payouts_missing()),
+            )
+        return payouts
+
+    def check_contradicted(self, payout_id: str) -> Refund:
+        """Ask ecommpay now about a paid payout a later report contradicts (its callbacks may
+        have brought the decline and lost the reversal): one it reports reversed is settled so;
+        audited with what came of it, as :meth:`check_status` is."""
+        payouts = self._payouts()
+        refund = payouts.check_contradicted(payout_id)
+        self._audit(
+            "refund.check_contradicted",
+            {"payout_id": payout_id, "reversed": refund.reversed_at is not None},
+        )
+        return refund
+
     def resolve(self, invoice_number: str, reason: str, seen: ProblemPayment | None = None) -> None:
         """``seen``: the problem as the manager saw it (see :func:`resolve`). An open payment
         it cancels has its Gate page ended, as the cashier's cancel does."""
@@ -368,12 +391,7 @@ class BackOffice:
 
         Refused in the GUI's language (the refund dialog shows the message as it is) without
         the payout settings, or for more than is left to refund."""
-        payouts = self.terminal.payouts
-        if payouts is None:
-            raise ValidationError(
-                N_("refunds need the ecommpay settings: {keys}"),
-                keys=", ".join(self.payouts_missing()),
-            )
+        payouts = self._payouts()
         left = self.refundable(sale_id, invoice_number)
         if amount > left:
             raise ValidationError(

@@ -22,7 +22,8 @@ any over-refund of the sale it leaves; the problem payments list it for the mana
 resolved (:mod:`pos_app.till.problem_payments`). The other way round is not taken on its word: a
 payout it reports declined or failed after paying it, with no reversal said, stays paid (a stray
 decline must not make the customer owed twice), and its report is kept and listed for the
-manager, who checks ecommpay's dashboard for the money.
+manager, who checks ecommpay's dashboard for the money, or has Kasir ask its status API again
+(:meth:`Payouts.check_contradicted`): an answer naming a reversal settles it as reversed.
 """
 
 import logging
@@ -42,6 +43,7 @@ from pos_app.store.errors import InvalidTransition, NotFound
 from pos_app.store.payment_records import paid_differs
 from pos_app.store.refunds import Refund, Refunds
 from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.problem_payments import ProblemKind, list_problems
 
 log = logging.getLogger(__name__)
 
@@ -348,15 +350,39 @@ class Payouts:
         payout ecommpay still does not know after that is settled ``failed``: it never received
         it, no money moved.
         """
-        refunds = self.refunds()
-        refund = refunds.get(payout_id)
+        refund = self.refunds().get(payout_id)
         if refund.status is not RefundStatus.PENDING:
             return refund
         try:
-            report = self.gateway.check_payout(payout_id)
+            return self._ask(payout_id)
         except PaymentUnknown as error:
             return self._unknown(refund, error)
-        return settle_from_report(refunds, report, now=self.clock())
+
+    def check_contradicted(self, payout_id: str) -> Refund:
+        """Ask ecommpay's status API about a paid payout listed as contradicted
+        (:attr:`~pos_app.till.problem_payments.ProblemKind.PAYOUT_CONTRADICTED`), at the
+        manager's asking, and settle what it says as a callback's word.
+
+        Its answer for a reversed payout names the successful reversal, which settles the payout
+        as reversed; one still declining it with no reversal said keeps it listed. Only such a
+        payout is asked: a paid payout's answer is final, and asking one nothing contradicts
+        could only bring the same word again, or a stray decline to list. A payout no longer
+        listed so (resolved or reversed meanwhile) raises NotFound, unasked. ecommpay's "not
+        found" (PaymentUnknown) is raised as it is and changes nothing: it paid the payout.
+        """
+        listed = (ProblemKind.PAYOUT_CONTRADICTED, payout_id)
+        problems = list_problems(self.store.repositories().db)
+        if listed not in {(problem.kind, problem.invoice_number) for problem in problems}:
+            raise NotFound(
+                N_("{payout} is no longer listed as it was: refresh the list"), payout=payout_id
+            )
+        return self._ask(payout_id)
+
+    def _ask(self, payout_id: str) -> Refund:
+        """The status API's word on the payout, settled as its callback's would be; raises
+        PaymentUnknown when ecommpay does not know it."""
+        report = self.gateway.check_payout(payout_id)
+        return settle_from_report(self.refunds(), report, now=self.clock())
 
     def check_pending(self) -> list[Refund]:
         """:meth:`check` every refund still pending; those it settled.

@@ -1777,8 +1777,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check the payout in ecommpay's dashboard: if the money came back to the shop's balance, refund the sale again (Refund, in its detail) or pay the customer another way; then, or if it did not come back, mark it resolved with why.</source>
-        <translation>ecommpay melaporkan payout sebuah refund sudah dibayar, lalu ditolak atau gagal tanpa menyebut payout itu dibatalkan (reversal); Kasir tetap menghitung pelanggan sudah dibayar. Cek payout itu di dashboard ecommpay: jika uangnya kembali ke saldo toko, refund penjualan itu lagi (Refund, di detailnya) atau bayar pelanggan dengan cara lain; setelah itu, atau jika uangnya tidak kembali, tandai selesai dengan alasannya.</translation>
+        <source>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check status now asks ecommpay whether it was reversed. Else check the payout in ecommpay's dashboard: if the money came back to the shop's balance, refund the sale again (Refund, in its detail) or pay the customer another way; then, or if it did not come back, mark it resolved with why.</source>
+        <translation>ecommpay melaporkan payout sebuah refund sudah dibayar, lalu ditolak atau gagal tanpa menyebut payout itu ditarik kembali; Kasir tetap menghitung pelanggan sudah dibayar. Cek status sekarang menanyakan ke ecommpay apakah payout itu ditarik kembali. Jika tidak, cek payout itu di dashboard ecommpay: jika uangnya kembali ke saldo toko, refund penjualan itu lagi (Refund, di detailnya) atau bayar pelanggan dengan cara lain; setelah itu, atau jika uangnya tidak kembali, tandai selesai dengan alasannya.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1794,6 +1794,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Asking about {invoice}…</source>
         <translation>Menanyakan {invoice}…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reports payout {payout} reversed: the customer is owed the money again; it is listed as reversed.</source>
+        <translation>ecommpay melaporkan payout {payout} ditarik kembali: pelanggan kembali berhak atas uangnya; kini tercantum sebagai payout ditarik kembali.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay names no reversal of payout {payout}: it stays listed; check it in ecommpay's dashboard.</source>
+        <translation>ecommpay tidak menyebut payout {payout} ditarik kembali: payout tetap tercantum; periksa di dashboard ecommpay.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -5342,6 +5352,7 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/problem_payments.py"/>
+        <location filename="../../pos_app/till/refund_payouts.py"/>
         <source>{payout} is no longer listed as it was: refresh the list</source>
         <translation>{payout} tidak lagi tercantum seperti tadi: muat ulang daftarnya</translation>
     </message>

@@ -8,6 +8,9 @@ it), refund money no sale took (late, or another amount) to the customer's walle
 late payment to an unpaid sale (which completes with it).
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +33,7 @@ from pos_app.gui.back_office.widgets import (
 )
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.payment_records import PaymentAttempt
+from pos_app.store.refunds import Refund
 from pos_app.store.sales import Sale
 from pos_app.till.back_office import BackOffice
 from pos_app.till.problem_payments import REFUND_KINDS, ProblemKind, ProblemPayment
@@ -164,9 +168,7 @@ class ProblemsTab(Tab):
             if kind is None
             else f"{label(kind)[:1].upper()}{label(kind)[1:]}: {self._advice(kind)}"
         )
-        self.calls.enable(
-            self.check_button, kind is not None and kind not in (ProblemKind.ORPHAN, *REFUND_KINDS)
-        )
+        self.calls.enable(self.check_button, kind is not None and _checkable(kind))
         self.refund_button.setEnabled(problem is not None and problem.refundable)
         self.attach_button.setEnabled(problem is not None and problem.attachable)
         self.calls.enable(
@@ -219,10 +221,11 @@ class ProblemsTab(Tab):
             ),
             ProblemKind.PAYOUT_CONTRADICTED: self.tr(
                 "ecommpay reported a refund's payout paid, then declined or failed without saying "
-                "it was reversed; Kasir still counts the customer paid. Check the payout in "
-                "ecommpay's dashboard: if the money came back to the shop's balance, refund the "
-                "sale again (Refund, in its detail) or pay the customer another way; then, or if "
-                "it did not come back, mark it resolved with why."
+                "it was reversed; Kasir still counts the customer paid. Check status now asks "
+                "ecommpay whether it was reversed. Else check the payout in ecommpay's dashboard: "
+                "if the money came back to the shop's balance, refund the sale again (Refund, in "
+                "its detail) or pay the customer another way; then, or if it did not come back, "
+                "mark it resolved with why."
             ),
             ProblemKind.RETURN_NOT_PAID: self.tr(
                 "a wallet return's payout failed; the customer gave the goods back and got "
@@ -243,12 +246,33 @@ class ProblemsTab(Tab):
             return
         invoice = problem.invoice_number
         self.say(self.tr("Asking about {invoice}…").format(invoice=invoice))
+        ask: Callable[[str], object]
+        answered: Callable[[Any], None]
+        if problem.kind is ProblemKind.PAYOUT_CONTRADICTED:
+            ask, answered = self.office.check_contradicted, self._payout_checked
+        else:
+            ask, answered = self.office.check_status, self._checked
         self.calls.run(
             self.check_button,
-            lambda: self.office.check_status(invoice),
-            self._checked,
+            lambda: ask(invoice),
+            answered,
             lambda error: self._check_failed(invoice, error),
         )
+
+    def _payout_checked(self, refund: Refund) -> None:
+        """What ecommpay's status answer made of a contradicted payout."""
+        if refund.reversed_at is not None:
+            text = self.tr(
+                "ecommpay reports payout {payout} reversed: the customer is owed the money "
+                "again; it is listed as reversed."
+            )
+        else:
+            text = self.tr(
+                "ecommpay names no reversal of payout {payout}: it stays listed; check it in "
+                "ecommpay's dashboard."
+            )
+        self.say(text.format(payout=refund.payout_id))
+        self.refresh()
 
     def _checked(self, attempt: PaymentAttempt) -> None:
         self.say(
@@ -309,3 +333,11 @@ class ProblemsTab(Tab):
             )
         )
         self.refresh()
+
+
+def _checkable(kind: ProblemKind) -> bool:
+    """A payment's status check answers its problem; of a refund's, only a contradicted paid
+    payout's, which ecommpay's status answer may show reversed. An orphan has no attempt to ask
+    about, and the other refund problems' answers are final."""
+    unanswered = {ProblemKind.ORPHAN, *REFUND_KINDS} - {ProblemKind.PAYOUT_CONTRADICTED}
+    return kind not in unanswered
