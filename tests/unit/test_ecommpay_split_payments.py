@@ -12,10 +12,9 @@ the whole sum asked. ecommpay's platform documentation also spells the payout wo
 platform's pages).
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
 
 from pos_app.payments.ecommpay.callback import read_payment, verify_callback
@@ -24,7 +23,14 @@ from pos_app.payments.ecommpay.payouts import EcommpayPayouts
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.ecommpay.statuses import is_known_status, is_paid_in_part, payment_status
 from pos_app.payments.model import NO_CURRENCY, PaymentStatus, PayoutOutcome
-from tests.unit.test_ecommpay_gate import BASE, CALLBACK, PROJECT, SECRET, FakeGate
+from tests.unit.test_ecommpay_gate import (  # noqa: F401
+    CALLBACK,
+    PROJECT,
+    SECRET,
+    FakeGate,
+    fake,
+    gate,
+)
 from tests.unit.test_provider_shapes_ecommpay import as_bytes
 
 
@@ -63,21 +69,9 @@ def answer_with(
     return answer
 
 
-@pytest.fixture
-def fake() -> FakeGate:
-    return FakeGate()
-
-
-@pytest.fixture
-def gate(fake: FakeGate) -> Iterator[GateClient]:
-    with GateClient(
-        base_url=BASE, project_id=PROJECT, secret_key=SECRET, transport=httpx.MockTransport(fake)
-    ) as client:
-        yield client
-
-
 def test_a_payout_status_answer_paid_out_in_part_names_the_part_not_the_sum_asked(
-    gate: GateClient, fake: FakeGate
+    gate: GateClient,  # noqa: F811
+    fake: FakeGate,  # noqa: F811
 ) -> None:
     """Read with no operation of its own (only ``sale`` was looked for), the answer was paid
     for the whole 15,000 asked: the refund settled paid in full, the customer 5,000 short."""
@@ -100,7 +94,8 @@ def test_a_payout_status_answer_paid_out_in_part_names_the_part_not_the_sum_aske
 
 
 def test_a_purchase_status_answer_paid_in_part_adds_up_its_successful_sales(
-    gate: GateClient, fake: FakeGate
+    gate: GateClient,  # noqa: F811
+    fake: FakeGate,  # noqa: F811
 ) -> None:
     """Only the latest ``sale`` was read: the declined 4,000 was taken as what came in."""
     gate.sale(
