@@ -11,6 +11,19 @@ from pos_app.store.shifts import Shifts
 from tests.unit.test_store_shifts import DAY, D, cash_sale, db, local  # noqa: F401
 
 
+def cash_return(database: Database, sale_id: int, when: str) -> None:
+    """One item of the sale brought back for cash by Sari, approved by Budi."""
+    Returns(database, DAY).record(
+        sale_id,
+        {1: 1},
+        method=ReturnMethod.CASH,
+        terminal_id="T1",
+        cashier="Sari",
+        approved_by="Budi",
+        now=local(when),
+    )
+
+
 def test_a_close_read_before_the_shifts_last_sale_still_expects_its_cash(db: Database) -> None:  # noqa: F811
     """The clock stamped a cash sale 09:00 and a cash return 09:10, then, set back, read 08:30
     at the close: the close left both out (expected Rp 100.000, not Rp 103.500), so an exact
@@ -20,15 +33,7 @@ def test_a_close_read_before_the_shifts_last_sale_still_expects_its_cash(db: Dat
         terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T08:00")
     )
     sold = cash_sale(db, "Sari", "2026-11-21T09:00")
-    Returns(db, DAY).record(
-        sold,
-        {1: 1},
-        method=ReturnMethod.CASH,
-        terminal_id="T1",
-        cashier="Sari",
-        approved_by="Budi",
-        now=local("2026-11-21T09:10"),
-    )
+    cash_return(db, sold, "2026-11-21T09:10")
     drawer = CashCount({100_000: 1, 2_000: 1, 1_000: 1, 500: 1})
 
     closed = shifts.close(shift.id, drawer, closed_by="Sari", now=local("2026-11-21T08:30"))
@@ -108,15 +113,7 @@ def test_a_cash_return_read_before_a_close_the_clock_put_late_counts_in_the_next
     )
     sold = cash_sale(db, "Sari", "2026-11-21T08:40")
 
-    Returns(db, DAY).record(
-        sold,
-        {1: 1},
-        method=ReturnMethod.CASH,
-        terminal_id="T1",
-        cashier="Sari",
-        approved_by="Budi",
-        now=local("2026-11-21T08:45"),
-    )
+    cash_return(db, sold, "2026-11-21T08:45")
 
     assert shifts.get(second.id).cash_returns == 3_500
     assert shifts.get(second.id).expected_cash == 3_500
