@@ -451,6 +451,18 @@ def parse_prefixes(text: str) -> frozenset[str]:
     return frozenset(prefixes)
 
 
+def prefixes_text(prefixes: frozenset[str]) -> str:
+    """``prefixes`` as :func:`parse_prefixes` reads them, runs as ranges: ``"20-22,26"``; ``""``
+    for none. What a person typed comes back in the form the settings file documents."""
+    runs: list[list[int]] = []
+    for prefix in sorted(int(prefix) for prefix in prefixes):
+        if runs and prefix == runs[-1][-1] + 1:
+            runs[-1].append(prefix)
+        else:
+            runs.append([prefix])
+    return ",".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
+
+
 _FOUR_DIGIT_WEIGHTS = ((2, -1), (2, -1), (3, 0), (5, -1))
 """GS1's weighting factors 2-, 2-, 3, 5- for a four-digit value, as (factor, sign): see
 :func:`_weighted`."""
@@ -491,6 +503,15 @@ def verifier_digit(value: str) -> str:
     return next(str(digit) for digit in range(10) if _weighted(digit, 5, -1) == wanted)
 
 
+class LayoutError(ValidationError):
+    """A :class:`MeasureLayout` that cannot be; ``fields`` names its fields at fault, so a
+    setting can be named for it rather than the whole layout."""
+
+    def __init__(self, fields: tuple[str, ...], template: str, /, **params: object) -> None:
+        super().__init__(template, **params)
+        self.fields = fields
+
+
 @dataclass(frozen=True, slots=True)
 class MeasureLayout:
     """Which variable-measure prefixes carry a price and which a weight, and which of them a
@@ -505,18 +526,21 @@ class MeasureLayout:
     def __post_init__(self) -> None:
         both = sorted(self.price_prefixes & self.weight_prefixes)
         if both:
-            raise ValidationError(
+            raise LayoutError(
+                ("price_prefixes", "weight_prefixes"),
                 N_("prefixes {prefixes} cannot carry both a price and a weight"),
                 prefixes=",".join(both),
             )
         neither = sorted(self.verified_prefixes - self.price_prefixes - self.weight_prefixes)
         if neither:
-            raise ValidationError(
+            raise LayoutError(
+                ("verified_prefixes",),
                 N_("prefixes {prefixes} carry a verifier digit but neither a price nor a weight"),
                 prefixes=",".join(neither),
             )
         if self.verified_value_digits not in VERIFIED_VALUE_DIGITS:
-            raise ValidationError(
+            raise LayoutError(
+                ("verified_value_digits",),
                 N_(
                     "a verifier digit checks a value of 4 digits (PP IIIII K VVVV C) or 5 "
                     "(PP IIII K VVVVV C), not {digits}"

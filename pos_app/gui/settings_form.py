@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.barcodes import VERIFIED_VALUE_DIGITS, prefixes_text
 from pos_app.domain.digits import whole_number
 from pos_app.domain.printer_address import PAPER_WIDTHS
 from pos_app.gui.printer_fields import PrinterAddressEdit
@@ -62,7 +63,26 @@ PRINTER_FIELDS = ("printer.address", "printer.width", "printer.auto_print", "pri
 TAX_FIELDS = ("tax.enabled", "tax.prices_include_tax", "discounts.approval_above_percent")
 """What a manager switches for PPN and discounts; the rates by date stay in the file
 (docs/tax.md), where a change of law is one line."""
+BARCODE_FIELDS = (
+    "barcodes.price_prefixes",
+    "barcodes.weight_prefixes",
+    "barcodes.verified_prefixes",
+    "barcodes.verified_value_digits",
+)
+"""What the shop's scale prints on its labels (README, Weighed and priced goods)."""
 CHECK_BOXES = ("printer.auto_print", "printer.drawer", "tax.enabled", "tax.prices_include_tax")
+NUMBER_CHOICES: Mapping[str, tuple[int, ...]] = {
+    "printer.width": tuple(sorted(PAPER_WIDTHS, reverse=True)),  # the common 80 mm first
+    "barcodes.verified_value_digits": tuple(sorted(VERIFIED_VALUE_DIGITS, reverse=True)),
+}
+"""Keys the file holds as one of a few numbers, picked from a list (the default first)."""
+NONE_WHEN_EMPTY = (
+    "barcodes.price_prefixes",
+    "barcodes.weight_prefixes",
+    "barcodes.verified_prefixes",
+)
+"""Keys whose empty field is written as ``""``, meaning none; removing the key would bring back
+the default prefixes."""
 WHOLE_NUMBERS = ("ecommpay.project_id", "discounts.approval_above_percent")
 """Keys the file holds as TOML integers; a field that is not one is written as typed and named."""
 SECRETS = ("doku.secret_key", "ecommpay.secret_key", "relay.token")
@@ -90,6 +110,10 @@ OBJECT_NAMES = {
     "tax.enabled": "taxEnabled",
     "tax.prices_include_tax": "pricesIncludeTax",
     "discounts.approval_above_percent": "discountApprovalAbove",
+    "barcodes.price_prefixes": "pricePrefixes",
+    "barcodes.weight_prefixes": "weightPrefixes",
+    "barcodes.verified_prefixes": "verifiedPrefixes",
+    "barcodes.verified_value_digits": "verifiedValueDigits",
 }
 """Every key a field can set, and the field's object name."""
 CUTOFF_FORMAT = "HH:mm"
@@ -276,6 +300,10 @@ class SettingsFields(QObject):
             "tax.enabled": self.tr("PPN"),
             "tax.prices_include_tax": self.tr("Shelf prices"),
             "discounts.approval_above_percent": self.tr("Manager approves discounts above (%)"),
+            "barcodes.price_prefixes": self.tr("Prefixes of price labels"),
+            "barcodes.weight_prefixes": self.tr("Prefixes of weight labels"),
+            "barcodes.verified_prefixes": self.tr("Prefixes with a verifier digit"),
+            "barcodes.verified_value_digits": self.tr("Value after the verifier digit"),
         }
         for key, label in self.labels.items():
             label.setText(names[key])
@@ -284,6 +312,8 @@ class SettingsFields(QObject):
             "shop.address": self.tr("printed on receipts, e.g. Jl. Merdeka 1"),
             "relay.url": "https://relay.example.id",
         }
+        for key in NONE_WHEN_EMPTY:
+            hints[key] = self.tr("none")
         for key in SECRETS:
             hints[key] = self.tr("set — type to replace") if self.saved[key] else self.tr("not set")
         for key, hint in hints.items():
@@ -310,6 +340,17 @@ class SettingsFields(QObject):
             "discounts.approval_above_percent": self.tr(
                 "A discount taking more than this share of a line or the basket needs a "
                 "manager's PIN; 0 asks for every discount, 100 for none"
+            ),
+            "barcodes.price_prefixes": self.tr(
+                "Labels starting with these carry the price in rupiah: PP IIIII VVVVV C; "
+                "e.g. 20-24, or 20,21,23"
+            ),
+            "barcodes.weight_prefixes": self.tr(
+                "Labels starting with these carry the weight in grams; e.g. 25-29"
+            ),
+            "barcodes.verified_prefixes": self.tr(
+                "Those of the prefixes above whose labels carry a verifier digit K before the "
+                "value, if the scale prints one"
             ),
         }
         for key, tip in tips.items():
@@ -348,6 +389,12 @@ class SettingsFields(QObject):
             "printer.width": {
                 80: self.tr("80 mm (48 characters a line)"),
                 58: self.tr("58 mm (32 characters a line)"),
+            },
+            "barcodes.verified_value_digits": {
+                5: self.tr("5 digits: PP IIII K VVVVV C, 4-digit item codes"),
+                4: self.tr(
+                    "4 digits: PP IIIII K VVVV C, 5-digit item codes (up to Rp 9.999 or 9,999 g)"
+                ),
             },
         }
         for key, texts in choices.items():
@@ -438,12 +485,8 @@ class SettingsFields(QObject):
             return box
         if key == "printer.address":
             return PrinterAddressEdit(settings.printer.address)
-        if key == "printer.width":
-            box = QComboBox()
-            for width in sorted(PAPER_WIDTHS, reverse=True):  # the common 80 mm first
-                box.addItem("", width)
-            box.setCurrentIndex(box.findData(settings.printer.width))
-            return box
+        if key in NUMBER_CHOICES:
+            return _choice(NUMBER_CHOICES[key], _setting(settings, key))
         if key in CHECK_BOXES:
             check = QCheckBox()
             check.setChecked(_setting(settings, key))
@@ -506,8 +549,9 @@ def paragraphs(lines: Sequence[str], *, ok: bool, detail: str = "") -> str:
     )
 
 
-def _choice(codes: tuple[str, ...], current: str) -> QComboBox:
-    """A choice among ``codes`` (texts set by :meth:`SettingsFields.retranslate`)."""
+def _choice(codes: Sequence[object], current: object) -> QComboBox:
+    """A choice among ``codes`` (texts set by :meth:`SettingsFields.retranslate`), the first if
+    ``current`` is none of them."""
     box = QComboBox()
     for code in codes:
         box.addItem("", code)
@@ -520,6 +564,8 @@ def _shown_value(settings: Settings, key: str) -> str:
     if key == "shop.name":
         return settings.shop.name if settings.shop.name != ShopSettings().name else ""
     value = _setting(settings, key)
+    if isinstance(value, frozenset):
+        return prefixes_text(value)
     return "" if value is None else str(value)
 
 
@@ -547,5 +593,7 @@ def _value(key: str, widget: QWidget) -> object:
         return chosen or None
     assert isinstance(widget, QLineEdit)
     text = widget.text().strip()
+    if not text:
+        return "" if key in NONE_WHEN_EMPTY else None
     number = whole_number(text, 19) if key in WHOLE_NUMBERS else None
-    return (text or None) if number is None else number
+    return text if number is None else number

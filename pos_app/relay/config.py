@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pos_app.domain.web_address import address_only, port_fits
 from pos_app.payments.demo_credentials import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY
 from pos_app.payments.registry import DOKU_NOTIFICATION_PATH, ECOMMPAY_CALLBACK_PATH
 from pos_app.relay import engines
@@ -386,18 +387,22 @@ def validate(config: RelayConfig) -> list[str]:
 
 
 def _public_url_problems(text: str) -> list[str]:
-    """What is wrong with the public URL; it is quoted back only when it holds no query, fragment
-    or user name, any of which may hold a token or password."""
+    """What is wrong with the public URL, quoting no more of it than its host and port: a query,
+    a fragment, a user name or a path (a provider's notification path) may hold a secret."""
     if "?" in text or "#" in text:
         return ["relay.public_url must not have a query or fragment"]
     if "@" in text:
         return ["relay.public_url must not hold a user name or password"]
     try:
         url = urlsplit(text)
-        readable = url.scheme in ("http", "https") and bool(url.netloc) and url.port != -1
-    except ValueError:  # an unclosed [ of an IPv6 host, a port that is no number
+        readable = url.scheme in ("http", "https") and bool(url.hostname)
+    except ValueError:  # an unclosed [ of an IPv6 host
         readable = False
-    return [] if readable else [f"relay.public_url {text!r} is not an http(s) URL"]
+    if not readable:
+        return [f"relay.public_url {address_only(text)!r} is not an http(s) URL"]
+    if not port_fits(url):
+        return [f"relay.public_url: the port of {url.hostname} is not a number from 1 to 65535"]
+    return []
 
 
 def secret_problems(config: RelayConfig) -> list[str]:

@@ -70,18 +70,24 @@ from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final, TypeVar
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import httpx
 
-from pos_app.domain.barcodes import VERIFIED_VALUE_DIGITS, MeasureLayout, parse_prefixes
+from pos_app.domain.barcodes import (
+    VERIFIED_VALUE_DIGITS,
+    LayoutError,
+    MeasureLayout,
+    parse_prefixes,
+)
 from pos_app.domain.business_day import DEFAULT_TIMEZONE, BusinessDay, zone
 from pos_app.domain.catalog import is_control
 from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, TaxRate, parse_rate
 from pos_app.domain.texts import N_, say
+from pos_app.domain.web_address import address_only, port_fits
 from pos_app.payments.model import ProviderName
 from pos_app.settings import paths
 from pos_app.settings.languages import LANGUAGES
@@ -447,8 +453,11 @@ class _Reader:
         )
         try:
             return MeasureLayout(prices, weights, verified, digits)
-        except ValidationError as exc:
-            self.problems.append(f"barcodes: {exc}")
+        except LayoutError as exc:  # named by each setting at fault, so a form can show it there
+            for name in exc.fields:
+                key = f"barcodes.{name}"
+                _, origin = self._lookup(key)
+                self.problems.append(f"{key}{origin}: {exc}")
             return default
 
     def tax_policy(self) -> TaxPolicy:
@@ -797,9 +806,15 @@ def _ip_address(raw: object) -> str:
 def _http_url(raw: object) -> str:
     """A base URL the clients add their paths to: one httpx takes (it refused 192.168.1.300 only
     when the terminal started), with no query or fragment, which would send every call astray.
-    Neither a query nor a user name is echoed: either may hold a secret."""
+    Nothing past the host and port is echoed (:func:`address_only`)."""
     text = _text(raw)
-    parts = urlsplit(text)
+    not_http = ValidationError(
+        N_("expected an http(s) URL, got {value}"), value=repr(address_only(text))
+    )
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # an unclosed [ of an IPv6 host
+        raise not_http from None
     if parts.username is not None or parts.password is not None:
         raise ValidationError(
             N_("a URL must not hold a user name or password; the secrets have their own settings")
@@ -808,20 +823,20 @@ def _http_url(raw: object) -> str:
         raise ValidationError(
             N_("a URL must not hold a query (?...) or a fragment (#...); give the address only")
         )
-    if parts.scheme not in ("http", "https") or not parts.hostname or not _port_fits(parts):
-        raise ValidationError(N_("expected an http(s) URL, got {value}"), value=repr(text))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise not_http
+    if not port_fits(parts):
+        raise ValidationError(
+            N_("the port of {host} must be a number from 1 to 65535, got {port}"),
+            host=parts.hostname,
+            port=repr(parts.netloc.rpartition(":")[2]),
+        )
     try:
         httpx.URL(text)
-    except httpx.InvalidURL as exc:
+    except httpx.InvalidURL as exc:  # it quotes a host, a port or a character, no more
         raise ValidationError(
-            N_("expected an http(s) URL, got {value} ({why})"), value=repr(text), why=str(exc)
+            N_("expected an http(s) URL, got {value} ({why})"),
+            value=repr(address_only(text)),
+            why=str(exc),
         ) from None
     return text.rstrip("/")
-
-
-def _port_fits(parts: SplitResult) -> bool:
-    """A port from 1 to 65535, or none (the scheme's own)."""
-    try:
-        return parts.port != 0
-    except ValueError:
-        return False

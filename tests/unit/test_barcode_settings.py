@@ -40,8 +40,19 @@ def test_bad_or_overlapping_prefixes_are_named(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"barcodes\.price_prefixes: expected prefixes from 20"):
         load_settings(path, env={})
     path = settings_file(tmp_path, '[barcodes]\nprice_prefixes = "20-26"\n')
-    with pytest.raises(ConfigError, match="barcodes: prefixes 25,26 cannot carry both"):
+    with pytest.raises(ConfigError) as overlapping:
         load_settings(path, env={})
+    assert overlapping.value.problems == (
+        "barcodes.price_prefixes: prefixes 25,26 cannot carry both a price and a weight",
+        "barcodes.weight_prefixes: prefixes 25,26 cannot carry both a price and a weight",
+    ), "named by the settings at odds, each its own line, so a form shows it at both fields"
+    with pytest.raises(ConfigError) as from_env:
+        load_settings(path, env={"KASIR_BARCODES_WEIGHT_PREFIXES": "26"})
+    assert from_env.value.problems == (
+        "barcodes.price_prefixes: prefixes 26 cannot carry both a price and a weight",
+        "barcodes.weight_prefixes (from KASIR_BARCODES_WEIGHT_PREFIXES): prefixes 26 cannot "
+        "carry both a price and a weight",
+    )
 
 
 def test_no_label_carries_a_verifier_unless_set(tmp_path: Path) -> None:
@@ -75,7 +86,8 @@ def test_no_label_carries_a_verifier_unless_set(tmp_path: Path) -> None:
         ('verified_prefixes = "19"', r"barcodes\.verified_prefixes: expected prefixes from 20"),
         (
             'weight_prefixes = "25-28"\nverified_prefixes = "28-29"',
-            "barcodes: prefixes 29 carry a verifier digit but neither a price nor a weight",
+            "barcodes.verified_prefixes: prefixes 29 carry a verifier digit but neither a price "
+            "nor a weight",
         ),
         ('price_prefixes = "02"', r"barcodes\.price_prefixes: prefix 02 \(a UPC-A label"),
     ],

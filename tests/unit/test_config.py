@@ -146,14 +146,19 @@ def test_every_problem_is_reported_with_its_key(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "url",
-    ["http://relay.example:99999", "https://relay.example:0", "http://relay.example:port"],
+    ("url", "port"),
+    [
+        ("http://relay.example:99999", "99999"),
+        ("https://relay.example:0", "0"),
+        ("http://relay.example:port", "port"),
+    ],
 )
-def test_a_relay_url_with_an_impossible_port_is_refused(url: str) -> None:
+def test_a_relay_url_with_an_impossible_port_is_refused(url: str, port: str) -> None:
     with pytest.raises(ConfigError) as caught:
         load_settings(env={"KASIR_RELAY_URL": url})
     assert caught.value.problems == (
-        f"relay.url (from KASIR_RELAY_URL): expected an http(s) URL, got {url!r}",
+        "relay.url (from KASIR_RELAY_URL): the port of relay.example must be a number from 1 "
+        f"to 65535, got {port!r}",
     )
 
 

@@ -387,7 +387,7 @@ def test_a_control_character_in_an_option_or_the_environment_is_named() -> None:
 
 def test_a_public_url_python_cannot_split_is_a_problem(capsys: pytest.CaptureFixture[str]) -> None:
     problems = validate(valid(public_url="https://[2001:db8::1/"))
-    assert problems == ["relay.public_url 'https://[2001:db8::1/' is not an http(s) URL"]
+    assert problems == ["relay.public_url 'https://[2001:db8::1' is not an http(s) URL"]
 
 
 def test_keys_pasted_with_spaces_or_a_line_break_around_them_are_taken_without(

@@ -33,6 +33,7 @@ from pos_app.gui.back_office.widgets import Tab, choose_file
 from pos_app.gui.formatting import ERROR_STYLE
 from pos_app.gui.printer_fields import PrintTestPage
 from pos_app.gui.settings_form import (
+    BARCODE_FIELDS,
     PAYMENT_FIELDS,
     PRINTER_FIELDS,
     RELAY_FIELDS,
@@ -73,7 +74,12 @@ class SettingsTab(Tab):
         saved, wrong = saved_settings(self.path)
         self.fields = SettingsFields(
             saved,
-            SHOP_FIELDS + TAX_FIELDS + PRINTER_FIELDS + PAYMENT_FIELDS + RELAY_FIELDS,
+            SHOP_FIELDS
+            + TAX_FIELDS
+            + PRINTER_FIELDS
+            + PAYMENT_FIELDS
+            + RELAY_FIELDS
+            + BARCODE_FIELDS,
             providers=PROVIDERS,
             language=saved.language,
             refunds=True,
@@ -101,14 +107,16 @@ class SettingsTab(Tab):
         self.editor = QWidget()
         editor = QVBoxLayout(self.editor)
         editor.setContentsMargins(0, 0, 0, 0)
+        forms: dict[tuple[str, ...], QFormLayout] = {}
         for title, keys in (
             (self.tr("Shop and receipts"), SHOP_FIELDS),
             (self.tr("PPN and discounts"), TAX_FIELDS),
             (self.tr("Payments and refunds"), PAYMENT_FIELDS),
             (self.tr("Relay"), RELAY_FIELDS),
             (self.tr("Receipt printer"), PRINTER_FIELDS),
+            (self.tr("Barcodes and scale labels"), BARCODE_FIELDS),
         ):
-            form = QFormLayout()
+            form = forms[keys] = QFormLayout()
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             self.fields.add_rows(form, keys)
             group = QGroupBox(title)
@@ -117,7 +125,20 @@ class SettingsTab(Tab):
         self.test_page = PrintTestPage(
             self.fields.printer, self.fields.line("shop.name").text, tasks
         )
-        form.addRow(self.test_page)
+        forms[PRINTER_FIELDS].addRow(self.test_page)
+        self.labels_form = forms[BARCODE_FIELDS]
+        self.layout_note = QLabel(
+            self.tr(
+                "After a restart, labels with a verifier digit are read this way: enter the "
+                "scale's products again with item codes of this length."
+            )
+        )
+        self.layout_note.setObjectName("labelLayoutNote")
+        self.layout_note.setWordWrap(True)
+        self.labels_form.addRow(self.layout_note)
+        digits = self.fields.combo("barcodes.verified_value_digits")
+        digits.currentIndexChanged.connect(self._show_layout_note)
+        self._show_layout_note()
         self.editor.setEnabled(not self.demo)
 
         self.note = QLabel(self._note())
@@ -337,6 +358,13 @@ class SettingsTab(Tab):
     def _show_problems(self, problems: Sequence[Problem], heading: str = "") -> None:
         lines = self.fields.describe(problems, with_keys=True)
         self.problems.setText("\n".join([heading, *lines] if heading else lines))
+
+    def _show_layout_note(self) -> None:
+        """A verified label's item code is as long as its value leaves room for, so a product
+        of the scale is found under another code once the value's digits change."""
+        digits = self.fields.combo("barcodes.verified_value_digits").currentData()
+        running = self.office.terminal.settings.barcodes.verified_value_digits
+        self.labels_form.setRowVisible(self.layout_note, digits != running)
 
     def _note(self) -> str:
         if self.demo:
