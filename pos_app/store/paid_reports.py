@@ -1,7 +1,7 @@
 """What a provider's paid report means for the money of the attempt it names: more of a
 payment paid in part, a balance lower by a refund at the provider, a DOKU report that
-contradicts the payment already taken. Pure rules; :meth:`Payments.record_status` applies
-them in its transaction."""
+contradicts the payment already taken, a DOKU REFUNDED after a manager read how much went back.
+Pure rules; :meth:`Payments.record_status` applies them in its transaction."""
 
 from pos_app.domain.money import CURRENCY
 from pos_app.payments.model import AttemptState, ProviderName
@@ -39,6 +39,21 @@ def contradicts_doku(
         return False
     taken = (attempt.reported, attempt.paid_currency or CURRENCY)
     return (amount, currency or CURRENCY) != taken
+
+
+def refund_read_by_manager(attempt: PaymentAttempt, state: AttemptState) -> bool:
+    """Whether a report is a DOKU REFUNDED for a payment whose refunded amount a manager read
+    from DOKU's back office (:meth:`~pos_app.store.payments.Payments.record_refunded_amount`:
+    the payment stays paid for the rest, with ``provider_refunded``, which only that sets on a
+    DOKU payment). DOKU's REFUNDED names no amount refunded, so a repeat, a status answer or a
+    later notification says no more than the manager read; applied, it would take the whole
+    payment as refunded again, undoing the figure. It is kept as a repeat."""
+    return (
+        attempt.provider is ProviderName.DOKU
+        and state is AttemptState.REFUNDED
+        and attempt.state is AttemptState.PAID
+        and attempt.provider_refunded > 0
+    )
 
 
 def partially_refunded(

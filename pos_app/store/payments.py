@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
-from pos_app.domain.money import CURRENCY, format_rupiah
+from pos_app.domain.money import CURRENCY, check_amount, format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import (
     LATE_PAYMENT_FROM,
@@ -60,6 +60,7 @@ from pos_app.store.paid_reports import (
     gone_back,
     paid_more,
     partially_refunded,
+    refund_read_by_manager,
     refunded_before_paid,
 )
 from pos_app.store.payment_records import (
@@ -460,6 +461,68 @@ class Payments:
             )
         return attempt
 
+    def record_refunded_amount(
+        self, invoice_number: str, refunded: int, *, payload: Mapping[str, Any], now: datetime
+    ) -> PaymentAttempt:
+        """What a manager read from DOKU's back office that DOKU refunded of a payment it
+        reported REFUNDED, which names no amount refunded and so was taken as all of it (or a
+        figure read before, put right). Less than the payment brought in, it is recorded as
+        ecommpay's "partially refunded" is: the attempt paid, ``provider_refunded`` the amount,
+        so the problem list, what may be refunded or returned and the files read it as they read
+        that; all of it, the attempt is refunded. The provider refund row the REFUNDED wrote
+        (DOKU reports no balance, so a payment has that one) says the amount, on the day it was
+        recorded, as DOKU's settlement report has it; that day goes to the relay again. An event
+        from the cashier carries the manager's ``payload`` (applied when the figure changed:
+        a resolution of the payment before it no longer covers it). Only a DOKU payment's
+        REFUNDED is read so (else StoreError); an amount of 0 or more than came in is a
+        ValidationError, and nothing is written."""
+        refunded = check_amount(refunded, field=Text(N_("refunded amount")))
+        with transaction(self._db) as conn:
+            attempt = self.get_attempt(invoice_number)
+            figured = attempt.state is AttemptState.PAID and attempt.provider_refunded > 0
+            taken = attempt.state is AttemptState.REFUNDED or figured
+            if attempt.provider is not ProviderName.DOKU or attempt.late or not taken:
+                raise StoreError(
+                    N_("payment {invoice} is no DOKU payment reported refunded"),
+                    invoice=invoice_number,
+                )
+            if refunded > attempt.received:
+                raise ValidationError(
+                    N_("DOKU refunded at most the {paid} paid, not {refunded}"),
+                    paid=format_rupiah(attempt.received),
+                    refunded=format_rupiah(refunded),
+                )
+            now = after_day_closed(self._db, self._day, now)
+            state = AttemptState.REFUNDED if refunded == attempt.received else AttemptState.PAID
+            before = (attempt.state, attempt.provider_refunded if figured else attempt.received)
+            outcome = Outcome.REPEATED if before == (state, refunded) else Outcome.APPLIED
+            if outcome is Outcome.APPLIED:
+                conn.execute(
+                    "UPDATE payment_attempts SET state = ?, provider_refunded = ?, updated_at = ? "
+                    "WHERE id = ?",
+                    [state.value, refunded, utc_text(now), attempt.id],
+                )
+                conn.execute(
+                    "UPDATE provider_refunds SET amount = ? WHERE attempt_id = ?",
+                    [refunded, attempt.id],
+                )
+                conn.execute(
+                    "INSERT INTO upload_moments (at) "
+                    "SELECT recorded_at FROM provider_refunds WHERE attempt_id = ?",
+                    [attempt.id],
+                )
+            self._append(
+                conn,
+                attempt.id,
+                invoice_number,
+                EventSource.CASHIER,
+                state,
+                outcome,
+                now,
+                payload=payload,
+            )
+        return self.get_attempt(invoice_number)
+
     def resolved(self, attempt: PaymentAttempt) -> bool:
         """See :data:`RESOLVED`."""
         row = self._db.execute(
@@ -746,7 +809,7 @@ class Payments:
                 [refunded, utc_text(now), attempt.id],
             )
             outcome = Outcome.APPLIED
-        elif state is attempt.state:
+        elif state is attempt.state or refund_read_by_manager(attempt, state):
             outcome = Outcome.REPEATED
         elif can_transition(attempt.state, state):
             outcome = Outcome.APPLIED

@@ -43,6 +43,7 @@ from pos_app.store.sale_lookup import SaleQuery
 from pos_app.store.sales import Sale
 from pos_app.store.users import Role, User
 from pos_app.till.connection_check import Check, check_payouts, check_provider, check_relay
+from pos_app.till.contradicted_payouts import take_as_reversed
 from pos_app.till.day_close import close_day
 from pos_app.till.day_sales import DaySale, DaySales, day_sales
 from pos_app.till.problem_payments import (
@@ -52,6 +53,7 @@ from pos_app.till.problem_payments import (
     resolve,
 )
 from pos_app.till.refund_payouts import Payouts
+from pos_app.till.refunded_amounts import record_refunded_amount
 from pos_app.till.sale_detail import SaleDetail, found_sales, sale_detail
 from pos_app.till.terminal import Terminal
 
@@ -338,12 +340,32 @@ class BackOffice:
         it cancels has its Gate page ended, as the cashier's cancel does."""
         before = self.store.payments.find_attempt(invoice_number)
         resolve(
-            self._db(), invoice_number, reason=reason, manager=self.name, now=self.now(), seen=seen
+            self._db(),
+            invoice_number,
+            reason=reason,
+            manager=self.name,
+            now=self.now(),
+            seen=seen,
+            day=self.store.day,
         )
         if before is not None:
             self.terminal.checkout.settle(invoice_number)  # tells the cashier screen
             if before.state in OPEN_STATES:
                 self.terminal.checkout.registrations.end_page(before)
+
+    def record_refunded_amount(self, seen: ProblemPayment, refunded: int) -> PaymentAttempt:
+        """What DOKU refunded of the payment ``seen`` lists, read from DOKU's back office
+        (:func:`record_refunded_amount`)."""
+        return record_refunded_amount(
+            self._db(), seen, refunded, manager=self.name, day=self.store.day, now=self.now()
+        )
+
+    def take_as_reversed(self, seen: ProblemPayment, reason: str) -> Refund:
+        """Take the contradicted payout ``seen`` lists as reversed (:func:`take_as_reversed`),
+        once the manager saw its money back in ecommpay's dashboard."""
+        return take_as_reversed(
+            self._db(), seen, reason=reason, manager=self.name, day=self.store.day, now=self.now()
+        )
 
     def attach_candidates(self, invoice_number: str) -> list[Sale]:
         """The unpaid sales that could take this late payment: its own first, then recent ones

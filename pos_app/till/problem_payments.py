@@ -17,7 +17,8 @@ again (refunded again, as its money is refundable again): its reversal records w
 and why, and the audit log has
 ``refund.resolve_reversal``. A contradicted payout is resolved once the manager has checked
 ecommpay's dashboard (and, if the money came back, paid the customer again): the audit log has
-``refund.resolve_contradicted``, after the provider's report it resolves. A wallet return not
+``refund.resolve_contradicted``, after the provider's report it resolves (or, the money back,
+it is taken as reversed and listed so: ``refund.take_reversed``). A wallet return not
 paid back is settled by making it again at the counter, or resolved by a manager
 (``return.resolve_unpaid``).
 
@@ -74,7 +75,9 @@ class ProblemKind(StrEnum):
     yet: the takings still count money that went back (and a cash return or payout made before
     gave it back twice). Recording the items' return as refunded outside Kasir settles it, or
     the manager resolves it with a reason. :attr:`ProblemPayment.amount` is the amount
-    refunded at the provider."""
+    refunded at the provider. DOKU's REFUNDED names no amount, so it is taken as all of it until
+    the manager enters the amount DOKU's back office shows (:mod:`pos_app.till.refunded_amounts`):
+    then it is recorded, and listed, as a refund in part is."""
     PAID_AFTER_FAILING = "paid_after_failing"
     """A payout Kasir had settled failed or declined (ecommpay did not know it yet, refused it, or
     declined it) that ecommpay paid after all. Kasir had freed its amount, its items too for a
@@ -103,7 +106,8 @@ class ProblemKind(StrEnum):
     ecommpay's payout statuses have no "reversed", and a reversal's own report may be lost: the
     money may be back in the shop's balance while Kasir counts the customer paid, or the report
     is a stray one. Kasir does not take it as reversed (that could pay the customer twice); only
-    the manager can tell, from ecommpay's dashboard. Listed by its payout id, in state ``paid``,
+    the manager can tell, from ecommpay's dashboard, and may take it as reversed
+    (:mod:`pos_app.till.contradicted_payouts`). Listed by its payout id, in state ``paid``,
     :attr:`ProblemPayment.amount` the payout's amount, since the latest such report, until
     resolved (a report unlike those kept lists it again) or a whole reversal explains it (then
     it is listed as reversed). A success reported again settles nothing: ecommpay retries each
@@ -435,6 +439,46 @@ def _provider(name: object) -> ProviderName | None:
     return next((provider for provider in ProviderName if provider.value == name), None)
 
 
+def no_longer_listed(number: str) -> NotFound:
+    """The error for a problem (by its invoice or payout id) that is not listed as the manager
+    saw it any more."""
+    return NotFound(N_("{payout} is no longer listed as it was: refresh the list"), payout=number)
+
+
+def _listed(db: Database, invoice_number: str, kind: ProblemKind | None) -> ProblemPayment | None:
+    """The first problem listed now of ``invoice_number`` (of ``kind``, if given)."""
+    return next(
+        (
+            p
+            for p in list_problems(db)
+            if p.invoice_number == invoice_number and (kind is None or p.kind is kind)
+        ),
+        None,
+    )
+
+
+def listed_as_seen(db: Database, seen: ProblemPayment) -> ProblemPayment:
+    """``seen``, the problem as the manager saw it, if the list has it so now (call it in the
+    writing transaction); one that changed in any way since raises NotFound, as what the manager
+    decided was for what it was."""
+    if _listed(db, seen.invoice_number, seen.kind) != seen:
+        raise no_longer_listed(seen.invoice_number)
+    return seen
+
+
+def check_reason(
+    reason: str, missing: str = N_("say why the payment is resolved (a reason is required)")
+) -> str:
+    """A manager's reason, stripped; none (``missing`` says so), or a very long one, is a
+    ValidationError."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(missing)
+    if len(reason) > MAX_REASON_LENGTH:
+        raise ValidationError(N_("a reason is at most {most} characters"), most=MAX_REASON_LENGTH)
+    return reason
+
+
 def resolve(
     db: Database,
     invoice_number: str,
@@ -444,35 +488,24 @@ def resolve(
     now: datetime,
     kind: ProblemKind | None = None,
     seen: ProblemPayment | None = None,
+    day: BusinessDay | None = None,
 ) -> None:
     """Record the manager's resolution of one problem payment (``invoice_number``: its invoice,
     or a refund's payout id), and audit it. ``kind``, the problem the manager saw: one that has
     become another meanwhile (a decline paid late, a payout paid after failing then reversed)
     is not resolved unseen but raises NotFound. ``seen``, that problem as the manager saw it
     (its kind taken as ``kind``): one that changed in any way since (a payout reversed further,
-    a refund of it paid) raises NotFound too, as the reason was written for what it was."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError(N_("say why the payment is resolved (a reason is required)"))
-    if len(reason) > MAX_REASON_LENGTH:
-        raise ValidationError(N_("a reason is at most {most} characters"), most=MAX_REASON_LENGTH)
+    a refund of it paid) raises NotFound too, as the reason was written for what it was.
+    ``day``, the shop's day rule: an attempt's event is stamped no earlier than the close of the
+    shop day it falls in (:class:`Payments`)."""
+    reason = check_reason(reason)
     payload = {RESOLUTION: reason, "resolved_by": manager}
-    payments = Payments(db)
+    payments = Payments(db, day)
     kind = seen.kind if seen is not None else kind
     with transaction(db):
-        listed = next(
-            (
-                p
-                for p in list_problems(db)
-                if p.invoice_number == invoice_number and (kind is None or p.kind is kind)
-            ),
-            None,
-        )
+        listed = _listed(db, invoice_number, kind)
         if (kind is not None and listed is None) or seen not in (None, listed):
-            raise NotFound(
-                N_("{payout} is no longer listed as it was: refresh the list"),
-                payout=invoice_number,
-            )
+            raise no_longer_listed(invoice_number)
         if listed is not None and listed.kind in REFUND_KINDS:
             _resolve_refund(db, listed, reason=reason, manager=manager, now=now)
             return

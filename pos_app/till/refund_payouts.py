@@ -23,7 +23,9 @@ resolved (:mod:`pos_app.till.problem_payments`). The other way round is not take
 payout it reports declined or failed after paying it, with no reversal said, stays paid (a stray
 decline must not make the customer owed twice), and its report is kept and listed for the
 manager, who checks ecommpay's dashboard for the money, or has Kasir ask its status API again
-(:meth:`Payouts.check_contradicted`): an answer naming a reversal settles it as reversed.
+(:meth:`Payouts.check_contradicted`): an answer naming a reversal settles it as reversed; the
+money seen back in the dashboard, the manager takes it as reversed
+(:mod:`pos_app.till.contradicted_payouts`).
 """
 
 import logging
@@ -43,7 +45,7 @@ from pos_app.store.errors import InvalidTransition, NotFound
 from pos_app.store.payment_records import paid_differs
 from pos_app.store.refunds import Refund, Refunds
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.problem_payments import ProblemKind, list_problems, no_longer_listed
 
 log = logging.getLogger(__name__)
 
@@ -373,9 +375,7 @@ class Payouts:
         listed = (ProblemKind.PAYOUT_CONTRADICTED, payout_id)
         problems = list_problems(self.store.repositories().db)
         if listed not in {(problem.kind, problem.invoice_number) for problem in problems}:
-            raise NotFound(
-                N_("{payout} is no longer listed as it was: refresh the list"), payout=payout_id
-            )
+            raise no_longer_listed(payout_id)
         return self._ask(payout_id)
 
     def _ask(self, payout_id: str) -> Refund:

@@ -15,12 +15,17 @@ from pathlib import Path
 import httpx
 import pytest
 
+from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.doku.notification import parse_notification
 from pos_app.payments.doku.signing import signed_headers
 from pos_app.payments.model import AttemptState, PaymentStatus
+from pos_app.reports.payments_csv import export_payments
+from pos_app.reports.z_report import build_z_report
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import Shapes
+from pos_app.store.payment_records import EventSource, Outcome
 from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.till.refunded_amounts import record_refunded_amount
 from tests.harness.relay_process import DOKU_CLIENT_ID, DOKU_SECRET_KEY
 from tests.harness.sandbox_process import Receiver, running_receiver, running_sandbox
 from tests.integration.test_doku_conflicting_reports import DOKU, TOTAL, Till, running_till
@@ -31,6 +36,8 @@ from tests.integration.test_sandbox_doku import (
     status,
 )
 
+PACKET = TOTAL // 2
+"""One of the sale's two packets of noodles."""
 CONFIG = SandboxConfig(retry_scale=0.00002, delivery_timeout=0.5)
 SHAPES = Shapes(CONFIG.shape_seed)
 
@@ -117,19 +124,16 @@ def test_the_till_hears_of_a_refund_at_doku(till: Till) -> None:
     )
 
 
-def test_a_refunded_report_naming_no_amount_still_reaches_the_till(till: Till) -> None:
-    """Refused for its missing amount, the relay would keep it from the till for good."""
-    _, invoice = till.qr_sale()
-    till.customer_pays(invoice)
-    till.takes_news()
-
+def refunded_naming_no_amount(till: Till, invoice: str, date: str) -> None:
+    """DOKU posts a signed REFUNDED for ``invoice`` without ``order.amount`` to the relay; the
+    till takes it."""
     body = json.dumps(
         {
             "service": {"id": "EMONEY"},
             "acquirer": {"id": "DOKU"},
             "channel": {"id": "EMONEY_DOKU"},
             "order": {"invoice_number": invoice},
-            "transaction": {"status": "REFUNDED", "date": "2026-01-01T04:00:00Z"},
+            "transaction": {"status": "REFUNDED", "date": date},
         },
         separators=(",", ":"),
     ).encode()
@@ -140,4 +144,62 @@ def test_a_refunded_report_naming_no_amount_still_reaches_the_till(till: Till) -
     assert answer.status_code == 200, answer.text
     till.takes_news()
 
+
+def test_a_refunded_report_naming_no_amount_still_reaches_the_till(till: Till) -> None:
+    """Refused for its missing amount, the relay would keep it from the till for good."""
+    _, invoice = till.qr_sale()
+    till.customer_pays(invoice)
+    till.takes_news()
+
+    refunded_naming_no_amount(till, invoice, "2026-01-01T04:00:00Z")
+
     assert till.store.payments.get_attempt(invoice).state is AttemptState.REFUNDED
+
+
+def test_a_part_refunded_at_doku_counts_as_the_amount_the_manager_read(
+    till: Till, tmp_path: Path
+) -> None:
+    """DOKU refunds one of the two packets (Rp 3.500) and says only REFUNDED; the manager reads
+    the amount in DOKU's back office and enters it. Then the payment counts Rp 7.000 paid less
+    Rp 3.500 refunded: in the problem list, the payments file, what is left to refund and, once
+    the packet's return is recorded as refunded outside Kasir, the Z report. DOKU's word again,
+    with or without an amount, or asked for, changes none of it."""
+    sale_id, invoice = till.qr_sale()
+    till.customer_pays(invoice)
+    till.takes_news()
+    httpx.post(
+        f"{till.sandbox}/_sandbox/refund/{invoice}", params={"amount": PACKET}
+    ).raise_for_status()
+    till.takes_news()
+    db, day = till.store.repositories().db, till.store.day
+    [seen] = list_problems(db)
+    assert (seen.kind, seen.amount) == (ProblemKind.REFUNDED, TOTAL), "taken as all of it"
+
+    record_refunded_amount(db, seen, PACKET, manager="Bu Rina", day=day, now=till.checkout.clock())
+    till.doku_notifies(invoice, TOTAL, status="REFUNDED")
+    till.takes_news()
+    refunded_naming_no_amount(till, invoice, "2026-01-01T05:00:00Z")
+    assert till.checkout.check_status(invoice).state is AttemptState.PAID
+
+    attempt = till.store.payments.get_attempt(invoice)
+    assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, PACKET)
+    assert [e.source for e in attempt.events[-3:]] == [
+        EventSource.RELAY,
+        EventSource.RELAY,
+        EventSource.STATUS,
+    ]
+    assert {e.outcome for e in attempt.events[-3:]} == {Outcome.REPEATED}
+    [row] = list_problems(db)
+    assert (row.kind, row.amount) == (ProblemKind.REFUNDED, PACKET)
+    today = day.date_of(till.checkout.clock())
+    path = tmp_path / "payments.csv"
+    summary = export_payments(db, path, first_day=today, day=day)
+    assert (summary.received, summary.paid_out) == (TOTAL, PACKET)
+    assert till.store.refunds.refundable(sale_id) == TOTAL - PACKET
+    till.store.returns.record(
+        sale_id, {1: 1}, method=ReturnMethod.OUTSIDE, terminal_id="T1", cashier="Sari",
+        approved_by="Bu Rina", now=till.checkout.clock(),
+    )  # fmt: skip
+    assert list_problems(db) == []
+    z = build_z_report(db, today, day=day, now=till.checkout.clock())
+    assert z.net_total == TOTAL - PACKET

@@ -8,23 +8,30 @@ paid and its money stays spent; the report is kept and the payout listed for the
 resolved, or until a whole reversal explains it.
 """
 
+import json
 import logging
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlite_utils import Database
 
 from pos_app.domain.basket import LineItem
+from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.model import AttemptState, PayoutOutcome, PayoutReport, ProviderName
+from pos_app.reports.z_report import build_z_report
 from pos_app.store.audit import AuditEntry, AuditLog
 from pos_app.store.database import open_database
-from pos_app.store.errors import StoreError
-from pos_app.store.refunds import Refunds
+from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.refunds import Refund, Refunds
 from pos_app.store.sales import Sales
+from pos_app.till.contradicted_payouts import TAKEN_AS_REVERSED, take_as_reversed
 from pos_app.till.problem_payments import ProblemKind, ProblemPayment, list_problems, resolve
 from pos_app.till.refund_payouts import settle_from_report
 
@@ -176,3 +183,89 @@ def test_it_is_not_resolved_while_a_refund_of_the_sale_may_be_paying_it(
     assert [(p.kind, p.invoice_number) for p in list_problems(db)] == [
         (ProblemKind.PAYOUT_CONTRADICTED, "PO-1")
     ]
+
+
+SHOP = BusinessDay(ZoneInfo("Asia/Jakarta"), time(4, 0))
+"""A shop open past midnight: 02:00 WIB is still the day before."""
+TAKEN = datetime(2026, 11, 23, 19, 0, tzinfo=UTC)
+"""02:00 WIB on the 24th: the shop's 23rd, Jakarta midnight's 24th."""
+WHY = "ecommpay's dashboard shows it back in the balance"
+
+
+def take(db: Database, seen: ProblemPayment, reason: str = WHY) -> Refund:
+    return take_as_reversed(db, seen, reason=reason, manager="Bu Rina", day=SHOP, now=TAKEN)
+
+
+def parts(db: Database) -> list[tuple[int, str]]:
+    return db.execute(
+        "SELECT amount, business_date FROM payout_reversal_parts ORDER BY id"
+    ).fetchall()
+
+
+def test_taken_as_reversed_the_customer_is_owed_it_and_it_counts_back_on_the_shop_day_taken(
+    db: Database, sale_id: int
+) -> None:
+    refunds = Refunds(db)
+    settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY)
+    [seen] = list_problems(db)
+
+    taken = take(db, seen)
+
+    assert (taken.status, taken.reversed_at) == (RefundStatus.PAID, TAKEN)
+    [listed] = list_problems(db)
+    assert (listed.kind, listed.invoice_number, listed.amount) == (
+        ProblemKind.PAYOUT_REVERSED,
+        "PO-1",
+        AMOUNT,
+    )
+    assert refunds.refundable(sale_id) == TOTAL, "the sale may be refunded again"
+    assert parts(db) == [(AMOUNT, "2026-11-23")]
+    z = build_z_report(db, date(2026, 11, 23), day=SHOP, now=TAKEN)
+    assert (z.reversals_count, z.reversals_total, z.net_total) == (1, AMOUNT, AMOUNT)
+    [entry] = entries(db, TAKEN_AS_REVERSED)
+    assert (entry.actor, entry.at, entry.detail) == (
+        "Bu Rina",
+        TAKEN,
+        {"payout_id": "PO-1", "sale_id": sale_id, "amount": AMOUNT, "reason": WHY},
+    )
+    report = db.execute("SELECT report FROM payout_reversals").fetchone()[0]
+    assert json.loads(report) == {"taken_as_reversed_by": "Bu Rina", "reason": WHY}
+
+
+def test_a_payout_reversed_in_part_is_taken_as_reversed_whole(db: Database, sale_id: int) -> None:
+    refunds = Refunds(db)
+    part = {"payment": {"id": "PO-1", "type": "payout", "status": "partially reversed"}}
+    refunds.record_reversal("PO-1", report=part, now=NEXT_DAY, left=3_000)
+    settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY)
+    listed = {p.kind: p for p in list_problems(db)}
+    assert set(listed) == {ProblemKind.PAYOUT_REVERSED, ProblemKind.PAYOUT_CONTRADICTED}
+
+    take(db, listed[ProblemKind.PAYOUT_CONTRADICTED])
+
+    assert [p.kind for p in list_problems(db)] == [ProblemKind.PAYOUT_REVERSED]
+    assert parts(db) == [(2_000, "2026-11-22"), (3_000, "2026-11-23")]
+    assert refunds.refundable(sale_id) == TOTAL
+
+
+def test_only_a_contradicted_payout_as_listed_is_taken_as_reversed(
+    db: Database, sale_id: int
+) -> None:
+    refunds = Refunds(db)
+    settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY)
+    [seen] = list_problems(db)
+
+    with pytest.raises(ValidationError, match="a reason is required"):
+        take(db, seen, reason="  ")
+    with pytest.raises(ValidationError, match="only a contradicted payout"):
+        take(db, replace(seen, kind=ProblemKind.PAYOUT_REVERSED))
+    error = {"payment": {"id": "PO-1", "type": "payout", "status": "error"}}
+    settle_from_report(refunds, told(PayoutOutcome.FAILED, error), now=NEXT_DAY + timedelta(1))
+    with pytest.raises(NotFound, match="no longer listed as it was"):
+        take(db, seen)
+    [again] = list_problems(db)
+    resolve(db, "PO-1", reason="paid to Ani", manager="Pak Budi", now=TAKEN, seen=again)
+    with pytest.raises(NotFound, match="no longer listed as it was"):
+        take(db, again)
+
+    assert (parts(db), entries(db, TAKEN_AS_REVERSED)) == ([], [])
+    assert refunds.get("PO-1").reversed_at is None

@@ -4,16 +4,19 @@ invoices, refunds ecommpay paid after Kasir had settled them failed, payouts it 
 declined after paying them, and wallet returns and refunds whose payout failed. The selected
 problem's meaning, and what to do, stand above the list.
 Check the status now, mark one resolved with a reason (audited; for another amount, that accepts
-it), refund money no sale took (late, or another amount) to the customer's wallet, and attach a
-late payment to an unpaid sale (which completes with it).
+it), refund money no sale took (late, or another amount) to the customer's wallet, attach a
+late payment to an unpaid sale (which completes with it), enter the amount DOKU really refunded
+of a payment it reported refunded, and take a contradicted payout as reversed once ecommpay's
+dashboard shows its money back.
 """
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.money import format_rupiah, reported_text
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.money import format_rupiah, parse_rupiah, reported_text
 from pos_app.gui.back_office.attach_dialog import AttachDialog
 from pos_app.gui.back_office.labels import label, provider_label
 from pos_app.gui.back_office.widgets import (
@@ -31,7 +35,9 @@ from pos_app.gui.back_office.widgets import (
     selected_key,
     table_view,
 )
+from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.tasks import TaskRunner
+from pos_app.payments.model import ProviderName
 from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.refunds import Refund
 from pos_app.store.sales import Sale
@@ -78,6 +84,12 @@ class ProblemsTab(Tab):
             )
         )
         self.attach_button.clicked.connect(self.open_attach)
+        self.refunded_button = QPushButton(self.tr("Refunded amount was…"))
+        self.refunded_button.setObjectName("refundedAmount")
+        self.refunded_button.setToolTip(
+            self.tr("Enter the amount DOKU's back office shows refunded, if not all of it")
+        )
+        self.refunded_button.clicked.connect(self.ask_refunded_amount)
         self.reason = QLineEdit()
         self.reason.setObjectName("resolveReason")
         self.reason.setPlaceholderText(self.tr("Why is it resolved? (required)"))
@@ -85,6 +97,12 @@ class ProblemsTab(Tab):
         self.resolve_button = QPushButton(self.tr("Mark resolved"))
         self.resolve_button.setObjectName("markResolved")
         self.resolve_button.clicked.connect(self.resolve)
+        self.reversed_button = QPushButton(self.tr("Take as reversed…"))
+        self.reversed_button.setObjectName("takeReversed")
+        self.reversed_button.setToolTip(
+            self.tr("ecommpay's dashboard shows the payout's money back in the shop's balance")
+        )
+        self.reversed_button.clicked.connect(self.ask_take_reversed)
         self.advice = QLabel()
         self.advice.setObjectName("problemAdvice")
         self.advice.setWordWrap(True)
@@ -96,9 +114,11 @@ class ProblemsTab(Tab):
         actions.addWidget(self.check_button)
         actions.addWidget(self.attach_button)
         actions.addWidget(self.refund_button)
+        actions.addWidget(self.refunded_button)
         actions.addStretch(1)
         resolving = QHBoxLayout()
         resolving.addWidget(self.reason, 1)
+        resolving.addWidget(self.reversed_button)
         resolving.addWidget(self.resolve_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.advice)
@@ -171,9 +191,15 @@ class ProblemsTab(Tab):
         self.calls.enable(self.check_button, kind is not None and _checkable(kind))
         self.refund_button.setEnabled(problem is not None and problem.refundable)
         self.attach_button.setEnabled(problem is not None and problem.attachable)
+        reason = bool(self.reason.text().strip())
+        self.calls.enable(self.resolve_button, problem is not None and reason)
         self.calls.enable(
-            self.resolve_button, problem is not None and bool(self.reason.text().strip())
+            self.refunded_button,
+            kind is ProblemKind.REFUNDED
+            and problem is not None
+            and problem.provider is ProviderName.DOKU,
         )
+        self.calls.enable(self.reversed_button, kind is ProblemKind.PAYOUT_CONTRADICTED and reason)
 
     def _advice(self, kind: ProblemKind) -> str:
         """What the problem means, and what the manager does about it."""
@@ -201,8 +227,9 @@ class ProblemsTab(Tab):
             ProblemKind.REFUNDED: self.tr(
                 "the provider reports a completed sale's payment refunded, and no return "
                 "recorded as refunded outside Kasir accounts for it yet: the takings still count "
-                "that money. Record the items' return at the counter (F3) as refunded outside "
-                "Kasir, or mark it resolved."
+                "that money. DOKU does not say how much: if its back office shows only part "
+                "refunded, enter it (Refunded amount was…). Record the items' return at the "
+                "counter (F3) as refunded outside Kasir, or mark it resolved."
             ),
             ProblemKind.PAID_AFTER_FAILING: self.tr(
                 "ecommpay paid a refund Kasir had taken as failed; if it was done again "
@@ -223,9 +250,9 @@ class ProblemsTab(Tab):
                 "ecommpay reported a refund's payout paid, then declined or failed without saying "
                 "it was reversed; Kasir still counts the customer paid. Check status now asks "
                 "ecommpay whether it was reversed. Else check the payout in ecommpay's dashboard: "
-                "if the money came back to the shop's balance, refund the sale again (Refund, in "
-                "its detail) or pay the customer another way; then, or if it did not come back, "
-                "mark it resolved with why."
+                "if the money came back to the shop's balance, type why and Take as reversed, "
+                "then refund the sale again (Refund, in its detail) or pay the customer another "
+                "way; if it did not come back, mark it resolved with why."
             ),
             ProblemKind.RETURN_NOT_PAID: self.tr(
                 "a wallet return's payout failed; the customer gave the goods back and got "
@@ -298,17 +325,91 @@ class ProblemsTab(Tab):
             self.resolve_button,
             lambda: self.office.resolve(invoice, reason, problem),
             lambda _none: self._resolved(invoice),
-            lambda error: self._resolve_failed(invoice, error),
+            self._not_done,
         )
 
-    def _resolve_failed(self, invoice: str, error: Exception) -> None:
-        """Nothing was resolved (the problem changed meanwhile, say): the list as it is now."""
+    def _not_done(self, error: Exception) -> None:
+        """Nothing was done (the problem changed meanwhile, say): the list as it is now."""
         self.say_error(error)
         self.refresh()
 
     def _resolved(self, invoice: str) -> None:
         self.reason.clear()
         self.say(self.tr("{invoice} is marked resolved.").format(invoice=invoice))
+        self.refresh()
+
+    def ask_refunded_amount(self) -> QInputDialog | None:
+        """Ask what DOKU's back office shows refunded of the chosen payment."""
+        problem = self.chosen()
+        if problem is None or problem.kind is not ProblemKind.REFUNDED:
+            return None
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Amount refunded at DOKU"))
+        dialog.setLabelText(
+            self.tr(
+                "DOKU reported payment {invoice} refunded without saying how much. The amount "
+                "its back office shows refunded:"
+            ).format(invoice=problem.invoice_number)
+        )
+        dialog.setTextValue(format_rupiah(problem.amount or 0))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.textValueSelected.connect(lambda text: self._record_refunded(problem, text))
+        dialog.open()
+        return dialog
+
+    def _record_refunded(self, problem: ProblemPayment, text: str) -> None:
+        try:
+            amount = parse_rupiah(text)
+        except ValidationError as error:
+            self.say_error(error)
+            return
+        invoice = problem.invoice_number
+        self.calls.run(
+            self.refunded_button,
+            lambda: self.office.record_refunded_amount(problem, amount),
+            lambda _attempt: self._refunded_recorded(invoice, amount),
+            self._not_done,
+        )
+
+    def _refunded_recorded(self, invoice: str, amount: int) -> None:
+        self.say(
+            self.tr("{invoice}: {amount} refunded at DOKU is recorded.").format(
+                invoice=invoice, amount=format_rupiah(amount)
+            )
+        )
+        self.refresh()
+
+    def ask_take_reversed(self) -> None:
+        problem, reason = self.chosen(), self.reason.text().strip()
+        if problem is None or problem.kind is not ProblemKind.PAYOUT_CONTRADICTED or not reason:
+            return
+        ask_confirmation(
+            self,
+            self.tr("Take as reversed"),
+            self.tr(
+                "Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's "
+                "balance? Kasir then counts it back today, and the customer is owed it again."
+            ).format(payout=problem.invoice_number, amount=format_rupiah(problem.amount or 0)),
+            lambda: self._take_reversed(problem, reason),
+        )
+
+    def _take_reversed(self, problem: ProblemPayment, reason: str) -> None:
+        self.calls.run(
+            self.reversed_button,
+            lambda: self.office.take_as_reversed(problem, reason),
+            self._taken_reversed,
+            self._not_done,
+        )
+
+    def _taken_reversed(self, refund: Refund) -> None:
+        self.reason.clear()
+        self.say(
+            self.tr(
+                "Payout {payout} is taken as reversed: the customer is owed {amount} again; it "
+                "is listed as reversed."
+            ).format(payout=refund.payout_id, amount=format_rupiah(refund.amount))
+        )
         self.refresh()
 
     def _refund(self) -> None:

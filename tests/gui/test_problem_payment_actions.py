@@ -1,0 +1,155 @@
+"""Two manager actions on the Problem payments tab that put the money right, on a demo terminal
+with its real sandbox and relay: the amount DOKU really refunded of a payment it reported
+REFUNDED (which names no amount), and a contradicted payout taken as reversed once ecommpay's
+dashboard shows its money back."""
+
+import httpx
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+from pos_app.clients.relay_client import RelayClient
+from pos_app.domain.basket import LineItem
+from pos_app.domain.lifecycles import RefundStatus, SaleStatus
+from pos_app.gui.back_office.problems_tab import ProblemsTab
+from pos_app.payments.model import AttemptState, PayoutOutcome, PayoutReport
+from pos_app.till.contradicted_payouts import TAKEN_AS_REVERSED
+from pos_app.till.problem_payments import ProblemKind
+from pos_app.till.refund_payouts import settle_from_report
+from pos_app.till.refunded_amounts import REFUNDED_AMOUNT
+from pos_app.till.terminal import Terminal
+from tests.gui.back_office_helpers import show_tab, signed_in
+from tests.gui.e2e import WAIT_MS, dead_port, sandbox
+from tests.gui.helpers import answer_confirmation, wait_for_modal
+
+LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
+TOTAL = 14_000
+PACKET = 3_500
+
+
+def shown_amount(tab: ProblemsTab, invoice: str) -> str:
+    return tab.problems.data(tab.problems.index(tab.row_of(invoice), 4))
+
+
+def paid_then_refunded_at_doku(qtbot, terminal: Terminal, refunded: int) -> tuple[int, str]:
+    """A QR sale paid at DOKU, then ``refunded`` of it refunded from DOKU's back office, which
+    reports only REFUNDED: its sale and invoice, once the till heard of it."""
+    checkout, store = terminal.checkout, terminal.store
+    sale_id = checkout.open_sale(LINES, cashier="Demo Kasir")
+    invoice = checkout.start_qr_payment(sale_id).invoice_number
+    sandbox(terminal, "pay", invoice)
+    qtbot.waitUntil(
+        lambda: store.sales.get(sale_id).status is SaleStatus.COMPLETED, timeout=WAIT_MS
+    )
+    assert terminal.embedded is not None
+    httpx.post(
+        f"{terminal.embedded.sandbox.url}/_sandbox/refund/{invoice}",
+        params={"amount": refunded},
+        timeout=5,
+    ).raise_for_status()
+    qtbot.waitUntil(
+        lambda: store.payments.get_attempt(invoice).state is AttemptState.REFUNDED,
+        timeout=WAIT_MS,
+    )
+    return sale_id, invoice
+
+
+def enter_amount(qtbot, tab: ProblemsTab, text: str) -> None:
+    qtbot.mouseClick(tab.refunded_button, Qt.MouseButton.LeftButton)
+    dialog = wait_for_modal(qtbot, QInputDialog)
+    dialog.setTextValue(text)
+    dialog.accept()
+
+
+def test_the_manager_enters_the_amount_doku_refunded(qtbot, start_app) -> None:
+    app = start_app()
+    sale_id, invoice = paid_then_refunded_at_doku(qtbot, app.terminal, PACKET)
+    checkout = app.terminal.checkout
+    waiting = checkout.start_qr_payment(checkout.open_sale(LINES, cashier="Demo Kasir"))
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+    assert set(tab.shown) == {
+        (ProblemKind.REFUNDED, invoice),
+        (ProblemKind.OPEN, waiting.invoice_number),
+    }
+    tab.select(waiting.invoice_number)
+    assert not tab.refunded_button.isEnabled(), "a DOKU payment DOKU did not refund"
+    tab.select(invoice)
+    qtbot.keyClicks(tab.reason, "checked DOKU's back office")
+    assert tab.refunded_button.isEnabled()
+    assert not tab.reversed_button.isEnabled(), "no payout to take as reversed"
+    assert shown_amount(tab, invoice) == "Rp 14.000"
+
+    enter_amount(qtbot, tab, "Rp 20.000")
+    qtbot.waitUntil(
+        lambda: tab.status.text() == "DOKU refunded at most the Rp 14.000 paid, not Rp 20.000",
+        timeout=WAIT_MS,
+    )
+    tab.select(invoice)
+    enter_amount(qtbot, tab, "3.500")
+
+    qtbot.waitUntil(
+        lambda: tab.status.text() == f"{invoice}: Rp 3.500 refunded at DOKU is recorded.",
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(lambda: shown_amount(tab, invoice) == "Rp 3.500", timeout=WAIT_MS)
+    attempt = app.terminal.store.payments.get_attempt(invoice)
+    assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, PACKET)
+    assert window.office.refundable(sale_id) == TOTAL - PACKET
+    [entry] = [e for e in app.terminal.store.audit.recent() if e.action == REFUNDED_AMOUNT]
+    assert (entry.actor, entry.detail["refunded"]) == ("Demo Manajer", PACKET)
+
+
+def fully_refunded_then_contradicted(terminal: Terminal) -> tuple[int, str]:
+    """A cash sale refunded in full by a payout ecommpay paid, then declined in a report kept as
+    contradicting it (the reversal's own report lost): its sale and payout id."""
+    payouts = terminal.payouts
+    assert payouts is not None
+    sale_id = terminal.checkout.open_sale(LINES, cashier="Demo Kasir")
+    terminal.checkout.pay_cash(sale_id, TOTAL)
+    payout_id = payouts.send(
+        sale_id, TOTAL, account_number="081234567890", customer_name="Ani",
+        approved_by="Demo Manajer",
+    ).payout_id  # fmt: skip
+    assert payouts.check(payout_id).status is RefundStatus.PAID
+    decline = {"payment": {"id": payout_id, "type": "payout", "status": "decline"}}
+    report = PayoutReport(payout_id, PayoutOutcome.DECLINED, reason="Declined", raw=decline)
+    settle_from_report(payouts.refunds(), report, now=payouts.clock())
+    return sale_id, payout_id
+
+
+def test_the_manager_takes_a_contradicted_payout_as_reversed(qtbot, start_app) -> None:
+    """The sale was refunded in full, so refunding it again is refused: taken as reversed, its
+    money is the customer's to refund again."""
+    dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
+    app = start_app(relay=dead)
+    sale_id, payout_id = fully_refunded_then_contradicted(app.terminal)
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+    assert list(tab.shown) == [(ProblemKind.PAYOUT_CONTRADICTED, payout_id)]
+    assert window.office.refundable(sale_id) == 0
+    tab.select(payout_id)
+    assert not tab.reversed_button.isEnabled(), "a reason is required"
+    assert not tab.refunded_button.isEnabled(), "no DOKU payment"
+    qtbot.keyClicks(tab.reason, "ecommpay's dashboard shows it back in the balance")
+    assert tab.reversed_button.isEnabled()
+
+    qtbot.mouseClick(tab.reversed_button, Qt.MouseButton.LeftButton)
+    answer_confirmation(qtbot, yes=True)
+
+    qtbot.waitUntil(
+        lambda: list(tab.shown) == [(ProblemKind.PAYOUT_REVERSED, payout_id)], timeout=WAIT_MS
+    )
+    assert tab.status.text() == (
+        f"Payout {payout_id} is taken as reversed: the customer is owed Rp 14.000 again; it is "
+        "listed as reversed."
+    )
+    assert tab.reason.text() == ""
+    assert window.office.refundable(sale_id) == TOTAL
+    [entry] = [e for e in app.terminal.store.audit.recent() if e.action == TAKEN_AS_REVERSED]
+    assert (entry.actor, entry.detail["reason"]) == (
+        "Demo Manajer",
+        "ecommpay's dashboard shows it back in the balance",
+    )
+    dead.close()
