@@ -3,13 +3,14 @@ the store (which keeps its result with the sale), the payment's line items, the 
 reports all rely on; docs/tax.md gives the rules.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.discounts import Discount, percent_text, spread
-from pos_app.domain.tax import TaxPolicy, line_tax
+from pos_app.domain.tax import PpnBasis, TaxClass, TaxPolicy, line_tax
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +39,46 @@ class PricedLine:
 
 @dataclass(frozen=True, slots=True)
 class RateTotal:
-    """The lines of one PPN rate: what they cost, their DPP and their PPN."""
+    """The lines of one PPN rate: what they cost, their DPP and their PPN. A report splits a rate
+    by tax class and basis too (the accountant reports the DPP nilai lain apart); a receipt
+    does not."""
 
     tax_rate: int
     amount: int
     dpp: int
     ppn: int
+    tax_class: TaxClass | None = None
+    """The products' tax class; None where not split by class (a receipt, a close before)."""
+    basis: PpnBasis | None = None
+    """What the PPN was figured on (:func:`~pos_app.domain.tax.ppn_basis`); None where not split,
+    or where the lines hold no DPP to tell by."""
 
     def label(self) -> str:
         return f"{percent_text(self.tax_rate)}%"
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON values, as a closed day and a closed shift keep their figures."""
+        return {
+            "tax_rate": self.tax_rate,
+            "amount": self.amount,
+            "dpp": self.dpp,
+            "ppn": self.ppn,
+            "tax_class": None if self.tax_class is None else self.tax_class.value,
+            "basis": None if self.basis is None else self.basis.value,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "RateTotal":
+        """As :meth:`to_json` wrote it; one kept before rates were split has no class or basis."""
+        tax_class, basis = data.get("tax_class"), data.get("basis")
+        return cls(
+            data["tax_rate"],
+            data["amount"],
+            data["dpp"],
+            data["ppn"],
+            None if tax_class is None else TaxClass(tax_class),
+            None if basis is None else PpnBasis(basis),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +130,10 @@ def rate_totals(rows: Iterable[tuple[int, int, int, int]]) -> list[RateTotal]:
         sums[0] += amount
         sums[1] += dpp
         sums[2] += ppn
-    return [RateTotal(rate, *totals[rate]) for rate in sorted(totals, reverse=True)]
+    return [
+        RateTotal(rate, amount, dpp, ppn)
+        for rate, (amount, dpp, ppn) in sorted(totals.items(), reverse=True)
+    ]
 
 
 def price_sale(

@@ -119,10 +119,7 @@ def parse_rate(text: str) -> TaxRate:
         )
     try:
         valid_from = date.fromisoformat(parts[0])
-        whole, _, fraction = parts[1].partition(".")
-        if len(fraction) > 2 or not is_digits(whole) or not is_digits(fraction or "0"):
-            raise ValueError(parts[1])
-        basis_points = int(whole) * 100 + int(fraction.ljust(2, "0") or 0)
+        basis_points = percent_points(parts[1])
         numerator, denominator = (
             int(n) for n in (parts[2] if len(parts) == 3 else "1/1").split("/")
         )
@@ -132,6 +129,46 @@ def parse_rate(text: str) -> TaxRate:
             text=repr(text),
         ) from None
     return TaxRate(valid_from, basis_points, numerator, denominator)
+
+
+def percent_points(text: str) -> int:
+    """``"12"`` → ``1200``, ``"1.1"`` → ``110``: a rate in percent with at most two decimals, as
+    the settings and the files write it (:func:`~pos_app.domain.discounts.percent_text`), in
+    basis points; ValueError for anything else."""
+    whole, _, fraction = text.partition(".")
+    if len(fraction) > 2 or not is_digits(whole) or not is_digits(fraction or "0"):
+        raise ValueError(text)
+    return int(whole) * 100 + int(fraction.ljust(2, "0") or 0)
+
+
+class PpnBasis(StrEnum):
+    """What a line's PPN was figured on, as its own figures tell it (:func:`ppn_basis`)."""
+
+    FULL = "full"
+    """The whole price without PPN is the DPP (a luxury good's 12 % in 2025, every taxed good
+    before)."""
+    NILAI_LAIN = "nilai_lain"
+    """*DPP nilai lain*: the DPP is less than the price without PPN (11/12 of it for ordinary
+    goods from 2025, PMK 131/2024), which the PPN return reports apart."""
+    EXEMPT = "exempt"
+    """A 0 % rate: no PPN."""
+
+
+def ppn_basis(rate: int | None, amount: int, dpp: int | None, ppn: int | None) -> PpnBasis | None:
+    """How the PPN of a line (or of a return line, its figures negative) was figured, from the
+    figures kept with it: its rate in basis points, what it cost with PPN, its DPP and its PPN.
+    Those alone, not the product's tax class, so that the shop's file, made on the relay from the
+    files the tills upload (which hold these figures and no class), says what each till's own
+    says. None where no PPN was charged, and where the line holds no DPP to tell by (an item given
+    away, a return made again whose goods came back with the other). A line worth under Rp 7
+    without PPN has a DPP of 11/12 that rounds to its whole price: it reads as ``full``."""
+    if rate is None:
+        return None
+    if rate == 0:
+        return PpnBasis.EXEMPT
+    if not dpp:
+        return None
+    return PpnBasis.NILAI_LAIN if abs(dpp) < abs(amount - (ppn or 0)) else PpnBasis.FULL
 
 
 def _default_rates() -> dict[TaxClass, tuple[TaxRate, ...]]:

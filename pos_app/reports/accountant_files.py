@@ -144,7 +144,8 @@ def _write_csv(
     progress: Callable[[int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> Part:
-    """One kind as a Kasir CSV file; progress counts on from ``done``."""
+    """One kind as a Kasir CSV file for the accountant (the lines with their ``ppn_basis``);
+    progress counts on from ``done``."""
     moved = None if progress is None else (lambda rows: progress(done + rows))
     if kind is FileKind.PAYMENTS:
         return export_payments(
@@ -165,4 +166,5 @@ def _write_csv(
         tz=day.tz,
         progress=moved,
         cancelled=cancelled,
+        ppn_basis=True,
     )

@@ -42,6 +42,7 @@ from sqlite_utils import Database
 from pos_app.domain.business_day import DEFAULT_TIMEZONE
 from pos_app.domain.discounts import percent_text
 from pos_app.domain.errors import KasirError
+from pos_app.domain.tax import ppn_basis
 from pos_app.domain.texts import N_
 from pos_app.reports.csv_safety import LINE_END, CsvCells, atomic_text
 from pos_app.reports.date_range import business_days
@@ -97,6 +98,12 @@ SALE_COLUMNS = (
     *TAX_COLUMNS,
     RETURN_NUMBER,
 )
+PPN_BASIS = "ppn_basis"
+"""In the accountant's lines file, what each line's PPN was figured on (``full``, ``nilai_lain``,
+``exempt``: :func:`~pos_app.domain.tax.ppn_basis`), so the DPP nilai lain can be filtered apart.
+Derived from the row's own cells, after every other column: a till's day file for the relay
+(:data:`LINE_COLUMNS`, whose columns a relay of another version refuses) has none, and the shop's
+file made from those adds it the same way (``reports/shop_files.py``)."""
 
 REFUND_TENDER = "payout"
 REFUND_NAME = "Refund"
@@ -131,8 +138,11 @@ class ExportSummary:
     reversals: int = 0
 
 
-def columns(kind: ExportKind) -> tuple[str, ...]:
-    return LINE_COLUMNS if ExportKind(kind) is ExportKind.LINES else SALE_COLUMNS
+def columns(kind: ExportKind, *, ppn_basis: bool = False) -> tuple[str, ...]:
+    """The header of ``kind``: as a till uploads it, or with :data:`PPN_BASIS` (lines only)."""
+    if ExportKind(kind) is not ExportKind.LINES:
+        return SALE_COLUMNS
+    return (*LINE_COLUMNS, PPN_BASIS) if ppn_basis else LINE_COLUMNS
 
 
 def export_sales(
@@ -145,18 +155,20 @@ def export_sales(
     tz: ZoneInfo | None = None,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    ppn_basis: bool = False,
 ) -> ExportSummary:
     """Write the sales of business days ``first_day`` to ``last_day`` (inclusive) to ``path``.
 
     ``tz`` is the shop's time zone for ``local_date``/``local_time``. ``progress`` gets the number
     of rows written so far; ``cancelled`` returning True stops with :class:`ExportCancelled`. Both
-    are called on the exporting thread.
+    are called on the exporting thread. ``ppn_basis`` adds :data:`PPN_BASIS` to a lines file, as
+    the accountant gets it; without it the file is the till's day file for the relay.
     """
     kind = ExportKind(kind)
     days = business_days(first_day, last_day)
     with read_snapshot(db), atomic_text(path) as handle:
-        out = _Writer(handle, tz or ZoneInfo(DEFAULT_TIMEZONE), progress, cancelled)
-        out.header(columns(kind))
+        out = _Writer(handle, tz or ZoneInfo(DEFAULT_TIMEZONE), progress, cancelled, ppn_basis)
+        out.header(columns(kind, ppn_basis=ppn_basis))
         for day in days:
             key = [day.isoformat()]
             if kind is ExportKind.LINES:
@@ -352,11 +364,13 @@ class _Writer:
         tz: ZoneInfo,
         progress: Callable[[int], None] | None,
         cancelled: Callable[[], bool] | None,
+        ppn_basis: bool = False,
     ) -> None:
         self._handle = handle
         self._tz = tz
         self._progress = progress
         self._cancelled = cancelled
+        self._ppn_basis = ppn_basis
         self._cells = CsvCells(TEXT_CACHE)
         self._parts: list[str] = []
         self.rows = self.sale_count = self.refund_count = self.return_count = self.total = 0
@@ -374,7 +388,9 @@ class _Writer:
         rows, total = self.rows, self.total
         current = None
         shared = ""
+        basis = self._basis
         for sale_id, line_no, sku, name, quantity, unit_price, line_total, *taxes in lines:
+            discount, dpp, ppn, rate = taxes
             if sale_id != current:
                 sale = next(sales)
                 while sale[0] != sale_id:  # a sale without lines has no rows here
@@ -387,7 +403,7 @@ class _Writer:
                 product = products[sku, name] = self._cells.many(sku, name)
             append(
                 f"{shared}{line_no},{product},{quantity},{unit_price},{line_total},"
-                f"{_taxes(*taxes)},{LINE_END}"
+                f"{_taxes(discount, dpp, ppn, rate)},{basis(line_total, dpp, ppn, rate)}{LINE_END}"
             )
             total += line_total
             rows += 1
@@ -422,7 +438,7 @@ class _Writer:
         """A row of money and no items: a refund paid out, or a reversal bringing it back."""
         shared = self._shared(row, record_type)
         if kind is ExportKind.LINES:
-            tail = f",{self._cells.many('', name)},1,{amount},{amount},,,,,"
+            tail = f",{self._cells.many('', name)},1,{amount},{amount},,,,,{self._basis(amount)}"
         else:
             tail = f",,{amount},,,,,,,"
         self._row(f"{shared}{tail}{LINE_END}", amount)
@@ -437,7 +453,7 @@ class _Writer:
             self._row(
                 f"{shared}{line_no},{self._cells.many(sku, name)},{-quantity},{unit_price},"
                 f"{-amount},{_given_back(dpp, ppn, rate)},{self._cells.one(number or '')}"
-                f"{LINE_END}",
+                f"{self._basis(amount, dpp, ppn, rate)}{LINE_END}",
                 -amount,
             )
             returns.line((shared, number or ""), line_no)
@@ -456,6 +472,14 @@ class _Writer:
 
     def finish(self) -> None:
         self._flush()
+
+    def _basis(
+        self, amount: int, dpp: int | None = None, ppn: int | None = None, rate: int | None = None
+    ) -> str:
+        """A lines row's :data:`PPN_BASIS` cell and the comma before it; nothing without it."""
+        if not self._ppn_basis:
+            return ""
+        return f",{ppn_basis_cell(rate, amount, dpp, ppn)}"
 
     def _shared(self, row: Row, record_type: str) -> str:
         """The shared columns, from the first eleven fields of a sale or refund row, and a comma."""
@@ -494,6 +518,13 @@ class _Writer:
     def _check_cancelled(self) -> None:
         if self._cancelled is not None and self._cancelled():
             raise ExportCancelled(N_("export cancelled; no file was written"))
+
+
+def ppn_basis_cell(rate: int | None, amount: int, dpp: int | None, ppn: int | None) -> str:
+    """The :data:`PPN_BASIS` cell of a row with these figures (a return's as written, negative):
+    the same whichever side writes the file."""
+    basis = ppn_basis(rate, amount, dpp, ppn)
+    return "" if basis is None else basis.value
 
 
 def _number(value: int | None) -> str:

@@ -9,7 +9,10 @@ A header that differs between tills (a till on another Kasir version) is refused
 guessed at, but for a day some tills uploaded before an upgrade added columns: the file then has
 this version's columns, those their rows lack empty (:func:`_shop_columns`). The payments file
 of a till has no ``terminal`` column (a till's payments are all its own); the shop's file
-appends one, so every row says which till it came from.
+appends one, so every row says which till it came from. A till uploads its lines without the
+``ppn_basis`` column of its own lines file for the accountant (which would change the columns a
+relay of another version refuses); the shop's file derives it from each row's own figures, as
+the till's file does, so the two say the same.
 
 Every cell is written neutralised against formulas (:mod:`pos_app.reports.csv_safety`) unless it
 is what its column's type says (a refund's ``-2000`` stays a number), so the shop's file is safe
@@ -30,6 +33,7 @@ from pathlib import Path
 from pos_app.domain.csv_cells import neutralise, restore
 from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.tax import percent_points
 from pos_app.domain.texts import N_
 from pos_app.reports.accountant_files import (
     AccountantFile,
@@ -51,12 +55,14 @@ from pos_app.reports.payments_csv import (
 )
 from pos_app.reports.sales_csv import (
     LINE_COLUMNS,
+    PPN_BASIS,
     RETURN_NUMBER,
     SALE_COLUMNS,
     SHARED_COLUMNS,
     ExportKind,
     ExportSummary,
     ReturnCounter,
+    ppn_basis_cell,
 )
 from pos_app.reports.workbook import write_workbook
 from pos_app.store.payment_records import received_rupiah
@@ -68,7 +74,8 @@ TILL_COLUMNS: Mapping[FileKind, tuple[str, ...]] = {
     FileKind.SALES: SALE_COLUMNS,
     FileKind.PAYMENTS: PAYMENT_COLUMNS,
 }
-"""The header of each kind of a till's file, as this Kasir version writes it."""
+"""The header of each kind of a till's file, as this Kasir version writes it for the relay (the
+accountant's lines file adds ``ppn_basis``, which the shop's file adds the same way)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +179,8 @@ def _write_kind(
             )
         texts.append((till.till_id, text))
     header = _shop_columns(kind, texts)
-    out.writerow(shop_header(header))
+    derived = kind is FileKind.LINES and PPN_BASIS not in header
+    out.writerow(shop_header([*header, PPN_BASIS] if derived else header))
     appended = TERMINAL not in header
     types = column_types(header)
     tally = _Tally(kind)
@@ -192,6 +200,8 @@ def _write_kind(
                 row = [found.get(name, "") for name in header]
             tally.add(header, row, till_id)
             cells = [_safe(type_, text) for type_, text in zip(types, row, strict=True)]
+            if derived:
+                cells.append(_ppn_basis(dict(zip(header, row, strict=True))))
             out.writerow([*cells, till_id] if appended else cells)
             counter.count()
     return tally.part(target)
@@ -316,6 +326,20 @@ def _safe(type_: ColumnType, text: str) -> str:
     if type_ is not ColumnType.TEXT and fits(type_, text):
         return text
     return neutralise(restore(text))
+
+
+def _ppn_basis(cell: Mapping[str, str]) -> str:
+    """A lines row's ``ppn_basis``, from its cells as the till's own file has it from the same
+    figures (:func:`~pos_app.reports.sales_csv.ppn_basis_cell`)."""
+    text = cell.get("tax_rate", "")
+    try:
+        rate = percent_points(text) if text else None
+    except ValueError:
+        raise ValidationError(
+            N_("{column} holds {text!r}, not a rate in percent"), column="tax_rate", text=text
+        ) from None
+    money = (_rupiah(cell, column) for column in ("line_total", "dpp", "ppn"))
+    return ppn_basis_cell(rate, *money)
 
 
 def _rupiah(cell: Mapping[str, str], column: str) -> int:

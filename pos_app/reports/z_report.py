@@ -172,7 +172,8 @@ class ZReport(CountedDrawer):
     shifts: tuple[ShiftLine, ...] = ()
     """The cashiers' shifts opened on this business day, on every till."""
     discounts: DiscountsAndTax = field(default_factory=DiscountsAndTax)
-    """The completed sales' discounts and PPN per rate (none in closes before them)."""
+    """The completed sales' discounts and PPN per rate, tax class and basis (none in closes
+    before them; per rate alone in closes before the split)."""
     returns_count: int = 0
     returns_total: int = 0
     """Money given back for returned items this day, however it went back: it reduces the
@@ -291,10 +292,7 @@ class ZReport(CountedDrawer):
             "difference": self.difference,
             "shifts": [shift.to_json() for shift in self.shifts],
             "discount_total": self.discounts.discount,
-            "tax_rates": [
-                {"tax_rate": r.tax_rate, "amount": r.amount, "dpp": r.dpp, "ppn": r.ppn}
-                for r in self.discounts.rates
-            ],
+            "tax_rates": [rate.to_json() for rate in self.discounts.rates],
         }
 
     @classmethod
@@ -346,7 +344,7 @@ class ZReport(CountedDrawer):
             shifts=shifts,
             discounts=DiscountsAndTax(
                 data.get("discount_total", 0),
-                tuple(RateTotal(**entry) for entry in data.get("tax_rates", ())),
+                tuple(RateTotal.from_json(entry) for entry in data.get("tax_rates", ())),
             ),
         )
 

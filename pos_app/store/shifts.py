@@ -122,10 +122,7 @@ def _figures_json(shift: Shift) -> dict[str, Any]:
         "cash_sales": shift.cash_sales,
         "cash_returns": shift.cash_returns,
         "discount": shift.discounts.discount,
-        "tax_rates": [
-            {"tax_rate": r.tax_rate, "amount": r.amount, "dpp": r.dpp, "ppn": r.ppn}
-            for r in shift.discounts.rates
-        ],
+        "tax_rates": [rate.to_json() for rate in shift.discounts.rates],
     }
 
 
@@ -136,7 +133,7 @@ def _figures_from_json(data: Mapping[str, Any]) -> dict[str, Any]:
         "cash_sales": data["cash_sales"],
         "cash_returns": data["cash_returns"],
         "discounts": DiscountsAndTax(
-            data["discount"], tuple(RateTotal(**rate) for rate in data["tax_rates"])
+            data["discount"], tuple(RateTotal.from_json(rate) for rate in data["tax_rates"])
         ),
     }
 

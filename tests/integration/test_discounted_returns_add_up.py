@@ -92,14 +92,13 @@ def check_doku_items(sale: Sale) -> None:
 
 
 def figures(rates: Iterable[RateTotal]) -> Figures:
-    """Per-rate totals as one counter, to add and take away."""
-    return Counter(
-        {
-            (rate.tax_rate, name): value
-            for rate in rates
-            for name, value in (("amount", rate.amount), ("dpp", rate.dpp), ("ppn", rate.ppn))
-        }
-    )
+    """Per-rate totals as one counter, to add and take away: a report's rates split by class and
+    basis add up per rate."""
+    per_rate: Figures = Counter()
+    for rate in rates:
+        for name, value in (("amount", rate.amount), ("dpp", rate.dpp), ("ppn", rate.ppn)):
+            per_rate[rate.tax_rate, name] += value
+    return per_rate
 
 
 def returned_figures(returned: Return) -> Figures:
@@ -138,7 +137,7 @@ def read_day(db_path: Path, folder: Path, business_date: date, now: datetime) ->
         files = {}
         for kind in ExportKind:
             path = folder / f"{business_date}-{kind.value}.csv"
-            export_sales(db, path, first_day=business_date, kind=kind, tz=DAY.tz)
+            export_sales(db, path, first_day=business_date, kind=kind, tz=DAY.tz, ppn_basis=True)
             with path.open(encoding="utf-8", newline="") as handle:
                 files[kind] = list(csv.DictReader(handle))
         report = build_z_report(db, business_date, day=DAY, now=now)
@@ -158,20 +157,23 @@ def check_day_agrees(day: Day) -> Figures:
     for name in ("discount", "dpp", "ppn"):
         assert column(day.lines, name) == column(day.sales, name), name
     assert column(day.lines, "discount") == report.discounts.discount
-    from_file: Counter[tuple[str, str]] = Counter()
+    from_file: Counter[tuple[str, str, str]] = Counter()
     for row in day.lines:
         if row["tax_rate"]:
             for name, cell in (("amount", "line_total"), ("dpp", "dpp"), ("ppn", "ppn")):
-                from_file.update({(row["tax_rate"], name): int(row[cell] or 0)})
-    from_report = figures(report.discounts.rates)
-    as_in_file = Counter({(percent_text(rate), name): n for (rate, name), n in from_report.items()})
+                from_file[row["tax_rate"], row["ppn_basis"], name] += int(row[cell] or 0)
+    as_in_file: Counter[tuple[str, str, str]] = Counter()
+    for rate in report.discounts.rates:  # by class too: the file's basis adds its classes
+        for name, value in (("amount", rate.amount), ("dpp", rate.dpp), ("ppn", rate.ppn)):
+            as_in_file[percent_text(rate.tax_rate), rate.basis or "", name] += value
     assert signed(from_file) == signed(as_in_file)
-    shown = dict(discount_rows(report.discounts))
-    for rate in report.discounts.rates:
-        assert shown[f"Sales at PPN {percent_text(rate.tax_rate)}%"] == format_rupiah(rate.amount)
+    shown = discount_rows(report.discounts)
     if report.discounts.discount:
-        assert shown["Discounts"] == format_rupiah(-report.discounts.discount)
-    return from_report
+        assert shown.pop(0) == ("Discounts", format_rupiah(-report.discounts.discount))
+    assert [value for label, value in shown if label.startswith("Sales ")] == [
+        format_rupiah(rate.amount) for rate in report.discounts.rates
+    ]
+    return figures(report.discounts.rates)
 
 
 @pytest.mark.parametrize("seed", range(8))

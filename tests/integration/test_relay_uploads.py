@@ -20,7 +20,7 @@ from pos_app.demo.embedded_relay import EmbeddedRelay, start_relay
 from pos_app.relay import auth, storage, till_days
 from pos_app.reports.accountant_files import FileKind, Part
 from pos_app.reports.payments_csv import PaymentsSummary
-from pos_app.reports.sales_csv import SALE_COLUMNS
+from pos_app.reports.sales_csv import PPN_BASIS, SALE_COLUMNS
 from pos_app.reports.shop_files import TillDayFiles, read_rows
 from tests.harness.relay_process import database_option, relay_config, wait_until
 from tests.unit.test_reports_shop_files import till_files
@@ -329,11 +329,12 @@ def test_the_shop_files_neutralise_a_formula_a_till_sent_and_keep_those_already_
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    day = tills["T1"][0]
+    day, parts = tills["T1"]
     formula = '=HYPERLINK("http://x.invalid","click")'
     files = with_cell(day, FileKind.LINES, "name", formula)
     assert put(relay, add(relay, "T1"), body(day, files=files)).status_code == 200
-    header, own = read_rows(files["lines"])
+    header, own = read_rows(parts[FileKind.LINES].path.read_bytes().decode("utf-8"))
+    assert header == [*read_rows(files["lines"])[0], PPN_BASIS]  # not uploaded: the shop adds it
     name = header.index("name")
     own[0][name] = "'" + formula
     assert any(row[name] == "'=1+1" for row in own)  # the till's own file, neutralised already

@@ -63,10 +63,10 @@ def test_the_shift_and_the_day_total_discounts_and_ppn_per_rate(db: Database) ->
     # Kopi: 111.000 less 11.100 = 99.900 with PPN in it, 12 % on 11/12: PPN 9.900, DPP 82.500
     expected = [
         ("Discounts", "-Rp 22.200"),
-        ("Sales at PPN 12%", "Rp 199.800"),
+        ("Sales at PPN 12% (DPP nilai lain)", "Rp 199.800"),
         ("  DPP", "Rp 165.000"),
         ("  PPN", "Rp 19.800"),
-        ("Sales at PPN 0%", "Rp 156.000"),
+        ("Sales exempt from PPN", "Rp 156.000"),
         ("  DPP", "Rp 156.000"),
         ("  PPN", "Rp 0"),
     ]
@@ -96,3 +96,24 @@ def test_a_shop_without_ppn_shows_no_tax_rows(db: Database) -> None:
     report = build_z_report(db, D, day=DAY)
     assert rows(report_sections(report), "Discounts and PPN") == [("Discounts", "-Rp 11.100")]
     assert report.discounts.rates == ()
+
+
+def test_a_day_closed_before_the_rates_were_split_prints_as_it_did(db: Database) -> None:
+    """A close keeps its report whole: one kept while a rate's row added up every class (no
+    class or basis kept) reads back, and prints its one row per rate as it did then."""
+    sell(db, "2025-03-03T09:00")
+    kept = build_z_report(db, D, day=DAY).to_json()
+    kept["tax_rates"] = [
+        {"tax_rate": 1200, "amount": 99_900, "dpp": 82_500, "ppn": 9_900},
+        {"tax_rate": 0, "amount": 78_000, "dpp": 78_000, "ppn": 0},
+    ]
+
+    assert rows(report_sections(ZReport.from_json(kept)), "Discounts and PPN") == [
+        ("Discounts", "-Rp 11.100"),
+        ("Sales at PPN 12%", "Rp 99.900"),
+        ("  DPP", "Rp 82.500"),
+        ("  PPN", "Rp 9.900"),
+        ("Sales at PPN 0%", "Rp 78.000"),
+        ("  DPP", "Rp 78.000"),
+        ("  PPN", "Rp 0"),
+    ]

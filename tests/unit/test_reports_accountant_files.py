@@ -18,7 +18,7 @@ from pos_app.reports.accountant_files import FileFormat, FileKind, FileRequest, 
 from pos_app.reports.excel_csv import write_excel_id_csv
 from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.payments_csv import PAYMENT_COLUMNS
-from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportCancelled
+from pos_app.reports.sales_csv import LINE_COLUMNS, PPN_BASIS, SALE_COLUMNS, ExportCancelled
 from pos_app.store.database import open_database
 from tests.unit.test_reports_sales_csv import DAY, NASTY, D, Shop, local
 
@@ -75,7 +75,8 @@ def test_the_workbook_has_a_sheet_per_kind_with_the_csv_rows_typed(
 
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["lines", "sales", "payments"]
-    for kind, columns in zip(FileKind, (LINE_COLUMNS, SALE_COLUMNS, PAYMENT_COLUMNS), strict=True):
+    headers = ((*LINE_COLUMNS, PPN_BASIS), SALE_COLUMNS, PAYMENT_COLUMNS)
+    for kind, columns in zip(FileKind, headers, strict=True):
         sheet = book[kind.value]
         expected = plain(kind, shop, tmp_path)
         got = [[as_csv_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]

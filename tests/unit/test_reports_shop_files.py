@@ -23,20 +23,23 @@ from pos_app.reports.accountant_files import (
 )
 from pos_app.reports.csv_safety import OutputError
 from pos_app.reports.payments_csv import PAYMENT_COLUMNS, PaymentsSummary
-from pos_app.reports.sales_csv import LINE_COLUMNS, SALE_COLUMNS, ExportSummary
+from pos_app.reports.sales_csv import LINE_COLUMNS, PPN_BASIS, SALE_COLUMNS, ExportSummary
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file
 from pos_app.store.database import open_database
 from pos_app.store.payment_records import EventSource
 from pos_app.store.returns import Returns
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.uploads import build_day_upload
 from tests.unit.test_reports_sales_csv import DAY, NASTY, D, Shop, local
 
 
 def till_files(folder: Path, till_id: str, sales: int) -> tuple[TillDayFiles, dict[FileKind, Part]]:
     """A till's day (``sales`` cash sales, a QR sale and its refund, a QR sale refunded at the
-    provider) as its own three CSV texts,
-    and the summaries its own export gave; its receipt, invoice and payout numbers are the till's
-    own, as the relay requires (:class:`Shop` sells as T1)."""
-    db = open_database(folder / f"{till_id}.db")
+    provider) as the till uploads it to the relay, and the summaries of its own files for the
+    accountant (at their ``path``); its receipt, invoice and payout numbers are the till's own,
+    as the relay requires (:class:`Shop` sells as T1)."""
+    store = TerminalStore(folder / f"{till_id}.db", DAY)
+    db = store.repositories().db
     shop = Shop(db)
     shop.cash("2026-11-21T09:00:00")
     for hour in range(1, sales):
@@ -56,17 +59,18 @@ def till_files(folder: Path, till_id: str, sales: int) -> tuple[TillDayFiles, di
     )  # fmt: skip
     with db.conn:
         db.execute("UPDATE sales SET terminal_id = ?", [till_id])
-    texts: dict[FileKind, str] = {}
+
+    def own(text: str) -> str:
+        return text.replace(f"T1-{D:%Y%m%d}-", f"{till_id}-{D:%Y%m%d}-")
+
     parts: dict[FileKind, Part] = {}
     for kind in FileKind:
         path = folder / f"{till_id}-{kind.value}.csv"
-        written = write_files(db, path, FileRequest((kind,), D), day=DAY)
-        texts[kind] = path.read_text(encoding="utf-8").replace(
-            f"T1-{D:%Y%m%d}-", f"{till_id}-{D:%Y%m%d}-"
-        )
-        parts[kind] = written.parts[0]
-    db.close()
-    return TillDayFiles(till_id, texts), parts
+        parts[kind] = write_files(db, path, FileRequest((kind,), D), day=DAY).parts[0]
+        path.write_bytes(own(path.read_bytes().decode("utf-8")).encode("utf-8"))
+    uploaded = build_day_upload(store, till_id, D).files
+    store.close()
+    return TillDayFiles(till_id, {kind: own(text) for kind, text in uploaded.items()}), parts
 
 
 @pytest.fixture
@@ -84,17 +88,17 @@ def rows_of(text: str) -> list[list[str]]:
 def test_the_shop_csv_is_the_header_once_then_each_tills_rows_in_till_order(
     tills: tuple[list[TillDayFiles], list[dict[FileKind, Part]]], tmp_path: Path
 ) -> None:
-    days, _ = tills
+    """A till uploads its lines without the ``ppn_basis`` of its own file for the accountant; the
+    shop's file has it, and holds each till's own file's rows as they are."""
+    days, parts = tills
     target = tmp_path / "shop-lines.csv"
     write_shop_file(days, target, (FileKind.LINES,))
 
     rows = rows_of(target.read_text(encoding="utf-8"))
-    first, second = sorted(days, key=lambda till: till.till_id)
-    assert rows[0] == list(LINE_COLUMNS)
-    assert (
-        rows[1:]
-        == rows_of(first.files[FileKind.LINES])[1:] + rows_of(second.files[FileKind.LINES])[1:]
-    )
+    first, second = (rows_of(till[FileKind.LINES].path.read_text("utf-8")) for till in parts)
+    assert [rows_of(till.files[FileKind.LINES])[0] for till in days] == [list(LINE_COLUMNS)] * 2
+    assert rows[0] == first[0] == [*LINE_COLUMNS, PPN_BASIS]
+    assert rows[1:] == first[1:] + second[1:]
     assert {row[LINE_COLUMNS.index("terminal")] for row in rows[1:]} == {"T1", "T2"}
 
 

@@ -24,7 +24,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.returns import ReturnMethod
-from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, parse_rate
+from pos_app.domain.tax import NO_TAX, PpnBasis, TaxClass, TaxPolicy, parse_rate
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.shift_report import shift_sections
@@ -280,7 +280,7 @@ def test_a_return_after_the_day_closed_counts_on_the_next_day(db: Database) -> N
 
 def csv_rows(db: Database, tmp_path: Path, kind: ExportKind) -> list[dict[str, str]]:
     path = tmp_path / f"{kind}.csv"
-    export_sales(db, path, first_day=TODAY, kind=kind, tz=JAKARTA)
+    export_sales(db, path, first_day=TODAY, kind=kind, tz=JAKARTA, ppn_basis=True)
     with path.open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
@@ -432,9 +432,14 @@ def test_returns_give_back_their_ppn_and_every_file_agrees_with_the_z_report(
             assert in_lines == sum(int(row[column]) for row in by_sale)
             assert in_lines == sum(getattr(rate, column) for rate in report.discounts.rates)
         assert shifts.get(shift.id).discounts.rates == report.discounts.rates
+        assert {(rate.tax_class, rate.basis) for rate in report.discounts.rates} <= {
+            (TaxClass.STANDARD, PpnBasis.NILAI_LAIN),
+            (TaxClass.OTHER, PpnBasis.FULL),
+            (TaxClass.EXEMPT, PpnBasis.EXEMPT),
+        }  # each class its own row, its basis as its lines' figures tell it
         for rate in report.discounts.rates:
             assert rate.amount == sum(
-                int(row["line_total"]) for row in lines if row["tax_rate"] == rate.label()[:-1]
+                int(row["line_total"]) for row in lines if row["ppn_basis"] == rate.basis
             )
         for row in lines:
             if row["record_type"] != "return":
