@@ -667,7 +667,7 @@ def test_an_item_scanned_after_a_qr_was_given_up_on_is_not_given_away_when_the_c
 ):
     """When cash for a basket that grew after its QR was given up on cannot be recorded, the
     controller takes the basket tendered, not its stored sale, as what the old QR pays for
-    (CashierController._cash_done -> OpenSale.keep(sale_id, basket.lines)); so the old QR's
+    (CashSales._done -> OpenSale.keep(sale_id, basket.lines)); so the old QR's
     payment lands as paying the whole basket, F11 completes the old sale and clears the screen,
     and the item scanned after the QR leaves the shop unpaid."""
     luxury = Product(
