@@ -101,6 +101,16 @@ def test_zone_less_date_is_taken_as_utc_and_offsets_are_converted() -> None:
     assert parse_notification(encode(wib)).occurred_at == expected
 
 
+@pytest.mark.parametrize("written", ['"10.000"', "10.000", '"10000.000"'])
+def test_an_amount_with_three_decimals_is_refused_not_read_as_ten(written: str) -> None:
+    """DOKU writes 10000 or 10000.00; "10.000" is ten thousand rupiah the Indonesian way, which
+    was read as Rp 10: a payment kept as one of another amount, the manager told Rp 10."""
+    body = encode(notification(order={"invoice_number": "INV-1", "amount": 1}))
+    body = body.replace(b'"amount":1', b'"amount":' + written.encode())
+    with pytest.raises(ProviderProtocolError, match="more than two decimals"):
+        parse_notification(body)
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [(9000, 9000), (9000.0, 9000), ("9000", 9000), ("9000.00", 9000), (" 9000.00 ", 9000)],
@@ -120,6 +130,7 @@ def test_whole_rupiah_amount_forms(raw: Any, expected: int) -> None:
         ({"invoice_number": "I"}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": 9000.5}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": "9000.50"}, {"status": "SUCCESS"}, "order.amount"),
+        ({"invoice_number": "I", "amount": "10.000"}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": "-5"}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": -5}, {"status": "SUCCESS"}, "order.amount"),
         ({"invoice_number": "I", "amount": True}, {"status": "SUCCESS"}, "order.amount"),

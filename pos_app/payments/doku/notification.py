@@ -12,7 +12,8 @@ JSON decimal (``6000.00``) or a decimal string (``"6000.00"``, ``"6000"``); all 
 (as :class:`~decimal.Decimal`, never through float arithmetic) and must be whole rupiah between 0
 and :data:`~pos_app.domain.money.MAX_AMOUNT`.
 A fraction (``6000.50``), a sign, an exponent in a string,
-NaN or an absurd size is refused rather than rounded.
+NaN or an absurd size is refused rather than rounded; so is an amount with more than two decimals
+(``"10.000"``), which DOKU never writes and an Indonesian reader takes for ten thousand.
 
 Refund rule: ``REFUNDED`` is read as the whole payment refunded at DOKU, because no Non-SNAP
 body says how much went back: ``order.amount`` is the order's amount, and DOKU documents no
@@ -68,6 +69,8 @@ other word without one is no amount in no currency, which no sale takes. A REFUN
 them: Kasir reads it as the paid amount gone back and never uses the amount it names, so
 refusing one without an amount would only keep the refund from the till."""
 _DECIMAL_TEXT = re.compile(r"[0-9]{1,30}(?:\.[0-9]{1,30})?")
+_THOUSANDS_LOOKALIKE = re.compile(r"[0-9]+\.[0-9]{3,}")
+"""A whole amount written with three or more decimals and no exponent: never DOKU's form."""
 _RUPIAH_NAMES = frozenset({CURRENCY, "360"})
 """IDR by its ISO 4217 code or number (DOKU's older payment form sends ``CURRENCY`` ``360``)."""
 _CURRENCY_TEXT = re.compile(r"[A-Z0-9]{1,8}")
@@ -128,6 +131,12 @@ def rupiah_amount(value: object, *, field: str = "order.amount") -> int:
     if not whole:
         raise ProviderProtocolError(
             f"DOKU {field} {_shown(value)} has a fraction of a rupiah; it is refused, not rounded"
+        )
+    written = value.text if isinstance(value, JsonNumber) else value
+    if isinstance(written, str) and _THOUSANDS_LOOKALIKE.fullmatch(written.strip()):
+        raise ProviderProtocolError(
+            f"DOKU {field} {_shown(value)} has more than two decimals: it is refused, as "
+            '"10.000" is ten thousand rupiah written the Indonesian way, not ten'
         )
     return int(number)
 
