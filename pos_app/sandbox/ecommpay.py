@@ -77,6 +77,16 @@ DOKU_ENDPOINT_ID = 2301
 """``operation.provider.endpoint_id``: in ecommpay's callback formats; the value is *sandbox*."""
 MALL_ID = 4038
 AWAITING_REDIRECT = "awaiting redirect result"
+RETRY_WORD = "awaiting customer"
+"""A Payment Page payment's status after a failed attempt while the customer may try again in
+the same payment id: "The payment is in the status awaiting customer until it gets the final
+decline upon expiration of payment attempts or in case of the first successful attempt. You
+receive a callback with the payment result at each customer attempt to pay", with
+``payment.is_new_attempts_available`` and the seconds left in ``payment.attempts_timeout``
+(developers.ecommpay.com/en/en_PP_Try_Again.html). The sandbox sends it as the intermediate
+callback of the page payments whose intermediate word it is (Shapes.ecommpay_intermediate):
+their failed attempt is a declined ``sale`` operation of its own, listed first in the status
+answer's ``operations[]``; its code (:data:`LIMIT_DECLINE`) is *sandbox*."""
 PROCESSING = "processing"
 PAID_OUT_IN_PART = "partially paid out"
 REFUND_WORDS: dict[str, tuple[str, str]] = {
@@ -269,19 +279,25 @@ class EcommpaySimulator:
             if existing.kind == "page" and existing.amount == amount:
                 return existing
             raise InboundError(f"payment_id {payment_id} was already used")
+        details: dict[str, Any] = {
+            "customer": {"id": customer_id},
+            "callback_url": callback_url,
+            "success_url": params.get("merchant_success_url"),
+            "fail_url": params.get("merchant_fail_url") or params.get("merchant_success_url"),
+            "description": params.get("payment_description", ""),
+        }
+        if self._sandbox.shapes.ecommpay_intermediate(payment_id) == RETRY_WORD:
+            details["failed_attempt"] = {
+                "id": next(self._operation_ids),
+                "request_id": f"{secrets.token_hex(20)}-{secrets.token_hex(20)}",
+            }
         order = self._new_order(
             kind="page",
             payment_id=payment_id,
             amount=amount,
             status=PROCESSING,
             expires_at=self._sandbox.expiry(best_before),
-            details={
-                "customer": {"id": customer_id},
-                "callback_url": callback_url,
-                "success_url": params.get("merchant_success_url"),
-                "fail_url": params.get("merchant_fail_url") or params.get("merchant_success_url"),
-                "description": params.get("payment_description", ""),
-            },
+            details=details,
         )
         self._sandbox.open_order(order)
         return order
@@ -374,7 +390,11 @@ class EcommpaySimulator:
             )
         body = self._payment_body(order)
         del body["operation"]
-        body["operations"] = [
+        tried = order.outcome is not Outcome.PENDING and "failed_attempt" in order.details
+        earlier = (
+            [self._payment_body(order, interim=RETRY_WORD, upto=0)["operation"]] if tried else []
+        )
+        body["operations"] = earlier + [
             self._payment_body(order, upto=done)["operation"]
             for done in range(self.operations(order))
         ]
@@ -604,6 +624,24 @@ class EcommpaySimulator:
             "errors": errors,
             "provider_extra_fields": {},
         }
+        attempt = details.get("failed_attempt")
+        if attempt is not None:
+            retrying = interim == RETRY_WORD
+            left = 0.0
+            if retrying and order.expires_at is not None:
+                left = (order.expires_at - self._sandbox.now()).total_seconds()
+            body["payment"]["is_new_attempts_available"] = retrying
+            body["payment"]["attempts_timeout"] = max(0, int(left))
+            if retrying:
+                code, message = LIMIT_DECLINE
+                operation.update(
+                    id=attempt["id"],
+                    status="decline",
+                    request_id=attempt["request_id"],
+                    code=code,
+                    message=message,
+                )
+                errors.append({"code": int(code), "message": message})
         if settled and (order.outcome is Outcome.PAID or payout):
             body["account"] = {"number": details["account_number"]}
         if order.kind == "sale" and order.outcome is Outcome.PENDING and interim is None:

@@ -30,7 +30,8 @@ DOKU_REFUND_AMOUNT_SHOWN = (True, False)
 """Whether a REFUNDED names ``order.amount``: DOKU's Check Status Non-SNAP says "some
 parameters might not be presented in certain status cases"."""
 ECOMMPAY_INTERMEDIATE = (None, "external processing", "awaiting customer")
-"""The callback sent before the final one of a purchase, if any."""
+"""The callback sent before the final one of a purchase, if any; on a Payment Page,
+``awaiting customer`` is a failed attempt the customer may retry (``ecommpay.RETRY_WORD``)."""
 ECOMMPAY_REDIRECT_FORMS = ("full", "bare", "return_url")
 """A Gate sale's redirect callback: the whole payment (status ``awaiting redirect result``, its
 sum, the operation) with ``redirect_data``; only ``payment.id`` and ``redirectData`` (so

@@ -155,8 +155,9 @@ def test_a_failed_payment_is_failed_by_the_status_answer_alone(till: Till) -> No
 
 
 def sale_operation_id(status_answer: Mapping[str, Any]) -> str:
-    """The provider's id of the purchase's own operation (``sale``) in a status answer."""
-    [sale] = [op for op in status_answer["operations"] if op["type"] == "sale"]
+    """The provider's id of the purchase's own operation in a status answer: its last ``sale``
+    (a failed Payment Page attempt before it is a declined ``sale`` of its own)."""
+    *_, sale = [op for op in status_answer["operations"] if op["type"] == "sale"]
     return str(sale["provider"]["payment_id"])
 
 

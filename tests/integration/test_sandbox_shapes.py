@@ -215,6 +215,21 @@ def events_at(inbox: Receiver, hook: str, count: int) -> list[ProviderEvent]:
     return [verify_callback(r.body, SECRET) for r in inbox.wait_for(hook, count)]
 
 
+def paid_on_page(
+    sandbox: str, client: GateClient, callback_url: str, number: str
+) -> EcommpayPageProvider:
+    """A Payment Page payment of Rp 12.500 for ``number``, paid by pressing Pay."""
+    provider = EcommpayPageProvider(
+        client, callback_url=callback_url, customer_email="kasir@example.com", page_base_url=sandbox
+    )
+    request = provider.create_payment(PaymentOrder(number, 12500, LINES))
+    page = httpx.get(request.payment_url)
+    action = re.search(r'action="([^"]+)"', page.text)
+    assert action, page.text
+    httpx.post(sandbox + action.group(1), data={"choice": "pay"})
+    return provider
+
+
 @pytest.mark.parametrize("interim", [None, "external processing", "awaiting customer"])
 def test_ecommpay_page_payment_callbacks_with_an_intermediate_status_and_invisible_fields(
     sandbox: str, receiver: tuple[str, Receiver], interim: str | None
@@ -223,17 +238,7 @@ def test_ecommpay_page_payment_callbacks_with_an_intermediate_status_and_invisib
     number = pick(lambda i: SHAPES.ecommpay_intermediate(i) == interim)
     hook = path()
     with gate(sandbox) as client:
-        provider = EcommpayPageProvider(
-            client,
-            callback_url=receiver_url + hook,
-            customer_email="kasir@example.com",
-            page_base_url=sandbox,
-        )
-        request = provider.create_payment(PaymentOrder(number, 12500, LINES))
-        page = httpx.get(request.payment_url)
-        action = re.search(r'action="([^"]+)"', page.text)
-        assert action, page.text
-        httpx.post(sandbox + action.group(1), data={"choice": "pay"})
+        provider = paid_on_page(sandbox, client, receiver_url + hook, number)
 
         events = events_at(inbox, hook, 2 if interim else 1)
         if interim:
@@ -252,6 +257,42 @@ def test_ecommpay_page_payment_callbacks_with_an_intermediate_status_and_invisib
         status = provider.check_status(number)
         assert (status.status, status.amount) == (PaymentStatus.PAID, 12500)
         assert status.raw["operations"][-1]["status"] == "success"
+
+
+def test_a_failed_page_attempt_with_retries_left_is_pending_and_the_retry_that_pays_counts(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    """developers.ecommpay.com/en/en_PP_Try_Again.html: after a failed attempt the payment is
+    ``awaiting customer`` (its operation declined, ``is_new_attempts_available`` true) until an
+    attempt in the same payment id pays; ecommpay's WooCommerce plugin declines its order on
+    that word (``EcpCallbacksHandler::process``), which for Kasir would end a sale the customer
+    then pays."""
+    receiver_url, inbox = receiver
+    number = pick(lambda i: SHAPES.ecommpay_intermediate(i) == "awaiting customer")
+    hook = path()
+    with gate(sandbox) as client:
+        provider = paid_on_page(sandbox, client, receiver_url + hook, number)
+        attempt, final = events_at(inbox, hook, 2)
+        status = provider.check_status(number)
+
+    assert attempt.raw["operation"]["status"] == "decline" and attempt.raw["errors"]
+    assert attempt.raw["payment"]["is_new_attempts_available"] is True
+    assert attempt.raw["payment"]["attempts_timeout"] > 0
+    assert (attempt.status, attempt.amount, attempt.currency) == (
+        PaymentStatus.PENDING,
+        12500,
+        "IDR",
+    )
+    assert final.raw["payment"]["is_new_attempts_available"] is False
+    assert final.raw["operation"]["id"] != attempt.raw["operation"]["id"]
+    assert (final.status, final.amount) == (PaymentStatus.PAID, 12500)
+    declined, paid = status.raw["operations"]
+    assert (declined["status"], paid["status"]) == ("decline", "success")
+    assert (status.status, status.amount, status.reference) == (
+        PaymentStatus.PAID,
+        12500,
+        final.reference,
+    )
 
 
 def test_ecommpay_callbacks_differing_only_in_invisible_fields_are_one_event(
