@@ -59,6 +59,11 @@ its return (``store/returns.py``), item by item, not again as a refund."""
 CONTRADICTED = "refund.contradicted"
 """The audit action keeping a provider's report that contradicts a paid payout (declined or failed,
 no reversal said), under the provider's name: kept for the manager, never applied."""
+ANSWERED = "refund.answered"
+"""The audit action keeping a status answer's final word on a paid payout, under the provider's
+name. It tells what the whole payout paid, where a callback about a payout ecommpay split names
+its last part only: a payout with one kept is not asked again
+(:func:`~pos_app.till.problem_payments.told_by_callback`)."""
 MAX_PAYOUT_ID_LENGTH = 64
 _PAYOUT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _WALLET_NUMBER = re.compile(r"\+?[0-9]{1,20}")
@@ -421,6 +426,37 @@ class Refunds:
         (:data:`CONTRADICTED`), it lists the payout for the manager
         (:mod:`pos_app.till.problem_payments`), again after a resolution. A report kept already
         (ecommpay's retries, the relay handing it over again) is not kept twice: False."""
+        return self._keep_report(
+            payout_id, CONTRADICTED, report, now, outcome=outcome, reason=reason
+        )
+
+    def record_answer(self, payout_id: str, *, report: Mapping[str, Any], now: datetime) -> bool:
+        """Keep the provider's status answer with a final word on a payout Kasir holds paid,
+        whatever it changed, in the audit log under the provider's name (:data:`ANSWERED`),
+        with the figure Kasir holds paid after it. A payout listed as paid another amount is
+        then asked no more: ecommpay's answer lists every part of a payout it split, so asking
+        again could only bring the same. An answer kept already (the manager asking again) is
+        not kept twice: False."""
+        held = self.get(payout_id)
+        return self._keep_report(
+            payout_id,
+            ANSWERED,
+            report,
+            now,
+            paid_amount=held.paid_amount,
+            paid_currency=held.paid_currency,
+        )
+
+    def _keep_report(
+        self,
+        payout_id: str,
+        action: str,
+        report: Mapping[str, Any],
+        now: datetime,
+        **about: object,
+    ) -> bool:
+        """Keep the provider's ``report`` on the paid payout under ``action`` in the audit log,
+        ``about`` it beside; one kept already under ``action`` is not kept again: False."""
         try:
             body = json.loads(to_json(dict(report)))
         except (TypeError, ValueError):
@@ -429,12 +465,12 @@ class Refunds:
             refund = self.get(payout_id)
             if refund.status is not RefundStatus.PAID:
                 raise StoreError(
-                    f"refund {payout_id} is {refund.status}: only a paid one is contradicted"
+                    f"refund {payout_id} is {refund.status}: only a paid one's report is kept"
                 )
             kept = conn.execute(
                 "SELECT detail FROM audit_log WHERE action = ? "
                 "AND json_extract(detail, '$.payout_id') = ?",
-                [CONTRADICTED, payout_id],
+                [action, payout_id],
             )
             if any(json.loads(detail).get("report") == body for (detail,) in kept):
                 return False
@@ -442,11 +478,10 @@ class Refunds:
                 "payout_id": payout_id,
                 "sale_id": refund.sale_id,
                 "amount": refund.amount,
-                "outcome": outcome,
-                "reason": reason,
+                **about,
                 "report": body,
             }
-            AuditLog(self._db).record(refund.provider.value, CONTRADICTED, detail, now=now)
+            AuditLog(self._db).record(refund.provider.value, action, detail, now=now)
         return True
 
     def settle_reversed_in_part(self, now: datetime) -> list[str]:

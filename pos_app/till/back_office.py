@@ -323,15 +323,20 @@ class BackOffice:
             )
         return payouts
 
-    def check_contradicted(self, payout_id: str) -> Refund:
-        """Ask ecommpay now about a paid payout a later report contradicts (its callbacks may
-        have brought the decline and lost the reversal): one it reports reversed is settled so;
-        audited with what came of it, as :meth:`check_status` is."""
-        payouts = self._payouts()
-        refund = payouts.check_contradicted(payout_id)
+    def check_listed_payout(self, payout_id: str) -> Refund:
+        """Ask ecommpay now about a paid payout listed as contradicted (its callbacks may have
+        brought the decline and lost the reversal) or as paid another amount (a callback names
+        one part of a split payout): one it reports reversed is settled so, and what all the
+        parts paid is taken (:meth:`Payouts.check_listed`); audited with what came of it, as
+        :meth:`check_status` is."""
+        refund = self._payouts().check_listed(payout_id)
         self._audit(
-            "refund.check_contradicted",
-            {"payout_id": payout_id, "reversed": refund.reversed_at is not None},
+            "refund.check_listed",
+            {
+                "payout_id": payout_id,
+                "reversed": refund.reversed_at is not None,
+                "paid_amount": refund.paid_amount,
+            },
         )
         return refund
 

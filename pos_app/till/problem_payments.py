@@ -48,7 +48,7 @@ from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payment_records import EventSource, received_rupiah
 from pos_app.store.payments import BROUGHT_BACK, RESOLUTION, RESOLVED, Payments
-from pos_app.store.refunds import CONTRADICTED, NOT_A_RETURN
+from pos_app.store.refunds import ANSWERED, CONTRADICTED, NOT_A_RETURN
 from pos_app.store.returns import NOT_PAID_BACK, UNPAID_RESOLVED
 from pos_app.store.sales import Sale, Sales
 
@@ -99,7 +99,9 @@ class ProblemKind(StrEnum):
     is wrong); only the manager can tell. Listed by its payout id, in state ``paid``,
     :attr:`ProblemPayment.amount` and :attr:`ProblemPayment.currency` what was reported paid,
     until resolved. A reversal supersedes it (the money came back), and it supersedes a
-    payment after failing (the manager sees the amount that went out)."""
+    payment after failing (the manager sees the amount that went out). A callback about a
+    payout ecommpay split names one part only, so one only a callback told is asked again
+    (:func:`told_by_callback`)."""
     PAYOUT_CONTRADICTED = "payout_contradicted"
     """A payout Kasir holds paid that the provider reported declined or failed later, with no
     reversal said (its report is kept: :meth:`~pos_app.store.refunds.Refunds.record_contradiction`).
@@ -144,6 +146,14 @@ answers. A payout reversed in part may be two of them (reversed, and paid after 
 another amount), each resolved on its own; otherwise it is one: reversed; else paid for another
 amount; else paid after failing; or unpaid. A contradicted paid payout is listed as such beside
 any of those but a whole reversal."""
+ASKABLE_PAYOUTS = frozenset({ProblemKind.PAYOUT_CONTRADICTED, ProblemKind.PAYOUT_DIFFERS})
+"""The problems of a paid payout that the provider's status answer may settle: the reversal a
+lost callback did not tell, or what every part of a payout it split paid
+(:meth:`~pos_app.till.refund_payouts.Payouts.check_listed`). The others' answers are final."""
+SPLITTING = frozenset({ProviderName.ECOMMPAY_PAGE, ProviderName.ECOMMPAY_GATE})
+"""Providers that split a payment into parts, one callback each (ecommpay's "partially paid",
+"partially paid out"). DOKU pays an order once, in full
+(:func:`~pos_app.store.paid_reports.contradicts_doku`): its paid figure is no part of another."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +425,45 @@ def list_problems(db: Database) -> list[ProblemPayment]:
             )
         )
     return found
+
+
+_ANSWERED: dict[ProblemKind, str] = {
+    ProblemKind.DIFFERS: f"""
+SELECT 1 FROM payment_events e WHERE e.invoice_number = ?1 AND e.source = 'status'
+  AND e.state NOT IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))})
+  AND e.id > (SELECT coalesce(max(p.id), 0) FROM payment_events p
+              WHERE p.invoice_number = ?1 AND p.source = 'relay' AND p.state = 'paid')
+""",
+    ProblemKind.PAYOUT_DIFFERS: f"""
+SELECT 1 FROM audit_log l WHERE l.action = '{ANSWERED}'
+  AND json_extract(l.detail, '$.payout_id') = ?1
+""",
+}
+"""Per kind, whether a status answer's final word on the payment (``?1``) is kept: a purchase's
+since the latest callback that said it paid (its events tell which came first), a payout's at
+all (kept only once the payout is paid: :meth:`~pos_app.store.refunds.Refunds.record_answer`)."""
+
+
+def told_by_callback(db: Database) -> list[ProblemPayment]:
+    """The payments and payouts listed as paid another amount, through a provider that pays in
+    parts (:data:`SPLITTING`), whose paid figure no status answer has told since a callback
+    did.
+
+    ecommpay splits a payment its provider cannot take whole into parts, one callback each,
+    and a callback names the last part processed: paid in part, the payment may have been
+    paid more by parts before it. Only the status answer lists them all, so the till's
+    follow-up asks each of these (:meth:`~pos_app.till.terminal.Terminal.follow_up`) until
+    one has answered with a final word; whatever it said, the payment is the manager's then
+    (asking again could only bring the same; a purchase's callback saying it paid after that
+    answer has it asked once more). A status call that fails leaves it to the next pass.
+    """
+    return [
+        problem
+        for problem in list_problems(db)
+        if problem.kind in _ANSWERED
+        and problem.provider in SPLITTING
+        and db.execute(_ANSWERED[problem.kind], [problem.invoice_number]).fetchone() is None
+    ]
 
 
 def _refund_problems(db: Database) -> list[ProblemPayment]:

@@ -23,9 +23,14 @@ resolved (:mod:`pos_app.till.problem_payments`). The other way round is not take
 payout it reports declined or failed after paying it, with no reversal said, stays paid (a stray
 decline must not make the customer owed twice), and its report is kept and listed for the
 manager, who checks ecommpay's dashboard for the money, or has Kasir ask its status API again
-(:meth:`Payouts.check_contradicted`): an answer naming a reversal settles it as reversed; the
+(:meth:`Payouts.check_listed`): an answer naming a reversal settles it as reversed; the
 money seen back in the dashboard, the manager takes it as reversed
 (:mod:`pos_app.till.contradicted_payouts`).
+
+A payout ecommpay split into parts sends one callback per part, and the last one names only its
+own part: settled paid for that part, the payout is listed as paid another amount and asked
+again by the till's follow-up until a status answer, which lists every part, has said what they
+all paid (:func:`~pos_app.till.problem_payments.told_by_callback`).
 """
 
 import logging
@@ -45,7 +50,7 @@ from pos_app.store.errors import InvalidTransition, NotFound
 from pos_app.store.payment_records import paid_differs
 from pos_app.store.refunds import Refund, Refunds
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.problem_payments import ProblemKind, list_problems, no_longer_listed
+from pos_app.till.problem_payments import ASKABLE_PAYOUTS, list_problems, no_longer_listed
 
 log = logging.getLogger(__name__)
 
@@ -360,29 +365,66 @@ class Payouts:
         except PaymentUnknown as error:
             return self._unknown(refund, error)
 
-    def check_contradicted(self, payout_id: str) -> Refund:
-        """Ask ecommpay's status API about a paid payout listed as contradicted
-        (:attr:`~pos_app.till.problem_payments.ProblemKind.PAYOUT_CONTRADICTED`), at the
-        manager's asking, and settle what it says as a callback's word.
+    def check_listed(self, payout_id: str) -> Refund:
+        """Ask ecommpay's status API about a paid payout listed as contradicted or as paid
+        another amount (:data:`~pos_app.till.problem_payments.ASKABLE_PAYOUTS`), at the
+        manager's asking or the follow-up's (:meth:`Terminal.follow_up
+        <pos_app.till.terminal.Terminal.follow_up>`), and settle what it says as a callback's
+        word.
 
         Its answer for a reversed payout names the successful reversal, which settles the payout
-        as reversed; one still declining it with no reversal said keeps it listed. Only such a
-        payout is asked: a paid payout's answer is final, and asking one nothing contradicts
-        could only bring the same word again, or a stray decline to list. A payout no longer
-        listed so (resolved or reversed meanwhile) raises NotFound, unasked. ecommpay's "not
-        found" (PaymentUnknown) is raised as it is and changes nothing: it paid the payout.
+        as reversed; one still declining it with no reversal said keeps it listed. For a payout
+        ecommpay split into parts, it adds up every part paid, where a callback names only the
+        last one processed. Only such a payout is asked: a paid payout's answer is final, and
+        asking one nothing is wrong with could only bring the same word again, or a stray
+        decline to list. A payout no longer listed so (resolved or reversed meanwhile) raises
+        NotFound, unasked. ecommpay's "not found" (PaymentUnknown) is raised as it is and
+        changes nothing: it paid the payout.
         """
-        listed = (ProblemKind.PAYOUT_CONTRADICTED, payout_id)
         problems = list_problems(self.store.repositories().db)
-        if listed not in {(problem.kind, problem.invoice_number) for problem in problems}:
+        if not any(
+            problem.kind in ASKABLE_PAYOUTS and problem.invoice_number == payout_id
+            for problem in problems
+        ):
             raise no_longer_listed(payout_id)
         return self._ask(payout_id)
 
     def _ask(self, payout_id: str) -> Refund:
         """The status API's word on the payout, settled as its callback's would be; raises
-        PaymentUnknown when ecommpay does not know it."""
+        PaymentUnknown when ecommpay does not know it.
+
+        A final word on a payout paid after it is kept (:meth:`Refunds.record_answer`), so the
+        follow-up asks it no more. One naming less paid than a callback said is not taken
+        (:meth:`Refunds.settle` keeps the larger figure): money a signed report said went out
+        does not vanish on a later word. ecommpay tells money coming back in words of their own
+        (a reversal), so a lower figure is a part its answer does not list (yet, or by mistake),
+        and taking it would have Kasir show the customer paid less than they got. The payout
+        stays listed as paid another amount, the answer kept beside it for the manager, who
+        compares both with ecommpay's dashboard; the answer is not asked for again, which
+        could only bring the same.
+        """
         report = self.gateway.check_payout(payout_id)
-        return settle_from_report(self.refunds(), report, now=self.clock())
+        refunds, now = self.refunds(), self.clock()
+        settled = settle_from_report(refunds, report, now=now)
+        if report.outcome is PayoutOutcome.PENDING or settled.status is not RefundStatus.PAID:
+            return settled
+        refunds.record_answer(payout_id, report=report.raw, now=now)
+        said = settled.paid_amount
+        if (
+            report.outcome is PayoutOutcome.PAID
+            and report.amount is not None
+            and said is not None
+            and report.currency == settled.paid_currency
+            and report.amount < said
+        ):
+            log.warning(
+                "payout %s: ecommpay's status answer names %s paid, less than the %s its "
+                "callback said; the callback's figure stands, listed among the problem payments",
+                payout_id,
+                reported_text(report.amount, report.currency),
+                reported_text(said, settled.paid_currency),
+            )
+        return settled
 
     def check_pending(self) -> list[Refund]:
         """:meth:`check` every refund still pending; those it settled.

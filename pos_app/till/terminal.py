@@ -29,6 +29,7 @@ from pos_app.settings.terminal_config import (
 )
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
+from pos_app.till.problem_payments import ProblemKind, told_by_callback
 from pos_app.till.refund_payouts import Payouts
 
 if TYPE_CHECKING:
@@ -81,10 +82,11 @@ class Terminal:
                 log.info("status of %s still unknown: %s", invoice, error)
 
     def follow_up(self) -> None:
-        """Registrations and page ends the relay missed go again, payments ended here and
-        payouts still pending are asked about again: a payment found paid comes as a late
-        payment through the checkout's listeners, a payout's word is in the problem payments.
-        One step's trouble does not keep the others from running."""
+        """Registrations and page ends the relay missed go again, payments ended here,
+        payouts still pending, and payments and payouts a callback told paid in part are asked
+        about again: a payment found paid comes as a late payment through the checkout's
+        listeners, a payout's word is in the problem payments. One step's trouble does not
+        keep the others from running."""
         steps: list[Callable[[], object]] = [
             self.checkout.registrations.register_due,
             self.checkout.registrations.end_pages_due,
@@ -92,11 +94,29 @@ class Terminal:
         ]
         if self.payouts is not None:
             steps.append(self.payouts.check_pending)
+        steps.append(self.ask_told_by_callback)
         for step in steps:
             try:
                 step()
             except Exception:
                 log.exception("follow-up: %s failed", step.__name__)
+
+    def ask_told_by_callback(self) -> None:
+        """Ask the provider about each payment and payout listed as paid another amount that
+        only a callback told (:func:`told_by_callback`): about a payment split into parts, it
+        names the last part only. The status answer tells what all of them paid; one not
+        answered now is asked at the next pass, and one made through a provider this till no
+        longer uses is left to the manager."""
+        for problem in told_by_callback(self.store.repositories().db):
+            number = problem.invoice_number
+            try:
+                if problem.kind is not ProblemKind.PAYOUT_DIFFERS:
+                    if problem.provider is self.checkout.provider.name:
+                        self.checkout.check_status(number)
+                elif self.payouts is not None and problem.provider is self.payouts.gateway.name:
+                    self.payouts.check_listed(number)
+            except Exception as error:  # one payment's trouble does not stop the others'
+                log.info("%s, paid another amount, not answered yet: %s", number, error)
 
     def close(self) -> None:
         if self.closed:

@@ -101,26 +101,26 @@ def test_check_status_now_finds_the_reversal_whose_callback_never_came(
     sale_id, payout_id = paid_and_contradicted(terminal)
     db = terminal.store.repositories().db
 
-    assert office.check_contradicted(payout_id).reversed_at is None
+    assert office.check_listed_payout(payout_id).reversed_at is None
     assert [(p.invoice_number, p.kind) for p in list_problems(db)] == [
         (payout_id, ProblemKind.PAYOUT_CONTRADICTED)
     ], "ecommpay still says it paid, and names no reversal: it stays listed"
 
     reverse = f"{terminal.embedded.sandbox.url}/_sandbox/reverse/{payout_id}"
     httpx.post(reverse, timeout=5).raise_for_status()
-    checked = office.check_contradicted(payout_id)
+    checked = office.check_listed_payout(payout_id)
 
     assert checked.reversed_at is not None
     assert [(p.invoice_number, p.kind) for p in list_problems(db)] == [
         (payout_id, ProblemKind.PAYOUT_REVERSED)
     ]
     assert terminal.store.refunds.refundable(sale_id) == TOTAL, "the customer is owed it again"
-    asked = [
-        e.detail for e in terminal.store.audit.recent() if e.action == "refund.check_contradicted"
+    asked = [e.detail for e in terminal.store.audit.recent() if e.action == "refund.check_listed"]
+    assert asked == [
+        {"payout_id": payout_id, "reversed": r, "paid_amount": AMOUNT} for r in (True, False)
     ]
-    assert asked == [{"payout_id": payout_id, "reversed": r} for r in (True, False)]
     with pytest.raises(NotFound, match="no longer listed"):
-        office.check_contradicted(payout_id)
+        office.check_listed_payout(payout_id)
 
 
 def test_a_paid_payout_nothing_contradicts_is_not_asked_about(
@@ -132,4 +132,4 @@ def test_a_paid_payout_nothing_contradicts_is_not_asked_about(
     polled_until(terminal, payout_id, lambda r: r.status is RefundStatus.PAID)
 
     with pytest.raises(NotFound, match="no longer listed"):
-        payouts.check_contradicted(payout_id)
+        payouts.check_listed(payout_id)

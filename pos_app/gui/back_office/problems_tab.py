@@ -11,6 +11,7 @@ dashboard shows its money back.
 """
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -38,11 +39,16 @@ from pos_app.gui.back_office.widgets import (
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.tasks import TaskRunner
 from pos_app.payments.model import ProviderName
-from pos_app.store.payment_records import PaymentAttempt
+from pos_app.store.payment_records import PaymentAttempt, paid_differs
 from pos_app.store.refunds import Refund
 from pos_app.store.sales import Sale
 from pos_app.till.back_office import BackOffice
-from pos_app.till.problem_payments import REFUND_KINDS, ProblemKind, ProblemPayment
+from pos_app.till.problem_payments import (
+    ASKABLE_PAYOUTS,
+    REFUND_KINDS,
+    ProblemKind,
+    ProblemPayment,
+)
 
 
 class ProblemsTab(Tab):
@@ -242,9 +248,11 @@ class ProblemsTab(Tab):
                 "refund the sale again (Refund, in its detail), then mark it resolved."
             ),
             ProblemKind.PAYOUT_DIFFERS: self.tr(
-                "ecommpay reports a refund's payout paid for another amount than asked: check "
-                "what the customer got in ecommpay's dashboard, settle the difference with "
-                "them, then mark it resolved."
+                "ecommpay reports a refund's payout paid for another amount than asked. A "
+                "payout it split into parts may have paid more than its last part's callback "
+                "says: Check status now asks ecommpay what all of them paid. Then check what "
+                "the customer got in ecommpay's dashboard, settle the difference with them, "
+                "and mark it resolved."
             ),
             ProblemKind.PAYOUT_CONTRADICTED: self.tr(
                 "ecommpay reported a refund's payout paid, then declined or failed without saying "
@@ -275,8 +283,9 @@ class ProblemsTab(Tab):
         self.say(self.tr("Asking about {invoice}…").format(invoice=invoice))
         ask: Callable[[str], object]
         answered: Callable[[Any], None]
-        if problem.kind is ProblemKind.PAYOUT_CONTRADICTED:
-            ask, answered = self.office.check_contradicted, self._payout_checked
+        if problem.kind in ASKABLE_PAYOUTS:
+            ask = self.office.check_listed_payout
+            answered = partial(self._payout_checked, problem.kind)
         else:
             ask, answered = self.office.check_status, self._checked
         self.calls.run(
@@ -286,19 +295,31 @@ class ProblemsTab(Tab):
             lambda error: self._check_failed(invoice, error),
         )
 
-    def _payout_checked(self, refund: Refund) -> None:
-        """What ecommpay's status answer made of a contradicted payout."""
+    def _payout_checked(self, kind: ProblemKind, refund: Refund) -> None:
+        """What ecommpay's status answer made of a payout listed as ``kind``."""
         if refund.reversed_at is not None:
             text = self.tr(
                 "ecommpay reports payout {payout} reversed: the customer is owed the money "
                 "again; it is listed as reversed."
             )
-        else:
+        elif kind is ProblemKind.PAYOUT_CONTRADICTED:
             text = self.tr(
                 "ecommpay names no reversal of payout {payout}: it stays listed; check it in "
                 "ecommpay's dashboard."
             )
-        self.say(text.format(payout=refund.payout_id))
+        elif paid_differs(refund.amount, refund.paid_amount, refund.paid_currency):
+            text = self.tr(
+                "ecommpay reports payout {payout} paid {paid} in all, not the {amount} asked: it "
+                "stays listed; settle the difference with the customer."
+            )
+        else:
+            text = self.tr(
+                "ecommpay reports payout {payout} paid in full ({amount}): it is no longer "
+                "listed as paying another amount."
+            )
+        paid = reported_text(refund.paid_amount or 0, refund.paid_currency)
+        amount = format_rupiah(refund.amount)
+        self.say(text.format(payout=refund.payout_id, paid=paid, amount=amount))
         self.refresh()
 
     def _checked(self, attempt: PaymentAttempt) -> None:
@@ -437,8 +458,9 @@ class ProblemsTab(Tab):
 
 
 def _checkable(kind: ProblemKind) -> bool:
-    """A payment's status check answers its problem; of a refund's, only a contradicted paid
-    payout's, which ecommpay's status answer may show reversed. An orphan has no attempt to ask
-    about, and the other refund problems' answers are final."""
-    unanswered = {ProblemKind.ORPHAN, *REFUND_KINDS} - {ProblemKind.PAYOUT_CONTRADICTED}
+    """A payment's status check answers its problem; of a refund's, only a paid payout's that
+    ecommpay's status answer may settle (:data:`ASKABLE_PAYOUTS`: shown reversed, or what all
+    its parts paid). An orphan has no attempt to ask about, and the other refund problems'
+    answers are final."""
+    unanswered = {ProblemKind.ORPHAN, *REFUND_KINDS} - ASKABLE_PAYOUTS
     return kind not in unanswered
