@@ -264,7 +264,8 @@ def _moved_in_part(payload: Mapping[str, Any], currency: object) -> int | None:
     (``operations[]``); a callback names the last one processed, which may be a declined part:
     that says nothing of what the others paid, so it is pending news, and the status answer
     tells. A callback about a successful part names that part only, though earlier parts may
-    have paid too: the payout is then listed as one that paid another amount.
+    have paid too: the payout is then listed as one that paid another amount, and the till's
+    follow-up asks the status answer for the whole (``problem_payments.told_by_callback``).
     """
     payment = payload.get("payment")
     kind = payment.get("type") if isinstance(payment, Mapping) else None

@@ -27,7 +27,8 @@ Choices where the words leave room:
   status answer, says (``callback._moved_in_part``). A purchase paid in part
   never completes its sale (its amount differs from the one asked) and is listed for the
   manager with what came in; a payout paid out in part is settled paid for that part, and
-  listed for the manager as a payout that paid another amount.
+  listed for the manager as a payout that paid another amount; either is asked again until a
+  status answer, which lists every part, has told what they all paid.
 - ``internal error`` / ``external error`` / ``error`` are **failed**: nothing was paid, and
   unlike a decline nobody decided it. Like a decline they are final for the payment id, so a
   pending attempt ends failed at once: ecommpay's own plugins end the order on them as on
