@@ -134,6 +134,7 @@ class TerminalApp(QObject):
             terminal, self.runner, self.shell, ask_on_sign_in=ask_for_shift, parent=self
         )
         self.window.shift_requested.connect(self.shifts.show)
+        self.shifts.sign_out_requested.connect(self.window.sign_out)
         if self.uploader is not None:
             self.shifts.changed.connect(lambda _shift: self._nudge_uploads())
         self.window.return_requested.connect(self._return_items)

@@ -1,6 +1,7 @@
 """The manager's PIN pad: a manager picks their name and enters their PIN, checked by name
 (scrypt, on a worker), so wrong guesses lock that manager out; the lock-out counts down on the
-pad. It approves what needs a manager at the till (a large discount) and opens the back office
+pad. It approves what needs a manager at the till (a large discount, counting and closing the
+shift of another cashier that holds the drawer) and opens the back office
 (:mod:`pos_app.gui.back_office.entry`)."""
 
 from PySide6.QtCore import Qt, Signal

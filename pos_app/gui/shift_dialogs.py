@@ -1,5 +1,6 @@
 """The cashier's shift on screen: open it with the float, see it and move cash in or out, count the
-drawer to close it, and the shift report (screen, print, PDF).
+drawer to close it, and the shift report (screen, print, PDF). While another cashier's shift holds
+the till's drawer, the cashier signs out or a manager counts and closes that shift first.
 
 Every dialog hands its work to a worker through ``runner`` (SQLite never runs on the GUI thread)
 and opens window-modal without a nested event loop.
@@ -30,11 +31,14 @@ from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.document_preview import DocumentPreview
 from pos_app.gui.drawer_count import DrawerCount
 from pos_app.gui.formatting import ERROR_STYLE
+from pos_app.gui.manager_pin import ManagerPin
 from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.reports.shift_report import render_shift_html
 from pos_app.store.errors import StoreError
-from pos_app.store.shifts import Shift
+from pos_app.store.shifts import DrawerHeld, Shift
+from pos_app.store.users import User
 from pos_app.till.shifts import ShiftDesk
+from pos_app.till.terminal import Terminal
 
 
 def _rupiah(edit: QLineEdit) -> int:
@@ -96,13 +100,25 @@ class _WorkDialog(QDialog):
             super().reject()
 
 
-class OpenShiftDialog(_WorkDialog):
-    """Asked after sign-in when the cashier has no open shift here: the float in the drawer.
+class _BeforeTheFirstSale(_WorkDialog):
+    """Asked after sign-in, before the first sale: it cannot be dismissed, since sales are
+    counted against a shift, so the cashier's is opened first."""
 
-    It cannot be dismissed: sales are counted against a shift, so one is opened first (a float of
-    Rp 0 is one key away)."""
+    def reject(self) -> None:
+        """Esc does not close it: the shift comes first."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.result() != QDialog.DialogCode.Accepted:
+            event.ignore()
+
+
+class OpenShiftDialog(_BeforeTheFirstSale):
+    """Asked after sign-in when the cashier has no open shift here: the float in the drawer (a
+    float of Rp 0 is one key away). ``held`` carries another cashier's shift, should one have
+    taken the drawer meanwhile: the store refused this one."""
 
     opened = Signal(object)
+    held = Signal(object)
 
     def __init__(self, desk: ShiftDesk, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(runner, parent)
@@ -136,12 +152,79 @@ class OpenShiftDialog(_WorkDialog):
         self.opened.emit(shift)
         self.accept()
 
-    def reject(self) -> None:
-        """Esc does not close it: the shift comes first."""
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, DrawerHeld):
+            self._set_busy(False)
+            self.held.emit(error.shift)
+            self.accept()
+            return
+        super()._failed(error)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.result() != QDialog.DialogCode.Accepted:
-            event.ignore()
+
+class DrawerHeldDialog(_BeforeTheFirstSale):
+    """Asked after sign-in instead of the float while another cashier's shift (``held``, of any
+    day) holds the till's one drawer: a second shift there would put a second float in it and
+    count the other's cash. The cashier signs out (``sign_out``) for its cashier to close it
+    with F5, or a manager counts and closes it here, the way the back office's Day close does;
+    ``released`` then carries it as it closed."""
+
+    sign_out = Signal()
+    released = Signal(object)
+
+    def __init__(
+        self, desk: ShiftDesk, held: Shift, runner: TaskRunner, parent: QWidget | None = None
+    ):
+        super().__init__(runner, parent)
+        self.desk, self.held = desk, held
+        self.manager_pin: ManagerPin | None = None
+        self.count_dialog: ShiftDialog | None = None
+        self.setWindowTitle(self.tr("The drawer is in use"))
+        since = held.opened_at.astimezone(desk.terminal.store.day.tz)
+        self.message = QLabel(
+            self.tr(
+                "This till's drawer is held by the shift of {cashier}, open since {since}. A "
+                "till has one drawer, so your shift opens once that one is counted and closed: "
+                "{cashier} signs in and closes it with F5, or a manager counts and closes it now."
+            ).format(cashier=held.cashier, since=since.strftime("%d/%m/%Y %H:%M"))
+        )
+        self.message.setObjectName("drawerHeld")
+        self.message.setWordWrap(True)
+        self.count_button = QPushButton(self.tr("Manager: count and close it…"))
+        self.count_button.setObjectName("countHeldShift")
+        self.count_button.setDefault(True)
+        self.count_button.clicked.connect(self._ask_manager)
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        self.sign_out_button.setObjectName("signOutHeld")
+        self.sign_out_button.clicked.connect(self._sign_out)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_out_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    def _ask_manager(self) -> None:
+        pin = ManagerPin(self.desk.terminal, self.runner, self)
+        pin.verified.connect(self._count)
+        self.manager_pin = pin
+        pin.show()
+
+    def _count(self, manager: User) -> None:
+        """The held shift's own dialog, worked in the manager's name; Esc there comes back here."""
+        dialog = ShiftDialog.counted_by(
+            manager.name, self.desk.terminal, self.held, self.runner, self
+        )
+        dialog.closed.connect(self._released)
+        self.count_dialog = dialog
+
+    def _released(self, shift: Shift) -> None:
+        self.released.emit(shift)
+        self.accept()
+
+    def _sign_out(self) -> None:
+        self.sign_out.emit()
+        self.accept()
 
 
 class _ShiftWorkDialog(_WorkDialog):
@@ -301,6 +384,22 @@ class ShiftDialog(_ShiftWorkDialog):
         shift_id = shift.id
         self.work(lambda: desk.refreshed(shift_id), self._refreshed)
 
+    @classmethod
+    def counted_by(
+        cls,
+        manager: str,
+        terminal: Terminal,
+        shift: Shift,
+        runner: TaskRunner,
+        parent: QWidget | None,
+    ) -> "ShiftDialog":
+        """Shown for ``manager`` to count and close ``shift``, which its cashier left open (the
+        back office's Day close, or the till whose drawer it holds): cash moves and the close
+        are recorded in the manager's name."""
+        dialog = cls(ShiftDesk(terminal, shift.cashier, actor=manager), shift, runner, parent)
+        dialog.show()
+        return dialog
+
     def _refreshed(self, shift: Shift) -> None:
         """The shift as the store has it now: closed since it was listed (the Day close tab's
         list is read before its cashier closes it at the till), it ends the dialog too."""
@@ -363,13 +462,14 @@ class ShiftDialog(_ShiftWorkDialog):
 
 
 class ShiftReportDialog(DocumentPreview):
-    """The shift report as the shift closed: on screen, printed, or saved as PDF."""
+    """The shift report as the shift closed, in the till's time zone under its shop's name: on
+    screen, printed, or saved as PDF."""
 
-    def __init__(
-        self, shift: Shift, *, time_zone: str, shop_name: str, parent: QWidget | None = None
-    ):
+    def __init__(self, shift: Shift, terminal: Terminal, parent: QWidget | None = None):
         super().__init__(
-            render_shift_html(shift, time_zone=time_zone, shop_name=shop_name),
+            render_shift_html(
+                shift, time_zone=terminal.store.day.tz.key, shop_name=terminal.settings.shop.name
+            ),
             title=QCoreApplication.translate("ShiftReportDialog", "Shift report"),
             name="shiftReport",
             pdf_name=f"shift-{shift.business_date.isoformat()}-{shift.id}.pdf",

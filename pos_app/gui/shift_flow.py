@@ -3,22 +3,35 @@ report when it closes.
 
 After sign-in the store is asked (on a worker) for the cashier's open shift on this till; without
 one, :class:`~pos_app.gui.shift_dialogs.OpenShiftDialog` asks for the float before the first sale.
+While another cashier's shift holds the till's one drawer (left open, maybe since an earlier
+day), :class:`~pos_app.gui.shift_dialogs.DrawerHeldDialog` comes instead: the cashier signs out,
+or a manager counts and closes that shift, and then the float is asked for.
 """
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from pos_app.gui.shift_dialogs import OpenShiftDialog, ShiftDialog, ShiftReportDialog
+from pos_app.gui.shift_dialogs import (
+    DrawerHeldDialog,
+    OpenShiftDialog,
+    ShiftDialog,
+    ShiftReportDialog,
+)
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.shifts import Shift
 from pos_app.till.shifts import ShiftDesk
 from pos_app.till.terminal import Terminal
 
+ShiftWindow = OpenShiftDialog | DrawerHeldDialog | ShiftDialog | ShiftReportDialog
+
 
 class ShiftFlow(QObject):
-    """``changed`` carries the cashier's shift (None once closed) whenever it changes."""
+    """``changed`` carries the cashier's shift (None once closed) whenever it changes;
+    ``sign_out_requested``: the cashier chose to sign out, another cashier's shift holding the
+    drawer."""
 
     changed = Signal(object)
+    sign_out_requested = Signal()
 
     def __init__(
         self,
@@ -36,13 +49,13 @@ class ShiftFlow(QObject):
         self.ask_on_sign_in = ask_on_sign_in
         self.desk: ShiftDesk | None = None
         self.shift: Shift | None = None
-        self.dialog: OpenShiftDialog | ShiftDialog | ShiftReportDialog | None = None
+        self.dialog: ShiftWindow | None = None
 
     def start(self, cashier: str) -> None:
         """``cashier`` signed in: find their open shift, or ask them to open one."""
         desk = ShiftDesk(self.terminal, cashier)
         self.desk, self.shift = desk, None
-        self.runner.run(desk.current, lambda shift: self._found(desk, shift))
+        self.runner.run(desk.standing, lambda standing: self._found(desk, *standing))
 
     def show(self) -> None:
         """F5: the cashier's shift as the store has it now, or the dialog that opens one. Read
@@ -51,48 +64,62 @@ class ShiftFlow(QObject):
         desk = self.desk
         if desk is None or self.dialog is not None:
             return
-        self.runner.run(desk.current, lambda shift: self._shown(desk, shift))
+        self.runner.run(desk.standing, lambda standing: self._shown(desk, *standing))
 
-    def _shown(self, desk: ShiftDesk, shift: Shift | None) -> None:
+    def _shown(self, desk: ShiftDesk, shift: Shift | None, held: Shift | None) -> None:
         if desk is not self.desk or self.dialog is not None:
             return  # someone else signed in, or F5 was pressed twice
         self._set(shift)
         if shift is None:
-            self._ask_to_open(desk)
+            self._ask_to_open(desk, held)
             return
         dialog = ShiftDialog(desk, shift, self.runner, self.window)
         dialog.closed.connect(self._closed)
         self._open(dialog)
 
-    def _found(self, desk: ShiftDesk, shift: Shift | None) -> None:
+    def _found(self, desk: ShiftDesk, shift: Shift | None, held: Shift | None) -> None:
         if desk is not self.desk:
             return  # someone else signed in meanwhile
         self._set(shift)
         if shift is None and self.ask_on_sign_in and self.dialog is None:  # F5 opened one first
-            self._ask_to_open(desk)
+            self._ask_to_open(desk, held)
 
-    def _ask_to_open(self, desk: ShiftDesk) -> None:
+    def _ask_to_open(self, desk: ShiftDesk, held: Shift | None) -> None:
+        """The float for a new shift; while ``held`` holds the drawer, what to do about it."""
+        if held is not None:
+            self._drawer_held(desk, held)
+            return
         dialog = OpenShiftDialog(desk, self.runner, self.window)
         dialog.opened.connect(self._set)
+        dialog.held.connect(lambda shift: self._drawer_held(desk, shift))
         self._open(dialog)
+
+    def _drawer_held(self, desk: ShiftDesk, held: Shift) -> None:
+        dialog = DrawerHeldDialog(desk, held, self.runner, self.window)
+        dialog.sign_out.connect(self.sign_out_requested)
+        dialog.released.connect(self._released)
+        self._open(dialog)
+
+    def _released(self, shift: Shift) -> None:
+        """A manager closed the shift that held the drawer: its report, then the float of the
+        signed-in cashier's shift (asked again of the store: another may still hold it)."""
+        report = self._report(shift)
+        report.finished.connect(lambda _result: self.show())
 
     def _closed(self, shift: Shift) -> None:
         self._set(None)
-        settings = self.terminal.settings
-        self._open(
-            ShiftReportDialog(
-                shift,
-                time_zone=self.terminal.store.day.tz.key,
-                shop_name=settings.shop.name,
-                parent=self.window,
-            )
-        )
+        self._report(shift)
+
+    def _report(self, shift: Shift) -> ShiftReportDialog:
+        report = ShiftReportDialog(shift, self.terminal, self.window)
+        self._open(report)
+        return report
 
     def _set(self, shift: Shift | None) -> None:
         self.shift = shift
         self.changed.emit(shift)
 
-    def _open(self, dialog: OpenShiftDialog | ShiftDialog | ShiftReportDialog) -> None:
+    def _open(self, dialog: ShiftWindow) -> None:
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self._back_to_till(dialog))
         dialog.show()

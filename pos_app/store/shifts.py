@@ -1,7 +1,10 @@
 """Cashiers' shifts at one till: the opening float, cash put in or taken out, and the count at the
 close against what the drawer should hold.
 
-A shift belongs to one cashier on one terminal; a cashier has at most one open shift per terminal.
+A shift belongs to one cashier on one terminal; a terminal has one cash drawer, so one shift is
+open on it at a time (of any day: a drawer left open overnight is still held). Another cashier's
+shift opens once that one is counted and closed, by its cashier or by a manager; the next shift
+then takes the drawer over (``reports/z_report.py``), so its float is no new cash.
 The drawer's expected cash is the opening float, plus the cash sales this cashier completed on this
 terminal while the shift was open (each sale's total: the change went back out of the drawer),
 plus cash put in, less cash taken out, less the cash this cashier gave back for returns on this
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from sqlite3 import Connection
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
@@ -114,6 +118,23 @@ _LAST_OF_SHIFT = (
 """When a shift last took a sale or gave back a return (its end ``?`` parameters NULL)."""
 
 
+class DrawerHeld(StoreError):
+    """Another cashier's shift is open on the till: a shift opened beside it would put a second
+    float in the one drawer (the day would expect both) and each count would hold the other's
+    cash. ``shift`` is the shift holding the drawer, to be counted and closed first."""
+
+    def __init__(self, shift: Shift, tz: ZoneInfo) -> None:
+        super().__init__(
+            N_(
+                "the shift of {cashier}, open on this till since {since}, holds its drawer: it "
+                "must be counted and closed before another shift opens"
+            ),
+            cashier=shift.cashier,
+            since=shift.opened_at.astimezone(tz).strftime("%d/%m/%Y %H:%M"),
+        )
+        self.shift = shift
+
+
 def _figures_json(shift: Shift) -> dict[str, Any]:
     """The figures of ``shift`` read from other rows, which later changes (a payout settled, a
     return made again) would move: kept at the close as its report showed them."""
@@ -167,7 +188,10 @@ class Shifts:
         self._day = day or BusinessDay()
 
     def open(self, *, terminal_id: str, cashier: str, opening_float: int, now: datetime) -> Shift:
-        """Start ``cashier``'s shift with ``opening_float`` in the drawer, on the open day."""
+        """Start ``cashier``'s shift with ``opening_float`` in the drawer, on the open day.
+
+        Refused (:class:`DrawerHeld`) while another cashier's shift is open on the till; checked
+        under the write lock, so two openings at once cannot both find the drawer free."""
         check_amount(opening_float, field=Text(N_("opening float")), allow_zero=True)
         if not cashier.strip():
             raise ValidationError(N_("a shift needs the cashier's name"))
@@ -176,7 +200,10 @@ class Shifts:
                 raise StoreError(
                     N_("{cashier} has a shift open on this till already"), cashier=cashier
                 )
-            opened_at = self._open_moment(terminal_id, cashier, now)
+            held = self.holding_drawer(terminal_id, cashier)
+            if held is not None:
+                raise DrawerHeld(held, self._day.tz)
+            opened_at = self._open_moment(terminal_id, now)
             business_date = open_business_date(self._db, self._day, opened_at)
             shift_id = conn.execute(
                 "INSERT INTO shifts (terminal_id, cashier, business_date, opened_at, "
@@ -268,13 +295,12 @@ class Shifts:
             )
         return self.get(shift_id)
 
-    def _open_moment(self, terminal_id: str, cashier: str, now: datetime) -> datetime:
-        """``now``, or the close of the cashier's last shift on this till if the clock reads
-        earlier (:meth:`_close_moment`): the spans of one cashier's shifts on a till never
-        overlap, so no sale or return counts in two of them."""
+    def _open_moment(self, terminal_id: str, now: datetime) -> datetime:
+        """``now``, or the last close on this till if the clock reads earlier
+        (:meth:`_close_moment`): the spans of a till's shifts never overlap, so no sale or return
+        counts in two of them, and the next shift takes over the drawer the last one left."""
         last = self._db.execute(
-            "SELECT max(closed_at) FROM shifts WHERE terminal_id = ? AND cashier = ?",
-            [terminal_id, cashier],
+            "SELECT max(closed_at) FROM shifts WHERE terminal_id = ?", [terminal_id]
         ).fetchone()[0]
         return now if last is None else max(now, parse_utc(last))
 
@@ -292,6 +318,16 @@ class Shifts:
         """``cashier``'s open shift on this terminal, if any."""
         row = self._db.execute(
             "SELECT id FROM shifts WHERE terminal_id = ? AND cashier = ? AND closed_at IS NULL",
+            [terminal_id, cashier],
+        ).fetchone()
+        return None if row is None else self.get(row[0])
+
+    def holding_drawer(self, terminal_id: str, cashier: str) -> Shift | None:
+        """Another cashier's open shift on this terminal, of any day (the oldest, should there
+        be several from before one shift per drawer): ``cashier`` opens none until it closes."""
+        row = self._db.execute(
+            "SELECT id FROM shifts WHERE terminal_id = ? AND cashier <> ? AND closed_at IS NULL "
+            "ORDER BY opened_at, id LIMIT 1",
             [terminal_id, cashier],
         ).fetchone()
         return None if row is None else self.get(row[0])

@@ -1,5 +1,6 @@
 """The signed-in cashier's shift at this till: open it with a float, move cash in or out with a
-reason, close it with the drawer's count.
+reason, close it with the drawer's count. The till has one drawer: while another cashier's shift
+holds it, that one is counted and closed first (by its cashier, or by a manager as its actor).
 
 Each method blocks on SQLite and may run on any thread (the store opens a connection per thread);
 the counter's dialogs call them from workers.
@@ -34,7 +35,18 @@ class ShiftDesk:
         """The cashier's open shift on this till; None means one must be opened first."""
         return self.terminal.store.shifts.current(self.terminal_id, self.cashier)
 
+    def standing(self) -> tuple[Shift | None, Shift | None]:
+        """The cashier's open shift on this till, and without one, another cashier's open shift
+        that holds the till's drawer (of any day): none opens until that one is counted and
+        closed. ``(None, None)``: one is to be opened."""
+        own = self.current()
+        if own is not None:
+            return own, None
+        return None, self.terminal.store.shifts.holding_drawer(self.terminal_id, self.cashier)
+
     def open(self, opening_float: int) -> Shift:
+        """Refused (:class:`~pos_app.store.shifts.DrawerHeld`) while another cashier's shift
+        holds the drawer."""
         return self.terminal.store.shifts.open(
             terminal_id=self.terminal_id,
             cashier=self.cashier,

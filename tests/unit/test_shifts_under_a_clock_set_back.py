@@ -94,6 +94,35 @@ def test_a_shift_opened_before_the_last_close_by_the_clock_takes_no_sale_twice(
     assert report.drawer_cash_sales == 14_000
 
 
+def test_the_next_cashiers_shift_opened_before_the_last_close_by_the_clock_takes_its_drawer(
+    db: Database,  # noqa: F811
+) -> None:
+    """Sari's shift closed after its sale of 09:00 though the clock read 08:30; Budi opens at
+    08:35 by the clock with the Rp 107.000 she left. Opened before her close, his shift took
+    over no drawer: the day expected both floats, Rp 207.000 for a drawer of Rp 107.000. It
+    starts where hers closed, and takes her drawer over."""
+    shifts = Shifts(db, DAY)
+    sari = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T08:00")
+    )
+    cash_sale(db, "Sari", "2026-11-21T09:00")
+    closed = shifts.close(
+        sari.id,
+        CashCount({100_000: 1, 5_000: 1, 2_000: 1}),
+        closed_by="Budi",
+        now=local("2026-11-21T08:30"),
+    )
+
+    budi = shifts.open(
+        terminal_id="T1", cashier="Budi", opening_float=107_000, now=local("2026-11-21T08:35")
+    )
+
+    report = build_z_report(db, D, day=DAY, now=local("2026-11-21T20:00"))
+    assert (report.opening_float_of_shifts, report.moved_between_shifts) == (100_000, 0)
+    assert report.expected_cash - report.opening_float == 7_000
+    assert budi.opened_at == closed.closed_at
+
+
 def test_a_cash_return_read_before_a_close_the_clock_put_late_counts_in_the_next_shift(
     db: Database,  # noqa: F811
 ) -> None:

@@ -2,6 +2,7 @@
 that never lands in a day already closed."""
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -20,6 +21,7 @@ from pos_app.domain.tax import TaxPolicy
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.shift_report import shift_sections
 from pos_app.reports.z_report import ZReport, build_z_report, report_sections
+from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.open_day import open_business_date
@@ -28,7 +30,7 @@ from pos_app.store.payments import Payments
 from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Returns, WalletPayout
 from pos_app.store.sales import Sales
-from pos_app.store.shifts import Shifts
+from pos_app.store.shifts import DrawerHeld, Shift, Shifts
 from pos_app.till.day_close import close_day
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -83,8 +85,9 @@ def test_a_shift_expects_its_float_its_cash_sales_and_its_cash_moves(db: Databas
 
 
 def test_cash_taken_by_the_next_cashier_counts_in_their_shift(db: Database) -> None:
-    """A sale rung up by Ani (its QR payment open when the till restarted) paid in cash to Budi:
-    the cash is in Budi's drawer, so his shift expects it and the receipt names him."""
+    """A sale rung up by Ani (its QR payment open when the till restarted) paid in cash to Budi,
+    who took the till after her drawer was counted: the cash is in Budi's drawer, so his shift
+    expects it and the receipt names him."""
     shifts, sales = Shifts(db, DAY), Sales(db, DAY)
     ani = shifts.open(
         terminal_id="T1", cashier="Ani", opening_float=0, now=local("2026-11-21T08:00")
@@ -92,6 +95,7 @@ def test_cash_taken_by_the_next_cashier_counts_in_their_shift(db: Database) -> N
     sale_id = sales.create_sale(
         LINES, cashier="Ani", terminal_id="T1", now=local("2026-11-21T09:00")
     )
+    shifts.close(ani.id, CashCount(), closed_by="Manajer", now=local("2026-11-21T09:05"))
     budi = shifts.open(
         terminal_id="T1", cashier="Budi", opening_float=0, now=local("2026-11-21T09:05")
     )
@@ -135,6 +139,126 @@ def test_one_open_shift_per_cashier_and_till_and_no_cash_moves_once_closed(db: D
     shifts.close(shift.id, CashCount(), closed_by="Sari", now=now)
     with pytest.raises(StoreError, match="closed already"):
         shifts.move_cash(shift.id, 1_000, reason="late", actor="Sari", now=now)
+
+
+def test_another_cashiers_open_shift_holds_the_tills_drawer(db: Database) -> None:
+    """Sari left without closing her shift and Budi signed in on her till: his shift opened
+    beside hers on the one drawer, the day expected both floats and his count held her cash.
+    It is refused now, naming her shift, and nothing is written; on another till, or once her
+    drawer is counted and closed, his shift opens."""
+    shifts = Shifts(db, DAY)
+    sari = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T08:00")
+    )
+    audited = len(AuditLog(db).recent())
+
+    with pytest.raises(DrawerHeld) as held:
+        shifts.open(
+            terminal_id="T1", cashier="Budi", opening_float=50_000, now=local("2026-11-21T13:00")
+        )
+
+    assert str(held.value) == (
+        "the shift of Sari, open on this till since 21/11/2026 08:00, holds its drawer: it must "
+        "be counted and closed before another shift opens"
+    )
+    assert held.value.shift == sari
+    assert db.execute("SELECT count(*) FROM shifts").fetchone()[0] == 1
+    assert len(AuditLog(db).recent()) == audited
+    assert shifts.holding_drawer("T1", "Budi") == sari
+    assert shifts.holding_drawer("T1", "Sari") is None, "her own shift is hers"
+    assert shifts.holding_drawer("T2", "Budi") is None
+    shifts.open(terminal_id="T2", cashier="Budi", opening_float=0, now=local("2026-11-21T13:01"))
+
+    shifts.close(
+        sari.id, CashCount({100_000: 1}), closed_by="Manajer", now=local("2026-11-21T13:05")
+    )
+    budi = shifts.open(
+        terminal_id="T1", cashier="Budi", opening_float=100_000, now=local("2026-11-21T13:10")
+    )
+    assert shifts.current("T1", "Budi") == budi
+    report = build_z_report(db, D, day=DAY, now=local("2026-11-21T14:00"))
+    assert report.opening_float_of_shifts == 100_000, "one float in T1's drawer (T2's is Rp 0)"
+
+
+def test_a_drawer_left_open_overnight_holds_the_till_the_next_morning(db: Database) -> None:
+    """Sari's shift of the 20th was never closed: its drawer takes the 21st's cash, so Budi's
+    first shift of the 21st waits for it too; Sari signing in finds hers, as before."""
+    shifts = Shifts(db, DAY)
+    sari = shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=80_000, now=local("2026-11-20T18:00")
+    )
+    morning = local("2026-11-21T08:00")
+
+    with pytest.raises(DrawerHeld, match="since 20/11/2026 18:00") as held:
+        shifts.open(terminal_id="T1", cashier="Budi", opening_float=80_000, now=morning)
+
+    assert held.value.shift.business_date == date(2026, 11, 20)
+    assert shifts.for_day(D) == [] and shifts.open_before(D) == [sari]
+    with pytest.raises(StoreError, match="Sari has a shift open on this till already"):
+        shifts.open(terminal_id="T1", cashier="Sari", opening_float=0, now=morning)
+    shifts.close(
+        sari.id, CashCount({50_000: 1, 20_000: 1, 10_000: 1}), closed_by="Manajer", now=morning
+    )
+    budi = shifts.open(terminal_id="T1", cashier="Budi", opening_float=80_000, now=morning)
+    assert budi.business_date == D
+
+
+def test_two_cashiers_opening_on_one_till_at_once_open_one_shift(tmp_path: Path) -> None:
+    """Two threads (two connections) open Sari's and Budi's shifts on T1 at once: the check runs
+    under the write lock, so no other writer can slip in between it and the new shift; one opens
+    and the other is refused with the first one's name."""
+    path = tmp_path / "race.db"
+    open_database(path).close()
+    probe = sqlite3.connect(path, timeout=0, isolation_level=None, check_same_thread=False)
+    locked: list[bool] = []
+    looked = Shifts.holding_drawer
+
+    def holding_drawer(shifts: Shifts, terminal_id: str, cashier: str) -> Shift | None:
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+            locked.append(False)
+        except sqlite3.OperationalError:
+            locked.append(True)
+        return looked(shifts, terminal_id, cashier)
+
+    start = threading.Barrier(2, timeout=10)
+    outcomes: dict[str, object] = {}
+
+    def open_shift(cashier: str) -> None:
+        db = open_database(path)
+        try:
+            start.wait()
+            shift = Shifts(db, DAY).open(
+                terminal_id="T1",
+                cashier=cashier,
+                opening_float=50_000,
+                now=local("2026-11-21T08:00"),
+            )
+            outcomes[cashier] = shift.id
+        except BaseException as error:  # reported by the test's thread
+            outcomes[cashier] = error
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=open_shift, args=(name,)) for name in ("Sari", "Budi")]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Shifts, "holding_drawer", holding_drawer)
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(10)
+    probe.close()
+
+    assert not any(thread.is_alive() for thread in threads)
+    opened = [name for name, outcome in outcomes.items() if isinstance(outcome, int)]
+    refused = [outcome for outcome in outcomes.values() if isinstance(outcome, DrawerHeld)]
+    assert len(opened) == 1 and len(refused) == 1, outcomes
+    assert refused[0].shift.cashier == opened[0]
+    assert locked == [True, True]
+    db = open_database(path)
+    assert db.execute("SELECT count(*) FROM shifts").fetchone()[0] == 1
+    db.close()
 
 
 def test_money_after_a_day_close_goes_to_the_first_open_day(db: Database) -> None:

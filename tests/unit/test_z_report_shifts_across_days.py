@@ -22,7 +22,7 @@ from pos_app.store.day_closes import DayCloses
 from pos_app.store.errors import StoreError
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales, Tender
-from pos_app.store.shifts import Shifts
+from pos_app.store.shifts import DrawerHeld, Shifts
 from pos_app.till.day_close import close_day
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -329,27 +329,31 @@ def test_cash_taken_with_no_shift_open_between_two_shifts_is_expected_once(
     assert (report.expected_cash, report.difference) == (left + 7_000, 0)
 
 
-def test_shifts_side_by_side_each_bring_their_float(db: Database) -> None:
-    """A shift opened while another is open on the till, or on another till, takes over no
-    drawer; a later one takes over the drawer closed last, once."""
+def test_shifts_on_two_tills_each_bring_their_float_and_one_till_holds_one(
+    db: Database,
+) -> None:
+    """Shifts on two tills each bring their float. On one till, Budi's shift opened beside
+    Ani's still open brought its float into her drawer too: the day expected Rp 60.000 that was
+    never there. It is refused now; once Ani's drawer is counted and closed, the next shift
+    there takes it over, once."""
     shifts = Shifts(db, MIDNIGHT)
     ani = shifts.open(
         terminal_id="T1", cashier="Ani", opening_float=40_000, now=local("2026-11-21T08:00")
     )
-    budi = shifts.open(
-        terminal_id="T1", cashier="Budi", opening_float=60_000, now=local("2026-11-21T09:00")
-    )
+    with pytest.raises(DrawerHeld, match="the shift of Ani"):
+        shifts.open(
+            terminal_id="T1", cashier="Budi", opening_float=60_000, now=local("2026-11-21T09:00")
+        )
     shifts.open(
         terminal_id="T2", cashier="Sari", opening_float=70_000, now=local("2026-11-21T10:00")
     )
-    shifts.close(budi.id, rupiah(60_000), closed_by="Budi", now=local("2026-11-21T11:00"))
     shifts.close(ani.id, rupiah(40_000), closed_by="Ani", now=local("2026-11-21T12:00"))
     shifts.open(
         terminal_id="T1", cashier="Dewi", opening_float=45_000, now=local("2026-11-21T13:00")
     )
 
     report = build_z_report(db, D1, day=MIDNIGHT, now=local("2026-11-21T14:00"))
-    assert report.opening_float_of_shifts == 40_000 + 60_000 + 70_000
+    assert report.opening_float_of_shifts == 40_000 + 70_000
     assert report.moved_between_shifts == 45_000 - 40_000  # Dewi took over Ani's drawer
 
 

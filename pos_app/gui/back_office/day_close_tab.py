@@ -47,7 +47,6 @@ from pos_app.reports.z_report import ZReport, render_html
 from pos_app.store.shifts import Shift
 from pos_app.till.back_office import BackOffice
 from pos_app.till.day_close import DayChanged
-from pos_app.till.shifts import ShiftDesk
 
 
 class DayCloseTab(Tab):
@@ -256,24 +255,18 @@ class DayCloseTab(Tab):
         )
 
     def _count_shift(self, shift: Shift) -> None:
-        desk = ShiftDesk(self.office.terminal, shift.cashier, actor=self.office.name)
-        dialog = ShiftDialog(desk, shift, self.tasks, self)
+        dialog = ShiftDialog.counted_by(
+            self.office.name, self.office.terminal, shift, self.tasks, self
+        )
         dialog.closed.connect(self._shift_closed)
         self.shift_dialog = dialog
-        dialog.show()
 
     def _shift_closed(self, shift: Shift) -> None:
         self.refresh()
         self._show_shift_report(shift)
 
     def _show_shift_report(self, shift: Shift) -> None:
-        terminal = self.office.terminal
-        report = ShiftReportDialog(
-            shift,
-            time_zone=terminal.store.day.tz.key,
-            shop_name=terminal.settings.shop.name,
-            parent=self,
-        )
+        report = ShiftReportDialog(shift, self.office.terminal, self)
         self.shift_dialog = report
         report.show()
 
