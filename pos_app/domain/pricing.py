@@ -10,7 +10,7 @@ from typing import Any
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.discounts import Discount, percent_text, spread
-from pos_app.domain.tax import PpnBasis, TaxClass, TaxPolicy, line_tax
+from pos_app.domain.tax import PpnBasis, TaxClass, TaxPolicy, line_tax, ppn_basis
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +40,15 @@ class PricedLine:
 @dataclass(frozen=True, slots=True)
 class RateTotal:
     """The lines of one PPN rate: what they cost, their DPP and their PPN. A report splits a rate
-    by tax class and basis too (the accountant reports the DPP nilai lain apart); a receipt
-    does not."""
+    by tax class and basis too (the accountant reports the DPP nilai lain apart), and so does a
+    receipt whose goods of one rate were taxed on more than one (:func:`basis_totals`)."""
 
     tax_rate: int
     amount: int
     dpp: int
     ppn: int
     tax_class: TaxClass | None = None
-    """The products' tax class; None where not split by class (a receipt, a close before)."""
+    """The products' tax class; None where not split by class (per rate alone, a close before)."""
     basis: PpnBasis | None = None
     """What the PPN was figured on (:func:`~pos_app.domain.tax.ppn_basis`); None where not split,
     or where the lines hold no DPP to tell by."""
@@ -113,8 +113,15 @@ class PricedSale:
     def total(self) -> int:
         return sum(line.amount for line in self.lines)
 
-    def rates(self) -> list[RateTotal]:
-        """Per PPN rate, highest first; empty when the shop charges no PPN."""
+    def rates(self, *, by_basis: bool = False) -> list[RateTotal]:
+        """Per PPN rate, highest first; empty when the shop charges no PPN. ``by_basis``: per
+        tax class and basis too, as the reports split them (:func:`basis_totals`)."""
+        if by_basis:
+            return basis_totals(
+                (line.tax_rate, line.amount, line.dpp or 0, line.ppn, line.item.tax_class)
+                for line in self.lines
+                if line.tax_rate is not None
+            )
         return rate_totals(
             (line.tax_rate, line.amount, line.dpp or 0, line.ppn)
             for line in self.lines
@@ -124,16 +131,29 @@ class PricedSale:
 
 def rate_totals(rows: Iterable[tuple[int, int, int, int]]) -> list[RateTotal]:
     """Add up (rate, amount, dpp, ppn) rows per rate, highest rate first."""
-    totals: dict[int, list[int]] = {}
-    for rate, amount, dpp, ppn in rows:
-        sums = totals.setdefault(rate, [0, 0, 0])
-        sums[0] += amount
-        sums[1] += dpp
-        sums[2] += ppn
-    return [
-        RateTotal(rate, amount, dpp, ppn)
-        for rate, (amount, dpp, ppn) in sorted(totals.items(), reverse=True)
-    ]
+    return _added(RateTotal(*row) for row in rows)
+
+
+def basis_totals(rows: Iterable[tuple[int, int, int, int, TaxClass]]) -> list[RateTotal]:
+    """Add up (rate, amount, dpp, ppn, tax class) rows per rate, class and basis, each row's basis
+    read from its own figures (:func:`~pos_app.domain.tax.ppn_basis`): as the Z report splits
+    them (``store/sale_totals.py``), in its order."""
+    return _added(
+        RateTotal(rate, amount, dpp, ppn, tax_class, ppn_basis(rate, amount, dpp, ppn))
+        for rate, amount, dpp, ppn, tax_class in rows
+    )
+
+
+def _added(lines: Iterable[RateTotal]) -> list[RateTotal]:
+    """``lines`` of one rate, class and basis added up: highest rate first, then class and basis
+    as the reports order them (descending, none last)."""
+    totals: dict[tuple[int, TaxClass | None, PpnBasis | None], tuple[int, int, int]] = {}
+    for line in lines:
+        key = (line.tax_rate, line.tax_class, line.basis)
+        amount, dpp, ppn = totals.get(key, (0, 0, 0))
+        totals[key] = (amount + line.amount, dpp + line.dpp, ppn + line.ppn)
+    order = sorted(totals, key=lambda key: (key[0], key[1] or "", key[2] or ""), reverse=True)
+    return [RateTotal(rate, *totals[rate, kind, basis], kind, basis) for rate, kind, basis in order]
 
 
 def price_sale(

@@ -159,9 +159,10 @@ def ppn_basis(rate: int | None, amount: int, dpp: int | None, ppn: int | None) -
     figures kept with it: its rate in basis points, what it cost with PPN, its DPP and its PPN.
     Those alone, not the product's tax class, so that the shop's file, made on the relay from the
     files the tills upload (which hold these figures and no class), says what each till's own
-    says. None where no PPN was charged, and where the line holds no DPP to tell by (an item given
-    away, a return made again whose goods came back with the other). A line worth under Rp 7
-    without PPN has a DPP of 11/12 that rounds to its whole price: it reads as ``full``."""
+    says. None where no PPN was charged (a return's money paid twice has no rate: its goods came
+    back with the return that made it again), and where the line holds no DPP to tell by (an item
+    given away). A line worth under Rp 7 without PPN has a DPP of 11/12 that rounds to its whole
+    price: it reads as ``full``."""
     if rate is None:
         return None
     if rate == 0:

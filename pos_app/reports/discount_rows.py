@@ -27,14 +27,20 @@ def _sales_label(rate: RateTotal) -> str:
     from PPN``: the PPN return reports sales on a DPP nilai lain apart from those on the whole
     price (luxury goods at 12 %, the class at the other rate). A close kept before rates were split
     by class: ``Sales at PPN 12%``, as it printed then."""
-    nilai_lain = rate.basis is PpnBasis.NILAI_LAIN
     if rate.tax_class is TaxClass.EXEMPT:
         return say(N_("Sales exempt from PPN"))
-    note: str | None
-    if rate.tax_class is TaxClass.OTHER:
-        note = N_("other rate, DPP nilai lain") if nilai_lain else N_("other rate")
-    else:
-        note = N_("DPP nilai lain") if nilai_lain else None
+    note = basis_note(rate)
     if note is None:
         return say(N_("Sales at PPN {rate}"), rate=rate.label())
     return say(N_("Sales at PPN {rate} ({note})"), rate=rate.label(), note=Text(note))
+
+
+def basis_note(rate: RateTotal) -> str | None:
+    """What sets a rate's goods of one tax class and basis apart from the others at that rate,
+    marked for translation (``DPP nilai lain``, ``other rate``, ``other rate, DPP nilai lain``);
+    None for the standard class on the whole price, and where not split, which the rate names
+    alone. The reports' rows and the receipts' say the same."""
+    nilai_lain = rate.basis is PpnBasis.NILAI_LAIN
+    if rate.tax_class is TaxClass.OTHER:
+        return N_("other rate, DPP nilai lain") if nilai_lain else N_("other rate")
+    return N_("DPP nilai lain") if nilai_lain else None

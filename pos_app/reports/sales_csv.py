@@ -282,12 +282,15 @@ _RETURNS_OF = f"FROM {RETURN_JOINS} JOIN sales s ON s.id = t.sale_id"
 _RETURNS_ON_DAY = f"WHERE {SETTLED} AND {COUNTED_ON} = ?"
 
 
-def _goods_given_back(*values: str) -> str:
-    """SQL: a return's items, DPP or PPN ``values`` as its rows give them back: none from a return
+def _goods_given_back(*values: str, money_only: str = "0 * ({})") -> str:
+    """SQL: a return's items, DPP, PPN or rate ``values`` as its rows give them back; from a return
     :data:`~pos_app.store.counted_returns.MADE_AGAIN`, whose rows keep only its money (the return
-    that made it again gave the goods back), as the Z report counts them; empty stays empty."""
+    that made it again gave the goods back), ``money_only`` of each: no items, DPP or PPN (empty
+    stays empty), and no rate, as the Z report counts them: money paid twice for goods that came
+    back once is no sale at a rate, like a refund, so no ``ppn_basis`` row holds it."""
     return ", ".join(
-        f"CASE WHEN {MADE_AGAIN} THEN 0 * ({value}) ELSE {value} END" for value in values
+        f"CASE WHEN {MADE_AGAIN} THEN {money_only.format(value)} ELSE {value} END"
+        for value in values
     )
 
 
@@ -299,7 +302,8 @@ _RETURN_LINES_OF_DAY = (
         "CAST(rl.dpp AS INTEGER)",
         "CASE WHEN rl.tax_rate IS NOT NULL THEN CAST(rl.ppn AS INTEGER) END",
     )
-    + ", CAST(rl.tax_rate AS INTEGER), t.return_number "
+    + f", {_goods_given_back('CAST(rl.tax_rate AS INTEGER)', money_only='NULL')}, "
+    "t.return_number "
     f"{_RETURNS_OF} JOIN return_lines rl ON rl.return_id = t.id "
     f"JOIN sale_lines l ON l.sale_id = t.sale_id AND l.line_no = rl.line_no {_RETURNS_ON_DAY} "
     "ORDER BY t.id, rl.line_no"
@@ -314,8 +318,13 @@ _RETURNS_OF_DAY = (
         f"CAST((SELECT sum(dpp) {_OF_RETURN}) AS INTEGER)",
         f"CAST((SELECT sum(ppn) {_OF_RETURN} AND rl.tax_rate IS NOT NULL) AS INTEGER)",
     )
-    + ", (SELECT CASE WHEN count(DISTINCT tax_rate) = 1 THEN CAST(min(tax_rate) AS INTEGER) END "
-    f"{_OF_RETURN}), t.return_number {_RETURNS_OF} {_RETURNS_ON_DAY} ORDER BY t.id"
+    + ", "
+    + _goods_given_back(
+        "(SELECT CASE WHEN count(DISTINCT tax_rate) = 1 THEN CAST(min(tax_rate) AS INTEGER) END "
+        f"{_OF_RETURN})",
+        money_only="NULL",
+    )
+    + f", t.return_number {_RETURNS_OF} {_RETURNS_ON_DAY} ORDER BY t.id"
 )
 
 Row = Sequence[Any]

@@ -27,8 +27,9 @@ from sqlite_utils import Database
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah
-from pos_app.domain.pricing import RateTotal, rate_totals
+from pos_app.domain.pricing import RateTotal, basis_totals
 from pos_app.domain.returns import ReturnableLine, ReturnMethod, return_methods
+from pos_app.domain.tax import TaxClass
 from pos_app.domain.texts import N_
 from pos_app.payments.model import ProviderName
 from pos_app.store.audit import AuditLog
@@ -129,6 +130,8 @@ class ReturnedLine:
     ppn: int = 0
     tax_rate: int | None = None
     """The sale line's PPN rate, in basis points."""
+    tax_class: TaxClass = TaxClass.STANDARD
+    """The sale line's tax class, which its return takes, as in the reports."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,10 +168,11 @@ class Return:
         return {line.line_no: line.quantity for line in self.lines}
 
     def rates(self) -> list[RateTotal]:
-        """The DPP and PPN given back per PPN rate charged, highest first, as the sale's receipt
-        lists them; exempt lines (0 %) give none back."""
-        given = rate_totals(
-            (line.tax_rate, line.amount, line.dpp or 0, line.ppn)
+        """The DPP and PPN given back per PPN rate charged, tax class and basis, highest rate
+        first, as the Z report takes them off and the receipt shows them; exempt lines (0 %)
+        give none back."""
+        given = basis_totals(
+            (line.tax_rate, line.amount, line.dpp or 0, line.ppn, line.tax_class)
             for line in self.lines
             if line.tax_rate is not None
         )
@@ -460,10 +464,10 @@ class Returns:
                 method=ReturnMethod(row[3]),
                 amount=row[4],
                 lines=tuple(
-                    ReturnedLine(*line)
+                    _returned_line(*line)
                     for line in self._db.execute(
                         "SELECT rl.line_no, l.sku, l.name, rl.quantity, rl.amount, rl.dpp, "
-                        "rl.ppn, rl.tax_rate "
+                        "rl.ppn, rl.tax_rate, l.tax_class "
                         "FROM return_lines rl JOIN sale_lines l "
                         "ON l.sale_id = ? AND l.line_no = rl.line_no "
                         "WHERE rl.return_id = ? ORDER BY rl.line_no",
@@ -483,6 +487,22 @@ class Returns:
             )
             for row in rows
         ]
+
+
+def _returned_line(
+    line_no: int,
+    sku: str,
+    name: str,
+    quantity: int,
+    amount: int,
+    dpp: int | None,
+    ppn: int,
+    tax_rate: int | None,
+    tax_class: str | None,
+) -> ReturnedLine:
+    """A return line as read with its sale line's; a line sold before tax classes is standard."""
+    kind = TaxClass(tax_class or TaxClass.STANDARD)
+    return ReturnedLine(line_no, sku, name, quantity, amount, dpp, ppn, tax_rate, kind)
 
 
 def _fits(lines: tuple[ReturnableLine, ...], quantities: Mapping[int, int], left: int) -> bool:

@@ -8,15 +8,18 @@ leads back to its sale; one printed again says COPY, so it cannot pass for a sec
 """
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from pos_app.domain.basket import LineItem
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.money import format_rupiah
-from pos_app.domain.pricing import PricedLine, PricedSale
-from pos_app.domain.texts import N_, say
+from pos_app.domain.pricing import PricedLine, PricedSale, RateTotal
+from pos_app.domain.texts import N_, Text, say
+from pos_app.reports.discount_rows import basis_note
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.returns import Return
 from pos_app.store.sales import Sale, Tender
@@ -165,19 +168,55 @@ def subtotal_rows(data: ReceiptData) -> list[Row]:
 
 def tax_rows(data: ReceiptData) -> list[Row]:
     """Under the TOTAL when PPN was charged: that prices include it (and how much), then each
-    rate's DPP and its PPN; exempt lines (0 %) add nothing here."""
+    rate's DPP and its PPN (:func:`ppn_rows`); exempt lines (0 %) add nothing here."""
     priced = data.priced
     if priced is None or not any(rate.tax_rate for rate in priced.rates()):
         return []
     rows: list[Row] = []
     if priced.tax_included:
         rows.append((say(N_("Harga sudah termasuk PPN")), format_rupiah(priced.ppn)))
-    for rate in priced.rates():
-        if rate.tax_rate:
-            rows.append((say(N_("DPP {rate}"), rate=rate.label()), format_rupiah(rate.dpp)))
-            if priced.tax_included:  # else it is above the TOTAL already
-                rows.append((say(N_("PPN {rate}"), rate=rate.label()), format_rupiah(rate.ppn)))
+    return rows + ppn_rows(priced.rates(by_basis=True), ppn_above=not priced.tax_included)
+
+
+def ppn_rows(rates: Iterable[RateTotal], *, sign: int = 1, ppn_above: bool = False) -> list[Row]:
+    """Each PPN rate's DPP and its PPN, times ``sign`` (-1: what a return gives back); exempt
+    lines (0 %) add nothing. ``rates`` are split by tax class and basis, highest rate first (a
+    sale's :meth:`~pos_app.domain.pricing.PricedSale.rates` by basis, a return's).
+
+    A rate whose goods were all taxed one way shows ``DPP 12%`` and ``PPN 12%`` (not the PPN when
+    ``ppn_above``: added to prices without it, it is above the TOTAL), as receipts always did. One
+    that mixes ways (ordinary goods on a DPP nilai lain of 11/12, luxury goods on the whole price)
+    shows each way as the Z report names it, a title and under it that way's DPP and PPN, so no
+    row holds both a long name and an amount: a 58 mm roll's 32 characters fit them."""
+    rows: list[Row] = []
+    for _rate, same_rate in groupby(
+        (rate for rate in rates if rate.tax_rate), key=lambda rate: rate.tax_rate
+    ):
+        parts = list(same_rate)
+        ways = [part for part in parts if part.amount or part.dpp or part.ppn]
+        if len(ways) > 1:
+            for way in ways:
+                rows += [
+                    (_way_title(way), ""),
+                    ("  " + say(N_("DPP")), format_rupiah(sign * way.dpp)),
+                    ("  " + say(N_("PPN")), format_rupiah(sign * way.ppn)),
+                ]
+            continue
+        label = parts[0].label()
+        dpp, ppn = sum(part.dpp for part in parts), sum(part.ppn for part in parts)
+        rows.append((say(N_("DPP {rate}"), rate=label), format_rupiah(sign * dpp)))
+        if not ppn_above:
+            rows.append((say(N_("PPN {rate}"), rate=label), format_rupiah(sign * ppn)))
     return rows
+
+
+def _way_title(way: RateTotal) -> str:
+    """``PPN 12% (DPP nilai lain)``, ``PPN 12% (other rate)``: in the words of the Z report's rows
+    (:func:`~pos_app.reports.discount_rows.basis_note`)."""
+    note = basis_note(way)
+    if note is None:
+        return say(N_("PPN {rate}"), rate=way.label())
+    return say(N_("PPN {rate} ({note})"), rate=way.label(), note=Text(note))
 
 
 def payment_rows(data: ReceiptData) -> list[tuple[str, str, bool]]:

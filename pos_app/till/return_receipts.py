@@ -1,8 +1,9 @@
 """A return as its receipt shows it: marked RETURN, with its own number (which its rows in the
 files carry) and the returned sale's receipt number, the items that came back and the money that
-went back, with the DPP and PPN in it per rate (what a PKP shop's books and its customer's take
-back), so the slip leads back to both. Money paid back by a wallet payout ecommpay has not yet
-confirmed paid is shown as on its way, not as given back.
+went back, with the DPP and PPN in it per rate, and per basis where a rate mixes them, as the
+sale's receipt shows them (what a PKP shop's books and its customer's take back), so the slip
+leads back to both. Money paid back by a wallet payout ecommpay has not yet confirmed paid is
+shown as on its way, not as given back.
 
 Rows under titles, like the reports (``reports/sections.py`` lays them out as HTML for the print
 dialog and PDF), in the language the GUI chose.
@@ -19,6 +20,7 @@ from pos_app.domain.texts import N_, say
 from pos_app.reports.sections import Section, sections_html
 from pos_app.store.refunds import Refund
 from pos_app.store.returns import Return, slip_number
+from pos_app.till.receipts import ppn_rows
 
 METHOD_NAMES = {
     ReturnMethod.CASH: N_("Cash"),
@@ -77,9 +79,7 @@ def return_sections(returned: Return, *, time_zone: str, payback: Payback) -> li
         paid = payback is Payback.PAID
         total = N_("TOTAL RETURNED") if paid else N_("TO BE PAID BACK")
         money = [(say(total), format_rupiah(-returned.amount))]
-        for rate in returned.rates():
-            money.append((say(N_("DPP {rate}"), rate=rate.label()), format_rupiah(-rate.dpp)))
-            money.append((say(N_("PPN {rate}"), rate=rate.label()), format_rupiah(-rate.ppn)))
+        money += ppn_rows(returned.rates(), sign=-1)
         if paid:
             money.append((say(N_("Paid back")), method))
         else:

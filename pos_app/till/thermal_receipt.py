@@ -20,7 +20,7 @@ def receipt_ticket(data: ReceiptData, width_mm: int, *, drawer: bool = False) ->
     columns = COLUMNS[width_mm]
 
     def row(label: str, value: str, *, bold: bool = False, tall: bool = False) -> TicketLine:
-        return TicketLine(pair(label, value, columns), bold=bold, tall=tall)
+        return TicketLine(_pair(label, value, columns), bold=bold, tall=tall)
 
     copy = _copy_mark(data.copy)
     lines = [
@@ -41,6 +41,12 @@ def receipt_ticket(data: ReceiptData, width_mm: int, *, drawer: bool = False) ->
     lines += [row(label, value) for label, value in fact_rows(data)]
     lines += [TicketLine(), TicketLine(say(N_("Terima kasih / Thank you")), Align.CENTER), *copy]
     return Ticket(columns, tuple(lines), drawer=drawer)
+
+
+def _pair(label: str, value: str, columns: int) -> str:
+    """A row's label and its value at the right edge; a title (no value: the PPN of one basis
+    above its DPP and PPN) alone, not padded to the edge."""
+    return pair(label, value, columns) if value else label
 
 
 def _copy_mark(copy: bool) -> list[TicketLine]:
@@ -75,7 +81,7 @@ def return_ticket(
     ]
     for title, rows in sections:
         lines += [rule(columns), TicketLine(title, bold=True)]
-        lines += [TicketLine(pair(label, value, columns)) for label, value in rows]
+        lines += [TicketLine(_pair(label, value, columns)) for label, value in rows]
     lines += [rule(columns), marked, *_copy_mark(copy)]
     return Ticket(columns, tuple(lines))
 

@@ -29,6 +29,7 @@ from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.shift_report import shift_sections
 from pos_app.reports.z_report import build_z_report
+from pos_app.settings.terminal_config import ShopSettings
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import open_database, transaction
 from pos_app.store.errors import NotFound
@@ -45,6 +46,7 @@ from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.day_close import close_day
 from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.return_receipts import Payback, return_sections
+from pos_app.till.thermal_receipt import return_ticket
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 DAY = BusinessDay(JAKARTA, time(4, 0))
@@ -525,7 +527,13 @@ def test_a_payout_paid_after_failing_gives_the_goods_back_once(
         assert -sum(int(row["ppn"]) for row in rows) == line.ppn
 
 
-def test_a_return_receipt_shows_the_dpp_and_ppn_given_back_per_rate(tmp_path: Path) -> None:
+def test_a_return_receipt_shows_the_dpp_and_ppn_given_back_per_rate_and_basis(
+    tmp_path: Path,
+) -> None:
+    """Noodles (12 % on a DPP nilai lain) and tea (the other rate's 12 % on the whole price) come
+    back: the slip shows each basis' DPP and PPN apart, named as the Z report names the rows it
+    takes them off, in rows short enough for a 58 mm roll. It showed one 12 % row that added
+    the two."""
     db = open_database(tmp_path / "kasir.db")
     try:
         sales = Sales(db, DAY)
@@ -538,22 +546,37 @@ def test_a_return_receipt_shows_the_dpp_and_ppn_given_back_per_rate(tmp_path: Pa
     finally:
         db.close()
 
-    [rate] = returned.rates()  # 12 %, standard and other; the rice is exempt
-    assert rate.tax_rate == 1200
-    assert (rate.dpp, rate.ppn) == (
-        sold[1].returned_dpp + sold[2].returned_dpp,
-        sold[1].returned_ppn + sold[2].returned_ppn,
-    )
-    rows = dict(
-        row
-        for _title, section in return_sections(
-            returned, time_zone="Asia/Jakarta", payback=Payback.PAID
+    standard, luxury = returned.rates()  # the rice is exempt
+    assert (standard.tax_class, standard.basis) == (TaxClass.STANDARD, PpnBasis.NILAI_LAIN)
+    assert (luxury.tax_class, luxury.basis) == (TaxClass.OTHER, PpnBasis.FULL)
+    for rate, line in ((standard, sold[1]), (luxury, sold[2])):
+        assert (rate.dpp, rate.ppn) == (line.returned_dpp, line.returned_ppn)
+    *_, (_title, money) = return_sections(returned, time_zone="Asia/Jakarta", payback=Payback.PAID)
+    assert money == [
+        ("TOTAL RETURNED", "-Rp 100.000"),
+        ("PPN 12% (DPP nilai lain)", ""),
+        ("  DPP", format_rupiah(-standard.dpp)),  # -Rp 5.781
+        ("  PPN", format_rupiah(-standard.ppn)),  # -Rp 694
+        ("PPN 12% (other rate)", ""),
+        ("  DPP", format_rupiah(-luxury.dpp)),  # -Rp 13.393
+        ("  PPN", format_rupiah(-luxury.ppn)),  # -Rp 1.607
+        ("Paid back", "Cash"),
+    ]
+    for width, columns in ((58, 32), (80, 48)):
+        ticket = return_ticket(
+            returned, ShopSettings("Toko"), width, time_zone="Asia/Jakarta", payback=Payback.PAID
         )
-        for row in section
-    )
-    assert rows["DPP 12%"] == format_rupiah(-rate.dpp) and rate.dpp > 0
-    assert rows["PPN 12%"] == format_rupiah(-rate.ppn) and rate.ppn > 0
-    assert not any(label.startswith(("DPP 0", "PPN 0")) for label in rows)
+        rows = ticket.text().splitlines()
+        first = rows.index("PPN 12% (DPP nilai lain)")
+        assert rows[first : first + 7] == [
+            "PPN 12% (DPP nilai lain)",
+            "  DPP" + "-Rp 5.781".rjust(columns - 5),
+            "  PPN" + "-Rp 694".rjust(columns - 5),
+            "PPN 12% (other rate)",
+            "  DPP" + "-Rp 13.393".rjust(columns - 5),
+            "  PPN" + "-Rp 1.607".rjust(columns - 5),
+            "Paid back" + "Cash".rjust(columns - 9),
+        ]
 
 
 @pytest.mark.parametrize(
