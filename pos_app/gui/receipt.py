@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from pos_app.domain.money import format_rupiah
 from pos_app.gui.document_preview import DocumentPreview
+from pos_app.reports.sections import indented_label
 from pos_app.till.receipt_printer import ReceiptPrinter
 from pos_app.till.receipts import (
     PrintedReceipts,
@@ -37,7 +38,7 @@ def receipt_html(data: ReceiptData) -> str:
     e = html.escape
 
     def row(label: str, value: str, *, strong: bool = False) -> str:
-        cells = f"<td>{e(label)}</td><td align='right'>{e(value)}</td>"
+        cells = f"<td>{indented_label(label)}</td><td align='right'>{e(value)}</td>"
         return f"<tr style='font-weight: bold'>{cells}</tr>" if strong else f"<tr>{cells}</tr>"
 
     items = "".join(

@@ -20,7 +20,7 @@ def sections_html(sections: list[Section], *, shop_name: str = "", mark: str = "
     for title, rows in sections:
         parts.append(f"<h3>{e(title)}</h3><table width='100%' cellspacing='0' cellpadding='1'>")
         parts += [
-            f"<tr><td>{_label(label)}</td><td align='right'>{e(value)}</td></tr>"
+            f"<tr><td>{indented_label(label)}</td><td align='right'>{e(value)}</td></tr>"
             for label, value in rows
         ]
         parts.append("</table>")
@@ -28,7 +28,7 @@ def sections_html(sections: list[Section], *, shop_name: str = "", mark: str = "
     return "".join(parts)
 
 
-def _label(label: str) -> str:
+def indented_label(label: str) -> str:
     """A label's leading spaces (a row that belongs to the one above: the notes counted, the
     late payments, the cash of no shift) kept as its indent, which HTML would drop."""
     text = label.lstrip(" ")

@@ -9,7 +9,7 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.discounts import Discount
 from pos_app.domain.pricing import price_sale
 from pos_app.domain.tax import TaxClass, TaxPolicy, parse_rate
-from pos_app.gui.receipt import receipt_document
+from pos_app.gui.receipt import receipt_document, receipt_html
 from pos_app.store.sales import Tender
 from pos_app.till.receipts import ReceiptData
 from pos_app.till.thermal_receipt import receipt_ticket
@@ -123,6 +123,7 @@ def test_standard_and_luxury_goods_at_one_rate_show_their_dpp_and_ppn_apart(
     text = receipt_document(data).toPlainText()
     for shown in ("PPN 12% (DPP nilai lain)", "PPN 12% (other rate)", *per_basis):
         assert shown in text
+    assert "&nbsp;DPP</td>" in receipt_html(data), "the way's DPP stands under its title"
 
 
 def edge(label: str, value: str, columns: int) -> str:
