@@ -5,7 +5,7 @@ Pure rules; :meth:`Payments.record_status` applies them in its transaction."""
 
 from pos_app.domain.money import CURRENCY
 from pos_app.payments.model import AttemptState, ProviderName
-from pos_app.store.payment_records import PaymentAttempt
+from pos_app.store.payment_records import EventSource, PaymentAttempt
 
 
 def paid_more(
@@ -41,18 +41,24 @@ def contradicts_doku(
     return (amount, currency or CURRENCY) != taken
 
 
-def refund_read_by_manager(attempt: PaymentAttempt, state: AttemptState) -> bool:
-    """Whether a report is a DOKU REFUNDED for a payment whose refunded amount a manager read
-    from DOKU's back office (:meth:`~pos_app.store.payments.Payments.record_refunded_amount`:
+def refund_read_by_manager(
+    attempt: PaymentAttempt, state: AttemptState, source: EventSource
+) -> bool:
+    """Whether a report is a DOKU REFUNDED that says no more than a manager read from DOKU's back
+    office of how much it refunded (:meth:`~pos_app.store.payments.Payments.record_refunded_amount`:
     the payment stays paid for the rest, with ``provider_refunded``, which only that sets on a
-    DOKU payment). DOKU's REFUNDED names no amount refunded, so a repeat, a status answer or a
-    later notification says no more than the manager read; applied, it would take the whole
-    payment as refunded again, undoing the figure. It is kept as a repeat."""
+    DOKU payment). A status answer names no amount refunded, so applied it would take the whole
+    payment as refunded again, undoing the figure: it is kept as a repeat. A notification the
+    relay hands over is not (the till drops one it holds already, a retry): DOKU sends one for
+    each refund, and a second refund of the rest must not be lost, or the counter could give the
+    customer the same money back again. That takes the payment as refunded in full, listed for
+    the manager again."""
     return (
         attempt.provider is ProviderName.DOKU
         and state is AttemptState.REFUNDED
         and attempt.state is AttemptState.PAID
         and attempt.provider_refunded > 0
+        and source is not EventSource.RELAY
     )
 
 

@@ -809,7 +809,7 @@ class Payments:
                 [refunded, utc_text(now), attempt.id],
             )
             outcome = Outcome.APPLIED
-        elif state is attempt.state or refund_read_by_manager(attempt, state):
+        elif state is attempt.state or refund_read_by_manager(attempt, state, source):
             outcome = Outcome.REPEATED
         elif can_transition(attempt.state, state):
             outcome = Outcome.APPLIED
