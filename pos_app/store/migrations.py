@@ -935,6 +935,30 @@ END;
 """
 
 
+# A provider refund row may correct an earlier one: the manager's figure of what DOKU refunded
+# (its REFUNDED names no amount, so it was taken as the whole payment) is written as a row of the
+# difference on the open day, negative when less went back, so a closed day's files stay as
+# signed off (pos_app/store/payments.py, record_refunded_amount). SQLite keeps a CHECK until the
+# table is made again.
+_PROVIDER_REFUND_CORRECTIONS = """
+CREATE TABLE provider_refunds_corrected (
+    id INTEGER PRIMARY KEY,
+    attempt_id INTEGER NOT NULL REFERENCES payment_attempts (id),
+    event_id INTEGER NOT NULL REFERENCES payment_events (id),
+    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount <> 0),
+    recorded_at TEXT NOT NULL
+);
+INSERT INTO provider_refunds_corrected (id, attempt_id, event_id, amount, recorded_at)
+SELECT id, attempt_id, event_id, amount, recorded_at FROM provider_refunds;
+DROP TABLE provider_refunds;
+ALTER TABLE provider_refunds_corrected RENAME TO provider_refunds;
+CREATE INDEX provider_refunds_recorded ON provider_refunds (recorded_at);
+CREATE TRIGGER upload_provider_refund AFTER INSERT ON provider_refunds
+BEGIN
+INSERT INTO upload_moments (at) VALUES (new.recorded_at);
+END;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -974,5 +998,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _SHIFT_FIGURES,
     _PAYOUT_REGISTRATIONS_DUE,
     _RETURN_NUMBERS,
+    _PROVIDER_REFUND_CORRECTIONS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -469,11 +469,11 @@ class Payments:
         figure read before, put right). Less than the payment brought in, it is recorded as
         ecommpay's "partially refunded" is: the attempt paid, ``provider_refunded`` the amount,
         so the problem list, what may be refunded or returned and the files read it as they read
-        that; all of it, the attempt is refunded. The provider refund row the REFUNDED wrote
-        (DOKU reports no balance, so a payment has that one) says the amount, on the day it was
-        recorded, as DOKU's settlement report has it; that day goes to the relay again. An event
-        from the cashier carries the manager's ``payload`` (applied when the figure changed:
-        a resolution of the payment before it no longer covers it). Only a DOKU payment's
+        that; all of it, the attempt is refunded. The difference from the provider refund rows
+        written so far is a row of its own on the open day (negative when less went back than
+        taken), as any money Kasir learns of late is: a closed day's files stay as signed off.
+        An event from the cashier carries the manager's ``payload`` (applied when the figure
+        changed: a resolution of the payment before it no longer covers it). Only a DOKU payment's
         REFUNDED is read so (else StoreError); an amount of 0 or more than came in is a
         ValidationError, and nothing is written."""
         refunded = check_amount(refunded, field=Text(N_("refunded amount")))
@@ -502,16 +502,7 @@ class Payments:
                     "WHERE id = ?",
                     [state.value, refunded, utc_text(now), attempt.id],
                 )
-                conn.execute(
-                    "UPDATE provider_refunds SET amount = ? WHERE attempt_id = ?",
-                    [refunded, attempt.id],
-                )
-                conn.execute(
-                    "INSERT INTO upload_moments (at) "
-                    "SELECT recorded_at FROM provider_refunds WHERE attempt_id = ?",
-                    [attempt.id],
-                )
-            self._append(
+            event_id = self._append(
                 conn,
                 attempt.id,
                 invoice_number,
@@ -521,6 +512,16 @@ class Payments:
                 now,
                 payload=payload,
             )
+            (recorded,) = conn.execute(
+                "SELECT coalesce(sum(amount), 0) FROM provider_refunds WHERE attempt_id = ?",
+                [attempt.id],
+            ).fetchone()
+            if outcome is Outcome.APPLIED and refunded != recorded:
+                conn.execute(
+                    "INSERT INTO provider_refunds (attempt_id, event_id, amount, recorded_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    [attempt.id, event_id, refunded - recorded, utc_text(now)],
+                )
         return self.get_attempt(invoice_number)
 
     def resolved(self, attempt: PaymentAttempt) -> bool:

@@ -125,12 +125,15 @@ def test_the_amount_entered_counts_as_a_partial_refund_everywhere(
     assert (row.kind, row.state, row.amount) == (ProblemKind.REFUNDED, AttemptState.PAID, HALF)
     assert Refunds(db).refundable(sale_id) == TOTAL - HALF
     assert money_rows(db, tmp_path, NOW.date()) == [("payment", TOTAL)]
-    assert money_rows(db, tmp_path, REFUNDED_AT.date()) == [("provider_refund", -HALF)]
+    assert money_rows(db, tmp_path, REFUNDED_AT.date()) == [("provider_refund", -TOTAL)], (
+        "the day the REFUNDED came stays as it was (closed, it was signed off so)"
+    )
+    assert money_rows(db, tmp_path, ENTERED.date()) == [("provider_refund", TOTAL - HALF)]
     outbox.place_moments()
     assert [pending.business_date for pending in outbox.pending()] == [
         NOW.date(),
-        REFUNDED_AT.date(),
-    ], "the payment's row says paid, the refund's Rp 6.000: both days go to the relay again"
+        ENTERED.date(),
+    ], "the payment's row says paid, the correction is today's: both days go to the relay"
     [entry] = [e for e in AuditLog(db).recent() if e.action == REFUNDED_AMOUNT]
     assert (entry.actor, entry.at, entry.detail) == (
         "Bu Rina",
@@ -177,7 +180,7 @@ def test_a_status_answer_of_refunded_does_not_undo_the_amount_entered(db: Databa
     attempt = payments.get_attempt(invoice)
     assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, HALF)
     assert [e.outcome for e in attempt.events[-2:]] == [Outcome.REPEATED] * 2
-    assert provider_refunds(db, invoice) == [HALF]
+    assert provider_refunds(db, invoice) == [TOTAL, HALF - TOTAL]
     assert (the_row(db).amount, the_row(db).state) == (HALF, AttemptState.PAID)
 
 
@@ -198,7 +201,7 @@ def test_a_new_refunded_notification_after_the_figure_takes_the_rest_as_refunded
 
     attempt = Payments(db).get_attempt(invoice)
     assert attempt.state is AttemptState.REFUNDED
-    assert provider_refunds(db, invoice) == [HALF, TOTAL - HALF]
+    assert provider_refunds(db, invoice) == [TOTAL, HALF - TOTAL, TOTAL - HALF]
     assert Refunds(db).refundable(sale_id) == 0
     assert (the_row(db).amount, the_row(db).state) == (TOTAL, AttemptState.REFUNDED)
 
@@ -220,11 +223,11 @@ def test_an_amount_entered_is_put_right_while_the_payment_is_listed(db: Database
     enter(db, HALF)
 
     enter(db, PRICE, now=ENTERED + timedelta(hours=1))
-    assert (the_row(db).amount, provider_refunds(db, invoice)) == (PRICE, [PRICE])
+    assert (the_row(db).amount, sum(provider_refunds(db, invoice))) == (PRICE, PRICE)
 
     enter(db, TOTAL, now=ENTERED + timedelta(hours=2))
     assert Payments(db).get_attempt(invoice).state is AttemptState.REFUNDED
-    assert (the_row(db).amount, provider_refunds(db, invoice)) == (TOTAL, [TOTAL])
+    assert (the_row(db).amount, sum(provider_refunds(db, invoice))) == (TOTAL, TOTAL)
 
 
 @pytest.mark.parametrize(
