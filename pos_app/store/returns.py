@@ -500,8 +500,9 @@ def _returned_line(
     tax_rate: int | None,
     tax_class: str | None,
 ) -> ReturnedLine:
-    """A return line as read with its sale line's; a line sold before tax classes is standard."""
-    kind = TaxClass(tax_class or TaxClass.STANDARD)
+    """A return line as read with its sale line's; a line sold before tax classes is exempt at
+    0 %, else standard (as the reports take it: ``store/sale_totals.py``)."""
+    kind = TaxClass(tax_class or (TaxClass.EXEMPT if tax_rate == 0 else TaxClass.STANDARD))
     return ReturnedLine(line_no, sku, name, quantity, amount, dpp, ppn, tax_rate, kind)
 
 

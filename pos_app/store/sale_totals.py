@@ -31,6 +31,16 @@ def _basis(line: str) -> str:
     )
 
 
+def _class(line: str, tax_class: str) -> str:
+    """SQL: the tax class ``tax_class`` of the sale line ``line`` (an alias of ``sale_lines`` or
+    ``return_lines``) sold; a line sold before tax classes is exempt at 0 %, else standard, so it
+    shares its row with the lines sold since."""
+    return (
+        f"coalesce({tax_class}, CASE WHEN {line}.tax_rate = 0 THEN '{TaxClass.EXEMPT}' "
+        f"ELSE '{TaxClass.STANDARD}' END)"
+    )
+
+
 def discounts_and_tax(
     db: Database,
     where: str,
@@ -45,14 +55,15 @@ def discounts_and_tax(
     lines = f"FROM sales s JOIN sale_lines l ON l.sale_id = s.id WHERE {where}"
     discount = db.execute(f"SELECT coalesce(sum(l.discount), 0) {lines}", params).fetchone()[0]
     query = (
-        "SELECT l.tax_rate AS tax_rate, l.tax_class AS tax_class, "
+        f"SELECT l.tax_rate AS tax_rate, {_class('l', 'l.tax_class')} AS tax_class, "
         f"{_basis('l')} AS basis, sum(l.amount) AS amount, coalesce(sum(l.dpp), 0) AS dpp, "
         f"sum(l.ppn) AS ppn {lines} AND l.tax_rate IS NOT NULL GROUP BY 1, 2, 3"
     )
     if returned is not None:
-        sold_as = (
+        sold_as = _class(
+            "rl",
             "(SELECT sl.tax_class FROM sale_lines sl "
-            "WHERE sl.sale_id = t.sale_id AND sl.line_no = rl.line_no)"
+            "WHERE sl.sale_id = t.sale_id AND sl.line_no = rl.line_no)",
         )
         query = (
             "SELECT tax_rate, tax_class, basis, sum(amount), sum(dpp), sum(ppn) FROM ("

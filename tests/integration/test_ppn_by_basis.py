@@ -17,7 +17,7 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.cash_count import CashCount
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.domain.returns import ReturnMethod
-from pos_app.domain.tax import TaxClass, TaxPolicy, parse_rate
+from pos_app.domain.tax import PpnBasis, TaxClass, TaxPolicy, parse_rate
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.accountant_files import FileKind, FileRequest, write_files
 from pos_app.reports.sales_csv import LINE_COLUMNS, PPN_BASIS
@@ -249,3 +249,32 @@ def test_a_wallet_return_made_again_gives_its_ppn_back_once_in_the_rows_of_its_b
     ]
     client.close()
     store.close()
+
+
+def test_lines_sold_before_tax_classes_share_the_rows_of_the_lines_sold_since(
+    tmp_path: Path,
+) -> None:
+    """A database from before tax classes keeps its sale lines' class empty; read as its own
+    class, a sale from then beside one since printed a second "Sales at PPN 12%" row, named as
+    the first, and a second exempt row."""
+    store = TerminalStore(tmp_path / "kasir.db", DAY)
+    try:
+        before = qr_sale(store, "2026-11-21T09:00")
+        qr_sale(store, "2026-11-21T10:00")
+        db = store.repositories().db
+        db.execute(  # its coffee and rice; there was no other class then
+            "UPDATE sale_lines SET tax_class = NULL WHERE sale_id = ? AND line_no IN (1, 3)",
+            [before],
+        )
+        db.conn.commit()
+
+        rows = build_z_report(db, D, day=DAY).discounts.rates
+    finally:
+        store.close()
+    shares = [(rate.tax_rate, rate.tax_class, rate.basis) for rate in rows]
+    assert shares == [
+        (1200, TaxClass.STANDARD, PpnBasis.NILAI_LAIN),
+        (1200, TaxClass.OTHER, PpnBasis.FULL),
+        (0, TaxClass.EXEMPT, PpnBasis.EXEMPT),
+    ], shares
+    assert rows[0].amount == 2 * 222_000
