@@ -13,6 +13,7 @@ dashboard shows its money back.
 from collections.abc import Callable
 from functools import partial
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -140,29 +141,14 @@ class ProblemsTab(Tab):
 
     def refresh(self) -> None:
         super().refresh()
-        self.run(self.office.problems, self._show)
+        office, zone = self.office, self.office.store.day.tz
+        self.run(lambda: _listed(office.problems(), zone), self._show)
 
-    def _show(self, problems: list[ProblemPayment]) -> None:
+    def _show(self, answer: tuple[list[ProblemPayment], list[list[str]]]) -> None:
+        problems, rows = answer
         selected = selected_key(self.view)
-        zone = self.office.store.day.tz
         self.shown = {(problem.kind, problem.invoice_number): problem for problem in problems}
-        self.problems.set_rows(
-            [
-                [
-                    label(problem.kind),
-                    problem.invoice_number,
-                    str(problem.sale_id or ""),
-                    provider_label(problem.provider),
-                    reported_text(problem.amount, problem.currency)
-                    if problem.amount is not None
-                    else "",
-                    label(problem.state),
-                    problem.since.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                ]
-                for problem in problems
-            ],
-            list(self.shown),
-        )
+        self.problems.set_rows(rows, list(self.shown))
         if selected in self.shown:
             self.view.selectRow(list(self.shown).index(selected))
         self._selected()
@@ -455,6 +441,25 @@ class ProblemsTab(Tab):
             )
         )
         self.refresh()
+
+
+def _listed(
+    problems: list[ProblemPayment], zone: ZoneInfo
+) -> tuple[list[ProblemPayment], list[list[str]]]:
+    """The problems with the list's rows, made on the worker: the words, amounts and times of
+    200 problems took 4 ms of the GUI thread."""
+    return problems, [
+        [
+            label(problem.kind),
+            problem.invoice_number,
+            str(problem.sale_id or ""),
+            provider_label(problem.provider),
+            reported_text(problem.amount, problem.currency) if problem.amount is not None else "",
+            label(problem.state),
+            problem.since.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+        ]
+        for problem in problems
+    ]
 
 
 def _checkable(kind: ProblemKind) -> bool:

