@@ -319,6 +319,36 @@
 <context>
     <name>CashierController</name>
     <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>Cash not recorded, {total}</source>
+        <translation>Cash not recorded, {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>Its basket is held as "{name}": recall it with F6 once this basket is done.</source>
+        <translation>Its basket is held as "{name}": recall it with F6 once this basket is done.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>Could not record the cash sale: {error}</source>
+        <translation>Could not record the cash sale: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>Could not record the cash {cashier} took: {error}</source>
+        <translation>Could not record the cash {cashier} took: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>Cash sale {sale} of {total} is recorded; its receipt can be reprinted in the back office.</source>
+        <translation>Cash sale {sale} of {total} is recorded; its receipt can be reprinted in the back office.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>The cash sale {sale} of {total} that {cashier} took is recorded; its receipt can be reprinted in the back office.</source>
+        <translation>The cash sale {sale} of {total} that {cashier} took is recorded; its receipt can be reprinted in the back office.</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/gui/controller.py"/>
         <source>The last QR payment is still being cancelled: press F12 again in a moment.</source>
         <translation>The last QR payment is still being cancelled: press F12 again in a moment.</translation>
@@ -335,108 +365,78 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</source>
-        <translation>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</source>
-        <translation>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Sale {sale} is paid. The items scanned since are on screen at {alone}, not the {rest} left of the total: PPN is rounded on each sale.</source>
-        <translation>Sale {sale} is paid. The items scanned since are on screen at {alone}, not the {rest} left of the total: PPN is rounded on each sale.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Cash not recorded, {total}</source>
-        <translation>Cash not recorded, {total}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Its basket is held as "{name}": recall it with F6 once this basket is done.</source>
-        <translation>Its basket is held as "{name}": recall it with F6 once this basket is done.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Could not record the cash sale: {error}</source>
-        <translation>Could not record the cash sale: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Could not record the cash {cashier} took: {error}</source>
-        <translation>Could not record the cash {cashier} took: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Cash sale {sale} of {total} is recorded; its receipt can be reprinted in the back office.</source>
-        <translation>Cash sale {sale} of {total} is recorded; its receipt can be reprinted in the back office.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>The cash sale {sale} of {total} that {cashier} took is recorded; its receipt can be reprinted in the back office.</source>
-        <translation>The cash sale {sale} of {total} that {cashier} took is recorded; its receipt can be reprinted in the back office.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
         <source>Payment {invoice} of {amount} received; its sale is complete.</source>
         <translation>Payment {invoice} of {amount} received; its sale is complete.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</source>
+        <translation>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</source>
+        <translation>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>Sale {sale} is paid. The items scanned since are on screen at {alone}, not the {rest} left of the total: PPN is rounded on each sale.</source>
+        <translation>Sale {sale} is paid. The items scanned since are on screen at {alone}, not the {rest} left of the total: PPN is rounded on each sale.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Customer paid {paid} by DOKU Wallet, not {asked}: kept for the manager</source>
         <translation>Customer paid {paid} by DOKU Wallet, not {asked}: kept for the manager</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Take the total another way. The manager refunds or accepts this payment in the back office.</source>
         <translation>Take the total another way. The manager refunds or accepts this payment in the back office.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>The cash was not recorded: give it back to the customer. Press {key} to complete the sale with this payment.</source>
         <translation>The cash was not recorded: give it back to the customer. Press {key} to complete the sale with this payment.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>The cash {cashier} took for this basket was not recorded: {cashier} gives it back to the customer. Press {key} to complete the sale with this payment.</source>
         <translation>The cash {cashier} took for this basket was not recorded: {cashier} gives it back to the customer. Press {key} to complete the sale with this payment.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>It paid for the basket as it was before the last items were scanned. Press {key} to complete that sale; the items scanned since stay on screen, to be paid.</source>
         <translation>It paid for the basket as it was before the last items were scanned. Press {key} to complete that sale; the items scanned since stay on screen, to be paid.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</source>
         <translation>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Customer paid {amount} by DOKU Wallet</source>
         <translation>Customer paid {amount} by DOKU Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>Payment {invoice} no longer pays this basket ({error}): take the total another way.</source>
+        <translation>Payment {invoice} no longer pays this basket ({error}): take the total another way.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Customer paid {paid} by DOKU Wallet for this basket before it changed: kept for the manager</source>
         <translation>Customer paid {paid} by DOKU Wallet for this basket before it changed: kept for the manager</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Take the total on screen another way. The manager refunds or attaches this payment in the back office.</source>
         <translation>Take the total on screen another way. The manager refunds or attaches this payment in the back office.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Could not complete the sale with payment {invoice}: {error}</source>
         <translation>Could not complete the sale with payment {invoice}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Payment {invoice} no longer pays this basket ({error}): take the total another way.</source>
-        <translation>Payment {invoice} no longer pays this basket ({error}): take the total another way.</translation>
     </message>
 </context>
 <context>
@@ -722,6 +722,29 @@ Thank you</translation>
         <location filename="../../pos_app/gui/drawer_count.py"/>
         <source>Cash in the drawer</source>
         <translation>Cash in the drawer</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerHeldDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>The drawer is in use</source>
+        <translation>The drawer is in use</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>This till's drawer is held by the shift of {cashier}, open since {since}. A till has one drawer, so your shift opens once that one is counted and closed: {cashier} signs in and closes it with F5, or a manager counts and closes it now.</source>
+        <translation>This till's drawer is held by the shift of {cashier}, open since {since}. A till has one drawer, so your shift opens once that one is counted and closed: {cashier} signs in and closes it with F5, or a manager counts and closes it now.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Manager: count and close it…</source>
+        <translation>Manager: count and close it…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
     </message>
 </context>
 <context>
@@ -1102,19 +1125,146 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
         <source>Kasir — DEMO</source>
         <translation>Kasir — DEMO</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
         <source>Kasir</source>
         <translation>Kasir</translation>
     </message>
     <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>The basket is empty.</source>
+        <translation>The basket is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Change {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Held baskets: {count}</source>
+        <translation>Held baskets: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Cashier: {name}</source>
+        <translation>Cashier: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Business day {date}</source>
+        <translation>Business day {date}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>{provider} SANDBOX</source>
+        <translation>{provider} SANDBOX</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Relay: connected</source>
+        <translation>Relay: connected</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Relay: payments could not be applied: {cause}</source>
+        <translation>Relay: payments could not be applied: {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Relay: token refused</source>
+        <translation>Relay: token refused</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Relay: not connected</source>
+        <translation>Relay: not connected</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Hold / Recall</source>
+        <translation>Hold / Recall</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>QR payment</source>
+        <translation>QR payment</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Last receipt</source>
+        <translation>Last receipt</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Complete sale</source>
+        <translation>Complete sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Clear basket</source>
         <translation>Clear basket</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Demo mode: payments go to the local sandbox</source>
+        <translation>Demo mode: payments go to the local sandbox</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Discount on the line or the whole basket</source>
+        <translation>Discount on the line or the whole basket</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -1138,18 +1288,8 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Sign out</source>
-        <translation>Sign out</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
         <source>The basket on screen is held as “{name}”. Sign out?</source>
         <translation>The basket on screen is held as “{name}”. Sign out?</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Held baskets: {count}</source>
-        <translation>Held baskets: {count}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -1183,116 +1323,6 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Change {amount}</source>
-        <translation>Change {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Cashier: {name}</source>
-        <translation>Cashier: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Business day {date}</source>
-        <translation>Business day {date}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>{provider} SANDBOX</source>
-        <translation>{provider} SANDBOX</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Relay: connected</source>
-        <translation>Relay: connected</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Relay: payments could not be applied: {cause}</source>
-        <translation>Relay: payments could not be applied: {cause}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Relay: token refused</source>
-        <translation>Relay: token refused</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Relay: not connected</source>
-        <translation>Relay: not connected</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Search</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Quantity</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Remove</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Hold / Recall</source>
-        <translation>Hold / Recall</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Cash</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>QR payment</source>
-        <translation>QR payment</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Back office</source>
-        <translation>Back office</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Last receipt</source>
-        <translation>Last receipt</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Shift</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Return</source>
-        <translation>Return</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Complete sale</source>
-        <translation>Complete sale</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>DEMO</source>
-        <translation>DEMO</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Demo mode: payments go to the local sandbox</source>
-        <translation>Demo mode: payments go to the local sandbox</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Discount on the line or the whole basket</source>
-        <translation>Discount on the line or the whole basket</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
         <source>An item scanned is still being looked up, so the cash sale was not recorded: press F9 again once the item is in the basket.</source>
         <translation>An item scanned is still being looked up, so the cash sale was not recorded: press F9 again once the item is in the basket.</translation>
     </message>
@@ -1305,11 +1335,6 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>The customer has paid this basket by DOKU Wallet: press {key} to complete the sale with that payment.</source>
         <translation>The customer has paid this basket by DOKU Wallet: press {key} to complete the sale with that payment.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>The basket is empty.</source>
-        <translation>The basket is empty.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -1717,6 +1742,16 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Refunded amount was…</source>
+        <translation>Refunded amount was…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Enter the amount DOKU's back office shows refunded, if not all of it</source>
+        <translation>Enter the amount DOKU's back office shows refunded, if not all of it</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Why is it resolved? (required)</source>
         <translation>Why is it resolved? (required)</translation>
     </message>
@@ -1724,6 +1759,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Mark resolved</source>
         <translation>Mark resolved</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Take as reversed…</source>
+        <translation>Take as reversed…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay's dashboard shows the payout's money back in the shop's balance</source>
+        <translation>ecommpay's dashboard shows the payout's money back in the shop's balance</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1757,8 +1802,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>the provider reports a completed sale's payment refunded, and no return recorded as refunded outside Kasir accounts for it yet: the takings still count that money. Record the items' return at the counter (F3) as refunded outside Kasir, or mark it resolved.</source>
-        <translation>the provider reports a completed sale's payment refunded, and no return recorded as refunded outside Kasir accounts for it yet: the takings still count that money. Record the items' return at the counter (F3) as refunded outside Kasir, or mark it resolved.</translation>
+        <source>the provider reports a completed sale's payment refunded, and no return recorded as refunded outside Kasir accounts for it yet: the takings still count that money. DOKU does not say how much: if its back office shows only part refunded, enter it (Refunded amount was…). Record the items' return at the counter (F3) as refunded outside Kasir, or mark it resolved.</source>
+        <translation>the provider reports a completed sale's payment refunded, and no return recorded as refunded outside Kasir accounts for it yet: the takings still count that money. DOKU does not say how much: if its back office shows only part refunded, enter it (Refunded amount was…). Record the items' return at the counter (F3) as refunded outside Kasir, or mark it resolved.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1772,13 +1817,13 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved.</source>
-        <translation>ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved.</translation>
+        <source>ecommpay reports a refund's payout paid for another amount than asked. A payout it split into parts may have paid more than its last part's callback says: Check status now asks ecommpay what all of them paid. Then check what the customer got in ecommpay's dashboard, settle the difference with them, and mark it resolved.</source>
+        <translation>ecommpay reports a refund's payout paid for another amount than asked. A payout it split into parts may have paid more than its last part's callback says: Check status now asks ecommpay what all of them paid. Then check what the customer got in ecommpay's dashboard, settle the difference with them, and mark it resolved.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check status now asks ecommpay whether it was reversed. Else check the payout in ecommpay's dashboard: if the money came back to the shop's balance, refund the sale again (Refund, in its detail) or pay the customer another way; then, or if it did not come back, mark it resolved with why.</source>
-        <translation>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check status now asks ecommpay whether it was reversed. Else check the payout in ecommpay's dashboard: if the money came back to the shop's balance, refund the sale again (Refund, in its detail) or pay the customer another way; then, or if it did not come back, mark it resolved with why.</translation>
+        <source>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check status now asks ecommpay whether it was reversed. Else check the payout in ecommpay's dashboard: if the money came back to the shop's balance, type why and Take as reversed, then refund the sale again (Refund, in its detail) or pay the customer another way; if it did not come back, mark it resolved with why.</source>
+        <translation>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check status now asks ecommpay whether it was reversed. Else check the payout in ecommpay's dashboard: if the money came back to the shop's balance, type why and Take as reversed, then refund the sale again (Refund, in its detail) or pay the customer another way; if it did not come back, mark it resolved with why.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1807,6 +1852,16 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reports payout {payout} paid {paid} in all, not the {amount} asked: it stays listed; settle the difference with the customer.</source>
+        <translation>ecommpay reports payout {payout} paid {paid} in all, not the {amount} asked: it stays listed; settle the difference with the customer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reports payout {payout} paid in full ({amount}): it is no longer listed as paying another amount.</source>
+        <translation>ecommpay reports payout {payout} paid in full ({amount}): it is no longer listed as paying another amount.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>{invoice} is {state} now.</source>
         <translation>{invoice} is {state} now.</translation>
     </message>
@@ -1819,6 +1874,36 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>{invoice} is marked resolved.</source>
         <translation>{invoice} is marked resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Amount refunded at DOKU</source>
+        <translation>Amount refunded at DOKU</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>DOKU reported payment {invoice} refunded without saying how much. The amount its back office shows refunded:</source>
+        <translation>DOKU reported payment {invoice} refunded without saying how much. The amount its back office shows refunded:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>{invoice}: {amount} refunded at DOKU is recorded.</source>
+        <translation>{invoice}: {amount} refunded at DOKU is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Take as reversed</source>
+        <translation>Take as reversed</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's balance? Kasir then counts it back today, and the customer is owed it again.</source>
+        <translation>Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's balance? Kasir then counts it back today, and the customer is owed it again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Payout {payout} is taken as reversed: the customer is owed {amount} again; it is listed as reversed.</source>
+        <translation>Payout {payout} is taken as reversed: the customer is owed {amount} again; it is listed as reversed.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -3075,6 +3160,26 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Prefixes of price labels</source>
+        <translation>Prefixes of price labels</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Prefixes of weight labels</source>
+        <translation>Prefixes of weight labels</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Prefixes with a verifier digit</source>
+        <translation>Prefixes with a verifier digit</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Value after the verifier digit</source>
+        <translation>Value after the verifier digit</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>e.g. Toko Maju</source>
         <translation>e.g. Toko Maju</translation>
     </message>
@@ -3082,6 +3187,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>printed on receipts, e.g. Jl. Merdeka 1</source>
         <translation>printed on receipts, e.g. Jl. Merdeka 1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>none</source>
+        <translation>none</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -3122,6 +3232,21 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>A discount taking more than this share of a line or the basket needs a manager's PIN; 0 asks for every discount, 100 for none</source>
         <translation>A discount taking more than this share of a line or the basket needs a manager's PIN; 0 asks for every discount, 100 for none</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Labels starting with these carry the price in rupiah: PP IIIII VVVVV C; e.g. 20-24, or 20,21,23</source>
+        <translation>Labels starting with these carry the price in rupiah: PP IIIII VVVVV C; e.g. 20-24, or 20,21,23</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Labels starting with these carry the weight in grams; e.g. 25-29</source>
+        <translation>Labels starting with these carry the weight in grams; e.g. 25-29</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Those of the prefixes above whose labels carry a verifier digit K before the value, if the scale prints one</source>
+        <translation>Those of the prefixes above whose labels carry a verifier digit K before the value, if the scale prints one</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -3187,6 +3312,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>58 mm (32 characters a line)</source>
         <translation>58 mm (32 characters a line)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>5 digits: PP IIII K VVVVV C, 4-digit item codes</source>
+        <translation>5 digits: PP IIII K VVVVV C, 4-digit item codes</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>4 digits: PP IIIII K VVVV C, 5-digit item codes (up to Rp 9.999 or 9,999 g)</source>
+        <translation>4 digits: PP IIIII K VVVV C, 5-digit item codes (up to Rp 9.999 or 9,999 g)</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -3295,6 +3430,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Receipt printer</source>
         <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Barcodes and scale labels</source>
+        <translation>Barcodes and scale labels</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>After a restart, labels with a verifier digit are read this way: enter the scale's products again with item codes of this length.</source>
+        <translation>After a restart, labels with a verifier digit are read this way: enter the scale's products again with item codes of this length.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -4387,18 +4532,45 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/discount_rows.py"/>
-        <source>Sales at PPN {rate}</source>
-        <translation>Sales at PPN {rate}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <location filename="../../pos_app/till/receipts.py"/>
         <source>DPP</source>
         <translation>DPP</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/discount_rows.py"/>
+        <location filename="../../pos_app/till/receipts.py"/>
         <source>PPN</source>
         <translation>PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>Sales exempt from PPN</source>
+        <translation>Sales exempt from PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>Sales at PPN {rate}</source>
+        <translation>Sales at PPN {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>Sales at PPN {rate} ({note})</source>
+        <translation>Sales at PPN {rate} ({note})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>other rate, DPP nilai lain</source>
+        <translation>other rate, DPP nilai lain</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>other rate</source>
+        <translation>other rate</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>DPP nilai lain</source>
+        <translation>DPP nilai lain</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/export_progress.py"/>
@@ -4526,6 +4698,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/reports/shop_files.py"/>
         <source>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</source>
         <translation>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shop_files.py"/>
+        <source>{column} holds {text!r}, not a rate in percent</source>
+        <translation>{column} holds {text!r}, not a rate in percent</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shop_files.py"/>
@@ -4802,6 +4979,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected an http(s) URL, got {value}</source>
+        <translation>expected an http(s) URL, got {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>a URL must not hold a user name or password; the secrets have their own settings</source>
         <translation>a URL must not hold a user name or password; the secrets have their own settings</translation>
     </message>
@@ -4812,8 +4994,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
-        <source>expected an http(s) URL, got {value}</source>
-        <translation>expected an http(s) URL, got {value}</translation>
+        <source>the port of {host} must be a number from 1 to 65535, got {port}</source>
+        <translation>the port of {host} must be a number from 1 to 65535, got {port}</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
@@ -4909,6 +5091,21 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/store/payments.py"/>
         <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
         <translation>payment {invoice} is refunded, or being refunded, by payout {payout}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>refunded amount</source>
+        <translation>refunded amount</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice} is no DOKU payment reported refunded</source>
+        <translation>payment {invoice} is no DOKU payment reported refunded</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>DOKU refunded at most the {paid} paid, not {refunded}</source>
+        <translation>DOKU refunded at most the {paid} paid, not {refunded}</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/payments.py"/>
@@ -5172,6 +5369,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/shifts.py"/>
+        <source>the shift of {cashier}, open on this till since {since}, holds its drawer: it must be counted and closed before another shift opens</source>
+        <translation>the shift of {cashier}, open on this till since {since}, holds its drawer: it must be counted and closed before another shift opens</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
         <source>opening float</source>
         <translation>opening float</translation>
     </message>
@@ -5326,6 +5528,16 @@ Still trying — the payment stays open.</translation>
         <translation>ecommpay Gate payments need the relay, and none is set up</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/contradicted_payouts.py"/>
+        <source>only a contradicted payout is taken as reversed</source>
+        <translation>only a contradicted payout is taken as reversed</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/contradicted_payouts.py"/>
+        <source>say why the payout is taken as reversed (a reason is required)</source>
+        <translation>say why the payout is taken as reversed (a reason is required)</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/day_close.py"/>
         <source>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</source>
         <translation>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</translation>
@@ -5342,6 +5554,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>{payout} is no longer listed as it was: refresh the list</source>
+        <translation>{payout} is no longer listed as it was: refresh the list</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
         <source>say why the payment is resolved (a reason is required)</source>
         <translation>say why the payment is resolved (a reason is required)</translation>
     </message>
@@ -5349,12 +5566,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/problem_payments.py"/>
         <source>a reason is at most {most} characters</source>
         <translation>a reason is at most {most} characters</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/problem_payments.py"/>
-        <location filename="../../pos_app/till/refund_payouts.py"/>
-        <source>{payout} is no longer listed as it was: refresh the list</source>
-        <translation>{payout} is no longer listed as it was: refresh the list</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/problem_payments.py"/>
@@ -5403,7 +5614,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipts.py"/>
-        <location filename="../../pos_app/till/return_receipts.py"/>
         <source>PPN {rate}</source>
         <translation>PPN {rate}</translation>
     </message>
@@ -5414,9 +5624,13 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipts.py"/>
-        <location filename="../../pos_app/till/return_receipts.py"/>
         <source>DPP {rate}</source>
         <translation>DPP {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>PPN {rate} ({note})</source>
+        <translation>PPN {rate} ({note})</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipts.py"/>
@@ -5505,6 +5719,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/refund_payouts.py"/>
         <source>refund {payout} was not sent: {why}</source>
         <translation>refund {payout} was not sent: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refunded_amounts.py"/>
+        <source>only a payment DOKU reports refunded takes the amount DOKU refunded</source>
+        <translation>only a payment DOKU reports refunded takes the amount DOKU refunded</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>

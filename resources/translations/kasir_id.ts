@@ -319,6 +319,36 @@
 <context>
     <name>CashierController</name>
     <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>Cash not recorded, {total}</source>
+        <translation>Tunai tidak tercatat, {total}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>Its basket is held as "{name}": recall it with F6 once this basket is done.</source>
+        <translation>Keranjangnya ditahan sebagai "{name}": panggil kembali dengan F6 setelah keranjang ini selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>Could not record the cash sale: {error}</source>
+        <translation>Penjualan tunai tidak dapat dicatat: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>Could not record the cash {cashier} took: {error}</source>
+        <translation>Uang tunai yang diterima {cashier} tidak dapat dicatat: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>Cash sale {sale} of {total} is recorded; its receipt can be reprinted in the back office.</source>
+        <translation>Penjualan tunai {sale} sebesar {total} sudah dicatat; struknya dapat dicetak ulang di Back Office.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/cash_flow.py"/>
+        <source>The cash sale {sale} of {total} that {cashier} took is recorded; its receipt can be reprinted in the back office.</source>
+        <translation>Penjualan tunai {sale} sebesar {total} yang diterima {cashier} sudah dicatat; struknya dapat dicetak ulang di Back Office.</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/gui/controller.py"/>
         <source>The last QR payment is still being cancelled: press F12 again in a moment.</source>
         <translation>Pembayaran QR sebelumnya masih sedang dibatalkan: tunggu sebentar, lalu tekan F12 lagi.</translation>
@@ -335,108 +365,78 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/controller.py"/>
-        <source>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</source>
-        <translation>Penjualan {sale} sudah dibayar untuk keranjang seperti saat ditagih; keranjang di layar sudah berubah sejak itu: periksa bersama pelanggan.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</source>
-        <translation>Penjualan {sale} sudah dibayar. Barang yang dipindai sesudahnya ada di layar dengan harga penuh: berikan lagi diskonnya bila berlaku.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Sale {sale} is paid. The items scanned since are on screen at {alone}, not the {rest} left of the total: PPN is rounded on each sale.</source>
-        <translation>Penjualan {sale} sudah dibayar. Barang yang dipindai sesudahnya ada di layar seharga {alone}, bukan {rest} sisa dari total: PPN dibulatkan pada tiap penjualan.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Cash not recorded, {total}</source>
-        <translation>Tunai tidak tercatat, {total}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Its basket is held as "{name}": recall it with F6 once this basket is done.</source>
-        <translation>Keranjangnya ditahan sebagai "{name}": panggil kembali dengan F6 setelah keranjang ini selesai.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Could not record the cash sale: {error}</source>
-        <translation>Penjualan tunai tidak dapat dicatat: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Could not record the cash {cashier} took: {error}</source>
-        <translation>Uang tunai yang diterima {cashier} tidak dapat dicatat: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Cash sale {sale} of {total} is recorded; its receipt can be reprinted in the back office.</source>
-        <translation>Penjualan tunai {sale} sebesar {total} sudah dicatat; struknya dapat dicetak ulang di Back Office.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>The cash sale {sale} of {total} that {cashier} took is recorded; its receipt can be reprinted in the back office.</source>
-        <translation>Penjualan tunai {sale} sebesar {total} yang diterima {cashier} sudah dicatat; struknya dapat dicetak ulang di Back Office.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
         <source>Payment {invoice} of {amount} received; its sale is complete.</source>
         <translation>Pembayaran {invoice} sebesar {amount} diterima; penjualannya selesai.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</source>
+        <translation>Penjualan {sale} sudah dibayar untuk keranjang seperti saat ditagih; keranjang di layar sudah berubah sejak itu: periksa bersama pelanggan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>Sale {sale} is paid. The items scanned since are on screen at full price: give their discount again if it applies.</source>
+        <translation>Penjualan {sale} sudah dibayar. Barang yang dipindai sesudahnya ada di layar dengan harga penuh: berikan lagi diskonnya bila berlaku.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>Sale {sale} is paid. The items scanned since are on screen at {alone}, not the {rest} left of the total: PPN is rounded on each sale.</source>
+        <translation>Penjualan {sale} sudah dibayar. Barang yang dipindai sesudahnya ada di layar seharga {alone}, bukan {rest} sisa dari total: PPN dibulatkan pada tiap penjualan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Customer paid {paid} by DOKU Wallet, not {asked}: kept for the manager</source>
         <translation>Pelanggan membayar {paid} dengan DOKU Wallet, bukan {asked}: disimpan untuk manajer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Take the total another way. The manager refunds or accepts this payment in the back office.</source>
         <translation>Terima totalnya dengan cara lain. Manajer mengembalikan atau menerima pembayaran ini di Back Office.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>The cash was not recorded: give it back to the customer. Press {key} to complete the sale with this payment.</source>
         <translation>Uang tunai tidak dicatat: kembalikan kepada pelanggan. Tekan {key} untuk menyelesaikan penjualan dengan pembayaran ini.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>The cash {cashier} took for this basket was not recorded: {cashier} gives it back to the customer. Press {key} to complete the sale with this payment.</source>
         <translation>Uang tunai yang diterima {cashier} untuk keranjang ini tidak dicatat: {cashier} mengembalikannya kepada pelanggan. Tekan {key} untuk menyelesaikan penjualan dengan pembayaran ini.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>It paid for the basket as it was before the last items were scanned. Press {key} to complete that sale; the items scanned since stay on screen, to be paid.</source>
         <translation>Pembayaran ini untuk keranjang sebelum barang terakhir dipindai. Tekan {key} untuk menyelesaikan penjualan itu; barang yang dipindai sesudahnya tetap di layar untuk dibayar.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</source>
         <translation>Tekan {key} untuk menyelesaikan penjualan dengan pembayaran ini. Tunai dan QR ditolak untuk keranjang ini.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Customer paid {amount} by DOKU Wallet</source>
         <translation>Pelanggan sudah membayar {amount} dengan DOKU Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>Payment {invoice} no longer pays this basket ({error}): take the total another way.</source>
+        <translation>Pembayaran {invoice} tidak lagi membayar keranjang ini ({error}): terima totalnya dengan cara lain.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Customer paid {paid} by DOKU Wallet for this basket before it changed: kept for the manager</source>
         <translation>Pelanggan membayar {paid} dengan DOKU Wallet untuk keranjang ini sebelum diubah: disimpan untuk manajer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Take the total on screen another way. The manager refunds or attaches this payment in the back office.</source>
         <translation>Terima total di layar dengan cara lain. Manajer mengembalikan atau melampirkan pembayaran ini di Back Office.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/controller.py"/>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Could not complete the sale with payment {invoice}: {error}</source>
         <translation>Penjualan tidak dapat diselesaikan dengan pembayaran {invoice}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/controller.py"/>
-        <source>Payment {invoice} no longer pays this basket ({error}): take the total another way.</source>
-        <translation>Pembayaran {invoice} tidak lagi membayar keranjang ini ({error}): terima totalnya dengan cara lain.</translation>
     </message>
 </context>
 <context>
@@ -722,6 +722,29 @@ Terima kasih</translation>
         <location filename="../../pos_app/gui/drawer_count.py"/>
         <source>Cash in the drawer</source>
         <translation>Uang tunai di laci</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerHeldDialog</name>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>The drawer is in use</source>
+        <translation>Laci sedang dipakai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>This till's drawer is held by the shift of {cashier}, open since {since}. A till has one drawer, so your shift opens once that one is counted and closed: {cashier} signs in and closes it with F5, or a manager counts and closes it now.</source>
+        <translation>Laci kasir ini dipegang oleh shift {cashier}, terbuka sejak {since}. Satu kasir punya satu laci, jadi shift Anda dibuka setelah shift itu dihitung dan ditutup: {cashier} masuk dan menutupnya dengan F5, atau manajer menghitung dan menutupnya sekarang.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Manager: count and close it…</source>
+        <translation>Manajer: hitung dan tutup…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/shift_dialogs.py"/>
+        <source>Sign out</source>
+        <translation>Keluar</translation>
     </message>
 </context>
 <context>
@@ -1102,19 +1125,146 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
         <source>Kasir — DEMO</source>
         <translation>Kasir — DEMO</translation>
     </message>
     <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
         <source>Kasir</source>
         <translation>Kasir</translation>
     </message>
     <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>The basket is empty.</source>
+        <translation>Keranjang masih kosong.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Change {amount}</source>
+        <translation>Kembalian {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Held baskets: {count}</source>
+        <translation>Keranjang ditahan: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Cashier: {name}</source>
+        <translation>Kasir: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Business day {date}</source>
+        <translation>Hari usaha {date}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>{provider} SANDBOX</source>
+        <translation>{provider} SANDBOX</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Relay: connected</source>
+        <translation>Relay: terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Relay: payments could not be applied: {cause}</source>
+        <translation>Relay: pembayaran tidak dapat diterapkan: {cause}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Relay: token refused</source>
+        <translation>Relay: token ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Relay: not connected</source>
+        <translation>Relay: tidak terhubung</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Quantity</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Hold / Recall</source>
+        <translation>Tahan / Panggil</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Cash</source>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>QR payment</source>
+        <translation>Bayar QR</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Back office</source>
+        <translation>Back Office</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Last receipt</source>
+        <translation>Struk terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <location filename="../../pos_app/gui/main_window.py"/>
+        <source>Sign out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Return</source>
+        <translation>Retur</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Complete sale</source>
+        <translation>Selesaikan penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>Clear basket</source>
         <translation>Kosongkan keranjang</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Demo mode: payments go to the local sandbox</source>
+        <translation>Mode demo: pembayaran masuk ke sandbox lokal</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/counter_layout.py"/>
+        <source>Discount on the line or the whole basket</source>
+        <translation>Diskon per barang atau untuk seluruh keranjang</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -1138,18 +1288,8 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Sign out</source>
-        <translation>Keluar</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
         <source>The basket on screen is held as “{name}”. Sign out?</source>
         <translation>Keranjang di layar ditahan sebagai “{name}”. Keluar?</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Held baskets: {count}</source>
-        <translation>Keranjang ditahan: {count}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -1183,116 +1323,6 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Change {amount}</source>
-        <translation>Kembalian {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Cashier: {name}</source>
-        <translation>Kasir: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Business day {date}</source>
-        <translation>Hari usaha {date}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>{provider} SANDBOX</source>
-        <translation>{provider} SANDBOX</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Relay: connected</source>
-        <translation>Relay: terhubung</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Relay: payments could not be applied: {cause}</source>
-        <translation>Relay: pembayaran tidak dapat diterapkan: {cause}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Relay: token refused</source>
-        <translation>Relay: token ditolak</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Relay: not connected</source>
-        <translation>Relay: tidak terhubung</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Search</source>
-        <translation>Cari</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Quantity</source>
-        <translation>Jumlah</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Remove</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Hold / Recall</source>
-        <translation>Tahan / Panggil</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Cash</source>
-        <translation>Tunai</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>QR payment</source>
-        <translation>Bayar QR</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Back office</source>
-        <translation>Back Office</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Last receipt</source>
-        <translation>Struk terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Shift</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Return</source>
-        <translation>Retur</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Complete sale</source>
-        <translation>Selesaikan penjualan</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>DEMO</source>
-        <translation>DEMO</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Demo mode: payments go to the local sandbox</source>
-        <translation>Mode demo: pembayaran masuk ke sandbox lokal</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>Discount on the line or the whole basket</source>
-        <translation>Diskon per barang atau untuk seluruh keranjang</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
         <source>An item scanned is still being looked up, so the cash sale was not recorded: press F9 again once the item is in the basket.</source>
         <translation>Barang yang dipindai masih dicari, jadi penjualan tunai tidak dicatat: tekan F9 lagi setelah barang masuk ke keranjang.</translation>
     </message>
@@ -1305,11 +1335,6 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
         <location filename="../../pos_app/gui/main_window.py"/>
         <source>The customer has paid this basket by DOKU Wallet: press {key} to complete the sale with that payment.</source>
         <translation>Pelanggan sudah membayar keranjang ini dengan DOKU Wallet: tekan {key} untuk menyelesaikan penjualan dengan pembayaran itu.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/main_window.py"/>
-        <source>The basket is empty.</source>
-        <translation>Keranjang masih kosong.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/main_window.py"/>
@@ -1717,6 +1742,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Refunded amount was…</source>
+        <translation>Jumlah refund sebenarnya…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Enter the amount DOKU's back office shows refunded, if not all of it</source>
+        <translation>Masukkan jumlah refund yang tertera di back office DOKU, jika tidak seluruhnya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Why is it resolved? (required)</source>
         <translation>Mengapa dianggap selesai? (wajib)</translation>
     </message>
@@ -1724,6 +1759,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Mark resolved</source>
         <translation>Tandai selesai</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Take as reversed…</source>
+        <translation>Anggap payout ditarik kembali…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay's dashboard shows the payout's money back in the shop's balance</source>
+        <translation>Dashboard ecommpay menunjukkan uang payout kembali ke saldo toko</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1757,8 +1802,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>the provider reports a completed sale's payment refunded, and no return recorded as refunded outside Kasir accounts for it yet: the takings still count that money. Record the items' return at the counter (F3) as refunded outside Kasir, or mark it resolved.</source>
-        <translation>penyedia melaporkan pembayaran sebuah penjualan selesai sudah di-refund, dan belum ada retur yang dicatat sebagai di-refund di luar Kasir untuknya: pendapatan masih menghitung uang itu. Catat retur barangnya di kasir (F3) sebagai di-refund di luar Kasir, atau tandai selesai.</translation>
+        <source>the provider reports a completed sale's payment refunded, and no return recorded as refunded outside Kasir accounts for it yet: the takings still count that money. DOKU does not say how much: if its back office shows only part refunded, enter it (Refunded amount was…). Record the items' return at the counter (F3) as refunded outside Kasir, or mark it resolved.</source>
+        <translation>penyedia melaporkan pembayaran sebuah penjualan selesai sudah di-refund, dan belum ada retur yang dicatat sebagai di-refund di luar Kasir untuknya: pendapatan masih menghitung uang itu. DOKU tidak menyebut jumlahnya: jika back office-nya menunjukkan hanya sebagian yang di-refund, masukkan jumlahnya (Jumlah refund sebenarnya…). Catat retur barangnya di kasir (F3) sebagai di-refund di luar Kasir, atau tandai selesai.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1772,13 +1817,13 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>ecommpay reports a refund's payout paid for another amount than asked: check what the customer got in ecommpay's dashboard, settle the difference with them, then mark it resolved.</source>
-        <translation>ecommpay melaporkan payout sebuah refund dibayar dengan jumlah lain dari yang diminta: periksa apa yang diterima pelanggan di dashboard ecommpay, selesaikan selisihnya dengan pelanggan, lalu tandai selesai.</translation>
+        <source>ecommpay reports a refund's payout paid for another amount than asked. A payout it split into parts may have paid more than its last part's callback says: Check status now asks ecommpay what all of them paid. Then check what the customer got in ecommpay's dashboard, settle the difference with them, and mark it resolved.</source>
+        <translation>ecommpay melaporkan payout refund dibayar dengan jumlah lain dari yang diminta. Payout yang dipecah menjadi beberapa bagian mungkin membayar lebih dari yang disebut callback bagian terakhirnya: Cek status sekarang menanyakan ke ecommpay berapa yang dibayar semua bagiannya. Lalu periksa apa yang diterima pelanggan di dashboard ecommpay, selesaikan selisihnya dengan pelanggan, lalu tandai selesai.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check status now asks ecommpay whether it was reversed. Else check the payout in ecommpay's dashboard: if the money came back to the shop's balance, refund the sale again (Refund, in its detail) or pay the customer another way; then, or if it did not come back, mark it resolved with why.</source>
-        <translation>ecommpay melaporkan payout sebuah refund sudah dibayar, lalu ditolak atau gagal tanpa menyebut payout itu ditarik kembali; Kasir tetap menghitung pelanggan sudah dibayar. Cek status sekarang menanyakan ke ecommpay apakah payout itu ditarik kembali. Jika tidak, cek payout itu di dashboard ecommpay: jika uangnya kembali ke saldo toko, refund penjualan itu lagi (Refund, di detailnya) atau bayar pelanggan dengan cara lain; setelah itu, atau jika uangnya tidak kembali, tandai selesai dengan alasannya.</translation>
+        <source>ecommpay reported a refund's payout paid, then declined or failed without saying it was reversed; Kasir still counts the customer paid. Check status now asks ecommpay whether it was reversed. Else check the payout in ecommpay's dashboard: if the money came back to the shop's balance, type why and Take as reversed, then refund the sale again (Refund, in its detail) or pay the customer another way; if it did not come back, mark it resolved with why.</source>
+        <translation>ecommpay melaporkan payout sebuah refund sudah dibayar, lalu ditolak atau gagal tanpa menyebut payout itu ditarik kembali; Kasir tetap menghitung pelanggan sudah dibayar. Cek status sekarang menanyakan ke ecommpay apakah payout itu ditarik kembali. Jika tidak, cek payout itu di dashboard ecommpay: jika uangnya kembali ke saldo toko, tulis alasannya lalu Anggap payout ditarik kembali, kemudian refund penjualan itu lagi (Refund, di detailnya) atau bayar pelanggan dengan cara lain; jika uangnya tidak kembali, tandai selesai dengan alasannya.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1807,6 +1852,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reports payout {payout} paid {paid} in all, not the {amount} asked: it stays listed; settle the difference with the customer.</source>
+        <translation>ecommpay melaporkan payout {payout} dibayar {paid} seluruhnya, bukan {amount} yang diminta: payout tetap terdaftar; selesaikan selisihnya dengan pelanggan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reports payout {payout} paid in full ({amount}): it is no longer listed as paying another amount.</source>
+        <translation>ecommpay melaporkan payout {payout} dibayar penuh ({amount}): payout tidak lagi terdaftar sebagai dibayar dengan jumlah lain.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>{invoice} is {state} now.</source>
         <translation>{invoice} sekarang {state}.</translation>
     </message>
@@ -1819,6 +1874,36 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>{invoice} is marked resolved.</source>
         <translation>{invoice} ditandai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Amount refunded at DOKU</source>
+        <translation>Jumlah refund di DOKU</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>DOKU reported payment {invoice} refunded without saying how much. The amount its back office shows refunded:</source>
+        <translation>DOKU melaporkan pembayaran {invoice} di-refund tanpa menyebut jumlahnya. Jumlah refund yang tertera di back office DOKU:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>{invoice}: {amount} refunded at DOKU is recorded.</source>
+        <translation>{invoice}: refund {amount} di DOKU sudah dicatat.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Take as reversed</source>
+        <translation>Anggap payout ditarik kembali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's balance? Kasir then counts it back today, and the customer is owed it again.</source>
+        <translation>Apakah dashboard ecommpay menunjukkan payout {payout} ({amount}) kembali ke saldo toko? Kasir lalu menghitungnya masuk kembali hari ini, dan pelanggan kembali berhak atas uang itu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Payout {payout} is taken as reversed: the customer is owed {amount} again; it is listed as reversed.</source>
+        <translation>Payout {payout} dianggap ditarik kembali: pelanggan kembali berhak atas {amount}; tercantum sebagai payout ditarik kembali.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -3075,6 +3160,26 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Prefixes of price labels</source>
+        <translation>Awalan label harga</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Prefixes of weight labels</source>
+        <translation>Awalan label berat</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Prefixes with a verifier digit</source>
+        <translation>Awalan dengan digit verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Value after the verifier digit</source>
+        <translation>Nilai setelah digit verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>e.g. Toko Maju</source>
         <translation>mis. Toko Maju</translation>
     </message>
@@ -3082,6 +3187,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>printed on receipts, e.g. Jl. Merdeka 1</source>
         <translation>dicetak di struk, mis. Jl. Merdeka 1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>none</source>
+        <translation>tidak ada</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -3122,6 +3232,21 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>A discount taking more than this share of a line or the basket needs a manager's PIN; 0 asks for every discount, 100 for none</source>
         <translation>Diskon yang mengambil lebih dari bagian ini dari satu baris atau keranjang perlu PIN manajer; 0 untuk setiap diskon, 100 untuk tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Labels starting with these carry the price in rupiah: PP IIIII VVVVV C; e.g. 20-24, or 20,21,23</source>
+        <translation>Label yang diawali angka ini memuat harga dalam rupiah: PP IIIII VVVVV C; mis. 20-24, atau 20,21,23</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Labels starting with these carry the weight in grams; e.g. 25-29</source>
+        <translation>Label yang diawali angka ini memuat berat dalam gram; mis. 25-29</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>Those of the prefixes above whose labels carry a verifier digit K before the value, if the scale prints one</source>
+        <translation>Awalan di atas yang labelnya memuat digit verifikasi K sebelum nilainya, jika timbangan mencetaknya</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -3187,6 +3312,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>58 mm (32 characters a line)</source>
         <translation>58 mm (32 karakter per baris)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>5 digits: PP IIII K VVVVV C, 4-digit item codes</source>
+        <translation>5 digit: PP IIII K VVVVV C, kode barang 4 digit</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>4 digits: PP IIIII K VVVV C, 5-digit item codes (up to Rp 9.999 or 9,999 g)</source>
+        <translation>4 digit: PP IIIII K VVVV C, kode barang 5 digit (sampai Rp 9.999 atau 9,999 g)</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -3295,6 +3430,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Receipt printer</source>
         <translation>Printer struk</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Barcodes and scale labels</source>
+        <translation>Barcode dan label timbangan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>After a restart, labels with a verifier digit are read this way: enter the scale's products again with item codes of this length.</source>
+        <translation>Setelah Kasir dimulai ulang, label dengan digit verifikasi dibaca seperti ini: masukkan lagi produk timbangan dengan kode barang sepanjang ini.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -4387,18 +4532,45 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/discount_rows.py"/>
-        <source>Sales at PPN {rate}</source>
-        <translation>Penjualan PPN {rate}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <location filename="../../pos_app/till/receipts.py"/>
         <source>DPP</source>
         <translation>DPP</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/discount_rows.py"/>
+        <location filename="../../pos_app/till/receipts.py"/>
         <source>PPN</source>
         <translation>PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>Sales exempt from PPN</source>
+        <translation>Penjualan bebas PPN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>Sales at PPN {rate}</source>
+        <translation>Penjualan PPN {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>Sales at PPN {rate} ({note})</source>
+        <translation>Penjualan PPN {rate} ({note})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>other rate, DPP nilai lain</source>
+        <translation>tarif lain, DPP nilai lain</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>other rate</source>
+        <translation>tarif lain</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/discount_rows.py"/>
+        <source>DPP nilai lain</source>
+        <translation>DPP nilai lain</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/export_progress.py"/>
@@ -4526,6 +4698,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/reports/shop_files.py"/>
         <source>the {kind} file of till {till} has other columns than the other tills' (a till on another Kasir version?); update the tills to the same version</source>
         <translation>file {kind} dari kasir {till} kolomnya berbeda dengan kasir lain (mesin kasir dengan versi Kasir lain?); perbarui semua mesin kasir ke versi yang sama</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/shop_files.py"/>
+        <source>{column} holds {text!r}, not a rate in percent</source>
+        <translation>{column} berisi {text!r}, bukan tarif dalam persen</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shop_files.py"/>
@@ -4802,6 +4979,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>expected an http(s) URL, got {value}</source>
+        <translation>harus URL http(s), bukan {value}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>a URL must not hold a user name or password; the secrets have their own settings</source>
         <translation>URL tidak boleh memuat nama pengguna atau kata sandi; rahasia punya pengaturannya sendiri</translation>
     </message>
@@ -4812,8 +4994,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
-        <source>expected an http(s) URL, got {value}</source>
-        <translation>harus URL http(s), bukan {value}</translation>
+        <source>the port of {host} must be a number from 1 to 65535, got {port}</source>
+        <translation>port {host} harus angka 1 sampai 65535, bukan {port}</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
@@ -4909,6 +5091,21 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/store/payments.py"/>
         <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
         <translation>pembayaran {invoice} sudah atau sedang direfund lewat payout {payout}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>refunded amount</source>
+        <translation>jumlah refund</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>payment {invoice} is no DOKU payment reported refunded</source>
+        <translation>pembayaran {invoice} bukan pembayaran DOKU yang dilaporkan di-refund</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
+        <source>DOKU refunded at most the {paid} paid, not {refunded}</source>
+        <translation>DOKU me-refund paling banyak {paid} yang dibayar, bukan {refunded}</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/payments.py"/>
@@ -5172,6 +5369,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/shifts.py"/>
+        <source>the shift of {cashier}, open on this till since {since}, holds its drawer: it must be counted and closed before another shift opens</source>
+        <translation>shift {cashier}, terbuka di kasir ini sejak {since}, memegang lacinya: shift itu harus dihitung dan ditutup sebelum shift lain dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/shifts.py"/>
         <source>opening float</source>
         <translation>modal awal</translation>
     </message>
@@ -5326,6 +5528,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>pembayaran ecommpay Gate memerlukan relay, dan belum ada yang diatur</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/contradicted_payouts.py"/>
+        <source>only a contradicted payout is taken as reversed</source>
+        <translation>hanya payout yang laporannya bertentangan yang dapat dianggap ditarik kembali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/contradicted_payouts.py"/>
+        <source>say why the payout is taken as reversed (a reason is required)</source>
+        <translation>sebutkan mengapa payout dianggap ditarik kembali (alasan wajib diisi)</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/day_close.py"/>
         <source>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</source>
         <translation>shift {cashier} di kasir {terminal} masih terbuka: tutup dengan hitungan uang sebelum menutup hari</translation>
@@ -5342,6 +5554,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>{payout} is no longer listed as it was: refresh the list</source>
+        <translation>{payout} tidak lagi tercantum seperti tadi: muat ulang daftarnya</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
         <source>say why the payment is resolved (a reason is required)</source>
         <translation>tuliskan mengapa pembayaran ditandai selesai (alasan wajib diisi)</translation>
     </message>
@@ -5349,12 +5566,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/problem_payments.py"/>
         <source>a reason is at most {most} characters</source>
         <translation>alasan paling banyak {most} karakter</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/problem_payments.py"/>
-        <location filename="../../pos_app/till/refund_payouts.py"/>
-        <source>{payout} is no longer listed as it was: refresh the list</source>
-        <translation>{payout} tidak lagi tercantum seperti tadi: muat ulang daftarnya</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/problem_payments.py"/>
@@ -5403,7 +5614,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipts.py"/>
-        <location filename="../../pos_app/till/return_receipts.py"/>
         <source>PPN {rate}</source>
         <translation>PPN {rate}</translation>
     </message>
@@ -5414,9 +5624,13 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipts.py"/>
-        <location filename="../../pos_app/till/return_receipts.py"/>
         <source>DPP {rate}</source>
         <translation>DPP {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <source>PPN {rate} ({note})</source>
+        <translation>PPN {rate} ({note})</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipts.py"/>
@@ -5505,6 +5719,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/refund_payouts.py"/>
         <source>refund {payout} was not sent: {why}</source>
         <translation>refund {payout} tidak terkirim: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/refunded_amounts.py"/>
+        <source>only a payment DOKU reports refunded takes the amount DOKU refunded</source>
+        <translation>jumlah refund DOKU hanya dapat diisi untuk pembayaran yang dilaporkan DOKU di-refund</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
