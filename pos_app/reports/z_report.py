@@ -360,7 +360,8 @@ def drawer_handovers(
     closed takes over that drawer (the one closed last, if several; each drawer once), so its
     float is no new cash, and its float less the count left in that drawer was put in between the
     shifts (taken out, to the safe, when negative). A shift with no closed drawer on its till
-    to take over (the first there, or one opened beside a shift still open) brings its float in.
+    to take over (the first there; or, in days kept from before one drawer held one open shift,
+    one opened beside a shift still open) brings its float in.
     Counting a handed-over float again would expect the first shift's cash twice.
 
     ``taken_between(till, closed, opened)`` is the cash the till took for the day's takings with
