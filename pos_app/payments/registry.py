@@ -9,7 +9,7 @@ loads the one provider it uses, and the till's use-cases never import a provider
 import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from pos_app.domain.errors import KasirError
@@ -106,6 +106,19 @@ def reports_balance(provider: ProviderName, payload: Mapping[str, Any]) -> bool:
 
     payment = payload.get("payment")
     return isinstance(payment, Mapping) and is_partial_refund(payment.get("status"))
+
+
+def reported_refund_news(
+    provider: ProviderName, payload: Mapping[str, Any]
+) -> tuple[int, datetime] | None:
+    """When the newest operation about a payment's money given back (or a refund undone) that a
+    stored callback or status answer names happened, to order such reports: ecommpay's
+    (:func:`~pos_app.payments.ecommpay.callback.refund_news`); DOKU reports no such operation."""
+    if provider is ProviderName.DOKU:
+        return None
+    from pos_app.payments.ecommpay.callback import refund_news
+
+    return refund_news(payload)
 
 
 def reported_reference(provider: ProviderName, payload: Mapping[str, Any]) -> str | None:

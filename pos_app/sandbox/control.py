@@ -94,6 +94,7 @@ class Control:
             Route("/_sandbox/fail/{order_id:path}", self.fail, methods=["POST"]),
             Route("/_sandbox/reverse/{order_id:path}", self.reverse, methods=["POST"]),
             Route("/_sandbox/refund/{order_id:path}", self.refund, methods=["POST"]),
+            Route("/_sandbox/undo-refund/{order_id:path}", self.undo_refund, methods=["POST"]),
             Route("/_sandbox/resend/{order_id:path}", self.resend, methods=["POST"]),
             Route("/_sandbox/orders", self.orders, methods=["GET"]),
             Route("/_sandbox/deliveries", self.deliveries, methods=["GET"]),
@@ -123,6 +124,11 @@ class Control:
         if isinstance(amount, JSONResponse):
             return amount
         return self._act(request, lambda order: self._sandbox.refund(order, amount))
+
+    async def undo_refund(self, request: Request) -> JSONResponse:
+        """ecommpay undoes the newest refund of a purchase still standing (``refund reverse``),
+        its money back with the merchant."""
+        return self._act(request, self._sandbox.undo_refund)
 
     async def resend(self, request: Request) -> JSONResponse:
         """Send a settled order's notification again, as the provider's dashboard does;

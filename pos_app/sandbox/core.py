@@ -56,6 +56,11 @@ class ProviderSimulator(Protocol):
         ``order``, to be kept in its ``details["refunds"]``; raises NotRefundable."""
         ...
 
+    def undo_refund(self, order: Order) -> dict[str, Any]:
+        """The operation that undoes the newest refund of ``order`` still standing, to be kept
+        with its refunds (its amount less than nothing); raises NotRefundable."""
+        ...
+
     def operations(self, order: Order) -> int:
         """How many operations of a settled ``order`` have a callback that can be sent again."""
         ...
@@ -199,6 +204,14 @@ class Sandbox:
         NotRefundable."""
         provider = self.provider(order)
         self.state.add_refund(order, provider.refund(order, amount))
+        provider.settled(order)
+        return order
+
+    def undo_refund(self, order: Order) -> Order:
+        """Undo the newest refund of a purchase still standing, its money back with the
+        merchant, and call the merchant back, or raise NotRefundable."""
+        provider = self.provider(order)
+        self.state.add_refund(order, provider.undo_refund(order))
         provider.settled(order)
         return order
 

@@ -176,6 +176,9 @@ class DokuSimulator:
             raise NotRefundable(order, f"{amount} rupiah asked of {order.amount} paid")
         return {"amount": amount, "at": self._sandbox.now().isoformat()}
 
+    def undo_refund(self, order: Order) -> dict[str, Any]:
+        raise NotRefundable(order, "DOKU's REFUNDED is final: no refund of it is undone")
+
     def operations(self, order: Order) -> int:
         return 1  # one order, one notification
 

@@ -99,6 +99,8 @@ it otherwise (developers.ecommpay.com/en/en_Gate_Refund.html); some cards are re
 too, by the time alone (same page), hence "partially reversed". The words are ecommpay's
 (woocommerce-ecommpay, ``common/helpers/EcpGatewayPaymentStatus.php``); which operation a
 purchase gets is a shape per payment id."""
+REFUND_UNDONE = "refund reverse"
+"""``operation.type`` of a refund undone (:meth:`EcommpaySimulator.undo_refund`)."""
 
 
 class EcommpaySimulator:
@@ -214,9 +216,40 @@ class EcommpaySimulator:
         if not 0 < amount <= left:
             raise NotRefundable(order, f"{amount} minor units asked, {left} left to refund")
         return {
-            "id": next(self._operation_ids),
+            **self._operation(),
             "type": self._sandbox.shapes.ecommpay_refund_kind(order.order_id),
             "amount": amount,
+        }
+
+    def undo_refund(self, order: Order) -> dict[str, Any]:
+        """The newest refund of a purchase not undone yet, undone: ecommpay's ``refund
+        reverse`` operation, "Revert of the refund operation" (woocommerce-ecommpay
+        ``common/helpers/EcpGatewayOperationType.php``), its money back with the merchant. It is
+        kept with the refunds, less than nothing paid back: the callback names it in
+        ``operation`` (``sum_initial`` the refund undone) and the balance, up again, in
+        ``payment.sum``; ``payment.status`` is ``success`` once nothing stays refunded. Which
+        refunds the platform undoes, and the status word after it, ecommpay does not publish:
+        *sandbox*."""
+        refunds = order.details.get("refunds", ())
+        undone = {refund.get("undoes") for refund in refunds}
+        standing = [
+            refund
+            for refund in refunds
+            if refund["type"] != REFUND_UNDONE and refund["id"] not in undone
+        ]
+        if not standing:
+            raise NotRefundable(order, "no refund of it is left to undo")
+        return {
+            **self._operation(),
+            "type": REFUND_UNDONE,
+            "amount": -standing[-1]["amount"],
+            "undoes": standing[-1]["id"],
+        }
+
+    def _operation(self) -> dict[str, Any]:
+        """A new operation's id, time and request id, and DOKU's id for it."""
+        return {
+            "id": next(self._operation_ids),
             "at": self._sandbox.now().isoformat(),
             "request_id": f"{secrets.token_hex(20)}-{secrets.token_hex(20)}",
             "provider_payment_id": _provider_payment_id(),
@@ -588,7 +621,7 @@ class EcommpaySimulator:
         if refunds:
             refund = refunds[-1]
             date = _date(datetime.fromisoformat(refund["at"]))
-            paid_back = {"amount": refund["amount"], "currency": CURRENCY}
+            paid_back = {"amount": abs(refund["amount"]), "currency": CURRENCY}
             provider["payment_id"] = refund["provider_payment_id"]
             operation.update(
                 id=refund["id"],
@@ -687,14 +720,19 @@ def _provider_payment_id() -> str:
 
 
 def _refunded(refunds: Sequence[Mapping[str, Any]]) -> int:
-    """Minor units paid back by ``refunds``."""
+    """Minor units paid back by ``refunds`` (less those an undone refund's came back)."""
     return sum(refund["amount"] for refund in refunds)
 
 
 def _refund_word(amount: int, refunds: Sequence[Mapping[str, Any]]) -> str:
-    """``payment.status`` after ``refunds`` of a purchase of ``amount`` (see REFUND_WORDS)."""
-    partly, wholly = REFUND_WORDS[refunds[-1]["type"]]
-    return wholly if _refunded(refunds) >= amount else partly
+    """``payment.status`` after ``refunds`` of a purchase of ``amount`` (see REFUND_WORDS):
+    the newest refund's words, ``success`` once every refund was undone."""
+    refunded = _refunded(refunds)
+    if not refunded:
+        return "success"
+    kind = next(refund["type"] for refund in reversed(refunds) if refund["type"] in REFUND_WORDS)
+    partly, wholly = REFUND_WORDS[kind]
+    return wholly if refunded >= amount else partly
 
 
 def _declined(outcome: Outcome, reason: tuple[str, str]) -> Settlement:

@@ -3,6 +3,10 @@ payment paid in part, a balance lower by a refund at the provider, a DOKU report
 contradicts the payment already taken, a DOKU REFUNDED after a manager read how much went back.
 Pure rules; :meth:`Payments.record_status` applies them in its transaction."""
 
+from collections.abc import Iterable
+from datetime import datetime
+from enum import Enum
+
 from pos_app.domain.money import CURRENCY
 from pos_app.payments.model import AttemptState, ProviderName
 from pos_app.store.payment_records import EventSource, PaymentAttempt
@@ -13,7 +17,8 @@ def paid_more(
 ) -> int | None:
     """What a paid attempt received now, when a paid report that is no balance names more than
     it received of a payment paid less than asked (ecommpay's "partially paid", then the rest);
-    ``None`` otherwise. Once the provider refunded some, a higher figure is no news. DOKU pays
+    ``None`` otherwise. Once the provider refunded some, a higher figure is no news here: only
+    a newer report about the refunds says some came back (:func:`partially_refunded`). DOKU pays
     no order in parts: its report of another amount never gets here (:func:`contradicts_doku`)."""
     amount, currency = paid
     if state is not AttemptState.PAID or attempt.state is not AttemptState.PAID:
@@ -62,35 +67,82 @@ def refund_read_by_manager(
     )
 
 
+class News(Enum):
+    """How a report about a payment's refunds (ecommpay's ``refund``, ``reversal`` and
+    ``refund reverse`` operations) stands to those its attempt took already."""
+
+    OLDER = "older"
+    """An older operation's, retried after a newer one's: it changes nothing."""
+    UNORDERED = "unordered"
+    """No operation to compare (none named, none taken yet by id), or the same one."""
+    NEWER = "newer"
+    """Newer than every one taken: its balance stands, higher or lower."""
+
+
+def news_order(
+    report: tuple[int, datetime] | None, taken: Iterable[tuple[int, datetime] | None]
+) -> News:
+    """:class:`News` of a report whose newest refund operation is ``report`` (see
+    :func:`~pos_app.payments.ecommpay.callback.refund_news`), after reports that ``taken``."""
+    newest = max((key for key in taken if key is not None), default=None)
+    if report is None or report == newest:
+        return News.UNORDERED
+    if newest is None or report > newest:
+        return News.NEWER
+    return News.OLDER
+
+
+def refunded_so_far(attempt: PaymentAttempt) -> int:
+    """The rupiah Kasir counts as refunded at the provider: all it received once refunded."""
+    if attempt.state is AttemptState.REFUNDED:
+        return attempt.received
+    return attempt.provider_refunded
+
+
 def partially_refunded(
-    attempt: PaymentAttempt, state: AttemptState, paid: tuple[int | None, str | None]
+    attempt: PaymentAttempt,
+    state: AttemptState,
+    paid: tuple[int | None, str | None],
+    news: News = News.UNORDERED,
 ) -> int | None:
     """The rupiah refunded at the provider when a balance report (ecommpay's "partially
-    refunded", "partially reversed") for a paid attempt names a balance below what it received
-    and above none (``None`` when it says nothing new): a payment only ever pays back, so a
-    lower balance is money that went back, never another payment. Only ecommpay reports a
-    balance; DOKU's notification names the order's amount, so a lower one there is a
-    contradiction kept apart (:func:`contradicts_doku`), not a refund. A paid report that is no
-    balance (a "partially paid" arriving after its "success") is never one."""
+    refunded", "partially reversed", or any report of a refund operation) for a paid attempt
+    names a balance below what it received and above none (``None`` when it says nothing new):
+    a payment only ever pays back, so a lower balance is money that went back, never another
+    payment. Only a :attr:`News.NEWER` report may name a higher balance than the one taken, of
+    an attempt paid or refunded: a refund undone (``refund reverse``, or a refund that failed
+    after it was reported), its money back with the shop; an older operation's report names
+    nothing new, and one that cannot be ordered only a lower balance (the largest figure wins).
+    Only ecommpay reports a balance; DOKU's notification names the order's amount, so a lower
+    one there is a contradiction kept apart (:func:`contradicts_doku`), not a refund. A paid
+    report that is no balance (a "partially paid" arriving after its "success") is never one."""
     balance, currency = paid
-    if attempt.provider is ProviderName.DOKU:
+    if attempt.provider is ProviderName.DOKU or news is News.OLDER:
         return None
-    if state is not AttemptState.PAID or attempt.state is not AttemptState.PAID:
+    if state is not AttemptState.PAID or attempt.state not in (
+        AttemptState.PAID,
+        AttemptState.REFUNDED,
+    ):
         return None
     if balance is None or (currency or CURRENCY) != CURRENCY:
         return None
     refunded = attempt.received - balance
-    return refunded if attempt.provider_refunded < refunded < attempt.received else None
+    if not 0 <= refunded < attempt.received:
+        return None
+    if news is News.NEWER:
+        return None if refunded == refunded_so_far(attempt) else refunded
+    paid_now = attempt.state is AttemptState.PAID
+    return refunded if paid_now and attempt.provider_refunded < refunded else None
 
 
 def gone_back(
     attempt: PaymentAttempt, state: AttemptState, refunded: int | None, before_paid: int
 ) -> int:
     """The rupiah an applied report says the provider refunded now, for the payments file: a
-    partial refund's increase, one reported before the payment itself, or the rest of a paid
-    payment refunded in full."""
+    partial refund's increase (less than none when a refund was undone), one reported before
+    the payment itself, or the rest of a paid payment refunded in full."""
     if refunded is not None:
-        return refunded - attempt.provider_refunded
+        return refunded - refunded_so_far(attempt)
     if before_paid:
         return before_paid
     if state is AttemptState.REFUNDED and attempt.state is AttemptState.PAID:

@@ -43,7 +43,7 @@ from pos_app.payments.model import (
     can_transition,
     notification_identity,
 )
-from pos_app.payments.registry import reported_amount, reported_reference
+from pos_app.payments.registry import reported_amount, reported_reference, reported_refund_news
 from pos_app.store.database import (
     optional_utc,
     parse_utc,
@@ -56,8 +56,10 @@ from pos_app.store.database import (
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
 from pos_app.store.open_day import after_day_closed
 from pos_app.store.paid_reports import (
+    News,
     contradicts_doku,
     gone_back,
+    news_order,
     paid_more,
     partially_refunded,
     refund_read_by_manager,
@@ -392,10 +394,20 @@ class Payments:
         attempt = self.get_attempt(invoice_number)
         if attempt.state is not AttemptState.PAID:
             return
+        taken = max(
+            (
+                event.id
+                for event in attempt.events
+                if event.state is AttemptState.REFUNDED and event.outcome is Outcome.APPLIED
+            ),
+            default=0,
+        )
         held = [
             event
             for event in attempt.events
-            if event.state is AttemptState.REFUNDED and event.outcome is Outcome.IGNORED
+            if event.state is AttemptState.REFUNDED
+            and event.outcome is Outcome.IGNORED
+            and event.id > taken  # applied once: a refund undone since stays undone
         ]
         if held:
             self._apply(
@@ -789,7 +801,10 @@ class Payments:
         payments file, the late payments of the Z report and the upload place its money by that
         moment, and a closed day's stay as signed off."""
         now = after_day_closed(self._db, self._day, now)
-        refunded = partially_refunded(attempt, state, paid) if balance else None
+        report = _refund_news(attempt, source, payload)
+        news = news_order(report, _taken_news(conn, attempt))
+        balance = balance or report is not None
+        refunded = partially_refunded(attempt, state, paid, news) if balance else None
         before_paid = refunded_before_paid(attempt, state, paid) if balance else 0
         more = None if balance else paid_more(attempt, state, paid)
         if before_paid:
@@ -803,13 +818,18 @@ class Payments:
             )
             outcome = Outcome.APPLIED
         elif refunded is not None:
-            # The balance went down: a new partial refund at the provider (an applied event, so
-            # a manager's earlier resolution of the payment no longer covers it).
+            # The balance changed: a new partial refund at the provider, or a refund undone
+            # (an applied event, so a manager's earlier resolution of the payment no longer
+            # covers it). Some stays paid, so a payment refunded in full is paid again.
             conn.execute(
-                "UPDATE payment_attempts SET provider_refunded = ?, updated_at = ? WHERE id = ?",
-                [refunded, utc_text(now), attempt.id],
+                "UPDATE payment_attempts SET state = ?, provider_refunded = ?, updated_at = ? "
+                "WHERE id = ?",
+                [AttemptState.PAID.value, refunded, utc_text(now), attempt.id],
             )
             outcome = Outcome.APPLIED
+        elif news is News.OLDER:
+            # An older refund operation's callback, retried after a newer one's: heard already.
+            outcome = Outcome.REPEATED
         elif state is attempt.state or refund_read_by_manager(attempt, state, source):
             outcome = Outcome.REPEATED
         elif can_transition(attempt.state, state):
@@ -859,7 +879,7 @@ class Payments:
         )
         if outcome is Outcome.APPLIED:
             gone = gone_back(attempt, state, refunded, before_paid)
-            if gone > 0:
+            if gone:
                 conn.execute(
                     "INSERT INTO provider_refunds (attempt_id, event_id, amount, recorded_at) "
                     "VALUES (?, ?, ?, ?)",
@@ -960,6 +980,46 @@ def _event_from_row(row: Sequence[Any]) -> PaymentEvent:
         payload=json.loads(row[7]),
         relay_cursor=row[8],
     )
+
+
+def _refund_news(
+    attempt: PaymentAttempt, source: EventSource, payload: Mapping[str, Any] | None
+) -> tuple[int, datetime] | None:
+    """The newest refund operation a report names (``reported_refund_news``): a relay event
+    holds the callback under ``payload``, a status check the answer itself."""
+    if payload is None:
+        return None
+    if source is EventSource.RELAY:
+        body = payload.get("payload")
+    elif source is EventSource.STATUS:
+        body = payload
+    else:
+        return None
+    return reported_refund_news(attempt.provider, body) if isinstance(body, Mapping) else None
+
+
+def _taken_news(
+    conn: sqlite3.Connection, attempt: PaymentAttempt
+) -> list[tuple[int, datetime] | None]:
+    """The refund operations of the reports ``attempt`` took: applied, or a refund held back
+    until the payment's own success (``_refund_held_back``)."""
+    if attempt.provider is ProviderName.DOKU:
+        return []
+    rows = conn.execute(
+        "SELECT source, payload FROM payment_events WHERE attempt_id = ? AND source IN (?, ?) "
+        "AND (outcome = ? OR (outcome = ? AND state = ?))",
+        [
+            attempt.id,
+            EventSource.RELAY.value,
+            EventSource.STATUS.value,
+            Outcome.APPLIED.value,
+            Outcome.IGNORED.value,
+            AttemptState.REFUNDED.value,
+        ],
+    )
+    return [
+        _refund_news(attempt, EventSource(source), json.loads(payload)) for source, payload in rows
+    ]
 
 
 def _as_report(

@@ -131,6 +131,35 @@ def test_refunds_at_ecommpay_count_once_whatever_order_their_callbacks_come_in(
     assert till.checkout.check_status(invoice).state is AttemptState.REFUNDED
 
 
+def test_a_refund_ecommpay_undoes_is_the_shops_again_whatever_order_its_callbacks_come_in(
+    till: Till,
+) -> None:
+    """ecommpay undoes a refund (``refund reverse``, woocommerce-ecommpay
+    ``common/helpers/EcpGatewayOperationType.php``): the balance its callback names is up by
+    that refund, so less stays refunded at the provider; the undone refund's callback and older
+    ones, retried after it, change nothing, nor does the status answer listing them all."""
+    invoice = till.paid_sale()
+    till.control("refund", invoice, amount=4_000_00)
+    assert till.control("refund", invoice, amount=3_000_00).provider_refunded == 7_000
+
+    attempt = till.control("undo-refund", invoice)  # the second refund's money is back
+
+    assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, 4_000)
+    for again in ({"operation": 3}, {"operation": 2}, {"operation": 1}):
+        attempt = till.control("resend", invoice, **again)
+        assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, 4_000), again
+    assert till.checkout.check_status(invoice).provider_refunded == 4_000
+
+    attempt = till.control("undo-refund", invoice)  # and the first's: nothing stays refunded
+    assert (attempt.state, attempt.provider_refunded, attempt.received) == (
+        AttemptState.PAID,
+        0,
+        TOTAL,
+    )
+    assert till.control("resend", invoice, operation=4).provider_refunded == 0
+    assert till.checkout.check_status(invoice).provider_refunded == 0
+
+
 def test_a_payment_ecommpay_failed_is_told_at_once_and_its_sale_stays_open(till: Till) -> None:
     """``error``, ``internal error`` and ``external error`` end the payment id for good
     (ecommpay's plugins decline the order on them and start a new payment id:

@@ -212,7 +212,9 @@ def test_two_partial_refunds_add_up_and_a_late_or_repeated_callback_changes_noth
     assert till.payments.get_attempt(till.invoice).provider_refunded == 25_000
     assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.PAID, 25_000)]
 
-    first["operation"]["id"] = 8  # the first callback again, after the second
+    # The first refund's callback again, after the second's (its operation the same; a payment
+    # date of its own, else the till would drop it as a delivery it holds already).
+    first["payment"]["date"] = "2026-11-21T06:00:00+0000"
     assert till.relay(first)
     attempt = till.payments.get_attempt(till.invoice)
     assert (attempt.provider_refunded, attempt.events[-1].outcome) == (25_000, Outcome.REPEATED)
@@ -540,3 +542,74 @@ def test_a_new_day_rule_sends_the_day_of_a_refund_at_the_provider_again(db: Data
     four.place_moments()
 
     assert date(2026, 11, 22) in [pending.business_date for pending in four.pending()]
+
+
+def undone(invoice: str, refunded: int, balance: int, operation_id: int) -> dict[str, Any]:
+    """ecommpay's ``refund reverse`` of a refund of ``refunded`` rupiah: ``balance`` is paid
+    again (``payment.status`` ``success`` once nothing stays refunded)."""
+    status = "partially refunded" if balance < TOTAL else "success"
+    body = callback(invoice, status, balance, operation="refund reverse", operated=refunded)
+    body["operation"]["id"] = operation_id
+    body["operation"]["date"] = "2026-11-22T05:00:00+0000"
+    return body
+
+
+def numbered(body: dict[str, Any], operation_id: int) -> dict[str, Any]:
+    body["operation"]["id"] = operation_id
+    return body
+
+
+def test_a_refund_undone_at_ecommpay_is_money_the_shop_keeps_and_an_older_retry_changes_nothing(
+    db: Database, tmp_path: Path
+) -> None:
+    """Two refunds, then ecommpay undoes the second (``refund reverse``): the balance is up by
+    it, the manager is asked for returns of the first only, and the payments file gives the
+    money back to the day the undo was heard. The second refund's callback, retried after the
+    undo's, is older news: a lower balance it names is not taken again."""
+    till = Till(db)
+    till.relay(numbered(refund(till.invoice, 10_000, 90_000), 20))
+    second = numbered(refund(till.invoice, 15_000, 75_000), 21)
+    till.relay(second)
+
+    till.relay(undone(till.invoice, 15_000, 90_000, 22), now=NEXT_DAY)
+
+    attempt = till.payments.get_attempt(till.invoice)
+    assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, 10_000)
+    assert attempt.events[-1].outcome is Outcome.APPLIED
+    assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.PAID, 10_000)]
+    _, rows = payments_file(db, tmp_path, NEXT_DAY.date())
+    assert [(r["record_type"], r["paid_amount"]) for r in rows] == [("provider_refund", "15000")]
+
+    second["payment"]["date"] = "2026-11-22T06:00:00+0000"  # its retry, after the undo's
+    assert till.relay(second, now=NEXT_DAY)
+    attempt = till.payments.get_attempt(till.invoice)
+    assert (attempt.provider_refunded, attempt.events[-1].outcome) == (10_000, Outcome.REPEATED)
+    till.return_outside(1)
+    assert till.problems() == []
+
+
+def test_a_full_refund_undone_makes_the_payment_paid_again_and_lists_it_no_more(
+    db: Database,
+) -> None:
+    """ecommpay refunded all of it, then undid that refund: nothing stays refunded, so no
+    return outside Kasir is asked for, and a late retry of the refund's callback is no news."""
+    till = Till(db)
+    whole = numbered(refund(till.invoice, TOTAL, 0), 30)
+    till.relay(whole)
+    assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.REFUNDED, TOTAL)]
+
+    till.relay(undone(till.invoice, TOTAL, TOTAL, 31))
+
+    attempt = till.payments.get_attempt(till.invoice)
+    assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, 0)
+    assert till.problems() == []
+    rows = db.execute(
+        "SELECT amount FROM provider_refunds WHERE attempt_id = ? ORDER BY id", [attempt.id]
+    ).fetchall()
+    assert [amount for (amount,) in rows] == [TOTAL, -TOTAL]
+
+    whole["payment"]["date"] = "2026-11-21T07:00:00+0000"  # the refund's retry, late
+    assert till.relay(whole)
+    attempt = till.payments.get_attempt(till.invoice)
+    assert (attempt.state, attempt.events[-1].outcome) == (AttemptState.PAID, Outcome.REPEATED)
+    assert till.problems() == []

@@ -216,6 +216,15 @@ ENDED_UNPAID = frozenset({PaymentStatus.DECLINED, PaymentStatus.FAILED, PaymentS
 GIVING_BACK = frozenset({"reversal", "refund"})
 """``operation.type`` of the operations that give a payment's money back (woocommerce-ecommpay
 ``common/helpers/EcpGatewayOperationType.php``: "Revert purchase", "Refund back purchase")."""
+REFUND_UNDONE = "refund reverse"
+"""``operation.type`` of the operation that undoes a refund, its money back with the merchant
+(same file: ``REFUND_REVERSE``, "Revert of the refund operation"): the payment's balance in
+``payment.sum`` goes up again. ecommpay's plugins handle no such callback, so its words are not
+published; Kasir reads it as every operation about the money given back: ``payment.sum`` is the
+balance after it, whatever ``payment.status`` says (``partially refunded``, or ``success`` once
+nothing stays refunded)."""
+BALANCE_NEWS = GIVING_BACK | {REFUND_UNDONE}
+"""``operation.type`` of the operations after which ``payment.sum`` names a new balance."""
 
 
 def latest_operation(payload: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -244,6 +253,39 @@ def _gave_back(operation: Mapping[str, Any]) -> bool:
     return (
         operation.get("type") in GIVING_BACK and normal_status(operation.get("status")) == SUCCESS
     )
+
+
+def refund_news(payload: Mapping[str, Any]) -> tuple[int, datetime] | None:
+    """When the newest operation about the money given back (:data:`BALANCE_NEWS`, whatever its
+    status) that a callback or a status answer names happened: its id, then its date; ``None``
+    when it names none with a readable id.
+
+    ecommpay retries each callback for days, so an older operation's may arrive after a newer
+    one's; the balance of the newer stands. Operation ids grow as operations are made (a status
+    answer lists them oldest first, each with a larger id: the sale, then its refunds); the date
+    tells two callbacks of one operation apart (a refund that fails after it was reported is
+    the same operation, later)."""
+    listed = payload.get("operations")
+    operations = listed if isinstance(listed, list) else [payload.get("operation")]
+    keys = [
+        (number, _timestamp(operation.get("date")) or _NO_DATE)
+        for operation in operations
+        if isinstance(operation, Mapping)
+        and operation.get("type") in BALANCE_NEWS
+        and (number := _operation_id(operation.get("id"))) is not None
+    ]
+    return max(keys, default=None)
+
+
+_NO_DATE = datetime.min.replace(tzinfo=UTC)
+
+
+def _operation_id(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and is_digits(value) and len(value) <= 30:
+        return int(value)
+    return None
 
 
 PAYOUT_OPERATION = "payout"
