@@ -54,6 +54,9 @@ class AttemptRow:
     paid_currency: str | None
     provider_refunded: int = 0
     """What the provider reports it refunded of a payment still ``paid`` (in part)."""
+    gone_back: int = 0
+    """What its provider refund rows (the payments file's money out) say the provider gave
+    back of it."""
 
     @property
     def received(self) -> int:
@@ -257,11 +260,13 @@ class LedgerReader:
             }
             attempts = {
                 row[0]: AttemptRow(
-                    row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7]
+                    row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7], row[8]
                 )
                 for row in conn.execute(
-                    "SELECT invoice_number, sale_id, amount, state, late, paid_amount, "
-                    "paid_currency, provider_refunded FROM payment_attempts"
+                    "SELECT a.invoice_number, a.sale_id, a.amount, a.state, a.late, "
+                    "a.paid_amount, a.paid_currency, a.provider_refunded, (SELECT "
+                    "coalesce(sum(p.amount), 0) FROM provider_refunds p WHERE p.attempt_id = a.id) "
+                    "FROM payment_attempts a"
                 )
             }
             refunds = tuple(

@@ -57,6 +57,24 @@ after Kasir had settled it failed or declined, or a payment refunded at the prov
 problems listed for payouts (reversed, paid after failing, or declined after paid) are exactly
 those not yet resolved.
 
+ecommpay may also report a paid payout declined or failed after all, with no reversal said (its
+callback made up as ecommpay signs it): a stray report, or one whose reversal's own callback was
+lost (the sandbox reversed the payout; ecommpay may retry that callback later). The payout stays
+paid, listed as contradicted; once ecommpay's record says its money came back, the manager takes
+it as reversed: a whole reversal, the customer owed it again (the sale refundable again by as
+much), and the reversal's own report, arriving after, brings nothing back twice.
+``test_a_contradicted_payout_taken_as_reversed_is_owed_once`` walks that story.
+
+A third machine takes QR payments through DOKU, which refunds a payment from its back office in
+full or in part (maybe the rest later) and says REFUNDED for each, naming no amount refunded: the
+till takes it as all of it, listed, until the manager enters what DOKU's back office shows (maybe
+after a wrong figure, corrected, or one out of range, refused). The payment is then paid again
+with that much refunded at the provider: the problem list, what the sale has left to refund and
+the provider refund rows (the payments file) count what the customer got back once, the takings
+the rest. A status answer saying REFUNDED again changes nothing; a REFUNDED notification the
+till did not hold yet is a refund of the rest. ``test_a_doku_refund_in_part_is_counted_once``
+walks that story.
+
 Customers also bring items of a completed DOKU sale back to its wallet: the return is written
 with its refund ``pending`` and its payout sent the same way (paid, declined for Rp 404 of sweets,
 or its answer lost and failed an hour later). A wallet return's money is its refund, counted once;
@@ -105,6 +123,7 @@ from pos_app.payments.errors import ProviderError, ProviderRejected, ProviderUnr
 from pos_app.payments.model import (
     LEFT_UNKNOWN,
     OPEN_STATES,
+    AttemptState,
     PaymentOrder,
     PaymentRequest,
     PaymentStatus,
@@ -121,9 +140,11 @@ from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import NotFound, SalePaidAlready, StoreError
 from pos_app.store.held import HeldBasket
 from pos_app.store.open_day import open_business_date
+from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.returns import Return, ReturnableSale, WalletPayout
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
+from pos_app.till.contradicted_payouts import take_as_reversed
 from pos_app.till.day_close import close_day
 from pos_app.till.problem_payments import (
     OWED,
@@ -140,6 +161,7 @@ from pos_app.till.refund_payouts import (
     Payouts,
     new_payout_id,
 )
+from pos_app.till.refunded_amounts import record_refunded_amount
 from pos_app.till.terminal import Terminal, open_terminal
 from tests.integration.money_ledger import (
     IDR,
@@ -152,8 +174,8 @@ from tests.integration.money_ledger import (
 
 T = TypeVar("T")
 pytestmark = pytest.mark.timeout(300)
-"""150 runs of 30 steps, then 100 with payouts: about 45 s alone, twice that on a loaded
-machine."""
+"""150 runs of 30 steps, then 100 with payouts and 40 through DOKU: about 55 s alone, twice that
+on a loaded machine."""
 POLLS = 20
 """Long-polls of up to a second each for a sandbox callback to reach the relay (it takes
 milliseconds)."""
@@ -258,9 +280,10 @@ class Notification:
 class ScriptedRelay:
     """The relay's side: notifications in arrival order, handed over under the current epoch's
     cursors. A new epoch (a restored or new relay database) numbers the same notifications
-    again from ``base``."""
+    again from ``base``. ``provider`` sends the payments' notifications."""
 
-    def __init__(self) -> None:
+    def __init__(self, provider: ProviderName) -> None:
+        self.provider = provider
         self.stored: list[Notification | RelayEvent] = []
         """DOKU notifications, and ecommpay payout callbacks as the real relay handed them."""
         self.epochs = 1
@@ -287,7 +310,7 @@ class ScriptedRelay:
         return RelayEvent(
             cursor=self.base + index + 1,
             invoice_number=note.invoice_number,
-            provider=ProviderName.ECOMMPAY_PAGE,
+            provider=self.provider,
             status=note.status,
             received_at=note.received_at,
             payload=note.body,
@@ -305,20 +328,21 @@ class ScriptedRelay:
 class ScriptedProvider:
     """A PaymentProvider that keeps the books the test trusts: orders, charges, declines, and
     which payments it reported paid through its status API. It is ecommpay's Payment Page
-    (DOKU Wallet through ecommpay): the provider that pays an order in parts ("partially paid",
-    then the rest), one of the machine's stories. DOKU pays an order once, and its report of
-    another amount is kept apart (``test_doku_conflicting_reports.py``)."""
+    (DOKU Wallet through ecommpay) unless ``name`` says DOKU. ecommpay pays an order in parts
+    ("partially paid", then the rest), one of the machine's stories; DOKU pays an order once
+    (its report of another amount is kept apart: ``test_doku_conflicting_reports.py``), and
+    refunds one in full or in part with a REFUNDED that names no amount refunded."""
 
-    name = ProviderName.ECOMMPAY_PAGE
-
-    def __init__(self) -> None:
+    def __init__(self, name: ProviderName = ProviderName.ECOMMPAY_PAGE) -> None:
+        self.name = name
         self.orders: dict[str, int] = {}
         self.charged: dict[str, Charge] = {}
         self.declined: set[str] = set()
         self.reported_paid: set[str] = set()
-        self.refunded: set[str] = set()
-        """Payments the provider gave back itself (back office, reversal): it answers
-        ``refunded`` for them from then on."""
+        self.refunded: dict[str, int] = {}
+        """Payments the provider gave back itself (back office, reversal), and how many rupiah
+        of each it really gave back (all of it, or with DOKU part): it answers ``refunded``
+        for them from then on."""
         self.reported_refunded: set[str] = set()
         self.told: dict[str, int] = {}
         """The most rupiah a status answer said was paid, by invoice."""
@@ -497,7 +521,8 @@ class Payout:
     """What ecommpay still has paid out of it after the reversals the script made up
     (``None``: none yet)."""
     reports: list[RelayEvent] = field(default_factory=list)
-    """The reversal callbacks the script made up for it, oldest first."""
+    """The callbacks the script made up for it (reversals, a decline after paid), and the
+    sandbox's it kept back as lost (ecommpay may retry them), oldest first."""
 
     @property
     def holds(self) -> bool:
@@ -659,14 +684,16 @@ def pick(items: Sequence[T], index: int) -> T:
 class MoneyMachine(RuleBasedStateMachine):
     weights: tuple[tuple[str, int], ...] = ()
     """Actions drawn more or less often than their own weight says (by name)."""
+    provider_name = ProviderName.ECOMMPAY_PAGE
+    """The provider the till takes QR payments through."""
 
     def __init__(self) -> None:
         super().__init__()
         self.dir = Path(tempfile.mkdtemp(prefix="kasir-money-"))
         self.path = self.dir / "kasir.db"
         self.now = START
-        self.relay = ScriptedRelay()
-        self.provider = ScriptedProvider()
+        self.relay = ScriptedRelay(self.provider_name)
+        self.provider = ScriptedProvider(self.provider_name)
         self.relay_reported_paid: set[str] = set()
         self.relay_reported_refunded: set[str] = set()
         self.store = TerminalStore(self.path)
@@ -690,6 +717,15 @@ class MoneyMachine(RuleBasedStateMachine):
         failed, refunded again, of a late payment's refund then attached): a target."""
         self.resolved_refunded: set[str] = set()
         """Payments refunded at the provider that a manager resolved: listed no more."""
+        self.figures: dict[str, int] = {}
+        """What the manager entered that DOKU refunded of a payment it reported REFUNDED (the
+        amount its back office shows), by invoice, until a REFUNDED notification the till did
+        not hold yet is handed over (a refund of the rest, as the till takes it)."""
+        self.refunds_told: set[str] = set()
+        """The REFUNDED notifications of payments handed over, by identity."""
+        self.figure_stories: set[str] = set()
+        """How far DOKU's refunds got (in part, figured, corrected, a figure refused, returned
+        outside Kasir after a figure, reported again after it): a target."""
         self.refusal: Exception | None = None
         """What refused the last action run through :meth:`_refusable`."""
         self.paid_while_open: set[str] = set()
@@ -725,12 +761,15 @@ class MoneyMachine(RuleBasedStateMachine):
             any(p.reversal for p in payouts),
             any(p.resolved_failing or p.resolved_reversal for p in payouts),
             any(p.resolved_unpaid for p in payouts),
+            any(p.contradicted for p in payouts),
         )
         target(sum(stories), label="payout stories")
         # And towards a payment made for a basket while it was held.
         target(len(self.held_stories), label="held basket stories")
         # And towards reversals in part, and what follows them.
         target(len(self.reversal_stories), label="reversal stories")
+        # And towards DOKU's refunds in part, and the manager's figures of them.
+        target(len(self.figure_stories), label="DOKU refund stories")
         self.store.close()
         self.reader.close()
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -788,18 +827,18 @@ class MoneyMachine(RuleBasedStateMachine):
 
     def held_payments(self) -> list[str]:
         """Payments in the takings of a completed QR sale (paid, not late) that the provider has
-        not given back: what it can refund from its back office now, newest sale first."""
+        not given back, or (DOKU) only part of: what it can refund from its back office now
+        (all of it, or the rest), newest sale first."""
         held = []
         for sale in self._completed():
             attempt = self.ledger.attempts.get(sale.invoice_number or "")
-            if (
-                sale.tender == "qr"
-                and attempt is not None
-                and attempt.state == "paid"
-                and not attempt.late
-                and attempt.invoice_number not in self.provider.refunded
-            ):
-                held.append(attempt.invoice_number)
+            if sale.tender != "qr" or attempt is None or attempt.late:
+                continue
+            invoice = attempt.invoice_number
+            gone = self.provider.refunded.get(invoice)
+            untouched = gone is None and attempt.state == "paid"
+            if untouched or (gone is not None and gone < self.provider.charged[invoice].amount):
+                held.append(invoice)
         return held
 
     def _sales(self, *, open_only: bool = False) -> list[SaleRow]:
@@ -852,6 +891,11 @@ class MoneyMachine(RuleBasedStateMachine):
                     self._told_paid(item.invoice_number, item.amount)
             elif item.status is PaymentStatus.REFUNDED:
                 self.relay_reported_refunded.add(item.invoice_number)
+                if item.identity not in self.refunds_told:
+                    # DOKU sends one for each refund: the till takes a new one after the
+                    # manager's figure as a refund of the rest, all of it gone back
+                    self.refunds_told.add(item.identity)
+                    self.figures.pop(item.invoice_number, None)
         self.checkout.apply_relay_events(events, position)
 
     def _refusable(self, what: str, action: Callable[[], T], sale_id: int | None) -> T | None:
@@ -961,6 +1005,8 @@ class MoneyMachine(RuleBasedStateMachine):
                 self._notify(invoice, PaymentStatus.DECLINED, None, says=True)
             return
         paid: Paid = act["paid"]
+        if paid is Paid.IN_PART and self.provider.name is ProviderName.DOKU:
+            paid = Paid.LESS  # DOKU pays an order once: no rest to follow
         charge = paid.charge(self.provider.orders[invoice])
         self.provider.charged[invoice] = charge
         if paid is Paid.IN_PART:
@@ -1004,14 +1050,23 @@ class MoneyMachine(RuleBasedStateMachine):
     def provider_refunds(self, act: dict[str, Any]) -> None:
         """The merchant refunds a completed sale's payment from the provider's back office (or
         it is reversed): the provider notifies the relay, or its notification is lost, and
-        answers ``refunded`` to status checks from then on; the cashier may check at once."""
+        answers ``refunded`` to status checks from then on; the cashier may check at once.
+        DOKU may refund part of it (``share`` tenths; 0: all), later the rest, and says
+        REFUNDED for each, with the order's amount or none."""
         self._tick()
         invoice = pick(self.held_payments(), act["index"])
-        self.provider.refunded.add(invoice)
-        event("provider refunds a completed sale's payment")
+        charge = self.provider.charged[invoice]
+        doku = self.provider.name is ProviderName.DOKU
+        rest = invoice in self.provider.refunded
+        part = charge.amount * act["share"] // 10 if doku and not rest else 0
+        self.provider.refunded[invoice] = part or charge.amount
+        if rest and invoice in self.figures:
+            self.figure_stories.add("the rest refunded after a figure")
+        what = " (the rest)" if rest else " in part" * bool(part)
+        event(f"provider refunds a completed sale's payment{what}")
         if act["notify"]:
-            charge = self.provider.charged[invoice]
-            self._notify(invoice, PaymentStatus.REFUNDED, charge, says=True)
+            says = not doku or act["says"]
+            self._notify(invoice, PaymentStatus.REFUNDED, charge, says=says)
         if act["check"]:
             self.checkout.check_status(invoice)
 
@@ -1035,8 +1090,10 @@ class MoneyMachine(RuleBasedStateMachine):
             self._notify(invoice, PaymentStatus.PENDING, None, says=True)
         elif choice in ("same body", "retry"):
             again = pick(relay.stored[::-1], index)
-            # ecommpay retries a payout callback with the body it signed: stored twice
-            if choice == "retry" and isinstance(again, Notification):
+            # ecommpay retries a payout callback, and DOKU a notification, with the body it
+            # signed: stored twice
+            doku = self.provider.name is ProviderName.DOKU
+            if choice == "retry" and isinstance(again, Notification) and not doku:
                 again = Notification(
                     again.invoice_number,
                     again.status,
@@ -1144,7 +1201,7 @@ class MoneyMachine(RuleBasedStateMachine):
         now = self.reader.ledger().attempts[attempt.invoice_number]
         if done and now.state == "paid" and now.late:
             self.resolved_paid[attempt.invoice_number] = now.received
-        if done and now.state == "refunded":
+        if done and (now.state == "refunded" or now.provider_refunded):
             self.resolved_refunded.add(attempt.invoice_number)
 
     def _attach(self, attempt: AttemptRow, sale: SaleRow) -> None:
@@ -1170,17 +1227,97 @@ class MoneyMachine(RuleBasedStateMachine):
             self.reversal_stories.add("a late payment attached after its refund came back")
             event("attach: a late payment whose refund a reversal brought back")
 
+    def manager_enters_refunded_amount(self, act: dict[str, Any]) -> None:
+        """The manager reads in DOKU's back office how much it refunded of a payment it
+        reported REFUNDED (taken as all of it, listed as refunded) and enters that amount: at
+        once; or after a wrong one that keeps it listed, corrected on the row as listed since
+        (on the row as seen before the wrong one changed it, refused); or after one out of
+        range (none, or more than was paid), refused. Less than was paid, the payment is paid
+        again with that much refunded at the provider; all of it, it stays refunded. A refusal
+        writes nothing."""
+        self._tick()
+        listed = self._refunded_by_doku()
+        if not listed:
+            event("refunded amount: none listed")
+            return
+        seen = pick(listed[::-1], act["index"])
+        invoice = seen.invoice_number
+        paid = self.ledger.attempts[invoice].received
+        true = self.provider.refunded[invoice]
+        if act["how"] == "out of range":
+            wrong = pick([0, -1, paid + 1], act["wrong"])
+            self._refusable(
+                "refunded amount (out of range)", lambda: self._figure(seen, wrong), None
+            )
+            assert isinstance(self.refusal, ValidationError), (
+                f"{invoice}: Rp {wrong} of the Rp {paid} paid refunded: {self.refusal!r}"
+            )
+            self.figure_stories.add("a figure refused")
+        elif act["how"] == "wrong first":
+            wrong = max(1, paid * act["wrong"] // 10)
+            [sale] = self.ledger.holders(invoice)
+            if wrong != true and wrong > self.ledger.returned_outside(sale.id):
+                done = self._refusable(
+                    "refunded amount (wrong)", lambda: self._figure(seen, wrong), None
+                )
+                assert done is not None, f"{invoice}: Rp {wrong} of Rp {paid}: {self.refusal!r}"
+                [again] = [p for p in self._refunded_by_doku() if p.invoice_number == invoice]
+                assert again.amount == wrong, f"{invoice}: Rp {wrong} entered, listed as {again}"
+                if again != seen:
+                    self._refusable(
+                        "refunded amount (stale row)", lambda: self._figure(seen, true), None
+                    )
+                    assert isinstance(self.refusal, NotFound), (
+                        f"{invoice}: entered for the row seen before Rp {wrong}: {self.refusal!r}"
+                    )
+                seen = again
+                self.figure_stories.add("a figure corrected")
+        done = self._refusable("refunded amount", lambda: self._figure(seen, true), None)
+        assert done is not None, f"{invoice}: Rp {true} of Rp {paid}: {self.refusal!r}"
+        self.figures[invoice] = true
+        if true < paid:
+            assert (done.state, done.provider_refunded) == (AttemptState.PAID, true), done
+        else:
+            assert done.state is AttemptState.REFUNDED, done
+        self.figure_stories.add("refunded in part" if true < paid else "refunded in full")
+        event(f"refunded amount: {'in part' if true < paid else 'all'}")
+
+    def _refunded_by_doku(self) -> list[ProblemPayment]:
+        """The DOKU payments listed as refunded at the provider."""
+        return [
+            problem
+            for problem in list_problems(self.store.repositories().db)
+            if problem.kind is ProblemKind.REFUNDED and problem.provider is ProviderName.DOKU
+        ]
+
+    def _figure(self, seen: ProblemPayment, refunded: int) -> PaymentAttempt:
+        """The manager enters that DOKU refunded ``refunded`` of the payment ``seen`` lists."""
+        return record_refunded_amount(
+            self.store.repositories().db,
+            seen,
+            refunded,
+            manager=MANAGER,
+            day=self.store.day,
+            now=self.now,
+        )
+
     # wallet refunds: ecommpay payouts through the real sandbox and relay
 
     def _payouts(self) -> Payouts:
         return self.services.payouts(self.store, lambda: self.now)
 
-    def _forward(self, payout: Payout, status: PaymentStatus, deliver: bool) -> None:
+    def _forward(
+        self, payout: Payout, status: PaymentStatus, deliver: bool, *, lost: bool = False
+    ) -> None:
         """ecommpay's callback reaches the relay; the relay's events about this example's
         payouts join the scripted relay's stream, and are handed to the checkout now (all that
-        waits before them too) or left for a later delivery."""
+        waits before them too) or left for a later delivery. ``lost``: those about ``payout``
+        are kept back instead, in its ``reports`` (ecommpay may retry them)."""
         for item in self.services.callback(payout.payout_id, status, self.wallet):
-            self.relay.store(item)
+            if lost and item.invoice_number == payout.payout_id:
+                payout.reports.append(item)
+            else:
+                self.relay.store(item)
         if deliver:
             self._deliver(len(self.relay.stored))
 
@@ -1367,7 +1504,7 @@ class MoneyMachine(RuleBasedStateMachine):
         said, which the relay reads as pending news). ``older``: it was sent before the newest
         one (ecommpay's retries), so it goes before it in ``payout.reports``."""
         word = "reversed" if left is None else "partially reversed"
-        payment: dict[str, Any] = {"id": payout.payout_id, "type": "payout", "status": word}
+        payment: dict[str, Any] = {"status": word}
         if left is None:
             status, amount, currency = PaymentStatus.REFUNDED, 0, IDR
         elif left == LEFT_UNKNOWN:
@@ -1376,19 +1513,118 @@ class MoneyMachine(RuleBasedStateMachine):
             status, amount, currency = PaymentStatus.PAID, left, IDR
         if left != LEFT_UNKNOWN:
             payment["sum"] = {"amount": amount * 100, "currency": IDR}
-        operation = {"id": next(self.notifications), "type": "reversal", "status": "success"}
+        operation = {"type": "reversal", "status": "success"}
+        self._made_up(payout, status, payment, operation, amount, currency, older=older)
+
+    def _made_up(
+        self,
+        payout: Payout,
+        status: PaymentStatus,
+        payment: dict[str, Any],
+        operation: dict[str, Any],
+        amount: int,
+        currency: str,
+        *,
+        older: bool = False,
+    ) -> None:
+        """A callback for ``payout`` made up as ecommpay signs it (its ``payment`` and latest
+        ``operation``), as the relay hands it over (read as ``status``, naming ``amount`` in
+        ``currency``), stored in the relay and in ``payout.reports`` (before the newest one
+        when ``older``)."""
         report = RelayEvent(
             cursor=0,
             invoice_number=payout.payout_id,
             provider=ProviderName.ECOMMPAY_GATE,
             status=status,
             received_at=self.now.isoformat(),
-            payload={"payment": payment, "operation": operation},
+            payload={
+                "payment": {"id": payout.payout_id, "type": "payout", **payment},
+                "operation": {"id": next(self.notifications), **operation},
+            },
             amount=amount,
             currency=currency,
         )
         self.relay.store(report)
         payout.reports.insert(len(payout.reports) - older, report)
+
+    def ecommpay_contradicts_payout(self, act: dict[str, Any]) -> None:
+        """ecommpay reports a payout it paid declined (or failed) after all, with no reversal
+        said (its callback made up here as ecommpay signs it): a stray report, the money still
+        with the customer; or one the sandbox reversed (``back``), whose reversal's own
+        callback is lost (kept back: ecommpay may retry it later), the money back in the
+        shop's balance. The till keeps the payout paid, the customer not owed it, and lists it
+        as contradicted until resolved, taken as reversed, or a whole reversal explains it."""
+        self._tick()
+        payout = pick(_contradictable(self)[::-1], act["index"])
+        if act["back"] and payout.at_ecommpay is PayoutOutcome.PAID:
+            self.services.reverse(payout.payout_id)
+            payout.at_ecommpay, payout.paid_out = PayoutOutcome.REVERSED, 0
+            self._forward(payout, PaymentStatus.REFUNDED, False, lost=True)
+        status, word = (
+            (PaymentStatus.DECLINED, "decline")
+            if act["declined"]
+            else (PaymentStatus.FAILED, "error")
+        )
+        asked = {"amount": payout.amount * 100, "currency": IDR}
+        operation = {"type": "payout", "status": word, "code": "20100", "message": "Declined"}
+        self._made_up(payout, status, {"status": word, "sum": asked}, operation, payout.amount, IDR)
+        if act["deliver"]:
+            self._deliver(len(self.relay.stored))
+        self._settled_as_told(payout)
+        if act["deliver"]:
+            assert payout.contradicted, f"{payout}: the till was not told of the decline"
+            listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
+            assert sorted(listed) == sorted(payout.problems(self.wallet)), listed
+            event(f"payout contradicted: {'money back' if payout.paid_out == 0 else 'stray'}")
+
+    def manager_takes_payout_as_reversed(self, act: dict[str, Any]) -> None:
+        """The manager sees in ecommpay's dashboard that the money of a payout listed as
+        contradicted came back to the shop's balance, and takes it as reversed, with a reason
+        (on the row as seen: news handed over meanwhile that changed it refuses it, writing
+        nothing): a whole reversal, listed as such until resolved, the customer owed the
+        payout again (the sale, or the late payment, refundable again by its amount)."""
+        self._tick()
+        payout = pick(_taken_back(self), act["index"])
+        db = self.store.repositories().db
+        [seen] = [
+            problem
+            for problem in list_problems(db)
+            if (problem.kind, problem.invoice_number)
+            == (ProblemKind.PAYOUT_CONTRADICTED, payout.payout_id)
+        ]
+        if act["meanwhile"] and self.relay.delivered < len(self.relay.stored):
+            self._deliver(len(self.relay.stored))
+        changed = seen not in list_problems(db)
+        refunds = self._payouts().refunds()
+        before = refunds.refundable(payout.sale_id, payout.invoice_number)
+        done = self._refusable(
+            "take as reversed",
+            lambda: take_as_reversed(
+                db,
+                seen,
+                reason="dashboard: back in the balance",
+                manager=MANAGER,
+                day=self.store.day,
+                now=self.now,
+            ),
+            None,
+        )
+        assert (done is None) == changed, f"{payout}, seen as {seen}: {self.refusal!r}"
+        if done is None:
+            assert isinstance(self.refusal, NotFound), self.refusal
+            return
+        payout.told(PayoutOutcome.REVERSED)
+        self._settled_as_told(payout)
+        after = refunds.refundable(payout.sale_id, payout.invoice_number)
+        if payout.invoice_number is None:
+            assert after == before + payout.amount, (
+                f"{payout} taken as reversed: the sale had Rp {before} left to refund, now "
+                f"Rp {after}"
+            )
+        listed = [p for p in self._refund_problems() if p[1] == payout.payout_id]
+        assert sorted(listed) == sorted(payout.problems(self.wallet)), listed
+        self.reversal_stories.add("a contradicted payout taken as reversed")
+        event("payout taken as reversed")
 
     def manager_checks_payout(self, act: dict[str, Any]) -> None:
         """The manager asks ecommpay about a payout still ``pending`` (seconds after it was sent,
@@ -1612,6 +1848,14 @@ class MoneyMachine(RuleBasedStateMachine):
         self._tick()
         self._open_sale(act["lines"], act["discount"])
 
+    def _paid_by_qr(self, lines: tuple[LineItem, ...]) -> None:
+        """A sale of ``lines`` paid in full by QR, the status check finding it paid."""
+        sale_id = self._open_sale(lines, None)
+        invoice = self.checkout.start_qr_payment(sale_id).invoice_number
+        self.provider.charged[invoice] = Charge(self.provider.orders[invoice])
+        assert self.checkout.check_status(invoice).state == "paid"
+        assert self.store.sales.get(sale_id).status == "completed"
+
     def _open_sale(self, lines: tuple[LineItem, ...], discount: Discount | None) -> int:
         """A new sale for ``lines``; any discount approved by the manager (Rp 500 off the basket
         only where its lines come to more after their own discounts)."""
@@ -1757,7 +2001,8 @@ class MoneyMachine(RuleBasedStateMachine):
         Asking more items than a line has left, or a way the sale's money cannot go back, is
         refused and writes nothing. A sale whose payment the provider reports refunded (when
         there is one, it is the sale picked half the time) refuses cash, which would pay the
-        customer twice, and takes a return recorded as refunded outside Kasir."""
+        customer twice, and takes a return recorded as refunded outside Kasir; so does one
+        refunded in part (the manager entered what DOKU refunded), beside cash and its wallet."""
         self._tick()
         completed = self._completed()
         refunded_there = [
@@ -1765,8 +2010,16 @@ class MoneyMachine(RuleBasedStateMachine):
             for sale in completed
             if sale.tender == "qr" and self.ledger.refunded_at_provider(sale.invoice_number or "")
         ]
-        if act["refunded_there"] and refunded_there:
-            completed = refunded_there
+        in_part = [
+            sale
+            for sale in completed
+            if sale.tender == "qr"
+            and (paid := self.ledger.attempts.get(sale.invoice_number or "")) is not None
+            and paid.state == "paid"
+            and paid.provider_refunded > 0
+        ]
+        if act["refunded_there"] and (refunded_there or in_part):
+            completed = refunded_there + in_part
         elif act["method"] == ReturnMethod.OUTSIDE:  # mostly a sale it can be, sometimes not
             completed = [sale for sale in completed if sale.tender == "qr"] or completed
         sale = pick(completed, act["index"])
@@ -1777,6 +2030,10 @@ class MoneyMachine(RuleBasedStateMachine):
             f"{returnable.refunded_at_provider}"
         )
         assert not there or returnable.methods == (ReturnMethod.OUTSIDE,), returnable.methods
+        assert returnable.partly_refunded_at_provider == (sale in in_part), (
+            f"sale {sale.id}: its payment refunded in part at the provider is {sale in in_part}, "
+            f"returns say {returnable.partly_refunded_at_provider}"
+        )
         quantities = {
             line.line_no: items
             for line, items in zip(returnable.lines, act["items"], strict=False)
@@ -1793,12 +2050,17 @@ class MoneyMachine(RuleBasedStateMachine):
                 f"{'taken' if done else f'refused for another reason ({self.refusal!r})'}"
             )
             event("return (cash) of a sale refunded at the provider: refused")
-        elif there and _can_take(returnable, quantities):
+            return
+        outside = act["method"] == ReturnMethod.OUTSIDE
+        if outside and sale in refunded_there + in_part and _can_take(returnable, quantities):
+            part = " in part" * (not there)
             assert done is not None, (
-                f"sale {sale.id} was refunded at the provider, and a return recorded outside "
-                f"Kasir of {quantities} was refused: {self.refusal!r}"
+                f"sale {sale.id} was refunded at the provider{part}, and a return recorded "
+                f"outside Kasir of {quantities} was refused: {self.refusal!r}"
             )
-            event("return (outside) of a sale refunded at the provider: done")
+            if not there:
+                self.figure_stories.add("returned outside Kasir after a figure")
+            event(f"return (outside) of a sale refunded at the provider{part}: done")
 
     def customer_returns_to_wallet(self, act: dict[str, Any]) -> None:
         """The customer brings items of a completed sale paid from a DOKU wallet back, and the
@@ -2007,7 +2269,9 @@ class MoneyMachine(RuleBasedStateMachine):
     ) -> None:
         attempt = ledger.attempts.get(invoice)
         assert attempt is not None, f"the provider reported {invoice} paid; the till lost it"
-        state = "refunded" if reported_refunded else "paid"
+        figure = self.figures.get(invoice)
+        in_part = figure is not None and figure < charge.amount
+        state = "refunded" if reported_refunded and not in_part else "paid"
         assert attempt.state == state, f"{invoice} was reported {state}, the till has {attempt}"
         assert (attempt.received, attempt.received_currency) == (
             charge.amount,
@@ -2030,8 +2294,9 @@ class MoneyMachine(RuleBasedStateMachine):
             assert charge == Charge(sale.total), (
                 f"sale {sale.id} (total {sale.total}) completed by {invoice}, which paid {charge}"
             )
-            if at_provider:
-                self._listed_until_returned_outside(ledger, problems, invoice, sale, charge)
+            if at_provider or in_part:
+                gone = charge.amount if figure is None else figure
+                self._listed_until_returned_outside(ledger, problems, invoice, sale, gone)
                 return
             assert invoice not in problems, f"{invoice} is takings, yet {problems[invoice]}"
             event("money: takings")
@@ -2101,29 +2366,45 @@ class MoneyMachine(RuleBasedStateMachine):
         problems: dict[str, ProblemPayment],
         invoice: str,
         sale: SaleRow,
-        charge: Charge,
+        gone: int,
     ) -> None:
-        """A payment refunded at the provider is listed (``refunded``) while the takings of its
-        sale still count it: until that sale's returns recorded as refunded outside Kasir add up
-        to what was paid, or a manager resolves it."""
+        """A payment refunded at the provider (``gone`` rupiah of it: all, or the part the
+        manager read from DOKU's back office, what DOKU had given back then) is listed
+        (``refunded``, for ``gone``) while the takings of its sale still count it: until that
+        sale's returns recorded as refunded outside Kasir add up to ``gone``, or a manager
+        resolves it. The takings keep the rest; the provider refund rows (the payments file's
+        money out) count ``gone`` once."""
+        attempt = ledger.attempts[invoice]
+        if attempt.state == "paid":
+            assert attempt.provider_refunded == gone, (
+                f"{invoice}: the manager entered that DOKU refunded Rp {gone}, the till has "
+                f"{attempt}"
+            )
+        assert attempt.gone_back == gone, (
+            f"{invoice}: Rp {gone} went back at the provider, its refund rows say "
+            f"Rp {attempt.gone_back}"
+        )
         returned = ledger.returned_outside(sale.id)
         listed = problems.get(invoice)
-        if returned >= charge.amount or invoice in self.resolved_refunded:
+        charge = self._charge_told(invoice)
+        part = " in part" * (gone < charge.amount)
+        if returned >= gone or invoice in self.resolved_refunded:
             assert listed is None, (
                 f"{invoice} was refunded at the provider and is accounted for (Rp {returned} "
                 f"returned outside Kasir, resolved: {invoice in self.resolved_refunded}), yet "
                 f"it is listed as {listed}"
             )
-            event("money: refunded at the provider, accounted for")
+            event(f"money: refunded at the provider{part}, accounted for")
             return
         assert listed is not None, (
             f"{invoice} ({charge}) of sale {sale.id} was refunded at the provider, only "
             f"Rp {returned} returned outside Kasir, but it is not in the problem list"
         )
-        assert (listed.kind, listed.amount) == (ProblemKind.REFUNDED, charge.amount), (
-            f"{invoice} ({charge}) was refunded at the provider, and is listed as {listed}"
+        assert (listed.kind, listed.amount) == (ProblemKind.REFUNDED, gone), (
+            f"{invoice} ({charge}) was refunded at the provider (Rp {gone}), and is listed as "
+            f"{listed}"
         )
-        event("money: refunded at the provider, listed")
+        event(f"money: refunded at the provider{part}, listed")
 
     def _completed_once_and_in_full(
         self, ledger: Ledger, sale: SaleRow, charged: dict[str, Charge]
@@ -2370,6 +2651,26 @@ def _sandbox_paid(machine: MoneyMachine) -> list[Payout]:
     return [p for p in machine.wallet.values() if p.at_ecommpay is PayoutOutcome.PAID]
 
 
+def _contradictable(machine: MoneyMachine) -> list[Payout]:
+    """Payouts paid, as the till and ecommpay have them (the sandbox paid it, or it never went
+    through the sandbox), that ecommpay may report declined or failed after all: one such
+    report a payout, before any reversal."""
+    return [
+        p
+        for p in machine.wallet.values()
+        if p.status == "paid" and not p.reversal and not p.reports and p.reversible()
+    ]
+
+
+def _taken_back(machine: MoneyMachine) -> list[Payout]:
+    """Payouts listed as contradicted whose money ecommpay's record says came back."""
+    return [
+        p
+        for p in machine.wallet.values()
+        if p.paid_out == 0 and ProblemKind.PAYOUT_CONTRADICTED in p._owed()
+    ]
+
+
 def _lost(machine: MoneyMachine) -> list[Payout]:
     """Payouts whose request has not reached the sandbox and may still: sent (or, a late
     payment's refund, still pending), ecommpay not known to have done anything with them."""
@@ -2591,8 +2892,43 @@ ACTIONS = (
             "index": PICK,
             "notify": st.sampled_from([True, True, True, False]),
             "check": st.sampled_from([False, False, True]),
+            "share": st.sampled_from([*range(1, 10), 0, 0]),
+            "says": st.booleans(),
         },
         lambda machine: bool(machine.held_payments()),
+    ),
+    _action(
+        "ecommpay_contradicts_payout",
+        2,
+        {
+            "index": PICK,
+            "back": st.booleans(),
+            "declined": st.sampled_from([True, True, False]),
+            "deliver": st.sampled_from([True, True, False]),
+        },
+        lambda machine: bool(_contradictable(machine)),
+    ),
+    _action(
+        "manager_takes_payout_as_reversed",
+        4,
+        {"index": PICK, "meanwhile": st.sampled_from([False, False, True])},
+        lambda machine: bool(_taken_back(machine)),
+    ),
+    _action(
+        "manager_enters_refunded_amount",
+        6,
+        {
+            "index": PICK,
+            "how": st.sampled_from(["wrong first", "at once", "out of range", "at once"]),
+            "wrong": st.integers(1, 10),
+        },
+        lambda machine: (
+            machine.provider.name is ProviderName.DOKU
+            and any(
+                a.state == "refunded" or a.provider_refunded
+                for a in machine.ledger.attempts.values()
+            )
+        ),
     ),
 )
 
@@ -2621,6 +2957,8 @@ class WalletMoneyMachine(MoneyMachine):
         ("manager_resolves_payout", 12),
         ("customer_returns_to_wallet", 15),
         ("ecommpay_reverses_in_part", 12),
+        ("ecommpay_contradicts_payout", 8),
+        ("manager_takes_payout_as_reversed", 12),
     )
 
     @initialize(lines=LINES)
@@ -2635,16 +2973,40 @@ class WalletMoneyMachine(MoneyMachine):
         items a wallet return can take back from the first step."""
         if all(line.sku != SWEETS[0] for line in lines):
             lines = (*lines, _line(len(PRODUCTS) - 1, sweets, None))
-        sale_id = self._open_sale(lines, None)
-        invoice = self.checkout.start_qr_payment(sale_id).invoice_number
-        self.provider.charged[invoice] = Charge(self.provider.orders[invoice])
-        assert self.checkout.check_status(invoice).state == "paid"
-        assert self.store.sales.get(sale_id).status == "completed"
+        self._paid_by_qr(lines)
 
 
 TestWalletMoneyInvariant = WalletMoneyMachine.TestCase
 TestWalletMoneyInvariant.settings = settings(
     max_examples=100,
+    stateful_step_count=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+class DokuMoneyMachine(MoneyMachine):
+    """The same machine with DOKU as the till's provider, drawing refunds from DOKU's back
+    office far more often: in full or in part, each reported REFUNDED (taken as all of it)
+    until the manager enters what DOKU's back office shows, and returns recorded as refunded
+    outside Kasir, which a DOKU sale takes."""
+
+    provider_name = ProviderName.DOKU
+    weights = (
+        ("provider_refunds", 12),
+        ("manager_enters_refunded_amount", 14),
+        ("customer_returns", 10),
+    )
+
+    @initialize(lines=LINES)
+    def doku_sale_first(self, lines: tuple[LineItem, ...]) -> None:
+        """A sale paid by QR: a payment DOKU can refund from the first step."""
+        self._paid_by_qr(lines)
+
+
+TestDokuMoneyInvariant = DokuMoneyMachine.TestCase
+TestDokuMoneyInvariant.settings = settings(
+    max_examples=40,
     stateful_step_count=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
@@ -2699,6 +3061,98 @@ def test_a_wallet_return_paid_after_failing_is_listed_until_resolved(_: None) ->
         machine.manager_resolves_payout({"index": 0, "again": False})
         _invariants_hold(machine)
         assert machine._refund_problems() == []
+    finally:
+        machine.teardown()
+
+
+DELIVER = {"choice": "deliver", "count": 4, "order": "in order", "duplicate": False, "index": 0}
+"""The relay hands over what it holds (up to four events), in order."""
+
+
+@settings(max_examples=1, database=None, deadline=None)
+@given(st.just(None))
+def test_a_doku_refund_in_part_is_counted_once(_: None) -> None:
+    """DOKU's refund in part, step by step, the invariants checked after each: DOKU refunds Rp
+    3.500 of a sale's Rp 7.000 and says REFUNDED, naming no amount (taken as all of it, listed
+    for Rp 7.000); the manager enters Rp 5.600 by mistake, then Rp 3.500 on the row as listed
+    since (not on the one seen before). The payment is paid again, Rp 3.500 refunded at the
+    provider and Rp 3.500 still takings; DOKU's REFUNDED again, and its status answer, change
+    nothing; a return of one packet recorded as refunded outside Kasir settles the refund, and
+    the sale has the rest left to refund. DOKU then refunds the rest, with a REFUNDED of its
+    own: the payment is refunded in full, listed again, and the sale has nothing left."""
+    machine = DokuMoneyMachine()
+
+    def step(action: str, **act: Any) -> None:
+        getattr(machine, action)(act)
+        _invariants_hold(machine)
+
+    try:
+        machine.doku_sale_first((_line(0, 2, None),))
+        _invariants_hold(machine)
+        [invoice] = machine.provider.charged
+        step("provider_refunds", index=0, notify=True, check=False, share=5, says=False)
+        step("relay_acts", **DELIVER)
+        [listed] = machine._refunded_by_doku()
+        assert listed.amount == 7000, listed
+        step("manager_enters_refunded_amount", index=0, how="wrong first", wrong=8)
+        assert machine.figure_stories == {"a figure corrected", "refunded in part"}
+        attempt = machine.store.payments.get_attempt(invoice)
+        assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, 3500), attempt
+        [listed] = machine._refunded_by_doku()
+        assert listed.amount == 3500, listed
+        assert machine.store.refunds.refundable(attempt.sale_id) == 3500
+        step("relay_acts", **{**DELIVER, "choice": "retry"})
+        step("relay_acts", **DELIVER)
+        step("till_checks_status", index=0, lost=False)
+        attempt = machine.store.payments.get_attempt(invoice)
+        assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, 3500), attempt
+        step("customer_returns", index=0, method="outside", items=[1, 0, 0], refunded_there=True)
+        assert "returned outside Kasir after a figure" in machine.figure_stories
+        assert machine._refunded_by_doku() == []
+        assert machine.store.refunds.refundable(attempt.sale_id) == 3500
+        step("provider_refunds", index=0, notify=True, check=False, share=0, says=True)
+        step("relay_acts", **DELIVER)
+        assert machine.store.payments.get_attempt(invoice).state is AttemptState.REFUNDED
+        [listed] = machine._refunded_by_doku()
+        assert listed.amount == 7000, listed
+        assert machine.store.refunds.refundable(attempt.sale_id) == 0
+    finally:
+        machine.teardown()
+
+
+@settings(max_examples=1, database=None, deadline=None)
+@given(st.just(None))
+def test_a_contradicted_payout_taken_as_reversed_is_owed_once(_: None) -> None:
+    """A payout's contradiction, step by step, the invariants checked after each: Rp 3.500 of
+    a Rp 7.000 cash sale paid to the wallet; ecommpay reverses it but its reversal's callback
+    is lost, and reports it declined instead: listed as contradicted, the customer not owed it
+    (Rp 3.500 left to refund). The manager, the money back in ecommpay's balance, takes it as
+    reversed: listed as reversed, Rp 7.000 left to refund. The lost reversal arrives after all
+    and brings nothing back twice."""
+    machine = WalletMoneyMachine()
+
+    def step(action: str, **act: Any) -> None:
+        getattr(machine, action)(act)
+        _invariants_hold(machine)
+
+    try:
+        machine.cash_sale_first((_line(0, 2, None),))
+        _invariants_hold(machine)
+        refund = {"amount": "part", "share": 5, "declined": 400, "lost": False, "again": False}
+        step("manager_refunds_to_wallet", index=0, deliver=True, **refund)
+        [payout] = machine.wallet.values()
+        assert (payout.status, payout.amount) == ("paid", 3500), payout
+        refunds = machine.store.refunds
+        step("ecommpay_contradicts_payout", index=0, back=True, declined=True, deliver=True)
+        assert [p[0] for p in machine._refund_problems()] == [ProblemKind.PAYOUT_CONTRADICTED]
+        assert refunds.refundable(payout.sale_id) == 3500
+        step("manager_takes_payout_as_reversed", index=0, meanwhile=False)
+        assert [p[0] for p in machine._refund_problems()] == [ProblemKind.PAYOUT_REVERSED]
+        assert refunds.refundable(payout.sale_id) == 7000
+        step("ecommpay_reverses_in_part", index=0, kind="late", share=0, failed=False, deliver=True)
+        assert "an older reversal arriving late" in machine.reversal_stories
+        assert refunds.refundable(payout.sale_id) == 7000
+        assert refunds.get(payout.payout_id).status.value == "paid"
     finally:
         machine.teardown()
 
