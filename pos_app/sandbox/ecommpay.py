@@ -4,7 +4,8 @@ The checks follow docs/architecture.md (Provider facts); docs/sandbox.md lists e
 Amounts are minor units here, as at ecommpay's boundary. Callbacks and status answers have
 ecommpay's real shapes: extra fields and empty objects and lists (which the signature cannot
 see) always; an intermediate status before a purchase's final callback, the expiry word and
-the "not found" form per payment id (:class:`~pos_app.sandbox.shapes.Shapes`).
+the "not found" form per payment id (:class:`~pos_app.sandbox.shapes.Shapes`); a split payout
+and one ``awaiting retry`` before its final word, per test amount.
 """
 
 import hashlib
@@ -60,6 +61,14 @@ then the remainder); which amounts, and which part fails, is the provider's, so 
 and the part are *sandbox*, after the seed's 40400."""
 SPLIT_PAYOUT_PART = 300000
 """The provider's limit per payout operation, in minor units, for :data:`SPLIT_PAYOUT_AMOUNTS`."""
+RETRIED_PAYOUT_AMOUNTS = frozenset({400400})
+"""A payout of these amounts (minor units) is declined at its first attempt for a reason
+ecommpay retries (:data:`LIMIT_DECLINE`, code 20101, is among them), and waits in
+:data:`PAYOUT_RETRY_WORD` until a retry in the same payment id pays it (``/_sandbox/pay``, or
+``auto_pay``) or the retries run out (``/_sandbox/decline``), as ecommpay's platform retries
+such a payout by itself until it is paid or a number of retries is reached, or its support
+retries it by hand (developers.ecommpay.com/en/en_gate_payout_retry.html, which lists the
+decline codes retried). The amount is *sandbox*, after the seed's 40400."""
 PURCHASE_LIMITS = (100, 200_000_000)
 """1.00 to 2,000,000.00 IDR, the limit before KYC (seed)."""
 PAYOUT_LIMITS = (100, 1_000_000_000)
@@ -87,6 +96,18 @@ receive a callback with the payment result at each customer attempt to pay", wit
 callback of the page payments whose intermediate word it is (Shapes.ecommpay_intermediate):
 their failed attempt is a declined ``sale`` operation of its own, listed first in the status
 answer's ``operations[]``; its code (:data:`LIMIT_DECLINE`) is *sandbox*."""
+PAYOUT_RETRY_WORD = "awaiting retry"
+"""A payout's status while ecommpay is to retry its declined attempt, an intermediate status
+(developers.rocketpay.kz/en/en_gate_payout_statuses.html, the same platform's pages;
+woocommerce-ecommpay ``common/helpers/EcpGatewayPaymentStatus.php`` ``AWAITING_RETRY``). The
+payout operation has no such word (the same page: ``processing``, ``awaiting clarification``,
+``decline``, ``success``), so its callback names the declined attempt: ``operation.status``
+``decline`` with its code, the decline in ``errors[]``, as the Payment Page's
+:data:`RETRY_WORD` does. The retry is an operation of its own in the same payment, as every
+further attempt at a payout is (en_gate_payout_model.html, quoted at
+:data:`SPLIT_PAYOUT_AMOUNTS`), listed after the declined one in the status answer's
+``operations[]``."""
+RETRY_WORDS = frozenset({RETRY_WORD, PAYOUT_RETRY_WORD})
 PROCESSING = "processing"
 PAID_OUT_IN_PART = "partially paid out"
 REFUND_WORDS: dict[str, tuple[str, str]] = {
@@ -162,7 +183,9 @@ class EcommpaySimulator:
             code, message = PROVIDER_FAILURE
             return Settlement(Outcome.FAILED, word, {"code": code, "message": message})
         if choice is Choice.DECLINE:
-            return _declined(Outcome.DECLINED, CUSTOMER_DECLINE)
+            # No customer declines a payout: one awaiting retry ends with its attempts' reason.
+            why = LIMIT_DECLINE if order.kind == "payout" else CUSTOMER_DECLINE
+            return _declined(Outcome.DECLINED, why)
         if order.amount in DECLINE_AMOUNTS:
             return _declined(Outcome.DECLINED, LIMIT_DECLINE)
         code, message = SUCCESS
@@ -320,10 +343,7 @@ class EcommpaySimulator:
             "description": params.get("payment_description", ""),
         }
         if self._sandbox.shapes.ecommpay_intermediate(payment_id) == RETRY_WORD:
-            details["failed_attempt"] = {
-                "id": next(self._operation_ids),
-                "request_id": f"{secrets.token_hex(20)}-{secrets.token_hex(20)}",
-            }
+            details["failed_attempt"] = self._failed_attempt()
         order = self._new_order(
             kind="page",
             payment_id=payment_id,
@@ -389,24 +409,42 @@ class EcommpaySimulator:
         return 200, _acknowledgement(order, self._config.ecommpay_project_id)
 
     def _payout(self, request: Request, data: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Paid (or declined) at once, except a payout of :data:`RETRIED_PAYOUT_AMOUNTS`: its
+        first attempt declined, it is called back ``awaiting retry`` and stays pending."""
         payment_id, customer, amount = self._common_fields(data, PAYOUT_LIMITS)
+        retried = amount in RETRIED_PAYOUT_AMOUNTS
+        details = {
+            "customer": customer,
+            "callback_url": require_url(data, "general.merchant_callback_url", optional=True),
+            "account_number": require_str(data, "account.number", max_length=64),
+            "customer_name": require_str(data, "account.customer_name"),
+            "description": require_str(data, "payment.description", optional=True) or "",
+        }
+        if retried:
+            details["failed_attempt"] = self._failed_attempt()
         order = self._new_order(
             kind="payout",
             payment_id=payment_id,
             amount=amount,
-            status=PROCESSING,
+            status=PAYOUT_RETRY_WORD if retried else PROCESSING,
             expires_at=None,
-            details={
-                "customer": customer,
-                "callback_url": require_url(data, "general.merchant_callback_url", optional=True),
-                "account_number": require_str(data, "account.number", max_length=64),
-                "customer_name": require_str(data, "account.customer_name"),
-                "description": require_str(data, "payment.description", optional=True) or "",
-            },
+            details=details,
         )
-        self._sandbox.state.add_order(order)
-        self._sandbox.settle(order, Choice.PAY)
+        if retried:
+            self._sandbox.open_order(order)
+            self._callback(order)
+        else:
+            self._sandbox.state.add_order(order)
+            self._sandbox.settle(order, Choice.PAY)
         return 200, _acknowledgement(order, self._config.ecommpay_project_id)
+
+    def _failed_attempt(self) -> dict[str, Any]:
+        """The ids of a declined attempt before the one that settles the payment (a Payment
+        Page attempt the customer may retry, a payout ecommpay retries)."""
+        return {
+            "id": next(self._operation_ids),
+            "request_id": f"{secrets.token_hex(20)}-{secrets.token_hex(20)}",
+        }
 
     def _status(self, request: Request, data: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         """The payment with ``operations[]`` and ``errors[]``; "not found" as HTTP 404 or as
@@ -424,8 +462,9 @@ class EcommpaySimulator:
         body = self._payment_body(order)
         del body["operation"]
         tried = order.outcome is not Outcome.PENDING and "failed_attempt" in order.details
+        retry_word = PAYOUT_RETRY_WORD if order.kind == "payout" else RETRY_WORD
         earlier = (
-            [self._payment_body(order, interim=RETRY_WORD, upto=0)["operation"]] if tried else []
+            [self._payment_body(order, interim=retry_word, upto=0)["operation"]] if tried else []
         )
         body["operations"] = earlier + [
             self._payment_body(order, upto=done)["operation"]
@@ -481,7 +520,8 @@ class EcommpaySimulator:
     def _callback(self, order: Order) -> None:
         """The callback for the order's state; a settled purchase may first get an
         intermediate one (``external processing``, ``awaiting customer``), as on ecommpay, and
-        a split payout's first part has one of its own (one callback per operation)."""
+        a split payout's first part has one of its own (one callback per operation); a payout
+        awaiting retry is called back while still pending, naming its declined attempt."""
         url = self._callback_url(order)
         if url is None:
             return
@@ -558,7 +598,8 @@ class EcommpaySimulator:
         self, order: Order, *, interim: str | None = None, upto: int | None = None
     ) -> dict[str, Any]:
         """The callback body (the status answer has the same shape, with ``operations[]``);
-        ``interim`` gives the still-pending snapshot sent before a purchase's final callback,
+        ``interim`` gives the still-pending snapshot sent before a purchase's final callback
+        (or, in a retry word, the declined attempt before a payment's final operation),
         ``upto`` the snapshot after that many of its refunds, or after part ``upto + 1`` of a
         split payout (still ``processing`` before its last part), all of them when ``None``.
 
@@ -659,12 +700,13 @@ class EcommpaySimulator:
         }
         attempt = details.get("failed_attempt")
         if attempt is not None:
-            retrying = interim == RETRY_WORD
-            left = 0.0
-            if retrying and order.expires_at is not None:
-                left = (order.expires_at - self._sandbox.now()).total_seconds()
-            body["payment"]["is_new_attempts_available"] = retrying
-            body["payment"]["attempts_timeout"] = max(0, int(left))
+            retrying = status in RETRY_WORDS
+            if not payout:  # the Payment Page's fields about its customer's attempts
+                left = 0.0
+                if retrying and order.expires_at is not None:
+                    left = (order.expires_at - self._sandbox.now()).total_seconds()
+                body["payment"]["is_new_attempts_available"] = retrying
+                body["payment"]["attempts_timeout"] = max(0, int(left))
             if retrying:
                 code, message = LIMIT_DECLINE
                 operation.update(

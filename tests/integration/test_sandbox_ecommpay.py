@@ -578,3 +578,54 @@ def test_a_split_payout_is_called_back_per_operation_and_ends_paid_out_in_part(
         assert again.get_payment_status() == word
     assert httpx.post(f"{sandbox}/_sandbox/resend/{payment_id}?operation=3").status_code == 409
     assert httpx.post(f"{sandbox}/_sandbox/reverse/{payment_id}").status_code == 409
+
+
+def test_a_retried_payout_is_called_back_awaiting_retry_then_paid_by_its_retry(
+    sandbox: str, receiver: tuple[str, Receiver]
+) -> None:
+    """ecommpay retries a payout declined for a reason it retries, the payment ``awaiting
+    retry`` meanwhile (developers.rocketpay.kz en_gate_payout_statuses.html,
+    developers.ecommpay.com en_gate_payout_retry.html); the sandbox does so for its test amount:
+    a callback naming the declined attempt, the same word in the status answer, until the
+    retry, an operation of its own, pays it. Kasir reads the word as pending; one whose retries
+    run out ends declined."""
+    receiver_url, inbox = receiver
+    retried, given_up, path = new_id(), new_id(), callback_path()
+    payout(sandbox, retried, 400400, receiver_url + path)
+    payout(sandbox, given_up, 400400, receiver_url + path)
+
+    waiting = {c.get_payment_id(): c for c in map(sdk_callback, inbox.wait_for(path, 2))}[retried]
+    assert waiting.get_payment_status() == "awaiting retry"
+    assert waiting.get_value("payment.sum.amount") == 400400
+    assert waiting.get_value("operation.type") == "payout"
+    assert waiting.get_value("operation.status") == "decline"
+    assert waiting.get_value("operation.code") == "20101"
+    assert waiting.get_value("errors") == [
+        {"code": 20101, "message": "Decline due to amount or frequency limit"}
+    ]
+    [received] = [r for r in inbox.wait_for(path, 2) if sdk_callback(r).get_payment_id() == retried]
+    assert verify_callback(received.body, SECRET).status is PaymentStatus.PENDING
+
+    def status_answer() -> Callback:
+        body = gate_request(CONFIG, {"general": {"payment_id": retried}})
+        return Callback(httpx.post(sandbox + STATUS, json=body).text, SignatureHandler(SECRET))
+
+    assert status_answer().get_payment_status() == "awaiting retry"
+    assert [o["status"] for o in status_answer().get_value("operations")] == ["decline"]
+
+    httpx.post(f"{sandbox}/_sandbox/pay/{retried}").raise_for_status()
+    httpx.post(f"{sandbox}/_sandbox/decline/{given_up}").raise_for_status()
+
+    finals = {c.get_payment_id(): c for c in map(sdk_callback, inbox.wait_for(path, 4)[2:])}
+    paid, declined = finals[retried], finals[given_up]
+    assert (paid.get_payment_status(), paid.get_value("operation.status")) == ("success", "success")
+    assert paid.get_value("operation.id") != waiting.get_value("operation.id")
+    assert paid.get_value("errors") == []
+    assert declined.get_payment_status() == "decline"
+    assert declined.get_value("operation.code") == "20101"
+    answer = status_answer()
+    assert answer.get_payment_status() == "success"
+    assert [(o["status"], o["code"]) for o in answer.get_value("operations")] == [
+        ("decline", "20101"),
+        ("success", "0"),
+    ]
