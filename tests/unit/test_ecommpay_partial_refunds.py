@@ -613,3 +613,27 @@ def test_a_full_refund_undone_makes_the_payment_paid_again_and_lists_it_no_more(
     attempt = till.payments.get_attempt(till.invoice)
     assert (attempt.state, attempt.events[-1].outcome) == (AttemptState.PAID, Outcome.REPEATED)
     assert till.problems() == []
+
+
+def test_a_refund_heard_before_its_payment_and_undone_since_stays_undone(db: Database) -> None:
+    """A refund's callback came before the payment's success (held back, applied once the
+    success came), then ecommpay undid the refund. A paid report after that (the success's
+    callback retried, a status answer) must not apply the held refund a second time: the
+    money is the shop's again."""
+    payments, sales = Payments(db), Sales(db)
+    sale_id = sales.create_sale(KOPI_10, cashier="Sari", terminal_id="T1", now=NOW)
+    invoice = payments.next_invoice_number("T1", NOW)
+    payments.create_attempt(sale_id, PAGE, TOTAL, invoice, NOW)
+    payments.record_request(PaymentRequest(PAGE, invoice, TOTAL, "https://pay.example/x"), now=NOW)
+    relay(payments, 1, numbered(refund(invoice, TOTAL, 0), 40))
+    paid = callback(invoice, "success", TOTAL)
+    relay(payments, 2, paid)
+    assert payments.get_attempt(invoice).state is AttemptState.REFUNDED, "held back, then taken"
+
+    relay(payments, 3, undone(invoice, TOTAL, TOTAL, 41))
+    assert payments.get_attempt(invoice).state is AttemptState.PAID
+
+    paid["payment"]["date"] = "2026-11-22T08:00:00+0000"  # the success's callback, retried
+    relay(payments, 4, paid)
+    attempt = payments.get_attempt(invoice)
+    assert (attempt.state, attempt.provider_refunded) == (AttemptState.PAID, 0)
