@@ -1,6 +1,7 @@
 """Payments that need a manager: still open, paid late, paid for another amount or currency than
 asked, declined on a sale that never completed, reported by a provider for an invoice this
-terminal never made (orphans), refunds the provider paid after Kasir had settled them failed
+terminal never made (orphans), returns recorded as refunded outside Kasir beyond what the
+provider refunded, refunds the provider paid after Kasir had settled them failed
 or declined, payouts it reversed, payouts it reported declined or failed after paying them, or
 wallet returns whose payout failed.
 
@@ -20,7 +21,9 @@ ecommpay's dashboard (and, if the money came back, paid the customer again): the
 ``refund.resolve_contradicted``, after the provider's report it resolves (or, the money back,
 it is taken as reversed and listed so: ``refund.take_reversed``). A wallet return not
 paid back is settled by making it again at the counter, or resolved by a manager
-(``return.resolve_unpaid``).
+(``return.resolve_unpaid``). Returns recorded as refunded outside Kasir beyond what the provider
+refunded are resolved with the audit log only too (``payment.resolve_returned``, naming the
+difference resolved): the payment itself is as the provider reports it.
 
 A late payment may instead be attached to a sale that was not paid (its own, or another of the
 same total that no late payment of its own pays: that one is the sale's): the sale completes
@@ -78,6 +81,20 @@ class ProblemKind(StrEnum):
     refunded at the provider. DOKU's REFUNDED names no amount, so it is taken as all of it until
     the manager enters the amount DOKU's back office shows (:mod:`pos_app.till.refunded_amounts`):
     then it is recorded, and listed, as a refund in part is."""
+    RETURNED_NOT_REFUNDED = "returned_not_refunded"
+    """The other way round: returns recorded as refunded outside Kasir for a completed sale add
+    up to more than the provider reports refunded of its payment (nothing, if it reports no
+    refund), so the takings lack money that never went back. The provider's report may be on
+    its way (DOKU's REFUNDED can come minutes after a refund in its back office), lowered since
+    (ecommpay's ``refund reverse``; the manager's figure of what DOKU refunded), or the return
+    was recorded for more than went back (no refund made, or a smaller one). Listed at once,
+    not after a while: the takings are short already, and a shift or day closed meanwhile would
+    count them so unseen; Check status now asks the provider, whose answer settles a report
+    that was only late. :attr:`ProblemPayment.amount` is the difference, ``refunded`` what the
+    provider reports refunded, ``since`` the latest such return or change of the payment. The
+    manager resolves it with a reason (the shop bears it, say), which covers a difference up to
+    the one resolved: one grown since (another such return, less refunded at the provider) is
+    listed again."""
     PAID_AFTER_FAILING = "paid_after_failing"
     """A payout Kasir had settled failed or declined (ecommpay did not know it yet, refused it, or
     declined it) that ecommpay paid after all. Kasir had freed its amount, its items too for a
@@ -174,7 +191,7 @@ class ProblemPayment:
     sale_id: int | None = None
     refunded: int = 0
     """What went back of a late payment: paid refunds naming it, and what the provider refunded
-    of it."""
+    of it; what the provider refunded of a :attr:`ProblemKind.RETURNED_NOT_REFUNDED` one."""
 
     @property
     def refundable(self) -> bool:
@@ -183,6 +200,22 @@ class ProblemPayment:
         if self.kind not in (ProblemKind.LATE, ProblemKind.DIFFERS) or self.amount is None:
             return False
         return received_rupiah(self.amount, self.currency) > self.refunded
+
+    @property
+    def refund_figure(self) -> int | None:
+        """What DOKU is taken to have refunded of the payment, where the manager may enter what
+        its back office shows instead (:mod:`pos_app.till.refunded_amounts`): a DOKU payment it
+        reports refunded, or one whose figure entered before falls short of the returns
+        recorded as refunded outside Kasir (it may have been wrong). ``None`` for any other,
+        one DOKU never reported refunded too: its REFUNDED names no amount, so no figure is
+        taken without one."""
+        if self.provider is not ProviderName.DOKU:
+            return None
+        if self.kind is ProblemKind.REFUNDED:
+            return self.amount
+        if self.kind is ProblemKind.RETURNED_NOT_REFUNDED and self.refunded:
+            return self.refunded
+        return None
 
     @property
     def attachable(self) -> bool:
@@ -197,6 +230,16 @@ _REFUNDED_AMOUNT = (
     "ELSE a.provider_refunded END"
 )
 """The rupiah the provider refunded of ``a`` (one of :data:`_PROVIDER_REFUNDED`)."""
+
+
+def _returned_outside(sale: str) -> str:
+    """SQL: what the returns recorded as refunded outside Kasir of ``sale`` (an alias of
+    ``sales``) gave back."""
+    return (
+        "(SELECT coalesce(sum(t.amount), 0) FROM returns t"
+        f" WHERE t.sale_id = {sale}.id AND t.method = 'outside')"
+    )
+
 
 _PAID_BACK = f"""(SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r
         WHERE r.invoice_number = a.invoice_number AND r.status = 'paid')"""
@@ -230,12 +273,34 @@ WHERE (a.state IN ({", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES
        OR ({_PROVIDER_REFUNDED} AND a.late = 0 AND EXISTS (
            SELECT 1 FROM sales p WHERE p.invoice_number = a.invoice_number
            AND p.status = 'completed'
-           AND (SELECT coalesce(sum(t.amount), 0) FROM returns t
-                WHERE t.sale_id = p.id AND t.method = 'outside')
-             < {_REFUNDED_AMOUNT})))
+           AND {_returned_outside("p")} < {_REFUNDED_AMOUNT})))
   AND NOT {RESOLVED}
 ORDER BY a.updated_at, a.id
 """
+
+RETURNED_RESOLVED = "payment.resolve_returned"
+"""The audit action of a manager's resolution of returns outside Kasir beyond the refund."""
+_BEYOND_REFUND = f"{_returned_outside('s')} - {_REFUNDED_AMOUNT}"
+"""SQL: what the returns recorded as refunded outside Kasir of ``sales s`` gave back beyond what
+the provider refunded of its payment ``payment_attempts a``."""
+_RETURNED_NOT_REFUNDED = f"""
+SELECT a.invoice_number, a.state,
+       max(a.updated_at, (SELECT max(t.created_at) FROM returns t
+                          WHERE t.sale_id = s.id AND t.method = 'outside')),
+       a.provider, {_BEYOND_REFUND}, s.id, {_REFUNDED_AMOUNT}
+FROM sales s JOIN payment_attempts a ON a.invoice_number = s.invoice_number AND a.late = 0
+WHERE s.status = 'completed'
+  AND s.id IN (SELECT sale_id FROM returns WHERE method = 'outside')
+  AND {_BEYOND_REFUND} > coalesce((
+      SELECT max(json_extract(l.detail, '$.amount')) FROM audit_log l
+      WHERE l.action = '{RETURNED_RESOLVED}'
+      AND json_extract(l.detail, '$.invoice_number') = a.invoice_number), 0)
+ORDER BY 3, a.id
+"""
+"""The completed sales whose returns recorded as refunded outside Kasir passed what the provider
+refunded (:attr:`ProblemKind.RETURNED_NOT_REFUNDED`) by more than a manager resolved: invoice,
+state, since when, provider, the difference, sale, what the provider refunded. Only sales with
+such a return are read: they are few."""
 
 _ORPHANS = f"""
 SELECT o.invoice_number, o.state, o.created_at, o.payload
@@ -380,8 +445,9 @@ _RESOLVED_AS = {
 
 
 def list_problems(db: Database) -> list[ProblemPayment]:
-    """Every unresolved problem payment, attempts oldest change first, then refunds (paid after
-    failing, reversed, returns not paid back), then orphans.
+    """Every unresolved problem payment, attempts oldest change first, then sales returned
+    outside Kasir beyond their refund, then refunds (paid after failing, reversed, returns not
+    paid back), then orphans.
 
     A late payment wholly paid back (by refunds naming it, at the provider, or both) is settled
     and not listed; one paid back more than came in (a payout, and the provider's own refund
@@ -411,6 +477,21 @@ def list_problems(db: Database) -> list[ProblemPayment]:
             and refunded == received_rupiah(amount, currency) > 0
         )
     ]
+    found.extend(
+        ProblemPayment(
+            kind=ProblemKind.RETURNED_NOT_REFUNDED,
+            invoice_number=invoice,
+            state=AttemptState(state),
+            since=parse_utc(since),
+            provider=ProviderName(provider),
+            amount=beyond,
+            sale_id=sale_id,
+            refunded=refunded,
+        )
+        for invoice, state, since, provider, beyond, sale_id, refunded in db.execute(
+            _RETURNED_NOT_REFUNDED
+        )
+    )
     found.extend(_refund_problems(db))
     for invoice, state, created, payload in db.execute(_ORPHANS):
         details = json.loads(payload)
@@ -557,6 +638,15 @@ def resolve(
             raise no_longer_listed(invoice_number)
         if listed is not None and listed.kind in REFUND_KINDS:
             _resolve_refund(db, listed, reason=reason, manager=manager, now=now)
+            return
+        if listed is not None and listed.kind is ProblemKind.RETURNED_NOT_REFUNDED:
+            detail = {
+                "invoice_number": invoice_number,
+                "sale_id": listed.sale_id,
+                "amount": listed.amount,
+                "reason": reason,
+            }
+            AuditLog(db).record(manager, RETURNED_RESOLVED, detail, now=now)
             return
         attempt = payments.find_attempt(invoice_number)
         if attempt is None or (listed is not None and listed.kind is ProblemKind.ORPHAN):

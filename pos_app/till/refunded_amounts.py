@@ -16,12 +16,11 @@ from sqlite_utils import Database
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
-from pos_app.payments.model import ProviderName
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import transaction
 from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.payments import Payments
-from pos_app.till.problem_payments import ProblemKind, ProblemPayment, listed_as_seen
+from pos_app.till.problem_payments import ProblemPayment, listed_as_seen
 
 REFUNDED_AMOUNT = "payment.refunded_amount"
 """The audit action of a manager's figure of what DOKU refunded."""
@@ -37,10 +36,13 @@ def record_refunded_amount(
     now: datetime,
 ) -> PaymentAttempt:
     """Record that DOKU refunded ``refunded`` rupiah of the payment ``seen`` lists (a DOKU
-    payment refunded at the provider), and audit it with ``manager``'s name. Any other problem
-    is a ValidationError; one that changed since the manager saw it raises NotFound; an amount
-    of 0 or more than was paid is a ValidationError, and nothing is written."""
-    if seen.kind is not ProblemKind.REFUNDED or seen.provider is not ProviderName.DOKU:
+    payment refunded at the provider, or one whose figure is less than its returns recorded
+    outside Kasir: :attr:`ProblemPayment.refund_figure`), and audit it with ``manager``'s name.
+    Any other problem is a ValidationError; one that changed since the manager saw it raises
+    NotFound; an amount of 0 or more than was paid is a ValidationError, and nothing is
+    written."""
+    before = seen.refund_figure
+    if before is None:
         raise ValidationError(
             N_("only a payment DOKU reports refunded takes the amount DOKU refunded")
         )
@@ -59,7 +61,7 @@ def record_refunded_amount(
                 "invoice_number": seen.invoice_number,
                 "sale_id": seen.sale_id,
                 "refunded": refunded,
-                "before": seen.amount,
+                "before": before,
                 "paid": attempt.received,
             },
             now=now,

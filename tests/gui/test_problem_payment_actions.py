@@ -1,6 +1,7 @@
-"""Two manager actions on the Problem payments tab that put the money right, on a demo terminal
+"""Manager actions on the Problem payments tab that put the money right, on a demo terminal
 with its real sandbox and relay: the amount DOKU really refunded of a payment it reported
-REFUNDED (which names no amount), and a contradicted payout taken as reversed once ecommpay's
+REFUNDED (which names no amount), a return recorded as refunded outside Kasir that DOKU never
+refunded, resolved with why, and a contradicted payout taken as reversed once ecommpay's
 dashboard shows its money back."""
 
 import httpx
@@ -10,12 +11,14 @@ from PySide6.QtWidgets import QInputDialog
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import LineItem
 from pos_app.domain.lifecycles import RefundStatus, SaleStatus
+from pos_app.domain.returns import ReturnMethod
 from pos_app.gui.back_office.problems_tab import ProblemsTab
 from pos_app.payments.model import AttemptState, PayoutOutcome, PayoutReport
 from pos_app.till.contradicted_payouts import TAKEN_AS_REVERSED
-from pos_app.till.problem_payments import ProblemKind
+from pos_app.till.problem_payments import RETURNED_RESOLVED, ProblemKind
 from pos_app.till.refund_payouts import settle_from_report
 from pos_app.till.refunded_amounts import REFUNDED_AMOUNT
+from pos_app.till.returns import ReturnDesk
 from pos_app.till.terminal import Terminal
 from tests.gui.back_office_helpers import show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, dead_port, sandbox
@@ -30,9 +33,8 @@ def shown_amount(tab: ProblemsTab, invoice: str) -> str:
     return tab.problems.data(tab.problems.index(tab.row_of(invoice), 4))
 
 
-def paid_then_refunded_at_doku(qtbot, terminal: Terminal, refunded: int) -> tuple[int, str]:
-    """A QR sale paid at DOKU, then ``refunded`` of it refunded from DOKU's back office, which
-    reports only REFUNDED: its sale and invoice, once the till heard of it."""
+def paid_at_doku(qtbot, terminal: Terminal) -> tuple[int, str]:
+    """A QR sale paid at DOKU: its sale and invoice, once it completed."""
     checkout, store = terminal.checkout, terminal.store
     sale_id = checkout.open_sale(LINES, cashier="Demo Kasir")
     invoice = checkout.start_qr_payment(sale_id).invoice_number
@@ -40,6 +42,14 @@ def paid_then_refunded_at_doku(qtbot, terminal: Terminal, refunded: int) -> tupl
     qtbot.waitUntil(
         lambda: store.sales.get(sale_id).status is SaleStatus.COMPLETED, timeout=WAIT_MS
     )
+    return sale_id, invoice
+
+
+def paid_then_refunded_at_doku(qtbot, terminal: Terminal, refunded: int) -> tuple[int, str]:
+    """A QR sale paid at DOKU, then ``refunded`` of it refunded from DOKU's back office, which
+    reports only REFUNDED: its sale and invoice, once the till heard of it."""
+    store = terminal.store
+    sale_id, invoice = paid_at_doku(qtbot, terminal)
     assert terminal.embedded is not None
     httpx.post(
         f"{terminal.embedded.sandbox.url}/_sandbox/refund/{invoice}",
@@ -98,6 +108,47 @@ def test_the_manager_enters_the_amount_doku_refunded(qtbot, start_app) -> None:
     assert window.office.refundable(sale_id) == TOTAL - PACKET
     [entry] = [e for e in app.terminal.store.audit.recent() if e.action == REFUNDED_AMOUNT]
     assert (entry.actor, entry.detail["refunded"]) == ("Demo Manajer", PACKET)
+
+
+def test_a_return_outside_beyond_the_refund_shows_its_advice_and_is_resolved(
+    qtbot, start_app
+) -> None:
+    """A packet recorded as refunded in DOKU's back office, which never refunded it: Check
+    status now asks DOKU (still paid), and the manager resolves it with why."""
+    app = start_app()
+    sale_id, invoice = paid_at_doku(qtbot, app.terminal)
+    ReturnDesk(app.terminal, "Demo Kasir").make_return(
+        sale_id, {1: 1}, method=ReturnMethod.OUTSIDE, manager="Demo Manajer", pin="9999"
+    )
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+    assert list(tab.shown) == [(ProblemKind.RETURNED_NOT_REFUNDED, invoice)]
+    tab.select(invoice)
+    assert shown_amount(tab, invoice) == "Rp 3.500"
+    assert tab.advice.text().startswith(
+        "Returned beyond the refund: returns recorded as refunded outside Kasir add up to more "
+        "than the provider reports refunded"
+    )
+    assert tab.check_button.isEnabled()
+    assert not tab.refunded_button.isEnabled(), "DOKU reported no refund: there is no figure"
+
+    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.status.text() == f"{invoice} is paid now.", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.check_button.isEnabled(), timeout=WAIT_MS)
+    assert list(tab.shown) == [(ProblemKind.RETURNED_NOT_REFUNDED, invoice)]
+    tab.select(invoice)
+    qtbot.keyClicks(tab.reason, "gave the packet back as a gift")
+    qtbot.mouseClick(tab.resolve_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: tab.status.text() == f"{invoice} is marked resolved.", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.shown == {}, timeout=WAIT_MS)
+    [entry] = [e for e in app.terminal.store.audit.recent() if e.action == RETURNED_RESOLVED]
+    assert (entry.actor, entry.detail["amount"], entry.detail["reason"]) == (
+        "Demo Manajer",
+        PACKET,
+        "gave the packet back as a gift",
+    )
 
 
 def fully_refunded_then_contradicted(terminal: Terminal) -> tuple[int, str]:

@@ -48,6 +48,13 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 def refunded_sale(db: Database, provider: ProviderName = ProviderName.DOKU) -> tuple[int, str]:
     """Four coffees paid by QR, then reported REFUNDED from the provider's back office."""
+    sale_id, invoice = paid_sale(db, provider)
+    refunded(db, invoice, REFUNDED_AT)
+    return sale_id, invoice
+
+
+def paid_sale(db: Database, provider: ProviderName = ProviderName.DOKU) -> tuple[int, str]:
+    """Four coffees paid by QR: the sale and its invoice."""
     sales, payments = Sales(db), Payments(db)
     sale_id = sales.create_sale(
         [LineItem("KOPI", "Kopi", PRICE, 4)], cashier="Sari", terminal_id="T1", now=NOW
@@ -59,7 +66,6 @@ def refunded_sale(db: Database, provider: ProviderName = ProviderName.DOKU) -> t
     )
     payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=NOW)
     sales.complete_with_payment(sale_id, invoice, NOW)
-    refunded(db, invoice, REFUNDED_AT)
     return sale_id, invoice
 
 
@@ -79,7 +85,7 @@ def enter(db: Database, amount: int, *, now: datetime = ENTERED) -> None:
     record_refunded_amount(db, the_row(db), amount, manager="Bu Rina", day=DAY, now=now)
 
 
-def return_outside(db: Database, sale_id: int, items: int) -> None:
+def return_outside(db: Database, sale_id: int, items: int, *, now: datetime = ENTERED) -> None:
     Returns(db).record(
         sale_id,
         {1: items},
@@ -87,7 +93,7 @@ def return_outside(db: Database, sale_id: int, items: int) -> None:
         terminal_id="T1",
         cashier="Sari",
         approved_by="Bu Rina",
-        now=ENTERED,
+        now=now,
     )
 
 
@@ -286,14 +292,7 @@ def test_a_row_that_changed_since_the_manager_saw_it_takes_no_amount(db: Databas
 def test_a_payment_refunded_at_doku_and_in_cash_before_counts_each_once(db: Database) -> None:
     """One coffee came back in cash at the counter; then the manager refunded two more from
     DOKU's back office: the customer paid 12.000 and got 9.000 back, one coffee is left."""
-    sales, payments = Sales(db), Payments(db)
-    sale_id = sales.create_sale(
-        [LineItem("KOPI", "Kopi", PRICE, 4)], cashier="Sari", terminal_id="T1", now=NOW
-    )
-    invoice = payments.next_invoice_number("T1", NOW)
-    payments.create_attempt(sale_id, ProviderName.DOKU, TOTAL, invoice, NOW)
-    payments.record_status(invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=NOW)
-    sales.complete_with_payment(sale_id, invoice, NOW)
+    sale_id, invoice = paid_sale(db)
     Returns(db).record(
         sale_id, {1: 1}, method=ReturnMethod.CASH, terminal_id="T1", cashier="Sari",
         approved_by="Bu Rina", now=NOW + timedelta(hours=1),

@@ -230,7 +230,10 @@ def test_returns_recorded_outside_kasir_settle_a_partial_refund(db: Database) ->
     assert till.problems() == [(ProblemKind.REFUNDED, AttemptState.PAID, 25_000)]
     till.return_outside(1)
 
-    assert till.problems() == [], "Rp 30.000 returned outside Kasir covers the Rp 25.000"
+    assert till.problems() == [(ProblemKind.RETURNED_NOT_REFUNDED, AttemptState.PAID, 5_000)], (
+        "Rp 30.000 returned outside Kasir covers the Rp 25.000, and takes Rp 5.000 more off the "
+        "takings than went back: the manager is told"
+    )
     assert till.payments.get_attempt(till.invoice).state is AttemptState.PAID
 
 

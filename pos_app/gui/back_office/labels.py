@@ -61,6 +61,7 @@ def problem_kinds() -> dict[ProblemKind, str]:
         ProblemKind.DECLINED: _tr("declined"),
         ProblemKind.ORPHAN: _tr("report kept apart"),
         ProblemKind.REFUNDED: _tr("refunded at the provider"),
+        ProblemKind.RETURNED_NOT_REFUNDED: _tr("returned beyond the refund"),
         ProblemKind.PAID_AFTER_FAILING: _tr("refund paid after failing"),
         ProblemKind.PAYOUT_REVERSED: _tr("payout reversed"),
         ProblemKind.PAYOUT_DIFFERS: _tr("payout amount differs"),

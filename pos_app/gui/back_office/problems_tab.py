@@ -1,8 +1,9 @@
 """The Problem payments tab: payments still open, paid late, paid for another amount than asked,
-declined on a sale that never completed, refunded at the provider, provider reports for unknown
-invoices, refunds ecommpay paid after Kasir had settled them failed, payouts it reversed or
-declined after paying them, and wallet returns and refunds whose payout failed. The selected
-problem's meaning, and what to do, stand above the list.
+declined on a sale that never completed, refunded at the provider, returned outside Kasir beyond
+what the provider refunded, provider reports for unknown invoices, refunds ecommpay paid after
+Kasir had settled them failed, payouts it reversed or declined after paying them, and wallet
+returns and refunds whose payout failed. The selected problem's meaning, and what to do, stand
+above the list.
 Check the status now, mark one resolved with a reason (audited; for another amount, that accepts
 it), refund money no sale took (late, or another amount) to the customer's wallet, attach a
 late payment to an unpaid sale (which completes with it), enter the amount DOKU really refunded
@@ -39,7 +40,6 @@ from pos_app.gui.back_office.widgets import (
 )
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.tasks import TaskRunner
-from pos_app.payments.model import ProviderName
 from pos_app.store.payment_records import PaymentAttempt, paid_differs
 from pos_app.store.refunds import Refund
 from pos_app.store.sales import Sale
@@ -186,10 +186,7 @@ class ProblemsTab(Tab):
         reason = bool(self.reason.text().strip())
         self.calls.enable(self.resolve_button, problem is not None and reason)
         self.calls.enable(
-            self.refunded_button,
-            kind is ProblemKind.REFUNDED
-            and problem is not None
-            and problem.provider is ProviderName.DOKU,
+            self.refunded_button, problem is not None and problem.refund_figure is not None
         )
         self.calls.enable(self.reversed_button, kind is ProblemKind.PAYOUT_CONTRADICTED and reason)
 
@@ -222,6 +219,14 @@ class ProblemsTab(Tab):
                 "that money. DOKU does not say how much: if its back office shows only part "
                 "refunded, enter it (Refunded amount was…). Record the items' return at the "
                 "counter (F3) as refunded outside Kasir, or mark it resolved."
+            ),
+            ProblemKind.RETURNED_NOT_REFUNDED: self.tr(
+                "returns recorded as refunded outside Kasir add up to more than the provider "
+                "reports refunded: the takings lack the difference, which never went back. If "
+                "the refund was made at the provider and its report has not come yet, Check "
+                "status now asks it. If the amount entered as refunded at DOKU was wrong, enter "
+                "it again (Refunded amount was…). Else mark it resolved with why (the customer "
+                "got more back than the items' worth, say)."
             ),
             ProblemKind.PAID_AFTER_FAILING: self.tr(
                 "ecommpay paid a refund Kasir had taken as failed; if it was done again "
@@ -348,7 +353,8 @@ class ProblemsTab(Tab):
     def ask_refunded_amount(self) -> QInputDialog | None:
         """Ask what DOKU's back office shows refunded of the chosen payment."""
         problem = self.chosen()
-        if problem is None or problem.kind is not ProblemKind.REFUNDED:
+        figure = problem.refund_figure if problem is not None else None
+        if problem is None or figure is None:
             return None
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Amount refunded at DOKU"))
@@ -358,7 +364,7 @@ class ProblemsTab(Tab):
                 "its back office shows refunded:"
             ).format(invoice=problem.invoice_number)
         )
-        dialog.setTextValue(format_rupiah(problem.amount or 0))
+        dialog.setTextValue(format_rupiah(figure))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.textValueSelected.connect(lambda text: self._record_refunded(problem, text))
