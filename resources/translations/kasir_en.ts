@@ -1807,6 +1807,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>returns recorded as refunded outside Kasir add up to more than the provider reports refunded: the takings lack the difference, which never went back. If the refund was made at the provider and its report has not come yet, Check status now asks it. If the amount entered as refunded at DOKU was wrong, enter it again (Refunded amount was…). Else mark it resolved with why (the customer got more back than the items' worth, say).</source>
+        <translation>returns recorded as refunded outside Kasir add up to more than the provider reports refunded: the takings lack the difference, which never went back. If the refund was made at the provider and its report has not come yet, Check status now asks it. If the amount entered as refunded at DOKU was wrong, enter it again (Refunded amount was…). Else mark it resolved with why (the customer got more back than the items' worth, say).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved.</source>
         <translation>ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved.</translation>
     </message>
@@ -3846,6 +3851,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>refunded at the provider</source>
         <translation>refunded at the provider</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>returned beyond the refund</source>
+        <translation>returned beyond the refund</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>

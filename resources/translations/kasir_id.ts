@@ -1807,6 +1807,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>returns recorded as refunded outside Kasir add up to more than the provider reports refunded: the takings lack the difference, which never went back. If the refund was made at the provider and its report has not come yet, Check status now asks it. If the amount entered as refunded at DOKU was wrong, enter it again (Refunded amount was…). Else mark it resolved with why (the customer got more back than the items' worth, say).</source>
+        <translation>retur yang dicatat sebagai di-refund di luar Kasir berjumlah lebih dari refund yang dilaporkan penyedia: pendapatan kurang sebesar selisihnya, yang tidak pernah dikembalikan. Jika refund sudah dibuat di penyedia dan laporannya belum datang, Cek status sekarang menanyakannya. Jika jumlah refund DOKU yang dimasukkan salah, masukkan lagi (Jumlah refund sebenarnya…). Jika tidak, tandai selesai dengan alasannya (misalnya pelanggan menerima kembali lebih dari nilai barangnya).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>ecommpay paid a refund Kasir had taken as failed; if it was done again meanwhile, the customer got the money twice: settle it with them (cash they bring back goes in the shift as Cash in, F5), then mark it resolved.</source>
         <translation>ecommpay membayar refund yang dianggap gagal oleh Kasir; jika refund itu sudah diulang sementara itu, pelanggan menerima uangnya dua kali: selesaikan dengan pelanggan (uang tunai yang mereka kembalikan dicatat di shift sebagai Kas masuk, F5), lalu tandai selesai.</translation>
     </message>
@@ -3846,6 +3851,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
         <source>refunded at the provider</source>
         <translation>dikembalikan di penyedia</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/labels.py"/>
+        <source>returned beyond the refund</source>
+        <translation>retur melebihi refund</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/labels.py"/>
