@@ -38,10 +38,11 @@ from pos_app.domain.lifecycles import ChangeSource, SaleStatus
 from pos_app.domain.pricing import PricedSale, price_sale
 from pos_app.domain.returns import ReturnMethod
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy
-from pos_app.payments.model import ProviderName
+from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.store.database import parse_utc, read_meta, to_json, transaction, utc_text, write_meta
 from pos_app.store.errors import StoreError
-from pos_app.store.payments import INVOICE_PREFIX, INVOICE_SEQUENCE
+from pos_app.store.payment_records import EventSource
+from pos_app.store.payments import INVOICE_PREFIX, INVOICE_SEQUENCE, Payments
 from pos_app.store.receipt_numbers import last_sequence, receipt_number
 from pos_app.store.returns import Returns
 from pos_app.store.sales import INSERT_SALE_LINE, sale_line_rows
@@ -237,28 +238,41 @@ def bring_back(db: Database, shop: DemoShop, rng: random.Random, business_date: 
     """Some of the day's completed sales have one item brought back a little later, as the counter
     returns it: in cash, or a DOKU-direct QR sale's now and then refunded outside Kasir."""
     completed = db.execute(
-        "SELECT id, completed_at, tender, cashier FROM sales "
+        "SELECT id, completed_at, tender, cashier, invoice_number FROM sales "
         "WHERE business_date = ? AND status = 'completed' AND terminal_id = ? ORDER BY id",
         [business_date.isoformat(), shop.terminal_id],
     ).fetchall()
     if not completed:
         return 0
-    returns = Returns(db, shop.day)
+    returns, payments = Returns(db, shop.day), Payments(db, shop.day)
     chosen = rng.sample(completed, max(1, round(len(completed) * RETURN_SHARE)))
-    for sale_id, completed_at, tender, cashier in sorted(chosen):
+    for sale_id, completed_at, tender, cashier, invoice in sorted(chosen):
         line = rng.choice(returns.returnable(sale_id).lines)
         outside = tender == "qr" and shop.provider is ProviderName.DOKU and rng.random() < 0.5
-        returns.record(
+        now = parse_utc(completed_at) + RETURN_AFTER
+        returned = returns.record(
             sale_id,
             {line.line_no: 1},
             method=ReturnMethod.OUTSIDE if outside else ReturnMethod.CASH,
             terminal_id=shop.terminal_id,
             cashier=cashier,
             approved_by=RETURN_APPROVER,
-            now=parse_utc(completed_at) + RETURN_AFTER,
+            now=now,
             reason=RETURN_REASON,
         )
+        if outside:
+            _refunded_at_doku(payments, invoice, returned.amount, now)
     return len(chosen)
+
+
+def _refunded_at_doku(payments: Payments, invoice: str, amount: int, now: datetime) -> None:
+    """What follows a return refunded in DOKU's back office: DOKU's REFUNDED (no amount, so the
+    whole payment), then the manager's figure of what it refunded; else the sale would be a
+    problem payment, its returns outside Kasir beyond what DOKU reported refunded."""
+    payments.record_status(invoice, PaymentStatus.REFUNDED, source=EventSource.STATUS, now=now)
+    payments.record_refunded_amount(
+        invoice, amount, payload={"refunded_amount": amount, "entered_by": RETURN_APPROVER}, now=now
+    )
 
 
 def plan_day(

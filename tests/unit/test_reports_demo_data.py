@@ -36,6 +36,7 @@ from pos_app.store.payments import Payments
 from pos_app.store.products import Products
 from pos_app.store.sales import Sales
 from pos_app.store.users import Users
+from pos_app.till.problem_payments import ProblemKind, list_problems
 
 DAY = BusinessDay(ZoneInfo("Asia/Jakarta"), time(4, 0))
 TABLES = ("sales", "sale_lines", "sale_history", "payment_attempts", "payment_events")
@@ -215,6 +216,10 @@ def test_generate_fills_days_and_refuses_a_database_with_real_sales(
     ).fetchone()[0]
     assert summary.lines == counted
     assert demo.execute("SELECT DISTINCT cashier FROM sales").fetchall() == [("Sari",)]
+    outside = demo.execute("SELECT count(*) FROM returns WHERE method = 'outside'").fetchone()[0]
+    assert outside and not [
+        p for p in list_problems(demo) if p.kind is ProblemKind.RETURNED_NOT_REFUNDED
+    ], "a return refunded in DOKU's back office comes with DOKU's report and the figure"
     generate(demo, shop, days=1, sales_per_day=5, last_day=date(2026, 11, 22))  # demo takes more
 
     Sales(real, DAY).create_sale(
