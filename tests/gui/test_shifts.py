@@ -243,7 +243,9 @@ def test_esc_while_the_shift_closes_waits_for_the_close_and_shows_its_report(
 
     db = demo_terminal.store.repositories().db
     db_path = db.conn.execute("PRAGMA database_list").fetchone()[2]
-    busy = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    # The till's own background work (its relay poll) may be writing: wait for it, then hold
+    # the lock through the close.
+    busy = sqlite3.connect(db_path, timeout=WAIT_MS / 1000, isolation_level=None)
     busy.execute("BEGIN IMMEDIATE")
     try:
         qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
