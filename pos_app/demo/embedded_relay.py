@@ -46,9 +46,14 @@ class EmbeddedRelay:
         is a terminal id is the terminal's till id; another is learned from its first invoice."""
         return self.storage.write_from_thread(lambda conn: auth.create_terminal(conn, name)[1])
 
+    def ask_to_stop(self) -> None:
+        """Answer open long-polls and begin winding down, without waiting."""
+        self.app.begin_shutdown()
+        self._serving.ask_to_stop()
+
     def stop(self) -> None:
         """Answer open long-polls, stop serving (which drains the writer), close the database."""
-        self.app.begin_shutdown()
+        self.ask_to_stop()
         self._serving.stop()
         self.storage.close()
 

@@ -83,6 +83,8 @@ def main(argv: list[str]) -> int:
         for line in sys.stdin:
             _answer(json.loads(line), sandbox, relay)
     finally:
+        relay.ask_to_stop()
+        sandbox.ask_to_stop()
         relay.stop()
         sandbox.stop()
     return 0
