@@ -64,16 +64,14 @@ def demo_terminal(tmp_path: Path) -> Iterator[Terminal]:
     terminal.close()
 
 
-@pytest.fixture
-def start_app(qtbot, demo_terminal: Terminal) -> Iterator[Callable[..., TerminalApp]]:
-    """Start a :class:`TerminalApp` (on the demo terminal unless given another); closed after."""
+def _app_starter(default: Callable[[], Terminal]) -> Iterator[Callable[..., TerminalApp]]:
     started: list[TerminalApp] = []
 
     def start(terminal: Terminal | None = None, **options: Any) -> TerminalApp:
         options.setdefault("timing", FAST)
         options.setdefault("relay_wait", RELAY_WAIT)
         options.setdefault("ask_for_shift", False)
-        app = TerminalApp(terminal or demo_terminal, **options)
+        app = TerminalApp(terminal or default(), **options)
         started.append(app)
         app.shell.resize(1280, 800)
         app.start()
@@ -83,3 +81,20 @@ def start_app(qtbot, demo_terminal: Terminal) -> Iterator[Callable[..., Terminal
     for app in started:
         app.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def start_app(qtbot, demo_terminal: Terminal) -> Iterator[Callable[..., TerminalApp]]:
+    """Start a :class:`TerminalApp` (on the demo terminal unless given another); closed after."""
+    yield from _app_starter(lambda: demo_terminal)
+
+
+@pytest.fixture
+def start_app_on(qtbot) -> Iterator[Callable[..., TerminalApp]]:
+    """Start a :class:`TerminalApp` on a terminal the test opened itself; closed after. No demo
+    terminal is opened beside it (its services' child would cost a second or more)."""
+
+    def no_default() -> Terminal:
+        raise AssertionError("start_app_on starts the app on the test's own terminal: pass it")
+
+    yield from _app_starter(no_default)

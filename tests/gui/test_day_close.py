@@ -407,7 +407,7 @@ def early_closed(tmp_path: Path) -> Iterator[Terminal]:
 
 
 def test_after_an_early_day_close_the_change_on_screen_is_the_change_recorded(
-    qtbot, start_app, early_closed: Terminal
+    qtbot, early_closed: Terminal, start_app_on
 ):
     """The manager closes the day early: the till books every sale to the next business day,
     with that day's PPN. The screen priced the basket on the clock's day, so the cash dialog
@@ -419,7 +419,7 @@ def test_after_an_early_day_close_the_change_on_screen_is_the_change_recorded(
     today = store.day.date_of(terminal.checkout.clock())
     assert store.business_date(terminal.checkout.clock()) == today + timedelta(days=1)
 
-    app = start_app(terminal)
+    app = start_app_on(terminal)
     sign_in(qtbot, app)
     scan(qtbot, app, GORENG)  # Indomie Goreng, Rp 3.500 before PPN
     asked = app.window.basket_model.total

@@ -56,7 +56,7 @@ def paid_then_scanned_again(qtbot, app: TerminalApp, terminal: Terminal, code: s
 
 
 def test_a_rupiah_of_ppn_rounding_is_told_as_such_not_as_a_discount_to_give_again(
-    qtbot, start_app, tmp_path: Path
+    qtbot, start_app_on, tmp_path: Path
 ):
     """No discount anywhere: the second coffee stays on screen at its price, and the cashier is
     told what it costs on its own against what was left of the total, not to give a discount."""
@@ -67,7 +67,7 @@ def test_a_rupiah_of_ppn_rounding_is_told_as_such_not_as_a_discount_to_give_agai
     )
     try:
         terminal.store.products.upsert_many([KOPI])
-        app = start_app(terminal)
+        app = start_app_on(terminal)
         sign_in(qtbot, app)
         scan(qtbot, app, KOPI.barcode)
         paid = app.window.basket_model.total

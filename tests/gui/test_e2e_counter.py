@@ -244,10 +244,10 @@ def test_f10_asks_for_a_manager_pin(qtbot, start_app):
     QApplication.activeModalWidget().reject()
 
 
-def test_a_terminal_without_users_says_so_on_the_sign_in_page(qtbot, start_app, tmp_path):
+def test_a_terminal_without_users_says_so_on_the_sign_in_page(qtbot, start_app_on, tmp_path):
     bare = open_terminal(Settings(), tmp_path / "kasir.db")
     try:
-        app = start_app(bare)
+        app = start_app_on(bare)
         qtbot.waitUntil(lambda: "add users" in app.sign_in.error.text())
         assert app.shell.demo_mark.isHidden() and app.sign_in.hint.text() == ""
         app.close()
@@ -260,14 +260,14 @@ PPN_ON_TOP = TaxPolicy(enabled=True, prices_include_tax=False)
 
 
 def test_an_exempt_item_scanned_while_a_recall_is_on_its_way_keeps_its_tax_class(
-    qtbot, start_app, tmp_path
+    qtbot, start_app_on, tmp_path
 ):
     """A product scanned while a held basket was being recalled is put back on screen without its
     tax class (MainWindow._bring_back rebuilds it as a STANDARD product), so rice, free of PPN,
     is charged 12 % PPN: the customer pays more than the shelf price says and the shop reports
     PPN it never owed."""
     terminal = open_terminal(Settings(tax=PPN_ON_TOP), tmp_path / "taxed.db", demo=True)
-    app: TerminalApp = start_app(terminal)
+    app: TerminalApp = start_app_on(terminal)
     sign_in(qtbot, app)
     scan(qtbot, app, GORENG)
     hold(qtbot, app, "Pak Budi")

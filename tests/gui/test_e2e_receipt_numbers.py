@@ -34,12 +34,12 @@ def pay_cash(qtbot, app) -> ReceiptDialog:
 
 
 def test_qr_and_cash_sales_are_numbered_in_turn_and_f8_after_a_restart_prints_a_copy(
-    qtbot, start_app, tmp_path: Path
+    qtbot, start_app_on, tmp_path: Path
 ):
     path = tmp_path / "shop.db"
     before = open_terminal(Settings(), path, demo=True)
     try:
-        app = start_app(before)
+        app = start_app_on(before)
         sign_in(qtbot, app)
         ring_up_three(qtbot, app)
         payment = open_payment(qtbot, app)
@@ -71,7 +71,7 @@ def test_qr_and_cash_sales_are_numbered_in_turn_and_f8_after_a_restart_prints_a_
 
     after = open_terminal(Settings(), path, demo=True)
     try:
-        again = start_app(after)
+        again = start_app_on(after)
         sign_in(qtbot, again)
         press(qtbot, Qt.Key.Key_F8)
         copy = wait_for_modal(qtbot, ReceiptDialog)

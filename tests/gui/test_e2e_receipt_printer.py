@@ -81,11 +81,11 @@ def pay_cash(qtbot, received: str) -> ReceiptDialog:
 
 
 def test_a_cash_sale_opens_the_drawer_and_prints_and_a_qr_sale_only_prints(
-    qtbot, start_app, printing_terminal
+    qtbot, printing_terminal, start_app_on
 ) -> None:
     with fake_printer() as device:
         terminal = printing_terminal(device.port)
-        app = start_app(terminal)
+        app = start_app_on(terminal)
         sign_in(qtbot, app)
         scan(qtbot, app, "2*" + GORENG)
         receipt = pay_cash(qtbot, "10.000")
@@ -125,13 +125,13 @@ def test_a_cash_sale_opens_the_drawer_and_prints_and_a_qr_sale_only_prints(
 
 
 def test_the_receipt_printer_button_after_a_sale_prints_a_copy_not_a_second_original(
-    qtbot, start_app, printing_terminal
+    qtbot, printing_terminal, start_app_on
 ) -> None:
     """The receipt printed by itself after a cash sale; "Receipt printer" on the receipt shown
     prints it again marked COPY, which cannot pass for a second purchase."""
     with fake_printer() as device:
         terminal = printing_terminal(device.port)
-        app = start_app(terminal)
+        app = start_app_on(terminal)
         sign_in(qtbot, app)
         scan(qtbot, app, "2*" + GORENG)
         receipt = pay_cash(qtbot, "10.000")
@@ -146,11 +146,11 @@ def test_the_receipt_printer_button_after_a_sale_prints_a_copy_not_a_second_orig
 
 
 def test_an_unreachable_printer_holds_nothing_up_and_keeps_the_receipt(
-    qtbot, start_app, printing_terminal
+    qtbot, printing_terminal, start_app_on
 ) -> None:
     port = dead_port()
     terminal = printing_terminal(port)
-    app = start_app(terminal)
+    app = start_app_on(terminal)
     sign_in(qtbot, app)
     scan(qtbot, app, GORENG)
     receipt = pay_cash(qtbot, "5.000")
@@ -177,10 +177,10 @@ def test_an_unreachable_printer_holds_nothing_up_and_keeps_the_receipt(
         qtbot.waitUntil(lambda: not status.button.isVisible(), timeout=WAIT_MS)
 
 
-def test_open_drawer_is_the_managers_and_audited(qtbot, start_app, printing_terminal) -> None:
+def test_open_drawer_is_the_managers_and_audited(qtbot, printing_terminal, start_app_on) -> None:
     with fake_printer() as device:
         terminal = printing_terminal(device.port)
-        app = start_app(terminal)
+        app = start_app_on(terminal)
         sign_in(qtbot, app)
         window = signed_in(qtbot, app)
         assert window.drawer_button.isVisible()
@@ -205,11 +205,11 @@ def test_without_a_drawer_there_is_no_open_drawer(qtbot, start_app) -> None:
 
 
 def test_a_cash_return_opens_the_drawer_once_and_prints_its_receipt_again_on_request(
-    qtbot, start_app, printing_terminal
+    qtbot, printing_terminal, start_app_on
 ) -> None:
     with fake_printer() as device:
         terminal = printing_terminal(device.port)
-        app = start_app(terminal)
+        app = start_app_on(terminal)
         sign_in(qtbot, app)
         scan(qtbot, app, "2*" + GORENG)
         pay_cash(qtbot, "10.000").reject()

@@ -49,7 +49,7 @@ def test_a_new_window_reopens_the_open_payment_and_it_can_be_paid(qtbot, start_a
 
 
 def test_after_a_restart_the_newest_reopens_and_older_ones_are_listed(
-    qtbot, start_app, tmp_path: Path
+    qtbot, start_app_on, tmp_path: Path
 ):
     path = tmp_path / "shop.db"
     before = open_terminal(Settings(), path, demo=True)
@@ -64,7 +64,7 @@ def test_after_a_restart_the_newest_reopens_and_older_ones_are_listed(
 
     after = open_terminal(Settings(), path, demo=True)
     try:
-        app = start_app(after)
+        app = start_app_on(after)
         sign_in(qtbot, app)
         payment = shown_payment(qtbot, app)
         assert payment.invoice_number == newest.invoice_number
@@ -99,7 +99,7 @@ sys.stdin.read()
 
 
 def test_a_demo_payment_opened_before_a_kill_can_be_paid_after_the_restart(
-    qtbot, start_app, tmp_path: Path
+    qtbot, start_app_on, tmp_path: Path
 ):
     """kill -9 the demo app while its QR is shown; the restarted demo's sandbox still has the
     order, answers on the QR's link, and paying it completes the sale."""
@@ -122,7 +122,7 @@ def test_a_demo_payment_opened_before_a_kill_can_be_paid_after_the_restart(
         assert after.embedded is not None
         assert opened["url"].startswith(after.embedded.sandbox.url + "/")
         assert httpx.get(opened["url"], timeout=5).status_code == 200
-        app = start_app(after)
+        app = start_app_on(after)
         sign_in(qtbot, app)
         payment = shown_payment(qtbot, app)
         assert payment.invoice_number == opened["invoice"]

@@ -230,14 +230,14 @@ def verified_terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 
 def test_a_label_with_a_verifier_rings_up_its_weight_and_a_wrong_verifier_is_refused(
-    qtbot, verified_terminal, start_app
+    qtbot, verified_terminal, start_app_on
 ):
     """``25 1234 7 01250 C``: 1,250 kg at Rp 25.000/kg, Rp 31.250 (the verifier of 01250: 5+, 2-,
     5-, 5+, 2- give 0, 2, 9, 7, 0, sum 18, 20 - 18 = 2, the 5- product of 7). Read as a plain
     label it was 70,125 kg of an item no product has. The same label with verifier 3 is refused,
     named, and rings up nothing."""
     verified_terminal.store.products.upsert_many([PISANG_VERIFIED])
-    app = start_app(verified_terminal)
+    app = start_app_on(verified_terminal)
     sign_in(qtbot, app)
     scan(qtbot, app, ean("251234701250"))
     basket = app.window.basket_model.basket

@@ -134,12 +134,12 @@ def logging_on(tmp_path: Path, secret_terminal: Terminal) -> Iterator[Path]:
 
 
 def test_a_sale_a_failure_and_the_support_bundle_keep_the_secrets_out(
-    qtbot, start_app, secret_terminal: Terminal, logging_on: Path, tmp_path: Path
+    qtbot, secret_terminal: Terminal, start_app_on, logging_on: Path, tmp_path: Path
 ) -> None:
     assert secret_terminal.settings.doku.secret_key is not None and secret_terminal.embedded
     doku_key = secret_terminal.settings.doku.secret_key.reveal()  # signs every DOKU request
     secrets = (doku_key, ECOMMPAY_SECRET, secret_terminal.embedded.relay_token)
-    app = start_app(secret_terminal)
+    app = start_app_on(secret_terminal)
     sign_in(qtbot, app)
     basket_of_one(app)
     payment = open_payment(qtbot, app)

@@ -25,7 +25,7 @@ the default layout it is a price label of Rp 80.733; without the verifier, 80,73
 @pytest.fixture
 def restart(tmp_path: Path) -> Iterator[Callable[[Path], Terminal]]:
     """Kasir started again on a settings file, as a terminal of its own; asked for before
-    ``start_app``, so it closes after the app that runs on it."""
+    ``start_app_on``, so it closes after the app that runs on it."""
     started: list[Terminal] = []
 
     def start(path: Path) -> Terminal:
@@ -52,7 +52,7 @@ def set_layout(made: Till, price: str, weight: str, verified: str, digits: int) 
 def test_a_new_label_layout_is_saved_and_read_at_the_counter_after_a_restart(
     qtbot,
     restart: Callable[[Path], Terminal],
-    start_app,
+    start_app_on,
     till: Till,  # noqa: F811
 ) -> None:
     tab, fields = till.tab, till.tab.fields
@@ -89,7 +89,7 @@ def test_a_new_label_layout_is_saved_and_read_at_the_counter_after_a_restart(
     restarted = restart(till.path)
     restarted.store.users.add_user("Budi", "cashier", "1111")
     restarted.store.products.upsert_many([PISANG])
-    app = start_app(restarted)
+    app = start_app_on(restarted)
     sign_in(qtbot, app)
     scan(qtbot, app, LABEL)
     assert [
