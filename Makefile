@@ -26,8 +26,11 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# The suite runs in one process per core, at most four (`make test TEST_PROCESSES=0` runs it in
+# one); a module's tests stay in one process, so the servers it shares start once.
+TEST_PROCESSES ?= auto
 test: lint
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadscope
 
 bench: install
 	@set -e; for f in benchmarks/*.py; do echo "== $$f"; QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(PY) $$f; done
