@@ -8,8 +8,10 @@ customer paid, and a sale refunded in full cannot be refunded again. Once the ma
 in ecommpay's dashboard that the payout returned to the balance, Kasir records a whole reversal
 of it, as a reversal ecommpay reported is recorded
 (:meth:`~pos_app.store.refunds.Refunds.record_reversal`): listed as reversed with the customer
-still owed it, its money counted back on the day taken. Written with its audit entry, naming the
-manager and why, in one transaction, for the row as the manager saw it.
+still owed it, its money counted back on the day taken: of a payout reversed in part before,
+the rest still paid out (:attr:`ProblemPayment.still_paid_out`), as what came back before is
+counted, and owed, already. Written with its audit entry, naming the manager, why and what it
+counted back, in one transaction, for the row as the manager saw it.
 """
 
 from datetime import datetime
@@ -21,6 +23,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import transaction
+from pos_app.store.payments import BROUGHT_BACK
 from pos_app.store.refunds import Refund, Refunds
 from pos_app.till.problem_payments import (
     ProblemKind,
@@ -43,9 +46,9 @@ def take_as_reversed(
     now: datetime,
 ) -> Refund:
     """Record a whole reversal of the contradicted payout ``seen`` lists, and audit it with
-    ``manager``'s name and ``reason`` (required). Any other problem is a ValidationError; a payout
-    that changed since the manager saw it (reversed, resolved, contradicted again) raises
-    NotFound, and nothing is written."""
+    ``manager``'s name, ``reason`` (required) and the amount it counted back. Any other problem
+    is a ValidationError; a payout that changed since the manager saw it (reversed, further too,
+    resolved, contradicted again) raises NotFound, and nothing is written."""
     if seen.kind is not ProblemKind.PAYOUT_CONTRADICTED:
         raise ValidationError(N_("only a contradicted payout is taken as reversed"))
     reason = check_reason(
@@ -64,9 +67,15 @@ def take_as_reversed(
             {
                 "payout_id": seen.invoice_number,
                 "sale_id": seen.sale_id,
-                "amount": seen.amount,
+                "amount": _brought_back(db, refund.id) - seen.brought_back,
                 "reason": reason,
             },
             now=now,
         )
     return refund
+
+
+def _brought_back(db: Database, refund_id: int) -> int:
+    """What reversals brought back of the payout so far."""
+    row = db.execute(f"SELECT {BROUGHT_BACK} FROM refunds r WHERE r.id = ?", [refund_id]).fetchone()
+    return int(row[0])

@@ -127,7 +127,8 @@ class ProblemKind(StrEnum):
     is a stray one. Kasir does not take it as reversed (that could pay the customer twice); only
     the manager can tell, from ecommpay's dashboard, and may take it as reversed
     (:mod:`pos_app.till.contradicted_payouts`). Listed by its payout id, in state ``paid``,
-    :attr:`ProblemPayment.amount` the payout's amount, since the latest such report, until
+    :attr:`ProblemPayment.amount` the payout's amount (:attr:`ProblemPayment.brought_back` what
+    reversals in part brought back of it), since the latest such report, until
     resolved (a report unlike those kept lists it again) or a whole reversal explains it (then
     it is listed as reversed). A success reported again settles nothing: ecommpay retries each
     callback for days, so an old success may arrive after a newer decline."""
@@ -192,6 +193,18 @@ class ProblemPayment:
     refunded: int = 0
     """What went back of a late payment: paid refunds naming it, and what the provider refunded
     of it; what the provider refunded of a :attr:`ProblemKind.RETURNED_NOT_REFUNDED` one."""
+    brought_back: int = 0
+    """What reversals in part brought back of a :attr:`ProblemKind.PAYOUT_CONTRADICTED` one
+    already (``payout_reversal_parts``): the customer is owed it again already, and taking
+    the payout as reversed counts back only the rest (:attr:`still_paid_out`). Part of the row,
+    so one reversed further since the manager saw it is no longer listed as seen."""
+
+    @property
+    def still_paid_out(self) -> int:
+        """What of a contradicted payout Kasir still counts paid out, which taking it as reversed
+        counts back: all of it unless reversed in part (one in part that named no amount brought
+        nothing back)."""
+        return (self.amount or 0) - self.brought_back
 
     @property
     def refundable(self) -> bool:
@@ -380,21 +393,21 @@ def _contradicted(refund: str) -> str:
 
 _REFUND_PROBLEMS: dict[ProblemKind, str] = {
     ProblemKind.PAID_AFTER_FAILING: f"""
-SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status, h.at
+SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status, h.at, 0
 FROM refunds r JOIN refund_history h ON h.refund_id = r.id
 WHERE r.status = 'paid' AND h.before IN ('failed', 'declined') AND h.after = 'paid'
   AND {_NOT_REVERSED} AND NOT {_PAID_OTHERWISE} AND {_unresolved("refund.resolve")}
 ORDER BY h.id
 """,
     ProblemKind.PAYOUT_REVERSED: """
-SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status, v.reported_at
+SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status, v.reported_at, 0
 FROM refunds r JOIN payout_reversals v ON v.refund_id = r.id
 WHERE r.status = 'paid' AND v.resolved_at IS NULL
 ORDER BY v.reported_at, r.id
 """,
     ProblemKind.PAYOUT_DIFFERS: f"""
 SELECT r.payout_id, r.sale_id, r.provider, coalesce(r.paid_amount, r.amount),
-       nullif(r.paid_currency, ''), r.status, r.completed_at
+       nullif(r.paid_currency, ''), r.status, r.completed_at, 0
 FROM refunds r
 WHERE r.status = 'paid' AND {_PAID_OTHERWISE} AND {_NOT_REVERSED}
   AND {_unresolved("refund.resolve_differs")}
@@ -402,18 +415,19 @@ ORDER BY r.completed_at, r.id
 """,
     ProblemKind.PAYOUT_CONTRADICTED: f"""
 SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status,
-       (SELECT c.at FROM audit_log c WHERE c.id = {_latest_contradiction("r")})
+       (SELECT c.at FROM audit_log c WHERE c.id = {_latest_contradiction("r")}),
+       {BROUGHT_BACK}
 FROM refunds r
 WHERE {_contradicted("r")}
 ORDER BY 7, r.id
 """,
     ProblemKind.RETURN_NOT_PAID: f"""
-SELECT p.payout_id, t.sale_id, p.provider, t.amount, NULL, p.status, p.updated_at
+SELECT p.payout_id, t.sale_id, p.provider, t.amount, NULL, p.status, p.updated_at, 0
 FROM {RETURN_JOINS} WHERE {NOT_PAID_BACK}
 ORDER BY p.updated_at, p.id
 """,
     ProblemKind.REFUND_NOT_PAID: f"""
-SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status, r.updated_at
+SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status, r.updated_at, 0
 FROM refunds r
 WHERE r.status IN ('failed', 'declined') AND r.invoice_number IS NULL AND {NOT_A_RETURN}
   AND NOT EXISTS (
@@ -431,8 +445,9 @@ ORDER BY r.updated_at, r.id
 """,
 }
 """Per kind, its unresolved refunds: payout id, sale, provider, amount and its currency (NULL:
-rupiah), state, since when. (``paid`` is final, so a payment after failing happens once, and a
-report of what was paid is kept once.)"""
+rupiah), state, since when, what reversals brought back of it (a contradicted payout's only).
+(``paid`` is final, so a payment after failing happens once, and a report of what was paid is
+kept once.)"""
 _RESOLVED_AS = {
     ProblemKind.PAID_AFTER_FAILING: "refund.resolve",
     ProblemKind.PAYOUT_REVERSED: "refund.resolve_reversal",
@@ -558,9 +573,12 @@ def _refund_problems(db: Database) -> list[ProblemPayment]:
             amount=amount,
             currency=currency or CURRENCY,
             sale_id=sale_id,
+            brought_back=brought_back,
         )
         for kind, query in _REFUND_PROBLEMS.items()
-        for payout_id, sale_id, provider, amount, currency, status, since in db.execute(query)
+        for payout_id, sale_id, provider, amount, currency, status, since, brought_back in (
+            db.execute(query)
+        )
     ]
 
 

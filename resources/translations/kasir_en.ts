@@ -1902,6 +1902,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Does ecommpay's dashboard show all of payout {payout} ({amount}) back in the shop's balance? {before} of it came back earlier and is counted already; Kasir counts the rest, {rest}, back today, and the customer is owed that again.</source>
+        <translation>Does ecommpay's dashboard show all of payout {payout} ({amount}) back in the shop's balance? {before} of it came back earlier and is counted already; Kasir counts the rest, {rest}, back today, and the customer is owed that again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's balance? Kasir then counts it back today, and the customer is owed it again.</source>
         <translation>Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's balance? Kasir then counts it back today, and the customer is owed it again.</translation>
     </message>

@@ -1902,6 +1902,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Does ecommpay's dashboard show all of payout {payout} ({amount}) back in the shop's balance? {before} of it came back earlier and is counted already; Kasir counts the rest, {rest}, back today, and the customer is owed that again.</source>
+        <translation>Apakah dashboard ecommpay menunjukkan seluruh payout {payout} ({amount}) kembali ke saldo toko? {before} darinya sudah kembali sebelumnya dan sudah dihitung; Kasir menghitung sisanya, {rest}, masuk kembali hari ini, dan pelanggan kembali berhak atas uang itu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's balance? Kasir then counts it back today, and the customer is owed it again.</source>
         <translation>Apakah dashboard ecommpay menunjukkan payout {payout} ({amount}) kembali ke saldo toko? Kasir lalu menghitungnya masuk kembali hari ini, dan pelanggan kembali berhak atas uang itu.</translation>
     </message>

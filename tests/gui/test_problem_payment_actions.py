@@ -6,7 +6,7 @@ dashboard shows its money back."""
 
 import httpx
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import LineItem
@@ -151,18 +151,24 @@ def test_a_return_outside_beyond_the_refund_shows_its_advice_and_is_resolved(
     )
 
 
-def fully_refunded_then_contradicted(terminal: Terminal) -> tuple[int, str]:
-    """A cash sale refunded in full by a payout ecommpay paid, then declined in a report kept as
-    contradicting it (the reversal's own report lost): its sale and payout id."""
+def refunded_then_contradicted(
+    terminal: Terminal, amount: int = TOTAL, *, left: int | None = None
+) -> tuple[int, str]:
+    """A cash sale refunded by a payout of ``amount`` ecommpay paid (``left``: then reversed in
+    part, that much still paid out), then declined in a report kept as contradicting it (the
+    reversal's own report lost): its sale and payout id."""
     payouts = terminal.payouts
     assert payouts is not None
     sale_id = terminal.checkout.open_sale(LINES, cashier="Demo Kasir")
     terminal.checkout.pay_cash(sale_id, TOTAL)
     payout_id = payouts.send(
-        sale_id, TOTAL, account_number="081234567890", customer_name="Ani",
+        sale_id, amount, account_number="081234567890", customer_name="Ani",
         approved_by="Demo Manajer",
     ).payout_id  # fmt: skip
     assert payouts.check(payout_id).status is RefundStatus.PAID
+    if left is not None:
+        part = {"payment": {"id": payout_id, "type": "payout", "status": "partially reversed"}}
+        payouts.refunds().record_reversal(payout_id, report=part, now=payouts.clock(), left=left)
     decline = {"payment": {"id": payout_id, "type": "payout", "status": "decline"}}
     report = PayoutReport(payout_id, PayoutOutcome.DECLINED, reason="Declined", raw=decline)
     settle_from_report(payouts.refunds(), report, now=payouts.clock())
@@ -174,7 +180,7 @@ def test_the_manager_takes_a_contradicted_payout_as_reversed(qtbot, start_app) -
     money is the customer's to refund again."""
     dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
     app = start_app(relay=dead)
-    sale_id, payout_id = fully_refunded_then_contradicted(app.terminal)
+    sale_id, payout_id = refunded_then_contradicted(app.terminal)
     window = signed_in(qtbot, app)
     tab = window.problems
     show_tab(qtbot, window, tab)
@@ -203,4 +209,42 @@ def test_the_manager_takes_a_contradicted_payout_as_reversed(qtbot, start_app) -
         "Demo Manajer",
         "ecommpay's dashboard shows it back in the balance",
     )
+    dead.close()
+
+
+def test_a_payout_reversed_in_part_is_taken_as_reversed_for_what_is_still_paid_out(
+    qtbot, start_app
+) -> None:
+    """Rp 6.000 of the Rp 10.000 payout came back before and is owed to Ani already: taking it
+    as reversed counts back the Rp 4.000 still paid out, and the manager is told that, not the
+    whole payout."""
+    dead = RelayClient(f"http://127.0.0.1:{dead_port()}", "no-relay-here")
+    app = start_app(relay=dead)
+    sale_id, payout_id = refunded_then_contradicted(app.terminal, 10_000, left=4_000)
+    window = signed_in(qtbot, app)
+    tab = window.problems
+    show_tab(qtbot, window, tab)
+    assert window.office.refundable(sale_id) == TOTAL - 4_000
+    tab.select(payout_id, ProblemKind.PAYOUT_CONTRADICTED)
+    qtbot.keyClicks(tab.reason, "ecommpay's dashboard shows the rest back in the balance")
+
+    qtbot.mouseClick(tab.reversed_button, Qt.MouseButton.LeftButton)
+    box = wait_for_modal(qtbot, QMessageBox)
+    assert box.text() == (
+        f"Does ecommpay's dashboard show all of payout {payout_id} (Rp 10.000) back in the "
+        "shop's balance? Rp 6.000 of it came back earlier and is counted already; Kasir counts "
+        "the rest, Rp 4.000, back today, and the customer is owed that again."
+    )
+    answer_confirmation(qtbot, yes=True)
+
+    qtbot.waitUntil(
+        lambda: list(tab.shown) == [(ProblemKind.PAYOUT_REVERSED, payout_id)], timeout=WAIT_MS
+    )
+    assert tab.status.text() == (
+        f"Payout {payout_id} is taken as reversed: the customer is owed Rp 4.000 again; it is "
+        "listed as reversed."
+    )
+    assert window.office.refundable(sale_id) == TOTAL
+    [entry] = [e for e in app.terminal.store.audit.recent() if e.action == TAKEN_AS_REVERSED]
+    assert entry.detail["amount"] == 4_000
     dead.close()

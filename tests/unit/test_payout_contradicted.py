@@ -24,7 +24,13 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import RefundStatus
-from pos_app.payments.model import AttemptState, PayoutOutcome, PayoutReport, ProviderName
+from pos_app.payments.model import (
+    LEFT_UNKNOWN,
+    AttemptState,
+    PayoutOutcome,
+    PayoutReport,
+    ProviderName,
+)
 from pos_app.reports.z_report import build_z_report
 from pos_app.store.audit import AuditEntry, AuditLog
 from pos_app.store.database import open_database
@@ -232,19 +238,55 @@ def test_taken_as_reversed_the_customer_is_owed_it_and_it_counts_back_on_the_sho
     assert json.loads(report) == {"taken_as_reversed_by": "Bu Rina", "reason": WHY}
 
 
-def test_a_payout_reversed_in_part_is_taken_as_reversed_whole(db: Database, sale_id: int) -> None:
+@pytest.mark.parametrize(
+    ("left", "rest", "counted"),
+    [
+        (3_000, 3_000, [(2_000, "2026-11-22"), (3_000, "2026-11-23")]),
+        (LEFT_UNKNOWN, AMOUNT, [(AMOUNT, "2026-11-23")]),
+    ],
+    ids=["left known", "left unknown"],
+)
+def test_a_payout_reversed_in_part_is_taken_as_reversed_for_the_rest_still_paid_out(
+    db: Database, sale_id: int, left: int, rest: int, counted: list[tuple[int, str]]
+) -> None:
+    """Rp 2.000 of the Rp 5.000 came back before: only the Rp 3.000 still paid out counts back,
+    and the audit says so, not the whole payout. A reversal in part that said no amount brought
+    nothing back: all of it is still paid out as Kasir counts it, and counts back."""
+    refunds = Refunds(db)
+    part = {"payment": {"id": "PO-1", "type": "payout", "status": "partially reversed"}}
+    refunds.record_reversal("PO-1", report=part, now=NEXT_DAY, left=left)
+    settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY)
+    listed = {p.kind: p for p in list_problems(db)}
+    assert set(listed) == {ProblemKind.PAYOUT_REVERSED, ProblemKind.PAYOUT_CONTRADICTED}
+    seen = listed[ProblemKind.PAYOUT_CONTRADICTED]
+    assert (seen.amount, seen.still_paid_out) == (AMOUNT, rest)
+
+    take(db, seen)
+
+    assert [p.kind for p in list_problems(db)] == [ProblemKind.PAYOUT_REVERSED]
+    assert parts(db) == counted
+    assert refunds.refundable(sale_id) == TOTAL
+    [entry] = entries(db, TAKEN_AS_REVERSED)
+    assert entry.detail["amount"] == rest
+
+
+def test_a_payout_reversed_further_since_seen_is_not_taken_as_reversed(
+    db: Database, sale_id: int
+) -> None:
+    """The manager was asked about the Rp 3.000 still paid out; ecommpay reversed more of it
+    meanwhile: nothing is written, so no figure the manager never saw is counted back."""
     refunds = Refunds(db)
     part = {"payment": {"id": "PO-1", "type": "payout", "status": "partially reversed"}}
     refunds.record_reversal("PO-1", report=part, now=NEXT_DAY, left=3_000)
     settle_from_report(refunds, told(PayoutOutcome.DECLINED, DECLINE), now=NEXT_DAY)
-    listed = {p.kind: p for p in list_problems(db)}
-    assert set(listed) == {ProblemKind.PAYOUT_REVERSED, ProblemKind.PAYOUT_CONTRADICTED}
+    seen = {p.kind: p for p in list_problems(db)}[ProblemKind.PAYOUT_CONTRADICTED]
+    refunds.record_reversal("PO-1", report=part, now=NEXT_DAY, left=1_000)
 
-    take(db, listed[ProblemKind.PAYOUT_CONTRADICTED])
+    with pytest.raises(NotFound, match="no longer listed"):
+        take(db, seen)
 
-    assert [p.kind for p in list_problems(db)] == [ProblemKind.PAYOUT_REVERSED]
-    assert parts(db) == [(2_000, "2026-11-22"), (3_000, "2026-11-23")]
-    assert refunds.refundable(sale_id) == TOTAL
+    assert entries(db, TAKEN_AS_REVERSED) == []
+    assert parts(db) == [(2_000, "2026-11-22"), (2_000, "2026-11-22")]
 
 
 def test_only_a_contradicted_payout_as_listed_is_taken_as_reversed(

@@ -397,13 +397,27 @@ class ProblemsTab(Tab):
         problem, reason = self.chosen(), self.reason.text().strip()
         if problem is None or problem.kind is not ProblemKind.PAYOUT_CONTRADICTED or not reason:
             return
+        question = (
+            self.tr(
+                "Does ecommpay's dashboard show all of payout {payout} ({amount}) back in the "
+                "shop's balance? {before} of it came back earlier and is counted already; Kasir "
+                "counts the rest, {rest}, back today, and the customer is owed that again."
+            )
+            if problem.brought_back
+            else self.tr(
+                "Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's "
+                "balance? Kasir then counts it back today, and the customer is owed it again."
+            )
+        )
         ask_confirmation(
             self,
             self.tr("Take as reversed"),
-            self.tr(
-                "Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's "
-                "balance? Kasir then counts it back today, and the customer is owed it again."
-            ).format(payout=problem.invoice_number, amount=format_rupiah(problem.amount or 0)),
+            question.format(
+                payout=problem.invoice_number,
+                amount=format_rupiah(problem.amount or 0),
+                before=format_rupiah(problem.brought_back),
+                rest=format_rupiah(problem.still_paid_out),
+            ),
             lambda: self._take_reversed(problem, reason),
         )
 
@@ -411,17 +425,18 @@ class ProblemsTab(Tab):
         self.calls.run(
             self.reversed_button,
             lambda: self.office.take_as_reversed(problem, reason),
-            self._taken_reversed,
+            lambda _refund: self._taken_reversed(problem),
             self._not_done,
         )
 
-    def _taken_reversed(self, refund: Refund) -> None:
+    def _taken_reversed(self, problem: ProblemPayment) -> None:
+        """Names what was counted back: the store took it as reversed only as listed."""
         self.reason.clear()
         self.say(
             self.tr(
                 "Payout {payout} is taken as reversed: the customer is owed {amount} again; it "
                 "is listed as reversed."
-            ).format(payout=refund.payout_id, amount=format_rupiah(refund.amount))
+            ).format(payout=problem.invoice_number, amount=format_rupiah(problem.still_paid_out))
         )
         self.refresh()
 
