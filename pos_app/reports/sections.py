@@ -13,7 +13,7 @@ def sections_html(sections: list[Section], *, shop_name: str = "", mark: str = "
     """HTML for print preview and PDF (Qt rich text understands it); ``mark`` (COPY, say) large
     above and below."""
     e = html.escape
-    marked = [f"<p align='center'><b style='font-size: x-large'>{e(mark)}</b></p>"] if mark else []
+    marked = [copy_mark_html(mark)] if mark else []
     parts = ["<html><body>", *marked]
     if shop_name:
         parts.append(f"<h2 align='center'>{e(shop_name)}</h2>")
@@ -26,6 +26,12 @@ def sections_html(sections: list[Section], *, shop_name: str = "", mark: str = "
         parts.append("</table>")
     parts += [*marked, "</body></html>"]
     return "".join(parts)
+
+
+def copy_mark_html(mark: str) -> str:
+    """``mark`` (COPY, say) in large letters on a line of its own, as a receipt or report printed
+    again shows it above and below."""
+    return f"<p align='center'><b style='font-size: x-large'>{html.escape(mark)}</b></p>"
 
 
 def indented_label(label: str) -> str:

@@ -1,12 +1,14 @@
 """A completed sale as its receipt shows it: one Qt-free model for every way a receipt is printed.
 
-The HTML receipt (print dialog, PDF) and the thermal ESC/POS receipt are both rendered from
-:class:`ReceiptData`, so a field added here reaches each of them. Every receipt names the sale's
-receipt number, cashier, terminal, business day and time (shop time zone), so a customer's receipt
-leads back to its sale; one printed again says COPY, so it cannot pass for a second purchase.
+The HTML receipt (print dialog, PDF; :func:`receipt_html`) and the thermal ESC/POS receipt are
+both rendered from :class:`ReceiptData`, so a field added here reaches each of them. Every receipt
+names the sale's receipt number, cashier, terminal, business day and time (shop time zone), so a
+customer's receipt leads back to its sale; one printed again says COPY, so it cannot pass for a
+second purchase.
 :class:`PrintedReceipts` is the one record of which receipts (sales' and returns') went out.
 """
 
+import html
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from pos_app.domain.money import format_rupiah
 from pos_app.domain.pricing import PricedLine, PricedSale, RateTotal
 from pos_app.domain.texts import N_, Text, say
 from pos_app.reports.discount_rows import basis_note
+from pos_app.reports.sections import copy_mark_html, indented_label
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.returns import Return
 from pos_app.store.sales import Sale, Tender
@@ -253,3 +256,38 @@ def tender_text(data: ReceiptData) -> str:
     if data.tender is Tender.CASH:
         return say(N_("Cash"))
     return data.wallet or say(N_("QR"))
+
+
+def receipt_html(data: ReceiptData) -> str:
+    """The receipt as Qt rich text: one column, amounts right-aligned."""
+    e = html.escape
+
+    def row(label: str, value: str, *, strong: bool = False) -> str:
+        cells = f"<td>{indented_label(label)}</td><td align='right'>{e(value)}</td>"
+        return f"<tr style='font-weight: bold'>{cells}</tr>" if strong else f"<tr>{cells}</tr>"
+
+    items = "".join(
+        f"<tr><td colspan='2'>{e(line.name)}</td></tr>"
+        + row(f"{line.quantity} × {format_rupiah(line.unit_price)}", format_rupiah(line.line_total))
+        + "".join(row(*found) for found in [line_discount_row(data, index)] if found)
+        for index, line in enumerate(data.lines)
+    )
+    payment = [row(label, value, strong=strong) for label, value, strong in payment_rows(data)]
+    facts = [row(label, value) for label, value in fact_rows(data)]
+    address = "<br>".join(e(part) for part in data.shop_address.splitlines())
+    table = "<table width='100%' cellspacing='0' cellpadding='1'>{}</table>"
+    copy = copy_mark_html(say(N_("COPY"))) if data.copy else ""
+    return (
+        "<html><body>"
+        + copy
+        + f"<p align='center'><b style='font-size: large'>{e(data.shop_name)}</b><br>{address}</p>"
+        "<hr>"
+        + table.format(items)
+        + "<hr>"
+        + table.format("".join(payment))
+        + "<hr>"
+        + table.format("".join(facts))
+        + f"<p align='center'>{e(say(N_('Terima kasih / Thank you')))}</p>"
+        + copy
+        + "</body></html>"
+    )

@@ -16,10 +16,9 @@ from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.i18n import remove_translation, use_language
 from pos_app.gui.payment_dialog import PaymentDialog
-from pos_app.gui.receipt import receipt_html
 from pos_app.payments.model import AttemptState, PaymentRequest
 from pos_app.store.sales import Tender
-from pos_app.till.receipts import ReceiptData
+from pos_app.till.receipts import ReceiptData, receipt_html
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = """

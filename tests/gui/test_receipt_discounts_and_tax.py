@@ -9,9 +9,9 @@ from pos_app.domain.basket import LineItem
 from pos_app.domain.discounts import Discount
 from pos_app.domain.pricing import price_sale
 from pos_app.domain.tax import TaxClass, TaxPolicy, parse_rate
-from pos_app.gui.receipt import receipt_document, receipt_html
+from pos_app.gui.receipt import receipt_document
 from pos_app.store.sales import Tender
-from pos_app.till.receipts import ReceiptData
+from pos_app.till.receipts import ReceiptData, receipt_html
 from pos_app.till.thermal_receipt import receipt_ticket
 
 ITEMS = [
