@@ -136,12 +136,9 @@ def _export(config: RelayConfig, args: argparse.Namespace) -> int:
     prog = "pos-app relay export"
 
     def export() -> int:
-        conn = schema.connect(config.database)
-        try:
+        with schema.opened(config.database) as conn:
             uploaded = till_days.shop_days(conn, args.shop, args.date.isoformat())
             known = till_days.shop_uploads(conn, args.shop)
-        finally:
-            conn.close()
         if not uploaded:
             print(f"{prog}: no till of shop {args.shop!r} uploaded {args.date}", file=sys.stderr)
             return 1
@@ -204,13 +201,8 @@ def _rotate_token(config: RelayConfig, name: str) -> int:
 def _set_terminal_id(config: RelayConfig, name: str, till_id: str) -> int:
     try:
         till_id = auth.check_terminal_id(till_id)
-        conn = schema.connect(config.database)
-        try:
-            conn.begin()
+        with schema.writing(config.database) as conn:
             changed = storage.set_till_id(conn, name, till_id)
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
     except (ValueError, storage.TillIdTaken) as exc:
         print(f"pos-app relay set-terminal-id: {exc}", file=sys.stderr)
         return 1
@@ -222,11 +214,8 @@ def _set_terminal_id(config: RelayConfig, name: str, till_id: str) -> int:
 
 
 def _list_terminals(config: RelayConfig) -> int:
-    conn = schema.connect(config.database)
-    try:
+    with schema.opened(config.database) as conn:
         terminals = storage.list_terminals(conn)
-    finally:
-        conn.close()
     if not terminals:
         print("No terminals yet: add one with 'pos-app relay add-terminal TERMINAL_ID'.")
         return 0
@@ -239,13 +228,8 @@ def _list_terminals(config: RelayConfig) -> int:
 
 
 def _revoke(config: RelayConfig, name: str) -> int:
-    conn = schema.connect(config.database)
-    try:
-        conn.begin()
+    with schema.writing(config.database) as conn:
         revoked = storage.revoke_terminal(conn, name)
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
     if not revoked:
         print(f"pos-app relay revoke: no active terminal named {name!r}", file=sys.stderr)
         return 1
@@ -264,11 +248,8 @@ def _money(amount: int | None, currency: str | None) -> str:
 
 
 def _orphans(config: RelayConfig) -> int:
-    conn = schema.connect(config.database)
-    try:
+    with schema.opened(config.database) as conn:
         rows = storage.orphans(conn)
-    finally:
-        conn.close()
     if not rows:
         print("No orphan notifications.")
         return 0
@@ -289,12 +270,9 @@ def _orphans(config: RelayConfig) -> int:
 
 
 def _status(config: RelayConfig) -> int:
-    conn = schema.connect(config.database)
-    try:
+    with schema.opened(config.database) as conn:
         epoch = schema.read_epoch(conn)
         counts = storage.counts(conn)
-    finally:
-        conn.close()
     where = engines.describe(config.database)
     print(f"Relay database {where} (schema {schema.SCHEMA_VERSION}, epoch {epoch}):")
     print(f"  {counts['terminals']} active terminal(s)")
@@ -510,16 +488,13 @@ def _new_epoch(config: RelayConfig) -> int:
     nothing of a relay (the wrong database, or a restore that stopped half-way), which is left
     as it was (no tables are created in it)."""
     where = engines.describe(config.database)
-    conn = engines.open_connection(config.database)
-    try:
+    with contextlib.closing(engines.open_connection(config.database)) as conn:
         has_tables = conn.schema_version() > 0
         serving = conn.execute(
             "SELECT COUNT(*) FROM pg_stat_activity"
             " WHERE datname = current_database() AND application_name = ?",
             (engines.SERVING_NAME,),
         ).fetchone()[0]
-    finally:
-        conn.close()
     if serving:
         print(
             f"pos-app relay new-epoch: {serving} relay process(es) still serve the database "
@@ -530,16 +505,11 @@ def _new_epoch(config: RelayConfig) -> int:
         return 1
     epoch = None
     if has_tables:
-        conn = schema.connect(config.database)
-        try:
-            conn.begin()
+        with schema.writing(config.database) as conn:
             counts = storage.counts(conn)
             ever = conn.execute("SELECT COUNT(*) FROM terminals").fetchone()[0]
             if ever or counts["events"]:
                 epoch = schema.replace_epoch(conn)
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
     if epoch is None:
         print(
             f"pos-app relay new-epoch: the database ({where}) holds no relay data (no terminal, "

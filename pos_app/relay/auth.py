@@ -127,25 +127,14 @@ def add_terminal(db: Path | str, name: str, shop: str = storage.DEFAULT_SHOP) ->
     """Add the terminal of the till whose ``terminal_id`` is ``name``, in ``shop``, to the relay
     database ``db`` (a SQLite file or a PostgreSQL URL; the CLI): its token."""
     till_id = check_terminal_id(name)
-    conn = schema.connect(db)
-    try:
-        conn.begin()
-        token = create_terminal(conn, till_id, shop)[1]
-        conn.execute("COMMIT")
-        return token
-    finally:
-        conn.close()
+    with schema.writing(db) as conn:
+        return create_terminal(conn, till_id, shop)[1]
 
 
 def rotate_token(db: Path | str, name: str) -> str | None:
     """A new token for the terminal ``name`` (its old one is refused from now on, and a revoked
     terminal is active again); ``None`` when there is no such terminal."""
     token = new_token()
-    conn = schema.connect(db)
-    try:
-        conn.begin()
+    with schema.writing(db) as conn:
         replaced = storage.replace_token(conn, name, token_hash(token))
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
     return token if replaced is not None else None

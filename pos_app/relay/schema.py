@@ -11,10 +11,12 @@ backup put back by hand, a new cursor is never below the clock in microseconds
 database's new cursors still pass every one handed out before.
 """
 
+import contextlib
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
-from pos_app.relay.engines import Connection, describe, open_connection
+from pos_app.relay.engines import ERRORS, Connection, describe, open_connection
 
 SCHEMA_VERSION = 8
 """1: the tables; 2: the database's ``epoch`` in ``meta``; 3: each terminal's till id, each
@@ -165,6 +167,29 @@ def connect(database: Path | str) -> Connection:
         conn.close()
         raise
     return conn
+
+
+@contextlib.contextmanager
+def opened(database: Path | str) -> Iterator[Connection]:
+    """A connection to ``database`` as :func:`connect` opens it, closed when the block ends."""
+    with contextlib.closing(connect(database)) as conn:
+        yield conn
+
+
+@contextlib.contextmanager
+def writing(database: Path | str) -> Iterator[Connection]:
+    """A connection to ``database`` in a write transaction, committed when the block ends and
+    rolled back when it raises (the block's error goes on, even if the rollback fails too)."""
+    with opened(database) as conn:
+        conn.begin()
+        try:
+            yield conn
+        except BaseException:
+            with contextlib.suppress(*ERRORS.database):
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
 
 def _schema_version(conn: Connection, database: Path | str) -> int:
