@@ -162,7 +162,7 @@ class HeldDays:
 
 
 @dataclass(frozen=True, slots=True)
-class TillDay:
+class ShopTillDay:
     """One till's upload of a business day, as ``GET /v1/shop/days/{date}`` lists it."""
 
     till_id: str
@@ -208,7 +208,7 @@ def _text(item: Mapping[str, Any], name: str) -> str:
     return value
 
 
-def _till_day(item: Any) -> TillDay:
+def _till_day(item: Any) -> ShopTillDay:
     files = item["files"]
     if not isinstance(files, Mapping) or not all(isinstance(v, str) for v in files.values()):
         raise TypeError("files is not an object of texts")
@@ -218,7 +218,7 @@ def _till_day(item: Any) -> TillDay:
     refused = item.get("refused") or {}
     if not isinstance(refused, Mapping):
         raise TypeError(f"refused is not an object: {refused!r}")
-    return TillDay(
+    return ShopTillDay(
         till_id=_text(item, "till_id"),
         name=str(item.get("name") or item["till_id"]),
         revision=revision,
@@ -381,7 +381,7 @@ class RelayClient(HttpClient):
         except (KeyError, TypeError, ValueError) as exc:
             raise RelayProtocolError(f"relay held days answer cannot be read: {exc}") from None
 
-    def shop_day(self, business_date: str) -> tuple[TillDay, ...]:
+    def shop_day(self, business_date: str) -> tuple[ShopTillDay, ...]:
         """Every till of this terminal's shop that uploaded ``business_date``, by till id."""
         answer = self._request("GET", f"/v1/shop/days/{quote(business_date, safe='')}")
         try:

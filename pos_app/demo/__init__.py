@@ -1,1 +1,2 @@
-"""Demo mode: the embedded sandbox and relay servers, and realistic sample sales."""
+"""Demo mode: the sandbox and relay servers, run in a child process of the terminal
+(:mod:`~pos_app.demo.services_child`), and realistic sample sales."""

@@ -1,6 +1,7 @@
 """Run an ASGI app with uvicorn in a background thread on a free loopback port.
 
-Demo mode embeds the sandbox and the relay this way, and tests start the real services with it.
+Demo mode's child process (:mod:`~pos_app.demo.services_child`) runs the sandbox and the relay
+this way, and tests start the real services with it.
 """
 
 import threading

@@ -1,5 +1,5 @@
-"""The counter's sale and payment behind the cashier screen: the QR payment on screen, from its
-charge until its dialog closes, and the flows around it.
+"""The counter's sale and payment behind the cashier screen: a QR payment's charge started, its
+payment on screen opened and closed, and the flows around it.
 
 :class:`CashierController` is the :class:`~pos_app.gui.services.SaleActions` of the
 :class:`MainWindow` it builds. Every checkout call that may touch the network runs on the
@@ -8,7 +8,9 @@ turned into a queued signal, so attempts are only ever shown on the GUI thread, 
 to the flow it concerns.
 
 The controller coordinates the flows around the sale, each in its own module: the basket's
-stored sale (:mod:`~pos_app.gui.open_sale`), cash tenders (:mod:`~pos_app.gui.cash_flow`), the
+stored sale (:mod:`~pos_app.gui.open_sale`), the QR payment on screen with its attempts and status
+checks (:class:`~pos_app.gui.qr_payment.QrPayment`) in its dialog
+(:mod:`~pos_app.gui.payment_dialog`), cash tenders (:mod:`~pos_app.gui.cash_flow`), the
 sale paid and the paid banner for a payment that came late (:mod:`~pos_app.gui.paid_flow`), held
 baskets (:mod:`~pos_app.gui.hold_flow`), receipts (:mod:`~pos_app.gui.receipt_flow`), the
 late-payment line (:mod:`~pos_app.gui.late_payments`), and the payments found open at start with

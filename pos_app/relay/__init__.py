@@ -15,7 +15,7 @@ Modules, from the request in to the disk:
 - for the operator: ``config`` (settings), ``backup`` (backup and restore, each with a new
   epoch), ``to_postgres`` (moving from SQLite), ``sole_server`` (one process per SQLite file).
 
-The command line is :mod:`pos_app.commands.relay_service`; a relay inside the terminal's own
-process (demo mode) is :mod:`pos_app.demo.embedded_relay`; the terminal's side is
-:mod:`pos_app.clients.relay_client`.
+The command line is :mod:`pos_app.commands.relay_service`; demo mode runs a relay
+(:mod:`pos_app.demo.embedded_relay`) in a child process of the terminal
+(:mod:`pos_app.demo.services_child`); the terminal's side is :mod:`pos_app.clients.relay_client`.
 """
