@@ -336,8 +336,8 @@ class EcommpayAccount(Protocol):
 
 
 class ProviderSettings(Protocol):
-    """The settings a provider is built from (the terminal's ``Settings`` has them), named
-    here so that ``payments/`` depends on no settings module."""
+    """The settings a provider and the payout gateway are built from (the terminal's
+    ``Settings`` has them), named here so that ``payments/`` depends on no settings module."""
 
     @property
     def doku(self) -> DokuAccount: ...

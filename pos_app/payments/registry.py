@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 DOKU_NOTIFICATION_PATH: Final = "/doku/notifications"
 ECOMMPAY_CALLBACK_PATH: Final = "/ecommpay/callbacks"
+GATE_TIMEOUT: Final = 10.0
+"""Seconds an ecommpay Gate request may take."""
 
 
 class UnknownProvider(KasirError):
@@ -74,25 +76,16 @@ def read_payout_report(event: RelayEvent) -> PayoutReport:
 
 
 def build_payouts(
-    *,
-    gate_url: str,
-    project_id: int,
-    secret_key: str,
-    customer_ip: str,
-    relay_url: str,
-    timeout: float = 10.0,
+    settings: ProviderSettings, relay_url: str, *, timeout: float = GATE_TIMEOUT
 ) -> PayoutGateway:
-    """ecommpay Gate payouts for one project; their callbacks go to the relay."""
-    from pos_app.payments.ecommpay.gate import GateClient
+    """ecommpay Gate payouts for the project ``settings.ecommpay`` names, whichever provider
+    takes the payments; their callbacks go to the relay."""
     from pos_app.payments.ecommpay.payouts import EcommpayPayouts
 
-    gate = GateClient(
-        base_url=gate_url, project_id=project_id, secret_key=secret_key, timeout=timeout
-    )
     return EcommpayPayouts(
-        gate,
+        _gate(settings, timeout),
         callback_url=relay_url.rstrip("/") + ECOMMPAY_CALLBACK_PATH,
-        customer_ip=customer_ip,
+        customer_ip=settings.ecommpay.customer_ip,
     )
 
 
@@ -198,7 +191,7 @@ def _ecommpay_gate(settings: ProviderSettings, relay_url: str) -> PaymentProvide
     )
 
 
-def _gate(settings: ProviderSettings) -> "GateClient":
+def _gate(settings: ProviderSettings, timeout: float = GATE_TIMEOUT) -> "GateClient":
     from pos_app.payments.ecommpay.gate import GateClient
 
     ecommpay = settings.ecommpay
@@ -207,6 +200,7 @@ def _gate(settings: ProviderSettings) -> "GateClient":
         base_url=ecommpay.gate_url,
         project_id=ecommpay.project_id,
         secret_key=ecommpay.secret_key.reveal(),
+        timeout=timeout,
     )
 
 

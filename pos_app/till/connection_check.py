@@ -142,19 +142,10 @@ def check_settings(settings: Settings, *, payouts: bool = False) -> list[Check]:
             checks = check_relay(relay)
     checks.append(check_provider(build_provider(settings, settings.relay.url)))
     if payouts:
-        ecommpay = settings.ecommpay
         if settings.missing_for_payouts():
             checks.append(check_payouts(None))
         else:
-            assert ecommpay.project_id is not None and ecommpay.secret_key is not None
-            gateway = build_payouts(
-                gate_url=ecommpay.gate_url,
-                project_id=ecommpay.project_id,
-                secret_key=ecommpay.secret_key.reveal(),
-                customer_ip=ecommpay.customer_ip,
-                relay_url=settings.relay.url,
-                timeout=PROBE_TIMEOUT,
-            )
+            gateway = build_payouts(settings, settings.relay.url, timeout=PROBE_TIMEOUT)
             try:
                 checks.append(check_payouts(gateway))
             finally:

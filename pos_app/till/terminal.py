@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.tax import NO_TAX
-from pos_app.payments.model import PaymentProvider, PayoutGateway
-from pos_app.payments.registry import build_payouts as build_payout_gateway
+from pos_app.payments.model import PaymentProvider
+from pos_app.payments.registry import build_payouts
 from pos_app.payments.registry import build_provider as build_registered_provider
 from pos_app.settings.terminal_config import (
     ConfigError,
@@ -179,7 +179,7 @@ def open_terminal(settings: Settings, db_path: Path, *, demo: bool = False) -> T
             tax=settings.tax,
             approval_above_percent=settings.discounts.approval_above_percent,
         )
-        payouts = build_payouts(settings, store, relay, relay_url, embedded)
+        payouts = refund_payouts(settings, store, relay, relay_url)
         if demo:
             from pos_app.demo.seed import seed_demo
 
@@ -209,41 +209,20 @@ def build_provider(settings: Settings, relay_url: str) -> PaymentProvider:
     return build_registered_provider(settings.provider.provider_name, settings, relay_url)
 
 
-def build_payouts(
-    settings: Settings,
-    store: TerminalStore,
-    relay: RelayClient,
-    relay_url: str,
-    embedded: EmbeddedServices | None,
+def refund_payouts(
+    settings: Settings, store: TerminalStore, relay: RelayClient, relay_url: str
 ) -> Payouts | None:
-    """Refunds go out as ecommpay Gate payouts whichever provider takes the sales: through the
-    embedded sandbox's demo project in demo mode, else when the ecommpay settings are complete."""
-    gateway: PayoutGateway
-    if embedded is not None:
-        config = embedded.config
-        gateway = build_payout_gateway(
-            gate_url=embedded.sandbox.url,
-            project_id=config.ecommpay_project_id,
-            secret_key=config.ecommpay_secret_key,
-            customer_ip=LOOPBACK_IP,
-            relay_url=relay_url,
-        )
-    elif settings.missing_for_payouts():
+    """Refunds go out as ecommpay Gate payouts whichever provider takes the sales (in demo mode
+    through the embedded sandbox's demo project); None until the ecommpay settings are complete."""
+    if settings.missing_for_payouts():
         return None
-    else:
-        ecommpay = settings.ecommpay
-        assert ecommpay.project_id is not None and ecommpay.secret_key is not None
-        gateway = build_payout_gateway(
-            gate_url=ecommpay.gate_url,
-            project_id=ecommpay.project_id,
-            secret_key=ecommpay.secret_key.reveal(),
-            customer_ip=ecommpay.customer_ip,
-            relay_url=relay_url,
-        )
+    gateway = build_payouts(settings, relay_url)
     return Payouts(store, gateway, relay=relay, terminal_id=settings.terminal_id)
 
 
 def _embedded_settings(settings: Settings, embedded: EmbeddedServices) -> Settings:
+    """``settings`` with the embedded sandbox's credentials for DOKU and ecommpay, so that demo
+    mode builds its provider and its payouts as a real terminal does."""
     config = embedded.config
     doku = replace(
         settings.doku,
@@ -251,4 +230,11 @@ def _embedded_settings(settings: Settings, embedded: EmbeddedServices) -> Settin
         secret_key=Secret(config.doku_secret_key),
         base_url=embedded.sandbox.url,
     )
-    return replace(settings, doku=doku)
+    ecommpay = replace(
+        settings.ecommpay,
+        project_id=config.ecommpay_project_id,
+        secret_key=Secret(config.ecommpay_secret_key),
+        gate_url=embedded.sandbox.url,
+        customer_ip=LOOPBACK_IP,
+    )
+    return replace(settings, doku=doku, ecommpay=ecommpay)

@@ -3,6 +3,7 @@ the payout's result comes back in ecommpay's callback, through the relay's long-
 payment attached to a sale completes it and counts in the CSV files and the Z report of today."""
 
 import csv
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from pos_app.payments.model import (
     ProviderName,
 )
 from pos_app.reports.sales_csv import ExportKind, export_sales
+from pos_app.settings.terminal_config import EcommpaySettings
 from pos_app.store.payment_records import EventSource
 from pos_app.store.sales import Tender
 from pos_app.till.problem_payments import ATTACHED, RESOLUTION, ProblemKind
@@ -151,7 +153,9 @@ def test_without_ecommpay_settings_the_refund_dialog_names_what_is_missing(
     app = start_app()
     sale_id = app.terminal.checkout.open_sale(LINES, cashier="Demo Kasir")
     app.terminal.checkout.pay_cash(sale_id, TOTAL)
-    payouts, app.terminal.payouts = app.terminal.payouts, None
+    terminal = app.terminal
+    payouts, settings = terminal.payouts, terminal.settings
+    terminal.payouts, terminal.settings = None, replace(settings, ecommpay=EcommpaySettings())
     try:
         window = signed_in(qtbot, app)
         dialog = window.open_refund(sale_id)
@@ -161,7 +165,7 @@ def test_without_ecommpay_settings_the_refund_dialog_names_what_is_missing(
         )
         assert not dialog.send_button.isEnabled()
     finally:
-        app.terminal.payouts = payouts
+        terminal.payouts, terminal.settings = payouts, settings
 
 
 def open_attach(qtbot, tab: ProblemsTab, invoice: str) -> AttachDialog:

@@ -112,22 +112,27 @@ def basket_of_one(app: TerminalApp) -> None:
     app.window.add_product(product)
 
 
+SECRET_SETTINGS = Settings(ecommpay=EcommpaySettings(secret_key=Secret(ECOMMPAY_SECRET)))
+"""Settings holding an ecommpay secret key, as a shop's kasir.toml can."""
+
+
 @pytest.fixture
 def secret_terminal(tmp_path: Path) -> Iterator[Terminal]:
-    """A demo terminal whose settings hold an ecommpay secret key, as a shop's kasir.toml can."""
-    settings = Settings(ecommpay=EcommpaySettings(secret_key=Secret(ECOMMPAY_SECRET)))
-    terminal = open_terminal(settings, tmp_path / "secret.db", demo=True)
+    """A demo terminal started with :data:`SECRET_SETTINGS` (it runs on the sandbox's keys)."""
+    terminal = open_terminal(SECRET_SETTINGS, tmp_path / "secret.db", demo=True)
     yield terminal
     terminal.close()
 
 
 @pytest.fixture
 def logging_on(tmp_path: Path, secret_terminal: Terminal) -> Iterator[Path]:
-    """The log started as ``pos-app --demo`` starts it, with the terminal's secrets."""
+    """The log started as ``pos-app --demo`` starts it: the secrets of the settings it read,
+    then the terminal's (the embedded sandbox's and relay's) masked."""
     path = log_file.start_logging(
-        demo=True, settings=secret_terminal.settings, env={log_file.LOG_DIR_ENV: str(tmp_path)}
+        demo=True, settings=SECRET_SETTINGS, env={log_file.LOG_DIR_ENV: str(tmp_path)}
     )
     assert secret_terminal.embedded is not None
+    log_file.hide_secrets(secret_terminal.settings)
     log_file.hide([secret_terminal.embedded.relay_token])
     yield path
     log_file.stop_logging()

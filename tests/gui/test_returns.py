@@ -16,7 +16,7 @@ from pos_app.domain.returns import ReturnMethod
 from pos_app.gui.return_dialog import ReturnDialog, ReturnReceiptDialog
 from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
 from pos_app.payments.model import PaymentStatus, ProviderName
-from pos_app.payments.registry import build_payouts as build_payout_gateway
+from pos_app.payments.registry import build_payouts
 from pos_app.store.payment_records import EventSource
 from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.refund_payouts import Payouts
@@ -223,14 +223,7 @@ def test_a_wallet_return_whose_payout_answer_is_lost_gives_no_cash_too(
     assert embedded is not None and payouts is not None
     demo_terminal.payouts = Payouts(
         demo_terminal.store,
-        build_payout_gateway(
-            gate_url=embedded.sandbox.url,
-            project_id=embedded.config.ecommpay_project_id,
-            secret_key=embedded.config.ecommpay_secret_key,
-            customer_ip="127.0.0.1",
-            relay_url=embedded.relay.url,
-            timeout=0.5,
-        ),
+        build_payouts(demo_terminal.settings, embedded.relay.url, timeout=0.5),
         relay=payouts.relay,
         terminal_id=payouts.terminal_id,
     )

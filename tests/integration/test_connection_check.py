@@ -1,6 +1,7 @@
 """Test connection against a demo terminal's real sandbox and relay: right and wrong credentials."""
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from pos_app.demo.embedded_services import EmbeddedServices
 from pos_app.payments.doku.client import DokuClient
 from pos_app.payments.doku.provider import DokuWalletProvider
 from pos_app.payments.registry import build_payouts
-from pos_app.settings.terminal_config import Settings
+from pos_app.settings.terminal_config import Secret, Settings
 from pos_app.till.connection_check import (
     Service,
     Verdict,
@@ -55,13 +56,8 @@ def test_a_refused_token_and_refused_credentials_are_named(terminal: Terminal) -
     doku = DokuClient(
         base_url=embedded.sandbox.url, client_id=config.doku_client_id, secret_key="wrong"
     )
-    gate = build_payouts(
-        gate_url=embedded.sandbox.url,
-        project_id=config.ecommpay_project_id,
-        secret_key="wrong",
-        customer_ip="127.0.0.1",
-        relay_url=embedded.relay.url,
-    )
+    refused = replace(terminal.settings.ecommpay, secret_key=Secret("wrong"))
+    gate = build_payouts(replace(terminal.settings, ecommpay=refused), embedded.relay.url)
     try:
         assert verdicts(check_relay(relay)) == [
             (Service.RELAY, Verdict.OK),

@@ -14,7 +14,7 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import set_translator
 from pos_app.payments.model import PaymentOrder, PaymentRequest, ProviderName, StatusResult
 from pos_app.payments.registry import build_payouts
-from pos_app.settings.terminal_config import Settings
+from pos_app.settings.terminal_config import EcommpaySettings, Secret, Settings
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.users import Role
 from pos_app.till.back_office import BackOffice
@@ -186,13 +186,11 @@ def test_a_refused_refund_says_why_in_the_shops_language_and_is_not_audited(
         "refund memerlukan pengaturan ecommpay: "
         "ecommpay.project_id, ecommpay.secret_key, ecommpay.customer_ip"
     )
-    gateway = build_payouts(
-        gate_url="http://127.0.0.1:9",
-        project_id=1,
-        secret_key="secret",
-        customer_ip="127.0.0.1",
-        relay_url="http://127.0.0.1:9",
+    nowhere = "http://127.0.0.1:9"
+    ecommpay = EcommpaySettings(
+        project_id=1, secret_key=Secret("secret"), gate_url=nowhere, customer_ip="127.0.0.1"
     )
+    gateway = build_payouts(Settings(ecommpay=ecommpay), nowhere)
     office.terminal.payouts = Payouts(office.store, gateway, relay=None, terminal_id="T1")
     try:
         assert refused() == "paling banyak Rp 7.000 masih dapat di-refund"
