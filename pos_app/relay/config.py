@@ -8,7 +8,6 @@ machine sees a process's command line in ``ps``, only its owner sees its environ
 
 import argparse
 import os
-import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pos_app.domain.toml_files import TomlFileError, read_toml
 from pos_app.domain.web_address import address_only, port_fits
 from pos_app.payments.demo_credentials import DEMO_DOKU_SECRET_KEY, DEMO_ECOMMPAY_SECRET_KEY
 from pos_app.payments.registry import DOKU_NOTIFICATION_PATH, ECOMMPAY_CALLBACK_PATH
@@ -242,16 +242,12 @@ def _has_control_character(text: str) -> bool:
     return any(unicodedata.category(char) == "Cc" for char in text)
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+def read_settings_file(path: Path) -> dict[str, Any]:
     """The settings a TOML file sets; relative ``db`` paths are taken from the file's folder."""
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad's BOM too
-    except OSError as exc:
-        raise ConfigError([f"cannot read {path}: {exc.strerror or exc}"]) from None
-    except UnicodeDecodeError:
-        raise ConfigError([f"{path} is not UTF-8 text"]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{path} is not valid TOML: {exc}"]) from None
+        document = read_toml(path)
+    except TomlFileError as error:
+        raise ConfigError([str(error)]) from None
     values: dict[str, Any] = {}
     problems: list[str] = []
     for section, table in document.items():
@@ -281,7 +277,7 @@ def load_config(
 ) -> RelayConfig:
     """Defaults < file < the secrets' environment variables of ``environ`` < overrides (``None``
     overrides are ignored); raises :class:`ConfigError`."""
-    values = read_toml(config_file) if config_file is not None else {}
+    values = read_settings_file(config_file) if config_file is not None else {}
     problems: list[str] = []
     by_name = {s.name: s for s in SETTINGS}
     given = {name for name, value in (overrides or {}).items() if value is not None}

@@ -5,13 +5,13 @@ which the terminal's demo mode also uses; they protect nothing and are printed a
 """
 
 import math
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.toml_files import TomlFileError, read_toml
 from pos_app.domain.web_address import required_http_url
 from pos_app.payments.demo_credentials import (
     DEMO_DOKU_CLIENT_ID,
@@ -101,12 +101,9 @@ class SandboxConfig:
 def load_config_file(path: Path) -> dict[str, object]:
     """Read a TOML settings file (flat keys, the option names); errors name the file."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise ValidationError(f"cannot read sandbox config {path}: {exc.strerror}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ValidationError(f"sandbox config {path} is not valid TOML: {exc}") from None
+        return read_toml(path)
+    except TomlFileError as error:
+        raise ValidationError(f"sandbox config: {error}") from None
 
 
 def _require_number(

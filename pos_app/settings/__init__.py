@@ -1,1 +1,2 @@
-"""The terminal's settings file, its paths on disk and its language."""
+"""The terminal's settings file (reading it and writing it), its receipt printer settings, the
+folders it uses on disk, its log file and its language."""

@@ -11,14 +11,13 @@ since it may hold secrets inline.
 import json
 import os
 import tempfile
-import tomllib
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 from pos_app.domain.atomic_files import replacing_file
-from pos_app.domain.texts import N_, say
+from pos_app.domain.toml_files import TomlFileError, read_toml
 from pos_app.settings.terminal_config import ConfigError, Secret, Settings, load_settings
 
 HEADER = (
@@ -36,11 +35,9 @@ def draft(path: Path, update: Update) -> str:
     document: dict[str, object] = {}
     if path.is_file():
         try:
-            document = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-        except UnicodeDecodeError:
-            raise ConfigError([say(N_("{path} is not UTF-8 text"), path=path)]) from None
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError([f"cannot be updated: {exc}"], path) from None
+            document = read_toml(path)
+        except TomlFileError as error:
+            raise ConfigError([f"cannot be updated: {error}"]) from None
     for key, value in update.items():
         section, _, name = key.rpartition(".")
         table = document.setdefault(section, {}) if section else document

@@ -63,7 +63,6 @@ import itertools
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -87,6 +86,7 @@ from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import KasirError, ValidationError
 from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy, TaxRate, parse_rate
 from pos_app.domain.texts import N_, say
+from pos_app.domain.toml_files import TomlFileError, read_toml
 from pos_app.domain.web_address import address_only, port_fits
 from pos_app.payments.model import ProviderName
 from pos_app.settings import paths
@@ -306,7 +306,10 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] = os.environ)
     source = explicit or paths.config_path()
     document: dict[str, Any] = {}
     if source.exists():
-        document = _read_toml(source)
+        try:
+            document = read_toml(source)
+        except TomlFileError as error:
+            raise ConfigError([str(error)]) from None
     elif explicit:
         raise ConfigError([f"config file {source} does not exist"])
     reader = _Reader(document, env, source if source.exists() else None)
@@ -314,19 +317,6 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] = os.environ)
     if reader.problems:
         raise ConfigError(reader.problems, reader.source)
     return settings
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    """The file as TOML; one saved by Notepad as "UTF-8 with BOM" too (the mark is invisible, so
-    refusing it would say line 1 is wrong where nothing shows)."""
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"not valid TOML: {exc}"], path) from None
-    except UnicodeDecodeError:
-        raise ConfigError([say(N_("{path} is not UTF-8 text"), path=path)]) from None
-    except OSError as exc:
-        raise ConfigError([f"cannot be read: {exc.strerror}"], path) from None
 
 
 _T = TypeVar("_T")

@@ -33,6 +33,26 @@ def test_flags_override_the_config_file_which_overrides_the_defaults(tmp_path: P
     assert config.doku_secret_key == DEMO_DOKU_SECRET_KEY
 
 
+def test_a_config_file_saved_by_notepad_with_a_bom_is_read(tmp_path: Path) -> None:
+    """Notepad's "UTF-8 with BOM" puts an invisible mark before line 1, which TOML refuses."""
+    settings = tmp_path / "sandbox.toml"
+    settings.write_text("port = 9100\nmerchant_name = 'Toko André'\n", encoding="utf-8-sig")
+
+    _, port, config = resolve(build_parser().parse_args(["--config", str(settings)]))
+
+    assert (port, config.merchant_name) == (9100, "Toko André")
+
+
+def test_a_config_file_that_is_not_utf8_stops_the_start_with_a_named_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Latin-1 bytes were a UnicodeDecodeError traceback, not a settings error."""
+    settings = tmp_path / "sandbox.toml"
+    settings.write_bytes(b"merchant_name = 'Toko Andr\xe9'\n")
+    assert main(["--config", str(settings)]) == 2
+    assert f"{settings} is not UTF-8 text" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
