@@ -50,9 +50,10 @@ from pos_app.gui.tasks import TaskRunner
 from pos_app.payments.model import ProviderName
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.database import parse_utc
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.back_office import BackOffice
-from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
+from pos_app.till.problem_payments import resolve
 from pos_app.till.terminal import open_terminal
 
 DAYS = 365

@@ -34,7 +34,7 @@ from pos_app.domain.basket import Basket
 from pos_app.settings.terminal_config import Settings
 from pos_app.store.errors import SalePaidAlready, StoreError
 from pos_app.store.payment_records import PaymentAttempt
-from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.till.terminal import Terminal, open_terminal
 
 TRIALS = 1000

@@ -38,22 +38,21 @@ from pos_app.store.database import open_database, transaction
 from pos_app.store.day_closes import DayCloses
 from pos_app.store.errors import NotFound
 from pos_app.store.payment_records import PaymentAttempt
+from pos_app.store.problem_payments import ProblemPayment, list_problems
 from pos_app.store.refunds import Refund
 from pos_app.store.sale_lookup import SaleQuery
 from pos_app.store.sales import Sale
 from pos_app.store.users import Role, User
 from pos_app.till.connection_check import Check, check_payouts, check_provider, check_relay
-from pos_app.till.contradicted_payouts import take_as_reversed
 from pos_app.till.day_close import close_day
 from pos_app.till.day_sales import DaySale, DaySales, day_sales
 from pos_app.till.problem_payments import (
-    ProblemPayment,
     attach,
-    list_problems,
+    record_refunded_amount,
     resolve,
+    take_as_reversed,
 )
 from pos_app.till.refund_payouts import Payouts
-from pos_app.till.refunded_amounts import record_refunded_amount
 from pos_app.till.sale_detail import SaleDetail, found_sales, sale_detail
 from pos_app.till.terminal import Terminal
 

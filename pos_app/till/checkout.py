@@ -47,9 +47,10 @@ from pos_app.payments.registry import read_payout_report
 from pos_app.store.database import transaction
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
 from pos_app.store.payment_records import EventSource, PaymentAttempt
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.sales import Sale, Tender
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.problem_payments import ProblemKind, attach, list_problems
+from pos_app.till.problem_payments import attach
 from pos_app.till.refund_payouts import find_refund, settle_from_report
 from pos_app.till.relay_registrations import RelayRegistrations
 

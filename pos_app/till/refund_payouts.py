@@ -19,18 +19,18 @@ ecommpay's word on money is the truth: a payout it reports paid after Kasir sett
 (it did not know the payout yet, or an operation failed before another paid) or ``declined`` (a
 decline ecommpay contradicts later) is recorded ``paid``, and the log says so at WARNING, with
 any over-refund of the sale it leaves; the problem payments list it for the manager until
-resolved (:mod:`pos_app.till.problem_payments`). The other way round is not taken on its word: a
+resolved (:mod:`pos_app.store.problem_payments`). The other way round is not taken on its word: a
 payout it reports declined or failed after paying it, with no reversal said, stays paid (a stray
 decline must not make the customer owed twice), and its report is kept and listed for the
 manager, who checks ecommpay's dashboard for the money, or has Kasir ask its status API again
 (:meth:`Payouts.check_listed`): an answer naming a reversal settles it as reversed; the
 money seen back in the dashboard, the manager takes it as reversed
-(:mod:`pos_app.till.contradicted_payouts`).
+(:func:`~pos_app.till.problem_payments.take_as_reversed`).
 
 A payout ecommpay split into parts sends one callback per part, and the last one names only its
 own part: settled paid for that part, the payout is listed as paid another amount and asked
 again by the till's follow-up until a status answer, which lists every part, has said what they
-all paid (:func:`~pos_app.till.problem_payments.told_by_callback`).
+all paid (:func:`~pos_app.store.problem_payments.told_by_callback`).
 """
 
 import logging
@@ -48,9 +48,9 @@ from pos_app.payments.errors import PaymentUnknown, ProviderRejected
 from pos_app.payments.model import PayoutGateway, PayoutOrder, PayoutOutcome, PayoutReport
 from pos_app.store.errors import InvalidTransition, NotFound
 from pos_app.store.payment_records import paid_differs
+from pos_app.store.problem_payments import ASKABLE_PAYOUTS, list_problems, no_longer_listed
 from pos_app.store.refunds import Refund, Refunds
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.problem_payments import ASKABLE_PAYOUTS, list_problems, no_longer_listed
 
 log = logging.getLogger(__name__)
 
@@ -367,7 +367,7 @@ class Payouts:
 
     def check_listed(self, payout_id: str) -> Refund:
         """Ask ecommpay's status API about a paid payout listed as contradicted or as paid
-        another amount (:data:`~pos_app.till.problem_payments.ASKABLE_PAYOUTS`), at the
+        another amount (:data:`~pos_app.store.problem_payments.ASKABLE_PAYOUTS`), at the
         manager's asking or the follow-up's (:meth:`Terminal.follow_up
         <pos_app.till.terminal.Terminal.follow_up>`), and settle what it says as a callback's
         word.

@@ -27,9 +27,9 @@ from pos_app.settings.terminal_config import (
     Settings,
     ShopSettings,
 )
+from pos_app.store.problem_payments import ProblemKind, told_by_callback
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
-from pos_app.till.problem_payments import ProblemKind, told_by_callback
 from pos_app.till.refund_payouts import Payouts
 
 if TYPE_CHECKING:

@@ -27,8 +27,10 @@ from pos_app.payments.model import (
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.settings.terminal_config import EcommpaySettings
 from pos_app.store.payment_records import EventSource
+from pos_app.store.payments import RESOLUTION
+from pos_app.store.problem_payments import ProblemKind
 from pos_app.store.sales import Tender
-from pos_app.till.problem_payments import ATTACHED, RESOLUTION, ProblemKind
+from pos_app.till.problem_payments import ATTACHED
 from pos_app.till.refund_payouts import settle_from_report
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, dead_port, own_sandbox, pay_other_amount, sandbox

@@ -8,7 +8,7 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.basket import LineItem
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.model import PayoutOutcome, PayoutReport
-from pos_app.till.problem_payments import ProblemKind
+from pos_app.store.problem_payments import ProblemKind
 from pos_app.till.refund_payouts import settle_from_report
 from pos_app.till.terminal import Terminal
 from tests.gui.back_office_helpers import show_tab, signed_in

@@ -17,7 +17,7 @@ from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.problems_tab import ProblemsTab
 from pos_app.payments.model import PayoutOutcome, PayoutReport
 from pos_app.sandbox.ecommpay import SPLIT_PAYOUT_AMOUNTS, SPLIT_PAYOUT_PART
-from pos_app.till.problem_payments import ProblemKind
+from pos_app.store.problem_payments import ProblemKind
 from pos_app.till.refund_payouts import settle_from_report
 from pos_app.till.terminal import Terminal
 from tests.gui.back_office_helpers import show_tab, signed_in

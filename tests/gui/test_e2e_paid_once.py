@@ -22,8 +22,9 @@ from pos_app.sandbox.app import create_sandbox_app
 from pos_app.store.errors import SalePaidAlready
 from pos_app.store.held import HeldBasket, HeldBaskets
 from pos_app.store.payment_records import PaymentAttempt
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.sales import Tender
-from pos_app.till.problem_payments import ProblemKind, attach, list_problems
+from pos_app.till.problem_payments import attach
 from pos_app.till.terminal import Terminal
 from tests.gui.e2e import (
     GORENG,

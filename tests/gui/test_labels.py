@@ -8,9 +8,9 @@ from pos_app.gui.back_office.labels import TABLES, label, provider_label
 from pos_app.gui.i18n import remove_translation, use_language
 from pos_app.payments.model import AttemptState, ProviderName
 from pos_app.store.payment_records import EventSource, Outcome
+from pos_app.store.problem_payments import ProblemKind
 from pos_app.store.sales import Tender
 from pos_app.store.users import Role
-from pos_app.till.problem_payments import ProblemKind
 
 
 def test_the_back_office_labels_every_enum_it_shows() -> None:

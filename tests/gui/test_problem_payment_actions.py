@@ -14,10 +14,9 @@ from pos_app.domain.lifecycles import RefundStatus, SaleStatus
 from pos_app.domain.returns import ReturnMethod
 from pos_app.gui.back_office.problems_tab import ProblemsTab
 from pos_app.payments.model import AttemptState, PayoutOutcome, PayoutReport
-from pos_app.till.contradicted_payouts import TAKEN_AS_REVERSED
-from pos_app.till.problem_payments import RETURNED_RESOLVED, ProblemKind
+from pos_app.store.problem_payments import RETURNED_RESOLVED, ProblemKind
+from pos_app.till.problem_payments import REFUNDED_AMOUNT, TAKEN_AS_REVERSED
 from pos_app.till.refund_payouts import settle_from_report
-from pos_app.till.refunded_amounts import REFUNDED_AMOUNT
 from pos_app.till.returns import ReturnDesk
 from pos_app.till.terminal import Terminal
 from tests.gui.back_office_helpers import show_tab, signed_in

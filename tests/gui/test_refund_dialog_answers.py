@@ -16,8 +16,8 @@ from pos_app.domain.lifecycles import RefundStatus
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.refund_dialog import RefundDialog
 from pos_app.sandbox.app import create_sandbox_app
+from pos_app.store.problem_payments import ProblemKind
 from pos_app.store.refunds import Refund
-from pos_app.till.problem_payments import ProblemKind
 from pos_app.till.terminal import Terminal
 from tests.gui.back_office_helpers import idle, show_tab, signed_in
 from tests.gui.e2e import WAIT_MS, dead_port

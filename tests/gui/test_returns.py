@@ -18,7 +18,7 @@ from pos_app.gui.shift_dialogs import ShiftDialog, ShiftReportDialog
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.payments.registry import build_payouts
 from pos_app.store.payment_records import EventSource
-from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.till.refund_payouts import Payouts
 from pos_app.till.returns import ReturnDesk, ReturnOutcome
 from pos_app.till.terminal import Terminal

@@ -33,11 +33,12 @@ from pos_app.payments.model import (
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.store.errors import SaleCompletedAlready, SalePaidAlready, StoreError
 from pos_app.store.payment_records import EventSource, PaymentAttempt
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.sales import Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import FOLLOW_UP_WINDOW, Checkout
 from pos_app.till.day_close import close_day
-from pos_app.till.problem_payments import ProblemKind, attach, list_problems, resolve
+from pos_app.till.problem_payments import attach, resolve
 from tests.harness.sandbox_process import running_sandbox
 
 LINES = (

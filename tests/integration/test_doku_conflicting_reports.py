@@ -30,9 +30,10 @@ from pos_app.payments.model import AttemptState, ProviderName, RelayPosition
 from pos_app.sandbox.config import SandboxConfig
 from pos_app.store.errors import StoreError
 from pos_app.store.payment_records import EventSource, Outcome
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
-from pos_app.till.problem_payments import ProblemKind, list_problems, resolve
+from pos_app.till.problem_payments import resolve
 from tests.harness.relay_process import (
     DOKU_CLIENT_ID,
     DOKU_SECRET_KEY,

@@ -24,8 +24,8 @@ from pos_app.reports.z_report import build_z_report
 from pos_app.sandbox import SandboxConfig
 from pos_app.sandbox.shapes import Shapes
 from pos_app.store.payment_records import EventSource, Outcome
-from pos_app.till.problem_payments import ProblemKind, list_problems
-from pos_app.till.refunded_amounts import record_refunded_amount
+from pos_app.store.problem_payments import ProblemKind, list_problems
+from pos_app.till.problem_payments import record_refunded_amount
 from tests.harness.relay_process import DOKU_CLIENT_ID, DOKU_SECRET_KEY
 from tests.harness.sandbox_process import Receiver, running_receiver, running_sandbox
 from tests.integration.test_doku_conflicting_reports import DOKU, TOTAL, Till, running_till

@@ -24,8 +24,8 @@ from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.model import AttemptState, PaymentRequest, ProviderName, RelayPosition
 from pos_app.payments.registry import read_payout_report
 from pos_app.store.payment_records import EventSource
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.refund_payouts import settle_from_report
 from tests.harness.relay_process import ECOMMPAY_PROJECT_ID, ECOMMPAY_SECRET_KEY, relay_config
 

@@ -16,7 +16,7 @@ import pytest
 from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.model import RelayEvent, RelayPosition
 from pos_app.sandbox.ecommpay import PAYOUT_RETRY_WORD, RETRIED_PAYOUT_AMOUNTS
-from pos_app.till.problem_payments import list_problems
+from pos_app.store.problem_payments import list_problems
 from pos_app.till.terminal import Terminal
 from tests.harness.relay_process import wait_until
 from tests.integration.test_refunds import TOTAL, cash_sale, send, terminal  # noqa: F401

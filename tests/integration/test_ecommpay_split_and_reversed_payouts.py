@@ -21,7 +21,7 @@ from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.model import RelayPosition
 from pos_app.sandbox.ecommpay import SPLIT_PAYOUT_AMOUNTS, SPLIT_PAYOUT_PART
 from pos_app.sandbox.shapes import Shapes
-from pos_app.till.problem_payments import ProblemKind, list_problems
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.till.terminal import Terminal
 from tests.harness.relay_process import wait_until
 from tests.integration.test_refunds import TOTAL, cash_sale, send, terminal  # noqa: F401

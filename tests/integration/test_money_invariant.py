@@ -141,19 +141,17 @@ from pos_app.store.errors import NotFound, SalePaidAlready, StoreError
 from pos_app.store.held import HeldBasket
 from pos_app.store.open_day import open_business_date
 from pos_app.store.payment_records import PaymentAttempt
+from pos_app.store.problem_payments import REFUND_KINDS, ProblemKind, ProblemPayment, list_problems
 from pos_app.store.returns import Return, ReturnableSale, WalletPayout
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
-from pos_app.till.contradicted_payouts import take_as_reversed
 from pos_app.till.day_close import close_day
 from pos_app.till.problem_payments import (
     OWED,
-    REFUND_KINDS,
-    ProblemKind,
-    ProblemPayment,
     attach,
-    list_problems,
+    record_refunded_amount,
     resolve,
+    take_as_reversed,
 )
 from pos_app.till.refund_payouts import (
     UNREGISTERED_AFTER,
@@ -161,7 +159,6 @@ from pos_app.till.refund_payouts import (
     Payouts,
     new_payout_id,
 )
-from pos_app.till.refunded_amounts import record_refunded_amount
 from pos_app.till.terminal import Terminal, open_terminal
 from tests.integration.money_ledger import (
     IDR,

@@ -19,10 +19,10 @@ from pos_app.payments.ecommpay.payment_page import EcommpayPageProvider
 from pos_app.payments.ecommpay.payouts import EcommpayPayouts
 from pos_app.payments.registry import read_payout_report
 from pos_app.settings.terminal_config import Settings
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.refunds import ANSWERED
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
-from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.refund_payouts import Payouts, settle_from_report
 from pos_app.till.terminal import Terminal
 from tests.integration.test_ecommpay_paid_in_part import (  # noqa: F401

@@ -19,8 +19,8 @@ from pos_app.domain.lifecycles import RefundStatus
 from pos_app.payments.ecommpay.signing import ecommpay_signature
 from pos_app.payments.registry import ECOMMPAY_CALLBACK_PATH
 from pos_app.store.errors import NotFound
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.till.back_office import BackOffice
-from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.terminal import Terminal
 from tests.harness.relay_process import signed_ecommpay_callback
 from tests.integration.test_refunds import TOTAL, cash_sale, send, terminal  # noqa: F401

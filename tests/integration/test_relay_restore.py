@@ -28,10 +28,10 @@ from pos_app.payments.model import (
 )
 from pos_app.relay import storage
 from pos_app.store.payment_records import EventSource, Outcome, PaymentAttempt
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.relay_errands import RelayErrand
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.checkout import Checkout
-from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.refund_payouts import new_payout_id
 from tests.harness.relay_process import (
     relay_config,

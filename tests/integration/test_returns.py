@@ -18,8 +18,8 @@ from pos_app.payments.model import AttemptState, PayoutOrder
 from pos_app.reports.shift_report import shift_sections
 from pos_app.reports.z_report import build_z_report
 from pos_app.settings.terminal_config import Settings
+from pos_app.store.problem_payments import list_problems
 from pos_app.store.refunds import Refund
-from pos_app.till.problem_payments import list_problems
 from pos_app.till.returns import ApprovalRefused, ReturnDesk, ReturnOutcome
 from pos_app.till.terminal import Terminal, open_terminal
 

@@ -23,12 +23,12 @@ from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payment_records import EventSource, Outcome
 from pos_app.store.payments import Payments
+from pos_app.store.problem_payments import ProblemKind, ProblemPayment, list_problems
 from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales
 from pos_app.store.uploads import UploadOutbox
-from pos_app.till.problem_payments import ProblemKind, ProblemPayment, list_problems
-from pos_app.till.refunded_amounts import REFUNDED_AMOUNT, record_refunded_amount
+from pos_app.till.problem_payments import REFUNDED_AMOUNT, record_refunded_amount
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
 REFUNDED_AT = NOW + timedelta(days=1)

@@ -42,11 +42,12 @@ from pos_app.store.database import migrate, open_database, utc_text
 from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payment_records import Outcome
 from pos_app.store.payments import Payments
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Returns
 from pos_app.store.sales import Sales
 from pos_app.store.uploads import UploadOutbox
-from pos_app.till.problem_payments import ProblemKind, attach, list_problems, resolve
+from pos_app.till.problem_payments import attach, resolve
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
 LATER = NOW + timedelta(hours=2)

@@ -35,10 +35,10 @@ from pos_app.reports.z_report import build_z_report
 from pos_app.store.audit import AuditEntry, AuditLog
 from pos_app.store.database import open_database
 from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.problem_payments import ProblemKind, ProblemPayment, list_problems
 from pos_app.store.refunds import Refund, Refunds
 from pos_app.store.sales import Sales
-from pos_app.till.contradicted_payouts import TAKEN_AS_REVERSED, take_as_reversed
-from pos_app.till.problem_payments import ProblemKind, ProblemPayment, list_problems, resolve
+from pos_app.till.problem_payments import TAKEN_AS_REVERSED, resolve, take_as_reversed
 from pos_app.till.refund_payouts import settle_from_report
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)

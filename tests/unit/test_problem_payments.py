@@ -30,19 +30,12 @@ from pos_app.store.audit import AuditEntry, AuditLog
 from pos_app.store.database import migrate, open_database
 from pos_app.store.errors import NotFound, StoreError
 from pos_app.store.payment_records import EventSource
-from pos_app.store.payments import Payments
+from pos_app.store.payments import RESOLUTION, Payments
+from pos_app.store.problem_payments import ProblemKind, ProblemPayment, list_problems
 from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Return, Returns, WalletPayout
 from pos_app.store.sales import Sales, Tender
-from pos_app.till.problem_payments import (
-    ATTACHED,
-    RESOLUTION,
-    ProblemKind,
-    ProblemPayment,
-    attach,
-    list_problems,
-    resolve,
-)
+from pos_app.till.problem_payments import ATTACHED, attach, resolve
 from pos_app.till.refund_payouts import settle_from_report
 
 NOW = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)

@@ -23,8 +23,9 @@ from pos_app.payments.model import (
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.reports.z_report import build_z_report
 from pos_app.store.payment_records import EventSource
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.terminal_store import TerminalStore
-from pos_app.till.problem_payments import ProblemKind, attach, list_problems
+from pos_app.till.problem_payments import attach
 from pos_app.till.refund_payouts import settle_from_report
 
 JAKARTA = ZoneInfo("Asia/Jakarta")

@@ -22,8 +22,8 @@ from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource, RefundStatus
 from pos_app.payments.model import PaymentStatus
 from pos_app.settings.terminal_config import Settings
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.refunds import Refund
-from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.refund_payouts import (
     UNREGISTERED_AFTER,
     PayoutNotRegisteredYet,

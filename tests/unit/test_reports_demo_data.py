@@ -33,10 +33,10 @@ from pos_app.store.database import open_database
 from pos_app.store.errors import StoreError
 from pos_app.store.payment_records import EventSource
 from pos_app.store.payments import Payments
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.products import Products
 from pos_app.store.sales import Sales
 from pos_app.store.users import Users
-from pos_app.till.problem_payments import ProblemKind, list_problems
 
 DAY = BusinessDay(ZoneInfo("Asia/Jakarta"), time(4, 0))
 TABLES = ("sales", "sale_lines", "sale_history", "payment_attempts", "payment_events")

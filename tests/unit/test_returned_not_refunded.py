@@ -13,13 +13,13 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.errors import NotFound
 from pos_app.store.payment_records import EventSource
 from pos_app.store.payments import Payments
-from pos_app.till.problem_payments import (
+from pos_app.store.problem_payments import (
     RETURNED_RESOLVED,
     ProblemKind,
     ProblemPayment,
     list_problems,
-    resolve,
 )
+from pos_app.till.problem_payments import resolve
 from tests.unit.test_doku_refunded_amounts import (
     ENTERED,
     HALF,

@@ -23,9 +23,9 @@ from pos_app.gui.back_office.widgets import ButtonCalls, RowsModel, selected_key
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.formatting import ERROR_STYLE, OK_STYLE
 from pos_app.gui.tasks import TaskRunner, run_for
+from pos_app.store.problem_payments import ProblemPayment
 from pos_app.store.sales import Sale
 from pos_app.till.back_office import ATTACH_DAYS, BackOffice
-from pos_app.till.problem_payments import ProblemPayment
 
 
 class AttachDialog(QDialog):

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from pos_app.domain.lifecycles import ChangeSource, RefundStatus, SaleStatus
 from pos_app.payments.model import AttemptState, ProviderName
 from pos_app.store.payment_records import EventSource, Outcome
+from pos_app.store.problem_payments import ProblemKind
 from pos_app.store.sales import Tender
 from pos_app.store.users import Role
-from pos_app.till.problem_payments import ProblemKind
 
 
 def _tr(text: str) -> str:

@@ -41,15 +41,15 @@ from pos_app.gui.back_office.widgets import (
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.payment_records import PaymentAttempt, paid_differs
-from pos_app.store.refunds import Refund
-from pos_app.store.sales import Sale
-from pos_app.till.back_office import BackOffice
-from pos_app.till.problem_payments import (
+from pos_app.store.problem_payments import (
     ASKABLE_PAYOUTS,
     REFUND_KINDS,
     ProblemKind,
     ProblemPayment,
 )
+from pos_app.store.refunds import Refund
+from pos_app.store.sales import Sale
+from pos_app.till.back_office import BackOffice
 
 
 class ProblemsTab(Tab):
