@@ -444,7 +444,8 @@ def write_day(db: Database, shop: DemoShop, stories: Sequence[SaleStory]) -> Non
         )
         conn.executemany(
             "INSERT INTO payment_events (id, attempt_id, invoice_number, source, status, state, "
-            "outcome, payload, relay_cursor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "outcome, payload, relay_cursor, created_at, business_date) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows.events,
         )
         conn.executemany(
@@ -584,7 +585,7 @@ class _DayRows:
         self.event_id += 1
         self.events.append(
             (self.event_id, attempt_id, invoice, source, status, state, "applied", payload, None,
-             utc_text(at))
+             utc_text(at), self.shop.day.date_of(at).isoformat())
         )  # fmt: skip
 
     def _relay(self, invoice: str, amount: int, paid: bool, at: datetime, reference: str) -> str:

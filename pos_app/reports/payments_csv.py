@@ -5,7 +5,8 @@ A **payment** row is a QR payment the provider reported paid, on the business da
 recorded it paid (its clock day, or the next open one if that day had been closed by then: the
 rule of ``store/open_day.py``, the day of the sale it paid when that sale completed as it was
 recorded; one completed later, held when paid or on a till that was away, keeps its paid day
-here, as the provider's own report has it), whatever became of it: taken
+here, as the provider's own report has it; kept with it, so a later change of the cut-off or
+time zone does not move it: ``store/payments.py``, ``on_days``), whatever became of it: taken
 by a completed sale (``standing`` ``sale``), a late payment no sale took (``late``), or paid for
 another amount or currency than asked (``other_amount``); with what was paid back of it. A
 **payout** row is a refund the provider paid, on the business day it was paid, with the payment it
@@ -40,7 +41,7 @@ from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, utc_text
 from pos_app.store.open_day import OpenDays
 from pos_app.store.payment_records import received_rupiah
-from pos_app.store.payments import BROUGHT_BACK
+from pos_app.store.payments import BROUGHT_BACK, on_days
 from pos_app.store.refunds import REVERSAL_JOINS
 
 PAYMENT_COLUMNS = (
@@ -90,15 +91,17 @@ _ATTACHED_TO = (
 )
 """The sale a manager attached a late payment to (till/problem_payments.py writes the event): it
 may be another sale than the one the payment was made for."""
-_PAID = """
+_PAID = f"""
 WITH paid AS (
-    SELECT attempt_id, min(created_at) AS at FROM payment_events
+    SELECT attempt_id, min(created_at) AS at, business_date AS day FROM payment_events
     WHERE attempt_id IS NOT NULL AND outcome = 'applied' AND state IN ('paid', 'refunded')
-    GROUP BY attempt_id HAVING at >= ?1 AND at < ?2
+    GROUP BY attempt_id HAVING {on_days("day", "at")}
 )
 """
+"""The first moment each payment was paid and its business day (SQLite takes a bare column from
+the row ``min`` chose), of the payments on days ?3 to ?4."""
 _PAYMENTS = f"""{_PAID}
-SELECT paid.at, a.provider, a.invoice_number, a.reference, CAST(a.amount AS INTEGER),
+SELECT paid.at, paid.day, a.provider, a.invoice_number, a.reference, CAST(a.amount AS INTEGER),
        CAST(coalesce(a.paid_amount, a.amount) AS INTEGER), coalesce(a.paid_currency, '{CURRENCY}'),
        a.state,
        CASE WHEN s.id IS NOT NULL THEN 'sale' WHEN {_DIFFERS} THEN 'other_amount'
@@ -112,7 +115,7 @@ SELECT paid.at, a.provider, a.invoice_number, a.reference, CAST(a.amount AS INTE
 FROM paid JOIN payment_attempts a ON a.id = paid.attempt_id
 LEFT JOIN sales s ON s.id = coalesce(({_ATTACHED_TO}), a.sale_id)
     AND s.invoice_number = a.invoice_number AND s.status = 'completed'
-ORDER BY paid.at, a.id
+ORDER BY paid.day, paid.at, a.id
 """
 _PAYOUTS = """
 SELECT r.business_date, r.provider, r.payout_id, r.reference, CAST(r.amount AS INTEGER), r.status,
@@ -130,19 +133,19 @@ WHERE b.business_date BETWEEN ?1 AND ?2
 ORDER BY b.business_date, b.recorded_at, b.id
 """
 _PROVIDER_REFUNDS = f"""
-SELECT p.recorded_at, a.provider, a.invoice_number, CAST(p.amount AS INTEGER),
+SELECT p.recorded_at, p.business_date, a.provider, a.invoice_number, CAST(p.amount AS INTEGER),
        coalesce(s.id, a.sale_id), s.receipt_number
 FROM provider_refunds p JOIN payment_attempts a ON a.id = p.attempt_id
 LEFT JOIN sales s ON s.id = coalesce(({_ATTACHED_TO}), a.sale_id)
     AND s.invoice_number = a.invoice_number AND s.status = 'completed'
-WHERE p.recorded_at >= ?1 AND p.recorded_at < ?2
-ORDER BY p.recorded_at, p.id
+WHERE {on_days("p.business_date", "p.recorded_at")}
+ORDER BY p.business_date, p.recorded_at, p.id
 """
 _COUNT = f"""{_PAID}
 SELECT (SELECT count(*) FROM paid) +
        (SELECT count(*) FROM refunds WHERE status = 'paid' AND business_date BETWEEN ?3 AND ?4) +
        (SELECT count(*) FROM payout_reversal_parts WHERE business_date BETWEEN ?3 AND ?4) +
-       (SELECT count(*) FROM provider_refunds WHERE recorded_at >= ?1 AND recorded_at < ?2)
+       (SELECT count(*) FROM provider_refunds p WHERE {on_days("p.business_date", "p.recorded_at")})
 """
 
 Row = list[Any]
@@ -174,8 +177,8 @@ def export_payments(
     cancelled: Callable[[], bool] | None = None,
 ) -> PaymentsSummary:
     """Write the payments and payouts of business days ``first_day`` to ``last_day`` (inclusive)
-    to ``path``. ``day`` is the shop's day rule (time zone and cut-off): with the day closes it
-    places a payment on its business day, and it gives the local dates and times."""
+    to ``path``. ``day`` is the shop's day rule (time zone and cut-off): it gives the local dates
+    and times, and with the day closes it places money recorded before days were kept."""
     rule = day or BusinessDay()
     days = business_days(first_day, last_day)
     counts = {PAYMENT: 0, PAYOUT: 0, PROVIDER_REFUND: 0, PAYOUT_REVERSAL: 0}
@@ -212,28 +215,27 @@ def export_payments(
 
 def count_payments(db: Database, first_day: date, last_day: date | None, day: BusinessDay) -> int:
     """How many data rows :func:`export_payments` will write: the maximum of a progress bar."""
-    days = business_days(first_day, last_day)
-    start, end = _window(OpenDays.read(db, day), days)
-    counted = db.execute(
-        _COUNT, [start, end, days[0].isoformat(), days[-1].isoformat()]
-    ).fetchone()[0]
-    return int(counted)
+    bounds = _bounds(OpenDays.read(db, day), business_days(first_day, last_day))
+    return int(db.execute(_COUNT, bounds).fetchone()[0])
 
 
-def _window(placing: OpenDays, days: list[date]) -> tuple[str, str]:
-    """When the payments placed on ``days`` were paid: the days' bounds, moved where a day was
-    closed early (its later payments belong to the next day)."""
+def _bounds(placing: OpenDays, days: list[date]) -> list[str]:
+    """The parameters of :func:`on_days` for ``days``: the moments placed on them (the days'
+    bounds, moved where a day was closed early: its later money belongs to the next day), and
+    the first and last day."""
     start, end = placing.window(days[0], days[-1])
-    return utc_text(start), utc_text(end)
+    return [utc_text(start), utc_text(end), days[0].isoformat(), days[-1].isoformat()]
 
 
 def _payment_rows(
     db: Database, placing: OpenDays, days: list[date]
 ) -> Iterator[tuple[str, int, Row]]:
-    """(business date, 0, row) in the order paid: a day's payments before its payouts."""
+    """(business date, 0, row) by business day and the order paid: a day's payments before its
+    payouts."""
     day = placing.day
     for (
         paid_at,
+        kept_day,
         provider,
         invoice,
         reference,
@@ -243,10 +245,9 @@ def _payment_rows(
         state,
         standing,
         *rest,
-    ) in db.execute(_PAYMENTS, _window(placing, days)):
+    ) in db.execute(_PAYMENTS, _bounds(placing, days)):
         created_at, sale_id, receipt, refunded, pending, resolution = rest
-        moment = parse_utc(paid_at)
-        business = placing.date_of(moment).isoformat()
+        business = kept_day or placing.date_of(parse_utc(paid_at)).isoformat()
         yield (
             business,
             0,
@@ -291,12 +292,13 @@ def _payout_rows(
 def _provider_refund_rows(
     db: Database, placing: OpenDays, days: list[date]
 ) -> Iterator[tuple[str, int, Row]]:
-    """(business date, 2, row) of each refund the provider reported, in the order recorded."""
+    """(business date, 2, row) of each refund the provider reported, by business day and the
+    order recorded."""
     day = placing.day
-    for recorded_at, provider, invoice, amount, sale_id, receipt in db.execute(
-        _PROVIDER_REFUNDS, _window(placing, days)
+    for recorded_at, kept_day, provider, invoice, amount, sale_id, receipt in db.execute(
+        _PROVIDER_REFUNDS, _bounds(placing, days)
     ):
-        business = placing.date_of(parse_utc(recorded_at)).isoformat()
+        business = kept_day or placing.date_of(parse_utc(recorded_at)).isoformat()
         recorded = _local(recorded_at, day)
         # state: the refund's own, "paid", so a day's row never changes after its day
         yield business, 2, _money_back_row(

@@ -53,6 +53,7 @@ from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, RETURNED_LIN
 from pos_app.store.database import optional_utc, parse_utc, utc_text
 from pos_app.store.open_day import OpenDays
 from pos_app.store.payment_records import RECEIVED_SQL
+from pos_app.store.payments import on_days
 from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS, REVERSAL_JOINS
 from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
 from pos_app.store.sales import Tender
@@ -463,24 +464,26 @@ _GIVEN_UP = ", ".join(f"'{state.value}'" for state in sorted(LATE_PAYMENT_FROM))
 _LATE_PAYMENTS = f"""
 SELECT invoice_number, sale_id, provider, received, paid FROM (
     SELECT a.id, a.invoice_number, a.sale_id, a.provider, {RECEIVED_SQL} AS received,
-        (SELECT min(e.created_at) FROM payment_events e
-         WHERE e.attempt_id = a.id AND e.state = 'paid' AND e.outcome = 'applied') AS paid
-    FROM payment_attempts a
+        e.created_at AS paid, e.business_date AS day
+    FROM payment_attempts a JOIN payment_events e ON e.id = (
+        SELECT f.id FROM payment_events f
+        WHERE f.attempt_id = a.id AND f.state = 'paid' AND f.outcome = 'applied'
+        ORDER BY f.created_at, f.id LIMIT 1)
     WHERE a.id IN (
         SELECT id FROM payment_attempts WHERE late = 1
         UNION ALL
         SELECT t.id FROM sales s JOIN payment_attempts t ON t.invoice_number = s.invoice_number
-        WHERE s.business_date > ?1 AND s.status = 'completed' AND EXISTS (
+        WHERE s.business_date > ?3 AND s.status = 'completed' AND EXISTS (
             SELECT 1 FROM payment_events g WHERE g.attempt_id = t.id AND g.outcome = 'applied'
             AND g.state IN ({_GIVEN_UP})))
 )
-WHERE paid >= ?2 AND paid < ?3 ORDER BY paid, id
+WHERE {on_days("day", "paid")} ORDER BY paid, id
 """
-"""The late payments that arrived in a window (?2 to ?3) and are not takings of its day (?1): a
-late payment still, or one given up on before it was paid that a manager attached to a sale of a
-later day since (attaching clears ``late``, and the sale's day is the day of attaching), so a day
-lists what it listed when it was closed. Read through indexes, from the few late payments and
-the sales of later days, not from every payment event."""
+"""The late payments that arrived on a day (?3, ?1 to ?2 its moments: ``on_days``) and are not
+its takings: a late payment still, or one given up on before it was paid that a manager attached
+to a sale of a later day since (attaching clears ``late``, and the sale's day is the day of
+attaching), so a day lists what it listed when it was closed. Read through indexes, from the few
+late payments and the sales of later days, not from every payment event."""
 
 
 def _cancelled_on(db: Database, key: str) -> int:
@@ -551,11 +554,12 @@ def _build(
             [key],
         )
     )
-    window = [utc_text(moment) for moment in _late_window(db, day, business_date)]
+    on_day = [*(utc_text(moment) for moment in _late_window(db, day, business_date)), key, key]
     cancelled_attempts = db.execute(
         "SELECT count(DISTINCT attempt_id) FROM payment_events WHERE attempt_id IS NOT NULL "
-        "AND state = 'cancelled' AND outcome = 'applied' AND created_at >= ? AND created_at < ?",
-        window,
+        "AND state = 'cancelled' AND outcome = 'applied' "
+        f"AND {on_days('business_date', 'created_at')}",
+        on_day,
     ).fetchone()[0]
     open_states = sorted(state.value for state in OPEN_STATES)
     open_attempts = db.execute(
@@ -565,9 +569,7 @@ def _build(
     ).fetchone()[0]
     late_payments = tuple(
         LatePayment(invoice, sale_id, ProviderName(provider), amount, parse_utc(paid_at))
-        for invoice, sale_id, provider, amount, paid_at in db.execute(
-            _LATE_PAYMENTS, [key, *window]
-        )
+        for invoice, sale_id, provider, amount, paid_at in db.execute(_LATE_PAYMENTS, on_day)
     )
     returns_count, returns_total, cash_returns = db.execute(
         "SELECT count(*), coalesce(sum(t.amount), 0), "
@@ -628,12 +630,12 @@ def _build(
 
 
 def _late_window(db: Database, day: BusinessDay, business_date: date) -> tuple[datetime, datetime]:
-    """When the late payments listed under this day arrived and its QR attempts were cancelled:
-    the moments the shared rule of ``store/open_day.py`` places on it, as the payments file does.
-    Within its bounds, but from the previous day's close if that came before these bounds began,
-    and until this day's own close, so a payment that arrives after an early close is listed under
-    the next day, not the closed one. Where a moment lands never changes, so neither do these
-    counts of a closed day."""
+    """When the late payments listed under this day arrived and its QR attempts were cancelled,
+    of those recorded before events kept their business day (``on_days``): the moments the shared
+    rule of ``store/open_day.py`` places on it, as the payments file does. Within its bounds, but
+    from the previous day's close if that came before these bounds began, and until this day's own
+    close, so a payment that arrives after an early close is listed under the next day, not the
+    closed one."""
     return OpenDays.read(db, day).window(business_date, business_date)
 
 

@@ -9,9 +9,13 @@ width, so text order is time order); business dates are ``YYYY-MM-DD``; JSON col
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import time
 from sqlite3 import Connection
 
+from sqlite_utils import Database
+
 from pos_app.domain.barcodes import stored_form
+from pos_app.domain.business_day import BusinessDay, zone
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnableLine
 
@@ -959,6 +963,48 @@ INSERT INTO upload_moments (at) VALUES (new.recorded_at);
 END;
 """
 
+
+# Each payment event and provider refund keeps the business day it was recorded on, as sales and
+# refunds keep theirs (pos_app/store/payments.py): the payments file and the Z report read it, so a
+# new cut-off or time zone no longer moves money already taken between days (a closed day's file
+# changed, and a day's file no longer matched its Z report). Rows recorded before take the day the
+# rule the till last placed them by (meta ``upload_day_rule``, pos_app/store/uploads.py) gives
+# them, with the day closes, as the files and the relay had them; a till that never said its rule
+# leaves them without one, placed by the rule in force as before (``payments.on_days``).
+_PAYMENT_EVENTS_APPEND_ONLY = """
+CREATE TRIGGER payment_events_no_update BEFORE UPDATE ON payment_events
+BEGIN
+    SELECT RAISE(ABORT, 'payment_events is append-only');
+END;
+"""
+
+
+def _payment_business_days(conn: Connection) -> None:
+    conn.execute("ALTER TABLE payment_events ADD COLUMN business_date TEXT")
+    conn.execute("ALTER TABLE provider_refunds ADD COLUMN business_date TEXT")
+    held = conn.execute("SELECT value FROM meta WHERE key = 'upload_day_rule'").fetchone()
+    if held is None:
+        return
+    # they import the database, which imports this module
+    from pos_app.store.database import parse_utc, utc_text
+    from pos_app.store.open_day import OpenDays
+
+    time_zone, cutoff = held[0].rsplit(" ", 1)
+    rule = BusinessDay(zone(time_zone), time.fromisoformat(cutoff))
+    placing = OpenDays.read(Database(conn, recursive_triggers=False, execute_plugins=False), rule)
+    conn.execute("DROP TRIGGER payment_events_no_update")
+    for table, moment in (("payment_events", "created_at"), ("provider_refunds", "recorded_at")):
+        dated: list[tuple[str, int]] = []
+        business, end = "", ""  # "" sorts before every moment
+        for row_id, at in conn.execute(f"SELECT id, {moment} FROM {table} ORDER BY {moment}"):
+            if at >= end:  # a day's moments are one interval (OpenDays.window): past it, the next
+                day = placing.date_of(parse_utc(at))
+                business, end = day.isoformat(), utc_text(placing.window(day, day)[1])
+            dated.append((business, row_id))
+        conn.executemany(f"UPDATE {table} SET business_date = ? WHERE id = ?", dated)
+    conn.execute(_PAYMENT_EVENTS_APPEND_ONLY)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -999,5 +1045,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _PAYOUT_REGISTRATIONS_DUE,
     _RETURN_NUMBERS,
     _PROVIDER_REFUND_CORRECTIONS,
+    _payment_business_days,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

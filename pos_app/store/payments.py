@@ -54,7 +54,7 @@ from pos_app.store.database import (
     write_meta,
 )
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
-from pos_app.store.open_day import after_day_closed
+from pos_app.store.open_day import after_day_closed, open_business_date
 from pos_app.store.paid_reports import (
     News,
     contradicts_doku,
@@ -104,6 +104,16 @@ again (the customer is still owed it)."""
 REFUND_HOLDS = f"(r.status IN ('pending', 'paid') AND r.amount > {BROUGHT_BACK})"
 """SQL over ``refunds r``: the payout is on its way or paid, and no reversal brought all of it
 back: the payment it names is (being) refunded."""
+
+
+def on_days(day: str, moment: str) -> str:
+    """SQL: money of business day ``day`` recorded at ``moment`` (its columns) is on the days ?3
+    to ?4. An event and a provider refund keep the day they were recorded on
+    (:meth:`Payments._append`), so a new cut-off or time zone moves no money already taken; one
+    recorded before days were kept, by a till that never said its day rule (store/migrations.py,
+    ``_payment_business_days``), has none: its moment is placed by the rule in force, ?1 to ?2
+    being the moments :class:`~pos_app.store.open_day.OpenDays` places on those days."""
+    return f"coalesce({day} BETWEEN ?3 AND ?4, {moment} >= ?1 AND {moment} < ?2)"
 
 
 _ATTEMPT_COLUMNS = (
@@ -529,11 +539,7 @@ class Payments:
                 [attempt.id],
             ).fetchone()
             if outcome is Outcome.APPLIED and refunded != recorded:
-                conn.execute(
-                    "INSERT INTO provider_refunds (attempt_id, event_id, amount, recorded_at) "
-                    "VALUES (?, ?, ?, ?)",
-                    [attempt.id, event_id, refunded - recorded, utc_text(now)],
-                )
+                _provider_refund(conn, event_id, refunded - recorded)
         return self.get_attempt(invoice_number)
 
     def resolved(self, attempt: PaymentAttempt) -> bool:
@@ -797,9 +803,10 @@ class Payments:
     ) -> int:
         """Apply a reported or decided state to ``attempt`` with its event; the event id.
 
-        Stamped no earlier than a day close it falls before (:func:`after_day_closed`): the
-        payments file, the late payments of the Z report and the upload place its money by that
-        moment, and a closed day's stay as signed off."""
+        Stamped no earlier than a day close it falls before (:func:`after_day_closed`), on the
+        first open day (:meth:`_append`): the payments file and the Z report's late payments read
+        that day, and the upload places its money by that moment, so a closed day's stay as signed
+        off."""
         now = after_day_closed(self._db, self._day, now)
         report = _refund_news(attempt, source, payload)
         news = news_order(report, _taken_news(conn, attempt))
@@ -880,15 +887,11 @@ class Payments:
         if outcome is Outcome.APPLIED:
             gone = gone_back(attempt, state, refunded, before_paid)
             if gone:
-                conn.execute(
-                    "INSERT INTO provider_refunds (attempt_id, event_id, amount, recorded_at) "
-                    "VALUES (?, ?, ?, ?)",
-                    [attempt.id, event_id, gone, utc_text(now)],
-                )
+                _provider_refund(conn, event_id, gone)
         return event_id
 
-    @staticmethod
     def _append(
+        self,
         conn: sqlite3.Connection,
         attempt_id: int | None,
         invoice_number: str,
@@ -901,6 +904,8 @@ class Payments:
         payload: Mapping[str, Any] | None = None,
         relay_cursor: int | None = None,
     ) -> int:
+        """Write the event with the business day it is on (:func:`open_business_date`, the day
+        a sale completed at ``now`` goes to), kept: the day rule may change later."""
         try:
             body = to_json(dict(payload or {}))
         except (TypeError, ValueError):
@@ -909,7 +914,8 @@ class Payments:
             ) from None
         event_id = conn.execute(
             "INSERT INTO payment_events (attempt_id, invoice_number, source, status, state, "
-            "outcome, payload, relay_cursor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "outcome, payload, relay_cursor, created_at, business_date) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 attempt_id,
                 invoice_number,
@@ -920,6 +926,7 @@ class Payments:
                 body,
                 relay_cursor,
                 utc_text(now),
+                open_business_date(self._db, self._day, now).isoformat(),
             ],
         ).lastrowid
         assert event_id is not None
@@ -966,6 +973,16 @@ class Payments:
             f"SELECT {_EVENT_COLUMNS} FROM payment_events WHERE id = ?", [event_id]
         ).fetchone()
         return _event_from_row(row)
+
+
+def _provider_refund(conn: sqlite3.Connection, event_id: int, amount: int) -> None:
+    """Record ``amount`` refunded at the provider (negative: less than recorded before), at the
+    moment and on the business day of the event that brought the news."""
+    conn.execute(
+        "INSERT INTO provider_refunds (attempt_id, event_id, amount, recorded_at, business_date) "
+        "SELECT attempt_id, id, ?, created_at, business_date FROM payment_events WHERE id = ?",
+        [amount, event_id],
+    )
 
 
 def _event_from_row(row: Sequence[Any]) -> PaymentEvent:

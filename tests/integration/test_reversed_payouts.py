@@ -34,10 +34,11 @@ from pos_app.settings.terminal_config import Settings
 from pos_app.store.day_closes import DayCloses
 from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payment_records import EventSource
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.refunds import Refund
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.day_close import close_day
-from pos_app.till.problem_payments import ProblemKind, attach, list_problems, resolve
+from pos_app.till.problem_payments import attach, resolve
 from pos_app.till.refund_payouts import Payouts, settle_from_report
 from pos_app.till.terminal import Terminal, open_terminal
 
@@ -106,6 +107,8 @@ LATER_STEPS_UNDONE = (
     "ALTER TABLE shifts DROP COLUMN figures; DROP TABLE payout_registrations_due;"
     "DROP TRIGGER returns_numbered; DROP TRIGGER returns_keep_their_number;"
     "DROP INDEX returns_by_number; ALTER TABLE returns DROP COLUMN return_number;"
+    "ALTER TABLE payment_events DROP COLUMN business_date;"
+    "ALTER TABLE provider_refunds DROP COLUMN business_date;"
 )
 """What the migrations after refunds' takings added, undone where a test rewinds a database
 to a version before them (a migration added after those must be undone here too)."""

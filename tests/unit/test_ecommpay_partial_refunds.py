@@ -483,6 +483,7 @@ def test_refunds_at_the_provider_recorded_before_the_upgrade_are_in_the_payments
     path = tmp_path / "old.db"
     old = Database(path)
     migrate(old, MIGRATIONS[: MIGRATIONS.index(migrations._PROVIDER_REFUND_ROWS)])
+    old.execute("ALTER TABLE payment_events ADD COLUMN business_date TEXT")  # today's store's
     payments = Payments(old)
     # The sale as that Kasir wrote it (today's store writes columns that schema lacks).
     sale_id = old.execute(
@@ -514,6 +515,7 @@ def test_refunds_at_the_provider_recorded_before_the_upgrade_are_in_the_payments
         "'applied', ?, 'refunded', '{}' FROM payment_events WHERE invoice_number = ?",
         [utc_text(NEXT_DAY), invoice],
     )
+    old.execute("ALTER TABLE payment_events DROP COLUMN business_date")
     old.conn.commit()
     old.close()
     db = open_database(path)

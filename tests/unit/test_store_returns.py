@@ -36,6 +36,7 @@ from pos_app.store.errors import NotFound
 from pos_app.store.migrations import MIGRATIONS
 from pos_app.store.payment_records import EventSource
 from pos_app.store.payments import Payments
+from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.products import Products
 from pos_app.store.receipt_numbers import RETURNS, raise_floor
 from pos_app.store.refunds import Refunds
@@ -44,7 +45,6 @@ from pos_app.store.sales import Sales
 from pos_app.store.shifts import Shifts
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.day_close import close_day
-from pos_app.till.problem_payments import ProblemKind, list_problems
 from pos_app.till.return_receipts import Payback, return_sections
 from pos_app.till.thermal_receipt import return_ticket
 
@@ -753,6 +753,8 @@ def test_a_return_without_its_number_or_with_another_is_refused_by_the_database(
 RETURN_NUMBERS_UNDONE = (
     "DROP TRIGGER returns_numbered; DROP TRIGGER returns_keep_their_number;"
     "DROP INDEX returns_by_number; ALTER TABLE returns DROP COLUMN return_number;"
+    "ALTER TABLE payment_events DROP COLUMN business_date;"
+    "ALTER TABLE provider_refunds DROP COLUMN business_date;"
 )
 
 
