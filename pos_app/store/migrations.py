@@ -696,7 +696,7 @@ WHERE quantity = 1 AND EXISTS (
 # A payout the provider reported reversed (ecommpay reverses a payout it had reported paid when
 # the customer's account cannot be credited: the money goes back to the shop's balance). Its
 # refund keeps its status, as the money did go out when it was paid; the reversal is kept beside
-# it with the provider's report and listed for the manager (pos_app/till/problem_payments.py)
+# it with the provider's report and listed for the manager (pos_app/store/problem_payments.py)
 # until resolved, with who resolved it and why.
 _PAYOUT_REVERSALS = """
 CREATE TABLE payout_reversals (
@@ -711,8 +711,9 @@ CREATE TABLE payout_reversals (
 
 
 # A wallet return whose payout failed, made again at the counter: the new return names it
-# (``redo_of``), which settles the failed one's "return not paid" (pos_app/till/problem_payments.py)
-# without a manager's resolution. A failed return is made again once.
+# (``redo_of``), which settles the failed one's "return not paid"
+# (pos_app/store/problem_payments.py) without a manager's resolution. A failed return is made
+# again once.
 _RETURNS_MADE_AGAIN = """
 ALTER TABLE returns ADD COLUMN redo_of INTEGER REFERENCES returns (id);
 CREATE UNIQUE INDEX returns_made_again ON returns (redo_of) WHERE redo_of IS NOT NULL;
@@ -770,7 +771,7 @@ CREATE TABLE registrations_due (
 
 
 # What the provider reported paid for a payout, beside the amount asked: one paid for another
-# amount or currency is listed for the manager (pos_app/till/problem_payments.py) rather than
+# amount or currency is listed for the manager (pos_app/store/problem_payments.py) rather than
 # taken for the amount asked, as a payment for another amount is.
 _PAYOUT_PAID_AMOUNTS = """
 ALTER TABLE refunds ADD COLUMN paid_amount INTEGER;
@@ -1005,6 +1006,29 @@ def _payment_business_days(conn: Connection) -> None:
     conn.execute(_PAYMENT_EVENTS_APPEND_ONLY)
 
 
+# A till restored from an older backup lacks the returns and payouts it made between the backup
+# and the loss, which the relay's copy of those days holds: what they gave back on each sale, by
+# its receipt number (or the late payment a payout paid back), is kept from that copy
+# (pos_app/store/given_back.py), so the sale's money and items do not go back a second time.
+_GIVEN_BACK_BEFORE_RESTORE = """
+CREATE TABLE given_back_before_restore (
+    id INTEGER PRIMARY KEY,
+    business_date TEXT NOT NULL,
+    receipt_number TEXT,
+    refund_of TEXT,
+    given_by TEXT NOT NULL,
+    tender TEXT NOT NULL,
+    line_no INTEGER,
+    items INTEGER NOT NULL CHECK (typeof(items) = 'integer'),
+    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer'),
+    dpp INTEGER,
+    ppn INTEGER NOT NULL CHECK (typeof(ppn) = 'integer')
+);
+CREATE INDEX given_back_before_restore_by_receipt ON given_back_before_restore (receipt_number);
+CREATE INDEX given_back_before_restore_by_payment ON given_back_before_restore (refund_of);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -1046,5 +1070,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _RETURN_NUMBERS,
     _PROVIDER_REFUND_CORRECTIONS,
     _payment_business_days,
+    _GIVEN_BACK_BEFORE_RESTORE,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -33,6 +33,12 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import DAYS_DECIDED_BY_PAYOUT
 from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.given_back import (
+    LATE_MONEY_BACK,
+    MONEY_BACK,
+    OUTSIDE_BACK,
+    refuse_before_relay_read,
+)
 from pos_app.store.history import REFUNDS, StatusChange, history, move
 from pos_app.store.open_day import after_day_closed, open_business_date
 from pos_app.store.payment_records import RECEIVED_SQL
@@ -63,7 +69,7 @@ ANSWERED = "refund.answered"
 """The audit action keeping a status answer's final word on a paid payout, under the provider's
 name. It tells what the whole payout paid, where a callback about a payout ecommpay split names
 its last part only: a payout with one kept is not asked again
-(:func:`~pos_app.till.problem_payments.told_by_callback`)."""
+(:func:`~pos_app.store.problem_payments.told_by_callback`)."""
 MAX_PAYOUT_ID_LENGTH = 64
 _PAYOUT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _WALLET_NUMBER = re.compile(r"\+?[0-9]{1,20}")
@@ -124,7 +130,8 @@ class Refunds:
         already, and paying it again would pay the customer twice. A late payment's money is what
         it brought in (``received_rupiah``), less what the provider refunded of it and the
         refunds naming it; none once a manager attached it to a sale (its money is that sale's:
-        refund the sale) or resolved it (settled another way).
+        refund the sale) or resolved it (settled another way). Both count too what went back
+        before this database was restored from an older backup (``store/given_back.py``).
         """
         if invoice_number is not None:
             late = self._db.execute(
@@ -140,7 +147,8 @@ class Refunds:
                 "WHERE r.invoice_number = ? AND r.status IN ('pending', 'paid')",
                 [invoice_number],
             ).fetchone()[0]
-            return int(late[0]) - int(used)
+            lost = self._db.execute(LATE_MONEY_BACK, [invoice_number]).fetchone()[0]
+            return int(late[0]) - int(used) - int(lost)
         row = self._db.execute("SELECT status, total FROM sales WHERE id = ?", [sale_id]).fetchone()
         if row is None:
             raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
@@ -152,7 +160,8 @@ class Refunds:
             [sale_id],
         ).fetchone()[0]
         returned = self._db.execute(
-            "SELECT coalesce(sum(amount), 0) FROM returns WHERE sale_id = ? AND payout_id IS NULL",
+            "SELECT (SELECT coalesce(sum(amount), 0) FROM returns WHERE sale_id = ?1 "
+            f"AND payout_id IS NULL) + {MONEY_BACK}",
             [sale_id],
         ).fetchone()[0]
         gone = self.refunded_at_provider(sale_id) if taken else 0
@@ -169,7 +178,7 @@ class Refunds:
             "WHERE a.invoice_number = (SELECT invoice_number FROM sales WHERE id = ?1) "
             "AND a.late = 0 AND a.state IN ('paid', 'refunded')), "
             "(SELECT coalesce(sum(amount), 0) FROM returns WHERE sale_id = ?1 "
-            "AND method = 'outside')",
+            f"AND method = 'outside') + {OUTSIDE_BACK}",
             [sale_id],
         ).fetchone()
         return max(int(refunded) - int(outside), 0)
@@ -204,6 +213,7 @@ class Refunds:
             )
         stamp = utc_text(now)
         with transaction(self._db) as conn:
+            refuse_before_relay_read(self._db)
             if invoice_number is not None:
                 self._check_late_payment(sale_id, invoice_number)
             available = self.refundable(sale_id, invoice_number)
@@ -424,7 +434,7 @@ class Refunds:
         "reversed", so it may be a reversal whose own report was lost, the money back in the
         shop's balance. Kept for good in the audit log under the provider's name
         (:data:`CONTRADICTED`), it lists the payout for the manager
-        (:mod:`pos_app.till.problem_payments`), again after a resolution. A report kept already
+        (:mod:`pos_app.store.problem_payments`), again after a resolution. A report kept already
         (ecommpay's retries, the relay handing it over again) is not kept twice: False."""
         return self._keep_report(
             payout_id, CONTRADICTED, report, now, outcome=outcome, reason=reason

@@ -36,6 +36,7 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import HOLDS, RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound
+from pos_app.store.given_back import LINES_BACK, refuse_before_relay_read
 from pos_app.store.open_day import after_day_closed, open_business_date
 from pos_app.store.receipt_numbers import RETURNS, next_receipt_number
 from pos_app.store.refunds import Refunds
@@ -225,7 +226,8 @@ class Returns:
         raise NotFound(N_("no completed sale has receipt number {number}"), number=number)
 
     def returnable(self, sale_id: int) -> ReturnableSale:
-        """The sale's lines with what each has left to return."""
+        """The sale's lines with what each has left to return, those returned before this
+        database was restored from an older backup counted (``store/given_back.py``)."""
         row = self._db.execute(
             "SELECT s.status, s.receipt_number, s.tender, s.provider, s.total, EXISTS ("
             "SELECT 1 FROM payment_attempts a WHERE a.invoice_number = s.invoice_number "
@@ -248,10 +250,11 @@ class Returns:
                 "SELECT l.line_no, l.sku, l.name, l.quantity, l.amount, "
                 "coalesce(h.items, 0), coalesce(h.amount, 0), l.dpp, l.ppn, "
                 "coalesce(h.dpp, 0), coalesce(h.ppn, 0), l.tax_rate FROM sale_lines l LEFT JOIN ("
-                "SELECT rl.line_no, sum(rl.quantity) AS items, sum(rl.amount) AS amount, "
-                "sum(rl.dpp) AS dpp, sum(rl.ppn) AS ppn "
+                "SELECT line_no, sum(quantity) AS items, sum(amount) AS amount, "
+                "sum(dpp) AS dpp, sum(ppn) AS ppn FROM ("
+                "SELECT rl.line_no, rl.quantity, rl.amount, rl.dpp, rl.ppn "
                 f"FROM {RETURN_JOINS} JOIN return_lines rl ON rl.return_id = t.id "
-                f"WHERE t.sale_id = ?1 AND {HOLDS} GROUP BY rl.line_no"
+                f"WHERE t.sale_id = ?1 AND {HOLDS} UNION ALL {LINES_BACK}) GROUP BY line_no"
                 ") h ON h.line_no = l.line_no WHERE l.sale_id = ?1 ORDER BY l.line_no",
                 [sale_id],
             )
@@ -305,6 +308,7 @@ class Returns:
         if not wanted:
             raise ValidationError(N_("a return needs at least one item"))
         with transaction(self._db) as conn:
+            refuse_before_relay_read(self._db)
             sale = self.returnable(sale_id)
             if method not in sale.methods:
                 raise ValidationError(

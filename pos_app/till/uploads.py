@@ -15,6 +15,7 @@ import logging
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -33,8 +34,8 @@ from pos_app.clients.relay_client import (
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 from pos_app.reports.accountant_files import AccountantFile, FileFormat, FileKind
-from pos_app.reports.payments_csv import export_payments
-from pos_app.reports.sales_csv import ExportKind, export_sales
+from pos_app.reports.payments_csv import PAYOUT, PAYOUT_REVERSAL, export_payments
+from pos_app.reports.sales_csv import REFUND_TENDER, ExportKind, export_sales
 from pos_app.reports.shop_files import (
     TillDayFiles,
     day_content_hash,
@@ -44,6 +45,7 @@ from pos_app.reports.shop_files import (
 )
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import transaction
+from pos_app.store.given_back import GivenBack, await_relay_read, keep_given_back, relay_read
 from pos_app.store.receipt_numbers import (
     RETURNS,
     keep_held_numbers,
@@ -69,9 +71,11 @@ export's own catch-up would otherwise send at once, and the relay takes one uplo
 RECONCILE_INTERVAL = 15 * 60.0
 """Seconds between asking the relay which of this till's days it holds (one small GET)."""
 CONFLICT = 409
-TRY_AGAIN = (404, 405, 408, 429)
-"""Refusals that pass with time: a relay of an older Kasir without the upload route (until it is
-upgraded), a slow body, too many requests. Any other 4xx is about the day itself."""
+OLDER_RELAY = (404, 405)
+"""A relay of an older Kasir without the upload routes (until it is upgraded)."""
+TRY_AGAIN = (*OLDER_RELAY, 408, 429)
+"""Refusals that pass with time: an older relay, a slow body, too many requests. Any other 4xx
+is about the day itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,16 +249,21 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
     days, which the shop's file gives other sales; a QR sale that its payment, handed again,
     completes once more takes the number and the day it had, on one of those days or one the
     backup never reached, and return slips go on after the last the shop's file holds
-    (:func:`numbers_held`).
+    (:func:`numbers_held`). What that file gave back on the sales of those days that this
+    database lacks is kept (``store/given_back.py``), and only then does this run give money
+    back: until the relay says, the database cannot tell it was restored.
     """
+    db = store.repositories().db
     with _ONE_AT_A_TIME:
         try:
             held = relay.held_days()
         except RelayRejected as exc:
+            if exc.status_code in OLDER_RELAY:  # it holds no days to read
+                with transaction(db) as conn:
+                    relay_read(conn)
             if exc.status_code in TRY_AGAIN:
                 return []
             raise
-        db = store.repositories().db
         outbox = UploadOutbox(db, store.day)
         raised = store.payments.raise_invoice_counter(held.invoice_counter)
         with transaction(db) as conn:
@@ -268,7 +277,9 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
             keep_held_numbers(conn, till_id, numbers.receipts)
             for business_date, sequence in numbers.last_returns.items():
                 raise_floor(conn, till_id, business_date, sequence, RETURNS)
+            keep_given_back(conn, numbers.days, numbers.given_back)
             outbox.mark_read(numbers.days)
+            relay_read(conn)
         lacking = outbox.reconcile(held.days)
         went_back = outbox.went_back(held.days, today)
     if went_back or raised:
@@ -300,6 +311,8 @@ class HeldNumbers:
     """The sequence of each day's last return slip number."""
     days: list[date]
     """The days read."""
+    given_back: list[GivenBack] = field(default_factory=list)
+    """What returns and payouts gave back on them."""
 
 
 def numbers_held(
@@ -309,11 +322,12 @@ def numbers_held(
     (:meth:`UploadOutbox.ahead`, :meth:`UploadOutbox.unreached`) from the latest it has a change
     of: it was restored from a backup, perhaps taken while a payment was awaited that then
     completed its sale (that day or a later one) and printed its receipt, or before return
-    slips were printed, whose numbers must not be given again. Earlier days are not read: no
-    sale of the backup completed on them after it, and no number is drawn on them again (a new
-    one goes on the clock's business day, or a later open one). Read before those days are
-    marked to go again, so a failed read is made again on the next look; each restore reads
-    them once, and a till whose database did not go back reads nothing."""
+    slips were printed, whose numbers must not be given again, or items were taken back and
+    money paid back (:func:`given_back`). Earlier days are not read: no sale of the backup
+    completed on them after it, no number is drawn on them again (a new one goes on the clock's
+    business day, or a later open one), and no money went back on them after it. Read before
+    those days are marked to go again, so a failed read is made again on the next look; each
+    restore reads them once, and a till whose database did not go back reads nothing."""
     latest = outbox.latest_day()
     went_back = [day for day in outbox.ahead(held.days, today) if latest is None or day >= latest]
     numbers = HeldNumbers({}, {}, sorted([*went_back, *outbox.unreached(held.days, today)]))
@@ -321,8 +335,10 @@ def numbers_held(
         for till in relay.shop_day(day.isoformat()):
             if till.till_id != till_id:
                 continue
-            header, rows = read_rows(till.files.get(FileKind.SALES.value, ""))
-            for row in (dict(zip(header, row, strict=False)) for row in rows):
+            lines, payments = (
+                _records(till.files, kind) for kind in (FileKind.LINES, FileKind.PAYMENTS)
+            )
+            for row in lines:
                 if row.get("record_type") == "sale" and row.get("invoice_number"):
                     numbers.receipts[row["invoice_number"]] = row.get("receipt_number", "")
                 slip = sequence_of(till_id, row.get("return_number", ""), RETURNS)
@@ -330,7 +346,59 @@ def numbers_held(
                     slip_day, sequence = slip
                     last = numbers.last_returns.get(slip_day, 0)
                     numbers.last_returns[slip_day] = max(last, sequence)
+            numbers.given_back.extend(given_back(day, lines, payments))
     return numbers
+
+
+def _records(files: Mapping[str, str], kind: FileKind) -> list[dict[str, str]]:
+    """The rows of a till's file of ``kind``, each by column name."""
+    header, rows = read_rows(files.get(kind.value, ""))
+    return [dict(zip(header, row, strict=False)) for row in rows]
+
+
+def given_back(
+    day: date, lines: list[dict[str, str]], payments: list[dict[str, str]]
+) -> list[GivenBack]:
+    """What a till's files of ``day`` show given back: each return's lines (items and money, a
+    wallet return's included), and the payouts no return pays (refunds, of the sale or of a late
+    payment) less what reversals brought back of any payout. A return made before returns had
+    numbers cannot be told from this database's own, and is left."""
+    back: list[GivenBack] = []
+    returns_paid: set[str] = set()
+    for row in lines:
+        if row.get("record_type") != "return" or not row.get("return_number"):
+            continue
+        if row["tender"] == REFUND_TENDER:
+            returns_paid.add(row["invoice_number"])
+        back.append(
+            GivenBack(
+                day,
+                row["receipt_number"] or None,
+                row["return_number"],
+                row["tender"],
+                -int(row["line_total"]),
+                line_no=int(row["line_no"]),
+                items=-int(row["quantity"]),
+                dpp=-int(row["dpp"]) if row["dpp"] else None,
+                ppn=-int(row["ppn"] or 0),
+            )
+        )
+    for row in payments:
+        kind = row.get("record_type")
+        if kind == PAYOUT_REVERSAL or (
+            kind == PAYOUT and row["invoice_number"] not in returns_paid
+        ):
+            back.append(
+                GivenBack(
+                    day,
+                    row["receipt_number"] or None,
+                    row["invoice_number"],
+                    REFUND_TENDER,
+                    -int(row["amount"]),
+                    refund_of=row["refund_of"] or None,
+                )
+            )
+    return back
 
 
 def catch_up(store: TerminalStore, relay: RelayClient, till_id: str, gap: float = 0.0) -> int:
@@ -367,6 +435,11 @@ class Uploader:
     _stop: threading.Event = field(default_factory=threading.Event, init=False)
     _wake: threading.Event = field(default_factory=threading.Event, init=False)
     _thread: threading.Thread | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        """Before its first :meth:`look`, which may find the database restored from an older
+        backup (the relay watch looks first), the till gives no money back."""
+        await_relay_read(self.store.repositories().db)
 
     def start(self) -> None:
         if self._thread is not None:

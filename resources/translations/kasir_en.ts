@@ -1897,11 +1897,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Take as reversed</source>
-        <translation>Take as reversed</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Does ecommpay's dashboard show all of payout {payout} ({amount}) back in the shop's balance? {before} of it came back earlier and is counted already; Kasir counts the rest, {rest}, back today, and the customer is owed that again.</source>
         <translation>Does ecommpay's dashboard show all of payout {payout} ({amount}) back in the shop's balance? {before} of it came back earlier and is counted already; Kasir counts the rest, {rest}, back today, and the customer is owed that again.</translation>
     </message>
@@ -1909,6 +1904,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's balance? Kasir then counts it back today, and the customer is owed it again.</source>
         <translation>Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's balance? Kasir then counts it back today, and the customer is owed it again.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Take as reversed</source>
+        <translation>Take as reversed</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -2242,19 +2242,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/quantity_dialog.py"/>
         <source>Quantity of {name} (0 removes it)</source>
         <translation>Quantity of {name} (0 removes it)</translation>
-    </message>
-</context>
-<context>
-    <name>Receipt</name>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>COPY</source>
-        <translation>COPY</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Terima kasih / Thank you</source>
-        <translation>Terima kasih / Thank you</translation>
     </message>
 </context>
 <context>
@@ -4440,6 +4427,18 @@ Still trying — the payment stays open.</translation>
         <translation>no PPN rate is set for tax class {tax_class} on {day}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/domain/toml_files.py"/>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>cannot read {path}: {why}</source>
+        <translation>cannot read {path}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/toml_files.py"/>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>{path} is not UTF-8 text</source>
+        <translation>{path} is not UTF-8 text</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/payments/doku/client.py"/>
         <source>DOKU order {invoice}: the create was replayed unverified and the status check failed ({error}); try again later</source>
         <translation>DOKU order {invoice}: the create was replayed unverified and the status check failed ({error}); try again later</translation>
@@ -4866,12 +4865,6 @@ Still trying — the payment stays open.</translation>
         <translation>expected the roll's width in mm, 58 or 80, got {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/settings/settings_file.py"/>
-        <location filename="../../pos_app/settings/terminal_config.py"/>
-        <source>{path} is not UTF-8 text</source>
-        <translation>{path} is not UTF-8 text</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <location filename="../../pos_app/store/payments.py"/>
         <source>provider: expected one of {choices}, got {provider}</source>
@@ -4916,11 +4909,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>cannot read it: there is no file of that name; give the path of the file that holds the secret, not the secret itself</source>
         <translation>cannot read it: there is no file of that name; give the path of the file that holds the secret, not the secret itself</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/settings/terminal_config.py"/>
-        <source>cannot read {path}: {why}</source>
-        <translation>cannot read {path}: {why}</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
@@ -5033,6 +5021,11 @@ Still trying — the payment stays open.</translation>
         <translation>business day {day} is already closed by {manager} at {at}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/store/given_back.py"/>
+        <source>no money goes back until this till has read the relay's copy of its days (restored from a backup, it may lack returns and refunds made since): connect to the relay and try again</source>
+        <translation>no money goes back until this till has read the relay's copy of its days (restored from a backup, it may lack returns and refunds made since): connect to the relay and try again</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/store/held.py"/>
         <source>an empty basket cannot be put on hold</source>
         <translation>an empty basket cannot be put on hold</translation>
@@ -5131,6 +5124,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/store/payments.py"/>
         <source>payment {invoice}</source>
         <translation>payment {invoice}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/problem_payments.py"/>
+        <source>{payout} is no longer listed as it was: refresh the list</source>
+        <translation>{payout} is no longer listed as it was: refresh the list</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/products.py"/>
@@ -5543,16 +5541,6 @@ Still trying — the payment stays open.</translation>
         <translation>ecommpay Gate payments need the relay, and none is set up</translation>
     </message>
     <message>
-        <location filename="../../pos_app/till/contradicted_payouts.py"/>
-        <source>only a contradicted payout is taken as reversed</source>
-        <translation>only a contradicted payout is taken as reversed</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/contradicted_payouts.py"/>
-        <source>say why the payout is taken as reversed (a reason is required)</source>
-        <translation>say why the payout is taken as reversed (a reason is required)</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/till/day_close.py"/>
         <source>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</source>
         <translation>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</translation>
@@ -5566,11 +5554,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/day_close.py"/>
         <source>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</source>
         <translation>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/problem_payments.py"/>
-        <source>{payout} is no longer listed as it was: refresh the list</source>
-        <translation>{payout} is no longer listed as it was: refresh the list</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/problem_payments.py"/>
@@ -5591,6 +5574,21 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/problem_payments.py"/>
         <source>refund {payout} of sale {sale} is on its way: wait for its answer (Check status), then resolve {problem}</source>
         <translation>refund {payout} of sale {sale} is on its way: wait for its answer (Check status), then resolve {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>only a contradicted payout is taken as reversed</source>
+        <translation>only a contradicted payout is taken as reversed</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>say why the payout is taken as reversed (a reason is required)</source>
+        <translation>say why the payout is taken as reversed (a reason is required)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>only a payment DOKU reports refunded takes the amount DOKU refunded</source>
+        <translation>only a payment DOKU reports refunded takes the amount DOKU refunded</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipt_printer.py"/>
@@ -5706,6 +5704,19 @@ Still trying — the payment stays open.</translation>
         <translation>QR</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>COPY</source>
+        <translation>COPY</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Terima kasih / Thank you</source>
+        <translation>Terima kasih / Thank you</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/refund_payouts.py"/>
         <source>no relay is set up to bring ecommpay's answer</source>
         <translation>no relay is set up to bring ecommpay's answer</translation>
@@ -5734,11 +5745,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/refund_payouts.py"/>
         <source>refund {payout} was not sent: {why}</source>
         <translation>refund {payout} was not sent: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/refunded_amounts.py"/>
-        <source>only a payment DOKU reports refunded takes the amount DOKU refunded</source>
-        <translation>only a payment DOKU reports refunded takes the amount DOKU refunded</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
@@ -5826,12 +5832,6 @@ Still trying — the payment stays open.</translation>
         <translation>Money back</translation>
     </message>
     <message>
-        <location filename="../../pos_app/till/return_receipts.py"/>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>COPY</source>
-        <translation>COPY</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/till/returns.py"/>
         <source>this till cannot pay out to a wallet: pay back in cash</source>
         <translation>this till cannot pay out to a wallet: pay back in cash</translation>
@@ -5845,11 +5845,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/returns.py"/>
         <source>wrong PIN for {name}: the return was not made</source>
         <translation>wrong PIN for {name}: the return was not made</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Terima kasih / Thank you</source>
-        <translation>Terima kasih / Thank you</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>

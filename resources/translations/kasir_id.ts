@@ -1897,11 +1897,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>Take as reversed</source>
-        <translation>Anggap payout ditarik kembali</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Does ecommpay's dashboard show all of payout {payout} ({amount}) back in the shop's balance? {before} of it came back earlier and is counted already; Kasir counts the rest, {rest}, back today, and the customer is owed that again.</source>
         <translation>Apakah dashboard ecommpay menunjukkan seluruh payout {payout} ({amount}) kembali ke saldo toko? {before} darinya sudah kembali sebelumnya dan sudah dihitung; Kasir menghitung sisanya, {rest}, masuk kembali hari ini, dan pelanggan kembali berhak atas uang itu.</translation>
     </message>
@@ -1909,6 +1904,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>Does ecommpay's dashboard show payout {payout} ({amount}) back in the shop's balance? Kasir then counts it back today, and the customer is owed it again.</source>
         <translation>Apakah dashboard ecommpay menunjukkan payout {payout} ({amount}) kembali ke saldo toko? Kasir lalu menghitungnya masuk kembali hari ini, dan pelanggan kembali berhak atas uang itu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>Take as reversed</source>
+        <translation>Anggap payout ditarik kembali</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -2242,19 +2242,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/quantity_dialog.py"/>
         <source>Quantity of {name} (0 removes it)</source>
         <translation>Jumlah {name} (0 untuk menghapus)</translation>
-    </message>
-</context>
-<context>
-    <name>Receipt</name>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>COPY</source>
-        <translation>SALINAN</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/receipt.py"/>
-        <source>Terima kasih / Thank you</source>
-        <translation>Terima kasih atas kunjungan Anda</translation>
     </message>
 </context>
 <context>
@@ -4440,6 +4427,18 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>belum ada tarif PPN untuk kelas pajak {tax_class} pada {day}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/domain/toml_files.py"/>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>cannot read {path}: {why}</source>
+        <translation>tidak dapat membaca {path}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/domain/toml_files.py"/>
+        <location filename="../../pos_app/settings/terminal_config.py"/>
+        <source>{path} is not UTF-8 text</source>
+        <translation>{path} bukan teks UTF-8</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/payments/doku/client.py"/>
         <source>DOKU order {invoice}: the create was replayed unverified and the status check failed ({error}); try again later</source>
         <translation>pesanan DOKU {invoice}: jawaban pembuatan diulang tanpa verifikasi dan cek status gagal ({error}); coba lagi nanti</translation>
@@ -4866,12 +4865,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>harus lebar kertas dalam mm, 58 atau 80, bukan {value}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/settings/settings_file.py"/>
-        <location filename="../../pos_app/settings/terminal_config.py"/>
-        <source>{path} is not UTF-8 text</source>
-        <translation>{path} bukan teks UTF-8</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <location filename="../../pos_app/store/payments.py"/>
         <source>provider: expected one of {choices}, got {provider}</source>
@@ -4916,11 +4909,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/settings/terminal_config.py"/>
         <source>cannot read it: there is no file of that name; give the path of the file that holds the secret, not the secret itself</source>
         <translation>tidak dapat dibaca: tidak ada berkas dengan nama itu; berikan path berkas yang berisi rahasia, bukan rahasianya sendiri</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/settings/terminal_config.py"/>
-        <source>cannot read {path}: {why}</source>
-        <translation>tidak dapat membaca {path}: {why}</translation>
     </message>
     <message>
         <location filename="../../pos_app/settings/terminal_config.py"/>
@@ -5033,6 +5021,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>hari usaha {day} sudah ditutup oleh {manager} pada {at}</translation>
     </message>
     <message>
+        <location filename="../../pos_app/store/given_back.py"/>
+        <source>no money goes back until this till has read the relay's copy of its days (restored from a backup, it may lack returns and refunds made since): connect to the relay and try again</source>
+        <translation>uang belum bisa dikembalikan sampai kasir ini membaca salinan hari-harinya di relay (dipulihkan dari cadangan, kasir ini mungkin belum punya retur dan refund yang dibuat sesudahnya): sambungkan ke relay lalu coba lagi</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/store/held.py"/>
         <source>an empty basket cannot be put on hold</source>
         <translation>keranjang kosong tidak dapat ditahan</translation>
@@ -5131,6 +5124,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/store/payments.py"/>
         <source>payment {invoice}</source>
         <translation>pembayaran {invoice}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/problem_payments.py"/>
+        <source>{payout} is no longer listed as it was: refresh the list</source>
+        <translation>{payout} tidak lagi tercantum seperti tadi: muat ulang daftarnya</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/products.py"/>
@@ -5543,16 +5541,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>pembayaran ecommpay Gate memerlukan relay, dan belum ada yang diatur</translation>
     </message>
     <message>
-        <location filename="../../pos_app/till/contradicted_payouts.py"/>
-        <source>only a contradicted payout is taken as reversed</source>
-        <translation>hanya payout yang laporannya bertentangan yang dapat dianggap ditarik kembali</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/contradicted_payouts.py"/>
-        <source>say why the payout is taken as reversed (a reason is required)</source>
-        <translation>sebutkan mengapa payout dianggap ditarik kembali (alasan wajib diisi)</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/till/day_close.py"/>
         <source>the shift of {cashier} on till {terminal} is still open: close it with a count before closing the day</source>
         <translation>shift {cashier} di kasir {terminal} masih terbuka: tutup dengan hitungan uang sebelum menutup hari</translation>
@@ -5566,11 +5554,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/day_close.py"/>
         <source>the figures of business day {day} changed while they were shown (net takings now {net}); check them and close again</source>
         <translation>angka hari usaha {day} berubah selagi ditampilkan (pendapatan bersih sekarang {net}); periksa lalu tutup lagi</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/problem_payments.py"/>
-        <source>{payout} is no longer listed as it was: refresh the list</source>
-        <translation>{payout} tidak lagi tercantum seperti tadi: muat ulang daftarnya</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/problem_payments.py"/>
@@ -5591,6 +5574,21 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/problem_payments.py"/>
         <source>refund {payout} of sale {sale} is on its way: wait for its answer (Check status), then resolve {problem}</source>
         <translation>pengembalian {payout} untuk penjualan {sale} sedang diproses: tunggu jawabannya (Cek status), lalu selesaikan {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>only a contradicted payout is taken as reversed</source>
+        <translation>hanya payout yang laporannya bertentangan yang dapat dianggap ditarik kembali</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>say why the payout is taken as reversed (a reason is required)</source>
+        <translation>sebutkan mengapa payout dianggap ditarik kembali (alasan wajib diisi)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/problem_payments.py"/>
+        <source>only a payment DOKU reports refunded takes the amount DOKU refunded</source>
+        <translation>jumlah refund DOKU hanya dapat diisi untuk pembayaran yang dilaporkan DOKU di-refund</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/receipt_printer.py"/>
@@ -5706,6 +5704,19 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>QR</translation>
     </message>
     <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <location filename="../../pos_app/till/return_receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>COPY</source>
+        <translation>SALINAN</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/till/receipts.py"/>
+        <location filename="../../pos_app/till/thermal_receipt.py"/>
+        <source>Terima kasih / Thank you</source>
+        <translation>Terima kasih atas kunjungan Anda</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/till/refund_payouts.py"/>
         <source>no relay is set up to bring ecommpay's answer</source>
         <translation>belum ada relay yang diatur untuk membawa jawaban ecommpay</translation>
@@ -5734,11 +5745,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/refund_payouts.py"/>
         <source>refund {payout} was not sent: {why}</source>
         <translation>refund {payout} tidak terkirim: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/refunded_amounts.py"/>
-        <source>only a payment DOKU reports refunded takes the amount DOKU refunded</source>
-        <translation>jumlah refund DOKU hanya dapat diisi untuk pembayaran yang dilaporkan DOKU di-refund</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/return_receipts.py"/>
@@ -5826,12 +5832,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>Uang kembali</translation>
     </message>
     <message>
-        <location filename="../../pos_app/till/return_receipts.py"/>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>COPY</source>
-        <translation>SALINAN</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/till/returns.py"/>
         <source>this till cannot pay out to a wallet: pay back in cash</source>
         <translation>kasir ini tidak dapat mengirim payout ke wallet: kembalikan secara tunai</translation>
@@ -5845,11 +5845,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/returns.py"/>
         <source>wrong PIN for {name}: the return was not made</source>
         <translation>PIN salah untuk {name}: retur tidak dibuat</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/till/thermal_receipt.py"/>
-        <source>Terima kasih / Thank you</source>
-        <translation>Terima kasih atas kunjungan Anda</translation>
     </message>
     <message>
         <location filename="../../pos_app/till/thermal_receipt.py"/>

@@ -16,8 +16,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.i18n import remove_translation
 from pos_app.settings.terminal_config import Settings
+from pos_app.store.given_back import relay_copy_read
 from pos_app.till.terminal import Terminal, open_terminal
-from tests.gui.e2e import FAST, RELAY_WAIT
+from pos_app.till.uploads import reconcile
+from tests.gui.e2e import FAST, RELAY_WAIT, WAIT_MS
 from tests.gui.helpers import PRODUCTS, MemoryCatalog
 
 
@@ -64,7 +66,7 @@ def demo_terminal(tmp_path: Path) -> Iterator[Terminal]:
     terminal.close()
 
 
-def _app_starter(default: Callable[[], Terminal]) -> Iterator[Callable[..., TerminalApp]]:
+def _app_starter(qtbot, default: Callable[[], Terminal]) -> Iterator[Callable[..., TerminalApp]]:
     started: list[TerminalApp] = []
 
     def start(terminal: Terminal | None = None, **options: Any) -> TerminalApp:
@@ -75,6 +77,16 @@ def _app_starter(default: Callable[[], Terminal]) -> Iterator[Callable[..., Term
         started.append(app)
         app.shell.resize(1280, 800)
         app.start()
+        terminal = app.terminal
+        if app.uploader is not None and terminal.relay is not None:
+            # A till gives no money back until it has read the relay's copy of its days, which
+            # its relay watch does first: wait for that (a read later would set a day refused
+            # meanwhile going again), or read it through the demo relay for an app given another.
+            if "relay" in options:
+                reconcile(terminal.store, terminal.relay, terminal.settings.terminal_id)
+            else:
+                db = terminal.store.repositories().db
+                qtbot.waitUntil(lambda: relay_copy_read(db), timeout=WAIT_MS)
         return app
 
     yield start
@@ -86,7 +98,7 @@ def _app_starter(default: Callable[[], Terminal]) -> Iterator[Callable[..., Term
 @pytest.fixture
 def start_app(qtbot, demo_terminal: Terminal) -> Iterator[Callable[..., TerminalApp]]:
     """Start a :class:`TerminalApp` (on the demo terminal unless given another); closed after."""
-    yield from _app_starter(lambda: demo_terminal)
+    yield from _app_starter(qtbot, lambda: demo_terminal)
 
 
 @pytest.fixture
@@ -97,4 +109,4 @@ def start_app_on(qtbot) -> Iterator[Callable[..., TerminalApp]]:
     def no_default() -> Terminal:
         raise AssertionError("start_app_on starts the app on the test's own terminal: pass it")
 
-    yield from _app_starter(no_default)
+    yield from _app_starter(qtbot, no_default)

@@ -1,0 +1,130 @@
+"""Money given back that this database lacks: a till restored from an older backup.
+
+Between the backup and the loss the till may have taken items back and paid money back (returns
+in cash, to the wallet or outside Kasir, refund payouts), which the restored database never had
+and the relay's copy of those days has. The restore reads that copy
+(:func:`pos_app.till.uploads.reconcile`) and keeps what it gave back on each sale here, by the
+sale's receipt number (a restored database draws sale ids again, never the numbers the relay
+holds), or by the late payment a payout paid back; what can still be returned and refunded counts
+it (``store/returns.py``, ``store/refunds.py``), so the customer is not paid twice.
+
+The till cannot tell it was restored until it reads the relay: from the start of a run that
+uploads until that read, it gives no money back (:func:`refuse_before_relay_read`).
+"""
+
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from pos_app.domain.errors import ValidationError
+from pos_app.domain.texts import N_
+from pos_app.store.database import read_meta, transaction, write_meta
+
+_TABLE = "given_back_before_restore"
+_OF_SALE = f"FROM {_TABLE} g JOIN sales s ON s.receipt_number = g.receipt_number WHERE s.id = ?1"
+MONEY_BACK = (
+    f"(SELECT coalesce(sum(g.amount), 0) {_OF_SALE} "
+    "AND (g.refund_of IS NULL OR g.refund_of = s.invoice_number))"
+)
+"""SQL: the rupiah of sale ``?1``'s own money (not a late payment's) given back before the
+restore, less what reversals brought back of it."""
+OUTSIDE_BACK = f"(SELECT coalesce(sum(g.amount), 0) {_OF_SALE} AND g.tender = 'outside')"
+"""SQL: the rupiah of :data:`MONEY_BACK` recorded as refunded outside Kasir."""
+LINES_BACK = (
+    f"SELECT g.line_no, g.items, g.amount, g.dpp, g.ppn {_OF_SALE} AND g.line_no IS NOT NULL"
+)
+"""SQL: sale ``?1``'s lines returned before the restore, as ``return_lines`` keeps them."""
+LATE_MONEY_BACK = f"SELECT coalesce(sum(amount), 0) FROM {_TABLE} WHERE refund_of = ?"
+"""SQL: the rupiah paid back of late payment ``?`` before the restore."""
+
+_UNREAD = "relay_copy_unread"
+"""``meta``: the run (:data:`_THIS_RUN`) that has not read the relay's copy of its days yet."""
+_THIS_RUN = uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class GivenBack:
+    """What one row of the relay's copy of a day gave back: a return's line (its items, and
+    their money), or a payout's money (a reversal's negative)."""
+
+    business_date: date
+    """The day of the copy it was read from."""
+    receipt_number: str | None
+    """The sale's; ``None`` for a payout of a late payment whose sale never completed."""
+    given_by: str
+    """The return's number, or the payout's id."""
+    tender: str
+    amount: int
+    line_no: int | None = None
+    items: int = 0
+    dpp: int | None = None
+    ppn: int = 0
+    refund_of: str | None = None
+    """The payment a payout paid back (its invoice); ``None`` for a return's line."""
+
+
+def keep_given_back(
+    conn: sqlite3.Connection, days: Iterable[date], rows: Iterable[GivenBack]
+) -> None:
+    """In the caller's transaction, keep ``rows``, read from the relay's copy of ``days``, that
+    this database lacks (its own returns and payouts it counts already), in place of those kept
+    of the same days before: each restore reads a day whole."""
+    conn.executemany(
+        f"DELETE FROM {_TABLE} WHERE business_date = ?", [(day.isoformat(),) for day in days]
+    )
+    conn.executemany(
+        f"INSERT INTO {_TABLE} (business_date, receipt_number, refund_of, given_by, tender, "
+        "line_no, items, amount, dpp, ppn) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 "
+        "WHERE NOT EXISTS (SELECT 1 FROM returns WHERE return_number = ?4) "
+        "AND NOT EXISTS (SELECT 1 FROM refunds WHERE payout_id = ?4)",
+        [
+            (
+                row.business_date.isoformat(),
+                row.receipt_number,
+                row.refund_of,
+                row.given_by,
+                row.tender,
+                row.line_no,
+                row.items,
+                row.amount,
+                row.dpp,
+                row.ppn,
+            )
+            for row in rows
+        ],
+    )
+
+
+def await_relay_read(db: Database) -> None:
+    """This run gives no money back until it has read the relay's copy of its days
+    (:func:`relay_read`): its database may have been restored from an older backup, which only
+    that copy tells."""
+    with transaction(db) as conn:
+        write_meta(conn, _UNREAD, _THIS_RUN)
+
+
+def relay_read(conn: sqlite3.Connection) -> None:
+    """In the caller's transaction: the relay's copy was read (or the relay cannot give one)."""
+    conn.execute("DELETE FROM meta WHERE key = ?", [_UNREAD])
+
+
+def relay_copy_read(db: Database) -> bool:
+    """Whether this run may give money back: it has read the relay's copy of its days, or it
+    does not upload."""
+    return read_meta(db, _UNREAD) != _THIS_RUN
+
+
+def refuse_before_relay_read(db: Database) -> None:
+    """Refuse a return or a refund while this run has not read the relay's copy of its days."""
+    if not relay_copy_read(db):
+        raise ValidationError(
+            N_(
+                "no money goes back until this till has read the relay's copy of its days "
+                "(restored from a backup, it may lack returns and refunds made since): "
+                "connect to the relay and try again"
+            )
+        )

@@ -1,0 +1,218 @@
+"""A till whose disk died, restored from a backup taken before it gave money back: what it gave
+back since is in the relay's copy of those days only, and the restored till must not give it a
+second time.
+
+Real parts: a till's store, a relay on loopback, the till's uploads (as in
+test_restored_till.py, whose helpers these are)."""
+
+from pathlib import Path
+
+import pytest
+
+from pos_app.clients.relay_client import RelayClient
+from pos_app.demo.embedded_relay import EmbeddedRelay
+from pos_app.domain.basket import LineItem
+from pos_app.domain.errors import ValidationError
+from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.store.payment_records import EventSource
+from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.uploads import Uploader, catch_up, reconcile
+from tests.harness.sandbox_process import running_sandbox
+from tests.integration.test_restored_till import (  # noqa: F401
+    D1,
+    DAY,
+    MoneyBack,
+    back_up,
+    local,
+    lose_the_disk,
+    qr_sold,
+    relay,
+    returned,
+    shop_money,
+)
+
+
+def refund(store: TerminalStore, sale_id: int, when: str, invoice_number: str | None = None) -> str:
+    """A payout of Rp 5.000 for the sale (or its late payment ``invoice_number``), paid."""
+    payout = f"RFD-T1-{local(when):%H%M}"
+    store.refunds.create(
+        sale_id,
+        payout,
+        5000,
+        provider=ProviderName.ECOMMPAY_GATE,
+        account_number="081234567890",
+        customer_name="Ani",
+        approved_by="Bu Rina",
+        now=local(when),
+        invoice_number=invoice_number,
+    )
+    store.refunds.settle(payout, "paid", now=local(when))
+    return payout
+
+
+def restore(tmp_path: Path, client: RelayClient) -> TerminalStore:
+    """The disk dies; the till starts again on its backup and reads what the relay holds."""
+    lose_the_disk(tmp_path)
+    restored = TerminalStore(tmp_path / "T1.db", DAY)
+    reconcile(restored, client, "T1")
+    return restored
+
+
+@pytest.mark.parametrize("method", ["cash", "wallet"])
+def test_an_item_returned_after_the_backup_is_not_returned_again_on_the_restored_till(
+    tmp_path: Path,
+    relay: EmbeddedRelay,  # noqa: F811
+    method: str,
+) -> None:
+    """A QR sale of one item at Rp 5.000, uploaded and backed up; the item came back for
+    Rp 5.000 in cash (or to the wallet, its payout paid), the day went to the relay, and the disk
+    died. Restored, the till took the same item back again and gave Rp 5.000 a second time: the
+    shop's file showed sales of -Rp 5.000 for a Rp 5.000 sale."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    restored = None
+    try:
+        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+        payout = MoneyBack.PAYOUT if method == "wallet" else ""
+        returned(store, sale_id, "2026-11-21T10:40", payout)
+        if payout:
+            store.refunds.settle(payout, "paid", now=local("2026-11-21T10:41"))
+        catch_up(store, client, "T1")
+        store.close()
+
+        restored = restore(tmp_path, client)
+        with pytest.raises(ValidationError, match="only 0 of 1 can still come back"):
+            returned(restored, sale_id, "2026-11-21T11:30")
+        assert restored.refunds.refundable(sale_id) == 0
+        catch_up(restored, client, "T1")
+        assert shop_money(client, D1, "sales", "total") == 0
+    finally:
+        client.close()
+        (restored or store).close()
+
+
+@pytest.mark.parametrize("reversed_", [0, 2000])
+def test_a_sale_refunded_after_the_backup_has_only_what_came_back_left_to_refund_once_restored(
+    tmp_path: Path,
+    relay: EmbeddedRelay,  # noqa: F811
+    reversed_: int,
+) -> None:
+    """A Rp 5.000 QR sale, backed up, then refunded in full by a wallet payout, paid (and
+    reversed by Rp 2.000: the customer is owed that again). Restored, the till offered the whole
+    Rp 5.000 to refund a second time."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    restored = None
+    try:
+        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+        payout = refund(store, sale_id, "2026-11-21T10:40")
+        if reversed_:
+            report = {"payment": {"id": payout, "type": "payout", "status": "reversed"}}
+            left = 5000 - reversed_
+            store.refunds.record_reversal(
+                payout, report=report, now=local("2026-11-21T10:50"), left=left
+            )
+        catch_up(store, client, "T1")
+        store.close()
+
+        restored = restore(tmp_path, client)
+        assert restored.refunds.refundable(sale_id) == reversed_
+        with pytest.raises(ValidationError, match=r"more than sale \d+ has left to refund"):
+            refund(restored, sale_id, "2026-11-21T11:30")
+    finally:
+        client.close()
+        (restored or store).close()
+
+
+def test_a_late_payment_refunded_after_the_backup_is_not_refunded_again_once_restored(
+    tmp_path: Path,
+    relay: EmbeddedRelay,  # noqa: F811
+) -> None:
+    """The customer paid a cancelled sale's QR (a late payment of Rp 5.000), the day was uploaded
+    and backed up; a manager paid it back by a payout. Restored, the late payment was all there
+    to refund again."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    restored = None
+    try:
+        opened = local("2026-11-21T10:00")
+        lines = (LineItem("KOPI-001", "Kopi Kapal Api", 5000, 1),)
+        sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=opened)
+        invoice = store.payments.next_invoice_number("T1", opened)
+        store.payments.create_attempt(sale_id, ProviderName.ECOMMPAY_PAGE, 5000, invoice, opened)
+        store.sales.cancel(sale_id, now=opened)
+        store.payments.record_status(
+            invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=opened, amount=5000
+        )
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+        refund(store, sale_id, "2026-11-21T10:40", invoice_number=invoice)
+        catch_up(store, client, "T1")
+        store.close()
+
+        restored = restore(tmp_path, client)
+        assert restored.refunds.refundable(sale_id, invoice) == 0
+        assert restored.refunds.refundable(sale_id) == 0
+    finally:
+        client.close()
+        (restored or store).close()
+
+
+def test_a_restored_till_gives_no_money_back_until_it_has_read_the_relays_copy(
+    tmp_path: Path,
+    relay: EmbeddedRelay,  # noqa: F811
+) -> None:
+    """Two items sold, one returned in cash after the backup. Restored while the relay is out of
+    reach, the till cannot tell that it lacks that return: it takes no return and pays no refund
+    until it has read the relay's copy of its days, and then takes back the other item only."""
+    token = relay.add_terminal("T1")
+    client = RelayClient(relay.url, token)
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    restored = None
+    try:
+        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 2)
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+        returned(store, sale_id, "2026-11-21T10:40")
+        catch_up(store, client, "T1")
+        store.close()
+
+        lose_the_disk(tmp_path)
+        restored = TerminalStore(tmp_path / "T1.db", DAY)
+        uploader = Uploader(restored, RelayClient("http://127.0.0.1:9", token, timeout=1), "T1")
+        assert not uploader.look()
+        unread = "until this till has read the relay's copy of its days"
+        with pytest.raises(ValidationError, match=unread):
+            returned(restored, sale_id, "2026-11-21T11:30")
+        with pytest.raises(ValidationError, match=unread):
+            refund(restored, sale_id, "2026-11-21T11:31")
+
+        uploader.relay.close()
+        uploader.relay = client
+        assert uploader.look()
+        assert returned(restored, sale_id, "2026-11-21T11:40") == "T1-20261121-R0002"
+        with pytest.raises(ValidationError, match="only 0 of 2 can still come back"):
+            returned(restored, sale_id, "2026-11-21T11:50")
+    finally:
+        client.close()
+        (restored or store).close()
+
+
+def test_a_till_whose_relay_cannot_say_what_it_holds_gives_money_back_once_it_asked(
+    tmp_path: Path,
+) -> None:
+    """A relay of an older Kasir (here the sandbox, answering 404) keeps no days to read: once
+    it has said so, the till takes returns as before, rather than wait for a read that cannot
+    come."""
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    try:
+        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
+        with running_sandbox() as (url, _), RelayClient(url, "a-token") as client:
+            assert Uploader(store, client, "T1").look()
+        assert returned(store, sale_id, "2026-11-21T10:40") == "T1-20261121-R0001"
+    finally:
+        store.close()
