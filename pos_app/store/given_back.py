@@ -25,11 +25,19 @@ from pos_app.domain.texts import N_
 from pos_app.store.database import read_meta, transaction, write_meta
 
 _TABLE = "given_back_before_restore"
-_OF_SALE = f"FROM {_TABLE} g JOIN sales s ON s.receipt_number = g.receipt_number WHERE s.id = ?1"
-MONEY_BACK = (
-    f"(SELECT coalesce(sum(g.amount), 0) {_OF_SALE} "
-    "AND (g.refund_of IS NULL OR g.refund_of = s.invoice_number))"
-)
+
+
+def _of_sale(sale: str) -> str:
+    """SQL: the rows ``g`` kept of the sale ``s`` whose id is ``sale`` (an SQL expression)."""
+    return (
+        f"FROM {_TABLE} g JOIN sales s ON s.receipt_number = g.receipt_number WHERE s.id = {sale}"
+    )
+
+
+_OF_SALE = _of_sale("?1")
+_OWN_MONEY = "(g.refund_of IS NULL OR g.refund_of = s.invoice_number)"
+"""SQL: row ``g`` gave back the sale's own money, not a late payment's."""
+MONEY_BACK = f"(SELECT coalesce(sum(g.amount), 0) {_OF_SALE} AND {_OWN_MONEY})"
 """SQL: the rupiah of sale ``?1``'s own money (not a late payment's) given back before the
 restore, less what reversals brought back of it."""
 OUTSIDE_BACK = f"(SELECT coalesce(sum(g.amount), 0) {_OF_SALE} AND g.tender = 'outside')"
@@ -38,8 +46,39 @@ LINES_BACK = (
     f"SELECT g.line_no, g.items, g.amount, g.dpp, g.ppn {_OF_SALE} AND g.line_no IS NOT NULL"
 )
 """SQL: sale ``?1``'s lines returned before the restore, as ``return_lines`` keeps them."""
-LATE_MONEY_BACK = f"SELECT coalesce(sum(amount), 0) FROM {_TABLE} WHERE refund_of = ?"
+
+
+def late_money_back(invoice: str) -> str:
+    """SQL: the rupiah paid back before the restore of the late payment ``invoice`` (an SQL
+    expression), less what reversals brought back of it."""
+    return f"(SELECT coalesce(sum(g.amount), 0) FROM {_TABLE} g WHERE g.refund_of = {invoice})"
+
+
+LATE_MONEY_BACK = f"SELECT {late_money_back('?')}"
 """SQL: the rupiah paid back of late payment ``?`` before the restore."""
+
+
+def made_again(ret: str) -> str:
+    """SQL: before the restore, returns of the sale of ``ret`` (an alias of ``returns``, a wallet
+    return whose payout failed) took at least as many items as it took of each of its lines.
+    One of them may have made it again (no file says which return made which again), and only
+    one that did could take its items: it is taken as made again, rather than paid twice."""
+    return (
+        f"NOT EXISTS (SELECT 1 FROM return_lines rl WHERE rl.return_id = {ret}.id "
+        f"AND rl.quantity > (SELECT coalesce(sum(g.items), 0) {_of_sale(f'{ret}.sale_id')} "
+        "AND g.line_no = rl.line_no))"
+    )
+
+
+def paid_again(refund: str) -> str:
+    """SQL: before the restore, a payout of the sale of ``refund`` (an alias of ``refunds``, one
+    that failed) paid at least its amount: it made that refund again, as a later refund of as
+    much does in this database."""
+    return (
+        f"EXISTS (SELECT 1 {_of_sale(f'{refund}.sale_id')} AND {_OWN_MONEY} "
+        f"AND g.line_no IS NULL AND g.amount >= {refund}.amount)"
+    )
+
 
 _UNREAD = "relay_copy_unread"
 """``meta``: the run (:data:`_THIS_RUN`) that has not read the relay's copy of its days yet."""

@@ -54,6 +54,7 @@ from pos_app.store.database import (
     write_meta,
 )
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
+from pos_app.store.given_back import LATE_MONEY_BACK
 from pos_app.store.open_day import after_day_closed, open_business_date
 from pos_app.store.paid_reports import (
     News,
@@ -469,6 +470,16 @@ class Payments:
                 ),
                 invoice=invoice_number,
                 refunded=format_rupiah(attempt.provider_refunded),
+            )
+        (before_restore,) = self._db.execute(LATE_MONEY_BACK, [invoice_number]).fetchone()
+        if before_restore > 0:
+            raise StoreError(
+                N_(
+                    "{refunded} of payment {invoice} was refunded before this till was restored "
+                    "from a backup: it pays no sale"
+                ),
+                invoice=invoice_number,
+                refunded=format_rupiah(before_restore),
             )
         refund = self._db.execute(
             f"SELECT payout_id FROM refunds r WHERE invoice_number = ? AND {REFUND_HOLDS} "

@@ -25,6 +25,7 @@ from pos_app.payments.registry import reported_amount
 from pos_app.store.counted_returns import RETURN_JOINS
 from pos_app.store.database import parse_utc
 from pos_app.store.errors import NotFound
+from pos_app.store.given_back import late_money_back, paid_again
 from pos_app.store.payment_records import received_rupiah
 from pos_app.store.payments import BROUGHT_BACK, RESOLUTION, RESOLVED
 from pos_app.store.refunds import ANSWERED, CONTRADICTED, NOT_A_RETURN
@@ -110,16 +111,20 @@ class ProblemKind(StrEnum):
     counter with the receipt saying it was on its way: the goods are back and the money is not.
     Listed by its payout id, in the refund's state, :attr:`ProblemPayment.amount` the return's
     amount, until the return desk makes it again (a return of the same items that names it,
-    ``redo_of``: its items are returnable again) or a manager resolves it. A later return that
-    does not name it clears nothing: the customer may have brought other items back."""
+    ``redo_of``: its items are returnable again; or may have before this database was restored
+    from an older backup, :func:`~pos_app.store.given_back.made_again`) or a manager resolves
+    it. A later return that does not name it clears nothing: the customer may have brought other
+    items back."""
     REFUND_NOT_PAID = "refund_not_paid"
     """A refund of a sale (not a return's, not a late payment's: that one stays listed as late)
     whose payout failed or was declined, often after the refund dialog was closed: the customer
     was told the money is on its way and got nothing. Listed by its payout id, in the refund's
     state, :attr:`ProblemPayment.amount` the refund's amount, until the sale is refunded again
-    by as much (that payout carries the claim: listed in its place should it fail too) or a
-    manager resolves it. Not one made while the sale had a reversed or contradicted payout or a
-    return not paid back listed: it was paying that, which stays listed itself."""
+    by as much (that payout carries the claim: listed in its place should it fail too; or was
+    before this database was restored from an older backup,
+    :func:`~pos_app.store.given_back.paid_again`) or a manager resolves it. Not one made while
+    the sale had a reversed or contradicted payout or a return not paid back listed: it was
+    paying that, which stays listed itself."""
 
 
 REFUND_KINDS = frozenset(
@@ -228,10 +233,12 @@ def _returned_outside(sale: str) -> str:
     )
 
 
-_PAID_BACK = f"""(SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r
-        WHERE r.invoice_number = a.invoice_number AND r.status = 'paid')"""
-"""What paid refunds naming ``payment_attempts a`` gave back of it, less what reversals brought
-back."""
+_PAID_BACK = f"""((SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r
+        WHERE r.invoice_number = a.invoice_number AND r.status = 'paid')
+    + CASE WHEN a.late = 1 THEN {late_money_back("a.invoice_number")} ELSE 0 END)"""
+"""What paid refunds naming ``payment_attempts a`` gave back of it, and (a late payment) payouts
+before this database was restored from an older backup, less what reversals brought back. (A
+sale's refunds name its own payment in the files, so only a late payment's are read there.)"""
 _RESOLVED_PAID = f"""EXISTS (SELECT 1 FROM payment_events e WHERE e.attempt_id = a.id
         AND e.source = 'cashier' AND e.state = 'paid'
         AND json_extract(e.payload, '$.{RESOLUTION}') IS NOT NULL)"""
@@ -404,7 +411,7 @@ WHERE r.status IN ('failed', 'declined') AND r.invoice_number IS NULL AND {NOT_A
         SELECT 1 FROM payout_reversals v WHERE v.refund_id = o.id AND v.resolved_at IS NULL))
       OR {_contradicted("o")}
       OR EXISTS (SELECT 1 FROM {RETURN_JOINS} WHERE p.id = o.id AND {NOT_PAID_BACK})))
-  AND {_unresolved(REFUND_UNPAID_RESOLVED)}
+  AND NOT {paid_again("r")} AND {_unresolved(REFUND_UNPAID_RESOLVED)}
 ORDER BY r.updated_at, r.id
 """,
 }

@@ -36,7 +36,7 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import HOLDS, RETURN_JOINS
 from pos_app.store.database import parse_utc, transaction, utc_text
 from pos_app.store.errors import NotFound
-from pos_app.store.given_back import LINES_BACK, refuse_before_relay_read
+from pos_app.store.given_back import LINES_BACK, made_again, refuse_before_relay_read
 from pos_app.store.open_day import after_day_closed, open_business_date
 from pos_app.store.receipt_numbers import RETURNS, next_receipt_number
 from pos_app.store.refunds import Refunds
@@ -45,7 +45,7 @@ from pos_app.store.shifts import Shifts, after_shift_closed
 UNPAID_RESOLVED = "return.resolve_unpaid"
 """The audit action of a manager settling a wallet return that was not paid back."""
 NOT_PAID_BACK = f"""(p.status IN ('failed', 'declined')
-    AND NOT EXISTS (SELECT 1 FROM returns n WHERE n.redo_of = t.id)
+    AND NOT EXISTS (SELECT 1 FROM returns n WHERE n.redo_of = t.id) AND NOT {made_again("t")}
     AND NOT EXISTS (
         SELECT 1 FROM audit_log l WHERE l.action = '{UNPAID_RESOLVED}'
         AND json_extract(l.detail, '$.payout_id') = p.payout_id)
@@ -56,9 +56,11 @@ NOT_PAID_BACK = f"""(p.status IN ('failed', 'declined')
         SELECT 1 FROM earlier JOIN returns e ON e.id = earlier.id
         JOIN refunds f ON f.payout_id = e.payout_id WHERE f.status = 'paid'))"""
 """SQL over :data:`~pos_app.store.counted_returns.RETURN_JOINS`: a wallet return whose payout
-failed or was declined, neither made again (a later return names it, ``redo_of``) nor resolved
-by a manager, nor the making again of a return whose payout was paid after all (ecommpay paid
-it after failing: the customer has the money): the goods are back and the money is not."""
+failed or was declined, neither made again (a later return names it, ``redo_of``; or returns
+made before this database was restored from an older backup may have:
+:func:`~pos_app.store.given_back.made_again`) nor resolved by a manager, nor the making again of a
+return whose payout was paid after all (ecommpay paid it after failing: the customer has the
+money): the goods are back and the money is not."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5097,6 +5097,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/payments.py"/>
+        <source>{refunded} of payment {invoice} was refunded before this till was restored from a backup: it pays no sale</source>
+        <translation>{refunded} of payment {invoice} was refunded before this till was restored from a backup: it pays no sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
         <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
         <translation>payment {invoice} is refunded, or being refunded, by payout {payout}</translation>
     </message>

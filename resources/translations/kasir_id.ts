@@ -5097,6 +5097,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/store/payments.py"/>
+        <source>{refunded} of payment {invoice} was refunded before this till was restored from a backup: it pays no sale</source>
+        <translation>{refunded} dari pembayaran {invoice} sudah di-refund sebelum kasir ini dipulihkan dari cadangan: pembayaran ini tidak dapat membayar penjualan</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/store/payments.py"/>
         <source>payment {invoice} is refunded, or being refunded, by payout {payout}</source>
         <translation>pembayaran {invoice} sudah atau sedang direfund lewat payout {payout}</translation>
     </message>

@@ -13,9 +13,13 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay
 from pos_app.domain.basket import LineItem
 from pos_app.domain.errors import ValidationError
+from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.store.errors import StoreError
 from pos_app.store.payment_records import EventSource
+from pos_app.store.problem_payments import list_problems
 from pos_app.store.terminal_store import TerminalStore
+from pos_app.till.problem_payments import attach
 from pos_app.till.uploads import Uploader, catch_up, reconcile
 from tests.harness.sandbox_process import running_sandbox
 from tests.integration.test_restored_till import (  # noqa: F401
@@ -32,8 +36,14 @@ from tests.integration.test_restored_till import (  # noqa: F401
 )
 
 
-def refund(store: TerminalStore, sale_id: int, when: str, invoice_number: str | None = None) -> str:
-    """A payout of Rp 5.000 for the sale (or its late payment ``invoice_number``), paid."""
+def refund(
+    store: TerminalStore,
+    sale_id: int,
+    when: str,
+    invoice_number: str | None = None,
+    settled: str = "paid",
+) -> str:
+    """A payout of Rp 5.000 for the sale (or its late payment ``invoice_number``), ``settled``."""
     payout = f"RFD-T1-{local(when):%H%M}"
     store.refunds.create(
         sale_id,
@@ -46,7 +56,7 @@ def refund(store: TerminalStore, sale_id: int, when: str, invoice_number: str | 
         now=local(when),
         invoice_number=invoice_number,
     )
-    store.refunds.settle(payout, "paid", now=local(when))
+    store.refunds.settle(payout, settled, now=local(when))
     return payout
 
 
@@ -128,13 +138,14 @@ def test_a_sale_refunded_after_the_backup_has_only_what_came_back_left_to_refund
         (restored or store).close()
 
 
-def test_a_late_payment_refunded_after_the_backup_is_not_refunded_again_once_restored(
+def test_a_late_payment_refunded_after_the_backup_is_not_refunded_listed_or_taken_once_restored(
     tmp_path: Path,
     relay: EmbeddedRelay,  # noqa: F811
 ) -> None:
     """The customer paid a cancelled sale's QR (a late payment of Rp 5.000), the day was uploaded
     and backed up; a manager paid it back by a payout. Restored, the late payment was all there
-    to refund again."""
+    to refund again; once that was put right, it was still listed as late with nothing refunded,
+    and attaching it completed the sale with Rp 5.000 of takings the shop had paid back."""
     client = RelayClient(relay.url, relay.add_terminal("T1"))
     store = TerminalStore(tmp_path / "T1.db", DAY)
     restored = None
@@ -157,6 +168,67 @@ def test_a_late_payment_refunded_after_the_backup_is_not_refunded_again_once_res
         restored = restore(tmp_path, client)
         assert restored.refunds.refundable(sale_id, invoice) == 0
         assert restored.refunds.refundable(sale_id) == 0
+        db = restored.repositories().db
+        assert [p for p in list_problems(db) if p.invoice_number == invoice] == []
+        with pytest.raises(
+            StoreError, match=r"Rp 5\.000 of payment \S+ was refunded before this till"
+        ):
+            attach(db, invoice, sale_id, manager="Bu Rina", day=DAY, now=local("2026-11-21T11:00"))
+        assert restored.sales.get(sale_id).status == "cancelled"
+    finally:
+        client.close()
+        (restored or store).close()
+
+
+@pytest.mark.parametrize("money_back", ["return", "refund"])
+def test_money_back_that_failed_and_was_made_again_after_the_backup_is_not_listed_once_restored(
+    tmp_path: Path,
+    relay: EmbeddedRelay,  # noqa: F811
+    money_back: str,
+) -> None:
+    """A Rp 5.000 QR sale; its item came back to the wallet (or the sale was refunded) by a
+    payout that failed, and the day was backed up. Then the return was made again in cash (or
+    the sale refunded again by a payout, paid), and the disk died. Restored, nothing was left to
+    return or refund, yet the failed payout was listed as Rp 5.000 not paid back, with the advice
+    to pay it another way: a second time."""
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    restored = None
+    try:
+        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
+        if money_back == "return":
+            failed = MoneyBack.PAYOUT
+            returned(store, sale_id, "2026-11-21T10:10", failed)
+            store.refunds.settle(failed, "failed", now=local("2026-11-21T10:11"))
+        else:
+            failed = refund(store, sale_id, "2026-11-21T10:10", settled="failed")
+        catch_up(store, client, "T1")
+        back_up(store, tmp_path / "backup.db")
+        if money_back == "return":
+            [first] = store.returns.returnable(sale_id).not_paid_back
+            store.returns.record(
+                sale_id,
+                {1: 1},
+                method=ReturnMethod.CASH,
+                terminal_id="T1",
+                cashier="Sari",
+                approved_by="Bu Rina",
+                now=local("2026-11-21T10:40"),
+                redo_of=first.id,
+            )
+        else:
+            refund(store, sale_id, "2026-11-21T10:40")
+        assert [
+            p for p in list_problems(store.repositories().db) if p.invoice_number == failed
+        ] == []
+        catch_up(store, client, "T1")
+        store.close()
+
+        restored = restore(tmp_path, client)
+        assert restored.refunds.refundable(sale_id) == 0
+        db = restored.repositories().db
+        assert [p for p in list_problems(db) if p.invoice_number == failed] == []
+        assert restored.returns.returnable(sale_id).unpaid == ()
     finally:
         client.close()
         (restored or store).close()

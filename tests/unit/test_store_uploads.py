@@ -194,9 +194,12 @@ def attached_elsewhere(db: Database, before_restores: bool = False) -> str:
     """A late payment of the 21st attached on the 22nd to a sale of that day, all uploaded; its
     invoice. ``before_restores``: ``db`` is of a Kasir from before ``upload_days.restored``."""
     payments, sales = Payments(db, DAY), Sales(db, DAY)
-    if before_restores:  # today's attach reads reversal parts, which that Kasir did not keep,
+    if before_restores:
+        # today's attach reads reversal parts, events' days and what was given back before a
+        # restore, none of which that Kasir kept
         db.execute("CREATE TABLE payout_reversal_parts (refund_id INTEGER, amount INTEGER)")
-        db.execute("ALTER TABLE payment_events ADD COLUMN business_date TEXT")  # nor events' days
+        db.execute("ALTER TABLE payment_events ADD COLUMN business_date TEXT")
+        db.execute("CREATE TABLE given_back_before_restore (refund_of TEXT, amount INTEGER)")
     paid = local("2026-11-21T10:00")
     own = sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=paid)
     invoice = payments.next_invoice_number("T1", paid)
@@ -211,6 +214,7 @@ def attached_elsewhere(db: Database, before_restores: bool = False) -> str:
     if before_restores:
         db.execute("DROP TABLE payout_reversal_parts")
         db.execute("ALTER TABLE payment_events DROP COLUMN business_date")
+        db.execute("DROP TABLE given_back_before_restore")
         UploadOutbox(db, DAY).place_moments()
         db.execute("UPDATE upload_days SET uploaded = revision")
         db.conn.commit()
