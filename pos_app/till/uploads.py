@@ -258,12 +258,11 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
         try:
             held = relay.held_days()
         except RelayRejected as exc:
-            if exc.status_code in OLDER_RELAY:  # it holds no days to read
-                with transaction(db) as conn:
-                    relay_read(conn)
-            if exc.status_code in TRY_AGAIN:
-                return []
-            raise
+            if exc.status_code not in OLDER_RELAY:  # 408, 429: not read, so asked again soon
+                raise
+            with transaction(db) as conn:  # it holds no days to read
+                relay_read(conn)
+            return []
         outbox = UploadOutbox(db, store.day)
         raised = store.payments.raise_invoice_counter(held.invoice_counter)
         with transaction(db) as conn:

@@ -8,9 +8,13 @@ test_restored_till.py, whose helpers these are)."""
 from pathlib import Path
 
 import pytest
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
 
 from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay
+from pos_app.demo.server_thread import ServerThread
 from pos_app.domain.basket import LineItem
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnMethod
@@ -283,6 +287,26 @@ def test_a_till_whose_relay_cannot_say_what_it_holds_gives_money_back_once_it_as
     store = TerminalStore(tmp_path / "T1.db", DAY)
     try:
         sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
+        with running_sandbox() as (url, _), RelayClient(url, "a-token") as client:
+            assert Uploader(store, client, "T1").look()
+        assert returned(store, sale_id, "2026-11-21T10:40") == "T1-20261121-R0001"
+    finally:
+        store.close()
+
+
+def test_a_relay_answering_too_many_requests_is_asked_again_before_money_goes_back(
+    tmp_path: Path,
+) -> None:
+    """A 429 (a proxy's, say) to the question which days the relay holds is no answer: the till
+    gave no money back for the next 15 minutes, as if it had asked. It now asks again soon."""
+    busy = Starlette(routes=[Route("/v1/days", lambda _: PlainTextResponse("busy", 429))])
+    store = TerminalStore(tmp_path / "T1.db", DAY)
+    try:
+        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
+        with ServerThread.of(busy) as server, RelayClient(server.url, "a-token") as client:
+            assert not Uploader(store, client, "T1").look(), "not read: asked again soon"
+        with pytest.raises(ValidationError, match="read the relay's copy"):
+            returned(store, sale_id, "2026-11-21T10:40")
         with running_sandbox() as (url, _), RelayClient(url, "a-token") as client:
             assert Uploader(store, client, "T1").look()
         assert returned(store, sale_id, "2026-11-21T10:40") == "T1-20261121-R0001"
