@@ -5,6 +5,8 @@ second time.
 Real parts: a till's store, a relay on loopback, the till's uploads (as in
 test_restored_till.py, whose helpers these are)."""
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -64,218 +66,189 @@ def refund(
     return payout
 
 
-def restore(tmp_path: Path, client: RelayClient) -> TerminalStore:
-    """The disk dies; the till starts again on its backup and reads what the relay holds."""
-    lose_the_disk(tmp_path)
-    restored = TerminalStore(tmp_path / "T1.db", DAY)
-    reconcile(restored, client, "T1")
-    return restored
+@dataclass
+class Till:
+    """Till T1 on its database in ``folder``, uploading to the relay through ``client``."""
+
+    folder: Path
+    client: RelayClient
+    store: TerminalStore
+
+    def restore(self, *, read: bool = True) -> TerminalStore:
+        """The disk dies; the till starts again on its backup and (``read``) reads what the
+        relay holds."""
+        self.store.close()
+        lose_the_disk(self.folder)
+        self.store = TerminalStore(self.folder / "T1.db", DAY)
+        if read:
+            reconcile(self.store, self.client, "T1")
+        return self.store
+
+
+@pytest.fixture
+def till(tmp_path: Path, relay: EmbeddedRelay) -> Iterator[Till]:  # noqa: F811
+    client = RelayClient(relay.url, relay.add_terminal("T1"))
+    made = Till(tmp_path, client, TerminalStore(tmp_path / "T1.db", DAY))
+    yield made
+    client.close()
+    made.store.close()
 
 
 @pytest.mark.parametrize("method", ["cash", "wallet"])
 def test_an_item_returned_after_the_backup_is_not_returned_again_on_the_restored_till(
-    tmp_path: Path,
-    relay: EmbeddedRelay,  # noqa: F811
-    method: str,
+    till: Till, tmp_path: Path, method: str
 ) -> None:
     """A QR sale of one item at Rp 5.000, uploaded and backed up; the item came back for
     Rp 5.000 in cash (or to the wallet, its payout paid), the day went to the relay, and the disk
     died. Restored, the till took the same item back again and gave Rp 5.000 a second time: the
     shop's file showed sales of -Rp 5.000 for a Rp 5.000 sale."""
-    client = RelayClient(relay.url, relay.add_terminal("T1"))
-    store = TerminalStore(tmp_path / "T1.db", DAY)
-    restored = None
-    try:
-        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
-        catch_up(store, client, "T1")
-        back_up(store, tmp_path / "backup.db")
-        payout = MoneyBack.PAYOUT if method == "wallet" else ""
-        returned(store, sale_id, "2026-11-21T10:40", payout)
-        if payout:
-            store.refunds.settle(payout, "paid", now=local("2026-11-21T10:41"))
-        catch_up(store, client, "T1")
-        store.close()
+    store, client = till.store, till.client
+    sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    payout = MoneyBack.PAYOUT if method == "wallet" else ""
+    returned(store, sale_id, "2026-11-21T10:40", payout)
+    if payout:
+        store.refunds.settle(payout, "paid", now=local("2026-11-21T10:41"))
+    catch_up(store, client, "T1")
 
-        restored = restore(tmp_path, client)
-        with pytest.raises(ValidationError, match="only 0 of 1 can still come back"):
-            returned(restored, sale_id, "2026-11-21T11:30")
-        assert restored.refunds.refundable(sale_id) == 0
-        catch_up(restored, client, "T1")
-        assert shop_money(client, D1, "sales", "total") == 0
-    finally:
-        client.close()
-        (restored or store).close()
+    restored = till.restore()
+    with pytest.raises(ValidationError, match="only 0 of 1 can still come back"):
+        returned(restored, sale_id, "2026-11-21T11:30")
+    assert restored.refunds.refundable(sale_id) == 0
+    catch_up(restored, client, "T1")
+    assert shop_money(client, D1, "sales", "total") == 0
 
 
 @pytest.mark.parametrize("reversed_", [0, 2000])
 def test_a_sale_refunded_after_the_backup_has_only_what_came_back_left_to_refund_once_restored(
-    tmp_path: Path,
-    relay: EmbeddedRelay,  # noqa: F811
-    reversed_: int,
+    till: Till, tmp_path: Path, reversed_: int
 ) -> None:
     """A Rp 5.000 QR sale, backed up, then refunded in full by a wallet payout, paid (and
     reversed by Rp 2.000: the customer is owed that again). Restored, the till offered the whole
     Rp 5.000 to refund a second time."""
-    client = RelayClient(relay.url, relay.add_terminal("T1"))
-    store = TerminalStore(tmp_path / "T1.db", DAY)
-    restored = None
-    try:
-        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
-        catch_up(store, client, "T1")
-        back_up(store, tmp_path / "backup.db")
-        payout = refund(store, sale_id, "2026-11-21T10:40")
-        if reversed_:
-            report = {"payment": {"id": payout, "type": "payout", "status": "reversed"}}
-            left = 5000 - reversed_
-            store.refunds.record_reversal(
-                payout, report=report, now=local("2026-11-21T10:50"), left=left
-            )
-        catch_up(store, client, "T1")
-        store.close()
+    store, client = till.store, till.client
+    sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    payout = refund(store, sale_id, "2026-11-21T10:40")
+    if reversed_:
+        report = {"payment": {"id": payout, "type": "payout", "status": "reversed"}}
+        left = 5000 - reversed_
+        store.refunds.record_reversal(
+            payout, report=report, now=local("2026-11-21T10:50"), left=left
+        )
+    catch_up(store, client, "T1")
 
-        restored = restore(tmp_path, client)
-        assert restored.refunds.refundable(sale_id) == reversed_
-        with pytest.raises(ValidationError, match=r"more than sale \d+ has left to refund"):
-            refund(restored, sale_id, "2026-11-21T11:30")
-    finally:
-        client.close()
-        (restored or store).close()
+    restored = till.restore()
+    assert restored.refunds.refundable(sale_id) == reversed_
+    with pytest.raises(ValidationError, match=r"more than sale \d+ has left to refund"):
+        refund(restored, sale_id, "2026-11-21T11:30")
 
 
 def test_a_late_payment_refunded_after_the_backup_is_not_refunded_listed_or_taken_once_restored(
-    tmp_path: Path,
-    relay: EmbeddedRelay,  # noqa: F811
+    till: Till, tmp_path: Path
 ) -> None:
     """The customer paid a cancelled sale's QR (a late payment of Rp 5.000), the day was uploaded
     and backed up; a manager paid it back by a payout. Restored, the late payment was all there
     to refund again; once that was put right, it was still listed as late with nothing refunded,
     and attaching it completed the sale with Rp 5.000 of takings the shop had paid back."""
-    client = RelayClient(relay.url, relay.add_terminal("T1"))
-    store = TerminalStore(tmp_path / "T1.db", DAY)
-    restored = None
-    try:
-        opened = local("2026-11-21T10:00")
-        lines = (LineItem("KOPI-001", "Kopi Kapal Api", 5000, 1),)
-        sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=opened)
-        invoice = store.payments.next_invoice_number("T1", opened)
-        store.payments.create_attempt(sale_id, ProviderName.ECOMMPAY_PAGE, 5000, invoice, opened)
-        store.sales.cancel(sale_id, now=opened)
-        store.payments.record_status(
-            invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=opened, amount=5000
-        )
-        catch_up(store, client, "T1")
-        back_up(store, tmp_path / "backup.db")
-        refund(store, sale_id, "2026-11-21T10:40", invoice_number=invoice)
-        catch_up(store, client, "T1")
-        store.close()
+    store, client = till.store, till.client
+    opened = local("2026-11-21T10:00")
+    lines = (LineItem("KOPI-001", "Kopi Kapal Api", 5000, 1),)
+    sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=opened)
+    invoice = store.payments.next_invoice_number("T1", opened)
+    store.payments.create_attempt(sale_id, ProviderName.ECOMMPAY_PAGE, 5000, invoice, opened)
+    store.sales.cancel(sale_id, now=opened)
+    store.payments.record_status(
+        invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=opened, amount=5000
+    )
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    refund(store, sale_id, "2026-11-21T10:40", invoice_number=invoice)
+    catch_up(store, client, "T1")
 
-        restored = restore(tmp_path, client)
-        assert restored.refunds.refundable(sale_id, invoice) == 0
-        assert restored.refunds.refundable(sale_id) == 0
-        db = restored.repositories().db
-        assert [p for p in list_problems(db) if p.invoice_number == invoice] == []
-        with pytest.raises(
-            StoreError, match=r"Rp 5\.000 of payment \S+ was refunded before this till"
-        ):
-            attach(db, invoice, sale_id, manager="Bu Rina", day=DAY, now=local("2026-11-21T11:00"))
-        assert restored.sales.get(sale_id).status == "cancelled"
-    finally:
-        client.close()
-        (restored or store).close()
+    restored = till.restore()
+    assert restored.refunds.refundable(sale_id, invoice) == 0
+    assert restored.refunds.refundable(sale_id) == 0
+    db = restored.repositories().db
+    assert [p for p in list_problems(db) if p.invoice_number == invoice] == []
+    with pytest.raises(StoreError, match=r"Rp 5\.000 of payment \S+ was refunded before this till"):
+        attach(db, invoice, sale_id, manager="Bu Rina", day=DAY, now=local("2026-11-21T11:00"))
+    assert restored.sales.get(sale_id).status == "cancelled"
 
 
 @pytest.mark.parametrize("money_back", ["return", "refund"])
 def test_money_back_that_failed_and_was_made_again_after_the_backup_is_not_listed_once_restored(
-    tmp_path: Path,
-    relay: EmbeddedRelay,  # noqa: F811
-    money_back: str,
+    till: Till, tmp_path: Path, money_back: str
 ) -> None:
     """A Rp 5.000 QR sale; its item came back to the wallet (or the sale was refunded) by a
     payout that failed, and the day was backed up. Then the return was made again in cash (or
     the sale refunded again by a payout, paid), and the disk died. Restored, nothing was left to
     return or refund, yet the failed payout was listed as Rp 5.000 not paid back, with the advice
     to pay it another way: a second time."""
-    client = RelayClient(relay.url, relay.add_terminal("T1"))
-    store = TerminalStore(tmp_path / "T1.db", DAY)
-    restored = None
-    try:
-        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
-        if money_back == "return":
-            failed = MoneyBack.PAYOUT
-            returned(store, sale_id, "2026-11-21T10:10", failed)
-            store.refunds.settle(failed, "failed", now=local("2026-11-21T10:11"))
-        else:
-            failed = refund(store, sale_id, "2026-11-21T10:10", settled="failed")
-        catch_up(store, client, "T1")
-        back_up(store, tmp_path / "backup.db")
-        if money_back == "return":
-            [first] = store.returns.returnable(sale_id).not_paid_back
-            store.returns.record(
-                sale_id,
-                {1: 1},
-                method=ReturnMethod.CASH,
-                terminal_id="T1",
-                cashier="Sari",
-                approved_by="Bu Rina",
-                now=local("2026-11-21T10:40"),
-                redo_of=first.id,
-            )
-        else:
-            refund(store, sale_id, "2026-11-21T10:40")
-        assert [
-            p for p in list_problems(store.repositories().db) if p.invoice_number == failed
-        ] == []
-        catch_up(store, client, "T1")
-        store.close()
+    store, client = till.store, till.client
+    sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
+    if money_back == "return":
+        failed = MoneyBack.PAYOUT
+        returned(store, sale_id, "2026-11-21T10:10", failed)
+        store.refunds.settle(failed, "failed", now=local("2026-11-21T10:11"))
+    else:
+        failed = refund(store, sale_id, "2026-11-21T10:10", settled="failed")
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    if money_back == "return":
+        [first] = store.returns.returnable(sale_id).not_paid_back
+        store.returns.record(
+            sale_id,
+            {1: 1},
+            method=ReturnMethod.CASH,
+            terminal_id="T1",
+            cashier="Sari",
+            approved_by="Bu Rina",
+            now=local("2026-11-21T10:40"),
+            redo_of=first.id,
+        )
+    else:
+        refund(store, sale_id, "2026-11-21T10:40")
+    assert [p for p in list_problems(store.repositories().db) if p.invoice_number == failed] == []
+    catch_up(store, client, "T1")
 
-        restored = restore(tmp_path, client)
-        assert restored.refunds.refundable(sale_id) == 0
-        db = restored.repositories().db
-        assert [p for p in list_problems(db) if p.invoice_number == failed] == []
-        assert restored.returns.returnable(sale_id).unpaid == ()
-    finally:
-        client.close()
-        (restored or store).close()
+    restored = till.restore()
+    assert restored.refunds.refundable(sale_id) == 0
+    db = restored.repositories().db
+    assert [p for p in list_problems(db) if p.invoice_number == failed] == []
+    assert restored.returns.returnable(sale_id).unpaid == ()
 
 
 def test_a_restored_till_gives_no_money_back_until_it_has_read_the_relays_copy(
-    tmp_path: Path,
-    relay: EmbeddedRelay,  # noqa: F811
+    till: Till, tmp_path: Path
 ) -> None:
     """Two items sold, one returned in cash after the backup. Restored while the relay is out of
     reach, the till cannot tell that it lacks that return: it takes no return and pays no refund
     until it has read the relay's copy of its days, and then takes back the other item only."""
-    token = relay.add_terminal("T1")
-    client = RelayClient(relay.url, token)
-    store = TerminalStore(tmp_path / "T1.db", DAY)
-    restored = None
-    try:
-        sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 2)
-        catch_up(store, client, "T1")
-        back_up(store, tmp_path / "backup.db")
-        returned(store, sale_id, "2026-11-21T10:40")
-        catch_up(store, client, "T1")
-        store.close()
+    store, client = till.store, till.client
+    sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 2)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    returned(store, sale_id, "2026-11-21T10:40")
+    catch_up(store, client, "T1")
 
-        lose_the_disk(tmp_path)
-        restored = TerminalStore(tmp_path / "T1.db", DAY)
-        uploader = Uploader(restored, RelayClient("http://127.0.0.1:9", token, timeout=1), "T1")
-        assert not uploader.look()
-        unread = "until this till has read the relay's copy of its days"
-        with pytest.raises(ValidationError, match=unread):
-            returned(restored, sale_id, "2026-11-21T11:30")
-        with pytest.raises(ValidationError, match=unread):
-            refund(restored, sale_id, "2026-11-21T11:31")
+    restored = till.restore(read=False)
+    uploader = Uploader(restored, RelayClient("http://127.0.0.1:9", "a-token", timeout=1), "T1")
+    assert not uploader.look()
+    unread = "until this till has read the relay's copy of its days"
+    with pytest.raises(ValidationError, match=unread):
+        returned(restored, sale_id, "2026-11-21T11:30")
+    with pytest.raises(ValidationError, match=unread):
+        refund(restored, sale_id, "2026-11-21T11:31")
 
-        uploader.relay.close()
-        uploader.relay = client
-        assert uploader.look()
-        assert returned(restored, sale_id, "2026-11-21T11:40") == "T1-20261121-R0002"
-        with pytest.raises(ValidationError, match="only 0 of 2 can still come back"):
-            returned(restored, sale_id, "2026-11-21T11:50")
-    finally:
-        client.close()
-        (restored or store).close()
+    uploader.relay.close()
+    uploader.relay = client
+    assert uploader.look()
+    assert returned(restored, sale_id, "2026-11-21T11:40") == "T1-20261121-R0002"
+    with pytest.raises(ValidationError, match="only 0 of 2 can still come back"):
+        returned(restored, sale_id, "2026-11-21T11:50")
 
 
 def test_a_till_whose_relay_cannot_say_what_it_holds_gives_money_back_once_it_asked(
