@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pos_app.demo.sample_sales import DemoShop, Finish, plan_day, write_day
 from pos_app.domain.business_day import BusinessDay
-from pos_app.domain.catalog_csv import read_catalog_csv
+from pos_app.reports.products_csv import read_catalog_csv
 from pos_app.settings.paths import resources_dir
 from pos_app.store.database import open_database
 from pos_app.store.products import Products

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from pos_app.domain.errors import KasirError
 from pos_app.domain.texts import N_
-from pos_app.reports.csv_safety import OutputError
+from pos_app.reports.output_files import OutputError
 from pos_app.settings import paths
 from pos_app.settings.terminal_config import Settings, load_settings
 from pos_app.store.database import open_database

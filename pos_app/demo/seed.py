@@ -4,7 +4,7 @@ PPN (it is a PKP). Demo mode seeds it at first start; ``pos-app demo-data`` and 
 from dataclasses import replace
 
 from pos_app.domain.catalog import Product
-from pos_app.domain.catalog_csv import read_catalog_csv
+from pos_app.domain.catalog_csv import parse_catalog_csv
 from pos_app.domain.tax import TaxClass, TaxPolicy
 from pos_app.settings.paths import resources_dir
 from pos_app.store.terminal_store import TerminalStore
@@ -27,7 +27,8 @@ def seed_demo(store: TerminalStore) -> None:
 
 def demo_catalog() -> list[Product]:
     """The sample catalogue, its basic necessities exempt from PPN."""
+    catalogue = resources_dir() / "demo" / "catalog.csv"
     return [
         replace(product, tax_class=TaxClass.EXEMPT) if product.sku in DEMO_EXEMPT_SKUS else product
-        for product in read_catalog_csv(resources_dir() / "demo" / "catalog.csv")
+        for product in parse_catalog_csv(catalogue.read_bytes(), source=catalogue.name)
     ]

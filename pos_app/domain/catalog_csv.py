@@ -1,4 +1,5 @@
-"""Product catalogue CSV (``sku,barcode,name,category,price[,tax_class]``): read all-or-nothing.
+"""Product catalogue CSV (``sku,barcode,name,category,price[,tax_class]``): a file's content
+parsed all-or-nothing into products. Reading the file is ``reports/products_csv.py``'s.
 
 ``tax_class`` (``standard``, ``other`` or ``exempt``: docs/tax.md) may be left out, as files made
 before it existed do (or a cell left empty): a product the shop has keeps its class (a price
@@ -24,7 +25,6 @@ import csv
 import io
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 from pos_app.domain.barcodes import (
     MeasureLayout,
@@ -44,7 +44,6 @@ from pos_app.domain.texts import N_, say
 COLUMNS = ("sku", "barcode", "name", "category", "price")
 TAXED_COLUMNS = (*COLUMNS, "tax_class")
 """The columns an export writes; an import takes these or :data:`COLUMNS`."""
-MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PRICE_DIGITS = len(str(MAX_AMOUNT))
 """More digits (leading zeros aside) is a price no provider takes, and too long for ``int``."""
 SEPARATORS = (",", ";")
@@ -62,13 +61,11 @@ class CatalogImportError(KasirError):
     """A catalogue file that cannot be imported; ``problems`` holds ``(line, reason)`` pairs, each
     reason in the language the GUI chose (English without a GUI)."""
 
-    def __init__(self, path: Path, problems: list[tuple[int, str]]) -> None:
+    def __init__(self, source: str, problems: list[tuple[int, str]]) -> None:
         self.problems = problems
         listing = "\n".join(f"  {problem_line(line, reason)}" for line, reason in problems[:50])
         more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(
-            f"{path.name}: {len(problems)} problem(s), nothing imported\n{listing}{more}"
-        )
+        super().__init__(f"{source}: {len(problems)} problem(s), nothing imported\n{listing}{more}")
 
 
 BarcodeOwner = Callable[[str], str | None]
@@ -77,31 +74,29 @@ StoredClass = Callable[[str], TaxClass | None]
 """The tax class of the product a SKU names already, if any."""
 
 
-def read_catalog_csv(
-    path: Path,
+def parse_catalog_csv(
+    data: bytes,
     *,
+    source: str,
     layout: MeasureLayout | None = None,
     owner: BarcodeOwner | None = None,
     stored_class: StoredClass | None = None,
 ) -> list[Product]:
-    """Every product of the file, or :class:`CatalogImportError` listing every bad line.
+    """Every product of a file's content ``data``, or :class:`CatalogImportError` listing every
+    bad line under ``source`` (the file's name).
 
     ``layout``: the scale's label prefixes, whose products are kept under their item code (the
     value 00000); ``owner`` looks up the barcodes products have already, ``stored_class`` their
     tax class (for a line that gives none).
     """
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise CatalogImportError(
-            path, [(0, say(N_("file is larger than {most} bytes"), most=MAX_FILE_BYTES))]
-        )
-    data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
         text = io.StringIO(data.decode("utf-8"), newline="")
     except UnicodeDecodeError as error:
-        raise CatalogImportError(path, [_not_utf8(data, error)]) from None
+        raise CatalogImportError(source, [_not_utf8(data, error)]) from None
     first = text.readline()
     rows = _rows(itertools.chain([first] if first else [], text), _separator(first))
-    return _parse(path, rows, layout or MeasureLayout(), owner, stored_class)
+    return _parse(source, rows, layout or MeasureLayout(), owner, stored_class)
 
 
 def _separator(header: str) -> str:
@@ -148,7 +143,7 @@ def _rows(lines: Iterable[str], separator: str) -> Iterator[tuple[int, list[str]
 
 
 def _parse(
-    path: Path,
+    source: str,
     rows: Iterator[tuple[int, list[str] | None]],
     layout: MeasureLayout,
     owner: BarcodeOwner | None,
@@ -158,7 +153,7 @@ def _parse(
     start, first = next(rows, (0, None))
     header = tuple(cell.strip().lower() for cell in first or [])
     if header not in (COLUMNS, TAXED_COLUMNS):
-        raise CatalogImportError(path, [_header_problem(start, first)])
+        raise CatalogImportError(source, [_header_problem(start, first)])
     products: list[Product] = []
     lines: list[int] = []
     problems: list[tuple[int, str]] = []
@@ -195,7 +190,7 @@ def _parse(
     if owner is not None:
         problems += _taken(products, lines, owner)
     if problems:
-        raise CatalogImportError(path, sorted(problems))
+        raise CatalogImportError(source, sorted(problems))
     return products
 
 

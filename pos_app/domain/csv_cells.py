@@ -4,11 +4,25 @@ import that reads one back (``domain/catalog_csv.py``).
 
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (or the full-width
 ``＝ ＋ － ＠`` some spreadsheets also accept) would be run by Excel or LibreOffice; it gets a
-leading apostrophe, which spreadsheets show as text.
+leading apostrophe, which spreadsheets show as text. Only ``str`` cells are touched: numbers are
+written from ``int`` values, so a refund of ``-12000`` stays a number a spreadsheet can add up.
 """
+
+import csv
+import io
+import re
+from collections.abc import Sequence
 
 FORMULA_STARTS = frozenset("=+-@\t\r＝＋－＠")
 NEUTRALISER = "'"
+QUOTE_TRIGGERS = ',"\r\n'
+"""A cell holding one of these is quoted (RFC 4180; the csv module's minimal quoting)."""
+_NEVER_FIRST = re.escape("".join(sorted(FORMULA_STARTS)) + QUOTE_TRIGGERS)
+_PLAIN = re.compile(f"[^{_NEVER_FIRST}'\x00][^{re.escape(QUOTE_TRIGGERS)}\x00]*")
+"""Text that is its own CSV cell: no formula start (nor an apostrophe, which may hide one),
+nothing to quote, no NUL."""
+LINE_END = "\r\n"
+"""Between the rows of every CSV file Kasir writes (RFC 4180)."""
 
 
 def neutralise(cell: str) -> str:
@@ -31,3 +45,40 @@ def restore(cell: str) -> str:
 def _formula_behind(cell: str) -> bool:
     """``cell`` starts with a formula character, after any apostrophes."""
     return cell.lstrip(NEUTRALISER)[:1] in FORMULA_STARTS
+
+
+def safe_cells(row: Sequence[object]) -> list[object]:
+    """Neutralise the text cells of ``row``; ints and None (empty) pass unchanged."""
+    return [neutralise(cell) if isinstance(cell, str) else cell for cell in row]
+
+
+class CsvCells:
+    """Text cells as CSV text (neutralised, quoted like the csv module), for exports that write
+    their rows as strings: plain text passes as it is, and cells that repeat (a cashier, a product)
+    are encoded once. At most ``limit`` combinations are remembered, so memory stays bounded."""
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self._limit = limit
+        self._known: dict[tuple[str, ...], str] = {}
+        self._buffer = io.StringIO()
+        # the file's own line end, so a cell holding CR or LF is quoted exactly as in a file
+        self._writer = csv.writer(self._buffer, lineterminator=LINE_END)
+
+    def one(self, text: str) -> str:
+        """One cell that is seldom repeated (an invoice number)."""
+        return text if not text or _PLAIN.fullmatch(text) else self._encode((text,))
+
+    def many(self, *texts: str) -> str:
+        """Adjacent cells that often repeat together, joined by commas."""
+        known = self._known.get(texts)
+        if known is None:
+            known = self._encode(texts)
+            if len(self._known) < self._limit:
+                self._known[texts] = known
+        return known
+
+    def _encode(self, texts: Sequence[str]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow([neutralise(text) for text in texts])
+        return self._buffer.getvalue()[: -len(LINE_END)]

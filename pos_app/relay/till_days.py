@@ -28,10 +28,10 @@ from itertools import pairwise
 from typing import Any
 
 from pos_app.domain.clock import utc_now
+from pos_app.domain.csv_cells import LINE_END
 from pos_app.relay import storage
 from pos_app.relay.engines import Connection
 from pos_app.reports.accountant_files import FileKind
-from pos_app.reports.csv_safety import LINE_END
 from pos_app.reports.shop_files import day_content_hash, read_rows
 
 MAX_SEQUENCE_DIGITS = 18

@@ -11,9 +11,10 @@ same. The cells keep their formula neutralisation; a cell holding ``;`` is quote
 import csv
 from pathlib import Path
 
+from pos_app.domain.csv_cells import LINE_END
 from pos_app.reports.column_types import ColumnType, column_types
-from pos_app.reports.csv_safety import LINE_END, atomic_text
 from pos_app.reports.export_progress import RowCounter
+from pos_app.reports.output_files import atomic_text
 
 SEPARATOR = ";"
 DECIMAL_SIGN = ","

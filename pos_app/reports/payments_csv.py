@@ -33,10 +33,11 @@ from typing import Any
 from sqlite_utils import Database
 
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.csv_cells import safe_cells
 from pos_app.domain.money import CURRENCY
-from pos_app.reports.csv_safety import atomic_csv, safe_cells
 from pos_app.reports.date_range import business_days
 from pos_app.reports.export_progress import RowCounter
+from pos_app.reports.output_files import atomic_csv
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, utc_text
 from pos_app.store.open_day import OpenDays

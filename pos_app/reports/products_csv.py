@@ -1,10 +1,10 @@
-"""The product catalogue as CSV: import all-or-nothing, export in the same columns.
+"""The product catalogue as CSV files: read and import all-or-nothing, export in the same columns.
 
-Import reads the whole file with :func:`pos_app.domain.catalog_csv.read_catalog_csv` (every bad line
-is reported, nothing is written) and upserts by SKU in one transaction. Export writes the active
-products, by SKU, in the columns of ``resources/demo/catalog.csv``, with formula cells neutralised
-and through an atomic rename. Inactive products are left out because the file has no ``active``
-column: importing it back would bring them back on sale.
+A file is read whole and parsed by :func:`pos_app.domain.catalog_csv.parse_catalog_csv` (every bad
+line is reported, nothing is written); an import then upserts by SKU in one transaction. Export
+writes the active products, by SKU, in the columns of ``resources/demo/catalog.csv``, with formula
+cells neutralised and through an atomic rename. Inactive products are left out because the file
+has no ``active`` column: importing it back would bring them back on sale.
 """
 
 from collections.abc import Callable
@@ -14,10 +14,21 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from pos_app.domain.barcodes import MeasureLayout
-from pos_app.domain.catalog_csv import TAXED_COLUMNS, read_catalog_csv
-from pos_app.reports.csv_safety import atomic_csv, safe_cells
+from pos_app.domain.catalog import Product
+from pos_app.domain.catalog_csv import (
+    TAXED_COLUMNS,
+    BarcodeOwner,
+    CatalogImportError,
+    StoredClass,
+    parse_catalog_csv,
+)
+from pos_app.domain.csv_cells import safe_cells
+from pos_app.domain.texts import N_, say
+from pos_app.reports.output_files import atomic_csv
 from pos_app.store.database import transaction
 from pos_app.store.products import Products
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +37,29 @@ class ImportSummary:
     """Products in the file."""
     changed: int
     """Rows inserted or actually changed; an identical product is not rewritten."""
+
+
+def read_catalog_csv(
+    path: Path,
+    *,
+    layout: MeasureLayout | None = None,
+    owner: BarcodeOwner | None = None,
+    stored_class: StoredClass | None = None,
+) -> list[Product]:
+    """Every product of the file at ``path``, or :class:`CatalogImportError` listing every bad
+    line (the arguments: :func:`~pos_app.domain.catalog_csv.parse_catalog_csv`). A file over
+    :data:`MAX_FILE_BYTES` is refused before it is read."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise CatalogImportError(
+            path.name, [(0, say(N_("file is larger than {most} bytes"), most=MAX_FILE_BYTES))]
+        )
+    return parse_catalog_csv(
+        path.read_bytes(),
+        source=path.name,
+        layout=layout,
+        owner=owner,
+        stored_class=stored_class,
+    )
 
 
 def import_products(

@@ -40,12 +40,13 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from pos_app.domain.business_day import DEFAULT_TIMEZONE
+from pos_app.domain.csv_cells import LINE_END, CsvCells
 from pos_app.domain.discounts import percent_text
 from pos_app.domain.errors import KasirError
 from pos_app.domain.tax import ppn_basis
 from pos_app.domain.texts import N_
-from pos_app.reports.csv_safety import LINE_END, CsvCells, atomic_text
 from pos_app.reports.date_range import business_days
+from pos_app.reports.output_files import atomic_text
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.counted_returns import COUNTED_ON, MADE_AGAIN, RETURN_JOINS, SETTLED
 from pos_app.store.errors import StoreError

@@ -14,7 +14,7 @@ appends one, so every row says which till it came from. A till uploads its lines
 relay of another version refuses); the shop's file derives it from each row's own figures, as
 the till's file does, so the two say the same.
 
-Every cell is written neutralised against formulas (:mod:`pos_app.reports.csv_safety`) unless it
+Every cell is written neutralised against formulas (:mod:`pos_app.domain.csv_cells`) unless it
 is what its column's type says (a refund's ``-2000`` stays a number), so the shop's file is safe
 to open whatever a till sent. A till's own file is neutralised already, and neutralising it again
 changes nothing.
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pos_app.domain.csv_cells import neutralise, restore
+from pos_app.domain.csv_cells import LINE_END, neutralise, restore
 from pos_app.domain.digits import whole_number
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.tax import percent_points
@@ -43,9 +43,9 @@ from pos_app.reports.accountant_files import (
     Part,
 )
 from pos_app.reports.column_types import ColumnType, column_types, fits
-from pos_app.reports.csv_safety import LINE_END, atomic_text
 from pos_app.reports.excel_csv import write_excel_id_csv
 from pos_app.reports.export_progress import RowCounter
+from pos_app.reports.output_files import atomic_text
 from pos_app.reports.payments_csv import (
     PAYMENT,
     PAYMENT_COLUMNS,

@@ -27,8 +27,8 @@ from pos_app.domain.csv_cells import restore
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 from pos_app.reports.column_types import ColumnType, column_types
-from pos_app.reports.csv_safety import OutputError, atomic_bytes
 from pos_app.reports.export_progress import RowCounter
+from pos_app.reports.output_files import OutputError, atomic_bytes
 
 MAX_ROWS = 1_048_576
 """Rows of an Excel sheet, the header included."""

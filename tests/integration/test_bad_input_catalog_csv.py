@@ -7,7 +7,7 @@ import pytest
 from sqlite_utils import Database
 
 from pos_app.cli import main
-from pos_app.domain import catalog_csv
+from pos_app.reports import products_csv
 from pos_app.store.database import open_database
 from pos_app.store.products import Products
 
@@ -76,7 +76,7 @@ def test_an_empty_file_is_said_to_be_empty(
 def test_a_problem_of_the_whole_file_has_no_line_zero(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(catalog_csv, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(products_csv, "MAX_FILE_BYTES", 10)
     path = tmp_path / "products.csv"
     path.write_text("sku,barcode,name,category,price\n", encoding="utf-8")
     assert imported(tmp_path / "kasir.db", path) == 1

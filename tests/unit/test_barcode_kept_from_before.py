@@ -10,8 +10,9 @@ import pytest
 
 from pos_app.domain.barcodes import gs1_check_digit, kept_from_before
 from pos_app.domain.catalog import Product
-from pos_app.domain.catalog_csv import CatalogImportError, read_catalog_csv
+from pos_app.domain.catalog_csv import CatalogImportError
 from pos_app.domain.errors import ValidationError
+from pos_app.reports.products_csv import read_catalog_csv
 from pos_app.store.terminal_store import TerminalStore
 from tests.unit.test_same_gtin import write_csv
 

@@ -25,8 +25,9 @@ from pos_app.domain.barcodes import (
     weighed_price,
 )
 from pos_app.domain.catalog import Product
-from pos_app.domain.catalog_csv import CatalogImportError, read_catalog_csv
+from pos_app.domain.catalog_csv import CatalogImportError
 from pos_app.domain.errors import ValidationError
+from pos_app.reports.products_csv import read_catalog_csv
 from pos_app.store.migrations import MIGRATIONS, _upc_barcodes_kept_short
 from pos_app.store.terminal_store import TerminalStore
 

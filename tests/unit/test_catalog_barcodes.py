@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from pos_app.domain.barcodes import MeasureLayout, gs1_check_digit, parse_prefixes
-from pos_app.domain.catalog_csv import CatalogImportError, read_catalog_csv
+from pos_app.domain.catalog_csv import CatalogImportError
+from pos_app.reports.products_csv import read_catalog_csv
 
 HEADER = "sku,barcode,name,category,price\n"
 

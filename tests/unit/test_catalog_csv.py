@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from pos_app.domain.barcodes import Symbology, symbology
-from pos_app.domain.catalog_csv import CatalogImportError, read_catalog_csv
+from pos_app.domain.catalog_csv import CatalogImportError
+from pos_app.reports.products_csv import read_catalog_csv
 
 DEMO = Path(__file__).parents[2] / "resources" / "demo" / "catalog.csv"
 

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.domain.catalog_csv import CatalogImportError, read_catalog_csv
+from pos_app.domain.catalog_csv import CatalogImportError
 from pos_app.domain.tax import TaxClass
+from pos_app.reports.products_csv import read_catalog_csv
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -11,9 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pos_app.domain import atomic_files
-from pos_app.domain.csv_cells import neutralise, restore
-from pos_app.reports import csv_safety
-from pos_app.reports.csv_safety import CsvCells, OutputError, atomic_csv, safe_cells
+from pos_app.domain.csv_cells import CsvCells, neutralise, restore, safe_cells
+from pos_app.reports.output_files import SQLITE_HEADER, OutputError, atomic_csv
 
 
 @pytest.mark.parametrize(
@@ -79,7 +78,7 @@ def test_a_database_is_never_replaced(tmp_path: Path) -> None:
     """Any target that was not a folder was renamed over, an SQLite database (the till's own,
     named by mistake) included: its sales were lost."""
     target = tmp_path / "kasir.db"
-    content = csv_safety.SQLITE_HEADER + b"the shop's books"
+    content = SQLITE_HEADER + b"the shop's books"
     target.write_bytes(content)
     refused = pytest.raises(OutputError, match=r"kasir\.db is a database; it is not overwritten")
     with refused, atomic_csv(target) as writer:

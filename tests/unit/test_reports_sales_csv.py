@@ -19,7 +19,7 @@ from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import PaymentRequest, PaymentStatus, ProviderName
 from pos_app.reports import sales_csv
 from pos_app.reports.accountant_files import FileKind
-from pos_app.reports.csv_safety import OutputError
+from pos_app.reports.output_files import OutputError
 from pos_app.reports.sales_csv import (
     LINE_COLUMNS,
     RETURN_NUMBER,

@@ -21,7 +21,7 @@ from pos_app.reports.accountant_files import (
     Part,
     write_files,
 )
-from pos_app.reports.csv_safety import OutputError
+from pos_app.reports.output_files import OutputError
 from pos_app.reports.payments_csv import PAYMENT_COLUMNS, PaymentsSummary
 from pos_app.reports.sales_csv import LINE_COLUMNS, PPN_BASIS, SALE_COLUMNS, ExportSummary
 from pos_app.reports.shop_files import TillDayFiles, read_rows, write_shop_file

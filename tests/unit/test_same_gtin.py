@@ -19,8 +19,9 @@ from pos_app.domain.barcodes import (
     upce_to_upca,
 )
 from pos_app.domain.catalog import Product
-from pos_app.domain.catalog_csv import CatalogImportError, read_catalog_csv
+from pos_app.domain.catalog_csv import CatalogImportError
 from pos_app.domain.errors import ValidationError
+from pos_app.reports.products_csv import read_catalog_csv
 from pos_app.store.database import open_database
 from pos_app.store.products import BarcodeConflict, Products
 from pos_app.store.terminal_store import TerminalStore

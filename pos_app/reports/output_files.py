@@ -1,19 +1,13 @@
-"""Writing CSV files a spreadsheet can open safely, and that are never seen half-written.
+"""Export files that are never seen half-written, and never replace what is not an export.
 
-Formula neutralisation (``domain/csv_cells.py``): a text cell a spreadsheet would run as a formula
-gets a leading apostrophe. Only ``str`` cells are touched: numbers are written from ``int`` values,
-so a refund of ``-12000`` stays a number a spreadsheet can add up.
-
-Atomic writing (a text file or a binary workbook, by ``domain/atomic_files.py``): rows go to a
-temporary file beside the target, renamed over it only when every row is written. Any failure (an
-exception, a cancelled export, a full disk) leaves the target as it was. Only a regular file that
-is not an SQLite database is ever replaced: a mistyped target must not swap the till's books (or
-a device) for an export.
+A text file or a binary workbook is written by ``domain/atomic_files.py``: rows go to a temporary
+file beside the target, renamed over it only when every row is written. Any failure (an exception,
+a cancelled export, a full disk) leaves the target as it was. Only a regular file that is not an
+SQLite database is ever replaced: a mistyped target must not swap the till's books (or a device)
+for an export. What goes in the cells is ``domain/csv_cells.py``'s.
 """
 
 import csv
-import io
-import re
 import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -21,17 +15,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pos_app.domain.atomic_files import replacing_file
-from pos_app.domain.csv_cells import FORMULA_STARTS, neutralise
+from pos_app.domain.csv_cells import LINE_END
 from pos_app.domain.errors import KasirError
 from pos_app.domain.texts import N_
 
-QUOTE_TRIGGERS = ',"\r\n'
-"""A cell holding one of these is quoted (RFC 4180; the csv module's minimal quoting)."""
-_NEVER_FIRST = re.escape("".join(sorted(FORMULA_STARTS)) + QUOTE_TRIGGERS)
-_PLAIN = re.compile(f"[^{_NEVER_FIRST}'\x00][^{re.escape(QUOTE_TRIGGERS)}\x00]*")
-"""Text that is its own CSV cell: no formula start (nor an apostrophe, which may hide one),
-nothing to quote, no NUL."""
-LINE_END = "\r\n"
 SQLITE_HEADER = b"SQLite format 3\x00"
 """How every SQLite database file starts."""
 
@@ -42,43 +29,6 @@ class CsvRowWriter(Protocol):
 
 class OutputError(KasirError):
     """The output file cannot be written; the message names the file and the reason."""
-
-
-def safe_cells(row: Sequence[object]) -> list[object]:
-    """Neutralise the text cells of ``row``; ints and None (empty) pass unchanged."""
-    return [neutralise(cell) if isinstance(cell, str) else cell for cell in row]
-
-
-class CsvCells:
-    """Text cells as CSV text (neutralised, quoted like the csv module), for exports that write
-    their rows as strings: plain text passes as it is, and cells that repeat (a cashier, a product)
-    are encoded once. At most ``limit`` combinations are remembered, so memory stays bounded."""
-
-    def __init__(self, limit: int = 100_000) -> None:
-        self._limit = limit
-        self._known: dict[tuple[str, ...], str] = {}
-        self._buffer = io.StringIO()
-        # the file's own line end, so a cell holding CR or LF is quoted exactly as in a file
-        self._writer = csv.writer(self._buffer, lineterminator=LINE_END)
-
-    def one(self, text: str) -> str:
-        """One cell that is seldom repeated (an invoice number)."""
-        return text if not text or _PLAIN.fullmatch(text) else self._encode((text,))
-
-    def many(self, *texts: str) -> str:
-        """Adjacent cells that often repeat together, joined by commas."""
-        known = self._known.get(texts)
-        if known is None:
-            known = self._encode(texts)
-            if len(self._known) < self._limit:
-                self._known[texts] = known
-        return known
-
-    def _encode(self, texts: Sequence[str]) -> str:
-        self._buffer.seek(0)
-        self._buffer.truncate()
-        self._writer.writerow([neutralise(text) for text in texts])
-        return self._buffer.getvalue()[: -len(LINE_END)]
 
 
 @contextmanager
