@@ -42,8 +42,8 @@ from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, utc_text
 from pos_app.store.open_day import OpenDays
 from pos_app.store.payment_records import received_rupiah
-from pos_app.store.payments import BROUGHT_BACK, on_days
-from pos_app.store.refunds import REVERSAL_JOINS
+from pos_app.store.payments import on_days
+from pos_app.store.refunds import NET_PAID_OUT, REVERSAL_JOINS
 
 PAYMENT_COLUMNS = (
     "business_date",
@@ -78,7 +78,7 @@ _DIFFERS = (
     f"OR coalesce(a.paid_currency, '{CURRENCY}') != '{CURRENCY}')"
 )
 _REFUNDS_OF_PAYMENT = (
-    f"SELECT CAST(coalesce(sum(r.amount - {BROUGHT_BACK}), 0) AS INTEGER) FROM refunds r "
+    f"SELECT CAST({NET_PAID_OUT} AS INTEGER) FROM refunds r "
     "WHERE r.sale_id IN (a.sale_id, s.id) AND r.status = '{status}' "
     "AND (r.invoice_number = a.invoice_number "
     "OR (r.invoice_number IS NULL AND r.sale_id = s.id))"

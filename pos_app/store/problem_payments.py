@@ -28,7 +28,7 @@ from pos_app.store.errors import NotFound
 from pos_app.store.given_back import late_money_back, paid_again
 from pos_app.store.payment_records import received_rupiah
 from pos_app.store.payments import BROUGHT_BACK, RESOLUTION, RESOLVED
-from pos_app.store.refunds import ANSWERED, CONTRADICTED, NOT_A_RETURN
+from pos_app.store.refunds import ANSWERED, CONTRADICTED, NET_PAID_OUT, NOT_A_RETURN
 from pos_app.store.returns import NOT_PAID_BACK, UNPAID_RESOLVED
 
 
@@ -233,7 +233,7 @@ def _returned_outside(sale: str) -> str:
     )
 
 
-_PAID_BACK = f"""((SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r
+_PAID_BACK = f"""((SELECT {NET_PAID_OUT} FROM refunds r
         WHERE r.invoice_number = a.invoice_number AND r.status = 'paid')
     + CASE WHEN a.late = 1 THEN {late_money_back("a.invoice_number")} ELSE 0 END)"""
 """What paid refunds naming ``payment_attempts a`` gave back of it, and (a late payment) payouts

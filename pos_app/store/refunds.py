@@ -45,6 +45,11 @@ from pos_app.store.payment_records import RECEIVED_SQL
 from pos_app.store.payments import BROUGHT_BACK, RESOLVED
 from pos_app.store.uploads import mark_days
 
+NET_PAID_OUT = f"coalesce(sum(r.amount - {BROUGHT_BACK}), 0)"
+"""SQL aggregate over ``refunds r``: what the payouts took of the customer's money, less what
+reversals brought back of them (owed to the customer again). Which payouts count is each query's
+own: those that still hold money (pending and paid) for what may be refunded, the paid ones for
+what went back."""
 REFUND_JOINS = (
     "refunds r JOIN sales s ON s.id = r.sale_id "
     "LEFT JOIN payment_attempts a ON a.invoice_number = r.invoice_number"
@@ -143,7 +148,7 @@ class Refunds:
             if late is None:
                 return 0
             used = self._db.execute(
-                f"SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r "
+                f"SELECT {NET_PAID_OUT} FROM refunds r "
                 "WHERE r.invoice_number = ? AND r.status IN ('pending', 'paid')",
                 [invoice_number],
             ).fetchone()[0]
@@ -154,7 +159,7 @@ class Refunds:
             raise NotFound(N_("sale {sale} does not exist"), sale=sale_id)
         taken = row[1] if row[0] == "completed" else 0
         used = self._db.execute(
-            f"SELECT coalesce(sum(r.amount - {BROUGHT_BACK}), 0) FROM refunds r "
+            f"SELECT {NET_PAID_OUT} FROM refunds r "
             "LEFT JOIN payment_attempts a ON a.invoice_number = r.invoice_number "
             "WHERE r.sale_id = ? AND r.status IN ('pending', 'paid') AND coalesce(a.late, 0) = 0",
             [sale_id],
