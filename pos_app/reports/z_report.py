@@ -20,6 +20,11 @@ every rupiah through the drawer counts on exactly one day, by the same rule as i
 cash in and out, and a shift whose drawer is counted right leaves no difference on either day.
 Takings keep the business day: only the drawer's reconciliation follows the shift.
 
+A till restored from an older backup lacks the returns it made since, which the relay's copy of
+the day holds (``store/given_back.py``): the cash they gave back left the drawer, so the drawer
+counts it as it counts the day's own cash returns (:attr:`ZReport.cash_returns_before_restore`),
+while the takings stay those of the till's own files, which that copy completes in the shop's file.
+
 A till's drawer runs on through the day: a shift that opens after the one before it on that till
 closed takes over that drawer, so its float is no new cash (the day's opening float is what the
 first shifts on each till opened with, :attr:`ZReport.opening_float_of_shifts`), and what its
@@ -51,6 +56,7 @@ from pos_app.reports.sections import Section, sections_html
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, RETURNED_LINES, SETTLED
 from pos_app.store.database import optional_utc, parse_utc, utc_text
+from pos_app.store.given_back import cash_back, first_cash_back
 from pos_app.store.open_day import OpenDays
 from pos_app.store.payment_records import RECEIVED_SQL
 from pos_app.store.payments import on_days
@@ -201,6 +207,10 @@ class ZReport(CountedDrawer):
     cash_without_shift: int = 0
     """The day's cash sales less cash returns that no shift took: in the expected cash, but in no
     cashier's count (0 in closes before it)."""
+    cash_returns_before_restore: int = 0
+    """Cash given back from the drawer this day for returns that only the relay's copy holds (the
+    till was restored from an older backup since): not in ``returns_total``, as the till's own
+    files lack them (0 in closes before it)."""
 
     @property
     def sales_total(self) -> int:
@@ -232,7 +242,7 @@ class ZReport(CountedDrawer):
     @property
     def drawer_cash_returns(self) -> int:
         """Cash given back from the day's drawer, counted as :attr:`drawer_cash_sales` is."""
-        return self.cash_returns + self.cash_returns_across_days
+        return self.cash_returns + self.cash_returns_before_restore + self.cash_returns_across_days
 
     @property
     def expected_cash(self) -> int:
@@ -270,6 +280,7 @@ class ZReport(CountedDrawer):
             "moved_between_shifts": self.moved_between_shifts,
             "opening_float_of_shifts": self.opening_float_of_shifts,
             "cash_without_shift": self.cash_without_shift,
+            "cash_returns_before_restore": self.cash_returns_before_restore,
             "net_total": self.net_total,
             "cancelled_sales": self.cancelled_sales,
             "cancelled_attempts": self.cancelled_attempts,
@@ -325,6 +336,7 @@ class ZReport(CountedDrawer):
                 "opening_float_of_shifts", drawer_handovers(shifts)[0]
             ),
             cash_without_shift=data.get("cash_without_shift", 0),
+            cash_returns_before_restore=data.get("cash_returns_before_restore", 0),
             cancelled_sales=data["cancelled_sales"],
             cancelled_attempts=data["cancelled_attempts"],
             open_attempts=data["open_attempts"],
@@ -402,14 +414,17 @@ _FIRST_CASH_SALE = (
     "WHERE business_date = ? AND status = 'completed' AND tender = 'cash')"
 )
 _FIRST_CASH_RETURN = (
-    f"(SELECT min(t.created_at) FROM {RETURN_JOINS} "
-    f"WHERE t.method = 'cash' AND {SETTLED} AND {COUNTED_ON} = ?)"
+    f"(SELECT min(m) FROM (SELECT min(t.created_at) AS m FROM {RETURN_JOINS} "
+    f"WHERE t.method = 'cash' AND {SETTLED} AND {COUNTED_ON} = ?2 "
+    f"UNION ALL SELECT {first_cash_back('?2')}))"
 )
+"""The first moment cash went back for a return of the day ``?2``, before the restore too."""
+_GIVEN_BACK_IN_A_SHIFT = in_a_shift("g.cashier", "g.terminal_id", "g.created_at")
 
 
 def _in_shifts(db: Database, key: str, now: datetime) -> tuple[int, int]:
-    """The cash sales and the cash returns of business day ``key`` that some shift took (that
-    shift's day counts them in its drawer)."""
+    """The cash sales and the cash returns (before the restore too) of business day ``key`` that
+    some shift took (that shift's day counts them in its drawer)."""
     moment = utc_text(now)
     sales = db.execute(
         f"WITH spans AS MATERIALIZED ({shift_spans(_FIRST_CASH_SALE)}) "
@@ -420,10 +435,11 @@ def _in_shifts(db: Database, key: str, now: datetime) -> tuple[int, int]:
     ).fetchone()[0]
     returns = db.execute(
         f"WITH spans AS MATERIALIZED ({shift_spans(_FIRST_CASH_RETURN)}) "
-        f"SELECT coalesce(sum(t.amount), 0) FROM {RETURN_JOINS} WHERE t.method = 'cash' "
-        f"AND {SETTLED} AND {COUNTED_ON} = ? "
-        f"AND {in_a_shift('t.cashier', 't.terminal_id', 't.created_at')}",
-        [moment, key, key],
+        f"SELECT (SELECT coalesce(sum(t.amount), 0) FROM {RETURN_JOINS} WHERE t.method = 'cash' "
+        f"AND {SETTLED} AND {COUNTED_ON} = ?2 "
+        f"AND {in_a_shift('t.cashier', 't.terminal_id', 't.created_at')}) + "
+        + cash_back(f"g.business_date = ?2 AND {_GIVEN_BACK_IN_A_SHIFT}"),
+        [moment, key],
     ).fetchone()[0]
     return int(sales), int(returns)
 
@@ -448,12 +464,16 @@ def _taken_between(
             [moment, window[1], key, *window],
         ).fetchone()[0]
         returns = db.execute(
-            f"WITH spans AS MATERIALIZED ({shift_spans('?')}) "
-            f"SELECT coalesce(sum(t.amount), 0) FROM {RETURN_JOINS} WHERE t.method = 'cash' "
-            f"AND {SETTLED} AND {COUNTED_ON} = ? AND t.terminal_id = ? "
-            "AND t.created_at >= ? AND t.created_at < ? "
-            f"AND NOT {in_a_shift('t.cashier', 't.terminal_id', 't.created_at')}",
-            [moment, window[1], key, *window],
+            f"WITH spans AS MATERIALIZED ({shift_spans('?2')}) "
+            f"SELECT (SELECT coalesce(sum(t.amount), 0) FROM {RETURN_JOINS} "
+            f"WHERE t.method = 'cash' AND {SETTLED} AND {COUNTED_ON} = ?3 "
+            "AND t.terminal_id = ?4 AND t.created_at >= ?2 AND t.created_at < ?5 "
+            f"AND NOT {in_a_shift('t.cashier', 't.terminal_id', 't.created_at')}) + "
+            + cash_back(
+                "g.business_date = ?3 AND g.terminal_id = ?4 AND g.created_at >= ?2 "
+                f"AND g.created_at < ?5 AND NOT {_GIVEN_BACK_IN_A_SHIFT}"
+            ),
+            [moment, since, key, terminal_id, utc_text(opened)],
         ).fetchone()[0]
         return int(sales) - int(returns)
 
@@ -582,6 +602,8 @@ def _build(
         f"WHERE b.business_date = ? AND {REDUCES_TAKINGS}",
         [key],
     ).fetchone()
+    before_restore = db.execute(f"SELECT {cash_back('g.business_date = ?')}", [key]).fetchone()[0]
+    drawer_returns = cash_returns + before_restore
     refunds_count, refunds_total = refunds.get(1, (0, 0))
     late_refunds_count, late_refunds_total = refunds.get(0, (0, 0))
     shifts = Shifts(db).for_day(business_date, until=now)
@@ -625,7 +647,8 @@ def _build(
         cash_returns_across_days=sum(shift.cash_returns for shift in shifts) - in_shifts_returns,
         moved_between_shifts=between,
         opening_float_of_shifts=floats,
-        cash_without_shift=cash_sales - in_shifts_sales - (cash_returns - in_shifts_returns),
+        cash_without_shift=cash_sales - in_shifts_sales - (drawer_returns - in_shifts_returns),
+        cash_returns_before_restore=before_restore,
     )
 
 
@@ -713,6 +736,9 @@ def report_sections(report: ZReport) -> list[Section]:
         cash.append((say(N_("Cash in less cash out")), format_rupiah(moved)))
     if report.drawer_cash_returns:
         cash.append((say(N_("Cash returns")), format_rupiah(-report.drawer_cash_returns)))
+    if report.cash_returns_before_restore:  # not in the takings' returns: its files lack them
+        before = say(N_("of which only in the relay's copy (till restored from a backup)"))
+        cash.append((f"  {before}", format_rupiah(-report.cash_returns_before_restore)))
     cash.append((say(N_("Expected cash")), format_rupiah(report.expected_cash)))
     if report.counted is not None:
         cash += [

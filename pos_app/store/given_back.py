@@ -6,7 +6,10 @@ and the relay's copy of those days has. The restore reads that copy
 (:func:`pos_app.till.uploads.reconcile`) and keeps what it gave back on each sale here, by the
 sale's receipt number (a restored database draws sale ids again, never the numbers the relay
 holds), or by the late payment a payout paid back; what can still be returned and refunded counts
-it (``store/returns.py``, ``store/refunds.py``), so the customer is not paid twice.
+it (``store/returns.py``, ``store/refunds.py``), so the customer is not paid twice. Cash given
+back for a return came out of the drawer: the shift that ran then (``store/shifts.py``) and its
+day's Z report expect it gone (:func:`cash_back`), though the till's own files, and so its
+takings, do not count it (the relay's copy does, and the shop's file holds that copy).
 
 The till cannot tell it was restored until it reads the relay: from the start of a run that
 uploads until that read, it gives no money back (:func:`refuse_before_relay_read`).
@@ -16,13 +19,13 @@ import sqlite3
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
-from pos_app.store.database import read_meta, transaction, write_meta
+from pos_app.store.database import read_meta, transaction, utc_text, write_meta
 
 _TABLE = "given_back_before_restore"
 
@@ -56,6 +59,26 @@ def late_money_back(invoice: str) -> str:
 
 LATE_MONEY_BACK = f"SELECT {late_money_back('?')}"
 """SQL: the rupiah paid back of late payment ``?`` before the restore."""
+
+
+def cash_back(condition: str) -> str:
+    """SQL: the rupiah given back in cash for returns before the restore, of the rows ``g`` that
+    meet ``condition`` (over ``g.business_date``, ``g.cashier``, ``g.terminal_id`` and
+    ``g.created_at``, the moment it was given back: NULL in rows kept before Kasir kept it,
+    which no shift took)."""
+    return (
+        f"(SELECT coalesce(sum(g.amount), 0) FROM {_TABLE} g WHERE g.tender = 'cash' "
+        f"AND g.line_no IS NOT NULL AND {condition})"
+    )
+
+
+def first_cash_back(day: str) -> str:
+    """SQL: the first moment cash went back before the restore on business day ``day`` (an SQL
+    expression); NULL if none did."""
+    return (
+        f"(SELECT min(g.created_at) FROM {_TABLE} g WHERE g.tender = 'cash' "
+        f"AND g.line_no IS NOT NULL AND g.business_date = {day})"
+    )
 
 
 def made_again(ret: str) -> str:
@@ -104,6 +127,10 @@ class GivenBack:
     ppn: int = 0
     refund_of: str | None = None
     """The payment a payout paid back (its invoice); ``None`` for a return's line."""
+    cashier: str | None = None
+    terminal_id: str | None = None
+    created_at: datetime | None = None
+    """When a return's line was given back (its payout paid, for a wallet return)."""
 
 
 def keep_given_back(
@@ -117,7 +144,8 @@ def keep_given_back(
     )
     conn.executemany(
         f"INSERT INTO {_TABLE} (business_date, receipt_number, refund_of, given_by, tender, "
-        "line_no, items, amount, dpp, ppn) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 "
+        "line_no, items, amount, dpp, ppn, cashier, terminal_id, created_at) "
+        "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 "
         "WHERE NOT EXISTS (SELECT 1 FROM returns WHERE return_number = ?4) "
         "AND NOT EXISTS (SELECT 1 FROM refunds WHERE payout_id = ?4)",
         [
@@ -132,6 +160,9 @@ def keep_given_back(
                 row.amount,
                 row.dpp,
                 row.ppn,
+                row.cashier,
+                row.terminal_id,
+                None if row.created_at is None else utc_text(row.created_at),
             )
             for row in rows
         ],

@@ -1029,6 +1029,16 @@ CREATE INDEX given_back_before_restore_by_payment ON given_back_before_restore (
 """
 
 
+# A cash return made before the restore paid its money out of the drawer
+# (pos_app/store/given_back.py): who gave it back, on which till and when, so the shift that ran
+# then, and its day, expect it gone.
+_GIVEN_BACK_MOMENTS = """
+ALTER TABLE given_back_before_restore ADD COLUMN cashier TEXT;
+ALTER TABLE given_back_before_restore ADD COLUMN terminal_id TEXT;
+ALTER TABLE given_back_before_restore ADD COLUMN created_at TEXT;
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -1071,5 +1081,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _PROVIDER_REFUND_CORRECTIONS,
     _payment_business_days,
     _GIVEN_BACK_BEFORE_RESTORE,
+    _GIVEN_BACK_MOMENTS,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

@@ -8,8 +8,10 @@ then takes the drawer over (``reports/z_report.py``), so its float is no new cas
 The drawer's expected cash is the opening float, plus the cash sales this cashier completed on this
 terminal while the shift was open (each sale's total: the change went back out of the drawer),
 plus cash put in, less cash taken out, less the cash this cashier gave back for returns on this
-terminal while it was open (``store/returns.py``). Refunds are wallet payouts, never paid from the
-drawer, so they do not move it. Each change is audited in its own transaction.
+terminal while it was open (``store/returns.py``; and those made before the till was restored from
+an older backup, which only the relay's copy holds: ``store/given_back.py``). Refunds are wallet
+payouts, never paid from the drawer, so they do not move it. Each change is audited in its own
+transaction.
 
 A shift keeps the figures its report showed at the close (``figures``), as a day close keeps its
 Z report: a payout paid after the close must not change the paper printed again. Shifts closed
@@ -36,6 +38,7 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import RETURNED_LINES
 from pos_app.store.database import TICK, optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
+from pos_app.store.given_back import cash_back
 from pos_app.store.open_day import open_business_date
 from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
 
@@ -107,10 +110,15 @@ _RETURNS_OF_SHIFT = (
 )
 """The returns of a shift: taken by its cashier, on its till, while it was open."""
 _CASH_RETURNS = (
-    "SELECT coalesce(sum(t.amount), 0) FROM returns t WHERE t.method = 'cash' "
-    f"AND {_RETURNS_OF_SHIFT}"
+    "SELECT (SELECT coalesce(sum(t.amount), 0) FROM returns t WHERE t.method = 'cash' "
+    f"AND {_RETURNS_OF_SHIFT}) + "
+    + cash_back(
+        "g.cashier = ? AND g.terminal_id = ? AND g.created_at >= ? "
+        "AND (? IS NULL OR g.created_at < ?)"
+    )
 )
-"""Cash given back for returns during a shift."""
+"""Cash given back for returns during a shift, also before the till was restored (its
+parameters twice)."""
 _LAST_OF_SHIFT = (
     f"SELECT max(m) FROM (SELECT max(s.completed_at) AS m FROM sales s WHERE {_OF_SHIFT} "
     f"UNION ALL SELECT max(t.created_at) FROM returns t WHERE {_RETURNS_OF_SHIFT})"
@@ -400,7 +408,7 @@ class Shifts:
         return {
             "cash_sales_count": count,
             "cash_sales": cash_sales,
-            "cash_returns": self._db.execute(_CASH_RETURNS, of_shift).fetchone()[0],
+            "cash_returns": self._db.execute(_CASH_RETURNS, of_shift + of_shift).fetchone()[0],
             "discounts": discounts_and_tax(
                 self._db, _OF_SHIFT, of_shift, f"{RETURNED_LINES} AND {_RETURNS_OF_SHIFT}", of_shift
             ),

@@ -25,7 +25,8 @@ difference resolved): the payment itself is as the provider reports it.
 A late payment may instead be attached to a sale that was not paid (its own, or another of the
 same total that no late payment of its own pays: that one is the sale's): the sale completes
 with it, the attempt's event says ``attached`` and names the sale, and the audit log has
-``payment.attach``, all in one transaction.
+``payment.attach``, all in one transaction. One attached before this database was restored from an
+older backup is attached again as the relay's copy has it (:func:`attach_as_before_restore`).
 
 A contradicted payout whose money the manager saw back in ecommpay's balance is taken as
 reversed. Kasir never does so on its own, as a stray decline must not make the customer owed
@@ -40,6 +41,9 @@ refunded" is (:meth:`~pos_app.store.payments.Payments.record_refunded_amount`). 
 with their audit entry in one transaction, for the row as the manager saw it.
 """
 
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -64,11 +68,17 @@ from pos_app.store.problem_payments import (
     listed_now,
     no_longer_listed,
 )
+from pos_app.store.receipt_numbers import held_number
 from pos_app.store.refunds import Refund, Refunds
 from pos_app.store.sales import Sale, Sales
 
+log = logging.getLogger(__name__)
+
 ATTACHED = "attached"
 """The resolution of a late payment attached to a sale."""
+BEFORE_RESTORE = "before restore"
+"""Who attached a late payment the relay's copy shows attached (:func:`attach_as_before_restore`):
+that copy does not say which manager did."""
 MAX_REASON_LENGTH = 500
 TAKEN_AS_REVERSED = "refund.take_reversed"
 """The audit action of a manager taking a contradicted payout as reversed."""
@@ -238,6 +248,72 @@ def attach(
             now=now,
         )
     return sale
+
+
+@dataclass(frozen=True, slots=True)
+class CopiedSale:
+    """A QR sale as the relay's copy of one of this till's days holds it."""
+
+    invoice_number: str
+    receipt_number: str
+    sale_id: int
+    """Its id in the database that uploaded the copy."""
+    completed_at: datetime
+
+
+def attach_as_before_restore(
+    db: Database, terminal_id: str, sales: Iterable[CopiedSale], *, day: BusinessDay
+) -> None:
+    """In the caller's transaction, attach again each late payment that completed one of
+    ``sales`` in the relay's copy: a manager attached it after the backup this database was
+    restored from. Listed as late it would be refunded, and the customer, gone with the goods,
+    would have them for nothing.
+
+    Attached to its own sale, which this database holds, the sale completes again as the copy
+    has it: at the moment it did, under the receipt number and on the day the copy gives it
+    (:func:`~pos_app.store.receipt_numbers.held_number`), so the customer's receipt finds it
+    for a return or a refund, and the takings of that day count it as the shop's file does
+    (which holds it once: the relay tells the rows apart by invoice). Attached to another sale
+    (whose id this database may have given another since), or when that number or day can no
+    longer be given, the payment is taken without completing a sale: late no more, so neither
+    refunded nor attached again, and the sale it paid is in the relay's copy only, like the
+    sales made since the backup."""
+    payments = Payments(db, day)
+    for sale in sales:
+        attempt = payments.find_attempt(sale.invoice_number)
+        if attempt is None or not attempt.late or attempt.state is not AttemptState.PAID:
+            continue
+        held = held_number(db.conn, terminal_id, sale.invoice_number)
+        if sale.sale_id == attempt.sale_id and held is not None and held[1] == sale.receipt_number:
+            try:
+                attach(
+                    db,
+                    sale.invoice_number,
+                    sale.sale_id,
+                    manager=BEFORE_RESTORE,
+                    day=day,
+                    now=sale.completed_at,
+                    source=ChangeSource.SYSTEM,
+                )
+                continue
+            except StoreError as exc:
+                log.warning(
+                    "late payment %s attached again to no sale: %s", sale.invoice_number, exc
+                )
+        payload = {
+            RESOLUTION: ATTACHED,
+            "receipt_number": sale.receipt_number,
+            "resolved_by": BEFORE_RESTORE,
+        }
+        try:
+            payments.take_late_payment(sale.invoice_number, payload=payload, now=sale.completed_at)
+        except StoreError as exc:
+            log.warning(
+                "late payment %s, attached to %s before the restore, is left to the manager: %s",
+                sale.invoice_number,
+                sale.receipt_number,
+                exc,
+            )
 
 
 def take_as_reversed(

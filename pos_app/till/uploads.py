@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pos_app.clients.relay_client import (
     MAX_BACKOFF,
@@ -55,6 +56,7 @@ from pos_app.store.receipt_numbers import (
 )
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import PendingDay, RefusedDay, UploadOutbox
+from pos_app.till.problem_payments import CopiedSale, attach_as_before_restore
 
 log = logging.getLogger(__name__)
 
@@ -250,8 +252,10 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
     completes once more takes the number and the day it had, on one of those days or one the
     backup never reached, and return slips go on after the last the shop's file holds
     (:func:`numbers_held`). What that file gave back on the sales of those days that this
-    database lacks is kept (``store/given_back.py``), and only then does this run give money
-    back: until the relay says, the database cannot tell it was restored.
+    database lacks is kept (``store/given_back.py``), a late payment it shows attached to a sale
+    is attached again (:func:`~pos_app.till.problem_payments.attach_as_before_restore`), and
+    only then does this run give money back: until the relay says, the database cannot tell it
+    was restored.
     """
     db = store.repositories().db
     with _ONE_AT_A_TIME:
@@ -271,9 +275,10 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
             for business_date, sequence in held.last_returns.items():
                 raise_floor(conn, till_id, business_date, sequence, RETURNS)
         today = store.day.date_of(datetime.now(UTC))
-        numbers = numbers_held(relay, till_id, held, outbox, today)  # before went_back marks
+        numbers = numbers_held(relay, till_id, held, outbox, today, store.day.tz)  # before marks
         with transaction(db) as conn:
             keep_held_numbers(conn, till_id, numbers.receipts)
+            attach_as_before_restore(db, till_id, numbers.sales.values(), day=store.day)
             for business_date, sequence in numbers.last_returns.items():
                 raise_floor(conn, till_id, business_date, sequence, RETURNS)
             keep_given_back(conn, numbers.days, numbers.given_back)
@@ -306,6 +311,8 @@ class HeldNumbers:
 
     receipts: dict[str, str]
     """The receipt number of each QR sale, by invoice."""
+    sales: dict[str, CopiedSale]
+    """Each QR sale, by invoice."""
     last_returns: dict[date, int]
     """The sequence of each day's last return slip number."""
     days: list[date]
@@ -315,7 +322,12 @@ class HeldNumbers:
 
 
 def numbers_held(
-    relay: RelayClient, till_id: str, held: HeldDays, outbox: UploadOutbox, today: date
+    relay: RelayClient,
+    till_id: str,
+    held: HeldDays,
+    outbox: UploadOutbox,
+    today: date,
+    tz: ZoneInfo,
 ) -> HeldNumbers:
     """The numbers the shop's file gives this till on the days this database went back on
     (:meth:`UploadOutbox.ahead`, :meth:`UploadOutbox.unreached`) from the latest it has a change
@@ -329,7 +341,7 @@ def numbers_held(
     restore reads them once, and a till whose database did not go back reads nothing."""
     latest = outbox.latest_day()
     went_back = [day for day in outbox.ahead(held.days, today) if latest is None or day >= latest]
-    numbers = HeldNumbers({}, {}, sorted([*went_back, *outbox.unreached(held.days, today)]))
+    numbers = HeldNumbers({}, {}, {}, sorted([*went_back, *outbox.unreached(held.days, today)]))
     for day in numbers.days:
         for till in relay.shop_day(day.isoformat()):
             if till.till_id != till_id:
@@ -340,13 +352,27 @@ def numbers_held(
             for row in lines:
                 if row.get("record_type") == "sale" and row.get("invoice_number"):
                     numbers.receipts[row["invoice_number"]] = row.get("receipt_number", "")
+                    numbers.sales[row["invoice_number"]] = _copied_sale(row, tz)
                 slip = sequence_of(till_id, row.get("return_number", ""), RETURNS)
                 if row.get("record_type") == "return" and slip is not None:
                     slip_day, sequence = slip
                     last = numbers.last_returns.get(slip_day, 0)
                     numbers.last_returns[slip_day] = max(last, sequence)
-            numbers.given_back.extend(given_back(day, lines, payments))
+            numbers.given_back.extend(given_back(day, lines, payments, tz))
     return numbers
+
+
+def _moment(row: Mapping[str, str], tz: ZoneInfo) -> datetime:
+    """The moment of a row of a till's file, from its local date and time in ``tz``."""
+    local = datetime.fromisoformat(f"{row['local_date']}T{row['local_time']}")
+    return local.replace(tzinfo=tz).astimezone(UTC)
+
+
+def _copied_sale(row: Mapping[str, str], tz: ZoneInfo) -> CopiedSale:
+    """The QR sale of a row of the lines file."""
+    return CopiedSale(
+        row["invoice_number"], row["receipt_number"], int(row["sale_id"]), _moment(row, tz)
+    )
 
 
 def _records(files: Mapping[str, str], kind: FileKind) -> list[dict[str, str]]:
@@ -356,12 +382,13 @@ def _records(files: Mapping[str, str], kind: FileKind) -> list[dict[str, str]]:
 
 
 def given_back(
-    day: date, lines: list[dict[str, str]], payments: list[dict[str, str]]
+    day: date, lines: list[dict[str, str]], payments: list[dict[str, str]], tz: ZoneInfo
 ) -> list[GivenBack]:
     """What a till's files of ``day`` show given back: each return's lines (items and money, a
-    wallet return's included), and the payouts no return pays (refunds, of the sale or of a late
-    payment) less what reversals brought back of any payout. A return made before returns had
-    numbers cannot be told from this database's own, and is left."""
+    wallet return's included, with who gave it back and when, local time in ``tz``), and the
+    payouts no return pays (refunds, of the sale or of a late payment) less what reversals
+    brought back of any payout. A return made before returns had numbers cannot be told from
+    this database's own, and is left."""
     back: list[GivenBack] = []
     returns_paid: set[str] = set()
     for row in lines:
@@ -380,6 +407,9 @@ def given_back(
                 items=-int(row["quantity"]),
                 dpp=-int(row["dpp"]) if row["dpp"] else None,
                 ppn=-int(row["ppn"] or 0),
+                cashier=row["cashier"],
+                terminal_id=row["terminal"],
+                created_at=_moment(row, tz),
             )
         )
     for row in payments:

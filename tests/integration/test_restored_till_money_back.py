@@ -18,9 +18,12 @@ from pos_app.clients.relay_client import RelayClient
 from pos_app.demo.embedded_relay import EmbeddedRelay
 from pos_app.demo.server_thread import ServerThread
 from pos_app.domain.basket import LineItem
+from pos_app.domain.cash_count import CashCount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.returns import ReturnMethod
 from pos_app.payments.model import PaymentStatus, ProviderName
+from pos_app.reports.shift_report import shift_sections
+from pos_app.reports.z_report import build_z_report
 from pos_app.store.errors import StoreError
 from pos_app.store.payment_records import EventSource
 from pos_app.store.problem_payments import list_problems
@@ -39,6 +42,7 @@ from tests.integration.test_restored_till import (  # noqa: F401
     relay,
     returned,
     shop_money,
+    sold,
 )
 
 
@@ -285,3 +289,95 @@ def test_a_relay_answering_too_many_requests_is_asked_again_before_money_goes_ba
         assert returned(store, sale_id, "2026-11-21T10:40") == "T1-20261121-R0001"
     finally:
         store.close()
+
+
+def late_paid(store: TerminalStore, when: str) -> tuple[int, str]:
+    """A Rp 5.000 sale whose QR payment came after it was cancelled: the sale and the late
+    payment's invoice."""
+    opened = local(when)
+    lines = (LineItem("KOPI-001", "Kopi Kapal Api", 5000, 1),)
+    sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=opened)
+    invoice = store.payments.next_invoice_number("T1", opened)
+    store.payments.create_attempt(sale_id, ProviderName.ECOMMPAY_PAGE, 5000, invoice, opened)
+    store.sales.cancel(sale_id, now=opened)
+    store.payments.record_status(
+        invoice, PaymentStatus.PAID, source=EventSource.RELAY, now=opened, amount=5000
+    )
+    return sale_id, invoice
+
+
+@pytest.mark.parametrize("to", ["its own sale", "another sale"])
+def test_a_late_payment_attached_after_the_backup_is_not_refundable_once_restored(
+    till: Till, tmp_path: Path, to: str
+) -> None:
+    """A Rp 5.000 sale was cancelled, its QR paid late, and the day backed up; a manager then
+    attached the payment to the sale (or to another cancelled sale of Rp 5.000), which took
+    T1-20261121-0001, printed on the customer's receipt, and the customer left with the goods.
+    Restored, the payment was late again and the problem list offered to refund it: the goods
+    for nothing. Its own sale now completes again as the relay's copy has it, counted once in
+    the till's takings and the shop's file; another sale, whose id the restored database may
+    have given another sale, is left to that copy, and the payment is refunded no more."""
+    store, client = till.store, till.client
+    sale_id, invoice = late_paid(store, "2026-11-21T10:00")
+    lines = (LineItem("TEH-001", "Teh Botol", 5000, 1),)
+    other = store.sales.create_sale(
+        lines, cashier="Sari", terminal_id="T1", now=local("2026-11-21T10:05")
+    )
+    store.sales.cancel(other, now=local("2026-11-21T10:06"))
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    when = local("2026-11-21T10:40")
+    paid = sale_id if to == "its own sale" else other
+    attach(store.repositories().db, invoice, paid, manager="Bu Rina", day=DAY, now=when)
+    catch_up(store, client, "T1")
+
+    restored = till.restore()
+    db = restored.repositories().db
+    assert [p for p in list_problems(db) if p.invoice_number == invoice] == []
+    assert restored.refunds.refundable(sale_id, invoice) == 0
+    sale = restored.sales.get(paid)
+    report = build_z_report(db, D1, day=DAY, now=local("2026-11-21T12:00"))
+    if to == "its own sale":
+        assert (sale.status, sale.receipt_number, sale.completed_at) == (
+            "completed",
+            "T1-20261121-0001",
+            when,
+        )
+        assert (report.sales_total, report.late_payments) == (5000, ())
+    else:
+        assert (sale.status, report.sales_total, report.late_payments) == ("cancelled", 0, ())
+    catch_up(restored, client, "T1")
+    assert shop_money(client, D1, "sales", "total") == 5000
+    assert shop_money(client, D1, "payments", "paid_amount") == 5000
+
+
+def test_cash_given_back_after_the_backup_is_out_of_the_restored_drawer(
+    till: Till, tmp_path: Path
+) -> None:
+    """Sari's shift opened with Rp 100.000, sold an item for Rp 5.000 in cash, and the day was
+    backed up; she took the item back and paid Rp 5.000 out of the drawer. Restored, her shift
+    and the day's Z report expected Rp 105.000: counting the Rp 100.000 the drawer holds, she
+    was Rp 5.000 short that was never missing. The shop's file, which has that return from
+    the relay's copy, still counts it once."""
+    store, client = till.store, till.client
+    shift = store.shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T09:00")
+    )
+    sale_id = sold(store, "2026-11-21T10:00", 5000)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    returned(store, sale_id, "2026-11-21T10:40")
+    catch_up(store, client, "T1")
+
+    restored = till.restore()
+    db = restored.repositories().db
+    report = build_z_report(db, D1, day=DAY, opening_float=100_000, now=local("2026-11-21T12:00"))
+    assert (report.expected_cash, report.cash_without_shift) == (100_000, 0)
+    assert (report.returns_total, report.net_total) == (0, 5000), "the till's own files"
+    closed = restored.shifts.close(
+        shift.id, CashCount({100_000: 1}), closed_by="Sari", now=local("2026-11-21T12:00")
+    )
+    assert (closed.cash_returns, closed.expected_cash, closed.difference) == (5000, 100_000, 0)
+    assert "Cash returns" in dict(shift_sections(closed, time_zone="Asia/Jakarta")[1][1])
+    catch_up(restored, client, "T1")
+    assert shop_money(client, D1, "sales", "total") == 0
