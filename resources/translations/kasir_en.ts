@@ -4262,11 +4262,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
-        <source>file is larger than {most} bytes</source>
-        <translation>file is larger than {most} bytes</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>byte {byte} is not UTF-8 text; save the file as "CSV UTF-8" and import it again</source>
         <translation>byte {byte} is not UTF-8 text; save the file as "CSV UTF-8" and import it again</translation>
     </message>
@@ -4509,32 +4504,6 @@ Still trying — the payment stays open.</translation>
         <translation>the Excel workbook needs no CSV option</translation>
     </message>
     <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
-        <source>cannot write {target}: folder {folder} does not exist</source>
-        <translation>cannot write {target}: folder {folder} does not exist</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
-        <location filename="../../pos_app/reports/workbook.py"/>
-        <source>cannot write {target}: {why}</source>
-        <translation>cannot write {target}: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
-        <source>{target} is a folder; give a file name to write</source>
-        <translation>{target} is a folder; give a file name to write</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
-        <source>{target} is a device or a pipe, not a file; give a file name to write</source>
-        <translation>{target} is a device or a pipe, not a file; give a file name to write</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
-        <source>{target} is a database; it is not overwritten, give another file name</source>
-        <translation>{target} is a database; it is not overwritten, give another file name</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/reports/date_range.py"/>
         <source>the range ends ({last}) before it starts ({first})</source>
         <translation>the range ends ({last}) before it starts ({first})</translation>
@@ -4592,6 +4561,37 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/till/back_office.py"/>
         <source>export cancelled; no file was written</source>
         <translation>export cancelled; no file was written</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/output_files.py"/>
+        <source>cannot write {target}: folder {folder} does not exist</source>
+        <translation>cannot write {target}: folder {folder} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/output_files.py"/>
+        <location filename="../../pos_app/reports/workbook.py"/>
+        <source>cannot write {target}: {why}</source>
+        <translation>cannot write {target}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/output_files.py"/>
+        <source>{target} is a folder; give a file name to write</source>
+        <translation>{target} is a folder; give a file name to write</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/output_files.py"/>
+        <source>{target} is a device or a pipe, not a file; give a file name to write</source>
+        <translation>{target} is a device or a pipe, not a file; give a file name to write</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/output_files.py"/>
+        <source>{target} is a database; it is not overwritten, give another file name</source>
+        <translation>{target} is a database; it is not overwritten, give another file name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/products_csv.py"/>
+        <source>file is larger than {most} bytes</source>
+        <translation>file is larger than {most} bytes</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shift_report.py"/>
@@ -4812,6 +4812,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/reports/z_report.py"/>
         <source>Cash in less cash out</source>
         <translation>Cash in less cash out</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>of which only in the relay's copy (till restored from a backup)</source>
+        <translation>of which only in the relay's copy (till restored from a backup)</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>

@@ -4262,11 +4262,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/domain/catalog_csv.py"/>
-        <source>file is larger than {most} bytes</source>
-        <translation>file lebih besar dari {most} byte</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/domain/catalog_csv.py"/>
         <source>byte {byte} is not UTF-8 text; save the file as "CSV UTF-8" and import it again</source>
         <translation>byte {byte} bukan teks UTF-8; simpan berkas sebagai "CSV UTF-8" lalu impor lagi</translation>
     </message>
@@ -4509,32 +4504,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <translation>buku kerja Excel tidak memerlukan opsi CSV</translation>
     </message>
     <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
-        <source>cannot write {target}: folder {folder} does not exist</source>
-        <translation>tidak dapat menulis {target}: folder {folder} tidak ada</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
-        <location filename="../../pos_app/reports/workbook.py"/>
-        <source>cannot write {target}: {why}</source>
-        <translation>tidak dapat menulis {target}: {why}</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
-        <source>{target} is a folder; give a file name to write</source>
-        <translation>{target} adalah folder; beri nama file untuk ditulis</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
-        <source>{target} is a device or a pipe, not a file; give a file name to write</source>
-        <translation>{target} adalah perangkat atau pipe, bukan file; beri nama file untuk ditulis</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/csv_safety.py"/>
-        <source>{target} is a database; it is not overwritten, give another file name</source>
-        <translation>{target} adalah basis data; file ini tidak ditimpa, beri nama file lain</translation>
-    </message>
-    <message>
         <location filename="../../pos_app/reports/date_range.py"/>
         <source>the range ends ({last}) before it starts ({first})</source>
         <translation>rentang berakhir ({last}) sebelum dimulai ({first})</translation>
@@ -4592,6 +4561,37 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/till/back_office.py"/>
         <source>export cancelled; no file was written</source>
         <translation>ekspor dibatalkan; tidak ada file yang ditulis</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/output_files.py"/>
+        <source>cannot write {target}: folder {folder} does not exist</source>
+        <translation>tidak dapat menulis {target}: folder {folder} tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/output_files.py"/>
+        <location filename="../../pos_app/reports/workbook.py"/>
+        <source>cannot write {target}: {why}</source>
+        <translation>tidak dapat menulis {target}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/output_files.py"/>
+        <source>{target} is a folder; give a file name to write</source>
+        <translation>{target} adalah folder; beri nama file untuk ditulis</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/output_files.py"/>
+        <source>{target} is a device or a pipe, not a file; give a file name to write</source>
+        <translation>{target} adalah perangkat atau pipe, bukan file; beri nama file untuk ditulis</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/output_files.py"/>
+        <source>{target} is a database; it is not overwritten, give another file name</source>
+        <translation>{target} adalah basis data; file ini tidak ditimpa, beri nama file lain</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/products_csv.py"/>
+        <source>file is larger than {most} bytes</source>
+        <translation>file lebih besar dari {most} byte</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/shift_report.py"/>
@@ -4812,6 +4812,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/reports/z_report.py"/>
         <source>Cash in less cash out</source>
         <translation>Kas masuk dikurangi kas keluar</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
+        <source>of which only in the relay's copy (till restored from a backup)</source>
+        <translation>di antaranya hanya di salinan relay (kasir dipulihkan dari cadangan)</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
