@@ -1039,6 +1039,15 @@ ALTER TABLE given_back_before_restore ADD COLUMN created_at TEXT;
 """
 
 
+# The upload outbox (pos_app/store/uploads.py) marks a payment's moment on the business day kept
+# with the money recorded at it, found by that moment: indexed, as the triggers keep a moment for
+# every change of a paid payment, and the outbox reads them every few seconds.
+_PAID_MOMENTS_INDEXED = """
+CREATE INDEX payment_events_paid_at ON payment_events (created_at)
+WHERE attempt_id IS NOT NULL AND outcome = 'applied' AND state IN ('paid', 'refunded');
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _CORE,
     _PRODUCT_SEARCH,
@@ -1082,5 +1091,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _payment_business_days,
     _GIVEN_BACK_BEFORE_RESTORE,
     _GIVEN_BACK_MOMENTS,
+    _PAID_MOMENTS_INDEXED,
 )
 """Step ``i`` takes a database from version ``i`` to ``i + 1``."""

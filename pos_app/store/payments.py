@@ -102,6 +102,13 @@ BROUGHT_BACK = (
 )
 """SQL over ``refunds r``: what reversals brought back of the payout, in the shop's balance
 again (the customer is still owed it)."""
+TAKEN_BACK = f"""(CASE WHEN EXISTS (SELECT 1 FROM payout_reversals v
+    WHERE v.refund_id = r.id AND v.kept_before_parts = 1) THEN r.amount ELSE {BROUGHT_BACK} END)"""
+"""SQL over ``refunds r``: what of the payout no longer counts as paid out when a manager takes it
+as reversed (till/problem_payments.py, ``take_as_reversed``, which counts back the rest): what
+reversals brought back, or all of it if it was reversed before reversals brought money back
+(store/migrations.py, ``_REVERSED_MONEY``). Kasir took every reversal as whole then, and a manager
+settled the customer another way: that reversal brings nothing back, nor does anything after it."""
 REFUND_HOLDS = f"(r.status IN ('pending', 'paid') AND r.amount > {BROUGHT_BACK})"
 """SQL over ``refunds r``: the payout is on its way or paid, and no reversal brought all of it
 back: the payment it names is (being) refunded."""

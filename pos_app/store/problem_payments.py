@@ -27,7 +27,7 @@ from pos_app.store.database import parse_utc
 from pos_app.store.errors import NotFound
 from pos_app.store.given_back import late_money_back, paid_again
 from pos_app.store.payment_records import received_rupiah
-from pos_app.store.payments import BROUGHT_BACK, RESOLUTION, RESOLVED
+from pos_app.store.payments import RESOLUTION, RESOLVED, TAKEN_BACK
 from pos_app.store.refunds import ANSWERED, CONTRADICTED, NET_PAID_OUT, NOT_A_RETURN
 from pos_app.store.returns import NOT_PAID_BACK, UNPAID_RESOLVED
 
@@ -173,9 +173,10 @@ class ProblemPayment:
     of it; what the provider refunded of a :attr:`ProblemKind.RETURNED_NOT_REFUNDED` one."""
     brought_back: int = 0
     """What reversals in part brought back of a :attr:`ProblemKind.PAYOUT_CONTRADICTED` one
-    already (``payout_reversal_parts``): the customer is owed it again already, and taking
-    the payout as reversed counts back only the rest (:attr:`still_paid_out`). Part of the row,
-    so one reversed further since the manager saw it is no longer listed as seen."""
+    already (``payout_reversal_parts``; all of it if reversed before those were kept:
+    :data:`~pos_app.store.payments.TAKEN_BACK`): the customer is owed it again already, and
+    taking the payout as reversed counts back only the rest (:attr:`still_paid_out`). Part of
+    the row, so one reversed further since the manager saw it is no longer listed as seen."""
 
     @property
     def still_paid_out(self) -> int:
@@ -387,7 +388,7 @@ ORDER BY r.completed_at, r.id
     ProblemKind.PAYOUT_CONTRADICTED: f"""
 SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status,
        (SELECT c.at FROM audit_log c WHERE c.id = {_latest_contradiction("r")}),
-       {BROUGHT_BACK}
+       {TAKEN_BACK}
 FROM refunds r
 WHERE {_contradicted("r")}
 ORDER BY 7, r.id

@@ -1,10 +1,12 @@
 """The outbox of whole-shop uploads: which business days must go to the relay, at which revision.
 
 The store's triggers (``store/migrations.py``, ``_UPLOAD_OUTBOX``) bump a day's revision in the
-same transaction as every write that changes its files, and keep the moments of payments, whose
-business day only the shop's day rule knows. The uploader asks for the oldest pending day, sends
-it, and records the revision it sent: a day is pending while its revision is newer than that, so a
-sale completed while an upload was in flight is sent by the next one (compare-and-clear).
+same transaction as every write that changes its files, and keep the moments of payments, which
+SQL cannot place on a day: the money recorded at a moment keeps its business day
+(``store/payments.py``, ``on_days``), which the outbox marks; money recorded before days were
+kept is placed by the shop's day rule. The uploader asks for the oldest pending day, sends it, and
+records the revision it sent: a day is pending while its revision is newer than that, so a sale
+completed while an upload was in flight is sent by the next one (compare-and-clear).
 """
 
 import json
@@ -33,6 +35,17 @@ _DAY_RULE = "upload_day_rule"
 """The shop's time zone and cut-off the payments were last placed by (``Asia/Jakarta 00:00:00``)."""
 _READ_THROUGH = "upload_days_read_through"
 """The latest day the relay holds whose numbers a restore read (:meth:`UploadOutbox.unreached`)."""
+
+
+_KEPT_DAYS = """
+SELECT created_at, business_date FROM payment_events
+WHERE attempt_id IS NOT NULL AND outcome = 'applied' AND state IN ('paid', 'refunded')
+  AND created_at IN (SELECT at FROM upload_moments)
+UNION SELECT recorded_at, business_date FROM provider_refunds
+WHERE recorded_at IN (SELECT at FROM upload_moments)
+"""
+"""The business day kept with the money recorded at each moment waiting (NULL: recorded before
+days were kept): a payment's paid moment, a provider refund's. Through indexes on the moments."""
 
 
 UNHEARD_KEPT = 16
@@ -74,28 +87,33 @@ class UploadOutbox:
     def place_moments(self) -> None:
         """Mark the business day of each payment moment the triggers kept, then forget them.
 
-        A moment is placed as the payments file places it (``store/open_day.py``): after an early
-        close of its clock day, on the next open day, so the closed day's files stay as signed off.
-        Placing depends on the shop's time zone and cut-off: when they changed since the last
-        time (:meth:`_replace_after_a_new_rule`), every day goes to the relay again.
+        A moment is on the day kept with the money recorded at it, the day the payments file
+        puts it on, whatever the shop's day rule is now. Money recorded before days were kept is
+        placed as the payments file places it (``store/open_day.py``): by the rule in force, after
+        an early close of its clock day on the next open day. When the time zone or cut-off
+        changed since the last time (:meth:`_replace_after_a_new_rule`), every day goes to the
+        relay again.
         """
         with transaction(self._db) as conn:
             self._replace_after_a_new_rule(conn)
             moments = conn.execute("SELECT id, at FROM upload_moments ORDER BY id").fetchall()
-            days: set[str] = set()
-            if moments:
+            kept = conn.execute(_KEPT_DAYS).fetchall() if moments else []
+            days = {day for _, day in kept if day is not None}
+            placed = {at for at, day in kept if day is not None}
+            unkept = {at for _, at in moments if at not in placed}
+            if unkept:
                 placing = OpenDays.read(self._db, self._day)
-                days = {placing.date_of(parse_utc(at)).isoformat() for _, at in moments}
+                days |= {placing.date_of(parse_utc(at)).isoformat() for at in unkept}
             mark_days(conn, days)
             if moments:
                 conn.execute("DELETE FROM upload_moments WHERE id <= ?", [moments[-1][0]])
 
     def _replace_after_a_new_rule(self, conn: sqlite3.Connection) -> None:
-        """After a change of the shop's time zone or cut-off, the payments files place payments
-        on other days than the relay holds them on: one payment could be on two days there, or on
-        none. So every day is marked again, and every payment's moment placed by the new rule.
-        A till that uploaded before the rule was kept (or before payments after an early close
-        went to the next open day) does so once too."""
+        """After a change of the shop's time zone or cut-off, the files give other local times,
+        and money recorded before days were kept is placed on other days than the relay holds
+        it on: one payment could be on two days there, or on none. So every day is marked again,
+        and every payment's moment placed again. A till that uploaded before the rule was kept
+        (or before payments after an early close went to the next open day) does so once too."""
         rule = f"{self._day.tz.key} {self._day.cutoff.isoformat()}"
         held = read_meta(self._db, _DAY_RULE)
         if held == rule:

@@ -57,7 +57,7 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.database import transaction, utc_text
 from pos_app.store.errors import StoreError
 from pos_app.store.payment_records import EventSource, PaymentAttempt
-from pos_app.store.payments import BROUGHT_BACK, RESOLUTION, Payments
+from pos_app.store.payments import RESOLUTION, TAKEN_BACK, Payments
 from pos_app.store.problem_payments import (
     REFUND_KINDS,
     RESOLVED_AS,
@@ -326,7 +326,9 @@ def take_as_reversed(
     now: datetime,
 ) -> Refund:
     """Record a whole reversal of the contradicted payout ``seen`` lists, and audit it with
-    ``manager``'s name, ``reason`` (required) and the amount it counted back. Any other problem
+    ``manager``'s name, ``reason`` (required) and the amount it counted back, what the row says
+    is still paid out (nothing of one reversed before reversals brought money back: a manager
+    settled that one another way, :data:`TAKEN_BACK`). Any other problem
     is a ValidationError; a payout that changed since the manager saw it (reversed, further too,
     resolved, contradicted again) raises NotFound, and nothing is written."""
     if seen.kind is not ProblemKind.PAYOUT_CONTRADICTED:
@@ -341,16 +343,16 @@ def take_as_reversed(
             report={"taken_as_reversed_by": manager, "reason": reason},
             now=now,
         )
-        counted_back = _brought_back(db, refund.id) - seen.brought_back
+        counted_back = _taken_back(db, refund.id) - seen.brought_back
         AuditLog(db).record(
             manager, TAKEN_AS_REVERSED, _detail(seen, reason, amount=counted_back), now=now
         )
     return refund
 
 
-def _brought_back(db: Database, refund_id: int) -> int:
-    """What reversals brought back of the payout so far."""
-    row = db.execute(f"SELECT {BROUGHT_BACK} FROM refunds r WHERE r.id = ?", [refund_id]).fetchone()
+def _taken_back(db: Database, refund_id: int) -> int:
+    """What of the payout no longer counts as paid out (:data:`TAKEN_BACK`), as the row says."""
+    row = db.execute(f"SELECT {TAKEN_BACK} FROM refunds r WHERE r.id = ?", [refund_id]).fetchone()
     return int(row[0])
 
 

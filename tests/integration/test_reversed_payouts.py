@@ -38,7 +38,12 @@ from pos_app.store.problem_payments import ProblemKind, list_problems
 from pos_app.store.refunds import Refund
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.day_close import close_day
-from pos_app.till.problem_payments import attach, resolve
+from pos_app.till.problem_payments import (
+    TAKEN_AS_REVERSED,
+    attach,
+    resolve,
+    take_as_reversed,
+)
 from pos_app.till.refund_payouts import Payouts, settle_from_report
 from pos_app.till.terminal import Terminal, open_terminal
 
@@ -107,7 +112,7 @@ LATER_STEPS_UNDONE = (
     "ALTER TABLE shifts DROP COLUMN figures; DROP TABLE payout_registrations_due;"
     "DROP TRIGGER returns_numbered; DROP TRIGGER returns_keep_their_number;"
     "DROP INDEX returns_by_number; ALTER TABLE returns DROP COLUMN return_number;"
-    "DROP TABLE given_back_before_restore;"
+    "DROP TABLE given_back_before_restore; DROP INDEX payment_events_paid_at;"
     "ALTER TABLE payment_events DROP COLUMN business_date;"
     "ALTER TABLE provider_refunds DROP COLUMN business_date;"
 )
@@ -203,6 +208,53 @@ def test_a_reversal_kept_before_parts_brings_nothing_back_when_reported_again(
     store = TerminalStore(path, DAY)  # the upgrade
     try:
         reverse(store, "2026-11-23T09:00")
+        assert store.refunds.refundable(sale_id) == TOTAL - 10_000
+        assert net_of(store, D3) == (0, 0, 0)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("kept_left", ["-1", "6000"], ids=["before reversals in part", "in part"])
+def test_a_payout_reversed_before_parts_taken_as_reversed_counts_back_what_the_row_says(
+    tmp_path: Path, kept_left: str
+) -> None:
+    """Reversed before reversals brought money back (Kasir took the reversal as whole, and a
+    manager settled the customer another way), then contradicted by a decline: taking it as
+    reversed counted nothing back, as a later report of that reversal does, while the row said
+    all Rp 10.000 would come back and be owed to the customer again."""
+    path = tmp_path / "old.db"
+    store = TerminalStore(path, DAY)
+    sale_id = paid_payout(store, 10_000)
+    store.close()
+    conn = sqlite3.connect(path)  # as the version before reversal parts left it
+    conn.executescript(
+        "DROP TRIGGER upload_payout_reversal; DROP TABLE payout_reversal_parts;"
+        "ALTER TABLE payout_reversals DROP COLUMN kept_before_parts;"
+        f"ALTER TABLE refunds DROP COLUMN reduces_takings;{LATER_STEPS_UNDONE}"
+        "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid, resolved_at, "
+        "resolved_by, resolution) SELECT id, '2026-11-22T02:00:00.000Z', '{}', "
+        f"{kept_left}, '2026-11-22T03:00:00.000Z', 'Bu Rina', 'paid in cash' FROM refunds;"
+        f"PRAGMA user_version = {version_before('kept_before_parts')};"
+    )
+    conn.close()
+
+    store = TerminalStore(path, DAY)  # the upgrade
+    try:
+        db = store.repositories().db
+        declined = {"payment": {"id": "PO-1", "type": "payout", "status": "decline"}}
+        store.refunds.record_contradiction(
+            "PO-1", outcome="declined", reason="", report=declined, now=local("2026-11-23T08:00")
+        )
+        [seen] = list_problems(db)
+        assert seen.kind is ProblemKind.PAYOUT_CONTRADICTED
+
+        take_as_reversed(
+            db, seen, reason="back in the balance", manager="Bu Rina", day=DAY,
+            now=local("2026-11-23T09:00"),
+        )  # fmt: skip
+
+        [entry] = [e for e in store.audit.recent() if e.action == TAKEN_AS_REVERSED]
+        assert entry.detail["amount"] == seen.still_paid_out == 0
         assert store.refunds.refundable(sale_id) == TOTAL - 10_000
         assert net_of(store, D3) == (0, 0, 0)
     finally:

@@ -533,8 +533,9 @@ def test_refunds_at_the_provider_recorded_before_the_upgrade_are_in_the_payments
 
 
 def test_a_new_day_rule_sends_the_day_of_a_refund_at_the_provider_again(db: Database) -> None:
-    """A refund at 01:00 WIB is on the day before by a 04:00 cut-off: once the cut-off moves
-    there, that day's payments file must go to the relay, though nothing else is on it."""
+    """A refund at 01:00 WIB on the 23rd stays on the day it was recorded on once the cut-off
+    moves to 04:00 (its day is kept): that day's payments file goes to the relay again, with its
+    new local times, though nothing else is on it; the 22nd gets nothing of it."""
     till = Till(db)
     at_one = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)  # 01:00 WIB on the 23rd
     till.relay(refund(till.invoice, 10_000, 90_000), now=at_one)
@@ -547,7 +548,10 @@ def test_a_new_day_rule_sends_the_day_of_a_refund_at_the_provider_again(db: Data
     four = UploadOutbox(db, BusinessDay(cutoff=time(4, 0)))
     four.place_moments()
 
-    assert date(2026, 11, 22) in [pending.business_date for pending in four.pending()]
+    assert [pending.business_date for pending in four.pending()] == [
+        date(2026, 11, 21),
+        date(2026, 11, 23),
+    ]
 
 
 def undone(invoice: str, refunded: int, balance: int, operation_id: int) -> dict[str, Any]:

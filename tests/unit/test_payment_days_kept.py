@@ -22,6 +22,7 @@ from pos_app.store.migrations import MIGRATIONS, _payment_business_days
 from pos_app.store.payments import Payments
 from pos_app.store.sales import Sales, Tender
 from pos_app.store.terminal_store import TerminalStore
+from pos_app.store.uploads import UploadOutbox
 from pos_app.till.day_close import close_day
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -187,3 +188,32 @@ def test_a_payment_keeps_the_day_of_a_sale_completed_with_it(db: Database) -> No
         [invoice],
     ).fetchone()
     assert sale_day == paid_day == D2.isoformat()
+
+
+def test_the_outbox_sends_a_payment_on_the_day_it_was_recorded_after_a_new_cut_off(
+    db: Database, tmp_path: Path
+) -> None:
+    """The 21st went to the relay by a midnight cut-off; a late payment at 01:00 on the 22nd,
+    the only money of that day, waits for the relay when the cut-off becomes 04:00. The outbox
+    placed its moment on the 21st by the new rule, so the 22nd, whose payments file and Z report
+    have its Rp 7.000 (and its refund at the provider at 01:30), never went to the relay."""
+    qr_sold(db, "2026-11-21T10:00")
+    outbox = UploadOutbox(db, MIDNIGHT)
+    outbox.place_moments()
+    for day in outbox.pending():
+        outbox.mark_uploaded(day.business_date, day.revision, local("2026-11-21T23:00"))
+    late = paid_late(db, "2026-11-22T00:50", "2026-11-22T01:00")
+    Payments(db, MIDNIGHT).record_status(
+        late, PaymentStatus.REFUNDED, source="relay", now=local("2026-11-22T01:30")
+    )
+
+    outbox = UploadOutbox(db, FOUR_AM)
+    outbox.place_moments()
+
+    assert [day.business_date for day in outbox.pending()] == [D1, D2]
+    rows = payments_file(db, tmp_path / "d2.csv", D2, FOUR_AM)
+    assert [(row["record_type"], int(row["paid_amount"])) for row in rows] == [
+        ("payment", TOTAL),
+        ("provider_refund", -TOTAL),
+    ]
+    assert received(rows) == z_report(db, D2, FOUR_AM).late_payments_total

@@ -755,7 +755,7 @@ RETURN_NUMBERS_UNDONE = (
     "DROP INDEX returns_by_number; ALTER TABLE returns DROP COLUMN return_number;"
     "ALTER TABLE payment_events DROP COLUMN business_date;"
     "ALTER TABLE provider_refunds DROP COLUMN business_date;"
-    "DROP TABLE given_back_before_restore;"
+    "DROP TABLE given_back_before_restore; DROP INDEX payment_events_paid_at;"
 )
 
 

@@ -195,10 +195,11 @@ def attached_elsewhere(db: Database, before_restores: bool = False) -> str:
     invoice. ``before_restores``: ``db`` is of a Kasir from before ``upload_days.restored``."""
     payments, sales = Payments(db, DAY), Sales(db, DAY)
     if before_restores:
-        # today's attach reads reversal parts, events' days and what was given back before a
-        # restore, none of which that Kasir kept
+        # today's attach and outbox read reversal parts, money's days and what was given back
+        # before a restore, none of which that Kasir kept
         db.execute("CREATE TABLE payout_reversal_parts (refund_id INTEGER, amount INTEGER)")
         db.execute("ALTER TABLE payment_events ADD COLUMN business_date TEXT")
+        db.execute("ALTER TABLE provider_refunds ADD COLUMN business_date TEXT")
         db.execute("CREATE TABLE given_back_before_restore (refund_of TEXT, amount INTEGER)")
     paid = local("2026-11-21T10:00")
     own = sales.create_sale(LINES, cashier="Sari", terminal_id="T1", now=paid)
@@ -212,10 +213,11 @@ def attached_elsewhere(db: Database, before_restores: bool = False) -> str:
     )
     attach(db, invoice, other, manager="Mira", day=DAY, now=local("2026-11-22T10:00"))
     if before_restores:
+        UploadOutbox(db, DAY).place_moments()
         db.execute("DROP TABLE payout_reversal_parts")
         db.execute("ALTER TABLE payment_events DROP COLUMN business_date")
+        db.execute("ALTER TABLE provider_refunds DROP COLUMN business_date")
         db.execute("DROP TABLE given_back_before_restore")
-        UploadOutbox(db, DAY).place_moments()
         db.execute("UPDATE upload_days SET uploaded = revision")
         db.conn.commit()
     else:
