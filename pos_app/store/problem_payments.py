@@ -28,7 +28,7 @@ from pos_app.store.errors import NotFound
 from pos_app.store.given_back import late_money_back, paid_again
 from pos_app.store.payment_records import received_rupiah
 from pos_app.store.payments import RESOLUTION, RESOLVED, TAKEN_BACK
-from pos_app.store.refunds import ANSWERED, CONTRADICTED, NET_PAID_OUT, NOT_A_RETURN
+from pos_app.store.refunds import ANSWERED, CONTRADICTED, NET_PAID_OUT, NOT_A_RETURN, PAID_MORE
 from pos_app.store.returns import NOT_PAID_BACK, UNPAID_RESOLVED
 
 
@@ -88,10 +88,14 @@ class ProblemKind(StrEnum):
     refund counts what was asked, and the customer got more or less than that (or the report
     is wrong); only the manager can tell. Listed by its payout id, in state ``paid``,
     :attr:`ProblemPayment.amount` and :attr:`ProblemPayment.currency` what was reported paid,
-    until resolved. A reversal supersedes it (the money came back), and it supersedes a
-    payment after failing (the manager sees the amount that went out). A callback about a
-    payout ecommpay split names one part only, so one only a callback told is asked again
-    (:func:`told_by_callback`)."""
+    until resolved, or again since a report of more paid than its status answer told
+    (:meth:`~pos_app.store.refunds.Refunds.record_paid_more`). A reversal supersedes it (the
+    money came back), and it supersedes a payment after failing (the manager sees the amount
+    that went out). A callback about a payout ecommpay split names one part only, so one only
+    a callback told is asked again (:func:`told_by_callback`); once the answer told, what it
+    paid short of the amount asked counts back (``payout_reversal_parts``) and the sale may be
+    refunded again by as much. It is not listed as reversed too: ecommpay took nothing back,
+    and one problem is one thing for the manager to settle with the customer."""
     PAYOUT_CONTRADICTED = "payout_contradicted"
     """A payout Kasir holds paid that the provider reported declined or failed later, with no
     reversal said (its report is kept: :meth:`~pos_app.store.refunds.Refunds.record_contradiction`).
@@ -330,11 +334,12 @@ _PAID_OTHERWISE = (
 paid with no amount reported, or before Kasir kept it, is taken as paid as asked)."""
 
 
-def _unresolved(action: str) -> str:
-    """SQL: no manager's resolution ``action`` in the audit log names ``refunds r``."""
+def _unresolved(action: str, since: str = "0") -> str:
+    """SQL: no manager's resolution ``action`` in the audit log names ``refunds r``, after the
+    audit entry whose id is ``since`` (SQL; NULL: none)."""
     return (
         f"NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.action = '{action}'"
-        " AND json_extract(l.detail, '$.payout_id') = r.payout_id)"
+        f" AND json_extract(l.detail, '$.payout_id') = r.payout_id AND l.id > coalesce({since}, 0))"
     )
 
 
@@ -344,11 +349,12 @@ CONTRADICTION_RESOLVED = "refund.resolve_contradicted"
 """The audit action of a manager's resolution of a contradicted payout."""
 
 
-def _latest_contradiction(refund: str) -> str:
-    """SQL: the audit entry keeping the latest report that contradicts ``refund`` (an alias of
-    ``refunds``); NULL if none."""
+def _latest_report(action: str, refund: str) -> str:
+    """SQL: the audit entry keeping the latest report under ``action`` on ``refund`` (an alias
+    of ``refunds``): one that contradicts it, or names more paid than its status answer; NULL
+    if none."""
     return (
-        f"(SELECT max(k.id) FROM audit_log k WHERE k.action = '{CONTRADICTED}'"
+        f"(SELECT max(k.id) FROM audit_log k WHERE k.action = '{action}'"
         f" AND json_extract(k.detail, '$.payout_id') = {refund}.payout_id)"
     )
 
@@ -356,11 +362,11 @@ def _latest_contradiction(refund: str) -> str:
 def _contradicted(refund: str) -> str:
     """SQL: ``refund`` (an alias of ``refunds``) is paid, a report kept contradicts it, no whole
     reversal explains it, and no manager resolved it since the latest such report."""
-    return f"""({refund}.status = 'paid' AND {_latest_contradiction(refund)} IS NOT NULL
+    return f"""({refund}.status = 'paid' AND {_latest_report(CONTRADICTED, refund)} IS NOT NULL
   AND {_not_reversed(refund)}
   AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.action = '{CONTRADICTION_RESOLVED}'
                   AND json_extract(l.detail, '$.payout_id') = {refund}.payout_id
-                  AND l.id > {_latest_contradiction(refund)}))"""
+                  AND l.id > {_latest_report(CONTRADICTED, refund)}))"""
 
 
 _REFUND_PROBLEMS: dict[ProblemKind, str] = {
@@ -379,15 +385,18 @@ ORDER BY v.reported_at, r.id
 """,
     ProblemKind.PAYOUT_DIFFERS: f"""
 SELECT r.payout_id, r.sale_id, r.provider, coalesce(r.paid_amount, r.amount),
-       nullif(r.paid_currency, ''), r.status, r.completed_at, 0
+       nullif(r.paid_currency, ''), r.status,
+       coalesce((SELECT m.at FROM audit_log m WHERE m.id = {_latest_report(PAID_MORE, "r")}),
+                r.completed_at),
+       0
 FROM refunds r
 WHERE r.status = 'paid' AND {_PAID_OTHERWISE} AND {_NOT_REVERSED}
-  AND {_unresolved("refund.resolve_differs")}
-ORDER BY r.completed_at, r.id
+  AND {_unresolved("refund.resolve_differs", _latest_report(PAID_MORE, "r"))}
+ORDER BY 7, r.id
 """,
     ProblemKind.PAYOUT_CONTRADICTED: f"""
 SELECT r.payout_id, r.sale_id, r.provider, r.amount, NULL, r.status,
-       (SELECT c.at FROM audit_log c WHERE c.id = {_latest_contradiction("r")}),
+       (SELECT c.at FROM audit_log c WHERE c.id = {_latest_report(CONTRADICTED, "r")}),
        {TAKEN_BACK}
 FROM refunds r
 WHERE {_contradicted("r")}

@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import UNPAID, ChangeSource, RefundStatus
-from pos_app.domain.money import check_amount, format_rupiah
+from pos_app.domain.money import CURRENCY, check_amount, format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import LEFT_UNKNOWN, ProviderName
 from pos_app.store.audit import AuditLog
@@ -74,7 +74,12 @@ ANSWERED = "refund.answered"
 """The audit action keeping a status answer's final word on a paid payout, under the provider's
 name. It tells what the whole payout paid, where a callback about a payout ecommpay split names
 its last part only: a payout with one kept is not asked again
-(:func:`~pos_app.store.problem_payments.told_by_callback`)."""
+(:func:`~pos_app.store.problem_payments.told_by_callback`), and what it did not pay is brought
+back (:meth:`Refunds.record_answer`)."""
+PAID_MORE = "refund.paid_more"
+"""The audit action keeping a provider's report naming more paid of a payout than its status
+answer told, under the provider's name: kept for the manager, never applied
+(:meth:`Refunds.record_paid_more`)."""
 MAX_PAYOUT_ID_LENGTH = 64
 _PAYOUT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _WALLET_NUMBER = re.compile(r"\+?[0-9]{1,20}")
@@ -107,6 +112,14 @@ class Refund:
     """What the provider reported paid for the payout (``None``: it did not say), in
     :attr:`paid_currency`'s unit."""
     paid_currency: str | None = None
+
+    @property
+    def paid_short(self) -> int:
+        """What the provider reported paid short of the amount asked, in rupiah (a payout paid
+        out in part); 0 if it paid all, did not say, or said in another unit."""
+        if self.paid_amount is None or (self.paid_currency or CURRENCY) != CURRENCY:
+            return 0
+        return max(self.amount - self.paid_amount, 0)
 
 
 _COLUMNS = (
@@ -313,7 +326,8 @@ class Refunds:
     ) -> Refund:
         """The final answer, the provider's (or ``system``: the terminal's, for a payout that never
         left); the same answer again changes nothing (but what was paid, said for the first time or
-        more of it), another one raises InvalidTransition.
+        more of it, until a status answer told what every part paid: what they did not pay came
+        back then, see :meth:`record_paid_more`), another one raises InvalidTransition.
         ``paid_amount`` and ``paid_currency``: what the provider reported paid, when it said."""
         status = RefundStatus(status)
         if status is RefundStatus.PENDING:
@@ -327,7 +341,10 @@ class Refunds:
             if refund.status is status:
                 if paid_amount is not None and (
                     refund.paid_amount is None
-                    or refund.paid_amount < min(paid_amount, refund.amount)
+                    or (
+                        refund.paid_amount < min(paid_amount, refund.amount)
+                        and _told_paid(conn, refund) is None
+                    )
                 ):
                     # the first word said paid with no amount (a reversal of a pending payout,
                     # a status answer without a sum), or paid out in part and now more (ecommpay's
@@ -450,16 +467,53 @@ class Refunds:
         whatever it changed, in the audit log under the provider's name (:data:`ANSWERED`),
         with the figure Kasir holds paid after it. A payout listed as paid another amount is
         then asked no more: ecommpay's answer lists every part of a payout it split, so asking
-        again could only bring the same. An answer kept already (the manager asking again) is
-        not kept twice: False."""
-        held = self.get(payout_id)
+        again could only bring the same. What that figure falls short of the amount asked (in
+        rupiah; ecommpay's "partially paid out", the rest declined) is brought back as a
+        reversal's money is, in the same transaction (:meth:`_bring_back`): on the business day
+        it is recorded, and the sale may be refunded again by as much. An answer kept already
+        (the manager asking again) is not kept twice: False."""
+        with transaction(self._db) as conn:
+            held = self.get(payout_id)
+            kept = self._keep_report(
+                payout_id,
+                ANSWERED,
+                report,
+                now,
+                paid_amount=held.paid_amount,
+                paid_currency=held.paid_currency,
+            )
+            self._bring_back(conn, held, now)
+        return kept
+
+    def record_paid_more(
+        self,
+        payout_id: str,
+        *,
+        paid_amount: int,
+        paid_currency: str | None,
+        report: Mapping[str, Any],
+        now: datetime,
+    ) -> bool:
+        """Keep a report naming more paid of a payout than its status answer told, under the
+        provider's name (:data:`PAID_MORE`): not applied (:meth:`settle` keeps the answer's
+        figure). What the answer said unpaid was brought back on its day, and the sale may
+        have been refunded by as much again since: taking the report now would have the books
+        say the customer got the rest twice over, unseen. It lists the payout for the manager
+        again, should it have been resolved (:mod:`pos_app.store.problem_payments`), who
+        settles with the customer. True if kept now; False if it names no more than Kasir
+        holds, nothing was brought back so (the report is then taken), or it was kept already
+        (ecommpay's retries)."""
+        told = _told_paid(self._db.conn, self.get(payout_id))
+        if told is None or (paid_currency or CURRENCY) != CURRENCY or paid_amount <= told:
+            return False
         return self._keep_report(
             payout_id,
-            ANSWERED,
+            PAID_MORE,
             report,
             now,
-            paid_amount=held.paid_amount,
-            paid_currency=held.paid_currency,
+            paid_amount=paid_amount,
+            paid_currency=paid_currency,
+            held_paid=told,
         )
 
     def _keep_report(
@@ -517,24 +571,33 @@ class Refunds:
         return [payout_id for payout_id, _ in rows]
 
     def _bring_back(self, conn: sqlite3.Connection, refund: Refund, now: datetime) -> None:
-        """Inside the caller's transaction: a part for what the kept reversal brought back of
-        the payout beyond the parts it has. Only a paid payout's reversal moves money (one
-        reported reversed while Kasir held it failed brings the money back once it is paid);
-        one that does not say what it left (-1) brings nothing yet, and one kept before parts
-        were (``kept_before_parts``) was settled by a manager another way."""
+        """Inside the caller's transaction: a part for what the payout no longer pays out beyond
+        the parts it has: what the kept reversal brought back of it, and what a status answer
+        kept (:meth:`record_answer`) told it paid short of the amount asked, in rupiah (a payout
+        paid out in part is one paid in full and reversed by the rest). Only a paid payout moves
+        money (one reported reversed while Kasir held it failed brings the money back once it
+        is paid); a reversal that does not say what it left (-1) brings nothing yet, and one
+        kept before parts were (``kept_before_parts``) was settled by a manager another way."""
+        if refund.status is not RefundStatus.PAID:
+            return
         row = conn.execute(
-            "SELECT v.left_paid, v.kept_before_parts, (SELECT coalesce(sum(b.amount), 0) "
-            "FROM payout_reversal_parts b WHERE b.refund_id = v.refund_id) "
-            "FROM payout_reversals v WHERE v.refund_id = ?",
+            "SELECT v.left_paid, v.kept_before_parts FROM payout_reversals v WHERE v.refund_id = ?",
             [refund.id],
         ).fetchone()
-        if row is None or refund.status is not RefundStatus.PAID or row[0] == LEFT_UNKNOWN:
+        if row is not None and row[1]:
             return
-        left, kept_before, brought = row
-        if kept_before:
-            return
+        out = refund.amount
+        if row is not None and row[0] != LEFT_UNKNOWN:
+            out = max(row[0] or 0, 0)
+        told = _told_paid(conn, refund)
+        if told is not None:
+            out = min(out, told)
+        brought = conn.execute(
+            "SELECT coalesce(sum(amount), 0) FROM payout_reversal_parts WHERE refund_id = ?",
+            [refund.id],
+        ).fetchone()[0]
         now = after_day_closed(self._db, self._day, now)
-        back = refund.amount - min(max(left or 0, 0), refund.amount) - brought
+        back = refund.amount - min(out, refund.amount) - brought
         if back > 0:
             conn.execute(
                 "INSERT INTO payout_reversal_parts (refund_id, amount, recorded_at, "
@@ -590,6 +653,19 @@ class Refunds:
             )
             for row in rows
         ]
+
+
+def _told_paid(conn: sqlite3.Connection, refund: Refund) -> int | None:
+    """What a status answer kept on the payout (:data:`ANSWERED`) told it paid, when that is
+    rupiah short of the amount asked: the rest is brought back (:meth:`Refunds._bring_back`).
+    ``None`` otherwise."""
+    if not refund.paid_short:
+        return None
+    answered = conn.execute(
+        "SELECT 1 FROM audit_log WHERE action = ? AND json_extract(detail, '$.payout_id') = ?",
+        [ANSWERED, refund.payout_id],
+    ).fetchone()
+    return None if answered is None else refund.amount - refund.paid_short
 
 
 def _check_payout_id(payout_id: str) -> None:

@@ -30,7 +30,11 @@ money seen back in the dashboard, the manager takes it as reversed
 A payout ecommpay split into parts sends one callback per part, and the last one names only its
 own part: settled paid for that part, the payout is listed as paid another amount and asked
 again by the till's follow-up until a status answer, which lists every part, has said what they
-all paid (:func:`~pos_app.store.problem_payments.told_by_callback`).
+all paid (:func:`~pos_app.store.problem_payments.told_by_callback`). Until then its whole amount
+stays taken (ecommpay may pay more of it); then what it did not pay is brought back as a
+reversal's money is (:meth:`~pos_app.store.refunds.Refunds.record_answer`), and a later report of
+more paid is kept and listed for the manager, not taken
+(:meth:`~pos_app.store.refunds.Refunds.record_paid_more`).
 """
 
 import logging
@@ -179,6 +183,26 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
         return refunds.get(report.payout_id)
     if before.status in UNPAID and settled.status is RefundStatus.PAID:
         _paid_after_failing(refunds, before, settled)
+    if (
+        paid
+        and report.amount is not None
+        and refunds.record_paid_more(
+            report.payout_id,
+            paid_amount=report.amount,
+            paid_currency=report.currency,
+            report=report.raw,
+            now=now,
+        )
+    ):
+        log.warning(
+            "payout %s (refund of sale %d): ecommpay now reports %s paid, after its status "
+            "answer told %s and the rest was counted back; not taken (the customer may get the "
+            "rest twice): listed among the problem payments",
+            report.payout_id,
+            settled.sale_id,
+            reported_text(report.amount, report.currency),
+            reported_text(settled.paid_amount or 0, settled.paid_currency),
+        )
     newly_told = (before.paid_amount, before.paid_currency) != (
         settled.paid_amount,
         settled.paid_currency,
@@ -394,7 +418,8 @@ class Payouts:
         PaymentUnknown when ecommpay does not know it.
 
         A final word on a payout paid after it is kept (:meth:`Refunds.record_answer`), so the
-        follow-up asks it no more. One naming less paid than a callback said is not taken
+        follow-up asks it no more, and what the payout did not pay of the amount asked is
+        brought back then. One naming less paid than a callback said is not taken
         (:meth:`Refunds.settle` keeps the larger figure): money a signed report said went out
         does not vanish on a later word. ecommpay tells money coming back in words of their own
         (a reversal), so a lower figure is a part its answer does not list (yet, or by mistake),

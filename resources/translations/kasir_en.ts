@@ -1822,8 +1822,8 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>ecommpay reports a refund's payout paid for another amount than asked. A payout it split into parts may have paid more than its last part's callback says: Check status now asks ecommpay what all of them paid. Then check what the customer got in ecommpay's dashboard, settle the difference with them, and mark it resolved.</source>
-        <translation>ecommpay reports a refund's payout paid for another amount than asked. A payout it split into parts may have paid more than its last part's callback says: Check status now asks ecommpay what all of them paid. Then check what the customer got in ecommpay's dashboard, settle the difference with them, and mark it resolved.</translation>
+        <source>ecommpay reports a refund's payout paid for another amount than asked. A payout it split into parts may have paid more than its last part's callback says: Check status now asks ecommpay what all of them paid. Once it has said, what the payout did not pay counts back and the customer is owed it again: refund the sale again by as much (Refund, in its detail). If it paid more than asked, settle that with the customer. Then mark it resolved.</source>
+        <translation>ecommpay reports a refund's payout paid for another amount than asked. A payout it split into parts may have paid more than its last part's callback says: Check status now asks ecommpay what all of them paid. Once it has said, what the payout did not pay counts back and the customer is owed it again: refund the sale again by as much (Refund, in its detail). If it paid more than asked, settle that with the customer. Then mark it resolved.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1854,6 +1854,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>ecommpay names no reversal of payout {payout}: it stays listed; check it in ecommpay's dashboard.</source>
         <translation>ecommpay names no reversal of payout {payout}: it stays listed; check it in ecommpay's dashboard.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reports payout {payout} paid {paid} in all, not the {amount} asked: what it did not pay counts back, and the sale may be refunded again by as much; it stays listed until you mark it resolved.</source>
+        <translation>ecommpay reports payout {payout} paid {paid} in all, not the {amount} asked: what it did not pay counts back, and the sale may be refunded again by as much; it stays listed until you mark it resolved.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>

@@ -1822,8 +1822,8 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
-        <source>ecommpay reports a refund's payout paid for another amount than asked. A payout it split into parts may have paid more than its last part's callback says: Check status now asks ecommpay what all of them paid. Then check what the customer got in ecommpay's dashboard, settle the difference with them, and mark it resolved.</source>
-        <translation>ecommpay melaporkan payout refund dibayar dengan jumlah lain dari yang diminta. Payout yang dipecah menjadi beberapa bagian mungkin membayar lebih dari yang disebut callback bagian terakhirnya: Cek status sekarang menanyakan ke ecommpay berapa yang dibayar semua bagiannya. Lalu periksa apa yang diterima pelanggan di dashboard ecommpay, selesaikan selisihnya dengan pelanggan, lalu tandai selesai.</translation>
+        <source>ecommpay reports a refund's payout paid for another amount than asked. A payout it split into parts may have paid more than its last part's callback says: Check status now asks ecommpay what all of them paid. Once it has said, what the payout did not pay counts back and the customer is owed it again: refund the sale again by as much (Refund, in its detail). If it paid more than asked, settle that with the customer. Then mark it resolved.</source>
+        <translation>ecommpay melaporkan payout refund dibayar dengan jumlah lain dari yang diminta. Payout yang dipecah ecommpay menjadi beberapa bagian mungkin membayar lebih dari yang disebut callback bagian terakhirnya: Cek status sekarang menanyakan ke ecommpay berapa yang dibayar semua bagiannya. Setelah dijawab, yang tidak dibayar payout dihitung kembali dan masih menjadi hak pelanggan: refund penjualan itu lagi sebesar itu (Refund, di detailnya). Jika dibayar lebih dari yang diminta, selesaikan dengan pelanggan. Lalu tandai selesai.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
@@ -1854,6 +1854,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
         <source>ecommpay names no reversal of payout {payout}: it stays listed; check it in ecommpay's dashboard.</source>
         <translation>ecommpay tidak menyebut payout {payout} ditarik kembali: payout tetap tercantum; periksa di dashboard ecommpay.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/problems_tab.py"/>
+        <source>ecommpay reports payout {payout} paid {paid} in all, not the {amount} asked: what it did not pay counts back, and the sale may be refunded again by as much; it stays listed until you mark it resolved.</source>
+        <translation>ecommpay melaporkan payout {payout} dibayar {paid} seluruhnya, bukan {amount} yang diminta: yang tidak dibayar dihitung kembali, dan penjualan itu dapat di-refund lagi sebesar itu; tetap tercantum sampai Anda tandai selesai.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/problems_tab.py"/>

@@ -94,8 +94,9 @@ def test_check_status_now_settles_a_payout_at_what_all_its_parts_paid(
         lambda: differs in tab.shown and tab.shown[differs].amount == PAID_OUT, timeout=WAIT_MS
     )
     assert tab.status.text() == (
-        f"ecommpay reports payout {payout_id} paid Rp 3.000 in all, not the Rp 4.040 asked: it "
-        "stays listed; settle the difference with the customer."
+        f"ecommpay reports payout {payout_id} paid Rp 3.000 in all, not the Rp 4.040 asked: what "
+        "it did not pay counts back, and the sale may be refunded again by as much; it stays "
+        "listed until you mark it resolved."
     )
     refund = tab.office.store.refunds.get(payout_id)
     assert (refund.paid_amount, refund.paid_currency) == (PAID_OUT, "IDR")

@@ -241,9 +241,10 @@ class ProblemsTab(Tab):
             ProblemKind.PAYOUT_DIFFERS: self.tr(
                 "ecommpay reports a refund's payout paid for another amount than asked. A "
                 "payout it split into parts may have paid more than its last part's callback "
-                "says: Check status now asks ecommpay what all of them paid. Then check what "
-                "the customer got in ecommpay's dashboard, settle the difference with them, "
-                "and mark it resolved."
+                "says: Check status now asks ecommpay what all of them paid. Once it has said, "
+                "what the payout did not pay counts back and the customer is owed it again: "
+                "refund the sale again by as much (Refund, in its detail). If it paid more than "
+                "asked, settle that with the customer. Then mark it resolved."
             ),
             ProblemKind.PAYOUT_CONTRADICTED: self.tr(
                 "ecommpay reported a refund's payout paid, then declined or failed without saying "
@@ -297,6 +298,12 @@ class ProblemsTab(Tab):
             text = self.tr(
                 "ecommpay names no reversal of payout {payout}: it stays listed; check it in "
                 "ecommpay's dashboard."
+            )
+        elif refund.paid_short:
+            text = self.tr(
+                "ecommpay reports payout {payout} paid {paid} in all, not the {amount} asked: "
+                "what it did not pay counts back, and the sale may be refunded again by as "
+                "much; it stays listed until you mark it resolved."
             )
         elif paid_differs(refund.amount, refund.paid_amount, refund.paid_currency):
             text = self.tr(
