@@ -20,10 +20,11 @@ every rupiah through the drawer counts on exactly one day, by the same rule as i
 cash in and out, and a shift whose drawer is counted right leaves no difference on either day.
 Takings keep the business day: only the drawer's reconciliation follows the shift.
 
-A till restored from an older backup lacks the returns it made since, which the relay's copy of
-the day holds (``store/given_back.py``): the cash they gave back left the drawer, so the drawer
-counts it as it counts the day's own cash returns (:attr:`ZReport.cash_returns_before_restore`),
-while the takings stay those of the till's own files, which that copy completes in the shop's file.
+A till restored from an older backup lacks the sales and returns it made since, which the relay's
+copy of the day holds (``store/given_back.py``): the cash they took is in the drawer and the cash
+they gave back left it, so the drawer counts them as it counts the day's own
+(:attr:`ZReport.cash_sales_before_restore`, :attr:`ZReport.cash_returns_before_restore`), while
+the takings stay those of the till's own files, which that copy completes in the shop's file.
 
 A till's drawer runs on through the day: a shift that opens after the one before it on that till
 closed takes over that drawer, so its float is no new cash (the day's opening float is what the
@@ -56,7 +57,7 @@ from pos_app.reports.sections import Section, sections_html
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, RETURNED_LINES, SETTLED
 from pos_app.store.database import optional_utc, parse_utc, utc_text
-from pos_app.store.given_back import cash_back, first_cash_back
+from pos_app.store.given_back import cash_back, first_cash_back, sold_for_cash
 from pos_app.store.open_day import OpenDays
 from pos_app.store.payment_records import RECEIVED_SQL
 from pos_app.store.payments import on_days
@@ -211,6 +212,8 @@ class ZReport(CountedDrawer):
     """Cash given back from the drawer this day for returns that only the relay's copy holds (the
     till was restored from an older backup since): not in ``returns_total``, as the till's own
     files lack them (0 in closes before it)."""
+    cash_sales_before_restore: int = 0
+    """The same for cash sales: in the drawer, not in the takings (0 in closes before it)."""
 
     @property
     def sales_total(self) -> int:
@@ -237,7 +240,11 @@ class ZReport(CountedDrawer):
     def drawer_cash_sales(self) -> int:
         """The cash sales the day's drawer took: its shifts' whole, and its takings' no shift
         took."""
-        return self.tender_total(Tender.CASH) + self.cash_sales_across_days
+        return (
+            self.tender_total(Tender.CASH)
+            + self.cash_sales_before_restore
+            + self.cash_sales_across_days
+        )
 
     @property
     def drawer_cash_returns(self) -> int:
@@ -281,6 +288,7 @@ class ZReport(CountedDrawer):
             "opening_float_of_shifts": self.opening_float_of_shifts,
             "cash_without_shift": self.cash_without_shift,
             "cash_returns_before_restore": self.cash_returns_before_restore,
+            "cash_sales_before_restore": self.cash_sales_before_restore,
             "net_total": self.net_total,
             "cancelled_sales": self.cancelled_sales,
             "cancelled_attempts": self.cancelled_attempts,
@@ -337,6 +345,7 @@ class ZReport(CountedDrawer):
             ),
             cash_without_shift=data.get("cash_without_shift", 0),
             cash_returns_before_restore=data.get("cash_returns_before_restore", 0),
+            cash_sales_before_restore=data.get("cash_sales_before_restore", 0),
             cancelled_sales=data["cancelled_sales"],
             cancelled_attempts=data["cancelled_attempts"],
             open_attempts=data["open_attempts"],
@@ -410,16 +419,24 @@ def drawer_handovers(
 
 
 _FIRST_CASH_SALE = (
-    "(SELECT min(completed_at) FROM sales "
-    "WHERE business_date = ? AND status = 'completed' AND tender = 'cash')"
+    "(SELECT min(m) FROM (SELECT min(completed_at) AS m FROM sales "
+    "WHERE business_date = ?2 AND status = 'completed' AND tender = 'cash' "
+    f"UNION ALL {sold_for_cash('g.business_date = ?2', 'min(g.created_at)')}))"
 )
+"""The first moment the drawer took cash for a sale of the day ``?2``, before the restore too."""
 _FIRST_CASH_RETURN = (
     f"(SELECT min(m) FROM (SELECT min(t.created_at) AS m FROM {RETURN_JOINS} "
     f"WHERE t.method = 'cash' AND {SETTLED} AND {COUNTED_ON} = ?2 "
     f"UNION ALL SELECT {first_cash_back('?2')}))"
 )
 """The first moment cash went back for a return of the day ``?2``, before the restore too."""
-_GIVEN_BACK_IN_A_SHIFT = in_a_shift("g.cashier", "g.terminal_id", "g.created_at")
+_KEPT_IN_A_SHIFT = in_a_shift("g.cashier", "g.terminal_id", "g.created_at")
+"""SQL: a row ``g`` kept of the relay's copy (``store/given_back.py``) fell in a shift."""
+_KEPT_IN_SHIFTS = f"g.business_date = ?2 AND {_KEPT_IN_A_SHIFT}"
+_KEPT_BETWEEN = (
+    "g.business_date = ?3 AND g.terminal_id = ?4 AND g.created_at >= ?2 AND g.created_at < ?5 "
+    f"AND NOT {_KEPT_IN_A_SHIFT}"
+)
 
 
 def _in_shifts(db: Database, key: str, now: datetime) -> tuple[int, int]:
@@ -428,17 +445,18 @@ def _in_shifts(db: Database, key: str, now: datetime) -> tuple[int, int]:
     moment = utc_text(now)
     sales = db.execute(
         f"WITH spans AS MATERIALIZED ({shift_spans(_FIRST_CASH_SALE)}) "
-        "SELECT coalesce(sum(s.total), 0) FROM sales s WHERE s.business_date = ? "
-        "AND s.status = 'completed' AND s.tender = 'cash' "
-        f"AND {in_a_shift('s.cashier', 's.terminal_id', 's.completed_at')}",
-        [moment, key, key],
+        "SELECT coalesce(sum(total), 0) FROM (SELECT s.total FROM sales s "
+        "WHERE s.business_date = ?2 AND s.status = 'completed' AND s.tender = 'cash' "
+        f"AND {in_a_shift('s.cashier', 's.terminal_id', 's.completed_at')} "
+        f"UNION ALL {sold_for_cash(_KEPT_IN_SHIFTS)})",
+        [moment, key],
     ).fetchone()[0]
     returns = db.execute(
         f"WITH spans AS MATERIALIZED ({shift_spans(_FIRST_CASH_RETURN)}) "
         f"SELECT (SELECT coalesce(sum(t.amount), 0) FROM {RETURN_JOINS} WHERE t.method = 'cash' "
         f"AND {SETTLED} AND {COUNTED_ON} = ?2 "
         f"AND {in_a_shift('t.cashier', 't.terminal_id', 't.created_at')}) + "
-        + cash_back(f"g.business_date = ?2 AND {_GIVEN_BACK_IN_A_SHIFT}"),
+        + cash_back(_KEPT_IN_SHIFTS),
         [moment, key],
     ).fetchone()[0]
     return int(sales), int(returns)
@@ -454,14 +472,15 @@ def _taken_between(
 
     def taken(terminal_id: str, closed: datetime | None, opened: datetime) -> int:
         since = "" if closed is None else utc_text(closed)  # "" sorts before every moment
-        window = [terminal_id, since, utc_text(opened)]
+        window = [moment, since, key, terminal_id, utc_text(opened)]
         sales = db.execute(
-            f"WITH spans AS MATERIALIZED ({shift_spans('?')}) "
-            "SELECT coalesce(sum(s.total), 0) FROM sales s WHERE s.business_date = ? "
-            "AND s.status = 'completed' AND s.tender = 'cash' AND s.terminal_id = ? "
-            "AND s.completed_at >= ? AND s.completed_at < ? "
-            f"AND NOT {in_a_shift('s.cashier', 's.terminal_id', 's.completed_at')}",
-            [moment, window[1], key, *window],
+            f"WITH spans AS MATERIALIZED ({shift_spans('?2')}) "
+            "SELECT coalesce(sum(total), 0) FROM (SELECT s.total FROM sales s "
+            "WHERE s.business_date = ?3 AND s.status = 'completed' AND s.tender = 'cash' "
+            "AND s.terminal_id = ?4 AND s.completed_at >= ?2 AND s.completed_at < ?5 "
+            f"AND NOT {in_a_shift('s.cashier', 's.terminal_id', 's.completed_at')} "
+            f"UNION ALL {sold_for_cash(_KEPT_BETWEEN)})",
+            window,
         ).fetchone()[0]
         returns = db.execute(
             f"WITH spans AS MATERIALIZED ({shift_spans('?2')}) "
@@ -469,11 +488,8 @@ def _taken_between(
             f"WHERE t.method = 'cash' AND {SETTLED} AND {COUNTED_ON} = ?3 "
             "AND t.terminal_id = ?4 AND t.created_at >= ?2 AND t.created_at < ?5 "
             f"AND NOT {in_a_shift('t.cashier', 't.terminal_id', 't.created_at')}) + "
-            + cash_back(
-                "g.business_date = ?3 AND g.terminal_id = ?4 AND g.created_at >= ?2 "
-                f"AND g.created_at < ?5 AND NOT {_GIVEN_BACK_IN_A_SHIFT}"
-            ),
-            [moment, since, key, terminal_id, utc_text(opened)],
+            + cash_back(_KEPT_BETWEEN),
+            window,
         ).fetchone()[0]
         return int(sales) - int(returns)
 
@@ -602,7 +618,11 @@ def _build(
         f"WHERE b.business_date = ? AND {REDUCES_TAKINGS}",
         [key],
     ).fetchone()
-    before_restore = db.execute(f"SELECT {cash_back('g.business_date = ?')}", [key]).fetchone()[0]
+    before_restore, sold_before = db.execute(
+        f"SELECT {cash_back('g.business_date = ?1')}, (SELECT coalesce(sum(amount), 0) FROM "
+        f"({sold_for_cash('g.business_date = ?1')}))",
+        [key],
+    ).fetchone()
     drawer_returns = cash_returns + before_restore
     refunds_count, refunds_total = refunds.get(1, (0, 0))
     late_refunds_count, late_refunds_total = refunds.get(0, (0, 0))
@@ -647,8 +667,11 @@ def _build(
         cash_returns_across_days=sum(shift.cash_returns for shift in shifts) - in_shifts_returns,
         moved_between_shifts=between,
         opening_float_of_shifts=floats,
-        cash_without_shift=cash_sales - in_shifts_sales - (drawer_returns - in_shifts_returns),
+        cash_without_shift=(
+            cash_sales + sold_before - in_shifts_sales - (drawer_returns - in_shifts_returns)
+        ),
         cash_returns_before_restore=before_restore,
+        cash_sales_before_restore=sold_before,
     )
 
 
@@ -660,6 +683,10 @@ def _late_window(db: Database, day: BusinessDay, business_date: date) -> tuple[d
     close, so a payment that arrives after an early close is listed under the next day, not the
     closed one."""
     return OpenDays.read(db, day).window(business_date, business_date)
+
+
+_BEFORE_RESTORE = N_("of which only in the relay's copy (till restored from a backup)")
+"""Under the drawer's cash sales and returns: those not in the takings (:class:`ZReport`)."""
 
 
 def report_sections(report: ZReport) -> list[Section]:
@@ -731,13 +758,16 @@ def report_sections(report: ZReport) -> list[Section]:
     if report.cash_without_shift:  # in the cash sales, though no cashier's count answers for it
         without = say(N_("of which taken with no shift open"))
         cash.append((f"  {without}", format_rupiah(report.cash_without_shift)))
+    if report.cash_sales_before_restore:  # not in the takings' sales: its files lack them
+        before = say(_BEFORE_RESTORE)
+        cash.append((f"  {before}", format_rupiah(report.cash_sales_before_restore)))
     moved = report.cash_moved + report.moved_between_shifts
     if moved:  # cash moved between shifts went in or out of the drawer as well
         cash.append((say(N_("Cash in less cash out")), format_rupiah(moved)))
     if report.drawer_cash_returns:
         cash.append((say(N_("Cash returns")), format_rupiah(-report.drawer_cash_returns)))
     if report.cash_returns_before_restore:  # not in the takings' returns: its files lack them
-        before = say(N_("of which only in the relay's copy (till restored from a backup)"))
+        before = say(_BEFORE_RESTORE)
         cash.append((f"  {before}", format_rupiah(-report.cash_returns_before_restore)))
     cash.append((say(N_("Expected cash")), format_rupiah(report.expected_cash)))
     if report.counted is not None:

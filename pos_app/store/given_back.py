@@ -9,7 +9,10 @@ holds), or by the late payment a payout paid back; what can still be returned an
 it (``store/returns.py``, ``store/refunds.py``), so the customer is not paid twice. Cash given
 back for a return came out of the drawer: the shift that ran then (``store/shifts.py``) and its
 day's Z report expect it gone (:func:`cash_back`), though the till's own files, and so its
-takings, do not count it (the relay's copy does, and the shop's file holds that copy).
+takings, do not count it (the relay's copy does, and the shop's file holds that copy). So with
+the sales paid in cash since the backup, whose money is in the drawer (:func:`sold_for_cash`):
+kept by receipt number, but for those this database holds (completed before the backup); a sale
+it completes again takes a new number, and only a QR sale takes the one the copy gives it.
 
 The till cannot tell it was restored until it reads the relay: from the start of a run that
 uploads until that read, it gives no money back (:func:`refuse_before_relay_read`).
@@ -28,6 +31,7 @@ from pos_app.domain.texts import N_
 from pos_app.store.database import read_meta, transaction, utc_text, write_meta
 
 _TABLE = "given_back_before_restore"
+_SOLD = "cash_sold_before_restore"
 
 
 def _of_sale(sale: str) -> str:
@@ -79,6 +83,14 @@ def first_cash_back(day: str) -> str:
         f"(SELECT min(g.created_at) FROM {_TABLE} g WHERE g.tender = 'cash' "
         f"AND g.line_no IS NOT NULL AND g.business_date = {day})"
     )
+
+
+def sold_for_cash(condition: str, value: str = "g.amount") -> str:
+    """SQL: a ``SELECT`` of ``value`` of each sale paid in cash before the restore that this
+    database lacks, of the rows ``g`` that meet ``condition`` (over ``g.business_date``,
+    ``g.cashier``, ``g.terminal_id`` and ``g.created_at``, as :func:`cash_back`; ``g.amount`` is
+    the sale's total, the change having gone back out), to add to this database's own sales."""
+    return f"SELECT {value} FROM {_SOLD} g WHERE {condition}"
 
 
 def made_again(ret: str) -> str:
@@ -165,6 +177,44 @@ def keep_given_back(
                 None if row.created_at is None else utc_text(row.created_at),
             )
             for row in rows
+        ],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SoldForCash:
+    """A sale paid in cash, as the relay's copy of the day holds it."""
+
+    business_date: date
+    receipt_number: str
+    total: int
+    cashier: str
+    terminal_id: str
+    completed_at: datetime
+
+
+def keep_sold_for_cash(
+    conn: sqlite3.Connection, days: Iterable[date], sales: Iterable[SoldForCash]
+) -> None:
+    """In the caller's transaction, keep ``sales``, read from the relay's copy of ``days``, that
+    this database lacks (it counts its own), in place of those kept of the same days before."""
+    conn.executemany(
+        f"DELETE FROM {_SOLD} WHERE business_date = ?", [(day.isoformat(),) for day in days]
+    )
+    conn.executemany(
+        f"INSERT INTO {_SOLD} (business_date, receipt_number, amount, cashier, terminal_id, "
+        "created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6 "
+        "WHERE NOT EXISTS (SELECT 1 FROM sales WHERE receipt_number = ?2)",
+        [
+            (
+                sale.business_date.isoformat(),
+                sale.receipt_number,
+                sale.total,
+                sale.cashier,
+                sale.terminal_id,
+                utc_text(sale.completed_at),
+            )
+            for sale in sales
         ],
     )
 

@@ -8,8 +8,9 @@ then takes the drawer over (``reports/z_report.py``), so its float is no new cas
 The drawer's expected cash is the opening float, plus the cash sales this cashier completed on this
 terminal while the shift was open (each sale's total: the change went back out of the drawer),
 plus cash put in, less cash taken out, less the cash this cashier gave back for returns on this
-terminal while it was open (``store/returns.py``; and those made before the till was restored from
-an older backup, which only the relay's copy holds: ``store/given_back.py``). Refunds are wallet
+terminal while it was open (``store/returns.py``); sales and returns alike with those made before
+the till was restored from an older backup, which only the relay's copy holds
+(``store/given_back.py``). Refunds are wallet
 payouts, never paid from the drawer, so they do not move it. Each change is audited in its own
 transaction.
 
@@ -38,7 +39,7 @@ from pos_app.store.audit import AuditLog
 from pos_app.store.counted_returns import RETURNED_LINES
 from pos_app.store.database import TICK, optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import NotFound, StoreError
-from pos_app.store.given_back import cash_back
+from pos_app.store.given_back import cash_back, sold_for_cash
 from pos_app.store.open_day import open_business_date
 from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
 
@@ -101,21 +102,23 @@ _OF_SHIFT = (
     "AND s.completed_at >= ? AND (? IS NULL OR s.completed_at < ?)"
 )
 """The sales of a shift: its cashier's, on its till, completed while it was open."""
-_CASH_SALES = (
-    "SELECT count(*), coalesce(sum(s.total), 0) FROM sales s "
-    f"WHERE s.tender = 'cash' AND {_OF_SHIFT}"
+_KEPT_OF_SHIFT = (
+    "g.cashier = ? AND g.terminal_id = ? AND g.created_at >= ? AND (? IS NULL OR g.created_at < ?)"
 )
+"""The rows kept of the relay's copy (``store/given_back.py``) that a shift took, as it takes
+its own sales and returns: the till was restored from an older backup that lacks them."""
+_CASH_SALES = (
+    "SELECT count(*), coalesce(sum(total), 0) FROM (SELECT s.total FROM sales s "
+    f"WHERE s.tender = 'cash' AND {_OF_SHIFT} UNION ALL {sold_for_cash(_KEPT_OF_SHIFT)})"
+)
+"""Cash sales during a shift, also before the till was restored (its parameters twice)."""
 _RETURNS_OF_SHIFT = (
     "t.cashier = ? AND t.terminal_id = ? AND t.created_at >= ? AND (? IS NULL OR t.created_at < ?)"
 )
 """The returns of a shift: taken by its cashier, on its till, while it was open."""
 _CASH_RETURNS = (
     "SELECT (SELECT coalesce(sum(t.amount), 0) FROM returns t WHERE t.method = 'cash' "
-    f"AND {_RETURNS_OF_SHIFT}) + "
-    + cash_back(
-        "g.cashier = ? AND g.terminal_id = ? AND g.created_at >= ? "
-        "AND (? IS NULL OR g.created_at < ?)"
-    )
+    f"AND {_RETURNS_OF_SHIFT}) + " + cash_back(_KEPT_OF_SHIFT)
 )
 """Cash given back for returns during a shift, also before the till was restored (its
 parameters twice)."""
@@ -404,7 +407,7 @@ class Shifts:
     ) -> dict[str, Any]:
         """A shift's sales and returns up to ``end`` (all of them without it), as they stand."""
         of_shift: list[object] = [cashier, terminal_id, opened_at, end, end]
-        count, cash_sales = self._db.execute(_CASH_SALES, of_shift).fetchone()
+        count, cash_sales = self._db.execute(_CASH_SALES, of_shift + of_shift).fetchone()
         return {
             "cash_sales_count": count,
             "cash_sales": cash_sales,

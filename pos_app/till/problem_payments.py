@@ -52,7 +52,7 @@ from pos_app.domain.business_day import BusinessDay
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.lifecycles import ChangeSource
 from pos_app.domain.texts import N_
-from pos_app.payments.model import OPEN_STATES, AttemptState
+from pos_app.payments.model import LATE_PAYMENT_FROM, OPEN_STATES, AttemptState, PaymentStatus
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import transaction, utc_text
 from pos_app.store.errors import StoreError
@@ -251,6 +251,17 @@ def attach(
 
 
 @dataclass(frozen=True, slots=True)
+class CopiedPayment:
+    """A QR payment as the relay's copy of this till's days holds it (its payments file)."""
+
+    paid_at: datetime
+    """When the till first recorded it paid."""
+    paid_amount: int
+    currency: str
+    reference: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class CopiedSale:
     """A QR sale as the relay's copy of one of this till's days holds it."""
 
@@ -259,6 +270,8 @@ class CopiedSale:
     sale_id: int
     """Its id in the database that uploaded the copy."""
     completed_at: datetime
+    paid: CopiedPayment | None = None
+    """The payment that completed it, if the copy of the day it was paid was read."""
 
 
 def attach_as_before_restore(
@@ -277,10 +290,26 @@ def attach_as_before_restore(
     (whose id this database may have given another since), or when that number or day can no
     longer be given, the payment is taken without completing a sale: late no more, so neither
     refunded nor attached again, and the sale it paid is in the relay's copy only, like the
-    sales made since the backup."""
+    sales made since the backup.
+
+    A payment that came after the backup is recorded paid first, as the copy has it (when,
+    how much, the provider's reference): the relay hands it again only after this read, and
+    landing then on its given-up attempt it would be late again."""
     payments = Payments(db, day)
     for sale in sales:
         attempt = payments.find_attempt(sale.invoice_number)
+        if attempt is not None and sale.paid is not None and attempt.state in LATE_PAYMENT_FROM:
+            payments.record_status(
+                sale.invoice_number,
+                PaymentStatus.PAID,
+                source=EventSource.SYSTEM,
+                payload={"paid_before_restore": sale.receipt_number},
+                now=sale.paid.paid_at,
+                reference=sale.paid.reference,
+                amount=sale.paid.paid_amount,
+                currency=sale.paid.currency,
+            )
+            attempt = payments.find_attempt(sale.invoice_number)
         if attempt is None or not attempt.late or attempt.state is not AttemptState.PAID:
             continue
         held = held_number(db.conn, terminal_id, sale.invoice_number)

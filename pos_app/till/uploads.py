@@ -35,7 +35,7 @@ from pos_app.clients.relay_client import (
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 from pos_app.reports.accountant_files import AccountantFile, FileFormat, FileKind
-from pos_app.reports.payments_csv import PAYOUT, PAYOUT_REVERSAL, export_payments
+from pos_app.reports.payments_csv import PAYMENT, PAYOUT, PAYOUT_REVERSAL, export_payments
 from pos_app.reports.sales_csv import REFUND_TENDER, ExportKind, export_sales
 from pos_app.reports.shop_files import (
     TillDayFiles,
@@ -46,7 +46,14 @@ from pos_app.reports.shop_files import (
 )
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import transaction
-from pos_app.store.given_back import GivenBack, await_relay_read, keep_given_back, relay_read
+from pos_app.store.given_back import (
+    GivenBack,
+    SoldForCash,
+    await_relay_read,
+    keep_given_back,
+    keep_sold_for_cash,
+    relay_read,
+)
 from pos_app.store.receipt_numbers import (
     RETURNS,
     keep_held_numbers,
@@ -54,9 +61,10 @@ from pos_app.store.receipt_numbers import (
     raise_floor,
     sequence_of,
 )
+from pos_app.store.sales import Tender
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.store.uploads import PendingDay, RefusedDay, UploadOutbox
-from pos_app.till.problem_payments import CopiedSale, attach_as_before_restore
+from pos_app.till.problem_payments import CopiedPayment, CopiedSale, attach_as_before_restore
 
 log = logging.getLogger(__name__)
 
@@ -252,10 +260,11 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
     completes once more takes the number and the day it had, on one of those days or one the
     backup never reached, and return slips go on after the last the shop's file holds
     (:func:`numbers_held`). What that file gave back on the sales of those days that this
-    database lacks is kept (``store/given_back.py``), a late payment it shows attached to a sale
-    is attached again (:func:`~pos_app.till.problem_payments.attach_as_before_restore`), and
-    only then does this run give money back: until the relay says, the database cannot tell it
-    was restored.
+    database lacks is kept (``store/given_back.py``), as are the sales it lacks that were paid
+    in cash (their money is in the drawer), a late payment it shows attached to a sale is
+    attached again, recorded paid first if it came after the backup
+    (:func:`~pos_app.till.problem_payments.attach_as_before_restore`), and only then does this
+    run give money back: until the relay says, the database cannot tell it was restored.
     """
     db = store.repositories().db
     with _ONE_AT_A_TIME:
@@ -282,6 +291,7 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
             for business_date, sequence in numbers.last_returns.items():
                 raise_floor(conn, till_id, business_date, sequence, RETURNS)
             keep_given_back(conn, numbers.days, numbers.given_back)
+            keep_sold_for_cash(conn, numbers.days, numbers.sold_for_cash)
             outbox.mark_read(numbers.days)
             relay_read(conn)
         lacking = outbox.reconcile(held.days)
@@ -319,6 +329,8 @@ class HeldNumbers:
     """The days read."""
     given_back: list[GivenBack] = field(default_factory=list)
     """What returns and payouts gave back on them."""
+    sold_for_cash: list[SoldForCash] = field(default_factory=list)
+    """The sales paid in cash on them."""
 
 
 def numbers_held(
@@ -334,20 +346,33 @@ def numbers_held(
     of: it was restored from a backup, perhaps taken while a payment was awaited that then
     completed its sale (that day or a later one) and printed its receipt, or before return
     slips were printed, whose numbers must not be given again, or items were taken back and
-    money paid back (:func:`given_back`). Earlier days are not read: no sale of the backup
-    completed on them after it, no number is drawn on them again (a new one goes on the clock's
-    business day, or a later open one), and no money went back on them after it. Read before
-    those days are marked to go again, so a failed read is made again on the next look; each
-    restore reads them once, and a till whose database did not go back reads nothing."""
+    money paid back (:func:`given_back`), or sales paid in cash and late payments paid and
+    attached. Earlier days are not read: no sale of the backup completed on them after it, no
+    number is drawn on them again (a new one goes on the clock's business day, or a later open
+    one), and no money went back on them after it. Read before those days are marked to go
+    again, so a failed read is made again on the next look; each restore reads them once, and a
+    till whose database did not go back reads nothing."""
     latest = outbox.latest_day()
     went_back = [day for day in outbox.ahead(held.days, today) if latest is None or day >= latest]
     numbers = HeldNumbers({}, {}, {}, sorted([*went_back, *outbox.unreached(held.days, today)]))
+    paid: dict[str, CopiedPayment] = {}
     for day in numbers.days:
         for till in relay.shop_day(day.isoformat()):
             if till.till_id != till_id:
                 continue
-            lines, payments = (
-                _records(till.files, kind) for kind in (FileKind.LINES, FileKind.PAYMENTS)
+            lines, sales, payments = (
+                _records(till.files, kind)
+                for kind in (FileKind.LINES, FileKind.SALES, FileKind.PAYMENTS)
+            )
+            numbers.sold_for_cash.extend(
+                _sold_for_cash(day, row, tz)
+                for row in sales
+                if row.get("record_type") == "sale" and row.get("tender") == Tender.CASH
+            )
+            paid.update(
+                (row["invoice_number"], _copied_payment(row, tz))
+                for row in payments
+                if row.get("record_type") == PAYMENT
             )
             for row in lines:
                 if row.get("record_type") == "sale" and row.get("invoice_number"):
@@ -359,6 +384,8 @@ def numbers_held(
                     last = numbers.last_returns.get(slip_day, 0)
                     numbers.last_returns[slip_day] = max(last, sequence)
             numbers.given_back.extend(given_back(day, lines, payments, tz))
+    for invoice, sale in numbers.sales.items():
+        numbers.sales[invoice] = replace(sale, paid=paid.get(invoice))
     return numbers
 
 
@@ -372,6 +399,28 @@ def _copied_sale(row: Mapping[str, str], tz: ZoneInfo) -> CopiedSale:
     """The QR sale of a row of the lines file."""
     return CopiedSale(
         row["invoice_number"], row["receipt_number"], int(row["sale_id"]), _moment(row, tz)
+    )
+
+
+def _sold_for_cash(day: date, row: Mapping[str, str], tz: ZoneInfo) -> SoldForCash:
+    """The cash sale of a row of the sales file of ``day``."""
+    return SoldForCash(
+        day,
+        row["receipt_number"],
+        int(row["total"]),
+        row["cashier"],
+        row["terminal"],
+        _moment(row, tz),
+    )
+
+
+def _copied_payment(row: Mapping[str, str], tz: ZoneInfo) -> CopiedPayment:
+    """The QR payment of a row of the payments file."""
+    return CopiedPayment(
+        _moment(row, tz),
+        int(row["paid_amount"]),
+        row["currency"],
+        row["provider_reference"] or None,
     )
 
 

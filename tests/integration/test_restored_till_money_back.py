@@ -34,10 +34,14 @@ from tests.harness.sandbox_process import running_sandbox
 from tests.integration.test_restored_till import (  # noqa: F401
     D1,
     DAY,
+    Clock,
     MoneyBack,
     back_up,
+    catch_up_events,
+    checkout_for,
     local,
     lose_the_disk,
+    pay,
     qr_sold,
     relay,
     returned,
@@ -77,6 +81,7 @@ class Till:
     folder: Path
     client: RelayClient
     store: TerminalStore
+    relay: EmbeddedRelay
 
     def restore(self, *, read: bool = True) -> TerminalStore:
         """The disk dies; the till starts again on its backup and (``read``) reads what the
@@ -92,7 +97,7 @@ class Till:
 @pytest.fixture
 def till(tmp_path: Path, relay: EmbeddedRelay) -> Iterator[Till]:  # noqa: F811
     client = RelayClient(relay.url, relay.add_terminal("T1"))
-    made = Till(tmp_path, client, TerminalStore(tmp_path / "T1.db", DAY))
+    made = Till(tmp_path, client, TerminalStore(tmp_path / "T1.db", DAY), relay)
     yield made
     client.close()
     made.store.close()
@@ -381,3 +386,78 @@ def test_cash_given_back_after_the_backup_is_out_of_the_restored_drawer(
     assert "Cash returns" in dict(shift_sections(closed, time_zone="Asia/Jakarta")[1][1])
     catch_up(restored, client, "T1")
     assert shop_money(client, D1, "sales", "total") == 0
+
+
+def test_a_late_payment_that_came_after_the_backup_and_was_attached_stays_attached_once_restored(
+    till: Till, tmp_path: Path
+) -> None:
+    """After a cash sale of Rp 7.000, a Rp 5.000 QR sale was cancelled and the day backed up;
+    then its payment came (late), a manager attached it to the sale, which took
+    T1-20261121-0002, and the customer left with the goods. Restored, the relay handed the
+    payment again after the till had read its copy: it landed late on its cancelled sale, and
+    the problem list offered to refund it, Rp 5.000 paid back for goods the customer has."""
+    store, client = till.store, till.client
+    sold(store, "2026-11-21T09:30", 7000)
+    clock = Clock("2026-11-21T10:00")
+    checkout = checkout_for(store, client, clock)
+    sale_id = checkout.open_sale((LineItem("KOPI-001", "Kopi Kapal Api", 5000, 1),), cashier="Sari")
+    invoice = checkout.start_qr_payment(sale_id).invoice_number
+    client.register_payment(invoice, ProviderName.DOKU, 5000)
+    checkout.abandon_sale(sale_id)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    clock.set("2026-11-21T10:20")
+    pay(till.relay, invoice, 5000)
+    catch_up_events(checkout, client)
+    assert store.payments.get_attempt(invoice).late
+    when = local("2026-11-21T10:40")
+    attach(store.repositories().db, invoice, sale_id, manager="Bu Rina", day=DAY, now=when)
+    catch_up(store, client, "T1")
+
+    restored = till.restore()
+    clock.set("2026-11-21T12:00")
+    catch_up_events(checkout_for(restored, client, clock), client)  # handed again
+    db = restored.repositories().db
+    assert [p for p in list_problems(db) if p.invoice_number == invoice] == []
+    assert restored.refunds.refundable(sale_id, invoice) == 0
+    sale = restored.sales.get(sale_id)
+    assert (sale.status, sale.receipt_number, sale.completed_at) == (
+        "completed",
+        "T1-20261121-0002",
+        when,
+    )
+    report = build_z_report(db, D1, day=DAY, now=local("2026-11-21T12:00"))
+    assert (report.sales_total, report.late_payments) == (12_000, ())
+    catch_up(restored, client, "T1")
+    assert shop_money(client, D1, "sales", "total") == 12_000
+    assert shop_money(client, D1, "payments", "paid_amount") == 5000
+
+
+def test_cash_taken_after_the_backup_is_in_the_restored_drawer(till: Till, tmp_path: Path) -> None:
+    """Sari's shift opened with Rp 100.000 and sold an item for Rp 5.000 in cash; the day was
+    backed up, and she sold another for Rp 7.000 in cash. Restored, her shift and the day's Z
+    report expected Rp 105.000: counting the Rp 112.000 the drawer holds, she was Rp 7.000 over
+    that was never extra. The sale the backup holds counts once; the takings stay the till's own
+    files', and the shop's file, which has the later sale from the relay's copy, counts both."""
+    store, client = till.store, till.client
+    shift = store.shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T09:00")
+    )
+    sold(store, "2026-11-21T10:00", 5000)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    sold(store, "2026-11-21T10:40", 7000)
+    catch_up(store, client, "T1")
+
+    restored = till.restore()
+    db = restored.repositories().db
+    report = build_z_report(db, D1, day=DAY, opening_float=100_000, now=local("2026-11-21T12:00"))
+    assert (report.expected_cash, report.cash_without_shift) == (112_000, 0)
+    assert report.sales_total == 5000, "the till's own files"
+    drawer = CashCount({100_000: 1, 10_000: 1, 2000: 1})
+    closed = restored.shifts.close(
+        shift.id, drawer, closed_by="Sari", now=local("2026-11-21T12:00")
+    )
+    assert (closed.cash_sales, closed.expected_cash, closed.difference) == (12_000, 112_000, 0)
+    catch_up(restored, client, "T1")
+    assert shop_money(client, D1, "sales", "total") == 12_000

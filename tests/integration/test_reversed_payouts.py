@@ -113,6 +113,7 @@ LATER_STEPS_UNDONE = (
     "DROP TRIGGER returns_numbered; DROP TRIGGER returns_keep_their_number;"
     "DROP INDEX returns_by_number; ALTER TABLE returns DROP COLUMN return_number;"
     "DROP TABLE given_back_before_restore; DROP INDEX payment_events_paid_at;"
+    "DROP TABLE cash_sold_before_restore;"
     "ALTER TABLE payment_events DROP COLUMN business_date;"
     "ALTER TABLE provider_refunds DROP COLUMN business_date;"
 )

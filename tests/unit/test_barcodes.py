@@ -173,6 +173,7 @@ def test_a_can_kept_under_its_13_digits_before_is_one_product_after_the_upgrade(
         "DROP TRIGGER returns_numbered; DROP TRIGGER returns_keep_their_number;"
         "DROP INDEX returns_by_number; ALTER TABLE returns DROP COLUMN return_number;"
         "DROP TABLE given_back_before_restore; DROP INDEX payment_events_paid_at;"
+        "DROP TABLE cash_sold_before_restore;"
         "ALTER TABLE payment_events DROP COLUMN business_date;"
         "ALTER TABLE provider_refunds DROP COLUMN business_date;"
         f"PRAGMA user_version = {MIGRATIONS.index(_upc_barcodes_kept_short)};"

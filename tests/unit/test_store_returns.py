@@ -756,6 +756,7 @@ RETURN_NUMBERS_UNDONE = (
     "ALTER TABLE payment_events DROP COLUMN business_date;"
     "ALTER TABLE provider_refunds DROP COLUMN business_date;"
     "DROP TABLE given_back_before_restore; DROP INDEX payment_events_paid_at;"
+    "DROP TABLE cash_sold_before_restore;"
 )
 
 
