@@ -890,9 +890,16 @@ class MoneyMachine(RuleBasedStateMachine):
                 self.relay_reported_refunded.add(item.invoice_number)
                 if item.identity not in self.refunds_told:
                     # DOKU sends one for each refund: the till takes a new one after the
-                    # manager's figure as a refund of the rest, all of it gone back
+                    # manager's figure as a refund of the rest, all of it gone back (also the
+                    # first refund's own, sent before the figure and late: the till cannot
+                    # tell them apart), news that a manager's resolution before no longer covers
                     self.refunds_told.add(item.identity)
-                    self.figures.pop(item.invoice_number, None)
+                    figure = self.figures.pop(item.invoice_number, None)
+                    if (
+                        figure is not None
+                        and figure < self._charge_told(item.invoice_number).amount
+                    ):
+                        self.resolved_refunded.discard(item.invoice_number)
         self.checkout.apply_relay_events(events, position)
 
     def _refusable(self, what: str, action: Callable[[], T], sale_id: int | None) -> T | None:
