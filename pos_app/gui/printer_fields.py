@@ -29,14 +29,17 @@ class PrinterAddressEdit(QWidget):
             self.kind.addItem("", kind)
         self.where = QLineEdit()
         self.where.setObjectName("printerWhere")
-        if address is not None:
-            self.kind.setCurrentIndex(self.kind.findData(address.kind))
-            self.where.setText(str(address).removeprefix(PREFIXES[address.kind]))
+        self.set_address(address)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kind)
         layout.addWidget(self.where, 1)
         self.kind.currentIndexChanged.connect(self.retranslate)
+
+    def set_address(self, address: PrinterAddress | None) -> None:
+        if address is not None:
+            self.kind.setCurrentIndex(self.kind.findData(address.kind))
+            self.where.setText(str(address).removeprefix(PREFIXES[address.kind]))
 
     def address(self) -> str:
         """The ``printer.address`` setting; empty for no printer."""

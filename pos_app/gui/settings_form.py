@@ -11,7 +11,8 @@ put in a field, an empty field keeps it, a typed one replaces it (inline in the 
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -123,19 +124,23 @@ SYSTEM_LANGUAGE = ""
 Problem = tuple[str, str]
 """A settings key ("" for a problem of no one key, like a file that is not TOML) and what is
 wrong with it."""
+Reading = Callable[[], tuple[Settings | None, list[Problem]]]
+"""The settings a form gives and what is wrong in them, once called (see
+:meth:`SettingsFields.reader`)."""
 _PROBLEM = re.compile(r"^([a-z_]+(?:\.[a-z_]+)?)(?: \(from (\w+)\))?: (.*)$", re.DOTALL)
 """A :class:`ConfigError` problem: the key, the variable it came from if any, what is wrong."""
 
 
 class SettingsFields(QObject):
-    """The fields for ``keys``, filled from ``settings`` (secrets left empty); place them with
-    :meth:`add_rows`. ``providers`` are the choices offered; with ``refunds`` the ecommpay fields
-    show whatever the provider, as refunds go out through ecommpay Gate; with ``system_language``
-    the language may also be left to the system."""
+    """The fields for ``keys``, filled from ``settings`` (secrets left empty), or empty until
+    :meth:`fill` if it is None; place them with :meth:`add_rows`. ``providers`` are the choices
+    offered; with ``refunds`` the ecommpay fields show whatever the provider, as refunds go out
+    through ecommpay Gate; with ``system_language`` the language may also be left to the
+    system."""
 
     def __init__(
         self,
-        settings: Settings,
+        settings: Settings | None,
         keys: Sequence[str],
         *,
         providers: Sequence[str],
@@ -147,18 +152,42 @@ class SettingsFields(QObject):
         super().__init__(parent)
         self.providers = tuple(providers)
         self.refunds = refunds
-        self.saved = {key: _secret(settings, key) is not None for key in SECRETS}
+        self.saved = dict.fromkeys(SECRETS, False)
         """Which secrets the file holds, so a field can say "set" without showing it."""
         self.widgets: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self._layouts: dict[str, QFormLayout] = {}
         for key in keys:
-            widget = self._make(key, settings, language, system_language)
+            widget = self._make(key, system_language)
             widget.setObjectName(OBJECT_NAMES[key])
             self.widgets[key] = widget
             self.labels[key] = QLabel()
         if "provider" in self.widgets:
             self.combo("provider").currentIndexChanged.connect(self.show_rows)
+        if settings is not None:
+            self.fill(settings, language)
+
+    def fill(self, settings: Settings, language: str | None = None) -> None:
+        """Every field as ``settings`` has it, a secret only as saved or not; ``language`` is the
+        language chosen, None for the system's."""
+        self.saved = {key: _secret(settings, key) is not None for key in SECRETS}
+        for key, widget in self.widgets.items():
+            if key == "language":
+                _choose(self.combo(key), language or SYSTEM_LANGUAGE)
+            elif key == "timezone":
+                self.combo(key).setCurrentText(settings.timezone.key)
+            elif isinstance(widget, PrinterAddressEdit):
+                widget.set_address(settings.printer.address)
+            elif isinstance(widget, QComboBox):
+                _choose(widget, _setting(settings, key))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(_setting(settings, key))
+            elif isinstance(widget, QTimeEdit):
+                cutoff = settings.business_day_cutoff
+                widget.setTime(QTime(cutoff.hour, cutoff.minute))
+            elif key not in SECRETS:
+                self.line(key).setText(_shown_value(settings, key))
+        self._show_saved()
 
     def line(self, key: str) -> QLineEdit:
         widget = self.widgets[key]
@@ -175,11 +204,14 @@ class SettingsFields(QObject):
         return ProviderChoice(self.combo("provider").currentData())
 
     def add_rows(self, layout: QFormLayout, keys: Sequence[str]) -> None:
-        """Put the fields of ``keys`` in ``layout``, each under its label."""
+        """Put the fields of ``keys`` in ``layout``, each under its label; a row is added shown,
+        so only those the chosen provider does not use are hidden (the rows placed before are
+        as they should be: the provider's change shows and hides them all)."""
         for key in keys:
             layout.addRow(self.labels[key], self.widgets[key])
             self._layouts[key] = layout
-        self.show_rows()
+            if not self.shown(key):
+                layout.setRowVisible(self.widgets[key], False)
 
     def shown(self, key: str) -> bool:
         """Whether the chosen provider uses ``key`` (a hidden field is neither shown nor
@@ -222,14 +254,12 @@ class SettingsFields(QObject):
         """The settings of the file at ``path`` once these fields are written into it (read
         with ``env``'s ``KASIR_…`` variables winning, if given), or None and what is wrong or
         missing in them."""
-        settings, found = read_back(path, self.changes(), env)
-        if settings is not None:
-            named = {key for key, _ in found}
-            required = self.tr("required")
-            found += [
-                (key, required) for key in settings.missing_for_provider() if key not in named
-            ]
-        return (None if found else settings), found
+        return self.reader(path, env)()
+
+    def reader(self, path: Path, env: Mapping[str, str] = NO_ENV) -> Reading:
+        """:meth:`read` in two: the fields' values taken now, on the GUI thread; the file read
+        back when the answer is called, on a worker (it reads the file and writes a trial one)."""
+        return partial(read_fields, path, self.changes(), dict(env), self.tr("required"))
 
     def printer(self) -> PrinterSettings:
         """The receipt printer the fields describe, checked as the settings file is, before
@@ -314,11 +344,10 @@ class SettingsFields(QObject):
         }
         for key in NONE_WHEN_EMPTY:
             hints[key] = self.tr("none")
-        for key in SECRETS:
-            hints[key] = self.tr("set — type to replace") if self.saved[key] else self.tr("not set")
         for key, hint in hints.items():
             if key in self.widgets:
                 self.line(key).setPlaceholderText(hint)
+        self._show_saved()
         tips = {
             "terminal_id": self.tr(
                 "Letters, digits or '-', up to 16; different for each till of the shop"
@@ -403,6 +432,14 @@ class SettingsFields(QObject):
                 for index in range(box.count()):
                     box.setItemText(index, texts[box.itemData(index)])
 
+    def _show_saved(self) -> None:
+        """Each secret's field says whether the file holds one, never what it is."""
+        for key in SECRETS:
+            if key in self.widgets:
+                saved = self.saved[key]
+                hint = self.tr("set — type to replace") if saved else self.tr("not set")
+                self.line(key).setPlaceholderText(hint)
+
     def sentence(self, check: Check) -> str:
         """What a check found, with the field to look at when something is wrong."""
         relay = {
@@ -462,45 +499,32 @@ class SettingsFields(QObject):
             paragraphs([self.sentence(check)], ok=check.ok, detail=check.detail) for check in checks
         )
 
-    def _make(
-        self, key: str, settings: Settings, language: str | None, system_language: bool
-    ) -> QWidget:
+    def _make(self, key: str, system_language: bool) -> QWidget:
+        """The field for ``key``, empty: :meth:`fill` sets its value."""
         if key == "language":
-            box = QComboBox()
-            codes = ((SYSTEM_LANGUAGE,) if system_language else ()) + LANGUAGES
-            for code in codes:
-                box.addItem("", code)
-            chosen = language or SYSTEM_LANGUAGE
-            box.setCurrentIndex(codes.index(chosen) if chosen in codes else 0)
-            return box
+            return _choice(((SYSTEM_LANGUAGE,) if system_language else ()) + LANGUAGES)
         if key == "provider":
-            return _choice(self.providers, settings.provider)
+            return _choice(self.providers)
         if key == "doku.environment":
-            return _choice(tuple(DOKU_HOSTS), settings.doku.environment)
+            return _choice(tuple(DOKU_HOSTS))
         if key == "timezone":
             box = QComboBox()
             box.setEditable(True)
             box.addItems(list(TIME_ZONES))
-            box.setCurrentText(settings.timezone.key)
             return box
         if key == "printer.address":
-            return PrinterAddressEdit(settings.printer.address)
+            return PrinterAddressEdit(None)
         if key in NUMBER_CHOICES:
-            return _choice(NUMBER_CHOICES[key], _setting(settings, key))
+            return _choice(NUMBER_CHOICES[key])
         if key in CHECK_BOXES:
-            check = QCheckBox()
-            check.setChecked(_setting(settings, key))
-            return check
+            return QCheckBox()
         if key == "business_day_cutoff":
-            cutoff = settings.business_day_cutoff
-            edit = QTimeEdit(QTime(cutoff.hour, cutoff.minute))
+            edit = QTimeEdit()
             edit.setDisplayFormat(CUTOFF_FORMAT)
             return edit
         field = QLineEdit()
         if key in SECRETS:
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        else:
-            field.setText(_shown_value(settings, key))
         return field
 
 
@@ -522,6 +546,18 @@ def read_back(
             found += [problem for problem in wrong if problem not in found]
             changes |= {key: None for key, _ in wrong if key}
     return None, found
+
+
+def read_fields(
+    path: Path, update: settings_file.Update, env: Mapping[str, str], required: str
+) -> tuple[Settings | None, list[Problem]]:
+    """:func:`read_back`, and the keys the chosen provider needs but ``update`` leaves out
+    (each with ``required``, the word for it); the settings only when nothing is wrong."""
+    settings, found = read_back(path, update, env)
+    if settings is not None:
+        named = {key for key, _ in found}
+        found += [(key, required) for key in settings.missing_for_provider() if key not in named]
+    return (None if found else settings), found
 
 
 def saved_settings(path: Path) -> tuple[Settings, list[Problem]]:
@@ -549,14 +585,18 @@ def paragraphs(lines: Sequence[str], *, ok: bool, detail: str = "") -> str:
     )
 
 
-def _choice(codes: Sequence[object], current: object) -> QComboBox:
-    """A choice among ``codes`` (texts set by :meth:`SettingsFields.retranslate`), the first if
-    ``current`` is none of them."""
+def _choice(codes: Sequence[object]) -> QComboBox:
+    """A choice among ``codes`` (texts set by :meth:`SettingsFields.retranslate`)."""
     box = QComboBox()
     for code in codes:
         box.addItem("", code)
-    box.setCurrentIndex(codes.index(current) if current in codes else 0)
     return box
+
+
+def _choose(box: QComboBox, current: object) -> None:
+    """``current`` chosen in ``box``, or its first choice if it is none of them."""
+    codes = [box.itemData(index) for index in range(box.count())]
+    box.setCurrentIndex(codes.index(current) if current in codes else 0)
 
 
 def _shown_value(settings: Settings, key: str) -> str:

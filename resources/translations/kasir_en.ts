@@ -3197,16 +3197,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
-        <source>set — type to replace</source>
-        <translation>set — type to replace</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/settings_form.py"/>
-        <source>not set</source>
-        <translation>not set</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>Letters, digits or '-', up to 16; different for each till of the shop</source>
         <translation>Letters, digits or '-', up to 16; different for each till of the shop</translation>
     </message>
@@ -3324,6 +3314,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>4 digits: PP IIIII K VVVV C, 5-digit item codes (up to Rp 9.999 or 9,999 g)</source>
         <translation>4 digits: PP IIIII K VVVV C, 5-digit item codes (up to Rp 9.999 or 9,999 g)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>set — type to replace</source>
+        <translation>set — type to replace</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>not set</source>
+        <translation>not set</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -3445,11 +3445,6 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The settings file has problems; these fields show their defaults:</source>
-        <translation>The settings file has problems; these fields show their defaults:</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
@@ -3475,18 +3470,13 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Nothing was saved: correct what is listed below.</source>
-        <translation>Nothing was saved: correct what is listed below.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Testing the services inside Kasir this terminal runs on…</source>
-        <translation>Testing the services inside Kasir this terminal runs on…</translation>
+        <source>Nothing was saved: correct what is listed below.</source>
+        <translation>Nothing was saved: correct what is listed below.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -3495,13 +3485,18 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Correct what is listed below before testing.</source>
-        <translation>Correct what is listed below before testing.</translation>
+        <source>Testing the services inside Kasir this terminal runs on…</source>
+        <translation>Testing the services inside Kasir this terminal runs on…</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Testing the connections…</source>
         <translation>Testing the connections…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Correct what is listed below before testing.</source>
+        <translation>Correct what is listed below before testing.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -3527,6 +3522,16 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Could not save the support bundle: {error}</source>
         <translation>Could not save the support bundle: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>The settings file has problems; these fields show their defaults:</source>
+        <translation>The settings file has problems; these fields show their defaults:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Could not read the settings file: {error}</source>
+        <translation>Could not read the settings file: {error}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -4735,6 +4740,11 @@ Still trying — the payment stays open.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
+        <source>of which only in the relay's copy (till restored from a backup)</source>
+        <translation>of which only in the relay's copy (till restored from a backup)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
         <source>Sales</source>
         <translation>Sales</translation>
     </message>
@@ -4817,11 +4827,6 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/reports/z_report.py"/>
         <source>Cash in less cash out</source>
         <translation>Cash in less cash out</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/z_report.py"/>
-        <source>of which only in the relay's copy (till restored from a backup)</source>
-        <translation>of which only in the relay's copy (till restored from a backup)</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>

@@ -3197,16 +3197,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
-        <source>set — type to replace</source>
-        <translation>sudah diatur — ketik untuk mengganti</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/settings_form.py"/>
-        <source>not set</source>
-        <translation>belum diatur</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/settings_form.py"/>
         <source>Letters, digits or '-', up to 16; different for each till of the shop</source>
         <translation>Huruf, angka, atau '-', paling banyak 16; berbeda untuk setiap kasir di toko</translation>
     </message>
@@ -3324,6 +3314,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/settings_form.py"/>
         <source>4 digits: PP IIIII K VVVV C, 5-digit item codes (up to Rp 9.999 or 9,999 g)</source>
         <translation>4 digit: PP IIIII K VVVV C, kode barang 5 digit (sampai Rp 9.999 atau 9,999 g)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>set — type to replace</source>
+        <translation>sudah diatur — ketik untuk mengganti</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/settings_form.py"/>
+        <source>not set</source>
+        <translation>belum diatur</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/settings_form.py"/>
@@ -3445,11 +3445,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>The settings file has problems; these fields show their defaults:</source>
-        <translation>Berkas pengaturan bermasalah; kolom berikut menampilkan nilai bawaannya:</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Test connection</source>
         <translation>Tes koneksi</translation>
     </message>
@@ -3475,18 +3470,13 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Nothing was saved: correct what is listed below.</source>
-        <translation>Tidak ada yang disimpan: perbaiki yang tercantum di bawah.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Testing the services inside Kasir this terminal runs on…</source>
-        <translation>Mengetes layanan di dalam Kasir yang dipakai terminal ini…</translation>
+        <source>Nothing was saved: correct what is listed below.</source>
+        <translation>Tidak ada yang disimpan: perbaiki yang tercantum di bawah.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -3495,13 +3485,18 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
-        <source>Correct what is listed below before testing.</source>
-        <translation>Perbaiki yang tercantum di bawah sebelum mengetes.</translation>
+        <source>Testing the services inside Kasir this terminal runs on…</source>
+        <translation>Mengetes layanan di dalam Kasir yang dipakai terminal ini…</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Testing the connections…</source>
         <translation>Mengetes koneksi…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Correct what is listed below before testing.</source>
+        <translation>Perbaiki yang tercantum di bawah sebelum mengetes.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -3527,6 +3522,16 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
         <source>Could not save the support bundle: {error}</source>
         <translation>Paket dukungan tidak dapat disimpan: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>The settings file has problems; these fields show their defaults:</source>
+        <translation>Berkas pengaturan bermasalah; kolom berikut menampilkan nilai bawaannya:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
+        <source>Could not read the settings file: {error}</source>
+        <translation>Berkas pengaturan tidak dapat dibaca: {error}</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/back_office/settings_tab.py"/>
@@ -4735,6 +4740,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>
+        <source>of which only in the relay's copy (till restored from a backup)</source>
+        <translation>di antaranya hanya di salinan relay (kasir dipulihkan dari cadangan)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/reports/z_report.py"/>
         <source>Sales</source>
         <translation>Penjualan</translation>
     </message>
@@ -4817,11 +4827,6 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/reports/z_report.py"/>
         <source>Cash in less cash out</source>
         <translation>Kas masuk dikurangi kas keluar</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/reports/z_report.py"/>
-        <source>of which only in the relay's copy (till restored from a backup)</source>
-        <translation>di antaranya hanya di salinan relay (kasir dipulihkan dari cadangan)</translation>
     </message>
     <message>
         <location filename="../../pos_app/reports/z_report.py"/>

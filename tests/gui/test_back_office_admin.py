@@ -2,6 +2,7 @@
 
 import os
 import stat
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from pos_app.gui.back_office.products_tab import ImportProblemsDialog
 from pos_app.gui.back_office.settings_tab import SettingsTab
 from pos_app.gui.printer_fields import PrinterAddressEdit
 from pos_app.gui.tasks import TaskRunner
-from pos_app.settings import paths
+from pos_app.settings import paths, settings_file
 from pos_app.settings.printer_settings import PrinterSettings
 from pos_app.settings.terminal_config import (
     ConfigError,
@@ -226,7 +227,15 @@ def open_till(qtbot, db: Path, settings: Settings, file_text: str = "") -> Till:
     tab = SettingsTab(BackOffice(terminal, manager), runner)
     runner.setParent(tab)  # deleted with the tab, on the GUI thread
     qtbot.addWidget(tab)
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.form_read, timeout=WAIT_MS)
     return Till(terminal, path, tab)
+
+
+def save(qtbot, tab: SettingsTab) -> None:
+    """Click Save and wait for its answer: the form is read back on a worker first."""
+    tab.save_button.click()
+    qtbot.waitUntil(tab.save_button.isEnabled, timeout=WAIT_MS)
 
 
 @pytest.fixture
@@ -362,10 +371,40 @@ def test_test_connection_asks_what_the_form_says_and_names_a_dead_relay(qtbot, t
     assert till.actions("settings.change") == []
 
 
+def test_the_file_is_read_off_the_gui_thread_and_nothing_is_saved_before_it_is_in(
+    qtbot, till: Till, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tab made while reading the file hangs (a slow disk) is made at once, its form off."""
+    before = till.path.read_bytes()
+    release = threading.Event()
+    readers: list[threading.Thread] = []
+    draft = settings_file.draft
+
+    def hanging(path: Path, update: settings_file.Update) -> str:
+        readers.append(threading.current_thread())
+        assert threading.current_thread() is not threading.main_thread(), "read on the GUI thread"
+        release.wait(WAIT_MS / 1000)
+        return draft(path, update)
+
+    monkeypatch.setattr(settings_file, "draft", hanging)
+    tab = SettingsTab(till.office, till.tab.tasks)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    qtbot.waitUntil(lambda: bool(readers), timeout=WAIT_MS)
+    assert not tab.form_read and not tab.editor.isEnabled() and not tab.save_button.isEnabled()
+    assert tab.fields.line("shop.name").text() == ""
+    tab.save()  # with the form's empty fields, it would remove the shop's name from the file
+    release.set()
+    qtbot.waitUntil(lambda: tab.form_read and tab.tasks.pending == 0, timeout=WAIT_MS)
+    assert tab.fields.line("shop.name").text() == "Toko Lama" and tab.save_button.isEnabled()
+    assert tab.status.text() == ""
+    assert till.path.read_bytes() == before and till.actions("settings.change") == []
+
+
 def test_a_pasted_run_of_digits_is_a_named_problem(qtbot, till: Till) -> None:
     before = till.path.read_bytes()
     till.tab.fields.line("ecommpay.project_id").setText("9" * 5000)
-    till.tab.save_button.click()
+    save(qtbot, till.tab)
     assert till.tab.problems.text().startswith(
         "ecommpay project ID (ecommpay.project_id): expected a whole number"
     )
@@ -382,7 +421,7 @@ def test_wrong_or_missing_values_are_named_by_key_and_nothing_is_written(
     fields.combo("timezone").setCurrentText("Mars/Olympus")
     fields.line("ecommpay.project_id").setText("abc")
     fields.line("doku.secret_key").setText("a-typed-secret")
-    tab.save_button.click()
+    save(qtbot, tab)
     lines = tab.problems.text().splitlines()
     assert lines[:3] == [
         "Time zone (timezone): time zone 'Mars/Olympus' is unknown; expected an IANA name "
@@ -475,7 +514,7 @@ def test_ppn_and_the_discount_limit_are_switched_in_the_settings_tab(qtbot, till
     fill_doku(till)
     before = till.path.read_bytes()
     fields.line("discounts.approval_above_percent").setText("150")
-    tab.save_button.click()
+    save(qtbot, tab)
     assert tab.problems.text() == (
         "Manager approves discounts above (%) (discounts.approval_above_percent): "
         "expected a whole number from 0 to 100, got 150"

@@ -12,7 +12,7 @@ from pos_app.domain.catalog import Product
 from pos_app.settings.terminal_config import load_settings
 from pos_app.till.terminal import Terminal, open_terminal
 from tests.gui.e2e import WAIT_MS, scan, sign_in
-from tests.gui.test_back_office_admin import Till, no_user_config, till  # noqa: F401
+from tests.gui.test_back_office_admin import Till, no_user_config, save, till  # noqa: F401
 from tests.gui.test_e2e_scale_labels import ean
 
 PISANG = Product("BUAH-PSG", "Pisang Cavendish", 25_000, ean("231234500000"), "Buah")
@@ -134,7 +134,7 @@ def test_a_wrong_label_layout_is_named_at_its_field_and_nothing_is_saved(
 ) -> None:
     before = till.path.read_bytes()
     set_layout(till, *layout)
-    till.tab.save_button.click()
+    save(qtbot, till.tab)
     assert till.tab.problems.text().splitlines() == problems
     assert till.tab.status.text() == "Nothing was saved: correct what is listed below."
     assert till.path.read_bytes() == before and till.actions("settings.change") == []

@@ -1,7 +1,8 @@
 """The Settings tab: the settings file as a form, and "Test connection" of what the form says.
 
-The fields start from the file alone; ``KASIR_…`` variables, which win over it, are named.
-Secrets are write-only. Save names every wrong or missing setting with its key and then writes
+The fields start from the file alone, read on a worker: the form is off, and nothing can be saved
+or tested, until it is in. ``KASIR_…`` variables, which win over it, are named. Secrets are
+write-only. Save names every wrong or missing setting with its key and then writes
 nothing; otherwise the file is replaced atomically, owner-only, and the keys changed are audited.
 The running till keeps its settings until Kasir is started again: switching provider or
 credentials under a payment in progress is how a payment gets lost. Demo mode runs on embedded
@@ -54,7 +55,13 @@ from pos_app.settings.log_file import (
     log_dir,
     log_name,
 )
-from pos_app.settings.terminal_config import PROVIDERS, ConfigError, ProviderChoice, Secret
+from pos_app.settings.terminal_config import (
+    PROVIDERS,
+    ConfigError,
+    ProviderChoice,
+    Secret,
+    Settings,
+)
 from pos_app.till.back_office import BackOffice
 from pos_app.till.connection_check import Check, check_settings
 from pos_app.till.support_bundle import SupportBundle, write_support_bundle
@@ -71,9 +78,11 @@ class SettingsTab(Tab):
         terminal = office.terminal
         self.path = office.settings_path()
         self.demo = terminal.demo
-        saved, wrong = saved_settings(self.path)
+        self.form_read = False
+        """Whether the fields show the file: until then the form is off, so a save cannot
+        overwrite the file's settings with empty fields."""
         self.fields = SettingsFields(
-            saved,
+            None,
             SHOP_FIELDS
             + TAX_FIELDS
             + PRINTER_FIELDS
@@ -81,7 +90,6 @@ class SettingsTab(Tab):
             + RELAY_FIELDS
             + BARCODE_FIELDS,
             providers=PROVIDERS,
-            language=saved.language,
             refunds=True,
             system_language=True,
             parent=self,
@@ -139,7 +147,7 @@ class SettingsTab(Tab):
         digits = self.fields.combo("barcodes.verified_value_digits")
         digits.currentIndexChanged.connect(self._show_layout_note)
         self._show_layout_note()
-        self.editor.setEnabled(not self.demo)
+        self.editor.setEnabled(False)
 
         self.note = QLabel(self._note())
         self.note.setObjectName("settingsNote")
@@ -149,18 +157,14 @@ class SettingsTab(Tab):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(ERROR_STYLE)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if wrong:
-            self._show_problems(
-                wrong,
-                self.tr("The settings file has problems; these fields show their defaults:"),
-            )
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setObjectName("testConnection")
         self.test_button.clicked.connect(self.test_connection)
+        self.test_button.setEnabled(False)
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("saveSettings")
         self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(not self.demo)
+        self.save_button.setEnabled(False)
         self.results = QLabel()
         self.results.setObjectName("connectionResults")
         self.results.setWordWrap(True)
@@ -207,40 +211,45 @@ class SettingsTab(Tab):
         outer.addWidget(scroll, 1)
         outer.addWidget(self.status)
 
+    def refresh(self) -> None:
+        """Read the settings file into the form, the first time only: read again, it would
+        undo what the manager has typed."""
+        if self.loaded:
+            return
+        super().refresh()
+        self.run(partial(saved_settings, self.path), self._read, self._read_failed)
+
     def save(self) -> None:
-        """Check the form as the terminal will read it, then write it on a worker (audited)."""
-        if self.demo or self._saving:
+        """Check the form as the terminal will read it, then write it (audited); both on a
+        worker."""
+        if self.demo or self._saving or not self.form_read:
             return
-        self.problems.clear()
-        _, found = self.fields.read(self.path, os.environ)
-        if found:
-            self._show_problems(found)
-            self.say_error(self.tr("Nothing was saved: correct what is listed below."))
-            return
-        update = self.fields.changes()
         self._saving = True
         self.save_button.setEnabled(False)
+        self.problems.clear()
         self.say(self.tr("Saving…"))
-        self.run(
-            lambda: self.office.save_settings(update),
-            lambda changed: self._saved(update, changed),
-            self._save_failed,
+        update = self.fields.changes()
+        self._when_right(
+            lambda _: self.run(
+                lambda: self.office.save_settings(update),
+                lambda changed: self._saved(update, changed),
+                self._save_failed,
+            ),
+            self.tr("Nothing was saved: correct what is listed below."),
+            self._save_ended,
         )
 
     def test_connection(self) -> None:
         """Ask the relay and the payment services what the form says, off the GUI thread; in
         demo mode (or the sandbox running now) the services this terminal runs on."""
-        if self._testing:
+        if self._testing or not self.form_read:
             return
         self.problems.clear()
         self.results.clear()
         terminal = self.office.terminal
         sandbox = self.fields.provider is ProviderChoice.SANDBOX
-        work: Callable[[], list[Check]]
-        if self.demo or (sandbox and terminal.embedded is not None):
-            self.say(self.tr("Testing the services inside Kasir this terminal runs on…"))
-            work = self.office.test_connection
-        elif sandbox:
+        embedded = self.demo or (sandbox and terminal.embedded is not None)
+        if sandbox and not embedded:
             self.say(
                 self.tr(
                     "The sandbox starts inside Kasir with the terminal: there is nothing outside "
@@ -248,17 +257,18 @@ class SettingsTab(Tab):
                 )
             )
             return
-        else:
-            settings, found = self.fields.read(self.path, os.environ)
-            if settings is None:
-                self._show_problems(found)
-                self.say_error(self.tr("Correct what is listed below before testing."))
-                return
-            self.say(self.tr("Testing the connections…"))
-            work = partial(check_settings, settings, payouts=True)
         self._testing = True
         self.test_button.setEnabled(False)
-        self.run(work, self._tested, self._test_failed)
+        if embedded:
+            self.say(self.tr("Testing the services inside Kasir this terminal runs on…"))
+            self._test(self.office.test_connection)
+            return
+        self.say(self.tr("Testing the connections…"))
+        self._when_right(
+            lambda settings: self._test(partial(check_settings, settings, payouts=True)),
+            self.tr("Correct what is listed below before testing."),
+            self._test_ended,
+        )
 
     def ask_bundle_path(self) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
@@ -305,9 +315,62 @@ class SettingsTab(Tab):
         self.bundle_button.setEnabled(True)
         self.say_error(self.tr("Could not save the support bundle: {error}").format(error=error))
 
-    def _saved(self, update: Mapping[str, object], changed: Sequence[str]) -> None:
+    def _read(self, answer: tuple[Settings, list[Problem]]) -> None:
+        saved, wrong = answer
+        self.fields.fill(saved, saved.language)
+        if wrong:
+            self._show_problems(
+                wrong,
+                self.tr("The settings file has problems; these fields show their defaults:"),
+            )
+        self.form_read = True
+        self.editor.setEnabled(not self.demo)
+        self.save_button.setEnabled(not self.demo)
+        self.test_button.setEnabled(True)
+
+    def _read_failed(self, error: Exception) -> None:
+        """The form stays off: saved, its empty fields would replace the file's settings."""
+        self.say_error(self._unread(error))
+
+    def _unread(self, error: Exception) -> str:
+        return self.tr("Could not read the settings file: {error}").format(error=error)
+
+    def _when_right(
+        self, then: Callable[[Settings], None], refused: str, ended: Callable[[], None]
+    ) -> None:
+        """Read the form back as the terminal would run with it (``KASIR_…`` variables winning)
+        on a worker, as it reads the file and writes a trial one; ``then`` gets the settings if
+        nothing is wrong or missing. Else ``ended`` ends the flow, and the problems are listed
+        under ``refused``."""
+
+        def answered(answer: tuple[Settings | None, list[Problem]]) -> None:
+            settings, found = answer
+            if settings is not None:
+                then(settings)
+                return
+            ended()
+            self._show_problems(found)
+            self.say_error(refused)
+
+        def failed(error: Exception) -> None:
+            ended()
+            self.say_error(self._unread(error))
+
+        self.run(self.fields.reader(self.path, os.environ), answered, failed)
+
+    def _test(self, work: Callable[[], list[Check]]) -> None:
+        self.run(work, self._tested, self._test_failed)
+
+    def _save_ended(self) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
+
+    def _test_ended(self) -> None:
+        self._testing = False
+        self.test_button.setEnabled(True)
+
+    def _saved(self, update: Mapping[str, object], changed: Sequence[str]) -> None:
+        self._save_ended()
         if not changed:
             self.say(self.tr("Nothing changed: the settings file stays as it was."))
             return
@@ -325,8 +388,7 @@ class SettingsTab(Tab):
         )
 
     def _save_failed(self, error: Exception) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
+        self._save_ended()
         if isinstance(error, ConfigError):
             self._show_problems([split_problem(problem) for problem in error.problems])
             self.say_error(self.tr("Nothing was saved: correct what is listed below."))
@@ -334,8 +396,7 @@ class SettingsTab(Tab):
             self.say_error(self.tr("Could not save the settings: {error}").format(error=error))
 
     def _tested(self, checks: list[Check]) -> None:
-        self._testing = False
-        self.test_button.setEnabled(True)
+        self._test_ended()
         self.checks = checks
         self.results.setText(self.fields.results(checks))
         failed = [check for check in checks if not check.ok]
@@ -349,8 +410,7 @@ class SettingsTab(Tab):
             self.say(self.tr("Everything answers as it should."))
 
     def _test_failed(self, error: Exception) -> None:
-        self._testing = False
-        self.test_button.setEnabled(True)
+        self._test_ended()
         message = self.tr("The test itself failed: {error}").format(error=error)
         self.results.setText(paragraphs([message], ok=False))
         self.say_error(message)
