@@ -34,7 +34,7 @@ from starlette.routing import Route
 from pos_app.payments.model import ProviderName
 from pos_app.relay import auth, schema, storage
 from pos_app.relay.app import DOKU_ROUTE
-from pos_app.store.payments import INVOICE_PREFIX
+from pos_app.store.invoice_numbers import INVOICE_PREFIX
 from tests.harness import wrk_load
 from tests.harness.postgres_server import start_server, stop_server
 from tests.harness.relay_process import (

@@ -41,8 +41,9 @@ from pos_app.domain.tax import NO_TAX, TaxClass, TaxPolicy
 from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.store.database import parse_utc, read_meta, to_json, transaction, utc_text, write_meta
 from pos_app.store.errors import StoreError
+from pos_app.store.invoice_numbers import INVOICE_PREFIX, INVOICE_SEQUENCE
 from pos_app.store.payment_records import EventSource
-from pos_app.store.payments import INVOICE_PREFIX, INVOICE_SEQUENCE, Payments
+from pos_app.store.payments import Payments
 from pos_app.store.receipt_numbers import last_sequence, receipt_number
 from pos_app.store.returns import Returns
 from pos_app.store.sales import INSERT_SALE_LINE, sale_line_rows

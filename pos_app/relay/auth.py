@@ -29,7 +29,7 @@ OWNED = (
     re.compile(rf"KSR-(?P<till>{_TILL_ID})-[0-9]{{8}}-[0-9]{{1,12}}"),
     re.compile(rf"RFD-(?P<till>{_TILL_ID})-[0-9A-Za-z]{{1,40}}"),
 )
-"""An invoice number (``KSR-{id}-{day}-{counter}``, pos_app.store.payments) and a payout id
+"""An invoice number (``KSR-{id}-{day}-{counter}``, pos_app.store.invoice_numbers) and a payout id
 (``RFD-{id}-{random}``, pos_app.till.refund_payouts). Their tails hold no '-' where an id could
 end, so the id they carry is never ambiguous (``KSR-A-B-…`` is terminal A-B's, never A's)."""
 

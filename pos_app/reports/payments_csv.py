@@ -6,7 +6,7 @@ recorded it paid (its clock day, or the next open one if that day had been close
 rule of ``store/open_day.py``, the day of the sale it paid when that sale completed as it was
 recorded; one completed later, held when paid or on a till that was away, keeps its paid day
 here, as the provider's own report has it; kept with it, so a later change of the cut-off or
-time zone does not move it: ``store/payments.py``, ``on_days``), whatever became of it: taken
+time zone does not move it: ``store/open_day.py``, ``on_days``), whatever became of it: taken
 by a completed sale (``standing`` ``sale``), a late payment no sale took (``late``), or paid for
 another amount or currency than asked (``other_amount``); with what was paid back of it. A
 **payout** row is a refund the provider paid, on the business day it was paid, with the payment it
@@ -40,9 +40,8 @@ from pos_app.reports.export_progress import RowCounter
 from pos_app.reports.output_files import atomic_csv
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.database import parse_utc, utc_text
-from pos_app.store.open_day import OpenDays
+from pos_app.store.open_day import OpenDays, on_days
 from pos_app.store.payment_records import received_rupiah
-from pos_app.store.payments import on_days
 from pos_app.store.refunds import NET_PAID_OUT, REVERSAL_JOINS
 
 PAYMENT_COLUMNS = (

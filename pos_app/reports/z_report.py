@@ -58,9 +58,8 @@ from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, RETURNED_LINES, SETTLED
 from pos_app.store.database import optional_utc, parse_utc, utc_text
 from pos_app.store.given_back import cash_back, first_cash_back, sold_for_cash
-from pos_app.store.open_day import OpenDays
+from pos_app.store.open_day import OpenDays, on_days
 from pos_app.store.payment_records import RECEIVED_SQL
-from pos_app.store.payments import on_days
 from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS, REVERSAL_JOINS
 from pos_app.store.sale_totals import DiscountsAndTax, discounts_and_tax
 from pos_app.store.sales import Tender

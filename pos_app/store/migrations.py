@@ -971,7 +971,7 @@ END;
 # changed, and a day's file no longer matched its Z report). Rows recorded before take the day the
 # rule the till last placed them by (meta ``upload_day_rule``, pos_app/store/uploads.py) gives
 # them, with the day closes, as the files and the relay had them; a till that never said its rule
-# leaves them without one, placed by the rule in force as before (``payments.on_days``).
+# leaves them without one, placed by the rule in force as before (``open_day.on_days``).
 _PAYMENT_EVENTS_APPEND_ONLY = """
 CREATE TRIGGER payment_events_no_update BEFORE UPDATE ON payment_events
 BEGIN

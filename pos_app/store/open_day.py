@@ -17,6 +17,9 @@ across a close (a fast clock set right by the network, a restart with the wrong 
 written then, stamped at a moment the closed day covers, would be on the first open day by its
 business day but on the closed day by its moment, counted on neither day's Z report or twice in
 the files. So money is stamped :func:`after_day_closed`, at the close's moment at the earliest.
+
+The files and the Z report find a day's money by the business day it was written with, or by its
+moment for money written before days were kept (:func:`on_days`).
 """
 
 from dataclasses import dataclass
@@ -40,6 +43,16 @@ def after_day_closed(db: Database, day: BusinessDay, now: datetime) -> datetime:
     (the clock went back across it): stamped there, its moment is on the day its business day
     is, the first open one, and so are the late payments, payments file and upload it is in."""
     return OpenDays.read(db, day, since=day.date_of(now)).after_closes(now)
+
+
+def on_days(day: str, moment: str) -> str:
+    """SQL: money of business day ``day`` recorded at ``moment`` (its columns) is on the days ?3
+    to ?4. An event and a provider refund keep the day they were recorded on
+    (:meth:`~pos_app.store.payments.Payments._append`), so a new cut-off or time zone moves no
+    money already taken; one recorded before days were kept, by a till that never said its day
+    rule (store/migrations.py, ``_payment_business_days``), has none: its moment is placed by the
+    rule in force, ?1 to ?2 being the moments :class:`OpenDays` places on those days."""
+    return f"coalesce({day} BETWEEN ?3 AND ?4, {moment} >= ?1 AND {moment} < ?2)"
 
 
 def first_open_day(db: Database, candidate: date) -> date:

@@ -1,6 +1,6 @@
-"""What the store keeps of a payment attempt and of each event that touched it, and how much
-rupiah a paid report brought in: the records :mod:`~pos_app.store.payments` writes and
-everything else reads."""
+"""What the store keeps of a payment attempt and of each event that touched it, how much rupiah
+a paid report brought in, and whether a manager settled it: the records
+:mod:`~pos_app.store.payments` writes and everything else reads."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -112,6 +112,16 @@ RECEIVED_SQL = (
     "THEN coalesce(a.paid_amount, a.amount) ELSE 0 END"
 )
 """:func:`received_rupiah` of ``payment_attempts a`` in SQL, for sums over attempts."""
+RESOLUTION = "resolution"
+"""The payload key of a manager's resolution event (pos_app/till/problem_payments.py)."""
+RESOLVED = f"""EXISTS (
+    SELECT 1 FROM payment_events r
+    WHERE r.attempt_id = a.id AND r.source = 'cashier'
+    AND json_extract(r.payload, '$.{RESOLUTION}') IS NOT NULL
+    AND r.id > (SELECT max(e.id) FROM payment_events e
+                WHERE e.attempt_id = a.id AND e.outcome = 'applied'))"""
+"""SQL: a manager settled ``payment_attempts a`` with a reason since it last changed; it is
+neither the manager's to settle any more nor money a sale may take."""
 
 
 def paid_differs(asked: int, paid: int | None, currency: str | None) -> bool:

@@ -13,10 +13,11 @@ The relay client's events do not come here directly: its
 :class:`pos_app.payments.model.EventSink` is the till's ``Checkout`` (``till/checkout.py``), which
 applies a batch with :meth:`Payments.unseen_relay_events`, :meth:`Payments.record_relay_event` and
 :meth:`Payments.save_relay_position` in one transaction, and routes payout callbacks to refunds.
+How far the relay's events are read, and how one handed over again is known, is
+``store/relay_inbox.py``; the invoice numbers attempts are known by, ``store/invoice_numbers.py``.
 """
 
 import json
-import re
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -31,7 +32,6 @@ from pos_app.domain.money import CURRENCY, check_amount, format_rupiah
 from pos_app.domain.texts import N_, Text
 from pos_app.payments.model import (
     LATE_PAYMENT_FROM,
-    MAX_INVOICE_LENGTH,
     OPEN_STATES,
     STATUS_TO_STATE,
     AttemptState,
@@ -41,18 +41,10 @@ from pos_app.payments.model import (
     RelayEvent,
     RelayPosition,
     can_transition,
-    notification_identity,
 )
 from pos_app.payments.registry import reported_amount, reported_reference, reported_refund_news
-from pos_app.store.database import (
-    optional_utc,
-    parse_utc,
-    read_meta,
-    to_json,
-    transaction,
-    utc_text,
-    write_meta,
-)
+from pos_app.store import invoice_numbers, relay_inbox
+from pos_app.store.database import optional_utc, parse_utc, to_json, transaction, utc_text
 from pos_app.store.errors import InvalidTransition, NotFound, StoreError
 from pos_app.store.given_back import LATE_MONEY_BACK
 from pos_app.store.open_day import after_day_closed, open_business_date
@@ -67,62 +59,18 @@ from pos_app.store.paid_reports import (
     refunded_before_paid,
 )
 from pos_app.store.payment_records import (
+    RESOLVED,
     EventSource,
     Outcome,
     PaymentAttempt,
     PaymentEvent,
     paid_differs,
 )
+from pos_app.store.refunds import REFUND_HOLDS
 
-INVOICE_PREFIX = "KSR"
-"""What every invoice number a till draws begins with (``KSR-{till}-{day}-{counter}``)."""
-RESOLUTION = "resolution"
-"""The payload key of a manager's resolution event (pos_app/till/problem_payments.py)."""
-RESOLVED = f"""EXISTS (
-    SELECT 1 FROM payment_events r
-    WHERE r.attempt_id = a.id AND r.source = 'cashier'
-    AND json_extract(r.payload, '$.{RESOLUTION}') IS NOT NULL
-    AND r.id > (SELECT max(e.id) FROM payment_events e
-                WHERE e.attempt_id = a.id AND e.outcome = 'applied'))"""
-"""SQL: a manager settled ``payment_attempts a`` with a reason since it last changed; it is
-neither the manager's to settle any more nor money a sale may take."""
-
-_INVOICE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 FINAL_WORDS = frozenset(PaymentStatus) - {PaymentStatus.PENDING}
 """A provider's words after which a payment's outcome is known (a later change, such as a
 payment after a decline, still comes as a notification)."""
-_RELAY_CURSOR = "relay_cursor"
-_RELAY_EPOCH = "relay_epoch"
-INVOICE_SEQUENCE = "invoice_sequence"
-"""The meta key invoice numbers are counted in."""
-
-
-BROUGHT_BACK = (
-    "(SELECT coalesce(sum(b.amount), 0) FROM payout_reversal_parts b WHERE b.refund_id = r.id)"
-)
-"""SQL over ``refunds r``: what reversals brought back of the payout, in the shop's balance
-again (the customer is still owed it)."""
-TAKEN_BACK = f"""(CASE WHEN EXISTS (SELECT 1 FROM payout_reversals v
-    WHERE v.refund_id = r.id AND v.kept_before_parts = 1) THEN r.amount ELSE {BROUGHT_BACK} END)"""
-"""SQL over ``refunds r``: what of the payout no longer counts as paid out when a manager takes it
-as reversed (till/problem_payments.py, ``take_as_reversed``, which counts back the rest): what
-reversals brought back, or all of it if it was reversed before reversals brought money back
-(store/migrations.py, ``_REVERSED_MONEY``). Kasir took every reversal as whole then, and a manager
-settled the customer another way: that reversal brings nothing back, nor does anything after it."""
-REFUND_HOLDS = f"(r.status IN ('pending', 'paid') AND r.amount > {BROUGHT_BACK})"
-"""SQL over ``refunds r``: the payout is on its way or paid, and no reversal brought all of it
-back: the payment it names is (being) refunded."""
-
-
-def on_days(day: str, moment: str) -> str:
-    """SQL: money of business day ``day`` recorded at ``moment`` (its columns) is on the days ?3
-    to ?4. An event and a provider refund keep the day they were recorded on
-    (:meth:`Payments._append`), so a new cut-off or time zone moves no money already taken; one
-    recorded before days were kept, by a till that never said its day rule (store/migrations.py,
-    ``_payment_business_days``), has none: its moment is placed by the rule in force, ?1 to ?2
-    being the moments :class:`~pos_app.store.open_day.OpenDays` places on those days."""
-    return f"coalesce({day} BETWEEN ?3 AND ?4, {moment} >= ?1 AND {moment} < ?2)"
-
 
 _ATTEMPT_COLUMNS = (
     "id, invoice_number, sale_id, provider, amount, state, late, created_at, updated_at, "
@@ -139,29 +87,12 @@ class Payments:
         self._day = day or BusinessDay()
 
     def next_invoice_number(self, terminal_id: str, now: datetime) -> str:
-        """``KSR-T1-20261121-000042``: terminal, shop day, and a counter that never goes back.
-
-        The counter lives in the database, so it survives restarts and deleted rows; a database
-        restored from an older backup goes on after the last number the relay saw
-        (:meth:`raise_invoice_counter`).
-        """
-        day = self._day.date_of(now)
-        with transaction(self._db) as conn:
-            number = int(read_meta(self._db, INVOICE_SEQUENCE) or 0) + 1
-            write_meta(conn, INVOICE_SEQUENCE, str(number))
-        invoice = f"{INVOICE_PREFIX}-{terminal_id}-{day:%Y%m%d}-{number:06d}"
-        _check_invoice_number(invoice)
-        return invoice
+        """See :func:`~pos_app.store.invoice_numbers.draw_invoice_number`."""
+        return invoice_numbers.draw_invoice_number(self._db, self._day, terminal_id, now)
 
     def raise_invoice_counter(self, counter: int) -> bool:
-        """Draw the next invoice numbers after ``counter``, the last one another copy of this
-        database drew (the relay saw it registered); True if that is beyond this one's."""
-        with transaction(self._db) as conn:
-            held = int(read_meta(self._db, INVOICE_SEQUENCE) or 0)
-            if counter <= held:
-                return False
-            write_meta(conn, INVOICE_SEQUENCE, str(counter))
-        return True
+        """See :func:`~pos_app.store.invoice_numbers.raise_invoice_counter`."""
+        return invoice_numbers.raise_invoice_counter(self._db, counter)
 
     def create_numbered_attempt(
         self, sale_id: int, provider: ProviderName, amount: int, *, terminal_id: str, now: datetime
@@ -189,7 +120,7 @@ class Payments:
         Refused while the sale has another attempt open or paid: a lost answer is resolved by
         checking that attempt's status, never by a second order for the same basket.
         """
-        _check_invoice_number(invoice_number)
+        invoice_numbers.check_invoice_number(invoice_number)
         try:
             provider = ProviderName(provider)
         except ValueError:
@@ -561,7 +492,7 @@ class Payments:
         return self.get_attempt(invoice_number)
 
     def resolved(self, attempt: PaymentAttempt) -> bool:
-        """See :data:`RESOLVED`."""
+        """See :data:`~pos_app.store.payment_records.RESOLVED`."""
         row = self._db.execute(
             f"SELECT {RESOLVED} FROM payment_attempts a WHERE a.id = ?", [attempt.id]
         ).fetchone()
@@ -616,9 +547,8 @@ class Payments:
         return self.get_attempt(invoice_number)
 
     def relay_position(self) -> RelayPosition:
-        return RelayPosition(
-            read_meta(self._db, _RELAY_EPOCH), int(read_meta(self._db, _RELAY_CURSOR) or 0)
-        )
+        """See :func:`~pos_app.store.relay_inbox.relay_position`."""
+        return relay_inbox.relay_position(self._db)
 
     def unseen_relay_events(
         self, events: Sequence[RelayEvent], position: RelayPosition
@@ -634,13 +564,14 @@ class Payments:
         id for the payment comes with it when the payload names one, as with a status check:
         a payment the relay reported paid shows its reference in the payments file too."""
         with transaction(self._db) as conn:
-            if self._relayed_before(conn, event):
+            attempt = self.find_attempt(event.invoice_number)
+            if relay_inbox.relayed_before(conn, attempt.id if attempt else None, event):
                 return False
             self.record_status(
                 event.invoice_number,
                 event.status,
                 source=EventSource.RELAY,
-                payload=_relay_payload(event),
+                payload=relay_inbox.relay_payload(event),
                 now=now,
                 reference=reported_reference(event.provider, event.payload),
                 relay_cursor=event.cursor,
@@ -654,15 +585,9 @@ class Payments:
         """Keep an event that could not be applied, as an orphan report for the manager, so the
         rest of its batch goes on and nothing the provider said is lost; once, should the relay
         hand it over again (its epoch changed)."""
-        # As text: whatever made it unstorable (a NaN, say) must not lose it again.
-        text = json.dumps(dict(event.payload), ensure_ascii=False, default=repr)
         with transaction(self._db) as conn:
-            kept = conn.execute(
-                "SELECT payload FROM payment_events WHERE attempt_id IS NULL AND source = 'relay'"
-                " AND invoice_number = ? AND status = ?",
-                [event.invoice_number, event.status.value],
-            )
-            if any(json.loads(row[0]).get("payload_text") == text for row in kept):
+            report = relay_inbox.unapplied_report(conn, event, error=error)
+            if report is None:
                 return
             self._append(
                 conn,
@@ -673,22 +598,13 @@ class Payments:
                 Outcome.ORPHAN,
                 now,
                 status=event.status,
-                payload={
-                    "provider": str(event.provider),
-                    "received_at": event.received_at,
-                    "error": error,
-                    "payload_text": text,
-                },
+                payload=report,
                 relay_cursor=event.cursor,
             )
 
     def save_relay_position(self, batch: RelayPosition) -> None:
-        """Save how far the relay's events are read; the cursor never moves back in an epoch."""
-        with transaction(self._db) as conn:
-            newest = self.relay_position().after(batch)
-            write_meta(conn, _RELAY_CURSOR, str(newest.cursor))
-            if newest.epoch is not None:
-                write_meta(conn, _RELAY_EPOCH, newest.epoch)
+        """See :func:`~pos_app.store.relay_inbox.save_relay_position`."""
+        relay_inbox.save_relay_position(self._db, batch)
 
     def find_attempt(self, invoice_number: str) -> PaymentAttempt | None:
         """The attempt (without its events), or None for an invoice this terminal never made."""
@@ -785,23 +701,6 @@ class Payments:
             f"SELECT {_EVENT_COLUMNS} FROM payment_events WHERE attempt_id IS NULL ORDER BY id"
         ).fetchall()
         return [_event_from_row(row) for row in rows]
-
-    def _relayed_before(self, conn: sqlite3.Connection, event: RelayEvent) -> bool:
-        """Whether the log holds this notification from the relay already (its identity), on
-        its attempt or kept apart as an orphan report."""
-        attempt = self.find_attempt(event.invoice_number)
-        rows = conn.execute(
-            "SELECT payload FROM payment_events WHERE source = 'relay' AND status = ? AND "
-            "(attempt_id = ? OR (attempt_id IS NULL AND invoice_number = ?))",
-            [event.status.value, attempt.id if attempt else None, event.invoice_number],
-        )
-        return any(
-            notification_identity(
-                event.invoice_number, event.status, json.loads(row[0]).get("payload", {})
-            )
-            == event.identity
-            for row in rows
-        )
 
     def _apply(
         self,
@@ -1066,19 +965,3 @@ def _as_report(
     if attempt is None or source is EventSource.RELAY:
         return payload
     return {"provider": attempt.provider.value, "payload": dict(payload or {})}
-
-
-def _check_invoice_number(invoice: str) -> None:
-    if len(invoice) > MAX_INVOICE_LENGTH or not _INVOICE.match(invoice):
-        raise ValidationError(
-            f"invoice number {invoice!r}: expected at most {MAX_INVOICE_LENGTH} letters, digits, "
-            "'-' or '_'"
-        )
-
-
-def _relay_payload(event: RelayEvent) -> dict[str, Any]:
-    return {
-        "provider": str(event.provider),
-        "received_at": event.received_at,
-        "payload": dict(event.payload),
-    }

@@ -26,9 +26,15 @@ from pos_app.store.counted_returns import RETURN_JOINS
 from pos_app.store.database import parse_utc
 from pos_app.store.errors import NotFound
 from pos_app.store.given_back import late_money_back, paid_again
-from pos_app.store.payment_records import received_rupiah
-from pos_app.store.payments import RESOLUTION, RESOLVED, TAKEN_BACK
-from pos_app.store.refunds import ANSWERED, CONTRADICTED, NET_PAID_OUT, NOT_A_RETURN, PAID_MORE
+from pos_app.store.payment_records import RESOLUTION, RESOLVED, received_rupiah
+from pos_app.store.refunds import (
+    ANSWERED,
+    CONTRADICTED,
+    NET_PAID_OUT,
+    NOT_A_RETURN,
+    PAID_MORE,
+    TAKEN_BACK,
+)
 from pos_app.store.returns import NOT_PAID_BACK, UNPAID_RESOLVED
 
 
@@ -178,7 +184,7 @@ class ProblemPayment:
     brought_back: int = 0
     """What reversals in part brought back of a :attr:`ProblemKind.PAYOUT_CONTRADICTED` one
     already (``payout_reversal_parts``; all of it if reversed before those were kept:
-    :data:`~pos_app.store.payments.TAKEN_BACK`): the customer is owed it again already, and
+    :data:`~pos_app.store.refunds.TAKEN_BACK`): the customer is owed it again already, and
     taking the payout as reversed counts back only the rest (:attr:`still_paid_out`). Part of
     the row, so one reversed further since the manager saw it is no longer listed as seen."""
 

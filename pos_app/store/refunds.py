@@ -41,10 +41,24 @@ from pos_app.store.given_back import (
 )
 from pos_app.store.history import REFUNDS, StatusChange, history, move
 from pos_app.store.open_day import after_day_closed, open_business_date
-from pos_app.store.payment_records import RECEIVED_SQL
-from pos_app.store.payments import BROUGHT_BACK, RESOLVED
+from pos_app.store.payment_records import RECEIVED_SQL, RESOLVED
 from pos_app.store.uploads import mark_days
 
+BROUGHT_BACK = (
+    "(SELECT coalesce(sum(b.amount), 0) FROM payout_reversal_parts b WHERE b.refund_id = r.id)"
+)
+"""SQL over ``refunds r``: what reversals brought back of the payout, in the shop's balance
+again (the customer is still owed it)."""
+TAKEN_BACK = f"""(CASE WHEN EXISTS (SELECT 1 FROM payout_reversals v
+    WHERE v.refund_id = r.id AND v.kept_before_parts = 1) THEN r.amount ELSE {BROUGHT_BACK} END)"""
+"""SQL over ``refunds r``: what of the payout no longer counts as paid out when a manager takes it
+as reversed (till/problem_payments.py, ``take_as_reversed``, which counts back the rest): what
+reversals brought back, or all of it if it was reversed before reversals brought money back
+(store/migrations.py, ``_REVERSED_MONEY``). Kasir took every reversal as whole then, and a manager
+settled the customer another way: that reversal brings nothing back, nor does anything after it."""
+REFUND_HOLDS = f"(r.status IN ('pending', 'paid') AND r.amount > {BROUGHT_BACK})"
+"""SQL over ``refunds r``: the payout is on its way or paid, and no reversal brought all of it
+back: the payment it names is (being) refunded."""
 NET_PAID_OUT = f"coalesce(sum(r.amount - {BROUGHT_BACK}), 0)"
 """SQL aggregate over ``refunds r``: what the payouts took of the customer's money, less what
 reversals brought back of them (owed to the customer again). Which payouts count is each query's

@@ -3,7 +3,7 @@
 The store's triggers (``store/migrations.py``, ``_UPLOAD_OUTBOX``) bump a day's revision in the
 same transaction as every write that changes its files, and keep the moments of payments, which
 SQL cannot place on a day: the money recorded at a moment keeps its business day
-(``store/payments.py``, ``on_days``), which the outbox marks; money recorded before days were
+(``store/open_day.py``, ``on_days``), which the outbox marks; money recorded before days were
 kept is placed by the shop's day rule. The uploader asks for the oldest pending day, sends it, and
 records the revision it sent: a day is pending while its revision is newer than that, so a sale
 completed while an upload was in flight is sent by the next one (compare-and-clear).

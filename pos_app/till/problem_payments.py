@@ -56,8 +56,8 @@ from pos_app.payments.model import LATE_PAYMENT_FROM, OPEN_STATES, AttemptState,
 from pos_app.store.audit import AuditLog
 from pos_app.store.database import transaction, utc_text
 from pos_app.store.errors import StoreError
-from pos_app.store.payment_records import EventSource, PaymentAttempt
-from pos_app.store.payments import RESOLUTION, TAKEN_BACK, Payments
+from pos_app.store.payment_records import RESOLUTION, EventSource, PaymentAttempt
+from pos_app.store.payments import Payments
 from pos_app.store.problem_payments import (
     REFUND_KINDS,
     RESOLVED_AS,
@@ -69,7 +69,7 @@ from pos_app.store.problem_payments import (
     no_longer_listed,
 )
 from pos_app.store.receipt_numbers import held_number
-from pos_app.store.refunds import Refund, Refunds
+from pos_app.store.refunds import TAKEN_BACK, Refund, Refunds
 from pos_app.store.sales import Sale, Sales
 
 log = logging.getLogger(__name__)

@@ -26,8 +26,7 @@ from pos_app.payments.model import (
 )
 from pos_app.reports.sales_csv import ExportKind, export_sales
 from pos_app.settings.terminal_config import EcommpaySettings
-from pos_app.store.payment_records import EventSource
-from pos_app.store.payments import RESOLUTION
+from pos_app.store.payment_records import RESOLUTION, EventSource
 from pos_app.store.problem_payments import ProblemKind
 from pos_app.store.sales import Tender
 from pos_app.till.problem_payments import ATTACHED

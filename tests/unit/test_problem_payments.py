@@ -29,8 +29,8 @@ from pos_app.reports.z_report import TenderTotal, build_z_report
 from pos_app.store.audit import AuditEntry, AuditLog
 from pos_app.store.database import migrate, open_database
 from pos_app.store.errors import NotFound, StoreError
-from pos_app.store.payment_records import EventSource
-from pos_app.store.payments import RESOLUTION, Payments
+from pos_app.store.payment_records import RESOLUTION, EventSource
+from pos_app.store.payments import Payments
 from pos_app.store.problem_payments import ProblemKind, ProblemPayment, list_problems
 from pos_app.store.refunds import Refunds
 from pos_app.store.returns import Return, Returns, WalletPayout
