@@ -126,21 +126,17 @@ class Refund:
     """What the provider reported paid for the payout (``None``: it did not say), in
     :attr:`paid_currency`'s unit."""
     paid_currency: str | None = None
-
-    @property
-    def paid_short(self) -> int:
-        """What the provider reported paid short of the amount asked, in rupiah (a payout paid
-        out in part); 0 if it paid all, did not say, or said in another unit."""
-        if self.paid_amount is None or (self.paid_currency or CURRENCY) != CURRENCY:
-            return 0
-        return max(self.amount - self.paid_amount, 0)
+    brought_back: int = 0
+    """What of the payout counts back, in rupiah (the customer is owed it again): what a
+    reversal brought back, and what a status answer told it did not pay
+    (:meth:`Refunds.record_answer`)."""
 
 
 _COLUMNS = (
     "id, payout_id, sale_id, provider, amount, account_number, customer_name, approved_by, "
     "status, created_at, invoice_number, reason, reference, result, completed_at, business_date, "
-    "(SELECT v.reported_at FROM payout_reversals v WHERE v.refund_id = refunds.id), "
-    "paid_amount, paid_currency"
+    "(SELECT v.reported_at FROM payout_reversals v WHERE v.refund_id = r.id), "
+    f"paid_amount, paid_currency, {BROUGHT_BACK}"
 )
 
 
@@ -476,16 +472,22 @@ class Refunds:
             payout_id, CONTRADICTED, report, now, outcome=outcome, reason=reason
         )
 
-    def record_answer(self, payout_id: str, *, report: Mapping[str, Any], now: datetime) -> bool:
+    def record_answer(
+        self, payout_id: str, *, report: Mapping[str, Any], now: datetime, told_paid: bool
+    ) -> bool:
         """Keep the provider's status answer with a final word on a payout Kasir holds paid,
         whatever it changed, in the audit log under the provider's name (:data:`ANSWERED`),
-        with the figure Kasir holds paid after it. A payout listed as paid another amount is
-        then asked no more: ecommpay's answer lists every part of a payout it split, so asking
-        again could only bring the same. What that figure falls short of the amount asked (in
-        rupiah; ecommpay's "partially paid out", the rest declined) is brought back as a
-        reversal's money is, in the same transaction (:meth:`_bring_back`): on the business day
-        it is recorded, and the sale may be refunded again by as much. An answer kept already
-        (the manager asking again) is not kept twice: False."""
+        with the figure Kasir holds paid after it if the answer named what the payout paid
+        (``told_paid``; ecommpay's sum of every part). A payout listed as paid another amount
+        is then asked no more: ecommpay's answer lists every part of a payout it split, so
+        asking again could only bring the same. What that figure falls short of the amount
+        asked (in rupiah; ecommpay's "partially paid out", the rest declined) is brought back
+        as a reversal's money is, in the same transaction (:meth:`_bring_back`): on the
+        business day it is recorded, and the sale may be refunded again by as much. An answer
+        naming no sum (a reversal's, which tells what it left, or a success without one) tells
+        nothing of what was paid: the figure held then may be one part's callback's, so none
+        is kept with it, and nothing is brought back for it. An answer kept already (the
+        manager asking again) is not kept twice: False."""
         with transaction(self._db) as conn:
             held = self.get(payout_id)
             kept = self._keep_report(
@@ -493,8 +495,8 @@ class Refunds:
                 ANSWERED,
                 report,
                 now,
-                paid_amount=held.paid_amount,
-                paid_currency=held.paid_currency,
+                paid_amount=held.paid_amount if told_paid else None,
+                paid_currency=held.paid_currency if told_paid else None,
             )
             self._bring_back(conn, held, now)
         return kept
@@ -642,7 +644,9 @@ class Refunds:
         return self._refunds("WHERE sale_id = ? ORDER BY id", sale_id)
 
     def _refunds(self, where: str, *params: object) -> list[Refund]:
-        rows = self._db.execute(f"SELECT {_COLUMNS} FROM refunds {where}", list(params)).fetchall()
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM refunds r {where}", list(params)
+        ).fetchall()
         return [
             Refund(
                 id=row[0],
@@ -664,22 +668,27 @@ class Refunds:
                 reversed_at=optional_utc(row[16]),
                 paid_amount=row[17],
                 paid_currency=row[18],
+                brought_back=row[19],
             )
             for row in rows
         ]
 
 
 def _told_paid(conn: sqlite3.Connection, refund: Refund) -> int | None:
-    """What a status answer kept on the payout (:data:`ANSWERED`) told it paid, when that is
-    rupiah short of the amount asked: the rest is brought back (:meth:`Refunds._bring_back`).
-    ``None`` otherwise."""
-    if not refund.paid_short:
-        return None
-    answered = conn.execute(
-        "SELECT 1 FROM audit_log WHERE action = ? AND json_extract(detail, '$.payout_id') = ?",
+    """What the latest status answer kept on the payout with a figure (:data:`ANSWERED`) told
+    it paid, when that is rupiah short of the amount asked: the rest is brought back
+    (:meth:`Refunds._bring_back`). ``None`` otherwise. Read from the answer as kept, never from
+    the refund's paid figure, which a part's callback may fill after an answer naming no sum;
+    such an answer tells nothing, nor does it undo what an earlier one told."""
+    row = conn.execute(
+        "SELECT json_extract(detail, '$.paid_amount'), json_extract(detail, '$.paid_currency') "
+        "FROM audit_log WHERE action = ? AND json_extract(detail, '$.payout_id') = ? "
+        "AND json_extract(detail, '$.paid_amount') IS NOT NULL ORDER BY id DESC LIMIT 1",
         [ANSWERED, refund.payout_id],
     ).fetchone()
-    return None if answered is None else refund.amount - refund.paid_short
+    if row is None or (row[1] or CURRENCY) != CURRENCY or row[0] >= refund.amount:
+        return None
+    return int(row[0])
 
 
 def _check_payout_id(payout_id: str) -> None:

@@ -219,6 +219,44 @@ def settle_from_report(refunds: Refunds, report: PayoutReport, *, now: datetime)
     return settled
 
 
+def settle_answer(refunds: Refunds, report: PayoutReport, *, now: datetime) -> Refund:
+    """A status answer's word on the payout, settled as its callback's would be.
+
+    A final word on a payout paid after it is kept (:meth:`Refunds.record_answer`), so the
+    follow-up asks it no more, and what the payout did not pay of the sum the answer named is
+    brought back then; one naming no sum paid (a reversal's, a success without one) brings back
+    only what a reversal did, and a word still pending ("processing") nothing. One naming less
+    paid than a callback said is not taken (:meth:`Refunds.settle` keeps the larger figure):
+    money a signed report said went out does not vanish on a later word. ecommpay tells money
+    coming back in words of their own (a reversal), so a lower figure is a part its answer does
+    not list (yet, or by mistake), and taking it would have Kasir show the customer paid less
+    than they got. The payout stays listed as paid another amount, the answer kept beside it
+    for the manager, who compares both with ecommpay's dashboard; the answer is not asked for
+    again, which could only bring the same.
+    """
+    settled = settle_from_report(refunds, report, now=now)
+    if report.outcome is PayoutOutcome.PENDING or settled.status is not RefundStatus.PAID:
+        return settled
+    told_paid = report.outcome is PayoutOutcome.PAID and report.amount is not None
+    refunds.record_answer(report.payout_id, report=report.raw, now=now, told_paid=told_paid)
+    said = settled.paid_amount
+    if (
+        told_paid
+        and report.amount is not None
+        and said is not None
+        and report.currency == settled.paid_currency
+        and report.amount < said
+    ):
+        log.warning(
+            "payout %s: ecommpay's status answer names %s paid, less than the %s its "
+            "callback said; the callback's figure stands, listed among the problem payments",
+            report.payout_id,
+            reported_text(report.amount, report.currency),
+            reported_text(said, settled.paid_currency),
+        )
+    return refunds.get(report.payout_id)
+
+
 def _contradicted(refunds: Refunds, paid: Refund, report: PayoutReport, *, now: datetime) -> Refund:
     """Keep a decline or failure of a payout Kasir holds paid, with no reversal said, and say so
     at WARNING: not applied, as a stray decline must not make the customer owed twice, yet maybe
@@ -414,42 +452,10 @@ class Payouts:
         return self._ask(payout_id)
 
     def _ask(self, payout_id: str) -> Refund:
-        """The status API's word on the payout, settled as its callback's would be; raises
-        PaymentUnknown when ecommpay does not know it.
-
-        A final word on a payout paid after it is kept (:meth:`Refunds.record_answer`), so the
-        follow-up asks it no more, and what the payout did not pay of the amount asked is
-        brought back then. One naming less paid than a callback said is not taken
-        (:meth:`Refunds.settle` keeps the larger figure): money a signed report said went out
-        does not vanish on a later word. ecommpay tells money coming back in words of their own
-        (a reversal), so a lower figure is a part its answer does not list (yet, or by mistake),
-        and taking it would have Kasir show the customer paid less than they got. The payout
-        stays listed as paid another amount, the answer kept beside it for the manager, who
-        compares both with ecommpay's dashboard; the answer is not asked for again, which
-        could only bring the same.
-        """
+        """The status API's word on the payout, taken by :func:`settle_answer`; raises
+        PaymentUnknown when ecommpay does not know it."""
         report = self.gateway.check_payout(payout_id)
-        refunds, now = self.refunds(), self.clock()
-        settled = settle_from_report(refunds, report, now=now)
-        if report.outcome is PayoutOutcome.PENDING or settled.status is not RefundStatus.PAID:
-            return settled
-        refunds.record_answer(payout_id, report=report.raw, now=now)
-        said = settled.paid_amount
-        if (
-            report.outcome is PayoutOutcome.PAID
-            and report.amount is not None
-            and said is not None
-            and report.currency == settled.paid_currency
-            and report.amount < said
-        ):
-            log.warning(
-                "payout %s: ecommpay's status answer names %s paid, less than the %s its "
-                "callback said; the callback's figure stands, listed among the problem payments",
-                payout_id,
-                reported_text(report.amount, report.currency),
-                reported_text(said, settled.paid_currency),
-            )
-        return settled
+        return settle_answer(self.refunds(), report, now=self.clock())
 
     def check_pending(self) -> list[Refund]:
         """:meth:`check` every refund still pending; those it settled.

@@ -16,7 +16,11 @@ from pos_app.domain.basket import LineItem
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.back_office.problems_tab import ProblemsTab
 from pos_app.payments.model import PayoutOutcome, PayoutReport
-from pos_app.sandbox.ecommpay import SPLIT_PAYOUT_AMOUNTS, SPLIT_PAYOUT_PART
+from pos_app.sandbox.ecommpay import (
+    RETRIED_PAYOUT_AMOUNTS,
+    SPLIT_PAYOUT_AMOUNTS,
+    SPLIT_PAYOUT_PART,
+)
 from pos_app.store.problem_payments import ProblemKind
 from pos_app.till.refund_payouts import settle_from_report
 from pos_app.till.terminal import Terminal
@@ -114,3 +118,22 @@ def test_check_status_now_unlists_a_payout_all_its_parts_paid_in_full(
         "as paying another amount."
     )
     qtbot.waitUntil(lambda: list(tab.shown) == [], timeout=WAIT_MS)
+
+
+def test_check_status_now_brings_nothing_back_while_ecommpay_is_still_paying(
+    qtbot, app: TerminalApp
+) -> None:
+    """The sandbox keeps a payout of Rp 4.004 awaiting ecommpay's retry of a declined attempt:
+    its status answer is no final word, so nothing of the Rp 3.004 the last part's callback
+    falls short counts back, and the tab does not say it does."""
+    assert 4_004 * 100 in RETRIED_PAYOUT_AMOUNTS
+    tab, payout_id = checked_now(qtbot, app, 4_004)
+
+    qtbot.waitUntil(lambda: tab.status.text().startswith("ecommpay reports"), timeout=WAIT_MS)
+    assert tab.status.text() == (
+        f"ecommpay reports payout {payout_id} paid Rp 1.000 in all, not the Rp 4.004 asked: it "
+        "stays listed; settle the difference with the customer."
+    )
+    refund = tab.office.store.refunds.get(payout_id)
+    assert (refund.paid_amount, refund.brought_back) == (LAST_PART, 0)
+    assert tab.office.store.refunds.refundable(refund.sale_id) == TOTAL - 4_004

@@ -24,7 +24,7 @@ from pos_app.store.refunds import PAID_MORE
 from pos_app.store.returns import WalletPayout
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.problem_payments import resolve
-from pos_app.till.refund_payouts import settle_from_report
+from pos_app.till.refund_payouts import settle_answer, settle_from_report
 from tests.integration.test_reversed_payouts import (  # noqa: F401
     D1,
     D2,
@@ -41,7 +41,8 @@ from tests.integration.test_reversed_payouts import (  # noqa: F401
 
 ASKED, PAID_OUT = 4_040, 3_000
 ANSWER = {"payment": {"id": "PO-1", "type": "payout", "status": "partially paid out"}}
-"""ecommpay's status answer, as kept (its parts are read into the paid figure by the caller)."""
+"""ecommpay's status answer, as kept (its parts are read into the paid figure by the caller:
+it told what was paid)."""
 
 
 def paid_in_part(store: TerminalStore, *, answered: bool = True) -> int:  # noqa: F811
@@ -56,7 +57,9 @@ def paid_in_part(store: TerminalStore, *, answered: bool = True) -> int:  # noqa
         paid_currency="IDR",
     )
     if answered:
-        store.refunds.record_answer("PO-1", report=ANSWER, now=local("2026-11-22T09:00"))
+        store.refunds.record_answer(
+            "PO-1", report=ANSWER, now=local("2026-11-22T09:00"), told_paid=True
+        )
     return sale_id
 
 
@@ -130,9 +133,11 @@ def test_the_payments_file_pays_out_the_payout_and_brings_the_rest_back(
 
 def test_the_answer_told_again_brings_nothing_more(store: TerminalStore) -> None:  # noqa: F811
     sale_id = paid_in_part(store)
-    store.refunds.record_answer("PO-1", report=ANSWER, now=local("2026-11-23T09:00"))
     store.refunds.record_answer(
-        "PO-1", report={**ANSWER, "operations": []}, now=local("2026-11-23T09:05")
+        "PO-1", report=ANSWER, now=local("2026-11-23T09:00"), told_paid=True
+    )
+    store.refunds.record_answer(
+        "PO-1", report={**ANSWER, "operations": []}, now=local("2026-11-23T09:05"), told_paid=True
     )
 
     assert brought_back(store) == [("2026-11-22", ASKED - PAID_OUT)]
@@ -226,7 +231,7 @@ def test_a_wallet_return_paid_out_in_part_leaves_the_rest_to_refund(
         "PO-2", RefundStatus.PAID, now=later, paid_amount=6_000, paid_currency="IDR"
     )
     store.refunds.record_answer(
-        "PO-2", report={"payment": {**ANSWER["payment"], "id": "PO-2"}}, now=later
+        "PO-2", report={"payment": {**ANSWER["payment"], "id": "PO-2"}}, now=later, told_paid=True
     )
 
     report = build_z_report(store.repositories().db, D1, day=DAY)
@@ -238,3 +243,77 @@ def test_a_wallet_return_paid_out_in_part_leaves_the_rest_to_refund(
     assert net_of(store, D1) == (4_000,) * 3
     assert store.refunds.refundable(sale_id) == 4_000
     assert store.returns.returnable(sale_id).fully_returned
+
+
+LAST_PART = PayoutReport(
+    "PO-1", PayoutOutcome.PAID, amount=PAID_OUT, currency="IDR", raw={"part": 2}
+)
+"""A callback about the last part of the split payout: names that part only."""
+REVERSED_IN_PART = PayoutReport(
+    "PO-1",
+    PayoutOutcome.REVERSED,
+    amount=3_500,
+    currency="IDR",
+    left=3_500,
+    raw={"payment": {"status": "partially reversed", "sum": 3_500}},
+)
+"""ecommpay's status answer: the payout partly reversed, Rp 3.500 of it still paid out."""
+
+
+def test_a_part_callback_after_an_answer_without_a_sum_is_not_what_the_answer_told(
+    store: TerminalStore,  # noqa: F811
+) -> None:
+    """A status answer says paid without a sum; the last part's callback then names Rp 3.000;
+    asked again, ecommpay answers the whole Rp 4.040 paid. Its only figure says all was paid:
+    nothing comes back (the part's figure taken as the answer's brought back Rp 1.040)."""
+    sale_id = pending_payout(store, ASKED)
+    said_paid = PayoutReport("PO-1", PayoutOutcome.PAID, raw={"payment": {"status": "success"}})
+    settle_answer(store.refunds, said_paid, now=local("2026-11-21T11:01"))
+    assert brought_back(store) == []
+    settle_from_report(store.refunds, LAST_PART, now=local("2026-11-21T11:05"))
+    paid_all = PayoutReport(
+        "PO-1",
+        PayoutOutcome.PAID,
+        amount=ASKED,
+        currency="IDR",
+        raw={"payment": {"status": "success", "sum": ASKED}},
+    )
+
+    settle_answer(store.refunds, paid_all, now=local("2026-11-22T09:00"))
+
+    assert brought_back(store) == []
+    assert store.refunds.refundable(sale_id) == TOTAL - ASKED
+    assert store.refunds.get("PO-1").paid_amount == ASKED
+
+
+def test_a_part_callback_after_a_reversal_answer_brings_nothing_more_back(
+    store: TerminalStore,  # noqa: F811
+) -> None:
+    """The first word on the pending payout is a status answer: partly reversed, Rp 3.500 left
+    paid out (Rp 540 back). A retried callback of the last part names Rp 3.000; the manager
+    asks again and gets the same answer: still Rp 540 back, not Rp 500 more (which the
+    customer could then be refunded twice)."""
+    sale_id = pending_payout(store, ASKED)
+    settle_answer(store.refunds, REVERSED_IN_PART, now=local("2026-11-21T11:01"))
+    assert brought_back(store) == [("2026-11-21", ASKED - 3_500)]
+    settle_from_report(store.refunds, LAST_PART, now=local("2026-11-21T11:05"))
+
+    settle_answer(store.refunds, REVERSED_IN_PART, now=local("2026-11-22T09:00"))
+
+    assert brought_back(store) == [("2026-11-21", ASKED - 3_500)]
+    assert store.refunds.refundable(sale_id) == TOTAL - 3_500
+
+
+def test_a_reversal_answer_after_a_part_callback_brings_back_only_what_it_reversed(
+    store: TerminalStore,  # noqa: F811
+) -> None:
+    """The last part's callback named Rp 3.000; ecommpay's status answer then says the payout
+    partly reversed, Rp 3.500 left paid out. It told nothing of what was paid beyond that: Rp
+    540 comes back, not the Rp 1.040 the part's figure falls short."""
+    sale_id = pending_payout(store, ASKED)
+    settle_from_report(store.refunds, LAST_PART, now=local("2026-11-21T11:01"))
+
+    settle_answer(store.refunds, REVERSED_IN_PART, now=local("2026-11-22T09:00"))
+
+    assert brought_back(store) == [("2026-11-22", ASKED - 3_500)]
+    assert store.refunds.refundable(sale_id) == TOTAL - 3_500

@@ -299,7 +299,7 @@ class ProblemsTab(Tab):
                 "ecommpay names no reversal of payout {payout}: it stays listed; check it in "
                 "ecommpay's dashboard."
             )
-        elif refund.paid_short:
+        elif refund.brought_back:
             text = self.tr(
                 "ecommpay reports payout {payout} paid {paid} in all, not the {amount} asked: "
                 "what it did not pay counts back, and the sale may be refunded again by as "
