@@ -25,6 +25,8 @@ copy of the day holds (``store/given_back.py``): the cash they took is in the dr
 they gave back left it, so the drawer counts them as it counts the day's own
 (:attr:`ZReport.cash_sales_before_restore`, :attr:`ZReport.cash_returns_before_restore`), while
 the takings stay those of the till's own files, which that copy completes in the shop's file.
+Only a shift of their own business day takes them (``store/shifts.py``); the rest are the day's
+cash that no shift took.
 
 A till's drawer runs on through the day: a shift that opens after the one before it on that till
 closed takes over that drawer, so its float is no new cash (the day's opening float is what the
@@ -57,7 +59,7 @@ from pos_app.reports.sections import Section, sections_html
 from pos_app.reports.snapshot import read_snapshot
 from pos_app.store.counted_returns import COUNTED_ON, RETURN_JOINS, RETURNED_LINES, SETTLED
 from pos_app.store.database import optional_utc, parse_utc, utc_text
-from pos_app.store.given_back import cash_back, first_cash_back, sold_for_cash
+from pos_app.store.given_back import cash_back, sold_for_cash
 from pos_app.store.open_day import OpenDays, on_days
 from pos_app.store.payment_records import RECEIVED_SQL
 from pos_app.store.refunds import NOT_A_RETURN, REDUCES_TAKINGS, REFUND_JOINS, REVERSAL_JOINS
@@ -426,11 +428,12 @@ _FIRST_CASH_SALE = (
 _FIRST_CASH_RETURN = (
     f"(SELECT min(m) FROM (SELECT min(t.created_at) AS m FROM {RETURN_JOINS} "
     f"WHERE t.method = 'cash' AND {SETTLED} AND {COUNTED_ON} = ?2 "
-    f"UNION ALL SELECT {first_cash_back('?2')}))"
+    f"UNION ALL SELECT {cash_back('g.business_date = ?2', 'min(g.created_at)')}))"
 )
 """The first moment cash went back for a return of the day ``?2``, before the restore too."""
-_KEPT_IN_A_SHIFT = in_a_shift("g.cashier", "g.terminal_id", "g.created_at")
-"""SQL: a row ``g`` kept of the relay's copy (``store/given_back.py``) fell in a shift."""
+_KEPT_IN_A_SHIFT = in_a_shift("g.cashier", "g.terminal_id", "g.created_at", "g.business_date")
+"""SQL: a row ``g`` kept of the relay's copy (``store/given_back.py``) fell in a shift, of its
+own business day (``store/shifts.py``)."""
 _KEPT_IN_SHIFTS = f"g.business_date = ?2 AND {_KEPT_IN_A_SHIFT}"
 _KEPT_BETWEEN = (
     "g.business_date = ?3 AND g.terminal_id = ?4 AND g.created_at >= ?2 AND g.created_at < ?5 "

@@ -11,8 +11,11 @@ back for a return came out of the drawer: the shift that ran then (``store/shift
 day's Z report expect it gone (:func:`cash_back`), though the till's own files, and so its
 takings, do not count it (the relay's copy does, and the shop's file holds that copy). So with
 the sales paid in cash since the backup, whose money is in the drawer (:func:`sold_for_cash`):
-kept by receipt number, but for those this database holds (completed before the backup); a sale
-it completes again takes a new number, and only a QR sale takes the one the copy gives it.
+kept but for those this database holds (completed before the backup), told apart by receipt
+number, total and moment (:func:`keep_sold_for_cash`); a sale it completes again takes a new
+number, and only a QR sale takes the one the copy gives it. The copy does not say which shift
+took a row, nor when a shift the backup holds open closed: a shift takes the rows of its own
+business day only (``store/shifts.py``).
 
 The till cannot tell it was restored until it reads the relay: from the start of a run that
 uploads until that read, it gives no money back (:func:`refuse_before_relay_read`).
@@ -22,7 +25,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -32,6 +35,8 @@ from pos_app.store.database import read_meta, transaction, utc_text, write_meta
 
 _TABLE = "given_back_before_restore"
 _SOLD = "cash_sold_before_restore"
+_SECOND = timedelta(seconds=1)
+"""What the files' moments are given to (``local_time``)."""
 
 
 def _of_sale(sale: str) -> str:
@@ -65,23 +70,14 @@ LATE_MONEY_BACK = f"SELECT {late_money_back('?')}"
 """SQL: the rupiah paid back of late payment ``?`` before the restore."""
 
 
-def cash_back(condition: str) -> str:
-    """SQL: the rupiah given back in cash for returns before the restore, of the rows ``g`` that
-    meet ``condition`` (over ``g.business_date``, ``g.cashier``, ``g.terminal_id`` and
-    ``g.created_at``, the moment it was given back: NULL in rows kept before Kasir kept it,
-    which no shift took)."""
+def cash_back(condition: str, value: str = "coalesce(sum(g.amount), 0)") -> str:
+    """SQL: ``value`` (by default the rupiah) of the rows ``g`` given back in cash for returns
+    before the restore that meet ``condition`` (over ``g.business_date``, ``g.cashier``,
+    ``g.terminal_id`` and ``g.created_at``, the moment it was given back: NULL in rows kept
+    before Kasir kept it, which no shift took)."""
     return (
-        f"(SELECT coalesce(sum(g.amount), 0) FROM {_TABLE} g WHERE g.tender = 'cash' "
+        f"(SELECT {value} FROM {_TABLE} g WHERE g.tender = 'cash' "
         f"AND g.line_no IS NOT NULL AND {condition})"
-    )
-
-
-def first_cash_back(day: str) -> str:
-    """SQL: the first moment cash went back before the restore on business day ``day`` (an SQL
-    expression); NULL if none did."""
-    return (
-        f"(SELECT min(g.created_at) FROM {_TABLE} g WHERE g.tender = 'cash' "
-        f"AND g.line_no IS NOT NULL AND g.business_date = {day})"
     )
 
 
@@ -191,20 +187,27 @@ class SoldForCash:
     cashier: str
     terminal_id: str
     completed_at: datetime
+    """To the second, as the files give it."""
 
 
 def keep_sold_for_cash(
     conn: sqlite3.Connection, days: Iterable[date], sales: Iterable[SoldForCash]
 ) -> None:
     """In the caller's transaction, keep ``sales``, read from the relay's copy of ``days``, that
-    this database lacks (it counts its own), in place of those kept of the same days before."""
+    this database lacks (it counts its own), in place of those kept of the same days before.
+
+    One it holds has the copy's receipt number, total and moment (to the second, as the files
+    give it), as the relay tells cash rows apart (``relay/till_days.py``): a receipt number is
+    not enough, as a till restored before it reads the relay sells under the numbers its lost
+    database gave, which the copy holds."""
     conn.executemany(
         f"DELETE FROM {_SOLD} WHERE business_date = ?", [(day.isoformat(),) for day in days]
     )
     conn.executemany(
         f"INSERT INTO {_SOLD} (business_date, receipt_number, amount, cashier, terminal_id, "
         "created_at) SELECT ?1, ?2, ?3, ?4, ?5, ?6 "
-        "WHERE NOT EXISTS (SELECT 1 FROM sales WHERE receipt_number = ?2)",
+        "WHERE NOT EXISTS (SELECT 1 FROM sales WHERE receipt_number = ?2 AND total = ?3 "
+        "AND completed_at >= ?6 AND completed_at < ?7)",
         [
             (
                 sale.business_date.isoformat(),
@@ -213,6 +216,7 @@ def keep_sold_for_cash(
                 sale.cashier,
                 sale.terminal_id,
                 utc_text(sale.completed_at),
+                utc_text(sale.completed_at + _SECOND),
             )
             for sale in sales
         ],

@@ -10,9 +10,9 @@ terminal while the shift was open (each sale's total: the change went back out o
 plus cash put in, less cash taken out, less the cash this cashier gave back for returns on this
 terminal while it was open (``store/returns.py``); sales and returns alike with those made before
 the till was restored from an older backup, which only the relay's copy holds
-(``store/given_back.py``). Refunds are wallet
-payouts, never paid from the drawer, so they do not move it. Each change is audited in its own
-transaction.
+(``store/given_back.py``), of the shift's own business day: that copy does not say when a shift
+the backup holds open closed. Refunds are wallet payouts, never paid from the drawer, so they do
+not move it. Each change is audited in its own transaction.
 
 A shift keeps the figures its report showed at the close (``figures``), as a day close keeps its
 Z report: a payout paid after the close must not change the paper printed again. Shifts closed
@@ -103,15 +103,19 @@ _OF_SHIFT = (
 )
 """The sales of a shift: its cashier's, on its till, completed while it was open."""
 _KEPT_OF_SHIFT = (
-    "g.cashier = ? AND g.terminal_id = ? AND g.created_at >= ? AND (? IS NULL OR g.created_at < ?)"
+    "g.cashier = ? AND g.terminal_id = ? AND g.created_at >= ? AND (? IS NULL OR g.created_at < ?) "
+    "AND g.business_date = ?"
 )
 """The rows kept of the relay's copy (``store/given_back.py``) that a shift took, as it takes
-its own sales and returns: the till was restored from an older backup that lacks them."""
+its own sales and returns (its parameters, then its business day): the till was restored from
+an older backup that lacks them. Those of its own business day only, as :func:`in_a_shift` has
+them: the copy does not say when a shift the backup holds open closed, and the lost database
+may have counted it that evening and opened others on later days, whose cash they banked."""
 _CASH_SALES = (
     "SELECT count(*), coalesce(sum(total), 0) FROM (SELECT s.total FROM sales s "
     f"WHERE s.tender = 'cash' AND {_OF_SHIFT} UNION ALL {sold_for_cash(_KEPT_OF_SHIFT)})"
 )
-"""Cash sales during a shift, also before the till was restored (its parameters twice)."""
+"""Cash sales during a shift, also before the till was restored (see :meth:`Shifts._figures`)."""
 _RETURNS_OF_SHIFT = (
     "t.cashier = ? AND t.terminal_id = ? AND t.created_at >= ? AND (? IS NULL OR t.created_at < ?)"
 )
@@ -120,13 +124,16 @@ _CASH_RETURNS = (
     "SELECT (SELECT coalesce(sum(t.amount), 0) FROM returns t WHERE t.method = 'cash' "
     f"AND {_RETURNS_OF_SHIFT}) + " + cash_back(_KEPT_OF_SHIFT)
 )
-"""Cash given back for returns during a shift, also before the till was restored (its
-parameters twice)."""
+"""Cash given back for returns during a shift, also before the till was restored (as
+:data:`_CASH_SALES`)."""
 _LAST_OF_SHIFT = (
     f"SELECT max(m) FROM (SELECT max(s.completed_at) AS m FROM sales s WHERE {_OF_SHIFT} "
-    f"UNION ALL SELECT max(t.created_at) FROM returns t WHERE {_RETURNS_OF_SHIFT})"
+    f"UNION ALL SELECT max(t.created_at) FROM returns t WHERE {_RETURNS_OF_SHIFT} "
+    f"UNION ALL {sold_for_cash(_KEPT_OF_SHIFT, 'max(g.created_at)')} "
+    f"UNION ALL SELECT {cash_back(_KEPT_OF_SHIFT, 'max(g.created_at)')})"
 )
-"""When a shift last took a sale or gave back a return (its end ``?`` parameters NULL)."""
+"""When a shift last took a sale or gave back a return, also before the till was restored: the
+parameters of its sales, of its returns, then of the kept rows twice (its end NULL)."""
 
 
 class DrawerHeld(StoreError):
@@ -171,25 +178,28 @@ def _figures_from_json(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def shift_spans(since: str) -> str:
-    """SQL: when each shift ran, as ``cashier, terminal_id, opened_at, until``, for the shifts
-    that ran on after ``since`` (an SQL expression); one still open runs until the ``?``
-    parameter, the moment the figures are read. For a ``WITH spans AS MATERIALIZED (…)`` that
-    :func:`in_a_shift` looks in: read once, not once per row."""
+    """SQL: when each shift ran, as ``cashier, terminal_id, business_date, opened_at, until``,
+    for the shifts that ran on after ``since`` (an SQL expression); one still open runs until
+    the ``?`` parameter, the moment the figures are read. For a ``WITH spans AS MATERIALIZED
+    (…)`` that :func:`in_a_shift` looks in: read once, not once per row."""
     return (
-        "SELECT cashier, terminal_id, opened_at, coalesce(closed_at, ?) AS until FROM shifts "
-        f"WHERE until > {since}"
+        "SELECT cashier, terminal_id, business_date, opened_at, coalesce(closed_at, ?) AS until "
+        f"FROM shifts WHERE until > {since}"
     )
 
 
-def in_a_shift(cashier: str, terminal: str, moment: str) -> str:
+def in_a_shift(cashier: str, terminal: str, moment: str, day: str | None = None) -> str:
     """SQL: the row whose ``cashier``, ``terminal`` and ``moment`` (SQL expressions) are given
     falls in one of the shifts of ``spans`` (:func:`shift_spans`), the way a shift takes its sales
     (:data:`_OF_SHIFT`) and returns (:data:`_RETURNS_OF_SHIFT`): its cashier's, on its till,
-    from its opening until its close. A cashier has one shift open per till at most, so a row
-    falls in one shift at most."""
+    from its opening until its close; and, given its business ``day``, a shift of that day, the
+    way a shift takes the rows kept of the relay's copy (:data:`_KEPT_OF_SHIFT`). A cashier has
+    one shift open per till at most, so a row falls in one shift at most."""
+    of_day = "" if day is None else f" AND h.business_date = {day}"
     return (
         f"EXISTS (SELECT 1 FROM spans h WHERE h.cashier = {cashier} "
-        f"AND h.terminal_id = {terminal} AND {moment} >= h.opened_at AND {moment} < h.until)"
+        f"AND h.terminal_id = {terminal} AND {moment} >= h.opened_at AND {moment} < h.until"
+        f"{of_day})"
     )
 
 
@@ -321,7 +331,8 @@ class Shifts:
         that cash, so the figures kept at the close must count it, and the span the Z report
         reads (:func:`in_a_shift`) must hold it too, or the rupiah would be no shift's."""
         of_shift = [shift.cashier, shift.terminal_id, utc_text(shift.opened_at), None, None]
-        last = self._db.execute(_LAST_OF_SHIFT, of_shift + of_shift).fetchone()[0]
+        kept = [*of_shift, shift.business_date.isoformat()]
+        last = self._db.execute(_LAST_OF_SHIFT, of_shift + of_shift + kept + kept).fetchone()[0]
         latest = shift.opened_at if last is None else parse_utc(last) + TICK
         return max(now, latest)
 
@@ -379,7 +390,9 @@ class Shifts:
             figures = _figures_from_json(json.loads(row[9]))
         else:
             end = row[6] if row[6] is not None else (None if until is None else utc_text(until))
-            figures = self._figures(end, cashier=row[2], terminal_id=row[1], opened_at=row[4])
+            figures = self._figures(
+                end, cashier=row[2], terminal_id=row[1], opened_at=row[4], business_date=row[3]
+            )
         moves = tuple(
             CashMove(parse_utc(at), amount, reason, actor)
             for at, amount, reason, actor in self._db.execute(
@@ -403,15 +416,16 @@ class Shifts:
         )
 
     def _figures(
-        self, end: str | None, *, cashier: str, terminal_id: str, opened_at: str
+        self, end: str | None, *, cashier: str, terminal_id: str, opened_at: str, business_date: str
     ) -> dict[str, Any]:
         """A shift's sales and returns up to ``end`` (all of them without it), as they stand."""
         of_shift: list[object] = [cashier, terminal_id, opened_at, end, end]
-        count, cash_sales = self._db.execute(_CASH_SALES, of_shift + of_shift).fetchone()
+        kept = [*of_shift, business_date]
+        count, cash_sales = self._db.execute(_CASH_SALES, of_shift + kept).fetchone()
         return {
             "cash_sales_count": count,
             "cash_sales": cash_sales,
-            "cash_returns": self._db.execute(_CASH_RETURNS, of_shift + of_shift).fetchone()[0],
+            "cash_returns": self._db.execute(_CASH_RETURNS, of_shift + kept).fetchone()[0],
             "discounts": discounts_and_tax(
                 self._db, _OF_SHIFT, of_shift, f"{RETURNED_LINES} AND {_RETURNS_OF_SHIFT}", of_shift
             ),

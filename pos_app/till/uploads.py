@@ -32,6 +32,7 @@ from pos_app.clients.relay_client import (
     RelayUnreachable,
     backoff_delay,
 )
+from pos_app.domain.csv_cells import restore
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.texts import N_
 from pos_app.reports.accountant_files import AccountantFile, FileFormat, FileKind
@@ -425,9 +426,10 @@ def _copied_payment(row: Mapping[str, str], tz: ZoneInfo) -> CopiedPayment:
 
 
 def _records(files: Mapping[str, str], kind: FileKind) -> list[dict[str, str]]:
-    """The rows of a till's file of ``kind``, each by column name."""
+    """The rows of a till's file of ``kind``, each by column name, every cell as it was before
+    the file neutralised it (a cashier named ``@Sari`` is written ``'@Sari``)."""
     header, rows = read_rows(files.get(kind.value, ""))
-    return [dict(zip(header, row, strict=False)) for row in rows]
+    return [dict(zip(header, map(restore, row), strict=False)) for row in rows]
 
 
 def given_back(

@@ -307,10 +307,10 @@ def test_the_invoice_counter_finds_orphans_on_a_postgresql_database_of_a_common_
             till.close()
 
 
-def sold(store: TerminalStore, when: str, price: int) -> int:
+def sold(store: TerminalStore, when: str, price: int, cashier: str = "Sari") -> int:
     """A cash sale of one item at ``price``."""
     lines = (LineItem("KOPI-001", "Kopi Kapal Api", price, 1),)
-    sale_id = store.sales.create_sale(lines, cashier="Sari", terminal_id="T1", now=local(when))
+    sale_id = store.sales.create_sale(lines, cashier=cashier, terminal_id="T1", now=local(when))
     store.sales.complete_cash(sale_id, price, local(when))
     return sale_id
 

@@ -33,6 +33,7 @@ from pos_app.till.uploads import Uploader, catch_up, reconcile
 from tests.harness.sandbox_process import running_sandbox
 from tests.integration.test_restored_till import (  # noqa: F401
     D1,
+    D2,
     DAY,
     Clock,
     MoneyBack,
@@ -461,3 +462,135 @@ def test_cash_taken_after_the_backup_is_in_the_restored_drawer(till: Till, tmp_p
     assert (closed.cash_sales, closed.expected_cash, closed.difference) == (12_000, 112_000, 0)
     catch_up(restored, client, "T1")
     assert shop_money(client, D1, "sales", "total") == 12_000
+
+
+def test_a_cash_sale_made_before_the_relay_read_does_not_hide_one_under_its_number(
+    till: Till, tmp_path: Path
+) -> None:
+    """Sari's shift sold for Rp 5.000 in cash (T1-20261121-0001), backed up, then for Rp 7.000
+    (T1-20261121-0002) and Rp 2.000. Restored while the relay was out of reach, the till sold
+    for Rp 3.000 in cash: only money going back waits for the relay, and its counter gave
+    T1-20261121-0002 again. Reading the relay then took the Rp 7.000 sale for that one: the
+    drawer, holding Rp 117.000, was expected to hold Rp 110.000."""
+    store, client = till.store, till.client
+    shift = store.shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T09:00")
+    )
+    sold(store, "2026-11-21T10:00", 5000)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    sold(store, "2026-11-21T10:40", 7000)
+    sold(store, "2026-11-21T10:50", 2000)
+    catch_up(store, client, "T1")
+
+    restored = till.restore(read=False)
+    again = sold(restored, "2026-11-21T11:00", 3000)
+    assert restored.sales.get(again).receipt_number == "T1-20261121-0002"
+    reconcile(restored, client, "T1")
+    db = restored.repositories().db
+    report = build_z_report(db, D1, day=DAY, opening_float=100_000, now=local("2026-11-21T12:00"))
+    assert (report.expected_cash, report.cash_sales_before_restore) == (117_000, 9000)
+    drawer = CashCount({100_000: 1, 10_000: 1, 5000: 1, 2000: 1})
+    closed = restored.shifts.close(
+        shift.id, drawer, closed_by="Sari", now=local("2026-11-21T12:00")
+    )
+    assert (closed.cash_sales, closed.difference) == (17_000, 0)
+
+
+def test_a_shift_the_backup_holds_open_takes_no_cash_of_later_days(
+    till: Till, tmp_path: Path
+) -> None:
+    """Backed up during Sari's shift of the 21st (Rp 5.000 in cash), which then sold for
+    Rp 7.000 and was counted and closed that evening; her shift of the 22nd sold for Rp 40.000
+    and was closed too. Restored, the shift of the 21st is open (the backup's), and as the
+    relay's copy cannot say when it closed, it took the 22nd's Rp 40.000 as well: counted on
+    the 23rd it expected Rp 152.000, and the 21st's Z report Rp 40.000 of another day's drawer.
+    """
+    store, client = till.store, till.client
+    first = store.shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T09:00")
+    )
+    sold(store, "2026-11-21T10:00", 5000)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    sold(store, "2026-11-21T10:40", 7000)
+    drawer = CashCount({100_000: 1, 10_000: 1, 2000: 1})
+    store.shifts.close(first.id, drawer, closed_by="Sari", now=local("2026-11-21T20:00"))
+    second = store.shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-22T09:00")
+    )
+    sold(store, "2026-11-22T10:00", 40_000)
+    drawer = CashCount({100_000: 1, 20_000: 2})
+    store.shifts.close(second.id, drawer, closed_by="Sari", now=local("2026-11-22T20:00"))
+    catch_up(store, client, "T1")
+
+    restored = till.restore()
+    stale = restored.shifts.current("T1", "Sari")
+    assert stale is not None and stale.id == first.id
+    now = local("2026-11-23T08:00")
+    closed = restored.shifts.close(stale.id, drawer, closed_by="Sari", now=now)
+    figures = (closed.cash_sales_count, closed.cash_sales, closed.expected_cash)
+    assert figures == (2, 12_000, 112_000)
+    db = restored.repositories().db
+    monday = build_z_report(db, D1, day=DAY, opening_float=100_000, now=now)
+    assert (monday.cash_sales_across_days, monday.expected_cash) == (0, 112_000)
+    tuesday = build_z_report(db, D2, day=DAY, now=now)
+    assert (tuesday.cash_sales_before_restore, tuesday.cash_without_shift) == (40_000, 40_000)
+
+
+def test_a_cashier_whose_name_the_files_neutralise_keeps_her_cash_once_restored(
+    till: Till, tmp_path: Path
+) -> None:
+    """The files write a name starting with ``@`` as ``'@Sari``, so no spreadsheet runs it.
+    Restored, the Rp 7.000 that @Sari took after the backup was kept as ``'@Sari``'s: no shift
+    of hers took it, her count expected Rp 105.000 of the Rp 112.000 in the drawer, and the Z
+    report showed it taken with no shift open."""
+    store, client = till.store, till.client
+    cashier = "@Sari"
+    shift = store.shifts.open(
+        terminal_id="T1", cashier=cashier, opening_float=100_000, now=local("2026-11-21T09:00")
+    )
+    sold(store, "2026-11-21T10:00", 5000, cashier)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    sold(store, "2026-11-21T10:40", 7000, cashier)
+    catch_up(store, client, "T1")
+
+    restored = till.restore()
+    db = restored.repositories().db
+    report = build_z_report(db, D1, day=DAY, opening_float=100_000, now=local("2026-11-21T12:00"))
+    assert (report.expected_cash, report.cash_without_shift) == (112_000, 0)
+    drawer = CashCount({100_000: 1, 10_000: 1, 2000: 1})
+    closed = restored.shifts.close(
+        shift.id, drawer, closed_by=cashier, now=local("2026-11-21T12:00")
+    )
+    assert (closed.cash_sales, closed.difference) == (12_000, 0)
+
+
+def test_a_shift_closed_on_a_clock_behind_the_relays_copy_keeps_the_cash_taken_since_the_backup(
+    till: Till, tmp_path: Path
+) -> None:
+    """Sari's shift sold for Rp 5.000 in cash, backed up, then for Rp 7.000 at 10:40. The
+    restored machine's clock read 10:30 when she counted Rp 112.000: the shift ended before the
+    sale the relay's copy holds, so it expected Rp 105.000, and the Z report had the Rp 7.000
+    taken with no shift open."""
+    store, client = till.store, till.client
+    shift = store.shifts.open(
+        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T09:00")
+    )
+    sold(store, "2026-11-21T10:00", 5000)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    sold(store, "2026-11-21T10:40", 7000)
+    catch_up(store, client, "T1")
+
+    restored = till.restore()
+    drawer = CashCount({100_000: 1, 10_000: 1, 2000: 1})
+    closed = restored.shifts.close(
+        shift.id, drawer, closed_by="Sari", now=local("2026-11-21T10:30")
+    )
+    assert closed.closed_at is not None and closed.closed_at > local("2026-11-21T10:40")
+    assert (closed.cash_sales, closed.difference) == (12_000, 0)
+    db = restored.repositories().db
+    report = build_z_report(db, D1, day=DAY, opening_float=100_000, now=local("2026-11-21T12:00"))
+    assert (report.expected_cash, report.cash_without_shift) == (112_000, 0)
