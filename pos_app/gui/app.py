@@ -135,6 +135,7 @@ class TerminalApp(QObject):
         )
         self.window.shift_requested.connect(self.shifts.show)
         self.shifts.sign_out_requested.connect(self.window.sign_out)
+        self.shifts.at_till.connect(self.controller.at_till)
         if self.uploader is not None:
             self.shifts.changed.connect(lambda _shift: self._nudge_uploads())
         self.window.return_requested.connect(self._return_items)

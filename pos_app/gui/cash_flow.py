@@ -4,8 +4,9 @@ store's answer told against the counter as it is by then.
 The screen does not wait for the store: the next customer may be scanned, or another cashier
 signed in, before the answer comes. A cash sale recorded once the counter has moved on is printed
 and kept, but its receipt and change are not shown: they would be taken for the sale or cashier
-there now. Cash the store refuses brings its basket back on an empty screen (with the paid banner
-when a payment pays its sale already); behind another basket it is held, to be recalled.
+there now. Cash the store refuses brings its basket back on an empty screen, with the paid banner
+when a payment pays its sale already; when its QR completed the sale first, that sale ends as
+paid and the banner says to give the cash back. Behind another basket it is held, to be recalled.
 """
 
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from pos_app.gui.paid_flow import PaidSale
 from pos_app.gui.receipt_flow import Receipts
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.payment_records import PaymentAttempt
-from pos_app.store.sales import Sale
+from pos_app.store.sales import Sale, Tender
 from pos_app.till.checkout import CashOutcome, Checkout
 
 
@@ -40,6 +41,7 @@ class _CashTender:
     """Cash on its way to the store, with what its answer is told against."""
 
     basket: Basket
+    received: int
     asked: int
     reuse: int | None
     """The basket's stored sale, if it had one."""
@@ -102,7 +104,7 @@ class CashSales:
             self._held_back[reuse] = []
         self._turn += 1
         tendered = Basket.of(lines, discount, approval)
-        tender = _CashTender(tendered, asked, reuse, cashier, self._turn)
+        tender = _CashTender(tendered, received, asked, reuse, cashier, self._turn)
 
         self._runner.run(
             lambda: self._checkout.take_cash(
@@ -153,6 +155,8 @@ class CashSales:
                 self._open_sale.keep(kept.id, kept.lines, kept.discount)
             if paid is not None:
                 self._paid.paid_for_screen(paid, cash_taker=taker)
+            elif kept is not None and kept.tender is Tender.QR:  # its QR completed it first
+                self._paid.paid_before_cash(kept, tender.received, tender.asked, taker)
             else:
                 self._window.refuse(self._refusal(taker, done.why))
         elif kept is not None and kept.status is not SaleStatus.OPEN:  # completed by its QR

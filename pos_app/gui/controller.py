@@ -93,6 +93,8 @@ class CashierController(QObject):
         self.payment: QrPayment | None = None
         """The QR payment on screen, if any."""
         self._cashier = ""
+        self._at_till = False
+        """The signed-in cashier's shift is settled: see :meth:`at_till`."""
         self._open_sale = OpenSale(self.window.basket_model)
         self._starting = False
         self._spare_dialog: PaymentDialog | None = None
@@ -137,6 +139,7 @@ class CashierController(QObject):
             clock=self._checkout.clock,
             cancel_sale=self._cancel_sale,
             paid_for_screen=self._paid.paid_for_screen,
+            payment_shown=lambda: self.payment is not None,
         )
         self._cash = CashSales(
             self._checkout,
@@ -155,7 +158,7 @@ class CashierController(QObject):
             runner,
             self.window,
             timing=self._timing,
-            signed_in=lambda: bool(self._cashier),
+            at_till=lambda: self._at_till,
             counter_busy=self._counter_busy,
             reopen=self._reopen,
             announce_late=self._late.announce,
@@ -185,16 +188,24 @@ class CashierController(QObject):
         return self._open_sale.sale_id
 
     def start_session(self, cashier: str) -> None:
-        """A cashier signed in: sales are theirs, and recovered payments come back on screen."""
+        """A cashier signed in: sales are theirs."""
         self._cashier = cashier
         self._held.show_count()
         QTimer.singleShot(0, self, self._build_spare_dialog)
+
+    def at_till(self) -> None:
+        """The cashier's shift is settled (:class:`~pos_app.gui.shift_flow.ShiftFlow`): the
+        payments found open at start come back on screen now, not under the shift's dialogs.
+        Signing out from one of them (the drawer held by another's shift) held a recovered
+        basket with its QR still payable, and left that QR up over the sign-in page."""
+        self._at_till = True
         self._recovery.reopen_recovered()
 
     def end_session(self) -> None:
         """The cashier signed out: nothing more is theirs until the next one signs in, nor is
         the change of their last cash sale shown to the next."""
         self._cashier = ""
+        self._at_till = False
         self._cash.moved_on()
         self.window.change_label.hide()
 

@@ -1,8 +1,10 @@
-"""F6 on an empty basket: the held baskets listed, so the cashier recalls the customer at the
-counter rather than whoever has waited longest.
+"""F6's dialogs: on a basket with items, the name it is held under; on an empty basket, the held
+baskets listed, so the cashier recalls the customer at the counter rather than whoever has
+waited longest.
 
 A code typed on the list (the next customer's first item, scanned while it was up) recalls
-nothing: the list closes and the code goes to the cashier's input line, as if typed there.
+nothing: the list closes and the code goes to the cashier's input line, as if typed there. A
+code scanned into the name is refused in words: the basket is not held under it.
 """
 
 import string
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QInputDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,12 +27,37 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import format_rupiah
+from pos_app.domain.scan_input import is_scanned_code
 from pos_app.gui.formatting import CLOCK_TIME
 from pos_app.gui.keys import ENTER_KEYS, SCAN_ENDS, is_typing
 from pos_app.store.held import HeldBasket
 
 _SCAN_STARTS = frozenset(string.digits + "]")
 """What a scan begins with: a digit, or the ``]`` of an AIM symbology identifier."""
+
+
+class HoldName(QInputDialog):
+    """The name a basket is held under, ``default`` until the cashier types another. A barcode
+    is no name: the customer's next item, scanned while the dialog had the focus, held the
+    basket under its code and was rung up nowhere, without a word."""
+
+    def __init__(self, default: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._default = default
+        self.setTextValue(default)
+
+    def accept(self) -> None:
+        code = self.textValue().strip()
+        if not is_scanned_code(code):
+            super().accept()
+            return
+        self.setLabelText(
+            self.tr(
+                "{code} is a barcode, not a name: its item was not added. Press Esc and scan "
+                "it again, or Enter to hold the basket without it."
+            ).format(code=code)
+        )
+        self.setTextValue(self._default)
 
 
 class HeldPicker(QDialog):

@@ -6,7 +6,9 @@ way at a time, so a basket still on its way to the store is never missing from t
 
 A basket recalled while items were scanned for another (they came during the recall) is merged
 with them, unless its QR was shown: its customer may pay it, or may have paid it, and merged the
-next charge would take its goods a second time. It stays held, for an empty screen.
+next charge would take its goods a second time. It stays held, for an empty screen. A hold the
+store fails comes back on screen, unless the next basket's payment has started there: its sale
+is the screen's, so the failed basket is held again.
 """
 
 import logging
@@ -55,8 +57,9 @@ def _tr(text: str) -> str:
 class HeldBaskets:
     """Holds and recalls for the cashier screen; a recalled sale goes back to ``open_sale``.
 
-    ``cancel_sale(sale_id, reason)`` cancels a stored sale whose basket is gone, and
-    ``paid_for_screen(attempt)`` puts a payment of the recalled sale on the paid banner.
+    ``cancel_sale(sale_id, reason)`` cancels a stored sale whose basket is gone,
+    ``paid_for_screen(attempt)`` puts a payment of the recalled sale on the paid banner, and
+    ``payment_shown()`` says whether a QR payment is on screen.
     """
 
     def __init__(
@@ -69,6 +72,7 @@ class HeldBaskets:
         clock: Clock,
         cancel_sale: Callable[[int, str], None],
         paid_for_screen: Callable[[PaymentAttempt], None],
+        payment_shown: Callable[[], bool],
     ) -> None:
         self._store = store
         self._runner = runner
@@ -77,6 +81,7 @@ class HeldBaskets:
         self._clock = clock
         self._cancel_sale = cancel_sale
         self._paid_for_screen = paid_for_screen
+        self._payment_shown = payment_shown
         self._shelving = 0
         """Holds and recalls on their way to or from the store."""
 
@@ -93,19 +98,44 @@ class HeldBaskets:
 
         def failed(kept: Basket, error: Exception) -> None:
             log.warning("basket not held: %s", error)
+            if self._open_sale.sale_id is not None or self._payment_shown():
+                self._held_again(kept, name, cashier, sale_id, error)
+                return
             self._window.hold_failed(kept, str(error))
             if paid_for is not None:  # its sale holds what it held, not the basket's lines
                 self._open_sale.keep(sale_id, paid_for.lines, paid_for.discount)
 
         self._shelve(basket, name, cashier, sale_id, self._window.basket_held, failed)
 
-    def put_aside(self, basket: Basket, name: str, cashier: str, sale_id: int | None) -> None:
-        """A basket whose cash the store refused once another was on screen: held with its
-        stored sale (a payment of it completes it once recalled), as the screen is not free."""
+    def _held_again(
+        self, basket: Basket, name: str, cashier: str, sale_id: int | None, error: Exception
+    ) -> None:
+        """A hold that failed once the next basket's sale or QR was on screen: back on screen,
+        its sale would become the screen's and take the next customer's payment for nothing
+        (merged under a QR, the basket would be charged again). It is held again instead."""
+        self.put_aside(basket, name, cashier, sale_id)
+        self._window.refuse(
+            _tr(
+                'Could not hold "{name}": {error}. A payment has started for the basket on '
+                'screen, so "{name}" is held again instead of coming back: recall it with F6 '
+                "once this basket is done."
+            ).format(name=name, error=error)
+        )
 
-        def failed(_: Basket, error: Exception) -> None:
-            log.error("a basket whose cash was refused could not be held: %s", error)
-            self._window.recall_failed(str(error))
+    def put_aside(self, basket: Basket, name: str, cashier: str, sale_id: int | None) -> None:
+        """A basket that cannot come back on screen, as the screen is not free (its cash, or
+        its hold, refused by the store): held with its stored sale (a payment of it completes
+        it once recalled). Should the store refuse this too, the cashier is told its items."""
+
+        def failed(kept: Basket, error: Exception) -> None:
+            log.error("a basket that could not come back on screen was not held: %s", error)
+            items = ", ".join(f"{line.quantity} × {line.name}" for line in kept.lines)
+            self._window.refuse(
+                _tr(
+                    'Could not hold "{name}" either: {error}. It is held nowhere: ring up its '
+                    "items again once this basket is done ({items})."
+                ).format(name=name, error=error, items=items)
+            )
 
         self._shelve(basket, name, cashier, sale_id, lambda: None, failed)
 

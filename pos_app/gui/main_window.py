@@ -16,7 +16,7 @@ from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pos_app.domain.barcodes import MeasuredScan
 from pos_app.domain.basket import Basket
@@ -29,7 +29,7 @@ from pos_app.gui.cash_dialog import CashDialog
 from pos_app.gui.counter_layout import CounterLayout
 from pos_app.gui.dialogs import ask_confirmation
 from pos_app.gui.formatting import CLOCK_TIME
-from pos_app.gui.held_picker import HeldPicker
+from pos_app.gui.held_picker import HeldPicker, HoldName
 from pos_app.gui.services import Catalog, SaleActions
 from pos_app.gui.steady_look import keep_look_when_inactive
 from pos_app.store.held import HeldBasket
@@ -142,10 +142,9 @@ class MainWindow(CounterLayout):
         if len(self.basket_model.basket):
             if self._paid_refused():
                 return
-            dialog = QInputDialog(self)
+            dialog = HoldName(self.default_hold_name(), self)
             dialog.setWindowTitle(self.tr("Hold basket"))
             dialog.setLabelText(self.tr("Name this basket (for example the customer's name):"))
-            dialog.setTextValue(self.default_hold_name())
             dialog.textValueSelected.connect(self._hold)
             self.open_dialog(dialog)
             return

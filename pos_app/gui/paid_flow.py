@@ -32,6 +32,7 @@ from pos_app.gui.qr_payment import QrPayment
 from pos_app.gui.receipt_flow import Receipts
 from pos_app.gui.tasks import TaskRunner
 from pos_app.store.payment_records import PaymentAttempt
+from pos_app.store.sales import Sale
 from pos_app.till.checkout import Checkout
 
 log = logging.getLogger(__name__)
@@ -92,9 +93,42 @@ class PaidSale:
         keeps them from being split off: the cashier gives it again). Items that PPN's
         rounding alone keeps from being split off cost, on their own, a rupiah or so more or
         less than was left of the total: the cashier is told both, to ask the right one."""
+        self._completed(attempt.sale_id, attempt.amount)
+
+    def paid_before_cash(self, sale: Sale, received: int, asked: int, cash_taker: str) -> None:
+        """Its QR completed the sale on screen a moment before the cash ``cash_taker`` took
+        for it (``received``, for ``asked``) reached the store, which refused the cash. The
+        sale ends as every paid QR sale does, and the banner, up until the next sale ends,
+        says the cash goes back: the change was shown at once, and the sale's own end clears
+        the screen, so a refusal said on it was wiped in the same moment."""
+        self._completed(sale.id, sale.total)
+        if cash_taker == self._cashier():
+            detail = _tr(
+                "The cash was not recorded: give the customer back the {asked} paid in cash "
+                "({received} received, less the change)."
+            )
+        else:
+            detail = _tr(
+                "The cash {cashier} took was not recorded: {cashier} gives the customer back "
+                "the {asked} paid in cash ({received} received, less the change)."
+            )
+        self._window.show_paid_banner(
+            _tr("Customer paid {amount} by DOKU Wallet").format(
+                amount=unbroken(format_rupiah(sale.total))
+            ),
+            detail.format(
+                asked=unbroken(format_rupiah(asked)),
+                received=unbroken(format_rupiah(received)),
+                cashier=cash_taker,
+            ),
+            completable=False,
+        )
+
+    def _completed(self, sale_id: int, amount: int) -> None:
+        """Sale ``sale_id``, the one on screen, completed by a payment of ``amount``."""
         paid_for, left, note = self._open_sale.paid_for, self._open_sale.added_since_paid(), ""
         exact = self._open_sale.added_exactly()
-        rest = self._window.basket_model.total - attempt.amount
+        rest = self._window.basket_model.total - amount
         alone = (
             0 if not left else self._window.basket_model.price_of(left.lines, left.discount).total
         )
@@ -115,16 +149,14 @@ class PaidSale:
             )
         self._open_sale.keep(None)
         self._moved_on()
-        self._receipts.paid_by_qr(attempt.sale_id)
+        self._receipts.paid_by_qr(sale_id)
         self._window.close_cash_dialogs()
         self._window.start_new_sale()
         if left:
             self._window.basket_model.replace(left)
         if note:
             self._window.show_message(
-                note.format(
-                    sale=attempt.sale_id, alone=format_rupiah(alone), rest=format_rupiah(rest)
-                )
+                note.format(sale=sale_id, alone=format_rupiah(alone), rest=format_rupiah(rest))
             )
         if self._display is not None:
             if left:

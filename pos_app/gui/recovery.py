@@ -1,9 +1,10 @@
 """QR payments the counter no longer shows, and the passes that keep asking about them.
 
 At start the checkout settles what was paid while the terminal was away; the newest payment
-still open comes back on screen with its basket once a cashier signs in, and the others (or
-that one, if the counter is busy or its sale cannot be rebuilt as rung up) are listed in the
-status bar and checked on a timer until they end. The terminal's follow-up pass asks again,
+still open comes back on screen with its basket once a cashier has signed in and has their
+shift (a cashier may sign out from the shift's dialogs, which left its QR up), and the others
+(or that one, if the counter is busy or its sale cannot be rebuilt as rung up) are listed in
+the status bar and checked on a timer until they end. The terminal's follow-up pass asks again,
 on its own timer, about payments that ended before their provider's last word. Passes run one
 at a time each: with the provider out of reach they would otherwise pile up on the workers.
 """
@@ -37,9 +38,10 @@ def _tr(text: str) -> str:
 class PaymentRecovery(QObject):
     """The open payments found at start and the background passes, for the counter.
 
-    ``signed_in()`` says whether a cashier is at the counter, ``counter_busy()`` whether a
-    payment or a basket is on screen; ``reopen(attempt, sale, basket)`` puts a recovered sale
-    back on screen with its QR, and ``announce_late(attempt)`` puts a payment on the late line.
+    ``at_till()`` says whether a cashier is at the counter with their shift settled (not
+    still in the shift's dialogs), ``counter_busy()`` whether a payment or a basket is on
+    screen; ``reopen(attempt, sale, basket)`` puts a recovered sale back on screen with its
+    QR, and ``announce_late(attempt)`` puts a payment on the late line.
     """
 
     def __init__(
@@ -49,7 +51,7 @@ class PaymentRecovery(QObject):
         window: MainWindow,
         *,
         timing: PaymentTiming,
-        signed_in: Callable[[], bool],
+        at_till: Callable[[], bool],
         counter_busy: Callable[[], bool],
         reopen: Callable[[PaymentAttempt, Sale, Basket], None],
         announce_late: Callable[[PaymentAttempt], None],
@@ -59,7 +61,7 @@ class PaymentRecovery(QObject):
         self._terminal = terminal
         self._runner = runner
         self._window = window
-        self._signed_in = signed_in
+        self._at_till = at_till
         self._counter_busy = counter_busy
         self._reopen_on_screen = reopen
         self._announce_late = announce_late
@@ -121,7 +123,7 @@ class PaymentRecovery(QObject):
 
     def _resumed(self, attempts: list[PaymentAttempt]) -> None:
         self._recovered = attempts
-        if self._signed_in():
+        if self._at_till():
             self.reopen_recovered()
 
     def _announce_paying(self, attempts: list[PaymentAttempt]) -> None:

@@ -28,10 +28,12 @@ ShiftWindow = OpenShiftDialog | DrawerHeldDialog | ShiftDialog | ShiftReportDial
 class ShiftFlow(QObject):
     """``changed`` carries the cashier's shift (None once closed) whenever it changes;
     ``sign_out_requested``: the cashier chose to sign out, another cashier's shift holding the
-    drawer."""
+    drawer; ``at_till``: the signed-in cashier's shift is open (found, or opened in its dialog),
+    or left to F5 (``ask_on_sign_in`` False), so the counter is theirs."""
 
     changed = Signal(object)
     sign_out_requested = Signal()
+    at_till = Signal()
 
     def __init__(
         self,
@@ -56,6 +58,8 @@ class ShiftFlow(QObject):
         desk = ShiftDesk(self.terminal, cashier)
         self.desk, self.shift = desk, None
         self.runner.run(desk.standing, lambda standing: self._found(desk, *standing))
+        if not self.ask_on_sign_in:
+            self.at_till.emit()
 
     def show(self) -> None:
         """F5: the cashier's shift as the store has it now, or the dialog that opens one. Read
@@ -118,6 +122,8 @@ class ShiftFlow(QObject):
     def _set(self, shift: Shift | None) -> None:
         self.shift = shift
         self.changed.emit(shift)
+        if shift is not None:
+            self.at_till.emit()
 
     def _open(self, dialog: ShiftWindow) -> None:
         self.dialog = dialog

@@ -370,6 +370,21 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>The cash was not recorded: give the customer back the {asked} paid in cash ({received} received, less the change).</source>
+        <translation>The cash was not recorded: give the customer back the {asked} paid in cash ({received} received, less the change).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>The cash {cashier} took was not recorded: {cashier} gives the customer back the {asked} paid in cash ({received} received, less the change).</source>
+        <translation>The cash {cashier} took was not recorded: {cashier} gives the customer back the {asked} paid in cash ({received} received, less the change).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>Customer paid {amount} by DOKU Wallet</source>
+        <translation>Customer paid {amount} by DOKU Wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</source>
         <translation>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</translation>
     </message>
@@ -412,11 +427,6 @@
         <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</source>
         <translation>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/paid_flow.py"/>
-        <source>Customer paid {amount} by DOKU Wallet</source>
-        <translation>Customer paid {amount} by DOKU Wallet</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/paid_flow.py"/>
@@ -996,6 +1006,16 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
     <name>HeldBaskets</name>
     <message>
         <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>Could not hold "{name}": {error}. A payment has started for the basket on screen, so "{name}" is held again instead of coming back: recall it with F6 once this basket is done.</source>
+        <translation>Could not hold "{name}": {error}. A payment has started for the basket on screen, so "{name}" is held again instead of coming back: recall it with F6 once this basket is done.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>Could not hold "{name}" either: {error}. It is held nowhere: ring up its items again once this basket is done ({items}).</source>
+        <translation>Could not hold "{name}" either: {error}. It is held nowhere: ring up its items again once this basket is done ({items}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
         <source>The held basket was paid meanwhile: sale {sale} is complete.</source>
         <translation>The held basket was paid meanwhile: sale {sale} is complete.</translation>
     </message>
@@ -1056,6 +1076,14 @@ Give the accountant the Excel workbook, which holds all three. A CSV file opens 
         <location filename="../../pos_app/gui/held_picker.py"/>
         <source>Recall</source>
         <translation>Recall</translation>
+    </message>
+</context>
+<context>
+    <name>HoldName</name>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>{code} is a barcode, not a name: its item was not added. Press Esc and scan it again, or Enter to hold the basket without it.</source>
+        <translation>{code} is a barcode, not a name: its item was not added. Press Esc and scan it again, or Enter to hold the basket without it.</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2275,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/quantity_dialog.py"/>
         <source>Quantity of {name} (0 removes it)</source>
         <translation>Quantity of {name} (0 removes it)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/quantity_dialog.py"/>
+        <source>{code} is a barcode, not a quantity: its item was not added. Press Esc, then scan it again.</source>
+        <translation>{code} is a barcode, not a quantity: its item was not added. Press Esc, then scan it again.</translation>
     </message>
 </context>
 <context>

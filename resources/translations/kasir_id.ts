@@ -370,6 +370,21 @@
     </message>
     <message>
         <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>The cash was not recorded: give the customer back the {asked} paid in cash ({received} received, less the change).</source>
+        <translation>Tunai tidak tercatat: kembalikan {asked} yang dibayar tunai kepada pelanggan ({received} diterima, dikurangi kembalian).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>The cash {cashier} took was not recorded: {cashier} gives the customer back the {asked} paid in cash ({received} received, less the change).</source>
+        <translation>Tunai yang diterima {cashier} tidak tercatat: {cashier} mengembalikan {asked} yang dibayar tunai kepada pelanggan ({received} diterima, dikurangi kembalian).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
+        <source>Customer paid {amount} by DOKU Wallet</source>
+        <translation>Pelanggan sudah membayar {amount} dengan DOKU Wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Sale {sale} is paid for the basket as it was charged; the basket on screen had changed since: check it with the customer.</source>
         <translation>Penjualan {sale} sudah dibayar untuk keranjang seperti saat ditagih; keranjang di layar sudah berubah sejak itu: periksa bersama pelanggan.</translation>
     </message>
@@ -412,11 +427,6 @@
         <location filename="../../pos_app/gui/paid_flow.py"/>
         <source>Press {key} to complete the sale with this payment. Cash and QR are refused for this basket.</source>
         <translation>Tekan {key} untuk menyelesaikan penjualan dengan pembayaran ini. Tunai dan QR ditolak untuk keranjang ini.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/paid_flow.py"/>
-        <source>Customer paid {amount} by DOKU Wallet</source>
-        <translation>Pelanggan sudah membayar {amount} dengan DOKU Wallet</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/paid_flow.py"/>
@@ -996,6 +1006,16 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
     <name>HeldBaskets</name>
     <message>
         <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>Could not hold "{name}": {error}. A payment has started for the basket on screen, so "{name}" is held again instead of coming back: recall it with F6 once this basket is done.</source>
+        <translation>Tidak dapat menahan "{name}": {error}. Pembayaran untuk keranjang di layar sudah dimulai, jadi "{name}" ditahan lagi alih-alih kembali ke layar: panggil kembali dengan F6 setelah keranjang ini selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
+        <source>Could not hold "{name}" either: {error}. It is held nowhere: ring up its items again once this basket is done ({items}).</source>
+        <translation>Tetap tidak dapat menahan "{name}": {error}. Keranjang ini tidak tersimpan di mana pun: masukkan lagi barangnya setelah keranjang ini selesai ({items}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/hold_flow.py"/>
         <source>The held basket was paid meanwhile: sale {sale} is complete.</source>
         <translation>Keranjang yang ditahan sudah dibayar sementara itu: penjualan {sale} selesai.</translation>
     </message>
@@ -1056,6 +1076,14 @@ Berikan buku kerja Excel kepada akuntan, karena berisi ketiganya. Berkas CSV dap
         <location filename="../../pos_app/gui/held_picker.py"/>
         <source>Recall</source>
         <translation>Panggil</translation>
+    </message>
+</context>
+<context>
+    <name>HoldName</name>
+    <message>
+        <location filename="../../pos_app/gui/held_picker.py"/>
+        <source>{code} is a barcode, not a name: its item was not added. Press Esc and scan it again, or Enter to hold the basket without it.</source>
+        <translation>{code} adalah barcode, bukan nama: barangnya tidak ditambahkan. Tekan Esc lalu pindai lagi, atau Enter untuk menahan keranjang tanpa barang itu.</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2275,11 @@ Masih dicoba — pembayaran tetap terbuka.</translation>
         <location filename="../../pos_app/gui/quantity_dialog.py"/>
         <source>Quantity of {name} (0 removes it)</source>
         <translation>Jumlah {name} (0 untuk menghapus)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/quantity_dialog.py"/>
+        <source>{code} is a barcode, not a quantity: its item was not added. Press Esc, then scan it again.</source>
+        <translation>{code} adalah barcode, bukan jumlah: barangnya tidak ditambahkan. Tekan Esc, lalu pindai lagi.</translation>
     </message>
 </context>
 <context>

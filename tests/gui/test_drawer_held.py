@@ -17,11 +17,12 @@ from pos_app.gui.shift_dialogs import (
     ShiftDialog,
     ShiftReportDialog,
 )
+from pos_app.payments.model import OPEN_STATES
 from pos_app.reports.z_report import build_z_report
 from pos_app.store.shifts import Shift
 from pos_app.till.terminal import Terminal
 from tests.gui.back_office_helpers import MANAGER_PIN
-from tests.gui.e2e import WAIT_MS, sign_in
+from tests.gui.e2e import WAIT_MS, open_payment, ring_up_three, shown_payment, sign_in
 from tests.gui.helpers import wait_for_modal
 
 LINES = (LineItem("MIE-001", "Indomie Goreng 85g", 3500, 4),)
@@ -130,6 +131,36 @@ def test_a_drawer_left_open_overnight_sends_the_next_cashier_back_to_sign_in(
     qtbot.waitUntil(lambda: app.shifts.shift is not None, timeout=WAIT_MS)
     assert app.shifts.shift.id == sari.id  # type: ignore[union-attr]
     assert app.shifts.dialog is None
+
+
+def test_a_qr_left_open_comes_back_once_the_shift_is_settled_not_under_the_drawer_dialog(
+    qtbot, start_app, demo_terminal
+) -> None:
+    """The till restarted with a basket's QR open, and Sari's shift of yesterday holds the
+    drawer. The QR came back on screen as Budi signed in, under the dialog that sends him
+    back: signing out there held the basket with its QR still payable, and left the QR up over
+    the sign-in page. It now waits for a cashier at the till: Sari, whose shift it is."""
+    sari_left_her_shift_open(demo_terminal, days_ago=1)
+    first = start_app()
+    sign_in(qtbot, first)
+    ring_up_three(qtbot, first)
+    invoice = open_payment(qtbot, first).invoice_number
+    first.close()
+
+    app = start_app(ask_for_shift=True)
+    sign_in(qtbot, app, BUDI_PIN)
+    held = wait_for_modal(qtbot, DrawerHeldDialog)
+    qtbot.waitUntil(lambda: app.controller._runner.pending == 0, timeout=WAIT_MS)
+    assert app.controller.payment is None and len(app.window.basket_model.basket) == 0
+    qtbot.mouseClick(held.sign_out_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: app.shell.currentWidget() is not app.window, timeout=WAIT_MS)
+    assert app.user is None and app.controller.payment is None
+    assert demo_terminal.store.held.list_held() == []
+    assert demo_terminal.store.payments.get_attempt(invoice).state in OPEN_STATES
+
+    sign_in(qtbot, app, SARI_PIN)
+    assert shown_payment(qtbot, app).invoice_number == invoice
+    assert len(app.window.basket_model.basket) == 3 and app.shifts.dialog is None
 
 
 def test_a_shift_opened_on_the_till_while_the_float_is_typed_turns_the_dialog(

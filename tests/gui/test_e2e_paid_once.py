@@ -6,7 +6,7 @@ import threading
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
 
 from pos_app.demo.server_thread import ServerThread
 from pos_app.domain.catalog import Product
@@ -14,12 +14,14 @@ from pos_app.domain.discounts import Discount
 from pos_app.domain.lifecycles import SaleStatus
 from pos_app.domain.money import format_rupiah
 from pos_app.domain.tax import TaxClass
+from pos_app.domain.texts import N_
 from pos_app.gui.app import TerminalApp
 from pos_app.gui.cash_dialog import CashDialog
+from pos_app.gui.qr_payment import QrPayment
 from pos_app.gui.receipt import ReceiptDialog
 from pos_app.payments.model import OPEN_STATES, AttemptState
 from pos_app.sandbox.app import create_sandbox_app
-from pos_app.store.errors import SalePaidAlready
+from pos_app.store.errors import SalePaidAlready, StoreError
 from pos_app.store.held import HeldBasket, HeldBaskets
 from pos_app.store.payment_records import PaymentAttempt
 from pos_app.store.problem_payments import ProblemKind, list_problems
@@ -715,19 +717,102 @@ def completed_totals(terminal) -> list[tuple[str, str | None, int]]:
     return [tuple(row) for row in rows]
 
 
-def test_the_qr_paid_the_moment_the_cashier_gave_it_up_is_not_charged_again_in_cash(
+def hold_failing_under_the_next_qr(
+    qtbot, app: TerminalApp, terminal: Terminal, monkeypatch, *, again: bool
+) -> QrPayment:
+    """The first basket's QR was given up on and the basket held as "Ibu Ani"; the store fails
+    the hold (``again``: and every hold after) only once the next customer's Indomie is up in
+    its own QR, which is returned. The Indomie's basket and sale are the screen's still."""
+    sign_in(qtbot, app)
+    ring_up_three(qtbot, app)
+    cancel_qr(qtbot, app, terminal)
+    release = threading.Event()
+    store_hold = HeldBaskets.hold
+    failed: list[bool] = []
+
+    def fails_once_released(held: HeldBaskets, *args: object, **kwargs: object) -> int:
+        if failed and not again:
+            return store_hold(held, *args, **kwargs)  # type: ignore[arg-type]
+        assert release.wait(WAIT_MS / 1000), "never released"
+        failed.append(True)
+        raise StoreError(N_("disk I/O error"))
+
+    monkeypatch.setattr(HeldBaskets, "hold", fails_once_released)
+    press(qtbot, Qt.Key.Key_F6)
+    asked = wait_for_modal(qtbot, QInputDialog)
+    asked.setTextValue("Ibu Ani")
+    asked.accept()
+    qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 0)
+    scan(qtbot, app, GORENG)
+    second = open_payment(qtbot, app)
+    release.set()
+    qtbot.waitUntil(lambda: len(failed) == 1 + again, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.controller._runner.pending == 0, timeout=WAIT_MS)
+    assert [(line.sku, line.quantity) for line in app.window.basket_model.basket] == [
+        ("MIE-001", 1)
+    ]
+    assert app.controller.open_sale_id == second.sale_id
+    return second
+
+
+def test_a_hold_failing_under_the_next_customers_qr_is_held_again_not_merged_into_it(
     qtbot, start_app, demo_terminal, monkeypatch
 ):
+    """Brought back, the failed basket merged under the Indomie's QR and made its old sale the
+    screen's: the Indomie's payment then completed nothing on screen, and stayed there to be
+    charged again. It is held again, and recalled after the Indomie it comes back with its own
+    sale."""
+    app = start_app()
+    second = hold_failing_under_the_next_qr(qtbot, app, demo_terminal, monkeypatch, again=False)
+    assert app.window.panel.message.text() == (
+        'Could not hold "Ibu Ani": disk I/O error. A payment has started for the basket on '
+        'screen, so "Ibu Ani" is held again instead of coming back: recall it with F6 once this '
+        "basket is done."
+    )
+    qtbot.waitUntil(lambda: app.window.held_label.text() == "Held baskets: 1", timeout=WAIT_MS)
+    [held] = demo_terminal.store.held.list_held()
+    first_sale = held.sale_id
+    assert first_sale is not None and first_sale != second.sale_id
+
+    sandbox(demo_terminal, "pay", second.invoice_number)
+    wait_state(qtbot, second, AttemptState.PAID)
+    press(qtbot, Qt.Key.Key_Return)  # Done
+    assert wait_for_modal(qtbot, ReceiptDialog).data.total == 3_500
+    QApplication.activeModalWidget().reject()
+    assert len(app.window.basket_model.basket) == 0
+
+    recall(qtbot, "Ibu Ani")
+    qtbot.waitUntil(lambda: len(app.window.basket_model.basket) == 3, timeout=WAIT_MS)
+    assert app.controller.open_sale_id == first_sale
+    assert demo_terminal.store.sales.get(first_sale).status is SaleStatus.OPEN
+
+
+def test_a_hold_failing_twice_under_the_next_customers_qr_names_the_items_held_nowhere(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """The store refuses the second hold too: the basket is on no list and on no screen, and
+    the cashier was told "Could not recall a basket", of a recall nobody asked for."""
+    app = start_app()
+    hold_failing_under_the_next_qr(qtbot, app, demo_terminal, monkeypatch, again=True)
+    assert app.window.panel.message.text() == (
+        'Could not hold "Ibu Ani" either: disk I/O error. It is held nowhere: ring up its items '
+        "again once this basket is done (2 × Indomie Goreng 85g, 1 × Indomie Soto Mie 70g, "
+        "1 × Teh Botol Sosro 450ml)."
+    )
+
+
+def cash_taken_as_its_qr_completes(
+    qtbot, app: TerminalApp, terminal: Terminal, monkeypatch, received: int
+) -> int:
     """The customer pays the QR in the very second the cashier presses Esc and Yes: the cancel
     is on its way (the till's workers busy), so the payment is on time and completes the sale;
-    the cashier, told nothing yet, has pressed F9 and presses Enter on the cash. The till made
-    a new sale of the same basket for the cash: paid twice, nothing kept for the manager."""
-    app = start_app()
+    the cashier, told nothing yet, has pressed F9 and presses Enter on ``received`` in cash.
+    The basket's total."""
     sign_in(qtbot, app)
     total = ring_up_three(qtbot, app)
     payment = open_payment(qtbot, app)
     invoice, sale_id = payment.invoice_number, payment.sale_id
-    checkout = demo_terminal.checkout
+    checkout = terminal.checkout
 
     release = threading.Event()
     cancel_payment = checkout.cancel_payment
@@ -742,7 +827,7 @@ def test_the_qr_paid_the_moment_the_cashier_gave_it_up_is_not_charged_again_in_c
     qtbot.waitUntil(lambda: app.controller.payment is None)
     press(qtbot, Qt.Key.Key_F9)
     cash = wait_for_modal(qtbot, CashDialog)
-    cash.set_received(50_000)
+    cash.set_received(received)
 
     landed = threading.Event()
 
@@ -751,13 +836,23 @@ def test_the_qr_paid_the_moment_the_cashier_gave_it_up_is_not_charged_again_in_c
             landed.set()
 
     unsubscribe = checkout.subscribe(listen)
-    sandbox(demo_terminal, "pay", invoice)
+    sandbox(terminal, "pay", invoice)
     # Stored by the relay's thread; the GUI thread, held here, has not heard of it yet.
     assert landed.wait(WAIT_MS / 1000)
     unsubscribe()
     release.set()
-    assert demo_terminal.store.sales.get(sale_id).status is SaleStatus.COMPLETED
+    assert terminal.store.sales.get(sale_id).status is SaleStatus.COMPLETED
     qtbot.keyClick(cash.received_input, Qt.Key.Key_Return)
+    return total
+
+
+def test_the_qr_paid_the_moment_the_cashier_gave_it_up_is_not_charged_again_in_cash(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """The till made a new sale of the same basket for the cash: paid twice, nothing kept for
+    the manager."""
+    app = start_app()
+    total = cash_taken_as_its_qr_completes(qtbot, app, demo_terminal, monkeypatch, 50_000)
 
     def answered() -> None:
         modal = QApplication.activeModalWidget()
@@ -768,6 +863,36 @@ def test_the_qr_paid_the_moment_the_cashier_gave_it_up_is_not_charged_again_in_c
     assert completed_totals(demo_terminal) == [("completed", "qr", total)], (
         "one basket sold twice: by its DOKU Wallet payment and again for cash"
     )
+
+
+def test_cash_refused_for_the_qr_that_paid_first_is_said_to_give_back_after_the_sale_ends(
+    qtbot, start_app, demo_terminal, monkeypatch
+):
+    """The cashier took Rp 50.000 and was shown the change at once; the store refused the cash,
+    as the QR had completed the sale. Its refusal went with the QR sale's end, which clears the
+    screen in the same moment: nobody said the cash goes back. The banner says it, with the
+    amounts, and stays past the receipt until the next sale ends."""
+    app = start_app()
+    total = cash_taken_as_its_qr_completes(qtbot, app, demo_terminal, monkeypatch, 50_000)
+    window = app.window
+    assert window.change_label.text() == f"Change {format_rupiah(50_000 - total)}"
+    receipt = wait_for_modal(qtbot, ReceiptDialog)
+    assert receipt.data.total == total == 15_800
+    qtbot.waitUntil(lambda: app.controller._runner.pending == 0, timeout=WAIT_MS)
+    assert window.paid_banner.isVisible() and not window.complete_paid_button.isVisible()
+    assert window.paid_title.text() == f"Customer paid {rupiah(total)} by DOKU Wallet"
+    assert window.paid_detail.text() == (
+        f"The cash was not recorded: give the customer back the {rupiah(total)} paid in cash "
+        f"({rupiah(50_000)} received, less the change)."
+    )
+    assert window.change_label.isHidden() and len(window.basket_model.basket) == 0
+    assert completed_totals(demo_terminal) == [("completed", "qr", total)]
+    receipt.reject()
+
+    scan(qtbot, app, TEH)
+    assert window.paid_banner.isVisible(), "still said while the next basket is rung up"
+    pay_cash_on_screen(qtbot, app, 10_000)
+    assert window.paid_banner.isHidden()
 
 
 def paid_attempts(terminal, sale_id: int) -> list[str]:

@@ -4,8 +4,16 @@ from datetime import UTC, date, datetime
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
+from pos_app.domain.barcodes import gs1_check_digit
 from pos_app.domain.basket import Basket
 from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import KasirError
@@ -244,6 +252,31 @@ def test_f4_refuses_a_quantity_out_of_range_aloud_instead_of_capping_it(qtbot, w
     assert window.panel.input.hasFocus()
 
 
+def test_f4_refuses_a_scan_instead_of_taking_its_first_digits_as_the_quantity(qtbot, window):
+    """The customer's next item scanned while F4 is up: a UPC sent as EAN-13, whose first six
+    digits (all the field kept) made 4.900 Indomie, Rp 17 million on the line."""
+    upc_as_ean13 = "004900002891" + gs1_check_digit("004900002891")
+    ring_up(qtbot, window)
+    window.basket_view.selectRow(0)
+    press(qtbot, window, Qt.Key.Key_F4)
+    dialog = wait_for_modal(qtbot, QuantityDialog)
+    qtbot.keyClicks(dialog.input, upc_as_ean13)
+    qtbot.keyClick(dialog.input, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.warning.isVisible()
+    assert dialog.warning.text() == (
+        f"{upc_as_ean13} is a barcode, not a quantity: its item was not added. Press Esc, then "
+        "scan it again."
+    )
+    assert lines(window)[0] == ("IDM-GRG", 1) and window.total_label.text() == "Rp 18.000"
+
+    qtbot.keyClicks(dialog.input, "4900002891123")  # thirteen digits, no code: out of range
+    qtbot.keyClick(dialog.input, Qt.Key.Key_Return)
+    assert dialog.warning.text() == "The quantity must be from 1 to 9999."
+    qtbot.keyClicks(dialog.input, "00003")
+    qtbot.keyClick(dialog.input, Qt.Key.Key_Return)
+    assert lines(window)[0] == ("IDM-GRG", 3)
+
+
 def test_f6_holds_a_named_basket_and_recalls_the_one_picked(qtbot, window, actions):
     ring_up(qtbot, window)
     press(qtbot, window, Qt.Key.Key_F6)
@@ -286,6 +319,29 @@ def test_f6_holds_a_named_basket_and_recalls_the_one_picked(qtbot, window, actio
     qtbot.waitUntil(lambda: "No held basket" in window.notice.text())
     assert QApplication.activeModalWidget() is None and window.held_label.isHidden()
     assert lines(window) == []
+
+
+def test_a_scan_into_the_hold_name_is_refused_not_made_the_baskets_name(qtbot, window, actions):
+    """The customer hands over one more item while F6 asks for the name: the scanner's digits
+    replaced the name and its Enter held the basket under the barcode, the item rung up
+    nowhere. The dialog says so and stays; Enter then holds the basket under its default."""
+    tea = product("TEH-BTL").barcode
+    ring_up(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_F6)
+    asked = wait_for_modal(qtbot, QInputDialog)
+    default = asked.textValue()
+    name = asked.findChild(QLineEdit)
+    assert name is not None and name.hasSelectedText()
+    qtbot.keyClicks(name, tea)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert QApplication.activeModalWidget() is asked and actions.calls == []
+    assert asked.labelText() == (
+        f"{tea} is a barcode, not a name: its item was not added. Press Esc and scan it again, "
+        "or Enter to hold the basket without it."
+    )
+    assert asked.textValue() == default
+    answered(qtbot, window, asked, lambda: qtbot.keyClick(name, Qt.Key.Key_Return))
+    assert actions.calls == [("hold", (3, default))]
 
 
 def test_a_failing_hold_keeps_the_basket_and_says_why(qtbot, window, actions):
