@@ -53,7 +53,11 @@ class BasketEditing:
         row = self._window.selected_row()
         if row is None or self._paid_refused():
             return
-        self._model.remove(row)
+        try:
+            self._model.remove(row)
+        except KasirError as exc:  # the basket's discount would be more than the lines left
+            self._window.refuse(str(exc))
+            return
         if self._model.rowCount():
             self._window.select_row(min(row, self._model.rowCount() - 1))
 

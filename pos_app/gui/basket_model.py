@@ -31,7 +31,8 @@ class BasketModel(QAbstractTableModel):
     """Changes go through this model so every view hears about them; ``changed`` follows each one.
 
     Mutators raise :class:`pos_app.domain.errors.ValidationError` (from the basket) and leave it
-    unchanged.
+    unchanged; so does a change of the lines that leaves the basket's discount in rupiah more
+    than they come to (:meth:`_keeps_discount`).
     """
 
     NAME, QUANTITY, PRICE, LINE_TOTAL = range(4)
@@ -66,6 +67,14 @@ class BasketModel(QAbstractTableModel):
         """The discounts and the PPN under the total, for the cashier and the customer alike."""
         priced = self._priced
         parts = []
+        dropped = self._basket.discount is not None and priced.discount is None
+        misfit = self._discount_misfit(self._basket.lines) if dropped else None
+        if misfit is not None:  # a basket held before the counter refused it (price_of)
+            parts.append(
+                self.tr(
+                    "The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D)."
+                ).format(problem=misfit)
+            )
         if priced.discount_total:
             parts.append(
                 self.tr("Discount {amount}").format(amount=format_rupiah(-priced.discount_total))
@@ -90,7 +99,14 @@ class BasketModel(QAbstractTableModel):
             self._repriced()
 
     def set_line_discount(self, row: int, discount: Discount | None) -> None:
-        self._basket.set_discount(self._keys[row], discount)
+        key = self._keys[row]
+        was = self._basket.line(key).discount
+        self._basket.set_discount(key, discount)
+        try:
+            self._keeps_discount(self._basket.lines)
+        except ValidationError:
+            self._basket.set_discount(key, was)
+            raise
         self._repriced()
 
     def set_basket_discount(self, discount: Discount | None) -> None:
@@ -169,12 +185,20 @@ class BasketModel(QAbstractTableModel):
         if quantity == 0:
             self.remove(row)
             return
-        self._basket.set_quantity(self._keys[row], quantity)
+        key = self._keys[row]
+        line = self._basket.line(key)
+        self._basket.set_quantity(key, quantity)
+        try:
+            self._keeps_discount(self._basket.lines)
+        except ValidationError:
+            self._basket.set_quantity(key, line.quantity)
+            raise
         self._row_changed(row)
         self.changed.emit()
 
     def remove(self, row: int) -> None:
         key = self._keys[row]
+        self._keeps_discount([self._basket.line(other) for other in self._keys if other != key])
         self.beginRemoveRows(QModelIndex(), row, row)
         self._basket.remove(key)
         del self._keys[row]
@@ -218,18 +242,45 @@ class BasketModel(QAbstractTableModel):
 
     def price_of(self, lines: Sequence[LineItem], discount: Discount | None) -> PricedSale:
         """``lines`` with ``discount`` priced as the basket on screen is (a held basket's total),
-        with the shop's PPN. A tax class without a rate, or a basket discount in rupiah that the
-        lines no longer bear (lines removed), is left out of what is shown: the store refuses
-        such a sale and says why."""
-        day = self._day.date_of(self._clock())
-        if self._open_day is not None:
-            day = max(day, self._open_day)  # a closed day books no more sales
-        for tax, given in ((self._tax, discount), (NO_TAX, discount)):
+        with the shop's PPN. A tax class without a rate is left out of what is shown: the store
+        refuses such a sale and says why. So is a basket discount in rupiah the lines do not
+        bear, in a basket held before the counter refused to leave one so
+        (:meth:`_keeps_discount`); :meth:`summary` says so, and the PPN stays."""
+        day = self._pricing_day()
+        for given, tax in ((discount, self._tax), (discount, NO_TAX), (None, self._tax)):
             try:
                 return price_sale(lines, discount=given, tax=tax, day=day)
             except ValidationError:
                 continue
         return price_sale(lines, discount=None, tax=NO_TAX, day=day)
+
+    def _pricing_day(self) -> date:
+        day = self._day.date_of(self._clock())
+        if self._open_day is not None:
+            day = max(day, self._open_day)  # a closed day books no more sales
+        return day
+
+    def _keeps_discount(self, lines: Sequence[LineItem]) -> None:
+        """Refuse to leave ``lines`` under a basket discount in rupiah above what they come to:
+        the store refuses such a sale, and the total shown without the discount (and the change
+        counted from it) is not one the customer can pay. The cashier changes the discount
+        first."""
+        misfit = self._discount_misfit(lines)
+        if misfit is not None:
+            raise ValidationError(
+                self.tr(
+                    "Not changed: the basket discount would no longer fit ({problem}). Remove or "
+                    "change it first (Ctrl+D)."
+                ).format(problem=misfit)
+            )
+
+    def _discount_misfit(self, lines: Sequence[LineItem]) -> str | None:
+        """Why the basket's discount does not fit ``lines``, by the store's own pricing rule."""
+        try:
+            price_sale(lines, discount=self._basket.discount, tax=NO_TAX, day=self._pricing_day())
+        except ValidationError as error:
+            return str(error)
+        return None
 
     def _alignment(self, column: int) -> Qt.AlignmentFlag:
         horizontal = (

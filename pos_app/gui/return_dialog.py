@@ -68,6 +68,7 @@ class ReturnDialog(QDialog):
         self.receipt.setObjectName("returnReceipt")
         self.receipt.setPlaceholderText(self.tr("Scan or type the receipt number"))
         self.receipt.returnPressed.connect(self.look_up)
+        self.receipt.textEdited.connect(self._receipt_edited)
         find = QPushButton(self.tr("Find"))
         find.clicked.connect(self.look_up)
         self.lines = QTableWidget(0, 5)
@@ -155,7 +156,9 @@ class ReturnDialog(QDialog):
             return
         self._start(self.tr("Looking for receipt {number}…").format(number=number))
         desk = self.desk
-        run_for(self, self.tasks, lambda: desk.find(number), self._found, self._failed)
+        run_for(
+            self, self.tasks, lambda: desk.find(number), partial(self._found, number), self._failed
+        )
 
     def quantities(self) -> dict[int, int]:
         """Line number → items coming back, as set in the table."""
@@ -180,6 +183,7 @@ class ReturnDialog(QDialog):
         reason, sale_id, desk = self.reason.text(), self.sale.sale_id, self.desk
         redo_of = self.again.currentData()
         self.pin.clear()
+        self.receipt.setReadOnly(True)  # the return is of the sale shown until it is made
         self._start(self.tr("Making the return…"))
         run_for(
             self,
@@ -204,8 +208,21 @@ class ReturnDialog(QDialog):
             [user.name for user in users if user.active and user.role is Role.MANAGER]
         )
 
-    def _found(self, sale: ReturnableSale) -> None:
+    def _receipt_edited(self, text: str) -> None:
+        """Another number typed: the sale shown, Give back and a PIN given for that sale go
+        until it is looked up, so items never go back from a sale the field does not name."""
+        self._show_sale(None)
+        self.pin.clear()
+        number = text.strip()
+        self._say(
+            self.tr("Press Enter to find receipt {number}.").format(number=number) if number else ""
+        )
+
+    def _found(self, number: str, sale: ReturnableSale) -> None:
+        """``sale``, looked up for ``number``; dropped if the field names another by now."""
         self._busy = False
+        if self.receipt.text().strip() != number:
+            return
         self._show_sale(sale)
         if sale.fully_returned:
             self._say(self.tr("Every item of this receipt has been returned already."), error=True)
@@ -342,6 +359,7 @@ class ReturnDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._busy = False
+        self.receipt.setReadOnly(False)
         self._say(str(error) if isinstance(error, KasirError) else repr(error), error=True)
 
     def _start(self, text: str) -> None:

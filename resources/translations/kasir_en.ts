@@ -156,6 +156,11 @@
     <name>BasketModel</name>
     <message>
         <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D).</source>
+        <translation>The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
         <source>Discount {amount}</source>
         <translation>Discount {amount}</translation>
     </message>
@@ -193,6 +198,11 @@
         <location filename="../../pos_app/gui/basket_model.py"/>
         <source>{name} (discount {discount})</source>
         <translation>{name} (discount {discount})</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>Not changed: the basket discount would no longer fit ({problem}). Remove or change it first (Ctrl+D).</source>
+        <translation>Not changed: the basket discount would no longer fit ({problem}). Remove or change it first (Ctrl+D).</translation>
     </message>
 </context>
 <context>
@@ -2565,6 +2575,11 @@ Still trying — the payment stays open.</translation>
         <location filename="../../pos_app/gui/return_dialog.py"/>
         <source>Making the return…</source>
         <translation>Making the return…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/return_dialog.py"/>
+        <source>Press Enter to find receipt {number}.</source>
+        <translation>Press Enter to find receipt {number}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/return_dialog.py"/>

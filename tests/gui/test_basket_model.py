@@ -3,8 +3,9 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from pos_app.domain.basket import Basket
+from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.business_day import BusinessDay
+from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.tax import TaxClass, TaxPolicy, parse_rate
 from pos_app.gui.basket_model import BasketModel
@@ -91,3 +92,48 @@ def test_prices_follow_the_checkouts_clock_not_the_machines(qtbot):
     model.add(product("AQUA-600"), 1)  # Rp 4.000 before PPN
     model.set_tax(policy, BusinessDay(), lambda: datetime(2031, 1, 1, 5, tzinfo=UTC))
     assert model.priced.ppn == 800
+
+
+PPN_ADDED = TaxPolicy(
+    enabled=True,
+    prices_include_tax=False,
+    rates={TaxClass.STANDARD: (parse_rate("2020-01-01 11"),)},
+)
+
+
+def test_lines_made_smaller_than_the_basket_discount_are_refused_as_they_were(qtbot):
+    """Rp 13.000 off Aqua × 3 (Rp 12.000) and Teh Botol (Rp 6.500). One Aqua left, Teh Botol
+    taken out or the Aqua given half off would leave Rp 10.500, Rp 12.000 or Rp 12.500 under it: the
+    screen showed such a basket without the discount and without its PPN. Each is refused
+    with the domain's reason, and the basket stays as it was."""
+    model = BasketModel()
+    model.set_tax(PPN_ADDED, BusinessDay())
+    model.add(product("AQUA-600"), 3)
+    model.add(product("TEH-BTL"))
+    model.set_basket_discount(Discount.rupiah(13_000))
+    shown = (model.total, model.priced.ppn)
+    for change, left in (
+        (lambda: model.set_quantity(0, 1), "10.500"),
+        (lambda: model.set_quantity(1, 0), "12.000"),
+        (lambda: model.set_line_discount(0, Discount.percent(5_000)), "12.500"),
+    ):
+        with pytest.raises(ValidationError, match=rf"more than the Rp {left} it is given on"):
+            change()
+        assert [(line.quantity, line.discount) for line in model.basket] == [(3, None), (1, None)]
+        assert (model.total, model.priced.ppn) == shown == (6_105, 605)  # 5.500 + 11 % PPN
+    model.set_quantity(0, 2)  # Rp 14.500 bear it
+    assert (model.total, model.priced.ppn) == (1_665, 165)
+
+
+def test_a_held_basket_whose_discount_no_longer_fits_says_so_and_keeps_its_ppn(qtbot):
+    """A basket held before the counter refused such changes: Rp 5.000 off one Aqua (Rp
+    4.000). The store refuses it; the screen named no discount and dropped the PPN too."""
+    model = BasketModel()
+    model.set_tax(PPN_ADDED, BusinessDay())
+    aqua = product("AQUA-600")
+    model.replace(Basket.of([LineItem(aqua.sku, aqua.name, aqua.price, 1)], Discount.rupiah(5_000)))
+    assert (model.total, model.priced.ppn) == (4_440, 440)
+    assert model.summary() == (
+        "The basket discount no longer fits: a discount of Rp 5.000 is more than the Rp 4.000 it "
+        "is given on. Remove or change it (Ctrl+D). · PPN Rp 440 added"
+    )

@@ -401,6 +401,40 @@ def test_f9_on_a_basket_discounted_to_nothing_says_why_no_cash_is_taken(qtbot, w
     assert actions.calls == [] and len(lines(window)) == 3
 
 
+def test_taking_items_from_under_a_basket_discount_is_refused_aloud(qtbot, window, actions):
+    """Rp 12.000 off a basket of Rp 18.000; the customer then drops the two Aqua. The line
+    went and the screen showed Rp 10.000, the discount silently left out, for the cash dialog
+    to count change from, while the store refused the sale for the discount it kept. Now the
+    line stays and the cashier is told to change the discount first; without it, it goes."""
+    ring_up(qtbot, window)  # Indomie Rp 3.500, Aqua × 2 Rp 8.000, Teh Botol Rp 6.500
+    window.basket_model.set_basket_discount(Discount.rupiah(12_000))
+    assert window.total_label.text() == "Rp 6.000"
+    refused = (
+        "Not changed: the basket discount would no longer fit (a discount of Rp 12.000 is more "
+        "than the Rp 10.000 it is given on). Remove or change it first (Ctrl+D)."
+    )
+    window.basket_view.selectRow(1)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert window.total_label.text() == "Rp 6.000"
+    assert window.panel.message.text() == refused
+    assert lines(window) == [("IDM-GRG", 1), ("AQUA-600", 2), ("TEH-BTL", 1)]
+
+    window.panel.show_message("")
+    window.basket_view.selectRow(1)
+    qtbot.mouseClick(button(window, "−1"), Qt.MouseButton.LeftButton)  # Rp 14.000 bear it
+    assert window.total_label.text() == "Rp 2.000" and window.panel.message.text() == ""
+    qtbot.mouseClick(button(window, "−1"), Qt.MouseButton.LeftButton)
+    assert window.total_label.text() == "Rp 2.000"
+    assert window.panel.message.text() == refused
+    assert lines(window)[1] == ("AQUA-600", 1)
+
+    window.basket_model.set_basket_discount(None)
+    window.basket_view.selectRow(1)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert lines(window) == [("IDM-GRG", 1), ("TEH-BTL", 1)]
+    assert window.total_label.text() == "Rp 10.000"
+
+
 def test_f12_hands_the_basket_to_the_qr_payment(qtbot, window, actions):
     ring_up(qtbot, window)
     press(qtbot, window, Qt.Key.Key_F12)

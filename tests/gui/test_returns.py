@@ -56,6 +56,7 @@ def test_a_cash_return_at_the_counter(qtbot, start_app) -> None:
     qtbot.waitUntil(lambda: "wrong PIN" in dialog.status.text(), timeout=WAIT_MS)
     assert app.terminal.store.returns.for_sale(sale_id) == []
     assert dialog.pin.text() == ""
+    assert not dialog.receipt.isReadOnly(), "another receipt can be looked up after a refusal"
 
     qtbot.keyClicks(dialog.pin, "9999")
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
@@ -326,6 +327,8 @@ def test_the_return_dialog_waits_for_the_return_it_makes_before_it_closes(
         qtbot.keyClicks(dialog.pin, "9999")
         qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
         assert dialog.status.text() == "Making the return…"
+        qtbot.keyClicks(dialog.receipt, "9")  # the return is of the sale shown: the field waits
+        assert dialog.receipt.text() == number and dialog.lines.rowCount() == 1
         qtbot.keyClick(dialog.receipt, Qt.Key.Key_Escape)
         dialog.close()
         assert dialog.isVisible()
@@ -388,3 +391,64 @@ def test_a_return_slip_saved_as_pdf_then_printed_says_copy(qtbot, demo_terminal,
     qtbot.waitUntil((tmp_path / "return.pdf").exists)
     shown = receipt.preview.toPlainText().splitlines()
     assert shown[0] == "COPY" and shown[-1] == "COPY", "what Print… gives now"
+
+
+def test_a_second_receipt_typed_without_enter_returns_nothing_from_the_first(
+    qtbot, start_app
+) -> None:
+    """The cashier looks up receipt A, then types receipt B over it and, without Enter, sets
+    the PIN: the table showed A's lines beside B's number, and Give back returned Rp 7.000 of
+    A's items. Typing clears A's lines and Give back until B is looked up; B's return is B's."""
+    app = start_app(ask_for_shift=True)
+    open_shift(qtbot, app, "100.000")
+    first, second = cash_sale(app, TOTAL), cash_sale(app, TOTAL)
+    sales = app.terminal.store.sales
+    number = sales.get(second).receipt_number
+    assert number is not None and number != sales.get(first).receipt_number
+    dialog = found_return(qtbot, app, sales.get(first).receipt_number or "")
+    dialog.lines.cellWidget(0, 3).setValue(2)
+
+    dialog.receipt.selectAll()
+    qtbot.keyClicks(dialog.receipt, number)
+    qtbot.keyClicks(dialog.pin, "9999")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=WAIT_MS)
+    assert [r.amount for r in app.terminal.store.returns.for_sale(first)] == []
+    assert receipts_shown() == []
+    assert dialog.lines.rowCount() == 0 and not dialog.confirm.isEnabled()
+    assert dialog.status.text() == f"Press Enter to find receipt {number}."
+    qtbot.keyClicks(dialog.receipt, " ")  # the PIN given for A goes too
+    assert dialog.pin.text() == ""
+
+    qtbot.keyClick(dialog.receipt, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.sale is not None and not dialog._busy, timeout=WAIT_MS)
+    assert dialog.sale is not None and dialog.sale.sale_id == second
+    dialog.lines.cellWidget(0, 3).setValue(2)
+    qtbot.keyClicks(dialog.pin, "9999")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(receipts_shown()) == 1, timeout=WAIT_MS)
+    assert app.terminal.store.returns.for_sale(first) == []
+    assert [r.amount for r in app.terminal.store.returns.for_sale(second)] == [7000]
+
+
+def test_the_answer_for_a_receipt_typed_over_is_not_shown(qtbot, start_app) -> None:
+    """Receipt A looked up, and B typed over it before A's answer came: A's lines showed
+    beside B's number, to be given back as B's."""
+    app = start_app()
+    sign_in(qtbot, app)
+    first, second = cash_sale(app, TOTAL), cash_sale(app, TOTAL)
+    sales = app.terminal.store.sales
+    press(qtbot, Qt.Key.Key_F3)
+    dialog = wait_for_modal(qtbot, ReturnDialog)
+    qtbot.keyClicks(dialog.receipt, sales.get(first).receipt_number or "")
+    qtbot.keyClick(dialog.receipt, Qt.Key.Key_Return)
+    assert dialog._busy, "A's answer is still to come"
+    number = sales.get(second).receipt_number or ""
+    dialog.receipt.selectAll()
+    qtbot.keyClicks(dialog.receipt, number)
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=WAIT_MS)
+    assert dialog.sale is None and dialog.lines.rowCount() == 0
+    assert not dialog.confirm.isEnabled()
+    assert dialog.status.text() == f"Press Enter to find receipt {number}."
+    qtbot.keyClick(dialog.receipt, Qt.Key.Key_Escape)
