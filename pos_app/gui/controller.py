@@ -198,6 +198,8 @@ class CashierController(QObject):
         payments found open at start come back on screen now, not under the shift's dialogs.
         Signing out from one of them (the drawer held by another's shift) held a recovered
         basket with its QR still payable, and left that QR up over the sign-in page."""
+        if not self._cashier:  # the shift's answer came after the cashier signed out
+            return
         self._at_till = True
         self._recovery.reopen_recovered()
 

@@ -8,6 +8,8 @@ day), :class:`~pos_app.gui.shift_dialogs.DrawerHeldDialog` comes instead: the ca
 or a manager counts and closes that shift, and then the float is asked for.
 """
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +23,8 @@ from pos_app.gui.tasks import TaskRunner
 from pos_app.store.shifts import Shift
 from pos_app.till.shifts import ShiftDesk
 from pos_app.till.terminal import Terminal
+
+log = logging.getLogger(__name__)
 
 ShiftWindow = OpenShiftDialog | DrawerHeldDialog | ShiftDialog | ShiftReportDialog
 
@@ -57,7 +61,11 @@ class ShiftFlow(QObject):
         """``cashier`` signed in: find their open shift, or ask them to open one."""
         desk = ShiftDesk(self.terminal, cashier)
         self.desk, self.shift = desk, None
-        self.runner.run(desk.standing, lambda standing: self._found(desk, *standing))
+        self.runner.run(
+            desk.standing,
+            lambda standing: self._found(desk, *standing),
+            lambda error: self._unread(desk, error),
+        )
         if not self.ask_on_sign_in:
             self.at_till.emit()
 
@@ -87,6 +95,13 @@ class ShiftFlow(QObject):
         self._set(shift)
         if shift is None and self.ask_on_sign_in and self.dialog is None:  # F5 opened one first
             self._ask_to_open(desk, held)
+
+    def _unread(self, desk: ShiftDesk, error: Exception) -> None:
+        """The store could not say the cashier's shift: the counter is theirs all the same (a
+        payment left open comes back on screen), and F5 asks the store again."""
+        log.warning("the shift of %s could not be read: %s", desk.cashier, error)
+        if desk is self.desk and self.ask_on_sign_in:
+            self.at_till.emit()
 
     def _ask_to_open(self, desk: ShiftDesk, held: Shift | None) -> None:
         """The float for a new shift; while ``held`` holds the drawer, what to do about it."""

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidg
 from pos_app.clients.relay_client import RelayClient
 from pos_app.domain.errors import ValidationError
 from pos_app.domain.printer_address import parse_printer
+from pos_app.gui.back_office import settings_tab as settings_module
 from pos_app.gui.back_office.products_tab import ImportProblemsDialog
+from pos_app.gui.back_office.sales_tab import SalesTab
 from pos_app.gui.back_office.settings_tab import SettingsTab
 from pos_app.gui.printer_fields import PrinterAddressEdit
 from pos_app.gui.tasks import TaskRunner
@@ -535,3 +537,28 @@ def test_ppn_and_the_discount_limit_are_switched_in_the_settings_tab(qtbot, till
         "tax.prices_include_tax",
         "discounts.approval_above_percent",
     } <= set(change.detail["keys"])
+
+
+def test_a_settings_file_read_that_failed_is_read_again_when_the_tab_is_next_shown(
+    qtbot, start_app, monkeypatch
+):
+    real = settings_module.saved_settings
+    calls = []
+
+    def once_failing(path):
+        calls.append(path)
+        if len(calls) == 1:
+            raise OSError(28, "No space left on device")
+        return real(path)
+
+    monkeypatch.setattr(settings_module, "saved_settings", once_failing)
+    window = signed_in(qtbot, start_app())
+    tab = window.tab(SettingsTab)
+    window.show_tab(tab)
+    idle(qtbot, window)
+    assert "Could not read the settings file" in tab.status.text()
+    assert not tab.form_read and not tab.test_button.isEnabled()
+
+    show_tab(qtbot, window, window.tab(SalesTab))
+    show_tab(qtbot, window, tab)  # as the manager does to try again
+    assert len(calls) == 2 and tab.form_read and tab.test_button.isEnabled()

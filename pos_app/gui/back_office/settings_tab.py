@@ -329,7 +329,9 @@ class SettingsTab(Tab):
         self.test_button.setEnabled(True)
 
     def _read_failed(self, error: Exception) -> None:
-        """The form stays off: saved, its empty fields would replace the file's settings."""
+        """The form stays off: saved, its empty fields would replace the file's settings. The
+        tab reads again when next shown."""
+        self.loaded = False
         self.say_error(self._unread(error))
 
     def _unread(self, error: Exception) -> str:
