@@ -27,6 +27,7 @@ from pos_app.reports.z_report import build_z_report
 from pos_app.store.errors import StoreError
 from pos_app.store.payment_records import EventSource
 from pos_app.store.problem_payments import list_problems
+from pos_app.store.shifts import Shift
 from pos_app.store.terminal_store import TerminalStore
 from pos_app.till.problem_payments import attach
 from pos_app.till.uploads import Uploader, catch_up, reconcile
@@ -357,6 +358,18 @@ def test_a_late_payment_attached_after_the_backup_is_not_refundable_once_restore
     assert shop_money(client, D1, "payments", "paid_amount") == 5000
 
 
+def shift_backed_up(till: Till, tmp_path: Path, cashier: str = "Sari") -> tuple[Shift, int]:
+    """``cashier``'s shift opened with Rp 100.000 at 09:00 and sold for Rp 5.000 in cash at
+    10:00; the day went to the relay and the till was backed up. The shift, and the sale."""
+    shift = till.store.shifts.open(
+        terminal_id="T1", cashier=cashier, opening_float=100_000, now=local("2026-11-21T09:00")
+    )
+    sale_id = sold(till.store, "2026-11-21T10:00", 5000, cashier)
+    catch_up(till.store, till.client, "T1")
+    back_up(till.store, tmp_path / "backup.db")
+    return shift, sale_id
+
+
 def test_cash_given_back_after_the_backup_is_out_of_the_restored_drawer(
     till: Till, tmp_path: Path
 ) -> None:
@@ -366,12 +379,7 @@ def test_cash_given_back_after_the_backup_is_out_of_the_restored_drawer(
     was Rp 5.000 short that was never missing. The shop's file, which has that return from
     the relay's copy, still counts it once."""
     store, client = till.store, till.client
-    shift = store.shifts.open(
-        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T09:00")
-    )
-    sale_id = sold(store, "2026-11-21T10:00", 5000)
-    catch_up(store, client, "T1")
-    back_up(store, tmp_path / "backup.db")
+    shift, sale_id = shift_backed_up(till, tmp_path)
     returned(store, sale_id, "2026-11-21T10:40")
     catch_up(store, client, "T1")
 
@@ -441,12 +449,7 @@ def test_cash_taken_after_the_backup_is_in_the_restored_drawer(till: Till, tmp_p
     that was never extra. The sale the backup holds counts once; the takings stay the till's own
     files', and the shop's file, which has the later sale from the relay's copy, counts both."""
     store, client = till.store, till.client
-    shift = store.shifts.open(
-        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T09:00")
-    )
-    sold(store, "2026-11-21T10:00", 5000)
-    catch_up(store, client, "T1")
-    back_up(store, tmp_path / "backup.db")
+    shift, _ = shift_backed_up(till, tmp_path)
     sold(store, "2026-11-21T10:40", 7000)
     catch_up(store, client, "T1")
 
@@ -473,12 +476,7 @@ def test_a_cash_sale_made_before_the_relay_read_does_not_hide_one_under_its_numb
     T1-20261121-0002 again. Reading the relay then took the Rp 7.000 sale for that one: the
     drawer, holding Rp 117.000, was expected to hold Rp 110.000."""
     store, client = till.store, till.client
-    shift = store.shifts.open(
-        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T09:00")
-    )
-    sold(store, "2026-11-21T10:00", 5000)
-    catch_up(store, client, "T1")
-    back_up(store, tmp_path / "backup.db")
+    shift, _ = shift_backed_up(till, tmp_path)
     sold(store, "2026-11-21T10:40", 7000)
     sold(store, "2026-11-21T10:50", 2000)
     catch_up(store, client, "T1")
@@ -507,12 +505,7 @@ def test_a_shift_the_backup_holds_open_takes_no_cash_of_later_days(
     the 23rd it expected Rp 152.000, and the 21st's Z report Rp 40.000 of another day's drawer.
     """
     store, client = till.store, till.client
-    first = store.shifts.open(
-        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T09:00")
-    )
-    sold(store, "2026-11-21T10:00", 5000)
-    catch_up(store, client, "T1")
-    back_up(store, tmp_path / "backup.db")
+    first, _ = shift_backed_up(till, tmp_path)
     sold(store, "2026-11-21T10:40", 7000)
     drawer = CashCount({100_000: 1, 10_000: 1, 2000: 1})
     store.shifts.close(first.id, drawer, closed_by="Sari", now=local("2026-11-21T20:00"))
@@ -547,12 +540,7 @@ def test_a_cashier_whose_name_the_files_neutralise_keeps_her_cash_once_restored(
     report showed it taken with no shift open."""
     store, client = till.store, till.client
     cashier = "@Sari"
-    shift = store.shifts.open(
-        terminal_id="T1", cashier=cashier, opening_float=100_000, now=local("2026-11-21T09:00")
-    )
-    sold(store, "2026-11-21T10:00", 5000, cashier)
-    catch_up(store, client, "T1")
-    back_up(store, tmp_path / "backup.db")
+    shift, _ = shift_backed_up(till, tmp_path, cashier)
     sold(store, "2026-11-21T10:40", 7000, cashier)
     catch_up(store, client, "T1")
 
@@ -575,12 +563,7 @@ def test_a_shift_closed_on_a_clock_behind_the_relays_copy_keeps_the_cash_taken_s
     sale the relay's copy holds, so it expected Rp 105.000, and the Z report had the Rp 7.000
     taken with no shift open."""
     store, client = till.store, till.client
-    shift = store.shifts.open(
-        terminal_id="T1", cashier="Sari", opening_float=100_000, now=local("2026-11-21T09:00")
-    )
-    sold(store, "2026-11-21T10:00", 5000)
-    catch_up(store, client, "T1")
-    back_up(store, tmp_path / "backup.db")
+    shift, _ = shift_backed_up(till, tmp_path)
     sold(store, "2026-11-21T10:40", 7000)
     catch_up(store, client, "T1")
 

@@ -185,27 +185,38 @@ def money_at_provider(store: TerminalStore, first: date, last: date) -> int:
     return sum(int(r["paid_amount"]) for r in rows(target) if r["record_type"] != "payment")
 
 
+def reversed_before_parts(
+    tmp_path: Path, kept_left: str, resolved: tuple[str, str, str] | None = None
+) -> tuple[Path, int]:
+    """A database of the version before reversal parts, whose Rp 10.000 payout was reported
+    reversed leaving ``kept_left`` (SQL), maybe ``resolved`` (at, by, how) by a manager: its path,
+    and the sale."""
+    path = tmp_path / "old.db"
+    store = TerminalStore(path, DAY)
+    sale_id = paid_payout(store, 10_000)
+    store.close()
+    at, by, how = ("NULL", "NULL", "NULL") if resolved is None else (f"'{v}'" for v in resolved)
+    conn = sqlite3.connect(path)  # as the version before reversal parts left it
+    conn.executescript(
+        "DROP TRIGGER upload_payout_reversal; DROP TABLE payout_reversal_parts;"
+        "ALTER TABLE payout_reversals DROP COLUMN kept_before_parts;"
+        f"ALTER TABLE refunds DROP COLUMN reduces_takings;{LATER_STEPS_UNDONE}"
+        "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid, resolved_at, "
+        f"resolved_by, resolution) SELECT id, '2026-11-22T02:00:00.000Z', '{{}}', {kept_left}, "
+        f"{at}, {by}, {how} FROM refunds;"
+        f"PRAGMA user_version = {version_before('kept_before_parts')};"
+    )
+    conn.close()
+    return path, sale_id
+
+
 @pytest.mark.parametrize("kept_left", ["6000", "NULL"], ids=["in part", "whole"])
 def test_a_reversal_kept_before_parts_brings_nothing_back_when_reported_again(
     tmp_path: Path, kept_left: str
 ) -> None:
     """A manager settled it another way (the customer paid outside Kasir): what it brought back
     is not known, and bringing the whole payout back would let the customer be paid twice."""
-    path = tmp_path / "old.db"
-    store = TerminalStore(path, DAY)
-    sale_id = paid_payout(store, 10_000)
-    store.close()
-    conn = sqlite3.connect(path)  # as the version before reversal parts left it
-    conn.executescript(
-        "DROP TRIGGER upload_payout_reversal; DROP TABLE payout_reversal_parts;"
-        "ALTER TABLE payout_reversals DROP COLUMN kept_before_parts;"
-        f"ALTER TABLE refunds DROP COLUMN reduces_takings;{LATER_STEPS_UNDONE}"
-        "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid) "
-        f"SELECT id, '2026-11-22T02:00:00.000Z', '{{}}', {kept_left} FROM refunds;"
-        f"PRAGMA user_version = {version_before('kept_before_parts')};"
-    )
-    conn.close()
-
+    path, sale_id = reversed_before_parts(tmp_path, kept_left)
     store = TerminalStore(path, DAY)  # the upgrade
     try:
         reverse(store, "2026-11-23T09:00")
@@ -223,21 +234,9 @@ def test_a_payout_reversed_before_parts_taken_as_reversed_counts_back_what_the_r
     manager settled the customer another way), then contradicted by a decline: taking it as
     reversed counted nothing back, as a later report of that reversal does, while the row said
     all Rp 10.000 would come back and be owed to the customer again."""
-    path = tmp_path / "old.db"
-    store = TerminalStore(path, DAY)
-    sale_id = paid_payout(store, 10_000)
-    store.close()
-    conn = sqlite3.connect(path)  # as the version before reversal parts left it
-    conn.executescript(
-        "DROP TRIGGER upload_payout_reversal; DROP TABLE payout_reversal_parts;"
-        "ALTER TABLE payout_reversals DROP COLUMN kept_before_parts;"
-        f"ALTER TABLE refunds DROP COLUMN reduces_takings;{LATER_STEPS_UNDONE}"
-        "INSERT INTO payout_reversals (refund_id, reported_at, report, left_paid, resolved_at, "
-        "resolved_by, resolution) SELECT id, '2026-11-22T02:00:00.000Z', '{}', "
-        f"{kept_left}, '2026-11-22T03:00:00.000Z', 'Bu Rina', 'paid in cash' FROM refunds;"
-        f"PRAGMA user_version = {version_before('kept_before_parts')};"
+    path, sale_id = reversed_before_parts(
+        tmp_path, kept_left, resolved=("2026-11-22T03:00:00.000Z", "Bu Rina", "paid in cash")
     )
-    conn.close()
 
     store = TerminalStore(path, DAY)  # the upgrade
     try:
