@@ -66,15 +66,8 @@ class BasketModel(QAbstractTableModel):
     def summary(self) -> str:
         """The discounts and the PPN under the total, for the cashier and the customer alike."""
         priced = self._priced
-        parts = []
-        dropped = self._basket.discount is not None and priced.discount is None
-        misfit = self._discount_misfit(self._basket.lines) if dropped else None
-        if misfit is not None:  # a basket held before the counter refused it (price_of)
-            parts.append(
-                self.tr(
-                    "The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D)."
-                ).format(problem=misfit)
-            )
+        misfit = self.discount_misfit()
+        parts = [] if misfit is None else [misfit]
         if priced.discount_total:
             parts.append(
                 self.tr("Discount {amount}").format(amount=format_rupiah(-priced.discount_total))
@@ -84,6 +77,18 @@ class BasketModel(QAbstractTableModel):
         elif priced.ppn:
             parts.append(self.tr("PPN {amount} added").format(amount=format_rupiah(priced.ppn)))
         return " · ".join(parts)
+
+    def discount_misfit(self) -> str | None:
+        """Why the basket's discount no longer fits its lines, in the cashier's words; ``None``
+        when it fits. Only a basket held before the counter refused such a change (``price_of``)
+        has one, and the store refuses its sale until the discount is changed."""
+        dropped = self._basket.discount is not None and self._priced.discount is None
+        misfit = self._discount_misfit(self._basket.lines) if dropped else None
+        if misfit is None:
+            return None
+        return self.tr(
+            "The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D)."
+        ).format(problem=misfit)
 
     def set_tax(self, tax: TaxPolicy, day: BusinessDay, clock: Clock = utc_now) -> None:
         """The shop's PPN and business day, which the prices shown follow, on the checkout's

@@ -208,7 +208,7 @@ class MainWindow(CounterLayout):
 
     def pay_cash(self) -> None:
         """A basket discounted to Rp 0 is refused in words: the store keeps no sale of Rp 0."""
-        if self._paid_refused() or not self.require_items():
+        if self._paid_refused() or not self.require_items() or self._misfit_refused():
             return
         if self.basket_model.total < 1:
             self.refuse(
@@ -224,7 +224,7 @@ class MainWindow(CounterLayout):
         dialog.open()
 
     def pay_by_qr(self) -> None:
-        if not self._paid_refused() and self.require_items():
+        if not self._paid_refused() and self.require_items() and not self._misfit_refused():
             self._call(
                 self.tr("Could not start the QR payment"),
                 self._actions.pay_by_qr,
@@ -307,6 +307,14 @@ class MainWindow(CounterLayout):
         self.basket_model.replace(basket)
         if self.basket_model.rowCount():
             self.select_row(self.basket_model.rowCount() - 1)
+
+    def _misfit_refused(self) -> bool:
+        """A basket whose discount no longer fits is refused in words before any tender: the
+        total shown leaves the discount out, and the store would refuse the sale."""
+        misfit = self.basket_model.discount_misfit()
+        if misfit is not None:
+            self.refuse(misfit)
+        return misfit is not None
 
     def _paid_refused(self) -> bool:
         """While the banner offers to complete the paid sale, refuse anything else with it."""

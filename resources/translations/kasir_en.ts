@@ -156,11 +156,6 @@
     <name>BasketModel</name>
     <message>
         <location filename="../../pos_app/gui/basket_model.py"/>
-        <source>The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D).</source>
-        <translation>The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D).</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/basket_model.py"/>
         <source>Discount {amount}</source>
         <translation>Discount {amount}</translation>
     </message>
@@ -173,6 +168,11 @@
         <location filename="../../pos_app/gui/basket_model.py"/>
         <source>PPN {amount} added</source>
         <translation>PPN {amount} added</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D).</source>
+        <translation>The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D).</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/basket_model.py"/>

@@ -156,11 +156,6 @@
     <name>BasketModel</name>
     <message>
         <location filename="../../pos_app/gui/basket_model.py"/>
-        <source>The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D).</source>
-        <translation>Diskon keranjang tidak muat lagi: {problem}. Hapus atau ubah diskon itu (Ctrl+D).</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/gui/basket_model.py"/>
         <source>Discount {amount}</source>
         <translation>Diskon {amount}</translation>
     </message>
@@ -173,6 +168,11 @@
         <location filename="../../pos_app/gui/basket_model.py"/>
         <source>PPN {amount} added</source>
         <translation>ditambah PPN {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/gui/basket_model.py"/>
+        <source>The basket discount no longer fits: {problem}. Remove or change it (Ctrl+D).</source>
+        <translation>Diskon keranjang tidak muat lagi: {problem}. Hapus atau ubah diskon itu (Ctrl+D).</translation>
     </message>
     <message>
         <location filename="../../pos_app/gui/basket_model.py"/>

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.barcodes import gs1_check_digit
-from pos_app.domain.basket import Basket
+from pos_app.domain.basket import Basket, LineItem
 from pos_app.domain.discounts import Discount
 from pos_app.domain.errors import KasirError
 from pos_app.gui.cash_dialog import CashDialog
@@ -623,3 +623,21 @@ def test_a_dialog_over_the_window_repaints_neither_basket_nor_tiles(qtbot, windo
         window.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
     )
     dialog.reject()
+
+
+def test_a_recalled_basket_whose_discount_no_longer_fits_takes_no_tender(qtbot, window, actions):
+    """A basket held before the counter refused such a change, Rp 5.000 off an Aqua of
+    Rp 4.000: its total leaves the discount out, so cash or QR asked for it was a sale the store
+    refuses. Both are refused in words until the discount is changed."""
+    aqua = product("AQUA-600")
+    window.show_recalled(
+        Basket.of([LineItem(aqua.sku, aqua.name, aqua.price, 1)], Discount.rupiah(5_000))
+    )
+    for key in (Qt.Key.Key_F9, Qt.Key.Key_F12):
+        press(qtbot, window, key)
+        assert window.panel.message.text().startswith("The basket discount no longer fits:")
+        assert QApplication.activeModalWidget() is None and actions.calls == []
+
+    window.basket_model.set_basket_discount(None)
+    press(qtbot, window, Qt.Key.Key_F12)
+    assert actions.calls == [("qr", [(aqua.sku, 1)])]
