@@ -99,7 +99,7 @@ class HeldBaskets:
         def failed(kept: Basket, error: Exception) -> None:
             log.warning("basket not held: %s", error)
             if self._open_sale.sale_id is not None or self._payment_shown():
-                self._held_again(kept, name, cashier, sale_id, error)
+                self._aside_under_payment(kept, name, cashier, sale_id, error)
                 return
             self._window.hold_failed(kept, str(error))
             if paid_for is not None:  # its sale holds what it held, not the basket's lines
@@ -107,7 +107,7 @@ class HeldBaskets:
 
         self._shelve(basket, name, cashier, sale_id, self._window.basket_held, failed)
 
-    def _held_again(
+    def _aside_under_payment(
         self, basket: Basket, name: str, cashier: str, sale_id: int | None, error: Exception
     ) -> None:
         """A hold that failed once the next basket's sale or QR was on screen: back on screen,
