@@ -35,6 +35,9 @@ _DAY_RULE = "upload_day_rule"
 """The shop's time zone and cut-off the payments were last placed by (``Asia/Jakarta 00:00:00``)."""
 _READ_THROUGH = "upload_days_read_through"
 """The latest day the relay holds whose numbers a restore read (:meth:`UploadOutbox.unreached`)."""
+_TO_READ = "upload_days_to_read"
+"""The days the relay held at this database's revision with other files (:meth:`UploadOutbox
+.mark_to_read`), whose copy is read (:meth:`UploadOutbox.to_read`)."""
 
 
 _KEPT_DAYS = """
@@ -269,11 +272,30 @@ class UploadOutbox:
         return sorted(day for day in held if after < day < today)
 
     def mark_read(self, days: Iterable[date]) -> None:
-        """The numbers of ``days`` were read (:meth:`unreached`): each restore reads them once."""
-        latest = max(days, default=None)
+        """The numbers of ``days`` were read (:meth:`unreached`, :meth:`to_read`): each restore
+        reads them once."""
+        read = set(days)
+        latest = max(read, default=None)
         if latest is not None:
             with transaction(self._db) as conn:
                 write_meta(conn, _READ_THROUGH, latest.isoformat())
+                self._keep_to_read(conn, [day for day in self.to_read() if day not in read])
+
+    def mark_to_read(self, business_date: date) -> None:
+        """The relay holds the day at the revision this database gave it, with other files: the
+        database went back on it (restored from an older backup, and changed as often since as
+        the lost one had after it, so no revision told), and the relay's copy of it is read
+        before money goes back again."""
+        with transaction(self._db) as conn:
+            self._keep_to_read(conn, sorted({*self.to_read(), business_date}))
+
+    def to_read(self) -> list[date]:
+        """The days :meth:`mark_to_read` marked and no read has read yet, oldest first."""
+        kept = read_meta(self._db, _TO_READ)
+        return [] if not kept else [date.fromisoformat(day) for day in json.loads(kept)]
+
+    def _keep_to_read(self, conn: sqlite3.Connection, days: list[date]) -> None:
+        write_meta(conn, _TO_READ, json.dumps([day.isoformat() for day in days]))
 
     def went_back(self, held: Mapping[date, int], today: date) -> list[date]:
         """Give a revision above the relay's (:meth:`mark_after`) to the days :meth:`ahead`, so

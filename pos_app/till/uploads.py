@@ -218,8 +218,12 @@ def upload_day(
             )
             return DayStored(revision=upload.revision, stored=False)
         outbox.mark_after(upload.business_date, upload.revision)
+        outbox.mark_to_read(upload.business_date)
+        await_relay_read(store.repositories().db)
         log.warning(
-            "relay holds day %s at revision %d with other files; sending it again",
+            "relay holds day %s at revision %d with other files (this till's database restored "
+            "from an older backup?): no money goes back until its copy is read; sending the day "
+            "again",
             upload.business_date,
             upload.revision,
         )
@@ -355,7 +359,9 @@ def numbers_held(
     till whose database did not go back reads nothing."""
     latest = outbox.latest_day()
     went_back = [day for day in outbox.ahead(held.days, today) if latest is None or day >= latest]
-    numbers = HeldNumbers({}, {}, {}, sorted([*went_back, *outbox.unreached(held.days, today)]))
+    numbers = HeldNumbers(
+        {}, {}, {}, sorted({*went_back, *outbox.unreached(held.days, today), *outbox.to_read()})
+    )
     paid: dict[str, CopiedPayment] = {}
     for day in numbers.days:
         for till in relay.shop_day(day.isoformat()):
@@ -569,9 +575,14 @@ class Uploader:
                 if failures:
                     log.info("day uploads go through again: %d days uploaded", sent)
                 failures = 0
+                if not look_failures and self._outbox().to_read():
+                    next_look = time.monotonic()  # money goes back once the copy is read
                 self._wake.wait(self.interval)
         finally:
             self.store.close()  # this thread's connection
+
+    def _outbox(self) -> UploadOutbox:
+        return UploadOutbox(self.store.repositories().db, self.store.day)
 
     def look(self) -> bool:
         """Ask the relay what it holds; whether it said (if not, ask again after a back-off). A

@@ -131,6 +131,37 @@ def test_an_item_returned_after_the_backup_is_not_returned_again_on_the_restored
     assert shop_money(client, D1, "sales", "total") == 0
 
 
+def test_a_day_changed_as_often_since_the_restore_as_after_the_backup_is_read_before_money_back(
+    till: Till, tmp_path: Path
+) -> None:
+    """A Rp 5.000 QR sale, uploaded and backed up; the item came back for Rp 5.000 in cash and
+    the day went to the relay. Restored while the relay was out of reach, the till sold for
+    Rp 3.000 in cash, which took its day to the revision the relay held: reading the relay read
+    nothing of that day, and the item could come back for Rp 5.000 a second time. The relay
+    answers the day's upload that it holds that revision with other files; the till then gives
+    no money back until it has read its copy of the day."""
+    store, client = till.store, till.client
+    sale_id, _ = qr_sold(store, "2026-11-21T10:00", 5000, 1)
+    catch_up(store, client, "T1")
+    back_up(store, tmp_path / "backup.db")
+    returned(store, sale_id, "2026-11-21T10:40")
+    catch_up(store, client, "T1")
+
+    restored = till.restore(read=False)
+    sold(restored, "2026-11-21T11:00", 3000)
+    reconcile(restored, client, "T1")  # the same revision: nothing of the day read
+    catch_up(restored, client, "T1")  # the relay holds it with other files
+    with pytest.raises(ValidationError, match="no money goes back until"):
+        returned(restored, sale_id, "2026-11-21T11:30")
+
+    reconcile(restored, client, "T1")
+    with pytest.raises(ValidationError, match="only 0 of 1 can still come back"):
+        returned(restored, sale_id, "2026-11-21T11:30")
+    assert restored.refunds.refundable(sale_id) == 0
+    catch_up(restored, client, "T1")
+    assert shop_money(client, D1, "sales", "total") == 3000
+
+
 @pytest.mark.parametrize("reversed_", [0, 2000])
 def test_a_sale_refunded_after_the_backup_has_only_what_came_back_left_to_refund_once_restored(
     till: Till, tmp_path: Path, reversed_: int
