@@ -298,7 +298,8 @@ def reconcile(store: TerminalStore, relay: RelayClient, till_id: str) -> list[da
             keep_given_back(conn, numbers.days, numbers.given_back)
             keep_sold_for_cash(conn, numbers.days, numbers.sold_for_cash)
             outbox.mark_read(numbers.days)
-            relay_read(conn)
+            if not outbox.to_read():  # a conflict met meanwhile reads its day first
+                relay_read(conn)
         lacking = outbox.reconcile(held.days)
         went_back = outbox.went_back(held.days, today)
     if went_back or raised:

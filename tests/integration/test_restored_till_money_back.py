@@ -25,10 +25,13 @@ from pos_app.payments.model import PaymentStatus, ProviderName
 from pos_app.reports.shift_report import shift_sections
 from pos_app.reports.z_report import build_z_report
 from pos_app.store.errors import StoreError
+from pos_app.store.given_back import await_relay_read, relay_copy_read
 from pos_app.store.payment_records import EventSource
 from pos_app.store.problem_payments import list_problems
 from pos_app.store.shifts import Shift
 from pos_app.store.terminal_store import TerminalStore
+from pos_app.store.uploads import UploadOutbox
+from pos_app.till import uploads
 from pos_app.till.problem_payments import attach
 from pos_app.till.uploads import Uploader, catch_up, reconcile
 from tests.harness.sandbox_process import running_sandbox
@@ -160,6 +163,28 @@ def test_a_day_changed_as_often_since_the_restore_as_after_the_backup_is_read_be
     assert restored.refunds.refundable(sale_id) == 0
     catch_up(restored, client, "T1")
     assert shop_money(client, D1, "sales", "total") == 3000
+
+
+def test_a_conflict_met_while_the_relay_is_read_keeps_money_back_waiting(
+    till: Till, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The uploads and the relay's read run on two threads: a day the relay answered with a
+    conflict while its copy was being read (of other days) is read too before money goes back."""
+    store = till.store
+    read_days = uploads.numbers_held
+
+    def conflict_meanwhile(*args: object, **kwargs: object) -> uploads.HeldNumbers:
+        numbers = read_days(*args, **kwargs)  # type: ignore[arg-type]
+        UploadOutbox(store.repositories().db, DAY).mark_to_read(D1)  # as a conflict does
+        await_relay_read(store.repositories().db)
+        return numbers
+
+    monkeypatch.setattr(uploads, "numbers_held", conflict_meanwhile)
+    reconcile(store, till.client, "T1")
+    assert not relay_copy_read(store.repositories().db)
+    monkeypatch.undo()
+    reconcile(store, till.client, "T1")
+    assert relay_copy_read(store.repositories().db)
 
 
 @pytest.mark.parametrize("reversed_", [0, 2000])
